@@ -1,0 +1,121 @@
+#pragma once
+
+#include "FailureClass.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+// Value types shared by providers, routing, ledger and UI. Plain data, cheap to copy.
+
+enum class ProviderKind
+{
+    OpenAiCompatible, // POST {base}/chat/completions
+    AnthropicMessages, // POST {base}/messages
+};
+
+namespace ProviderKinds {
+QString id(ProviderKind kind); // "openai", "anthropic"
+std::optional<ProviderKind> fromId(const QString& id);
+} // namespace ProviderKinds
+
+struct ProviderConfig
+{
+    QString id;          // unique, e.g. "openai", "sandbox-openai"
+    QString displayName; // "OpenAI"
+    ProviderKind kind = ProviderKind::OpenAiCompatible;
+    QUrl baseUrl;        // e.g. https://api.openai.com/v1
+    QString keyEnv;      // environment variable holding the key; empty = no key needed
+    QMap<QString, QString> extraHeaders;
+    int maxConcurrent = 0; // 0 = unlimited; local servers that serve one request at a time use 1
+    bool enabled = true;
+    bool simulated = false; // the offline sandbox
+
+    bool operator==(const ProviderConfig&) const = default;
+};
+
+// USD per one million tokens. A model without a price is "unpriced", never free.
+struct ModelPrice
+{
+    double inputPerMTok = 0;
+    double outputPerMTok = 0;
+    double cachedInputPerMTok = 0;
+    bool known = false;
+
+    bool isFree() const { return known && inputPerMTok == 0 && outputPerMTok == 0; }
+    bool operator==(const ModelPrice&) const = default;
+};
+
+// Per-call timeouts in milliseconds; 0 disables one. Defaults are aggressive on purpose:
+// a provider that has not produced a token in 10 s is better skipped than waited for.
+struct Timeouts
+{
+    int connectMs = 5000;
+    int firstTokenMs = 10000;
+    int idleMs = 15000;
+    int totalMs = 180000;
+
+    bool operator==(const Timeouts&) const = default;
+};
+
+struct ModelConfig
+{
+    QString id;            // name used everywhere in Switchyard, unique: "gpt-4o-mini" or "openai/gpt-4o-mini"
+    QString providerId;
+    QString upstreamModel; // what the provider's API calls it
+    ModelPrice price;
+    int contextWindow = 0; // tokens, 0 = unknown
+    int maxOutputTokens = 0;
+    Timeouts timeouts;
+
+    bool operator==(const ModelConfig&) const = default;
+};
+
+struct ChatMessage
+{
+    QString role; // "system", "user", "assistant"
+    QString content;
+
+    bool operator==(const ChatMessage&) const = default;
+};
+
+struct ChatRequest
+{
+    QList<ChatMessage> messages; // a leading "system" message is sent the way each wire format wants it
+    std::optional<double> temperature;
+    int maxTokens = 0; // 0 = provider default
+    bool stream = true;
+
+    QString lastUserText() const;
+    QString systemText() const;
+};
+
+struct TokenUsage
+{
+    qint64 promptTokens = 0;     // all input tokens, cached ones included
+    qint64 completionTokens = 0; // all output tokens, reasoning ones included
+    qint64 cachedTokens = 0;     // input tokens read from the provider's prompt cache
+    qint64 reasoningTokens = 0;  // output tokens spent on reasoning
+    bool estimated = false;      // true when the provider reported nothing and we counted ourselves
+
+    bool operator==(const TokenUsage&) const = default;
+};
+
+// Rough token count for text when a provider sends no usage (about 4 characters per token).
+qint64 estimateTokens(const QString& text);
+
+// What a finished call produced.
+struct CallResult
+{
+    QString modelId;
+    QString providerId;
+    QString text;
+    QString reasoning;
+    QString finishReason; // "stop", "length", "tool_calls", "end_turn", ...
+    TokenUsage usage;
+    qint64 ttftMs = -1;   // request start to first token (text or reasoning)
+    qint64 latencyMs = 0; // request start to finish
+};

@@ -1,0 +1,18 @@
+#!/bin/sh
+# Installs what building, running and testing Switchyard needs on Debian 12.
+# Skips apt entirely when everything is already there.
+set -eu
+packages="build-essential cmake ninja-build pkg-config
+ qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6svg6 libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev
+ qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev libyaml-cpp-dev libgl-dev libqt6opengl6-dev libvulkan-dev libxkbcommon-dev
+ xvfb xauth imagemagick gnome-keyring dbus-x11 nodejs npm"
+missing=""
+for p in $packages; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "Installing:$missing"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing

@@ -1,0 +1,13 @@
+#!/bin/sh
+# Configures, builds and runs the whole suite. Keychain tests need a Secret Service, so ctest runs
+# inside a private D-Bus session with an unlocked gnome-keyring (works headless).
+set -eu
+cd "$(dirname "$0")/.."
+build=${SWITCHYARD_BUILD_DIR:-build}
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$build" --parallel "$(nproc)"
+export QT_QPA_PLATFORM=offscreen
+if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
+    exec dbus-run-session -- sh -c "echo switchyard-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null; ctest --test-dir '$build' --output-on-failure --parallel 2 $*"
+fi
+exec ctest --test-dir "$build" --output-on-failure --parallel 2 "$@"
