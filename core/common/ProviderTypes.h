@@ -119,3 +119,8 @@ struct CallResult
     qint64 ttftMs = -1;   // request start to first token (text or reasoning)
     qint64 latencyMs = 0; // request start to finish
 };
+
+#include <QMetaType>
+Q_DECLARE_METATYPE(CallError)
+Q_DECLARE_METATYPE(TokenUsage)
+Q_DECLARE_METATYPE(CallResult)

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "common/ProviderTypes.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+class StreamDecoder;
+class WireFormat;
+
+// One request to one model. Created by ProviderClient; emits its progress and exactly one of
+// finished() or failed() - unless cancelled, after which it emits nothing at all.
+class ProviderCall : public QObject
+{
+    Q_OBJECT
+
+public:
+    ~ProviderCall() override;
+
+    const ProviderConfig& provider() const { return m_provider; }
+    const ModelConfig& model() const { return m_model; }
+    const ChatRequest& request() const { return m_request; }
+    // What has arrived so far; the final result once finished.
+    const CallResult& result() const { return m_result; }
+    const CallError& error() const { return m_error; }
+    bool isDone() const { return m_done; }
+    bool hasFirstToken() const { return m_result.ttftMs >= 0; }
+    // Milliseconds since the call started (queue time excluded).
+    qint64 elapsedMs() const;
+
+public slots:
+    // Stops the call at once; no signal follows, not even failed().
+    void cancel();
+
+signals:
+    void requestSent();
+    void firstTokenReceived(qint64 ttftMs);
+    void textReceived(const QString& delta);
+    void reasoningReceived(const QString& delta);
+    void usageReported(const TokenUsage& usage);
+    void finished(const CallResult& result);
+    void failed(const CallError& error, const CallResult& partial);
+
+private:
+    friend class ProviderClient;
+    ProviderCall(QNetworkAccessManager* network, const ProviderConfig& provider, const ModelConfig& model,
+                 const ChatRequest& request, const QString& apiKey, qint64 maxResponseBytes, QObject* parent);
+    void begin();
+
+    void onReadyRead();
+    void onReplyFinished();
+    void onTimeout(FailureClass failureClass);
+    void applyDeltas();
+    void finishWithSuccess();
+    void fail(const CallError& error);
+    void stopReply();
+    void fillEstimatesIfMissing();
+
+    QNetworkAccessManager* m_network;
+    ProviderConfig m_provider;
+    ModelConfig m_model;
+    ChatRequest m_request;
+    QString m_apiKey;
+    qint64 m_maxResponseBytes;
+
+    std::unique_ptr<WireFormat> m_wire;
+    std::unique_ptr<StreamDecoder> m_decoder;
+    QPointer<QNetworkReply> m_reply;
+    QByteArray m_errorBody;
+    qint64 m_bytesReceived = 0;
+    int m_httpStatus = 0;
+    bool m_streaming = false;
+    bool m_usageReported = false;
+
+    QElapsedTimer m_clock;
+    QTimer* m_connectTimer;
+    QTimer* m_firstTokenTimer;
+    QTimer* m_idleTimer;
+    QTimer* m_totalTimer;
+
+    CallResult m_result;
+    CallError m_error;
+    bool m_done = false;
+
+signals:
+    // Internal: lets ProviderClient release a concurrency slot however the call ends.
+    void released();
+};

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "common/ProviderTypes.h"
+
+#include <QHash>
+#include <QObject>
+#include <QQueue>
+
+#include <functional>
+
+class ProviderCall;
+class QNetworkAccessManager;
+
+// The one owner of the network for provider calls (qBittorrent's DownloadManager pattern):
+// callers describe a request and get back a ProviderCall that reports its progress.
+// Per-provider concurrency limits (local servers that serve one request at a time) live here.
+class ProviderClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    using KeyResolver = std::function<QString(const ProviderConfig&)>;
+
+    explicit ProviderClient(QObject* parent = nullptr);
+    ~ProviderClient() override;
+
+    // Default: the environment variable named by ProviderConfig::keyEnv.
+    void setKeyResolver(KeyResolver resolver);
+    // A response or stream past this size ends the call as a malformed response. Default 32 MiB.
+    void setMaxResponseBytes(qint64 bytes);
+    qint64 maxResponseBytes() const { return m_maxResponseBytes; }
+
+    // Starts the call now, or queues it behind the provider's concurrency limit. Signals are
+    // emitted asynchronously, so connecting right after start() misses nothing. The caller owns
+    // the returned object (parent it or deleteLater() it after finished/failed).
+    ProviderCall* start(const ProviderConfig& provider, const ModelConfig& model, const ChatRequest& request,
+                        QObject* parent = nullptr);
+
+    // Requests running (not queued) against a provider right now; used by least-busy balancing.
+    int inFlight(const QString& providerId) const;
+    bool hasKey(const ProviderConfig& provider) const;
+
+private:
+    void launch(ProviderCall* call);
+    void release(const QString& providerId);
+
+    QNetworkAccessManager* m_network;
+    KeyResolver m_keyResolver;
+    qint64 m_maxResponseBytes = 32 * 1024 * 1024;
+    QHash<QString, int> m_running;
+    QHash<QString, QQueue<QPointer<ProviderCall>>> m_waiting;
+};

@@ -1,0 +1,97 @@
+#include "RoutingPolicy.h"
+
+namespace {
+template <typename Enum, size_t N>
+QString idOf(const std::pair<Enum, const char*> (&table)[N], Enum value)
+{
+    for (const auto& [entry, id] : table) {
+        if (entry == value) {
+            return QString::fromLatin1(id);
+        }
+    }
+    return {};
+}
+
+template <typename Enum, size_t N>
+std::optional<Enum> fromIdOf(const std::pair<Enum, const char*> (&table)[N], const QString& id)
+{
+    for (const auto& [entry, name] : table) {
+        if (id == QLatin1String(name)) {
+            return entry;
+        }
+    }
+    return std::nullopt;
+}
+
+constexpr std::pair<RuleKind, const char*> kRuleKinds[] = {
+    {RuleKind::Keywords, "keywords"},   {RuleKind::Regex, "regex"},          {RuleKind::MinChars, "min_chars"},
+    {RuleKind::MaxChars, "max_chars"},  {RuleKind::MinTokens, "min_tokens"}, {RuleKind::HasCodeBlock, "code_block"},
+    {RuleKind::Tag, "tag"},             {RuleKind::Default, "default"},
+};
+constexpr std::pair<LoadBalanceStrategy, const char*> kStrategies[] = {
+    {LoadBalanceStrategy::SimpleShuffle, "simple-shuffle"},
+    {LoadBalanceStrategy::LeastBusy, "least-busy"},
+    {LoadBalanceStrategy::LatencyBased, "latency-based-routing"},
+};
+constexpr std::pair<MidStreamPolicy, const char*> kMidStream[] = {
+    {MidStreamPolicy::Restart, "restart"},
+    {MidStreamPolicy::Continue, "continue"},
+    {MidStreamPolicy::StopIncomplete, "stop"},
+};
+} // namespace
+
+QString RuleKinds::id(RuleKind kind)
+{
+    return idOf(kRuleKinds, kind);
+}
+
+std::optional<RuleKind> RuleKinds::fromId(const QString& id)
+{
+    return fromIdOf(kRuleKinds, id);
+}
+
+QString LoadBalanceStrategies::id(LoadBalanceStrategy strategy)
+{
+    return idOf(kStrategies, strategy);
+}
+
+std::optional<LoadBalanceStrategy> LoadBalanceStrategies::fromId(const QString& id)
+{
+    return fromIdOf(kStrategies, id);
+}
+
+QString MidStreamPolicies::id(MidStreamPolicy policy)
+{
+    return idOf(kMidStream, policy);
+}
+
+std::optional<MidStreamPolicy> MidStreamPolicies::fromId(const QString& id)
+{
+    return fromIdOf(kMidStream, id);
+}
+
+const RoutingTier* RoutingPolicy::tier(const QString& name) const
+{
+    for (const auto& candidate : tiers) {
+        if (candidate.name == name) {
+            return &candidate;
+        }
+    }
+    return nullptr;
+}
+
+TierSettings RoutingPolicy::effectiveSettings(const QString& tierName) const
+{
+    const RoutingTier* found = tier(tierName);
+    return found && found->settings ? *found->settings : defaults;
+}
+
+const ModelGroup* RoutingPolicy::group(const QString& name) const
+{
+    for (const auto& candidate : groups) {
+        if (candidate.name == name) {
+            return &candidate;
+        }
+    }
+    return nullptr;
+}

@@ -1,0 +1,149 @@
+#pragma once
+
+#include "common/ProviderTypes.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// The routing policy as data: tiers with failover chains, and the ordered rules that pick a
+// tier. Saved as JSON by config/, edited by the routing editor, executed by the router.
+
+enum class RuleKind
+{
+    Keywords,     // pattern: comma-separated words/phrases, any of them, whole words, case-insensitive
+    Regex,        // pattern: a QRegularExpression (case-insensitive unless caseSensitive)
+    MinChars,     // pattern: a number; prompt has at least that many characters
+    MaxChars,     // pattern: a number; prompt has at most that many characters
+    MinTokens,    // pattern: a number; estimated prompt tokens at least that many
+    HasCodeBlock, // prompt contains a fenced ``` block
+    Tag,          // pattern: "tier=coding" style tag the caller passes explicitly
+    Default,      // always matches
+};
+
+namespace RuleKinds {
+QString id(RuleKind kind); // "keywords", "regex", "min_chars", "max_chars", "min_tokens", "code_block", "tag", "default"
+std::optional<RuleKind> fromId(const QString& id);
+} // namespace RuleKinds
+
+struct RoutingRule
+{
+    QString name;         // shown in explain output and the editor
+    RuleKind kind = RuleKind::Default;
+    QString pattern;
+    QString tier;         // target tier name
+    QString pinnedModel;  // optional: skip the tier's chain, use this model id
+    bool caseSensitive = false;
+    bool enabled = true;
+
+    bool operator==(const RoutingRule&) const = default;
+};
+
+// LiteLLM's strategy names.
+enum class LoadBalanceStrategy
+{
+    SimpleShuffle, // "simple-shuffle": weighted random
+    LeastBusy,     // "least-busy"
+    LatencyBased,  // "latency-based-routing": lowest recent latency
+};
+
+namespace LoadBalanceStrategies {
+QString id(LoadBalanceStrategy strategy);
+std::optional<LoadBalanceStrategy> fromId(const QString& id);
+} // namespace LoadBalanceStrategies
+
+// What to do when a stream breaks after text was shown.
+enum class MidStreamPolicy
+{
+    Restart,        // "restart": start over on the next model; the UI is told to clear
+    Continue,       // "continue": next model continues with the partial answer as assistant prefix
+    StopIncomplete, // "stop": end, answer marked incomplete (never reported as success)
+};
+
+namespace MidStreamPolicies {
+QString id(MidStreamPolicy policy);
+std::optional<MidStreamPolicy> fromId(const QString& id);
+} // namespace MidStreamPolicies
+
+struct CooldownSettings
+{
+    int failures = 3;     // K failures ...
+    int windowSec = 60;   // ... within W seconds ...
+    int durationSec = 60; // ... cool the deployment down for C seconds, then let one probe through
+
+    bool operator==(const CooldownSettings&) const = default;
+};
+
+struct TierSettings
+{
+    Timeouts timeouts;
+    int rateLimitWaitCapMs = 5000; // a 429 retries the same model only if retry-after is below this
+    int quotaCooldownSec = 3600;   // quota exhausted cools the whole provider down this long
+    CooldownSettings cooldown;
+    LoadBalanceStrategy strategy = LoadBalanceStrategy::SimpleShuffle;
+    MidStreamPolicy midStream = MidStreamPolicy::Restart;
+    bool hedging = false;      // race: start the next model too if no first token after hedgeAfterMs
+    int hedgeAfterMs = 2000;
+    bool cacheEnabled = false; // exact-match cache as last resort
+
+    bool operator==(const TierSettings&) const = default;
+};
+
+// One model deployment inside a chain step. Several deployments in one step serve the same model
+// (e.g. the same model on two accounts or regions) and are load balanced.
+struct Deployment
+{
+    QString modelId;
+    int weight = 1;
+
+    bool operator==(const Deployment&) const = default;
+};
+
+struct ChainStep
+{
+    QList<Deployment> deployments;
+
+    QString primaryModelId() const { return deployments.isEmpty() ? QString() : deployments.first().modelId; }
+    bool operator==(const ChainStep&) const = default;
+};
+
+struct RoutingTier
+{
+    QString name;
+    QString description;
+    QList<ChainStep> chain;               // primary first, then fallbacks
+    std::optional<TierSettings> settings; // unset: the policy's defaults apply
+
+    bool operator==(const RoutingTier&) const = default;
+};
+
+// A LiteLLM-style model group: a name callers use (`ask --model NAME`, gateway `model`), the
+// deployments behind it, and the groups to fall back to.
+struct ModelGroup
+{
+    QString name;
+    QList<Deployment> deployments;
+    QStringList fallbacks;              // other group names or model ids, in order
+    QStringList contextWindowFallbacks; // used when the prompt is too long for this group
+
+    bool operator==(const ModelGroup&) const = default;
+};
+
+struct RoutingPolicy
+{
+    static constexpr int kFormatVersion = 1;
+
+    QList<RoutingTier> tiers;
+    QList<RoutingRule> rules; // first match wins
+    QList<ModelGroup> groups;
+    TierSettings defaults;
+    QString defaultTier = QStringLiteral("standard");
+
+    const RoutingTier* tier(const QString& name) const;
+    TierSettings effectiveSettings(const QString& tierName) const;
+    const ModelGroup* group(const QString& name) const;
+
+    bool operator==(const RoutingPolicy&) const = default;
+};
