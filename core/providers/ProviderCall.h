@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -13,6 +14,7 @@ class QNetworkReply;
 class QTimer;
 class StreamDecoder;
 class WireFormat;
+struct WireDelta;
 
 // One request to one model. Created by ProviderClient; emits its progress and exactly one of
 // finished() or failed() - unless cancelled, after which it emits nothing at all.
@@ -52,11 +54,14 @@ private:
     ProviderCall(QNetworkAccessManager* network, const ProviderConfig& provider, const ModelConfig& model,
                  const ChatRequest& request, const QString& apiKey, qint64 maxResponseBytes, QObject* parent);
     void begin();
+    void releaseSlot();
+    void onMetaDataChanged();
+    void restartIdleTimer();
 
     void onReadyRead();
     void onReplyFinished();
     void onTimeout(FailureClass failureClass);
-    void applyDeltas();
+    void applyDelta(const WireDelta& delta);
     void finishWithSuccess();
     void fail(const CallError& error);
     void stopReply();
@@ -72,7 +77,7 @@ private:
     std::unique_ptr<WireFormat> m_wire;
     std::unique_ptr<StreamDecoder> m_decoder;
     QPointer<QNetworkReply> m_reply;
-    QByteArray m_errorBody;
+    QByteArray m_body;
     qint64 m_bytesReceived = 0;
     int m_httpStatus = 0;
     bool m_streaming = false;
@@ -87,8 +92,8 @@ private:
     CallResult m_result;
     CallError m_error;
     bool m_done = false;
-
-signals:
-    // Internal: lets ProviderClient release a concurrency slot however the call ends.
-    void released();
+    // Lets ProviderClient release a concurrency slot however the call ends (done, cancelled or
+    // deleted); a callback rather than a signal so that cancel() emits nothing at all.
+    std::function<void()> m_onReleased;
+    bool m_launched = false;
 };
