@@ -1,0 +1,404 @@
+#include "ProviderCall.h"
+
+#include "ErrorClassifier.h"
+#include "WireFormat.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QTimer>
+
+namespace {
+constexpr qsizetype kMaxErrorBodyBytes = 1024 * 1024;
+
+QTimer* makeTimer(QObject* parent)
+{
+    auto* timer = new QTimer(parent);
+    timer->setSingleShot(true);
+    timer->setTimerType(Qt::PreciseTimer);
+    return timer;
+}
+
+void startIfSet(QTimer* timer, int ms)
+{
+    if (ms > 0) {
+        timer->start(ms);
+    }
+}
+
+bool isTransportLoss(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::ProxyConnectionClosedError:
+        return true;
+    default:
+        return false;
+    }
+}
+} // namespace
+
+ProviderCall::ProviderCall(QNetworkAccessManager* network, const ProviderConfig& provider, const ModelConfig& model,
+                           const ChatRequest& request, const QString& apiKey, qint64 maxResponseBytes, QObject* parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_provider(provider)
+    , m_model(model)
+    , m_request(request)
+    , m_apiKey(apiKey)
+    , m_maxResponseBytes(maxResponseBytes)
+    , m_wire(WireFormat::create(provider.kind))
+    , m_connectTimer(makeTimer(this))
+    , m_firstTokenTimer(makeTimer(this))
+    , m_idleTimer(makeTimer(this))
+    , m_totalTimer(makeTimer(this))
+{
+    m_result.modelId = model.id;
+    m_result.providerId = provider.id;
+    connect(m_connectTimer, &QTimer::timeout, this, [this] { onTimeout(FailureClass::ConnectTimeout); });
+    connect(m_firstTokenTimer, &QTimer::timeout, this, [this] { onTimeout(FailureClass::FirstTokenTimeout); });
+    connect(m_idleTimer, &QTimer::timeout, this, [this] { onTimeout(FailureClass::IdleTimeout); });
+    connect(m_totalTimer, &QTimer::timeout, this, [this] { onTimeout(FailureClass::TotalTimeout); });
+}
+
+ProviderCall::~ProviderCall()
+{
+    m_done = true;
+    stopReply();
+    releaseSlot();
+}
+
+qint64 ProviderCall::elapsedMs() const
+{
+    return m_clock.isValid() ? m_clock.elapsed() : 0;
+}
+
+void ProviderCall::begin()
+{
+    if (m_done) {
+        return;
+    }
+    m_launched = true;
+    m_clock.start();
+    if (!m_provider.keyEnv.isEmpty() && m_apiKey.isEmpty()) {
+        fail({ FailureClass::Auth, 0,
+               tr("No API key for %1: set the environment variable %2 or store a key in the keychain.")
+                   .arg(m_provider.displayName.isEmpty() ? m_provider.id : m_provider.displayName, m_provider.keyEnv),
+               QStringLiteral("no_key"), -1, false });
+        return;
+    }
+
+    QNetworkRequest request(m_wire->endpointUrl(m_provider.baseUrl));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader("Accept", m_request.stream ? "text/event-stream" : "application/json");
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setTransferTimeout(0); // our own timers decide; Qt's default would be a hidden second timeout
+    for (const auto& [name, value] : m_wire->authHeaders(m_apiKey)) {
+        request.setRawHeader(name, value);
+    }
+    for (auto it = m_provider.extraHeaders.cbegin(); it != m_provider.extraHeaders.cend(); ++it) {
+        request.setRawHeader(it.key().toUtf8(), it.value().toUtf8());
+    }
+
+    const Timeouts& timeouts = m_model.timeouts;
+    startIfSet(m_connectTimer, timeouts.connectMs);
+    startIfSet(m_firstTokenTimer, timeouts.firstTokenMs);
+    startIfSet(m_totalTimer, timeouts.totalMs);
+
+    m_decoder = m_wire->createStreamDecoder();
+    m_reply = m_network->post(request, m_wire->buildRequestBody(m_model.upstreamModel, m_request));
+    connect(m_reply, &QNetworkReply::requestSent, this, [this] {
+        m_connectTimer->stop();
+        if (!m_done) {
+            emit requestSent();
+        }
+    });
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, &ProviderCall::onMetaDataChanged);
+    connect(m_reply, &QNetworkReply::readyRead, this, &ProviderCall::onReadyRead);
+    connect(m_reply, &QNetworkReply::finished, this, &ProviderCall::onReplyFinished);
+}
+
+void ProviderCall::onMetaDataChanged()
+{
+    if (m_done || !m_reply) {
+        return;
+    }
+    m_connectTimer->stop();
+    m_httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray().toLower();
+    // Some servers answer a stream request with one JSON body; decode it as such.
+    m_streaming = m_request.stream && m_httpStatus >= 200 && m_httpStatus < 300 && !contentType.contains("json");
+    if (!m_request.stream && m_httpStatus >= 200 && m_httpStatus < 300) {
+        // A non-streamed answer shows nothing until it is complete: headers count as the first sign of life.
+        m_firstTokenTimer->stop();
+        restartIdleTimer();
+    }
+}
+
+void ProviderCall::onReadyRead()
+{
+    if (m_done || !m_reply) {
+        return;
+    }
+    const QByteArray bytes = m_reply->readAll();
+    m_bytesReceived += bytes.size();
+    if (m_bytesReceived > m_maxResponseBytes) {
+        fail({ FailureClass::MalformedResponse,
+               m_httpStatus,
+               tr("Response larger than %1 MiB; stopped reading.").arg(m_maxResponseBytes / (1024 * 1024)),
+               {},
+               -1,
+               false });
+        return;
+    }
+    const bool success = m_httpStatus >= 200 && m_httpStatus < 300;
+    if (!success || !m_streaming) {
+        if (!success && m_body.size() + bytes.size() > kMaxErrorBodyBytes) {
+            return; // the classifier needs the start of an error body, not all of it
+        }
+        m_body += bytes; // the whole body of an error or a non-streamed answer
+        if (success) {
+            restartIdleTimer();
+        }
+        return;
+    }
+    QList<WireDelta> deltas;
+    m_decoder->feed(bytes, deltas);
+    for (const WireDelta& delta : std::as_const(deltas)) {
+        applyDelta(delta);
+        if (m_done) {
+            return;
+        }
+    }
+}
+
+void ProviderCall::applyDelta(const WireDelta& delta)
+{
+    if (delta.error) {
+        CallError error = *delta.error;
+        if (error.httpStatus == 0) {
+            error.httpStatus = m_httpStatus;
+        }
+        fail(error);
+        return;
+    }
+    const bool hasToken = !delta.text.isEmpty() || !delta.reasoning.isEmpty();
+    if (hasToken) {
+        if (m_result.ttftMs < 0) {
+            m_result.ttftMs = m_clock.elapsed();
+            m_firstTokenTimer->stop();
+            emit firstTokenReceived(m_result.ttftMs);
+            if (m_done) {
+                return;
+            }
+        }
+        restartIdleTimer();
+    }
+    if (!delta.reasoning.isEmpty()) {
+        m_result.reasoning += delta.reasoning;
+        emit reasoningReceived(delta.reasoning);
+        if (m_done) {
+            return;
+        }
+    }
+    if (!delta.text.isEmpty()) {
+        m_result.text += delta.text;
+        emit textReceived(delta.text);
+        if (m_done) {
+            return;
+        }
+    }
+    if (!delta.finishReason.isEmpty()) {
+        m_result.finishReason = delta.finishReason;
+    }
+    if (delta.usage) {
+        m_result.usage = *delta.usage;
+        m_usageReported = true;
+        emit usageReported(m_result.usage);
+    }
+}
+
+void ProviderCall::onReplyFinished()
+{
+    if (m_done || !m_reply) {
+        return;
+    }
+    const QNetworkReply::NetworkError networkError = m_reply->error();
+    if (m_httpStatus == 0) {
+        m_httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    }
+    const bool success = m_httpStatus >= 200 && m_httpStatus < 300;
+
+    if (m_httpStatus >= 300 || (m_httpStatus > 0 && m_httpStatus < 200)) {
+        QList<std::pair<QByteArray, QByteArray>> headers;
+        for (const auto& pair : m_reply->rawHeaderPairs()) {
+            headers.append({ pair.first.toLower(), pair.second });
+        }
+        fail(ErrorClassifier::classifyHttpError(m_httpStatus, headers, m_body));
+        return;
+    }
+    if (networkError != QNetworkReply::NoError) {
+        const bool midStream = success && (m_result.ttftMs >= 0 || m_bytesReceived > 0);
+        const FailureClass failureClass = midStream || (success && isTransportLoss(networkError))
+            ? FailureClass::StreamBroken
+            : FailureClass::NetworkError;
+        fail({ failureClass, m_httpStatus, m_reply->errorString(), {}, -1, false });
+        return;
+    }
+    if (!success) {
+        fail({ FailureClass::NetworkError,
+               0,
+               tr("The server closed the connection without an answer."),
+               {},
+               -1,
+               false });
+        return;
+    }
+
+    if (m_streaming) {
+        QList<WireDelta> deltas;
+        m_decoder->finish(deltas);
+        for (const WireDelta& delta : std::as_const(deltas)) {
+            applyDelta(delta);
+            if (m_done) {
+                return;
+            }
+        }
+        if (!m_decoder->complete()) {
+            fail({ FailureClass::StreamBroken,
+                   m_httpStatus,
+                   tr("The stream ended before the provider marked it complete; the answer may be truncated."),
+                   {},
+                   -1,
+                   false });
+            return;
+        }
+    } else {
+        const WireDelta whole = m_wire->decodeResponse(m_body);
+        m_body.clear();
+        applyDelta(whole);
+        if (m_done) {
+            return;
+        }
+    }
+    finishWithSuccess();
+}
+
+void ProviderCall::onTimeout(FailureClass failureClass)
+{
+    if (m_done) {
+        return;
+    }
+    const Timeouts& timeouts = m_model.timeouts;
+    int ms = 0;
+    switch (failureClass) {
+    case FailureClass::ConnectTimeout:
+        ms = timeouts.connectMs;
+        break;
+    case FailureClass::FirstTokenTimeout:
+        ms = timeouts.firstTokenMs;
+        break;
+    case FailureClass::IdleTimeout:
+        ms = timeouts.idleMs;
+        break;
+    default:
+        ms = timeouts.totalMs;
+        break;
+    }
+    fail({ failureClass,
+           m_httpStatus,
+           tr("%1 after %2 ms").arg(FailureClasses::displayName(failureClass)).arg(ms),
+           {},
+           -1,
+           false });
+}
+
+void ProviderCall::restartIdleTimer()
+{
+    startIfSet(m_idleTimer, m_model.timeouts.idleMs);
+}
+
+void ProviderCall::fillEstimatesIfMissing()
+{
+    if (m_usageReported) {
+        return;
+    }
+    TokenUsage usage;
+    for (const ChatMessage& message : std::as_const(m_request.messages)) {
+        usage.promptTokens += estimateTokens(message.content) + 4; // per-message framing overhead
+    }
+    usage.completionTokens = estimateTokens(m_result.text) + estimateTokens(m_result.reasoning);
+    usage.reasoningTokens = estimateTokens(m_result.reasoning);
+    usage.estimated = true;
+    m_result.usage = usage;
+    emit usageReported(usage);
+}
+
+void ProviderCall::finishWithSuccess()
+{
+    m_done = true;
+    stopReply();
+    fillEstimatesIfMissing();
+    m_result.latencyMs = m_clock.elapsed();
+    if (m_result.ttftMs < 0) {
+        m_result.ttftMs = m_result.latencyMs;
+    }
+    releaseSlot();
+    emit finished(m_result);
+}
+
+void ProviderCall::fail(const CallError& error)
+{
+    if (m_done) {
+        return;
+    }
+    m_done = true;
+    m_error = error;
+    if (m_error.httpStatus == 0) {
+        m_error.httpStatus = m_httpStatus;
+    }
+    stopReply();
+    m_result.latencyMs = m_clock.isValid() ? m_clock.elapsed() : 0;
+    releaseSlot();
+    emit failed(m_error, m_result);
+}
+
+void ProviderCall::cancel()
+{
+    if (m_done) {
+        return;
+    }
+    m_done = true;
+    m_error = { FailureClass::Cancelled, m_httpStatus, tr("Cancelled"), {}, -1, false };
+    stopReply();
+    releaseSlot();
+}
+
+void ProviderCall::stopReply()
+{
+    for (QTimer* timer : { m_connectTimer, m_firstTokenTimer, m_idleTimer, m_totalTimer }) {
+        timer->stop();
+    }
+    if (m_reply) {
+        QNetworkReply* reply = m_reply;
+        m_reply = nullptr;
+        reply->disconnect(this);
+        if (reply->isRunning()) {
+            reply->abort();
+        }
+        reply->deleteLater();
+    }
+}
+
+void ProviderCall::releaseSlot()
+{
+    if (m_onReleased) {
+        auto onReleased = std::move(m_onReleased);
+        m_onReleased = nullptr;
+        onReleased();
+    }
+}
