@@ -1,0 +1,139 @@
+#include "PriceImport.h"
+
+#include "JsonErrorPlace.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("PriceImport", text);
+}
+
+// LiteLLM documents its schema in an entry of that name, not a model.
+const QString SampleSpec = QStringLiteral("sample_spec");
+
+int tokenCount(const QJsonValue& value)
+{
+    return value.isDouble() && value.toDouble() > 0 ? int(std::min(value.toDouble(), 2147483647.0)) : 0;
+}
+
+// Fills *entry or returns why the model cannot be imported.
+QString readEntry(const QJsonValue& value, PriceEntry* entry)
+{
+    if (!value.isObject()) {
+        return tr("not an object");
+    }
+    const QJsonObject object = value.toObject();
+    const QJsonValue mode = object.value(QStringLiteral("mode"));
+    if (!mode.isString()) {
+        return tr("no mode given");
+    }
+    if (mode.toString() != QLatin1String("chat")) {
+        return tr("mode \"%1\" is not a chat model").arg(mode.toString());
+    }
+    auto cost = [&](const char* key, double* out) -> QString {
+        const QJsonValue field = object.value(QLatin1String(key));
+        if (field.isUndefined() || field.isNull()) {
+            return tr("no %1").arg(QLatin1String(key));
+        }
+        if (!field.isDouble() || field.toDouble() < 0 || !std::isfinite(field.toDouble())) {
+            return tr("%1 is not a price").arg(QLatin1String(key));
+        }
+        *out = PriceImport::perMillion(field.toDouble());
+        return {};
+    };
+
+    QString problem = cost("input_cost_per_token", &entry->price.inputPerMTok);
+    if (problem.isEmpty()) {
+        problem = cost("output_cost_per_token", &entry->price.outputPerMTok);
+    }
+    if (!problem.isEmpty()) {
+        return problem;
+    }
+    // Optional: without it cached tokens are billed at the input rate.
+    if (cost("cache_read_input_token_cost", &entry->price.cachedInputPerMTok).size()) {
+        entry->price.cachedInputPerMTok = 0;
+    }
+    entry->price.known = true;
+    entry->contextWindow = tokenCount(object.value(QStringLiteral("max_input_tokens")));
+    entry->maxOutputTokens = tokenCount(object.value(QStringLiteral("max_output_tokens")));
+    entry->litellmProvider = object.value(QStringLiteral("litellm_provider")).toString();
+    return {};
+}
+} // namespace
+
+double PriceImport::perMillion(double usdPerToken)
+{
+    return std::round(usdPerToken * 1e12) / 1e6;
+}
+
+std::optional<LiteLlmPrices> PriceImport::parseLiteLlm(const QByteArray& json, QString* error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        if (error) {
+            *error = parseError.error != QJsonParseError::NoError ? jsonErrorPlace(json, parseError)
+                                                                  : tr("top level: expected an object of models");
+        }
+        return std::nullopt;
+    }
+    LiteLlmPrices result;
+    const QJsonObject root = document.object();
+    for (auto it = root.constBegin(); it != root.constEnd(); ++it) {
+        if (it.key() == SampleSpec) {
+            result.skipped.append({ it.key(), tr("LiteLLM's schema example, not a model") });
+            continue;
+        }
+        PriceEntry entry;
+        const QString problem = readEntry(it.value(), &entry);
+        if (problem.isEmpty()) {
+            result.entries.insert(it.key(), entry);
+        } else {
+            result.skipped.append({ it.key(), problem });
+        }
+    }
+    return result;
+}
+
+PriceDiff PriceImport::diff(const PriceTable& table, const QMap<QString, PriceEntry>& imported)
+{
+    PriceDiff result;
+    const QMap<QString, PriceEntry> current = table.entries();
+    for (auto it = imported.cbegin(); it != imported.cend(); ++it) {
+        const auto existing = current.constFind(it.key());
+        if (existing == current.cend()) {
+            result.added.append({ it.key(), std::nullopt, it.value() });
+        } else if (*existing != it.value()) {
+            result.changed.append({ it.key(), *existing, it.value() });
+        } else {
+            ++result.unchanged;
+        }
+    }
+    return result;
+}
+
+int PriceImport::apply(PriceTable& table, const PriceDiff& diff, const QString& note)
+{
+    QMap<QString, PriceEntry> entries;
+    for (const PriceChange& change : diff.added) {
+        entries.insert(change.modelId, change.after);
+    }
+    for (const PriceChange& change : diff.changed) {
+        entries.insert(change.modelId, change.after);
+    }
+    return table.setPrices(entries, note.isEmpty() ? tr("LiteLLM import") : note);
+}
+
+QString PriceDiff::summary() const
+{
+    return QCoreApplication::translate("PriceImport", "%1 added, %2 changed, %3 unchanged")
+        .arg(added.size())
+        .arg(changed.size())
+        .arg(unchanged);
+}

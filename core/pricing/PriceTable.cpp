@@ -1,0 +1,321 @@
+#include "PriceTable.h"
+
+#include "JsonErrorPlace.h"
+#include "common/Clock.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace {
+const QString FormatName = QStringLiteral("switchyard-prices");
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("PriceTable", text);
+}
+
+QJsonObject entryToJson(const PriceEntry& entry)
+{
+    QJsonObject object;
+    if (entry.price.known) {
+        object.insert(QStringLiteral("input"), entry.price.inputPerMTok);
+        object.insert(QStringLiteral("output"), entry.price.outputPerMTok);
+        if (entry.price.cachedInputPerMTok > 0) {
+            object.insert(QStringLiteral("cachedInput"), entry.price.cachedInputPerMTok);
+        }
+    } else {
+        object.insert(QStringLiteral("known"), false);
+    }
+    if (entry.contextWindow > 0) {
+        object.insert(QStringLiteral("contextWindow"), entry.contextWindow);
+    }
+    if (entry.maxOutputTokens > 0) {
+        object.insert(QStringLiteral("maxOutputTokens"), entry.maxOutputTokens);
+    }
+    if (!entry.litellmProvider.isEmpty()) {
+        object.insert(QStringLiteral("litellmProvider"), entry.litellmProvider);
+    }
+    return object;
+}
+
+// Reads one entry; on failure sets *error to "<place>: <problem>".
+bool entryFromJson(const QJsonValue& value, const QString& place, PriceEntry* entry, QString* error)
+{
+    if (!value.isObject()) {
+        *error = place + QStringLiteral(": ") + tr("expected an object");
+        return false;
+    }
+    const QJsonObject object = value.toObject();
+    auto number = [&](const char* key, double* out, bool required) {
+        const QJsonValue field = object.value(QLatin1String(key));
+        if (field.isUndefined() && !required) {
+            return true;
+        }
+        if (!field.isDouble() || field.toDouble() < 0) {
+            *error = place + QLatin1Char('.') + QLatin1String(key) + QStringLiteral(": ")
+                + tr("expected a number of USD (or tokens), zero or more");
+            return false;
+        }
+        *out = field.toDouble();
+        return true;
+    };
+
+    const bool known = object.value(QStringLiteral("known")).toBool(true);
+    entry->price.known = known;
+    if (known
+        && !(number("input", &entry->price.inputPerMTok, true) && number("output", &entry->price.outputPerMTok, true)
+             && number("cachedInput", &entry->price.cachedInputPerMTok, false))) {
+        return false;
+    }
+    double contextWindow = 0;
+    double maxOutput = 0;
+    if (!number("contextWindow", &contextWindow, false) || !number("maxOutputTokens", &maxOutput, false)) {
+        return false;
+    }
+    entry->contextWindow = int(contextWindow);
+    entry->maxOutputTokens = int(maxOutput);
+    entry->litellmProvider = object.value(QStringLiteral("litellmProvider")).toString();
+    return true;
+}
+
+} // namespace
+
+std::optional<PriceEntry> PriceTable::exactLookup(const QString& modelId, int version) const
+{
+    if (version == Current || version == this->version()) {
+        const auto it = m_current.constFind(modelId);
+        return it == m_current.cend() ? std::nullopt : std::optional<PriceEntry>(*it);
+    }
+    for (auto it = m_versions.crbegin(); it != m_versions.crend(); ++it) {
+        if (it->version <= version && it->changes.contains(modelId)) {
+            return it->changes.value(modelId);
+        }
+    }
+    return std::nullopt;
+}
+
+QString PriceTable::resolvedId(const QString& modelId, int version) const
+{
+    if (!isValidVersion(version)) {
+        return {};
+    }
+    if (exactLookup(modelId, version)) {
+        return modelId;
+    }
+    const QString tail = modelId.section(QLatin1Char('/'), -1);
+    return tail != modelId && exactLookup(tail, version) ? tail : QString();
+}
+
+std::optional<PriceEntry> PriceTable::lookup(const QString& modelId, int version) const
+{
+    const QString id = resolvedId(modelId, version);
+    return id.isEmpty() ? std::nullopt : exactLookup(id, version);
+}
+
+QMap<QString, PriceEntry> PriceTable::entries(int version) const
+{
+    QMap<QString, PriceEntry> result;
+    if (!isValidVersion(version)) {
+        return result;
+    }
+    for (const PriceVersion& change : m_versions) {
+        if (version != Current && change.version > version) {
+            break;
+        }
+        for (auto it = change.changes.cbegin(); it != change.changes.cend(); ++it) {
+            result.insert(it.key(), it.value());
+        }
+    }
+    return result;
+}
+
+QStringList PriceTable::modelIds() const
+{
+    QStringList ids = m_current.keys();
+    ids.sort();
+    return ids;
+}
+
+int PriceTable::setPrice(const QString& modelId, const PriceEntry& entry, const QString& note)
+{
+    return setPrices({ { modelId, entry } }, note);
+}
+
+int PriceTable::setPrices(const QMap<QString, PriceEntry>& entries, const QString& note)
+{
+    PriceVersion change;
+    for (auto it = entries.cbegin(); it != entries.cend(); ++it) {
+        const auto existing = m_current.constFind(it.key());
+        if (!it.key().isEmpty() && (existing == m_current.cend() || *existing != it.value())) {
+            change.changes.insert(it.key(), it.value());
+        }
+    }
+    if (change.changes.isEmpty()) {
+        return version();
+    }
+    change.version = version() + 1;
+    change.createdAt = Clock::instance().currentDateTimeUtc();
+    change.note = note;
+    for (auto it = change.changes.cbegin(); it != change.changes.cend(); ++it) {
+        m_current.insert(it.key(), it.value());
+    }
+    m_versions.append(change);
+    return change.version;
+}
+
+int PriceTable::versionAt(const QDateTime& when) const
+{
+    int result = 0;
+    for (const PriceVersion& change : m_versions) {
+        if (change.createdAt > when) {
+            break;
+        }
+        result = change.version;
+    }
+    return result;
+}
+
+QByteArray PriceTable::toJson() const
+{
+    QJsonArray versions;
+    for (const PriceVersion& change : m_versions) {
+        QJsonObject models;
+        for (auto it = change.changes.cbegin(); it != change.changes.cend(); ++it) {
+            models.insert(it.key(), entryToJson(it.value()));
+        }
+        QJsonObject object;
+        object.insert(QStringLiteral("version"), change.version);
+        object.insert(QStringLiteral("createdAt"), change.createdAt.toUTC().toString(Qt::ISODate));
+        if (!change.note.isEmpty()) {
+            object.insert(QStringLiteral("note"), change.note);
+        }
+        object.insert(QStringLiteral("models"), models);
+        versions.append(object);
+    }
+    QJsonObject root;
+    root.insert(QStringLiteral("format"), FormatName);
+    root.insert(QStringLiteral("formatVersion"), FormatVersion);
+    root.insert(QStringLiteral("version"), version());
+    root.insert(QStringLiteral("versions"), versions);
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+std::optional<PriceTable> PriceTable::fromJson(const QByteArray& json, QString* error)
+{
+    QString problem;
+    auto fail = [&](const QString& message) {
+        if (error) {
+            *error = message;
+        }
+        return std::nullopt;
+    };
+
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return fail(jsonErrorPlace(json, parseError));
+    }
+    if (!document.isObject()) {
+        return fail(tr("top level: expected an object"));
+    }
+    const QJsonObject root = document.object();
+    if (root.value(QStringLiteral("format")).toString() != FormatName) {
+        return fail(tr("format: expected \"%1\"").arg(FormatName));
+    }
+    const int formatVersion = root.value(QStringLiteral("formatVersion")).toInt(0);
+    if (formatVersion < 1 || formatVersion > FormatVersion) {
+        return fail(tr("formatVersion: %1 is not supported (this Switchyard reads up to %2)")
+                        .arg(root.value(QStringLiteral("formatVersion")).toVariant().toString())
+                        .arg(FormatVersion));
+    }
+    const QJsonValue versionsValue = root.value(QStringLiteral("versions"));
+    if (!versionsValue.isArray()) {
+        return fail(tr("versions: expected an array"));
+    }
+
+    PriceTable table;
+    const QJsonArray versions = versionsValue.toArray();
+    for (qsizetype i = 0; i < versions.size(); ++i) {
+        const QString place = QStringLiteral("versions[%1]").arg(i);
+        const QJsonObject object = versions.at(i).toObject();
+        PriceVersion change;
+        change.version = object.value(QStringLiteral("version")).toInt(0);
+        if (change.version <= table.version()) {
+            return fail(place + QStringLiteral(".version: ")
+                        + tr("expected a number greater than %1").arg(table.version()));
+        }
+        change.createdAt = QDateTime::fromString(object.value(QStringLiteral("createdAt")).toString(), Qt::ISODate);
+        if (!change.createdAt.isValid()) {
+            return fail(place + QStringLiteral(".createdAt: ") + tr("expected an ISO 8601 date and time"));
+        }
+        change.createdAt = change.createdAt.toUTC();
+        change.note = object.value(QStringLiteral("note")).toString();
+        const QJsonValue modelsValue = object.value(QStringLiteral("models"));
+        if (!modelsValue.isObject()) {
+            return fail(place + QStringLiteral(".models: ") + tr("expected an object"));
+        }
+        const QJsonObject models = modelsValue.toObject();
+        for (auto it = models.constBegin(); it != models.constEnd(); ++it) {
+            PriceEntry entry;
+            if (!entryFromJson(it.value(), place + QStringLiteral(".models[\"%1\"]").arg(it.key()), &entry, &problem)) {
+                return fail(problem);
+            }
+            change.changes.insert(it.key(), entry);
+            table.m_current.insert(it.key(), entry);
+        }
+        table.m_versions.append(change);
+    }
+    const int declared = root.value(QStringLiteral("version")).toInt(-1);
+    if (declared != table.version()) {
+        return fail(tr("version: says %1 but the last entry of versions is %2").arg(declared).arg(table.version()));
+    }
+    return table;
+}
+
+bool PriceTable::load(const QString& path, QString* error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error) {
+            *error = tr("%1: cannot read: %2").arg(path, file.errorString());
+        }
+        return false;
+    }
+    QString problem;
+    auto table = fromJson(file.readAll(), &problem);
+    if (!table) {
+        if (error) {
+            *error = path + QStringLiteral(": ") + problem;
+        }
+        return false;
+    }
+    *this = std::move(*table);
+    return true;
+}
+
+bool PriceTable::save(const QString& path, QString* error) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(toJson()) < 0 || !file.commit()) {
+        if (error) {
+            *error = tr("%1: cannot write: %2").arg(path, file.errorString());
+        }
+        return false;
+    }
+    return true;
+}
+
+PriceTable PriceTable::bundled()
+{
+    PriceTable table;
+    QString problem;
+    // A broken bundled file is a build mistake; the tests load it, so an empty table here is loud.
+    if (!table.load(QStringLiteral(":/pricing/prices.json"), &problem)) {
+        qWarning("bundled prices: %s", qPrintable(problem));
+    }
+    return table;
+}

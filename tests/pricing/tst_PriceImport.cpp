@@ -1,0 +1,244 @@
+#include "pricing/PriceImport.h"
+
+#include <QFile>
+#include <QTest>
+
+namespace {
+QByteArray sharedSubset()
+{
+    QFile file(QStringLiteral(SWITCHYARD_SHARED_DIR "/data/litellm-model-prices-subset.json"));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+PriceEntry entry(double input, double output, double cached = 0)
+{
+    PriceEntry e;
+    e.price = { input, output, cached, true };
+    return e;
+}
+
+QString reasonFor(const LiteLlmPrices& prices, const QString& modelId)
+{
+    for (const SkippedPrice& skipped : prices.skipped) {
+        if (skipped.modelId == modelId) {
+            return skipped.reason;
+        }
+    }
+    return {};
+}
+} // namespace
+
+class TestPriceImport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void perMillion_data();
+    void perMillion();
+    void parseSharedSubset_importsChatModelsOnly();
+    void parseSharedSubset_mapsFields();
+    void parseEntry_data();
+    void parseEntry();
+    void malformedJson_reportsOffsetAndAppliesNothing_data();
+    void malformedJson_reportsOffsetAndAppliesNothing();
+    void diff_listsAddedChangedUnchanged_beforeApplying();
+    void apply_writesOneVersion_historyIntact();
+    void apply_emptyDiff_keepsVersion();
+    void bundledPrices_matchTheLiteLlmSource();
+};
+
+void TestPriceImport::perMillion_data()
+{
+    QTest::addColumn<double>("perToken");
+    QTest::addColumn<double>("perMillion");
+    QTest::newRow("3e-07 is exactly 0.3, not 0.30000000000000004") << 3e-07 << 0.3;
+    QTest::newRow("2.5e-06 is 2.5") << 2.5e-06 << 2.5;
+    QTest::newRow("2.8e-08 is 0.028") << 2.8e-08 << 0.028;
+    QTest::newRow("3.625e-09 is 0.003625") << 3.625e-09 << 0.003625;
+    QTest::newRow("zero stays zero") << 0.0 << 0.0;
+}
+
+void TestPriceImport::perMillion()
+{
+    QFETCH(double, perToken);
+    QFETCH(double, perMillion);
+    QCOMPARE(PriceImport::perMillion(perToken), perMillion);
+    QVERIFY(PriceImport::perMillion(perToken) == perMillion); // exact, not fuzzy
+}
+
+void TestPriceImport::parseSharedSubset_importsChatModelsOnly()
+{
+    const QByteArray json = sharedSubset();
+    QVERIFY(!json.isEmpty());
+    QString error;
+    const auto prices = PriceImport::parseLiteLlm(json, &error);
+    QVERIFY2(prices, qPrintable(error));
+    // The file's 218 entries: 166 chat, the rest responses/image/audio/embedding/completion/realtime.
+    QCOMPARE(prices->entries.size(), 166);
+    QCOMPARE(prices->skipped.size(), 218 - 166);
+    QCOMPARE(reasonFor(*prices, QStringLiteral("gemini-embedding-001")),
+             QStringLiteral("mode \"embedding\" is not a chat model"));
+    QCOMPARE(reasonFor(*prices, QStringLiteral("gpt-5-pro")), QStringLiteral("mode \"responses\" is not a chat model"));
+    QVERIFY(!prices->entries.contains(QStringLiteral("gpt-image-1")));
+}
+
+void TestPriceImport::parseSharedSubset_mapsFields()
+{
+    const auto prices = PriceImport::parseLiteLlm(sharedSubset());
+    QVERIFY(prices);
+    PriceEntry gpt4o = entry(2.5, 10, 1.25);
+    gpt4o.contextWindow = 128000;
+    gpt4o.maxOutputTokens = 16384;
+    gpt4o.litellmProvider = QStringLiteral("openai");
+    QCOMPARE(prices->entries.value(QStringLiteral("gpt-4o")), gpt4o);
+
+    PriceEntry deepseek = entry(0.28, 0.42, 0.028);
+    deepseek.contextWindow = 131072;
+    deepseek.maxOutputTokens = 8192;
+    deepseek.litellmProvider = QStringLiteral("deepseek");
+    QCOMPARE(prices->entries.value(QStringLiteral("deepseek-chat")), deepseek);
+
+    // No cache_read_input_token_cost: cached price 0, i.e. "bill cached tokens at the input rate".
+    QCOMPARE(prices->entries.value(QStringLiteral("gpt-4-turbo")).price, (ModelPrice { 10, 30, 0, true }));
+    // Free model stays priced-and-free, not unpriced.
+    QVERIFY(prices->entries.value(QStringLiteral("deepseek-v3-2-251201")).price.isFree());
+}
+
+void TestPriceImport::parseEntry_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<bool>("imported");
+    QTest::addColumn<QString>("reason");
+
+    QTest::newRow("sample_spec is LiteLLM's schema, skipped")
+        << QByteArray(R"({"sample_spec": {"mode": "chat", "input_cost_per_token": 0, "output_cost_per_token": 0}})")
+        << false << "LiteLLM's schema example, not a model";
+    QTest::newRow("chat model imported") << QByteArray(
+        R"({"m": {"mode": "chat", "input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06}})")
+                                         << true << "";
+    QTest::newRow("no mode: skipped") << QByteArray(R"({"m": {"input_cost_per_token": 1e-06}})") << false
+                                      << "no mode given";
+    QTest::newRow("image model skipped") << QByteArray(
+        R"({"m": {"mode": "image_generation", "input_cost_per_token": 1e-06}})")
+                                         << false << "mode \"image_generation\" is not a chat model";
+    QTest::newRow("chat model without output price skipped")
+        << QByteArray(R"({"m": {"mode": "chat", "input_cost_per_token": 1e-06}})") << false
+        << "no output_cost_per_token";
+    QTest::newRow("price given as text skipped")
+        << QByteArray(R"({"m": {"mode": "chat", "input_cost_per_token": "1e-06", "output_cost_per_token": 0}})")
+        << false << "input_cost_per_token is not a price";
+    QTest::newRow("entry that is not an object skipped") << QByteArray(R"({"m": 42})") << false << "not an object";
+}
+
+void TestPriceImport::parseEntry()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(bool, imported);
+    QFETCH(QString, reason);
+
+    const auto prices = PriceImport::parseLiteLlm(json);
+    QVERIFY(prices);
+    QCOMPARE(prices->entries.size(), imported ? 1 : 0);
+    QCOMPARE(prices->skipped.size(), imported ? 0 : 1);
+    if (!imported) {
+        QCOMPARE(prices->skipped.constFirst().reason, reason);
+    }
+}
+
+void TestPriceImport::malformedJson_reportsOffsetAndAppliesNothing_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("place");
+
+    QTest::newRow("truncated download") << sharedSubset().left(5000) << "(offset 5000)";
+    QTest::newRow("missing comma on line 2")
+        << QByteArray("{\"a\": {\"mode\": \"chat\"}\n \"b\": {}}") << "line 2, column";
+    QTest::newRow("an array, not an object of models") << QByteArray("[1, 2]") << "top level";
+    QTest::newRow("empty file") << QByteArray() << "offset 0";
+}
+
+void TestPriceImport::malformedJson_reportsOffsetAndAppliesNothing()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, place);
+
+    QString error;
+    const auto prices = PriceImport::parseLiteLlm(json, &error);
+    QVERIFY(!prices);
+    QVERIFY2(error.contains(place), qPrintable(error));
+}
+
+void TestPriceImport::diff_listsAddedChangedUnchanged_beforeApplying()
+{
+    PriceTable table;
+    table.setPrices({ { QStringLiteral("gpt-4o"), entry(5, 15) },
+                      { QStringLiteral("gpt-4o-mini"), entry(0.15, 0.6, 0.075) },
+                      { QStringLiteral("my-local"), entry(0, 0) } });
+    const QMap<QString, PriceEntry> imported { { QStringLiteral("gpt-4o"), entry(2.5, 10, 1.25) },
+                                               { QStringLiteral("gpt-4o-mini"), entry(0.15, 0.6, 0.075) },
+                                               { QStringLiteral("gpt-5"), entry(1.25, 10, 0.125) } };
+
+    const PriceDiff diff = PriceImport::diff(table, imported);
+    QCOMPARE(table.version(), 1); // looking is free
+    QCOMPARE(diff.added.size(), 1);
+    QCOMPARE(diff.added.constFirst().modelId, QStringLiteral("gpt-5"));
+    QVERIFY(!diff.added.constFirst().before);
+    QCOMPARE(diff.changed.size(), 1);
+    QCOMPARE(diff.changed.constFirst().modelId, QStringLiteral("gpt-4o"));
+    QCOMPARE(diff.changed.constFirst().before, entry(5, 15));
+    QCOMPARE(diff.changed.constFirst().after, entry(2.5, 10, 1.25));
+    QCOMPARE(diff.unchanged, 1);
+    QCOMPARE(diff.summary(), QStringLiteral("1 added, 1 changed, 1 unchanged"));
+}
+
+void TestPriceImport::apply_writesOneVersion_historyIntact()
+{
+    PriceTable table;
+    table.setPrices({ { QStringLiteral("gpt-4o"), entry(5, 15) }, { QStringLiteral("my-local"), entry(0, 0) } });
+    const PriceDiff diff = PriceImport::diff(
+        table, { { QStringLiteral("gpt-4o"), entry(2.5, 10) }, { QStringLiteral("gpt-5"), entry(1.25, 10) } });
+
+    QCOMPARE(PriceImport::apply(table, diff), 2);
+    QCOMPARE(table.version(), 2);
+    QCOMPARE(table.history().constLast().note, QStringLiteral("LiteLLM import"));
+    QCOMPARE(table.lookup(QStringLiteral("gpt-4o")), entry(2.5, 10));
+    QCOMPARE(table.lookup(QStringLiteral("gpt-4o"), 1), entry(5, 15));
+    QCOMPARE(table.lookup(QStringLiteral("gpt-5")), entry(1.25, 10));
+    QVERIFY(!table.lookup(QStringLiteral("gpt-5"), 1));
+    // Models the import does not name are kept.
+    QCOMPARE(table.lookup(QStringLiteral("my-local")), entry(0, 0));
+}
+
+void TestPriceImport::apply_emptyDiff_keepsVersion()
+{
+    PriceTable table;
+    table.setPrice(QStringLiteral("gpt-4o"), entry(2.5, 10));
+    const PriceDiff diff = PriceImport::diff(table, { { QStringLiteral("gpt-4o"), entry(2.5, 10) } });
+    QVERIFY(diff.isEmpty());
+    QCOMPARE(PriceImport::apply(table, diff), 1);
+    QCOMPARE(table.history().size(), 1);
+}
+
+void TestPriceImport::bundledPrices_matchTheLiteLlmSource()
+{
+    // resources/prices.json was generated from the shared LiteLLM subset; an import of that same
+    // file must find nothing to change (codestral-latest is not in it and comes from Mistral).
+    const auto source = PriceImport::parseLiteLlm(sharedSubset());
+    QVERIFY(source);
+    const PriceTable bundled = PriceTable::bundled();
+    QVERIFY(bundled.entries().size() >= 40);
+    int compared = 0;
+    const auto entries = bundled.entries();
+    for (auto it = entries.cbegin(); it != entries.cend(); ++it) {
+        if (it.key() == QLatin1String("codestral-latest")) {
+            continue;
+        }
+        QVERIFY2(source->entries.contains(it.key()), qPrintable(it.key()));
+        QCOMPARE(it.value(), source->entries.value(it.key()));
+        ++compared;
+    }
+    QCOMPARE(compared, entries.size() - 1);
+}
+
+QTEST_GUILESS_MAIN(TestPriceImport)
+#include "tst_PriceImport.moc"
