@@ -1,0 +1,289 @@
+#include "BudgetTracker.h"
+
+#include "CostCalculator.h"
+#include "common/Clock.h"
+
+#include <QMutexLocker>
+
+#include <cmath>
+
+namespace {
+constexpr double LimitEpsilonUsd = 1e-9;
+
+QString usd(double amount)
+{
+    // Cents hide what a single small request costs; show more digits below one cent.
+    return QStringLiteral("$") + QString::number(amount, 'f', amount > 0 && amount < 0.01 ? 4 : 2);
+}
+} // namespace
+
+BudgetTracker::BudgetTracker(QObject* parent)
+    : QObject(parent)
+    , m_baseline(Clock::instance().currentDateTimeUtc())
+{
+    qRegisterMetaType<BudgetScope>();
+}
+
+void BudgetTracker::setSettings(const BudgetSettings& settings)
+{
+    QMutexLocker lock(&m_mutex);
+    m_settings = settings;
+    if (!m_settings.timeZone.isValid()) {
+        m_settings.timeZone = QTimeZone::systemTimeZone();
+    }
+    // New limits or zone: periods may start elsewhere and thresholds deserve a fresh look.
+    m_sourceCache.clear();
+    m_thresholdSignalled.clear();
+    m_limitSignalled.clear();
+}
+
+BudgetSettings BudgetTracker::settings() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_settings;
+}
+
+void BudgetTracker::setSpendSource(SpendSource source)
+{
+    QMutexLocker lock(&m_mutex);
+    m_source = std::move(source);
+    m_baseline = Clock::instance().currentDateTimeUtc();
+    m_committed.clear();
+    m_sourceCache.clear();
+}
+
+BudgetCheck BudgetTracker::check(const QString& providerId, const QString& modelId, const ModelPrice& price,
+                                 qint64 promptTokens, qint64 maxTokens) const
+{
+    Q_UNUSED(modelId)
+    QMutexLocker lock(&m_mutex);
+    return checkLocked(providerId, price, promptTokens, maxTokens);
+}
+
+Reservation BudgetTracker::reserve(const QString& providerId, const QString& modelId, const ModelPrice& price,
+                                   qint64 promptTokens, qint64 maxTokens)
+{
+    Q_UNUSED(modelId)
+    Reservation reservation;
+    QList<PendingSignal> pending;
+    {
+        QMutexLocker lock(&m_mutex);
+        reservation.check = checkLocked(providerId, price, promptTokens, maxTokens);
+        collectSignalsLocked(reservation.check.scopes, &pending);
+        if (reservation.check.allowed) {
+            reservation.id = m_nextId++;
+            reservation.ok = true;
+            reservation.reservedUsd
+                = (reservation.check.exempt || reservation.check.unpriced) ? 0 : reservation.check.worstCaseUsd;
+            m_held.insert(reservation.id, { providerId, reservation.reservedUsd });
+        } else {
+            reservation.refusalReason = reservation.check.reason;
+        }
+    }
+    emitSignals(pending);
+    return reservation;
+}
+
+bool BudgetTracker::commit(quint64 reservationId, double actualCostUsd)
+{
+    QList<PendingSignal> pending;
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto it = m_held.constFind(reservationId);
+        if (it == m_held.cend()) {
+            return false;
+        }
+        const QString providerId = it->providerId;
+        m_held.erase(it);
+
+        const double amount = std::isfinite(actualCostUsd) && actualCostUsd > 0 ? actualCostUsd : 0;
+        const QDateTime now = Clock::instance().currentDateTimeUtc();
+        const QDate today = now.toTimeZone(m_settings.timeZone).date();
+        const QDate monthStart(today.year(), today.month(), 1);
+        for (const QString& key : { QString(), providerId }) {
+            QMap<QDate, double>& days = m_committed[key];
+            days[today] += amount;
+            // Only the current month is ever summed.
+            while (!days.isEmpty() && days.firstKey() < monthStart) {
+                days.erase(days.begin());
+            }
+            if (providerId.isEmpty()) {
+                break;
+            }
+        }
+        collectSignalsLocked(scopesLocked(providerId, 0), &pending);
+    }
+    emitSignals(pending);
+    return true;
+}
+
+bool BudgetTracker::release(quint64 reservationId)
+{
+    QMutexLocker lock(&m_mutex);
+    return m_held.remove(reservationId) > 0;
+}
+
+QList<ScopeUsage> BudgetTracker::usage(const QString& providerId) const
+{
+    QMutexLocker lock(&m_mutex);
+    return scopesLocked(providerId, 0);
+}
+
+int BudgetTracker::activeReservations() const
+{
+    QMutexLocker lock(&m_mutex);
+    return int(m_held.size());
+}
+
+BudgetCheck BudgetTracker::checkLocked(const QString& providerId, const ModelPrice& price, qint64 promptTokens,
+                                       qint64 maxTokens) const
+{
+    BudgetCheck result;
+    result.action = m_settings.action;
+    if (!price.known) {
+        result.unpriced = true;
+        result.scopes = scopesLocked(providerId, 0);
+        result.reason = tr("Unpriced model: its cost is not counted against any budget");
+        return result;
+    }
+    if (price.isFree()) {
+        result.exempt = true;
+        result.scopes = scopesLocked(providerId, 0);
+        result.reason = tr("Free model: budgets do not apply");
+        return result;
+    }
+    result.worstCaseUsd = CostCalculator::estimateWorstCase(price, promptTokens, maxTokens).value_or(0);
+    result.scopes = scopesLocked(providerId, result.worstCaseUsd);
+    if (result.scopes.isEmpty()) {
+        result.reason = tr("No budget limit applies");
+        return result;
+    }
+    for (const ScopeUsage& scope : std::as_const(result.scopes)) {
+        if (!scope.wouldExceed()) {
+            continue;
+        }
+        result.overLimit = true;
+        const QString over = tr("The %1 would be exceeded: %2 spent, %3 reserved, this request up to %4, limit %5.")
+                                 .arg(scope.scope.displayName(), usd(scope.spentUsd), usd(scope.reservedUsd),
+                                      usd(scope.requestUsd), usd(scope.limitUsd));
+        switch (m_settings.action) {
+        case BudgetAction::WarnOnly:
+            result.reason = over + QLatin1Char(' ') + tr("Sent anyway (warn only).");
+            break;
+        case BudgetAction::Refuse:
+            result.reason = over + QLatin1Char(' ') + tr("Refused.");
+            break;
+        case BudgetAction::DowngradeTier:
+            result.reason = over + QLatin1Char(' ') + tr("A cheaper tier should be used.");
+            break;
+        }
+        break;
+    }
+    result.allowed = !result.overLimit || m_settings.action == BudgetAction::WarnOnly;
+    if (!result.overLimit) {
+        result.reason = tr("Within budget");
+    }
+    return result;
+}
+
+QList<ScopeUsage> BudgetTracker::scopesLocked(const QString& providerId, double requestUsd) const
+{
+    const QDateTime now = Clock::instance().currentDateTimeUtc();
+    QList<ScopeUsage> result;
+    auto add = [&](const QString& scopeProvider, const BudgetLimits& limits) {
+        double reserved = 0;
+        for (const Held& held : m_held) {
+            if (scopeProvider.isEmpty() || held.providerId == scopeProvider) {
+                reserved += held.amountUsd;
+            }
+        }
+        for (BudgetPeriod period : { BudgetPeriod::Day, BudgetPeriod::Month }) {
+            const double limit = period == BudgetPeriod::Day ? limits.dailyUsd : limits.monthlyUsd;
+            if (limit <= 0) {
+                continue;
+            }
+            ScopeUsage usage;
+            usage.scope = { scopeProvider, period };
+            usage.limitUsd = limit;
+            usage.spentUsd = spentLocked(usage.scope, now);
+            usage.reservedUsd = reserved;
+            usage.requestUsd = requestUsd;
+            result.append(usage);
+        }
+    };
+    add(QString(), m_settings.global);
+    if (!providerId.isEmpty() && m_settings.perProvider.contains(providerId)) {
+        add(providerId, m_settings.perProvider.value(providerId));
+    }
+    return result;
+}
+
+double BudgetTracker::spentLocked(const BudgetScope& scope, const QDateTime& now) const
+{
+    const QDateTime start = periodStart(scope.period, now);
+    const QDate firstDay = start.toTimeZone(m_settings.timeZone).date();
+    double spent = sourceSpendLocked(scope.providerId, start);
+    const QMap<QDate, double> days = m_committed.value(scope.providerId);
+    for (auto it = days.lowerBound(firstDay); it != days.cend(); ++it) {
+        spent += it.value();
+    }
+    return spent;
+}
+
+double BudgetTracker::sourceSpendLocked(const QString& providerId, const QDateTime& from) const
+{
+    if (!m_source || from >= m_baseline) {
+        return 0;
+    }
+    const QString key = providerId + QLatin1Char('|') + QString::number(from.toMSecsSinceEpoch());
+    const auto cached = m_sourceCache.constFind(key);
+    if (cached != m_sourceCache.cend()) {
+        return *cached;
+    }
+    const double spent = std::max(0.0, m_source(providerId, from, m_baseline));
+    m_sourceCache.insert(key, spent);
+    return spent;
+}
+
+QDateTime BudgetTracker::periodStart(BudgetPeriod period, const QDateTime& now) const
+{
+    const QDate today = now.toTimeZone(m_settings.timeZone).date();
+    const QDate first = period == BudgetPeriod::Day ? today : QDate(today.year(), today.month(), 1);
+    return QDateTime(first, QTime(0, 0), m_settings.timeZone).toUTC();
+}
+
+QString BudgetTracker::periodKey(BudgetPeriod period, const QDateTime& now) const
+{
+    const QDate today = now.toTimeZone(m_settings.timeZone).date();
+    return today.toString(period == BudgetPeriod::Day ? QStringLiteral("yyyy-MM-dd") : QStringLiteral("yyyy-MM"));
+}
+
+void BudgetTracker::collectSignalsLocked(const QList<ScopeUsage>& scopes, QList<PendingSignal>* out)
+{
+    const QDateTime now = Clock::instance().currentDateTimeUtc();
+    for (const ScopeUsage& usage : scopes) {
+        const QString id = usage.scope.id();
+        const QString period = periodKey(usage.scope.period, now);
+        const double spentFraction = usage.spentUsd / usage.limitUsd;
+        if (spentFraction >= m_settings.warnAt && m_thresholdSignalled.value(id) != period) {
+            m_thresholdSignalled.insert(id, period);
+            out->append({ usage.scope, spentFraction, false });
+        }
+        const bool reached = usage.spentUsd >= usage.limitUsd - LimitEpsilonUsd || usage.wouldExceed();
+        if (reached && m_limitSignalled.value(id) != period) {
+            m_limitSignalled.insert(id, period);
+            out->append({ usage.scope, spentFraction, true });
+        }
+    }
+}
+
+void BudgetTracker::emitSignals(const QList<PendingSignal>& pending)
+{
+    for (const PendingSignal& signal : pending) {
+        if (signal.limit) {
+            emit limitReached(signal.scope);
+        } else {
+            emit thresholdReached(signal.scope, signal.fraction);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+#pragma once
+
+#include <QList>
+#include <QMap>
+#include <QMetaType>
+#include <QString>
+#include <QTimeZone>
+
+#include <optional>
+
+// What to do when a request would take a budget over its limit.
+enum class BudgetAction
+{
+    WarnOnly, // send it anyway, report the overrun
+    Refuse, // do not send
+    DowngradeTier, // do not send on this model; the router tries a cheaper tier
+};
+
+namespace BudgetActions {
+QString id(BudgetAction action); // "warn", "refuse", "downgrade"
+std::optional<BudgetAction> fromId(const QString& id);
+QString displayName(BudgetAction action);
+} // namespace BudgetActions
+
+// USD; 0 means "no limit".
+struct BudgetLimits
+{
+    double dailyUsd = 0;
+    double monthlyUsd = 0;
+
+    bool operator==(const BudgetLimits&) const = default;
+};
+
+struct BudgetSettings
+{
+    BudgetLimits global;
+    QMap<QString, BudgetLimits> perProvider; // provider id -> limits
+    double warnAt = 0.8; // fraction of a limit that triggers thresholdReached
+    BudgetAction action = BudgetAction::WarnOnly;
+    QTimeZone timeZone = QTimeZone::systemTimeZone(); // where days and months begin
+};
+
+enum class BudgetPeriod
+{
+    Day,
+    Month,
+};
+
+// One limit: a period, for all providers (empty providerId) or one.
+struct BudgetScope
+{
+    QString providerId;
+    BudgetPeriod period = BudgetPeriod::Day;
+
+    QString id() const; // "global/day", "openai/month"
+    QString displayName() const; // "daily budget", "monthly budget for openai"
+    bool operator==(const BudgetScope&) const = default;
+};
+
+// Where one scope stands, without and with the request being checked.
+struct ScopeUsage
+{
+    BudgetScope scope;
+    double limitUsd = 0;
+    double spentUsd = 0; // ledger before the tracker started + committed since
+    double reservedUsd = 0; // in-flight requests' worst cases
+    double requestUsd = 0; // worst case of the request being checked
+
+    double usedFraction() const { return limitUsd > 0 ? (spentUsd + reservedUsd) / limitUsd : 0; }
+    double fractionWithRequest() const { return limitUsd > 0 ? (spentUsd + reservedUsd + requestUsd) / limitUsd : 0; }
+    bool wouldExceed() const;
+};
+
+// The answer to "may this request go out?", also what `explain` shows.
+struct BudgetCheck
+{
+    bool allowed = true;
+    bool exempt = false; // free or local model: budgets do not apply
+    bool unpriced = false; // no price known: nothing reserved, cost not tracked
+    bool overLimit = false; // at least one scope would be exceeded
+    BudgetAction action = BudgetAction::WarnOnly;
+    double worstCaseUsd = 0;
+    QString reason; // translated, empty when within every limit
+    QList<ScopeUsage> scopes;
+
+    bool shouldDowngrade() const { return overLimit && action == BudgetAction::DowngradeTier; }
+};
+
+struct Reservation
+{
+    quint64 id = 0; // 0 when refused
+    bool ok = false;
+    QString refusalReason;
+    double reservedUsd = 0;
+    BudgetCheck check;
+};
+
+Q_DECLARE_METATYPE(BudgetScope)
