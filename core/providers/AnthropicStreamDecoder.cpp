@@ -1,0 +1,66 @@
+#include "AnthropicStreamDecoder.h"
+
+#include "ErrorClassifier.h"
+#include "WireJson.h"
+
+#include <QCoreApplication>
+
+void AnthropicStreamDecoder::handleEvent(const SseEvent& event, WireDelta& delta)
+{
+    if (event.data.isEmpty()) {
+        return;
+    }
+    if (isDoneSentinel(event.data)) {
+        // Added by some proxies after message_stop; ends the stream but does not prove it complete.
+        delta.endOfStream = true;
+        return;
+    }
+    QJsonObject object;
+    if (!parseObject(event, &object, delta)) {
+        return;
+    }
+    const QString type = object.value(QLatin1String("type")).toString();
+    if (type == QLatin1String("content_block_delta")) {
+        const QJsonObject change = object.value(QLatin1String("delta")).toObject();
+        const QString kind = change.value(QLatin1String("type")).toString();
+        if (kind == QLatin1String("text_delta")) {
+            delta.text = change.value(QLatin1String("text")).toString();
+        } else if (kind == QLatin1String("thinking_delta")) {
+            delta.reasoning = change.value(QLatin1String("thinking")).toString();
+        }
+        // input_json_delta (tool use), signature_delta, citations_delta: not shown.
+    } else if (type == QLatin1String("content_block_start")) {
+        const QJsonObject block = object.value(QLatin1String("content_block")).toObject();
+        const QString kind = block.value(QLatin1String("type")).toString();
+        if (kind == QLatin1String("text")) {
+            delta.text = block.value(QLatin1String("text")).toString();
+        } else if (kind == QLatin1String("thinking")) {
+            delta.reasoning = block.value(QLatin1String("thinking")).toString();
+        }
+    } else if (type == QLatin1String("message_start")) {
+        const QJsonObject message = object.value(QLatin1String("message")).toObject();
+        const QJsonValue usage = message.value(QLatin1String("usage"));
+        if (usage.isObject()) {
+            m_usage.merge(usage.toObject());
+            delta.usage = m_usage.toTokenUsage();
+        }
+    } else if (type == QLatin1String("message_delta")) {
+        delta.finishReason
+            = object.value(QLatin1String("delta")).toObject().value(QLatin1String("stop_reason")).toString();
+        const QJsonValue usage = object.value(QLatin1String("usage"));
+        if (usage.isObject()) {
+            m_usage.merge(usage.toObject());
+            delta.usage = m_usage.toTokenUsage();
+        }
+    } else if (type == QLatin1String("message_stop")) {
+        delta.endOfStream = true;
+        markComplete();
+    } else if (type == QLatin1String("error")) {
+        delta.error = ErrorClassifier::classifyInBandError(object);
+    } else if (type.isEmpty()) {
+        delta.error
+            = WireJson::malformed(QCoreApplication::translate("AnthropicStreamDecoder", "Stream event has no type: %1")
+                                      .arg(WireJson::excerpt(event.data, 120)));
+    }
+    // ping, content_block_stop and event types added later carry nothing we show.
+}

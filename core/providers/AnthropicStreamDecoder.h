@@ -1,0 +1,15 @@
+#pragma once
+
+#include "AnthropicWire.h"
+#include "SseStreamDecoder.h"
+
+// Messages API events, dispatched on the JSON "type" (proxies drop the event: lines):
+// message_start / message_delta usage, text_delta / thinking_delta, message_stop, error.
+class AnthropicStreamDecoder : public SseStreamDecoder
+{
+protected:
+    void handleEvent(const SseEvent& event, WireDelta& delta) override;
+
+private:
+    AnthropicUsage m_usage;
+};

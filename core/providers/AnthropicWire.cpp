@@ -1,0 +1,116 @@
+#include "AnthropicWire.h"
+
+#include "AnthropicStreamDecoder.h"
+#include "ErrorClassifier.h"
+#include "WireJson.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+QList<std::pair<QByteArray, QByteArray>> AnthropicWire::authHeaders(const QString& apiKey) const
+{
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    if (!apiKey.isEmpty()) {
+        headers.append({ QByteArrayLiteral("x-api-key"), apiKey.toUtf8() });
+    }
+    headers.append({ QByteArrayLiteral("anthropic-version"), QByteArrayLiteral("2023-06-01") });
+    return headers;
+}
+
+QByteArray AnthropicWire::buildRequestBody(const QString& upstreamModel, const ChatRequest& request) const
+{
+    QStringList system;
+    QJsonArray messages;
+    for (const ChatMessage& message : request.messages) {
+        // The Messages API has no "system" role: system text goes to the top-level field.
+        if (message.role == QLatin1String("system")) {
+            system.append(message.content);
+        } else {
+            messages.append(QJsonObject { { QStringLiteral("role"), message.role },
+                                          { QStringLiteral("content"), message.content } });
+        }
+    }
+    QJsonObject body { { QStringLiteral("model"), upstreamModel },
+                       { QStringLiteral("messages"), messages },
+                       { QStringLiteral("max_tokens"), request.maxTokens > 0 ? request.maxTokens : kDefaultMaxTokens },
+                       { QStringLiteral("stream"), request.stream } };
+    if (!system.isEmpty()) {
+        body.insert(QStringLiteral("system"), system.join(QStringLiteral("\n\n")));
+    }
+    if (request.temperature) {
+        body.insert(QStringLiteral("temperature"), *request.temperature);
+    }
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+std::unique_ptr<StreamDecoder> AnthropicWire::createStreamDecoder() const
+{
+    return std::make_unique<AnthropicStreamDecoder>();
+}
+
+WireDelta AnthropicWire::decodeResponse(const QByteArray& body) const
+{
+    WireDelta delta;
+    QString reason;
+    const QJsonDocument document = WireJson::parse(body, &reason);
+    if (!document.isObject()) {
+        delta.error = WireJson::malformed(
+            QCoreApplication::translate("AnthropicWire", "Response is not a JSON object (%1): %2")
+                .arg(reason.isEmpty() ? QStringLiteral("wrong shape") : reason, WireJson::excerpt(body, 120)));
+        return delta;
+    }
+    const QJsonObject object = document.object();
+    const QString type = object.value(QLatin1String("type")).toString();
+    if (type == QLatin1String("error") || object.value(QLatin1String("error")).isObject()) {
+        delta.error = ErrorClassifier::classifyInBandError(object);
+        return delta;
+    }
+    const QJsonValue content = object.value(QLatin1String("content"));
+    if (!content.isArray()) {
+        delta.error = WireJson::malformed(QCoreApplication::translate("AnthropicWire", "Response has no content: %1")
+                                              .arg(WireJson::excerpt(body, 120)));
+        return delta;
+    }
+    for (const QJsonValue& value : content.toArray()) {
+        const QJsonObject block = value.toObject();
+        const QString kind = block.value(QLatin1String("type")).toString();
+        if (kind == QLatin1String("text")) {
+            delta.text += block.value(QLatin1String("text")).toString();
+        } else if (kind == QLatin1String("thinking")) {
+            delta.reasoning += block.value(QLatin1String("thinking")).toString();
+        }
+    }
+    delta.finishReason = object.value(QLatin1String("stop_reason")).toString();
+    const QJsonValue usage = object.value(QLatin1String("usage"));
+    if (usage.isObject()) {
+        AnthropicUsage counters;
+        counters.merge(usage.toObject());
+        delta.usage = counters.toTokenUsage();
+    }
+    delta.endOfStream = true;
+    return delta;
+}
+
+void AnthropicUsage::merge(const QJsonObject& usage)
+{
+    const auto take = [&usage](const char* key, qint64& field) {
+        const QJsonValue value = usage.value(QLatin1String(key));
+        if (value.isDouble() || value.isString()) {
+            field = WireJson::toInt64(value, field);
+        }
+    };
+    take("input_tokens", inputTokens);
+    take("cache_read_input_tokens", cacheReadTokens);
+    take("cache_creation_input_tokens", cacheCreationTokens);
+    take("output_tokens", outputTokens);
+}
+
+TokenUsage AnthropicUsage::toTokenUsage() const
+{
+    TokenUsage usage;
+    usage.promptTokens = inputTokens + cacheReadTokens + cacheCreationTokens;
+    usage.cachedTokens = cacheReadTokens;
+    usage.completionTokens = outputTokens;
+    return usage;
+}

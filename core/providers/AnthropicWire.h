@@ -1,0 +1,32 @@
+#pragma once
+
+#include "WireFormat.h"
+
+#include <QJsonObject>
+
+// Anthropic Messages API (POST {base}/messages).
+class AnthropicWire : public WireFormat
+{
+public:
+    static constexpr int kDefaultMaxTokens = 4096; // max_tokens is required by the API
+
+    QString endpointPath() const override { return QStringLiteral("messages"); }
+    QList<std::pair<QByteArray, QByteArray>> authHeaders(const QString& apiKey) const override;
+    QByteArray buildRequestBody(const QString& upstreamModel, const ChatRequest& request) const override;
+    std::unique_ptr<StreamDecoder> createStreamDecoder() const override;
+    WireDelta decodeResponse(const QByteArray& body) const override;
+};
+
+// Anthropic's usage counters as last reported. input_tokens excludes cache reads and writes,
+// so the normalised prompt count adds them back; every field is cumulative (replace, never add).
+struct AnthropicUsage
+{
+    qint64 inputTokens = 0;
+    qint64 cacheReadTokens = 0;
+    qint64 cacheCreationTokens = 0;
+    qint64 outputTokens = 0;
+
+    // Overwrites the fields present in a "usage" object, keeps the others.
+    void merge(const QJsonObject& usage);
+    TokenUsage toTokenUsage() const;
+};

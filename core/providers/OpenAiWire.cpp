@@ -1,0 +1,113 @@
+#include "OpenAiWire.h"
+
+#include "ErrorClassifier.h"
+#include "OpenAiStreamDecoder.h"
+#include "WireJson.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+QList<std::pair<QByteArray, QByteArray>> OpenAiWire::authHeaders(const QString& apiKey) const
+{
+    if (apiKey.isEmpty()) {
+        return {};
+    }
+    return { { QByteArrayLiteral("Authorization"), "Bearer " + apiKey.toUtf8() } };
+}
+
+QByteArray OpenAiWire::buildRequestBody(const QString& upstreamModel, const ChatRequest& request) const
+{
+    QJsonArray messages;
+    for (const ChatMessage& message : request.messages) {
+        messages.append(
+            QJsonObject { { QStringLiteral("role"), message.role }, { QStringLiteral("content"), message.content } });
+    }
+    QJsonObject body { { QStringLiteral("model"), upstreamModel },
+                       { QStringLiteral("messages"), messages },
+                       { QStringLiteral("stream"), request.stream } };
+    if (request.temperature) {
+        body.insert(QStringLiteral("temperature"), *request.temperature);
+    }
+    if (request.maxTokens > 0) {
+        body.insert(QStringLiteral("max_tokens"), request.maxTokens);
+    }
+    if (request.stream) {
+        // Without it OpenAI streams carry no usage at all, and the ledger would have to estimate.
+        body.insert(QStringLiteral("stream_options"), QJsonObject { { QStringLiteral("include_usage"), true } });
+    }
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+std::unique_ptr<StreamDecoder> OpenAiWire::createStreamDecoder() const
+{
+    return std::make_unique<OpenAiStreamDecoder>();
+}
+
+WireDelta OpenAiWire::decodeResponse(const QByteArray& body) const
+{
+    WireDelta delta;
+    QString reason;
+    // DeepSeek keeps slow non-streaming requests alive with blank lines before the JSON.
+    const QJsonDocument document = WireJson::parse(body, &reason);
+    if (!document.isObject()) {
+        delta.error = WireJson::malformed(
+            QCoreApplication::translate("OpenAiWire", "Response is not a JSON object (%1): %2")
+                .arg(reason.isEmpty() ? QStringLiteral("wrong shape") : reason, WireJson::excerpt(body, 120)));
+        return delta;
+    }
+    const QJsonObject object = document.object();
+    const QJsonValue error = object.value(QLatin1String("error"));
+    if (!error.isUndefined() && !error.isNull()) {
+        delta.error = ErrorClassifier::classifyInBandError(object);
+        return delta;
+    }
+    const QJsonArray choices = object.value(QLatin1String("choices")).toArray();
+    if (choices.isEmpty() || !choices.first().isObject()) {
+        delta.error = WireJson::malformed(
+            QCoreApplication::translate("OpenAiWire", "Response has no choices: %1").arg(WireJson::excerpt(body, 120)));
+        return delta;
+    }
+    const QJsonObject choice = choices.first().toObject();
+    const QJsonObject message = choice.value(QLatin1String("message")).toObject();
+    delta.text = message.value(QLatin1String("content")).toString();
+    delta.reasoning = message.value(QLatin1String("reasoning_content")).toString();
+    if (delta.reasoning.isEmpty()) {
+        delta.reasoning = message.value(QLatin1String("reasoning")).toString();
+    }
+    delta.finishReason = choice.value(QLatin1String("finish_reason")).toString();
+    delta.usage = parseUsage(object.value(QLatin1String("usage")));
+    delta.endOfStream = true;
+    return delta;
+}
+
+std::optional<TokenUsage> OpenAiWire::parseUsage(const QJsonValue& value)
+{
+    if (!value.isObject()) {
+        return std::nullopt;
+    }
+    const QJsonObject usage = value.toObject();
+    TokenUsage result;
+    result.promptTokens = WireJson::toInt64(usage.value(QLatin1String("prompt_tokens")));
+    const qint64 total = WireJson::toInt64(usage.value(QLatin1String("total_tokens")), -1);
+    result.completionTokens = WireJson::toInt64(usage.value(QLatin1String("completion_tokens")), -1);
+    if (result.completionTokens < 0) {
+        // Vertex's OpenAI endpoint has been seen omitting completion_tokens.
+        result.completionTokens = total > result.promptTokens ? total - result.promptTokens : 0;
+    }
+    const QJsonObject promptDetails = usage.value(QLatin1String("prompt_tokens_details")).toObject();
+    result.cachedTokens = qMax(WireJson::toInt64(promptDetails.value(QLatin1String("cached_tokens"))),
+                               WireJson::toInt64(usage.value(QLatin1String("prompt_cache_hit_tokens"))));
+    const QJsonObject completionDetails = usage.value(QLatin1String("completion_tokens_details")).toObject();
+    result.reasoningTokens = WireJson::toInt64(completionDetails.value(QLatin1String("reasoning_tokens")));
+    // OpenAI counts reasoning inside completion_tokens (total = prompt + completion). Gemini's
+    // OpenAI endpoint leaves thought tokens out of completion_tokens but in total_tokens; they
+    // are billed as output, so fold the gap back in.
+    const qint64 uncounted = total - result.promptTokens - result.completionTokens;
+    if (total >= 0 && uncounted > 0) {
+        result.completionTokens += uncounted;
+        result.reasoningTokens = qMax(result.reasoningTokens, uncounted);
+    }
+    return result;
+}

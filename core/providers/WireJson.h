@@ -1,0 +1,26 @@
+#pragma once
+
+#include "common/FailureClass.h"
+
+#include <QByteArrayView>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+
+// Small helpers shared by the wire formats and the error classifier: strict parsing (QJsonDocument
+// silently replaces invalid UTF-8, we must not) and lenient number reading.
+namespace WireJson {
+// Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
+bool isValidUtf8(QByteArrayView bytes);
+// Parses a complete JSON text after checking its UTF-8. Leading/trailing whitespace is fine.
+// On failure returns a null document and sets *error to a short reason.
+QJsonDocument parse(QByteArrayView bytes, QString* error);
+// A number that may arrive as a JSON number or a numeric string; fallback when absent/other.
+qint64 toInt64(const QJsonValue& value, qint64 fallback = 0);
+// A printable excerpt of a body for messages: invalid UTF-8 replaced, control characters
+// turned into spaces, at most maxChars characters.
+QString excerpt(QByteArrayView bytes, qsizetype maxChars = 200);
+// A MalformedResponse error with our own message.
+CallError malformed(const QString& message);
+} // namespace WireJson

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <utility>
+
+// Access to ../shared/fixtures/wire: bytes, manifest entries, chunk files and header files.
+namespace WireFixtures {
+QString path(const QString& file);
+QByteArray read(const QString& file); // QFAIL-free: empty when missing, tests check isEmpty()
+QJsonObject manifest(); // "files" object
+QJsonObject expect(const QString& file);
+QStringList filesWithSuffix(const QString& suffix);
+// A *.chunks.json fixture: the network reads and the events expected from them.
+QList<QByteArray> chunks(const QString& file);
+QByteArray concatenated(const QString& file);
+// A *.headers.txt fixture: status from the status line, headers with lower-case names.
+struct Headers
+{
+    int status = 0;
+    QList<std::pair<QByteArray, QByteArray>> headers;
+};
+Headers headers(const QString& file);
+// Splits bytes into random pieces (1..maxPiece bytes), deterministic for a seed.
+QList<QByteArray> randomSplit(const QByteArray& bytes, quint32 seed, int maxPiece);
+} // namespace WireFixtures

@@ -1,0 +1,579 @@
+#include "WireFixtures.h"
+#include "providers/AnthropicWire.h"
+#include "providers/OpenAiWire.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+namespace {
+// Everything a caller would assemble from a decoder's deltas.
+struct Assembled
+{
+    QString text;
+    QString reasoning;
+    QString finishReason;
+    std::optional<TokenUsage> usage;
+    std::optional<CallError> error;
+    int errors = 0;
+    bool endOfStream = false;
+    bool complete = false;
+
+    void add(const QList<WireDelta>& deltas)
+    {
+        for (const WireDelta& delta : deltas) {
+            text += delta.text;
+            reasoning += delta.reasoning;
+            if (!delta.finishReason.isEmpty()) {
+                finishReason = delta.finishReason;
+            }
+            if (delta.usage) {
+                usage = delta.usage; // cumulative: replace
+            }
+            if (delta.error) {
+                error = delta.error;
+                ++errors;
+            }
+            endOfStream = endOfStream || delta.endOfStream;
+        }
+    }
+};
+
+Assembled decode(ProviderKind kind, const QList<QByteArray>& pieces)
+{
+    const auto wire = WireFormat::create(kind);
+    const auto decoder = wire->createStreamDecoder();
+    Assembled result;
+    for (const QByteArray& piece : pieces) {
+        QList<WireDelta> deltas;
+        decoder->feed(piece, deltas);
+        result.add(deltas);
+    }
+    QList<WireDelta> deltas;
+    decoder->finish(deltas);
+    result.add(deltas);
+    result.complete = decoder->complete();
+    return result;
+}
+
+QByteArray bodyOf(const QString& file)
+{
+    return file.endsWith(QLatin1String(".chunks.json")) ? WireFixtures::concatenated(file) : WireFixtures::read(file);
+}
+
+// The normalisation rules written out independently of OpenAiWire::parseUsage.
+std::optional<TokenUsage> openAiUsageFromManifest(const QJsonValue& value)
+{
+    if (!value.isObject()) {
+        return std::nullopt;
+    }
+    const QJsonObject usage = value.toObject();
+    TokenUsage expected;
+    expected.promptTokens = usage.value(QLatin1String("prompt_tokens")).toInteger();
+    expected.completionTokens = usage.value(QLatin1String("completion_tokens")).toInteger();
+    expected.cachedTokens = usage.value(QLatin1String("prompt_tokens_details"))
+                                .toObject()
+                                .value(QLatin1String("cached_tokens"))
+                                .toInteger(usage.value(QLatin1String("prompt_cache_hit_tokens")).toInteger());
+    expected.reasoningTokens = usage.value(QLatin1String("completion_tokens_details"))
+                                   .toObject()
+                                   .value(QLatin1String("reasoning_tokens"))
+                                   .toInteger();
+    return expected;
+}
+
+std::optional<TokenUsage> anthropicUsageFromManifest(const QJsonObject& summary)
+{
+    const QJsonValue start = summary.value(QLatin1String("usage_message_start"));
+    if (!start.isObject()) {
+        return std::nullopt;
+    }
+    QJsonObject merged = start.toObject();
+    const QJsonObject delta = summary.value(QLatin1String("usage_message_delta")).toObject();
+    for (auto it = delta.begin(); it != delta.end(); ++it) {
+        merged.insert(it.key(), it.value());
+    }
+    const qint64 cacheRead = merged.value(QLatin1String("cache_read_input_tokens")).toInteger();
+    TokenUsage expected;
+    expected.promptTokens = merged.value(QLatin1String("input_tokens")).toInteger() + cacheRead
+        + merged.value(QLatin1String("cache_creation_input_tokens")).toInteger();
+    expected.cachedTokens = cacheRead;
+    expected.completionTokens = merged.value(QLatin1String("output_tokens")).toInteger();
+    return expected;
+}
+
+QList<QList<QByteArray>> splitsOf(const QByteArray& body)
+{
+    QList<QList<QByteArray>> splits { { body }, WireFixtures::randomSplit(body, 0, 1) };
+    for (quint32 seed = 1; seed <= 10; ++seed) {
+        splits.append(WireFixtures::randomSplit(body, seed, 64));
+    }
+    return splits;
+}
+
+std::optional<TokenUsage> usage(qint64 prompt, qint64 completion, qint64 cached = 0, qint64 reasoning = 0)
+{
+    TokenUsage result;
+    result.promptTokens = prompt;
+    result.completionTokens = completion;
+    result.cachedTokens = cached;
+    result.reasoningTokens = reasoning;
+    return result;
+}
+
+const QStringList kOpenAiStreams {
+    QStringLiteral("openai-chat-stream-basic.sse"),
+    QStringLiteral("openai-chat-stream-usage-obfuscation.sse"),
+    QStringLiteral("openai-chat-stream-length.sse"),
+    QStringLiteral("openai-chat-stream-tool-call.sse"),
+    QStringLiteral("openai-chat-stream-parallel-tool-calls.sse"),
+    QStringLiteral("azure-openai-chat-stream-content-filter.sse"),
+    QStringLiteral("openrouter-stream-processing-comments.sse"),
+    QStringLiteral("deepseek-stream-reasoning.sse"),
+    QStringLiteral("deepseek-stream-keepalive.sse"),
+    QStringLiteral("ollama-openai-chat-stream.sse"),
+    QStringLiteral("ollama-openai-chat-stream-tool-call.sse"),
+    QStringLiteral("edge-crlf-line-endings.sse"),
+    QStringLiteral("edge-data-no-space.sse"),
+    QStringLiteral("edge-missing-done-eof-flush.sse"),
+    QStringLiteral("edge-empty-deltas.sse"),
+};
+const QStringList kAnthropicStreams {
+    QStringLiteral("anthropic-stream-basic.sse"),       QStringLiteral("anthropic-stream-tool-use.sse"),
+    QStringLiteral("anthropic-stream-usage-2025.sse"),  QStringLiteral("edge-anthropic-no-event-lines.sse"),
+    QStringLiteral("edge-anthropic-done-sentinel.sse"),
+};
+} // namespace
+
+Q_DECLARE_METATYPE(ProviderKind)
+
+class TestWireDecoders : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void openAiStream_matchesManifestSummary_data();
+    void openAiStream_matchesManifestSummary();
+    void anthropicStream_matchesManifestSummary_data();
+    void anthropicStream_matchesManifestSummary();
+    void midStreamError_isClassified_data();
+    void midStreamError_isClassified();
+    void brokenStream_isMalformed_data();
+    void brokenStream_isMalformed();
+    void truncatedStream_isNotComplete_data();
+    void truncatedStream_isNotComplete();
+    void usage_isCumulativeAndNormalised_data();
+    void usage_isCumulativeAndNormalised();
+    void eventsAfterError_areIgnored();
+    void nonStreamBody_isDecoded_data();
+    void nonStreamBody_isDecoded();
+    void openAiRequest_hasModelMessagesAndUsageOption();
+    void openAiRequest_omitsUnsetOptions();
+    void anthropicRequest_movesSystemAndDefaultsMaxTokens();
+    void authHeaders_perFormat();
+    void endpointUrl_joinsWithOneSlash_data();
+    void endpointUrl_joinsWithOneSlash();
+};
+
+void TestWireDecoders::openAiStream_matchesManifestSummary_data()
+{
+    QTest::addColumn<QString>("file");
+    for (const QString& file : kOpenAiStreams) {
+        QTest::newRow(qPrintable(file)) << file;
+    }
+    QTest::newRow("edge-events-split-across-chunks.chunks.json")
+        << QStringLiteral("edge-events-split-across-chunks.chunks.json");
+}
+
+void TestWireDecoders::openAiStream_matchesManifestSummary()
+{
+    QFETCH(QString, file);
+    const QByteArray body = bodyOf(file);
+    QVERIFY(!body.isEmpty());
+    // The chunks file is the length stream re-chunked; its manifest entry has no summary.
+    const QJsonObject summary = WireFixtures::expect(file.endsWith(QLatin1String(".chunks.json"))
+                                                         ? QStringLiteral("openai-chat-stream-length.sse")
+                                                         : file)
+                                    .value(QLatin1String("summary"))
+                                    .toObject();
+    QVERIFY(!summary.isEmpty());
+    const std::optional<TokenUsage> expectedUsage = openAiUsageFromManifest(summary.value(QLatin1String("usage")));
+    const bool expectedComplete = summary.value(QLatin1String("done_sentinel")).toBool()
+        || !summary.value(QLatin1String("finish_reason")).toString().isEmpty();
+
+    QList<QList<QByteArray>> splits = splitsOf(body);
+    if (file.endsWith(QLatin1String(".chunks.json"))) {
+        splits.prepend(WireFixtures::chunks(file));
+    }
+    for (const QList<QByteArray>& pieces : std::as_const(splits)) {
+        const Assembled result = decode(ProviderKind::OpenAiCompatible, pieces);
+        QVERIFY2(!result.error, qPrintable(result.error ? result.error->summary() : QString()));
+        QCOMPARE(result.text, summary.value(QLatin1String("content")).toString());
+        QCOMPARE(result.reasoning, summary.value(QLatin1String("reasoning")).toString());
+        QCOMPARE(result.finishReason, summary.value(QLatin1String("finish_reason")).toString());
+        QCOMPARE(result.usage, expectedUsage);
+        QCOMPARE(result.endOfStream, summary.value(QLatin1String("done_sentinel")).toBool());
+        QCOMPARE(result.complete, expectedComplete);
+    }
+}
+
+void TestWireDecoders::anthropicStream_matchesManifestSummary_data()
+{
+    QTest::addColumn<QString>("file");
+    for (const QString& file : kAnthropicStreams) {
+        QTest::newRow(qPrintable(file)) << file;
+    }
+}
+
+void TestWireDecoders::anthropicStream_matchesManifestSummary()
+{
+    QFETCH(QString, file);
+    const QJsonObject summary = WireFixtures::expect(file).value(QLatin1String("summary")).toObject();
+    QString expectedText;
+    for (const QJsonValue& block : summary.value(QLatin1String("blocks")).toArray()) {
+        expectedText += block.toObject().value(QLatin1String("text")).toString();
+    }
+    QVERIFY(!expectedText.isEmpty());
+    const std::optional<TokenUsage> expectedUsage = anthropicUsageFromManifest(summary);
+    QVERIFY(expectedUsage);
+
+    for (const QList<QByteArray>& pieces : splitsOf(WireFixtures::read(file))) {
+        const Assembled result = decode(ProviderKind::AnthropicMessages, pieces);
+        QVERIFY2(!result.error, qPrintable(result.error ? result.error->summary() : QString()));
+        QCOMPARE(result.text, expectedText);
+        QCOMPARE(result.reasoning, QString());
+        QCOMPARE(result.finishReason, summary.value(QLatin1String("stop_reason")).toString());
+        QCOMPARE(result.usage, expectedUsage);
+        QVERIFY(result.endOfStream);
+        QVERIFY(result.complete);
+    }
+}
+
+void TestWireDecoders::midStreamError_isClassified_data()
+{
+    QTest::addColumn<ProviderKind>("kind");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("textBefore");
+    QTest::addColumn<FailureClass>("failureClass");
+    QTest::addColumn<QString>("providerCode");
+    QTest::addColumn<QString>("message");
+    const auto openAi = ProviderKind::OpenAiCompatible;
+    const auto anthropic = ProviderKind::AnthropicMessages;
+    QTest::newRow("openai data error object")
+        << openAi << "openai-chat-stream-midstream-error.sse"
+        << "I'm unable" << FailureClass::ServerError << "server_error"
+        << "The server had an error while processing your request. Sorry about that!";
+    QTest::newRow("openrouter error next to finish_reason error")
+        << openAi << "openrouter-stream-midstream-error.sse"
+        << "Hello!" << FailureClass::ServerError << "server_error"
+        << "Provider disconnected";
+    QTest::newRow("anthropic error event before any content") << anthropic << "anthropic-stream-error-overloaded.sse"
+                                                              << "" << FailureClass::ServerError << "overloaded_error"
+                                                              << "Overloaded";
+    QTest::newRow("anthropic overloaded after text") << anthropic << "anthropic-stream-midstream-overloaded.sse"
+                                                     << "Hello there" << FailureClass::ServerError << "overloaded_error"
+                                                     << "Overloaded";
+}
+
+void TestWireDecoders::midStreamError_isClassified()
+{
+    QFETCH(ProviderKind, kind);
+    QFETCH(QString, file);
+    QFETCH(QString, textBefore);
+    QFETCH(FailureClass, failureClass);
+    QFETCH(QString, providerCode);
+    QFETCH(QString, message);
+    for (const QList<QByteArray>& pieces : splitsOf(WireFixtures::read(file))) {
+        const Assembled result = decode(kind, pieces);
+        QCOMPARE(result.text, textBefore);
+        QVERIFY(result.error);
+        QCOMPARE(result.errors, 1);
+        QCOMPARE(result.error->failureClass, failureClass);
+        QCOMPARE(result.error->providerCode, providerCode);
+        QCOMPARE(result.error->message, message);
+        QVERIFY(!result.complete);
+    }
+}
+
+void TestWireDecoders::brokenStream_isMalformed_data()
+{
+    QTest::addColumn<ProviderKind>("kind");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("textBefore");
+    const auto openAi = ProviderKind::OpenAiCompatible;
+    const auto anthropic = ProviderKind::AnthropicMessages;
+    QTest::newRow("anthropic events concatenated without blank line")
+        << anthropic << WireFixtures::read(QStringLiteral("edge-anthropic-events-concatenated.sse")) << QString();
+    QTest::newRow("error body glued to data line")
+        << openAi << WireFixtures::read(QStringLiteral("edge-error-body-glued-to-sse.txt")) << QString();
+    QTest::newRow("pretty json error body fed as stream")
+        << openAi << WireFixtures::read(QStringLiteral("openai-error-500-server-error.json")) << QString();
+    QTest::newRow("truncated json") << openAi << QByteArray("data: {\"choices\":[{\"delta\":{\"content\":\"a\"}\n\n")
+                                    << QString();
+    QTest::newRow("invalid utf-8 in a string")
+        << openAi
+        << QByteArray("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"ok\"}}]}\n\n"
+                      "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"\xC3\x28\"}}]}\n\n")
+        << QStringLiteral("ok");
+    QTest::newRow("overlong utf-8") << anthropic
+                                    << QByteArray("data: {\"type\":\"content_block_delta\",\"delta\":{\"type\":"
+                                                  "\"text_delta\",\"text\":\"\xC0\xAF\"}}\n\n")
+                                    << QString();
+    QTest::newRow("json array instead of object") << openAi << QByteArray("data: [1,2,3]\n\n") << QString();
+    QTest::newRow("openai chunk without choices") << openAi << QByteArray("data: {\"id\":\"x\"}\n\n") << QString();
+    QTest::newRow("anthropic payload without type") << anthropic << QByteArray("data: {\"delta\":{}}\n\n") << QString();
+}
+
+void TestWireDecoders::brokenStream_isMalformed()
+{
+    QFETCH(ProviderKind, kind);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, textBefore);
+    QVERIFY(!body.isEmpty());
+    for (const QList<QByteArray>& pieces : splitsOf(body)) {
+        const Assembled result = decode(kind, pieces);
+        QVERIFY(result.error);
+        QCOMPARE(result.error->failureClass, FailureClass::MalformedResponse);
+        QVERIFY(!result.error->message.isEmpty());
+        QCOMPARE(result.text, textBefore);
+        QVERIFY(!result.complete);
+    }
+}
+
+void TestWireDecoders::truncatedStream_isNotComplete_data()
+{
+    QTest::addColumn<ProviderKind>("kind");
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("openai without finish or done") << ProviderKind::OpenAiCompatible
+                                                   << QByteArray("data: {\"choices\":[{\"index\":0,\"delta\":"
+                                                                 "{\"content\":\"Hel\"},\"finish_reason\":null}]}\n\n");
+    QTest::newRow("anthropic without message_stop") << ProviderKind::AnthropicMessages << [] {
+        const QByteArray body = WireFixtures::read(QStringLiteral("anthropic-stream-basic.sse"));
+        return body.left(body.indexOf("event: message_delta"));
+    }();
+    QTest::newRow("anthropic done sentinel alone") << ProviderKind::AnthropicMessages << QByteArray("data: [DONE]\n\n");
+    QTest::newRow("empty body") << ProviderKind::OpenAiCompatible << QByteArray();
+    QTest::newRow("keep-alive comments only")
+        << ProviderKind::OpenAiCompatible << QByteArray(": keep-alive\n\n: keep-alive\n\n");
+}
+
+void TestWireDecoders::truncatedStream_isNotComplete()
+{
+    QFETCH(ProviderKind, kind);
+    QFETCH(QByteArray, body);
+    const Assembled result = decode(kind, { body });
+    QVERIFY(!result.error);
+    QVERIFY(!result.complete);
+}
+
+void TestWireDecoders::usage_isCumulativeAndNormalised_data()
+{
+    QTest::addColumn<ProviderKind>("kind");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<std::optional<TokenUsage>>("expected");
+    QTest::newRow("gemini-style usage on every chunk replaces, never adds")
+        << ProviderKind::OpenAiCompatible
+        << QByteArray("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}],\"usage\":"
+                      "{\"prompt_tokens\":8,\"completion_tokens\":1,\"total_tokens\":9}}\n\n"
+                      "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"b\"},\"finish_reason\":\"stop\"}],"
+                      "\"usage\":{\"prompt_tokens\":8,\"completion_tokens\":2,\"total_tokens\":10}}\n\n")
+        << usage(8, 2);
+    QTest::newRow("gemini thought tokens only in total_tokens count as output")
+        << ProviderKind::OpenAiCompatible
+        << QByteArray("data: {\"choices\":[],\"usage\":{\"prompt_tokens\":8,\"completion_tokens\":7,"
+                      "\"total_tokens\":38}}\n\n")
+        << usage(8, 30, 0, 23);
+    QTest::newRow("usage null is ignored")
+        << ProviderKind::OpenAiCompatible << QByteArray("data: {\"choices\":[],\"usage\":null}\n\n")
+        << std::optional<TokenUsage>();
+    QTest::newRow("openai cached and reasoning tokens")
+        << ProviderKind::OpenAiCompatible
+        << QByteArray("data: {\"choices\":[],\"usage\":{\"prompt_tokens\":1000,\"completion_tokens\":500,"
+                      "\"total_tokens\":1500,\"prompt_tokens_details\":{\"cached_tokens\":800},"
+                      "\"completion_tokens_details\":{\"reasoning_tokens\":300}}}\n\n")
+        << usage(1000, 500, 800, 300);
+    QTest::newRow("deepseek prompt_cache_hit_tokens")
+        << ProviderKind::OpenAiCompatible
+        << QByteArray("data: {\"choices\":[],\"usage\":{\"prompt_tokens\":100,\"completion_tokens\":5,"
+                      "\"total_tokens\":105,\"prompt_cache_hit_tokens\":64,\"prompt_cache_miss_tokens\":36}}\n\n")
+        << usage(100, 5, 64);
+    QTest::newRow("anthropic cache reads and writes join the prompt count")
+        << ProviderKind::AnthropicMessages
+        << QByteArray("data: {\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":10,"
+                      "\"cache_read_input_tokens\":2000,\"cache_creation_input_tokens\":300,\"output_tokens\":1}}}\n\n"
+                      "data: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},"
+                      "\"usage\":{\"output_tokens\":40}}\n\n"
+                      "data: {\"type\":\"message_delta\",\"delta\":{},\"usage\":{\"output_tokens\":45}}\n\n")
+        << usage(2310, 45, 2000);
+    QTest::newRow("anthropic message_delta repeating input counts replaces them")
+        << ProviderKind::AnthropicMessages
+        << QByteArray("data: {\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":12,"
+                      "\"output_tokens\":1}}}\n\n"
+                      "data: {\"type\":\"message_delta\",\"delta\":{},\"usage\":{\"input_tokens\":12,"
+                      "\"cache_read_input_tokens\":4,\"cache_creation_input_tokens\":0,\"output_tokens\":30}}\n\n")
+        << usage(16, 30, 4);
+}
+
+void TestWireDecoders::usage_isCumulativeAndNormalised()
+{
+    QFETCH(ProviderKind, kind);
+    QFETCH(QByteArray, body);
+    QFETCH(std::optional<TokenUsage>, expected);
+    const Assembled result = decode(kind, { body });
+    QVERIFY(!result.error);
+    QCOMPARE(result.usage, expected);
+}
+
+void TestWireDecoders::eventsAfterError_areIgnored()
+{
+    const auto decoder = WireFormat::create(ProviderKind::OpenAiCompatible)->createStreamDecoder();
+    QList<WireDelta> deltas;
+    decoder->feed("data: {\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}\n\n", deltas);
+    QCOMPARE(deltas.size(), 1);
+    decoder->feed("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"late\"}}]}\n\ndata: [DONE]\n\n", deltas);
+    decoder->finish(deltas);
+    QCOMPARE(deltas.size(), 1);
+    QVERIFY(!decoder->complete());
+}
+
+void TestWireDecoders::nonStreamBody_isDecoded_data()
+{
+    QTest::addColumn<ProviderKind>("kind");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("reasoningLength");
+    QTest::addColumn<QString>("finishReason");
+    QTest::addColumn<std::optional<TokenUsage>>("expectedUsage");
+    const auto openAi = ProviderKind::OpenAiCompatible;
+    QTest::newRow("openai pretty body") << openAi << "openai-chat-nonstream.json"
+                                        << "Hello! How can I help you today?" << 0 << "stop" << usage(20, 18);
+    QTest::newRow("deepseek with cache counters")
+        << openAi << "deepseek-chat-nonstream.json"
+        << "Hello! How can I assist you today?" << 0 << "stop" << usage(14, 9);
+    QTest::newRow("deepseek reasoning_content")
+        << openAi << "deepseek-chat-nonstream-reasoning.json"
+        << "The word \"strawberry\" contains three instances of the letter \"r\": one after the \"t\" and two before "
+           "the \"y\"."
+        << 935 << "stop" << usage(18, 345, 0, 315);
+    QTest::newRow("deepseek keep-alive blank lines before the json")
+        << openAi << "deepseek-nonstream-keepalive-blank-lines.txt"
+        << "Hello! How can I assist you today?" << 0 << "stop" << usage(14, 9);
+    QTest::newRow("anthropic content blocks")
+        << ProviderKind::AnthropicMessages << "anthropic-messages-nonstream.json"
+        << "Hello! How can I assist you today? Is there anything specific you'd like to know or discuss?" << 0
+        << "end_turn" << usage(16, 24);
+}
+
+void TestWireDecoders::nonStreamBody_isDecoded()
+{
+    QFETCH(ProviderKind, kind);
+    QFETCH(QString, file);
+    QFETCH(QString, text);
+    QFETCH(int, reasoningLength);
+    QFETCH(QString, finishReason);
+    QFETCH(std::optional<TokenUsage>, expectedUsage);
+    const WireDelta delta = WireFormat::create(kind)->decodeResponse(WireFixtures::read(file));
+    QVERIFY2(!delta.error, qPrintable(delta.error ? delta.error->summary() : QString()));
+    QCOMPARE(delta.text, text);
+    QCOMPARE(delta.reasoning.size(), reasoningLength);
+    QCOMPARE(delta.finishReason, finishReason);
+    QCOMPARE(delta.usage, expectedUsage);
+    QVERIFY(delta.endOfStream);
+}
+
+void TestWireDecoders::openAiRequest_hasModelMessagesAndUsageOption()
+{
+    ChatRequest request;
+    request.messages = { { QStringLiteral("system"), QStringLiteral("Be brief.") },
+                         { QStringLiteral("user"), QStringLiteral("Hi") } };
+    request.temperature = 0.5;
+    request.maxTokens = 64;
+    const QJsonObject body
+        = QJsonDocument::fromJson(OpenAiWire().buildRequestBody(QStringLiteral("gpt-4o-mini"), request)).object();
+    QCOMPARE(body.value(QLatin1String("model")).toString(), QStringLiteral("gpt-4o-mini"));
+    const QJsonArray messages = body.value(QLatin1String("messages")).toArray();
+    QCOMPARE(messages.size(), 2);
+    QCOMPARE(messages.at(0).toObject().value(QLatin1String("role")).toString(), QStringLiteral("system"));
+    QCOMPARE(messages.at(1).toObject().value(QLatin1String("content")).toString(), QStringLiteral("Hi"));
+    QCOMPARE(body.value(QLatin1String("stream")).toBool(), true);
+    QCOMPARE(body.value(QLatin1String("temperature")).toDouble(), 0.5);
+    QCOMPARE(body.value(QLatin1String("max_tokens")).toInt(), 64);
+    QCOMPARE(body.value(QLatin1String("stream_options")).toObject().value(QLatin1String("include_usage")).toBool(),
+             true);
+}
+
+void TestWireDecoders::openAiRequest_omitsUnsetOptions()
+{
+    ChatRequest request;
+    request.messages = { { QStringLiteral("user"), QStringLiteral("Hi") } };
+    request.stream = false;
+    const QJsonObject body
+        = QJsonDocument::fromJson(OpenAiWire().buildRequestBody(QStringLiteral("m"), request)).object();
+    QCOMPARE(body.value(QLatin1String("stream")).toBool(true), false);
+    QVERIFY(!body.contains(QLatin1String("stream_options")));
+    QVERIFY(!body.contains(QLatin1String("temperature")));
+    QVERIFY(!body.contains(QLatin1String("max_tokens")));
+}
+
+void TestWireDecoders::anthropicRequest_movesSystemAndDefaultsMaxTokens()
+{
+    ChatRequest request;
+    request.messages = { { QStringLiteral("system"), QStringLiteral("Be brief.") },
+                         { QStringLiteral("user"), QStringLiteral("Hi") },
+                         { QStringLiteral("assistant"), QStringLiteral("Hello") },
+                         { QStringLiteral("user"), QStringLiteral("Again") } };
+    QJsonObject body
+        = QJsonDocument::fromJson(AnthropicWire().buildRequestBody(QStringLiteral("claude-x"), request)).object();
+    QCOMPARE(body.value(QLatin1String("model")).toString(), QStringLiteral("claude-x"));
+    QCOMPARE(body.value(QLatin1String("system")).toString(), QStringLiteral("Be brief."));
+    const QJsonArray messages = body.value(QLatin1String("messages")).toArray();
+    QCOMPARE(messages.size(), 3);
+    for (const QJsonValue& message : messages) {
+        QVERIFY(message.toObject().value(QLatin1String("role")).toString() != QLatin1String("system"));
+    }
+    QCOMPARE(body.value(QLatin1String("max_tokens")).toInt(), 4096);
+    QCOMPARE(body.value(QLatin1String("stream")).toBool(), true);
+    QVERIFY(!body.contains(QLatin1String("stream_options")));
+
+    request.messages.removeFirst();
+    request.maxTokens = 100;
+    request.stream = false;
+    body = QJsonDocument::fromJson(AnthropicWire().buildRequestBody(QStringLiteral("claude-x"), request)).object();
+    QVERIFY(!body.contains(QLatin1String("system")));
+    QCOMPARE(body.value(QLatin1String("max_tokens")).toInt(), 100);
+    QCOMPARE(body.value(QLatin1String("stream")).toBool(true), false);
+}
+
+void TestWireDecoders::authHeaders_perFormat()
+{
+    using Headers = QList<std::pair<QByteArray, QByteArray>>;
+    QCOMPARE(OpenAiWire().authHeaders(QStringLiteral("k1")), (Headers { { "Authorization", "Bearer k1" } }));
+    QCOMPARE(OpenAiWire().authHeaders(QString()), Headers());
+    QCOMPARE(AnthropicWire().authHeaders(QStringLiteral("k2")),
+             (Headers { { "x-api-key", "k2" }, { "anthropic-version", "2023-06-01" } }));
+    QCOMPARE(AnthropicWire().authHeaders(QString()), (Headers { { "anthropic-version", "2023-06-01" } }));
+}
+
+void TestWireDecoders::endpointUrl_joinsWithOneSlash_data()
+{
+    QTest::addColumn<ProviderKind>("kind");
+    QTest::addColumn<QString>("base");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("openai base without slash") << ProviderKind::OpenAiCompatible << "https://api.openai.com/v1"
+                                               << "https://api.openai.com/v1/chat/completions";
+    QTest::newRow("base with trailing slash") << ProviderKind::OpenAiCompatible << "http://localhost:11434/v1/"
+                                              << "http://localhost:11434/v1/chat/completions";
+    QTest::newRow("anthropic") << ProviderKind::AnthropicMessages << "https://api.anthropic.com/v1"
+                               << "https://api.anthropic.com/v1/messages";
+}
+
+void TestWireDecoders::endpointUrl_joinsWithOneSlash()
+{
+    QFETCH(ProviderKind, kind);
+    QFETCH(QString, base);
+    QFETCH(QString, expected);
+    QCOMPARE(WireFormat::create(kind)->endpointUrl(QUrl(base)).toString(), expected);
+}
+
+QTEST_GUILESS_MAIN(TestWireDecoders)
+#include "tst_WireDecoders.moc"
