@@ -82,7 +82,7 @@ ModelConfig TestProviderCall::model(const QString& name) const
 ChatRequest TestProviderCall::request(const QString& prompt, bool stream) const
 {
     ChatRequest chat;
-    chat.messages = {{QStringLiteral("system"), QStringLiteral("Be brief.")}, {QStringLiteral("user"), prompt}};
+    chat.messages = { { QStringLiteral("system"), QStringLiteral("Be brief.") }, { QStringLiteral("user"), prompt } };
     chat.stream = stream;
     chat.maxTokens = 60;
     return chat;
@@ -104,7 +104,8 @@ void TestProviderCall::success()
     QFETCH(bool, stream);
     const ModelConfig target = model(modelName);
     QVERIFY(!target.id.isEmpty());
-    std::unique_ptr<ProviderCall> call(m_client.start(providerOf(target), target, request(QStringLiteral("Say hello"), stream)));
+    std::unique_ptr<ProviderCall> call(
+        m_client.start(providerOf(target), target, request(QStringLiteral("Say hello"), stream)));
     QSignalSpy sent(call.get(), &ProviderCall::requestSent);
     QSignalSpy first(call.get(), &ProviderCall::firstTokenReceived);
     QSignalSpy text(call.get(), &ProviderCall::textReceived);
@@ -139,8 +140,10 @@ void TestProviderCall::fault_mapsToFailureClass_data()
     QTest::addColumn<FailureClass>("expected");
     QTest::addColumn<int>("httpStatus");
     using Kind = SandboxFault::Kind;
-    QTest::newRow("500 is a server error") << "gpt-4.1-mini" << SandboxFault::httpError(500) << FailureClass::ServerError << 500;
-    QTest::newRow("503 is a server error") << "gpt-4.1-mini" << SandboxFault::httpError(503) << FailureClass::ServerError << 503;
+    QTest::newRow("500 is a server error")
+        << "gpt-4.1-mini" << SandboxFault::httpError(500) << FailureClass::ServerError << 500;
+    QTest::newRow("503 is a server error")
+        << "gpt-4.1-mini" << SandboxFault::httpError(503) << FailureClass::ServerError << 503;
     QTest::newRow("anthropic 529 overloaded is a server error")
         << "claude-haiku-4-5" << SandboxFault::httpError(529) << FailureClass::ServerError << 529;
     QTest::newRow("429 rate limit") << "gpt-4.1-mini" << SandboxFault::httpError(429, "rate_limit_exceeded", 7)
@@ -148,8 +151,10 @@ void TestProviderCall::fault_mapsToFailureClass_data()
     QTest::newRow("429 insufficient_quota is quota, not rate limit")
         << "gpt-4.1-mini" << SandboxFault::httpError(429, "insufficient_quota") << FailureClass::QuotaExhausted << 429;
     QTest::newRow("401 is auth") << "gpt-4.1-mini" << SandboxFault::httpError(401) << FailureClass::Auth << 401;
-    QTest::newRow("anthropic 401 is auth") << "claude-haiku-4-5" << SandboxFault::httpError(401) << FailureClass::Auth << 401;
-    QTest::newRow("400 is a bad request") << "gpt-4.1-mini" << SandboxFault::httpError(400) << FailureClass::BadRequest << 400;
+    QTest::newRow("anthropic 401 is auth")
+        << "claude-haiku-4-5" << SandboxFault::httpError(401) << FailureClass::Auth << 401;
+    QTest::newRow("400 is a bad request")
+        << "gpt-4.1-mini" << SandboxFault::httpError(400) << FailureClass::BadRequest << 400;
     QTest::newRow("drop mid-stream breaks the stream")
         << "gpt-4.1-mini" << SandboxFault::ofKind(Kind::DropMidStream) << FailureClass::StreamBroken << 200;
     QTest::newRow("anthropic drop mid-stream breaks the stream")
@@ -168,7 +173,8 @@ void TestProviderCall::fault_mapsToFailureClass()
     QFETCH(int, httpStatus);
     m_sandbox.setFault(modelName, fault);
     const ModelConfig target = model(modelName);
-    std::unique_ptr<ProviderCall> call(m_client.start(providerOf(target), target, request(QStringLiteral("Tell me a story"))));
+    std::unique_ptr<ProviderCall> call(
+        m_client.start(providerOf(target), target, request(QStringLiteral("Tell me a story"))));
     QSignalSpy finished(call.get(), &ProviderCall::finished);
     QSignalSpy failed(call.get(), &ProviderCall::failed);
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 5000);
@@ -192,11 +198,15 @@ void TestProviderCall::timeout_firesNearItsSetting_data()
     SandboxFault slow = SandboxFault::ofKind(Kind::SlowTokens);
     slow.tokenIntervalMs = 2000;
     QTest::newRow("hang before headers -> first token")
-        << SandboxFault::ofKind(Kind::HangBeforeHeaders) << Timeouts{1000, 300, 5000, 10000} << FailureClass::FirstTokenTimeout << 300;
+        << SandboxFault::ofKind(Kind::HangBeforeHeaders) << Timeouts { 1000, 300, 5000, 10000 }
+        << FailureClass::FirstTokenTimeout << 300;
     QTest::newRow("headers then silence -> first token")
-        << SandboxFault::ofKind(Kind::HeadersThenSilence) << Timeouts{1000, 250, 5000, 10000} << FailureClass::FirstTokenTimeout << 250;
-    QTest::newRow("slow tokens -> idle gap") << slow << Timeouts{1000, 5000, 200, 10000} << FailureClass::IdleTimeout << -1;
-    QTest::newRow("slow tokens -> total") << slow << Timeouts{1000, 5000, 5000, 400} << FailureClass::TotalTimeout << 400;
+        << SandboxFault::ofKind(Kind::HeadersThenSilence) << Timeouts { 1000, 250, 5000, 10000 }
+        << FailureClass::FirstTokenTimeout << 250;
+    QTest::newRow("slow tokens -> idle gap")
+        << slow << Timeouts { 1000, 5000, 200, 10000 } << FailureClass::IdleTimeout << -1;
+    QTest::newRow("slow tokens -> total")
+        << slow << Timeouts { 1000, 5000, 5000, 400 } << FailureClass::TotalTimeout << 400;
 }
 
 void TestProviderCall::timeout_firesNearItsSetting()
@@ -231,7 +241,7 @@ void TestProviderCall::connectTimeout_whenServerNeverAccepts()
     // connection attempt hangs the way it does against a black-holed host.
     const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
     QVERIFY(listener >= 0);
-    sockaddr_in address{};
+    sockaddr_in address {};
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     QCOMPARE(::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
@@ -253,7 +263,7 @@ void TestProviderCall::connectTimeout_whenServerNeverAccepts()
     target.id = QStringLiteral("blackhole/model");
     target.providerId = provider.id;
     target.upstreamModel = QStringLiteral("model");
-    target.timeouts = {300, 5000, 5000, 10000};
+    target.timeouts = { 300, 5000, 5000, 10000 };
     std::unique_ptr<ProviderCall> call(m_client.start(provider, target, request(QStringLiteral("hi"))));
     QSignalSpy sent(call.get(), &ProviderCall::requestSent);
     QSignalSpy failed(call.get(), &ProviderCall::failed);
@@ -276,7 +286,8 @@ void TestProviderCall::cancel_midStream_emitsNothingMore()
     m_sandbox.setTimeScale(1);
     m_sandbox.setFault(QStringLiteral("gpt-4.1-mini"), slow);
     const ModelConfig target = model(QStringLiteral("gpt-4.1-mini"));
-    std::unique_ptr<ProviderCall> call(m_client.start(providerOf(target), target, request(QStringLiteral("long story"))));
+    std::unique_ptr<ProviderCall> call(
+        m_client.start(providerOf(target), target, request(QStringLiteral("long story"))));
     QSignalSpy text(call.get(), &ProviderCall::textReceived);
     QSignalSpy finished(call.get(), &ProviderCall::finished);
     QSignalSpy failed(call.get(), &ProviderCall::failed);
@@ -339,7 +350,8 @@ void TestProviderCall::providerWithoutUsage_isEstimated()
 {
     m_sandbox.setReportsUsage(QStringLiteral("deepseek-chat"), false);
     const ModelConfig target = model(QStringLiteral("deepseek-chat"));
-    std::unique_ptr<ProviderCall> call(m_client.start(providerOf(target), target, request(QStringLiteral("hello there"))));
+    std::unique_ptr<ProviderCall> call(
+        m_client.start(providerOf(target), target, request(QStringLiteral("hello there"))));
     QSignalSpy finished(call.get(), &ProviderCall::finished);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
     m_sandbox.setReportsUsage(QStringLiteral("deepseek-chat"), true);
