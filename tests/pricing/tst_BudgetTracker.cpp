@@ -4,6 +4,10 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 namespace {
 // gpt-4o: 1000 prompt + 20000 max tokens = 0.0025 + 0.2 = 0.2025 USD worst case.
 const ModelPrice Gpt4o { 2.5, 10, 1.25, true };
@@ -52,6 +56,8 @@ private slots:
     void action();
     void spendSource_countedOnceWithCommitsSince();
     void check_doesNotReserve();
+    void parallelThreads_neverOvershoot();
+    void days_followDaylightSavingTime();
 
 private:
     BudgetSettings settings(double globalDaily, double globalMonthly = 0,
@@ -337,6 +343,62 @@ void TestBudgetTracker::check_doesNotReserve()
         QCOMPARE(c.reason, QStringLiteral("Within budget"));
     }
     QCOMPARE(tracker.activeReservations(), 0);
+}
+
+void TestBudgetTracker::parallelThreads_neverOvershoot()
+{
+    BudgetTracker tracker;
+    tracker.setSettings(settings(1.0));
+    std::atomic<int> granted = 0;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 8; ++t) {
+        threads.emplace_back([&] {
+            for (int i = 0; i < 10; ++i) {
+                if (tracker.reserve(QStringLiteral("openai"), QStringLiteral("gpt-4o"), Gpt4o, 1000, 20000).ok) {
+                    ++granted;
+                }
+            }
+        });
+    }
+    for (std::thread& thread : threads) {
+        thread.join();
+    }
+    QCOMPARE(granted.load(), 4); // floor(1.0 / 0.2025)
+    QCOMPARE(tracker.activeReservations(), 4);
+}
+
+void TestBudgetTracker::days_followDaylightSavingTime()
+{
+    const QTimeZone berlin("Europe/Berlin");
+    if (!berlin.isValid()) {
+        QSKIP("no tz database");
+    }
+    // Clocks go forward on 2026-03-29: that day starts at 23:00 UTC (CET), the next at 22:00 UTC (CEST).
+    m_clock.setNow(utc(2026, 3, 28, 22, 30)); // 23:30 on the 28th, local
+    QList<QDateTime> asked;
+    BudgetTracker tracker;
+    BudgetSettings s = settings(1.0);
+    s.timeZone = berlin;
+    tracker.setSettings(s);
+    tracker.setSpendSource([&](const QString&, const QDateTime& from, const QDateTime&) {
+        asked.append(from);
+        return 0.1; // earlier that day, says the ledger
+    });
+    const Reservation r = tracker.reserve(QStringLiteral("openai"), QStringLiteral("gpt-4o"), Gpt4o, 100, 100);
+    tracker.commit(r.id, 0.6);
+    QCOMPARE(tracker.usage().constFirst().spentUsd, 0.7);
+    QCOMPARE(asked, QList<QDateTime> { utc(2026, 3, 27, 23) }); // midnight CET
+
+    m_clock.setNow(utc(2026, 3, 28, 23, 30)); // 00:30 on the 29th
+    QCOMPARE(tracker.usage().constFirst().spentUsd, 0.0);
+    const Reservation r2 = tracker.reserve(QStringLiteral("openai"), QStringLiteral("gpt-4o"), Gpt4o, 100, 100);
+    tracker.commit(r2.id, 0.2);
+    m_clock.setNow(utc(2026, 3, 29, 21, 59)); // 23:59 on the 29th (CEST)
+    QCOMPARE(tracker.usage().constFirst().spentUsd, 0.2);
+    m_clock.setNow(utc(2026, 3, 29, 22, 0)); // 00:00 on the 30th
+    QCOMPARE(tracker.usage().constFirst().spentUsd, 0.0);
+    // Days that began after the tracker took over are not asked about.
+    QCOMPARE(asked.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestBudgetTracker)
