@@ -49,6 +49,21 @@ std::optional<double> CostCalculator::estimateWorstCase(const ModelPrice& price,
     return (prompt * price.inputPerMTok + output * price.outputPerMTok) / TokensPerPriceUnit;
 }
 
+std::optional<CostBreakdown> CostCalculator::breakdown(const PriceEntry& entry, const TokenUsage& usage)
+{
+    return breakdown(entry.priceFor(usage.promptTokens), usage);
+}
+
+std::optional<double> CostCalculator::cost(const PriceEntry& entry, const TokenUsage& usage)
+{
+    return cost(entry.priceFor(usage.promptTokens), usage);
+}
+
+std::optional<double> CostCalculator::estimateWorstCase(const PriceEntry& entry, qint64 promptTokens, qint64 maxTokens)
+{
+    return estimateWorstCase(entry.priceFor(promptTokens), promptTokens, maxTokens);
+}
+
 TokenUsage CostCalculator::finalUsage(const QList<TokenUsage>& cumulativeReports)
 {
     TokenUsage result;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "PriceTable.h"
 #include "common/ProviderTypes.h"
 
 #include <QList>
@@ -34,6 +35,12 @@ std::optional<double> cost(const ModelPrice& price, const TokenUsage& usage);
 // discount assumed) plus maxTokens of output. maxTokens <= 0 ("provider default") counts nothing
 // for output; callers should pass the model's maxOutputTokens then.
 std::optional<double> estimateWorstCase(const ModelPrice& price, qint64 promptTokens, qint64 maxTokens);
+
+// The same with a table entry: picks the long-context rates when the prompt is over the entry's
+// threshold (Gemini 2.5 Pro, Claude Sonnet 4.x bill every token of such a request at that rate).
+std::optional<CostBreakdown> breakdown(const PriceEntry& entry, const TokenUsage& usage);
+std::optional<double> cost(const PriceEntry& entry, const TokenUsage& usage);
+std::optional<double> estimateWorstCase(const PriceEntry& entry, qint64 promptTokens, qint64 maxTokens);
 
 // Streams from Gemini and Anthropic repeat their usage on several events, each a running total,
 // and some events carry only part of it (Anthropic's message_delta has output tokens only).

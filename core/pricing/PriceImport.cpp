@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 #include <cmath>
 
@@ -20,6 +21,35 @@ const QString SampleSpec = QStringLiteral("sample_spec");
 int tokenCount(const QJsonValue& value)
 {
     return value.isDouble() && value.toDouble() > 0 ? int(std::min(value.toDouble(), 2147483647.0)) : 0;
+}
+
+// LiteLLM names long-context rates "input_cost_per_token_above_200k_tokens" (also 128k for older
+// Gemini models). The lowest threshold with an input rate becomes the entry's long-context tier.
+void readLongContextTier(const QJsonObject& object, PriceEntry* entry)
+{
+    static const QRegularExpression pattern(QStringLiteral("^input_cost_per_token_above_(\\d+)k_tokens$"));
+    qint64 best = 0;
+    QString suffix;
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        const QRegularExpressionMatch match = pattern.match(it.key());
+        const qint64 threshold = match.hasMatch() ? match.captured(1).toLongLong() * 1000 : 0;
+        if (threshold > 0 && it.value().isDouble() && (best == 0 || threshold < best)) {
+            best = threshold;
+            suffix = QStringLiteral("_above_%1k_tokens").arg(match.captured(1));
+        }
+    }
+    if (best == 0) {
+        return;
+    }
+    auto rate = [&](const QString& key, double fallback) {
+        const QJsonValue value = object.value(key + suffix);
+        return value.isDouble() && value.toDouble() >= 0 ? PriceImport::perMillion(value.toDouble()) : fallback;
+    };
+    entry->longContextThreshold = best;
+    entry->longContextPrice.inputPerMTok = rate(QStringLiteral("input_cost_per_token"), entry->price.inputPerMTok);
+    entry->longContextPrice.outputPerMTok = rate(QStringLiteral("output_cost_per_token"), entry->price.outputPerMTok);
+    entry->longContextPrice.cachedInputPerMTok = rate(QStringLiteral("cache_read_input_token_cost"), 0);
+    entry->longContextPrice.known = true;
 }
 
 // Fills *entry or returns why the model cannot be imported.
@@ -63,6 +93,7 @@ QString readEntry(const QJsonValue& value, PriceEntry* entry)
     entry->contextWindow = tokenCount(object.value(QStringLiteral("max_input_tokens")));
     entry->maxOutputTokens = tokenCount(object.value(QStringLiteral("max_output_tokens")));
     entry->litellmProvider = object.value(QStringLiteral("litellm_provider")).toString();
+    readLongContextTier(object, entry);
     return {};
 }
 } // namespace

@@ -10,6 +10,9 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <algorithm>
+#include <limits>
+
 namespace {
 const QString FormatName = QStringLiteral("switchyard-prices");
 
@@ -38,6 +41,16 @@ QJsonObject entryToJson(const PriceEntry& entry)
     }
     if (!entry.litellmProvider.isEmpty()) {
         object.insert(QStringLiteral("litellmProvider"), entry.litellmProvider);
+    }
+    if (entry.longContextThreshold > 0 && entry.longContextPrice.known) {
+        QJsonObject tier;
+        tier.insert(QStringLiteral("aboveTokens"), entry.longContextThreshold);
+        tier.insert(QStringLiteral("input"), entry.longContextPrice.inputPerMTok);
+        tier.insert(QStringLiteral("output"), entry.longContextPrice.outputPerMTok);
+        if (entry.longContextPrice.cachedInputPerMTok > 0) {
+            tier.insert(QStringLiteral("cachedInput"), entry.longContextPrice.cachedInputPerMTok);
+        }
+        object.insert(QStringLiteral("longContext"), tier);
     }
     return object;
 }
@@ -76,13 +89,51 @@ bool entryFromJson(const QJsonValue& value, const QString& place, PriceEntry* en
     if (!number("contextWindow", &contextWindow, false) || !number("maxOutputTokens", &maxOutput, false)) {
         return false;
     }
-    entry->contextWindow = int(contextWindow);
-    entry->maxOutputTokens = int(maxOutput);
+    entry->contextWindow = int(std::min(contextWindow, double(std::numeric_limits<int>::max())));
+    entry->maxOutputTokens = int(std::min(maxOutput, double(std::numeric_limits<int>::max())));
     entry->litellmProvider = object.value(QStringLiteral("litellmProvider")).toString();
+
+    const QJsonValue tierValue = object.value(QStringLiteral("longContext"));
+    if (tierValue.isUndefined()) {
+        return true;
+    }
+    const QString tierPlace = place + QStringLiteral(".longContext");
+    const QJsonObject tier = tierValue.toObject();
+    auto tierNumber = [&](const char* key, double* out, bool required) {
+        const QJsonValue field = tier.value(QLatin1String(key));
+        if (field.isUndefined() && !required) {
+            return true;
+        }
+        if (!field.isDouble() || field.toDouble() < 0) {
+            *error = tierPlace + QLatin1Char('.') + QLatin1String(key) + QStringLiteral(": ")
+                + tr("expected a number of USD (or tokens), zero or more");
+            return false;
+        }
+        *out = field.toDouble();
+        return true;
+    };
+    double threshold = 0;
+    if (!tierValue.isObject() || !tierNumber("aboveTokens", &threshold, true) || threshold < 1
+        || !tierNumber("input", &entry->longContextPrice.inputPerMTok, true)
+        || !tierNumber("output", &entry->longContextPrice.outputPerMTok, true)
+        || !tierNumber("cachedInput", &entry->longContextPrice.cachedInputPerMTok, false)) {
+        if (error->isEmpty()) {
+            *error = tierPlace + QStringLiteral(": ") + tr("expected an object with aboveTokens, input and output");
+        }
+        return false;
+    }
+    entry->longContextThreshold = qint64(threshold);
+    entry->longContextPrice.known = true;
     return true;
 }
 
 } // namespace
+
+ModelPrice PriceEntry::priceFor(qint64 promptTokens) const
+{
+    return longContextThreshold > 0 && promptTokens > longContextThreshold && longContextPrice.known ? longContextPrice
+                                                                                                     : price;
+}
 
 std::optional<PriceEntry> PriceTable::exactLookup(const QString& modelId, int version) const
 {

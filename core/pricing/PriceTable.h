@@ -17,7 +17,13 @@ struct PriceEntry
     int contextWindow = 0; // input tokens, 0 = unknown
     int maxOutputTokens = 0; // 0 = unknown
     QString litellmProvider; // "openai", "anthropic", "vertex_ai-language-models", ...
+    // Long-context pricing (Gemini 2.5 Pro, Claude Sonnet 4.x with 1M context): a request whose
+    // prompt exceeds the threshold is billed at longContextPrice for ALL its tokens. 0 = none.
+    qint64 longContextThreshold = 0;
+    ModelPrice longContextPrice;
 
+    // The rates that apply to a request with this many prompt tokens.
+    ModelPrice priceFor(qint64 promptTokens) const;
     bool operator==(const PriceEntry&) const = default;
 };
 
@@ -41,7 +47,9 @@ struct PriceVersion
 //     "versions": [ { "version": 1, "createdAt": ISO-8601, "note": "...",
 //                     "models": { "<id>": { "input": USD/1M, "output": USD/1M, "cachedInput": USD/1M,
 //                                           "contextWindow": n, "maxOutputTokens": n,
-//                                           "litellmProvider": "..." } } }, ... ] }
+//                                           "litellmProvider": "...",
+//                                           "longContext": { "aboveTokens": n, "input": ..., "output": ...,
+//                                                            "cachedInput": ... } } } }, ... ] }
 // An entry without "input"/"output" (or with "known": false) is an unpriced model.
 class PriceTable
 {

@@ -59,6 +59,8 @@ private slots:
     void finalUsage_realReportWinsOverEstimate();
     void estimateWorstCase_data();
     void estimateWorstCase();
+    void longContextTier_data();
+    void longContextTier();
 };
 
 void TestCostCalculator::cost_data()
@@ -219,6 +221,43 @@ void TestCostCalculator::estimateWorstCase()
     if (priced) {
         QVERIFY2(qAbs(*actual - expected) < 1e-12, qPrintable(QString::number(*actual, 'g', 17)));
     }
+}
+
+void TestCostCalculator::longContextTier_data()
+{
+    QTest::addColumn<TokenUsage>("tokens");
+    QTest::addColumn<double>("expected");
+
+    // gemini-2.5-pro: 1.25 / 10 / 0.125, above 200k prompt tokens 2.5 / 15 / 0.25 for every token.
+    // 200000*1.25 + 1000*10 = 250000 + 10000
+    QTest::newRow("prompt at the threshold: base rates") << usage(200000, 1000) << 0.26;
+    // 200001*2.5 + 1000*15 = 500002.5 + 15000
+    QTest::newRow("one token over: every token at the long-context rates") << usage(200001, 1000) << 0.5150025;
+    // 50000*2.5 + 250000*0.25 = 125000 + 62500
+    QTest::newRow("cached tokens over the threshold: long-context cached rate") << usage(300000, 0, 250000) << 0.1875;
+}
+
+void TestCostCalculator::longContextTier()
+{
+    QFETCH(TokenUsage, tokens);
+    QFETCH(double, expected);
+
+    PriceEntry gemini25Pro;
+    gemini25Pro.price = price(1.25, 10, 0.125);
+    gemini25Pro.longContextThreshold = 200000;
+    gemini25Pro.longContextPrice = price(2.5, 15, 0.25);
+
+    const std::optional<double> actual = CostCalculator::cost(gemini25Pro, tokens);
+    QVERIFY(actual);
+    QVERIFY2(qAbs(*actual - expected) < 1e-12, qPrintable(QString::number(*actual, 'g', 17)));
+
+    // The worst case of the same request uses the same tier; an entry without a tier never switches.
+    const double worst = *CostCalculator::estimateWorstCase(gemini25Pro, tokens.promptTokens, 0);
+    QCOMPARE(worst,
+             *CostCalculator::estimateWorstCase(gemini25Pro.priceFor(tokens.promptTokens), tokens.promptTokens, 0));
+    PriceEntry flat;
+    flat.price = gemini25Pro.price;
+    QCOMPARE(flat.priceFor(10'000'000), flat.price);
 }
 
 QTEST_GUILESS_MAIN(TestCostCalculator)

@@ -37,6 +37,7 @@ private slots:
     void perMillion();
     void parseSharedSubset_importsChatModelsOnly();
     void parseSharedSubset_mapsFields();
+    void parseLongContextTier_lowestThresholdWins();
     void parseEntry_data();
     void parseEntry();
     void malformedJson_reportsOffsetAndAppliesNothing_data();
@@ -102,6 +103,26 @@ void TestPriceImport::parseSharedSubset_mapsFields()
     QCOMPARE(prices->entries.value(QStringLiteral("gpt-4-turbo")).price, (ModelPrice { 10, 30, 0, true }));
     // Free model stays priced-and-free, not unpriced.
     QVERIFY(prices->entries.value(QStringLiteral("deepseek-v3-2-251201")).price.isFree());
+}
+
+void TestPriceImport::parseLongContextTier_lowestThresholdWins()
+{
+    const auto prices = PriceImport::parseLiteLlm(sharedSubset());
+    QVERIFY(prices);
+    const PriceEntry pro = prices->entries.value(QStringLiteral("gemini-2.5-pro"));
+    QCOMPARE(pro.longContextThreshold, 200000);
+    QCOMPARE(pro.longContextPrice, (ModelPrice { 2.5, 15, 0.25, true }));
+    QCOMPARE(prices->entries.value(QStringLiteral("gpt-4o")).longContextThreshold, 0);
+
+    const auto older = PriceImport::parseLiteLlm(R"({"g": {"mode": "chat",
+        "input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06,
+        "input_cost_per_token_above_200k_tokens": 4e-06,
+        "input_cost_per_token_above_128k_tokens": 3e-06}})");
+    QVERIFY(older);
+    const PriceEntry g = older->entries.value(QStringLiteral("g"));
+    QCOMPARE(g.longContextThreshold, 128000);
+    // No output rate for the tier: the base output rate stays.
+    QCOMPARE(g.longContextPrice, (ModelPrice { 3, 2, 0, true }));
 }
 
 void TestPriceImport::parseEntry_data()

@@ -190,6 +190,8 @@ void TestPriceTable::saveThenLoad_roundTrip()
     PriceEntry full = entry(3, 15, 0.3, 200000);
     full.maxOutputTokens = 64000;
     full.litellmProvider = QStringLiteral("anthropic");
+    full.longContextThreshold = 200000;
+    full.longContextPrice = { 6, 22.5, 0.6, true };
     table.setPrice(QStringLiteral("claude-sonnet-4-5"), full, QStringLiteral("first"));
     m_clock.advanceMs(3600 * 1000);
     PriceEntry unpriced;
@@ -225,6 +227,10 @@ void TestPriceTable::loadBadFile_keepsTableUnchanged_data()
     QTest::newRow("negative price refused") << negative << "versions[1].models[\"local\"].input";
     QByteArray order = ValidFile;
     order.replace("{ \"version\": 2,", "{ \"version\": 1,");
+    QByteArray tier = ValidFile;
+    tier.replace("\"output\": 8 }", "\"output\": 8, \"longContext\": { \"input\": 4, \"output\": 16 } }");
+    QTest::newRow("long-context tier without its threshold")
+        << tier << "versions[1].models[\"gpt-4o\"].longContext.aboveTokens";
     QTest::newRow("versions out of order") << order << "versions[1].version";
     QByteArray declared = ValidFile;
     declared.replace("\"version\": 2,\n", "\"version\": 3,\n");
