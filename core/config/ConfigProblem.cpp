@@ -1,0 +1,81 @@
+#include "ConfigProblem.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <algorithm>
+#include <vector>
+
+QString ConfigProblem::toString() const
+{
+    QString where = file;
+    if (line > 0) {
+        where += QStringLiteral(":%1:%2").arg(line).arg(column);
+    }
+    if (!path.isEmpty()) {
+        where += (where.isEmpty() ? QString() : QStringLiteral(": ")) + path;
+    }
+    return where.isEmpty() ? message : where + QStringLiteral(": ") + message;
+}
+
+bool ConfigProblems::hasErrors(const QList<ConfigProblem>& problems)
+{
+    return std::any_of(problems.cbegin(), problems.cend(), [](const ConfigProblem& p) { return p.isError(); });
+}
+
+void ConfigProblems::lineColumnAt(const QByteArray& text, qsizetype offset, int* line, int* column)
+{
+    offset = qBound<qsizetype>(0, offset, text.size());
+    int l = 1;
+    qsizetype lineStart = 0;
+    for (qsizetype i = 0; i < offset; ++i) {
+        if (text.at(i) == '\n') {
+            ++l;
+            lineStart = i + 1;
+        }
+    }
+    // Columns count characters, not bytes, so UTF-8 text before the error does not skew them.
+    *line = l;
+    *column = int(QString::fromUtf8(text.mid(lineStart, offset - lineStart)).size()) + 1;
+}
+
+namespace {
+int editDistance(const QString& a, const QString& b)
+{
+    std::vector<int> previous(b.size() + 1);
+    std::vector<int> current(b.size() + 1);
+    for (qsizetype j = 0; j <= b.size(); ++j) {
+        previous[j] = int(j);
+    }
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        current[0] = int(i);
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const int substitution = previous[j - 1] + (a.at(i - 1).toLower() == b.at(j - 1).toLower() ? 0 : 1);
+            current[j] = std::min({ previous[j] + 1, current[j - 1] + 1, substitution });
+        }
+        std::swap(previous, current);
+    }
+    return previous[b.size()];
+}
+} // namespace
+
+QString ConfigProblems::closestMatch(const QString& word, const QStringList& candidates)
+{
+    QString best;
+    int bestDistance = std::max<int>(2, int(word.size()) / 3) + 1;
+    for (const QString& candidate : candidates) {
+        const int distance = editDistance(word, candidate);
+        if (distance < bestDistance && distance > 0) {
+            bestDistance = distance;
+            best = candidate;
+        }
+    }
+    return best;
+}
+
+QString ConfigProblems::didYouMean(const QString& word, const QStringList& candidates)
+{
+    const QString match = closestMatch(word, candidates);
+    return match.isEmpty() ? QString()
+                           : QCoreApplication::translate("ConfigProblem", " (did you mean \"%1\"?)").arg(match);
+}

@@ -1,0 +1,204 @@
+#include "LiteLlmConfig.h"
+#include "LiteLlmProviders.h"
+
+#include <QCoreApplication>
+
+#include <yaml-cpp/yaml.h>
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("LiteLlmConfig", text);
+}
+
+std::string str(const QString& text)
+{
+    return text.toStdString();
+}
+
+// Enough digits that the importer reads back the same double.
+std::string number(double value)
+{
+    return QString::number(value, 'g', 17).toStdString();
+}
+
+std::string seconds(int milliseconds)
+{
+    return QString::number(milliseconds / 1000.0, 'g', 12).toStdString();
+}
+
+class Exporter
+{
+public:
+    explicit Exporter(const SwitchyardConfig& config)
+        : m_config(config)
+    {
+    }
+
+    LiteLlmExportResult run()
+    {
+        YAML::Emitter out;
+        out << YAML::BeginMap;
+        out << YAML::Key << "model_list" << YAML::Value << YAML::BeginSeq;
+        for (const auto& model : m_config.models) {
+            writeModel(out, model);
+        }
+        out << YAML::EndSeq;
+        writeRouterSettings(out);
+        if (m_config.policy.defaults.cacheEnabled) {
+            out << YAML::Key << "litellm_settings" << YAML::Value << YAML::BeginMap;
+            out << YAML::Key << "cache" << YAML::Value << true;
+            out << YAML::EndMap;
+        }
+        out << YAML::EndMap;
+        noteUnexported();
+        m_result.yaml = QByteArray(out.c_str()) + '\n';
+        return m_result;
+    }
+
+private:
+    void note(const QString& path, const QString& message)
+    {
+        m_result.notes.append(
+            { QLatin1String(LiteLlmConfig::kFileName), path, message, ConfigProblem::Severity::Warning });
+    }
+
+    // The group a model is exported under: its first group, or its own id as a group of one.
+    std::pair<QString, int> groupOf(const ModelConfig& model) const
+    {
+        for (const auto& group : m_config.policy.groups) {
+            for (const auto& deployment : group.deployments) {
+                if (deployment.modelId == model.id) {
+                    return { group.name, deployment.weight };
+                }
+            }
+        }
+        return { model.id, 1 };
+    }
+
+    void writeModel(YAML::Emitter& out, const ModelConfig& model)
+    {
+        const ProviderConfig* provider = m_config.provider(model.providerId);
+        if (!provider) {
+            note(model.id, tr("model \"%1\" has no provider; not exported").arg(model.id));
+            return;
+        }
+        const LiteLlmPrefix& prefix = LiteLlmProviders::forProvider(*provider);
+        const auto [groupName, weight] = groupOf(model);
+        const Timeouts defaults;
+        out << YAML::BeginMap;
+        out << YAML::Key << "model_name" << YAML::Value << str(groupName);
+        out << YAML::Key << "litellm_params" << YAML::Value << YAML::BeginMap;
+        out << YAML::Key << "model" << YAML::Value << str(QLatin1String(prefix.prefix) + u'/' + model.upstreamModel);
+        if (!LiteLlmProviders::isDefaultBase(prefix, provider->baseUrl)) {
+            out << YAML::Key << "api_base" << YAML::Value
+                << str(LiteLlmProviders::toApiBase(prefix, provider->baseUrl));
+        }
+        if (!provider->keyEnv.isEmpty()) {
+            out << YAML::Key << "api_key" << YAML::Value << str(QStringLiteral("os.environ/") + provider->keyEnv);
+        }
+        if (model.timeouts.totalMs != defaults.totalMs) {
+            out << YAML::Key << "timeout" << YAML::Value << seconds(model.timeouts.totalMs);
+        }
+        if (model.timeouts.firstTokenMs != defaults.firstTokenMs) {
+            out << YAML::Key << "stream_timeout" << YAML::Value << seconds(model.timeouts.firstTokenMs);
+        }
+        if (weight != 1) {
+            out << YAML::Key << "weight" << YAML::Value << weight;
+        }
+        out << YAML::EndMap;
+        if (model.price.known || model.contextWindow > 0 || model.maxOutputTokens > 0) {
+            out << YAML::Key << "model_info" << YAML::Value << YAML::BeginMap;
+            if (model.price.known) {
+                out << YAML::Key << "input_cost_per_token" << YAML::Value << number(model.price.inputPerMTok / 1e6);
+                out << YAML::Key << "output_cost_per_token" << YAML::Value << number(model.price.outputPerMTok / 1e6);
+                if (model.price.cachedInputPerMTok > 0) {
+                    out << YAML::Key << "cache_read_input_token_cost" << YAML::Value
+                        << number(model.price.cachedInputPerMTok / 1e6);
+                }
+            }
+            if (model.contextWindow > 0) {
+                out << YAML::Key << "max_input_tokens" << YAML::Value << model.contextWindow;
+            }
+            if (model.maxOutputTokens > 0) {
+                out << YAML::Key << "max_output_tokens" << YAML::Value << model.maxOutputTokens;
+            }
+            out << YAML::EndMap;
+        }
+        out << YAML::EndMap;
+        if (model.timeouts.connectMs != defaults.connectMs || model.timeouts.idleMs != defaults.idleMs) {
+            note(model.id, tr("connect and idle timeouts of \"%1\" have no LiteLLM equivalent").arg(model.id));
+        }
+    }
+
+    void writeFallbacks(YAML::Emitter& out, const char* key, bool contextWindow)
+    {
+        bool any = false;
+        for (const auto& group : m_config.policy.groups) {
+            any = any || !(contextWindow ? group.contextWindowFallbacks : group.fallbacks).isEmpty();
+        }
+        if (!any) {
+            return;
+        }
+        out << YAML::Key << key << YAML::Value << YAML::BeginSeq;
+        for (const auto& group : m_config.policy.groups) {
+            const QStringList& targets = contextWindow ? group.contextWindowFallbacks : group.fallbacks;
+            if (targets.isEmpty()) {
+                continue;
+            }
+            out << YAML::BeginMap << YAML::Key << str(group.name) << YAML::Value << YAML::Flow << YAML::BeginSeq;
+            for (const QString& target : targets) {
+                out << str(target);
+            }
+            out << YAML::EndSeq << YAML::EndMap;
+        }
+        out << YAML::EndSeq;
+    }
+
+    void writeRouterSettings(YAML::Emitter& out)
+    {
+        const TierSettings& defaults = m_config.policy.defaults;
+        out << YAML::Key << "router_settings" << YAML::Value << YAML::BeginMap;
+        out << YAML::Key << "routing_strategy" << YAML::Value << str(LoadBalanceStrategies::id(defaults.strategy));
+        out << YAML::Key << "timeout" << YAML::Value << seconds(defaults.timeouts.totalMs);
+        out << YAML::Key << "allowed_fails" << YAML::Value << defaults.cooldown.failures;
+        out << YAML::Key << "cooldown_time" << YAML::Value << defaults.cooldown.durationSec;
+        writeFallbacks(out, "fallbacks", false);
+        writeFallbacks(out, "context_window_fallbacks", true);
+        out << YAML::EndMap;
+    }
+
+    void noteUnexported()
+    {
+        if (!m_config.policy.tiers.isEmpty() || !m_config.policy.rules.isEmpty()) {
+            note(QStringLiteral("tiers"), tr("tiers and rules are not exported: LiteLLM has no prompt-based routing"));
+        }
+        const TierSettings plain;
+        const TierSettings& defaults = m_config.policy.defaults;
+        if (defaults.hedging || defaults.midStream != plain.midStream
+            || defaults.quotaCooldownSec != plain.quotaCooldownSec
+            || defaults.rateLimitWaitCapMs != plain.rateLimitWaitCapMs
+            || defaults.cooldown.windowSec != plain.cooldown.windowSec) {
+            note(QStringLiteral("defaults"),
+                 tr("hedging, mid-stream policy, quota cooldown, rate-limit wait and cooldown window have no LiteLLM "
+                    "equivalent"));
+        }
+        for (const auto& provider : m_config.providers) {
+            if (!provider.extraHeaders.isEmpty() || provider.maxConcurrent > 0 || !provider.enabled) {
+                note(provider.id,
+                     tr("extra headers, concurrency limit and the enabled switch of provider \"%1\" are "
+                        "not exported")
+                         .arg(provider.id));
+            }
+        }
+    }
+
+    const SwitchyardConfig& m_config;
+    LiteLlmExportResult m_result;
+};
+} // namespace
+
+LiteLlmExportResult LiteLlmConfig::exportYaml(const SwitchyardConfig& config)
+{
+    return Exporter(config).run();
+}

@@ -1,0 +1,150 @@
+#include "LiteLlmImporter.h"
+
+#include <QCoreApplication>
+
+using namespace LiteLlmYaml;
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("LiteLlmConfig", text);
+}
+} // namespace
+
+// router_settings and litellm_settings share most keys; each is mapped onto the policy's defaults.
+void LiteLlmImporter::readSettings(const YAML::Node& settings, const QString& path)
+{
+    TierSettings& defaults = m_result.config.policy.defaults;
+    const bool router = path == QLatin1String("router_settings");
+    for (auto it = settings.begin(); it != settings.end(); ++it) {
+        const QString name = key(it);
+        const QString itemPath = join(path, name);
+        const YAML::Node& value = it->second;
+        if (router && name == QLatin1String("routing_strategy")) {
+            const auto text = string(value, itemPath);
+            if (const auto strategy = text ? LoadBalanceStrategies::fromId(*text) : std::nullopt) {
+                defaults.strategy = *strategy;
+            } else if (text) {
+                note(itemPath,
+                     tr("routing strategy \"%1\" is not supported (simple-shuffle, least-busy, latency-based-routing); "
+                        "simple-shuffle is used")
+                         .arg(*text),
+                     value);
+            }
+        } else if (name == QLatin1String("num_retries")) {
+            note(itemPath,
+                 tr("not mapped: Switchyard never retries the same provider behind your back; a failed call moves "
+                    "on to the next deployment in the chain"),
+                 value);
+        } else if ((router && name == QLatin1String("timeout"))
+                   || (!router && name == QLatin1String("request_timeout"))) {
+            if (auto ms = milliseconds(value, itemPath)) {
+                defaults.timeouts.totalMs = *ms;
+            }
+        } else if (router && name == QLatin1String("allowed_fails")) {
+            if (auto failures = count(value, itemPath)) {
+                defaults.cooldown.failures = *failures;
+            }
+        } else if (router && name == QLatin1String("cooldown_time")) {
+            if (auto ms = milliseconds(value, itemPath)) {
+                defaults.cooldown.durationSec = (*ms + 999) / 1000;
+            }
+        } else if (name == QLatin1String("fallbacks")) {
+            readFallbacks(value, itemPath, false);
+        } else if (name == QLatin1String("context_window_fallbacks")) {
+            readFallbacks(value, itemPath, true);
+        } else if (name == QLatin1String("default_fallbacks")) {
+            m_defaultFallbacks = strings(value, itemPath);
+            m_defaultFallbacksPath = itemPath;
+        } else if (!router && name == QLatin1String("cache")) {
+            if (auto enabled = boolean(value, itemPath)) {
+                defaults.cacheEnabled = *enabled;
+                if (*enabled) {
+                    note(itemPath,
+                         tr("mapped to Switchyard's exact-match cache, which answers only when every deployment "
+                            "failed (LiteLLM answers from its cache first)"),
+                         value);
+                }
+            }
+        } else {
+            unmapped(itemPath, value);
+        }
+    }
+}
+
+// [{"gpt-4o": ["claude-sonnet", "gpt-4o-mini"]}, ...] onto each group's (context window) fallbacks.
+void LiteLlmImporter::readFallbacks(const YAML::Node& node, const QString& path, bool contextWindow)
+{
+    if (!expectSequence(node, path)) {
+        return;
+    }
+    for (std::size_t i = 0; i < node.size(); ++i) {
+        const QString entryPath = QStringLiteral("%1[%2]").arg(path).arg(i);
+        const YAML::Node entry = node[i];
+        if (!entry.IsMap()) {
+            error(entryPath, tr("expected a mapping like {group: [fallback groups]}"), entry);
+            continue;
+        }
+        for (auto it = entry.begin(); it != entry.end(); ++it) {
+            const QString groupName = key(it);
+            const QString groupPath = join(entryPath, groupName);
+            ModelGroup* group = nullptr;
+            for (auto& candidate : m_result.config.policy.groups) {
+                group = candidate.name == groupName ? &candidate : group;
+            }
+            const QStringList targets = strings(it->second, groupPath);
+            if (!group) {
+                note(groupPath, tr("no model group \"%1\" in model_list; these fallbacks were skipped").arg(groupName),
+                     it->first);
+                continue;
+            }
+            QStringList known;
+            for (qsizetype t = 0; t < targets.size(); ++t) {
+                if (m_result.config.policy.group(targets.at(t))) {
+                    known.append(targets.at(t));
+                } else {
+                    note(QStringLiteral("%1[%2]").arg(groupPath).arg(t),
+                         tr("no model group \"%1\" in model_list; skipped").arg(targets.at(t)), it->second);
+                }
+            }
+            (contextWindow ? group->contextWindowFallbacks : group->fallbacks) = known;
+        }
+    }
+}
+
+// LiteLLM uses default_fallbacks for any group without its own; Switchyard has no policy-wide list, so
+// they are written into those groups.
+void LiteLlmImporter::applyDefaultFallbacks()
+{
+    if (m_defaultFallbacks.isEmpty()) {
+        return;
+    }
+    QStringList known;
+    for (qsizetype i = 0; i < m_defaultFallbacks.size(); ++i) {
+        if (m_result.config.policy.group(m_defaultFallbacks.at(i))) {
+            known.append(m_defaultFallbacks.at(i));
+        } else {
+            note(QStringLiteral("%1[%2]").arg(m_defaultFallbacksPath).arg(i),
+                 tr("no model group \"%1\" in model_list; skipped").arg(m_defaultFallbacks.at(i)));
+        }
+    }
+    QStringList receivers;
+    for (auto& group : m_result.config.policy.groups) {
+        if (!group.fallbacks.isEmpty()) {
+            continue;
+        }
+        for (const QString& fallback : known) {
+            if (fallback != group.name) {
+                group.fallbacks.append(fallback);
+            }
+        }
+        if (!group.fallbacks.isEmpty()) {
+            receivers.append(group.name);
+        }
+    }
+    if (!receivers.isEmpty()) {
+        note(m_defaultFallbacksPath,
+             tr("applied as the fallbacks of the groups without their own: %1")
+                 .arg(receivers.join(QStringLiteral(", "))));
+    }
+}

@@ -1,0 +1,340 @@
+#include "TestConfigs.h"
+#include "config/ConfigStore.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+QByteArray readAll(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+void writeAll(const QString& path, const QByteArray& bytes)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(bytes);
+}
+
+// Sets a value at a path like `tiers[1].chain[0][1]` or `models[0].timeouts.idleMs`.
+QJsonValue setAt(const QJsonValue& node, QStringList steps, const QJsonValue& value)
+{
+    if (steps.isEmpty()) {
+        return value;
+    }
+    const QString step = steps.takeFirst();
+    if (step.startsWith(u'[')) {
+        QJsonArray array = node.toArray();
+        const int index = step.mid(1, step.size() - 2).toInt();
+        array[index] = setAt(array.at(index), steps, value);
+        return array;
+    }
+    QJsonObject object = node.toObject();
+    object[step] = setAt(object.value(step), steps, value);
+    return object;
+}
+
+QJsonObject setAt(const QJsonObject& root, const QString& path, const QJsonValue& value)
+{
+    QStringList steps;
+    static const QRegularExpression token(QStringLiteral("[^.\\[]+|\\[\\d+\\]"));
+    for (auto it = token.globalMatch(path); it.hasNext();) {
+        steps.append(it.next().captured());
+    }
+    return setAt(QJsonValue(root), steps, value).toObject();
+}
+
+QString describe(const QList<ConfigProblem>& problems)
+{
+    QStringList lines;
+    for (const auto& problem : problems) {
+        lines.append(problem.toString());
+    }
+    return lines.join(u'\n');
+}
+} // namespace
+
+class TestConfigStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void saveThenLoad_roundTrip();
+    void emptyHome_loadsEmptyConfig();
+    void unknownPrice_writtenAsAbsent();
+    void invalidConfig_reportedAtPath_data();
+    void invalidConfig_reportedAtPath();
+    void saveInvalid_keepsOldFilesByteIdentical();
+    void loadCorruptFile_reportsErrorAndWritesNothing();
+    void newerVersion_refused();
+    void wrongFormat_refused();
+    void malformedJson_reportsLineAndColumn_data();
+    void malformedJson_reportsLineAndColumn();
+};
+
+void TestConfigStore::saveThenLoad_roundTrip()
+{
+    QTemporaryDir home;
+    ConfigStore store(home.path() + QStringLiteral("/nested/home"));
+    const ConfigSaveResult saved = store.save(TestConfigs::full());
+    QVERIFY2(saved.ok, qPrintable(describe(saved.problems)));
+    const ConfigLoadResult loaded = store.load();
+    QVERIFY2(loaded.ok, qPrintable(describe(loaded.problems)));
+    QVERIFY(loaded.problems.isEmpty());
+    QCOMPARE(loaded.config.providers, TestConfigs::full().providers);
+    QCOMPARE(loaded.config.models, TestConfigs::full().models);
+    QVERIFY(loaded.config.policy == TestConfigs::full().policy);
+    QVERIFY(loaded.config == TestConfigs::full());
+}
+
+void TestConfigStore::emptyHome_loadsEmptyConfig()
+{
+    QTemporaryDir home;
+    const ConfigLoadResult loaded = ConfigStore(home.path()).load();
+    QVERIFY(loaded.ok);
+    QVERIFY(loaded.problems.isEmpty());
+    QVERIFY(loaded.config == SwitchyardConfig());
+}
+
+void TestConfigStore::unknownPrice_writtenAsAbsent()
+{
+    const QJsonObject document = QJsonDocument::fromJson(ConfigStore::providersJson(TestConfigs::full())).object();
+    QCOMPARE(document.value(QStringLiteral("format")).toString(), QStringLiteral("switchyard-providers"));
+    QCOMPARE(document.value(QStringLiteral("version")).toInt(), 1);
+    const QJsonArray models = document.value(QStringLiteral("models")).toArray();
+    QCOMPARE(models.at(2).toObject().value(QStringLiteral("id")).toString(), QStringLiteral("llama3"));
+    QVERIFY(!models.at(2).toObject().contains(QStringLiteral("price")));
+    // A free model keeps its zero price: free is not the same as unknown.
+    const QJsonObject freePrice = models.at(3).toObject().value(QStringLiteral("price")).toObject();
+    QCOMPARE(freePrice.value(QStringLiteral("inputPerMTok")).toDouble(-1), 0.0);
+}
+
+void TestConfigStore::invalidConfig_reportedAtPath_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("setPath");
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<QString>("problemPath");
+    QTest::addColumn<QString>("message");
+
+    const QString providers = QStringLiteral("providers.json");
+    const QString routing = QStringLiteral("routing.json");
+    QTest::newRow("model with unknown provider suggests the closest")
+        << providers << "models[0].provider" << QJsonValue("opnai") << "models[0].provider"
+        << "unknown provider \"opnai\" (did you mean \"openai\"?)";
+    QTest::newRow("duplicate model id") << providers << "models[1].id" << QJsonValue("gpt-4o-mini") << "models[1].id"
+                                        << "duplicate model id \"gpt-4o-mini\" (first used at models[0].id)";
+    QTest::newRow("duplicate provider id")
+        << providers << "providers[2].id" << QJsonValue("openai") << "providers[2].id"
+        << "duplicate provider id \"openai\"";
+    QTest::newRow("negative model timeout")
+        << providers << "models[0].timeouts.idleMs" << QJsonValue(-1) << "models[0].timeouts.idleMs"
+        << "must not be negative (found -1)";
+    QTest::newRow("unknown provider kind")
+        << providers << "providers[0].kind" << QJsonValue("opnai") << "providers[0].kind"
+        << "unknown value \"opnai\" (expected one of: openai, anthropic)";
+    QTest::newRow("text where a number belongs")
+        << providers << "models[0].contextWindow" << QJsonValue("big") << "models[0].contextWindow"
+        << "expected a whole number";
+    QTest::newRow("unknown model in a chain suggests the closest")
+        << routing << "tiers[0].chain[0]" << QJsonValue("gpt-4o-mimi") << "tiers[0].chain[0]"
+        << "unknown model \"gpt-4o-mimi\" (did you mean \"gpt-4o-mini\"?)";
+    QTest::newRow("unknown model in a load-balanced step")
+        << routing << "tiers[1].chain[0][1]" << QJsonValue("gpt-9") << "tiers[1].chain[0][1]"
+        << "unknown model \"gpt-9\"";
+    QTest::newRow("zero weight") << routing << "tiers[1].chain[0][0].weight" << QJsonValue(0) << "tiers[1].chain[0][0]"
+                                 << "weight must be at least 1 (found 0)";
+    QTest::newRow("empty chain") << routing << "tiers[0].chain" << QJsonValue(QJsonArray()) << "tiers[0].chain"
+                                 << "the chain is empty";
+    QTest::newRow("duplicate tier name") << routing << "tiers[1].name" << QJsonValue("cheap") << "tiers[1].name"
+                                         << "duplicate tier name \"cheap\"";
+    QTest::newRow("unknown model in a group")
+        << routing << "groups[0].deployments[1]" << QJsonValue("nope") << "groups[0].deployments[1]"
+        << "unknown model \"nope\"";
+    QTest::newRow("unknown fallback group suggests the closest")
+        << routing << "groups[0].fallbacks[0]" << QJsonValue("smal") << "groups[0].fallbacks[0]"
+        << "unknown group or model \"smal\" (did you mean \"small\"?)";
+    QTest::newRow("rule with unknown tier") << routing << "rules[0].tier" << QJsonValue("codng") << "rules[0].tier"
+                                            << "unknown tier \"codng\" (did you mean \"coding\"?)";
+    QTest::newRow("rule pinned to unknown model")
+        << routing << "rules[1].pinnedModel" << QJsonValue("claude-opus") << "rules[1].pinnedModel"
+        << "unknown model \"claude-opus\"";
+    const QRegularExpression broken(QStringLiteral("JIRA-(\\d+"));
+    QTest::newRow("bad regex names the error and offset")
+        << routing << "rules[1].pattern" << QJsonValue("JIRA-(\\d+") << "rules[1].pattern"
+        << QStringLiteral("invalid regular expression: %1 at offset %2")
+               .arg(broken.errorString())
+               .arg(broken.patternErrorOffset());
+    QTest::newRow("token rule without a number")
+        << routing << "rules[2].pattern" << QJsonValue("many") << "rules[2].pattern"
+        << "expected a whole number, found \"many\"";
+    QTest::newRow("unknown rule kind") << routing << "rules[0].kind" << QJsonValue("regexp") << "rules[0].kind"
+                                       << "unknown value \"regexp\"";
+    QTest::newRow("unknown strategy") << routing << "defaults.strategy" << QJsonValue("round-robin")
+                                      << "defaults.strategy"
+                                      << "unknown value \"round-robin\" (expected one of: simple-shuffle, least-busy, "
+                                         "latency-based-routing)";
+    QTest::newRow("unknown mid-stream policy")
+        << routing << "tiers[1].settings.midStream" << QJsonValue("retry") << "tiers[1].settings.midStream"
+        << "unknown value \"retry\"";
+    QTest::newRow("negative tier timeout")
+        << routing << "tiers[1].settings.timeouts.totalMs" << QJsonValue(-5) << "tiers[1].settings.timeouts.totalMs"
+        << "must not be negative (found -5)";
+    QTest::newRow("negative default cooldown")
+        << routing << "defaults.cooldown.durationSec" << QJsonValue(-1) << "defaults.cooldown.durationSec"
+        << "must not be negative";
+    QTest::newRow("unknown default tier") << routing << "defaultTier" << QJsonValue("cheep") << "defaultTier"
+                                          << "unknown tier \"cheep\" (did you mean \"cheap\"?)";
+    QTest::newRow("chain step of the wrong type")
+        << routing << "tiers[0].chain[1]" << QJsonValue(true) << "tiers[0].chain[1]"
+        << "expected a model id";
+}
+
+void TestConfigStore::invalidConfig_reportedAtPath()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, setPath);
+    QFETCH(QJsonValue, value);
+    QFETCH(QString, problemPath);
+    QFETCH(QString, message);
+
+    QByteArray providers = ConfigStore::providersJson(TestConfigs::full());
+    QByteArray routing = ConfigStore::routingJson(TestConfigs::full());
+    QByteArray& edited = file == QLatin1String("providers.json") ? providers : routing;
+    edited = QJsonDocument(setAt(QJsonDocument::fromJson(edited).object(), setPath, value)).toJson();
+
+    QTemporaryDir home;
+    ConfigStore store(home.path());
+    writeAll(store.providersPath(), providers);
+    writeAll(store.routingPath(), routing);
+    const ConfigLoadResult loaded = store.load();
+    QVERIFY(!loaded.ok);
+    bool found = false;
+    for (const auto& problem : loaded.problems) {
+        found = found
+            || (problem.file == file && problem.path == problemPath && problem.message.startsWith(message)
+                && problem.isError());
+    }
+    QVERIFY2(found, qPrintable(describe(loaded.problems)));
+}
+
+void TestConfigStore::saveInvalid_keepsOldFilesByteIdentical()
+{
+    QTemporaryDir home;
+    ConfigStore store(home.path());
+    QVERIFY(store.save(TestConfigs::full()).ok);
+    const QByteArray providersBefore = readAll(store.providersPath());
+    const QByteArray routingBefore = readAll(store.routingPath());
+
+    SwitchyardConfig broken = TestConfigs::full();
+    broken.policy.tiers.first().chain.first().deployments.first().modelId = QStringLiteral("gpt-4o-mimi");
+    broken.providers.append(broken.providers.first()); // a second error, in the other file
+    const ConfigSaveResult saved = store.save(broken);
+    QVERIFY(!saved.ok);
+    QCOMPARE(saved.problems.size(), 2);
+    QCOMPARE(saved.problems.at(0).toString(),
+             QStringLiteral("providers.json: providers[3].id: duplicate provider id \"openai\" (first used at "
+                            "providers[0].id)"));
+    QCOMPARE(saved.problems.at(1).toString(),
+             QStringLiteral("routing.json: tiers[0].chain[0]: unknown model \"gpt-4o-mimi\" (did you mean "
+                            "\"gpt-4o-mini\"?)"));
+    QCOMPARE(readAll(store.providersPath()), providersBefore);
+    QCOMPARE(readAll(store.routingPath()), routingBefore);
+    QCOMPARE(QDir(home.path()).entryList(QDir::Files), QStringList({ "providers.json", "routing.json" }));
+}
+
+void TestConfigStore::loadCorruptFile_reportsErrorAndWritesNothing()
+{
+    QTemporaryDir home;
+    ConfigStore store(home.path());
+    QVERIFY(store.save(TestConfigs::full()).ok);
+    QByteArray routing = readAll(store.routingPath());
+    routing.truncate(routing.size() / 2);
+    writeAll(store.routingPath(), routing);
+
+    const ConfigLoadResult loaded = store.load();
+    QVERIFY(!loaded.ok);
+    QCOMPARE(loaded.problems.size(), 1);
+    QCOMPARE(loaded.problems.first().file, QStringLiteral("routing.json"));
+    QVERIFY(loaded.problems.first().line > 1);
+    QCOMPARE(readAll(store.routingPath()), routing);
+}
+
+void TestConfigStore::newerVersion_refused()
+{
+    QTemporaryDir home;
+    ConfigStore store(home.path());
+    QVERIFY(store.save(TestConfigs::full()).ok);
+    QJsonObject routing = QJsonDocument::fromJson(readAll(store.routingPath())).object();
+    routing.insert(QStringLiteral("version"), 2);
+    routing.insert(QStringLiteral("shinyNewThing"), true);
+    writeAll(store.routingPath(), QJsonDocument(routing).toJson());
+
+    const ConfigLoadResult loaded = store.load();
+    QVERIFY(!loaded.ok);
+    QCOMPARE(loaded.problems.size(), 1);
+    const ConfigProblem& problem = loaded.problems.first();
+    QCOMPARE(problem.file, QStringLiteral("routing.json"));
+    QCOMPARE(problem.path, QStringLiteral("version"));
+    QVERIFY2(problem.message.startsWith(QStringLiteral("written by a newer Switchyard (format version 2; this version "
+                                                       "reads up to 1)")),
+             qPrintable(problem.message));
+}
+
+void TestConfigStore::wrongFormat_refused()
+{
+    QTemporaryDir home;
+    ConfigStore store(home.path());
+    // providers.json holding the routing document: caught by its format tag, not by a pile of errors.
+    writeAll(store.providersPath(), ConfigStore::routingJson(TestConfigs::full()));
+    const ConfigLoadResult loaded = store.load();
+    QVERIFY(!loaded.ok);
+    QCOMPARE(loaded.problems.size(), 1);
+    QCOMPARE(loaded.problems.first().toString(),
+             QStringLiteral("providers.json: format: expected format \"switchyard-providers\", found "
+                            "\"switchyard-routing\""));
+}
+
+void TestConfigStore::malformedJson_reportsLineAndColumn_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+
+    QTest::newRow("missing comma between members")
+        << QByteArray("{\n  \"format\": \"switchyard-providers\"\n  \"version\": 1\n}\n") << 3 << 3;
+    QTest::newRow("trailing comma in a list")
+        << QByteArray("{\n  \"format\": \"switchyard-providers\",\n  \"version\": 1,\n  \"providers\": [1, 2,]\n}\n")
+        << 4 << 22;
+    QTest::newRow("columns count characters, not UTF-8 bytes")
+        << QByteArray("{\n  \"format\": \"switchyard-providers\",\n  \"x\": \"h\xc3\xa9llo\" \"y\": 1\n}\n") << 3 << 16;
+}
+
+void TestConfigStore::malformedJson_reportsLineAndColumn()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(int, line);
+    QFETCH(int, column);
+
+    QTemporaryDir home;
+    ConfigStore store(home.path());
+    writeAll(store.providersPath(), text);
+    const ConfigLoadResult loaded = store.load();
+    QVERIFY(!loaded.ok);
+    QCOMPARE(loaded.problems.size(), 1);
+    const ConfigProblem& problem = loaded.problems.first();
+    QCOMPARE(problem.line, line);
+    QCOMPARE(problem.column, column);
+    QVERIFY2(problem.message.startsWith(QStringLiteral("malformed JSON at line %1, column %2: ").arg(line).arg(column)),
+             qPrintable(problem.message));
+}
+
+QTEST_GUILESS_MAIN(TestConfigStore)
+#include "tst_ConfigStore.moc"
