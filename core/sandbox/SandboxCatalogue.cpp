@@ -1,0 +1,52 @@
+#include "SandboxCatalogue.h"
+
+#include <QCoreApplication>
+
+namespace SandboxCatalogue {
+
+QList<Provider> providers()
+{
+    return {
+        { QStringLiteral("sandbox-gemini"), QCoreApplication::translate("SandboxCatalogue", "Sandbox Gemini"),
+          ProviderKind::OpenAiCompatible, QByteArrayLiteral("/gemini/v1") },
+        { QStringLiteral("sandbox-openai"), QCoreApplication::translate("SandboxCatalogue", "Sandbox OpenAI"),
+          ProviderKind::OpenAiCompatible, QByteArrayLiteral("/openai/v1") },
+        { QStringLiteral("sandbox-deepseek"), QCoreApplication::translate("SandboxCatalogue", "Sandbox DeepSeek"),
+          ProviderKind::OpenAiCompatible, QByteArrayLiteral("/deepseek/v1") },
+        { QStringLiteral("sandbox-mistral"), QCoreApplication::translate("SandboxCatalogue", "Sandbox Mistral"),
+          ProviderKind::OpenAiCompatible, QByteArrayLiteral("/mistral/v1") },
+        { QStringLiteral("sandbox-anthropic"), QCoreApplication::translate("SandboxCatalogue", "Sandbox Anthropic"),
+          ProviderKind::AnthropicMessages, QByteArrayLiteral("/anthropic/v1") },
+    };
+}
+
+QList<SandboxModel> models()
+{
+    constexpr auto openAi = ProviderKind::OpenAiCompatible;
+    constexpr auto anthropic = ProviderKind::AnthropicMessages;
+    // name, provider, kind, $/1M in, out, cached, context window, first token ms, tokens/s, role, reasoning.
+    // Prices from litellm-model-prices-subset.json; codestral is not in that subset, so Mistral's
+    // list price (0.30 / 0.90) with no cache discount.
+    return {
+        { QStringLiteral("gemini-2.5-flash"), QStringLiteral("sandbox-gemini"), openAi, 0.30, 2.50, 0.03, 1048576, 550,
+          180, QStringLiteral("budget"), false },
+        { QStringLiteral("gpt-4.1-mini"), QStringLiteral("sandbox-openai"), openAi, 0.40, 1.60, 0.10, 1047576, 450, 80,
+          QStringLiteral("standard"), false },
+        { QStringLiteral("gpt-5"), QStringLiteral("sandbox-openai"), openAi, 1.25, 10.00, 0.125, 272000, 2500, 60,
+          QStringLiteral("premium"), false },
+        { QStringLiteral("gpt-4.1"), QStringLiteral("sandbox-openai"), openAi, 2.00, 8.00, 0.50, 1047576, 600, 70,
+          QStringLiteral("coding"), false },
+        { QStringLiteral("deepseek-chat"), QStringLiteral("sandbox-deepseek"), openAi, 0.28, 0.42, 0.028, 131072, 900,
+          30, QStringLiteral("standard"), false },
+        { QStringLiteral("deepseek-reasoner"), QStringLiteral("sandbox-deepseek"), openAi, 0.28, 0.42, 0.028, 131072,
+          1200, 30, QStringLiteral("premium"), true },
+        { QStringLiteral("codestral-latest"), QStringLiteral("sandbox-mistral"), openAi, 0.30, 0.90, 0.30, 256000, 300,
+          150, QStringLiteral("coding"), false },
+        { QStringLiteral("claude-sonnet-4-5"), QStringLiteral("sandbox-anthropic"), anthropic, 3.00, 15.00, 0.30,
+          200000, 1400, 60, QStringLiteral("premium"), false },
+        { QStringLiteral("claude-haiku-4-5"), QStringLiteral("sandbox-anthropic"), anthropic, 1.00, 5.00, 0.10, 200000,
+          600, 110, QStringLiteral("budget"), false },
+    };
+}
+
+} // namespace SandboxCatalogue

@@ -1,0 +1,307 @@
+#include "SandboxServer.h"
+
+#include "SandboxStream.h"
+#include "SandboxText.h"
+#include "SandboxWire.h"
+#include "http/HttpResponder.h"
+#include "http/HttpServer.h"
+
+#include <QDateTime>
+#include <QTimer>
+
+#include <cmath>
+
+using SandboxWire::Wire;
+
+namespace {
+
+Wire wireOf(ProviderKind kind)
+{
+    return kind == ProviderKind::AnthropicMessages ? Wire::Anthropic : Wire::OpenAi;
+}
+
+const QByteArray kJson = QByteArrayLiteral("application/json");
+
+} // namespace
+
+SandboxServer::SandboxServer(QObject* parent)
+    : QObject(parent)
+    , m_http(new HttpServer(this))
+    , m_providers(SandboxCatalogue::providers())
+    , m_models(SandboxCatalogue::models())
+{
+    m_http->setHandler([this](const HttpRequest& request, HttpResponder* responder) { handle(request, responder); });
+}
+
+SandboxServer::~SandboxServer() = default;
+
+bool SandboxServer::start(quint16 port)
+{
+    return m_http->listen(QHostAddress::LocalHost, port);
+}
+
+quint16 SandboxServer::port() const
+{
+    return m_http->port();
+}
+
+QList<SandboxModel> SandboxServer::catalogue()
+{
+    return SandboxCatalogue::models();
+}
+
+QList<ProviderConfig> SandboxServer::providers() const
+{
+    QList<ProviderConfig> configs;
+    for (const auto& provider : m_providers) {
+        ProviderConfig config;
+        config.id = provider.id;
+        config.displayName = provider.displayName;
+        config.kind = provider.kind;
+        config.baseUrl
+            = QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port()).arg(QLatin1String(provider.pathPrefix)));
+        config.simulated = true;
+        configs.append(config);
+    }
+    return configs;
+}
+
+QList<ModelConfig> SandboxServer::models() const
+{
+    QList<ModelConfig> configs;
+    for (const SandboxModel& model : m_models) {
+        ModelConfig config;
+        config.id = QStringLiteral("sandbox/") + model.name;
+        config.providerId = model.providerId;
+        config.upstreamModel = model.name;
+        config.price = ModelPrice { model.inputPrice, model.outputPrice, model.cachedPrice, true };
+        config.contextWindow = model.contextWindow;
+        configs.append(config);
+    }
+    return configs;
+}
+
+void SandboxServer::setFault(const QString& modelName, const SandboxFault& fault)
+{
+    m_modelFaults.insert(modelName, FaultState { fault, QRandomGenerator(fault.seed) });
+}
+
+void SandboxServer::setProviderFault(const QString& providerId, const SandboxFault& fault)
+{
+    m_providerFaults.insert(providerId, FaultState { fault, QRandomGenerator(fault.seed) });
+}
+
+void SandboxServer::clearFaults()
+{
+    m_modelFaults.clear();
+    m_providerFaults.clear();
+}
+
+void SandboxServer::setReportsUsage(const QString& modelName, bool reports)
+{
+    m_reportsUsage.insert(modelName, reports);
+}
+
+void SandboxServer::resetCounts()
+{
+    m_requestCounts.clear();
+    m_totalRequests = 0;
+}
+
+int SandboxServer::scaled(double ms) const
+{
+    return int(std::lround(ms * m_timeScale));
+}
+
+SandboxFault SandboxServer::activeFault(const SandboxModel& model)
+{
+    auto it = m_modelFaults.find(model.name);
+    if (it == m_modelFaults.end() || it->fault.kind == SandboxFault::Kind::None) {
+        it = m_providerFaults.find(model.providerId);
+        if (it == m_providerFaults.end()) {
+            return {};
+        }
+    }
+    SandboxFault fault = it->fault;
+    if (fault.kind == SandboxFault::Kind::FailPercent) {
+        // One draw per request from the fault's own seeded generator: the same sequence every run.
+        const bool fail = int(it->random.bounded(100)) < fault.percent;
+        fault.kind = fail ? SandboxFault::Kind::HttpError : SandboxFault::Kind::None;
+    }
+    return fault;
+}
+
+void SandboxServer::handle(const HttpRequest& request, HttpResponder* responder)
+{
+    for (const auto& provider : m_providers) {
+        const QByteArray& prefix = provider.pathPrefix;
+        if (!request.path.startsWith(prefix) || request.path.size() <= prefix.size()
+            || request.path[prefix.size()] != '/') {
+            continue;
+        }
+        const QByteArrayView rest = QByteArrayView(request.path).sliced(prefix.size());
+        const QByteArrayView callPath
+            = provider.kind == ProviderKind::AnthropicMessages ? "/messages" : "/chat/completions";
+        if (rest == callPath || rest == "/models") {
+            const bool isCall = rest == callPath;
+            if (request.method != (isCall ? "POST" : "GET")) {
+                sendError(responder, provider.kind, 405, {}, "Method not allowed");
+                return;
+            }
+            if (isCall) {
+                handleCall(provider, request, responder);
+            } else {
+                handleModels(provider, responder);
+            }
+            return;
+        }
+        sendError(responder, provider.kind, 404, "not_found_error", "Unknown endpoint " + request.path);
+        return;
+    }
+    sendError(responder, ProviderKind::OpenAiCompatible, 404, "not_found", "Unknown endpoint " + request.path);
+}
+
+void SandboxServer::handleModels(const SandboxCatalogue::Provider& provider, HttpResponder* responder)
+{
+    QList<SandboxModel> own;
+    for (const SandboxModel& model : m_models) {
+        if (model.providerId == provider.id) {
+            own.append(model);
+        }
+    }
+    responder->send(200, kJson,
+                    provider.kind == ProviderKind::AnthropicMessages ? SandboxWire::anthropicModelList(own)
+                                                                     : SandboxWire::openAiModelList(own));
+}
+
+void SandboxServer::sendError(HttpResponder* responder, ProviderKind kind, int status, const QByteArray& code,
+                              const QByteArray& message, int retryAfterSec)
+{
+    HttpHeaders headers;
+    if (retryAfterSec >= 0) {
+        headers.append({ QByteArrayLiteral("retry-after"), QByteArray::number(retryAfterSec) });
+    }
+    responder->send(status, kJson, SandboxWire::errorBody(wireOf(kind), status, code, message), headers);
+}
+
+void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const HttpRequest& request,
+                               HttpResponder* responder)
+{
+    const Wire wire = wireOf(provider.kind);
+    ++m_totalRequests;
+    SandboxWire::Call call;
+    QByteArray parseError;
+    if (!SandboxWire::parseRequest(wire, request.body, &call, &parseError)) {
+        if (!call.model.isEmpty()) {
+            ++m_requestCounts[call.model];
+        }
+        emit requestReceived(call.model, request.path);
+        sendError(responder, provider.kind, 400, "invalid_request_error", parseError);
+        return;
+    }
+    ++m_requestCounts[call.model];
+    emit requestReceived(call.model, request.path);
+
+    const auto found = std::find_if(m_models.cbegin(), m_models.cend(), [&](const SandboxModel& model) {
+        return model.name == call.model && model.providerId == provider.id;
+    });
+    if (found == m_models.cend()) {
+        const QByteArray name = call.model.toUtf8();
+        sendError(responder, provider.kind, 404, "model_not_found",
+                  wire == Wire::Anthropic ? "model: " + name
+                                          : "The model `" + name + "` does not exist or you do not have access to it.");
+        return;
+    }
+    const SandboxModel& model = *found;
+    const SandboxFault fault = activeFault(model);
+    using Kind = SandboxFault::Kind;
+
+    if (fault.kind == Kind::HttpError || fault.kind == Kind::FailPercent) {
+        QByteArray message;
+        if (fault.errorCode == "context_length_exceeded") {
+            message = wire == Wire::Anthropic
+                ? QByteArray("prompt is too long: %1 tokens > %2 maximum")
+                : QByteArray("This model's maximum context length is %2 tokens. However, your messages resulted in "
+                             "%1 tokens. Please reduce the length of the messages.");
+            message = QString::fromLatin1(message).arg(call.promptTokens).arg(model.contextWindow).toUtf8();
+        }
+        sendError(responder, provider.kind, fault.httpStatus, fault.errorCode, message, fault.retryAfterSec);
+        return;
+    }
+    if (call.promptTokens > model.contextWindow) {
+        const QString message = wire == Wire::Anthropic
+            ? QStringLiteral("prompt is too long: %1 tokens > %2 maximum")
+                  .arg(call.promptTokens)
+                  .arg(model.contextWindow)
+            : QStringLiteral("This model's maximum context length is %1 tokens. However, your messages resulted in %2 "
+                             "tokens. Please reduce the length of the messages.")
+                  .arg(model.contextWindow)
+                  .arg(call.promptTokens);
+        sendError(responder, provider.kind, 400, "context_length_exceeded", message.toUtf8());
+        return;
+    }
+    if (fault.kind == Kind::HangBeforeHeaders) {
+        return; // the responder stays open until the client gives up
+    }
+    const HttpHeaders headers { { wire == Wire::Anthropic ? QByteArrayLiteral("request-id")
+                                                          : QByteArrayLiteral("x-request-id"),
+                                  "req_sandbox_" + QByteArray::number(m_nextId) },
+                                { QByteArrayLiteral("cache-control"), QByteArrayLiteral("no-cache") } };
+    if (fault.kind == Kind::HeadersThenSilence) {
+        responder->beginStream(200, call.stream ? QByteArrayLiteral("text/event-stream; charset=utf-8") : kJson,
+                               headers);
+        return;
+    }
+
+    const QByteArray id
+        = (wire == Wire::Anthropic ? QByteArrayLiteral("msg_sandbox") : QByteArrayLiteral("chatcmpl-sandbox"))
+        + QByteArray::number(m_nextId++).rightJustified(8, '0');
+    const qint64 created = QDateTime::currentSecsSinceEpoch();
+    const bool reportsUsage = m_reportsUsage.value(model.name, true);
+    const SandboxText::Reply reply
+        = SandboxText::generate(call.promptText, call.lastUserText, model.name, call.maxTokens, model.reasoning);
+    const int firstMs = scaled(model.firstTokenMs);
+    const int intervalMs = scaled(fault.kind == Kind::SlowTokens ? double(fault.tokenIntervalMs)
+                                                                 : 1000.0 / qMax(1.0, model.tokensPerSecond));
+
+    if (call.stream) {
+        SandboxStream::Plan plan;
+        plan.wire = wire;
+        plan.id = id;
+        plan.model = model.name;
+        plan.created = created;
+        plan.reply = reply;
+        plan.promptTokens = call.promptTokens;
+        plan.includeUsage = call.includeUsage && reportsUsage;
+        plan.reportsUsage = reportsUsage;
+        plan.firstTokenMs = firstMs;
+        plan.intervalMs = intervalMs;
+        plan.dropAfterTokens = fault.kind == Kind::DropMidStream ? qMax(0, fault.afterTokens) : -1;
+        plan.malformed = fault.kind == Kind::MalformedJson;
+        plan.headers = headers;
+        (new SandboxStream(responder, std::move(plan)))->start();
+        return;
+    }
+
+    const QByteArray body = wire == Wire::Anthropic
+        ? SandboxWire::anthropicMessage(id, model.name, reply, call.promptTokens, reportsUsage)
+        : SandboxWire::openAiCompletion(id, model.name, created, reply, call.promptTokens, reportsUsage);
+    const Kind kind = fault.kind;
+    auto answer = [responder, body, headers, kind] {
+        if (kind == Kind::MalformedJson) {
+            responder->send(200, kJson, body.left(body.size() / 2), headers);
+        } else if (kind == Kind::DropMidStream) {
+            responder->beginStream(200, kJson, headers);
+            responder->writeChunk(QByteArrayView(body).first(body.size() / 2));
+            responder->abortConnection();
+        } else {
+            responder->send(200, kJson, body, headers);
+        }
+    };
+    const int delayMs = firstMs + intervalMs * reply.tokenCount();
+    if (delayMs <= 0) {
+        answer();
+    } else {
+        QTimer::singleShot(delayMs, responder, answer); // the responder as context: no answer to a client that left
+    }
+}

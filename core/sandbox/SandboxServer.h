@@ -1,0 +1,85 @@
+#pragma once
+
+#include "SandboxCatalogue.h"
+#include "SandboxTypes.h"
+
+#include <QHash>
+#include <QObject>
+#include <QRandomGenerator>
+
+class HttpResponder;
+class HttpServer;
+struct HttpRequest;
+
+// An in-process server on 127.0.0.1 speaking the real OpenAI chat-completions and Anthropic
+// Messages wire formats, streaming and not, for several simulated providers. The offline default
+// (`switchyard --sandbox`) and the fixture for tests: deterministic replies, realistic prices and
+// pacing, and injectable faults (errors, hangs, drops, malformed JSON, slow tokens).
+//
+// Endpoints per provider prefix (e.g. /openai/v1): POST chat/completions (OpenAI wire) or
+// POST messages (Anthropic wire), GET models.
+class SandboxServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SandboxServer(QObject* parent = nullptr);
+    ~SandboxServer() override;
+
+    bool start(quint16 port = 0); // 127.0.0.1 only
+    quint16 port() const;
+
+    static QList<SandboxModel> catalogue();
+    // Ready-made configs pointing at this server (simulated = true, no key).
+    QList<ProviderConfig> providers() const;
+    // id "sandbox/<name>", upstreamModel "<name>", prices, context window.
+    QList<ModelConfig> models() const;
+
+    // modelName without the "sandbox/" prefix. A model's fault wins over its provider's.
+    void setFault(const QString& modelName, const SandboxFault& fault);
+    void setProviderFault(const QString& providerId, const SandboxFault& fault);
+    void clearFaults();
+
+    // Multiplies every simulated delay; 0 answers at once.
+    void setTimeScale(double factor) { m_timeScale = qMax(0.0, factor); }
+    double timeScale() const { return m_timeScale; }
+
+    // false: the model sends no usage, so clients must estimate.
+    void setReportsUsage(const QString& modelName, bool reports);
+
+    // Upstream requests received for a model (tests count "no hidden retries").
+    int requestCount(const QString& modelName) const { return m_requestCounts.value(modelName); }
+    int totalRequests() const { return m_totalRequests; }
+    void resetCounts();
+
+    HttpServer* httpServer() const { return m_http; }
+
+signals:
+    void requestReceived(const QString& modelName, const QByteArray& path);
+
+private:
+    struct FaultState
+    {
+        SandboxFault fault;
+        QRandomGenerator random;
+    };
+
+    void handle(const HttpRequest& request, HttpResponder* responder);
+    void handleCall(const SandboxCatalogue::Provider& provider, const HttpRequest& request, HttpResponder* responder);
+    void handleModels(const SandboxCatalogue::Provider& provider, HttpResponder* responder);
+    SandboxFault activeFault(const SandboxModel& model);
+    void sendError(HttpResponder* responder, ProviderKind kind, int status, const QByteArray& code,
+                   const QByteArray& message = {}, int retryAfterSec = -1);
+    int scaled(double ms) const;
+
+    HttpServer* m_http;
+    QList<SandboxCatalogue::Provider> m_providers;
+    QList<SandboxModel> m_models;
+    QHash<QString, FaultState> m_modelFaults;
+    QHash<QString, FaultState> m_providerFaults;
+    QHash<QString, bool> m_reportsUsage;
+    QHash<QString, int> m_requestCounts;
+    int m_totalRequests = 0;
+    quint64 m_nextId = 1;
+    double m_timeScale = 1.0;
+};

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "SandboxText.h"
+#include "SandboxWire.h"
+#include "http/HttpRequest.h"
+
+#include <QObject>
+#include <QTimer>
+
+class HttpResponder;
+
+// One streamed reply, paced by a timer: preamble events at once, the first token after the
+// model's first-token delay, then one piece per interval, then the closing events. A child of its
+// responder, so it stops when the client goes away.
+class SandboxStream : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Plan
+    {
+        SandboxWire::Wire wire = SandboxWire::Wire::OpenAi;
+        QByteArray id;
+        QString model;
+        qint64 created = 0;
+        SandboxText::Reply reply;
+        qint64 promptTokens = 0;
+        bool includeUsage = false; // OpenAI: the choices:[] usage chunk before [DONE]
+        bool reportsUsage = true; // Anthropic: usage in message_start / message_delta
+        int firstTokenMs = 0;
+        int intervalMs = 0;
+        int dropAfterTokens = -1; // >= 0: cut the connection after that many tokens
+        bool malformed = false; // one data event with broken JSON after a couple of tokens
+        HttpHeaders headers;
+    };
+
+    SandboxStream(HttpResponder* responder, Plan plan);
+    void start();
+
+private:
+    void tick();
+    bool sendPiece(); // false once the stream has ended or was cut
+    void finish();
+    void flush();
+
+    HttpResponder* m_responder;
+    Plan m_plan;
+    QTimer m_timer;
+    QByteArray m_out;
+    int m_next = 0;
+};

@@ -1,0 +1,353 @@
+#include "SandboxWire.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace SandboxWire {
+
+namespace {
+
+QString textOf(const QJsonValue& content)
+{
+    if (content.isString()) {
+        return content.toString();
+    }
+    QString text;
+    for (const QJsonValue& part : content.toArray()) {
+        const QJsonObject block = part.toObject();
+        if (block.value(QLatin1String("type")).toString() == QLatin1String("text")) {
+            text += block.value(QLatin1String("text")).toString();
+        }
+    }
+    return text;
+}
+
+struct Shape
+{
+    QByteArray type;
+    QByteArray code; // OpenAI only; empty = null
+    QByteArray message;
+    QByteArray param;
+};
+
+Shape openAiShape(int status, const QByteArray& code)
+{
+    if (code == "insufficient_quota" || (code.isEmpty() && status == 402)) {
+        return { "insufficient_quota",
+                 "insufficient_quota",
+                 "You exceeded your current quota, please check your plan and billing details. (sandbox)",
+                 {} };
+    }
+    if (code == "rate_limit_exceeded" || (code.isEmpty() && status == 429)) {
+        return { "requests",
+                 "rate_limit_exceeded",
+                 "Rate limit reached for requests per min (RPM). Please try again later. (sandbox)",
+                 {} };
+    }
+    if (code == "context_length_exceeded") {
+        return { "invalid_request_error", code, "This model's maximum context length was exceeded. (sandbox)",
+                 "messages" };
+    }
+    if (code == "invalid_api_key" || (code.isEmpty() && status == 401)) {
+        return { "invalid_request_error", "invalid_api_key", "Incorrect API key provided. (sandbox)", {} };
+    }
+    if (code == "model_not_found" || (code.isEmpty() && status == 404)) {
+        return {
+            "invalid_request_error", "model_not_found", "The model does not exist or you do not have access to it.", {}
+        };
+    }
+    if (status == 403) {
+        return { "invalid_request_error",
+                 code.isEmpty() ? QByteArray("permission_denied") : code,
+                 "You are not allowed to use this model. (sandbox)",
+                 {} };
+    }
+    if (status == 503 || status == 529) {
+        return { "server_error",
+                 code,
+                 "That model is currently overloaded with other requests. You can retry your request. (sandbox)",
+                 {} };
+    }
+    if (status >= 500) {
+        return { "server_error", code, "The server had an error while processing your request. Sorry about that!", {} };
+    }
+    return { "invalid_request_error", code, "Invalid request. (sandbox)", {} };
+}
+
+Shape anthropicShape(int status, const QByteArray& code)
+{
+    if (code.endsWith("_error")) {
+        return { code, {}, "Simulated " + code + " (sandbox)", {} };
+    }
+    if (code == "insufficient_quota" || (code.isEmpty() && status == 402)) {
+        return { "billing_error", {}, "Your credit balance is too low to access the Anthropic API. (sandbox)", {} };
+    }
+    if (code == "rate_limit_exceeded" || (code.isEmpty() && status == 429)) {
+        return { "rate_limit_error",
+                 {},
+                 "This request would exceed your account's rate limit. Please try again later. (sandbox)",
+                 {} };
+    }
+    if (code == "context_length_exceeded") {
+        return { "invalid_request_error", {}, "prompt is too long (sandbox)", {} };
+    }
+    if (code == "invalid_api_key" || (code.isEmpty() && status == 401)) {
+        return { "authentication_error", {}, "invalid x-api-key", {} };
+    }
+    if (code == "model_not_found" || (code.isEmpty() && status == 404)) {
+        return { "not_found_error", {}, "model not found", {} };
+    }
+    switch (status) {
+    case 403:
+        return { "permission_error", {}, "Your API key does not have permission to use the specified resource.", {} };
+    case 413:
+        return { "request_too_large", {}, "Request exceeds the maximum allowed number of bytes.", {} };
+    case 504:
+        return { "timeout_error", {}, "Request timed out (sandbox)", {} };
+    case 529:
+        return { "overloaded_error", {}, "Overloaded", {} };
+    default:
+        break;
+    }
+    if (status >= 500) {
+        return { "api_error", {}, "Internal server error (sandbox)", {} };
+    }
+    return { "invalid_request_error", {}, "Invalid request (sandbox)", {} };
+}
+
+QJsonValue nullable(const QByteArray& text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(QString::fromUtf8(text));
+}
+
+QByteArray compact(const QJsonObject& object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+bool parseRequest(Wire wire, const QByteArray& body, Call* call, QByteArray* errorMessage)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        *errorMessage = "We could not parse the JSON body of your request.";
+        return false;
+    }
+    const QJsonObject root = document.object();
+    call->model = root.value(QLatin1String("model")).toString();
+    if (call->model.isEmpty()) {
+        *errorMessage = wire == Wire::Anthropic ? "model: Field required" : "you must provide a model parameter";
+        return false;
+    }
+    const QJsonValue messages = root.value(QLatin1String("messages"));
+    if (!messages.isArray()) {
+        *errorMessage
+            = wire == Wire::Anthropic ? "messages: Field required" : "Missing required parameter: 'messages'.";
+        return false;
+    }
+    call->stream = root.value(QLatin1String("stream")).toBool(false);
+    call->includeUsage
+        = root.value(QLatin1String("stream_options")).toObject().value(QLatin1String("include_usage")).toBool(false);
+    const QJsonValue maxTokens = root.contains(QLatin1String("max_completion_tokens"))
+        ? root.value(QLatin1String("max_completion_tokens"))
+        : root.value(QLatin1String("max_tokens"));
+    if (wire == Wire::Anthropic && !maxTokens.isDouble()) {
+        *errorMessage = "max_tokens: Field required";
+        return false;
+    }
+    call->maxTokens = maxTokens.toInt(0);
+
+    call->promptText = wire == Wire::Anthropic ? textOf(root.value(QLatin1String("system"))) : QString();
+    call->lastUserText.clear();
+    for (const QJsonValue& value : messages.toArray()) {
+        const QJsonObject message = value.toObject();
+        const QString text = textOf(message.value(QLatin1String("content")));
+        call->promptText += text;
+        if (message.value(QLatin1String("role")).toString() == QLatin1String("user")) {
+            call->lastUserText = text;
+        }
+    }
+    call->promptTokens = estimateTokens(call->promptText);
+    return true;
+}
+
+QByteArray errorBody(Wire wire, int status, const QByteArray& code, const QByteArray& message)
+{
+    if (wire == Wire::Anthropic) {
+        const Shape shape = anthropicShape(status, code);
+        QJsonObject error { { QStringLiteral("type"), QString::fromUtf8(shape.type) },
+                            { QStringLiteral("message"),
+                              QString::fromUtf8(message.isEmpty() ? shape.message : message) } };
+        return compact({ { QStringLiteral("type"), QStringLiteral("error") }, { QStringLiteral("error"), error } });
+    }
+    const Shape shape = openAiShape(status, code);
+    QJsonObject error { { QStringLiteral("message"), QString::fromUtf8(message.isEmpty() ? shape.message : message) },
+                        { QStringLiteral("type"), QString::fromUtf8(shape.type) },
+                        { QStringLiteral("param"), nullable(shape.param) },
+                        { QStringLiteral("code"), nullable(shape.code) } };
+    return compact({ { QStringLiteral("error"), error } });
+}
+
+QByteArray sseData(const QJsonObject& object)
+{
+    return "data: " + compact(object) + "\n\n";
+}
+
+QByteArray sseEvent(const QByteArray& name, const QJsonObject& object)
+{
+    return "event: " + name + "\ndata: " + compact(object) + "\n\n";
+}
+
+QJsonObject openAiUsage(qint64 promptTokens, const SandboxText::Reply& reply)
+{
+    const qint64 completion = reply.tokenCount();
+    return { { QStringLiteral("prompt_tokens"), promptTokens },
+             { QStringLiteral("completion_tokens"), completion },
+             { QStringLiteral("total_tokens"), promptTokens + completion },
+             { QStringLiteral("prompt_tokens_details"), QJsonObject { { QStringLiteral("cached_tokens"), 0 } } },
+             { QStringLiteral("completion_tokens_details"),
+               QJsonObject { { QStringLiteral("reasoning_tokens"), qint64(reply.reasoning.size()) } } } };
+}
+
+QByteArray openAiCompletion(const QByteArray& id, const QString& model, qint64 created, const SandboxText::Reply& reply,
+                            qint64 promptTokens, bool withUsage)
+{
+    QJsonObject message { { QStringLiteral("role"), QStringLiteral("assistant") },
+                          { QStringLiteral("content"), reply.text() },
+                          { QStringLiteral("refusal"), QJsonValue::Null } };
+    if (!reply.reasoning.isEmpty()) {
+        message.insert(QStringLiteral("reasoning_content"), reply.reasoningText());
+    }
+    const QJsonObject choice { { QStringLiteral("index"), 0 },
+                               { QStringLiteral("message"), message },
+                               { QStringLiteral("logprobs"), QJsonValue::Null },
+                               { QStringLiteral("finish_reason"), reply.truncated ? "length" : "stop" } };
+    QJsonObject root { { QStringLiteral("id"), QString::fromLatin1(id) },
+                       { QStringLiteral("object"), QStringLiteral("chat.completion") },
+                       { QStringLiteral("created"), created },
+                       { QStringLiteral("model"), model },
+                       { QStringLiteral("choices"), QJsonArray { choice } },
+                       { QStringLiteral("system_fingerprint"), QStringLiteral("fp_sandbox") } };
+    if (withUsage) {
+        root.insert(QStringLiteral("usage"), openAiUsage(promptTokens, reply));
+    }
+    return compact(root);
+}
+
+QJsonObject openAiChunk(const QByteArray& id, const QString& model, qint64 created, const QJsonObject& delta,
+                        const QJsonValue& finishReason)
+{
+    const QJsonObject choice { { QStringLiteral("index"), 0 },
+                               { QStringLiteral("delta"), delta },
+                               { QStringLiteral("logprobs"), QJsonValue::Null },
+                               { QStringLiteral("finish_reason"), finishReason } };
+    return { { QStringLiteral("id"), QString::fromLatin1(id) },
+             { QStringLiteral("object"), QStringLiteral("chat.completion.chunk") },
+             { QStringLiteral("created"), created },
+             { QStringLiteral("model"), model },
+             { QStringLiteral("system_fingerprint"), QStringLiteral("fp_sandbox") },
+             { QStringLiteral("choices"), QJsonArray { choice } } };
+}
+
+QJsonObject openAiUsageChunk(const QByteArray& id, const QString& model, qint64 created, qint64 promptTokens,
+                             const SandboxText::Reply& reply)
+{
+    return { { QStringLiteral("id"), QString::fromLatin1(id) },
+             { QStringLiteral("object"), QStringLiteral("chat.completion.chunk") },
+             { QStringLiteral("created"), created },
+             { QStringLiteral("model"), model },
+             { QStringLiteral("system_fingerprint"), QStringLiteral("fp_sandbox") },
+             { QStringLiteral("choices"), QJsonArray() },
+             { QStringLiteral("usage"), openAiUsage(promptTokens, reply) } };
+}
+
+QByteArray openAiModelList(const QList<SandboxModel>& models)
+{
+    QJsonArray data;
+    for (const SandboxModel& model : models) {
+        data.append(QJsonObject { { QStringLiteral("id"), model.name },
+                                  { QStringLiteral("object"), QStringLiteral("model") },
+                                  { QStringLiteral("created"), 1735689600 },
+                                  { QStringLiteral("owned_by"), model.providerId } });
+    }
+    return compact({ { QStringLiteral("object"), QStringLiteral("list") }, { QStringLiteral("data"), data } });
+}
+
+static QJsonObject anthropicUsage(qint64 input, qint64 output)
+{
+    return { { QStringLiteral("input_tokens"), input },
+             { QStringLiteral("cache_creation_input_tokens"), 0 },
+             { QStringLiteral("cache_read_input_tokens"), 0 },
+             { QStringLiteral("output_tokens"), output } };
+}
+
+static QString stopReason(const SandboxText::Reply& reply)
+{
+    return reply.truncated ? QStringLiteral("max_tokens") : QStringLiteral("end_turn");
+}
+
+QByteArray anthropicMessage(const QByteArray& id, const QString& model, const SandboxText::Reply& reply,
+                            qint64 promptTokens, bool withUsage)
+{
+    const QJsonObject block { { QStringLiteral("type"), QStringLiteral("text") },
+                              { QStringLiteral("text"), reply.text() } };
+    QJsonObject root {
+        { QStringLiteral("id"), QString::fromLatin1(id) },       { QStringLiteral("type"), QStringLiteral("message") },
+        { QStringLiteral("role"), QStringLiteral("assistant") }, { QStringLiteral("model"), model },
+        { QStringLiteral("content"), QJsonArray { block } },     { QStringLiteral("stop_reason"), stopReason(reply) },
+        { QStringLiteral("stop_sequence"), QJsonValue::Null }
+    };
+    if (withUsage) {
+        root.insert(QStringLiteral("usage"), anthropicUsage(promptTokens, reply.tokenCount()));
+    }
+    return compact(root);
+}
+
+QJsonObject anthropicMessageStart(const QByteArray& id, const QString& model, qint64 promptTokens, bool withUsage)
+{
+    QJsonObject message { { QStringLiteral("id"), QString::fromLatin1(id) },
+                          { QStringLiteral("type"), QStringLiteral("message") },
+                          { QStringLiteral("role"), QStringLiteral("assistant") },
+                          { QStringLiteral("content"), QJsonArray() },
+                          { QStringLiteral("model"), model },
+                          { QStringLiteral("stop_reason"), QJsonValue::Null },
+                          { QStringLiteral("stop_sequence"), QJsonValue::Null } };
+    if (withUsage) {
+        message.insert(QStringLiteral("usage"), anthropicUsage(promptTokens, 1));
+    }
+    return { { QStringLiteral("type"), QStringLiteral("message_start") }, { QStringLiteral("message"), message } };
+}
+
+QJsonObject anthropicMessageDelta(const SandboxText::Reply& reply, bool withUsage)
+{
+    QJsonObject event { { QStringLiteral("type"), QStringLiteral("message_delta") },
+                        { QStringLiteral("delta"),
+                          QJsonObject { { QStringLiteral("stop_reason"), stopReason(reply) },
+                                        { QStringLiteral("stop_sequence"), QJsonValue::Null } } } };
+    if (withUsage) {
+        event.insert(QStringLiteral("usage"), QJsonObject { { QStringLiteral("output_tokens"), reply.tokenCount() } });
+    }
+    return event;
+}
+
+QByteArray anthropicModelList(const QList<SandboxModel>& models)
+{
+    QJsonArray data;
+    for (const SandboxModel& model : models) {
+        data.append(QJsonObject { { QStringLiteral("type"), QStringLiteral("model") },
+                                  { QStringLiteral("id"), model.name },
+                                  { QStringLiteral("display_name"), model.name },
+                                  { QStringLiteral("created_at"), QStringLiteral("2025-01-01T00:00:00Z") } });
+    }
+    const QString first = models.isEmpty() ? QString() : models.first().name;
+    const QString last = models.isEmpty() ? QString() : models.last().name;
+    return compact({ { QStringLiteral("data"), data },
+                     { QStringLiteral("has_more"), false },
+                     { QStringLiteral("first_id"), first },
+                     { QStringLiteral("last_id"), last } });
+}
+
+} // namespace SandboxWire

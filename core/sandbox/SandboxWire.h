@@ -1,0 +1,60 @@
+#pragma once
+
+#include "SandboxText.h"
+#include "SandboxTypes.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+
+// The two wire formats the sandbox speaks, as pure functions from values to bytes: request
+// parsing, response bodies, stream events and error envelopes shaped like the real providers'
+// (see /work/shared/fixtures/wire).
+namespace SandboxWire {
+
+enum class Wire
+{
+    OpenAi,
+    Anthropic
+};
+
+struct Call
+{
+    QString model;
+    bool stream = false;
+    bool includeUsage = false; // OpenAI stream_options.include_usage
+    int maxTokens = 0;
+    QString promptText; // every message's text, system included, concatenated
+    QString lastUserText;
+    qint64 promptTokens = 0; // estimateTokens(promptText)
+};
+
+// False with an error message when the body is not a valid request for the wire format.
+bool parseRequest(Wire wire, const QByteArray& body, Call* call, QByteArray* errorMessage);
+
+// The provider's error envelope. code selects type and message (e.g. "insufficient_quota",
+// "context_length_exceeded", "overloaded_error"); empty code means the usual one for the status.
+// message overrides the default message when not empty.
+QByteArray errorBody(Wire wire, int status, const QByteArray& code, const QByteArray& message = {});
+
+QByteArray sseData(const QJsonObject& object); // "data: {...}\n\n"
+QByteArray sseEvent(const QByteArray& name, const QJsonObject& object); // "event: name\ndata: {...}\n\n"
+
+// OpenAI chat completions.
+QByteArray openAiCompletion(const QByteArray& id, const QString& model, qint64 created, const SandboxText::Reply& reply,
+                            qint64 promptTokens, bool withUsage);
+QJsonObject openAiChunk(const QByteArray& id, const QString& model, qint64 created, const QJsonObject& delta,
+                        const QJsonValue& finishReason = QJsonValue::Null);
+QJsonObject openAiUsageChunk(const QByteArray& id, const QString& model, qint64 created, qint64 promptTokens,
+                             const SandboxText::Reply& reply);
+QJsonObject openAiUsage(qint64 promptTokens, const SandboxText::Reply& reply);
+QByteArray openAiModelList(const QList<SandboxModel>& models);
+
+// Anthropic Messages.
+QByteArray anthropicMessage(const QByteArray& id, const QString& model, const SandboxText::Reply& reply,
+                            qint64 promptTokens, bool withUsage);
+QJsonObject anthropicMessageStart(const QByteArray& id, const QString& model, qint64 promptTokens, bool withUsage);
+QJsonObject anthropicMessageDelta(const SandboxText::Reply& reply, bool withUsage);
+QByteArray anthropicModelList(const QList<SandboxModel>& models);
+
+} // namespace SandboxWire
