@@ -1,0 +1,285 @@
+#include "ColumnRun.h"
+
+#include "pricing/CostCalculator.h"
+
+#include <QCoreApplication>
+
+namespace ColumnStates {
+
+QString id(ColumnState state)
+{
+    switch (state) {
+    case ColumnState::Idle:
+        return QStringLiteral("idle");
+    case ColumnState::Waiting:
+        return QStringLiteral("waiting");
+    case ColumnState::Streaming:
+        return QStringLiteral("streaming");
+    case ColumnState::Done:
+        return QStringLiteral("done");
+    case ColumnState::Incomplete:
+        return QStringLiteral("incomplete");
+    case ColumnState::Failed:
+        return QStringLiteral("failed");
+    case ColumnState::Cancelled:
+        return QStringLiteral("cancelled");
+    }
+    return {};
+}
+
+QString displayName(ColumnState state)
+{
+    switch (state) {
+    case ColumnState::Idle:
+        return QCoreApplication::translate("ColumnState", "Ready");
+    case ColumnState::Waiting:
+        return QCoreApplication::translate("ColumnState", "Waiting");
+    case ColumnState::Streaming:
+        return QCoreApplication::translate("ColumnState", "Streaming");
+    case ColumnState::Done:
+        return QCoreApplication::translate("ColumnState", "Done");
+    case ColumnState::Incomplete:
+        return QCoreApplication::translate("ColumnState", "Incomplete");
+    case ColumnState::Failed:
+        return QCoreApplication::translate("ColumnState", "Failed");
+    case ColumnState::Cancelled:
+        return QCoreApplication::translate("ColumnState", "Cancelled");
+    }
+    return {};
+}
+
+bool isActive(ColumnState state)
+{
+    return state == ColumnState::Waiting || state == ColumnState::Streaming;
+}
+
+} // namespace ColumnStates
+
+ColumnRun::ColumnRun(const ColumnSpec& spec, const ModelConfig& model, const ProviderConfig& provider, QObject* parent)
+    : QObject(parent)
+    , m_spec(spec)
+    , m_model(model)
+    , m_provider(provider)
+{
+    m_figures.priced = model.price.known;
+}
+
+ColumnRun::~ColumnRun()
+{
+    releaseCall();
+}
+
+void ColumnRun::setSpec(const ColumnSpec& spec, const ModelConfig& model, const ProviderConfig& provider)
+{
+    m_spec = spec;
+    m_model = model;
+    m_provider = provider;
+    m_figures.priced = model.price.known;
+}
+
+QString ColumnRun::providerName() const
+{
+    return m_provider.displayName.isEmpty() ? m_provider.id : m_provider.displayName;
+}
+
+QString ColumnRun::statusText() const
+{
+    switch (m_state) {
+    case ColumnState::Failed: {
+        QString text = FailureClasses::displayName(m_error.failureClass);
+        if (m_error.httpStatus > 0) {
+            text += tr(" (HTTP %1)").arg(m_error.httpStatus);
+        }
+        return text;
+    }
+    case ColumnState::Incomplete:
+        if (m_finishReason == QLatin1String("length") || m_finishReason == QLatin1String("max_tokens")) {
+            return tr("Cut off at max tokens");
+        }
+        return tr("Stopped");
+    default:
+        return ColumnStates::displayName(m_state);
+    }
+}
+
+qint64 ColumnRun::elapsedMs() const
+{
+    return m_clock.isValid() ? m_clock.elapsed() : 0;
+}
+
+void ColumnRun::begin(const ChatRequest& request)
+{
+    releaseCall();
+    m_request = request;
+    m_text.clear();
+    m_finishReason.clear();
+    m_error = {};
+    m_usageReported = false;
+    m_firstTokenAtMs = -1;
+    m_figures = {};
+    m_figures.priced = m_model.price.known;
+    m_clock.start();
+    estimateUsage();
+    emit begun();
+    setState(ColumnState::Waiting);
+    emit figuresChanged();
+}
+
+void ColumnRun::attach(QObject* call, std::function<void()> cancelCall)
+{
+    releaseCall();
+    m_call = call;
+    m_cancelCall = std::move(cancelCall);
+    call->setParent(this);
+}
+
+void ColumnRun::cancel()
+{
+    if (!isActive()) {
+        return;
+    }
+    if (m_call && m_cancelCall) {
+        m_cancelCall();
+    }
+    m_figures.latencyMs = elapsedMs();
+    releaseCall();
+    setState(m_text.isEmpty() ? ColumnState::Cancelled : ColumnState::Incomplete);
+    emit figuresChanged();
+    emit ended(m_state);
+}
+
+void ColumnRun::restore(ColumnState state, const QString& text, const ColumnFigures& figures, const CallError& error)
+{
+    releaseCall();
+    m_text = text;
+    m_figures = figures;
+    m_error = error;
+    emit begun();
+    if (!text.isEmpty()) {
+        emit textAppended(text);
+    }
+    setState(state);
+    emit figuresChanged();
+}
+
+void ColumnRun::markFirstToken(qint64 ttftMs)
+{
+    if (m_figures.ttftMs < 0) {
+        m_figures.ttftMs = ttftMs;
+        m_firstTokenAtMs = elapsedMs();
+    }
+    if (m_state == ColumnState::Waiting) {
+        setState(ColumnState::Streaming);
+    }
+    emit figuresChanged();
+}
+
+void ColumnRun::appendText(const QString& delta)
+{
+    if (m_figures.ttftMs < 0) {
+        markFirstToken(elapsedMs());
+    }
+    m_text += delta;
+    estimateUsage();
+    m_figures.tokensPerSecond = ColumnFigures::rate(m_figures.usage.completionTokens, m_firstTokenAtMs, elapsedMs());
+    emit textAppended(delta);
+    emit figuresChanged();
+}
+
+void ColumnRun::reportUsage(const TokenUsage& usage)
+{
+    m_usageReported = !usage.estimated;
+    m_figures.usage = usage;
+    updateCost();
+    emit figuresChanged();
+}
+
+void ColumnRun::complete(const CallResult& result)
+{
+    releaseCall();
+    if (m_text.isEmpty() && !result.text.isEmpty()) {
+        m_text = result.text;
+        emit textAppended(result.text);
+    }
+    m_finishReason = result.finishReason;
+    if (result.ttftMs >= 0) {
+        m_figures.ttftMs = result.ttftMs;
+    }
+    m_figures.latencyMs = result.latencyMs > 0 ? result.latencyMs : elapsedMs();
+    if (result.usage != TokenUsage {}) {
+        m_figures.usage = result.usage;
+        m_usageReported = !result.usage.estimated;
+    } else {
+        estimateUsage();
+    }
+    m_figures.tokensPerSecond
+        = ColumnFigures::rate(m_figures.usage.completionTokens, m_figures.ttftMs, m_figures.latencyMs);
+    updateCost();
+    const bool cutOff = m_finishReason == QLatin1String("length") || m_finishReason == QLatin1String("max_tokens");
+    setState(cutOff ? ColumnState::Incomplete : ColumnState::Done);
+    emit figuresChanged();
+    emit ended(m_state);
+}
+
+void ColumnRun::fail(const CallError& error, const CallResult& partial)
+{
+    releaseCall();
+    m_error = error;
+    if (m_text.isEmpty() && !partial.text.isEmpty()) {
+        m_text = partial.text;
+        emit textAppended(partial.text);
+    }
+    if (partial.ttftMs >= 0) {
+        m_figures.ttftMs = partial.ttftMs;
+    }
+    m_figures.latencyMs = partial.latencyMs > 0 ? partial.latencyMs : elapsedMs();
+    if (partial.usage != TokenUsage {}) {
+        m_figures.usage = partial.usage;
+    }
+    updateCost();
+    setState(ColumnState::Failed);
+    emit figuresChanged();
+    emit ended(m_state);
+}
+
+void ColumnRun::setState(ColumnState state)
+{
+    if (m_state == state) {
+        return;
+    }
+    m_state = state;
+    emit stateChanged(state);
+}
+
+// Until the provider reports usage we count ourselves, flagged as estimated ("~").
+void ColumnRun::estimateUsage()
+{
+    if (m_usageReported) {
+        return;
+    }
+    qint64 prompt = 0;
+    for (const auto& message : m_request.messages) {
+        prompt += estimateTokens(message.content);
+    }
+    m_figures.usage.promptTokens = prompt;
+    m_figures.usage.completionTokens = estimateTokens(m_text);
+    m_figures.usage.estimated = true;
+    updateCost();
+}
+
+void ColumnRun::updateCost()
+{
+    m_figures.priced = m_model.price.known;
+    m_figures.costUsd = CostCalculator::cost(m_model.price, m_figures.usage);
+    m_figures.costEstimated = m_figures.usage.estimated;
+}
+
+void ColumnRun::releaseCall()
+{
+    if (m_call) {
+        m_call->disconnect(this);
+        m_call->deleteLater();
+        m_call = nullptr;
+    }
+    m_cancelCall = nullptr;
+}

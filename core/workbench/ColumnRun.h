@@ -1,0 +1,101 @@
+#pragma once
+
+#include "ColumnFigures.h"
+#include "ColumnSpec.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+enum class ColumnState
+{
+    Idle, // nothing sent yet
+    Waiting, // request sent (or queued), no token yet
+    Streaming,
+    Done,
+    Incomplete, // stopped by the user or cut off at max tokens; the text is partial
+    Failed,
+    Cancelled, // stopped before any token arrived
+};
+
+namespace ColumnStates {
+QString id(ColumnState state); // "done", "failed", ... (exports, ledger)
+QString displayName(ColumnState state); // translated
+bool isActive(ColumnState state); // waiting or streaming
+} // namespace ColumnStates
+
+// One column's call: its state, streamed text and figures. Whatever runs the call (a ProviderCall
+// bound by ComparisonRun, a synthetic feeder in benchmarks and tests) drives it through the feed
+// methods; the column itself knows nothing of the network.
+class ColumnRun : public QObject
+{
+    Q_OBJECT
+
+public:
+    ColumnRun(const ColumnSpec& spec, const ModelConfig& model, const ProviderConfig& provider,
+              QObject* parent = nullptr);
+    ~ColumnRun() override;
+
+    const ColumnSpec& spec() const { return m_spec; }
+    void setSpec(const ColumnSpec& spec, const ModelConfig& model, const ProviderConfig& provider);
+    const ModelConfig& model() const { return m_model; }
+    const ProviderConfig& provider() const { return m_provider; }
+    QString providerName() const;
+
+    ColumnState state() const { return m_state; }
+    const QString& text() const { return m_text; }
+    const ColumnFigures& figures() const { return m_figures; }
+    const CallError& error() const { return m_error; }
+    const ChatRequest& request() const { return m_request; }
+    QString finishReason() const { return m_finishReason; }
+    // "Failed: Server error (HTTP 503)", "Cut off at max tokens", ...
+    QString statusText() const;
+    qint64 elapsedMs() const;
+    bool isActive() const { return ColumnStates::isActive(m_state); }
+
+    // Starts a new answer for `request`: clears the text and figures, state Waiting.
+    void begin(const ChatRequest& request);
+    // Takes ownership of the object running the call; `cancelCall` stops it without further signals.
+    void attach(QObject* call, std::function<void()> cancelCall);
+    // Stops the call; the column becomes Incomplete (some text) or Cancelled (none).
+    void cancel();
+    // Restores a column from history/export without a call.
+    void restore(ColumnState state, const QString& text, const ColumnFigures& figures, const CallError& error);
+
+    void markFirstToken(qint64 ttftMs);
+    void appendText(const QString& delta);
+    void reportUsage(const TokenUsage& usage);
+    void complete(const CallResult& result);
+    void fail(const CallError& error, const CallResult& partial);
+
+signals:
+    void begun();
+    void stateChanged(ColumnState state);
+    void textAppended(const QString& delta);
+    // Figures change on every token while streaming; views should repaint them on a timer.
+    void figuresChanged();
+    void ended(ColumnState state);
+
+private:
+    void setState(ColumnState state);
+    void estimateUsage();
+    void updateCost();
+    void releaseCall();
+
+    ColumnSpec m_spec;
+    ModelConfig m_model;
+    ProviderConfig m_provider;
+    ChatRequest m_request;
+    ColumnState m_state = ColumnState::Idle;
+    QString m_text;
+    QString m_finishReason;
+    ColumnFigures m_figures;
+    CallError m_error;
+    bool m_usageReported = false;
+    QElapsedTimer m_clock;
+    qint64 m_firstTokenAtMs = -1; // on m_clock; the call's own ttft excludes queueing
+    QPointer<QObject> m_call;
+    std::function<void()> m_cancelCall;
+};

@@ -1,0 +1,72 @@
+#include "ColumnSpec.h"
+
+ChatRequest ColumnSpec::requestFor(const PromptSettings& prompt) const
+{
+    ChatRequest request;
+    const QString system = systemPrompt.value_or(prompt.systemPrompt);
+    if (!system.trimmed().isEmpty()) {
+        request.messages.append({ QStringLiteral("system"), system });
+    }
+    for (const auto& message : prompt.history) {
+        if (message.role != QLatin1String("system")) {
+            request.messages.append(message);
+        }
+    }
+    request.messages.append({ QStringLiteral("user"), prompt.prompt });
+    request.temperature = temperature ? temperature : prompt.temperature;
+    request.maxTokens = maxTokens.value_or(prompt.maxTokens);
+    request.stream = true;
+    return request;
+}
+
+QJsonObject ColumnSpec::toJson() const
+{
+    QJsonObject object { { QStringLiteral("model"), modelId } };
+    if (temperature) {
+        object.insert(QStringLiteral("temperature"), *temperature);
+    }
+    if (maxTokens) {
+        object.insert(QStringLiteral("maxTokens"), *maxTokens);
+    }
+    if (systemPrompt) {
+        object.insert(QStringLiteral("systemPrompt"), *systemPrompt);
+    }
+    return object;
+}
+
+ColumnSpec ColumnSpec::fromJson(const QJsonObject& object)
+{
+    ColumnSpec spec;
+    spec.modelId = object.value(QStringLiteral("model")).toString();
+    if (object.contains(QStringLiteral("temperature"))) {
+        spec.temperature = object.value(QStringLiteral("temperature")).toDouble();
+    }
+    if (object.contains(QStringLiteral("maxTokens"))) {
+        spec.maxTokens = object.value(QStringLiteral("maxTokens")).toInt();
+    }
+    if (object.contains(QStringLiteral("systemPrompt"))) {
+        spec.systemPrompt = object.value(QStringLiteral("systemPrompt")).toString();
+    }
+    return spec;
+}
+
+QJsonArray ColumnSpec::listToJson(const QList<ColumnSpec>& columns)
+{
+    QJsonArray array;
+    for (const auto& column : columns) {
+        array.append(column.toJson());
+    }
+    return array;
+}
+
+QList<ColumnSpec> ColumnSpec::listFromJson(const QJsonArray& array)
+{
+    QList<ColumnSpec> columns;
+    for (const auto& value : array) {
+        const ColumnSpec spec = fromJson(value.toObject());
+        if (!spec.modelId.isEmpty()) {
+            columns.append(spec);
+        }
+    }
+    return columns;
+}

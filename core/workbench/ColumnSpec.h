@@ -1,0 +1,43 @@
+#pragma once
+
+#include "common/ProviderTypes.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+// What the prompt editor holds: shared by every column unless a column overrides it.
+struct PromptSettings
+{
+    QString prompt;
+    QString systemPrompt; // empty = none
+    std::optional<double> temperature; // nullopt = provider default
+    int maxTokens = 0; // 0 = provider default
+    QList<ChatMessage> history; // earlier turns when continuing a conversation
+
+    bool operator==(const PromptSettings&) const = default;
+};
+
+// One column of the workbench: a model and its per-column overrides. The same model may appear
+// in several columns with different settings.
+struct ColumnSpec
+{
+    QString modelId;
+    std::optional<double> temperature = {};
+    std::optional<int> maxTokens = {};
+    std::optional<QString> systemPrompt = {}; // an empty string means "no system prompt for this column"
+
+    bool hasOverrides() const { return temperature || maxTokens || systemPrompt; }
+    // The request this column sends for the shared prompt settings.
+    ChatRequest requestFor(const PromptSettings& prompt) const;
+
+    QJsonObject toJson() const;
+    static ColumnSpec fromJson(const QJsonObject& object);
+    static QJsonArray listToJson(const QList<ColumnSpec>& columns);
+    static QList<ColumnSpec> listFromJson(const QJsonArray& array);
+
+    bool operator==(const ColumnSpec&) const = default;
+};

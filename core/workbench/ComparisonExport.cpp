@@ -1,0 +1,262 @@
+#include "ComparisonExport.h"
+
+#include "BestValues.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace ComparisonExport {
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ComparisonExport", text);
+}
+
+BestValues bestOf(const ComparisonSnapshot& snapshot)
+{
+    QList<BestValues::Candidate> candidates;
+    for (const auto& column : snapshot.columns) {
+        candidates.append({ column.figures, column.state == ColumnState::Done });
+    }
+    return BestValues::compute(candidates);
+}
+
+QString statusLine(const ColumnSnapshot& column)
+{
+    QString status = column.statusText.isEmpty() ? ColumnStates::displayName(column.state) : column.statusText;
+    if (column.state == ColumnState::Failed && !column.error.message.isEmpty()) {
+        status += QStringLiteral(": ") + column.error.message;
+    }
+    return status;
+}
+
+QString tokensInOut(const ColumnFigures& f)
+{
+    return FigureFormat::tokens(f.usage.promptTokens, f.usage.estimated) + QStringLiteral(" / ")
+        + FigureFormat::tokens(f.usage.completionTokens, f.usage.estimated);
+}
+
+QString csvField(QString value)
+{
+    if (value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"')) || value.contains(QLatin1Char('\n'))
+        || value.contains(QLatin1Char('\r'))) {
+        value.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        return QLatin1Char('"') + value + QLatin1Char('"');
+    }
+    return value;
+}
+
+QJsonValue optionalNumber(const std::optional<double>& value)
+{
+    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue knownMs(qint64 ms)
+{
+    return ms >= 0 ? QJsonValue(double(ms)) : QJsonValue(QJsonValue::Null);
+}
+} // namespace
+
+QByteArray toMarkdown(const ComparisonSnapshot& snapshot)
+{
+    const BestValues best = bestOf(snapshot);
+    QString md;
+    md += QStringLiteral("# ") + tr("Switchyard comparison") + QStringLiteral("\n\n");
+    if (snapshot.startedAt.isValid()) {
+        md += QStringLiteral("*") + snapshot.startedAt.toString(Qt::ISODate) + QStringLiteral("*\n\n");
+    }
+    if (!snapshot.prompt.systemPrompt.isEmpty()) {
+        md += QStringLiteral("**") + tr("System prompt") + QStringLiteral("**\n\n> ")
+            + QString(snapshot.prompt.systemPrompt).replace(QLatin1Char('\n'), QStringLiteral("\n> "))
+            + QStringLiteral("\n\n");
+    }
+    md += QStringLiteral("**") + tr("Prompt") + QStringLiteral("**\n\n> ")
+        + QString(snapshot.prompt.prompt).replace(QLatin1Char('\n'), QStringLiteral("\n> ")) + QStringLiteral("\n\n");
+
+    md += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 |\n")
+              .arg(tr("Model"), tr("Provider"), tr("Status"), tr("First token"), tr("Latency"), tr("Tokens in / out"),
+                   tr("Tokens/s"), tr("Cost"));
+    md += QStringLiteral("|---|---|---|---:|---:|---:|---:|---:|\n");
+    auto mark = [&](int i, BestValues::Figure figure, const QString& text) {
+        return best.isBest(i, figure) ? QStringLiteral("**") + text + QStringLiteral("**") : text;
+    };
+    for (int i = 0; i < snapshot.columns.size(); ++i) {
+        const auto& c = snapshot.columns[i];
+        md += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 |\n")
+                  .arg(c.modelId, c.providerName,
+                       QString(statusLine(c)).replace(QLatin1Char('|'), QStringLiteral("\\|")),
+                       mark(i, BestValues::TimeToFirstToken, FigureFormat::milliseconds(c.figures.ttftMs)),
+                       mark(i, BestValues::Latency, FigureFormat::milliseconds(c.figures.latencyMs)),
+                       tokensInOut(c.figures),
+                       mark(i, BestValues::TokensPerSecond, FigureFormat::tokensPerSecond(c.figures.tokensPerSecond)),
+                       mark(i, BestValues::Cost, FigureFormat::cost(c.figures)));
+    }
+    for (const auto& c : snapshot.columns) {
+        md += QStringLiteral("\n## ") + c.modelId + QStringLiteral(" (") + c.providerName + QStringLiteral(")\n\n");
+        if (c.state == ColumnState::Failed) {
+            md += QStringLiteral("> ") + statusLine(c) + QStringLiteral("\n\n");
+        }
+        md += c.text.isEmpty() ? QStringLiteral("*") + tr("No answer") + QStringLiteral("*\n")
+                               : c.text + QLatin1Char('\n');
+    }
+    return md.toUtf8();
+}
+
+QByteArray toJson(const ComparisonSnapshot& snapshot)
+{
+    const BestValues best = bestOf(snapshot);
+    QJsonArray columns;
+    for (int i = 0; i < snapshot.columns.size(); ++i) {
+        const auto& c = snapshot.columns[i];
+        const auto& f = c.figures;
+        QJsonObject usage { { QStringLiteral("promptTokens"), double(f.usage.promptTokens) },
+                            { QStringLiteral("completionTokens"), double(f.usage.completionTokens) },
+                            { QStringLiteral("cachedTokens"), double(f.usage.cachedTokens) },
+                            { QStringLiteral("reasoningTokens"), double(f.usage.reasoningTokens) },
+                            { QStringLiteral("estimated"), f.usage.estimated } };
+        QJsonArray bestIn;
+        const std::pair<BestValues::Figure, const char*> figures[]
+            = { { BestValues::TimeToFirstToken, "ttft" },
+                { BestValues::Latency, "latency" },
+                { BestValues::TokensPerSecond, "tokensPerSecond" },
+                { BestValues::Cost, "cost" } };
+        for (const auto& [figure, name] : figures) {
+            if (best.isBest(i, figure)) {
+                bestIn.append(QString::fromLatin1(name));
+            }
+        }
+        QJsonObject column { { QStringLiteral("model"), c.modelId },
+                             { QStringLiteral("provider"), c.providerId },
+                             { QStringLiteral("status"), ColumnStates::id(c.state) },
+                             { QStringLiteral("ttftMs"), knownMs(f.ttftMs) },
+                             { QStringLiteral("latencyMs"), knownMs(f.latencyMs) },
+                             { QStringLiteral("usage"), usage },
+                             { QStringLiteral("tokensPerSecond"), optionalNumber(f.tokensPerSecond) },
+                             { QStringLiteral("costUsd"), f.priced ? optionalNumber(f.costUsd) : QJsonValue() },
+                             { QStringLiteral("costEstimated"), f.costEstimated },
+                             { QStringLiteral("priced"), f.priced },
+                             { QStringLiteral("best"), bestIn },
+                             { QStringLiteral("text"), c.text },
+                             { QStringLiteral("settings"), c.spec.toJson() } };
+        if (c.state == ColumnState::Failed) {
+            column.insert(QStringLiteral("error"),
+                          QJsonObject { { QStringLiteral("class"), FailureClasses::id(c.error.failureClass) },
+                                        { QStringLiteral("httpStatus"), c.error.httpStatus },
+                                        { QStringLiteral("message"), c.error.message } });
+        }
+        columns.append(column);
+    }
+    QJsonObject prompt { { QStringLiteral("prompt"), snapshot.prompt.prompt },
+                         { QStringLiteral("systemPrompt"), snapshot.prompt.systemPrompt },
+                         { QStringLiteral("temperature"),
+                           snapshot.prompt.temperature ? QJsonValue(*snapshot.prompt.temperature)
+                                                       : QJsonValue(QJsonValue::Null) },
+                         { QStringLiteral("maxTokens"), snapshot.prompt.maxTokens } };
+    QJsonObject root { { QStringLiteral("format"), QStringLiteral("switchyard-comparison") },
+                       { QStringLiteral("version"), 1 },
+                       { QStringLiteral("compareGroup"), snapshot.compareGroup },
+                       { QStringLiteral("startedAt"), snapshot.startedAt.toString(Qt::ISODateWithMs) },
+                       { QStringLiteral("prompt"), prompt },
+                       { QStringLiteral("columns"), columns } };
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+QByteArray toCsv(const ComparisonSnapshot& snapshot)
+{
+    QStringList lines;
+    lines.append(
+        QStringLiteral("model,provider,status,failure_class,ttft_ms,latency_ms,prompt_tokens,completion_tokens,"
+                       "tokens_estimated,tokens_per_second,cost_usd,cost_estimated,answer"));
+    for (const auto& c : snapshot.columns) {
+        const auto& f = c.figures;
+        QStringList row { csvField(c.modelId),
+                          csvField(c.providerId),
+                          ColumnStates::id(c.state),
+                          c.state == ColumnState::Failed ? FailureClasses::id(c.error.failureClass) : QString(),
+                          f.ttftMs >= 0 ? QString::number(f.ttftMs) : QString(),
+                          f.latencyMs >= 0 ? QString::number(f.latencyMs) : QString(),
+                          QString::number(f.usage.promptTokens),
+                          QString::number(f.usage.completionTokens),
+                          f.usage.estimated ? QStringLiteral("true") : QStringLiteral("false"),
+                          f.tokensPerSecond ? QString::number(*f.tokensPerSecond, 'f', 2) : QString(),
+                          f.priced && f.costUsd ? QString::number(*f.costUsd, 'f', 8) : QString(),
+                          f.costEstimated ? QStringLiteral("true") : QStringLiteral("false"),
+                          csvField(c.text) };
+        lines.append(row.join(QLatin1Char(',')));
+    }
+    return (lines.join(QStringLiteral("\r\n")) + QStringLiteral("\r\n")).toUtf8();
+}
+
+QByteArray render(const ComparisonSnapshot& snapshot, Format format)
+{
+    switch (format) {
+    case Format::Markdown:
+        return toMarkdown(snapshot);
+    case Format::Json:
+        return toJson(snapshot);
+    case Format::Csv:
+        return toCsv(snapshot);
+    case Format::Html:
+        return toHtml(snapshot);
+    }
+    return {};
+}
+
+bool save(const ComparisonSnapshot& snapshot, Format format, const QString& path, QString* errorMessage)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (errorMessage) {
+            *errorMessage = file.errorString();
+        }
+        return false;
+    }
+    file.write(render(snapshot, format));
+    if (!file.commit()) {
+        if (errorMessage) {
+            *errorMessage = file.errorString();
+        }
+        return false;
+    }
+    return true;
+}
+
+std::optional<Format> formatForPath(const QString& path)
+{
+    const QString ext = QFileInfo(path).suffix().toLower();
+    if (ext == QLatin1String("md") || ext == QLatin1String("markdown")) {
+        return Format::Markdown;
+    }
+    if (ext == QLatin1String("json")) {
+        return Format::Json;
+    }
+    if (ext == QLatin1String("csv")) {
+        return Format::Csv;
+    }
+    if (ext == QLatin1String("html") || ext == QLatin1String("htm")) {
+        return Format::Html;
+    }
+    return std::nullopt;
+}
+
+QString suffix(Format format)
+{
+    switch (format) {
+    case Format::Markdown:
+        return QStringLiteral("md");
+    case Format::Json:
+        return QStringLiteral("json");
+    case Format::Csv:
+        return QStringLiteral("csv");
+    case Format::Html:
+        return QStringLiteral("html");
+    }
+    return {};
+}
+
+} // namespace ComparisonExport

@@ -1,0 +1,140 @@
+// The standalone HTML page of ComparisonExport: one file, inline CSS, no scripts or external assets,
+// readable in light and dark mode.
+#include "BestValues.h"
+#include "ComparisonExport.h"
+
+#include <QCoreApplication>
+
+namespace ComparisonExport {
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ComparisonExport", text);
+}
+
+// Answers are Markdown; core has no Markdown renderer, so keep paragraphs and fenced code blocks,
+// which is what matters when reading answers side by side.
+QString answerHtml(const QString& text)
+{
+    QString html;
+    QString paragraph;
+    bool inCode = false;
+    auto flush = [&] {
+        if (!paragraph.trimmed().isEmpty()) {
+            html += QStringLiteral("<p>")
+                + paragraph.trimmed().toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"))
+                + QStringLiteral("</p>\n");
+        }
+        paragraph.clear();
+    };
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    for (const auto& line : lines) {
+        if (line.trimmed().startsWith(QLatin1String("```"))) {
+            if (inCode) {
+                html += QStringLiteral("</code></pre>\n");
+            } else {
+                flush();
+                html += QStringLiteral("<pre><code>");
+            }
+            inCode = !inCode;
+            continue;
+        }
+        if (inCode) {
+            html += line.toHtmlEscaped() + QLatin1Char('\n');
+        } else if (line.trimmed().isEmpty()) {
+            flush();
+        } else {
+            paragraph += line + QLatin1Char('\n');
+        }
+    }
+    if (inCode) {
+        html += QStringLiteral("</code></pre>\n");
+    }
+    flush();
+    return html;
+}
+
+const char* styleSheet()
+{
+    return R"(:root{color-scheme:light dark;--fg:#1d1f23;--muted:#666c75;--bg:#fff;--card:#f6f7f9;--line:#dfe2e6;--best:#1a7f37;--bad:#c62828}
+@media (prefers-color-scheme:dark){:root{--fg:#e6e8eb;--muted:#9aa1ab;--bg:#17191c;--card:#202328;--line:#33373d;--best:#4ac26b;--bad:#ff6b6b}}
+body{font:15px/1.5 system-ui,sans-serif;color:var(--fg);background:var(--bg);margin:2rem auto;max-width:1400px;padding:0 1rem}
+h1{font-size:1.4rem;margin:0 0 .25rem}.meta{color:var(--muted);margin:0 0 1.5rem}
+blockquote{margin:0 0 1rem;padding:.5rem 1rem;background:var(--card);border-left:3px solid var(--line);white-space:pre-wrap}
+table{border-collapse:collapse;width:100%;margin:1rem 0 2rem}th,td{padding:.4rem .6rem;border-bottom:1px solid var(--line);text-align:right}
+th:first-child,td:first-child,th:nth-child(2),td:nth-child(2){text-align:left}th{color:var(--muted);font-weight:600}
+.best{color:var(--best);font-weight:700}.failed{color:var(--bad)}
+.columns{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:1rem}
+.column{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:1rem;overflow:auto}
+.column h2{font-size:1rem;margin:0}.column .provider{color:var(--muted);font-size:.9rem;margin-bottom:.5rem}
+pre{background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:.6rem;overflow:auto}code{font-family:ui-monospace,monospace;font-size:.9em})";
+}
+} // namespace
+
+QByteArray toHtml(const ComparisonSnapshot& snapshot)
+{
+    QList<BestValues::Candidate> candidates;
+    for (const auto& column : snapshot.columns) {
+        candidates.append({ column.figures, column.state == ColumnState::Done });
+    }
+    const BestValues best = BestValues::compute(candidates);
+    auto cell = [&](int i, BestValues::Figure figure, const QString& text) {
+        return best.isBest(i, figure) ? QStringLiteral("<td class=\"best\">%1</td>").arg(text.toHtmlEscaped())
+                                      : QStringLiteral("<td>%1</td>").arg(text.toHtmlEscaped());
+    };
+
+    QString html;
+    html += QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+                           "content=\"width=device-width,initial-scale=1\">\n<title>%1</title>\n<style>%2</style>\n"
+                           "</head><body>\n")
+                .arg(tr("Switchyard comparison").toHtmlEscaped(), QString::fromUtf8(styleSheet()));
+    html += QStringLiteral("<h1>%1</h1>\n").arg(tr("Switchyard comparison").toHtmlEscaped());
+    if (snapshot.startedAt.isValid()) {
+        html += QStringLiteral("<p class=\"meta\">%1</p>\n").arg(snapshot.startedAt.toString(Qt::ISODate));
+    }
+    if (!snapshot.prompt.systemPrompt.isEmpty()) {
+        html += QStringLiteral("<h3>%1</h3><blockquote>%2</blockquote>\n")
+                    .arg(tr("System prompt").toHtmlEscaped(), snapshot.prompt.systemPrompt.toHtmlEscaped());
+    }
+    html += QStringLiteral("<h3>%1</h3><blockquote>%2</blockquote>\n")
+                .arg(tr("Prompt").toHtmlEscaped(), snapshot.prompt.prompt.toHtmlEscaped());
+
+    html += QStringLiteral("<table>\n<tr>");
+    for (const QString& header : { tr("Model"), tr("Provider"), tr("Status"), tr("First token"), tr("Latency"),
+                                   tr("Tokens in / out"), tr("Tokens/s"), tr("Cost") }) {
+        html += QStringLiteral("<th>%1</th>").arg(header.toHtmlEscaped());
+    }
+    html += QStringLiteral("</tr>\n");
+    for (int i = 0; i < snapshot.columns.size(); ++i) {
+        const auto& c = snapshot.columns[i];
+        const auto& f = c.figures;
+        const QString status = c.statusText.isEmpty() ? ColumnStates::displayName(c.state) : c.statusText;
+        html += QStringLiteral("<tr><td>%1</td><td>%2</td><td%3>%4</td>")
+                    .arg(c.modelId.toHtmlEscaped(), c.providerName.toHtmlEscaped(),
+                         c.state == ColumnState::Failed ? QStringLiteral(" class=\"failed\"") : QString(),
+                         status.toHtmlEscaped());
+        html += cell(i, BestValues::TimeToFirstToken, FigureFormat::milliseconds(f.ttftMs));
+        html += cell(i, BestValues::Latency, FigureFormat::milliseconds(f.latencyMs));
+        html += QStringLiteral("<td>%1 / %2</td>")
+                    .arg(FigureFormat::tokens(f.usage.promptTokens, f.usage.estimated),
+                         FigureFormat::tokens(f.usage.completionTokens, f.usage.estimated));
+        html += cell(i, BestValues::TokensPerSecond, FigureFormat::tokensPerSecond(f.tokensPerSecond));
+        html += cell(i, BestValues::Cost, FigureFormat::cost(f));
+        html += QStringLiteral("</tr>\n");
+    }
+    html += QStringLiteral("</table>\n<div class=\"columns\">\n");
+    for (const auto& c : snapshot.columns) {
+        html += QStringLiteral("<section class=\"column\"><h2>%1</h2><div class=\"provider\">%2</div>\n")
+                    .arg(c.modelId.toHtmlEscaped(), c.providerName.toHtmlEscaped());
+        if (c.state == ColumnState::Failed) {
+            html += QStringLiteral("<p class=\"failed\">%1</p>\n")
+                        .arg((c.statusText + QStringLiteral(": ") + c.error.message).toHtmlEscaped());
+        }
+        html += answerHtml(c.text) + QStringLiteral("</section>\n");
+    }
+    html += QStringLiteral("</div>\n</body></html>\n");
+    return html.toUtf8();
+}
+
+} // namespace ComparisonExport

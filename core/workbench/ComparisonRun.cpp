@@ -1,0 +1,206 @@
+#include "ComparisonRun.h"
+
+#include "providers/ProviderCall.h"
+#include "providers/ProviderClient.h"
+
+#include <QUuid>
+
+bool ColumnSnapshot::operator==(const ColumnSnapshot& other) const
+{
+    return spec == other.spec && modelId == other.modelId && providerId == other.providerId && state == other.state
+        && text == other.text && figures == other.figures && error.failureClass == other.error.failureClass
+        && error.message == other.error.message;
+}
+
+ComparisonRun::ComparisonRun(ProviderClient* client, QObject* parent)
+    : QObject(parent)
+    , m_client(client)
+{
+}
+
+void ComparisonRun::setCatalog(const ModelCatalog& catalog)
+{
+    m_catalog = catalog;
+    for (int i = 0; i < m_columns.size(); ++i) {
+        setColumnSpec(i, m_columns[i]->spec());
+    }
+}
+
+int ComparisonRun::indexOf(const ColumnRun* column) const
+{
+    return m_columns.indexOf(const_cast<ColumnRun*>(column));
+}
+
+QList<ColumnSpec> ComparisonRun::specs() const
+{
+    QList<ColumnSpec> result;
+    for (const auto* column : m_columns) {
+        result.append(column->spec());
+    }
+    return result;
+}
+
+ColumnRun* ComparisonRun::addColumn(const ColumnSpec& spec)
+{
+    if (m_columns.size() >= MaxColumns) {
+        return nullptr;
+    }
+    const ModelConfig* model = m_catalog.model(spec.modelId);
+    const ProviderConfig* provider = m_catalog.providerOf(spec.modelId);
+    ModelConfig modelConfig = model ? *model : ModelConfig { spec.modelId, {}, {}, {}, 0, 0, {} };
+    auto* column = new ColumnRun(spec, modelConfig, provider ? *provider : ProviderConfig {}, this);
+    connect(column, &ColumnRun::ended, this, [this, column](ColumnState state) { onColumnEnded(column, state); });
+    m_columns.append(column);
+    emit columnAdded(m_columns.size() - 1);
+    return column;
+}
+
+void ComparisonRun::removeColumn(int index)
+{
+    if (index < 0 || index >= m_columns.size()) {
+        return;
+    }
+    ColumnRun* column = m_columns.takeAt(index);
+    column->disconnect(this);
+    column->cancel();
+    emit columnRemoved(index);
+    column->deleteLater();
+    if (m_running && !isRunning()) {
+        m_running = false;
+        emit runFinished();
+    }
+}
+
+void ComparisonRun::setColumnSpec(int index, const ColumnSpec& spec)
+{
+    ColumnRun* column = m_columns.value(index);
+    if (!column) {
+        return;
+    }
+    const ModelConfig* model = m_catalog.model(spec.modelId);
+    const ProviderConfig* provider = m_catalog.providerOf(spec.modelId);
+    column->setSpec(spec, model ? *model : ModelConfig { spec.modelId, {}, {}, {}, 0, 0, {} },
+                    provider ? *provider : ProviderConfig {});
+    emit columnSpecChanged(index);
+}
+
+void ComparisonRun::setColumns(const QList<ColumnSpec>& specs)
+{
+    while (!m_columns.isEmpty()) {
+        removeColumn(m_columns.size() - 1);
+    }
+    for (const auto& spec : specs) {
+        addColumn(spec);
+    }
+}
+
+bool ComparisonRun::start()
+{
+    if (m_columns.isEmpty() || m_prompt.prompt.trimmed().isEmpty()) {
+        return false;
+    }
+    cancel();
+    m_compareGroup = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_startedAt = QDateTime::currentDateTimeUtc();
+    m_running = true;
+    m_starting = true;
+    emit runStarted();
+    for (auto* column : std::as_const(m_columns)) {
+        runColumn(column);
+    }
+    m_starting = false;
+    // Every column may have failed at once (no model configured).
+    if (!isRunning()) {
+        m_running = false;
+        emit runFinished();
+    }
+    return true;
+}
+
+void ComparisonRun::rerun(int index)
+{
+    ColumnRun* column = m_columns.value(index);
+    if (!column || m_prompt.prompt.trimmed().isEmpty()) {
+        return;
+    }
+    column->cancel();
+    if (m_compareGroup.isEmpty()) {
+        m_compareGroup = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        m_startedAt = QDateTime::currentDateTimeUtc();
+    }
+    if (!m_running) {
+        m_running = true;
+        emit runStarted();
+    }
+    runColumn(column);
+}
+
+void ComparisonRun::cancel()
+{
+    for (auto* column : std::as_const(m_columns)) {
+        column->cancel();
+    }
+}
+
+bool ComparisonRun::isRunning() const
+{
+    for (const auto* column : m_columns) {
+        if (column->isActive()) {
+            return true;
+        }
+    }
+    return false;
+}
+
+ComparisonSnapshot ComparisonRun::snapshot() const
+{
+    ComparisonSnapshot snapshot;
+    snapshot.compareGroup = m_compareGroup;
+    snapshot.startedAt = m_startedAt;
+    snapshot.prompt = m_prompt;
+    for (const auto* column : m_columns) {
+        ColumnSnapshot entry;
+        entry.spec = column->spec();
+        entry.modelId = column->model().id;
+        entry.providerId = column->provider().id;
+        entry.providerName = column->providerName();
+        entry.state = column->state();
+        entry.statusText = column->statusText();
+        entry.text = column->text();
+        entry.figures = column->figures();
+        entry.error = column->error();
+        snapshot.columns.append(entry);
+    }
+    return snapshot;
+}
+
+void ComparisonRun::runColumn(ColumnRun* column)
+{
+    const ChatRequest request = column->spec().requestFor(m_prompt);
+    column->begin(request);
+    const ModelConfig* model = m_catalog.model(column->spec().modelId);
+    const ProviderConfig* provider = m_catalog.providerOf(column->spec().modelId);
+    if (!model || !provider || !m_client) {
+        CallError error;
+        error.failureClass = FailureClass::BadRequest;
+        error.message = tr("The model \"%1\" is not configured.").arg(column->spec().modelId);
+        column->fail(error, {});
+        return;
+    }
+    ProviderCall* call = m_client->start(*provider, *model, request);
+    connect(call, &ProviderCall::firstTokenReceived, column, &ColumnRun::markFirstToken);
+    connect(call, &ProviderCall::textReceived, column, &ColumnRun::appendText);
+    connect(call, &ProviderCall::usageReported, column, &ColumnRun::reportUsage);
+    connect(call, &ProviderCall::finished, column, &ColumnRun::complete);
+    connect(call, &ProviderCall::failed, column, &ColumnRun::fail);
+    column->attach(call, [call] { call->cancel(); });
+}
+
+void ComparisonRun::onColumnEnded(ColumnRun* column, ColumnState state)
+{
+    emit columnEnded(indexOf(column), state);
+    if (m_running && !m_starting && !isRunning()) {
+        m_running = false;
+        emit runFinished();
+    }
+}

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "ColumnRun.h"
+#include "ComparisonSnapshot.h"
+#include "ModelCatalog.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+
+class ProviderClient;
+
+// The workbench's comparison: one prompt, 1-8 columns, each running its own call. Columns stay
+// across runs (they are what the user picked); each run re-begins them. One failing column never
+// stops the others.
+class ComparisonRun : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int MaxColumns = 8;
+
+    explicit ComparisonRun(ProviderClient* client, QObject* parent = nullptr);
+
+    void setCatalog(const ModelCatalog& catalog);
+    const ModelCatalog& catalog() const { return m_catalog; }
+
+    const PromptSettings& prompt() const { return m_prompt; }
+    void setPrompt(const PromptSettings& prompt) { m_prompt = prompt; }
+
+    const QList<ColumnRun*>& columns() const { return m_columns; }
+    ColumnRun* column(int index) const { return m_columns.value(index); }
+    int indexOf(const ColumnRun* column) const;
+    QList<ColumnSpec> specs() const;
+    // nullptr when MaxColumns are already there.
+    ColumnRun* addColumn(const ColumnSpec& spec);
+    void removeColumn(int index);
+    void setColumnSpec(int index, const ColumnSpec& spec);
+    void setColumns(const QList<ColumnSpec>& specs);
+
+    // Sends the prompt to every column. Returns false when there is nothing to send.
+    bool start();
+    // Sends the current prompt to one column only.
+    void rerun(int index);
+    void cancel();
+    bool isRunning() const;
+
+    QString compareGroup() const { return m_compareGroup; }
+    QDateTime startedAt() const { return m_startedAt; }
+    ComparisonSnapshot snapshot() const;
+
+signals:
+    void columnAdded(int index);
+    void columnRemoved(int index);
+    void columnSpecChanged(int index);
+    void runStarted();
+    void columnEnded(int index, ColumnState state);
+    // No column is active any more (after start(), rerun() or cancel()).
+    void runFinished();
+
+private:
+    void runColumn(ColumnRun* column);
+    void onColumnEnded(ColumnRun* column, ColumnState state);
+
+    ProviderClient* m_client;
+    ModelCatalog m_catalog;
+    PromptSettings m_prompt;
+    QList<ColumnRun*> m_columns;
+    QString m_compareGroup;
+    QDateTime m_startedAt;
+    bool m_running = false;
+    bool m_starting = false;
+};

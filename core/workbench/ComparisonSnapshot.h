@@ -1,0 +1,33 @@
+#pragma once
+
+#include "ColumnFigures.h"
+#include "ColumnRun.h"
+#include "ColumnSpec.h"
+
+#include <QDateTime>
+#include <QList>
+
+// A comparison frozen for export or history: plain values, no live objects.
+struct ColumnSnapshot
+{
+    ColumnSpec spec;
+    QString modelId;
+    QString providerId;
+    QString providerName;
+    ColumnState state = ColumnState::Idle;
+    QString statusText;
+    QString text;
+    ColumnFigures figures;
+    CallError error;
+    QString note; // e.g. "routed: tier fast, rule short-prompts; failed over from x"
+
+    bool operator==(const ColumnSnapshot& other) const;
+};
+
+struct ComparisonSnapshot
+{
+    QString compareGroup;
+    QDateTime startedAt; // UTC
+    PromptSettings prompt;
+    QList<ColumnSnapshot> columns;
+};
