@@ -1,0 +1,151 @@
+#include "AskCommand.h"
+
+#include "Console.h"
+#include "ResultJson.h"
+#include "engine/Engine.h"
+#include "providers/ProviderCall.h"
+#include "providers/ProviderClient.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+
+bool parseChatOptions(const QString& command, const QStringList& arguments, ChatRequest& request, bool& json,
+                      QString* model, QStringList* tags)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        command == QLatin1String("ask")
+            ? QCoreApplication::translate("AskCommand", "Ask one model; the answer streams to stdout.")
+            : QCoreApplication::translate("AskCommand", "Route a prompt by the policy, with failover."));
+    parser.addHelpOption();
+    const QCommandLineOption modelOption(
+        QStringLiteral("model"),
+        QCoreApplication::translate("AskCommand", "Model id, provider model name or model group."),
+        QStringLiteral("M"));
+    const QCommandLineOption tagOption(
+        QStringLiteral("tag"),
+        QCoreApplication::translate("AskCommand", "Routing tag such as tier=coding (repeatable)."),
+        QStringLiteral("TAG"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"),
+                                        QCoreApplication::translate("AskCommand", "Print one JSON object at the end."));
+    const QCommandLineOption noStreamOption(
+        QStringLiteral("no-stream"), QCoreApplication::translate("AskCommand", "Ask for a non-streamed answer."));
+    const QCommandLineOption systemOption(
+        QStringLiteral("system"), QCoreApplication::translate("AskCommand", "System prompt."), QStringLiteral("TEXT"));
+    const QCommandLineOption maxTokensOption(QStringLiteral("max-tokens"),
+                                             QCoreApplication::translate("AskCommand", "Maximum output tokens."),
+                                             QStringLiteral("N"));
+    const QCommandLineOption temperatureOption(QStringLiteral("temperature"),
+                                               QCoreApplication::translate("AskCommand", "Sampling temperature."),
+                                               QStringLiteral("T"));
+    if (model) {
+        parser.addOption(modelOption);
+    }
+    if (tags) {
+        parser.addOption(tagOption);
+    }
+    parser.addOptions({ jsonOption, noStreamOption, systemOption, maxTokensOption, temperatureOption });
+    parser.addPositionalArgument(QStringLiteral("PROMPT"),
+                                 QCoreApplication::translate("AskCommand", "The prompt; \"-\" reads it from stdin."));
+    if (!parser.parse(QStringList { QStringLiteral("switchyard ") + command } + arguments)) {
+        Console::fail(parser.errorText(), 64);
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        Console::out(parser.helpText());
+        return false;
+    }
+    QString prompt = parser.positionalArguments().join(QLatin1Char(' '));
+    if (prompt == QLatin1String("-")) {
+        QFile input;
+        if (!input.open(stdin, QIODevice::ReadOnly)) {
+            Console::fail(QCoreApplication::translate("AskCommand", "cannot read the prompt from stdin"), 64);
+            return false;
+        }
+        prompt = QString::fromUtf8(input.readAll());
+    }
+    if (prompt.trimmed().isEmpty()) {
+        Console::fail(QCoreApplication::translate("AskCommand", "no prompt given"), 64);
+        return false;
+    }
+    if (model) {
+        *model = parser.value(modelOption);
+        if (command == QLatin1String("ask") && model->isEmpty()) {
+            Console::fail(QCoreApplication::translate("AskCommand", "--model is required"), 64);
+            return false;
+        }
+    }
+    if (tags) {
+        *tags = parser.values(tagOption);
+    }
+    if (parser.isSet(maxTokensOption)) {
+        bool ok = false;
+        request.maxTokens = parser.value(maxTokensOption).toInt(&ok);
+        if (!ok || request.maxTokens <= 0) {
+            Console::fail(QCoreApplication::translate("AskCommand", "--max-tokens needs a positive number"), 64);
+            return false;
+        }
+    }
+    if (parser.isSet(temperatureOption)) {
+        bool ok = false;
+        request.temperature = parser.value(temperatureOption).toDouble(&ok);
+        if (!ok || *request.temperature < 0 || *request.temperature > 2) {
+            Console::fail(QCoreApplication::translate("AskCommand", "--temperature must be between 0 and 2"), 64);
+            return false;
+        }
+    }
+    json = parser.isSet(jsonOption);
+    request.stream = !parser.isSet(noStreamOption);
+    if (parser.isSet(systemOption)) {
+        request.messages.append({ QStringLiteral("system"), parser.value(systemOption) });
+    }
+    request.messages.append({ QStringLiteral("user"), prompt });
+    return true;
+}
+
+bool AskCommand::parse(const QStringList& arguments)
+{
+    return parseChatOptions(QStringLiteral("ask"), arguments, m_request, m_json, &m_model, nullptr);
+}
+
+void AskCommand::run(Engine& engine)
+{
+    QString error;
+    const ModelConfig* model = engine.resolveModel(m_model, &error);
+    if (!model) {
+        emit done(Console::fail(error));
+        return;
+    }
+    const ProviderConfig* provider = engine.provider(model->providerId);
+    if (!provider) {
+        emit done(Console::fail(tr("model %1 names an unknown provider %2").arg(model->id, model->providerId)));
+        return;
+    }
+    const ModelPrice price = model->price;
+    ProviderCall* call = engine.client()->start(*provider, *model, m_request, this);
+    if (!m_json) {
+        connect(call, &ProviderCall::textReceived, this, [](const QString& delta) { Console::out(delta); });
+    }
+    connect(call, &ProviderCall::finished, this, [this, price](const CallResult& result) {
+        if (m_json) {
+            Console::printJson(ResultJson::result(result, price));
+        } else {
+            Console::out(QStringLiteral("\n"));
+            Console::err(ResultJson::summaryLine(result, price) + QLatin1Char('\n'));
+        }
+        emit done(0);
+    });
+    connect(call, &ProviderCall::failed, this, [this, price](const CallError& callError, const CallResult& partial) {
+        if (m_json) {
+            QJsonObject object = ResultJson::result(partial, price);
+            object.insert(QStringLiteral("error"), ResultJson::error(callError));
+            Console::printJson(object);
+        } else {
+            if (!partial.text.isEmpty()) {
+                Console::out(QStringLiteral("\n"));
+            }
+            Console::fail(callError.summary(), 2);
+        }
+        emit done(2);
+    });
+}

@@ -1,0 +1,57 @@
+#include "CliCommands.h"
+
+#include "AskCommand.h"
+#include "ModelsCommand.h"
+
+#include <QCoreApplication>
+
+#include <functional>
+
+namespace {
+struct Entry
+{
+    const char* name;
+    const char* summary;
+    std::function<CliCommand*()> create;
+};
+
+const QList<Entry>& entries()
+{
+    static const QList<Entry> list = {
+        { "ask", QT_TRANSLATE_NOOP("CliCommands", "ask --model M [--json] [--no-stream] PROMPT   ask one model"),
+          [] { return new AskCommand; } },
+        { "models", QT_TRANSLATE_NOOP("CliCommands", "models [--json]   list configured models and prices"),
+          [] { return new ModelsCommand; } },
+    };
+    return list;
+}
+} // namespace
+
+CliCommand* CliCommands::create(const QString& name)
+{
+    for (const Entry& entry : entries()) {
+        if (name == QLatin1String(entry.name)) {
+            return entry.create();
+        }
+    }
+    return nullptr;
+}
+
+bool CliCommands::isCommand(const QString& name)
+{
+    for (const Entry& entry : entries()) {
+        if (name == QLatin1String(entry.name)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+QString CliCommands::summary()
+{
+    QString text;
+    for (const Entry& entry : entries()) {
+        text += QStringLiteral("  ") + QCoreApplication::translate("CliCommands", entry.summary) + QLatin1Char('\n');
+    }
+    return text;
+}

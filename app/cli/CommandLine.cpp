@@ -1,0 +1,95 @@
+#include "CommandLine.h"
+
+#include "CliCommand.h"
+#include "CliCommands.h"
+#include "Console.h"
+#include "engine/Engine.h"
+
+#include <QCoreApplication>
+
+#include <memory>
+
+CommandLine CommandLine::parse(const QStringList& arguments)
+{
+    CommandLine result;
+    for (int i = 1; i < arguments.size(); ++i) {
+        const QString& argument = arguments.at(i);
+        if (!result.command.isEmpty()) {
+            result.commandArguments.append(argument);
+        } else if (argument == QLatin1String("--home")) {
+            if (++i >= arguments.size()) {
+                result.error = QCoreApplication::translate("CommandLine", "--home needs a directory");
+                return result;
+            }
+            result.homeDir = arguments.at(i);
+        } else if (argument.startsWith(QLatin1String("--home="))) {
+            result.homeDir = argument.mid(7);
+        } else if (argument == QLatin1String("--sandbox")) {
+            result.sandbox = true;
+        } else if (argument == QLatin1String("-h") || argument == QLatin1String("--help")) {
+            result.showHelp = true;
+        } else if (argument == QLatin1String("--version")) {
+            result.showVersion = true;
+        } else if (argument.startsWith(QLatin1Char('-'))) {
+            // Qt's own GUI options (-platform, -style ...) are left to QApplication.
+            if (argument == QLatin1String("-platform") || argument == QLatin1String("-style")) {
+                ++i;
+            }
+        } else {
+            result.command = argument;
+        }
+    }
+    return result;
+}
+
+QString CommandLine::usage()
+{
+    return QCoreApplication::translate("CommandLine",
+                                       "Usage: switchyard [--home DIR] [--sandbox] [COMMAND [ARGS...]]\n"
+                                       "\n"
+                                       "Without a command, opens the desktop app.\n"
+                                       "\n"
+                                       "Commands:\n"
+                                       "%1\n"
+                                       "Options:\n"
+                                       "  --home DIR   keep config and data in DIR (or set SWITCHYARD_HOME)\n"
+                                       "  --sandbox    use the offline simulated providers on 127.0.0.1\n"
+                                       "\n"
+                                       "`switchyard COMMAND --help` describes a command.\n")
+        .arg(CliCommands::summary());
+}
+
+int runCommand(const CommandLine& commandLine)
+{
+    std::unique_ptr<CliCommand> command(CliCommands::create(commandLine.command));
+    if (!command) {
+        return Console::fail(
+            QCoreApplication::translate("CommandLine", "unknown command \"%1\" (see --help)").arg(commandLine.command),
+            64);
+    }
+    if (!command->parse(commandLine.commandArguments)) {
+        return 64;
+    }
+    Engine engine;
+    if (command->needsEngine()) {
+        Engine::Options options;
+        options.homeDir = commandLine.homeDir;
+        options.sandbox = commandLine.sandbox;
+        if (!engine.open(options)) {
+            return Console::fail(engine.errorString());
+        }
+        for (const QString& warning : engine.warnings()) {
+            Console::err(QStringLiteral("switchyard: warning: ") + warning + QLatin1Char('\n'));
+        }
+    }
+    int exitCode = -1;
+    QObject::connect(command.get(), &CliCommand::done, QCoreApplication::instance(), [&exitCode](int code) {
+        exitCode = code;
+        QCoreApplication::exit(code);
+    });
+    command->run(engine);
+    if (exitCode >= 0) {
+        return exitCode; // finished synchronously
+    }
+    return QCoreApplication::exec();
+}

@@ -1,0 +1,30 @@
+#include "Console.h"
+
+#include <QJsonDocument>
+
+#include <cstdio>
+
+void Console::out(const QString& text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void Console::err(const QString& text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    std::fflush(stderr);
+}
+
+void Console::printJson(const QJsonObject& object)
+{
+    out(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)));
+}
+
+int Console::fail(const QString& message, int exitCode)
+{
+    err(QStringLiteral("switchyard: ") + message + QLatin1Char('\n'));
+    return exitCode;
+}

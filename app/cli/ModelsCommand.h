@@ -1,0 +1,16 @@
+#pragma once
+
+#include "CliCommand.h"
+
+// `switchyard models [--json]`: the configured models with provider, prices and context window.
+class ModelsCommand : public CliCommand
+{
+    Q_OBJECT
+
+public:
+    bool parse(const QStringList& arguments) override;
+    void run(Engine& engine) override;
+
+private:
+    bool m_json = false;
+};
