@@ -1,0 +1,487 @@
+#include "RoutedCall.h"
+
+#include "FailoverRules.h"
+#include "common/Clock.h"
+#include "providers/ProviderCall.h"
+#include "providers/ProviderClient.h"
+
+#include <QTimer>
+
+namespace {
+qint64 nowMs()
+{
+    return Clock::instance().currentMSecsSinceEpoch();
+}
+} // namespace
+
+RoutedCall::RoutedCall(Router* router, const ResolvedRoute& route, const ChatRequest& request,
+                       const RouteOptions& options, QObject* parent)
+    : QObject(parent)
+    , m_router(router)
+    , m_route(route)
+    , m_request(request)
+    , m_options(options)
+    , m_hedgeTimer(new QTimer(this))
+    , m_retryTimer(new QTimer(this))
+{
+    m_elapsed.start();
+    m_hedgeTimer->setSingleShot(true);
+    m_retryTimer->setSingleShot(true);
+    connect(m_hedgeTimer, &QTimer::timeout, this, &RoutedCall::onHedgeTimer);
+    connect(m_retryTimer, &QTimer::timeout, this, [this] {
+        if (m_retryCandidate) {
+            const Candidate candidate = *m_retryCandidate;
+            m_retryCandidate.reset();
+            startAttempt(candidate, QStringLiteral("rate_limit_retry"));
+        }
+    });
+}
+
+RoutedCall::~RoutedCall()
+{
+    stopEverything();
+}
+
+void RoutedCall::begin()
+{
+    if (m_done) {
+        return;
+    }
+    emit decided(m_route.tier, m_route.rule.ruleName, m_route.rule.why);
+    if (m_done) {
+        return;
+    }
+    if (!m_router || !m_router->m_client) {
+        failWith(tr("No provider client is available to send the request."), false);
+        return;
+    }
+    startNextOrFinish();
+}
+
+void RoutedCall::recordSkip(const QString& modelId, const QString& providerId, const QString& reason)
+{
+    if (!m_skipRecorded.contains(modelId)) {
+        m_skipRecorded.insert(modelId);
+        m_skipped.append({ modelId, providerId, reason });
+    }
+}
+
+bool RoutedCall::isUsable(const Deployment& deployment)
+{
+    if (m_tried.contains(deployment.modelId)) {
+        return false;
+    }
+    const ModelConfig* model = m_router->model(deployment.modelId);
+    const QString providerId = model ? model->providerId : QString();
+    if (model && m_skippedProviders.contains(providerId)) {
+        recordSkip(deployment.modelId, providerId,
+                   tr("provider %1 failed earlier in this request (%2)")
+                       .arg(providerId, m_skippedProviders.value(providerId)));
+        return false;
+    }
+    if (model && m_contextFilter && model->contextWindow <= m_minContext) {
+        recordSkip(deployment.modelId, providerId,
+                   model->contextWindow > 0 ? tr("context window too small (%1 tokens)").arg(model->contextWindow)
+                                            : tr("context window unknown"));
+        return false;
+    }
+    const Availability availability = m_router->availability(deployment.modelId, m_request);
+    if (!availability.usable()) {
+        recordSkip(deployment.modelId, providerId, availability.reason);
+        return false;
+    }
+    return true;
+}
+
+std::optional<RoutedCall::Candidate> RoutedCall::nextCandidate(const QString& avoidProvider)
+{
+    while (m_router && m_step < m_route.chain.size()) {
+        const ChainStep& step = m_route.chain.at(m_step);
+        const QList<int> order = m_router->m_balancer.order(
+            step.deployments, m_route.settings.strategy, [this, &avoidProvider](const Deployment& deployment) {
+                const ModelConfig* model = m_router->model(deployment.modelId);
+                if (model && model->providerId == avoidProvider) {
+                    return false;
+                }
+                return isUsable(deployment);
+            });
+        for (int index : order) {
+            const ModelConfig* model = m_router->model(step.deployments.at(index).modelId);
+            const ProviderConfig* provider = m_router->provider(model->providerId);
+            const bool probe = m_router->m_cooldowns.state(model->id, provider->id).phase == CooldownState::HalfOpen;
+            if (m_router->m_cooldowns.tryAcquire(model->id, provider->id)) {
+                return Candidate { *model, *provider, probe };
+            }
+            recordSkip(model->id, provider->id, tr("recovering: its one probe request is in flight"));
+        }
+        ++m_step;
+    }
+    return std::nullopt;
+}
+
+void RoutedCall::startNextOrFinish()
+{
+    if (const auto candidate = nextCandidate()) {
+        const bool first = m_attempts.isEmpty();
+        startAttempt(*candidate,
+                     first ? QStringLiteral("primary")
+                           : (m_continuing ? QStringLiteral("continue") : QStringLiteral("failover")));
+        return;
+    }
+    if (m_route.settings.cacheEnabled && m_router) {
+        if (m_router->m_cache.lookup(m_request.messages, m_route.tier)) {
+            answerFromCache();
+            return;
+        }
+    }
+    QString message;
+    if (m_attempts.isEmpty()) {
+        message = m_route.chain.isEmpty() ? tr("There is no model to call for \"%1\".").arg(m_route.tier)
+                                          : tr("No model in the chain could be tried now.");
+    } else if (m_contextFilter) {
+        message = tr("The prompt is too long for every model in the chain.");
+    } else {
+        message = tr("Every model in the chain failed.");
+    }
+    failWith(message, !m_displayed.isEmpty());
+}
+
+void RoutedCall::startAttempt(const Candidate& candidate, const QString& reason)
+{
+    if (m_done || !m_router || !m_router->m_client) {
+        return;
+    }
+    m_tried.insert(candidate.model.id);
+    if (m_pendingFailover) {
+        m_pendingFailover = false;
+        ++m_failovers;
+        emit failedOver(m_lastModel, candidate.model.id, m_lastError);
+    }
+    if (m_pendingRestart) {
+        m_pendingRestart = false;
+        m_displayed.clear();
+        m_firstTokenMs = -1;
+        emit restarted(candidate.model.id);
+    }
+    if (m_done) {
+        return;
+    }
+    ModelConfig effective = candidate.model;
+    effective.timeouts = m_route.settings.timeouts;
+    ChatRequest request = m_request;
+    if (m_continuing && !m_displayed.isEmpty()) {
+        request.messages.append({ QStringLiteral("assistant"), m_displayed });
+    }
+    AttemptInfo info;
+    info.modelId = candidate.model.id;
+    info.providerId = candidate.provider.id;
+    info.reason = reason;
+    info.startedMs = nowMs();
+    m_attempts.append(info);
+    m_router->m_inFlight[candidate.model.id] += 1;
+
+    ProviderCall* call = m_router->m_client->start(candidate.provider, effective, request, this);
+    m_active.append({ call, int(m_attempts.size() - 1), candidate, false });
+    connect(call, &ProviderCall::requestSent, this, [this] {
+        if (!m_requestSentEmitted) {
+            m_requestSentEmitted = true;
+            emit requestSent();
+        }
+    });
+    connect(call, &ProviderCall::firstTokenReceived, this, [this, call](qint64) { onFirstToken(call); });
+    connect(call, &ProviderCall::textReceived, this,
+            [this, call](const QString& delta) { onDelta(call, delta, false); });
+    connect(call, &ProviderCall::reasoningReceived, this,
+            [this, call](const QString& delta) { onDelta(call, delta, true); });
+    connect(call, &ProviderCall::usageReported, this, [this, call](const TokenUsage& usage) {
+        if (isSoleActive(call)) {
+            emit usageReported(usage);
+        }
+    });
+    connect(call, &ProviderCall::finished, this, [this, call](const CallResult& result) { onFinished(call, result); });
+    connect(call, &ProviderCall::failed, this,
+            [this, call](const CallError& error, const CallResult&) { onFailed(call, error); });
+    emit attemptStarted(candidate.model.id, candidate.provider.id, reason);
+
+    if (reason == QLatin1String("primary") && m_route.settings.hedging && m_route.settings.hedgeAfterMs >= 0) {
+        m_hedgeTimer->start(m_route.settings.hedgeAfterMs);
+    }
+}
+
+int RoutedCall::activeIndex(ProviderCall* call) const
+{
+    for (int i = 0; i < m_active.size(); ++i) {
+        if (m_active.at(i).call == call) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+bool RoutedCall::isSoleActive(ProviderCall* call) const
+{
+    return m_active.size() == 1 && m_active.first().call == call;
+}
+
+void RoutedCall::onHedgeTimer()
+{
+    if (m_done || m_active.size() != 1 || m_active.first().call->hasFirstToken()) {
+        return;
+    }
+    if (const auto candidate = nextCandidate(m_active.first().candidate.provider.id)) {
+        startAttempt(*candidate, QStringLiteral("hedge"));
+    }
+}
+
+double RoutedCall::estimateCost(const Candidate& candidate, const QString& partialText) const
+{
+    const ModelPrice& price = candidate.model.price;
+    if (!price.known) {
+        return 0;
+    }
+    qint64 inputTokens = 0;
+    for (const ChatMessage& message : m_request.messages) {
+        inputTokens += estimateTokens(message.content);
+    }
+    return (double(inputTokens) * price.inputPerMTok + double(estimateTokens(partialText)) * price.outputPerMTok) / 1e6;
+}
+
+RoutedCall::Active RoutedCall::takeActive(int index, const QString& outcome, const CallError& error)
+{
+    Active active = m_active.takeAt(index);
+    AttemptInfo& info = m_attempts[active.attempt];
+    info.endedMs = nowMs();
+    info.outcome = outcome;
+    info.error = error;
+    if (m_router) {
+        int& count = m_router->m_inFlight[active.candidate.model.id];
+        count = qMax(0, count - 1);
+    }
+    active.call->disconnect(this);
+    active.call->deleteLater();
+    return active;
+}
+
+// Stops an attempt that did not fail by itself (lost the race, cancelled): no cooldown verdict.
+void RoutedCall::abandon(Active& active, const QString& outcome)
+{
+    active.call->cancel();
+    if (active.candidate.probe && m_router) {
+        m_router->m_cooldowns.releaseProbe(active.candidate.model.id, active.candidate.provider.id);
+    }
+    if (outcome == QLatin1String("hedge_lost")) {
+        const double cost = estimateCost(active.candidate, active.call->result().text);
+        m_attempts[active.attempt].costUsd = cost;
+        m_hedgeCost += cost;
+    }
+}
+
+void RoutedCall::settleRace(ProviderCall* winner)
+{
+    m_hedgeTimer->stop();
+    for (int i = int(m_active.size()) - 1; i >= 0; --i) {
+        if (m_active.at(i).call != winner) {
+            Active loser = takeActive(i, QStringLiteral("hedge_lost"), {});
+            abandon(loser, QStringLiteral("hedge_lost"));
+        }
+    }
+}
+
+void RoutedCall::onFirstToken(ProviderCall* call)
+{
+    if (activeIndex(call) < 0) {
+        return;
+    }
+    settleRace(call);
+    if (m_firstTokenMs < 0) {
+        m_firstTokenMs = m_elapsed.elapsed();
+    }
+    emit firstTokenReceived(m_elapsed.elapsed());
+}
+
+void RoutedCall::onDelta(ProviderCall* call, const QString& delta, bool reasoning)
+{
+    const int index = activeIndex(call);
+    if (index < 0) {
+        return;
+    }
+    if (m_active.size() > 1) {
+        settleRace(call);
+    }
+    m_active.first().shown = true;
+    if (reasoning) {
+        emit reasoningReceived(delta);
+    } else {
+        m_displayed += delta;
+        emit textReceived(delta);
+    }
+}
+
+void RoutedCall::onFinished(ProviderCall* call, const CallResult& result)
+{
+    const int index = activeIndex(call);
+    if (index < 0 || !m_router) {
+        return;
+    }
+    settleRace(call);
+    const Active active = takeActive(0, QStringLiteral("ok"), {});
+    m_router->m_cooldowns.recordSuccess(active.candidate.model.id, active.candidate.provider.id);
+    m_router->m_balancer.recordLatency(active.candidate.model.id, result.latencyMs);
+
+    RoutedResult routed;
+    static_cast<CallResult&>(routed) = result;
+    if (m_continuing) {
+        routed.text = m_displayed; // the prefix shown before the break plus this continuation
+    }
+    routed.ttftMs = m_firstTokenMs;
+    routed.latencyMs = m_elapsed.elapsed();
+    fillCommon(routed);
+    if (m_route.settings.cacheEnabled) {
+        m_router->m_cache.store(m_request.messages, m_route.tier,
+                                { routed.text, routed.usage, routed.modelId, routed.providerId, 0 });
+    }
+    m_done = true;
+    emit finished(routed);
+}
+
+void RoutedCall::onFailed(ProviderCall* call, const CallError& error)
+{
+    const int index = activeIndex(call);
+    if (index < 0 || !m_router) {
+        return;
+    }
+    const Active active = takeActive(index, FailureClasses::id(error.failureClass), error);
+    const ModelConfig& model = active.candidate.model;
+    const ProviderConfig& provider = active.candidate.provider;
+    m_router->m_cooldowns.recordFailure(model.id, provider.id, error.failureClass, m_route.settings);
+    if (active.candidate.probe && !CooldownTracker::countsTowardCooldown(error.failureClass)
+        && error.failureClass != FailureClass::QuotaExhausted) {
+        m_router->m_cooldowns.releaseProbe(model.id, provider.id);
+    }
+    m_lastError = error;
+    m_lastModel = model.id;
+
+    if (active.shown) {
+        switch (m_route.settings.midStream) {
+        case MidStreamPolicy::StopIncomplete:
+            failWith(tr("The answer from %1 broke off (%2); it is incomplete.").arg(model.id, error.summary()), true);
+            return;
+        case MidStreamPolicy::Restart:
+            m_pendingRestart = true;
+            m_continuing = false;
+            break;
+        case MidStreamPolicy::Continue:
+            m_continuing = true;
+            break;
+        }
+    }
+
+    switch (FailoverRules::actionFor(error, m_route.settings, m_rateLimitRetried)) {
+    case FailoverAction::SwitchProvider:
+    case FailoverAction::CoolProviderAndSwitch: // the cooldown itself was recorded above
+        m_skippedProviders.insert(provider.id, FailureClasses::id(error.failureClass));
+        break;
+    case FailoverAction::RetrySameModel:
+        if (m_active.isEmpty()) {
+            m_rateLimitRetried = true;
+            m_retryCandidate = Candidate { model, provider, false };
+            m_retryTimer->start(int(qMax<qint64>(0, error.retryAfterMs)));
+            return;
+        }
+        break;
+    case FailoverAction::SwitchModel:
+        break;
+    case FailoverAction::LargerContext:
+        m_contextFilter = true;
+        m_minContext = qMax(m_minContext, model.contextWindow);
+        break;
+    case FailoverAction::End:
+        failWith(tr("%1 rejected the request (%2). No other model was tried: the request itself is at fault.")
+                     .arg(model.id, error.summary()),
+                 !m_displayed.isEmpty());
+        return;
+    case FailoverAction::Stop:
+        stopEverything();
+        return;
+    }
+
+    if (!m_active.isEmpty()) {
+        // A hedge partner is still running: it carries on alone.
+        ++m_failovers;
+        emit failedOver(model.id, m_active.first().candidate.model.id, error);
+        return;
+    }
+    m_pendingFailover = true;
+    startNextOrFinish();
+}
+
+void RoutedCall::answerFromCache()
+{
+    const auto answer = m_router->m_cache.lookup(m_request.messages, m_route.tier);
+    if (!m_displayed.isEmpty() || m_pendingRestart) {
+        m_pendingRestart = false;
+        m_displayed.clear();
+        emit restarted(answer->modelId);
+    }
+    emit cacheAnswered();
+    if (m_done) {
+        return;
+    }
+    emit textReceived(answer->text);
+    if (m_done) {
+        return;
+    }
+    RoutedResult routed;
+    routed.modelId = answer->modelId;
+    routed.providerId = answer->providerId;
+    routed.text = answer->text;
+    routed.usage = answer->usage;
+    routed.finishReason = QStringLiteral("cached");
+    routed.latencyMs = m_elapsed.elapsed();
+    routed.cached = true;
+    fillCommon(routed);
+    m_done = true;
+    emit finished(routed);
+}
+
+template <typename T>
+void RoutedCall::fillCommon(T& out) const
+{
+    out.tier = m_route.tier;
+    out.ruleIndex = m_route.rule.ruleIndex;
+    out.ruleName = m_route.rule.ruleName;
+    out.why = m_route.rule.why;
+    out.attempts = m_attempts;
+    out.skipped = m_skipped;
+    out.failovers = m_failovers;
+    out.hedgeCostUsd = m_hedgeCost;
+}
+
+void RoutedCall::failWith(const QString& message, bool incomplete)
+{
+    RoutedError error;
+    error.message = message;
+    error.lastError = m_lastError;
+    error.incomplete = incomplete;
+    error.partialText = m_displayed;
+    fillCommon(error);
+    stopEverything();
+    emit failed(error);
+}
+
+void RoutedCall::stopEverything()
+{
+    m_done = true;
+    m_hedgeTimer->stop();
+    m_retryTimer->stop();
+    m_retryCandidate.reset();
+    while (!m_active.isEmpty()) {
+        Active active = takeActive(int(m_active.size()) - 1, QStringLiteral("cancelled"), {});
+        abandon(active, QStringLiteral("cancelled"));
+    }
+}
+
+void RoutedCall::cancel()
+{
+    stopEverything();
+}

@@ -1,0 +1,142 @@
+#pragma once
+
+#include "RoutedTypes.h"
+#include "Router.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+
+#include <optional>
+
+class ProviderCall;
+class QTimer;
+
+// One request routed through a chain with failover. Emits what ProviderCall emits (for the text
+// the user should see) plus the routing events, and exactly one of finished() or failed() -
+// unless cancelled, after which nothing is emitted.
+//
+// Failover rules (FailoverRules): server errors, every timeout, network errors, broken streams,
+// malformed responses and auth errors skip the provider's remaining deployments at once; a 429
+// retries the same model once if retry-after fits the tier's cap, otherwise switches; quota
+// exhausted cools the whole provider down and switches; context length exceeded moves on to
+// models with a larger context window; other bad requests end the call without burning the chain.
+//
+// Timeouts: the tier's settings (its own, else the policy defaults) replace the model's own
+// timeouts for routed calls; ModelConfig::timeouts apply to direct (workbench) calls only. A tier
+// that routes to slow reasoning models sets longer timeouts itself.
+//
+// Every upstream request is one AttemptInfo: no hidden retries. Deployments not tried are listed
+// as skipped with the reason.
+class RoutedCall : public QObject
+{
+    Q_OBJECT
+
+public:
+    ~RoutedCall() override;
+
+    const ResolvedRoute& route() const { return m_route; }
+    const ChatRequest& request() const { return m_request; }
+    const RouteOptions& options() const { return m_options; }
+    const QList<AttemptInfo>& attempts() const { return m_attempts; }
+    // The text the user sees now (cleared by restarted()).
+    const QString& textSoFar() const { return m_displayed; }
+    bool isDone() const { return m_done; }
+
+public slots:
+    // Stops every upstream request at once; no signal follows.
+    void cancel();
+
+signals:
+    void decided(const QString& tier, const QString& ruleName, const QString& why);
+    void attemptStarted(const QString& modelId, const QString& providerId, const QString& reason);
+    void requestSent(); // the first upstream request went out
+    void firstTokenReceived(qint64 ttftMs); // ms since the routed call started; again after a restart
+    void textReceived(const QString& delta);
+    void reasoningReceived(const QString& delta);
+    void usageReported(const TokenUsage& usage);
+    void failedOver(const QString& fromModel, const QString& toModel, const CallError& error);
+    void restarted(const QString& nextModel); // clear the partial answer shown so far
+    void cacheAnswered();
+    void finished(const RoutedResult& result);
+    void failed(const RoutedError& error);
+
+private:
+    friend class Router;
+    struct Candidate
+    {
+        ModelConfig model;
+        ProviderConfig provider;
+        bool probe = false; // took a half-open probe slot
+    };
+    struct Active
+    {
+        ProviderCall* call = nullptr;
+        int attempt = -1;
+        Candidate candidate;
+        bool shown = false; // emitted text or reasoning to the user
+    };
+
+    RoutedCall(Router* router, const ResolvedRoute& route, const ChatRequest& request, const RouteOptions& options,
+               QObject* parent);
+    void begin();
+
+    std::optional<Candidate> nextCandidate(const QString& avoidProvider = {});
+    bool isUsable(const Deployment& deployment);
+    void recordSkip(const QString& modelId, const QString& providerId, const QString& reason);
+    void startAttempt(const Candidate& candidate, const QString& reason);
+    void startNextOrFinish();
+
+    int activeIndex(ProviderCall* call) const;
+    bool isSoleActive(ProviderCall* call) const;
+    void settleRace(ProviderCall* winner);
+    void onFirstToken(ProviderCall* call);
+    void onDelta(ProviderCall* call, const QString& delta, bool reasoning);
+    void onFinished(ProviderCall* call, const CallResult& result);
+    void onFailed(ProviderCall* call, const CallError& error);
+    void onHedgeTimer();
+
+    Active takeActive(int index, const QString& outcome, const CallError& error);
+    void abandon(Active& active, const QString& outcome);
+    double estimateCost(const Candidate& candidate, const QString& partialText) const;
+    void answerFromCache();
+    void failWith(const QString& message, bool incomplete);
+    void stopEverything();
+    template <typename T>
+    void fillCommon(T& out) const;
+
+    QPointer<Router> m_router;
+    ResolvedRoute m_route;
+    ChatRequest m_request;
+    RouteOptions m_options;
+    QElapsedTimer m_elapsed;
+
+    int m_step = 0;
+    QSet<QString> m_tried; // model ids already attempted
+    QHash<QString, QString> m_skippedProviders; // provider -> failure class id that ruled it out
+    QSet<QString> m_skipRecorded;
+    bool m_contextFilter = false;
+    int m_minContext = 0;
+    bool m_rateLimitRetried = false;
+
+    QList<Active> m_active;
+    QList<AttemptInfo> m_attempts;
+    QList<SkipInfo> m_skipped;
+    CallError m_lastError;
+    QString m_lastModel;
+    bool m_pendingFailover = false;
+    bool m_pendingRestart = false;
+    bool m_continuing = false; // the next attempt continues m_displayed
+    QString m_displayed;
+    qint64 m_firstTokenMs = -1;
+    int m_failovers = 0;
+    double m_hedgeCost = 0;
+    bool m_requestSentEmitted = false;
+    bool m_done = false;
+
+    QTimer* m_hedgeTimer;
+    QTimer* m_retryTimer;
+    std::optional<Candidate> m_retryCandidate;
+};

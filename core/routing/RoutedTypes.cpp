@@ -1,0 +1,20 @@
+#include "RoutedTypes.h"
+
+#include <QCoreApplication>
+
+QString RoutedError::details() const
+{
+    QStringList lines { message };
+    for (int i = 0; i < attempts.size(); ++i) {
+        const AttemptInfo& attempt = attempts.at(i);
+        const QString outcome = attempt.error.isError() ? attempt.error.summary() : attempt.outcome;
+        lines << QCoreApplication::translate("RoutedError", "  attempt %1: %2 on %3 (%4): %5")
+                     .arg(i + 1)
+                     .arg(attempt.modelId, attempt.providerId, attempt.reason, outcome);
+    }
+    for (const SkipInfo& skip : skipped) {
+        lines << QCoreApplication::translate("RoutedError", "  skipped: %1 on %2: %3")
+                     .arg(skip.modelId, skip.providerId, skip.reason);
+    }
+    return lines.join(QLatin1Char('\n'));
+}

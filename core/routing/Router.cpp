@@ -1,0 +1,193 @@
+#include "Router.h"
+
+#include "RoutedCall.h"
+#include "common/Clock.h"
+#include "providers/ProviderClient.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+
+namespace {
+QString timeOf(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+}
+} // namespace
+
+Router::Router(ProviderClient* client, QObject* parent)
+    : QObject(parent)
+    , m_client(client)
+{
+    qRegisterMetaType<RoutedResult>();
+    qRegisterMetaType<RoutedError>();
+    m_balancer.setInFlightCounter([this](const QString& modelId) { return inFlight(modelId); });
+}
+
+Router::~Router() = default;
+
+void Router::setPolicy(const RoutingPolicy& policy)
+{
+    m_policy = policy;
+    m_rules = RuleEngine(m_policy);
+}
+
+void Router::setProviders(const QList<ProviderConfig>& providers)
+{
+    m_providers = providers;
+    m_providerIndex.clear();
+    for (int i = 0; i < m_providers.size(); ++i) {
+        m_providerIndex.insert(m_providers.at(i).id, i);
+    }
+}
+
+void Router::setModels(const QList<ModelConfig>& models)
+{
+    m_models = models;
+    m_modelIndex.clear();
+    for (int i = 0; i < m_models.size(); ++i) {
+        m_modelIndex.insert(m_models.at(i).id, i);
+    }
+}
+
+const ModelConfig* Router::model(const QString& modelId) const
+{
+    const auto found = m_modelIndex.constFind(modelId);
+    return found == m_modelIndex.cend() ? nullptr : &m_models.at(*found);
+}
+
+const ProviderConfig* Router::provider(const QString& providerId) const
+{
+    const auto found = m_providerIndex.constFind(providerId);
+    return found == m_providerIndex.cend() ? nullptr : &m_providers.at(*found);
+}
+
+ResolvedRoute Router::resolve(const QString& prompt, const QStringList& tags, const RouteOptions& options) const
+{
+    if (!options.forcedModelOrGroup.isEmpty()) {
+        return resolveGroup(options.forcedModelOrGroup);
+    }
+    ResolvedRoute route;
+    route.problems = m_rules.problems();
+    if (!options.forcedTier.isEmpty()) {
+        route.forced = true;
+        route.rule.tier = options.forcedTier;
+        route.rule.why = tr("tier forced by the caller");
+    } else {
+        route.rule = m_rules.match(prompt, tags);
+    }
+    route.tier = route.rule.tier;
+    route.settings = m_policy.effectiveSettings(route.tier);
+    if (!route.rule.pinnedModel.isEmpty()) {
+        route.chain.append(ChainStep { { Deployment { route.rule.pinnedModel, 1 } } });
+    } else if (const RoutingTier* tier = m_policy.tier(route.tier)) {
+        route.chain = tier->chain;
+    } else {
+        route.problems.append(tr("tier \"%1\" does not exist").arg(route.tier));
+    }
+    return route;
+}
+
+ResolvedRoute Router::resolveGroup(const QString& name) const
+{
+    ResolvedRoute route;
+    route.forced = true;
+    route.rule.why = tr("model or group chosen by the caller");
+    route.settings = m_policy.defaults;
+    if (const ModelGroup* group = m_policy.group(name)) {
+        route.group = name;
+        route.chain.append(ChainStep { group->deployments });
+        for (const QString& fallback : group->fallbacks) {
+            if (const ModelGroup* next = m_policy.group(fallback)) {
+                route.chain.append(ChainStep { next->deployments });
+            } else {
+                route.chain.append(ChainStep { { Deployment { fallback, 1 } } });
+            }
+        }
+    } else if (const RoutingTier* tier = m_policy.tier(name)) {
+        route.tier = name;
+        route.rule.tier = name;
+        route.chain = tier->chain;
+        route.settings = m_policy.effectiveSettings(name);
+    } else {
+        route.group = name;
+        route.chain.append(ChainStep { { Deployment { name, 1 } } });
+    }
+    return route;
+}
+
+Availability Router::availability(const QString& modelId, const ChatRequest& request) const
+{
+    const ModelConfig* config = model(modelId);
+    if (!config) {
+        return { SkipKind::UnknownModel, tr("unknown model"), 0 };
+    }
+    const ProviderConfig* owner = provider(config->providerId);
+    if (!owner) {
+        return { SkipKind::UnknownProvider, tr("unknown provider %1").arg(config->providerId), 0 };
+    }
+    if (!owner->enabled) {
+        return { SkipKind::ProviderDisabled, tr("provider %1 is disabled").arg(owner->id), 0 };
+    }
+    const bool keyPresent = m_hasKey ? m_hasKey(*owner) : (m_client ? m_client->hasKey(*owner) : true);
+    if (!keyPresent) {
+        return { SkipKind::NoKey, tr("no API key for %1").arg(owner->id), 0 };
+    }
+    const CooldownState cooldown = m_cooldowns.state(modelId, owner->id);
+    if (cooldown.phase == CooldownState::CoolingDown) {
+        const QString reason = cooldown.providerWide
+            ? tr("provider %1 cooling down until %2 (%3)").arg(owner->id, timeOf(cooldown.untilMs), cooldown.reason)
+            : tr("cooling down until %1 (%2)").arg(timeOf(cooldown.untilMs), cooldown.reason);
+        return { SkipKind::CoolingDown, reason, cooldown.untilMs };
+    }
+    if (cooldown.phase == CooldownState::HalfOpen && cooldown.probeTaken) {
+        return { SkipKind::ProbeInUse, tr("recovering: its one probe request is in flight"), 0 };
+    }
+    if (m_budgetCheck) {
+        const BudgetVerdict verdict = m_budgetCheck(*config, request);
+        if (!verdict.allowed) {
+            return { SkipKind::OverBudget, tr("over budget: %1").arg(verdict.reason), 0 };
+        }
+    }
+    return {};
+}
+
+Explanation Router::explainRoute(const ResolvedRoute& route, const ChatRequest& request) const
+{
+    Explanation explanation;
+    explanation.rule = route.rule;
+    explanation.tier = route.tier;
+    explanation.group = route.group;
+    explanation.forced = route.forced;
+    explanation.settings = route.settings;
+    explanation.problems = route.problems;
+    for (const ChainStep& step : route.chain) {
+        ExplainedStep explained;
+        for (const Deployment& deployment : step.deployments) {
+            const ModelConfig* config = model(deployment.modelId);
+            explained.deployments.append({ deployment.modelId, config ? config->providerId : QString(),
+                                           deployment.weight, availability(deployment.modelId, request) });
+        }
+        explanation.chain.append(explained);
+    }
+    return explanation;
+}
+
+Explanation Router::explain(const QString& prompt, const QStringList& tags) const
+{
+    ChatRequest request;
+    request.messages.append({ QStringLiteral("user"), prompt });
+    return explainRoute(resolve(prompt, tags), request);
+}
+
+Explanation Router::explainGroup(const QString& groupName) const
+{
+    return explainRoute(resolveGroup(groupName), ChatRequest());
+}
+
+RoutedCall* Router::route(const ChatRequest& request, const QStringList& tags, const RouteOptions& options,
+                          QObject* parent)
+{
+    auto* call = new RoutedCall(this, resolve(request.lastUserText(), tags, options), request, options, parent);
+    QTimer::singleShot(0, call, [call] { call->begin(); });
+    return call;
+}

@@ -1,0 +1,96 @@
+#pragma once
+
+#include "CooldownTracker.h"
+#include "Explanation.h"
+#include "LoadBalancer.h"
+#include "ResponseCache.h"
+#include "RoutedTypes.h"
+#include "RoutingPolicy.h"
+#include "RuleEngine.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+class ProviderClient;
+class RoutedCall;
+
+// Where a request goes: the rule that fired, the tier or group, its chain and settings.
+struct ResolvedRoute
+{
+    RuleMatch rule;
+    QString tier;
+    QString group;
+    bool forced = false;
+    QList<ChainStep> chain;
+    TierSettings settings;
+    QStringList problems;
+};
+
+// Holds the policy and the models, decides which model gets a prompt (explain) and runs routed
+// calls with failover (route). Bookkeeping shared by all calls lives here: cooldowns, latency
+// averages, requests in flight per model, the response cache.
+class Router : public QObject
+{
+    Q_OBJECT
+
+public:
+    using HasKey = std::function<bool(const ProviderConfig&)>;
+    using BudgetCheck = std::function<BudgetVerdict(const ModelConfig&, const ChatRequest&)>;
+
+    // `client` makes the upstream requests; without one, route() fails every call (explain works).
+    explicit Router(ProviderClient* client = nullptr, QObject* parent = nullptr);
+    ~Router() override;
+
+    void setPolicy(const RoutingPolicy& policy);
+    const RoutingPolicy& policy() const { return m_policy; }
+    const RuleEngine& rules() const { return m_rules; }
+    void setProviders(const QList<ProviderConfig>& providers);
+    void setModels(const QList<ModelConfig>& models);
+    const QList<ProviderConfig>& providers() const { return m_providers; }
+    const QList<ModelConfig>& models() const { return m_models; }
+    const ModelConfig* model(const QString& modelId) const;
+    const ProviderConfig* provider(const QString& providerId) const;
+
+    // Defaults: the ProviderClient's hasKey (or "yes" without a client); every model in budget.
+    void setHasKey(HasKey hasKey) { m_hasKey = std::move(hasKey); }
+    void setBudgetCheck(BudgetCheck check) { m_budgetCheck = std::move(check); }
+
+    CooldownTracker* cooldowns() { return &m_cooldowns; }
+    LoadBalancer& loadBalancer() { return m_balancer; }
+    ResponseCache& cache() { return m_cache; }
+    int inFlight(const QString& modelId) const { return m_inFlight.value(modelId); }
+
+    ResolvedRoute resolve(const QString& prompt, const QStringList& tags, const RouteOptions& options = {}) const;
+    // The chain for `ask --model NAME`: a group then its fallbacks; a tier name; or one model id.
+    ResolvedRoute resolveGroup(const QString& name) const;
+    // Whether a deployment would be skipped now, and why.
+    Availability availability(const QString& modelId, const ChatRequest& request) const;
+
+    Explanation explain(const QString& prompt, const QStringList& tags = {}) const;
+    Explanation explainGroup(const QString& groupName) const;
+    Explanation explainRoute(const ResolvedRoute& route, const ChatRequest& request) const;
+
+    // Starts a routed call; signals are emitted asynchronously, so connecting right after
+    // route() misses nothing. The caller owns the call (deleteLater() it after finished/failed).
+    RoutedCall* route(const ChatRequest& request, const QStringList& tags = {}, const RouteOptions& options = {},
+                      QObject* parent = nullptr);
+
+private:
+    friend class RoutedCall;
+    QPointer<ProviderClient> m_client;
+    RoutingPolicy m_policy;
+    RuleEngine m_rules;
+    QList<ProviderConfig> m_providers;
+    QList<ModelConfig> m_models;
+    QHash<QString, int> m_modelIndex;
+    QHash<QString, int> m_providerIndex;
+    HasKey m_hasKey;
+    BudgetCheck m_budgetCheck;
+    CooldownTracker m_cooldowns;
+    LoadBalancer m_balancer;
+    ResponseCache m_cache;
+    QHash<QString, int> m_inFlight;
+};

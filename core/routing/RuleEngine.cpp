@@ -1,0 +1,202 @@
+#include "RuleEngine.h"
+
+#include "common/ProviderTypes.h"
+
+#include <QCoreApplication>
+#include <QVarLengthArray>
+
+namespace {
+bool isWordChar(QChar c)
+{
+    return c.isLetterOrNumber() || c == QLatin1Char('_');
+}
+
+// Splits already lower-cased text into word views without allocating per word.
+template <typename Container>
+void splitWords(const QString& lower, Container& out)
+{
+    const qsizetype size = lower.size();
+    const QChar* data = lower.constData();
+    qsizetype i = 0;
+    while (i < size) {
+        while (i < size && !isWordChar(data[i])) {
+            ++i;
+        }
+        const qsizetype start = i;
+        while (i < size && isWordChar(data[i])) {
+            ++i;
+        }
+        if (i > start) {
+            out.append(QStringView(data + start, i - start));
+        }
+    }
+}
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("RuleEngine", text);
+}
+} // namespace
+
+RuleEngine::RuleEngine(const RoutingPolicy& policy)
+    : m_rules(policy.rules)
+    , m_defaultTier(policy.defaultTier)
+{
+    m_compiled.reserve(m_rules.size());
+    for (int index = 0; index < m_rules.size(); ++index) {
+        const RoutingRule& rule = m_rules.at(index);
+        Compiled compiled;
+        compiled.kind = rule.kind;
+        compiled.enabled = rule.enabled;
+        switch (rule.kind) {
+        case RuleKind::Keywords:
+            for (const QString& phrase : rule.pattern.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                const QStringList phraseWords = words(phrase);
+                if (!phraseWords.isEmpty()) {
+                    m_phrasesByFirstWord[phraseWords.first()].push_back({ index, phraseWords, phrase.trimmed() });
+                }
+            }
+            break;
+        case RuleKind::Regex:
+            compiled.regex.setPattern(rule.pattern);
+            compiled.regex.setPatternOptions(rule.caseSensitive ? QRegularExpression::NoPatternOption
+                                                                : QRegularExpression::CaseInsensitiveOption);
+            compiled.valid = compiled.regex.isValid();
+            if (compiled.valid) {
+                compiled.regex.optimize();
+            } else {
+                m_problems.append(
+                    QCoreApplication::translate("RuleEngine", "rule %1 (%2): invalid regular expression: %3")
+                        .arg(index + 1)
+                        .arg(rule.name, compiled.regex.errorString()));
+            }
+            break;
+        case RuleKind::MinChars:
+        case RuleKind::MaxChars:
+        case RuleKind::MinTokens:
+            compiled.number = rule.pattern.trimmed().toLongLong(&compiled.valid);
+            if (!compiled.valid) {
+                m_problems.append(QCoreApplication::translate("RuleEngine", "rule %1 (%2): \"%3\" is not a number")
+                                      .arg(index + 1)
+                                      .arg(rule.name, rule.pattern));
+            }
+            break;
+        case RuleKind::Tag:
+            compiled.tag = rule.pattern.trimmed();
+            break;
+        case RuleKind::HasCodeBlock:
+        case RuleKind::Default:
+            break;
+        }
+        m_compiled.push_back(std::move(compiled));
+    }
+}
+
+QStringList RuleEngine::words(const QString& text)
+{
+    const QString lower = text.toLower();
+    QList<QStringView> views;
+    splitWords(lower, views);
+    QStringList result;
+    result.reserve(views.size());
+    for (QStringView view : views) {
+        result.append(view.toString());
+    }
+    return result;
+}
+
+RuleMatch RuleEngine::result(int index, const QString& why) const
+{
+    const RoutingRule& rule = m_rules.at(index);
+    return { index, rule.name, rule.tier, rule.pinnedModel, why };
+}
+
+RuleMatch RuleEngine::match(const QString& prompt, const QStringList& tags) const
+{
+    // Keyword hits are found in one pass over the prompt's words, only once a keyword rule is reached.
+    QVarLengthArray<const Phrase*, 64> hits;
+    bool keywordsScanned = false;
+    auto scanKeywords = [&] {
+        keywordsScanned = true;
+        hits.resize(qsizetype(m_compiled.size()));
+        std::fill(hits.begin(), hits.end(), nullptr);
+        const QString lower = prompt.toLower();
+        QVarLengthArray<QStringView, 512> tokens;
+        splitWords(lower, tokens);
+        for (qsizetype i = 0; i < tokens.size(); ++i) {
+            const QString key = QString::fromRawData(tokens[i].data(), tokens[i].size());
+            const auto found = m_phrasesByFirstWord.constFind(key);
+            if (found == m_phrasesByFirstWord.cend()) {
+                continue;
+            }
+            for (const Phrase& phrase : *found) {
+                if (hits[phrase.rule] || i + phrase.words.size() > tokens.size()) {
+                    continue;
+                }
+                bool all = true;
+                for (qsizetype w = 1; w < phrase.words.size() && all; ++w) {
+                    all = tokens[i + w] == phrase.words.at(w);
+                }
+                if (all) {
+                    hits[phrase.rule] = &phrase;
+                }
+            }
+        }
+    };
+
+    for (int index = 0; index < int(m_compiled.size()); ++index) {
+        const Compiled& rule = m_compiled[index];
+        if (!rule.enabled || !rule.valid) {
+            continue;
+        }
+        switch (rule.kind) {
+        case RuleKind::Keywords:
+            if (!keywordsScanned) {
+                scanKeywords();
+            }
+            if (const Phrase* phrase = hits[index]) {
+                return result(index, tr("keyword \"%1\"").arg(phrase->text));
+            }
+            break;
+        case RuleKind::Regex: {
+            const QRegularExpressionMatch found = rule.regex.match(prompt);
+            if (found.hasMatch()) {
+                return result(index, tr("regex /%1/ matched \"%2\"").arg(m_rules.at(index).pattern, found.captured(0)));
+            }
+            break;
+        }
+        case RuleKind::MinChars:
+            if (prompt.size() >= rule.number) {
+                return result(index, tr("%1 characters, at least %2").arg(prompt.size()).arg(rule.number));
+            }
+            break;
+        case RuleKind::MaxChars:
+            if (prompt.size() <= rule.number) {
+                return result(index, tr("%1 characters, at most %2").arg(prompt.size()).arg(rule.number));
+            }
+            break;
+        case RuleKind::MinTokens: {
+            const qint64 tokens = estimateTokens(prompt);
+            if (tokens >= rule.number) {
+                return result(index, tr("about %1 tokens, at least %2").arg(tokens).arg(rule.number));
+            }
+            break;
+        }
+        case RuleKind::HasCodeBlock:
+            if (prompt.contains(QLatin1String("```"))) {
+                return result(index, tr("code block"));
+            }
+            break;
+        case RuleKind::Tag:
+            for (const QString& tag : tags) {
+                if (tag.trimmed().compare(rule.tag, Qt::CaseInsensitive) == 0) {
+                    return result(index, tr("tag \"%1\"").arg(rule.tag));
+                }
+            }
+            break;
+        case RuleKind::Default:
+            return result(index, tr("default rule"));
+        }
+    }
+    return { -1, QString(), m_defaultTier, QString(), tr("no rule matched; the policy's default tier") };
+}
