@@ -1,0 +1,133 @@
+#include "Ledger.h"
+
+#include "LedgerConnection.h"
+#include "LedgerWriter.h"
+
+#include "common/Clock.h"
+
+#include <QFile>
+#include <QUuid>
+
+Ledger::Ledger(QObject* parent)
+    : QObject(parent)
+{
+    m_thread.setObjectName(QStringLiteral("ledger-writer"));
+}
+
+Ledger::~Ledger()
+{
+    close();
+}
+
+bool Ledger::open(const QString& path)
+{
+    close();
+    m_errorString.clear();
+    m_openError = LedgerOpenError::None;
+    {
+        LedgerConnection connection(path, QStringLiteral("open"));
+        QString error;
+        if (!connection.open(m_busyTimeoutMs, &error)) {
+            const LedgerSchema::Result result = LedgerSchema::classify(connection.lastError());
+            m_openError = result.error;
+            m_errorString = result.error == LedgerOpenError::Io
+                ? tr("Cannot open the ledger file %1: %2").arg(path, error)
+                : result.message;
+            return false;
+        }
+        const LedgerSchema::Result result = LedgerSchema::prepare(connection.database());
+        if (!result.ok()) {
+            m_openError = result.error;
+            m_errorString = result.message;
+            return false;
+        }
+    }
+    m_path = path;
+    m_writer = new LedgerWriter(path, m_busyTimeoutMs);
+    m_writer->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::started, m_writer, &LedgerWriter::start);
+    connect(m_writer, &LedgerWriter::committed, this, [this](int count) { emit recorded(count); });
+    connect(m_writer, &LedgerWriter::flushed, this, &Ledger::flushed);
+    connect(m_writer, &LedgerWriter::pruned, this, &Ledger::pruned);
+    connect(m_writer, &LedgerWriter::writeFailed, this, &Ledger::writeFailed);
+    m_thread.start();
+    return true;
+}
+
+void Ledger::close()
+{
+    if (!m_writer) {
+        return;
+    }
+    QMetaObject::invokeMethod(m_writer, &LedgerWriter::stop, Qt::QueuedConnection);
+    // Shutdown only: waits for the last commit so nothing queued is lost on a clean exit.
+    m_thread.wait();
+    delete m_writer;
+    m_writer = nullptr;
+}
+
+void Ledger::record(RequestRecord record)
+{
+    if (!m_writer) {
+        emit writeFailed(tr("The ledger is not open; a request was not recorded."));
+        return;
+    }
+    if (!m_storePrompts) {
+        record.prompt.clear();
+    }
+    if (record.id.isEmpty()) {
+        record.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    }
+    if (!record.startedAt.isValid()) {
+        record.startedAt = Clock::instance().currentDateTimeUtc();
+    }
+    m_writer->enqueue(record);
+}
+
+void Ledger::recordVote(const VoteRecord& vote)
+{
+    if (!m_writer) {
+        emit writeFailed(tr("The ledger is not open; a vote was not recorded."));
+        return;
+    }
+    VoteRecord copy = vote;
+    if (!copy.at.isValid()) {
+        copy.at = Clock::instance().currentDateTimeUtc();
+    }
+    m_writer->enqueueVote(copy);
+}
+
+void Ledger::flush()
+{
+    if (m_writer) {
+        QMetaObject::invokeMethod(m_writer, &LedgerWriter::flush, Qt::QueuedConnection);
+    }
+}
+
+void Ledger::deleteOlderThan(int days)
+{
+    if (m_writer) {
+        const QDateTime cutoff = Clock::instance().currentDateTimeUtc().addDays(-days);
+        QMetaObject::invokeMethod(
+            m_writer, [writer = m_writer, cutoff] { writer->deleteOlderThan(cutoff); }, Qt::QueuedConnection);
+    }
+}
+
+QString Ledger::moveAside(const QString& path)
+{
+    const QString stamp = Clock::instance().currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString target = QStringLiteral("%1.damaged-%2").arg(path, stamp);
+    for (int n = 2; QFile::exists(target); ++n) {
+        target = QStringLiteral("%1.damaged-%2-%3").arg(path, stamp).arg(n);
+    }
+    if (!QFile::rename(path, target)) {
+        return {};
+    }
+    for (const char* suffix : { "-wal", "-shm" }) {
+        const QString side = path + QLatin1String(suffix);
+        if (QFile::exists(side)) {
+            QFile::rename(side, target + QLatin1String(suffix));
+        }
+    }
+    return target;
+}

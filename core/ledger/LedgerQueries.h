@@ -1,0 +1,65 @@
+#pragma once
+
+#include "LedgerQueryTypes.h"
+#include "LedgerRecords.h"
+
+#include "common/ProviderTypes.h"
+
+#include <QVariantList>
+
+#include <memory>
+
+class LedgerConnection;
+class QSqlQuery;
+
+// Read side of the ledger for the dashboard and the workbench history. Each instance opens
+// its own connection on first use and must stay on that thread; the dashboard creates one on
+// its worker thread. WAL lets these reads run while the writer commits.
+//
+// Everything the dashboard shows comes from the hourly rollups (rollup_hourly,
+// rollup_attempts_hourly), whose keys (hour, model, provider, tier, source) cover every field
+// of LedgerFilter, so no filter falls back to raw rows. What does read raw rows:
+//   - failoverEvents / failoverCounts: failovers are kept raw, indexed by time; filters on
+//     provider, tier and source join their request by primary key;
+//   - spendInPeriod: the partial hours at either end of a period that does not start or end
+//     on a whole hour (index on requests.started_at);
+//   - the history listing (index on started_at; a search text scans until `limit` matches).
+class LedgerQueries
+{
+public:
+    explicit LedgerQueries(const QString& path);
+    ~LedgerQueries();
+    LedgerQueries(const LedgerQueries&) = delete;
+    LedgerQueries& operator=(const LedgerQueries&) = delete;
+
+    // Empty when the last query succeeded.
+    QString errorString() const { return m_error; }
+
+    QList<SpendRow> spendOverTime(const LedgerFilter& filter, LedgerBucket bucket, LedgerSplit splitBy);
+    QList<TierUsageRow> requestsAndTokensByTier(const LedgerFilter& filter);
+    // Newest first, at most `limit`.
+    QList<FailoverEvent> failoverEvents(const LedgerFilter& filter, int limit = 1000);
+    QList<FailoverCountRow> failoverCounts(const LedgerFilter& filter, LedgerBucket bucket);
+    // bucket: Hour or Day.
+    UptimeReport uptime(const LedgerFilter& filter, LedgerBucket bucket);
+    QList<LatencyRow> latencyPercentiles(const LedgerFilter& filter);
+    // Cached tokens are priced at reference.cachedInputPerMTok when it is set (> 0), else at the input price.
+    SavingsResult savings(const LedgerFilter& filter, const ModelPrice& reference);
+    LedgerTotals totals(const LedgerFilter& filter);
+    // Exact to the millisecond, for budgets; an empty provider means all.
+    double spendInPeriod(const QDateTime& from, const QDateTime& until, const QString& provider = QString());
+
+    // Workbench history, newest first, with attempts and failovers. The search text matches
+    // prompt, models, provider, tier, rule, compare group and error message.
+    QList<RequestRecord> recentRequests(int limit, int offset = 0, const QString& searchText = QString());
+    QList<RequestRecord> requestsInCompareGroup(const QString& group);
+    QList<VoteRecord> votesInCompareGroup(const QString& group);
+
+private:
+    bool run(QSqlQuery& query, const QString& sql, const QVariantList& binds);
+    QList<RequestRecord> readRequests(QSqlQuery& query);
+
+    QString m_path;
+    std::unique_ptr<LedgerConnection> m_connection;
+    QString m_error;
+};

@@ -1,0 +1,143 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// Inputs and results of LedgerQueries. Times are UTC.
+
+// Empty lists mean "all". Time bounds work at whole hours for everything answered from the
+// rollups: an hour is included when it overlaps [from, until). An invalid bound is open.
+struct LedgerFilter
+{
+    QDateTime from;
+    QDateTime until;
+    QStringList providers;
+    QStringList models;
+    QStringList tiers;
+    QStringList sources;
+};
+
+enum class LedgerBucket
+{
+    Hour,
+    Day,
+    Week, // weeks start on Monday 00:00 UTC
+    Month,
+};
+
+enum class LedgerSplit
+{
+    None,
+    Model,
+    Provider,
+    Tier,
+};
+
+struct SpendRow
+{
+    QDateTime bucketStart;
+    QString key; // model, provider or tier; empty for LedgerSplit::None
+    double costUsd = 0; // priced requests only
+    qint64 requests = 0;
+    qint64 unpricedRequests = 0; // shown as "unpriced", never folded into the cost as zero
+
+    bool operator==(const SpendRow&) const = default;
+};
+
+struct TierUsageRow
+{
+    QString tier;
+    qint64 requests = 0;
+    qint64 failures = 0;
+    qint64 promptTokens = 0;
+    qint64 completionTokens = 0;
+    qint64 cachedTokens = 0;
+    qint64 reasoningTokens = 0;
+    qint64 estimatedUsageRequests = 0; // token counts that were estimated, not reported
+    double costUsd = 0;
+    qint64 unpricedRequests = 0;
+
+    bool operator==(const TierUsageRow&) const = default;
+};
+
+struct FailoverEvent
+{
+    QDateTime at;
+    QString fromModel;
+    QString toModel;
+    QString failureClass;
+    QString message;
+    QString requestId;
+
+    bool operator==(const FailoverEvent&) const = default;
+};
+
+struct FailoverCountRow
+{
+    QDateTime bucketStart;
+    QString failureClass;
+    qint64 count = 0;
+
+    bool operator==(const FailoverCountRow&) const = default;
+};
+
+struct UptimeRow
+{
+    QDateTime bucketStart; // invalid in the overall rows
+    QString provider;
+    qint64 attempts = 0; // ok + failed attempts (cancelled and hedge-lost ones say nothing)
+    qint64 providerFaults = 0; // failed attempts whose class is FailureClasses::isProviderFault
+    double uptimeShare = 1; // 1 - providerFaults / attempts
+
+    bool operator==(const UptimeRow&) const = default;
+};
+
+struct UptimeReport
+{
+    QList<UptimeRow> buckets;
+    QList<UptimeRow> overall; // one per provider over the whole filter
+};
+
+struct Percentiles
+{
+    qint64 samples = 0;
+    double p50 = -1; // milliseconds; -1 without samples
+    double p90 = -1;
+    double p95 = -1;
+    double p99 = -1;
+};
+
+struct LatencyRow
+{
+    QString model;
+    Percentiles latency; // answered ("ok", not cached) requests
+    Percentiles ttft; // those of them that reported a first token
+};
+
+struct SavingsResult
+{
+    double actualCostUsd = 0; // what the priced requests cost
+    std::optional<double> referenceCostUsd; // the same tokens on the reference model; nullopt if it is unpriced
+    std::optional<double> savingsUsd; // reference - actual
+    qint64 pricedRequests = 0;
+    qint64 unpricedRequests = 0; // not in either figure
+};
+
+struct LedgerTotals
+{
+    double spendUsd = 0;
+    qint64 requests = 0;
+    qint64 failures = 0;
+    qint64 failedOverRequests = 0;
+    double failoverRate = 0; // failedOverRequests / requests
+    qint64 unpricedRequests = 0;
+    qint64 cachedAnswers = 0;
+    qint64 estimatedCostRequests = 0;
+    qint64 estimatedUsageRequests = 0;
+
+    bool operator==(const LedgerTotals&) const = default;
+};

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "common/ProviderTypes.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+// Plain records handed to the Ledger by the workbench, router, gateway and CLI. The ledger
+// stores exactly these fields and nothing else (no keys, no headers).
+
+struct AttemptRecord
+{
+    QString modelId;
+    QString providerId;
+    QDateTime startedAt; // UTC
+    QDateTime endedAt; // UTC
+    QString outcome; // "ok", "failed", "cancelled", "hedge_lost"
+    QString failureClass; // FailureClasses::id, empty when ok
+    int httpStatus = 0;
+    QString message;
+
+    bool operator==(const AttemptRecord&) const = default;
+};
+
+struct FailoverRecord
+{
+    QDateTime at; // UTC
+    QString fromModel;
+    QString toModel;
+    QString failureClass; // FailureClasses::id of the failure that caused the switch
+    QString message;
+
+    bool operator==(const FailoverRecord&) const = default;
+};
+
+struct RequestRecord
+{
+    QString id; // uuid; the Ledger makes one when empty
+    QDateTime startedAt; // UTC
+    QString source; // "workbench", "route", "gateway", "cli"
+    QString prompt; // blanked by the Ledger when prompt storage is off
+    QString tier;
+    QString rule;
+    QString finalModel;
+    QString finalProvider;
+    QString status; // "ok", "failed", "cancelled", "incomplete", "cached"; only "failed" counts as a failure
+    qint64 ttftMs = -1; // -1 = no first token
+    qint64 latencyMs = 0;
+    TokenUsage usage;
+    std::optional<double> costUsd; // nullopt = unpriced, never 0
+    bool costEstimated = false;
+    int priceVersion = 0;
+    bool cachedAnswer = false;
+    QString compareGroup;
+    QString failureClass; // FailureClasses::id of the final failure, empty when ok
+    QString errorMessage;
+    QList<AttemptRecord> attempts;
+    QList<FailoverRecord> failovers;
+
+    bool operator==(const RequestRecord&) const = default;
+};
+
+struct VoteRecord
+{
+    QString compareGroup;
+    QString winnerModel; // empty when tie
+    bool tie = false;
+    QDateTime at; // UTC
+
+    bool operator==(const VoteRecord&) const = default;
+};
+
+Q_DECLARE_METATYPE(RequestRecord)
+Q_DECLARE_METATYPE(VoteRecord)

@@ -1,0 +1,293 @@
+#include "LedgerRollup.h"
+
+#include "common/FailureClass.h"
+
+namespace {
+// Order matches Totals::counts, then cost_usd.
+const QStringList kCounters = { "requests",
+                                "failures",
+                                "failed_over",
+                                "cached_answers",
+                                "estimated_usage",
+                                "estimated_cost",
+                                "prompt_tokens",
+                                "completion_tokens",
+                                "cached_tokens",
+                                "reasoning_tokens",
+                                "unpriced",
+                                "priced_prompt_tokens",
+                                "priced_completion_tokens",
+                                "priced_cached_tokens" };
+enum Counter
+{
+    Requests,
+    Failures,
+    FailedOver,
+    CachedAnswers,
+    EstimatedUsage,
+    EstimatedCost,
+    PromptTokens,
+    CompletionTokens,
+    CachedTokens,
+    ReasoningTokens,
+    Unpriced,
+    PricedPrompt,
+    PricedCompletion,
+    PricedCached,
+};
+
+QStringList numbered(const QString& prefix)
+{
+    QStringList names;
+    for (int i = 0; i < LatencyHistogram::kBuckets; ++i) {
+        names << prefix + QString::number(i);
+    }
+    return names;
+}
+
+QString keyColumns(LedgerRollup::Grain grain, bool uptime)
+{
+    const QString t = LedgerRollup::timeColumn(grain);
+    return uptime ? t + QStringLiteral(", provider, model, tier, source")
+                  : t + QStringLiteral(", model, provider, tier, source");
+}
+
+QString createSql(const QString& table, const QString& keys, const QStringList& values, const QString& type)
+{
+    QStringList columns;
+    for (const QString& key : keys.split(QStringLiteral(", "))) {
+        columns << key + (columns.isEmpty() ? QStringLiteral(" INTEGER NOT NULL") : QStringLiteral(" TEXT NOT NULL"));
+    }
+    for (const QString& value : values) {
+        columns << QStringLiteral("%1 %2 NOT NULL DEFAULT 0").arg(value, value == "cost_usd" ? "REAL" : type);
+    }
+    return QStringLiteral("CREATE TABLE %1(%2, PRIMARY KEY(%3)) WITHOUT ROWID")
+        .arg(table, columns.join(QStringLiteral(", ")), keys);
+}
+
+QString upsertSql(const QString& table, const QString& keys, const QStringList& values)
+{
+    const int count = int(keys.count(u',')) + 1 + int(values.size());
+    QStringList updates;
+    for (const QString& column : values) {
+        updates << QStringLiteral("%1=%1+excluded.%1").arg(column);
+    }
+    return QStringLiteral("INSERT INTO %1(%2, %3) VALUES(%4) ON CONFLICT(%2) DO UPDATE SET %5")
+        .arg(table, keys, values.join(QStringLiteral(", ")), QStringList(count, QStringLiteral("?")).join(u','),
+             updates.join(u','));
+}
+} // namespace
+
+struct LedgerRollup::Statements
+{
+    SqliteStatement rollup[2];
+    SqliteStatement latency[2];
+    SqliteStatement uptime[2];
+};
+
+size_t qHash(const LedgerRollup::Key& key, size_t seed)
+{
+    return qHashMulti(seed, key.t, key.model, key.provider, key.tier, key.source);
+}
+
+LedgerRollup::LedgerRollup() = default;
+LedgerRollup::~LedgerRollup() = default;
+
+qint64 LedgerRollup::hourOf(const QDateTime& at)
+{
+    const qint64 secs = at.toSecsSinceEpoch();
+    return secs - ((secs % 3600) + 3600) % 3600;
+}
+
+qint64 LedgerRollup::dayOf(qint64 secs)
+{
+    return secs - ((secs % 86400) + 86400) % 86400;
+}
+
+QString LedgerRollup::table(const QString& family, Grain grain)
+{
+    return family + (grain == Hourly ? QStringLiteral("_hourly") : QStringLiteral("_daily"));
+}
+
+QString LedgerRollup::timeColumn(Grain grain)
+{
+    return grain == Hourly ? QStringLiteral("hour") : QStringLiteral("day");
+}
+
+QStringList LedgerRollup::counterColumns()
+{
+    return kCounters + QStringList { QStringLiteral("cost_usd") };
+}
+
+QStringList LedgerRollup::latencyColumns()
+{
+    return numbered(QStringLiteral("lat_"));
+}
+
+QStringList LedgerRollup::ttftColumns()
+{
+    return numbered(QStringLiteral("ttft_"));
+}
+
+QStringList LedgerRollup::createTablesSql()
+{
+    QStringList sql;
+    for (Grain grain : { Hourly, Daily }) {
+        sql << createSql(table("rollup", grain), keyColumns(grain, false), counterColumns(), "INTEGER")
+            << createSql(table("latency", grain), keyColumns(grain, false), latencyColumns() + ttftColumns(), "INTEGER")
+            << createSql(table("uptime", grain), keyColumns(grain, true), { "attempts", "provider_faults" }, "INTEGER");
+    }
+    return sql;
+}
+
+void LedgerRollup::add(const RequestRecord& record)
+{
+    const qint64 hour = hourOf(record.startedAt);
+    Totals& totals = m_requests[Key { hour, record.finalModel, record.finalProvider, record.tier, record.source }];
+    auto& c = totals.counts;
+    c[Requests] += 1;
+    c[Failures] += record.status == QLatin1String("failed") ? 1 : 0;
+    c[FailedOver] += record.failovers.isEmpty() ? 0 : 1;
+    c[CachedAnswers] += record.cachedAnswer ? 1 : 0;
+    c[EstimatedUsage] += record.usage.estimated ? 1 : 0;
+    c[EstimatedCost] += record.costUsd && record.costEstimated ? 1 : 0;
+    c[PromptTokens] += record.usage.promptTokens;
+    c[CompletionTokens] += record.usage.completionTokens;
+    c[CachedTokens] += record.usage.cachedTokens;
+    c[ReasoningTokens] += record.usage.reasoningTokens;
+    if (record.costUsd) {
+        totals.costUsd += *record.costUsd;
+        c[PricedPrompt] += record.usage.promptTokens;
+        c[PricedCompletion] += record.usage.completionTokens;
+        c[PricedCached] += record.usage.cachedTokens;
+    } else {
+        c[Unpriced] += 1;
+    }
+    // Latency percentiles describe answered calls; cached answers would drag them to zero.
+    if (record.status == QLatin1String("ok") && !record.cachedAnswer) {
+        totals.latency[size_t(LatencyHistogram::bucketFor(record.latencyMs))] += 1;
+        if (record.ttftMs >= 0) {
+            totals.ttft[size_t(LatencyHistogram::bucketFor(record.ttftMs))] += 1;
+        }
+    }
+
+    for (const AttemptRecord& attempt : record.attempts) {
+        // Cancelled and hedge-lost attempts say nothing about the provider's health.
+        const bool failed = attempt.outcome == QLatin1String("failed");
+        if (!failed && attempt.outcome != QLatin1String("ok")) {
+            continue;
+        }
+        const qint64 attemptHour = attempt.startedAt.isValid() ? hourOf(attempt.startedAt) : hour;
+        AttemptTotals& counts
+            = m_attempts[Key { attemptHour, attempt.modelId, attempt.providerId, record.tier, record.source }];
+        counts.attempts += 1;
+        if (failed && FailureClasses::isProviderFault(FailureClasses::fromId(attempt.failureClass))) {
+            counts.providerFaults += 1;
+        }
+    }
+}
+
+void LedgerRollup::clear()
+{
+    m_requests.clear();
+    m_attempts.clear();
+}
+
+bool LedgerRollup::write(sqlite3* db, QString* error)
+{
+    if (!m_statements) {
+        auto statements = std::make_unique<Statements>();
+        for (Grain grain : { Hourly, Daily }) {
+            const bool ok = statements->rollup[grain].prepare(
+                                db, upsertSql(table("rollup", grain), keyColumns(grain, false), counterColumns()))
+                && statements->latency[grain].prepare(
+                    db, upsertSql(table("latency", grain), keyColumns(grain, false), latencyColumns() + ttftColumns()))
+                && statements->uptime[grain].prepare(
+                    db, upsertSql(table("uptime", grain), keyColumns(grain, true), { "attempts", "provider_faults" }));
+            if (!ok) {
+                *error = statements->rollup[grain].errorString() + statements->latency[grain].errorString()
+                    + statements->uptime[grain].errorString();
+                return false;
+            }
+        }
+        m_statements = std::move(statements);
+    }
+    QHash<Key, Totals> dailyRequests;
+    for (auto it = m_requests.cbegin(); it != m_requests.cend(); ++it) {
+        Key day = it.key();
+        day.t = dayOf(day.t);
+        Totals& sum = dailyRequests[day];
+        for (size_t i = 0; i < sum.counts.size(); ++i) {
+            sum.counts[i] += it->counts[i];
+        }
+        sum.costUsd += it->costUsd;
+        for (size_t i = 0; i < sum.latency.size(); ++i) {
+            sum.latency[i] += it->latency[i];
+            sum.ttft[i] += it->ttft[i];
+        }
+    }
+    QHash<Key, AttemptTotals> dailyAttempts;
+    for (auto it = m_attempts.cbegin(); it != m_attempts.cend(); ++it) {
+        Key day = it.key();
+        day.t = dayOf(day.t);
+        dailyAttempts[day].attempts += it->attempts;
+        dailyAttempts[day].providerFaults += it->providerFaults;
+    }
+    return writeGrain(Hourly, m_requests, m_attempts, error) && writeGrain(Daily, dailyRequests, dailyAttempts, error);
+}
+
+bool LedgerRollup::writeGrain(Grain grain, const QHash<Key, Totals>& requests,
+                              const QHash<Key, AttemptTotals>& attempts, QString* error)
+{
+    SqliteStatement& rollup = m_statements->rollup[grain];
+    SqliteStatement& latency = m_statements->latency[grain];
+    SqliteStatement& uptime = m_statements->uptime[grain];
+    for (auto it = requests.cbegin(); it != requests.cend(); ++it) {
+        const Key& key = it.key();
+        for (SqliteStatement* statement : { &rollup, &latency }) {
+            statement->bind(1, key.t);
+            statement->bind(2, key.model);
+            statement->bind(3, key.provider);
+            statement->bind(4, key.tier);
+            statement->bind(5, key.source);
+        }
+        int index = 6;
+        for (qint64 value : it->counts) {
+            rollup.bind(index++, value);
+        }
+        rollup.bind(index, it->costUsd);
+        if (!rollup.exec()) {
+            *error = rollup.errorString();
+            return false;
+        }
+        if (LatencyHistogram::total(it->latency) == 0) {
+            continue; // nothing answered under this key: no latency row needed
+        }
+        index = 6;
+        for (qint64 value : it->latency) {
+            latency.bind(index++, value);
+        }
+        for (qint64 value : it->ttft) {
+            latency.bind(index++, value);
+        }
+        if (!latency.exec()) {
+            *error = latency.errorString();
+            return false;
+        }
+    }
+    for (auto it = attempts.cbegin(); it != attempts.cend(); ++it) {
+        const Key& key = it.key();
+        uptime.bind(1, key.t);
+        uptime.bind(2, key.provider);
+        uptime.bind(3, key.model);
+        uptime.bind(4, key.tier);
+        uptime.bind(5, key.source);
+        uptime.bind(6, it->attempts);
+        uptime.bind(7, it->providerFaults);
+        if (!uptime.exec()) {
+            *error = uptime.errorString();
+            return false;
+        }
+    }
+    return true;
+}

@@ -1,0 +1,148 @@
+#include "LedgerRows.h"
+
+#include <QSqlError>
+#include <QVariant>
+
+namespace {
+const char* const kColumns[] = { "rid",
+                                 "uuid",
+                                 "started_at",
+                                 "source",
+                                 "prompt",
+                                 "tier",
+                                 "rule",
+                                 "final_model",
+                                 "final_provider",
+                                 "status",
+                                 "ttft_ms",
+                                 "latency_ms",
+                                 "prompt_tokens",
+                                 "completion_tokens",
+                                 "cached_tokens",
+                                 "reasoning_tokens",
+                                 "usage_estimated",
+                                 "cost_usd",
+                                 "cost_estimated",
+                                 "price_version",
+                                 "cached_answer",
+                                 "compare_group",
+                                 "failure_class",
+                                 "error_message" };
+}
+
+QString LedgerRows::requestColumns(const QString& alias)
+{
+    QStringList names;
+    for (const char* column : kColumns) {
+        names << (alias.isEmpty() ? QString::fromLatin1(column) : alias + u'.' + QString::fromLatin1(column));
+    }
+    return names.join(QStringLiteral(", "));
+}
+
+qint64 LedgerRows::toMs(const QDateTime& at)
+{
+    return at.isValid() ? at.toMSecsSinceEpoch() : 0;
+}
+
+QDateTime LedgerRows::fromMs(const QVariant& ms)
+{
+    if (ms.isNull()) {
+        return {};
+    }
+    return QDateTime::fromMSecsSinceEpoch(ms.toLongLong(), Qt::UTC);
+}
+
+RequestRecord LedgerRows::readRequest(const QSqlQuery& q, qint64* rid)
+{
+    if (rid) {
+        *rid = q.value(0).toLongLong();
+    }
+    RequestRecord r;
+    r.id = q.value(1).toString();
+    r.startedAt = fromMs(q.value(2));
+    r.source = q.value(3).toString();
+    r.prompt = q.value(4).toString();
+    r.tier = q.value(5).toString();
+    r.rule = q.value(6).toString();
+    r.finalModel = q.value(7).toString();
+    r.finalProvider = q.value(8).toString();
+    r.status = q.value(9).toString();
+    r.ttftMs = q.value(10).toLongLong();
+    r.latencyMs = q.value(11).toLongLong();
+    r.usage.promptTokens = q.value(12).toLongLong();
+    r.usage.completionTokens = q.value(13).toLongLong();
+    r.usage.cachedTokens = q.value(14).toLongLong();
+    r.usage.reasoningTokens = q.value(15).toLongLong();
+    r.usage.estimated = q.value(16).toBool();
+    if (!q.value(17).isNull()) {
+        r.costUsd = q.value(17).toDouble();
+    }
+    r.costEstimated = q.value(18).toBool();
+    r.priceVersion = q.value(19).toInt();
+    r.cachedAnswer = q.value(20).toBool();
+    r.compareGroup = q.value(21).toString();
+    r.failureClass = q.value(22).toString();
+    r.errorMessage = q.value(23).toString();
+    return r;
+}
+
+LedgerRows::DetailsLoader::DetailsLoader(const QSqlDatabase& db, bool withFailovers)
+    : m_attempts(db)
+    , m_failovers(db)
+    , m_withFailovers(withFailovers)
+{
+    m_prepared = m_attempts.prepare(QStringLiteral(
+                     "SELECT model_id, provider_id, started_at, ended_at, outcome, failure_class, http_status, message"
+                     " FROM attempts WHERE request_rid = ? ORDER BY seq"))
+        && (!withFailovers
+            || m_failovers.prepare(
+                QStringLiteral("SELECT at, from_model, to_model, failure_class, message FROM failovers"
+                               " WHERE request_rid = ? ORDER BY seq")));
+    if (!m_prepared) {
+        m_error = m_attempts.lastError().text() + m_failovers.lastError().text();
+    }
+}
+
+bool LedgerRows::DetailsLoader::load(qint64 rid, RequestRecord* record)
+{
+    if (!m_prepared) {
+        return false;
+    }
+    m_attempts.addBindValue(rid);
+    if (!m_attempts.exec()) {
+        m_error = m_attempts.lastError().text();
+        return false;
+    }
+    while (m_attempts.next()) {
+        AttemptRecord a;
+        a.modelId = m_attempts.value(0).toString();
+        a.providerId = m_attempts.value(1).toString();
+        a.startedAt = fromMs(m_attempts.value(2));
+        a.endedAt = fromMs(m_attempts.value(3));
+        a.outcome = m_attempts.value(4).toString();
+        a.failureClass = m_attempts.value(5).toString();
+        a.httpStatus = m_attempts.value(6).toInt();
+        a.message = m_attempts.value(7).toString();
+        record->attempts << a;
+    }
+    m_attempts.finish();
+    if (!m_withFailovers) {
+        return true;
+    }
+    m_failovers.addBindValue(rid);
+    if (!m_failovers.exec()) {
+        m_error = m_failovers.lastError().text();
+        return false;
+    }
+    while (m_failovers.next()) {
+        FailoverRecord f;
+        f.at = fromMs(m_failovers.value(0));
+        f.fromModel = m_failovers.value(1).toString();
+        f.toModel = m_failovers.value(2).toString();
+        f.failureClass = m_failovers.value(3).toString();
+        f.message = m_failovers.value(4).toString();
+        record->failovers << f;
+    }
+    m_failovers.finish();
+    return true;
+}

@@ -1,0 +1,226 @@
+#include "LedgerSchema.h"
+
+#include "LedgerRollup.h"
+#include "LedgerRows.h"
+#include "SqliteStatement.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Ledger", text);
+}
+
+LedgerSchema::Result failure(const QSqlError& error)
+{
+    return LedgerSchema::classify(error);
+}
+} // namespace
+
+LedgerSchema::Result LedgerSchema::classify(const QSqlError& error)
+{
+    const int code = error.nativeErrorCode().toInt() & 0xff;
+    LedgerSchema::Result result;
+    switch (code) {
+    case 5: // SQLITE_BUSY
+    case 6: // SQLITE_LOCKED
+        result.error = LedgerOpenError::Locked;
+        result.message = tr("The ledger file is locked by another program (%1).").arg(error.databaseText());
+        break;
+    case 11: // SQLITE_CORRUPT
+    case 26: // SQLITE_NOTADB
+        result.error = LedgerOpenError::Damaged;
+        result.message = tr("The ledger file is damaged or is not a database (%1).").arg(error.databaseText());
+        break;
+    default:
+        result.error = LedgerOpenError::Io;
+        result.message = tr("The ledger file cannot be used (%1).").arg(error.text());
+        break;
+    }
+    return result;
+}
+
+namespace {
+bool run(QSqlQuery& query, const QString& sql, LedgerSchema::Result* result)
+{
+    if (query.exec(sql)) {
+        return true;
+    }
+    *result = failure(query.lastError());
+    return false;
+}
+
+// Version stored in the file; 0 for an empty database, -1 for a database of something else.
+int readVersion(QSqlQuery& query, LedgerSchema::Result* result)
+{
+    if (!run(query, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"), result)) {
+        return -2;
+    }
+    QStringList tables;
+    while (query.next()) {
+        tables << query.value(0).toString();
+    }
+    if (tables.isEmpty()) {
+        return 0;
+    }
+    if (!tables.contains(QStringLiteral("meta"))) {
+        return -1;
+    }
+    if (!run(query, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'"), result)) {
+        return -2;
+    }
+    bool ok = false;
+    const int version = query.next() ? query.value(0).toString().toInt(&ok) : 0;
+    return ok && version > 0 ? version : -1;
+}
+
+bool backfillRollups(const QSqlDatabase& db, LedgerSchema::Result* result)
+{
+    QSqlQuery requests(db);
+    requests.setForwardOnly(true);
+    if (!run(requests, QStringLiteral("SELECT %1 FROM requests r ORDER BY r.rid").arg(LedgerRows::requestColumns()),
+             result)) {
+        return false;
+    }
+    LedgerRows::DetailsLoader details(db);
+    LedgerRollup rollup;
+    sqlite3* handle = SqliteStatement::handle(db);
+    QString error;
+    int pending = 0;
+    while (requests.next()) {
+        qint64 rid = 0;
+        RequestRecord record = LedgerRows::readRequest(requests, &rid);
+        details.load(rid, &record);
+        rollup.add(record);
+        if (++pending == 5000) {
+            if (!rollup.write(handle, &error)) {
+                break;
+            }
+            rollup.clear();
+            pending = 0;
+        }
+    }
+    if (error.isEmpty() && rollup.write(handle, &error)) {
+        return true;
+    }
+    result->error = LedgerOpenError::Io;
+    result->message = tr("Cannot build the ledger summaries (%1).").arg(error);
+    return false;
+}
+} // namespace
+
+QStringList LedgerSchema::stepSql(int version)
+{
+    switch (version) {
+    case 1:
+        return {
+            QStringLiteral("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+            QStringLiteral(
+                "CREATE TABLE requests(rid INTEGER PRIMARY KEY, uuid TEXT NOT NULL, started_at INTEGER NOT NULL,"
+                " source TEXT NOT NULL, prompt TEXT NOT NULL, tier TEXT NOT NULL, rule TEXT NOT NULL,"
+                " final_model TEXT NOT NULL, final_provider TEXT NOT NULL, status TEXT NOT NULL,"
+                " ttft_ms INTEGER NOT NULL, latency_ms INTEGER NOT NULL, prompt_tokens INTEGER NOT NULL,"
+                " completion_tokens INTEGER NOT NULL, cached_tokens INTEGER NOT NULL,"
+                " reasoning_tokens INTEGER NOT NULL, usage_estimated INTEGER NOT NULL, cost_usd REAL,"
+                " cost_estimated INTEGER NOT NULL, price_version INTEGER NOT NULL, cached_answer INTEGER NOT NULL,"
+                " compare_group TEXT NOT NULL, failure_class TEXT NOT NULL, error_message TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX requests_started_at ON requests(started_at)"),
+            QStringLiteral("CREATE TABLE attempts(request_rid INTEGER NOT NULL REFERENCES requests(rid) ON DELETE "
+                           "CASCADE, seq INTEGER NOT NULL, model_id TEXT NOT NULL, provider_id TEXT NOT NULL,"
+                           " started_at INTEGER, ended_at INTEGER, outcome TEXT NOT NULL,"
+                           " failure_class TEXT NOT NULL, http_status INTEGER NOT NULL, message TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX attempts_request ON attempts(request_rid)"),
+        };
+    case 2:
+        return {
+            QStringLiteral("CREATE TABLE failovers(request_rid INTEGER NOT NULL REFERENCES requests(rid) ON DELETE "
+                           "CASCADE, seq INTEGER NOT NULL, at INTEGER NOT NULL, from_model TEXT NOT NULL,"
+                           " to_model TEXT NOT NULL, failure_class TEXT NOT NULL, message TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX failovers_request ON failovers(request_rid)"),
+            QStringLiteral("CREATE TABLE votes(id INTEGER PRIMARY KEY, compare_group TEXT NOT NULL,"
+                           " winner_model TEXT NOT NULL, tie INTEGER NOT NULL, at INTEGER NOT NULL)"),
+        };
+    case 3:
+        return LedgerRollup::createTablesSql()
+            + QStringList {
+                  QStringLiteral("CREATE INDEX failovers_at ON failovers(at)"),
+                  QStringLiteral("CREATE INDEX requests_compare_group ON requests(compare_group)"
+                                 " WHERE compare_group <> ''"),
+                  QStringLiteral("CREATE INDEX votes_compare_group ON votes(compare_group)"),
+              };
+    default:
+        return {};
+    }
+}
+
+LedgerSchema::Result LedgerSchema::prepare(const QSqlDatabase& db)
+{
+    Result result;
+    QSqlQuery query(db);
+    // Read-only checks first: a refused file must stay byte-identical.
+    if (!run(query, QStringLiteral("PRAGMA quick_check"), &result)) {
+        return result;
+    }
+    const QString check = query.next() ? query.value(0).toString() : QString();
+    if (check != QLatin1String("ok")) {
+        return { LedgerOpenError::Damaged, tr("The ledger file is damaged (%1).").arg(check), 0 };
+    }
+    int version = readVersion(query, &result);
+    if (version == -2) {
+        return result;
+    }
+    if (version == -1) {
+        return { LedgerOpenError::NotALedger, tr("This file is a database, but not a Switchyard ledger."), 0 };
+    }
+    if (version > kVersion) {
+        return { LedgerOpenError::NewerVersion,
+                 tr("The ledger was written by a newer Switchyard (schema %1, this version reads up to %2)."
+                    " Update Switchyard or choose another ledger file.")
+                     .arg(version)
+                     .arg(kVersion),
+                 version };
+    }
+    result.fromVersion = version;
+
+    if (!run(query, QStringLiteral("PRAGMA journal_mode=WAL"), &result)) {
+        return result;
+    }
+    const QString mode = query.next() ? query.value(0).toString() : QString();
+    if (mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+        return { LedgerOpenError::Io,
+                 tr("The ledger cannot use write-ahead logging (journal mode is \"%1\").").arg(mode), version };
+    }
+    // Taking the write lock now reports a locked file at open, not at the first write.
+    if (!run(query, QStringLiteral("BEGIN IMMEDIATE"), &result)) {
+        return result;
+    }
+    // Another process may have upgraded the file between the check and the lock.
+    version = readVersion(query, &result);
+    bool ok = version >= 0 && version <= kVersion;
+    for (int step = version + 1; ok && step <= kVersion; ++step) {
+        for (const QString& sql : stepSql(step)) {
+            ok = ok && run(query, sql, &result);
+        }
+        if (ok && step == 3 && version > 0) {
+            ok = backfillRollups(db, &result);
+        }
+        ok = ok
+            && run(query,
+                   QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '%1')").arg(step),
+                   &result);
+    }
+    if (ok && run(query, QStringLiteral("COMMIT"), &result)) {
+        result.fromVersion = version;
+        return result;
+    }
+    if (result.ok()) {
+        result = { LedgerOpenError::Io, tr("The ledger schema could not be upgraded."), version };
+    }
+    QSqlQuery rollback(db);
+    rollback.exec(QStringLiteral("ROLLBACK"));
+    return result;
+}

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QString>
+#include <QStringList>
+
+enum class LedgerOpenError
+{
+    None,
+    NotALedger, // a SQLite file that holds something else: left alone
+    Damaged, // not a database, or PRAGMA quick_check fails: move it aside and start a new one
+    Locked, // another program holds a lock longer than the busy timeout
+    NewerVersion, // written by a newer Switchyard: left untouched
+    Io, // cannot open or write (permissions, disk full, WAL refused)
+};
+
+// The ledger's schema, versioned in meta.schema_version and upgraded one step at a time:
+//   v1  requests + attempts
+//   v2  failovers + votes
+//   v3  hourly rollups (requests, attempts) + time/compare-group indexes, backfilled from raw rows
+// requests.uuid has no index on purpose: random keys would dirty one index page per insert,
+// and nothing looks a request up by uuid (history pages by time, details by rowid).
+// Old steps are never edited: a v1 file upgrades through exactly the DDL a v1 build would follow.
+namespace LedgerSchema {
+constexpr int kVersion = 3;
+
+struct Result
+{
+    LedgerOpenError error = LedgerOpenError::None;
+    QString message;
+    int fromVersion = 0; // version found in the file (0 = new file)
+    bool ok() const { return error == LedgerOpenError::None; }
+};
+
+// Checks the file behind an open connection and brings it to kVersion in one transaction.
+// Nothing is written to a file that is refused (newer, damaged, foreign).
+Result prepare(const QSqlDatabase& db);
+
+// Maps a SQLite error to what the user can do about it (locked, damaged, other).
+Result classify(const QSqlError& error);
+
+// DDL of one step (version - 1 -> version), without the meta update.
+QStringList stepSql(int version);
+} // namespace LedgerSchema

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+// A statement prepared once on the raw handle behind a QSQLITE connection. The writer's hot
+// path uses it because binding through QVariant costs more than the insert itself; the
+// connection (and its thread affinity) stays owned by QSqlDatabase.
+class SqliteStatement
+{
+public:
+    SqliteStatement() = default;
+    ~SqliteStatement();
+    SqliteStatement(const SqliteStatement&) = delete;
+    SqliteStatement& operator=(const SqliteStatement&) = delete;
+
+    // The sqlite3 handle of an open QSQLITE connection, or nullptr.
+    static sqlite3* handle(const QSqlDatabase& db);
+
+    bool prepare(sqlite3* db, const QString& sql);
+    bool isPrepared() const { return m_statement != nullptr; }
+    // Indexes start at 1, as in SQLite.
+    void bind(int index, qint64 value);
+    void bind(int index, double value);
+    void bind(int index, const QString& text); // a null QString binds ''
+    void bindNull(int index);
+    // Steps until done and resets; false with errorString() on failure.
+    bool exec();
+    qint64 lastInsertRowId() const;
+    QString errorString() const { return m_error; }
+
+private:
+    sqlite3* m_db = nullptr;
+    sqlite3_stmt* m_statement = nullptr;
+    QString m_error;
+};

@@ -1,0 +1,112 @@
+#pragma once
+
+#include "ledger/Ledger.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+#include <QUuid>
+
+// Helpers shared by the ledger tests: record builders and a raw side connection.
+namespace LedgerTestUtil {
+
+inline QDateTime utc(int y, int mo, int d, int h = 0, int mi = 0, int s = 0)
+{
+    return QDateTime(QDate(y, mo, d), QTime(h, mi, s), Qt::UTC);
+}
+
+inline AttemptRecord attempt(const QString& model, const QString& provider, const QDateTime& at,
+                             const QString& outcome = QStringLiteral("ok"), const QString& failureClass = QString())
+{
+    AttemptRecord a;
+    a.modelId = model;
+    a.providerId = provider;
+    a.startedAt = at;
+    a.endedAt = at.addMSecs(500);
+    a.outcome = outcome;
+    a.failureClass = failureClass;
+    a.httpStatus = outcome == QLatin1String("failed") ? 503 : 200;
+    a.message = outcome == QLatin1String("failed") ? QStringLiteral("upstream said no") : QString();
+    return a;
+}
+
+inline RequestRecord request(const QDateTime& at, const QString& model, const QString& provider,
+                             std::optional<double> cost = 0.001)
+{
+    RequestRecord r;
+    r.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    r.startedAt = at;
+    r.source = QStringLiteral("workbench");
+    r.prompt = QStringLiteral("hello");
+    r.tier = QStringLiteral("fast");
+    r.rule = QStringLiteral("default");
+    r.finalModel = model;
+    r.finalProvider = provider;
+    r.status = QStringLiteral("ok");
+    r.ttftMs = 50;
+    r.latencyMs = 400;
+    r.usage.promptTokens = 100;
+    r.usage.completionTokens = 20;
+    r.costUsd = cost;
+    r.priceVersion = 1;
+    r.attempts = { attempt(model, provider, at) };
+    return r;
+}
+
+// Records everything and waits (bounded) until the writer has committed it.
+inline bool recordAll(Ledger& ledger, const QList<RequestRecord>& records)
+{
+    QSignalSpy flushed(&ledger, &Ledger::flushed);
+    for (const RequestRecord& record : records) {
+        ledger.record(record);
+    }
+    ledger.flush();
+    return flushed.wait(10000);
+}
+
+inline QByteArray fileBytes(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// A side connection for setting up old files or inspecting results, removed on destruction.
+class RawDb
+{
+public:
+    explicit RawDb(const QString& path)
+        : m_name(QUuid::createUuid().toString())
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=100"));
+        db.open();
+    }
+    ~RawDb()
+    {
+        QSqlDatabase::database(m_name, false).close();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    QSqlDatabase db() const { return QSqlDatabase::database(m_name, false); }
+    bool exec(const QString& sql)
+    {
+        QSqlQuery query(db());
+        const bool ok = query.exec(sql);
+        if (!ok) {
+            qWarning() << sql << query.lastError().text();
+        }
+        return ok;
+    }
+    QVariant scalar(const QString& sql)
+    {
+        QSqlQuery query(db());
+        return query.exec(sql) && query.next() ? query.value(0) : QVariant();
+    }
+
+private:
+    QString m_name;
+};
+} // namespace LedgerTestUtil

@@ -1,0 +1,501 @@
+#include "LedgerTestUtil.h"
+
+#include "ledger/LatencyHistogram.h"
+#include "ledger/LedgerQueries.h"
+
+#include <QTemporaryDir>
+
+using namespace LedgerTestUtil;
+
+Q_DECLARE_METATYPE(LedgerFilter)
+Q_DECLARE_METATYPE(LedgerTotals)
+Q_DECLARE_METATYPE(QList<SpendRow>)
+Q_DECLARE_METATYPE(LedgerBucket)
+Q_DECLARE_METATYPE(LedgerSplit)
+
+// A small data set whose every figure is worked out by hand in the rows below.
+// T0 = Monday 2026-03-02 00:00 UTC.
+//   r1 T0+1h10  workbench fast  m-a/pa ok      100 ms ttft 20   p1000 c200           $0.010  group cmp-1
+//   r2 T0+1h20  route     fast  m-a/pa ok      200 ms ttft 40   p2000 c400 cached500 $0.020 (estimated) group cmp-1
+//   r3 T0+2h05  route     smart m-b/pb failed  server_error     p300  c0             $0     attempt pb fault
+//   r4 T0+2h30  route     smart m-c/pc ok      1500 ms ttft 300 p3000 c1000 (estimated usage) unpriced
+//                                              failover m-b -> m-c rate_limited (not a provider fault)
+//   r5 T0+1d3h  gateway   fast  m-a/pa cached  5 ms             p1000 c200           $0     cached answer, no attempt
+//   r6 T0+1d4h10 cli      smart m-b/pb ok      800 ms ttft 100  p500 c500 r200       $0.050
+//                                              failover m-a -> m-b server_error (pa provider fault)
+//   r7 T0+8d5h  workbench fast  m-a/pa ok      3000 ms ttft 500 p100 c100            $0.001 + hedge_lost on pc
+//   r8 T0+35d   route     smart m-c/pc ok      50 ms no ttft    p10 c10              unpriced
+namespace {
+const QDateTime T0 = utc(2026, 3, 2);
+
+QList<RequestRecord> dataSet()
+{
+    auto at = [](int days, int hours, int minutes) { return T0.addDays(days).addSecs(hours * 3600 + minutes * 60); };
+    auto make = [](const QDateTime& when, const char* source, const char* tier, const char* model, const char* provider,
+                   std::optional<double> cost, qint64 latency, qint64 ttft, qint64 prompt, qint64 completion) {
+        RequestRecord r = request(when, model, provider, cost);
+        r.source = QLatin1String(source);
+        r.tier = QLatin1String(tier);
+        r.latencyMs = latency;
+        r.ttftMs = ttft;
+        r.usage.promptTokens = prompt;
+        r.usage.completionTokens = completion;
+        return r;
+    };
+    RequestRecord r1 = make(at(0, 1, 10), "workbench", "fast", "m-a", "pa", 0.010, 100, 20, 1000, 200);
+    r1.prompt = QStringLiteral("use 100% effort");
+    r1.compareGroup = QStringLiteral("cmp-1");
+    RequestRecord r2 = make(at(0, 1, 20), "route", "fast", "m-a", "pa", 0.020, 200, 40, 2000, 400);
+    r2.usage.cachedTokens = 500;
+    r2.costEstimated = true;
+    r2.compareGroup = QStringLiteral("cmp-1");
+    RequestRecord r3 = make(at(0, 2, 5), "route", "smart", "m-b", "pb", 0.0, 900, -1, 300, 0);
+    r3.status = QStringLiteral("failed");
+    r3.failureClass = QStringLiteral("server_error");
+    r3.prompt = QStringLiteral("find the needle");
+    r3.attempts = { attempt("m-b", "pb", r3.startedAt, "failed", "server_error") };
+    RequestRecord r4 = make(at(0, 2, 30), "route", "smart", "m-c", "pc", std::nullopt, 1500, 300, 3000, 1000);
+    r4.usage.estimated = true;
+    r4.attempts = { attempt("m-b", "pb", r4.startedAt, "failed", "rate_limited"),
+                    attempt("m-c", "pc", r4.startedAt.addSecs(1)) };
+    r4.failovers = { FailoverRecord { r4.startedAt.addSecs(1), "m-b", "m-c", "rate_limited", "slow down" } };
+    RequestRecord r5 = make(at(1, 3, 0), "gateway", "fast", "m-a", "pa", 0.0, 5, 1, 1000, 200);
+    r5.status = QStringLiteral("cached");
+    r5.cachedAnswer = true;
+    r5.attempts = {};
+    RequestRecord r6 = make(at(1, 4, 10), "cli", "smart", "m-b", "pb", 0.050, 800, 100, 500, 500);
+    r6.usage.reasoningTokens = 200;
+    r6.attempts = { attempt("m-a", "pa", r6.startedAt, "failed", "server_error"),
+                    attempt("m-b", "pb", r6.startedAt.addSecs(2)) };
+    r6.failovers = { FailoverRecord { r6.startedAt.addSecs(2), "m-a", "m-b", "server_error", "overloaded" } };
+    RequestRecord r7 = make(at(8, 5, 0), "workbench", "fast", "m-a", "pa", 0.001, 3000, 500, 100, 100);
+    r7.attempts << attempt("m-c", "pc", r7.startedAt, "hedge_lost");
+    RequestRecord r8 = make(at(35, 0, 0), "route", "smart", "m-c", "pc", std::nullopt, 50, -1, 10, 10);
+    return { r1, r2, r3, r4, r5, r6, r7, r8 };
+}
+
+LedgerFilter range(const QDateTime& from, const QDateTime& until)
+{
+    LedgerFilter filter;
+    filter.from = from;
+    filter.until = until;
+    return filter;
+}
+
+LedgerTotals totalsOf(double spend, qint64 requests, qint64 failures, qint64 failedOver, qint64 unpriced, qint64 cached,
+                      qint64 estimatedCost, qint64 estimatedUsage)
+{
+    LedgerTotals t;
+    t.spendUsd = spend;
+    t.requests = requests;
+    t.failures = failures;
+    t.failedOverRequests = failedOver;
+    t.failoverRate = requests ? double(failedOver) / double(requests) : 0;
+    t.unpricedRequests = unpriced;
+    t.cachedAnswers = cached;
+    t.estimatedCostRequests = estimatedCost;
+    t.estimatedUsageRequests = estimatedUsage;
+    return t;
+}
+
+QDateTime day(int n)
+{
+    return T0.addDays(n);
+}
+
+SpendRow spend(const QDateTime& bucket, const QString& key, double cost, qint64 requests, qint64 unpriced = 0)
+{
+    return SpendRow { bucket, key, cost, requests, unpriced };
+}
+} // namespace
+
+class TestLedgerQueries : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void totals_data();
+    void totals();
+    void spendOverTime_data();
+    void spendOverTime();
+    void requestsAndTokensByTier_matchesHandSums();
+    void failoverEvents_data();
+    void failoverEvents();
+    void failoverCounts_byDayAndClass();
+    void uptime_countsOnlyProviderFaults();
+    void latencyPercentiles_withinTheTrueValuesBucket();
+    void savings_data();
+    void savings();
+    void spendInPeriod_data();
+    void spendInPeriod();
+    void recentRequests_data();
+    void recentRequests();
+    void requestsInCompareGroup_withAttempts();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    QList<RequestRecord> m_records;
+};
+
+void TestLedgerQueries::initTestCase()
+{
+    m_path = m_dir.filePath(QStringLiteral("queries.sqlite"));
+    m_records = dataSet();
+    Ledger ledger;
+    QVERIFY(ledger.open(m_path));
+    QVERIFY(recordAll(ledger, m_records));
+}
+
+void TestLedgerQueries::totals_data()
+{
+    QTest::addColumn<LedgerFilter>("filter");
+    QTest::addColumn<LedgerTotals>("expected");
+    LedgerFilter fast;
+    fast.tiers = { "fast" };
+    LedgerFilter pc;
+    pc.providers = { "pc" };
+    LedgerFilter routeAndGateway;
+    routeAndGateway.sources = { "route", "gateway" };
+    LedgerFilter mbLater = range(day(1), day(40));
+    mbLater.models = { "m-b" };
+
+    QTest::newRow("no filter counts everything, unpriced apart")
+        << LedgerFilter {} << totalsOf(0.081, 8, 1, 2, 2, 1, 1, 1);
+    QTest::newRow("tier fast") << fast << totalsOf(0.031, 4, 0, 0, 0, 1, 1, 0);
+    QTest::newRow("provider pc is all unpriced, not zero-cost") << pc << totalsOf(0, 2, 0, 1, 2, 0, 0, 1);
+    QTest::newRow("sources route + gateway") << routeAndGateway << totalsOf(0.020, 5, 1, 1, 2, 1, 1, 1);
+    QTest::newRow("first day only (whole day from the daily rollup)")
+        << range(day(0), day(1)) << totalsOf(0.030, 4, 1, 1, 1, 0, 1, 1);
+    QTest::newRow("model m-b after day one") << mbLater << totalsOf(0.050, 1, 0, 1, 0, 0, 0, 0);
+    QTest::newRow("hour-aligned range across a day edge (hourly edges + daily middle)")
+        << range(T0.addSecs(3600), day(1).addSecs(4 * 3600)) << totalsOf(0.030, 5, 1, 1, 1, 1, 1, 1);
+    QTest::newRow("until inside an hour takes that whole hour")
+        << range(T0.addSecs(3600), day(1).addSecs(4 * 3600 + 60)) << totalsOf(0.080, 6, 1, 2, 1, 1, 1, 1);
+    QTest::newRow("open start, until day 9") << range({}, day(9)) << totalsOf(0.081, 7, 1, 2, 1, 1, 1, 1);
+    QTest::newRow("from day 2, open end") << range(day(2), {}) << totalsOf(0.001, 2, 0, 0, 1, 0, 0, 0);
+    QTest::newRow("range with no rows") << range(day(100), day(101)) << totalsOf(0, 0, 0, 0, 0, 0, 0, 0);
+}
+
+void TestLedgerQueries::totals()
+{
+    QFETCH(LedgerFilter, filter);
+    QFETCH(LedgerTotals, expected);
+    LedgerQueries queries(m_path);
+    const LedgerTotals actual = queries.totals(filter);
+    QVERIFY2(queries.errorString().isEmpty(), qPrintable(queries.errorString()));
+    QCOMPARE(actual.requests, expected.requests);
+    QCOMPARE(actual.spendUsd, expected.spendUsd);
+    QCOMPARE(actual.failures, expected.failures);
+    QCOMPARE(actual.failedOverRequests, expected.failedOverRequests);
+    QCOMPARE(actual.failoverRate, expected.failoverRate);
+    QCOMPARE(actual.unpricedRequests, expected.unpricedRequests);
+    QCOMPARE(actual.cachedAnswers, expected.cachedAnswers);
+    QCOMPARE(actual.estimatedCostRequests, expected.estimatedCostRequests);
+    QCOMPARE(actual.estimatedUsageRequests, expected.estimatedUsageRequests);
+}
+
+void TestLedgerQueries::spendOverTime_data()
+{
+    QTest::addColumn<LedgerFilter>("filter");
+    QTest::addColumn<LedgerBucket>("bucket");
+    QTest::addColumn<LedgerSplit>("split");
+    QTest::addColumn<QList<SpendRow>>("expected");
+
+    QTest::newRow("by day, no split") << LedgerFilter {} << LedgerBucket::Day << LedgerSplit::None
+                                      << QList<SpendRow> { spend(day(0), "", 0.030, 4, 1), spend(day(1), "", 0.050, 2),
+                                                           spend(day(8), "", 0.001, 1), spend(day(35), "", 0, 1, 1) };
+    QTest::newRow("by week starting Monday")
+        << LedgerFilter {} << LedgerBucket::Week << LedgerSplit::None
+        << QList<SpendRow> { spend(day(0), "", 0.080, 6, 1), spend(day(7), "", 0.001, 1), spend(day(35), "", 0, 1, 1) };
+    QTest::newRow("by calendar month") << LedgerFilter {} << LedgerBucket::Month << LedgerSplit::None
+                                       << QList<SpendRow> { spend(utc(2026, 3, 1), "", 0.081, 7, 1),
+                                                            spend(utc(2026, 4, 1), "", 0, 1, 1) };
+    QTest::newRow("by hour and model on the first day")
+        << range(day(0), day(1)) << LedgerBucket::Hour << LedgerSplit::Model
+        << QList<SpendRow> { spend(T0.addSecs(3600), "m-a", 0.030, 2), spend(T0.addSecs(7200), "m-b", 0, 1),
+                             spend(T0.addSecs(7200), "m-c", 0, 1, 1) };
+    QTest::newRow("by day and tier") << LedgerFilter {} << LedgerBucket::Day << LedgerSplit::Tier
+                                     << QList<SpendRow> {
+                                            spend(day(0), "fast", 0.030, 2), spend(day(0), "smart", 0, 2, 1),
+                                            spend(day(1), "fast", 0, 1),     spend(day(1), "smart", 0.050, 1),
+                                            spend(day(8), "fast", 0.001, 1), spend(day(35), "smart", 0, 1, 1)
+                                        };
+    LedgerFilter workbench;
+    workbench.sources = { "workbench" };
+    QTest::newRow("by day and provider, workbench only")
+        << workbench << LedgerBucket::Day << LedgerSplit::Provider
+        << QList<SpendRow> { spend(day(0), "pa", 0.010, 1), spend(day(8), "pa", 0.001, 1) };
+}
+
+void TestLedgerQueries::spendOverTime()
+{
+    QFETCH(LedgerFilter, filter);
+    QFETCH(LedgerBucket, bucket);
+    QFETCH(LedgerSplit, split);
+    QFETCH(QList<SpendRow>, expected);
+    LedgerQueries queries(m_path);
+    const QList<SpendRow> actual = queries.spendOverTime(filter, bucket, split);
+    QVERIFY2(queries.errorString().isEmpty(), qPrintable(queries.errorString()));
+    QCOMPARE(actual.size(), expected.size());
+    for (int i = 0; i < actual.size(); ++i) {
+        QCOMPARE(actual[i].bucketStart, expected[i].bucketStart);
+        QCOMPARE(actual[i].key, expected[i].key);
+        QCOMPARE(actual[i].costUsd, expected[i].costUsd);
+        QCOMPARE(actual[i].requests, expected[i].requests);
+        QCOMPARE(actual[i].unpricedRequests, expected[i].unpricedRequests);
+    }
+}
+
+void TestLedgerQueries::requestsAndTokensByTier_matchesHandSums()
+{
+    LedgerQueries queries(m_path);
+    const QList<TierUsageRow> rows = queries.requestsAndTokensByTier({});
+    QCOMPARE(rows.size(), 2);
+    const TierUsageRow fast { "fast", 4, 0, 4100, 900, 500, 0, 0, 0.031, 0 };
+    const TierUsageRow smart { "smart", 4, 1, 3810, 1510, 0, 200, 1, 0.050, 2 };
+    QCOMPARE(rows[0].tier, fast.tier);
+    QCOMPARE(rows[0].costUsd, fast.costUsd);
+    TierUsageRow fastActual = rows[0];
+    fastActual.costUsd = fast.costUsd;
+    QCOMPARE(fastActual, fast);
+    TierUsageRow smartActual = rows[1];
+    QCOMPARE(smartActual.costUsd, smart.costUsd);
+    smartActual.costUsd = smart.costUsd;
+    QCOMPARE(smartActual, smart);
+}
+
+void TestLedgerQueries::failoverEvents_data()
+{
+    QTest::addColumn<LedgerFilter>("filter");
+    QTest::addColumn<QStringList>("expectedTo"); // newest first
+    LedgerFilter fast;
+    fast.tiers = { "fast" };
+    LedgerFilter toMc;
+    toMc.models = { "m-c" };
+    LedgerFilter fromMa;
+    fromMa.models = { "m-a" };
+    LedgerFilter finalPb;
+    finalPb.providers = { "pb" };
+    LedgerFilter cli;
+    cli.sources = { "cli" };
+    QTest::newRow("all, newest first") << LedgerFilter {} << QStringList { "m-b", "m-c" };
+    QTest::newRow("tier fast had none") << fast << QStringList {};
+    QTest::newRow("model filter matches the target") << toMc << QStringList { "m-c" };
+    QTest::newRow("model filter matches the origin") << fromMa << QStringList { "m-b" };
+    QTest::newRow("provider filter uses the request's final provider") << finalPb << QStringList { "m-b" };
+    QTest::newRow("source cli") << cli << QStringList { "m-b" };
+    QTest::newRow("exact time bounds") << range(day(0), day(0).addSecs(2 * 3600 + 30 * 60)) << QStringList {};
+}
+
+void TestLedgerQueries::failoverEvents()
+{
+    QFETCH(LedgerFilter, filter);
+    QFETCH(QStringList, expectedTo);
+    LedgerQueries queries(m_path);
+    QStringList to;
+    const QList<FailoverEvent> events = queries.failoverEvents(filter);
+    for (const FailoverEvent& event : events) {
+        to << event.toModel;
+    }
+    QVERIFY2(queries.errorString().isEmpty(), qPrintable(queries.errorString()));
+    QCOMPARE(to, expectedTo);
+    if (!events.isEmpty() && events[0].toModel == QLatin1String("m-b")) {
+        QCOMPARE(events[0],
+                 (FailoverEvent { m_records[5].failovers[0].at, "m-a", "m-b", "server_error", "overloaded",
+                                  m_records[5].id }));
+    }
+}
+
+void TestLedgerQueries::failoverCounts_byDayAndClass()
+{
+    LedgerQueries queries(m_path);
+    const QList<FailoverCountRow> rows = queries.failoverCounts({}, LedgerBucket::Day);
+    QCOMPARE(rows, (QList<FailoverCountRow> { { day(0), "rate_limited", 1 }, { day(1), "server_error", 1 } }));
+    QCOMPARE(queries.failoverCounts(range(day(0), day(1)), LedgerBucket::Month),
+             (QList<FailoverCountRow> { { utc(2026, 3, 1), "rate_limited", 1 } }));
+}
+
+void TestLedgerQueries::uptime_countsOnlyProviderFaults()
+{
+    LedgerQueries queries(m_path);
+    const UptimeReport report = queries.uptime({}, LedgerBucket::Day);
+    QCOMPARE(report.buckets,
+             (QList<UptimeRow> { { day(0), "pa", 2, 0, 1.0 },
+                                 { day(0), "pb", 2, 1, 0.5 }, // r3's server_error counts, r4's rate_limited does not
+                                 { day(0), "pc", 1, 0, 1.0 },
+                                 { day(1), "pa", 1, 1, 0.0 },
+                                 { day(1), "pb", 1, 0, 1.0 },
+                                 { day(8), "pa", 1, 0, 1.0 }, // the hedge-lost attempt on pc is not counted
+                                 { day(35), "pc", 1, 0, 1.0 } }));
+    QCOMPARE(report.overall.size(), 3);
+    QCOMPARE(report.overall[0], (UptimeRow { {}, "pa", 4, 1, 0.75 }));
+    QCOMPARE(report.overall[1].attempts, 3);
+    QCOMPARE(report.overall[1].providerFaults, 1);
+    QCOMPARE(report.overall[1].uptimeShare, 2.0 / 3.0);
+    QCOMPARE(report.overall[2], (UptimeRow { {}, "pc", 2, 0, 1.0 }));
+
+    LedgerFilter pa = range(day(1), day(2));
+    pa.providers = { "pa" };
+    const UptimeReport hourly = queries.uptime(pa, LedgerBucket::Hour);
+    QCOMPARE(hourly.buckets, (QList<UptimeRow> { { day(1).addSecs(4 * 3600), "pa", 1, 1, 0.0 } }));
+}
+
+void TestLedgerQueries::latencyPercentiles_withinTheTrueValuesBucket()
+{
+    LedgerQueries queries(m_path);
+    const QList<LatencyRow> rows = queries.latencyPercentiles({});
+    QCOMPARE(rows.size(), 3);
+    // The estimate lies in the bucket that holds the true value: (lower, upper].
+    auto sameBucket = [](double estimate, qint64 truth) {
+        const int bucket = LatencyHistogram::bucketFor(truth);
+        return estimate > LatencyHistogram::lowerBound(bucket)
+            && estimate <= LatencyHistogram::upperBound(bucket) + 1e-9;
+    };
+    // m-a: answered 100, 200, 3000 (the cached 5 ms answer is left out).
+    QCOMPARE(rows[0].model, QStringLiteral("m-a"));
+    QCOMPARE(rows[0].latency.samples, 3);
+    QVERIFY2(sameBucket(rows[0].latency.p50, 200), qPrintable(QString::number(rows[0].latency.p50)));
+    QVERIFY(!sameBucket(rows[0].latency.p50, 100)); // and the check can tell buckets apart
+    QVERIFY(sameBucket(rows[0].latency.p90, 3000));
+    QVERIFY(sameBucket(rows[0].latency.p99, 3000));
+    QCOMPARE(rows[0].ttft.samples, 3);
+    QVERIFY(sameBucket(rows[0].ttft.p50, 40));
+    // m-b: only r6 (r3 failed).
+    QCOMPARE(rows[1].latency.samples, 1);
+    QVERIFY(sameBucket(rows[1].latency.p95, 800));
+    // m-c: 50 and 1500; r8 had no first token.
+    QCOMPARE(rows[2].latency.samples, 2);
+    QVERIFY(sameBucket(rows[2].latency.p50, 50));
+    QVERIFY(sameBucket(rows[2].latency.p99, 1500));
+    QCOMPARE(rows[2].ttft.samples, 1);
+    QVERIFY(sameBucket(rows[2].ttft.p50, 300));
+
+    LedgerFilter fast;
+    fast.tiers = { "fast" };
+    fast.until = day(2);
+    const QList<LatencyRow> filtered = queries.latencyPercentiles(fast);
+    QCOMPARE(filtered.size(), 1);
+    QCOMPARE(filtered[0].latency.samples, 2);
+    QVERIFY(sameBucket(filtered[0].latency.p99, 200));
+}
+
+void TestLedgerQueries::savings_data()
+{
+    QTest::addColumn<LedgerFilter>("filter");
+    QTest::addColumn<ModelPrice>("reference");
+    QTest::addColumn<double>("actual");
+    QTest::addColumn<double>("referenceCost"); // -1 = unpriced reference
+    QTest::addColumn<qint64>("priced");
+    QTest::addColumn<qint64>("unpriced");
+    // Priced requests: prompt 4900 (500 cached), completion 1400.
+    QTest::newRow("reference with a cached price") << LedgerFilter {} << ModelPrice { 10, 30, 1, true } << 0.081
+                                                   << (4400 * 10 + 500 * 1 + 1400 * 30) / 1e6 << qint64(6) << qint64(2);
+    QTest::newRow("reference without a cached price bills cached tokens as input")
+        << LedgerFilter {} << ModelPrice { 10, 30, 0, true } << 0.081 << (4900 * 10 + 1400 * 30) / 1e6 << qint64(6)
+        << qint64(2);
+    QTest::newRow("unknown reference price gives no figure")
+        << LedgerFilter {} << ModelPrice {} << 0.081 << -1.0 << qint64(6) << qint64(2);
+    LedgerFilter smart;
+    smart.tiers = { "smart" };
+    QTest::newRow("smart tier: r3 and r6 priced")
+        << smart << ModelPrice { 1, 2, 0, true } << 0.050 << (800 * 1 + 500 * 2) / 1e6 << qint64(2) << qint64(2);
+}
+
+void TestLedgerQueries::savings()
+{
+    QFETCH(LedgerFilter, filter);
+    QFETCH(ModelPrice, reference);
+    QFETCH(double, actual);
+    QFETCH(double, referenceCost);
+    QFETCH(qint64, priced);
+    QFETCH(qint64, unpriced);
+    LedgerQueries queries(m_path);
+    const SavingsResult result = queries.savings(filter, reference);
+    QCOMPARE(result.actualCostUsd, actual);
+    QCOMPARE(result.pricedRequests, priced);
+    QCOMPARE(result.unpricedRequests, unpriced);
+    if (referenceCost < 0) {
+        QVERIFY(!result.referenceCostUsd.has_value());
+        QVERIFY(!result.savingsUsd.has_value());
+    } else {
+        QVERIFY(result.referenceCostUsd.has_value());
+        QCOMPARE(*result.referenceCostUsd, referenceCost);
+        QCOMPARE(*result.savingsUsd, referenceCost - actual);
+    }
+}
+
+void TestLedgerQueries::spendInPeriod_data()
+{
+    QTest::addColumn<QDateTime>("from");
+    QTest::addColumn<QDateTime>("until");
+    QTest::addColumn<QString>("provider");
+    QTest::addColumn<double>("expected");
+    QTest::newRow("everything") << QDateTime() << QDateTime() << QString() << 0.081;
+    QTest::newRow("starts mid-hour: r1 at :10 out, r2 at :20 in")
+        << T0.addSecs(3600 + 15 * 60) << day(2) << QString() << 0.070;
+    QTest::newRow("within one hour: raw rows only")
+        << T0.addSecs(3600 + 15 * 60) << T0.addSecs(3600 + 25 * 60) << QString() << 0.020;
+    QTest::newRow("provider pa before r2") << T0 << T0.addSecs(3600 + 15 * 60) << "pa" << 0.010;
+    QTest::newRow("provider pb over a month") << utc(2026, 3, 1) << utc(2026, 4, 1) << "pb" << 0.050;
+    QTest::newRow("provider pc is unpriced: nothing spent") << QDateTime() << QDateTime() << "pc" << 0.0;
+    QTest::newRow("until excludes its own instant") << T0 << T0.addSecs(3600 + 20 * 60) << QString() << 0.010;
+}
+
+void TestLedgerQueries::spendInPeriod()
+{
+    QFETCH(QDateTime, from);
+    QFETCH(QDateTime, until);
+    QFETCH(QString, provider);
+    QFETCH(double, expected);
+    LedgerQueries queries(m_path);
+    QCOMPARE(queries.spendInPeriod(from, until, provider), expected);
+    QVERIFY2(queries.errorString().isEmpty(), qPrintable(queries.errorString()));
+}
+
+void TestLedgerQueries::recentRequests_data()
+{
+    QTest::addColumn<int>("limit");
+    QTest::addColumn<int>("offset");
+    QTest::addColumn<QString>("search");
+    QTest::addColumn<QList<int>>("expected"); // indexes into the data set, r1 = 0
+    QTest::newRow("newest first") << 3 << 0 << QString() << QList<int> { 7, 6, 5 };
+    QTest::newRow("second page") << 2 << 2 << QString() << QList<int> { 5, 4 };
+    QTest::newRow("search in prompts") << 10 << 0 << "NEEDLE" << QList<int> { 2 };
+    QTest::newRow("search final model") << 10 << 0 << "m-c" << QList<int> { 7, 3 };
+    QTest::newRow("percent sign is literal") << 10 << 0 << "100%" << QList<int> { 0 };
+    QTest::newRow("lone percent sign is literal") << 10 << 0 << "%" << QList<int> { 0 };
+    QTest::newRow("search compare group") << 10 << 0 << "cmp-1" << QList<int> { 1, 0 };
+    QTest::newRow("no match") << 10 << 0 << "zzz" << QList<int> {};
+}
+
+void TestLedgerQueries::recentRequests()
+{
+    QFETCH(int, limit);
+    QFETCH(int, offset);
+    QFETCH(QString, search);
+    QFETCH(QList<int>, expected);
+    LedgerQueries queries(m_path);
+    QStringList ids;
+    for (const RequestRecord& record : queries.recentRequests(limit, offset, search)) {
+        ids << record.id;
+    }
+    QStringList expectedIds;
+    for (int index : expected) {
+        expectedIds << m_records[index].id;
+    }
+    QCOMPARE(ids, expectedIds);
+}
+
+void TestLedgerQueries::requestsInCompareGroup_withAttempts()
+{
+    LedgerQueries queries(m_path);
+    const QList<RequestRecord> group = queries.requestsInCompareGroup(QStringLiteral("cmp-1"));
+    QCOMPARE(group, (QList<RequestRecord> { m_records[0], m_records[1] }));
+    QVERIFY(queries.requestsInCompareGroup(QStringLiteral("none")).isEmpty());
+    QCOMPARE(queries.recentRequests(1, 4).value(0), m_records[3]); // r4 with both attempts and its failover
+}
+
+QTEST_GUILESS_MAIN(TestLedgerQueries)
+#include "tst_LedgerQueries.moc"

@@ -1,0 +1,304 @@
+#include "LedgerTestUtil.h"
+
+#include "ledger/LedgerQueries.h"
+
+#include <QTemporaryDir>
+
+using namespace LedgerTestUtil;
+
+// Old schemas exactly as v1 and v2 builds wrote them, so upgrades are tested against real files.
+namespace {
+const QStringList kV1 = {
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE requests(rid INTEGER PRIMARY KEY, uuid TEXT NOT NULL, started_at INTEGER NOT NULL,"
+    " source TEXT NOT NULL, prompt TEXT NOT NULL, tier TEXT NOT NULL, rule TEXT NOT NULL,"
+    " final_model TEXT NOT NULL, final_provider TEXT NOT NULL, status TEXT NOT NULL,"
+    " ttft_ms INTEGER NOT NULL, latency_ms INTEGER NOT NULL, prompt_tokens INTEGER NOT NULL,"
+    " completion_tokens INTEGER NOT NULL, cached_tokens INTEGER NOT NULL,"
+    " reasoning_tokens INTEGER NOT NULL, usage_estimated INTEGER NOT NULL, cost_usd REAL,"
+    " cost_estimated INTEGER NOT NULL, price_version INTEGER NOT NULL, cached_answer INTEGER NOT NULL,"
+    " compare_group TEXT NOT NULL, failure_class TEXT NOT NULL, error_message TEXT NOT NULL)",
+    "CREATE INDEX requests_started_at ON requests(started_at)",
+    "CREATE TABLE attempts(request_rid INTEGER NOT NULL REFERENCES requests(rid) ON DELETE CASCADE,"
+    " seq INTEGER NOT NULL, model_id TEXT NOT NULL, provider_id TEXT NOT NULL, started_at INTEGER,"
+    " ended_at INTEGER, outcome TEXT NOT NULL, failure_class TEXT NOT NULL, http_status INTEGER NOT NULL,"
+    " message TEXT NOT NULL)",
+    "CREATE INDEX attempts_request ON attempts(request_rid)",
+    "INSERT INTO meta VALUES('schema_version', '1')",
+};
+const QStringList kV2 = {
+    "CREATE TABLE failovers(request_rid INTEGER NOT NULL REFERENCES requests(rid) ON DELETE CASCADE,"
+    " seq INTEGER NOT NULL, at INTEGER NOT NULL, from_model TEXT NOT NULL, to_model TEXT NOT NULL,"
+    " failure_class TEXT NOT NULL, message TEXT NOT NULL)",
+    "CREATE INDEX failovers_request ON failovers(request_rid)",
+    "CREATE TABLE votes(id INTEGER PRIMARY KEY, compare_group TEXT NOT NULL, winner_model TEXT NOT NULL,"
+    " tie INTEGER NOT NULL, at INTEGER NOT NULL)",
+    "UPDATE meta SET value = '2' WHERE key = 'schema_version'",
+};
+
+const qint64 kT0 = utc(2026, 3, 2, 10).toMSecsSinceEpoch();
+
+// Two requests as a v1 build stored them: one priced and ok, one unpriced that failed over.
+void insertV1Rows(RawDb& raw)
+{
+    raw.exec(QStringLiteral("INSERT INTO requests VALUES(1, 'u-1', %1, 'workbench', 'first prompt', 'fast', 'r',"
+                            " 'm-a', 'pa', 'ok', 30, 300, 1000, 100, 0, 0, 0, 0.25, 0, 1, 0, '', '', '')")
+                 .arg(kT0));
+    raw.exec(QStringLiteral("INSERT INTO requests VALUES(2, 'u-2', %1, 'route', 'second prompt', 'smart', 'r',"
+                            " 'm-c', 'pc', 'ok', 60, 900, 2000, 200, 0, 0, 1, NULL, 0, 1, 0, 'g', '', '')")
+                 .arg(kT0 + 60000));
+    raw.exec(QStringLiteral("INSERT INTO attempts VALUES(1, 0, 'm-a', 'pa', %1, %2, 'ok', '', 200, '')")
+                 .arg(kT0)
+                 .arg(kT0 + 300));
+    raw.exec(
+        QStringLiteral("INSERT INTO attempts VALUES(2, 0, 'm-b', 'pb', %1, %2, 'failed', 'server_error', 503, 'x')")
+            .arg(kT0 + 60000)
+            .arg(kT0 + 60100));
+    raw.exec(QStringLiteral("INSERT INTO attempts VALUES(2, 1, 'm-c', 'pc', %1, %2, 'ok', '', 200, '')")
+                 .arg(kT0 + 60100)
+                 .arg(kT0 + 60900));
+}
+} // namespace
+
+class TestLedgerSchema : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void newFile_getsCurrentSchemaInWalMode();
+    void v1File_upgradesInPlaceKeepingRows();
+    void v2File_upgradesInPlaceKeepingFailoversAndVotes();
+    void newerFile_refusedAndByteIdentical();
+    void garbageFile_reportedDamagedAndCanBeMovedAside();
+    void corruptPages_reportedDamaged();
+    void foreignDatabase_refusedAsNotALedger();
+    void lockedFile_reportedLocked_data();
+    void lockedFile_reportedLocked();
+    void reopen_keepsSchemaAndRows();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestLedgerSchema::newFile_getsCurrentSchemaInWalMode()
+{
+    const QString path = m_dir.filePath(QStringLiteral("new.sqlite"));
+    Ledger ledger;
+    QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
+    ledger.close();
+    RawDb raw(path);
+    QCOMPARE(raw.scalar("SELECT value FROM meta WHERE key = 'schema_version'").toString(), QStringLiteral("3"));
+    QCOMPARE(raw.scalar("PRAGMA journal_mode").toString(), QStringLiteral("wal"));
+    for (const char* table : { "requests", "attempts", "failovers", "votes", "rollup_hourly", "rollup_daily",
+                               "latency_hourly", "latency_daily", "uptime_hourly", "uptime_daily" }) {
+        QVERIFY2(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = '%1'").arg(table)).toInt()
+                     == 1,
+                 table);
+    }
+}
+
+void TestLedgerSchema::v1File_upgradesInPlaceKeepingRows()
+{
+    const QString path = m_dir.filePath(QStringLiteral("v1.sqlite"));
+    {
+        RawDb raw(path);
+        for (const QString& sql : kV1) {
+            QVERIFY(raw.exec(sql));
+        }
+        insertV1Rows(raw);
+    }
+    Ledger ledger;
+    QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
+    ledger.close();
+
+    RawDb raw(path);
+    QCOMPARE(raw.scalar("SELECT value FROM meta WHERE key = 'schema_version'").toInt(), 3);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM requests").toInt(), 2);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM attempts").toInt(), 3);
+
+    LedgerQueries queries(path);
+    const QList<RequestRecord> history = queries.recentRequests(10);
+    QCOMPARE(history.size(), 2);
+    QCOMPARE(history[0].id, QStringLiteral("u-2"));
+    QCOMPARE(history[0].attempts.size(), 2);
+    QVERIFY(!history[0].costUsd.has_value());
+    QVERIFY(history[0].usage.estimated);
+    QCOMPARE(history[1].prompt, QStringLiteral("first prompt"));
+    // The rollups were backfilled from the old rows.
+    const LedgerTotals totals = queries.totals({});
+    QCOMPARE(totals.requests, 2);
+    QCOMPARE(totals.spendUsd, 0.25);
+    QCOMPARE(totals.unpricedRequests, 1);
+    QCOMPARE(totals.estimatedUsageRequests, 1);
+    const UptimeReport uptime = queries.uptime({}, LedgerBucket::Day);
+    QCOMPARE(uptime.overall.size(), 3);
+    QCOMPARE(uptime.overall[1].provider, QStringLiteral("pb"));
+    QCOMPARE(uptime.overall[1].providerFaults, 1);
+}
+
+void TestLedgerSchema::v2File_upgradesInPlaceKeepingFailoversAndVotes()
+{
+    const QString path = m_dir.filePath(QStringLiteral("v2.sqlite"));
+    {
+        RawDb raw(path);
+        for (const QString& sql : kV1 + kV2) {
+            QVERIFY(raw.exec(sql));
+        }
+        insertV1Rows(raw);
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO failovers VALUES(2, 0, %1, 'm-b', 'm-c', 'server_error', 'x')")
+                             .arg(kT0 + 60100)));
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO votes VALUES(1, 'g', 'm-c', 0, %1)").arg(kT0 + 70000)));
+    }
+    Ledger ledger;
+    QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
+    ledger.close();
+
+    LedgerQueries queries(path);
+    const QList<FailoverEvent> events = queries.failoverEvents({});
+    QCOMPARE(events.size(), 1);
+    QCOMPARE(events[0].fromModel, QStringLiteral("m-b"));
+    QCOMPARE(events[0].toModel, QStringLiteral("m-c"));
+    QCOMPARE(events[0].requestId, QStringLiteral("u-2"));
+    QCOMPARE(queries.totals({}).failedOverRequests, 1);
+    const QList<VoteRecord> votes = queries.votesInCompareGroup(QStringLiteral("g"));
+    QCOMPARE(votes.size(), 1);
+    QCOMPARE(votes[0].winnerModel, QStringLiteral("m-c"));
+    QCOMPARE(queries.requestsInCompareGroup(QStringLiteral("g")).size(), 1);
+}
+
+void TestLedgerSchema::newerFile_refusedAndByteIdentical()
+{
+    const QString path = m_dir.filePath(QStringLiteral("newer.sqlite"));
+    {
+        RawDb raw(path);
+        QVERIFY(raw.exec("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
+        QVERIFY(raw.exec("INSERT INTO meta VALUES('schema_version', '7')"));
+        QVERIFY(raw.exec("CREATE TABLE requests_v7(x)"));
+    }
+    const QByteArray before = fileBytes(path);
+    QVERIFY(!before.isEmpty());
+    Ledger ledger;
+    QVERIFY(!ledger.open(path));
+    QCOMPARE(ledger.openError(), LedgerOpenError::NewerVersion);
+    QVERIFY2(ledger.errorString().contains(QStringLiteral("newer")), qPrintable(ledger.errorString()));
+    QVERIFY(!ledger.isOpen());
+    QCOMPARE(fileBytes(path), before);
+    QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+}
+
+void TestLedgerSchema::garbageFile_reportedDamagedAndCanBeMovedAside()
+{
+    const QString path = m_dir.filePath(QStringLiteral("garbage.sqlite"));
+    QByteArray garbage;
+    for (int i = 0; i < 4096; ++i) {
+        garbage.append(char((i * 37) % 251));
+    }
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(garbage);
+    }
+    Ledger ledger;
+    QVERIFY(!ledger.open(path));
+    QCOMPARE(ledger.openError(), LedgerOpenError::Damaged);
+    QVERIFY2(ledger.errorString().contains(QStringLiteral("damaged")), qPrintable(ledger.errorString()));
+    QCOMPARE(fileBytes(path), garbage);
+
+    const QString aside = Ledger::moveAside(path);
+    QVERIFY(!aside.isEmpty());
+    QCOMPARE(fileBytes(aside), garbage); // kept, never deleted
+    QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
+}
+
+void TestLedgerSchema::corruptPages_reportedDamaged()
+{
+    const QString path = m_dir.filePath(QStringLiteral("corrupt.sqlite"));
+    {
+        Ledger ledger;
+        QVERIFY(ledger.open(path));
+        QList<RequestRecord> records;
+        for (int i = 0; i < 200; ++i) {
+            records << request(utc(2026, 3, 2, 10).addSecs(i), QStringLiteral("m-a"), QStringLiteral("pa"));
+        }
+        QVERIFY(recordAll(ledger, records));
+    } // closing the last connection checkpoints the WAL into the file
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    const qint64 size = file.size();
+    QVERIFY(size > 8 * 4096);
+    file.seek(4096); // keep page 1 (header + schema), scramble the rest
+    file.write(QByteArray(int(size - 4096), char(0xA5)));
+    file.close();
+
+    Ledger ledger;
+    QVERIFY(!ledger.open(path));
+    QCOMPARE(ledger.openError(), LedgerOpenError::Damaged);
+    QVERIFY2(ledger.errorString().contains(QStringLiteral("damaged")), qPrintable(ledger.errorString()));
+}
+
+void TestLedgerSchema::foreignDatabase_refusedAsNotALedger()
+{
+    const QString path = m_dir.filePath(QStringLiteral("foreign.sqlite"));
+    {
+        RawDb raw(path);
+        QVERIFY(raw.exec("CREATE TABLE bookmarks(url TEXT)"));
+    }
+    const QByteArray before = fileBytes(path);
+    Ledger ledger;
+    QVERIFY(!ledger.open(path));
+    QCOMPARE(ledger.openError(), LedgerOpenError::NotALedger);
+    QCOMPARE(fileBytes(path), before);
+}
+
+void TestLedgerSchema::lockedFile_reportedLocked_data()
+{
+    QTest::addColumn<bool>("walFile");
+    QTest::newRow("current ledger in WAL mode held by BEGIN EXCLUSIVE") << true;
+    QTest::newRow("v1 file in rollback-journal mode held by BEGIN EXCLUSIVE") << false;
+}
+
+void TestLedgerSchema::lockedFile_reportedLocked()
+{
+    QFETCH(bool, walFile);
+    const QString path = m_dir.filePath(QStringLiteral("locked-%1.sqlite").arg(walFile));
+    if (walFile) {
+        Ledger ledger;
+        QVERIFY(ledger.open(path));
+    } else {
+        RawDb raw(path);
+        for (const QString& sql : kV1) {
+            QVERIFY(raw.exec(sql));
+        }
+    }
+    RawDb holder(path);
+    QVERIFY(holder.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+    QVERIFY(holder.exec(QStringLiteral("INSERT INTO meta VALUES('held', 'yes')")));
+
+    Ledger ledger;
+    ledger.setBusyTimeoutMs(100);
+    QVERIFY(!ledger.open(path));
+    QCOMPARE(ledger.openError(), LedgerOpenError::Locked);
+    QVERIFY2(ledger.errorString().contains(QStringLiteral("locked")), qPrintable(ledger.errorString()));
+
+    QVERIFY(holder.exec(QStringLiteral("ROLLBACK")));
+    QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
+}
+
+void TestLedgerSchema::reopen_keepsSchemaAndRows()
+{
+    const QString path = m_dir.filePath(QStringLiteral("reopen.sqlite"));
+    {
+        Ledger ledger;
+        QVERIFY(ledger.open(path));
+        QVERIFY(recordAll(ledger, { request(utc(2026, 3, 2, 10), "m-a", "pa") }));
+    }
+    Ledger ledger;
+    QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
+    QVERIFY(recordAll(ledger, { request(utc(2026, 3, 2, 11), "m-a", "pa") }));
+    ledger.close();
+    LedgerQueries queries(path);
+    QCOMPARE(queries.totals({}).requests, 2);
+}
+
+QTEST_GUILESS_MAIN(TestLedgerSchema)
+#include "tst_LedgerSchema.moc"

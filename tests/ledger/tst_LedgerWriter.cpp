@@ -1,0 +1,325 @@
+#include "LedgerTestUtil.h"
+
+#include "common/Clock.h"
+#include "ledger/LedgerExport.h"
+#include "ledger/LedgerQueries.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+using namespace LedgerTestUtil;
+
+class TestLedgerWriter : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void record_roundTripsEveryField();
+    void manyRecords_committedInBatchesOfAtMost500();
+    void recordVote_storedWithTie();
+    void notOpen_reportsWriteFailed();
+    void promptStorage_data();
+    void promptStorage();
+    void apiKeyFromEnvironment_neverInFileOrExports();
+    void deleteOlderThan_dropsOldRawRowsKeepsRollups();
+    void exportCsv_headerAndQuotedRows();
+    void exportJsonl_parsesBack();
+    void killedWriter_keepsEveryReportedCommit();
+
+private:
+    QString freshPath(const QString& name) { return m_dir.filePath(name + QStringLiteral(".sqlite")); }
+    QTemporaryDir m_dir;
+};
+
+namespace {
+RequestRecord richRecord()
+{
+    const QDateTime at = utc(2026, 3, 2, 10, 15, 30).addMSecs(123);
+    RequestRecord r = request(at, QStringLiteral("m-c"), QStringLiteral("pc"), std::nullopt);
+    r.source = QStringLiteral("route");
+    r.prompt = QStringLiteral("Résumé, \"quoted\"\nsecond line");
+    r.tier = QStringLiteral("smart");
+    r.rule = QStringLiteral("long-context");
+    r.ttftMs = -1;
+    r.usage = TokenUsage { 3000, 700, 1200, 300, true };
+    r.costEstimated = false;
+    r.priceVersion = 4;
+    r.cachedAnswer = false;
+    r.compareGroup = QStringLiteral("cmp-7");
+    r.attempts = { attempt("m-b", "pb", at, "failed", "server_error"), attempt("m-c", "pc", at.addMSecs(700)),
+                   attempt("m-d", "pd", at.addMSecs(100), "hedge_lost") };
+    r.attempts[1].endedAt = QDateTime(); // still unknown: stored as NULL
+    r.failovers = { FailoverRecord { at.addMSecs(650), "m-b", "m-c", "server_error", "upstream said no" } };
+    return r;
+}
+} // namespace
+
+void TestLedgerWriter::record_roundTripsEveryField()
+{
+    const QString path = freshPath("roundtrip");
+    Ledger ledger;
+    QVERIFY(ledger.open(path));
+    QSignalSpy recorded(&ledger, &Ledger::recorded);
+    RequestRecord priced = request(utc(2026, 3, 2, 9), "m-a", "pa", 0.0125);
+    priced.costEstimated = true;
+    priced.cachedAnswer = true;
+    priced.status = QStringLiteral("cached");
+    priced.failureClass = QString();
+    const RequestRecord rich = richRecord();
+    ledger.record(priced);
+    ledger.record(rich);
+    // No flush: the writer's timer commits on its own.
+    QTRY_COMPARE(recorded.size(), 1);
+    QCOMPARE(recorded[0][0].toInt(), 2);
+
+    LedgerQueries queries(path);
+    const QList<RequestRecord> history = queries.recentRequests(10);
+    QCOMPARE(history.size(), 2);
+    QCOMPARE(history[0], rich);
+    QCOMPARE(history[1], priced);
+    QVERIFY(!history[0].costUsd.has_value());
+    QCOMPARE(*history[1].costUsd, 0.0125);
+}
+
+void TestLedgerWriter::manyRecords_committedInBatchesOfAtMost500()
+{
+    Ledger ledger;
+    QVERIFY(ledger.open(freshPath("batches")));
+    QSignalSpy recorded(&ledger, &Ledger::recorded);
+    for (int i = 0; i < 1200; ++i) {
+        ledger.record(request(utc(2026, 3, 2, 10).addSecs(i), "m-a", "pa"));
+    }
+    int total = 0;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            total = 0;
+            for (const QList<QVariant>& signal : std::as_const(recorded)) {
+                total += signal[0].toInt();
+            }
+            return total == 1200;
+        }(),
+        10000);
+    QVERIFY(recorded.size() >= 3);
+    for (const QList<QVariant>& signal : std::as_const(recorded)) {
+        QVERIFY(signal[0].toInt() <= 500);
+    }
+}
+
+void TestLedgerWriter::recordVote_storedWithTie()
+{
+    const QString path = freshPath("votes");
+    Ledger ledger;
+    QVERIFY(ledger.open(path));
+    QSignalSpy flushed(&ledger, &Ledger::flushed);
+    ledger.recordVote(VoteRecord { "cmp-1", "m-a", false, utc(2026, 3, 2, 10) });
+    ledger.recordVote(VoteRecord { "cmp-1", QString(), true, utc(2026, 3, 2, 11) });
+    ledger.flush();
+    QVERIFY(flushed.wait(5000));
+    LedgerQueries queries(path);
+    const QList<VoteRecord> votes = queries.votesInCompareGroup("cmp-1");
+    QCOMPARE(votes.size(), 2);
+    QCOMPARE(votes[0], (VoteRecord { "cmp-1", "m-a", false, utc(2026, 3, 2, 10) }));
+    QVERIFY(votes[1].tie);
+    QVERIFY(votes[1].winnerModel.isEmpty());
+}
+
+void TestLedgerWriter::notOpen_reportsWriteFailed()
+{
+    Ledger ledger;
+    QSignalSpy failed(&ledger, &Ledger::writeFailed);
+    ledger.record(request(utc(2026, 3, 2, 10), "m-a", "pa"));
+    QCOMPARE(failed.size(), 1);
+}
+
+void TestLedgerWriter::promptStorage_data()
+{
+    QTest::addColumn<bool>("store");
+    QTest::newRow("prompt storage on keeps the text (control)") << true;
+    QTest::newRow("prompt storage off leaves no prompt text in the file") << false;
+}
+
+void TestLedgerWriter::promptStorage()
+{
+    QFETCH(bool, store);
+    const QString path = freshPath(QStringLiteral("prompts-%1").arg(store));
+    const QString secret = QStringLiteral("PROMPT-TEXT-zebra-1729");
+    {
+        Ledger ledger;
+        ledger.setStorePrompts(store);
+        QVERIFY(ledger.open(path));
+        RequestRecord record = request(utc(2026, 3, 2, 10), "m-a", "pa");
+        record.prompt = secret;
+        QVERIFY(recordAll(ledger, { record }));
+    }
+    const QByteArray bytes = fileBytes(path) + fileBytes(path + "-wal");
+    QCOMPARE(bytes.contains(secret.toUtf8()), store);
+    LedgerQueries queries(path);
+    QCOMPARE(queries.recentRequests(1).value(0).prompt, store ? secret : QString());
+}
+
+void TestLedgerWriter::apiKeyFromEnvironment_neverInFileOrExports()
+{
+    const QByteArray key = "sk-test-secret-123";
+    qputenv("OPENAI_API_KEY", key);
+    const QString path = freshPath("keys");
+    {
+        Ledger ledger;
+        QVERIFY(ledger.open(path));
+        QList<RequestRecord> records;
+        for (int i = 0; i < 20; ++i) {
+            RequestRecord record = i % 2 ? richRecord() : request(utc(2026, 3, 2, 10, i), "gpt-4o", "openai");
+            record.id.clear();
+            record.errorMessage = QStringLiteral("HTTP 401 from openai");
+            records << record;
+        }
+        QVERIFY(recordAll(ledger, records));
+        ledger.recordVote(VoteRecord { "cmp-7", "m-c", false, {} });
+        QVERIFY(recordAll(ledger, {}));
+        // Still open: look at the WAL as well as the main file.
+        QVERIFY(!(fileBytes(path) + fileBytes(path + "-wal")).contains(key));
+    }
+    LedgerExport exporter(path);
+    QVERIFY(exporter.exportCsv(m_dir.filePath("keys.csv")));
+    QVERIFY(exporter.exportJsonl(m_dir.filePath("keys.jsonl")));
+    QCOMPARE(exporter.exportedRows(), 20);
+    QVERIFY(!fileBytes(path).contains(key));
+    QVERIFY(!fileBytes(m_dir.filePath("keys.csv")).contains(key));
+    QVERIFY(!fileBytes(m_dir.filePath("keys.jsonl")).contains(key));
+    qunsetenv("OPENAI_API_KEY");
+}
+
+void TestLedgerWriter::deleteOlderThan_dropsOldRawRowsKeepsRollups()
+{
+    MockClock clock(utc(2026, 6, 1, 12));
+    Clock::setInstance(&clock);
+    const QString path = freshPath("retention");
+    Ledger ledger;
+    QVERIFY(ledger.open(path));
+    RequestRecord old = richRecord(); // 2026-03-02: 91 days before the clock
+    RequestRecord recent = request(utc(2026, 5, 20, 8), "m-a", "pa", 0.5);
+    QVERIFY(recordAll(ledger, { old, recent }));
+    ledger.recordVote(VoteRecord { "cmp-7", "m-c", false, utc(2026, 3, 2, 11) });
+    QVERIFY(recordAll(ledger, {}));
+
+    QSignalSpy pruned(&ledger, &Ledger::pruned);
+    ledger.deleteOlderThan(30);
+    QVERIFY(pruned.wait(5000));
+    QCOMPARE(pruned[0][0].toInt(), 1);
+    Clock::setInstance(nullptr);
+
+    LedgerQueries queries(path);
+    const QList<RequestRecord> left = queries.recentRequests(10);
+    QCOMPARE(left.size(), 1);
+    QCOMPARE(left[0].id, recent.id);
+    QVERIFY(queries.failoverEvents({}).isEmpty());
+    QVERIFY(queries.votesInCompareGroup("cmp-7").isEmpty());
+    RawDb raw(path);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM attempts").toInt(), 1);
+    // Rollups keep the long-range dashboard.
+    QCOMPARE(queries.totals({}).requests, 2);
+}
+
+void TestLedgerWriter::exportCsv_headerAndQuotedRows()
+{
+    const QString path = freshPath("csv");
+    const RequestRecord rich = richRecord();
+    const RequestRecord priced = request(utc(2026, 3, 3, 10), "m-a", "pa", 0.25);
+    {
+        Ledger ledger;
+        QVERIFY(ledger.open(path));
+        QVERIFY(recordAll(ledger, { priced, rich }));
+    }
+    const QString csvPath = m_dir.filePath("history.csv");
+    LedgerExport exporter(path);
+    QVERIFY2(exporter.exportCsv(csvPath), qPrintable(exporter.errorString()));
+    QCOMPARE(exporter.exportedRows(), 2);
+    const QString text = QString::fromUtf8(fileBytes(csvPath));
+    const QStringList lines = text.split(QStringLiteral("\r\n"));
+    QCOMPARE(lines[0],
+             QStringLiteral("id,started_at,source,tier,rule,final_model,final_provider,status,ttft_ms,latency_ms,"
+                            "prompt_tokens,completion_tokens,cached_tokens,reasoning_tokens,usage_estimated,cost_usd,"
+                            "cost_estimated,price_version,cached_answer,compare_group,failure_class,error_message,"
+                            "attempts,failovers,prompt"));
+    // Oldest first; unpriced cost is an empty cell; the multi-line prompt is quoted.
+    QVERIFY(lines[1].startsWith(rich.id
+                                + QStringLiteral(",2026-03-02T10:15:30.123Z,route,smart,long-context,m-c,pc,ok,-1,400,"
+                                                 "3000,700,1200,300,1,,0,4,0,cmp-7,,,3,1,")));
+    QVERIFY(text.contains(QStringLiteral("\"Résumé, \"\"quoted\"\"\nsecond line\"")));
+    QVERIFY(text.contains(priced.id
+                          + QStringLiteral(",2026-03-03T10:00:00.000Z,workbench,fast,default,m-a,pa,ok,50,400,"
+                                           "100,20,0,0,0,0.25,0,1,0,,,,1,0,hello\r\n")));
+    QVERIFY(text.endsWith(QStringLiteral("\r\n")));
+}
+
+void TestLedgerWriter::exportJsonl_parsesBack()
+{
+    const QString path = freshPath("jsonl");
+    const RequestRecord rich = richRecord();
+    const RequestRecord priced = request(utc(2026, 3, 3, 10), "m-a", "pa", 0.25);
+    {
+        Ledger ledger;
+        QVERIFY(ledger.open(path));
+        QVERIFY(recordAll(ledger, { priced, rich }));
+    }
+    const QString jsonPath = m_dir.filePath("history.jsonl");
+    LedgerFilter onlySmart;
+    onlySmart.tiers = { QStringLiteral("smart") };
+    LedgerExport exporter(path);
+    QVERIFY(exporter.exportJsonl(jsonPath));
+    QList<QJsonObject> objects;
+    for (const QByteArray& line : fileBytes(jsonPath).split('\n')) {
+        if (line.isEmpty()) {
+            continue;
+        }
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        objects << doc.object();
+    }
+    QCOMPARE(objects.size(), 2);
+    QCOMPARE(objects[0]["id"].toString(), rich.id);
+    QVERIFY(objects[0]["cost_usd"].isNull());
+    QCOMPARE(objects[0]["prompt"].toString(), rich.prompt);
+    QCOMPARE(objects[0]["usage_estimated"].toBool(), true);
+    QCOMPARE(objects[0]["attempts"].toArray().size(), 3);
+    QCOMPARE(objects[0]["attempts"].toArray()[0].toObject()["failure_class"].toString(),
+             QStringLiteral("server_error"));
+    QCOMPARE(objects[0]["failovers"].toArray()[0].toObject()["to_model"].toString(), QStringLiteral("m-c"));
+    QCOMPARE(objects[1]["cost_usd"].toDouble(), 0.25);
+
+    QVERIFY(exporter.exportJsonl(jsonPath, onlySmart));
+    QCOMPARE(exporter.exportedRows(), 1);
+}
+
+void TestLedgerWriter::killedWriter_keepsEveryReportedCommit()
+{
+    const QString path = freshPath("killed");
+    QProcess child;
+    QByteArray output;
+    connect(&child, &QProcess::readyReadStandardOutput, this, [&] { output += child.readAllStandardOutput(); });
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    child.start(QStringLiteral(LEDGER_WRITER_CHILD), { path });
+    auto reports = [&] { return output.split('\n').size() - 1; };
+    QTRY_VERIFY_WITH_TIMEOUT(reports() >= 5, 30000);
+    child.kill(); // SIGKILL, mid-burst
+    QTRY_COMPARE_WITH_TIMEOUT(child.state(), QProcess::NotRunning, 10000);
+    output += child.readAllStandardOutput();
+    const QList<QByteArray> lines = output.trimmed().split('\n');
+    const qint64 lastReported = lines.last().toLongLong();
+    QVERIFY(lastReported > 0);
+
+    RawDb raw(path);
+    QCOMPARE(raw.scalar("PRAGMA integrity_check").toString(), QStringLiteral("ok"));
+    const qint64 rows = raw.scalar("SELECT COUNT(*) FROM requests").toLongLong();
+    QVERIFY2(rows >= lastReported, qPrintable(QStringLiteral("%1 rows, %2 reported").arg(rows).arg(lastReported)));
+    // Rollups were committed with their rows.
+    QCOMPARE(raw.scalar("SELECT SUM(requests) FROM rollup_hourly").toLongLong(), rows);
+    Ledger ledger;
+    QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
+}
+
+QTEST_GUILESS_MAIN(TestLedgerWriter)
+#include "tst_LedgerWriter.moc"
