@@ -14,6 +14,7 @@ namespace {
 
 constexpr qsizetype kMaxHeadBytes = 64 * 1024;
 constexpr int kLingerMs = 2000;
+constexpr qint64 kReadBufferBytes = 1024 * 1024;
 
 bool isTokenChar(char c)
 {
@@ -95,6 +96,7 @@ HttpConnection::HttpConnection(QTcpSocket* socket, HttpServer* server)
 {
     m_socket->setParent(this);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_socket->setReadBufferSize(kReadBufferBytes);
     m_request.peer = m_socket->peerAddress();
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::onDisconnected);
@@ -121,14 +123,16 @@ void HttpConnection::onReadyRead()
         m_socket->skip(m_socket->bytesAvailable());
         return;
     }
-    const qint64 available = m_socket->bytesAvailable();
-    if (available <= 0) {
-        return;
+    if (m_active && m_in.size() > kMaxHeadBytes + m_server->maxBodyBytes()) {
+        return; // a client pipelining faster than we answer waits in TCP backpressure, not in our memory
     }
-    const qsizetype oldSize = m_in.size();
-    m_in.resize(oldSize + available);
-    const qint64 got = m_socket->read(m_in.data() + oldSize, available);
-    m_in.resize(oldSize + qMax<qint64>(0, got));
+    const qint64 available = m_socket->bytesAvailable();
+    if (available > 0) {
+        const qsizetype oldSize = m_in.size();
+        m_in.resize(oldSize + available);
+        const qint64 got = m_socket->read(m_in.data() + oldSize, available);
+        m_in.resize(oldSize + qMax<qint64>(0, got));
+    }
     processBuffer();
 }
 
@@ -320,9 +324,9 @@ void HttpConnection::responseEnded(HttpResponder* responder, bool keepAlive)
         closeAfterWrite();
         return;
     }
-    if (!m_in.isEmpty() && !m_processing) {
+    if ((!m_in.isEmpty() || m_socket->bytesAvailable() > 0) && !m_processing) {
         // Pipelined requests wait; answer them from the event loop, not inside the caller's send().
-        QMetaObject::invokeMethod(this, &HttpConnection::processBuffer, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
     }
 }
 

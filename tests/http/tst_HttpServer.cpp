@@ -41,6 +41,9 @@ private slots:
     void post_bodyDeliveredWhole();
     void headers_lowerCasedAndQuerySplit();
     void pipelinedRequests_answeredInOrder();
+    void pipelinedFlood_answeredInOrderWithAsyncHandler();
+    void expectContinue_gets100ThenResponse();
+    void headRequest_noBody();
     void asyncHandler_answersLater();
     void oversizedBody_gets413AndClose();
     void malformedRequest_gets400_data();
@@ -164,6 +167,47 @@ void TestHttpServer::pipelinedRequests_answeredInOrder()
     QCOMPARE(m_requests.size(), 3);
     QCOMPARE(m_requests[2].body, QByteArray("abc"));
     QVERIFY(!client.closedByServer);
+}
+
+void TestHttpServer::pipelinedFlood_answeredInOrderWithAsyncHandler()
+{
+    m_server->setHandler([](const HttpRequest& request, HttpResponder* responder) {
+        QTimer::singleShot(0, responder,
+                           [responder, path = request.path] { responder->send(200, "text/plain", path); });
+    });
+    QByteArray flood;
+    for (int i = 0; i < 300; ++i) {
+        flood += "GET /" + QByteArray::number(i) + " HTTP/1.1\r\nHost: x\r\n\r\n";
+    }
+    RawClient client(m_server->port());
+    client.send(flood);
+    QTRY_COMPARE(client.count("HTTP/1.1 200"), 300);
+    qsizetype at = 0;
+    for (int i = 0; i < 300; ++i) {
+        at = client.received.indexOf("\r\n\r\n/" + QByteArray::number(i), at);
+        QVERIFY2(at >= 0, qPrintable(QString::number(i)));
+    }
+}
+
+void TestHttpServer::expectContinue_gets100ThenResponse()
+{
+    RawClient client(m_server->port());
+    client.send("POST /up HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n");
+    QTRY_COMPARE(client.received, QByteArray("HTTP/1.1 100 Continue\r\n\r\n"));
+    client.send("hello");
+    QTRY_VERIFY(client.received.endsWith("hello /up"));
+    QCOMPARE(m_requests.size(), 1);
+    QCOMPARE(m_requests[0].body, QByteArray("hello"));
+}
+
+void TestHttpServer::headRequest_noBody()
+{
+    RawClient client(m_server->port());
+    client.send("HEAD /h HTTP/1.1\r\nHost: x\r\n\r\nGET /g HTTP/1.1\r\nHost: x\r\n\r\n");
+    QTRY_VERIFY(client.received.endsWith("hello /g"));
+    QCOMPARE(client.count("HTTP/1.1 200"), 2);
+    QVERIFY(!client.received.contains("hello /h")); // Content-Length told, body not sent
+    QVERIFY(client.received.contains("Content-Length: 8\r\n"));
 }
 
 void TestHttpServer::asyncHandler_answersLater()

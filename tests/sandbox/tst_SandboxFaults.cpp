@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSignalSpy>
 #include <QTest>
 
 // Every fault kind, observed from the client side.
@@ -328,9 +329,8 @@ void TestSandboxFaults::slowTokens_spacesTokensApart()
     });
     QTRY_VERIFY(exchange->finished);
     QCOMPARE(arrivals.size(), 5);
-    for (int i = 1; i < arrivals.size(); ++i) {
-        QVERIFY2(arrivals[i] - arrivals[i - 1] >= 30, qPrintable(QString::number(arrivals[i] - arrivals[i - 1])));
-    }
+    // Load can only delay tokens, so bound from below: 30 ms first token + 4 gaps of 40 ms.
+    QVERIFY2(arrivals.last() >= 180, qPrintable(QString::number(arrivals.last())));
 }
 
 QList<int> TestSandboxFaults::statusSequence(int count)
@@ -338,7 +338,8 @@ QList<int> TestSandboxFaults::statusSequence(int count)
     QList<int> statuses;
     for (int i = 0; i < count; ++i) {
         std::unique_ptr<Exchange> exchange(chat(*m_nam, *m_sandbox, "deepseek-chat", "x", false));
-        if (!QTest::qWaitFor([&] { return exchange->finished; }, 5000)) {
+        QSignalSpy finished(exchange->reply, &QNetworkReply::finished); // wakes at once, unlike QTRY polling
+        if (!exchange->finished && !finished.wait(5000)) {
             return {};
         }
         statuses.append(exchange->status());

@@ -1,6 +1,7 @@
 #include "SandboxTestClient.h"
 
 #include "http/HttpServer.h"
+#include "sandbox/SandboxStream.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -484,7 +485,11 @@ void TestSandboxServer::timeScale_pacesFirstToken()
 
 void TestSandboxServer::concurrentStreams_allComplete()
 {
-    m_sandbox->setTimeScale(0.01);
+    m_sandbox->setTimeScale(0.2); // streams of 200-500 ms, so they overlap
+    int peakStreams = 0;
+    connect(m_sandbox, &SandboxServer::requestReceived, this, [&] {
+        peakStreams = qMax(peakStreams, int(m_sandbox->httpServer()->findChildren<SandboxStream*>().size()));
+    });
     // QNetworkAccessManager opens at most six connections per host, so several managers.
     std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
     std::vector<std::unique_ptr<Exchange>> exchanges;
@@ -503,6 +508,7 @@ void TestSandboxServer::concurrentStreams_allComplete()
                              }()),
                              20000);
     QVERIFY2(peak >= 20, qPrintable(QString::number(peak)));
+    QVERIFY2(peakStreams >= 12, qPrintable(QString::number(peakStreams)));
     for (const auto& exchange : exchanges) {
         QCOMPARE(exchange->reply->error(), QNetworkReply::NoError);
         QVERIFY(exchange->body.endsWith("data: [DONE]\n\n") || exchange->body.contains("event: message_stop"));
