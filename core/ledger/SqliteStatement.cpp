@@ -50,9 +50,13 @@ void SqliteStatement::bind(int index, double value)
 
 void SqliteStatement::bind(int index, const QString& text)
 {
-    static const char16_t empty[] = u"";
-    const void* data = text.isNull() ? static_cast<const void*>(empty) : static_cast<const void*>(text.utf16());
-    sqlite3_bind_text16(m_statement, index, data, int(text.size() * 2), SQLITE_TRANSIENT);
+    if (m_texts.size() <= index) {
+        m_texts.resize(index + 1);
+    }
+    QByteArray& utf8 = m_texts[index];
+    utf8 = text.toUtf8();
+    // constData() of an empty QByteArray is "", never null: a null QString binds '' (NOT NULL columns).
+    sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
 }
 
 void SqliteStatement::bindNull(int index)

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <QByteArray>
 #include <QSqlDatabase>
 #include <QString>
+#include <QVarLengthArray>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -36,4 +38,6 @@ private:
     sqlite3* m_db = nullptr;
     sqlite3_stmt* m_statement = nullptr;
     QString m_error;
+    // UTF-8 of the bound texts, alive until the next exec(), so SQLite neither copies nor converts.
+    QVarLengthArray<QByteArray, 32> m_texts;
 };
