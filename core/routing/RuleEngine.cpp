@@ -13,10 +13,10 @@ bool isWordChar(QChar c)
 
 // Splits already lower-cased text into word views without allocating per word.
 template <typename Container>
-void splitWords(const QString& lower, Container& out)
+void splitWords(QStringView lower, Container& out)
 {
     const qsizetype size = lower.size();
-    const QChar* data = lower.constData();
+    const QChar* data = lower.data();
     qsizetype i = 0;
     while (i < size) {
         while (i < size && !isWordChar(data[i])) {
@@ -30,6 +30,35 @@ void splitWords(const QString& lower, Container& out)
             out.append(QStringView(data + start, i - start));
         }
     }
+}
+
+// Lower-cases one UTF-16 unit; ASCII without a table lookup (a prompt is mostly ASCII).
+inline char16_t fold(char16_t c)
+{
+    if (c < 128) {
+        return (c >= u'A' && c <= u'Z') ? char16_t(c + 32) : c;
+    }
+    return QChar(c).toLower().unicode();
+}
+
+template <typename Buffer>
+void foldInto(QStringView text, Buffer& out)
+{
+    out.resize(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        out[i] = QChar(fold(text[i].unicode()));
+    }
+}
+
+// FNV-1a over a word: keys the keyword index without building a QString per prompt word.
+quint64 wordHash(QStringView word)
+{
+    quint64 hash = 1469598103934665603ULL;
+    for (QChar c : word) {
+        hash ^= c.unicode();
+        hash *= 1099511628211ULL;
+    }
+    return hash;
 }
 
 QString tr(const char* text)
@@ -53,7 +82,8 @@ RuleEngine::RuleEngine(const RoutingPolicy& policy)
             for (const QString& phrase : rule.pattern.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
                 const QStringList phraseWords = words(phrase);
                 if (!phraseWords.isEmpty()) {
-                    m_phrasesByFirstWord[phraseWords.first()].push_back({ index, phraseWords, phrase.trimmed() });
+                    m_phrasesByFirstWord[wordHash(phraseWords.first())].push_back(
+                        { index, phraseWords, phrase.trimmed() });
                 }
             }
             break;
@@ -94,9 +124,10 @@ RuleEngine::RuleEngine(const RoutingPolicy& policy)
 
 QStringList RuleEngine::words(const QString& text)
 {
-    const QString lower = text.toLower();
+    QVarLengthArray<QChar, 256> lower;
+    foldInto(text, lower);
     QList<QStringView> views;
-    splitWords(lower, views);
+    splitWords(QStringView(lower.constData(), lower.size()), views);
     QStringList result;
     result.reserve(views.size());
     for (QStringView view : views) {
@@ -120,12 +151,12 @@ RuleMatch RuleEngine::match(const QString& prompt, const QStringList& tags) cons
         keywordsScanned = true;
         hits.resize(qsizetype(m_compiled.size()));
         std::fill(hits.begin(), hits.end(), nullptr);
-        const QString lower = prompt.toLower();
+        QVarLengthArray<QChar, 2048> lower;
+        foldInto(prompt, lower);
         QVarLengthArray<QStringView, 512> tokens;
-        splitWords(lower, tokens);
+        splitWords(QStringView(lower.constData(), lower.size()), tokens);
         for (qsizetype i = 0; i < tokens.size(); ++i) {
-            const QString key = QString::fromRawData(tokens[i].data(), tokens[i].size());
-            const auto found = m_phrasesByFirstWord.constFind(key);
+            const auto found = m_phrasesByFirstWord.constFind(wordHash(tokens[i]));
             if (found == m_phrasesByFirstWord.cend()) {
                 continue;
             }
@@ -133,7 +164,7 @@ RuleMatch RuleEngine::match(const QString& prompt, const QStringList& tags) cons
                 if (hits[phrase.rule] || i + phrase.words.size() > tokens.size()) {
                     continue;
                 }
-                bool all = true;
+                bool all = tokens[i] == phrase.words.first(); // hashes may collide
                 for (qsizetype w = 1; w < phrase.words.size() && all; ++w) {
                     all = tokens[i + w] == phrase.words.at(w);
                 }

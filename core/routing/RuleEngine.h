@@ -59,7 +59,7 @@ private:
 
     QList<RoutingRule> m_rules;
     std::vector<Compiled> m_compiled;
-    QHash<QString, std::vector<Phrase>> m_phrasesByFirstWord;
+    QHash<quint64, std::vector<Phrase>> m_phrasesByFirstWord; // by hash of the first word
     QString m_defaultTier;
     QStringList m_problems;
 };
