@@ -2,6 +2,7 @@
 #include "LiteLlmProviders.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <yaml-cpp/yaml.h>
 
@@ -16,10 +17,13 @@ std::string str(const QString& text)
     return text.toStdString();
 }
 
-// Enough digits that the importer reads back the same double.
-std::string number(double value)
+// LiteLLM wants USD per token. Shifting the decimal exponent of the shortest per-million text keeps
+// it readable ("5e-8", not "5.0000000000000004e-08") and reads back as the same price.
+std::string perToken(double perMillion)
 {
-    return QString::number(value, 'g', 17).toStdString();
+    const QString text = QString::number(perMillion, 'e', QLocale::FloatingPointShortest);
+    const qsizetype e = text.indexOf(u'e');
+    return (text.left(e) + QStringLiteral("e%1").arg(text.mid(e + 1).toInt() - 6)).toStdString();
 }
 
 std::string seconds(int milliseconds)
@@ -41,7 +45,9 @@ public:
         out << YAML::BeginMap;
         out << YAML::Key << "model_list" << YAML::Value << YAML::BeginSeq;
         for (const auto& model : m_config.models) {
-            writeModel(out, model);
+            for (const auto& [groupName, weight] : groupsOf(model)) {
+                writeModel(out, model, groupName, weight);
+            }
         }
         out << YAML::EndSeq;
         writeRouterSettings(out);
@@ -63,20 +69,29 @@ private:
             { QLatin1String(LiteLlmConfig::kFileName), path, message, ConfigProblem::Severity::Warning });
     }
 
-    // The group a model is exported under: its first group, or its own id as a group of one.
-    std::pair<QString, int> groupOf(const ModelConfig& model) const
+    // The groups a model is exported under (one model_list entry each): every group that holds it, and
+    // its own id when it is in none or when a fallback names the model itself (LiteLLM only knows groups).
+    QList<std::pair<QString, int>> groupsOf(const ModelConfig& model) const
     {
+        QList<std::pair<QString, int>> result;
+        bool referenced = false;
         for (const auto& group : m_config.policy.groups) {
             for (const auto& deployment : group.deployments) {
                 if (deployment.modelId == model.id) {
-                    return { group.name, deployment.weight };
+                    result.append({ group.name, deployment.weight });
+                    break;
                 }
             }
+            referenced
+                = referenced || group.fallbacks.contains(model.id) || group.contextWindowFallbacks.contains(model.id);
         }
-        return { model.id, 1 };
+        if ((result.isEmpty() || referenced) && !m_config.policy.group(model.id)) {
+            result.append({ model.id, 1 });
+        }
+        return result;
     }
 
-    void writeModel(YAML::Emitter& out, const ModelConfig& model)
+    void writeModel(YAML::Emitter& out, const ModelConfig& model, const QString& groupName, int weight)
     {
         const ProviderConfig* provider = m_config.provider(model.providerId);
         if (!provider) {
@@ -84,7 +99,6 @@ private:
             return;
         }
         const LiteLlmPrefix& prefix = LiteLlmProviders::forProvider(*provider);
-        const auto [groupName, weight] = groupOf(model);
         const Timeouts defaults;
         out << YAML::BeginMap;
         out << YAML::Key << "model_name" << YAML::Value << str(groupName);
@@ -110,11 +124,11 @@ private:
         if (model.price.known || model.contextWindow > 0 || model.maxOutputTokens > 0) {
             out << YAML::Key << "model_info" << YAML::Value << YAML::BeginMap;
             if (model.price.known) {
-                out << YAML::Key << "input_cost_per_token" << YAML::Value << number(model.price.inputPerMTok / 1e6);
-                out << YAML::Key << "output_cost_per_token" << YAML::Value << number(model.price.outputPerMTok / 1e6);
+                out << YAML::Key << "input_cost_per_token" << YAML::Value << perToken(model.price.inputPerMTok);
+                out << YAML::Key << "output_cost_per_token" << YAML::Value << perToken(model.price.outputPerMTok);
                 if (model.price.cachedInputPerMTok > 0) {
                     out << YAML::Key << "cache_read_input_token_cost" << YAML::Value
-                        << number(model.price.cachedInputPerMTok / 1e6);
+                        << perToken(model.price.cachedInputPerMTok);
                 }
             }
             if (model.contextWindow > 0) {
