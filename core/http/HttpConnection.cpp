@@ -274,14 +274,18 @@ HttpConnection::Parse HttpConnection::parseHead()
             }
             contentLength = length;
         } else if (name == "transfer-encoding") {
+            if (value.compare("chunked", Qt::CaseInsensitive) != 0) {
+                failRequest(501, "not_implemented", "Only the chunked transfer coding is supported");
+                return Parse::Failed;
+            }
             chunked = true;
         }
         m_request.headers.emplaceBack(std::move(name), value.toByteArray());
     }
     m_in.remove(0, headEnd + 4);
 
-    if (chunked) {
-        failRequest(411, "length_required", "Chunked request bodies are not supported; send Content-Length");
+    if (chunked && contentLength >= 0) {
+        failRequest(400, "bad_request", "Both Content-Length and Transfer-Encoding"); // request smuggling guard
         return Parse::Failed;
     }
     if (contentLength > m_server->maxBodyBytes()) {
@@ -292,16 +296,91 @@ HttpConnection::Parse HttpConnection::parseHead()
     m_keepAlive = m_request.http10 ? listHasToken(connection, "keep-alive") : !listHasToken(connection, "close");
     m_headOnly = m_request.method == "HEAD";
     m_bodyLength = qMax<qint64>(0, contentLength);
+    m_chunkState = chunked ? ChunkState::Size : ChunkState::None;
     return Parse::Ready;
+}
+
+void HttpConnection::sendContinueOnce()
+{
+    if (!m_sentContinue && m_request.header("expect").compare("100-continue", Qt::CaseInsensitive) == 0) {
+        m_sentContinue = true;
+        m_socket->write(QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n"));
+    }
+}
+
+// Transfer-Encoding: chunked request body, decoded as it arrives. Chunk extensions and trailers
+// are skipped.
+HttpConnection::Parse HttpConnection::parseChunked()
+{
+    for (;;) {
+        if (m_chunkState == ChunkState::Data) {
+            if (m_in.size() < m_chunkRemaining + 2) {
+                sendContinueOnce();
+                return Parse::NeedMore;
+            }
+            if (m_in[m_chunkRemaining] != '\r' || m_in[m_chunkRemaining + 1] != '\n') {
+                failRequest(400, "bad_request", "Malformed chunked body");
+                return Parse::Failed;
+            }
+            m_request.body.append(m_in.constData(), m_chunkRemaining);
+            m_in.remove(0, m_chunkRemaining + 2);
+            m_chunkState = ChunkState::Size;
+            continue;
+        }
+        const qsizetype lineEnd = m_in.indexOf("\r\n");
+        if (lineEnd < 0) {
+            if (m_in.size() > kMaxHeadBytes) {
+                failRequest(400, "bad_request", "Malformed chunked body");
+                return Parse::Failed;
+            }
+            sendContinueOnce();
+            return Parse::NeedMore;
+        }
+        const QByteArrayView line(m_in.constData(), lineEnd);
+        if (m_chunkState == ChunkState::Trailer) {
+            m_in.remove(0, lineEnd + 2);
+            if (line.isEmpty()) {
+                m_chunkState = ChunkState::None;
+                return Parse::Ready;
+            }
+            continue;
+        }
+        QByteArrayView sizeText = line;
+        if (const qsizetype semicolon = line.indexOf(';'); semicolon >= 0) {
+            sizeText = line.first(semicolon);
+        }
+        sizeText = trimmed(sizeText);
+        bool ok = !sizeText.isEmpty() && sizeText.size() <= 15;
+        qint64 size = 0;
+        for (char c : sizeText) {
+            const int digit = c >= '0' && c <= '9' ? c - '0'
+                : c >= 'a' && c <= 'f'             ? c - 'a' + 10
+                : c >= 'A' && c <= 'F'             ? c - 'A' + 10
+                                                   : -1;
+            ok = ok && digit >= 0;
+            size = size * 16 + qMax(0, digit);
+        }
+        if (!ok) {
+            failRequest(400, "bad_request", "Malformed chunk size");
+            return Parse::Failed;
+        }
+        if (m_request.body.size() + size > m_server->maxBodyBytes()) {
+            failRequest(413, "request_too_large", "Request body too large");
+            return Parse::Failed;
+        }
+        m_in.remove(0, lineEnd + 2);
+        m_chunkRemaining = size;
+        m_chunkState = size == 0 ? ChunkState::Trailer : ChunkState::Data;
+    }
 }
 
 HttpConnection::Parse HttpConnection::parseBody()
 {
+    if (m_chunkState != ChunkState::None) {
+        return parseChunked();
+    }
     if (m_in.size() < m_bodyLength) {
-        if (!m_sentContinue && m_request.header("expect").compare("100-continue", Qt::CaseInsensitive) == 0) {
-            m_sentContinue = true;
-            m_socket->write(QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n"));
-        }
+        sendContinueOnce();
         return Parse::NeedMore;
     }
     if (m_bodyLength == m_in.size()) {

@@ -41,6 +41,8 @@ private:
     void processBuffer();
     Parse parseHead();
     Parse parseBody();
+    Parse parseChunked();
+    void sendContinueOnce();
     void failRequest(int status, const char* code, const char* message);
     void closeAfterWrite();
     void halfClose();
@@ -52,6 +54,15 @@ private:
     HttpRequest m_request; // being parsed
     qint64 m_bodyLength = -1; // >= 0 once the head is parsed
     bool m_sentContinue = false;
+    enum class ChunkState
+    {
+        None,
+        Size,
+        Data,
+        Trailer
+    };
+    ChunkState m_chunkState = ChunkState::None;
+    qint64 m_chunkRemaining = 0;
     bool m_keepAlive = true;
     bool m_headOnly = false;
     HttpResponder* m_active = nullptr;

@@ -10,7 +10,7 @@
 class HttpResponder;
 class QTcpServer;
 
-// A small HTTP/1.1 server on QTcpServer: keep-alive, pipelining (answered in order), Content-Length
+// A small HTTP/1.1 server on QTcpServer: keep-alive, pipelining (answered in order), Content-Length and chunked request
 // bodies, chunked streaming responses. Serves the offline sandbox and the local gateway, so the
 // per-request path stays lean: no regexes, one socket write per response or chunk.
 class HttpServer : public QObject

@@ -49,7 +49,10 @@ private slots:
     void malformedRequest_gets400_data();
     void malformedRequest_gets400();
     void hugeHeaders_get431();
-    void chunkedRequestBody_gets411();
+    void chunkedRequestBody_decoded_data();
+    void chunkedRequestBody_decoded();
+    void chunkedRequestBody_rejected_data();
+    void chunkedRequestBody_rejected();
     void stream_readIncrementallyByClient();
     void clientDisconnectMidStream_firesSignalAndServerKeepsServing();
     void abortConnection_dropsClientWithoutTerminator();
@@ -271,12 +274,69 @@ void TestHttpServer::hugeHeaders_get431()
     QVERIFY(m_requests.isEmpty());
 }
 
-void TestHttpServer::chunkedRequestBody_gets411()
+void TestHttpServer::chunkedRequestBody_decoded_data()
 {
+    QTest::addColumn<QList<QByteArray>>("writes");
+    QTest::addColumn<QByteArray>("body");
+    const QByteArray head = "POST /c HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
+    QTest::newRow("one chunk") << QList<QByteArray> { head + "5\r\nhello\r\n0\r\n\r\n" } << QByteArray("hello");
+    QTest::newRow("several chunks, hex sizes, extension, trailer")
+        << QList<QByteArray> { head + "3;name=v\r\nabc\r\nA\r\n0123456789\r\n0\r\nX-Trailer: t\r\n\r\n" }
+        << QByteArray("abc0123456789");
+    QTest::newRow("split across writes mid-size and mid-data")
+        << QList<QByteArray> { head + "1", "0\r\n0123456", "789abcdef\r\n", "0\r\n", "\r\n" }
+        << QByteArray("0123456789abcdef");
+    QTest::newRow("empty body") << QList<QByteArray> { head + "0\r\n\r\n" } << QByteArray();
+}
+
+void TestHttpServer::chunkedRequestBody_decoded()
+{
+    QFETCH(QList<QByteArray>, writes);
+    QFETCH(QByteArray, body);
     RawClient client(m_server->port());
-    client.send("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n");
+    QTRY_COMPARE(client.socket.state(), QAbstractSocket::ConnectedState);
+    for (const QByteArray& write : writes) {
+        client.send(write);
+        client.socket.flush(); // loopback delivers at once, so the server reads this piece on its own
+        QCoreApplication::processEvents();
+    }
+    client.send("GET /after HTTP/1.1\r\nHost: x\r\n\r\n");
+    QTRY_COMPARE(m_requests.size(), 2);
+    QCOMPARE(m_requests[0].body, body);
+    QCOMPARE(m_requests[1].path, QByteArray("/after"));
+    QTRY_VERIFY(client.received.endsWith("hello /after"));
+}
+
+void TestHttpServer::chunkedRequestBody_rejected_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<QByteArray>("statusLine");
+    QTest::newRow("bad chunk size") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nab\r\n")
+                                    << QByteArray("HTTP/1.1 400 ");
+    QTest::newRow("chunk without CRLF after data")
+        << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabcd\r\n0\r\n\r\n")
+        << QByteArray("HTTP/1.1 400 ");
+    QTest::newRow("both content-length and chunked")
+        << QByteArray("POST / HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n")
+        << QByteArray("HTTP/1.1 400 ");
+    QTest::newRow("gzip transfer coding")
+        << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n") << QByteArray("HTTP/1.1 501 ");
+    QTest::newRow("chunks beyond the body limit")
+        << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n400\r\n") + QByteArray(1024, 'a')
+            + "\r\n400\r\n"
+        << QByteArray("HTTP/1.1 413 ");
+}
+
+void TestHttpServer::chunkedRequestBody_rejected()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(QByteArray, statusLine);
+    m_server->setMaxBodyBytes(1500);
+    RawClient client(m_server->port());
+    client.send(request);
     QTRY_VERIFY(client.closedByServer);
-    QVERIFY(client.received.startsWith("HTTP/1.1 411 "));
+    QVERIFY2(client.received.startsWith(statusLine), client.received.constData());
+    QVERIFY(m_requests.isEmpty());
 }
 
 void TestHttpServer::stream_readIncrementallyByClient()
