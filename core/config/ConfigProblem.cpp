@@ -65,7 +65,8 @@ QString ConfigProblems::closestMatch(const QString& word, const QStringList& can
     int bestDistance = std::max<int>(2, int(word.size()) / 3) + 1;
     for (const QString& candidate : candidates) {
         const int distance = editDistance(word, candidate);
-        if (distance < bestDistance && distance > 0) {
+        // Distance ignores case, so "keyenv" finds "keyEnv"; only the word itself is no suggestion.
+        if (distance < bestDistance && candidate != word) {
             bestDistance = distance;
             best = candidate;
         }

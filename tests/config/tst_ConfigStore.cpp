@@ -71,6 +71,8 @@ private slots:
     void unknownPrice_writtenAsAbsent();
     void invalidConfig_reportedAtPath_data();
     void invalidConfig_reportedAtPath();
+    void unknownKey_warnsWithSuggestionAndStillLoads_data();
+    void unknownKey_warnsWithSuggestionAndStillLoads();
     void saveInvalid_keepsOldFilesByteIdentical();
     void loadCorruptFile_reportsErrorAndWritesNothing();
     void newerVersion_refused();
@@ -223,6 +225,44 @@ void TestConfigStore::invalidConfig_reportedAtPath()
                 && problem.isError());
     }
     QVERIFY2(found, qPrintable(describe(loaded.problems)));
+}
+
+void TestConfigStore::unknownKey_warnsWithSuggestionAndStillLoads_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("setPath");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("misspelled provider field") << "providers.json"
+                                               << "providers[0].keyenv"
+                                               << "unknown key, ignored (did you mean \"keyEnv\"?)";
+    QTest::newRow("misspelled tier setting") << "routing.json"
+                                             << "tiers[1].settings.hedgeAfter"
+                                             << "unknown key, ignored (did you mean \"hedgeAfterMs\"?)";
+    QTest::newRow("key from elsewhere, nothing close") << "routing.json"
+                                                       << "groups[0].litellm_params"
+                                                       << "unknown key, ignored";
+}
+
+void TestConfigStore::unknownKey_warnsWithSuggestionAndStillLoads()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, setPath);
+    QFETCH(QString, message);
+
+    QByteArray providers = ConfigStore::providersJson(TestConfigs::full());
+    QByteArray routing = ConfigStore::routingJson(TestConfigs::full());
+    QByteArray& edited = file == QLatin1String("providers.json") ? providers : routing;
+    edited = QJsonDocument(setAt(QJsonDocument::fromJson(edited).object(), setPath, QJsonValue(1))).toJson();
+
+    const ConfigLoadResult loaded = ConfigStore::parse(providers, routing);
+    QVERIFY(loaded.ok);
+    QVERIFY(loaded.config == TestConfigs::full());
+    QCOMPARE(loaded.problems.size(), 1);
+    QCOMPARE(loaded.problems.first().file, file);
+    QCOMPARE(loaded.problems.first().path, setPath);
+    QCOMPARE(loaded.problems.first().message, message);
+    QVERIFY(!loaded.problems.first().isError());
 }
 
 void TestConfigStore::saveInvalid_keepsOldFilesByteIdentical()
