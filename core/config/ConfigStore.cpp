@@ -66,6 +66,15 @@ ConfigLoadResult ConfigStore::load() const
     return result;
 }
 
+ConfigLoadResult ConfigStore::reload(SwitchyardConfig* current) const
+{
+    ConfigLoadResult result = load();
+    if (result.ok) {
+        *current = result.config;
+    }
+    return result;
+}
+
 ConfigLoadResult ConfigStore::parse(const QByteArray& providersJson, const QByteArray& routingJson)
 {
     ConfigLoadResult result;

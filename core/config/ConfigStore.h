@@ -33,6 +33,9 @@ public:
     // Missing files are not an error: a first run loads an empty config.
     ConfigLoadResult load() const;
     ConfigSaveResult save(const SwitchyardConfig& config) const;
+    // load(), then replace *current only if the files had no errors: a broken edit never replaces
+    // the config the app runs with.
+    ConfigLoadResult reload(SwitchyardConfig* current) const;
 
     // The same checks as load() on file contents already in memory (an empty array = missing file).
     static ConfigLoadResult parse(const QByteArray& providersJson, const QByteArray& routingJson);

@@ -75,6 +75,7 @@ private slots:
     void unknownKey_warnsWithSuggestionAndStillLoads();
     void saveInvalid_keepsOldFilesByteIdentical();
     void loadCorruptFile_reportsErrorAndWritesNothing();
+    void reloadCorruptFile_keepsRunningConfig();
     void newerVersion_refused();
     void wrongFormat_refused();
     void malformedJson_reportsLineAndColumn_data();
@@ -305,6 +306,28 @@ void TestConfigStore::loadCorruptFile_reportsErrorAndWritesNothing()
     QCOMPARE(loaded.problems.first().file, QStringLiteral("routing.json"));
     QVERIFY(loaded.problems.first().line > 1);
     QCOMPARE(readAll(store.routingPath()), routing);
+}
+
+void TestConfigStore::reloadCorruptFile_keepsRunningConfig()
+{
+    QTemporaryDir home;
+    ConfigStore store(home.path());
+    QVERIFY(store.save(TestConfigs::full()).ok);
+    SwitchyardConfig running = TestConfigs::full();
+
+    // A hand edit that breaks a reference: refused, the running config stays.
+    QJsonObject routing = QJsonDocument::fromJson(readAll(store.routingPath())).object();
+    writeAll(store.routingPath(),
+             QJsonDocument(setAt(routing, QStringLiteral("rules[0].tier"), QJsonValue("codng"))).toJson());
+    QVERIFY(!store.reload(&running).ok);
+    QVERIFY(running == TestConfigs::full());
+
+    // The user fixes it differently: now it is taken.
+    writeAll(store.routingPath(),
+             QJsonDocument(setAt(routing, QStringLiteral("rules[0].tier"), QJsonValue("cheap"))).toJson());
+    const ConfigLoadResult fixed = store.reload(&running);
+    QVERIFY2(fixed.ok, qPrintable(describe(fixed.problems)));
+    QCOMPARE(running.policy.rules.first().tier, QStringLiteral("cheap"));
 }
 
 void TestConfigStore::newerVersion_refused()
