@@ -1,6 +1,6 @@
 #pragma once
 
-#include "HttpRequest.h"
+#include "HttpParser.h"
 
 #include <QObject>
 
@@ -29,42 +29,16 @@ signals:
     void closed();
 
 private:
-    enum class Parse
-    {
-        NeedMore,
-        Ready,
-        Failed
-    };
-
     void onReadyRead();
     void onDisconnected();
     void processBuffer();
-    Parse parseHead();
-    Parse parseBody();
-    Parse parseChunked();
-    void sendContinueOnce();
-    void failRequest(int status, const char* code, const char* message);
+    void failRequest(int status, const QByteArray& code, const QByteArray& message);
     void closeAfterWrite();
     void halfClose();
 
     QTcpSocket* m_socket;
     HttpServer* m_server;
-    QByteArray m_in;
-    qsizetype m_scanFrom = 0;
-    HttpRequest m_request; // being parsed
-    qint64 m_bodyLength = -1; // >= 0 once the head is parsed
-    bool m_sentContinue = false;
-    enum class ChunkState
-    {
-        None,
-        Size,
-        Data,
-        Trailer
-    };
-    ChunkState m_chunkState = ChunkState::None;
-    qint64 m_chunkRemaining = 0;
-    bool m_keepAlive = true;
-    bool m_headOnly = false;
+    HttpParser m_parser;
     HttpResponder* m_active = nullptr;
     bool m_processing = false;
     bool m_closing = false;
