@@ -51,6 +51,24 @@ QJsonObject setAt(const QJsonObject& root, const QString& path, const QJsonValue
     return setAt(QJsonValue(root), steps, value).toObject();
 }
 
+// Paths of every string, number and bool in a document, in the problem path syntax.
+void collectLeaves(const QJsonValue& value, const QString& path, QStringList* leaves)
+{
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            collectLeaves(it.value(), path.isEmpty() ? it.key() : path + u'.' + it.key(), leaves);
+        }
+    } else if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            collectLeaves(array.at(i), QStringLiteral("%1[%2]").arg(path).arg(i), leaves);
+        }
+    } else {
+        leaves->append(path);
+    }
+}
+
 QString describe(const QList<ConfigProblem>& problems)
 {
     QStringList lines;
@@ -73,6 +91,8 @@ private slots:
     void invalidConfig_reportedAtPath();
     void unknownKey_warnsWithSuggestionAndStillLoads_data();
     void unknownKey_warnsWithSuggestionAndStillLoads();
+    void wrongTypeAnywhere_reportedAtThatPath_data();
+    void wrongTypeAnywhere_reportedAtThatPath();
     void saveInvalid_keepsOldFilesByteIdentical();
     void loadCorruptFile_reportsErrorAndWritesNothing();
     void reloadCorruptFile_keepsRunningConfig();
@@ -264,6 +284,42 @@ void TestConfigStore::unknownKey_warnsWithSuggestionAndStillLoads()
     QCOMPARE(loaded.problems.first().path, setPath);
     QCOMPARE(loaded.problems.first().message, message);
     QVERIFY(!loaded.problems.first().isError());
+}
+
+void TestConfigStore::wrongTypeAnywhere_reportedAtThatPath_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("path");
+    const SwitchyardConfig full = TestConfigs::full();
+    for (const auto& [file, bytes] : { std::pair { QStringLiteral("providers.json"), ConfigStore::providersJson(full) },
+                                       std::pair { QStringLiteral("routing.json"), ConfigStore::routingJson(full) } }) {
+        QStringList leaves;
+        collectLeaves(QJsonDocument::fromJson(bytes).object(), QString(), &leaves);
+        QVERIFY(leaves.size() > 20);
+        for (const QString& leaf : leaves) {
+            QTest::addRow("object instead of the value at %s %s", qPrintable(file), qPrintable(leaf)) << file << leaf;
+        }
+    }
+}
+
+void TestConfigStore::wrongTypeAnywhere_reportedAtThatPath()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, path);
+
+    QByteArray providers = ConfigStore::providersJson(TestConfigs::full());
+    QByteArray routing = ConfigStore::routingJson(TestConfigs::full());
+    QByteArray& edited = file == QLatin1String("providers.json") ? providers : routing;
+    const QJsonObject wrong { { QStringLiteral("x"), 1 } };
+    edited = QJsonDocument(setAt(QJsonDocument::fromJson(edited).object(), path, wrong)).toJson();
+
+    const ConfigLoadResult loaded = ConfigStore::parse(providers, routing);
+    QVERIFY(!loaded.ok);
+    bool found = false;
+    for (const auto& problem : loaded.problems) {
+        found = found || (problem.file == file && problem.path == path && problem.isError());
+    }
+    QVERIFY2(found, qPrintable(describe(loaded.problems)));
 }
 
 void TestConfigStore::saveInvalid_keepsOldFilesByteIdentical()
