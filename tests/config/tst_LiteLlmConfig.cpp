@@ -5,6 +5,14 @@
 #include <QRegularExpression>
 #include <QTest>
 
+#include <yaml-cpp/yaml.h>
+
+#include <variant>
+
+// A step into a YAML document: a mapping key or a sequence index.
+using YamlStep = std::variant<std::string, std::size_t>;
+Q_DECLARE_METATYPE(YamlStep)
+
 namespace {
 QStringList providerSummary(const SwitchyardConfig& config)
 {
@@ -65,6 +73,37 @@ QString describe(const QList<ConfigProblem>& problems)
     return lines.join(u'\n');
 }
 
+using YamlPath = QList<YamlStep>;
+
+QString pathText(const YamlPath& path)
+{
+    QString text;
+    for (const auto& step : path) {
+        if (std::holds_alternative<std::size_t>(step)) {
+            text += QStringLiteral("[%1]").arg(std::get<std::size_t>(step));
+        } else {
+            text += (text.isEmpty() ? QString() : QStringLiteral("."))
+                + QString::fromStdString(std::get<std::string>(step));
+        }
+    }
+    return text;
+}
+
+void collectScalars(const YAML::Node& node, const YamlPath& path, QList<YamlPath>* scalars)
+{
+    if (node.IsMap()) {
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            collectScalars(it->second, YamlPath(path) << it->first.Scalar(), scalars);
+        }
+    } else if (node.IsSequence()) {
+        for (std::size_t i = 0; i < node.size(); ++i) {
+            collectScalars(node[i], YamlPath(path) << i, scalars);
+        }
+    } else if (node.IsScalar()) {
+        scalars->append(path);
+    }
+}
+
 const ConfigProblem* problemAt(const QList<ConfigProblem>& problems, const QString& path)
 {
     for (const auto& problem : problems) {
@@ -94,6 +133,8 @@ private slots:
     void export_nativeConfig_notesWhatLiteLlmCannotExpress();
     void malformedYaml_reportsLineAndColumn();
     void wrongTypes_reportedWithPathNeverThrown();
+    void mappingInsteadOfAnyScalar_reportedAtItsPath_data();
+    void mappingInsteadOfAnyScalar_reportedAtItsPath();
     void garbageInput_neverThrows_data();
     void garbageInput_neverThrows();
 };
@@ -363,6 +404,43 @@ void TestLiteLlmConfig::wrongTypes_reportedWithPathNeverThrown()
     QCOMPARE(problemAt(result.problems, QStringLiteral("model_list[1]"))->line, 7);
     // What was readable is still there for the user to look at.
     QCOMPARE(modelSummary(result.config), QStringList { "gpt-4o|openai|gpt-4o" });
+}
+
+void TestLiteLlmConfig::mappingInsteadOfAnyScalar_reportedAtItsPath_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<YamlPath>("path");
+    for (const QString& file :
+         { QStringLiteral("simple-openai-anthropic.yaml"), QStringLiteral("context-window-prices.yaml"),
+           QStringLiteral("multi-deployment-least-busy.yaml") }) {
+        QList<YamlPath> scalars;
+        collectScalars(YAML::LoadFile(TestConfigs::dataPath(file).toStdString()), {}, &scalars);
+        QVERIFY(scalars.size() > 15);
+        for (const YamlPath& path : scalars) {
+            QTest::addRow("%s %s", qPrintable(file), qPrintable(pathText(path))) << file << path;
+        }
+    }
+}
+
+void TestLiteLlmConfig::mappingInsteadOfAnyScalar_reportedAtItsPath()
+{
+    QFETCH(QString, file);
+    QFETCH(YamlPath, path);
+    YAML::Node root = YAML::LoadFile(TestConfigs::dataPath(file).toStdString());
+    YAML::Node node = root;
+    for (const auto& step : path) {
+        // reset() rebinds; operator= would overwrite the node it refers to.
+        node.reset(std::holds_alternative<std::size_t>(step) ? node[std::get<std::size_t>(step)]
+                                                             : node[std::get<std::string>(step)]);
+    }
+    node = YAML::Load("{x: 1}");
+    const LiteLlmImportResult result = LiteLlmConfig::importYaml(QByteArray::fromStdString(YAML::Dump(root)));
+    // A deployment skipped as a whole (unsupported provider) is reported once, not key by key.
+    const bool inSkipped = std::any_of(result.problems.cbegin(), result.problems.cend(), [&](const ConfigProblem& p) {
+        return p.message.endsWith(QLatin1String("this deployment was skipped"))
+            && pathText(path).startsWith(p.path.left(p.path.indexOf(u'.') + 1));
+    });
+    QVERIFY2(problemAt(result.problems, pathText(path)) || inSkipped, qPrintable(describe(result.problems)));
 }
 
 void TestLiteLlmConfig::garbageInput_neverThrows_data()
