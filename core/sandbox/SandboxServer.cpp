@@ -155,10 +155,13 @@ void SandboxServer::handle(const HttpRequest& request, HttpResponder* responder)
             }
             return;
         }
-        sendError(responder, provider.kind, 404, "not_found_error", "Unknown endpoint " + request.path);
+        sendError(responder, provider.kind, 404,
+                  provider.kind == ProviderKind::AnthropicMessages ? "not_found_error" : "unknown_url",
+                  "Invalid URL (" + request.method + ' ' + request.path + ')');
         return;
     }
-    sendError(responder, ProviderKind::OpenAiCompatible, 404, "not_found", "Unknown endpoint " + request.path);
+    sendError(responder, ProviderKind::OpenAiCompatible, 404, "unknown_url",
+              "Invalid URL (" + request.method + ' ' + request.path + ')');
 }
 
 void SandboxServer::handleModels(const SandboxCatalogue::Provider& provider, HttpResponder* responder)

@@ -24,6 +24,8 @@ private slots:
     void unknownModel_404InProviderEnvelope_data();
     void unknownModel_404InProviderEnvelope();
     void badJson_400InProviderEnvelope();
+    void unknownPath_404_data();
+    void unknownPath_404();
     void promptBeyondContextWindow_400ContextLengthExceeded();
     void modelsEndpoint_listsProviderModels_data();
     void modelsEndpoint_listsProviderModels();
@@ -187,6 +189,32 @@ void TestSandboxServer::badJson_400InProviderEnvelope()
     QTRY_VERIFY(exchange->finished);
     QCOMPARE(exchange->status(), 400);
     QCOMPARE(exchange->json()["error"].toObject()["type"].toString(), QStringLiteral("invalid_request_error"));
+}
+
+void TestSandboxServer::unknownPath_404_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("errorType");
+    QTest::newRow("openai provider, unknown endpoint") << "/openai/v1/embeddings"
+                                                       << "invalid_request_error";
+    QTest::newRow("anthropic provider, unknown endpoint") << "/anthropic/v1/complete"
+                                                          << "not_found_error";
+    QTest::newRow("no such provider") << "/nowhere/v1/chat/completions"
+                                      << "invalid_request_error";
+}
+
+void TestSandboxServer::unknownPath_404()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, errorType);
+    const QUrl url(QStringLiteral("http://127.0.0.1:%1%2").arg(m_sandbox->port()).arg(path));
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+    std::unique_ptr<Exchange> exchange(new Exchange(m_nam->post(request, QByteArray("{}"))));
+    QTRY_VERIFY(exchange->finished);
+    QCOMPARE(exchange->status(), 404);
+    QCOMPARE(exchange->json()["error"].toObject()["type"].toString(), errorType);
+    QCOMPARE(m_sandbox->totalRequests(), 0);
 }
 
 void TestSandboxServer::promptBeyondContextWindow_400ContextLengthExceeded()
