@@ -46,6 +46,7 @@ private:
     void readSettings(const YAML::Node& settings, const QString& path);
     void readFallbacks(const YAML::Node& node, const QString& path, bool contextWindow);
     void applyDefaultFallbacks();
+    QStringList groupNames() const;
 
     LiteLlmImportResult m_result;
     QList<ProviderKey> m_providerKeys; // parallel to m_result.config.providers

@@ -11,6 +11,15 @@ QString tr(const char* text)
 }
 } // namespace
 
+QStringList LiteLlmImporter::groupNames() const
+{
+    QStringList names;
+    for (const auto& group : m_result.config.policy.groups) {
+        names.append(group.name);
+    }
+    return names;
+}
+
 // router_settings and litellm_settings share most keys; each is mapped onto the policy's defaults.
 void LiteLlmImporter::readSettings(const YAML::Node& settings, const QString& path)
 {
@@ -94,7 +103,9 @@ void LiteLlmImporter::readFallbacks(const YAML::Node& node, const QString& path,
             }
             const QStringList targets = strings(it->second, groupPath);
             if (!group) {
-                note(groupPath, tr("no model group \"%1\" in model_list; these fallbacks were skipped").arg(groupName),
+                note(groupPath,
+                     tr("no model group \"%1\" in model_list%2; these fallbacks were skipped")
+                         .arg(groupName, ConfigProblems::didYouMean(groupName, groupNames())),
                      it->first);
                 continue;
             }
@@ -104,7 +115,9 @@ void LiteLlmImporter::readFallbacks(const YAML::Node& node, const QString& path,
                     known.append(targets.at(t));
                 } else {
                     note(QStringLiteral("%1[%2]").arg(groupPath).arg(t),
-                         tr("no model group \"%1\" in model_list; skipped").arg(targets.at(t)), it->second);
+                         tr("no model group \"%1\" in model_list%2; skipped")
+                             .arg(targets.at(t), ConfigProblems::didYouMean(targets.at(t), groupNames())),
+                         it->second);
                 }
             }
             (contextWindow ? group->contextWindowFallbacks : group->fallbacks) = known;
@@ -124,8 +137,10 @@ void LiteLlmImporter::applyDefaultFallbacks()
         if (m_result.config.policy.group(m_defaultFallbacks.at(i))) {
             known.append(m_defaultFallbacks.at(i));
         } else {
-            note(QStringLiteral("%1[%2]").arg(m_defaultFallbacksPath).arg(i),
-                 tr("no model group \"%1\" in model_list; skipped").arg(m_defaultFallbacks.at(i)));
+            note(
+                QStringLiteral("%1[%2]").arg(m_defaultFallbacksPath).arg(i),
+                tr("no model group \"%1\" in model_list%2; skipped")
+                    .arg(m_defaultFallbacks.at(i), ConfigProblems::didYouMean(m_defaultFallbacks.at(i), groupNames())));
         }
     }
     QStringList receivers;

@@ -131,6 +131,7 @@ private slots:
     void roundTrip_importExportImport_equal();
     void export_referencesKeysOnlyThroughEnvironment();
     void export_nativeConfig_notesWhatLiteLlmCannotExpress();
+    void fallbackToUnknownGroup_skippedWithSuggestion();
     void malformedYaml_reportsLineAndColumn();
     void wrongTypes_reportedWithPathNeverThrown();
     void mappingInsteadOfAnyScalar_reportedAtItsPath_data();
@@ -372,6 +373,26 @@ void TestLiteLlmConfig::export_nativeConfig_notesWhatLiteLlmCannotExpress()
     QCOMPARE(reimported.config.model(QStringLiteral("smart"))->upstreamModel, QStringLiteral("gpt-4o-mini"));
     QCOMPARE(reimported.config.policy.defaults.strategy, LoadBalanceStrategy::LeastBusy);
     QCOMPARE(reimported.config.policy.defaults.cooldown.durationSec, 30);
+}
+
+void TestLiteLlmConfig::fallbackToUnknownGroup_skippedWithSuggestion()
+{
+    const QByteArray yaml = "model_list:\n"
+                            "  - model_name: gpt-4o\n"
+                            "    litellm_params: {model: openai/gpt-4o}\n"
+                            "  - model_name: claude\n"
+                            "    litellm_params: {model: anthropic/claude-3-5-haiku-latest}\n"
+                            "router_settings:\n"
+                            "  fallbacks: [{gpt-4o: [claud, claude]}, {gpt4o: [claude]}]\n";
+    const LiteLlmImportResult result = LiteLlmConfig::importYaml(yaml);
+    QVERIFY(result.ok);
+    QCOMPARE(groupSummary(result.config), (QStringList { "gpt-4o: gpt-4o -> claude", "claude: claude" }));
+    QCOMPARE(problemAt(result.problems, QStringLiteral("router_settings.fallbacks[0].gpt-4o[0]"))->message,
+             QStringLiteral("no model group \"claud\" in model_list (did you mean \"claude\"?); skipped"));
+    QCOMPARE(problemAt(result.problems, QStringLiteral("router_settings.fallbacks[1].gpt4o"))->message,
+             QStringLiteral("no model group \"gpt4o\" in model_list (did you mean \"gpt-4o\"?); these fallbacks were "
+                            "skipped"));
+    QCOMPARE(result.problems.size(), 2);
 }
 
 void TestLiteLlmConfig::malformedYaml_reportsLineAndColumn()
