@@ -212,7 +212,8 @@ qint64 parseRelativeDuration(QByteArrayView text)
         return -1;
     }
     if (plain.match(string).hasMatch()) {
-        return qint64(std::ceil(string.toDouble() * 1000.0 - 1e-6));
+        const double ms = string.toDouble() * 1000.0;
+        return ms <= 1e15 ? qint64(std::ceil(ms - 1e-6)) : -1; // absurd values would overflow the cast
     }
     double ms = 0;
     qsizetype consumed = 0;

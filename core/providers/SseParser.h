@@ -32,7 +32,8 @@ public:
     // invalid (a line or an event's data longer than the cap); errorString() says why. After that
     // every feed returns false and adds nothing.
     bool feed(QByteArrayView bytes, QList<SseEvent>& out);
-    // End of body: processes an unterminated last line and dispatches a pending event.
+    // End of body: processes an unterminated last line and dispatches a pending event. That
+    // last line can still exceed the cap: check hasError() afterwards.
     void finish(QList<SseEvent>& out);
 
     int commentCount() const { return m_commentCount; }

@@ -26,6 +26,13 @@ void SseStreamDecoder::finish(QList<WireDelta>& out)
     }
     m_sse.finish(m_events);
     drain(out);
+    if (m_sse.hasError() && !m_failed) {
+        // The unterminated last line pushed an event past the cap.
+        m_failed = true;
+        WireDelta delta;
+        delta.error = WireJson::malformed(m_sse.errorString());
+        out.append(std::move(delta));
+    }
     if (!m_sawEvent && !m_failed && m_sse.unknownFieldCount() > 0) {
         // Not an event stream at all, e.g. a JSON error body with a 200 status or glued to data:.
         m_failed = true;

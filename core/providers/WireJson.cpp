@@ -65,14 +65,14 @@ bool WireJson::isValidUtf8(QByteArrayView bytes)
     return true;
 }
 
-QJsonDocument WireJson::parse(QByteArrayView bytes, QString* error)
+QJsonDocument WireJson::parse(const QByteArray& bytes, QString* error)
 {
     if (!isValidUtf8(bytes)) {
         *error = QCoreApplication::translate("WireJson", "invalid UTF-8");
         return {};
     }
     QJsonParseError parseError;
-    QJsonDocument document = QJsonDocument::fromJson(bytes.toByteArray(), &parseError);
+    QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         *error = QCoreApplication::translate("WireJson", "invalid JSON at offset %1: %2")
                      .arg(parseError.offset)

@@ -15,7 +15,7 @@ namespace WireJson {
 bool isValidUtf8(QByteArrayView bytes);
 // Parses a complete JSON text after checking its UTF-8. Leading/trailing whitespace is fine.
 // On failure returns a null document and sets *error to a short reason.
-QJsonDocument parse(QByteArrayView bytes, QString* error);
+QJsonDocument parse(const QByteArray& bytes, QString* error);
 // A number that may arrive as a JSON number or a numeric string; fallback when absent/other.
 qint64 toInt64(const QJsonValue& value, qint64 fallback = 0);
 // A printable excerpt of a body for messages: invalid UTF-8 replaced, control characters

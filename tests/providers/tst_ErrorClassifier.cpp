@@ -304,6 +304,8 @@ void TestErrorClassifier::parseDuration_data()
     QTest::newRow("unknown unit") << QByteArray("5x") << qint64(-1);
     QTest::newRow("trailing garbage") << QByteArray("1s later") << qint64(-1);
     QTest::newRow("words") << QByteArray("soon") << qint64(-1);
+    QTest::newRow("absurdly large seconds (fuzz_decoders)") << QByteArray(99, '4') << qint64(-1);
+    QTest::newRow("absurdly large duration") << QByteArray("99999999999999999999h") << qint64(-1);
 }
 
 void TestErrorClassifier::parseDuration()

@@ -22,6 +22,7 @@ Parsed parse(const QList<QByteArray>& pieces, qsizetype cap = 32 * 1024 * 1024)
         parsed.ok = parser.feed(piece, parsed.events) && parsed.ok;
     }
     parser.finish(parsed.atFinish);
+    parsed.ok = parsed.ok && !parser.hasError();
     parsed.comments = parser.commentCount();
     return parsed;
 }
@@ -82,6 +83,7 @@ private slots:
     void crAtEndOfFeed_thenLf_isOneLineEnd();
     void endlessLine_failsPastCap();
     void oversizedEvent_failsPastCap();
+    void unterminatedLastLine_pastEventCap_failsAtFinish();
     void leadingBom_isDropped_evenWhenSplit();
     void unknownFields_areCounted();
 };
@@ -265,6 +267,18 @@ void TestSseParser::oversizedEvent_failsPastCap()
     QVERIFY(parser.feed(line, events));
     QVERIFY(!parser.feed(line, events)); // two short lines, one event over the cap
     QVERIFY(!parser.errorString().isEmpty());
+    QVERIFY(events.isEmpty());
+}
+
+void TestSseParser::unterminatedLastLine_pastEventCap_failsAtFinish()
+{
+    // Found by fuzz_sse: the line is short enough, but joining it to the event's data is not.
+    SseParser parser(64);
+    QList<SseEvent> events;
+    QVERIFY(parser.feed("data: " + QByteArray(40, 'a') + "\ndata: " + QByteArray(40, 'b'), events));
+    QVERIFY(!parser.hasError());
+    parser.finish(events);
+    QVERIFY(parser.hasError());
     QVERIFY(events.isEmpty());
 }
 

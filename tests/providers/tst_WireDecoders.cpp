@@ -165,6 +165,8 @@ private slots:
     void usage_isCumulativeAndNormalised_data();
     void usage_isCumulativeAndNormalised();
     void eventsAfterError_areIgnored();
+    void everyFixture_decodesWithoutCrashOrLateDeltas_data();
+    void everyFixture_decodesWithoutCrashOrLateDeltas();
     void nonStreamBody_isDecoded_data();
     void nonStreamBody_isDecoded();
     void openAiRequest_hasModelMessagesAndUsageOption();
@@ -434,6 +436,39 @@ void TestWireDecoders::eventsAfterError_areIgnored()
     decoder->finish(deltas);
     QCOMPARE(deltas.size(), 1);
     QVERIFY(!decoder->complete());
+}
+
+void TestWireDecoders::everyFixture_decodesWithoutCrashOrLateDeltas_data()
+{
+    QTest::addColumn<ProviderKind>("kind");
+    QTest::addColumn<QString>("file");
+    for (const QString& file : WireFixtures::filesWithSuffix(QString())) {
+        QTest::newRow(qPrintable(QLatin1String("openai ") + file)) << ProviderKind::OpenAiCompatible << file;
+        QTest::newRow(qPrintable(QLatin1String("anthropic ") + file)) << ProviderKind::AnthropicMessages << file;
+    }
+}
+
+void TestWireDecoders::everyFixture_decodesWithoutCrashOrLateDeltas()
+{
+    QFETCH(ProviderKind, kind);
+    QFETCH(QString, file);
+    const QByteArray body = bodyOf(file);
+    const auto wire = WireFormat::create(kind);
+    const auto decoder = wire->createStreamDecoder();
+    QList<WireDelta> deltas;
+    for (const QByteArray& piece : WireFixtures::randomSplit(body, 7, 13)) {
+        decoder->feed(piece, deltas);
+    }
+    decoder->finish(deltas);
+    for (qsizetype i = 0; i < deltas.size(); ++i) {
+        QVERIFY(!deltas.at(i).isEmpty());
+        if (deltas.at(i).error) {
+            QCOMPARE(i, deltas.size() - 1); // an error is always the last delta
+            QVERIFY(!decoder->complete());
+        }
+    }
+    const WireDelta response = wire->decodeResponse(body);
+    QVERIFY(response.error || response.endOfStream);
 }
 
 void TestWireDecoders::nonStreamBody_isDecoded_data()
