@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QFile>
 
+#include <yaml-cpp/depthguard.h>
+
 #include <cmath>
 
 using namespace LiteLlmYaml;
@@ -45,10 +47,12 @@ LiteLlmImportResult LiteLlmImporter::run(const QByteArray& yaml)
         ConfigProblem problem { QLatin1String(LiteLlmConfig::kFileName), QString(), QString() };
         problem.line = exception.mark.is_null() ? 0 : exception.mark.line + 1;
         problem.column = exception.mark.is_null() ? 0 : exception.mark.column + 1;
-        problem.message = tr("malformed YAML at line %1, column %2: %3")
-                              .arg(problem.line)
-                              .arg(problem.column)
-                              .arg(QString::fromStdString(exception.msg));
+        // yaml-cpp's depth guard says only "bad file".
+        const QString reason = dynamic_cast<const YAML::DeepRecursion*>(&exception)
+            ? tr("nested too deeply")
+            : QString::fromStdString(exception.msg);
+        problem.message
+            = tr("malformed YAML at line %1, column %2: %3").arg(problem.line).arg(problem.column).arg(reason);
         m_result.problems.append(problem);
     }
     m_result.ok = !ConfigProblems::hasErrors(m_result.problems);
