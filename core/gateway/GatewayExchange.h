@@ -1,0 +1,75 @@
+#pragma once
+
+#include "GatewayFormat.h"
+#include "GatewayRequest.h"
+#include "GatewayTypes.h"
+
+#include "routing/RoutedTypes.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+
+class HttpResponder;
+class RoutedCall;
+class Router;
+
+// One client request in flight: runs the routed call, writes the answer in the client's API
+// format (streamed or whole), records it once in the ledger and reports how it ended. Lives as a
+// child of the responder, so it goes when the response is done or the client is gone.
+class GatewayExchange : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Ended = std::function<void(const GatewayTraffic&)>;
+
+    GatewayExchange(Router* router, GatewayRequest request, const RouteOptions& options,
+                    std::unique_ptr<GatewayFormat> format, HttpResponder* responder, GatewayTraffic traffic,
+                    std::function<void(const RequestRecord&)> record, Ended ended);
+    ~GatewayExchange() override;
+
+    void start();
+
+private:
+    void onAttemptStarted(const QString& modelId);
+    void onDelta(const QString& delta, bool reasoning);
+    void onRestarted();
+    void onFinished(const RoutedResult& result);
+    void onFailed(const RoutedError& error);
+    void onClientGone();
+
+    void beginStreamIfNeeded();
+    void queue(const QByteArray& bytes);
+    void flush();
+    void sendError(const GatewayError& error);
+    void finish(int status, const QString& error);
+    void record(const QString& status, const CallResult* result, const RoutedError* error);
+
+    Router* m_router;
+    GatewayRequest m_request;
+    RouteOptions m_options;
+    std::unique_ptr<GatewayFormat> m_format;
+    QPointer<HttpResponder> m_responder;
+    GatewayTraffic m_traffic;
+    std::function<void(const RequestRecord&)> m_record;
+    Ended m_ended;
+
+    RoutedCall* m_call = nullptr;
+    QElapsedTimer m_elapsed;
+    QDateTime m_startedAt;
+    QString m_currentModel;
+    QString m_tier;
+    QString m_rule;
+    QList<FailoverRecord> m_failovers;
+    QByteArray m_pending;
+    bool m_flushQueued = false;
+    bool m_streaming = false;
+    bool m_shown = false; // text went to the client
+    bool m_recorded = false;
+    bool m_done = false;
+};

@@ -1,0 +1,12 @@
+#include "GatewayFormat.h"
+
+#include "AnthropicGatewayFormat.h"
+#include "OpenAiGatewayFormat.h"
+
+std::unique_ptr<GatewayFormat> GatewayFormat::create(Api api, quint64 serial)
+{
+    if (api == Api::Anthropic) {
+        return std::make_unique<AnthropicGatewayFormat>(serial);
+    }
+    return std::make_unique<OpenAiGatewayFormat>(serial);
+}

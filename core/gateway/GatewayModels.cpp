@@ -1,0 +1,65 @@
+#include "GatewayModels.h"
+
+#include "GatewayJson.h"
+#include "routing/Router.h"
+
+namespace GatewayModels {
+
+Target resolve(const Router& router, const QString& requested)
+{
+    if (requested == QLatin1String("auto")) {
+        return { Kind::Auto, {} };
+    }
+    const RoutingPolicy& policy = router.policy();
+    if (policy.group(requested)) {
+        return { Kind::Group, requested };
+    }
+    if (policy.tier(requested)) {
+        return { Kind::Tier, requested };
+    }
+    if (router.model(requested)) {
+        return { Kind::Model, requested };
+    }
+    // The provider's own name ("gpt-4.1-mini" for "sandbox/gpt-4.1-mini"), when it is unambiguous.
+    const ModelConfig* found = nullptr;
+    for (const ModelConfig& model : router.models()) {
+        if (model.upstreamModel == requested || model.id.endsWith(QLatin1Char('/') + requested)) {
+            if (found && found->id != model.id) {
+                return {};
+            }
+            found = &model;
+        }
+    }
+    return found ? Target { Kind::Model, found->id } : Target {};
+}
+
+QByteArray listJson(const Router& router)
+{
+    QByteArray out = "{\"object\":\"list\",\"data\":[";
+    bool first = true;
+    auto add = [&](const QString& id, const QString& owner) {
+        if (!first) {
+            out += ',';
+        }
+        first = false;
+        out += "{\"id\":";
+        GatewayJson::appendString(out, id);
+        out += ",\"object\":\"model\",\"created\":0,\"owned_by\":";
+        GatewayJson::appendString(out, owner);
+        out += '}';
+    };
+    add(QStringLiteral("auto"), QStringLiteral("switchyard"));
+    for (const ModelGroup& group : router.policy().groups) {
+        add(group.name, QStringLiteral("switchyard-group"));
+    }
+    for (const RoutingTier& tier : router.policy().tiers) {
+        add(tier.name, QStringLiteral("switchyard-tier"));
+    }
+    for (const ModelConfig& model : router.models()) {
+        add(model.id, model.providerId);
+    }
+    out += "]}";
+    return out;
+}
+
+} // namespace GatewayModels

@@ -1,0 +1,229 @@
+#include "GatewayServer.h"
+
+#include "GatewayExchange.h"
+#include "GatewayFormat.h"
+#include "GatewayJson.h"
+#include "GatewayModels.h"
+#include "GatewayRequest.h"
+#include "http/HttpResponder.h"
+#include "http/HttpServer.h"
+#include "routing/Router.h"
+
+#include <QCoreApplication>
+
+namespace {
+const QByteArray kJson = QByteArrayLiteral("application/json");
+} // namespace
+
+GatewayServer::GatewayServer(GatewayDependencies dependencies, QObject* parent)
+    : QObject(parent)
+    , m_deps(std::move(dependencies))
+    , m_http(new HttpServer(this))
+{
+    qRegisterMetaType<GatewayTraffic>();
+    m_http->setMaxBodyBytes(m_options.maxBodyBytes);
+    m_http->setHandler([this](const HttpRequest& request, HttpResponder* responder) { handle(request, responder); });
+}
+
+GatewayServer::~GatewayServer()
+{
+    // Exchanges still running report back while this object is whole.
+    delete m_http;
+    m_http = nullptr;
+}
+
+void GatewayServer::setOptions(const GatewayOptions& options)
+{
+    m_options = options;
+    m_http->setMaxBodyBytes(options.maxBodyBytes);
+}
+
+bool GatewayServer::listen(const QHostAddress& address, quint16 port)
+{
+    m_error.clear();
+    if (!m_deps.router) {
+        m_error = tr("The gateway has no router to send requests through.");
+        return false;
+    }
+    if (!address.isLoopback() && m_options.apiKey.isEmpty()) {
+        m_error
+            = tr("Serving beyond loopback (%1) needs a gateway key that clients must send.").arg(address.toString());
+        return false;
+    }
+    if (!m_http->listen(address, port)) {
+        m_error = m_http->errorString();
+        return false;
+    }
+    m_address = address;
+    return true;
+}
+
+void GatewayServer::close()
+{
+    m_http->close();
+}
+
+bool GatewayServer::isListening() const
+{
+    return m_http->isListening();
+}
+
+quint16 GatewayServer::port() const
+{
+    return m_http->port();
+}
+
+bool GatewayServer::requiresKey() const
+{
+    return m_options.requireKey || !m_options.apiKey.isEmpty() || (!m_address.isNull() && !m_address.isLoopback());
+}
+
+void GatewayServer::reject(HttpResponder* responder, bool anthropic, const GatewayError& error,
+                           const GatewayTraffic* traffic)
+{
+    responder->send(error.status, kJson, anthropic ? error.toAnthropicJson() : error.toOpenAiJson());
+    if (traffic) {
+        GatewayTraffic done = *traffic;
+        done.status = error.status;
+        done.error = error.message;
+        emit requestFinished(done);
+    }
+}
+
+bool GatewayServer::checkKey(const HttpRequest& request, HttpResponder* responder, bool anthropic)
+{
+    if (!requiresKey()) {
+        return true;
+    }
+    QByteArray given = request.header("x-api-key");
+    const QByteArray authorization = request.header("authorization");
+    if (authorization.size() > 7 && authorization.first(7).compare("bearer ", Qt::CaseInsensitive) == 0) {
+        given = authorization.sliced(7).trimmed();
+    }
+    if (!given.isEmpty() && GatewayJson::constantTimeEquals(given, m_options.apiKey)) {
+        return true;
+    }
+    GatewayError error;
+    error.status = 401;
+    error.code = given.isEmpty() ? QByteArrayLiteral("missing_api_key") : QByteArrayLiteral("invalid_api_key");
+    error.message = given.isEmpty()
+        ? tr("This gateway needs its key: send it as \"Authorization: Bearer <key>\" (or x-api-key).")
+        : tr("The gateway key sent is not the right one.");
+    reject(responder, anthropic, error);
+    return false;
+}
+
+void GatewayServer::handle(const HttpRequest& request, HttpResponder* responder)
+{
+    const QByteArray& path = request.path;
+    const bool get = request.method == "GET" || request.method == "HEAD";
+    const bool post = request.method == "POST";
+    if (path == "/v1/chat/completions" || path == "/chat/completions") {
+        if (post) {
+            handleChat(request, responder, false);
+            return;
+        }
+    } else if (path == "/v1/messages") {
+        if (post) {
+            handleChat(request, responder, true);
+            return;
+        }
+    } else if (path == "/v1/models" || path == "/models") {
+        if (get) {
+            if (checkKey(request, responder, false)) {
+                responder->send(200, kJson, GatewayModels::listJson(*m_deps.router));
+            }
+            return;
+        }
+    } else if (path == "/health" || path == "/v1/health") {
+        if (get) {
+            responder->send(200, kJson,
+                            "{\"status\":\"ok\",\"in_flight\":" + QByteArray::number(m_inFlight)
+                                + ",\"served\":" + QByteArray::number(m_served) + "}");
+            return;
+        }
+    } else {
+        GatewayError error { 404, "not_found", {}, tr("No such endpoint: %1").arg(QString::fromUtf8(path)), {} };
+        reject(responder, path.startsWith("/v1/messages"), error);
+        return;
+    }
+    GatewayError error {
+        405,
+        "method_not_allowed",
+        {},
+        tr("%1 is not allowed on %2.").arg(QString::fromLatin1(request.method), QString::fromUtf8(path)),
+        {}
+    };
+    reject(responder, path == "/v1/messages", error);
+}
+
+void GatewayServer::handleChat(const HttpRequest& request, HttpResponder* responder, bool anthropic)
+{
+    if (!checkKey(request, responder, anthropic)) {
+        return;
+    }
+    GatewayTraffic traffic;
+    traffic.id = m_nextId++;
+    traffic.endpoint = QString::fromLatin1(request.path);
+    traffic.client = request.peer.toString();
+
+    GatewayRequest parsed
+        = anthropic ? GatewayRequest::fromAnthropic(request.body) : GatewayRequest::fromOpenAi(request.body);
+    traffic.model = parsed.model;
+    traffic.stream = parsed.stream;
+    emit requestStarted(traffic);
+    if (parsed.error) {
+        reject(responder, anthropic, *parsed.error, &traffic);
+        return;
+    }
+    const GatewayModels::Target target = GatewayModels::resolve(*m_deps.router, parsed.model);
+    if (target.kind == GatewayModels::Kind::Unknown) {
+        GatewayError error { 404,
+                             "model_not_found",
+                             QStringLiteral("model"),
+                             tr("The model \"%1\" does not exist here: use \"auto\", a group, a tier or a model "
+                                "that GET /v1/models lists.")
+                                 .arg(parsed.model),
+                             {} };
+        reject(responder, anthropic, error, &traffic);
+        return;
+    }
+    int& running = m_perClient[request.peer];
+    if (running >= m_options.maxConcurrentPerClient) {
+        GatewayError error { 429,
+                             "too_many_concurrent_requests",
+                             {},
+                             tr("Too many requests in flight from this client (at most %1 at a time).")
+                                 .arg(m_options.maxConcurrentPerClient),
+                             {} };
+        reject(responder, anthropic, error, &traffic);
+        return;
+    }
+    ++running;
+    ++m_inFlight;
+
+    RouteOptions options;
+    options.source = QStringLiteral("gateway");
+    const QByteArray tierHeader = request.header("x-switchyard-tier");
+    options.forcedTier = tierHeader.isEmpty() ? parsed.tier : QString::fromUtf8(tierHeader);
+    if (target.kind != GatewayModels::Kind::Auto) {
+        options.forcedModelOrGroup = target.name;
+    }
+    const QHostAddress peer = request.peer;
+    auto* exchange = new GatewayExchange(
+        m_deps.router, std::move(parsed), options,
+        GatewayFormat::create(anthropic ? GatewayFormat::Api::Anthropic : GatewayFormat::Api::OpenAi, traffic.id),
+        responder, traffic, m_deps.record, [this, peer](const GatewayTraffic& done) { onExchangeEnded(peer, done); });
+    exchange->start();
+}
+
+void GatewayServer::onExchangeEnded(const QHostAddress& client, const GatewayTraffic& traffic)
+{
+    auto found = m_perClient.find(client);
+    if (found != m_perClient.end() && --*found <= 0) {
+        m_perClient.erase(found);
+    }
+    --m_inFlight;
+    ++m_served;
+    emit requestFinished(traffic);
+}

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "GatewayError.h"
+#include "GatewayTypes.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QObject>
+
+class HttpResponder;
+class HttpServer;
+struct HttpRequest;
+struct GatewayRequest;
+
+// `switchyard serve`: the OpenAI API (and Anthropic's /v1/messages) on a local port, answered
+// through the app's router, so other programs get the same failover, cooldowns, budgets and
+// ledger. Endpoints: POST /v1/chat/completions, POST /v1/messages, GET /v1/models, GET /health.
+//
+//     GatewayServer gateway({ &router, [&ledger](const RequestRecord& r) { ledger.record(r); } });
+//     gateway.setOptions(options);
+//     if (!gateway.listen(QHostAddress::LocalHost, 4141)) { ... gateway.errorString() ... }
+class GatewayServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit GatewayServer(GatewayDependencies dependencies, QObject* parent = nullptr);
+    ~GatewayServer() override;
+
+    // Set before listen().
+    void setOptions(const GatewayOptions& options);
+    const GatewayOptions& options() const { return m_options; }
+
+    // Refuses an address beyond loopback unless options().apiKey is set.
+    bool listen(const QHostAddress& address = QHostAddress::LocalHost, quint16 port = 0);
+    void close();
+    bool isListening() const;
+    quint16 port() const;
+    QHostAddress address() const { return m_address; }
+    QString errorString() const { return m_error; }
+    bool requiresKey() const;
+
+    int inFlight() const { return m_inFlight; }
+    quint64 requestsServed() const { return m_served; }
+
+signals:
+    void requestStarted(const GatewayTraffic& traffic);
+    void requestFinished(const GatewayTraffic& traffic);
+
+private:
+    void handle(const HttpRequest& request, HttpResponder* responder);
+    void handleChat(const HttpRequest& request, HttpResponder* responder, bool anthropic);
+    bool checkKey(const HttpRequest& request, HttpResponder* responder, bool anthropic);
+    void reject(HttpResponder* responder, bool anthropic, const GatewayError& error,
+                const GatewayTraffic* traffic = nullptr);
+    void onExchangeEnded(const QHostAddress& client, const GatewayTraffic& traffic);
+
+    GatewayDependencies m_deps;
+    GatewayOptions m_options;
+    HttpServer* m_http;
+    QHostAddress m_address;
+    QString m_error;
+    QHash<QHostAddress, int> m_perClient;
+    int m_inFlight = 0;
+    quint64 m_nextId = 1;
+    quint64 m_served = 0;
+};

@@ -1,0 +1,102 @@
+#include "OpenAiGatewayFormat.h"
+
+#include "GatewayJson.h"
+
+#include <QDateTime>
+
+OpenAiGatewayFormat::OpenAiGatewayFormat(quint64 serial)
+    : m_created(QDateTime::currentSecsSinceEpoch())
+{
+    m_id = "chatcmpl-sy" + QByteArray::number(m_created, 36) + QByteArray::number(serial, 36);
+}
+
+QByteArray OpenAiGatewayFormat::finishReason(const QString& upstreamReason)
+{
+    if (upstreamReason == QLatin1String("length") || upstreamReason == QLatin1String("max_tokens")) {
+        return "length";
+    }
+    if (upstreamReason == QLatin1String("content_filter") || upstreamReason == QLatin1String("refusal")) {
+        return "content_filter";
+    }
+    return "stop";
+}
+
+QByteArray OpenAiGatewayFormat::errorBody(const GatewayError& error) const
+{
+    return error.toOpenAiJson();
+}
+
+QByteArray OpenAiGatewayFormat::completeBody(const CallResult& result, const QString& model) const
+{
+    QByteArray out;
+    out.reserve(320 + result.text.size() * 3 / 2);
+    out += "{\"id\":\"" + m_id + "\",\"object\":\"chat.completion\",\"created\":" + QByteArray::number(m_created)
+        + ",\"model\":";
+    GatewayJson::appendString(out, model);
+    out += ",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":";
+    GatewayJson::appendString(out, result.text);
+    if (!result.reasoning.isEmpty()) {
+        out += ",\"reasoning_content\":";
+        GatewayJson::appendString(out, result.reasoning);
+    }
+    out += ",\"refusal\":null},\"logprobs\":null,\"finish_reason\":\"" + finishReason(result.finishReason)
+        + "\"}],\"usage\":" + GatewayJson::openAiUsage(result.usage) + ",\"system_fingerprint\":null}";
+    return out;
+}
+
+QByteArray OpenAiGatewayFormat::chunk(QByteArrayView delta, QByteArrayView finishReason) const
+{
+    QByteArray out;
+    out.reserve(m_prefix.size() + delta.size() + 48);
+    out += m_prefix;
+    out += delta;
+    out += ",\"logprobs\":null,\"finish_reason\":";
+    out += finishReason;
+    out += "}]}\n\n";
+    return out;
+}
+
+QByteArray OpenAiGatewayFormat::streamStart(const QString& model, qint64)
+{
+    m_modelJson = GatewayJson::quoted(model);
+    m_prefix = "data: {\"id\":\"" + m_id
+        + "\",\"object\":\"chat.completion.chunk\",\"created\":" + QByteArray::number(m_created)
+        + ",\"model\":" + m_modelJson + ",\"system_fingerprint\":null,\"choices\":[{\"index\":0,\"delta\":";
+    return chunk("{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}", "null");
+}
+
+QByteArray OpenAiGatewayFormat::textDelta(const QString& text)
+{
+    QByteArray delta = "{\"content\":";
+    GatewayJson::appendString(delta, text);
+    delta += '}';
+    return chunk(delta, "null");
+}
+
+QByteArray OpenAiGatewayFormat::reasoningDelta(const QString& text)
+{
+    QByteArray delta = "{\"reasoning_content\":";
+    GatewayJson::appendString(delta, text);
+    delta += '}';
+    return chunk(delta, "null");
+}
+
+QByteArray OpenAiGatewayFormat::streamEnd(const CallResult& result, bool includeUsage)
+{
+    QByteArray out = chunk("{}", "\"" + finishReason(result.finishReason) + "\"");
+    if (includeUsage) {
+        // The usage chunk has no choices: the SDKs read it as the last event before [DONE].
+        out += "data: {\"id\":\"" + m_id + "\",\"object\":\"chat.completion.chunk\",\"created\":"
+            + QByteArray::number(m_created) + ",\"model\":" + m_modelJson
+            + ",\"system_fingerprint\":null,\"choices\":[],\"usage\":" + GatewayJson::openAiUsage(result.usage)
+            + "}\n\n";
+    }
+    out += "data: [DONE]\n\n";
+    return out;
+}
+
+QByteArray OpenAiGatewayFormat::streamError(const GatewayError& error)
+{
+    // The SDKs raise an APIError for a `data:` event carrying an "error" object.
+    return "data: " + error.toOpenAiJson() + "\n\n";
+}

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "gateway/GatewayServer.h"
+#include "providers/ProviderClient.h"
+#include "routing/DefaultPolicy.h"
+#include "routing/Router.h"
+#include "sandbox/SandboxServer.h"
+
+#include <QList>
+#include <QUrl>
+
+#include <memory>
+
+// The sandbox (answering at once) as upstream, the router over its models and the gateway in
+// front, on free loopback ports. Groups for the tests:
+//   "chat"  -> sandbox/gpt-4.1-mini, falls back to sandbox/deepseek-chat
+//   "solo"  -> sandbox/gemini-2.5-flash, no fallback
+//   "haiku" -> sandbox/claude-haiku-4-5 (Anthropic upstream), falls back to sandbox/gpt-4.1-mini
+// Every ledger record lands in `records`.
+struct GatewayFixture
+{
+    SandboxServer sandbox;
+    ProviderClient client;
+    Router router { &client };
+    QList<RequestRecord> records;
+    std::unique_ptr<GatewayServer> gateway;
+
+    bool start(const GatewayOptions& options = {}, double timeScale = 0)
+    {
+        sandbox.setTimeScale(timeScale);
+        if (!sandbox.start()) {
+            return false;
+        }
+        router.setProviders(sandbox.providers());
+        router.setModels(sandbox.models());
+        RoutingPolicy policy = DefaultPolicy::create(sandbox.models());
+        auto group = [](const QString& name, const QString& model, const QStringList& fallbacks) {
+            ModelGroup g;
+            g.name = name;
+            g.deployments = { Deployment { model, 1 } };
+            g.fallbacks = fallbacks;
+            return g;
+        };
+        policy.groups = {
+            group(QStringLiteral("chat"), QStringLiteral("sandbox/gpt-4.1-mini"),
+                  { QStringLiteral("sandbox/deepseek-chat") }),
+            group(QStringLiteral("solo"), QStringLiteral("sandbox/gemini-2.5-flash"), {}),
+            group(QStringLiteral("haiku"), QStringLiteral("sandbox/claude-haiku-4-5"),
+                  { QStringLiteral("sandbox/gpt-4.1-mini") }),
+        };
+        router.setPolicy(policy);
+        gateway = std::make_unique<GatewayServer>(
+            GatewayDependencies { &router, [this](const RequestRecord& record) { records.append(record); } });
+        gateway->setOptions(options);
+        return gateway->listen(QHostAddress::LocalHost, 0);
+    }
+
+    QUrl url(const QString& path) const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(gateway->port()).arg(path));
+    }
+};
