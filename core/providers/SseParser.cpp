@@ -139,7 +139,11 @@ bool SseParser::processLine(QByteArrayView line, QList<SseEvent>& out)
         m_data.append(value.data(), value.size());
         m_hasData = true;
     } else if (field == "event") {
-        m_event = value.toByteArray();
+        // Streams repeat a handful of names ("content_block_delta"): share the last one's buffer.
+        if (value != QByteArrayView(m_lastEvent)) {
+            m_lastEvent = value.toByteArray();
+        }
+        m_event = m_lastEvent;
     } else if (field != "id" && field != "retry") {
         if (m_unknownFieldCount++ == 0) {
             m_firstUnknownLine = line.first(qMin<qsizetype>(line.size(), 200)).toByteArray();

@@ -54,6 +54,7 @@ private:
     QByteArray m_line; // an incomplete line carried over to the next feed
     QByteArray m_startBytes; // the first bytes, held until we know whether they are a BOM
     QByteArray m_event;
+    QByteArray m_lastEvent;
     QByteArray m_data;
     bool m_hasData = false;
     bool m_atStart = true;
