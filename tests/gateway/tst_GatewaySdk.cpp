@@ -1,0 +1,238 @@
+#include "GatewayFixture.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+// The official `openai` and `@anthropic-ai/sdk` npm packages as real clients of the gateway:
+// node scripts in tests/gateway/node print what the SDK returned (or raised) as JSON.
+// Needs `npm ci --prefix tests/gateway/node` (CI runs it).
+class tst_GatewaySdk : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void openAi_nonStreaming();
+    void openAi_streamingWithUsage();
+    void openAi_modelsList();
+    void openAi_upstreamFailure_failsOverTransparently();
+    void openAi_upstreamFailureNoFallback_raisesApiError();
+    void openAi_withGatewayKey();
+    void anthropic_nonStreaming();
+    void anthropic_streamingWithUsage();
+    void anthropic_upstreamFailure_failsOverTransparently();
+    void anthropic_upstreamFailureNoFallback_raisesApiError();
+
+private:
+    QJsonObject runOpenAi(const QString& mode, const QString& model, const QString& key = {});
+    QJsonObject runAnthropic(const QString& mode, const QString& model);
+    QJsonObject runNode(const QStringList& arguments);
+
+    QString m_node;
+    std::unique_ptr<GatewayFixture> m_fx;
+};
+
+void tst_GatewaySdk::initTestCase()
+{
+    m_node = QStandardPaths::findExecutable(QStringLiteral("node"));
+    if (m_node.isEmpty()) {
+        QFAIL("node is not installed: the SDK tests need Node.js 20+ (Debian package nodejs).");
+    }
+    const QDir modules(QStringLiteral(SWITCHYARD_GATEWAY_NODE_DIR "/node_modules"));
+    if (!QFileInfo::exists(modules.filePath(QStringLiteral("openai/package.json")))
+        || !QFileInfo::exists(modules.filePath(QStringLiteral("@anthropic-ai/sdk/package.json")))) {
+        QFAIL("The SDKs are not installed: run `npm ci --prefix tests/gateway/node` first.");
+    }
+}
+
+void tst_GatewaySdk::init()
+{
+    m_fx = std::make_unique<GatewayFixture>();
+    QVERIFY(m_fx->start());
+}
+
+void tst_GatewaySdk::cleanup()
+{
+    m_fx.reset();
+}
+
+QJsonObject tst_GatewaySdk::runNode(const QStringList& arguments)
+{
+    QProcess process;
+    process.setWorkingDirectory(QStringLiteral(SWITCHYARD_GATEWAY_NODE_DIR));
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(m_node, arguments);
+    // The gateway runs in this thread: wait by spinning the event loop, never by blocking.
+    if (!finished.wait(60000)) {
+        process.kill();
+        process.waitForFinished(1000);
+        qWarning("node timed out: %s", process.readAllStandardError().constData());
+        return {};
+    }
+    const QByteArray out = process.readAllStandardOutput();
+    const QJsonDocument document = QJsonDocument::fromJson(out.trimmed());
+    if (!document.isObject()) {
+        qWarning("node printed no JSON (exit %d): %s %s", process.exitCode(), out.constData(),
+                 process.readAllStandardError().constData());
+    }
+    return document.object();
+}
+
+QJsonObject tst_GatewaySdk::runOpenAi(const QString& mode, const QString& model, const QString& key)
+{
+    QStringList arguments { QStringLiteral("openai-client.mjs"),
+                            QStringLiteral("http://127.0.0.1:%1/v1").arg(m_fx->gateway->port()), mode, model };
+    if (!key.isEmpty()) {
+        arguments.append(key);
+    }
+    return runNode(arguments);
+}
+
+QJsonObject tst_GatewaySdk::runAnthropic(const QString& mode, const QString& model)
+{
+    return runNode({ QStringLiteral("anthropic-client.mjs"),
+                     QStringLiteral("http://127.0.0.1:%1").arg(m_fx->gateway->port()), mode, model });
+}
+
+void tst_GatewaySdk::openAi_nonStreaming()
+{
+    const QJsonObject result = runOpenAi(QStringLiteral("complete"), QStringLiteral("chat"));
+    QVERIFY2(result.value(QLatin1String("ok")).toBool(), QJsonDocument(result).toJson().constData());
+    QCOMPARE(result.value(QLatin1String("object")).toString(), QStringLiteral("chat.completion"));
+    QCOMPARE(result.value(QLatin1String("model")).toString(), QStringLiteral("sandbox/gpt-4.1-mini"));
+    QVERIFY(!result.value(QLatin1String("text")).toString().isEmpty());
+    QCOMPARE(result.value(QLatin1String("finish")).toString(), QStringLiteral("stop"));
+    const QJsonObject usage = result.value(QLatin1String("usage")).toObject();
+    QCOMPARE(usage.value(QLatin1String("total_tokens")).toInt(),
+             usage.value(QLatin1String("prompt_tokens")).toInt()
+                 + usage.value(QLatin1String("completion_tokens")).toInt());
+    QCOMPARE(m_fx->records.size(), 1);
+}
+
+void tst_GatewaySdk::openAi_streamingWithUsage()
+{
+    const QJsonObject result = runOpenAi(QStringLiteral("stream"), QStringLiteral("chat"));
+    QVERIFY2(result.value(QLatin1String("ok")).toBool(), QJsonDocument(result).toJson().constData());
+    QCOMPARE(result.value(QLatin1String("roleChunks")).toInt(), 1);
+    QCOMPARE(result.value(QLatin1String("usageChunks")).toInt(), 1);
+    QVERIFY(result.value(QLatin1String("chunks")).toInt() >= 4);
+    QVERIFY(!result.value(QLatin1String("text")).toString().isEmpty());
+    QCOMPARE(result.value(QLatin1String("text")).toString(), result.value(QLatin1String("deltaText")).toString());
+    QCOMPARE(result.value(QLatin1String("finish")).toString(), QStringLiteral("stop"));
+    QVERIFY(result.value(QLatin1String("usage")).toObject().value(QLatin1String("completion_tokens")).toInt() > 0);
+    QCOMPARE(m_fx->records.size(), 1);
+    QCOMPARE(m_fx->records.first().status, QStringLiteral("ok"));
+}
+
+void tst_GatewaySdk::openAi_modelsList()
+{
+    const QJsonObject result = runOpenAi(QStringLiteral("models"), QString());
+    QVERIFY2(result.value(QLatin1String("ok")).toBool(), QJsonDocument(result).toJson().constData());
+    const QJsonArray ids = result.value(QLatin1String("ids")).toArray();
+    QVERIFY(ids.contains(QStringLiteral("auto")));
+    QVERIFY(ids.contains(QStringLiteral("chat")));
+    QVERIFY(ids.contains(QStringLiteral("sandbox/claude-haiku-4-5")));
+}
+
+void tst_GatewaySdk::openAi_upstreamFailure_failsOverTransparently()
+{
+    m_fx->sandbox.setFault(QStringLiteral("gpt-4.1-mini"), SandboxFault::httpError(500));
+    const QJsonObject result = runOpenAi(QStringLiteral("stream"), QStringLiteral("chat"));
+    QVERIFY2(result.value(QLatin1String("ok")).toBool(), QJsonDocument(result).toJson().constData());
+    QCOMPARE(result.value(QLatin1String("model")).toString(), QStringLiteral("sandbox/deepseek-chat"));
+    QCOMPARE(m_fx->sandbox.requestCount(QStringLiteral("gpt-4.1-mini")), 1);
+    QCOMPARE(m_fx->records.size(), 1);
+    QCOMPARE(m_fx->records.first().failovers.size(), 1);
+}
+
+void tst_GatewaySdk::openAi_upstreamFailureNoFallback_raisesApiError()
+{
+    m_fx->sandbox.setFault(QStringLiteral("gemini-2.5-flash"), SandboxFault::httpError(503));
+    const QJsonObject result = runOpenAi(QStringLiteral("complete"), QStringLiteral("solo"));
+    QVERIFY(!result.value(QLatin1String("ok")).toBool(true));
+    QVERIFY2(result.value(QLatin1String("isApiError")).toBool(), QJsonDocument(result).toJson().constData());
+    QCOMPARE(result.value(QLatin1String("status")).toInt(), 502);
+    QCOMPARE(result.value(QLatin1String("code")).toString(), QStringLiteral("upstream_failed"));
+    QVERIFY(result.value(QLatin1String("message")).toString().contains(QLatin1String("503")));
+    QCOMPARE(m_fx->records.size(), 1);
+    QCOMPARE(m_fx->records.first().status, QStringLiteral("failed"));
+}
+
+void tst_GatewaySdk::openAi_withGatewayKey()
+{
+    GatewayOptions options;
+    options.apiKey = QByteArrayLiteral("sk-gateway-sdk-test");
+    m_fx->gateway->setOptions(options);
+    const QJsonObject refused
+        = runOpenAi(QStringLiteral("complete"), QStringLiteral("chat"), QStringLiteral("sk-wrong"));
+    QCOMPARE(refused.value(QLatin1String("status")).toInt(), 401);
+    QCOMPARE(refused.value(QLatin1String("name")).toString(), QStringLiteral("AuthenticationError"));
+    const QJsonObject accepted
+        = runOpenAi(QStringLiteral("complete"), QStringLiteral("chat"), QStringLiteral("sk-gateway-sdk-test"));
+    QVERIFY2(accepted.value(QLatin1String("ok")).toBool(), QJsonDocument(accepted).toJson().constData());
+}
+
+void tst_GatewaySdk::anthropic_nonStreaming()
+{
+    const QJsonObject result = runAnthropic(QStringLiteral("complete"), QStringLiteral("haiku"));
+    QVERIFY2(result.value(QLatin1String("ok")).toBool(), QJsonDocument(result).toJson().constData());
+    QCOMPARE(result.value(QLatin1String("type")).toString(), QStringLiteral("message"));
+    QCOMPARE(result.value(QLatin1String("role")).toString(), QStringLiteral("assistant"));
+    QCOMPARE(result.value(QLatin1String("model")).toString(), QStringLiteral("sandbox/claude-haiku-4-5"));
+    QVERIFY(!result.value(QLatin1String("text")).toString().isEmpty());
+    QCOMPARE(result.value(QLatin1String("stop")).toString(), QStringLiteral("end_turn"));
+    QVERIFY(result.value(QLatin1String("usage")).toObject().value(QLatin1String("output_tokens")).toInt() > 0);
+    QCOMPARE(m_fx->records.size(), 1);
+}
+
+void tst_GatewaySdk::anthropic_streamingWithUsage()
+{
+    const QJsonObject result = runAnthropic(QStringLiteral("stream"), QStringLiteral("haiku"));
+    QVERIFY2(result.value(QLatin1String("ok")).toBool(), QJsonDocument(result).toJson().constData());
+    QStringList events;
+    for (const QJsonValue& event : result.value(QLatin1String("events")).toArray()) {
+        events.append(event.toString());
+    }
+    QCOMPARE(events.first(), QStringLiteral("message_start"));
+    QCOMPARE(events.last(), QStringLiteral("message_stop"));
+    QVERIFY(events.contains(QStringLiteral("content_block_delta")));
+    QVERIFY(!result.value(QLatin1String("text")).toString().isEmpty());
+    QCOMPARE(result.value(QLatin1String("text")).toString(), result.value(QLatin1String("deltaText")).toString());
+    const QJsonObject usage = result.value(QLatin1String("usage")).toObject();
+    QVERIFY(usage.value(QLatin1String("output_tokens")).toInt() > 1);
+    QVERIFY(usage.value(QLatin1String("input_tokens")).toInt() > 0);
+    QCOMPARE(m_fx->records.size(), 1);
+}
+
+void tst_GatewaySdk::anthropic_upstreamFailure_failsOverTransparently()
+{
+    m_fx->sandbox.setFault(QStringLiteral("claude-haiku-4-5"), SandboxFault::httpError(529));
+    const QJsonObject result = runAnthropic(QStringLiteral("stream"), QStringLiteral("haiku"));
+    QVERIFY2(result.value(QLatin1String("ok")).toBool(), QJsonDocument(result).toJson().constData());
+    QCOMPARE(result.value(QLatin1String("model")).toString(), QStringLiteral("sandbox/gpt-4.1-mini"));
+    QCOMPARE(m_fx->records.size(), 1);
+    QCOMPARE(m_fx->records.first().attempts.size(), 2);
+}
+
+void tst_GatewaySdk::anthropic_upstreamFailureNoFallback_raisesApiError()
+{
+    m_fx->sandbox.setFault(QStringLiteral("gemini-2.5-flash"), SandboxFault::httpError(500));
+    const QJsonObject result = runAnthropic(QStringLiteral("complete"), QStringLiteral("solo"));
+    QVERIFY(!result.value(QLatin1String("ok")).toBool(true));
+    QVERIFY2(result.value(QLatin1String("isApiError")).toBool(), QJsonDocument(result).toJson().constData());
+    QCOMPARE(result.value(QLatin1String("status")).toInt(), 502);
+    QCOMPARE(result.value(QLatin1String("errorType")).toString(), QStringLiteral("api_error"));
+    QCOMPARE(m_fx->records.size(), 1);
+}
+
+QTEST_GUILESS_MAIN(tst_GatewaySdk)
+#include "tst_GatewaySdk.moc"
