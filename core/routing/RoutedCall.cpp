@@ -27,6 +27,9 @@ RoutedCall::RoutedCall(Router* router, const ResolvedRoute& route, const ChatReq
     m_elapsed.start();
     m_hedgeTimer->setSingleShot(true);
     m_retryTimer->setSingleShot(true);
+    // A coarse timer may fire 5% early; retry-after is a promise to the provider.
+    m_retryTimer->setTimerType(Qt::PreciseTimer);
+    m_hedgeTimer->setTimerType(Qt::PreciseTimer);
     connect(m_hedgeTimer, &QTimer::timeout, this, &RoutedCall::onHedgeTimer);
     connect(m_retryTimer, &QTimer::timeout, this, [this] {
         if (m_retryCandidate) {
@@ -394,6 +397,7 @@ void RoutedCall::onFailed(ProviderCall* call, const CallError& error)
     case FailoverAction::LargerContext:
         m_contextFilter = true;
         m_minContext = qMax(m_minContext, model.contextWindow);
+        insertContextWindowFallbacks();
         break;
     case FailoverAction::End:
         failWith(tr("%1 rejected the request (%2). No other model was tried: the request itself is at fault.")
@@ -413,6 +417,20 @@ void RoutedCall::onFailed(ProviderCall* call, const CallError& error)
     }
     m_pendingFailover = true;
     startNextOrFinish();
+}
+
+// A group's contextWindowFallbacks go right after the current step, ahead of its ordinary fallbacks.
+void RoutedCall::insertContextWindowFallbacks()
+{
+    const ModelGroup* group = m_route.group.isEmpty() ? nullptr : m_router->policy().group(m_route.group);
+    if (!group || m_contextFallbacksInserted) {
+        return;
+    }
+    m_contextFallbacksInserted = true;
+    qsizetype at = m_step + 1;
+    for (const QString& name : group->contextWindowFallbacks) {
+        m_route.chain.insert(qMin(at++, m_route.chain.size()), m_router->stepFor(name));
+    }
 }
 
 void RoutedCall::answerFromCache()

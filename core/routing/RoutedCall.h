@@ -22,7 +22,8 @@ class QTimer;
 // malformed responses and auth errors skip the provider's remaining deployments at once; a 429
 // retries the same model once if retry-after fits the tier's cap, otherwise switches; quota
 // exhausted cools the whole provider down and switches; context length exceeded moves on to
-// models with a larger context window; other bad requests end the call without burning the chain.
+// models with a larger context window (a forced group's contextWindowFallbacks first); other bad requests end the call
+// without burning the chain.
 //
 // Timeouts: the tier's settings (its own, else the policy defaults) replace the model's own
 // timeouts for routed calls; ModelConfig::timeouts apply to direct (workbench) calls only. A tier
@@ -101,6 +102,7 @@ private:
     Active takeActive(int index, const QString& outcome, const CallError& error);
     void abandon(Active& active, const QString& outcome);
     double estimateCost(const Candidate& candidate, const QString& partialText) const;
+    void insertContextWindowFallbacks();
     void answerFromCache();
     void failWith(const QString& message, bool incomplete);
     void stopEverything();
@@ -120,6 +122,7 @@ private:
     bool m_contextFilter = false;
     int m_minContext = 0;
     bool m_rateLimitRetried = false;
+    bool m_contextFallbacksInserted = false;
 
     QList<Active> m_active;
     QList<AttemptInfo> m_attempts;

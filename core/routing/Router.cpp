@@ -97,11 +97,7 @@ ResolvedRoute Router::resolveGroup(const QString& name) const
         route.group = name;
         route.chain.append(ChainStep { group->deployments });
         for (const QString& fallback : group->fallbacks) {
-            if (const ModelGroup* next = m_policy.group(fallback)) {
-                route.chain.append(ChainStep { next->deployments });
-            } else {
-                route.chain.append(ChainStep { { Deployment { fallback, 1 } } });
-            }
+            route.chain.append(stepFor(fallback));
         }
     } else if (const RoutingTier* tier = m_policy.tier(name)) {
         route.tier = name;
@@ -113,6 +109,14 @@ ResolvedRoute Router::resolveGroup(const QString& name) const
         route.chain.append(ChainStep { { Deployment { name, 1 } } });
     }
     return route;
+}
+
+ChainStep Router::stepFor(const QString& groupOrModel) const
+{
+    if (const ModelGroup* group = m_policy.group(groupOrModel)) {
+        return ChainStep { group->deployments };
+    }
+    return ChainStep { { Deployment { groupOrModel, 1 } } };
 }
 
 Availability Router::availability(const QString& modelId, const ChatRequest& request) const

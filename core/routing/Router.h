@@ -66,6 +66,8 @@ public:
     ResolvedRoute resolve(const QString& prompt, const QStringList& tags, const RouteOptions& options = {}) const;
     // The chain for `ask --model NAME`: a group then its fallbacks; a tier name; or one model id.
     ResolvedRoute resolveGroup(const QString& name) const;
+    // A group's deployments as one step, or a single model id.
+    ChainStep stepFor(const QString& groupOrModel) const;
     // Whether a deployment would be skipped now, and why.
     Availability availability(const QString& modelId, const ChatRequest& request) const;
 

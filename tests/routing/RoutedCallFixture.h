@@ -35,7 +35,7 @@ struct RoutedCallFixture
     static TierSettings fastSettings()
     {
         TierSettings settings;
-        settings.timeouts = { 2000, 400, 400, 10000 };
+        settings.timeouts = { 3000, 1000, 1000, 15000 }; // generous enough for a loaded CI machine
         settings.rateLimitWaitCapMs = 1000;
         settings.cooldown = { 1000, 60, 60 }; // no cooldown unless a test asks for one
         return settings;

@@ -36,6 +36,7 @@ private slots:
     void failureClass_decidesNextModel();
     void refusedConnection_isNetworkError_andSkipsProvider();
     void rateLimitRetry_waitsRetryAfter();
+    void contextTooLong_forcedGroup_triesContextWindowFallbacksFirst();
     void midStreamDrop_restartsOnFallback();
     void midStreamDrop_continuesWithoutDuplicating();
     void midStreamDrop_stopsIncomplete();
@@ -105,9 +106,9 @@ void TestRoutedCall::failureClass_decidesNextModel_data()
     QTest::newRow("malformed JSON") << fault(Kind::MalformedJson) << 0.0 << 0 << skipProvider.arg("malformed_response")
                                     << true;
     QTest::newRow("tokens stop coming: idle timeout")
-        << slowTokens(20000) << 0.05 << 0 << skipProvider.arg("idle_timeout") << true;
+        << slowTokens(60000) << 0.05 << 0 << skipProvider.arg("idle_timeout") << true;
     QTest::newRow("answer too slow overall: total timeout")
-        << slowTokens(4000) << 0.05 << 700 << skipProvider.arg("total_timeout") << true;
+        << slowTokens(4000) << 0.05 << 1500 << skipProvider.arg("total_timeout") << true;
 }
 
 void TestRoutedCall::failureClass_decidesNextModel()
@@ -198,6 +199,34 @@ void TestRoutedCall::rateLimitRetry_waitsRetryAfter()
     QVERIFY2(attempts.at(1).startedMs - attempts.at(0).endedMs >= 990,
              qPrintable(QString::number(attempts.at(1).startedMs - attempts.at(0).endedMs)));
     QCOMPARE(m_fx.server->requestCount("gpt-4.1-mini"), 2);
+}
+
+void TestRoutedCall::contextTooLong_forcedGroup_triesContextWindowFallbacksFirst()
+{
+    QList<ModelConfig> models = m_fx.server->models();
+    for (ModelConfig& model : models) {
+        if (model.upstreamModel == "gpt-4.1-mini") {
+            model.contextWindow = 100000; // deepseek-chat (128k) is larger too, but comes later
+        }
+    }
+    m_fx.router->setModels(models);
+    m_fx.setChain({ "deepseek-chat" });
+    RoutingPolicy policy = m_fx.router->policy();
+    ModelGroup group;
+    group.name = "small";
+    group.deployments = { { "sandbox/gpt-4.1-mini", 1 } };
+    group.fallbacks = { "sandbox/deepseek-chat" };
+    group.contextWindowFallbacks = { "sandbox/gpt-4.1" };
+    policy.groups.append(group);
+    m_fx.router->setPolicy(policy);
+    m_fx.server->setFault("gpt-4.1-mini", SandboxFault::httpError(400, "context_length_exceeded"));
+
+    RouteOptions options;
+    options.forcedModelOrGroup = "small";
+    CallRecorder recorder(m_fx.router->route(RoutedCallFixture::request(), {}, options, m_fx.router.get()));
+    QTRY_VERIFY(recorder.done());
+    QCOMPARE(RoutedCallFixture::attemptsText(recorder.result().attempts),
+             QStringLiteral("gpt-4.1-mini:bad_request, gpt-4.1:ok"));
 }
 
 void TestRoutedCall::midStreamDrop_restartsOnFallback()
@@ -396,7 +425,7 @@ void TestRoutedCall::cancel_emitsNothingAndStopsUpstream()
     QVERIFY(call->isDone());
     QCOMPARE(m_fx.router->inFlight("sandbox/gpt-4.1-mini"), 0);
     // A second call going through the same event loop is the barrier: by its end, anything the
-    // cancelled call could still emit (the first-token timeout is 400 ms) would have arrived.
+    // cancelled call could still emit (the first-token timeout is 1 s) would have arrived.
     m_fx.setChain({ "claude-haiku-4-5" });
     m_fx.server->setFault("claude-haiku-4-5", fault(Kind::HangBeforeHeaders));
     CallRecorder barrier(m_fx.route());
