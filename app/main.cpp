@@ -1,10 +1,12 @@
 #include "MainWindow.h"
 #include "cli/CommandLine.h"
 #include "cli/Console.h"
+#include "engine/Engine.h"
 
 #include <QApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMessageBox>
 #include <QTranslator>
 
 #include <memory>
@@ -61,7 +63,15 @@ int main(int argc, char* argv[])
     setIdentity();
     installTranslations(app);
     QApplication::setDesktopFileName(QStringLiteral("io.github.switchyard.Switchyard"));
-    MainWindow window;
+    Engine engine;
+    Engine::Options options;
+    options.homeDir = commandLine.homeDir;
+    options.sandbox = commandLine.sandbox;
+    if (!engine.open(options)) {
+        QMessageBox::critical(nullptr, QObject::tr("Switchyard"), engine.errorString());
+        return 1;
+    }
+    MainWindow window(engine);
     window.show();
     return app.exec();
 }

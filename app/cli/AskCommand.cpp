@@ -2,6 +2,7 @@
 
 #include "Console.h"
 #include "ResultJson.h"
+#include "RouteCommand.h"
 #include "engine/Engine.h"
 #include "providers/ProviderCall.h"
 #include "providers/ProviderClient.h"
@@ -112,6 +113,14 @@ void AskCommand::run(Engine& engine)
 {
     QString error;
     const ModelConfig* model = engine.resolveModel(m_model, &error);
+    if (!model && engine.isGroupOrTier(m_model)) {
+        // A LiteLLM-style group (or a tier): follow its fallbacks.
+        RouteOptions options;
+        options.source = QStringLiteral("cli");
+        options.forcedModelOrGroup = m_model;
+        RouteCommand::start(this, engine, m_request, {}, options, m_json);
+        return;
+    }
     if (!model) {
         emit done(Console::fail(error));
         return;

@@ -1,7 +1,9 @@
 #include "CliCommands.h"
 
 #include "AskCommand.h"
+#include "ExplainCommand.h"
 #include "ModelsCommand.h"
+#include "RouteCommand.h"
 
 #include <QCoreApplication>
 
@@ -20,6 +22,14 @@ const QList<Entry>& entries()
     static const QList<Entry> list = {
         { "ask", QT_TRANSLATE_NOOP("CliCommands", "ask --model M [--json] [--no-stream] PROMPT   ask one model"),
           [] { return new AskCommand; } },
+        { "route",
+          QT_TRANSLATE_NOOP(
+              "CliCommands",
+              "route [--json] [--tag tier=T] [--model GROUP] PROMPT   route by the policy, with failover"),
+          [] { return new RouteCommand; } },
+        { "explain",
+          QT_TRANSLATE_NOOP("CliCommands", "explain [--json] PROMPT   show the rule, tier, chain and what is skipped"),
+          [] { return new ExplainCommand; } },
         { "models", QT_TRANSLATE_NOOP("CliCommands", "models [--json]   list configured models and prices"),
           [] { return new ModelsCommand; } },
     };

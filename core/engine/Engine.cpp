@@ -1,6 +1,8 @@
 #include "Engine.h"
 
 #include "providers/ProviderClient.h"
+#include "routing/DefaultPolicy.h"
+#include "routing/Router.h"
 #include "sandbox/SandboxServer.h"
 
 #include <QDir>
@@ -9,6 +11,7 @@
 Engine::Engine(QObject* parent)
     : QObject(parent)
     , m_client(new ProviderClient(this))
+    , m_router(new Router(m_client, this))
 {
 }
 
@@ -39,6 +42,9 @@ bool Engine::open(const Options& options)
         m_providers.append(m_sandbox->providers());
         m_models.append(m_sandbox->models());
     }
+    m_router->setProviders(m_providers);
+    m_router->setModels(m_models);
+    m_router->setPolicy(DefaultPolicy::create(m_models));
     return true;
 }
 
@@ -84,4 +90,10 @@ const ModelConfig* Engine::resolveModel(const QString& name, QString* error) con
             : tr("Model name \"%1\" is ambiguous: %2").arg(name, candidates.join(QStringLiteral(", ")));
     }
     return nullptr;
+}
+
+bool Engine::isGroupOrTier(const QString& name) const
+{
+    const RoutingPolicy& policy = m_router->policy();
+    return policy.group(name) != nullptr || policy.tier(name) != nullptr;
 }

@@ -6,6 +6,7 @@
 #include <QStringList>
 
 class ProviderClient;
+class Router;
 class SandboxServer;
 
 // The running Switchyard: the configuration from the home dir, the optional offline sandbox,
@@ -43,7 +44,10 @@ public:
     const ModelConfig* resolveModel(const QString& name, QString* error = nullptr) const;
 
     ProviderClient* client() const { return m_client; }
+    Router* router() const { return m_router; }
     SandboxServer* sandbox() const { return m_sandbox; }
+    // A model group, tier or model id the router can resolve (for `ask --model GROUP`).
+    bool isGroupOrTier(const QString& name) const;
 
 private:
     QString m_error;
@@ -52,5 +56,6 @@ private:
     QList<ProviderConfig> m_providers;
     QList<ModelConfig> m_models;
     ProviderClient* m_client;
+    Router* m_router;
     SandboxServer* m_sandbox = nullptr;
 };

@@ -1,0 +1,46 @@
+#include "ExplainCommand.h"
+
+#include "Console.h"
+#include "engine/Engine.h"
+#include "routing/Router.h"
+
+#include <QCommandLineParser>
+
+bool ExplainCommand::parse(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Show how a prompt would be routed, without sending it."));
+    parser.addHelpOption();
+    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print JSON."));
+    const QCommandLineOption tagOption(QStringLiteral("tag"), tr("Routing tag such as tier=coding (repeatable)."),
+                                       QStringLiteral("TAG"));
+    parser.addOptions({ jsonOption, tagOption });
+    parser.addPositionalArgument(QStringLiteral("PROMPT"), tr("The prompt to explain."));
+    if (!parser.parse(QStringList { QStringLiteral("switchyard explain") } + arguments)) {
+        Console::fail(parser.errorText(), 64);
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        Console::out(parser.helpText());
+        return false;
+    }
+    m_prompt = parser.positionalArguments().join(QLatin1Char(' '));
+    if (m_prompt.trimmed().isEmpty() && parser.values(tagOption).isEmpty()) {
+        Console::fail(tr("no prompt given"), 64);
+        return false;
+    }
+    m_json = parser.isSet(jsonOption);
+    m_tags = parser.values(tagOption);
+    return true;
+}
+
+void ExplainCommand::run(Engine& engine)
+{
+    const Explanation explanation = engine.router()->explain(m_prompt, m_tags);
+    if (m_json) {
+        Console::printJson(explanation.toJson());
+    } else {
+        Console::out(explanation.toText() + QLatin1Char('\n'));
+    }
+    emit done(0);
+}

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "CliCommand.h"
+
+// `switchyard explain [--json] [--tag T] PROMPT`: which rule fires, which tier and chain, and
+// which models would be skipped right now and why. Sends nothing.
+class ExplainCommand : public CliCommand
+{
+    Q_OBJECT
+
+public:
+    bool parse(const QStringList& arguments) override;
+    void run(Engine& engine) override;
+
+private:
+    QString m_prompt;
+    QStringList m_tags;
+    bool m_json = false;
+};

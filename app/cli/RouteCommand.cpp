@@ -1,0 +1,139 @@
+#include "RouteCommand.h"
+
+#include "AskCommand.h"
+#include "Console.h"
+#include "ResultJson.h"
+#include "engine/Engine.h"
+#include "routing/RoutedCall.h"
+#include "routing/Router.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace {
+QJsonArray attemptsJson(const QList<AttemptInfo>& attempts)
+{
+    QJsonArray array;
+    for (const AttemptInfo& attempt : attempts) {
+        QJsonObject object {
+            { QStringLiteral("model"), attempt.modelId },
+            { QStringLiteral("provider"), attempt.providerId },
+            { QStringLiteral("reason"), attempt.reason },
+            { QStringLiteral("outcome"), attempt.outcome },
+            { QStringLiteral("ms"), attempt.endedMs - attempt.startedMs },
+        };
+        object.insert(QStringLiteral("failure_class"),
+                      attempt.error.isError() ? QJsonValue(FailureClasses::id(attempt.error.failureClass))
+                                              : QJsonValue());
+        object.insert(QStringLiteral("http_status"),
+                      attempt.error.httpStatus > 0 ? QJsonValue(attempt.error.httpStatus) : QJsonValue());
+        if (attempt.error.isError()) {
+            object.insert(QStringLiteral("message"), attempt.error.message);
+        }
+        array.append(object);
+    }
+    return array;
+}
+
+QJsonArray skippedJson(const QList<SkipInfo>& skipped)
+{
+    QJsonArray array;
+    for (const SkipInfo& skip : skipped) {
+        array.append(QJsonObject { { QStringLiteral("model"), skip.modelId },
+                                   { QStringLiteral("provider"), skip.providerId },
+                                   { QStringLiteral("reason"), skip.reason } });
+    }
+    return array;
+}
+
+ModelPrice priceOf(const Engine& engine, const QString& modelId)
+{
+    const ModelConfig* model = engine.model(modelId);
+    return model ? model->price : ModelPrice {};
+}
+} // namespace
+
+bool RouteCommand::parse(const QStringList& arguments)
+{
+    return parseChatOptions(QStringLiteral("route"), arguments, m_request, m_json, &m_model, &m_tags);
+}
+
+void RouteCommand::run(Engine& engine)
+{
+    RouteOptions options;
+    options.source = QStringLiteral("cli");
+    options.forcedModelOrGroup = m_model;
+    start(this, engine, m_request, m_tags, options, m_json);
+}
+
+void RouteCommand::start(CliCommand* owner, Engine& engine, const ChatRequest& request, const QStringList& tags,
+                         const RouteOptions& options, bool json)
+{
+    RoutedCall* call = engine.router()->route(request, tags, options, owner);
+    Engine* enginePtr = &engine;
+    if (!json) {
+        QObject::connect(
+            call, &RoutedCall::decided, owner, [](const QString& tier, const QString& rule, const QString& why) {
+                Console::err(
+                    QCoreApplication::translate("RouteCommand", "→ tier %1 (rule %2: %3)\n").arg(tier, rule, why));
+            });
+        QObject::connect(call, &RoutedCall::attemptStarted, owner,
+                         [](const QString& model, const QString& provider, const QString& reason) {
+                             Console::err(QCoreApplication::translate("RouteCommand", "  trying %1 @ %2 (%3)\n")
+                                              .arg(model, provider, reason));
+                         });
+        QObject::connect(call, &RoutedCall::failedOver, owner,
+                         [](const QString& from, const QString& to, const CallError& error) {
+                             Console::err(QCoreApplication::translate("RouteCommand", "\n  failover %1 → %2: %3\n")
+                                              .arg(from, to, error.summary()));
+                         });
+        QObject::connect(call, &RoutedCall::restarted, owner, [](const QString& next) {
+            Console::err(
+                QCoreApplication::translate("RouteCommand", "\n  (the answer so far is discarded; restarting on %1)\n")
+                    .arg(next));
+        });
+        QObject::connect(call, &RoutedCall::cacheAnswered, owner, [] {
+            Console::err(
+                QCoreApplication::translate("RouteCommand", "  every model failed; answering from the cache\n"));
+        });
+        QObject::connect(call, &RoutedCall::textReceived, owner, [](const QString& delta) { Console::out(delta); });
+    }
+    QObject::connect(call, &RoutedCall::finished, owner, [owner, enginePtr, json](const RoutedResult& result) {
+        const ModelPrice price = priceOf(*enginePtr, result.modelId);
+        if (json) {
+            QJsonObject object = ResultJson::result(result, price);
+            object.insert(QStringLiteral("tier"), result.tier);
+            object.insert(QStringLiteral("rule"), result.ruleName);
+            object.insert(QStringLiteral("cached"), result.cached);
+            object.insert(QStringLiteral("attempts"), attemptsJson(result.attempts));
+            object.insert(QStringLiteral("skipped"), skippedJson(result.skipped));
+            Console::printJson(object);
+        } else {
+            Console::out(QStringLiteral("\n"));
+            Console::err(ResultJson::summaryLine(result, price) + QLatin1Char('\n'));
+        }
+        emit owner->done(0);
+    });
+    QObject::connect(call, &RoutedCall::failed, owner, [owner, json](const RoutedError& error) {
+        if (json) {
+            QJsonObject object {
+                { QStringLiteral("tier"), error.tier },
+                { QStringLiteral("rule"), error.ruleName },
+                { QStringLiteral("text"), error.partialText },
+                { QStringLiteral("incomplete"), error.incomplete },
+                { QStringLiteral("attempts"), attemptsJson(error.attempts) },
+                { QStringLiteral("skipped"), skippedJson(error.skipped) },
+            };
+            QJsonObject errorObject = ResultJson::error(error.lastError);
+            errorObject.insert(QStringLiteral("message"), error.message);
+            object.insert(QStringLiteral("error"), errorObject);
+            Console::printJson(object);
+        } else {
+            if (!error.partialText.isEmpty()) {
+                Console::out(QStringLiteral("\n"));
+            }
+            Console::err(error.details() + QLatin1Char('\n'));
+        }
+        emit owner->done(2);
+    });
+}
