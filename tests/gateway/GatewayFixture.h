@@ -23,6 +23,7 @@ struct GatewayFixture
     ProviderClient client;
     Router router { &client };
     QList<RequestRecord> records;
+    std::function<void(const RequestRecord&)> recordHook; // replaces `records` when set (the soak)
     std::unique_ptr<GatewayServer> gateway;
 
     bool start(const GatewayOptions& options = {}, double timeScale = 0)
@@ -49,8 +50,13 @@ struct GatewayFixture
                   { QStringLiteral("sandbox/gpt-4.1-mini") }),
         };
         router.setPolicy(policy);
-        gateway = std::make_unique<GatewayServer>(
-            GatewayDependencies { &router, [this](const RequestRecord& record) { records.append(record); } });
+        gateway = std::make_unique<GatewayServer>(GatewayDependencies { &router, [this](const RequestRecord& record) {
+                                                                           if (recordHook) {
+                                                                               recordHook(record);
+                                                                           } else {
+                                                                               records.append(record);
+                                                                           }
+                                                                       } });
         gateway->setOptions(options);
         return gateway->listen(QHostAddress::LocalHost, 0);
     }
