@@ -1,0 +1,168 @@
+#include "GatewayBenchRoles.h"
+
+#include "gateway/GatewayServer.h"
+#include "providers/ProviderClient.h"
+#include "routing/Router.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTextStream>
+#include <QTimer>
+
+#include <sys/resource.h>
+
+// Gateway overhead: the same load straight at a local upstream that answers at once, then through
+// the gateway (routing, failover bookkeeping and the recording hook included), at 1, 16 and 64
+// concurrent keep-alive clients, streaming and not. The upstream and the load generator run in
+// processes of their own, so getrusage() of this process is the gateway's CPU alone.
+//
+//   bench-gateway [--quick]              (or: switchyard-bench gateway [--quick])
+namespace {
+
+double cpuSeconds()
+{
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+struct Run
+{
+    int requests = 0;
+    int ok = 0;
+    double seconds = 0;
+    double p50 = 0;
+    double p99 = 0;
+    double rps() const { return seconds > 0 ? requests / seconds : 0; }
+};
+
+// This executable again, with the arguments that selected the gateway benchmarks.
+QStringList selfPrefix(const QStringList& args)
+{
+    const QStringList all = QCoreApplication::arguments().mid(1);
+    return all.mid(0, qMax<qsizetype>(0, all.size() - args.size()));
+}
+
+Run runClients(const QStringList& prefix, quint16 port, int clients, int requests, bool stream, const QString& model)
+{
+    QProcess process;
+    QEventLoop loop;
+    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    process.start(QCoreApplication::applicationFilePath(),
+                  prefix
+                      + QStringList { QStringLiteral("--role"), QStringLiteral("client"), QStringLiteral("--port"),
+                                      QString::number(port), QStringLiteral("--clients"), QString::number(clients),
+                                      QStringLiteral("--requests"), QString::number(requests),
+                                      QStringLiteral("--stream"), stream ? QStringLiteral("1") : QStringLiteral("0"),
+                                      QStringLiteral("--model"), model });
+    loop.exec(); // a benchmark driver: the gateway under test keeps running in this loop
+    const QJsonObject figures = QJsonDocument::fromJson(process.readAllStandardOutput().trimmed()).object();
+    return { figures.value(QLatin1String("requests")).toInt(), figures.value(QLatin1String("ok")).toInt(),
+             figures.value(QLatin1String("seconds")).toDouble(), figures.value(QLatin1String("p50")).toDouble(),
+             figures.value(QLatin1String("p99")).toDouble() };
+}
+
+void configure(Router& router, quint16 upstreamPort)
+{
+    ProviderConfig provider;
+    provider.id = QStringLiteral("bench");
+    provider.displayName = QStringLiteral("Bench upstream");
+    provider.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(upstreamPort));
+    ModelConfig model;
+    model.id = QStringLiteral("bench/m");
+    model.providerId = provider.id;
+    model.upstreamModel = QStringLiteral("m");
+    model.price = { 0.4, 1.6, 0.1, true };
+    RoutingPolicy policy;
+    policy.tiers
+        = { RoutingTier { QStringLiteral("standard"), {}, { ChainStep { { Deployment { model.id, 1 } } } }, {} } };
+    RoutingRule rule;
+    rule.name = QStringLiteral("default");
+    rule.tier = QStringLiteral("standard");
+    policy.rules = { rule };
+    router.setProviders({ provider });
+    router.setModels({ model });
+    router.setPolicy(policy);
+}
+
+} // namespace
+
+int runGatewayBenchmarks(const QStringList& args)
+{
+    const qsizetype roleAt = args.indexOf(QStringLiteral("--role"));
+    if (roleAt >= 0 && roleAt + 1 < args.size()) {
+        const QString role = args.at(roleAt + 1);
+        return role == QLatin1String("upstream") ? GatewayBenchRoles::runUpstream()
+                                                 : GatewayBenchRoles::runClient(args);
+    }
+    QTextStream out(stdout);
+    const bool quick = args.contains(QStringLiteral("--quick"));
+    const QStringList prefix = selfPrefix(args);
+
+    QProcess upstream;
+    upstream.start(QCoreApplication::applicationFilePath(), prefix + QStringList { "--role", "upstream" });
+    QByteArray line;
+    while (!line.contains('\n') && upstream.waitForReadyRead(10000)) {
+        line += upstream.readAllStandardOutput();
+    }
+    const quint16 upstreamPort = line.startsWith("PORT ") ? line.mid(5).trimmed().toUShort() : 0;
+    if (upstreamPort == 0) {
+        out << "gateway bench: the upstream process did not start\n";
+        return 1;
+    }
+
+    ProviderClient client;
+    Router router(&client);
+    configure(router, upstreamPort);
+    qint64 recorded = 0;
+    GatewayServer gateway(GatewayDependencies { &router, [&recorded](const RequestRecord&) { ++recorded; } });
+    GatewayOptions options;
+    options.maxConcurrentPerClient = 1000;
+    gateway.setOptions(options);
+    if (!gateway.listen(QHostAddress::LocalHost, 0)) {
+        out << "gateway bench: " << gateway.errorString() << "\n";
+        return 1;
+    }
+    // Warm both paths (connections, allocations) before measuring.
+    runClients(prefix, upstreamPort, 4, 400, false, QStringLiteral("m"));
+    runClients(prefix, gateway.port(), 4, 400, true, QStringLiteral("bench/m"));
+
+    out << "gateway  mode    clients  direct p50/p99 ms   gateway p50/p99 ms   added p50/p99 ms   direct req/s  "
+           "gateway "
+           "req/s  ratio  gw CPU ms/req  lost\n";
+    int lostTotal = 0;
+    for (const bool stream : { false, true }) {
+        for (const int clients : { 1, 16, 64 }) {
+            const int requests = (clients == 1 ? 3000 : 8000) / (quick ? 4 : 1);
+            const Run direct = runClients(prefix, upstreamPort, clients, requests, stream, QStringLiteral("m"));
+            const qint64 recordedBefore = recorded;
+            const double cpuBefore = cpuSeconds();
+            const Run via = runClients(prefix, gateway.port(), clients, requests, stream, QStringLiteral("bench/m"));
+            const double cpuMs = (cpuSeconds() - cpuBefore) * 1000.0;
+            const int lost = (requests - via.ok) + int(requests - (recorded - recordedBefore)) + (requests - direct.ok);
+            lostTotal += lost;
+            out << QStringLiteral("gateway  %1  %2  %3 / %4    %5 / %6     %7 / %8   %9  %10  %11  %12  %13\n")
+                       .arg(stream ? QStringLiteral("stream") : QStringLiteral("whole "))
+                       .arg(clients, 7)
+                       .arg(direct.p50, 7, 'f', 3)
+                       .arg(direct.p99, 7, 'f', 3)
+                       .arg(via.p50, 7, 'f', 3)
+                       .arg(via.p99, 7, 'f', 3)
+                       .arg(via.p50 - direct.p50, 7, 'f', 3)
+                       .arg(via.p99 - direct.p99, 7, 'f', 3)
+                       .arg(direct.rps(), 12, 'f', 0)
+                       .arg(via.rps(), 13, 'f', 0)
+                       .arg(direct.rps() > 0 ? via.rps() / direct.rps() : 0, 5, 'f', 2)
+                       .arg(via.requests > 0 ? cpuMs / via.requests : 0, 13, 'f', 3)
+                       .arg(lost, 4);
+            out.flush();
+        }
+    }
+    upstream.kill();
+    upstream.waitForFinished(2000);
+    return lostTotal == 0 ? 0 : 2;
+}
