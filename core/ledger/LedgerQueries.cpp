@@ -3,6 +3,7 @@
 #include "LatencyHistogram.h"
 #include "LedgerConnection.h"
 #include "LedgerRollup.h"
+#include "SqliteStatement.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -152,7 +153,7 @@ LedgerQueries::LedgerQueries(const QString& path)
 
 LedgerQueries::~LedgerQueries() = default;
 
-bool LedgerQueries::run(QSqlQuery& query, const QString& sql, const QVariantList& binds)
+bool LedgerQueries::open()
 {
     m_error.clear();
     if (!m_connection) {
@@ -161,6 +162,29 @@ bool LedgerQueries::run(QSqlQuery& query, const QString& sql, const QVariantList
             m_connection.reset();
             return false;
         }
+    }
+    return true;
+}
+
+bool LedgerQueries::scan(SqliteStatement& statement, const QString& sql, const QVariantList& binds)
+{
+    if (!open()) {
+        return false;
+    }
+    if (!statement.prepare(SqliteStatement::handle(m_connection->database()), sql)) {
+        m_error = statement.errorString();
+        return false;
+    }
+    for (int i = 0; i < binds.size(); ++i) {
+        statement.bind(i + 1, binds[i]);
+    }
+    return true;
+}
+
+bool LedgerQueries::run(QSqlQuery& query, const QString& sql, const QVariantList& binds)
+{
+    if (!open()) {
+        return false;
     }
     query = QSqlQuery(m_connection->database());
     query.setForwardOnly(true);
@@ -199,6 +223,27 @@ QList<SpendRow> LedgerQueries::spendOverTime(const LedgerFilter& filter, LedgerB
                        filter, bucket == LedgerBucket::Hour);
     QSqlQuery query;
     QList<SpendRow> rows;
+    if (bucket == LedgerBucket::Hour) {
+        SqliteStatement statement;
+        if (!scan(statement, QStringLiteral("SELECT t, %1, cost_usd, requests, unpriced FROM %2").arg(key, source.sql),
+                  source.binds)) {
+            return rows;
+        }
+        QMap<std::pair<qint64, QString>, SpendRow> sums;
+        while (statement.next()) {
+            SpendRow& row = sums[{ statement.int64(0), statement.text(1) }];
+            row.costUsd += statement.real(2);
+            row.requests += statement.int64(3);
+            row.unpricedRequests += statement.int64(4);
+        }
+        m_error = statement.errorString();
+        for (auto it = sums.begin(); it != sums.end(); ++it) {
+            it->bucketStart = QDateTime::fromSecsSinceEpoch(it.key().first, Qt::UTC);
+            it->key = it.key().second;
+            rows << *it;
+        }
+        return rows;
+    }
     if (!run(query,
              QStringLiteral("SELECT %1 AS b, %2 AS k, SUM(cost_usd), SUM(requests), SUM(unpriced) FROM %3"
                             " GROUP BY b, k ORDER BY b, k")
@@ -321,14 +366,38 @@ UptimeReport LedgerQueries::uptime(const LedgerFilter& filter, LedgerBucket buck
                                        filter, bucket == LedgerBucket::Hour);
     QSqlQuery query;
     UptimeReport report;
-    if (!run(query,
-             QStringLiteral("SELECT %1 AS b, provider, SUM(attempts), SUM(provider_faults)"
-                            " FROM %2 GROUP BY b, provider ORDER BY b, provider")
-                 .arg(bucketSql(bucket, QStringLiteral("t")), source.sql),
-             source.binds)) {
+    QMap<QString, UptimeRow> overall;
+    if (bucket == LedgerBucket::Hour) {
+        SqliteStatement statement;
+        if (!scan(statement, QStringLiteral("SELECT t, provider, attempts, provider_faults FROM %1").arg(source.sql),
+                  source.binds)) {
+            return report;
+        }
+        QMap<std::pair<qint64, QString>, UptimeRow> sums;
+        while (statement.next()) {
+            UptimeRow& row = sums[{ statement.int64(0), statement.text(1) }];
+            row.attempts += statement.int64(2);
+            row.providerFaults += statement.int64(3);
+        }
+        m_error = statement.errorString();
+        for (auto it = sums.begin(); it != sums.end(); ++it) {
+            UptimeRow row = *it;
+            row.bucketStart = QDateTime::fromSecsSinceEpoch(it.key().first, Qt::UTC);
+            row.provider = it.key().second;
+            row.uptimeShare = row.attempts > 0 ? 1.0 - double(row.providerFaults) / double(row.attempts) : 1.0;
+            report.buckets << row;
+            UptimeRow& sum = overall[row.provider];
+            sum.provider = row.provider;
+            sum.attempts += row.attempts;
+            sum.providerFaults += row.providerFaults;
+        }
+    } else if (!run(query,
+                    QStringLiteral("SELECT %1 AS b, provider, SUM(attempts), SUM(provider_faults)"
+                                   " FROM %2 GROUP BY b, provider ORDER BY b, provider")
+                        .arg(bucketSql(bucket, QStringLiteral("t")), source.sql),
+                    source.binds)) {
         return report;
     }
-    QMap<QString, UptimeRow> overall;
     while (query.next()) {
         UptimeRow row { fromSecs(query.value(0)), query.value(1).toString(), query.value(2).toLongLong(),
                         query.value(3).toLongLong(), 1 };

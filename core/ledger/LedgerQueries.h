@@ -10,6 +10,7 @@
 #include <memory>
 
 class LedgerConnection;
+class SqliteStatement;
 class QSqlQuery;
 
 // Read side of the ledger for the dashboard and the workbench history. Each instance opens
@@ -56,7 +57,11 @@ public:
     QList<VoteRecord> votesInCompareGroup(const QString& group);
 
 private:
+    bool open();
     bool run(QSqlQuery& query, const QString& sql, const QVariantList& binds);
+    // Hour buckets: rows are read in primary-key order and summed here, which avoids the
+    // temporary b-tree an SQL GROUP BY (hour, key) needs over thousands of hours.
+    bool scan(SqliteStatement& statement, const QString& sql, const QVariantList& binds);
     QList<RequestRecord> readRequests(QSqlQuery& query);
 
     QString m_path;

@@ -82,3 +82,51 @@ qint64 SqliteStatement::lastInsertRowId() const
 {
     return sqlite3_last_insert_rowid(m_db);
 }
+
+void SqliteStatement::bind(int index, const QVariant& value)
+{
+    switch (value.typeId()) {
+    case QMetaType::Double:
+        bind(index, value.toDouble());
+        break;
+    case QMetaType::QString:
+        bind(index, value.toString());
+        break;
+    default:
+        bind(index, value.toLongLong());
+        break;
+    }
+}
+
+bool SqliteStatement::next()
+{
+    const int rc = sqlite3_step(m_statement);
+    if (rc == SQLITE_ROW) {
+        return true;
+    }
+    if (rc != SQLITE_DONE) {
+        m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
+    }
+    return false;
+}
+
+qint64 SqliteStatement::int64(int column) const
+{
+    return sqlite3_column_int64(m_statement, column);
+}
+
+double SqliteStatement::real(int column) const
+{
+    return sqlite3_column_double(m_statement, column);
+}
+
+QString SqliteStatement::text(int column) const
+{
+    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_statement, column));
+    return QString::fromUtf8(data, sqlite3_column_bytes(m_statement, column));
+}
+
+void SqliteStatement::reset()
+{
+    sqlite3_reset(m_statement);
+}

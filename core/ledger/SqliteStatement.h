@@ -4,6 +4,7 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QVarLengthArray>
+#include <QVariant>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -29,8 +30,15 @@ public:
     void bind(int index, double value);
     void bind(int index, const QString& text); // a null QString binds ''
     void bindNull(int index);
+    void bind(int index, const QVariant& value); // integers, doubles, text
     // Steps until done and resets; false with errorString() on failure.
     bool exec();
+    // Row-by-row reading: next() is true while there is a row; check errorString() after.
+    bool next();
+    qint64 int64(int column) const;
+    double real(int column) const;
+    QString text(int column) const;
+    void reset();
     qint64 lastInsertRowId() const;
     QString errorString() const { return m_error; }
 

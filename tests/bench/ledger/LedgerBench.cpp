@@ -1,5 +1,5 @@
 // Ledger benchmark: fills a ledger through the writer thread, then times each dashboard query.
-// Usage: bench-ledger [--requests N] [--keep DIR]
+// Usage: bench-ledger [--requests N] [--keep DIR] [--queries-only FILE (time the queries on an existing ledger)]
 #include "ledger/Ledger.h"
 #include "ledger/LedgerQueries.h"
 
@@ -127,12 +127,21 @@ Timing timeMs(const std::function<void()>& work)
 }
 } // namespace
 
+namespace {
+bool fillLedger(const QString& path, int total, const QDateTime& end, QTextStream& out);
+int timeQueries(const QString& path, const QDateTime& end, QTextStream& out);
+} // namespace
+
 int runLedgerBenchmarks(const QStringList& args)
 {
     QTextStream out(stdout);
     int total = 1000000;
     QString keepDir;
+    QString existing;
     for (int i = 0; i + 1 < args.size(); ++i) {
+        if (args[i] == QLatin1String("--queries-only")) {
+            existing = args[i + 1];
+        }
         if (args[i] == QLatin1String("--requests")) {
             total = args[i + 1].toInt();
         } else if (args[i] == QLatin1String("--keep")) {
@@ -140,12 +149,33 @@ int runLedgerBenchmarks(const QStringList& args)
         }
     }
     QTemporaryDir temp;
-    const QString path = (keepDir.isEmpty() ? temp.path() : keepDir) + QStringLiteral("/bench-ledger.sqlite");
+    const QString path = existing.isEmpty()
+        ? (keepDir.isEmpty() ? temp.path() : keepDir) + QStringLiteral("/bench-ledger.sqlite")
+        : existing;
+    QDateTime end = QDateTime::currentDateTimeUtc();
+    if (existing.isEmpty() && !fillLedger(path, total, end, out)) {
+        return 1;
+    }
+    if (!existing.isEmpty()) {
+        LedgerQueries probe(path);
+        const QList<RequestRecord> newest = probe.recentRequests(1);
+        if (newest.isEmpty()) {
+            out << "no requests in " << path << "\n";
+            return 1;
+        }
+        end = newest[0].startedAt.addSecs(1);
+    }
+    return timeQueries(path, end, out);
+}
+
+namespace {
+bool fillLedger(const QString& path, int total, const QDateTime& end, QTextStream& out)
+{
 
     Ledger ledger;
     if (!ledger.open(path)) {
         out << "cannot open ledger: " << ledger.errorString() << "\n";
-        return 1;
+        return false;
     }
     qint64 committed = 0;
     QString failure;
@@ -159,7 +189,6 @@ int runLedgerBenchmarks(const QStringList& args)
         loop.quit();
     });
 
-    const QDateTime end = QDateTime::currentDateTimeUtc();
     const QDateTime start = end.addDays(-90);
     const qint64 spanMs = start.msecsTo(end);
     QRandomGenerator rng(42);
@@ -183,7 +212,7 @@ int runLedgerBenchmarks(const QStringList& args)
     const double cpuSeconds = (processCpuMs() - cpuStart) / 1e3;
     if (!failure.isEmpty()) {
         out << "write failed: " << failure << "\n";
-        return 1;
+        return false;
     }
     out << QStringLiteral("insert: %1 requests in %2 s wall = %3 requests/s; %4 s CPU (producer + writer) = %5"
                           " requests/CPU-s (target > 50000/s)\n")
@@ -193,8 +222,11 @@ int runLedgerBenchmarks(const QStringList& args)
                .arg(cpuSeconds, 0, 'f', 2)
                .arg(qint64(total / cpuSeconds));
     out.flush();
-    ledger.close();
+    return true;
+}
 
+int timeQueries(const QString& path, const QDateTime& end, QTextStream& out)
+{
     LedgerQueries queries(path);
     const ModelPrice reference { 3, 15, 0.3, true };
     struct Query
@@ -262,3 +294,4 @@ int runLedgerBenchmarks(const QStringList& args)
     out << QStringLiteral("slowest query: %1 ms wall, %2 ms CPU\n").arg(worst, 0, 'f', 1).arg(worstCpu, 0, 'f', 1);
     return 0;
 }
+} // namespace
