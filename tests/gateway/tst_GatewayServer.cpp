@@ -28,6 +28,8 @@ private slots:
     void models_listsAutoGroupsTiersAndModels();
     void beyondLoopback_needsKey();
     void upstreamKey_neverEchoed();
+    void brokenStreamAfterText_endsWithErrorEventAndIncomplete();
+    void trafficSignals_reportModelStatusAndLatency();
 
 private:
     std::unique_ptr<GatewayFixture> m_fx;
@@ -395,6 +397,48 @@ void tst_GatewayServer::upstreamKey_neverEchoed()
         }
     }
     qunsetenv("SWITCHYARD_TEST_UPSTREAM_KEY");
+}
+
+void tst_GatewayServer::brokenStreamAfterText_endsWithErrorEventAndIncomplete()
+{
+    // Text already sent cannot be taken back, so a restart on the fallback is not possible.
+    SandboxFault drop = SandboxFault::ofKind(SandboxFault::Kind::DropMidStream);
+    drop.afterTokens = 3;
+    m_fx->sandbox.setFault(QStringLiteral("gpt-4.1-mini"), drop);
+    const HttpAnswer answer = httpCall(*m_nam, "POST", m_fx->url(QStringLiteral("/v1/chat/completions")),
+                                       chatBody(QStringLiteral("chat"), true));
+    QCOMPARE(answer.status, 200);
+    QVERIFY2(answer.body.contains("data: {\"error\":{"), answer.body.constData());
+    QVERIFY(!answer.body.contains("[DONE]"));
+    QTRY_COMPARE(m_fx->records.size(), 1);
+    QCOMPARE(m_fx->records.first().status, QStringLiteral("incomplete"));
+    QTRY_COMPARE(m_fx->gateway->inFlight(), 0);
+}
+
+void tst_GatewayServer::trafficSignals_reportModelStatusAndLatency()
+{
+    QSignalSpy started(m_fx->gateway.get(), &GatewayServer::requestStarted);
+    QSignalSpy finished(m_fx->gateway.get(), &GatewayServer::requestFinished);
+    QCOMPARE(
+        httpCall(*m_nam, "POST", m_fx->url(QStringLiteral("/v1/chat/completions")), chatBody(QStringLiteral("chat")))
+            .status,
+        200);
+    QCOMPARE(
+        httpCall(*m_nam, "POST", m_fx->url(QStringLiteral("/v1/chat/completions")), chatBody(QStringLiteral("nope")))
+            .status,
+        404);
+    QCOMPARE(started.size(), 2);
+    QCOMPARE(finished.size(), 2);
+    const auto ok = finished.at(0).at(0).value<GatewayTraffic>();
+    QCOMPARE(ok.model, QStringLiteral("chat"));
+    QCOMPARE(ok.finalModel, QStringLiteral("sandbox/gpt-4.1-mini"));
+    QCOMPARE(ok.status, 200);
+    QCOMPARE(ok.client, QStringLiteral("127.0.0.1"));
+    QVERIFY(ok.latencyMs >= 0 && ok.error.isEmpty());
+    const auto missing = finished.at(1).at(0).value<GatewayTraffic>();
+    QCOMPARE(missing.status, 404);
+    QVERIFY(missing.error.contains(QLatin1String("nope")));
+    QCOMPARE(started.at(1).at(0).value<GatewayTraffic>().id, missing.id);
 }
 
 QTEST_GUILESS_MAIN(tst_GatewayServer)
