@@ -67,6 +67,7 @@ int main(int argc, char* argv[])
     Engine::Options options;
     options.homeDir = commandLine.homeDir;
     options.sandbox = commandLine.sandbox;
+    options.sandboxFaults = commandLine.sandboxFaults;
     if (!engine.open(options)) {
         QMessageBox::critical(nullptr, QObject::tr("Switchyard"), engine.errorString());
         return 1;

@@ -6,6 +6,7 @@
 #include "engine/Engine.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 #include <memory>
 
@@ -26,6 +27,19 @@ CommandLine CommandLine::parse(const QStringList& arguments)
             result.homeDir = argument.mid(7);
         } else if (argument == QLatin1String("--sandbox")) {
             result.sandbox = true;
+        } else if (argument == QLatin1String("--sandbox-fault")) {
+            const QString value = ++i < arguments.size() ? arguments.at(i) : QString();
+            const QString model = value.section(QLatin1Char('='), 0, 0);
+            const std::optional<SandboxFault> fault = parseFault(value.section(QLatin1Char('='), 1));
+            if (model.isEmpty() || !fault) {
+                result.error = QCoreApplication::translate("CommandLine",
+                                                           "--sandbox-fault needs MODEL=FAULT, e.g. gpt-5=503, "
+                                                           "gpt-5=429:retry=3, gpt-5=drop (got \"%1\")")
+                                   .arg(value);
+                return result;
+            }
+            result.sandbox = true;
+            result.sandboxFaults.append({ model, *fault });
         } else if (argument == QLatin1String("-h") || argument == QLatin1String("--help")) {
             result.showHelp = true;
         } else if (argument == QLatin1String("--version")) {
@@ -44,18 +58,22 @@ CommandLine CommandLine::parse(const QStringList& arguments)
 
 QString CommandLine::usage()
 {
-    return QCoreApplication::translate("CommandLine",
-                                       "Usage: switchyard [--home DIR] [--sandbox] [COMMAND [ARGS...]]\n"
-                                       "\n"
-                                       "Without a command, opens the desktop app.\n"
-                                       "\n"
-                                       "Commands:\n"
-                                       "%1\n"
-                                       "Options:\n"
-                                       "  --home DIR   keep config and data in DIR (or set SWITCHYARD_HOME)\n"
-                                       "  --sandbox    use the offline simulated providers on 127.0.0.1\n"
-                                       "\n"
-                                       "`switchyard COMMAND --help` describes a command.\n")
+    return QCoreApplication::translate(
+               "CommandLine",
+               "Usage: switchyard [--home DIR] [--sandbox] [COMMAND [ARGS...]]\n"
+               "\n"
+               "Without a command, opens the desktop app.\n"
+               "\n"
+               "Commands:\n"
+               "%1\n"
+               "Options:\n"
+               "  --home DIR   keep config and data in DIR (or set SWITCHYARD_HOME)\n"
+               "  --sandbox    use the offline simulated providers on 127.0.0.1\n"
+               "  --sandbox-fault MODEL=FAULT   make a sandbox model fail: an HTTP status (503,\n"
+               "               429:retry=3, 429:insufficient_quota), hang, silence, drop,\n"
+               "               malformed, slow or failNN (NN% of requests)\n"
+               "\n"
+               "`switchyard COMMAND --help` describes a command.\n")
         .arg(CliCommands::summary());
 }
 
@@ -75,6 +93,7 @@ int runCommand(const CommandLine& commandLine)
         Engine::Options options;
         options.homeDir = commandLine.homeDir;
         options.sandbox = commandLine.sandbox;
+        options.sandboxFaults = commandLine.sandboxFaults;
         if (!engine.open(options)) {
             return Console::fail(engine.errorString());
         }
@@ -92,4 +111,46 @@ int runCommand(const CommandLine& commandLine)
         return exitCode; // finished synchronously
     }
     return QCoreApplication::exec();
+}
+
+std::optional<SandboxFault> CommandLine::parseFault(const QString& spec)
+{
+    using Kind = SandboxFault::Kind;
+    static const QHash<QString, Kind> kinds {
+        { QStringLiteral("hang"), Kind::HangBeforeHeaders }, { QStringLiteral("silence"), Kind::HeadersThenSilence },
+        { QStringLiteral("drop"), Kind::DropMidStream },     { QStringLiteral("malformed"), Kind::MalformedJson },
+        { QStringLiteral("slow"), Kind::SlowTokens },
+    };
+    if (kinds.contains(spec)) {
+        return SandboxFault::ofKind(kinds.value(spec));
+    }
+    if (spec.startsWith(QLatin1String("fail"))) {
+        bool ok = false;
+        const int percent = spec.mid(4).toInt(&ok);
+        if (!ok || percent < 0 || percent > 100) {
+            return std::nullopt;
+        }
+        SandboxFault fault = SandboxFault::ofKind(Kind::FailPercent);
+        fault.percent = percent;
+        fault.httpStatus = 503;
+        return fault;
+    }
+    const QStringList parts = spec.split(QLatin1Char(':'));
+    bool ok = false;
+    const int status = parts.first().toInt(&ok);
+    if (!ok || status < 400 || status > 599) {
+        return std::nullopt;
+    }
+    SandboxFault fault = SandboxFault::httpError(status);
+    for (const QString& part : parts.mid(1)) {
+        if (part.startsWith(QLatin1String("retry="))) {
+            fault.retryAfterSec = part.mid(6).toInt(&ok);
+            if (!ok) {
+                return std::nullopt;
+            }
+        } else {
+            fault.errorCode = part.toUtf8();
+        }
+    }
+    return fault;
 }

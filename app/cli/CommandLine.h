@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sandbox/SandboxTypes.h"
+
 #include <QStringList>
 
 // Splits argv into global options (--home, --sandbox), the command and its arguments.
@@ -7,6 +9,7 @@ struct CommandLine
 {
     QString homeDir;
     bool sandbox = false;
+    QList<std::pair<QString, SandboxFault>> sandboxFaults; // --sandbox-fault MODEL=SPEC
     QString command; // empty: open the GUI
     QStringList commandArguments;
     bool showHelp = false;
@@ -15,6 +18,8 @@ struct CommandLine
 
     static CommandLine parse(const QStringList& arguments);
     static QString usage();
+    // "503", "429:insufficient_quota", "429:retry=3", "hang", "silence", "drop", "malformed", "slow", "fail30"
+    static std::optional<SandboxFault> parseFault(const QString& spec);
 };
 
 // Runs a command to completion on the current QCoreApplication; returns the exit code.

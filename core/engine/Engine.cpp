@@ -39,6 +39,13 @@ bool Engine::open(const Options& options)
             m_error = tr("Cannot start the offline sandbox on 127.0.0.1");
             return false;
         }
+        for (const auto& [target, fault] : options.sandboxFaults) {
+            if (target.startsWith(QLatin1String("sandbox-"))) {
+                m_sandbox->setProviderFault(target, fault);
+            } else {
+                m_sandbox->setFault(target.section(QLatin1Char('/'), -1), fault);
+            }
+        }
         m_providers.append(m_sandbox->providers());
         m_models.append(m_sandbox->models());
     }

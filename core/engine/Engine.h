@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/ProviderTypes.h"
+#include "sandbox/SandboxTypes.h"
 
 #include <QObject>
 #include <QStringList>
@@ -21,6 +22,7 @@ public:
     {
         QString homeDir; // empty: SWITCHYARD_HOME, else the platform's app data location
         bool sandbox = false;
+        QList<std::pair<QString, SandboxFault>> sandboxFaults; // model name (or provider id) -> fault
     };
 
     explicit Engine(QObject* parent = nullptr);
