@@ -86,7 +86,7 @@ void LiteLlmImporter::readDeployment(const YAML::Node& entry, const QString& pat
     for (auto it = params.begin(); it != params.end(); ++it) {
         const QString name = key(it);
         const QString itemPath = join(paramsPath, name);
-        const YAML::Node& value = it->second;
+        const YAML::Node value = it->second; // a copy: it-> yields a temporary
         if (name == QLatin1String("model")) {
             continue;
         } else if (name == QLatin1String("api_base")) {
@@ -205,7 +205,7 @@ void LiteLlmImporter::readModelInfo(const YAML::Node& info, const QString& path,
     for (auto it = info.begin(); it != info.end(); ++it) {
         const QString name = key(it);
         const QString itemPath = join(path, name);
-        const YAML::Node& value = it->second;
+        const YAML::Node value = it->second; // a copy: it-> yields a temporary
         if (name == QLatin1String("input_cost_per_token") || name == QLatin1String("output_cost_per_token")
             || name == QLatin1String("cache_read_input_token_cost")) {
             const auto cost = number(value, itemPath);

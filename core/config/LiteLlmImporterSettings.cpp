@@ -28,7 +28,7 @@ void LiteLlmImporter::readSettings(const YAML::Node& settings, const QString& pa
     for (auto it = settings.begin(); it != settings.end(); ++it) {
         const QString name = key(it);
         const QString itemPath = join(path, name);
-        const YAML::Node& value = it->second;
+        const YAML::Node value = it->second; // a copy: it-> yields a temporary
         if (router && name == QLatin1String("routing_strategy")) {
             const auto text = string(value, itemPath);
             if (const auto strategy = text ? LoadBalanceStrategies::fromId(*text) : std::nullopt) {
