@@ -132,6 +132,7 @@ void AskCommand::run(Engine& engine)
     }
     const ModelPrice price = model->price;
     ProviderCall* call = engine.client()->start(*provider, *model, m_request, this);
+    engine.track(call, QStringLiteral("cli"));
     if (!m_json) {
         connect(call, &ProviderCall::textReceived, this, [](const QString& delta) { Console::out(delta); });
     }

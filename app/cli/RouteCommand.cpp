@@ -61,7 +61,7 @@ bool RouteCommand::parse(const QStringList& arguments)
 void RouteCommand::run(Engine& engine)
 {
     RouteOptions options;
-    options.source = QStringLiteral("cli");
+    options.source = QStringLiteral("route");
     options.forcedModelOrGroup = m_model;
     start(this, engine, m_request, m_tags, options, m_json);
 }
@@ -70,6 +70,7 @@ void RouteCommand::start(CliCommand* owner, Engine& engine, const ChatRequest& r
                          const RouteOptions& options, bool json)
 {
     RoutedCall* call = engine.router()->route(request, tags, options, owner);
+    engine.track(call, request, options.source);
     Engine* enginePtr = &engine;
     if (!json) {
         QObject::connect(

@@ -1,21 +1,37 @@
 #include "Engine.h"
 
+#include "CallRecorder.h"
+#include "config/ConfigStore.h"
+#include "ledger/Ledger.h"
+#include "ledger/LedgerQueries.h"
+#include "pricing/BudgetTracker.h"
+#include "pricing/PriceTable.h"
+#include "providers/ProviderCall.h"
 #include "providers/ProviderClient.h"
 #include "routing/DefaultPolicy.h"
+#include "routing/RoutedCall.h"
 #include "routing/Router.h"
 #include "sandbox/SandboxServer.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 Engine::Engine(QObject* parent)
     : QObject(parent)
+    , m_prices(std::make_unique<PriceTable>(PriceTable::bundled()))
+    , m_recorder(std::make_unique<CallRecorder>(*m_prices))
     , m_client(new ProviderClient(this))
     , m_router(new Router(m_client, this))
+    , m_budgets(new BudgetTracker(this))
 {
 }
 
-Engine::~Engine() = default;
+Engine::~Engine()
+{
+    delete m_router; // routed calls in flight end before the ledger closes
+    m_router = nullptr;
+}
 
 QString Engine::defaultHomeDir()
 {
@@ -29,14 +45,36 @@ QString Engine::defaultHomeDir()
 bool Engine::open(const Options& options)
 {
     m_homeDir = options.homeDir.isEmpty() ? defaultHomeDir() : options.homeDir;
-    if (!QDir().mkpath(m_homeDir)) {
-        m_error = tr("Cannot create the home directory %1").arg(QDir::toNativeSeparators(m_homeDir));
+    if (!QDir().mkpath(m_homeDir) || !QFileInfo(m_homeDir).isWritable()) {
+        m_error = tr("Cannot use %1 as the home directory: it cannot be created or written.")
+                      .arg(QDir::toNativeSeparators(m_homeDir));
         return false;
     }
+
+    const QString pricesPath = QDir(m_homeDir).filePath(QStringLiteral("prices.json"));
+    if (QFileInfo::exists(pricesPath)) {
+        QString error;
+        if (!m_prices->load(pricesPath, &error)) {
+            m_warnings.append(tr("prices.json was not loaded (%1); the bundled prices are used.").arg(error));
+        }
+    }
+
+    const ConfigLoadResult loaded = ConfigStore(m_homeDir).load();
+    m_configProblems = loaded.problems;
+    if (loaded.ok) {
+        m_config = loaded.config;
+    }
+    for (const ConfigProblem& problem : loaded.problems) {
+        m_warnings.append(problem.toString());
+    }
+    if (!loaded.ok) {
+        m_warnings.append(tr("The configuration has errors and was not used; the files were left as they are."));
+    }
+
     if (options.sandbox) {
         m_sandbox = new SandboxServer(this);
         if (!m_sandbox->start()) {
-            m_error = tr("Cannot start the offline sandbox on 127.0.0.1");
+            m_error = tr("Cannot start the offline sandbox on 127.0.0.1.");
             return false;
         }
         for (const auto& [target, fault] : options.sandboxFaults) {
@@ -46,13 +84,167 @@ bool Engine::open(const Options& options)
                 m_sandbox->setFault(target.section(QLatin1Char('/'), -1), fault);
             }
         }
-        m_providers.append(m_sandbox->providers());
-        m_models.append(m_sandbox->models());
+    }
+    applyConfig();
+
+    if (options.openLedger) {
+        openLedger();
+    }
+    m_budgets->setSpendSource(
+        [path = m_ledgerPath](const QString& providerId, const QDateTime& from, const QDateTime& until) {
+            if (path.isEmpty()) {
+                return 0.0;
+            }
+            LedgerQueries queries(path);
+            return queries.spendInPeriod(from, until, providerId);
+        });
+    m_router->setBudgetCheck([this](const ModelConfig& model, const ChatRequest& request) {
+        const qint64 promptTokens = estimateTokens(request.lastUserText()) + estimateTokens(request.systemText());
+        const qint64 maxTokens = request.maxTokens > 0 ? request.maxTokens : model.maxOutputTokens;
+        const BudgetCheck check = m_budgets->check(model.providerId, model.id, model.price, promptTokens, maxTokens);
+        return BudgetVerdict { check.allowed, check.reason };
+    });
+    return true;
+}
+
+void Engine::addProvidersAndModels(const QList<ProviderConfig>& providers, const QList<ModelConfig>& models)
+{
+    m_providers.append(providers);
+    for (ModelConfig model : models) {
+        if (!model.price.known) {
+            // Unpriced in the config: take the price table's, if it knows the model.
+            std::optional<PriceEntry> entry = m_prices->lookup(model.upstreamModel);
+            if (!entry) {
+                entry = m_prices->lookup(model.id);
+            }
+            if (entry) {
+                model.price = entry->price;
+                if (model.contextWindow == 0) {
+                    model.contextWindow = entry->contextWindow;
+                }
+            }
+        }
+        m_models.append(model);
+    }
+}
+
+void Engine::applyConfig()
+{
+    m_providers.clear();
+    m_models.clear();
+    addProvidersAndModels(m_config.providers, m_config.models);
+    if (m_sandbox) {
+        addProvidersAndModels(m_sandbox->providers(), m_sandbox->models());
     }
     m_router->setProviders(m_providers);
     m_router->setModels(m_models);
-    m_router->setPolicy(DefaultPolicy::create(m_models));
-    return true;
+    m_router->setPolicy(m_config.policy.tiers.isEmpty() ? DefaultPolicy::create(m_models) : m_config.policy);
+}
+
+QList<ConfigProblem> Engine::saveConfig(const SwitchyardConfig& config)
+{
+    const ConfigSaveResult saved = ConfigStore(m_homeDir).save(config);
+    if (saved.ok) {
+        m_config = config;
+        m_configProblems.clear();
+        applyConfig();
+        emit configChanged();
+    }
+    return saved.problems;
+}
+
+void Engine::openLedger()
+{
+    m_ledgerPath = QDir(m_homeDir).filePath(QStringLiteral("ledger.sqlite"));
+    m_ledger = new Ledger(this);
+    if (m_ledger->open(m_ledgerPath)) {
+        return;
+    }
+    const QString reason = m_ledger->errorString();
+    // Only a damaged file is moved aside for a new one; a newer Switchyard's ledger or someone
+    // else's database stays exactly where it is.
+    if (m_ledger->openError() != LedgerOpenError::Damaged) {
+        m_warnings.append(tr("The history database is not available (%1). Requests will not be recorded.").arg(reason));
+    } else {
+        const QString aside = Ledger::moveAside(m_ledgerPath);
+        if (!aside.isEmpty() && m_ledger->open(m_ledgerPath)) {
+            m_warnings.append(tr("The history database could not be used (%1). It was kept as %2 and a new one "
+                                 "was started.")
+                                  .arg(reason, QDir::toNativeSeparators(aside)));
+            return;
+        }
+        m_warnings.append(tr("The history database is not available (%1). Requests will not be recorded.").arg(reason));
+    }
+    delete m_ledger;
+    m_ledger = nullptr;
+    m_ledgerPath.clear();
+}
+
+Ledger* Engine::ledger() const
+{
+    return m_ledger;
+}
+
+void Engine::track(RoutedCall* call, const ChatRequest& request, const QString& source, const QString& compareGroup)
+{
+    const CallRecorder::Context context { source, request.lastUserText(), compareGroup,
+                                          QDateTime::currentDateTimeUtc() };
+    auto recorded = std::make_shared<bool>(false);
+    auto store = [this, recorded](RequestRecord record) {
+        if (*recorded) {
+            return;
+        }
+        *recorded = true;
+        if (record.costUsd && record.status == QLatin1String("ok")) {
+            // Keeps the budget tracker's running total current between ledger reads.
+            const Reservation reservation = m_budgets->reserve(record.finalProvider, record.finalModel, {}, 0, 0);
+            if (reservation.ok) {
+                m_budgets->commit(reservation.id, *record.costUsd);
+            }
+        }
+        if (m_ledger) {
+            m_ledger->record(std::move(record));
+        }
+        emit requestRecorded();
+    };
+    connect(call, &RoutedCall::finished, this, [this, store, context](const RoutedResult& result) {
+        const ModelConfig* model = this->model(result.modelId);
+        store(m_recorder->fromRouted(result, context, model ? model->price : ModelPrice {}));
+    });
+    connect(call, &RoutedCall::failed, this,
+            [this, store, context](const RoutedError& error) { store(m_recorder->fromRoutedError(error, context)); });
+    connect(call, &QObject::destroyed, this,
+            [this, store, context] { store(m_recorder->cancelled(context, QString(), QString())); });
+}
+
+void Engine::track(ProviderCall* call, const QString& source, const QString& compareGroup)
+{
+    const CallRecorder::Context context { source, call->request().lastUserText(), compareGroup,
+                                          QDateTime::currentDateTimeUtc() };
+    const ModelPrice price = call->model().price;
+    const QString modelId = call->model().id;
+    const QString providerId = call->provider().id;
+    auto recorded = std::make_shared<bool>(false);
+    auto store = [this, recorded](RequestRecord record) {
+        if (*recorded) {
+            return;
+        }
+        *recorded = true;
+        if (m_ledger) {
+            m_ledger->record(std::move(record));
+        }
+        emit requestRecorded();
+    };
+    connect(call, &ProviderCall::finished, this, [this, store, context, price](const CallResult& result) {
+        store(m_recorder->fromDirect(result, {}, context, price));
+    });
+    connect(call, &ProviderCall::failed, this,
+            [this, store, context, price](const CallError& error, const CallResult& partial) {
+                store(m_recorder->fromDirect(partial, error, context, price));
+            });
+    connect(call, &QObject::destroyed, this, [this, store, context, modelId, providerId] {
+        store(m_recorder->cancelled(context, modelId, providerId));
+    });
 }
 
 const ProviderConfig* Engine::provider(const QString& id) const

@@ -1,18 +1,29 @@
 #pragma once
 
 #include "common/ProviderTypes.h"
+#include "config/ConfigProblem.h"
+#include "config/SwitchyardConfig.h"
 #include "sandbox/SandboxTypes.h"
 
 #include <QObject>
 #include <QStringList>
 
+#include <memory>
+
+class BudgetTracker;
+class CallRecorder;
+class Ledger;
+class PriceTable;
+class ProviderCall;
 class ProviderClient;
+class RoutedCall;
 class Router;
 class SandboxServer;
+struct ChatRequest;
 
 // The running Switchyard: the configuration from the home dir, the optional offline sandbox,
-// the provider client, the router and the ledger, wired together once for the GUI, the CLI and
-// the gateway alike.
+// prices, the provider client, the router, budgets and the ledger, wired together once for the
+// GUI, the CLI and the gateway alike.
 class Engine : public QObject
 {
     Q_OBJECT
@@ -23,6 +34,7 @@ public:
         QString homeDir; // empty: SWITCHYARD_HOME, else the platform's app data location
         bool sandbox = false;
         QList<std::pair<QString, SandboxFault>> sandboxFaults; // model name (or provider id) -> fault
+        bool openLedger = true;
     };
 
     explicit Engine(QObject* parent = nullptr);
@@ -31,33 +43,65 @@ public:
     static QString defaultHomeDir();
 
     // False with errorString() when the engine cannot run (home dir not writable, sandbox port
-    // unavailable); problems it can live with (a bad config file kept aside) go to warnings().
+    // unavailable); problems it can live with (a bad config file, a damaged ledger moved aside)
+    // go to warnings().
     bool open(const Options& options);
     QString errorString() const { return m_error; }
     QStringList warnings() const { return m_warnings; }
 
     QString homeDir() const { return m_homeDir; }
     bool isSandboxed() const { return m_sandbox != nullptr; }
+    // The user's own configuration (what is saved); providers()/models() add the sandbox's.
+    const SwitchyardConfig& config() const { return m_config; }
+    QList<ConfigProblem> configProblems() const { return m_configProblems; }
+    // Validates, saves atomically and applies; nothing changes when it reports errors.
+    QList<ConfigProblem> saveConfig(const SwitchyardConfig& config);
+
     const QList<ProviderConfig>& providers() const { return m_providers; }
     const QList<ModelConfig>& models() const { return m_models; }
     const ProviderConfig* provider(const QString& id) const;
     const ModelConfig* model(const QString& id) const;
     // An exact model id, or a provider's own model name when exactly one configured model has it.
     const ModelConfig* resolveModel(const QString& name, QString* error = nullptr) const;
+    // A model group, tier or model id the router can resolve (for `ask --model GROUP`).
+    bool isGroupOrTier(const QString& name) const;
 
     ProviderClient* client() const { return m_client; }
     Router* router() const { return m_router; }
     SandboxServer* sandbox() const { return m_sandbox; }
-    // A model group, tier or model id the router can resolve (for `ask --model GROUP`).
-    bool isGroupOrTier(const QString& name) const;
+    const PriceTable& prices() const { return *m_prices; }
+    BudgetTracker* budgets() const { return m_budgets; }
+    // Null when the ledger could not be opened (see warnings()); recording is then skipped.
+    Ledger* ledger() const;
+    QString ledgerPath() const { return m_ledgerPath; }
+
+    // Records the call in the ledger exactly once when it ends (finished, failed, or destroyed
+    // before either: cancelled).
+    void track(RoutedCall* call, const ChatRequest& request, const QString& source, const QString& compareGroup = {});
+    void track(ProviderCall* call, const QString& source, const QString& compareGroup = {});
+
+signals:
+    void configChanged();
+    void requestRecorded();
 
 private:
+    void applyConfig();
+    void openLedger();
+    void addProvidersAndModels(const QList<ProviderConfig>& providers, const QList<ModelConfig>& models);
+
     QString m_error;
     QStringList m_warnings;
     QString m_homeDir;
+    SwitchyardConfig m_config;
+    QList<ConfigProblem> m_configProblems;
     QList<ProviderConfig> m_providers;
     QList<ModelConfig> m_models;
+    std::unique_ptr<PriceTable> m_prices;
+    std::unique_ptr<CallRecorder> m_recorder;
     ProviderClient* m_client;
     Router* m_router;
+    BudgetTracker* m_budgets;
     SandboxServer* m_sandbox = nullptr;
+    Ledger* m_ledger = nullptr;
+    QString m_ledgerPath;
 };
