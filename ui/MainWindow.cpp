@@ -1,14 +1,191 @@
 #include "MainWindow.h"
 
-#include <QLabel>
+#include "common/Icons.h"
+#include "common/ProviderStatusBar.h"
+#include "engine/Engine.h"
+#include "workbench/ProviderHealth.h"
+#include "workbench/WorkbenchView.h"
 
-MainWindow::MainWindow(QWidget* parent)
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace {
+ModelCatalog catalogOf(const Engine& engine)
+{
+    return { engine.providers(), engine.models() };
+}
+} // namespace
+
+MainWindow::MainWindow(Engine& engine, QWidget* parent)
+    : MainWindow(catalogOf(engine), engine.client(), parent)
+{
+    if (engine.isSandboxed()) {
+        setWindowTitle(tr("Switchyard — Sandbox"));
+    }
+}
+
+MainWindow::MainWindow(const ModelCatalog& catalog, ProviderClient* client, QWidget* parent)
     : QMainWindow(parent)
 {
     setWindowTitle(tr("Switchyard"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/switchyard.svg")));
-    auto* placeholder = new QLabel(tr("Workbench, routing editor and dashboard are on their way."), this);
-    placeholder->setAlignment(Qt::AlignCenter);
-    setCentralWidget(placeholder);
-    resize(1200, 800);
+    setObjectName(QStringLiteral("MainWindow"));
+    m_health = new ProviderHealth(this);
+    setUpPages(catalog, client);
+    setUpMenus();
+    m_providerStatus = new ProviderStatusBar(catalog, m_health, this);
+    statusBar()->addPermanentWidget(m_providerStatus);
+    statusBar()->setSizeGripEnabled(true);
+    restoreWindowState();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setUpPages(const ModelCatalog& catalog, ProviderClient* client)
+{
+    m_workbench = new WorkbenchView(catalog, client, this);
+    connect(m_workbench, &WorkbenchView::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 5000); });
+    connect(m_workbench, &WorkbenchView::callEnded, this,
+            [this](const QString& providerId, ColumnState state, const CallError& error) {
+                if (state == ColumnState::Failed) {
+                    m_health->recordFailure(providerId, error.failureClass, error.message);
+                } else {
+                    m_health->recordSuccess(providerId);
+                }
+            });
+
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_workbench);
+    m_pages->addWidget(placeholderPage(QStringLiteral("routing"), tr("Routing"),
+                                       tr("The routing editor will live here: tiers of models, the rules that pick "
+                                          "a tier for each request, and the failover chain for each tier.")));
+    m_pages->addWidget(placeholderPage(QStringLiteral("dashboard"), tr("Dashboard"),
+                                       tr("The dashboard will live here: spend per provider and model, budgets, "
+                                          "latency and failure rates from the ledger.")));
+    setCentralWidget(m_pages);
+
+    auto* navigation = new QToolBar(tr("Navigation"), this);
+    navigation->setObjectName(QStringLiteral("navigation"));
+    navigation->setMovable(false);
+    navigation->setFloatable(false);
+    navigation->setIconSize(QSize(24, 24));
+    navigation->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
+    addToolBar(Qt::LeftToolBarArea, navigation);
+
+    m_navigation = new QActionGroup(this);
+    const std::tuple<Page, QString, QString> pages[]
+        = { { WorkbenchPage, QStringLiteral("workbench"), tr("Workbench") },
+            { RoutingPage, QStringLiteral("routing"), tr("Routing") },
+            { DashboardPage, QStringLiteral("dashboard"), tr("Dashboard") } };
+    for (const auto& [page, icon, text] : pages) {
+        QAction* action = navigation->addAction(Icons::icon(icon), text);
+        action->setCheckable(true);
+        action->setData(int(page));
+        action->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + int(page))));
+        action->setToolTip(QStringLiteral("%1 (%2)").arg(text, action->shortcut().toString(QKeySequence::NativeText)));
+        m_navigation->addAction(action);
+        connect(action, &QAction::triggered, this, [this, page = page] { showPage(page); });
+    }
+    showPage(WorkbenchPage);
+}
+
+QWidget* MainWindow::placeholderPage(const QString& icon, const QString& title, const QString& text)
+{
+    auto* page = new QWidget(this);
+    auto* image = new QLabel(page);
+    image->setPixmap(Icons::icon(icon).pixmap(QSize(48, 48), devicePixelRatioF()));
+    auto* heading = new QLabel(title, page);
+    QFont font = heading->font();
+    font.setPointSizeF(font.pointSizeF() * 1.4);
+    font.setBold(true);
+    heading->setFont(font);
+    auto* body = new QLabel(text, page);
+    body->setWordWrap(true);
+    body->setAlignment(Qt::AlignCenter);
+    body->setForegroundRole(QPalette::PlaceholderText);
+    body->setMaximumWidth(480);
+    auto* layout = new QVBoxLayout(page);
+    layout->addStretch(2);
+    layout->addWidget(image, 0, Qt::AlignHCenter);
+    layout->addWidget(heading, 0, Qt::AlignHCenter);
+    layout->addWidget(body, 0, Qt::AlignHCenter);
+    layout->addStretch(3);
+    return page;
+}
+
+void MainWindow::setUpMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_workbench->exportAction());
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    run->addAction(m_workbench->sendAction());
+    run->addAction(m_workbench->stopAction());
+    run->addSeparator();
+    run->addAction(m_workbench->addColumnAction());
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addActions(m_navigation->actions());
+    view->addSeparator();
+    view->addActions(m_workbench->layoutActions());
+    view->addSeparator();
+    view->addAction(m_workbench->syncScrollAction());
+    view->addAction(m_workbench->diffAction());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Switchyard"), this, [this] {
+        QMessageBox::about(this, tr("About Switchyard"),
+                           tr("<h3>Switchyard %1</h3><p>Compare, route and account for calls to many LLM APIs.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return Page(m_pages->currentIndex());
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_pages->setCurrentIndex(int(page));
+    for (QAction* action : m_navigation->actions()) {
+        action->setChecked(action->data().toInt() == int(page));
+    }
+    // The workbench's shortcuts (Ctrl+Enter, Esc, Ctrl+T) act only while it is shown.
+    m_workbench->setEnabled(page == WorkbenchPage);
+}
+
+void MainWindow::restoreWindowState()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("mainWindow"));
+    if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray())) {
+        resize(1280, 820);
+    }
+    restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    showPage(Page(qBound(0, settings.value(QStringLiteral("page"), 0).toInt(), 2)));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("mainWindow"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState());
+    settings.setValue(QStringLiteral("page"), int(currentPage()));
+    QMainWindow::closeEvent(event);
 }

@@ -104,11 +104,11 @@ bool ComparisonRun::start()
     m_startedAt = QDateTime::currentDateTimeUtc();
     m_running = true;
     m_starting = true;
-    emit runStarted();
     for (auto* column : std::as_const(m_columns)) {
         runColumn(column);
     }
     m_starting = false;
+    emit runStarted();
     // Every column may have failed at once (no model configured).
     if (!isRunning()) {
         m_running = false;
@@ -128,11 +128,18 @@ void ComparisonRun::rerun(int index)
         m_compareGroup = QUuid::createUuid().toString(QUuid::WithoutBraces);
         m_startedAt = QDateTime::currentDateTimeUtc();
     }
-    if (!m_running) {
-        m_running = true;
+    const bool wasRunning = m_running;
+    m_running = true;
+    m_starting = true;
+    runColumn(column);
+    m_starting = false;
+    if (!wasRunning) {
         emit runStarted();
     }
-    runColumn(column);
+    if (!isRunning()) {
+        m_running = false;
+        emit runFinished();
+    }
 }
 
 void ComparisonRun::cancel()

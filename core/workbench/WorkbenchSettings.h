@@ -1,0 +1,34 @@
+#pragma once
+
+#include "ColumnSpec.h"
+
+#include <QList>
+#include <QString>
+
+// The workbench's remembered choices (QSettings, group "workbench"): its columns, layout and
+// prompt settings survive restarts. Plain load/save so tests can round-trip them.
+struct WorkbenchSettings
+{
+    enum class Layout
+    {
+        SideBySide,
+        Grid,
+        Tabs,
+    };
+
+    QList<ColumnSpec> columns;
+    Layout layout = Layout::SideBySide;
+    bool syncScrolling = false;
+    bool systemPromptVisible = false;
+    QString systemPrompt;
+    std::optional<double> temperature;
+    int maxTokens = 0;
+
+    static WorkbenchSettings load();
+    void save() const;
+
+    static QString layoutId(Layout layout);
+    static Layout layoutFromId(const QString& id);
+
+    bool operator==(const WorkbenchSettings&) const = default;
+};

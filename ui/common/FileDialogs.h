@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QString>
+
+class QWidget;
+
+// File pickers behind a thin wrapper so tests can pre-answer them (KeePassXC's fileDialog()).
+namespace FileDialogs {
+QString saveFileName(QWidget* parent, const QString& caption, const QString& suggested, const QString& filters,
+                     QString* selectedFilter = nullptr);
+// The next saveFileName() returns this without showing a dialog (empty = cancelled).
+void setNextSaveFileName(const QString& path);
+} // namespace FileDialogs

@@ -1,0 +1,65 @@
+#include "ProviderStatusBar.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+
+ProviderStatusBar::ProviderStatusBar(const ModelCatalog& catalog, ProviderHealth* health, QWidget* parent)
+    : QWidget(parent)
+    , m_catalog(catalog)
+    , m_health(health)
+{
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 6, 0);
+    layout->setSpacing(14);
+    for (const auto& provider : catalog.providers) {
+        if (!provider.enabled) {
+            continue;
+        }
+        auto* label = new QLabel(this);
+        label->setTextFormat(Qt::RichText);
+        m_labels.insert(provider.id, label);
+        layout->addWidget(label);
+        update(provider.id);
+    }
+    connect(health, &ProviderHealth::changed, this, &ProviderStatusBar::update);
+}
+
+QString ProviderStatusBar::summary() const
+{
+    QStringList parts;
+    for (const auto& provider : m_catalog.providers) {
+        if (QLabel* label = m_labels.value(provider.id)) {
+            parts.append(label->accessibleName());
+        }
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
+void ProviderStatusBar::update(const QString& providerId)
+{
+    QLabel* label = m_labels.value(providerId);
+    if (!label) {
+        return;
+    }
+    const ProviderHealth::Entry entry = m_health->entry(providerId);
+    const QString name = m_catalog.providerName(providerId);
+    QString color = QStringLiteral("#8a8f98");
+    QString state = tr("no calls yet");
+    QString tip;
+    switch (entry.state) {
+    case ProviderHealth::State::Healthy:
+        color = QStringLiteral("#1f9d55");
+        state = tr("healthy");
+        break;
+    case ProviderHealth::State::Failing:
+        color = QStringLiteral("#d93f3f");
+        state = tr("failing");
+        tip = FailureClasses::displayName(entry.lastFailure) + QStringLiteral(": ") + entry.lastMessage;
+        break;
+    case ProviderHealth::State::Unknown:
+        break;
+    }
+    label->setText(QStringLiteral("<span style=\"color:%1\">\u25cf</span> %2").arg(color, name.toHtmlEscaped()));
+    label->setAccessibleName(tr("%1: %2").arg(name, state));
+    label->setToolTip(tip.isEmpty() ? tr("%1: %2").arg(name, state) : tr("%1: %2 (%3)").arg(name, state, tip));
+}

@@ -1,0 +1,379 @@
+#include "ColumnView.h"
+
+#include "common/ElidedLabel.h"
+#include "common/Icons.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QEvent>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QScrollBar>
+#include <QTextBrowser>
+#include <QTextCursor>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace {
+constexpr int RepaintIntervalMs = 16;
+
+QColor stateColor(ColumnState state)
+{
+    switch (state) {
+    case ColumnState::Waiting:
+        return QColor(0x8a, 0x8f, 0x98);
+    case ColumnState::Streaming:
+        return QColor(0x2f, 0x6f, 0xde);
+    case ColumnState::Done:
+        return QColor(0x1f, 0x9d, 0x55);
+    case ColumnState::Incomplete:
+        return QColor(0xd9, 0x8a, 0x00);
+    case ColumnState::Failed:
+        return QColor(0xd9, 0x3f, 0x3f);
+    case ColumnState::Idle:
+    case ColumnState::Cancelled:
+        break;
+    }
+    return QColor(0x8a, 0x8f, 0x98);
+}
+
+QColor bestColor()
+{
+    return QColor(0x1f, 0x9d, 0x55);
+}
+} // namespace
+
+ColumnView::ColumnView(ColumnRun* run, QWidget* parent)
+    : QFrame(parent)
+    , m_run(run)
+{
+    setObjectName(QStringLiteral("workbenchColumn"));
+    setFrameShape(QFrame::StyledPanel);
+    setMinimumWidth(340);
+
+    m_model = new ElidedLabel(this);
+    QFont modelFont = m_model->font();
+    modelFont.setBold(true);
+    modelFont.setPointSizeF(modelFont.pointSizeF() * 1.1);
+    m_model->setFont(modelFont);
+    m_provider = new ElidedLabel(this);
+    m_provider->setForegroundRole(QPalette::PlaceholderText);
+    m_status = new QLabel(this);
+    m_status->setTextFormat(Qt::RichText);
+
+    m_rerun = toolButton(QStringLiteral("rerun"), tr("Run this column again"));
+    m_copy = toolButton(QStringLiteral("copy"), tr("Copy answer"));
+    m_settings
+        = toolButton(QStringLiteral("tune"), tr("Column settings (model, temperature, max tokens, system prompt)"));
+    m_remove = toolButton(QStringLiteral("close"), tr("Remove column"));
+    connect(m_rerun, &QToolButton::clicked, this, &ColumnView::rerunRequested);
+    connect(m_copy, &QToolButton::clicked, this, &ColumnView::copyAnswer);
+    connect(m_settings, &QToolButton::clicked, this, &ColumnView::settingsRequested);
+    connect(m_remove, &QToolButton::clicked, this, &ColumnView::removeRequested);
+
+    auto* titleRow = new QHBoxLayout;
+    titleRow->setSpacing(2);
+    titleRow->addWidget(m_model, 1);
+    titleRow->addWidget(m_rerun);
+    titleRow->addWidget(m_copy);
+    titleRow->addWidget(m_settings);
+    titleRow->addWidget(m_remove);
+
+    auto* subtitleRow = new QHBoxLayout;
+    subtitleRow->addWidget(m_provider, 1);
+    subtitleRow->addWidget(m_status);
+
+    auto* figures = new QGridLayout;
+    figures->setHorizontalSpacing(12);
+    figures->setVerticalSpacing(0);
+    m_ttft = addFigure(figures, 0, tr("First token"));
+    m_latency = addFigure(figures, 1, tr("Latency"));
+    m_tokens = addFigure(figures, 2, tr("Tokens in/out"));
+    m_rate = addFigure(figures, 3, tr("Speed"));
+    m_cost = addFigure(figures, 4, tr("Cost"));
+
+    m_errorBanner = new QFrame(this);
+    m_errorBanner->setObjectName(QStringLiteral("errorBanner"));
+    m_errorTitle = new QLabel(m_errorBanner);
+    QFont bold = m_errorTitle->font();
+    bold.setBold(true);
+    m_errorTitle->setFont(bold);
+    m_errorMessage = new QLabel(m_errorBanner);
+    m_errorMessage->setWordWrap(true);
+    m_errorMessage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* bannerLayout = new QVBoxLayout(m_errorBanner);
+    bannerLayout->setContentsMargins(10, 8, 10, 8);
+    bannerLayout->setSpacing(2);
+    bannerLayout->addWidget(m_errorTitle);
+    bannerLayout->addWidget(m_errorMessage);
+    m_errorBanner->hide();
+
+    m_answer = new QTextBrowser(this);
+    m_answer->setOpenExternalLinks(true);
+    m_answer->setFrameShape(QFrame::NoFrame);
+    m_answer->setPlaceholderText(tr("The answer appears here."));
+    m_answer->document()->setDocumentMargin(10);
+
+    auto* header = new QVBoxLayout;
+    header->setContentsMargins(12, 10, 8, 8);
+    header->setSpacing(4);
+    header->addLayout(titleRow);
+    header->addLayout(subtitleRow);
+    header->addSpacing(6);
+    header->addLayout(figures);
+
+    auto* separator = new QFrame(this);
+    separator->setFrameShape(QFrame::HLine);
+    separator->setFrameShadow(QFrame::Sunken);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(1, 1, 1, 1);
+    layout->setSpacing(0);
+    layout->addLayout(header);
+    layout->addWidget(separator);
+    auto* bannerBox = new QVBoxLayout;
+    bannerBox->setContentsMargins(10, 8, 10, 0);
+    bannerBox->addWidget(m_errorBanner);
+    layout->addLayout(bannerBox);
+    layout->addWidget(m_answer, 1);
+
+    m_repaint = new QTimer(this);
+    m_repaint->setInterval(RepaintIntervalMs);
+    connect(m_repaint, &QTimer::timeout, this, &ColumnView::flush);
+
+    connect(run, &ColumnRun::begun, this, &ColumnView::onBegun);
+    connect(run, &ColumnRun::textAppended, this, &ColumnView::onTextAppended);
+    connect(run, &ColumnRun::figuresChanged, this, [this] {
+        m_figuresDirty = true;
+        if (!m_repaint->isActive()) {
+            m_repaint->start();
+        }
+    });
+    connect(run, &ColumnRun::stateChanged, this, &ColumnView::onStateChanged);
+
+    applyStyle();
+    refreshHeader();
+    if (!run->text().isEmpty()) {
+        m_answer->setPlainText(run->text());
+    }
+    onStateChanged();
+}
+
+QScrollBar* ColumnView::answerScrollBar() const
+{
+    return m_answer->verticalScrollBar();
+}
+
+QToolButton* ColumnView::toolButton(const QString& icon, const QString& toolTip)
+{
+    auto* button = new QToolButton(this);
+    button->setIcon(Icons::icon(icon));
+    button->setIconSize(QSize(16, 16));
+    button->setAutoRaise(true);
+    button->setToolTip(toolTip);
+    button->setAccessibleName(toolTip);
+    return button;
+}
+
+ColumnView::Figure ColumnView::addFigure(QGridLayout* grid, int column, const QString& caption)
+{
+    Figure figure;
+    figure.caption = new QLabel(caption, this);
+    QFont small = figure.caption->font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    figure.caption->setFont(small);
+    figure.caption->setForegroundRole(QPalette::PlaceholderText);
+    figure.value = new QLabel(QStringLiteral("\u2014"), this);
+    figure.value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    grid->addWidget(figure.caption, 0, column);
+    grid->addWidget(figure.value, 1, column);
+    grid->setColumnStretch(column, 1);
+    return figure;
+}
+
+void ColumnView::setBest(const QSet<BestValues::Figure>& best)
+{
+    if (best == m_best) {
+        return;
+    }
+    m_best = best;
+    updateFigures();
+}
+
+void ColumnView::refreshHeader()
+{
+    m_model->setFullText(m_run->spec().modelId);
+    QStringList details { m_run->provider().id.isEmpty() ? tr("not configured") : m_run->providerName() };
+    const ColumnSpec& spec = m_run->spec();
+    if (spec.temperature) {
+        details.append(tr("temp %1").arg(*spec.temperature));
+    }
+    if (spec.maxTokens) {
+        details.append(tr("max %1 tokens").arg(*spec.maxTokens));
+    }
+    if (spec.systemPrompt) {
+        details.append(spec.systemPrompt->isEmpty() ? tr("no system prompt") : tr("own system prompt"));
+    }
+    m_provider->setFullText(details.join(QStringLiteral(" \u00b7 ")));
+}
+
+QString ColumnView::figureText(const QString& figure) const
+{
+    const QHash<QString, const Figure*> figures { { QStringLiteral("ttft"), &m_ttft },
+                                                  { QStringLiteral("latency"), &m_latency },
+                                                  { QStringLiteral("tokens"), &m_tokens },
+                                                  { QStringLiteral("rate"), &m_rate },
+                                                  { QStringLiteral("cost"), &m_cost } };
+    const Figure* found = figures.value(figure);
+    return found ? found->value->text() : QString();
+}
+
+QString ColumnView::statusText() const
+{
+    return m_run->statusText();
+}
+
+void ColumnView::onBegun()
+{
+    m_pending.clear();
+    m_answer->clear();
+    m_errorBanner->hide();
+}
+
+void ColumnView::onTextAppended(const QString& delta)
+{
+    m_pending += delta;
+    if (!m_repaint->isActive()) {
+        m_repaint->start();
+    }
+}
+
+void ColumnView::flush()
+{
+    if (!m_pending.isEmpty()) {
+        QScrollBar* bar = answerScrollBar();
+        const bool following = bar->value() >= bar->maximum() - 4;
+        QTextCursor cursor(m_answer->document());
+        cursor.movePosition(QTextCursor::End);
+        cursor.insertText(m_pending);
+        m_pending.clear();
+        if (following) {
+            bar->setValue(bar->maximum());
+        }
+    }
+    if (m_figuresDirty) {
+        m_figuresDirty = false;
+        updateFigures();
+    }
+    if (m_run && m_run->isActive()) {
+        updateFigures(); // the rate keeps moving while tokens arrive
+    } else {
+        m_repaint->stop();
+    }
+}
+
+void ColumnView::onStateChanged()
+{
+    const ColumnState state = m_run->state();
+    updateStatus();
+    m_rerun->setEnabled(!m_run->isActive());
+    if (state == ColumnState::Failed) {
+        m_errorTitle->setText(m_run->statusText());
+        const QString message = m_run->error().message;
+        m_errorMessage->setText(message.isEmpty() ? tr("The provider sent no message.") : message);
+        m_errorBanner->show();
+    } else {
+        m_errorBanner->hide();
+    }
+    if (!ColumnStates::isActive(state) && state != ColumnState::Idle) {
+        renderFinal();
+    }
+    updateFigures();
+}
+
+void ColumnView::updateStatus()
+{
+    const ColumnState state = m_run->state();
+    const QColor color = stateColor(state);
+    QString text = state == ColumnState::Failed ? ColumnStates::displayName(state) : m_run->statusText();
+    m_status->setText(
+        QStringLiteral("<span style=\"color:%1\">\u25cf</span>&nbsp;%2").arg(color.name(), text.toHtmlEscaped()));
+    m_status->setToolTip(m_run->statusText());
+}
+
+void ColumnView::updateFigures()
+{
+    const ColumnFigures& f = m_run->figures();
+    const ColumnState state = m_run->state();
+    const bool active = ColumnStates::isActive(state);
+    auto set = [this](const Figure& figure, const QString& text, BestValues::Figure kind, const QString& bestTip) {
+        const bool best = m_best.contains(kind);
+        figure.value->setText(text);
+        QFont font = figure.value->font();
+        font.setBold(best);
+        figure.value->setFont(font);
+        QPalette palette = figure.value->palette();
+        palette.setColor(QPalette::WindowText,
+                         best ? bestColor() : QApplication::palette().color(QPalette::WindowText));
+        figure.value->setPalette(palette);
+        figure.value->setToolTip(best ? bestTip : QString());
+    };
+    set(m_ttft, FigureFormat::milliseconds(f.ttftMs), BestValues::TimeToFirstToken, tr("Fastest first token"));
+    const qint64 latency = active && f.latencyMs < 0 ? m_run->elapsedMs() : f.latencyMs;
+    set(m_latency, state == ColumnState::Idle ? QStringLiteral("\u2014") : FigureFormat::milliseconds(latency),
+        BestValues::Latency, tr("Fastest answer"));
+    m_tokens.value->setText(state == ColumnState::Idle
+                                ? QStringLiteral("\u2014")
+                                : FigureFormat::tokens(f.usage.promptTokens, f.usage.estimated) + QStringLiteral(" / ")
+                                    + FigureFormat::tokens(f.usage.completionTokens, f.usage.estimated));
+    m_tokens.value->setToolTip(f.usage.estimated ? tr("Estimated (~) until the provider reports its usage")
+                                                 : QString());
+    set(m_rate, FigureFormat::tokensPerSecond(f.tokensPerSecond), BestValues::TokensPerSecond,
+        tr("Most tokens per second"));
+    set(m_cost, state == ColumnState::Idle && f.priced ? QStringLiteral("\u2014") : FigureFormat::cost(f),
+        BestValues::Cost, tr("Cheapest"));
+}
+
+void ColumnView::renderFinal()
+{
+    m_pending.clear();
+    const QString text = m_run->text();
+    if (text.isEmpty()) {
+        m_answer->clear();
+        return;
+    }
+    // Markdown once, when the answer is complete; while streaming the plain append stays cheap.
+    m_answer->document()->setMarkdown(text, QTextDocument::MarkdownDialectGitHub);
+}
+
+void ColumnView::copyAnswer()
+{
+    QApplication::clipboard()->setText(m_run->text());
+}
+
+void ColumnView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        applyStyle();
+    }
+    QFrame::changeEvent(event);
+}
+
+void ColumnView::applyStyle()
+{
+    const QPalette palette = QApplication::palette();
+    QColor red(0xd9, 0x3f, 0x3f);
+    QColor tint = red;
+    tint.setAlpha(palette.color(QPalette::Window).lightness() < 128 ? 60 : 28);
+    m_errorBanner->setStyleSheet(QStringLiteral("#errorBanner { background: rgba(%1,%2,%3,%4); border: 1px solid "
+                                                "rgba(%1,%2,%3,120); border-radius: 6px; }")
+                                     .arg(tint.red())
+                                     .arg(tint.green())
+                                     .arg(tint.blue())
+                                     .arg(tint.alpha()));
+    QPalette answerPalette = m_answer->palette();
+    answerPalette.setColor(QPalette::Base, palette.color(QPalette::Base));
+    m_answer->setPalette(answerPalette);
+}

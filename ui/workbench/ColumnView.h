@@ -1,0 +1,86 @@
+#pragma once
+
+#include "workbench/BestValues.h"
+#include "workbench/ColumnRun.h"
+
+#include <QFrame>
+#include <QPointer>
+
+class ElidedLabel;
+class QLabel;
+class QScrollBar;
+class QTextBrowser;
+class QTimer;
+class QToolButton;
+
+// One workbench column: model and provider, status, figures and the answer. It only adapts a
+// ColumnRun: tokens are buffered and appended at the end of the document at most every 16 ms,
+// so a token costs the same whether the answer has 10 lines or 10,000. The finished answer is
+// rendered as Markdown.
+class ColumnView : public QFrame
+{
+    Q_OBJECT
+
+public:
+    explicit ColumnView(ColumnRun* run, QWidget* parent = nullptr);
+
+    ColumnRun* run() const { return m_run; }
+    QScrollBar* answerScrollBar() const;
+    QTextBrowser* answerView() const { return m_answer; }
+    void setBest(const QSet<BestValues::Figure>& best);
+    // Re-reads model, provider and overrides (after the column's settings changed).
+    void refreshHeader();
+    // Text of a figure as shown, for tests and accessibility: "ttft", "latency", "tokens", "rate", "cost".
+    QString figureText(const QString& figure) const;
+    QString statusText() const;
+    // Paints pending tokens now instead of at the next 16 ms tick.
+    void flush();
+
+signals:
+    void rerunRequested();
+    void settingsRequested();
+    void removeRequested();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    struct Figure
+    {
+        QLabel* caption = nullptr;
+        QLabel* value = nullptr;
+    };
+
+    QToolButton* toolButton(const QString& icon, const QString& toolTip);
+    Figure addFigure(class QGridLayout* grid, int column, const QString& caption);
+    void onBegun();
+    void onTextAppended(const QString& delta);
+    void onStateChanged();
+    void updateFigures();
+    void updateStatus();
+    void renderFinal();
+    void copyAnswer();
+    void applyStyle();
+
+    QPointer<ColumnRun> m_run;
+    ElidedLabel* m_model;
+    ElidedLabel* m_provider;
+    QLabel* m_status;
+    QToolButton* m_rerun;
+    QToolButton* m_copy;
+    QToolButton* m_settings;
+    QToolButton* m_remove;
+    Figure m_ttft;
+    Figure m_latency;
+    Figure m_tokens;
+    Figure m_rate;
+    Figure m_cost;
+    QFrame* m_errorBanner;
+    QLabel* m_errorTitle;
+    QLabel* m_errorMessage;
+    QTextBrowser* m_answer;
+    QTimer* m_repaint;
+    QString m_pending;
+    bool m_figuresDirty = false;
+    QSet<BestValues::Figure> m_best;
+};

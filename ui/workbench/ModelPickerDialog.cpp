@@ -1,0 +1,181 @@
+#include "ModelPickerDialog.h"
+
+#include "common/Icons.h"
+#include "workbench/ColumnFigures.h"
+
+#include <QCoreApplication>
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QStandardItemModel>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace {
+constexpr int ModelIdRole = Qt::UserRole + 1;
+
+QString perMillion(double value, bool known)
+{
+    if (!known) {
+        return QCoreApplication::translate("ModelPickerDialog", "unpriced");
+    }
+    return QStringLiteral("$") + QLocale().toString(value, 'f', value < 1 ? 3 : 2);
+}
+} // namespace
+
+ModelPickerDialog::ModelPickerDialog(const ModelCatalog& catalog, int freeSlots, QWidget* parent)
+    : QDialog(parent)
+    , m_freeSlots(freeSlots)
+{
+    setWindowTitle(tr("Add columns"));
+    resize(640, 520);
+
+    m_model = new QStandardItemModel(this);
+    m_model->setHorizontalHeaderLabels({ tr("Model"), tr("Input / 1M"), tr("Output / 1M"), tr("Context") });
+    for (const auto& provider : catalog.providers) {
+        if (!provider.enabled) {
+            continue;
+        }
+        auto* group = new QStandardItem(provider.displayName.isEmpty() ? provider.id : provider.displayName);
+        group->setFlags(Qt::ItemIsEnabled);
+        QFont bold = group->font();
+        bold.setBold(true);
+        group->setFont(bold);
+        QList<QStandardItem*> groupRow { group };
+        for (int i = 1; i < 4; ++i) {
+            auto* filler = new QStandardItem;
+            filler->setFlags(Qt::ItemIsEnabled);
+            groupRow.append(filler);
+        }
+        for (const auto& model : catalog.models) {
+            if (model.providerId != provider.id) {
+                continue;
+            }
+            auto* name = new QStandardItem(model.id);
+            name->setData(model.id, ModelIdRole);
+            name->setCheckable(true);
+            name->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
+            name->setToolTip(tr("%1 at %2").arg(model.upstreamModel, group->text()));
+            auto* input = new QStandardItem(perMillion(model.price.inputPerMTok, model.price.known));
+            auto* output = new QStandardItem(perMillion(model.price.outputPerMTok, model.price.known));
+            auto* context = new QStandardItem(model.contextWindow > 0
+                                                  ? tr("%1k").arg(QLocale().toString(model.contextWindow / 1000))
+                                                  : QStringLiteral("\u2014"));
+            for (auto* item : { input, output, context }) {
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+                item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+            }
+            group->appendRow({ name, input, output, context });
+        }
+        if (group->hasChildren()) {
+            m_model->appendRow(groupRow);
+        } else {
+            qDeleteAll(groupRow);
+        }
+    }
+    connect(m_model, &QStandardItemModel::itemChanged, this, &ModelPickerDialog::onItemChanged);
+
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setRecursiveFilteringEnabled(true);
+    m_proxy->setAutoAcceptChildRows(true);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(0);
+
+    m_search = new QLineEdit(this);
+    m_search->setPlaceholderText(tr("Search models or providers"));
+    m_search->setClearButtonEnabled(true);
+    m_search->addAction(Icons::icon(QStringLiteral("search")), QLineEdit::LeadingPosition);
+    connect(m_search, &QLineEdit::textChanged, this, &ModelPickerDialog::setFilterText);
+
+    m_view = new QTreeView(this);
+    m_view->setModel(m_proxy);
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->expandAll();
+    m_view->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_view->header()->setStretchLastSection(false);
+    for (int c = 1; c < 4; ++c) {
+        m_view->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    }
+    connect(m_view, &QTreeView::doubleClicked, this, [this](const QModelIndex& index) {
+        const QString id = m_proxy->index(index.row(), 0, index.parent()).data(ModelIdRole).toString();
+        if (!id.isEmpty()) {
+            if (!m_chosen.contains(id)) {
+                setChosen(id, true);
+            }
+            accept();
+        }
+    });
+
+    m_summary = new QLabel(this);
+    m_summary->setForegroundRole(QPalette::PlaceholderText);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(m_summary, 1);
+    bottom->addWidget(m_buttons);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_search);
+    layout->addWidget(m_view, 1);
+    layout->addLayout(bottom);
+    updateSummary();
+    m_search->setFocus();
+}
+
+void ModelPickerDialog::setFilterText(const QString& text)
+{
+    if (m_search->text() != text) {
+        m_search->setText(text);
+    }
+    m_proxy->setFilterFixedString(text);
+    m_view->expandAll();
+}
+
+void ModelPickerDialog::setChosen(const QString& modelId, bool chosen)
+{
+    for (int g = 0; g < m_model->rowCount(); ++g) {
+        QStandardItem* group = m_model->item(g);
+        for (int r = 0; r < group->rowCount(); ++r) {
+            QStandardItem* item = group->child(r);
+            if (item->data(ModelIdRole).toString() == modelId) {
+                item->setCheckState(chosen ? Qt::Checked : Qt::Unchecked);
+                return;
+            }
+        }
+    }
+}
+
+void ModelPickerDialog::onItemChanged(QStandardItem* item)
+{
+    const QString id = item->data(ModelIdRole).toString();
+    if (id.isEmpty()) {
+        return;
+    }
+    if (item->checkState() == Qt::Checked && !m_chosen.contains(id)) {
+        if (m_chosen.size() >= m_freeSlots) {
+            QSignalBlocker blocker(m_model);
+            item->setCheckState(Qt::Unchecked);
+            m_view->viewport()->update();
+        } else {
+            m_chosen.append(id);
+        }
+    } else if (item->checkState() != Qt::Checked) {
+        m_chosen.removeAll(id);
+    }
+    updateSummary();
+}
+
+void ModelPickerDialog::updateSummary()
+{
+    m_summary->setText(m_freeSlots <= 0 ? tr("All 8 columns are in use.")
+                                        : tr("%1 of %2 free columns chosen").arg(m_chosen.size()).arg(m_freeSlots));
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!m_chosen.isEmpty());
+    m_buttons->button(QDialogButtonBox::Ok)->setText(m_chosen.size() <= 1 ? tr("Add column") : tr("Add columns"));
+}

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "workbench/ModelCatalog.h"
+
+#include <QDialog>
+
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QStandardItemModel;
+class QTreeView;
+class QDialogButtonBox;
+
+// Picks models for new columns: searchable, grouped by provider, with prices per 1M tokens.
+// Ticked models become columns, in the order ticked; a model may be added again later with
+// other settings.
+class ModelPickerDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    ModelPickerDialog(const ModelCatalog& catalog, int freeSlots, QWidget* parent = nullptr);
+
+    QStringList chosenModels() const { return m_chosen; }
+    void setFilterText(const QString& text);
+    // Ticks or unticks a model as a click would (tests, keyboard).
+    void setChosen(const QString& modelId, bool chosen);
+    QSortFilterProxyModel* proxy() const { return m_proxy; }
+    QTreeView* view() const { return m_view; }
+
+private:
+    void onItemChanged(class QStandardItem* item);
+    void updateSummary();
+
+    QStandardItemModel* m_model;
+    QSortFilterProxyModel* m_proxy;
+    QLineEdit* m_search;
+    QTreeView* m_view;
+    QLabel* m_summary;
+    QDialogButtonBox* m_buttons;
+    QStringList m_chosen;
+    int m_freeSlots;
+};

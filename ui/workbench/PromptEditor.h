@@ -1,0 +1,51 @@
+#pragma once
+
+#include "workbench/ColumnSpec.h"
+
+#include <QWidget>
+
+class QDoubleSpinBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QToolButton;
+
+// The prompt, an optional collapsible system prompt, temperature and max tokens, and the
+// Send / Stop buttons. Ctrl+Enter and Esc are the window's actions (see WorkbenchView).
+class PromptEditor : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit PromptEditor(QWidget* parent = nullptr);
+
+    PromptSettings settings() const;
+    void setPromptText(const QString& text);
+    void setSystemPrompt(const QString& text);
+    void setTemperature(std::optional<double> temperature);
+    void setMaxTokens(int maxTokens);
+    bool isSystemPromptVisible() const;
+    void setSystemPromptVisible(bool visible);
+    void setRunning(bool running);
+    void setSendEnabled(bool enabled);
+
+    QPlainTextEdit* promptEdit() const { return m_prompt; }
+    QPushButton* sendButton() const { return m_send; }
+    QPushButton* stopButton() const { return m_stop; }
+
+signals:
+    void sendRequested();
+    void stopRequested();
+    void settingsEdited();
+
+private:
+    QToolButton* m_systemToggle;
+    QPlainTextEdit* m_system;
+    QPlainTextEdit* m_prompt;
+    QDoubleSpinBox* m_temperature;
+    QSpinBox* m_maxTokens;
+    QLabel* m_hint;
+    QPushButton* m_send;
+    QPushButton* m_stop;
+};

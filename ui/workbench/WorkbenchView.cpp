@@ -1,0 +1,465 @@
+#include "WorkbenchView.h"
+
+#include "ColumnSettingsDialog.h"
+#include "ColumnView.h"
+#include "ColumnsArea.h"
+#include "DiffDialog.h"
+#include "ModelPickerDialog.h"
+#include "PromptEditor.h"
+#include "common/FileDialogs.h"
+#include "common/Icons.h"
+#include "workbench/ComparisonExport.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+WorkbenchView::WorkbenchView(const ModelCatalog& catalog, ProviderClient* client, QWidget* parent)
+    : QWidget(parent)
+    , m_run(new ComparisonRun(client, this))
+{
+    m_run->setCatalog(catalog);
+
+    m_send = makeAction(QStringLiteral("send"), tr("&Send to All Columns"),
+                        { QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) });
+    m_stop = makeAction(QStringLiteral("stop"), tr("S&top"), { QKeySequence(Qt::Key_Escape) });
+    m_addColumn = makeAction(QStringLiteral("column-add"), tr("&Add Column…"), { QKeySequence(Qt::CTRL | Qt::Key_T) });
+    m_export = makeAction(QStringLiteral("export"), tr("&Export Comparison…"),
+                          { QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E) });
+    m_diff = makeAction(QStringLiteral("diff"), tr("Compare Two &Answers…"), { QKeySequence(Qt::CTRL | Qt::Key_D) });
+    m_syncScroll = makeAction(QStringLiteral("sync-scroll"), tr("S&ynchronised Scrolling"), {});
+    m_syncScroll->setCheckable(true);
+    m_stop->setEnabled(false);
+
+    m_layouts = new QActionGroup(this);
+    const std::tuple<WorkbenchSettings::Layout, QString, QString, QKeySequence> layouts[]
+        = { { WorkbenchSettings::Layout::SideBySide, QStringLiteral("layout-columns"), tr("Side by Side"),
+              QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_1) },
+            { WorkbenchSettings::Layout::Grid, QStringLiteral("layout-grid"), tr("Grid"),
+              QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_2) },
+            { WorkbenchSettings::Layout::Tabs, QStringLiteral("layout-tabs"), tr("Tabs"),
+              QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_3) } };
+    for (const auto& [mode, icon, text, shortcut] : layouts) {
+        QAction* action = makeAction(icon, text, { shortcut });
+        action->setCheckable(true);
+        action->setData(int(mode));
+        m_layouts->addAction(action);
+        connect(action, &QAction::triggered, this, [this, mode = mode] { setLayoutMode(mode); });
+    }
+
+    connect(m_send, &QAction::triggered, this, &WorkbenchView::send);
+    connect(m_stop, &QAction::triggered, this, &WorkbenchView::stop);
+    connect(m_addColumn, &QAction::triggered, this, &WorkbenchView::chooseColumns);
+    connect(m_export, &QAction::triggered, this, &WorkbenchView::exportWithDialog);
+    connect(m_diff, &QAction::triggered, this, &WorkbenchView::showDiff);
+    connect(m_syncScroll, &QAction::toggled, this, &WorkbenchView::saveSettings);
+
+    m_editor = new PromptEditor(this);
+    connect(m_editor, &PromptEditor::sendRequested, this, &WorkbenchView::send);
+    connect(m_editor, &PromptEditor::stopRequested, this, &WorkbenchView::stop);
+    connect(m_editor, &PromptEditor::settingsEdited, this, &WorkbenchView::saveSettings);
+
+    // Column bar: add, layouts, sync, diff, export, and the run's summary.
+    m_summary = new QLabel(this);
+    m_summary->setForegroundRole(QPalette::PlaceholderText);
+    auto* bar = new QHBoxLayout;
+    bar->setSpacing(2);
+    bar->addWidget(toolButtonFor(m_addColumn, true));
+    bar->addSpacing(10);
+    bar->addWidget(m_summary, 1);
+    for (QAction* action : m_layouts->actions()) {
+        bar->addWidget(toolButtonFor(action, false));
+    }
+    bar->addSpacing(8);
+    bar->addWidget(toolButtonFor(m_syncScroll, false));
+    bar->addWidget(toolButtonFor(m_diff, false));
+    bar->addWidget(toolButtonFor(m_export, false));
+
+    m_area = new ColumnsArea(this);
+
+    m_emptyState = new QWidget(this);
+    auto* emptyTitle = new QLabel(tr("Compare models side by side"), m_emptyState);
+    QFont titleFont = emptyTitle->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    emptyTitle->setFont(titleFont);
+    auto* emptyText = new QLabel(tr("Pick two to eight models. Each one gets a column with its answer, speed and cost; "
+                                    "the same model can appear twice with different settings."),
+                                 m_emptyState);
+    emptyText->setWordWrap(true);
+    emptyText->setAlignment(Qt::AlignCenter);
+    emptyText->setForegroundRole(QPalette::PlaceholderText);
+    emptyText->setMaximumWidth(460);
+    auto* emptyButton = new QPushButton(Icons::icon(QStringLiteral("column-add")), tr("Choose Models…"), m_emptyState);
+    connect(emptyButton, &QPushButton::clicked, this, &WorkbenchView::chooseColumns);
+    auto* emptyLayout = new QVBoxLayout(m_emptyState);
+    emptyLayout->addStretch(2);
+    emptyLayout->addWidget(emptyTitle, 0, Qt::AlignHCenter);
+    emptyLayout->addWidget(emptyText, 0, Qt::AlignHCenter);
+    emptyLayout->addSpacing(8);
+    emptyLayout->addWidget(emptyButton, 0, Qt::AlignHCenter);
+    emptyLayout->addStretch(3);
+
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_emptyState);
+    m_pages->addWidget(m_area);
+
+    auto* columnsPane = new QWidget(this);
+    auto* columnsLayout = new QVBoxLayout(columnsPane);
+    columnsLayout->setContentsMargins(0, 0, 0, 0);
+    columnsLayout->setSpacing(6);
+    columnsLayout->addLayout(bar);
+    columnsLayout->addWidget(m_pages, 1);
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(m_editor);
+    splitter->addWidget(columnsPane);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({ 150, 650 });
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 10, 12, 8);
+    layout->addWidget(splitter);
+
+    connect(m_run, &ComparisonRun::columnAdded, this, &WorkbenchView::onColumnAdded);
+    connect(m_run, &ComparisonRun::columnRemoved, this, &WorkbenchView::onColumnRemoved);
+    connect(m_run, &ComparisonRun::columnEnded, this, &WorkbenchView::onColumnEnded);
+    connect(m_run, &ComparisonRun::runStarted, this, &WorkbenchView::updateRunState);
+    connect(m_run, &ComparisonRun::runFinished, this, &WorkbenchView::updateRunState);
+    connect(m_run, &ComparisonRun::columnSpecChanged, this, [this](int index) {
+        if (ColumnView* view = columnViews().value(index)) {
+            view->refreshHeader();
+            m_area->updateTabTitle(view);
+        }
+        saveSettings();
+    });
+
+    // Restore the columns and settings of the last session.
+    m_restoring = true;
+    const WorkbenchSettings settings = WorkbenchSettings::load();
+    m_editor->setSystemPrompt(settings.systemPrompt);
+    m_editor->setSystemPromptVisible(settings.systemPromptVisible);
+    m_editor->setTemperature(settings.temperature);
+    m_editor->setMaxTokens(settings.maxTokens);
+    m_syncScroll->setChecked(settings.syncScrolling);
+    for (const auto& spec : settings.columns) {
+        m_run->addColumn(spec);
+    }
+    setLayoutMode(settings.layout);
+    m_restoring = false;
+    updateRunState();
+    m_editor->promptEdit()->setFocus();
+}
+
+WorkbenchView::~WorkbenchView()
+{
+    m_run->disconnect(this);
+}
+
+QList<ColumnView*> WorkbenchView::columnViews() const
+{
+    return m_area->views();
+}
+
+QList<QAction*> WorkbenchView::layoutActions() const
+{
+    return m_layouts->actions();
+}
+
+QAction* WorkbenchView::makeAction(const QString& icon, const QString& text, const QList<QKeySequence>& shortcuts)
+{
+    auto* action = new QAction(Icons::icon(icon), text, this);
+    action->setShortcuts(shortcuts);
+    action->setShortcutContext(Qt::WindowShortcut);
+    if (!shortcuts.isEmpty()) {
+        action->setToolTip(
+            QStringLiteral("%1 (%2)").arg(QString(text).remove(QLatin1Char('&')).remove(QStringLiteral("…")),
+                                          shortcuts.first().toString(QKeySequence::NativeText)));
+    }
+    addAction(action);
+    return action;
+}
+
+QToolButton* WorkbenchView::toolButtonFor(QAction* action, bool withText)
+{
+    auto* button = new QToolButton(this);
+    button->setDefaultAction(action);
+    button->setAutoRaise(true);
+    button->setIconSize(QSize(18, 18));
+    button->setToolButtonStyle(withText ? Qt::ToolButtonTextBesideIcon : Qt::ToolButtonIconOnly);
+    return button;
+}
+
+void WorkbenchView::addColumn(const ColumnSpec& spec)
+{
+    m_run->addColumn(spec);
+}
+
+void WorkbenchView::setLayoutMode(WorkbenchSettings::Layout mode)
+{
+    m_area->setLayoutMode(mode);
+    for (QAction* action : m_layouts->actions()) {
+        action->setChecked(action->data().toInt() == int(mode));
+    }
+    saveSettings();
+}
+
+void WorkbenchView::send()
+{
+    PromptSettings prompt = m_editor->settings();
+    if (prompt.prompt.trimmed().isEmpty()) {
+        emit statusMessage(tr("Type a prompt first."));
+        m_editor->promptEdit()->setFocus();
+        return;
+    }
+    if (m_run->columns().isEmpty()) {
+        chooseColumns();
+        if (m_run->columns().isEmpty()) {
+            return;
+        }
+    }
+    m_run->setPrompt(prompt);
+    m_run->start();
+    updateBestValues();
+}
+
+void WorkbenchView::stop()
+{
+    m_run->cancel();
+}
+
+void WorkbenchView::chooseColumns()
+{
+    const int free = ComparisonRun::MaxColumns - int(m_run->columns().size());
+    if (free <= 0) {
+        emit statusMessage(tr("A comparison has at most %1 columns.").arg(ComparisonRun::MaxColumns));
+        return;
+    }
+    ModelPickerDialog dialog(m_run->catalog(), free, this);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    for (const auto& id : dialog.chosenModels()) {
+        m_run->addColumn({ id });
+    }
+}
+
+void WorkbenchView::onColumnAdded(int index)
+{
+    ColumnRun* run = m_run->column(index);
+    auto* view = new ColumnView(run);
+    connect(view, &ColumnView::rerunRequested, this, [this, view] {
+        if (m_run->prompt().prompt.trimmed().isEmpty()) {
+            m_run->setPrompt(m_editor->settings());
+        }
+        m_run->rerun(m_run->indexOf(view->run()));
+    });
+    connect(view, &ColumnView::removeRequested, this,
+            [this, view] { m_run->removeColumn(m_run->indexOf(view->run())); });
+    connect(view, &ColumnView::settingsRequested, this, [this, view] { editColumn(view); });
+    connect(run, &ColumnRun::stateChanged, this, [this, view] { m_area->updateTabTitle(view); });
+    connect(view->answerScrollBar(), &QScrollBar::valueChanged, this,
+            [this, view] { syncScroll(view->answerScrollBar()); });
+    m_area->insertView(index, view);
+    m_pages->setCurrentWidget(m_area);
+    m_addColumn->setEnabled(m_run->columns().size() < ComparisonRun::MaxColumns);
+    updateSummary();
+    saveSettings();
+}
+
+void WorkbenchView::onColumnRemoved(int index)
+{
+    m_area->removeView(index);
+    if (m_run->columns().isEmpty()) {
+        m_pages->setCurrentWidget(m_emptyState);
+    }
+    m_addColumn->setEnabled(true);
+    updateBestValues();
+    updateSummary();
+    saveSettings();
+}
+
+void WorkbenchView::onColumnEnded(int index, ColumnState state)
+{
+    ColumnRun* column = m_run->column(index);
+    if (column && state != ColumnState::Cancelled) {
+        emit callEnded(column->provider().id, state, column->error());
+    }
+    updateBestValues();
+    updateSummary();
+}
+
+void WorkbenchView::editColumn(ColumnView* view)
+{
+    ColumnSettingsDialog dialog(m_run->catalog(), view->run()->spec(), this);
+    if (dialog.exec() == QDialog::Accepted) {
+        m_run->setColumnSpec(m_run->indexOf(view->run()), dialog.spec());
+    }
+}
+
+void WorkbenchView::updateBestValues()
+{
+    QList<BestValues::Candidate> candidates;
+    for (const auto* column : m_run->columns()) {
+        candidates.append({ column->figures(), column->state() == ColumnState::Done });
+    }
+    const BestValues best = BestValues::compute(candidates);
+    const auto views = columnViews();
+    for (int i = 0; i < views.size(); ++i) {
+        QSet<BestValues::Figure> marks;
+        for (auto figure :
+             { BestValues::TimeToFirstToken, BestValues::Latency, BestValues::TokensPerSecond, BestValues::Cost }) {
+            if (best.isBest(i, figure)) {
+                marks.insert(figure);
+            }
+        }
+        views[i]->setBest(marks);
+    }
+}
+
+void WorkbenchView::updateRunState()
+{
+    const bool running = m_run->isRunning();
+    m_stop->setEnabled(running);
+    m_editor->setRunning(running);
+    m_export->setEnabled(!m_run->compareGroup().isEmpty());
+    m_diff->setEnabled(m_run->columns().size() >= 2);
+    updateSummary();
+}
+
+void WorkbenchView::updateSummary()
+{
+    const auto& columns = m_run->columns();
+    if (columns.isEmpty()) {
+        m_summary->clear();
+        return;
+    }
+    int active = 0;
+    int done = 0;
+    int failed = 0;
+    double cost = 0;
+    bool anyCost = false;
+    for (const auto* column : columns) {
+        active += column->isActive();
+        done += column->state() == ColumnState::Done;
+        failed += column->state() == ColumnState::Failed;
+        if (column->figures().costUsd) {
+            cost += *column->figures().costUsd;
+            anyCost = true;
+        }
+    }
+    QStringList parts { tr("%n column(s)", nullptr, int(columns.size())) };
+    if (active > 0) {
+        parts.append(tr("%1 answering").arg(active));
+    } else if (done + failed > 0) {
+        parts.append(tr("%1 done").arg(done));
+        if (failed > 0) {
+            parts.append(tr("%1 failed").arg(failed));
+        }
+        if (anyCost) {
+            parts.append(tr("total %1").arg(FigureFormat::usd(cost)));
+        }
+    }
+    m_summary->setText(parts.join(QStringLiteral(" \u00b7 ")));
+    m_diff->setEnabled(columns.size() >= 2);
+}
+
+void WorkbenchView::syncScroll(QScrollBar* source)
+{
+    if (!m_syncScroll->isChecked() || m_syncing) {
+        return;
+    }
+    m_syncing = true;
+    const double ratio = source->maximum() > 0 ? double(source->value()) / source->maximum() : 0.0;
+    for (ColumnView* view : columnViews()) {
+        QScrollBar* bar = view->answerScrollBar();
+        if (bar != source) {
+            bar->setValue(qRound(ratio * bar->maximum()));
+        }
+    }
+    m_syncing = false;
+}
+
+bool WorkbenchView::exportComparison(const QString& path, QString* errorMessage)
+{
+    const auto format = ComparisonExport::formatForPath(path);
+    if (!format) {
+        if (errorMessage) {
+            *errorMessage = tr("Choose a file ending in .md, .json, .csv or .html.");
+        }
+        return false;
+    }
+    return ComparisonExport::save(m_run->snapshot(), *format, path, errorMessage);
+}
+
+void WorkbenchView::exportWithDialog()
+{
+    const QString markdown = tr("Markdown (*.md)");
+    const QString json = tr("JSON (*.json)");
+    const QString csv = tr("CSV spreadsheet (*.csv)");
+    const QString html = tr("Web page (*.html)");
+    QString filter = markdown;
+    QString path
+        = FileDialogs::saveFileName(this, tr("Export Comparison"), tr("comparison.md"),
+                                    QStringList { markdown, json, csv, html }.join(QStringLiteral(";;")), &filter);
+    if (path.isEmpty()) {
+        return;
+    }
+    if (QFileInfo(path).suffix().isEmpty()) {
+        path += filter == json ? QStringLiteral(".json")
+            : filter == csv    ? QStringLiteral(".csv")
+            : filter == html   ? QStringLiteral(".html")
+                               : QStringLiteral(".md");
+    }
+    QString error;
+    if (!exportComparison(path, &error)) {
+        QMessageBox::warning(this, tr("Export Comparison"), tr("Could not write %1: %2").arg(path, error));
+        return;
+    }
+    emit statusMessage(tr("Exported to %1").arg(QFileInfo(path).fileName()));
+}
+
+void WorkbenchView::showDiff()
+{
+    const auto& columns = m_run->columns();
+    if (columns.size() < 2) {
+        return;
+    }
+    QStringList titles;
+    QStringList answers;
+    for (int i = 0; i < columns.size(); ++i) {
+        titles.append(QStringLiteral("%1 \u00b7 %2").arg(i + 1).arg(columns[i]->spec().modelId));
+        answers.append(columns[i]->text());
+    }
+    DiffDialog dialog(titles, answers, 0, 1, this);
+    dialog.exec();
+}
+
+void WorkbenchView::saveSettings()
+{
+    if (m_restoring) {
+        return;
+    }
+    const PromptSettings prompt = m_editor->settings();
+    WorkbenchSettings settings;
+    settings.columns = m_run->specs();
+    settings.layout = m_area->layoutMode();
+    settings.syncScrolling = m_syncScroll->isChecked();
+    settings.systemPromptVisible = m_editor->isSystemPromptVisible();
+    settings.systemPrompt = prompt.systemPrompt;
+    settings.temperature = prompt.temperature;
+    settings.maxTokens = prompt.maxTokens;
+    settings.save();
+}

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "workbench/ComparisonRun.h"
+#include "workbench/WorkbenchSettings.h"
+
+#include <QWidget>
+
+class ColumnView;
+class ColumnsArea;
+class PromptEditor;
+class ProviderClient;
+class QAction;
+class QActionGroup;
+class QLabel;
+class QStackedWidget;
+class QToolButton;
+
+// The prompt workbench: one prompt, 1-8 columns answering side by side with their figures.
+// Adapts a ComparisonRun (core/workbench) to widgets; the window's menus use its actions.
+class WorkbenchView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    WorkbenchView(const ModelCatalog& catalog, ProviderClient* client, QWidget* parent = nullptr);
+    ~WorkbenchView() override;
+
+    ComparisonRun* comparison() const { return m_run; }
+    PromptEditor* promptEditor() const { return m_editor; }
+    ColumnsArea* columnsArea() const { return m_area; }
+    QList<ColumnView*> columnViews() const;
+
+    QAction* sendAction() const { return m_send; }
+    QAction* stopAction() const { return m_stop; }
+    QAction* addColumnAction() const { return m_addColumn; }
+    QAction* exportAction() const { return m_export; }
+    QAction* diffAction() const { return m_diff; }
+    QAction* syncScrollAction() const { return m_syncScroll; }
+    QList<QAction*> layoutActions() const;
+
+    void addColumn(const ColumnSpec& spec);
+    void setLayoutMode(WorkbenchSettings::Layout mode);
+    bool exportComparison(const QString& path, QString* errorMessage = nullptr);
+
+public slots:
+    void send();
+    void stop();
+    void chooseColumns();
+    void exportWithDialog();
+    void showDiff();
+
+signals:
+    // Every call that ended, so the window can show provider health.
+    void callEnded(const QString& providerId, ColumnState state, const CallError& error);
+    void statusMessage(const QString& message);
+
+private:
+    QAction* makeAction(const QString& icon, const QString& text, const QList<QKeySequence>& shortcuts);
+    QToolButton* toolButtonFor(QAction* action, bool withText);
+    void onColumnAdded(int index);
+    void onColumnRemoved(int index);
+    void onColumnEnded(int index, ColumnState state);
+    void editColumn(ColumnView* view);
+    void updateBestValues();
+    void updateRunState();
+    void updateSummary();
+    void syncScroll(class QScrollBar* source);
+    void saveSettings();
+
+    ComparisonRun* m_run;
+    PromptEditor* m_editor;
+    ColumnsArea* m_area;
+    QStackedWidget* m_pages;
+    QWidget* m_emptyState;
+    QLabel* m_summary;
+    QAction* m_send;
+    QAction* m_stop;
+    QAction* m_addColumn;
+    QAction* m_export;
+    QAction* m_diff;
+    QAction* m_syncScroll;
+    QActionGroup* m_layouts;
+    bool m_syncing = false;
+    bool m_restoring = false;
+};
