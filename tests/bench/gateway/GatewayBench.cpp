@@ -1,7 +1,9 @@
 #include "GatewayBenchRoles.h"
 
 #include "gateway/GatewayServer.h"
+#include "providers/ProviderCall.h"
 #include "providers/ProviderClient.h"
+#include "routing/RoutedCall.h"
 #include "routing/Router.h"
 
 #include <QCoreApplication>
@@ -19,7 +21,10 @@
 // concurrent keep-alive clients, streaming and not. The upstream and the load generator run in
 // processes of their own, so getrusage() of this process is the gateway's CPU alone.
 //
-//   bench-gateway [--quick]              (or: switchyard-bench gateway [--quick])
+//   bench-gateway [--quick] [--upstream minimal|sandbox|both]   (or: switchyard-bench gateway ...)
+//
+// "minimal" is a fixed-answer HttpServer handler (the cheapest possible upstream), "sandbox" the
+// simulated providers with timeScale 0 (an upstream about as costly as a small real server).
 namespace {
 
 double cpuSeconds()
@@ -47,7 +52,8 @@ QStringList selfPrefix(const QStringList& args)
     return all.mid(0, qMax<qsizetype>(0, all.size() - args.size()));
 }
 
-Run runClients(const QStringList& prefix, quint16 port, int clients, int requests, bool stream, const QString& model)
+Run runClients(const QStringList& prefix, quint16 port, int clients, int requests, bool stream, const QString& model,
+               const QString& path)
 {
     QProcess process;
     QEventLoop loop;
@@ -58,7 +64,7 @@ Run runClients(const QStringList& prefix, quint16 port, int clients, int request
                                       QString::number(port), QStringLiteral("--clients"), QString::number(clients),
                                       QStringLiteral("--requests"), QString::number(requests),
                                       QStringLiteral("--stream"), stream ? QStringLiteral("1") : QStringLiteral("0"),
-                                      QStringLiteral("--model"), model });
+                                      QStringLiteral("--model"), model, QStringLiteral("--path"), path });
     loop.exec(); // a benchmark driver: the gateway under test keeps running in this loop
     const QJsonObject figures = QJsonDocument::fromJson(process.readAllStandardOutput().trimmed()).object();
     return { figures.value(QLatin1String("requests")).toInt(), figures.value(QLatin1String("ok")).toInt(),
@@ -66,16 +72,29 @@ Run runClients(const QStringList& prefix, quint16 port, int clients, int request
              figures.value(QLatin1String("p99")).toDouble() };
 }
 
-void configure(Router& router, quint16 upstreamPort)
+struct Upstream
+{
+    bool sandbox = false;
+    QString path() const
+    {
+        return sandbox ? QStringLiteral("/openai/v1/chat/completions") : QStringLiteral("/v1/chat/completions");
+    }
+    QString model() const { return sandbox ? QStringLiteral("gpt-4.1-mini") : QStringLiteral("m"); }
+    QString name() const { return sandbox ? QStringLiteral("sandbox") : QStringLiteral("minimal"); }
+};
+
+void configure(Router& router, quint16 upstreamPort, const Upstream& upstream)
 {
     ProviderConfig provider;
     provider.id = QStringLiteral("bench");
     provider.displayName = QStringLiteral("Bench upstream");
-    provider.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(upstreamPort));
+    provider.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1%2")
+                                .arg(upstreamPort)
+                                .arg(upstream.sandbox ? QStringLiteral("/openai/v1") : QStringLiteral("/v1")));
     ModelConfig model;
     model.id = QStringLiteral("bench/m");
     model.providerId = provider.id;
-    model.upstreamModel = QStringLiteral("m");
+    model.upstreamModel = upstream.model();
     model.price = { 0.4, 1.6, 0.1, true };
     RoutingPolicy policy;
     policy.tiers
@@ -89,22 +108,41 @@ void configure(Router& router, quint16 upstreamPort)
     router.setPolicy(policy);
 }
 
+// CPU per call of the layers under the gateway alone, in this process and without an HTTP front:
+// `concurrency` calls kept in flight, `count` in all.
+double layerCpuMsPerCall(int count, int concurrency, const std::function<void(std::function<void()>)>& startOne)
+{
+    QEventLoop loop;
+    int started = 0;
+    int finished = 0;
+    std::function<void()> next = [&] {
+        if (++finished == count) {
+            loop.quit();
+        } else if (started < count) {
+            ++started;
+            startOne(next);
+        }
+    };
+    const double before = cpuSeconds();
+    for (; started < qMin(count, concurrency);) {
+        ++started;
+        startOne(next);
+    }
+    loop.exec();
+    return (cpuSeconds() - before) * 1000.0 / count;
+}
+
 } // namespace
 
-int runGatewayBenchmarks(const QStringList& args)
-{
-    const qsizetype roleAt = args.indexOf(QStringLiteral("--role"));
-    if (roleAt >= 0 && roleAt + 1 < args.size()) {
-        const QString role = args.at(roleAt + 1);
-        return role == QLatin1String("upstream") ? GatewayBenchRoles::runUpstream()
-                                                 : GatewayBenchRoles::runClient(args);
-    }
-    QTextStream out(stdout);
-    const bool quick = args.contains(QStringLiteral("--quick"));
-    const QStringList prefix = selfPrefix(args);
+namespace {
 
+int benchAgainst(const Upstream& kind, const QStringList& prefix, bool quick, QTextStream& out)
+{
     QProcess upstream;
-    upstream.start(QCoreApplication::applicationFilePath(), prefix + QStringList { "--role", "upstream" });
+    upstream.start(QCoreApplication::applicationFilePath(),
+                   prefix
+                       + QStringList { QStringLiteral("--role"), QStringLiteral("upstream"),
+                                       QStringLiteral("--upstream"), kind.name() });
     QByteArray line;
     while (!line.contains('\n') && upstream.waitForReadyRead(10000)) {
         line += upstream.readAllStandardOutput();
@@ -117,7 +155,7 @@ int runGatewayBenchmarks(const QStringList& args)
 
     ProviderClient client;
     Router router(&client);
-    configure(router, upstreamPort);
+    configure(router, upstreamPort, kind);
     qint64 recorded = 0;
     GatewayServer gateway(GatewayDependencies { &router, [&recorded](const RequestRecord&) { ++recorded; } });
     GatewayOptions options;
@@ -128,9 +166,10 @@ int runGatewayBenchmarks(const QStringList& args)
         return 1;
     }
     // Warm both paths (connections, allocations) before measuring.
-    runClients(prefix, upstreamPort, 4, 400, false, QStringLiteral("m"));
-    runClients(prefix, gateway.port(), 4, 400, true, QStringLiteral("bench/m"));
+    runClients(prefix, upstreamPort, 4, 400, false, kind.model(), kind.path());
+    runClients(prefix, gateway.port(), 4, 400, true, QStringLiteral("bench/m"), QStringLiteral("/v1/chat/completions"));
 
+    out << "\nupstream: " << kind.name() << "\n";
     out << "gateway  mode    clients  direct p50/p99 ms   gateway p50/p99 ms   added p50/p99 ms   direct req/s  "
            "gateway "
            "req/s  ratio  gw CPU ms/req  lost\n";
@@ -138,10 +177,11 @@ int runGatewayBenchmarks(const QStringList& args)
     for (const bool stream : { false, true }) {
         for (const int clients : { 1, 16, 64 }) {
             const int requests = (clients == 1 ? 3000 : 8000) / (quick ? 4 : 1);
-            const Run direct = runClients(prefix, upstreamPort, clients, requests, stream, QStringLiteral("m"));
+            const Run direct = runClients(prefix, upstreamPort, clients, requests, stream, kind.model(), kind.path());
             const qint64 recordedBefore = recorded;
             const double cpuBefore = cpuSeconds();
-            const Run via = runClients(prefix, gateway.port(), clients, requests, stream, QStringLiteral("bench/m"));
+            const Run via = runClients(prefix, gateway.port(), clients, requests, stream, QStringLiteral("bench/m"),
+                                       QStringLiteral("/v1/chat/completions"));
             const double cpuMs = (cpuSeconds() - cpuBefore) * 1000.0;
             const int lost = (requests - via.ok) + int(requests - (recorded - recordedBefore)) + (requests - direct.ok);
             lostTotal += lost;
@@ -162,7 +202,73 @@ int runGatewayBenchmarks(const QStringList& args)
             out.flush();
         }
     }
+
+    // The layers under the gateway, for scale: what the gateway's own code adds is the difference.
+    const int floorCalls = quick ? 1000 : 4000;
+    for (const bool stream : { false, true }) {
+        ChatRequest request;
+        request.stream = stream;
+        request.messages.append({ QStringLiteral("user"), QStringLiteral("Say hello in five words.") });
+        const ProviderConfig provider = router.providers().first();
+        const ModelConfig model = router.models().first();
+        const double providerMs = layerCpuMsPerCall(floorCalls, 16, [&](std::function<void()> done) {
+            ProviderCall* call = client.start(provider, model, request);
+            QObject::connect(call, &ProviderCall::finished, call, [call, done] {
+                call->deleteLater();
+                done();
+            });
+            QObject::connect(call, &ProviderCall::failed, call, [call, done] {
+                call->deleteLater();
+                done();
+            });
+        });
+        const double routedMs = layerCpuMsPerCall(floorCalls, 16, [&](std::function<void()> done) {
+            RoutedCall* call = router.route(request);
+            QObject::connect(call, &RoutedCall::finished, call, [call, done] {
+                call->deleteLater();
+                done();
+            });
+            QObject::connect(call, &RoutedCall::failed, call, [call, done] {
+                call->deleteLater();
+                done();
+            });
+        });
+        out << QStringLiteral("layers   %1  CPU ms/call, 16 in flight: ProviderClient alone %2, Router (+failover "
+                              "bookkeeping) %3\n")
+                   .arg(stream ? QStringLiteral("stream") : QStringLiteral("whole "))
+                   .arg(providerMs, 0, 'f', 3)
+                   .arg(routedMs, 0, 'f', 3);
+    }
     upstream.kill();
     upstream.waitForFinished(2000);
     return lostTotal == 0 ? 0 : 2;
+}
+
+} // namespace
+
+int runGatewayBenchmarks(const QStringList& args)
+{
+    auto option = [&args](const QString& name, const QString& fallback) {
+        const qsizetype at = args.indexOf(name);
+        return at >= 0 && at + 1 < args.size() ? args.at(at + 1) : fallback;
+    };
+    const QString role = option(QStringLiteral("--role"), {});
+    const QString upstreamKind = option(QStringLiteral("--upstream"), QStringLiteral("both"));
+    if (role == QLatin1String("upstream")) {
+        return GatewayBenchRoles::runUpstream(upstreamKind == QLatin1String("sandbox"));
+    }
+    if (role == QLatin1String("client")) {
+        return GatewayBenchRoles::runClient(args);
+    }
+    QTextStream out(stdout);
+    const bool quick = args.contains(QStringLiteral("--quick"));
+    const QStringList prefix = selfPrefix(args);
+    int status = 0;
+    if (upstreamKind != QLatin1String("sandbox")) {
+        status = qMax(status, benchAgainst(Upstream { false }, prefix, quick, out));
+    }
+    if (upstreamKind != QLatin1String("minimal")) {
+        status = qMax(status, benchAgainst(Upstream { true }, prefix, quick, out));
+    }
+    return status;
 }

@@ -2,6 +2,7 @@
 
 #include "http/HttpResponder.h"
 #include "http/HttpServer.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -150,8 +151,17 @@ QString option(const QStringList& args, const QString& name, const QString& fall
 
 namespace GatewayBenchRoles {
 
-int runUpstream()
+int runUpstream(bool sandbox)
 {
+    if (sandbox) {
+        SandboxServer simulated;
+        simulated.setTimeScale(0);
+        if (!simulated.start()) {
+            return 1;
+        }
+        QTextStream(stdout) << "PORT " << simulated.port() << Qt::endl;
+        return QCoreApplication::exec();
+    }
     HttpServer server;
     const QByteArray completion = completionBody();
     const QByteArray stream = streamBody();
@@ -181,8 +191,10 @@ int runClient(const QStringList& args)
     const QByteArray body = "{\"model\":\"" + model + "\",\"stream\":" + (streamed ? "true" : "false")
         + (streamed ? ",\"stream_options\":{\"include_usage\":true}" : "")
         + ",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello in five words.\"}]}";
-    const QByteArray request = "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                               "Content-Type: application/json\r\nContent-Length: "
+    const QByteArray path = option(args, QStringLiteral("--path"), QStringLiteral("/v1/chat/completions")).toUtf8();
+    const QByteArray request = "POST " + path
+        + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          "Content-Type: application/json\r\nContent-Length: "
         + QByteArray::number(body.size()) + "\r\n\r\n" + body;
 
     Figures figures;
