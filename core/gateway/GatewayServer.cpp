@@ -188,6 +188,20 @@ void GatewayServer::handleChat(const HttpRequest& request, HttpResponder* respon
         reject(responder, anthropic, error, &traffic);
         return;
     }
+    RouteOptions options;
+    options.source = QStringLiteral("gateway");
+    const QByteArray tierHeader = request.header("x-switchyard-tier");
+    options.forcedTier = tierHeader.isEmpty() ? parsed.tier : QString::fromUtf8(tierHeader);
+    if (!options.forcedTier.isEmpty() && !m_deps.router->policy().tier(options.forcedTier)) {
+        const GatewayError error = GatewayError::badRequest(
+            tr("The tier \"%1\" does not exist in the routing policy.").arg(options.forcedTier), QStringLiteral("tier"),
+            QByteArrayLiteral("unknown_tier"));
+        reject(responder, anthropic, error, &traffic);
+        return;
+    }
+    if (target.kind != GatewayModels::Kind::Auto) {
+        options.forcedModelOrGroup = target.name;
+    }
     int& running = m_perClient[request.peer];
     if (running >= m_options.maxConcurrentPerClient) {
         GatewayError error { 429,
@@ -201,14 +215,6 @@ void GatewayServer::handleChat(const HttpRequest& request, HttpResponder* respon
     }
     ++running;
     ++m_inFlight;
-
-    RouteOptions options;
-    options.source = QStringLiteral("gateway");
-    const QByteArray tierHeader = request.header("x-switchyard-tier");
-    options.forcedTier = tierHeader.isEmpty() ? parsed.tier : QString::fromUtf8(tierHeader);
-    if (target.kind != GatewayModels::Kind::Auto) {
-        options.forcedModelOrGroup = target.name;
-    }
     const QHostAddress peer = request.peer;
     auto* exchange = new GatewayExchange(
         m_deps.router, std::move(parsed), options,

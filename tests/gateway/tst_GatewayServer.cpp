@@ -88,6 +88,10 @@ void tst_GatewayServer::badInput_answersStatusAndKeepsServing_data()
     QTest::newRow("unknown model is 404 model_not_found")
         << QByteArray("POST") << chat << chatBody(QStringLiteral("no-such-model")) << kAuth << 404 << "model_not_found"
         << "no-such-model";
+    QTest::newRow("unknown tier header is 400 unknown_tier")
+        << QByteArray("POST") << chat << chatBody(QStringLiteral("auto"))
+        << (kAuth + Headers { { "x-switchyard-tier", "platinum" } }) << 400 << "unknown_tier"
+        << "platinum";
     QTest::newRow("missing gateway key is 401")
         << QByteArray("POST") << chat << chatBody(QStringLiteral("auto")) << Headers() << 401 << "missing_api_key"
         << "Authorization: Bearer";
