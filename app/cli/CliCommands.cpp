@@ -2,8 +2,11 @@
 
 #include "AskCommand.h"
 #include "ExplainCommand.h"
+#include "ExportCommand.h"
+#include "ImportCommand.h"
 #include "ModelsCommand.h"
 #include "RouteCommand.h"
+#include "StatsCommand.h"
 
 #include <QCoreApplication>
 
@@ -32,6 +35,18 @@ const QList<Entry>& entries()
           [] { return new ExplainCommand; } },
         { "models", QT_TRANSLATE_NOOP("CliCommands", "models [--json]   list configured models and prices"),
           [] { return new ModelsCommand; } },
+        { "stats",
+          QT_TRANSLATE_NOOP("CliCommands",
+                            "stats [--since DATE] [--until DATE] [--by model|provider|tier|day] [--json]   spend"),
+          [] { return new StatsCommand; } },
+        { "import",
+          QT_TRANSLATE_NOOP("CliCommands", "import litellm-config|prices FILE   import a LiteLLM config or prices"),
+          [] { return new ImportCommand; } },
+        { "export",
+          QT_TRANSLATE_NOOP("CliCommands", "export litellm-config|portkey-config|history [--format csv|jsonl] FILE"),
+          [] { return new ExportCommand; } },
+        { "prune", QT_TRANSLATE_NOOP("CliCommands", "prune --older-than DAYS   delete old history records"),
+          [] { return new PruneCommand; } },
     };
     return list;
 }

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "CliCommand.h"
+
+// `switchyard export litellm-config FILE`, `switchyard export portkey-config FILE` and
+// `switchyard export history --format csv|jsonl FILE`. Files are written atomically; keys
+// only ever appear as environment variable names.
+class ExportCommand : public CliCommand
+{
+    Q_OBJECT
+
+public:
+    bool parse(const QStringList& arguments) override;
+    void run(Engine& engine) override;
+
+private:
+    QString m_what;
+    QString m_file;
+    QString m_format;
+};
