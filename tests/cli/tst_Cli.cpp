@@ -1,3 +1,4 @@
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,6 +21,14 @@ private slots:
     void badUsage_exitsWithOneLineError();
     void modelsJson_listsSandboxModelsWithPrices();
     void homeFromEnvironment_isUsed();
+    void routeJson_failsOverAndListsAttempts();
+    void routeEveryModelDown_failsWithEveryAttempt();
+    void explainJson_defaultRules_data();
+    void explainJson_defaultRules();
+    void askGroup_followsTheGroupsFallbacks();
+    void statsAndHistory_countRecordedRequests();
+    void importExportLiteLlm_roundTripsWithoutKeys();
+    void importMalformedYaml_changesNothing();
 
 private:
     struct Run
@@ -185,6 +194,173 @@ void TestCli::homeFromEnvironment_isUsed()
     const Run result = run({ QStringLiteral("models") }, environment);
     QCOMPARE(result.exitCode, 0);
     QVERIFY(QFileInfo(home).isDir());
+}
+
+void TestCli::routeJson_failsOverAndListsAttempts()
+{
+    const Run result = run({ QStringLiteral("--home"), m_home->path(), QStringLiteral("--sandbox-fault"),
+                             QStringLiteral("gpt-5=503"), QStringLiteral("route"), QStringLiteral("--json"),
+                             QStringLiteral("Analyze the strategy of our two competitors") });
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject object = QJsonDocument::fromJson(result.out).object();
+    QCOMPARE(object.value(QStringLiteral("tier")).toString(), QStringLiteral("premium"));
+    const QJsonArray attempts = object.value(QStringLiteral("attempts")).toArray();
+    QCOMPARE(attempts.size(), 2);
+    QCOMPARE(attempts.at(0).toObject().value(QStringLiteral("model")).toString(), QStringLiteral("sandbox/gpt-5"));
+    QCOMPARE(attempts.at(0).toObject().value(QStringLiteral("failure_class")).toString(),
+             QStringLiteral("server_error"));
+    QCOMPARE(attempts.at(0).toObject().value(QStringLiteral("http_status")).toInt(), 503);
+    QCOMPARE(attempts.at(1).toObject().value(QStringLiteral("outcome")).toString(), QStringLiteral("ok"));
+    // never the same provider again after a 5xx
+    QVERIFY(attempts.at(1).toObject().value(QStringLiteral("provider")).toString() != QStringLiteral("sandbox-openai"));
+    QCOMPARE(object.value(QStringLiteral("model")).toString(),
+             attempts.at(1).toObject().value(QStringLiteral("model")).toString());
+    QVERIFY(!object.value(QStringLiteral("text")).toString().isEmpty());
+}
+
+void TestCli::routeEveryModelDown_failsWithEveryAttempt()
+{
+    const Run result = run({ QStringLiteral("--home"), m_home->path(), QStringLiteral("--sandbox-fault"),
+                             QStringLiteral("sandbox-gemini=500"), QStringLiteral("--sandbox-fault"),
+                             QStringLiteral("sandbox-deepseek=429:insufficient_quota"),
+                             QStringLiteral("--sandbox-fault"), QStringLiteral("sandbox-anthropic=401"),
+                             QStringLiteral("route"), QStringLiteral("Classify this ticket: yes or no?") });
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains("server_error") && result.err.contains("quota_exhausted")
+                 && result.err.contains("auth"),
+             result.err.constData());
+}
+
+void TestCli::explainJson_defaultRules_data()
+{
+    QTest::addColumn<QString>("prompt");
+    QTest::addColumn<QString>("tier");
+    QTest::newRow("classify goes to budget") << "Classify these reviews by sentiment"
+                                             << "budget";
+    QTest::newRow("extract goes to budget") << "Extract the dates from this email"
+                                            << "budget";
+    QTest::newRow("yes or no goes to budget") << "Is Paris in France, yes or no?"
+                                              << "budget";
+    QTest::newRow("debug goes to coding") << "Debug why my loop never ends"
+                                          << "coding";
+    QTest::newRow("implement goes to coding") << "Implement binary search"
+                                              << "coding";
+    QTest::newRow("code block goes to coding") << "What does this do?\n```\nx = 1\n```"
+                                               << "coding";
+    QTest::newRow("analyze goes to premium") << "Analyze our pricing strategy"
+                                             << "premium";
+    QTest::newRow("research goes to premium") << "Research the market for tea"
+                                              << "premium";
+    QTest::newRow("anything else goes to standard") << "Write a haiku about autumn"
+                                                    << "standard";
+}
+
+void TestCli::explainJson_defaultRules()
+{
+    QFETCH(QString, prompt);
+    QFETCH(QString, tier);
+    const Run result = run({ QStringLiteral("--home"), m_home->path(), QStringLiteral("--sandbox"),
+                             QStringLiteral("explain"), QStringLiteral("--json"), prompt });
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject object = QJsonDocument::fromJson(result.out).object();
+    QCOMPARE(object.value(QStringLiteral("tier")).toString(), tier);
+    QVERIFY(!object.value(QStringLiteral("chain")).toArray().isEmpty());
+}
+
+void TestCli::askGroup_followsTheGroupsFallbacks()
+{
+    // A tier name works as a group: its chain is followed past the failing primary.
+    const Run result = run({ QStringLiteral("--home"), m_home->path(), QStringLiteral("--sandbox-fault"),
+                             QStringLiteral("gemini-2.5-flash=503"), QStringLiteral("ask"), QStringLiteral("--json"),
+                             QStringLiteral("--model"), QStringLiteral("budget"), QStringLiteral("hello") });
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject object = QJsonDocument::fromJson(result.out).object();
+    QCOMPARE(object.value(QStringLiteral("attempts")).toArray().size(), 2);
+    QCOMPARE(object.value(QStringLiteral("model")).toString(), QStringLiteral("sandbox/deepseek-chat"));
+}
+
+void TestCli::statsAndHistory_countRecordedRequests()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    const QByteArray secret = "sk-test-secret-5f2c9e";
+    environment.insert(QStringLiteral("OPENAI_API_KEY"), QString::fromLatin1(secret));
+    const QStringList home { QStringLiteral("--home"), m_home->path() };
+    QCOMPARE(run(home
+                     + QStringList { QStringLiteral("--sandbox"), QStringLiteral("ask"), QStringLiteral("--model"),
+                                     QStringLiteral("gpt-4.1-mini"), QStringLiteral("hi") },
+                 environment)
+                 .exitCode,
+             0);
+    QCOMPARE(run(home
+                     + QStringList { QStringLiteral("--sandbox-fault"), QStringLiteral("gpt-4.1-mini=503"),
+                                     QStringLiteral("route"), QStringLiteral("hello") },
+                 environment)
+                 .exitCode,
+             0);
+    const Run stats = run(home
+                          + QStringList { QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--by"),
+                                          QStringLiteral("provider") });
+    QCOMPARE(stats.exitCode, 0);
+    const QJsonObject object = QJsonDocument::fromJson(stats.out).object();
+    QCOMPARE(object.value(QStringLiteral("requests")).toInt(), 2);
+    QCOMPARE(object.value(QStringLiteral("failover_rate")).toDouble(), 0.5);
+    QVERIFY(object.value(QStringLiteral("total_cost_usd")).toDouble() > 0);
+
+    const QString csv = m_home->filePath(QStringLiteral("history.csv"));
+    const QString jsonl = m_home->filePath(QStringLiteral("history.jsonl"));
+    QCOMPARE(run(home + QStringList { QStringLiteral("export"), QStringLiteral("history"), csv }).exitCode, 0);
+    QCOMPARE(run(home
+                 + QStringList { QStringLiteral("export"), QStringLiteral("history"), QStringLiteral("--format"),
+                                 QStringLiteral("jsonl"), jsonl })
+                 .exitCode,
+             0);
+    QFile csvFile(csv);
+    QVERIFY(csvFile.open(QIODevice::ReadOnly));
+    QCOMPARE(csvFile.readAll().trimmed().split('\n').size(), 3); // header + 2 requests
+    // The key was in the environment of every run; it must be nowhere on disk.
+    for (const QFileInfo& file : QDir(m_home->path()).entryInfoList(QDir::Files)) {
+        QFile in(file.filePath());
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QVERIFY2(!in.readAll().contains(secret), qPrintable(file.fileName()));
+    }
+}
+
+void TestCli::importExportLiteLlm_roundTripsWithoutKeys()
+{
+    const QString source = QStringLiteral(SWITCHYARD_TESTS_DIR "/config/data/simple-openai-anthropic.yaml");
+    const QStringList home { QStringLiteral("--home"), m_home->path() };
+    const Run imported = run(home + QStringList { QStringLiteral("import"), QStringLiteral("litellm-config"), source });
+    QVERIFY2(imported.exitCode == 0, imported.err.constData());
+    const Run models = run(home + QStringList { QStringLiteral("models"), QStringLiteral("--json") });
+    const QJsonArray list = QJsonDocument::fromJson(models.out).object().value(QStringLiteral("models")).toArray();
+    QVERIFY(list.size() >= 2);
+    const QString exported = m_home->filePath(QStringLiteral("exported.yaml"));
+    QCOMPARE(run(home + QStringList { QStringLiteral("export"), QStringLiteral("litellm-config"), exported }).exitCode,
+             0);
+    QFile file(exported);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray yaml = file.readAll();
+    QVERIFY(yaml.contains("os.environ/"));
+    QVERIFY(!yaml.contains("sk-"));
+    // The export imports again into a fresh home with the same models.
+    QTemporaryDir second;
+    QCOMPARE(run({ QStringLiteral("--home"), second.path(), QStringLiteral("import"), QStringLiteral("litellm-config"),
+                   exported })
+                 .exitCode,
+             0);
+    const Run again
+        = run({ QStringLiteral("--home"), second.path(), QStringLiteral("models"), QStringLiteral("--json") });
+    QCOMPARE(QJsonDocument::fromJson(again.out).object().value(QStringLiteral("models")).toArray().size(), list.size());
+}
+
+void TestCli::importMalformedYaml_changesNothing()
+{
+    const QString source = QStringLiteral(SWITCHYARD_TESTS_DIR "/config/data/malformed.yaml");
+    const Run result = run({ QStringLiteral("--home"), m_home->path(), QStringLiteral("import"),
+                             QStringLiteral("litellm-config"), source });
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY(result.err.contains("malformed.yaml"));
+    QVERIFY(!QFileInfo::exists(m_home->filePath(QStringLiteral("providers.json"))));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
