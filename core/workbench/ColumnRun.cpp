@@ -235,8 +235,14 @@ void ColumnRun::fail(const CallError& error, const CallResult& partial)
     m_figures.latencyMs = partial.latencyMs > 0 ? partial.latencyMs : elapsedMs();
     if (partial.usage != TokenUsage {}) {
         m_figures.usage = partial.usage;
+    } else if (!m_usageReported && m_text.isEmpty()) {
+        // Refused before any output (HTTP 503, timeouts): nothing was billed, so nothing to estimate.
+        m_figures.usage = {};
     }
     updateCost();
+    if (m_figures.usage == TokenUsage {}) {
+        m_figures.costUsd.reset();
+    }
     setState(ColumnState::Failed);
     emit figuresChanged();
     emit ended(m_state);

@@ -75,6 +75,7 @@ private slots:
 
     void ctrlEnter_threeColumnsStreamAndFinishWithFigures()
     {
+        m_fixture.sandbox->setTimeScale(0.3); // slow enough that tokens arrive over time, so rates exist
         openWindow(ThreeModels);
         typeAndSend(QStringLiteral("Explain TCP slow start in two paragraphs."));
         QVERIFY(workbench()->comparison()->isRunning());
@@ -91,7 +92,12 @@ private slots:
                      qPrintable(view->figureText(QStringLiteral("ttft"))));
             QVERIFY(view->figureText(QStringLiteral("latency")) != QStringLiteral("\u2014"));
             QVERIFY(view->figureText(QStringLiteral("tokens")).contains(QStringLiteral(" / ")));
-            QVERIFY(view->figureText(QStringLiteral("rate")).contains(QStringLiteral("tok/s")));
+            QVERIFY2(view->figureText(QStringLiteral("rate")).contains(QStringLiteral("tok/s")),
+                     qPrintable(view->figureText(QStringLiteral("rate"))
+                                + QStringLiteral(" ttft %1 latency %2 out %3")
+                                      .arg(view->run()->figures().ttftMs)
+                                      .arg(view->run()->figures().latencyMs)
+                                      .arg(view->run()->figures().usage.completionTokens)));
             QVERIFY(view->figureText(QStringLiteral("cost")).startsWith(QStringLiteral("$")));
         }
         QVERIFY(!workbench()->stopAction()->isEnabled());

@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QScrollBar>
+#include <QTextBlock>
 #include <QTextBrowser>
 #include <QTextCursor>
 #include <QTimer>
@@ -284,8 +285,10 @@ void ColumnView::onStateChanged()
         const QString message = m_run->error().message;
         m_errorMessage->setText(message.isEmpty() ? tr("The provider sent no message.") : message);
         m_errorBanner->show();
+        m_answer->setPlaceholderText(QString());
     } else {
         m_errorBanner->hide();
+        m_answer->setPlaceholderText(tr("The answer appears here."));
     }
     if (!ColumnStates::isActive(state) && state != ColumnState::Idle) {
         renderFinal();
@@ -324,7 +327,8 @@ void ColumnView::updateFigures()
     const qint64 latency = active && f.latencyMs < 0 ? m_run->elapsedMs() : f.latencyMs;
     set(m_latency, state == ColumnState::Idle ? QStringLiteral("\u2014") : FigureFormat::milliseconds(latency),
         BestValues::Latency, tr("Fastest answer"));
-    m_tokens.value->setText(state == ColumnState::Idle
+    const bool noUsage = state == ColumnState::Idle || (state == ColumnState::Failed && f.usage == TokenUsage {});
+    m_tokens.value->setText(noUsage
                                 ? QStringLiteral("\u2014")
                                 : FigureFormat::tokens(f.usage.promptTokens, f.usage.estimated) + QStringLiteral(" / ")
                                     + FigureFormat::tokens(f.usage.completionTokens, f.usage.estimated));
@@ -345,7 +349,19 @@ void ColumnView::renderFinal()
         return;
     }
     // Markdown once, when the answer is complete; while streaming the plain append stays cheap.
-    m_answer->document()->setMarkdown(text, QTextDocument::MarkdownDialectGitHub);
+    QTextDocument* document = m_answer->document();
+    document->setMarkdown(text, QTextDocument::MarkdownDialectGitHub);
+    // Shade code blocks so they stand apart from prose, in the palette's own alternate colour.
+    const QColor codeBackground = QApplication::palette().color(QPalette::AlternateBase);
+    QTextCursor cursor(document);
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        QTextBlockFormat format = block.blockFormat();
+        if (format.hasProperty(QTextFormat::BlockCodeFence) || format.nonBreakableLines()) {
+            format.setBackground(codeBackground);
+            cursor.setPosition(block.position());
+            cursor.setBlockFormat(format);
+        }
+    }
 }
 
 void ColumnView::copyAnswer()
@@ -355,8 +371,10 @@ void ColumnView::copyAnswer()
 
 void ColumnView::changeEvent(QEvent* event)
 {
-    if (event->type() == QEvent::PaletteChange) {
+    if (event->type() == QEvent::PaletteChange && !m_applyingStyle) {
+        m_applyingStyle = true; // applyStyle() sets palettes, which sends PaletteChange again
         applyStyle();
+        m_applyingStyle = false;
     }
     QFrame::changeEvent(event);
 }
@@ -373,6 +391,11 @@ void ColumnView::applyStyle()
                                      .arg(tint.green())
                                      .arg(tint.blue())
                                      .arg(tint.alpha()));
+    // The column is a card in the palette's base colour, so the error banner sits on the same ground as the answer.
+    QPalette card = this->palette();
+    card.setColor(QPalette::Window, palette.color(QPalette::Base));
+    setPalette(card);
+    setAutoFillBackground(true);
     QPalette answerPalette = m_answer->palette();
     answerPalette.setColor(QPalette::Base, palette.color(QPalette::Base));
     m_answer->setPalette(answerPalette);

@@ -82,5 +82,6 @@ private:
     QTimer* m_repaint;
     QString m_pending;
     bool m_figuresDirty = false;
+    bool m_applyingStyle = false;
     QSet<BestValues::Figure> m_best;
 };

@@ -360,7 +360,7 @@ void WorkbenchView::updateSummary()
             anyCost = true;
         }
     }
-    QStringList parts { tr("%n column(s)", nullptr, int(columns.size())) };
+    QStringList parts { columns.size() == 1 ? tr("1 column") : tr("%1 columns").arg(columns.size()) };
     if (active > 0) {
         parts.append(tr("%1 answering").arg(active));
     } else if (done + failed > 0) {

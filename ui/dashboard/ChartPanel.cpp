@@ -1,0 +1,101 @@
+#include "ChartPanel.h"
+
+#include "common/FileDialogs.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QStackedWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+ChartPanel::ChartPanel(const QString& objectName, const QString& title, QWidget* parent)
+    : QFrame(parent)
+    , m_title(new QLabel(title, this))
+    , m_stack(new QStackedWidget(this))
+    , m_view(new QChartView(this))
+    , m_empty(new QLabel(this))
+    , m_png(new QToolButton(this))
+    , m_csv(new QToolButton(this))
+{
+    setObjectName(objectName);
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    setBackgroundRole(QPalette::Base);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_png->setText(tr("PNG"));
+    m_png->setToolTip(tr("Save this chart as a PNG image"));
+    m_png->setAutoRaise(true);
+    m_csv->setText(tr("CSV"));
+    m_csv->setToolTip(tr("Save the numbers behind this chart as CSV"));
+    m_csv->setAutoRaise(true);
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setFrameShape(QFrame::NoFrame);
+    m_view->setMinimumHeight(260);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->setForegroundRole(QPalette::PlaceholderText);
+    m_stack->addWidget(m_view);
+    m_stack->addWidget(m_empty);
+
+    auto* header = new QHBoxLayout;
+    header->addWidget(m_title, 1);
+    header->addWidget(m_png);
+    header->addWidget(m_csv);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(10, 6, 10, 8);
+    layout->setSpacing(4);
+    layout->addLayout(header);
+    layout->addWidget(m_stack, 1);
+
+    connect(m_png, &QToolButton::clicked, this, [this] {
+        const QString path = FileDialogs::saveFileName(this, tr("Export chart"), objectName() + QStringLiteral(".png"),
+                                                       tr("PNG images (*.png)"));
+        if (!path.isEmpty()) {
+            exportPng(path);
+        }
+    });
+    connect(m_csv, &QToolButton::clicked, this, &ChartPanel::csvExportRequested);
+}
+
+QChart* ChartPanel::chart() const
+{
+    return m_view->chart();
+}
+
+void ChartPanel::setChart(QChart* chart)
+{
+    QChart* old = m_view->chart();
+    m_view->setChart(chart);
+    delete old;
+    m_stack->setCurrentWidget(m_view);
+}
+
+void ChartPanel::showEmpty(const QString& explanation)
+{
+    m_empty->setText(explanation);
+    m_stack->setCurrentWidget(m_empty);
+}
+
+bool ChartPanel::isEmptyShown() const
+{
+    return m_stack->currentWidget() == m_empty;
+}
+
+QString ChartPanel::emptyText() const
+{
+    return m_empty->text();
+}
+
+void ChartPanel::addBelow(QWidget* widget)
+{
+    static_cast<QVBoxLayout*>(layout())->addWidget(widget, 1);
+}
+
+bool ChartPanel::exportPng(const QString& path) const
+{
+    return m_view->grab().save(path, "PNG");
+}

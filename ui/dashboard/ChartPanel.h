@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QFrame>
+
+class QChart;
+class QChartView;
+class QLabel;
+class QStackedWidget;
+class QToolButton;
+
+// One dashboard tile: a title, export buttons, and either the chart or a sentence that says
+// why it is empty. The chart is owned by the view; panels swap in a new one on each refresh.
+class ChartPanel : public QFrame
+{
+    Q_OBJECT
+
+public:
+    ChartPanel(const QString& objectName, const QString& title, QWidget* parent = nullptr);
+
+    QChartView* chartView() const { return m_view; }
+    QChart* chart() const;
+    // Replaces the chart (the old one is deleted) and shows it.
+    void setChart(QChart* chart);
+    void showEmpty(const QString& explanation);
+    bool isEmptyShown() const;
+    QString emptyText() const;
+    // An extra widget under the chart (the failover table).
+    void addBelow(QWidget* widget);
+    bool exportPng(const QString& path) const;
+
+signals:
+    void csvExportRequested();
+
+private:
+    QLabel* m_title;
+    QStackedWidget* m_stack;
+    QChartView* m_view;
+    QLabel* m_empty;
+    QToolButton* m_png;
+    QToolButton* m_csv;
+};

@@ -1,0 +1,107 @@
+#include "ChartStyle.h"
+
+#include <QChart>
+#include <QCursor>
+#include <QToolTip>
+#include <QDateTimeAxis>
+#include <QLegend>
+#include <QLocale>
+#include <QPalette>
+#include <QValueAxis>
+
+namespace ChartStyle {
+QChart* newChart(const QPalette& palette)
+{
+    auto* chart = new QChart;
+    chart->setBackgroundRoundness(0);
+    chart->setMargins(QMargins(2, 2, 2, 2));
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setBackgroundBrush(palette.base());
+    chart->setBackgroundPen(Qt::NoPen);
+    return chart;
+}
+
+void apply(QChart* chart, const QPalette& palette)
+{
+    const QColor text = palette.color(QPalette::Text);
+    QColor grid = palette.color(QPalette::Text);
+    grid.setAlpha(40);
+    QColor line = text;
+    line.setAlpha(110);
+    QFont small = chart->font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    for (QAbstractAxis* axis : chart->axes()) {
+        axis->setLabelsBrush(text);
+        axis->setLabelsFont(small);
+        axis->setTitleBrush(text);
+        axis->setTitleFont(small);
+        axis->setGridLineColor(grid);
+        axis->setLinePenColor(line);
+        axis->setMinorGridLineVisible(false);
+    }
+    chart->legend()->setLabelColor(text);
+    chart->legend()->setFont(small);
+    chart->legend()->setBrush(Qt::NoBrush);
+    chart->legend()->setPen(Qt::NoPen);
+}
+
+QDateTimeAxis* timeAxis(const LedgerFilter& filter, LedgerBucket bucket)
+{
+    auto* axis = new QDateTimeAxis;
+    const qint64 span = filter.from.secsTo(filter.until);
+    if (span <= 2 * 86400) {
+        axis->setFormat(QStringLiteral("HH:mm"));
+    } else {
+        axis->setFormat(QStringLiteral("MMM d"));
+    }
+    Q_UNUSED(bucket)
+    axis->setRange(filter.from.toLocalTime(), filter.until.toLocalTime());
+    axis->setTickCount(span <= 2 * 86400 ? 7 : (span <= 8 * 86400 ? 8 : 7));
+    return axis;
+}
+
+QValueAxis* valueAxis(const QString& title, const QString& labelFormat)
+{
+    auto* axis = new QValueAxis;
+    axis->setTitleText(title);
+    axis->setLabelFormat(labelFormat);
+    axis->setMin(0);
+    return axis;
+}
+
+QString formatUsd(double usd)
+{
+    const QLocale locale;
+    if (usd != 0 && qAbs(usd) < 0.01) {
+        return QStringLiteral("$") + locale.toString(usd, 'f', 4);
+    }
+    return QStringLiteral("$") + locale.toString(usd, 'f', 2);
+}
+
+QString formatCount(qint64 count)
+{
+    return QLocale().toString(count);
+}
+
+void showTip(const QString& text)
+{
+    QToolTip::showText(QCursor::pos(), text);
+}
+
+void hideTip()
+{
+    QToolTip::hideText();
+}
+
+QString formatBucket(const QDateTime& start, LedgerBucket bucket)
+{
+    const QDateTime local = start.toLocalTime();
+    const QLocale locale;
+    if (bucket == LedgerBucket::Hour) {
+        return locale.toString(local, QStringLiteral("ddd MMM d, HH:00"));
+    }
+    return locale.toString(local, QStringLiteral("ddd MMM d yyyy"));
+}
+} // namespace ChartStyle

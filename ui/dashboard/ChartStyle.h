@@ -1,0 +1,26 @@
+#pragma once
+
+#include "ledger/LedgerQueryTypes.h"
+
+#include <QString>
+
+class QAbstractAxis;
+class QChart;
+class QDateTimeAxis;
+class QPalette;
+class QValueAxis;
+
+// Shared look of the dashboard charts: palette colours (never fixed black or white, so dark
+// themes work), compact margins, readable axes.
+namespace ChartStyle {
+QChart* newChart(const QPalette& palette);
+// Call after the series and axes are attached.
+void apply(QChart* chart, const QPalette& palette);
+QDateTimeAxis* timeAxis(const LedgerFilter& filter, LedgerBucket bucket);
+QValueAxis* valueAxis(const QString& title, const QString& labelFormat);
+QString formatUsd(double usd);
+QString formatCount(qint64 count);
+void showTip(const QString& text);
+void hideTip();
+QString formatBucket(const QDateTime& start, LedgerBucket bucket);
+} // namespace ChartStyle

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "common/ProviderTypes.h"
+#include "ledger/LedgerQueryTypes.h"
+
+#include <QDate>
+#include <QWidget>
+
+class FilterMenuButton;
+class QComboBox;
+class QDateEdit;
+class QLabel;
+
+enum class DashboardPeriod
+{
+    Today,
+    Last7Days,
+    Last30Days,
+    Last90Days,
+    Custom,
+};
+
+// The dashboard's controls: period, provider/model/tier filters, how spend is stacked, and the
+// model savings are measured against. Emits changed() on any edit.
+class DashboardFilterBar : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit DashboardFilterBar(QWidget* parent = nullptr);
+
+    DashboardPeriod period() const;
+    void setPeriod(DashboardPeriod period);
+    // Whole local days, both included.
+    void setCustomRange(const QDate& first, const QDate& last);
+    void setSelection(const QStringList& providers, const QStringList& models, const QStringList& tiers);
+    void setAvailable(const QStringList& providers, const QStringList& models, const QStringList& tiers);
+    LedgerSplit split() const;
+    void setSplit(LedgerSplit split);
+    // The priced models offered as savings reference; the most expensive is the default.
+    void setReferenceModels(const QList<ModelConfig>& models);
+    QString referenceModel() const;
+    ModelPrice referencePrice() const;
+    void setReferenceModel(const QString& id);
+    void setStatus(const QString& text);
+
+    // The period as of `now`, bounded to whole hours like the ledger's rollups.
+    LedgerFilter filter(const QDateTime& now) const;
+    LedgerBucket spendBucket(const LedgerFilter& filter) const;
+    LedgerBucket timeBucket(const LedgerFilter& filter) const;
+    // "today", "the last 7 days", "Nov 2 – Nov 9"
+    QString periodPhrase() const;
+    bool hasColumnFilters() const;
+
+signals:
+    void changed();
+
+private:
+    QComboBox* m_period;
+    QDateEdit* m_first;
+    QDateEdit* m_last;
+    FilterMenuButton* m_providers;
+    FilterMenuButton* m_models;
+    FilterMenuButton* m_tiers;
+    QComboBox* m_split;
+    QComboBox* m_reference;
+    QLabel* m_status;
+    QList<ModelConfig> m_referenceModels;
+};

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "common/ProviderTypes.h"
+#include "ledger/LedgerQueryTypes.h"
+#include "ledger/LedgerRecords.h"
+
+#include <QMetaType>
+
+// What the dashboard asks its worker for, and what comes back. One generation per request so
+// that only the newest answer is applied.
+struct DashboardQuery
+{
+    quint64 generation = 0;
+    LedgerFilter filter;
+    LedgerFilter previous; // the period of the same length just before, same filters
+    LedgerBucket spendBucket = LedgerBucket::Day;
+    LedgerBucket uptimeBucket = LedgerBucket::Day;
+    LedgerSplit split = LedgerSplit::Model;
+    ModelPrice reference;
+};
+
+struct DashboardResult
+{
+    quint64 generation = 0;
+    QString error;
+    LedgerTotals totals;
+    LedgerTotals previousTotals;
+    SavingsResult savings;
+    QList<SpendRow> spend;
+    QList<TierUsageRow> tierUsage;
+    UptimeReport uptime;
+    QList<FailoverEvent> failovers;
+    QList<FailoverCountRow> failoverCounts;
+    QList<LatencyRow> latency;
+    // Keys seen in the period regardless of the provider/model/tier filters, for the filter menus.
+    QStringList providerNames;
+    QStringList modelNames;
+    QStringList tierNames;
+    double elapsedMs = 0;
+};
+
+// The requests behind a clicked bar, point or failover event.
+struct DrillDownQuery
+{
+    quint64 generation = 0;
+    LedgerFilter filter; // from/until narrowed to the clicked bucket
+    QString requestId; // set for a failover event: only that request
+    QString failureClass; // set for a failover point: requests that failed over with that class
+    int limit = 500;
+};
+
+Q_DECLARE_METATYPE(DashboardQuery)
+Q_DECLARE_METATYPE(DashboardResult)
+Q_DECLARE_METATYPE(DrillDownQuery)

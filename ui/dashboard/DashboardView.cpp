@@ -1,0 +1,263 @@
+#include "DashboardView.h"
+
+#include "ChartPanel.h"
+#include "DashboardCsv.h"
+#include "DashboardWorker.h"
+#include "HeadlineCard.h"
+#include "RequestListDialog.h"
+
+#include "common/Clock.h"
+#include "common/FileDialogs.h"
+#include "engine/Engine.h"
+#include "ledger/Ledger.h"
+
+#include <QEvent>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QScrollArea>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace {
+DashboardView::Sources sourcesOf(Engine& engine)
+{
+    return { engine.ledgerPath(), engine.ledger(), engine.models(), engine.budgets() };
+}
+} // namespace
+
+DashboardView::DashboardView(Engine& engine, QWidget* parent)
+    : DashboardView(sourcesOf(engine), parent)
+{
+    // The engine reports requests recorded outside a Ledger signal we already watch (none today),
+    // and model/price changes come with configChanged.
+    connect(&engine, &Engine::configChanged, this, [this, &engine] {
+        m_sources.models = engine.models();
+        m_filterBar->setReferenceModels(m_sources.models);
+    });
+    if (!m_sources.ledger) {
+        connect(&engine, &Engine::requestRecorded, this, [this] {
+            if (!m_liveTimer.isActive()) {
+                m_liveTimer.start();
+            }
+        });
+    }
+}
+
+DashboardView::DashboardView(const Sources& sources, QWidget* parent)
+    : QWidget(parent)
+    , m_sources(sources)
+    , m_filterBar(new DashboardFilterBar(this))
+    , m_failoverModel(new QStandardItemModel(this))
+    , m_failoverTable(new QTableView(this))
+    , m_latest(std::make_shared<std::atomic<quint64>>(0))
+{
+    qRegisterMetaType<DashboardQuery>();
+    qRegisterMetaType<DashboardResult>();
+    qRegisterMetaType<DrillDownQuery>();
+    qRegisterMetaType<QList<RequestRecord>>();
+    setObjectName(QStringLiteral("dashboardView"));
+    buildLayout();
+    m_filterBar->setReferenceModels(m_sources.models);
+
+    // Live updates: at most one refresh per half second while requests keep arriving.
+    m_liveTimer.setSingleShot(true);
+    m_liveTimer.setInterval(500);
+    connect(&m_liveTimer, &QTimer::timeout, this, &DashboardView::refresh);
+    if (m_sources.ledger) {
+        connect(m_sources.ledger, &Ledger::recorded, this, [this] {
+            if (!m_liveTimer.isActive()) {
+                m_liveTimer.start();
+            }
+        });
+    }
+    connect(m_filterBar, &DashboardFilterBar::changed, this, &DashboardView::refresh);
+
+    if (!m_sources.ledgerPath.isEmpty()) {
+        m_worker = new DashboardWorker(m_sources.ledgerPath, m_latest);
+        m_worker->moveToThread(&m_thread);
+        connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+        connect(m_worker, &DashboardWorker::loaded, this, &DashboardView::apply);
+        connect(m_worker, &DashboardWorker::requestsFound, this,
+                [this](quint64 generation, const QList<RequestRecord>& requests, bool truncated) {
+                    if (m_drillDialog && m_drillDialog->generation() == generation) {
+                        m_drillDialog->setRequests(requests, truncated);
+                    }
+                });
+        m_thread.setObjectName(QStringLiteral("dashboard queries"));
+        m_thread.start();
+    }
+    refresh();
+}
+
+DashboardView::~DashboardView()
+{
+    m_latest->store(~quint64(0)); // queued requests become stale and are skipped
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void DashboardView::buildLayout()
+{
+    m_cards << new HeadlineCard(QStringLiteral("spendCard"), tr("Spend"), this)
+            << new HeadlineCard(QStringLiteral("requestsCard"), tr("Requests"), this)
+            << new HeadlineCard(QStringLiteral("failoverCard"), tr("Failover rate"), this)
+            << new HeadlineCard(QStringLiteral("savingsCard"), tr("Savings from routing"), this)
+            << new HeadlineCard(QStringLiteral("budgetCard"), tr("Budget used"), this);
+    m_panels << new ChartPanel(QStringLiteral("spend"), tr("Spend over time"), this)
+             << new ChartPanel(QStringLiteral("tiers"), tr("Requests and tokens per tier"), this)
+             << new ChartPanel(QStringLiteral("uptime"), tr("Provider uptime (share of good attempts)"), this)
+             << new ChartPanel(QStringLiteral("latency"), tr("Latency and time to first token per model"), this)
+             << new ChartPanel(QStringLiteral("failovers"), tr("Failover events by failure class"), this);
+
+    m_failoverModel->setHorizontalHeaderLabels({ tr("Time"), tr("From"), tr("To"), tr("Class"), tr("Message") });
+    m_failoverTable->setObjectName(QStringLiteral("failoverTable"));
+    m_failoverTable->setModel(m_failoverModel);
+    m_failoverTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_failoverTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_failoverTable->verticalHeader()->hide();
+    m_failoverTable->verticalHeader()->setDefaultSectionSize(m_failoverTable->fontMetrics().height() + 6);
+    m_failoverTable->horizontalHeader()->setStretchLastSection(true);
+    m_failoverTable->setMinimumHeight(150);
+    m_failoverTable->setToolTip(tr("Double-click an event to open its request"));
+    connect(m_failoverTable, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+        const int row = index.row();
+        if (row < 0 || row >= m_result.failovers.size()) {
+            return;
+        }
+        const FailoverEvent& event = m_result.failovers[row];
+        DrillDownQuery query;
+        query.requestId = event.requestId;
+        query.filter.from = event.at.addSecs(-3600);
+        query.filter.until = event.at.addSecs(1);
+        showRequests(query, tr("Request that failed over from %1 to %2").arg(event.fromModel, event.toModel));
+    });
+
+    auto* content = new QWidget;
+    auto* cards = new QHBoxLayout;
+    cards->setSpacing(8);
+    for (HeadlineCard* card : m_cards) {
+        cards->addWidget(card, 1);
+    }
+    auto* failoverPanel = panel(QStringLiteral("failovers"));
+    failoverPanel->chartView()->setMinimumHeight(220);
+    failoverPanel->addBelow(m_failoverTable);
+    auto* grid = new QGridLayout;
+    grid->setSpacing(8);
+    grid->addWidget(panel(QStringLiteral("spend")), 0, 0);
+    grid->addWidget(panel(QStringLiteral("tiers")), 0, 1);
+    grid->addWidget(panel(QStringLiteral("uptime")), 1, 0);
+    grid->addWidget(panel(QStringLiteral("latency")), 1, 1);
+    grid->addWidget(failoverPanel, 2, 0, 1, 2);
+    grid->setColumnStretch(0, 3);
+    grid->setColumnStretch(1, 2);
+    auto* contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 4, 0);
+    contentLayout->addLayout(cards);
+    contentLayout->addLayout(grid, 1);
+
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+    layout->addWidget(m_filterBar);
+    layout->addWidget(scroll, 1);
+
+    for (ChartPanel* chartPanel : m_panels) {
+        const QString name = chartPanel->objectName();
+        connect(chartPanel, &ChartPanel::csvExportRequested, this, [this, name] {
+            const QString path = FileDialogs::saveFileName(this, tr("Export data"), name + QStringLiteral(".csv"),
+                                                           tr("CSV files (*.csv)"));
+            if (!path.isEmpty()) {
+                exportCsv(name, path);
+            }
+        });
+    }
+}
+
+ChartPanel* DashboardView::panel(const QString& name) const
+{
+    for (ChartPanel* chartPanel : m_panels) {
+        if (chartPanel->objectName() == name) {
+            return chartPanel;
+        }
+    }
+    return nullptr;
+}
+
+void DashboardView::refresh()
+{
+    m_liveTimer.stop();
+    const LedgerFilter filter = m_filterBar->filter(Clock::instance().currentDateTimeUtc());
+    m_query.generation = m_latest->load() + 1;
+    m_query.filter = filter;
+    m_query.previous = filter;
+    m_query.previous.until = filter.from;
+    m_query.previous.from = filter.from.addSecs(-filter.from.secsTo(filter.until));
+    m_query.spendBucket = m_filterBar->spendBucket(filter);
+    m_query.uptimeBucket = m_filterBar->timeBucket(filter);
+    m_query.split = m_filterBar->split();
+    m_query.reference = m_filterBar->referencePrice();
+    m_latest->store(m_query.generation);
+    if (!m_worker) {
+        showEmptyEverywhere(tr("The ledger is off, so there is no history to chart. Turn it on in Settings to see "
+                               "spend, uptime and failovers here."));
+        return;
+    }
+    m_filterBar->setStatus(tr("Updating…"));
+    DashboardWorker* worker = m_worker;
+    const DashboardQuery query = m_query;
+    QMetaObject::invokeMethod(worker, [worker, query] { worker->load(query); });
+}
+
+RequestListDialog* DashboardView::showRequests(const DrillDownQuery& drill, const QString& title)
+{
+    if (!m_worker) {
+        return nullptr;
+    }
+    DrillDownQuery query = drill;
+    query.generation = ++m_drillGeneration;
+    if (m_drillDialog) {
+        m_drillDialog->close();
+    }
+    m_drillDialog = new RequestListDialog(title, query.generation, this);
+    m_drillDialog->show();
+    DashboardWorker* worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker, query] { worker->findRequests(query); });
+    return m_drillDialog;
+}
+
+bool DashboardView::exportCsv(const QString& name, const QString& path) const
+{
+    DashboardCsv::Table table;
+    if (name == QLatin1String("spend")) {
+        table = DashboardCsv::spend(m_result.spend);
+    } else if (name == QLatin1String("tiers")) {
+        table = DashboardCsv::tiers(m_result.tierUsage);
+    } else if (name == QLatin1String("uptime")) {
+        table = DashboardCsv::uptime(m_result.uptime);
+    } else if (name == QLatin1String("failovers")) {
+        table = DashboardCsv::failovers(m_result.failovers);
+    } else if (name == QLatin1String("latency")) {
+        table = DashboardCsv::latency(m_result.latency);
+    } else {
+        return false;
+    }
+    return DashboardCsv::write(path, table);
+}
+
+bool DashboardView::exportPng(const QString& name, const QString& path) const
+{
+    ChartPanel* chartPanel = panel(name);
+    return chartPanel && chartPanel->exportPng(path);
+}
+
+void DashboardView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_result.generation != 0) {
+        applyCharts(); // chart colours come from the palette
+    }
+}

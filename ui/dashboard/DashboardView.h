@@ -1,0 +1,90 @@
+#pragma once
+
+#include "DashboardFilterBar.h"
+#include "DashboardTypes.h"
+
+#include <QPointer>
+#include <QThread>
+#include <QTimer>
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+
+class BudgetTracker;
+class ChartPanel;
+class DashboardWorker;
+class Engine;
+class HeadlineCard;
+class Ledger;
+class QStandardItemModel;
+class QTableView;
+class RequestListDialog;
+
+// Spend, savings, uptime and failovers over a period, from the ledger. Queries run on a worker
+// thread; each refresh gets a generation and only the newest result is applied. The view
+// refreshes when the filters change and (debounced) when the ledger records.
+class DashboardView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // What the dashboard reads; the Engine constructor fills it from the engine.
+    struct Sources
+    {
+        QString ledgerPath; // empty: no ledger, the view says so
+        Ledger* ledger = nullptr; // for live updates; may be null
+        QList<ModelConfig> models; // savings reference candidates
+        BudgetTracker* budgets = nullptr;
+    };
+
+    DashboardView(Engine& engine, QWidget* parent = nullptr);
+    explicit DashboardView(const Sources& sources, QWidget* parent = nullptr);
+    ~DashboardView() override;
+
+    DashboardFilterBar* filterBar() const { return m_filterBar; }
+    // The last applied result and its generation (0 before the first).
+    const DashboardResult& result() const { return m_result; }
+    quint64 appliedGeneration() const { return m_result.generation; }
+    LedgerFilter currentFilter() const { return m_query.filter; }
+    // Panel names: "spend", "tiers", "uptime", "failovers", "latency".
+    bool exportCsv(const QString& panel, const QString& path) const;
+    bool exportPng(const QString& panel, const QString& path) const;
+    // Opens the request list for a drill-down (also what chart clicks call).
+    RequestListDialog* showRequests(const DrillDownQuery& query, const QString& title);
+
+public slots:
+    void refresh();
+
+signals:
+    // After the newest result is on screen; queryMs is the worker's time.
+    void refreshed(quint64 generation, double queryMs);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void buildLayout();
+    void apply(const DashboardResult& result);
+    void applyCards();
+    void applyCharts();
+    void showEmptyEverywhere(const QString& text);
+    void updateBudgetCard();
+    ChartPanel* panel(const QString& name) const;
+
+    Sources m_sources;
+    DashboardFilterBar* m_filterBar;
+    QList<HeadlineCard*> m_cards;
+    QList<ChartPanel*> m_panels;
+    QStandardItemModel* m_failoverModel;
+    QTableView* m_failoverTable;
+    QTimer m_liveTimer;
+    QThread m_thread;
+    DashboardWorker* m_worker = nullptr;
+    std::shared_ptr<std::atomic<quint64>> m_latest;
+    quint64 m_drillGeneration = 0;
+    QPointer<RequestListDialog> m_drillDialog;
+    DashboardQuery m_query;
+    DashboardResult m_result;
+    QString m_periodPhrase;
+};

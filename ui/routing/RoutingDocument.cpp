@@ -1,0 +1,51 @@
+#include "RoutingDocument.h"
+
+#include <QUndoCommand>
+
+namespace {
+class PolicySnapshotCommand : public QUndoCommand
+{
+public:
+    PolicySnapshotCommand(RoutingDocument* document, RoutingPolicy before, RoutingPolicy after, const QString& text)
+        : QUndoCommand(text)
+        , m_document(document)
+        , m_before(std::move(before))
+        , m_after(std::move(after))
+    {
+    }
+
+    void undo() override { m_document->restore(m_before); }
+    void redo() override { m_document->restore(m_after); }
+
+private:
+    RoutingDocument* m_document;
+    RoutingPolicy m_before;
+    RoutingPolicy m_after;
+};
+} // namespace
+
+RoutingDocument::RoutingDocument(QObject* parent)
+    : QObject(parent)
+{
+}
+
+void RoutingDocument::apply(const RoutingPolicy& edited, const QString& description)
+{
+    if (edited == m_policy) {
+        return;
+    }
+    m_undo.push(new PolicySnapshotCommand(this, m_policy, edited, description));
+}
+
+void RoutingDocument::reset(const RoutingPolicy& policy)
+{
+    m_undo.clear();
+    restore(policy);
+    m_undo.setClean();
+}
+
+void RoutingDocument::restore(const RoutingPolicy& policy)
+{
+    m_policy = policy;
+    emit policyChanged();
+}

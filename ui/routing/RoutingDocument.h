@@ -1,0 +1,34 @@
+#pragma once
+
+#include "routing/RoutingPolicy.h"
+
+#include <QObject>
+#include <QUndoStack>
+
+// The policy being edited, shared by the editor's views. Every edit goes through apply(), which
+// pushes a before/after snapshot on the undo stack: policies are small, and one command class
+// keeps undo correct for every kind of edit.
+class RoutingDocument : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit RoutingDocument(QObject* parent = nullptr);
+
+    const RoutingPolicy& policy() const { return m_policy; }
+    QUndoStack* undoStack() { return &m_undo; }
+
+    // Records an edit; nothing happens when `edited` equals the current policy.
+    void apply(const RoutingPolicy& edited, const QString& description);
+    // Starts over from `policy` (load, revert): clears undo history.
+    void reset(const RoutingPolicy& policy);
+    // Used by the undo command only.
+    void restore(const RoutingPolicy& policy);
+
+signals:
+    void policyChanged();
+
+private:
+    RoutingPolicy m_policy;
+    QUndoStack m_undo;
+};

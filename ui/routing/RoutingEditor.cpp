@@ -1,0 +1,376 @@
+#include "RoutingEditor.h"
+
+#include "ModelListModel.h"
+#include "RoutingDocument.h"
+#include "RuleDelegate.h"
+#include "RulesModel.h"
+#include "TierBoard.h"
+#include "TierColumn.h"
+#include "TierSettingsDialog.h"
+#include "TryPromptPanel.h"
+#include "common/FileDialogs.h"
+#include "config/LiteLlmConfig.h"
+#include "engine/Engine.h"
+#include "routing/PolicyEdits.h"
+#include "routing/Router.h"
+
+#include <QAction>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QListView>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QTableView>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+RoutingEditor::RoutingEditor(Engine& engine, QWidget* parent)
+    : QWidget(parent)
+    , m_engine(engine)
+    , m_document(new RoutingDocument(this))
+    , m_modelList(new ModelListModel(engine, this))
+    , m_modelView(new QListView(this))
+    , m_problems(new QListWidget(this))
+    , m_state(new QLabel(this))
+{
+    m_document->reset(engine.router()->policy());
+    m_board = new TierBoard(engine, m_document, this);
+    m_rules = new RulesModel(m_document, this);
+    m_try = new TryPromptPanel(engine, m_document, this);
+
+    m_modelView->setModel(m_modelList);
+    m_modelView->setDragEnabled(true);
+    m_modelView->setDragDropMode(QAbstractItemView::DragOnly);
+    m_modelView->setAccessibleName(tr("Models (drag into a chain, or press Enter to add to the current tier)"));
+    connect(m_modelView, &QListView::activated, this, &RoutingEditor::addSelectedModel);
+
+    auto* modelsPane = new QWidget(this);
+    auto* modelsLayout = new QVBoxLayout(modelsPane);
+    modelsLayout->setContentsMargins(0, 0, 0, 0);
+    auto* modelsLabel = new QLabel(tr("<b>&Models</b>"), modelsPane);
+    modelsLabel->setBuddy(m_modelView);
+    modelsLayout->addWidget(modelsLabel);
+    modelsLayout->addWidget(m_modelView);
+
+    auto* top = new QSplitter(Qt::Horizontal, this);
+    top->addWidget(modelsPane);
+    top->addWidget(m_board);
+    top->setStretchFactor(1, 1);
+    top->setSizes({ 200, 1200 });
+
+    auto* bottom = new QSplitter(Qt::Horizontal, this);
+    bottom->addWidget(createRulesPane());
+    bottom->addWidget(m_try);
+    bottom->setStretchFactor(0, 3);
+    bottom->setStretchFactor(1, 2);
+    bottom->setSizes({ 840, 560 });
+
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(top);
+    split->addWidget(bottom);
+    split->setSizes({ 480, 360 });
+
+    m_problems->setAccessibleName(tr("Problems"));
+    m_problems->setMaximumHeight(90);
+    m_problems->hide();
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(createToolBar());
+    layout->addWidget(m_problems);
+    layout->addWidget(split, 1);
+
+    connect(m_board, &TierBoard::settingsRequested, this, &RoutingEditor::editSettings);
+    connect(m_document, &RoutingDocument::policyChanged, this, &RoutingEditor::updateState);
+    connect(&engine, &Engine::configChanged, this, &RoutingEditor::onConfigChanged);
+    updateState();
+}
+
+QWidget* RoutingEditor::createToolBar()
+{
+    auto* bar = new QWidget(this);
+    auto* layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto addButton = [this, layout](QAction* action) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(action);
+        auto* button = new QToolButton(this);
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        layout->addWidget(button);
+        return action;
+    };
+    QUndoStack* undo = m_document->undoStack();
+    QAction* undoAction = undo->createUndoAction(this, tr("Undo"));
+    undoAction->setShortcut(QKeySequence::Undo);
+    addButton(undoAction);
+    QAction* redoAction = undo->createRedoAction(this, tr("Redo"));
+    redoAction->setShortcut(QKeySequence::Redo);
+    addButton(redoAction);
+    m_saveAction = addButton(new QAction(tr("&Save"), this));
+    m_saveAction->setShortcut(QKeySequence::Save);
+    connect(m_saveAction, &QAction::triggered, this, &RoutingEditor::save);
+    m_revertAction = addButton(new QAction(tr("Re&vert"), this));
+    connect(m_revertAction, &QAction::triggered, this, &RoutingEditor::revert);
+    QAction* addTierAction = addButton(new QAction(tr("Add &tier"), this));
+    addTierAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    connect(addTierAction, &QAction::triggered, this, &RoutingEditor::addTier);
+    QAction* importAction = addButton(new QAction(tr("&Import LiteLLM…"), this));
+    connect(importAction, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import LiteLLM config"), {},
+                                                          tr("YAML (*.yaml *.yml);;All files (*)"));
+        if (!path.isEmpty()) {
+            importLiteLlm(path);
+        }
+    });
+    QAction* exportAction = addButton(new QAction(tr("&Export LiteLLM…"), this));
+    connect(exportAction, &QAction::triggered, this, [this] {
+        const QString path = FileDialogs::saveFileName(this, tr("Export LiteLLM config"),
+                                                       QStringLiteral("config.yaml"), tr("YAML (*.yaml *.yml)"));
+        if (!path.isEmpty()) {
+            exportLiteLlm(path);
+        }
+    });
+    layout->addStretch(1);
+    layout->addWidget(m_state);
+    return bar;
+}
+
+QWidget* RoutingEditor::createRulesPane()
+{
+    auto* pane = new QWidget(this);
+    m_rulesView = new QTableView(pane);
+    m_rulesView->setModel(m_rules);
+    m_rulesView->setItemDelegate(new RuleDelegate(m_document, m_rulesView));
+    m_rulesView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_rulesView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_rulesView->setDragEnabled(true);
+    m_rulesView->setAcceptDrops(true);
+    m_rulesView->setDropIndicatorShown(true);
+    m_rulesView->setDragDropMode(QAbstractItemView::DragDrop);
+    m_rulesView->setDefaultDropAction(Qt::MoveAction);
+    m_rulesView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+                                 | QAbstractItemView::AnyKeyPressed);
+    m_rulesView->setAccessibleName(tr("Rules, first match wins"));
+    m_rulesView->verticalHeader()->setDefaultSectionSize(m_rulesView->fontMetrics().height() + 8);
+    QHeaderView* header = m_rulesView->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setStretchLastSection(true);
+    header->resizeSection(RulesModel::EnabledColumn, 36);
+    header->resizeSection(RulesModel::NameColumn, 130);
+    header->resizeSection(RulesModel::KindColumn, 130);
+    header->resizeSection(RulesModel::PatternColumn, 220);
+    header->resizeSection(RulesModel::TierColumn, 90);
+    header->resizeSection(RulesModel::PinnedColumn, 110);
+    m_rulesView->installEventFilter(this);
+
+    auto current = [this] { return m_rulesView->currentIndex().isValid() ? m_rulesView->currentIndex().row() : -1; };
+    auto* add = new QPushButton(tr("&Add rule"), pane);
+    connect(add, &QPushButton::clicked, this, [this, current] {
+        const int row = current() < 0 ? m_rules->rowCount() : current() + 1;
+        m_rules->addRule(row);
+        m_rulesView->setCurrentIndex(m_rules->index(row, RulesModel::PatternColumn));
+        m_rulesView->setFocus();
+    });
+    auto* remove = new QPushButton(tr("&Delete rule"), pane);
+    connect(remove, &QPushButton::clicked, this, [this, current] {
+        if (current() >= 0) {
+            m_rules->removeRule(current());
+        }
+    });
+    auto* up = new QPushButton(tr("Move &up"), pane);
+    connect(up, &QPushButton::clicked, this, [this, current] {
+        const int row = current();
+        m_rules->moveRule(row, -1);
+        m_rulesView->setCurrentIndex(m_rules->index(std::max(row - 1, 0), RulesModel::NameColumn));
+    });
+    auto* down = new QPushButton(tr("Move do&wn"), pane);
+    connect(down, &QPushButton::clicked, this, [this, current] {
+        const int row = current();
+        m_rules->moveRule(row, 1);
+        m_rulesView->setCurrentIndex(m_rules->index(std::min(row + 1, m_rules->rowCount() - 1), RulesModel::NameColumn));
+    });
+
+    auto* buttons = new QHBoxLayout;
+    auto* title = new QLabel(tr("<b>&Rules</b> (first match wins)"), pane);
+    title->setBuddy(m_rulesView);
+    buttons->addWidget(title);
+    buttons->addStretch(1);
+    for (auto* button : { add, remove, up, down }) {
+        buttons->addWidget(button);
+    }
+    auto* layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(buttons);
+    layout->addWidget(m_rulesView, 1);
+    return pane;
+}
+
+bool RoutingEditor::isModified() const
+{
+    return m_document->policy() != m_engine.router()->policy();
+}
+
+void RoutingEditor::updateState()
+{
+    const bool modified = isModified();
+    m_state->setText(modified ? tr("Unsaved changes") : tr("Saved"));
+    m_saveAction->setEnabled(modified);
+    m_revertAction->setEnabled(modified);
+}
+
+QList<ConfigProblem> RoutingEditor::save()
+{
+    SwitchyardConfig config = m_engine.config();
+    config.policy = m_document->policy();
+    // The sandbox's models live outside the user's providers.json; the validator must see them.
+    for (const auto& provider : m_engine.providers()) {
+        if (provider.simulated && !config.provider(provider.id)) {
+            config.providers.append(provider);
+        }
+    }
+    for (const auto& model : m_engine.models()) {
+        const ProviderConfig* provider = m_engine.provider(model.providerId);
+        if (provider && provider->simulated && !config.model(model.id)) {
+            config.models.append(model);
+        }
+    }
+    m_saving = true;
+    const QList<ConfigProblem> problems = m_engine.saveConfig(config);
+    m_saving = false;
+    if (ConfigProblems::hasErrors(problems)) {
+        showProblems(problems, tr("Not saved; the file on disk is unchanged:"));
+    } else {
+        showProblems(problems, tr("Saved with warnings:"));
+        emit saved();
+    }
+    updateState();
+    return problems;
+}
+
+void RoutingEditor::revert()
+{
+    m_document->apply(m_engine.router()->policy(), tr("Revert to saved"));
+    m_problems->hide();
+}
+
+void RoutingEditor::addTier()
+{
+    const QString name = PolicyEdits::uniqueTierName(m_document->policy(), tr("tier"));
+    m_document->apply(PolicyEdits::addTier(m_document->policy(), name), tr("Add tier %1").arg(name));
+    if (TierColumn* column = m_board->column(name)) {
+        column->nameEdit()->setFocus();
+        column->nameEdit()->selectAll();
+    }
+}
+
+void RoutingEditor::showProblems(const QList<ConfigProblem>& problems, const QString& heading)
+{
+    m_problems->clear();
+    if (problems.isEmpty()) {
+        m_problems->hide();
+        return;
+    }
+    m_problems->addItem(heading);
+    for (const auto& problem : problems) {
+        auto* item = new QListWidgetItem(problem.toString(), m_problems);
+        item->setForeground(problem.isError() ? QColor(0xc6, 0x28, 0x28) : QColor(0xb2, 0x6a, 0x00));
+    }
+    m_problems->show();
+}
+
+void RoutingEditor::addSelectedModel()
+{
+    const QModelIndex index = m_modelView->currentIndex();
+    const QString tier = m_board->currentTier();
+    if (index.isValid() && !tier.isEmpty()) {
+        const QString model = index.data().toString();
+        m_document->apply(PolicyEdits::insertModel(m_document->policy(), tier, -1, model),
+                          tr("Add %1 to %2").arg(model, tier));
+    }
+}
+
+void RoutingEditor::editSettings(const QString& tier)
+{
+    const RoutingPolicy& policy = m_document->policy();
+    const RoutingTier* routingTier = policy.tier(tier);
+    if (!routingTier) {
+        return;
+    }
+    TierSettingsDialog dialog(tier, routingTier->settings, policy.defaults, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        m_document->apply(PolicyEdits::setTierSettings(policy, tier, dialog.settings()),
+                          tr("Change failover settings of %1").arg(tier));
+    }
+}
+
+bool RoutingEditor::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_rulesView && event->type() == QEvent::KeyPress
+        && m_rulesView->state() != QAbstractItemView::EditingState) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        const int row = m_rulesView->currentIndex().isValid() ? m_rulesView->currentIndex().row() : -1;
+        const bool ctrl = key->modifiers() & Qt::ControlModifier;
+        if (key->key() == Qt::Key_Delete && row >= 0) {
+            m_rules->removeRule(row);
+            return true;
+        }
+        if (key->key() == Qt::Key_Insert) {
+            m_rules->addRule(row + 1);
+            return true;
+        }
+        if (ctrl && (key->key() == Qt::Key_Up || key->key() == Qt::Key_Down) && row >= 0) {
+            const int delta = key->key() == Qt::Key_Up ? -1 : 1;
+            m_rules->moveRule(row, delta);
+            const int target = std::clamp(row + delta, 0, m_rules->rowCount() - 1);
+            m_rulesView->setCurrentIndex(m_rules->index(target, m_rulesView->currentIndex().column()));
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void RoutingEditor::onConfigChanged()
+{
+    // Someone else saved (settings page, import): follow unless there are edits here.
+    if (!m_saving && m_document->undoStack()->count() == 0) {
+        m_document->reset(m_engine.router()->policy());
+    }
+    updateState();
+}
+
+bool RoutingEditor::importLiteLlm(const QString& path)
+{
+    const LiteLlmImportResult result = LiteLlmConfig::importFile(path);
+    if (!result.ok) {
+        showProblems(result.problems, tr("Could not import %1:").arg(path));
+        return false;
+    }
+    RoutingPolicy policy = m_document->policy();
+    policy.groups = result.config.policy.groups;
+    policy.defaults = result.config.policy.defaults;
+    m_document->apply(policy, tr("Import LiteLLM groups and defaults"));
+    showProblems(result.problems, tr("Imported model groups and defaults; notes:"));
+    return true;
+}
+
+bool RoutingEditor::exportLiteLlm(const QString& path)
+{
+    SwitchyardConfig config = m_engine.config();
+    config.policy = m_document->policy();
+    const LiteLlmExportResult result = LiteLlmConfig::exportYaml(config);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(result.yaml) != result.yaml.size() || !file.commit()) {
+        showProblems({ ConfigProblem { path, {}, file.errorString() } }, tr("Could not export:"));
+        return false;
+    }
+    showProblems(result.notes, tr("Exported to %1; LiteLLM cannot express:").arg(path));
+    return true;
+}

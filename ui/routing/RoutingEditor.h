@@ -1,0 +1,72 @@
+#pragma once
+
+#include "config/ConfigProblem.h"
+
+#include <QWidget>
+
+class Engine;
+class ModelListModel;
+class QAction;
+class QLabel;
+class QListView;
+class QListWidget;
+class QTableView;
+class RoutingDocument;
+class RulesModel;
+class TierBoard;
+class TryPromptPanel;
+
+// The Routing page: tiers and their failover chains as columns of model cards, the rules table,
+// a "try a prompt" box, undo/redo, Save (validated, atomic), Revert and LiteLLM import/export.
+// Edits the engine router's policy; Save writes it into the config's routing.json.
+class RoutingEditor : public QWidget
+{
+    Q_OBJECT
+
+public:
+    RoutingEditor(Engine& engine, QWidget* parent = nullptr);
+
+    RoutingDocument* document() const { return m_document; }
+    TierBoard* tierBoard() const { return m_board; }
+    QTableView* rulesView() const { return m_rulesView; }
+    RulesModel* rulesModel() const { return m_rules; }
+    TryPromptPanel* tryPanel() const { return m_try; }
+    QListWidget* problemsList() const { return m_problems; }
+    bool isModified() const;
+
+    // Validates and saves; the problems (empty on success) are also listed above the tiers.
+    QList<ConfigProblem> save();
+    void revert();
+    void addTier();
+    bool importLiteLlm(const QString& path);
+    bool exportLiteLlm(const QString& path);
+
+signals:
+    void saved();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    QWidget* createToolBar();
+    QWidget* createRulesPane();
+    void showProblems(const QList<ConfigProblem>& problems, const QString& heading);
+    void addSelectedModel();
+    void editSettings(const QString& tier);
+    void updateState();
+    void onConfigChanged();
+
+    Engine& m_engine;
+    RoutingDocument* m_document;
+    ModelListModel* m_modelList;
+    QListView* m_modelView;
+    TierBoard* m_board;
+    RulesModel* m_rules;
+    QTableView* m_rulesView;
+    TryPromptPanel* m_try;
+    QListWidget* m_problems;
+    QLabel* m_state;
+    QAction* m_saveAction = nullptr;
+    QAction* m_revertAction = nullptr;
+    bool m_saving = false;
+};
