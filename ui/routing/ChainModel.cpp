@@ -129,7 +129,8 @@ Qt::DropActions ChainModel::supportedDragActions() const
 
 bool ChainModel::canDropMimeData(const QMimeData* data, Qt::DropAction, int, int, const QModelIndex&) const
 {
-    return data && (data->hasFormat(QString::fromLatin1(kStepMime)) || data->hasFormat(QString::fromLatin1(kModelMime)));
+    return data
+        && (data->hasFormat(QString::fromLatin1(kStepMime)) || data->hasFormat(QString::fromLatin1(kModelMime)));
 }
 
 bool ChainModel::dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,

@@ -65,9 +65,9 @@ void ModelCardDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
     const QRect nameRect(inner.left(), inner.top() + 2, inner.width() - badgeWidth - 6, boldMetrics.height());
     painter->setFont(bold);
     painter->setPen(palette.color(QPalette::Text));
-    painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
-                      boldMetrics.elidedText(QStringLiteral("%1. %2").arg(step).arg(name), Qt::ElideMiddle,
-                                             nameRect.width()));
+    painter->drawText(
+        nameRect, Qt::AlignLeft | Qt::AlignVCenter,
+        boldMetrics.elidedText(QStringLiteral("%1. %2").arg(step).arg(name), Qt::ElideMiddle, nameRect.width()));
 
     const QString detail = QStringLiteral("%1 · %2").arg(index.data(ChainModel::ProviderRole).toString(),
                                                          index.data(ChainModel::PriceRole).toString());

@@ -1,9 +1,11 @@
 #include "RoutingEditor.h"
 
+#include "EstimatePanel.h"
 #include "ModelListModel.h"
 #include "RoutingDocument.h"
 #include "RuleDelegate.h"
 #include "RulesModel.h"
+#include "SimulatePanel.h"
 #include "TierBoard.h"
 #include "TierColumn.h"
 #include "TierSettingsDialog.h"
@@ -21,11 +23,13 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolButton>
 #include <QUndoStack>
@@ -44,6 +48,9 @@ RoutingEditor::RoutingEditor(Engine& engine, QWidget* parent)
     m_board = new TierBoard(engine, m_document, this);
     m_rules = new RulesModel(m_document, this);
     m_try = new TryPromptPanel(engine, m_document, this);
+    m_simulate = new SimulatePanel(
+        engine, m_document, [this] { return std::make_pair(m_try->prompt(), m_try->tags()); }, this);
+    m_estimate = new EstimatePanel(engine, m_document, this);
 
     m_modelView->setModel(m_modelList);
     m_modelView->setDragEnabled(true);
@@ -67,7 +74,11 @@ RoutingEditor::RoutingEditor(Engine& engine, QWidget* parent)
 
     auto* bottom = new QSplitter(Qt::Horizontal, this);
     bottom->addWidget(createRulesPane());
-    bottom->addWidget(m_try);
+    auto* tabs = new QTabWidget(this);
+    tabs->addTab(m_try, tr("Try a &prompt"));
+    tabs->addTab(m_simulate, tr("Simu&late outage"));
+    tabs->addTab(m_estimate, tr("What it would &cost"));
+    bottom->addWidget(tabs);
     bottom->setStretchFactor(0, 3);
     bottom->setStretchFactor(1, 2);
     bottom->setSizes({ 840, 560 });
@@ -132,8 +143,8 @@ QWidget* RoutingEditor::createToolBar()
     });
     QAction* exportAction = addButton(new QAction(tr("&Export LiteLLM…"), this));
     connect(exportAction, &QAction::triggered, this, [this] {
-        const QString path = FileDialogs::saveFileName(this, tr("Export LiteLLM config"),
-                                                       QStringLiteral("config.yaml"), tr("YAML (*.yaml *.yml)"));
+        const QString path = FileDialogs::saveFileName(this, tr("Export LiteLLM config"), QStringLiteral("config.yaml"),
+                                                       tr("YAML (*.yaml *.yml)"));
         if (!path.isEmpty()) {
             exportLiteLlm(path);
         }
@@ -195,7 +206,8 @@ QWidget* RoutingEditor::createRulesPane()
     connect(down, &QPushButton::clicked, this, [this, current] {
         const int row = current();
         m_rules->moveRule(row, 1);
-        m_rulesView->setCurrentIndex(m_rules->index(std::min(row + 1, m_rules->rowCount() - 1), RulesModel::NameColumn));
+        m_rulesView->setCurrentIndex(
+            m_rules->index(std::min(row + 1, m_rules->rowCount() - 1), RulesModel::NameColumn));
     });
 
     auto* buttons = new QHBoxLayout;
@@ -313,8 +325,8 @@ void RoutingEditor::editSettings(const QString& tier)
 
 bool RoutingEditor::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_rulesView && event->type() == QEvent::KeyPress
-        && m_rulesView->state() != QAbstractItemView::EditingState) {
+    // While a cell is edited its editor gets the keys, not the view.
+    if (watched == m_rulesView && event->type() == QEvent::KeyPress) {
         auto* key = static_cast<QKeyEvent*>(event);
         const int row = m_rulesView->currentIndex().isValid() ? m_rulesView->currentIndex().row() : -1;
         const bool ctrl = key->modifiers() & Qt::ControlModifier;

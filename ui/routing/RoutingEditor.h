@@ -13,6 +13,8 @@ class QListWidget;
 class QTableView;
 class RoutingDocument;
 class RulesModel;
+class SimulatePanel;
+class EstimatePanel;
 class TierBoard;
 class TryPromptPanel;
 
@@ -31,6 +33,8 @@ public:
     QTableView* rulesView() const { return m_rulesView; }
     RulesModel* rulesModel() const { return m_rules; }
     TryPromptPanel* tryPanel() const { return m_try; }
+    SimulatePanel* simulatePanel() const { return m_simulate; }
+    EstimatePanel* estimatePanel() const { return m_estimate; }
     QListWidget* problemsList() const { return m_problems; }
     bool isModified() const;
 
@@ -64,6 +68,8 @@ private:
     RulesModel* m_rules;
     QTableView* m_rulesView;
     TryPromptPanel* m_try;
+    SimulatePanel* m_simulate;
+    EstimatePanel* m_estimate;
     QListWidget* m_problems;
     QLabel* m_state;
     QAction* m_saveAction = nullptr;

@@ -42,8 +42,8 @@ QWidget* RuleDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem&
             rule.pattern = text;
             const QString problem = PolicyEdits::ruleProblem(rule, policy);
             edit->setToolTip(problem);
-            edit->setStyleSheet(problem.isEmpty() ? QString()
-                                                  : QStringLiteral("QLineEdit { background: #ffebee; color: #b71c1c; }"));
+            edit->setStyleSheet(
+                problem.isEmpty() ? QString() : QStringLiteral("QLineEdit { background: #ffebee; color: #b71c1c; }"));
             edit->setProperty("problem", problem);
         });
         return edit;

@@ -4,6 +4,8 @@
 #include "TierColumn.h"
 
 #include <QHBoxLayout>
+#include <QLineEdit>
+#include <QListView>
 
 TierBoard::TierBoard(Engine& engine, RoutingDocument* document, QWidget* parent)
     : QScrollArea(parent)

@@ -16,12 +16,12 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-TierColumn::TierColumn(Engine& engine, RoutingDocument* document, const QString& tier, QWidget* parent)
+TierColumn::TierColumn(Engine& engine, RoutingDocument* document, const QString& tierName, QWidget* parent)
     : QFrame(parent)
     , m_engine(engine)
     , m_document(document)
-    , m_model(new ChainModel(engine, document, tier, this))
-    , m_name(new QLineEdit(tier, this))
+    , m_model(new ChainModel(engine, document, tierName, this))
+    , m_name(new QLineEdit(tierName, this))
     , m_view(new QListView(this))
     , m_worstCase(new QLabel(this))
 {
@@ -47,11 +47,13 @@ TierColumn::TierColumn(Engine& engine, RoutingDocument* document, const QString&
     header->addWidget(m_name, 1);
     header->addWidget(button(QStringLiteral("◀"), tr("Move tier left"), [this] {
         const int index = PolicyEdits::tierIndex(m_document->policy(), tier());
-        m_document->apply(PolicyEdits::moveTier(m_document->policy(), index, index - 1), tr("Move tier %1").arg(tier()));
+        m_document->apply(PolicyEdits::moveTier(m_document->policy(), index, index - 1),
+                          tr("Move tier %1").arg(tier()));
     }));
     header->addWidget(button(QStringLiteral("▶"), tr("Move tier right"), [this] {
         const int index = PolicyEdits::tierIndex(m_document->policy(), tier());
-        m_document->apply(PolicyEdits::moveTier(m_document->policy(), index, index + 1), tr("Move tier %1").arg(tier()));
+        m_document->apply(PolicyEdits::moveTier(m_document->policy(), index, index + 1),
+                          tr("Move tier %1").arg(tier()));
     }));
     header->addWidget(button(QStringLiteral("⚙"), tr("Failover settings"), [this] { emit settingsRequested(tier()); }));
     header->addWidget(button(QStringLiteral("✕"), tr("Delete tier"), [this] {
@@ -66,7 +68,7 @@ TierColumn::TierColumn(Engine& engine, RoutingDocument* document, const QString&
     m_view->setDragDropMode(QAbstractItemView::DragDrop);
     m_view->setDefaultDropAction(Qt::MoveAction);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setAccessibleName(tr("Chain of tier %1").arg(tier));
+    m_view->setAccessibleName(tr("Chain of tier %1").arg(tierName));
     m_view->setFrameShape(QFrame::NoFrame);
     m_view->installEventFilter(this);
 
@@ -105,11 +107,13 @@ void TierColumn::refresh()
         }
     }
     QString text = tr("Worst case: %n upstream call(s), ", nullptr, worst.maxUpstreamCalls)
-        + (worst.timeUnbounded ? tr("no time limit") : tr("%1 s to an answer or error").arg(worst.longestMs / 1000.0, 0, 'f', 0))
+        + (worst.timeUnbounded ? tr("no time limit")
+                               : tr("%1 s to an answer or error").arg(worst.longestMs / 1000.0, 0, 'f', 0))
         + tr(", up to $%1 per request").arg(worst.highestCostUsd, 0, 'f', 4)
         + (worst.costComplete ? QString() : tr(" (some models unpriced)"));
     if (tier->chain.isEmpty()) {
-        text = QStringLiteral("<span style='color:#c62828'>%1</span>").arg(tr("Empty chain: requests for this tier fail."));
+        text = QStringLiteral("<span style='color:#c62828'>%1</span>")
+                   .arg(tr("Empty chain: requests for this tier fail."));
     } else if (!broken.isEmpty()) {
         text += QStringLiteral("<br><span style='color:#c62828'>%1</span>")
                     .arg(tr("Will be skipped: %1").arg(broken.join(QStringLiteral(", ")).toHtmlEscaped()));

@@ -33,7 +33,7 @@ TryPromptPanel::TryPromptPanel(Engine& engine, RoutingDocument* document, QWidge
     auto* title = new QLabel(tr("<b>Try a prompt</b>"), this);
     auto* tagsRow = new QFormLayout;
     tagsRow->setContentsMargins(0, 0, 0, 0);
-    tagsRow->addRow(tr("&Tags:"), m_tags);
+    tagsRow->addRow(tr("Ta&gs:"), m_tags);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(title);
@@ -41,9 +41,8 @@ TryPromptPanel::TryPromptPanel(Engine& engine, RoutingDocument* document, QWidge
     layout->addLayout(tagsRow);
     layout->addWidget(m_result, 1);
 
-    m_router->setHasKey([this](const ProviderConfig& provider) {
-        return !m_engine.client() || m_engine.client()->hasKey(provider);
-    });
+    m_router->setHasKey(
+        [this](const ProviderConfig& provider) { return !m_engine.client() || m_engine.client()->hasKey(provider); });
     connect(m_prompt, &QPlainTextEdit::textChanged, this, &TryPromptPanel::refresh);
     connect(m_tags, &QLineEdit::textChanged, this, &TryPromptPanel::refresh);
     connect(document, &RoutingDocument::policyChanged, this, &TryPromptPanel::refresh);
@@ -119,7 +118,8 @@ void TryPromptPanel::refresh()
     }
     html += QStringLiteral("</ol>");
     if (e.chain.isEmpty()) {
-        html += QStringLiteral("<p style='color:#c62828'>%1</p>").arg(tr("The chain is empty: this request would fail."));
+        html += QStringLiteral("<p style='color:#c62828'>%1</p>")
+                    .arg(tr("The chain is empty: this request would fail."));
     } else if (!chosen) {
         html += QStringLiteral("<p style='color:#c62828'>%1</p>").arg(tr("Every model would be skipped."));
     }

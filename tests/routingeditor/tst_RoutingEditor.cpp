@@ -1,0 +1,363 @@
+#include "config/ConfigStore.h"
+#include "engine/Engine.h"
+#include "routing/ChainModel.h"
+#include "routing/Router.h"
+#include "routing/RoutingDocument.h"
+#include "routing/RoutingEditor.h"
+#include "routing/RuleDelegate.h"
+#include "routing/RulesModel.h"
+#include "routing/SimulatePanel.h"
+#include "routing/TierBoard.h"
+#include "routing/TierColumn.h"
+#include "routing/TryPromptPanel.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QListWidget>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+#include <memory>
+
+// The routing editor on a real Engine: a temporary home with the sandbox's models and the default
+// policy. Edits go through the same models and views a user drives.
+class tst_RoutingEditor : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_home;
+    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<RoutingEditor> m_editor;
+
+    TierColumn* column(const QString& tier) const { return m_editor->tierBoard()->column(tier); }
+
+    QStringList chain(const RoutingPolicy& policy, const QString& tier) const
+    {
+        QStringList models;
+        if (const RoutingTier* routingTier = policy.tier(tier)) {
+            for (const auto& step : routingTier->chain) {
+                models.append(step.primaryModelId());
+            }
+        }
+        return models;
+    }
+
+    QStringList editedChain(const QString& tier) const { return chain(m_editor->document()->policy(), tier); }
+
+    RoutingPolicy savedPolicy() const
+    {
+        const ConfigLoadResult loaded = ConfigStore(m_home->path()).load();
+        return loaded.config.policy;
+    }
+
+    // Drags row `row` of `from` onto `to` at `toRow`, the way QAbstractItemView does it.
+    void dragCard(const QString& from, int row, const QString& to, int toRow)
+    {
+        ChainModel* source = column(from)->chainModel();
+        std::unique_ptr<QMimeData> mime(source->mimeData({ source->index(row) }));
+        QVERIFY(mime);
+        QVERIFY(column(to)->chainModel()->canDropMimeData(mime.get(), Qt::MoveAction, toRow, 0, {}));
+        column(to)->chainModel()->dropMimeData(mime.get(), Qt::MoveAction, toRow, 0, {});
+    }
+
+    int ruleRow(const QString& name) const
+    {
+        const auto& rules = m_editor->document()->policy().rules;
+        for (qsizetype i = 0; i < rules.size(); ++i) {
+            if (rules.at(i).name == name) {
+                return int(i);
+            }
+        }
+        return -1;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("SwitchyardTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_routingeditor"));
+    }
+
+    void init()
+    {
+        m_home = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_home->isValid());
+        m_engine = std::make_unique<Engine>();
+        Engine::Options options;
+        options.homeDir = m_home->path();
+        options.sandbox = true;
+        QVERIFY2(m_engine->open(options), qPrintable(m_engine->errorString()));
+        m_editor = std::make_unique<RoutingEditor>(*m_engine);
+        m_editor->resize(1400, 900);
+        QVERIFY(m_editor->tierBoard()->columns().size() >= 4);
+        QVERIFY(!m_editor->isModified());
+    }
+
+    void cleanup()
+    {
+        m_editor.reset();
+        m_engine.reset();
+        m_home.reset();
+    }
+
+    void models_passTheModelTester()
+    {
+        QAbstractItemModelTester chainTester(column(QStringLiteral("budget"))->chainModel(),
+                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester rulesTester(m_editor->rulesModel(),
+                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
+        dragCard(QStringLiteral("budget"), 0, QStringLiteral("premium"), 0);
+        m_editor->rulesModel()->addRule(0);
+    }
+
+    void dragCardToAnotherTier_savedPolicyChanges()
+    {
+        const QString moved = editedChain(QStringLiteral("budget")).first();
+        const QStringList premiumBefore = editedChain(QStringLiteral("premium"));
+        dragCard(QStringLiteral("budget"), 0, QStringLiteral("premium"), 0);
+        QVERIFY(!editedChain(QStringLiteral("budget")).contains(moved));
+        QCOMPARE(editedChain(QStringLiteral("premium")), QStringList { moved } + premiumBefore);
+        QVERIFY(m_editor->isModified());
+
+        const QList<ConfigProblem> problems = m_editor->save();
+        QVERIFY2(!ConfigProblems::hasErrors(problems), qPrintable(problems.value(0).toString()));
+        QCOMPARE(chain(savedPolicy(), QStringLiteral("premium")), QStringList { moved } + premiumBefore);
+        QVERIFY(!chain(savedPolicy(), QStringLiteral("budget")).contains(moved));
+        QCOMPARE(m_engine->router()->policy(), m_editor->document()->policy());
+        QVERIFY(!m_editor->isModified());
+    }
+
+    void dragCardWithinChain_reorders()
+    {
+        const QStringList before = editedChain(QStringLiteral("coding"));
+        QVERIFY(before.size() >= 2);
+        dragCard(QStringLiteral("coding"), 0, QStringLiteral("coding"), int(before.size()));
+        QCOMPARE(editedChain(QStringLiteral("coding")), before.mid(1) + before.mid(0, 1));
+        QVERIFY(!ConfigProblems::hasErrors(m_editor->save()));
+        QCOMPARE(chain(savedPolicy(), QStringLiteral("coding")), before.mid(1) + before.mid(0, 1));
+    }
+
+    void keyboard_ctrlDownReordersAndDeleteRemoves()
+    {
+        const QStringList before = editedChain(QStringLiteral("standard"));
+        QVERIFY(before.size() >= 2);
+        m_editor->show();
+        QListView* view = column(QStringLiteral("standard"))->chainView();
+        view->setFocus();
+        view->setCurrentIndex(view->model()->index(0, 0));
+        QTest::keyClick(view, Qt::Key_Down, Qt::ControlModifier);
+        QCOMPARE(editedChain(QStringLiteral("standard")).mid(0, 2), (QStringList { before.at(1), before.at(0) }));
+        view->setCurrentIndex(view->model()->index(0, 0));
+        QTest::keyClick(view, Qt::Key_Delete);
+        QCOMPARE(editedChain(QStringLiteral("standard")), before.mid(0, 1) + before.mid(2));
+    }
+
+    void dropModelFromList_addsStep()
+    {
+        auto mime = std::make_unique<QMimeData>();
+        const QString model = m_engine->models().first().id;
+        mime->setData(QString::fromLatin1(ChainModel::kModelMime), model.toUtf8());
+        const QStringList before = editedChain(QStringLiteral("budget"));
+        column(QStringLiteral("budget"))->chainModel()->dropMimeData(mime.get(), Qt::CopyAction, -1, 0, {});
+        QCOMPARE(editedChain(QStringLiteral("budget")), before + QStringList { model });
+    }
+
+    void undo_restoresAndRedoReapplies()
+    {
+        const RoutingPolicy original = m_editor->document()->policy();
+        dragCard(QStringLiteral("budget"), 0, QStringLiteral("premium"), 0);
+        m_editor->rulesModel()->removeRule(0);
+        const RoutingPolicy edited = m_editor->document()->policy();
+        QUndoStack* undo = m_editor->document()->undoStack();
+        QCOMPARE(undo->count(), 2);
+        undo->undo();
+        undo->undo();
+        QCOMPARE(m_editor->document()->policy(), original);
+        QCOMPARE(column(QStringLiteral("budget"))->chainModel()->rowCount(),
+                 int(original.tier(QStringLiteral("budget"))->chain.size()));
+        QVERIFY(!m_editor->isModified());
+        undo->redo();
+        undo->redo();
+        QCOMPARE(m_editor->document()->policy(), edited);
+    }
+
+    void ruleEdit_changesExplanationOfTestPrompt()
+    {
+        TryPromptPanel* panel = m_editor->tryPanel();
+        panel->promptEdit()->setPlainText(QStringLiteral("Please debug this function for me"));
+        QCOMPARE(panel->explanation().tier, QStringLiteral("coding"));
+        QVERIFY(panel->resultText().contains(QStringLiteral("coding")));
+
+        const int row = ruleRow(QStringLiteral("Programming task"));
+        QVERIFY(row >= 0);
+        RulesModel* rules = m_editor->rulesModel();
+        QVERIFY(rules->setData(rules->index(row, RulesModel::TierColumn), QStringLiteral("premium")));
+        QCOMPARE(panel->explanation().tier, QStringLiteral("premium"));
+        QCOMPARE(panel->explanation().rule.ruleName, QStringLiteral("Programming task"));
+
+        QVERIFY(rules->setData(rules->index(row, RulesModel::PatternColumn), QStringLiteral("refactor")));
+        QVERIFY(panel->explanation().rule.ruleName != QStringLiteral("Programming task"));
+        m_editor->document()->undoStack()->undo();
+        QCOMPARE(panel->explanation().rule.ruleName, QStringLiteral("Programming task"));
+    }
+
+    void unavailableStep_isMarkedAtOnce()
+    {
+        auto mime = std::make_unique<QMimeData>();
+        mime->setData(QString::fromLatin1(ChainModel::kModelMime), QByteArray("nowhere/ghost-model"));
+        ChainModel* model = column(QStringLiteral("budget"))->chainModel();
+        model->dropMimeData(mime.get(), Qt::CopyAction, 0, 0, {});
+        QCOMPARE(model->index(0).data().toString(), QStringLiteral("nowhere/ghost-model"));
+        QCOMPARE(model->index(0).data(ChainModel::HealthRole).toString(), QStringLiteral("unknown model"));
+        QCOMPARE(model->index(0).data(ChainModel::HealthLevelRole).toInt(), 2);
+        QVERIFY(column(QStringLiteral("budget"))->worstCaseLabel()->text().contains(QStringLiteral("ghost-model")));
+        const QList<ConfigProblem> problems = m_editor->save();
+        QVERIFY(ConfigProblems::hasErrors(problems));
+        QVERIFY(problems.first().path.startsWith(QStringLiteral("tiers[0].chain[0]")));
+    }
+
+    void worstCase_shownPerChain()
+    {
+        const QString text = column(QStringLiteral("premium"))->worstCaseLabel()->text();
+        QVERIFY2(text.contains(QStringLiteral("upstream call")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("$")), qPrintable(text));
+    }
+
+    void badRegex_isMarkedAndSaveRefusesItWithItsPlace()
+    {
+        const QByteArray savedBefore = ConfigStore::routingJson(m_engine->config());
+        QVERIFY(!ConfigProblems::hasErrors(m_editor->save()));
+        QFile routing(ConfigStore(m_home->path()).routingPath());
+        QVERIFY(routing.open(QIODevice::ReadOnly));
+        const QByteArray good = routing.readAll();
+        routing.close();
+
+        RulesModel* rules = m_editor->rulesModel();
+        rules->addRule(0);
+        QVERIFY(rules->setData(rules->index(0, RulesModel::KindColumn), int(RuleKind::Regex)));
+
+        // As typed in the pattern editor: marked with QRegularExpression's reason.
+        RuleDelegate delegate(m_editor->document());
+        QWidget parent;
+        std::unique_ptr<QWidget> editor(
+            delegate.createEditor(&parent, QStyleOptionViewItem(), rules->index(0, RulesModel::PatternColumn)));
+        auto* line = qobject_cast<QLineEdit*>(editor.get());
+        QVERIFY(line);
+        line->setText(QStringLiteral("(fix|repair"));
+        QVERIFY(line->property("problem").toString().contains(QStringLiteral("offset")));
+        delegate.setModelData(line, rules, rules->index(0, RulesModel::PatternColumn));
+
+        QVERIFY(rules->index(0, RulesModel::ProblemColumn).data().toString().contains(QStringLiteral("offset 11")));
+        const QList<ConfigProblem> problems = m_editor->save();
+        QVERIFY(ConfigProblems::hasErrors(problems));
+        QCOMPARE(problems.first().path, QStringLiteral("rules[0].pattern"));
+        QVERIFY(m_editor->problemsList()->isVisibleTo(m_editor.get()));
+        QVERIFY(m_editor->problemsList()->item(1)->text().contains(QStringLiteral("rules[0].pattern")));
+        QVERIFY(routing.open(QIODevice::ReadOnly));
+        QCOMPARE(routing.readAll(), good);
+        QVERIFY(m_editor->isModified());
+    }
+
+    void tiers_addRenameDelete()
+    {
+        m_editor->addTier();
+        QTRY_VERIFY(column(QStringLiteral("tier")));
+        QLineEdit* name = column(QStringLiteral("tier"))->nameEdit();
+        name->setText(QStringLiteral("fast"));
+        emit name->editingFinished();
+        QVERIFY(m_editor->document()->policy().tier(QStringLiteral("fast")));
+        QTRY_VERIFY(column(QStringLiteral("fast")));
+
+        // A renamed tier takes its rules along.
+        TierColumn* coding = column(QStringLiteral("coding"));
+        coding->nameEdit()->setText(QStringLiteral("code"));
+        emit coding->nameEdit()->editingFinished();
+        QCOMPARE(m_editor->document()->policy().rules.at(ruleRow(QStringLiteral("Programming task"))).tier,
+                 QStringLiteral("code"));
+        QTRY_VERIFY(column(QStringLiteral("code")));
+        QVERIFY(!column(QStringLiteral("code"))->chainModel()->rowCount() == 0);
+
+        m_editor->document()->apply(
+            [&] {
+                RoutingPolicy policy = m_editor->document()->policy();
+                policy.tiers.removeLast();
+                return policy;
+            }(),
+            QStringLiteral("delete"));
+        QTRY_VERIFY(!column(QStringLiteral("fast")));
+    }
+
+    void revert_goesBackToSaved()
+    {
+        const RoutingPolicy saved = m_engine->router()->policy();
+        dragCard(QStringLiteral("budget"), 0, QStringLiteral("premium"), 0);
+        m_editor->revert();
+        QCOMPARE(m_editor->document()->policy(), saved);
+        QVERIFY(!m_editor->isModified());
+        m_editor->document()->undoStack()->undo(); // revert itself can be undone
+        QVERIFY(m_editor->isModified());
+    }
+
+    void simulatedOutage_failsOverInVisibleSteps()
+    {
+        const QStringList budget = editedChain(QStringLiteral("budget"));
+        QVERIFY(budget.size() >= 2);
+        m_editor->tryPanel()->promptEdit()->setPlainText(
+            QStringLiteral("Classify this review as positive or negative"));
+        QCOMPARE(m_editor->tryPanel()->explanation().tier, QStringLiteral("budget"));
+
+        SimulatePanel* simulate = m_editor->simulatePanel();
+        const int target = simulate->targetCombo()->findText(budget.first());
+        QVERIFY(target >= 0);
+        simulate->targetCombo()->setCurrentIndex(target);
+        simulate->faultCombo()->setCurrentIndex(0); // server error
+        simulate->switchDown();
+        QSignalSpy done(simulate, &SimulatePanel::runFinished);
+        simulate->send();
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 30000);
+        QCOMPARE(done.first().first().toBool(), true);
+        const QString steps = simulate->steps().join(QLatin1Char('\n'));
+        QVERIFY2(steps.contains(QStringLiteral("trying %1").arg(budget.first())), qPrintable(steps));
+        QVERIFY2(steps.contains(QStringLiteral("failing over to %1").arg(budget.at(1))), qPrintable(steps));
+        QVERIFY2(steps.contains(QStringLiteral("answered by %1").arg(budget.at(1))), qPrintable(steps));
+        QVERIFY(simulate->steps().first().startsWith(QStringLiteral("+0.")));
+
+        m_editor->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_editor.get()));
+        m_editor->findChild<QTabWidget*>()->setCurrentWidget(simulate);
+        QTest::qWait(50);
+        QDir().mkpath(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR));
+        const QString path = QStringLiteral(SWITCHYARD_SCREENSHOT_DIR "/routing-editor-outage.png");
+        QVERIFY(m_editor->grab().save(path));
+        simulate->clearFaults();
+    }
+
+    void screenshot_defaultSandboxPolicy()
+    {
+        m_editor->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_editor.get()));
+        m_editor->tryPanel()->promptEdit()->setPlainText(
+            QStringLiteral("Please debug this function: it returns None for empty lists."));
+        QTest::qWait(50); // let the layout settle before grabbing
+        QDir().mkpath(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR));
+        const QString path = QStringLiteral(SWITCHYARD_SCREENSHOT_DIR "/routing-editor-default.png");
+        QVERIFY(m_editor->grab().save(path));
+        qInfo("wrote %s", qPrintable(path));
+    }
+};
+
+QTEST_MAIN(tst_RoutingEditor)
+#include "tst_RoutingEditor.moc"

@@ -1,0 +1,103 @@
+#include "EstimatePanel.h"
+
+#include "RoutingDocument.h"
+#include "engine/Engine.h"
+#include "ledger/LedgerQueries.h"
+#include "pricing/CostCalculator.h"
+#include "routing/Router.h"
+
+#include <QDateTime>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace {
+constexpr int kMaxRequests = 20000; // the history listing is newest first; enough for weeks of use
+}
+
+EstimatePanel::EstimatePanel(Engine& engine, RoutingDocument* document, QWidget* parent)
+    : QWidget(parent)
+    , m_engine(engine)
+    , m_document(document)
+    , m_days(new QSpinBox(this))
+    , m_text(new QLabel(this))
+{
+    m_days->setRange(1, 365);
+    m_days->setValue(30);
+    m_days->setSuffix(tr(" days"));
+    auto* run = new QPushButton(tr("Estimate"), this);
+    connect(run, &QPushButton::clicked, this, &EstimatePanel::estimate);
+    m_text->setWordWrap(true);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_text->setText(tr("Re-prices the routed requests of the period on the models this policy would choose."));
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("&History:"), m_days);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->addLayout(form);
+    layout->addWidget(run);
+    layout->addWidget(m_text);
+    layout->addStretch(1);
+}
+
+void EstimatePanel::estimate()
+{
+    m_result = {};
+    if (m_engine.ledgerPath().isEmpty()) {
+        m_text->setText(tr("No history database."));
+        return;
+    }
+    Router router;
+    router.setProviders(m_engine.providers());
+    router.setModels(m_engine.models());
+    router.setPolicy(m_document->policy());
+    const QDateTime since = QDateTime::currentDateTimeUtc().addDays(-m_days->value());
+    LedgerQueries queries(m_engine.ledgerPath());
+    for (const RequestRecord& record : queries.recentRequests(kMaxRequests)) {
+        if (record.startedAt < since) {
+            break;
+        }
+        // Workbench comparisons pick their models by hand; only routed traffic follows a policy.
+        if (record.source == QLatin1String("workbench")
+            || record.usage.promptTokens + record.usage.completionTokens == 0) {
+            continue;
+        }
+        ++m_result.requests;
+        m_result.spent += record.costUsd.value_or(0);
+        const Explanation explanation = router.explain(record.prompt, {});
+        QString modelId;
+        for (const auto& step : explanation.chain) {
+            for (const auto& deployment : step.deployments) {
+                if (modelId.isEmpty() && deployment.availability.kind != SkipKind::UnknownModel) {
+                    modelId = deployment.modelId;
+                }
+            }
+        }
+        const ModelConfig* model = m_engine.model(modelId);
+        const std::optional<double> cost = model ? CostCalculator::cost(model->price, record.usage) : std::nullopt;
+        if (cost) {
+            m_result.wouldCost += *cost;
+        } else {
+            ++m_result.unpriced;
+        }
+    }
+    if (!queries.errorString().isEmpty()) {
+        m_text->setText(tr("Could not read the history: %1").arg(queries.errorString()));
+        return;
+    }
+    if (m_result.requests == 0) {
+        m_text->setText(tr("No routed requests in the last %n day(s).", nullptr, m_days->value()));
+        return;
+    }
+    QString text = tr("%n routed request(s): spent $%1; with this policy about $%2.", nullptr, m_result.requests)
+                       .arg(m_result.spent, 0, 'f', 4)
+                       .arg(m_result.wouldCost, 0, 'f', 4);
+    if (m_result.unpriced > 0) {
+        text += QLatin1Char(' ')
+            + tr("%n request(s) would go to unpriced models (not counted).", nullptr, m_result.unpriced);
+    }
+    m_text->setText(text);
+}
