@@ -21,6 +21,7 @@ RoutedCall::RoutedCall(Router* router, const ResolvedRoute& route, const ChatReq
     , m_route(route)
     , m_request(request)
     , m_options(options)
+    , m_cursor(router, route.chain, route.settings, request, route.group)
     , m_hedgeTimer(new QTimer(this))
     , m_retryTimer(new QTimer(this))
 {
@@ -61,70 +62,9 @@ void RoutedCall::begin()
     startNextOrFinish();
 }
 
-void RoutedCall::recordSkip(const QString& modelId, const QString& providerId, const QString& reason)
-{
-    if (!m_skipRecorded.contains(modelId)) {
-        m_skipRecorded.insert(modelId);
-        m_skipped.append({ modelId, providerId, reason });
-    }
-}
-
-bool RoutedCall::isUsable(const Deployment& deployment)
-{
-    if (m_tried.contains(deployment.modelId)) {
-        return false;
-    }
-    const ModelConfig* model = m_router->model(deployment.modelId);
-    const QString providerId = model ? model->providerId : QString();
-    if (model && m_skippedProviders.contains(providerId)) {
-        recordSkip(deployment.modelId, providerId,
-                   tr("provider %1 failed earlier in this request (%2)")
-                       .arg(providerId, m_skippedProviders.value(providerId)));
-        return false;
-    }
-    if (model && m_contextFilter && model->contextWindow <= m_minContext) {
-        recordSkip(deployment.modelId, providerId,
-                   model->contextWindow > 0 ? tr("context window too small (%1 tokens)").arg(model->contextWindow)
-                                            : tr("context window unknown"));
-        return false;
-    }
-    const Availability availability = m_router->availability(deployment.modelId, m_request);
-    if (!availability.usable()) {
-        recordSkip(deployment.modelId, providerId, availability.reason);
-        return false;
-    }
-    return true;
-}
-
-std::optional<RoutedCall::Candidate> RoutedCall::nextCandidate(const QString& avoidProvider)
-{
-    while (m_router && m_step < m_route.chain.size()) {
-        const ChainStep& step = m_route.chain.at(m_step);
-        const QList<int> order = m_router->m_balancer.order(
-            step.deployments, m_route.settings.strategy, [this, &avoidProvider](const Deployment& deployment) {
-                const ModelConfig* model = m_router->model(deployment.modelId);
-                if (model && model->providerId == avoidProvider) {
-                    return false;
-                }
-                return isUsable(deployment);
-            });
-        for (int index : order) {
-            const ModelConfig* model = m_router->model(step.deployments.at(index).modelId);
-            const ProviderConfig* provider = m_router->provider(model->providerId);
-            const bool probe = m_router->m_cooldowns.state(model->id, provider->id).phase == CooldownState::HalfOpen;
-            if (m_router->m_cooldowns.tryAcquire(model->id, provider->id)) {
-                return Candidate { *model, *provider, probe };
-            }
-            recordSkip(model->id, provider->id, tr("recovering: its one probe request is in flight"));
-        }
-        ++m_step;
-    }
-    return std::nullopt;
-}
-
 void RoutedCall::startNextOrFinish()
 {
-    if (const auto candidate = nextCandidate()) {
+    if (const auto candidate = m_cursor.next()) {
         const bool first = m_attempts.isEmpty();
         startAttempt(*candidate,
                      first ? QStringLiteral("primary")
@@ -141,7 +81,7 @@ void RoutedCall::startNextOrFinish()
     if (m_attempts.isEmpty()) {
         message = m_route.chain.isEmpty() ? tr("There is no model to call for \"%1\".").arg(m_route.tier)
                                           : tr("No model in the chain could be tried now.");
-    } else if (m_contextFilter) {
+    } else if (m_cursor.needsLargerContext()) {
         message = tr("The prompt is too long for every model in the chain.");
     } else {
         message = tr("Every model in the chain failed.");
@@ -154,7 +94,7 @@ void RoutedCall::startAttempt(const Candidate& candidate, const QString& reason)
     if (m_done || !m_router || !m_router->m_client) {
         return;
     }
-    m_tried.insert(candidate.model.id);
+    m_cursor.markTried(candidate.model.id);
     if (m_pendingFailover) {
         m_pendingFailover = false;
         ++m_failovers;
@@ -228,10 +168,10 @@ bool RoutedCall::isSoleActive(ProviderCall* call) const
 
 void RoutedCall::onHedgeTimer()
 {
-    if (m_done || m_active.size() != 1 || m_active.first().call->hasFirstToken()) {
+    if (m_done || !m_router || m_active.size() != 1 || m_active.first().call->hasFirstToken()) {
         return;
     }
-    if (const auto candidate = nextCandidate(m_active.first().candidate.provider.id)) {
+    if (const auto candidate = m_cursor.next(m_active.first().candidate.provider.id)) {
         startAttempt(*candidate, QStringLiteral("hedge"));
     }
 }
@@ -382,7 +322,7 @@ void RoutedCall::onFailed(ProviderCall* call, const CallError& error)
     switch (FailoverRules::actionFor(error, m_route.settings, m_rateLimitRetried)) {
     case FailoverAction::SwitchProvider:
     case FailoverAction::CoolProviderAndSwitch: // the cooldown itself was recorded above
-        m_skippedProviders.insert(provider.id, FailureClasses::id(error.failureClass));
+        m_cursor.ruleOutProvider(provider.id, FailureClasses::id(error.failureClass));
         break;
     case FailoverAction::RetrySameModel:
         if (m_active.isEmpty()) {
@@ -395,9 +335,7 @@ void RoutedCall::onFailed(ProviderCall* call, const CallError& error)
     case FailoverAction::SwitchModel:
         break;
     case FailoverAction::LargerContext:
-        m_contextFilter = true;
-        m_minContext = qMax(m_minContext, model.contextWindow);
-        insertContextWindowFallbacks();
+        m_cursor.requireLargerContext(model.contextWindow);
         break;
     case FailoverAction::End:
         failWith(tr("%1 rejected the request (%2). No other model was tried: the request itself is at fault.")
@@ -417,20 +355,6 @@ void RoutedCall::onFailed(ProviderCall* call, const CallError& error)
     }
     m_pendingFailover = true;
     startNextOrFinish();
-}
-
-// A group's contextWindowFallbacks go right after the current step, ahead of its ordinary fallbacks.
-void RoutedCall::insertContextWindowFallbacks()
-{
-    const ModelGroup* group = m_route.group.isEmpty() ? nullptr : m_router->policy().group(m_route.group);
-    if (!group || m_contextFallbacksInserted) {
-        return;
-    }
-    m_contextFallbacksInserted = true;
-    qsizetype at = m_step + 1;
-    for (const QString& name : group->contextWindowFallbacks) {
-        m_route.chain.insert(qMin(at++, m_route.chain.size()), m_router->stepFor(name));
-    }
 }
 
 void RoutedCall::answerFromCache()
@@ -470,7 +394,7 @@ void RoutedCall::fillCommon(T& out) const
     out.ruleName = m_route.rule.ruleName;
     out.why = m_route.rule.why;
     out.attempts = m_attempts;
-    out.skipped = m_skipped;
+    out.skipped = m_cursor.skipped();
     out.failovers = m_failovers;
     out.hedgeCostUsd = m_hedgeCost;
 }

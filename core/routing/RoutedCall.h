@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ChainCursor.h"
 #include "RoutedTypes.h"
 #include "Router.h"
 
@@ -66,12 +67,7 @@ signals:
 
 private:
     friend class Router;
-    struct Candidate
-    {
-        ModelConfig model;
-        ProviderConfig provider;
-        bool probe = false; // took a half-open probe slot
-    };
+    using Candidate = ChainCursor::Candidate;
     struct Active
     {
         ProviderCall* call = nullptr;
@@ -84,9 +80,6 @@ private:
                QObject* parent);
     void begin();
 
-    std::optional<Candidate> nextCandidate(const QString& avoidProvider = {});
-    bool isUsable(const Deployment& deployment);
-    void recordSkip(const QString& modelId, const QString& providerId, const QString& reason);
     void startAttempt(const Candidate& candidate, const QString& reason);
     void startNextOrFinish();
 
@@ -102,7 +95,6 @@ private:
     Active takeActive(int index, const QString& outcome, const CallError& error);
     void abandon(Active& active, const QString& outcome);
     double estimateCost(const Candidate& candidate, const QString& partialText) const;
-    void insertContextWindowFallbacks();
     void answerFromCache();
     void failWith(const QString& message, bool incomplete);
     void stopEverything();
@@ -115,18 +107,11 @@ private:
     RouteOptions m_options;
     QElapsedTimer m_elapsed;
 
-    int m_step = 0;
-    QSet<QString> m_tried; // model ids already attempted
-    QHash<QString, QString> m_skippedProviders; // provider -> failure class id that ruled it out
-    QSet<QString> m_skipRecorded;
-    bool m_contextFilter = false;
-    int m_minContext = 0;
-    bool m_rateLimitRetried = false;
-    bool m_contextFallbacksInserted = false;
+    ChainCursor m_cursor;
+    bool m_rateLimitRetried = false; // a 429 retries the same model at most once per request
 
     QList<Active> m_active;
     QList<AttemptInfo> m_attempts;
-    QList<SkipInfo> m_skipped;
     CallError m_lastError;
     QString m_lastModel;
     bool m_pendingFailover = false;

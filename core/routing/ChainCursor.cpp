@@ -1,0 +1,89 @@
+#include "ChainCursor.h"
+
+#include "Router.h"
+
+ChainCursor::ChainCursor(Router* router, const QList<ChainStep>& chain, const TierSettings& settings,
+                         const ChatRequest& request, const QString& group)
+    : m_router(router)
+    , m_chain(chain)
+    , m_settings(settings)
+    , m_request(request)
+    , m_group(group)
+{
+}
+
+void ChainCursor::recordSkip(const QString& modelId, const QString& providerId, const QString& reason)
+{
+    if (!m_skipRecorded.contains(modelId)) {
+        m_skipRecorded.insert(modelId);
+        m_skipped.append({ modelId, providerId, reason });
+    }
+}
+
+bool ChainCursor::isUsable(const Deployment& deployment)
+{
+    if (m_tried.contains(deployment.modelId)) {
+        return false;
+    }
+    const ModelConfig* model = m_router->model(deployment.modelId);
+    const QString providerId = model ? model->providerId : QString();
+    if (model && m_ruledOut.contains(providerId)) {
+        recordSkip(deployment.modelId, providerId,
+                   tr("provider %1 failed earlier in this request (%2)").arg(providerId, m_ruledOut.value(providerId)));
+        return false;
+    }
+    if (model && m_contextFilter && model->contextWindow <= m_minContext) {
+        recordSkip(deployment.modelId, providerId,
+                   model->contextWindow > 0 ? tr("context window too small (%1 tokens)").arg(model->contextWindow)
+                                            : tr("context window unknown"));
+        return false;
+    }
+    const Availability availability = m_router->availability(deployment.modelId, m_request);
+    if (!availability.usable()) {
+        recordSkip(deployment.modelId, providerId, availability.reason);
+        return false;
+    }
+    return true;
+}
+
+std::optional<ChainCursor::Candidate> ChainCursor::next(const QString& avoidProvider)
+{
+    CooldownTracker* cooldowns = m_router->cooldowns();
+    while (m_step < m_chain.size()) {
+        const ChainStep& step = m_chain.at(m_step);
+        const QList<int> order = m_router->loadBalancer().order(
+            step.deployments, m_settings.strategy, [this, &avoidProvider](const Deployment& deployment) {
+                const ModelConfig* model = m_router->model(deployment.modelId);
+                if (model && model->providerId == avoidProvider) {
+                    return false;
+                }
+                return isUsable(deployment);
+            });
+        for (int index : order) {
+            const ModelConfig* model = m_router->model(step.deployments.at(index).modelId);
+            const ProviderConfig* provider = m_router->provider(model->providerId);
+            const bool probe = cooldowns->state(model->id, provider->id).phase == CooldownState::HalfOpen;
+            if (cooldowns->tryAcquire(model->id, provider->id)) {
+                return Candidate { *model, *provider, probe };
+            }
+            recordSkip(model->id, provider->id, tr("recovering: its one probe request is in flight"));
+        }
+        ++m_step;
+    }
+    return std::nullopt;
+}
+
+void ChainCursor::requireLargerContext(int contextWindow)
+{
+    m_contextFilter = true;
+    m_minContext = qMax(m_minContext, contextWindow);
+    const ModelGroup* group = m_group.isEmpty() ? nullptr : m_router->policy().group(m_group);
+    if (!group || m_contextFallbacksInserted) {
+        return;
+    }
+    m_contextFallbacksInserted = true;
+    qsizetype at = m_step + 1;
+    for (const QString& name : group->contextWindowFallbacks) {
+        m_chain.insert(qMin(at++, m_chain.size()), m_router->stepFor(name));
+    }
+}

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "RoutedTypes.h"
+#include "RoutingPolicy.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QSet>
+
+#include <optional>
+
+class Router;
+
+// Walks one request's chain: which deployment comes next, given what was tried, which providers
+// are ruled out for this request, the context window needed, and what the router says about
+// availability (cooldown, key, budget). Records why each deployment not taken was skipped.
+class ChainCursor
+{
+    Q_DECLARE_TR_FUNCTIONS(ChainCursor)
+
+public:
+    struct Candidate
+    {
+        ModelConfig model;
+        ProviderConfig provider;
+        bool probe = false; // took a half-open probe slot
+    };
+
+    ChainCursor(Router* router, const QList<ChainStep>& chain, const TierSettings& settings, const ChatRequest& request,
+                const QString& group);
+
+    // The next deployment to call (its cooldown slot acquired), or none when the chain is spent.
+    // A hedge passes the primary's provider to avoid.
+    std::optional<Candidate> next(const QString& avoidProvider = {});
+    void markTried(const QString& modelId) { m_tried.insert(modelId); }
+    void ruleOutProvider(const QString& providerId, const QString& because) { m_ruledOut.insert(providerId, because); }
+    // Context length exceeded at `contextWindow`: only larger windows from now on, and a forced
+    // group's contextWindowFallbacks go right after the current step.
+    void requireLargerContext(int contextWindow);
+    bool needsLargerContext() const { return m_contextFilter; }
+    const QList<SkipInfo>& skipped() const { return m_skipped; }
+
+private:
+    bool isUsable(const Deployment& deployment);
+    void recordSkip(const QString& modelId, const QString& providerId, const QString& reason);
+
+    Router* m_router;
+    QList<ChainStep> m_chain;
+    TierSettings m_settings;
+    ChatRequest m_request;
+    QString m_group;
+    int m_step = 0;
+    QSet<QString> m_tried;
+    QHash<QString, QString> m_ruledOut; // provider -> failure class id
+    QSet<QString> m_skipRecorded;
+    QList<SkipInfo> m_skipped;
+    bool m_contextFilter = false;
+    int m_minContext = 0;
+    bool m_contextFallbacksInserted = false;
+};
