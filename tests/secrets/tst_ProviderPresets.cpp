@@ -1,0 +1,170 @@
+#include "pricing/PriceTable.h"
+#include "secrets/ModelListFetcher.h"
+#include "secrets/ProviderPresets.h"
+
+#include <QTest>
+
+class TestProviderPresets : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void presets_coverTheProvidersPeopleUse();
+    void preset_data();
+    void preset();
+    void starterModels_takePricesFromBundledTable();
+    void localModels_areFreeNotUnpriced();
+    void isInsecure_data();
+    void isInsecure();
+    void parseModelList_data();
+    void parseModelList();
+};
+
+void TestProviderPresets::presets_coverTheProvidersPeopleUse()
+{
+    QStringList ids;
+    for (const ProviderPreset& p : ProviderPresets::all()) {
+        QVERIFY2(!ids.contains(p.id), qPrintable(p.id));
+        ids << p.id;
+        QVERIFY(!p.displayName.isEmpty());
+        if (p.id != QLatin1String("custom")) {
+            QVERIFY2(p.baseUrl.isValid() && !p.baseUrl.isEmpty(), qPrintable(p.id));
+        }
+        QCOMPARE(p.local, p.keyEnv.isEmpty() && p.id != QLatin1String("custom"));
+    }
+    const QStringList expected { "openai",     "anthropic", "gemini", "deepseek", "groq",    "mistral",  "together",
+                                 "openrouter", "xai",       "ollama", "lmstudio", "litellm", "tokenmix", "custom" };
+    QCOMPARE(ids, expected);
+}
+
+void TestProviderPresets::preset_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("baseUrl");
+    QTest::addColumn<QString>("keyEnv");
+    QTest::addColumn<bool>("anthropicWire");
+    QTest::addColumn<int>("maxConcurrent");
+    QTest::newRow("openai uses OPENAI_API_KEY") << "openai"
+                                                << "https://api.openai.com/v1"
+                                                << "OPENAI_API_KEY" << false << 0;
+    QTest::newRow("anthropic speaks native Messages") << "anthropic"
+                                                      << "https://api.anthropic.com/v1"
+                                                      << "ANTHROPIC_API_KEY" << true << 0;
+    QTest::newRow("gemini through its OpenAI-compatible endpoint")
+        << "gemini"
+        << "https://generativelanguage.googleapis.com/v1beta/openai"
+        << "GEMINI_API_KEY" << false << 0;
+    QTest::newRow("ollama is local, keyless, one request at a time") << "ollama"
+                                                                     << "http://localhost:11434/v1"
+                                                                     << "" << false << 1;
+    QTest::newRow("lm studio is local and keyless") << "lmstudio"
+                                                    << "http://localhost:1234/v1"
+                                                    << "" << false << 0;
+}
+
+void TestProviderPresets::preset()
+{
+    QFETCH(QString, id);
+    QFETCH(QString, baseUrl);
+    QFETCH(QString, keyEnv);
+    QFETCH(bool, anthropicWire);
+    QFETCH(int, maxConcurrent);
+    const auto p = ProviderPresets::find(id);
+    QVERIFY(p);
+    const ProviderConfig config = ProviderPresets::providerConfig(*p);
+    QCOMPARE(config.id, id);
+    QCOMPARE(config.baseUrl, QUrl(baseUrl));
+    QCOMPARE(config.keyEnv, keyEnv);
+    QCOMPARE(config.kind == ProviderKind::AnthropicMessages, anthropicWire);
+    QCOMPARE(config.maxConcurrent, maxConcurrent);
+    QVERIFY(!ProviderPresets::isInsecure(config));
+}
+
+void TestProviderPresets::starterModels_takePricesFromBundledTable()
+{
+    const PriceTable prices = PriceTable::bundled();
+    const QList<ModelConfig> models = ProviderPresets::modelConfigs(*ProviderPresets::find("openai"), prices);
+    QVERIFY(!models.isEmpty());
+    const ModelConfig* mini = nullptr;
+    for (const ModelConfig& m : models) {
+        QCOMPARE(m.providerId, QStringLiteral("openai"));
+        QCOMPARE(m.id, QStringLiteral("openai/") + m.upstreamModel);
+        if (m.upstreamModel == QLatin1String("gpt-4o-mini")) {
+            mini = &m;
+        }
+    }
+    QVERIFY(mini);
+    const auto entry = prices.lookup(QStringLiteral("gpt-4o-mini"));
+    QVERIFY(entry);
+    QVERIFY(mini->price.known);
+    QCOMPARE(mini->price, entry->price);
+    QCOMPARE(mini->contextWindow, entry->contextWindow);
+    // A model the table does not know stays unpriced, never free.
+    const ModelConfig groq = ProviderPresets::modelConfig(
+        ProviderPresets::providerConfig(*ProviderPresets::find("groq")), QStringLiteral("no-such-model-xyz"), prices);
+    QVERIFY(!groq.price.known);
+    QVERIFY(!groq.price.isFree());
+}
+
+void TestProviderPresets::localModels_areFreeNotUnpriced()
+{
+    const QList<ModelConfig> models
+        = ProviderPresets::modelConfigs(*ProviderPresets::find("ollama"), PriceTable::bundled());
+    QVERIFY(!models.isEmpty());
+    for (const ModelConfig& m : models) {
+        QVERIFY(m.price.isFree());
+    }
+}
+
+void TestProviderPresets::isInsecure_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("insecure");
+    QTest::newRow("https to a remote host is fine") << "https://api.example.com/v1" << false;
+    QTest::newRow("http to localhost is fine") << "http://localhost:11434/v1" << false;
+    QTest::newRow("http to 127.0.0.1 is fine") << "http://127.0.0.1:8080/v1" << false;
+    QTest::newRow("http to ::1 is fine") << "http://[::1]:4000/v1" << false;
+    QTest::newRow("http to a LAN address is flagged") << "http://192.168.1.20:4000/v1" << true;
+    QTest::newRow("http to a remote name is flagged") << "http://llm.example.com/v1" << true;
+    QTest::newRow("HTTP in capitals is still flagged") << "HTTP://llm.example.com/v1" << true;
+}
+
+void TestProviderPresets::isInsecure()
+{
+    QFETCH(QString, url);
+    QFETCH(bool, insecure);
+    ProviderConfig p;
+    p.baseUrl = QUrl(url);
+    QCOMPARE(ProviderPresets::isInsecure(p), insecure);
+}
+
+void TestProviderPresets::parseModelList_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QStringList>("ids");
+    QTest::addColumn<bool>("ok");
+    QTest::newRow("openai list, sorted") << QByteArray(
+        R"({"object":"list","data":[{"id":"gpt-4o","object":"model"},{"id":"gpt-4.1-mini"}]})")
+                                         << QStringList { "gpt-4.1-mini", "gpt-4o" } << true;
+    QTest::newRow("anthropic list with has_more")
+        << QByteArray(R"({"data":[{"type":"model","id":"claude-haiku-4-5"}],"has_more":false})")
+        << QStringList { "claude-haiku-4-5" } << true;
+    QTest::newRow("duplicates and entries without id are dropped")
+        << QByteArray(R"({"data":[{"id":"a"},{"id":"a"},{"name":"b"}]})") << QStringList { "a" } << true;
+    QTest::newRow("empty data is an empty list") << QByteArray(R"({"data":[]})") << QStringList {} << true;
+    QTest::newRow("an html error page is an error") << QByteArray("<html>502</html>") << QStringList {} << false;
+    QTest::newRow("json without data is an error") << QByteArray(R"({"models":[]})") << QStringList {} << false;
+}
+
+void TestProviderPresets::parseModelList()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QStringList, ids);
+    QFETCH(bool, ok);
+    QString error;
+    QCOMPARE(ModelListFetcher::parseModelList(json, &error), ids);
+    QCOMPARE(error.isEmpty(), ok);
+}
+
+QTEST_GUILESS_MAIN(TestProviderPresets)
+#include "tst_ProviderPresets.moc"
