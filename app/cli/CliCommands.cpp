@@ -6,6 +6,7 @@
 #include "ImportCommand.h"
 #include "ModelsCommand.h"
 #include "RouteCommand.h"
+#include "ServeCommand.h"
 #include "StatsCommand.h"
 
 #include <QCoreApplication>
@@ -45,6 +46,9 @@ const QList<Entry>& entries()
         { "export",
           QT_TRANSLATE_NOOP("CliCommands", "export litellm-config|portkey-config|history [--format csv|jsonl] FILE"),
           [] { return new ExportCommand; } },
+        { "serve",
+          QT_TRANSLATE_NOOP("CliCommands", "serve [--port N] [--bind ADDR]   OpenAI-compatible gateway with failover"),
+          [] { return new ServeCommand; } },
         { "prune", QT_TRANSLATE_NOOP("CliCommands", "prune --older-than DAYS   delete old history records"),
           [] { return new PruneCommand; } },
     };

@@ -191,21 +191,10 @@ void Engine::track(RoutedCall* call, const ChatRequest& request, const QString& 
                                           QDateTime::currentDateTimeUtc() };
     auto recorded = std::make_shared<bool>(false);
     auto store = [this, recorded](RequestRecord record) {
-        if (*recorded) {
-            return;
+        if (!*recorded) {
+            *recorded = true;
+            this->record(std::move(record));
         }
-        *recorded = true;
-        if (record.costUsd && record.status == QLatin1String("ok")) {
-            // Keeps the budget tracker's running total current between ledger reads.
-            const Reservation reservation = m_budgets->reserve(record.finalProvider, record.finalModel, {}, 0, 0);
-            if (reservation.ok) {
-                m_budgets->commit(reservation.id, *record.costUsd);
-            }
-        }
-        if (m_ledger) {
-            m_ledger->record(std::move(record));
-        }
-        emit requestRecorded();
     };
     connect(call, &RoutedCall::finished, this, [this, store, context](const RoutedResult& result) {
         const ModelConfig* model = this->model(result.modelId);
@@ -226,14 +215,10 @@ void Engine::track(ProviderCall* call, const QString& source, const QString& com
     const QString providerId = call->provider().id;
     auto recorded = std::make_shared<bool>(false);
     auto store = [this, recorded](RequestRecord record) {
-        if (*recorded) {
-            return;
+        if (!*recorded) {
+            *recorded = true;
+            this->record(std::move(record));
         }
-        *recorded = true;
-        if (m_ledger) {
-            m_ledger->record(std::move(record));
-        }
-        emit requestRecorded();
     };
     connect(call, &ProviderCall::finished, this, [this, store, context, price](const CallResult& result) {
         store(m_recorder->fromDirect(result, {}, context, price));
@@ -245,6 +230,21 @@ void Engine::track(ProviderCall* call, const QString& source, const QString& com
     connect(call, &QObject::destroyed, this, [this, store, context, modelId, providerId] {
         store(m_recorder->cancelled(context, modelId, providerId));
     });
+}
+
+void Engine::record(RequestRecord record)
+{
+    if (record.costUsd && *record.costUsd > 0 && !record.finalProvider.isEmpty()) {
+        // Keeps the budget tracker's running total current between ledger reads.
+        const Reservation reservation = m_budgets->reserve(record.finalProvider, record.finalModel, {}, 0, 0);
+        if (reservation.ok) {
+            m_budgets->commit(reservation.id, *record.costUsd);
+        }
+    }
+    if (m_ledger) {
+        m_ledger->record(std::move(record));
+    }
+    emit requestRecorded();
 }
 
 const ProviderConfig* Engine::provider(const QString& id) const

@@ -3,6 +3,7 @@
 #include "common/ProviderTypes.h"
 #include "config/ConfigProblem.h"
 #include "config/SwitchyardConfig.h"
+#include "ledger/LedgerRecords.h"
 #include "sandbox/SandboxTypes.h"
 
 #include <QObject>
@@ -79,6 +80,8 @@ public:
     // before either: cancelled).
     void track(RoutedCall* call, const ChatRequest& request, const QString& source, const QString& compareGroup = {});
     void track(ProviderCall* call, const QString& source, const QString& compareGroup = {});
+    // Writes one finished request to the ledger and counts its cost against the budgets.
+    void record(RequestRecord record);
 
 signals:
     void configChanged();

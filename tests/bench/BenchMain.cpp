@@ -1,10 +1,57 @@
 #include <QCoreApplication>
+#include <QStringList>
 #include <QTextStream>
 
-// Benchmarks print figures to stdout; run `switchyard-bench [area...]`.
+#include <functional>
+
+// `switchyard-bench` runs every area; `switchyard-bench ledger routing` only those. Arguments
+// after `--` go to the areas (e.g. `switchyard-bench ledger -- --requests 100000`).
+#ifdef SWITCHYARD_BENCH_PROVIDERS
+int runProviderBenchmarks(const QStringList& args);
+#endif
+#ifdef SWITCHYARD_BENCH_HTTP
+int runHttpBenchmarks(const QStringList& args);
+#endif
+#ifdef SWITCHYARD_BENCH_ROUTING
+int runRoutingBenchmarks(const QStringList& args);
+#endif
+#ifdef SWITCHYARD_BENCH_LEDGER
+int runLedgerBenchmarks(const QStringList& args);
+#endif
+
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
-    QTextStream(stdout) << "switchyard-bench: no benchmarks registered yet\n";
-    return 0;
+    const std::pair<const char*, std::function<int(const QStringList&)>> areas[] = {
+#ifdef SWITCHYARD_BENCH_PROVIDERS
+        {"providers", runProviderBenchmarks},
+#endif
+#ifdef SWITCHYARD_BENCH_HTTP
+        {"http", runHttpBenchmarks},
+#endif
+#ifdef SWITCHYARD_BENCH_ROUTING
+        {"routing", runRoutingBenchmarks},
+#endif
+#ifdef SWITCHYARD_BENCH_LEDGER
+        {"ledger", runLedgerBenchmarks},
+#endif
+    };
+    QStringList wanted = app.arguments().mid(1);
+    QStringList passOn;
+    const qsizetype separator = wanted.indexOf(QStringLiteral("--"));
+    if (separator >= 0) {
+        passOn = wanted.mid(separator + 1);
+        wanted = wanted.mid(0, separator);
+    }
+    QTextStream out(stdout);
+    int status = 0;
+    for (const auto& [name, run] : areas) {
+        if (!wanted.isEmpty() && !wanted.contains(QLatin1String(name))) {
+            continue;
+        }
+        out << "== " << name << " ==\n";
+        out.flush();
+        status |= run(passOn);
+    }
+    return status;
 }
