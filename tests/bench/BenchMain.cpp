@@ -18,6 +18,9 @@ int runRoutingBenchmarks(const QStringList& args);
 #ifdef SWITCHYARD_BENCH_LEDGER
 int runLedgerBenchmarks(const QStringList& args);
 #endif
+#ifdef SWITCHYARD_BENCH_GATEWAY
+int runGatewayBenchmarks(const QStringList& args);
+#endif
 
 int main(int argc, char* argv[])
 {
@@ -35,8 +38,18 @@ int main(int argc, char* argv[])
 #ifdef SWITCHYARD_BENCH_LEDGER
         {"ledger", runLedgerBenchmarks},
 #endif
+#ifdef SWITCHYARD_BENCH_GATEWAY
+        {"gateway", runGatewayBenchmarks},
+#endif
     };
     QStringList wanted = app.arguments().mid(1);
+#ifdef SWITCHYARD_BENCH_GATEWAY
+    // The gateway benchmark runs its upstream and load generator as child processes of this
+    // executable: `switchyard-bench --role upstream|client ...`.
+    if (wanted.contains(QStringLiteral("--role"))) {
+        return runGatewayBenchmarks(wanted.mid(wanted.indexOf(QStringLiteral("--role"))));
+    }
+#endif
     QStringList passOn;
     const qsizetype separator = wanted.indexOf(QStringLiteral("--"));
     if (separator >= 0) {
