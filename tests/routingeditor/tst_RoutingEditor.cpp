@@ -1,6 +1,10 @@
 #include "config/ConfigStore.h"
 #include "engine/Engine.h"
+#include "ledger/Ledger.h"
 #include "routing/ChainModel.h"
+#include "routing/EstimatePanel.h"
+#include "routing/PolicyEdits.h"
+#include "routing/RoutedCall.h"
 #include "routing/Router.h"
 #include "routing/RoutingDocument.h"
 #include "routing/RoutingEditor.h"
@@ -231,9 +235,18 @@ private slots:
 
     void worstCase_shownPerChain()
     {
+        const int steps = column(QStringLiteral("premium"))->chainModel()->rowCount();
         const QString text = column(QStringLiteral("premium"))->worstCaseLabel()->text();
-        QVERIFY2(text.contains(QStringLiteral("upstream call")), qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("$")), qPrintable(text));
+        // Every deployment once plus the one 429 retry; the default settings' total timeouts.
+        QVERIFY2(text.contains(QStringLiteral("%1 calls").arg(steps + 1)), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral(" min")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("$0.0")), qPrintable(text));
+        const QString before = text;
+        dragCard(QStringLiteral("premium"), 0, QStringLiteral("budget"), 0);
+        QVERIFY(column(QStringLiteral("premium"))
+                    ->worstCaseLabel()
+                    ->text()
+                    .contains(QStringLiteral("%1 calls").arg(steps)));
     }
 
     void badRegex_isMarkedAndSaveRefusesItWithItsPlace()
@@ -343,6 +356,41 @@ private slots:
         const QString path = QStringLiteral(SWITCHYARD_SCREENSHOT_DIR "/routing-editor-outage.png");
         QVERIFY(m_editor->grab().save(path));
         simulate->clearFaults();
+    }
+
+    void estimate_repricesHistoryOnTheEditedPolicy()
+    {
+        ChatRequest request;
+        request.messages.append({ QStringLiteral("user"), QStringLiteral("Classify this review: great phone") });
+        request.maxTokens = 32;
+        RoutedCall* call = m_engine->router()->route(request);
+        QSignalSpy recorded(m_engine.get(), &Engine::requestRecorded);
+        m_engine->track(call, request, QStringLiteral("route"));
+        QSignalSpy finished(call, &RoutedCall::finished);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(recorded.size() >= 1, 10000);
+        QVERIFY(m_engine->ledger());
+        QSignalSpy flushed(m_engine->ledger(), &Ledger::flushed);
+        m_engine->ledger()->flush();
+        QTRY_VERIFY_WITH_TIMEOUT(flushed.size() >= 1, 10000);
+        call->deleteLater();
+
+        EstimatePanel* estimate = m_editor->estimatePanel();
+        estimate->estimate();
+        QCOMPARE(estimate->result().requests, 1);
+        QVERIFY(estimate->result().spent > 0);
+        const double before = estimate->result().wouldCost;
+        QVERIFY(before > 0);
+
+        // Every tier starts with the dearest model: the same history costs more.
+        RoutingPolicy dearer = m_editor->document()->policy();
+        for (const auto& tier : m_editor->document()->policy().tiers) {
+            dearer = PolicyEdits::insertModel(dearer, tier.name, 0, QStringLiteral("sandbox/gpt-5"));
+        }
+        m_editor->document()->apply(dearer, QStringLiteral("dearer"));
+        estimate->estimate();
+        QVERIFY2(estimate->result().wouldCost > before,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(estimate->result().wouldCost).arg(before)));
     }
 
     void screenshot_defaultSandboxPolicy()

@@ -81,12 +81,12 @@ RoutingEditor::RoutingEditor(Engine& engine, QWidget* parent)
     bottom->addWidget(tabs);
     bottom->setStretchFactor(0, 3);
     bottom->setStretchFactor(1, 2);
-    bottom->setSizes({ 840, 560 });
+    bottom->setSizes({ 850, 550 });
 
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(top);
     split->addWidget(bottom);
-    split->setSizes({ 480, 360 });
+    split->setSizes({ 420, 440 });
 
     m_problems->setAccessibleName(tr("Problems"));
     m_problems->setMaximumHeight(90);
@@ -174,12 +174,12 @@ QWidget* RoutingEditor::createRulesPane()
     QHeaderView* header = m_rulesView->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(true);
-    header->resizeSection(RulesModel::EnabledColumn, 36);
-    header->resizeSection(RulesModel::NameColumn, 130);
-    header->resizeSection(RulesModel::KindColumn, 130);
-    header->resizeSection(RulesModel::PatternColumn, 220);
-    header->resizeSection(RulesModel::TierColumn, 90);
-    header->resizeSection(RulesModel::PinnedColumn, 110);
+    header->resizeSection(RulesModel::EnabledColumn, 32);
+    header->resizeSection(RulesModel::NameColumn, 165);
+    header->resizeSection(RulesModel::KindColumn, 100);
+    header->resizeSection(RulesModel::PatternColumn, 230);
+    header->resizeSection(RulesModel::TierColumn, 80);
+    header->resizeSection(RulesModel::PinnedColumn, 95);
     m_rulesView->installEventFilter(this);
 
     auto current = [this] { return m_rulesView->currentIndex().isValid() ? m_rulesView->currentIndex().row() : -1; };

@@ -9,8 +9,8 @@
 #include <QComboBox>
 #include <QGridLayout>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QPushButton>
-#include <QTextBrowser>
 #include <QVBoxLayout>
 
 namespace {
@@ -50,7 +50,7 @@ SimulatePanel::SimulatePanel(Engine& engine, RoutingDocument* document, PromptSo
     , m_fault(new QComboBox(this))
     , m_send(new QPushButton(tr("Send test prompt (F5)"), this))
     , m_down(new QLabel(this))
-    , m_log(new QTextBrowser(this))
+    , m_log(new QPlainTextEdit(this))
 {
     m_target->setAccessibleName(tr("Model or provider to switch down"));
     m_fault->setAccessibleName(tr("Failure"));
@@ -66,6 +66,12 @@ SimulatePanel::SimulatePanel(Engine& engine, RoutingDocument* document, PromptSo
     m_send->setShortcut(QKeySequence(Qt::Key_F5));
     m_down->setWordWrap(true);
     m_log->setAccessibleName(tr("Failover steps"));
+    m_log->setReadOnly(true);
+    m_log->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    for (auto* combo : { m_target, m_fault }) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(12);
+    }
 
     auto* grid = new QGridLayout;
     grid->addWidget(m_target, 0, 0);
@@ -141,7 +147,7 @@ void SimulatePanel::addStep(const QString& text)
 {
     const QString line = QStringLiteral("+%1 s  %2").arg(m_clock.elapsed() / 1000.0, 0, 'f', 2).arg(text);
     m_steps.append(line);
-    m_log->append(line.toHtmlEscaped());
+    m_log->appendPlainText(line);
 }
 
 void SimulatePanel::send()

@@ -10,7 +10,7 @@ class Engine;
 class QComboBox;
 class QLabel;
 class QPushButton;
-class QTextBrowser;
+class QPlainTextEdit;
 class RoutedCall;
 class Router;
 class RoutingDocument;
@@ -53,7 +53,7 @@ private:
     QComboBox* m_fault;
     QPushButton* m_send;
     QLabel* m_down;
-    QTextBrowser* m_log;
+    QPlainTextEdit* m_log;
     QStringList m_steps;
     QStringList m_downList;
     QPointer<RoutedCall> m_call;

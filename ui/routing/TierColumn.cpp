@@ -16,6 +16,16 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+namespace {
+QString duration(qint64 ms)
+{
+    if (ms >= 120000) {
+        return TierColumn::tr("%1 min").arg(ms / 60000.0, 0, 'f', 1);
+    }
+    return TierColumn::tr("%1 s").arg(ms / 1000.0, 0, 'f', ms < 10000 ? 1 : 0);
+}
+} // namespace
+
 TierColumn::TierColumn(Engine& engine, RoutingDocument* document, const QString& tierName, QWidget* parent)
     : QFrame(parent)
     , m_engine(engine)
@@ -106,11 +116,17 @@ void TierColumn::refresh()
             broken.append(index.data().toString());
         }
     }
-    QString text = tr("Worst case: %n upstream call(s), ", nullptr, worst.maxUpstreamCalls)
-        + (worst.timeUnbounded ? tr("no time limit")
-                               : tr("%1 s to an answer or error").arg(worst.longestMs / 1000.0, 0, 'f', 0))
-        + tr(", up to $%1 per request").arg(worst.highestCostUsd, 0, 'f', 4)
-        + (worst.costComplete ? QString() : tr(" (some models unpriced)"));
+    const QString time = worst.timeUnbounded ? tr("no time limit") : duration(worst.longestMs);
+    const QString cost
+        = QStringLiteral("$%1%2").arg(worst.highestCostUsd, 0, 'f', 4).arg(worst.costComplete ? "" : "+");
+    const QString calls = worst.maxUpstreamCalls == 1 ? tr("1 call") : tr("%1 calls").arg(worst.maxUpstreamCalls);
+    QString text = tr("<b>Worst case:</b> %1 · %2 · %3").arg(calls, time, cost);
+    m_worstCase->setToolTip(
+        tr("One request can make up to %n upstream call(s) (every deployment once, plus one retry after a 429), "
+           "take %1 until an answer or a final error when every attempt runs into its timeout, and cost up to %2 "
+           "(2,000 tokens in, 1,000 out on the dearest model)%3.",
+           nullptr, worst.maxUpstreamCalls)
+            .arg(time, cost, worst.costComplete ? QString() : tr("; some models have no price")));
     if (tier->chain.isEmpty()) {
         text = QStringLiteral("<span style='color:#c62828'>%1</span>")
                    .arg(tr("Empty chain: requests for this tier fail."));

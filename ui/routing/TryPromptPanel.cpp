@@ -30,13 +30,11 @@ TryPromptPanel::TryPromptPanel(Engine& engine, RoutingDocument* document, QWidge
     m_result->setAccessibleName(tr("Where the prompt goes"));
     m_result->setOpenLinks(false);
 
-    auto* title = new QLabel(tr("<b>Try a prompt</b>"), this);
     auto* tagsRow = new QFormLayout;
     tagsRow->setContentsMargins(0, 0, 0, 0);
     tagsRow->addRow(tr("Ta&gs:"), m_tags);
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(title);
+    layout->setContentsMargins(0, 4, 0, 0);
     layout->addWidget(m_prompt);
     layout->addLayout(tagsRow);
     layout->addWidget(m_result, 1);
