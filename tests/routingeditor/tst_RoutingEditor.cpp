@@ -282,6 +282,17 @@ private slots:
         QVERIFY(routing.open(QIODevice::ReadOnly));
         QCOMPARE(routing.readAll(), good);
         QVERIFY(m_editor->isModified());
+
+        m_editor->document()->undoStack()->undo(); // pattern
+        m_editor->document()->undoStack()->undo(); // kind
+        QVERIFY(rules->index(0, RulesModel::ProblemColumn).data().toString().isEmpty());
+        m_editor->document()->undoStack()->redo();
+        m_editor->document()->undoStack()->redo();
+        m_editor->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_editor.get()));
+        QTest::qWait(50);
+        QDir().mkpath(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR));
+        QVERIFY(m_editor->grab().save(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR "/routing-editor-bad-regex.png")));
     }
 
     void tiers_addRenameDelete()

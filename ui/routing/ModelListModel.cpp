@@ -18,7 +18,10 @@ void ModelListModel::refresh()
     beginResetModel();
     m_ids.clear();
     for (const auto& model : m_engine.models()) {
-        m_ids.append(model.id);
+        // A saved sandbox policy puts the sandbox's models into the config too: list each once.
+        if (!m_ids.contains(model.id)) {
+            m_ids.append(model.id);
+        }
     }
     m_ids.sort(Qt::CaseInsensitive);
     endResetModel();

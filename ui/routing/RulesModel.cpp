@@ -76,8 +76,8 @@ QVariant RulesModel::data(const QModelIndex& index, int role) const
     if (role == Qt::BackgroundRole && !problem.isEmpty() && index.column() == PatternColumn) {
         return QColor(0xff, 0xeb, 0xee);
     }
-    if (role == Qt::ToolTipRole && !problem.isEmpty()) {
-        return problem;
+    if (role == Qt::ToolTipRole) {
+        return problem.isEmpty() && index.column() == PatternColumn ? rule.pattern : problem;
     }
     if (role != Qt::DisplayRole && role != Qt::EditRole) {
         return {};
