@@ -9,6 +9,9 @@
 #ifdef SWITCHYARD_BENCH_PROVIDERS
 int runProviderBenchmarks(const QStringList& args);
 #endif
+#ifdef SWITCHYARD_BENCH_CLIENT
+int runClientBenchmarks(const QStringList& args);
+#endif
 #ifdef SWITCHYARD_BENCH_HTTP
 int runHttpBenchmarks(const QStringList& args);
 #endif
@@ -28,6 +31,9 @@ int main(int argc, char* argv[])
     const std::pair<const char*, std::function<int(const QStringList&)>> areas[] = {
 #ifdef SWITCHYARD_BENCH_PROVIDERS
         {"providers", runProviderBenchmarks},
+#endif
+#ifdef SWITCHYARD_BENCH_CLIENT
+        {"client", runClientBenchmarks},
 #endif
 #ifdef SWITCHYARD_BENCH_HTTP
         {"http", runHttpBenchmarks},
