@@ -68,6 +68,7 @@ int main(int argc, char* argv[])
     options.homeDir = commandLine.homeDir;
     options.sandbox = commandLine.sandbox;
     options.sandboxFaults = commandLine.sandboxFaults;
+    options.sandboxWhenUnconfigured = true;
     if (!engine.open(options)) {
         QMessageBox::critical(nullptr, QObject::tr("Switchyard"), engine.errorString());
         return 1;

@@ -71,7 +71,7 @@ bool Engine::open(const Options& options)
         m_warnings.append(tr("The configuration has errors and was not used; the files were left as they are."));
     }
 
-    if (options.sandbox) {
+    if (options.sandbox || (options.sandboxWhenUnconfigured && m_config.providers.isEmpty())) {
         m_sandbox = new SandboxServer(this);
         if (!m_sandbox->start()) {
             m_error = tr("Cannot start the offline sandbox on 127.0.0.1.");

@@ -36,6 +36,8 @@ public:
         bool sandbox = false;
         QList<std::pair<QString, SandboxFault>> sandboxFaults; // model name (or provider id) -> fault
         bool openLedger = true;
+        // First run of the desktop app: with no provider configured, start on the sandbox.
+        bool sandboxWhenUnconfigured = false;
     };
 
     explicit Engine(QObject* parent = nullptr);
