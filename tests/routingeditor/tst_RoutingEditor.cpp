@@ -279,6 +279,9 @@ private slots:
         QCOMPARE(problems.first().path, QStringLiteral("rules[0].pattern"));
         QVERIFY(m_editor->problemsList()->isVisibleTo(m_editor.get()));
         QVERIFY(m_editor->problemsList()->item(1)->text().contains(QStringLiteral("rules[0].pattern")));
+        m_editor->rulesView()->setCurrentIndex(rules->index(5, RulesModel::NameColumn));
+        emit m_editor->problemsList()->itemActivated(m_editor->problemsList()->item(1));
+        QCOMPARE(m_editor->rulesView()->currentIndex(), rules->index(0, RulesModel::PatternColumn));
         QVERIFY(routing.open(QIODevice::ReadOnly));
         QCOMPARE(routing.readAll(), good);
         QVERIFY(m_editor->isModified());

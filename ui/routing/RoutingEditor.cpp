@@ -1,5 +1,6 @@
 #include "RoutingEditor.h"
 
+#include "ChainModel.h"
 #include "EstimatePanel.h"
 #include "ModelListModel.h"
 #include "RoutingDocument.h"
@@ -27,6 +28,7 @@
 #include <QListView>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSplitter>
 #include <QTabWidget>
@@ -89,8 +91,9 @@ RoutingEditor::RoutingEditor(Engine& engine, QWidget* parent)
     split->setSizes({ 420, 440 });
 
     m_problems->setAccessibleName(tr("Problems"));
-    m_problems->setMaximumHeight(90);
     m_problems->hide();
+    connect(m_problems, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem* item) { showPlace(item->data(Qt::UserRole).toString()); });
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -293,9 +296,34 @@ void RoutingEditor::showProblems(const QList<ConfigProblem>& problems, const QSt
     m_problems->addItem(heading);
     for (const auto& problem : problems) {
         auto* item = new QListWidgetItem(problem.toString(), m_problems);
+        item->setData(Qt::UserRole, problem.path);
         item->setForeground(problem.isError() ? QColor(0xc6, 0x28, 0x28) : QColor(0xb2, 0x6a, 0x00));
     }
+    const int rows = std::min(m_problems->count(), 5);
+    m_problems->setFixedHeight(rows * m_problems->sizeHintForRow(0) + 2 * m_problems->frameWidth() + 4);
     m_problems->show();
+}
+
+void RoutingEditor::showPlace(const QString& path)
+{
+    static const QRegularExpression rule(QStringLiteral("^rules\\[(\\d+)\\](?:\\.(\\w+))?"));
+    static const QRegularExpression step(QStringLiteral("^tiers\\[(\\d+)\\]\\.chain\\[(\\d+)\\]"));
+    if (const QRegularExpressionMatch match = rule.match(path); match.hasMatch()) {
+        const QHash<QString, int> columns { { QStringLiteral("pattern"), RulesModel::PatternColumn },
+                                            { QStringLiteral("tier"), RulesModel::TierColumn },
+                                            { QStringLiteral("pinnedModel"), RulesModel::PinnedColumn } };
+        m_rulesView->setCurrentIndex(
+            m_rules->index(match.captured(1).toInt(), columns.value(match.captured(2), RulesModel::NameColumn)));
+        m_rulesView->setFocus();
+    } else if (const QRegularExpressionMatch match = step.match(path); match.hasMatch()) {
+        const auto& tiers = m_document->policy().tiers;
+        const int tier = match.captured(1).toInt();
+        if (TierColumn* column = tier < tiers.size() ? m_board->column(tiers.at(tier).name) : nullptr) {
+            column->chainView()->setCurrentIndex(column->chainModel()->index(match.captured(2).toInt()));
+            column->chainView()->setFocus();
+            m_board->ensureWidgetVisible(column);
+        }
+    }
 }
 
 void RoutingEditor::addSelectedModel()

@@ -56,6 +56,8 @@ private:
     QWidget* createRulesPane();
     void showProblems(const QList<ConfigProblem>& problems, const QString& heading);
     void addSelectedModel();
+    // Selects what a problem's path (rules[2].pattern, tiers[1].chain[0]) points at.
+    void showPlace(const QString& path);
     void editSettings(const QString& tier);
     void updateState();
     void onConfigChanged();
