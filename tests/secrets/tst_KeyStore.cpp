@@ -109,6 +109,12 @@ QStringList filesContaining(const QString& dir, const QByteArray& needle, int* f
 
 } // namespace
 
+// A macro, since QSKIP must return from the test function itself.
+#define REQUIRE_SECRET_SERVICE()                                                                                       \
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {                                                     \
+        QSKIP("needs a Secret Service: run through tests/run.sh (dbus-run-session + gnome-keyring)");                  \
+    }
+
 class TestKeyStore : public QObject
 {
     Q_OBJECT
@@ -129,16 +135,8 @@ private slots:
     void noKeychainService_saysSoAndEnvironmentStillWorks();
 
 private:
-    void requireSecretService();
     QProcess* runChild(const QString& mode, const QString& home, const QString& secret, bool breakDbus);
 };
-
-void TestKeyStore::requireSecretService()
-{
-    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
-        QSKIP("needs a Secret Service: run through tests/run.sh (dbus-run-session + gnome-keyring)");
-    }
-}
 
 void TestKeyStore::masked_data()
 {
@@ -172,7 +170,7 @@ void TestKeyStore::key_withoutKeychainEntry_usesEnvironment()
 
 void TestKeyStore::writeThenRead_roundTrip()
 {
-    requireSecretService();
+    REQUIRE_SECRET_SERVICE();
     const QString id = uniqueId(QStringLiteral("rt"));
     const QString secret = uniqueSecret();
     KeyStore writer;
@@ -195,7 +193,7 @@ void TestKeyStore::writeThenRead_roundTrip()
 
 void TestKeyStore::overwrite_readsNewKey()
 {
-    requireSecretService();
+    REQUIRE_SECRET_SERVICE();
     const QString id = uniqueId(QStringLiteral("ow"));
     KeyStore store;
     QSignalSpy written(&store, &KeyStore::keyWritten);
@@ -215,7 +213,7 @@ void TestKeyStore::overwrite_readsNewKey()
 
 void TestKeyStore::delete_thenReadFindsNothing()
 {
-    requireSecretService();
+    REQUIRE_SECRET_SERVICE();
     const QString id = uniqueId(QStringLiteral("del"));
     KeyStore store;
     QSignalSpy deleted(&store, &KeyStore::keyDeleted);
@@ -235,7 +233,7 @@ void TestKeyStore::delete_thenReadFindsNothing()
 
 void TestKeyStore::readUnknownProvider_isNoKeyNotAnError()
 {
-    requireSecretService();
+    REQUIRE_SECRET_SERVICE();
     KeyStore store;
     QSignalSpy read(&store, &KeyStore::keyRead);
     store.readKey(uniqueId(QStringLiteral("never-stored")));
@@ -247,7 +245,7 @@ void TestKeyStore::readUnknownProvider_isNoKeyNotAnError()
 
 void TestKeyStore::preload_readsAllThenSignals()
 {
-    requireSecretService();
+    REQUIRE_SECRET_SERVICE();
     const QString a = uniqueId(QStringLiteral("pa"));
     const QString b = uniqueId(QStringLiteral("pb"));
     KeyStore writer;
@@ -268,7 +266,7 @@ void TestKeyStore::preload_readsAllThenSignals()
 
 void TestKeyStore::keychainKey_winsOverEnvironment()
 {
-    requireSecretService();
+    REQUIRE_SECRET_SERVICE();
     qputenv("SWITCHYARD_TST_KEY2", "env-value-zzzz");
     const QString id = uniqueId(QStringLiteral("both"));
     KeyStore store;
@@ -304,7 +302,7 @@ QProcess* TestKeyStore::runChild(const QString& mode, const QString& home, const
 
 void TestKeyStore::childProcess_keyNeverInFilesOrOutput()
 {
-    requireSecretService();
+    REQUIRE_SECRET_SERVICE();
     QTemporaryDir home;
     QVERIFY(home.isValid());
     const QString secret = uniqueSecret();
