@@ -52,8 +52,8 @@ ChartPanel::ChartPanel(const QString& objectName, const QString& title, QWidget*
     layout->addWidget(m_stack, 1);
 
     connect(m_png, &QToolButton::clicked, this, [this] {
-        const QString path = FileDialogs::saveFileName(this, tr("Export chart"), objectName() + QStringLiteral(".png"),
-                                                       tr("PNG images (*.png)"));
+        const QString path = FileDialogs::saveFileName(
+            this, tr("Export chart"), this->objectName() + QStringLiteral(".png"), tr("PNG images (*.png)"));
         if (!path.isEmpty()) {
             exportPng(path);
         }

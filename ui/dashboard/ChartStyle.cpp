@@ -2,11 +2,12 @@
 
 #include <QChart>
 #include <QCursor>
-#include <QToolTip>
 #include <QDateTimeAxis>
+#include <QGraphicsLayout>
 #include <QLegend>
 #include <QLocale>
 #include <QPalette>
+#include <QToolTip>
 #include <QValueAxis>
 
 namespace ChartStyle {
@@ -74,10 +75,9 @@ QValueAxis* valueAxis(const QString& title, const QString& labelFormat)
 QString formatUsd(double usd)
 {
     const QLocale locale;
-    if (usd != 0 && qAbs(usd) < 0.01) {
-        return QStringLiteral("$") + locale.toString(usd, 'f', 4);
-    }
-    return QStringLiteral("$") + locale.toString(usd, 'f', 2);
+    const QString sign = usd < 0 ? QStringLiteral("-") : QString();
+    const int decimals = usd != 0 && qAbs(usd) < 0.01 ? 4 : 2;
+    return sign + QStringLiteral("$") + locale.toString(qAbs(usd), 'f', decimals);
 }
 
 QString formatCount(qint64 count)

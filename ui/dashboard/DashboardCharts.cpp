@@ -6,6 +6,8 @@
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
+#include <QCoreApplication>
+#include <QDateTimeAxis>
 #include <QHorizontalBarSeries>
 #include <QLineSeries>
 #include <QStackedBarSeries>
@@ -52,8 +54,8 @@ int nearestBucket(const QList<QDateTime>& buckets, double x)
 QColor seriesColor(int index)
 {
     // Tableau 10: distinct on light and dark backgrounds alike.
-    static const QRgb colors[] = { 0x4e79a7, 0xf28e2b, 0xe15759, 0x76b7b2, 0x59a14f,
-                                   0xedc948, 0xb07aa1, 0xff9da7, 0x9c755f, 0xbab0ac };
+    static const QRgb colors[]
+        = { 0x4e79a7, 0xf28e2b, 0xe15759, 0x76b7b2, 0x59a14f, 0xedc948, 0xb07aa1, 0xff9da7, 0x9c755f, 0xbab0ac };
     return QColor(colors[index % 10]);
 }
 
@@ -159,8 +161,8 @@ QChart* spend(const QList<SpendRow>& rows, LedgerSplit split, const Context& con
             }
             const int b = nearestBucket(buckets, point.x());
             ChartStyle::showTip(QCoreApplication::translate("DashboardCharts", "%1\n%2: %3 (%4 requests)")
-                    .arg(ChartStyle::formatBucket(buckets[b], bucket), area->name(), ChartStyle::formatUsd(costs[b]),
-                         ChartStyle::formatCount(counts[b])));
+                                    .arg(ChartStyle::formatBucket(buckets[b], bucket), area->name(),
+                                         ChartStyle::formatUsd(costs[b]), ChartStyle::formatCount(counts[b])));
         });
         if (context.drill && key != other) {
             const Context c = context;
@@ -220,8 +222,8 @@ QChart* tiers(const QList<TierUsageRow>& rows, const Context& context)
     xAxis->append(categories);
     auto* tokensAxis = ChartStyle::valueAxis(QCoreApplication::translate("DashboardCharts", "Tokens (millions)"),
                                              QStringLiteral("%.1f"));
-    auto* requestsAxis =
-        ChartStyle::valueAxis(QCoreApplication::translate("DashboardCharts", "Requests"), QStringLiteral("%.0f"));
+    auto* requestsAxis
+        = ChartStyle::valueAxis(QCoreApplication::translate("DashboardCharts", "Requests"), QStringLiteral("%.0f"));
     tokensAxis->setMax(maxTokens > 0 ? maxTokens * 1.1 : 1);
     tokensAxis->applyNiceNumbers();
     requestsAxis->setMax(maxRequests > 0 ? double(maxRequests) * 1.1 : 1);
@@ -248,7 +250,7 @@ QChart* tiers(const QList<TierUsageRow>& rows, const Context& context)
     });
     QObject::connect(requests, &QLineSeries::hovered, chart, [=](const QPointF& point, bool state) {
         const int index = qRound(point.x());
-        state && index >= 0 && index < data.size() ? ChartStyle::showTip(describe(index)) : ChartStyle::hideTip();
+        state&& index >= 0 && index < data.size() ? ChartStyle::showTip(describe(index)) : ChartStyle::hideTip();
     });
     if (context.drill) {
         const Context c = context;

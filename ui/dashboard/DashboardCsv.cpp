@@ -58,9 +58,8 @@ Table uptime(const UptimeReport& report)
     Table table { { "bucket_start_utc", "provider", "attempts", "provider_faults", "uptime_share" } };
     for (const QList<UptimeRow>* rows : { &report.overall, &report.buckets }) {
         for (const UptimeRow& r : *rows) {
-            table << QStringList { r.bucketStart.isValid() ? utc(r.bucketStart) : QStringLiteral("overall"),
-                                   r.provider, QString::number(r.attempts), QString::number(r.providerFaults),
-                                   num(r.uptimeShare) };
+            table << QStringList { r.bucketStart.isValid() ? utc(r.bucketStart) : QStringLiteral("overall"), r.provider,
+                                   QString::number(r.attempts), QString::number(r.providerFaults), num(r.uptimeShare) };
         }
     }
     return table;

@@ -95,8 +95,7 @@ void DashboardFilterBar::setCustomRange(const QDate& first, const QDate& last)
     }
 }
 
-void DashboardFilterBar::setSelection(const QStringList& providers, const QStringList& models,
-                                      const QStringList& tiers)
+void DashboardFilterBar::setSelection(const QStringList& providers, const QStringList& models, const QStringList& tiers)
 {
     m_providers->setSelected(providers);
     m_models->setSelected(models);
@@ -104,8 +103,7 @@ void DashboardFilterBar::setSelection(const QStringList& providers, const QStrin
     emit changed();
 }
 
-void DashboardFilterBar::setAvailable(const QStringList& providers, const QStringList& models,
-                                      const QStringList& tiers)
+void DashboardFilterBar::setAvailable(const QStringList& providers, const QStringList& models, const QStringList& tiers)
 {
     m_providers->setAvailable(providers);
     m_models->setAvailable(models);
@@ -131,9 +129,10 @@ void DashboardFilterBar::setReferenceModels(const QList<ModelConfig>& models)
         }
     }
     // Most expensive first: "premium" is the natural default to measure routing against.
-    std::stable_sort(m_referenceModels.begin(), m_referenceModels.end(), [](const ModelConfig& a, const ModelConfig& b) {
-        return a.price.inputPerMTok + a.price.outputPerMTok > b.price.inputPerMTok + b.price.outputPerMTok;
-    });
+    std::stable_sort(
+        m_referenceModels.begin(), m_referenceModels.end(), [](const ModelConfig& a, const ModelConfig& b) {
+            return a.price.inputPerMTok + a.price.outputPerMTok > b.price.inputPerMTok + b.price.outputPerMTok;
+        });
     const QSignalBlocker blocker(m_reference);
     const QString current = referenceModel();
     m_reference->clear();
@@ -219,17 +218,18 @@ QString DashboardFilterBar::periodPhrase() const
     case DashboardPeriod::Today:
         return tr("today");
     case DashboardPeriod::Last7Days:
-        return tr("the last 7 days");
+        return tr("in the last 7 days");
     case DashboardPeriod::Last30Days:
-        return tr("the last 30 days");
+        return tr("in the last 30 days");
     case DashboardPeriod::Last90Days:
-        return tr("the last 90 days");
+        return tr("in the last 90 days");
     case DashboardPeriod::Custom:
         break;
     }
     const QLocale locale;
-    return tr("%1 – %2").arg(locale.toString(m_first->date(), QLocale::ShortFormat),
-                             locale.toString(m_last->date(), QLocale::ShortFormat));
+    return tr("from %1 to %2")
+        .arg(locale.toString(m_first->date(), QLocale::ShortFormat),
+             locale.toString(m_last->date(), QLocale::ShortFormat));
 }
 
 bool DashboardFilterBar::hasColumnFilters() const

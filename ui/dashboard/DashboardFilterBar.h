@@ -48,7 +48,7 @@ public:
     LedgerFilter filter(const QDateTime& now) const;
     LedgerBucket spendBucket(const LedgerFilter& filter) const;
     LedgerBucket timeBucket(const LedgerFilter& filter) const;
-    // "today", "the last 7 days", "Nov 2 – Nov 9"
+    // "today", "in the last 7 days", "from 11/2/26 to 11/9/26"
     QString periodPhrase() const;
     bool hasColumnFilters() const;
 

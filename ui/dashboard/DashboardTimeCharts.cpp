@@ -7,6 +7,7 @@
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
+#include <QCoreApplication>
 #include <QDateTimeAxis>
 #include <QHorizontalBarSeries>
 #include <QLineSeries>
@@ -76,12 +77,13 @@ QChart* uptime(const UptimeReport& report, const Context& context)
                 starts << row.bucketStart;
             }
             const UptimeRow& row = rows[nearestBucket(starts, point.x())];
-            ChartStyle::showTip(QCoreApplication::translate("DashboardCharts", "%1, %2\n%3% good: %4 of %5 attempts "
-                                                                               "failed through the provider's fault")
-                                    .arg(provider, ChartStyle::formatBucket(row.bucketStart, bucket))
-                                    .arg(row.uptimeShare * 100, 0, 'f', 2)
-                                    .arg(ChartStyle::formatCount(row.providerFaults),
-                                         ChartStyle::formatCount(row.attempts)));
+            ChartStyle::showTip(
+                QCoreApplication::translate("DashboardCharts",
+                                            "%1, %2\n%3% good: %4 of %5 attempts "
+                                            "failed through the provider's fault")
+                    .arg(provider, ChartStyle::formatBucket(row.bucketStart, bucket))
+                    .arg(row.uptimeShare * 100, 0, 'f', 2)
+                    .arg(ChartStyle::formatCount(row.providerFaults), ChartStyle::formatCount(row.attempts)));
         });
     }
     // Zoom in on the interesting band: a 99.9% line pinned at the top of a 0-100 axis says nothing.
@@ -191,8 +193,8 @@ QChart* latency(const QList<LatencyRow>& rows, const Context& context)
     chart->addSeries(series);
     auto* yAxis = new QBarCategoryAxis;
     yAxis->append(categories);
-    auto* xAxis =
-        ChartStyle::valueAxis(QCoreApplication::translate("DashboardCharts", "Seconds"), QStringLiteral("%.1f"));
+    auto* xAxis
+        = ChartStyle::valueAxis(QCoreApplication::translate("DashboardCharts", "Seconds"), QStringLiteral("%.1f"));
     xAxis->setMax(peak > 0 ? peak * 1.05 : 1);
     xAxis->applyNiceNumbers();
     chart->addAxis(yAxis, Qt::AlignLeft);

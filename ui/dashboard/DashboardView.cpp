@@ -11,6 +11,7 @@
 #include "engine/Engine.h"
 #include "ledger/Ledger.h"
 
+#include <QChartView>
 #include <QEvent>
 #include <QGridLayout>
 #include <QHeaderView>

@@ -46,6 +46,8 @@ public:
     // The last applied result and its generation (0 before the first).
     const DashboardResult& result() const { return m_result; }
     quint64 appliedGeneration() const { return m_result.generation; }
+    // True once the result of the latest refresh() is on screen.
+    bool isUpToDate() const { return m_result.generation == m_query.generation; }
     LedgerFilter currentFilter() const { return m_query.filter; }
     // Panel names: "spend", "tiers", "uptime", "failovers", "latency".
     bool exportCsv(const QString& panel, const QString& path) const;

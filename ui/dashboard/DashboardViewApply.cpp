@@ -60,11 +60,11 @@ void DashboardView::applyCards()
     if (reference.isEmpty() || !s.savingsUsd) {
         m_cards[3]->setValue(QStringLiteral("—"), tr("Add a price to a model to compare with it"));
     } else {
-        m_cards[3]->setValue(ChartStyle::formatUsd(*s.savingsUsd),
-                             tr("vs %1 on %2 for the same tokens").arg(ChartStyle::formatUsd(*s.referenceCostUsd), reference),
-                             tr("%1 priced requests compared; %2 unpriced left out")
-                                 .arg(ChartStyle::formatCount(s.pricedRequests),
-                                      ChartStyle::formatCount(s.unpricedRequests)));
+        m_cards[3]->setValue(
+            ChartStyle::formatUsd(*s.savingsUsd),
+            tr("vs %1 on %2 for the same tokens").arg(ChartStyle::formatUsd(*s.referenceCostUsd), reference),
+            tr("%1 priced requests compared; %2 unpriced left out")
+                .arg(ChartStyle::formatCount(s.pricedRequests), ChartStyle::formatCount(s.unpricedRequests)));
     }
     updateBudgetCard();
 }
@@ -106,8 +106,8 @@ void DashboardView::applyCharts()
 {
     if (m_result.totals.requests == 0 && m_result.failovers.isEmpty()) {
         showEmptyEverywhere(m_filterBar->hasColumnFilters()
-                                ? tr("No requests match these filters in %1.").arg(m_periodPhrase)
-                                : tr("No requests in %1 — send one from the Workbench.").arg(m_periodPhrase));
+                                ? tr("No requests match these filters %1.").arg(m_periodPhrase)
+                                : tr("No requests %1 — send one from the Workbench.").arg(m_periodPhrase));
         return;
     }
     DashboardCharts::Context context;
@@ -120,7 +120,7 @@ void DashboardView::applyCharts()
     context.bucket = m_query.uptimeBucket;
     ChartPanel* uptime = panel(QStringLiteral("uptime"));
     if (m_result.uptime.overall.isEmpty()) {
-        uptime->showEmpty(tr("No provider attempts in %1.").arg(m_periodPhrase));
+        uptime->showEmpty(tr("No provider attempts %1.").arg(m_periodPhrase));
     } else {
         uptime->setChart(DashboardCharts::uptime(m_result.uptime, context));
     }
@@ -132,13 +132,13 @@ void DashboardView::applyCharts()
     if (answered) {
         latency->setChart(DashboardCharts::latency(m_result.latency, context));
     } else {
-        latency->showEmpty(tr("No answered requests in %1, so no latency to show.").arg(m_periodPhrase));
+        latency->showEmpty(tr("No answered requests %1, so no latency to show.").arg(m_periodPhrase));
     }
     ChartPanel* failovers = panel(QStringLiteral("failovers"));
     m_failoverModel->setRowCount(0);
     if (m_result.failoverCounts.isEmpty()) {
         failovers->showEmpty(
-            tr("No failovers in %1 — every request was answered by its first choice.").arg(m_periodPhrase));
+            tr("No failovers %1 — every request was answered by its first choice.").arg(m_periodPhrase));
         m_failoverTable->setVisible(false);
         return;
     }

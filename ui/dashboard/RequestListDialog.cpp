@@ -52,14 +52,14 @@ void RequestListDialog::setRequests(const QList<RequestRecord>& requests, bool t
     const QLocale locale;
     for (const RequestRecord& r : requests) {
         QList<QStandardItem*> row;
-        auto* time = new QStandardItem(locale.toString(r.startedAt.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+        auto* time
+            = new QStandardItem(locale.toString(r.startedAt.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss")));
         time->setData(r.id, Qt::UserRole);
         row << time << new QStandardItem(r.source) << new QStandardItem(r.tier) << new QStandardItem(r.finalModel)
             << new QStandardItem(r.finalProvider) << new QStandardItem(r.status)
             << new QStandardItem(tr("%1 ms").arg(r.latencyMs))
-            << new QStandardItem(QStringLiteral("%1 / %2")
-                                     .arg(ChartStyle::formatCount(r.usage.promptTokens),
-                                          ChartStyle::formatCount(r.usage.completionTokens)))
+            << new QStandardItem(QStringLiteral("%1 / %2").arg(ChartStyle::formatCount(r.usage.promptTokens),
+                                                               ChartStyle::formatCount(r.usage.completionTokens)))
             << new QStandardItem(r.costUsd ? ChartStyle::formatUsd(*r.costUsd) : tr("unpriced"))
             << new QStandardItem(r.failureClass);
         m_model->appendRow(row);
@@ -69,8 +69,9 @@ void RequestListDialog::setRequests(const QList<RequestRecord>& requests, bool t
         m_status->setText(truncated ? tr("No matching requests among the most recent ones searched.")
                                     : tr("No matching requests (they may have been pruned from the ledger)."));
     } else {
-        m_status->setText(truncated ? tr("Showing the first %n matching request(s), newest first.", "", int(requests.size()))
-                                    : tr("%n matching request(s), newest first.", "", int(requests.size())));
+        m_status->setText(truncated
+                              ? tr("Showing the first %n matching request(s), newest first.", "", int(requests.size()))
+                              : tr("%n matching request(s), newest first.", "", int(requests.size())));
     }
 }
 

@@ -1,0 +1,505 @@
+// The dashboard over a small ledger whose figures are worked out by hand below.
+#include "dashboard/ChartPanel.h"
+#include "dashboard/DashboardView.h"
+#include "dashboard/RequestListDialog.h"
+
+#include "common/Clock.h"
+#include "ledger/Ledger.h"
+
+#include <QAreaSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QFile>
+#include <QImage>
+#include <QLabel>
+#include <QLineSeries>
+#include <QPointer>
+#include <QSignalSpy>
+#include <QStackedBarSeries>
+#include <QStandardItemModel>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+// Now is 2026-03-10 12:30 UTC, so "last 7 days" is [03-03 13:00, 03-10 13:00) and the
+// period before is [02-24 13:00, 03-03 13:00).
+const QDateTime kNow(QDate(2026, 3, 10), QTime(12, 30), Qt::UTC);
+
+QDateTime at(int day, int hour, int minute = 0)
+{
+    return QDateTime(QDate(2026, 3, day), QTime(hour, minute), Qt::UTC);
+}
+
+AttemptRecord attempt(const QString& model, const QString& provider, const QDateTime& start, bool ok)
+{
+    return { model,
+             provider,
+             start,
+             start.addMSecs(900),
+             ok ? QStringLiteral("ok") : QStringLiteral("failed"),
+             ok ? QString() : QStringLiteral("server_error"),
+             ok ? 200 : 503,
+             ok ? QString() : QStringLiteral("upstream overloaded") };
+}
+
+RequestRecord request(const QString& id, const QDateTime& start, const QString& tier, const QString& model,
+                      const QString& provider, double cost, qint64 prompt, qint64 completion)
+{
+    RequestRecord r;
+    r.id = id;
+    r.startedAt = start;
+    r.source = QStringLiteral("workbench");
+    r.tier = tier;
+    r.finalModel = model;
+    r.finalProvider = provider;
+    r.status = QStringLiteral("ok");
+    r.latencyMs = 1000;
+    r.ttftMs = 200;
+    r.usage.promptTokens = prompt;
+    r.usage.completionTokens = completion;
+    r.costUsd = cost;
+    r.priceVersion = 1;
+    r.attempts = { attempt(model, provider, start, true) };
+    return r;
+}
+
+// In the last 7 days: $1.00 + $3.00 + $0.50 = $4.50 over 3 requests, one of which (req-2) failed
+// over from m-cheap (pa, server_error) to m-prem (pb). Before that: $2.00. Older: ignored.
+QList<RequestRecord> knownRequests()
+{
+    RequestRecord failedOver = request(QStringLiteral("req-2"), at(9, 11), QStringLiteral("smart"),
+                                       QStringLiteral("m-prem"), QStringLiteral("pb"), 3.00, 2000, 1000);
+    failedOver.attempts = { attempt(QStringLiteral("m-cheap"), QStringLiteral("pa"), at(9, 11), false),
+                            attempt(QStringLiteral("m-prem"), QStringLiteral("pb"), at(9, 11).addMSecs(300), true) };
+    failedOver.failovers
+        = { FailoverRecord { at(9, 11).addMSecs(300), QStringLiteral("m-cheap"), QStringLiteral("m-prem"),
+                             QStringLiteral("server_error"), QStringLiteral("upstream overloaded") } };
+    return {
+        request(QStringLiteral("req-1"), at(9, 10), QStringLiteral("fast"), QStringLiteral("m-cheap"),
+                QStringLiteral("pa"), 1.00, 1000, 500),
+        failedOver,
+        request(QStringLiteral("req-3"), at(8, 9), QStringLiteral("fast"), QStringLiteral("m-cheap"),
+                QStringLiteral("pa"), 0.50, 500, 250),
+        request(QStringLiteral("req-0"), at(1, 12), QStringLiteral("fast"), QStringLiteral("m-cheap"),
+                QStringLiteral("pa"), 2.00, 100, 100),
+        request(QStringLiteral("req-old"), at(1, 12).addDays(-30), QStringLiteral("fast"), QStringLiteral("m-cheap"),
+                QStringLiteral("pa"), 9.00, 100, 100),
+    };
+}
+
+ModelConfig model(const QString& id, const QString& provider, double in, double out)
+{
+    ModelConfig m;
+    m.id = id;
+    m.providerId = provider;
+    m.price.inputPerMTok = in;
+    m.price.outputPerMTok = out;
+    m.price.known = true;
+    return m;
+}
+
+double msecs(const QDateTime& t)
+{
+    return double(t.toMSecsSinceEpoch());
+}
+} // namespace
+
+class tst_DashboardView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void cleanupTestCase();
+
+    void headlineCards_matchHandComputedFigures();
+    void spendChart_stacksDailyCostPerModel();
+    void tierAndUptimeCharts_showExactValues();
+    void filters_changeHeadlineFigures_data();
+    void filters_changeHeadlineFigures();
+    void periods_changeHeadlineFigures_data();
+    void periods_changeHeadlineFigures();
+    void emptyPeriod_explainsItself();
+    void noLedger_explainsItself();
+    void failoverTable_listsEachEvent();
+    void exportCsv_writesExpectedRows();
+    void exportPng_writesImage();
+    void drillDown_listsMatchingRequests();
+    void ledgerRecording_refreshesLive();
+    void burstOfChanges_appliesOnlyTheNewest();
+
+private:
+    QString card(const QString& name) const;
+    QString detail(const QString& name) const;
+    void waitForRefresh();
+
+    std::unique_ptr<MockClock> m_clock;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Ledger> m_ledger;
+    std::unique_ptr<DashboardView> m_view;
+};
+
+void tst_DashboardView::initTestCase()
+{
+    qputenv("TZ", "UTC");
+    QStandardPaths::setTestModeEnabled(true);
+    m_clock = std::make_unique<MockClock>(kNow);
+    Clock::setInstance(m_clock.get());
+}
+
+void tst_DashboardView::cleanupTestCase()
+{
+    Clock::setInstance(nullptr);
+}
+
+void tst_DashboardView::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_ledger = std::make_unique<Ledger>();
+    const QString path = m_dir->filePath(QStringLiteral("ledger.sqlite"));
+    QVERIFY2(m_ledger->open(path), qPrintable(m_ledger->errorString()));
+    QSignalSpy recorded(m_ledger.get(), &Ledger::recorded);
+    const QList<RequestRecord> requests = knownRequests();
+    for (const RequestRecord& r : requests) {
+        m_ledger->record(r);
+    }
+    m_ledger->flush();
+    QTRY_VERIFY([&] {
+        int total = 0;
+        for (const QList<QVariant>& args : recorded) {
+            total += args.at(0).toInt();
+        }
+        return total == requests.size();
+    }());
+    DashboardView::Sources sources;
+    sources.ledgerPath = path;
+    sources.ledger = m_ledger.get();
+    // Reference for savings: m-ref at $1000/$2000 per MTok. The tokens in the last 7 days are
+    // 3,500 prompt and 1,750 completion: $3.50 + $3.50 = $7.00, so routing saved $2.50.
+    sources.models = { model(QStringLiteral("m-cheap"), QStringLiteral("pa"), 1, 2),
+                       model(QStringLiteral("m-ref"), QStringLiteral("pb"), 1000, 2000) };
+    m_view = std::make_unique<DashboardView>(sources);
+    m_view->resize(1400, 900);
+    m_view->show();
+    waitForRefresh();
+}
+
+void tst_DashboardView::cleanup()
+{
+    m_view.reset();
+    m_ledger.reset();
+    m_dir.reset();
+}
+
+QString tst_DashboardView::card(const QString& name) const
+{
+    auto* label = m_view->findChild<QLabel*>(name + QStringLiteral("CardValue"));
+    return label ? label->text() : QStringLiteral("(no card %1)").arg(name);
+}
+
+QString tst_DashboardView::detail(const QString& name) const
+{
+    auto* label = m_view->findChild<QLabel*>(name + QStringLiteral("CardDetail"));
+    return label ? label->text() : QString();
+}
+
+void tst_DashboardView::waitForRefresh()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(m_view->isUpToDate(), 10000);
+}
+
+void tst_DashboardView::headlineCards_matchHandComputedFigures()
+{
+    QCOMPARE(card(QStringLiteral("spend")), QStringLiteral("$4.50"));
+    // ($4.50 - $2.00) / $2.00 = +125%
+    QVERIFY2(detail(QStringLiteral("spend")).startsWith(QStringLiteral("▲ 125.0% vs the period before ($2.00)")),
+             qPrintable(detail(QStringLiteral("spend"))));
+    QCOMPARE(card(QStringLiteral("requests")), QStringLiteral("3"));
+    QCOMPARE(card(QStringLiteral("failover")), QStringLiteral("33.3%"));
+    QCOMPARE(detail(QStringLiteral("failover")), QStringLiteral("1 of 3 requests failed over"));
+    QCOMPARE(m_view->filterBar()->referenceModel(), QStringLiteral("m-ref")); // the most expensive by default
+    QCOMPARE(card(QStringLiteral("savings")), QStringLiteral("$2.50"));
+    QVERIFY(detail(QStringLiteral("savings")).contains(QStringLiteral("$7.00")));
+    QCOMPARE(card(QStringLiteral("budget")), QStringLiteral("—"));
+
+    m_view->filterBar()->setReferenceModel(QStringLiteral("m-cheap"));
+    waitForRefresh();
+    // 3,500 x $1 + 1,750 x $2 per MTok = $0.007; routing cost $4.493 more.
+    QCOMPARE(card(QStringLiteral("savings")), QStringLiteral("-$4.49"));
+}
+
+void tst_DashboardView::spendChart_stacksDailyCostPerModel()
+{
+    QChart* chart = m_view->findChild<ChartPanel*>(QStringLiteral("spend"))->chart();
+    QVERIFY(chart);
+    QHash<QString, QAreaSeries*> byName;
+    for (QAbstractSeries* series : chart->series()) {
+        byName[series->name()] = qobject_cast<QAreaSeries*>(series);
+    }
+    QCOMPARE(byName.keys().size(), 2);
+    auto valueAt = [](QAreaSeries* area, const QDateTime& day) {
+        for (int i = 0; i < area->upperSeries()->count(); ++i) {
+            if (area->upperSeries()->at(i).x() == msecs(day)) {
+                return area->upperSeries()->at(i).y() - area->lowerSeries()->at(i).y();
+            }
+        }
+        return -1.0;
+    };
+    QCOMPARE(valueAt(byName.value(QStringLiteral("m-cheap")), at(9, 0)), 1.00);
+    QCOMPARE(valueAt(byName.value(QStringLiteral("m-cheap")), at(8, 0)), 0.50);
+    QCOMPARE(valueAt(byName.value(QStringLiteral("m-prem")), at(9, 0)), 3.00);
+    QCOMPARE(valueAt(byName.value(QStringLiteral("m-prem")), at(8, 0)), 0.00);
+    // Stacked: the top of the second area on 03-09 is the day's total.
+    QCOMPARE(byName.value(QStringLiteral("m-cheap"))->upperSeries()->count(), 8); // 03-03 .. 03-10
+    double top = 0;
+    for (QAreaSeries* area : byName) {
+        for (int i = 0; i < area->upperSeries()->count(); ++i) {
+            if (area->upperSeries()->at(i).x() == msecs(at(9, 0))) {
+                top = std::max(top, area->upperSeries()->at(i).y());
+            }
+        }
+    }
+    QCOMPARE(top, 4.00);
+
+    m_view->filterBar()->setSplit(LedgerSplit::Provider);
+    waitForRefresh();
+    chart = m_view->findChild<ChartPanel*>(QStringLiteral("spend"))->chart();
+    QStringList names;
+    for (QAbstractSeries* series : chart->series()) {
+        names << series->name();
+    }
+    names.sort();
+    QCOMPARE(names, QStringList({ QStringLiteral("pa"), QStringLiteral("pb") }));
+}
+
+void tst_DashboardView::tierAndUptimeCharts_showExactValues()
+{
+    QChart* tiers = m_view->findChild<ChartPanel*>(QStringLiteral("tiers"))->chart();
+    QStackedBarSeries* bars = nullptr;
+    QLineSeries* requests = nullptr;
+    for (QAbstractSeries* series : tiers->series()) {
+        bars = bars ? bars : qobject_cast<QStackedBarSeries*>(series);
+        requests = requests ? requests : qobject_cast<QLineSeries*>(series);
+    }
+    QVERIFY(bars && requests);
+    // Tiers in ledger order: fast (req-1, req-3), smart (req-2).
+    QCOMPARE(m_view->result().tierUsage.size(), 2);
+    const int fast = m_view->result().tierUsage[0].tier == QLatin1String("fast") ? 0 : 1;
+    QCOMPARE(requests->at(fast).y(), 2.0);
+    QCOMPARE(requests->at(1 - fast).y(), 1.0);
+    QCOMPARE(bars->barSets()[0]->at(fast), 1500 / 1e6); // prompt tokens, millions
+    QCOMPARE(bars->barSets()[1]->at(1 - fast), 1000 / 1e6); // completion tokens
+
+    // pa: 3 attempts (req-1, req-3 ok; req-2's first failed with server_error) -> 66.67%; pb: 100%.
+    QChart* uptime = m_view->findChild<ChartPanel*>(QStringLiteral("uptime"))->chart();
+    QStringList names;
+    for (QAbstractSeries* series : uptime->series()) {
+        names << series->name();
+    }
+    QCOMPARE(names, QStringList({ QStringLiteral("pa (66.67%)"), QStringLiteral("pb (100.00%)") }));
+}
+
+void tst_DashboardView::filters_changeHeadlineFigures_data()
+{
+    QTest::addColumn<QStringList>("providers");
+    QTest::addColumn<QStringList>("models");
+    QTest::addColumn<QStringList>("tiers");
+    QTest::addColumn<QString>("spend");
+    QTest::addColumn<QString>("requests");
+    QTest::addColumn<QString>("failoverRate");
+
+    QTest::newRow("provider pa keeps req-1 and req-3")
+        << QStringList { "pa" } << QStringList() << QStringList() << "$1.50"
+        << "2"
+        << "0.0%";
+    QTest::newRow("tier smart is the failed-over request")
+        << QStringList() << QStringList() << QStringList { "smart" } << "$3.00"
+        << "1"
+        << "100.0%";
+    QTest::newRow("model m-cheap and tier fast")
+        << QStringList() << QStringList { "m-cheap" } << QStringList { "fast" } << "$1.50"
+        << "2"
+        << "0.0%";
+    QTest::newRow("both providers is everything")
+        << QStringList { "pa", "pb" } << QStringList() << QStringList() << "$4.50"
+        << "3"
+        << "33.3%";
+}
+
+void tst_DashboardView::filters_changeHeadlineFigures()
+{
+    QFETCH(QStringList, providers);
+    QFETCH(QStringList, models);
+    QFETCH(QStringList, tiers);
+    QFETCH(QString, spend);
+    QFETCH(QString, requests);
+    QFETCH(QString, failoverRate);
+
+    m_view->filterBar()->setSelection(providers, models, tiers);
+    waitForRefresh();
+    QCOMPARE(m_view->currentFilter().providers, providers);
+    QCOMPARE(card(QStringLiteral("spend")), spend);
+    QCOMPARE(card(QStringLiteral("requests")), requests);
+    QCOMPARE(card(QStringLiteral("failover")), failoverRate);
+}
+
+void tst_DashboardView::periods_changeHeadlineFigures_data()
+{
+    QTest::addColumn<int>("period");
+    QTest::addColumn<QDate>("first");
+    QTest::addColumn<QDate>("last");
+    QTest::addColumn<QString>("spend");
+    QTest::addColumn<QString>("requests");
+
+    QTest::newRow("last 30 days adds req-0") << int(DashboardPeriod::Last30Days) << QDate() << QDate() << "$6.50"
+                                             << "4";
+    QTest::newRow("last 90 days adds the old one") << int(DashboardPeriod::Last90Days) << QDate() << QDate() << "$15.50"
+                                                   << "5";
+    QTest::newRow("custom day 03-08 is req-3")
+        << int(DashboardPeriod::Custom) << QDate(2026, 3, 8) << QDate(2026, 3, 8) << "$0.50"
+        << "1";
+    QTest::newRow("custom 03-08..03-09 is three")
+        << int(DashboardPeriod::Custom) << QDate(2026, 3, 8) << QDate(2026, 3, 9) << "$4.50"
+        << "3";
+}
+
+void tst_DashboardView::periods_changeHeadlineFigures()
+{
+    QFETCH(int, period);
+    QFETCH(QDate, first);
+    QFETCH(QDate, last);
+    QFETCH(QString, spend);
+    QFETCH(QString, requests);
+
+    if (first.isValid()) {
+        m_view->filterBar()->setCustomRange(first, last);
+    } else {
+        m_view->filterBar()->setPeriod(DashboardPeriod(period));
+    }
+    waitForRefresh();
+    QCOMPARE(card(QStringLiteral("spend")), spend);
+    QCOMPARE(card(QStringLiteral("requests")), requests);
+}
+
+void tst_DashboardView::emptyPeriod_explainsItself()
+{
+    m_view->filterBar()->setPeriod(DashboardPeriod::Today);
+    waitForRefresh();
+    QCOMPARE(card(QStringLiteral("spend")), QStringLiteral("$0.00"));
+    auto* spend = m_view->findChild<ChartPanel*>(QStringLiteral("spend"));
+    QVERIFY(spend->isEmptyShown());
+    QCOMPARE(spend->emptyText(), QStringLiteral("No requests today — send one from the Workbench."));
+
+    m_view->filterBar()->setPeriod(DashboardPeriod::Last7Days);
+    m_view->filterBar()->setSelection({ QStringLiteral("nobody") }, {}, {});
+    waitForRefresh();
+    QCOMPARE(spend->emptyText(), QStringLiteral("No requests match these filters in the last 7 days."));
+}
+
+void tst_DashboardView::noLedger_explainsItself()
+{
+    DashboardView view(DashboardView::Sources {});
+    auto* spend = view.findChild<ChartPanel*>(QStringLiteral("spend"));
+    QVERIFY(spend->isEmptyShown());
+    QVERIFY(spend->emptyText().startsWith(QStringLiteral("The ledger is off")));
+}
+
+void tst_DashboardView::failoverTable_listsEachEvent()
+{
+    auto* table = m_view->findChild<QTableView*>(QStringLiteral("failoverTable"));
+    QVERIFY(table);
+    QCOMPARE(table->model()->rowCount(), 1);
+    QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("2026-03-09 11:00:00"));
+    QCOMPARE(table->model()->index(0, 1).data().toString(), QStringLiteral("m-cheap"));
+    QCOMPARE(table->model()->index(0, 2).data().toString(), QStringLiteral("m-prem"));
+    QCOMPARE(table->model()->index(0, 4).data().toString(), QStringLiteral("upstream overloaded"));
+    QVERIFY(!m_view->findChild<ChartPanel*>(QStringLiteral("failovers"))->isEmptyShown());
+}
+
+void tst_DashboardView::exportCsv_writesExpectedRows()
+{
+    const QString failovers = m_dir->filePath(QStringLiteral("failovers.csv"));
+    QVERIFY(m_view->exportCsv(QStringLiteral("failovers"), failovers));
+    QFile file(failovers);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(file.readAll()),
+             QStringLiteral("time_utc,from_model,to_model,failure_class,message,request_id\r\n"
+                            "2026-03-09T11:00:00Z,m-cheap,m-prem,server_error,upstream overloaded,req-2\r\n"));
+
+    const QString spend = m_dir->filePath(QStringLiteral("spend.csv"));
+    QVERIFY(m_view->exportCsv(QStringLiteral("spend"), spend));
+    QFile spendFile(spend);
+    QVERIFY(spendFile.open(QIODevice::ReadOnly));
+    QStringList lines = QString::fromUtf8(spendFile.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    QCOMPARE(lines.takeFirst(), QStringLiteral("bucket_start_utc,key,cost_usd,requests,unpriced_requests"));
+    lines.sort();
+    QCOMPARE(lines,
+             QStringList({ QStringLiteral("2026-03-08T00:00:00Z,m-cheap,0.500000,1,0"),
+                           QStringLiteral("2026-03-09T00:00:00Z,m-cheap,1.000000,1,0"),
+                           QStringLiteral("2026-03-09T00:00:00Z,m-prem,3.000000,1,0") }));
+    QVERIFY(!m_view->exportCsv(QStringLiteral("no such chart"), spend));
+}
+
+void tst_DashboardView::exportPng_writesImage()
+{
+    const QString path = m_dir->filePath(QStringLiteral("uptime.png"));
+    QVERIFY(m_view->exportPng(QStringLiteral("uptime"), path));
+    QImage image(path);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() > 100);
+}
+
+void tst_DashboardView::drillDown_listsMatchingRequests()
+{
+    DrillDownQuery query;
+    query.filter = m_view->currentFilter();
+    query.filter.from = at(9, 0);
+    query.filter.until = at(10, 0);
+    query.filter.tiers = { QStringLiteral("fast") };
+    RequestListDialog* dialog = m_view->showRequests(query, QStringLiteral("fast on 03-09"));
+    QVERIFY(dialog);
+    QTRY_COMPARE(dialog->model()->rowCount(), 1);
+    QCOMPARE(dialog->requests().first().id, QStringLiteral("req-1"));
+
+    DrillDownQuery event;
+    event.requestId = QStringLiteral("req-2");
+    event.filter.from = at(9, 10);
+    event.filter.until = at(9, 12);
+    QPointer<RequestListDialog> second = m_view->showRequests(event, QStringLiteral("failover"));
+    QTRY_COMPARE(second->model()->rowCount(), 1);
+    QCOMPARE(second->requests().first().failovers.size(), 1);
+}
+
+void tst_DashboardView::ledgerRecording_refreshesLive()
+{
+    QSignalSpy refreshed(m_view.get(), &DashboardView::refreshed);
+    m_ledger->record(request(QStringLiteral("req-new"), at(10, 12), QStringLiteral("fast"), QStringLiteral("m-cheap"),
+                             QStringLiteral("pa"), 0.25, 10, 10));
+    QTRY_COMPARE_WITH_TIMEOUT(card(QStringLiteral("spend")), QStringLiteral("$4.75"), 10000);
+    QCOMPARE(card(QStringLiteral("requests")), QStringLiteral("4"));
+    QCOMPARE(refreshed.size(), 1); // one commit, one debounced refresh
+}
+
+void tst_DashboardView::burstOfChanges_appliesOnlyTheNewest()
+{
+    QSignalSpy refreshed(m_view.get(), &DashboardView::refreshed);
+    const QList<DashboardPeriod> periods
+        = { DashboardPeriod::Last90Days, DashboardPeriod::Today,      DashboardPeriod::Last30Days,
+            DashboardPeriod::Today,      DashboardPeriod::Last90Days, DashboardPeriod::Last30Days };
+    for (DashboardPeriod period : periods) {
+        m_view->filterBar()->setPeriod(period);
+    }
+    waitForRefresh();
+    QCOMPARE(card(QStringLiteral("spend")), QStringLiteral("$6.50"));
+    QVERIFY2(refreshed.size() < periods.size(), qPrintable(QString::number(refreshed.size())));
+    QCOMPARE(refreshed.last().at(0).toULongLong(), m_view->appliedGeneration());
+}
+
+QTEST_MAIN(tst_DashboardView)
+#include "tst_DashboardView.moc"
