@@ -18,6 +18,17 @@ RoutingPolicy policyOf(const QList<QStringList>& chains)
     return policy;
 }
 
+RoutingRule makeRule(const QString& name, RuleKind kind = RuleKind::Default, const QString& pattern = {},
+                     const QString& tier = {})
+{
+    RoutingRule rule;
+    rule.name = name;
+    rule.kind = kind;
+    rule.pattern = pattern;
+    rule.tier = tier;
+    return rule;
+}
+
 QList<QStringList> chainsOf(const RoutingPolicy& policy)
 {
     QList<QStringList> chains;
@@ -85,7 +96,7 @@ private slots:
     {
         RoutingPolicy policy = policyOf({ { "a" }, { "b" } });
         policy.defaultTier = QStringLiteral("t0");
-        policy.rules.append(RoutingRule { QStringLiteral("r"), RuleKind::Default, {}, QStringLiteral("t0") });
+        policy.rules.append(makeRule(QStringLiteral("r"), RuleKind::Default, {}, QStringLiteral("t0")));
         const RoutingPolicy renamed = PolicyEdits::renameTier(policy, QStringLiteral("t0"), QStringLiteral("cheap"));
         QCOMPARE(renamed.tiers.first().name, QStringLiteral("cheap"));
         QCOMPARE(renamed.rules.first().tier, QStringLiteral("cheap"));
@@ -111,7 +122,7 @@ private slots:
         QFETCH(QString, expected);
         RoutingPolicy policy;
         for (const char* name : { "a", "b", "c" }) {
-            policy.rules.append(RoutingRule { QString::fromLatin1(name) });
+            policy.rules.append(makeRule(QString::fromLatin1(name)));
         }
         QString names;
         for (const auto& rule : PolicyEdits::moveRule(policy, from, to).rules) {
@@ -141,7 +152,7 @@ private slots:
         QFETCH(QString, pattern);
         QFETCH(QString, problemContains);
         const RoutingPolicy policy = policyOf({ { "a" } });
-        const RoutingRule rule { QStringLiteral("r"), RuleKind(kind), pattern, QStringLiteral("t0") };
+        const RoutingRule rule = makeRule(QStringLiteral("r"), RuleKind(kind), pattern, QStringLiteral("t0"));
         const QString problem = PolicyEdits::ruleProblem(rule, policy);
         if (problemContains.isEmpty()) {
             QCOMPARE(problem, QString());
@@ -152,7 +163,7 @@ private slots:
 
     void ruleProblem_unknownTier()
     {
-        const RoutingRule rule { QStringLiteral("r"), RuleKind::Default, {}, QStringLiteral("gone") };
+        const RoutingRule rule = makeRule(QStringLiteral("r"), RuleKind::Default, {}, QStringLiteral("gone"));
         QVERIFY(PolicyEdits::ruleProblem(rule, policyOf({ { "a" } })).contains(QStringLiteral("gone")));
     }
 
