@@ -407,6 +407,23 @@ private slots:
                  qPrintable(QStringLiteral("%1 vs %2").arg(estimate->result().wouldCost).arg(before)));
     }
 
+    void exportThenImportLiteLlm_keepsTiersAndReportsWhatLiteLlmCannotSay()
+    {
+        QVERIFY(!ConfigProblems::hasErrors(m_editor->save()));
+        const QString path = m_home->filePath(QStringLiteral("config.yaml"));
+        QVERIFY(m_editor->exportLiteLlm(path));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray yaml = file.readAll();
+        QVERIFY2(yaml.contains("model_list"), yaml.constData());
+        QVERIFY(m_editor->problemsList()->count() > 1); // notes: tiers and rules have no LiteLLM form
+
+        const RoutingPolicy before = m_editor->document()->policy();
+        QVERIFY(m_editor->importLiteLlm(path));
+        QCOMPARE(m_editor->document()->policy().tiers, before.tiers);
+        QCOMPARE(m_editor->document()->policy().rules, before.rules);
+    }
+
     void screenshot_defaultSandboxPolicy()
     {
         m_editor->show();
