@@ -3,6 +3,10 @@
 #include "common/Icons.h"
 #include "common/ProviderStatusBar.h"
 #include "engine/Engine.h"
+#include "ledger/Ledger.h"
+#include "ledger/LedgerQueries.h"
+#include "providers/ProviderCall.h"
+#include "workbench/HistoryPanel.h"
 #include "workbench/ProviderHealth.h"
 #include "workbench/WorkbenchView.h"
 
@@ -10,9 +14,11 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QNetworkReply>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -32,6 +38,68 @@ MainWindow::MainWindow(Engine& engine, QWidget* parent)
     if (engine.isSandboxed()) {
         setWindowTitle(tr("Switchyard — Sandbox"));
     }
+    // Every workbench call goes to the ledger under its run's compare group.
+    connect(m_workbench->comparison(), &ComparisonRun::callStarted, this,
+            [&engine](ProviderCall* call, const QString& group) {
+                engine.track(call, QStringLiteral("workbench"), group);
+            });
+    connect(m_workbench, &WorkbenchView::voted, this, [&engine](const QString& group, const QString& winner, bool tie) {
+        if (Ledger* ledger = engine.ledger()) {
+            ledger->recordVote({ group, winner, tie, QDateTime::currentDateTimeUtc() });
+        }
+    });
+    setUpHistory(engine);
+}
+
+void MainWindow::setUpHistory(Engine& engine)
+{
+    Ledger* ledger = engine.ledger();
+    if (!ledger) {
+        return;
+    }
+    m_queries = std::make_shared<LedgerQueries>(engine.ledgerPath());
+    auto queries = m_queries;
+    m_history = new HistoryPanel(
+        [queries](const QString& text) {
+            QList<RequestRecord> records;
+            for (const auto& record : queries->recentRequests(400, 0, text)) {
+                if (record.source == QLatin1String("workbench")) {
+                    records.append(record);
+                }
+            }
+            return records;
+        },
+        [queries](const QString& group) { return queries->requestsInCompareGroup(group); }, this);
+    connect(m_history, &HistoryPanel::runOpened, this, [this](const ComparisonSnapshot& snapshot) {
+        showPage(WorkbenchPage);
+        m_workbench->showRun(snapshot);
+    });
+    connect(ledger, &Ledger::recorded, m_history, &HistoryPanel::reload);
+
+    m_historyDock = new QDockWidget(tr("History"), this);
+    m_historyDock->setObjectName(QStringLiteral("historyDock"));
+    m_historyDock->setWidget(m_history);
+    m_historyDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::RightDockWidgetArea, m_historyDock);
+    m_historyDock->hide();
+    QAction* toggle = m_historyDock->toggleViewAction();
+    toggle->setIcon(Icons::icon(QStringLiteral("history")));
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    connect(toggle, &QAction::toggled, m_history, [this](bool shown) {
+        if (shown) {
+            m_history->reload();
+        }
+    });
+    for (QAction* menu : menuBar()->actions()) {
+        if (menu->menu() && menu->text() == tr("&View")) {
+            menu->menu()->addSeparator();
+            menu->menu()->addAction(toggle);
+        }
+    }
+    // The dock was created after the saved state was restored: apply it again for the dock.
+    QSettings settings;
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    m_history->reload();
 }
 
 MainWindow::MainWindow(const ModelCatalog& catalog, ProviderClient* client, QWidget* parent)
@@ -145,6 +213,9 @@ void MainWindow::setUpMenus()
     view->addSeparator();
     view->addAction(m_workbench->syncScrollAction());
     view->addAction(m_workbench->diffAction());
+
+    run->addSeparator();
+    run->addAction(m_workbench->tieAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Switchyard"), this, [this] {

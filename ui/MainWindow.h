@@ -4,11 +4,16 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class Engine;
 class ProviderClient;
 class ProviderHealth;
 class ProviderStatusBar;
 class QActionGroup;
+class HistoryPanel;
+class LedgerQueries;
+class QDockWidget;
 class QStackedWidget;
 class WorkbenchView;
 
@@ -34,6 +39,8 @@ public:
     WorkbenchView* workbench() const { return m_workbench; }
     ProviderHealth* providerHealth() const { return m_health; }
     ProviderStatusBar* providerStatus() const { return m_providerStatus; }
+    // Null without a ledger.
+    HistoryPanel* history() const { return m_history; }
     Page currentPage() const;
     void showPage(Page page);
 
@@ -44,6 +51,7 @@ private:
     void setUpPages(const ModelCatalog& catalog, ProviderClient* client);
     void setUpMenus();
     void restoreWindowState();
+    void setUpHistory(Engine& engine);
     QWidget* placeholderPage(const QString& icon, const QString& title, const QString& text);
 
     QStackedWidget* m_pages = nullptr;
@@ -51,4 +59,7 @@ private:
     WorkbenchView* m_workbench = nullptr;
     ProviderHealth* m_health = nullptr;
     ProviderStatusBar* m_providerStatus = nullptr;
+    HistoryPanel* m_history = nullptr;
+    QDockWidget* m_historyDock = nullptr;
+    std::shared_ptr<LedgerQueries> m_queries;
 };

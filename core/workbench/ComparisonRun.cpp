@@ -181,6 +181,23 @@ ComparisonSnapshot ComparisonRun::snapshot() const
     return snapshot;
 }
 
+void ComparisonRun::restore(const ComparisonSnapshot& snapshot)
+{
+    cancel();
+    QList<ColumnSpec> specs;
+    for (const auto& column : snapshot.columns) {
+        specs.append(column.spec);
+    }
+    setColumns(specs.mid(0, MaxColumns));
+    m_prompt = snapshot.prompt;
+    m_compareGroup = snapshot.compareGroup;
+    m_startedAt = snapshot.startedAt;
+    for (int i = 0; i < m_columns.size(); ++i) {
+        const ColumnSnapshot& column = snapshot.columns[i];
+        m_columns[i]->restore(column.state, column.text, column.figures, column.error);
+    }
+}
+
 void ComparisonRun::runColumn(ColumnRun* column)
 {
     const ChatRequest request = column->spec().requestFor(m_prompt);
@@ -201,6 +218,7 @@ void ComparisonRun::runColumn(ColumnRun* column)
     connect(call, &ProviderCall::finished, column, &ColumnRun::complete);
     connect(call, &ProviderCall::failed, column, &ColumnRun::fail);
     column->attach(call, [call] { call->cancel(); });
+    emit callStarted(call, m_compareGroup);
 }
 
 void ComparisonRun::onColumnEnded(ColumnRun* column, ColumnState state)

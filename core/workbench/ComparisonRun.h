@@ -8,6 +8,9 @@
 #include <QList>
 #include <QObject>
 
+class ProviderCall;
+// Signals carry the call by pointer only; the type stays incomplete here.
+Q_DECLARE_OPAQUE_POINTER(ProviderCall*)
 class ProviderClient;
 
 // The workbench's comparison: one prompt, 1-8 columns, each running its own call. Columns stay
@@ -48,12 +51,16 @@ public:
     QString compareGroup() const { return m_compareGroup; }
     QDateTime startedAt() const { return m_startedAt; }
     ComparisonSnapshot snapshot() const;
+    // Shows an earlier run (from history or a file): its columns and figures, no calls.
+    void restore(const ComparisonSnapshot& snapshot);
 
 signals:
     void columnAdded(int index);
     void columnRemoved(int index);
     void columnSpecChanged(int index);
     void runStarted();
+    // A column's call has just started (the engine records it in the ledger under the group).
+    void callStarted(ProviderCall* call, const QString& compareGroup);
     void columnEnded(int index, ColumnState state);
     // No column is active any more (after start(), rerun() or cancel()).
     void runFinished();

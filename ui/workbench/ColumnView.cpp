@@ -69,6 +69,10 @@ ColumnView::ColumnView(ColumnRun* run, QWidget* parent)
     m_settings
         = toolButton(QStringLiteral("tune"), tr("Column settings (model, temperature, max tokens, system prompt)"));
     m_remove = toolButton(QStringLiteral("close"), tr("Remove column"));
+    m_vote = toolButton(QStringLiteral("trophy"), tr("Mark this answer as the winner"));
+    m_vote->setObjectName(QStringLiteral("voteButton"));
+    m_vote->setEnabled(false);
+    connect(m_vote, &QToolButton::clicked, this, &ColumnView::voteRequested);
     connect(m_rerun, &QToolButton::clicked, this, &ColumnView::rerunRequested);
     connect(m_copy, &QToolButton::clicked, this, &ColumnView::copyAnswer);
     connect(m_settings, &QToolButton::clicked, this, &ColumnView::settingsRequested);
@@ -77,6 +81,7 @@ ColumnView::ColumnView(ColumnRun* run, QWidget* parent)
     auto* titleRow = new QHBoxLayout;
     titleRow->setSpacing(2);
     titleRow->addWidget(m_model, 1);
+    titleRow->addWidget(m_vote);
     titleRow->addWidget(m_rerun);
     titleRow->addWidget(m_copy);
     titleRow->addWidget(m_settings);
@@ -280,6 +285,10 @@ void ColumnView::onStateChanged()
     const ColumnState state = m_run->state();
     updateStatus();
     m_rerun->setEnabled(!m_run->isActive());
+    m_vote->setEnabled(state == ColumnState::Done || state == ColumnState::Incomplete);
+    if (ColumnStates::isActive(state)) {
+        setWinner(false);
+    }
     if (state == ColumnState::Failed) {
         m_errorTitle->setText(m_run->statusText());
         const QString message = m_run->error().message;
@@ -362,6 +371,14 @@ void ColumnView::renderFinal()
             cursor.setBlockFormat(format);
         }
     }
+}
+
+void ColumnView::setWinner(bool winner)
+{
+    m_winner = winner;
+    m_vote->setIcon(winner ? Icons::icon(QStringLiteral("trophy"), QColor(0xd9, 0x8a, 0x00))
+                           : Icons::icon(QStringLiteral("trophy")));
+    m_vote->setToolTip(winner ? tr("The winner of this run") : tr("Mark this answer as the winner"));
 }
 
 void ColumnView::copyAnswer()

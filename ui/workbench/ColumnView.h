@@ -35,11 +35,15 @@ public:
     QString statusText() const;
     // Paints pending tokens now instead of at the next 16 ms tick.
     void flush();
+    // Marks this column as the run's winner (after a vote).
+    void setWinner(bool winner);
+    bool isWinner() const { return m_winner; }
 
 signals:
     void rerunRequested();
     void settingsRequested();
     void removeRequested();
+    void voteRequested();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -70,6 +74,8 @@ private:
     QToolButton* m_copy;
     QToolButton* m_settings;
     QToolButton* m_remove;
+    QToolButton* m_vote;
+    bool m_winner = false;
     Figure m_ttft;
     Figure m_latency;
     Figure m_tokens;

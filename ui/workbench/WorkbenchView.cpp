@@ -39,6 +39,10 @@ WorkbenchView::WorkbenchView(const ModelCatalog& catalog, ProviderClient* client
     m_diff = makeAction(QStringLiteral("diff"), tr("Compare Two &Answers…"), { QKeySequence(Qt::CTRL | Qt::Key_D) });
     m_syncScroll = makeAction(QStringLiteral("sync-scroll"), tr("S&ynchronised Scrolling"), {});
     m_syncScroll->setCheckable(true);
+    m_tie = makeAction(QStringLiteral("tie"), tr("Vote: &Tie"), {});
+    m_tie->setToolTip(tr("No answer is better: record a tie for this run"));
+    m_tie->setEnabled(false);
+    connect(m_tie, &QAction::triggered, this, [this] { vote(-1); });
     m_stop->setEnabled(false);
 
     m_layouts = new QActionGroup(this);
@@ -80,6 +84,7 @@ WorkbenchView::WorkbenchView(const ModelCatalog& catalog, ProviderClient* client
     for (QAction* action : m_layouts->actions()) {
         bar->addWidget(toolButtonFor(action, false));
     }
+    bar->addWidget(toolButtonFor(m_tie, false));
     bar->addSpacing(8);
     bar->addWidget(toolButtonFor(m_syncScroll, false));
     bar->addWidget(toolButtonFor(m_diff, false));
@@ -269,6 +274,7 @@ void WorkbenchView::onColumnAdded(int index)
     connect(view, &ColumnView::removeRequested, this,
             [this, view] { m_run->removeColumn(m_run->indexOf(view->run())); });
     connect(view, &ColumnView::settingsRequested, this, [this, view] { editColumn(view); });
+    connect(view, &ColumnView::voteRequested, this, [this, view] { vote(m_run->indexOf(view->run())); });
     connect(run, &ColumnRun::stateChanged, this, [this, view] { m_area->updateTabTitle(view); });
     connect(view->answerScrollBar(), &QScrollBar::valueChanged, this,
             [this, view] { syncScroll(view->answerScrollBar()); });
@@ -335,6 +341,7 @@ void WorkbenchView::updateRunState()
     m_stop->setEnabled(running);
     m_editor->setRunning(running);
     m_export->setEnabled(!m_run->compareGroup().isEmpty());
+    m_tie->setEnabled(!running && !m_run->compareGroup().isEmpty() && m_run->columns().size() >= 2);
     m_diff->setEnabled(m_run->columns().size() >= 2);
     updateSummary();
 }
@@ -402,6 +409,36 @@ bool WorkbenchView::exportComparison(const QString& path, QString* errorMessage)
         return false;
     }
     return ComparisonExport::save(m_run->snapshot(), *format, path, errorMessage);
+}
+
+bool WorkbenchView::vote(int index)
+{
+    if (m_run->isRunning() || m_run->compareGroup().isEmpty()) {
+        return false;
+    }
+    ColumnRun* winner = m_run->column(index);
+    const auto views = columnViews();
+    for (ColumnView* view : views) {
+        view->setWinner(winner && view->run() == winner);
+    }
+    emit voted(m_run->compareGroup(), winner ? winner->spec().modelId : QString(), winner == nullptr);
+    emit statusMessage(winner ? tr("Vote stored: %1 wins this run.").arg(winner->spec().modelId)
+                              : tr("Vote stored: a tie."));
+    return true;
+}
+
+void WorkbenchView::showRun(const ComparisonSnapshot& snapshot)
+{
+    m_restoring = true; // a reopened run does not replace the remembered columns
+    m_run->restore(snapshot);
+    m_editor->setPromptText(snapshot.prompt.prompt);
+    m_restoring = false;
+    for (ColumnView* view : columnViews()) {
+        view->refreshHeader();
+        view->flush();
+    }
+    updateBestValues();
+    updateRunState();
 }
 
 void WorkbenchView::exportWithDialog()

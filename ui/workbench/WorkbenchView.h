@@ -41,6 +41,11 @@ public:
     void addColumn(const ColumnSpec& spec);
     void setLayoutMode(WorkbenchSettings::Layout mode);
     bool exportComparison(const QString& path, QString* errorMessage = nullptr);
+    // Stores a vote for the last run: the column's model wins, or a tie when index < 0.
+    bool vote(int index);
+    QAction* tieAction() const { return m_tie; }
+    // Shows an earlier run again (its columns and figures).
+    void showRun(const ComparisonSnapshot& snapshot);
 
 public slots:
     void send();
@@ -53,6 +58,7 @@ signals:
     // Every call that ended, so the window can show provider health.
     void callEnded(const QString& providerId, ColumnState state, const CallError& error);
     void statusMessage(const QString& message);
+    void voted(const QString& compareGroup, const QString& winnerModel, bool tie);
 
 private:
     QAction* makeAction(const QString& icon, const QString& text, const QList<QKeySequence>& shortcuts);
@@ -79,6 +85,7 @@ private:
     QAction* m_export;
     QAction* m_diff;
     QAction* m_syncScroll;
+    QAction* m_tie;
     QActionGroup* m_layouts;
     bool m_syncing = false;
     bool m_restoring = false;

@@ -1,0 +1,75 @@
+#include "HistoryEntry.h"
+
+#include <QHash>
+
+QList<HistoryEntry> HistoryEntry::group(const QList<RequestRecord>& records)
+{
+    QList<HistoryEntry> entries;
+    QHash<QString, qsizetype> byGroup;
+    for (const auto& record : records) {
+        const QString key = record.compareGroup.isEmpty() ? record.id : record.compareGroup;
+        auto it = byGroup.find(key);
+        if (it == byGroup.end()) {
+            HistoryEntry entry;
+            entry.compareGroup = key;
+            entry.startedAt = record.startedAt;
+            entry.prompt = record.prompt;
+            it = byGroup.insert(key, entries.size());
+            entries.append(entry);
+        }
+        HistoryEntry& entry = entries[*it];
+        entry.models.prepend(record.finalModel);
+        entry.costUsd += record.costUsd.value_or(0);
+        entry.failed += record.status == QLatin1String("failed");
+        if (record.startedAt < entry.startedAt) {
+            entry.startedAt = record.startedAt;
+        }
+    }
+    return entries;
+}
+
+ColumnSnapshot HistoryEntry::columnOf(const RequestRecord& record)
+{
+    ColumnSnapshot column;
+    column.spec.modelId = record.finalModel;
+    column.modelId = record.finalModel;
+    column.providerId = record.finalProvider;
+    column.providerName = record.finalProvider;
+    if (record.status == QLatin1String("ok")) {
+        column.state = ColumnState::Done;
+    } else if (record.status == QLatin1String("failed")) {
+        column.state = ColumnState::Failed;
+    } else if (record.status == QLatin1String("incomplete")) {
+        column.state = ColumnState::Incomplete;
+    } else {
+        column.state = ColumnState::Cancelled;
+    }
+    column.error.failureClass = FailureClasses::fromId(record.failureClass);
+    column.error.message = record.errorMessage;
+    ColumnFigures& f = column.figures;
+    f.ttftMs = record.ttftMs;
+    f.latencyMs = record.latencyMs;
+    f.usage = record.usage;
+    f.costUsd = record.costUsd;
+    f.priced = record.costUsd.has_value();
+    f.costEstimated = record.costEstimated;
+    f.tokensPerSecond = ColumnFigures::rate(record.usage.completionTokens, record.ttftMs, record.latencyMs);
+    return column;
+}
+
+ComparisonSnapshot HistoryEntry::snapshotOf(const QList<RequestRecord>& records)
+{
+    ComparisonSnapshot snapshot;
+    QList<RequestRecord> ordered = records;
+    std::stable_sort(ordered.begin(), ordered.end(),
+              [](const RequestRecord& a, const RequestRecord& b) { return a.startedAt < b.startedAt; });
+    for (const auto& record : ordered) {
+        if (snapshot.compareGroup.isEmpty()) {
+            snapshot.compareGroup = record.compareGroup;
+            snapshot.startedAt = record.startedAt;
+            snapshot.prompt.prompt = record.prompt;
+        }
+        snapshot.columns.append(columnOf(record));
+    }
+    return snapshot;
+}

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "ComparisonSnapshot.h"
+
+#include "ledger/LedgerRecords.h"
+
+#include <QList>
+
+// Earlier workbench runs as the ledger stores them (one RequestRecord per column, tied by the
+// compare group), turned back into what the workbench shows. The ledger keeps figures, not
+// answers, so a reopened run has its columns and numbers but no text.
+struct HistoryEntry
+{
+    QString compareGroup;
+    QDateTime startedAt;
+    QString prompt;
+    QStringList models;
+    double costUsd = 0;
+    int failed = 0;
+
+    // Groups records (newest first) into runs, newest first; records without a compare group
+    // are runs of their own.
+    static QList<HistoryEntry> group(const QList<RequestRecord>& records);
+    static ColumnSnapshot columnOf(const RequestRecord& record);
+    static ComparisonSnapshot snapshotOf(const QList<RequestRecord>& records);
+};

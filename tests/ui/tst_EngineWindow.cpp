@@ -1,0 +1,112 @@
+#include "MainWindow.h"
+#include "engine/Engine.h"
+#include "ledger/Ledger.h"
+#include "ledger/LedgerQueries.h"
+#include "sandbox/SandboxServer.h"
+#include "workbench/ColumnView.h"
+#include "workbench/HistoryPanel.h"
+#include "workbench/PromptEditor.h"
+#include "workbench/WorkbenchView.h"
+
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+// The window as the app builds it, on an Engine with the sandbox and a ledger in a temporary
+// home: calls are recorded, a vote is stored, and a history entry reopens.
+class tst_EngineWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_home;
+    std::unique_ptr<Engine> m_engine;
+
+    bool allEnded(WorkbenchView* workbench) const
+    {
+        for (const auto* column : workbench->comparison()->columns()) {
+            if (column->isActive() || column->state() == ColumnState::Idle) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("SwitchyardTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_enginewindow"));
+        QSettings().clear();
+        m_engine = std::make_unique<Engine>();
+        Engine::Options options;
+        options.homeDir = m_home.path();
+        options.sandbox = true;
+        QVERIFY2(m_engine->open(options), qPrintable(m_engine->errorString()));
+        QVERIFY(m_engine->ledger());
+        m_engine->sandbox()->setTimeScale(0.05);
+    }
+    void cleanupTestCase()
+    {
+        m_engine.reset();
+        QSettings().clear();
+    }
+
+    void voteIsStored_andHistoryEntryReopens()
+    {
+        MainWindow window(*m_engine);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        WorkbenchView* workbench = window.workbench();
+        workbench->addColumn({ QStringLiteral("sandbox/gpt-4.1-mini") });
+        workbench->addColumn({ QStringLiteral("sandbox/claude-haiku-4-5") });
+        QPlainTextEdit* edit = workbench->promptEditor()->promptEdit();
+        QTest::keyClicks(edit, QStringLiteral("Which sorting algorithm is stable?"));
+        QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(allEnded(workbench), 20000);
+        const QString group = workbench->comparison()->compareGroup();
+
+        ColumnView* second = workbench->columnViews()[1];
+        auto* voteButton = second->findChild<QToolButton*>(QStringLiteral("voteButton"));
+        QVERIFY(voteButton->isEnabled());
+        QTest::mouseClick(voteButton, Qt::LeftButton);
+        QVERIFY(second->isWinner());
+
+        QSignalSpy flushed(m_engine->ledger(), &Ledger::flushed);
+        m_engine->ledger()->flush();
+        QTRY_VERIFY(!flushed.isEmpty());
+        LedgerQueries queries(m_engine->ledgerPath());
+        QTRY_COMPARE(queries.requestsInCompareGroup(group).size(), 2);
+        const QList<VoteRecord> votes = queries.votesInCompareGroup(group);
+        QCOMPARE(votes.size(), 1);
+        QCOMPARE(votes.first().winnerModel, QStringLiteral("sandbox/claude-haiku-4-5"));
+        QVERIFY(!votes.first().tie);
+
+        // Start something else, then reopen the run from the history panel.
+        workbench->comparison()->setColumns({ { QStringLiteral("sandbox/deepseek-chat") } });
+        HistoryPanel* history = window.history();
+        QVERIFY(history);
+        history->setSearchText(QStringLiteral("sorting"));
+        QCOMPARE(history->list()->count(), 1);
+        history->open(0);
+        QCOMPARE(workbench->comparison()->compareGroup(), group);
+        QCOMPARE(workbench->comparison()->columns().size(), 2);
+        QStringList models { workbench->comparison()->column(0)->spec().modelId,
+                             workbench->comparison()->column(1)->spec().modelId };
+        models.sort();
+        QCOMPARE(models,
+                 (QStringList { QStringLiteral("sandbox/claude-haiku-4-5"), QStringLiteral("sandbox/gpt-4.1-mini") }));
+        QCOMPARE(workbench->comparison()->column(0)->state(), ColumnState::Done);
+        QVERIFY(workbench->comparison()->column(0)->figures().latencyMs > 0);
+        QVERIFY(workbench->columnViews()[1]->figureText(QStringLiteral("cost")).startsWith(QStringLiteral("$")));
+    }
+};
+
+QTEST_MAIN(tst_EngineWindow)
+#include "tst_EngineWindow.moc"
