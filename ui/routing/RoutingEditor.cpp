@@ -4,8 +4,8 @@
 #include "EstimatePanel.h"
 #include "ModelListModel.h"
 #include "RoutingDocument.h"
-#include "RuleDelegate.h"
 #include "RulesModel.h"
+#include "RulesPane.h"
 #include "SimulatePanel.h"
 #include "TierBoard.h"
 #include "TierColumn.h"
@@ -21,13 +21,10 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
-#include <QHeaderView>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
-#include <QPushButton>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSplitter>
@@ -48,7 +45,7 @@ RoutingEditor::RoutingEditor(Engine& engine, QWidget* parent)
 {
     m_document->reset(engine.router()->policy());
     m_board = new TierBoard(engine, m_document, this);
-    m_rules = new RulesModel(m_document, this);
+    m_rulesPane = new RulesPane(m_document, this);
     m_try = new TryPromptPanel(engine, m_document, this);
     m_simulate = new SimulatePanel(
         engine, m_document, [this] { return std::make_pair(m_try->prompt(), m_try->tags()); }, this);
@@ -75,7 +72,7 @@ RoutingEditor::RoutingEditor(Engine& engine, QWidget* parent)
     top->setSizes({ 200, 1200 });
 
     auto* bottom = new QSplitter(Qt::Horizontal, this);
-    bottom->addWidget(createRulesPane());
+    bottom->addWidget(m_rulesPane);
     auto* tabs = new QTabWidget(this);
     tabs->addTab(m_try, tr("Try a &prompt"));
     tabs->addTab(m_simulate, tr("Simu&late outage"));
@@ -157,75 +154,14 @@ QWidget* RoutingEditor::createToolBar()
     return bar;
 }
 
-QWidget* RoutingEditor::createRulesPane()
+QTableView* RoutingEditor::rulesView() const
 {
-    auto* pane = new QWidget(this);
-    m_rulesView = new QTableView(pane);
-    m_rulesView->setModel(m_rules);
-    m_rulesView->setItemDelegate(new RuleDelegate(m_document, m_rulesView));
-    m_rulesView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_rulesView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_rulesView->setDragEnabled(true);
-    m_rulesView->setAcceptDrops(true);
-    m_rulesView->setDropIndicatorShown(true);
-    m_rulesView->setDragDropMode(QAbstractItemView::DragDrop);
-    m_rulesView->setDefaultDropAction(Qt::MoveAction);
-    m_rulesView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
-                                 | QAbstractItemView::AnyKeyPressed);
-    m_rulesView->setAccessibleName(tr("Rules, first match wins"));
-    m_rulesView->verticalHeader()->setDefaultSectionSize(m_rulesView->fontMetrics().height() + 8);
-    QHeaderView* header = m_rulesView->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setStretchLastSection(true);
-    header->resizeSection(RulesModel::EnabledColumn, 32);
-    header->resizeSection(RulesModel::NameColumn, 165);
-    header->resizeSection(RulesModel::KindColumn, 100);
-    header->resizeSection(RulesModel::PatternColumn, 230);
-    header->resizeSection(RulesModel::TierColumn, 80);
-    header->resizeSection(RulesModel::PinnedColumn, 95);
-    m_rulesView->installEventFilter(this);
+    return m_rulesPane->view();
+}
 
-    auto current = [this] { return m_rulesView->currentIndex().isValid() ? m_rulesView->currentIndex().row() : -1; };
-    auto* add = new QPushButton(tr("&Add rule"), pane);
-    connect(add, &QPushButton::clicked, this, [this, current] {
-        const int row = current() < 0 ? m_rules->rowCount() : current() + 1;
-        m_rules->addRule(row);
-        m_rulesView->setCurrentIndex(m_rules->index(row, RulesModel::PatternColumn));
-        m_rulesView->setFocus();
-    });
-    auto* remove = new QPushButton(tr("&Delete rule"), pane);
-    connect(remove, &QPushButton::clicked, this, [this, current] {
-        if (current() >= 0) {
-            m_rules->removeRule(current());
-        }
-    });
-    auto* up = new QPushButton(tr("Move &up"), pane);
-    connect(up, &QPushButton::clicked, this, [this, current] {
-        const int row = current();
-        m_rules->moveRule(row, -1);
-        m_rulesView->setCurrentIndex(m_rules->index(std::max(row - 1, 0), RulesModel::NameColumn));
-    });
-    auto* down = new QPushButton(tr("Move do&wn"), pane);
-    connect(down, &QPushButton::clicked, this, [this, current] {
-        const int row = current();
-        m_rules->moveRule(row, 1);
-        m_rulesView->setCurrentIndex(
-            m_rules->index(std::min(row + 1, m_rules->rowCount() - 1), RulesModel::NameColumn));
-    });
-
-    auto* buttons = new QHBoxLayout;
-    auto* title = new QLabel(tr("<b>&Rules</b> (first match wins)"), pane);
-    title->setBuddy(m_rulesView);
-    buttons->addWidget(title);
-    buttons->addStretch(1);
-    for (auto* button : { add, remove, up, down }) {
-        buttons->addWidget(button);
-    }
-    auto* layout = new QVBoxLayout(pane);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(buttons);
-    layout->addWidget(m_rulesView, 1);
-    return pane;
+RulesModel* RoutingEditor::rulesModel() const
+{
+    return m_rulesPane->model();
 }
 
 bool RoutingEditor::isModified() const
@@ -312,9 +248,7 @@ void RoutingEditor::showPlace(const QString& path)
         const QHash<QString, int> columns { { QStringLiteral("pattern"), RulesModel::PatternColumn },
                                             { QStringLiteral("tier"), RulesModel::TierColumn },
                                             { QStringLiteral("pinnedModel"), RulesModel::PinnedColumn } };
-        m_rulesView->setCurrentIndex(
-            m_rules->index(match.captured(1).toInt(), columns.value(match.captured(2), RulesModel::NameColumn)));
-        m_rulesView->setFocus();
+        m_rulesPane->selectCell(match.captured(1).toInt(), columns.value(match.captured(2), RulesModel::NameColumn));
     } else if (const QRegularExpressionMatch match = step.match(path); match.hasMatch()) {
         const auto& tiers = m_document->policy().tiers;
         const int tier = match.captured(1).toInt();
@@ -349,32 +283,6 @@ void RoutingEditor::editSettings(const QString& tier)
         m_document->apply(PolicyEdits::setTierSettings(policy, tier, dialog.settings()),
                           tr("Change failover settings of %1").arg(tier));
     }
-}
-
-bool RoutingEditor::eventFilter(QObject* watched, QEvent* event)
-{
-    // While a cell is edited its editor gets the keys, not the view.
-    if (watched == m_rulesView && event->type() == QEvent::KeyPress) {
-        auto* key = static_cast<QKeyEvent*>(event);
-        const int row = m_rulesView->currentIndex().isValid() ? m_rulesView->currentIndex().row() : -1;
-        const bool ctrl = key->modifiers() & Qt::ControlModifier;
-        if (key->key() == Qt::Key_Delete && row >= 0) {
-            m_rules->removeRule(row);
-            return true;
-        }
-        if (key->key() == Qt::Key_Insert) {
-            m_rules->addRule(row + 1);
-            return true;
-        }
-        if (ctrl && (key->key() == Qt::Key_Up || key->key() == Qt::Key_Down) && row >= 0) {
-            const int delta = key->key() == Qt::Key_Up ? -1 : 1;
-            m_rules->moveRule(row, delta);
-            const int target = std::clamp(row + delta, 0, m_rules->rowCount() - 1);
-            m_rulesView->setCurrentIndex(m_rules->index(target, m_rulesView->currentIndex().column()));
-            return true;
-        }
-    }
-    return QWidget::eventFilter(watched, event);
 }
 
 void RoutingEditor::onConfigChanged()

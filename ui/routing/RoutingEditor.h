@@ -13,6 +13,7 @@ class QListWidget;
 class QTableView;
 class RoutingDocument;
 class RulesModel;
+class RulesPane;
 class SimulatePanel;
 class EstimatePanel;
 class TierBoard;
@@ -30,8 +31,8 @@ public:
 
     RoutingDocument* document() const { return m_document; }
     TierBoard* tierBoard() const { return m_board; }
-    QTableView* rulesView() const { return m_rulesView; }
-    RulesModel* rulesModel() const { return m_rules; }
+    QTableView* rulesView() const;
+    RulesModel* rulesModel() const;
     TryPromptPanel* tryPanel() const { return m_try; }
     SimulatePanel* simulatePanel() const { return m_simulate; }
     EstimatePanel* estimatePanel() const { return m_estimate; }
@@ -48,12 +49,8 @@ public:
 signals:
     void saved();
 
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override;
-
 private:
     QWidget* createToolBar();
-    QWidget* createRulesPane();
     void showProblems(const QList<ConfigProblem>& problems, const QString& heading);
     void addSelectedModel();
     // Selects what a problem's path (rules[2].pattern, tiers[1].chain[0]) points at.
@@ -67,8 +64,7 @@ private:
     ModelListModel* m_modelList;
     QListView* m_modelView;
     TierBoard* m_board;
-    RulesModel* m_rules;
-    QTableView* m_rulesView;
+    RulesPane* m_rulesPane;
     TryPromptPanel* m_try;
     SimulatePanel* m_simulate;
     EstimatePanel* m_estimate;

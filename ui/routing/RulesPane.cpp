@@ -1,0 +1,117 @@
+#include "RulesPane.h"
+
+#include "RoutingDocument.h"
+#include "RuleDelegate.h"
+#include "RulesModel.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+RulesPane::RulesPane(RoutingDocument* document, QWidget* parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_rules(new RulesModel(document, this))
+    , m_rulesView(new QTableView(this))
+{
+    m_rulesView->setModel(m_rules);
+    m_rulesView->setItemDelegate(new RuleDelegate(m_document, m_rulesView));
+    m_rulesView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_rulesView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_rulesView->setDragEnabled(true);
+    m_rulesView->setAcceptDrops(true);
+    m_rulesView->setDropIndicatorShown(true);
+    m_rulesView->setDragDropMode(QAbstractItemView::DragDrop);
+    m_rulesView->setDefaultDropAction(Qt::MoveAction);
+    m_rulesView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+                                 | QAbstractItemView::AnyKeyPressed);
+    m_rulesView->setAccessibleName(tr("Rules, first match wins"));
+    m_rulesView->verticalHeader()->setDefaultSectionSize(m_rulesView->fontMetrics().height() + 8);
+    QHeaderView* header = m_rulesView->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setStretchLastSection(true);
+    header->resizeSection(RulesModel::EnabledColumn, 32);
+    header->resizeSection(RulesModel::NameColumn, 165);
+    header->resizeSection(RulesModel::KindColumn, 100);
+    header->resizeSection(RulesModel::PatternColumn, 230);
+    header->resizeSection(RulesModel::TierColumn, 80);
+    header->resizeSection(RulesModel::PinnedColumn, 95);
+    m_rulesView->installEventFilter(this);
+
+    auto current = [this] { return m_rulesView->currentIndex().isValid() ? m_rulesView->currentIndex().row() : -1; };
+    auto* add = new QPushButton(tr("&Add rule"), this);
+    connect(add, &QPushButton::clicked, this, [this, current] {
+        const int row = current() < 0 ? m_rules->rowCount() : current() + 1;
+        m_rules->addRule(row);
+        m_rulesView->setCurrentIndex(m_rules->index(row, RulesModel::PatternColumn));
+        m_rulesView->setFocus();
+    });
+    auto* remove = new QPushButton(tr("&Delete rule"), this);
+    connect(remove, &QPushButton::clicked, this, [this, current] {
+        if (current() >= 0) {
+            m_rules->removeRule(current());
+        }
+    });
+    auto* up = new QPushButton(tr("Move &up"), this);
+    connect(up, &QPushButton::clicked, this, [this, current] {
+        const int row = current();
+        m_rules->moveRule(row, -1);
+        m_rulesView->setCurrentIndex(m_rules->index(std::max(row - 1, 0), RulesModel::NameColumn));
+    });
+    auto* down = new QPushButton(tr("Move do&wn"), this);
+    connect(down, &QPushButton::clicked, this, [this, current] {
+        const int row = current();
+        m_rules->moveRule(row, 1);
+        m_rulesView->setCurrentIndex(
+            m_rules->index(std::min(row + 1, m_rules->rowCount() - 1), RulesModel::NameColumn));
+    });
+
+    auto* buttons = new QHBoxLayout;
+    auto* title = new QLabel(tr("<b>&Rules</b> (first match wins)"), this);
+    title->setBuddy(m_rulesView);
+    buttons->addWidget(title);
+    buttons->addStretch(1);
+    for (auto* button : { add, remove, up, down }) {
+        buttons->addWidget(button);
+    }
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(buttons);
+    layout->addWidget(m_rulesView, 1);
+}
+
+bool RulesPane::eventFilter(QObject* watched, QEvent* event)
+{
+    // While a cell is edited its editor gets the keys, not the view.
+    if (watched == m_rulesView && event->type() == QEvent::KeyPress) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        const int row = m_rulesView->currentIndex().isValid() ? m_rulesView->currentIndex().row() : -1;
+        const bool ctrl = key->modifiers() & Qt::ControlModifier;
+        if (key->key() == Qt::Key_Delete && row >= 0) {
+            m_rules->removeRule(row);
+            return true;
+        }
+        if (key->key() == Qt::Key_Insert) {
+            m_rules->addRule(row + 1);
+            return true;
+        }
+        if (ctrl && (key->key() == Qt::Key_Up || key->key() == Qt::Key_Down) && row >= 0) {
+            const int delta = key->key() == Qt::Key_Up ? -1 : 1;
+            m_rules->moveRule(row, delta);
+            const int target = std::clamp(row + delta, 0, m_rules->rowCount() - 1);
+            m_rulesView->setCurrentIndex(m_rules->index(target, m_rulesView->currentIndex().column()));
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void RulesPane::selectCell(int row, int column)
+{
+    m_rulesView->setCurrentIndex(m_rules->index(row, column));
+    m_rulesView->setFocus();
+}

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QWidget>
+
+class QTableView;
+class RoutingDocument;
+class RulesModel;
+
+// The rules table with its buttons. Keys on the table: Insert adds a rule, Delete removes one,
+// Ctrl+Up/Down reorders; F2 or typing edits a cell.
+class RulesPane : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit RulesPane(RoutingDocument* document, QWidget* parent = nullptr);
+
+    RulesModel* model() const { return m_rules; }
+    QTableView* view() const { return m_rulesView; }
+    void selectCell(int row, int column);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    RoutingDocument* m_document;
+    RulesModel* m_rules;
+    QTableView* m_rulesView;
+};
