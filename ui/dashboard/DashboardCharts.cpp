@@ -222,11 +222,24 @@ QChart* tiers(const QList<TierUsageRow>& rows, const Context& context)
     xAxis->append(categories);
     auto* tokensAxis = ChartStyle::valueAxis(QCoreApplication::translate("DashboardCharts", "Tokens (millions)"),
                                              QStringLiteral("%.1f"));
+    // Large counts in thousands: "250" reads better than "250000" on an axis.
+    const bool thousands = maxRequests >= 10000;
+    const double requestScale = thousands ? 1000.0 : 1.0;
+    if (thousands) {
+        QList<QPointF> points = requests->points();
+        for (QPointF& point : points) {
+            point.setY(point.y() / requestScale);
+        }
+        requests->replace(points);
+    }
+    tokensAxis->setLabelFormat(maxTokens >= 10 ? QStringLiteral("%.0f") : QStringLiteral("%.2f"));
     auto* requestsAxis
-        = ChartStyle::valueAxis(QCoreApplication::translate("DashboardCharts", "Requests"), QStringLiteral("%.0f"));
+        = ChartStyle::valueAxis(thousands ? QCoreApplication::translate("DashboardCharts", "Requests (thousands)")
+                                          : QCoreApplication::translate("DashboardCharts", "Requests"),
+                                QStringLiteral("%.0f"));
     tokensAxis->setMax(maxTokens > 0 ? maxTokens * 1.1 : 1);
     tokensAxis->applyNiceNumbers();
-    requestsAxis->setMax(maxRequests > 0 ? double(maxRequests) * 1.1 : 1);
+    requestsAxis->setMax(maxRequests > 0 ? double(maxRequests) / requestScale * 1.1 : 1);
     requestsAxis->applyNiceNumbers();
     chart->addAxis(xAxis, Qt::AlignBottom);
     chart->addAxis(tokensAxis, Qt::AlignLeft);

@@ -87,8 +87,10 @@ QChart* uptime(const UptimeReport& report, const Context& context)
         });
     }
     // Zoom in on the interesting band: a 99.9% line pinned at the top of a 0-100 axis says nothing.
-    yAxis->setRange(std::max(0.0, std::floor(lowest) - 1), 100);
-    yAxis->setTickCount(6);
+    const double bottom = std::max(0.0, std::floor(lowest) - 1);
+    yAxis->setRange(bottom, 100);
+    yAxis->setTickCount(100 - bottom <= 10 ? int(100 - bottom) + 1 : 6);
+    yAxis->setLabelFormat(100 - bottom <= 10 ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
     ChartStyle::apply(chart, *context.palette);
     return chart;
 }
@@ -193,6 +195,7 @@ QChart* latency(const QList<LatencyRow>& rows, const Context& context)
     chart->addSeries(series);
     auto* yAxis = new QBarCategoryAxis;
     yAxis->append(categories);
+    yAxis->setTruncateLabels(false); // model names are the point of this axis
     auto* xAxis
         = ChartStyle::valueAxis(QCoreApplication::translate("DashboardCharts", "Seconds"), QStringLiteral("%.1f"));
     xAxis->setMax(peak > 0 ? peak * 1.05 : 1);

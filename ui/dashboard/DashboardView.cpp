@@ -119,6 +119,9 @@ void DashboardView::buildLayout()
     m_failoverTable->verticalHeader()->hide();
     m_failoverTable->verticalHeader()->setDefaultSectionSize(m_failoverTable->fontMetrics().height() + 6);
     m_failoverTable->horizontalHeader()->setStretchLastSection(true);
+    for (const auto& [column, width] : { std::pair { 0, 160 }, { 1, 150 }, { 2, 150 }, { 3, 190 } }) {
+        m_failoverTable->setColumnWidth(column, width);
+    }
     m_failoverTable->setMinimumHeight(150);
     m_failoverTable->setToolTip(tr("Double-click an event to open its request"));
     connect(m_failoverTable, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
@@ -258,7 +261,7 @@ bool DashboardView::exportPng(const QString& name, const QString& path) const
 void DashboardView::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange && m_result.generation != 0) {
+    if (event->type() == QEvent::PaletteChange && m_appliedGeneration != 0) {
         applyCharts(); // chart colours come from the palette
     }
 }

@@ -9,6 +9,7 @@
 #include <QWidget>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 class BudgetTracker;
@@ -45,9 +46,9 @@ public:
     DashboardFilterBar* filterBar() const { return m_filterBar; }
     // The last applied result and its generation (0 before the first).
     const DashboardResult& result() const { return m_result; }
-    quint64 appliedGeneration() const { return m_result.generation; }
-    // True once the result of the latest refresh() is on screen.
-    bool isUpToDate() const { return m_result.generation == m_query.generation; }
+    quint64 appliedGeneration() const { return m_appliedGeneration; }
+    // True once the result of the latest refresh() is on screen, every chart included.
+    bool isUpToDate() const { return m_appliedGeneration == m_query.generation; }
     LedgerFilter currentFilter() const { return m_query.filter; }
     // Panel names: "spend", "tiers", "uptime", "failovers", "latency".
     bool exportCsv(const QString& panel, const QString& path) const;
@@ -70,6 +71,9 @@ private:
     void apply(const DashboardResult& result);
     void applyCards();
     void applyCharts();
+    void runStages(quint64 generation, QList<std::function<void()>> stages);
+    void finishApply(quint64 generation);
+    void fillFailoverTable();
     void showEmptyEverywhere(const QString& text);
     void updateBudgetCard();
     ChartPanel* panel(const QString& name) const;
@@ -88,5 +92,6 @@ private:
     QPointer<RequestListDialog> m_drillDialog;
     DashboardQuery m_query;
     DashboardResult m_result;
+    quint64 m_appliedGeneration = 0;
     QString m_periodPhrase;
 };

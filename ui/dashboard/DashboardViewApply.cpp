@@ -23,12 +23,12 @@ void DashboardView::apply(const DashboardResult& result)
     if (!result.error.isEmpty()) {
         m_filterBar->setStatus(tr("Could not read the ledger"));
         showEmptyEverywhere(tr("Could not read the ledger: %1").arg(result.error));
+        finishApply(result.generation);
     } else {
         m_filterBar->setStatus(tr("Updated %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
         applyCards();
         applyCharts();
     }
-    emit refreshed(result.generation, result.elapsedMs);
 }
 
 void DashboardView::applyCards()
@@ -39,14 +39,14 @@ void DashboardView::applyCards()
     if (before.spendUsd > 0) {
         const double percent = (t.spendUsd - before.spendUsd) / before.spendUsd * 100;
         change = tr("%1 %2% vs the period before (%3)")
-                     .arg(percent >= 0 ? QStringLiteral("▲") : QStringLiteral("▼"))
-                     .arg(qAbs(percent), 0, 'f', 1)
-                     .arg(ChartStyle::formatUsd(before.spendUsd));
+                     .arg(percent >= 0 ? QStringLiteral("▲") : QStringLiteral("▼"),
+                          QLocale().toString(qAbs(percent), 'f', qAbs(percent) >= 100 ? 0 : 1),
+                          ChartStyle::formatUsd(before.spendUsd));
     } else {
         change = tr("No spend in the period before");
     }
     if (t.unpricedRequests > 0) {
-        change += u'\n' + tr("%n request(s) unpriced, not included", "", int(t.unpricedRequests));
+        change += u'\n' + tr("%1 unpriced requests not counted").arg(ChartStyle::formatCount(t.unpricedRequests));
     }
     m_cards[0]->setValue(ChartStyle::formatUsd(t.spendUsd), change);
     m_cards[1]->setValue(ChartStyle::formatCount(t.requests),
@@ -104,45 +104,85 @@ void DashboardView::showEmptyEverywhere(const QString& text)
 
 void DashboardView::applyCharts()
 {
+    const quint64 generation = m_result.generation;
     if (m_result.totals.requests == 0 && m_result.failovers.isEmpty()) {
         showEmptyEverywhere(m_filterBar->hasColumnFilters()
                                 ? tr("No requests match these filters %1.").arg(m_periodPhrase)
                                 : tr("No requests %1 — send one from the Workbench.").arg(m_periodPhrase));
+        finishApply(generation);
         return;
     }
     DashboardCharts::Context context;
     context.filter = m_query.filter;
     context.palette = &palette();
     context.drill = [this](const DrillDownQuery& query) { showRequests(query, tr("Matching requests")); };
+    DashboardCharts::Context timeContext = context;
     context.bucket = m_query.spendBucket;
-    panel(QStringLiteral("spend"))->setChart(DashboardCharts::spend(m_result.spend, m_query.split, context));
-    panel(QStringLiteral("tiers"))->setChart(DashboardCharts::tiers(m_result.tierUsage, context));
-    context.bucket = m_query.uptimeBucket;
-    ChartPanel* uptime = panel(QStringLiteral("uptime"));
-    if (m_result.uptime.overall.isEmpty()) {
-        uptime->showEmpty(tr("No provider attempts %1.").arg(m_periodPhrase));
-    } else {
-        uptime->setChart(DashboardCharts::uptime(m_result.uptime, context));
+    timeContext.bucket = m_query.uptimeBucket;
+    // One chart per event-loop turn, so input and painting go on between them.
+    QList<std::function<void()>> stages;
+    stages << [this, context] {
+        panel(QStringLiteral("spend"))->setChart(DashboardCharts::spend(m_result.spend, m_query.split, context));
+    };
+    stages << [this, context] {
+        panel(QStringLiteral("tiers"))->setChart(DashboardCharts::tiers(m_result.tierUsage, context));
+    };
+    stages << [this, timeContext] {
+        ChartPanel* uptime = panel(QStringLiteral("uptime"));
+        if (m_result.uptime.overall.isEmpty()) {
+            uptime->showEmpty(tr("No provider attempts %1.").arg(m_periodPhrase));
+        } else {
+            uptime->setChart(DashboardCharts::uptime(m_result.uptime, timeContext));
+        }
+    };
+    stages << [this, context] {
+        ChartPanel* latency = panel(QStringLiteral("latency"));
+        bool answered = false;
+        for (const LatencyRow& row : m_result.latency) {
+            answered = answered || row.latency.samples > 0;
+        }
+        if (answered) {
+            latency->setChart(DashboardCharts::latency(m_result.latency, context));
+        } else {
+            latency->showEmpty(tr("No answered requests %1, so no latency to show.").arg(m_periodPhrase));
+        }
+    };
+    stages << [this, timeContext] {
+        ChartPanel* failovers = panel(QStringLiteral("failovers"));
+        if (m_result.failoverCounts.isEmpty()) {
+            failovers->showEmpty(
+                tr("No failovers %1 — every request was answered by its first choice.").arg(m_periodPhrase));
+        } else {
+            failovers->setChart(DashboardCharts::failovers(m_result.failoverCounts, timeContext));
+        }
+    };
+    stages << [this] { fillFailoverTable(); };
+    runStages(generation, stages);
+}
+
+void DashboardView::runStages(quint64 generation, QList<std::function<void()>> stages)
+{
+    if (generation != m_result.generation) {
+        return; // a newer result took over
     }
-    ChartPanel* latency = panel(QStringLiteral("latency"));
-    bool answered = false;
-    for (const LatencyRow& row : m_result.latency) {
-        answered = answered || row.latency.samples > 0;
-    }
-    if (answered) {
-        latency->setChart(DashboardCharts::latency(m_result.latency, context));
-    } else {
-        latency->showEmpty(tr("No answered requests %1, so no latency to show.").arg(m_periodPhrase));
-    }
-    ChartPanel* failovers = panel(QStringLiteral("failovers"));
-    m_failoverModel->setRowCount(0);
-    if (m_result.failoverCounts.isEmpty()) {
-        failovers->showEmpty(
-            tr("No failovers %1 — every request was answered by its first choice.").arg(m_periodPhrase));
-        m_failoverTable->setVisible(false);
+    if (stages.isEmpty()) {
+        finishApply(generation);
         return;
     }
-    failovers->setChart(DashboardCharts::failovers(m_result.failoverCounts, context));
+    stages.takeFirst()();
+    QMetaObject::invokeMethod(
+        this, [this, generation, stages] { runStages(generation, stages); }, Qt::QueuedConnection);
+}
+
+void DashboardView::finishApply(quint64 generation)
+{
+    m_appliedGeneration = generation;
+    emit refreshed(generation, m_result.elapsedMs);
+}
+
+void DashboardView::fillFailoverTable()
+{
+    m_failoverModel->setRowCount(0);
     const QLocale locale;
     for (const FailoverEvent& event : m_result.failovers) {
         bool ok = false;
@@ -153,6 +193,5 @@ void DashboardView::applyCharts()
               new QStandardItem(ok ? FailureClasses::displayName(failureClass) : event.failureClass),
               new QStandardItem(event.message) });
     }
-    m_failoverTable->setVisible(true);
-    m_failoverTable->resizeColumnsToContents();
+    m_failoverTable->setVisible(!m_result.failovers.isEmpty());
 }
