@@ -169,6 +169,20 @@ private slots:
         QCOMPARE(editedChain(QStringLiteral("standard")), before.mid(0, 1) + before.mid(2));
     }
 
+    void keyboard_enterInModelListAddsToTheLastFocusedTier()
+    {
+        QListView* chainView = column(QStringLiteral("premium"))->chainView();
+        QFocusEvent focusIn(QEvent::FocusIn);
+        QCoreApplication::sendEvent(chainView, &focusIn);
+        QCOMPARE(m_editor->tierBoard()->currentTier(), QStringLiteral("premium"));
+        QListView* models = m_editor->modelListView();
+        const QModelIndex first = models->model()->index(0, 0);
+        models->setCurrentIndex(first);
+        const QStringList before = editedChain(QStringLiteral("premium"));
+        emit models->activated(first);
+        QCOMPARE(editedChain(QStringLiteral("premium")), before + QStringList { first.data().toString() });
+    }
+
     void dropModelFromList_addsStep()
     {
         auto mime = std::make_unique<QMimeData>();

@@ -31,6 +31,7 @@ public:
 
     RoutingDocument* document() const { return m_document; }
     TierBoard* tierBoard() const { return m_board; }
+    QListView* modelListView() const { return m_modelView; }
     QTableView* rulesView() const;
     RulesModel* rulesModel() const;
     TryPromptPanel* tryPanel() const { return m_try; }

@@ -82,7 +82,7 @@ SimulatePanel::SimulatePanel(Engine& engine, RoutingDocument* document, PromptSo
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 4, 0, 0);
+    layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(grid);
     layout->addWidget(m_send);
     layout->addWidget(m_log, 1);
