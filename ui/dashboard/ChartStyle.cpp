@@ -10,6 +10,8 @@
 #include <QToolTip>
 #include <QValueAxis>
 
+#include <algorithm>
+
 namespace ChartStyle {
 QChart* newChart(const QPalette& palette)
 {
@@ -50,16 +52,19 @@ void apply(QChart* chart, const QPalette& palette)
 
 QDateTimeAxis* timeAxis(const LedgerFilter& filter, LedgerBucket bucket)
 {
+    // Ticks on whole hours or whole days: the range is widened to a multiple of the tick step.
     auto* axis = new QDateTimeAxis;
-    const qint64 span = filter.from.secsTo(filter.until);
-    if (span <= 2 * 86400) {
-        axis->setFormat(QStringLiteral("HH:mm"));
-    } else {
-        axis->setFormat(QStringLiteral("MMM d"));
-    }
+    const bool hours = filter.from.secsTo(filter.until) <= 2 * 86400;
+    const qint64 unit = hours ? 3600 : 86400;
+    const qint64 first = filter.from.toSecsSinceEpoch() / unit * unit;
+    const qint64 units = std::max<qint64>(1, (filter.until.toSecsSinceEpoch() - first + unit - 1) / unit);
+    const qint64 step = (units + 7) / 8;
+    const qint64 steps = (units + step - 1) / step;
+    axis->setFormat(hours ? QStringLiteral("HH:mm") : QStringLiteral("MMM d"));
+    axis->setRange(QDateTime::fromSecsSinceEpoch(first, Qt::UTC).toLocalTime(),
+                   QDateTime::fromSecsSinceEpoch(first + steps * step * unit, Qt::UTC).toLocalTime());
+    axis->setTickCount(int(steps) + 1);
     Q_UNUSED(bucket)
-    axis->setRange(filter.from.toLocalTime(), filter.until.toLocalTime());
-    axis->setTickCount(span <= 2 * 86400 ? 7 : (span <= 8 * 86400 ? 8 : 7));
     return axis;
 }
 

@@ -209,7 +209,7 @@ LedgerBucket DashboardFilterBar::spendBucket(const LedgerFilter& filter) const
 
 LedgerBucket DashboardFilterBar::timeBucket(const LedgerFilter& filter) const
 {
-    return filter.from.secsTo(filter.until) <= 8 * 86400 ? LedgerBucket::Hour : LedgerBucket::Day;
+    return filter.from.secsTo(filter.until) <= 2 * 86400 ? LedgerBucket::Hour : LedgerBucket::Day;
 }
 
 QString DashboardFilterBar::periodPhrase() const

@@ -87,10 +87,13 @@ QChart* uptime(const UptimeReport& report, const Context& context)
         });
     }
     // Zoom in on the interesting band: a 99.9% line pinned at the top of a 0-100 axis says nothing.
-    const double bottom = std::max(0.0, std::floor(lowest) - 1);
-    yAxis->setRange(bottom, 100);
-    yAxis->setTickCount(100 - bottom <= 10 ? int(100 - bottom) + 1 : 6);
-    yAxis->setLabelFormat(100 - bottom <= 10 ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
+    // Whole-number ticks: a step of 1, 2, 5 or 10 points with the bottom on a tick.
+    const double range = std::max(1.0, 100 - (std::floor(lowest) - 1));
+    const int step = range <= 10 ? 1 : range <= 20 ? 2 : range <= 50 ? 5 : 10;
+    const int ticks = std::min(int(std::ceil(range / step)), 100 / step);
+    yAxis->setRange(100 - ticks * step, 100);
+    yAxis->setTickCount(ticks + 1);
+    yAxis->setLabelFormat(QStringLiteral("%.0f"));
     ChartStyle::apply(chart, *context.palette);
     return chart;
 }
