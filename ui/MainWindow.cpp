@@ -182,7 +182,8 @@ QWidget* MainWindow::placeholderPage(const QString& icon, const QString& title, 
     body->setWordWrap(true);
     body->setAlignment(Qt::AlignCenter);
     body->setForegroundRole(QPalette::PlaceholderText);
-    body->setMaximumWidth(480);
+    body->setFixedWidth(480);
+    body->setMinimumHeight(body->heightForWidth(480));
     auto* layout = new QVBoxLayout(page);
     layout->addStretch(2);
     layout->addWidget(image, 0, Qt::AlignHCenter);

@@ -104,7 +104,9 @@ WorkbenchView::WorkbenchView(const ModelCatalog& catalog, ProviderClient* client
     emptyText->setWordWrap(true);
     emptyText->setAlignment(Qt::AlignCenter);
     emptyText->setForegroundRole(QPalette::PlaceholderText);
-    emptyText->setMaximumWidth(460);
+    // A wrapped label placed with an alignment gets its size hint, not a width: fix both.
+    emptyText->setFixedWidth(460);
+    emptyText->setMinimumHeight(emptyText->heightForWidth(460));
     auto* emptyButton = new QPushButton(Icons::icon(QStringLiteral("column-add")), tr("Choose Models…"), m_emptyState);
     connect(emptyButton, &QPushButton::clicked, this, &WorkbenchView::chooseColumns);
     auto* emptyLayout = new QVBoxLayout(m_emptyState);
