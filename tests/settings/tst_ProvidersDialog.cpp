@@ -1,0 +1,174 @@
+#include "settings/ProvidersDialog.h"
+
+#include "engine/Engine.h"
+#include "sandbox/SandboxServer.h"
+#include "secrets/KeyStore.h"
+
+#include <QApplication>
+#include <QDirIterator>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The providers dialog over an Engine in a throwaway home with the offline sandbox.
+class TestProvidersDialog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void sandboxProviders_areListedAsSimulated();
+    void addPresetThenSave_writesProviderButNoKey();
+    void testConnection_againstSandbox_showsLatency();
+    void testConnection_sandbox401_showsAuth();
+    void fetchModels_listsSandboxCatalogue();
+    void insecureUrl_isFlagged_data();
+    void insecureUrl_isFlagged();
+
+private:
+    // A custom OpenAI-compatible provider pointing at the sandbox's OpenAI stand-in, one model.
+    void addSandboxBackedCustom(ProvidersDialog& dialog, const QString& model);
+
+    std::unique_ptr<QTemporaryDir> m_home;
+    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<KeyStore> m_keys;
+};
+
+void TestProvidersDialog::init()
+{
+    m_home = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_home->isValid());
+    m_engine = std::make_unique<Engine>();
+    Engine::Options options;
+    options.homeDir = m_home->path();
+    options.sandbox = true;
+    options.openLedger = false;
+    QVERIFY2(m_engine->open(options), qPrintable(m_engine->errorString()));
+    m_keys = std::make_unique<KeyStore>();
+}
+
+void TestProvidersDialog::cleanup()
+{
+    m_keys.reset();
+    m_engine.reset();
+    m_home.reset();
+}
+
+void TestProvidersDialog::addSandboxBackedCustom(ProvidersDialog& dialog, const QString& model)
+{
+    dialog.addFromPreset(QStringLiteral("custom"));
+    const ProviderConfig* sandboxOpenAi = m_engine->provider(QStringLiteral("sandbox-openai"));
+    QVERIFY(sandboxOpenAi);
+    dialog.findChild<QLineEdit*>(QStringLiteral("baseUrl"))->setText(sandboxOpenAi->baseUrl.toString());
+    auto* table = dialog.findChild<QTableWidget*>(QStringLiteral("modelTable"));
+    table->setRowCount(1);
+    table->setItem(0, 0, new QTableWidgetItem(model));
+}
+
+void TestProvidersDialog::sandboxProviders_areListedAsSimulated()
+{
+    ProvidersDialog dialog(*m_engine, *m_keys);
+    const auto* list = dialog.findChild<QListWidget*>(QStringLiteral("providerList"));
+    QStringList texts;
+    for (int i = 0; i < list->count(); ++i) {
+        texts << list->item(i)->text();
+    }
+    QVERIFY2(texts.contains(QStringLiteral("Sandbox OpenAI (simulated)")), qPrintable(texts.join(QLatin1Char(','))));
+}
+
+void TestProvidersDialog::addPresetThenSave_writesProviderButNoKey()
+{
+    const QByteArray secret = "sk-dialog-test-0123456789abcdef";
+    ProvidersDialog dialog(*m_engine, *m_keys);
+    dialog.addFromPreset(QStringLiteral("openai"));
+    QCOMPARE(dialog.currentProviderId(), QStringLiteral("openai"));
+    auto* keyInput = dialog.findChild<QLineEdit*>(QStringLiteral("keyInput"));
+    QCOMPARE(keyInput->echoMode(), QLineEdit::Password);
+    keyInput->setText(QString::fromLatin1(secret));
+    QSignalSpy written(m_keys.get(), &KeyStore::keyWritten);
+    dialog.findChild<QPushButton*>(QStringLiteral("storeKey"))->click();
+    QCOMPARE(keyInput->text(), QString()); // the field lets go of the key at once
+    QTRY_COMPARE_WITH_TIMEOUT(written.size(), 1, 20000); // stored, or refused without a keychain
+    QVERIFY(dialog.save());
+
+    QFile providers(m_home->filePath(QStringLiteral("providers.json")));
+    QVERIFY(providers.open(QIODevice::ReadOnly));
+    const QByteArray json = providers.readAll();
+    QVERIFY(json.contains("\"openai\""));
+    QVERIFY(json.contains("https://api.openai.com/v1"));
+    QVERIFY(json.contains("OPENAI_API_KEY"));
+    QVERIFY(m_engine->config().provider(QStringLiteral("openai")));
+    QVERIFY(m_engine->config().model(QStringLiteral("openai/gpt-4o-mini")));
+    QDirIterator it(m_home->path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY2(!file.readAll().contains(secret), qPrintable(file.fileName()));
+    }
+    if (written.at(0).at(1).toBool()) {
+        m_keys->deleteKey(QStringLiteral("openai"));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_keys->isBusy(), 20000);
+    }
+}
+
+void TestProvidersDialog::testConnection_againstSandbox_showsLatency()
+{
+    ProvidersDialog dialog(*m_engine, *m_keys);
+    addSandboxBackedCustom(dialog, QStringLiteral("gpt-4.1-mini"));
+    QSignalSpy tested(&dialog, &ProvidersDialog::connectionTested);
+    dialog.testConnection();
+    QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 1, 30000);
+    QVERIFY2(tested.at(0).at(0).toBool(), qPrintable(dialog.testResultText()));
+    QVERIFY2(dialog.testResultText().contains(QStringLiteral(" ms")), qPrintable(dialog.testResultText()));
+}
+
+void TestProvidersDialog::testConnection_sandbox401_showsAuth()
+{
+    m_engine->sandbox()->setFault(QStringLiteral("gpt-4.1-mini"), SandboxFault::httpError(401));
+    ProvidersDialog dialog(*m_engine, *m_keys);
+    addSandboxBackedCustom(dialog, QStringLiteral("gpt-4.1-mini"));
+    QSignalSpy tested(&dialog, &ProvidersDialog::connectionTested);
+    dialog.testConnection();
+    QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 1, 30000);
+    QCOMPARE(tested.at(0).at(0).toBool(), false);
+    QVERIFY2(dialog.testResultText().contains(QStringLiteral("auth")), qPrintable(dialog.testResultText()));
+    QVERIFY(dialog.testResultText().contains(QStringLiteral("API key")));
+}
+
+void TestProvidersDialog::fetchModels_listsSandboxCatalogue()
+{
+    ProvidersDialog dialog(*m_engine, *m_keys);
+    addSandboxBackedCustom(dialog, QStringLiteral("gpt-4.1-mini"));
+    QSignalSpy fetched(&dialog, &ProvidersDialog::modelsFetched);
+    dialog.fetchModels();
+    QTRY_COMPARE_WITH_TIMEOUT(fetched.size(), 1, 30000);
+    QVERIFY2(dialog.fetchedModels().contains(QStringLiteral("gpt-4.1-mini")), qPrintable(dialog.testResultText()));
+    QVERIFY(dialog.fetchedModels().contains(QStringLiteral("gpt-5")));
+}
+
+void TestProvidersDialog::insecureUrl_isFlagged_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("flagged");
+    QTest::newRow("http to a LAN host is flagged") << "http://10.1.2.3:4000/v1" << true;
+    QTest::newRow("http to localhost is not") << "http://localhost:1234/v1" << false;
+    QTest::newRow("https anywhere is not") << "https://llm.example.com/v1" << false;
+}
+
+void TestProvidersDialog::insecureUrl_isFlagged()
+{
+    QFETCH(QString, url);
+    QFETCH(bool, flagged);
+    ProvidersDialog dialog(*m_engine, *m_keys);
+    dialog.addFromPreset(QStringLiteral("custom"));
+    dialog.findChild<QLineEdit*>(QStringLiteral("baseUrl"))->setText(url);
+    QCOMPARE(dialog.insecureWarningShown(), flagged);
+}
+
+QTEST_MAIN(TestProvidersDialog)
+#include "tst_ProvidersDialog.moc"

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "config/SwitchyardConfig.h"
+
+#include <QDialog>
+#include <QPointer>
+
+class Engine;
+class KeyStore;
+class ModelListFetcher;
+class ProviderCall;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+// Add, edit, enable and test providers; keys go to the keychain (KeyStore), never to the config.
+// Works on a copy of the engine's configuration and saves it through Engine::saveConfig().
+class ProvidersDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    ProvidersDialog(Engine& engine, KeyStore& keys, QWidget* parent = nullptr);
+
+    // The working copy, with the form's edits applied.
+    SwitchyardConfig workingConfig();
+    QString currentProviderId() const { return m_currentId; }
+
+    void addFromPreset(const QString& presetId);
+    void selectProvider(const QString& providerId);
+    void testConnection();
+    void fetchModels();
+    // Validates and saves through the engine; false (with the problems shown) when it refused.
+    bool save();
+
+    QString testResultText() const;
+    QString keySourceText() const;
+    bool insecureWarningShown() const;
+    QStringList fetchedModels() const;
+
+signals:
+    void connectionTested(bool ok);
+    void modelsFetched();
+
+private:
+    void buildUi();
+    void reloadList();
+    void loadForm(const QString& providerId);
+    void storeForm();
+    void updateKeyState();
+    void updateInsecureWarning();
+    void storeKey();
+    void addFetchedModels();
+    void addModelRow(const ModelConfig& model);
+    QList<ModelConfig> modelsFromTable(const ProviderConfig& provider) const;
+    const ProviderConfig* simulatedProvider(const QString& id) const;
+
+    Engine& m_engine;
+    KeyStore& m_keys;
+    SwitchyardConfig m_config;
+    QString m_currentId;
+    ModelListFetcher* m_fetcher;
+    QPointer<ProviderCall> m_testCall;
+
+    QListWidget* m_list;
+    QComboBox* m_presets;
+    QLineEdit* m_name;
+    QComboBox* m_kind;
+    QLineEdit* m_baseUrl;
+    QLabel* m_insecure;
+    QLineEdit* m_keyEnv;
+    QLineEdit* m_keyInput;
+    QLabel* m_keySource;
+    QLabel* m_keychainError;
+    QPlainTextEdit* m_headers;
+    QSpinBox* m_maxConcurrent;
+    QCheckBox* m_enabled;
+    QTableWidget* m_models;
+    QListWidget* m_fetched;
+    QLabel* m_testResult;
+    QLabel* m_problems;
+    QWidget* m_form;
+};

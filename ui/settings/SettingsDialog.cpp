@@ -1,0 +1,173 @@
+#include "SettingsDialog.h"
+
+#include "pricing/BudgetTypes.h"
+#include "secrets/AppSettings.h"
+
+#include <QCheckBox>
+#include <QCoreApplication>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace {
+
+QSpinBox* secondsBox(int ms)
+{
+    auto* box = new QSpinBox;
+    box->setRange(0, 3600);
+    box->setSuffix(QCoreApplication::translate("SettingsDialog", " s"));
+    box->setSpecialValueText(QCoreApplication::translate("SettingsDialog", "off"));
+    box->setValue(ms / 1000);
+    return box;
+}
+
+QDoubleSpinBox* usdBox(double value)
+{
+    auto* box = new QDoubleSpinBox;
+    box->setRange(0, 1000000);
+    box->setDecimals(2);
+    box->setPrefix(QStringLiteral("$"));
+    box->setSpecialValueText(QCoreApplication::translate("SettingsDialog", "no limit"));
+    box->setValue(value);
+    return box;
+}
+
+} // namespace
+
+QStringList SettingsDialog::availableLanguages()
+{
+    QStringList codes { QStringLiteral("en") };
+    const QStringList files = QDir(QStringLiteral(":/i18n")).entryList({ QStringLiteral("switchyard_*.qm") });
+    for (const QString& file : files) {
+        codes << file.mid(11, file.size() - 11 - 3); // switchyard_<code>.qm
+    }
+    return codes;
+}
+
+SettingsDialog::SettingsDialog(AppSettings& settings, const QString& dataLocation, QWidget* parent)
+    : QDialog(parent)
+    , m_settings(settings)
+{
+    setWindowTitle(tr("Settings"));
+
+    auto* location = new QLabel(QDir::toNativeSeparators(dataLocation));
+    location->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* open = new QPushButton(tr("Open"));
+    connect(open, &QPushButton::clicked, this,
+            [dataLocation] { QDesktopServices::openUrl(QUrl::fromLocalFile(dataLocation)); });
+    auto* locationRow = new QHBoxLayout;
+    locationRow->addWidget(location, 1);
+    locationRow->addWidget(open);
+
+    m_storePrompts = new QCheckBox(tr("Store prompt and response text in the history"));
+    m_storePrompts->setChecked(settings.storePrompts());
+    m_retention = new QSpinBox;
+    m_retention->setRange(0, 3650);
+    m_retention->setSuffix(tr(" days"));
+    m_retention->setSpecialValueText(tr("keep forever"));
+    m_retention->setValue(settings.historyRetentionDays());
+    auto* data = new QGroupBox(tr("Data"));
+    auto* dataForm = new QFormLayout(data);
+    dataForm->addRow(tr("Location"), locationRow);
+    dataForm->addRow(QString(), m_storePrompts);
+    dataForm->addRow(tr("History retention"), m_retention);
+
+    m_daily = usdBox(settings.value(AppSettings::BudgetDailyUsd).toDouble());
+    m_monthly = usdBox(settings.value(AppSettings::BudgetMonthlyUsd).toDouble());
+    m_warnPercent = new QSpinBox;
+    m_warnPercent->setRange(1, 100);
+    m_warnPercent->setSuffix(QStringLiteral(" %"));
+    m_warnPercent->setValue(settings.value(AppSettings::BudgetWarnPercent).toInt());
+    m_action = new QComboBox;
+    for (BudgetAction action : { BudgetAction::WarnOnly, BudgetAction::Refuse, BudgetAction::DowngradeTier }) {
+        m_action->addItem(BudgetActions::displayName(action), BudgetActions::id(action));
+    }
+    m_action->setCurrentIndex(qMax(0, m_action->findData(settings.value(AppSettings::BudgetAction))));
+    auto* budgets = new QGroupBox(tr("Budgets (all providers)"));
+    auto* budgetForm = new QFormLayout(budgets);
+    budgetForm->addRow(tr("Daily limit"), m_daily);
+    budgetForm->addRow(tr("Monthly limit"), m_monthly);
+    budgetForm->addRow(tr("Warn at"), m_warnPercent);
+    budgetForm->addRow(tr("Over the limit"), m_action);
+
+    const Timeouts timeouts = settings.defaultTimeouts();
+    m_connect = secondsBox(timeouts.connectMs);
+    m_firstToken = secondsBox(timeouts.firstTokenMs);
+    m_idle = secondsBox(timeouts.idleMs);
+    m_total = secondsBox(timeouts.totalMs);
+    auto* timeoutBox = new QGroupBox(tr("Default timeouts"));
+    auto* timeoutForm = new QFormLayout(timeoutBox);
+    timeoutForm->addRow(tr("Connect"), m_connect);
+    timeoutForm->addRow(tr("First token"), m_firstToken);
+    timeoutForm->addRow(tr("Between tokens"), m_idle);
+    timeoutForm->addRow(tr("Whole call"), m_total);
+
+    m_theme = new QComboBox;
+    m_theme->addItem(tr("System"), AppSettings::themeId(AppSettings::Theme::System));
+    m_theme->addItem(tr("Light"), AppSettings::themeId(AppSettings::Theme::Light));
+    m_theme->addItem(tr("Dark"), AppSettings::themeId(AppSettings::Theme::Dark));
+    m_theme->setCurrentIndex(qMax(0, m_theme->findData(AppSettings::themeId(settings.theme()))));
+    m_language = new QComboBox;
+    m_language->addItem(tr("System language"), QString());
+    for (const QString& code : availableLanguages()) {
+        const QLocale locale(code);
+        m_language->addItem(
+            QLocale::languageToString(locale.language()) + QStringLiteral(" (") + code + QLatin1Char(')'), code);
+    }
+    m_language->setCurrentIndex(qMax(0, m_language->findData(settings.language())));
+    auto* appearance = new QGroupBox(tr("Appearance"));
+    auto* appearanceForm = new QFormLayout(appearance);
+    appearanceForm->addRow(tr("Theme"), m_theme);
+    appearanceForm->addRow(tr("Language"), m_language);
+    appearanceForm->addRow(QString(), new QLabel(tr("A new language applies after a restart.")));
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        save();
+        accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* columns = new QHBoxLayout;
+    auto* left = new QVBoxLayout;
+    left->addWidget(data);
+    left->addWidget(appearance);
+    auto* right = new QVBoxLayout;
+    right->addWidget(budgets);
+    right->addWidget(timeoutBox);
+    columns->addLayout(left);
+    columns->addLayout(right);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(columns);
+    layout->addWidget(buttons);
+}
+
+void SettingsDialog::save()
+{
+    m_settings.setValue(AppSettings::StorePrompts, m_storePrompts->isChecked());
+    m_settings.setValue(AppSettings::HistoryRetentionDays, m_retention->value());
+    m_settings.setValue(AppSettings::BudgetDailyUsd, m_daily->value());
+    m_settings.setValue(AppSettings::BudgetMonthlyUsd, m_monthly->value());
+    m_settings.setValue(AppSettings::BudgetWarnPercent, m_warnPercent->value());
+    m_settings.setValue(AppSettings::BudgetAction, m_action->currentData().toString());
+    Timeouts timeouts;
+    timeouts.connectMs = m_connect->value() * 1000;
+    timeouts.firstTokenMs = m_firstToken->value() * 1000;
+    timeouts.idleMs = m_idle->value() * 1000;
+    timeouts.totalMs = m_total->value() * 1000;
+    m_settings.setDefaultTimeouts(timeouts);
+    m_settings.setValue(AppSettings::ThemeKey, m_theme->currentData().toString());
+    m_settings.setValue(AppSettings::Language, m_language->currentData().toString());
+    m_settings.sync();
+}

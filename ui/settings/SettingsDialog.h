@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QDialog>
+
+class AppSettings;
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QSpinBox;
+
+// How Switchyard behaves on this machine (AppSettings): data location, privacy, budgets, default
+// timeouts, theme and language. Changes are written on Save only.
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    SettingsDialog(AppSettings& settings, const QString& dataLocation, QWidget* parent = nullptr);
+
+    // Languages with a translation built into the app (":/i18n/switchyard_<code>.qm"), English first.
+    static QStringList availableLanguages();
+
+    void save();
+
+private:
+    AppSettings& m_settings;
+    QCheckBox* m_storePrompts;
+    QSpinBox* m_retention;
+    QDoubleSpinBox* m_daily;
+    QDoubleSpinBox* m_monthly;
+    QSpinBox* m_warnPercent;
+    QComboBox* m_action;
+    QSpinBox* m_connect;
+    QSpinBox* m_firstToken;
+    QSpinBox* m_idle;
+    QSpinBox* m_total;
+    QComboBox* m_theme;
+    QComboBox* m_language;
+};
