@@ -69,6 +69,7 @@ int main(int argc, char* argv[])
     options.sandbox = commandLine.sandbox;
     options.sandboxFaults = commandLine.sandboxFaults;
     options.sandboxWhenUnconfigured = true;
+    options.useKeychain = true;
     if (!engine.open(options)) {
         QMessageBox::critical(nullptr, QObject::tr("Switchyard"), engine.errorString());
         return 1;

@@ -1,5 +1,12 @@
 #include "MainWindow.h"
 
+#include "dashboard/DashboardView.h"
+#include "routing/RoutingEditor.h"
+#include "secrets/AppSettings.h"
+#include "secrets/KeyStore.h"
+#include "settings/ProvidersDialog.h"
+#include "settings/SettingsDialog.h"
+
 #include "common/Icons.h"
 #include "common/ProviderStatusBar.h"
 #include "engine/Engine.h"
@@ -49,6 +56,38 @@ MainWindow::MainWindow(Engine& engine, QWidget* parent)
         }
     });
     setUpHistory(engine);
+    setUpEnginePages(engine);
+}
+
+void MainWindow::setUpEnginePages(Engine& engine)
+{
+    // Replace the placeholders that the engine-less constructor leaves for tests and benchmarks.
+    auto replacePage = [this](Page page, QWidget* widget) {
+        QWidget* placeholder = m_pages->widget(page);
+        m_pages->insertWidget(page, widget);
+        m_pages->removeWidget(placeholder);
+        placeholder->deleteLater();
+    };
+    replacePage(RoutingPage, new RoutingEditor(engine, this));
+    replacePage(DashboardPage, new DashboardView(engine, this));
+
+    m_settings = new AppSettings(this);
+    QMenu* settingsMenu = menuBar()->addMenu(tr("&Settings"));
+    if (KeyStore* keys = engine.keys()) {
+        settingsMenu->addAction(Icons::icon(QStringLiteral("tune")), tr("&Providers and Keys..."), this,
+                                [this, &engine, keys] { ProvidersDialog(engine, *keys, this).exec(); });
+    }
+    QAction* preferences = settingsMenu->addAction(
+        tr("&Preferences..."), this, [this, &engine] { SettingsDialog(*m_settings, engine.homeDir(), this).exec(); });
+    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
+    // The Help menu stays last.
+    for (QAction* menu : menuBar()->actions()) {
+        if (menu->menu() && menu->text() == tr("&Help")) {
+            menuBar()->removeAction(menu);
+            menuBar()->addAction(menu);
+        }
+    }
 }
 
 void MainWindow::setUpHistory(Engine& engine)

@@ -6,6 +6,7 @@
 
 #include <memory>
 
+class AppSettings;
 class Engine;
 class ProviderClient;
 class ProviderHealth;
@@ -52,6 +53,7 @@ private:
     void setUpMenus();
     void restoreWindowState();
     void setUpHistory(Engine& engine);
+    void setUpEnginePages(Engine& engine);
     QWidget* placeholderPage(const QString& icon, const QString& title, const QString& text);
 
     QStackedWidget* m_pages = nullptr;
@@ -62,4 +64,5 @@ private:
     HistoryPanel* m_history = nullptr;
     QDockWidget* m_historyDock = nullptr;
     std::shared_ptr<LedgerQueries> m_queries;
+    AppSettings* m_settings = nullptr;
 };

@@ -12,9 +12,11 @@
 #include "routing/RoutedCall.h"
 #include "routing/Router.h"
 #include "sandbox/SandboxServer.h"
+#include "secrets/KeyStore.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QSet>
 #include <QStandardPaths>
 
 Engine::Engine(QObject* parent)
@@ -71,7 +73,13 @@ bool Engine::open(const Options& options)
         m_warnings.append(tr("The configuration has errors and was not used; the files were left as they are."));
     }
 
-    if (options.sandbox || (options.sandboxWhenUnconfigured && m_config.providers.isEmpty())) {
+    bool hasRealProvider = false;
+    bool hasSimulatedProvider = false;
+    for (const ProviderConfig& provider : std::as_const(m_config.providers)) {
+        (provider.simulated ? hasSimulatedProvider : hasRealProvider) = true;
+    }
+    // A saved policy may name sandbox models: they are served by a live sandbox, never by a stale port.
+    if (options.sandbox || hasSimulatedProvider || (options.sandboxWhenUnconfigured && !hasRealProvider)) {
         m_sandbox = new SandboxServer(this);
         if (!m_sandbox->start()) {
             m_error = tr("Cannot start the offline sandbox on 127.0.0.1.");
@@ -84,6 +92,12 @@ bool Engine::open(const Options& options)
                 m_sandbox->setFault(target.section(QLatin1Char('/'), -1), fault);
             }
         }
+    }
+    if (options.useKeychain) {
+        m_keys = new KeyStore(this);
+        m_client->setKeyResolver([keys = m_keys](const ProviderConfig& provider) { return keys->key(provider); });
+        m_keys->preload(m_config.providerIds());
+        connect(this, &Engine::configChanged, m_keys, [this] { m_keys->preload(m_config.providerIds()); });
     }
     applyConfig();
 
@@ -109,8 +123,23 @@ bool Engine::open(const Options& options)
 
 void Engine::addProvidersAndModels(const QList<ProviderConfig>& providers, const QList<ModelConfig>& models)
 {
-    m_providers.append(providers);
+    QSet<QString> simulated;
+    for (const ProviderConfig& provider : providers) {
+        if (provider.simulated && !m_sandbox) {
+            continue;
+        }
+        if (provider.simulated && this->provider(provider.id)) {
+            simulated.insert(provider.id);
+            continue; // the live sandbox's own entry (its port) wins over a saved copy
+        }
+        if (!this->provider(provider.id)) {
+            m_providers.append(provider);
+        }
+    }
     for (ModelConfig model : models) {
+        if (simulated.contains(model.providerId) || this->model(model.id)) {
+            continue;
+        }
         if (!model.price.known) {
             // Unpriced in the config: take the price table's, if it knows the model.
             std::optional<PriceEntry> entry = m_prices->lookup(model.upstreamModel);
@@ -132,10 +161,10 @@ void Engine::applyConfig()
 {
     m_providers.clear();
     m_models.clear();
-    addProvidersAndModels(m_config.providers, m_config.models);
     if (m_sandbox) {
         addProvidersAndModels(m_sandbox->providers(), m_sandbox->models());
     }
+    addProvidersAndModels(m_config.providers, m_config.models);
     m_router->setProviders(m_providers);
     m_router->setModels(m_models);
     m_router->setPolicy(m_config.policy.tiers.isEmpty() ? DefaultPolicy::create(m_models) : m_config.policy);

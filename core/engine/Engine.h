@@ -12,6 +12,7 @@
 #include <memory>
 
 class BudgetTracker;
+class KeyStore;
 class CallRecorder;
 class Ledger;
 class PriceTable;
@@ -38,6 +39,8 @@ public:
         bool openLedger = true;
         // First run of the desktop app: with no provider configured, start on the sandbox.
         bool sandboxWhenUnconfigured = false;
+        // Read API keys from the OS keychain (the desktop app); otherwise environment variables only.
+        bool useKeychain = false;
     };
 
     explicit Engine(QObject* parent = nullptr);
@@ -74,6 +77,8 @@ public:
     SandboxServer* sandbox() const { return m_sandbox; }
     const PriceTable& prices() const { return *m_prices; }
     BudgetTracker* budgets() const { return m_budgets; }
+    // Null unless Options::useKeychain.
+    KeyStore* keys() const { return m_keys; }
     // Null when the ledger could not be opened (see warnings()); recording is then skipped.
     Ledger* ledger() const;
     QString ledgerPath() const { return m_ledgerPath; }
@@ -107,6 +112,7 @@ private:
     Router* m_router;
     BudgetTracker* m_budgets;
     SandboxServer* m_sandbox = nullptr;
+    KeyStore* m_keys = nullptr;
     Ledger* m_ledger = nullptr;
     QString m_ledgerPath;
 };
