@@ -5,7 +5,11 @@ set -eu
 packages="build-essential cmake ninja-build pkg-config
  qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6svg6 libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev
  qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev libyaml-cpp-dev libgl-dev libqt6opengl6-dev libvulkan-dev libxkbcommon-dev
- xvfb xauth imagemagick gnome-keyring dbus-x11 nodejs npm"
+ xvfb xauth imagemagick gnome-keyring dbus-x11"
+# Node.js and npm (for the gateway's SDK tests) may come from outside Debian (e.g. NodeSource,
+# whose nodejs package bundles npm and conflicts with Debian's npm): only install Debian's when
+# there is none.
+command -v npm >/dev/null 2>&1 || packages="$packages nodejs npm"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
