@@ -68,8 +68,10 @@ void MainWindow::setUpEnginePages(Engine& engine)
         m_pages->removeWidget(placeholder);
         placeholder->deleteLater();
     };
+    const Page restored = currentPage();
     replacePage(RoutingPage, new RoutingEditor(engine, this));
     replacePage(DashboardPage, new DashboardView(engine, this));
+    showPage(restored);
 
     m_settings = new AppSettings(this);
     QMenu* settingsMenu = menuBar()->addMenu(tr("&Settings"));
