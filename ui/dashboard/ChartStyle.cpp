@@ -1,5 +1,8 @@
 #include "ChartStyle.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include <QChart>
 #include <QCursor>
 #include <QDateTimeAxis>
@@ -75,6 +78,13 @@ QValueAxis* valueAxis(const QString& title, const QString& labelFormat)
     axis->setLabelFormat(labelFormat);
     axis->setMin(0);
     return axis;
+}
+
+void fitDecimals(QValueAxis* axis, double max, const QString& prefix)
+{
+    const double step = max / std::max(1, axis->tickCount() - 1);
+    const int decimals = step > 0 ? std::clamp(int(std::ceil(-std::log10(step))), 0, 6) : 0;
+    axis->setLabelFormat(prefix + QStringLiteral("%.") + QString::number(decimals) + QStringLiteral("f"));
 }
 
 QString formatUsd(double usd)

@@ -18,6 +18,9 @@ QChart* newChart(const QPalette& palette);
 void apply(QChart* chart, const QPalette& palette);
 QDateTimeAxis* timeAxis(const LedgerFilter& filter, LedgerBucket bucket);
 QValueAxis* valueAxis(const QString& title, const QString& labelFormat);
+// Enough decimals that neighbouring ticks of an axis up to `max` read differently
+// ("$0.0004" rather than "$0.00" on a quiet week).
+void fitDecimals(QValueAxis* axis, double max, const QString& prefix = {});
 QString formatUsd(double usd);
 QString formatCount(qint64 count);
 void showTip(const QString& text);

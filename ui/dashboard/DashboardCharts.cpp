@@ -181,6 +181,7 @@ QChart* spend(const QList<SpendRow>& rows, LedgerSplit split, const Context& con
         }
     }
     yAxis->setMax(peak > 0 ? peak * 1.05 : 1);
+    ChartStyle::fitDecimals(yAxis, peak > 0 ? peak * 1.05 : 1, QStringLiteral("$"));
     yAxis->applyNiceNumbers();
     chart->legend()->setVisible(split != LedgerSplit::None);
     ChartStyle::apply(chart, *context.palette);
@@ -232,7 +233,7 @@ QChart* tiers(const QList<TierUsageRow>& rows, const Context& context)
         }
         requests->replace(points);
     }
-    tokensAxis->setLabelFormat(maxTokens >= 10 ? QStringLiteral("%.0f") : QStringLiteral("%.2f"));
+    ChartStyle::fitDecimals(tokensAxis, maxTokens > 0 ? maxTokens * 1.1 : 1);
     auto* requestsAxis
         = ChartStyle::valueAxis(thousands ? QCoreApplication::translate("DashboardCharts", "Requests (thousands)")
                                           : QCoreApplication::translate("DashboardCharts", "Requests"),

@@ -91,9 +91,9 @@ QChart* uptime(const UptimeReport& report, const Context& context)
     const double range = std::max(1.0, 100 - (std::floor(lowest) - 1));
     const int step = range <= 10 ? 1 : range <= 20 ? 2 : range <= 50 ? 5 : 10;
     const int ticks = std::min(int(std::ceil(range / step)), 100 / step);
-    yAxis->setRange(100 - ticks * step, 100);
-    yAxis->setTickCount(ticks + 1);
     yAxis->setLabelFormat(QStringLiteral("%.0f"));
+    yAxis->setRange(100 - ticks * step, 100);
+    yAxis->setTickCount(std::min(ticks + 1, 6)); // more ticks crowd a 250 px axis into elided labels
     ChartStyle::apply(chart, *context.palette);
     return chart;
 }
