@@ -57,7 +57,8 @@ void ModelCardDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
 
     // Step number and model name.
     const int step = index.row() + 1;
-    QString name = index.data().toString();
+    // The provider is on the line below, so "sandbox/gemini-2.5-flash" shows as "gemini-2.5-flash".
+    QString name = index.data().toString().section(QLatin1Char('/'), -1);
     const int deployments = index.data(ChainModel::DeploymentsRole).toInt();
     if (deployments > 1) {
         name += tr(" (+%1)").arg(deployments - 1);
