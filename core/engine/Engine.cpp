@@ -5,6 +5,7 @@
 #include "ledger/Ledger.h"
 #include "ledger/LedgerQueries.h"
 #include "pricing/BudgetTracker.h"
+#include "pricing/CostCalculator.h"
 #include "pricing/PriceTable.h"
 #include "providers/ProviderCall.h"
 #include "providers/ProviderClient.h"
@@ -111,6 +112,21 @@ bool Engine::open(const Options& options)
             }
             LedgerQueries queries(path);
             return queries.spendInPeriod(from, until, providerId);
+        });
+    m_router->setBudgetReservation(
+        [this](const ModelConfig& model, const ChatRequest& request) {
+            const qint64 promptTokens = estimateTokens(request.lastUserText()) + estimateTokens(request.systemText());
+            const qint64 maxTokens = request.maxTokens > 0 ? request.maxTokens : model.maxOutputTokens;
+            const Reservation reservation
+                = m_budgets->reserve(model.providerId, model.id, model.price, promptTokens, maxTokens);
+            return BudgetHold { reservation.ok, reservation.id, reservation.refusalReason };
+        },
+        [this](quint64 holdId, const ModelConfig& model, const TokenUsage* usage) {
+            if (usage) {
+                m_budgets->commit(holdId, CostCalculator::cost(model.price, *usage).value_or(0.0));
+            } else {
+                m_budgets->release(holdId);
+            }
         });
     m_router->setBudgetCheck([this](const ModelConfig& model, const ChatRequest& request) {
         const qint64 promptTokens = estimateTokens(request.lastUserText()) + estimateTokens(request.systemText());
@@ -222,7 +238,7 @@ void Engine::track(RoutedCall* call, const ChatRequest& request, const QString& 
     auto store = [this, recorded](RequestRecord record) {
         if (!*recorded) {
             *recorded = true;
-            this->record(std::move(record));
+            this->record(std::move(record), false);
         }
     };
     connect(call, &RoutedCall::finished, this, [this, store, context](const RoutedResult& result) {
@@ -261,9 +277,9 @@ void Engine::track(ProviderCall* call, const QString& source, const QString& com
     });
 }
 
-void Engine::record(RequestRecord record)
+void Engine::record(RequestRecord record, bool countAgainstBudgets)
 {
-    if (record.costUsd && *record.costUsd > 0 && !record.finalProvider.isEmpty()) {
+    if (countAgainstBudgets && record.costUsd && *record.costUsd > 0 && !record.finalProvider.isEmpty()) {
         // Keeps the budget tracker's running total current between ledger reads.
         const Reservation reservation = m_budgets->reserve(record.finalProvider, record.finalModel, {}, 0, 0);
         if (reservation.ok) {

@@ -87,8 +87,9 @@ public:
     // before either: cancelled).
     void track(RoutedCall* call, const ChatRequest& request, const QString& source, const QString& compareGroup = {});
     void track(ProviderCall* call, const QString& source, const QString& compareGroup = {});
-    // Writes one finished request to the ledger and counts its cost against the budgets.
-    void record(RequestRecord record);
+    // Writes one finished request to the ledger and counts its cost against the budgets (routed
+    // calls were already counted attempt by attempt through their reservations).
+    void record(RequestRecord record, bool countAgainstBudgets = true);
 
 signals:
     void configChanged();

@@ -64,7 +64,15 @@ std::optional<ChainCursor::Candidate> ChainCursor::next(const QString& avoidProv
             const ProviderConfig* provider = m_router->provider(model->providerId);
             const bool probe = cooldowns->state(model->id, provider->id).phase == CooldownState::HalfOpen;
             if (cooldowns->tryAcquire(model->id, provider->id)) {
-                return Candidate { *model, *provider, probe };
+                const BudgetHold hold = m_router->reserveBudget(*model, m_request);
+                if (hold.ok) {
+                    return Candidate { *model, *provider, probe, hold.id };
+                }
+                if (probe) {
+                    cooldowns->releaseProbe(model->id, provider->id);
+                }
+                recordSkip(model->id, provider->id, hold.reason);
+                continue;
             }
             recordSkip(model->id, provider->id, tr("recovering: its one probe request is in flight"));
         }

@@ -24,6 +24,7 @@ public:
         ModelConfig model;
         ProviderConfig provider;
         bool probe = false; // took a half-open probe slot
+        quint64 budgetHold = 0; // worst case reserved against the budgets for this attempt
     };
 
     ChainCursor(Router* router, const QList<ChainStep>& chain, const TierSettings& settings, const ChatRequest& request,

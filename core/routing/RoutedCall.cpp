@@ -200,6 +200,12 @@ RoutedCall::Active RoutedCall::takeActive(int index, const QString& outcome, con
         int& count = m_router->m_inFlight[active.candidate.model.id];
         count = qMax(0, count - 1);
     }
+    if (m_router) {
+        // A successful attempt is billed; a failed, cancelled or lost one gives its hold back.
+        const TokenUsage usage = active.call->result().usage;
+        m_router->settleBudget(active.candidate.budgetHold, active.candidate.model,
+                               outcome == QLatin1String("ok") ? &usage : nullptr);
+    }
     active.call->disconnect(this);
     active.call->deleteLater();
     return active;

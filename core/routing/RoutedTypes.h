@@ -13,6 +13,14 @@ struct BudgetVerdict
     QString reason; // why not, shown in explain and in the attempt list
 };
 
+// Worst-case cost held against the budgets while one attempt runs (id 0: nothing held).
+struct BudgetHold
+{
+    bool ok = true;
+    quint64 id = 0;
+    QString reason; // why the budget refused, shown as the skip reason
+};
+
 // How a request reached the router and what the caller forced.
 struct RouteOptions
 {

@@ -39,6 +39,10 @@ class Router : public QObject
 public:
     using HasKey = std::function<bool(const ProviderConfig&)>;
     using BudgetCheck = std::function<BudgetVerdict(const ModelConfig&, const ChatRequest&)>;
+    // Before each attempt its worst case is reserved, so concurrent requests cannot overshoot a
+    // limit; after it the hold is settled with the usage (nullptr: the attempt produced no bill).
+    using BudgetReserve = std::function<BudgetHold(const ModelConfig&, const ChatRequest&)>;
+    using BudgetSettle = std::function<void(quint64 holdId, const ModelConfig&, const TokenUsage* usage)>;
 
     // `client` makes the upstream requests; without one, route() fails every call (explain works).
     explicit Router(ProviderClient* client = nullptr, QObject* parent = nullptr);
@@ -57,6 +61,21 @@ public:
     // Defaults: the ProviderClient's hasKey (or "yes" without a client); every model in budget.
     void setHasKey(HasKey hasKey) { m_hasKey = std::move(hasKey); }
     void setBudgetCheck(BudgetCheck check) { m_budgetCheck = std::move(check); }
+    void setBudgetReservation(BudgetReserve reserve, BudgetSettle settle)
+    {
+        m_budgetReserve = std::move(reserve);
+        m_budgetSettle = std::move(settle);
+    }
+    BudgetHold reserveBudget(const ModelConfig& model, const ChatRequest& request) const
+    {
+        return m_budgetReserve ? m_budgetReserve(model, request) : BudgetHold {};
+    }
+    void settleBudget(quint64 holdId, const ModelConfig& model, const TokenUsage* usage) const
+    {
+        if (holdId != 0 && m_budgetSettle) {
+            m_budgetSettle(holdId, model, usage);
+        }
+    }
 
     CooldownTracker* cooldowns() { return &m_cooldowns; }
     LoadBalancer& loadBalancer() { return m_balancer; }
@@ -91,6 +110,8 @@ private:
     QHash<QString, int> m_providerIndex;
     HasKey m_hasKey;
     BudgetCheck m_budgetCheck;
+    BudgetReserve m_budgetReserve;
+    BudgetSettle m_budgetSettle;
     CooldownTracker m_cooldowns;
     LoadBalancer m_balancer;
     ResponseCache m_cache;
