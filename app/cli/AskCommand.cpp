@@ -48,12 +48,7 @@ bool parseChatOptions(const QString& command, const QStringList& arguments, Chat
     parser.addOptions({ jsonOption, noStreamOption, systemOption, maxTokensOption, temperatureOption });
     parser.addPositionalArgument(QStringLiteral("PROMPT"),
                                  QCoreApplication::translate("AskCommand", "The prompt; \"-\" reads it from stdin."));
-    if (!parser.parse(QStringList { QStringLiteral("switchyard ") + command } + arguments)) {
-        Console::fail(parser.errorText(), 64);
-        return false;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        Console::out(parser.helpText());
+    if (!Console::parseArguments(parser, QStringLiteral("switchyard ") + command, arguments)) {
         return false;
     }
     QString prompt = parser.positionalArguments().join(QLatin1Char(' '));

@@ -1,5 +1,6 @@
 #include "Console.h"
 
+#include <QCommandLineParser>
 #include <QJsonDocument>
 
 #include <cstdio>
@@ -27,4 +28,17 @@ int Console::fail(const QString& message, int exitCode)
 {
     err(QStringLiteral("switchyard: ") + message + QLatin1Char('\n'));
     return exitCode;
+}
+
+bool Console::parseArguments(QCommandLineParser& parser, const QString& command, const QStringList& arguments)
+{
+    if (!parser.parse(QStringList { command } + arguments)) {
+        fail(parser.errorText(), 64);
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out(parser.helpText());
+        return false;
+    }
+    return true;
 }

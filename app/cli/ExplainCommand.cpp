@@ -16,12 +16,7 @@ bool ExplainCommand::parse(const QStringList& arguments)
                                        QStringLiteral("TAG"));
     parser.addOptions({ jsonOption, tagOption });
     parser.addPositionalArgument(QStringLiteral("PROMPT"), tr("The prompt to explain."));
-    if (!parser.parse(QStringList { QStringLiteral("switchyard explain") } + arguments)) {
-        Console::fail(parser.errorText(), 64);
-        return false;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        Console::out(parser.helpText());
+    if (!Console::parseArguments(parser, QStringLiteral("switchyard explain"), arguments)) {
         return false;
     }
     m_prompt = parser.positionalArguments().join(QLatin1Char(' '));

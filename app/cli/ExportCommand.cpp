@@ -33,12 +33,7 @@ bool ExportCommand::parse(const QStringList& arguments)
     parser.addOption(format);
     parser.addPositionalArgument(QStringLiteral("WHAT"), tr("litellm-config, portkey-config or history"));
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("Where to write."));
-    if (!parser.parse(QStringList { QStringLiteral("switchyard export") } + arguments)) {
-        Console::fail(parser.errorText(), 64);
-        return false;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        Console::out(parser.helpText());
+    if (!Console::parseArguments(parser, QStringLiteral("switchyard export"), arguments)) {
         return false;
     }
     const QStringList positional = parser.positionalArguments();

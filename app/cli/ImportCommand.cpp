@@ -41,12 +41,7 @@ bool ImportCommand::parse(const QStringList& arguments)
     parser.addOptions({ dryRun, yes });
     parser.addPositionalArgument(QStringLiteral("WHAT"), tr("litellm-config or prices"));
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("The file to import."));
-    if (!parser.parse(QStringList { QStringLiteral("switchyard import") } + arguments)) {
-        Console::fail(parser.errorText(), 64);
-        return false;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        Console::out(parser.helpText());
+    if (!Console::parseArguments(parser, QStringLiteral("switchyard import"), arguments)) {
         return false;
     }
     const QStringList positional = parser.positionalArguments();

@@ -21,12 +21,7 @@ bool ModelsCommand::parse(const QStringList& arguments)
     parser.addHelpOption();
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print JSON."));
     parser.addOption(jsonOption);
-    if (!parser.parse(QStringList { QStringLiteral("switchyard models") } + arguments)) {
-        Console::fail(parser.errorText(), 64);
-        return false;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        Console::out(parser.helpText());
+    if (!Console::parseArguments(parser, QStringLiteral("switchyard models"), arguments)) {
         return false;
     }
     m_json = parser.isSet(jsonOption);

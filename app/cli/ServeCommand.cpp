@@ -38,12 +38,7 @@ bool ServeCommand::parse(const QStringList& arguments)
         QStringLiteral("NAME"), QStringLiteral("SWITCHYARD_GATEWAY_KEY"));
     const QCommandLineOption quiet(QStringLiteral("quiet"), tr("Do not log each request."));
     parser.addOptions({ port, bind, keyEnv, quiet });
-    if (!parser.parse(QStringList { QStringLiteral("switchyard serve") } + arguments)) {
-        Console::fail(parser.errorText(), 64);
-        return false;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        Console::out(parser.helpText());
+    if (!Console::parseArguments(parser, QStringLiteral("switchyard serve"), arguments)) {
         return false;
     }
     bool ok = false;

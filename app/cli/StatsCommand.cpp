@@ -42,12 +42,7 @@ bool StatsCommand::parse(const QStringList& arguments)
                                 QStringLiteral("KEY"), QStringLiteral("model"));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
     parser.addOptions({ since, until, by, json });
-    if (!parser.parse(QStringList { QStringLiteral("switchyard stats") } + arguments)) {
-        Console::fail(parser.errorText(), 64);
-        return false;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        Console::out(parser.helpText());
+    if (!Console::parseArguments(parser, QStringLiteral("switchyard stats"), arguments)) {
         return false;
     }
     m_until = parser.isSet(until) ? parseDate(parser.value(until), true) : QDateTime::currentDateTimeUtc();
@@ -153,12 +148,7 @@ bool PruneCommand::parse(const QStringList& arguments)
     parser.addHelpOption();
     const QCommandLineOption olderThan(QStringLiteral("older-than"), tr("Age in days."), QStringLiteral("DAYS"));
     parser.addOption(olderThan);
-    if (!parser.parse(QStringList { QStringLiteral("switchyard prune") } + arguments)) {
-        Console::fail(parser.errorText(), 64);
-        return false;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        Console::out(parser.helpText());
+    if (!Console::parseArguments(parser, QStringLiteral("switchyard prune"), arguments)) {
         return false;
     }
     bool ok = false;
