@@ -64,3 +64,15 @@ bool ScopeUsage::wouldExceed() const
 {
     return limitUsd > 0 && spentUsd + reservedUsd + requestUsd > limitUsd + LimitEpsilonUsd;
 }
+
+QString BudgetCheck::exceededLimit() const
+{
+    for (const ScopeUsage& usage : scopes) {
+        if (usage.wouldExceed()) {
+            const double limit = usage.limitUsd;
+            const QString amount = QStringLiteral("$") + QString::number(limit, 'f', limit < 0.01 ? 4 : 2);
+            return QCoreApplication::translate("BudgetCheck", "%1, limit %2").arg(usage.scope.displayName(), amount);
+        }
+    }
+    return {};
+}

@@ -84,6 +84,8 @@ struct BudgetCheck
     QList<ScopeUsage> scopes;
 
     bool shouldDowngrade() const { return overLimit && action == BudgetAction::DowngradeTier; }
+    // The first limit the request would exceed, short: "daily budget for openai, limit $1.00" (empty if none).
+    QString exceededLimit() const;
 };
 
 struct Reservation

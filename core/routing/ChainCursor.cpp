@@ -12,12 +12,29 @@ ChainCursor::ChainCursor(Router* router, const QList<ChainStep>& chain, const Ti
 {
 }
 
-void ChainCursor::recordSkip(const QString& modelId, const QString& providerId, const QString& reason)
+void ChainCursor::recordSkip(const QString& modelId, const QString& providerId, const QString& reason, bool overBudget)
 {
     if (!m_skipRecorded.contains(modelId)) {
         m_skipRecorded.insert(modelId);
-        m_skipped.append({ modelId, providerId, reason });
+        m_skipped.append({ modelId, providerId, reason, overBudget });
     }
+}
+
+void ChainCursor::noteBudget(bool downgrade, const QString& limit, const QString& reason)
+{
+    if (downgrade && m_downgradeLimit.isEmpty()) {
+        m_downgradeLimit = limit.isEmpty() ? reason : limit;
+    } else if (!downgrade && m_budgetRefusal.isEmpty()) {
+        m_budgetRefusal = reason;
+    }
+}
+
+void ChainCursor::moveTo(const QList<ChainStep>& chain, const TierSettings& settings)
+{
+    m_chain = chain;
+    m_settings = settings;
+    m_step = 0;
+    m_downgradeLimit.clear();
 }
 
 bool ChainCursor::isUsable(const Deployment& deployment)
@@ -40,7 +57,11 @@ bool ChainCursor::isUsable(const Deployment& deployment)
     }
     const Availability availability = m_router->availability(deployment.modelId, m_request);
     if (!availability.usable()) {
-        recordSkip(deployment.modelId, providerId, availability.reason);
+        const bool overBudget = availability.kind == SkipKind::OverBudget;
+        if (overBudget) {
+            noteBudget(availability.downgrade, availability.limit, availability.reason);
+        }
+        recordSkip(deployment.modelId, providerId, availability.reason, overBudget);
         return false;
     }
     return true;
@@ -66,12 +87,13 @@ std::optional<ChainCursor::Candidate> ChainCursor::next(const QString& avoidProv
             if (cooldowns->tryAcquire(model->id, provider->id)) {
                 const BudgetHold hold = m_router->reserveBudget(*model, m_request);
                 if (hold.ok) {
-                    return Candidate { *model, *provider, probe, hold.id };
+                    return Candidate { *model, *provider, probe, hold.id, hold.warning };
                 }
                 if (probe) {
                     cooldowns->releaseProbe(model->id, provider->id);
                 }
-                recordSkip(model->id, provider->id, hold.reason);
+                noteBudget(hold.downgrade, hold.limit, hold.reason);
+                recordSkip(model->id, provider->id, hold.reason, true);
                 continue;
             }
             recordSkip(model->id, provider->id, tr("recovering: its one probe request is in flight"));

@@ -25,6 +25,7 @@ public:
         ProviderConfig provider;
         bool probe = false; // took a half-open probe slot
         quint64 budgetHold = 0; // worst case reserved against the budgets for this attempt
+        QString budgetWarning; // the hold passed a limit under "warn only"
     };
 
     ChainCursor(Router* router, const QList<ChainStep>& chain, const TierSettings& settings, const ChatRequest& request,
@@ -40,10 +41,18 @@ public:
     void requireLargerContext(int contextWindow);
     bool needsLargerContext() const { return m_contextFilter; }
     const QList<SkipInfo>& skipped() const { return m_skipped; }
+    // A deployment of the current chain was over a budget limit that asks for a cheaper tier: the
+    // limit (empty if none).
+    const QString& downgradeLimit() const { return m_downgradeLimit; }
+    // The first deployment refused by a budget limit that refuses: the reason (empty if none).
+    const QString& budgetRefusal() const { return m_budgetRefusal; }
+    // Goes on with another tier's chain (a budget downgrade); what was tried and ruled out stays.
+    void moveTo(const QList<ChainStep>& chain, const TierSettings& settings);
 
 private:
     bool isUsable(const Deployment& deployment);
-    void recordSkip(const QString& modelId, const QString& providerId, const QString& reason);
+    void recordSkip(const QString& modelId, const QString& providerId, const QString& reason, bool overBudget = false);
+    void noteBudget(bool downgrade, const QString& limit, const QString& reason);
 
     Router* m_router;
     QList<ChainStep> m_chain;
@@ -58,4 +67,6 @@ private:
     bool m_contextFilter = false;
     int m_minContext = 0;
     bool m_contextFallbacksInserted = false;
+    QString m_downgradeLimit;
+    QString m_budgetRefusal;
 };

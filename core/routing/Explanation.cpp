@@ -43,11 +43,22 @@ QString Availability::kindId(SkipKind kind)
 
 bool Explanation::hasUsableModel() const
 {
-    for (const ExplainedStep& step : chain) {
-        for (const ExplainedDeployment& deployment : step.deployments) {
-            if (deployment.availability.usable()) {
-                return true;
+    auto usableIn = [](const QList<ExplainedStep>& steps) {
+        for (const ExplainedStep& step : steps) {
+            for (const ExplainedDeployment& deployment : step.deployments) {
+                if (deployment.availability.usable()) {
+                    return true;
+                }
             }
+        }
+        return false;
+    };
+    if (usableIn(chain)) {
+        return true;
+    }
+    for (const ExplainedDowngrade& downgrade : downgrades) {
+        if (usableIn(downgrade.chain)) {
+            return true;
         }
     }
     return false;
@@ -71,7 +82,8 @@ QJsonObject TierSettingsJson::toJson(const TierSettings& settings)
     };
 }
 
-QJsonObject Explanation::toJson() const
+namespace {
+QJsonArray chainJson(const QList<ExplainedStep>& chain)
 {
     QJsonArray steps;
     for (const ExplainedStep& step : chain) {
@@ -88,10 +100,38 @@ QJsonObject Explanation::toJson() const
             if (deployment.availability.untilMs > 0) {
                 entry.insert(QStringLiteral("until_ms"), deployment.availability.untilMs);
             }
+            if (!deployment.availability.warning.isEmpty()) {
+                entry.insert(QStringLiteral("budget_warning"), deployment.availability.warning);
+            }
             deployments.append(entry);
         }
         steps.append(QJsonObject { { QStringLiteral("deployments"), deployments } });
     }
+    return steps;
+}
+
+void appendChainText(QStringList& lines, const QList<ExplainedStep>& chain)
+{
+    if (chain.isEmpty()) {
+        lines << tr("  (empty: no model to call)");
+    }
+    for (int index = 0; index < chain.size(); ++index) {
+        for (const ExplainedDeployment& deployment : chain.at(index).deployments) {
+            const QString where = deployment.providerId.isEmpty() ? QString() : tr(" on %1").arg(deployment.providerId);
+            QString status = deployment.availability.usable() ? tr("ready")
+                                                              : tr("skipped: %1").arg(deployment.availability.reason);
+            if (!deployment.availability.warning.isEmpty()) {
+                status += tr(" (budget warning: %1)").arg(deployment.availability.warning);
+            }
+            lines << tr("  %1. %2%3 - %4").arg(index + 1).arg(deployment.modelId, where, status);
+        }
+    }
+}
+} // namespace
+
+QJsonObject Explanation::toJson() const
+{
+    const QJsonArray steps = chainJson(chain);
     QJsonObject json {
         { QStringLiteral("rule"),
           QJsonObject { { QStringLiteral("index"), rule.ruleIndex },
@@ -110,6 +150,21 @@ QJsonObject Explanation::toJson() const
     }
     if (!problems.isEmpty()) {
         json.insert(QStringLiteral("problems"), QJsonArray::fromStringList(problems));
+    }
+    if (!downgrades.isEmpty()) {
+        QJsonArray moves;
+        for (const ExplainedDowngrade& move : downgrades) {
+            moves.append(QJsonObject { { QStringLiteral("from"), move.downgrade.fromTier },
+                                       { QStringLiteral("to"), move.downgrade.toTier },
+                                       { QStringLiteral("limit"), move.downgrade.limit },
+                                       { QStringLiteral("text"), move.downgrade.text() },
+                                       { QStringLiteral("chain"), chainJson(move.chain) } });
+        }
+        json.insert(QStringLiteral("downgrades"), moves);
+        json.insert(QStringLiteral("final_tier"), finalTier());
+    }
+    if (!budgetRefusal.isEmpty()) {
+        json.insert(QStringLiteral("budget_refusal"), budgetRefusal);
     }
     return json;
 }
@@ -134,17 +189,14 @@ QString Explanation::toText() const
         lines << tr("Pinned model: %1").arg(rule.pinnedModel);
     }
     lines << tr("Chain:");
-    if (chain.isEmpty()) {
-        lines << tr("  (empty: no model to call)");
+    appendChainText(lines, chain);
+    for (const ExplainedDowngrade& move : downgrades) {
+        lines << tr("Budget: %1").arg(move.downgrade.text());
+        lines << tr("Chain of tier %1:").arg(move.downgrade.toTier);
+        appendChainText(lines, move.chain);
     }
-    for (int index = 0; index < chain.size(); ++index) {
-        for (const ExplainedDeployment& deployment : chain.at(index).deployments) {
-            const QString where = deployment.providerId.isEmpty() ? QString() : tr(" on %1").arg(deployment.providerId);
-            const QString status = deployment.availability.usable()
-                ? tr("ready")
-                : tr("skipped: %1").arg(deployment.availability.reason);
-            lines << tr("  %1. %2%3 - %4").arg(index + 1).arg(deployment.modelId, where, status);
-        }
+    if (!budgetRefusal.isEmpty()) {
+        lines << tr("Budget: %1").arg(budgetRefusal);
     }
     const Timeouts& t = settings.timeouts;
     lines << tr("Settings: timeouts connect %1 ms, first token %2 ms, idle %3 ms, total %4 ms")

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CooldownTracker.h"
+#include "RoutedTypes.h"
 #include "RoutingPolicy.h"
 #include "RuleEngine.h"
 
@@ -24,8 +25,19 @@ struct Availability
     SkipKind kind = SkipKind::None;
     QString reason; // translated, e.g. "cooling down until 14:03:10 (server_error)"
     qint64 untilMs = 0;
+    bool downgrade = false; // OverBudget, and the budget asks for a cheaper tier rather than a refusal
+    QString limit; // OverBudget: the limit reached, short
+    QString warning; // usable, but over a budget limit under "warn only"
 
     bool usable() const { return kind == SkipKind::None; }
+    static Availability skip(SkipKind kind, const QString& reason, qint64 untilMs = 0)
+    {
+        Availability result;
+        result.kind = kind;
+        result.reason = reason;
+        result.untilMs = untilMs;
+        return result;
+    }
     static QString kindId(SkipKind kind); // "cooling_down", "over_budget", ...
 };
 
@@ -42,6 +54,13 @@ struct ExplainedStep
     QList<ExplainedDeployment> deployments;
 };
 
+// A move to a cheaper tier the router would make, with that tier's chain.
+struct ExplainedDowngrade
+{
+    TierDowngrade downgrade;
+    QList<ExplainedStep> chain;
+};
+
 // What the router would do with a prompt (or a group) now, and why: `switchyard explain`, the
 // routing editor's preview and the gateway's debug header.
 struct Explanation
@@ -53,7 +72,12 @@ struct Explanation
     QList<ExplainedStep> chain;
     TierSettings settings;
     QStringList problems; // policy problems (invalid rule patterns, missing tier)
+    // Budget limits with the "use a cheaper tier" action: the tiers moved down to, in order.
+    QList<ExplainedDowngrade> downgrades;
+    QString budgetRefusal; // set when a budget limit would stop the request: why
 
+    // The tier the request would be sent to (the last downgrade's, else tier).
+    QString finalTier() const { return downgrades.isEmpty() ? tier : downgrades.constLast().downgrade.toTier; }
     bool hasUsableModel() const;
     QJsonObject toJson() const;
     QString toText() const;

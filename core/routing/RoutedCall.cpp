@@ -22,6 +22,7 @@ RoutedCall::RoutedCall(Router* router, const ResolvedRoute& route, const ChatReq
     , m_request(request)
     , m_options(options)
     , m_cursor(router, route.chain, route.settings, request, route.group)
+    , m_requestedTier(route.tier)
     , m_hedgeTimer(new QTimer(this))
     , m_retryTimer(new QTimer(this))
 {
@@ -64,12 +65,21 @@ void RoutedCall::begin()
 
 void RoutedCall::startNextOrFinish()
 {
-    if (const auto candidate = m_cursor.next()) {
-        const bool first = m_attempts.isEmpty();
-        startAttempt(*candidate,
-                     first ? QStringLiteral("primary")
-                           : (m_continuing ? QStringLiteral("continue") : QStringLiteral("failover")));
-        return;
+    do {
+        if (const auto candidate = m_cursor.next()) {
+            QString reason = m_attempts.isEmpty()
+                ? QStringLiteral("primary")
+                : (m_continuing ? QStringLiteral("continue") : QStringLiteral("failover"));
+            if (m_pendingDowngrade) {
+                m_pendingDowngrade = false;
+                reason = QStringLiteral("downgrade");
+            }
+            startAttempt(*candidate, reason);
+            return;
+        }
+    } while (moveDownATier());
+    if (m_done) {
+        return; // a receiver of downgraded() cancelled the call
     }
     if (m_route.settings.cacheEnabled && m_router) {
         if (m_router->m_cache.lookup(m_request.messages, m_route.tier)) {
@@ -79,14 +89,58 @@ void RoutedCall::startNextOrFinish()
     }
     QString message;
     if (m_attempts.isEmpty()) {
-        message = m_route.chain.isEmpty() ? tr("There is no model to call for \"%1\".").arg(m_route.tier)
-                                          : tr("No model in the chain could be tried now.");
+        message = notSentMessage();
     } else if (m_cursor.needsLargerContext()) {
         message = tr("The prompt is too long for every model in the chain.");
     } else {
         message = tr("Every model in the chain failed.");
     }
     failWith(message, !m_displayed.isEmpty());
+}
+
+bool RoutedCall::moveDownATier()
+{
+    if (m_done || !m_router || (m_cursor.downgradeLimit().isEmpty() && m_downgrades.isEmpty())) {
+        return false;
+    }
+    if (!m_cheaperTiers) {
+        m_cheaperTiers = m_router->cheaperTiers(m_route);
+    }
+    while (!m_cheaperTiers->isEmpty()) {
+        const QString name = m_cheaperTiers->takeFirst();
+        const RoutingTier* tier = m_router->policy().tier(name);
+        if (!tier) {
+            continue;
+        }
+        // Once moving down, a tier with nothing usable (for whatever reason) passes on the last limit.
+        const QString limit
+            = m_cursor.downgradeLimit().isEmpty() ? m_downgrades.constLast().limit : m_cursor.downgradeLimit();
+        const TierDowngrade downgrade { m_route.tier, name, limit };
+        m_downgrades.append(downgrade);
+        m_route.tier = name;
+        m_route.chain = tier->chain;
+        m_route.settings = m_router->policy().effectiveSettings(name);
+        m_cursor.moveTo(m_route.chain, m_route.settings);
+        m_pendingDowngrade = true;
+        emit downgraded(downgrade);
+        return !m_done;
+    }
+    return false;
+}
+
+QString RoutedCall::notSentMessage() const
+{
+    if (!m_downgrades.isEmpty()) {
+        return Router::downgradeRefusal(m_requestedTier, m_downgrades.constFirst().limit, true);
+    }
+    if (!m_cursor.downgradeLimit().isEmpty()) {
+        return Router::downgradeRefusal(m_requestedTier, m_cursor.downgradeLimit(), false);
+    }
+    if (!m_cursor.budgetRefusal().isEmpty()) {
+        return Router::budgetRefusal(m_cursor.budgetRefusal());
+    }
+    return m_route.chain.isEmpty() ? tr("There is no model to call for \"%1\".").arg(m_route.tier)
+                                   : tr("No model in the chain could be tried now.");
 }
 
 void RoutedCall::startAttempt(const Candidate& candidate, const QString& reason)
@@ -119,6 +173,7 @@ void RoutedCall::startAttempt(const Candidate& candidate, const QString& reason)
     info.modelId = candidate.model.id;
     info.providerId = candidate.provider.id;
     info.reason = reason;
+    info.tier = m_route.tier;
     info.startedMs = nowMs();
     m_attempts.append(info);
     m_router->m_inFlight[candidate.model.id] += 1;
@@ -145,8 +200,20 @@ void RoutedCall::startAttempt(const Candidate& candidate, const QString& reason)
     connect(call, &ProviderCall::failed, this,
             [this, call](const CallError& error, const CallResult&) { onFailed(call, error); });
     emit attemptStarted(candidate.model.id, candidate.provider.id, reason);
+    if (!candidate.budgetWarning.isEmpty() && !m_done) {
+        if (!m_budgetWarnings.contains(candidate.budgetWarning)) {
+            m_budgetWarnings.append(candidate.budgetWarning);
+        }
+        emit budgetWarning(candidate.model.id, candidate.budgetWarning);
+    }
+    if (m_done) {
+        return;
+    }
 
-    if (reason == QLatin1String("primary") && m_route.settings.hedging && m_route.settings.hedgeAfterMs >= 0) {
+    // The first attempt on a tier a budget moved the request to is its primary too.
+    const bool primary
+        = reason == QLatin1String("primary") || (reason == QLatin1String("downgrade") && m_attempts.size() == 1);
+    if (primary && m_route.settings.hedging && m_route.settings.hedgeAfterMs >= 0) {
         m_hedgeTimer->start(m_route.settings.hedgeAfterMs);
     }
 }
@@ -333,7 +400,7 @@ void RoutedCall::onFailed(ProviderCall* call, const CallError& error)
     case FailoverAction::RetrySameModel:
         if (m_active.isEmpty()) {
             m_rateLimitRetried = true;
-            m_retryCandidate = Candidate { model, provider, false };
+            m_retryCandidate = Candidate { model, provider, false, 0, {} };
             m_retryTimer->start(int(qMax<qint64>(0, error.retryAfterMs)));
             return;
         }
@@ -396,6 +463,9 @@ template <typename T>
 void RoutedCall::fillCommon(T& out) const
 {
     out.tier = m_route.tier;
+    out.requestedTier = m_requestedTier;
+    out.downgrades = m_downgrades;
+    out.budgetWarnings = m_budgetWarnings;
     out.ruleIndex = m_route.rule.ruleIndex;
     out.ruleName = m_route.rule.ruleName;
     out.why = m_route.rule.why;

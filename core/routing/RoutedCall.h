@@ -32,6 +32,13 @@ class QTimer;
 //
 // Every upstream request is one AttemptInfo: no hidden retries. Deployments not tried are listed
 // as skipped with the reason.
+//
+// Budgets: a deployment over a limit is skipped like any other; the tier's other deployments
+// (on providers still within their limits) go first. When the chain is spent and a limit asked
+// for a cheaper tier (BudgetVerdict::downgrade), the call moves down to Router::cheaperTiers(),
+// one tier at a time, keeping what was tried and ruled out; downgraded() reports each move and
+// the first attempt on the new tier has the reason "downgrade". A model or group chosen by name
+// is never moved. Nothing sent and nothing cheaper: failed() names the limit.
 class RoutedCall : public QObject
 {
     Q_OBJECT
@@ -62,6 +69,10 @@ signals:
     void failedOver(const QString& fromModel, const QString& toModel, const CallError& error);
     void restarted(const QString& nextModel); // clear the partial answer shown so far
     void cacheAnswered();
+    // A budget limit moved the request to a cheaper tier (TierDowngrade::text() says it for people).
+    void downgraded(const TierDowngrade& downgrade);
+    // An attempt goes out although it passes a budget limit (warn only).
+    void budgetWarning(const QString& modelId, const QString& warning);
     void finished(const RoutedResult& result);
     void failed(const RoutedError& error);
 
@@ -82,6 +93,8 @@ private:
 
     void startAttempt(const Candidate& candidate, const QString& reason);
     void startNextOrFinish();
+    bool moveDownATier();
+    QString notSentMessage() const;
 
     int activeIndex(ProviderCall* call) const;
     bool isSoleActive(ProviderCall* call) const;
@@ -122,6 +135,11 @@ private:
     int m_failovers = 0;
     double m_hedgeCost = 0;
     bool m_requestSentEmitted = false;
+    QString m_requestedTier;
+    std::optional<QStringList> m_cheaperTiers; // computed at the first downgrade
+    QList<TierDowngrade> m_downgrades;
+    bool m_pendingDowngrade = false;
+    QStringList m_budgetWarnings;
     bool m_done = false;
 
     QTimer* m_hedgeTimer;

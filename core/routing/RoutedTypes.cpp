@@ -2,9 +2,18 @@
 
 #include <QCoreApplication>
 
+QString TierDowngrade::text() const
+{
+    return QCoreApplication::translate("TierDowngrade", "tier %1 over budget (%2), moved down to tier %3")
+        .arg(fromTier, limit, toTier);
+}
+
 QString RoutedError::details() const
 {
     QStringList lines { message };
+    for (const TierDowngrade& downgrade : downgrades) {
+        lines << QStringLiteral("  ") + downgrade.text();
+    }
     for (int i = 0; i < attempts.size(); ++i) {
         const AttemptInfo& attempt = attempts.at(i);
         const QString outcome = attempt.error.isError() ? attempt.error.summary() : attempt.outcome;

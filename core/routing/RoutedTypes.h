@@ -4,6 +4,7 @@
 
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 // Answer of the budget hook asked before each attempt (the pricing domain's BudgetTracker is
 // adapted to it by the caller).
@@ -11,6 +12,9 @@ struct BudgetVerdict
 {
     bool allowed = true;
     QString reason; // why not, shown in explain and in the attempt list
+    bool downgrade = false; // not allowed here, and the user wants a cheaper tier rather than a refusal
+    QString warning; // allowed although over a limit (warn only): what to tell the user
+    QString limit; // the limit reached, short ("daily budget for openai, limit $1.00"); empty: use reason
 };
 
 // Worst-case cost held against the budgets while one attempt runs (id 0: nothing held).
@@ -19,6 +23,9 @@ struct BudgetHold
     bool ok = true;
     quint64 id = 0;
     QString reason; // why the budget refused, shown as the skip reason
+    bool downgrade = false; // refused, and a cheaper tier should be tried (BudgetVerdict::downgrade)
+    QString warning; // held although over a limit (warn only)
+    QString limit;
 };
 
 // How a request reached the router and what the caller forced.
@@ -35,7 +42,9 @@ struct AttemptInfo
 {
     QString modelId;
     QString providerId;
-    QString reason; // why it was started: "primary", "failover", "rate_limit_retry", "hedge", "continue"
+    QString reason; // why it was started: "primary", "failover", "rate_limit_retry", "hedge", "continue",
+                    // "downgrade" (first attempt on a cheaper tier after a budget limit)
+    QString tier; // the tier whose chain it came from (empty for a forced model or group)
     qint64 startedMs = 0; // Clock ms since epoch
     qint64 endedMs = 0;
     QString outcome; // "ok", a failure class id ("server_error"), "hedge_lost" or "cancelled"
@@ -49,11 +58,27 @@ struct SkipInfo
     QString modelId;
     QString providerId;
     QString reason;
+    bool overBudget = false;
+};
+
+// The router left a tier because its models were over a budget limit whose action is "use a
+// cheaper tier", and went on with a cheaper one.
+struct TierDowngrade
+{
+    QString fromTier;
+    QString toTier;
+    QString limit; // the limit reached, as BudgetVerdict::limit
+
+    // "tier premium over budget (daily budget for openai, limit $1.00), moved down to tier standard"
+    QString text() const;
 };
 
 struct RoutedResult : CallResult
 {
-    QString tier;
+    QString tier; // the tier that answered (after any budget downgrade)
+    QString requestedTier; // the tier the rules (or the caller) chose
+    QList<TierDowngrade> downgrades;
+    QStringList budgetWarnings; // limits passed under "warn only"
     int ruleIndex = -1;
     QString ruleName;
     QString why;
@@ -70,6 +95,9 @@ struct RoutedError
     QString message; // one translated sentence for the user
     CallError lastError;
     QString tier;
+    QString requestedTier;
+    QList<TierDowngrade> downgrades;
+    QStringList budgetWarnings;
     int ruleIndex = -1;
     QString ruleName;
     QString why;
@@ -85,5 +113,6 @@ struct RoutedError
     QString details() const;
 };
 
+Q_DECLARE_METATYPE(TierDowngrade)
 Q_DECLARE_METATYPE(RoutedResult)
 Q_DECLARE_METATYPE(RoutedError)

@@ -7,10 +7,39 @@
 #include <QCoreApplication>
 #include <QTimer>
 
+#include <algorithm>
+#include <optional>
+
 namespace {
 QString timeOf(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+}
+
+bool anyUsable(const QList<ExplainedStep>& chain)
+{
+    for (const ExplainedStep& step : chain) {
+        for (const ExplainedDeployment& deployment : step.deployments) {
+            if (deployment.availability.usable()) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+// The first over-budget deployment's availability with the given downgrade flag, if any.
+const Availability* firstOverBudget(const QList<ExplainedStep>& chain, bool downgrade)
+{
+    for (const ExplainedStep& step : chain) {
+        for (const ExplainedDeployment& deployment : step.deployments) {
+            const Availability& availability = deployment.availability;
+            if (availability.kind == SkipKind::OverBudget && availability.downgrade == downgrade) {
+                return &availability;
+            }
+        }
+    }
+    return nullptr;
 }
 } // namespace
 
@@ -123,36 +152,94 @@ Availability Router::availability(const QString& modelId, const ChatRequest& req
 {
     const ModelConfig* config = model(modelId);
     if (!config) {
-        return { SkipKind::UnknownModel, tr("unknown model"), 0 };
+        return Availability::skip(SkipKind::UnknownModel, tr("unknown model"), 0);
     }
     const ProviderConfig* owner = provider(config->providerId);
     if (!owner) {
-        return { SkipKind::UnknownProvider, tr("unknown provider %1").arg(config->providerId), 0 };
+        return Availability::skip(SkipKind::UnknownProvider, tr("unknown provider %1").arg(config->providerId), 0);
     }
     if (!owner->enabled) {
-        return { SkipKind::ProviderDisabled, tr("provider %1 is disabled").arg(owner->id), 0 };
+        return Availability::skip(SkipKind::ProviderDisabled, tr("provider %1 is disabled").arg(owner->id), 0);
     }
     const bool keyPresent = m_hasKey ? m_hasKey(*owner) : (m_client ? m_client->hasKey(*owner) : true);
     if (!keyPresent) {
-        return { SkipKind::NoKey, tr("no API key for %1").arg(owner->id), 0 };
+        return Availability::skip(SkipKind::NoKey, tr("no API key for %1").arg(owner->id), 0);
     }
     const CooldownState cooldown = m_cooldowns.state(modelId, owner->id);
     if (cooldown.phase == CooldownState::CoolingDown) {
         const QString reason = cooldown.providerWide
             ? tr("provider %1 cooling down until %2 (%3)").arg(owner->id, timeOf(cooldown.untilMs), cooldown.reason)
             : tr("cooling down until %1 (%2)").arg(timeOf(cooldown.untilMs), cooldown.reason);
-        return { SkipKind::CoolingDown, reason, cooldown.untilMs };
+        return Availability::skip(SkipKind::CoolingDown, reason, cooldown.untilMs);
     }
     if (cooldown.phase == CooldownState::HalfOpen && cooldown.probeTaken) {
-        return { SkipKind::ProbeInUse, tr("recovering: its one probe request is in flight"), 0 };
+        return Availability::skip(SkipKind::ProbeInUse, tr("recovering: its one probe request is in flight"), 0);
     }
     if (m_budgetCheck) {
         const BudgetVerdict verdict = m_budgetCheck(*config, request);
         if (!verdict.allowed) {
-            return { SkipKind::OverBudget, tr("over budget: %1").arg(verdict.reason), 0 };
+            Availability over = Availability::skip(SkipKind::OverBudget, tr("over budget: %1").arg(verdict.reason));
+            over.downgrade = verdict.downgrade;
+            over.limit = verdict.limit.isEmpty() ? verdict.reason : verdict.limit;
+            return over;
         }
+        Availability ready;
+        ready.warning = verdict.warning;
+        return ready;
     }
     return {};
+}
+
+// "Cheaper" is the price of a tier's first priced model (its primary, normally), blended 3 input :
+// 1 output tokens per 1M. The tiers' order in the policy is the user's (and the default policy's
+// "coding" is no cheaper than "premium" by any price), and names say nothing, so a budget only
+// moves to a tier that really costs less per token. Tiers with no priced model, or no cheaper
+// than the current one, are never targets; equal prices keep the policy's order.
+QStringList Router::cheaperTiers(const ResolvedRoute& route) const
+{
+    if (route.tier.isEmpty() || !route.group.isEmpty()) {
+        return {};
+    }
+    auto priceOf = [this](const QList<ChainStep>& chain) -> std::optional<double> {
+        for (const ChainStep& step : chain) {
+            for (const Deployment& deployment : step.deployments) {
+                const ModelConfig* config = model(deployment.modelId);
+                if (config && config->price.known) {
+                    return (3 * config->price.inputPerMTok + config->price.outputPerMTok) / 4;
+                }
+            }
+        }
+        return std::nullopt;
+    };
+    const std::optional<double> current = priceOf(route.chain);
+    if (!current) {
+        return {};
+    }
+    QList<std::pair<double, QString>> cheaper;
+    for (const RoutingTier& tier : m_policy.tiers) {
+        const std::optional<double> price = priceOf(tier.chain);
+        if (tier.name != route.tier && price && *price < *current) {
+            cheaper.append({ *price, tier.name });
+        }
+    }
+    std::stable_sort(cheaper.begin(), cheaper.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    QStringList names;
+    for (const auto& entry : std::as_const(cheaper)) {
+        names.append(entry.second);
+    }
+    return names;
+}
+
+QString Router::budgetRefusal(const QString& reason)
+{
+    return tr("Refused by the budget, nothing was sent: %1").arg(reason);
+}
+
+QString Router::downgradeRefusal(const QString& tier, const QString& limit, bool hadCheaperTier)
+{
+    return hadCheaperTier
+        ? tr("Refused: tier %1 is over budget (%2) and no cheaper tier has a model within budget.").arg(tier, limit)
+        : tr("Refused: tier %1 is over budget (%2) and there is no cheaper tier to move down to.").arg(tier, limit);
 }
 
 Explanation Router::explainRoute(const ResolvedRoute& route, const ChatRequest& request) const
@@ -164,16 +251,57 @@ Explanation Router::explainRoute(const ResolvedRoute& route, const ChatRequest& 
     explanation.forced = route.forced;
     explanation.settings = route.settings;
     explanation.problems = route.problems;
-    for (const ChainStep& step : route.chain) {
+    explanation.chain = explainChain(route.chain, request);
+    explainDowngrades(route, request, explanation);
+    return explanation;
+}
+
+QList<ExplainedStep> Router::explainChain(const QList<ChainStep>& chain, const ChatRequest& request) const
+{
+    QList<ExplainedStep> result;
+    for (const ChainStep& step : chain) {
         ExplainedStep explained;
         for (const Deployment& deployment : step.deployments) {
             const ModelConfig* config = model(deployment.modelId);
             explained.deployments.append({ deployment.modelId, config ? config->providerId : QString(),
                                            deployment.weight, availability(deployment.modelId, request) });
         }
-        explanation.chain.append(explained);
+        result.append(explained);
     }
-    return explanation;
+    return result;
+}
+
+// Follows what a routed call does when nothing in the tier can be used: a budget asking for a
+// cheaper tier moves down tier by tier until one has a usable model; a refusing budget stops.
+void Router::explainDowngrades(const ResolvedRoute& route, const ChatRequest& request, Explanation& explanation) const
+{
+    if (anyUsable(explanation.chain)) {
+        return;
+    }
+    const Availability* downgrade = firstOverBudget(explanation.chain, true);
+    if (!downgrade) {
+        if (const Availability* refused = firstOverBudget(explanation.chain, false)) {
+            explanation.budgetRefusal = budgetRefusal(refused->reason);
+        }
+        return;
+    }
+    const QString firstLimit = downgrade->limit;
+    QString from = route.tier;
+    QString limit = firstLimit;
+    const QStringList targets = cheaperTiers(route);
+    for (const QString& name : targets) {
+        const RoutingTier* tier = m_policy.tier(name);
+        ExplainedDowngrade move { { from, name, limit }, explainChain(tier->chain, request) };
+        explanation.downgrades.append(move);
+        if (anyUsable(move.chain)) {
+            return;
+        }
+        if (const Availability* next = firstOverBudget(move.chain, true)) {
+            limit = next->limit;
+        }
+        from = name;
+    }
+    explanation.budgetRefusal = downgradeRefusal(route.tier, firstLimit, !targets.isEmpty());
 }
 
 Explanation Router::explain(const QString& prompt, const QStringList& tags) const

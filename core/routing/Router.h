@@ -90,6 +90,13 @@ public:
     // Whether a deployment would be skipped now, and why.
     Availability availability(const QString& modelId, const ChatRequest& request) const;
 
+    // Tiers a budget downgrade may move `route` to, next cheaper first (see Router.cpp for what
+    // "cheaper" means). Empty for a model or group the caller chose by name.
+    QStringList cheaperTiers(const ResolvedRoute& route) const;
+    // The sentences for a request a budget stops: a refusing limit, and no cheaper tier to take it.
+    static QString budgetRefusal(const QString& reason);
+    static QString downgradeRefusal(const QString& tier, const QString& limit, bool hadCheaperTier);
+
     Explanation explain(const QString& prompt, const QStringList& tags = {}) const;
     Explanation explainGroup(const QString& groupName) const;
     Explanation explainRoute(const ResolvedRoute& route, const ChatRequest& request) const;
@@ -101,6 +108,9 @@ public:
 
 private:
     friend class RoutedCall;
+    QList<ExplainedStep> explainChain(const QList<ChainStep>& chain, const ChatRequest& request) const;
+    void explainDowngrades(const ResolvedRoute& route, const ChatRequest& request, Explanation& explanation) const;
+
     QPointer<ProviderClient> m_client;
     RoutingPolicy m_policy;
     RuleEngine m_rules;
