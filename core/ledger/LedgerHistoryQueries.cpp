@@ -84,3 +84,75 @@ QList<VoteRecord> LedgerQueries::votesInCompareGroup(const QString& group)
     }
     return votes;
 }
+
+namespace {
+void addIn(QStringList* clauses, QVariantList* binds, const QString& column, const QStringList& values)
+{
+    if (values.isEmpty()) {
+        return;
+    }
+    *clauses << QStringLiteral("%1 IN (%2)").arg(column, QStringList(values.size(), QStringLiteral("?")).join(u','));
+    for (const QString& value : values) {
+        *binds << value;
+    }
+}
+} // namespace
+
+QList<RequestRecord> LedgerQueries::requests(const LedgerFilter& filter, int limit, const RequestMatch& match)
+{
+    QStringList clauses;
+    QVariantList binds;
+    if (match.failedOverOnly) {
+        // The failover's time and models, as the failover chart counts them; failovers_at finds them.
+        QStringList inner;
+        if (filter.from.isValid()) {
+            inner << QStringLiteral("f.at >= ?");
+            binds << filter.from.toMSecsSinceEpoch();
+        }
+        if (filter.until.isValid()) {
+            inner << QStringLiteral("f.at < ?");
+            binds << filter.until.toMSecsSinceEpoch();
+        }
+        if (!match.failureClass.isEmpty()) {
+            inner << QStringLiteral("f.failure_class = ?");
+            binds << match.failureClass;
+        }
+        if (!filter.models.isEmpty()) {
+            QStringList models;
+            addIn(&models, &binds, QStringLiteral("f.from_model"), filter.models);
+            addIn(&models, &binds, QStringLiteral("f.to_model"), filter.models);
+            inner << QStringLiteral("(%1)").arg(models.join(QStringLiteral(" OR ")));
+        }
+        clauses << QStringLiteral("r.rid IN (SELECT f.request_rid FROM failovers f%1)")
+                       .arg(inner.isEmpty() ? QString()
+                                            : QStringLiteral(" WHERE ") + inner.join(QStringLiteral(" AND ")));
+    } else {
+        if (filter.from.isValid()) {
+            clauses << QStringLiteral("r.started_at >= ?");
+            binds << filter.from.toMSecsSinceEpoch();
+        }
+        if (filter.until.isValid()) {
+            clauses << QStringLiteral("r.started_at < ?");
+            binds << filter.until.toMSecsSinceEpoch();
+        }
+        addIn(&clauses, &binds, QStringLiteral("r.final_model"), filter.models);
+    }
+    addIn(&clauses, &binds, QStringLiteral("r.final_provider"), filter.providers);
+    addIn(&clauses, &binds, QStringLiteral("r.tier"), filter.tiers);
+    addIn(&clauses, &binds, QStringLiteral("r.source"), filter.sources);
+    if (!match.requestId.isEmpty()) {
+        clauses << QStringLiteral("r.uuid = ?");
+        binds << match.requestId;
+    }
+    binds << limit;
+    QSqlQuery query;
+    if (!run(
+            query,
+            QStringLiteral("SELECT %1 FROM requests r%2 ORDER BY r.started_at DESC, r.rid DESC LIMIT ?")
+                .arg(LedgerRows::requestColumns(),
+                     clauses.isEmpty() ? QString() : QStringLiteral(" WHERE ") + clauses.join(QStringLiteral(" AND "))),
+            binds)) {
+        return {};
+    }
+    return readRequests(query);
+}

@@ -24,7 +24,8 @@ class QSqlQuery;
 //     provider, tier and source join their request by primary key;
 //   - spendInPeriod: the partial hours at either end of a period that does not start or end
 //     on a whole hour (index on requests.started_at);
-//   - the history listing (index on started_at; a search text scans until `limit` matches).
+//   - the history listing (index on started_at; a search text scans until `limit` matches);
+//   - requests(): the drill-down list behind a clicked bar or failover.
 class LedgerQueries
 {
 public:
@@ -54,6 +55,10 @@ public:
     // prompt, models, provider, tier, rule, compare group and error message.
     QList<RequestRecord> recentRequests(int limit, int offset = 0, const QString& searchText = QString());
     QList<RequestRecord> requestsInCompareGroup(const QString& group);
+    // The requests behind a chart element, newest first, at most `limit`, with attempts and
+    // failovers. Reads raw rows by time (index on started_at, or on failovers.at for
+    // failedOverOnly), so it works on any old bucket, and stops at `limit`.
+    QList<RequestRecord> requests(const LedgerFilter& filter, int limit, const RequestMatch& match = {});
     QList<VoteRecord> votesInCompareGroup(const QString& group);
 
 private:

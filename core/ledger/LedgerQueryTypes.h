@@ -64,6 +64,16 @@ struct TierUsageRow
     bool operator==(const TierUsageRow&) const = default;
 };
 
+// What LedgerQueries::requests lists beyond the LedgerFilter (the drill-down behind a click).
+struct RequestMatch
+{
+    // Only requests that failed over. The filter's time range and models then apply to the
+    // failover (its time, its from or to model), as in failoverEvents and failoverCounts.
+    bool failedOverOnly = false;
+    QString failureClass; // with failedOverOnly: failed over with this class
+    QString requestId; // only this request
+};
+
 struct FailoverEvent
 {
     QDateTime at;

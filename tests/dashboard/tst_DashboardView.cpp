@@ -468,7 +468,8 @@ void tst_DashboardView::drillDown_listsMatchingRequests()
     QCOMPARE(dialog->requests().first().id, QStringLiteral("req-1"));
 
     DrillDownQuery event;
-    event.requestId = QStringLiteral("req-2");
+    event.match.failedOverOnly = true;
+    event.match.requestId = QStringLiteral("req-2");
     event.filter.from = at(9, 10);
     event.filter.until = at(9, 12);
     QPointer<RequestListDialog> second = m_view->showRequests(event, QStringLiteral("failover"));

@@ -132,6 +132,9 @@ private slots:
     void recentRequests_data();
     void recentRequests();
     void requestsInCompareGroup_withAttempts();
+    void requests_data();
+    void requests();
+    void requests_returnWholeRecords();
 
 private:
     QTemporaryDir m_dir;
@@ -495,6 +498,85 @@ void TestLedgerQueries::requestsInCompareGroup_withAttempts()
     QCOMPARE(group, (QList<RequestRecord> { m_records[0], m_records[1] }));
     QVERIFY(queries.requestsInCompareGroup(QStringLiteral("none")).isEmpty());
     QCOMPARE(queries.recentRequests(1, 4).value(0), m_records[3]); // r4 with both attempts and its failover
+}
+
+void TestLedgerQueries::requests_data()
+{
+    QTest::addColumn<LedgerFilter>("filter");
+    QTest::addColumn<int>("limit");
+    QTest::addColumn<bool>("failedOverOnly");
+    QTest::addColumn<QString>("failureClass");
+    QTest::addColumn<int>("requestIndex"); // -1: any request
+    QTest::addColumn<QList<int>>("expected"); // indexes into the data set, r1 = 0, newest first
+    auto with = [](LedgerFilter filter, QStringList LedgerFilter::*list, const QStringList& values) {
+        filter.*list = values;
+        return filter;
+    };
+    const LedgerFilter all;
+    const LedgerFilter firstDay = range(day(0), day(1));
+    const LedgerFilter r4FailoverMinute = range(T0.addSecs(2 * 3600 + 30 * 60 + 1), T0.addSecs(2 * 3600 + 31 * 60));
+    QTest::newRow("a day bucket, newest first")
+        << firstDay << 10 << false << QString() << -1 << QList<int> { 3, 2, 1, 0 };
+    QTest::newRow("limit keeps the newest") << firstDay << 2 << false << QString() << -1 << QList<int> { 3, 2 };
+    QTest::newRow("an old bucket behind newer requests")
+        << range(day(1), day(2)) << 10 << false << QString() << -1 << QList<int> { 5, 4 };
+    QTest::newRow("tier") << with(range(day(0), day(2)), &LedgerFilter::tiers, { "smart" }) << 10 << false << QString()
+                          << -1 << QList<int> { 5, 3, 2 };
+    QTest::newRow("provider") << with(all, &LedgerFilter::providers, { "pa" }) << 10 << false << QString() << -1
+                              << QList<int> { 6, 4, 1, 0 };
+    QTest::newRow("final model") << with(all, &LedgerFilter::models, { "m-c" }) << 10 << false << QString() << -1
+                                 << QList<int> { 7, 3 };
+    QTest::newRow("source") << with(all, &LedgerFilter::sources, { "cli", "gateway" }) << 10 << false << QString() << -1
+                            << QList<int> { 5, 4 };
+    QTest::newRow("empty bucket") << range(day(20), day(21)) << 10 << false << QString() << -1 << QList<int> {};
+    QTest::newRow("failed over only") << all << 10 << true << QString() << -1 << QList<int> { 5, 3 };
+    QTest::newRow("failed over with a class") << all << 10 << true << "server_error" << -1 << QList<int> { 5 };
+    QTest::newRow("failover time, not start time, picks the bucket")
+        << r4FailoverMinute << 10 << true << QString() << -1 << QList<int> { 3 };
+    QTest::newRow("start time for all requests") << r4FailoverMinute << 10 << false << QString() << -1 << QList<int> {};
+    QTest::newRow("failover model matches the model failed over from")
+        << with(all, &LedgerFilter::models, { "m-a" }) << 10 << true << QString() << -1 << QList<int> { 5 };
+    QTest::newRow("failover model matches the model failed over to")
+        << with(all, &LedgerFilter::models, { "m-c" }) << 10 << true << QString() << -1 << QList<int> { 3 };
+    QTest::newRow("failover and tier") << with(all, &LedgerFilter::tiers, { "fast" }) << 10 << true << QString() << -1
+                                       << QList<int> {};
+    QTest::newRow("one request by id") << all << 10 << false << QString() << 5 << QList<int> { 5 };
+    QTest::newRow("a request id outside the range") << firstDay << 10 << false << QString() << 5 << QList<int> {};
+}
+
+void TestLedgerQueries::requests()
+{
+    QFETCH(LedgerFilter, filter);
+    QFETCH(int, limit);
+    QFETCH(bool, failedOverOnly);
+    QFETCH(QString, failureClass);
+    QFETCH(int, requestIndex);
+    QFETCH(QList<int>, expected);
+    RequestMatch match;
+    match.failedOverOnly = failedOverOnly;
+    match.failureClass = failureClass;
+    if (requestIndex >= 0) {
+        match.requestId = m_records[requestIndex].id;
+    }
+    LedgerQueries queries(m_path);
+    QStringList ids;
+    for (const RequestRecord& record : queries.requests(filter, limit, match)) {
+        ids << record.id;
+    }
+    QCOMPARE(queries.errorString(), QString());
+    QStringList expectedIds;
+    for (int index : expected) {
+        expectedIds << m_records[index].id;
+    }
+    QCOMPARE(ids, expectedIds);
+}
+
+void TestLedgerQueries::requests_returnWholeRecords()
+{
+    LedgerQueries queries(m_path);
+    RequestMatch failedOver;
+    failedOver.failedOverOnly = true;
+    QCOMPARE(queries.requests(range(day(0), day(1)), 5, failedOver), QList<RequestRecord> { m_records[3] });
 }
 
 QTEST_GUILESS_MAIN(TestLedgerQueries)

@@ -150,7 +150,8 @@ QChart* failovers(const QList<FailoverCountRow>& rows, const Context& context)
                 query.filter = ctx.filter;
                 query.filter.from = QDateTime::fromMSecsSinceEpoch(qint64(point.x()), Qt::UTC);
                 query.filter.until = query.filter.from.addSecs(bucketSeconds(ctx.bucket));
-                query.failureClass = id;
+                query.match.failedOverOnly = true;
+                query.match.failureClass = id;
                 ctx.drill(query);
             });
         }

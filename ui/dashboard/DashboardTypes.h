@@ -44,8 +44,7 @@ struct DrillDownQuery
 {
     quint64 generation = 0;
     LedgerFilter filter; // from/until narrowed to the clicked bucket
-    QString requestId; // set for a failover event: only that request
-    QString failureClass; // set for a failover point: requests that failed over with that class
+    RequestMatch match; // failover point: failed over with its class; failover event: that request
     int limit = 500;
 };
 

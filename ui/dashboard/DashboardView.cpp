@@ -130,10 +130,12 @@ void DashboardView::buildLayout()
             return;
         }
         const FailoverEvent& event = m_result.failovers[row];
+        // The failover's own time finds it through the failovers_at index, however old it is.
         DrillDownQuery query;
-        query.requestId = event.requestId;
-        query.filter.from = event.at.addSecs(-3600);
-        query.filter.until = event.at.addSecs(1);
+        query.match.failedOverOnly = true;
+        query.match.requestId = event.requestId;
+        query.filter.from = event.at;
+        query.filter.until = event.at.addMSecs(1);
         showRequests(query, tr("Request that failed over from %1 to %2").arg(event.fromModel, event.toModel));
     });
 

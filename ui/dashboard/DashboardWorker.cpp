@@ -18,28 +18,6 @@ QStringList sortedKeys(const QList<SpendRow>& rows)
     return list;
 }
 
-bool matches(const RequestRecord& record, const DrillDownQuery& query)
-{
-    const LedgerFilter& f = query.filter;
-    if (!query.requestId.isEmpty()) {
-        return record.id == query.requestId;
-    }
-    if ((!f.providers.isEmpty() && !f.providers.contains(record.finalProvider))
-        || (!f.models.isEmpty() && !f.models.contains(record.finalModel))
-        || (!f.tiers.isEmpty() && !f.tiers.contains(record.tier))
-        || (!f.sources.isEmpty() && !f.sources.contains(record.source))) {
-        return false;
-    }
-    if (!query.failureClass.isEmpty()) {
-        for (const FailoverRecord& failover : record.failovers) {
-            if (failover.failureClass == query.failureClass) {
-                return true;
-            }
-        }
-        return false;
-    }
-    return true;
-}
 } // namespace
 
 DashboardWorker::DashboardWorker(const QString& ledgerPath, std::shared_ptr<std::atomic<quint64>> latest)
@@ -100,39 +78,11 @@ void DashboardWorker::findRequests(const DrillDownQuery& query)
     if (!m_queries) {
         m_queries = std::make_unique<LedgerQueries>(m_path);
     }
-    // The ledger lists requests newest first; page back to the start of the window. Deep
-    // windows are capped so a click never scans the whole ledger.
-    constexpr int kPage = 2000;
-    constexpr int kMaxScanned = 60000;
-    QList<RequestRecord> found;
-    bool truncated = false;
-    for (int offset = 0;; offset += kPage) {
-        const QList<RequestRecord> page = m_queries->recentRequests(kPage, offset);
-        bool done = page.size() < kPage;
-        for (const RequestRecord& record : page) {
-            if (query.filter.from.isValid() && record.startedAt < query.filter.from) {
-                done = true;
-                break;
-            }
-            if (query.filter.until.isValid() && record.startedAt >= query.filter.until) {
-                continue;
-            }
-            if (matches(record, query)) {
-                found << record;
-                if (found.size() >= query.limit) {
-                    truncated = true;
-                    done = true;
-                    break;
-                }
-            }
-        }
-        if (done) {
-            break;
-        }
-        if (offset + kPage >= kMaxScanned) {
-            truncated = true;
-            break;
-        }
+    // One more than the limit tells whether the list is cut short.
+    QList<RequestRecord> found = m_queries->requests(query.filter, query.limit + 1, query.match);
+    const bool truncated = found.size() > query.limit;
+    if (truncated) {
+        found.resize(query.limit);
     }
     emit requestsFound(query.generation, found, truncated);
 }

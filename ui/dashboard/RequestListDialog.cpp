@@ -66,8 +66,7 @@ void RequestListDialog::setRequests(const QList<RequestRecord>& requests, bool t
     }
     m_table->resizeColumnsToContents();
     if (requests.isEmpty()) {
-        m_status->setText(truncated ? tr("No matching requests among the most recent ones searched.")
-                                    : tr("No matching requests (they may have been pruned from the ledger)."));
+        m_status->setText(tr("No matching requests (they may have been pruned from the ledger)."));
     } else {
         m_status->setText(truncated
                               ? tr("Showing the first %n matching request(s), newest first.", "", int(requests.size()))

@@ -1,11 +1,55 @@
 #include <QApplication>
+#include <QElapsedTimer>
+#include <QEvent>
+#include <QMetaEnum>
 #include <QStringList>
+#include <QTextStream>
+#include <QThread>
 
 int runDashboardBenchmarks(const QStringList& args);
+
+namespace {
+// With --trace-stalls, names every top-level event delivery that takes longer than 8 ms, so a
+// stall can be pinned on a receiver and event type.
+class TracingApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    bool tracing = false;
+
+    bool notify(QObject* receiver, QEvent* event) override
+    {
+        const QEvent::Type type = event->type();
+        const bool nestedPaint = type == QEvent::UpdateRequest || type == QEvent::LayoutRequest;
+        if (!tracing || (m_depth > 0 && !nestedPaint) || QThread::currentThread() != thread()) {
+            return QApplication::notify(receiver, event);
+        }
+        QElapsedTimer timer;
+        timer.start();
+        ++m_depth;
+        const bool result = QApplication::notify(receiver, event);
+        --m_depth;
+        const double ms = double(timer.nsecsElapsed()) / 1e6;
+        if (ms > 8) {
+            QTextStream(stderr) << QStringLiteral("    [stall %1 ms] %2%3 (%4) event %5\n")
+                                       .arg(ms, 0, 'f', 1)
+                                       .arg(m_depth > 0 ? QStringLiteral("nested ") : QString())
+                                       .arg(QLatin1String(receiver->metaObject()->className()), receiver->objectName(),
+                                            QLatin1String(QMetaEnum::fromType<QEvent::Type>().valueToKey(type)));
+        }
+        return result;
+    }
+
+private:
+    int m_depth = 0;
+};
+} // namespace
 
 // Standalone runner: the dashboard needs a QApplication, which switchyard-bench does not create.
 int main(int argc, char* argv[])
 {
-    QApplication app(argc, argv);
-    return runDashboardBenchmarks(app.arguments().mid(1));
+    TracingApplication app(argc, argv);
+    QStringList args = app.arguments().mid(1);
+    app.tracing = args.removeAll(QStringLiteral("--trace-stalls")) > 0;
+    return runDashboardBenchmarks(args);
 }
