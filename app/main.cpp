@@ -1,28 +1,25 @@
 #include "MainWindow.h"
 #include "cli/CommandLine.h"
 #include "cli/Console.h"
+#include "config/ConfigValidator.h"
 #include "engine/Engine.h"
+#include "secrets/AppSettings.h"
+#include "settings/Appearance.h"
+#include "settings/WelcomeDialog.h"
 
 #include <QApplication>
-#include <QLibraryInfo>
-#include <QLocale>
+#include <QDir>
+#include <QFileInfo>
 #include <QMessageBox>
-#include <QTranslator>
 
 #include <memory>
 
 namespace {
-void installTranslations(QCoreApplication& app)
+// The language chosen in the settings, else the system's.
+void installTranslations()
 {
-    auto* translator = new QTranslator(&app);
-    if (translator->load(QLocale(), QStringLiteral("switchyard"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
-        QCoreApplication::installTranslator(translator);
-    }
-    auto* qtTranslator = new QTranslator(&app);
-    if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                           QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
-        QCoreApplication::installTranslator(qtTranslator);
-    }
+    const AppSettings settings;
+    Appearance::installLanguage(settings.language());
 }
 
 void setIdentity()
@@ -47,7 +44,7 @@ int main(int argc, char* argv[])
         // Commands run headless: no display needed.
         QCoreApplication app(argc, argv);
         setIdentity();
-        installTranslations(app);
+        installTranslations();
         if (commandLine.showVersion) {
             Console::out(QStringLiteral("switchyard %1\n").arg(QCoreApplication::applicationVersion()));
             return 0;
@@ -61,7 +58,7 @@ int main(int argc, char* argv[])
 
     QApplication app(argc, argv);
     setIdentity();
-    installTranslations(app);
+    installTranslations();
     QApplication::setDesktopFileName(QStringLiteral("io.github.switchyard.Switchyard"));
     Engine engine;
     Engine::Options options;
@@ -76,5 +73,11 @@ int main(int argc, char* argv[])
     }
     MainWindow window(engine);
     window.show();
+    // A providers.json that did not load (see the warnings) still counts as configured.
+    const bool configured = !engine.config().providers.isEmpty()
+        || QFileInfo::exists(QDir(engine.homeDir()).filePath(QString::fromLatin1(ConfigValidator::kProvidersFile)));
+    if (WelcomeDialog::shouldShow(configured ? 1 : 0, window.appSettings()->firstRunDone(), commandLine.sandbox)) {
+        window.showWelcome();
+    }
     return app.exec();
 }

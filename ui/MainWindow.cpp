@@ -2,10 +2,6 @@
 
 #include "dashboard/DashboardView.h"
 #include "routing/RoutingEditor.h"
-#include "secrets/AppSettings.h"
-#include "secrets/KeyStore.h"
-#include "settings/ProvidersDialog.h"
-#include "settings/SettingsDialog.h"
 
 #include "common/Icons.h"
 #include "common/ProviderStatusBar.h"
@@ -42,6 +38,7 @@ ModelCatalog catalogOf(const Engine& engine)
 MainWindow::MainWindow(Engine& engine, QWidget* parent)
     : MainWindow(catalogOf(engine), engine.client(), parent)
 {
+    m_engine = &engine;
     if (engine.isSandboxed()) {
         setWindowTitle(tr("Switchyard — Sandbox"));
     }
@@ -73,16 +70,7 @@ void MainWindow::setUpEnginePages(Engine& engine)
     replacePage(DashboardPage, new DashboardView(engine, this));
     showPage(restored);
 
-    m_settings = new AppSettings(this);
-    QMenu* settingsMenu = menuBar()->addMenu(tr("&Settings"));
-    if (KeyStore* keys = engine.keys()) {
-        settingsMenu->addAction(Icons::icon(QStringLiteral("tune")), tr("&Providers and Keys..."), this,
-                                [this, &engine, keys] { ProvidersDialog(engine, *keys, this).exec(); });
-    }
-    QAction* preferences = settingsMenu->addAction(
-        tr("&Preferences..."), this, [this, &engine] { SettingsDialog(*m_settings, engine.homeDir(), this).exec(); });
-    preferences->setShortcut(QKeySequence::Preferences);
-    preferences->setMenuRole(QAction::PreferencesRole);
+    setUpSettings(engine);
     // The Help menu stays last.
     for (QAction* menu : menuBar()->actions()) {
         if (menu->menu() && menu->text() == tr("&Help")) {

@@ -15,8 +15,11 @@ class QActionGroup;
 class HistoryPanel;
 class LedgerQueries;
 class QDockWidget;
+class QLabel;
 class QStackedWidget;
+class WelcomeDialog;
 class WorkbenchView;
+struct SandboxExample;
 
 // The frame: navigation between Workbench, Routing and Dashboard, menus, and the status bar
 // with provider health. The pages do the work; this class only hosts them.
@@ -44,6 +47,17 @@ public:
     HistoryPanel* history() const { return m_history; }
     Page currentPage() const;
     void showPage(Page page);
+    // Null without an Engine.
+    AppSettings* appSettings() const { return m_settings; }
+
+    // The first-run welcome, window-modal and not blocking (Help > Welcome reopens it); its
+    // choice is acted on when it closes, and it is remembered as shown.
+    WelcomeDialog* showWelcome();
+    // The welcome's sandbox choice: the example prompt in the workbench and the routing page,
+    // the example route's first model switched down, its chain as workbench columns.
+    SandboxExample startSandboxExample();
+    void openProviders();
+    void openPreferences();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -54,6 +68,7 @@ private:
     void restoreWindowState();
     void setUpHistory(Engine& engine);
     void setUpEnginePages(Engine& engine);
+    void setUpSettings(Engine& engine);
     QWidget* placeholderPage(const QString& icon, const QString& title, const QString& text);
 
     QStackedWidget* m_pages = nullptr;
@@ -65,4 +80,6 @@ private:
     QDockWidget* m_historyDock = nullptr;
     std::shared_ptr<LedgerQueries> m_queries;
     AppSettings* m_settings = nullptr;
+    Engine* m_engine = nullptr;
+    QLabel* m_sandboxLabel = nullptr;
 };

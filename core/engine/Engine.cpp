@@ -169,6 +169,7 @@ void Engine::addProvidersAndModels(const QList<ProviderConfig>& providers, const
                 }
             }
         }
+        model.timeouts = effectiveTimeouts(model.timeouts);
         m_models.append(model);
     }
 }
@@ -183,7 +184,30 @@ void Engine::applyConfig()
     addProvidersAndModels(m_config.providers, m_config.models);
     m_router->setProviders(m_providers);
     m_router->setModels(m_models);
-    m_router->setPolicy(m_config.policy.tiers.isEmpty() ? DefaultPolicy::create(m_models) : m_config.policy);
+    RoutingPolicy policy = m_config.policy.tiers.isEmpty() ? DefaultPolicy::create(m_models) : m_config.policy;
+    policy.defaults.timeouts = effectiveTimeouts(policy.defaults.timeouts);
+    m_router->setPolicy(policy);
+}
+
+Timeouts Engine::effectiveTimeouts(const Timeouts& configured) const
+{
+    // The built-in values, or the user's previous defaults (which a saved routing policy or model
+    // list may have picked up from the engine), mean "not configured here": use the user's defaults.
+    if (configured == Timeouts {} || configured == m_previousDefaultTimeouts) {
+        return m_defaultTimeouts;
+    }
+    return configured;
+}
+
+void Engine::setDefaultTimeouts(const Timeouts& timeouts)
+{
+    if (timeouts == m_defaultTimeouts) {
+        return;
+    }
+    m_previousDefaultTimeouts = m_defaultTimeouts;
+    m_defaultTimeouts = timeouts;
+    applyConfig();
+    emit configChanged();
 }
 
 QList<ConfigProblem> Engine::saveConfig(const SwitchyardConfig& config)

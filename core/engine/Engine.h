@@ -77,6 +77,10 @@ public:
     SandboxServer* sandbox() const { return m_sandbox; }
     const PriceTable& prices() const { return *m_prices; }
     BudgetTracker* budgets() const { return m_budgets; }
+    // Timeouts for models and routing defaults the configuration leaves at the built-in values
+    // (AppSettings' "default timeouts"); applies to calls started from now on. Emits configChanged.
+    void setDefaultTimeouts(const Timeouts& timeouts);
+    Timeouts defaultTimeouts() const { return m_defaultTimeouts; }
     // Null unless Options::useKeychain.
     KeyStore* keys() const { return m_keys; }
     // Null when the ledger could not be opened (see warnings()); recording is then skipped.
@@ -99,6 +103,7 @@ private:
     void applyConfig();
     void openLedger();
     void addProvidersAndModels(const QList<ProviderConfig>& providers, const QList<ModelConfig>& models);
+    Timeouts effectiveTimeouts(const Timeouts& configured) const;
 
     QString m_error;
     QStringList m_warnings;
@@ -116,4 +121,6 @@ private:
     KeyStore* m_keys = nullptr;
     Ledger* m_ledger = nullptr;
     QString m_ledgerPath;
+    Timeouts m_defaultTimeouts;
+    Timeouts m_previousDefaultTimeouts;
 };

@@ -30,12 +30,20 @@ WelcomeDialog::WelcomeDialog(QWidget* parent)
     provider->setObjectName(QStringLiteral("providerChoice"));
     connect(provider, &QCommandLinkButton::clicked, this, [this] { choose(Choice::AddProvider); });
 
-    auto* exampleLabel = new QLabel(tr("An example to try first: it runs on several models at once, and in "
-                                       "the sandbox one of them fails over to the next provider in its chain."));
+    auto* exampleLabel = new QLabel(tr("An example to try first. Its code block sends it to the coding tier; "
+                                       "in the sandbox the tier's first model is switched down, so the request "
+                                       "fails over to the next model in the chain."));
     exampleLabel->setWordWrap(true);
     auto* example = new QPlainTextEdit(examplePrompt());
+    example->setObjectName(QStringLiteral("examplePrompt"));
     example->setReadOnly(true);
-    example->setMaximumHeight(80);
+    example->setLineWrapMode(QPlainTextEdit::NoWrap);
+    example->setMinimumHeight(example->fontMetrics().lineSpacing() * 8);
+    m_sandboxNote = new QLabel(tr("Switchyard is not running on the sandbox now. Start it with <b>--sandbox</b> to "
+                                  "try the simulated providers."));
+    m_sandboxNote->setWordWrap(true);
+    m_sandboxNote->hide();
+    m_sandbox = sandbox;
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     buttons->button(QDialogButtonBox::Close)->setText(tr("Later"));
@@ -44,22 +52,32 @@ WelcomeDialog::WelcomeDialog(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addWidget(sandbox);
+    layout->addWidget(m_sandboxNote);
     layout->addWidget(provider);
     layout->addWidget(exampleLabel);
     layout->addWidget(example);
     layout->addWidget(buttons);
-    resize(560, 460);
+    resize(600, 560);
+}
+
+void WelcomeDialog::setSandboxAvailable(bool available)
+{
+    m_sandbox->setEnabled(available);
+    m_sandboxNote->setVisible(!available);
 }
 
 QString WelcomeDialog::examplePrompt()
 {
-    return tr("Explain in three sentences why a request router should fail over to another provider "
-              "when the first one returns HTTP 503, and when it should not.");
+    // The code block is what routes it (the "Code block" rule), whatever the language of the text.
+    return tr("Review this function: is it correct, and how would you make it clearer?")
+        + QStringLiteral(
+               "\n\n```python\ndef average(values):\n    total = 0\n    for v in values:\n        total += v\n"
+               "    return total / len(values)\n```\n");
 }
 
-bool WelcomeDialog::shouldShow(int configuredProviders, bool firstRunDone)
+bool WelcomeDialog::shouldShow(int configuredProviders, bool firstRunDone, bool sandboxRequested)
 {
-    return configuredProviders == 0 && !firstRunDone;
+    return configuredProviders == 0 && !firstRunDone && !sandboxRequested;
 }
 
 void WelcomeDialog::choose(Choice choice)

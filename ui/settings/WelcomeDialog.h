@@ -2,9 +2,11 @@
 
 #include <QDialog>
 
+class QLabel;
+
 // First start with nothing configured: try the offline sandbox, or add a real provider.
-// The caller reads choice() after exec() and acts on it (restart the engine with the sandbox, or
-// open the providers dialog), then puts examplePrompt() into the workbench.
+// The caller opens it window-modal (open()), reads choice() when it is finished and acts on it:
+// sets up the sandbox example (SandboxExample) or opens the providers dialog.
 class WelcomeDialog : public QDialog
 {
     Q_OBJECT
@@ -22,11 +24,15 @@ public:
     Choice choice() const { return m_choice; }
     // A prompt that shows routing (several models side by side) and, in the sandbox, a failover.
     static QString examplePrompt();
-    // Nothing configured and no provider key in the environment: show the welcome.
-    static bool shouldShow(int configuredProviders, bool firstRunDone);
+    // Nothing configured (no providers.json), never shown before, and not started with --sandbox.
+    static bool shouldShow(int configuredProviders, bool firstRunDone, bool sandboxRequested = false);
 
+    // The sandbox choice needs an engine running on the sandbox; otherwise it says how to get one.
+    void setSandboxAvailable(bool available);
     void choose(Choice choice);
 
 private:
     Choice m_choice = Choice::None;
+    QWidget* m_sandbox = nullptr;
+    QLabel* m_sandboxNote = nullptr;
 };

@@ -1,0 +1,87 @@
+#include "EngineSettings.h"
+
+#include "Engine.h"
+#include "ledger/Ledger.h"
+#include "pricing/BudgetTracker.h"
+
+#include <QTimer>
+
+EngineSettings::EngineSettings(Engine& engine, AppSettings& settings, QObject* parent)
+    : QObject(parent)
+    , m_engine(engine)
+    , m_settings(settings)
+{
+    connect(&settings, &AppSettings::changed, this, &EngineSettings::apply);
+    // An app left running for days keeps trimming its history, not only at start-up.
+    auto* retention = new QTimer(this);
+    retention->setInterval(6 * 60 * 60 * 1000);
+    connect(retention, &QTimer::timeout, this, &EngineSettings::applyRetention);
+    retention->start();
+    applyAll();
+}
+
+BudgetSettings EngineSettings::budgetSettings(const AppSettings& settings, const BudgetSettings& base)
+{
+    BudgetSettings result = base;
+    result.global.dailyUsd = qMax(0.0, settings.value(AppSettings::BudgetDailyUsd).toDouble());
+    result.global.monthlyUsd = qMax(0.0, settings.value(AppSettings::BudgetMonthlyUsd).toDouble());
+    result.warnAt = qBound(1, settings.value(AppSettings::BudgetWarnPercent).toInt(), 100) / 100.0;
+    result.action
+        = BudgetActions::fromId(settings.value(AppSettings::BudgetAction).toString()).value_or(BudgetAction::WarnOnly);
+    return result;
+}
+
+void EngineSettings::applyAll()
+{
+    applyBudgets();
+    m_engine.setDefaultTimeouts(m_settings.defaultTimeouts());
+    if (Ledger* ledger = m_engine.ledger()) {
+        ledger->setStorePrompts(m_settings.storePrompts());
+    }
+    applyRetention();
+}
+
+void EngineSettings::apply(AppSettings::Key key)
+{
+    switch (key) {
+    case AppSettings::BudgetDailyUsd:
+    case AppSettings::BudgetMonthlyUsd:
+    case AppSettings::BudgetWarnPercent:
+    case AppSettings::BudgetAction:
+        applyBudgets();
+        break;
+    case AppSettings::ConnectTimeoutMs:
+    case AppSettings::FirstTokenTimeoutMs:
+    case AppSettings::IdleTimeoutMs:
+    case AppSettings::TotalTimeoutMs:
+        m_engine.setDefaultTimeouts(m_settings.defaultTimeouts());
+        break;
+    case AppSettings::StorePrompts:
+        if (Ledger* ledger = m_engine.ledger()) {
+            ledger->setStorePrompts(m_settings.storePrompts());
+        }
+        break;
+    case AppSettings::HistoryRetentionDays:
+        applyRetention();
+        break;
+    case AppSettings::ThemeKey:
+    case AppSettings::Language:
+    case AppSettings::FirstRunDone:
+        break; // the UI's business
+    }
+}
+
+void EngineSettings::applyBudgets()
+{
+    BudgetTracker* budgets = m_engine.budgets();
+    budgets->setSettings(budgetSettings(m_settings, budgets->settings()));
+}
+
+void EngineSettings::applyRetention()
+{
+    const int days = m_settings.historyRetentionDays();
+    Ledger* ledger = m_engine.ledger();
+    if (ledger && days > 0) {
+        ledger->deleteOlderThan(days);
+    }
+}

@@ -1,0 +1,322 @@
+#include "MainWindow.h"
+#include "engine/Engine.h"
+#include "ledger/Ledger.h"
+#include "pricing/BudgetTracker.h"
+#include "providers/ProviderCall.h"
+#include "providers/ProviderClient.h"
+#include "routing/RoutedCall.h"
+#include "routing/Router.h"
+#include "sandbox/SandboxServer.h"
+#include "secrets/AppSettings.h"
+#include "settings/Appearance.h"
+#include "settings/ProvidersDialog.h"
+#include "settings/SandboxExample.h"
+#include "settings/SettingsDialog.h"
+#include "settings/WelcomeDialog.h"
+#include "workbench/ColumnView.h"
+#include "workbench/PromptEditor.h"
+#include "workbench/WorkbenchView.h"
+
+#include <QApplication>
+#include <QCommandLinkButton>
+#include <QDoubleSpinBox>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+// What the Settings dialog stores reaches the running app: theme, budgets, default timeouts,
+// prompt storage, history retention, language; and the first-run welcome on a fresh home.
+class tst_SettingsApplied : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_home;
+    std::unique_ptr<Engine> m_engine;
+    QString m_systemStyle;
+
+    bool openEngine(bool explicitSandbox)
+    {
+        m_engine.reset();
+        m_home = std::make_unique<QTemporaryDir>();
+        m_engine = std::make_unique<Engine>();
+        Engine::Options options;
+        options.homeDir = m_home->path();
+        options.sandbox = explicitSandbox;
+        options.sandboxWhenUnconfigured = true;
+        if (!m_engine->open(options)) {
+            return false;
+        }
+        m_engine->sandbox()->setTimeScale(0.05);
+        return true;
+    }
+
+    static ChatRequest request(const QString& text)
+    {
+        ChatRequest request;
+        request.messages.append({ QStringLiteral("user"), text });
+        request.maxTokens = 32;
+        return request;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("SwitchyardTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_settingsapplied"));
+        m_systemStyle = QApplication::style()->name();
+    }
+    void init()
+    {
+        QSettings().clear();
+        QVERIFY(openEngine(true));
+    }
+    void cleanup()
+    {
+        m_engine.reset();
+        Appearance::applyTheme(AppSettings::Theme::System);
+        Appearance::installLanguage(QStringLiteral("en"));
+        QSettings().clear();
+    }
+
+    void theme_appliedAtOnce_data()
+    {
+        QTest::addColumn<AppSettings::Theme>("theme");
+        QTest::addColumn<bool>("dark");
+        QTest::addColumn<QString>("style");
+        QTest::newRow("dark: Fusion with a dark window")
+            << AppSettings::Theme::Dark << true << QStringLiteral("fusion");
+        QTest::newRow("light: Fusion with a light window")
+            << AppSettings::Theme::Light << false << QStringLiteral("fusion");
+    }
+    void theme_appliedAtOnce()
+    {
+        QFETCH(AppSettings::Theme, theme);
+        QFETCH(bool, dark);
+        QFETCH(QString, style);
+        MainWindow window(*m_engine);
+        window.appSettings()->setTheme(theme);
+        QCOMPARE(qApp->palette().color(QPalette::Window).lightness() < 128, dark);
+        QCOMPARE(qApp->palette().color(QPalette::WindowText).lightness() > 128, dark);
+        QTRY_COMPARE(window.palette().color(QPalette::Window), qApp->palette().color(QPalette::Window));
+        QCOMPARE(QApplication::style()->name().toLower(), style);
+    }
+
+    void theme_system_restoresPlatformLook()
+    {
+        MainWindow window(*m_engine);
+        window.appSettings()->setTheme(AppSettings::Theme::Dark);
+        window.appSettings()->setTheme(AppSettings::Theme::System);
+        QCOMPARE(QApplication::style()->name(), m_systemStyle);
+        QVERIFY(qApp->palette().color(QPalette::Window) != Appearance::darkPalette().color(QPalette::Window));
+    }
+
+    void theme_savedOne_appliedAtStart()
+    {
+        {
+            AppSettings settings;
+            settings.setTheme(AppSettings::Theme::Dark);
+        }
+        MainWindow window(*m_engine);
+        QVERIFY(qApp->palette().color(QPalette::Window).lightness() < 128);
+    }
+
+    void budgets_fromDialog_reachTracker()
+    {
+        MainWindow window(*m_engine);
+        window.openPreferences();
+        auto* dialog = window.findChild<SettingsDialog*>();
+        QVERIFY(dialog);
+        QList<QDoubleSpinBox*> limits = dialog->findChildren<QDoubleSpinBox*>();
+        QCOMPARE(limits.size(), 2); // daily, monthly
+        limits[0]->setValue(2.5);
+        limits[1]->setValue(40);
+        dialog->save();
+        const BudgetSettings budgets = m_engine->budgets()->settings();
+        QCOMPARE(budgets.global.dailyUsd, 2.5);
+        QCOMPARE(budgets.global.monthlyUsd, 40.0);
+    }
+
+    void budgetAction_andWarning_reachTracker()
+    {
+        MainWindow window(*m_engine);
+        window.appSettings()->setValue(AppSettings::BudgetAction, QStringLiteral("refuse"));
+        window.appSettings()->setValue(AppSettings::BudgetWarnPercent, 50);
+        window.appSettings()->setValue(AppSettings::BudgetDailyUsd, 0.000001);
+        QCOMPARE(m_engine->budgets()->settings().action, BudgetAction::Refuse);
+        QCOMPARE(m_engine->budgets()->settings().warnAt, 0.5);
+        // And the router obeys it: a priced sandbox model is refused over the tiny daily limit.
+        const ModelConfig* model = m_engine->model(QStringLiteral("sandbox/gpt-4.1-mini"));
+        QVERIFY(model);
+        const BudgetCheck check = m_engine->budgets()->check(model->providerId, model->id, model->price, 1000, 1000);
+        QVERIFY(!check.allowed);
+    }
+
+    void timeouts_reachNewCalls_hangingModelFailsInTime()
+    {
+        MainWindow window(*m_engine);
+        Timeouts timeouts;
+        timeouts.connectMs = 1000;
+        timeouts.firstTokenMs = 700;
+        timeouts.idleMs = 1000;
+        timeouts.totalMs = 5000;
+        window.appSettings()->setDefaultTimeouts(timeouts);
+        QCOMPARE(m_engine->router()->policy().defaults.timeouts, timeouts);
+        const ModelConfig* model = m_engine->model(QStringLiteral("sandbox/gpt-4.1-mini"));
+        QVERIFY(model);
+        QCOMPARE(model->timeouts, timeouts);
+
+        m_engine->sandbox()->setFault(model->upstreamModel,
+                                      SandboxFault::ofKind(SandboxFault::Kind::HangBeforeHeaders));
+        ProviderCall* call = m_engine->client()->start(*m_engine->provider(model->providerId), *model,
+                                                       request(QStringLiteral("Hello?")), this);
+        QSignalSpy failed(call, &ProviderCall::failed);
+        QElapsedTimer clock;
+        clock.start();
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 4000);
+        QVERIFY2(clock.elapsed() < 2500, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(failed.first().first().value<CallError>().failureClass, FailureClass::FirstTokenTimeout);
+        call->deleteLater();
+    }
+
+    void storePrompts_off_reachesLedger()
+    {
+        MainWindow window(*m_engine);
+        QVERIFY(m_engine->ledger()->storePrompts());
+        window.appSettings()->setValue(AppSettings::StorePrompts, false);
+        QVERIFY(!m_engine->ledger()->storePrompts());
+    }
+
+    void historyRetention_prunesOldRequests()
+    {
+        RequestRecord old;
+        old.startedAt = QDateTime::currentDateTimeUtc().addDays(-40);
+        old.source = QStringLiteral("cli");
+        old.status = QStringLiteral("ok");
+        RequestRecord recent = old;
+        recent.startedAt = QDateTime::currentDateTimeUtc().addDays(-2);
+        QSignalSpy flushed(m_engine->ledger(), &Ledger::flushed);
+        m_engine->record(old);
+        m_engine->record(recent);
+        m_engine->ledger()->flush();
+        QTRY_COMPARE(flushed.size(), 1);
+
+        QSignalSpy pruned(m_engine->ledger(), &Ledger::pruned);
+        MainWindow window(*m_engine); // applies the default, 90 days: nothing that old
+        QTRY_COMPARE(pruned.size(), 1);
+        QCOMPARE(pruned.last().first().toInt(), 0);
+        window.appSettings()->setValue(AppSettings::HistoryRetentionDays, 30);
+        QTRY_COMPARE(pruned.size(), 2);
+        QCOMPARE(pruned.last().first().toInt(), 1);
+    }
+
+    void language_german_translatesTheWindow()
+    {
+        QVERIFY(SettingsDialog::availableLanguages().contains(QStringLiteral("de")));
+        QVERIFY(Appearance::installLanguage(QStringLiteral("de")));
+        QCOMPARE(QCoreApplication::translate("MainWindow", "&File"), QStringLiteral("&Datei"));
+        MainWindow window(*m_engine);
+        QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("&Datei"));
+        QVERIFY(Appearance::installLanguage(QStringLiteral("en")));
+        QCOMPARE(QCoreApplication::translate("MainWindow", "&File"), QStringLiteral("&File"));
+    }
+
+    void language_savedOne_isNotedForRestart()
+    {
+        MainWindow window(*m_engine);
+        window.appSettings()->setValue(AppSettings::Language, QStringLiteral("de"));
+        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("started again")));
+    }
+
+    void welcome_shownOnce_onUnconfiguredHome()
+    {
+        QVERIFY(openEngine(false)); // a fresh home: the engine chose the sandbox by itself
+        MainWindow window(*m_engine);
+        QVERIFY(WelcomeDialog::shouldShow(m_engine->config().providers.size(), window.appSettings()->firstRunDone()));
+        QVERIFY(!WelcomeDialog::shouldShow(0, false, true)); // not with --sandbox
+        WelcomeDialog* welcome = window.showWelcome();
+        QVERIFY(welcome->isVisible());
+        QVERIFY(welcome->isModal());
+        welcome->reject();
+        QVERIFY(window.appSettings()->firstRunDone());
+        QVERIFY(!WelcomeDialog::shouldShow(0, AppSettings().firstRunDone()));
+    }
+
+    void welcome_helpMenuReopensIt()
+    {
+        MainWindow window(*m_engine);
+        auto* action = window.findChild<QAction*>(QStringLiteral("welcomeAction"));
+        QVERIFY(action);
+        action->trigger();
+        QTRY_VERIFY(window.findChild<WelcomeDialog*>());
+    }
+
+    void welcome_sandboxChoice_setsUpFailoverExample()
+    {
+        QVERIFY(openEngine(false));
+        MainWindow window(*m_engine);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        WelcomeDialog* welcome = window.showWelcome();
+        welcome->findChild<QCommandLinkButton*>(QStringLiteral("sandboxChoice"))->click();
+
+        WorkbenchView* workbench = window.workbench();
+        QCOMPARE(workbench->promptEditor()->settings().prompt, WelcomeDialog::examplePrompt());
+        auto* label = window.findChild<QLabel*>(QStringLiteral("sandboxLabel"));
+        QVERIFY(label && label->isVisible());
+        QVERIFY(label->text().contains(QStringLiteral("simulated")));
+
+        // The code block routes it to the coding tier, whose first model is now down.
+        const SandboxExample example = SandboxExample::prepare(*m_engine, WelcomeDialog::examplePrompt());
+        QCOMPARE(example.tier, QStringLiteral("coding"));
+        QVERIFY(example.isValid());
+        QCOMPARE(workbench->comparison()->columns().size(), example.chain.size());
+
+        RoutedCall* call = m_engine->router()->route(request(WelcomeDialog::examplePrompt()), {}, {}, this);
+        QSignalSpy finished(call, &RoutedCall::finished);
+        QSignalSpy failedOver(call, &RoutedCall::failedOver);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+        QCOMPARE(failedOver.size(), 1);
+        QCOMPARE(failedOver.first().at(0).toString(), example.downModel);
+        QCOMPARE(finished.first().first().value<RoutedResult>().modelId, example.fallbackModel);
+        call->deleteLater();
+    }
+
+    void welcome_addProviderChoice_opensProvidersDialog()
+    {
+        m_engine.reset();
+        // The providers dialog needs the keychain store; the engine opens it with useKeychain.
+        m_home = std::make_unique<QTemporaryDir>();
+        m_engine = std::make_unique<Engine>();
+        Engine::Options options;
+        options.homeDir = m_home->path();
+        options.sandboxWhenUnconfigured = true;
+        options.useKeychain = true;
+        QVERIFY(m_engine->open(options));
+        MainWindow window(*m_engine);
+        WelcomeDialog* welcome = window.showWelcome();
+        welcome->findChild<QCommandLinkButton*>(QStringLiteral("providerChoice"))->click();
+        QTRY_VERIFY(window.findChild<ProvidersDialog*>());
+    }
+
+    void welcome_withoutSandbox_explainsHowToGetIt()
+    {
+        WelcomeDialog welcome;
+        welcome.setSandboxAvailable(false);
+        QVERIFY(!welcome.findChild<QCommandLinkButton*>(QStringLiteral("sandboxChoice"))->isEnabled());
+    }
+};
+
+QTEST_MAIN(tst_SettingsApplied)
+#include "tst_SettingsApplied.moc"
