@@ -11,6 +11,7 @@
 #include "providers/ProviderCall.h"
 #include "workbench/HistoryPanel.h"
 #include "workbench/ProviderHealth.h"
+#include "workbench/WorkbenchEngineLink.h"
 #include "workbench/WorkbenchView.h"
 
 #include <QAction>
@@ -42,11 +43,8 @@ MainWindow::MainWindow(Engine& engine, QWidget* parent)
     if (engine.isSandboxed()) {
         setWindowTitle(tr("Switchyard — Sandbox"));
     }
-    // Every workbench call goes to the ledger under its run's compare group.
-    connect(m_workbench->comparison(), &ComparisonRun::callStarted, this,
-            [&engine](ProviderCall* call, const QString& group) {
-                engine.track(call, QStringLiteral("workbench"), group);
-            });
+    // Ledger recording, routed columns, settings, cooldowns and budgets in the status bar.
+    WorkbenchEngineLink::connect(engine, m_workbench, m_health);
     connect(m_workbench, &WorkbenchView::voted, this, [&engine](const QString& group, const QString& winner, bool tie) {
         if (Ledger* ledger = engine.ledger()) {
             ledger->recordVote({ group, winner, tie, QDateTime::currentDateTimeUtc() });

@@ -105,6 +105,7 @@ void SandboxServer::setReportsUsage(const QString& modelName, bool reports)
 void SandboxServer::resetCounts()
 {
     m_requestCounts.clear();
+    m_lastBodies.clear();
     m_totalRequests = 0;
 }
 
@@ -203,6 +204,7 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
         return;
     }
     ++m_requestCounts[call.model];
+    m_lastBodies.insert(call.model, request.body);
     emit requestReceived(call.model, request.path);
 
     const auto found = std::find_if(m_models.cbegin(), m_models.cend(), [&](const SandboxModel& model) {

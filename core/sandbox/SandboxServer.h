@@ -51,6 +51,8 @@ public:
     int requestCount(const QString& modelName) const { return m_requestCounts.value(modelName); }
     int totalRequests() const { return m_totalRequests; }
     void resetCounts();
+    // The body of the last call request received for a model (tests check what a client sent).
+    QByteArray lastRequestBody(const QString& modelName) const { return m_lastBodies.value(modelName); }
 
     HttpServer* httpServer() const { return m_http; }
 
@@ -79,6 +81,7 @@ private:
     QHash<QString, FaultState> m_providerFaults;
     QHash<QString, bool> m_reportsUsage;
     QHash<QString, int> m_requestCounts;
+    QHash<QString, QByteArray> m_lastBodies;
     int m_totalRequests = 0;
     quint64 m_nextId = 1;
     double m_timeScale = 1.0;

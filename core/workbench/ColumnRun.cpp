@@ -82,10 +82,21 @@ QString ColumnRun::providerName() const
     return m_provider.displayName.isEmpty() ? m_provider.id : m_provider.displayName;
 }
 
+QString ColumnRun::title() const
+{
+    if (!m_spec.routed) {
+        return m_spec.modelId;
+    }
+    return m_route.modelId.isEmpty() ? tr("Route it") : m_route.modelId;
+}
+
 QString ColumnRun::statusText() const
 {
     switch (m_state) {
     case ColumnState::Failed: {
+        if (!m_error.isError()) {
+            return tr("No model available"); // the router skipped every model (budget, cooldown, no key)
+        }
         QString text = FailureClasses::displayName(m_error.failureClass);
         if (m_error.httpStatus > 0) {
             text += tr(" (HTTP %1)").arg(m_error.httpStatus);
@@ -117,6 +128,13 @@ void ColumnRun::begin(const ChatRequest& request)
     m_usageReported = false;
     m_firstTokenAtMs = -1;
     m_figures = {};
+    if (m_spec.routed) {
+        // The router picks anew on every run.
+        m_route = {};
+        m_model = {};
+        m_provider = {};
+        emit routeChanged();
+    }
     m_figures.priced = m_model.price.known;
     m_clock.start();
     estimateUsage();
@@ -246,6 +264,57 @@ void ColumnRun::fail(const CallError& error, const CallResult& partial)
     setState(ColumnState::Failed);
     emit figuresChanged();
     emit ended(m_state);
+}
+
+void ColumnRun::setRouteDecision(const QString& tier, const QString& ruleName, const QString& why)
+{
+    m_route.decided = true;
+    m_route.tier = tier;
+    m_route.ruleName = ruleName;
+    m_route.why = why;
+    emit routeChanged();
+}
+
+void ColumnRun::setRoutedModel(const ModelConfig& model, const ProviderConfig& provider)
+{
+    m_model = model;
+    m_provider = provider;
+    m_route.modelId = model.id;
+    updateCost();
+    emit routeChanged();
+    emit figuresChanged();
+}
+
+void ColumnRun::addFailover(const QString& fromModel, const QString& toModel, const CallError& error)
+{
+    m_route.failovers.append({ fromModel, toModel, error });
+    emit routeChanged();
+}
+
+void ColumnRun::discardText()
+{
+    if (m_text.isEmpty()) {
+        return;
+    }
+    m_text.clear();
+    estimateUsage();
+    emit textDiscarded();
+    emit figuresChanged();
+}
+
+bool ColumnRun::keepTurn()
+{
+    if (m_text.isEmpty() || (m_state != ColumnState::Done && m_state != ColumnState::Incomplete)) {
+        return false;
+    }
+    m_conversation.append({ QStringLiteral("user"), m_request.lastUserText() });
+    m_conversation.append({ QStringLiteral("assistant"), m_text });
+    return true;
+}
+
+void ColumnRun::clearConversation()
+{
+    m_conversation.clear();
 }
 
 void ColumnRun::setState(ColumnState state)

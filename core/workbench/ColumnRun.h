@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ColumnFigures.h"
+#include "ColumnRoute.h"
 #include "ColumnSpec.h"
 
 #include <QElapsedTimer>
@@ -43,6 +44,12 @@ public:
     const ModelConfig& model() const { return m_model; }
     const ProviderConfig& provider() const { return m_provider; }
     QString providerName() const;
+    // The model as the user knows the column: its model id, or for a routed column the model the
+    // router chose ("Route it" before it chose).
+    QString title() const;
+    const ColumnRoute& route() const { return m_route; }
+    // Earlier turns of this column's conversation (user and assistant messages), oldest first.
+    const QList<ChatMessage>& conversation() const { return m_conversation; }
 
     ColumnState state() const { return m_state; }
     const QString& text() const { return m_text; }
@@ -70,10 +77,25 @@ public:
     void complete(const CallResult& result);
     void fail(const CallError& error, const CallResult& partial);
 
+    // Routed columns: what the router decided, the model it runs now, each failover.
+    void setRouteDecision(const QString& tier, const QString& ruleName, const QString& why);
+    void setRoutedModel(const ModelConfig& model, const ProviderConfig& provider);
+    void addFailover(const QString& fromModel, const QString& toModel, const CallError& error);
+    // The answer so far is void (a failover restarts it on another model).
+    void discardText();
+
+    // Keeps the last question and this column's answer as a turn of its conversation, so the
+    // next request carries them. False (nothing kept) when there is no answer to keep.
+    bool keepTurn();
+    void clearConversation();
+
 signals:
     void begun();
     void stateChanged(ColumnState state);
     void textAppended(const QString& delta);
+    void textDiscarded();
+    // Decision, model or failovers of a routed column changed.
+    void routeChanged();
     // Figures change on every token while streaming; views should repaint them on a timer.
     void figuresChanged();
     void ended(ColumnState state);
@@ -96,6 +118,8 @@ private:
     bool m_usageReported = false;
     QElapsedTimer m_clock;
     qint64 m_firstTokenAtMs = -1; // on m_clock; the call's own ttft excludes queueing
+    ColumnRoute m_route;
+    QList<ChatMessage> m_conversation;
     QPointer<QObject> m_call;
     std::function<void()> m_cancelCall;
 };

@@ -21,7 +21,12 @@ ChatRequest ColumnSpec::requestFor(const PromptSettings& prompt) const
 
 QJsonObject ColumnSpec::toJson() const
 {
-    QJsonObject object { { QStringLiteral("model"), modelId } };
+    QJsonObject object;
+    if (routed) {
+        object.insert(QStringLiteral("route"), true);
+    } else {
+        object.insert(QStringLiteral("model"), modelId);
+    }
     if (temperature) {
         object.insert(QStringLiteral("temperature"), *temperature);
     }
@@ -37,7 +42,8 @@ QJsonObject ColumnSpec::toJson() const
 ColumnSpec ColumnSpec::fromJson(const QJsonObject& object)
 {
     ColumnSpec spec;
-    spec.modelId = object.value(QStringLiteral("model")).toString();
+    spec.routed = object.value(QStringLiteral("route")).toBool();
+    spec.modelId = spec.routed ? QString() : object.value(QStringLiteral("model")).toString();
     if (object.contains(QStringLiteral("temperature"))) {
         spec.temperature = object.value(QStringLiteral("temperature")).toDouble();
     }
@@ -64,7 +70,7 @@ QList<ColumnSpec> ColumnSpec::listFromJson(const QJsonArray& array)
     QList<ColumnSpec> columns;
     for (const auto& value : array) {
         const ColumnSpec spec = fromJson(value.toObject());
-        if (!spec.modelId.isEmpty()) {
+        if (spec.routed || !spec.modelId.isEmpty()) {
             columns.append(spec);
         }
     }

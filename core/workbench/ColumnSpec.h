@@ -25,11 +25,18 @@ struct PromptSettings
 // in several columns with different settings.
 struct ColumnSpec
 {
-    QString modelId;
+    QString modelId; // empty for a routed column
     std::optional<double> temperature = {};
     std::optional<int> maxTokens = {};
     std::optional<QString> systemPrompt = {}; // an empty string means "no system prompt for this column"
+    bool routed = false; // "Route it": the router picks the model on every run
 
+    static ColumnSpec routeIt()
+    {
+        ColumnSpec spec;
+        spec.routed = true;
+        return spec;
+    }
     bool hasOverrides() const { return temperature || maxTokens || systemPrompt; }
     // The request this column sends for the shared prompt settings.
     ChatRequest requestFor(const PromptSettings& prompt) const;

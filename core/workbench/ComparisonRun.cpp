@@ -2,6 +2,8 @@
 
 #include "providers/ProviderCall.h"
 #include "providers/ProviderClient.h"
+#include "routing/RoutedCall.h"
+#include "routing/Router.h"
 
 #include <QUuid>
 
@@ -100,11 +102,38 @@ bool ComparisonRun::start()
         return false;
     }
     cancel();
+    for (auto* column : std::as_const(m_columns)) {
+        column->clearConversation(); // a new comparison starts new conversations
+    }
+    beginRun(m_columns);
+    return true;
+}
+
+bool ComparisonRun::continueConversation(int index, bool othersFollow)
+{
+    ColumnRun* lead = m_columns.value(index);
+    if (!lead || m_prompt.prompt.trimmed().isEmpty()) {
+        return false;
+    }
+    cancel();
+    QList<ColumnRun*> turn;
+    for (auto* column : std::as_const(m_columns)) {
+        if (column == lead || othersFollow) {
+            column->keepTurn();
+            turn.append(column);
+        }
+    }
+    beginRun(turn);
+    return true;
+}
+
+void ComparisonRun::beginRun(const QList<ColumnRun*>& columns)
+{
     m_compareGroup = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_startedAt = QDateTime::currentDateTimeUtc();
     m_running = true;
     m_starting = true;
-    for (auto* column : std::as_const(m_columns)) {
+    for (auto* column : columns) {
         runColumn(column);
     }
     m_starting = false;
@@ -114,7 +143,6 @@ bool ComparisonRun::start()
         m_running = false;
         emit runFinished();
     }
-    return true;
 }
 
 void ComparisonRun::rerun(int index)
@@ -168,7 +196,8 @@ ComparisonSnapshot ComparisonRun::snapshot() const
     for (const auto* column : m_columns) {
         ColumnSnapshot entry;
         entry.spec = column->spec();
-        entry.modelId = column->model().id;
+        entry.modelId = column->spec().routed ? column->title() : column->model().id;
+        entry.note = column->route().note();
         entry.providerId = column->provider().id;
         entry.providerName = column->providerName();
         entry.state = column->state();
@@ -200,8 +229,16 @@ void ComparisonRun::restore(const ComparisonSnapshot& snapshot)
 
 void ComparisonRun::runColumn(ColumnRun* column)
 {
-    const ChatRequest request = column->spec().requestFor(m_prompt);
+    PromptSettings prompt = m_prompt;
+    if (!column->conversation().isEmpty()) {
+        prompt.history = column->conversation();
+    }
+    const ChatRequest request = column->spec().requestFor(prompt);
     column->begin(request);
+    if (column->spec().routed) {
+        runRouted(column, request);
+        return;
+    }
     const ModelConfig* model = m_catalog.model(column->spec().modelId);
     const ProviderConfig* provider = m_catalog.providerOf(column->spec().modelId);
     if (!model || !provider || !m_client) {
@@ -219,6 +256,45 @@ void ComparisonRun::runColumn(ColumnRun* column)
     connect(call, &ProviderCall::failed, column, &ColumnRun::fail);
     column->attach(call, [call] { call->cancel(); });
     emit callStarted(call, m_compareGroup);
+}
+
+void ComparisonRun::runRouted(ColumnRun* column, const ChatRequest& request)
+{
+    if (!m_router) {
+        CallError error;
+        error.failureClass = FailureClass::BadRequest;
+        error.message = tr("Routing is not available here: open Switchyard with its engine to route a column.");
+        column->fail(error, {});
+        return;
+    }
+    RouteOptions options;
+    options.source = QStringLiteral("workbench");
+    RoutedCall* call = m_router->route(request, {}, options);
+    Router* router = m_router;
+    connect(call, &RoutedCall::decided, column, &ColumnRun::setRouteDecision);
+    connect(call, &RoutedCall::attemptStarted, column,
+            [column, router](const QString& modelId, const QString& providerId) {
+                const ModelConfig* model = router->model(modelId);
+                const ProviderConfig* provider = router->provider(providerId);
+                if (model && provider) {
+                    column->setRoutedModel(*model, *provider);
+                }
+            });
+    connect(call, &RoutedCall::failedOver, column, &ColumnRun::addFailover);
+    connect(call, &RoutedCall::restarted, column, &ColumnRun::discardText);
+    connect(call, &RoutedCall::firstTokenReceived, column, &ColumnRun::markFirstToken);
+    connect(call, &RoutedCall::textReceived, column, &ColumnRun::appendText);
+    connect(call, &RoutedCall::usageReported, column, &ColumnRun::reportUsage);
+    connect(call, &RoutedCall::finished, column, [column](const RoutedResult& result) { column->complete(result); });
+    connect(call, &RoutedCall::failed, column, [column](const RoutedError& routed) {
+        CallError error = routed.lastError; // no class when nothing was sent (every model skipped)
+        error.message = routed.details();
+        CallResult partial;
+        partial.text = routed.partialText;
+        column->fail(error, partial);
+    });
+    column->attach(call, [call] { call->cancel(); });
+    emit routedCallStarted(call, request, m_compareGroup);
 }
 
 void ComparisonRun::onColumnEnded(ColumnRun* column, ColumnState state)

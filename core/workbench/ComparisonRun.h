@@ -12,6 +12,9 @@ class ProviderCall;
 // Signals carry the call by pointer only; the type stays incomplete here.
 Q_DECLARE_OPAQUE_POINTER(ProviderCall*)
 class ProviderClient;
+class RoutedCall;
+Q_DECLARE_OPAQUE_POINTER(RoutedCall*)
+class Router;
 
 // The workbench's comparison: one prompt, 1-8 columns, each running its own call. Columns stay
 // across runs (they are what the user picked); each run re-begins them. One failing column never
@@ -25,6 +28,9 @@ public:
 
     explicit ComparisonRun(ProviderClient* client, QObject* parent = nullptr);
 
+    // Runs "Route it" columns; without a router they fail with a message.
+    void setRouter(Router* router) { m_router = router; }
+    Router* router() const { return m_router; }
     void setCatalog(const ModelCatalog& catalog);
     const ModelCatalog& catalog() const { return m_catalog; }
 
@@ -45,6 +51,10 @@ public:
     bool start();
     // Sends the current prompt to one column only.
     void rerun(int index);
+    // Sends the prompt as the next turn of a conversation: to the column at `index` and, when
+    // othersFollow, to every other column too. Each column keeps its last answer as a turn and
+    // sends its own earlier turns; columns that do not follow keep what they show.
+    bool continueConversation(int index, bool othersFollow);
     void cancel();
     bool isRunning() const;
 
@@ -61,15 +71,19 @@ signals:
     void runStarted();
     // A column's call has just started (the engine records it in the ledger under the group).
     void callStarted(ProviderCall* call, const QString& compareGroup);
+    void routedCallStarted(RoutedCall* call, const ChatRequest& request, const QString& compareGroup);
     void columnEnded(int index, ColumnState state);
     // No column is active any more (after start(), rerun() or cancel()).
     void runFinished();
 
 private:
     void runColumn(ColumnRun* column);
+    void runRouted(ColumnRun* column, const ChatRequest& request);
+    void beginRun(const QList<ColumnRun*>& columns);
     void onColumnEnded(ColumnRun* column, ColumnState state);
 
     ProviderClient* m_client;
+    Router* m_router = nullptr;
     ModelCatalog m_catalog;
     PromptSettings m_prompt;
     QList<ColumnRun*> m_columns;

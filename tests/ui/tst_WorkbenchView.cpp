@@ -4,6 +4,7 @@
 #include "common/ProviderStatusBar.h"
 #include "workbench/ColumnView.h"
 #include "workbench/ColumnsArea.h"
+#include "workbench/ContinueBar.h"
 #include "workbench/DiffDialog.h"
 #include "workbench/ModelPickerDialog.h"
 #include "workbench/PromptEditor.h"
@@ -11,7 +12,11 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -24,9 +29,24 @@
 #include <QToolButton>
 
 namespace {
+// The messages of a request body as "role: text" lines (OpenAI and Anthropic wires alike).
+QStringList messagesOf(const QByteArray& body)
+{
+    QStringList lines;
+    for (const QJsonValue& value : QJsonDocument::fromJson(body).object().value(QStringLiteral("messages")).toArray()) {
+        const QJsonObject message = value.toObject();
+        QString text = message.value(QStringLiteral("content")).toString();
+        for (const QJsonValue& part : message.value(QStringLiteral("content")).toArray()) {
+            text += part.toObject().value(QStringLiteral("text")).toString();
+        }
+        lines.append(message.value(QStringLiteral("role")).toString() + QStringLiteral(": ") + text);
+    }
+    return lines;
+}
+
 const QStringList ThreeModels { QStringLiteral("sandbox/gpt-4.1-mini"), QStringLiteral("sandbox/claude-haiku-4-5"),
                                 QStringLiteral("sandbox/gemini-2.5-flash") };
-}
+} // namespace
 
 // Drives the real widgets against the sandbox: type, Ctrl+Enter, watch the columns.
 class tst_WorkbenchView : public QObject
@@ -51,6 +71,7 @@ private:
     {
         QPlainTextEdit* edit = workbench()->promptEditor()->promptEdit();
         edit->setFocus();
+        edit->clear();
         QTest::keyClicks(edit, prompt);
         QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
     }
@@ -247,6 +268,107 @@ private slots:
         const QString html = dialog.diffHtml();
         QVERIFY(html.contains(QStringLiteral("line-through")));
         QVERIFY(html.contains(QStringLiteral("grey")));
+    }
+
+    void modelPicker_offersRouteIt_onlyWithARouter()
+    {
+        ModelPickerDialog withoutRouter(m_fixture.catalog(), 8);
+        withoutRouter.setFilterText(QStringLiteral("route"));
+        QCOMPARE(withoutRouter.proxy()->rowCount(), 0);
+
+        ModelPickerDialog picker(m_fixture.catalog(), 8, true);
+        QCOMPARE(picker.proxy()->rowCount(), 6); // "Route it", then the five providers
+        picker.setChosen(QStringLiteral("sandbox/gpt-5"), true);
+        picker.setChosen(ModelPickerDialog::routeItId(), true);
+        const QList<ColumnSpec> columns = picker.chosenColumns();
+        QCOMPARE(columns.size(), 2);
+        QCOMPARE(columns[0].modelId, QStringLiteral("sandbox/gpt-5"));
+        QVERIFY(!columns[0].routed);
+        QVERIFY(columns[1].routed);
+    }
+
+    void routeItColumn_rememberedAcrossRestarts_andFailsClearlyWithoutARouter()
+    {
+        openWindow({ QStringLiteral("sandbox/gpt-4.1-mini") });
+        workbench()->addColumn(ColumnSpec::routeIt());
+        m_window.reset();
+
+        openWindow({});
+        QCOMPARE(workbench()->comparison()->specs(),
+                 (QList<ColumnSpec> { { QStringLiteral("sandbox/gpt-4.1-mini") }, ColumnSpec::routeIt() }));
+        ColumnView* routed = workbench()->columnViews()[1];
+        QCOMPARE(routed->run()->title(), QStringLiteral("Route it"));
+        typeAndSend(QStringLiteral("Hi"));
+        QTRY_VERIFY_WITH_TIMEOUT(allEnded(), 20000);
+        QCOMPARE(workbench()->comparison()->column(0)->state(), ColumnState::Done);
+        QCOMPARE(routed->run()->state(), ColumnState::Failed);
+        QVERIFY(routed->run()->error().message.contains(QStringLiteral("Routing is not available")));
+    }
+
+    void continue_sendsThePriorTurns_othersFollowAsChosen_data()
+    {
+        QTest::addColumn<bool>("othersFollow");
+        QTest::newRow("other columns follow") << true;
+        QTest::newRow("other columns stay") << false;
+    }
+
+    void continue_sendsThePriorTurns_othersFollowAsChosen()
+    {
+        QFETCH(bool, othersFollow);
+        openWindow({ QStringLiteral("sandbox/gpt-4.1-mini"), QStringLiteral("sandbox/claude-haiku-4-5") });
+        typeAndSend(QStringLiteral("Name a prime number."));
+        QTRY_VERIFY_WITH_TIMEOUT(allEnded(), 20000);
+        const QString firstAnswer = workbench()->comparison()->column(0)->text();
+        const QString otherAnswer = workbench()->comparison()->column(1)->text();
+        QVERIFY(!firstAnswer.isEmpty() && !otherAnswer.isEmpty());
+        const QString firstGroup = workbench()->comparison()->compareGroup();
+
+        ColumnView* lead = workbench()->columnViews()[0];
+        auto* continueButton = lead->findChild<QToolButton*>(QStringLiteral("continueButton"));
+        QVERIFY(continueButton->isEnabled());
+        QTest::mouseClick(continueButton, Qt::LeftButton);
+        QCOMPARE(workbench()->continuingColumn(), lead->run());
+        QVERIFY(workbench()->continueBar()->isVisible());
+        QVERIFY(workbench()->continueBar()->text().contains(QStringLiteral("sandbox/gpt-4.1-mini")));
+        workbench()->continueBar()->followBox()->setChecked(othersFollow);
+
+        m_fixture.sandbox->resetCounts();
+        typeAndSend(QStringLiteral("And the next one?"));
+        QTRY_VERIFY_WITH_TIMEOUT(!workbench()->comparison()->isRunning(), 20000);
+        QVERIFY(workbench()->comparison()->compareGroup() != firstGroup);
+
+        const QStringList expected { QStringLiteral("user: Name a prime number."),
+                                     QStringLiteral("assistant: ") + firstAnswer,
+                                     QStringLiteral("user: And the next one?") };
+        QCOMPARE(messagesOf(m_fixture.sandbox->lastRequestBody(QStringLiteral("gpt-4.1-mini"))), expected);
+        QCOMPARE(lead->run()->state(), ColumnState::Done);
+        lead->flush();
+        const QString shown = lead->answerView()->toPlainText();
+        QVERIFY2(shown.startsWith(QStringLiteral("Earlier in this conversation")), qPrintable(shown.left(200)));
+        QVERIFY(shown.contains(QStringLiteral("Name a prime number.")));
+
+        ColumnRun* other = workbench()->comparison()->column(1);
+        if (othersFollow) {
+            QCOMPARE(m_fixture.sandbox->requestCount(QStringLiteral("claude-haiku-4-5")), 1);
+            const QStringList followed { QStringLiteral("user: Name a prime number."),
+                                         QStringLiteral("assistant: ") + otherAnswer,
+                                         QStringLiteral("user: And the next one?") };
+            QCOMPARE(messagesOf(m_fixture.sandbox->lastRequestBody(QStringLiteral("claude-haiku-4-5"))), followed);
+            QCOMPARE(other->conversation().size(), 2);
+        } else {
+            QCOMPARE(m_fixture.sandbox->requestCount(QStringLiteral("claude-haiku-4-5")), 0);
+            QCOMPARE(other->text(), otherAnswer);
+            QVERIFY(other->conversation().isEmpty());
+        }
+
+        // Ending the conversation makes the next send a fresh comparison without earlier turns.
+        QTest::mouseClick(workbench()->continueBar()->endButton(), Qt::LeftButton);
+        QVERIFY(!workbench()->continueBar()->isVisible());
+        QVERIFY(!continueButton->isChecked());
+        typeAndSend(QStringLiteral("Fresh question"));
+        QTRY_VERIFY_WITH_TIMEOUT(allEnded(), 20000);
+        QCOMPARE(messagesOf(m_fixture.sandbox->lastRequestBody(QStringLiteral("gpt-4.1-mini"))),
+                 QStringList { QStringLiteral("user: Fresh question") });
     }
 
     void syncScrolling_movesTheOtherAnswers()

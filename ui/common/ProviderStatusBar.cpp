@@ -46,6 +46,7 @@ void ProviderStatusBar::update(const QString& providerId)
     QString color = QStringLiteral("#8a8f98");
     QString state = tr("no calls yet");
     QString tip;
+    QString shown; // beside the name: what the user must know without hovering
     switch (entry.state) {
     case ProviderHealth::State::Healthy:
         color = QStringLiteral("#1f9d55");
@@ -56,10 +57,26 @@ void ProviderStatusBar::update(const QString& providerId)
         state = tr("failing");
         tip = FailureClasses::displayName(entry.lastFailure) + QStringLiteral(": ") + entry.lastMessage;
         break;
+    case ProviderHealth::State::CoolingDown:
+        color = QStringLiteral("#d98a00");
+        state = tr("cooling down, %1 left").arg(ProviderHealth::formatTimeLeft(entry.coolingLeftMs));
+        shown = tr("cooling %1").arg(ProviderHealth::formatTimeLeft(entry.coolingLeftMs));
+        tip = entry.coolingModels.join(QStringLiteral(", "));
+        break;
+    case ProviderHealth::State::OverBudget:
+        color = QStringLiteral("#8e44ad");
+        state = tr("over budget");
+        shown = state;
+        tip = tr("the %1 is spent").arg(entry.budgetScope);
+        break;
     case ProviderHealth::State::Unknown:
         break;
     }
-    label->setText(QStringLiteral("<span style=\"color:%1\">\u25cf</span> %2").arg(color, name.toHtmlEscaped()));
+    QString text = QStringLiteral("<span style=\"color:%1\">\u25cf</span> %2").arg(color, name.toHtmlEscaped());
+    if (!shown.isEmpty()) {
+        text += QStringLiteral(" <span style=\"color:%1\">(%2)</span>").arg(color, shown.toHtmlEscaped());
+    }
+    label->setText(text);
     label->setAccessibleName(tr("%1: %2").arg(name, state));
     label->setToolTip(tip.isEmpty() ? tr("%1: %2").arg(name, state) : tr("%1: %2 (%3)").arg(name, state, tip));
 }

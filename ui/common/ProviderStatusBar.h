@@ -9,7 +9,8 @@
 class QLabel;
 
 // Status bar widget: one dot per provider, green when its last call succeeded, red when it
-// failed for a reason that is the provider's fault, grey before any call.
+// failed for a reason that is the provider's fault, amber with the time left while it cools
+// down, purple when over budget, grey before any call.
 class ProviderStatusBar : public QWidget
 {
     Q_OBJECT

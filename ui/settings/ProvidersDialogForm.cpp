@@ -135,6 +135,9 @@ void ProvidersDialog::buildUi()
     m_headers->setPlaceholderText(tr("One per line: Header-Name: value"));
     m_headers->setMaximumHeight(60);
     m_maxConcurrent = new QSpinBox;
+    m_maxConcurrent->setObjectName(QStringLiteral("maxConcurrent"));
+    m_maxConcurrent->setToolTip(tr("Local servers that answer one request at a time want 1; further requests "
+                                   "wait their turn"));
     m_maxConcurrent->setRange(0, 1000);
     m_maxConcurrent->setSpecialValueText(tr("unlimited"));
     m_enabled = new QCheckBox(tr("Enabled"));
@@ -177,7 +180,7 @@ void ProvidersDialog::buildUi()
     form->addRow(QString(), m_keySource);
     form->addRow(QString(), m_keychainError);
     form->addRow(tr("Extra headers"), m_headers);
-    form->addRow(tr("Concurrent requests"), m_maxConcurrent);
+    form->addRow(tr("Max parallel requests (0 = unlimited)"), m_maxConcurrent);
     form->addRow(QString(), m_enabled);
     form->addRow(m_models);
     form->addRow(modelButtons);

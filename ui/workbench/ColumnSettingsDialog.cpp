@@ -15,13 +15,15 @@ ColumnSettingsDialog::ColumnSettingsDialog(const ModelCatalog& catalog, const Co
     setWindowTitle(tr("Column settings"));
 
     m_model = new QComboBox(this);
+    // The routed entry's data is empty: no model id, the router picks.
+    m_model->addItem(tr("Route it (the router picks)"), QString());
     for (const auto& model : catalog.models) {
         m_model->addItem(tr("%1  (%2)").arg(model.id, catalog.providerName(model.providerId)), model.id);
     }
-    if (m_model->findData(spec.modelId) < 0) {
+    if (!spec.routed && m_model->findData(spec.modelId) < 0) {
         m_model->addItem(spec.modelId, spec.modelId);
     }
-    m_model->setCurrentIndex(m_model->findData(spec.modelId));
+    m_model->setCurrentIndex(spec.routed ? 0 : m_model->findData(spec.modelId));
 
     m_overrideTemperature = new QCheckBox(tr("Own temperature"), this);
     m_temperature = new QDoubleSpinBox(this);
@@ -70,6 +72,7 @@ ColumnSpec ColumnSettingsDialog::spec() const
 {
     ColumnSpec spec;
     spec.modelId = m_model->currentData().toString();
+    spec.routed = spec.modelId.isEmpty();
     if (m_overrideTemperature->isChecked()) {
         spec.temperature = m_temperature->value();
     }

@@ -1,5 +1,6 @@
 #include "ColumnView.h"
 
+#include "AnswerDocument.h"
 #include "common/ElidedLabel.h"
 #include "common/Icons.h"
 
@@ -63,6 +64,12 @@ ColumnView::ColumnView(ColumnRun* run, QWidget* parent)
     m_provider->setForegroundRole(QPalette::PlaceholderText);
     m_status = new QLabel(this);
     m_status->setTextFormat(Qt::RichText);
+    m_route = new QLabel(this);
+    m_route->setObjectName(QStringLiteral("routeLabel"));
+    m_route->setTextFormat(Qt::RichText);
+    m_route->setWordWrap(true);
+    m_route->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_route->hide();
 
     m_rerun = toolButton(QStringLiteral("rerun"), tr("Run this column again"));
     m_copy = toolButton(QStringLiteral("copy"), tr("Copy answer"));
@@ -72,6 +79,14 @@ ColumnView::ColumnView(ColumnRun* run, QWidget* parent)
     m_vote = toolButton(QStringLiteral("trophy"), tr("Mark this answer as the winner"));
     m_vote->setObjectName(QStringLiteral("voteButton"));
     m_vote->setEnabled(false);
+    m_continue = toolButton(QStringLiteral("continue"), tr("Continue the conversation with this model"));
+    m_continue->setObjectName(QStringLiteral("continueButton"));
+    m_continue->setCheckable(true);
+    m_continue->setEnabled(false);
+    connect(m_continue, &QToolButton::clicked, this, [this] {
+        m_continue->setChecked(true); // the workbench unchecks it when the conversation ends
+        emit continueRequested();
+    });
     connect(m_vote, &QToolButton::clicked, this, &ColumnView::voteRequested);
     connect(m_rerun, &QToolButton::clicked, this, &ColumnView::rerunRequested);
     connect(m_copy, &QToolButton::clicked, this, &ColumnView::copyAnswer);
@@ -82,6 +97,7 @@ ColumnView::ColumnView(ColumnRun* run, QWidget* parent)
     titleRow->setSpacing(2);
     titleRow->addWidget(m_model, 1);
     titleRow->addWidget(m_vote);
+    titleRow->addWidget(m_continue);
     titleRow->addWidget(m_rerun);
     titleRow->addWidget(m_copy);
     titleRow->addWidget(m_settings);
@@ -127,6 +143,7 @@ ColumnView::ColumnView(ColumnRun* run, QWidget* parent)
     header->setSpacing(4);
     header->addLayout(titleRow);
     header->addLayout(subtitleRow);
+    header->addWidget(m_route);
     header->addSpacing(6);
     header->addLayout(figures);
 
@@ -151,6 +168,11 @@ ColumnView::ColumnView(ColumnRun* run, QWidget* parent)
 
     connect(run, &ColumnRun::begun, this, &ColumnView::onBegun);
     connect(run, &ColumnRun::textAppended, this, &ColumnView::onTextAppended);
+    connect(run, &ColumnRun::textDiscarded, this, &ColumnView::onTextDiscarded);
+    connect(run, &ColumnRun::routeChanged, this, [this] {
+        refreshHeader();
+        updateRoute();
+    });
     connect(run, &ColumnRun::figuresChanged, this, [this] {
         m_figuresDirty = true;
         if (!m_repaint->isActive()) {
@@ -161,6 +183,7 @@ ColumnView::ColumnView(ColumnRun* run, QWidget* parent)
 
     applyStyle();
     refreshHeader();
+    updateRoute();
     if (!run->text().isEmpty()) {
         m_answer->setPlainText(run->text());
     }
@@ -210,9 +233,14 @@ void ColumnView::setBest(const QSet<BestValues::Figure>& best)
 
 void ColumnView::refreshHeader()
 {
-    m_model->setFullText(m_run->spec().modelId);
-    QStringList details { m_run->provider().id.isEmpty() ? tr("not configured") : m_run->providerName() };
     const ColumnSpec& spec = m_run->spec();
+    m_model->setFullText(m_run->title());
+    QStringList details;
+    if (spec.routed) {
+        details.append(m_run->provider().id.isEmpty() ? tr("routed") : tr("routed to %1").arg(m_run->providerName()));
+    } else {
+        details.append(m_run->provider().id.isEmpty() ? tr("not configured") : m_run->providerName());
+    }
     if (spec.temperature) {
         details.append(tr("temp %1").arg(*spec.temperature));
     }
@@ -223,6 +251,35 @@ void ColumnView::refreshHeader()
         details.append(spec.systemPrompt->isEmpty() ? tr("no system prompt") : tr("own system prompt"));
     }
     m_provider->setFullText(details.join(QStringLiteral(" \u00b7 ")));
+}
+
+void ColumnView::updateRoute()
+{
+    const ColumnRoute& route = m_run->route();
+    m_route->setVisible(m_run->spec().routed);
+    if (!m_run->spec().routed) {
+        return;
+    }
+    const QString muted = QApplication::palette().color(QPalette::PlaceholderText).name();
+    QStringList lines {
+        QStringLiteral("<span style=\"color:%1\">%2</span>").arg(muted, route.decisionText().toHtmlEscaped())
+    };
+    for (const ColumnRoute::Failover& failover : route.failovers) {
+        lines.append(QStringLiteral("<span style=\"color:#d98a00\">\u21aa</span>&nbsp;%1")
+                         .arg(ColumnRoute::failoverText(failover).toHtmlEscaped()));
+    }
+    m_route->setText(lines.join(QStringLiteral("<br>")));
+    m_route->setToolTip(route.why);
+}
+
+QString ColumnView::routeText() const
+{
+    const ColumnRoute& route = m_run->route();
+    QStringList lines { route.decisionText() };
+    for (const ColumnRoute::Failover& failover : route.failovers) {
+        lines.append(ColumnRoute::failoverText(failover));
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 QString ColumnView::figureText(const QString& figure) const
@@ -244,8 +301,14 @@ QString ColumnView::statusText() const
 void ColumnView::onBegun()
 {
     m_pending.clear();
-    m_answer->clear();
+    AnswerDocument::reset(m_answer->document(), m_run->conversation(), m_run->title());
     m_errorBanner->hide();
+}
+
+void ColumnView::onTextDiscarded()
+{
+    m_pending.clear();
+    AnswerDocument::reset(m_answer->document(), m_run->conversation(), m_run->title());
 }
 
 void ColumnView::onTextAppended(const QString& delta)
@@ -286,6 +349,9 @@ void ColumnView::onStateChanged()
     updateStatus();
     m_rerun->setEnabled(!m_run->isActive());
     m_vote->setEnabled(state == ColumnState::Done || state == ColumnState::Incomplete);
+    m_continue->setEnabled(
+        m_continue->isChecked()
+        || ((state == ColumnState::Done || state == ColumnState::Incomplete) && !m_run->text().isEmpty()));
     if (ColumnStates::isActive(state)) {
         setWinner(false);
     }
@@ -354,23 +420,19 @@ void ColumnView::renderFinal()
     m_pending.clear();
     const QString text = m_run->text();
     if (text.isEmpty()) {
-        m_answer->clear();
+        AnswerDocument::reset(m_answer->document(), m_run->conversation(), m_run->title());
         return;
     }
     // Markdown once, when the answer is complete; while streaming the plain append stays cheap.
-    QTextDocument* document = m_answer->document();
-    document->setMarkdown(text, QTextDocument::MarkdownDialectGitHub);
-    // Shade code blocks so they stand apart from prose, in the palette's own alternate colour.
-    const QColor codeBackground = QApplication::palette().color(QPalette::AlternateBase);
-    QTextCursor cursor(document);
-    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
-        QTextBlockFormat format = block.blockFormat();
-        if (format.hasProperty(QTextFormat::BlockCodeFence) || format.nonBreakableLines()) {
-            format.setBackground(codeBackground);
-            cursor.setPosition(block.position());
-            cursor.setBlockFormat(format);
-        }
-    }
+    AnswerDocument::renderFinal(m_answer->document(), m_run->conversation(), m_run->title(), text);
+}
+
+void ColumnView::setContinuing(bool continuing)
+{
+    m_continue->setChecked(continuing);
+    m_continue->setToolTip(continuing ? tr("The conversation continues with this model")
+                                      : tr("Continue the conversation with this model"));
+    onStateChanged();
 }
 
 void ColumnView::setWinner(bool winner)

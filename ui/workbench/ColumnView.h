@@ -38,12 +38,17 @@ public:
     // Marks this column as the run's winner (after a vote).
     void setWinner(bool winner);
     bool isWinner() const { return m_winner; }
+    // Marks this column as the one the conversation continues with.
+    void setContinuing(bool continuing);
+    // The tier, rule and failovers line of a routed column, as shown.
+    QString routeText() const;
 
 signals:
     void rerunRequested();
     void settingsRequested();
     void removeRequested();
     void voteRequested();
+    void continueRequested();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -59,6 +64,8 @@ private:
     Figure addFigure(class QGridLayout* grid, int column, const QString& caption);
     void onBegun();
     void onTextAppended(const QString& delta);
+    void onTextDiscarded();
+    void updateRoute();
     void onStateChanged();
     void updateFigures();
     void updateStatus();
@@ -75,6 +82,8 @@ private:
     QToolButton* m_settings;
     QToolButton* m_remove;
     QToolButton* m_vote;
+    QToolButton* m_continue;
+    QLabel* m_route;
     bool m_winner = false;
     Figure m_ttft;
     Figure m_latency;

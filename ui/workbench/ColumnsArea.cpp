@@ -78,7 +78,7 @@ void ColumnsArea::updateTabTitle(ColumnView* view)
 {
     const int index = m_tabs->indexOf(view);
     if (index >= 0) {
-        m_tabs->setTabText(index, view->run()->spec().modelId);
+        m_tabs->setTabText(index, view->run()->title());
         m_tabs->setTabToolTip(index, view->run()->statusText());
     }
 }
@@ -127,7 +127,7 @@ void ColumnsArea::rebuild()
     }
     case WorkbenchSettings::Layout::Tabs:
         for (auto* view : std::as_const(m_views)) {
-            m_tabs->addTab(view, view->run()->spec().modelId);
+            m_tabs->addTab(view, view->run()->title());
             updateTabTitle(view);
         }
         m_stack->setCurrentWidget(m_tabs);

@@ -27,7 +27,7 @@ QString perMillion(double value, bool known)
 }
 } // namespace
 
-ModelPickerDialog::ModelPickerDialog(const ModelCatalog& catalog, int freeSlots, QWidget* parent)
+ModelPickerDialog::ModelPickerDialog(const ModelCatalog& catalog, int freeSlots, bool offerRouteIt, QWidget* parent)
     : QDialog(parent)
     , m_freeSlots(freeSlots)
 {
@@ -36,6 +36,27 @@ ModelPickerDialog::ModelPickerDialog(const ModelCatalog& catalog, int freeSlots,
 
     m_model = new QStandardItemModel(this);
     m_model->setHorizontalHeaderLabels({ tr("Model"), tr("Input / 1M"), tr("Output / 1M"), tr("Context") });
+    if (offerRouteIt) {
+        auto* route = new QStandardItem(Icons::icon(QStringLiteral("routing")), tr("Route it"));
+        route->setData(routeItId(), ModelIdRole);
+        route->setCheckable(true);
+        route->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
+        QFont bold = route->font();
+        bold.setBold(true);
+        route->setFont(bold);
+        route->setToolTip(tr("The router picks the model for each run: the column shows the tier, the rule and "
+                             "any failovers"));
+        auto* how = new QStandardItem(tr("by the routing rules"));
+        how->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+        how->setForeground(QPalette().brush(QPalette::PlaceholderText));
+        QList<QStandardItem*> row { route, how };
+        for (int i = 2; i < 4; ++i) {
+            auto* filler = new QStandardItem;
+            filler->setFlags(Qt::ItemIsEnabled);
+            row.append(filler);
+        }
+        m_model->appendRow(row);
+    }
     for (const auto& provider : catalog.providers) {
         if (!provider.enabled) {
             continue;
@@ -138,10 +159,23 @@ void ModelPickerDialog::setFilterText(const QString& text)
     m_view->expandAll();
 }
 
+QList<ColumnSpec> ModelPickerDialog::chosenColumns() const
+{
+    QList<ColumnSpec> columns;
+    for (const QString& id : m_chosen) {
+        columns.append(id == routeItId() ? ColumnSpec::routeIt() : ColumnSpec { id });
+    }
+    return columns;
+}
+
 void ModelPickerDialog::setChosen(const QString& modelId, bool chosen)
 {
     for (int g = 0; g < m_model->rowCount(); ++g) {
         QStandardItem* group = m_model->item(g);
+        if (group->data(ModelIdRole).toString() == modelId) {
+            group->setCheckState(chosen ? Qt::Checked : Qt::Unchecked);
+            return;
+        }
         for (int r = 0; r < group->rowCount(); ++r) {
             QStandardItem* item = group->child(r);
             if (item->data(ModelIdRole).toString() == modelId) {

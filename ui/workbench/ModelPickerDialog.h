@@ -1,5 +1,6 @@
 #pragma once
 
+#include "workbench/ColumnSpec.h"
 #include "workbench/ModelCatalog.h"
 
 #include <QDialog>
@@ -13,15 +14,20 @@ class QDialogButtonBox;
 
 // Picks models for new columns: searchable, grouped by provider, with prices per 1M tokens.
 // Ticked models become columns, in the order ticked; a model may be added again later with
-// other settings.
+// other settings. With a router, a "Route it" entry adds a column whose model the router picks.
 class ModelPickerDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    ModelPickerDialog(const ModelCatalog& catalog, int freeSlots, QWidget* parent = nullptr);
+    // The id chosenModels() uses for the "Route it" entry.
+    static QString routeItId() { return QStringLiteral(":route"); }
+
+    ModelPickerDialog(const ModelCatalog& catalog, int freeSlots, bool offerRouteIt = false, QWidget* parent = nullptr);
 
     QStringList chosenModels() const { return m_chosen; }
+    // The chosen entries as columns, in the order ticked.
+    QList<ColumnSpec> chosenColumns() const;
     void setFilterText(const QString& text);
     // Ticks or unticks a model as a click would (tests, keyboard).
     void setChosen(const QString& modelId, bool chosen);

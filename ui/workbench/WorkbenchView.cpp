@@ -3,6 +3,7 @@
 #include "ColumnSettingsDialog.h"
 #include "ColumnView.h"
 #include "ColumnsArea.h"
+#include "ContinueBar.h"
 #include "DiffDialog.h"
 #include "ModelPickerDialog.h"
 #include "PromptEditor.h"
@@ -91,6 +92,8 @@ WorkbenchView::WorkbenchView(const ModelCatalog& catalog, ProviderClient* client
     bar->addWidget(toolButtonFor(m_export, false));
 
     m_area = new ColumnsArea(this);
+    m_continueBar = new ContinueBar(this);
+    connect(m_continueBar, &ContinueBar::endRequested, this, &WorkbenchView::endConversation);
 
     m_emptyState = new QWidget(this);
     auto* emptyTitle = new QLabel(tr("Compare models side by side"), m_emptyState);
@@ -126,6 +129,7 @@ WorkbenchView::WorkbenchView(const ModelCatalog& catalog, ProviderClient* client
     columnsLayout->setContentsMargins(0, 0, 0, 0);
     columnsLayout->setSpacing(6);
     columnsLayout->addLayout(bar);
+    columnsLayout->addWidget(m_continueBar);
     columnsLayout->addWidget(m_pages, 1);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
@@ -209,6 +213,16 @@ QToolButton* WorkbenchView::toolButtonFor(QAction* action, bool withText)
     return button;
 }
 
+void WorkbenchView::setRouter(Router* router)
+{
+    m_run->setRouter(router);
+}
+
+void WorkbenchView::setCatalog(const ModelCatalog& catalog)
+{
+    m_run->setCatalog(catalog);
+}
+
 void WorkbenchView::addColumn(const ColumnSpec& spec)
 {
     m_run->addColumn(spec);
@@ -238,8 +252,37 @@ void WorkbenchView::send()
         }
     }
     m_run->setPrompt(prompt);
-    m_run->start();
+    if (m_continuing && m_run->indexOf(m_continuing) >= 0) {
+        m_run->continueConversation(m_run->indexOf(m_continuing), m_continueBar->othersFollow());
+        m_editor->promptEdit()->selectAll(); // the next follow-up replaces this one
+    } else {
+        m_run->start();
+    }
     updateBestValues();
+}
+
+void WorkbenchView::continueWith(int index)
+{
+    ColumnRun* column = m_run->column(index);
+    if (!column) {
+        return;
+    }
+    m_continuing = column;
+    for (ColumnView* view : columnViews()) {
+        view->setContinuing(view->run() == column);
+    }
+    m_continueBar->showFor(column->title());
+    m_editor->promptEdit()->selectAll();
+    m_editor->promptEdit()->setFocus();
+}
+
+void WorkbenchView::endConversation()
+{
+    m_continuing = nullptr;
+    for (ColumnView* view : columnViews()) {
+        view->setContinuing(false);
+    }
+    m_continueBar->hide();
 }
 
 void WorkbenchView::stop()
@@ -254,12 +297,12 @@ void WorkbenchView::chooseColumns()
         emit statusMessage(tr("A comparison has at most %1 columns.").arg(ComparisonRun::MaxColumns));
         return;
     }
-    ModelPickerDialog dialog(m_run->catalog(), free, this);
+    ModelPickerDialog dialog(m_run->catalog(), free, m_run->router() != nullptr, this);
     if (dialog.exec() != QDialog::Accepted) {
         return;
     }
-    for (const auto& id : dialog.chosenModels()) {
-        m_run->addColumn({ id });
+    for (const auto& spec : dialog.chosenColumns()) {
+        m_run->addColumn(spec);
     }
 }
 
@@ -277,6 +320,7 @@ void WorkbenchView::onColumnAdded(int index)
             [this, view] { m_run->removeColumn(m_run->indexOf(view->run())); });
     connect(view, &ColumnView::settingsRequested, this, [this, view] { editColumn(view); });
     connect(view, &ColumnView::voteRequested, this, [this, view] { vote(m_run->indexOf(view->run())); });
+    connect(view, &ColumnView::continueRequested, this, [this, view] { continueWith(m_run->indexOf(view->run())); });
     connect(run, &ColumnRun::stateChanged, this, [this, view] { m_area->updateTabTitle(view); });
     connect(view->answerScrollBar(), &QScrollBar::valueChanged, this,
             [this, view] { syncScroll(view->answerScrollBar()); });
@@ -290,6 +334,9 @@ void WorkbenchView::onColumnAdded(int index)
 void WorkbenchView::onColumnRemoved(int index)
 {
     m_area->removeView(index);
+    if (m_continuing && m_run->indexOf(m_continuing) < 0) {
+        endConversation();
+    }
     if (m_run->columns().isEmpty()) {
         m_pages->setCurrentWidget(m_emptyState);
     }
@@ -423,14 +470,14 @@ bool WorkbenchView::vote(int index)
     for (ColumnView* view : views) {
         view->setWinner(winner && view->run() == winner);
     }
-    emit voted(m_run->compareGroup(), winner ? winner->spec().modelId : QString(), winner == nullptr);
-    emit statusMessage(winner ? tr("Vote stored: %1 wins this run.").arg(winner->spec().modelId)
-                              : tr("Vote stored: a tie."));
+    emit voted(m_run->compareGroup(), winner ? winner->title() : QString(), winner == nullptr);
+    emit statusMessage(winner ? tr("Vote stored: %1 wins this run.").arg(winner->title()) : tr("Vote stored: a tie."));
     return true;
 }
 
 void WorkbenchView::showRun(const ComparisonSnapshot& snapshot)
 {
+    endConversation();
     m_restoring = true; // a reopened run does not replace the remembered columns
     m_run->restore(snapshot);
     m_editor->setPromptText(snapshot.prompt.prompt);
@@ -479,7 +526,7 @@ void WorkbenchView::showDiff()
     QStringList titles;
     QStringList answers;
     for (int i = 0; i < columns.size(); ++i) {
-        titles.append(QStringLiteral("%1 \u00b7 %2").arg(i + 1).arg(columns[i]->spec().modelId));
+        titles.append(QStringLiteral("%1 \u00b7 %2").arg(i + 1).arg(columns[i]->title()));
         answers.append(columns[i]->text());
     }
     DiffDialog dialog(titles, answers, 0, 1, this);

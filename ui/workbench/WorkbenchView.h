@@ -3,12 +3,15 @@
 #include "workbench/ComparisonRun.h"
 #include "workbench/WorkbenchSettings.h"
 
+#include <QPointer>
 #include <QWidget>
 
 class ColumnView;
 class ColumnsArea;
+class ContinueBar;
 class PromptEditor;
 class ProviderClient;
+class Router;
 class QAction;
 class QActionGroup;
 class QLabel;
@@ -26,6 +29,10 @@ public:
     ~WorkbenchView() override;
 
     ComparisonRun* comparison() const { return m_run; }
+    // Lets "Route it" columns run (the picker offers them only with a router).
+    void setRouter(Router* router);
+    // Models and providers changed (the settings were saved).
+    void setCatalog(const ModelCatalog& catalog);
     PromptEditor* promptEditor() const { return m_editor; }
     ColumnsArea* columnsArea() const { return m_area; }
     QList<ColumnView*> columnViews() const;
@@ -46,6 +53,12 @@ public:
     QAction* tieAction() const { return m_tie; }
     // Shows an earlier run again (its columns and figures).
     void showRun(const ComparisonSnapshot& snapshot);
+
+    // Continue: the next send is a follow-up for this column (and the others, if they follow).
+    void continueWith(int index);
+    void endConversation();
+    ColumnRun* continuingColumn() const { return m_continuing; }
+    ContinueBar* continueBar() const { return m_continueBar; }
 
 public slots:
     void send();
@@ -78,6 +91,8 @@ private:
     ColumnsArea* m_area;
     QStackedWidget* m_pages;
     QWidget* m_emptyState;
+    ContinueBar* m_continueBar;
+    QPointer<ColumnRun> m_continuing;
     QLabel* m_summary;
     QAction* m_send;
     QAction* m_stop;
