@@ -38,7 +38,7 @@ WelcomeDialog::WelcomeDialog(QWidget* parent)
     example->setObjectName(QStringLiteral("examplePrompt"));
     example->setReadOnly(true);
     example->setLineWrapMode(QPlainTextEdit::NoWrap);
-    example->setMinimumHeight(example->fontMetrics().lineSpacing() * 8);
+    example->setFixedHeight(example->fontMetrics().lineSpacing() * 9);
     m_sandboxNote = new QLabel(tr("Switchyard is not running on the sandbox now. Start it with <b>--sandbox</b> to "
                                   "try the simulated providers."));
     m_sandboxNote->setWordWrap(true);
@@ -57,7 +57,7 @@ WelcomeDialog::WelcomeDialog(QWidget* parent)
     layout->addWidget(exampleLabel);
     layout->addWidget(example);
     layout->addWidget(buttons);
-    resize(600, 560);
+    resize(620, sizeHint().height());
 }
 
 void WelcomeDialog::setSandboxAvailable(bool available)

@@ -1,0 +1,98 @@
+#include "engine/Engine.h"
+#include "sandbox/SandboxServer.h"
+#include "secrets/AppSettings.h"
+#include "secrets/KeyStore.h"
+#include "settings/Appearance.h"
+#include "settings/ProvidersDialog.h"
+#include "settings/SettingsDialog.h"
+#include "settings/WelcomeDialog.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+// Saves the welcome, the providers dialog and the settings dialog, in English and German, into
+// build/screenshots so a person can look at them: welcome-en.png, providers-de.png, ...
+// tests/settings/screenshots.sh runs it on a virtual X display (Xvfb) for the real look.
+class tst_SettingsScreenshots : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_home;
+    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<KeyStore> m_keys;
+
+    static QString shoot(QWidget& widget, const QString& name)
+    {
+        widget.show();
+        if (!QTest::qWaitForWindowExposed(&widget)) {
+            return {};
+        }
+        QTest::qWait(50); // let the final layout settle before grabbing
+        QDir().mkpath(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR));
+        const QString path = QStringLiteral(SWITCHYARD_SCREENSHOT_DIR "/") + name;
+        if (!widget.grab().save(path)) {
+            return {};
+        }
+        qInfo("wrote %s", qPrintable(path));
+        return path;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("SwitchyardTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_settingsscreenshots"));
+        m_engine = std::make_unique<Engine>();
+        Engine::Options options;
+        options.homeDir = m_home.path();
+        options.sandbox = true;
+        options.openLedger = false;
+        QVERIFY2(m_engine->open(options), qPrintable(m_engine->errorString()));
+        m_keys = std::make_unique<KeyStore>();
+    }
+    void cleanupTestCase()
+    {
+        Appearance::installLanguage(QStringLiteral("en"));
+        m_keys.reset();
+        m_engine.reset();
+    }
+
+    void dialogs_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("English") << QStringLiteral("en");
+        QTest::newRow("German") << QStringLiteral("de");
+    }
+    void dialogs()
+    {
+        QFETCH(QString, language);
+        QVERIFY(Appearance::installLanguage(language));
+
+        WelcomeDialog welcome;
+        welcome.setSandboxAvailable(true);
+        QVERIFY(!shoot(welcome, QStringLiteral("welcome-%1.png").arg(language)).isEmpty());
+
+        ProvidersDialog providers(*m_engine, *m_keys);
+        providers.resize(1000, 680);
+        providers.selectProvider(QStringLiteral("sandbox-openai"));
+        QSignalSpy tested(&providers, &ProvidersDialog::connectionTested);
+        providers.testConnection();
+        QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 1, 10000);
+        QVERIFY(!shoot(providers, QStringLiteral("providers-%1.png").arg(language)).isEmpty());
+        providers.addFromPreset(QStringLiteral("anthropic"));
+        QVERIFY(!shoot(providers, QStringLiteral("providers-preset-%1.png").arg(language)).isEmpty());
+
+        AppSettings settings(m_home.filePath(QStringLiteral("settings-%1.ini").arg(language)));
+        SettingsDialog dialog(settings, m_home.path());
+        QVERIFY(!shoot(dialog, QStringLiteral("settings-%1.png").arg(language)).isEmpty());
+    }
+};
+
+QTEST_MAIN(tst_SettingsScreenshots)
+#include "tst_SettingsScreenshots.moc"
