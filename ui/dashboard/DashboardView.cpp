@@ -65,6 +65,9 @@ DashboardView::DashboardView(const Sources& sources, QWidget* parent)
     m_liveTimer.setSingleShot(true);
     m_liveTimer.setInterval(500);
     connect(&m_liveTimer, &QTimer::timeout, this, &DashboardView::refresh);
+    m_stageTimer.setSingleShot(true);
+    m_stageTimer.setInterval(0);
+    connect(&m_stageTimer, &QTimer::timeout, this, &DashboardView::runNextStage);
     if (m_sources.ledger) {
         connect(m_sources.ledger, &Ledger::recorded, this, [this] {
             if (!m_liveTimer.isActive()) {
@@ -123,6 +126,11 @@ void DashboardView::buildLayout()
         m_failoverTable->setColumnWidth(column, width);
     }
     m_failoverTable->setMinimumHeight(150);
+    // Hidden when there are no failovers, but keeping its place: the charts above must not be
+    // resized (re-laid out and repainted all together) when the period changes.
+    QSizePolicy tablePolicy = m_failoverTable->sizePolicy();
+    tablePolicy.setRetainSizeWhenHidden(true);
+    m_failoverTable->setSizePolicy(tablePolicy);
     m_failoverTable->setToolTip(tr("Double-click an event to open its request"));
     connect(m_failoverTable, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
         const int row = index.row();

@@ -71,7 +71,7 @@ private:
     void apply(const DashboardResult& result);
     void applyCards();
     void applyCharts();
-    void runStages(quint64 generation, QList<std::function<void()>> stages);
+    void runNextStage();
     void finishApply(quint64 generation);
     void fillFailoverTable();
     void showEmptyEverywhere(const QString& text);
@@ -85,6 +85,10 @@ private:
     QStandardItemModel* m_failoverModel;
     QTableView* m_failoverTable;
     QTimer m_liveTimer;
+    // Applying a result runs in slices, one per timer tick, so none blocks the event loop for long.
+    QTimer m_stageTimer;
+    QList<std::function<void()>> m_stages;
+    quint64 m_stageGeneration = 0;
     QThread m_thread;
     DashboardWorker* m_worker = nullptr;
     std::shared_ptr<std::atomic<quint64>> m_latest;

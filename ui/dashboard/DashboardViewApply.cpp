@@ -8,6 +8,7 @@
 #include "common/FailureClass.h"
 #include "pricing/BudgetTracker.h"
 
+#include <QChart>
 #include <QLocale>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -119,59 +120,67 @@ void DashboardView::applyCharts()
     DashboardCharts::Context timeContext = context;
     context.bucket = m_query.spendBucket;
     timeContext.bucket = m_query.uptimeBucket;
-    // One chart per event-loop turn, so input and painting go on between them.
+    // A chart is built in one slice and shown in the next, so that building, laying out and
+    // painting (which follows the slice that shows it) each get an event-loop turn of their own.
     QList<std::function<void()>> stages;
-    stages << [this, context] {
-        panel(QStringLiteral("spend"))->setChart(DashboardCharts::spend(m_result.spend, m_query.split, context));
+    auto addChart = [&](const QString& name, std::function<QChart*()> build) {
+        auto built = std::make_shared<std::unique_ptr<QChart>>();
+        stages << [built, build] { built->reset(build()); };
+        stages << [this, name, built] { panel(name)->setChart(built->release()); };
     };
-    stages << [this, context] {
-        panel(QStringLiteral("tiers"))->setChart(DashboardCharts::tiers(m_result.tierUsage, context));
-    };
-    stages << [this, timeContext] {
-        ChartPanel* uptime = panel(QStringLiteral("uptime"));
-        if (m_result.uptime.overall.isEmpty()) {
-            uptime->showEmpty(tr("No provider attempts %1.").arg(m_periodPhrase));
-        } else {
-            uptime->setChart(DashboardCharts::uptime(m_result.uptime, timeContext));
-        }
-    };
-    stages << [this, context] {
-        ChartPanel* latency = panel(QStringLiteral("latency"));
-        bool answered = false;
-        for (const LatencyRow& row : m_result.latency) {
-            answered = answered || row.latency.samples > 0;
-        }
-        if (answered) {
-            latency->setChart(DashboardCharts::latency(m_result.latency, context));
-        } else {
-            latency->showEmpty(tr("No answered requests %1, so no latency to show.").arg(m_periodPhrase));
-        }
-    };
-    stages << [this, timeContext] {
-        ChartPanel* failovers = panel(QStringLiteral("failovers"));
-        if (m_result.failoverCounts.isEmpty()) {
-            failovers->showEmpty(
-                tr("No failovers %1 — every request was answered by its first choice.").arg(m_periodPhrase));
-        } else {
-            failovers->setChart(DashboardCharts::failovers(m_result.failoverCounts, timeContext));
-        }
-    };
+    addChart(QStringLiteral("spend"),
+             [this, context] { return DashboardCharts::spend(m_result.spend, m_query.split, context); });
+    addChart(QStringLiteral("tiers"), [this, context] { return DashboardCharts::tiers(m_result.tierUsage, context); });
+    if (m_result.uptime.overall.isEmpty()) {
+        stages <<
+            [this] { panel(QStringLiteral("uptime"))->showEmpty(tr("No provider attempts %1.").arg(m_periodPhrase)); };
+    } else {
+        addChart(QStringLiteral("uptime"),
+                 [this, timeContext] { return DashboardCharts::uptime(m_result.uptime, timeContext); });
+    }
+    bool answered = false;
+    for (const LatencyRow& row : m_result.latency) {
+        answered = answered || row.latency.samples > 0;
+    }
+    if (answered) {
+        addChart(QStringLiteral("latency"),
+                 [this, context] { return DashboardCharts::latency(m_result.latency, context); });
+    } else {
+        stages << [this] {
+            panel(QStringLiteral("latency"))
+                ->showEmpty(tr("No answered requests %1, so no latency to show.").arg(m_periodPhrase));
+        };
+    }
+    if (m_result.failoverCounts.isEmpty()) {
+        stages << [this] {
+            panel(QStringLiteral("failovers"))
+                ->showEmpty(
+                    tr("No failovers %1 — every request was answered by its first choice.").arg(m_periodPhrase));
+        };
+    } else {
+        addChart(QStringLiteral("failovers"),
+                 [this, timeContext] { return DashboardCharts::failovers(m_result.failoverCounts, timeContext); });
+    }
     stages << [this] { fillFailoverTable(); };
-    runStages(generation, stages);
+    m_stages = stages;
+    m_stageGeneration = generation;
+    m_stageTimer.start();
 }
 
-void DashboardView::runStages(quint64 generation, QList<std::function<void()>> stages)
+void DashboardView::runNextStage()
 {
-    if (generation != m_result.generation) {
-        return; // a newer result took over
-    }
-    if (stages.isEmpty()) {
-        finishApply(generation);
+    if (m_stageGeneration != m_result.generation) {
+        m_stages.clear(); // a newer result took over
         return;
     }
-    stages.takeFirst()();
-    QMetaObject::invokeMethod(
-        this, [this, generation, stages] { runStages(generation, stages); }, Qt::QueuedConnection);
+    if (m_stages.isEmpty()) {
+        finishApply(m_stageGeneration);
+        return;
+    }
+    m_stages.takeFirst()();
+    // A timer, not a queued call: queued calls run back to back in one pass over the posted
+    // events, while a timer lets input, painting and other timers in between.
+    m_stageTimer.start();
 }
 
 void DashboardView::finishApply(quint64 generation)

@@ -22,6 +22,10 @@ HeadlineCard::HeadlineCard(const QString& objectName, const QString& caption, QW
     m_detail->setObjectName(objectName + QStringLiteral("Detail"));
     m_detail->setForegroundRole(QPalette::PlaceholderText);
     m_detail->setWordWrap(true);
+    // Room for three lines whatever the text: a card that grows with its text would move every
+    // chart below it, and re-laying out and repainting them all at once stalls the UI.
+    m_detail->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_detail->setMinimumHeight(3 * m_detail->fontMetrics().lineSpacing());
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 8, 12, 8);
     layout->setSpacing(2);

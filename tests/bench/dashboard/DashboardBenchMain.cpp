@@ -9,6 +9,21 @@
 int runDashboardBenchmarks(const QStringList& args);
 
 namespace {
+// The receiver's name, or its nearest named ancestor's ("spend/QChartView" for a chart viewport).
+QString named(const QObject* object)
+{
+    QString path;
+    for (const QObject* o = object; o; o = o->parent()) {
+        if (!o->objectName().isEmpty()) {
+            return o->objectName() + path;
+        }
+        if (o != object) {
+            path = u'/' + QLatin1String(o->metaObject()->className()) + path;
+        }
+    }
+    return path;
+}
+
 // With --trace-stalls, names every top-level event delivery that takes longer than 8 ms, so a
 // stall can be pinned on a receiver and event type.
 class TracingApplication : public QApplication
@@ -20,7 +35,8 @@ public:
     bool notify(QObject* receiver, QEvent* event) override
     {
         const QEvent::Type type = event->type();
-        const bool nestedPaint = type == QEvent::UpdateRequest || type == QEvent::LayoutRequest;
+        const bool nestedPaint
+            = type == QEvent::UpdateRequest || type == QEvent::LayoutRequest || type == QEvent::Paint;
         if (!tracing || (m_depth > 0 && !nestedPaint) || QThread::currentThread() != thread()) {
             return QApplication::notify(receiver, event);
         }
@@ -30,11 +46,11 @@ public:
         const bool result = QApplication::notify(receiver, event);
         --m_depth;
         const double ms = double(timer.nsecsElapsed()) / 1e6;
-        if (ms > 8) {
+        if (ms > (type == QEvent::Paint ? 3 : 8)) {
             QTextStream(stderr) << QStringLiteral("    [stall %1 ms] %2%3 (%4) event %5\n")
                                        .arg(ms, 0, 'f', 1)
                                        .arg(m_depth > 0 ? QStringLiteral("nested ") : QString())
-                                       .arg(QLatin1String(receiver->metaObject()->className()), receiver->objectName(),
+                                       .arg(QLatin1String(receiver->metaObject()->className()), named(receiver),
                                             QLatin1String(QMetaEnum::fromType<QEvent::Type>().valueToKey(type)));
         }
         return result;
