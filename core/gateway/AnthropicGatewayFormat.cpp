@@ -52,9 +52,9 @@ QByteArray AnthropicGatewayFormat::completeBody(const CallResult& result, const 
     QByteArray out;
     out.reserve(300 + result.text.size() * 3 / 2);
     out += "{\"id\":\"" + m_id + "\",\"type\":\"message\",\"role\":\"assistant\",\"model\":";
-    GatewayJson::appendString(out, model);
+    JsonText::appendString(out, model);
     out += ",\"content\":[{\"type\":\"text\",\"text\":";
-    GatewayJson::appendString(out, result.text);
+    JsonText::appendString(out, result.text);
     out += "}],\"stop_reason\":\"" + stopReason(result.finishReason)
         + "\",\"stop_sequence\":null,\"usage\":" + usageJson(result.usage) + "}";
     return out;
@@ -63,7 +63,7 @@ QByteArray AnthropicGatewayFormat::completeBody(const CallResult& result, const 
 QByteArray AnthropicGatewayFormat::streamStart(const QString& model, qint64 promptTokensEstimate)
 {
     QByteArray start = "{\"type\":\"message_start\",\"message\":{\"id\":\"" + m_id
-        + "\",\"type\":\"message\",\"role\":\"assistant\",\"model\":" + GatewayJson::quoted(model)
+        + "\",\"type\":\"message\",\"role\":\"assistant\",\"model\":" + JsonText::quoted(model)
         + ",\"content\":[],\"stop_reason\":null,\"stop_sequence\":null,\"usage\":{\"input_tokens\":"
         + QByteArray::number(promptTokensEstimate) + ",\"output_tokens\":1}}}";
     return event("message_start", start)
@@ -75,7 +75,7 @@ QByteArray AnthropicGatewayFormat::streamStart(const QString& model, qint64 prom
 QByteArray AnthropicGatewayFormat::textDelta(const QString& text)
 {
     QByteArray data = "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":";
-    GatewayJson::appendString(data, text);
+    JsonText::appendString(data, text);
     data += "}}";
     return event("content_block_delta", data);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/JsonText.h"
 #include "common/ProviderTypes.h"
 
 #include <QByteArray>
@@ -9,10 +10,6 @@
 // The few pieces of JSON the gateway writes per token, written by hand: one append per chunk
 // instead of building a QJsonDocument for every delta.
 namespace GatewayJson {
-// Appends "text" (quoted, escaped per RFC 8259).
-void appendString(QByteArray& out, const QString& text);
-void appendString(QByteArray& out, QByteArrayView utf8);
-QByteArray quoted(const QString& text);
 // OpenAI's usage object: prompt/completion/total tokens with the cached and reasoning details.
 QByteArray openAiUsage(const TokenUsage& usage);
 // Compares two secrets in time that depends only on their lengths.

@@ -43,9 +43,9 @@ QByteArray listJson(const Router& router)
         }
         first = false;
         out += "{\"id\":";
-        GatewayJson::appendString(out, id);
+        JsonText::appendString(out, id);
         out += ",\"object\":\"model\",\"created\":0,\"owned_by\":";
-        GatewayJson::appendString(out, owner);
+        JsonText::appendString(out, owner);
         out += '}';
     };
     add(QStringLiteral("auto"), QStringLiteral("switchyard"));

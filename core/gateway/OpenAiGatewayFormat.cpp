@@ -32,12 +32,12 @@ QByteArray OpenAiGatewayFormat::completeBody(const CallResult& result, const QSt
     out.reserve(320 + result.text.size() * 3 / 2);
     out += "{\"id\":\"" + m_id + "\",\"object\":\"chat.completion\",\"created\":" + QByteArray::number(m_created)
         + ",\"model\":";
-    GatewayJson::appendString(out, model);
+    JsonText::appendString(out, model);
     out += ",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":";
-    GatewayJson::appendString(out, result.text);
+    JsonText::appendString(out, result.text);
     if (!result.reasoning.isEmpty()) {
         out += ",\"reasoning_content\":";
-        GatewayJson::appendString(out, result.reasoning);
+        JsonText::appendString(out, result.reasoning);
     }
     out += ",\"refusal\":null},\"logprobs\":null,\"finish_reason\":\"" + finishReason(result.finishReason)
         + "\"}],\"usage\":" + GatewayJson::openAiUsage(result.usage) + ",\"system_fingerprint\":null}";
@@ -58,7 +58,7 @@ QByteArray OpenAiGatewayFormat::chunk(QByteArrayView delta, QByteArrayView finis
 
 QByteArray OpenAiGatewayFormat::streamStart(const QString& model, qint64)
 {
-    m_modelJson = GatewayJson::quoted(model);
+    m_modelJson = JsonText::quoted(model);
     m_prefix = "data: {\"id\":\"" + m_id
         + "\",\"object\":\"chat.completion.chunk\",\"created\":" + QByteArray::number(m_created)
         + ",\"model\":" + m_modelJson + ",\"system_fingerprint\":null,\"choices\":[{\"index\":0,\"delta\":";
@@ -68,7 +68,7 @@ QByteArray OpenAiGatewayFormat::streamStart(const QString& model, qint64)
 QByteArray OpenAiGatewayFormat::textDelta(const QString& text)
 {
     QByteArray delta = "{\"content\":";
-    GatewayJson::appendString(delta, text);
+    JsonText::appendString(delta, text);
     delta += '}';
     return chunk(delta, "null");
 }
@@ -76,7 +76,7 @@ QByteArray OpenAiGatewayFormat::textDelta(const QString& text)
 QByteArray OpenAiGatewayFormat::reasoningDelta(const QString& text)
 {
     QByteArray delta = "{\"reasoning_content\":";
-    GatewayJson::appendString(delta, text);
+    JsonText::appendString(delta, text);
     delta += '}';
     return chunk(delta, "null");
 }

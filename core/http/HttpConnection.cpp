@@ -128,6 +128,13 @@ void HttpConnection::failRequest(int status, const QByteArray& code, const QByte
     responder->send(status, QByteArrayLiteral("application/json"), body);
 }
 
+void HttpConnection::closeIfIdle()
+{
+    if (!m_gone && !m_closing && !m_active && m_parser.buffer().isEmpty()) {
+        m_socket->disconnectFromHost();
+    }
+}
+
 void HttpConnection::closeAfterWrite()
 {
     m_closing = true;

@@ -24,6 +24,8 @@ public:
     void write(const QByteArray& data);
     void responseEnded(HttpResponder* responder, bool keepAlive);
     void abortFor(HttpResponder* responder);
+    // Closes the connection if it is between requests, as a server's keep-alive timeout does.
+    void closeIfIdle();
 
 signals:
     void closed();

@@ -45,7 +45,15 @@ void HttpServer::onNewConnection()
     while (QTcpSocket* socket = m_tcp->nextPendingConnection()) {
         auto* connection = new HttpConnection(socket, this);
         ++m_openConnections;
+        ++m_acceptedConnections;
         connect(connection, &HttpConnection::closed, this, [this] { --m_openConnections; });
+    }
+}
+
+void HttpServer::closeIdleConnections()
+{
+    for (HttpConnection* connection : findChildren<HttpConnection*>(Qt::FindDirectChildrenOnly)) {
+        connection->closeIfIdle();
     }
 }
 

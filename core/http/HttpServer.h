@@ -38,6 +38,10 @@ public:
     void setHandler(Handler handler) { m_handler = std::move(handler); }
 
     int openConnections() const { return m_openConnections; }
+    // Connections accepted since the server started; tells keep-alive reuse from reconnects.
+    int acceptedConnections() const { return m_acceptedConnections; }
+    // Closes every connection that waits between requests (a keep-alive timeout, on demand).
+    void closeIdleConnections();
 
 private:
     friend class HttpConnection;
@@ -48,4 +52,5 @@ private:
     Handler m_handler;
     qint64 m_maxBodyBytes = 8 * 1024 * 1024;
     int m_openConnections = 0;
+    int m_acceptedConnections = 0;
 };

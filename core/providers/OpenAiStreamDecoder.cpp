@@ -1,6 +1,7 @@
 #include "OpenAiStreamDecoder.h"
 
 #include "ErrorClassifier.h"
+#include "OpenAiChunkScanner.h"
 #include "OpenAiWire.h"
 #include "WireJson.h"
 
@@ -29,6 +30,17 @@ void OpenAiStreamDecoder::handleEvent(const SseEvent& event, WireDelta& delta)
     if (isDoneSentinel(event.data)) {
         delta.endOfStream = true;
         markComplete();
+        return;
+    }
+    OpenAiChunkScanner::Chunk fast;
+    if (OpenAiChunkScanner::scan(event.data, &fast)) {
+        delta.text = std::move(fast.content);
+        delta.reasoning
+            = fast.reasoningContent.isEmpty() ? std::move(fast.reasoning) : std::move(fast.reasoningContent);
+        delta.finishReason = std::move(fast.finishReason);
+        if (!delta.finishReason.isEmpty()) {
+            markComplete();
+        }
         return;
     }
     QJsonObject chunk;

@@ -1,11 +1,10 @@
 #include "ProviderCall.h"
 
 #include "ErrorClassifier.h"
+#include "HttpExchange.h"
+#include "ProviderClient.h"
 #include "WireFormat.h"
 
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QTimer>
 
 namespace {
@@ -26,25 +25,12 @@ void startIfSet(QTimer* timer, int ms)
     }
 }
 
-bool isTransportLoss(QNetworkReply::NetworkError error)
-{
-    switch (error) {
-    case QNetworkReply::RemoteHostClosedError:
-    case QNetworkReply::TemporaryNetworkFailureError:
-    case QNetworkReply::NetworkSessionFailedError:
-    case QNetworkReply::UnknownNetworkError:
-    case QNetworkReply::ProxyConnectionClosedError:
-        return true;
-    default:
-        return false;
-    }
-}
 } // namespace
 
-ProviderCall::ProviderCall(QNetworkAccessManager* network, const ProviderConfig& provider, const ModelConfig& model,
+ProviderCall::ProviderCall(ProviderClient* client, const ProviderConfig& provider, const ModelConfig& model,
                            const ChatRequest& request, const QString& apiKey, qint64 maxResponseBytes, QObject* parent)
     : QObject(parent)
-    , m_network(network)
+    , m_client(client)
     , m_provider(provider)
     , m_model(model)
     , m_request(request)
@@ -91,17 +77,21 @@ void ProviderCall::begin()
         return;
     }
 
-    QNetworkRequest request(m_wire->endpointUrl(m_provider.baseUrl));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setRawHeader("Accept", m_request.stream ? "text/event-stream" : "application/json");
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setTransferTimeout(0); // our own timers decide; Qt's default would be a hidden second timeout
+    if (!m_client) {
+        fail({ FailureClass::NetworkError, 0, tr("The provider client was shut down."), {}, -1, false });
+        return;
+    }
+
+    HttpExchange::Headers headers;
+    headers.append({ QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") });
+    headers.append(
+        { QByteArrayLiteral("Accept"),
+          m_request.stream ? QByteArrayLiteral("text/event-stream") : QByteArrayLiteral("application/json") });
     for (const auto& [name, value] : m_wire->authHeaders(m_apiKey)) {
-        request.setRawHeader(name, value);
+        headers.append({ name, value });
     }
     for (auto it = m_provider.extraHeaders.cbegin(); it != m_provider.extraHeaders.cend(); ++it) {
-        request.setRawHeader(it.key().toUtf8(), it.value().toUtf8());
+        headers.append({ it.key().toUtf8(), it.value().toUtf8() });
     }
 
     const Timeouts& timeouts = m_model.timeouts;
@@ -110,26 +100,28 @@ void ProviderCall::begin()
     startIfSet(m_totalTimer, timeouts.totalMs);
 
     m_decoder = m_wire->createStreamDecoder();
-    m_reply = m_network->post(request, m_wire->buildRequestBody(m_model.upstreamModel, m_request));
-    connect(m_reply, &QNetworkReply::requestSent, this, [this] {
+    m_reply = m_client->createExchange(m_wire->endpointUrl(m_provider.baseUrl), headers,
+                                       m_wire->buildRequestBody(m_model.upstreamModel, m_request), this);
+    connect(m_reply, &HttpExchange::requestSent, this, [this] {
         m_connectTimer->stop();
         if (!m_done) {
             emit requestSent();
         }
     });
-    connect(m_reply, &QNetworkReply::metaDataChanged, this, &ProviderCall::onMetaDataChanged);
-    connect(m_reply, &QNetworkReply::readyRead, this, &ProviderCall::onReadyRead);
-    connect(m_reply, &QNetworkReply::finished, this, &ProviderCall::onReplyFinished);
+    connect(m_reply, &HttpExchange::headersReceived, this, &ProviderCall::onHeadersReceived);
+    connect(m_reply, &HttpExchange::readyRead, this, &ProviderCall::onReadyRead);
+    connect(m_reply, &HttpExchange::finished, this, &ProviderCall::onReplyFinished);
+    m_reply->start();
 }
 
-void ProviderCall::onMetaDataChanged()
+void ProviderCall::onHeadersReceived()
 {
     if (m_done || !m_reply) {
         return;
     }
     m_connectTimer->stop();
-    m_httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray().toLower();
+    m_httpStatus = m_reply->status();
+    const QByteArray contentType = m_reply->header("content-type").toLower();
     // Some servers answer a stream request with one JSON body; decode it as such.
     m_streaming = m_request.stream && m_httpStatus >= 200 && m_httpStatus < 300 && !contentType.contains("json");
     if (!m_request.stream && m_httpStatus >= 200 && m_httpStatus < 300) {
@@ -227,23 +219,19 @@ void ProviderCall::onReplyFinished()
     if (m_done || !m_reply) {
         return;
     }
-    const QNetworkReply::NetworkError networkError = m_reply->error();
+    const HttpExchange::Failure networkError = m_reply->failure();
     if (m_httpStatus == 0) {
-        m_httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        m_httpStatus = m_reply->status();
     }
     const bool success = m_httpStatus >= 200 && m_httpStatus < 300;
 
     if (m_httpStatus >= 300 || (m_httpStatus > 0 && m_httpStatus < 200)) {
-        QList<std::pair<QByteArray, QByteArray>> headers;
-        for (const auto& pair : m_reply->rawHeaderPairs()) {
-            headers.append({ pair.first.toLower(), pair.second });
-        }
-        fail(ErrorClassifier::classifyHttpError(m_httpStatus, headers, m_body));
+        fail(ErrorClassifier::classifyHttpError(m_httpStatus, m_reply->headers(), m_body));
         return;
     }
-    if (networkError != QNetworkReply::NoError) {
+    if (networkError != HttpExchange::Failure::None) {
         const bool midStream = success && (m_result.ttftMs >= 0 || m_bytesReceived > 0);
-        const FailureClass failureClass = midStream || (success && isTransportLoss(networkError))
+        const FailureClass failureClass = midStream || (success && networkError == HttpExchange::Failure::TransportLoss)
             ? FailureClass::StreamBroken
             : FailureClass::NetworkError;
         fail({ failureClass, m_httpStatus, m_reply->errorString(), {}, -1, false });
@@ -384,12 +372,10 @@ void ProviderCall::stopReply()
         timer->stop();
     }
     if (m_reply) {
-        QNetworkReply* reply = m_reply;
+        HttpExchange* reply = m_reply;
         m_reply = nullptr;
         reply->disconnect(this);
-        if (reply->isRunning()) {
-            reply->abort();
-        }
+        reply->abort();
         reply->deleteLater();
     }
 }

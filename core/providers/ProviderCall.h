@@ -9,8 +9,8 @@
 #include <functional>
 #include <memory>
 
-class QNetworkAccessManager;
-class QNetworkReply;
+class HttpExchange;
+class ProviderClient;
 class QTimer;
 class StreamDecoder;
 class WireFormat;
@@ -51,11 +51,11 @@ signals:
 
 private:
     friend class ProviderClient;
-    ProviderCall(QNetworkAccessManager* network, const ProviderConfig& provider, const ModelConfig& model,
+    ProviderCall(ProviderClient* client, const ProviderConfig& provider, const ModelConfig& model,
                  const ChatRequest& request, const QString& apiKey, qint64 maxResponseBytes, QObject* parent);
     void begin();
     void releaseSlot();
-    void onMetaDataChanged();
+    void onHeadersReceived();
     void restartIdleTimer();
 
     void onReadyRead();
@@ -67,7 +67,7 @@ private:
     void stopReply();
     void fillEstimatesIfMissing();
 
-    QNetworkAccessManager* m_network;
+    QPointer<ProviderClient> m_client;
     ProviderConfig m_provider;
     ModelConfig m_model;
     ChatRequest m_request;
@@ -76,7 +76,7 @@ private:
 
     std::unique_ptr<WireFormat> m_wire;
     std::unique_ptr<StreamDecoder> m_decoder;
-    QPointer<QNetworkReply> m_reply;
+    QPointer<HttpExchange> m_reply;
     QByteArray m_body;
     qint64 m_bytesReceived = 0;
     int m_httpStatus = 0;

@@ -1,13 +1,19 @@
 #include "ProviderClient.h"
 
+#include "DirectConnectionPool.h"
+#include "DirectHttpExchange.h"
 #include "ProviderCall.h"
+#include "QnamExchange.h"
 
+#include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
+#include <QNetworkRequest>
 
 ProviderClient::ProviderClient(QObject* parent)
     : QObject(parent)
     , m_network(new QNetworkAccessManager(this))
+    , m_pool(new DirectConnectionPool(this))
     , m_keyResolver([](const ProviderConfig& provider) {
         return provider.keyEnv.isEmpty() ? QString() : qEnvironmentVariable(provider.keyEnv.toUtf8().constData());
     })
@@ -34,6 +40,32 @@ bool ProviderClient::hasKey(const ProviderConfig& provider) const
     return provider.keyEnv.isEmpty() || !m_keyResolver(provider).isEmpty();
 }
 
+ProviderClient::Transport ProviderClient::transportFor(const QUrl& url) const
+{
+    if (m_transport != Transport::Auto) {
+        return m_transport;
+    }
+    const QHostAddress address(url.host());
+    const bool loopback = url.host() == QLatin1String("localhost") || address.isLoopback();
+    return url.scheme() == QLatin1String("http") && loopback ? Transport::Direct : Transport::NetworkAccessManager;
+}
+
+HttpExchange* ProviderClient::createExchange(const QUrl& url, const HttpExchange::Headers& headers,
+                                             const QByteArray& body, QObject* parent)
+{
+    if (transportFor(url) == Transport::Direct && url.scheme() == QLatin1String("http")) {
+        return new DirectHttpExchange(m_pool, url, headers, body, parent);
+    }
+    QNetworkRequest request(url);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setTransferTimeout(0); // ProviderCall's own timers decide; Qt's would be a hidden second timeout
+    for (const auto& [name, value] : headers) {
+        request.setRawHeader(name, value);
+    }
+    return new QnamExchange(m_network, request, body, parent);
+}
+
 int ProviderClient::inFlight(const QString& providerId) const
 {
     return m_running.value(providerId);
@@ -42,8 +74,7 @@ int ProviderClient::inFlight(const QString& providerId) const
 ProviderCall* ProviderClient::start(const ProviderConfig& provider, const ModelConfig& model,
                                     const ChatRequest& request, QObject* parent)
 {
-    auto* call
-        = new ProviderCall(m_network, provider, model, request, m_keyResolver(provider), m_maxResponseBytes, parent);
+    auto* call = new ProviderCall(this, provider, model, request, m_keyResolver(provider), m_maxResponseBytes, parent);
     if (provider.maxConcurrent > 0 && m_running.value(provider.id) >= provider.maxConcurrent) {
         m_waiting[provider.id].enqueue(call);
     } else {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "HttpExchange.h"
 #include "common/ProviderTypes.h"
 
 #include <QHash>
@@ -9,6 +10,7 @@
 
 #include <functional>
 
+class DirectConnectionPool;
 class ProviderCall;
 class QNetworkAccessManager;
 
@@ -22,6 +24,16 @@ class ProviderClient : public QObject
 public:
     using KeyResolver = std::function<QString(const ProviderConfig&)>;
 
+    // How requests travel. Auto: plain http to a loopback address goes over an in-thread
+    // keep-alive socket (no network-thread hop per chunk), everything else over
+    // QNetworkAccessManager (TLS, proxies, HTTP/2).
+    enum class Transport
+    {
+        Auto,
+        NetworkAccessManager,
+        Direct
+    };
+
     explicit ProviderClient(QObject* parent = nullptr);
     ~ProviderClient() override;
 
@@ -30,6 +42,10 @@ public:
     // A response or stream past this size ends the call as a malformed response. Default 32 MiB.
     void setMaxResponseBytes(qint64 bytes);
     qint64 maxResponseBytes() const { return m_maxResponseBytes; }
+    void setTransport(Transport transport) { m_transport = transport; }
+    Transport transport() const { return m_transport; }
+    // Which transport a request to this URL uses.
+    Transport transportFor(const QUrl& url) const;
 
     // Starts the call now, or queues it behind the provider's concurrency limit. Signals are
     // emitted asynchronously, so connecting right after start() misses nothing. The caller owns
@@ -42,10 +58,15 @@ public:
     bool hasKey(const ProviderConfig& provider) const;
 
 private:
+    friend class ProviderCall;
+    HttpExchange* createExchange(const QUrl& url, const HttpExchange::Headers& headers, const QByteArray& body,
+                                 QObject* parent);
     void launch(ProviderCall* call);
     void release(const QString& providerId);
 
     QNetworkAccessManager* m_network;
+    DirectConnectionPool* m_pool;
+    Transport m_transport = Transport::Auto;
     KeyResolver m_keyResolver;
     qint64 m_maxResponseBytes = 32 * 1024 * 1024;
     QHash<QString, int> m_running;

@@ -310,3 +310,13 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
         QTimer::singleShot(delayMs, responder, answer); // the responder as context: no answer to a client that left
     }
 }
+
+int SandboxServer::connectionCount() const
+{
+    return m_http->acceptedConnections();
+}
+
+void SandboxServer::closeIdleConnections()
+{
+    m_http->closeIdleConnections();
+}

@@ -50,6 +50,9 @@ public:
     // Upstream requests received for a model (tests count "no hidden retries").
     int requestCount(const QString& modelName) const { return m_requestCounts.value(modelName); }
     int totalRequests() const { return m_totalRequests; }
+    // TCP connections accepted so far (keep-alive reuse shows as requests without new connections).
+    int connectionCount() const;
+    void closeIdleConnections();
     void resetCounts();
     // The body of the last call request received for a model (tests check what a client sent).
     QByteArray lastRequestBody(const QString& modelName) const { return m_lastBodies.value(modelName); }

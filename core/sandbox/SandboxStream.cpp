@@ -86,17 +86,9 @@ bool SandboxStream::sendPiece()
     const QString& piece = reasoning ? reply.reasoning[m_next] : reply.pieces[m_next - reply.reasoning.size()];
     ++m_next;
     if (m_plan.wire == Wire::Anthropic) {
-        const QJsonObject delta { { QStringLiteral("type"), QStringLiteral("text_delta") },
-                                  { QStringLiteral("text"), piece } };
-        m_out += SandboxWire::sseEvent("content_block_delta",
-                                       QJsonObject { { QStringLiteral("type"), QStringLiteral("content_block_delta") },
-                                                     { QStringLiteral("index"), 0 },
-                                                     { QStringLiteral("delta"), delta } });
+        m_out += SandboxWire::anthropicTextDeltaEvent(piece);
     } else {
-        const QJsonObject delta = reasoning ? QJsonObject { { QStringLiteral("content"), QJsonValue::Null },
-                                                            { QStringLiteral("reasoning_content"), piece } }
-                                            : QJsonObject { { QStringLiteral("content"), piece } };
-        m_out += SandboxWire::sseData(SandboxWire::openAiChunk(m_plan.id, m_plan.model, m_plan.created, delta));
+        m_out += SandboxWire::openAiPieceEvent(m_plan.id, m_plan.model, m_plan.created, piece, reasoning);
     }
     return true;
 }

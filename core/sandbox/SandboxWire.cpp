@@ -1,5 +1,7 @@
 #include "SandboxWire.h"
 
+#include "common/JsonText.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -235,6 +237,33 @@ QByteArray openAiCompletion(const QByteArray& id, const QString& model, qint64 c
         root.insert(QStringLiteral("usage"), openAiUsage(promptTokens, reply));
     }
     return compact(root);
+}
+
+QByteArray openAiPieceEvent(const QByteArray& id, const QString& model, qint64 created, const QString& piece,
+                            bool reasoning)
+{
+    QByteArray out;
+    out.reserve(200 + piece.size() * 2);
+    out += "data: {\"id\":";
+    JsonText::appendString(out, QByteArrayView(id));
+    out += ",\"object\":\"chat.completion.chunk\",\"created\":" + QByteArray::number(created) + ",\"model\":";
+    JsonText::appendString(out, model);
+    out += ",\"system_fingerprint\":\"fp_sandbox\",\"choices\":[{\"index\":0,\"delta\":{";
+    out += reasoning ? "\"content\":null,\"reasoning_content\":" : "\"content\":";
+    JsonText::appendString(out, piece);
+    out += "},\"logprobs\":null,\"finish_reason\":null}]}\n\n";
+    return out;
+}
+
+QByteArray anthropicTextDeltaEvent(const QString& piece)
+{
+    QByteArray out;
+    out.reserve(120 + piece.size() * 2);
+    out += "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+           "\"delta\":{\"type\":\"text_delta\",\"text\":";
+    JsonText::appendString(out, piece);
+    out += "}}\n\n";
+    return out;
 }
 
 QJsonObject openAiChunk(const QByteArray& id, const QString& model, qint64 created, const QJsonObject& delta,

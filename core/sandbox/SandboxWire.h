@@ -43,6 +43,11 @@ QByteArray sseEvent(const QByteArray& name, const QJsonObject& object); // "even
 // OpenAI chat completions.
 QByteArray openAiCompletion(const QByteArray& id, const QString& model, qint64 created, const SandboxText::Reply& reply,
                             qint64 promptTokens, bool withUsage);
+// One streamed token as a complete `data:` event, written by hand: this runs once per token.
+QByteArray openAiPieceEvent(const QByteArray& id, const QString& model, qint64 created, const QString& piece,
+                            bool reasoning);
+// Anthropic's content_block_delta event for one token, written by hand for the same reason.
+QByteArray anthropicTextDeltaEvent(const QString& piece);
 QJsonObject openAiChunk(const QByteArray& id, const QString& model, qint64 created, const QJsonObject& delta,
                         const QJsonValue& finishReason = QJsonValue::Null);
 QJsonObject openAiUsageChunk(const QByteArray& id, const QString& model, qint64 created, qint64 promptTokens,

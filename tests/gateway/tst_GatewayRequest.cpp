@@ -158,7 +158,7 @@ void tst_GatewayRequest::escaping_matchesQJson_data()
 void tst_GatewayRequest::escaping_matchesQJson()
 {
     QFETCH(QString, text);
-    const QByteArray json = "{\"t\":" + GatewayJson::quoted(text) + "}";
+    const QByteArray json = "{\"t\":" + JsonText::quoted(text) + "}";
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     QCOMPARE(error.error, QJsonParseError::NoError);

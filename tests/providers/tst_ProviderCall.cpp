@@ -16,10 +16,18 @@ Q_DECLARE_METATYPE(FailureClass)
 #include <unistd.h>
 
 // Provider calls over real loopback HTTP against the sandbox: both wire formats, every fault,
-// every timeout, cancel, size cap, missing key, concurrency limit.
+// every timeout, cancel, size cap, missing key, concurrency limit - once over each transport,
+// since real remote providers use Qt's network stack and local ones the in-thread socket.
 class TestProviderCall : public QObject
 {
     Q_OBJECT
+
+public:
+    explicit TestProviderCall(ProviderClient::Transport transport)
+        : m_transport(transport)
+    {
+        m_client.setTransport(transport);
+    }
 
 private slots:
     void initTestCase();
@@ -38,12 +46,16 @@ private slots:
     void oversizedResponse_isMalformedNotBloat();
     void providerWithoutUsage_isEstimated();
     void concurrencyLimit_queuesCallsPerProvider();
+    void keepAlive_reusesOneConnection();
+    void closedIdleConnection_isRetriedOnANewOne();
+    void unreachableHost_isNetworkError();
 
 private:
     ProviderConfig providerOf(const ModelConfig& model) const;
     ModelConfig model(const QString& name) const;
     ChatRequest request(const QString& prompt, bool stream = true) const;
 
+    ProviderClient::Transport m_transport;
     SandboxServer m_sandbox;
     ProviderClient m_client;
 };
@@ -336,6 +348,7 @@ void TestProviderCall::missingKey_failsAsAuthWithoutRequest()
 void TestProviderCall::oversizedResponse_isMalformedNotBloat()
 {
     ProviderClient client;
+    client.setTransport(m_transport);
     client.setMaxResponseBytes(512);
     const ModelConfig target = model(QStringLiteral("gpt-4.1-mini"));
     ChatRequest chat = request(QStringLiteral("write a long essay"));
@@ -381,5 +394,72 @@ void TestProviderCall::concurrencyLimit_queuesCallsPerProvider()
     QCOMPARE(m_client.inFlight(provider.id), 0);
 }
 
-QTEST_GUILESS_MAIN(TestProviderCall)
+void TestProviderCall::keepAlive_reusesOneConnection()
+{
+    const ModelConfig target = model(QStringLiteral("gpt-4.1-mini"));
+    const int connectionsBefore = m_sandbox.connectionCount();
+    for (int i = 0; i < 5; ++i) {
+        std::unique_ptr<ProviderCall> call(m_client.start(providerOf(target), target, request(QStringLiteral("hi"))));
+        QSignalSpy finished(call.get(), &ProviderCall::finished);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
+    }
+    // Sequential requests ride one keep-alive connection (a fallback must not pay a handshake).
+    QVERIFY2(m_sandbox.connectionCount() - connectionsBefore <= 1,
+             qPrintable(QString::number(m_sandbox.connectionCount() - connectionsBefore)));
+}
+
+void TestProviderCall::closedIdleConnection_isRetriedOnANewOne()
+{
+    const ModelConfig target = model(QStringLiteral("gpt-4.1-mini"));
+    std::unique_ptr<ProviderCall> warm(m_client.start(providerOf(target), target, request(QStringLiteral("hi"))));
+    QSignalSpy warmFinished(warm.get(), &ProviderCall::finished);
+    QTRY_COMPARE_WITH_TIMEOUT(warmFinished.size(), 1, 5000);
+    const int requestsBefore = m_sandbox.totalRequests();
+    m_sandbox.closeIdleConnections(); // the server times out the keep-alive connection
+    std::unique_ptr<ProviderCall> call(m_client.start(providerOf(target), target, request(QStringLiteral("again"))));
+    QSignalSpy finished(call.get(), &ProviderCall::finished);
+    QSignalSpy failed(call.get(), &ProviderCall::failed);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size() + failed.size(), 1, 5000);
+    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().value<CallError>().summary()));
+    QCOMPARE(m_sandbox.totalRequests(), requestsBefore + 1);
+}
+
+void TestProviderCall::unreachableHost_isNetworkError()
+{
+    // Bind then close a port so nothing listens on it: the connection is refused at once.
+    const int probe = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address {};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    QCOMPARE(::bind(probe, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    socklen_t length = sizeof address;
+    ::getsockname(probe, reinterpret_cast<sockaddr*>(&address), &length);
+    ::close(probe);
+
+    ProviderConfig provider;
+    provider.id = QStringLiteral("nobody");
+    provider.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(ntohs(address.sin_port)));
+    ModelConfig target;
+    target.id = QStringLiteral("nobody/model");
+    target.providerId = provider.id;
+    target.upstreamModel = QStringLiteral("model");
+    std::unique_ptr<ProviderCall> call(m_client.start(provider, target, request(QStringLiteral("hi"))));
+    QSignalSpy failed(call.get(), &ProviderCall::failed);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 5000);
+    const CallError error = failed.first().first().value<CallError>();
+    QCOMPARE(FailureClasses::id(error.failureClass), FailureClasses::id(FailureClass::NetworkError));
+    QVERIFY(!error.message.isEmpty());
+}
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    int failures = 0;
+    for (ProviderClient::Transport transport :
+         { ProviderClient::Transport::Direct, ProviderClient::Transport::NetworkAccessManager }) {
+        TestProviderCall test(transport);
+        failures += QTest::qExec(&test, argc, argv);
+    }
+    return failures;
+}
 #include "tst_ProviderCall.moc"

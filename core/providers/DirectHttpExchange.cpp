@@ -1,0 +1,216 @@
+#include "DirectHttpExchange.h"
+
+#include "DirectConnectionPool.h"
+
+#include <QTcpSocket>
+
+DirectHttpExchange::DirectHttpExchange(DirectConnectionPool* pool, const QUrl& url, const Headers& requestHeaders,
+                                       const QByteArray& body, QObject* parent)
+    : HttpExchange(parent)
+    , m_pool(pool)
+    , m_host(url.host())
+    , m_port(quint16(url.port(80)))
+{
+    QByteArray target = url.path(QUrl::FullyEncoded).toLatin1();
+    if (target.isEmpty()) {
+        target = "/";
+    }
+    if (url.hasQuery()) {
+        target += '?' + url.query(QUrl::FullyEncoded).toLatin1();
+    }
+    const QByteArray hostHeader = url.host(QUrl::FullyEncoded).toLatin1()
+        + (url.port() > 0 ? ':' + QByteArray::number(url.port()) : QByteArray());
+    m_request.reserve(256 + body.size());
+    m_request += "POST " + target + " HTTP/1.1\r\nHost: " + hostHeader + "\r\n";
+    for (const auto& [name, value] : requestHeaders) {
+        m_request += name + ": " + value + "\r\n";
+    }
+    m_request += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n";
+    m_request += body;
+}
+
+DirectHttpExchange::~DirectHttpExchange()
+{
+    m_done = true;
+    releaseSocket(false);
+}
+
+void DirectHttpExchange::start()
+{
+    QTcpSocket* idle = m_pool ? m_pool->take(m_host, m_port) : nullptr;
+    attach(idle ? idle : new QTcpSocket, idle != nullptr);
+}
+
+void DirectHttpExchange::attach(QTcpSocket* socket, bool reused)
+{
+    m_socket = socket;
+    m_socket->setParent(this);
+    m_reused = reused;
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &DirectHttpExchange::onBytesWritten);
+    connect(m_socket, &QTcpSocket::readyRead, this, &DirectHttpExchange::onReadyRead);
+    connect(m_socket, &QTcpSocket::disconnected, this, &DirectHttpExchange::onClosed);
+    connect(m_socket, &QTcpSocket::errorOccurred, this, &DirectHttpExchange::onSocketError);
+    if (reused) {
+        sendRequest();
+        return;
+    }
+    connect(m_socket, &QTcpSocket::connected, this, &DirectHttpExchange::sendRequest);
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_socket->connectToHost(m_host, m_port);
+}
+
+void DirectHttpExchange::sendRequest()
+{
+    m_connected = true;
+    m_unsent = m_request.size();
+    m_socket->write(m_request);
+}
+
+void DirectHttpExchange::onBytesWritten(qint64 bytes)
+{
+    if (m_unsent <= 0 || m_done) {
+        return;
+    }
+    m_unsent -= bytes;
+    if (m_unsent <= 0) {
+        emit requestSent();
+    }
+}
+
+void DirectHttpExchange::onReadyRead()
+{
+    if (m_done || !m_socket) {
+        return;
+    }
+    const QByteArray bytes = m_socket->readAll();
+    m_received += bytes.size();
+    const HttpResponseParser::State state = m_parser.feed(bytes, m_body);
+    if (state == HttpResponseParser::State::Error) {
+        fail(Failure::Network, tr("Malformed HTTP response: %1").arg(QString::fromLatin1(m_parser.errorText())));
+        return;
+    }
+    QPointer<DirectHttpExchange> self(this);
+    if (m_parser.headComplete() && !m_headEmitted) {
+        m_headEmitted = true;
+        emit headersReceived();
+        if (!self || m_done) {
+            return;
+        }
+    }
+    if (!m_body.isEmpty()) {
+        emit readyRead();
+        if (!self || m_done) {
+            return;
+        }
+    }
+    if (state == HttpResponseParser::State::Complete) {
+        complete();
+    }
+}
+
+void DirectHttpExchange::onClosed()
+{
+    if (m_done) {
+        return;
+    }
+    // A reused keep-alive connection the server had already closed: send once more on a new one,
+    // as browsers and Qt do, since the server never saw this request.
+    if (m_reused && !m_retried && m_received == 0) {
+        m_retried = true;
+        releaseSocket(false);
+        attach(new QTcpSocket, false);
+        return;
+    }
+    if (m_parser.finishOnClose() == HttpResponseParser::State::Complete) {
+        QPointer<DirectHttpExchange> self(this);
+        if (!m_body.isEmpty()) {
+            emit readyRead();
+            if (!self || m_done) {
+                return;
+            }
+        }
+        complete();
+        return;
+    }
+    fail(m_connected ? Failure::TransportLoss : Failure::Network,
+         m_received == 0 ? tr("Connection closed by the server")
+                         : tr("Connection closed before the response was complete"));
+}
+
+void DirectHttpExchange::onSocketError(QAbstractSocket::SocketError error)
+{
+    if (m_done) {
+        return;
+    }
+    if (error == QAbstractSocket::RemoteHostClosedError) {
+        onClosed();
+        return;
+    }
+    const bool established = m_connected && error != QAbstractSocket::ConnectionRefusedError
+        && error != QAbstractSocket::HostNotFoundError;
+    fail(established ? Failure::TransportLoss : Failure::Network, m_socket ? m_socket->errorString() : QString());
+}
+
+void DirectHttpExchange::complete()
+{
+    m_done = true;
+    releaseSocket(m_parser.keepAlive());
+    emit finished();
+}
+
+void DirectHttpExchange::fail(Failure failure, const QString& message)
+{
+    m_done = true;
+    m_failure = failure;
+    m_errorString = message;
+    releaseSocket(false);
+    emit finished();
+}
+
+void DirectHttpExchange::releaseSocket(bool reuse)
+{
+    if (!m_socket) {
+        return;
+    }
+    QTcpSocket* socket = m_socket;
+    m_socket = nullptr;
+    socket->disconnect(this);
+    if (reuse && m_pool) {
+        m_pool->giveBack(socket, m_host, m_port);
+        return;
+    }
+    socket->setParent(nullptr);
+    socket->abort();
+    socket->deleteLater();
+}
+
+int DirectHttpExchange::status() const
+{
+    return m_parser.headComplete() ? m_parser.status() : 0;
+}
+
+HttpExchange::Headers DirectHttpExchange::headers() const
+{
+    return m_parser.headers();
+}
+
+QByteArray DirectHttpExchange::readAll()
+{
+    return std::exchange(m_body, QByteArray());
+}
+
+HttpExchange::Failure DirectHttpExchange::failure() const
+{
+    return m_failure;
+}
+
+QString DirectHttpExchange::errorString() const
+{
+    return m_errorString;
+}
+
+void DirectHttpExchange::abort()
+{
+    m_done = true;
+    releaseSocket(false);
+}

@@ -1,0 +1,13 @@
+#include "HttpExchange.h"
+
+HttpExchange::~HttpExchange() = default;
+
+QByteArray HttpExchange::header(QByteArrayView lowerName) const
+{
+    for (const auto& [name, value] : headers()) {
+        if (name == lowerName) {
+            return value;
+        }
+    }
+    return {};
+}
