@@ -48,6 +48,7 @@ public:
     // Cached tokens are priced at reference.cachedInputPerMTok when it is set (> 0), else at the input price.
     SavingsResult savings(const LedgerFilter& filter, const ModelPrice& reference);
     LedgerTotals totals(const LedgerFilter& filter);
+    LedgerKeys keys(const LedgerFilter& filter);
     // Exact to the millisecond, for budgets; an empty provider means all.
     double spendInPeriod(const QDateTime& from, const QDateTime& until, const QString& provider = QString());
 

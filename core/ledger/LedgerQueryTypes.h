@@ -137,6 +137,16 @@ struct SavingsResult
     qint64 unpricedRequests = 0; // not in either figure
 };
 
+// The keys that have requests under a filter (for filter menus), each list sorted and without ''.
+struct LedgerKeys
+{
+    QStringList models;
+    QStringList providers;
+    QStringList tiers;
+
+    bool operator==(const LedgerKeys&) const = default;
+};
+
 struct LedgerTotals
 {
     double spendUsd = 0;

@@ -132,6 +132,7 @@ private slots:
     void recentRequests_data();
     void recentRequests();
     void requestsInCompareGroup_withAttempts();
+    void keys_listWhatTheFilterLeaves();
     void requests_data();
     void requests();
     void requests_returnWholeRecords();
@@ -498,6 +499,18 @@ void TestLedgerQueries::requestsInCompareGroup_withAttempts()
     QCOMPARE(group, (QList<RequestRecord> { m_records[0], m_records[1] }));
     QVERIFY(queries.requestsInCompareGroup(QStringLiteral("none")).isEmpty());
     QCOMPARE(queries.recentRequests(1, 4).value(0), m_records[3]); // r4 with both attempts and its failover
+}
+
+void TestLedgerQueries::keys_listWhatTheFilterLeaves()
+{
+    LedgerQueries queries(m_path);
+    QCOMPARE(queries.keys({}), (LedgerKeys { { "m-a", "m-b", "m-c" }, { "pa", "pb", "pc" }, { "fast", "smart" } }));
+    QCOMPARE(queries.keys(range(day(1), day(2))),
+             (LedgerKeys { { "m-a", "m-b" }, { "pa", "pb" }, { "fast", "smart" } }));
+    LedgerFilter smart;
+    smart.tiers = { "smart" };
+    QCOMPARE(queries.keys(smart), (LedgerKeys { { "m-b", "m-c" }, { "pb", "pc" }, { "smart" } }));
+    QCOMPARE(queries.keys(range(day(20), day(21))), LedgerKeys {});
 }
 
 void TestLedgerQueries::requests_data()

@@ -3,22 +3,6 @@
 #include "ledger/LedgerQueries.h"
 
 #include <QElapsedTimer>
-#include <QSet>
-
-namespace {
-QStringList sortedKeys(const QList<SpendRow>& rows)
-{
-    QSet<QString> keys;
-    for (const SpendRow& row : rows) {
-        keys.insert(row.key);
-    }
-    QStringList list(keys.begin(), keys.end());
-    list.removeAll(QString());
-    list.sort(Qt::CaseInsensitive);
-    return list;
-}
-
-} // namespace
 
 DashboardWorker::DashboardWorker(const QString& ledgerPath, std::shared_ptr<std::atomic<quint64>> latest)
     : m_path(ledgerPath)
@@ -63,9 +47,10 @@ void DashboardWorker::load(const DashboardQuery& query)
     period.from = query.filter.from;
     period.until = query.filter.until;
     period.sources = query.filter.sources;
-    result.modelNames = sortedKeys(q.spendOverTime(period, LedgerBucket::Month, LedgerSplit::Model));
-    result.providerNames = sortedKeys(q.spendOverTime(period, LedgerBucket::Month, LedgerSplit::Provider));
-    result.tierNames = sortedKeys(q.spendOverTime(period, LedgerBucket::Month, LedgerSplit::Tier));
+    const LedgerKeys keys = q.keys(period);
+    result.modelNames = keys.models;
+    result.providerNames = keys.providers;
+    result.tierNames = keys.tiers;
     if (result.error.isEmpty()) {
         result.error = q.errorString();
     }
