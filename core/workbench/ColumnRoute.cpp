@@ -8,7 +8,7 @@ QString ColumnRoute::decisionText() const
         return QCoreApplication::translate("ColumnRoute", "The router picks the model");
     }
     const QString rule = ruleName.isEmpty() ? QCoreApplication::translate("ColumnRoute", "forced") : ruleName;
-    return QCoreApplication::translate("ColumnRoute", "Tier %1 \u00b7 rule %2").arg(tier, rule);
+    return QCoreApplication::translate("ColumnRoute", "Tier %1 \u00b7 rule \u201c%2\u201d").arg(tier, rule);
 }
 
 QString ColumnRoute::failoverText(const Failover& failover)

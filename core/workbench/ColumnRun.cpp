@@ -180,6 +180,16 @@ void ColumnRun::restore(ColumnState state, const QString& text, const ColumnFigu
     emit figuresChanged();
 }
 
+void ColumnRun::restoreRoute(const ColumnRoute& route, const ModelConfig* model, const ProviderConfig* provider)
+{
+    m_route = route;
+    if (model && provider) {
+        m_model = *model;
+        m_provider = *provider;
+    }
+    emit routeChanged();
+}
+
 void ColumnRun::markFirstToken(qint64 ttftMs)
 {
     if (m_figures.ttftMs < 0) {

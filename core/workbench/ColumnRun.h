@@ -70,6 +70,8 @@ public:
     void cancel();
     // Restores a column from history/export without a call.
     void restore(ColumnState state, const QString& text, const ColumnFigures& figures, const CallError& error);
+    // Restores what the router did for a routed column (with the model it chose, when known).
+    void restoreRoute(const ColumnRoute& route, const ModelConfig* model, const ProviderConfig* provider);
 
     void markFirstToken(qint64 ttftMs);
     void appendText(const QString& delta);

@@ -63,6 +63,7 @@ void ComparisonRun::removeColumn(int index)
         return;
     }
     ColumnRun* column = m_columns.takeAt(index);
+    m_runColumns.removeAll(column);
     column->disconnect(this);
     column->cancel();
     emit columnRemoved(index);
@@ -131,6 +132,7 @@ void ComparisonRun::beginRun(const QList<ColumnRun*>& columns)
 {
     m_compareGroup = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_startedAt = QDateTime::currentDateTimeUtc();
+    m_runColumns = { columns.cbegin(), columns.cend() };
     m_running = true;
     m_starting = true;
     for (auto* column : columns) {
@@ -155,6 +157,9 @@ void ComparisonRun::rerun(int index)
     if (m_compareGroup.isEmpty()) {
         m_compareGroup = QUuid::createUuid().toString(QUuid::WithoutBraces);
         m_startedAt = QDateTime::currentDateTimeUtc();
+    }
+    if (!m_runColumns.contains(column)) {
+        m_runColumns.append(column);
     }
     const bool wasRunning = m_running;
     m_running = true;
@@ -198,6 +203,7 @@ ComparisonSnapshot ComparisonRun::snapshot() const
         entry.spec = column->spec();
         entry.modelId = column->spec().routed ? column->title() : column->model().id;
         entry.note = column->route().note();
+        entry.route = column->route();
         entry.providerId = column->provider().id;
         entry.providerName = column->providerName();
         entry.state = column->state();
@@ -221,8 +227,13 @@ void ComparisonRun::restore(const ComparisonSnapshot& snapshot)
     m_prompt = snapshot.prompt;
     m_compareGroup = snapshot.compareGroup;
     m_startedAt = snapshot.startedAt;
+    m_runColumns = { m_columns.cbegin(), m_columns.cend() };
     for (int i = 0; i < m_columns.size(); ++i) {
         const ColumnSnapshot& column = snapshot.columns[i];
+        if (column.spec.routed) {
+            m_columns[i]->restoreRoute(column.route, m_catalog.model(column.modelId),
+                                       m_catalog.providerOf(column.modelId));
+        }
         m_columns[i]->restore(column.state, column.text, column.figures, column.error);
     }
 }

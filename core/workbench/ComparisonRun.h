@@ -58,6 +58,9 @@ public:
     void cancel();
     bool isRunning() const;
 
+    // Whether the column was sent the current run's prompt (columns that did not follow a
+    // continued conversation still show an earlier turn).
+    bool isInCurrentRun(const ColumnRun* column) const { return m_runColumns.contains(column); }
     QString compareGroup() const { return m_compareGroup; }
     QDateTime startedAt() const { return m_startedAt; }
     ComparisonSnapshot snapshot() const;
@@ -88,6 +91,7 @@ private:
     PromptSettings m_prompt;
     QList<ColumnRun*> m_columns;
     QString m_compareGroup;
+    QList<const ColumnRun*> m_runColumns;
     QDateTime m_startedAt;
     bool m_running = false;
     bool m_starting = false;

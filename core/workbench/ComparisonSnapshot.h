@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ColumnFigures.h"
+#include "ColumnRoute.h"
 #include "ColumnRun.h"
 #include "ColumnSpec.h"
 
@@ -20,6 +21,7 @@ struct ColumnSnapshot
     ColumnFigures figures;
     CallError error;
     QString note; // e.g. "routed: tier fast, rule short-prompts; failed over from x"
+    ColumnRoute route; // a routed column's decision and failovers
 
     bool operator==(const ColumnSnapshot& other) const;
 };

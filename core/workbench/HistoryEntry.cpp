@@ -35,6 +35,21 @@ ColumnSnapshot HistoryEntry::columnOf(const RequestRecord& record)
     column.modelId = record.finalModel;
     column.providerId = record.finalProvider;
     column.providerName = record.finalProvider;
+    if (!record.tier.isEmpty()) {
+        // The router picked this column's model: reopen it as a "Route it" column.
+        column.spec = ColumnSpec::routeIt();
+        column.route.decided = true;
+        column.route.tier = record.tier;
+        column.route.ruleName = record.rule;
+        column.route.modelId = record.finalModel;
+        for (const FailoverRecord& failover : record.failovers) {
+            CallError error;
+            error.failureClass = FailureClasses::fromId(failover.failureClass);
+            error.message = failover.message;
+            column.route.failovers.append({ failover.fromModel, failover.toModel, error });
+        }
+        column.note = column.route.note();
+    }
     if (record.status == QLatin1String("ok")) {
         column.state = ColumnState::Done;
     } else if (record.status == QLatin1String("failed")) {
@@ -62,7 +77,7 @@ ComparisonSnapshot HistoryEntry::snapshotOf(const QList<RequestRecord>& records)
     ComparisonSnapshot snapshot;
     QList<RequestRecord> ordered = records;
     std::stable_sort(ordered.begin(), ordered.end(),
-              [](const RequestRecord& a, const RequestRecord& b) { return a.startedAt < b.startedAt; });
+                     [](const RequestRecord& a, const RequestRecord& b) { return a.startedAt < b.startedAt; });
     for (const auto& record : ordered) {
         if (snapshot.compareGroup.isEmpty()) {
             snapshot.compareGroup = record.compareGroup;

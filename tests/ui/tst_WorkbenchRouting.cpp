@@ -11,11 +11,17 @@
 #include "secrets/KeyStore.h"
 #include "settings/ProvidersDialog.h"
 #include "workbench/ColumnView.h"
+#include "workbench/HistoryPanel.h"
 #include "workbench/PromptEditor.h"
 #include "workbench/WorkbenchView.h"
 
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
@@ -62,6 +68,27 @@ private:
             }
         }
         return true;
+    }
+    // For a look at the result: PNGs in the build tree's screenshots folder.
+    void saveScreenshot(const QString& fileName)
+    {
+        m_window->resize(1400, 820);
+        for (ColumnView* view : workbench()->columnViews()) {
+            view->flush();
+        }
+        QDir().mkpath(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR));
+        QVERIFY(m_window->grab().save(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR "/") + fileName));
+    }
+    static QStringList messagesOf(const QByteArray& body)
+    {
+        QStringList lines;
+        for (const QJsonValue& value :
+             QJsonDocument::fromJson(body).object().value(QStringLiteral("messages")).toArray()) {
+            const QJsonObject message = value.toObject();
+            lines.append(message.value(QStringLiteral("role")).toString() + QStringLiteral(": ")
+                         + message.value(QStringLiteral("content")).toString());
+        }
+        return lines;
     }
     QList<RequestRecord> recordedInGroup(const QString& group)
     {
@@ -129,7 +156,7 @@ private slots:
         routed->flush();
         const QString shown = routed->routeText();
         QVERIFY2(shown.contains(QStringLiteral("Tier %1").arg(expected.tier)), qPrintable(shown));
-        QVERIFY2(shown.contains(QStringLiteral("rule %1").arg(expected.rule.ruleName)), qPrintable(shown));
+        QVERIFY2(shown.contains(QStringLiteral("rule \u201c%1\u201d").arg(expected.rule.ruleName)), qPrintable(shown));
         QVERIFY2(
             shown.contains(QStringLiteral("Failed over from %1 (Server error, HTTP 503) to %2").arg(primary, fallback)),
             qPrintable(shown));
@@ -152,6 +179,47 @@ private slots:
         QCOMPARE(routedRecord->status, QStringLiteral("ok"));
         QCOMPARE(routedRecord->failovers.size(), 1);
         QCOMPARE(routedRecord->attempts.size(), 2);
+        saveScreenshot(QStringLiteral("workbench-route-it.png"));
+
+        // Reopened from the history, the column is a routed one again, with its tier and failover.
+        const QString group = workbench()->comparison()->compareGroup();
+        workbench()->comparison()->setColumns({ { QStringLiteral("sandbox/deepseek-chat") } });
+        HistoryPanel* history = m_window->history();
+        history->setSearchText(QStringLiteral("capital of France"));
+        QCOMPARE(history->list()->count(), 1);
+        history->open(0);
+        QCOMPARE(workbench()->comparison()->compareGroup(), group);
+        const auto& reopened = workbench()->comparison()->columns();
+        const auto routedAgain = std::find_if(reopened.cbegin(), reopened.cend(),
+                                              [](const ColumnRun* column) { return column->spec().routed; });
+        QVERIFY(routedAgain != reopened.cend());
+        QCOMPARE((*routedAgain)->title(), fallback);
+        QCOMPARE((*routedAgain)->route().tier, expected.tier);
+        QCOMPARE((*routedAgain)->route().failovers.size(), 1);
+        QCOMPARE((*routedAgain)->state(), ColumnState::Done);
+    }
+
+    void continueWithRoutedColumn_sendsTheEarlierTurnsThroughTheRouter()
+    {
+        openWindow({ ColumnSpec::routeIt(), { QStringLiteral("sandbox/claude-haiku-4-5") } });
+        typeAndSend(QStringLiteral("Name a river in France."));
+        QTRY_VERIFY_WITH_TIMEOUT(allEnded(), 20000);
+        ColumnRun* routed = workbench()->comparison()->column(0);
+        const QString firstAnswer = routed->text();
+        const QString answeredBy = routed->model().id.section(QLatin1Char('/'), -1);
+        QVERIFY(!firstAnswer.isEmpty());
+
+        workbench()->continueWith(0);
+        m_engine->sandbox()->resetCounts();
+        typeAndSend(QStringLiteral("How long is it?"));
+        QTRY_VERIFY_WITH_TIMEOUT(!workbench()->comparison()->isRunning(), 20000);
+        QCOMPARE(routed->state(), ColumnState::Done);
+        QCOMPARE(m_engine->sandbox()->requestCount(QStringLiteral("claude-haiku-4-5")), 0); // did not follow
+        const QStringList expected { QStringLiteral("user: Name a river in France."),
+                                     QStringLiteral("assistant: ") + firstAnswer,
+                                     QStringLiteral("user: How long is it?") };
+        QCOMPARE(messagesOf(m_engine->sandbox()->lastRequestBody(answeredBy)), expected);
+        saveScreenshot(QStringLiteral("workbench-route-it-continued.png"));
     }
 
     void statusBar_showsCoolingDown_afterA503()

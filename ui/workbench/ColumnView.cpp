@@ -69,6 +69,7 @@ ColumnView::ColumnView(ColumnRun* run, QWidget* parent)
     m_route->setTextFormat(Qt::RichText);
     m_route->setWordWrap(true);
     m_route->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_route->setForegroundRole(QPalette::PlaceholderText);
     m_route->hide();
 
     m_rerun = toolButton(QStringLiteral("rerun"), tr("Run this column again"));
@@ -143,9 +144,9 @@ ColumnView::ColumnView(ColumnRun* run, QWidget* parent)
     header->setSpacing(4);
     header->addLayout(titleRow);
     header->addLayout(subtitleRow);
-    header->addWidget(m_route);
     header->addSpacing(6);
     header->addLayout(figures);
+    header->addWidget(m_route); // below the figures, so they line up across columns
 
     auto* separator = new QFrame(this);
     separator->setFrameShape(QFrame::HLine);
@@ -260,13 +261,13 @@ void ColumnView::updateRoute()
     if (!m_run->spec().routed) {
         return;
     }
-    const QString muted = QApplication::palette().color(QPalette::PlaceholderText).name();
-    QStringList lines {
-        QStringLiteral("<span style=\"color:%1\">%2</span>").arg(muted, route.decisionText().toHtmlEscaped())
-    };
+    // The decision in the label's muted colour; failovers in the normal text colour, they matter more.
+    const QString text = QApplication::palette().color(QPalette::WindowText).name();
+    QStringList lines { route.decisionText().toHtmlEscaped() };
     for (const ColumnRoute::Failover& failover : route.failovers) {
-        lines.append(QStringLiteral("<span style=\"color:#d98a00\">\u21aa</span>&nbsp;%1")
-                         .arg(ColumnRoute::failoverText(failover).toHtmlEscaped()));
+        lines.append(
+            QStringLiteral("<span style=\"color:#d98a00\">\u21aa</span>&nbsp;<span style=\"color:%1\">%2</span>")
+                .arg(text, ColumnRoute::failoverText(failover).toHtmlEscaped()));
     }
     m_route->setText(lines.join(QStringLiteral("<br>")));
     m_route->setToolTip(route.why);
@@ -411,7 +412,9 @@ void ColumnView::updateFigures()
                                                  : QString());
     set(m_rate, FigureFormat::tokensPerSecond(f.tokensPerSecond), BestValues::TokensPerSecond,
         tr("Most tokens per second"));
-    set(m_cost, state == ColumnState::Idle && f.priced ? QStringLiteral("\u2014") : FigureFormat::cost(f),
+    set(m_cost,
+        state == ColumnState::Idle && (f.priced || m_run->spec().routed) ? QStringLiteral("\u2014")
+                                                                         : FigureFormat::cost(f),
         BestValues::Cost, tr("Cheapest"));
 }
 

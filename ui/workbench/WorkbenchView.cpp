@@ -368,7 +368,7 @@ void WorkbenchView::updateBestValues()
 {
     QList<BestValues::Candidate> candidates;
     for (const auto* column : m_run->columns()) {
-        candidates.append({ column->figures(), column->state() == ColumnState::Done });
+        candidates.append({ column->figures(), column->state() == ColumnState::Done && m_run->isInCurrentRun(column) });
     }
     const BestValues best = BestValues::compute(candidates);
     const auto views = columnViews();
