@@ -9,6 +9,8 @@
 #include "pricing/BudgetTracker.h"
 
 #include <QChart>
+#include <QChartView>
+#include <QGraphicsLayout>
 #include <QLocale>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -125,7 +127,12 @@ void DashboardView::applyCharts()
     QList<std::function<void()>> stages;
     auto addChart = [&](const QString& name, std::function<QChart*()> build) {
         auto built = std::make_shared<std::unique_ptr<QChart>>();
-        stages << [built, build] { built->reset(build()); };
+        stages << [this, name, built, build] {
+            // Laid out at the view's size here, so showing it in the next slice finds nothing to redo.
+            built->reset(build());
+            (*built)->resize(panel(name)->chartView()->size());
+            (*built)->layout()->activate();
+        };
         stages << [this, name, built] { panel(name)->setChart(built->release()); };
     };
     addChart(QStringLiteral("spend"),
