@@ -98,6 +98,9 @@ QByteArray toMarkdown(const ComparisonSnapshot& snapshot)
     }
     for (const auto& c : snapshot.columns) {
         md += QStringLiteral("\n## ") + c.modelId + QStringLiteral(" (") + c.providerName + QStringLiteral(")\n\n");
+        if (!c.note.isEmpty()) {
+            md += QStringLiteral("*") + c.note + QStringLiteral("*\n\n");
+        }
         if (c.state == ColumnState::Failed) {
             md += QStringLiteral("> ") + statusLine(c) + QStringLiteral("\n\n");
         }
@@ -133,6 +136,7 @@ QByteArray toJson(const ComparisonSnapshot& snapshot)
         QJsonObject column { { QStringLiteral("model"), c.modelId },
                              { QStringLiteral("provider"), c.providerId },
                              { QStringLiteral("status"), ColumnStates::id(c.state) },
+                             { QStringLiteral("note"), c.note.isEmpty() ? QJsonValue() : QJsonValue(c.note) },
                              { QStringLiteral("ttftMs"), knownMs(f.ttftMs) },
                              { QStringLiteral("latencyMs"), knownMs(f.latencyMs) },
                              { QStringLiteral("usage"), usage },

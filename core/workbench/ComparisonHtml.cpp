@@ -127,6 +127,9 @@ QByteArray toHtml(const ComparisonSnapshot& snapshot)
     for (const auto& c : snapshot.columns) {
         html += QStringLiteral("<section class=\"column\"><h2>%1</h2><div class=\"provider\">%2</div>\n")
                     .arg(c.modelId.toHtmlEscaped(), c.providerName.toHtmlEscaped());
+        if (!c.note.isEmpty()) {
+            html += QStringLiteral("<div class=\"provider\">%1</div>\n").arg(c.note.toHtmlEscaped());
+        }
         if (c.state == ColumnState::Failed) {
             html += QStringLiteral("<p class=\"failed\">%1</p>\n")
                         .arg((c.statusText + QStringLiteral(": ") + c.error.message).toHtmlEscaped());

@@ -100,6 +100,30 @@ private slots:
         QVERIFY(failed.value("ttftMs").isNull());
     }
 
+    void routedColumn_noteInMarkdownJsonAndHtml()
+    {
+        ComparisonSnapshot routed = snapshot();
+        ColumnRoute route;
+        route.decided = true;
+        route.tier = QStringLiteral("standard");
+        route.ruleName = QStringLiteral("default");
+        CallError error;
+        error.failureClass = FailureClass::ServerError;
+        error.httpStatus = 503;
+        route.failovers.append({ QStringLiteral("a/primary"), QStringLiteral("b/fallback"), error });
+        routed.columns[0].note = route.note();
+        const QString note
+            = QStringLiteral("routed: tier standard, rule default; Failed over from a/primary (Server error, HTTP 503) "
+                             "to b/fallback");
+        QCOMPARE(routed.columns[0].note, note);
+        QVERIFY(QString::fromUtf8(ComparisonExport::toMarkdown(routed)).contains(QLatin1Char('*') + note));
+        const QJsonObject root = QJsonDocument::fromJson(ComparisonExport::toJson(routed)).object();
+        const QJsonArray columns = root.value(QStringLiteral("columns")).toArray();
+        QCOMPARE(columns[0].toObject().value(QStringLiteral("note")).toString(), note);
+        QVERIFY(columns[1].toObject().value(QStringLiteral("note")).isNull());
+        QVERIFY(QString::fromUtf8(ComparisonExport::toHtml(routed)).contains(note.toHtmlEscaped()));
+    }
+
     void csv_oneRowPerColumn_quotedFields()
     {
         const QString csv = QString::fromUtf8(ComparisonExport::toCsv(snapshot()));
