@@ -21,6 +21,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -133,6 +134,7 @@ private slots:
     void drillDown_listsMatchingRequests();
     void ledgerRecording_refreshesLive();
     void burstOfChanges_appliesOnlyTheNewest();
+    void applyingAResult_letsTimersRunBetweenCharts();
 
 private:
     QString card(const QString& name) const;
@@ -500,6 +502,31 @@ void tst_DashboardView::burstOfChanges_appliesOnlyTheNewest()
     QCOMPARE(card(QStringLiteral("spend")), QStringLiteral("$6.50"));
     QVERIFY2(refreshed.size() < periods.size(), qPrintable(QString::number(refreshed.size())));
     QCOMPARE(refreshed.last().at(0).toULongLong(), m_view->appliedGeneration());
+}
+
+void tst_DashboardView::applyingAResult_letsTimersRunBetweenCharts()
+{
+    // A zero-interval timer runs once per event-loop turn: counting its ticks from the moment the
+    // first chart is replaced until the result is fully on screen counts the turns the dashboard
+    // left to input, painting and other timers. Applying everything in one go leaves none.
+    auto* spend = m_view->findChild<ChartPanel*>(QStringLiteral("spend"));
+    QVERIFY(spend);
+    QChart* before = spend->chart();
+    bool applying = false;
+    int turns = 0;
+    QTimer ticker;
+    ticker.setInterval(0);
+    connect(&ticker, &QTimer::timeout, this, [&] {
+        applying = applying || spend->chart() != before;
+        turns += applying ? 1 : 0;
+    });
+    connect(m_view.get(), &DashboardView::refreshed, &ticker, &QTimer::stop);
+    ticker.start();
+    m_view->filterBar()->setPeriod(DashboardPeriod::Last30Days);
+    waitForRefresh();
+    QVERIFY(spend->chart() != before);
+    // Four more charts, each built in one turn and shown in the next, then the failover table.
+    QVERIFY2(turns >= 8, qPrintable(QString::number(turns)));
 }
 
 QTEST_MAIN(tst_DashboardView)

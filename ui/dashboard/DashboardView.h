@@ -85,7 +85,7 @@ private:
     QStandardItemModel* m_failoverModel;
     QTableView* m_failoverTable;
     QTimer m_liveTimer;
-    // Applying a result runs in slices, one per timer tick, so none blocks the event loop for long.
+    // Applying a result runs in slices, one per event-loop turn, so none blocks the loop for long.
     QTimer m_stageTimer;
     QList<std::function<void()>> m_stages;
     quint64 m_stageGeneration = 0;

@@ -185,8 +185,7 @@ void DashboardView::runNextStage()
         return;
     }
     m_stages.takeFirst()();
-    // A timer, not a queued call: queued calls run back to back in one pass over the posted
-    // events, while a timer lets input, painting and other timers in between.
+    // One slice per turn of the event loop: input, painting and other timers run in between.
     m_stageTimer.start();
 }
 
