@@ -67,9 +67,11 @@ Figures rawClient(quint16 port, const QByteArray& body, int requests)
     return summarize(samples, cpuMs() - cpuStart);
 }
 
-Figures providerClient(SandboxServer& sandbox, const ChatRequest& request, int requests)
+Figures providerClient(SandboxServer& sandbox, const ChatRequest& request, int requests,
+                       ProviderClient::Transport transport)
 {
     ProviderClient client;
+    client.setTransport(transport);
     ProviderConfig provider;
     ModelConfig model;
     for (const ModelConfig& candidate : sandbox.models()) {
@@ -111,9 +113,11 @@ int runClientBenchmarks(const QStringList& args)
     const QByteArray body
         = WireFormat::create(ProviderKind::OpenAiCompatible)->buildRequestBody(QStringLiteral("gpt-4.1-mini"), request);
     rawClient(sandbox.port(), body, 50); // warm-up
-    providerClient(sandbox, request, 50);
+    providerClient(sandbox, request, 50, ProviderClient::Transport::Auto);
     const Figures raw = rawClient(sandbox.port(), body, requests);
-    const Figures client = providerClient(sandbox, request, requests);
+    const Figures client = providerClient(sandbox, request, requests, ProviderClient::Transport::Auto);
+    // What a remote provider's path (Qt's network thread) would add on the same exchange.
+    const Figures qnam = providerClient(sandbox, request, requests, ProviderClient::Transport::NetworkAccessManager);
     QTextStream out(stdout);
     out << "streamed request to the in-process sandbox (~60 tokens), " << requests << " sequential requests\n";
     out << QStringLiteral("  raw socket client : p50 %1 us, mean %2 us, CPU %3 us/request\n")
@@ -127,5 +131,8 @@ int runClientBenchmarks(const QStringList& args)
     out << QStringLiteral("  client overhead   : p50 %1 us, CPU %2 us per streamed request (target < 100 us)\n")
                .arg(client.p50Us - raw.p50Us, 0, 'f', 0)
                .arg(client.cpuUsPerRequest - raw.cpuUsPerRequest, 0, 'f', 0);
+    out << QStringLiteral("  same through QNAM : p50 +%1 us, CPU +%2 us (the path remote https providers take)\n")
+               .arg(qnam.p50Us - raw.p50Us, 0, 'f', 0)
+               .arg(qnam.cpuUsPerRequest - raw.cpuUsPerRequest, 0, 'f', 0);
     return 0;
 }
