@@ -359,6 +359,9 @@ private slots:
             QCOMPARE(m_fixture.sandbox->requestCount(QStringLiteral("claude-haiku-4-5")), 0);
             QCOMPARE(other->text(), otherAnswer);
             QVERIFY(other->conversation().isEmpty());
+            // Its answer is from the earlier turn: it does not compete, so this turn has no rival to beat.
+            QVERIFY(workbench()->columnViews()[1]->best().isEmpty());
+            QVERIFY(lead->best().isEmpty());
         }
 
         // Ending the conversation makes the next send a fresh comparison without earlier turns.

@@ -225,8 +225,67 @@ private slots:
     {
         const QList<ColumnSpec> specs { { QStringLiteral("a") },
                                         { QStringLiteral("a"), 0.9, std::nullopt, QStringLiteral("Pirate voice.") },
-                                        { QStringLiteral("b"), std::nullopt, 128, QString() } };
+                                        { QStringLiteral("b"), std::nullopt, 128, QString() },
+                                        ColumnSpec::routeIt() };
         QCOMPARE(ColumnSpec::listFromJson(ColumnSpec::listToJson(specs)), specs);
+    }
+
+    void keepTurn_keepsOnlyAnsweredTurns_andTheNextRequestCarriesThem()
+    {
+        ColumnRun column({ pricedModel().id }, pricedModel(), provider());
+        column.begin(request(QStringLiteral("first?")));
+        column.fail({ FailureClass::ServerError, 503 }, {});
+        QVERIFY(!column.keepTurn()); // a failed turn has no answer to carry on from
+        column.begin(request(QStringLiteral("first?")));
+        column.appendText(QStringLiteral("one"));
+        column.complete(result(10, 20, 1, 1));
+        QVERIFY(column.keepTurn());
+        const QList<ChatMessage> turns { { QStringLiteral("user"), QStringLiteral("first?") },
+                                         { QStringLiteral("assistant"), QStringLiteral("one") } };
+        QCOMPARE(column.conversation(), turns);
+
+        PromptSettings prompt { QStringLiteral("second?"), QStringLiteral("Be brief."), {}, 0, column.conversation() };
+        const ChatRequest next = column.spec().requestFor(prompt);
+        const QList<ChatMessage> expected { { QStringLiteral("system"), QStringLiteral("Be brief.") },
+                                            turns[0],
+                                            turns[1],
+                                            { QStringLiteral("user"), QStringLiteral("second?") } };
+        QCOMPARE(next.messages, expected);
+        column.clearConversation();
+        QVERIFY(column.conversation().isEmpty());
+    }
+
+    void routedColumn_takesTheRoutersModel_andRecordsFailovers()
+    {
+        ColumnRun column(ColumnSpec::routeIt(), {}, {});
+        QCOMPARE(column.title(), QStringLiteral("Route it"));
+        QSignalSpy routeChanged(&column, &ColumnRun::routeChanged);
+        column.begin(request(QStringLiteral("hi")));
+        column.setRouteDecision(QStringLiteral("standard"), QStringLiteral("default"),
+                                QStringLiteral("no rule matched"));
+        ModelConfig first = pricedModel();
+        first.id = QStringLiteral("sandbox/first");
+        column.setRoutedModel(first, provider());
+        column.appendText(QStringLiteral("partial"));
+        column.addFailover(first.id, pricedModel().id, { FailureClass::StreamBroken });
+        column.discardText();
+        QCOMPARE(column.text(), QString());
+        column.setRoutedModel(pricedModel(), provider());
+        column.appendText(QStringLiteral("answer"));
+        column.complete(result(10, 20, 100, 200));
+
+        QCOMPARE(column.title(), pricedModel().id);
+        QCOMPARE(column.text(), QStringLiteral("answer"));
+        QVERIFY(column.figures().costUsd.has_value());
+        QCOMPARE(column.route().decisionText(), QStringLiteral("Tier standard \u00b7 rule \u201cdefault\u201d"));
+        QCOMPARE(ColumnRoute::failoverText(column.route().failovers.value(0)),
+                 QStringLiteral("Failed over from sandbox/first (%1) to sandbox/gpt-4.1-mini")
+                     .arg(FailureClasses::displayName(FailureClass::StreamBroken)));
+        QVERIFY(routeChanged.size() >= 4);
+
+        column.begin(request(QStringLiteral("again"))); // the router picks anew
+        QCOMPARE(column.title(), QStringLiteral("Route it"));
+        QVERIFY(column.route().failovers.isEmpty());
     }
 };
 

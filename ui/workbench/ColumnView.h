@@ -28,6 +28,7 @@ public:
     QScrollBar* answerScrollBar() const;
     QTextBrowser* answerView() const { return m_answer; }
     void setBest(const QSet<BestValues::Figure>& best);
+    const QSet<BestValues::Figure>& best() const { return m_best; }
     // Re-reads model, provider and overrides (after the column's settings changed).
     void refreshHeader();
     // Text of a figure as shown, for tests and accessibility: "ttft", "latency", "tokens", "rate", "cost".
