@@ -4,6 +4,9 @@
 #include "CliCommands.h"
 #include "Console.h"
 #include "engine/Engine.h"
+#include "engine/EngineSettings.h"
+#include "pricing/BudgetTracker.h"
+#include "secrets/AppSettings.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -100,6 +103,8 @@ int runCommand(const CommandLine& commandLine)
         for (const QString& warning : engine.warnings()) {
             Console::err(QStringLiteral("switchyard: warning: ") + warning + QLatin1Char('\n'));
         }
+        // The budgets set in the app's settings hold for requests sent (and explained) from here too.
+        engine.budgets()->setSettings(EngineSettings::budgetSettings(AppSettings(), engine.budgets()->settings()));
     }
     int exitCode = -1;
     QObject::connect(command.get(), &CliCommand::done, QCoreApplication::instance(), [&exitCode](int code) {

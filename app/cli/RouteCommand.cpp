@@ -19,6 +19,7 @@ QJsonArray attemptsJson(const QList<AttemptInfo>& attempts)
             { QStringLiteral("model"), attempt.modelId },
             { QStringLiteral("provider"), attempt.providerId },
             { QStringLiteral("reason"), attempt.reason },
+            { QStringLiteral("tier"), attempt.tier },
             { QStringLiteral("outcome"), attempt.outcome },
             { QStringLiteral("ms"), attempt.endedMs - attempt.startedMs },
         };
@@ -41,9 +42,26 @@ QJsonArray skippedJson(const QList<SkipInfo>& skipped)
     for (const SkipInfo& skip : skipped) {
         array.append(QJsonObject { { QStringLiteral("model"), skip.modelId },
                                    { QStringLiteral("provider"), skip.providerId },
-                                   { QStringLiteral("reason"), skip.reason } });
+                                   { QStringLiteral("reason"), skip.reason },
+                                   { QStringLiteral("over_budget"), skip.overBudget } });
     }
     return array;
+}
+
+// What budgets did to the request: the tier asked for, the moves to cheaper tiers, warnings.
+void insertBudget(QJsonObject& object, const QString& requestedTier, const QList<TierDowngrade>& downgrades,
+                  const QStringList& warnings)
+{
+    object.insert(QStringLiteral("requested_tier"), requestedTier);
+    QJsonArray moves;
+    for (const TierDowngrade& downgrade : downgrades) {
+        moves.append(QJsonObject { { QStringLiteral("from"), downgrade.fromTier },
+                                   { QStringLiteral("to"), downgrade.toTier },
+                                   { QStringLiteral("limit"), downgrade.limit },
+                                   { QStringLiteral("text"), downgrade.text() } });
+    }
+    object.insert(QStringLiteral("downgrades"), moves);
+    object.insert(QStringLiteral("budget_warnings"), QJsonArray::fromStringList(warnings));
 }
 
 ModelPrice priceOf(const Engine& engine, const QString& modelId)
@@ -93,6 +111,13 @@ void RouteCommand::start(CliCommand* owner, Engine& engine, const ChatRequest& r
                 QCoreApplication::translate("RouteCommand", "\n  (the answer so far is discarded; restarting on %1)\n")
                     .arg(next));
         });
+        QObject::connect(call, &RoutedCall::downgraded, owner, [](const TierDowngrade& downgrade) {
+            Console::err(QCoreApplication::translate("RouteCommand", "  budget: %1\n").arg(downgrade.text()));
+        });
+        QObject::connect(call, &RoutedCall::budgetWarning, owner, [](const QString& model, const QString& warning) {
+            Console::err(
+                QCoreApplication::translate("RouteCommand", "  budget warning (%1): %2\n").arg(model, warning));
+        });
         QObject::connect(call, &RoutedCall::cacheAnswered, owner, [] {
             Console::err(
                 QCoreApplication::translate("RouteCommand", "  every model failed; answering from the cache\n"));
@@ -108,6 +133,7 @@ void RouteCommand::start(CliCommand* owner, Engine& engine, const ChatRequest& r
             object.insert(QStringLiteral("cached"), result.cached);
             object.insert(QStringLiteral("attempts"), attemptsJson(result.attempts));
             object.insert(QStringLiteral("skipped"), skippedJson(result.skipped));
+            insertBudget(object, result.requestedTier, result.downgrades, result.budgetWarnings);
             Console::printJson(object);
         } else {
             Console::out(QStringLiteral("\n"));
@@ -125,6 +151,7 @@ void RouteCommand::start(CliCommand* owner, Engine& engine, const ChatRequest& r
                 { QStringLiteral("attempts"), attemptsJson(error.attempts) },
                 { QStringLiteral("skipped"), skippedJson(error.skipped) },
             };
+            insertBudget(object, error.requestedTier, error.downgrades, error.budgetWarnings);
             QJsonObject errorObject = ResultJson::error(error.lastError);
             errorObject.insert(QStringLiteral("message"), error.message);
             object.insert(QStringLiteral("error"), errorObject);

@@ -119,7 +119,9 @@ bool Engine::open(const Options& options)
             const qint64 maxTokens = request.maxTokens > 0 ? request.maxTokens : model.maxOutputTokens;
             const Reservation reservation
                 = m_budgets->reserve(model.providerId, model.id, model.price, promptTokens, maxTokens);
-            return BudgetHold { reservation.ok, reservation.id, reservation.refusalReason };
+            const BudgetCheck& check = reservation.check;
+            return BudgetHold { reservation.ok, reservation.id, reservation.refusalReason, check.shouldDowngrade(),
+                                reservation.ok && check.overLimit ? check.reason : QString(), check.exceededLimit() };
         },
         [this](quint64 holdId, const ModelConfig& model, const TokenUsage* usage) {
             if (usage) {
@@ -132,7 +134,8 @@ bool Engine::open(const Options& options)
         const qint64 promptTokens = estimateTokens(request.lastUserText()) + estimateTokens(request.systemText());
         const qint64 maxTokens = request.maxTokens > 0 ? request.maxTokens : model.maxOutputTokens;
         const BudgetCheck check = m_budgets->check(model.providerId, model.id, model.price, promptTokens, maxTokens);
-        return BudgetVerdict { check.allowed, check.reason };
+        return BudgetVerdict { check.allowed, check.reason, check.shouldDowngrade(),
+                               check.allowed && check.overLimit ? check.reason : QString(), check.exceededLimit() };
     });
     return true;
 }

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <cmath>
+
 namespace {
 // Sub-cent rounding noise must not refuse a request that fits exactly.
 constexpr double LimitEpsilonUsd = 1e-9;
@@ -70,7 +72,9 @@ QString BudgetCheck::exceededLimit() const
     for (const ScopeUsage& usage : scopes) {
         if (usage.wouldExceed()) {
             const double limit = usage.limitUsd;
-            const QString amount = QStringLiteral("$") + QString::number(limit, 'f', limit < 0.01 ? 4 : 2);
+            // Cents, or enough decimals that a tiny limit does not read as $0.0000.
+            const int decimals = limit < 0.01 ? qMax(4, int(-std::floor(std::log10(limit)))) : 2;
+            const QString amount = QStringLiteral("$") + QString::number(limit, 'f', qMin(decimals, 8));
             return QCoreApplication::translate("BudgetCheck", "%1, limit %2").arg(usage.scope.displayName(), amount);
         }
     }

@@ -1,4 +1,5 @@
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -26,6 +27,8 @@ private slots:
     void explainJson_defaultRules_data();
     void explainJson_defaultRules();
     void askGroup_followsTheGroupsFallbacks();
+    void budgetFromSettings_explainAndRouteShowIt_data();
+    void budgetFromSettings_explainAndRouteShowIt();
     void statsAndHistory_countRecordedRequests();
     void importExportLiteLlm_roundTripsWithoutKeys();
     void importMalformedYaml_changesNothing();
@@ -265,6 +268,94 @@ void TestCli::explainJson_defaultRules()
     const QJsonObject object = QJsonDocument::fromJson(result.out).object();
     QCOMPARE(object.value(QStringLiteral("tier")).toString(), tier);
     QVERIFY(!object.value(QStringLiteral("chain")).toArray().isEmpty());
+}
+
+void TestCli::budgetFromSettings_explainAndRouteShowIt_data()
+{
+    QTest::addColumn<QString>("action"); // AppSettings budget/action
+    QTest::addColumn<QString>("dailyUsd");
+    QTest::addColumn<QStringList>("command");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("says"); // in stdout
+    QTest::addColumn<QString>("finalTier"); // JSON only
+    QTest::addColumn<QString>("model"); // route --json that answered
+
+    const QStringList premium { QStringLiteral("--tag"), QStringLiteral("tier=premium") };
+    // "hello" with no max tokens: worst cases are the prompt alone (gpt-5 $0.0000025, gemini-2.5-flash
+    // $0.0000006); with 1,000 max tokens gpt-5 ~$0.01, claude-sonnet ~$0.015, gemini-2.5-flash ~$0.0025.
+    QTest::newRow("explain: premium over the daily limit moves down to budget")
+        << "downgrade"
+        << "0.000002" << (QStringList { "explain" } + premium + QStringList { "hello" }) << 0
+        << "Budget: tier premium over budget (daily budget, limit $0.000002), moved down to tier budget"
+        << ""
+        << "";
+    QTest::newRow("explain --json: the move and the final tier")
+        << "downgrade"
+        << "0.000002" << (QStringList { "explain", "--json" } + premium + QStringList { "hello" }) << 0
+        << "tier premium over budget (daily budget, limit $0.000002), moved down to tier budget"
+        << "budget"
+        << "";
+    QTest::newRow("route --json: gemini-2.5-flash on the budget tier answers")
+        << "downgrade"
+        << "0.003" << (QStringList { "route", "--json", "--max-tokens", "1000" } + premium + QStringList { "hello" })
+        << 0 << "tier premium over budget (daily budget, limit $0.0030), moved down to tier budget"
+        << "budget"
+        << "sandbox/gemini-2.5-flash";
+    QTest::newRow("route --json, refuse: nothing sent, the error names the limit")
+        << "refuse"
+        << "0.003" << (QStringList { "route", "--json", "--max-tokens", "1000" } + premium + QStringList { "hello" })
+        << 2 << "The daily budget would be exceeded"
+        << "premium"
+        << "";
+}
+
+void TestCli::budgetFromSettings_explainAndRouteShowIt()
+{
+    QFETCH(QString, action);
+    QFETCH(QString, dailyUsd);
+    QFETCH(QStringList, command);
+    QFETCH(int, exitCode);
+    QFETCH(QString, says);
+    QFETCH(QString, finalTier);
+    QFETCH(QString, model);
+    // The app's settings (QSettings under XDG_CONFIG_HOME) hold the budget, as the Settings dialog saves it.
+    QTemporaryDir config;
+    QVERIFY(QDir(config.path()).mkpath(QStringLiteral("Switchyard")));
+    QFile ini(config.filePath(QStringLiteral("Switchyard/Switchyard.conf")));
+    QVERIFY(ini.open(QIODevice::WriteOnly));
+    ini.write(QStringLiteral("[budget]\ndailyUsd=%1\naction=%2\n").arg(dailyUsd, action).toUtf8());
+    ini.close();
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+
+    const Run result = run(
+        QStringList { QStringLiteral("--home"), m_home->path(), QStringLiteral("--sandbox") } + command, environment);
+    QCOMPARE(result.exitCode, exitCode);
+    QVERIFY2(QString::fromUtf8(result.out).contains(says), result.out.constData());
+    if (finalTier.isEmpty()) {
+        return;
+    }
+    const QJsonObject object = QJsonDocument::fromJson(result.out).object();
+    if (command.first() == QLatin1String("explain")) {
+        QCOMPARE(object.value(QStringLiteral("final_tier")).toString(), finalTier);
+        QCOMPARE(object.value(QStringLiteral("downgrades")).toArray().size(), 1);
+        return;
+    }
+    QCOMPARE(object.value(QStringLiteral("tier")).toString(), finalTier);
+    QCOMPARE(object.value(QStringLiteral("requested_tier")).toString(), QStringLiteral("premium"));
+    if (model.isEmpty()) {
+        QVERIFY(object.value(QStringLiteral("attempts")).toArray().isEmpty());
+        QVERIFY(object.value(QStringLiteral("error"))
+                    .toObject()
+                    .value(QStringLiteral("message"))
+                    .toString()
+                    .contains(says));
+        return;
+    }
+    QCOMPARE(object.value(QStringLiteral("model")).toString(), model);
+    const QJsonObject attempt = object.value(QStringLiteral("attempts")).toArray().first().toObject();
+    QCOMPARE(attempt.value(QStringLiteral("reason")).toString(), QStringLiteral("downgrade"));
+    QCOMPARE(attempt.value(QStringLiteral("tier")).toString(), finalTier);
 }
 
 void TestCli::askGroup_followsTheGroupsFallbacks()

@@ -17,6 +17,8 @@ class TestEngine : public QObject
 private slots:
     void concurrentRequests_cannotOvershootABudget();
     void routedCalls_areRecordedOnceWithTheirFailovers();
+    void providerLimitReached_actionDecides_data();
+    void providerLimitReached_actionDecides();
 };
 
 void TestEngine::concurrentRequests_cannotOvershootABudget()
@@ -96,6 +98,96 @@ void TestEngine::routedCalls_areRecordedOnceWithTheirFailovers()
                                    {} })
                  .size(),
              5);
+}
+
+void TestEngine::providerLimitReached_actionDecides_data()
+{
+    QTest::addColumn<int>("action");
+    QTest::addColumn<QString>("model"); // empty: nothing sent
+    QTest::addColumn<QString>("tier");
+    QTest::addColumn<QString>("says"); // in the downgrade, the error or the warning
+
+    // Default sandbox policy: premium = gpt-5 (openai) -> claude-sonnet-4-5 (anthropic); the next
+    // cheaper tier by price is budget (gemini-2.5-flash first).
+    QTest::newRow("downgrade: premium over its providers' limits, budget tier's gemini answers")
+        << int(BudgetAction::DowngradeTier) << "sandbox/gemini-2.5-flash"
+        << "budget"
+        << "tier premium over budget (daily budget for sandbox-openai, limit $1.00), moved down to tier budget";
+    QTest::newRow("refuse: nothing is sent, the error names the limit")
+        << int(BudgetAction::Refuse) << ""
+        << "premium"
+        << "daily budget for sandbox-openai would be exceeded: $1.00 spent";
+    QTest::newRow("warn only: gpt-5 answers, the overrun is reported") << int(BudgetAction::WarnOnly) << "sandbox/gpt-5"
+                                                                       << "premium"
+                                                                       << "Sent anyway (warn only).";
+}
+
+void TestEngine::providerLimitReached_actionDecides()
+{
+    QFETCH(int, action);
+    QFETCH(QString, model);
+    QFETCH(QString, tier);
+    QFETCH(QString, says);
+    QTemporaryDir home;
+    Engine engine;
+    QVERIFY(engine.open({ home.path(), true }));
+    engine.sandbox()->setTimeScale(0);
+    BudgetSettings settings;
+    settings.perProvider.insert(QStringLiteral("sandbox-openai"), { 1.0, 0 });
+    settings.perProvider.insert(QStringLiteral("sandbox-anthropic"), { 1.0, 0 });
+    settings.action = BudgetAction(action);
+    engine.budgets()->setSettings(settings);
+    QSignalSpy limitReached(engine.budgets(), &BudgetTracker::limitReached);
+    // Earlier today each of the two providers was paid its whole daily limit.
+    for (const char* provider : { "sandbox-openai", "sandbox-anthropic" }) {
+        RequestRecord earlier;
+        earlier.startedAt = QDateTime::currentDateTimeUtc();
+        earlier.source = QStringLiteral("route");
+        earlier.finalProvider = QString::fromLatin1(provider);
+        earlier.finalModel = QStringLiteral("earlier");
+        earlier.status = QStringLiteral("ok");
+        earlier.costUsd = 1.0;
+        engine.record(earlier);
+    }
+    engine.sandbox()->resetCounts();
+
+    ChatRequest request;
+    request.messages = { { QStringLiteral("user"), QStringLiteral("hello there") } };
+    request.maxTokens = 1000;
+    RoutedCall* call = engine.router()->route(request, { QStringLiteral("tier=premium") }, {}, this);
+    QSignalSpy finished(call, &RoutedCall::finished);
+    QSignalSpy failed(call, &RoutedCall::failed);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size() + failed.size(), 1, 10000);
+
+    if (model.isEmpty()) {
+        QCOMPARE(failed.size(), 1);
+        const RoutedError error = failed.first().first().value<RoutedError>();
+        QVERIFY2(error.message.contains(says), qPrintable(error.message));
+        QCOMPARE(error.tier, tier);
+        QCOMPARE(engine.sandbox()->totalRequests(), 0);
+    } else {
+        QCOMPARE(finished.size(), 1);
+        const RoutedResult result = finished.first().first().value<RoutedResult>();
+        QCOMPARE(result.modelId, model);
+        QCOMPARE(result.tier, tier);
+        QCOMPARE(result.requestedTier, QStringLiteral("premium"));
+        QCOMPARE(engine.sandbox()->totalRequests(), 1);
+        if (BudgetAction(action) == BudgetAction::DowngradeTier) {
+            QCOMPARE(result.downgrades.size(), 1);
+            QCOMPARE(result.downgrades.first().text(), says);
+            QCOMPARE(result.attempts.first().reason, QStringLiteral("downgrade"));
+        } else {
+            QCOMPARE(result.budgetWarnings.size(), 1);
+            QVERIFY(result.budgetWarnings.first().contains(says));
+            QVERIFY(limitReached.size() >= 1);
+        }
+    }
+    // The providers over their limits never saw a request unless the user said "warn only".
+    const int overLimit = engine.sandbox()->requestCount(QStringLiteral("gpt-5"))
+        + engine.sandbox()->requestCount(QStringLiteral("claude-sonnet-4-5"));
+    QCOMPARE(overLimit, BudgetAction(action) == BudgetAction::WarnOnly ? 1 : 0);
+    QCOMPARE(engine.budgets()->activeReservations(), 0);
+    delete call;
 }
 
 QTEST_GUILESS_MAIN(TestEngine)
