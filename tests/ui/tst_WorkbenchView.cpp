@@ -2,6 +2,7 @@
 #include "UiFixture.h"
 #include "common/FileDialogs.h"
 #include "common/ProviderStatusBar.h"
+#include "workbench/ColumnSettingsDialog.h"
 #include "workbench/ColumnView.h"
 #include "workbench/ColumnsArea.h"
 #include "workbench/ContinueBar.h"
@@ -13,6 +14,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -303,6 +305,20 @@ private slots:
         QCOMPARE(workbench()->comparison()->column(0)->state(), ColumnState::Done);
         QCOMPARE(routed->run()->state(), ColumnState::Failed);
         QVERIFY(routed->run()->error().message.contains(QStringLiteral("Routing is not available")));
+    }
+
+    void columnSettings_switchBetweenRouteItAndAModel()
+    {
+        ColumnSpec routed = ColumnSpec::routeIt();
+        routed.temperature = 0.2;
+        ColumnSettingsDialog dialog(m_fixture.catalog(), routed);
+        QCOMPARE(dialog.spec(), routed);
+        auto* model = dialog.findChild<QComboBox*>();
+        model->setCurrentIndex(model->findData(QStringLiteral("sandbox/gpt-5")));
+        const ColumnSpec picked = dialog.spec();
+        QVERIFY(!picked.routed);
+        QCOMPARE(picked.modelId, QStringLiteral("sandbox/gpt-5"));
+        QCOMPARE(picked.temperature, std::optional<double>(0.2));
     }
 
     void continue_sendsThePriorTurns_othersFollowAsChosen_data()
