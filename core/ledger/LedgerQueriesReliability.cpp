@@ -1,0 +1,186 @@
+// LedgerQueries: failovers, provider uptime and latency percentiles.
+#include "LedgerQueries.h"
+
+#include "LatencyHistogram.h"
+#include "LedgerQueriesSql.h"
+#include "LedgerRollup.h"
+#include "SqliteStatement.h"
+
+#include <QSqlQuery>
+
+using namespace LedgerQueriesSql;
+
+namespace {
+Percentiles percentiles(const LatencyHistogram::Counts& counts)
+{
+    Percentiles p;
+    p.samples = LatencyHistogram::total(counts);
+    p.p50 = LatencyHistogram::percentile(counts, 0.50);
+    p.p90 = LatencyHistogram::percentile(counts, 0.90);
+    p.p95 = LatencyHistogram::percentile(counts, 0.95);
+    p.p99 = LatencyHistogram::percentile(counts, 0.99);
+    return p;
+}
+
+// Failovers are raw rows; the request is joined only when the filter needs its fields.
+Where failoverWhere(const LedgerFilter& filter, bool* needsJoin)
+{
+    Where where;
+    if (filter.from.isValid()) {
+        where.add(QStringLiteral("f.at >= ?"), filter.from.toMSecsSinceEpoch());
+    }
+    if (filter.until.isValid()) {
+        where.add(QStringLiteral("f.at < ?"), filter.until.toMSecsSinceEpoch());
+    }
+    if (!filter.models.isEmpty()) {
+        Where models;
+        models.in(QStringLiteral("f.from_model"), filter.models);
+        models.in(QStringLiteral("f.to_model"), filter.models);
+        where.clauses << QStringLiteral("(%1)").arg(models.clauses.join(QStringLiteral(" OR ")));
+        where.binds << models.binds;
+    }
+    where.in(QStringLiteral("r.final_provider"), filter.providers);
+    where.in(QStringLiteral("r.tier"), filter.tiers);
+    where.in(QStringLiteral("r.source"), filter.sources);
+    *needsJoin = !filter.providers.isEmpty() || !filter.tiers.isEmpty() || !filter.sources.isEmpty();
+    return where;
+}
+} // namespace
+
+QList<FailoverEvent> LedgerQueries::failoverEvents(const LedgerFilter& filter, int limit)
+{
+    bool join = false;
+    Where where = failoverWhere(filter, &join);
+    where.binds << limit;
+    QSqlQuery query;
+    QList<FailoverEvent> events;
+    if (!run(query,
+             QStringLiteral("SELECT f.at, f.from_model, f.to_model, f.failure_class, f.message, r.uuid"
+                            " FROM failovers f JOIN requests r ON r.rid = f.request_rid%1"
+                            " ORDER BY f.at DESC, f.rowid DESC LIMIT ?")
+                 .arg(where.sql()),
+             where.binds)) {
+        return events;
+    }
+    while (query.next()) {
+        events << FailoverEvent { QDateTime::fromMSecsSinceEpoch(query.value(0).toLongLong(), Qt::UTC),
+                                  query.value(1).toString(),
+                                  query.value(2).toString(),
+                                  query.value(3).toString(),
+                                  query.value(4).toString(),
+                                  query.value(5).toString() };
+    }
+    return events;
+}
+
+QList<FailoverCountRow> LedgerQueries::failoverCounts(const LedgerFilter& filter, LedgerBucket bucket)
+{
+    bool join = false;
+    const Where where = failoverWhere(filter, &join);
+    QList<FailoverCountRow> rows;
+    // Read in failovers_at order and counted here: an SQL GROUP BY sorts every failover of the
+    // period first, which costs more than the scan itself (30,000 failovers over 90 days).
+    SqliteStatement statement;
+    if (!scan(statement,
+              QStringLiteral("SELECT %1, f.failure_class FROM failovers f%2%3 ORDER BY f.at")
+                  .arg(bucketSql(bucket, QStringLiteral("f.at / 1000")),
+                       join ? QStringLiteral(" JOIN requests r ON r.rid = f.request_rid") : QString(), where.sql()),
+              where.binds)) {
+        return rows;
+    }
+    QMap<std::pair<qint64, QString>, qint64> counts;
+    while (statement.next()) {
+        ++counts[{ statement.int64(0), statement.text(1) }];
+    }
+    m_error = statement.errorString();
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        rows << FailoverCountRow { QDateTime::fromSecsSinceEpoch(it.key().first, Qt::UTC), it.key().second, *it };
+    }
+    return rows;
+}
+
+UptimeReport LedgerQueries::uptime(const LedgerFilter& filter, LedgerBucket bucket)
+{
+    const Source source = rollupSource(QStringLiteral("uptime"), QStringLiteral("provider, attempts, provider_faults"),
+                                       filter, bucket == LedgerBucket::Hour);
+    QSqlQuery query;
+    UptimeReport report;
+    QMap<QString, UptimeRow> overall;
+    if (bucket == LedgerBucket::Hour) {
+        SqliteStatement statement;
+        if (!scan(statement, QStringLiteral("SELECT t, provider, attempts, provider_faults FROM %1").arg(source.sql),
+                  source.binds)) {
+            return report;
+        }
+        QMap<std::pair<qint64, QString>, UptimeRow> sums;
+        while (statement.next()) {
+            UptimeRow& row = sums[{ statement.int64(0), statement.text(1) }];
+            row.attempts += statement.int64(2);
+            row.providerFaults += statement.int64(3);
+        }
+        m_error = statement.errorString();
+        for (auto it = sums.begin(); it != sums.end(); ++it) {
+            UptimeRow row = *it;
+            row.bucketStart = QDateTime::fromSecsSinceEpoch(it.key().first, Qt::UTC);
+            row.provider = it.key().second;
+            row.uptimeShare = row.attempts > 0 ? 1.0 - double(row.providerFaults) / double(row.attempts) : 1.0;
+            report.buckets << row;
+            UptimeRow& sum = overall[row.provider];
+            sum.provider = row.provider;
+            sum.attempts += row.attempts;
+            sum.providerFaults += row.providerFaults;
+        }
+    } else if (!run(query,
+                    QStringLiteral("SELECT %1 AS b, provider, SUM(attempts), SUM(provider_faults)"
+                                   " FROM %2 GROUP BY b, provider ORDER BY b, provider")
+                        .arg(bucketSql(bucket, QStringLiteral("t")), source.sql),
+                    source.binds)) {
+        return report;
+    }
+    while (query.next()) {
+        UptimeRow row { fromSecs(query.value(0)), query.value(1).toString(), query.value(2).toLongLong(),
+                        query.value(3).toLongLong(), 1 };
+        if (row.attempts > 0) {
+            row.uptimeShare = 1.0 - double(row.providerFaults) / double(row.attempts);
+        }
+        report.buckets << row;
+        UptimeRow& sum = overall[row.provider];
+        sum.provider = row.provider;
+        sum.attempts += row.attempts;
+        sum.providerFaults += row.providerFaults;
+    }
+    for (UptimeRow row : std::as_const(overall)) {
+        if (row.attempts > 0) {
+            row.uptimeShare = 1.0 - double(row.providerFaults) / double(row.attempts);
+        }
+        report.overall << row;
+    }
+    return report;
+}
+
+QList<LatencyRow> LedgerQueries::latencyPercentiles(const LedgerFilter& filter)
+{
+    const QStringList histogram = LedgerRollup::latencyColumns() + LedgerRollup::ttftColumns();
+    const Source source
+        = rollupSource(QStringLiteral("latency"), QStringLiteral("model, ") + histogram.join(u','), filter, false);
+    QList<LatencyRow> rows;
+    // Summed here rather than with GROUP BY model, which sorts every 80-column row first.
+    SqliteStatement statement;
+    if (!scan(statement, QStringLiteral("SELECT model, %1 FROM %2").arg(histogram.join(u','), source.sql),
+              source.binds)) {
+        return rows;
+    }
+    QMap<QString, std::pair<LatencyHistogram::Counts, LatencyHistogram::Counts>> perModel;
+    while (statement.next()) {
+        auto& [latency, ttft] = perModel[statement.text(0)];
+        for (int i = 0; i < LatencyHistogram::kBuckets; ++i) {
+            latency[size_t(i)] += statement.int64(1 + i);
+            ttft[size_t(i)] += statement.int64(1 + LatencyHistogram::kBuckets + i);
+        }
+    }
+    m_error = statement.errorString();
+    for (auto it = perModel.cbegin(); it != perModel.cend(); ++it) {
+        rows << LatencyRow { it.key(), percentiles(it->first), percentiles(it->second) };
+    }
+    return rows;
+}

@@ -1,0 +1,92 @@
+#include "LedgerQueriesSql.h"
+
+#include "LedgerRollup.h"
+
+namespace LedgerQueriesSql {
+qint64 floorHour(const QDateTime& at)
+{
+    return LedgerRollup::hourOf(at);
+}
+
+qint64 ceilHour(const QDateTime& at)
+{
+    const qint64 floor = floorHour(at);
+    return floor * 1000 == at.toMSecsSinceEpoch() ? floor : floor + 3600;
+}
+
+void addColumnFilters(Where* where, const LedgerFilter& filter)
+{
+    where->in(QStringLiteral("provider"), filter.providers);
+    where->in(QStringLiteral("model"), filter.models);
+    where->in(QStringLiteral("tier"), filter.tiers);
+    where->in(QStringLiteral("source"), filter.sources);
+}
+
+Source rollupSource(const QString& family, const QString& columns, const LedgerFilter& filter, bool hourlyOnly)
+{
+    const qint64 h0 = filter.from.isValid() ? floorHour(filter.from) : kOpenStart;
+    const qint64 h1 = filter.until.isValid() ? ceilHour(filter.until) : kOpenEnd;
+    qint64 d0 = filter.from.isValid() ? LedgerRollup::dayOf(h0 + 86399) : kOpenStart;
+    qint64 d1 = filter.until.isValid() ? LedgerRollup::dayOf(h1) : kOpenEnd;
+    if (hourlyOnly || d0 >= d1) {
+        d0 = d1 = h1; // no whole days: everything from the hourly table
+    }
+    QStringList parts;
+    Source source;
+    auto part = [&](LedgerRollup::Grain grain, qint64 start, qint64 end) {
+        if (start >= end) {
+            return;
+        }
+        const QString t = LedgerRollup::timeColumn(grain);
+        Where where;
+        if (start != kOpenStart) {
+            where.add(t + QStringLiteral(" >= ?"), start);
+        }
+        if (end != kOpenEnd) {
+            where.add(t + QStringLiteral(" < ?"), end);
+        }
+        addColumnFilters(&where, filter);
+        parts << QStringLiteral("SELECT %1 AS t, %2 FROM %3%4")
+                     .arg(t, columns, LedgerRollup::table(family, grain), where.sql());
+        source.binds << where.binds;
+    };
+    part(LedgerRollup::Hourly, h0, d0);
+    part(LedgerRollup::Daily, d0, d1);
+    part(LedgerRollup::Hourly, qMax(d1, h0), h1);
+    if (parts.isEmpty()) { // empty range
+        parts << QStringLiteral("SELECT hour AS t, %1 FROM %2 WHERE 0")
+                     .arg(columns, LedgerRollup::table(family, LedgerRollup::Hourly));
+    }
+    source.sql = QStringLiteral("(") + parts.join(QStringLiteral(" UNION ALL ")) + QStringLiteral(")");
+    return source;
+}
+
+QString bucketSql(LedgerBucket bucket, const QString& seconds)
+{
+    switch (bucket) {
+    case LedgerBucket::Hour:
+        return QStringLiteral("((%1) / 3600) * 3600").arg(seconds);
+    case LedgerBucket::Day:
+        return QStringLiteral("((%1) / 86400) * 86400").arg(seconds);
+    case LedgerBucket::Week: // 1970-01-05 (epoch + 4 days) was a Monday
+        return QStringLiteral("(((%1) - 345600) / 604800) * 604800 + 345600").arg(seconds);
+    case LedgerBucket::Month:
+        return QStringLiteral("CAST(strftime('%s', %1, 'unixepoch', 'start of month') AS INTEGER)").arg(seconds);
+    }
+    return seconds;
+}
+
+QDateTime fromSecs(const QVariant& secs)
+{
+    return QDateTime::fromSecsSinceEpoch(secs.toLongLong(), Qt::UTC);
+}
+
+QString sums(const QStringList& columns)
+{
+    QStringList out;
+    for (const QString& column : columns) {
+        out << QStringLiteral("TOTAL(%1)").arg(column);
+    }
+    return out.join(u',');
+}
+} // namespace LedgerQueriesSql
