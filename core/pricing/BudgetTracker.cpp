@@ -26,15 +26,18 @@ BudgetTracker::BudgetTracker(QObject* parent)
 
 void BudgetTracker::setSettings(const BudgetSettings& settings)
 {
-    QMutexLocker lock(&m_mutex);
-    m_settings = settings;
-    if (!m_settings.timeZone.isValid()) {
-        m_settings.timeZone = QTimeZone::systemTimeZone();
+    {
+        QMutexLocker lock(&m_mutex);
+        m_settings = settings;
+        if (!m_settings.timeZone.isValid()) {
+            m_settings.timeZone = QTimeZone::systemTimeZone();
+        }
+        // New limits or zone: periods may start elsewhere and thresholds deserve a fresh look.
+        m_sourceCache.clear();
+        m_thresholdSignalled.clear();
+        m_limitSignalled.clear();
     }
-    // New limits or zone: periods may start elsewhere and thresholds deserve a fresh look.
-    m_sourceCache.clear();
-    m_thresholdSignalled.clear();
-    m_limitSignalled.clear();
+    emit settingsChanged();
 }
 
 BudgetSettings BudgetTracker::settings() const

@@ -52,6 +52,8 @@ public:
 signals:
     void thresholdReached(const BudgetScope& scope, double fraction);
     void limitReached(const BudgetScope& scope);
+    // New limits: views showing where budgets stand read them again.
+    void settingsChanged();
 
 private:
     struct Held

@@ -64,6 +64,7 @@ void ProviderHealth::watchBudgets(BudgetTracker* budgets)
     if (budgets) {
         connect(budgets, &BudgetTracker::limitReached, this, &ProviderHealth::refresh);
         connect(budgets, &BudgetTracker::thresholdReached, this, &ProviderHealth::refresh);
+        connect(budgets, &BudgetTracker::settingsChanged, this, &ProviderHealth::refresh);
     }
     refresh();
 }

@@ -110,6 +110,11 @@ private slots:
         QCOMPARE(entry.state, ProviderHealth::State::OverBudget);
         QCOMPARE(entry.budgetScope, BudgetScope({ QStringLiteral("p"), BudgetPeriod::Day }).displayName());
         QCOMPARE(health.state(QStringLiteral("q")), ProviderHealth::State::Unknown);
+
+        // A raised limit shows at once, without waiting for the next request.
+        settings.perProvider.insert(QStringLiteral("p"), BudgetLimits { 5.0, 0 });
+        budgets.setSettings(settings);
+        QCOMPARE(health.state(QStringLiteral("p")), ProviderHealth::State::CoolingDown);
     }
 };
 
