@@ -135,6 +135,7 @@ private slots:
     void ledgerRecording_refreshesLive();
     void burstOfChanges_appliesOnlyTheNewest();
     void applyingAResult_letsTimersRunBetweenCharts();
+    void refresh_updatesChartsInPlace();
 
 private:
     QString card(const QString& name) const;
@@ -507,26 +508,65 @@ void tst_DashboardView::burstOfChanges_appliesOnlyTheNewest()
 void tst_DashboardView::applyingAResult_letsTimersRunBetweenCharts()
 {
     // A zero-interval timer runs once per event-loop turn: counting its ticks from the moment the
-    // first chart is replaced until the result is fully on screen counts the turns the dashboard
-    // left to input, painting and other timers. Applying everything in one go leaves none.
-    auto* spend = m_view->findChild<ChartPanel*>(QStringLiteral("spend"));
-    QVERIFY(spend);
-    QChart* before = spend->chart();
+    // result arrives until it is fully on screen counts the turns the dashboard left to input,
+    // painting and other timers. Applying everything in one go leaves none.
+    const quint64 before = m_view->appliedGeneration();
     bool applying = false;
     int turns = 0;
     QTimer ticker;
     ticker.setInterval(0);
     connect(&ticker, &QTimer::timeout, this, [&] {
-        applying = applying || spend->chart() != before;
+        applying = applying || m_view->result().generation != before;
         turns += applying ? 1 : 0;
     });
     connect(m_view.get(), &DashboardView::refreshed, &ticker, &QTimer::stop);
     ticker.start();
     m_view->filterBar()->setPeriod(DashboardPeriod::Last30Days);
     waitForRefresh();
-    QVERIFY(spend->chart() != before);
-    // Four more charts, each built in one turn and shown in the next, then the failover table.
-    QVERIFY2(turns >= 8, qPrintable(QString::number(turns)));
+    QVERIFY(m_view->appliedGeneration() != before);
+    // Five charts, each updated in a turn of its own, then the failover table.
+    QVERIFY2(turns >= 5, qPrintable(QString::number(turns)));
+}
+
+void tst_DashboardView::refresh_updatesChartsInPlace()
+{
+    // A refresh replaces the data of the existing chart and series: nothing is rebuilt and laid
+    // out from scratch, so only what changed is repainted.
+    auto* spend = m_view->findChild<ChartPanel*>(QStringLiteral("spend"));
+    QChart* chart = spend->chart();
+    const QList<QAbstractSeries*> series = chart->series();
+    const QList<QAbstractAxis*> axes = chart->axes();
+    QCOMPARE(series.size(), 2);
+    auto* area = qobject_cast<QAreaSeries*>(series.first());
+    QVERIFY(area);
+    QSignalSpy replaced(area->upperSeries(), &QXYSeries::pointsReplaced);
+    QSignalSpy added(area->upperSeries(), &QXYSeries::pointAdded);
+
+    m_view->filterBar()->setPeriod(DashboardPeriod::Last30Days);
+    waitForRefresh();
+    QCOMPARE(spend->chart(), chart);
+    QCOMPARE(chart->series(), series);
+    QCOMPARE(chart->axes(), axes);
+    QCOMPARE(replaced.size(), 1); // all points in one call
+    QCOMPARE(added.size(), 0);
+    QCOMPARE(area->upperSeries()->count(), 31); // 02-08 13:00 .. 03-10: one point per day
+
+    // Stacking by tier keeps one area per key: m-cheap and m-prem become fast and smart.
+    m_view->filterBar()->setSplit(LedgerSplit::Tier);
+    waitForRefresh();
+    QCOMPARE(spend->chart()->series(), series);
+    QStringList names;
+    for (QAbstractSeries* s : series) {
+        names << s->name();
+    }
+    names.sort();
+    QCOMPARE(names, QStringList({ QStringLiteral("fast"), QStringLiteral("smart") }));
+
+    // One key left: the second area goes.
+    m_view->filterBar()->setSplit(LedgerSplit::None);
+    waitForRefresh();
+    QCOMPARE(spend->chart()->series().size(), 1);
+    QCOMPARE(spend->chart()->series().first(), series.first());
 }
 
 QTEST_MAIN(tst_DashboardView)

@@ -40,6 +40,7 @@ ChartPanel::ChartPanel(const QString& objectName, const QString& title, QWidget*
     m_empty->setForegroundRole(QPalette::PlaceholderText);
     m_stack->addWidget(m_view);
     m_stack->addWidget(m_empty);
+    m_stack->setCurrentWidget(m_empty); // blank until the first result
 
     auto* header = new QHBoxLayout;
     header->addWidget(m_title, 1);
@@ -71,7 +72,15 @@ void ChartPanel::setChart(QChart* chart)
     QChart* old = m_view->chart();
     m_view->setChart(chart);
     delete old;
-    m_stack->setCurrentWidget(m_view);
+}
+
+void ChartPanel::showChart()
+{
+    if (m_stack->currentWidget() != m_view) {
+        // At its final size right away, so the chart is laid out once, in the slice that fills it.
+        m_view->setGeometry(m_stack->contentsRect());
+        m_stack->setCurrentWidget(m_view);
+    }
 }
 
 void ChartPanel::showEmpty(const QString& explanation)

@@ -9,7 +9,8 @@ class QStackedWidget;
 class QToolButton;
 
 // One dashboard tile: a title, export buttons, and either the chart or a sentence that says
-// why it is empty. The chart is owned by the view; panels swap in a new one on each refresh.
+// why it is empty. The panel owns its chart, which stays for the panel's life: refreshes update
+// its data in place.
 class ChartPanel : public QFrame
 {
     Q_OBJECT
@@ -19,8 +20,9 @@ public:
 
     QChartView* chartView() const { return m_view; }
     QChart* chart() const;
-    // Replaces the chart (the old one is deleted) and shows it.
+    // Takes the chart (a previous one is deleted); the empty text stays up until showChart().
     void setChart(QChart* chart);
+    void showChart();
     void showEmpty(const QString& explanation);
     bool isEmptyShown() const;
     QString emptyText() const;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include <QBarSet>
 #include <QChart>
 #include <QCursor>
 #include <QDateTimeAxis>
@@ -12,21 +13,19 @@
 #include <QPalette>
 #include <QToolTip>
 #include <QValueAxis>
+#include <QXYSeries>
 
 #include <algorithm>
 
 namespace ChartStyle {
-QChart* newChart(const QPalette& palette)
+void initChart(QChart* chart)
 {
-    auto* chart = new QChart;
     chart->setBackgroundRoundness(0);
     chart->setMargins(QMargins(2, 2, 2, 2));
     chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->setBackgroundBrush(palette.base());
     chart->setBackgroundPen(Qt::NoPen);
-    return chart;
 }
 
 void apply(QChart* chart, const QPalette& palette)
@@ -53,22 +52,76 @@ void apply(QChart* chart, const QPalette& palette)
     chart->legend()->setPen(Qt::NoPen);
 }
 
-QDateTimeAxis* timeAxis(const LedgerFilter& filter, LedgerBucket bucket)
+QDateTimeAxis* timeAxis()
+{
+    return new QDateTimeAxis;
+}
+
+void fitTimeAxis(QDateTimeAxis* axis, const LedgerFilter& filter)
 {
     // Ticks on whole hours or whole days: the range is widened to a multiple of the tick step.
-    auto* axis = new QDateTimeAxis;
     const bool hours = filter.from.secsTo(filter.until) <= 2 * 86400;
     const qint64 unit = hours ? 3600 : 86400;
     const qint64 first = filter.from.toSecsSinceEpoch() / unit * unit;
     const qint64 units = std::max<qint64>(1, (filter.until.toSecsSinceEpoch() - first + unit - 1) / unit);
     const qint64 step = (units + 7) / 8;
     const qint64 steps = (units + step - 1) / step;
-    axis->setFormat(hours ? QStringLiteral("HH:mm") : QStringLiteral("MMM d"));
-    axis->setRange(QDateTime::fromSecsSinceEpoch(first, Qt::UTC).toLocalTime(),
-                   QDateTime::fromSecsSinceEpoch(first + steps * step * unit, Qt::UTC).toLocalTime());
-    axis->setTickCount(int(steps) + 1);
-    Q_UNUSED(bucket)
-    return axis;
+    const QString format = hours ? QStringLiteral("HH:mm") : QStringLiteral("MMM d");
+    if (axis->format() != format) {
+        axis->setFormat(format);
+    }
+    const QDateTime min = QDateTime::fromSecsSinceEpoch(first, Qt::UTC).toLocalTime();
+    const QDateTime max = QDateTime::fromSecsSinceEpoch(first + steps * step * unit, Qt::UTC).toLocalTime();
+    if (axis->min() != min || axis->max() != max) {
+        axis->setRange(min, max);
+    }
+    if (axis->tickCount() != int(steps) + 1) {
+        axis->setTickCount(int(steps) + 1);
+    }
+}
+
+void setNiceRange(QValueAxis* axis, double max)
+{
+    QValueAxis scratch; // applyNiceNumbers on a detached axis: the real one changes at most once
+    scratch.setTickCount(5);
+    scratch.setRange(0, max);
+    scratch.applyNiceNumbers();
+    if (axis->min() != scratch.min() || axis->max() != scratch.max()) {
+        axis->setRange(scratch.min(), scratch.max());
+    }
+    if (axis->tickCount() != scratch.tickCount()) {
+        axis->setTickCount(scratch.tickCount());
+    }
+}
+
+void setBarValues(QBarSet* set, const QList<qreal>& values)
+{
+    if (set->count() != values.size()) {
+        if (set->count() > 0) {
+            set->remove(0, set->count());
+        }
+        set->append(values);
+        return;
+    }
+    for (int i = 0; i < values.size(); ++i) {
+        if (set->at(i) != values[i]) {
+            set->replace(i, values[i]);
+        }
+    }
+}
+
+void replacePoints(QXYSeries* series, const QList<QPointF>& points)
+{
+    if (series->points() != points) {
+        series->replace(points);
+    }
+}
+
+void setTitle(QAbstractAxis* axis, const QString& title)
+{
+    if (axis->titleText() != title) {
+        axis->setTitleText(title);
+    }
 }
 
 QValueAxis* valueAxis(const QString& title, const QString& labelFormat)
@@ -82,9 +135,12 @@ QValueAxis* valueAxis(const QString& title, const QString& labelFormat)
 
 void fitDecimals(QValueAxis* axis, double max, const QString& prefix)
 {
-    const double step = max / std::max(1, axis->tickCount() - 1);
+    const double step = max / 4; // the five ticks an axis has before nice numbers widen it
     const int decimals = step > 0 ? std::clamp(int(std::ceil(-std::log10(step))), 0, 6) : 0;
-    axis->setLabelFormat(prefix + QStringLiteral("%.") + QString::number(decimals) + QStringLiteral("f"));
+    const QString format = prefix + QStringLiteral("%.") + QString::number(decimals) + QStringLiteral("f");
+    if (axis->labelFormat() != format) {
+        axis->setLabelFormat(format);
+    }
 }
 
 QString formatUsd(double usd)

@@ -3,8 +3,13 @@
 #include "ChartPanel.h"
 #include "DashboardCsv.h"
 #include "DashboardWorker.h"
+#include "FailoverChart.h"
 #include "HeadlineCard.h"
+#include "LatencyChart.h"
 #include "RequestListDialog.h"
+#include "SpendChart.h"
+#include "TierChart.h"
+#include "UptimeChart.h"
 
 #include "common/Clock.h"
 #include "common/FileDialogs.h"
@@ -49,6 +54,11 @@ DashboardView::DashboardView(const Sources& sources, QWidget* parent)
     : QWidget(parent)
     , m_sources(sources)
     , m_filterBar(new DashboardFilterBar(this))
+    , m_spendChart(new SpendChart)
+    , m_tierChart(new TierChart)
+    , m_uptimeChart(new UptimeChart)
+    , m_latencyChart(new LatencyChart)
+    , m_failoverChart(new FailoverChart)
     , m_failoverModel(new QStandardItemModel(this))
     , m_failoverTable(new QTableView(this))
     , m_latest(std::make_shared<std::atomic<quint64>>(0))
@@ -113,6 +123,11 @@ void DashboardView::buildLayout()
              << new ChartPanel(QStringLiteral("uptime"), tr("Provider uptime (share of good attempts)"), this)
              << new ChartPanel(QStringLiteral("latency"), tr("Latency and time to first token per model"), this)
              << new ChartPanel(QStringLiteral("failovers"), tr("Failover events by failure class"), this);
+    panel(QStringLiteral("spend"))->setChart(m_spendChart);
+    panel(QStringLiteral("tiers"))->setChart(m_tierChart);
+    panel(QStringLiteral("uptime"))->setChart(m_uptimeChart);
+    panel(QStringLiteral("latency"))->setChart(m_latencyChart);
+    panel(QStringLiteral("failovers"))->setChart(m_failoverChart);
 
     m_failoverModel->setHorizontalHeaderLabels({ tr("Time"), tr("From"), tr("To"), tr("Class"), tr("Message") });
     m_failoverTable->setObjectName(QStringLiteral("failoverTable"));

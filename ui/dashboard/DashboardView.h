@@ -16,11 +16,16 @@ class BudgetTracker;
 class ChartPanel;
 class DashboardWorker;
 class Engine;
+class FailoverChart;
 class HeadlineCard;
+class LatencyChart;
 class Ledger;
 class QStandardItemModel;
 class QTableView;
 class RequestListDialog;
+class SpendChart;
+class TierChart;
+class UptimeChart;
 
 // Spend, savings, uptime and failovers over a period, from the ledger. Queries run on a worker
 // thread; each refresh gets a generation and only the newest result is applied. The view
@@ -82,6 +87,12 @@ private:
     DashboardFilterBar* m_filterBar;
     QList<HeadlineCard*> m_cards;
     QList<ChartPanel*> m_panels;
+    // Kept for the view's life and updated in place (owned by their panels).
+    SpendChart* m_spendChart;
+    TierChart* m_tierChart;
+    UptimeChart* m_uptimeChart;
+    LatencyChart* m_latencyChart;
+    FailoverChart* m_failoverChart;
     QStandardItemModel* m_failoverModel;
     QTableView* m_failoverTable;
     QTimer m_liveTimer;

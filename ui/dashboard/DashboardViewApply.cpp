@@ -3,7 +3,12 @@
 #include "ChartStyle.h"
 #include "DashboardCharts.h"
 #include "DashboardView.h"
+#include "FailoverChart.h"
 #include "HeadlineCard.h"
+#include "LatencyChart.h"
+#include "SpendChart.h"
+#include "TierChart.h"
+#include "UptimeChart.h"
 
 #include "common/FailureClass.h"
 #include "pricing/BudgetTracker.h"
@@ -122,36 +127,33 @@ void DashboardView::applyCharts()
     DashboardCharts::Context timeContext = context;
     context.bucket = m_query.spendBucket;
     timeContext.bucket = m_query.uptimeBucket;
-    // A chart is built in one slice and shown in the next, so that building, laying out and
-    // painting (which follows the slice that shows it) each get an event-loop turn of their own.
+    // One chart per slice: its data replaced in place and its layout redone there, so the paint
+    // that follows has nothing else to do and gets an event-loop turn of its own.
     QList<std::function<void()>> stages;
-    auto addChart = [&](const QString& name, std::function<QChart*()> build) {
-        auto built = std::make_shared<std::unique_ptr<QChart>>();
-        stages << [this, name, built, build] {
-            // Laid out at the view's size here, so showing it in the next slice finds nothing to redo.
-            built->reset(build());
-            (*built)->resize(panel(name)->chartView()->size());
-            (*built)->layout()->activate();
+    auto addChart = [&](const QString& name, std::function<void()> update) {
+        stages << [this, name, update] {
+            ChartPanel* chartPanel = panel(name);
+            chartPanel->showChart();
+            update();
+            chartPanel->chart()->layout()->activate();
         };
-        stages << [this, name, built] { panel(name)->setChart(built->release()); };
     };
     addChart(QStringLiteral("spend"),
-             [this, context] { return DashboardCharts::spend(m_result.spend, m_query.split, context); });
-    addChart(QStringLiteral("tiers"), [this, context] { return DashboardCharts::tiers(m_result.tierUsage, context); });
+             [this, context] { m_spendChart->setData(m_result.spend, m_query.split, context); });
+    addChart(QStringLiteral("tiers"), [this, context] { m_tierChart->setData(m_result.tierUsage, context); });
     if (m_result.uptime.overall.isEmpty()) {
         stages <<
             [this] { panel(QStringLiteral("uptime"))->showEmpty(tr("No provider attempts %1.").arg(m_periodPhrase)); };
     } else {
         addChart(QStringLiteral("uptime"),
-                 [this, timeContext] { return DashboardCharts::uptime(m_result.uptime, timeContext); });
+                 [this, timeContext] { m_uptimeChart->setData(m_result.uptime, timeContext); });
     }
     bool answered = false;
     for (const LatencyRow& row : m_result.latency) {
         answered = answered || row.latency.samples > 0;
     }
     if (answered) {
-        addChart(QStringLiteral("latency"),
-                 [this, context] { return DashboardCharts::latency(m_result.latency, context); });
+        addChart(QStringLiteral("latency"), [this, context] { m_latencyChart->setData(m_result.latency, context); });
     } else {
         stages << [this] {
             panel(QStringLiteral("latency"))
@@ -166,7 +168,7 @@ void DashboardView::applyCharts()
         };
     } else {
         addChart(QStringLiteral("failovers"),
-                 [this, timeContext] { return DashboardCharts::failovers(m_result.failoverCounts, timeContext); });
+                 [this, timeContext] { m_failoverChart->setData(m_result.failoverCounts, timeContext); });
     }
     stages << [this] { fillFailoverTable(); };
     m_stages = stages;

@@ -6,9 +6,18 @@
 #include <QTextStream>
 #include <QThread>
 
+#include <time.h>
+
 int runDashboardBenchmarks(const QStringList& args);
 
 namespace {
+qint64 threadCpuNs()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
 // The receiver's name, or its nearest named ancestor's ("spend/QChartView" for a chart viewport).
 QString named(const QObject* object)
 {
@@ -42,16 +51,19 @@ public:
         }
         QElapsedTimer timer;
         timer.start();
+        const qint64 cpu = threadCpuNs();
         ++m_depth;
         const bool result = QApplication::notify(receiver, event);
         --m_depth;
         const double ms = double(timer.nsecsElapsed()) / 1e6;
+        const double cpuMs = double(threadCpuNs() - cpu) / 1e6;
         if (ms > (type == QEvent::Paint ? 3 : 8)) {
-            QTextStream(stderr) << QStringLiteral("    [stall %1 ms] %2%3 (%4) event %5\n")
+            QTextStream(stderr) << QStringLiteral("    [stall %1 ms, CPU %6 ms] %2%3 (%4) event %5\n")
                                        .arg(ms, 0, 'f', 1)
                                        .arg(m_depth > 0 ? QStringLiteral("nested ") : QString())
                                        .arg(QLatin1String(receiver->metaObject()->className()), named(receiver),
-                                            QLatin1String(QMetaEnum::fromType<QEvent::Type>().valueToKey(type)));
+                                            QLatin1String(QMetaEnum::fromType<QEvent::Type>().valueToKey(type)))
+                                       .arg(cpuMs, 0, 'f', 1);
         }
         return result;
     }
