@@ -23,7 +23,7 @@ public:
     void giveBack(QTcpSocket* socket, const QString& host, quint16 port);
     int idleCount() const;
 
-    static constexpr int kMaxIdlePerHost = 32;
+    static constexpr int kMaxIdlePerHost = 128; // a busy gateway keeps one per concurrent client
 
 private:
     static QString keyOf(const QString& host, quint16 port);

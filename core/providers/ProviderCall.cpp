@@ -5,25 +5,10 @@
 #include "ProviderClient.h"
 #include "WireFormat.h"
 
-#include <QTimer>
+#include <QTimerEvent>
 
 namespace {
 constexpr qsizetype kMaxErrorBodyBytes = 1024 * 1024;
-
-QTimer* makeTimer(QObject* parent)
-{
-    auto* timer = new QTimer(parent);
-    timer->setSingleShot(true);
-    timer->setTimerType(Qt::PreciseTimer);
-    return timer;
-}
-
-void startIfSet(QTimer* timer, int ms)
-{
-    if (ms > 0) {
-        timer->start(ms);
-    }
-}
 
 } // namespace
 
@@ -37,17 +22,9 @@ ProviderCall::ProviderCall(ProviderClient* client, const ProviderConfig& provide
     , m_apiKey(apiKey)
     , m_maxResponseBytes(maxResponseBytes)
     , m_wire(WireFormat::create(provider.kind))
-    , m_connectTimer(makeTimer(this))
-    , m_firstTokenTimer(makeTimer(this))
-    , m_idleTimer(makeTimer(this))
-    , m_totalTimer(makeTimer(this))
 {
     m_result.modelId = model.id;
     m_result.providerId = provider.id;
-    connect(m_connectTimer, &QTimer::timeout, this, [this] { onTimeout(FailureClass::ConnectTimeout); });
-    connect(m_firstTokenTimer, &QTimer::timeout, this, [this] { onTimeout(FailureClass::FirstTokenTimeout); });
-    connect(m_idleTimer, &QTimer::timeout, this, [this] { onTimeout(FailureClass::IdleTimeout); });
-    connect(m_totalTimer, &QTimer::timeout, this, [this] { onTimeout(FailureClass::TotalTimeout); });
 }
 
 ProviderCall::~ProviderCall()
@@ -95,15 +72,15 @@ void ProviderCall::begin()
     }
 
     const Timeouts& timeouts = m_model.timeouts;
-    startIfSet(m_connectTimer, timeouts.connectMs);
-    startIfSet(m_firstTokenTimer, timeouts.firstTokenMs);
-    startIfSet(m_totalTimer, timeouts.totalMs);
+    startTimer(m_connectTimer, timeouts.connectMs);
+    startTimer(m_firstTokenTimer, timeouts.firstTokenMs);
+    startTimer(m_totalTimer, timeouts.totalMs);
 
     m_decoder = m_wire->createStreamDecoder();
     m_reply = m_client->createExchange(m_wire->endpointUrl(m_provider.baseUrl), headers,
                                        m_wire->buildRequestBody(m_model.upstreamModel, m_request), this);
     connect(m_reply, &HttpExchange::requestSent, this, [this] {
-        m_connectTimer->stop();
+        m_connectTimer.stop();
         if (!m_done) {
             emit requestSent();
         }
@@ -119,14 +96,14 @@ void ProviderCall::onHeadersReceived()
     if (m_done || !m_reply) {
         return;
     }
-    m_connectTimer->stop();
+    m_connectTimer.stop();
     m_httpStatus = m_reply->status();
     const QByteArray contentType = m_reply->header("content-type").toLower();
     // Some servers answer a stream request with one JSON body; decode it as such.
     m_streaming = m_request.stream && m_httpStatus >= 200 && m_httpStatus < 300 && !contentType.contains("json");
     if (!m_request.stream && m_httpStatus >= 200 && m_httpStatus < 300) {
         // A non-streamed answer shows nothing until it is complete: headers count as the first sign of life.
-        m_firstTokenTimer->stop();
+        m_firstTokenTimer.stop();
         restartIdleTimer();
     }
 }
@@ -182,7 +159,7 @@ void ProviderCall::applyDelta(const WireDelta& delta)
     if (hasToken) {
         if (m_result.ttftMs < 0) {
             m_result.ttftMs = m_clock.elapsed();
-            m_firstTokenTimer->stop();
+            m_firstTokenTimer.stop();
             emit firstTokenReceived(m_result.ttftMs);
             if (m_done) {
                 return;
@@ -305,9 +282,44 @@ void ProviderCall::onTimeout(FailureClass failureClass)
            false });
 }
 
+void ProviderCall::startTimer(QBasicTimer& timer, int ms)
+{
+    if (ms > 0) {
+        timer.start(ms, Qt::PreciseTimer, this);
+    }
+}
+
 void ProviderCall::restartIdleTimer()
 {
-    startIfSet(m_idleTimer, m_model.timeouts.idleMs);
+    m_lastActivityMs = m_clock.elapsed();
+    if (!m_idleTimer.isActive()) {
+        startTimer(m_idleTimer, m_model.timeouts.idleMs);
+    }
+}
+
+void ProviderCall::timerEvent(QTimerEvent* event)
+{
+    const int id = event->timerId();
+    if (id == m_idleTimer.timerId()) {
+        const qint64 gap = m_clock.elapsed() - m_lastActivityMs;
+        m_idleTimer.stop();
+        if (gap < m_model.timeouts.idleMs) {
+            startTimer(m_idleTimer, int(m_model.timeouts.idleMs - gap)); // activity since it was armed
+            return;
+        }
+        onTimeout(FailureClass::IdleTimeout);
+        return;
+    }
+    for (auto [timer, failureClass] : { std::pair { &m_connectTimer, FailureClass::ConnectTimeout },
+                                        std::pair { &m_firstTokenTimer, FailureClass::FirstTokenTimeout },
+                                        std::pair { &m_totalTimer, FailureClass::TotalTimeout } }) {
+        if (id == timer->timerId()) {
+            timer->stop();
+            onTimeout(failureClass);
+            return;
+        }
+    }
+    QObject::timerEvent(event);
 }
 
 void ProviderCall::fillEstimatesIfMissing()
@@ -368,7 +380,7 @@ void ProviderCall::cancel()
 
 void ProviderCall::stopReply()
 {
-    for (QTimer* timer : { m_connectTimer, m_firstTokenTimer, m_idleTimer, m_totalTimer }) {
+    for (QBasicTimer* timer : { &m_connectTimer, &m_firstTokenTimer, &m_idleTimer, &m_totalTimer }) {
         timer->stop();
     }
     if (m_reply) {

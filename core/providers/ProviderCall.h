@@ -2,6 +2,7 @@
 
 #include "common/ProviderTypes.h"
 
+#include <QBasicTimer>
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
@@ -11,7 +12,6 @@
 
 class HttpExchange;
 class ProviderClient;
-class QTimer;
 class StreamDecoder;
 class WireFormat;
 struct WireDelta;
@@ -57,6 +57,8 @@ private:
     void releaseSlot();
     void onHeadersReceived();
     void restartIdleTimer();
+    void startTimer(QBasicTimer& timer, int ms);
+    void timerEvent(QTimerEvent* event) override;
 
     void onReadyRead();
     void onReplyFinished();
@@ -84,10 +86,13 @@ private:
     bool m_usageReported = false;
 
     QElapsedTimer m_clock;
-    QTimer* m_connectTimer;
-    QTimer* m_firstTokenTimer;
-    QTimer* m_idleTimer;
-    QTimer* m_totalTimer;
+    // QBasicTimer: no QObject or connection per timer, and the idle timer is not re-armed per
+    // token - it checks m_lastActivityMs when it fires.
+    QBasicTimer m_connectTimer;
+    QBasicTimer m_firstTokenTimer;
+    QBasicTimer m_idleTimer;
+    QBasicTimer m_totalTimer;
+    qint64 m_lastActivityMs = 0;
 
     CallResult m_result;
     CallError m_error;
