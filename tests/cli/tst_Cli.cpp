@@ -13,6 +13,7 @@ class TestCli : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void init();
     void askJson_reportsAnswerUsageAndCost_data();
     void askJson_reportsAnswerUsageAndCost();
@@ -44,7 +45,15 @@ private:
             const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment());
 
     std::unique_ptr<QTemporaryDir> m_home;
+    QTemporaryDir m_settings;
 };
+
+void TestCli::initTestCase()
+{
+    // The CLI reads the app's settings (budgets); the tester's own must not leak into the runs.
+    QVERIFY(m_settings.isValid());
+    qputenv("XDG_CONFIG_HOME", m_settings.path().toUtf8());
+}
 
 void TestCli::init()
 {
