@@ -97,7 +97,11 @@ private:
     QTableView* m_failoverTable;
     QTimer m_liveTimer;
     // Applying a result runs in slices, one per event-loop turn, so none blocks the loop for long.
+    // Each slice is followed by a turn left to the paint it caused (a posted event, delivered
+    // before the next timer): an update and its paint never run back to back without input and
+    // other timers in between.
     QTimer m_stageTimer;
+    bool m_paintTurn = false;
     QList<std::function<void()>> m_stages;
     quint64 m_stageGeneration = 0;
     QThread m_thread;

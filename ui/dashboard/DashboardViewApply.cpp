@@ -16,6 +16,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QGraphicsLayout>
+#include <QLegend>
 #include <QLocale>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -113,6 +114,9 @@ void DashboardView::showEmptyEverywhere(const QString& text)
 void DashboardView::applyCharts()
 {
     const quint64 generation = m_result.generation;
+    for (ChartPanel* chartPanel : m_panels) {
+        chartPanel->chartView()->setUpdatesEnabled(true); // a slice that would have turned them on was dropped
+    }
     if (m_result.totals.requests == 0 && m_result.failovers.isEmpty()) {
         showEmptyEverywhere(m_filterBar->hasColumnFilters()
                                 ? tr("No requests match these filters %1.").arg(m_periodPhrase)
@@ -127,16 +131,22 @@ void DashboardView::applyCharts()
     DashboardCharts::Context timeContext = context;
     context.bucket = m_query.spendBucket;
     timeContext.bucket = m_query.uptimeBucket;
-    // One chart per slice: its data replaced in place and its layout redone there, so the paint
-    // that follows has nothing else to do and gets an event-loop turn of its own.
+    // Two slices per chart: one replaces its data and redoes its layout with the view's updates
+    // off, the next turns them on. The paint follows in a turn of its own, so updating one chart
+    // and painting another, or the same one, never run back to back (see runNextStage).
     QList<std::function<void()>> stages;
     auto addChart = [&](const QString& name, std::function<void()> update) {
         stages << [this, name, update] {
             ChartPanel* chartPanel = panel(name);
+            chartPanel->chartView()->setUpdatesEnabled(false);
             chartPanel->showChart();
             update();
+            // The legend too: left to its own LayoutRequest, it would move and repaint the chart
+            // again a turn later.
             chartPanel->chart()->layout()->activate();
+            chartPanel->chart()->legend()->layout()->activate();
         };
+        stages << [this, name] { panel(name)->chartView()->setUpdatesEnabled(true); };
     };
     addChart(QStringLiteral("spend"),
              [this, context] { m_spendChart->setData(m_result.spend, m_query.split, context); });
@@ -173,6 +183,7 @@ void DashboardView::applyCharts()
     stages << [this] { fillFailoverTable(); };
     m_stages = stages;
     m_stageGeneration = generation;
+    m_paintTurn = true; // the headline cards were just updated: their paint goes first
     m_stageTimer.start();
 }
 
@@ -186,8 +197,13 @@ void DashboardView::runNextStage()
         finishApply(m_stageGeneration);
         return;
     }
+    if (m_paintTurn) {
+        m_paintTurn = false; // this turn belongs to the paint the last slice caused
+        m_stageTimer.start();
+        return;
+    }
     m_stages.takeFirst()();
-    // One slice per turn of the event loop: input, painting and other timers run in between.
+    m_paintTurn = true;
     m_stageTimer.start();
 }
 

@@ -125,7 +125,9 @@ void SpendChart::setData(const QList<SpendRow>& rows, LedgerSplit split, const D
         ChartStyle::replacePoints(area->upperSeries(), upper);
         area->setName(keys[k].isEmpty() ? QCoreApplication::translate("DashboardCharts", "All") : keys[k]);
         QColor color = DashboardCharts::seriesColor(k);
-        const QPen pen(color.darker(115), 1);
+        QPen pen(color.darker(115), 1);
+        pen.setCosmetic(true); // the same line on screen, drawn without the path stroker
+
         if (area->pen() != pen) {
             area->setPen(pen);
         }

@@ -72,7 +72,8 @@ void UptimeChart::setData(const UptimeReport& report, const DashboardCharts::Con
         line->setName(QCoreApplication::translate("DashboardCharts", "%1 (%2%)")
                           .arg(providers[p])
                           .arg(overall.value(providers[p]) * 100, 0, 'f', 2));
-        const QPen pen(DashboardCharts::seriesColor(p), 1.6);
+        QPen pen(DashboardCharts::seriesColor(p), 1.6);
+        pen.setCosmetic(true); // the same line on screen, drawn without the path stroker
         if (line->pen() != pen) {
             line->setPen(pen);
         }

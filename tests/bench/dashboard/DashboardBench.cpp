@@ -21,6 +21,7 @@
 #include <time.h>
 
 int runLedgerBenchmarks(const QStringList& args);
+QStringList takeEventsSinceTick(); // DashboardBenchMain.cpp
 
 namespace {
 struct Step
@@ -76,6 +77,12 @@ double timeChange(DashboardView& view, const std::function<void(DashboardView&)>
         maxGap = std::max(maxGap, now - lastTick);
         lastTick = now;
         const qint64 cpu = threadCpuNs();
+        const QStringList events = takeEventsSinceTick();
+        if (cpu - lastCpu > 14000000 && !events.isEmpty()) {
+            QTextStream(stderr) << QStringLiteral("    [%1 ms CPU between ticks] %2\n")
+                                       .arg(double(cpu - lastCpu) / 1e6, 0, 'f', 1)
+                                       .arg(events.join(QStringLiteral(", ")));
+        }
         maxCpu = std::max(maxCpu, cpu - lastCpu);
         lastCpu = cpu;
     });

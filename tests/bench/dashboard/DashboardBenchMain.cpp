@@ -8,7 +8,20 @@
 
 #include <time.h>
 
+#include <utility>
+
 int runDashboardBenchmarks(const QStringList& args);
+
+namespace {
+QStringList g_eventsSinceTick; // with --trace-stalls: top-level events and their CPU since the last tick
+}
+
+// The events delivered since the last call, for the benchmark's ticker to name what filled a long
+// gap between two ticks (several events, none long by itself, can add up).
+QStringList takeEventsSinceTick()
+{
+    return std::exchange(g_eventsSinceTick, {});
+}
 
 namespace {
 qint64 threadCpuNs()
@@ -57,6 +70,12 @@ public:
         --m_depth;
         const double ms = double(timer.nsecsElapsed()) / 1e6;
         const double cpuMs = double(threadCpuNs() - cpu) / 1e6;
+        if (m_depth == 0 && cpuMs >= 0.5) {
+            g_eventsSinceTick << QStringLiteral("%1 %2 (%3 ms CPU)")
+                                     .arg(QLatin1String(receiver->metaObject()->className()),
+                                          QLatin1String(QMetaEnum::fromType<QEvent::Type>().valueToKey(type)))
+                                     .arg(cpuMs, 0, 'f', 1);
+        }
         if (ms > (type == QEvent::Paint ? 3 : 8)) {
             QTextStream(stderr) << QStringLiteral("    [stall %1 ms, CPU %6 ms] %2%3 (%4) event %5\n")
                                        .arg(ms, 0, 'f', 1)
