@@ -2,369 +2,426 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>AnswerDocument</name>
+    <message>
+        <source>Earlier in this conversation</source>
+        <translation>Früher in diesem Gespräch</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+</context>
+<context>
     <name>AnthropicStreamDecoder</name>
     <message>
         <source>Stream event has no type: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stream-Ereignis ohne Typ: %1</translation>
     </message>
 </context>
 <context>
     <name>AnthropicWire</name>
     <message>
         <source>Response is not a JSON object (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort ist kein JSON-Objekt (%1): %2</translation>
     </message>
     <message>
         <source>Response has no content: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort hat keinen Inhalt: %1</translation>
     </message>
 </context>
 <context>
     <name>AskCommand</name>
     <message>
         <source>Ask one model; the answer streams to stdout.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Modell fragen; die Antwort wird nach stdout gestreamt.</translation>
     </message>
     <message>
         <source>Route a prompt by the policy, with failover.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Prompt nach der Richtlinie routen, mit Failover.</translation>
     </message>
     <message>
         <source>Model id, provider model name or model group.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell-ID, Modellname des Anbieters oder Modellgruppe.</translation>
     </message>
     <message>
         <source>Routing tag such as tier=coding (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>Routing-Tag wie tier=coding (mehrfach möglich).</translation>
     </message>
     <message>
         <source>Print one JSON object at the end.</source>
-        <translation type="unfinished"></translation>
+        <translation>Am Ende ein JSON-Objekt ausgeben.</translation>
     </message>
     <message>
         <source>Ask for a non-streamed answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine nicht gestreamte Antwort anfordern.</translation>
     </message>
     <message>
         <source>System prompt.</source>
-        <translation type="unfinished"></translation>
+        <translation>System-Prompt.</translation>
     </message>
     <message>
         <source>Maximum output tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximale Zahl an Ausgabe-Tokens.</translation>
     </message>
     <message>
         <source>Sampling temperature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sampling-Temperatur.</translation>
     </message>
     <message>
         <source>The prompt; &quot;-&quot; reads it from stdin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Prompt; „-“ liest ihn von stdin.</translation>
     </message>
     <message>
         <source>cannot read the prompt from stdin</source>
-        <translation type="unfinished"></translation>
+        <translation>der Prompt kann nicht von stdin gelesen werden</translation>
     </message>
     <message>
         <source>no prompt given</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Prompt angegeben</translation>
     </message>
     <message>
         <source>--model is required</source>
-        <translation type="unfinished"></translation>
+        <translation>--model ist erforderlich</translation>
     </message>
     <message>
         <source>--max-tokens needs a positive number</source>
-        <translation type="unfinished"></translation>
+        <translation>--max-tokens braucht eine positive Zahl</translation>
     </message>
     <message>
         <source>--temperature must be between 0 and 2</source>
-        <translation type="unfinished"></translation>
+        <translation>--temperature muss zwischen 0 und 2 liegen</translation>
     </message>
     <message>
         <source>model %1 names an unknown provider %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell %1 nennt einen unbekannten Anbieter %2</translation>
     </message>
 </context>
 <context>
     <name>BudgetActions</name>
     <message>
         <source>Refuse the request</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage ablehnen</translation>
     </message>
     <message>
         <source>Use a cheaper tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Günstigere Stufe verwenden</translation>
     </message>
     <message>
         <source>Warn only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur warnen</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetCheck</name>
+    <message>
+        <source>%1, limit %2</source>
+        <translation>%1, Limit %2</translation>
     </message>
 </context>
 <context>
     <name>BudgetScope</name>
     <message>
         <source>daily budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Tagesbudget</translation>
     </message>
     <message>
         <source>monthly budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Monatsbudget</translation>
     </message>
     <message>
         <source>daily budget for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tagesbudget für %1</translation>
     </message>
     <message>
         <source>monthly budget for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Monatsbudget für %1</translation>
     </message>
 </context>
 <context>
     <name>BudgetTracker</name>
     <message>
         <source>Unpriced model: its cost is not counted against any budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell ohne Preis: seine Kosten zählen gegen kein Budget</translation>
     </message>
     <message>
         <source>Free model: budgets do not apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Kostenloses Modell: Budgets gelten nicht</translation>
     </message>
     <message>
         <source>No budget limit applies</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Budgetlimit greift</translation>
     </message>
     <message>
         <source>The %1 would be exceeded: %2 spent, %3 reserved, this request up to %4, limit %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das %1 würde überschritten: %2 ausgegeben, %3 reserviert, diese Anfrage bis zu %4, Limit %5.</translation>
     </message>
     <message>
         <source>Sent anyway (warn only).</source>
-        <translation type="unfinished"></translation>
+        <translation>Trotzdem gesendet (nur warnen).</translation>
     </message>
     <message>
         <source>Refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt.</translation>
     </message>
     <message>
         <source>A cheaper tier should be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine günstigere Stufe sollte verwendet werden.</translation>
     </message>
     <message>
         <source>Within budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Budget</translation>
     </message>
 </context>
 <context>
     <name>Builder</name>
     <message>
         <source>create a Portkey virtual key named &quot;%1&quot; holding the key from $%2</source>
-        <translation type="unfinished"></translation>
+        <translation>einen virtuellen Portkey-Schlüssel namens „%1“ mit dem Schlüssel aus $%2 anlegen</translation>
     </message>
     <message>
         <source>unknown model or provider &quot;%1&quot;; left out</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes Modell oder unbekannter Anbieter „%1“; ausgelassen</translation>
     </message>
 </context>
 <context>
     <name>ChainCursor</name>
     <message>
         <source>provider %1 failed earlier in this request (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter %1 ist in dieser Anfrage bereits fehlgeschlagen (%2)</translation>
     </message>
     <message>
         <source>context window too small (%1 tokens)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontextfenster zu klein (%1 Tokens)</translation>
     </message>
     <message>
         <source>context window unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontextfenster unbekannt</translation>
     </message>
     <message>
         <source>recovering: its one probe request is in flight</source>
-        <translation type="unfinished"></translation>
+        <translation>erholt sich: seine eine Testanfrage läuft</translation>
     </message>
 </context>
 <context>
     <name>ChainModel</name>
     <message>
         <source>$%1 / $%2 per 1M</source>
-        <translation type="unfinished"></translation>
+        <translation>$%1 / $%2 pro 1 Mio.</translation>
     </message>
     <message>
         <source>no price</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Preis</translation>
     </message>
     <message>
         <source>up</source>
-        <translation type="unfinished"></translation>
+        <translation>verfügbar</translation>
     </message>
     <message>
         <source>unknown model</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes Modell</translation>
     </message>
     <message>
         <source>no key</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Schlüssel</translation>
     </message>
     <message>
         <source>cooling down</source>
-        <translation type="unfinished"></translation>
+        <translation>pausiert</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1, %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2, %3</translation>
     </message>
     <message>
         <source>Reorder %1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2 umsortieren</translation>
     </message>
     <message>
         <source>Move %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nach %2 verschieben</translation>
     </message>
     <message>
         <source>Add %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 zu %2 hinzufügen</translation>
     </message>
 </context>
 <context>
     <name>ChartPanel</name>
     <message>
         <source>PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG</translation>
     </message>
     <message>
         <source>Save this chart as a PNG image</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Diagramm als PNG-Bild speichern</translation>
     </message>
     <message>
         <source>CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV</translation>
     </message>
     <message>
         <source>Save the numbers behind this chart as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zahlen hinter diesem Diagramm als CSV speichern</translation>
     </message>
     <message>
         <source>Export chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm exportieren</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bilder (*.png)</translation>
     </message>
 </context>
 <context>
     <name>CliCommands</name>
     <message>
         <source>ask --model M [--json] [--no-stream] PROMPT   ask one model</source>
-        <translation type="unfinished"></translation>
+        <translation>ask --model M [--json] [--no-stream] PROMPT   ein Modell fragen</translation>
     </message>
     <message>
         <source>route [--json] [--tag tier=T] [--model GROUP] PROMPT   route by the policy, with failover</source>
-        <translation type="unfinished"></translation>
+        <translation>route [--json] [--tag tier=T] [--model GROUP] PROMPT   nach der Richtlinie routen, mit Failover</translation>
     </message>
     <message>
         <source>explain [--json] PROMPT   show the rule, tier, chain and what is skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>explain [--json] PROMPT   Regel, Stufe, Kette und Übersprungenes zeigen</translation>
     </message>
     <message>
         <source>models [--json]   list configured models and prices</source>
-        <translation type="unfinished"></translation>
+        <translation>models [--json]   konfigurierte Modelle und Preise auflisten</translation>
     </message>
     <message>
         <source>stats [--since DATE] [--until DATE] [--by model|provider|tier|day] [--json]   spend</source>
-        <translation type="unfinished"></translation>
+        <translation>stats [--since DATE] [--until DATE] [--by model|provider|tier|day] [--json]   Ausgaben</translation>
     </message>
     <message>
         <source>import litellm-config|prices FILE   import a LiteLLM config or prices</source>
-        <translation type="unfinished"></translation>
+        <translation>import litellm-config|prices FILE   eine LiteLLM-Konfiguration oder Preise importieren</translation>
     </message>
     <message>
         <source>export litellm-config|portkey-config|history [--format csv|jsonl] FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>export litellm-config|portkey-config|history [--format csv|jsonl] FILE</translation>
     </message>
     <message>
         <source>serve [--port N] [--bind ADDR]   OpenAI-compatible gateway with failover</source>
-        <translation type="unfinished"></translation>
+        <translation>serve [--port N] [--bind ADDR]   OpenAI-kompatibles Gateway mit Failover</translation>
     </message>
     <message>
         <source>prune --older-than DAYS   delete old history records</source>
-        <translation type="unfinished"></translation>
+        <translation>prune --older-than DAYS   alte Verlaufseinträge löschen</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnRoute</name>
+    <message>
+        <source>The router picks the model</source>
+        <translation>Der Router wählt das Modell</translation>
+    </message>
+    <message>
+        <source>forced</source>
+        <translation>erzwungen</translation>
+    </message>
+    <message>
+        <source>%1, HTTP %2</source>
+        <translation>%1, HTTP %2</translation>
+    </message>
+    <message>
+        <source>Failed over from %1 (%2) to %3</source>
+        <translation>Failover von %1 (%2) auf %3</translation>
+    </message>
+    <message>
+        <source>routed: tier %1, rule %2</source>
+        <translation>geroutet: Stufe %1, Regel %2</translation>
+    </message>
+    <message>
+        <source>Tier %1 · rule “%2”</source>
+        <translation>Stufe %1 · Regel „%2“</translation>
     </message>
 </context>
 <context>
     <name>ColumnRun</name>
     <message>
         <source> (HTTP %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (HTTP %1)</translation>
     </message>
     <message>
         <source>Cut off at max tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei max. Tokens abgeschnitten</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Route it</source>
+        <translation>Routen lassen</translation>
+    </message>
+    <message>
+        <source>No model available</source>
+        <translation>Kein Modell verfügbar</translation>
     </message>
 </context>
 <context>
     <name>ColumnSettingsDialog</name>
     <message>
         <source>Column settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalteneinstellungen</translation>
     </message>
     <message>
         <source>%1  (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  (%2)</translation>
     </message>
     <message>
         <source>Own temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigene Temperatur</translation>
     </message>
     <message>
         <source>Own max tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigene max. Tokens</translation>
     </message>
     <message>
         <source>Own system prompt (empty = none)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigener System-Prompt (leer = keiner)</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Route it (the router picks)</source>
+        <translation>Routen lassen (der Router wählt)</translation>
     </message>
 </context>
 <context>
     <name>ColumnState</name>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet</translation>
     </message>
     <message>
         <source>Streaming</source>
-        <translation type="unfinished"></translation>
+        <translation>Streamt</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
     <message>
         <source>Incomplete</source>
-        <translation type="unfinished"></translation>
+        <translation>Unvollständig</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Cancelled</source>
@@ -375,106 +432,122 @@
     <name>ColumnView</name>
     <message>
         <source>Run this column again</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Spalte erneut ausführen</translation>
     </message>
     <message>
         <source>Copy answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort kopieren</translation>
     </message>
     <message>
         <source>Column settings (model, temperature, max tokens, system prompt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalteneinstellungen (Modell, Temperatur, max. Tokens, System-Prompt)</translation>
     </message>
     <message>
         <source>Remove column</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte entfernen</translation>
     </message>
     <message>
         <source>Mark this answer as the winner</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Antwort als Sieger markieren</translation>
     </message>
     <message>
         <source>First token</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstes Token</translation>
     </message>
     <message>
         <source>Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz</translation>
     </message>
     <message>
         <source>Tokens in/out</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens ein/aus</translation>
     </message>
     <message>
         <source>Speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Tempo</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten</translation>
     </message>
     <message>
         <source>The answer appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort erscheint hier.</translation>
     </message>
     <message>
         <source>not configured</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht konfiguriert</translation>
     </message>
     <message>
         <source>temp %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Temp. %1</translation>
     </message>
     <message>
         <source>max %1 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>max. %1 Tokens</translation>
     </message>
     <message>
         <source>no system prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>kein System-Prompt</translation>
     </message>
     <message>
         <source>own system prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>eigener System-Prompt</translation>
     </message>
     <message>
         <source>The provider sent no message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anbieter hat keine Meldung gesendet.</translation>
     </message>
     <message>
         <source>Fastest first token</source>
-        <translation type="unfinished"></translation>
+        <translation>Schnellstes erstes Token</translation>
     </message>
     <message>
         <source>Fastest answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Schnellste Antwort</translation>
     </message>
     <message>
         <source>Estimated (~) until the provider reports its usage</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschätzt (~), bis der Anbieter seinen Verbrauch meldet</translation>
     </message>
     <message>
         <source>Most tokens per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Meiste Tokens pro Sekunde</translation>
     </message>
     <message>
         <source>Cheapest</source>
-        <translation type="unfinished"></translation>
+        <translation>Am günstigsten</translation>
     </message>
     <message>
         <source>The winner of this run</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Sieger dieses Durchlaufs</translation>
+    </message>
+    <message>
+        <source>Continue the conversation with this model</source>
+        <translation>Das Gespräch mit diesem Modell fortsetzen</translation>
+    </message>
+    <message>
+        <source>routed</source>
+        <translation>geroutet</translation>
+    </message>
+    <message>
+        <source>routed to %1</source>
+        <translation>geroutet zu %1</translation>
+    </message>
+    <message>
+        <source>The conversation continues with this model</source>
+        <translation>Das Gespräch wird mit diesem Modell fortgesetzt</translation>
     </message>
 </context>
 <context>
     <name>CommandLine</name>
     <message>
         <source>--home needs a directory</source>
-        <translation type="unfinished"></translation>
+        <translation>--home braucht ein Verzeichnis</translation>
     </message>
     <message>
         <source>--sandbox-fault needs MODEL=FAULT, e.g. gpt-5=503, gpt-5=429:retry=3, gpt-5=drop (got &quot;%1&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>--sandbox-fault braucht MODELL=FEHLER, z. B. gpt-5=503, gpt-5=429:retry=3, gpt-5=drop (erhalten: „%1“)</translation>
     </message>
     <message>
         <source>Usage: switchyard [--home DIR] [--sandbox] [COMMAND [ARGS...]]
@@ -492,166 +565,208 @@ Options:
 
 `switchyard COMMAND --help` describes a command.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: switchyard [--home VERZ] [--sandbox] [BEFEHL [ARGUMENTE...]]
+
+Ohne Befehl öffnet sich die Desktop-App.
+
+Befehle:
+%1
+Optionen:
+  --home VERZ  Konfiguration und Daten in VERZ ablegen (oder SWITCHYARD_HOME setzen)
+  --sandbox    die simulierten Offline-Anbieter auf 127.0.0.1 verwenden
+  --sandbox-fault MODELL=FEHLER   ein Sandbox-Modell fehlschlagen lassen: ein HTTP-Status
+               (503, 429:retry=3, 429:insufficient_quota), hang, silence, drop,
+               malformed, slow oder failNN (NN% der Anfragen)
+
+`switchyard BEFEHL --help` beschreibt einen Befehl.
+</translation>
     </message>
     <message>
         <source>unknown command &quot;%1&quot; (see --help)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Befehl „%1“ (siehe --help)</translation>
     </message>
 </context>
 <context>
     <name>ComparisonExport</name>
     <message>
         <source>Switchyard comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>Switchyard-Vergleich</translation>
     </message>
     <message>
         <source>System prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>System-Prompt</translation>
     </message>
     <message>
         <source>Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>First token</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstes Token</translation>
     </message>
     <message>
         <source>Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz</translation>
     </message>
     <message>
         <source>Tokens in / out</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens ein / aus</translation>
     </message>
     <message>
         <source>Tokens/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens/s</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten</translation>
     </message>
     <message>
         <source>No answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Antwort</translation>
     </message>
 </context>
 <context>
     <name>ComparisonRun</name>
     <message>
         <source>The model &quot;%1&quot; is not configured.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell „%1“ ist nicht konfiguriert.</translation>
+    </message>
+    <message>
+        <source>Routing is not available here: open Switchyard with its engine to route a column.</source>
+        <translation>Routing ist hier nicht verfügbar: Öffnen Sie Switchyard mit seiner Engine, um eine Spalte zu routen.</translation>
     </message>
 </context>
 <context>
     <name>ConfigJson</name>
     <message>
         <source>malformed JSON at line %1, column %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhaftes JSON in Zeile %1, Spalte %2: %3</translation>
     </message>
     <message>
         <source>expected a JSON object at the top level</source>
-        <translation type="unfinished"></translation>
+        <translation>auf oberster Ebene wurde ein JSON-Objekt erwartet</translation>
     </message>
     <message>
         <source>expected format &quot;%1&quot;, found &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Format „%1“ erwartet, „%2“ gefunden</translation>
     </message>
     <message>
         <source>missing or invalid format version</source>
-        <translation type="unfinished"></translation>
+        <translation>Formatversion fehlt oder ist ungültig</translation>
     </message>
     <message>
         <source>written by a newer Switchyard (format version %1; this version reads up to %2). Update Switchyard to use this file; it was left untouched.</source>
-        <translation type="unfinished"></translation>
+        <translation>von einem neueren Switchyard geschrieben (Formatversion %1; diese Version liest bis %2). Aktualisieren Sie Switchyard, um diese Datei zu verwenden; sie wurde nicht verändert.</translation>
     </message>
     <message>
         <source>not a valid URL</source>
-        <translation type="unfinished"></translation>
+        <translation>keine gültige URL</translation>
     </message>
 </context>
 <context>
     <name>ConfigProblem</name>
     <message>
         <source> (did you mean &quot;%1&quot;?)</source>
-        <translation type="unfinished"></translation>
+        <translation> (meinten Sie „%1“?)</translation>
     </message>
 </context>
 <context>
     <name>ConfigStore</name>
     <message>
         <source>cannot create the directory %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das Verzeichnis %1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>cannot write the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei kann nicht geschrieben werden: %1</translation>
     </message>
     <message>
         <source>cannot save the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei kann nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ContinueBar</name>
+    <message>
+        <source>Other columns follow</source>
+        <translation>Die anderen Spalten folgen</translation>
+    </message>
+    <message>
+        <source>Send the follow-up to every column, each with its own earlier answers</source>
+        <translation>Die Folgefrage an jede Spalte senden, jeweils mit ihren eigenen früheren Antworten</translation>
+    </message>
+    <message>
+        <source>New Comparison</source>
+        <translation>Neuer Vergleich</translation>
+    </message>
+    <message>
+        <source>End the conversation: the next prompt starts a fresh comparison</source>
+        <translation>Das Gespräch beenden: Der nächste Prompt beginnt einen neuen Vergleich</translation>
+    </message>
+    <message>
+        <source>Continuing the conversation with &lt;b&gt;%1&lt;/b&gt;: the next prompt is a follow-up.</source>
+        <translation>Das Gespräch wird mit &lt;b&gt;%1&lt;/b&gt; fortgesetzt: Der nächste Prompt ist eine Folgefrage.</translation>
     </message>
 </context>
 <context>
     <name>DashboardCharts</name>
     <message>
         <source>other</source>
-        <translation type="unfinished"></translation>
+        <translation>andere</translation>
     </message>
     <message>
         <source>USD per hour</source>
-        <translation type="unfinished"></translation>
+        <translation>USD pro Stunde</translation>
     </message>
     <message>
         <source>USD per day</source>
-        <translation type="unfinished"></translation>
+        <translation>USD pro Tag</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle</translation>
     </message>
     <message>
         <source>%1
 %2: %3 (%4 requests)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2: %3 (%4 Anfragen)</translation>
     </message>
     <message>
         <source>Prompt tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt-Tokens</translation>
     </message>
     <message>
         <source>Completion tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort-Tokens</translation>
     </message>
     <message>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen</translation>
     </message>
     <message>
         <source>(no tier)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Stufe)</translation>
     </message>
     <message>
         <source>Tokens (millions)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens (Millionen)</translation>
     </message>
     <message>
         <source>Requests (thousands)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen (Tausend)</translation>
     </message>
     <message>
         <source>Tier %1
@@ -659,460 +774,499 @@ Options:
 Prompt tokens: %4 (cached %5)
 Completion tokens: %6
 Cost: %7</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe %1
+%2 Anfragen (%3 fehlgeschlagen)
+Prompt-Tokens: %4 (davon im Cache %5)
+Antwort-Tokens: %6
+Kosten: %7</translation>
     </message>
     <message>
         <source>Good attempts (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolgreiche Versuche (%)</translation>
     </message>
     <message>
         <source>%1 (%2%)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 %)</translation>
     </message>
     <message>
         <source>%1, %2
 %3% good: %4 of %5 attempts failed through the provider&apos;s fault</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2
+%3 % erfolgreich: %4 von %5 Versuchen scheiterten durch den Anbieter</translation>
     </message>
     <message>
         <source>Failovers per hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Failover pro Stunde</translation>
     </message>
     <message>
         <source>Failovers per day</source>
-        <translation type="unfinished"></translation>
+        <translation>Failover pro Tag</translation>
     </message>
     <message>
         <source>%1
 %2 failovers: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2 Failover: %3</translation>
     </message>
     <message>
         <source>Seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden</translation>
     </message>
     <message>
         <source>no samples</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Messwerte</translation>
     </message>
     <message>
         <source>p50 %1 ms, p90 %2 ms, p95 %3 ms, p99 %4 ms (%5)</source>
-        <translation type="unfinished"></translation>
+        <translation>p50 %1 ms, p90 %2 ms, p95 %3 ms, p99 %4 ms (%5)</translation>
     </message>
     <message>
         <source>%1
 Latency: %2
 First token: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Latenz: %2
+Erstes Token: %3</translation>
+    </message>
+    <message>
+        <source>Latency p50</source>
+        <translation>Latenz p50</translation>
+    </message>
+    <message>
+        <source>Latency p95</source>
+        <translation>Latenz p95</translation>
+    </message>
+    <message>
+        <source>First token p50</source>
+        <translation>Erstes Token p50</translation>
+    </message>
+    <message>
+        <source>First token p95</source>
+        <translation>Erstes Token p95</translation>
     </message>
 </context>
 <context>
     <name>DashboardFilterBar</name>
     <message>
         <source>All providers</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Anbieter</translation>
     </message>
     <message>
         <source>%1 providers</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Anbieter</translation>
     </message>
     <message>
         <source>All models</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Modelle</translation>
     </message>
     <message>
         <source>%1 models</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Modelle</translation>
     </message>
     <message>
         <source>All tiers</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Stufen</translation>
     </message>
     <message>
         <source>%1 tiers</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Stufen</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 7 Tage</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 30 Tage</translation>
     </message>
     <message>
         <source>Last 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 90 Tage</translation>
     </message>
     <message>
         <source>Custom range</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigener Zeitraum</translation>
     </message>
     <message>
         <source>Stack by model</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Modell stapeln</translation>
     </message>
     <message>
         <source>Stack by provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Anbieter stapeln</translation>
     </message>
     <message>
         <source>Stack by tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Stufe stapeln</translation>
     </message>
     <message>
         <source>Savings are measured against sending every request to this model</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ersparnis wird daran gemessen, jede Anfrage an dieses Modell zu senden</translation>
     </message>
     <message>
         <source>Savings vs</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersparnis ggü.</translation>
     </message>
     <message>
         <source>no priced model</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Modell mit Preis</translation>
     </message>
     <message>
         <source>today</source>
-        <translation type="unfinished"></translation>
+        <translation>heute</translation>
     </message>
     <message>
         <source>in the last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>in den letzten 7 Tagen</translation>
     </message>
     <message>
         <source>in the last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>in den letzten 30 Tagen</translation>
     </message>
     <message>
         <source>in the last 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>in den letzten 90 Tagen</translation>
     </message>
     <message>
         <source>from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>vom %1 bis %2</translation>
     </message>
 </context>
 <context>
     <name>DashboardView</name>
     <message>
         <source>Spend</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgaben</translation>
     </message>
     <message>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen</translation>
     </message>
     <message>
         <source>Failover rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Failover-Quote</translation>
     </message>
     <message>
         <source>Savings from routing</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersparnis durch Routing</translation>
     </message>
     <message>
         <source>Budget used</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget verbraucht</translation>
     </message>
     <message>
         <source>Spend over time</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgaben im Zeitverlauf</translation>
     </message>
     <message>
         <source>Requests and tokens per tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen und Tokens pro Stufe</translation>
     </message>
     <message>
         <source>Provider uptime (share of good attempts)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfügbarkeit der Anbieter (Anteil erfolgreicher Versuche)</translation>
     </message>
     <message>
         <source>Latency and time to first token per model</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz und Zeit bis zum ersten Token pro Modell</translation>
     </message>
     <message>
         <source>Failover events by failure class</source>
-        <translation type="unfinished"></translation>
+        <translation>Failover-Ereignisse nach Fehlerklasse</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach</translation>
     </message>
     <message>
         <source>Class</source>
-        <translation type="unfinished"></translation>
+        <translation>Klasse</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
     <message>
         <source>Double-click an event to open its request</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklick auf ein Ereignis öffnet seine Anfrage</translation>
     </message>
     <message>
         <source>Request that failed over from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage mit Failover von %1 auf %2</translation>
     </message>
     <message>
         <source>Export data</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <source>The ledger is off, so there is no history to chart. Turn it on in Settings to see spend, uptime and failovers here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Journal ist aus, daher gibt es keinen Verlauf für Diagramme. Schalten Sie es in den Einstellungen ein, um hier Ausgaben, Verfügbarkeit und Failover zu sehen.</translation>
     </message>
     <message>
         <source>Updating…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird aktualisiert…</translation>
     </message>
     <message>
         <source>Could not read the ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Journal konnte nicht gelesen werden</translation>
     </message>
     <message>
         <source>Could not read the ledger: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Journal konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Updated %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisiert %1</translation>
     </message>
     <message>
         <source>%1 %2% vs the period before (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 % ggü. dem Zeitraum davor (%3)</translation>
     </message>
     <message>
         <source>No spend in the period before</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Ausgaben im Zeitraum davor</translation>
     </message>
     <message>
         <source>%1 unpriced requests not counted</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Anfragen ohne Preis nicht gezählt</translation>
     </message>
     <message>
         <source>%1 failed · %2 answered from cache</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen · %2 aus dem Cache beantwortet</translation>
     </message>
     <message>
         <source>%1 of %2 requests failed over</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Anfragen mit Failover</translation>
     </message>
     <message>
         <source>Add a price to a model to compare with it</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einem Modell einen Preis, um damit zu vergleichen</translation>
     </message>
     <message>
         <source>vs %1 on %2 for the same tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>ggü. %1 bei %2 für dieselben Tokens</translation>
     </message>
     <message>
         <source>%1 priced requests compared; %2 unpriced left out</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Anfragen mit Preis verglichen; %2 ohne Preis ausgelassen</translation>
     </message>
     <message>
         <source>No budget set. Add one in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Budget festgelegt. Legen Sie eines in den Einstellungen an.</translation>
     </message>
     <message>
         <source>%1 of %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 (%3)</translation>
     </message>
     <message>
         <source>No requests match these filters %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Anfragen passen zu diesen Filtern %1.</translation>
     </message>
     <message>
         <source>No requests %1 — send one from the Workbench.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Anfragen %1 — senden Sie eine aus der Werkbank.</translation>
     </message>
     <message>
         <source>Matching requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Passende Anfragen</translation>
     </message>
     <message>
         <source>No provider attempts %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Anbieterversuche %1.</translation>
     </message>
     <message>
         <source>No answered requests %1, so no latency to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine beantworteten Anfragen %1, daher keine Latenz.</translation>
     </message>
     <message>
         <source>No failovers %1 — every request was answered by its first choice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Failover %1 — jede Anfrage wurde von der ersten Wahl beantwortet.</translation>
     </message>
 </context>
 <context>
     <name>DefaultPolicy</name>
     <message>
         <source>Cheap and fast: classification, extraction, yes/no</source>
-        <translation type="unfinished"></translation>
+        <translation>Günstig und schnell: Klassifizieren, Extrahieren, Ja/Nein</translation>
     </message>
     <message>
         <source>Everyday questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Alltägliche Fragen</translation>
     </message>
     <message>
         <source>Writing and debugging code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code schreiben und debuggen</translation>
     </message>
     <message>
         <source>Analysis, comparison, strategy, research</source>
-        <translation type="unfinished"></translation>
+        <translation>Analyse, Vergleich, Strategie, Recherche</translation>
     </message>
     <message>
         <source>Tag tier=%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag tier=%1</translation>
     </message>
     <message>
         <source>Code block</source>
-        <translation type="unfinished"></translation>
+        <translation>Codeblock</translation>
     </message>
     <message>
         <source>Simple classification or extraction</source>
-        <translation type="unfinished"></translation>
+        <translation>Einfaches Klassifizieren oder Extrahieren</translation>
     </message>
     <message>
         <source>Programming task</source>
-        <translation type="unfinished"></translation>
+        <translation>Programmieraufgabe</translation>
     </message>
     <message>
         <source>Deep thinking</source>
-        <translation type="unfinished"></translation>
+        <translation>Gründliches Nachdenken</translation>
     </message>
     <message>
         <source>Everything else</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles andere</translation>
     </message>
 </context>
 <context>
     <name>DiffDialog</name>
     <message>
         <source>Compare two answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei Antworten vergleichen</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>mit</translation>
     </message>
     <message>
         <source>%1% of words in common</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % gemeinsame Wörter</translation>
+    </message>
+</context>
+<context>
+    <name>DirectHttpExchange</name>
+    <message>
+        <source>Malformed HTTP response: %1</source>
+        <translation>Fehlerhafte HTTP-Antwort: %1</translation>
+    </message>
+    <message>
+        <source>Connection closed by the server</source>
+        <translation>Verbindung vom Server geschlossen</translation>
+    </message>
+    <message>
+        <source>Connection closed before the response was complete</source>
+        <translation>Verbindung geschlossen, bevor die Antwort vollständig war</translation>
     </message>
 </context>
 <context>
     <name>Engine</name>
     <message>
         <source>Cannot use %1 as the home directory: it cannot be created or written.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht als Home-Verzeichnis verwendet werden: Es lässt sich nicht anlegen oder beschreiben.</translation>
     </message>
     <message>
         <source>prices.json was not loaded (%1); the bundled prices are used.</source>
-        <translation type="unfinished"></translation>
+        <translation>prices.json wurde nicht geladen (%1); die mitgelieferten Preise werden verwendet.</translation>
     </message>
     <message>
         <source>The configuration has errors and was not used; the files were left as they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfiguration enthält Fehler und wurde nicht verwendet; die Dateien bleiben unverändert.</translation>
     </message>
     <message>
         <source>Cannot start the offline sandbox on 127.0.0.1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Offline-Sandbox kann auf 127.0.0.1 nicht gestartet werden.</translation>
     </message>
     <message>
         <source>The history database is not available (%1). Requests will not be recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verlaufsdatenbank ist nicht verfügbar (%1). Anfragen werden nicht aufgezeichnet.</translation>
     </message>
     <message>
         <source>The history database could not be used (%1). It was kept as %2 and a new one was started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verlaufsdatenbank war nicht verwendbar (%1). Sie wurde als %2 aufbewahrt und eine neue angelegt.</translation>
     </message>
     <message>
         <source>Unknown model &quot;%1&quot;; `switchyard models` lists the configured ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekanntes Modell „%1“; `switchyard models` listet die konfigurierten auf.</translation>
     </message>
     <message>
         <source>Model name &quot;%1&quot; is ambiguous: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Modellname „%1“ ist mehrdeutig: %2</translation>
     </message>
 </context>
 <context>
     <name>ErrorClassifier</name>
     <message>
         <source>HTTP status %1 with an empty body</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP-Status %1 mit leerem Inhalt</translation>
     </message>
     <message>
         <source>The provider reported an error in the stream</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anbieter hat im Stream einen Fehler gemeldet</translation>
     </message>
 </context>
 <context>
     <name>EstimatePanel</name>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tage</translation>
     </message>
     <message>
         <source>Estimate</source>
-        <translation type="unfinished"></translation>
+        <translation>Schätzung</translation>
     </message>
     <message>
         <source>Re-prices the routed requests of the period on the models this policy would choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechnet die gerouteten Anfragen des Zeitraums neu mit den Modellen, die diese Richtlinie wählen würde.</translation>
     </message>
     <message>
         <source>&amp;History:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verlauf:</translation>
     </message>
     <message>
         <source>No history database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Verlaufsdatenbank.</translation>
     </message>
     <message>
         <source>Could not read the history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlauf konnte nicht gelesen werden: %1</translation>
     </message>
     <message numerus="yes">
         <source>No routed requests in the last %n day(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Keine gerouteten Anfragen am letzten Tag.</numerusform>
+            <numerusform>Keine gerouteten Anfragen in den letzten %n Tagen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n routed request(s): spent $%1; with this policy about $%2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n geroutete Anfrage: $%1 ausgegeben; mit dieser Richtlinie etwa $%2.</numerusform>
+            <numerusform>%n geroutete Anfragen: $%1 ausgegeben; mit dieser Richtlinie etwa $%2.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n request(s) would go to unpriced models (not counted).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Anfrage ginge an Modelle ohne Preis (nicht gezählt).</numerusform>
+            <numerusform>%n Anfragen gingen an Modelle ohne Preis (nicht gezählt).</numerusform>
         </translation>
     </message>
 </context>
@@ -1120,174 +1274,164 @@ First token: %3</source>
     <name>ExplainCommand</name>
     <message>
         <source>Show how a prompt would be routed, without sending it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigen, wie ein Prompt geroutet würde, ohne ihn zu senden.</translation>
     </message>
     <message>
         <source>Print JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON ausgeben.</translation>
     </message>
     <message>
         <source>Routing tag such as tier=coding (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>Routing-Tag wie tier=coding (mehrfach möglich).</translation>
     </message>
     <message>
         <source>The prompt to explain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der zu erklärende Prompt.</translation>
     </message>
     <message>
         <source>no prompt given</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Prompt angegeben</translation>
     </message>
 </context>
 <context>
     <name>Explanation</name>
     <message>
         <source>Forced: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erzwungen: %1</translation>
     </message>
     <message>
         <source>Rule %1 &quot;%2&quot; fired: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel %1 „%2“ greift: %3</translation>
     </message>
     <message>
         <source>No rule fired: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Regel greift: %1</translation>
     </message>
     <message>
         <source>Tier: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe: %1</translation>
     </message>
     <message>
         <source>Group: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe: %1</translation>
     </message>
     <message>
         <source>Pinned model: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Festes Modell: %1</translation>
     </message>
     <message>
         <source>Chain:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  (empty: no model to call)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> on %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ready</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>skipped: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  %1. %2%3 - %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Kette:</translation>
     </message>
     <message>
         <source>Settings: timeouts connect %1 ms, first token %2 ms, idle %3 ms, total %4 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen: Zeitlimits Verbinden %1 ms, erstes Token %2 ms, Pause %3 ms, gesamt %4 ms</translation>
     </message>
     <message>
         <source>  rate-limit wait cap %1 ms; quota cooldown %2 s; cooldown after %3 failures in %4 s for %5 s</source>
-        <translation type="unfinished"></translation>
+        <translation>  Wartegrenze bei Ratenlimit %1 ms; Pause bei Kontingent %2 s; Pause nach %3 Fehlern in %4 s für %5 s</translation>
     </message>
     <message>
         <source>  balancing %1; mid-stream %2; hedging %3; cache %4</source>
-        <translation type="unfinished"></translation>
+        <translation>  Lastverteilung %1; mitten im Stream %2; Hedging %3; Cache %4</translation>
     </message>
     <message>
         <source>after %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>nach %1 ms</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>aus</translation>
     </message>
     <message>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>an</translation>
     </message>
     <message>
         <source>Problem: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem: %1</translation>
+    </message>
+    <message>
+        <source>Budget: %1</source>
+        <translation>Budget: %1</translation>
+    </message>
+    <message>
+        <source>Chain of tier %1:</source>
+        <translation>Kette der Stufe %1:</translation>
     </message>
 </context>
 <context>
     <name>ExportCommand</name>
     <message>
         <source>Export the configuration (LiteLLM, Portkey) or the request history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfiguration (LiteLLM, Portkey) oder den Anfrageverlauf exportieren.</translation>
     </message>
     <message>
         <source>History format: csv or jsonl.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlaufsformat: csv oder jsonl.</translation>
     </message>
     <message>
         <source>litellm-config, portkey-config or history</source>
-        <translation type="unfinished"></translation>
+        <translation>litellm-config, portkey-config oder history</translation>
     </message>
     <message>
         <source>Where to write.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wohin geschrieben wird.</translation>
     </message>
     <message>
         <source>usage: switchyard export litellm-config|portkey-config|history [--format csv|jsonl] FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: switchyard export litellm-config|portkey-config|history [--format csv|jsonl] DATEI</translation>
     </message>
     <message>
         <source>--format must be csv or jsonl</source>
-        <translation type="unfinished"></translation>
+        <translation>--format muss csv oder jsonl sein</translation>
     </message>
     <message>
         <source>no history database is available</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Verlaufsdatenbank verfügbar</translation>
     </message>
     <message>
         <source>cannot export the history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Verlauf kann nicht exportiert werden: %1</translation>
     </message>
     <message>
         <source>%1 requests written to %2
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Anfragen nach %2 geschrieben
+</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Written to %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1 geschrieben
+</translation>
     </message>
 </context>
 <context>
     <name>Exporter</name>
     <message>
         <source>model &quot;%1&quot; has no provider; not exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell „%1“ hat keinen Anbieter; nicht exportiert</translation>
     </message>
     <message>
         <source>connect and idle timeouts of &quot;%1&quot; have no LiteLLM equivalent</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungs- und Pausen-Zeitlimit von „%1“ haben in LiteLLM keine Entsprechung</translation>
     </message>
     <message>
         <source>tiers and rules are not exported: LiteLLM has no prompt-based routing</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufen und Regeln werden nicht exportiert: LiteLLM hat kein Routing nach Prompt</translation>
     </message>
     <message>
         <source>hedging, mid-stream policy, quota cooldown, rate-limit wait and cooldown window have no LiteLLM equivalent</source>
-        <translation type="unfinished"></translation>
+        <translation>Hedging, Verhalten mitten im Stream, Pause bei Kontingent, Warten bei Ratenlimit und Pausenfenster haben in LiteLLM keine Entsprechung</translation>
     </message>
     <message>
         <source>extra headers, concurrency limit and the enabled switch of provider &quot;%1&quot; are not exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusätzliche Header, Parallelitätsgrenze und der Aktiv-Schalter von Anbieter „%1“ werden nicht exportiert</translation>
     </message>
 </context>
 <context>
@@ -1353,472 +1497,518 @@ First token: %3</source>
     <name>FigureFormat</name>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 tok/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Tok./s</translation>
     </message>
     <message>
         <source>unpriced</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne Preis</translation>
     </message>
     <message>
         <source>free</source>
-        <translation type="unfinished"></translation>
+        <translation>kostenlos</translation>
     </message>
     <message>
         <source>%1 in / %2 out</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ein / %2 aus</translation>
     </message>
 </context>
 <context>
     <name>GatewayError</name>
     <message>
         <source>Last error: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Fehler: %1.</translation>
     </message>
     <message>
         <source>Attempts: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuche: %1.</translation>
     </message>
 </context>
 <context>
     <name>GatewayExchange</name>
     <message>
         <source>The upstream answer broke off after text was sent; it is incomplete.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort des Anbieters brach ab, nachdem schon Text gesendet war; sie ist unvollständig.</translation>
     </message>
     <message>
         <source>The client disconnected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Client hat die Verbindung getrennt.</translation>
     </message>
 </context>
 <context>
     <name>GatewayRequest</name>
     <message>
         <source>Only n = 1 is supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur n = 1 wird unterstützt.</translation>
     </message>
     <message>
         <source>stream_options must be an object.</source>
-        <translation type="unfinished"></translation>
+        <translation>stream_options muss ein Objekt sein.</translation>
     </message>
     <message>
         <source>messages must be a non-empty array.</source>
-        <translation type="unfinished"></translation>
+        <translation>messages muss ein nicht leeres Array sein.</translation>
     </message>
     <message>
         <source>%1 must be an object.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss ein Objekt sein.</translation>
     </message>
     <message>
         <source>%1.role must be &quot;system&quot;, &quot;developer&quot;, &quot;user&quot; or &quot;assistant&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.role muss „system“, „developer“, „user“ oder „assistant“ sein.</translation>
     </message>
     <message>
         <source>max_tokens is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>max_tokens ist erforderlich.</translation>
     </message>
     <message>
         <source>%1.role must be &quot;user&quot; or &quot;assistant&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.role muss „user“ oder „assistant“ sein.</translation>
     </message>
 </context>
 <context>
     <name>GatewayServer</name>
     <message>
         <source>The gateway has no router to send requests through.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gateway hat keinen Router, über den es Anfragen senden kann.</translation>
     </message>
     <message>
         <source>Serving beyond loopback (%1) needs a gateway key that clients must send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer über Loopback hinaus (%1) bereitstellt, braucht einen Gateway-Schlüssel, den Clients mitsenden müssen.</translation>
     </message>
     <message>
         <source>This gateway needs its key: send it as &quot;Authorization: Bearer &lt;key&gt;&quot; (or x-api-key).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Gateway braucht seinen Schlüssel: Senden Sie ihn als „Authorization: Bearer &lt;key&gt;“ (oder x-api-key).</translation>
     </message>
     <message>
         <source>The gateway key sent is not the right one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der gesendete Gateway-Schlüssel ist nicht der richtige.</translation>
     </message>
     <message>
         <source>No such endpoint: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine solche Schnittstelle: %1</translation>
     </message>
     <message>
         <source>%1 is not allowed on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist auf %2 nicht erlaubt.</translation>
     </message>
     <message>
         <source>The model &quot;%1&quot; does not exist here: use &quot;auto&quot;, a group, a tier or a model that GET /v1/models lists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell „%1“ gibt es hier nicht: Verwenden Sie „auto“, eine Gruppe, eine Stufe oder ein Modell, das GET /v1/models auflistet.</translation>
     </message>
     <message>
         <source>The tier &quot;%1&quot; does not exist in the routing policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Stufe „%1“ gibt es in der Routing-Richtlinie nicht.</translation>
     </message>
     <message>
         <source>Too many requests in flight from this client (at most %1 at a time).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele laufende Anfragen von diesem Client (höchstens %1 gleichzeitig).</translation>
     </message>
 </context>
 <context>
     <name>HistoryPanel</name>
     <message>
         <source>Search prompts, models, errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompts, Modelle, Fehler durchsuchen</translation>
     </message>
     <message numerus="yes">
         <source>%n model(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Modell</numerusform>
+            <numerusform>%n Modelle</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen</translation>
     </message>
     <message>
         <source>(prompt not stored)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Prompt nicht gespeichert)</translation>
     </message>
     <message>
         <source>No runs yet. Send a prompt to start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Durchläufe. Senden Sie einen Prompt, um zu beginnen.</translation>
     </message>
     <message>
         <source>No run matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Durchlauf passt.</translation>
     </message>
 </context>
 <context>
     <name>ImportCommand</name>
     <message>
         <source>Import a LiteLLM proxy config.yaml or a LiteLLM price table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine config.yaml eines LiteLLM-Proxys oder eine LiteLLM-Preistabelle importieren.</translation>
     </message>
     <message>
         <source>Show what would change; write nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigen, was sich ändern würde; nichts schreiben.</translation>
     </message>
     <message>
         <source>Apply a price import after showing it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Preisimport nach der Anzeige übernehmen.</translation>
     </message>
     <message>
         <source>litellm-config or prices</source>
-        <translation type="unfinished"></translation>
+        <translation>litellm-config oder prices</translation>
     </message>
     <message>
         <source>The file to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zu importierende Datei.</translation>
     </message>
     <message>
         <source>usage: switchyard import litellm-config|prices FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: switchyard import litellm-config|prices DATEI</translation>
     </message>
     <message>
         <source>%1: what could not be mapped or needs attention:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1: was sich nicht abbilden ließ oder Aufmerksamkeit braucht:
+</translation>
     </message>
     <message>
         <source>%1 was not imported; nothing changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde nicht importiert; nichts geändert.</translation>
     </message>
     <message>
         <source>%1 providers, %2 models, %3 model groups from %4
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Anbieter, %2 Modelle, %3 Modellgruppen aus %4
+</translation>
     </message>
     <message>
         <source>Dry run: nothing written.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Probelauf: nichts geschrieben.
+</translation>
     </message>
     <message>
         <source>the imported configuration is not valid; nothing changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>die importierte Konfiguration ist ungültig; nichts geändert.</translation>
     </message>
     <message>
         <source>Saved to %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert in %1
+</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1 is not a LiteLLM price table: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine LiteLLM-Preistabelle: %2</translation>
     </message>
     <message>
         <source>%1 (%2 skipped: not chat models or incomplete)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 übersprungen: keine Chatmodelle oder unvollständig)
+</translation>
     </message>
     <message>
         <source>Nothing applied; run again with --yes to apply.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts übernommen; mit --yes erneut ausführen, um es zu übernehmen.
+</translation>
     </message>
     <message>
         <source>LiteLLM import of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>LiteLLM-Import von %1</translation>
     </message>
     <message>
         <source>cannot save %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
     </message>
     <message>
         <source>Applied as price version %1; recorded costs keep the prices they were made with.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Als Preisversion %1 übernommen; erfasste Kosten behalten die Preise, mit denen sie entstanden sind.
+</translation>
+    </message>
+</context>
+<context>
+    <name>JsonFieldReader</name>
+    <message>
+        <source>expected a string</source>
+        <translation>Text erwartet</translation>
+    </message>
+    <message>
+        <source>expected a whole number</source>
+        <translation>ganze Zahl erwartet</translation>
+    </message>
+    <message>
+        <source>expected a number</source>
+        <translation>Zahl erwartet</translation>
+    </message>
+    <message>
+        <source>expected true or false</source>
+        <translation>true oder false erwartet</translation>
+    </message>
+    <message>
+        <source>expected a list</source>
+        <translation>Liste erwartet</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>unknown value &quot;%1&quot; (expected one of: %2)</source>
+        <translation>unbekannter Wert „%1“ (erwartet: %2)</translation>
+    </message>
+    <message>
+        <source>expected a model id or {&quot;model&quot;: id, &quot;weight&quot;: n}</source>
+        <translation>Modell-ID oder {&quot;model&quot;: id, &quot;weight&quot;: n} erwartet</translation>
+    </message>
+    <message>
+        <source>unknown key, ignored%1</source>
+        <translation>unbekannter Schlüssel, ignoriert%1</translation>
     </message>
 </context>
 <context>
     <name>KeyStore</name>
     <message>
         <source>in the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>im Schlüsselbund</translation>
     </message>
     <message>
         <source>from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>aus %1</translation>
     </message>
     <message>
         <source>no key needed</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Schlüssel nötig</translation>
     </message>
     <message>
         <source>no key</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Schlüssel</translation>
     </message>
     <message>
         <source>No keychain service is running (%1). Switchyard does not store API keys in plain text: start a Secret Service (GNOME Keyring, KWallet) or set the provider&apos;s environment variable, e.g. OPENAI_API_KEY, before starting Switchyard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es läuft kein Schlüsselbunddienst (%1). Switchyard speichert API-Schlüssel nicht als Klartext: Starten Sie einen Secret Service (GNOME Keyring, KWallet) oder setzen Sie vor dem Start von Switchyard die Umgebungsvariable des Anbieters, z. B. OPENAI_API_KEY.</translation>
     </message>
 </context>
 <context>
     <name>Ledger</name>
     <message>
         <source>Cannot open the ledger file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Journaldatei %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>The ledger is not open; a request was not recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Journal ist nicht geöffnet; eine Anfrage wurde nicht aufgezeichnet.</translation>
     </message>
     <message>
         <source>The ledger is not open; a vote was not recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Journal ist nicht geöffnet; eine Stimme wurde nicht aufgezeichnet.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Cannot open the ledger for writing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Journal kann nicht zum Schreiben geöffnet werden: %1</translation>
     </message>
     <message>
         <source>the ledger is not open</source>
-        <translation type="unfinished"></translation>
+        <translation>das Journal ist nicht geöffnet</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) could not be written to the ledger: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag konnte nicht ins Journal geschrieben werden: %1</numerusform>
+            <numerusform>%n Einträge konnten nicht ins Journal geschrieben werden: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Old ledger rows could not be deleted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alte Journalzeilen konnten nicht gelöscht werden: %1</translation>
     </message>
 </context>
 <context>
     <name>LedgerSchema</name>
     <message>
         <source>The ledger file is locked by another program (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Journaldatei ist von einem anderen Programm gesperrt (%1).</translation>
     </message>
     <message>
         <source>The ledger file is damaged or is not a database (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Journaldatei ist beschädigt oder keine Datenbank (%1).</translation>
     </message>
     <message>
         <source>The ledger file cannot be used (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Journaldatei kann nicht verwendet werden (%1).</translation>
     </message>
     <message>
         <source>The ledger file is damaged (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Journaldatei ist beschädigt (%1).</translation>
     </message>
     <message>
         <source>This file is a database, but not a Switchyard ledger.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei ist eine Datenbank, aber kein Switchyard-Journal.</translation>
     </message>
     <message>
         <source>The ledger was written by a newer Switchyard (schema %1, this version reads up to %2). Update Switchyard or choose another ledger file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Journal wurde von einem neueren Switchyard geschrieben (Schema %1, diese Version liest bis %2). Aktualisieren Sie Switchyard oder wählen Sie eine andere Journaldatei.</translation>
     </message>
     <message>
         <source>The ledger cannot use write-ahead logging (journal mode is &quot;%1&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Journal kann kein Write-Ahead-Logging verwenden (Journalmodus ist „%1“).</translation>
     </message>
     <message>
         <source>The ledger schema could not be upgraded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Journalschema konnte nicht aktualisiert werden.</translation>
     </message>
 </context>
 <context>
     <name>LiteLlmConfig</name>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
     <name>LiteLlmImporter</name>
     <message>
         <source>the file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei ist leer</translation>
     </message>
     <message>
         <source>expected a mapping with model_list, router_settings, ...</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zuordnung mit model_list, router_settings, … erwartet</translation>
     </message>
     <message>
         <source>nested too deeply</source>
-        <translation type="unfinished"></translation>
+        <translation>zu tief verschachtelt</translation>
     </message>
     <message>
         <source>malformed YAML at line %1, column %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhaftes YAML in Zeile %1, Spalte %2: %3</translation>
     </message>
     <message>
         <source>not used by Switchyard; ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>von Switchyard nicht verwendet; ignoriert</translation>
     </message>
     <message>
         <source>expected a mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuordnung erwartet</translation>
     </message>
     <message>
         <source>expected a list</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste erwartet</translation>
     </message>
     <message>
         <source>expected text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text erwartet</translation>
     </message>
     <message>
         <source>expected a number</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahl erwartet</translation>
     </message>
     <message>
         <source>expected a whole number that is not negative</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht negative ganze Zahl erwartet</translation>
     </message>
     <message>
         <source>expected a number of seconds that is not negative</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht negative Zahl von Sekunden erwartet</translation>
     </message>
     <message>
         <source>expected true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>true oder false erwartet</translation>
     </message>
     <message>
         <source>proxy server setting, not used by Switchyard; ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellung des Proxyservers, von Switchyard nicht verwendet; ignoriert</translation>
     </message>
     <message>
         <source>not imported: set these variables in your environment (values are never copied)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht importiert: Setzen Sie diese Variablen in Ihrer Umgebung (Werte werden nie kopiert)</translation>
     </message>
     <message>
         <source>expected a mapping with model_name and litellm_params</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuordnung mit model_name und litellm_params erwartet</translation>
     </message>
     <message>
         <source>missing: every deployment needs a model_name</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlt: Jedes Deployment braucht einen model_name</translation>
     </message>
     <message>
         <source>missing or not a mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlt oder ist keine Zuordnung</translation>
     </message>
     <message>
         <source>missing: the provider/model to call</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlt: der aufzurufende Anbieter/das Modell</translation>
     </message>
     <message>
         <source>provider &quot;%1&quot; is not supported by Switchyard; this deployment was skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter „%1“ wird von Switchyard nicht unterstützt; dieses Deployment wurde übersprungen</translation>
     </message>
     <message>
         <source>not a valid URL</source>
-        <translation type="unfinished"></translation>
+        <translation>keine gültige URL</translation>
     </message>
     <message>
         <source>a literal API key is not imported: move it to the environment variable %1 (or the keychain) and write &quot;api_key: os.environ/%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>ein API-Schlüssel im Klartext wird nicht importiert: Verschieben Sie ihn in die Umgebungsvariable %1 (oder den Schlüsselbund) und schreiben Sie „api_key: os.environ/%1“</translation>
     </message>
     <message>
         <source>rate limit noted but not enforced: Switchyard reacts to the provider&apos;s 429 and cools the deployment down instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Ratenlimit notiert, aber nicht durchgesetzt: Switchyard reagiert auf HTTP 429 des Anbieters und pausiert stattdessen das Deployment</translation>
     </message>
     <message>
         <source>required for &quot;%1&quot; models</source>
-        <translation type="unfinished"></translation>
+        <translation>erforderlich für „%1“-Modelle</translation>
     </message>
     <message>
         <source>a price must not be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Preis darf nicht negativ sein</translation>
     </message>
     <message>
         <source>routing strategy &quot;%1&quot; is not supported (simple-shuffle, least-busy, latency-based-routing); simple-shuffle is used</source>
-        <translation type="unfinished"></translation>
+        <translation>Routing-Strategie „%1“ wird nicht unterstützt (simple-shuffle, least-busy, latency-based-routing); simple-shuffle wird verwendet</translation>
     </message>
     <message>
         <source>not mapped: Switchyard never retries the same provider behind your back; a failed call moves on to the next deployment in the chain</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht abgebildet: Switchyard wiederholt denselben Anbieter nie hinter Ihrem Rücken; ein fehlgeschlagener Aufruf geht zum nächsten Deployment der Kette</translation>
     </message>
     <message>
         <source>mapped to Switchyard&apos;s exact-match cache, which answers only when every deployment failed (LiteLLM answers from its cache first)</source>
-        <translation type="unfinished"></translation>
+        <translation>auf den Exakt-Cache von Switchyard abgebildet, der nur antwortet, wenn jedes Deployment fehlschlug (LiteLLM antwortet zuerst aus seinem Cache)</translation>
     </message>
     <message>
         <source>expected a mapping like {group: [fallback groups]}</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zuordnung wie {gruppe: [Ausweichgruppen]} erwartet</translation>
     </message>
     <message>
         <source>no model group &quot;%1&quot; in model_list%2; these fallbacks were skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Modellgruppe „%1“ in model_list%2; diese Ausweichziele wurden übersprungen</translation>
     </message>
     <message>
         <source>no model group &quot;%1&quot; in model_list%2; skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Modellgruppe „%1“ in model_list%2; übersprungen</translation>
     </message>
     <message>
         <source>applied as the fallbacks of the groups without their own: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>als Ausweichziele der Gruppen ohne eigene übernommen: %1</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Switchyard — Sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Switchyard — Sandbox</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
@@ -1846,7 +2036,7 @@ First token: %3</source>
     </message>
     <message>
         <source>Switchyard</source>
-        <translation type="unfinished"></translation>
+        <translation>Switchyard</translation>
     </message>
     <message>
         <source>Routing</source>
@@ -1854,7 +2044,7 @@ First token: %3</source>
     </message>
     <message>
         <source>The routing editor will live here: tiers of models, the rules that pick a tier for each request, and the failover chain for each tier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier entsteht der Routing-Editor: Stufen von Modellen, die Regeln, die für jede Anfrage eine Stufe wählen, und die Failover-Kette jeder Stufe.</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -1862,11 +2052,11 @@ First token: %3</source>
     </message>
     <message>
         <source>The dashboard will live here: spend per provider and model, budgets, latency and failure rates from the ledger.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier entsteht die Übersicht: Ausgaben pro Anbieter und Modell, Budgets, Latenz und Fehlerquoten aus dem Journal.</translation>
     </message>
     <message>
         <source>Navigation</source>
-        <translation type="unfinished"></translation>
+        <translation>Navigation</translation>
     </message>
     <message>
         <source>Workbench</source>
@@ -1886,679 +2076,768 @@ First token: %3</source>
     </message>
     <message>
         <source>&amp;About Switchyard</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber Switchyard</translation>
     </message>
     <message>
         <source>About Switchyard</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Switchyard</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Switchyard %1&lt;/h3&gt;&lt;p&gt;Compare, route and account for calls to many LLM APIs.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Switchyard %1&lt;/h3&gt;&lt;p&gt;Aufrufe an viele LLM-APIs vergleichen, routen und abrechnen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The new language applies when Switchyard is started again.</source>
+        <translation>Die neue Sprache gilt nach dem nächsten Start von Switchyard.</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome...</source>
+        <translation>&amp;Willkommen...</translation>
+    </message>
+    <message>
+        <source>Sandbox: simulated providers, no real requests, no cost</source>
+        <translation>Sandbox: simulierte Anbieter, keine echten Anfragen, keine Kosten</translation>
+    </message>
+    <message>
+        <source>Every provider here is simulated on this computer. Add a real provider under Settings, Providers and Keys.</source>
+        <translation>Jeder Anbieter hier wird auf diesem Computer simuliert. Einen echten Anbieter fügen Sie unter Einstellungen, Anbieter und Schlüssel hinzu.</translation>
+    </message>
+    <message>
+        <source>Sandbox: simulated providers · %1 switched down (HTTP 503)</source>
+        <translation>Sandbox: simulierte Anbieter · %1 abgeschaltet (HTTP 503)</translation>
+    </message>
+    <message>
+        <source>The example goes to tier %1 (rule &quot;%2&quot;). Its first model, %3, answers HTTP 503 in the sandbox, so a routed request fails over to %4. Watch it on the Routing page with Simulate, Send.</source>
+        <translation>Das Beispiel geht an die Stufe %1 (Regel „%2“). Ihr erstes Modell, %3, antwortet in der Sandbox mit HTTP 503, daher weicht eine geroutete Anfrage auf %4 aus. Verfolgen Sie es auf der Seite Routing mit Simulieren, Senden.</translation>
+    </message>
+    <message>
+        <source>Example ready: press Ctrl+Enter to send it to the router and the tier&apos;s models.</source>
+        <translation>Beispiel bereit: Drücken Sie Strg+Eingabe, um es an den Router und die Modelle der Stufe zu senden.</translation>
     </message>
 </context>
 <context>
     <name>ModelCardDelegate</name>
     <message>
         <source> (+%1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (+%1)</translation>
     </message>
 </context>
 <context>
     <name>ModelListFetcher</name>
     <message>
         <source>The model list is not the expected JSON (no &quot;data&quot; array).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Modellliste ist nicht das erwartete JSON (kein „data“-Array).</translation>
     </message>
     <message>
         <source>Could not reach %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht erreichbar: %2</translation>
     </message>
     <message>
         <source>The provider refused the key (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anbieter hat den Schlüssel abgelehnt (HTTP %1).</translation>
     </message>
     <message>
         <source>This provider has no model list endpoint (HTTP 404).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Anbieter hat keinen Endpunkt für die Modellliste (HTTP 404).</translation>
     </message>
     <message>
         <source>The model list request failed (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Abfrage der Modellliste ist fehlgeschlagen (HTTP %1).</translation>
     </message>
 </context>
 <context>
     <name>ModelListModel</name>
     <message>
         <source>%1 on %2: $%3 / $%4 per 1M tokens in / out</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bei %2: $%3 / $%4 pro 1 Mio. Tokens ein / aus</translation>
     </message>
     <message>
         <source>%1: no price</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kein Preis</translation>
     </message>
 </context>
 <context>
     <name>ModelPickerDialog</name>
     <message>
         <source>unpriced</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne Preis</translation>
     </message>
     <message>
         <source>Add columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalten hinzufügen</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Input / 1M</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe / 1 Mio.</translation>
     </message>
     <message>
         <source>Output / 1M</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe / 1 Mio.</translation>
     </message>
     <message>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontext</translation>
     </message>
     <message>
         <source>%1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bei %2</translation>
     </message>
     <message>
         <source>%1k</source>
-        <translation type="unfinished"></translation>
+        <translation>%1k</translation>
     </message>
     <message>
         <source>Search models or providers</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle oder Anbieter suchen</translation>
     </message>
     <message>
         <source>All 8 columns are in use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle 8 Spalten sind belegt.</translation>
     </message>
     <message>
         <source>%1 of %2 free columns chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 freien Spalten gewählt</translation>
     </message>
     <message>
         <source>Add column</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte hinzufügen</translation>
+    </message>
+    <message>
+        <source>Route it</source>
+        <translation>Routen lassen</translation>
+    </message>
+    <message>
+        <source>The router picks the model for each run: the column shows the tier, the rule and any failovers</source>
+        <translation>Der Router wählt das Modell für jeden Durchlauf: Die Spalte zeigt Stufe, Regel und etwaige Failover</translation>
+    </message>
+    <message>
+        <source>by the routing rules</source>
+        <translation>nach den Routing-Regeln</translation>
     </message>
 </context>
 <context>
     <name>ModelsCommand</name>
     <message>
         <source>List the configured models and their prices per 1M tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die konfigurierten Modelle und ihre Preise pro 1 Mio. Tokens auflisten.</translation>
     </message>
     <message>
         <source>Print JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON ausgeben.</translation>
     </message>
     <message>
         <source>No models configured. Try `switchyard --sandbox models` for the offline sandbox.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Modelle konfiguriert. Versuchen Sie `switchyard --sandbox models` für die Offline-Sandbox.
+</translation>
     </message>
     <message>
         <source>MODEL</source>
-        <translation type="unfinished"></translation>
+        <translation>MODELL</translation>
     </message>
     <message>
         <source>PROVIDER</source>
-        <translation type="unfinished"></translation>
+        <translation>ANBIETER</translation>
     </message>
     <message>
         <source>IN/1M</source>
-        <translation type="unfinished"></translation>
+        <translation>EIN/1M</translation>
     </message>
     <message>
         <source>OUT/1M</source>
-        <translation type="unfinished"></translation>
+        <translation>AUS/1M</translation>
     </message>
     <message>
         <source>CACHED/1M</source>
-        <translation type="unfinished"></translation>
+        <translation>CACHE/1M</translation>
     </message>
     <message>
         <source>CONTEXT</source>
-        <translation type="unfinished"></translation>
+        <translation>KONTEXT</translation>
     </message>
     <message>
         <source>unpriced</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne Preis</translation>
     </message>
 </context>
 <context>
     <name>OpenAiStreamDecoder</name>
     <message>
         <source>Stream chunk has no choices: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stream-Chunk ohne choices: %1</translation>
     </message>
 </context>
 <context>
     <name>OpenAiWire</name>
     <message>
         <source>Response is not a JSON object (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort ist kein JSON-Objekt (%1): %2</translation>
     </message>
     <message>
         <source>Response has no choices: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort hat keine choices: %1</translation>
     </message>
 </context>
 <context>
     <name>PolicyEdits</name>
     <message>
         <source>invalid regular expression: %1 at offset %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiger regulärer Ausdruck: %1 an Position %2</translation>
     </message>
     <message>
         <source>expected a whole number, found &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>ganze Zahl erwartet, „%1“ gefunden</translation>
     </message>
     <message>
         <source>unknown tier &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Stufe „%1“</translation>
     </message>
 </context>
 <context>
     <name>PriceImport</name>
     <message>
         <source>top level: expected an object of models</source>
-        <translation type="unfinished"></translation>
+        <translation>oberste Ebene: ein Objekt mit Modellen erwartet</translation>
     </message>
     <message>
         <source>LiteLLM&apos;s schema example, not a model</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema-Beispiel von LiteLLM, kein Modell</translation>
     </message>
     <message>
         <source>LiteLLM import</source>
-        <translation type="unfinished"></translation>
+        <translation>LiteLLM-Import</translation>
     </message>
     <message>
         <source>%1 added, %2 changed, %3 unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hinzugefügt, %2 geändert, %3 unverändert</translation>
     </message>
 </context>
 <context>
     <name>PriceTable</name>
     <message>
         <source>top level: expected an object</source>
-        <translation type="unfinished"></translation>
+        <translation>oberste Ebene: Objekt erwartet</translation>
     </message>
     <message>
         <source>format: expected &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>format: „%1“ erwartet</translation>
     </message>
     <message>
         <source>formatVersion: %1 is not supported (this Switchyard reads up to %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>formatVersion: %1 wird nicht unterstützt (dieses Switchyard liest bis %2)</translation>
     </message>
     <message>
         <source>versions: expected an array</source>
-        <translation type="unfinished"></translation>
+        <translation>versions: Array erwartet</translation>
     </message>
     <message>
         <source>expected a number greater than %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahl größer als %1 erwartet</translation>
     </message>
     <message>
         <source>expected an ISO 8601 date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum und Uhrzeit nach ISO 8601 erwartet</translation>
     </message>
     <message>
         <source>expected an object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekt erwartet</translation>
     </message>
     <message>
         <source>version: says %1 but the last entry of versions is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>version: nennt %1, aber der letzte Eintrag von versions ist %2</translation>
     </message>
     <message>
         <source>%1: cannot read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1: cannot write: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>line %1, column %2 (offset %3): %4</source>
+        <translation>Zeile %1, Spalte %2 (Position %3): %4</translation>
     </message>
 </context>
 <context>
     <name>PromptEditor</name>
     <message>
         <source>System prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>System-Prompt</translation>
     </message>
     <message>
         <source>Optional instructions sent to every column (a column may override them)</source>
-        <translation type="unfinished"></translation>
+        <translation>Optionale Anweisungen an jede Spalte (eine Spalte kann sie überschreiben)</translation>
     </message>
     <message>
         <source>Ask every column the same question. Ctrl+Enter sends, Esc stops.</source>
-        <translation type="unfinished"></translation>
+        <translation>Allen Spalten dieselbe Frage stellen. Strg+Eingabe sendet, Esc hält an.</translation>
     </message>
     <message>
         <source>Default</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard</translation>
     </message>
     <message>
         <source>Sampling temperature for every column; Default leaves it to the provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Sampling-Temperatur für jede Spalte; Standard überlässt sie dem Anbieter</translation>
     </message>
     <message>
         <source>Most output tokens per answer; Default leaves it to the provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstzahl an Ausgabe-Tokens pro Antwort; Standard überlässt sie dem Anbieter</translation>
     </message>
     <message>
         <source>Ctrl+Enter to send</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+Eingabe zum Senden</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten</translation>
     </message>
     <message>
         <source>Stop every column (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Spalten anhalten (Esc)</translation>
     </message>
     <message>
         <source>Send to all</source>
-        <translation type="unfinished"></translation>
+        <translation>An alle senden</translation>
     </message>
     <message>
         <source>Send the prompt to every column (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Prompt an jede Spalte senden (Strg+Eingabe)</translation>
     </message>
     <message>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatur</translation>
     </message>
     <message>
         <source>Max tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. Tokens</translation>
     </message>
     <message>
         <source>System prompt •</source>
-        <translation type="unfinished"></translation>
+        <translation>System-Prompt •</translation>
     </message>
 </context>
 <context>
     <name>ProviderCall</name>
     <message>
         <source>No API key for %1: set the environment variable %2 or store a key in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein API-Schlüssel für %1: Setzen Sie die Umgebungsvariable %2 oder legen Sie einen Schlüssel im Schlüsselbund ab.</translation>
     </message>
     <message>
         <source>Response larger than %1 MiB; stopped reading.</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort größer als %1 MiB; Lesen abgebrochen.</translation>
     </message>
     <message>
         <source>The server closed the connection without an answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Verbindung ohne Antwort geschlossen.</translation>
     </message>
     <message>
         <source>The stream ended before the provider marked it complete; the answer may be truncated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Stream endete, bevor der Anbieter ihn als vollständig markierte; die Antwort ist womöglich abgeschnitten.</translation>
     </message>
     <message>
         <source>%1 after %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nach %2 ms</translation>
     </message>
     <message>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>The provider client was shut down.</source>
+        <translation>Der Anbieter-Client wurde beendet.</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderHealth</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
     </message>
 </context>
 <context>
     <name>ProviderPresets</name>
     <message>
         <source>LiteLLM proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>LiteLLM-Proxy</translation>
     </message>
     <message>
         <source>Custom OpenAI-compatible</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigener OpenAI-kompatibler Anbieter</translation>
     </message>
 </context>
 <context>
     <name>ProviderStatusBar</name>
     <message>
         <source>no calls yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch keine Aufrufe</translation>
     </message>
     <message>
         <source>healthy</source>
-        <translation type="unfinished"></translation>
+        <translation>in Ordnung</translation>
     </message>
     <message>
         <source>failing</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhaft</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>cooling down, %1 left</source>
+        <translation>pausiert, noch %1</translation>
+    </message>
+    <message>
+        <source>cooling %1</source>
+        <translation>pausiert %1</translation>
+    </message>
+    <message>
+        <source>over budget</source>
+        <translation>über Budget</translation>
+    </message>
+    <message>
+        <source>the %1 is spent</source>
+        <translation>das %1 ist aufgebraucht</translation>
     </message>
 </context>
 <context>
     <name>ProvidersDialog</name>
     <message>
         <source>Providers</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter</translation>
     </message>
     <message numerus="yes">
         <source>%n model(s) offered by the provider.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Modell wird vom Anbieter angeboten.</numerusform>
+            <numerusform>%n Modelle werden vom Anbieter angeboten.</numerusform>
         </translation>
     </message>
     <message>
         <source>Fetching models failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrufen der Modelle fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>The key was not stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel wurde nicht gespeichert: %1</translation>
     </message>
     <message>
         <source>%1 (disabled)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (deaktiviert)</translation>
     </message>
     <message>
         <source>Plain http:// to another machine: the key travels in clear text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unverschlüsseltes http:// zu einem anderen Rechner: Der Schlüssel wird im Klartext übertragen.</translation>
     </message>
     <message>
         <source>%1 (simulated)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (simuliert)</translation>
     </message>
     <message>
         <source>%1 (in the keychain)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (im Schlüsselbund)</translation>
     </message>
     <message>
         <source>%1 (from %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (aus %2)</translation>
     </message>
     <message>
         <source>Add a model first: the test sends it a one-token request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie zuerst ein Modell hinzu: Der Test sendet ihm eine Anfrage über ein Token.</translation>
     </message>
     <message>
         <source>Testing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird getestet…</translation>
     </message>
     <message>
         <source>Connected: %1 answered in %2 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden: %1 hat in %2 ms geantwortet.</translation>
     </message>
     <message>
         <source>Failed (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen (%1): %2</translation>
     </message>
     <message>
         <source>Check the API key for this provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie den API-Schlüssel dieses Anbieters.</translation>
     </message>
     <message>
         <source>Fetching the model list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellliste wird abgerufen…</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>OpenAI-compatible</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAI-kompatibel</translation>
     </message>
     <message>
         <source>Anthropic Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Anthropic Messages</translation>
     </message>
     <message>
         <source>Plain http:// to another machine: the API key would travel in clear text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unverschlüsseltes http:// zu einem anderen Rechner: Der API-Schlüssel würde im Klartext übertragen.</translation>
     </message>
     <message>
         <source>e.g. OPENAI_API_KEY; empty when no key is needed</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. OPENAI_API_KEY; leer, wenn kein Schlüssel nötig ist</translation>
     </message>
     <message>
         <source>Paste a key to store it in the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel hier einfügen</translation>
     </message>
     <message>
         <source>Store in keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Schlüsselbund ablegen</translation>
     </message>
     <message>
         <source>Forget</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergessen</translation>
     </message>
     <message>
         <source>One per line: Header-Name: value</source>
-        <translation type="unfinished"></translation>
+        <translation>Einer pro Zeile: Header-Name: Wert</translation>
     </message>
     <message>
         <source>unlimited</source>
-        <translation type="unfinished"></translation>
+        <translation>unbegrenzt</translation>
     </message>
     <message>
         <source>Enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Input $/1M</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe $/1M</translation>
     </message>
     <message>
         <source>Output $/1M</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe $/1M</translation>
     </message>
     <message>
         <source>Context window</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontextfenster</translation>
     </message>
     <message>
         <source>Add model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell hinzufügen</translation>
     </message>
     <message>
         <source>Remove model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell entfernen</translation>
     </message>
     <message>
         <source>Fetch models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle abrufen</translation>
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung testen</translation>
     </message>
     <message>
         <source>Add checked models</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierte Modelle hinzufügen</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Wire format</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll</translation>
     </message>
     <message>
         <source>Base URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis-URL</translation>
     </message>
     <message>
         <source>Key variable</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselvariable</translation>
     </message>
     <message>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel</translation>
     </message>
     <message>
         <source>Extra headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusätzliche Header</translation>
     </message>
     <message>
-        <source>Concurrent requests</source>
-        <translation type="unfinished"></translation>
+        <source>Local servers that answer one request at a time want 1; further requests wait their turn</source>
+        <translation>Lokale Server, die jeweils nur eine Anfrage beantworten, brauchen 1; weitere Anfragen warten, bis sie an der Reihe sind</translation>
+    </message>
+    <message>
+        <source>Max parallel requests (0 = unlimited)</source>
+        <translation>Max. parallele Anfragen (0 = unbegrenzt)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
     <name>PruneCommand</name>
     <message>
         <source>Delete history records older than N days (spend rollups are kept).</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlaufseinträge löschen, die älter als N Tage sind (Ausgaben-Zusammenfassungen bleiben).</translation>
     </message>
     <message>
         <source>Age in days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alter in Tagen.</translation>
     </message>
     <message>
         <source>--older-than needs a number of days (1 or more)</source>
-        <translation type="unfinished"></translation>
+        <translation>--older-than braucht eine Zahl von Tagen (1 oder mehr)</translation>
     </message>
     <message>
         <source>no history database is available</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Verlaufsdatenbank verfügbar</translation>
     </message>
     <message>
         <source>%1 requests deleted
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Anfragen gelöscht
+</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>Switchyard</source>
-        <translation type="unfinished"></translation>
+        <translation>Switchyard</translation>
     </message>
 </context>
 <context>
     <name>RequestListDialog</name>
     <message>
         <source>Loading requests…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen werden geladen…</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz</translation>
     </message>
     <message>
         <source>Tokens in / out</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens ein / aus</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten</translation>
     </message>
     <message>
         <source>Failure</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV exportieren…</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>unpriced</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No matching requests among the most recent ones searched.</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne Preis</translation>
     </message>
     <message>
         <source>No matching requests (they may have been pruned from the ledger).</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine passenden Anfragen (sie wurden womöglich aus dem Journal gelöscht).</translation>
     </message>
     <message numerus="yes">
         <source>Showing the first %n matching request(s), newest first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die erste passende Anfrage, neueste zuerst.</numerusform>
+            <numerusform>Die ersten %n passenden Anfragen, neueste zuerst.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n matching request(s), newest first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n passende Anfrage, neueste zuerst.</numerusform>
+            <numerusform>%n passende Anfragen, neueste zuerst.</numerusform>
         </translation>
     </message>
     <message>
         <source>Export requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Export fehlgeschlagen</translation>
     </message>
 </context>
 <context>
     <name>ResultJson</name>
     <message>
         <source>unpriced</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne Preis</translation>
     </message>
     <message>
         <source>[%1 · first token %2 ms · %3 ms · %4%5 in / %4%6 out tokens · %7]</source>
-        <translation type="unfinished"></translation>
+        <translation>[%1 · erstes Token %2 ms · %3 ms · %4%5 ein / %4%6 aus Tokens · %7]</translation>
     </message>
 </context>
 <context>
@@ -2566,605 +2845,647 @@ First token: %3</source>
     <message>
         <source>→ tier %1 (rule %2: %3)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>→ Stufe %1 (Regel %2: %3)
+</translation>
     </message>
     <message>
         <source>  trying %1 @ %2 (%3)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  versuche %1 @ %2 (%3)
+</translation>
     </message>
     <message>
         <source>
   failover %1 → %2: %3
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+  Failover %1 → %2: %3
+</translation>
     </message>
     <message>
         <source>
   (the answer so far is discarded; restarting on %1)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+  (die bisherige Antwort wird verworfen; Neustart auf %1)
+</translation>
     </message>
     <message>
         <source>  every model failed; answering from the cache
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  jedes Modell ist fehlgeschlagen; Antwort aus dem Cache
+</translation>
+    </message>
+    <message>
+        <source>  budget: %1
+</source>
+        <translation>  Budget: %1
+</translation>
+    </message>
+    <message>
+        <source>  budget warning (%1): %2
+</source>
+        <translation>  Budgetwarnung (%1): %2
+</translation>
     </message>
 </context>
 <context>
     <name>RoutedCall</name>
     <message>
         <source>No provider client is available to send the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Anbieter-Client verfügbar, um die Anfrage zu senden.</translation>
     </message>
     <message>
         <source>There is no model to call for &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein Modell, das für „%1“ aufgerufen werden kann.</translation>
     </message>
     <message>
         <source>No model in the chain could be tried now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Modell der Kette konnte jetzt versucht werden.</translation>
     </message>
     <message>
         <source>The prompt is too long for every model in the chain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Prompt ist für jedes Modell der Kette zu lang.</translation>
     </message>
     <message>
         <source>Every model in the chain failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Modell der Kette ist fehlgeschlagen.</translation>
     </message>
     <message>
         <source>The answer from %1 broke off (%2); it is incomplete.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort von %1 brach ab (%2); sie ist unvollständig.</translation>
     </message>
     <message>
         <source>%1 rejected the request (%2). No other model was tried: the request itself is at fault.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Anfrage abgelehnt (%2). Kein anderes Modell wurde versucht: Der Fehler liegt in der Anfrage selbst.</translation>
     </message>
 </context>
 <context>
     <name>RoutedError</name>
     <message>
         <source>  attempt %1: %2 on %3 (%4): %5</source>
-        <translation type="unfinished"></translation>
+        <translation>  Versuch %1: %2 bei %3 (%4): %5</translation>
     </message>
     <message>
         <source>  skipped: %1 on %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>  übersprungen: %1 bei %2: %3</translation>
     </message>
 </context>
 <context>
     <name>Router</name>
     <message>
         <source>tier forced by the caller</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe vom Aufrufer erzwungen</translation>
     </message>
     <message>
         <source>tier &quot;%1&quot; does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe „%1“ existiert nicht</translation>
     </message>
     <message>
         <source>model or group chosen by the caller</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell oder Gruppe vom Aufrufer gewählt</translation>
     </message>
     <message>
         <source>unknown model</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes Modell</translation>
     </message>
     <message>
         <source>unknown provider %1</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Anbieter %1</translation>
     </message>
     <message>
         <source>provider %1 is disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter %1 ist deaktiviert</translation>
     </message>
     <message>
         <source>no API key for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kein API-Schlüssel für %1</translation>
     </message>
     <message>
         <source>provider %1 cooling down until %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter %1 pausiert bis %2 (%3)</translation>
     </message>
     <message>
         <source>cooling down until %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>pausiert bis %1 (%2)</translation>
     </message>
     <message>
         <source>recovering: its one probe request is in flight</source>
-        <translation type="unfinished"></translation>
+        <translation>erholt sich: seine eine Testanfrage läuft</translation>
     </message>
     <message>
         <source>over budget: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>über Budget: %1</translation>
+    </message>
+    <message>
+        <source>Refused by the budget, nothing was sent: %1</source>
+        <translation>Vom Budget abgelehnt, nichts wurde gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Refused: tier %1 is over budget (%2) and no cheaper tier has a model within budget.</source>
+        <translation>Abgelehnt: Stufe %1 ist über Budget (%2) und keine günstigere Stufe hat ein Modell im Budget.</translation>
+    </message>
+    <message>
+        <source>Refused: tier %1 is over budget (%2) and there is no cheaper tier to move down to.</source>
+        <translation>Abgelehnt: Stufe %1 ist über Budget (%2) und es gibt keine günstigere Stufe.</translation>
     </message>
 </context>
 <context>
     <name>RoutingEditor</name>
     <message>
         <source>Models (drag into a chain, or press Enter to add to the current tier)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle (in eine Kette ziehen oder mit Eingabe zur aktuellen Stufe hinzufügen)</translation>
     </message>
     <message>
         <source>&lt;b&gt;&amp;Models&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;&amp;Modelle&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Try a &amp;prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prompt ausprobieren</translation>
     </message>
     <message>
         <source>Simu&amp;late outage</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ausfall simulieren</translation>
     </message>
     <message>
         <source>What it would &amp;cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Was es &amp;kosten würde</translation>
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleme</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholen</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <source>Re&amp;vert</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verwerfen</translation>
     </message>
     <message>
         <source>Add &amp;tier</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stufe hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Import LiteLLM…</source>
-        <translation type="unfinished"></translation>
+        <translation>LiteLLM &amp;importieren…</translation>
     </message>
     <message>
         <source>Import LiteLLM config</source>
-        <translation type="unfinished"></translation>
+        <translation>LiteLLM-Konfiguration importieren</translation>
     </message>
     <message>
         <source>YAML (*.yaml *.yml);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>YAML (*.yaml *.yml);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>&amp;Export LiteLLM…</source>
-        <translation type="unfinished"></translation>
+        <translation>LiteLLM &amp;exportieren…</translation>
     </message>
     <message>
         <source>Export LiteLLM config</source>
-        <translation type="unfinished"></translation>
+        <translation>LiteLLM-Konfiguration exportieren</translation>
     </message>
     <message>
         <source>YAML (*.yaml *.yml)</source>
-        <translation type="unfinished"></translation>
+        <translation>YAML (*.yaml *.yml)</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert</translation>
     </message>
     <message>
         <source>Not saved; the file on disk is unchanged:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert; die Datei auf der Festplatte ist unverändert:</translation>
     </message>
     <message>
         <source>Saved with warnings:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Warnungen gespeichert:</translation>
     </message>
     <message>
         <source>Revert to saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherten Stand wiederherstellen</translation>
     </message>
     <message>
         <source>tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe</translation>
     </message>
     <message>
         <source>Add tier %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe %1 hinzufügen</translation>
     </message>
     <message>
         <source>Add %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 zu %2 hinzufügen</translation>
     </message>
     <message>
         <source>Change failover settings of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Failover-Einstellungen von %1 ändern</translation>
     </message>
     <message>
         <source>Could not import %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht importiert werden:</translation>
     </message>
     <message>
         <source>Import LiteLLM groups and defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>LiteLLM-Gruppen und -Standards importieren</translation>
     </message>
     <message>
         <source>Imported model groups and defaults; notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellgruppen und Standards importiert; Hinweise:</translation>
     </message>
     <message>
         <source>Could not export:</source>
-        <translation type="unfinished"></translation>
+        <translation>Export nicht möglich:</translation>
     </message>
     <message>
         <source>Exported to %1; LiteLLM cannot express:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1 exportiert; LiteLLM kann nicht ausdrücken:</translation>
     </message>
 </context>
 <context>
     <name>RuleEngine</name>
     <message>
         <source>rule %1 (%2): invalid regular expression: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel %1 (%2): ungültiger regulärer Ausdruck: %3</translation>
     </message>
     <message>
         <source>rule %1 (%2): &quot;%3&quot; is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel %1 (%2): „%3“ ist keine Zahl</translation>
     </message>
     <message>
         <source>keyword &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselwort „%1“</translation>
     </message>
     <message>
         <source>regex /%1/ matched &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Regex /%1/ trifft „%2“</translation>
     </message>
     <message>
         <source>%1 characters, at least %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeichen, mindestens %2</translation>
     </message>
     <message>
         <source>%1 characters, at most %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeichen, höchstens %2</translation>
     </message>
     <message>
         <source>about %1 tokens, at least %2</source>
-        <translation type="unfinished"></translation>
+        <translation>etwa %1 Tokens, mindestens %2</translation>
     </message>
     <message>
         <source>code block</source>
-        <translation type="unfinished"></translation>
+        <translation>Codeblock</translation>
     </message>
     <message>
         <source>tag &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag „%1“</translation>
     </message>
     <message>
         <source>default rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardregel</translation>
     </message>
     <message>
         <source>no rule matched; the policy&apos;s default tier</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Regel trifft; die Standardstufe der Richtlinie</translation>
     </message>
 </context>
 <context>
     <name>RulesModel</name>
     <message>
         <source>Keywords</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselwörter</translation>
     </message>
     <message>
         <source>Regex</source>
-        <translation type="unfinished"></translation>
+        <translation>Regex</translation>
     </message>
     <message>
         <source>At least N chars</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestens N Zeichen</translation>
     </message>
     <message>
         <source>At most N chars</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens N Zeichen</translation>
     </message>
     <message>
         <source>At least N tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestens N Tokens</translation>
     </message>
     <message>
         <source>Code block</source>
-        <translation type="unfinished"></translation>
+        <translation>Codeblock</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag</translation>
     </message>
     <message>
         <source>Always</source>
-        <translation type="unfinished"></translation>
+        <translation>Immer</translation>
     </message>
     <message>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>An</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedingung</translation>
     </message>
     <message>
         <source>Pattern</source>
-        <translation type="unfinished"></translation>
+        <translation>Muster</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe</translation>
     </message>
     <message>
         <source>Pinned model</source>
-        <translation type="unfinished"></translation>
+        <translation>Festes Modell</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>Edit rule %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel %1 bearbeiten</translation>
     </message>
     <message>
         <source>Reorder rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Regeln umsortieren</translation>
     </message>
     <message>
         <source>new rule</source>
-        <translation type="unfinished"></translation>
+        <translation>neue Regel</translation>
     </message>
     <message>
         <source>Add rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel hinzufügen</translation>
     </message>
     <message>
         <source>Delete rule %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel %1 löschen</translation>
     </message>
 </context>
 <context>
     <name>RulesPane</name>
     <message>
         <source>Rules, first match wins</source>
-        <translation type="unfinished"></translation>
+        <translation>Regeln, der erste Treffer gilt</translation>
     </message>
     <message>
         <source>&amp;Add rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel &amp;hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Delete rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel &amp;löschen</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach &amp;oben</translation>
     </message>
     <message>
         <source>Move do&amp;wn</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach &amp;unten</translation>
     </message>
     <message>
         <source>&lt;b&gt;&amp;Rules&lt;/b&gt; (first match wins)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;&amp;Regeln&lt;/b&gt; (der erste Treffer gilt)</translation>
     </message>
 </context>
 <context>
     <name>SandboxCatalogue</name>
     <message>
         <source>Sandbox Gemini</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox Gemini</translation>
     </message>
     <message>
         <source>Sandbox OpenAI</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox OpenAI</translation>
     </message>
     <message>
         <source>Sandbox DeepSeek</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox DeepSeek</translation>
     </message>
     <message>
         <source>Sandbox Mistral</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox Mistral</translation>
     </message>
     <message>
         <source>Sandbox Anthropic</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox Anthropic</translation>
     </message>
 </context>
 <context>
     <name>ServeCommand</name>
     <message>
         <source>Serve the OpenAI API (and /v1/messages) on this machine, routed with failover.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die OpenAI-API (und /v1/messages) auf diesem Rechner bereitstellen, geroutet mit Failover.</translation>
     </message>
     <message>
         <source>Port (default 4000; 0 picks a free one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Port (Standard 4000; 0 wählt einen freien).</translation>
     </message>
     <message>
         <source>Address (default 127.0.0.1). Beyond loopback a key is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse (Standard 127.0.0.1). Über Loopback hinaus ist ein Schlüssel nötig.</translation>
     </message>
     <message>
         <source>Environment variable holding the key clients must send (default SWITCHYARD_GATEWAY_KEY).</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebungsvariable mit dem Schlüssel, den Clients senden müssen (Standard SWITCHYARD_GATEWAY_KEY).</translation>
     </message>
     <message>
         <source>Do not log each request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht jede Anfrage protokollieren.</translation>
     </message>
     <message>
         <source>--port needs a number from 0 to 65535</source>
-        <translation type="unfinished"></translation>
+        <translation>--port braucht eine Zahl von 0 bis 65535</translation>
     </message>
     <message>
         <source>--bind needs an IP address, e.g. 127.0.0.1</source>
-        <translation type="unfinished"></translation>
+        <translation>--bind braucht eine IP-Adresse, z. B. 127.0.0.1</translation>
     </message>
     <message>
         <source>Stopping; recording what is in flight.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Wird beendet; laufende Anfragen werden aufgezeichnet.
+</translation>
     </message>
     <message>
         <source>Switchyard gateway on http://%1:%2/v1 (OpenAI chat/completions, Anthropic messages)%3
 Models: auto, the routing tiers, groups and %4 models. Ctrl+C stops.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Switchyard-Gateway auf http://%1:%2/v1 (OpenAI chat/completions, Anthropic messages)%3
+Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
+</translation>
     </message>
     <message>
         <source>; clients must send the key from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>; Clients müssen den Schlüssel aus %1 senden</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>aus</translation>
     </message>
     <message>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Limit</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <source>Store prompt and response text in the history</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt- und Antworttext im Verlauf speichern</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tage</translation>
     </message>
     <message>
         <source>keep forever</source>
-        <translation type="unfinished"></translation>
+        <translation>für immer behalten</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherort</translation>
     </message>
     <message>
         <source>History retention</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf aufbewahren</translation>
     </message>
     <message>
         <source>Budgets (all providers)</source>
-        <translation type="unfinished"></translation>
+        <translation>Budgets (alle Anbieter)</translation>
     </message>
     <message>
         <source>Daily limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Tageslimit</translation>
     </message>
     <message>
         <source>Monthly limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Monatslimit</translation>
     </message>
     <message>
         <source>Warn at</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnen bei</translation>
     </message>
     <message>
         <source>Over the limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Über dem Limit</translation>
     </message>
     <message>
         <source>Default timeouts</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard-Zeitlimits</translation>
     </message>
     <message>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden</translation>
     </message>
     <message>
         <source>First token</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstes Token</translation>
     </message>
     <message>
         <source>Between tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwischen Tokens</translation>
     </message>
     <message>
         <source>Whole call</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamter Aufruf</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>System</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Hell</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Dunkel</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemsprache</translation>
     </message>
     <message>
         <source>Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>Darstellung</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Farbschema</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>A new language applies after a restart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Sprache gilt nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
     <name>SimulatePanel</name>
     <message>
         <source>Server error (HTTP 500)</source>
-        <translation type="unfinished"></translation>
+        <translation>Serverfehler (HTTP 500)</translation>
     </message>
     <message>
         <source>Overloaded (HTTP 503)</source>
-        <translation type="unfinished"></translation>
+        <translation>Überlastet (HTTP 503)</translation>
     </message>
     <message>
         <source>Rate limited (HTTP 429)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ratenlimit (HTTP 429)</translation>
     </message>
     <message>
         <source>Quota exhausted</source>
@@ -3172,715 +3493,726 @@ Models: auto, the routing tiers, groups and %4 models. Ctrl+C stops.
     </message>
     <message>
         <source>Bad key (HTTP 401)</source>
-        <translation type="unfinished"></translation>
+        <translation>Falscher Schlüssel (HTTP 401)</translation>
     </message>
     <message>
         <source>No answer (timeout)</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Antwort (Zeitüberschreitung)</translation>
     </message>
     <message>
         <source>Silence after headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Stille nach den Headern</translation>
     </message>
     <message>
         <source>Stream drops mid-answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Stream bricht mitten in der Antwort ab</translation>
     </message>
     <message>
         <source>Malformed JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerhaftes JSON</translation>
     </message>
     <message>
         <source>Send test prompt (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Test-Prompt senden (F5)</translation>
     </message>
     <message>
         <source>Model or provider to switch down</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell oder Anbieter, der abgeschaltet wird</translation>
     </message>
     <message>
         <source>Failure</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Switch dow&amp;n</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschalte&amp;n</translation>
     </message>
     <message>
         <source>Clear &amp;faults</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fehler zurücksetzen</translation>
     </message>
     <message>
         <source>Failover steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Failover-Schritte</translation>
     </message>
     <message>
         <source>Simulation needs the offline sandbox (start Switchyard with --sandbox).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Simulation braucht die Offline-Sandbox (starten Sie Switchyard mit --sandbox).</translation>
     </message>
     <message>
         <source>provider %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Down: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschaltet: %1</translation>
     </message>
     <message>
         <source>Say hello.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sag Hallo.</translation>
     </message>
     <message>
         <source>rule %1 (%2) → tier %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel %1 (%2) → Stufe %3</translation>
     </message>
     <message>
         <source>trying %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>versuche %1 bei %2</translation>
     </message>
     <message>
         <source>trying %1 on %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>versuche %1 bei %2 (%3)</translation>
     </message>
     <message>
         <source>%1 failed: %2 → failing over to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen: %2 → Failover auf %3</translation>
     </message>
     <message>
         <source>first token after %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>erstes Token nach %1 ms</translation>
     </message>
     <message>
         <source>restarting on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Neustart auf %1</translation>
     </message>
     <message numerus="yes">
         <source>answered by %1 after %n failover(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>beantwortet von %1 nach %n Failover</numerusform>
+            <numerusform>beantwortet von %1 nach %n Failovern</numerusform>
         </translation>
     </message>
     <message>
         <source>failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
     <name>SseParser</name>
     <message>
         <source>Event stream line longer than %1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile des Ereignisstroms länger als %1 Bytes</translation>
     </message>
     <message>
         <source>Event stream event longer than %1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis des Ereignisstroms länger als %1 Bytes</translation>
     </message>
 </context>
 <context>
     <name>SseStreamDecoder</name>
     <message>
         <source>Response is not an event stream: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort ist kein Ereignisstrom: %1</translation>
     </message>
     <message>
         <source>Malformed stream event (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerhaftes Stream-Ereignis (%1): %2</translation>
     </message>
     <message>
         <source>Stream event is not a JSON object: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stream-Ereignis ist kein JSON-Objekt: %1</translation>
     </message>
 </context>
 <context>
     <name>StatsCommand</name>
     <message>
         <source>Spend and requests from the ledger.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgaben und Anfragen aus dem Journal.</translation>
     </message>
     <message>
         <source>From this date (YYYY-MM-DD); default 30 days ago.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab diesem Datum (JJJJ-MM-TT); Standard: vor 30 Tagen.</translation>
     </message>
     <message>
         <source>Up to and including this date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis einschließlich zu diesem Datum.</translation>
     </message>
     <message>
         <source>Split by model, provider, tier or day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Modell, Anbieter, Stufe oder Tag aufteilen.</translation>
     </message>
     <message>
         <source>Print JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON ausgeben.</translation>
     </message>
     <message>
         <source>--since and --until need dates (YYYY-MM-DD), the first before the second</source>
-        <translation type="unfinished"></translation>
+        <translation>--since und --until brauchen Daten (JJJJ-MM-TT), das erste vor dem zweiten</translation>
     </message>
     <message>
         <source>--by must be model, provider, tier or day</source>
-        <translation type="unfinished"></translation>
+        <translation>--by muss model, provider, tier oder day sein</translation>
     </message>
     <message>
         <source>no history database is available</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Verlaufsdatenbank verfügbar</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <source>REQUESTS</source>
-        <translation type="unfinished"></translation>
+        <translation>ANFRAGEN</translation>
     </message>
     <message>
         <source>COST</source>
-        <translation type="unfinished"></translation>
+        <translation>KOSTEN</translation>
     </message>
     <message>
         <source>UNPRICED</source>
-        <translation type="unfinished"></translation>
+        <translation>OHNE PREIS</translation>
     </message>
     <message>
         <source>Total %1 over %2 requests; %3 failed; failover rate %4%; %5 unpriced</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamt %1 über %2 Anfragen; %3 fehlgeschlagen; Failover-Quote %4 %; %5 ohne Preis</translation>
     </message>
 </context>
 <context>
     <name>TierColumn</name>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>Tier name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name der Stufe</translation>
     </message>
     <message>
         <source>Move tier left</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe nach links</translation>
     </message>
     <message>
         <source>Move tier %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe %1 verschieben</translation>
     </message>
     <message>
         <source>Move tier right</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe nach rechts</translation>
     </message>
     <message>
         <source>Failover settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Failover-Einstellungen</translation>
     </message>
     <message>
         <source>Delete tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe löschen</translation>
     </message>
     <message>
         <source>Delete tier %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe %1 löschen</translation>
     </message>
     <message>
         <source>Chain of tier %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kette der Stufe %1</translation>
     </message>
     <message>
         <source>no time limit</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Zeitlimit</translation>
     </message>
     <message>
         <source>1 call</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Aufruf</translation>
     </message>
     <message>
         <source>%1 calls</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Aufrufe</translation>
     </message>
     <message>
         <source>&lt;b&gt;Worst case:&lt;/b&gt; %1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Schlimmstenfalls:&lt;/b&gt; %1 · %2 · %3</translation>
     </message>
     <message numerus="yes">
         <source>One request can make up to %n upstream call(s) (every deployment once, plus one retry after a 429), take %1 until an answer or a final error when every attempt runs into its timeout, and cost up to %2 (2,000 tokens in, 1,000 out on the dearest model)%3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Eine Anfrage kann bis zu %n Upstream-Aufruf machen (jedes Deployment einmal, dazu eine Wiederholung nach HTTP 429), bis zu einer Antwort oder einem endgültigen Fehler %1 dauern, wenn jeder Versuch in sein Zeitlimit läuft, und bis zu %2 kosten (2.000 Tokens ein, 1.000 aus beim teuersten Modell)%3.</numerusform>
+            <numerusform>Eine Anfrage kann bis zu %n Upstream-Aufrufe machen (jedes Deployment einmal, dazu eine Wiederholung nach HTTP 429), bis zu einer Antwort oder einem endgültigen Fehler %1 dauern, wenn jeder Versuch in sein Zeitlimit läuft, und bis zu %2 kosten (2.000 Tokens ein, 1.000 aus beim teuersten Modell)%3.</numerusform>
         </translation>
     </message>
     <message>
         <source>; some models have no price</source>
-        <translation type="unfinished"></translation>
+        <translation>; manche Modelle haben keinen Preis</translation>
     </message>
     <message>
         <source>Empty chain: requests for this tier fail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Leere Kette: Anfragen an diese Stufe schlagen fehl.</translation>
     </message>
     <message>
         <source>Will be skipped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird übersprungen: %1</translation>
     </message>
     <message>
         <source>Rename tier %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe %1 in %2 umbenennen</translation>
     </message>
     <message>
         <source>Remove %1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aus %2 entfernen</translation>
     </message>
     <message>
         <source>Reorder %1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2 umsortieren</translation>
     </message>
     <message>
         <source>Move %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nach %2 verschieben</translation>
+    </message>
+</context>
+<context>
+    <name>TierDowngrade</name>
+    <message>
+        <source>tier %1 over budget (%2), moved down to tier %3</source>
+        <translation>Stufe %1 über Budget (%2), herabgestuft auf Stufe %3</translation>
     </message>
 </context>
 <context>
     <name>TierSettingsDialog</name>
     <message>
         <source>&amp;Use the policy defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Standards der Richtlinie &amp;verwenden</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Start the next model when no first token arrives within</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächstes Modell starten, wenn kein erstes Token kommt innerhalb von</translation>
     </message>
     <message>
         <source>Answer from the exact-match cache when every model failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus dem Exakt-Cache antworten, wenn jedes Modell fehlschlug</translation>
     </message>
     <message>
         <source>Failover settings: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Failover-Einstellungen: %1</translation>
     </message>
     <message>
         <source>Weighted random</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichteter Zufall</translation>
     </message>
     <message>
         <source>Least busy</source>
-        <translation type="unfinished"></translation>
+        <translation>Am wenigsten ausgelastet</translation>
     </message>
     <message>
         <source>Lowest latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Geringste Latenz</translation>
     </message>
     <message>
         <source>Restart on the next model</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem nächsten Modell neu beginnen</translation>
     </message>
     <message>
         <source>Continue on the next model</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem nächsten Modell fortsetzen</translation>
     </message>
     <message>
         <source>Stop, marked incomplete</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten, als unvollständig markiert</translation>
     </message>
     <message>
         <source>&amp;Connect timeout:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitlimit &amp;Verbinden:</translation>
     </message>
     <message>
         <source>&amp;First token timeout:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitlimit &amp;erstes Token:</translation>
     </message>
     <message>
         <source>&amp;Idle timeout:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitlimit &amp;Pause:</translation>
     </message>
     <message>
         <source>&amp;Total timeout:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitlimit &amp;gesamt:</translation>
     </message>
     <message>
         <source>429 &amp;wait cap:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wartegrenze bei 429:</translation>
     </message>
     <message>
         <source>&amp;Quota cooldown:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause bei &amp;Kontingent:</translation>
     </message>
     <message>
         <source>Cool down after &amp;failures:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausieren nach &amp;Fehlern:</translation>
     </message>
     <message>
         <source>… within &amp;window:</source>
-        <translation type="unfinished"></translation>
+        <translation>… inner&amp;halb von:</translation>
     </message>
     <message>
         <source>… for &amp;duration:</source>
-        <translation type="unfinished"></translation>
+        <translation>… für die &amp;Dauer von:</translation>
     </message>
     <message>
         <source>&amp;Load balancing:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lastverteilung:</translation>
     </message>
     <message>
         <source>&amp;Mid-stream break:</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbruch &amp;mitten im Stream:</translation>
     </message>
     <message>
         <source>&amp;Hedge after:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hedging nach:</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>aus</translation>
     </message>
 </context>
 <context>
     <name>TryPromptPanel</name>
     <message>
         <source>Type a prompt to see where it goes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt eingeben, um zu sehen, wohin er geht…</translation>
     </message>
     <message>
         <source>Test prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Test-Prompt</translation>
     </message>
     <message>
         <source>tier=coding, …</source>
-        <translation type="unfinished"></translation>
+        <translation>tier=coding, …</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <source>Where the prompt goes</source>
-        <translation type="unfinished"></translation>
+        <translation>Wohin der Prompt geht</translation>
     </message>
     <message>
         <source>Ta&amp;gs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta&amp;gs:</translation>
     </message>
     <message>
         <source>Rule &lt;b&gt;%1&lt;/b&gt; (%2) fires</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel &lt;b&gt;%1&lt;/b&gt; (%2) greift</translation>
     </message>
     <message>
         <source>No rule fires: the default tier applies</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Regel greift: Die Standardstufe gilt</translation>
     </message>
     <message>
         <source> → pinned model &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation> → festes Modell &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <source> → tier &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation> → Stufe &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <source>skipped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>übersprungen: %1</translation>
     </message>
     <message>
         <source>answers</source>
-        <translation type="unfinished"></translation>
+        <translation>antwortet</translation>
     </message>
     <message>
         <source>fallback</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausweichmodell</translation>
     </message>
     <message>
         <source>The chain is empty: this request would fail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kette ist leer: Diese Anfrage würde fehlschlagen.</translation>
     </message>
     <message>
         <source>Every model would be skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Modell würde übersprungen.</translation>
     </message>
 </context>
 <context>
     <name>Validator</name>
     <message>
         <source>%1 must not be empty</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 darf nicht leer sein</translation>
     </message>
     <message>
         <source>duplicate %1 &quot;%2&quot; (first used at %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 „%2“ kommt doppelt vor (zuerst verwendet bei %3)</translation>
     </message>
     <message>
         <source>must not be negative (found %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>darf nicht negativ sein (gefunden: %1)</translation>
     </message>
     <message>
         <source>unknown model &quot;%1&quot;%2</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes Modell „%1“%2</translation>
     </message>
     <message>
         <source>weight must be at least 1 (found %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewicht muss mindestens 1 sein (gefunden: %1)</translation>
     </message>
     <message>
         <source>provider id</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter-ID</translation>
     </message>
     <message>
         <source>a base URL is required</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Basis-URL ist erforderlich</translation>
     </message>
     <message>
         <source>model id</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell-ID</translation>
     </message>
     <message>
         <source>unknown provider &quot;%1&quot;%2</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Anbieter „%1“%2</translation>
     </message>
     <message>
         <source>the provider&apos;s model name is required</source>
-        <translation type="unfinished"></translation>
+        <translation>der Modellname des Anbieters ist erforderlich</translation>
     </message>
     <message>
         <source>prices must not be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>Preise dürfen nicht negativ sein</translation>
     </message>
     <message>
         <source>unknown tier &quot;%1&quot;%2</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Stufe „%1“%2</translation>
     </message>
     <message>
         <source>invalid regular expression: %1 at offset %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiger regulärer Ausdruck: %1 an Position %2</translation>
     </message>
     <message>
         <source>expected a whole number, found &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>ganze Zahl erwartet, „%1“ gefunden</translation>
     </message>
     <message>
         <source>the pattern is empty, so the rule never matches</source>
-        <translation type="unfinished"></translation>
+        <translation>das Muster ist leer, die Regel trifft also nie</translation>
     </message>
     <message>
         <source>unknown group or model &quot;%1&quot;%2</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Gruppe oder unbekanntes Modell „%1“%2</translation>
     </message>
     <message>
         <source>tier name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name der Stufe</translation>
     </message>
     <message>
         <source>the chain is empty: a tier needs at least one model</source>
-        <translation type="unfinished"></translation>
+        <translation>die Kette ist leer: Eine Stufe braucht mindestens ein Modell</translation>
     </message>
     <message>
         <source>empty step: list at least one model</source>
-        <translation type="unfinished"></translation>
+        <translation>leerer Schritt: Geben Sie mindestens ein Modell an</translation>
     </message>
     <message>
         <source>group name</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppenname</translation>
     </message>
     <message>
         <source>a group needs at least one deployment</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Gruppe braucht mindestens ein Deployment</translation>
     </message>
 </context>
 <context>
     <name>WelcomeDialog</name>
     <message>
         <source>Welcome to Switchyard</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen bei Switchyard</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Welcome to Switchyard&lt;/h2&gt;&lt;p&gt;Compare models side by side, route requests with failover across providers, and see what every call costs.&lt;/p&gt;&lt;p&gt;Nothing is configured yet. How would you like to start?&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Willkommen bei Switchyard&lt;/h2&gt;&lt;p&gt;Vergleichen Sie Modelle nebeneinander, routen Sie Anfragen mit Failover über Anbieter hinweg und sehen Sie, was jeder Aufruf kostet.&lt;/p&gt;&lt;p&gt;Noch ist nichts eingerichtet. Wie möchten Sie beginnen?&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Try with simulated providers (sandbox)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit simulierten Anbietern ausprobieren (Sandbox)</translation>
     </message>
     <message>
         <source>Offline stand-ins for OpenAI, Anthropic, Gemini, DeepSeek and Mistral with realistic prices, latency and failures. No key, no cost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline-Nachbildungen von OpenAI, Anthropic, Gemini, DeepSeek und Mistral mit realistischen Preisen, Latenzen und Ausfällen. Kein Schlüssel, keine Kosten.</translation>
     </message>
     <message>
         <source>Add a provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter hinzufügen</translation>
     </message>
     <message>
         <source>OpenAI, Anthropic, Gemini, a local Ollama and more. Keys go to the system keychain, or come from environment variables such as OPENAI_API_KEY.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An example to try first: it runs on several models at once, and in the sandbox one of them fails over to the next provider in its chain.</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAI, Anthropic, Gemini, ein lokales Ollama und mehr. Schlüssel kommen in den Schlüsselbund des Systems oder aus Umgebungsvariablen wie OPENAI_API_KEY.</translation>
     </message>
     <message>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Später</translation>
     </message>
     <message>
-        <source>Explain in three sentences why a request router should fail over to another provider when the first one returns HTTP 503, and when it should not.</source>
-        <translation type="unfinished"></translation>
+        <source>An example to try first. Its code block sends it to the coding tier; in the sandbox the tier&apos;s first model is switched down, so the request fails over to the next model in the chain.</source>
+        <translation>Ein Beispiel für den Anfang. Sein Codeblock schickt es an die Stufe coding; in der Sandbox ist das erste Modell dieser Stufe abgeschaltet, daher weicht die Anfrage per Failover auf das nächste Modell der Kette aus.</translation>
+    </message>
+    <message>
+        <source>Switchyard is not running on the sandbox now. Start it with &lt;b&gt;--sandbox&lt;/b&gt; to try the simulated providers.</source>
+        <translation>Switchyard läuft gerade nicht auf der Sandbox. Starten Sie es mit &lt;b&gt;--sandbox&lt;/b&gt;, um die simulierten Anbieter auszuprobieren.</translation>
+    </message>
+    <message>
+        <source>Review this function: is it correct, and how would you make it clearer?</source>
+        <translation>Prüfe diese Funktion: Ist sie korrekt, und wie würdest du sie klarer schreiben?</translation>
     </message>
 </context>
 <context>
     <name>WireJson</name>
     <message>
         <source>invalid UTF-8</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiges UTF-8</translation>
     </message>
     <message>
         <source>invalid JSON at offset %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiges JSON an Position %1: %2</translation>
     </message>
 </context>
 <context>
     <name>WorkbenchView</name>
     <message>
         <source>&amp;Send to All Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>An alle Spalten &amp;senden</translation>
     </message>
     <message>
         <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
+        <translation>An&amp;halten</translation>
     </message>
     <message>
         <source>&amp;Add Column…</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte &amp;hinzufügen…</translation>
     </message>
     <message>
         <source>&amp;Export Comparison…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleich &amp;exportieren…</translation>
     </message>
     <message>
         <source>Compare Two &amp;Answers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei &amp;Antworten vergleichen…</translation>
     </message>
     <message>
         <source>S&amp;ynchronised Scrolling</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;ynchrones Scrollen</translation>
     </message>
     <message>
         <source>Vote: &amp;Tie</source>
-        <translation type="unfinished"></translation>
+        <translation>Stimme: &amp;Unentschieden</translation>
     </message>
     <message>
         <source>No answer is better: record a tie for this run</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Antwort ist besser: ein Unentschieden für diesen Durchlauf aufzeichnen</translation>
     </message>
     <message>
         <source>Side by Side</source>
-        <translation type="unfinished"></translation>
+        <translation>Nebeneinander</translation>
     </message>
     <message>
         <source>Grid</source>
-        <translation type="unfinished"></translation>
+        <translation>Raster</translation>
     </message>
     <message>
         <source>Tabs</source>
-        <translation type="unfinished"></translation>
+        <translation>Reiter</translation>
     </message>
     <message>
         <source>Compare models side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle nebeneinander vergleichen</translation>
     </message>
     <message>
         <source>Pick two to eight models. Each one gets a column with its answer, speed and cost; the same model can appear twice with different settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zwei bis acht Modelle. Jedes bekommt eine Spalte mit Antwort, Tempo und Kosten; dasselbe Modell kann mit anderen Einstellungen zweimal vorkommen.</translation>
     </message>
     <message>
         <source>Choose Models…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle wählen…</translation>
     </message>
     <message>
         <source>Type a prompt first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zuerst einen Prompt ein.</translation>
     </message>
     <message>
         <source>A comparison has at most %1 columns.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Vergleich hat höchstens %1 Spalten.</translation>
     </message>
     <message>
         <source>1 column</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Spalte</translation>
     </message>
     <message>
         <source>%1 columns</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Spalten</translation>
     </message>
     <message>
         <source>%1 answering</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antworten</translation>
     </message>
     <message>
         <source>%1 done</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fertig</translation>
     </message>
     <message>
         <source>%1 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen</translation>
     </message>
     <message>
         <source>total %1</source>
-        <translation type="unfinished"></translation>
+        <translation>gesamt %1</translation>
     </message>
     <message>
         <source>Choose a file ending in .md, .json, .csv or .html.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Datei mit der Endung .md, .json, .csv oder .html.</translation>
     </message>
     <message>
         <source>Vote stored: %1 wins this run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stimme gespeichert: %1 gewinnt diesen Durchlauf.</translation>
     </message>
     <message>
         <source>Vote stored: a tie.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stimme gespeichert: unentschieden.</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <source>CSV spreadsheet (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Tabelle (*.csv)</translation>
     </message>
     <message>
         <source>Web page (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>Webseite (*.html)</translation>
     </message>
     <message>
         <source>Export Comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleich exportieren</translation>
     </message>
     <message>
         <source>comparison.md</source>
-        <translation type="unfinished"></translation>
+        <translation>vergleich.md</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Exported to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1 exportiert</translation>
     </message>
 </context>
 </TS>

@@ -176,6 +176,7 @@ private slots:
         const ModelConfig* model = m_engine->model(QStringLiteral("sandbox/gpt-4.1-mini"));
         QVERIFY(model);
         QCOMPARE(model->timeouts, timeouts);
+        QCOMPARE(window.workbench()->comparison()->catalog().model(model->id)->timeouts, timeouts);
 
         m_engine->sandbox()->setFault(model->upstreamModel,
                                       SandboxFault::ofKind(SandboxFault::Kind::HangBeforeHeaders));
@@ -281,16 +282,18 @@ private slots:
         const SandboxExample example = SandboxExample::prepare(*m_engine, WelcomeDialog::examplePrompt());
         QCOMPARE(example.tier, QStringLiteral("coding"));
         QVERIFY(example.isValid());
-        QCOMPARE(workbench->comparison()->columns().size(), example.chain.size());
+        const auto& columns = workbench->comparison()->columns();
+        QCOMPARE(columns.size(), example.chain.size() + 1); // "Route it", then the chain
 
-        RoutedCall* call = m_engine->router()->route(request(WelcomeDialog::examplePrompt()), {}, {}, this);
-        QSignalSpy finished(call, &RoutedCall::finished);
-        QSignalSpy failedOver(call, &RoutedCall::failedOver);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
-        QCOMPARE(failedOver.size(), 1);
-        QCOMPARE(failedOver.first().at(0).toString(), example.downModel);
-        QCOMPARE(finished.first().first().value<RoutedResult>().modelId, example.fallbackModel);
-        call->deleteLater();
+        workbench->send();
+        QTRY_VERIFY_WITH_TIMEOUT(!workbench->comparison()->isRunning(), 15000);
+        QCOMPARE(columns[0]->state(), ColumnState::Done);
+        QCOMPARE(columns[0]->route().failovers.size(), 1);
+        QCOMPARE(columns[0]->route().failovers.first().fromModel, example.downModel);
+        QCOMPARE(columns[0]->route().modelId, example.fallbackModel);
+        QCOMPARE(columns[1]->state(), ColumnState::Failed); // the primary, switched down
+        QCOMPARE(columns[1]->error().failureClass, FailureClass::ServerError);
+        QCOMPARE(columns[2]->state(), ColumnState::Done);
     }
 
     void welcome_addProviderChoice_opensProvidersDialog()

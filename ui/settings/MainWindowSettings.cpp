@@ -120,8 +120,10 @@ SandboxExample MainWindow::startSandboxExample()
     }
     showPage(WorkbenchPage);
     m_workbench->promptEditor()->setPromptText(prompt);
-    // Side by side, the route's chain: the first model down, the next ones answering.
+    // A "Route it" column that fails over, beside the route's chain: the first model down, the
+    // next ones answering.
     if (m_workbench->comparison()->columns().isEmpty()) {
+        m_workbench->addColumn(ColumnSpec::routeIt());
         for (const QString& model : std::as_const(example.chain)) {
             m_workbench->addColumn(ColumnSpec { model });
         }
@@ -136,7 +138,8 @@ SandboxExample MainWindow::startSandboxExample()
                                       "HTTP 503 in the sandbox, so a routed request fails over to %4. Watch it on "
                                       "the Routing page with Simulate, Send.")
                                        .arg(example.tier, example.rule, example.downModel, example.fallbackModel));
-        statusBar()->showMessage(tr("Example ready: press Ctrl+Enter to send it to the tier's models."), 15000);
+        statusBar()->showMessage(tr("Example ready: press Ctrl+Enter to send it to the router and the tier's models."),
+                                 15000);
     }
     return example;
 }

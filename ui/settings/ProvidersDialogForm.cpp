@@ -123,6 +123,7 @@ void ProvidersDialog::buildUi()
     });
     connect(&m_keys, &KeyStore::keyDeleted, this, &ProvidersDialog::updateKeyState);
     auto* keyRow = new QHBoxLayout;
+    m_keyInput->setMinimumWidth(m_keyInput->fontMetrics().averageCharWidth() * 24);
     keyRow->addWidget(m_keyInput, 1);
     keyRow->addWidget(storeKeyButton);
     keyRow->addWidget(forget);
@@ -192,6 +193,9 @@ void ProvidersDialog::buildUi()
     m_problems->setWordWrap(true);
     m_problems->setVisible(false);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
+    // Our own texts: Qt's translations (qtbase_*.qm) are not installed everywhere.
+    buttons->button(QDialogButtonBox::Save)->setText(tr("&Save"));
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         if (save()) {
             accept();

@@ -133,6 +133,9 @@ SettingsDialog::SettingsDialog(AppSettings& settings, const QString& dataLocatio
     appearanceForm->addRow(QString(), new QLabel(tr("A new language applies after a restart.")));
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
+    // Our own texts: Qt's translations (qtbase_*.qm) are not installed everywhere.
+    buttons->button(QDialogButtonBox::Save)->setText(tr("&Save"));
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         save();
         accept();

@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 WelcomeDialog::WelcomeDialog(QWidget* parent)
@@ -38,7 +39,8 @@ WelcomeDialog::WelcomeDialog(QWidget* parent)
     example->setObjectName(QStringLiteral("examplePrompt"));
     example->setReadOnly(true);
     example->setLineWrapMode(QPlainTextEdit::NoWrap);
-    example->setFixedHeight(example->fontMetrics().lineSpacing() * 9);
+    example->setFixedHeight(example->fontMetrics().lineSpacing() * 11 + 2 * example->frameWidth()
+                            + int(2 * example->document()->documentMargin()));
     m_sandboxNote = new QLabel(tr("Switchyard is not running on the sandbox now. Start it with <b>--sandbox</b> to "
                                   "try the simulated providers."));
     m_sandboxNote->setWordWrap(true);
@@ -72,7 +74,7 @@ QString WelcomeDialog::examplePrompt()
     return tr("Review this function: is it correct, and how would you make it clearer?")
         + QStringLiteral(
                "\n\n```python\ndef average(values):\n    total = 0\n    for v in values:\n        total += v\n"
-               "    return total / len(values)\n```\n");
+               "    return total / len(values)\n```");
 }
 
 bool WelcomeDialog::shouldShow(int configuredProviders, bool firstRunDone, bool sandboxRequested)
