@@ -70,6 +70,9 @@ HttpResponseParser::State HttpResponseParser::feed(QByteArrayView bytes, QByteAr
     if (m_state == State::Body) {
         parseBody(body);
     }
+    if (m_state == State::Complete && m_pos < m_in.size()) {
+        m_keepAlive = false; // bytes after the response: this connection cannot be trusted again
+    }
     if (m_pos > 0 && (m_pos == m_in.size() || m_pos > 64 * 1024)) {
         m_in.remove(0, m_pos);
         m_pos = 0;
@@ -93,10 +96,11 @@ HttpResponseParser::State HttpResponseParser::finishOnClose()
 bool HttpResponseParser::parseHead()
 {
     const qsizetype end = m_in.indexOf("\r\n\r\n", m_pos);
+    if ((end < 0 ? m_in.size() : end) - m_pos > kMaxHeadBytes) {
+        fail("response headers too large");
+        return false;
+    }
     if (end < 0) {
-        if (m_in.size() - m_pos > kMaxHeadBytes) {
-            fail("response headers too large");
-        }
         return false;
     }
     const QByteArrayView head = QByteArrayView(m_in).sliced(m_pos, end - m_pos);
@@ -195,18 +199,24 @@ void HttpResponseParser::parseChunked(QByteArray& body)
         switch (m_chunkState) {
         case ChunkState::Size: {
             const qsizetype lineEnd = rest.indexOf("\r\n");
+            // The same limit whether the line arrives in one read or many.
+            if ((lineEnd < 0 ? rest.size() : lineEnd) > kMaxChunkLineBytes) {
+                fail("malformed chunk size line");
+                return;
+            }
             if (lineEnd < 0) {
-                if (rest.size() > 1024) {
-                    fail("malformed chunk size line");
-                }
                 return;
             }
             QByteArrayView size = rest.first(lineEnd);
             if (const qsizetype semicolon = size.indexOf(';'); semicolon >= 0) {
                 size = size.first(semicolon); // chunk extensions are ignored
             }
-            bool ok = false;
-            m_remaining = size.trimmed().toLongLong(&ok, 16);
+            size = size.trimmed();
+            bool ok = !size.isEmpty() && size.size() <= 15;
+            for (char c : size) {
+                ok = ok && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
+            }
+            m_remaining = ok ? size.toLongLong(&ok, 16) : -1;
             if (!ok || m_remaining < 0) {
                 fail("malformed chunk size");
                 return;
@@ -241,10 +251,11 @@ void HttpResponseParser::parseChunked(QByteArray& body)
             break;
         case ChunkState::Trailer: {
             const qsizetype lineEnd = rest.indexOf("\r\n");
+            if ((lineEnd < 0 ? rest.size() : lineEnd) > kMaxHeadBytes) {
+                fail("response trailer too large");
+                return;
+            }
             if (lineEnd < 0) {
-                if (rest.size() > kMaxHeadBytes) {
-                    fail("response trailer too large");
-                }
                 return;
             }
             m_pos += lineEnd + 2;

@@ -20,6 +20,7 @@ public:
     };
 
     static constexpr qsizetype kMaxHeadBytes = 64 * 1024;
+    static constexpr qsizetype kMaxChunkLineBytes = 1024;
 
     // HEAD requests and 204/304 answers have no body whatever the headers say.
     void setNoBodyExpected(bool noBody) { m_noBody = noBody; }

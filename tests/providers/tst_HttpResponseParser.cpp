@@ -43,6 +43,9 @@ void TestHttpResponseParser::parses_data()
         << QByteArray("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 429 Too Many Requests\r\nRetry-After: 7\r\n"
                       "Content-Length: 2\r\n\r\n{}")
         << 429 << QByteArray("{}") << false << true;
+    QTest::newRow("bytes after the response end reuse (fuzz crash-bytes-after-response)")
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhiXYZ") << 200 << QByteArray("hi") << false
+        << false;
     QTest::newRow("204 has no body") << QByteArray("HTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\n") << 204
                                      << QByteArray() << false << true;
 }
@@ -94,6 +97,11 @@ void TestHttpResponseParser::garbage_isAnError_data()
     QTest::newRow("bad chunk size") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n");
     QTest::newRow("chunk without CRLF") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
                                                       "2\r\nabXY");
+    QTest::newRow("NUL in a chunk size (fuzz crash-chunk-size-nul)")
+        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\0\0\r\n\r\n", 55);
+    QTest::newRow("chunk size line past 1 KiB in one read")
+        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0") + QByteArray(1100, ' ')
+            + QByteArray("\r\n\r\n");
     QTest::newRow("endless head") << QByteArray("HTTP/1.1 200 OK\r\nX: ") + QByteArray(70 * 1024, 'a');
 }
 
