@@ -452,7 +452,7 @@
     </message>
     <message>
         <source>First token</source>
-        <translation>Erstes Token</translation>
+        <translation>1. Token</translation>
     </message>
     <message>
         <source>Latency</source>
@@ -460,7 +460,7 @@
     </message>
     <message>
         <source>Tokens in/out</source>
-        <translation>Tokens ein/aus</translation>
+        <translation>Tok. ein/aus</translation>
     </message>
     <message>
         <source>Speed</source>
@@ -2103,16 +2103,16 @@ Erstes Token: %3</translation>
         <translation>Jeder Anbieter hier wird auf diesem Computer simuliert. Einen echten Anbieter fügen Sie unter Einstellungen, Anbieter und Schlüssel hinzu.</translation>
     </message>
     <message>
-        <source>Sandbox: simulated providers · %1 switched down (HTTP 503)</source>
-        <translation>Sandbox: simulierte Anbieter · %1 abgeschaltet (HTTP 503)</translation>
+        <source>Simulated providers · %1 down (HTTP 503)</source>
+        <translation>Simulierte Anbieter · %1 abgeschaltet (HTTP 503)</translation>
     </message>
     <message>
-        <source>The example goes to tier %1 (rule &quot;%2&quot;). Its first model, %3, answers HTTP 503 in the sandbox, so a routed request fails over to %4. Watch it on the Routing page with Simulate, Send.</source>
-        <translation>Das Beispiel geht an die Stufe %1 (Regel „%2“). Ihr erstes Modell, %3, antwortet in der Sandbox mit HTTP 503, daher weicht eine geroutete Anfrage auf %4 aus. Verfolgen Sie es auf der Seite Routing mit Simulieren, Senden.</translation>
+        <source>The example goes to tier %1 (rule &quot;%2&quot;). Its first model, %3, answers HTTP 503 in the sandbox, so the &quot;Route it&quot; column fails over to %4.</source>
+        <translation>Das Beispiel geht an die Stufe %1 (Regel „%2“). Ihr erstes Modell, %3, antwortet in der Sandbox mit HTTP 503, daher weicht die Spalte „Routen lassen“ per Failover auf %4 aus.</translation>
     </message>
     <message>
-        <source>Example ready: press Ctrl+Enter to send it to the router and the tier&apos;s models.</source>
-        <translation>Beispiel bereit: Drücken Sie Strg+Eingabe, um es an den Router und die Modelle der Stufe zu senden.</translation>
+        <source>Example ready: Ctrl+Enter sends it.</source>
+        <translation>Beispiel bereit: Strg+Eingabe sendet es.</translation>
     </message>
 </context>
 <context>

@@ -276,7 +276,7 @@ private slots:
         QCOMPARE(workbench->promptEditor()->settings().prompt, WelcomeDialog::examplePrompt());
         auto* label = window.findChild<QLabel*>(QStringLiteral("sandboxLabel"));
         QVERIFY(label && label->isVisible());
-        QVERIFY(label->text().contains(QStringLiteral("simulated")));
+        QVERIFY(label->text().contains(QStringLiteral("imulated")));
 
         // The code block routes it to the coding tier, whose first model is now down.
         const SandboxExample example = SandboxExample::prepare(*m_engine, WelcomeDialog::examplePrompt());

@@ -1,3 +1,4 @@
+#include "MainWindow.h"
 #include "engine/Engine.h"
 #include "sandbox/SandboxServer.h"
 #include "secrets/AppSettings.h"
@@ -6,9 +7,13 @@
 #include "settings/ProvidersDialog.h"
 #include "settings/SettingsDialog.h"
 #include "settings/WelcomeDialog.h"
+#include "workbench/ColumnView.h"
+#include "workbench/WorkbenchView.h"
 
 #include <QApplication>
+#include <QCommandLinkButton>
 #include <QDir>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -91,6 +96,29 @@ private slots:
         AppSettings settings(m_home.filePath(QStringLiteral("settings-%1.ini").arg(language)));
         SettingsDialog dialog(settings, m_home.path());
         QVERIFY(!shoot(dialog, QStringLiteral("settings-%1.png").arg(language)).isEmpty());
+    }
+
+    // The window after the welcome's sandbox choice and one send: the "Route it" column failed over.
+    void sandboxExample_data() { dialogs_data(); }
+    void sandboxExample()
+    {
+        QFETCH(QString, language);
+        QVERIFY(Appearance::installLanguage(language));
+        QSettings().clear();
+        m_engine->sandbox()->setTimeScale(0.05);
+        MainWindow window(*m_engine);
+        window.resize(1440, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showWelcome()->findChild<QCommandLinkButton*>(QStringLiteral("sandboxChoice"))->click();
+        window.workbench()->send();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.workbench()->comparison()->isRunning(), 20000);
+        for (auto* view : window.workbench()->columnViews()) {
+            view->flush();
+        }
+        QVERIFY(!shoot(window, QStringLiteral("firstrun-sandbox-%1.png").arg(language)).isEmpty());
+        m_engine->sandbox()->clearFaults();
+        QSettings().clear();
     }
 };
 

@@ -132,14 +132,12 @@ SandboxExample MainWindow::startSandboxExample()
         routing->tryPanel()->promptEdit()->setPlainText(prompt);
     }
     if (example.isValid() && m_sandboxLabel) {
-        m_sandboxLabel->setText(
-            tr("Sandbox: simulated providers · %1 switched down (HTTP 503)").arg(example.downModel));
-        m_sandboxLabel->setToolTip(tr("The example goes to tier %1 (rule \"%2\"). Its first model, %3, answers "
-                                      "HTTP 503 in the sandbox, so a routed request fails over to %4. Watch it on "
-                                      "the Routing page with Simulate, Send.")
-                                       .arg(example.tier, example.rule, example.downModel, example.fallbackModel));
-        statusBar()->showMessage(tr("Example ready: press Ctrl+Enter to send it to the router and the tier's models."),
-                                 15000);
+        m_sandboxLabel->setText(tr("Simulated providers · %1 down (HTTP 503)").arg(example.downModel));
+        m_sandboxLabel->setToolTip(
+            tr("The example goes to tier %1 (rule \"%2\"). Its first model, %3, answers HTTP 503 "
+               "in the sandbox, so the \"Route it\" column fails over to %4.")
+                .arg(example.tier, example.rule, example.downModel, example.fallbackModel));
+        statusBar()->showMessage(tr("Example ready: Ctrl+Enter sends it."), 15000);
     }
     return example;
 }
