@@ -5,11 +5,16 @@
 
 #include "common/ProviderTypes.h"
 
+#include <QHash>
+#include <QSet>
 #include <QVariantList>
 
 #include <memory>
 
 class LedgerConnection;
+namespace LedgerQueriesSql {
+struct Where;
+}
 class SqliteStatement;
 class QSqlQuery;
 
@@ -21,7 +26,8 @@ class QSqlQuery;
 // rollup_attempts_hourly), whose keys (hour, model, provider, tier, source) cover every field
 // of LedgerFilter, so no filter falls back to raw rows. What does read raw rows:
 //   - failoverEvents / failoverCounts: failovers are kept raw, indexed by time; filters on
-//     provider, tier and source join their request by primary key;
+//     provider, tier and source join their request by primary key (failoverCounts looks each
+//     request up once and keeps what the filters need);
 //   - spendInPeriod: the partial hours at either end of a period that does not start or end
 //     on a whole hour (index on requests.started_at);
 //   - the history listing (index on started_at; a search text scans until `limit` matches);
@@ -69,8 +75,21 @@ private:
     // temporary b-tree an SQL GROUP BY (hour, key) needs over thousands of hours.
     bool scan(SqliteStatement& statement, const QString& sql, const QVariantList& binds);
     QList<RequestRecord> readRequests(QSqlQuery& query);
+    // Adds the provider, tier and source of these requests, those of the failovers `failovers`
+    // selects, to m_failedOverRequests.
+    bool loadFailedOverRequests(const QList<qint64>& rids, const LedgerQueriesSql::Where& failovers);
 
     QString m_path;
     std::unique_ptr<LedgerConnection> m_connection;
     QString m_error;
+    // What failoverCounts filters on, per request that failed over (by rid). A request's row is
+    // written once and never changed, and retention removes a request with its failovers.
+    struct RequestKeys
+    {
+        QString provider;
+        QString tier;
+        QString source;
+    };
+    QHash<qint64, RequestKeys> m_failedOverRequests;
+    QSet<QString> m_keyStrings;
 };

@@ -11,6 +11,11 @@
 using namespace LedgerQueriesSql;
 
 namespace {
+bool matches(const QStringList& wanted, const QString& value)
+{
+    return wanted.isEmpty() || wanted.contains(value);
+}
+
 Percentiles percentiles(const LatencyHistogram::Counts& counts)
 {
     Percentiles p;
@@ -22,8 +27,9 @@ Percentiles percentiles(const LatencyHistogram::Counts& counts)
     return p;
 }
 
-// Failovers are raw rows; the request is joined only when the filter needs its fields.
-Where failoverWhere(const LedgerFilter& filter, bool* needsJoin)
+// Failovers are raw rows; the request is joined only when the filter needs its fields
+// (`requestColumns` false: only the failover's own time and models).
+Where failoverWhere(const LedgerFilter& filter, bool* needsJoin, bool requestColumns = true)
 {
     Where where;
     if (filter.from.isValid()) {
@@ -39,9 +45,11 @@ Where failoverWhere(const LedgerFilter& filter, bool* needsJoin)
         where.clauses << QStringLiteral("(%1)").arg(models.clauses.join(QStringLiteral(" OR ")));
         where.binds << models.binds;
     }
-    where.in(QStringLiteral("r.final_provider"), filter.providers);
-    where.in(QStringLiteral("r.tier"), filter.tiers);
-    where.in(QStringLiteral("r.source"), filter.sources);
+    if (requestColumns) {
+        where.in(QStringLiteral("r.final_provider"), filter.providers);
+        where.in(QStringLiteral("r.tier"), filter.tiers);
+        where.in(QStringLiteral("r.source"), filter.sources);
+    }
     *needsJoin = !filter.providers.isEmpty() || !filter.tiers.isEmpty() || !filter.sources.isEmpty();
     return where;
 }
@@ -76,27 +84,102 @@ QList<FailoverEvent> LedgerQueries::failoverEvents(const LedgerFilter& filter, i
 QList<FailoverCountRow> LedgerQueries::failoverCounts(const LedgerFilter& filter, LedgerBucket bucket)
 {
     bool join = false;
-    const Where where = failoverWhere(filter, &join);
+    const Where where = failoverWhere(filter, &join, false);
     QList<FailoverCountRow> rows;
     // Read in failovers_at order and counted here: an SQL GROUP BY sorts every failover of the
     // period first, which costs more than the scan itself (30,000 failovers over 90 days).
+    // Filters on the request's provider, tier or source are not joined in SQL (a primary-key
+    // lookup per failover, every time the filter changes) but matched against cached keys of
+    // the requests that failed over: only failovers new since the last call look theirs up.
     SqliteStatement statement;
     if (!scan(statement,
-              QStringLiteral("SELECT %1, f.failure_class FROM failovers f%2%3 ORDER BY f.at")
-                  .arg(bucketSql(bucket, QStringLiteral("f.at / 1000")),
-                       join ? QStringLiteral(" JOIN requests r ON r.rid = f.request_rid") : QString(), where.sql()),
+              QStringLiteral("SELECT %1, f.failure_class, f.request_rid FROM failovers f%2 ORDER BY f.at")
+                  .arg(bucketSql(bucket, QStringLiteral("f.at / 1000")), where.sql()),
               where.binds)) {
         return rows;
     }
-    QMap<std::pair<qint64, QString>, qint64> counts;
+    struct Failover
+    {
+        qint64 bucket;
+        QString failureClass;
+        qint64 rid;
+    };
+    QList<Failover> failovers;
+    QList<qint64> missing;
     while (statement.next()) {
-        ++counts[{ statement.int64(0), statement.text(1) }];
+        failovers << Failover { statement.int64(0), statement.text(1), statement.int64(2) };
+        if (join && !m_failedOverRequests.contains(failovers.last().rid)) {
+            missing << failovers.last().rid;
+        }
     }
     m_error = statement.errorString();
+    if (!m_error.isEmpty() || (join && !loadFailedOverRequests(missing, where))) {
+        return rows;
+    }
+    QMap<std::pair<qint64, QString>, qint64> counts;
+    for (const Failover& failover : std::as_const(failovers)) {
+        if (join) {
+            const auto keys = m_failedOverRequests.constFind(failover.rid);
+            if (keys == m_failedOverRequests.cend() || !matches(filter.providers, keys->provider)
+                || !matches(filter.tiers, keys->tier) || !matches(filter.sources, keys->source)) {
+                continue;
+            }
+        }
+        ++counts[{ failover.bucket, failover.failureClass }];
+    }
     for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
         rows << FailoverCountRow { QDateTime::fromSecsSinceEpoch(it.key().first, Qt::UTC), it.key().second, *it };
     }
     return rows;
+}
+
+bool LedgerQueries::loadFailedOverRequests(const QList<qint64>& rids, const LedgerQueriesSql::Where& failovers)
+{
+    // A few distinct values each: one shared string per value keeps the cache small.
+    auto shared = [this](const QString& text) { return *m_keyStrings.insert(text); };
+    constexpr int kBatch = 500;
+    if (m_failedOverRequests.isEmpty() || rids.size() > kBatch) {
+        // A first call: one join over these failovers beats many IN lists.
+        SqliteStatement statement;
+        if (!scan(statement,
+                  QStringLiteral("SELECT r.rid, r.final_provider, r.tier, r.source FROM failovers f"
+                                 " JOIN requests r ON r.rid = f.request_rid%1")
+                      .arg(failovers.sql()),
+                  failovers.binds)) {
+            return false;
+        }
+        while (statement.next()) {
+            m_failedOverRequests.insert(
+                statement.int64(0),
+                { shared(statement.text(1)), shared(statement.text(2)), shared(statement.text(3)) });
+        }
+        m_error = statement.errorString();
+        return m_error.isEmpty();
+    }
+    for (qsizetype first = 0; first < rids.size(); first += kBatch) {
+        const QList<qint64> batch = rids.mid(first, kBatch);
+        QVariantList binds;
+        for (qint64 rid : batch) {
+            binds << rid;
+        }
+        SqliteStatement statement;
+        if (!scan(statement,
+                  QStringLiteral("SELECT rid, final_provider, tier, source FROM requests WHERE rid IN (%1)")
+                      .arg(QStringList(batch.size(), QStringLiteral("?")).join(u',')),
+                  binds)) {
+            return false;
+        }
+        while (statement.next()) {
+            m_failedOverRequests.insert(
+                statement.int64(0),
+                { shared(statement.text(1)), shared(statement.text(2)), shared(statement.text(3)) });
+        }
+        m_error = statement.errorString();
+        if (!m_error.isEmpty()) {
+            return false;
+        }
+    }
+    return true;
 }
 
 UptimeReport LedgerQueries::uptime(const LedgerFilter& filter, LedgerBucket bucket)

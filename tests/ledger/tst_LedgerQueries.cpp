@@ -10,6 +10,7 @@ using namespace LedgerTestUtil;
 Q_DECLARE_METATYPE(LedgerFilter)
 Q_DECLARE_METATYPE(LedgerTotals)
 Q_DECLARE_METATYPE(QList<SpendRow>)
+Q_DECLARE_METATYPE(QList<FailoverCountRow>)
 Q_DECLARE_METATYPE(LedgerBucket)
 Q_DECLARE_METATYPE(LedgerSplit)
 
@@ -123,6 +124,9 @@ private slots:
     void failoverEvents_data();
     void failoverEvents();
     void failoverCounts_byDayAndClass();
+    void failoverCounts_filteredByRequest_data();
+    void failoverCounts_filteredByRequest();
+    void failoverCounts_filteredAgain_countsFailoversRecordedSince();
     void uptime_countsOnlyProviderFaults();
     void latencyPercentiles_withinTheTrueValuesBucket();
     void savings_data();
@@ -319,6 +323,76 @@ void TestLedgerQueries::failoverCounts_byDayAndClass()
     QCOMPARE(rows, (QList<FailoverCountRow> { { day(0), "rate_limited", 1 }, { day(1), "server_error", 1 } }));
     QCOMPARE(queries.failoverCounts(range(day(0), day(1)), LedgerBucket::Month),
              (QList<FailoverCountRow> { { utc(2026, 3, 1), "rate_limited", 1 } }));
+}
+
+void TestLedgerQueries::failoverCounts_filteredByRequest_data()
+{
+    QTest::addColumn<QStringList>("providers");
+    QTest::addColumn<QStringList>("tiers");
+    QTest::addColumn<QStringList>("sources");
+    QTest::addColumn<QList<FailoverCountRow>>("expected");
+    const FailoverCountRow r4 { day(0), "rate_limited", 1 };
+    const FailoverCountRow r6 { day(1), "server_error", 1 };
+    QTest::newRow("tier smart has both") << QStringList() << QStringList { "smart" } << QStringList()
+                                         << QList<FailoverCountRow> { r4, r6 };
+    QTest::newRow("tier fast has none") << QStringList() << QStringList { "fast" } << QStringList()
+                                        << QList<FailoverCountRow> {};
+    QTest::newRow("provider is the request's final one: pc is r4")
+        << QStringList { "pc" } << QStringList() << QStringList() << QList<FailoverCountRow> { r4 };
+    QTest::newRow("provider pa was only left, never final")
+        << QStringList { "pa" } << QStringList() << QStringList() << QList<FailoverCountRow> {};
+    QTest::newRow("source cli is r6") << QStringList() << QStringList() << QStringList { "cli" }
+                                      << QList<FailoverCountRow> { r6 };
+    QTest::newRow("tier and provider together") << QStringList { "pb", "pc" } << QStringList { "smart" }
+                                                << QStringList { "route" } << QList<FailoverCountRow> { r4 };
+}
+
+void TestLedgerQueries::failoverCounts_filteredByRequest()
+{
+    QFETCH(QStringList, providers);
+    QFETCH(QStringList, tiers);
+    QFETCH(QStringList, sources);
+    QFETCH(QList<FailoverCountRow>, expected);
+    LedgerFilter filter;
+    filter.providers = providers;
+    filter.tiers = tiers;
+    filter.sources = sources;
+    LedgerQueries queries(m_path);
+    // Twice on one instance: the second answer comes from the keys the first one looked up.
+    for (int pass = 0; pass < 2; ++pass) {
+        QCOMPARE(queries.failoverCounts(filter, LedgerBucket::Day), expected);
+        QVERIFY2(queries.errorString().isEmpty(), qPrintable(queries.errorString()));
+    }
+}
+
+void TestLedgerQueries::failoverCounts_filteredAgain_countsFailoversRecordedSince()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("live.sqlite"));
+    Ledger ledger;
+    QVERIFY(ledger.open(path));
+    QVERIFY(recordAll(ledger, m_records));
+    LedgerQueries queries(path);
+    LedgerFilter smart;
+    smart.tiers = { "smart" };
+    QCOMPARE(queries.failoverCounts(smart, LedgerBucket::Day).size(), 2);
+
+    RequestRecord later = m_records[5]; // r6 again a day later: smart, failed over with server_error
+    later.id = QStringLiteral("r6-again");
+    later.startedAt = later.startedAt.addDays(1);
+    later.failovers[0].at = later.failovers[0].at.addDays(1);
+    for (AttemptRecord& a : later.attempts) {
+        a.startedAt = a.startedAt.addDays(1);
+        a.endedAt = a.endedAt.addDays(1);
+    }
+    RequestRecord fast = later; // and a fast one, which the filter must leave out
+    fast.id = QStringLiteral("fast-again");
+    fast.tier = QStringLiteral("fast");
+    QVERIFY(recordAll(ledger, { later, fast }));
+    const QList<FailoverCountRow> rows = queries.failoverCounts(smart, LedgerBucket::Day);
+    QCOMPARE(rows,
+             (QList<FailoverCountRow> {
+                 { day(0), "rate_limited", 1 }, { day(1), "server_error", 1 }, { day(2), "server_error", 1 } }));
 }
 
 void TestLedgerQueries::uptime_countsOnlyProviderFaults()
