@@ -138,6 +138,15 @@ bool LedgerQueries::loadFailedOverRequests(const QList<qint64>& rids, const Ledg
     // A few distinct values each: one shared string per value keeps the cache small.
     auto shared = [this](const QString& text) { return *m_keyStrings.insert(text); };
     constexpr int kBatch = 500;
+    auto remember = [&](SqliteStatement& statement) {
+        while (statement.next()) {
+            m_failedOverRequests.insert(
+                statement.int64(0),
+                { shared(statement.text(1)), shared(statement.text(2)), shared(statement.text(3)) });
+        }
+        m_error = statement.errorString();
+        return m_error.isEmpty();
+    };
     if (m_failedOverRequests.isEmpty() || rids.size() > kBatch) {
         // A first call: one join over these failovers beats many IN lists.
         SqliteStatement statement;
@@ -148,13 +157,7 @@ bool LedgerQueries::loadFailedOverRequests(const QList<qint64>& rids, const Ledg
                   failovers.binds)) {
             return false;
         }
-        while (statement.next()) {
-            m_failedOverRequests.insert(
-                statement.int64(0),
-                { shared(statement.text(1)), shared(statement.text(2)), shared(statement.text(3)) });
-        }
-        m_error = statement.errorString();
-        return m_error.isEmpty();
+        return remember(statement);
     }
     for (qsizetype first = 0; first < rids.size(); first += kBatch) {
         const QList<qint64> batch = rids.mid(first, kBatch);
@@ -166,16 +169,8 @@ bool LedgerQueries::loadFailedOverRequests(const QList<qint64>& rids, const Ledg
         if (!scan(statement,
                   QStringLiteral("SELECT rid, final_provider, tier, source FROM requests WHERE rid IN (%1)")
                       .arg(QStringList(batch.size(), QStringLiteral("?")).join(u',')),
-                  binds)) {
-            return false;
-        }
-        while (statement.next()) {
-            m_failedOverRequests.insert(
-                statement.int64(0),
-                { shared(statement.text(1)), shared(statement.text(2)), shared(statement.text(3)) });
-        }
-        m_error = statement.errorString();
-        if (!m_error.isEmpty()) {
+                  binds)
+            || !remember(statement)) {
             return false;
         }
     }
