@@ -1521,6 +1521,37 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>GatewayDock</name>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>Gateway &amp;Traffic</source>
+        <translation>Gateway-&amp;Verkehr</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Werkzeuge</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Gateway URL</source>
+        <translation>Gateway-URL &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>%1 kopiert</translation>
+    </message>
+    <message>
+        <source>Gateway :%1</source>
+        <translation>Gateway :%1</translation>
+    </message>
+    <message>
+        <source>The local gateway serves %1 (Tools, Local Gateway switches it off).</source>
+        <translation>Das lokale Gateway stellt %1 bereit (Werkzeuge, Lokales Gateway schaltet es ab).</translation>
+    </message>
+</context>
+<context>
     <name>GatewayError</name>
     <message>
         <source>Last error: %1.</source>
@@ -1540,6 +1571,79 @@ Erstes Token: %3</translation>
     <message>
         <source>The client disconnected.</source>
         <translation>Der Client hat die Verbindung getrennt.</translation>
+    </message>
+</context>
+<context>
+    <name>GatewayPanel</name>
+    <message>
+        <source>Use this as the base URL of an OpenAI SDK; the model may be &quot;auto&quot;, a routing tier, a group or a model id.</source>
+        <translation>Verwenden Sie dies als Basis-URL eines OpenAI-SDK; das Modell kann „auto“, eine Routing-Stufe, eine Gruppe oder eine Modell-ID sein.</translation>
+    </message>
+    <message>
+        <source>Copy the endpoint URL</source>
+        <translation>Die Endpunkt-URL kopieren</translation>
+    </message>
+    <message>
+        <source>The port the gateway listens on, on 127.0.0.1 (applies when it starts).</source>
+        <translation>Der Port, auf dem das Gateway auf 127.0.0.1 lauscht (gilt beim Start).</translation>
+    </message>
+    <message>
+        <source>client left</source>
+        <translation>Client getrennt</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Clear the table (the ledger keeps every request).</source>
+        <translation>Die Tabelle leeren (das Journal behält jede Anfrage).</translation>
+    </message>
+    <message>
+        <source>Endpoint:</source>
+        <translation>Endpunkt:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Running on 127.0.0.1:%1</source>
+        <translation>Läuft auf 127.0.0.1:%1</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Could not start</source>
+        <translation>Start nicht möglich</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>No requests yet.</source>
+        <translation>Noch keine Anfragen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) shown</source>
+        <translation>
+            <numerusform>%n Anfrage angezeigt</numerusform>
+            <numerusform>%n Anfragen angezeigt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n running</source>
+        <translation>
+            <numerusform>, %n läuft</numerusform>
+            <numerusform>, %n laufen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1610,6 +1714,77 @@ Erstes Token: %3</translation>
     <message>
         <source>Too many requests in flight from this client (at most %1 at a time).</source>
         <translation>Zu viele laufende Anfragen von diesem Client (höchstens %1 gleichzeitig).</translation>
+    </message>
+</context>
+<context>
+    <name>GatewayTrafficModel</name>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>client left</source>
+        <translation>Client getrennt</translation>
+    </message>
+    <message>
+        <source>%1 ok</source>
+        <translation>%1 ok</translation>
+    </message>
+    <message>
+        <source>%1 error</source>
+        <translation>%1 Fehler</translation>
+    </message>
+    <message>
+        <source>%1 (stream)</source>
+        <translation>%1 (Stream)</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 in / %2 out</source>
+        <translation>%1 ein / %2 aus</translation>
+    </message>
+    <message>
+        <source>Tier: %1</source>
+        <translation>Stufe: %1</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Angefragt</translation>
+    </message>
+    <message>
+        <source>Routed to</source>
+        <translation>Geroutet zu</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Failovers</source>
+        <translation>Failover</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
     </message>
 </context>
 <context>
@@ -2002,6 +2177,21 @@ Erstes Token: %3</translation>
     <message>
         <source>applied as the fallbacks of the groups without their own: %1</source>
         <translation>als Ausweichziele der Gruppen ohne eigene übernommen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LocalGateway</name>
+    <message>
+        <source>Local &amp;Gateway</source>
+        <translation>Lokales &amp;Gateway</translation>
+    </message>
+    <message>
+        <source>Serve the OpenAI API on this computer, routed with failover and recorded in the ledger, for your scripts, editors and agents.</source>
+        <translation>Die OpenAI-API auf diesem Computer bereitstellen, geroutet mit Failover und im Journal erfasst, für Ihre Skripte, Editoren und Agenten.</translation>
+    </message>
+    <message>
+        <source>The gateway could not listen on 127.0.0.1:%1: %2. Another program may be using the port; choose another one in the gateway panel.</source>
+        <translation>Das Gateway konnte nicht auf 127.0.0.1:%1 lauschen: %2. Womöglich belegt ein anderes Programm den Port; wählen Sie im Gateway-Bereich einen anderen.</translation>
     </message>
 </context>
 <context>
