@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "dashboard/DashboardView.h"
+#include "gateway/GatewayDock.h"
 #include "routing/RoutingEditor.h"
 
 #include "common/Icons.h"
@@ -69,6 +70,7 @@ void MainWindow::setUpEnginePages(Engine& engine)
     showPage(restored);
 
     setUpSettings(engine);
+    GatewayDock::install(this, engine);
     // The Help menu stays last.
     for (QAction* menu : menuBar()->actions()) {
         if (menu->menu() && menu->text() == tr("&Help")) {

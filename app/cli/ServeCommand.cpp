@@ -2,6 +2,7 @@
 
 #include "Console.h"
 #include "engine/Engine.h"
+#include "engine/EngineGateway.h"
 #include "gateway/GatewayServer.h"
 
 #include <QCommandLineParser>
@@ -75,11 +76,7 @@ void ServeCommand::installSignalHandlers()
 
 void ServeCommand::run(Engine& engine)
 {
-    Engine* enginePtr = &engine;
-    m_gateway = new GatewayServer(
-        GatewayDependencies { engine.router(),
-                              [enginePtr](const RequestRecord& record) { enginePtr->record(record); } },
-        this);
+    m_gateway = new GatewayServer(EngineGateway::dependencies(engine), this);
     GatewayOptions options;
     options.apiKey = qEnvironmentVariable(m_keyEnv.toUtf8().constData()).toUtf8();
     m_gateway->setOptions(options);

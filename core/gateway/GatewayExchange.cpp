@@ -251,7 +251,7 @@ void GatewayExchange::finish(int status, const QString& error)
 
 void GatewayExchange::record(const QString& status, const CallResult* result, const RoutedError* error)
 {
-    if (m_recorded || !m_record) {
+    if (m_recorded) {
         return;
     }
     m_recorded = true;
@@ -288,5 +288,13 @@ void GatewayExchange::record(const QString& status, const CallResult* result, co
             out.finalProvider = error->attempts.last().providerId;
         }
     }
-    m_record(out);
+    m_traffic.tier = out.tier;
+    m_traffic.failovers = int(out.failovers.size());
+    m_traffic.promptTokens = out.usage.promptTokens;
+    m_traffic.completionTokens = out.usage.completionTokens;
+    m_traffic.tokensEstimated = out.usage.estimated;
+    m_traffic.costUsd = out.costUsd;
+    if (m_record) {
+        m_record(out);
+    }
 }

@@ -5,6 +5,7 @@
 #include "GatewayJson.h"
 #include "GatewayModels.h"
 #include "GatewayRequest.h"
+#include "common/Clock.h"
 #include "http/HttpResponder.h"
 #include "http/HttpServer.h"
 #include "routing/Router.h"
@@ -166,6 +167,7 @@ void GatewayServer::handleChat(const HttpRequest& request, HttpResponder* respon
     traffic.id = m_nextId++;
     traffic.endpoint = QString::fromLatin1(request.path);
     traffic.client = request.peer.toString();
+    traffic.startedAt = Clock::instance().currentDateTimeUtc();
 
     GatewayRequest parsed
         = anthropic ? GatewayRequest::fromAnthropic(request.body) : GatewayRequest::fromOpenAi(request.body);

@@ -3,11 +3,13 @@
 #include "ledger/LedgerRecords.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QHostAddress>
 #include <QMetaType>
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 class Router;
 
@@ -45,6 +47,14 @@ struct GatewayTraffic
     int status = 0; // HTTP status sent, 0 while running; 499 when the client went away
     qint64 latencyMs = 0;
     QString error; // one line, empty when ok
+    // Filled when the request ends (from what the ledger records), for the live traffic view.
+    QDateTime startedAt; // UTC, set when the request starts
+    QString tier;
+    int failovers = 0;
+    qint64 promptTokens = 0;
+    qint64 completionTokens = 0;
+    bool tokensEstimated = false;
+    std::optional<double> costUsd;
 };
 
 Q_DECLARE_METATYPE(GatewayTraffic)

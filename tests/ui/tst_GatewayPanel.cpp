@@ -1,0 +1,272 @@
+#include "MainWindow.h"
+#include "engine/Engine.h"
+#include "gateway/GatewayDock.h"
+#include "gateway/GatewayPanel.h"
+#include "gateway/GatewayServer.h"
+#include "gateway/GatewayTrafficModel.h"
+#include "gateway/LocalGateway.h"
+#include "sandbox/SandboxServer.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The GUI's Local Gateway on a real Engine (sandbox + ledger in a temporary home): the Tools
+// menu switch starts it on the configured port, real HTTP requests show up in the traffic table,
+// switching off closes the port, and a port in use is reported instead of starting.
+class tst_GatewayPanel : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_home;
+    std::unique_ptr<Engine> m_engine;
+    QNetworkAccessManager m_nam;
+
+    static quint16 freePort()
+    {
+        QTcpServer probe;
+        if (!probe.listen(QHostAddress::LocalHost, 0)) {
+            return 0;
+        }
+        return probe.serverPort();
+    }
+
+    struct Answer
+    {
+        int status = 0;
+        QJsonObject json;
+    };
+    Answer post(quint16 port, const QByteArray& body, const QByteArray& path = "/v1/chat/completions")
+    {
+        QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port) + QString::fromLatin1(path)));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        QNetworkReply* reply = m_nam.post(request, body);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        Answer answer;
+        if (reply->isFinished() || finished.wait(20000)) {
+            answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            answer.json = QJsonDocument::fromJson(reply->readAll()).object();
+        }
+        reply->deleteLater();
+        return answer;
+    }
+    static QByteArray chat(const QString& model, const QString& prompt = QStringLiteral("Say hello"))
+    {
+        return QJsonDocument(
+                   QJsonObject { { QStringLiteral("model"), model },
+                                 { QStringLiteral("messages"),
+                                   QJsonArray { QJsonObject { { QStringLiteral("role"), QStringLiteral("user") },
+                                                              { QStringLiteral("content"), prompt } } } } })
+            .toJson(QJsonDocument::Compact);
+    }
+    static QString cell(const GatewayTrafficModel* model, int row, int column)
+    {
+        return model->index(row, column).data().toString();
+    }
+    // Whether something accepts connections on the port.
+    static bool portAccepts(quint16 port)
+    {
+        QTcpSocket socket;
+        QSignalSpy connected(&socket, &QTcpSocket::connected);
+        QSignalSpy failed(&socket, &QTcpSocket::errorOccurred);
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        if (!QTest::qWaitFor([&] { return !connected.isEmpty() || !failed.isEmpty(); }, 5000)) {
+            return false;
+        }
+        return !connected.isEmpty();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("SwitchyardTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_gatewaypanel"));
+        QSettings().clear();
+        m_engine = std::make_unique<Engine>();
+        Engine::Options options;
+        options.homeDir = m_home.path();
+        options.sandbox = true;
+        QVERIFY2(m_engine->open(options), qPrintable(m_engine->errorString()));
+        m_engine->sandbox()->setTimeScale(0.05);
+    }
+    void cleanupTestCase()
+    {
+        m_engine.reset();
+        QSettings().clear();
+    }
+    void init() { QSettings().remove(QStringLiteral("mainWindow")); }
+
+    void defaultPort_isTheCliDefault()
+    {
+        QSettings().remove(QStringLiteral("gateway/port"));
+        QCOMPARE(LocalGateway::configuredPort(), quint16(4000));
+        MainWindow window(*m_engine);
+        auto* dock = window.findChild<GatewayDock*>();
+        QVERIFY(dock);
+        QCOMPARE(dock->panel()->endpointEdit()->text(), QStringLiteral("http://127.0.0.1:4000/v1"));
+        QCOMPARE(dock->gateway()->state(), LocalGateway::State::Stopped);
+    }
+
+    void toggleOn_requestAppearsInTable_toggleOff_closesPort()
+    {
+        const quint16 port = freePort();
+        QVERIFY(port != 0);
+        LocalGateway::setConfiguredPort(port);
+        MainWindow window(*m_engine);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* dock = window.findChild<GatewayDock*>();
+        QVERIFY(dock);
+        auto* toggle = window.findChild<QAction*>(QStringLiteral("localGatewayAction"));
+        QVERIFY(toggle);
+        QVERIFY(toggle->isCheckable());
+        QVERIFY(!toggle->shortcut().isEmpty());
+        GatewayTrafficModel* traffic = dock->gateway()->traffic();
+        QAbstractItemModelTester tester(traffic, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy inserted(traffic, &QAbstractItemModel::rowsInserted);
+        QSignalSpy reset(traffic, &QAbstractItemModel::modelReset);
+
+        toggle->trigger();
+        QVERIFY(toggle->isChecked());
+        QCOMPARE(dock->gateway()->state(), LocalGateway::State::Running);
+        QVERIFY(dock->isVisible());
+        QCOMPARE(dock->panel()->endpointEdit()->text(), QStringLiteral("http://127.0.0.1:%1/v1").arg(port));
+        QVERIFY(dock->statusMark()->isVisible());
+        QVERIFY(dock->statusMark()->text().contains(QString::number(port)));
+        QVERIFY(!dock->panel()->portSpin()->isEnabled());
+
+        const Answer answer = post(port, chat(QStringLiteral("sandbox/gpt-4.1-mini")));
+        QCOMPARE(answer.status, 200);
+        QVERIFY(!answer.json.value(QStringLiteral("choices")).toArray().isEmpty());
+        QTRY_COMPARE(traffic->rowCount(), 1);
+        QTRY_COMPARE(cell(traffic, 0, GatewayTrafficModel::StatusColumn), QStringLiteral("200 ok"));
+        QCOMPARE(cell(traffic, 0, GatewayTrafficModel::ModelColumn), QStringLiteral("sandbox/gpt-4.1-mini"));
+        QCOMPARE(cell(traffic, 0, GatewayTrafficModel::RoutedColumn), QStringLiteral("sandbox/gpt-4.1-mini"));
+        QCOMPARE(cell(traffic, 0, GatewayTrafficModel::FailoversColumn), QStringLiteral("0"));
+        QVERIFY(cell(traffic, 0, GatewayTrafficModel::LatencyColumn).endsWith(QStringLiteral(" ms")));
+        QVERIFY(cell(traffic, 0, GatewayTrafficModel::TokensColumn).contains(QStringLiteral(" out")));
+        QVERIFY(cell(traffic, 0, GatewayTrafficModel::CostColumn).startsWith(QStringLiteral("$")));
+        QVERIFY(!cell(traffic, 0, GatewayTrafficModel::TimeColumn).isEmpty());
+        QCOMPARE(inserted.size(), 1); // started, then filled in: one row per request
+        QCOMPARE(dock->panel()->table()->model(), traffic);
+
+        // An unknown model is a row too, with its status and the reason in the tooltip.
+        QCOMPARE(post(port, chat(QStringLiteral("no-such-model"))).status, 404);
+        QTRY_COMPARE(traffic->rowCount(), 2);
+        QCOMPARE(cell(traffic, 0, GatewayTrafficModel::StatusColumn), QStringLiteral("404 error"));
+        QVERIFY(traffic->index(0, GatewayTrafficModel::StatusColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("no-such-model")));
+        QCOMPARE(reset.size(), 0);
+
+        toggle->trigger();
+        QVERIFY(!toggle->isChecked());
+        QCOMPARE(dock->gateway()->state(), LocalGateway::State::Stopped);
+        QVERIFY(!dock->statusMark()->isVisible());
+        QVERIFY(!portAccepts(port));
+        QCOMPARE(traffic->rowCount(), 2); // the table stays for a look afterwards
+    }
+
+    void portInUse_unchecksAndShowsTheError()
+    {
+        QTcpServer occupant;
+        QVERIFY(occupant.listen(QHostAddress::LocalHost, 0));
+        LocalGateway::setConfiguredPort(occupant.serverPort());
+        MainWindow window(*m_engine);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* dock = window.findChild<GatewayDock*>();
+        auto* toggle = window.findChild<QAction*>(QStringLiteral("localGatewayAction"));
+        QVERIFY(dock && toggle);
+        QSignalSpy states(dock->gateway(), &LocalGateway::stateChanged);
+
+        toggle->trigger();
+        QVERIFY(!toggle->isChecked());
+        QCOMPARE(dock->gateway()->state(), LocalGateway::State::Error);
+        QCOMPARE(states.size(), 1);
+        QVERIFY(dock->isVisible());
+        QLabel* error = dock->panel()->errorLabel();
+        QVERIFY(error->isVisible());
+        QVERIFY2(error->text().contains(QString::number(occupant.serverPort())), qPrintable(error->text()));
+        QVERIFY(!dock->statusMark()->isVisible());
+        QVERIFY(dock->panel()->portSpin()->isEnabled());
+
+        // Another port, and it starts.
+        const quint16 port = freePort();
+        dock->panel()->portSpin()->setValue(port);
+        toggle->trigger();
+        QVERIFY(toggle->isChecked());
+        QCOMPARE(dock->gateway()->state(), LocalGateway::State::Running);
+        QVERIFY(!error->isVisible());
+        QVERIFY(portAccepts(port));
+        toggle->trigger();
+    }
+
+    void trafficModel_keepsLastRows_newestFirst()
+    {
+        GatewayTrafficModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setMaxRows(3);
+        for (quint64 id = 1; id <= 5; ++id) {
+            GatewayTraffic traffic;
+            traffic.id = id;
+            traffic.model = QStringLiteral("m%1").arg(id);
+            model.addStarted(traffic);
+        }
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.traffic(0).id, quint64(5));
+        QCOMPARE(model.traffic(2).id, quint64(3));
+        QCOMPARE(cell(&model, 0, GatewayTrafficModel::StatusColumn), QStringLiteral("running"));
+
+        GatewayTraffic done = model.traffic(1);
+        done.status = 200;
+        done.finalModel = QStringLiteral("sandbox/x");
+        done.failovers = 2;
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.addFinished(done);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(cell(&model, 1, GatewayTrafficModel::RoutedColumn), QStringLiteral("sandbox/x"));
+        QCOMPARE(cell(&model, 1, GatewayTrafficModel::FailoversColumn), QStringLiteral("2"));
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void formatCost_data()
+    {
+        QTest::addColumn<double>("usd");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("a cent or more: two decimals") << 0.25 << QStringLiteral("$0.25");
+        QTest::newRow("fractions of a cent: two significant digits") << 0.000123 << QStringLiteral("$0.00012");
+        QTest::newRow("tenths of a cent") << 0.0042 << QStringLiteral("$0.0042");
+        QTest::newRow("free") << 0.0 << QStringLiteral("$0.00");
+    }
+    void formatCost()
+    {
+        QFETCH(double, usd);
+        QFETCH(QString, text);
+        QCOMPARE(GatewayTrafficModel::formatCost(usd), text);
+    }
+};
+
+QTEST_MAIN(tst_GatewayPanel)
+#include "tst_GatewayPanel.moc"
