@@ -209,6 +209,8 @@ private slots:
         QVERIFY2(error->text().contains(QString::number(occupant.serverPort())), qPrintable(error->text()));
         QVERIFY(!dock->statusMark()->isVisible());
         QVERIFY(dock->panel()->portSpin()->isEnabled());
+        QDir().mkpath(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR));
+        QVERIFY(dock->grab().save(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR "/gateway-port-in-use.png")));
 
         // Another port, and it starts.
         const quint16 port = freePort();
@@ -219,6 +221,47 @@ private slots:
         QVERIFY(!error->isVisible());
         QVERIFY(portAccepts(port));
         toggle->trigger();
+    }
+
+    // A primary that fails: the row names the fallback that answered and counts the failover.
+    // Also saves build/screenshots/gateway-panel.png (the window with the dock, a few rows).
+    void failover_showsFallbackAndCount_andScreenshot()
+    {
+        const quint16 port = freePort();
+        LocalGateway::setConfiguredPort(port);
+        m_engine->sandbox()->setFault(QStringLiteral("gpt-4.1-mini"), SandboxFault::httpError(503));
+        MainWindow window(*m_engine);
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* dock = window.findChild<GatewayDock*>();
+        QVERIFY(dock);
+        dock->gateway()->toggleAction()->trigger();
+        QCOMPARE(dock->gateway()->state(), LocalGateway::State::Running);
+        GatewayTrafficModel* traffic = dock->gateway()->traffic();
+
+        QCOMPARE(post(port, chat(QStringLiteral("auto"), QStringLiteral("What is the capital of France?"))).status,
+                 200);
+        QTRY_COMPARE(cell(traffic, 0, GatewayTrafficModel::StatusColumn), QStringLiteral("200 ok"));
+        QCOMPARE(cell(traffic, 0, GatewayTrafficModel::ModelColumn), QStringLiteral("auto"));
+        QCOMPARE(cell(traffic, 0, GatewayTrafficModel::FailoversColumn), QStringLiteral("1"));
+        QVERIFY(!cell(traffic, 0, GatewayTrafficModel::RoutedColumn).isEmpty());
+        QVERIFY(cell(traffic, 0, GatewayTrafficModel::RoutedColumn) != QStringLiteral("sandbox/gpt-4.1-mini"));
+        m_engine->sandbox()->clearFaults();
+
+        QCOMPARE(post(port, chat(QStringLiteral("sandbox/claude-haiku-4-5"))).status, 200);
+        QCOMPARE(post(port, chat(QStringLiteral("gpt-5-turbo-preview"))).status, 404);
+        QCOMPARE(post(port, chat(QStringLiteral("sandbox/deepseek-chat"), QStringLiteral("Write a haiku about rails.")))
+                     .status,
+                 200);
+        QTRY_COMPARE(traffic->rowCount(), 4);
+        QTRY_VERIFY(dock->gateway()->inFlight() == 0);
+
+        QTest::qWait(50); // let the layout settle before grabbing
+        QDir().mkpath(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR));
+        QVERIFY(window.grab().save(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR "/gateway-window.png")));
+        QVERIFY(dock->grab().save(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR "/gateway-panel.png")));
+        dock->gateway()->toggleAction()->trigger();
     }
 
     void trafficModel_keepsLastRows_newestFirst()

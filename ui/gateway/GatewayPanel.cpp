@@ -78,13 +78,17 @@ GatewayPanel::GatewayPanel(LocalGateway* gateway, QWidget* parent)
     const QFontMetrics metrics = m_table->fontMetrics();
     auto widthFor = [&metrics](const QString& sample) { return metrics.horizontalAdvance(sample) + 24; };
     header->resizeSection(GatewayTrafficModel::TimeColumn, widthFor(QStringLiteral("00:00:00")));
-    header->resizeSection(GatewayTrafficModel::ModelColumn, widthFor(QStringLiteral("auto (stream) mm")));
+    header->resizeSection(GatewayTrafficModel::ModelColumn, widthFor(QStringLiteral("sandbox/claude-haiku-4-5")));
     header->resizeSection(GatewayTrafficModel::RoutedColumn, widthFor(QStringLiteral("sandbox/claude-haiku-4-5")));
     header->resizeSection(GatewayTrafficModel::StatusColumn, widthFor(tr("client left")));
     header->resizeSection(GatewayTrafficModel::FailoversColumn, widthFor(tr("Failovers")));
     header->resizeSection(GatewayTrafficModel::LatencyColumn, widthFor(QStringLiteral("00,000 ms")));
     header->resizeSection(GatewayTrafficModel::TokensColumn, widthFor(QStringLiteral("~0,000 in / 0,000 out")));
     header->resizeSection(GatewayTrafficModel::CostColumn, widthFor(QStringLiteral("$0.000000")));
+    // Model names take the room the dock has (the figures keep their widths).
+    header->setSectionResizeMode(GatewayTrafficModel::ModelColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(GatewayTrafficModel::RoutedColumn, QHeaderView::Stretch);
+    header->setMinimumSectionSize(widthFor(QStringLiteral("00:00:00")));
 
     auto* clear = new QPushButton(tr("Clear"), this);
     clear->setToolTip(tr("Clear the table (the ledger keeps every request)."));
@@ -161,7 +165,11 @@ void GatewayPanel::updateSummary()
 {
     const int rows = m_gateway->traffic()->rowCount();
     const int running = m_gateway->inFlight();
-    m_summary->setText(rows == 0 ? tr("No requests yet.")
-                                 : tr("%n request(s) shown", nullptr, rows)
-                               + (running > 0 ? tr(", %n running", nullptr, running) : QString()));
+    if (rows == 0) {
+        m_summary->setText(tr("No requests yet."));
+    } else if (running == 0) {
+        m_summary->setText(tr("Requests shown: %1").arg(rows));
+    } else {
+        m_summary->setText(tr("Requests shown: %1 (running: %2)").arg(rows).arg(running));
+    }
 }

@@ -77,7 +77,7 @@ bool LocalGateway::start()
     const quint16 wanted = configuredPort();
     if (!m_server->listen(QHostAddress::LocalHost, wanted)) {
         m_error = tr("The gateway could not listen on 127.0.0.1:%1: %2. Another program may be using the port; "
-                     "choose another one in the gateway panel.")
+                     "choose another port.")
                       .arg(wanted)
                       .arg(m_server->errorString());
         setChecked(false);
