@@ -5,6 +5,7 @@
 #include "gateway/GatewayServer.h"
 #include "gateway/GatewayTrafficModel.h"
 #include "gateway/LocalGateway.h"
+#include "pricing/BudgetTracker.h"
 #include "sandbox/SandboxServer.h"
 
 #include <QAbstractItemModelTester>
@@ -261,6 +262,45 @@ private slots:
         QDir().mkpath(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR));
         QVERIFY(window.grab().save(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR "/gateway-window.png")));
         QVERIFY(dock->grab().save(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR "/gateway-panel.png")));
+        dock->gateway()->toggleAction()->trigger();
+    }
+
+    // The router's budget holds already commit what a gateway request cost; recording it in the
+    // ledger must not count it a second time.
+    void gatewaySpend_countsOnceAgainstBudgets()
+    {
+        QTemporaryDir home;
+        Engine engine;
+        Engine::Options options;
+        options.homeDir = home.path();
+        options.sandbox = true;
+        QVERIFY2(engine.open(options), qPrintable(engine.errorString()));
+        engine.sandbox()->setTimeScale(0.05);
+        const quint16 port = freePort();
+        LocalGateway::setConfiguredPort(port);
+        MainWindow window(engine);
+        // After the window: its settings apply the (unset) budgets to the engine.
+        BudgetSettings budgets;
+        budgets.global.dailyUsd = 100;
+        engine.budgets()->setSettings(budgets);
+        auto* dock = window.findChild<GatewayDock*>();
+        QVERIFY(dock);
+        dock->gateway()->toggleAction()->trigger();
+        QCOMPARE(dock->gateway()->state(), LocalGateway::State::Running);
+
+        QCOMPARE(post(port, chat(QStringLiteral("sandbox/claude-haiku-4-5"))).status, 200);
+        GatewayTrafficModel* traffic = dock->gateway()->traffic();
+        QTRY_COMPARE(traffic->rowCount(), 1);
+        QTRY_VERIFY(traffic->traffic(0).status == 200);
+        const std::optional<double> cost = traffic->traffic(0).costUsd;
+        QVERIFY(cost && *cost > 0);
+        double spent = -1;
+        for (const ScopeUsage& usage : engine.budgets()->usage()) {
+            if (usage.scope.period == BudgetPeriod::Day) {
+                spent = usage.spentUsd;
+            }
+        }
+        QVERIFY2(qAbs(spent - *cost) < 1e-9, qPrintable(QStringLiteral("spent %1, cost %2").arg(spent).arg(*cost)));
         dock->gateway()->toggleAction()->trigger();
     }
 
