@@ -1631,19 +1631,17 @@ Erstes Token: %3</translation>
         <source>No requests yet.</source>
         <translation>Noch keine Anfragen.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n request(s) shown</source>
-        <translation>
-            <numerusform>%n Anfrage angezeigt</numerusform>
-            <numerusform>%n Anfragen angezeigt</numerusform>
-        </translation>
+    <message>
+        <source>Failovers</source>
+        <translation>Failover</translation>
     </message>
-    <message numerus="yes">
-        <source>, %n running</source>
-        <translation>
-            <numerusform>, %n läuft</numerusform>
-            <numerusform>, %n laufen</numerusform>
-        </translation>
+    <message>
+        <source>Requests shown: %1</source>
+        <translation>Angezeigte Anfragen: %1</translation>
+    </message>
+    <message>
+        <source>Requests shown: %1 (running: %2)</source>
+        <translation>Angezeigte Anfragen: %1 (laufend: %2)</translation>
     </message>
 </context>
 <context>
@@ -2190,8 +2188,8 @@ Erstes Token: %3</translation>
         <translation>Die OpenAI-API auf diesem Computer bereitstellen, geroutet mit Failover und im Journal erfasst, für Ihre Skripte, Editoren und Agenten.</translation>
     </message>
     <message>
-        <source>The gateway could not listen on 127.0.0.1:%1: %2. Another program may be using the port; choose another one in the gateway panel.</source>
-        <translation>Das Gateway konnte nicht auf 127.0.0.1:%1 lauschen: %2. Womöglich belegt ein anderes Programm den Port; wählen Sie im Gateway-Bereich einen anderen.</translation>
+        <source>The gateway could not listen on 127.0.0.1:%1: %2. Another program may be using the port; choose another port.</source>
+        <translation>Das Gateway konnte nicht auf 127.0.0.1:%1 lauschen: %2. Womöglich belegt ein anderes Programm den Port; wählen Sie einen anderen Port.</translation>
     </message>
 </context>
 <context>
