@@ -265,6 +265,41 @@ private slots:
         dock->gateway()->toggleAction()->trigger();
     }
 
+    // A row appears when the request starts and is filled in when it ends; a client that goes
+    // away shows as such.
+    void runningRequest_showsLive_thenClientLeft()
+    {
+        const quint16 port = freePort();
+        LocalGateway::setConfiguredPort(port);
+        m_engine->sandbox()->setFault(QStringLiteral("gemini-2.5-flash"),
+                                      SandboxFault::ofKind(SandboxFault::Kind::HangBeforeHeaders));
+        MainWindow window(*m_engine);
+        auto* dock = window.findChild<GatewayDock*>();
+        QVERIFY(dock);
+        dock->gateway()->toggleAction()->trigger();
+        QCOMPARE(dock->gateway()->state(), LocalGateway::State::Running);
+        GatewayTrafficModel* traffic = dock->gateway()->traffic();
+
+        QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/v1/chat/completions").arg(port)));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        QNetworkReply* reply = m_nam.post(request, chat(QStringLiteral("sandbox/gemini-2.5-flash")));
+        QTRY_COMPARE(traffic->rowCount(), 1);
+        QCOMPARE(cell(traffic, 0, GatewayTrafficModel::StatusColumn), QStringLiteral("running"));
+        QCOMPARE(cell(traffic, 0, GatewayTrafficModel::ModelColumn), QStringLiteral("sandbox/gemini-2.5-flash"));
+        QCOMPARE(dock->gateway()->inFlight(), 1);
+        auto* summary = dock->panel()->findChild<QLabel*>(QStringLiteral("gatewaySummary"));
+        QVERIFY(summary);
+        QTRY_VERIFY2(summary->text().contains(QStringLiteral("running: 1")), qPrintable(summary->text()));
+
+        reply->abort();
+        reply->deleteLater();
+        QTRY_COMPARE(cell(traffic, 0, GatewayTrafficModel::StatusColumn), QStringLiteral("client left"));
+        QCOMPARE(traffic->rowCount(), 1);
+        QTRY_COMPARE(dock->gateway()->inFlight(), 0);
+        m_engine->sandbox()->clearFaults();
+        dock->gateway()->toggleAction()->trigger();
+    }
+
     // The router's budget holds already commit what a gateway request cost; recording it in the
     // ledger must not count it a second time.
     void gatewaySpend_countsOnceAgainstBudgets()

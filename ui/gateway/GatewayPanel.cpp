@@ -59,6 +59,7 @@ GatewayPanel::GatewayPanel(LocalGateway* gateway, QWidget* parent)
     m_errorLabel->setStyleSheet(QStringLiteral("color: #c62828;"));
     m_errorLabel->hide();
 
+    m_summary->setObjectName(QStringLiteral("gatewaySummary"));
     m_summary->setForegroundRole(QPalette::PlaceholderText);
 
     m_table->setObjectName(QStringLiteral("gatewayTraffic"));
@@ -164,7 +165,8 @@ void GatewayPanel::updateState()
 void GatewayPanel::updateSummary()
 {
     const int rows = m_gateway->traffic()->rowCount();
-    const int running = m_gateway->inFlight();
+    // From the rows, not the server: it counts a request in flight only after announcing it.
+    const int running = m_gateway->traffic()->runningCount();
     if (rows == 0) {
         m_summary->setText(tr("No requests yet."));
     } else if (running == 0) {

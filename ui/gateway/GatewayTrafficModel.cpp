@@ -1,5 +1,7 @@
 #include "GatewayTrafficModel.h"
 
+#include <algorithm>
+
 #include <QBrush>
 #include <QLocale>
 
@@ -171,6 +173,12 @@ void GatewayTrafficModel::trim()
     beginRemoveRows({}, m_maxRows, int(m_rows.size()) - 1);
     m_rows.resize(m_maxRows);
     endRemoveRows();
+}
+
+int GatewayTrafficModel::runningCount() const
+{
+    return int(
+        std::count_if(m_rows.cbegin(), m_rows.cend(), [](const GatewayTraffic& row) { return row.status == 0; }));
 }
 
 void GatewayTrafficModel::addStarted(const GatewayTraffic& traffic)

@@ -39,6 +39,9 @@ public:
     void setMaxRows(int rows);
     const GatewayTraffic& traffic(int row) const { return m_rows.at(row); }
 
+    // Rows of requests still in flight.
+    int runningCount() const;
+
     void addStarted(const GatewayTraffic& traffic);
     void addFinished(const GatewayTraffic& traffic);
     void clear();
