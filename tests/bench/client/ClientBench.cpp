@@ -27,6 +27,14 @@ struct Figures
     double cpuUsPerRequest = 0;
 };
 
+// Samples of one kind of client, gathered over interleaved rounds so that machine noise (other
+// processes, frequency changes) falls on every kind alike.
+struct Samples
+{
+    QList<double> us;
+    double cpuMs = 0;
+};
+
 Figures summarize(QList<double> samplesUs, double cpuMsTotal)
 {
     std::sort(samplesUs.begin(), samplesUs.end());
@@ -38,15 +46,11 @@ Figures summarize(QList<double> samplesUs, double cpuMsTotal)
 }
 
 // The same HTTP exchange as the client's, over one keep-alive socket, reading until the last chunk.
-Figures rawClient(quint16 port, const QByteArray& body, int requests)
+void rawClient(QTcpSocket& socket, const QByteArray& body, int requests, Samples& into)
 {
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, port);
-    socket.waitForConnected();
     const QByteArray head = "POST /openai/v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                             "Content-Type: application/json\r\nAccept: text/event-stream\r\nContent-Length: "
         + QByteArray::number(body.size()) + "\r\n\r\n";
-    QList<double> samples;
     const double cpuStart = cpuMs();
     for (int i = 0; i < requests; ++i) {
         QElapsedTimer timer;
@@ -62,16 +66,14 @@ Figures rawClient(quint16 port, const QByteArray& body, int requests)
         socket.write(head + body);
         loop.exec();
         QObject::disconnect(connection);
-        samples.append(timer.nsecsElapsed() / 1e3);
+        into.us.append(timer.nsecsElapsed() / 1e3);
     }
-    return summarize(samples, cpuMs() - cpuStart);
+    into.cpuMs += cpuMs() - cpuStart;
 }
 
-Figures providerClient(SandboxServer& sandbox, const ChatRequest& request, int requests,
-                       ProviderClient::Transport transport)
+void providerClient(ProviderClient& client, SandboxServer& sandbox, const ChatRequest& request, int requests,
+                    Samples& into)
 {
-    ProviderClient client;
-    client.setTransport(transport);
     ProviderConfig provider;
     ModelConfig model;
     for (const ModelConfig& candidate : sandbox.models()) {
@@ -84,7 +86,6 @@ Figures providerClient(SandboxServer& sandbox, const ChatRequest& request, int r
             provider = candidate;
         }
     }
-    QList<double> samples;
     const double cpuStart = cpuMs();
     for (int i = 0; i < requests; ++i) {
         QElapsedTimer timer;
@@ -94,9 +95,9 @@ Figures providerClient(SandboxServer& sandbox, const ChatRequest& request, int r
         QObject::connect(call.get(), &ProviderCall::finished, &loop, &QEventLoop::quit);
         QObject::connect(call.get(), &ProviderCall::failed, &loop, &QEventLoop::quit);
         loop.exec();
-        samples.append(timer.nsecsElapsed() / 1e3);
+        into.us.append(timer.nsecsElapsed() / 1e3);
     }
-    return summarize(samples, cpuMs() - cpuStart);
+    into.cpuMs += cpuMs() - cpuStart;
 }
 } // namespace
 
@@ -112,14 +113,29 @@ int runClientBenchmarks(const QStringList& args)
 
     const QByteArray body
         = WireFormat::create(ProviderKind::OpenAiCompatible)->buildRequestBody(QStringLiteral("gpt-4.1-mini"), request);
-    rawClient(sandbox.port(), body, 50); // warm-up
-    providerClient(sandbox, request, 50, ProviderClient::Transport::Auto);
-    const Figures raw = rawClient(sandbox.port(), body, requests);
-    const Figures client = providerClient(sandbox, request, requests, ProviderClient::Transport::Auto);
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, sandbox.port());
+    socket.waitForConnected();
+    ProviderClient direct; // Auto: loopback goes over the in-thread socket
+    ProviderClient qnamClient;
+    qnamClient.setTransport(ProviderClient::Transport::NetworkAccessManager);
+    Samples rawSamples, directSamples, qnamSamples, warmUp;
+    rawClient(socket, body, 50, warmUp);
+    providerClient(direct, sandbox, request, 50, warmUp);
+    providerClient(qnamClient, sandbox, request, 50, warmUp);
+    constexpr int kRounds = 20;
+    for (int round = 0; round < kRounds; ++round) {
+        rawClient(socket, body, requests / kRounds, rawSamples);
+        providerClient(direct, sandbox, request, requests / kRounds, directSamples);
+        providerClient(qnamClient, sandbox, request, requests / kRounds, qnamSamples);
+    }
+    const Figures raw = summarize(rawSamples.us, rawSamples.cpuMs);
+    const Figures client = summarize(directSamples.us, directSamples.cpuMs);
     // What a remote provider's path (Qt's network thread) would add on the same exchange.
-    const Figures qnam = providerClient(sandbox, request, requests, ProviderClient::Transport::NetworkAccessManager);
+    const Figures qnam = summarize(qnamSamples.us, qnamSamples.cpuMs);
     QTextStream out(stdout);
-    out << "streamed request to the in-process sandbox (~60 tokens), " << requests << " sequential requests\n";
+    out << "streamed request to the in-process sandbox (~60 tokens), " << requests
+        << " sequential requests per client, interleaved in " << kRounds << " rounds\n";
     out << QStringLiteral("  raw socket client : p50 %1 us, mean %2 us, CPU %3 us/request\n")
                .arg(raw.p50Us, 0, 'f', 0)
                .arg(raw.meanUs, 0, 'f', 0)
