@@ -171,6 +171,8 @@ private slots:
     void nonStreamBody_isDecoded();
     void openAiRequest_hasModelMessagesAndUsageOption();
     void openAiRequest_omitsUnsetOptions();
+    void openAiRequest_carriesAnyTextExactly_data();
+    void openAiRequest_carriesAnyTextExactly();
     void anthropicRequest_movesSystemAndDefaultsMaxTokens();
     void authHeaders_perFormat();
     void endpointUrl_joinsWithOneSlash_data();
@@ -548,6 +550,38 @@ void TestWireDecoders::openAiRequest_omitsUnsetOptions()
     QVERIFY(!body.contains(QLatin1String("stream_options")));
     QVERIFY(!body.contains(QLatin1String("temperature")));
     QVERIFY(!body.contains(QLatin1String("max_tokens")));
+}
+
+void TestWireDecoders::openAiRequest_carriesAnyTextExactly_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<double>("temperature");
+    QTest::newRow("quotes and backslashes") << QStringLiteral("say \"hi\" \\ done") << 0.0;
+    QTest::newRow("newlines, tabs, control characters")
+        << QString::fromUtf8("line 1\nline 2\r\n\tindented \x01\x1f end") << 1.0;
+    QTest::newRow("non-ASCII and emoji") << QString::fromUtf8("Gr\xc3\xbc\xc3\x9f"
+                                                              "e \xe4\xbd\xa0\xe5\xa5\xbd \xf0\x9f\x98\x80")
+                                         << 0.7;
+    QTest::newRow("code with braces") << QStringLiteral("```js\n{\"a\": [1, 2]}\n```") << 0.1234567890123;
+}
+
+void TestWireDecoders::openAiRequest_carriesAnyTextExactly()
+{
+    QFETCH(QString, text);
+    QFETCH(double, temperature);
+    ChatRequest request;
+    request.messages = { { QStringLiteral("user"), text } };
+    request.temperature = temperature;
+    QJsonParseError error;
+    const QJsonDocument document
+        = QJsonDocument::fromJson(OpenAiWire().buildRequestBody(QStringLiteral("m\"odel"), request), &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonObject body = document.object();
+    QCOMPARE(body.value(QLatin1String("model")).toString(), QStringLiteral("m\"odel"));
+    QCOMPARE(
+        body.value(QLatin1String("messages")).toArray().at(0).toObject().value(QLatin1String("content")).toString(),
+        text);
+    QCOMPARE(body.value(QLatin1String("temperature")).toDouble(), temperature);
 }
 
 void TestWireDecoders::anthropicRequest_movesSystemAndDefaultsMaxTokens()
