@@ -148,10 +148,8 @@ bool OpenAiChunkScanner::value(Slot slot, int depth)
 bool OpenAiChunkScanner::object(Slot slot, int depth)
 {
     ++m_at; // '{'
-    skipSpace();
-    if (m_at < m_end && *m_at == '}') {
-        ++m_at;
-        return true;
+    if (closesAt('}')) {
+        return true; // empty
     }
     while (m_at < m_end) {
         if (*m_at != '"') {
@@ -182,19 +180,10 @@ bool OpenAiChunkScanner::object(Slot slot, int depth)
         if (!value(child, depth + 1)) {
             return false;
         }
-        skipSpace();
-        if (m_at >= m_end) {
-            return false;
+        const Step step = afterMember('}');
+        if (step != Step::More) {
+            return step == Step::Closed;
         }
-        if (*m_at == '}') {
-            ++m_at;
-            return true;
-        }
-        if (*m_at != ',') {
-            return false;
-        }
-        ++m_at;
-        skipSpace();
     }
     return false;
 }
@@ -202,10 +191,8 @@ bool OpenAiChunkScanner::object(Slot slot, int depth)
 bool OpenAiChunkScanner::array(Slot slot, int depth)
 {
     ++m_at; // '['
-    skipSpace();
-    if (m_at < m_end && *m_at == ']') {
-        ++m_at;
-        return true;
+    if (closesAt(']')) {
+        return true; // empty
     }
     while (m_at < m_end) {
         Slot child = Slot::Ignored;
@@ -218,21 +205,35 @@ bool OpenAiChunkScanner::array(Slot slot, int depth)
         if (!value(child, depth + 1)) {
             return false;
         }
-        skipSpace();
-        if (m_at >= m_end) {
-            return false;
+        const Step step = afterMember(']');
+        if (step != Step::More) {
+            return step == Step::Closed;
         }
-        if (*m_at == ']') {
-            ++m_at;
-            return true;
-        }
-        if (*m_at != ',') {
-            return false;
-        }
-        ++m_at;
-        skipSpace();
     }
     return false;
+}
+
+bool OpenAiChunkScanner::closesAt(char close)
+{
+    skipSpace();
+    if (m_at < m_end && *m_at == close) {
+        ++m_at;
+        return true;
+    }
+    return false;
+}
+
+OpenAiChunkScanner::Step OpenAiChunkScanner::afterMember(char close)
+{
+    if (closesAt(close)) {
+        return Step::Closed;
+    }
+    if (m_at >= m_end || *m_at != ',') {
+        return Step::Invalid;
+    }
+    ++m_at;
+    skipSpace();
+    return Step::More;
 }
 
 // At the opening quote; leaves m_at after the closing one. Decodes into *decoded when given.

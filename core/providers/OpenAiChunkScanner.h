@@ -37,6 +37,13 @@ private:
         Rejected // error or usage with a value: leave it to the full decoder
     };
 
+    enum class Step
+    {
+        More, // a comma: another member follows
+        Closed,
+        Invalid
+    };
+
     explicit OpenAiChunkScanner(QByteArrayView json, Chunk* chunk);
     bool value(Slot slot, int depth);
     bool object(Slot slot, int depth);
@@ -45,6 +52,10 @@ private:
     bool number(bool* isZero);
     bool literal(QByteArrayView word);
     void skipSpace();
+    // After '{' / '[': consumes the closing bracket of an empty container.
+    bool closesAt(char close);
+    // After a member or element: the closing bracket, a comma, or anything else.
+    Step afterMember(char close);
     Slot childOf(Slot parent, QByteArrayView key) const;
 
     const char* m_at;
