@@ -1,5 +1,7 @@
 #include "HttpParser.h"
 
+#include "common/HttpText.h"
+
 namespace {
 
 bool isTokenChar(char c)
@@ -42,37 +44,6 @@ bool isToken(QByteArrayView text)
     return true;
 }
 
-QByteArrayView trimmed(QByteArrayView text)
-{
-    qsizetype begin = 0;
-    qsizetype end = text.size();
-    while (begin < end && (text[begin] == ' ' || text[begin] == '\t')) {
-        ++begin;
-    }
-    while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t')) {
-        --end;
-    }
-    return text.sliced(begin, end - begin);
-}
-
-// Comma-separated header list contains a token, case-insensitively ("Connection: keep-alive, Close").
-bool listHasToken(const QByteArray& value, QByteArrayView token)
-{
-    const QByteArrayView text(value);
-    qsizetype start = 0;
-    while (start <= text.size()) {
-        qsizetype comma = text.indexOf(',', start);
-        if (comma < 0) {
-            comma = text.size();
-        }
-        if (trimmed(text.sliced(start, comma - start)).compare(token, Qt::CaseInsensitive) == 0) {
-            return true;
-        }
-        start = comma + 1;
-    }
-    return false;
-}
-
 } // namespace
 
 HttpParser::Result HttpParser::next(HttpRequest* request)
@@ -112,7 +83,8 @@ bool HttpParser::takeContinue()
 bool HttpParser::keepAlive(const HttpRequest& request)
 {
     const QByteArray connection = request.header("connection");
-    return request.http10 ? listHasToken(connection, "keep-alive") : !listHasToken(connection, "close");
+    return request.http10 ? HttpText::listHasToken(connection, "keep-alive")
+                          : !HttpText::listHasToken(connection, "close");
 }
 
 HttpParser::Result HttpParser::fail(int status, const char* code, const char* message)
@@ -210,7 +182,7 @@ HttpParser::Result HttpParser::parseHead()
             return fail(400, "bad_request", "Malformed header field");
         }
         QByteArray name = field.first(colon).toByteArray().toLower();
-        const QByteArrayView value = trimmed(field.sliced(colon + 1));
+        const QByteArrayView value = HttpText::trimmed(field.sliced(colon + 1));
         if (name == "content-length") {
             bool ok = value.size() > 0 && value.size() <= 18;
             for (char c : value) {
@@ -279,7 +251,7 @@ HttpParser::Result HttpParser::parseChunked()
         if (const qsizetype semicolon = line.indexOf(';'); semicolon >= 0) {
             sizeText = line.first(semicolon);
         }
-        sizeText = trimmed(sizeText);
+        sizeText = HttpText::trimmed(sizeText);
         bool ok = !sizeText.isEmpty() && sizeText.size() <= 15;
         qint64 size = 0;
         for (char c : sizeText) {

@@ -1,20 +1,13 @@
 #include "HttpResponseParser.h"
 
+#include "common/HttpText.h"
+
 namespace {
 QByteArray lowerTrimmed(QByteArrayView text)
 {
     return text.trimmed().toByteArray().toLower();
 }
 
-bool listHasToken(QByteArrayView list, QByteArrayView token)
-{
-    for (QByteArrayView part : QByteArrayView(list).toByteArray().split(',')) {
-        if (part.trimmed().compare(token, Qt::CaseInsensitive) == 0) {
-            return true;
-        }
-    }
-    return false;
-}
 } // namespace
 
 QByteArray HttpResponseParser::header(QByteArrayView lowerName) const
@@ -135,13 +128,14 @@ bool HttpResponseParser::parseHead()
         return true; // interim (100 Continue): the real head follows
     }
     const QByteArray connection = header("connection");
-    m_keepAlive = m_http10 ? listHasToken(connection, "keep-alive") : !listHasToken(connection, "close");
+    m_keepAlive
+        = m_http10 ? HttpText::listHasToken(connection, "keep-alive") : !HttpText::listHasToken(connection, "close");
     const QByteArray transferEncoding = header("transfer-encoding");
     const QByteArray contentLength = header("content-length");
     if (m_noBody || m_status == 204 || m_status == 304) {
         m_mode = BodyMode::None;
     } else if (!transferEncoding.isEmpty()) {
-        if (!listHasToken(transferEncoding, "chunked")) {
+        if (!HttpText::listHasToken(transferEncoding, "chunked")) {
             fail("unsupported transfer encoding");
             return false;
         }
