@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/Engine.h"
 #include "providers/ProviderClient.h"
 #include "sandbox/SandboxServer.h"
 #include "workbench/ModelCatalog.h"
@@ -14,11 +15,21 @@ struct UiFixture
     SandboxServer* sandbox = nullptr;
     ProviderClient* client = nullptr;
 
-    static void initTestCase()
+    // Throwaway QSettings and standard paths, named after the test.
+    static void initTestCase(const QString& applicationName = QStringLiteral("tst_ui"))
     {
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("SwitchyardTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_ui"));
+        QCoreApplication::setApplicationName(applicationName);
+    }
+
+    // What `switchyard --home HOME --sandbox` opens.
+    static Engine::Options sandboxEngine(const QString& homeDir)
+    {
+        Engine::Options options;
+        options.homeDir = homeDir;
+        options.sandbox = true;
+        return options;
     }
 
     bool start(double timeScale)

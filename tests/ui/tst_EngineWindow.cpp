@@ -1,4 +1,6 @@
 #include "MainWindow.h"
+#include "UiFixture.h"
+#include "WorkbenchDriver.h"
 #include "engine/Engine.h"
 #include "ledger/Ledger.h"
 #include "ledger/LedgerQueries.h"
@@ -27,27 +29,13 @@ private:
     QTemporaryDir m_home;
     std::unique_ptr<Engine> m_engine;
 
-    bool allEnded(WorkbenchView* workbench) const
-    {
-        for (const auto* column : workbench->comparison()->columns()) {
-            if (column->isActive() || column->state() == ColumnState::Idle) {
-                return false;
-            }
-        }
-        return true;
-    }
-
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("SwitchyardTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_enginewindow"));
+        UiFixture::initTestCase(QStringLiteral("tst_enginewindow"));
         QSettings().clear();
         m_engine = std::make_unique<Engine>();
-        Engine::Options options;
-        options.homeDir = m_home.path();
-        options.sandbox = true;
+        Engine::Options options = UiFixture::sandboxEngine(m_home.path());
         QVERIFY2(m_engine->open(options), qPrintable(m_engine->errorString()));
         QVERIFY(m_engine->ledger());
         m_engine->sandbox()->setTimeScale(0.05);
@@ -69,7 +57,7 @@ private slots:
         QPlainTextEdit* edit = workbench->promptEditor()->promptEdit();
         QTest::keyClicks(edit, QStringLiteral("Which sorting algorithm is stable?"));
         QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
-        QTRY_VERIFY_WITH_TIMEOUT(allEnded(workbench), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(WorkbenchDriver::allEnded(workbench), 20000);
         const QString group = workbench->comparison()->compareGroup();
 
         ColumnView* second = workbench->columnViews()[1];

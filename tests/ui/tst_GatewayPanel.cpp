@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "UiFixture.h"
 #include "engine/Engine.h"
 #include "gateway/GatewayDock.h"
 #include "gateway/GatewayPanel.h"
@@ -97,14 +98,10 @@ private:
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("SwitchyardTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_gatewaypanel"));
+        UiFixture::initTestCase(QStringLiteral("tst_gatewaypanel"));
         QSettings().clear();
         m_engine = std::make_unique<Engine>();
-        Engine::Options options;
-        options.homeDir = m_home.path();
-        options.sandbox = true;
+        Engine::Options options = UiFixture::sandboxEngine(m_home.path());
         QVERIFY2(m_engine->open(options), qPrintable(m_engine->errorString()));
         m_engine->sandbox()->setTimeScale(0.05);
     }

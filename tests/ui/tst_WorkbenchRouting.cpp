@@ -1,4 +1,6 @@
 #include "MainWindow.h"
+#include "UiFixture.h"
+#include "WorkbenchDriver.h"
 #include "common/ProviderStatusBar.h"
 #include "config/ConfigStore.h"
 #include "engine/Engine.h"
@@ -52,23 +54,8 @@ private:
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         workbench()->comparison()->setColumns(columns);
     }
-    void typeAndSend(const QString& prompt)
-    {
-        QPlainTextEdit* edit = workbench()->promptEditor()->promptEdit();
-        edit->setFocus();
-        edit->clear();
-        QTest::keyClicks(edit, prompt);
-        QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
-    }
-    bool allEnded() const
-    {
-        for (const auto* column : workbench()->comparison()->columns()) {
-            if (column->isActive() || column->state() == ColumnState::Idle) {
-                return false;
-            }
-        }
-        return true;
-    }
+    void typeAndSend(const QString& prompt) { WorkbenchDriver::typeAndSend(workbench(), prompt); }
+    bool allEnded() const { return WorkbenchDriver::allEnded(workbench()); }
     // For a look at the result: PNGs in the build tree's screenshots folder.
     void saveScreenshot(const QString& fileName)
     {
@@ -101,20 +88,13 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("SwitchyardTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_workbenchrouting"));
-    }
+    void initTestCase() { UiFixture::initTestCase(QStringLiteral("tst_workbenchrouting")); }
     void init()
     {
         QSettings().clear();
         m_home = std::make_unique<QTemporaryDir>();
         m_engine = std::make_unique<Engine>();
-        Engine::Options options;
-        options.homeDir = m_home->path();
-        options.sandbox = true;
+        Engine::Options options = UiFixture::sandboxEngine(m_home->path());
         // As `--sandbox-fault gpt-4.1-mini=503` does: the standard tier's primary model fails.
         options.sandboxFaults = { { QStringLiteral("sandbox/gpt-4.1-mini"), SandboxFault::httpError(503) } };
         QVERIFY2(m_engine->open(options), qPrintable(m_engine->errorString()));

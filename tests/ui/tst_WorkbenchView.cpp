@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 #include "UiFixture.h"
+#include "WorkbenchDriver.h"
 #include "common/FileDialogs.h"
 #include "common/ProviderStatusBar.h"
 #include "workbench/ColumnSettingsDialog.h"
@@ -69,23 +70,8 @@ private:
             workbench()->addColumn({ model });
         }
     }
-    void typeAndSend(const QString& prompt)
-    {
-        QPlainTextEdit* edit = workbench()->promptEditor()->promptEdit();
-        edit->setFocus();
-        edit->clear();
-        QTest::keyClicks(edit, prompt);
-        QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
-    }
-    bool allEnded() const
-    {
-        for (const auto* column : workbench()->comparison()->columns()) {
-            if (column->isActive() || column->state() == ColumnState::Idle) {
-                return false;
-            }
-        }
-        return true;
-    }
+    void typeAndSend(const QString& prompt) { WorkbenchDriver::typeAndSend(workbench(), prompt); }
+    bool allEnded() const { return WorkbenchDriver::allEnded(workbench()); }
 
 private slots:
     void initTestCase() { UiFixture::initTestCase(); }
