@@ -46,6 +46,7 @@ void DirectHttpExchange::attach(QTcpSocket* socket, bool reused)
     m_socket = socket;
     m_socket->setParent(this);
     m_reused = reused;
+    m_connected = false; // a retry starts over on a new connection
     connect(m_socket, &QTcpSocket::bytesWritten, this, &DirectHttpExchange::onBytesWritten);
     connect(m_socket, &QTcpSocket::readyRead, this, &DirectHttpExchange::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &DirectHttpExchange::onClosed);
