@@ -32,7 +32,11 @@ KeyStore::KeyStore(QObject* parent)
 KeyStore::~KeyStore()
 {
     if (m_current) {
+        // libsecret still calls back into a running job: deleting it with us crashed at random.
+        // It is left to delete itself once it has finished.
         m_current->disconnect(this);
+        m_current->setParent(nullptr);
+        m_current->setAutoDelete(true);
     }
 }
 
