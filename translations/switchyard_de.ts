@@ -2895,6 +2895,22 @@ Erstes Token: %3</translation>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
+    <message>
+        <source>no limit</source>
+        <translation>kein Limit</translation>
+    </message>
+    <message>
+        <source>Spending limit for this provider; what happens when it is reached (warn, refuse, move down a tier) is set in Preferences</source>
+        <translation>Ausgabenlimit für diesen Anbieter; was beim Erreichen geschieht (warnen, ablehnen, eine Stufe tiefer), legen Sie in den Einstellungen fest</translation>
+    </message>
+    <message>
+        <source>Daily budget</source>
+        <translation>Tagesbudget</translation>
+    </message>
+    <message>
+        <source>Monthly budget</source>
+        <translation>Monatsbudget</translation>
+    </message>
 </context>
 <context>
     <name>PruneCommand</name>

@@ -24,13 +24,15 @@ std::optional<ProviderKind> fromId(const QString& id);
 
 struct ProviderConfig
 {
-    QString id;          // unique, e.g. "openai", "sandbox-openai"
+    QString id; // unique, e.g. "openai", "sandbox-openai"
     QString displayName; // "OpenAI"
     ProviderKind kind = ProviderKind::OpenAiCompatible;
-    QUrl baseUrl;        // e.g. https://api.openai.com/v1
-    QString keyEnv;      // environment variable holding the key; empty = no key needed
+    QUrl baseUrl; // e.g. https://api.openai.com/v1
+    QString keyEnv; // environment variable holding the key; empty = no key needed
     QMap<QString, QString> extraHeaders;
     int maxConcurrent = 0; // 0 = unlimited; local servers that serve one request at a time use 1
+    double dailyBudgetUsd = 0; // this provider's own spending limits; 0 = none
+    double monthlyBudgetUsd = 0;
     bool enabled = true;
     bool simulated = false; // the offline sandbox
 
@@ -63,7 +65,7 @@ struct Timeouts
 
 struct ModelConfig
 {
-    QString id;            // name used everywhere in Switchyard, unique: "gpt-4o-mini" or "openai/gpt-4o-mini"
+    QString id; // name used everywhere in Switchyard, unique: "gpt-4o-mini" or "openai/gpt-4o-mini"
     QString providerId;
     QString upstreamModel; // what the provider's API calls it
     ModelPrice price;
@@ -95,11 +97,11 @@ struct ChatRequest
 
 struct TokenUsage
 {
-    qint64 promptTokens = 0;     // all input tokens, cached ones included
+    qint64 promptTokens = 0; // all input tokens, cached ones included
     qint64 completionTokens = 0; // all output tokens, reasoning ones included
-    qint64 cachedTokens = 0;     // input tokens read from the provider's prompt cache
-    qint64 reasoningTokens = 0;  // output tokens spent on reasoning
-    bool estimated = false;      // true when the provider reported nothing and we counted ourselves
+    qint64 cachedTokens = 0; // input tokens read from the provider's prompt cache
+    qint64 reasoningTokens = 0; // output tokens spent on reasoning
+    bool estimated = false; // true when the provider reported nothing and we counted ourselves
 
     bool operator==(const TokenUsage&) const = default;
 };
@@ -116,7 +118,7 @@ struct CallResult
     QString reasoning;
     QString finishReason; // "stop", "length", "tool_calls", "end_turn", ...
     TokenUsage usage;
-    qint64 ttftMs = -1;   // request start to first token (text or reasoning)
+    qint64 ttftMs = -1; // request start to first token (text or reasoning)
     qint64 latencyMs = 0; // request start to finish
 };
 

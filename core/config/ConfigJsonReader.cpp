@@ -81,7 +81,7 @@ void ConfigJson::readProviders(const QJsonObject& document, SwitchyardConfig* co
         ProviderConfig provider;
         reader.checkKeys(*object, path,
                          { "id", "displayName", "kind", "baseUrl", "keyEnv", "extraHeaders", "maxConcurrent", "enabled",
-                           "simulated" });
+                           "simulated", "dailyBudgetUsd", "monthlyBudgetUsd" });
         reader.string(*object, QStringLiteral("id"), path, &provider.id);
         reader.string(*object, QStringLiteral("displayName"), path, &provider.displayName);
         reader.enumeration(*object, QStringLiteral("kind"), path, ProviderKinds::fromId,
@@ -102,6 +102,8 @@ void ConfigJson::readProviders(const QJsonObject& document, SwitchyardConfig* co
             }
         }
         reader.integer(*object, QStringLiteral("maxConcurrent"), path, &provider.maxConcurrent);
+        reader.real(*object, QStringLiteral("dailyBudgetUsd"), path, &provider.dailyBudgetUsd);
+        reader.real(*object, QStringLiteral("monthlyBudgetUsd"), path, &provider.monthlyBudgetUsd);
         reader.boolean(*object, QStringLiteral("enabled"), path, &provider.enabled);
         reader.boolean(*object, QStringLiteral("simulated"), path, &provider.simulated);
         config->providers.append(provider);

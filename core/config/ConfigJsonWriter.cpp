@@ -42,6 +42,12 @@ QJsonObject providerToJson(const ProviderConfig& provider)
         { QStringLiteral("enabled"), provider.enabled },
         { QStringLiteral("simulated"), provider.simulated },
     };
+    if (provider.dailyBudgetUsd > 0) {
+        object.insert(QStringLiteral("dailyBudgetUsd"), provider.dailyBudgetUsd);
+    }
+    if (provider.monthlyBudgetUsd > 0) {
+        object.insert(QStringLiteral("monthlyBudgetUsd"), provider.monthlyBudgetUsd);
+    }
     if (!provider.extraHeaders.isEmpty()) {
         QJsonObject headers;
         for (auto it = provider.extraHeaders.cbegin(); it != provider.extraHeaders.cend(); ++it) {

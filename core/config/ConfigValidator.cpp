@@ -54,6 +54,13 @@ private:
         }
     }
 
+    void checkNotNegative(const char* file, const QString& path, double value)
+    {
+        if (value < 0) {
+            add(file, path, tr("must not be negative (found %1)").arg(value));
+        }
+    }
+
     void checkNotNegative(const char* file, const QString& path, int value)
     {
         if (value < 0) {
@@ -107,6 +114,10 @@ private:
                     tr("provider id"));
             checkNotNegative(ConfigValidator::kProvidersFile, path + QStringLiteral(".maxConcurrent"),
                              provider.maxConcurrent);
+            checkNotNegative(ConfigValidator::kProvidersFile, path + QStringLiteral(".dailyBudgetUsd"),
+                             provider.dailyBudgetUsd);
+            checkNotNegative(ConfigValidator::kProvidersFile, path + QStringLiteral(".monthlyBudgetUsd"),
+                             provider.monthlyBudgetUsd);
             if (!provider.simulated && provider.baseUrl.isEmpty()) {
                 add(ConfigValidator::kProvidersFile, path + QStringLiteral(".baseUrl"), tr("a base URL is required"));
             }

@@ -120,8 +120,12 @@ bool Engine::open(const Options& options)
             const Reservation reservation
                 = m_budgets->reserve(model.providerId, model.id, model.price, promptTokens, maxTokens);
             const BudgetCheck& check = reservation.check;
-            return BudgetHold { reservation.ok, reservation.id, reservation.refusalReason, check.shouldDowngrade(),
-                                reservation.ok && check.overLimit ? check.reason : QString(), check.exceededLimit() };
+            return BudgetHold { reservation.ok,
+                                reservation.id,
+                                reservation.refusalReason,
+                                check.shouldDowngrade(),
+                                reservation.ok && check.overLimit ? check.reason : QString(),
+                                check.exceededLimit() };
         },
         [this](quint64 holdId, const ModelConfig& model, const TokenUsage* usage) {
             if (usage) {
@@ -187,6 +191,22 @@ void Engine::applyConfig()
     addProvidersAndModels(m_config.providers, m_config.models);
     m_router->setProviders(m_providers);
     m_router->setModels(m_models);
+    // Per-provider limits live with the provider; the global ones come from the app's settings.
+    BudgetSettings budgets = m_budgets->settings();
+    for (const QString& providerId : std::as_const(m_providersWithConfiguredBudget)) {
+        budgets.perProvider.remove(providerId);
+    }
+    m_providersWithConfiguredBudget.clear();
+    for (const ProviderConfig& provider : std::as_const(m_providers)) {
+        if (provider.dailyBudgetUsd > 0 || provider.monthlyBudgetUsd > 0) {
+            budgets.perProvider.insert(provider.id,
+                                       BudgetLimits { provider.dailyBudgetUsd, provider.monthlyBudgetUsd });
+            m_providersWithConfiguredBudget.append(provider.id);
+        }
+    }
+    if (!(budgets.perProvider == m_budgets->settings().perProvider)) {
+        m_budgets->setSettings(budgets);
+    }
     RoutingPolicy policy = m_config.policy.tiers.isEmpty() ? DefaultPolicy::create(m_models) : m_config.policy;
     policy.defaults.timeouts = effectiveTimeouts(policy.defaults.timeouts);
     m_router->setPolicy(policy);

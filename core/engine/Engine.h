@@ -111,6 +111,7 @@ private:
     SwitchyardConfig m_config;
     QList<ConfigProblem> m_configProblems;
     QList<ProviderConfig> m_providers;
+    QStringList m_providersWithConfiguredBudget; // their perProvider budget entries come from the config
     QList<ModelConfig> m_models;
     std::unique_ptr<PriceTable> m_prices;
     std::unique_ptr<CallRecorder> m_recorder;

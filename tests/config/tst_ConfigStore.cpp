@@ -157,6 +157,9 @@ void TestConfigStore::invalidConfig_reportedAtPath_data()
     QTest::newRow("duplicate provider id")
         << providers << "providers[2].id" << QJsonValue("openai") << "providers[2].id"
         << "duplicate provider id \"openai\"";
+    QTest::newRow("negative provider budget")
+        << providers << "providers[0].dailyBudgetUsd" << QJsonValue(-1) << "providers[0].dailyBudgetUsd"
+        << "must not be negative (found -1)";
     QTest::newRow("negative model timeout")
         << providers << "models[0].timeouts.idleMs" << QJsonValue(-1) << "models[0].timeouts.idleMs"
         << "must not be negative (found -1)";

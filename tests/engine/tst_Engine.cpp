@@ -1,3 +1,4 @@
+#include "config/ConfigStore.h"
 #include "engine/Engine.h"
 #include "ledger/Ledger.h"
 #include "ledger/LedgerQueries.h"
@@ -19,6 +20,7 @@ private slots:
     void routedCalls_areRecordedOnceWithTheirFailovers();
     void providerLimitReached_actionDecides_data();
     void providerLimitReached_actionDecides();
+    void providerBudgetInConfig_limitsThatProvider();
 };
 
 void TestEngine::concurrentRequests_cannotOvershootABudget()
@@ -188,6 +190,51 @@ void TestEngine::providerLimitReached_actionDecides()
     QCOMPARE(overLimit, BudgetAction(action) == BudgetAction::WarnOnly ? 1 : 0);
     QCOMPARE(engine.budgets()->activeReservations(), 0);
     delete call;
+}
+
+
+void TestEngine::providerBudgetInConfig_limitsThatProvider()
+{
+    QTemporaryDir home;
+    Engine engine;
+    QVERIFY(engine.open({ home.path(), true }));
+    // A provider of the user's own (the sandbox's OpenAI endpoint) with a tiny daily budget.
+    ProviderConfig own = engine.sandbox()->providers().first();
+    own.id = QStringLiteral("own");
+    own.simulated = false;
+    own.dailyBudgetUsd = 0.000001;
+    ModelConfig model = engine.sandbox()->models().first();
+    for (const ModelConfig& candidate : engine.sandbox()->models()) {
+        if (candidate.providerId == engine.sandbox()->providers().first().id) {
+            model = candidate;
+        }
+    }
+    model.id = QStringLiteral("own/") + model.upstreamModel;
+    model.providerId = own.id;
+    SwitchyardConfig config = engine.config();
+    config.providers.append(own);
+    config.models.append(model);
+    QVERIFY(engine.saveConfig(config).isEmpty());
+    QCOMPARE(engine.budgets()->settings().perProvider.value(own.id).dailyUsd, 0.000001);
+
+    BudgetSettings settings = engine.budgets()->settings();
+    settings.action = BudgetAction::Refuse;
+    engine.budgets()->setSettings(settings);
+    const int before = engine.sandbox()->totalRequests();
+    ChatRequest request;
+    request.messages = { { QStringLiteral("user"), QStringLiteral("hello there") } };
+    request.maxTokens = 1000; // its worst case is far above the provider's limit
+    RouteOptions options;
+    options.forcedModelOrGroup = model.id;
+    RoutedCall* call = engine.router()->route(request, {}, options, this);
+    QSignalSpy failed(call, &RoutedCall::failed);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 5000);
+    QCOMPARE(engine.sandbox()->totalRequests(), before);
+
+    // Removing the limit from the provider lifts it.
+    config.providers.last().dailyBudgetUsd = 0;
+    QVERIFY(engine.saveConfig(config).isEmpty());
+    QVERIFY(!engine.budgets()->settings().perProvider.contains(own.id));
 }
 
 QTEST_GUILESS_MAIN(TestEngine)

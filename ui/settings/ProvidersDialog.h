@@ -11,6 +11,7 @@ class ModelListFetcher;
 class ProviderCall;
 class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -80,6 +81,8 @@ private:
     QLabel* m_keychainError;
     QPlainTextEdit* m_headers;
     QSpinBox* m_maxConcurrent;
+    QDoubleSpinBox* m_dailyBudget;
+    QDoubleSpinBox* m_monthlyBudget;
     QCheckBox* m_enabled;
     QTableWidget* m_models;
     QListWidget* m_fetched;

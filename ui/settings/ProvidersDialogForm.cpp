@@ -11,6 +11,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -141,6 +142,19 @@ void ProvidersDialog::buildUi()
                                    "wait their turn"));
     m_maxConcurrent->setRange(0, 1000);
     m_maxConcurrent->setSpecialValueText(tr("unlimited"));
+    auto budgetBox = [](const QString& objectName) {
+        auto* box = new QDoubleSpinBox;
+        box->setObjectName(objectName);
+        box->setRange(0, 1e6);
+        box->setDecimals(2);
+        box->setPrefix(QStringLiteral("$ "));
+        box->setSpecialValueText(tr("no limit"));
+        box->setToolTip(tr("Spending limit for this provider; what happens when it is reached (warn, refuse, "
+                           "move down a tier) is set in Preferences"));
+        return box;
+    };
+    m_dailyBudget = budgetBox(QStringLiteral("dailyBudget"));
+    m_monthlyBudget = budgetBox(QStringLiteral("monthlyBudget"));
     m_enabled = new QCheckBox(tr("Enabled"));
 
     m_models = new QTableWidget(0, ColumnCount);
@@ -182,6 +196,8 @@ void ProvidersDialog::buildUi()
     form->addRow(QString(), m_keychainError);
     form->addRow(tr("Extra headers"), m_headers);
     form->addRow(tr("Max parallel requests (0 = unlimited)"), m_maxConcurrent);
+    form->addRow(tr("Daily budget"), m_dailyBudget);
+    form->addRow(tr("Monthly budget"), m_monthlyBudget);
     form->addRow(QString(), m_enabled);
     form->addRow(m_models);
     form->addRow(modelButtons);
@@ -236,6 +252,8 @@ void ProvidersDialog::loadForm(const QString& providerId)
     m_keyEnv->setText(shown.keyEnv);
     m_headers->setPlainText(headersText(shown.extraHeaders));
     m_maxConcurrent->setValue(shown.maxConcurrent);
+    m_dailyBudget->setValue(shown.dailyBudgetUsd);
+    m_monthlyBudget->setValue(shown.monthlyBudgetUsd);
     m_enabled->setChecked(shown.enabled);
     m_keyInput->clear();
     m_fetched->clear();
@@ -305,6 +323,8 @@ void ProvidersDialog::storeForm()
     it->keyEnv = m_keyEnv->text().trimmed();
     it->extraHeaders = parseHeaders(m_headers->toPlainText());
     it->maxConcurrent = m_maxConcurrent->value();
+    it->dailyBudgetUsd = m_dailyBudget->value();
+    it->monthlyBudgetUsd = m_monthlyBudget->value();
     it->enabled = m_enabled->isChecked();
     const QList<ModelConfig> models = modelsFromTable(*it);
     m_config.models.removeIf([this](const ModelConfig& m) { return m.providerId == m_currentId; });
