@@ -1,83 +1,93 @@
 #include "OpenAiChunkScanner.h"
 
-#include "WireJson.h"
+#include <cstring>
 
 namespace {
 constexpr int kMaxDepth = 64;
 
-int hexValue(char c)
+template <qsizetype N>
+bool is(QByteArrayView key, const char (&word)[N])
 {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
+    return key.size() == N - 1 && std::memcmp(key.data(), word, N - 1) == 0;
 }
 } // namespace
 
 bool OpenAiChunkScanner::scan(QByteArrayView json, Chunk* chunk)
 {
-    if (!WireJson::isValidUtf8(json)) {
-        return false;
-    }
     OpenAiChunkScanner scanner(json, chunk);
-    scanner.skipSpace();
+    scanner.m_json.skipSpace();
     if (!scanner.value(Slot::Root, 0)) {
         return false;
     }
-    scanner.skipSpace();
-    return scanner.m_at == scanner.m_end && scanner.m_choiceCount == 1;
+    scanner.m_json.skipSpace();
+    // A usage chunk may come with "choices": [] (OpenAI's last chunk).
+    const bool choicesFit = scanner.m_choiceCount == 1 || (scanner.m_choiceCount == 0 && chunk->usage);
+    return scanner.m_json.atEnd() && choicesFit;
 }
 
 OpenAiChunkScanner::OpenAiChunkScanner(QByteArrayView json, Chunk* chunk)
-    : m_at(json.data())
-    , m_end(json.data() + json.size())
+    : m_json(json)
     , m_chunk(chunk)
 {
-}
-
-void OpenAiChunkScanner::skipSpace()
-{
-    while (m_at < m_end && (*m_at == ' ' || *m_at == '\n' || *m_at == '\r' || *m_at == '\t')) {
-        ++m_at;
-    }
 }
 
 OpenAiChunkScanner::Slot OpenAiChunkScanner::childOf(Slot parent, QByteArrayView key) const
 {
     switch (parent) {
     case Slot::Root:
-        if (key == "choices") {
+        if (is(key, "choices")) {
             return Slot::Choices;
         }
-        if (key == "error" || key == "usage") {
+        if (is(key, "usage")) {
+            return Slot::Usage;
+        }
+        if (is(key, "error")) {
             return Slot::Rejected;
         }
         return Slot::Ignored;
+    case Slot::Usage:
+        if (is(key, "prompt_tokens")) {
+            return Slot::PromptTokens;
+        }
+        if (is(key, "completion_tokens")) {
+            return Slot::CompletionTokens;
+        }
+        if (is(key, "total_tokens")) {
+            return Slot::TotalTokens;
+        }
+        if (is(key, "prompt_cache_hit_tokens")) {
+            return Slot::CacheHitTokens;
+        }
+        if (is(key, "prompt_tokens_details")) {
+            return Slot::PromptDetails;
+        }
+        if (is(key, "completion_tokens_details")) {
+            return Slot::CompletionDetails;
+        }
+        return Slot::Ignored;
+    case Slot::PromptDetails:
+        return is(key, "cached_tokens") ? Slot::CachedTokens : Slot::Ignored;
+    case Slot::CompletionDetails:
+        return is(key, "reasoning_tokens") ? Slot::ReasoningTokens : Slot::Ignored;
     case Slot::Choice:
-        if (key == "delta") {
+        if (is(key, "delta")) {
             return Slot::Delta;
         }
-        if (key == "finish_reason") {
+        if (is(key, "finish_reason")) {
             return Slot::FinishReason;
         }
-        if (key == "index") {
+        if (is(key, "index")) {
             return Slot::Index;
         }
         return Slot::Ignored;
     case Slot::Delta:
-        if (key == "content") {
+        if (is(key, "content")) {
             return Slot::Content;
         }
-        if (key == "reasoning_content") {
+        if (is(key, "reasoning_content")) {
             return Slot::ReasoningContent;
         }
-        if (key == "reasoning") {
+        if (is(key, "reasoning")) {
             return Slot::Reasoning;
         }
         return Slot::Ignored;
@@ -88,12 +98,29 @@ OpenAiChunkScanner::Slot OpenAiChunkScanner::childOf(Slot parent, QByteArrayView
 
 bool OpenAiChunkScanner::value(Slot slot, int depth)
 {
-    if (m_at >= m_end || depth > kMaxDepth) {
+    if (m_json.atEnd() || depth > kMaxDepth) {
         return false;
     }
-    const char c = *m_at;
+    const char c = m_json.peek();
+    if (slot == Slot::Ignored) {
+        return skipValue(c, depth); // most members: no slot to care about
+    }
     if (slot == Slot::Rejected) {
-        return c == 'n' && literal("null"); // a null error or usage changes nothing
+        return c == 'n' && m_json.literal("null"); // a null error changes nothing
+    }
+    if (qint64* target = countTarget(slot)) {
+        return m_json.count(target); // anything but a plain count: the full decoder's lenient reading
+    }
+    if (slot == Slot::Usage || slot == Slot::PromptDetails || slot == Slot::CompletionDetails) {
+        if (c == 'n') {
+            return m_json.literal("null"); // the same as absent
+        }
+        if (c != '{') {
+            return false;
+        }
+        if (slot == Slot::Usage) {
+            m_chunk->usage.emplace();
+        }
     }
     if (c == '{') {
         return object(slot, depth);
@@ -108,61 +135,55 @@ bool OpenAiChunkScanner::value(Slot slot, int depth)
         return false;
     }
     if (c == '"') {
-        QString* target = nullptr;
-        switch (slot) {
-        case Slot::Content:
-            target = &m_chunk->content;
-            break;
-        case Slot::ReasoningContent:
-            target = &m_chunk->reasoningContent;
-            break;
-        case Slot::Reasoning:
-            target = &m_chunk->reasoning;
-            break;
-        case Slot::FinishReason:
-            target = &m_chunk->finishReason;
-            break;
-        case Slot::Index:
-            return false; // a numeric string index: rare, leave it to the full decoder
-        default:
-            break;
-        }
-        return string(target);
+        // A numeric string index is rare: the full decoder reads it.
+        return slot != Slot::Index && m_json.string(stringTarget(slot));
     }
-    if (c == 't') {
-        return literal("true");
-    }
-    if (c == 'f') {
-        return literal("false");
-    }
-    if (c == 'n') {
-        return literal("null");
+    if (c == 't' || c == 'f' || c == 'n') {
+        return skipValue(c, depth);
     }
     bool isZero = false;
-    if (!number(&isZero)) {
-        return false;
+    return m_json.number(&isZero) && (slot != Slot::Index || isZero); // only choice 0 is shown
+}
+
+// value() for a member nobody reads: only its validity matters.
+bool OpenAiChunkScanner::skipValue(char c, int depth)
+{
+    switch (c) {
+    case '"':
+        return m_json.string(nullptr);
+    case '{':
+        return object(Slot::Ignored, depth);
+    case '[':
+        return array(Slot::Ignored, depth);
+    case 't':
+        return m_json.literal("true");
+    case 'f':
+        return m_json.literal("false");
+    case 'n':
+        return m_json.literal("null");
+    default:
+        bool isZero = false;
+        return m_json.number(&isZero);
     }
-    return slot != Slot::Index || isZero; // only choice 0 is shown
 }
 
 bool OpenAiChunkScanner::object(Slot slot, int depth)
 {
-    ++m_at; // '{'
-    if (closesAt('}')) {
+    m_json.consume('{');
+    m_json.skipSpace();
+    if (m_json.consume('}')) {
         return true; // empty
     }
-    while (m_at < m_end) {
-        if (*m_at != '"') {
+    while (!m_json.atEnd()) {
+        if (m_json.peek() != '"') {
             return false;
         }
-        const char* keyStart = m_at + 1;
-        if (!string(nullptr)) {
-            return false;
+        const char* keyStart = m_json.position() + 1;
+        bool escaped = false;
+        if (!m_json.string(nullptr, &escaped) || escaped) {
+            return false; // invalid, or an escaped key that may spell a wanted one
         }
-        const QByteArrayView key(keyStart, m_at - 1 - keyStart);
-        if (key.contains('\\')) {
-            return false; // an escaped key may spell a wanted one
-        }
+        const QByteArrayView key(keyStart, m_json.position() - 1 - keyStart);
         const Slot child = childOf(slot, key);
         if (child != Slot::Ignored) {
             const unsigned bit = 1u << unsigned(child);
@@ -171,12 +192,11 @@ bool OpenAiChunkScanner::object(Slot slot, int depth)
             }
             m_seen |= bit;
         }
-        skipSpace();
-        if (m_at >= m_end || *m_at != ':') {
+        m_json.skipSpace();
+        if (!m_json.consume(':')) {
             return false;
         }
-        ++m_at;
-        skipSpace();
+        m_json.skipSpace();
         if (!value(child, depth + 1)) {
             return false;
         }
@@ -190,11 +210,12 @@ bool OpenAiChunkScanner::object(Slot slot, int depth)
 
 bool OpenAiChunkScanner::array(Slot slot, int depth)
 {
-    ++m_at; // '['
-    if (closesAt(']')) {
+    m_json.consume('[');
+    m_json.skipSpace();
+    if (m_json.consume(']')) {
         return true; // empty
     }
-    while (m_at < m_end) {
+    while (!m_json.atEnd()) {
         Slot child = Slot::Ignored;
         if (slot == Slot::Choices) {
             if (++m_choiceCount > 1) {
@@ -213,169 +234,55 @@ bool OpenAiChunkScanner::array(Slot slot, int depth)
     return false;
 }
 
-bool OpenAiChunkScanner::closesAt(char close)
-{
-    skipSpace();
-    if (m_at < m_end && *m_at == close) {
-        ++m_at;
-        return true;
-    }
-    return false;
-}
-
 OpenAiChunkScanner::Step OpenAiChunkScanner::afterMember(char close)
 {
-    if (closesAt(close)) {
+    m_json.skipSpace();
+    if (m_json.consume(close)) {
         return Step::Closed;
     }
-    if (m_at >= m_end || *m_at != ',') {
+    if (!m_json.consume(',')) {
         return Step::Invalid;
     }
-    ++m_at;
-    skipSpace();
+    m_json.skipSpace();
     return Step::More;
 }
 
-// At the opening quote; leaves m_at after the closing one. Decodes into *decoded when given.
-bool OpenAiChunkScanner::string(QString* decoded)
+QString* OpenAiChunkScanner::stringTarget(Slot slot)
 {
-    ++m_at;
-    const char* runStart = m_at;
-    QString text;
-    auto flushRun = [&] {
-        if (decoded && m_at > runStart) {
-            text += QString::fromUtf8(runStart, m_at - runStart);
-        }
-    };
-    while (m_at < m_end) {
-        const unsigned char c = static_cast<unsigned char>(*m_at);
-        if (c == '"') {
-            flushRun();
-            ++m_at;
-            if (decoded) {
-                *decoded = std::move(text);
-            }
-            return true;
-        }
-        if (c < 0x20) {
-            return false;
-        }
-        if (c != '\\') {
-            ++m_at;
-            continue;
-        }
-        flushRun();
-        if (m_end - m_at < 2) {
-            return false;
-        }
-        const char escaped = m_at[1];
-        m_at += 2;
-        char16_t unit = 0;
-        switch (escaped) {
-        case '"':
-        case '\\':
-        case '/':
-            unit = char16_t(escaped);
-            break;
-        case 'b':
-            unit = u'\b';
-            break;
-        case 'f':
-            unit = u'\f';
-            break;
-        case 'n':
-            unit = u'\n';
-            break;
-        case 'r':
-            unit = u'\r';
-            break;
-        case 't':
-            unit = u'\t';
-            break;
-        case 'u': {
-            if (m_end - m_at < 4) {
-                return false;
-            }
-            int code = 0;
-            for (int i = 0; i < 4; ++i) {
-                const int digit = hexValue(m_at[i]);
-                if (digit < 0) {
-                    return false;
-                }
-                code = code * 16 + digit;
-            }
-            m_at += 4;
-            if (code >= 0xD800 && code <= 0xDFFF) {
-                return false; // surrogates: how lone ones decode is the full decoder's call
-            }
-            unit = char16_t(code);
-            break;
-        }
-        default:
-            return false;
-        }
-        if (decoded) {
-            text += QChar(unit);
-        }
-        runStart = m_at;
+    switch (slot) {
+    case Slot::Content:
+        return &m_chunk->content;
+    case Slot::ReasoningContent:
+        return &m_chunk->reasoningContent;
+    case Slot::Reasoning:
+        return &m_chunk->reasoning;
+    case Slot::FinishReason:
+        return &m_chunk->finishReason;
+    default:
+        return nullptr;
     }
-    return false;
 }
 
-bool OpenAiChunkScanner::number(bool* isZero)
+qint64* OpenAiChunkScanner::countTarget(Slot slot)
 {
-    const char* start = m_at;
-    if (m_at < m_end && *m_at == '-') {
-        ++m_at;
+    if (!m_chunk->usage) {
+        return nullptr;
     }
-    if (m_at >= m_end) {
-        return false;
+    OpenAiWire::UsageCounts& counts = *m_chunk->usage;
+    switch (slot) {
+    case Slot::PromptTokens:
+        return &counts.promptTokens;
+    case Slot::CompletionTokens:
+        return &counts.completionTokens;
+    case Slot::TotalTokens:
+        return &counts.totalTokens;
+    case Slot::CacheHitTokens:
+        return &counts.cacheHitTokens;
+    case Slot::CachedTokens:
+        return &counts.cachedTokens;
+    case Slot::ReasoningTokens:
+        return &counts.reasoningTokens;
+    default:
+        return nullptr;
     }
-    if (*m_at == '0') {
-        ++m_at;
-    } else if (*m_at >= '1' && *m_at <= '9') {
-        while (m_at < m_end && *m_at >= '0' && *m_at <= '9') {
-            ++m_at;
-        }
-    } else {
-        return false;
-    }
-    const bool integer = m_at == m_end || (*m_at != '.' && *m_at != 'e' && *m_at != 'E');
-    if (m_at < m_end && *m_at == '.') {
-        ++m_at;
-        const char* digits = m_at;
-        while (m_at < m_end && *m_at >= '0' && *m_at <= '9') {
-            ++m_at;
-        }
-        if (m_at == digits) {
-            return false;
-        }
-    }
-    if (m_at < m_end && (*m_at == 'e' || *m_at == 'E')) {
-        ++m_at;
-        if (m_at < m_end && (*m_at == '+' || *m_at == '-')) {
-            ++m_at;
-        }
-        const char* digits = m_at;
-        while (m_at < m_end && *m_at >= '0' && *m_at <= '9') {
-            ++m_at;
-        }
-        if (m_at == digits) {
-            return false;
-        }
-    }
-    *isZero = integer && QByteArrayView(start, m_at - start) == "0";
-    // Exponents and very long numbers may overflow a double, which QJsonDocument refuses.
-    const bool plain = m_at - start <= 18 && !QByteArrayView(start, m_at - start).contains('e')
-        && !QByteArrayView(start, m_at - start).contains('E');
-    return plain;
-}
-
-bool OpenAiChunkScanner::literal(QByteArrayView word)
-{
-    if (m_end - m_at < word.size() || QByteArrayView(m_at, word.size()) != word) {
-        return false;
-    }
-    m_at += word.size();
-    return true;
 }

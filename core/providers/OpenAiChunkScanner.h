@@ -1,13 +1,16 @@
 #pragma once
 
+#include "JsonCursor.h"
+#include "OpenAiWire.h"
+
 #include <QByteArrayView>
 #include <QString>
 
-// The fast path for the one shape that makes up almost every OpenAI-compatible stream: a chunk
-// with a single choice carrying a text delta, no usage and no error. One strict pass over the
-// bytes, no DOM. Anything else (or any doubt: invalid JSON, duplicate keys, odd types) returns
-// false and the caller decodes with QJsonDocument, which also words the errors - so the fast
-// path can only be faster, never different.
+// The fast path for the shapes that make up almost every OpenAI-compatible stream: a chunk with
+// a single choice carrying a text delta, and the usage chunk at the end; never an error. One
+// strict pass over the bytes (JsonCursor), no DOM. Anything else (or any doubt: invalid JSON, duplicate keys, odd
+// types) returns false and the caller decodes with QJsonDocument, which also words the errors - so the fast path can
+// only be faster, never different.
 class OpenAiChunkScanner
 {
 public:
@@ -17,6 +20,7 @@ public:
         QString reasoningContent;
         QString reasoning;
         QString finishReason;
+        std::optional<OpenAiWire::UsageCounts> usage; // set when the chunk has a usage object
     };
 
     static bool scan(QByteArrayView json, Chunk* chunk);
@@ -34,7 +38,16 @@ private:
         ReasoningContent,
         Reasoning,
         FinishReason,
-        Rejected // error or usage with a value: leave it to the full decoder
+        Usage,
+        PromptTokens,
+        CompletionTokens,
+        TotalTokens,
+        CacheHitTokens,
+        PromptDetails,
+        CachedTokens,
+        CompletionDetails,
+        ReasoningTokens,
+        Rejected // an error with a value: leave it to the full decoder
     };
 
     enum class Step
@@ -46,20 +59,16 @@ private:
 
     explicit OpenAiChunkScanner(QByteArrayView json, Chunk* chunk);
     bool value(Slot slot, int depth);
+    bool skipValue(char c, int depth);
     bool object(Slot slot, int depth);
     bool array(Slot slot, int depth);
-    bool string(QString* decoded);
-    bool number(bool* isZero);
-    bool literal(QByteArrayView word);
-    void skipSpace();
-    // After '{' / '[': consumes the closing bracket of an empty container.
-    bool closesAt(char close);
     // After a member or element: the closing bracket, a comma, or anything else.
     Step afterMember(char close);
     Slot childOf(Slot parent, QByteArrayView key) const;
+    QString* stringTarget(Slot slot);
+    qint64* countTarget(Slot slot);
 
-    const char* m_at;
-    const char* m_end;
+    JsonCursor m_json;
     Chunk* m_chunk;
     int m_choiceCount = 0;
     unsigned m_seen = 0; // wanted keys already met, to refuse duplicates

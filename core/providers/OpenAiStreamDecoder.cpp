@@ -38,6 +38,10 @@ void OpenAiStreamDecoder::handleEvent(const SseEvent& event, WireDelta& delta)
         delta.reasoning
             = fast.reasoningContent.isEmpty() ? std::move(fast.reasoning) : std::move(fast.reasoningContent);
         delta.finishReason = std::move(fast.finishReason);
+        if (fast.usage) {
+            // Gemini's OpenAI endpoint repeats cumulative usage on every chunk: each one replaces the last.
+            delta.usage = OpenAiWire::usageFrom(*fast.usage);
+        }
         if (!delta.finishReason.isEmpty()) {
             markComplete();
         }

@@ -106,19 +106,30 @@ std::optional<TokenUsage> OpenAiWire::parseUsage(const QJsonValue& value)
         return std::nullopt;
     }
     const QJsonObject usage = value.toObject();
+    UsageCounts counts;
+    counts.promptTokens = WireJson::toInt64(usage.value(QLatin1String("prompt_tokens")));
+    counts.totalTokens = WireJson::toInt64(usage.value(QLatin1String("total_tokens")), -1);
+    counts.completionTokens = WireJson::toInt64(usage.value(QLatin1String("completion_tokens")), -1);
+    const QJsonObject promptDetails = usage.value(QLatin1String("prompt_tokens_details")).toObject();
+    counts.cachedTokens = WireJson::toInt64(promptDetails.value(QLatin1String("cached_tokens")));
+    counts.cacheHitTokens = WireJson::toInt64(usage.value(QLatin1String("prompt_cache_hit_tokens")));
+    const QJsonObject completionDetails = usage.value(QLatin1String("completion_tokens_details")).toObject();
+    counts.reasoningTokens = WireJson::toInt64(completionDetails.value(QLatin1String("reasoning_tokens")));
+    return usageFrom(counts);
+}
+
+TokenUsage OpenAiWire::usageFrom(const UsageCounts& counts)
+{
     TokenUsage result;
-    result.promptTokens = WireJson::toInt64(usage.value(QLatin1String("prompt_tokens")));
-    const qint64 total = WireJson::toInt64(usage.value(QLatin1String("total_tokens")), -1);
-    result.completionTokens = WireJson::toInt64(usage.value(QLatin1String("completion_tokens")), -1);
+    result.promptTokens = counts.promptTokens;
+    const qint64 total = counts.totalTokens;
+    result.completionTokens = counts.completionTokens;
     if (result.completionTokens < 0) {
         // Vertex's OpenAI endpoint has been seen omitting completion_tokens.
         result.completionTokens = total > result.promptTokens ? total - result.promptTokens : 0;
     }
-    const QJsonObject promptDetails = usage.value(QLatin1String("prompt_tokens_details")).toObject();
-    result.cachedTokens = qMax(WireJson::toInt64(promptDetails.value(QLatin1String("cached_tokens"))),
-                               WireJson::toInt64(usage.value(QLatin1String("prompt_cache_hit_tokens"))));
-    const QJsonObject completionDetails = usage.value(QLatin1String("completion_tokens_details")).toObject();
-    result.reasoningTokens = WireJson::toInt64(completionDetails.value(QLatin1String("reasoning_tokens")));
+    result.cachedTokens = qMax(counts.cachedTokens, counts.cacheHitTokens);
+    result.reasoningTokens = counts.reasoningTokens;
     // OpenAI counts reasoning inside completion_tokens (total = prompt + completion). Gemini's
     // OpenAI endpoint leaves thought tokens out of completion_tokens but in total_tokens; they
     // are billed as output, so fold the gap back in.

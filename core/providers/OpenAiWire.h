@@ -15,6 +15,18 @@ public:
     std::unique_ptr<StreamDecoder> createStreamDecoder() const override;
     WireDelta decodeResponse(const QByteArray& body) const override;
 
+    // The counts a "usage" object carries, as read off the wire (-1: absent).
+    struct UsageCounts
+    {
+        qint64 promptTokens = 0;
+        qint64 completionTokens = -1;
+        qint64 totalTokens = -1;
+        qint64 cachedTokens = 0; // prompt_tokens_details.cached_tokens
+        qint64 cacheHitTokens = 0; // DeepSeek's prompt_cache_hit_tokens
+        qint64 reasoningTokens = 0; // completion_tokens_details.reasoning_tokens
+    };
+
     // A "usage" object normalised to TokenUsage; nullopt for null/absent/not an object.
     static std::optional<TokenUsage> parseUsage(const QJsonValue& usage);
+    static TokenUsage usageFrom(const UsageCounts& counts);
 };

@@ -119,16 +119,22 @@ bool SseParser::processLine(QByteArrayView line, QList<SseEvent>& out)
         ++m_commentCount;
         return true;
     }
-    const qsizetype colon = line.indexOf(':');
-    QByteArrayView field = colon < 0 ? line : line.first(colon);
+    QByteArrayView field;
     QByteArrayView value;
-    if (colon >= 0) {
-        value = line.sliced(colon + 1);
-        if (!value.isEmpty() && value.front() == ' ') {
-            value = value.sliced(1);
+    if (line.size() >= 6 && std::memcmp(line.data(), "data: ", 6) == 0) {
+        field = line.first(4); // nearly every line of an LLM stream: skip the general split
+        value = line.sliced(6);
+    } else {
+        const qsizetype colon = line.indexOf(':');
+        field = colon < 0 ? line : line.first(colon);
+        if (colon >= 0) {
+            value = line.sliced(colon + 1);
+            if (!value.isEmpty() && value.front() == ' ') {
+                value = value.sliced(1);
+            }
         }
     }
-    if (field == "data") {
+    if (field.size() == 4 && std::memcmp(field.data(), "data", 4) == 0) {
         if (m_data.size() + value.size() + 1 > m_maxLineBytes) {
             return fail(QCoreApplication::translate("SseParser", "Event stream event longer than %1 bytes")
                             .arg(m_maxLineBytes));

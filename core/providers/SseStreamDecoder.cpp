@@ -68,7 +68,10 @@ void SseStreamDecoder::drain(QList<WireDelta>& out)
 
 bool SseStreamDecoder::isDoneSentinel(const QByteArray& data)
 {
-    return data.trimmed() == "[DONE]";
+    // Every other event starts with '{': decide on the first byte before copying anything.
+    const char first = data.isEmpty() ? '\0' : data.front();
+    const bool mayBe = first == '[' || first == ' ' || (first >= '\t' && first <= '\r');
+    return mayBe && data.trimmed() == "[DONE]";
 }
 
 bool SseStreamDecoder::parseObject(const SseEvent& event, QJsonObject* object, WireDelta& delta)

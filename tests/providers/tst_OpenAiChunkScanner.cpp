@@ -20,18 +20,25 @@ private slots:
     void agreesWithFullDecoder_onMutations();
     void handlesTheCommonShape_data();
     void handlesTheCommonShape();
+    void readsUsage_data();
+    void readsUsage();
     void leavesTheRestToTheFullDecoder_data();
     void leavesTheRestToTheFullDecoder();
 
 private:
     // The full decoder's reading (as OpenAiStreamDecoder does it), or nullopt for invalid JSON.
-    static std::optional<OpenAiChunkScanner::Chunk> fullDecode(const QByteArray& json);
+    struct Reading
+    {
+        OpenAiChunkScanner::Chunk chunk;
+        std::optional<TokenUsage> usage;
+    };
+    static std::optional<Reading> fullDecode(const QByteArray& json);
     static void compareWithFull(const QByteArray& json);
 
     QList<QByteArray> m_events;
 };
 
-std::optional<OpenAiChunkScanner::Chunk> TestOpenAiChunkScanner::fullDecode(const QByteArray& json)
+std::optional<TestOpenAiChunkScanner::Reading> TestOpenAiChunkScanner::fullDecode(const QByteArray& json)
 {
     QString error;
     const QJsonDocument document = WireJson::parse(json, &error);
@@ -52,7 +59,7 @@ std::optional<OpenAiChunkScanner::Chunk> TestOpenAiChunkScanner::fullDecode(cons
     chunk.reasoningContent = delta.value(QLatin1String("reasoning_content")).toString();
     chunk.reasoning = delta.value(QLatin1String("reasoning")).toString();
     chunk.finishReason = choice.value(QLatin1String("finish_reason")).toString();
-    return chunk;
+    return Reading { chunk, OpenAiWire::parseUsage(object.value(QLatin1String("usage"))) };
 }
 
 void TestOpenAiChunkScanner::compareWithFull(const QByteArray& json)
@@ -61,17 +68,21 @@ void TestOpenAiChunkScanner::compareWithFull(const QByteArray& json)
     if (!OpenAiChunkScanner::scan(json, &fast)) {
         return; // the full decoder handles it: nothing to disagree about
     }
-    const std::optional<OpenAiChunkScanner::Chunk> full = fullDecode(json);
+    const std::optional<Reading> full = fullDecode(json);
     QVERIFY2(full.has_value(), json.constData()); // accepted by the scanner means valid JSON
     const QJsonObject object = QJsonDocument::fromJson(json).object();
     const QJsonValue error = object.value(QLatin1String("error"));
-    const QJsonValue usage = object.value(QLatin1String("usage"));
-    QVERIFY2((error.isUndefined() || error.isNull()) && (usage.isUndefined() || usage.isNull()), json.constData());
-    QVERIFY2(object.value(QLatin1String("choices")).toArray().size() == 1, json.constData());
-    QCOMPARE(fast.content, full->content);
-    QCOMPARE(fast.reasoningContent, full->reasoningContent);
-    QCOMPARE(fast.reasoning, full->reasoning);
-    QCOMPARE(fast.finishReason, full->finishReason);
+    QVERIFY2(error.isUndefined() || error.isNull(), json.constData());
+    const qsizetype choices = object.value(QLatin1String("choices")).toArray().size();
+    QVERIFY2(choices == 1 || (choices == 0 && full->usage), json.constData());
+    QCOMPARE(fast.content, full->chunk.content);
+    QCOMPARE(fast.reasoningContent, full->chunk.reasoningContent);
+    QCOMPARE(fast.reasoning, full->chunk.reasoning);
+    QCOMPARE(fast.finishReason, full->chunk.finishReason);
+    QCOMPARE(fast.usage.has_value(), full->usage.has_value());
+    if (fast.usage) {
+        QCOMPARE(OpenAiWire::usageFrom(*fast.usage), *full->usage);
+    }
 }
 
 void TestOpenAiChunkScanner::initTestCase()
@@ -110,7 +121,7 @@ void TestOpenAiChunkScanner::agreesWithFullDecoder_onWireSamples()
 
 void TestOpenAiChunkScanner::agreesWithFullDecoder_onMutations()
 {
-    static const char alphabet[] = "{}[]\",:\\ 0-1e.nultrfa\xc3\xa9\x80u";
+    static const char alphabet[] = "{}[]\",:\\ 0-1e.nultrfa\xc3\xa9\x80u\x01\t";
     // SWITCHYARD_SCANNER_ROUNDS / _SEED run a longer soak by hand; the suite keeps it short.
     const int rounds = qEnvironmentVariableIntValue("SWITCHYARD_SCANNER_ROUNDS") ?: 20000;
     QRandomGenerator random(qEnvironmentVariableIntValue("SWITCHYARD_SCANNER_SEED") ?: 7);
@@ -153,6 +164,15 @@ void TestOpenAiChunkScanner::handlesTheCommonShape_data()
                                          << "";
     QTest::newRow("raw UTF-8") << QByteArray("{\"choices\":[{\"delta\":{\"content\":\"caf\xc3\xa9\"}}]}")
                                << QString::fromUtf8("caf\xc3\xa9") << "";
+    QTest::newRow("long runs around escapes")
+        << QByteArray(R"({"choices":[{"delta":{"content":"abcdefghijklmnop\"qrstuvwx\\yz0123456789abcdefgh"}}]})")
+        << "abcdefghijklmnop\"qrstuvwx\\yz0123456789abcdefgh"
+        << "";
+    QTest::newRow("long non-ASCII text") << QByteArray("{\"choices\":[{\"delta\":{\"content\":\"Gr\xc3\xbc\xc3\x9f"
+                                                       "e aus K\xc3\xb6ln, \xe2\x82\xac 12 \xf0\x9f\x98\x80!\"}}]}")
+                                         << QString::fromUtf8("Gr\xc3\xbc\xc3\x9f"
+                                                              "e aus K\xc3\xb6ln, \xe2\x82\xac 12 \xf0\x9f\x98\x80!")
+                                         << "";
     QTest::newRow("finish chunk") << QByteArray(R"({"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]})") << ""
                                   << "stop";
 }
@@ -168,16 +188,74 @@ void TestOpenAiChunkScanner::handlesTheCommonShape()
     QCOMPARE(chunk.finishReason, finishReason);
 }
 
+void TestOpenAiChunkScanner::readsUsage_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<qint64>("prompt");
+    QTest::addColumn<qint64>("completion");
+    QTest::addColumn<qint64>("cached");
+    QTest::addColumn<qint64>("reasoning");
+    QTest::newRow("openai last chunk") << QByteArray(
+        R"({"id":"c","choices":[],"usage":{"prompt_tokens":19,"completion_tokens":40,)"
+        R"("total_tokens":59,"prompt_tokens_details":{"cached_tokens":8,"audio_tokens":0},)"
+        R"("completion_tokens_details":{"reasoning_tokens":12,"audio_tokens":0}}})")
+                                       << qint64(19) << qint64(40) << qint64(8) << qint64(12);
+    QTest::newRow("deepseek cache hits, details null")
+        << QByteArray(R"({"choices":[{"index":0,"delta":{"content":""},"finish_reason":"stop"}],)"
+                      R"("usage":{"prompt_tokens":30,"completion_tokens":5,"total_tokens":35,)"
+                      R"("prompt_cache_hit_tokens":24,"prompt_cache_miss_tokens":6,"prompt_tokens_details":null}})")
+        << qint64(30) << qint64(5) << qint64(24) << qint64(0);
+    QTest::newRow("gemini thoughts outside completion")
+        << QByteArray(R"({"choices":[{"index":0,"delta":{"content":"x"}}],)"
+                      R"("usage":{"prompt_tokens":10,"completion_tokens":4,"total_tokens":30}})")
+        << qint64(10) << qint64(20) << qint64(0) << qint64(16);
+    QTest::newRow("vertex without completion_tokens")
+        << QByteArray(R"({"choices":[],"usage":{"prompt_tokens":10,"total_tokens":25}})") << qint64(10) << qint64(15)
+        << qint64(0) << qint64(0);
+}
+
+void TestOpenAiChunkScanner::readsUsage()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(qint64, prompt);
+    QFETCH(qint64, completion);
+    QFETCH(qint64, cached);
+    QFETCH(qint64, reasoning);
+    OpenAiChunkScanner::Chunk chunk;
+    QVERIFY(OpenAiChunkScanner::scan(json, &chunk));
+    QVERIFY(chunk.usage);
+    const TokenUsage usage = OpenAiWire::usageFrom(*chunk.usage);
+    QCOMPARE(usage.promptTokens, prompt);
+    QCOMPARE(usage.completionTokens, completion);
+    QCOMPARE(usage.cachedTokens, cached);
+    QCOMPARE(usage.reasoningTokens, reasoning);
+    compareWithFull(json);
+}
+
 void TestOpenAiChunkScanner::leavesTheRestToTheFullDecoder_data()
 {
     QTest::addColumn<QByteArray>("json");
-    QTest::newRow("usage chunk") << QByteArray(R"({"choices":[],"usage":{"prompt_tokens":3}})");
+    QTest::newRow("usage as a string") << QByteArray(R"({"choices":[],"usage":{"prompt_tokens":"3"}})");
+    QTest::newRow("usage as a fraction") << QByteArray(R"({"choices":[],"usage":{"prompt_tokens":3.0}})");
+    QTest::newRow("usage too large") << QByteArray(R"({"choices":[],"usage":{"total_tokens":1234567890123456}})");
+    QTest::newRow("usage past a 64-bit integer")
+        << QByteArray(R"({"choices":[],"usage":{"total_tokens":88888888888888888888888}})");
+    QTest::newRow("usage not an object") << QByteArray(R"({"choices":[],"usage":7})");
+    QTest::newRow("no choices and no usage") << QByteArray(R"({"choices":[]})");
     QTest::newRow("in-band error") << QByteArray(R"({"error":{"message":"overloaded"}})");
     QTest::newRow("two choices") << QByteArray(R"({"choices":[{"index":1,"delta":{}},{"index":0,"delta":{}}]})");
     QTest::newRow("duplicate content key") << QByteArray(R"({"choices":[{"delta":{"content":"a","content":"b"}}]})");
     QTest::newRow("escaped key") << QByteArray(R"({"choices":[{"delta":{"cont\u0065nt":"a"}}]})");
     QTest::newRow("truncated") << QByteArray(R"({"choices":[{"delta":{"content":"oops)");
     QTest::newRow("invalid UTF-8") << QByteArray("{\"choices\":[{\"delta\":{\"content\":\"\xc3\"}}]}");
+    QTest::newRow("invalid UTF-8 in an ignored value")
+        << QByteArray("{\"id\":\"a\xff\",\"choices\":[{\"delta\":{\"content\":\"x\"}}]}");
+    QTest::newRow("invalid UTF-8 in a key") << QByteArray("{\"i\xc3\":1,\"choices\":[{\"delta\":{}}]}");
+    QTest::newRow("overlong UTF-8 after an escape")
+        << QByteArray("{\"choices\":[{\"delta\":{\"content\":\"\\n\xc0\xaf\"}}]}");
+    QTest::newRow("non-ASCII byte outside a string") << QByteArray("{\"choices\":[{\"delta\":{}}]}\xc3\xa9");
+    QTest::newRow("control character in a long string")
+        << QByteArray("{\"choices\":[{\"delta\":{\"content\":\"abcdefghijklmnop\x01qrstuvwxyz\"}}]}");
     QTest::newRow("lone surrogate escape") << QByteArray(R"({"choices":[{"delta":{"content":"\ud800"}}]})");
     QTest::newRow("trailing garbage") << QByteArray(R"({"choices":[{"delta":{}}]} x)");
     QTest::newRow("not an object") << QByteArray(R"(["choices"])");

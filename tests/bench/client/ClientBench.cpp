@@ -123,11 +123,44 @@ int runClientBenchmarks(const QStringList& args)
     rawClient(socket, body, 50, warmUp);
     providerClient(direct, sandbox, request, 50, warmUp);
     providerClient(qnamClient, sandbox, request, 50, warmUp);
+    // --only raw|direct|qnam runs one kind alone, to profile it (e.g. under callgrind).
+    const int onlyAt = args.indexOf(QStringLiteral("--only"));
+    const QString only = onlyAt >= 0 ? args.value(onlyAt + 1) : QString();
+    auto runs = [&](const char* kind) { return only.isEmpty() || only == QLatin1String(kind); };
     constexpr int kRounds = 20;
+    // Each round's own p50 difference: a burst of load elsewhere spoils one round, not the figure.
+    QList<double> roundOverheadUs;
+    auto roundP50 = [](const QList<double>& samples, qsizetype from) {
+        QList<double> round = samples.mid(from);
+        std::sort(round.begin(), round.end());
+        return round.at(round.size() / 2);
+    };
     for (int round = 0; round < kRounds; ++round) {
-        rawClient(socket, body, requests / kRounds, rawSamples);
-        providerClient(direct, sandbox, request, requests / kRounds, directSamples);
-        providerClient(qnamClient, sandbox, request, requests / kRounds, qnamSamples);
+        const qsizetype rawFrom = rawSamples.us.size();
+        const qsizetype directFrom = directSamples.us.size();
+        if (runs("raw")) {
+            rawClient(socket, body, requests / kRounds, rawSamples);
+        }
+        if (runs("direct")) {
+            providerClient(direct, sandbox, request, requests / kRounds, directSamples);
+        }
+        if (only.isEmpty()) {
+            roundOverheadUs.append(roundP50(directSamples.us, directFrom) - roundP50(rawSamples.us, rawFrom));
+        }
+        if (runs("qnam")) {
+            providerClient(qnamClient, sandbox, request, requests / kRounds, qnamSamples);
+        }
+    }
+    if (!only.isEmpty()) {
+        const Samples& ran = only == QLatin1String("raw") ? rawSamples
+            : only == QLatin1String("direct")             ? directSamples
+                                                          : qnamSamples;
+        const Figures figures = summarize(ran.us, ran.cpuMs);
+        QTextStream(stdout) << only
+                            << QStringLiteral(": p50 %1 us, CPU %2 us/request\n")
+                                   .arg(figures.p50Us, 0, 'f', 0)
+                                   .arg(figures.cpuUsPerRequest, 0, 'f', 0);
+        return 0;
     }
     const Figures raw = summarize(rawSamples.us, rawSamples.cpuMs);
     const Figures client = summarize(directSamples.us, directSamples.cpuMs);
@@ -147,6 +180,13 @@ int runClientBenchmarks(const QStringList& args)
     out << QStringLiteral("  client overhead   : p50 %1 us, CPU %2 us per streamed request (target < 100 us)\n")
                .arg(client.p50Us - raw.p50Us, 0, 'f', 0)
                .arg(client.cpuUsPerRequest - raw.cpuUsPerRequest, 0, 'f', 0);
+    std::sort(roundOverheadUs.begin(), roundOverheadUs.end());
+    out << QStringLiteral(
+               "  per round         : median %1 us, best %2 us, worst %3 us (p50 differences of %4 rounds)\n")
+               .arg(roundOverheadUs.at(roundOverheadUs.size() / 2), 0, 'f', 0)
+               .arg(roundOverheadUs.first(), 0, 'f', 0)
+               .arg(roundOverheadUs.last(), 0, 'f', 0)
+               .arg(kRounds);
     out << QStringLiteral("  same through QNAM : p50 +%1 us, CPU +%2 us (the path remote https providers take)\n")
                .arg(qnam.p50Us - raw.p50Us, 0, 'f', 0)
                .arg(qnam.cpuUsPerRequest - raw.cpuUsPerRequest, 0, 'f', 0);
