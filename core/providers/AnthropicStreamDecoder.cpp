@@ -1,5 +1,6 @@
 #include "AnthropicStreamDecoder.h"
 
+#include "AnthropicEventScanner.h"
 #include "ErrorClassifier.h"
 #include "WireJson.h"
 
@@ -13,6 +14,16 @@ void AnthropicStreamDecoder::handleEvent(const SseEvent& event, WireDelta& delta
     if (isDoneSentinel(event.data)) {
         // Added by some proxies after message_stop; ends the stream but does not prove it complete.
         delta.endOfStream = true;
+        return;
+    }
+    AnthropicEventScanner::Event fast;
+    if (AnthropicEventScanner::scan(event.data, &fast)) {
+        if (fast.kind == AnthropicEventScanner::Kind::MessageStop) {
+            delta.endOfStream = true;
+            markComplete();
+        }
+        delta.text = std::move(fast.text);
+        delta.reasoning = std::move(fast.thinking);
         return;
     }
     QJsonObject object;

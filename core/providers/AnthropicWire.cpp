@@ -3,6 +3,7 @@
 #include "AnthropicStreamDecoder.h"
 #include "ErrorClassifier.h"
 #include "WireJson.h"
+#include "common/JsonText.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -20,28 +21,26 @@ QList<std::pair<QByteArray, QByteArray>> AnthropicWire::authHeaders(const QStrin
 
 QByteArray AnthropicWire::buildRequestBody(const QString& upstreamModel, const ChatRequest& request) const
 {
+    QByteArray body;
+    // The Messages API has no "system" role: system text goes to the top-level field.
+    beginBody(body, upstreamModel, request.messages, false);
     QStringList system;
-    QJsonArray messages;
     for (const ChatMessage& message : request.messages) {
-        // The Messages API has no "system" role: system text goes to the top-level field.
         if (message.role == QLatin1String("system")) {
             system.append(message.content);
-        } else {
-            messages.append(QJsonObject { { QStringLiteral("role"), message.role },
-                                          { QStringLiteral("content"), message.content } });
         }
     }
-    QJsonObject body { { QStringLiteral("model"), upstreamModel },
-                       { QStringLiteral("messages"), messages },
-                       { QStringLiteral("max_tokens"), request.maxTokens > 0 ? request.maxTokens : kDefaultMaxTokens },
-                       { QStringLiteral("stream"), request.stream } };
     if (!system.isEmpty()) {
-        body.insert(QStringLiteral("system"), system.join(QStringLiteral("\n\n")));
+        body += ",\"system\":";
+        JsonText::appendString(body, system.join(QStringLiteral("\n\n")));
     }
+    body += ",\"max_tokens\":" + QByteArray::number(request.maxTokens > 0 ? request.maxTokens : kDefaultMaxTokens);
+    body += request.stream ? ",\"stream\":true" : ",\"stream\":false";
     if (request.temperature) {
-        body.insert(QStringLiteral("temperature"), *request.temperature);
+        appendTemperature(body, *request.temperature);
     }
-    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+    body += '}';
+    return body;
 }
 
 std::unique_ptr<StreamDecoder> AnthropicWire::createStreamDecoder() const

@@ -83,9 +83,13 @@ void DirectHttpExchange::onReadyRead()
     if (m_done || !m_socket) {
         return;
     }
-    const QByteArray bytes = m_socket->readAll();
-    m_received += bytes.size();
-    const HttpResponseParser::State state = m_parser.feed(bytes, m_body);
+    m_readBuffer.resize(m_socket->bytesAvailable());
+    const qint64 read = m_socket->read(m_readBuffer.data(), m_readBuffer.size());
+    if (read <= 0) {
+        return;
+    }
+    m_received += read;
+    const HttpResponseParser::State state = m_parser.feed(QByteArrayView(m_readBuffer.constData(), read), m_body);
     if (state == HttpResponseParser::State::Error) {
         fail(Failure::Network, tr("Malformed HTTP response: %1").arg(QString::fromLatin1(m_parser.errorText())));
         return;

@@ -55,6 +55,7 @@ private:
     qint64 m_received = 0;
     HttpResponseParser m_parser;
     QByteArray m_body;
+    QByteArray m_readBuffer; // reused for every read: one allocation per exchange, not per chunk
     Failure m_failure = Failure::None;
     QString m_errorString;
 };

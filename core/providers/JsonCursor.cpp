@@ -189,6 +189,64 @@ bool JsonCursor::count(qint64* into)
     return true;
 }
 
+bool JsonCursor::skipValue(int depth)
+{
+    if (atEnd() || depth > kMaxDepth) {
+        return false;
+    }
+    switch (*m_at) {
+    case '"':
+        return string(nullptr);
+    case '{':
+        return skipContainer('}', depth);
+    case '[':
+        return skipContainer(']', depth);
+    case 't':
+        return literal("true");
+    case 'f':
+        return literal("false");
+    case 'n':
+        return literal("null");
+    default:
+        bool isZero = false;
+        return number(&isZero);
+    }
+}
+
+bool JsonCursor::skipContainer(char close, int depth)
+{
+    const bool isObject = close == '}';
+    ++m_at; // '{' or '['
+    skipSpace();
+    if (consume(close)) {
+        return true;
+    }
+    while (!atEnd()) {
+        if (isObject) {
+            if (*m_at != '"' || !string(nullptr)) {
+                return false;
+            }
+            skipSpace();
+            if (!consume(':')) {
+                return false;
+            }
+            skipSpace();
+        }
+        if (!skipValue(depth + 1)) {
+            return false;
+        }
+        skipSpace();
+        if (consume(close)) {
+            return true;
+        }
+        if (!consume(',')) {
+            return false;
+        }
+        skipSpace();
+    }
+    return false;
+}
+
 bool JsonCursor::literal(QByteArrayView word)
 {
     if (m_end - m_at < word.size() || std::memcmp(m_at, word.data(), size_t(word.size())) != 0) {

@@ -4,6 +4,8 @@
 #include <QString>
 #include <QtEndian>
 
+#include <cstring>
+
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -17,6 +19,16 @@
 class JsonCursor
 {
 public:
+    // Deeper nesting is refused (QJsonDocument's own limit is higher; the caller falls back).
+    static constexpr int kMaxDepth = 64;
+
+    // A raw key or tag against a literal, inlined (QByteArrayView's == calls into QtCore).
+    template <qsizetype N>
+    static bool equals(QByteArrayView raw, const char (&word)[N])
+    {
+        return raw.size() == N - 1 && std::memcmp(raw.data(), word, N - 1) == 0;
+    }
+
     explicit JsonCursor(QByteArrayView json)
         : m_at(json.data())
         , m_end(json.data() + json.size())
@@ -26,7 +38,6 @@ public:
     bool atEnd() const { return m_at >= m_end; }
     // The current byte; only when !atEnd().
     char peek() const { return *m_at; }
-    const char* position() const { return m_at; }
 
     // Steps over c when it is next.
     bool consume(char c)
@@ -64,6 +75,21 @@ public:
         return stringWithEscapes(decoded, escaped);
     }
 
+    // At the opening quote: a string without escape sequences, as its raw bytes. For object keys
+    // and type tags: an escaped one returns false, since it may spell a name the caller wants.
+    bool plainString(QByteArrayView* raw)
+    {
+        const char* const start = m_at + 1;
+        bool escaped = false;
+        if (!string(nullptr, &escaped) || escaped) {
+            return false;
+        }
+        *raw = QByteArrayView(start, m_at - 1 - start);
+        return true;
+    }
+
+    // Steps over any valid value (depth: the nesting it starts at), reading nothing.
+    bool skipValue(int depth);
     // A number, refused where a double could not hold it; *isZero for exactly "0".
     bool number(bool* isZero);
     // A token count: a plain non-negative integer small enough to be exact as a double.
@@ -72,6 +98,7 @@ public:
 
 private:
     bool stringWithEscapes(QString* decoded, bool* escaped);
+    bool skipContainer(char close, int depth);
 
     // The first byte in [at, end) that ends a plain run inside a string: a quote, a backslash, a
     // control character or a non-ASCII byte. Sixteen bytes at a time with SSE2 (every x86-64 has

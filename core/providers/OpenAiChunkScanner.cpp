@@ -1,17 +1,5 @@
 #include "OpenAiChunkScanner.h"
 
-#include <cstring>
-
-namespace {
-constexpr int kMaxDepth = 64;
-
-template <qsizetype N>
-bool is(QByteArrayView key, const char (&word)[N])
-{
-    return key.size() == N - 1 && std::memcmp(key.data(), word, N - 1) == 0;
-}
-} // namespace
-
 bool OpenAiChunkScanner::scan(QByteArrayView json, Chunk* chunk)
 {
     OpenAiChunkScanner scanner(json, chunk);
@@ -35,59 +23,59 @@ OpenAiChunkScanner::Slot OpenAiChunkScanner::childOf(Slot parent, QByteArrayView
 {
     switch (parent) {
     case Slot::Root:
-        if (is(key, "choices")) {
+        if (JsonCursor::equals(key, "choices")) {
             return Slot::Choices;
         }
-        if (is(key, "usage")) {
+        if (JsonCursor::equals(key, "usage")) {
             return Slot::Usage;
         }
-        if (is(key, "error")) {
+        if (JsonCursor::equals(key, "error")) {
             return Slot::Rejected;
         }
         return Slot::Ignored;
     case Slot::Usage:
-        if (is(key, "prompt_tokens")) {
+        if (JsonCursor::equals(key, "prompt_tokens")) {
             return Slot::PromptTokens;
         }
-        if (is(key, "completion_tokens")) {
+        if (JsonCursor::equals(key, "completion_tokens")) {
             return Slot::CompletionTokens;
         }
-        if (is(key, "total_tokens")) {
+        if (JsonCursor::equals(key, "total_tokens")) {
             return Slot::TotalTokens;
         }
-        if (is(key, "prompt_cache_hit_tokens")) {
+        if (JsonCursor::equals(key, "prompt_cache_hit_tokens")) {
             return Slot::CacheHitTokens;
         }
-        if (is(key, "prompt_tokens_details")) {
+        if (JsonCursor::equals(key, "prompt_tokens_details")) {
             return Slot::PromptDetails;
         }
-        if (is(key, "completion_tokens_details")) {
+        if (JsonCursor::equals(key, "completion_tokens_details")) {
             return Slot::CompletionDetails;
         }
         return Slot::Ignored;
     case Slot::PromptDetails:
-        return is(key, "cached_tokens") ? Slot::CachedTokens : Slot::Ignored;
+        return JsonCursor::equals(key, "cached_tokens") ? Slot::CachedTokens : Slot::Ignored;
     case Slot::CompletionDetails:
-        return is(key, "reasoning_tokens") ? Slot::ReasoningTokens : Slot::Ignored;
+        return JsonCursor::equals(key, "reasoning_tokens") ? Slot::ReasoningTokens : Slot::Ignored;
     case Slot::Choice:
-        if (is(key, "delta")) {
+        if (JsonCursor::equals(key, "delta")) {
             return Slot::Delta;
         }
-        if (is(key, "finish_reason")) {
+        if (JsonCursor::equals(key, "finish_reason")) {
             return Slot::FinishReason;
         }
-        if (is(key, "index")) {
+        if (JsonCursor::equals(key, "index")) {
             return Slot::Index;
         }
         return Slot::Ignored;
     case Slot::Delta:
-        if (is(key, "content")) {
+        if (JsonCursor::equals(key, "content")) {
             return Slot::Content;
         }
-        if (is(key, "reasoning_content")) {
+        if (JsonCursor::equals(key, "reasoning_content")) {
             return Slot::ReasoningContent;
         }
-        if (is(key, "reasoning")) {
+        if (JsonCursor::equals(key, "reasoning")) {
             return Slot::Reasoning;
         }
         return Slot::Ignored;
@@ -98,12 +86,12 @@ OpenAiChunkScanner::Slot OpenAiChunkScanner::childOf(Slot parent, QByteArrayView
 
 bool OpenAiChunkScanner::value(Slot slot, int depth)
 {
-    if (m_json.atEnd() || depth > kMaxDepth) {
+    if (m_json.atEnd() || depth > JsonCursor::kMaxDepth) {
         return false;
     }
     const char c = m_json.peek();
     if (slot == Slot::Ignored) {
-        return skipValue(c, depth); // most members: no slot to care about
+        return m_json.skipValue(depth); // most members: no slot to care about
     }
     if (slot == Slot::Rejected) {
         return c == 'n' && m_json.literal("null"); // a null error changes nothing
@@ -139,32 +127,10 @@ bool OpenAiChunkScanner::value(Slot slot, int depth)
         return slot != Slot::Index && m_json.string(stringTarget(slot));
     }
     if (c == 't' || c == 'f' || c == 'n') {
-        return skipValue(c, depth);
+        return m_json.skipValue(depth);
     }
     bool isZero = false;
     return m_json.number(&isZero) && (slot != Slot::Index || isZero); // only choice 0 is shown
-}
-
-// value() for a member nobody reads: only its validity matters.
-bool OpenAiChunkScanner::skipValue(char c, int depth)
-{
-    switch (c) {
-    case '"':
-        return m_json.string(nullptr);
-    case '{':
-        return object(Slot::Ignored, depth);
-    case '[':
-        return array(Slot::Ignored, depth);
-    case 't':
-        return m_json.literal("true");
-    case 'f':
-        return m_json.literal("false");
-    case 'n':
-        return m_json.literal("null");
-    default:
-        bool isZero = false;
-        return m_json.number(&isZero);
-    }
 }
 
 bool OpenAiChunkScanner::object(Slot slot, int depth)
@@ -178,12 +144,10 @@ bool OpenAiChunkScanner::object(Slot slot, int depth)
         if (m_json.peek() != '"') {
             return false;
         }
-        const char* keyStart = m_json.position() + 1;
-        bool escaped = false;
-        if (!m_json.string(nullptr, &escaped) || escaped) {
-            return false; // invalid, or an escaped key that may spell a wanted one
+        QByteArrayView key;
+        if (!m_json.plainString(&key)) {
+            return false;
         }
-        const QByteArrayView key(keyStart, m_json.position() - 1 - keyStart);
         const Slot child = childOf(slot, key);
         if (child != Slot::Ignored) {
             const unsigned bit = 1u << unsigned(child);

@@ -59,7 +59,6 @@ private:
 
     explicit OpenAiChunkScanner(QByteArrayView json, Chunk* chunk);
     bool value(Slot slot, int depth);
-    bool skipValue(char c, int depth);
     bool object(Slot slot, int depth);
     bool array(Slot slot, int depth);
     // After a member or element: the closing bracket, a comma, or anything else.

@@ -1,7 +1,5 @@
 #include "OpenAiWire.h"
 
-#include "common/JsonText.h"
-
 #include "ErrorClassifier.h"
 #include "OpenAiStreamDecoder.h"
 #include "WireJson.h"
@@ -10,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLocale>
 
 QList<std::pair<QByteArray, QByteArray>> OpenAiWire::authHeaders(const QString& apiKey) const
 {
@@ -20,32 +17,13 @@ QList<std::pair<QByteArray, QByteArray>> OpenAiWire::authHeaders(const QString& 
     return { { QByteArrayLiteral("Authorization"), "Bearer " + apiKey.toUtf8() } };
 }
 
-// Written by hand: it runs once per call, where a QJsonDocument costs more than the rest of the
-// request's setup together.
 QByteArray OpenAiWire::buildRequestBody(const QString& upstreamModel, const ChatRequest& request) const
 {
     QByteArray body;
-    qsizetype expected = 160 + upstreamModel.size();
-    for (const ChatMessage& message : request.messages) {
-        expected += 32 + message.role.size() + message.content.size() * 3 / 2;
-    }
-    body.reserve(expected);
-    body += "{\"model\":";
-    JsonText::appendString(body, upstreamModel);
-    body += ",\"messages\":[";
-    for (qsizetype i = 0; i < request.messages.size(); ++i) {
-        body += i == 0 ? "{\"role\":" : ",{\"role\":";
-        JsonText::appendString(body, request.messages.at(i).role);
-        body += ",\"content\":";
-        JsonText::appendString(body, request.messages.at(i).content);
-        body += '}';
-    }
-    body += request.stream ? "],\"stream\":true" : "],\"stream\":false";
+    beginBody(body, upstreamModel, request.messages, true);
+    body += request.stream ? ",\"stream\":true" : ",\"stream\":false";
     if (request.temperature) {
-        body += ",\"temperature\":";
-        body += qIsFinite(*request.temperature)
-            ? QByteArray::number(*request.temperature, 'g', QLocale::FloatingPointShortest)
-            : QByteArray("null");
+        appendTemperature(body, *request.temperature);
     }
     if (request.maxTokens > 0) {
         body += ",\"max_tokens\":" + QByteArray::number(request.maxTokens);

@@ -135,7 +135,9 @@ void ProviderCall::onReadyRead()
         }
         return;
     }
-    QList<WireDelta> deltas;
+    // The list's storage is kept for the next read; a nested read (a slot running an event loop)
+    // finds it taken and uses a fresh one.
+    QList<WireDelta> deltas = std::exchange(m_spareDeltas, {});
     m_decoder->feed(bytes, deltas);
     for (const WireDelta& delta : std::as_const(deltas)) {
         applyDelta(delta);
@@ -143,6 +145,8 @@ void ProviderCall::onReadyRead()
             return;
         }
     }
+    deltas.clear();
+    m_spareDeltas = std::move(deltas);
 }
 
 void ProviderCall::applyDelta(const WireDelta& delta)

@@ -78,6 +78,7 @@ private:
 
     std::unique_ptr<WireFormat> m_wire;
     std::unique_ptr<StreamDecoder> m_decoder;
+    QList<WireDelta> m_spareDeltas; // see onReadyRead()
     QPointer<HttpExchange> m_reply;
     QByteArray m_body;
     qint64 m_bytesReceived = 0;

@@ -121,9 +121,13 @@ bool SseParser::processLine(QByteArrayView line, QList<SseEvent>& out)
     }
     QByteArrayView field;
     QByteArrayView value;
+    // Nearly every line of an LLM stream is one of these two: skip the general split.
     if (line.size() >= 6 && std::memcmp(line.data(), "data: ", 6) == 0) {
-        field = line.first(4); // nearly every line of an LLM stream: skip the general split
+        field = line.first(4);
         value = line.sliced(6);
+    } else if (line.size() >= 7 && std::memcmp(line.data(), "event: ", 7) == 0) {
+        field = line.first(5);
+        value = line.sliced(7);
     } else {
         const qsizetype colon = line.indexOf(':');
         field = colon < 0 ? line : line.first(colon);
@@ -144,7 +148,7 @@ bool SseParser::processLine(QByteArrayView line, QList<SseEvent>& out)
         }
         m_data.append(value.data(), value.size());
         m_hasData = true;
-    } else if (field == "event") {
+    } else if (field.size() == 5 && std::memcmp(field.data(), "event", 5) == 0) {
         // Streams repeat a handful of names ("content_block_delta"): share the last one's buffer.
         if (value != QByteArrayView(m_lastEvent)) {
             m_lastEvent = value.toByteArray();

@@ -2,6 +2,9 @@
 
 #include "AnthropicWire.h"
 #include "OpenAiWire.h"
+#include "common/JsonText.h"
+
+#include <QLocale>
 
 std::unique_ptr<WireFormat> WireFormat::create(ProviderKind kind)
 {
@@ -23,4 +26,37 @@ QUrl WireFormat::endpointUrl(const QUrl& baseUrl) const
     }
     url.setPath(path + QLatin1Char('/') + endpointPath());
     return url;
+}
+
+void WireFormat::beginBody(QByteArray& body, const QString& upstreamModel, const QList<ChatMessage>& messages,
+                           bool withSystemMessages)
+{
+    qsizetype expected = 160 + upstreamModel.size();
+    for (const ChatMessage& message : messages) {
+        expected += 32 + message.role.size() + message.content.size() * 3 / 2;
+    }
+    body.reserve(expected);
+    body += "{\"model\":";
+    JsonText::appendString(body, upstreamModel);
+    body += ",\"messages\":[";
+    bool first = true;
+    for (const ChatMessage& message : messages) {
+        if (!withSystemMessages && message.role == QLatin1String("system")) {
+            continue;
+        }
+        body += first ? "{\"role\":" : ",{\"role\":";
+        first = false;
+        JsonText::appendString(body, message.role);
+        body += ",\"content\":";
+        JsonText::appendString(body, message.content);
+        body += '}';
+    }
+    body += ']';
+}
+
+void WireFormat::appendTemperature(QByteArray& body, double temperature)
+{
+    body += ",\"temperature\":";
+    body += qIsFinite(temperature) ? QByteArray::number(temperature, 'g', QLocale::FloatingPointShortest)
+                                   : QByteArray("null");
 }

@@ -58,4 +58,13 @@ public:
 
     // baseUrl + "/" + endpointPath(), whatever slashes the configured base ends with.
     QUrl endpointUrl(const QUrl& baseUrl) const;
+
+protected:
+    // Request bodies are written by hand (a QJsonDocument per request costs more than the rest of
+    // the call set-up together). Appends {"model":...,"messages":[...] without the closing brace,
+    // leaving out system messages when asked to.
+    static void beginBody(QByteArray& body, const QString& upstreamModel, const QList<ChatMessage>& messages,
+                          bool withSystemMessages);
+    // ,"temperature":t (null when not finite, as QJsonDocument would write it).
+    static void appendTemperature(QByteArray& body, double temperature);
 };

@@ -1,8 +1,10 @@
-// The OpenAI stream chunk fast path against the full JSON decoder.
-// Invariant: whenever OpenAiChunkScanner accepts an input, QJsonDocument accepts it as an object
-// (one choice, or none with a usage object) and yields the same content, reasoning, finish reason
-// and usage.
+// The stream event fast paths against the full JSON decoder. Invariants: whenever
+// OpenAiChunkScanner accepts an input, QJsonDocument accepts it as an object (one choice, or none
+// with a usage object) and yields the same content, reasoning, finish reason and usage; whenever
+// AnthropicEventScanner accepts one, QJsonDocument reads the same event type and, for a
+// content_block_delta, the same text and thinking.
 #include "FuzzInput.h"
+#include "providers/AnthropicEventScanner.h"
 #include "providers/OpenAiChunkScanner.h"
 #include "providers/OpenAiWire.h"
 #include "providers/WireJson.h"
@@ -10,9 +12,46 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+namespace {
+void checkAnthropic(const QByteArray& json)
+{
+    AnthropicEventScanner::Event fast;
+    if (!AnthropicEventScanner::scan(json, &fast)) {
+        return;
+    }
+    QString error;
+    const QJsonDocument document = WireJson::parse(json, &error);
+    FUZZ_CHECK(document.isObject());
+    const QJsonObject event = document.object();
+    const QString type = event.value(QLatin1String("type")).toString();
+    switch (fast.kind) {
+    case AnthropicEventScanner::Kind::Delta:
+        FUZZ_CHECK(type == QLatin1String("content_block_delta"));
+        break;
+    case AnthropicEventScanner::Kind::MessageStop:
+        FUZZ_CHECK(type == QLatin1String("message_stop"));
+        break;
+    case AnthropicEventScanner::Kind::Quiet:
+        FUZZ_CHECK(type == QLatin1String("ping") || type == QLatin1String("content_block_stop"));
+        break;
+    }
+    const bool isDelta = type == QLatin1String("content_block_delta");
+    const QJsonObject change = event.value(QLatin1String("delta")).toObject();
+    const QString kind = change.value(QLatin1String("type")).toString();
+    FUZZ_CHECK(fast.text
+               == (isDelta && kind == QLatin1String("text_delta") ? change.value(QLatin1String("text")).toString()
+                                                                  : QString()));
+    FUZZ_CHECK(fast.thinking
+               == (isDelta && kind == QLatin1String("thinking_delta")
+                       ? change.value(QLatin1String("thinking")).toString()
+                       : QString()));
+}
+} // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
     const QByteArray json(reinterpret_cast<const char*>(data), qsizetype(size));
+    checkAnthropic(json);
     OpenAiChunkScanner::Chunk fast;
     if (!OpenAiChunkScanner::scan(json, &fast)) {
         return 0;

@@ -171,8 +171,8 @@ private slots:
     void nonStreamBody_isDecoded();
     void openAiRequest_hasModelMessagesAndUsageOption();
     void openAiRequest_omitsUnsetOptions();
-    void openAiRequest_carriesAnyTextExactly_data();
-    void openAiRequest_carriesAnyTextExactly();
+    void requestBodies_carryAnyTextExactly_data();
+    void requestBodies_carryAnyTextExactly();
     void anthropicRequest_movesSystemAndDefaultsMaxTokens();
     void authHeaders_perFormat();
     void endpointUrl_joinsWithOneSlash_data();
@@ -552,7 +552,7 @@ void TestWireDecoders::openAiRequest_omitsUnsetOptions()
     QVERIFY(!body.contains(QLatin1String("max_tokens")));
 }
 
-void TestWireDecoders::openAiRequest_carriesAnyTextExactly_data()
+void TestWireDecoders::requestBodies_carryAnyTextExactly_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<double>("temperature");
@@ -565,7 +565,7 @@ void TestWireDecoders::openAiRequest_carriesAnyTextExactly_data()
     QTest::newRow("code with braces") << QStringLiteral("```js\n{\"a\": [1, 2]}\n```") << 0.1234567890123;
 }
 
-void TestWireDecoders::openAiRequest_carriesAnyTextExactly()
+void TestWireDecoders::requestBodies_carryAnyTextExactly()
 {
     QFETCH(QString, text);
     QFETCH(double, temperature);
@@ -582,6 +582,19 @@ void TestWireDecoders::openAiRequest_carriesAnyTextExactly()
         body.value(QLatin1String("messages")).toArray().at(0).toObject().value(QLatin1String("content")).toString(),
         text);
     QCOMPARE(body.value(QLatin1String("temperature")).toDouble(), temperature);
+
+    // The same text through the Anthropic body, also as the system prompt.
+    request.messages.prepend({ QStringLiteral("system"), text });
+    const QJsonDocument anthropic
+        = QJsonDocument::fromJson(AnthropicWire().buildRequestBody(QStringLiteral("m\"odel"), request), &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonObject anthropicBody = anthropic.object();
+    QCOMPARE(anthropicBody.value(QLatin1String("model")).toString(), QStringLiteral("m\"odel"));
+    QCOMPARE(anthropicBody.value(QLatin1String("system")).toString(), text);
+    const QJsonArray messages = anthropicBody.value(QLatin1String("messages")).toArray();
+    QCOMPARE(messages.size(), 1);
+    QCOMPARE(messages.at(0).toObject().value(QLatin1String("content")).toString(), text);
+    QCOMPARE(anthropicBody.value(QLatin1String("temperature")).toDouble(), temperature);
 }
 
 void TestWireDecoders::anthropicRequest_movesSystemAndDefaultsMaxTokens()
