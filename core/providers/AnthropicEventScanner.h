@@ -5,20 +5,33 @@
 #include <QByteArrayView>
 #include <QString>
 
-// The fast path for the events that make up almost every Anthropic Messages stream:
-// content_block_delta with a text or thinking delta, and the events that carry nothing we show
-// (ping, content_block_stop) or only the end (message_stop). One strict pass (JsonCursor), no DOM;
-// the exact bytes Anthropic sends for a delta are matched first. Any other event, and any doubt
-// (duplicate keys, odd types, escaped names), returns false and the caller decodes with
-// QJsonDocument - so the fast path can only be faster, never different.
+#include <optional>
+
+// The fast path for the events of an Anthropic Messages stream: content_block_delta,
+// content_block_start, message_start and message_delta (their text, thinking, stop reason and
+// usage counts), and ping, content_block_stop and message_stop. One strict pass (JsonCursor), no
+// DOM; the exact bytes Anthropic sends for a delta are matched first. Errors, unknown events and
+// any doubt (duplicate keys, odd types, escaped names, counts as strings) return false and the
+// caller decodes with QJsonDocument - so the fast path can only be faster, never different.
 class AnthropicEventScanner
 {
 public:
     enum class Kind
     {
-        Delta, // text and thinking as the full decoder shows them (empty for tool input, signatures)
+        Text, // content_block_delta / content_block_start: text and thinking as the full decoder shows them
+        MessageStart,
+        MessageDelta,
         Quiet, // ping, content_block_stop
         MessageStop
+    };
+
+    // The fields a "usage" object sets; the others keep their value (AnthropicUsage::merge).
+    struct UsageCounts
+    {
+        std::optional<qint64> inputTokens;
+        std::optional<qint64> cacheReadTokens;
+        std::optional<qint64> cacheCreationTokens;
+        std::optional<qint64> outputTokens;
     };
 
     struct Event
@@ -26,22 +39,40 @@ public:
         Kind kind = Kind::Quiet;
         QString text;
         QString thinking;
+        QString stopReason; // message_delta
+        std::optional<UsageCounts> usage; // message_start, message_delta: set when a usage object came
     };
 
     static bool scan(QByteArrayView json, Event* event);
 
 private:
+    // A "delta" or "content_block" object: its type and the strings we show.
+    struct Part
+    {
+        bool seen = false;
+        QByteArrayView kind;
+        QString text;
+        QString thinking;
+        QString stopReason;
+    };
+
     explicit AnthropicEventScanner(QByteArrayView json);
     bool exactDelta();
     bool anyLayout();
-    bool change(int depth);
+    bool result(Event* event);
+    bool part(Part* into, int depth);
+    bool message(int depth);
+    bool usage(std::optional<UsageCounts>* into, int depth);
+    // At a key: reads it and the colon. False at anything else.
+    bool key(QByteArrayView* name);
     // After a member: true and *closed at the closing brace, true at a comma, false otherwise.
     bool afterMember(bool* closed);
 
     JsonCursor m_json;
     QByteArrayView m_type; // the event's "type"
-    QByteArrayView m_kind; // its delta's "type"
-    bool m_sawDelta = false;
-    QString m_text;
-    QString m_thinking;
+    Part m_delta;
+    Part m_block; // content_block
+    bool m_sawMessage = false;
+    std::optional<UsageCounts> m_usage; // the event's own (message_delta)
+    std::optional<UsageCounts> m_messageUsage; // its message's (message_start)
 };

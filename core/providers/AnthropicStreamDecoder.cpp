@@ -18,12 +18,7 @@ void AnthropicStreamDecoder::handleEvent(const SseEvent& event, WireDelta& delta
     }
     AnthropicEventScanner::Event fast;
     if (AnthropicEventScanner::scan(event.data, &fast)) {
-        if (fast.kind == AnthropicEventScanner::Kind::MessageStop) {
-            delta.endOfStream = true;
-            markComplete();
-        }
-        delta.text = std::move(fast.text);
-        delta.reasoning = std::move(fast.thinking);
+        apply(fast, delta);
         return;
     }
     QJsonObject object;
@@ -74,4 +69,24 @@ void AnthropicStreamDecoder::handleEvent(const SseEvent& event, WireDelta& delta
                                       .arg(WireJson::excerpt(event.data, 120)));
     }
     // ping, content_block_stop and event types added later carry nothing we show.
+}
+
+// The same reading as below, from the fast path.
+void AnthropicStreamDecoder::apply(AnthropicEventScanner::Event& event, WireDelta& delta)
+{
+    delta.text = std::move(event.text);
+    delta.reasoning = std::move(event.thinking);
+    delta.finishReason = std::move(event.stopReason);
+    if (event.usage) {
+        const auto take = [](const std::optional<qint64>& count, qint64& field) { field = count.value_or(field); };
+        take(event.usage->inputTokens, m_usage.inputTokens);
+        take(event.usage->cacheReadTokens, m_usage.cacheReadTokens);
+        take(event.usage->cacheCreationTokens, m_usage.cacheCreationTokens);
+        take(event.usage->outputTokens, m_usage.outputTokens);
+        delta.usage = m_usage.toTokenUsage();
+    }
+    if (event.kind == AnthropicEventScanner::Kind::MessageStop) {
+        delta.endOfStream = true;
+        markComplete();
+    }
 }

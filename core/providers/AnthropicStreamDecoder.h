@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AnthropicEventScanner.h"
 #include "AnthropicWire.h"
 #include "SseStreamDecoder.h"
 
@@ -11,5 +12,7 @@ protected:
     void handleEvent(const SseEvent& event, WireDelta& delta) override;
 
 private:
+    void apply(AnthropicEventScanner::Event& event, WireDelta& delta);
+
     AnthropicUsage m_usage;
 };

@@ -1,5 +1,6 @@
 #include "WireFixtures.h"
 #include "providers/AnthropicEventScanner.h"
+#include "providers/AnthropicWire.h"
 #include "providers/SseParser.h"
 #include "providers/WireJson.h"
 
@@ -20,8 +21,8 @@ private slots:
     void agreesWithFullDecoder_onMutations();
     void readsDeltas_data();
     void readsDeltas();
-    void readsQuietEvents_data();
-    void readsQuietEvents();
+    void readsOtherEvents_data();
+    void readsOtherEvents();
     void leavesTheRestToTheFullDecoder_data();
     void leavesTheRestToTheFullDecoder();
 
@@ -41,30 +42,59 @@ void TestAnthropicEventScanner::compareWithFull(const QByteArray& json)
     QString error;
     const QJsonDocument document = WireJson::parse(json, &error);
     QVERIFY2(document.isObject(), json.constData()); // accepted by the scanner means valid JSON
+    // The full decoder's reading (AnthropicStreamDecoder), from a usage of zeros.
     const QJsonObject event = document.object();
     const QString type = event.value(QLatin1String("type")).toString();
-    switch (fast.kind) {
-    case AnthropicEventScanner::Kind::Delta:
-        QCOMPARE(type, QStringLiteral("content_block_delta"));
-        break;
-    case AnthropicEventScanner::Kind::MessageStop:
-        QCOMPARE(type, QStringLiteral("message_stop"));
-        break;
-    case AnthropicEventScanner::Kind::Quiet:
+    QString text;
+    QString thinking;
+    QString stopReason;
+    std::optional<TokenUsage> usage;
+    AnthropicUsage merged;
+    using Kind = AnthropicEventScanner::Kind;
+    Kind kind = Kind::Quiet;
+    if (type == QLatin1String("content_block_delta") || type == QLatin1String("content_block_start")) {
+        const bool isDelta = type == QLatin1String("content_block_delta");
+        const QJsonObject part = event.value(QLatin1String(isDelta ? "delta" : "content_block")).toObject();
+        const QString partKind = part.value(QLatin1String("type")).toString();
+        if (partKind == QLatin1String(isDelta ? "text_delta" : "text")) {
+            text = part.value(QLatin1String("text")).toString();
+        } else if (partKind == QLatin1String(isDelta ? "thinking_delta" : "thinking")) {
+            thinking = part.value(QLatin1String("thinking")).toString();
+        }
+        kind = Kind::Text;
+    } else if (type == QLatin1String("message_start")) {
+        const QJsonValue value = event.value(QLatin1String("message")).toObject().value(QLatin1String("usage"));
+        if (value.isObject()) {
+            merged.merge(value.toObject());
+            usage = merged.toTokenUsage();
+        }
+        kind = Kind::MessageStart;
+    } else if (type == QLatin1String("message_delta")) {
+        stopReason = event.value(QLatin1String("delta")).toObject().value(QLatin1String("stop_reason")).toString();
+        const QJsonValue value = event.value(QLatin1String("usage"));
+        if (value.isObject()) {
+            merged.merge(value.toObject());
+            usage = merged.toTokenUsage();
+        }
+        kind = Kind::MessageDelta;
+    } else if (type == QLatin1String("message_stop")) {
+        kind = Kind::MessageStop;
+    } else {
         QVERIFY2(type == QLatin1String("ping") || type == QLatin1String("content_block_stop"), json.constData());
-        break;
     }
-    // As AnthropicStreamDecoder reads it.
-    const QJsonObject change = event.value(QLatin1String("delta")).toObject();
-    const QString kind = change.value(QLatin1String("type")).toString();
-    const bool isDelta = type == QLatin1String("content_block_delta");
-    const QString text
-        = isDelta && kind == QLatin1String("text_delta") ? change.value(QLatin1String("text")).toString() : QString();
-    const QString thinking = isDelta && kind == QLatin1String("thinking_delta")
-        ? change.value(QLatin1String("thinking")).toString()
-        : QString();
+    QCOMPARE(fast.kind, kind);
     QCOMPARE(fast.text, text);
     QCOMPARE(fast.thinking, thinking);
+    QCOMPARE(fast.stopReason, stopReason);
+    QCOMPARE(fast.usage.has_value(), usage.has_value());
+    if (fast.usage) {
+        AnthropicUsage fromFast;
+        fromFast.inputTokens = fast.usage->inputTokens.value_or(0);
+        fromFast.cacheReadTokens = fast.usage->cacheReadTokens.value_or(0);
+        fromFast.cacheCreationTokens = fast.usage->cacheCreationTokens.value_or(0);
+        fromFast.outputTokens = fast.usage->outputTokens.value_or(0);
+        QCOMPARE(fromFast.toTokenUsage(), *usage);
+    }
 }
 
 void TestAnthropicEventScanner::initTestCase()
@@ -175,13 +205,13 @@ void TestAnthropicEventScanner::readsDeltas()
     QFETCH(QString, thinking);
     AnthropicEventScanner::Event delta;
     QVERIFY(AnthropicEventScanner::scan(json, &delta));
-    QCOMPARE(delta.kind, AnthropicEventScanner::Kind::Delta);
+    QCOMPARE(delta.kind, AnthropicEventScanner::Kind::Text);
     QCOMPARE(delta.text, text);
     QCOMPARE(delta.thinking, thinking);
     compareWithFull(json);
 }
 
-void TestAnthropicEventScanner::readsQuietEvents_data()
+void TestAnthropicEventScanner::readsOtherEvents_data()
 {
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<AnthropicEventScanner::Kind>("kind");
@@ -191,32 +221,45 @@ void TestAnthropicEventScanner::readsQuietEvents_data()
                                         << AnthropicEventScanner::Kind::Quiet;
     QTest::newRow("message_stop") << QByteArray(R"({"type":"message_stop"})")
                                   << AnthropicEventScanner::Kind::MessageStop;
+    QTest::newRow("message_start") << QByteArray(
+        R"({"type":"message_start","message":{"id":"m","content":[],"stop_reason":null,)"
+        R"("usage":{"input_tokens":12,"cache_creation_input_tokens":3,"cache_read_input_tokens":40,)"
+        R"("cache_creation":{"ephemeral_5m_input_tokens":0},"output_tokens":1,"service_tier":"standard"}}})")
+                                   << AnthropicEventScanner::Kind::MessageStart;
+    QTest::newRow("message_delta") << QByteArray(
+        R"({"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},)"
+        R"("usage":{"output_tokens":15}})")
+                                   << AnthropicEventScanner::Kind::MessageDelta;
+    QTest::newRow("content_block_start") << QByteArray(
+        R"({"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}})")
+                                         << AnthropicEventScanner::Kind::Text;
     QTest::newRow("message_stop with extra members")
         << QByteArray(R"({"amazon-bedrock-invocationMetrics":{"inputTokenCount":9},"type":"message_stop"})")
         << AnthropicEventScanner::Kind::MessageStop;
 }
 
-void TestAnthropicEventScanner::readsQuietEvents()
+void TestAnthropicEventScanner::readsOtherEvents()
 {
     QFETCH(QByteArray, json);
     QFETCH(AnthropicEventScanner::Kind, kind);
     AnthropicEventScanner::Event event;
     QVERIFY(AnthropicEventScanner::scan(json, &event));
     QCOMPARE(event.kind, kind);
-    QVERIFY(event.text.isEmpty() && event.thinking.isEmpty());
     compareWithFull(json);
 }
 
 void TestAnthropicEventScanner::leavesTheRestToTheFullDecoder_data()
 {
     QTest::addColumn<QByteArray>("json");
-    QTest::newRow("message_start") << QByteArray(
-        R"({"type":"message_start","message":{"id":"m","usage":{"input_tokens":5,"output_tokens":1}}})");
-    QTest::newRow("message_delta") << QByteArray(
-        R"({"type":"message_delta","delta":{"stop_reason":"end_turn"},"usage":{"output_tokens":9}})");
+    QTest::newRow("usage count as a string")
+        << QByteArray(R"({"type":"message_delta","delta":{"stop_reason":"end_turn"},"usage":{"output_tokens":"9"}})");
+    QTest::newRow("usage count twice") << QByteArray(
+        R"({"type":"message_delta","usage":{"output_tokens":null,"output_tokens":9}})");
+    QTest::newRow("usage null") << QByteArray(R"({"type":"message_delta","usage":null})");
+    QTest::newRow("message_start with a top-level usage")
+        << QByteArray(R"({"type":"message_start","message":{"id":"m"},"usage":{"input_tokens":5}})");
+    QTest::newRow("stop_reason not a string") << QByteArray(R"({"type":"message_delta","delta":{"stop_reason":5}})");
     QTest::newRow("error event") << QByteArray(R"({"type":"error","error":{"type":"overloaded_error"}})");
-    QTest::newRow("content_block_start") << QByteArray(
-        R"({"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}})");
     QTest::newRow("type not a string") << QByteArray(R"({"type":7})");
     QTest::newRow("unknown event") << QByteArray(R"({"type":"future_event","index":0})");
     QTest::newRow("no type") << QByteArray(R"({"delta":{"type":"text_delta","text":"x"}})");
