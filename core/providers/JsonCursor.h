@@ -36,6 +36,9 @@ public:
     }
 
     bool atEnd() const { return m_at >= m_end; }
+    const char* position() const { return m_at; }
+    // Moves to a position inside the same text, e.g. past a prefix known to be read already.
+    void seek(const char* at) { m_at = at; }
     // The current byte; only when !atEnd().
     char peek() const { return *m_at; }
 

@@ -1,16 +1,35 @@
 #include "OpenAiChunkScanner.h"
 
-bool OpenAiChunkScanner::scan(QByteArrayView json, Chunk* chunk)
+bool OpenAiChunkScanner::scan(QByteArrayView json, Chunk* chunk, Memo* memo)
 {
     OpenAiChunkScanner scanner(json, chunk);
-    scanner.m_json.skipSpace();
-    if (!scanner.value(Slot::Root, 0)) {
+    bool read = false;
+    if (memo && !memo->cleanPrefix.isEmpty() && json.startsWith(memo->cleanPrefix)) {
+        // The same state as reading those bytes again: inside the root object, at a member,
+        // nothing wanted seen (ignored members set nothing).
+        scanner.m_json.seek(json.data() + memo->cleanPrefix.size());
+        scanner.m_json.skipSpace();
+        read = scanner.object(Slot::Root, 0, true);
+    } else {
+        scanner.m_json.skipSpace();
+        read = scanner.value(Slot::Root, 0);
+    }
+    if (!read) {
         return false;
     }
     scanner.m_json.skipSpace();
     // A usage chunk may come with "choices": [] (OpenAI's last chunk).
     const bool choicesFit = scanner.m_choiceCount == 1 || (scanner.m_choiceCount == 0 && chunk->usage);
-    return scanner.m_json.atEnd() && choicesFit;
+    if (!scanner.m_json.atEnd() || !choicesFit) {
+        return false;
+    }
+    if (memo && scanner.m_cleanEnd) {
+        const qsizetype length = scanner.m_cleanEnd - json.data();
+        if (length != memo->cleanPrefix.size() || !json.startsWith(memo->cleanPrefix)) {
+            memo->cleanPrefix = json.first(length).toByteArray();
+        }
+    }
+    return true;
 }
 
 OpenAiChunkScanner::OpenAiChunkScanner(QByteArrayView json, Chunk* chunk)
@@ -133,14 +152,19 @@ bool OpenAiChunkScanner::value(Slot slot, int depth)
     return m_json.number(&isZero) && (slot != Slot::Index || isZero); // only choice 0 is shown
 }
 
-bool OpenAiChunkScanner::object(Slot slot, int depth)
+bool OpenAiChunkScanner::object(Slot slot, int depth, bool resumed)
 {
-    m_json.consume('{');
-    m_json.skipSpace();
-    if (m_json.consume('}')) {
-        return true; // empty
+    if (!resumed) {
+        m_json.consume('{');
+        m_json.skipSpace();
+        if (m_json.consume('}')) {
+            return true; // empty
+        }
     }
     while (!m_json.atEnd()) {
+        if (slot == Slot::Root && m_seen == 0) {
+            m_cleanEnd = m_json.position();
+        }
         if (m_json.peek() != '"') {
             return false;
         }

@@ -23,7 +23,15 @@ public:
         std::optional<OpenAiWire::UsageCounts> usage; // set when the chunk has a usage object
     };
 
-    static bool scan(QByteArrayView json, Chunk* chunk);
+    // Every chunk of a stream starts with the same members before "choices" (id, object, created,
+    // model, system_fingerprint). Once read clean, those bytes need not be read again: the memo
+    // keeps them, and a chunk starting with them resumes after them.
+    struct Memo
+    {
+        QByteArray cleanPrefix;
+    };
+
+    static bool scan(QByteArrayView json, Chunk* chunk, Memo* memo = nullptr);
 
 private:
     enum class Slot
@@ -59,7 +67,8 @@ private:
 
     explicit OpenAiChunkScanner(QByteArrayView json, Chunk* chunk);
     bool value(Slot slot, int depth);
-    bool object(Slot slot, int depth);
+    // resumed: already inside the object, at the start of a member.
+    bool object(Slot slot, int depth, bool resumed = false);
     bool array(Slot slot, int depth);
     // After a member or element: the closing bracket, a comma, or anything else.
     Step afterMember(char close);
@@ -71,4 +80,5 @@ private:
     Chunk* m_chunk;
     int m_choiceCount = 0;
     unsigned m_seen = 0; // wanted keys already met, to refuse duplicates
+    const char* m_cleanEnd = nullptr; // the last root member start with only ignored members before it
 };

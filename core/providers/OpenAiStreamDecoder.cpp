@@ -33,7 +33,7 @@ void OpenAiStreamDecoder::handleEvent(const SseEvent& event, WireDelta& delta)
         return;
     }
     OpenAiChunkScanner::Chunk fast;
-    if (OpenAiChunkScanner::scan(event.data, &fast)) {
+    if (OpenAiChunkScanner::scan(event.data, &fast, &m_memo)) {
         delta.text = std::move(fast.content);
         delta.reasoning
             = fast.reasoningContent.isEmpty() ? std::move(fast.reasoning) : std::move(fast.reasoningContent);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "OpenAiChunkScanner.h"
 #include "SseStreamDecoder.h"
 
 // chat.completion.chunk events: choices[0].delta content / reasoning, finish_reason, a usage
@@ -8,4 +9,7 @@ class OpenAiStreamDecoder : public SseStreamDecoder
 {
 protected:
     void handleEvent(const SseEvent& event, WireDelta& delta) override;
+
+private:
+    OpenAiChunkScanner::Memo m_memo;
 };

@@ -2,7 +2,8 @@
 // OpenAiChunkScanner accepts an input, QJsonDocument accepts it as an object (one choice, or none
 // with a usage object) and yields the same content, reasoning, finish reason and usage; whenever
 // AnthropicEventScanner accepts one, QJsonDocument gives the same event kind, text, thinking,
-// stop reason and usage as AnthropicStreamDecoder's full reading.
+// stop reason and usage as AnthropicStreamDecoder's full reading; and an OpenAiChunkScanner memo
+// primed with the input's first line never changes how the rest is read.
 #include "FuzzInput.h"
 #include "providers/AnthropicEventScanner.h"
 #include "providers/AnthropicWire.h"
@@ -68,12 +69,35 @@ void checkAnthropic(const QByteArray& json)
         FUZZ_CHECK(full.outputTokens == fast.usage->outputTokens.value_or(0));
     }
 }
+// "previous\ncurrent": a memo primed with the first event never changes the reading of the second.
+void checkMemo(const QByteArray& input)
+{
+    const qsizetype newline = input.indexOf('\n');
+    if (newline < 0) {
+        return;
+    }
+    OpenAiChunkScanner::Memo memo;
+    OpenAiChunkScanner::Chunk primed;
+    OpenAiChunkScanner::scan(input.first(newline), &primed, &memo);
+    const QByteArray current = input.sliced(newline + 1);
+    OpenAiChunkScanner::Chunk plain;
+    OpenAiChunkScanner::Chunk withMemo;
+    const bool accepted = OpenAiChunkScanner::scan(current, &plain);
+    FUZZ_CHECK(OpenAiChunkScanner::scan(current, &withMemo, &memo) == accepted);
+    if (accepted) {
+        FUZZ_CHECK(plain.content == withMemo.content && plain.reasoningContent == withMemo.reasoningContent
+                   && plain.reasoning == withMemo.reasoning && plain.finishReason == withMemo.finishReason);
+        FUZZ_CHECK(plain.usage.has_value() == withMemo.usage.has_value());
+        FUZZ_CHECK(!plain.usage || OpenAiWire::usageFrom(*plain.usage) == OpenAiWire::usageFrom(*withMemo.usage));
+    }
+}
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
     const QByteArray json(reinterpret_cast<const char*>(data), qsizetype(size));
     checkAnthropic(json);
+    checkMemo(json);
     OpenAiChunkScanner::Chunk fast;
     if (!OpenAiChunkScanner::scan(json, &fast)) {
         return 0;

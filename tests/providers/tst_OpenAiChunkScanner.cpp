@@ -20,6 +20,8 @@ private slots:
     void agreesWithFullDecoder_onMutations();
     void handlesTheCommonShape_data();
     void handlesTheCommonShape();
+    void memoNeverChangesTheReading();
+    void memoSkipsTheRepeatedPrefix();
     void readsUsage_data();
     void readsUsage();
     void leavesTheRestToTheFullDecoder_data();
@@ -186,6 +188,61 @@ void TestOpenAiChunkScanner::handlesTheCommonShape()
     QVERIFY(OpenAiChunkScanner::scan(json, &chunk));
     QCOMPARE(chunk.content, content);
     QCOMPARE(chunk.finishReason, finishReason);
+}
+
+static bool sameReading(const OpenAiChunkScanner::Chunk& a, const OpenAiChunkScanner::Chunk& b)
+{
+    const bool sameUsage = a.usage.has_value() == b.usage.has_value()
+        && (!a.usage || OpenAiWire::usageFrom(*a.usage) == OpenAiWire::usageFrom(*b.usage));
+    return a.content == b.content && a.reasoningContent == b.reasoningContent && a.reasoning == b.reasoning
+        && a.finishReason == b.finishReason && sameUsage;
+}
+
+// A memo primed by one event, then a mutation of it (or of another event): the reading with the
+// memo is exactly the reading without it, accepted or not.
+void TestOpenAiChunkScanner::memoNeverChangesTheReading()
+{
+    static const char alphabet[] = "{}[]\",:\\ 0-1e.nultrfa\xc3\xa9\x80u\x01\t";
+    const int rounds = qEnvironmentVariableIntValue("SWITCHYARD_SCANNER_ROUNDS") ?: 20000;
+    QRandomGenerator random(qEnvironmentVariableIntValue("SWITCHYARD_SCANNER_SEED") ?: 13);
+    int resumed = 0;
+    for (int round = 0; round < rounds; ++round) {
+        const QByteArray& previous = m_events.at(random.bounded(m_events.size()));
+        OpenAiChunkScanner::Memo memo;
+        OpenAiChunkScanner::Chunk primed;
+        OpenAiChunkScanner::scan(previous, &primed, &memo);
+        QByteArray json = random.bounded(2) ? previous : m_events.at(random.bounded(m_events.size()));
+        const int edits = random.bounded(3);
+        for (int i = 0; i < edits && !json.isEmpty(); ++i) {
+            const qsizetype at = random.bounded(json.size());
+            json[at] = alphabet[random.bounded(int(sizeof alphabet - 1))];
+        }
+        OpenAiChunkScanner::Chunk plain;
+        OpenAiChunkScanner::Chunk withMemo;
+        const bool plainAccepted = OpenAiChunkScanner::scan(json, &plain);
+        resumed += !memo.cleanPrefix.isEmpty() && json.startsWith(memo.cleanPrefix) ? 1 : 0;
+        QCOMPARE(OpenAiChunkScanner::scan(json, &withMemo, &memo), plainAccepted);
+        if (plainAccepted) {
+            QVERIFY2(sameReading(plain, withMemo), json.constData());
+        }
+    }
+    QVERIFY2(resumed > rounds / 4, qPrintable(QString::number(resumed))); // the memo was really used
+}
+
+void TestOpenAiChunkScanner::memoSkipsTheRepeatedPrefix()
+{
+    const QByteArray first = R"({"id":"c1","object":"chat.completion.chunk","created":1,"model":"m",)"
+                             R"("choices":[{"index":0,"delta":{"content":"Hel"}}]})";
+    const QByteArray second = R"({"id":"c1","object":"chat.completion.chunk","created":1,"model":"m",)"
+                              R"("choices":[{"index":0,"delta":{"content":"lo"}}]})";
+    OpenAiChunkScanner::Memo memo;
+    OpenAiChunkScanner::Chunk chunk;
+    QVERIFY(OpenAiChunkScanner::scan(first, &chunk, &memo));
+    QCOMPARE(memo.cleanPrefix, QByteArray(R"({"id":"c1","object":"chat.completion.chunk","created":1,"model":"m",)"));
+    QVERIFY(OpenAiChunkScanner::scan(second, &chunk, &memo));
+    QCOMPARE(chunk.content, QStringLiteral("lo"));
+    // The same prefix with a broken rest is still refused.
+    QVERIFY(!OpenAiChunkScanner::scan(second.chopped(1), &chunk, &memo));
 }
 
 void TestOpenAiChunkScanner::readsUsage_data()
