@@ -37,8 +37,21 @@ DirectHttpExchange::~DirectHttpExchange()
 
 void DirectHttpExchange::start()
 {
-    QTcpSocket* idle = m_pool ? m_pool->take(m_host, m_port) : nullptr;
-    attach(idle ? idle : new QTcpSocket, idle != nullptr);
+    // A kept-alive connection only buffers the request here (it goes out on the next loop turn);
+    // a new one is opened a turn later, since a refused loopback connect reports at once and
+    // nothing may be emitted before the caller has connected.
+    if (QTcpSocket* idle = m_pool ? m_pool->take(m_host, m_port) : nullptr) {
+        attach(idle, true);
+        return;
+    }
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (!m_done) {
+                attach(new QTcpSocket, false);
+            }
+        },
+        Qt::QueuedConnection);
 }
 
 void DirectHttpExchange::attach(QTcpSocket* socket, bool reused)

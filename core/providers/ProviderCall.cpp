@@ -47,15 +47,16 @@ void ProviderCall::begin()
     m_launched = true;
     m_clock.start();
     if (!m_provider.keyEnv.isEmpty() && m_apiKey.isEmpty()) {
-        fail({ FailureClass::Auth, 0,
-               tr("No API key for %1: set the environment variable %2 or store a key in the keychain.")
-                   .arg(m_provider.displayName.isEmpty() ? m_provider.id : m_provider.displayName, m_provider.keyEnv),
-               QStringLiteral("no_key"), -1, false });
+        failSoon(
+            { FailureClass::Auth, 0,
+              tr("No API key for %1: set the environment variable %2 or store a key in the keychain.")
+                  .arg(m_provider.displayName.isEmpty() ? m_provider.id : m_provider.displayName, m_provider.keyEnv),
+              QStringLiteral("no_key"), -1, false });
         return;
     }
 
     if (!m_client) {
-        fail({ FailureClass::NetworkError, 0, tr("The provider client was shut down."), {}, -1, false });
+        failSoon({ FailureClass::NetworkError, 0, tr("The provider client was shut down."), {}, -1, false });
         return;
     }
 
@@ -369,6 +370,13 @@ void ProviderCall::fail(const CallError& error)
     m_result.latencyMs = m_clock.isValid() ? m_clock.elapsed() : 0;
     releaseSlot();
     emit failed(m_error, m_result);
+}
+
+// begin() runs inside ProviderClient::start(): its caller has not connected yet.
+void ProviderCall::failSoon(const CallError& error)
+{
+    QMetaObject::invokeMethod(
+        this, [this, error] { fail(error); }, Qt::QueuedConnection);
 }
 
 void ProviderCall::cancel()

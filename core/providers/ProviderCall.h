@@ -64,6 +64,7 @@ private:
     void onReplyFinished();
     void onTimeout(FailureClass failureClass);
     void applyDelta(const WireDelta& delta);
+    void failSoon(const CallError& error);
     void finishWithSuccess();
     void fail(const CallError& error);
     void stopReply();

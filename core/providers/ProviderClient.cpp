@@ -93,8 +93,9 @@ void ProviderClient::launch(ProviderCall* call)
             self->release(providerId);
         }
     };
-    // Queued, so that the caller connects its slots before anything can be emitted.
-    QMetaObject::invokeMethod(call, &ProviderCall::begin, Qt::QueuedConnection);
+    // At once, not a loop turn later: begin() only sets things going, and whatever it reports
+    // (a missing key, a refused connection) arrives queued, after the caller connected its slots.
+    call->begin();
 }
 
 void ProviderClient::release(const QString& providerId)
