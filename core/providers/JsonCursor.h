@@ -10,12 +10,12 @@
 #include <emmintrin.h>
 #endif
 
-// A read position in JSON text for hand-written decoders of hot shapes (OpenAiChunkScanner). It
-// steps over the lexical pieces - space, strings, numbers, literals - as strictly as RFC 8259,
-// and answers false wherever QJsonDocument might read a piece differently (lone surrogate
-// escapes, numbers that overflow a double), so that a decoder built on it can fall back to
-// QJsonDocument and never disagree with it. UTF-8 is checked inside strings only: outside them a
-// non-ASCII byte is never valid JSON anyway.
+// A read position in JSON text for hand-written decoders of hot shapes (OpenAiChunkScanner,
+// AnthropicEventScanner). It steps over the lexical pieces - space, strings, numbers, literals -
+// as strictly as RFC 8259, and answers false wherever QJsonDocument might read a piece
+// differently (lone surrogate escapes, numbers that overflow a double), so that a decoder built
+// on it can fall back to QJsonDocument and never disagree with it. UTF-8 is checked inside
+// strings only: outside them a non-ASCII byte is never valid JSON anyway.
 class JsonCursor
 {
 public:

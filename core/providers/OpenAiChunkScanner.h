@@ -8,9 +8,9 @@
 
 // The fast path for the shapes that make up almost every OpenAI-compatible stream: a chunk with
 // a single choice carrying a text delta, and the usage chunk at the end; never an error. One
-// strict pass over the bytes (JsonCursor), no DOM. Anything else (or any doubt: invalid JSON, duplicate keys, odd
-// types) returns false and the caller decodes with QJsonDocument, which also words the errors - so the fast path can
-// only be faster, never different.
+// strict pass over the bytes (JsonCursor), no DOM. Anything else (or any doubt: invalid JSON,
+// duplicate keys, odd types) returns false and the caller decodes with QJsonDocument, which also
+// words the errors - so the fast path can only be faster, never different.
 class OpenAiChunkScanner
 {
 public:
