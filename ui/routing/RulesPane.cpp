@@ -33,13 +33,15 @@ RulesPane::RulesPane(RoutingDocument* document, QWidget* parent)
     m_rulesView->verticalHeader()->setDefaultSectionSize(m_rulesView->fontMetrics().height() + 8);
     QHeaderView* header = m_rulesView->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setStretchLastSection(true);
+    // The pattern takes what the others leave, so every column stays in view without scrolling.
+    header->setSectionResizeMode(RulesModel::PatternColumn, QHeaderView::Stretch);
+    header->setStretchLastSection(false);
     header->resizeSection(RulesModel::EnabledColumn, 32);
-    header->resizeSection(RulesModel::NameColumn, 165);
-    header->resizeSection(RulesModel::KindColumn, 100);
-    header->resizeSection(RulesModel::PatternColumn, 230);
-    header->resizeSection(RulesModel::TierColumn, 80);
-    header->resizeSection(RulesModel::PinnedColumn, 95);
+    header->resizeSection(RulesModel::NameColumn, 140);
+    header->resizeSection(RulesModel::KindColumn, 90);
+    header->resizeSection(RulesModel::TierColumn, 75);
+    header->resizeSection(RulesModel::PinnedColumn, 100);
+    header->resizeSection(RulesModel::ProblemColumn, 90);
     m_rulesView->installEventFilter(this);
 
     auto current = [this] { return m_rulesView->currentIndex().isValid() ? m_rulesView->currentIndex().row() : -1; };
