@@ -85,8 +85,12 @@ QVariant ChainModel::data(const QModelIndex& index, int role) const
         return availability.kind == SkipKind::CoolingDown || availability.kind == SkipKind::ProbeInUse ? 1 : 2;
     case DeploymentsRole:
         return m_deployments.at(index.row());
-    case Qt::ToolTipRole:
-        return availability.usable() ? id : tr("%1: %2").arg(id, availability.reason);
+    case Qt::ToolTipRole: {
+        // The card elides its price line in a narrow tier: the tooltip has all of it.
+        const QString details = tr("%1\n%2 · %3")
+                                    .arg(id, data(index, ProviderRole).toString(), data(index, PriceRole).toString());
+        return availability.usable() ? details : tr("%1\n%2").arg(details, availability.reason);
+    }
     case Qt::AccessibleTextRole:
         return tr("%1, %2, %3").arg(id, data(index, PriceRole).toString(), data(index, HealthRole).toString());
     default:
