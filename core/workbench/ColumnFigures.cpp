@@ -7,7 +7,10 @@
 
 std::optional<double> ColumnFigures::rate(qint64 completionTokens, qint64 ttftMs, qint64 elapsedMs)
 {
-    if (ttftMs < 0 || elapsedMs <= ttftMs || completionTokens <= 0) {
+    // An answer that arrived in one burst (a cache, a proxy that buffers the stream) says nothing
+    // about speed: 50 tokens in 1 ms would read as 50,000 tok/s. No figure below a short window.
+    constexpr qint64 kMinWindowMs = 20;
+    if (ttftMs < 0 || elapsedMs - ttftMs < kMinWindowMs || completionTokens <= 0) {
         return std::nullopt;
     }
     return completionTokens * 1000.0 / double(elapsedMs - ttftMs);

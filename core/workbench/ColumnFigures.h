@@ -18,7 +18,7 @@ struct ColumnFigures
     bool costEstimated = false;
 
     // Output tokens per second between the first token and `elapsedMs`; nullopt when there is no
-    // first token or no time has passed since it.
+    // first token or the answer came in one burst (under 20 ms after it).
     static std::optional<double> rate(qint64 completionTokens, qint64 ttftMs, qint64 elapsedMs);
 
     bool operator==(const ColumnFigures&) const = default;

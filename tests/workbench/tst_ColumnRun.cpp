@@ -87,6 +87,32 @@ private slots:
         QVERIFY(!column.figures().costEstimated);
     }
 
+    void rate_needsAMeasurableWindow_data()
+    {
+        QTest::addColumn<qint64>("tokens");
+        QTest::addColumn<qint64>("ttft");
+        QTest::addColumn<qint64>("elapsed");
+        QTest::addColumn<double>("expected"); // < 0: no figure
+        QTest::newRow("a streamed answer") << qint64(60) << qint64(300) << qint64(900) << 100.0;
+        QTest::newRow("a short but real window") << qint64(4) << qint64(100) << qint64(120) << 200.0;
+        QTest::newRow("one burst of 54 tokens in 1 ms") << qint64(54) << qint64(45) << qint64(46) << -1.0;
+        QTest::newRow("everything at the first token") << qint64(10) << qint64(80) << qint64(80) << -1.0;
+        QTest::newRow("no first token") << qint64(10) << qint64(-1) << qint64(500) << -1.0;
+        QTest::newRow("no tokens") << qint64(0) << qint64(100) << qint64(500) << -1.0;
+    }
+    void rate_needsAMeasurableWindow()
+    {
+        QFETCH(qint64, tokens);
+        QFETCH(qint64, ttft);
+        QFETCH(qint64, elapsed);
+        QFETCH(double, expected);
+        const std::optional<double> rate = ColumnFigures::rate(tokens, ttft, elapsed);
+        QCOMPARE(rate.has_value(), expected >= 0);
+        if (rate) {
+            QCOMPARE(*rate, expected);
+        }
+    }
+
     void streaming_countsEstimatedTokensUntilUsageArrives()
     {
         ColumnRun column({ pricedModel().id }, pricedModel(), provider());
