@@ -852,6 +852,14 @@ Erstes Token: %3</translation>
         <source>First token p95</source>
         <translation>Erstes Token p95</translation>
     </message>
+    <message>
+        <source>Tokens (thousands)</source>
+        <translation>Tokens (Tausend)</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
 </context>
 <context>
     <name>DashboardFilterBar</name>
@@ -1105,6 +1113,18 @@ Erstes Token: %3</translation>
     <message>
         <source>No failovers %1 — every request was answered by its first choice.</source>
         <translation>Keine Failover %1 — jede Anfrage wurde von der ersten Wahl beantwortet.</translation>
+    </message>
+    <message>
+        <source>%1% less than %2 on %3 for the same tokens</source>
+        <translation>%1 % weniger als %2 bei %3 für dieselben Tokens</translation>
+    </message>
+    <message>
+        <source>%1% more than %2 on %3 for the same tokens</source>
+        <translation>%1 % mehr als %2 bei %3 für dieselben Tokens</translation>
+    </message>
+    <message>
+        <source>%1 times the %2 on %3 for the same tokens</source>
+        <translation>das %1-Fache der %2 bei %3 für dieselben Tokens</translation>
     </message>
 </context>
 <context>

@@ -229,12 +229,17 @@ void tst_DashboardView::headlineCards_matchHandComputedFigures()
     QCOMPARE(m_view->filterBar()->referenceModel(), QStringLiteral("m-ref")); // the most expensive by default
     QCOMPARE(card(QStringLiteral("savings")), QStringLiteral("$2.50"));
     QVERIFY(detail(QStringLiteral("savings")).contains(QStringLiteral("$7.00")));
+    QVERIFY2(detail(QStringLiteral("savings")).startsWith(QStringLiteral("36% less than $7.00")),
+             qPrintable(detail(QStringLiteral("savings"))));
     QCOMPARE(card(QStringLiteral("budget")), QStringLiteral("—"));
 
     m_view->filterBar()->setReferenceModel(QStringLiteral("m-cheap"));
     waitForRefresh();
     // 3,500 x $1 + 1,750 x $2 per MTok = $0.007; routing cost $4.493 more.
     QCOMPARE(card(QStringLiteral("savings")), QStringLiteral("-$4.49"));
+    // $4.50 spent where m-cheap would have cost $0.007: said as a multiple, not as 64,186% more.
+    QVERIFY2(detail(QStringLiteral("savings")).startsWith(QStringLiteral("643 times the $0.0070")),
+             qPrintable(detail(QStringLiteral("savings"))));
 }
 
 void tst_DashboardView::spendChart_stacksDailyCostPerModel()
@@ -296,8 +301,14 @@ void tst_DashboardView::tierAndUptimeCharts_showExactValues()
     const int fast = m_view->result().tierUsage[0].tier == QLatin1String("fast") ? 0 : 1;
     QCOMPARE(requests->at(fast).y(), 2.0);
     QCOMPARE(requests->at(1 - fast).y(), 1.0);
-    QCOMPARE(bars->barSets()[0]->at(fast), 1500 / 1e6); // prompt tokens, millions
-    QCOMPARE(bars->barSets()[1]->at(1 - fast), 1000 / 1e6); // completion tokens
+    // Thousands of tokens at this size: "1.5" reads better than "0.0015" millions.
+    QCOMPARE(bars->barSets()[0]->at(fast), 1500 / 1e3); // prompt tokens
+    QCOMPARE(bars->barSets()[1]->at(1 - fast), 1000 / 1e3); // completion tokens
+    QStringList axisTitles;
+    for (QAbstractAxis* axis : tiers->axes(Qt::Vertical)) {
+        axisTitles << axis->titleText();
+    }
+    QVERIFY2(axisTitles.contains(QStringLiteral("Tokens (thousands)")), qPrintable(axisTitles.join(u'|')));
 
     // pa: 3 attempts (req-1, req-3 ok; req-2's first failed with server_error) -> 66.67%; pb: 100%.
     QChart* uptime = m_view->findChild<ChartPanel*>(QStringLiteral("uptime"))->chart();

@@ -69,9 +69,24 @@ void DashboardView::applyCards()
     if (reference.isEmpty() || !s.savingsUsd) {
         m_cards[3]->setValue(QStringLiteral("—"), tr("Add a price to a model to compare with it"));
     } else {
+        // The share says how much, where two small amounts can round to the same cents.
+        const double referenceUsd = *s.referenceCostUsd;
+        const QString referenceCost = ChartStyle::formatUsd(referenceUsd);
+        QString versus = tr("vs %1 on %2 for the same tokens").arg(referenceCost, reference);
+        if (referenceUsd > 0) {
+            const double ratio = (referenceUsd - *s.savingsUsd) / referenceUsd; // what was spent, relative
+            const int percent = qRound(qAbs(1 - ratio) * 100);
+            if (ratio <= 1) {
+                versus = tr("%1% less than %2 on %3 for the same tokens").arg(percent).arg(referenceCost, reference);
+            } else if (ratio < 2) {
+                versus = tr("%1% more than %2 on %3 for the same tokens").arg(percent).arg(referenceCost, reference);
+            } else {
+                versus = tr("%1 times the %2 on %3 for the same tokens")
+                             .arg(QLocale().toString(ratio, 'f', ratio < 10 ? 1 : 0), referenceCost, reference);
+            }
+        }
         m_cards[3]->setValue(
-            ChartStyle::formatUsd(*s.savingsUsd),
-            tr("vs %1 on %2 for the same tokens").arg(ChartStyle::formatUsd(*s.referenceCostUsd), reference),
+            ChartStyle::formatUsd(*s.savingsUsd), versus,
             tr("%1 priced requests compared; %2 unpriced left out")
                 .arg(ChartStyle::formatCount(s.pricedRequests), ChartStyle::formatCount(s.unpricedRequests)));
     }

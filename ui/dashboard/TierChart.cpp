@@ -65,14 +65,20 @@ void TierChart::setData(const QList<TierUsageRow>& rows, const DashboardCharts::
     QList<qreal> prompt;
     QList<qreal> completion;
     qint64 maxRequests = 0;
-    double maxTokens = 0;
+    qint64 mostTokens = 0;
+    for (const TierUsageRow& row : rows) {
+        maxRequests = std::max(maxRequests, row.requests);
+        mostTokens = std::max(mostTokens, row.promptTokens + row.completionTokens);
+    }
+    // Tokens in the unit that keeps the axis readable: "1.6" thousand, not "0.0016" million.
+    const bool millions = mostTokens >= 1000000;
+    const double tokenScale = millions ? 1e6 : mostTokens >= 1000 ? 1e3 : 1.0;
     for (const TierUsageRow& row : rows) {
         categories << (row.tier.isEmpty() ? QCoreApplication::translate("DashboardCharts", "(no tier)") : row.tier);
-        prompt << double(row.promptTokens) / 1e6;
-        completion << double(row.completionTokens) / 1e6;
-        maxRequests = std::max(maxRequests, row.requests);
-        maxTokens = std::max(maxTokens, double(row.promptTokens + row.completionTokens) / 1e6);
+        prompt << double(row.promptTokens) / tokenScale;
+        completion << double(row.completionTokens) / tokenScale;
     }
+    const double maxTokens = double(mostTokens) / tokenScale;
     // Large counts in thousands: "250" reads better than "250000" on an axis.
     const bool thousands = maxRequests >= 10000;
     const double requestScale = thousands ? 1000.0 : 1.0;
@@ -86,6 +92,10 @@ void TierChart::setData(const QList<TierUsageRow>& rows, const DashboardCharts::
     ChartStyle::setBarValues(m_prompt, prompt);
     ChartStyle::setBarValues(m_completion, completion);
     ChartStyle::replacePoints(m_requests, points);
+    ChartStyle::setTitle(m_tokensAxis,
+                         millions             ? QCoreApplication::translate("DashboardCharts", "Tokens (millions)")
+                             : tokenScale > 1 ? QCoreApplication::translate("DashboardCharts", "Tokens (thousands)")
+                                              : QCoreApplication::translate("DashboardCharts", "Tokens"));
     ChartStyle::fitDecimals(m_tokensAxis, maxTokens > 0 ? maxTokens * 1.1 : 1);
     ChartStyle::setNiceRange(m_tokensAxis, maxTokens > 0 ? maxTokens * 1.1 : 1);
     ChartStyle::setTitle(m_requestsAxis,
