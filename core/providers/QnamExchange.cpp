@@ -31,6 +31,20 @@ QnamExchange::QnamExchange(QNetworkAccessManager* network, const QNetworkRequest
 
 void QnamExchange::start()
 {
+    // A loop turn later: Qt's network thread sends at once, and a call cancelled right after it
+    // was started must not reach the provider (nor be billed).
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (!m_aborted) {
+                post();
+            }
+        },
+        Qt::QueuedConnection);
+}
+
+void QnamExchange::post()
+{
     m_reply = m_network->post(m_request, m_body);
     m_body.clear();
     connect(m_reply, &QNetworkReply::requestSent, this, &HttpExchange::requestSent);
@@ -80,6 +94,7 @@ QString QnamExchange::errorString() const
 
 void QnamExchange::abort()
 {
+    m_aborted = true;
     if (m_reply) {
         QNetworkReply* reply = m_reply;
         m_reply = nullptr;

@@ -31,5 +31,8 @@ private:
     QNetworkAccessManager* m_network;
     QNetworkRequest m_request;
     QByteArray m_body;
+    void post();
+
     QPointer<QNetworkReply> m_reply;
+    bool m_aborted = false;
 };
