@@ -57,52 +57,70 @@ bool AnthropicEventScanner::exactDelta()
     return m_json.atEnd();
 }
 
-bool AnthropicEventScanner::anyLayout()
+// At '{': reads every member up to '}', with readValue(key) reading each value. False on
+// invalid JSON or when readValue refuses.
+template <typename ReadValue>
+bool AnthropicEventScanner::members(ReadValue readValue)
 {
-    m_json.skipSpace();
-    if (!m_json.consume('{')) {
+    if (m_json.atEnd() || !m_json.consume('{')) {
         return false;
     }
     m_json.skipSpace();
-    bool sawType = false;
-    bool closed = m_json.consume('}');
-    while (!closed) {
+    if (m_json.consume('}')) {
+        return true;
+    }
+    while (true) {
         QByteArrayView name;
-        if (!key(&name)) {
+        if (m_json.atEnd() || m_json.peek() != '"' || !m_json.plainString(&name)) {
             return false;
         }
+        m_json.skipSpace();
+        if (!m_json.consume(':')) {
+            return false;
+        }
+        m_json.skipSpace();
+        if (!readValue(name)) {
+            return false;
+        }
+        m_json.skipSpace();
+        if (m_json.consume('}')) {
+            return true;
+        }
+        if (!m_json.consume(',')) {
+            return false;
+        }
+        m_json.skipSpace();
+    }
+}
+
+bool AnthropicEventScanner::anyLayout()
+{
+    bool sawType = false;
+    m_json.skipSpace();
+    const bool read = members([this, &sawType](QByteArrayView name) {
         if (JsonCursor::equals(name, "type")) {
-            if (sawType || m_json.atEnd() || m_json.peek() != '"' || !m_json.plainString(&m_type)
-                || !isKnownType(m_type)) {
-                return false; // errors and events we do not know go the full way
+            if (sawType || m_json.atEnd() || m_json.peek() != '"' || !m_json.plainString(&m_type)) {
+                return false; // a repeated or escaped type: the full decoder's call
             }
             sawType = true;
-        } else if (JsonCursor::equals(name, "delta")) {
-            if (!part(&m_delta, 1)) {
-                return false;
-            }
-        } else if (JsonCursor::equals(name, "content_block")) {
-            if (!part(&m_block, 1)) {
-                return false;
-            }
-        } else if (JsonCursor::equals(name, "message")) {
-            if (m_sawMessage || !message(1)) {
-                return false;
-            }
-            m_sawMessage = true;
-        } else if (JsonCursor::equals(name, "usage")) {
-            if (m_usage || !usage(&m_usage, 1)) {
-                return false;
-            }
-        } else if (!m_json.skipValue(1)) {
-            return false;
+            return isKnownType(m_type); // errors and events we do not know go the full way
         }
-        if (!afterMember(&closed)) {
-            return false;
+        if (JsonCursor::equals(name, "delta")) {
+            return part(&m_delta, 1);
         }
-    }
+        if (JsonCursor::equals(name, "content_block")) {
+            return part(&m_block, 1);
+        }
+        if (JsonCursor::equals(name, "message")) {
+            return !std::exchange(m_sawMessage, true) && message(1);
+        }
+        if (JsonCursor::equals(name, "usage")) {
+            return !m_usage && usage(&m_usage, 1);
+        }
+        return m_json.skipValue(1);
+    });
     m_json.skipSpace();
-    return m_json.atEnd() && sawType;
+    return read && m_json.atEnd() && sawType;
 }
 
 // What the full decoder reads off each event type.
@@ -141,159 +159,76 @@ bool AnthropicEventScanner::result(Event* event)
 
 bool AnthropicEventScanner::part(Part* into, int depth)
 {
-    if (into->seen || m_json.atEnd() || !m_json.consume('{')) {
+    if (std::exchange(into->seen, true)) {
         return false;
     }
-    into->seen = true;
-    m_json.skipSpace();
-    bool sawKind = false;
-    bool sawText = false;
-    bool sawThinking = false;
-    bool sawStop = false;
-    bool closed = m_json.consume('}');
-    while (!closed) {
-        QByteArrayView name;
-        if (!key(&name)) {
-            return false;
-        }
+    unsigned seen = 0; // the wanted members met: one said twice is the full decoder's call
+    return members([this, into, depth, &seen](QByteArrayView name) {
         const bool isString = !m_json.atEnd() && m_json.peek() == '"';
         // A wanted member that is not a string (or comes twice): the full decoder's reading decides.
+        const auto first = [&seen](unsigned bit) {
+            const bool fresh = !(seen & bit);
+            seen |= bit;
+            return fresh;
+        };
         if (JsonCursor::equals(name, "type")) {
-            if (sawKind || !isString || !m_json.plainString(&into->kind)) {
-                return false;
-            }
-            sawKind = true;
-        } else if (JsonCursor::equals(name, "text")) {
-            if (sawText || !isString || !m_json.string(&into->text)) {
-                return false;
-            }
-            sawText = true;
-        } else if (JsonCursor::equals(name, "thinking")) {
-            if (sawThinking || !isString || !m_json.string(&into->thinking)) {
-                return false;
-            }
-            sawThinking = true;
-        } else if (JsonCursor::equals(name, "stop_reason")) {
-            const bool ok = isString ? m_json.string(&into->stopReason) : m_json.literal("null");
-            if (sawStop || !ok) {
-                return false;
-            }
-            sawStop = true;
-        } else if (!m_json.skipValue(depth + 1)) {
-            return false;
+            return first(1) && isString && m_json.plainString(&into->kind);
         }
-        if (!afterMember(&closed)) {
-            return false;
+        if (JsonCursor::equals(name, "text")) {
+            return first(2) && isString && m_json.string(&into->text);
         }
-    }
-    return true;
+        if (JsonCursor::equals(name, "thinking")) {
+            return first(4) && isString && m_json.string(&into->thinking);
+        }
+        if (JsonCursor::equals(name, "stop_reason")) {
+            return first(8) && (isString ? m_json.string(&into->stopReason) : m_json.literal("null"));
+        }
+        return m_json.skipValue(depth + 1);
+    });
 }
 
 // message_start's "message": only its usage matters.
 bool AnthropicEventScanner::message(int depth)
 {
-    if (m_json.atEnd() || !m_json.consume('{')) {
-        return false;
-    }
-    m_json.skipSpace();
-    bool closed = m_json.consume('}');
-    while (!closed) {
-        QByteArrayView name;
-        if (!key(&name)) {
-            return false;
-        }
+    return members([this, depth](QByteArrayView name) {
         if (JsonCursor::equals(name, "usage")) {
-            if (m_messageUsage || !usage(&m_messageUsage, depth + 1)) {
-                return false;
-            }
-        } else if (!m_json.skipValue(depth + 1)) {
-            return false;
+            return !m_messageUsage && usage(&m_messageUsage, depth + 1);
         }
-        if (!afterMember(&closed)) {
-            return false;
-        }
-    }
-    return true;
+        return m_json.skipValue(depth + 1);
+    });
 }
 
 bool AnthropicEventScanner::usage(std::optional<UsageCounts>* into, int depth)
 {
-    if (m_json.atEnd() || !m_json.consume('{')) {
-        return false; // null or not an object: rare, the full decoder reads it
-    }
+    // Null or not an object is rare: members() refuses it and the full decoder reads it.
     UsageCounts& counts = into->emplace();
-    unsigned seen = 0; // the wanted keys met, to refuse a repeated one
-    m_json.skipSpace();
-    bool closed = m_json.consume('}');
-    while (!closed) {
-        QByteArrayView name;
-        if (!key(&name)) {
-            return false;
-        }
-        std::optional<qint64>* field = nullptr;
-        unsigned bit = 0;
-        if (JsonCursor::equals(name, "input_tokens")) {
-            field = &counts.inputTokens;
-            bit = 1;
-        } else if (JsonCursor::equals(name, "cache_read_input_tokens")) {
-            field = &counts.cacheReadTokens;
-            bit = 2;
-        } else if (JsonCursor::equals(name, "cache_creation_input_tokens")) {
-            field = &counts.cacheCreationTokens;
-            bit = 4;
-        } else if (JsonCursor::equals(name, "output_tokens")) {
-            field = &counts.outputTokens;
-            bit = 8;
-        }
-        if (field) {
+    unsigned seen = 0; // the counts met, to refuse a repeated one
+    return members([this, &counts, &seen, depth](QByteArrayView name) {
+        const std::pair<const char*, std::optional<qint64>*> fields[] = {
+            { "input_tokens", &counts.inputTokens },
+            { "cache_read_input_tokens", &counts.cacheReadTokens },
+            { "cache_creation_input_tokens", &counts.cacheCreationTokens },
+            { "output_tokens", &counts.outputTokens },
+        };
+        for (unsigned i = 0; i < std::size(fields); ++i) {
+            if (name != QByteArrayView(fields[i].first)) {
+                continue;
+            }
+            if ((seen & (1u << i)) || m_json.atEnd()) {
+                return false;
+            }
+            seen |= 1u << i;
             // A count, or null (which leaves the field as it was); strings and the rest: full way.
-            qint64 count = 0;
-            if ((seen & bit) || m_json.atEnd()) {
-                return false;
-            }
-            seen |= bit;
             if (m_json.peek() == 'n') {
-                if (!m_json.literal("null")) {
-                    return false;
-                }
-            } else if (!m_json.count(&count)) {
-                return false;
-            } else {
-                *field = count;
+                return m_json.literal("null");
             }
-        } else if (!m_json.skipValue(depth + 1)) {
-            return false;
+            qint64 count = 0;
+            if (!m_json.count(&count)) {
+                return false;
+            }
+            *fields[i].second = count;
+            return true;
         }
-        if (!afterMember(&closed)) {
-            return false;
-        }
-    }
-    return true;
-}
-
-bool AnthropicEventScanner::key(QByteArrayView* name)
-{
-    if (m_json.atEnd() || m_json.peek() != '"' || !m_json.plainString(name)) {
-        return false;
-    }
-    m_json.skipSpace();
-    if (!m_json.consume(':')) {
-        return false;
-    }
-    m_json.skipSpace();
-    return true;
-}
-
-bool AnthropicEventScanner::afterMember(bool* closed)
-{
-    m_json.skipSpace();
-    if (m_json.consume('}')) {
-        *closed = true;
-        return true;
-    }
-    if (!m_json.consume(',')) {
-        return false;
-    }
-    m_json.skipSpace();
-    return true;
+        return m_json.skipValue(depth + 1);
+    });
 }

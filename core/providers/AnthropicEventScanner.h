@@ -63,10 +63,8 @@ private:
     bool part(Part* into, int depth);
     bool message(int depth);
     bool usage(std::optional<UsageCounts>* into, int depth);
-    // At a key: reads it and the colon. False at anything else.
-    bool key(QByteArrayView* name);
-    // After a member: true and *closed at the closing brace, true at a comma, false otherwise.
-    bool afterMember(bool* closed);
+    template <typename ReadValue>
+    bool members(ReadValue readValue);
 
     JsonCursor m_json;
     QByteArrayView m_type; // the event's "type"

@@ -4,9 +4,8 @@
 // AnthropicEventScanner accepts one, QJsonDocument gives the same event kind, text, thinking,
 // stop reason and usage as AnthropicStreamDecoder's full reading; and an OpenAiChunkScanner memo
 // primed with the input's first line never changes how the rest is read.
+#include "AnthropicFullReading.h"
 #include "FuzzInput.h"
-#include "providers/AnthropicEventScanner.h"
-#include "providers/AnthropicWire.h"
 #include "providers/OpenAiChunkScanner.h"
 #include "providers/OpenAiWire.h"
 #include "providers/WireJson.h"
@@ -21,54 +20,11 @@ void checkAnthropic(const QByteArray& json)
     if (!AnthropicEventScanner::scan(json, &fast)) {
         return;
     }
-    QString error;
-    const QJsonDocument document = WireJson::parse(json, &error);
-    FUZZ_CHECK(document.isObject());
-    // AnthropicStreamDecoder's full reading, from a usage of zeros.
-    const QJsonObject event = document.object();
-    const QString type = event.value(QLatin1String("type")).toString();
-    using Kind = AnthropicEventScanner::Kind;
-    QString text;
-    QString thinking;
-    QString stopReason;
-    QJsonValue usage;
-    Kind kind = Kind::Quiet;
-    if (type == QLatin1String("content_block_delta") || type == QLatin1String("content_block_start")) {
-        const bool isDelta = type == QLatin1String("content_block_delta");
-        const QJsonObject part = event.value(QLatin1String(isDelta ? "delta" : "content_block")).toObject();
-        const QString partKind = part.value(QLatin1String("type")).toString();
-        if (partKind == QLatin1String(isDelta ? "text_delta" : "text")) {
-            text = part.value(QLatin1String("text")).toString();
-        } else if (partKind == QLatin1String(isDelta ? "thinking_delta" : "thinking")) {
-            thinking = part.value(QLatin1String("thinking")).toString();
-        }
-        kind = Kind::Text;
-    } else if (type == QLatin1String("message_start")) {
-        usage = event.value(QLatin1String("message")).toObject().value(QLatin1String("usage"));
-        kind = Kind::MessageStart;
-    } else if (type == QLatin1String("message_delta")) {
-        stopReason = event.value(QLatin1String("delta")).toObject().value(QLatin1String("stop_reason")).toString();
-        usage = event.value(QLatin1String("usage"));
-        kind = Kind::MessageDelta;
-    } else if (type == QLatin1String("message_stop")) {
-        kind = Kind::MessageStop;
-    } else {
-        FUZZ_CHECK(type == QLatin1String("ping") || type == QLatin1String("content_block_stop"));
-    }
-    FUZZ_CHECK(fast.kind == kind);
-    FUZZ_CHECK(fast.text == text);
-    FUZZ_CHECK(fast.thinking == thinking);
-    FUZZ_CHECK(fast.stopReason == stopReason);
-    FUZZ_CHECK(fast.usage.has_value() == usage.isObject());
-    if (fast.usage) {
-        AnthropicUsage full;
-        full.merge(usage.toObject());
-        FUZZ_CHECK(full.inputTokens == fast.usage->inputTokens.value_or(0));
-        FUZZ_CHECK(full.cacheReadTokens == fast.usage->cacheReadTokens.value_or(0));
-        FUZZ_CHECK(full.cacheCreationTokens == fast.usage->cacheCreationTokens.value_or(0));
-        FUZZ_CHECK(full.outputTokens == fast.usage->outputTokens.value_or(0));
-    }
+    const std::optional<AnthropicReading> full = anthropicFullReading(json);
+    FUZZ_CHECK(full && full->kind);
+    FUZZ_CHECK(anthropicFastReading(fast) == *full);
 }
+
 // "previous\ncurrent": a memo primed with the first event never changes the reading of the second.
 void checkMemo(const QByteArray& input)
 {

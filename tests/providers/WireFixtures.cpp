@@ -92,3 +92,35 @@ QList<QByteArray> WireFixtures::randomSplit(const QByteArray& bytes, quint32 see
     }
     return pieces;
 }
+
+QByteArray WireFixtures::mutated(QByteArray json, QRandomGenerator& random)
+{
+    const int alphabetSize = int(sizeof kMutationAlphabet - 1);
+    const int edits = 1 + random.bounded(3);
+    for (int i = 0; i < edits && !json.isEmpty(); ++i) {
+        const qsizetype at = random.bounded(json.size());
+        const char c = kMutationAlphabet[random.bounded(alphabetSize)];
+        switch (random.bounded(3)) {
+        case 0:
+            json[at] = c;
+            break;
+        case 1:
+            json.insert(at, c);
+            break;
+        default:
+            json.remove(at, 1);
+        }
+    }
+    return json;
+}
+
+int WireFixtures::mutationRounds()
+{
+    return qEnvironmentVariableIntValue("SWITCHYARD_SCANNER_ROUNDS") ?: 20000;
+}
+
+quint32 WireFixtures::mutationSeed(quint32 fallback)
+{
+    const int seed = qEnvironmentVariableIntValue("SWITCHYARD_SCANNER_SEED");
+    return seed ? quint32(seed) : fallback;
+}

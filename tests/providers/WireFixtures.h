@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
+#include <QRandomGenerator>
 #include <QString>
 #include <QStringList>
 
@@ -25,6 +26,14 @@ struct Headers
     QList<std::pair<QByteArray, QByteArray>> headers;
 };
 Headers headers(const QString& file);
+// json with 1-3 random edits (a byte replaced, inserted or removed, from a JSON-ish alphabet with
+// non-ASCII and control bytes), for differential tests of the fast decoders.
+QByteArray mutated(QByteArray json, QRandomGenerator& random);
+inline constexpr char kMutationAlphabet[] = "{}[]\",:\\ 0-1e.nultrfa\xc3\xa9\x80u\x01\t";
+// How many mutations a differential test tries and from which seed: SWITCHYARD_SCANNER_ROUNDS /
+// _SEED run a longer soak by hand; the suite keeps it short.
+int mutationRounds();
+quint32 mutationSeed(quint32 fallback);
 // Splits bytes into random pieces (1..maxPiece bytes), deterministic for a seed.
 QList<QByteArray> randomSplit(const QByteArray& bytes, quint32 seed, int maxPiece);
 } // namespace WireFixtures

@@ -1,3 +1,4 @@
+#include "AnthropicFullReading.h"
 #include "WireFixtures.h"
 #include "providers/AnthropicEventScanner.h"
 #include "providers/AnthropicWire.h"
@@ -39,61 +40,17 @@ void TestAnthropicEventScanner::compareWithFull(const QByteArray& json)
     if (!AnthropicEventScanner::scan(json, &fast)) {
         return; // the full decoder handles it: nothing to disagree about
     }
-    QString error;
-    const QJsonDocument document = WireJson::parse(json, &error);
-    QVERIFY2(document.isObject(), json.constData()); // accepted by the scanner means valid JSON
-    // The full decoder's reading (AnthropicStreamDecoder), from a usage of zeros.
-    const QJsonObject event = document.object();
-    const QString type = event.value(QLatin1String("type")).toString();
-    QString text;
-    QString thinking;
-    QString stopReason;
-    std::optional<TokenUsage> usage;
-    AnthropicUsage merged;
-    using Kind = AnthropicEventScanner::Kind;
-    Kind kind = Kind::Quiet;
-    if (type == QLatin1String("content_block_delta") || type == QLatin1String("content_block_start")) {
-        const bool isDelta = type == QLatin1String("content_block_delta");
-        const QJsonObject part = event.value(QLatin1String(isDelta ? "delta" : "content_block")).toObject();
-        const QString partKind = part.value(QLatin1String("type")).toString();
-        if (partKind == QLatin1String(isDelta ? "text_delta" : "text")) {
-            text = part.value(QLatin1String("text")).toString();
-        } else if (partKind == QLatin1String(isDelta ? "thinking_delta" : "thinking")) {
-            thinking = part.value(QLatin1String("thinking")).toString();
-        }
-        kind = Kind::Text;
-    } else if (type == QLatin1String("message_start")) {
-        const QJsonValue value = event.value(QLatin1String("message")).toObject().value(QLatin1String("usage"));
-        if (value.isObject()) {
-            merged.merge(value.toObject());
-            usage = merged.toTokenUsage();
-        }
-        kind = Kind::MessageStart;
-    } else if (type == QLatin1String("message_delta")) {
-        stopReason = event.value(QLatin1String("delta")).toObject().value(QLatin1String("stop_reason")).toString();
-        const QJsonValue value = event.value(QLatin1String("usage"));
-        if (value.isObject()) {
-            merged.merge(value.toObject());
-            usage = merged.toTokenUsage();
-        }
-        kind = Kind::MessageDelta;
-    } else if (type == QLatin1String("message_stop")) {
-        kind = Kind::MessageStop;
-    } else {
-        QVERIFY2(type == QLatin1String("ping") || type == QLatin1String("content_block_stop"), json.constData());
-    }
-    QCOMPARE(fast.kind, kind);
-    QCOMPARE(fast.text, text);
-    QCOMPARE(fast.thinking, thinking);
-    QCOMPARE(fast.stopReason, stopReason);
-    QCOMPARE(fast.usage.has_value(), usage.has_value());
-    if (fast.usage) {
-        AnthropicUsage fromFast;
-        fromFast.inputTokens = fast.usage->inputTokens.value_or(0);
-        fromFast.cacheReadTokens = fast.usage->cacheReadTokens.value_or(0);
-        fromFast.cacheCreationTokens = fast.usage->cacheCreationTokens.value_or(0);
-        fromFast.outputTokens = fast.usage->outputTokens.value_or(0);
-        QCOMPARE(fromFast.toTokenUsage(), *usage);
+    const std::optional<AnthropicReading> full = anthropicFullReading(json);
+    QVERIFY2(full.has_value(), json.constData()); // accepted by the scanner means valid JSON
+    const AnthropicReading fastReading = anthropicFastReading(fast);
+    QVERIFY2(full->kind.has_value(), json.constData()); // an event type the fast path knows
+    QCOMPARE(fastReading.kind, full->kind);
+    QCOMPARE(fastReading.text, full->text);
+    QCOMPARE(fastReading.thinking, full->thinking);
+    QCOMPARE(fastReading.stopReason, full->stopReason);
+    QCOMPARE(fastReading.usage.has_value(), full->usage.has_value());
+    if (fastReading.usage) {
+        QCOMPARE(*fastReading.usage, *full->usage);
     }
 }
 
@@ -138,29 +95,11 @@ void TestAnthropicEventScanner::agreesWithFullDecoder_onWireSamples()
 
 void TestAnthropicEventScanner::agreesWithFullDecoder_onMutations()
 {
-    static const char alphabet[] = "{}[]\",:\\ 0-1e.nultrfa\xc3\xa9\x80u\x01\t";
-    // SWITCHYARD_SCANNER_ROUNDS / _SEED run a longer soak by hand; the suite keeps it short.
-    const int rounds = qEnvironmentVariableIntValue("SWITCHYARD_SCANNER_ROUNDS") ?: 20000;
-    QRandomGenerator random(qEnvironmentVariableIntValue("SWITCHYARD_SCANNER_SEED") ?: 11);
-    for (int round = 0; round < rounds; ++round) {
+    QRandomGenerator random(WireFixtures::mutationSeed(11));
+    for (int round = 0; round < WireFixtures::mutationRounds(); ++round) {
         // Mostly deltas, the only events the scanner may accept; the rest must stay refused.
         const QList<QByteArray>& pool = random.bounded(4) == 0 ? m_events : m_deltas;
-        QByteArray json = pool.at(random.bounded(pool.size()));
-        const int edits = 1 + random.bounded(3);
-        for (int i = 0; i < edits && !json.isEmpty(); ++i) {
-            const qsizetype at = random.bounded(json.size());
-            const char c = alphabet[random.bounded(int(sizeof alphabet - 1))];
-            switch (random.bounded(3)) {
-            case 0:
-                json[at] = c;
-                break;
-            case 1:
-                json.insert(at, c);
-                break;
-            default:
-                json.remove(at, 1);
-            }
-        }
+        const QByteArray json = WireFixtures::mutated(pool.at(random.bounded(pool.size())), random);
         compareWithFull(json);
         if (QTest::currentTestFailed()) {
             return;

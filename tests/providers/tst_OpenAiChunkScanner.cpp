@@ -123,27 +123,9 @@ void TestOpenAiChunkScanner::agreesWithFullDecoder_onWireSamples()
 
 void TestOpenAiChunkScanner::agreesWithFullDecoder_onMutations()
 {
-    static const char alphabet[] = "{}[]\",:\\ 0-1e.nultrfa\xc3\xa9\x80u\x01\t";
-    // SWITCHYARD_SCANNER_ROUNDS / _SEED run a longer soak by hand; the suite keeps it short.
-    const int rounds = qEnvironmentVariableIntValue("SWITCHYARD_SCANNER_ROUNDS") ?: 20000;
-    QRandomGenerator random(qEnvironmentVariableIntValue("SWITCHYARD_SCANNER_SEED") ?: 7);
-    for (int round = 0; round < rounds; ++round) {
-        QByteArray json = m_events.at(random.bounded(m_events.size()));
-        const int edits = 1 + random.bounded(3);
-        for (int i = 0; i < edits && !json.isEmpty(); ++i) {
-            const qsizetype at = random.bounded(json.size());
-            const char c = alphabet[random.bounded(int(sizeof alphabet - 1))];
-            switch (random.bounded(3)) {
-            case 0:
-                json[at] = c;
-                break;
-            case 1:
-                json.insert(at, c);
-                break;
-            default:
-                json.remove(at, 1);
-            }
-        }
+    QRandomGenerator random(WireFixtures::mutationSeed(7));
+    for (int round = 0; round < WireFixtures::mutationRounds(); ++round) {
+        const QByteArray json = WireFixtures::mutated(m_events.at(random.bounded(m_events.size())), random);
         compareWithFull(json);
         if (QTest::currentTestFailed()) {
             return;
@@ -202,9 +184,8 @@ static bool sameReading(const OpenAiChunkScanner::Chunk& a, const OpenAiChunkSca
 // memo is exactly the reading without it, accepted or not.
 void TestOpenAiChunkScanner::memoNeverChangesTheReading()
 {
-    static const char alphabet[] = "{}[]\",:\\ 0-1e.nultrfa\xc3\xa9\x80u\x01\t";
-    const int rounds = qEnvironmentVariableIntValue("SWITCHYARD_SCANNER_ROUNDS") ?: 20000;
-    QRandomGenerator random(qEnvironmentVariableIntValue("SWITCHYARD_SCANNER_SEED") ?: 13);
+    const int rounds = WireFixtures::mutationRounds();
+    QRandomGenerator random(WireFixtures::mutationSeed(13));
     int resumed = 0;
     for (int round = 0; round < rounds; ++round) {
         const QByteArray& previous = m_events.at(random.bounded(m_events.size()));
@@ -215,7 +196,7 @@ void TestOpenAiChunkScanner::memoNeverChangesTheReading()
         const int edits = random.bounded(3);
         for (int i = 0; i < edits && !json.isEmpty(); ++i) {
             const qsizetype at = random.bounded(json.size());
-            json[at] = alphabet[random.bounded(int(sizeof alphabet - 1))];
+            json[at] = WireFixtures::kMutationAlphabet[random.bounded(int(sizeof WireFixtures::kMutationAlphabet - 1))];
         }
         OpenAiChunkScanner::Chunk plain;
         OpenAiChunkScanner::Chunk withMemo;
