@@ -3,6 +3,7 @@
 #include "cli/Console.h"
 #include "config/ConfigValidator.h"
 #include "engine/Engine.h"
+#include "http/HttpServer.h"
 #include "secrets/AppSettings.h"
 #include "settings/Appearance.h"
 #include "settings/WelcomeDialog.h"
@@ -32,6 +33,8 @@ void setIdentity()
 
 int main(int argc, char* argv[])
 {
+    // The gateway's connection cap follows the open-file limit; Linux's default soft 1024 is low.
+    HttpServer::raiseOpenFileLimit();
     QStringList arguments;
     for (int i = 0; i < argc; ++i) {
         arguments.append(QString::fromLocal8Bit(argv[i]));

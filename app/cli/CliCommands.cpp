@@ -4,6 +4,7 @@
 #include "ExplainCommand.h"
 #include "ExportCommand.h"
 #include "ImportCommand.h"
+#include "KeysCommand.h"
 #include "ModelsCommand.h"
 #include "RouteCommand.h"
 #include "ServeCommand.h"
@@ -49,6 +50,10 @@ const QList<Entry>& entries()
         { "serve",
           QT_TRANSLATE_NOOP("CliCommands", "serve [--port N] [--bind ADDR]   OpenAI-compatible gateway with failover"),
           [] { return new ServeCommand; } },
+        { "keys",
+          QT_TRANSLATE_NOOP("CliCommands",
+                            "keys create --name NAME [limits] | list | revoke ID|NAME   the gateway's client keys"),
+          [] { return new KeysCommand; } },
         { "prune", QT_TRANSLATE_NOOP("CliCommands", "prune --older-than DAYS   delete old history records"),
           [] { return new PruneCommand; } },
     };

@@ -3,9 +3,11 @@
 #include "Console.h"
 #include "engine/Engine.h"
 #include "engine/EngineGateway.h"
+#include "gateway/ClientKeyStore.h"
 #include "gateway/GatewayServer.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -38,7 +40,24 @@ bool ServeCommand::parse(const QStringList& arguments)
         tr("Environment variable holding the key clients must send (default SWITCHYARD_GATEWAY_KEY)."),
         QStringLiteral("NAME"), QStringLiteral("SWITCHYARD_GATEWAY_KEY"));
     const QCommandLineOption quiet(QStringLiteral("quiet"), tr("Do not log each request."));
-    parser.addOptions({ port, bind, keyEnv, quiet });
+    const QCommandLineOption allowHost(
+        QStringLiteral("allow-host"),
+        tr("A host name clients may use for this gateway besides localhost and IP addresses (repeatable; "
+           "*.example.com for subdomains)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption allowOrigin(
+        QStringLiteral("allow-origin"),
+        tr("A web page origin allowed to call the gateway, e.g. https://app.example (repeatable; none by default)."),
+        QStringLiteral("ORIGIN"));
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
+                                     tr("Serve HTTPS with this PEM certificate (chain); needs --tls-key."),
+                                     QStringLiteral("FILE"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"), tr("The certificate's unencrypted PEM private key."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption insecureHttp(
+        QStringLiteral("insecure-http"),
+        tr("Allow plain HTTP beyond loopback (only behind a TLS-terminating proxy on this host)."));
+    parser.addOptions({ port, bind, keyEnv, quiet, allowHost, allowOrigin, tlsCert, tlsKey, insecureHttp });
     if (!Console::parseArguments(parser, QStringLiteral("switchyard serve"), arguments)) {
         return false;
     }
@@ -55,6 +74,22 @@ bool ServeCommand::parse(const QStringList& arguments)
     }
     m_keyEnv = parser.value(keyEnv);
     m_quiet = parser.isSet(quiet);
+    m_tlsCert = parser.value(tlsCert);
+    m_tlsKey = parser.value(tlsKey);
+    m_insecureHttp = parser.isSet(insecureHttp);
+    if (m_tlsCert.isEmpty() != m_tlsKey.isEmpty()) {
+        Console::fail(tr("--tls-cert and --tls-key go together"), 64);
+        return false;
+    }
+    m_allowedHosts = parser.values(allowHost);
+    m_allowedOrigins = parser.values(allowOrigin);
+    for (const QString& origin : std::as_const(m_allowedOrigins)) {
+        if (origin != QLatin1String("*") && !origin.startsWith(QLatin1String("http://"))
+            && !origin.startsWith(QLatin1String("https://")) && origin != QLatin1String("null")) {
+            Console::fail(tr("--allow-origin needs an origin such as https://app.example, not \"%1\"").arg(origin), 64);
+            return false;
+        }
+    }
     return true;
 }
 
@@ -79,6 +114,12 @@ void ServeCommand::run(Engine& engine)
     m_gateway = new GatewayServer(EngineGateway::dependencies(engine), this);
     GatewayOptions options;
     options.apiKey = qEnvironmentVariable(m_keyEnv.toUtf8().constData()).toUtf8();
+    options.allowedHosts = m_allowedHosts;
+    options.allowedOrigins = m_allowedOrigins;
+    options.clientKeysFile = QDir(engine.homeDir()).filePath(ClientKeyStore::fileName());
+    options.tlsCertificateFile = m_tlsCert;
+    options.tlsKeyFile = m_tlsKey;
+    options.insecureHttp = m_insecureHttp;
     m_gateway->setOptions(options);
     if (!m_gateway->listen(m_bind, m_port)) {
         emit done(Console::fail(m_gateway->errorString()));
@@ -98,11 +139,14 @@ void ServeCommand::run(Engine& engine)
     const QString host = m_bind.protocol() == QAbstractSocket::IPv6Protocol
         ? QStringLiteral("[%1]").arg(m_bind.toString())
         : m_bind.toString();
-    Console::out(
-        tr("Switchyard gateway on http://%1:%2/v1 (OpenAI chat/completions, Anthropic messages)%3\n"
-           "Models: auto, the routing tiers, groups and %4 models. Ctrl+C stops.\n")
-            .arg(host)
-            .arg(m_gateway->port())
-            .arg(m_gateway->requiresKey() ? tr("; clients must send the key from %1").arg(m_keyEnv) : QString())
-            .arg(engine.models().size()));
+    Console::out(tr("Switchyard gateway on %5://%1:%2/v1 (OpenAI chat/completions, Anthropic messages)%3\n"
+                    "Models: auto, the routing tiers, groups and %4 models. Ctrl+C stops.\n")
+                     .arg(host)
+                     .arg(m_gateway->port())
+                     .arg(!m_gateway->clientKeys().isEmpty() ? tr("; clients must send one of the %n client keys",
+                                                                  nullptr, int(m_gateway->clientKeys().keys().size()))
+                              : m_gateway->requiresKey()     ? tr("; clients must send the key from %1").arg(m_keyEnv)
+                                                             : QString())
+                     .arg(engine.models().size())
+                     .arg(m_tlsCert.isEmpty() ? QStringLiteral("http") : QStringLiteral("https")));
 }

@@ -24,5 +24,10 @@ private:
     quint16 m_port = 4000;
     QString m_keyEnv = QStringLiteral("SWITCHYARD_GATEWAY_KEY");
     bool m_quiet = false;
+    QStringList m_allowedHosts;
+    QStringList m_allowedOrigins;
+    QString m_tlsCert;
+    QString m_tlsKey;
+    bool m_insecureHttp = false;
     GatewayServer* m_gateway = nullptr;
 };

@@ -19,6 +19,7 @@ const QByteArray kJson = QByteArrayLiteral("application/json");
 GatewayServer::GatewayServer(GatewayDependencies dependencies, QObject* parent)
     : QObject(parent)
     , m_deps(std::move(dependencies))
+    , m_gate(&m_keys, m_deps.clientKeySpend)
     , m_http(new HttpServer(this))
 {
     qRegisterMetaType<GatewayTraffic>();
@@ -36,7 +37,9 @@ GatewayServer::~GatewayServer()
 void GatewayServer::setOptions(const GatewayOptions& options)
 {
     m_options = options;
+    m_admission = GatewayAdmission(options.allowedHosts, options.allowedOrigins);
     m_http->setMaxBodyBytes(options.maxBodyBytes);
+    m_http->setLimits(options.limits);
 }
 
 bool GatewayServer::listen(const QHostAddress& address, quint16 port)
@@ -46,9 +49,30 @@ bool GatewayServer::listen(const QHostAddress& address, quint16 port)
         m_error = tr("The gateway has no router to send requests through.");
         return false;
     }
-    if (!address.isLoopback() && m_options.apiKey.isEmpty()) {
-        m_error
-            = tr("Serving beyond loopback (%1) needs a gateway key that clients must send.").arg(address.toString());
+    m_keys = ClientKeyStore(m_options.clientKeysFile);
+    if (!m_options.clientKeysFile.isEmpty() && !m_keys.load()) {
+        m_error = m_keys.errorString();
+        return false;
+    }
+    if (!address.isLoopback() && m_options.apiKey.isEmpty() && m_keys.isEmpty()) {
+        m_error = tr("Serving beyond loopback (%1) needs at least one client key (switchyard keys create) or a "
+                     "gateway key that clients must send.")
+                      .arg(address.toString());
+        return false;
+    }
+    const bool tls = !m_options.tlsCertificateFile.isEmpty() || !m_options.tlsKeyFile.isEmpty();
+    if (tls && (m_options.tlsCertificateFile.isEmpty() || m_options.tlsKeyFile.isEmpty())) {
+        m_error = tr("TLS needs both a certificate file and a key file.");
+        return false;
+    }
+    if (!address.isLoopback() && !tls && !m_options.insecureHttp) {
+        m_error = tr("Serving beyond loopback (%1) needs TLS (a certificate and key file), or plain HTTP chosen "
+                     "explicitly (--insecure-http) when a TLS proxy on this host fronts the gateway.")
+                      .arg(address.toString());
+        return false;
+    }
+    if (tls && !m_http->usesTls() && !m_http->setTls(m_options.tlsCertificateFile, m_options.tlsKeyFile)) {
+        m_error = m_http->errorString();
         return false;
     }
     if (!m_http->listen(address, port)) {
@@ -76,7 +100,8 @@ quint16 GatewayServer::port() const
 
 bool GatewayServer::requiresKey() const
 {
-    return m_options.requireKey || !m_options.apiKey.isEmpty() || (!m_address.isNull() && !m_address.isLoopback());
+    return m_options.requireKey || !m_options.apiKey.isEmpty() || !m_keys.isEmpty()
+        || (!m_address.isNull() && !m_address.isLoopback());
 }
 
 void GatewayServer::reject(HttpResponder* responder, bool anthropic, const GatewayError& error,
@@ -91,32 +116,73 @@ void GatewayServer::reject(HttpResponder* responder, bool anthropic, const Gatew
     }
 }
 
-bool GatewayServer::checkKey(const HttpRequest& request, HttpResponder* responder, bool anthropic)
+bool GatewayServer::authenticate(const HttpRequest& request, HttpResponder* responder, bool anthropic,
+                                 const ClientKey** key)
 {
-    if (!requiresKey()) {
+    *key = nullptr;
+    const QByteArray given = ClientKeyGate::presentedKey(request);
+    if (!m_options.apiKey.isEmpty() && !given.isEmpty() && GatewayJson::constantTimeEquals(given, m_options.apiKey)) {
+        return true; // the gateway's own key: the owner, no per-client limits
+    }
+    std::optional<GatewayError> refusal;
+    if (m_gate.keysRequired()) {
+        const ClientKeyGate::Verdict verdict = m_gate.identify(request);
+        *key = verdict.key;
+        refusal = verdict.refusal;
+    } else if (requiresKey()) {
+        GatewayError error;
+        error.status = 401;
+        error.code = given.isEmpty() ? QByteArrayLiteral("missing_api_key") : QByteArrayLiteral("invalid_api_key");
+        error.message = given.isEmpty()
+            ? tr("This gateway needs its key: send it as \"Authorization: Bearer <key>\" (or x-api-key).")
+            : tr("The gateway key sent is not the right one.");
+        refusal = error;
+    }
+    if (!refusal) {
         return true;
     }
-    QByteArray given = request.header("x-api-key");
-    const QByteArray authorization = request.header("authorization");
-    if (authorization.size() > 7 && authorization.first(7).compare("bearer ", Qt::CaseInsensitive) == 0) {
-        given = authorization.sliced(7).trimmed();
-    }
-    if (!given.isEmpty() && GatewayJson::constantTimeEquals(given, m_options.apiKey)) {
-        return true;
-    }
-    GatewayError error;
-    error.status = 401;
-    error.code = given.isEmpty() ? QByteArrayLiteral("missing_api_key") : QByteArrayLiteral("invalid_api_key");
-    error.message = given.isEmpty()
-        ? tr("This gateway needs its key: send it as \"Authorization: Bearer <key>\" (or x-api-key).")
-        : tr("The gateway key sent is not the right one.");
-    reject(responder, anthropic, error);
+    refuse(request, responder, anthropic, *refusal);
     return false;
+}
+
+// A refusal before anything is parsed: still a JSON error in the client's format and a line in
+// the traffic view, so a blocked web page or misconfigured client is visible, not a silent drop.
+void GatewayServer::refuse(const HttpRequest& request, HttpResponder* responder, bool anthropic,
+                           const GatewayError& error)
+{
+    GatewayTraffic traffic;
+    traffic.id = m_nextId++;
+    traffic.endpoint = QString::fromLatin1(request.path.left(200));
+    traffic.client = request.peer.toString();
+    traffic.startedAt = Clock::instance().currentDateTimeUtc();
+    emit requestStarted(traffic);
+    ++m_refused;
+    reject(responder, anthropic, error, &traffic);
+}
+
+void GatewayServer::answerOptions(const HttpRequest& request, HttpResponder* responder)
+{
+    HttpHeaders headers { { QByteArrayLiteral("Allow"), QByteArrayLiteral("GET, POST, OPTIONS") } };
+    if (GatewayAdmission::isPreflight(request)) {
+        headers += m_admission.preflightHeaders(request);
+    }
+    responder->send(204, {}, {}, headers);
 }
 
 void GatewayServer::handle(const HttpRequest& request, HttpResponder* responder)
 {
     const QByteArray& path = request.path;
+    if (const std::optional<GatewayError> refused = m_admission.check(request)) {
+        refuse(request, responder, path.startsWith("/v1/messages"), *refused);
+        return;
+    }
+    if (!request.header("origin").isNull()) {
+        responder->addDefaultHeaders(m_admission.corsHeaders(request));
+    }
+    if (request.method == "OPTIONS") {
+        answerOptions(request, responder);
+        return;
+    }
     const bool get = request.method == "GET" || request.method == "HEAD";
     const bool post = request.method == "POST";
     if (path == "/v1/chat/completions" || path == "/chat/completions") {
@@ -131,7 +197,8 @@ void GatewayServer::handle(const HttpRequest& request, HttpResponder* responder)
         }
     } else if (path == "/v1/models" || path == "/models") {
         if (get) {
-            if (checkKey(request, responder, false)) {
+            const ClientKey* key = nullptr;
+            if (authenticate(request, responder, false, &key)) {
                 responder->send(200, kJson, GatewayModels::listJson(*m_deps.router));
             }
             return;
@@ -139,8 +206,8 @@ void GatewayServer::handle(const HttpRequest& request, HttpResponder* responder)
     } else if (path == "/health" || path == "/v1/health") {
         if (get) {
             responder->send(200, kJson,
-                            "{\"status\":\"ok\",\"in_flight\":" + QByteArray::number(m_inFlight)
-                                + ",\"served\":" + QByteArray::number(m_served) + "}");
+                            "{\"status\":\"ok\",\"in_flight\":" + QByteArray::number(m_inFlight) + ",\"served\":"
+                                + QByteArray::number(m_served) + ",\"refused\":" + QByteArray::number(m_refused) + "}");
             return;
         }
     } else {
@@ -160,13 +227,15 @@ void GatewayServer::handle(const HttpRequest& request, HttpResponder* responder)
 
 void GatewayServer::handleChat(const HttpRequest& request, HttpResponder* responder, bool anthropic)
 {
-    if (!checkKey(request, responder, anthropic)) {
+    const ClientKey* key = nullptr;
+    if (!authenticate(request, responder, anthropic, &key)) {
         return;
     }
     GatewayTraffic traffic;
     traffic.id = m_nextId++;
     traffic.endpoint = QString::fromLatin1(request.path);
     traffic.client = request.peer.toString();
+    traffic.clientKey = key ? key->name : QString();
     traffic.startedAt = Clock::instance().currentDateTimeUtc();
 
     GatewayRequest parsed
@@ -204,8 +273,22 @@ void GatewayServer::handleChat(const HttpRequest& request, HttpResponder* respon
     if (target.kind != GatewayModels::Kind::Auto) {
         options.forcedModelOrGroup = target.name;
     }
+    if (m_inFlight >= m_options.maxInFlight) {
+        GatewayError error {
+            503,
+            "server_busy",
+            {},
+            tr("The gateway is busy (%1 requests in flight); try again shortly.").arg(m_options.maxInFlight),
+            {}
+        };
+        responder->addDefaultHeaders({ { QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1") } });
+        ++m_refused;
+        reject(responder, anthropic, error, &traffic);
+        return;
+    }
     int& running = m_perClient[request.peer];
     if (running >= m_options.maxConcurrentPerClient) {
+        responder->addDefaultHeaders({ { QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1") } });
         GatewayError error { 429,
                              "too_many_concurrent_requests",
                              {},
@@ -215,18 +298,47 @@ void GatewayServer::handleChat(const HttpRequest& request, HttpResponder* respon
         reject(responder, anthropic, error, &traffic);
         return;
     }
+    QString keyId;
+    std::function<void(const RequestRecord&)> record = m_deps.record;
+    if (key) {
+        const QString checked = target.kind == GatewayModels::Kind::Auto ? QStringLiteral("auto") : target.name;
+        const ClientKeyGate::Verdict verdict = m_gate.admit(*key, checked, options.forcedTier);
+        if (verdict.refusal) {
+            if (verdict.retryAfterSec > 0) {
+                responder->addDefaultHeaders(
+                    { { QByteArrayLiteral("Retry-After"), QByteArray::number(verdict.retryAfterSec) } });
+            }
+            ++m_refused;
+            reject(responder, anthropic, *verdict.refusal, &traffic);
+            return;
+        }
+        keyId = key->id;
+        // The row carries the key, and its cost lands on the key's budget.
+        record = [this, keyId, record = m_deps.record](const RequestRecord& done) {
+            RequestRecord keyed = done;
+            keyed.clientKey = keyId;
+            m_gate.charge(keyId, keyed.startedAt, keyed.costUsd);
+            if (record) {
+                record(keyed);
+            }
+        };
+    }
     ++running;
     ++m_inFlight;
     const QHostAddress peer = request.peer;
     auto* exchange = new GatewayExchange(
         m_deps.router, std::move(parsed), options,
         GatewayFormat::create(anthropic ? GatewayFormat::Api::Anthropic : GatewayFormat::Api::OpenAi, traffic.id),
-        responder, traffic, m_deps.record, [this, peer](const GatewayTraffic& done) { onExchangeEnded(peer, done); });
+        responder, traffic, record,
+        [this, peer, keyId](const GatewayTraffic& done) { onExchangeEnded(peer, keyId, done); });
     exchange->start();
 }
 
-void GatewayServer::onExchangeEnded(const QHostAddress& client, const GatewayTraffic& traffic)
+void GatewayServer::onExchangeEnded(const QHostAddress& client, const QString& keyId, const GatewayTraffic& traffic)
 {
+    if (!keyId.isEmpty()) {
+        m_gate.finished(keyId);
+    }
     auto found = m_perClient.find(client);
     if (found != m_perClient.end() && --*found <= 0) {
         m_perClient.erase(found);

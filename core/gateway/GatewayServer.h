@@ -1,5 +1,8 @@
 #pragma once
 
+#include "ClientKeyGate.h"
+#include "ClientKeyStore.h"
+#include "GatewayAdmission.h"
 #include "GatewayError.h"
 #include "GatewayTypes.h"
 
@@ -39,8 +42,14 @@ public:
     QHostAddress address() const { return m_address; }
     QString errorString() const { return m_error; }
     bool requiresKey() const;
+    // Client keys in use (loaded from options().clientKeysFile at listen()).
+    const ClientKeyStore& clientKeys() const { return m_keys; }
 
     int inFlight() const { return m_inFlight; }
+    // The HTTP layer, for its connection figures (open, timed out, evicted, refused).
+    const HttpServer* httpServer() const { return m_http; }
+    // Requests refused before routing (host, origin, content type, key, limits).
+    quint64 requestsRefused() const { return m_refused; }
     quint64 requestsServed() const { return m_served; }
 
 signals:
@@ -50,13 +59,19 @@ signals:
 private:
     void handle(const HttpRequest& request, HttpResponder* responder);
     void handleChat(const HttpRequest& request, HttpResponder* responder, bool anthropic);
-    bool checkKey(const HttpRequest& request, HttpResponder* responder, bool anthropic);
+    // Who is calling: false when refused (answered). *key is the client key, if one was used.
+    bool authenticate(const HttpRequest& request, HttpResponder* responder, bool anthropic, const ClientKey** key);
+    void refuse(const HttpRequest& request, HttpResponder* responder, bool anthropic, const GatewayError& error);
+    void answerOptions(const HttpRequest& request, HttpResponder* responder);
     void reject(HttpResponder* responder, bool anthropic, const GatewayError& error,
                 const GatewayTraffic* traffic = nullptr);
-    void onExchangeEnded(const QHostAddress& client, const GatewayTraffic& traffic);
+    void onExchangeEnded(const QHostAddress& client, const QString& keyId, const GatewayTraffic& traffic);
 
     GatewayDependencies m_deps;
     GatewayOptions m_options;
+    GatewayAdmission m_admission;
+    ClientKeyStore m_keys;
+    ClientKeyGate m_gate;
     HttpServer* m_http;
     QHostAddress m_address;
     QString m_error;
@@ -64,4 +79,5 @@ private:
     int m_inFlight = 0;
     quint64 m_nextId = 1;
     quint64 m_served = 0;
+    quint64 m_refused = 0;
 };

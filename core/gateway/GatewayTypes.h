@@ -1,5 +1,6 @@
 #pragma once
 
+#include "http/HttpServer.h"
 #include "ledger/LedgerRecords.h"
 
 #include <QByteArray>
@@ -7,6 +8,7 @@
 #include <QHostAddress>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <optional>
@@ -25,6 +27,24 @@ struct GatewayOptions
     // Requests in flight per client (peer address, or the key's holder when keys are used);
     // the next one gets 429.
     int maxConcurrentPerClient = 64;
+    // Requests in flight in all; the next one gets 503 with Retry-After.
+    int maxInFlight = 512;
+    // Host names clients may address the gateway by, beyond loopback names and IP addresses
+    // ("gpu-box.lan", "*.corp.example"). Any other Host is refused: DNS rebinding.
+    QStringList allowedHosts;
+    // Browser origins allowed to call ("https://app.example"; "*" for any). None by default: a
+    // request with any other Origin header is refused, and CORS answers allow only these.
+    QStringList allowedOrigins;
+    // Connection cap and idle / slow-request deadlines.
+    HttpLimits limits;
+    // HTTPS from a PEM certificate (chain) and unencrypted PEM key. Beyond loopback the gateway
+    // refuses to listen without TLS unless insecureHttp says plain HTTP is meant (e.g. behind a
+    // TLS-terminating proxy on the same host).
+    QString tlsCertificateFile;
+    QString tlsKeyFile;
+    bool insecureHttp = false;
+    // The client keys file (ClientKeyStore); once it holds a key, every request needs one.
+    QString clientKeysFile;
 };
 
 // What the gateway runs on. The router (with its provider client, policy, models, cooldowns and
@@ -33,6 +53,8 @@ struct GatewayDependencies
 {
     Router* router = nullptr;
     std::function<void(const RequestRecord&)> record;
+    // What a client key spent since a moment (UTC), from the ledger; empty: counts start at 0.
+    std::function<double(const QString& keyId, const QDateTime& sinceUtc)> clientKeySpend = {};
 };
 
 // One request as the live traffic view shows it.
@@ -41,6 +63,7 @@ struct GatewayTraffic
     quint64 id = 0;
     QString endpoint; // "/v1/chat/completions", "/v1/messages"
     QString client; // peer address
+    QString clientKey; // the client key's name, when the request carried one
     QString model; // as the client asked for it
     QString finalModel; // what answered, when something did
     bool stream = false;

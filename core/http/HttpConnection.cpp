@@ -3,6 +3,8 @@
 #include "HttpResponder.h"
 #include "HttpServer.h"
 
+#include <QDeadlineTimer>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -28,6 +30,13 @@ HttpConnection::HttpConnection(QTcpSocket* socket, HttpServer* server)
     m_parser.setPeer(m_socket->peerAddress());
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::onDisconnected);
+    m_deadline = new QTimer(this);
+    m_deadline->setSingleShot(true);
+    connect(m_deadline, &QTimer::timeout, this, &HttpConnection::onDeadline);
+    m_phaseSince = QDeadlineTimer::current().deadline();
+    if (const int idleMs = m_server->limits().idleTimeoutMs; idleMs > 0) {
+        m_deadline->start(idleMs);
+    }
     if (m_socket->bytesAvailable() > 0) {
         QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
     }
@@ -86,9 +95,71 @@ void HttpConnection::processBuffer()
             break;
         }
         m_active = new HttpResponder(this, HttpParser::keepAlive(request), request.method == "HEAD");
+        updatePhase();
         m_server->dispatch(request, m_active);
     }
     m_processing = false;
+    updatePhase();
+}
+
+// Starts the deadline of the phase the connection is in, when it changes: a few timer starts
+// per request, not one per read.
+void HttpConnection::updatePhase()
+{
+    if (m_gone || m_closing) {
+        m_deadline->stop();
+        return;
+    }
+    const Phase phase = m_active      ? Phase::Active
+        : m_parser.inBody()           ? Phase::ReceivingBody
+        : m_parser.buffer().isEmpty() ? Phase::Idle
+                                      : Phase::ReceivingHead;
+    if (phase == m_phase) {
+        return;
+    }
+    m_phase = phase;
+    m_phaseSince = QDeadlineTimer::current().deadline();
+    const HttpLimits& limits = m_server->limits();
+    const int ms = phase == Phase::Idle ? limits.idleTimeoutMs
+        : phase == Phase::ReceivingHead ? limits.headerTimeoutMs
+        : phase == Phase::ReceivingBody ? limits.bodyTimeoutMs
+                                        : 0;
+    if (ms > 0) {
+        m_deadline->start(ms);
+    } else {
+        m_deadline->stop();
+    }
+}
+
+void HttpConnection::onDeadline()
+{
+    if (m_gone || m_closing || m_phase == Phase::Active) {
+        return;
+    }
+    emit timedOut();
+    evict();
+}
+
+void HttpConnection::evict()
+{
+    if (m_gone || m_closing || m_active) {
+        return;
+    }
+    if (m_phase == Phase::Idle) {
+        m_closing = true;
+        m_deadline->stop();
+        m_socket->abort(); // nothing was asked, nothing to answer
+        return;
+    }
+    failRequest(408, QByteArrayLiteral("request_timeout"),
+                QByteArrayLiteral("The request was not received in time; send it again"));
+}
+
+void HttpConnection::refuse(int status, const QByteArray& code, const QByteArray& message)
+{
+    if (!m_gone && !m_closing && !m_active) {
+        failRequest(status, code, message);
+    }
 }
 
 void HttpConnection::responseEnded(HttpResponder* responder, bool keepAlive)
@@ -101,6 +172,9 @@ void HttpConnection::responseEnded(HttpResponder* responder, bool keepAlive)
     if (!keepAlive) {
         closeAfterWrite();
         return;
+    }
+    if (!m_processing) {
+        updatePhase();
     }
     if ((!m_parser.buffer().isEmpty() || m_socket->bytesAvailable() > 0) && !m_processing) {
         // Pipelined requests wait; answer them from the event loop, not inside the caller's send().
@@ -125,6 +199,7 @@ void HttpConnection::failRequest(int status, const QByteArray& code, const QByte
         + QByteArrayLiteral("\"}}");
     auto* responder = new HttpResponder(this, false, false);
     m_active = responder;
+    m_deadline->stop();
     responder->send(status, QByteArrayLiteral("application/json"), body);
 }
 
@@ -159,7 +234,11 @@ void HttpConnection::halfClose()
     connect(m_linger, &QTimer::timeout, m_socket, &QTcpSocket::abort);
     m_linger->start(kLingerMs);
 #ifdef Q_OS_UNIX
-    ::shutdown(static_cast<int>(m_socket->socketDescriptor()), SHUT_WR);
+    if (!qobject_cast<QSslSocket*>(m_socket)) {
+        ::shutdown(static_cast<int>(m_socket->socketDescriptor()), SHUT_WR);
+    } else {
+        m_socket->disconnectFromHost(); // TLS ends with close_notify, not a bare FIN
+    }
 #else
     m_socket->disconnectFromHost();
 #endif

@@ -27,10 +27,28 @@ public:
     // Closes the connection if it is between requests, as a server's keep-alive timeout does.
     void closeIfIdle();
 
+    // Used by HttpServer's connection cap: a connection without a request in progress (idle, or
+    // still sending one) may be closed to make room, the longest waiting first.
+    bool isEvictable() const { return !m_gone && !m_closing && m_phase != Phase::Active; }
+    qint64 waitingSince() const { return m_phaseSince; }
+    void evict();
+    // Answers an error at once and closes (a connection over the cap).
+    void refuse(int status, const QByteArray& code, const QByteArray& message);
+
 signals:
     void closed();
+    void timedOut();
 
 private:
+    enum class Phase
+    {
+        Idle, // between requests (or before the first)
+        ReceivingHead,
+        ReceivingBody,
+        Active // a request is being answered
+    };
+    void updatePhase();
+    void onDeadline();
     void onReadyRead();
     void onDisconnected();
     void processBuffer();
@@ -46,4 +64,7 @@ private:
     bool m_closing = false;
     bool m_gone = false;
     QTimer* m_linger = nullptr;
+    QTimer* m_deadline = nullptr;
+    Phase m_phase = Phase::Idle;
+    qint64 m_phaseSince = 0; // monotonic ms
 };

@@ -2,6 +2,8 @@
 
 #include "common/HttpText.h"
 
+#include <cstring>
+
 namespace {
 
 bool isTokenChar(char c)
@@ -44,7 +46,33 @@ bool isToken(QByteArrayView text)
     return true;
 }
 
+// Checks bytes not checked before: a head arrives in pieces and each piece is looked at once.
+bool hasBareLineFeedFrom(QByteArrayView text, qsizetype from)
+{
+    const char* data = text.data();
+    const qsizetype size = text.size();
+    for (qsizetype at = from; at < size;) {
+        const void* found = std::memchr(data + at, '\n', size_t(size - at));
+        if (!found) {
+            return false;
+        }
+        const qsizetype lf = static_cast<const char*>(found) - data;
+        if (lf == 0 || data[lf - 1] != '\r') {
+            return true;
+        }
+        at = lf + 1;
+    }
+    return false;
+}
+
 } // namespace
+
+bool HttpParser::hasBareLineFeed(QByteArrayView head)
+{
+    const bool found = hasBareLineFeedFrom(head, qMin(m_lineFeedsCheckedTo, head.size()));
+    m_lineFeedsCheckedTo = head.size();
+    return found;
+}
 
 HttpParser::Result HttpParser::next(HttpRequest* request)
 {
@@ -103,8 +131,14 @@ HttpParser::Result HttpParser::parseHead()
     if (start > 0) {
         m_in.remove(0, start);
         m_scanFrom = 0;
+        m_lineFeedsCheckedTo = 0;
     }
     const qsizetype headEnd = m_in.indexOf("\r\n\r\n", m_scanFrom);
+    // A bare LF would leave a client that ends lines with "\n" waiting for an answer forever;
+    // answer 400 as soon as one shows up in the head (RFC 9112 2.2 lets a server reject it).
+    if (hasBareLineFeed(QByteArrayView(m_in).first(headEnd < 0 ? m_in.size() : headEnd + 4))) {
+        return fail(400, "bad_request", "Malformed request: header lines must end with CRLF");
+    }
     if (headEnd < 0) {
         if (m_in.size() > kMaxHeadBytes) {
             return fail(431, "request_header_fields_too_large", "Request headers exceed 64 KiB");
@@ -202,6 +236,7 @@ HttpParser::Result HttpParser::parseHead()
         m_request.headers.emplaceBack(std::move(name), value.toByteArray());
     }
     m_in.remove(0, headEnd + 4);
+    m_lineFeedsCheckedTo = 0;
 
     if (chunked && contentLength >= 0) {
         return fail(400, "bad_request", "Both Content-Length and Transfer-Encoding"); // request smuggling guard

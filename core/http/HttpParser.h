@@ -32,6 +32,9 @@ public:
     Result next(HttpRequest* request);
     const Failure& failure() const { return m_failure; }
 
+    // Whether a request's head has been read and its body is still coming.
+    bool inBody() const { return m_bodyLength >= 0 || m_chunkState != ChunkState::None; }
+
     // True once for a request whose head asked for "Expect: 100-continue" and whose body is still to come.
     bool takeContinue();
 
@@ -51,9 +54,11 @@ private:
     Result parseBody();
     Result parseChunked();
     Result fail(int status, const char* code, const char* message);
+    bool hasBareLineFeed(QByteArrayView head);
 
     QByteArray m_in;
     qsizetype m_scanFrom = 0;
+    qsizetype m_lineFeedsCheckedTo = 0; // bytes of the head already checked for bare LFs
     HttpRequest m_request; // being parsed
     qint64 m_bodyLength = -1; // >= 0 once the head is parsed
     ChunkState m_chunkState = ChunkState::None;

@@ -41,6 +41,10 @@ QByteArray HttpResponder::reasonPhrase(int status)
         return QByteArrayLiteral("Length Required");
     case 413:
         return QByteArrayLiteral("Payload Too Large");
+    case 415:
+        return QByteArrayLiteral("Unsupported Media Type");
+    case 421:
+        return QByteArrayLiteral("Misdirected Request");
     case 422:
         return QByteArrayLiteral("Unprocessable Entity");
     case 429:
@@ -77,6 +81,12 @@ void HttpResponder::appendHead(QByteArray& out, int status, const QByteArray& co
     if (!contentType.isEmpty()) {
         out.append("Content-Type: ");
         out.append(contentType);
+        out.append("\r\n");
+    }
+    for (const auto& [name, value] : m_defaultHeaders) {
+        out.append(name);
+        out.append(": ");
+        out.append(value);
         out.append("\r\n");
     }
     for (const auto& [name, value] : extraHeaders) {

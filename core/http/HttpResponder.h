@@ -27,6 +27,10 @@ public:
     void writeChunk(QByteArrayView data);
     void endStream();
 
+    // Headers added to whichever response this responder sends (e.g. CORS headers decided when
+    // the request was admitted, before the handler that answers it runs).
+    void addDefaultHeaders(const HttpHeaders& headers) { m_defaultHeaders += headers; }
+
     // Drops the TCP connection without finishing the response (fault simulation).
     void abortConnection();
 
@@ -54,6 +58,7 @@ private:
     void markGone();
 
     HttpConnection* m_connection;
+    HttpHeaders m_defaultHeaders;
     State m_state = State::Idle;
     bool m_keepAlive;
     bool m_headOnly;

@@ -241,6 +241,17 @@ LedgerKeys LedgerQueries::keys(const LedgerFilter& filter)
     return { sorted(models), sorted(providers), sorted(tiers) };
 }
 
+double LedgerQueries::clientKeySpend(const QString& keyId, const QDateTime& from)
+{
+    QSqlQuery query;
+    if (run(query, QStringLiteral("SELECT TOTAL(cost_usd) FROM requests WHERE client_key = ? AND started_at >= ?"),
+            { keyId, from.isValid() ? from.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min() })
+        && query.next()) {
+        return query.value(0).toDouble();
+    }
+    return 0;
+}
+
 double LedgerQueries::spendInPeriod(const QDateTime& from, const QDateTime& until, const QString& provider)
 {
     const qint64 fromMs = from.isValid() ? from.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();

@@ -57,6 +57,9 @@ public:
     LedgerKeys keys(const LedgerFilter& filter);
     // Exact to the millisecond, for budgets; an empty provider means all.
     double spendInPeriod(const QDateTime& from, const QDateTime& until, const QString& provider = QString());
+    // What requests made with a gateway client key cost since `from` (raw rows: the rollups do not
+    // split by key).
+    double clientKeySpend(const QString& keyId, const QDateTime& from);
 
     // Workbench history, newest first, with attempts and failovers. The search text matches
     // prompt, models, provider, tier, rule, compare group and error message.

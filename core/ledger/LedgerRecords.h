@@ -42,6 +42,7 @@ struct RequestRecord
     QString id; // uuid; the Ledger makes one when empty
     QDateTime startedAt; // UTC
     QString source; // "workbench", "route", "gateway", "cli"
+    QString clientKey; // the gateway client key's id, empty otherwise
     QString prompt; // blanked by the Ledger when prompt storage is off
     QString tier;
     QString rule;

@@ -27,7 +27,8 @@ const char* const kColumns[] = { "rid",
                                  "cached_answer",
                                  "compare_group",
                                  "failure_class",
-                                 "error_message" };
+                                 "error_message",
+                                 "client_key" };
 }
 
 QString LedgerRows::requestColumns(const QString& alias)
@@ -83,6 +84,7 @@ RequestRecord LedgerRows::readRequest(const QSqlQuery& q, qint64* rid)
     r.compareGroup = q.value(21).toString();
     r.failureClass = q.value(22).toString();
     r.errorMessage = q.value(23).toString();
+    r.clientKey = q.value(24).toString();
     return r;
 }
 

@@ -152,6 +152,13 @@ QStringList LedgerSchema::stepSql(int version)
                                  " WHERE compare_group <> ''"),
                   QStringLiteral("CREATE INDEX votes_compare_group ON votes(compare_group)"),
               };
+    case 4:
+        // Gateway client keys: whose request it was, for per-key spend, budgets and filters.
+        return {
+            QStringLiteral("ALTER TABLE requests ADD COLUMN client_key TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("CREATE INDEX requests_client_key ON requests(client_key, started_at)"
+                           " WHERE client_key <> ''"),
+        };
     default:
         return {};
     }

@@ -200,6 +200,7 @@ bool LedgerWriter::writeRequest(const RequestRecord& r, QString* error)
     q.bind(i++, r.compareGroup);
     q.bind(i++, r.failureClass);
     q.bind(i++, r.errorMessage);
+    q.bind(i++, r.clientKey);
     if (!q.exec()) {
         *error = q.errorString();
         return false;

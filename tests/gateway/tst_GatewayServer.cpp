@@ -371,6 +371,10 @@ void tst_GatewayServer::beyondLoopback_needsKey()
     GatewayOptions options;
     options.apiKey = kKey;
     keyed.setOptions(options);
+    QVERIFY(!keyed.listen(QHostAddress::AnyIPv4, 0)); // plain HTTP beyond loopback must be chosen
+    QVERIFY(keyed.errorString().contains(QLatin1String("--insecure-http")));
+    options.insecureHttp = true;
+    keyed.setOptions(options);
     QVERIFY2(keyed.listen(QHostAddress::AnyIPv4, 0), qPrintable(keyed.errorString()));
     QVERIFY(keyed.requiresKey());
     const QUrl url(QStringLiteral("http://127.0.0.1:%1/v1/chat/completions").arg(keyed.port()));

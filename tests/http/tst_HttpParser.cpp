@@ -89,6 +89,17 @@ void TestHttpParser::parse_data()
     QTest::newRow("head over 64 KiB: 431")
         << QByteArray("GET / HTTP/1.1\r\nX: ") + QByteArray(HttpParser::kMaxHeadBytes, 'x') + "\r\n\r\n"
         << QList<QByteArray> {} << QList<QByteArray> {} << 431;
+    QTest::newRow("bare LF line ends: 400, not a wait forever")
+        << QByteArray("GET /health HTTP/1.1\nHost: x\n\n") << QList<QByteArray> {} << QList<QByteArray> {} << 400;
+    QTest::newRow("bare LF after a CRLF line: 400")
+        << QByteArray("GET / HTTP/1.1\r\nHost: x\n\r\n") << QList<QByteArray> {} << QList<QByteArray> {} << 400;
+    QTest::newRow("bare LF in an unfinished head: 400 at once")
+        << QByteArray("GET / HTTP/1.1\nHo") << QList<QByteArray> {} << QList<QByteArray> {} << 400;
+    QTest::newRow("LF inside a body is fine") << QByteArray("POST /p HTTP/1.1\r\nContent-Length: 3\r\n\r\na\nb")
+                                              << QList<QByteArray> { "/p" } << QList<QByteArray> { "a\nb" } << 0;
+    QTest::newRow("bare LF in the second pipelined head: first parses, then 400")
+        << get + "GET /b HTTP/1.1\nHost: x\n\n"
+        << QList<QByteArray> { "/a" } << QList<QByteArray> { "" } << 400;
     QTest::newRow("request before a malformed one still parses")
         << get + "GET / HTTP/1.1\r\nA : b\r\n\r\n"
         << QList<QByteArray> { "/a" } << QList<QByteArray> { "" } << 400;

@@ -184,6 +184,63 @@ private slots:
         QCOMPARE(traffic->rowCount(), 2); // the table stays for a look afterwards
     }
 
+    // Web pages are refused unless the user allowed their origin in the panel; the refusal is a
+    // row in the traffic table, and an allowed page gets CORS headers.
+    void webPageOrigins_refusedUnlessAllowedInThePanel()
+    {
+        const quint16 port = freePort();
+        QVERIFY(port != 0);
+        LocalGateway::setConfiguredPort(port);
+        LocalGateway::setConfiguredOrigins({});
+        MainWindow window(*m_engine);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* dock = window.findChild<GatewayDock*>();
+        auto* toggle = window.findChild<QAction*>(QStringLiteral("localGatewayAction"));
+        QVERIFY(dock && toggle);
+        GatewayTrafficModel* traffic = dock->gateway()->traffic();
+        traffic->clear();
+        toggle->trigger();
+        QCOMPARE(dock->gateway()->state(), LocalGateway::State::Running);
+
+        auto postFrom = [&](const QByteArray& origin) {
+            QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/v1/chat/completions").arg(port)));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            request.setRawHeader("Origin", origin);
+            QNetworkReply* reply = m_nam.post(request, chat(QStringLiteral("sandbox/gpt-4.1-mini")));
+            QSignalSpy finished(reply, &QNetworkReply::finished);
+            if (!reply->isFinished()) {
+                finished.wait(20000);
+            }
+            reply->deleteLater();
+            return std::pair { reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                               reply->rawHeader("Access-Control-Allow-Origin") };
+        };
+        QCOMPARE(postFrom("https://app.example").first, 403);
+        QTRY_COMPARE(traffic->rowCount(), 1);
+        QCOMPARE(cell(traffic, 0, GatewayTrafficModel::StatusColumn), QStringLiteral("403 error"));
+        QVERIFY(traffic->index(0, GatewayTrafficModel::StatusColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("https://app.example")));
+
+        QLineEdit* origins = dock->panel()->originsEdit();
+        QVERIFY(origins->isVisibleTo(&window));
+        origins->setText(QStringLiteral("https://app.example/, not-an-origin"));
+        emit origins->editingFinished();
+        QCOMPARE(origins->text(), QStringLiteral("https://app.example"));
+        QCOMPARE(LocalGateway::configuredOrigins(), QStringList { QStringLiteral("https://app.example") });
+        auto* error = dock->panel()->findChild<QLabel*>(QStringLiteral("gatewayError"));
+        QVERIFY(error && error->isVisibleTo(&window) && error->text().contains(QStringLiteral("not-an-origin")));
+
+        const auto allowed = postFrom("https://app.example");
+        QCOMPARE(allowed.first, 200);
+        QCOMPARE(allowed.second, QByteArray("https://app.example"));
+        QCOMPARE(postFrom("https://other.example").first, 403);
+        toggle->trigger();
+        LocalGateway::setConfiguredOrigins({});
+    }
+
     void portInUse_unchecksAndShowsTheError()
     {
         QTcpServer occupant;

@@ -1,5 +1,6 @@
 #include "GatewayPanel.h"
 
+#include "ClientKeysDialog.h"
 #include "GatewayTrafficModel.h"
 #include "LocalGateway.h"
 
@@ -13,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QTableView>
 #include <QToolButton>
@@ -26,6 +28,7 @@ GatewayPanel::GatewayPanel(LocalGateway* gateway, QWidget* parent)
     , m_endpoint(new QLineEdit(this))
     , m_copy(new QToolButton(this))
     , m_port(new QSpinBox(this))
+    , m_origins(new QLineEdit(this))
     , m_errorLabel(new QLabel(this))
     , m_summary(new QLabel(this))
     , m_table(new QTableView(this))
@@ -52,6 +55,13 @@ GatewayPanel::GatewayPanel(LocalGateway* gateway, QWidget* parent)
         LocalGateway::setConfiguredPort(quint16(port));
         updateState();
     });
+
+    m_origins->setObjectName(QStringLiteral("gatewayOrigins"));
+    m_origins->setText(LocalGateway::configuredOrigins().join(QStringLiteral(", ")));
+    m_origins->setPlaceholderText(tr("none (e.g. https://app.example)"));
+    m_origins->setToolTip(tr("Web pages allowed to call the gateway from a browser, separated by commas. Requests "
+                             "from any other page are refused, so a site you visit cannot spend your credit."));
+    connect(m_origins, &QLineEdit::editingFinished, this, &GatewayPanel::applyOrigins);
 
     m_errorLabel->setObjectName(QStringLiteral("gatewayError"));
     m_errorLabel->setWordWrap(true);
@@ -91,6 +101,14 @@ GatewayPanel::GatewayPanel(LocalGateway* gateway, QWidget* parent)
     header->setSectionResizeMode(GatewayTrafficModel::RoutedColumn, QHeaderView::Stretch);
     header->setMinimumSectionSize(widthFor(QStringLiteral("00:00:00")));
 
+    auto* keys = new QPushButton(tr("Client keys…"), this);
+    keys->setObjectName(QStringLiteral("gatewayClientKeys"));
+    keys->setToolTip(tr("Keys for the programs and people that use this gateway, with their models and budgets."));
+    connect(keys, &QPushButton::clicked, this, [this] {
+        ClientKeysDialog dialog(m_gateway->clientKeysPath(), this);
+        dialog.exec();
+    });
+
     auto* clear = new QPushButton(tr("Clear"), this);
     clear->setToolTip(tr("Clear the table (the ledger keeps every request)."));
     connect(clear, &QPushButton::clicked, m_gateway->traffic(), &GatewayTrafficModel::clear);
@@ -105,10 +123,13 @@ GatewayPanel::GatewayPanel(LocalGateway* gateway, QWidget* parent)
     portRow->addWidget(new QLabel(tr("Port:"), this));
     portRow->addWidget(m_port);
     top->addLayout(portRow, 1, 3);
+    top->addWidget(new QLabel(tr("Web pages:"), this), 2, 0);
+    top->addWidget(m_origins, 2, 1, 1, 3);
     top->setColumnStretch(1, 1);
 
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(m_summary, 1);
+    bottom->addWidget(keys);
     bottom->addWidget(clear);
 
     auto* layout = new QVBoxLayout(this);
@@ -124,6 +145,34 @@ GatewayPanel::GatewayPanel(LocalGateway* gateway, QWidget* parent)
     connect(traffic, &QAbstractItemModel::dataChanged, this, &GatewayPanel::updateSummary);
     updateState();
     updateSummary();
+}
+
+void GatewayPanel::applyOrigins()
+{
+    QStringList origins;
+    QStringList refused;
+    const QStringList parts
+        = m_origins->text().split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts);
+    for (QString origin : parts) {
+        while (origin.endsWith(QLatin1Char('/'))) {
+            origin.chop(1);
+        }
+        const QUrl url(origin);
+        const bool valid = origin == QLatin1String("*")
+            || (url.isValid() && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
+                && !url.host().isEmpty() && url.path().isEmpty());
+        (valid ? origins : refused).append(origin);
+    }
+    LocalGateway::setConfiguredOrigins(origins);
+    m_gateway->applyAccessSettings();
+    m_origins->setText(origins.join(QStringLiteral(", ")));
+    if (!refused.isEmpty()) {
+        m_errorLabel->setText(
+            tr("Not an origin (scheme://host[:port]), left out: %1").arg(refused.join(QStringLiteral(", "))));
+        m_errorLabel->show();
+    } else if (m_gateway->state() != LocalGateway::State::Error) {
+        m_errorLabel->hide();
+    }
 }
 
 void GatewayPanel::copyEndpoint()

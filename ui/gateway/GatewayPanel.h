@@ -25,6 +25,7 @@ public:
     QLineEdit* endpointEdit() const { return m_endpoint; }
     QPushButton* startButton() const { return m_start; }
     QSpinBox* portSpin() const { return m_port; }
+    QLineEdit* originsEdit() const { return m_origins; }
 
     void copyEndpoint();
 
@@ -34,6 +35,7 @@ signals:
 private:
     void updateState();
     void updateSummary();
+    void applyOrigins();
 
     LocalGateway* m_gateway;
     QLabel* m_state;
@@ -41,6 +43,7 @@ private:
     QLineEdit* m_endpoint;
     QToolButton* m_copy;
     QSpinBox* m_port;
+    QLineEdit* m_origins;
     QLabel* m_errorLabel;
     QLabel* m_summary;
     QTableView* m_table;

@@ -3,14 +3,17 @@
 #include "GatewayTrafficModel.h"
 
 #include "engine/EngineGateway.h"
+#include "gateway/ClientKeyStore.h"
 #include "gateway/GatewayServer.h"
 
 #include <QAction>
+#include <QDir>
 #include <QSettings>
 #include <QSignalBlocker>
 
 namespace {
 const QString kPortKey = QStringLiteral("gateway/port");
+const QString kOriginsKey = QStringLiteral("gateway/allowedOrigins");
 } // namespace
 
 LocalGateway::LocalGateway(Engine& engine, QObject* parent)
@@ -47,6 +50,32 @@ void LocalGateway::setConfiguredPort(quint16 port)
     QSettings().setValue(kPortKey, port);
 }
 
+QStringList LocalGateway::configuredOrigins()
+{
+    return QSettings().value(kOriginsKey).toStringList();
+}
+
+void LocalGateway::setConfiguredOrigins(const QStringList& origins)
+{
+    QSettings().setValue(kOriginsKey, origins);
+}
+
+QString LocalGateway::clientKeysPath() const
+{
+    return QDir(m_engine.homeDir()).filePath(ClientKeyStore::fileName());
+}
+
+void LocalGateway::applyAccessSettings()
+{
+    if (!m_server) {
+        return;
+    }
+    GatewayOptions options = m_server->options();
+    options.allowedOrigins = configuredOrigins();
+    options.clientKeysFile = clientKeysPath();
+    m_server->setOptions(options);
+}
+
 quint16 LocalGateway::port() const
 {
     return m_state == State::Running ? m_server->port() : configuredPort();
@@ -74,6 +103,7 @@ bool LocalGateway::start()
         connect(m_server, &GatewayServer::requestStarted, m_traffic, &GatewayTrafficModel::addStarted);
         connect(m_server, &GatewayServer::requestFinished, m_traffic, &GatewayTrafficModel::addFinished);
     }
+    applyAccessSettings();
     const quint16 wanted = configuredPort();
     if (!m_server->listen(QHostAddress::LocalHost, wanted)) {
         m_error = tr("The gateway could not listen on 127.0.0.1:%1: %2. Another program may be using the port; "

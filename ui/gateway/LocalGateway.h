@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QStringList>
 #include <QUrl>
 
 class Engine;
@@ -40,6 +41,13 @@ public:
     // The port to listen on next (the settings' value); port() while running is the bound one.
     static quint16 configuredPort();
     static void setConfiguredPort(quint16 port);
+    // Web page origins allowed to call the gateway ("gateway/allowedOrigins"; none by default).
+    static QStringList configuredOrigins();
+    static void setConfiguredOrigins(const QStringList& origins);
+    // The client keys file in the engine's home dir (the same `switchyard keys` and serve use).
+    QString clientKeysPath() const;
+    // Applies the allowed origins to the running gateway (and to the next start).
+    void applyAccessSettings();
     quint16 port() const;
     // The base URL an OpenAI SDK is pointed at, e.g. http://127.0.0.1:4000/v1.
     QUrl endpoint() const;

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "CliCommand.h"
+#include "gateway/ClientKey.h"
+
+// `switchyard keys create|list|revoke`: the gateway's client keys. A new key is printed once;
+// only its salted hash is kept (client-keys.json in the home dir). A running `serve` sees a
+// revocation on the next request.
+class KeysCommand : public CliCommand
+{
+    Q_OBJECT
+
+public:
+    bool parse(const QStringList& arguments) override;
+    void run(Engine& engine) override;
+
+private:
+    enum class Action
+    {
+        Create,
+        List,
+        Revoke,
+    };
+    int create(const QString& path);
+    int list(Engine& engine, const QString& path);
+    int revoke(const QString& path);
+
+    Action m_action = Action::List;
+    ClientKey m_settings; // name and limits for create
+    QString m_target; // id or name for revoke
+    bool m_json = false;
+};

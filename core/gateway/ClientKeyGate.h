@@ -1,0 +1,62 @@
+#pragma once
+
+#include "ClientKeyStore.h"
+#include "GatewayError.h"
+
+#include <QDateTime>
+#include <QHash>
+
+#include <deque>
+#include <functional>
+
+struct HttpRequest;
+
+// Checks each request's client key against its record and limits (expiry, revocation, models,
+// requests per minute, concurrency, daily and monthly budgets) and keeps the running counts.
+// Spend starts from the ledger (what the key spent earlier today / this month) and grows with
+// every request recorded under the key.
+class ClientKeyGate
+{
+public:
+    // What a key spent since a moment (UTC), from the ledger; nullptr: nothing earlier counts.
+    using SpendSince = std::function<double(const QString& keyId, const QDateTime& sinceUtc)>;
+
+    ClientKeyGate(ClientKeyStore* store, SpendSince spendSince);
+
+    // Whether requests must carry a client key: once the user made one, every client needs one.
+    bool keysRequired();
+
+    struct Verdict
+    {
+        const ClientKey* key = nullptr; // the caller's key when it passed
+        std::optional<GatewayError> refusal; // 401 / 403 / 429 in the gateway's error shape
+        int retryAfterSec = -1; // with a 429
+    };
+    // Identifies the key the request carries (Bearer or x-api-key) and checks it is usable.
+    Verdict identify(const HttpRequest& request);
+    // The checks that need the parsed request: models, rate, concurrency, budgets. On success the
+    // request counts towards the key's rate and concurrency until finished().
+    Verdict admit(const ClientKey& key, const QString& target, const QString& forcedTier);
+    void finished(const QString& keyId);
+    // A recorded request's cost lands on its key.
+    void charge(const QString& keyId, const QDateTime& startedAtUtc, std::optional<double> costUsd);
+
+    // The key a request presents, or an empty array.
+    static QByteArray presentedKey(const HttpRequest& request);
+
+private:
+    struct Usage
+    {
+        std::deque<qint64> recentMs; // request starts within the last minute
+        int inFlight = 0;
+        QDate day; // periods the spend below is for (local dates)
+        QDate month;
+        double daySpend = 0;
+        double monthSpend = 0;
+    };
+    Usage& usageFor(const QString& keyId, const QDateTime& now);
+
+    ClientKeyStore* m_store;
+    SpendSince m_spendSince;
+    QHash<QString, Usage> m_usage;
+};
