@@ -115,7 +115,7 @@ bool KeysCommand::parse(const QStringList& arguments)
             Console::fail(tr("--expires needs a date such as 2027-01-31"), 64);
             return false;
         }
-        m_settings.expiresAt = QDateTime(date.addDays(1), QTime(0, 0), QTimeZone::UTC);
+        m_settings.expiresAt = QDateTime(date.addDays(1), QTime(0, 0), Qt::UTC);
     } else if (parser.isSet(days)) {
         if (!number(days, &value) || value < 1) {
             Console::fail(tr("--days needs a whole number of at least 1"), 64);

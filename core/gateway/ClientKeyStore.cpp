@@ -57,6 +57,7 @@ ClientKeyStore::FileStamp ClientKeyStore::stampNow() const
 bool ClientKeyStore::load()
 {
     m_error.clear();
+    m_loadError.clear();
     const FileStamp stamp = stampNow();
     QFile file(m_path);
     if (!file.exists()) {
@@ -66,14 +67,14 @@ bool ClientKeyStore::load()
     }
     if (!file.open(QIODevice::ReadOnly)) {
         m_error = tr("Cannot read %1: %2").arg(m_path, file.errorString());
-        return false;
-    }
-    if (!fromJson(file.readAll())) {
+    } else if (!fromJson(file.readAll())) {
         m_error = QStringLiteral("%1: %2").arg(m_path, m_error);
-        return false;
+    } else {
+        m_stamp = stamp;
+        return true;
     }
-    m_stamp = stamp;
-    return true;
+    m_loadError = m_error;
+    return false;
 }
 
 bool ClientKeyStore::reloadIfChanged()
@@ -136,7 +137,10 @@ const ClientKey* ClientKeyStore::findByIdOrName(const QString& idOrName) const
 
 std::optional<IssuedClientKey> ClientKeyStore::create(const ClientKey& settings, const QDateTime& now)
 {
-    m_error.clear();
+    m_error = m_loadError;
+    if (!m_loadError.isEmpty()) {
+        return std::nullopt; // writing now would replace keys we could not read
+    }
     if (settings.name.trimmed().isEmpty()) {
         m_error = tr("A client key needs a name.");
         return std::nullopt;
@@ -162,7 +166,10 @@ std::optional<IssuedClientKey> ClientKeyStore::create(const ClientKey& settings,
 
 bool ClientKeyStore::revoke(const QString& idOrName, const QDateTime& now)
 {
-    m_error.clear();
+    m_error = m_loadError;
+    if (!m_loadError.isEmpty()) {
+        return false;
+    }
     const ClientKey* found = findByIdOrName(idOrName);
     if (!found) {
         m_error = tr("No client key \"%1\" (give its id when two keys share a name).").arg(idOrName);

@@ -52,5 +52,6 @@ private:
     QString m_path;
     QList<ClientKey> m_keys;
     QString m_error;
+    QString m_loadError; // set while the file on disk could not be read: it must not be overwritten
     FileStamp m_stamp;
 };

@@ -212,13 +212,15 @@ LedgerSchema::Result LedgerSchema::prepare(const QSqlDatabase& db)
         for (const QString& sql : stepSql(step)) {
             ok = ok && run(query, sql, &result);
         }
-        if (ok && step == 3 && version > 0) {
-            ok = backfillRollups(db, &result);
-        }
         ok = ok
             && run(query,
                    QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '%1')").arg(step),
                    &result);
+    }
+    // The v3 rollups are backfilled from rows read with today's column list, so only once every
+    // later column exists (same transaction: a failed backfill leaves the file as it was).
+    if (ok && version > 0 && version < 3) {
+        ok = backfillRollups(db, &result);
     }
     if (ok && run(query, QStringLiteral("COMMIT"), &result)) {
         result.fromVersion = version;

@@ -68,6 +68,7 @@ private slots:
     void newFile_getsCurrentSchemaInWalMode();
     void v1File_upgradesInPlaceKeepingRows();
     void v2File_upgradesInPlaceKeepingFailoversAndVotes();
+    void clientKey_roundTripsAndIsQueriedBySpend();
     void newerFile_refusedAndByteIdentical();
     void garbageFile_reportedDamagedAndCanBeMovedAside();
     void corruptPages_reportedDamaged();
@@ -87,7 +88,7 @@ void TestLedgerSchema::newFile_getsCurrentSchemaInWalMode()
     QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
     ledger.close();
     RawDb raw(path);
-    QCOMPARE(raw.scalar("SELECT value FROM meta WHERE key = 'schema_version'").toString(), QStringLiteral("3"));
+    QCOMPARE(raw.scalar("SELECT value FROM meta WHERE key = 'schema_version'").toInt(), LedgerSchema::kVersion);
     QCOMPARE(raw.scalar("PRAGMA journal_mode").toString(), QStringLiteral("wal"));
     for (const char* table : { "requests", "attempts", "failovers", "votes", "rollup_hourly", "rollup_daily",
                                "latency_hourly", "latency_daily", "uptime_hourly", "uptime_daily" }) {
@@ -112,8 +113,10 @@ void TestLedgerSchema::v1File_upgradesInPlaceKeepingRows()
     ledger.close();
 
     RawDb raw(path);
-    QCOMPARE(raw.scalar("SELECT value FROM meta WHERE key = 'schema_version'").toInt(), 3);
+    QCOMPARE(raw.scalar("SELECT value FROM meta WHERE key = 'schema_version'").toInt(), LedgerSchema::kVersion);
     QCOMPARE(raw.scalar("SELECT COUNT(*) FROM requests").toInt(), 2);
+    // v4: rows from before client keys belong to no key.
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM requests WHERE client_key = ''").toInt(), 2);
     QCOMPARE(raw.scalar("SELECT COUNT(*) FROM attempts").toInt(), 3);
 
     LedgerQueries queries(path);
@@ -164,6 +167,31 @@ void TestLedgerSchema::v2File_upgradesInPlaceKeepingFailoversAndVotes()
     QCOMPARE(votes.size(), 1);
     QCOMPARE(votes[0].winnerModel, QStringLiteral("m-c"));
     QCOMPARE(queries.requestsInCompareGroup(QStringLiteral("g")).size(), 1);
+}
+
+void TestLedgerSchema::clientKey_roundTripsAndIsQueriedBySpend()
+{
+    const QString path = m_dir.filePath(QStringLiteral("keys.sqlite"));
+    Ledger ledger;
+    QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
+    RequestRecord keyed = request(utc(2026, 3, 2, 10), QStringLiteral("m-a"), QStringLiteral("pa"));
+    keyed.clientKey = QStringLiteral("0a1b2c3d");
+    keyed.costUsd = 0.5;
+    RequestRecord earlier = keyed;
+    earlier.startedAt = utc(2026, 3, 1, 10);
+    RequestRecord other = keyed;
+    other.clientKey.clear();
+    QVERIFY(recordAll(ledger, { keyed, earlier, other }));
+    ledger.close();
+
+    LedgerQueries queries(path);
+    QCOMPARE(queries.clientKeySpend(QStringLiteral("0a1b2c3d"), utc(2026, 3, 2, 0)), 0.5);
+    QCOMPARE(queries.clientKeySpend(QStringLiteral("0a1b2c3d"), utc(2026, 3, 1, 0)), 1.0);
+    QCOMPARE(queries.clientKeySpend(QStringLiteral("ffffffff"), utc(2026, 3, 1, 0)), 0.0);
+    const QList<RequestRecord> history = queries.recentRequests(10);
+    QCOMPARE(history.size(), 3);
+    QCOMPARE(history.at(0).clientKey.isEmpty() + history.at(1).clientKey.isEmpty() + history.at(2).clientKey.isEmpty(),
+             1);
 }
 
 void TestLedgerSchema::newerFile_refusedAndByteIdentical()

@@ -2,6 +2,7 @@
 
 #include "GatewayTrafficModel.h"
 
+#include "engine/Engine.h"
 #include "engine/EngineGateway.h"
 #include "gateway/ClientKeyStore.h"
 #include "gateway/GatewayServer.h"

@@ -1,5 +1,6 @@
 #include "GatewayBenchRoles.h"
 
+#include "gateway/ClientKeyStore.h"
 #include "gateway/GatewayServer.h"
 #include "providers/ProviderCall.h"
 #include "providers/ProviderClient.h"
@@ -11,8 +12,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
+
+#include <algorithm>
 
 #include <sys/resource.h>
 
@@ -53,18 +57,20 @@ QStringList selfPrefix(const QStringList& args)
 }
 
 Run runClients(const QStringList& prefix, quint16 port, int clients, int requests, bool stream, const QString& model,
-               const QString& path)
+               const QString& path, const QByteArray& key = {})
 {
     QProcess process;
     QEventLoop loop;
     QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-    process.start(QCoreApplication::applicationFilePath(),
-                  prefix
-                      + QStringList { QStringLiteral("--role"), QStringLiteral("client"), QStringLiteral("--port"),
-                                      QString::number(port), QStringLiteral("--clients"), QString::number(clients),
-                                      QStringLiteral("--requests"), QString::number(requests),
-                                      QStringLiteral("--stream"), stream ? QStringLiteral("1") : QStringLiteral("0"),
-                                      QStringLiteral("--model"), model, QStringLiteral("--path"), path });
+    process.start(
+        QCoreApplication::applicationFilePath(),
+        prefix
+            + QStringList { QStringLiteral("--role"), QStringLiteral("client"), QStringLiteral("--port"),
+                            QString::number(port), QStringLiteral("--clients"), QString::number(clients),
+                            QStringLiteral("--requests"), QString::number(requests), QStringLiteral("--stream"),
+                            stream ? QStringLiteral("1") : QStringLiteral("0"), QStringLiteral("--model"), model,
+                            QStringLiteral("--path"), path }
+            + (key.isEmpty() ? QStringList() : QStringList { QStringLiteral("--key"), QString::fromLatin1(key) }));
     loop.exec(); // a benchmark driver: the gateway under test keeps running in this loop
     const QJsonObject figures = QJsonDocument::fromJson(process.readAllStandardOutput().trimmed()).object();
     return { figures.value(QLatin1String("requests")).toInt(), figures.value(QLatin1String("ok")).toInt(),
@@ -201,6 +207,46 @@ int benchAgainst(const Upstream& kind, const QStringList& prefix, bool quick, QT
                        .arg(lost, 4);
             out.flush();
         }
+    }
+
+    // Client key checking (hash, limits, rate window, the per-request stat of the key file): the
+    // same 1-client load through a second gateway that requires a key, alternating rounds so both
+    // see the same machine.
+    {
+        QTemporaryDir keyDir;
+        ClientKeyStore store(keyDir.filePath(ClientKeyStore::fileName()));
+        ClientKey settings;
+        settings.name = QStringLiteral("bench");
+        settings.requestsPerMinute = 100000000;
+        settings.dailyBudgetUsd = 1e12;
+        const std::optional<IssuedClientKey> issued = store.create(settings, QDateTime::currentDateTimeUtc());
+        GatewayServer keyed(GatewayDependencies { &router, [&recorded](const RequestRecord&) { ++recorded; } });
+        GatewayOptions keyedOptions = options;
+        keyedOptions.clientKeysFile = store.filePath();
+        keyed.setOptions(keyedOptions);
+        if (!issued || !keyed.listen(QHostAddress::LocalHost, 0)) {
+            out << "gateway bench: the keyed gateway did not start\n";
+            return 1;
+        }
+        const QString model = QStringLiteral("bench/m");
+        const QString path = QStringLiteral("/v1/chat/completions");
+        runClients(prefix, keyed.port(), 1, 400, false, model, path, issued->secret);
+        QList<double> plain;
+        QList<double> withKey;
+        const int requests = quick ? 500 : 2000;
+        for (int round = 0; round < 5; ++round) {
+            plain.append(runClients(prefix, gateway.port(), 1, requests, false, model, path).p50);
+            const Run keyedRun = runClients(prefix, keyed.port(), 1, requests, false, model, path, issued->secret);
+            withKey.append(keyedRun.p50);
+            lostTotal += requests - keyedRun.ok;
+        }
+        std::sort(plain.begin(), plain.end());
+        std::sort(withKey.begin(), withKey.end());
+        out << QStringLiteral("keys     whole  1 client, p50 ms (median of 5 alternating rounds): without a client key "
+                              "%1, with one %2, added %3\n")
+                   .arg(plain.at(2), 0, 'f', 4)
+                   .arg(withKey.at(2), 0, 'f', 4)
+                   .arg(withKey.at(2) - plain.at(2), 0, 'f', 4);
     }
 
     // The layers under the gateway, for scale: what the gateway's own code adds is the difference.

@@ -192,10 +192,10 @@ int runClient(const QStringList& args)
         + (streamed ? ",\"stream_options\":{\"include_usage\":true}" : "")
         + ",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello in five words.\"}]}";
     const QByteArray path = option(args, QStringLiteral("--path"), QStringLiteral("/v1/chat/completions")).toUtf8();
-    const QByteArray request = "POST " + path
-        + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-          "Content-Type: application/json\r\nContent-Length: "
-        + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    const QByteArray key = option(args, QStringLiteral("--key"), QString()).toUtf8();
+    const QByteArray request = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        + (key.isEmpty() ? QByteArray() : "Authorization: Bearer " + key + "\r\n")
+        + "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
 
     Figures figures;
     figures.latenciesNs.reserve(size_t(requests));
