@@ -9,7 +9,7 @@
 
 // The two wire formats the sandbox speaks, as pure functions from values to bytes: request
 // parsing, response bodies, stream events and error envelopes shaped like the real providers'
-// (see /work/shared/fixtures/wire).
+// (see tests/data/wire).
 namespace SandboxWire {
 
 enum class Wire

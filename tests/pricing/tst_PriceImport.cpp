@@ -4,9 +4,9 @@
 #include <QTest>
 
 namespace {
-QByteArray sharedSubset()
+QByteArray liteLlmSubset()
 {
-    QFile file(QStringLiteral(SWITCHYARD_SHARED_DIR "/data/litellm-model-prices-subset.json"));
+    QFile file(QStringLiteral(SWITCHYARD_TEST_DATA_DIR "/prices/litellm-model-prices-subset.json"));
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
@@ -35,8 +35,8 @@ class TestPriceImport : public QObject
 private slots:
     void perMillion_data();
     void perMillion();
-    void parseSharedSubset_importsChatModelsOnly();
-    void parseSharedSubset_mapsFields();
+    void parseLiteLlmSubset_importsChatModelsOnly();
+    void parseLiteLlmSubset_mapsFields();
     void parseLongContextTier_lowestThresholdWins();
     void parseEntry_data();
     void parseEntry();
@@ -67,9 +67,9 @@ void TestPriceImport::perMillion()
     QVERIFY(PriceImport::perMillion(perToken) == perMillion); // exact, not fuzzy
 }
 
-void TestPriceImport::parseSharedSubset_importsChatModelsOnly()
+void TestPriceImport::parseLiteLlmSubset_importsChatModelsOnly()
 {
-    const QByteArray json = sharedSubset();
+    const QByteArray json = liteLlmSubset();
     QVERIFY(!json.isEmpty());
     QString error;
     const auto prices = PriceImport::parseLiteLlm(json, &error);
@@ -83,9 +83,9 @@ void TestPriceImport::parseSharedSubset_importsChatModelsOnly()
     QVERIFY(!prices->entries.contains(QStringLiteral("gpt-image-1")));
 }
 
-void TestPriceImport::parseSharedSubset_mapsFields()
+void TestPriceImport::parseLiteLlmSubset_mapsFields()
 {
-    const auto prices = PriceImport::parseLiteLlm(sharedSubset());
+    const auto prices = PriceImport::parseLiteLlm(liteLlmSubset());
     QVERIFY(prices);
     PriceEntry gpt4o = entry(2.5, 10, 1.25);
     gpt4o.contextWindow = 128000;
@@ -107,7 +107,7 @@ void TestPriceImport::parseSharedSubset_mapsFields()
 
 void TestPriceImport::parseLongContextTier_lowestThresholdWins()
 {
-    const auto prices = PriceImport::parseLiteLlm(sharedSubset());
+    const auto prices = PriceImport::parseLiteLlm(liteLlmSubset());
     QVERIFY(prices);
     const PriceEntry pro = prices->entries.value(QStringLiteral("gemini-2.5-pro"));
     QCOMPARE(pro.longContextThreshold, 200000);
@@ -171,7 +171,7 @@ void TestPriceImport::malformedJson_reportsOffsetAndAppliesNothing_data()
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("place");
 
-    QTest::newRow("truncated download") << sharedSubset().left(5000) << "(offset 5000)";
+    QTest::newRow("truncated download") << liteLlmSubset().left(5000) << "(offset 5000)";
     QTest::newRow("missing comma on line 2")
         << QByteArray("{\"a\": {\"mode\": \"chat\"}\n \"b\": {}}") << "line 2, column";
     QTest::newRow("an array, not an object of models") << QByteArray("[1, 2]") << "top level";
@@ -242,9 +242,9 @@ void TestPriceImport::apply_emptyDiff_keepsVersion()
 
 void TestPriceImport::bundledPrices_matchTheLiteLlmSource()
 {
-    // resources/prices.json was generated from the shared LiteLLM subset; an import of that same
-    // file must find nothing to change (codestral-latest is not in it and comes from Mistral).
-    const auto source = PriceImport::parseLiteLlm(sharedSubset());
+    // resources/prices.json was generated from the LiteLLM subset in tests/data/prices; an import of
+    // that same file must find nothing to change (codestral-latest is not in it and comes from Mistral).
+    const auto source = PriceImport::parseLiteLlm(liteLlmSubset());
     QVERIFY(source);
     const PriceTable bundled = PriceTable::bundled();
     QVERIFY(bundled.entries().size() >= 40);

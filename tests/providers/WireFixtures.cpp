@@ -8,7 +8,7 @@
 
 QString WireFixtures::path(const QString& file)
 {
-    return QStringLiteral(SWITCHYARD_SHARED_DIR "/fixtures/wire/") + file;
+    return QStringLiteral(SWITCHYARD_TEST_DATA_DIR "/wire/") + file;
 }
 
 QByteArray WireFixtures::read(const QString& file)

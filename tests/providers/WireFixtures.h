@@ -9,7 +9,7 @@
 
 #include <utility>
 
-// Access to ../shared/fixtures/wire: bytes, manifest entries, chunk files and header files.
+// Access to tests/data/wire: bytes, manifest entries, chunk files and header files.
 namespace WireFixtures {
 QString path(const QString& file);
 QByteArray read(const QString& file); // QFAIL-free: empty when missing, tests check isEmpty()

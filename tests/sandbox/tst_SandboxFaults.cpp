@@ -155,7 +155,7 @@ void TestSandboxFaults::httpError_matchesRealEnvelope()
     QFETCH(QString, model);
     QFETCH(int, status);
     QFETCH(QString, fixture);
-    QFile file(QStringLiteral(SWITCHYARD_SHARED_DIR "/fixtures/wire/") + fixture);
+    QFile file(QStringLiteral(SWITCHYARD_TEST_DATA_DIR "/wire/") + fixture);
     QVERIFY(file.open(QIODevice::ReadOnly));
     m_sandbox->setFault(model, SandboxFault::httpError(status));
     std::unique_ptr<Exchange> exchange(chat(*m_nam, *m_sandbox, model, "hello", false));
