@@ -1,0 +1,6 @@
+#include "Beta.h"
+
+#include "alpha/Alpha.h"
+#include "ui/MainWindow.h"
+
+#include <QtCharts/QChart>

@@ -1,0 +1,4 @@
+#pragma once
+
+#include "alpha/Alpha.h"
+#include "beta/BetaView.h"
