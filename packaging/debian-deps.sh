@@ -2,7 +2,7 @@
 # Installs what building, running and testing Switchyard needs on Debian 12.
 # Skips apt entirely when everything is already there.
 set -eu
-packages="build-essential cmake ninja-build pkg-config
+packages="build-essential cmake ninja-build pkg-config clang-format
  qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6svg6 libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev
  qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev libyaml-cpp-dev libgl-dev libqt6opengl6-dev libvulkan-dev libxkbcommon-dev
  xvfb xauth imagemagick gnome-keyring dbus-x11"
