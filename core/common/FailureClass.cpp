@@ -11,20 +11,21 @@ struct Entry
 };
 
 constexpr Entry kEntries[] = {
-    {FailureClass::None, "none", QT_TRANSLATE_NOOP("FailureClass", "No error")},
-    {FailureClass::Auth, "auth", QT_TRANSLATE_NOOP("FailureClass", "Authentication failed")},
-    {FailureClass::BadRequest, "bad_request", QT_TRANSLATE_NOOP("FailureClass", "Bad request")},
-    {FailureClass::RateLimited, "rate_limited", QT_TRANSLATE_NOOP("FailureClass", "Rate limited")},
-    {FailureClass::QuotaExhausted, "quota_exhausted", QT_TRANSLATE_NOOP("FailureClass", "Quota exhausted")},
-    {FailureClass::ServerError, "server_error", QT_TRANSLATE_NOOP("FailureClass", "Server error")},
-    {FailureClass::ConnectTimeout, "connect_timeout", QT_TRANSLATE_NOOP("FailureClass", "Connect timeout")},
-    {FailureClass::FirstTokenTimeout, "first_token_timeout", QT_TRANSLATE_NOOP("FailureClass", "First-token timeout")},
-    {FailureClass::IdleTimeout, "idle_timeout", QT_TRANSLATE_NOOP("FailureClass", "Idle timeout")},
-    {FailureClass::TotalTimeout, "total_timeout", QT_TRANSLATE_NOOP("FailureClass", "Total timeout")},
-    {FailureClass::NetworkError, "network_error", QT_TRANSLATE_NOOP("FailureClass", "Network error")},
-    {FailureClass::StreamBroken, "stream_broken", QT_TRANSLATE_NOOP("FailureClass", "Stream broken")},
-    {FailureClass::MalformedResponse, "malformed_response", QT_TRANSLATE_NOOP("FailureClass", "Malformed response")},
-    {FailureClass::Cancelled, "cancelled", QT_TRANSLATE_NOOP("FailureClass", "Cancelled")},
+    { FailureClass::None, "none", QT_TRANSLATE_NOOP("FailureClass", "No error") },
+    { FailureClass::Auth, "auth", QT_TRANSLATE_NOOP("FailureClass", "Authentication failed") },
+    { FailureClass::BadRequest, "bad_request", QT_TRANSLATE_NOOP("FailureClass", "Bad request") },
+    { FailureClass::RateLimited, "rate_limited", QT_TRANSLATE_NOOP("FailureClass", "Rate limited") },
+    { FailureClass::QuotaExhausted, "quota_exhausted", QT_TRANSLATE_NOOP("FailureClass", "Quota exhausted") },
+    { FailureClass::ServerError, "server_error", QT_TRANSLATE_NOOP("FailureClass", "Server error") },
+    { FailureClass::ConnectTimeout, "connect_timeout", QT_TRANSLATE_NOOP("FailureClass", "Connect timeout") },
+    { FailureClass::FirstTokenTimeout, "first_token_timeout",
+      QT_TRANSLATE_NOOP("FailureClass", "First-token timeout") },
+    { FailureClass::IdleTimeout, "idle_timeout", QT_TRANSLATE_NOOP("FailureClass", "Idle timeout") },
+    { FailureClass::TotalTimeout, "total_timeout", QT_TRANSLATE_NOOP("FailureClass", "Total timeout") },
+    { FailureClass::NetworkError, "network_error", QT_TRANSLATE_NOOP("FailureClass", "Network error") },
+    { FailureClass::StreamBroken, "stream_broken", QT_TRANSLATE_NOOP("FailureClass", "Stream broken") },
+    { FailureClass::MalformedResponse, "malformed_response", QT_TRANSLATE_NOOP("FailureClass", "Malformed response") },
+    { FailureClass::Cancelled, "cancelled", QT_TRANSLATE_NOOP("FailureClass", "Cancelled") },
 };
 
 const Entry* find(FailureClass value)

@@ -7,17 +7,17 @@
 enum class FailureClass
 {
     None,
-    Auth,              // 401 / 403
-    BadRequest,        // 400 and other 4xx a retry cannot fix (context length exceeded is flagged in CallError)
-    RateLimited,       // 429 that may clear after retry-after
-    QuotaExhausted,    // 429 (or 402) whose code says the account is out of credit
-    ServerError,       // 5xx, Anthropic 529 overloaded, in-band server errors
-    ConnectTimeout,    // no connection / request not sent in time
+    Auth, // 401 / 403
+    BadRequest, // 400 and other 4xx a retry cannot fix (context length exceeded is flagged in CallError)
+    RateLimited, // 429 that may clear after retry-after
+    QuotaExhausted, // 429 (or 402) whose code says the account is out of credit
+    ServerError, // 5xx, Anthropic 529 overloaded, in-band server errors
+    ConnectTimeout, // no connection / request not sent in time
     FirstTokenTimeout, // request sent, no first token in time
-    IdleTimeout,       // gap between tokens too long
-    TotalTimeout,      // whole call too long
-    NetworkError,      // refused, reset, DNS, TLS
-    StreamBroken,      // connection lost mid-stream, or stream ended without its end marker
+    IdleTimeout, // gap between tokens too long
+    TotalTimeout, // whole call too long
+    NetworkError, // refused, reset, DNS, TLS
+    StreamBroken, // connection lost mid-stream, or stream ended without its end marker
     MalformedResponse, // not the wire format we expect: bad JSON, bad UTF-8, oversized, wrong shape
     Cancelled,
 };
@@ -39,9 +39,9 @@ struct CallError
 {
     FailureClass failureClass = FailureClass::None;
     int httpStatus = 0;
-    QString message;               // provider's own message, or ours for transport errors
-    QString providerCode;          // e.g. "insufficient_quota", "overloaded_error", "RESOURCE_EXHAUSTED"
-    qint64 retryAfterMs = -1;      // from retry-after / retry-after-ms / body retryDelay; -1 when unknown
+    QString message; // provider's own message, or ours for transport errors
+    QString providerCode; // e.g. "insufficient_quota", "overloaded_error", "RESOURCE_EXHAUSTED"
+    qint64 retryAfterMs = -1; // from retry-after / retry-after-ms / body retryDelay; -1 when unknown
     bool contextLengthExceeded = false;
 
     bool isError() const { return failureClass != FailureClass::None; }

@@ -24,19 +24,24 @@ std::optional<Enum> fromIdOf(const std::pair<Enum, const char*> (&table)[N], con
 }
 
 constexpr std::pair<RuleKind, const char*> kRuleKinds[] = {
-    {RuleKind::Keywords, "keywords"},   {RuleKind::Regex, "regex"},          {RuleKind::MinChars, "min_chars"},
-    {RuleKind::MaxChars, "max_chars"},  {RuleKind::MinTokens, "min_tokens"}, {RuleKind::HasCodeBlock, "code_block"},
-    {RuleKind::Tag, "tag"},             {RuleKind::Default, "default"},
+    { RuleKind::Keywords, "keywords" },
+    { RuleKind::Regex, "regex" },
+    { RuleKind::MinChars, "min_chars" },
+    { RuleKind::MaxChars, "max_chars" },
+    { RuleKind::MinTokens, "min_tokens" },
+    { RuleKind::HasCodeBlock, "code_block" },
+    { RuleKind::Tag, "tag" },
+    { RuleKind::Default, "default" },
 };
 constexpr std::pair<LoadBalanceStrategy, const char*> kStrategies[] = {
-    {LoadBalanceStrategy::SimpleShuffle, "simple-shuffle"},
-    {LoadBalanceStrategy::LeastBusy, "least-busy"},
-    {LoadBalanceStrategy::LatencyBased, "latency-based-routing"},
+    { LoadBalanceStrategy::SimpleShuffle, "simple-shuffle" },
+    { LoadBalanceStrategy::LeastBusy, "least-busy" },
+    { LoadBalanceStrategy::LatencyBased, "latency-based-routing" },
 };
 constexpr std::pair<MidStreamPolicy, const char*> kMidStream[] = {
-    {MidStreamPolicy::Restart, "restart"},
-    {MidStreamPolicy::Continue, "continue"},
-    {MidStreamPolicy::StopIncomplete, "stop"},
+    { MidStreamPolicy::Restart, "restart" },
+    { MidStreamPolicy::Continue, "continue" },
+    { MidStreamPolicy::StopIncomplete, "stop" },
 };
 } // namespace
 

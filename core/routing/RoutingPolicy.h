@@ -13,28 +13,29 @@
 
 enum class RuleKind
 {
-    Keywords,     // pattern: comma-separated words/phrases, any of them, whole words, case-insensitive
-    Regex,        // pattern: a QRegularExpression (case-insensitive unless caseSensitive)
-    MinChars,     // pattern: a number; prompt has at least that many characters
-    MaxChars,     // pattern: a number; prompt has at most that many characters
-    MinTokens,    // pattern: a number; estimated prompt tokens at least that many
+    Keywords, // pattern: comma-separated words/phrases, any of them, whole words, case-insensitive
+    Regex, // pattern: a QRegularExpression (case-insensitive unless caseSensitive)
+    MinChars, // pattern: a number; prompt has at least that many characters
+    MaxChars, // pattern: a number; prompt has at most that many characters
+    MinTokens, // pattern: a number; estimated prompt tokens at least that many
     HasCodeBlock, // prompt contains a fenced ``` block
-    Tag,          // pattern: "tier=coding" style tag the caller passes explicitly
-    Default,      // always matches
+    Tag, // pattern: "tier=coding" style tag the caller passes explicitly
+    Default, // always matches
 };
 
 namespace RuleKinds {
-QString id(RuleKind kind); // "keywords", "regex", "min_chars", "max_chars", "min_tokens", "code_block", "tag", "default"
+// "keywords", "regex", "min_chars", "max_chars", "min_tokens", "code_block", "tag", "default"
+QString id(RuleKind kind);
 std::optional<RuleKind> fromId(const QString& id);
 } // namespace RuleKinds
 
 struct RoutingRule
 {
-    QString name;         // shown in explain output and the editor
+    QString name; // shown in explain output and the editor
     RuleKind kind = RuleKind::Default;
     QString pattern;
-    QString tier;         // target tier name
-    QString pinnedModel;  // optional: skip the tier's chain, use this model id
+    QString tier; // target tier name
+    QString pinnedModel; // optional: skip the tier's chain, use this model id
     bool caseSensitive = false;
     bool enabled = true;
 
@@ -45,8 +46,8 @@ struct RoutingRule
 enum class LoadBalanceStrategy
 {
     SimpleShuffle, // "simple-shuffle": weighted random
-    LeastBusy,     // "least-busy"
-    LatencyBased,  // "latency-based-routing": lowest recent latency
+    LeastBusy, // "least-busy"
+    LatencyBased, // "latency-based-routing": lowest recent latency
 };
 
 namespace LoadBalanceStrategies {
@@ -57,8 +58,8 @@ std::optional<LoadBalanceStrategy> fromId(const QString& id);
 // What to do when a stream breaks after text was shown.
 enum class MidStreamPolicy
 {
-    Restart,        // "restart": start over on the next model; the UI is told to clear
-    Continue,       // "continue": next model continues with the partial answer as assistant prefix
+    Restart, // "restart": start over on the next model; the UI is told to clear
+    Continue, // "continue": next model continues with the partial answer as assistant prefix
     StopIncomplete, // "stop": end, answer marked incomplete (never reported as success)
 };
 
@@ -69,8 +70,8 @@ std::optional<MidStreamPolicy> fromId(const QString& id);
 
 struct CooldownSettings
 {
-    int failures = 3;     // K failures ...
-    int windowSec = 60;   // ... within W seconds ...
+    int failures = 3; // K failures ...
+    int windowSec = 60; // ... within W seconds ...
     int durationSec = 60; // ... cool the deployment down for C seconds, then let one probe through
 
     bool operator==(const CooldownSettings&) const = default;
@@ -80,11 +81,11 @@ struct TierSettings
 {
     Timeouts timeouts;
     int rateLimitWaitCapMs = 5000; // a 429 retries the same model only if retry-after is below this
-    int quotaCooldownSec = 3600;   // quota exhausted cools the whole provider down this long
+    int quotaCooldownSec = 3600; // quota exhausted cools the whole provider down this long
     CooldownSettings cooldown;
     LoadBalanceStrategy strategy = LoadBalanceStrategy::SimpleShuffle;
     MidStreamPolicy midStream = MidStreamPolicy::Restart;
-    bool hedging = false;      // race: start the next model too if no first token after hedgeAfterMs
+    bool hedging = false; // race: start the next model too if no first token after hedgeAfterMs
     int hedgeAfterMs = 2000;
     bool cacheEnabled = false; // exact-match cache as last resort
 
@@ -113,7 +114,7 @@ struct RoutingTier
 {
     QString name;
     QString description;
-    QList<ChainStep> chain;               // primary first, then fallbacks
+    QList<ChainStep> chain; // primary first, then fallbacks
     std::optional<TierSettings> settings; // unset: the policy's defaults apply
 
     bool operator==(const RoutingTier&) const = default;
@@ -125,7 +126,7 @@ struct ModelGroup
 {
     QString name;
     QList<Deployment> deployments;
-    QStringList fallbacks;              // other group names or model ids, in order
+    QStringList fallbacks; // other group names or model ids, in order
     QStringList contextWindowFallbacks; // used when the prompt is too long for this group
 
     bool operator==(const ModelGroup&) const = default;

@@ -30,22 +30,22 @@ int main(int argc, char* argv[])
     QCoreApplication app(argc, argv);
     const std::pair<const char*, std::function<int(const QStringList&)>> areas[] = {
 #ifdef SWITCHYARD_BENCH_PROVIDERS
-        {"providers", runProviderBenchmarks},
+        { "providers", runProviderBenchmarks },
 #endif
 #ifdef SWITCHYARD_BENCH_CLIENT
-        {"client", runClientBenchmarks},
+        { "client", runClientBenchmarks },
 #endif
 #ifdef SWITCHYARD_BENCH_HTTP
-        {"http", runHttpBenchmarks},
+        { "http", runHttpBenchmarks },
 #endif
 #ifdef SWITCHYARD_BENCH_ROUTING
-        {"routing", runRoutingBenchmarks},
+        { "routing", runRoutingBenchmarks },
 #endif
 #ifdef SWITCHYARD_BENCH_LEDGER
-        {"ledger", runLedgerBenchmarks},
+        { "ledger", runLedgerBenchmarks },
 #endif
 #ifdef SWITCHYARD_BENCH_GATEWAY
-        {"gateway", runGatewayBenchmarks},
+        { "gateway", runGatewayBenchmarks },
 #endif
     };
     QStringList wanted = app.arguments().mid(1);

@@ -35,7 +35,7 @@ void TestFailureClass::fromId_unknownIsRejected()
 
 void TestFailureClass::summary_namesClassStatusAndMessage()
 {
-    CallError error{FailureClass::ServerError, 503, QStringLiteral("overloaded"), {}, -1, false};
+    CallError error { FailureClass::ServerError, 503, QStringLiteral("overloaded"), {}, -1, false };
     QCOMPARE(error.summary(), QStringLiteral("server_error (HTTP 503): overloaded"));
 }
 

@@ -192,7 +192,6 @@ void TestEngine::providerLimitReached_actionDecides()
     delete call;
 }
 
-
 void TestEngine::providerBudgetInConfig_limitsThatProvider()
 {
     QTemporaryDir home;

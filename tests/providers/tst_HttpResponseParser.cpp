@@ -44,8 +44,7 @@ void TestHttpResponseParser::parses_data()
                       "Content-Length: 2\r\n\r\n{}")
         << 429 << QByteArray("{}") << false << true;
     QTest::newRow("bytes after the response end reuse (fuzz crash-bytes-after-response)")
-        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhiXYZ") << 200 << QByteArray("hi") << false
-        << false;
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhiXYZ") << 200 << QByteArray("hi") << false << false;
     QTest::newRow("204 has no body") << QByteArray("HTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\n") << 204
                                      << QByteArray() << false << true;
 }

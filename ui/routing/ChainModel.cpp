@@ -87,8 +87,8 @@ QVariant ChainModel::data(const QModelIndex& index, int role) const
         return m_deployments.at(index.row());
     case Qt::ToolTipRole: {
         // The card elides its price line in a narrow tier: the tooltip has all of it.
-        const QString details = tr("%1\n%2 · %3")
-                                    .arg(id, data(index, ProviderRole).toString(), data(index, PriceRole).toString());
+        const QString details
+            = tr("%1\n%2 · %3").arg(id, data(index, ProviderRole).toString(), data(index, PriceRole).toString());
         return availability.usable() ? details : tr("%1\n%2").arg(details, availability.reason);
     }
     case Qt::AccessibleTextRole:
