@@ -222,6 +222,12 @@ private slots:
         QCOMPARE(pruned.last().first().toInt(), 1);
     }
 
+    void languages_offered_areEnglishAndGerman()
+    {
+        // French stopped shipping at 3 % translated: a language is offered once it is complete.
+        QCOMPARE(SettingsDialog::availableLanguages(), QStringList({ QStringLiteral("en"), QStringLiteral("de") }));
+    }
+
     void language_german_translatesTheWindow()
     {
         QVERIFY(SettingsDialog::availableLanguages().contains(QStringLiteral("de")));
