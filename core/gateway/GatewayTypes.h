@@ -57,7 +57,7 @@ struct GatewayDependencies
     std::function<double(const QString& keyId, const QDateTime& sinceUtc)> clientKeySpend = {};
     // Why the gateway serves in a degraded state (a last-good config, ledger writes waiting);
     // /health reports "degraded" with these. Optional.
-    std::function<QStringList()> healthProblems;
+    std::function<QStringList()> healthProblems = {};
 };
 
 // One request as the live traffic view shows it.
