@@ -550,6 +550,10 @@
 <context>
     <name>CommandLine</name>
     <message>
+        <source>the configuration cannot be used (see the errors above); fix %1 or delete the broken file</source>
+        <translation>die Konfiguration ist nicht verwendbar (siehe die Fehler oben); %1 reparieren oder die defekte Datei löschen</translation>
+    </message>
+    <message>
         <source>--home needs a directory</source>
         <translation>--home braucht ein Verzeichnis</translation>
     </message>
@@ -692,6 +696,10 @@ Optionen:
 </context>
 <context>
     <name>ConfigStore</name>
+    <message>
+        <source>the file is empty (0 bytes); delete it to start without one</source>
+        <translation>die Datei ist leer (0 Byte); löschen, um ohne sie zu starten</translation>
+    </message>
     <message>
         <source>cannot create the directory %1</source>
         <translation>das Verzeichnis %1 kann nicht angelegt werden</translation>
@@ -1207,6 +1215,18 @@ Erstes Token: %3</translation>
 <context>
     <name>Engine</name>
     <message>
+        <source>The history database cannot be written: %1.</source>
+        <translation>Die Verlaufsdatenbank kann nicht geschrieben werden: %1.</translation>
+    </message>
+    <message>
+        <source>The configuration files have errors and there is no last good configuration; no configured provider, model or rule is used.</source>
+        <translation>Die Konfigurationsdateien enthalten Fehler und es gibt keine letzte gute Konfiguration; kein konfigurierter Anbieter, kein Modell und keine Regel wird verwendet.</translation>
+    </message>
+    <message>
+        <source>The configuration files have errors; running on the last good configuration (%1, %2) until they are fixed.</source>
+        <translation>Die Konfigurationsdateien enthalten Fehler; bis sie behoben sind, läuft Switchyard mit der letzten guten Konfiguration (%1, %2).</translation>
+    </message>
+    <message>
         <source>Cannot use %1 as the home directory: it cannot be created or written.</source>
         <translation>%1 kann nicht als Home-Verzeichnis verwendet werden: Es lässt sich nicht anlegen oder beschreiben.</translation>
     </message>
@@ -1706,6 +1726,14 @@ Erstes Token: %3</translation>
 <context>
     <name>GatewayServer</name>
     <message>
+        <source>The gateway is shutting down; the request was cancelled before it was complete.</source>
+        <translation>Das Gateway wird beendet; die Anfrage wurde abgebrochen, bevor sie fertig war.</translation>
+    </message>
+    <message>
+        <source>The gateway is shutting down.</source>
+        <translation>Das Gateway wird beendet.</translation>
+    </message>
+    <message>
         <source>The gateway has no router to send requests through.</source>
         <translation>Das Gateway hat keinen Router, über den es Anfragen senden kann.</translation>
     </message>
@@ -2001,6 +2029,21 @@ Erstes Token: %3</translation>
 <context>
     <name>Ledger</name>
     <message>
+        <source>not a version %1 spill of ledger rows</source>
+        <translation>keine aufbewahrten Verlaufseinträge im Format Version %1</translation>
+    </message>
+    <message>
+        <source>Rows kept from an earlier run in %1 could not be read (%2); the file was kept as %3.</source>
+        <translation>Aus einem früheren Lauf in %1 aufbewahrte Einträge konnten nicht gelesen werden (%2); die Datei wurde als %3 behalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) wait to be written to the ledger (%1); retrying</source>
+        <translation>
+            <numerusform>%n Eintrag wartet darauf, in den Verlauf geschrieben zu werden (%1); neuer Versuch folgt</numerusform>
+            <numerusform>%n Einträge warten darauf, in den Verlauf geschrieben zu werden (%1); neuer Versuch folgt</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Cannot open the ledger file %1: %2</source>
         <translation>Die Journaldatei %1 kann nicht geöffnet werden: %2</translation>
     </message>
@@ -2222,6 +2265,13 @@ Erstes Token: %3</translation>
 </context>
 <context>
     <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Degraded: %n problem(s)</source>
+        <translation>
+            <numerusform>Eingeschränkt: %n Problem</numerusform>
+            <numerusform>Eingeschränkt: %n Probleme</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Switchyard — Sandbox</source>
         <translation>Switchyard — Sandbox</translation>
@@ -3531,6 +3581,69 @@ Erstes Token: %3</translation>
 </context>
 <context>
     <name>ServeCommand</name>
+    <message>
+        <source>Stopped; every request was answered or cancelled, and recorded.
+</source>
+        <translation>Beendet; jede Anfrage wurde beantwortet oder abgebrochen und aufgezeichnet.
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>The history database is still locked: %n record(s) kept in %1 are written at the next start.
+</source>
+        <translation>
+            <numerusform>Die Verlaufsdatenbank ist noch gesperrt: %n in %1 aufbewahrter Eintrag wird beim nächsten Start geschrieben.
+</numerusform>
+            <numerusform>Die Verlaufsdatenbank ist noch gesperrt: %n in %1 aufbewahrte Einträge werden beim nächsten Start geschrieben.
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) could not be written to the history database nor kept in %1: %2</source>
+        <translation>
+            <numerusform>%n Eintrag konnte weder in die Verlaufsdatenbank geschrieben noch in %1 aufbewahrt werden: %2</numerusform>
+            <numerusform>%n Einträge konnten weder in die Verlaufsdatenbank geschrieben noch in %1 aufbewahrt werden: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The history database is written again; nothing was lost.
+</source>
+        <translation>Die Verlaufsdatenbank wird wieder geschrieben; nichts ging verloren.
+</translation>
+    </message>
+    <message>
+        <source>switchyard: warning: the history database cannot be written (%1); requests are kept and written when it can be.
+</source>
+        <translation>switchyard: Warnung: Die Verlaufsdatenbank kann nicht geschrieben werden (%1); Anfragen werden aufbewahrt und geschrieben, sobald es geht.
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping now: %n request(s) cancelled.
+</source>
+        <translation>
+            <numerusform>Sofort beendet: %n Anfrage abgebrochen.
+</numerusform>
+            <numerusform>Sofort beendet: %n Anfragen abgebrochen.
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping: no new requests; %n request(s) in flight have %1 s to finish (a second Ctrl+C or SIGTERM cancels them now).
+</source>
+        <translation>
+            <numerusform>Beende: keine neuen Anfragen; %n laufende Anfrage hat %1 s zum Abschließen (ein zweites Strg+C oder SIGTERM bricht sie sofort ab).
+</numerusform>
+            <numerusform>Beende: keine neuen Anfragen; %n laufende Anfragen haben %1 s zum Abschließen (ein zweites Strg+C oder SIGTERM bricht sie sofort ab).
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--grace-seconds needs a number from 0 to 3600</source>
+        <translation>--grace-seconds braucht eine Zahl von 0 bis 3600</translation>
+    </message>
+    <message>
+        <source>On SIGINT/SIGTERM, how long requests in flight may take to finish (default 10).</source>
+        <translation>Wie lange laufende Anfragen bei SIGINT/SIGTERM zum Abschließen haben (Standard 10).</translation>
+    </message>
     <message>
         <source>Serve the OpenAI API (and /v1/messages) on this machine, routed with failover.</source>
         <translation>Die OpenAI-API (und /v1/messages) auf diesem Rechner bereitstellen, geroutet mit Failover.</translation>

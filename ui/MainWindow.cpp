@@ -53,6 +53,19 @@ MainWindow::MainWindow(Engine& engine, QWidget* parent)
     });
     setUpHistory(engine);
     setUpEnginePages(engine);
+
+    // What the gateway's /health reports as degraded (a last-good config, a locked ledger).
+    auto* degraded = new QLabel(this);
+    degraded->setObjectName(QStringLiteral("healthWarning"));
+    const auto showHealth = [degraded, &engine] {
+        const QStringList problems = engine.healthProblems();
+        degraded->setText(tr("Degraded: %n problem(s)", nullptr, int(problems.size())));
+        degraded->setToolTip(problems.join(QLatin1Char('\n')));
+        degraded->setVisible(!problems.isEmpty());
+    };
+    statusBar()->insertPermanentWidget(0, degraded);
+    connect(&engine, &Engine::healthChanged, degraded, showHealth);
+    showHealth();
 }
 
 void MainWindow::setUpEnginePages(Engine& engine)

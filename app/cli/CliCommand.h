@@ -18,6 +18,8 @@ public:
     virtual void run(Engine& engine) = 0;
     // Commands that never talk to providers can run without opening the sandbox.
     virtual bool needsEngine() const { return true; }
+    // Commands that only read the ledger still run when the configuration cannot be used.
+    virtual bool needsConfig() const { return true; }
 
 signals:
     void done(int exitCode);

@@ -9,6 +9,7 @@
 #include "secrets/AppSettings.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QHash>
 
 #include <memory>
@@ -80,9 +81,21 @@ QString CommandLine::usage()
         .arg(CliCommands::summary());
 }
 
+namespace {
+// Members go in reverse order: the command, and whatever it still owns (a gateway's exchanges,
+// which record into the engine's ledger as they end), is destroyed before the engine.
+struct CommandRun
+{
+    Engine engine;
+    std::unique_ptr<CliCommand> command;
+};
+} // namespace
+
 int runCommand(const CommandLine& commandLine)
 {
-    std::unique_ptr<CliCommand> command(CliCommands::create(commandLine.command));
+    CommandRun run;
+    run.command.reset(CliCommands::create(commandLine.command));
+    CliCommand* command = run.command.get();
     if (!command) {
         return Console::fail(
             QCoreApplication::translate("CommandLine", "unknown command \"%1\" (see --help)").arg(commandLine.command),
@@ -91,7 +104,7 @@ int runCommand(const CommandLine& commandLine)
     if (!command->parse(commandLine.commandArguments)) {
         return 64;
     }
-    Engine engine;
+    Engine& engine = run.engine;
     if (command->needsEngine()) {
         Engine::Options options;
         options.homeDir = commandLine.homeDir;
@@ -103,11 +116,19 @@ int runCommand(const CommandLine& commandLine)
         for (const QString& warning : engine.warnings()) {
             Console::err(QStringLiteral("switchyard: warning: ") + warning + QLatin1Char('\n'));
         }
+        // Running on the sandbox or the default policy instead would hide the user's own setup.
+        if (engine.configState() == Engine::ConfigState::Unusable && command->needsConfig()) {
+            return Console::fail(QCoreApplication::translate("CommandLine",
+                                                             "the configuration cannot be used (see the errors "
+                                                             "above); fix %1 or delete the broken file")
+                                     .arg(QDir::toNativeSeparators(engine.homeDir())),
+                                 78);
+        }
         // The budgets set in the app's settings hold for requests sent (and explained) from here too.
         engine.budgets()->setSettings(EngineSettings::budgetSettings(AppSettings(), engine.budgets()->settings()));
     }
     int exitCode = -1;
-    QObject::connect(command.get(), &CliCommand::done, QCoreApplication::instance(), [&exitCode](int code) {
+    QObject::connect(command, &CliCommand::done, QCoreApplication::instance(), [&exitCode](int code) {
         exitCode = code;
         QCoreApplication::exit(code);
     });

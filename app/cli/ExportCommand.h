@@ -12,6 +12,7 @@ class ExportCommand : public CliCommand
 public:
     bool parse(const QStringList& arguments) override;
     void run(Engine& engine) override;
+    bool needsConfig() const override { return m_what != QLatin1String("history"); }
 
 private:
     QString m_what;

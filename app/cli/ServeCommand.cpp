@@ -5,6 +5,7 @@
 #include "engine/EngineGateway.h"
 #include "gateway/ClientKeyStore.h"
 #include "gateway/GatewayServer.h"
+#include "ledger/Ledger.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -57,7 +58,11 @@ bool ServeCommand::parse(const QStringList& arguments)
     const QCommandLineOption insecureHttp(
         QStringLiteral("insecure-http"),
         tr("Allow plain HTTP beyond loopback (only behind a TLS-terminating proxy on this host)."));
-    parser.addOptions({ port, bind, keyEnv, quiet, allowHost, allowOrigin, tlsCert, tlsKey, insecureHttp });
+    const QCommandLineOption grace(
+        QStringLiteral("grace-seconds"),
+        tr("On SIGINT/SIGTERM, how long requests in flight may take to finish (default 10)."), QStringLiteral("S"),
+        QStringLiteral("10"));
+    parser.addOptions({ port, bind, keyEnv, quiet, allowHost, allowOrigin, tlsCert, tlsKey, insecureHttp, grace });
     if (!Console::parseArguments(parser, QStringLiteral("switchyard serve"), arguments)) {
         return false;
     }
@@ -72,6 +77,12 @@ bool ServeCommand::parse(const QStringList& arguments)
         Console::fail(tr("--bind needs an IP address, e.g. 127.0.0.1"), 64);
         return false;
     }
+    const int graceValue = parser.value(grace).toInt(&ok);
+    if (!ok || graceValue < 0 || graceValue > 3600) {
+        Console::fail(tr("--grace-seconds needs a number from 0 to 3600"), 64);
+        return false;
+    }
+    m_graceSeconds = graceValue;
     m_keyEnv = parser.value(keyEnv);
     m_quiet = parser.isSet(quiet);
     m_tlsCert = parser.value(tlsCert);
@@ -102,11 +113,26 @@ void ServeCommand::installSignalHandlers()
     connect(notifier, &QSocketNotifier::activated, this, [this] {
         char byte = 0;
         [[maybe_unused]] const auto bytesRead = ::read(s_signalFds[1], &byte, 1);
-        Console::err(tr("Stopping; recording what is in flight.\n"));
-        emit done(0);
+        onStopSignal();
     });
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
+}
+
+void ServeCommand::onStopSignal()
+{
+    if (++m_stopSignals == 1) {
+        Console::err(tr("Stopping: no new requests; %n request(s) in flight have %1 s to finish "
+                        "(a second Ctrl+C or SIGTERM cancels them now).\n",
+                        nullptr, m_gateway->inFlight())
+                         .arg(m_graceSeconds));
+        m_gateway->drain(m_graceSeconds * 1000);
+        return;
+    }
+    const int cancelled = m_gateway->cancelInFlight();
+    if (cancelled > 0) {
+        Console::err(tr("Stopping now: %n request(s) cancelled.\n", nullptr, cancelled));
+    }
 }
 
 void ServeCommand::run(Engine& engine)
@@ -135,6 +161,37 @@ void ServeCommand::run(Engine& engine)
                              .arg(traffic.error.isEmpty() ? QString() : QStringLiteral("  ") + traffic.error));
         });
     }
+    Ledger* ledger = engine.ledger();
+    if (ledger) {
+        connect(ledger, &Ledger::writeStalled, this, [](const QString& reason) {
+            Console::err(tr("switchyard: warning: the history database cannot be written (%1); requests are "
+                            "kept and written when it can be.\n")
+                             .arg(reason));
+        });
+        connect(ledger, &Ledger::writeResumed, this,
+                [] { Console::err(tr("The history database is written again; nothing was lost.\n")); });
+    }
+    connect(m_gateway, &GatewayServer::drained, this, [this, ledger] {
+        if (ledger) {
+            ledger->close(); // commits what is queued, or keeps it on disk for the next start
+            const Ledger::CloseReport report = ledger->closeReport();
+            if (!report.error.isEmpty()) {
+                emit done(Console::fail(tr("%n record(s) could not be written to the history database nor kept in "
+                                           "%1: %2",
+                                           nullptr, report.spilled)
+                                            .arg(QDir::toNativeSeparators(report.spillPath), report.error)));
+                return;
+            }
+            if (report.spilled > 0) {
+                Console::err(tr("The history database is still locked: %n record(s) kept in %1 are written at "
+                                "the next start.\n",
+                                nullptr, report.spilled)
+                                 .arg(QDir::toNativeSeparators(report.spillPath)));
+            }
+        }
+        Console::err(tr("Stopped; every request was answered or cancelled, and recorded.\n"));
+        emit done(0);
+    });
     installSignalHandlers();
     const QString host = m_bind.protocol() == QAbstractSocket::IPv6Protocol
         ? QStringLiteral("[%1]").arg(m_bind.toString())

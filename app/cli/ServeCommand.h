@@ -6,9 +6,11 @@
 
 class GatewayServer;
 
-// `switchyard serve [--port N] [--bind ADDR] [--key-env NAME]`: the OpenAI-compatible gateway
-// (and /v1/messages for Anthropic clients) with the app's routing, failover and ledger. Runs
-// until SIGINT/SIGTERM, then lets the ledger commit what is queued.
+// `switchyard serve [--port N] [--bind ADDR] [--key-env NAME] [--grace-seconds S]`: the
+// OpenAI-compatible gateway (and /v1/messages for Anthropic clients) with the app's routing,
+// failover and ledger. Runs until SIGINT/SIGTERM; then it stops accepting, gives the requests in
+// flight the grace period to finish (a second signal ends it at once), cancels the rest with an
+// error to their clients, and exits 0 once every request is recorded.
 class ServeCommand : public CliCommand
 {
     Q_OBJECT
@@ -19,6 +21,7 @@ public:
 
 private:
     void installSignalHandlers();
+    void onStopSignal();
 
     QHostAddress m_bind = QHostAddress::LocalHost;
     quint16 m_port = 4000;
@@ -29,5 +32,7 @@ private:
     QString m_tlsCert;
     QString m_tlsKey;
     bool m_insecureHttp = false;
+    int m_graceSeconds = 10;
+    int m_stopSignals = 0;
     GatewayServer* m_gateway = nullptr;
 };

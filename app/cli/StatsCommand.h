@@ -13,6 +13,7 @@ class StatsCommand : public CliCommand
 public:
     bool parse(const QStringList& arguments) override;
     void run(Engine& engine) override;
+    bool needsConfig() const override { return false; }
 
 private:
     QDateTime m_since;
@@ -28,6 +29,7 @@ class PruneCommand : public CliCommand
 public:
     bool parse(const QStringList& arguments) override;
     void run(Engine& engine) override;
+    bool needsConfig() const override { return false; }
 
 private:
     int m_days = 0;

@@ -15,7 +15,11 @@ QString tr(const char* text)
     return QCoreApplication::translate("ConfigStore", text);
 }
 
-// Reads a file that may be absent; a file that exists but cannot be read is an error.
+constexpr char kProvidersLastGood[] = "providers.last-good.json";
+constexpr char kRoutingLastGood[] = "routing.last-good.json";
+
+// Reads a file that may be absent; a file that exists but cannot be read, or is empty (a write
+// cut short, a full disk), is an error: it must not count as "no config".
 QByteArray readFile(const QString& path, const QString& name, QList<ConfigProblem>* problems)
 {
     QFile file(path);
@@ -26,7 +30,28 @@ QByteArray readFile(const QString& path, const QString& name, QList<ConfigProble
         problems->append({ name, QString(), tr("cannot read the file: %1").arg(file.errorString()) });
         return {};
     }
-    return file.readAll();
+    const QByteArray bytes = file.readAll();
+    if (bytes.isEmpty()) {
+        problems->append({ name, QString(), tr("the file is empty (0 bytes); delete it to start without one") });
+    }
+    return bytes;
+}
+
+// Atomic; an absent original removes the copy.
+void mirrorFile(const QString& path, const QByteArray& bytes)
+{
+    if (bytes.isEmpty()) {
+        QFile::remove(path);
+        return;
+    }
+    QFile current(path);
+    if (current.open(QIODevice::ReadOnly) && current.readAll() == bytes) {
+        return;
+    }
+    QSaveFile file(path);
+    if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size()) {
+        file.commit();
+    }
 }
 
 void setFile(QList<ConfigProblem>* problems, qsizetype from, const QString& file)
@@ -54,6 +79,16 @@ QString ConfigStore::routingPath() const
     return QDir(m_homeDir).filePath(QLatin1String(ConfigValidator::kRoutingFile));
 }
 
+QString ConfigStore::providersLastGoodPath() const
+{
+    return QDir(m_homeDir).filePath(QLatin1String(kProvidersLastGood));
+}
+
+QString ConfigStore::routingLastGoodPath() const
+{
+    return QDir(m_homeDir).filePath(QLatin1String(kRoutingLastGood));
+}
+
 ConfigLoadResult ConfigStore::load() const
 {
     QList<ConfigProblem> readProblems;
@@ -63,7 +98,35 @@ ConfigLoadResult ConfigStore::load() const
     ConfigLoadResult result = parse(providers, routing);
     result.problems = readProblems + result.problems;
     result.ok = !ConfigProblems::hasErrors(result.problems);
+    if (result.ok) {
+        keepLastGood(providers, routing);
+    }
     return result;
+}
+
+bool ConfigStore::hasLastGood() const
+{
+    return QFile::exists(providersLastGoodPath()) || QFile::exists(routingLastGoodPath());
+}
+
+ConfigLoadResult ConfigStore::loadLastGood() const
+{
+    if (!hasLastGood()) {
+        return {};
+    }
+    QList<ConfigProblem> readProblems;
+    const QByteArray providers = readFile(providersLastGoodPath(), QLatin1String(kProvidersLastGood), &readProblems);
+    const QByteArray routing = readFile(routingLastGoodPath(), QLatin1String(kRoutingLastGood), &readProblems);
+    ConfigLoadResult result = parse(providers, routing);
+    result.problems = readProblems + result.problems;
+    result.ok = !ConfigProblems::hasErrors(result.problems);
+    return result;
+}
+
+void ConfigStore::keepLastGood(const QByteArray& providers, const QByteArray& routing) const
+{
+    mirrorFile(providersLastGoodPath(), providers);
+    mirrorFile(routingLastGoodPath(), routing);
 }
 
 ConfigLoadResult ConfigStore::reload(SwitchyardConfig* current) const
@@ -158,6 +221,7 @@ ConfigSaveResult ConfigStore::save(const SwitchyardConfig& config) const
             return result;
         }
     }
+    keepLastGood(outputs[0].bytes, outputs[1].bytes);
     result.ok = true;
     return result;
 }

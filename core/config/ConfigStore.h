@@ -21,6 +21,8 @@ struct ConfigSaveResult
 // Reads and writes providers.json and routing.json in Switchyard's home directory. Files are
 // versioned; a newer version is refused rather than half-read. A config with errors is never
 // written, and writes are atomic (QSaveFile), so a good file is never replaced by a bad one.
+// Every clean load and save also keeps a last-good copy of both files (providers.last-good.json,
+// routing.last-good.json), which the app runs on when someone else breaks the files.
 class ConfigStore
 {
 public:
@@ -29,9 +31,16 @@ public:
     QString homeDir() const { return m_homeDir; }
     QString providersPath() const;
     QString routingPath() const;
+    QString providersLastGoodPath() const;
+    QString routingLastGoodPath() const;
 
-    // Missing files are not an error: a first run loads an empty config.
+    // Missing files are not an error: a first run loads an empty config. An empty (0-byte) file
+    // is. A clean load refreshes the last-good copies.
     ConfigLoadResult load() const;
+    // The config of the last clean load or save; ok is false when there is none or it does not
+    // load either.
+    ConfigLoadResult loadLastGood() const;
+    bool hasLastGood() const;
     ConfigSaveResult save(const SwitchyardConfig& config) const;
     // load(), then replace *current only if the files had no errors: a broken edit never replaces
     // the config the app runs with.
@@ -43,5 +52,8 @@ public:
     static QByteArray routingJson(const SwitchyardConfig& config);
 
 private:
+    // Mirrors what loaded cleanly (an absent file drops its copy); rewrites only what changed.
+    void keepLastGood(const QByteArray& providers, const QByteArray& routing) const;
+
     QString m_homeDir;
 };

@@ -62,17 +62,7 @@ bool Engine::open(const Options& options)
         }
     }
 
-    const ConfigLoadResult loaded = ConfigStore(m_homeDir).load();
-    m_configProblems = loaded.problems;
-    if (loaded.ok) {
-        m_config = loaded.config;
-    }
-    for (const ConfigProblem& problem : loaded.problems) {
-        m_warnings.append(problem.toString());
-    }
-    if (!loaded.ok) {
-        m_warnings.append(tr("The configuration has errors and was not used; the files were left as they are."));
-    }
+    loadConfig();
 
     bool hasRealProvider = false;
     bool hasSimulatedProvider = false;
@@ -142,6 +132,46 @@ bool Engine::open(const Options& options)
                                check.allowed && check.overLimit ? check.reason : QString(), check.exceededLimit() };
     });
     return true;
+}
+
+void Engine::loadConfig()
+{
+    const ConfigStore store(m_homeDir);
+    const ConfigLoadResult loaded = store.load();
+    m_configProblems = loaded.problems;
+    for (const ConfigProblem& problem : loaded.problems) {
+        m_warnings.append(problem.toString());
+    }
+    if (loaded.ok) {
+        m_config = loaded.config;
+        m_configState = ConfigState::Loaded;
+        return;
+    }
+    const ConfigLoadResult lastGood = store.loadLastGood();
+    if (lastGood.ok) {
+        m_config = lastGood.config;
+        m_configState = ConfigState::LastGood;
+    } else {
+        m_configState = ConfigState::Unusable;
+    }
+    m_warnings.append(healthProblems().constFirst());
+}
+
+QStringList Engine::healthProblems() const
+{
+    QStringList problems;
+    if (m_configState == ConfigState::LastGood) {
+        problems.append(tr("The configuration files have errors; running on the last good configuration "
+                           "(%1, %2) until they are fixed.")
+                            .arg(QLatin1String("providers.last-good.json"), QLatin1String("routing.last-good.json")));
+    } else if (m_configState == ConfigState::Unusable) {
+        problems.append(tr("The configuration files have errors and there is no last good configuration; no "
+                           "configured provider, model or rule is used."));
+    }
+    if (m_ledger && !m_ledger->stallReason().isEmpty()) {
+        problems.append(tr("The history database cannot be written: %1.").arg(m_ledger->stallReason()));
+    }
+    return problems;
 }
 
 void Engine::addProvidersAndModels(const QList<ProviderConfig>& providers, const QList<ModelConfig>& models)
@@ -237,10 +267,15 @@ QList<ConfigProblem> Engine::saveConfig(const SwitchyardConfig& config)
 {
     const ConfigSaveResult saved = ConfigStore(m_homeDir).save(config);
     if (saved.ok) {
+        const bool wasDegraded = m_configState != ConfigState::Loaded;
         m_config = config;
         m_configProblems.clear();
+        m_configState = ConfigState::Loaded;
         applyConfig();
         emit configChanged();
+        if (wasDegraded) {
+            emit healthChanged();
+        }
     }
     return saved.problems;
 }
@@ -249,6 +284,8 @@ void Engine::openLedger()
 {
     m_ledgerPath = QDir(m_homeDir).filePath(QStringLiteral("ledger.sqlite"));
     m_ledger = new Ledger(this);
+    connect(m_ledger, &Ledger::writeStalled, this, &Engine::healthChanged);
+    connect(m_ledger, &Ledger::writeResumed, this, &Engine::healthChanged);
     if (m_ledger->open(m_ledgerPath)) {
         return;
     }

@@ -43,6 +43,14 @@ public:
         bool useKeychain = false;
     };
 
+    // How the user's configuration was loaded.
+    enum class ConfigState
+    {
+        Loaded, // the files, or no files at all (a first run)
+        LastGood, // the files have errors: running on the copy of the last clean load or save
+        Unusable, // the files have errors and there is no last-good copy: no user config is used
+    };
+
     explicit Engine(QObject* parent = nullptr);
     ~Engine() override;
 
@@ -60,6 +68,10 @@ public:
     // The user's own configuration (what is saved); providers()/models() add the sandbox's.
     const SwitchyardConfig& config() const { return m_config; }
     QList<ConfigProblem> configProblems() const { return m_configProblems; }
+    ConfigState configState() const { return m_configState; }
+    // Why the engine runs degraded (a last-good or unusable config, ledger writes waiting for a
+    // lock), one translated line each; empty when all is well. healthChanged() follows changes.
+    QStringList healthProblems() const;
     // Validates, saves atomically and applies; nothing changes when it reports errors.
     QList<ConfigProblem> saveConfig(const SwitchyardConfig& config);
 
@@ -98,9 +110,11 @@ public:
 signals:
     void configChanged();
     void requestRecorded();
+    void healthChanged();
 
 private:
     void applyConfig();
+    void loadConfig();
     void openLedger();
     void addProvidersAndModels(const QList<ProviderConfig>& providers, const QList<ModelConfig>& models);
     Timeouts effectiveTimeouts(const Timeouts& configured) const;
@@ -110,6 +124,7 @@ private:
     QString m_homeDir;
     SwitchyardConfig m_config;
     QList<ConfigProblem> m_configProblems;
+    ConfigState m_configState = ConfigState::Loaded;
     QList<ProviderConfig> m_providers;
     QStringList m_providersWithConfiguredBudget; // their perProvider budget entries come from the config
     QList<ModelConfig> m_models;

@@ -15,6 +15,7 @@ GatewayDependencies dependencies(Engine& engine)
                  }
                  LedgerQueries queries(path);
                  return queries.clientKeySpend(keyId, since);
-             } };
+             },
+             [enginePtr] { return enginePtr->healthProblems(); } };
 }
 } // namespace EngineGateway

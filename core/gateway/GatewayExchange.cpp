@@ -220,6 +220,24 @@ void GatewayExchange::sendError(const GatewayError& error)
     }
 }
 
+void GatewayExchange::stop(const GatewayError& error)
+{
+    if (m_done) {
+        return;
+    }
+    RoutedError stopped;
+    if (m_call) {
+        m_call->cancel();
+        stopped.attempts = m_call->attempts();
+    }
+    stopped.message = error.message;
+    stopped.tier = m_tier;
+    stopped.ruleName = m_rule;
+    record(QStringLiteral("cancelled"), nullptr, &stopped);
+    sendError(error);
+    finish(error.status, error.message);
+}
+
 void GatewayExchange::onClientGone()
 {
     if (m_done) {

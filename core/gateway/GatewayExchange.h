@@ -34,6 +34,9 @@ public:
     ~GatewayExchange() override;
 
     void start();
+    // Ends the request now (the gateway is stopping): cancels the upstream call, records it as
+    // cancelled and tells the client with `error` (an error event if its stream has begun).
+    void stop(const GatewayError& error);
 
 private:
     void onAttemptStarted(const QString& modelId);

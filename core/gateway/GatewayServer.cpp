@@ -11,9 +11,16 @@
 #include "routing/Router.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
 
 namespace {
 const QByteArray kJson = QByteArrayLiteral("application/json");
+// After the last request in flight ends, how long answers may take to leave before drained().
+constexpr qint64 kDrainFlushMs = 2000;
+constexpr int kDrainPollMs = 20;
 } // namespace
 
 GatewayServer::GatewayServer(GatewayDependencies dependencies, QObject* parent)
@@ -205,9 +212,7 @@ void GatewayServer::handle(const HttpRequest& request, HttpResponder* responder)
         }
     } else if (path == "/health" || path == "/v1/health") {
         if (get) {
-            responder->send(200, kJson,
-                            "{\"status\":\"ok\",\"in_flight\":" + QByteArray::number(m_inFlight) + ",\"served\":"
-                                + QByteArray::number(m_served) + ",\"refused\":" + QByteArray::number(m_refused) + "}");
+            sendHealth(responder);
             return;
         }
     } else {
@@ -225,10 +230,32 @@ void GatewayServer::handle(const HttpRequest& request, HttpResponder* responder)
     reject(responder, path == "/v1/messages", error);
 }
 
+// Degraded: serving, but on a last-good config or with ledger writes waiting; draining: stopping.
+void GatewayServer::sendHealth(HttpResponder* responder)
+{
+    const QStringList problems = m_deps.healthProblems ? m_deps.healthProblems() : QStringList();
+    QJsonObject health;
+    health.insert(QLatin1String("status"),
+                  m_draining ? QLatin1String("draining")
+                             : (problems.isEmpty() ? QLatin1String("ok") : QLatin1String("degraded")));
+    if (!problems.isEmpty()) {
+        health.insert(QLatin1String("problems"), QJsonArray::fromStringList(problems));
+    }
+    health.insert(QLatin1String("in_flight"), m_inFlight);
+    health.insert(QLatin1String("served"), qint64(m_served));
+    health.insert(QLatin1String("refused"), qint64(m_refused));
+    responder->send(m_draining ? 503 : 200, kJson, QJsonDocument(health).toJson(QJsonDocument::Compact));
+}
+
 void GatewayServer::handleChat(const HttpRequest& request, HttpResponder* responder, bool anthropic)
 {
     const ClientKey* key = nullptr;
     if (!authenticate(request, responder, anthropic, &key)) {
+        return;
+    }
+    if (m_draining) {
+        reject(responder, anthropic,
+               GatewayError { 503, "server_shutting_down", {}, tr("The gateway is shutting down."), {} });
         return;
     }
     GatewayTraffic traffic;
@@ -331,6 +358,7 @@ void GatewayServer::handleChat(const HttpRequest& request, HttpResponder* respon
         GatewayFormat::create(anthropic ? GatewayFormat::Api::Anthropic : GatewayFormat::Api::OpenAi, traffic.id),
         responder, traffic, record,
         [this, peer, keyId](const GatewayTraffic& done) { onExchangeEnded(peer, keyId, done); });
+    m_exchanges.insert(traffic.id, exchange);
     exchange->start();
 }
 
@@ -343,7 +371,61 @@ void GatewayServer::onExchangeEnded(const QHostAddress& client, const QString& k
     if (found != m_perClient.end() && --*found <= 0) {
         m_perClient.erase(found);
     }
+    m_exchanges.remove(traffic.id);
     --m_inFlight;
     ++m_served;
     emit requestFinished(traffic);
+}
+
+void GatewayServer::drain(int graceMs)
+{
+    if (m_draining) {
+        return;
+    }
+    m_draining = true;
+    m_http->close();
+    m_graceTimer = new QTimer(this);
+    m_graceTimer->setSingleShot(true);
+    connect(m_graceTimer, &QTimer::timeout, this, &GatewayServer::cancelInFlight);
+    m_graceTimer->start(qMax(0, graceMs));
+    // Polled rather than signalled: answers leave through the connections' own write buffers,
+    // and idle keep-alive connections must be closed as they become idle.
+    m_drainPoll = new QTimer(this);
+    connect(m_drainPoll, &QTimer::timeout, this, &GatewayServer::checkDrained);
+    m_drainPoll->start(kDrainPollMs);
+}
+
+int GatewayServer::cancelInFlight()
+{
+    const GatewayError error { 503,
+                               "server_shutting_down",
+                               {},
+                               tr("The gateway is shutting down; the request was cancelled before it was complete."),
+                               {} };
+    // Each exchange removes itself from m_exchanges as it ends.
+    const QList<GatewayExchange*> running = m_exchanges.values();
+    for (GatewayExchange* exchange : running) {
+        exchange->stop(error);
+    }
+    return int(running.size());
+}
+
+void GatewayServer::checkDrained()
+{
+    if (!m_drainPoll || !m_drainPoll->isActive()) {
+        return;
+    }
+    m_http->closeIdleConnections();
+    if (m_inFlight > 0) {
+        return;
+    }
+    if (!m_flushTimer.isValid()) {
+        m_flushTimer.start();
+    }
+    if (m_http->openConnections() > 0 && !m_flushTimer.hasExpired(kDrainFlushMs)) {
+        return;
+    }
+    m_drainPoll->stop();
+    m_graceTimer->stop();
+    emit drained();
 }

@@ -6,12 +6,15 @@
 #include "GatewayError.h"
 #include "GatewayTypes.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
 
+class GatewayExchange;
 class HttpResponder;
 class HttpServer;
+class QTimer;
 struct HttpRequest;
 struct GatewayRequest;
 
@@ -52,9 +55,19 @@ public:
     quint64 requestsRefused() const { return m_refused; }
     quint64 requestsServed() const { return m_served; }
 
+    // Graceful stop: closes the port, answers new requests on open connections with 503, lets
+    // the requests in flight finish for up to graceMs, then cancels the rest (cancelInFlight()).
+    // drained() follows once none is in flight and the answers have left (or 2 s later).
+    void drain(int graceMs);
+    bool isDraining() const { return m_draining; }
+    // Cancels every request in flight now: each is recorded, upstream calls are cancelled and the
+    // client gets a 503 error (or an error event when its stream has begun). Returns how many.
+    int cancelInFlight();
+
 signals:
     void requestStarted(const GatewayTraffic& traffic);
     void requestFinished(const GatewayTraffic& traffic);
+    void drained();
 
 private:
     void handle(const HttpRequest& request, HttpResponder* responder);
@@ -62,10 +75,12 @@ private:
     // Who is calling: false when refused (answered). *key is the client key, if one was used.
     bool authenticate(const HttpRequest& request, HttpResponder* responder, bool anthropic, const ClientKey** key);
     void refuse(const HttpRequest& request, HttpResponder* responder, bool anthropic, const GatewayError& error);
+    void sendHealth(HttpResponder* responder);
     void answerOptions(const HttpRequest& request, HttpResponder* responder);
     void reject(HttpResponder* responder, bool anthropic, const GatewayError& error,
                 const GatewayTraffic* traffic = nullptr);
     void onExchangeEnded(const QHostAddress& client, const QString& keyId, const GatewayTraffic& traffic);
+    void checkDrained();
 
     GatewayDependencies m_deps;
     GatewayOptions m_options;
@@ -77,6 +92,11 @@ private:
     QString m_error;
     QHash<QHostAddress, int> m_perClient;
     int m_inFlight = 0;
+    QHash<quint64, GatewayExchange*> m_exchanges; // by traffic id; each removes itself when it ends
+    bool m_draining = false;
+    QTimer* m_graceTimer = nullptr;
+    QTimer* m_drainPoll = nullptr;
+    QElapsedTimer m_flushTimer; // started when the last request in flight ended while draining
     quint64 m_nextId = 1;
     quint64 m_served = 0;
     quint64 m_refused = 0;

@@ -55,6 +55,9 @@ struct GatewayDependencies
     std::function<void(const RequestRecord&)> record;
     // What a client key spent since a moment (UTC), from the ledger; empty: counts start at 0.
     std::function<double(const QString& keyId, const QDateTime& sinceUtc)> clientKeySpend = {};
+    // Why the gateway serves in a degraded state (a last-good config, ledger writes waiting);
+    // /health reports "degraded" with these. Optional.
+    std::function<QStringList()> healthProblems = {};
 };
 
 // One request as the live traffic view shows it.

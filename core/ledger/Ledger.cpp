@@ -50,6 +50,14 @@ bool Ledger::open(const QString& path)
     connect(m_writer, &LedgerWriter::flushed, this, &Ledger::flushed);
     connect(m_writer, &LedgerWriter::pruned, this, &Ledger::pruned);
     connect(m_writer, &LedgerWriter::writeFailed, this, &Ledger::writeFailed);
+    connect(m_writer, &LedgerWriter::writeStalled, this, [this](const QString& reason) {
+        m_stallReason = reason;
+        emit writeStalled(reason);
+    });
+    connect(m_writer, &LedgerWriter::writeResumed, this, [this] {
+        m_stallReason.clear();
+        emit writeResumed();
+    });
     m_thread.start();
     return true;
 }
@@ -62,6 +70,8 @@ void Ledger::close()
     QMetaObject::invokeMethod(m_writer, &LedgerWriter::stop, Qt::QueuedConnection);
     // Shutdown only: waits for the last commit so nothing queued is lost on a clean exit.
     m_thread.wait();
+    m_closeReport = { m_writer->spilledCount(), m_writer->spillPath(), m_writer->spillError() };
+    m_stallReason.clear();
     delete m_writer;
     m_writer = nullptr;
 }

@@ -46,11 +46,25 @@ public:
     // place; nothing is deleted. Returns the new name, or an empty string on failure.
     static QString moveAside(const QString& path);
 
+    // Non-empty while records wait in memory because the file cannot be written (locked by
+    // another program): why. They are retried, never dropped.
+    QString stallReason() const { return m_stallReason; }
+    // What the last close() could not write and kept in a spill file for the next open.
+    struct CloseReport
+    {
+        int spilled = 0; // records and votes
+        QString spillPath;
+        QString error; // the spill file could not be written either
+    };
+    CloseReport closeReport() const { return m_closeReport; }
+
 signals:
     void recorded(int count); // records committed by one transaction
     void flushed();
     void pruned(int requests);
     void writeFailed(const QString& message);
+    void writeStalled(const QString& reason);
+    void writeResumed();
 
 private:
     QThread m_thread;
@@ -60,4 +74,6 @@ private:
     LedgerOpenError m_openError = LedgerOpenError::None;
     bool m_storePrompts = true;
     int m_busyTimeoutMs = 5000;
+    QString m_stallReason;
+    CloseReport m_closeReport;
 };

@@ -5,11 +5,15 @@
 #include "SqliteStatement.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
 #include <QTimer>
+#include <QUuid>
 #include <QVariant>
+
+#include <sqlite3.h>
 
 LedgerWriter::LedgerWriter(const QString& path, int busyTimeoutMs)
     : m_path(path)
@@ -58,13 +62,68 @@ void LedgerWriter::start()
     m_timer->setSingleShot(true);
     m_timer->setInterval(kFlushDelayMs);
     connect(m_timer, &QTimer::timeout, this, &LedgerWriter::commitPending);
+    m_retryTimer = new QTimer(this);
+    m_retryTimer->setSingleShot(true);
+    connect(m_retryTimer, &QTimer::timeout, this, &LedgerWriter::commitPending);
 
-    m_connection = std::make_unique<LedgerConnection>(m_path, QStringLiteral("writer"));
+    loadSpill();
     QString error;
-    if (!m_connection->open(m_busyTimeoutMs, &error, 64) || !prepareStatements(&error)) {
-        m_connection.reset();
+    if (!openConnection(&error)) {
         emit writeFailed(QCoreApplication::translate("Ledger", "Cannot open the ledger for writing: %1").arg(error));
     }
+    if (m_replay) {
+        commitPending();
+    }
+}
+
+bool LedgerWriter::openConnection(QString* error)
+{
+    if (m_connection) {
+        return true;
+    }
+    m_connection = std::make_unique<LedgerConnection>(m_path, QStringLiteral("writer"));
+    if (!m_connection->open(m_busyTimeoutMs, error, 64) || !prepareStatements(error)) {
+        closeConnection();
+        return false;
+    }
+    return true;
+}
+
+void LedgerWriter::closeConnection()
+{
+    // Statements must be finalized before their connection closes.
+    m_begin.reset();
+    m_commit.reset();
+    m_insertRequest.reset();
+    m_insertAttempt.reset();
+    m_insertFailover.reset();
+    m_insertVote.reset();
+    m_insertSpillMark.reset();
+    m_rollup.reset();
+    m_connection.reset();
+    m_db = nullptr;
+}
+
+// A spill left by a run that had to stop while the ledger was locked; written before anything new.
+void LedgerWriter::loadSpill()
+{
+    const QString path = LedgerSpill::pathFor(m_path);
+    if (!QFile::exists(path)) {
+        return;
+    }
+    QString error;
+    m_replay = LedgerSpill::load(path, &error);
+    if (m_replay) {
+        return;
+    }
+    // Never deleted: set aside for a person to look at, and out of the next run's way.
+    const QString aside = path + QStringLiteral(".unreadable");
+    QFile::remove(aside);
+    QFile::rename(path, aside);
+    emit writeFailed(QCoreApplication::translate("Ledger",
+                                                 "Rows kept from an earlier run in %1 could not be read (%2); "
+                                                 "the file was kept as %3.")
+                         .arg(path, error, aside));
 }
 
 bool LedgerWriter::prepareStatements(QString* error)
@@ -77,6 +136,7 @@ bool LedgerWriter::prepareStatements(QString* error)
     m_insertAttempt = std::make_unique<SqliteStatement>();
     m_insertFailover = std::make_unique<SqliteStatement>();
     m_insertVote = std::make_unique<SqliteStatement>();
+    m_insertSpillMark = std::make_unique<SqliteStatement>();
     const QString columns = LedgerRows::requestColumns(QString()).section(u',', 1); // rid is assigned
     const bool ok = m_begin->prepare(m_db, QStringLiteral("BEGIN IMMEDIATE"))
         && m_commit->prepare(m_db, QStringLiteral("COMMIT"))
@@ -93,10 +153,11 @@ bool LedgerWriter::prepareStatements(QString* error)
             QStringLiteral("INSERT INTO failovers(request_rid, seq, at, from_model, to_model, failure_class, message)"
                            " VALUES(?,?,?,?,?,?,?)"))
         && m_insertVote->prepare(
-            m_db, QStringLiteral("INSERT INTO votes(compare_group, winner_model, tie, at) VALUES(?,?,?,?)"));
+            m_db, QStringLiteral("INSERT INTO votes(compare_group, winner_model, tie, at) VALUES(?,?,?,?)"))
+        && m_insertSpillMark->prepare(m_db, QStringLiteral("INSERT INTO meta(key, value) VALUES(?, ?)"));
     if (!ok) {
-        for (const auto* statement :
-             { &m_begin, &m_commit, &m_insertRequest, &m_insertAttempt, &m_insertFailover, &m_insertVote }) {
+        for (const auto* statement : { &m_begin, &m_commit, &m_insertRequest, &m_insertAttempt, &m_insertFailover,
+                                       &m_insertVote, &m_insertSpillMark }) {
             if (!(*statement)->errorString().isEmpty()) {
                 *error = (*statement)->errorString();
             }
@@ -110,6 +171,48 @@ void LedgerWriter::commitPending()
     if (m_timer) {
         m_timer->stop();
     }
+    if (m_retryTimer && m_retryTimer->isActive()) {
+        return; // waiting out a lock: the retry takes everything queued meanwhile
+    }
+    QString error;
+    if (tryCommit(&error)) {
+        m_retryMs = kFirstRetryMs;
+        if (m_stalled) {
+            m_stalled = false;
+            emit writeResumed();
+        }
+        return;
+    }
+    if (!m_stalled) {
+        m_stalled = true;
+        qsizetype waiting = 0;
+        {
+            QMutexLocker lock(&m_mutex);
+            waiting = m_queue.size() + m_votes.size();
+        }
+        emit writeStalled(
+            QCoreApplication::translate("Ledger", "%n record(s) wait to be written to the ledger (%1); retrying",
+                                        nullptr, int(waiting + (m_replay ? m_replay->requests.size() : 0)))
+                .arg(error));
+    }
+    if (m_retryTimer) {
+        m_retryTimer->start(m_retryMs);
+        m_retryMs = qMin(m_retryMs * 2, kMaxRetryMs);
+    }
+}
+
+bool LedgerWriter::tryCommit(QString* error)
+{
+    if (!openConnection(error)) {
+        return false;
+    }
+    if (m_replay) {
+        if (!writeBatch(m_replay->requests, m_replay->votes, error, m_replay->metaKey())) {
+            return false;
+        }
+        QFile::remove(LedgerSpill::pathFor(m_path));
+        m_replay.reset();
+    }
     for (;;) {
         QList<RequestRecord> records;
         QList<VoteRecord> votes;
@@ -117,41 +220,67 @@ void LedgerWriter::commitPending()
             QMutexLocker lock(&m_mutex);
             m_commitRequested = false;
             if (m_queue.isEmpty() && m_votes.isEmpty()) {
-                return;
+                return true;
             }
             const qsizetype take = qMin<qsizetype>(kBatchSize, m_queue.size());
             records = m_queue.mid(0, take);
             m_queue.remove(0, take);
             votes.swap(m_votes);
         }
-        QString error;
-        if (!m_connection) {
-            error = QCoreApplication::translate("Ledger", "the ledger is not open");
-        } else if (writeBatch(records, votes, &error)) {
-            m_total += records.size();
-            emit committed(int(records.size()), m_total);
-            continue;
+        if (!writeBatch(records, votes, error)) {
+            // Back to the front, in order: a batch is never dropped.
+            QMutexLocker lock(&m_mutex);
+            records += m_queue;
+            m_queue = std::move(records);
+            votes += m_votes;
+            m_votes = std::move(votes);
+            return false;
         }
-        emit writeFailed(QCoreApplication::translate("Ledger", "%n record(s) could not be written to the ledger: %1",
-                                                     nullptr, int(records.size() + votes.size()))
-                             .arg(error));
     }
 }
 
-bool LedgerWriter::writeBatch(const QList<RequestRecord>& records, const QList<VoteRecord>& votes, QString* error)
+bool LedgerWriter::spillAlreadyWritten(const QString& spillKey, bool* written, QString* error)
+{
+    SqliteStatement query;
+    if (!query.prepare(m_db, QStringLiteral("SELECT 1 FROM meta WHERE key = ?"))) {
+        *error = query.errorString();
+        return false;
+    }
+    query.bind(1, spillKey);
+    *written = query.next();
+    if (!query.errorString().isEmpty()) {
+        *error = query.errorString();
+        return false;
+    }
+    return true;
+}
+
+bool LedgerWriter::writeBatch(const QList<RequestRecord>& records, const QList<VoteRecord>& votes, QString* error,
+                              const QString& spillKey)
 {
     if (!m_begin->exec()) {
         *error = m_begin->errorString();
         return false;
     }
     bool ok = true;
-    m_rollup->clear();
-    for (const RequestRecord& record : records) {
-        ok = writeRequest(record, error);
-        if (!ok) {
-            break;
+    if (!spillKey.isEmpty()) {
+        bool written = false;
+        ok = spillAlreadyWritten(spillKey, &written, error);
+        if (ok && written) {
+            // Committed by an earlier run that stopped before it could remove the file.
+            if (m_commit->exec()) {
+                return true;
+            }
+            *error = m_commit->errorString();
+            ok = false;
         }
-        m_rollup->add(record);
+    }
+    m_rollup->clear();
+    for (int i = 0; ok && i < records.size(); ++i) {
+        ok = writeRequest(records[i], error);
+        if (ok) {
+            m_rollup->add(records[i]);
+        }
     }
     for (int i = 0; ok && i < votes.size(); ++i) {
         m_insertVote->bind(1, votes[i].compareGroup);
@@ -163,10 +292,20 @@ bool LedgerWriter::writeBatch(const QList<RequestRecord>& records, const QList<V
             *error = m_insertVote->errorString();
         }
     }
+    if (ok && !spillKey.isEmpty()) {
+        m_insertSpillMark->bind(1, spillKey);
+        m_insertSpillMark->bind(2, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+        ok = m_insertSpillMark->exec();
+        if (!ok) {
+            *error = m_insertSpillMark->errorString();
+        }
+    }
     ok = ok && m_rollup->write(m_db, error);
     m_rollup->clear();
     if (ok) {
         if (m_commit->exec()) {
+            m_total += records.size();
+            emit committed(int(records.size()), m_total);
             return true;
         }
         *error = m_commit->errorString();
@@ -289,17 +428,47 @@ void LedgerWriter::deleteOlderThan(const QDateTime& cutoff)
 
 void LedgerWriter::stop()
 {
-    commitPending();
-    // Statements must be finalized before their connection closes.
-    m_begin.reset();
-    m_commit.reset();
-    m_insertRequest.reset();
-    m_insertAttempt.reset();
-    m_insertFailover.reset();
-    m_insertVote.reset();
-    m_rollup.reset();
-    m_connection.reset();
+    if (m_retryTimer) {
+        m_retryTimer->stop();
+    }
+    if (m_db) {
+        // One last, shorter wait for a lock; then what is left goes to the spill file.
+        sqlite3_busy_timeout(m_db, kStopBusyTimeoutMs);
+    }
+    QString error;
+    if (!tryCommit(&error)) {
+        spillPending();
+    }
+    closeConnection();
     delete m_timer;
     m_timer = nullptr;
+    delete m_retryTimer;
+    m_retryTimer = nullptr;
     QThread::currentThread()->quit();
+}
+
+void LedgerWriter::spillPending()
+{
+    LedgerSpill spill;
+    spill.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (m_replay) {
+        spill.requests = m_replay->requests;
+        spill.votes = m_replay->votes;
+    }
+    {
+        QMutexLocker lock(&m_mutex);
+        spill.requests += m_queue;
+        spill.votes += m_votes;
+        m_queue.clear();
+        m_votes.clear();
+    }
+    if (spill.isEmpty()) {
+        return;
+    }
+    m_spillPath = LedgerSpill::pathFor(m_path);
+    m_spilled = int(spill.requests.size() + spill.votes.size());
+    QString error;
+    if (!spill.save(m_spillPath, &error)) {
+        m_spillError = error;
+    }
 }

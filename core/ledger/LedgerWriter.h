@@ -2,12 +2,14 @@
 
 #include "LedgerRecords.h"
 #include "LedgerRollup.h"
+#include "LedgerSpill.h"
 
 #include <QList>
 #include <QMutex>
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 class LedgerConnection;
 class SqliteStatement;
@@ -18,7 +20,10 @@ struct sqlite3;
 // thread (enqueue is thread-safe) and committed in batches: one transaction per at most
 // kBatchSize records, at the latest kFlushDelayMs after the first one was queued. Raw rows and
 // their rollups go into the same transaction, so a committed row is never lost and a kill
-// loses at most what was still queued.
+// loses at most what was still queued. A batch that cannot be written (another program holds
+// the write lock past the busy timeout) is never dropped: it stays queued and is retried with
+// backoff (writeStalled, then writeResumed once it is in); at stop() whatever is still pending
+// is kept in a LedgerSpill next to the ledger and written on the next start.
 class LedgerWriter : public QObject
 {
     Q_OBJECT
@@ -26,6 +31,10 @@ class LedgerWriter : public QObject
 public:
     static constexpr int kBatchSize = 500;
     static constexpr int kFlushDelayMs = 50;
+    static constexpr int kFirstRetryMs = 100;
+    static constexpr int kMaxRetryMs = 2000;
+    // The last attempt at stop() waits this long for a lock before the rows are spilled.
+    static constexpr int kStopBusyTimeoutMs = 1000;
 
     explicit LedgerWriter(const QString& path, int busyTimeoutMs);
     ~LedgerWriter() override;
@@ -34,12 +43,18 @@ public:
     void enqueue(const RequestRecord& record);
     void enqueueVote(const VoteRecord& vote);
 
+    // After stop(), read from the thread that waited for it: what went to the spill file.
+    int spilledCount() const { return m_spilled; }
+    QString spillPath() const { return m_spillPath; }
+    QString spillError() const { return m_spillError; }
+
 public slots:
     void start();
     void commitPending();
     void flush();
     void deleteOlderThan(const QDateTime& cutoff);
-    // Commits what is queued, closes the connection and ends the thread.
+    // Commits what is queued (spills it when the ledger stays locked), closes the connection and
+    // ends the thread.
     void stop();
 
 signals:
@@ -47,10 +62,23 @@ signals:
     void flushed();
     void pruned(int requests);
     void writeFailed(const QString& message);
+    // Rows wait in memory because the ledger cannot be written (message says why); retried.
+    void writeStalled(const QString& message);
+    // Everything that waited is written.
+    void writeResumed();
 
 private:
+    bool openConnection(QString* error);
     bool prepareStatements(QString* error);
-    bool writeBatch(const QList<RequestRecord>& records, const QList<VoteRecord>& votes, QString* error);
+    void loadSpill();
+    // One pass over the queue (and a spill to replay); false when something is left waiting.
+    bool tryCommit(QString* error);
+    void spillPending();
+    // spillKey non-empty: the batch is that spill's, written at most once (see LedgerSpill).
+    bool writeBatch(const QList<RequestRecord>& records, const QList<VoteRecord>& votes, QString* error,
+                    const QString& spillKey = {});
+    bool spillAlreadyWritten(const QString& spillKey, bool* written, QString* error);
+    void closeConnection();
     bool writeRequest(const RequestRecord& record, QString* error);
     void wake(qsizetype queued);
 
@@ -64,9 +92,17 @@ private:
     std::unique_ptr<SqliteStatement> m_insertAttempt;
     std::unique_ptr<SqliteStatement> m_insertFailover;
     std::unique_ptr<SqliteStatement> m_insertVote;
+    std::unique_ptr<SqliteStatement> m_insertSpillMark;
     std::unique_ptr<LedgerRollup> m_rollup;
     QTimer* m_timer = nullptr;
+    QTimer* m_retryTimer = nullptr;
+    int m_retryMs = kFirstRetryMs;
+    bool m_stalled = false;
+    std::optional<LedgerSpill> m_replay; // read from disk at start, not yet in the ledger
     qint64 m_total = 0;
+    int m_spilled = 0;
+    QString m_spillPath;
+    QString m_spillError;
 
     QMutex m_mutex; // guards the two queues and m_commitRequested
     QList<RequestRecord> m_queue;

@@ -9,6 +9,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
+
+// A corruption of one config file, as a broken editor, a full disk or a hand edit leaves it.
+using Corruption = std::function<QByteArray(const QByteArray&)>;
+Q_DECLARE_METATYPE(Corruption)
+
 namespace {
 QByteArray readAll(const QString& path)
 {
@@ -100,6 +106,11 @@ private slots:
     void wrongFormat_refused();
     void malformedJson_reportsLineAndColumn_data();
     void malformedJson_reportsLineAndColumn();
+    void corruptFile_lastGoodStillLoads_data();
+    void corruptFile_lastGoodStillLoads();
+    void corruptFileWithoutLastGood_nothingUsable();
+    void cleanLoad_refreshesLastGood();
+    void removedFile_dropsItsLastGoodCopy();
 };
 
 void TestConfigStore::saveThenLoad_roundTrip()
@@ -347,7 +358,10 @@ void TestConfigStore::saveInvalid_keepsOldFilesByteIdentical()
                             "\"gpt-4o-mini\"?)"));
     QCOMPARE(readAll(store.providersPath()), providersBefore);
     QCOMPARE(readAll(store.routingPath()), routingBefore);
-    QCOMPARE(QDir(home.path()).entryList(QDir::Files), QStringList({ "providers.json", "routing.json" }));
+    QCOMPARE(readAll(store.providersLastGoodPath()), providersBefore);
+    QCOMPARE(readAll(store.routingLastGoodPath()), routingBefore);
+    QCOMPARE(QDir(home.path()).entryList(QDir::Files),
+             QStringList({ "providers.json", "providers.last-good.json", "routing.json", "routing.last-good.json" }));
 }
 
 void TestConfigStore::loadCorruptFile_reportsErrorAndWritesNothing()
@@ -456,6 +470,121 @@ void TestConfigStore::malformedJson_reportsLineAndColumn()
     QCOMPARE(problem.column, column);
     QVERIFY2(problem.message.startsWith(QStringLiteral("malformed JSON at line %1, column %2: ").arg(line).arg(column)),
              qPrintable(problem.message));
+}
+
+namespace {
+
+QByteArray withMember(const QByteArray& json, const QString& path, const QJsonValue& value)
+{
+    return QJsonDocument(setAt(QJsonDocument::fromJson(json).object(), path, value)).toJson();
+}
+} // namespace
+
+void TestConfigStore::corruptFile_lastGoodStillLoads_data()
+{
+    QTest::addColumn<bool>("providersFile");
+    QTest::addColumn<Corruption>("corrupt");
+
+    const std::pair<const char*, Corruption> corruptions[] = {
+        { "truncated mid-document", [](const QByteArray& json) { return json.left(json.size() / 2); } },
+        { "emptied to 0 bytes", [](const QByteArray&) { return QByteArray(); } },
+        { "only whitespace", [](const QByteArray&) { return QByteArrayLiteral(" \n\t\n"); } },
+        { "binary garbage", [](const QByteArray&) { return QByteArray("\x00\x01\xff\xfe{", 5); } },
+        { "an array instead of an object", [](const QByteArray&) { return QByteArrayLiteral("[]"); } },
+        { "an unknown (newer) version",
+          [](const QByteArray& json) { return withMember(json, QStringLiteral("version"), 99); } },
+        { "no version",
+          [](const QByteArray& json) {
+              QJsonObject object = QJsonDocument::fromJson(json).object();
+              object.remove(QStringLiteral("version"));
+              return QJsonDocument(object).toJson();
+          } },
+        { "the other file's format",
+          [](const QByteArray& json) { return withMember(json, QStringLiteral("format"), QStringLiteral("other")); } },
+    };
+    for (const bool providers : { true, false }) {
+        const char* file = providers ? "providers.json" : "routing.json";
+        for (const auto& [name, corruption] : corruptions) {
+            QTest::addRow("%s %s", file, name) << providers << corruption;
+        }
+    }
+    QTest::newRow("providers.json models of the wrong type")
+        << true << Corruption([](const QByteArray& json) { return withMember(json, QStringLiteral("models"), 7); });
+    QTest::newRow("providers.json a model with a number for its id")
+        << true
+        << Corruption([](const QByteArray& json) { return withMember(json, QStringLiteral("models[0].id"), 7); });
+    QTest::newRow("routing.json tiers of the wrong type") << false << Corruption([](const QByteArray& json) {
+        return withMember(json, QStringLiteral("tiers"), QStringLiteral("fast"));
+    });
+    QTest::newRow("routing.json a rule naming a tier that does not exist")
+        << false << Corruption([](const QByteArray& json) {
+               return withMember(json, QStringLiteral("rules[0].tier"), QStringLiteral("codng"));
+           });
+}
+
+void TestConfigStore::corruptFile_lastGoodStillLoads()
+{
+    QFETCH(bool, providersFile);
+    QFETCH(Corruption, corrupt);
+    QTemporaryDir home;
+    ConfigStore store(home.path());
+    QVERIFY(store.save(TestConfigs::full()).ok);
+    QVERIFY(store.load().ok);
+    const QByteArray lastGoodProviders = readAll(store.providersLastGoodPath());
+    const QByteArray lastGoodRouting = readAll(store.routingLastGoodPath());
+    const QString path = providersFile ? store.providersPath() : store.routingPath();
+    const QByteArray broken = corrupt(readAll(path));
+    writeAll(path, broken);
+
+    const ConfigLoadResult loaded = store.load();
+    QVERIFY(!loaded.ok);
+    QVERIFY(!loaded.problems.isEmpty());
+    const ConfigLoadResult lastGood = store.loadLastGood();
+    QVERIFY2(lastGood.ok, qPrintable(describe(lastGood.problems)));
+    QVERIFY(lastGood.config == TestConfigs::full());
+    // Nothing was rewritten: the broken file stays for the user to see, the copies stay good.
+    QCOMPARE(readAll(path), broken);
+    QCOMPARE(readAll(store.providersLastGoodPath()), lastGoodProviders);
+    QCOMPARE(readAll(store.routingLastGoodPath()), lastGoodRouting);
+}
+
+void TestConfigStore::corruptFileWithoutLastGood_nothingUsable()
+{
+    QTemporaryDir home;
+    ConfigStore store(home.path());
+    writeAll(store.providersPath(), QByteArray());
+    const ConfigLoadResult loaded = store.load();
+    QVERIFY(!loaded.ok);
+    QCOMPARE(loaded.problems.size(), 1);
+    QVERIFY2(loaded.problems.first().toString().startsWith(QStringLiteral("providers.json: the file is empty")),
+             qPrintable(loaded.problems.first().toString()));
+    QVERIFY(!store.hasLastGood());
+    QVERIFY(!store.loadLastGood().ok);
+}
+
+void TestConfigStore::cleanLoad_refreshesLastGood()
+{
+    QTemporaryDir home;
+    ConfigStore store(home.path());
+    QVERIFY(store.save(TestConfigs::full()).ok);
+    // A valid hand edit: the next clean load makes it the last good one.
+    const QByteArray edited
+        = withMember(readAll(store.routingPath()), QStringLiteral("rules[0].tier"), QStringLiteral("cheap"));
+    writeAll(store.routingPath(), edited);
+    QVERIFY(store.load().ok);
+    QCOMPARE(readAll(store.routingLastGoodPath()), edited);
+    QCOMPARE(store.loadLastGood().config.policy.rules.first().tier, QStringLiteral("cheap"));
+}
+
+void TestConfigStore::removedFile_dropsItsLastGoodCopy()
+{
+    QTemporaryDir home;
+    ConfigStore store(home.path());
+    QVERIFY(store.save(TestConfigs::full()).ok);
+    QVERIFY(QFile::remove(store.routingPath()));
+    QVERIFY(QFile::remove(store.providersPath()));
+    QVERIFY(store.load().ok); // the user started over: no files is a config too
+    QVERIFY(!store.hasLastGood());
 }
 
 QTEST_GUILESS_MAIN(TestConfigStore)

@@ -3,6 +3,7 @@
 #include "common/Clock.h"
 #include "ledger/LedgerExport.h"
 #include "ledger/LedgerQueries.h"
+#include "ledger/LedgerSpill.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,6 +29,9 @@ private slots:
     void exportCsv_headerAndQuotedRows();
     void exportJsonl_parsesBack();
     void killedWriter_keepsEveryReportedCommit();
+    void lockedPastBusyTimeout_batchWaitsAndIsWrittenOnce();
+    void closedWhileLocked_spillWrittenOnceOnNextOpen();
+    void unreadableSpill_keptAsideNeverDeleted();
 
 private:
     QString freshPath(const QString& name) { return m_dir.filePath(name + QStringLiteral(".sqlite")); }
@@ -319,6 +323,111 @@ void TestLedgerWriter::killedWriter_keepsEveryReportedCommit()
     QCOMPARE(raw.scalar("SELECT SUM(requests) FROM rollup_hourly").toLongLong(), rows);
     Ledger ledger;
     QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
+}
+
+namespace {
+QList<RequestRecord> numbered(int count)
+{
+    QList<RequestRecord> records;
+    for (int i = 0; i < count; ++i) {
+        RequestRecord r = request(utc(2026, 3, 2, 10).addSecs(i), "m-a", "pa", 0.001);
+        r.id = QStringLiteral("req-%1").arg(i);
+        records.append(r);
+    }
+    return records;
+}
+
+int distinctRows(RawDb& db)
+{
+    return db.scalar(QStringLiteral("SELECT COUNT(DISTINCT uuid) FROM requests")).toInt();
+}
+} // namespace
+
+void TestLedgerWriter::lockedPastBusyTimeout_batchWaitsAndIsWrittenOnce()
+{
+    const QString path = freshPath("locked");
+    Ledger ledger;
+    ledger.setBusyTimeoutMs(200);
+    QVERIFY(ledger.open(path));
+    QSignalSpy stalled(&ledger, &Ledger::writeStalled);
+    QSignalSpy resumed(&ledger, &Ledger::writeResumed);
+    QSignalSpy failed(&ledger, &Ledger::writeFailed);
+    RawDb other(path);
+    QVERIFY(other.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+    for (const RequestRecord& record : numbered(20)) {
+        ledger.record(record);
+    }
+    QTRY_COMPARE(stalled.size(), 1);
+    QVERIFY(!ledger.stallReason().isEmpty());
+    QTest::qWait(1000); // several retries run into the lock
+    QCOMPARE(stalled.size(), 1);
+    QVERIFY(other.exec(QStringLiteral("COMMIT")));
+    QTRY_COMPARE_WITH_TIMEOUT(resumed.size(), 1, 5000);
+    QVERIFY(ledger.stallReason().isEmpty());
+    QCOMPARE(failed.size(), 0);
+    QCOMPARE(other.scalar(QStringLiteral("SELECT COUNT(*) FROM requests")).toInt(), 20);
+    QCOMPARE(distinctRows(other), 20);
+}
+
+void TestLedgerWriter::closedWhileLocked_spillWrittenOnceOnNextOpen()
+{
+    const QString path = freshPath("spill");
+    const QString spillPath = LedgerSpill::pathFor(path);
+    const QList<RequestRecord> records = numbered(30);
+    {
+        Ledger ledger;
+        ledger.setBusyTimeoutMs(200);
+        QVERIFY(ledger.open(path));
+        RawDb other(path);
+        QVERIFY(other.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+        for (const RequestRecord& record : records) {
+            ledger.record(record);
+        }
+        ledger.close();
+        QCOMPARE(ledger.closeReport().spilled, 30);
+        QCOMPARE(ledger.closeReport().spillPath, spillPath);
+        QVERIFY(ledger.closeReport().error.isEmpty());
+        QVERIFY(other.exec(QStringLiteral("COMMIT")));
+        QCOMPARE(other.scalar(QStringLiteral("SELECT COUNT(*) FROM requests")).toInt(), 0);
+    }
+    QVERIFY(QFile::exists(spillPath));
+    QVERIFY(QFile::copy(spillPath, spillPath + QStringLiteral(".copy")));
+    QString error;
+    const std::optional<LedgerSpill> kept = LedgerSpill::load(spillPath, &error);
+    QVERIFY2(kept, qPrintable(error));
+    QCOMPARE(kept->requests, records); // every field, as the ledger would have stored it
+
+    for (int run = 0; run < 2; ++run) {
+        Ledger ledger;
+        QVERIFY(ledger.open(path));
+        QTRY_VERIFY(!QFile::exists(spillPath));
+        ledger.close();
+        RawDb db(path);
+        QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM requests")).toInt(), 30);
+        QCOMPARE(distinctRows(db), 30);
+        if (run == 0) {
+            // The same spill found again, as after a crash between its commit and its removal.
+            QVERIFY(QFile::copy(spillPath + QStringLiteral(".copy"), spillPath));
+        }
+    }
+}
+
+void TestLedgerWriter::unreadableSpill_keptAsideNeverDeleted()
+{
+    const QString path = freshPath("badspill");
+    const QString spillPath = LedgerSpill::pathFor(path);
+    QFile spill(spillPath);
+    QVERIFY(spill.open(QIODevice::WriteOnly));
+    spill.write("{\"format\":\"switchyard-ledger-spill\",\"version\":1,\"requ");
+    spill.close();
+    Ledger ledger;
+    QSignalSpy failed(&ledger, &Ledger::writeFailed);
+    QVERIFY(ledger.open(path));
+    QTRY_COMPARE(failed.size(), 1);
+    QVERIFY(failed.first().first().toString().contains(spillPath));
+    QVERIFY(!QFile::exists(spillPath));
+    QVERIFY(QFile::exists(spillPath + QStringLiteral(".unreadable")));
+    QVERIFY(recordAll(ledger, numbered(3)));
 }
 
 QTEST_GUILESS_MAIN(TestLedgerWriter)

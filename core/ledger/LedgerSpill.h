@@ -1,0 +1,29 @@
+#pragma once
+
+#include "LedgerRecords.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+// Rows the writer could not commit before it had to stop (another program held the write lock
+// past every retry), kept next to the ledger as `<ledger>.pending.json` and written on the next
+// open. Exactly once: the spill's id is stored in the ledger's meta table in the same transaction
+// as its rows, so a spill found again after a crash between commit and removal is not replayed.
+struct LedgerSpill
+{
+    QString id; // uuid, new for every spill written
+    QList<RequestRecord> requests;
+    QList<VoteRecord> votes;
+
+    bool isEmpty() const { return requests.isEmpty() && votes.isEmpty(); }
+    // The meta table key that marks this spill as written.
+    QString metaKey() const { return QStringLiteral("spill:") + id; }
+
+    static QString pathFor(const QString& ledgerPath);
+    // Atomic (QSaveFile), readable by the owner only: it may hold prompts.
+    bool save(const QString& path, QString* error) const;
+    // nullopt with *error when the file cannot be read or is not a spill.
+    static std::optional<LedgerSpill> load(const QString& path, QString* error);
+};
