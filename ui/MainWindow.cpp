@@ -105,7 +105,7 @@ void MainWindow::setUpHistory(Engine& engine)
         [queries](const QString& text) {
             QList<RequestRecord> records;
             for (const auto& record : queries->recentRequests(400, 0, text)) {
-                if (record.source == QLatin1String("workbench")) {
+                if (record.source == RequestSource::Workbench) {
                     records.append(record);
                 }
             }

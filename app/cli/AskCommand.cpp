@@ -111,7 +111,7 @@ void AskCommand::run(Engine& engine)
     if (!model && engine.isGroupOrTier(m_model)) {
         // A LiteLLM-style group (or a tier): follow its fallbacks.
         RouteOptions options;
-        options.source = QStringLiteral("cli");
+        options.source = RequestSource::Cli;
         options.forcedModelOrGroup = m_model;
         RouteCommand::start(this, engine, m_request, {}, options, m_json);
         return;
@@ -127,7 +127,7 @@ void AskCommand::run(Engine& engine)
     }
     const ModelPrice price = model->price;
     ProviderCall* call = engine.client()->start(*provider, *model, m_request, this);
-    engine.track(call, QStringLiteral("cli"));
+    engine.track(call, RequestSource::Cli);
     if (!m_json) {
         connect(call, &ProviderCall::textReceived, this, [](const QString& delta) { Console::out(delta); });
     }

@@ -18,9 +18,9 @@ QJsonArray attemptsJson(const QList<AttemptInfo>& attempts)
         QJsonObject object {
             { QStringLiteral("model"), attempt.modelId },
             { QStringLiteral("provider"), attempt.providerId },
-            { QStringLiteral("reason"), attempt.reason },
+            { QStringLiteral("reason"), AttemptReasons::id(attempt.reason) },
             { QStringLiteral("tier"), attempt.tier },
-            { QStringLiteral("outcome"), attempt.outcome },
+            { QStringLiteral("outcome"), attempt.outcomeId() },
             { QStringLiteral("ms"), attempt.endedMs - attempt.startedMs },
         };
         object.insert(QStringLiteral("failure_class"),
@@ -79,7 +79,7 @@ bool RouteCommand::parse(const QStringList& arguments)
 void RouteCommand::run(Engine& engine)
 {
     RouteOptions options;
-    options.source = QStringLiteral("route");
+    options.source = RequestSource::Route;
     options.forcedModelOrGroup = m_model;
     start(this, engine, m_request, m_tags, options, m_json);
 }
@@ -97,9 +97,9 @@ void RouteCommand::start(CliCommand* owner, Engine& engine, const ChatRequest& r
                     QCoreApplication::translate("RouteCommand", "→ tier %1 (rule %2: %3)\n").arg(tier, rule, why));
             });
         QObject::connect(call, &RoutedCall::attemptStarted, owner,
-                         [](const QString& model, const QString& provider, const QString& reason) {
+                         [](const QString& model, const QString& provider, AttemptReason reason) {
                              Console::err(QCoreApplication::translate("RouteCommand", "  trying %1 @ %2 (%3)\n")
-                                              .arg(model, provider, reason));
+                                              .arg(model, provider, AttemptReasons::id(reason)));
                          });
         QObject::connect(call, &RoutedCall::failedOver, owner,
                          [](const QString& from, const QString& to, const CallError& error) {

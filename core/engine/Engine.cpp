@@ -1,6 +1,5 @@
 #include "Engine.h"
 
-#include "CallRecorder.h"
 #include "config/ConfigStore.h"
 #include "ledger/Ledger.h"
 #include "ledger/LedgerQueries.h"
@@ -9,6 +8,7 @@
 #include "pricing/PriceTable.h"
 #include "providers/ProviderCall.h"
 #include "providers/ProviderClient.h"
+#include "recording/CallRecorder.h"
 #include "routing/DefaultPolicy.h"
 #include "routing/RoutedCall.h"
 #include "routing/Router.h"
@@ -23,7 +23,14 @@
 Engine::Engine(QObject* parent)
     : QObject(parent)
     , m_prices(std::make_unique<PriceTable>(PriceTable::bundled()))
-    , m_recorder(std::make_unique<CallRecorder>(*m_prices))
+    , m_recorder(std::make_unique<CallRecorder>(
+          *m_prices,
+          [this](const QString& modelId) {
+              const ModelConfig* found = model(modelId);
+              return found ? found->price : ModelPrice {};
+          },
+          // Routed calls were counted attempt by attempt through the router's budget holds.
+          [this](const RequestRecord& row, bool budgetSettled) { record(row, !budgetSettled); }))
     , m_client(new ProviderClient(this))
     , m_router(new Router(m_client, this))
     , m_budgets(new BudgetTracker(this))
@@ -314,51 +321,49 @@ Ledger* Engine::ledger() const
     return m_ledger;
 }
 
-void Engine::track(RoutedCall* call, const ChatRequest& request, const QString& source, const QString& compareGroup)
+namespace {
+// Owns a call's ticket for exactly the call's life: a child of the call, so it goes (recording the
+// call as cancelled if nothing else did) when the call is deleted.
+class TicketHolder : public QObject
 {
-    const CallRecorder::Context context { source, request.lastUserText(), compareGroup,
-                                          QDateTime::currentDateTimeUtc() };
-    auto recorded = std::make_shared<bool>(false);
-    auto store = [this, recorded](RequestRecord record) {
-        if (!*recorded) {
-            *recorded = true;
-            this->record(std::move(record), false);
-        }
-    };
-    connect(call, &RoutedCall::finished, this, [this, store, context](const RoutedResult& result) {
-        const ModelConfig* model = this->model(result.modelId);
-        store(m_recorder->fromRouted(result, context, model ? model->price : ModelPrice {}));
-    });
-    connect(call, &RoutedCall::failed, this,
-            [this, store, context](const RoutedError& error) { store(m_recorder->fromRoutedError(error, context)); });
-    connect(call, &QObject::destroyed, this,
-            [this, store, context] { store(m_recorder->cancelled(context, QString(), QString())); });
+public:
+    TicketHolder(PendingRecord ticket, QObject* call)
+        : QObject(call)
+        , ticket(std::move(ticket))
+    {
+    }
+    PendingRecord ticket;
+};
+} // namespace
+
+void Engine::track(RoutedCall* call, const ChatRequest& request, RequestSource source, const QString& compareGroup)
+{
+    auto* holder
+        = new TicketHolder(m_recorder->start({ source, request.lastUserText(), compareGroup, {}, {}, {}, {} }), call);
+    connect(call, &RoutedCall::finished, holder,
+            [holder](const RoutedResult& result) { holder->ticket.finish(FinishedCall::routed(result)); });
+    connect(call, &RoutedCall::failed, holder,
+            [holder](const RoutedError& error) { holder->ticket.finish(FinishedCall::routedFailure(error)); });
 }
 
-void Engine::track(ProviderCall* call, const QString& source, const QString& compareGroup)
+void Engine::track(ProviderCall* call, RequestSource source, const QString& compareGroup)
 {
-    const CallRecorder::Context context { source, call->request().lastUserText(), compareGroup,
-                                          QDateTime::currentDateTimeUtc() };
-    const ModelPrice price = call->model().price;
-    const QString modelId = call->model().id;
-    const QString providerId = call->provider().id;
-    auto recorded = std::make_shared<bool>(false);
-    auto store = [this, recorded](RequestRecord record) {
-        if (!*recorded) {
-            *recorded = true;
-            this->record(std::move(record));
-        }
-    };
-    connect(call, &ProviderCall::finished, this, [this, store, context, price](const CallResult& result) {
-        store(m_recorder->fromDirect(result, {}, context, price));
+    auto* holder = new TicketHolder(m_recorder->start({ source,
+                                                        call->request().lastUserText(),
+                                                        compareGroup,
+                                                        {},
+                                                        call->model().id,
+                                                        call->provider().id,
+                                                        call->model().price }),
+                                    call);
+    const QDateTime startedAt = holder->ticket.context().startedAt;
+    connect(call, &ProviderCall::finished, holder, [holder, startedAt](const CallResult& result) {
+        holder->ticket.finish(FinishedCall::direct(result, {}, startedAt));
     });
-    connect(call, &ProviderCall::failed, this,
-            [this, store, context, price](const CallError& error, const CallResult& partial) {
-                store(m_recorder->fromDirect(partial, error, context, price));
+    connect(call, &ProviderCall::failed, holder,
+            [holder, startedAt](const CallError& error, const CallResult& partial) {
+                holder->ticket.finish(FinishedCall::direct(partial, error, startedAt));
             });
-    connect(call, &QObject::destroyed, this, [this, store, context, modelId, providerId] {
-        store(m_recorder->cancelled(context, modelId, providerId));
-    });
 }
 
 void Engine::record(RequestRecord record, bool countAgainstBudgets)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/ProviderTypes.h"
+#include "common/RequestSource.h"
 #include "config/ConfigProblem.h"
 #include "config/SwitchyardConfig.h"
 #include "ledger/LedgerRecords.h"
@@ -99,10 +100,12 @@ public:
     Ledger* ledger() const;
     QString ledgerPath() const { return m_ledgerPath; }
 
+    // The one way a call becomes a ledger row (the gateway's requests included).
+    CallRecorder& recorder() const { return *m_recorder; }
     // Records the call in the ledger exactly once when it ends (finished, failed, or destroyed
-    // before either: cancelled).
-    void track(RoutedCall* call, const ChatRequest& request, const QString& source, const QString& compareGroup = {});
-    void track(ProviderCall* call, const QString& source, const QString& compareGroup = {});
+    // before either: cancelled), through recorder().
+    void track(RoutedCall* call, const ChatRequest& request, RequestSource source, const QString& compareGroup = {});
+    void track(ProviderCall* call, RequestSource source, const QString& compareGroup = {});
     // Writes one finished request to the ledger and counts its cost against the budgets (routed
     // calls were already counted attempt by attempt through their reservations).
     void record(RequestRecord record, bool countAgainstBudgets = true);

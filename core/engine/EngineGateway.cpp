@@ -6,9 +6,7 @@
 namespace EngineGateway {
 GatewayDependencies dependencies(Engine& engine)
 {
-    Engine* enginePtr = &engine;
-    // Not counted against the budgets again: the router's holds already committed each attempt.
-    return { engine.router(), [enginePtr](const RequestRecord& record) { enginePtr->record(record, false); },
+    return { engine.router(), &engine.recorder(),
              [path = engine.ledgerPath()](const QString& keyId, const QDateTime& since) {
                  if (path.isEmpty()) {
                      return 0.0;

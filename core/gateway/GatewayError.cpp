@@ -14,8 +14,8 @@ QJsonArray attemptsJson(const RoutedError& error)
     for (const AttemptInfo& attempt : error.attempts) {
         QJsonObject item { { QStringLiteral("model"), attempt.modelId },
                            { QStringLiteral("provider"), attempt.providerId },
-                           { QStringLiteral("reason"), attempt.reason },
-                           { QStringLiteral("outcome"), attempt.outcome },
+                           { QStringLiteral("reason"), AttemptReasons::id(attempt.reason) },
+                           { QStringLiteral("outcome"), attempt.outcomeId() },
                            { QStringLiteral("latency_ms"), qMax<qint64>(0, attempt.endedMs - attempt.startedMs) } };
         if (attempt.error.isError()) {
             item.insert(QStringLiteral("status"), attempt.error.httpStatus);
@@ -51,7 +51,7 @@ GatewayError GatewayError::fromRouted(const RoutedError& error)
     if (error.attempts.size() > 1 || !error.skipped.isEmpty()) {
         QStringList tried;
         for (const AttemptInfo& attempt : error.attempts) {
-            tried.append(attempt.modelId + QLatin1Char(' ') + attempt.outcome);
+            tried.append(attempt.modelId + QLatin1Char(' ') + attempt.outcomeId());
         }
         for (const SkipInfo& skip : error.skipped) {
             tried.append(skip.modelId + QLatin1String(" skipped (") + skip.reason + QLatin1Char(')'));

@@ -2,56 +2,16 @@
 
 #include "common/Clock.h"
 #include "http/HttpResponder.h"
+#include "recording/CallRecorder.h"
 #include "routing/RoutedCall.h"
 #include "routing/Router.h"
 
 #include <QCoreApplication>
 
-namespace {
-QDateTime utcFromMs(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
-}
-
-std::optional<double> costOf(const Router& router, const CallResult& result)
-{
-    const ModelConfig* model = router.model(result.modelId);
-    if (!model || !model->price.known) {
-        return std::nullopt;
-    }
-    const ModelPrice& price = model->price;
-    const TokenUsage& usage = result.usage;
-    const double cachedRate = price.cachedInputPerMTok > 0 ? price.cachedInputPerMTok : price.inputPerMTok;
-    return (double(qMax<qint64>(0, usage.promptTokens - usage.cachedTokens)) * price.inputPerMTok
-            + double(usage.cachedTokens) * cachedRate + double(usage.completionTokens) * price.outputPerMTok)
-        / 1e6;
-}
-
-QList<AttemptRecord> attemptRecords(const QList<AttemptInfo>& attempts)
-{
-    QList<AttemptRecord> out;
-    out.reserve(attempts.size());
-    for (const AttemptInfo& attempt : attempts) {
-        AttemptRecord record;
-        record.modelId = attempt.modelId;
-        record.providerId = attempt.providerId;
-        record.startedAt = utcFromMs(attempt.startedMs);
-        record.endedAt = utcFromMs(attempt.endedMs > 0 ? attempt.endedMs : attempt.startedMs);
-        const bool plain = attempt.outcome == QLatin1String("ok") || attempt.outcome == QLatin1String("cancelled")
-            || attempt.outcome == QLatin1String("hedge_lost");
-        record.outcome = plain ? attempt.outcome : QStringLiteral("failed");
-        record.failureClass = plain ? QString() : attempt.outcome;
-        record.httpStatus = attempt.error.httpStatus;
-        record.message = attempt.error.message;
-        out.append(record);
-    }
-    return out;
-}
-} // namespace
-
 GatewayExchange::GatewayExchange(Router* router, GatewayRequest request, const RouteOptions& options,
                                  std::unique_ptr<GatewayFormat> format, HttpResponder* responder,
-                                 GatewayTraffic traffic, std::function<void(const RequestRecord&)> record, Ended ended)
+                                 GatewayTraffic traffic, CallRecorder* recorder, const QString& clientKey,
+                                 Recorded recorded, Ended ended)
     : QObject(responder)
     , m_router(router)
     , m_request(std::move(request))
@@ -59,11 +19,15 @@ GatewayExchange::GatewayExchange(Router* router, GatewayRequest request, const R
     , m_format(std::move(format))
     , m_responder(responder)
     , m_traffic(std::move(traffic))
-    , m_record(std::move(record))
+    , m_recorded(std::move(recorded))
     , m_ended(std::move(ended))
 {
     m_elapsed.start();
     m_startedAt = Clock::instance().currentDateTimeUtc();
+    if (recorder) {
+        m_ticket = recorder->start(
+            { RequestSource::Gateway, m_request.chat.lastUserText(), {}, m_startedAt, {}, {}, {}, clientKey });
+    }
     connect(responder, &HttpResponder::clientDisconnected, this, &GatewayExchange::onClientGone);
 }
 
@@ -83,14 +47,9 @@ void GatewayExchange::start()
         m_rule = rule;
     });
     connect(m_call, &RoutedCall::attemptStarted, this,
-            [this](const QString& modelId, const QString&, const QString&) { onAttemptStarted(modelId); });
+            [this](const QString& modelId, const QString&, AttemptReason) { onAttemptStarted(modelId); });
     connect(m_call, &RoutedCall::textReceived, this, [this](const QString& delta) { onDelta(delta, false); });
     connect(m_call, &RoutedCall::reasoningReceived, this, [this](const QString& delta) { onDelta(delta, true); });
-    connect(m_call, &RoutedCall::failedOver, this,
-            [this](const QString& from, const QString& to, const CallError& error) {
-                m_failovers.append({ Clock::instance().currentDateTimeUtc(), from, to,
-                                     FailureClasses::id(error.failureClass), error.message });
-            });
     connect(m_call, &RoutedCall::restarted, this, &GatewayExchange::onRestarted);
     connect(m_call, &RoutedCall::finished, this, &GatewayExchange::onFinished);
     connect(m_call, &RoutedCall::failed, this, &GatewayExchange::onFailed);
@@ -162,13 +121,14 @@ void GatewayExchange::onRestarted()
     error.code = "upstream_stream_broken";
     error.message = QCoreApplication::translate("GatewayExchange",
                                                 "The upstream answer broke off after text was sent; it is incomplete.");
-    RoutedError routed;
-    routed.message = error.message;
-    routed.attempts = m_call->attempts();
-    routed.incomplete = true;
-    routed.tier = m_tier;
-    routed.ruleName = m_rule;
-    record(QStringLiteral("incomplete"), nullptr, &routed);
+    FinishedCall incomplete;
+    incomplete.status = RequestStatus::Incomplete;
+    incomplete.tier = m_tier;
+    incomplete.rule = m_rule;
+    incomplete.attempts = m_call->attempts();
+    incomplete.errorMessage = error.message;
+    incomplete.budgetSettled = true;
+    record(incomplete);
     sendError(error);
     finish(502, error.message);
 }
@@ -179,7 +139,7 @@ void GatewayExchange::onFinished(const RoutedResult& result)
         return;
     }
     m_traffic.finalModel = result.modelId;
-    record(result.cached ? QStringLiteral("cached") : QStringLiteral("ok"), &result, nullptr);
+    record(FinishedCall::routed(result));
     if (m_request.stream) {
         beginStreamIfNeeded();
         queue(m_format->streamEnd(result, m_request.includeUsage));
@@ -200,7 +160,7 @@ void GatewayExchange::onFailed(const RoutedError& error)
     if (m_done) {
         return;
     }
-    record(error.incomplete ? QStringLiteral("incomplete") : QStringLiteral("failed"), nullptr, &error);
+    record(FinishedCall::routedFailure(error));
     const GatewayError out = GatewayError::fromRouted(error);
     sendError(out);
     finish(out.status, out.message);
@@ -243,17 +203,18 @@ void GatewayExchange::onClientGone()
     if (m_done) {
         return;
     }
-    RoutedError gone;
+    FinishedCall gone
+        = FinishedCall::cancelled(QCoreApplication::translate("GatewayExchange", "The client disconnected."));
     if (m_call) {
         m_call->cancel();
         gone.attempts = m_call->attempts();
     }
-    gone.message = QCoreApplication::translate("GatewayExchange", "The client disconnected.");
     gone.tier = m_tier;
-    gone.ruleName = m_rule;
-    record(QStringLiteral("cancelled"), nullptr, &gone);
+    gone.rule = m_rule;
+    gone.budgetSettled = true;
+    record(gone);
     m_responder = nullptr;
-    finish(499, gone.message);
+    finish(499, gone.errorMessage);
 }
 
 void GatewayExchange::finish(int status, const QString& error)
@@ -267,52 +228,19 @@ void GatewayExchange::finish(int status, const QString& error)
     }
 }
 
-void GatewayExchange::record(const QString& status, const CallResult* result, const RoutedError* error)
+void GatewayExchange::record(const FinishedCall& call)
 {
+    if (!m_ticket.isOpen()) {
+        return; // already recorded (an incomplete stream), or no recorder
+    }
+    const RequestRecord row = m_ticket.finish(call);
+    m_traffic.tier = row.tier;
+    m_traffic.failovers = int(row.failovers.size());
+    m_traffic.promptTokens = row.usage.promptTokens;
+    m_traffic.completionTokens = row.usage.completionTokens;
+    m_traffic.tokensEstimated = row.usage.estimated;
+    m_traffic.costUsd = row.costUsd;
     if (m_recorded) {
-        return;
-    }
-    m_recorded = true;
-    RequestRecord out;
-    out.startedAt = m_startedAt;
-    out.source = QStringLiteral("gateway");
-    out.prompt = m_request.chat.lastUserText();
-    out.status = status;
-    out.failovers = m_failovers;
-    if (result) {
-        const auto& routed = static_cast<const RoutedResult&>(*result);
-        out.tier = routed.tier;
-        out.rule = routed.ruleName;
-        out.finalModel = routed.modelId;
-        out.finalProvider = routed.providerId;
-        out.ttftMs = routed.ttftMs;
-        out.latencyMs = routed.latencyMs;
-        out.usage = routed.usage;
-        out.costUsd = costOf(*m_router, routed);
-        out.costEstimated = routed.usage.estimated;
-        out.cachedAnswer = routed.cached;
-        out.attempts = attemptRecords(routed.attempts);
-    } else if (error) {
-        out.tier = error->tier;
-        out.rule = error->ruleName;
-        out.latencyMs = m_elapsed.elapsed();
-        out.failureClass = error->lastError.isError()
-            ? FailureClasses::id(error->lastError.failureClass)
-            : (status == QLatin1String("cancelled") ? FailureClasses::id(FailureClass::Cancelled) : QString());
-        out.errorMessage = error->message;
-        out.attempts = attemptRecords(error->attempts);
-        if (!error->attempts.isEmpty()) {
-            out.finalModel = error->attempts.last().modelId;
-            out.finalProvider = error->attempts.last().providerId;
-        }
-    }
-    m_traffic.tier = out.tier;
-    m_traffic.failovers = int(out.failovers.size());
-    m_traffic.promptTokens = out.usage.promptTokens;
-    m_traffic.completionTokens = out.usage.completionTokens;
-    m_traffic.tokensEstimated = out.usage.estimated;
-    m_traffic.costUsd = out.costUsd;
-    if (m_record) {
-        m_record(out);
+        m_recorded(row);
     }
 }

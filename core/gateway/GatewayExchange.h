@@ -4,6 +4,7 @@
 #include "GatewayRequest.h"
 #include "GatewayTypes.h"
 
+#include "recording/PendingRecord.h"
 #include "routing/RoutedTypes.h"
 
 #include <QDateTime>
@@ -14,6 +15,7 @@
 #include <functional>
 #include <memory>
 
+class CallRecorder;
 class HttpResponder;
 class RoutedCall;
 class Router;
@@ -27,10 +29,12 @@ class GatewayExchange : public QObject
 
 public:
     using Ended = std::function<void(const GatewayTraffic&)>;
+    // Told the row once it is recorded (a client key's budget counts its cost).
+    using Recorded = std::function<void(const RequestRecord&)>;
 
     GatewayExchange(Router* router, GatewayRequest request, const RouteOptions& options,
                     std::unique_ptr<GatewayFormat> format, HttpResponder* responder, GatewayTraffic traffic,
-                    std::function<void(const RequestRecord&)> record, Ended ended);
+                    CallRecorder* recorder, const QString& clientKey, Recorded recorded, Ended ended);
     ~GatewayExchange() override;
 
     void start();
@@ -51,7 +55,7 @@ private:
     void flush();
     void sendError(const GatewayError& error);
     void finish(int status, const QString& error);
-    void record(const QString& status, const CallResult* result, const RoutedError* error);
+    void record(const FinishedCall& call);
 
     Router* m_router;
     GatewayRequest m_request;
@@ -59,7 +63,8 @@ private:
     std::unique_ptr<GatewayFormat> m_format;
     QPointer<HttpResponder> m_responder;
     GatewayTraffic m_traffic;
-    std::function<void(const RequestRecord&)> m_record;
+    PendingRecord m_ticket; // taken at the start, spent by record()
+    Recorded m_recorded;
     Ended m_ended;
 
     RoutedCall* m_call = nullptr;
@@ -68,11 +73,9 @@ private:
     QString m_currentModel;
     QString m_tier;
     QString m_rule;
-    QList<FailoverRecord> m_failovers;
     QByteArray m_pending;
     bool m_flushQueued = false;
     bool m_streaming = false;
     bool m_shown = false; // text went to the client
-    bool m_recorded = false;
     bool m_done = false;
 };

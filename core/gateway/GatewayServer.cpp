@@ -287,7 +287,7 @@ void GatewayServer::handleChat(const HttpRequest& request, HttpResponder* respon
         return;
     }
     RouteOptions options;
-    options.source = QStringLiteral("gateway");
+    options.source = RequestSource::Gateway;
     const QByteArray tierHeader = request.header("x-switchyard-tier");
     options.forcedTier = tierHeader.isEmpty() ? parsed.tier : QString::fromUtf8(tierHeader);
     if (!options.forcedTier.isEmpty() && !m_deps.router->policy().tier(options.forcedTier)) {
@@ -326,7 +326,7 @@ void GatewayServer::handleChat(const HttpRequest& request, HttpResponder* respon
         return;
     }
     QString keyId;
-    std::function<void(const RequestRecord&)> record = m_deps.record;
+    GatewayExchange::Recorded charge;
     if (key) {
         const QString checked = target.kind == GatewayModels::Kind::Auto ? QStringLiteral("auto") : target.name;
         const ClientKeyGate::Verdict verdict = m_gate.admit(*key, checked, options.forcedTier);
@@ -340,15 +340,8 @@ void GatewayServer::handleChat(const HttpRequest& request, HttpResponder* respon
             return;
         }
         keyId = key->id;
-        // The row carries the key, and its cost lands on the key's budget.
-        record = [this, keyId, record = m_deps.record](const RequestRecord& done) {
-            RequestRecord keyed = done;
-            keyed.clientKey = keyId;
-            m_gate.charge(keyId, keyed.startedAt, keyed.costUsd);
-            if (record) {
-                record(keyed);
-            }
-        };
+        // The row carries the key (the exchange puts it there), and its cost lands on the key's budget.
+        charge = [this, keyId](const RequestRecord& done) { m_gate.charge(keyId, done.startedAt, done.costUsd); };
     }
     ++running;
     ++m_inFlight;
@@ -356,7 +349,7 @@ void GatewayServer::handleChat(const HttpRequest& request, HttpResponder* respon
     auto* exchange = new GatewayExchange(
         m_deps.router, std::move(parsed), options,
         GatewayFormat::create(anthropic ? GatewayFormat::Api::Anthropic : GatewayFormat::Api::OpenAi, traffic.id),
-        responder, traffic, record,
+        responder, traffic, m_deps.recorder, keyId, charge,
         [this, peer, keyId](const GatewayTraffic& done) { onExchangeEnded(peer, keyId, done); });
     m_exchanges.insert(traffic.id, exchange);
     exchange->start();

@@ -22,7 +22,7 @@ struct GatewayRequest;
 // through the app's router, so other programs get the same failover, cooldowns, budgets and
 // ledger. Endpoints: POST /v1/chat/completions, POST /v1/messages, GET /v1/models, GET /health.
 //
-//     GatewayServer gateway({ &router, [&ledger](const RequestRecord& r) { ledger.record(r); } });
+//     GatewayServer gateway({ &router, &recorder }); // recorder: a CallRecorder writing to the ledger
 //     gateway.setOptions(options);
 //     if (!gateway.listen(QHostAddress::LocalHost, 4141)) { ... gateway.errorString() ... }
 class GatewayServer : public QObject

@@ -13,6 +13,7 @@
 #include <functional>
 #include <optional>
 
+class CallRecorder;
 class Router;
 
 // How the gateway serves. Plain data: `switchyard serve` fills it from the command line, the GUI
@@ -48,11 +49,12 @@ struct GatewayOptions
 };
 
 // What the gateway runs on. The router (with its provider client, policy, models, cooldowns and
-// budget hook) is shared with the rest of the app; `record` is normally Ledger::record.
+// budget hook) is shared with the rest of the app, and so is the recorder: a gateway request
+// becomes the same ledger row as the same call made from the CLI or the workbench.
 struct GatewayDependencies
 {
     Router* router = nullptr;
-    std::function<void(const RequestRecord&)> record;
+    CallRecorder* recorder = nullptr; // null: nothing is recorded
     // What a client key spent since a moment (UTC), from the ledger; empty: counts start at 0.
     std::function<double(const QString& keyId, const QDateTime& sinceUtc)> clientKeySpend = {};
     // Why the gateway serves in a degraded state (a last-good config, ledger writes waiting);

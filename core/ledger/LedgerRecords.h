@@ -1,6 +1,9 @@
 #pragma once
 
+#include "common/AttemptOutcome.h"
 #include "common/ProviderTypes.h"
+#include "common/RequestSource.h"
+#include "common/RequestStatus.h"
 
 #include <QDateTime>
 #include <QList>
@@ -18,7 +21,7 @@ struct AttemptRecord
     QString providerId;
     QDateTime startedAt; // UTC
     QDateTime endedAt; // UTC
-    QString outcome; // "ok", "failed", "cancelled", "hedge_lost"
+    AttemptOutcome outcome = AttemptOutcome::Ok;
     QString failureClass; // FailureClasses::id, empty when ok
     int httpStatus = 0;
     QString message;
@@ -41,14 +44,14 @@ struct RequestRecord
 {
     QString id; // uuid; the Ledger makes one when empty
     QDateTime startedAt; // UTC
-    QString source; // "workbench", "route", "gateway", "cli"
+    RequestSource source = RequestSource::Workbench;
     QString clientKey; // the gateway client key's id, empty otherwise
     QString prompt; // blanked by the Ledger when prompt storage is off
     QString tier;
     QString rule;
     QString finalModel;
     QString finalProvider;
-    QString status; // "ok", "failed", "cancelled", "incomplete", "cached"; only "failed" counts as a failure
+    RequestStatus status = RequestStatus::Ok; // only Failed counts as a failure
     qint64 ttftMs = -1; // -1 = no first token
     qint64 latencyMs = 0;
     TokenUsage usage;

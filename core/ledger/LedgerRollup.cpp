@@ -143,10 +143,11 @@ QStringList LedgerRollup::createTablesSql()
 void LedgerRollup::add(const RequestRecord& record)
 {
     const qint64 hour = hourOf(record.startedAt);
-    Totals& totals = m_requests[Key { hour, record.finalModel, record.finalProvider, record.tier, record.source }];
+    const QString source = RequestSources::id(record.source);
+    Totals& totals = m_requests[Key { hour, record.finalModel, record.finalProvider, record.tier, source }];
     auto& c = totals.counts;
     c[Requests] += 1;
-    c[Failures] += record.status == QLatin1String("failed") ? 1 : 0;
+    c[Failures] += record.status == RequestStatus::Failed ? 1 : 0;
     c[FailedOver] += record.failovers.isEmpty() ? 0 : 1;
     c[CachedAnswers] += record.cachedAnswer ? 1 : 0;
     c[EstimatedUsage] += record.usage.estimated ? 1 : 0;
@@ -164,7 +165,7 @@ void LedgerRollup::add(const RequestRecord& record)
         c[Unpriced] += 1;
     }
     // Latency percentiles describe answered calls; cached answers would drag them to zero.
-    if (record.status == QLatin1String("ok") && !record.cachedAnswer) {
+    if (record.status == RequestStatus::Ok && !record.cachedAnswer) {
         totals.latency[size_t(LatencyHistogram::bucketFor(record.latencyMs))] += 1;
         if (record.ttftMs >= 0) {
             totals.ttft[size_t(LatencyHistogram::bucketFor(record.ttftMs))] += 1;
@@ -173,13 +174,13 @@ void LedgerRollup::add(const RequestRecord& record)
 
     for (const AttemptRecord& attempt : record.attempts) {
         // Cancelled and hedge-lost attempts say nothing about the provider's health.
-        const bool failed = attempt.outcome == QLatin1String("failed");
-        if (!failed && attempt.outcome != QLatin1String("ok")) {
+        const bool failed = attempt.outcome == AttemptOutcome::Failed;
+        if (!failed && attempt.outcome != AttemptOutcome::Ok) {
             continue;
         }
         const qint64 attemptHour = attempt.startedAt.isValid() ? hourOf(attempt.startedAt) : hour;
         AttemptTotals& counts
-            = m_attempts[Key { attemptHour, attempt.modelId, attempt.providerId, record.tier, record.source }];
+            = m_attempts[Key { attemptHour, attempt.modelId, attempt.providerId, record.tier, source }];
         counts.attempts += 1;
         if (failed && FailureClasses::isProviderFault(FailureClasses::fromId(attempt.failureClass))) {
             counts.providerFaults += 1;

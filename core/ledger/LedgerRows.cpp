@@ -61,13 +61,13 @@ RequestRecord LedgerRows::readRequest(const QSqlQuery& q, qint64* rid)
     RequestRecord r;
     r.id = q.value(1).toString();
     r.startedAt = fromMs(q.value(2));
-    r.source = q.value(3).toString();
+    r.source = RequestSources::fromId(q.value(3).toString()).value_or(RequestSource::Workbench);
     r.prompt = q.value(4).toString();
     r.tier = q.value(5).toString();
     r.rule = q.value(6).toString();
     r.finalModel = q.value(7).toString();
     r.finalProvider = q.value(8).toString();
-    r.status = q.value(9).toString();
+    r.status = RequestStatuses::fromId(q.value(9).toString()).value_or(RequestStatus::Failed);
     r.ttftMs = q.value(10).toLongLong();
     r.latencyMs = q.value(11).toLongLong();
     r.usage.promptTokens = q.value(12).toLongLong();
@@ -121,7 +121,7 @@ bool LedgerRows::DetailsLoader::load(qint64 rid, RequestRecord* record)
         a.providerId = m_attempts.value(1).toString();
         a.startedAt = fromMs(m_attempts.value(2));
         a.endedAt = fromMs(m_attempts.value(3));
-        a.outcome = m_attempts.value(4).toString();
+        a.outcome = AttemptOutcomes::fromId(m_attempts.value(4).toString()).value_or(AttemptOutcome::Failed);
         a.failureClass = m_attempts.value(5).toString();
         a.httpStatus = m_attempts.value(6).toInt();
         a.message = m_attempts.value(7).toString();

@@ -320,9 +320,9 @@ bool LedgerWriter::writeRequest(const RequestRecord& r, QString* error)
     int i = 1;
     q.bind(i++, r.id);
     q.bind(i++, LedgerRows::toMs(r.startedAt));
-    for (const QString* value :
-         { &r.source, &r.prompt, &r.tier, &r.rule, &r.finalModel, &r.finalProvider, &r.status }) {
-        q.bind(i++, *value);
+    for (const QString& value : { RequestSources::id(r.source), r.prompt, r.tier, r.rule, r.finalModel, r.finalProvider,
+                                  RequestStatuses::id(r.status) }) {
+        q.bind(i++, value);
     }
     for (qint64 value : { r.ttftMs, r.latencyMs, r.usage.promptTokens, r.usage.completionTokens, r.usage.cachedTokens,
                           r.usage.reasoningTokens, qint64(r.usage.estimated) }) {
@@ -360,7 +360,7 @@ bool LedgerWriter::writeRequest(const RequestRecord& r, QString* error)
                 a.bindNull(column);
             }
         }
-        a.bind(7, attempt.outcome);
+        a.bind(7, AttemptOutcomes::id(attempt.outcome));
         a.bind(8, attempt.failureClass);
         a.bind(9, qint64(attempt.httpStatus));
         a.bind(10, attempt.message);

@@ -37,7 +37,7 @@ RoutedCall::RoutedCall(Router* router, const ResolvedRoute& route, const ChatReq
         if (m_retryCandidate) {
             const Candidate candidate = *m_retryCandidate;
             m_retryCandidate.reset();
-            startAttempt(candidate, QStringLiteral("rate_limit_retry"));
+            startAttempt(candidate, AttemptReason::RateLimitRetry);
         }
     });
 }
@@ -56,7 +56,7 @@ void RoutedCall::begin()
     if (m_done) {
         return;
     }
-    if (!m_router || !m_router->m_client) {
+    if (!m_router || !m_router->services().canSend()) {
         failWith(tr("No provider client is available to send the request."), false);
         return;
     }
@@ -67,12 +67,12 @@ void RoutedCall::startNextOrFinish()
 {
     do {
         if (const auto candidate = m_cursor.next()) {
-            QString reason = m_attempts.isEmpty()
-                ? QStringLiteral("primary")
-                : (m_continuing ? QStringLiteral("continue") : QStringLiteral("failover"));
+            AttemptReason reason = m_attempts.isEmpty()
+                ? AttemptReason::Primary
+                : (m_continuing ? AttemptReason::Continue : AttemptReason::Failover);
             if (m_pendingDowngrade) {
                 m_pendingDowngrade = false;
-                reason = QStringLiteral("downgrade");
+                reason = AttemptReason::Downgrade;
             }
             startAttempt(*candidate, reason);
             return;
@@ -82,7 +82,7 @@ void RoutedCall::startNextOrFinish()
         return; // a receiver of downgraded() cancelled the call
     }
     if (m_route.settings.cacheEnabled && m_router) {
-        if (m_router->m_cache.lookup(m_request.messages, m_route.tier)) {
+        if (m_router->services().cache().lookup(m_request.messages, m_route.tier)) {
             answerFromCache();
             return;
         }
@@ -143,9 +143,9 @@ QString RoutedCall::notSentMessage() const
                                    : tr("No model in the chain could be tried now.");
 }
 
-void RoutedCall::startAttempt(const Candidate& candidate, const QString& reason)
+void RoutedCall::startAttempt(const Candidate& candidate, AttemptReason reason)
 {
-    if (m_done || !m_router || !m_router->m_client) {
+    if (m_done || !m_router || !m_router->services().canSend()) {
         return;
     }
     m_cursor.markTried(candidate.model.id);
@@ -176,9 +176,8 @@ void RoutedCall::startAttempt(const Candidate& candidate, const QString& reason)
     info.tier = m_route.tier;
     info.startedMs = nowMs();
     m_attempts.append(info);
-    m_router->m_inFlight[candidate.model.id] += 1;
 
-    ProviderCall* call = m_router->m_client->start(candidate.provider, effective, request, this);
+    ProviderCall* call = m_router->services().send(candidate.provider, effective, request, this);
     m_active.append({ call, int(m_attempts.size() - 1), candidate, false });
     connect(call, &ProviderCall::requestSent, this, [this] {
         if (!m_requestSentEmitted) {
@@ -212,7 +211,7 @@ void RoutedCall::startAttempt(const Candidate& candidate, const QString& reason)
 
     // The first attempt on a tier a budget moved the request to is its primary too.
     const bool primary
-        = reason == QLatin1String("primary") || (reason == QLatin1String("downgrade") && m_attempts.size() == 1);
+        = reason == AttemptReason::Primary || (reason == AttemptReason::Downgrade && m_attempts.size() == 1);
     if (primary && m_route.settings.hedging && m_route.settings.hedgeAfterMs >= 0) {
         m_hedgeTimer->start(m_route.settings.hedgeAfterMs);
     }
@@ -239,7 +238,7 @@ void RoutedCall::onHedgeTimer()
         return;
     }
     if (const auto candidate = m_cursor.next(m_active.first().candidate.provider.id)) {
-        startAttempt(*candidate, QStringLiteral("hedge"));
+        startAttempt(*candidate, AttemptReason::Hedge);
     }
 }
 
@@ -256,7 +255,7 @@ double RoutedCall::estimateCost(const Candidate& candidate, const QString& parti
     return (double(inputTokens) * price.inputPerMTok + double(estimateTokens(partialText)) * price.outputPerMTok) / 1e6;
 }
 
-RoutedCall::Active RoutedCall::takeActive(int index, const QString& outcome, const CallError& error)
+RoutedCall::Active RoutedCall::takeActive(int index, AttemptOutcome outcome, const CallError& error)
 {
     Active active = m_active.takeAt(index);
     AttemptInfo& info = m_attempts[active.attempt];
@@ -264,14 +263,11 @@ RoutedCall::Active RoutedCall::takeActive(int index, const QString& outcome, con
     info.outcome = outcome;
     info.error = error;
     if (m_router) {
-        int& count = m_router->m_inFlight[active.candidate.model.id];
-        count = qMax(0, count - 1);
-    }
-    if (m_router) {
+        m_router->services().attemptEnded(active.candidate.model.id);
         // A successful attempt is billed; a failed, cancelled or lost one gives its hold back.
         const TokenUsage usage = active.call->result().usage;
         m_router->settleBudget(active.candidate.budgetHold, active.candidate.model,
-                               outcome == QLatin1String("ok") ? &usage : nullptr);
+                               outcome == AttemptOutcome::Ok ? &usage : nullptr);
     }
     active.call->disconnect(this);
     active.call->deleteLater();
@@ -279,13 +275,13 @@ RoutedCall::Active RoutedCall::takeActive(int index, const QString& outcome, con
 }
 
 // Stops an attempt that did not fail by itself (lost the race, cancelled): no cooldown verdict.
-void RoutedCall::abandon(Active& active, const QString& outcome)
+void RoutedCall::abandon(Active& active, AttemptOutcome outcome)
 {
     active.call->cancel();
     if (active.candidate.probe && m_router) {
-        m_router->m_cooldowns.releaseProbe(active.candidate.model.id, active.candidate.provider.id);
+        m_router->services().cooldowns().releaseProbe(active.candidate.model.id, active.candidate.provider.id);
     }
-    if (outcome == QLatin1String("hedge_lost")) {
+    if (outcome == AttemptOutcome::HedgeLost) {
         const double cost = estimateCost(active.candidate, active.call->result().text);
         m_attempts[active.attempt].costUsd = cost;
         m_hedgeCost += cost;
@@ -297,8 +293,8 @@ void RoutedCall::settleRace(ProviderCall* winner)
     m_hedgeTimer->stop();
     for (int i = int(m_active.size()) - 1; i >= 0; --i) {
         if (m_active.at(i).call != winner) {
-            Active loser = takeActive(i, QStringLiteral("hedge_lost"), {});
-            abandon(loser, QStringLiteral("hedge_lost"));
+            Active loser = takeActive(i, AttemptOutcome::HedgeLost, {});
+            abandon(loser, AttemptOutcome::HedgeLost);
         }
     }
 }
@@ -340,9 +336,10 @@ void RoutedCall::onFinished(ProviderCall* call, const CallResult& result)
         return;
     }
     settleRace(call);
-    const Active active = takeActive(0, QStringLiteral("ok"), {});
-    m_router->m_cooldowns.recordSuccess(active.candidate.model.id, active.candidate.provider.id);
-    m_router->m_balancer.recordLatency(active.candidate.model.id, result.latencyMs);
+    const Active active = takeActive(0, AttemptOutcome::Ok, {});
+    RouterServices& services = m_router->services();
+    services.cooldowns().recordSuccess(active.candidate.model.id, active.candidate.provider.id);
+    services.loadBalancer().recordLatency(active.candidate.model.id, result.latencyMs);
 
     RoutedResult routed;
     static_cast<CallResult&>(routed) = result;
@@ -351,10 +348,10 @@ void RoutedCall::onFinished(ProviderCall* call, const CallResult& result)
     }
     routed.ttftMs = m_firstTokenMs;
     routed.latencyMs = m_elapsed.elapsed();
-    fillCommon(routed);
+    static_cast<RouteTrace&>(routed) = trace();
     if (m_route.settings.cacheEnabled) {
-        m_router->m_cache.store(m_request.messages, m_route.tier,
-                                { routed.text, routed.usage, routed.modelId, routed.providerId, 0 });
+        services.cache().store(m_request.messages, m_route.tier,
+                               { routed.text, routed.usage, routed.modelId, routed.providerId, 0 });
     }
     m_done = true;
     emit finished(routed);
@@ -366,13 +363,14 @@ void RoutedCall::onFailed(ProviderCall* call, const CallError& error)
     if (index < 0 || !m_router) {
         return;
     }
-    const Active active = takeActive(index, FailureClasses::id(error.failureClass), error);
+    const Active active = takeActive(index, AttemptOutcome::Failed, error);
     const ModelConfig& model = active.candidate.model;
     const ProviderConfig& provider = active.candidate.provider;
-    m_router->m_cooldowns.recordFailure(model.id, provider.id, error.failureClass, m_route.settings);
+    CooldownTracker& cooldowns = m_router->services().cooldowns();
+    cooldowns.recordFailure(model.id, provider.id, error.failureClass, m_route.settings);
     if (active.candidate.probe && !CooldownTracker::countsTowardCooldown(error.failureClass)
         && error.failureClass != FailureClass::QuotaExhausted) {
-        m_router->m_cooldowns.releaseProbe(model.id, provider.id);
+        cooldowns.releaseProbe(model.id, provider.id);
     }
     m_lastError = error;
     m_lastModel = model.id;
@@ -432,7 +430,7 @@ void RoutedCall::onFailed(ProviderCall* call, const CallError& error)
 
 void RoutedCall::answerFromCache()
 {
-    const auto answer = m_router->m_cache.lookup(m_request.messages, m_route.tier);
+    const auto answer = m_router->services().cache().lookup(m_request.messages, m_route.tier);
     if (!m_displayed.isEmpty() || m_pendingRestart) {
         m_pendingRestart = false;
         m_displayed.clear();
@@ -454,25 +452,26 @@ void RoutedCall::answerFromCache()
     routed.finishReason = QStringLiteral("cached");
     routed.latencyMs = m_elapsed.elapsed();
     routed.cached = true;
-    fillCommon(routed);
+    static_cast<RouteTrace&>(routed) = trace();
     m_done = true;
     emit finished(routed);
 }
 
-template <typename T>
-void RoutedCall::fillCommon(T& out) const
+RouteTrace RoutedCall::trace() const
 {
-    out.tier = m_route.tier;
-    out.requestedTier = m_requestedTier;
-    out.downgrades = m_downgrades;
-    out.budgetWarnings = m_budgetWarnings;
-    out.ruleIndex = m_route.rule.ruleIndex;
-    out.ruleName = m_route.rule.ruleName;
-    out.why = m_route.rule.why;
-    out.attempts = m_attempts;
-    out.skipped = m_cursor.skipped();
-    out.failovers = m_failovers;
-    out.hedgeCostUsd = m_hedgeCost;
+    RouteTrace trace;
+    trace.tier = m_route.tier;
+    trace.requestedTier = m_requestedTier;
+    trace.downgrades = m_downgrades;
+    trace.budgetWarnings = m_budgetWarnings;
+    trace.ruleIndex = m_route.rule.ruleIndex;
+    trace.ruleName = m_route.rule.ruleName;
+    trace.why = m_route.rule.why;
+    trace.attempts = m_attempts;
+    trace.skipped = m_cursor.skipped();
+    trace.failovers = m_failovers;
+    trace.hedgeCostUsd = m_hedgeCost;
+    return trace;
 }
 
 void RoutedCall::failWith(const QString& message, bool incomplete)
@@ -482,7 +481,7 @@ void RoutedCall::failWith(const QString& message, bool incomplete)
     error.lastError = m_lastError;
     error.incomplete = incomplete;
     error.partialText = m_displayed;
-    fillCommon(error);
+    static_cast<RouteTrace&>(error) = trace();
     stopEverything();
     emit failed(error);
 }
@@ -494,8 +493,8 @@ void RoutedCall::stopEverything()
     m_retryTimer->stop();
     m_retryCandidate.reset();
     while (!m_active.isEmpty()) {
-        Active active = takeActive(int(m_active.size()) - 1, QStringLiteral("cancelled"), {});
-        abandon(active, QStringLiteral("cancelled"));
+        Active active = takeActive(int(m_active.size()) - 1, AttemptOutcome::Cancelled, {});
+        abandon(active, AttemptOutcome::Cancelled);
     }
 }
 

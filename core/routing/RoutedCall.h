@@ -60,7 +60,7 @@ public slots:
 
 signals:
     void decided(const QString& tier, const QString& ruleName, const QString& why);
-    void attemptStarted(const QString& modelId, const QString& providerId, const QString& reason);
+    void attemptStarted(const QString& modelId, const QString& providerId, AttemptReason reason);
     void requestSent(); // the first upstream request went out
     void firstTokenReceived(qint64 ttftMs); // ms since the routed call started; again after a restart
     void textReceived(const QString& delta);
@@ -91,7 +91,7 @@ private:
                QObject* parent);
     void begin();
 
-    void startAttempt(const Candidate& candidate, const QString& reason);
+    void startAttempt(const Candidate& candidate, AttemptReason reason);
     void startNextOrFinish();
     bool moveDownATier();
     QString notSentMessage() const;
@@ -105,14 +105,13 @@ private:
     void onFailed(ProviderCall* call, const CallError& error);
     void onHedgeTimer();
 
-    Active takeActive(int index, const QString& outcome, const CallError& error);
-    void abandon(Active& active, const QString& outcome);
+    Active takeActive(int index, AttemptOutcome outcome, const CallError& error);
+    void abandon(Active& active, AttemptOutcome outcome);
     double estimateCost(const Candidate& candidate, const QString& partialText) const;
     void answerFromCache();
     void failWith(const QString& message, bool incomplete);
     void stopEverything();
-    template <typename T>
-    void fillCommon(T& out) const;
+    RouteTrace trace() const;
 
     QPointer<Router> m_router;
     ResolvedRoute m_route;

@@ -2,6 +2,11 @@
 
 #include <QCoreApplication>
 
+QString AttemptInfo::outcomeId() const
+{
+    return outcome == AttemptOutcome::Failed ? FailureClasses::id(error.failureClass) : AttemptOutcomes::id(outcome);
+}
+
 QString TierDowngrade::text() const
 {
     return QCoreApplication::translate("TierDowngrade", "tier %1 over budget (%2), moved down to tier %3")
@@ -16,10 +21,10 @@ QString RoutedError::details() const
     }
     for (int i = 0; i < attempts.size(); ++i) {
         const AttemptInfo& attempt = attempts.at(i);
-        const QString outcome = attempt.error.isError() ? attempt.error.summary() : attempt.outcome;
+        const QString outcome = attempt.error.isError() ? attempt.error.summary() : attempt.outcomeId();
         lines << QCoreApplication::translate("RoutedError", "  attempt %1: %2 on %3 (%4): %5")
                      .arg(i + 1)
-                     .arg(attempt.modelId, attempt.providerId, attempt.reason, outcome);
+                     .arg(attempt.modelId, attempt.providerId, AttemptReasons::id(attempt.reason), outcome);
     }
     for (const SkipInfo& skip : skipped) {
         lines << QCoreApplication::translate("RoutedError", "  skipped: %1 on %2: %3")

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "common/AttemptOutcome.h"
+#include "common/AttemptReason.h"
 #include "common/ProviderTypes.h"
+#include "common/RequestSource.h"
 
 #include <QMetaType>
 #include <QString>
@@ -31,7 +34,7 @@ struct BudgetHold
 // How a request reached the router and what the caller forced.
 struct RouteOptions
 {
-    QString source; // "workbench", "cli", "gateway": recorded, not interpreted
+    RequestSource source = RequestSource::Route; // recorded, not interpreted
     QString forcedTier; // skip the rules, use this tier
     QString forcedModelOrGroup; // `ask --model NAME`: a group, tier or model id; wins over forcedTier
 };
@@ -42,14 +45,16 @@ struct AttemptInfo
 {
     QString modelId;
     QString providerId;
-    QString reason; // why it was started: "primary", "failover", "rate_limit_retry", "hedge", "continue",
-                    // "downgrade" (first attempt on a cheaper tier after a budget limit)
+    AttemptReason reason = AttemptReason::Primary; // why it was started
     QString tier; // the tier whose chain it came from (empty for a forced model or group)
     qint64 startedMs = 0; // Clock ms since epoch
     qint64 endedMs = 0;
-    QString outcome; // "ok", a failure class id ("server_error"), "hedge_lost" or "cancelled"
+    AttemptOutcome outcome = AttemptOutcome::Ok; // set when it ended
     CallError error; // set when the attempt failed
     double costUsd = 0; // estimate for attempts that produced no billed result (hedge losers)
+
+    // The outcome as JSON answers show it: "ok", "hedge_lost", "cancelled" or the failure class id.
+    QString outcomeId() const;
 };
 
 // A deployment the router did not try, and why (cooling down, over budget, no key ...).
@@ -73,9 +78,10 @@ struct TierDowngrade
     QString text() const;
 };
 
-struct RoutedResult : CallResult
+// How a routed call went, whether it answered or not: the route taken and every attempt.
+struct RouteTrace
 {
-    QString tier; // the tier that answered (after any budget downgrade)
+    QString tier; // the tier that answered or was tried last (after any budget downgrade)
     QString requestedTier; // the tier the rules (or the caller) chose
     QList<TierDowngrade> downgrades;
     QStringList budgetWarnings; // limits passed under "warn only"
@@ -85,28 +91,21 @@ struct RoutedResult : CallResult
     QList<AttemptInfo> attempts;
     QList<SkipInfo> skipped;
     int failovers = 0;
-    bool cached = false; // answered from the response cache after every model failed
-    bool incomplete = false; // never true on finished(); kept for symmetry with RoutedError
     double hedgeCostUsd = 0; // estimated cost of hedge attempts that lost the race
 };
 
-struct RoutedError
+struct RoutedResult : CallResult, RouteTrace
+{
+    bool cached = false; // answered from the response cache after every model failed
+    bool incomplete = false; // never true on finished(); kept for symmetry with RoutedError
+};
+
+struct RoutedError : RouteTrace
 {
     QString message; // one translated sentence for the user
     CallError lastError;
-    QString tier;
-    QString requestedTier;
-    QList<TierDowngrade> downgrades;
-    QStringList budgetWarnings;
-    int ruleIndex = -1;
-    QString ruleName;
-    QString why;
-    QList<AttemptInfo> attempts;
-    QList<SkipInfo> skipped;
-    int failovers = 0;
     bool incomplete = false; // text was shown and the answer stopped before its end
     QString partialText;
-    double hedgeCostUsd = 0;
 
     // Multi-line: the message, then one line per attempt ("gpt-5 @ openai: server_error (HTTP 503) ...")
     // and per skipped deployment.

@@ -45,11 +45,10 @@ const Availability* firstOverBudget(const QList<ExplainedStep>& chain, bool down
 
 Router::Router(ProviderClient* client, QObject* parent)
     : QObject(parent)
-    , m_client(client)
+    , m_services(client)
 {
     qRegisterMetaType<RoutedResult>();
     qRegisterMetaType<RoutedError>();
-    m_balancer.setInFlightCounter([this](const QString& modelId) { return inFlight(modelId); });
 }
 
 Router::~Router() = default;
@@ -161,11 +160,12 @@ Availability Router::availability(const QString& modelId, const ChatRequest& req
     if (!owner->enabled) {
         return Availability::skip(SkipKind::ProviderDisabled, tr("provider %1 is disabled").arg(owner->id), 0);
     }
-    const bool keyPresent = m_hasKey ? m_hasKey(*owner) : (m_client ? m_client->hasKey(*owner) : true);
+    const bool keyPresent
+        = m_hasKey ? m_hasKey(*owner) : (m_services.client() ? m_services.client()->hasKey(*owner) : true);
     if (!keyPresent) {
         return Availability::skip(SkipKind::NoKey, tr("no API key for %1").arg(owner->id), 0);
     }
-    const CooldownState cooldown = m_cooldowns.state(modelId, owner->id);
+    const CooldownState cooldown = m_services.cooldowns().state(modelId, owner->id);
     if (cooldown.phase == CooldownState::CoolingDown) {
         const QString reason = cooldown.providerWide
             ? tr("provider %1 cooling down until %2 (%3)").arg(owner->id, timeOf(cooldown.untilMs), cooldown.reason)

@@ -1,10 +1,8 @@
 #pragma once
 
-#include "CooldownTracker.h"
 #include "Explanation.h"
-#include "LoadBalancer.h"
-#include "ResponseCache.h"
 #include "RoutedTypes.h"
+#include "RouterServices.h"
 #include "RoutingPolicy.h"
 #include "RuleEngine.h"
 
@@ -30,8 +28,8 @@ struct ResolvedRoute
 };
 
 // Holds the policy and the models, decides which model gets a prompt (explain) and runs routed
-// calls with failover (route). Bookkeeping shared by all calls lives here: cooldowns, latency
-// averages, requests in flight per model, the response cache.
+// calls with failover (route). Bookkeeping shared by all calls (cooldowns, latency averages,
+// requests in flight per model, the response cache) lives in its RouterServices.
 class Router : public QObject
 {
     Q_OBJECT
@@ -77,10 +75,11 @@ public:
         }
     }
 
-    CooldownTracker* cooldowns() { return &m_cooldowns; }
-    LoadBalancer& loadBalancer() { return m_balancer; }
-    ResponseCache& cache() { return m_cache; }
-    int inFlight(const QString& modelId) const { return m_inFlight.value(modelId); }
+    RouterServices& services() { return m_services; }
+    CooldownTracker* cooldowns() { return &m_services.cooldowns(); }
+    LoadBalancer& loadBalancer() { return m_services.loadBalancer(); }
+    ResponseCache& cache() { return m_services.cache(); }
+    int inFlight(const QString& modelId) const { return m_services.inFlight(modelId); }
 
     ResolvedRoute resolve(const QString& prompt, const QStringList& tags, const RouteOptions& options = {}) const;
     // The chain for `ask --model NAME`: a group then its fallbacks; a tier name; or one model id.
@@ -107,11 +106,9 @@ public:
                       QObject* parent = nullptr);
 
 private:
-    friend class RoutedCall;
     QList<ExplainedStep> explainChain(const QList<ChainStep>& chain, const ChatRequest& request) const;
     void explainDowngrades(const ResolvedRoute& route, const ChatRequest& request, Explanation& explanation) const;
 
-    QPointer<ProviderClient> m_client;
     RoutingPolicy m_policy;
     RuleEngine m_rules;
     QList<ProviderConfig> m_providers;
@@ -122,8 +119,5 @@ private:
     BudgetCheck m_budgetCheck;
     BudgetReserve m_budgetReserve;
     BudgetSettle m_budgetSettle;
-    CooldownTracker m_cooldowns;
-    LoadBalancer m_balancer;
-    ResponseCache m_cache;
-    QHash<QString, int> m_inFlight;
+    RouterServices m_services;
 };

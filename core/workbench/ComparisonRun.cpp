@@ -279,7 +279,7 @@ void ComparisonRun::runRouted(ColumnRun* column, const ChatRequest& request)
         return;
     }
     RouteOptions options;
-    options.source = QStringLiteral("workbench");
+    options.source = RequestSource::Workbench;
     RoutedCall* call = m_router->route(request, {}, options);
     Router* router = m_router;
     connect(call, &RoutedCall::decided, column, &ColumnRun::setRouteDecision);

@@ -20,7 +20,7 @@ QList<HistoryEntry> HistoryEntry::group(const QList<RequestRecord>& records)
         HistoryEntry& entry = entries[*it];
         entry.models.prepend(record.finalModel);
         entry.costUsd += record.costUsd.value_or(0);
-        entry.failed += record.status == QLatin1String("failed");
+        entry.failed += record.status == RequestStatus::Failed;
         if (record.startedAt < entry.startedAt) {
             entry.startedAt = record.startedAt;
         }
@@ -50,11 +50,11 @@ ColumnSnapshot HistoryEntry::columnOf(const RequestRecord& record)
         }
         column.note = column.route.note();
     }
-    if (record.status == QLatin1String("ok")) {
+    if (record.status == RequestStatus::Ok) {
         column.state = ColumnState::Done;
-    } else if (record.status == QLatin1String("failed")) {
+    } else if (record.status == RequestStatus::Failed) {
         column.state = ColumnState::Failed;
-    } else if (record.status == QLatin1String("incomplete")) {
+    } else if (record.status == RequestStatus::Incomplete) {
         column.state = ColumnState::Incomplete;
     } else {
         column.state = ColumnState::Cancelled;

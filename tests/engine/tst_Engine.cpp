@@ -77,7 +77,7 @@ void TestEngine::routedCalls_areRecordedOnceWithTheirFailovers()
     QSignalSpy recorded(&engine, &Engine::requestRecorded);
     for (int i = 0; i < 5; ++i) {
         RoutedCall* call = engine.router()->route(request, {}, {}, this);
-        engine.track(call, request, QStringLiteral("route"));
+        engine.track(call, request, RequestSource::Route);
         connect(call, &RoutedCall::finished, call, &QObject::deleteLater);
     }
     QTRY_COMPARE_WITH_TIMEOUT(recorded.size(), 5, 10000);
@@ -144,10 +144,10 @@ void TestEngine::providerLimitReached_actionDecides()
     for (const char* provider : { "sandbox-openai", "sandbox-anthropic" }) {
         RequestRecord earlier;
         earlier.startedAt = QDateTime::currentDateTimeUtc();
-        earlier.source = QStringLiteral("route");
+        earlier.source = RequestSource::Route;
         earlier.finalProvider = QString::fromLatin1(provider);
         earlier.finalModel = QStringLiteral("earlier");
-        earlier.status = QStringLiteral("ok");
+        earlier.status = RequestStatus::Ok;
         earlier.costUsd = 1.0;
         engine.record(earlier);
     }
@@ -177,7 +177,7 @@ void TestEngine::providerLimitReached_actionDecides()
         if (BudgetAction(action) == BudgetAction::DowngradeTier) {
             QCOMPARE(result.downgrades.size(), 1);
             QCOMPARE(result.downgrades.first().text(), says);
-            QCOMPARE(result.attempts.first().reason, QStringLiteral("downgrade"));
+            QCOMPARE(result.attempts.first().reason, AttemptReason::Downgrade);
         } else {
             QCOMPARE(result.budgetWarnings.size(), 1);
             QVERIFY(result.budgetWarnings.first().contains(says));

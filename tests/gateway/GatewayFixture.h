@@ -1,7 +1,9 @@
 #pragma once
 
 #include "gateway/GatewayServer.h"
+#include "pricing/PriceTable.h"
 #include "providers/ProviderClient.h"
+#include "recording/CallRecorder.h"
 #include "routing/DefaultPolicy.h"
 #include "routing/Router.h"
 #include "sandbox/SandboxServer.h"
@@ -24,6 +26,19 @@ struct GatewayFixture
     Router router { &client };
     QList<RequestRecord> records;
     std::function<void(const RequestRecord&)> recordHook; // replaces `records` when set (the soak)
+    PriceTable prices = PriceTable::bundled();
+    CallRecorder recorder { prices,
+                            [this](const QString& modelId) {
+                                const ModelConfig* model = router.model(modelId);
+                                return model ? model->price : ModelPrice {};
+                            },
+                            [this](const RequestRecord& record, bool) {
+                                if (recordHook) {
+                                    recordHook(record);
+                                } else {
+                                    records.append(record);
+                                }
+                            } };
     std::unique_ptr<GatewayServer> gateway;
 
     bool start(const GatewayOptions& options = {}, double timeScale = 0)
@@ -50,13 +65,7 @@ struct GatewayFixture
                   { QStringLiteral("sandbox/gpt-4.1-mini") }),
         };
         router.setPolicy(policy);
-        gateway = std::make_unique<GatewayServer>(GatewayDependencies { &router, [this](const RequestRecord& record) {
-                                                                           if (recordHook) {
-                                                                               recordHook(record);
-                                                                           } else {
-                                                                               records.append(record);
-                                                                           }
-                                                                       } });
+        gateway = std::make_unique<GatewayServer>(GatewayDependencies { &router, &recorder });
         gateway->setOptions(options);
         return gateway->listen(QHostAddress::LocalHost, 0);
     }

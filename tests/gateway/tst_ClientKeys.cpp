@@ -89,8 +89,8 @@ bool tst_ClientKeys::startGateway(std::function<double(const QString&, const QDa
         return false;
     }
     // Restart with the ledger's spend lookup wired in, as EngineGateway does.
-    m_fx->gateway = std::make_unique<GatewayServer>(GatewayDependencies {
-        &m_fx->router, [this](const RequestRecord& record) { m_fx->records.append(record); }, std::move(spend) });
+    m_fx->gateway
+        = std::make_unique<GatewayServer>(GatewayDependencies { &m_fx->router, &m_fx->recorder, std::move(spend) });
     m_fx->gateway->setOptions(options);
     return m_fx->gateway->listen(QHostAddress::LocalHost, 0);
 }

@@ -130,7 +130,7 @@ void tst_GatewaySdk::openAi_streamingWithUsage()
     QCOMPARE(result.value(QLatin1String("finish")).toString(), QStringLiteral("stop"));
     QVERIFY(result.value(QLatin1String("usage")).toObject().value(QLatin1String("completion_tokens")).toInt() > 0);
     QCOMPARE(m_fx->records.size(), 1);
-    QCOMPARE(m_fx->records.first().status, QStringLiteral("ok"));
+    QCOMPARE(m_fx->records.first().status, RequestStatus::Ok);
 }
 
 void tst_GatewaySdk::openAi_modelsList()
@@ -164,7 +164,7 @@ void tst_GatewaySdk::openAi_upstreamFailureNoFallback_raisesApiError()
     QCOMPARE(result.value(QLatin1String("code")).toString(), QStringLiteral("upstream_failed"));
     QVERIFY(result.value(QLatin1String("message")).toString().contains(QLatin1String("503")));
     QCOMPARE(m_fx->records.size(), 1);
-    QCOMPARE(m_fx->records.first().status, QStringLiteral("failed"));
+    QCOMPARE(m_fx->records.first().status, RequestStatus::Failed);
 }
 
 void tst_GatewaySdk::openAi_withGatewayKey()

@@ -179,8 +179,8 @@ void tst_GatewayServer::nonStreaming_returnsChatCompletionAndRecordsOnce()
 
     QTRY_COMPARE(m_fx->records.size(), 1);
     const RequestRecord& record = m_fx->records.first();
-    QCOMPARE(record.source, QStringLiteral("gateway"));
-    QCOMPARE(record.status, QStringLiteral("ok"));
+    QCOMPARE(record.source, RequestSource::Gateway);
+    QCOMPARE(record.status, RequestStatus::Ok);
     QCOMPARE(record.finalModel, QStringLiteral("sandbox/gpt-4.1-mini"));
     QCOMPARE(record.prompt, QStringLiteral("Say hello"));
     QVERIFY(record.costUsd.has_value() && *record.costUsd > 0);
@@ -220,7 +220,7 @@ void tst_GatewayServer::streaming_sendsSseChunksUsageAndDone()
     QVERIFY(chunks.last().value(QLatin1String("choices")).toArray().isEmpty());
     QVERIFY(chunks.last().value(QLatin1String("usage")).toObject().value(QLatin1String("total_tokens")).toInt() > 0);
     QTRY_COMPARE(m_fx->records.size(), 1);
-    QCOMPARE(m_fx->records.first().status, QStringLiteral("ok"));
+    QCOMPARE(m_fx->records.first().status, RequestStatus::Ok);
 }
 
 void tst_GatewayServer::modelNames_resolveToTheRightModel_data()
@@ -269,7 +269,7 @@ void tst_GatewayServer::upstreamFailure_failsOverTransparently()
     QCOMPARE(answer.header("x-switchyard-failovers"), QByteArray("1"));
     QTRY_COMPARE(m_fx->records.size(), 1);
     const RequestRecord& record = m_fx->records.first();
-    QCOMPARE(record.status, QStringLiteral("ok"));
+    QCOMPARE(record.status, RequestStatus::Ok);
     QCOMPARE(record.attempts.size(), 2);
     QCOMPARE(record.attempts.first().failureClass, QStringLiteral("server_error"));
     QCOMPARE(record.failovers.size(), 1);
@@ -289,7 +289,7 @@ void tst_GatewayServer::upstreamFailure_noFallback_502WithAttempts()
     QCOMPARE(attempts.at(0).toObject().value(QLatin1String("model")).toString(),
              QStringLiteral("sandbox/gemini-2.5-flash"));
     QTRY_COMPARE(m_fx->records.size(), 1);
-    QCOMPARE(m_fx->records.first().status, QStringLiteral("failed"));
+    QCOMPARE(m_fx->records.first().status, RequestStatus::Failed);
     QCOMPARE(m_fx->records.first().failureClass, QStringLiteral("server_error"));
 }
 
@@ -310,9 +310,9 @@ void tst_GatewayServer::clientDisconnectMidStream_cancelsAndRecordsOnce()
     reply->deleteLater();
 
     QTRY_COMPARE(m_fx->records.size(), 1);
-    QCOMPARE(m_fx->records.first().status, QStringLiteral("cancelled"));
+    QCOMPARE(m_fx->records.first().status, RequestStatus::Cancelled);
     QCOMPARE(m_fx->records.first().attempts.size(), 1);
-    QCOMPARE(m_fx->records.first().attempts.first().outcome, QStringLiteral("cancelled"));
+    QCOMPARE(m_fx->records.first().attempts.first().outcome, AttemptOutcome::Cancelled);
     QTRY_COMPARE(m_fx->gateway->inFlight(), 0);
     // The upstream request is gone too: the sandbox sees its client leave.
     QTRY_COMPARE(m_fx->sandbox.httpServer()->openConnections(), 0);
@@ -419,7 +419,7 @@ void tst_GatewayServer::brokenStreamAfterText_endsWithErrorEventAndIncomplete()
     QVERIFY2(answer.body.contains("data: {\"error\":{"), answer.body.constData());
     QVERIFY(!answer.body.contains("[DONE]"));
     QTRY_COMPARE(m_fx->records.size(), 1);
-    QCOMPARE(m_fx->records.first().status, QStringLiteral("incomplete"));
+    QCOMPARE(m_fx->records.first().status, RequestStatus::Incomplete);
     QTRY_COMPARE(m_fx->gateway->inFlight(), 0);
 }
 

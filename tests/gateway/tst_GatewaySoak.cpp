@@ -127,13 +127,13 @@ void tst_GatewaySoak::soak_2000RequestsFlakyUpstreamAndDisconnects()
     fx.recordHook = [&](const RequestRecord& record) {
         ++records;
         const int index = record.prompt.section(QLatin1Char('#'), 1).toInt();
-        if (record.source != QLatin1String("gateway") || index < 0 || index >= kRequests) {
+        if (record.source != RequestSource::Gateway || index < 0 || index >= kRequests) {
             ++strayRecords;
             return;
         }
         ++recordedTimes[index];
-        cancelledRecords += record.status == QLatin1String("cancelled");
-        failedRecords += record.status == QLatin1String("failed");
+        cancelledRecords += record.status == RequestStatus::Cancelled;
+        failedRecords += record.status == RequestStatus::Failed;
     };
     // Upstream pacing at 2% of real time so the dropped streams are still running when their
     // clients leave; the flaky models fail a seeded share of requests.

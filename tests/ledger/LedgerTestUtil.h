@@ -26,7 +26,7 @@ inline AttemptRecord attempt(const QString& model, const QString& provider, cons
     a.providerId = provider;
     a.startedAt = at;
     a.endedAt = at.addMSecs(500);
-    a.outcome = outcome;
+    a.outcome = *AttemptOutcomes::fromId(outcome);
     a.failureClass = failureClass;
     a.httpStatus = outcome == QLatin1String("failed") ? 503 : 200;
     a.message = outcome == QLatin1String("failed") ? QStringLiteral("upstream said no") : QString();
@@ -39,13 +39,13 @@ inline RequestRecord request(const QDateTime& at, const QString& model, const QS
     RequestRecord r;
     r.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     r.startedAt = at;
-    r.source = QStringLiteral("workbench");
+    r.source = RequestSource::Workbench;
     r.prompt = QStringLiteral("hello");
     r.tier = QStringLiteral("fast");
     r.rule = QStringLiteral("default");
     r.finalModel = model;
     r.finalProvider = provider;
-    r.status = QStringLiteral("ok");
+    r.status = RequestStatus::Ok;
     r.ttftMs = 50;
     r.latencyMs = 400;
     r.usage.promptTokens = 100;

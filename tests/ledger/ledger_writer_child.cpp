@@ -34,17 +34,17 @@ int main(int argc, char* argv[])
         for (int i = 0; i < 300; ++i, ++sent) {
             RequestRecord record;
             record.startedAt = QDateTime::currentDateTimeUtc();
-            record.source = QStringLiteral("cli");
+            record.source = RequestSource::Cli;
             record.prompt = QStringLiteral("burst %1").arg(sent);
             record.tier = QStringLiteral("fast");
             record.finalModel = QStringLiteral("m-a");
             record.finalProvider = QStringLiteral("pa");
-            record.status = QStringLiteral("ok");
+            record.status = RequestStatus::Ok;
             record.latencyMs = 100 + sent % 900;
             record.usage.promptTokens = 10;
             record.costUsd = 0.0001;
             record.attempts = { AttemptRecord { record.finalModel, record.finalProvider, record.startedAt,
-                                                record.startedAt.addMSecs(record.latencyMs), QStringLiteral("ok"),
+                                                record.startedAt.addMSecs(record.latencyMs), AttemptOutcome::Ok,
                                                 QString(), 200, QString() } };
             ledger.record(record);
         }

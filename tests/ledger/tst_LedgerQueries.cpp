@@ -35,7 +35,7 @@ QList<RequestRecord> dataSet()
     auto make = [](const QDateTime& when, const char* source, const char* tier, const char* model, const char* provider,
                    std::optional<double> cost, qint64 latency, qint64 ttft, qint64 prompt, qint64 completion) {
         RequestRecord r = request(when, model, provider, cost);
-        r.source = QLatin1String(source);
+        r.source = *RequestSources::fromId(QLatin1String(source));
         r.tier = QLatin1String(tier);
         r.latencyMs = latency;
         r.ttftMs = ttft;
@@ -51,7 +51,7 @@ QList<RequestRecord> dataSet()
     r2.costEstimated = true;
     r2.compareGroup = QStringLiteral("cmp-1");
     RequestRecord r3 = make(at(0, 2, 5), "route", "smart", "m-b", "pb", 0.0, 900, -1, 300, 0);
-    r3.status = QStringLiteral("failed");
+    r3.status = RequestStatus::Failed;
     r3.failureClass = QStringLiteral("server_error");
     r3.prompt = QStringLiteral("find the needle");
     r3.attempts = { attempt("m-b", "pb", r3.startedAt, "failed", "server_error") };
@@ -61,7 +61,7 @@ QList<RequestRecord> dataSet()
                     attempt("m-c", "pc", r4.startedAt.addSecs(1)) };
     r4.failovers = { FailoverRecord { r4.startedAt.addSecs(1), "m-b", "m-c", "rate_limited", "slow down" } };
     RequestRecord r5 = make(at(1, 3, 0), "gateway", "fast", "m-a", "pa", 0.0, 5, 1, 1000, 200);
-    r5.status = QStringLiteral("cached");
+    r5.status = RequestStatus::Cached;
     r5.cachedAnswer = true;
     r5.attempts = {};
     RequestRecord r6 = make(at(1, 4, 10), "cli", "smart", "m-b", "pb", 0.050, 800, 100, 500, 500);

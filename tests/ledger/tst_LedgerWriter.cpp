@@ -43,7 +43,7 @@ RequestRecord richRecord()
 {
     const QDateTime at = utc(2026, 3, 2, 10, 15, 30).addMSecs(123);
     RequestRecord r = request(at, QStringLiteral("m-c"), QStringLiteral("pc"), std::nullopt);
-    r.source = QStringLiteral("route");
+    r.source = RequestSource::Route;
     r.prompt = QStringLiteral("Résumé, \"quoted\"\nsecond line");
     r.tier = QStringLiteral("smart");
     r.rule = QStringLiteral("long-context");
@@ -70,7 +70,7 @@ void TestLedgerWriter::record_roundTripsEveryField()
     RequestRecord priced = request(utc(2026, 3, 2, 9), "m-a", "pa", 0.0125);
     priced.costEstimated = true;
     priced.cachedAnswer = true;
-    priced.status = QStringLiteral("cached");
+    priced.status = RequestStatus::Cached;
     priced.failureClass = QString();
     const RequestRecord rich = richRecord();
     ledger.record(priced);

@@ -70,7 +70,7 @@ struct RoutedCallFixture
     RoutedCall* route(const ChatRequest& chat = request())
     {
         RouteOptions options;
-        options.source = QStringLiteral("test");
+        options.source = RequestSource::Route;
         options.forcedTier = QStringLiteral("t");
         return router->route(chat, {}, options, router.get());
     }
@@ -80,7 +80,7 @@ struct RoutedCallFixture
     {
         QStringList parts;
         for (const AttemptInfo& attempt : attempts) {
-            parts.append(attempt.modelId.section(QLatin1Char('/'), -1) + QLatin1Char(':') + attempt.outcome);
+            parts.append(attempt.modelId.section(QLatin1Char('/'), -1) + QLatin1Char(':') + attempt.outcomeId());
         }
         return parts.join(QStringLiteral(", "));
     }

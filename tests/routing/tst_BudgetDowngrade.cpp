@@ -255,8 +255,7 @@ void TestBudgetDowngrade::overLimit_actionDecides()
         QCOMPARE(movesText(result.downgrades), moves);
         QCOMPARE(result.attempts.size(), 1);
         QCOMPARE(result.attempts.first().tier, finalTier);
-        QCOMPARE(result.attempts.first().reason,
-                 moves.isEmpty() ? QStringLiteral("primary") : QStringLiteral("downgrade"));
+        QCOMPARE(result.attempts.first().reason, moves.isEmpty() ? AttemptReason::Primary : AttemptReason::Downgrade);
         if (!firstMove.isEmpty()) {
             QCOMPARE(result.downgrades.first().text(), firstMove);
         }

@@ -146,7 +146,7 @@ void TestRoutedCall::failureClass_decidesNextModel()
     if (answered) {
         int switches = 0;
         for (qsizetype i = 1; i < reported.size(); ++i) {
-            switches += reported.at(i).reason == "rate_limit_retry" ? 0 : 1;
+            switches += reported.at(i).reason == AttemptReason::RateLimitRetry ? 0 : 1;
         }
         QCOMPARE(recorder.result().failovers, switches);
         QCOMPARE(recorder.failedOver.count(), switches);
@@ -195,7 +195,7 @@ void TestRoutedCall::rateLimitRetry_waitsRetryAfter()
     const QList<AttemptInfo> attempts = recorder.result().attempts;
     QCOMPARE(RoutedCallFixture::attemptsText(attempts),
              QStringLiteral("gpt-4.1-mini:rate_limited, gpt-4.1-mini:rate_limited, deepseek-chat:ok"));
-    QCOMPARE(attempts.at(1).reason, QStringLiteral("rate_limit_retry"));
+    QCOMPARE(attempts.at(1).reason, AttemptReason::RateLimitRetry);
     QVERIFY2(attempts.at(1).startedMs - attempts.at(0).endedMs >= 990,
              qPrintable(QString::number(attempts.at(1).startedMs - attempts.at(0).endedMs)));
     QCOMPARE(m_fx.server->requestCount("gpt-4.1-mini"), 2);
@@ -254,7 +254,7 @@ void TestRoutedCall::midStreamDrop_continuesWithoutDuplicating()
     m_fx.server->setFault("gpt-4.1-mini", dropAfter(4));
     RoutedCall* call = m_fx.route();
     QString beforeBreak;
-    connect(call, &RoutedCall::attemptStarted, this, [&](const QString& model, const QString&, const QString&) {
+    connect(call, &RoutedCall::attemptStarted, this, [&](const QString& model, const QString&, AttemptReason) {
         if (model == "sandbox/deepseek-chat") {
             beforeBreak = call->textSoFar();
         }
@@ -267,7 +267,7 @@ void TestRoutedCall::midStreamDrop_continuesWithoutDuplicating()
     QVERIFY(result.text.startsWith(beforeBreak));
     QVERIFY(result.text.size() > beforeBreak.size());
     QCOMPARE(recorder.text, result.text); // every character shown once
-    QCOMPARE(result.attempts.last().reason, QStringLiteral("continue"));
+    QCOMPARE(result.attempts.last().reason, AttemptReason::Continue);
 }
 
 void TestRoutedCall::midStreamDrop_stopsIncomplete()
@@ -302,7 +302,7 @@ void TestRoutedCall::hedge_fasterFallbackWins_loserRecorded()
     const RoutedResult result = recorder.result();
     QCOMPARE(RoutedCallFixture::attemptsText(result.attempts),
              QStringLiteral("gpt-4.1-mini:hedge_lost, deepseek-chat:ok"));
-    QCOMPARE(result.attempts.at(1).reason, QStringLiteral("hedge"));
+    QCOMPARE(result.attempts.at(1).reason, AttemptReason::Hedge);
     QVERIFY(result.hedgeCostUsd > 0);
     QCOMPARE(result.attempts.at(0).costUsd, result.hedgeCostUsd);
     QCOMPARE(m_fx.server->totalRequests(), 2);
@@ -452,7 +452,7 @@ void TestRoutedCall::success_reportsDecisionAndUsage()
     QCOMPARE(result.tier, QStringLiteral("t"));
     QCOMPARE(result.failovers, 0);
     QVERIFY(result.usage.completionTokens > 0);
-    QCOMPARE(result.attempts.first().reason, QStringLiteral("primary"));
+    QCOMPARE(result.attempts.first().reason, AttemptReason::Primary);
     QVERIFY(result.ttftMs >= 0 && result.ttftMs <= result.latencyMs);
 }
 
@@ -482,7 +482,7 @@ void TestRoutedCall::load_1000Requests_noneLostOrDuplicated()
             QVERIFY2(!ended.contains(id), "a request ended twice");
             ended.insert(id);
             attempts += reported.size();
-            primaryFailures += reported.first().outcome == "server_error" ? 1 : 0;
+            primaryFailures += reported.first().outcomeId() == QLatin1String("server_error") ? 1 : 0;
             call->deleteLater();
             if (started < kTotal) {
                 launch();

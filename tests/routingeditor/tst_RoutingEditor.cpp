@@ -393,7 +393,7 @@ private slots:
         request.maxTokens = 32;
         RoutedCall* call = m_engine->router()->route(request);
         QSignalSpy recorded(m_engine.get(), &Engine::requestRecorded);
-        m_engine->track(call, request, QStringLiteral("route"));
+        m_engine->track(call, request, RequestSource::Route);
         QSignalSpy finished(call, &RoutedCall::finished);
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
         QTRY_VERIFY_WITH_TIMEOUT(recorded.size() >= 1, 10000);

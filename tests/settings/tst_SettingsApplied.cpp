@@ -203,8 +203,8 @@ private slots:
     {
         RequestRecord old;
         old.startedAt = QDateTime::currentDateTimeUtc().addDays(-40);
-        old.source = QStringLiteral("cli");
-        old.status = QStringLiteral("ok");
+        old.source = RequestSource::Cli;
+        old.status = RequestStatus::Ok;
         RequestRecord recent = old;
         recent.startedAt = QDateTime::currentDateTimeUtc().addDays(-2);
         QSignalSpy flushed(m_engine->ledger(), &Ledger::flushed);

@@ -92,7 +92,7 @@ private slots:
                  (QStringList { QStringLiteral("sandbox/claude-haiku-4-5"), QStringLiteral("sandbox/gpt-4.1-mini") }));
         QCOMPARE(workbench->comparison()->column(0)->state(), ColumnState::Done);
         QVERIFY(workbench->comparison()->column(0)->figures().latencyMs > 0);
-        QVERIFY(workbench->columnViews()[1]->figureText(QStringLiteral("cost")).startsWith(QStringLiteral("$")));
+        QVERIFY(workbench->columnViews()[1]->figureText(ColumnView::FigureId::Cost).startsWith(QStringLiteral("$")));
     }
 };
 

@@ -142,21 +142,21 @@ private slots:
             qPrintable(shown));
         QVERIFY(routed->findChild<QLabel*>(QStringLiteral("routeLabel"))->isVisible());
         QVERIFY(!routed->answerView()->toPlainText().isEmpty());
-        QVERIFY(routed->figureText(QStringLiteral("latency")) != QStringLiteral("\u2014"));
-        QVERIFY(routed->figureText(QStringLiteral("tokens")).contains(QStringLiteral(" / ")));
-        QVERIFY2(routed->figureText(QStringLiteral("cost")).startsWith(QStringLiteral("$")),
-                 qPrintable(routed->figureText(QStringLiteral("cost"))));
+        QVERIFY(routed->figureText(ColumnView::FigureId::Latency) != QStringLiteral("\u2014"));
+        QVERIFY(routed->figureText(ColumnView::FigureId::Tokens).contains(QStringLiteral(" / ")));
+        QVERIFY2(routed->figureText(ColumnView::FigureId::Cost).startsWith(QStringLiteral("$")),
+                 qPrintable(routed->figureText(ColumnView::FigureId::Cost)));
 
         const QList<RequestRecord> records = recordedInGroup(workbench()->comparison()->compareGroup());
         QCOMPARE(records.size(), 2);
         const auto routedRecord
             = std::find_if(records.cbegin(), records.cend(), [](const RequestRecord& r) { return !r.tier.isEmpty(); });
         QVERIFY(routedRecord != records.cend());
-        QCOMPARE(routedRecord->source, QStringLiteral("workbench"));
+        QCOMPARE(routedRecord->source, RequestSource::Workbench);
         QCOMPARE(routedRecord->tier, expected.tier);
         QCOMPARE(routedRecord->rule, expected.rule.ruleName);
         QCOMPARE(routedRecord->finalModel, fallback);
-        QCOMPARE(routedRecord->status, QStringLiteral("ok"));
+        QCOMPARE(routedRecord->status, RequestStatus::Ok);
         QCOMPARE(routedRecord->failovers.size(), 1);
         QCOMPARE(routedRecord->attempts.size(), 2);
         saveScreenshot(QStringLiteral("workbench-route-it.png"));

@@ -96,18 +96,18 @@ private slots:
             QCOMPARE(view->run()->state(), ColumnState::Done);
             view->flush();
             QVERIFY(!view->answerView()->toPlainText().isEmpty());
-            QVERIFY2(view->figureText(QStringLiteral("ttft")).endsWith(QStringLiteral("ms"))
-                         || view->figureText(QStringLiteral("ttft")).endsWith(QStringLiteral("s")),
-                     qPrintable(view->figureText(QStringLiteral("ttft"))));
-            QVERIFY(view->figureText(QStringLiteral("latency")) != QStringLiteral("\u2014"));
-            QVERIFY(view->figureText(QStringLiteral("tokens")).contains(QStringLiteral(" / ")));
-            QVERIFY2(view->figureText(QStringLiteral("rate")).contains(QStringLiteral("tok/s")),
-                     qPrintable(view->figureText(QStringLiteral("rate"))
+            QVERIFY2(view->figureText(ColumnView::FigureId::FirstToken).endsWith(QStringLiteral("ms"))
+                         || view->figureText(ColumnView::FigureId::FirstToken).endsWith(QStringLiteral("s")),
+                     qPrintable(view->figureText(ColumnView::FigureId::FirstToken)));
+            QVERIFY(view->figureText(ColumnView::FigureId::Latency) != QStringLiteral("\u2014"));
+            QVERIFY(view->figureText(ColumnView::FigureId::Tokens).contains(QStringLiteral(" / ")));
+            QVERIFY2(view->figureText(ColumnView::FigureId::Speed).contains(QStringLiteral("tok/s")),
+                     qPrintable(view->figureText(ColumnView::FigureId::Speed)
                                 + QStringLiteral(" ttft %1 latency %2 out %3")
                                       .arg(view->run()->figures().ttftMs)
                                       .arg(view->run()->figures().latencyMs)
                                       .arg(view->run()->figures().usage.completionTokens)));
-            QVERIFY(view->figureText(QStringLiteral("cost")).startsWith(QStringLiteral("$")));
+            QVERIFY(view->figureText(ColumnView::FigureId::Cost).startsWith(QStringLiteral("$")));
         }
         QVERIFY(!workbench()->stopAction()->isEnabled());
         QVERIFY(m_window->providerStatus()->summary().contains(QStringLiteral("Sandbox OpenAI: healthy")));

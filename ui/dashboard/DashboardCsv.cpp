@@ -101,11 +101,11 @@ Table requests(const QList<RequestRecord>& records)
     for (const RequestRecord& r : records) {
         table << QStringList { utc(r.startedAt),
                                r.id,
-                               r.source,
+                               RequestSources::id(r.source),
                                r.tier,
                                r.finalModel,
                                r.finalProvider,
-                               r.status,
+                               RequestStatuses::id(r.status),
                                QString::number(r.latencyMs),
                                QString::number(r.usage.promptTokens),
                                QString::number(r.usage.completionTokens),

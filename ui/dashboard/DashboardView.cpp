@@ -123,11 +123,11 @@ void DashboardView::buildLayout()
              << new ChartPanel(QStringLiteral("uptime"), tr("Provider uptime (share of good attempts)"), this)
              << new ChartPanel(QStringLiteral("latency"), tr("Latency and time to first token per model"), this)
              << new ChartPanel(QStringLiteral("failovers"), tr("Failover events by failure class"), this);
-    panel(QStringLiteral("spend"))->setChart(m_spendChart);
-    panel(QStringLiteral("tiers"))->setChart(m_tierChart);
-    panel(QStringLiteral("uptime"))->setChart(m_uptimeChart);
-    panel(QStringLiteral("latency"))->setChart(m_latencyChart);
-    panel(QStringLiteral("failovers"))->setChart(m_failoverChart);
+    panel(Panel::Spend)->setChart(m_spendChart);
+    panel(Panel::Tiers)->setChart(m_tierChart);
+    panel(Panel::Uptime)->setChart(m_uptimeChart);
+    panel(Panel::Latency)->setChart(m_latencyChart);
+    panel(Panel::Failovers)->setChart(m_failoverChart);
 
     m_failoverModel->setHorizontalHeaderLabels({ tr("Time"), tr("From"), tr("To"), tr("Class"), tr("Message") });
     m_failoverTable->setObjectName(QStringLiteral("failoverTable"));
@@ -168,15 +168,15 @@ void DashboardView::buildLayout()
     for (HeadlineCard* card : m_cards) {
         cards->addWidget(card, 1);
     }
-    auto* failoverPanel = panel(QStringLiteral("failovers"));
+    auto* failoverPanel = panel(Panel::Failovers);
     failoverPanel->chartView()->setMinimumHeight(220);
     failoverPanel->addBelow(m_failoverTable);
     auto* grid = new QGridLayout;
     grid->setSpacing(8);
-    grid->addWidget(panel(QStringLiteral("spend")), 0, 0);
-    grid->addWidget(panel(QStringLiteral("tiers")), 0, 1);
-    grid->addWidget(panel(QStringLiteral("uptime")), 1, 0);
-    grid->addWidget(panel(QStringLiteral("latency")), 1, 1);
+    grid->addWidget(panel(Panel::Spend), 0, 0);
+    grid->addWidget(panel(Panel::Tiers), 0, 1);
+    grid->addWidget(panel(Panel::Uptime), 1, 0);
+    grid->addWidget(panel(Panel::Latency), 1, 1);
     grid->addWidget(failoverPanel, 2, 0, 1, 2);
     grid->setColumnStretch(0, 3);
     grid->setColumnStretch(1, 2);
@@ -194,26 +194,17 @@ void DashboardView::buildLayout()
     layout->addWidget(m_filterBar);
     layout->addWidget(scroll, 1);
 
-    for (ChartPanel* chartPanel : m_panels) {
-        const QString name = chartPanel->objectName();
-        connect(chartPanel, &ChartPanel::csvExportRequested, this, [this, name] {
+    for (int i = 0; i < m_panels.size(); ++i) {
+        const Panel which = Panel(i);
+        const QString name = m_panels.at(i)->objectName();
+        connect(m_panels.at(i), &ChartPanel::csvExportRequested, this, [this, which, name] {
             const QString path = FileDialogs::saveFileName(this, tr("Export data"), name + QStringLiteral(".csv"),
                                                            tr("CSV files (*.csv)"));
             if (!path.isEmpty()) {
-                exportCsv(name, path);
+                exportCsv(which, path);
             }
         });
     }
-}
-
-ChartPanel* DashboardView::panel(const QString& name) const
-{
-    for (ChartPanel* chartPanel : m_panels) {
-        if (chartPanel->objectName() == name) {
-            return chartPanel;
-        }
-    }
-    return nullptr;
 }
 
 void DashboardView::refresh()
@@ -258,29 +249,32 @@ RequestListDialog* DashboardView::showRequests(const DrillDownQuery& drill, cons
     return m_drillDialog;
 }
 
-bool DashboardView::exportCsv(const QString& name, const QString& path) const
+bool DashboardView::exportCsv(Panel which, const QString& path) const
 {
     DashboardCsv::Table table;
-    if (name == QLatin1String("spend")) {
+    switch (which) {
+    case Panel::Spend:
         table = DashboardCsv::spend(m_result.spend);
-    } else if (name == QLatin1String("tiers")) {
+        break;
+    case Panel::Tiers:
         table = DashboardCsv::tiers(m_result.tierUsage);
-    } else if (name == QLatin1String("uptime")) {
+        break;
+    case Panel::Uptime:
         table = DashboardCsv::uptime(m_result.uptime);
-    } else if (name == QLatin1String("failovers")) {
-        table = DashboardCsv::failovers(m_result.failovers);
-    } else if (name == QLatin1String("latency")) {
+        break;
+    case Panel::Latency:
         table = DashboardCsv::latency(m_result.latency);
-    } else {
-        return false;
+        break;
+    case Panel::Failovers:
+        table = DashboardCsv::failovers(m_result.failovers);
+        break;
     }
     return DashboardCsv::write(path, table);
 }
 
-bool DashboardView::exportPng(const QString& name, const QString& path) const
+bool DashboardView::exportPng(Panel which, const QString& path) const
 {
-    ChartPanel* chartPanel = panel(name);
-    return chartPanel && chartPanel->exportPng(path);
+    return panel(which)->exportPng(path);
 }
 
 void DashboardView::changeEvent(QEvent* event)

@@ -55,9 +55,26 @@ public:
     // True once the result of the latest refresh() is on screen, every chart included.
     bool isUpToDate() const { return m_appliedGeneration == m_query.generation; }
     LedgerFilter currentFilter() const { return m_query.filter; }
-    // Panel names: "spend", "tiers", "uptime", "failovers", "latency".
-    bool exportCsv(const QString& panel, const QString& path) const;
-    bool exportPng(const QString& panel, const QString& path) const;
+    // The chart panels, in the order they are built.
+    enum class Panel
+    {
+        Spend,
+        Tiers,
+        Uptime,
+        Latency,
+        Failovers,
+    };
+    // The headline cards, left to right.
+    enum class Card
+    {
+        Spend,
+        Requests,
+        FailoverRate,
+        Savings,
+        Budget,
+    };
+    bool exportCsv(Panel panel, const QString& path) const;
+    bool exportPng(Panel panel, const QString& path) const;
     // Opens the request list for a drill-down (also what chart clicks call).
     RequestListDialog* showRequests(const DrillDownQuery& query, const QString& title);
 
@@ -81,7 +98,8 @@ private:
     void fillFailoverTable();
     void showEmptyEverywhere(const QString& text);
     void updateBudgetCard();
-    ChartPanel* panel(const QString& name) const;
+    ChartPanel* panel(Panel which) const { return m_panels.at(int(which)); }
+    HeadlineCard* card(Card which) const { return m_cards.at(int(which)); }
 
     Sources m_sources;
     DashboardFilterBar* m_filterBar;

@@ -57,17 +57,19 @@ void DashboardView::applyCards()
     if (t.unpricedRequests > 0) {
         change += u'\n' + tr("%1 unpriced requests not counted").arg(ChartStyle::formatCount(t.unpricedRequests));
     }
-    m_cards[0]->setValue(ChartStyle::formatUsd(t.spendUsd), change);
-    m_cards[1]->setValue(ChartStyle::formatCount(t.requests),
-                         tr("%1 failed · %2 answered from cache")
-                             .arg(ChartStyle::formatCount(t.failures), ChartStyle::formatCount(t.cachedAnswers)));
-    m_cards[2]->setValue(QStringLiteral("%1%").arg(t.failoverRate * 100, 0, 'f', 1),
-                         tr("%1 of %2 requests failed over")
-                             .arg(ChartStyle::formatCount(t.failedOverRequests), ChartStyle::formatCount(t.requests)));
+    card(Card::Spend)->setValue(ChartStyle::formatUsd(t.spendUsd), change);
+    card(Card::Requests)
+        ->setValue(ChartStyle::formatCount(t.requests),
+                   tr("%1 failed · %2 answered from cache")
+                       .arg(ChartStyle::formatCount(t.failures), ChartStyle::formatCount(t.cachedAnswers)));
+    card(Card::FailoverRate)
+        ->setValue(QStringLiteral("%1%").arg(t.failoverRate * 100, 0, 'f', 1),
+                   tr("%1 of %2 requests failed over")
+                       .arg(ChartStyle::formatCount(t.failedOverRequests), ChartStyle::formatCount(t.requests)));
     const SavingsResult& s = m_result.savings;
     const QString reference = m_filterBar->referenceModel();
     if (reference.isEmpty() || !s.savingsUsd) {
-        m_cards[3]->setValue(QStringLiteral("—"), tr("Add a price to a model to compare with it"));
+        card(Card::Savings)->setValue(QStringLiteral("—"), tr("Add a price to a model to compare with it"));
     } else {
         // The share says how much, where two small amounts can round to the same cents.
         const double referenceUsd = *s.referenceCostUsd;
@@ -85,19 +87,20 @@ void DashboardView::applyCards()
                              .arg(QLocale().toString(ratio, 'f', ratio < 10 ? 1 : 0), referenceCost, reference);
             }
         }
-        m_cards[3]->setValue(
-            ChartStyle::formatUsd(*s.savingsUsd), versus,
-            tr("%1 priced requests compared; %2 unpriced left out")
-                .arg(ChartStyle::formatCount(s.pricedRequests), ChartStyle::formatCount(s.unpricedRequests)));
+        card(Card::Savings)
+            ->setValue(
+                ChartStyle::formatUsd(*s.savingsUsd), versus,
+                tr("%1 priced requests compared; %2 unpriced left out")
+                    .arg(ChartStyle::formatCount(s.pricedRequests), ChartStyle::formatCount(s.unpricedRequests)));
     }
     updateBudgetCard();
 }
 
 void DashboardView::updateBudgetCard()
 {
-    HeadlineCard* card = m_cards[4];
+    HeadlineCard* budget = card(Card::Budget);
     if (!m_sources.budgets) {
-        card->setValue(QStringLiteral("—"), tr("No budget set. Add one in Settings."));
+        budget->setValue(QStringLiteral("—"), tr("No budget set. Add one in Settings."));
         return;
     }
     const QList<ScopeUsage> usage = m_sources.budgets->usage();
@@ -108,13 +111,13 @@ void DashboardView::updateBudgetCard()
         }
     }
     if (!fullest) {
-        card->setValue(QStringLiteral("—"), tr("No budget set. Add one in Settings."));
+        budget->setValue(QStringLiteral("—"), tr("No budget set. Add one in Settings."));
         return;
     }
-    card->setValue(QStringLiteral("%1%").arg(fullest->usedFraction() * 100, 0, 'f', 0),
-                   tr("%1 of %2 (%3)")
-                       .arg(ChartStyle::formatUsd(fullest->spentUsd + fullest->reservedUsd),
-                            ChartStyle::formatUsd(fullest->limitUsd), fullest->scope.displayName()));
+    budget->setValue(QStringLiteral("%1%").arg(fullest->usedFraction() * 100, 0, 'f', 0),
+                     tr("%1 of %2 (%3)")
+                         .arg(ChartStyle::formatUsd(fullest->spentUsd + fullest->reservedUsd),
+                              ChartStyle::formatUsd(fullest->limitUsd), fullest->scope.displayName()));
 }
 
 void DashboardView::showEmptyEverywhere(const QString& text)
@@ -150,7 +153,7 @@ void DashboardView::applyCharts()
     // off, the next turns them on. The paint follows in a turn of its own, so updating one chart
     // and painting another, or the same one, never run back to back (see runNextStage).
     QList<std::function<void()>> stages;
-    auto addChart = [&](const QString& name, std::function<void()> update) {
+    auto addChart = [&](Panel name, std::function<void()> update) {
         stages << [this, name, update] {
             ChartPanel* chartPanel = panel(name);
             chartPanel->chartView()->setUpdatesEnabled(false);
@@ -163,36 +166,32 @@ void DashboardView::applyCharts()
         };
         stages << [this, name] { panel(name)->chartView()->setUpdatesEnabled(true); };
     };
-    addChart(QStringLiteral("spend"),
-             [this, context] { m_spendChart->setData(m_result.spend, m_query.split, context); });
-    addChart(QStringLiteral("tiers"), [this, context] { m_tierChart->setData(m_result.tierUsage, context); });
+    addChart(Panel::Spend, [this, context] { m_spendChart->setData(m_result.spend, m_query.split, context); });
+    addChart(Panel::Tiers, [this, context] { m_tierChart->setData(m_result.tierUsage, context); });
     if (m_result.uptime.overall.isEmpty()) {
-        stages <<
-            [this] { panel(QStringLiteral("uptime"))->showEmpty(tr("No provider attempts %1.").arg(m_periodPhrase)); };
+        stages << [this] { panel(Panel::Uptime)->showEmpty(tr("No provider attempts %1.").arg(m_periodPhrase)); };
     } else {
-        addChart(QStringLiteral("uptime"),
-                 [this, timeContext] { m_uptimeChart->setData(m_result.uptime, timeContext); });
+        addChart(Panel::Uptime, [this, timeContext] { m_uptimeChart->setData(m_result.uptime, timeContext); });
     }
     bool answered = false;
     for (const LatencyRow& row : m_result.latency) {
         answered = answered || row.latency.samples > 0;
     }
     if (answered) {
-        addChart(QStringLiteral("latency"), [this, context] { m_latencyChart->setData(m_result.latency, context); });
+        addChart(Panel::Latency, [this, context] { m_latencyChart->setData(m_result.latency, context); });
     } else {
         stages << [this] {
-            panel(QStringLiteral("latency"))
-                ->showEmpty(tr("No answered requests %1, so no latency to show.").arg(m_periodPhrase));
+            panel(Panel::Latency)->showEmpty(tr("No answered requests %1, so no latency to show.").arg(m_periodPhrase));
         };
     }
     if (m_result.failoverCounts.isEmpty()) {
         stages << [this] {
-            panel(QStringLiteral("failovers"))
+            panel(Panel::Failovers)
                 ->showEmpty(
                     tr("No failovers %1 — every request was answered by its first choice.").arg(m_periodPhrase));
         };
     } else {
-        addChart(QStringLiteral("failovers"),
+        addChart(Panel::Failovers,
                  [this, timeContext] { m_failoverChart->setData(m_result.failoverCounts, timeContext); });
     }
     stages << [this] { fillFailoverTable(); };

@@ -55,9 +55,9 @@ void RequestListDialog::setRequests(const QList<RequestRecord>& requests, bool t
         auto* time
             = new QStandardItem(locale.toString(r.startedAt.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss")));
         time->setData(r.id, Qt::UserRole);
-        row << time << new QStandardItem(r.source) << new QStandardItem(r.tier) << new QStandardItem(r.finalModel)
-            << new QStandardItem(r.finalProvider) << new QStandardItem(r.status)
-            << new QStandardItem(tr("%1 ms").arg(r.latencyMs))
+        row << time << new QStandardItem(RequestSources::id(r.source)) << new QStandardItem(r.tier)
+            << new QStandardItem(r.finalModel) << new QStandardItem(r.finalProvider)
+            << new QStandardItem(RequestStatuses::id(r.status)) << new QStandardItem(tr("%1 ms").arg(r.latencyMs))
             << new QStandardItem(QStringLiteral("%1 / %2").arg(ChartStyle::formatCount(r.usage.promptTokens),
                                                                ChartStyle::formatCount(r.usage.completionTokens)))
             << new QStandardItem(r.costUsd ? ChartStyle::formatUsd(*r.costUsd) : tr("unpriced"))

@@ -61,7 +61,7 @@ void EstimatePanel::estimate()
             break;
         }
         // Workbench comparisons pick their models by hand; only routed traffic follows a policy.
-        if (record.source == QLatin1String("workbench")
+        if (record.source == RequestSource::Workbench
             || record.usage.promptTokens + record.usage.completionTokens == 0) {
             continue;
         }

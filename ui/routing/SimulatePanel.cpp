@@ -172,9 +172,8 @@ void SimulatePanel::send()
         addStep(tr("rule %1 (%2) → tier %3").arg(rule, why, tier));
     });
     connect(call, &RoutedCall::attemptStarted, this,
-            [this](const QString& model, const QString& provider, const QString& reason) {
-                addStep(reason.isEmpty() ? tr("trying %1 on %2").arg(model, provider)
-                                         : tr("trying %1 on %2 (%3)").arg(model, provider, reason));
+            [this](const QString& model, const QString& provider, AttemptReason reason) {
+                addStep(tr("trying %1 on %2 (%3)").arg(model, provider, AttemptReasons::id(reason)));
             });
     connect(call, &RoutedCall::failedOver, this,
             [this](const QString& from, const QString& to, const CallError& error) {

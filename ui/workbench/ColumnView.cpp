@@ -283,15 +283,21 @@ QString ColumnView::routeText() const
     return lines.join(QLatin1Char('\n'));
 }
 
-QString ColumnView::figureText(const QString& figure) const
+QString ColumnView::figureText(FigureId figure) const
 {
-    const QHash<QString, const Figure*> figures { { QStringLiteral("ttft"), &m_ttft },
-                                                  { QStringLiteral("latency"), &m_latency },
-                                                  { QStringLiteral("tokens"), &m_tokens },
-                                                  { QStringLiteral("rate"), &m_rate },
-                                                  { QStringLiteral("cost"), &m_cost } };
-    const Figure* found = figures.value(figure);
-    return found ? found->value->text() : QString();
+    switch (figure) {
+    case FigureId::FirstToken:
+        return m_ttft.value->text();
+    case FigureId::Latency:
+        return m_latency.value->text();
+    case FigureId::Tokens:
+        return m_tokens.value->text();
+    case FigureId::Speed:
+        return m_rate.value->text();
+    case FigureId::Cost:
+        return m_cost.value->text();
+    }
+    return {};
 }
 
 QString ColumnView::statusText() const

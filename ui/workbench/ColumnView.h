@@ -31,8 +31,17 @@ public:
     const QSet<BestValues::Figure>& best() const { return m_best; }
     // Re-reads model, provider and overrides (after the column's settings changed).
     void refreshHeader();
-    // Text of a figure as shown, for tests and accessibility: "ttft", "latency", "tokens", "rate", "cost".
-    QString figureText(const QString& figure) const;
+    // The figures under the header, left to right.
+    enum class FigureId
+    {
+        FirstToken,
+        Latency,
+        Tokens,
+        Speed,
+        Cost,
+    };
+    // Text of a figure as shown, for tests and accessibility.
+    QString figureText(FigureId figure) const;
     QString statusText() const;
     // Paints pending tokens now instead of at the next 16 ms tick.
     void flush();

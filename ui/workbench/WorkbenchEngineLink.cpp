@@ -9,7 +9,7 @@ namespace WorkbenchEngineLink {
 
 void connect(Engine& engine, WorkbenchView* workbench, ProviderHealth* health)
 {
-    const QString source = QStringLiteral("workbench");
+    const RequestSource source = RequestSource::Workbench;
     ComparisonRun* run = workbench->comparison();
     workbench->setRouter(engine.router());
     QObject::connect(

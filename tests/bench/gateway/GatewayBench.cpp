@@ -2,8 +2,10 @@
 
 #include "gateway/ClientKeyStore.h"
 #include "gateway/GatewayServer.h"
+#include "pricing/PriceTable.h"
 #include "providers/ProviderCall.h"
 #include "providers/ProviderClient.h"
+#include "recording/CallRecorder.h"
 #include "routing/RoutedCall.h"
 #include "routing/Router.h"
 
@@ -163,7 +165,15 @@ int benchAgainst(const Upstream& kind, const QStringList& prefix, bool quick, QT
     Router router(&client);
     configure(router, upstreamPort, kind);
     qint64 recorded = 0;
-    GatewayServer gateway(GatewayDependencies { &router, [&recorded](const RequestRecord&) { ++recorded; } });
+    const PriceTable prices = PriceTable::bundled();
+    CallRecorder recorder(
+        prices,
+        [&router](const QString& modelId) {
+            const ModelConfig* model = router.model(modelId);
+            return model ? model->price : ModelPrice {};
+        },
+        [&recorded](const RequestRecord&, bool) { ++recorded; });
+    GatewayServer gateway(GatewayDependencies { &router, &recorder });
     GatewayOptions options;
     options.maxConcurrentPerClient = 1000;
     gateway.setOptions(options);
@@ -220,7 +230,7 @@ int benchAgainst(const Upstream& kind, const QStringList& prefix, bool quick, QT
         settings.requestsPerMinute = 100000000;
         settings.dailyBudgetUsd = 1e12;
         const std::optional<IssuedClientKey> issued = store.create(settings, QDateTime::currentDateTimeUtc());
-        GatewayServer keyed(GatewayDependencies { &router, [&recorded](const RequestRecord&) { ++recorded; } });
+        GatewayServer keyed(GatewayDependencies { &router, &recorder });
         GatewayOptions keyedOptions = options;
         keyedOptions.clientKeysFile = store.filePath();
         keyed.setOptions(keyedOptions);

@@ -51,13 +51,13 @@ RequestRecord makeRecord(QRandomGenerator& rng, const QDateTime& at, int index)
     }
     const int finalModel = failedOver ? kTiers[tier][1] : model;
     r.startedAt = at;
-    r.source = QLatin1String(kSources[rng.bounded(3)]);
+    r.source = *RequestSources::fromId(QLatin1String(kSources[rng.bounded(3)]));
     r.prompt = QStringLiteral("benchmark prompt %1").arg(index);
     r.tier = QLatin1String(kTierNames[tier]);
     r.rule = QStringLiteral("rule-%1").arg(tier);
     r.finalModel = QLatin1String(kModels[finalModel].model);
     r.finalProvider = QLatin1String(kModels[finalModel].provider);
-    r.status = failedAll ? QStringLiteral("failed") : QStringLiteral("ok");
+    r.status = failedAll ? RequestStatus::Failed : RequestStatus::Ok;
     r.latencyMs = kModels[finalModel].latencyMs / 2 + qint64(rng.bounded(kModels[finalModel].latencyMs));
     r.ttftMs = r.latencyMs / 5;
     r.usage.promptTokens = 200 + rng.bounded(4000);
@@ -72,13 +72,13 @@ RequestRecord makeRecord(QRandomGenerator& rng, const QDateTime& at, int index)
                           QLatin1String(kModels[model].provider),
                           at,
                           at.addMSecs(r.latencyMs),
-                          QStringLiteral("ok"),
+                          AttemptOutcome::Ok,
                           QString(),
                           200,
                           QString() };
     if (failedOver) {
         const QString failure = QLatin1String(kFailures[rng.bounded(3)]);
-        first.outcome = QStringLiteral("failed");
+        first.outcome = AttemptOutcome::Failed;
         first.failureClass = failure;
         first.httpStatus = 503;
         first.message = QStringLiteral("upstream overloaded");
@@ -86,7 +86,7 @@ RequestRecord makeRecord(QRandomGenerator& rng, const QDateTime& at, int index)
                                r.finalProvider,
                                at.addMSecs(300),
                                at.addMSecs(300 + r.latencyMs),
-                               failedAll ? QStringLiteral("failed") : QStringLiteral("ok"),
+                               failedAll ? AttemptOutcome::Failed : AttemptOutcome::Ok,
                                failedAll ? failure : QString(),
                                failedAll ? 503 : 200,
                                QString() };

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+// Where a request came from.
+enum class RequestSource
+{
+    Workbench, // "workbench": a workbench column
+    Route, // "route": `switchyard route`
+    Gateway, // "gateway": the local gateway
+    Cli, // "cli": `switchyard ask` (a model, group or tier by name)
+};
+
+namespace RequestSources {
+// Stable identifiers, used only where SQL or JSON needs a string.
+QString id(RequestSource value);
+std::optional<RequestSource> fromId(const QString& id);
+QList<RequestSource> all();
+} // namespace RequestSources

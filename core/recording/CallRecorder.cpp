@@ -1,0 +1,121 @@
+#include "CallRecorder.h"
+
+#include "common/Clock.h"
+#include "pricing/CostCalculator.h"
+#include "pricing/PriceTable.h"
+
+namespace {
+QDateTime utcFromMs(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
+QList<AttemptRecord> attemptRows(const QList<AttemptInfo>& attempts)
+{
+    QList<AttemptRecord> rows;
+    rows.reserve(attempts.size());
+    for (const AttemptInfo& attempt : attempts) {
+        AttemptRecord row;
+        row.modelId = attempt.modelId;
+        row.providerId = attempt.providerId;
+        row.startedAt = utcFromMs(attempt.startedMs);
+        row.endedAt = utcFromMs(attempt.endedMs > 0 ? attempt.endedMs : attempt.startedMs);
+        row.outcome = attempt.outcome;
+        if (attempt.error.isError() && attempt.outcome != AttemptOutcome::Ok) {
+            row.failureClass = FailureClasses::id(attempt.error.failureClass);
+            row.httpStatus = attempt.error.httpStatus;
+            row.message = attempt.error.message;
+        }
+        rows.append(row);
+    }
+    return rows;
+}
+
+// A failover is a failed attempt followed by an attempt on another model.
+QList<FailoverRecord> failoverRows(const QList<AttemptInfo>& attempts)
+{
+    QList<FailoverRecord> rows;
+    for (qsizetype i = 0; i + 1 < attempts.size(); ++i) {
+        const AttemptInfo& from = attempts.at(i);
+        const AttemptInfo& to = attempts.at(i + 1);
+        if (!from.error.isError() || from.outcome == AttemptOutcome::HedgeLost || from.modelId == to.modelId) {
+            continue;
+        }
+        rows.append({ utcFromMs(from.endedMs), from.modelId, to.modelId, FailureClasses::id(from.error.failureClass),
+                      from.error.message });
+    }
+    return rows;
+}
+} // namespace
+
+CallRecorder::CallRecorder(const PriceTable& prices, PriceLookup price, Sink sink)
+    : m_prices(prices)
+    , m_price(std::move(price))
+    , m_sink(std::move(sink))
+    , m_self(std::make_shared<CallRecorder*>(this))
+{
+}
+
+CallRecorder::~CallRecorder() = default;
+
+PendingRecord CallRecorder::start(RecordContext context) const
+{
+    if (!context.startedAt.isValid()) {
+        context.startedAt = Clock::instance().currentDateTimeUtc();
+    }
+    context.startedAt = context.startedAt.toUTC();
+    return PendingRecord(m_self, std::move(context));
+}
+
+RequestRecord CallRecorder::row(const RecordContext& context, const FinishedCall& call) const
+{
+    RequestRecord record;
+    record.startedAt = context.startedAt;
+    record.source = context.source;
+    record.prompt = context.prompt;
+    record.compareGroup = context.compareGroup;
+    record.clientKey = context.clientKey;
+    record.tier = call.tier;
+    record.rule = call.rule;
+    record.finalModel = call.modelId;
+    record.finalProvider = call.providerId;
+    if (record.finalModel.isEmpty() && !call.attempts.isEmpty()) {
+        record.finalModel = call.attempts.constLast().modelId;
+        record.finalProvider = call.attempts.constLast().providerId;
+    }
+    if (record.finalModel.isEmpty()) {
+        record.finalModel = context.modelId;
+        record.finalProvider = context.providerId;
+    }
+    record.status = call.status;
+    record.ttftMs = call.ttftMs;
+    record.latencyMs = call.latencyMs.value_or(context.startedAt.msecsTo(Clock::instance().currentDateTimeUtc()));
+    record.usage = call.usage;
+    record.cachedAnswer = call.status == RequestStatus::Cached;
+    record.priceVersion = m_prices.version();
+    if (call.status == RequestStatus::Ok) {
+        const ModelPrice price = context.price && record.finalModel == context.modelId
+            ? *context.price
+            : (m_price ? m_price(record.finalModel) : ModelPrice {});
+        record.costUsd = CostCalculator::cost(price, call.usage);
+        record.costEstimated = call.usage.estimated;
+    } else if (record.cachedAnswer) {
+        record.costUsd = 0.0; // a cached answer made no billed request
+    } // failed, incomplete and cancelled upstream requests are not billed by the providers we know
+    if (call.error.isError()) {
+        record.failureClass = FailureClasses::id(call.error.failureClass);
+    }
+    record.errorMessage = call.errorMessage;
+    record.attempts = attemptRows(call.attempts);
+    record.failovers = failoverRows(call.attempts);
+    return record;
+}
+
+RequestRecord CallRecorder::commit(const RecordContext& context, const FinishedCall& call) const
+{
+    RequestRecord record = row(context, call);
+    if (m_sink) {
+        m_sink(record, call.budgetSettled);
+    }
+    return record;
+}

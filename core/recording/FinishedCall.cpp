@@ -1,0 +1,66 @@
+#include "FinishedCall.h"
+
+FinishedCall FinishedCall::routed(const RoutedResult& result)
+{
+    FinishedCall call;
+    call.status = result.cached ? RequestStatus::Cached : RequestStatus::Ok;
+    call.tier = result.tier;
+    call.rule = result.ruleName;
+    call.modelId = result.modelId;
+    call.providerId = result.providerId;
+    call.attempts = result.attempts;
+    call.usage = result.usage;
+    call.ttftMs = result.ttftMs;
+    call.latencyMs = result.latencyMs;
+    call.budgetSettled = true;
+    return call;
+}
+
+FinishedCall FinishedCall::routedFailure(const RoutedError& error)
+{
+    FinishedCall call;
+    call.status = error.incomplete ? RequestStatus::Incomplete : RequestStatus::Failed;
+    call.tier = error.tier;
+    call.rule = error.ruleName;
+    call.attempts = error.attempts;
+    call.error = error.lastError;
+    call.errorMessage = error.message;
+    call.budgetSettled = true;
+    return call;
+}
+
+FinishedCall FinishedCall::direct(const CallResult& result, const CallError& error, const QDateTime& startedAt)
+{
+    FinishedCall call;
+    const bool cancelled = error.failureClass == FailureClass::Cancelled;
+    call.status = !error.isError() ? RequestStatus::Ok : (cancelled ? RequestStatus::Cancelled : RequestStatus::Failed);
+    call.modelId = result.modelId;
+    call.providerId = result.providerId;
+    call.usage = result.usage;
+    call.ttftMs = result.ttftMs;
+    call.latencyMs = result.latencyMs;
+    call.error = error;
+    call.errorMessage = error.message;
+
+    // A direct call is exactly one upstream request.
+    AttemptInfo attempt;
+    attempt.modelId = result.modelId;
+    attempt.providerId = result.providerId;
+    attempt.reason = AttemptReason::Primary;
+    attempt.startedMs = startedAt.toMSecsSinceEpoch();
+    attempt.endedMs = attempt.startedMs + result.latencyMs;
+    attempt.outcome
+        = !error.isError() ? AttemptOutcome::Ok : (cancelled ? AttemptOutcome::Cancelled : AttemptOutcome::Failed);
+    attempt.error = error;
+    call.attempts = { attempt };
+    return call;
+}
+
+FinishedCall FinishedCall::cancelled(const QString& message)
+{
+    FinishedCall call;
+    call.status = RequestStatus::Cancelled;
+    call.error.failureClass = FailureClass::Cancelled;
+    call.errorMessage = message;
+    return call;
+}

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "common/ProviderTypes.h"
+#include "common/RequestSource.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+
+// What is known about a call when it starts: who sent it and what it asked. Fixed for the call's
+// life; the PendingRecord taken with it carries it to the ledger row.
+struct RecordContext
+{
+    RequestSource source = RequestSource::Workbench;
+    QString prompt;
+    QString compareGroup;
+    QDateTime startedAt; // UTC; the recorder sets it (Clock) when left invalid
+    // A direct call knows its model from the start; a routed one learns it from its attempts.
+    QString modelId;
+    QString providerId;
+    // The rates of the model the call went to, when the caller holds its own copy (a workbench
+    // column's model); otherwise the recorder looks the final model up.
+    std::optional<ModelPrice> price;
+    QString clientKey; // the gateway client key's id, empty otherwise
+};
