@@ -101,8 +101,9 @@ QByteArray page(const ComparisonSnapshot& snapshot)
                 .arg(exportText("Prompt").toHtmlEscaped(), snapshot.prompt.prompt.toHtmlEscaped());
 
     html += QStringLiteral("<table>\n<tr>");
-    for (const QString& header : { exportText("Model"), exportText("Provider"), exportText("Status"), exportText("First token"), exportText("Latency"),
-                                   exportText("Tokens in / out"), exportText("Tokens/s"), exportText("Cost") }) {
+    for (const QString& header :
+         { exportText("Model"), exportText("Provider"), exportText("Status"), exportText("First token"),
+           exportText("Latency"), exportText("Tokens in / out"), exportText("Tokens/s"), exportText("Cost") }) {
         html += QStringLiteral("<th>%1</th>").arg(header.toHtmlEscaped());
     }
     html += QStringLiteral("</tr>\n");

@@ -2,8 +2,8 @@
 
 #include "engine/Engine.h"
 #include "pricing/PriceTable.h"
-#include "providers/ProviderCall.h"
 #include "providers/ModelListFetcher.h"
+#include "providers/ProviderCall.h"
 #include "providers/ProviderClient.h"
 #include "secrets/KeyStore.h"
 #include "secrets/ProviderPresets.h"
