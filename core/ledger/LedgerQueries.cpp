@@ -200,8 +200,9 @@ LedgerKeys LedgerQueries::keys(const LedgerFilter& filter)
 double LedgerQueries::clientKeySpend(const QString& keyId, const QDateTime& from)
 {
     QSqlQuery query;
-    if (run(query, QStringLiteral("SELECT TOTAL(cost_usd) FROM requests WHERE client_key = ? AND started_at >= ?"),
-            { keyId, from.isValid() ? from.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min() })
+    if (m_reader->run(query,
+                      QStringLiteral("SELECT TOTAL(cost_usd) FROM requests WHERE client_key = ? AND started_at >= ?"),
+                      { keyId, from.isValid() ? from.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min() })
         && query.next()) {
         return query.value(0).toDouble();
     }
