@@ -206,10 +206,6 @@
 <context>
     <name>ChainModel</name>
     <message>
-        <source>$%1 / $%2 per 1M</source>
-        <translation>$%1 / $%2 pro 1 Mio.</translation>
-    </message>
-    <message>
         <source>no price</source>
         <translation>kein Preis</translation>
     </message>
@@ -256,6 +252,10 @@
 %2</source>
         <translation>%1
 %2</translation>
+    </message>
+    <message>
+        <source>%1 / %2 per 1M</source>
+        <translation>%1 / %2 pro 1 Mio.</translation>
     </message>
 </context>
 <context>
@@ -1304,17 +1304,17 @@ Erstes Token: %3</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n routed request(s): spent $%1; with this policy about $%2.</source>
-        <translation>
-            <numerusform>%n geroutete Anfrage: $%1 ausgegeben; mit dieser Richtlinie etwa $%2.</numerusform>
-            <numerusform>%n geroutete Anfragen: $%1 ausgegeben; mit dieser Richtlinie etwa $%2.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n request(s) would go to unpriced models (not counted).</source>
         <translation>
             <numerusform>%n Anfrage ginge an Modelle ohne Preis (nicht gezählt).</numerusform>
             <numerusform>%n Anfragen gingen an Modelle ohne Preis (nicht gezählt).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n routed request(s): spent %1; with this policy about %2.</source>
+        <translation>
+            <numerusform>%n geroutete Anfrage: %1 ausgegeben; mit dieser Richtlinie etwa %2.</numerusform>
+            <numerusform>%n geroutete Anfragen: %1 ausgegeben; mit dieser Richtlinie etwa %2.</numerusform>
         </translation>
     </message>
 </context>
@@ -2277,18 +2277,6 @@ Erstes Token: %3</translation>
         <translation>Switchyard — Sandbox</translation>
     </message>
     <message>
-        <source>&amp;Settings</source>
-        <translation>&amp;Einstellungen</translation>
-    </message>
-    <message>
-        <source>&amp;Providers and Keys...</source>
-        <translation>&amp;Anbieter und Schlüssel...</translation>
-    </message>
-    <message>
-        <source>&amp;Preferences...</source>
-        <translation>&amp;Einstellungen...</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -2353,10 +2341,6 @@ Erstes Token: %3</translation>
         <translation>&lt;h3&gt;Switchyard %1&lt;/h3&gt;&lt;p&gt;Aufrufe an viele LLM-APIs vergleichen, routen und abrechnen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>The new language applies when Switchyard is started again.</source>
-        <translation>Die neue Sprache gilt nach dem nächsten Start von Switchyard.</translation>
-    </message>
-    <message>
         <source>&amp;Welcome...</source>
         <translation>&amp;Willkommen...</translation>
     </message>
@@ -2410,16 +2394,24 @@ Erstes Token: %3</translation>
         <source>The model list request failed (HTTP %1).</source>
         <translation>Die Abfrage der Modellliste ist fehlgeschlagen (HTTP %1).</translation>
     </message>
+    <message>
+        <source>%1 did not answer within %2 s.</source>
+        <translation>%1 hat nicht innerhalb von %2 s geantwortet.</translation>
+    </message>
+    <message>
+        <source>The model list is larger than %1 MiB.</source>
+        <translation>Die Modellliste ist größer als %1 MiB.</translation>
+    </message>
 </context>
 <context>
     <name>ModelListModel</name>
     <message>
-        <source>%1 on %2: $%3 / $%4 per 1M tokens in / out</source>
-        <translation>%1 bei %2: $%3 / $%4 pro 1 Mio. Tokens ein / aus</translation>
-    </message>
-    <message>
         <source>%1: no price</source>
         <translation>%1: kein Preis</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3 / %4 per 1M tokens in / out</source>
+        <translation>%1 bei %2: %3 / %4 pro 1 Mio. Tokens ein / aus</translation>
     </message>
 </context>
 <context>
@@ -2550,14 +2542,6 @@ Erstes Token: %3</translation>
 </context>
 <context>
     <name>PolicyEdits</name>
-    <message>
-        <source>invalid regular expression: %1 at offset %2</source>
-        <translation>ungültiger regulärer Ausdruck: %1 an Position %2</translation>
-    </message>
-    <message>
-        <source>expected a whole number, found &quot;%1&quot;</source>
-        <translation>ganze Zahl erwartet, „%1“ gefunden</translation>
-    </message>
     <message>
         <source>unknown tier &quot;%1&quot;</source>
         <translation>unbekannte Stufe „%1“</translation>
@@ -3447,6 +3431,17 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>RulePattern</name>
+    <message>
+        <source>invalid regular expression: %1 at offset %2</source>
+        <translation>ungültiger regulärer Ausdruck: %1 an Position %2</translation>
+    </message>
+    <message>
+        <source>expected a whole number, found &quot;%1&quot;</source>
+        <translation>ganze Zahl erwartet, „%1“ gefunden</translation>
+    </message>
+</context>
+<context>
     <name>RulesModel</name>
     <message>
         <source>Keywords</source>
@@ -3816,6 +3811,25 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsMenu</name>
+    <message>
+        <source>The new language applies when Switchyard is started again.</source>
+        <translation>Die neue Sprache gilt nach dem nächsten Start von Switchyard.</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Providers and Keys...</source>
+        <translation>&amp;Anbieter und Schlüssel...</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences...</source>
+        <translation>&amp;Einstellungen...</translation>
     </message>
 </context>
 <context>
@@ -4333,14 +4347,6 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
     <message>
         <source>unknown tier &quot;%1&quot;%2</source>
         <translation>unbekannte Stufe „%1“%2</translation>
-    </message>
-    <message>
-        <source>invalid regular expression: %1 at offset %2</source>
-        <translation>ungültiger regulärer Ausdruck: %1 an Position %2</translation>
-    </message>
-    <message>
-        <source>expected a whole number, found &quot;%1&quot;</source>
-        <translation>ganze Zahl erwartet, „%1“ gefunden</translation>
     </message>
     <message>
         <source>the pattern is empty, so the rule never matches</source>

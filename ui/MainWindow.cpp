@@ -3,6 +3,10 @@
 #include "dashboard/DashboardView.h"
 #include "gateway/GatewayDock.h"
 #include "routing/RoutingEditor.h"
+#include "routing/TryPromptPanel.h"
+#include "settings/SandboxExample.h"
+#include "settings/SettingsMenu.h"
+#include "settings/WelcomeDialog.h"
 
 #include "common/Icons.h"
 #include "common/ProviderStatusBar.h"
@@ -10,7 +14,9 @@
 #include "ledger/Ledger.h"
 #include "ledger/LedgerQueries.h"
 #include "providers/ProviderCall.h"
+#include "secrets/AppSettings.h"
 #include "workbench/HistoryPanel.h"
+#include "workbench/PromptEditor.h"
 #include "workbench/ProviderHealth.h"
 #include "workbench/WorkbenchEngineLink.h"
 #include "workbench/WorkbenchView.h"
@@ -24,6 +30,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QNetworkReply>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -82,7 +89,7 @@ void MainWindow::setUpEnginePages(Engine& engine)
     replacePage(DashboardPage, new DashboardView(engine, this));
     showPage(restored);
 
-    setUpSettings(engine);
+    setUpSettingsAndFirstRun(engine);
     GatewayDock::install(this, engine);
     // The Help menu stays last.
     for (QAction* menu : menuBar()->actions()) {
@@ -91,6 +98,103 @@ void MainWindow::setUpEnginePages(Engine& engine)
             menuBar()->addAction(menu);
         }
     }
+}
+
+void MainWindow::setUpSettingsAndFirstRun(Engine& engine)
+{
+    m_settingsMenu = new SettingsMenu(engine, this);
+    for (QAction* menu : menuBar()->actions()) {
+        if (menu->menu() && menu->text() == tr("&Help")) {
+            QAction* about = menu->menu()->actions().value(0);
+            auto* welcome = new QAction(tr("&Welcome..."), menu->menu());
+            welcome->setObjectName(QStringLiteral("welcomeAction"));
+            connect(welcome, &QAction::triggered, this, &MainWindow::showWelcome);
+            menu->menu()->insertAction(about, welcome);
+        }
+    }
+    if (engine.isSandboxed()) {
+        m_sandboxLabel = new QLabel(tr("Sandbox: simulated providers, no real requests, no cost"), this);
+        m_sandboxLabel->setObjectName(QStringLiteral("sandboxLabel"));
+        m_sandboxLabel->setToolTip(tr("Every provider here is simulated on this computer. Add a real provider under "
+                                      "Settings, Providers and Keys."));
+        statusBar()->insertPermanentWidget(0, m_sandboxLabel);
+    }
+}
+
+AppSettings* MainWindow::appSettings() const
+{
+    return m_settingsMenu ? m_settingsMenu->settings() : nullptr;
+}
+
+void MainWindow::openProviders()
+{
+    if (m_settingsMenu) {
+        m_settingsMenu->openProviders();
+    }
+}
+
+void MainWindow::openPreferences()
+{
+    if (m_settingsMenu) {
+        m_settingsMenu->openPreferences();
+    }
+}
+
+WelcomeDialog* MainWindow::showWelcome()
+{
+    auto* welcome = new WelcomeDialog(this);
+    welcome->setAttribute(Qt::WA_DeleteOnClose);
+    welcome->setSandboxAvailable(m_engine && m_engine->isSandboxed());
+    connect(welcome, &QDialog::finished, this, [this, welcome] {
+        if (AppSettings* settings = appSettings()) {
+            settings->setValue(AppSettings::FirstRunDone, true);
+            settings->sync();
+        }
+        switch (welcome->choice()) {
+        case WelcomeDialog::Choice::Sandbox:
+            startSandboxExample();
+            break;
+        case WelcomeDialog::Choice::AddProvider:
+            openProviders();
+            break;
+        case WelcomeDialog::Choice::None:
+            break;
+        }
+    });
+    welcome->open();
+    return welcome;
+}
+
+SandboxExample MainWindow::startSandboxExample()
+{
+    const QString prompt = WelcomeDialog::examplePrompt();
+    SandboxExample example;
+    example.prompt = prompt;
+    if (m_engine) {
+        example = SandboxExample::prepare(*m_engine, prompt);
+    }
+    showPage(WorkbenchPage);
+    m_workbench->promptEditor()->setPromptText(prompt);
+    // A "Route it" column that fails over, beside the route's chain: the first model down, the
+    // next ones answering.
+    if (m_workbench->comparison()->columns().isEmpty()) {
+        m_workbench->addColumn(ColumnSpec::routeIt());
+        for (const QString& model : std::as_const(example.chain)) {
+            m_workbench->addColumn(ColumnSpec { model });
+        }
+    }
+    if (auto* routing = qobject_cast<RoutingEditor*>(m_pages->widget(RoutingPage))) {
+        routing->tryPanel()->promptEdit()->setPlainText(prompt);
+    }
+    if (example.isValid() && m_sandboxLabel) {
+        m_sandboxLabel->setText(tr("Simulated providers · %1 down (HTTP 503)").arg(example.downModel));
+        m_sandboxLabel->setToolTip(
+            tr("The example goes to tier %1 (rule \"%2\"). Its first model, %3, answers HTTP 503 "
+               "in the sandbox, so the \"Route it\" column fails over to %4.")
+                .arg(example.tier, example.rule, example.downModel, example.fallbackModel));
+        statusBar()->showMessage(tr("Example ready: Ctrl+Enter sends it."), 15000);
+    }
+    return example;
 }
 
 void MainWindow::setUpHistory(Engine& engine)

@@ -17,6 +17,7 @@ class LedgerQueries;
 class QDockWidget;
 class QLabel;
 class QStackedWidget;
+class SettingsMenu;
 class WelcomeDialog;
 class WorkbenchView;
 struct SandboxExample;
@@ -48,7 +49,7 @@ public:
     Page currentPage() const;
     void showPage(Page page);
     // Null without an Engine.
-    AppSettings* appSettings() const { return m_settings; }
+    AppSettings* appSettings() const;
 
     // The first-run welcome, window-modal and not blocking (Help > Welcome reopens it); its
     // choice is acted on when it closes, and it is remembered as shown.
@@ -56,6 +57,7 @@ public:
     // The welcome's sandbox choice: the example prompt in the workbench and the routing page,
     // the example route's first model switched down, its chain as workbench columns.
     SandboxExample startSandboxExample();
+    // Settings > Providers and Keys, Settings > Preferences (with an Engine only).
     void openProviders();
     void openPreferences();
 
@@ -68,7 +70,8 @@ private:
     void restoreWindowState();
     void setUpHistory(Engine& engine);
     void setUpEnginePages(Engine& engine);
-    void setUpSettings(Engine& engine);
+    // The Settings menu, Help > Welcome and the sandbox label.
+    void setUpSettingsAndFirstRun(Engine& engine);
     QWidget* placeholderPage(const QString& icon, const QString& title, const QString& text);
 
     QStackedWidget* m_pages = nullptr;
@@ -79,7 +82,7 @@ private:
     HistoryPanel* m_history = nullptr;
     QDockWidget* m_historyDock = nullptr;
     std::shared_ptr<LedgerQueries> m_queries;
-    AppSettings* m_settings = nullptr;
+    SettingsMenu* m_settingsMenu = nullptr;
     Engine* m_engine = nullptr;
     QLabel* m_sandboxLabel = nullptr;
 };

@@ -2,6 +2,7 @@
 
 #include "Console.h"
 #include "common/Clock.h"
+#include "common/Money.h"
 #include "engine/Engine.h"
 #include "gateway/ClientKeyStore.h"
 
@@ -18,7 +19,7 @@ QString storePath(const Engine& engine)
 
 QString usd(const std::optional<double>& value)
 {
-    return value ? QStringLiteral("$%1").arg(*value, 0, 'f', 2) : QStringLiteral("-");
+    return value ? Money::format(*value) : QStringLiteral("-");
 }
 } // namespace
 

@@ -1,6 +1,7 @@
 #include "ModelsCommand.h"
 
 #include "Console.h"
+#include "common/Money.h"
 #include "engine/Engine.h"
 #include "providers/ProviderClient.h"
 
@@ -8,10 +9,6 @@
 #include <QJsonArray>
 
 namespace {
-QString priceText(double perMTok)
-{
-    return QStringLiteral("$%1").arg(perMTok, 0, 'f', perMTok < 1 ? 3 : 2);
-}
 } // namespace
 
 bool ModelsCommand::parse(const QStringList& arguments)
@@ -74,9 +71,9 @@ void ModelsCommand::run(Engine& engine)
         lines << QStringLiteral("%1  %2  %3  %4  %5  %6")
                      .arg(model.id, -28)
                      .arg(model.providerId, -18)
-                     .arg(priced ? priceText(model.price.inputPerMTok) : tr("unpriced"), 8)
-                     .arg(priced ? priceText(model.price.outputPerMTok) : QString(), 8)
-                     .arg(priced ? priceText(model.price.cachedInputPerMTok) : QString(), 9)
+                     .arg(priced ? Money::format(model.price.inputPerMTok) : tr("unpriced"), 8)
+                     .arg(priced ? Money::format(model.price.outputPerMTok) : QString(), 8)
+                     .arg(priced ? Money::format(model.price.cachedInputPerMTok) : QString(), 9)
                      .arg(model.contextWindow > 0 ? QString::number(model.contextWindow) : QStringLiteral("?"), 8);
     }
     Console::out(lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));

@@ -1,5 +1,6 @@
 #include "ResultJson.h"
 
+#include "common/Money.h"
 #include "pricing/CostCalculator.h"
 
 #include <QCoreApplication>
@@ -56,8 +57,8 @@ QString ResultJson::summaryLine(const CallResult& result, const ModelPrice& pric
 {
     const std::optional<double> cost = CostCalculator::cost(price, result.usage);
     const QString tilde = result.usage.estimated ? QStringLiteral("~") : QString();
-    const QString costText = cost ? QStringLiteral("%1$%2").arg(tilde).arg(*cost, 0, 'f', 6)
-                                  : QCoreApplication::translate("ResultJson", "unpriced");
+    const QString costText
+        = cost ? tilde + Money::format(*cost) : QCoreApplication::translate("ResultJson", "unpriced");
     return QCoreApplication::translate("ResultJson",
                                        "[%1 · first token %2 ms · %3 ms · %4%5 in / %4%6 out tokens · %7]")
         .arg(result.modelId)

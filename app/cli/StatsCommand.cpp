@@ -1,6 +1,7 @@
 #include "StatsCommand.h"
 
 #include "Console.h"
+#include "common/Money.h"
 #include "engine/Engine.h"
 #include "ledger/Ledger.h"
 #include "ledger/LedgerQueries.h"
@@ -23,10 +24,6 @@ QDateTime parseDate(const QString& text, bool endOfDay)
     return dateTime.toUTC();
 }
 
-QString costText(double usd)
-{
-    return QStringLiteral("$%1").arg(usd, 0, 'f', usd < 0.01 ? 6 : (usd < 1 ? 4 : 2));
-}
 } // namespace
 
 bool StatsCommand::parse(const QStringList& arguments)
@@ -128,11 +125,11 @@ void StatsCommand::run(Engine& engine)
         lines << QStringLiteral("%1  %2  %3  %4")
                      .arg(it.key(), -30)
                      .arg(it->requests, 9)
-                     .arg(costText(it->cost), 12)
+                     .arg(Money::format(it->cost), 12)
                      .arg(it->unpriced, 8);
     }
     lines << tr("Total %1 over %2 requests; %3 failed; failover rate %4%; %5 unpriced")
-                 .arg(costText(totals.spendUsd))
+                 .arg(Money::format(totals.spendUsd))
                  .arg(totals.requests)
                  .arg(totals.failures)
                  .arg(totals.failoverRate * 100, 0, 'f', 1)

@@ -1,5 +1,6 @@
 #include "ConfigJson.h"
 #include "JsonFieldReader.h"
+#include "common/TextPosition.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -31,8 +32,9 @@ std::optional<QJsonObject> ConfigJson::parseDocument(const QByteArray& bytes, co
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         ConfigProblem problem { file, QString(), QString(), ConfigProblem::Severity::Error };
-        // Qt's offset is just past the character it choked on; point at that character.
-        ConfigProblems::lineColumnAt(bytes, parseError.offset - 1, &problem.line, &problem.column);
+        const TextPosition place = TextPosition::ofJsonError(bytes, parseError);
+        problem.line = place.line;
+        problem.column = place.column;
         problem.message = tr("malformed JSON at line %1, column %2: %3")
                               .arg(problem.line)
                               .arg(problem.column)

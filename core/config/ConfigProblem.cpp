@@ -23,22 +23,6 @@ bool ConfigProblems::hasErrors(const QList<ConfigProblem>& problems)
     return std::any_of(problems.cbegin(), problems.cend(), [](const ConfigProblem& p) { return p.isError(); });
 }
 
-void ConfigProblems::lineColumnAt(const QByteArray& text, qsizetype offset, int* line, int* column)
-{
-    offset = qBound<qsizetype>(0, offset, text.size());
-    int l = 1;
-    qsizetype lineStart = 0;
-    for (qsizetype i = 0; i < offset; ++i) {
-        if (text.at(i) == '\n') {
-            ++l;
-            lineStart = i + 1;
-        }
-    }
-    // Columns count characters, not bytes, so UTF-8 text before the error does not skew them.
-    *line = l;
-    *column = int(QString::fromUtf8(text.mid(lineStart, offset - lineStart)).size()) + 1;
-}
-
 namespace {
 int editDistance(const QString& a, const QString& b)
 {

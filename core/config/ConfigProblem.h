@@ -27,8 +27,6 @@ struct ConfigProblem
 
 namespace ConfigProblems {
 bool hasErrors(const QList<ConfigProblem>& problems);
-// 1-based line and column of a byte offset in text (for JSON parse errors).
-void lineColumnAt(const QByteArray& text, qsizetype offset, int* line, int* column);
 // Closest candidate by edit distance, or empty when nothing is close enough to be a typo.
 QString closestMatch(const QString& word, const QStringList& candidates);
 // " (did you mean "x"?)" or empty.

@@ -1,8 +1,9 @@
 #include "ConfigValidator.h"
 
+#include "routing/RulePattern.h"
+
 #include <QCoreApplication>
 #include <QHash>
-#include <QRegularExpression>
 
 namespace {
 QString tr(const char* text)
@@ -162,37 +163,11 @@ private:
             checkModelRef(path + QStringLiteral(".pinnedModel"), rule.pinnedModel);
         }
         const QString patternPath = path + QStringLiteral(".pattern");
-        switch (rule.kind) {
-        case RuleKind::Regex: {
-            const QRegularExpression regex(rule.pattern);
-            if (!regex.isValid()) {
-                add(file, patternPath,
-                    tr("invalid regular expression: %1 at offset %2")
-                        .arg(regex.errorString())
-                        .arg(regex.patternErrorOffset()));
-            }
-            break;
-        }
-        case RuleKind::MinChars:
-        case RuleKind::MaxChars:
-        case RuleKind::MinTokens: {
-            bool ok = false;
-            const int number = rule.pattern.trimmed().toInt(&ok);
-            if (!ok || number < 0) {
-                add(file, patternPath, tr("expected a whole number, found \"%1\"").arg(rule.pattern));
-            }
-            break;
-        }
-        case RuleKind::Keywords:
-        case RuleKind::Tag:
-            if (rule.pattern.trimmed().isEmpty()) {
-                add(file, patternPath, tr("the pattern is empty, so the rule never matches"),
-                    ConfigProblem::Severity::Warning);
-            }
-            break;
-        case RuleKind::HasCodeBlock:
-        case RuleKind::Default:
-            break;
+        if (const QString error = RulePattern::error(rule); !error.isEmpty()) {
+            add(file, patternPath, error);
+        } else if (RulePattern::isEmptyMatcher(rule)) {
+            add(file, patternPath, tr("the pattern is empty, so the rule never matches"),
+                ConfigProblem::Severity::Warning);
         }
     }
 

@@ -1,7 +1,10 @@
 #include "LedgerExport.h"
 
 #include "LedgerConnection.h"
+#include "LedgerQueriesSql.h"
 #include "LedgerRows.h"
+#include "common/Csv.h"
+#include "common/Money.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -38,16 +41,6 @@ const QStringList kCsvHeader = { "id",
                                  "failovers",
                                  "prompt" };
 
-QString csvField(const QString& value)
-{
-    if (!value.contains(u',') && !value.contains(u'"') && !value.contains(u'\n') && !value.contains(u'\r')) {
-        return value;
-    }
-    QString quoted = value;
-    quoted.replace(u'"', QStringLiteral("\"\""));
-    return u'"' + quoted + u'"';
-}
-
 QString iso(const QDateTime& at)
 {
     return at.isValid() ? at.toUTC().toString(Qt::ISODateWithMs) : QString();
@@ -70,7 +63,7 @@ QString csvLine(const RequestRecord& r)
                                  QString::number(r.usage.cachedTokens),
                                  QString::number(r.usage.reasoningTokens),
                                  QString::number(int(r.usage.estimated)),
-                                 r.costUsd ? QString::number(*r.costUsd, 'g', 12) : QString(),
+                                 r.costUsd ? Money::plain(*r.costUsd) : QString(),
                                  QString::number(int(r.costEstimated)),
                                  QString::number(r.priceVersion),
                                  QString::number(int(r.cachedAnswer)),
@@ -80,11 +73,7 @@ QString csvLine(const RequestRecord& r)
                                  QString::number(r.attempts.size()),
                                  QString::number(r.failovers.size()),
                                  r.prompt };
-    QStringList out;
-    for (const QString& field : fields) {
-        out << csvField(field);
-    }
-    return out.join(u',') + QStringLiteral("\r\n");
+    return Csv::line(fields);
 }
 
 QByteArray jsonLine(const RequestRecord& r)
@@ -165,38 +154,16 @@ bool LedgerExport::write(const QString& filePath, const LedgerFilter& filter, Fo
         m_error = QCoreApplication::translate("Ledger", "Cannot write %1: %2").arg(filePath, file.errorString());
         return false;
     }
-    QStringList clauses;
-    QVariantList binds;
-    if (filter.from.isValid()) {
-        clauses << QStringLiteral("r.started_at >= ?");
-        binds << filter.from.toMSecsSinceEpoch();
-    }
-    if (filter.until.isValid()) {
-        clauses << QStringLiteral("r.started_at < ?");
-        binds << filter.until.toMSecsSinceEpoch();
-    }
-    const QList<QPair<QString, QStringList>> lists = { { "r.final_provider", filter.providers },
-                                                       { "r.final_model", filter.models },
-                                                       { "r.tier", filter.tiers },
-                                                       { "r.source", filter.sources } };
-    for (const auto& [column, values] : lists) {
-        if (!values.isEmpty()) {
-            clauses << QStringLiteral("%1 IN (%2)").arg(column, QStringList(values.size(), "?").join(u','));
-            for (const QString& value : values) {
-                binds << value;
-            }
-        }
-    }
+    const SqlWhere where = LedgerQueriesSql::requestWhere(filter);
     {
         QSqlQuery query(connection.database());
         query.setForwardOnly(true);
-        const QString where = clauses.isEmpty() ? QString() : QStringLiteral(" WHERE ") + clauses.join(" AND ");
         if (!query.prepare(QStringLiteral("SELECT %1 FROM requests r%2 ORDER BY r.started_at, r.rid")
-                               .arg(LedgerRows::requestColumns(), where))) {
+                               .arg(LedgerRows::requestColumns(), where.sql()))) {
             m_error = query.lastError().text();
             return false;
         }
-        for (const QVariant& bind : binds) {
+        for (const QVariant& bind : where.binds()) {
             query.addBindValue(bind);
         }
         if (!query.exec()) {

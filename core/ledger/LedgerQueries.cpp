@@ -1,13 +1,11 @@
-// LedgerQueries: connection, spend, tiers, savings, totals and filter keys. Failovers, uptime
-// and latency are in LedgerQueriesReliability.cpp, the history listing in LedgerHistoryQueries.cpp.
 #include "LedgerQueries.h"
 
-#include "LedgerConnection.h"
 #include "LedgerQueriesSql.h"
+#include "LedgerReader.h"
 #include "SqliteStatement.h"
+#include "pricing/CostCalculator.h"
 
 #include <QSet>
-#include <QSqlError>
 #include <QSqlQuery>
 
 #include <limits>
@@ -15,59 +13,17 @@
 using namespace LedgerQueriesSql;
 
 LedgerQueries::LedgerQueries(const QString& path)
-    : m_path(path)
+    : m_reader(std::make_unique<LedgerReader>(path))
+    , m_history(*m_reader)
+    , m_reliability(*m_reader)
 {
 }
 
 LedgerQueries::~LedgerQueries() = default;
 
-bool LedgerQueries::open()
+QString LedgerQueries::errorString() const
 {
-    m_error.clear();
-    if (!m_connection) {
-        m_connection = std::make_unique<LedgerConnection>(m_path, QStringLiteral("queries"));
-        if (!m_connection->open(5000, &m_error)) {
-            m_connection.reset();
-            return false;
-        }
-    }
-    return true;
-}
-
-bool LedgerQueries::scan(SqliteStatement& statement, const QString& sql, const QVariantList& binds)
-{
-    if (!open()) {
-        return false;
-    }
-    if (!statement.prepare(SqliteStatement::handle(m_connection->database()), sql)) {
-        m_error = statement.errorString();
-        return false;
-    }
-    for (int i = 0; i < binds.size(); ++i) {
-        statement.bind(i + 1, binds[i]);
-    }
-    return true;
-}
-
-bool LedgerQueries::run(QSqlQuery& query, const QString& sql, const QVariantList& binds)
-{
-    if (!open()) {
-        return false;
-    }
-    query = QSqlQuery(m_connection->database());
-    query.setForwardOnly(true);
-    if (!query.prepare(sql)) {
-        m_error = query.lastError().text();
-        return false;
-    }
-    for (const QVariant& bind : binds) {
-        query.addBindValue(bind);
-    }
-    if (!query.exec()) {
-        m_error = query.lastError().text();
-        return false;
-    }
-    return true;
+    return m_reader->errorString();
 }
 
 QList<SpendRow> LedgerQueries::spendOverTime(const LedgerFilter& filter, LedgerBucket bucket, LedgerSplit splitBy)
@@ -93,8 +49,9 @@ QList<SpendRow> LedgerQueries::spendOverTime(const LedgerFilter& filter, LedgerB
     QList<SpendRow> rows;
     if (bucket == LedgerBucket::Hour) {
         SqliteStatement statement;
-        if (!scan(statement, QStringLiteral("SELECT t, %1, cost_usd, requests, unpriced FROM %2").arg(key, source.sql),
-                  source.binds)) {
+        if (!m_reader->scan(statement,
+                            QStringLiteral("SELECT t, %1, cost_usd, requests, unpriced FROM %2").arg(key, source.sql),
+                            source.binds)) {
             return rows;
         }
         QMap<std::pair<qint64, QString>, SpendRow> sums;
@@ -104,7 +61,7 @@ QList<SpendRow> LedgerQueries::spendOverTime(const LedgerFilter& filter, LedgerB
             row.requests += statement.int64(3);
             row.unpricedRequests += statement.int64(4);
         }
-        m_error = statement.errorString();
+        m_reader->setError(statement.errorString());
         for (auto it = sums.begin(); it != sums.end(); ++it) {
             it->bucketStart = QDateTime::fromSecsSinceEpoch(it.key().first, Qt::UTC);
             it->key = it.key().second;
@@ -112,11 +69,11 @@ QList<SpendRow> LedgerQueries::spendOverTime(const LedgerFilter& filter, LedgerB
         }
         return rows;
     }
-    if (!run(query,
-             QStringLiteral("SELECT %1 AS b, %2 AS k, SUM(cost_usd), SUM(requests), SUM(unpriced) FROM %3"
-                            " GROUP BY b, k ORDER BY b, k")
-                 .arg(bucketSql(bucket, QStringLiteral("t")), key, source.sql),
-             source.binds)) {
+    if (!m_reader->run(query,
+                       QStringLiteral("SELECT %1 AS b, %2 AS k, SUM(cost_usd), SUM(requests), SUM(unpriced) FROM %3"
+                                      " GROUP BY b, k ORDER BY b, k")
+                           .arg(bucketSql(bucket, QStringLiteral("t")), key, source.sql),
+                       source.binds)) {
         return rows;
     }
     while (query.next()) {
@@ -133,10 +90,10 @@ QList<TierUsageRow> LedgerQueries::requestsAndTokensByTier(const LedgerFilter& f
     const Source source = rollupSource(QStringLiteral("rollup"), columns, filter, false);
     QSqlQuery query;
     QList<TierUsageRow> rows;
-    if (!run(query,
-             QStringLiteral("SELECT tier, %1 FROM %2 GROUP BY tier ORDER BY tier")
-                 .arg(sums(columns.section(QStringLiteral(", "), 1).split(QStringLiteral(", "))), source.sql),
-             source.binds)) {
+    if (!m_reader->run(query,
+                       QStringLiteral("SELECT tier, %1 FROM %2 GROUP BY tier ORDER BY tier")
+                           .arg(sums(columns.section(QStringLiteral(", "), 1).split(QStringLiteral(", "))), source.sql),
+                       source.binds)) {
         return rows;
     }
     while (query.next()) {
@@ -164,29 +121,27 @@ SavingsResult LedgerQueries::savings(const LedgerFilter& filter, const ModelPric
                                        filter, false);
     QSqlQuery query;
     SavingsResult result;
-    if (!run(query,
-             QStringLiteral("SELECT TOTAL(cost_usd), TOTAL(requests) - TOTAL(unpriced), TOTAL(unpriced),"
-                            " TOTAL(priced_prompt_tokens), TOTAL(priced_completion_tokens), TOTAL(priced_cached_tokens)"
-                            " FROM %1")
-                 .arg(source.sql),
-             source.binds)
+    if (!m_reader->run(
+            query,
+            QStringLiteral("SELECT TOTAL(cost_usd), TOTAL(requests) - TOTAL(unpriced), TOTAL(unpriced),"
+                           " TOTAL(priced_prompt_tokens), TOTAL(priced_completion_tokens), TOTAL(priced_cached_tokens)"
+                           " FROM %1")
+                .arg(source.sql),
+            source.binds)
         || !query.next()) {
         return result;
     }
     result.actualCostUsd = query.value(0).toDouble();
     result.pricedRequests = query.value(1).toLongLong();
     result.unpricedRequests = query.value(2).toLongLong();
-    if (reference.known) {
-        const double prompt = query.value(3).toDouble();
-        const double completion = query.value(4).toDouble();
-        const double cached = query.value(5).toDouble();
-        const double cachedPrice
-            = reference.cachedInputPerMTok > 0 ? reference.cachedInputPerMTok : reference.inputPerMTok;
-        const double cost
-            = ((prompt - cached) * reference.inputPerMTok + cached * cachedPrice + completion * reference.outputPerMTok)
-            / 1e6;
-        result.referenceCostUsd = cost;
-        result.savingsUsd = cost - result.actualCostUsd;
+    // The priced requests' tokens, billed as one call at the reference model's price.
+    TokenUsage tokens;
+    tokens.promptTokens = qint64(query.value(3).toDouble());
+    tokens.completionTokens = qint64(query.value(4).toDouble());
+    tokens.cachedTokens = qint64(query.value(5).toDouble());
+    if (const std::optional<double> cost = CostCalculator::cost(reference, tokens)) {
+        result.referenceCostUsd = *cost;
+        result.savingsUsd = *cost - result.actualCostUsd;
     }
     return result;
 }
@@ -198,7 +153,7 @@ LedgerTotals LedgerQueries::totals(const LedgerFilter& filter)
     const Source source = rollupSource(QStringLiteral("rollup"), columns.join(u','), filter, false);
     QSqlQuery query;
     LedgerTotals totals;
-    if (!run(query, QStringLiteral("SELECT %1 FROM %2").arg(sums(columns), source.sql), source.binds)
+    if (!m_reader->run(query, QStringLiteral("SELECT %1 FROM %2").arg(sums(columns), source.sql), source.binds)
         || !query.next()) {
         return totals;
     }
@@ -220,7 +175,8 @@ LedgerKeys LedgerQueries::keys(const LedgerFilter& filter)
         = rollupSource(QStringLiteral("rollup"), QStringLiteral("model, provider, tier"), filter, false);
     LedgerKeys keys;
     SqliteStatement statement;
-    if (!scan(statement, QStringLiteral("SELECT model, provider, tier FROM %1").arg(source.sql), source.binds)) {
+    if (!m_reader->scan(statement, QStringLiteral("SELECT model, provider, tier FROM %1").arg(source.sql),
+                        source.binds)) {
         return keys;
     }
     QSet<QString> models;
@@ -231,7 +187,7 @@ LedgerKeys LedgerQueries::keys(const LedgerFilter& filter)
         providers.insert(statement.text(1));
         tiers.insert(statement.text(2));
     }
-    m_error = statement.errorString();
+    m_reader->setError(statement.errorString());
     auto sorted = [](const QSet<QString>& set) {
         QStringList list(set.cbegin(), set.cend());
         list.removeAll(QString());
@@ -244,8 +200,9 @@ LedgerKeys LedgerQueries::keys(const LedgerFilter& filter)
 double LedgerQueries::clientKeySpend(const QString& keyId, const QDateTime& from)
 {
     QSqlQuery query;
-    if (run(query, QStringLiteral("SELECT TOTAL(cost_usd) FROM requests WHERE client_key = ? AND started_at >= ?"),
-            { keyId, from.isValid() ? from.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min() })
+    if (m_reader->run(query,
+                      QStringLiteral("SELECT TOTAL(cost_usd) FROM requests WHERE client_key = ? AND started_at >= ?"),
+                      { keyId, from.isValid() ? from.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min() })
         && query.next()) {
         return query.value(0).toDouble();
     }
@@ -270,10 +227,11 @@ double LedgerQueries::spendInPeriod(const QDateTime& from, const QDateTime& unti
     QSqlQuery query;
     auto rawSum = [&](qint64 a, qint64 b) {
         if (a < b
-            && run(query,
-                   QStringLiteral("SELECT TOTAL(cost_usd) FROM requests WHERE started_at >= ? AND started_at < ?")
-                       + providerClause,
-                   withProvider({ a, b }))
+            && m_reader->run(
+                query,
+                QStringLiteral("SELECT TOTAL(cost_usd) FROM requests WHERE started_at >= ? AND started_at < ?")
+                    + providerClause,
+                withProvider({ a, b }))
             && query.next()) {
             total += query.value(0).toDouble();
         }
@@ -286,7 +244,7 @@ double LedgerQueries::spendInPeriod(const QDateTime& from, const QDateTime& unti
             whole.providers = { provider };
         }
         const Source source = rollupSource(QStringLiteral("rollup"), QStringLiteral("cost_usd"), whole, false);
-        if (run(query, QStringLiteral("SELECT TOTAL(cost_usd) FROM %1").arg(source.sql), source.binds)
+        if (m_reader->run(query, QStringLiteral("SELECT TOTAL(cost_usd) FROM %1").arg(source.sql), source.binds)
             && query.next()) {
             total += query.value(0).toDouble();
         }

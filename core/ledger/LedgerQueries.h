@@ -1,22 +1,15 @@
 #pragma once
 
+#include "HistoryQueries.h"
 #include "LedgerQueryTypes.h"
 #include "LedgerRecords.h"
+#include "ReliabilityQueries.h"
 
 #include "common/ProviderTypes.h"
 
-#include <QHash>
-#include <QSet>
-#include <QVariantList>
-
 #include <memory>
 
-class LedgerConnection;
-namespace LedgerQueriesSql {
-struct Where;
-}
-class SqliteStatement;
-class QSqlQuery;
+class LedgerReader;
 
 // Read side of the ledger for the dashboard and the workbench history. Each instance opens
 // its own connection on first use and must stay on that thread; the dashboard creates one on
@@ -32,7 +25,9 @@ class QSqlQuery;
 //     on a whole hour (index on requests.started_at);
 //   - the history listing (index on started_at; a search text scans until `limit` matches);
 //   - requests(): the drill-down list behind a clicked bar or failover.
-class LedgerQueries
+// The spend side is answered here; history and reliability by the collaborators HistoryQueries
+// and ReliabilityQueries over the same connection (LedgerReader).
+class LedgerQueries final
 {
 public:
     explicit LedgerQueries(const QString& path);
@@ -41,16 +36,27 @@ public:
     LedgerQueries& operator=(const LedgerQueries&) = delete;
 
     // Empty when the last query succeeded.
-    QString errorString() const { return m_error; }
+    QString errorString() const;
 
     QList<SpendRow> spendOverTime(const LedgerFilter& filter, LedgerBucket bucket, LedgerSplit splitBy);
     QList<TierUsageRow> requestsAndTokensByTier(const LedgerFilter& filter);
-    // Newest first, at most `limit`.
-    QList<FailoverEvent> failoverEvents(const LedgerFilter& filter, int limit = 1000);
-    QList<FailoverCountRow> failoverCounts(const LedgerFilter& filter, LedgerBucket bucket);
-    // bucket: Hour or Day.
-    UptimeReport uptime(const LedgerFilter& filter, LedgerBucket bucket);
-    QList<LatencyRow> latencyPercentiles(const LedgerFilter& filter);
+    // See ReliabilityQueries.
+    QList<FailoverEvent> failoverEvents(const LedgerFilter& filter, int limit = 1000)
+    {
+        return m_reliability.failoverEvents(filter, limit);
+    }
+    QList<FailoverCountRow> failoverCounts(const LedgerFilter& filter, LedgerBucket bucket)
+    {
+        return m_reliability.failoverCounts(filter, bucket);
+    }
+    UptimeReport uptime(const LedgerFilter& filter, LedgerBucket bucket)
+    {
+        return m_reliability.uptime(filter, bucket);
+    }
+    QList<LatencyRow> latencyPercentiles(const LedgerFilter& filter)
+    {
+        return m_reliability.latencyPercentiles(filter);
+    }
     // Cached tokens are priced at reference.cachedInputPerMTok when it is set (> 0), else at the input price.
     SavingsResult savings(const LedgerFilter& filter, const ModelPrice& reference);
     LedgerTotals totals(const LedgerFilter& filter);
@@ -61,38 +67,23 @@ public:
     // split by key).
     double clientKeySpend(const QString& keyId, const QDateTime& from);
 
-    // Workbench history, newest first, with attempts and failovers. The search text matches
-    // prompt, models, provider, tier, rule, compare group and error message.
-    QList<RequestRecord> recentRequests(int limit, int offset = 0, const QString& searchText = QString());
-    QList<RequestRecord> requestsInCompareGroup(const QString& group);
-    // The requests behind a chart element, newest first, at most `limit`, with attempts and
-    // failovers. Reads raw rows by time (index on started_at, or on failovers.at for
-    // failedOverOnly), so it works on any old bucket, and stops at `limit`.
-    QList<RequestRecord> requests(const LedgerFilter& filter, int limit, const RequestMatch& match = {});
-    QList<VoteRecord> votesInCompareGroup(const QString& group);
+    // See HistoryQueries.
+    QList<RequestRecord> recentRequests(int limit, int offset = 0, const QString& searchText = QString())
+    {
+        return m_history.recentRequests(limit, offset, searchText);
+    }
+    QList<RequestRecord> requestsInCompareGroup(const QString& group)
+    {
+        return m_history.requestsInCompareGroup(group);
+    }
+    QList<RequestRecord> requests(const LedgerFilter& filter, int limit, const RequestMatch& match = {})
+    {
+        return m_history.requests(filter, limit, match);
+    }
+    QList<VoteRecord> votesInCompareGroup(const QString& group) { return m_history.votesInCompareGroup(group); }
 
 private:
-    bool open();
-    bool run(QSqlQuery& query, const QString& sql, const QVariantList& binds);
-    // Hour buckets: rows are read in primary-key order and summed here, which avoids the
-    // temporary b-tree an SQL GROUP BY (hour, key) needs over thousands of hours.
-    bool scan(SqliteStatement& statement, const QString& sql, const QVariantList& binds);
-    QList<RequestRecord> readRequests(QSqlQuery& query);
-    // Adds the provider, tier and source of these requests, those of the failovers `failovers`
-    // selects, to m_failedOverRequests.
-    bool loadFailedOverRequests(const QList<qint64>& rids, const LedgerQueriesSql::Where& failovers);
-
-    QString m_path;
-    std::unique_ptr<LedgerConnection> m_connection;
-    QString m_error;
-    // What failoverCounts filters on, per request that failed over (by rid). A request's row is
-    // written once and never changed, and retention removes a request with its failovers.
-    struct RequestKeys
-    {
-        QString provider;
-        QString tier;
-        QString source;
-    };
-    QHash<qint64, RequestKeys> m_failedOverRequests;
-    QSet<QString> m_keyStrings;
+    std::unique_ptr<LedgerReader> m_reader;
+    HistoryQueries m_history;
+    ReliabilityQueries m_reliability;
 };

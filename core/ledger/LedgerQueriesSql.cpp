@@ -14,12 +14,39 @@ qint64 ceilHour(const QDateTime& at)
     return floor * 1000 == at.toMSecsSinceEpoch() ? floor : floor + 3600;
 }
 
-void addColumnFilters(Where* where, const LedgerFilter& filter)
+void addColumnFilters(SqlWhere* where, const LedgerFilter& filter)
 {
     where->in(QStringLiteral("provider"), filter.providers);
     where->in(QStringLiteral("model"), filter.models);
     where->in(QStringLiteral("tier"), filter.tiers);
     where->in(QStringLiteral("source"), filter.sources);
+}
+
+SqlWhere requestWhere(const LedgerFilter& filter)
+{
+    SqlWhere where;
+    where.during(QStringLiteral("r.started_at"), filter.from, filter.until);
+    where.in(QStringLiteral("r.final_model"), filter.models);
+    addRequestKeys(&where, filter);
+    return where;
+}
+
+void addRequestKeys(SqlWhere* where, const LedgerFilter& filter)
+{
+    where->in(QStringLiteral("r.final_provider"), filter.providers);
+    where->in(QStringLiteral("r.tier"), filter.tiers);
+    where->in(QStringLiteral("r.source"), filter.sources);
+}
+
+SqlWhere failoverWhere(const LedgerFilter& filter)
+{
+    SqlWhere where;
+    where.during(QStringLiteral("f.at"), filter.from, filter.until);
+    SqlWhere models;
+    models.in(QStringLiteral("f.from_model"), filter.models);
+    models.in(QStringLiteral("f.to_model"), filter.models);
+    where.anyOf(models);
+    return where;
 }
 
 Source rollupSource(const QString& family, const QString& columns, const LedgerFilter& filter, bool hourlyOnly)
@@ -38,17 +65,17 @@ Source rollupSource(const QString& family, const QString& columns, const LedgerF
             return;
         }
         const QString t = LedgerRollup::timeColumn(grain);
-        Where where;
+        SqlWhere where;
         if (start != kOpenStart) {
-            where.add(t + QStringLiteral(" >= ?"), start);
+            where.add(t + QStringLiteral(" >= ?"), { start });
         }
         if (end != kOpenEnd) {
-            where.add(t + QStringLiteral(" < ?"), end);
+            where.add(t + QStringLiteral(" < ?"), { end });
         }
         addColumnFilters(&where, filter);
         parts << QStringLiteral("SELECT %1 AS t, %2 FROM %3%4")
                      .arg(t, columns, LedgerRollup::table(family, grain), where.sql());
-        source.binds << where.binds;
+        source.binds << where.binds();
     };
     part(LedgerRollup::Hourly, h0, d0);
     part(LedgerRollup::Daily, d0, d1);

@@ -1,44 +1,30 @@
 #pragma once
 
 #include "LedgerQueryTypes.h"
+#include "SqlWhere.h"
 
 #include <QDateTime>
 #include <QStringList>
 #include <QVariantList>
 
-// SQL building blocks shared by the LedgerQueries*.cpp files: WHERE clauses with their binds,
-// hour arithmetic, and the rollup subquery that every dashboard query reads from.
+// SQL building blocks shared by the ledger's readers: the filters as WHERE clauses, hour arithmetic, and the rollup
+// subquery that every dashboard query reads from.
 namespace LedgerQueriesSql {
-struct Where
-{
-    QStringList clauses;
-    QVariantList binds;
-
-    void in(const QString& column, const QStringList& values)
-    {
-        if (values.isEmpty()) {
-            return;
-        }
-        clauses << QStringLiteral("%1 IN (%2)").arg(column, QStringList(values.size(), QStringLiteral("?")).join(u','));
-        for (const QString& value : values) {
-            binds << value;
-        }
-    }
-    void add(const QString& clause, const QVariant& bind)
-    {
-        clauses << clause;
-        binds << bind;
-    }
-    QString sql() const { return clauses.isEmpty() ? QString() : QStringLiteral(" WHERE ") + clauses.join(" AND "); }
-};
-
 qint64 floorHour(const QDateTime& at);
 qint64 ceilHour(const QDateTime& at);
 
 constexpr qint64 kOpenStart = -(qint64(1) << 50);
 constexpr qint64 kOpenEnd = qint64(1) << 50;
 
-void addColumnFilters(Where* where, const LedgerFilter& filter);
+// The filter's key lists on a rollup table (columns provider, model, tier, source).
+void addColumnFilters(SqlWhere* where, const LedgerFilter& filter);
+// Requests (alias r) started in the filter's period, with its model, provider, tier and source.
+SqlWhere requestWhere(const LedgerFilter& filter);
+// The filter's provider, tier and source on the request (alias r) a row belongs to.
+void addRequestKeys(SqlWhere* where, const LedgerFilter& filter);
+// Failovers (alias f) in the filter's period, from or to one of its models: a failover's own
+// time and models, as the failover chart counts them (index failovers_at).
+SqlWhere failoverWhere(const LedgerFilter& filter);
 
 // The rows of one rollup family ("rollup", "latency", "uptime") for the hours overlapping
 // [from, until), as a subquery with its time column named t: whole UTC days from the daily

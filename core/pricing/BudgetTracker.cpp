@@ -2,6 +2,7 @@
 
 #include "CostCalculator.h"
 #include "common/Clock.h"
+#include "common/Money.h"
 
 #include <QMutexLocker>
 
@@ -10,11 +11,6 @@
 namespace {
 constexpr double LimitEpsilonUsd = 1e-9;
 
-QString usd(double amount)
-{
-    // Cents hide what a single small request costs; show more digits below one cent.
-    return QStringLiteral("$") + QString::number(amount, 'f', amount > 0 && amount < 0.01 ? 4 : 2);
-}
 } // namespace
 
 BudgetTracker::BudgetTracker(QObject* parent)
@@ -166,9 +162,10 @@ BudgetCheck BudgetTracker::checkLocked(const QString& providerId, const ModelPri
             continue;
         }
         result.overLimit = true;
-        const QString over = tr("The %1 would be exceeded: %2 spent, %3 reserved, this request up to %4, limit %5.")
-                                 .arg(scope.scope.displayName(), usd(scope.spentUsd), usd(scope.reservedUsd),
-                                      usd(scope.requestUsd), usd(scope.limitUsd));
+        const QString over
+            = tr("The %1 would be exceeded: %2 spent, %3 reserved, this request up to %4, limit %5.")
+                  .arg(scope.scope.displayName(), Money::format(scope.spentUsd), Money::format(scope.reservedUsd),
+                       Money::format(scope.requestUsd), Money::format(scope.limitUsd));
         switch (m_settings.action) {
         case BudgetAction::WarnOnly:
             result.reason = over + QLatin1Char(' ') + tr("Sent anyway (warn only).");

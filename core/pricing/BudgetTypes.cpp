@@ -1,5 +1,7 @@
 #include "BudgetTypes.h"
 
+#include "common/Money.h"
+
 #include <QCoreApplication>
 
 #include <cmath>
@@ -71,11 +73,8 @@ QString BudgetCheck::exceededLimit() const
 {
     for (const ScopeUsage& usage : scopes) {
         if (usage.wouldExceed()) {
-            const double limit = usage.limitUsd;
-            // Cents, or enough decimals that a tiny limit does not read as $0.0000.
-            const int decimals = limit < 0.01 ? qMax(4, int(-std::floor(std::log10(limit)))) : 2;
-            const QString amount = QStringLiteral("$") + QString::number(limit, 'f', qMin(decimals, 8));
-            return QCoreApplication::translate("BudgetCheck", "%1, limit %2").arg(usage.scope.displayName(), amount);
+            return QCoreApplication::translate("BudgetCheck", "%1, limit %2")
+                .arg(usage.scope.displayName(), Money::format(usage.limitUsd));
         }
     }
     return {};

@@ -4,8 +4,8 @@
 
 #include <QTcpSocket>
 
-DirectHttpExchange::DirectHttpExchange(DirectConnectionPool* pool, const QUrl& url, const Headers& requestHeaders,
-                                       const QByteArray& body, QObject* parent)
+DirectHttpExchange::DirectHttpExchange(DirectConnectionPool* pool, Method method, const QUrl& url,
+                                       const Headers& requestHeaders, const QByteArray& body, QObject* parent)
     : HttpExchange(parent)
     , m_pool(pool)
     , m_host(url.host())
@@ -21,11 +21,15 @@ DirectHttpExchange::DirectHttpExchange(DirectConnectionPool* pool, const QUrl& u
     const QByteArray hostHeader = url.host(QUrl::FullyEncoded).toLatin1()
         + (url.port() > 0 ? ':' + QByteArray::number(url.port()) : QByteArray());
     m_request.reserve(256 + body.size());
-    m_request += "POST " + target + " HTTP/1.1\r\nHost: " + hostHeader + "\r\n";
+    m_request += (method == Method::Get ? QByteArrayLiteral("GET ") : QByteArrayLiteral("POST ")) + target
+        + " HTTP/1.1\r\nHost: " + hostHeader + "\r\n";
     for (const auto& [name, value] : requestHeaders) {
         m_request += name + ": " + value + "\r\n";
     }
-    m_request += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n";
+    if (method == Method::Post) {
+        m_request += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    }
+    m_request += "\r\n";
     m_request += body;
 }
 

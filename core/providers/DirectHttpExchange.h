@@ -18,7 +18,7 @@ class DirectHttpExchange : public HttpExchange
     Q_OBJECT
 
 public:
-    DirectHttpExchange(DirectConnectionPool* pool, const QUrl& url, const Headers& requestHeaders,
+    DirectHttpExchange(DirectConnectionPool* pool, Method method, const QUrl& url, const Headers& requestHeaders,
                        const QByteArray& body, QObject* parent = nullptr);
     ~DirectHttpExchange() override;
 

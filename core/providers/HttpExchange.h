@@ -24,6 +24,13 @@ public:
 
     using Headers = QList<std::pair<QByteArray, QByteArray>>;
 
+    // Provider calls POST; listing a provider's models GETs.
+    enum class Method
+    {
+        Post,
+        Get
+    };
+
     using QObject::QObject;
     ~HttpExchange() override;
 

@@ -53,8 +53,20 @@ ProviderClient::Transport ProviderClient::transportFor(const QUrl& url) const
 HttpExchange* ProviderClient::createExchange(const QUrl& url, const HttpExchange::Headers& headers,
                                              const QByteArray& body, QObject* parent)
 {
+    return createExchange(HttpExchange::Method::Post, url, headers, body, parent);
+}
+
+HttpExchange* ProviderClient::get(const QUrl& url, const HttpExchange::Headers& headers, QObject* parent)
+{
+    return createExchange(HttpExchange::Method::Get, url, headers, QByteArray(), parent);
+}
+
+HttpExchange* ProviderClient::createExchange(HttpExchange::Method method, const QUrl& url,
+                                             const HttpExchange::Headers& headers, const QByteArray& body,
+                                             QObject* parent)
+{
     if (transportFor(url) == Transport::Direct && url.scheme() == QLatin1String("http")) {
-        return new DirectHttpExchange(m_pool, url, headers, body, parent);
+        return new DirectHttpExchange(m_pool, method, url, headers, body, parent);
     }
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
@@ -63,7 +75,7 @@ HttpExchange* ProviderClient::createExchange(const QUrl& url, const HttpExchange
     for (const auto& [name, value] : headers) {
         request.setRawHeader(name, value);
     }
-    return new QnamExchange(m_network, request, body, parent);
+    return new QnamExchange(m_network, method, request, body, parent);
 }
 
 int ProviderClient::inFlight(const QString& providerId) const

@@ -53,6 +53,11 @@ public:
     ProviderCall* start(const ProviderConfig& provider, const ModelConfig& model, const ChatRequest& request,
                         QObject* parent = nullptr);
 
+    // A GET that is no model call (the list of a provider's models): the same transport as calls,
+    // outside the per-provider queues, with no timeout of its own. The caller owns the exchange,
+    // connects to it and start()s it.
+    HttpExchange* get(const QUrl& url, const HttpExchange::Headers& headers, QObject* parent = nullptr);
+
     // Requests running (not queued) against a provider right now; used by least-busy balancing.
     int inFlight(const QString& providerId) const;
     bool hasKey(const ProviderConfig& provider) const;
@@ -61,6 +66,8 @@ private:
     friend class ProviderCall;
     HttpExchange* createExchange(const QUrl& url, const HttpExchange::Headers& headers, const QByteArray& body,
                                  QObject* parent);
+    HttpExchange* createExchange(HttpExchange::Method method, const QUrl& url, const HttpExchange::Headers& headers,
+                                 const QByteArray& body, QObject* parent);
     void launch(ProviderCall* call);
     void release(const QString& providerId);
 

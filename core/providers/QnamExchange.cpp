@@ -20,10 +20,11 @@ bool isTransportLoss(QNetworkReply::NetworkError error)
 }
 } // namespace
 
-QnamExchange::QnamExchange(QNetworkAccessManager* network, const QNetworkRequest& request, const QByteArray& body,
-                           QObject* parent)
+QnamExchange::QnamExchange(QNetworkAccessManager* network, Method method, const QNetworkRequest& request,
+                           const QByteArray& body, QObject* parent)
     : HttpExchange(parent)
     , m_network(network)
+    , m_method(method)
     , m_request(request)
     , m_body(body)
 {
@@ -37,15 +38,15 @@ void QnamExchange::start()
         this,
         [this] {
             if (!m_aborted) {
-                post();
+                send();
             }
         },
         Qt::QueuedConnection);
 }
 
-void QnamExchange::post()
+void QnamExchange::send()
 {
-    m_reply = m_network->post(m_request, m_body);
+    m_reply = m_method == Method::Get ? m_network->get(m_request) : m_network->post(m_request, m_body);
     m_body.clear();
     connect(m_reply, &QNetworkReply::requestSent, this, &HttpExchange::requestSent);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &HttpExchange::headersReceived);

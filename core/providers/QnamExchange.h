@@ -15,7 +15,7 @@ class QnamExchange : public HttpExchange
     Q_OBJECT
 
 public:
-    QnamExchange(QNetworkAccessManager* network, const QNetworkRequest& request, const QByteArray& body,
+    QnamExchange(QNetworkAccessManager* network, Method method, const QNetworkRequest& request, const QByteArray& body,
                  QObject* parent = nullptr);
     ~QnamExchange() override;
 
@@ -29,9 +29,10 @@ public:
 
 private:
     QNetworkAccessManager* m_network;
+    Method m_method;
     QNetworkRequest m_request;
     QByteArray m_body;
-    void post();
+    void send();
 
     QPointer<QNetworkReply> m_reply;
     bool m_aborted = false;

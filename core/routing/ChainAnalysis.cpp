@@ -1,5 +1,7 @@
 #include "ChainAnalysis.h"
 
+#include "pricing/CostCalculator.h"
+
 namespace ChainAnalysis {
 
 namespace {
@@ -33,8 +35,7 @@ ChainWorstCase worstCase(const QList<ChainStep>& chain, const TierSettings& sett
                 result.costComplete = false;
                 continue;
             }
-            const double cost
-                = (inputTokens * config->price.inputPerMTok + outputTokens * config->price.outputPerMTok) / 1'000'000.0;
+            const double cost = CostCalculator::estimateWorstCase(config->price, inputTokens, outputTokens).value_or(0);
             result.highestCostUsd = std::max(result.highestCostUsd, cost);
         }
     }

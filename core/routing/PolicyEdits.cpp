@@ -1,7 +1,8 @@
 #include "PolicyEdits.h"
 
+#include "RulePattern.h"
+
 #include <QCoreApplication>
-#include <QRegularExpression>
 
 namespace PolicyEdits {
 
@@ -163,29 +164,8 @@ RoutingPolicy moveRule(RoutingPolicy policy, int from, int to)
 
 QString ruleProblem(const RoutingRule& rule, const RoutingPolicy& policy)
 {
-    switch (rule.kind) {
-    case RuleKind::Regex: {
-        const QRegularExpression regex(rule.pattern);
-        if (!regex.isValid()) {
-            return QCoreApplication::translate("PolicyEdits", "invalid regular expression: %1 at offset %2")
-                .arg(regex.errorString())
-                .arg(regex.patternErrorOffset());
-        }
-        break;
-    }
-    case RuleKind::MinChars:
-    case RuleKind::MaxChars:
-    case RuleKind::MinTokens: {
-        bool ok = false;
-        const int number = rule.pattern.trimmed().toInt(&ok);
-        if (!ok || number < 0) {
-            return QCoreApplication::translate("PolicyEdits", "expected a whole number, found \"%1\"")
-                .arg(rule.pattern);
-        }
-        break;
-    }
-    default:
-        break;
+    if (const QString error = RulePattern::error(rule); !error.isEmpty()) {
+        return error;
     }
     if (rule.pinnedModel.isEmpty() && !policy.tier(rule.tier)) {
         return QCoreApplication::translate("PolicyEdits", "unknown tier \"%1\"").arg(rule.tier);

@@ -1,5 +1,7 @@
 #include "ColumnFigures.h"
 
+#include "common/Money.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -55,26 +57,6 @@ QString tokensPerSecond(const std::optional<double>& rate)
     return tr("%1 tok/s").arg(QLocale().toString(*rate, 'f', *rate < 100 ? 1 : 0));
 }
 
-QString usd(double value)
-{
-    if (value == 0) {
-        return QStringLiteral("$0");
-    }
-    if (value >= 1) {
-        return QStringLiteral("$") + QString::number(value, 'f', 2);
-    }
-    // Sub-cent costs are the common case: three significant digits, no trailing zeros.
-    const int decimals = qBound(2, int(std::ceil(-std::log10(value))) + 2, 8);
-    QString text = QString::number(value, 'f', decimals);
-    while (text.endsWith(QLatin1Char('0'))) {
-        text.chop(1);
-    }
-    if (text.endsWith(QLatin1Char('.'))) {
-        text.chop(1);
-    }
-    return QStringLiteral("$") + text;
-}
-
 QString cost(const ColumnFigures& figures)
 {
     if (!figures.priced) {
@@ -86,7 +68,7 @@ QString cost(const ColumnFigures& figures)
     if (*figures.costUsd == 0) {
         return tr("free");
     }
-    const QString value = usd(*figures.costUsd);
+    const QString value = Money::format(*figures.costUsd);
     return figures.costEstimated ? QStringLiteral("~") + value : value;
 }
 
@@ -98,8 +80,7 @@ QString pricePerMTok(const ModelPrice& price)
     if (price.isFree()) {
         return tr("free");
     }
-    auto perM = [](double value) { return QStringLiteral("$") + QString::number(value, 'g', 4); };
-    return tr("%1 in / %2 out").arg(perM(price.inputPerMTok), perM(price.outputPerMTok));
+    return tr("%1 in / %2 out").arg(Money::format(price.inputPerMTok), Money::format(price.outputPerMTok));
 }
 
 } // namespace FigureFormat

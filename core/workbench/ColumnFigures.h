@@ -29,7 +29,6 @@ namespace FigureFormat {
 QString milliseconds(qint64 ms); // "840 ms", "12.4 s", "—"
 QString tokens(qint64 count, bool estimated); // "1,234" or "~1,234"
 QString tokensPerSecond(const std::optional<double>& rate); // "87.3 tok/s"
-QString cost(const ColumnFigures& figures); // "$0.0012", "~$0.0012", "unpriced", "free"
-QString usd(double value);
+QString cost(const ColumnFigures& figures); // Money::format(), "~" first when estimated; "unpriced", "free"
 QString pricePerMTok(const ModelPrice& price); // "$0.15 / $0.60" or "unpriced"
 } // namespace FigureFormat

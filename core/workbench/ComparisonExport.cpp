@@ -1,6 +1,9 @@
 #include "ComparisonExport.h"
 
 #include "BestValues.h"
+#include "ComparisonHtml.h"
+#include "common/Csv.h"
+#include "common/Money.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -39,16 +42,6 @@ QString tokensInOut(const ColumnFigures& f)
 {
     return FigureFormat::tokens(f.usage.promptTokens, f.usage.estimated) + QStringLiteral(" / ")
         + FigureFormat::tokens(f.usage.completionTokens, f.usage.estimated);
-}
-
-QString csvField(QString value)
-{
-    if (value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"')) || value.contains(QLatin1Char('\n'))
-        || value.contains(QLatin1Char('\r'))) {
-        value.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        return QLatin1Char('"') + value + QLatin1Char('"');
-    }
-    return value;
 }
 
 QJsonValue optionalNumber(const std::optional<double>& value)
@@ -172,14 +165,13 @@ QByteArray toJson(const ComparisonSnapshot& snapshot)
 
 QByteArray toCsv(const ComparisonSnapshot& snapshot)
 {
-    QStringList lines;
-    lines.append(
-        QStringLiteral("model,provider,status,failure_class,ttft_ms,latency_ms,prompt_tokens,completion_tokens,"
-                       "tokens_estimated,tokens_per_second,cost_usd,cost_estimated,answer"));
+    QString text = QStringLiteral("model,provider,status,failure_class,ttft_ms,latency_ms,prompt_tokens,"
+                                  "completion_tokens,tokens_estimated,tokens_per_second,cost_usd,cost_estimated,"
+                                  "answer\r\n");
     for (const auto& c : snapshot.columns) {
         const auto& f = c.figures;
-        QStringList row { csvField(c.modelId),
-                          csvField(c.providerId),
+        QStringList row { c.modelId,
+                          c.providerId,
                           ColumnStates::id(c.state),
                           c.state == ColumnState::Failed ? FailureClasses::id(c.error.failureClass) : QString(),
                           f.ttftMs >= 0 ? QString::number(f.ttftMs) : QString(),
@@ -188,12 +180,17 @@ QByteArray toCsv(const ComparisonSnapshot& snapshot)
                           QString::number(f.usage.completionTokens),
                           f.usage.estimated ? QStringLiteral("true") : QStringLiteral("false"),
                           f.tokensPerSecond ? QString::number(*f.tokensPerSecond, 'f', 2) : QString(),
-                          f.priced && f.costUsd ? QString::number(*f.costUsd, 'f', 8) : QString(),
+                          f.priced && f.costUsd ? Money::plain(*f.costUsd) : QString(),
                           f.costEstimated ? QStringLiteral("true") : QStringLiteral("false"),
-                          csvField(c.text) };
-        lines.append(row.join(QLatin1Char(',')));
+                          c.text };
+        text += Csv::line(row);
     }
-    return (lines.join(QStringLiteral("\r\n")) + QStringLiteral("\r\n")).toUtf8();
+    return text.toUtf8();
+}
+
+QByteArray toHtml(const ComparisonSnapshot& snapshot)
+{
+    return ComparisonHtml::page(snapshot);
 }
 
 QByteArray render(const ComparisonSnapshot& snapshot, Format format)

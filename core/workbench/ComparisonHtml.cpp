@@ -1,14 +1,14 @@
-// The standalone HTML page of ComparisonExport: one file, inline CSS, no scripts or external assets,
-// readable in light and dark mode.
+#include "ComparisonHtml.h"
+
 #include "BestValues.h"
-#include "ComparisonExport.h"
 
 #include <QCoreApplication>
 
-namespace ComparisonExport {
+namespace ComparisonHtml {
 
 namespace {
-QString tr(const char* text)
+// The export's strings, in ComparisonExport's context: translated once for every format.
+QString exportText(const char* text)
 {
     return QCoreApplication::translate("ComparisonExport", text);
 }
@@ -72,7 +72,7 @@ pre{background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:
 }
 } // namespace
 
-QByteArray toHtml(const ComparisonSnapshot& snapshot)
+QByteArray page(const ComparisonSnapshot& snapshot)
 {
     QList<BestValues::Candidate> candidates;
     for (const auto& column : snapshot.columns) {
@@ -88,21 +88,22 @@ QByteArray toHtml(const ComparisonSnapshot& snapshot)
     html += QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n<meta name=\"viewport\" "
                            "content=\"width=device-width,initial-scale=1\">\n<title>%1</title>\n<style>%2</style>\n"
                            "</head><body>\n")
-                .arg(tr("Switchyard comparison").toHtmlEscaped(), QString::fromUtf8(styleSheet()));
-    html += QStringLiteral("<h1>%1</h1>\n").arg(tr("Switchyard comparison").toHtmlEscaped());
+                .arg(exportText("Switchyard comparison").toHtmlEscaped(), QString::fromUtf8(styleSheet()));
+    html += QStringLiteral("<h1>%1</h1>\n").arg(exportText("Switchyard comparison").toHtmlEscaped());
     if (snapshot.startedAt.isValid()) {
         html += QStringLiteral("<p class=\"meta\">%1</p>\n").arg(snapshot.startedAt.toString(Qt::ISODate));
     }
     if (!snapshot.prompt.systemPrompt.isEmpty()) {
         html += QStringLiteral("<h3>%1</h3><blockquote>%2</blockquote>\n")
-                    .arg(tr("System prompt").toHtmlEscaped(), snapshot.prompt.systemPrompt.toHtmlEscaped());
+                    .arg(exportText("System prompt").toHtmlEscaped(), snapshot.prompt.systemPrompt.toHtmlEscaped());
     }
     html += QStringLiteral("<h3>%1</h3><blockquote>%2</blockquote>\n")
-                .arg(tr("Prompt").toHtmlEscaped(), snapshot.prompt.prompt.toHtmlEscaped());
+                .arg(exportText("Prompt").toHtmlEscaped(), snapshot.prompt.prompt.toHtmlEscaped());
 
     html += QStringLiteral("<table>\n<tr>");
-    for (const QString& header : { tr("Model"), tr("Provider"), tr("Status"), tr("First token"), tr("Latency"),
-                                   tr("Tokens in / out"), tr("Tokens/s"), tr("Cost") }) {
+    for (const QString& header :
+         { exportText("Model"), exportText("Provider"), exportText("Status"), exportText("First token"),
+           exportText("Latency"), exportText("Tokens in / out"), exportText("Tokens/s"), exportText("Cost") }) {
         html += QStringLiteral("<th>%1</th>").arg(header.toHtmlEscaped());
     }
     html += QStringLiteral("</tr>\n");
@@ -140,4 +141,4 @@ QByteArray toHtml(const ComparisonSnapshot& snapshot)
     return html.toUtf8();
 }
 
-} // namespace ComparisonExport
+} // namespace ComparisonHtml

@@ -307,7 +307,7 @@ void TestCli::budgetFromSettings_explainAndRouteShowIt_data()
     QTest::newRow("route --json: gemini-2.5-flash on the budget tier answers")
         << "downgrade"
         << "0.003" << (QStringList { "route", "--json", "--max-tokens", "1000" } + premium + QStringList { "hello" })
-        << 0 << "tier premium over budget (daily budget, limit $0.0030), moved down to tier budget"
+        << 0 << "tier premium over budget (daily budget, limit $0.003), moved down to tier budget"
         << "budget"
         << "sandbox/gemini-2.5-flash";
     QTest::newRow("route --json, refuse: nothing sent, the error names the limit")

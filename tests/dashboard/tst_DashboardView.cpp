@@ -5,6 +5,7 @@
 
 #include "common/Clock.h"
 #include "ledger/Ledger.h"
+#include "workbench/ColumnFigures.h"
 
 #include <QAreaSeries>
 #include <QBarSet>
@@ -126,6 +127,7 @@ private slots:
     void filters_changeHeadlineFigures();
     void periods_changeHeadlineFigures_data();
     void periods_changeHeadlineFigures();
+    void spendCard_inGerman_readsAsTheWorkbench();
     void emptyPeriod_explainsItself();
     void noLedger_explainsItself();
     void failoverTable_listsEachEvent();
@@ -238,7 +240,7 @@ void tst_DashboardView::headlineCards_matchHandComputedFigures()
     // 3,500 x $1 + 1,750 x $2 per MTok = $0.007; routing cost $4.493 more.
     QCOMPARE(card(QStringLiteral("savings")), QStringLiteral("-$4.49"));
     // $4.50 spent where m-cheap would have cost $0.007: said as a multiple, not as 64,186% more.
-    QVERIFY2(detail(QStringLiteral("savings")).startsWith(QStringLiteral("643 times the $0.0070")),
+    QVERIFY2(detail(QStringLiteral("savings")).startsWith(QStringLiteral("643 times the $0.007")),
              qPrintable(detail(QStringLiteral("savings"))));
 }
 
@@ -401,6 +403,23 @@ void tst_DashboardView::periods_changeHeadlineFigures()
     QCOMPARE(card(QStringLiteral("requests")), requests);
 }
 
+// One money formatter: the dashboard said "$0,0002" in German where the workbench said "$0.000213".
+void tst_DashboardView::spendCard_inGerman_readsAsTheWorkbench()
+{
+    const QLocale previous;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    m_view->filterBar()->setCustomRange(QDate(2026, 3, 8), QDate(2026, 3, 8));
+    waitForRefresh();
+    ColumnFigures figures;
+    figures.priced = true;
+    figures.costUsd = 0.5; // what was spent that day
+    const QString workbench = FigureFormat::cost(figures);
+    const QString dashboard = card(QStringLiteral("spend"));
+    QLocale::setDefault(previous);
+    QCOMPARE(dashboard, QStringLiteral("$0,50"));
+    QCOMPARE(dashboard, workbench);
+}
+
 void tst_DashboardView::emptyPeriod_explainsItself()
 {
     m_view->filterBar()->setPeriod(DashboardPeriod::Today);
@@ -454,9 +473,9 @@ void tst_DashboardView::exportCsv_writesExpectedRows()
     QCOMPARE(lines.takeFirst(), QStringLiteral("bucket_start_utc,key,cost_usd,requests,unpriced_requests"));
     lines.sort();
     QCOMPARE(lines,
-             QStringList({ QStringLiteral("2026-03-08T00:00:00Z,m-cheap,0.500000,1,0"),
-                           QStringLiteral("2026-03-09T00:00:00Z,m-cheap,1.000000,1,0"),
-                           QStringLiteral("2026-03-09T00:00:00Z,m-prem,3.000000,1,0") }));
+             QStringList({ QStringLiteral("2026-03-08T00:00:00Z,m-cheap,0.5,1,0"),
+                           QStringLiteral("2026-03-09T00:00:00Z,m-cheap,1,1,0"),
+                           QStringLiteral("2026-03-09T00:00:00Z,m-prem,3,1,0") }));
 }
 
 void tst_DashboardView::exportPng_writesImage()

@@ -218,6 +218,10 @@ void TestPriceTable::loadBadFile_keepsTableUnchanged_data()
     QByteArray syntax = ValidFile;
     syntax.replace("\"output\": 10,", "\"output\": 10");
     QTest::newRow("syntax error names line and column") << syntax << "line 5, column";
+    // The same text and place as providers.json reports (tst_ConfigStore): at the member after
+    // the missing comma, line:column 1-based.
+    QTest::newRow("missing comma: the place providers.json names too")
+        << QByteArray("{\n  \"format\": \"switchyard-providers\"\n  \"version\": 1\n}\n") << "line 3, column 3 ";
     QByteArray badNumber = ValidFile;
     badNumber.replace("\"input\": 2,", "\"input\": \"two\",");
     QTest::newRow("price that is not a number names the model and field")

@@ -187,7 +187,7 @@ void TestBudgetDowngrade::overLimit_actionDecides_data()
         << "premium" << downgrade << 0.0 << 0.005 << 0.0 << "gpt-4.1-mini"
         << "standard"
         << "premium>standard"
-        << "tier premium over budget (daily budget, limit $0.0050), moved down to tier standard" << QStringList()
+        << "tier premium over budget (daily budget, limit $0.005), moved down to tier standard" << QStringList()
         << false;
     QTest::newRow("global limit below every tier: refused after trying each cheaper tier")
         << "premium" << downgrade << 0.0 << 0.0002 << 0.0 << ""

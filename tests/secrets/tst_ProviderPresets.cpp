@@ -1,5 +1,4 @@
 #include "pricing/PriceTable.h"
-#include "secrets/ModelListFetcher.h"
 #include "secrets/ProviderPresets.h"
 
 #include <QTest>
@@ -16,8 +15,6 @@ private slots:
     void localModels_areFreeNotUnpriced();
     void isInsecure_data();
     void isInsecure();
-    void parseModelList_data();
-    void parseModelList();
 };
 
 void TestProviderPresets::presets_coverTheProvidersPeopleUse()
@@ -136,34 +133,6 @@ void TestProviderPresets::isInsecure()
     ProviderConfig p;
     p.baseUrl = QUrl(url);
     QCOMPARE(ProviderPresets::isInsecure(p), insecure);
-}
-
-void TestProviderPresets::parseModelList_data()
-{
-    QTest::addColumn<QByteArray>("json");
-    QTest::addColumn<QStringList>("ids");
-    QTest::addColumn<bool>("ok");
-    QTest::newRow("openai list, sorted") << QByteArray(
-        R"({"object":"list","data":[{"id":"gpt-4o","object":"model"},{"id":"gpt-4.1-mini"}]})")
-                                         << QStringList { "gpt-4.1-mini", "gpt-4o" } << true;
-    QTest::newRow("anthropic list with has_more")
-        << QByteArray(R"({"data":[{"type":"model","id":"claude-haiku-4-5"}],"has_more":false})")
-        << QStringList { "claude-haiku-4-5" } << true;
-    QTest::newRow("duplicates and entries without id are dropped")
-        << QByteArray(R"({"data":[{"id":"a"},{"id":"a"},{"name":"b"}]})") << QStringList { "a" } << true;
-    QTest::newRow("empty data is an empty list") << QByteArray(R"({"data":[]})") << QStringList {} << true;
-    QTest::newRow("an html error page is an error") << QByteArray("<html>502</html>") << QStringList {} << false;
-    QTest::newRow("json without data is an error") << QByteArray(R"({"models":[]})") << QStringList {} << false;
-}
-
-void TestProviderPresets::parseModelList()
-{
-    QFETCH(QByteArray, json);
-    QFETCH(QStringList, ids);
-    QFETCH(bool, ok);
-    QString error;
-    QCOMPARE(ModelListFetcher::parseModelList(json, &error), ids);
-    QCOMPARE(error.isEmpty(), ok);
 }
 
 QTEST_GUILESS_MAIN(TestProviderPresets)

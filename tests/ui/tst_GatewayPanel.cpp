@@ -8,6 +8,7 @@
 #include "gateway/LocalGateway.h"
 #include "pricing/BudgetTracker.h"
 #include "sandbox/SandboxServer.h"
+#include "workbench/ColumnFigures.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -423,20 +424,40 @@ private slots:
         QCOMPARE(model.rowCount(), 0);
     }
 
-    void formatCost_data()
+    // One formatter: a cost reads the same in the gateway panel as in a workbench column, in
+    // the user's locale (the dashboard said "$0,0002" where the workbench said "$0.000213").
+    void costColumn_readsAsTheWorkbench_data()
     {
+        QTest::addColumn<QString>("locale");
         QTest::addColumn<double>("usd");
         QTest::addColumn<QString>("text");
-        QTest::newRow("a cent or more: two decimals") << 0.25 << QStringLiteral("$0.25");
-        QTest::newRow("fractions of a cent: two significant digits") << 0.000123 << QStringLiteral("$0.00012");
-        QTest::newRow("tenths of a cent") << 0.0042 << QStringLiteral("$0.0042");
-        QTest::newRow("free") << 0.0 << QStringLiteral("$0.00");
+        QTest::newRow("German, a fraction of a cent") << "de_DE" << 0.000213 << QStringLiteral("$0,000213");
+        QTest::newRow("German, dollars") << "de_DE" << 1234.5 << QStringLiteral("$1.234,50");
+        QTest::newRow("English, a fraction of a cent") << "en_US" << 0.000213 << QStringLiteral("$0.000213");
+        QTest::newRow("English, a quarter") << "en_US" << 0.25 << QStringLiteral("$0.25");
     }
-    void formatCost()
+    void costColumn_readsAsTheWorkbench()
     {
+        QFETCH(QString, locale);
         QFETCH(double, usd);
         QFETCH(QString, text);
-        QCOMPARE(GatewayTrafficModel::formatCost(usd), text);
+        const QLocale previous;
+        QLocale::setDefault(QLocale(locale));
+        GatewayTrafficModel model;
+        GatewayTraffic traffic;
+        traffic.id = 1;
+        model.addStarted(traffic);
+        traffic.status = 200;
+        traffic.costUsd = usd;
+        model.addFinished(traffic);
+        ColumnFigures figures;
+        figures.priced = true;
+        figures.costUsd = usd;
+        const QString gateway = cell(&model, 0, GatewayTrafficModel::CostColumn);
+        const QString workbench = FigureFormat::cost(figures);
+        QLocale::setDefault(previous);
+        QCOMPARE(gateway, text);
+        QCOMPARE(workbench, text);
     }
 };
 

@@ -1,5 +1,7 @@
 #include "ProviderStatusBar.h"
 
+#include "StatusColors.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 
@@ -43,28 +45,28 @@ void ProviderStatusBar::update(const QString& providerId)
     }
     const ProviderHealth::Entry entry = m_health->entry(providerId);
     const QString name = m_catalog.providerName(providerId);
-    QString color = QStringLiteral("#8a8f98");
+    QString color = StatusColors::name(StatusTone::Neutral);
     QString state = tr("no calls yet");
     QString tip;
     QString shown; // beside the name: what the user must know without hovering
     switch (entry.state) {
     case ProviderHealth::State::Healthy:
-        color = QStringLiteral("#1f9d55");
+        color = StatusColors::name(StatusTone::Good);
         state = tr("healthy");
         break;
     case ProviderHealth::State::Failing:
-        color = QStringLiteral("#d93f3f");
+        color = StatusColors::name(StatusTone::Bad);
         state = tr("failing");
         tip = FailureClasses::displayName(entry.lastFailure) + QStringLiteral(": ") + entry.lastMessage;
         break;
     case ProviderHealth::State::CoolingDown:
-        color = QStringLiteral("#d98a00");
+        color = StatusColors::name(StatusTone::Warning);
         state = tr("cooling down, %1 left").arg(ProviderHealth::formatTimeLeft(entry.coolingLeftMs));
         shown = tr("cooling %1").arg(ProviderHealth::formatTimeLeft(entry.coolingLeftMs));
         tip = entry.coolingModels.join(QStringLiteral(", "));
         break;
     case ProviderHealth::State::OverBudget:
-        color = QStringLiteral("#8e44ad");
+        color = StatusColors::name(StatusTone::OverBudget);
         state = tr("over budget");
         shown = state;
         tip = tr("the %1 is spent").arg(entry.budgetScope);

@@ -143,14 +143,6 @@ void fitDecimals(QValueAxis* axis, double max, const QString& prefix)
     }
 }
 
-QString formatUsd(double usd)
-{
-    const QLocale locale;
-    const QString sign = usd < 0 ? QStringLiteral("-") : QString();
-    const int decimals = usd != 0 && qAbs(usd) < 0.01 ? 4 : 2;
-    return sign + QStringLiteral("$") + locale.toString(qAbs(usd), 'f', decimals);
-}
-
 QString formatCount(qint64 count)
 {
     return QLocale().toString(count);

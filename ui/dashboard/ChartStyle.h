@@ -36,7 +36,6 @@ QValueAxis* valueAxis(const QString& title, const QString& labelFormat);
 // Enough decimals that neighbouring ticks of an axis up to `max` read differently
 // ("$0.0004" rather than "$0.00" on a quiet week).
 void fitDecimals(QValueAxis* axis, double max, const QString& prefix = {});
-QString formatUsd(double usd);
 QString formatCount(qint64 count);
 void showTip(const QString& text);
 void hideTip();

@@ -1,5 +1,8 @@
 #include "DashboardCsv.h"
 
+#include "common/Csv.h"
+#include "common/Money.h"
+
 #include <QSaveFile>
 
 namespace DashboardCsv {
@@ -14,22 +17,13 @@ QString num(double value, int decimals = 6)
     return QString::number(value, 'f', decimals);
 }
 
-QString quoted(const QString& field)
-{
-    if (!field.contains(u',') && !field.contains(u'"') && !field.contains(u'\n') && !field.contains(u'\r')) {
-        return field;
-    }
-    QString escaped = field;
-    escaped.replace(u'"', QStringLiteral("\"\""));
-    return u'"' + escaped + u'"';
-}
 } // namespace
 
 Table spend(const QList<SpendRow>& rows)
 {
     Table table { { "bucket_start_utc", "key", "cost_usd", "requests", "unpriced_requests" } };
     for (const SpendRow& r : rows) {
-        table << QStringList { utc(r.bucketStart), r.key, num(r.costUsd), QString::number(r.requests),
+        table << QStringList { utc(r.bucketStart), r.key, Money::plain(r.costUsd), QString::number(r.requests),
                                QString::number(r.unpricedRequests) };
     }
     return table;
@@ -47,7 +41,7 @@ Table tiers(const QList<TierUsageRow>& rows)
                                QString::number(r.completionTokens),
                                QString::number(r.cachedTokens),
                                QString::number(r.reasoningTokens),
-                               num(r.costUsd),
+                               Money::plain(r.costUsd),
                                QString::number(r.unpricedRequests) };
     }
     return table;
@@ -109,7 +103,7 @@ Table requests(const QList<RequestRecord>& records)
                                QString::number(r.latencyMs),
                                QString::number(r.usage.promptTokens),
                                QString::number(r.usage.completionTokens),
-                               r.costUsd ? num(*r.costUsd) : QString(),
+                               r.costUsd ? Money::plain(*r.costUsd) : QString(),
                                r.failureClass };
     }
     return table;
@@ -119,11 +113,7 @@ QString toCsv(const Table& table)
 {
     QString text;
     for (const QStringList& row : table) {
-        QStringList fields;
-        for (const QString& field : row) {
-            fields << quoted(field);
-        }
-        text += fields.join(u',') + QStringLiteral("\r\n");
+        text += Csv::line(row);
     }
     return text;
 }

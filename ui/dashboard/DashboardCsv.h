@@ -1,6 +1,6 @@
 #pragma once
 
-#include "DashboardTypes.h"
+#include "ledger/DashboardTypes.h"
 
 #include <QList>
 #include <QStringList>

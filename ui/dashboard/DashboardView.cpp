@@ -2,7 +2,6 @@
 
 #include "ChartPanel.h"
 #include "DashboardCsv.h"
-#include "DashboardWorker.h"
 #include "FailoverChart.h"
 #include "HeadlineCard.h"
 #include "LatencyChart.h"
@@ -14,6 +13,7 @@
 #include "common/Clock.h"
 #include "common/FileDialogs.h"
 #include "engine/Engine.h"
+#include "ledger/DashboardWorker.h"
 #include "ledger/Ledger.h"
 
 #include <QChartView>
@@ -213,9 +213,7 @@ void DashboardView::refresh()
     const LedgerFilter filter = m_filterBar->filter(Clock::instance().currentDateTimeUtc());
     m_query.generation = m_latest->load() + 1;
     m_query.filter = filter;
-    m_query.previous = filter;
-    m_query.previous.until = filter.from;
-    m_query.previous.from = filter.from.addSecs(-filter.from.secsTo(filter.until));
+    m_query.previous = DashboardQuery::previousPeriod(filter);
     m_query.spendBucket = m_filterBar->spendBucket(filter);
     m_query.uptimeBucket = m_filterBar->timeBucket(filter);
     m_query.split = m_filterBar->split();

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "DashboardFilterBar.h"
-#include "DashboardTypes.h"
+#include "ledger/DashboardTypes.h"
 
 #include <QPointer>
 #include <QThread>

@@ -11,6 +11,7 @@
 #include "UptimeChart.h"
 
 #include "common/FailureClass.h"
+#include "common/Money.h"
 #include "pricing/BudgetTracker.h"
 
 #include <QChart>
@@ -50,14 +51,14 @@ void DashboardView::applyCards()
         change = tr("%1 %2% vs the period before (%3)")
                      .arg(percent >= 0 ? QStringLiteral("▲") : QStringLiteral("▼"),
                           QLocale().toString(qAbs(percent), 'f', qAbs(percent) >= 100 ? 0 : 1),
-                          ChartStyle::formatUsd(before.spendUsd));
+                          Money::format(before.spendUsd));
     } else {
         change = tr("No spend in the period before");
     }
     if (t.unpricedRequests > 0) {
         change += u'\n' + tr("%1 unpriced requests not counted").arg(ChartStyle::formatCount(t.unpricedRequests));
     }
-    card(Card::Spend)->setValue(ChartStyle::formatUsd(t.spendUsd), change);
+    card(Card::Spend)->setValue(Money::format(t.spendUsd), change);
     card(Card::Requests)
         ->setValue(ChartStyle::formatCount(t.requests),
                    tr("%1 failed · %2 answered from cache")
@@ -73,7 +74,7 @@ void DashboardView::applyCards()
     } else {
         // The share says how much, where two small amounts can round to the same cents.
         const double referenceUsd = *s.referenceCostUsd;
-        const QString referenceCost = ChartStyle::formatUsd(referenceUsd);
+        const QString referenceCost = Money::format(referenceUsd);
         QString versus = tr("vs %1 on %2 for the same tokens").arg(referenceCost, reference);
         if (referenceUsd > 0) {
             const double ratio = (referenceUsd - *s.savingsUsd) / referenceUsd; // what was spent, relative
@@ -89,7 +90,7 @@ void DashboardView::applyCards()
         }
         card(Card::Savings)
             ->setValue(
-                ChartStyle::formatUsd(*s.savingsUsd), versus,
+                Money::format(*s.savingsUsd), versus,
                 tr("%1 priced requests compared; %2 unpriced left out")
                     .arg(ChartStyle::formatCount(s.pricedRequests), ChartStyle::formatCount(s.unpricedRequests)));
     }
@@ -116,8 +117,8 @@ void DashboardView::updateBudgetCard()
     }
     budget->setValue(QStringLiteral("%1%").arg(fullest->usedFraction() * 100, 0, 'f', 0),
                      tr("%1 of %2 (%3)")
-                         .arg(ChartStyle::formatUsd(fullest->spentUsd + fullest->reservedUsd),
-                              ChartStyle::formatUsd(fullest->limitUsd), fullest->scope.displayName()));
+                         .arg(Money::format(fullest->spentUsd + fullest->reservedUsd),
+                              Money::format(fullest->limitUsd), fullest->scope.displayName()));
 }
 
 void DashboardView::showEmptyEverywhere(const QString& text)

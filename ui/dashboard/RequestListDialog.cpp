@@ -2,6 +2,7 @@
 
 #include "ChartStyle.h"
 #include "DashboardCsv.h"
+#include "common/Money.h"
 
 #include "common/FileDialogs.h"
 
@@ -60,7 +61,7 @@ void RequestListDialog::setRequests(const QList<RequestRecord>& requests, bool t
             << new QStandardItem(RequestStatuses::id(r.status)) << new QStandardItem(tr("%1 ms").arg(r.latencyMs))
             << new QStandardItem(QStringLiteral("%1 / %2").arg(ChartStyle::formatCount(r.usage.promptTokens),
                                                                ChartStyle::formatCount(r.usage.completionTokens)))
-            << new QStandardItem(r.costUsd ? ChartStyle::formatUsd(*r.costUsd) : tr("unpriced"))
+            << new QStandardItem(r.costUsd ? Money::format(*r.costUsd) : tr("unpriced"))
             << new QStandardItem(r.failureClass);
         m_model->appendRow(row);
     }

@@ -1,6 +1,7 @@
 #include "SpendChart.h"
 
 #include "ChartStyle.h"
+#include "common/Money.h"
 
 #include <QAreaSeries>
 #include <QCoreApplication>
@@ -153,7 +154,7 @@ void SpendChart::hover(int key, const QPointF& point, bool state)
     const int b = DashboardCharts::nearestBucket(m_buckets, point.x());
     ChartStyle::showTip(QCoreApplication::translate("DashboardCharts", "%1\n%2: %3 (%4 requests)")
                             .arg(ChartStyle::formatBucket(m_buckets[b], m_context.bucket), m_areas[key]->name(),
-                                 ChartStyle::formatUsd(m_cost[key][b]), ChartStyle::formatCount(m_requests[key][b])));
+                                 Money::format(m_cost[key][b]), ChartStyle::formatCount(m_requests[key][b])));
 }
 
 void SpendChart::click(int key, const QPointF& point)

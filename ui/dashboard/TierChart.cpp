@@ -1,6 +1,7 @@
 #include "TierChart.h"
 
 #include "ChartStyle.h"
+#include "common/Money.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -113,5 +114,5 @@ QString TierChart::describe(int index) const
                                        "Completion tokens: %6\nCost: %7")
         .arg(r.tier, ChartStyle::formatCount(r.requests), ChartStyle::formatCount(r.failures),
              ChartStyle::formatCount(r.promptTokens), ChartStyle::formatCount(r.cachedTokens),
-             ChartStyle::formatCount(r.completionTokens), ChartStyle::formatUsd(r.costUsd));
+             ChartStyle::formatCount(r.completionTokens), Money::format(r.costUsd));
 }

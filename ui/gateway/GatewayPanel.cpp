@@ -5,6 +5,7 @@
 #include "LocalGateway.h"
 
 #include "common/Icons.h"
+#include "common/StatusColors.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -66,7 +67,7 @@ GatewayPanel::GatewayPanel(LocalGateway* gateway, QWidget* parent)
     m_errorLabel->setObjectName(QStringLiteral("gatewayError"));
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_errorLabel->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_errorLabel->setStyleSheet(QStringLiteral("color: %1;").arg(StatusColors::name(StatusTone::Bad)));
     m_errorLabel->hide();
 
     m_summary->setObjectName(QStringLiteral("gatewaySummary"));
@@ -189,15 +190,15 @@ void GatewayPanel::updateState()
     QString text;
     switch (state) {
     case LocalGateway::State::Running:
-        color = QStringLiteral("#2e7d32");
+        color = StatusColors::name(StatusTone::Good);
         text = tr("Running on 127.0.0.1:%1").arg(m_gateway->port());
         break;
     case LocalGateway::State::Stopped:
-        color = QStringLiteral("#757575");
+        color = StatusColors::name(StatusTone::Neutral);
         text = tr("Stopped");
         break;
     case LocalGateway::State::Error:
-        color = QStringLiteral("#c62828");
+        color = StatusColors::name(StatusTone::Bad);
         text = tr("Could not start");
         break;
     }

@@ -1,5 +1,8 @@
 #include "GatewayTrafficModel.h"
 
+#include "common/Money.h"
+#include "common/StatusColors.h"
+
 #include <algorithm>
 
 #include <QBrush>
@@ -18,16 +21,6 @@ int GatewayTrafficModel::rowCount(const QModelIndex& parent) const
 int GatewayTrafficModel::columnCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
-}
-
-QString GatewayTrafficModel::formatCost(double usd)
-{
-    // Single requests cost fractions of a cent: keep two significant digits visible.
-    int decimals = 2;
-    for (double scale = 0.01; usd > 0 && usd < scale && decimals < 8; scale /= 10) {
-        ++decimals;
-    }
-    return QStringLiteral("$") + QLocale().toString(usd, 'f', decimals > 2 ? decimals + 1 : decimals);
 }
 
 QString GatewayTrafficModel::statusText(const GatewayTraffic& traffic) const
@@ -74,7 +67,7 @@ QString GatewayTrafficModel::displayText(const GatewayTraffic& traffic, int colu
         if (running) {
             return {};
         }
-        return traffic.costUsd ? formatCost(*traffic.costUsd) : QStringLiteral("–");
+        return traffic.costUsd ? Money::format(*traffic.costUsd) : QStringLiteral("–");
     case ColumnCount:
         break;
     }
@@ -110,10 +103,10 @@ QVariant GatewayTrafficModel::data(const QModelIndex& index, int role) const
         return int(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ForegroundRole:
         if (index.column() == StatusColumn && traffic.status >= 300) {
-            return QBrush(QColor(0xc6, 0x28, 0x28));
+            return QBrush(StatusColors::color(StatusTone::Bad));
         }
         if (index.column() == FailoversColumn && traffic.failovers > 0) {
-            return QBrush(QColor(0xb2, 0x6a, 0x00));
+            return QBrush(StatusColors::color(StatusTone::Warning));
         }
         return {};
     case IdRole:

@@ -46,8 +46,6 @@ public:
     void addFinished(const GatewayTraffic& traffic);
     void clear();
 
-    static QString formatCost(double usd);
-
 private:
     QString displayText(const GatewayTraffic& traffic, int column) const;
     QString statusText(const GatewayTraffic& traffic) const;

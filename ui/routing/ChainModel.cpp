@@ -1,6 +1,7 @@
 #include "ChainModel.h"
 
 #include "RoutingDocument.h"
+#include "common/Money.h"
 #include "engine/Engine.h"
 #include "routing/PolicyEdits.h"
 #include "routing/Router.h"
@@ -60,9 +61,8 @@ QVariant ChainModel::data(const QModelIndex& index, int role) const
     case ProviderRole:
         return model ? model->providerId : QString();
     case PriceRole:
-        return priced ? tr("$%1 / $%2 per 1M")
-                            .arg(model->price.inputPerMTok, 0, 'f', 2)
-                            .arg(model->price.outputPerMTok, 0, 'f', 2)
+        return priced ? tr("%1 / %2 per 1M")
+                            .arg(Money::format(model->price.inputPerMTok), Money::format(model->price.outputPerMTok))
                       : tr("no price");
     case HealthRole:
         switch (availability.kind) {

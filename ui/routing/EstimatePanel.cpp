@@ -1,6 +1,7 @@
 #include "EstimatePanel.h"
 
 #include "RoutingDocument.h"
+#include "common/Money.h"
 #include "engine/Engine.h"
 #include "ledger/LedgerQueries.h"
 #include "pricing/CostCalculator.h"
@@ -92,9 +93,8 @@ void EstimatePanel::estimate()
         m_text->setText(tr("No routed requests in the last %n day(s).", nullptr, m_days->value()));
         return;
     }
-    QString text = tr("%n routed request(s): spent $%1; with this policy about $%2.", nullptr, m_result.requests)
-                       .arg(m_result.spent, 0, 'f', 4)
-                       .arg(m_result.wouldCost, 0, 'f', 4);
+    QString text = tr("%n routed request(s): spent %1; with this policy about %2.", nullptr, m_result.requests)
+                       .arg(Money::format(m_result.spent), Money::format(m_result.wouldCost));
     if (m_result.unpriced > 0) {
         text += QLatin1Char(' ')
             + tr("%n request(s) would go to unpriced models (not counted).", nullptr, m_result.unpriced);

@@ -1,6 +1,7 @@
 #include "ModelCardDelegate.h"
 
 #include "ChainModel.h"
+#include "common/StatusColors.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -14,11 +15,11 @@ QColor healthColor(int level)
 {
     switch (level) {
     case 0:
-        return QColor(0x2e, 0x7d, 0x32);
+        return StatusColors::color(StatusTone::Good);
     case 1:
-        return QColor(0xb2, 0x6a, 0x00);
+        return StatusColors::color(StatusTone::Warning);
     default:
-        return QColor(0xc6, 0x28, 0x28);
+        return StatusColors::color(StatusTone::Bad);
     }
 }
 } // namespace

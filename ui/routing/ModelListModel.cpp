@@ -1,6 +1,7 @@
 #include "ModelListModel.h"
 
 #include "ChainModel.h"
+#include "common/Money.h"
 #include "engine/Engine.h"
 
 #include <QMimeData>
@@ -44,10 +45,9 @@ QVariant ModelListModel::data(const QModelIndex& index, int role) const
     if (role == Qt::ToolTipRole) {
         const ModelConfig* model = m_engine.model(id);
         if (model && model->price.known) {
-            return tr("%1 on %2: $%3 / $%4 per 1M tokens in / out")
-                .arg(id, model->providerId)
-                .arg(model->price.inputPerMTok, 0, 'f', 2)
-                .arg(model->price.outputPerMTok, 0, 'f', 2);
+            return tr("%1 on %2: %3 / %4 per 1M tokens in / out")
+                .arg(id, model->providerId, Money::format(model->price.inputPerMTok),
+                     Money::format(model->price.outputPerMTok));
         }
         return tr("%1: no price").arg(id);
     }

@@ -12,6 +12,7 @@
 #include "TierSettingsDialog.h"
 #include "TryPromptPanel.h"
 #include "common/FileDialogs.h"
+#include "common/StatusColors.h"
 #include "config/LiteLlmConfig.h"
 #include "engine/Engine.h"
 #include "routing/PolicyEdits.h"
@@ -233,7 +234,7 @@ void RoutingEditor::showProblems(const QList<ConfigProblem>& problems, const QSt
     for (const auto& problem : problems) {
         auto* item = new QListWidgetItem(problem.toString(), m_problems);
         item->setData(Qt::UserRole, problem.path);
-        item->setForeground(problem.isError() ? QColor(0xc6, 0x28, 0x28) : QColor(0xb2, 0x6a, 0x00));
+        item->setForeground(StatusColors::color(problem.isError() ? StatusTone::Bad : StatusTone::Warning));
     }
     const int rows = std::min(m_problems->count(), 5);
     m_problems->setFixedHeight(rows * m_problems->sizeHintForRow(0) + 2 * m_problems->frameWidth() + 4);

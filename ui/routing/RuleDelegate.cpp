@@ -2,6 +2,7 @@
 
 #include "RoutingDocument.h"
 #include "RulesModel.h"
+#include "common/StatusColors.h"
 #include "routing/PolicyEdits.h"
 
 #include <QComboBox>
@@ -42,8 +43,10 @@ QWidget* RuleDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem&
             rule.pattern = text;
             const QString problem = PolicyEdits::ruleProblem(rule, policy);
             edit->setToolTip(problem);
-            edit->setStyleSheet(
-                problem.isEmpty() ? QString() : QStringLiteral("QLineEdit { background: #ffebee; color: #b71c1c; }"));
+            edit->setStyleSheet(problem.isEmpty() ? QString()
+                                                  : QStringLiteral("QLineEdit { background: %1; color: %2; }")
+                                                        .arg(StatusColors::problemBackground().name(),
+                                                             StatusColors::name(StatusTone::Bad)));
             edit->setProperty("problem", problem);
         });
         return edit;

@@ -1,6 +1,7 @@
 #include "RulesModel.h"
 
 #include "RoutingDocument.h"
+#include "common/StatusColors.h"
 #include "routing/PolicyEdits.h"
 
 #include <QColor>
@@ -71,10 +72,10 @@ QVariant RulesModel::data(const QModelIndex& index, int role) const
         return rule.enabled ? Qt::Checked : Qt::Unchecked;
     }
     if (role == Qt::ForegroundRole && index.column() == ProblemColumn) {
-        return QColor(0xc6, 0x28, 0x28);
+        return StatusColors::color(StatusTone::Bad);
     }
     if (role == Qt::BackgroundRole && !problem.isEmpty() && index.column() == PatternColumn) {
-        return QColor(0xff, 0xeb, 0xee);
+        return StatusColors::problemBackground();
     }
     if (role == Qt::ToolTipRole) {
         return problem.isEmpty() && index.column() == PatternColumn ? rule.pattern : problem;

@@ -3,6 +3,8 @@
 #include "ChainModel.h"
 #include "ModelCardDelegate.h"
 #include "RoutingDocument.h"
+#include "common/Money.h"
+#include "common/StatusColors.h"
 #include "engine/Engine.h"
 #include "routing/ChainAnalysis.h"
 #include "routing/PolicyEdits.h"
@@ -117,8 +119,7 @@ void TierColumn::refresh()
         }
     }
     const QString time = worst.timeUnbounded ? tr("no time limit") : duration(worst.longestMs);
-    const QString cost
-        = QStringLiteral("$%1%2").arg(worst.highestCostUsd, 0, 'f', 4).arg(worst.costComplete ? "" : "+");
+    const QString cost = Money::format(worst.highestCostUsd) + (worst.costComplete ? QString() : QStringLiteral("+"));
     const QString calls = worst.maxUpstreamCalls == 1 ? tr("1 call") : tr("%1 calls").arg(worst.maxUpstreamCalls);
     QString text = tr("<b>Worst case:</b> %1 · %2 · %3").arg(calls, time, cost);
     m_worstCase->setToolTip(
@@ -128,11 +129,12 @@ void TierColumn::refresh()
            nullptr, worst.maxUpstreamCalls)
             .arg(time, cost, worst.costComplete ? QString() : tr("; some models have no price")));
     if (tier->chain.isEmpty()) {
-        text = QStringLiteral("<span style='color:#c62828'>%1</span>")
-                   .arg(tr("Empty chain: requests for this tier fail."));
+        text = QStringLiteral("<span style='color:%1'>%2</span>")
+                   .arg(StatusColors::name(StatusTone::Bad), tr("Empty chain: requests for this tier fail."));
     } else if (!broken.isEmpty()) {
-        text += QStringLiteral("<br><span style='color:#c62828'>%1</span>")
-                    .arg(tr("Will be skipped: %1").arg(broken.join(QStringLiteral(", ")).toHtmlEscaped()));
+        text += QStringLiteral("<br><span style='color:%1'>%2</span>")
+                    .arg(StatusColors::name(StatusTone::Bad),
+                         tr("Will be skipped: %1").arg(broken.join(QStringLiteral(", ")).toHtmlEscaped()));
     }
     m_worstCase->setText(text);
 }

@@ -1,6 +1,7 @@
 #include "TryPromptPanel.h"
 
 #include "RoutingDocument.h"
+#include "common/StatusColors.h"
 #include "engine/Engine.h"
 #include "providers/ProviderClient.h"
 #include "routing/Router.h"
@@ -84,6 +85,7 @@ void TryPromptPanel::refresh()
     }
 
     const Explanation& e = m_explanation;
+    const QString bad = StatusColors::name(StatusTone::Bad);
     QString html;
     if (e.rule.matchedRule()) {
         html += tr("Rule <b>%1</b> (%2) fires").arg(e.rule.ruleName.toHtmlEscaped(), e.rule.why.toHtmlEscaped());
@@ -103,10 +105,11 @@ void TryPromptPanel::refresh()
             QString line = QStringLiteral("%1 <span style='color:gray'>(%2)</span> ")
                                .arg(deployment.modelId.toHtmlEscaped(), deployment.providerId.toHtmlEscaped());
             if (!a.usable()) {
-                line += QStringLiteral("<span style='color:#c62828'>%1</span>")
-                            .arg(tr("skipped: %1").arg(a.reason.toHtmlEscaped()));
+                line += QStringLiteral("<span style='color:%1'>%2</span>")
+                            .arg(bad, tr("skipped: %1").arg(a.reason.toHtmlEscaped()));
             } else if (!chosen) {
-                line += QStringLiteral("<span style='color:#2e7d32'><b>%1</b></span>").arg(tr("answers"));
+                line += QStringLiteral("<span style='color:%1'><b>%2</b></span>")
+                            .arg(StatusColors::name(StatusTone::Good), tr("answers"));
                 chosen = true;
             } else {
                 line += QStringLiteral("<span style='color:gray'>%1</span>").arg(tr("fallback"));
@@ -116,13 +119,13 @@ void TryPromptPanel::refresh()
     }
     html += QStringLiteral("</ol>");
     if (e.chain.isEmpty()) {
-        html += QStringLiteral("<p style='color:#c62828'>%1</p>")
-                    .arg(tr("The chain is empty: this request would fail."));
+        html += QStringLiteral("<p style='color:%1'>%2</p>")
+                    .arg(bad, tr("The chain is empty: this request would fail."));
     } else if (!chosen) {
-        html += QStringLiteral("<p style='color:#c62828'>%1</p>").arg(tr("Every model would be skipped."));
+        html += QStringLiteral("<p style='color:%1'>%2</p>").arg(bad, tr("Every model would be skipped."));
     }
     for (const auto& problem : e.problems) {
-        html += QStringLiteral("<p style='color:#c62828'>%1</p>").arg(problem.toHtmlEscaped());
+        html += QStringLiteral("<p style='color:%1'>%2</p>").arg(bad, problem.toHtmlEscaped());
     }
     m_result->setHtml(html);
     emit explained();

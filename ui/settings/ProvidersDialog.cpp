@@ -2,10 +2,10 @@
 
 #include "engine/Engine.h"
 #include "pricing/PriceTable.h"
+#include "providers/ModelListFetcher.h"
 #include "providers/ProviderCall.h"
 #include "providers/ProviderClient.h"
 #include "secrets/KeyStore.h"
-#include "secrets/ModelListFetcher.h"
 #include "secrets/ProviderPresets.h"
 
 #include <QLabel>
@@ -18,7 +18,7 @@ ProvidersDialog::ProvidersDialog(Engine& engine, KeyStore& keys, QWidget* parent
     , m_engine(engine)
     , m_keys(keys)
     , m_config(engine.config())
-    , m_fetcher(new ModelListFetcher(this))
+    , m_fetcher(new ModelListFetcher(engine.client(), this))
 {
     setWindowTitle(tr("Providers"));
     buildUi();

@@ -3,6 +3,7 @@
 #include "AnswerDocument.h"
 #include "common/ElidedLabel.h"
 #include "common/Icons.h"
+#include "common/StatusColors.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -25,25 +26,25 @@ QColor stateColor(ColumnState state)
 {
     switch (state) {
     case ColumnState::Waiting:
-        return QColor(0x8a, 0x8f, 0x98);
+        return StatusColors::color(StatusTone::Neutral);
     case ColumnState::Streaming:
-        return QColor(0x2f, 0x6f, 0xde);
+        return StatusColors::color(StatusTone::Active);
     case ColumnState::Done:
-        return QColor(0x1f, 0x9d, 0x55);
+        return StatusColors::color(StatusTone::Good);
     case ColumnState::Incomplete:
-        return QColor(0xd9, 0x8a, 0x00);
+        return StatusColors::color(StatusTone::Warning);
     case ColumnState::Failed:
-        return QColor(0xd9, 0x3f, 0x3f);
+        return StatusColors::color(StatusTone::Bad);
     case ColumnState::Idle:
     case ColumnState::Cancelled:
         break;
     }
-    return QColor(0x8a, 0x8f, 0x98);
+    return StatusColors::color(StatusTone::Neutral);
 }
 
 QColor bestColor()
 {
-    return QColor(0x1f, 0x9d, 0x55);
+    return StatusColors::color(StatusTone::Good);
 }
 } // namespace
 
@@ -265,9 +266,9 @@ void ColumnView::updateRoute()
     const QString text = QApplication::palette().color(QPalette::WindowText).name();
     QStringList lines { route.decisionText().toHtmlEscaped() };
     for (const ColumnRoute::Failover& failover : route.failovers) {
-        lines.append(
-            QStringLiteral("<span style=\"color:#d98a00\">\u21aa</span>&nbsp;<span style=\"color:%1\">%2</span>")
-                .arg(text, ColumnRoute::failoverText(failover).toHtmlEscaped()));
+        lines.append(QStringLiteral("<span style=\"color:%1\">\u21aa</span>&nbsp;<span style=\"color:%2\">%3</span>")
+                         .arg(StatusColors::name(StatusTone::Warning), text,
+                              ColumnRoute::failoverText(failover).toHtmlEscaped()));
     }
     m_route->setText(lines.join(QStringLiteral("<br>")));
     m_route->setToolTip(route.why);
@@ -447,7 +448,7 @@ void ColumnView::setContinuing(bool continuing)
 void ColumnView::setWinner(bool winner)
 {
     m_winner = winner;
-    m_vote->setIcon(winner ? Icons::icon(QStringLiteral("trophy"), QColor(0xd9, 0x8a, 0x00))
+    m_vote->setIcon(winner ? Icons::icon(QStringLiteral("trophy"), StatusColors::color(StatusTone::Warning))
                            : Icons::icon(QStringLiteral("trophy")));
     m_vote->setToolTip(winner ? tr("The winner of this run") : tr("Mark this answer as the winner"));
 }

@@ -1,6 +1,7 @@
 #include "HistoryPanel.h"
 
 #include "common/Icons.h"
+#include "common/Money.h"
 #include "workbench/ColumnFigures.h"
 
 #include <QLabel>
@@ -58,7 +59,7 @@ void HistoryPanel::reload()
         QString detail = QLocale().toString(entry.startedAt.toLocalTime(), QLocale::ShortFormat);
         detail += QStringLiteral(" \u00b7 ") + tr("%n model(s)", nullptr, int(entry.models.size()));
         if (entry.costUsd > 0) {
-            detail += QStringLiteral(" \u00b7 ") + FigureFormat::usd(entry.costUsd);
+            detail += QStringLiteral(" \u00b7 ") + Money::format(entry.costUsd);
         }
         if (entry.failed > 0) {
             detail += QStringLiteral(" \u00b7 ") + tr("%1 failed").arg(entry.failed);

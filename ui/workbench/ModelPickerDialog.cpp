@@ -1,6 +1,7 @@
 #include "ModelPickerDialog.h"
 
 #include "common/Icons.h"
+#include "common/Money.h"
 #include "workbench/ColumnFigures.h"
 
 #include <QCoreApplication>
@@ -23,7 +24,7 @@ QString perMillion(double value, bool known)
     if (!known) {
         return QCoreApplication::translate("ModelPickerDialog", "unpriced");
     }
-    return QStringLiteral("$") + QLocale().toString(value, 'f', value < 1 ? 3 : 2);
+    return Money::format(value);
 }
 } // namespace
 

@@ -3,6 +3,7 @@
 #include "ColumnView.h"
 #include "DiffDialog.h"
 #include "common/FileDialogs.h"
+#include "common/Money.h"
 #include "workbench/ComparisonExport.h"
 
 #include <QAction>
@@ -64,7 +65,7 @@ void WorkbenchView::updateSummary()
             parts.append(tr("%1 failed").arg(failed));
         }
         if (anyCost) {
-            parts.append(tr("total %1").arg(FigureFormat::usd(cost)));
+            parts.append(tr("total %1").arg(Money::format(cost)));
         }
     }
     m_summary->setText(parts.join(QStringLiteral(" \u00b7 ")));

@@ -9,12 +9,14 @@
 
 class LedgerQueries;
 
-// Runs the dashboard's ledger queries on its own thread with its own LedgerQueries (a connection
-// stays on the thread that opened it). Requests queue up while one runs; any whose generation
-// is older than `latest` is skipped, so a burst of filter changes costs one query set.
-class DashboardWorker : public QObject
+// The dashboard's query set, run on its own thread with its own LedgerQueries (a connection stays
+// on the thread that opened it); the view only adapts the result. Requests queue up while one
+// runs; any whose generation is not `latest` is stale and skipped (also between query groups),
+// so a burst of filter changes costs one query set.
+class DashboardWorker final : public QObject
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DashboardWorker)
 
 public:
     DashboardWorker(const QString& ledgerPath, std::shared_ptr<std::atomic<quint64>> latest);

@@ -1,8 +1,8 @@
-// LedgerQueries: failovers, provider uptime and latency percentiles.
-#include "LedgerQueries.h"
+#include "ReliabilityQueries.h"
 
 #include "LatencyHistogram.h"
 #include "LedgerQueriesSql.h"
+#include "LedgerReader.h"
 #include "LedgerRollup.h"
 #include "SqliteStatement.h"
 
@@ -29,45 +29,36 @@ Percentiles percentiles(const LatencyHistogram::Counts& counts)
 
 // Failovers are raw rows; the request is joined only when the filter needs its fields
 // (`requestColumns` false: only the failover's own time and models).
-Where failoverWhere(const LedgerFilter& filter, bool* needsJoin, bool requestColumns = true)
+SqlWhere failoverWhere(const LedgerFilter& filter, bool* needsJoin, bool requestColumns = true)
 {
-    Where where;
-    if (filter.from.isValid()) {
-        where.add(QStringLiteral("f.at >= ?"), filter.from.toMSecsSinceEpoch());
-    }
-    if (filter.until.isValid()) {
-        where.add(QStringLiteral("f.at < ?"), filter.until.toMSecsSinceEpoch());
-    }
-    if (!filter.models.isEmpty()) {
-        Where models;
-        models.in(QStringLiteral("f.from_model"), filter.models);
-        models.in(QStringLiteral("f.to_model"), filter.models);
-        where.clauses << QStringLiteral("(%1)").arg(models.clauses.join(QStringLiteral(" OR ")));
-        where.binds << models.binds;
-    }
+    SqlWhere where = LedgerQueriesSql::failoverWhere(filter);
     if (requestColumns) {
-        where.in(QStringLiteral("r.final_provider"), filter.providers);
-        where.in(QStringLiteral("r.tier"), filter.tiers);
-        where.in(QStringLiteral("r.source"), filter.sources);
+        addRequestKeys(&where, filter);
     }
     *needsJoin = !filter.providers.isEmpty() || !filter.tiers.isEmpty() || !filter.sources.isEmpty();
     return where;
 }
 } // namespace
 
-QList<FailoverEvent> LedgerQueries::failoverEvents(const LedgerFilter& filter, int limit)
+ReliabilityQueries::ReliabilityQueries(LedgerReader& reader)
+    : m_reader(reader)
+{
+}
+
+QList<FailoverEvent> ReliabilityQueries::failoverEvents(const LedgerFilter& filter, int limit)
 {
     bool join = false;
-    Where where = failoverWhere(filter, &join);
-    where.binds << limit;
+    const SqlWhere where = failoverWhere(filter, &join);
+    QVariantList binds = where.binds();
+    binds << limit;
     QSqlQuery query;
     QList<FailoverEvent> events;
-    if (!run(query,
-             QStringLiteral("SELECT f.at, f.from_model, f.to_model, f.failure_class, f.message, r.uuid"
-                            " FROM failovers f JOIN requests r ON r.rid = f.request_rid%1"
-                            " ORDER BY f.at DESC, f.rowid DESC LIMIT ?")
-                 .arg(where.sql()),
-             where.binds)) {
+    if (!m_reader.run(query,
+                      QStringLiteral("SELECT f.at, f.from_model, f.to_model, f.failure_class, f.message, r.uuid"
+                                     " FROM failovers f JOIN requests r ON r.rid = f.request_rid%1"
+                                     " ORDER BY f.at DESC, f.rowid DESC LIMIT ?")
+                          .arg(where.sql()),
+                      binds)) {
         return events;
     }
     while (query.next()) {
@@ -81,10 +72,10 @@ QList<FailoverEvent> LedgerQueries::failoverEvents(const LedgerFilter& filter, i
     return events;
 }
 
-QList<FailoverCountRow> LedgerQueries::failoverCounts(const LedgerFilter& filter, LedgerBucket bucket)
+QList<FailoverCountRow> ReliabilityQueries::failoverCounts(const LedgerFilter& filter, LedgerBucket bucket)
 {
     bool join = false;
-    const Where where = failoverWhere(filter, &join, false);
+    const SqlWhere where = failoverWhere(filter, &join, false);
     QList<FailoverCountRow> rows;
     // Read in failovers_at order and counted here: an SQL GROUP BY sorts every failover of the
     // period first, which costs more than the scan itself (30,000 failovers over 90 days).
@@ -92,10 +83,10 @@ QList<FailoverCountRow> LedgerQueries::failoverCounts(const LedgerFilter& filter
     // lookup per failover, every time the filter changes) but matched against cached keys of
     // the requests that failed over: only failovers new since the last call look theirs up.
     SqliteStatement statement;
-    if (!scan(statement,
-              QStringLiteral("SELECT %1, f.failure_class, f.request_rid FROM failovers f%2 ORDER BY f.at")
-                  .arg(bucketSql(bucket, QStringLiteral("f.at / 1000")), where.sql()),
-              where.binds)) {
+    if (!m_reader.scan(statement,
+                       QStringLiteral("SELECT %1, f.failure_class, f.request_rid FROM failovers f%2 ORDER BY f.at")
+                           .arg(bucketSql(bucket, QStringLiteral("f.at / 1000")), where.sql()),
+                       where.binds())) {
         return rows;
     }
     struct Failover
@@ -112,8 +103,8 @@ QList<FailoverCountRow> LedgerQueries::failoverCounts(const LedgerFilter& filter
             missing << failovers.last().rid;
         }
     }
-    m_error = statement.errorString();
-    if (!m_error.isEmpty() || (join && !loadFailedOverRequests(missing, where))) {
+    m_reader.setError(statement.errorString());
+    if (!m_reader.errorString().isEmpty() || (join && !loadFailedOverRequests(missing, where))) {
         return rows;
     }
     QMap<std::pair<qint64, QString>, qint64> counts;
@@ -133,7 +124,7 @@ QList<FailoverCountRow> LedgerQueries::failoverCounts(const LedgerFilter& filter
     return rows;
 }
 
-bool LedgerQueries::loadFailedOverRequests(const QList<qint64>& rids, const LedgerQueriesSql::Where& failovers)
+bool ReliabilityQueries::loadFailedOverRequests(const QList<qint64>& rids, const SqlWhere& failovers)
 {
     // A few distinct values each: one shared string per value keeps the cache small.
     auto shared = [this](const QString& text) { return *m_keyStrings.insert(text); };
@@ -144,17 +135,17 @@ bool LedgerQueries::loadFailedOverRequests(const QList<qint64>& rids, const Ledg
                 statement.int64(0),
                 { shared(statement.text(1)), shared(statement.text(2)), shared(statement.text(3)) });
         }
-        m_error = statement.errorString();
-        return m_error.isEmpty();
+        m_reader.setError(statement.errorString());
+        return m_reader.errorString().isEmpty();
     };
     if (m_failedOverRequests.isEmpty() || rids.size() > kBatch) {
         // A first call: one join over these failovers beats many IN lists.
         SqliteStatement statement;
-        if (!scan(statement,
-                  QStringLiteral("SELECT r.rid, r.final_provider, r.tier, r.source FROM failovers f"
-                                 " JOIN requests r ON r.rid = f.request_rid%1")
-                      .arg(failovers.sql()),
-                  failovers.binds)) {
+        if (!m_reader.scan(statement,
+                           QStringLiteral("SELECT r.rid, r.final_provider, r.tier, r.source FROM failovers f"
+                                          " JOIN requests r ON r.rid = f.request_rid%1")
+                               .arg(failovers.sql()),
+                           failovers.binds())) {
             return false;
         }
         return remember(statement);
@@ -166,10 +157,10 @@ bool LedgerQueries::loadFailedOverRequests(const QList<qint64>& rids, const Ledg
             binds << rid;
         }
         SqliteStatement statement;
-        if (!scan(statement,
-                  QStringLiteral("SELECT rid, final_provider, tier, source FROM requests WHERE rid IN (%1)")
-                      .arg(QStringList(batch.size(), QStringLiteral("?")).join(u',')),
-                  binds)
+        if (!m_reader.scan(statement,
+                           QStringLiteral("SELECT rid, final_provider, tier, source FROM requests WHERE rid IN (%1)")
+                               .arg(QStringList(batch.size(), QStringLiteral("?")).join(u',')),
+                           binds)
             || !remember(statement)) {
             return false;
         }
@@ -177,7 +168,7 @@ bool LedgerQueries::loadFailedOverRequests(const QList<qint64>& rids, const Ledg
     return true;
 }
 
-UptimeReport LedgerQueries::uptime(const LedgerFilter& filter, LedgerBucket bucket)
+UptimeReport ReliabilityQueries::uptime(const LedgerFilter& filter, LedgerBucket bucket)
 {
     const Source source = rollupSource(QStringLiteral("uptime"), QStringLiteral("provider, attempts, provider_faults"),
                                        filter, bucket == LedgerBucket::Hour);
@@ -186,8 +177,9 @@ UptimeReport LedgerQueries::uptime(const LedgerFilter& filter, LedgerBucket buck
     QMap<QString, UptimeRow> overall;
     if (bucket == LedgerBucket::Hour) {
         SqliteStatement statement;
-        if (!scan(statement, QStringLiteral("SELECT t, provider, attempts, provider_faults FROM %1").arg(source.sql),
-                  source.binds)) {
+        if (!m_reader.scan(statement,
+                           QStringLiteral("SELECT t, provider, attempts, provider_faults FROM %1").arg(source.sql),
+                           source.binds)) {
             return report;
         }
         QMap<std::pair<qint64, QString>, UptimeRow> sums;
@@ -196,7 +188,7 @@ UptimeReport LedgerQueries::uptime(const LedgerFilter& filter, LedgerBucket buck
             row.attempts += statement.int64(2);
             row.providerFaults += statement.int64(3);
         }
-        m_error = statement.errorString();
+        m_reader.setError(statement.errorString());
         for (auto it = sums.begin(); it != sums.end(); ++it) {
             UptimeRow row = *it;
             row.bucketStart = QDateTime::fromSecsSinceEpoch(it.key().first, Qt::UTC);
@@ -208,11 +200,11 @@ UptimeReport LedgerQueries::uptime(const LedgerFilter& filter, LedgerBucket buck
             sum.attempts += row.attempts;
             sum.providerFaults += row.providerFaults;
         }
-    } else if (!run(query,
-                    QStringLiteral("SELECT %1 AS b, provider, SUM(attempts), SUM(provider_faults)"
-                                   " FROM %2 GROUP BY b, provider ORDER BY b, provider")
-                        .arg(bucketSql(bucket, QStringLiteral("t")), source.sql),
-                    source.binds)) {
+    } else if (!m_reader.run(query,
+                             QStringLiteral("SELECT %1 AS b, provider, SUM(attempts), SUM(provider_faults)"
+                                            " FROM %2 GROUP BY b, provider ORDER BY b, provider")
+                                 .arg(bucketSql(bucket, QStringLiteral("t")), source.sql),
+                             source.binds)) {
         return report;
     }
     while (query.next()) {
@@ -236,7 +228,7 @@ UptimeReport LedgerQueries::uptime(const LedgerFilter& filter, LedgerBucket buck
     return report;
 }
 
-QList<LatencyRow> LedgerQueries::latencyPercentiles(const LedgerFilter& filter)
+QList<LatencyRow> ReliabilityQueries::latencyPercentiles(const LedgerFilter& filter)
 {
     const QStringList histogram = LedgerRollup::latencyColumns() + LedgerRollup::ttftColumns();
     const Source source
@@ -244,8 +236,8 @@ QList<LatencyRow> LedgerQueries::latencyPercentiles(const LedgerFilter& filter)
     QList<LatencyRow> rows;
     // Summed here rather than with GROUP BY model, which sorts every 80-column row first.
     SqliteStatement statement;
-    if (!scan(statement, QStringLiteral("SELECT model, %1 FROM %2").arg(histogram.join(u','), source.sql),
-              source.binds)) {
+    if (!m_reader.scan(statement, QStringLiteral("SELECT model, %1 FROM %2").arg(histogram.join(u','), source.sql),
+                       source.binds)) {
         return rows;
     }
     QMap<QString, std::pair<LatencyHistogram::Counts, LatencyHistogram::Counts>> perModel;
@@ -256,7 +248,7 @@ QList<LatencyRow> LedgerQueries::latencyPercentiles(const LedgerFilter& filter)
             ttft[size_t(i)] += statement.int64(1 + LatencyHistogram::kBuckets + i);
         }
     }
-    m_error = statement.errorString();
+    m_reader.setError(statement.errorString());
     for (auto it = perModel.cbegin(); it != perModel.cend(); ++it) {
         rows << LatencyRow { it.key(), percentiles(it->first), percentiles(it->second) };
     }

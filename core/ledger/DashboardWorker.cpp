@@ -1,6 +1,6 @@
 #include "DashboardWorker.h"
 
-#include "ledger/LedgerQueries.h"
+#include "LedgerQueries.h"
 
 #include <QElapsedTimer>
 

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "LedgerQueryTypes.h"
+#include "LedgerRecords.h"
 #include "common/ProviderTypes.h"
-#include "ledger/LedgerQueryTypes.h"
-#include "ledger/LedgerRecords.h"
 
 #include <QMetaType>
 
@@ -17,6 +17,16 @@ struct DashboardQuery
     LedgerBucket uptimeBucket = LedgerBucket::Day;
     LedgerSplit split = LedgerSplit::Model;
     ModelPrice reference;
+
+    // The period of the same length that ends where `filter` starts, with the same filters: what
+    // the spend card compares with.
+    static LedgerFilter previousPeriod(const LedgerFilter& filter)
+    {
+        LedgerFilter previous = filter;
+        previous.until = filter.from;
+        previous.from = filter.from.addSecs(-filter.from.secsTo(filter.until));
+        return previous;
+    }
 };
 
 struct DashboardResult

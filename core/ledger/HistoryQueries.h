@@ -1,0 +1,28 @@
+#pragma once
+
+#include "LedgerQueryTypes.h"
+#include "LedgerRecords.h"
+
+class LedgerReader;
+class QSqlQuery;
+
+// The ledger's raw request rows with their attempts and failovers, newest first: the workbench
+// history, a comparison and its votes, and the requests behind a clicked chart element.
+class HistoryQueries final
+{
+public:
+    explicit HistoryQueries(LedgerReader& reader);
+
+    // The search text matches prompt, models, provider, tier, rule, compare group and error message.
+    QList<RequestRecord> recentRequests(int limit, int offset = 0, const QString& searchText = QString());
+    QList<RequestRecord> requestsInCompareGroup(const QString& group);
+    // At most `limit`, by time (index on started_at, or on failovers.at for failedOverOnly), so it
+    // works on any old bucket and stops at `limit`.
+    QList<RequestRecord> requests(const LedgerFilter& filter, int limit, const RequestMatch& match = {});
+    QList<VoteRecord> votesInCompareGroup(const QString& group);
+
+private:
+    QList<RequestRecord> readRequests(QSqlQuery& query);
+
+    LedgerReader& m_reader;
+};

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "HttpExchange.h"
+#include "common/ProviderTypes.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QTimer>
+
+class ProviderClient;
+
+// "Fetch models": GET {baseUrl}/models (OpenAI and Anthropic both answer {"data":[{"id":...}]}).
+// Goes over the provider client's transport with the wire format's auth headers, like a call,
+// but outside the per-provider queues: it is a settings-time look-up, not a model call.
+class ModelListFetcher final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ModelListFetcher)
+
+public:
+    explicit ModelListFetcher(ProviderClient* client, QObject* parent = nullptr);
+
+    // The key is sent the way the provider's wire format wants it, and is never reported back.
+    void fetch(const ProviderConfig& provider, const QString& key);
+    void abort();
+    bool isRunning() const { return m_exchange != nullptr; }
+    // Default 15 s; then fetchFailed().
+    void setTimeoutMs(int ms) { m_timeout.setInterval(ms); }
+
+    // Pure: the model ids of a /models response, sorted; empty + error on bad JSON.
+    static QStringList parseModelList(const QByteArray& json, QString* error = nullptr);
+
+signals:
+    void modelsFetched(const QStringList& modelIds);
+    void fetchFailed(const QString& message);
+
+private:
+    void exchangeFinished();
+    void fail(const QString& message);
+
+    ProviderClient* m_client;
+    QPointer<HttpExchange> m_exchange;
+    QByteArray m_body;
+    QString m_host;
+    QTimer m_timeout;
+};

@@ -1,0 +1,11 @@
+#pragma once
+
+#include "ComparisonSnapshot.h"
+
+#include <QByteArray>
+
+// The standalone HTML page of a comparison (ComparisonExport's HTML format): one file, inline
+// CSS, no scripts or external assets, readable in light and dark mode.
+namespace ComparisonHtml {
+QByteArray page(const ComparisonSnapshot& snapshot);
+} // namespace ComparisonHtml
