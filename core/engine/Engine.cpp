@@ -207,7 +207,15 @@ void Engine::applyConfig()
     if (!(budgets.perProvider == m_budgets->settings().perProvider)) {
         m_budgets->setSettings(budgets);
     }
-    RoutingPolicy policy = m_config.policy.tiers.isEmpty() ? DefaultPolicy::create(m_models) : m_config.policy;
+    RoutingPolicy policy = m_config.policy;
+    if (policy.tiers.isEmpty()) {
+        // Without tiers (a new home, an imported LiteLLM config) the built-in tiers and rules route
+        // prompts, while the configuration's own groups, fallbacks and settings still apply.
+        const RoutingPolicy builtIn = DefaultPolicy::create(m_models);
+        policy.tiers = builtIn.tiers;
+        policy.rules = builtIn.rules;
+        policy.defaultTier = builtIn.defaultTier;
+    }
     policy.defaults.timeouts = effectiveTimeouts(policy.defaults.timeouts);
     m_router->setPolicy(policy);
 }

@@ -2,6 +2,7 @@
 #include "http/HttpServer.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -119,6 +120,9 @@ private slots:
     void keysReachOnlyTheirOwnHost();
     void nothingImportable_exitsNonZeroAndSaysWhy();
     void importIntoExistingHome_keepsItsDefaults();
+    void importedGroup_loadBalancesAcrossItsDeployments();
+    void importedFallbacks_takenInOrder_data();
+    void importedFallbacks_takenInOrder();
 
 private:
     Run run(const QStringList& arguments)
@@ -126,6 +130,8 @@ private:
         return runSwitchyard(QStringList { "--home", m_home->path() } + arguments, m_environment);
     }
     QString writeConfig();
+    // Imports group-fallbacks.yaml with its hosts on the upstreams; the keys go into the environment.
+    bool importGroupFallbacks();
 
     std::unique_ptr<QTemporaryDir> m_home;
     QTemporaryDir m_settings;
@@ -280,6 +286,83 @@ void TestCliLiteLlmImport::importIntoExistingHome_keepsItsDefaults()
     QCOMPARE(defaults.value(QStringLiteral("strategy")).toString(), QStringLiteral("least-busy"));
     QCOMPARE(defaults.value(QStringLiteral("timeouts")).toObject().value(QStringLiteral("totalMs")).toInt(), 42000);
     QCOMPARE(defaults.value(QStringLiteral("cooldown")).toObject().value(QStringLiteral("failures")).toInt(), 4);
+}
+
+bool TestCliLiteLlmImport::importGroupFallbacks()
+{
+    QFile in(fixture(QStringLiteral("group-fallbacks.yaml")));
+    if (!in.open(QIODevice::ReadOnly)) {
+        return false;
+    }
+    QByteArray yaml = in.readAll();
+    // The gateway stands in for the primary deployment, local for the secondary, anthropic for the backup.
+    yaml.replace("${PRIMARY}", m_gateway->hostPort().toUtf8());
+    yaml.replace("${SECONDARY}", m_local->hostPort().toUtf8());
+    yaml.replace("${BACKUP}", m_anthropic->hostPort().toUtf8());
+    QFile out(m_files.filePath(QStringLiteral("config.yaml")));
+    if (!out.open(QIODevice::WriteOnly) || out.write(yaml) != yaml.size()) {
+        return false;
+    }
+    out.close();
+    m_environment.insert(QStringLiteral("PRIMARY_KEY"), QStringLiteral("sk-primary-1"));
+    m_environment.insert(QStringLiteral("SECONDARY_KEY"), QStringLiteral("sk-secondary-2"));
+    return run({ QStringLiteral("import"), QStringLiteral("litellm-config"), out.fileName() }).exitCode == 0;
+}
+
+void TestCliLiteLlmImport::importedGroup_loadBalancesAcrossItsDeployments()
+{
+    // The home has no tiers: the imported group must still be served by both of its deployments. Asked
+    // for by its alias, as "chat" itself also names the group's first deployment.
+    QVERIFY(importGroupFallbacks());
+    constexpr int kRequests = 16; // 1:1 weights: all on one side has a chance of 2 in 65,536
+    for (int i = 0; i < kRequests; ++i) {
+        const Run asked = run({ QStringLiteral("ask"), QStringLiteral("--no-stream"), QStringLiteral("--model"),
+                                QStringLiteral("assistant"), QStringLiteral("hello") });
+        QVERIFY2(asked.exitCode == 0, asked.err.constData());
+    }
+    QCOMPARE(m_gateway->requests.size() + m_local->requests.size(), kRequests);
+    QVERIFY(m_gateway->requests.size() >= 1);
+    QVERIFY(m_local->requests.size() >= 1);
+    QCOMPARE(m_anthropic->requests.size(), 0);
+    for (const HttpRequest& request : std::as_const(m_gateway->requests)) {
+        QCOMPARE(request.header("authorization"), QByteArray("Bearer sk-primary-1"));
+    }
+    for (const HttpRequest& request : std::as_const(m_local->requests)) {
+        QCOMPARE(request.header("authorization"), QByteArray("Bearer sk-secondary-2"));
+    }
+}
+
+void TestCliLiteLlmImport::importedFallbacks_takenInOrder_data()
+{
+    QTest::addColumn<bool>("hang"); // the group's deployments hang instead of failing with 503
+
+    QTest::newRow("both deployments answer 503: the fallback group answers") << false;
+    QTest::newRow("both deployments hang past the router's 1.5 s timeout: the fallback group answers") << true;
+}
+
+void TestCliLiteLlmImport::importedFallbacks_takenInOrder()
+{
+    QFETCH(bool, hang);
+    QVERIFY(importGroupFallbacks());
+    for (RecordingUpstream* upstream : { m_gateway.get(), m_local.get() }) {
+        upstream->status = 503;
+        upstream->hang = hang;
+    }
+    QElapsedTimer clock;
+    clock.start();
+    const Run asked = run({ QStringLiteral("ask"), QStringLiteral("--json"), QStringLiteral("--no-stream"),
+                            QStringLiteral("--model"), QStringLiteral("assistant"), QStringLiteral("hello") });
+    QVERIFY2(asked.exitCode == 0, asked.err.constData() + QByteArray("\n") + asked.out);
+    const QJsonObject object = QJsonDocument::fromJson(asked.out).object();
+    QCOMPARE(object.value(QStringLiteral("model")).toString(), QStringLiteral("backup"));
+    // Both deployments of the group first (in either order), then the fallback, each once.
+    QCOMPARE(m_gateway->requests.size(), 1);
+    QCOMPARE(m_local->requests.size(), 1);
+    QCOMPARE(m_anthropic->requests.size(), 1);
+    if (hang) {
+        QVERIFY2(clock.elapsed() >= 2 * 1500, QByteArray::number(clock.elapsed()).constData());
+        QVERIFY2(clock.elapsed() < 10000, QByteArray::number(clock.elapsed()).constData());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCliLiteLlmImport)
