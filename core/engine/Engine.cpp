@@ -164,11 +164,11 @@ void Engine::addProvidersAndModels(const QList<ProviderConfig>& providers, const
             continue;
         }
         if (!model.price.known) {
-            // Unpriced in the config: take the price table's, if it knows the model.
-            std::optional<PriceEntry> entry = m_prices->lookup(model.upstreamModel);
-            if (!entry) {
-                entry = m_prices->lookup(model.id);
-            }
+            // Unpriced in the config: take the price table's, if it knows the model by what its
+            // provider calls it. Not by the id: a group named gpt-3.5-turbo that serves a local
+            // llama2 (a common LiteLLM alias) is not charged at OpenAI's price.
+            const std::optional<PriceEntry> entry
+                = m_prices->lookup(model.upstreamModel.isEmpty() ? model.id : model.upstreamModel);
             if (entry) {
                 model.price = entry->price;
                 if (model.contextWindow == 0) {

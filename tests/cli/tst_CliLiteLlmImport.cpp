@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -120,6 +121,8 @@ private slots:
     void keysReachOnlyTheirOwnHost();
     void nothingImportable_exitsNonZeroAndSaysWhy();
     void importIntoExistingHome_keepsItsDefaults();
+    void importedPrices_byUpstreamModelOrAsConfigured_data();
+    void importedPrices_byUpstreamModelOrAsConfigured();
     void importedGroup_loadBalancesAcrossItsDeployments();
     void importedFallbacks_takenInOrder_data();
     void importedFallbacks_takenInOrder();
@@ -286,6 +289,39 @@ void TestCliLiteLlmImport::importIntoExistingHome_keepsItsDefaults()
     QCOMPARE(defaults.value(QStringLiteral("strategy")).toString(), QStringLiteral("least-busy"));
     QCOMPARE(defaults.value(QStringLiteral("timeouts")).toObject().value(QStringLiteral("totalMs")).toInt(), 42000);
     QCOMPARE(defaults.value(QStringLiteral("cooldown")).toObject().value(QStringLiteral("failures")).toInt(), 4);
+}
+
+void TestCliLiteLlmImport::importedPrices_byUpstreamModelOrAsConfigured_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<QJsonValue>("price"); // price_per_mtok in `models --json`
+
+    QTest::newRow("an OpenAI group name on a local llama2 is not charged at OpenAI's price")
+        << "gpt-3.5-turbo" << QJsonValue();
+    QTest::newRow("prices from litellm_params")
+        << "my-custom-model" << QJsonValue(QJsonObject { { "input", 421 }, { "output", 520 }, { "cached_input", 0 } });
+    QTest::newRow("only an input price in model_info: the price table's price for the upstream model")
+        << "half-priced" << QJsonValue(QJsonObject { { "input", 0.15 }, { "output", 0.6 }, { "cached_input", 0.075 } });
+}
+
+void TestCliLiteLlmImport::importedPrices_byUpstreamModelOrAsConfigured()
+{
+    QFETCH(QString, model);
+    QFETCH(QJsonValue, price);
+    QVERIFY(run({ QStringLiteral("import"), QStringLiteral("litellm-config"),
+                  fixture(QStringLiteral("prices-and-aliases.yaml")) })
+                .exitCode
+            == 0);
+    const Run listed = run({ QStringLiteral("models"), QStringLiteral("--json") });
+    QCOMPARE(listed.exitCode, 0);
+    const QJsonArray models = QJsonDocument::fromJson(listed.out).object().value(QStringLiteral("models")).toArray();
+    for (const QJsonValue& entry : models) {
+        if (entry.toObject().value(QStringLiteral("id")).toString() == model) {
+            QCOMPARE(entry.toObject().value(QStringLiteral("price_per_mtok")), price);
+            return;
+        }
+    }
+    QFAIL(qPrintable(QStringLiteral("%1 not listed: %2").arg(model, QString::fromUtf8(listed.out))));
 }
 
 bool TestCliLiteLlmImport::importGroupFallbacks()
