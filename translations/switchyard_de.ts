@@ -2233,8 +2233,8 @@ Erstes Token: %3</translation>
         <translation>beim Import aus %1 übernommen; Switchyard speichert den Wert, nicht die Variable</translation>
     </message>
     <message>
-        <source>a weight must be above 0</source>
-        <translation>ein Gewicht muss größer als 0 sein</translation>
+        <source>a weight must be above 0 and at most 1,000,000</source>
+        <translation>ein Gewicht muss größer als 0 und höchstens 1.000.000 sein</translation>
     </message>
     <message>
         <source>provider &quot;%1&quot; is not supported by Switchyard yet (Azure OpenAI and Amazon Bedrock are planned)</source>

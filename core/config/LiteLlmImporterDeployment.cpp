@@ -114,10 +114,10 @@ void LiteLlmImporter::readDeployment(const YAML::Node& entry, const QString& pat
             }
         } else if (name == QLatin1String("weight")) {
             const auto w = number(value, itemPath);
-            if (w && *w > 0) {
+            if (w && *w > 0 && *w <= 1e6) {
                 weight = *w;
             } else if (w) {
-                error(itemPath, tr("a weight must be above 0"), value);
+                error(itemPath, tr("a weight must be above 0 and at most 1,000,000"), value);
             }
         } else if (name == QLatin1String("input_cost_per_token") || name == QLatin1String("output_cost_per_token")
                    || name == QLatin1String("cache_read_input_token_cost")) {

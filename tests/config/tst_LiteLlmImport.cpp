@@ -272,6 +272,8 @@ void TestLiteLlmImport::badValue_skipsOnlyItsDeployment_data()
         << "model_list[4].litellm_params.timeout" << 26 << 16 << "expected a number";
     QTest::newRow("api_base from a variable that is not set")
         << "model_list[5].litellm_params.api_base" << 30 << 17 << "NOT_SET_ANYWHERE is not set";
+    QTest::newRow("a weight that would overflow")
+        << "model_list[6].litellm_params.weight" << 34 << 15 << "a weight must be above 0";
 }
 
 void TestLiteLlmImport::badValue_skipsOnlyItsDeployment()
@@ -299,7 +301,7 @@ void TestLiteLlmImport::badValues_otherDeploymentsImported()
         = importFixture(QStringLiteral("bad-values-skip-one.yaml"),
                         { { QStringLiteral("OPENAI_EU_API_BASE"), QStringLiteral("https://eu.api.example.com/v1") } });
     QVERIFY(result.ok);
-    QCOMPARE(result.skippedDeployments, 3);
+    QCOMPARE(result.skippedDeployments, 4);
     QCOMPARE(result.config.modelIds(), (QStringList { "gpt-4o", "gpt-4o#2", "groq-llama" }));
     // Fractional weights keep their ratio; api_base came from the environment; an empty api_key is no key
     // given, so Groq's own variable applies on Groq's own host.
