@@ -1963,6 +1963,34 @@ Erstes Token: %3</translation>
         <translation>Als Preisversion %1 übernommen; erfasste Kosten behalten die Preise, mit denen sie entstanden sind.
 </translation>
     </message>
+    <message>
+        <source>nothing was imported from %1: none of its deployments could be used (%2 skipped, see above); nothing changed.</source>
+        <translation>aus %1 wurde nichts importiert: keines seiner Deployments war verwendbar (%2 übersprungen, siehe oben); nichts geändert.</translation>
+    </message>
+    <message>
+        <source>nothing was imported from %1: it has no deployments in model_list; nothing changed.</source>
+        <translation>aus %1 wurde nichts importiert: model_list enthält keine Deployments; nichts geändert.</translation>
+    </message>
+    <message>
+        <source>%1 deployments skipped (see the notes above)
+</source>
+        <translation>%1 Deployments übersprungen (siehe die Hinweise oben)
+</translation>
+    </message>
+    <message>
+        <source>%1 has literal API keys, which were not copied. Put each into its variable; it is sent only to its host:
+</source>
+        <translation>%1 enthält API-Schlüssel im Klartext, die nicht kopiert wurden. Legen Sie jeden in seine Variable; er wird nur an seinen Host gesendet:
+</translation>
+    </message>
+    <message>
+        <source>(already set) for %1, %2 line %3</source>
+        <translation>(bereits gesetzt) für %1, %2 Zeile %3</translation>
+    </message>
+    <message>
+        <source>for %1, the key on %2 line %3</source>
+        <translation>für %1, der Schlüssel in %2 Zeile %3</translation>
+    </message>
 </context>
 <context>
     <name>JsonFieldReader</name>
@@ -2196,18 +2224,6 @@ Erstes Token: %3</translation>
         <translation>fehlt: der aufzurufende Anbieter/das Modell</translation>
     </message>
     <message>
-        <source>provider &quot;%1&quot; is not supported by Switchyard; this deployment was skipped</source>
-        <translation>Anbieter „%1“ wird von Switchyard nicht unterstützt; dieses Deployment wurde übersprungen</translation>
-    </message>
-    <message>
-        <source>not a valid URL</source>
-        <translation>keine gültige URL</translation>
-    </message>
-    <message>
-        <source>a literal API key is not imported: move it to the environment variable %1 (or the keychain) and write &quot;api_key: os.environ/%1&quot;</source>
-        <translation>ein API-Schlüssel im Klartext wird nicht importiert: Verschieben Sie ihn in die Umgebungsvariable %1 (oder den Schlüsselbund) und schreiben Sie „api_key: os.environ/%1“</translation>
-    </message>
-    <message>
         <source>rate limit noted but not enforced: Switchyard reacts to the provider&apos;s 429 and cools the deployment down instead</source>
         <translation>Ratenlimit notiert, aber nicht durchgesetzt: Switchyard reagiert auf HTTP 429 des Anbieters und pausiert stattdessen das Deployment</translation>
     </message>
@@ -2246,6 +2262,98 @@ Erstes Token: %3</translation>
     <message>
         <source>applied as the fallbacks of the groups without their own: %1</source>
         <translation>als Ausweichziele der Gruppen ohne eigene übernommen: %1</translation>
+    </message>
+    <message>
+        <source>%1; this deployment was skipped</source>
+        <translation>%1; dieses Deployment wurde übersprungen</translation>
+    </message>
+    <message>
+        <source>%1 is not set: LiteLLM reads this value from the environment; set it and import again</source>
+        <translation>%1 ist nicht gesetzt: LiteLLM liest diesen Wert aus der Umgebung; setzen Sie ihn und importieren Sie erneut</translation>
+    </message>
+    <message>
+        <source>taken from %1 while importing; Switchyard keeps the value, not the variable</source>
+        <translation>beim Import aus %1 übernommen; Switchyard speichert den Wert, nicht die Variable</translation>
+    </message>
+    <message>
+        <source>a weight must be above 0 and at most 1,000,000</source>
+        <translation>ein Gewicht muss größer als 0 und höchstens 1.000.000 sein</translation>
+    </message>
+    <message>
+        <source>provider &quot;%1&quot; is not supported by Switchyard yet (Azure OpenAI and Amazon Bedrock are planned)</source>
+        <translation>Anbieter „%1“ wird von Switchyard noch nicht unterstützt (Azure OpenAI und Amazon Bedrock sind geplant)</translation>
+    </message>
+    <message>
+        <source>provider &quot;%1&quot; is not supported by Switchyard</source>
+        <translation>Anbieter „%1“ wird von Switchyard nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>LiteLLM sends &quot;%1&quot; without a prefix to provider &quot;%2&quot;, which Switchyard does not support</source>
+        <translation>LiteLLM sendet „%1“ ohne Präfix an den Anbieter „%2“, den Switchyard nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>wildcard model &quot;%1&quot; (any model the client asks for) is not supported by Switchyard&apos;s routing; list the models one by one</source>
+        <translation>Platzhaltermodell „%1“ (jedes Modell, das der Client anfragt) wird vom Routing von Switchyard nicht unterstützt; führen Sie die Modelle einzeln auf</translation>
+    </message>
+    <message>
+        <source>LiteLLM has no provider &quot;%1&quot;%2; for an OpenAI-compatible server write openai/%3 with its api_base</source>
+        <translation>LiteLLM kennt keinen Anbieter „%1“%2; für einen OpenAI-kompatiblen Server schreiben Sie openai/%3 mit seiner api_base</translation>
+    </message>
+    <message>
+        <source>LiteLLM cannot tell which provider serves &quot;%1&quot;; write it with a provider prefix, e.g. openai/%1</source>
+        <translation>LiteLLM kann nicht erkennen, welcher Anbieter „%1“ bereitstellt; schreiben Sie es mit Anbieterpräfix, z. B. openai/%1</translation>
+    </message>
+    <message>
+        <source>not given: taken from %1 while importing, as LiteLLM does</source>
+        <translation>nicht angegeben: beim Import aus %1 übernommen, wie LiteLLM es tut</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; looks like a placeholder from an example, not a server</source>
+        <translation>„%1“ sieht nach einem Platzhalter aus einem Beispiel aus, nicht nach einem Server</translation>
+    </message>
+    <message>
+        <source>not a valid http(s) URL</source>
+        <translation>keine gültige http(s)-URL</translation>
+    </message>
+    <message>
+        <source>no api_key: LiteLLM would send %1 to %2; Switchyard sends no key there, as that key belongs to %3. Add &quot;api_key: os.environ/NAME&quot; if %2 needs one</source>
+        <translation>kein api_key: LiteLLM würde %1 an %2 senden; Switchyard sendet dort keinen Schlüssel, denn dieser Schlüssel gehört zu %3. Ergänzen Sie „api_key: os.environ/NAME“, falls %2 einen braucht</translation>
+    </message>
+    <message>
+        <source>os.environ/ needs a variable name</source>
+        <translation>os.environ/ braucht einen Variablennamen</translation>
+    </message>
+    <message>
+        <source>%1 is %2&apos;s key variable, but this deployment sends it to %3; make sure that is meant</source>
+        <translation>%1 ist die Schlüsselvariable von %2, aber dieses Deployment sendet sie an %3; prüfen Sie, ob das so gemeint ist</translation>
+    </message>
+    <message>
+        <source>a literal API key is not imported: %1 already holds this key, which is sent only to %2</source>
+        <translation>ein API-Schlüssel im Klartext wird nicht importiert: %1 enthält diesen Schlüssel bereits, er wird nur an %2 gesendet</translation>
+    </message>
+    <message>
+        <source>a literal API key is not imported: set %1 to the key written here; it is sent only to %2</source>
+        <translation>ein API-Schlüssel im Klartext wird nicht importiert: Setzen Sie %1 auf den hier stehenden Schlüssel; er wird nur an %2 gesendet</translation>
+    </message>
+    <message>
+        <source>only the input price is given: the model stays unpriced (the price table&apos;s price applies if it knows the model), never free for output</source>
+        <translation>nur der Eingabepreis ist angegeben: das Modell bleibt ohne Preis (es gilt der Preis aus der Preistabelle, falls sie das Modell kennt), nie kostenlos bei der Ausgabe</translation>
+    </message>
+    <message>
+        <source>only the output price is given: the model stays unpriced (the price table&apos;s price applies if it knows the model), never free for input</source>
+        <translation>nur der Ausgabepreis ist angegeben: das Modell bleibt ohne Preis (es gilt der Preis aus der Preistabelle, falls sie das Modell kennt), nie kostenlos bei der Eingabe</translation>
+    </message>
+    <message>
+        <source>missing: the model group the alias stands for</source>
+        <translation>fehlt: die Modellgruppe, für die der Alias steht</translation>
+    </message>
+    <message>
+        <source>no model group &quot;%1&quot; in model_list%2; this alias was skipped</source>
+        <translation>keine Modellgruppe „%1“ in model_list%2; dieser Alias wurde übersprungen</translation>
+    </message>
+    <message>
+        <source>model_list already has a group &quot;%1&quot;; the group wins over the alias</source>
+        <translation>model_list hat bereits eine Gruppe „%1“; die Gruppe hat Vorrang vor dem Alias</translation>
     </message>
 </context>
 <context>

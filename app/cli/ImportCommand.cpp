@@ -1,6 +1,7 @@
 #include "ImportCommand.h"
 
 #include "Console.h"
+#include "config/ConfigMerge.h"
 #include "config/LiteLlmConfig.h"
 #include "engine/Engine.h"
 #include "pricing/PriceImport.h"
@@ -9,6 +10,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 namespace {
 void printProblems(const QList<ConfigProblem>& problems)
@@ -16,18 +18,6 @@ void printProblems(const QList<ConfigProblem>& problems)
     for (const ConfigProblem& problem : problems) {
         Console::err(QStringLiteral("  ") + problem.toString() + QLatin1Char('\n'));
     }
-}
-
-template <typename List, typename Key>
-void upsert(List& list, const typename List::value_type& item, Key key)
-{
-    for (auto& existing : list) {
-        if (key(existing) == key(item)) {
-            existing = item;
-            return;
-        }
-    }
-    list.append(item);
 }
 } // namespace
 
@@ -63,7 +53,10 @@ void ImportCommand::run(Engine& engine)
 
 int ImportCommand::importLiteLlmConfig(Engine& engine)
 {
-    const LiteLlmImportResult imported = LiteLlmConfig::importFile(m_file);
+    LiteLlmImportOptions options;
+    options.baseDefaults = engine.config().policy.defaults; // what the file does not set stays
+    const LiteLlmImportResult imported = LiteLlmConfig::importFile(m_file, options);
+    const QString fileName = QFileInfo(m_file).fileName();
     if (!imported.problems.isEmpty()) {
         Console::err(tr("%1: what could not be mapped or needs attention:\n").arg(m_file));
         printProblems(imported.problems);
@@ -71,22 +64,39 @@ int ImportCommand::importLiteLlmConfig(Engine& engine)
     if (!imported.ok) {
         return Console::fail(tr("%1 was not imported; nothing changed.").arg(m_file));
     }
-    SwitchyardConfig config = engine.config();
-    for (const ProviderConfig& provider : imported.config.providers) {
-        upsert(config.providers, provider, [](const ProviderConfig& p) { return p.id; });
+    if (imported.config.models.isEmpty()) {
+        return Console::fail(imported.skippedDeployments > 0
+                                 ? tr("nothing was imported from %1: none of its deployments could be used (%2 "
+                                      "skipped, see above); nothing changed.")
+                                       .arg(m_file)
+                                       .arg(imported.skippedDeployments)
+                                 : tr("nothing was imported from %1: it has no deployments in model_list; nothing "
+                                      "changed.")
+                                       .arg(m_file));
     }
-    for (const ModelConfig& model : imported.config.models) {
-        upsert(config.models, model, [](const ModelConfig& m) { return m.id; });
-    }
-    for (const ModelGroup& group : imported.config.policy.groups) {
-        upsert(config.policy.groups, group, [](const ModelGroup& g) { return g.name; });
-    }
-    config.policy.defaults = imported.config.policy.defaults;
+    const SwitchyardConfig config = ConfigMerge::merge(engine.config(), imported.config);
     Console::out(tr("%1 providers, %2 models, %3 model groups from %4\n")
                      .arg(imported.config.providers.size())
                      .arg(imported.config.models.size())
                      .arg(imported.config.policy.groups.size())
                      .arg(m_file));
+    if (imported.skippedDeployments > 0) {
+        Console::out(tr("%1 deployments skipped (see the notes above)\n").arg(imported.skippedDeployments));
+    }
+    if (!imported.keyVariables.isEmpty()) {
+        // The names only: the keys stay in the file and go nowhere else.
+        Console::out(tr("%1 has literal API keys, which were not copied. Put each into its variable; it is sent "
+                        "only to its host:\n")
+                         .arg(fileName));
+        for (const LiteLlmKeyVariable& variable : imported.keyVariables) {
+            Console::out(
+                QStringLiteral("  %1  %2\n")
+                    .arg(variable.name,
+                         variable.isSet
+                             ? tr("(already set) for %1, %2 line %3").arg(variable.host, fileName).arg(variable.line)
+                             : tr("for %1, the key on %2 line %3").arg(variable.host, fileName).arg(variable.line)));
+        }
+    }
     if (!m_apply) {
         Console::out(tr("Dry run: nothing written.\n"));
         return 0;

@@ -7,9 +7,10 @@
 #include <yaml-cpp/yaml.h>
 
 namespace {
+// lupdate files these strings under the Exporter class that calls tr(); the lookup must match.
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("LiteLlmConfig", text);
+    return QCoreApplication::translate("Exporter", text);
 }
 
 std::string str(const QString& text)
@@ -76,6 +77,9 @@ private:
         QList<std::pair<QString, int>> result;
         bool referenced = false;
         for (const auto& group : m_config.policy.groups) {
+            if (!aliasTarget(group).isEmpty()) {
+                continue; // written as router_settings.model_group_alias
+            }
             for (const auto& deployment : group.deployments) {
                 if (deployment.modelId == model.id) {
                     result.append({ group.name, deployment.weight });
@@ -89,6 +93,23 @@ private:
             result.append({ model.id, 1 });
         }
         return result;
+    }
+
+    // A group with exactly the deployments and fallbacks of an earlier one is an alias of it (what
+    // importing model_group_alias makes); empty when the group is its own.
+    QString aliasTarget(const ModelGroup& group) const
+    {
+        for (const auto& earlier : m_config.policy.groups) {
+            if (&earlier == &group) {
+                return {};
+            }
+            if (!group.deployments.isEmpty() && earlier.deployments == group.deployments
+                && earlier.fallbacks == group.fallbacks
+                && earlier.contextWindowFallbacks == group.contextWindowFallbacks) {
+                return earlier.name;
+            }
+        }
+        return {};
     }
 
     void writeModel(YAML::Emitter& out, const ModelConfig& model, const QString& groupName, int weight)
@@ -157,7 +178,7 @@ private:
         out << YAML::Key << key << YAML::Value << YAML::BeginSeq;
         for (const auto& group : m_config.policy.groups) {
             const QStringList& targets = contextWindow ? group.contextWindowFallbacks : group.fallbacks;
-            if (targets.isEmpty()) {
+            if (targets.isEmpty() || !aliasTarget(group).isEmpty()) {
                 continue;
             }
             out << YAML::BeginMap << YAML::Key << str(group.name) << YAML::Value << YAML::Flow << YAML::BeginSeq;
@@ -179,6 +200,21 @@ private:
         out << YAML::Key << "cooldown_time" << YAML::Value << defaults.cooldown.durationSec;
         writeFallbacks(out, "fallbacks", false);
         writeFallbacks(out, "context_window_fallbacks", true);
+        bool anyAlias = false;
+        for (const auto& group : m_config.policy.groups) {
+            const QString target = aliasTarget(group);
+            if (target.isEmpty()) {
+                continue;
+            }
+            if (!anyAlias) {
+                out << YAML::Key << "model_group_alias" << YAML::Value << YAML::BeginMap;
+                anyAlias = true;
+            }
+            out << YAML::Key << str(group.name) << YAML::Value << str(target);
+        }
+        if (anyAlias) {
+            out << YAML::EndMap;
+        }
         out << YAML::EndMap;
     }
 

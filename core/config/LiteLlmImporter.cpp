@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 
 #include <yaml-cpp/depthguard.h>
 
@@ -10,9 +11,10 @@
 using namespace LiteLlmYaml;
 
 namespace {
+// lupdate files these strings under the class whose members call tr(); the lookup must match.
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("LiteLlmConfig", text);
+    return QCoreApplication::translate("LiteLlmImporter", text);
 }
 } // namespace
 
@@ -31,6 +33,18 @@ QString LiteLlmYaml::join(const QString& path, const QString& key)
     return path.isEmpty() ? key : path + u'.' + key;
 }
 
+LiteLlmImporter::LiteLlmImporter(const LiteLlmImportOptions& options)
+    : m_options(options)
+    , m_keys([this](const QString& name) { return environment(name); })
+{
+    m_result.config.policy.defaults = options.baseDefaults;
+}
+
+QString LiteLlmImporter::environment(const QString& name) const
+{
+    return m_options.environment ? m_options.environment(name) : qEnvironmentVariable(name.toUtf8().constData());
+}
+
 LiteLlmImportResult LiteLlmImporter::run(const QByteArray& yaml)
 {
     try {
@@ -44,7 +58,7 @@ LiteLlmImportResult LiteLlmImporter::run(const QByteArray& yaml)
         }
     } catch (const YAML::Exception& exception) {
         // Parse errors, and anything unexpected while walking: reported, never a crash.
-        ConfigProblem problem { QLatin1String(LiteLlmConfig::kFileName), QString(), QString() };
+        ConfigProblem problem { m_options.fileName, QString(), QString() };
         problem.line = exception.mark.is_null() ? 0 : exception.mark.line + 1;
         problem.column = exception.mark.is_null() ? 0 : exception.mark.column + 1;
         // yaml-cpp's depth guard says only "bad file".
@@ -56,13 +70,22 @@ LiteLlmImportResult LiteLlmImporter::run(const QByteArray& yaml)
         m_result.problems.append(problem);
     }
     m_result.ok = !ConfigProblems::hasErrors(m_result.problems);
+    m_result.keyVariables = m_keys.variables();
     return m_result;
 }
 
 void LiteLlmImporter::report(ConfigProblem::Severity severity, const QString& path, const QString& message,
                              const YAML::Node& node)
 {
-    ConfigProblem problem { QLatin1String(LiteLlmConfig::kFileName), path, message, severity };
+    ConfigProblem problem { m_options.fileName, path, message, severity };
+    if (m_inDeployment && severity == ConfigProblem::Severity::Error) {
+        // One bad value costs its deployment, not the file; said once, at the first problem.
+        problem.severity = ConfigProblem::Severity::Warning;
+        if (!m_deploymentSkipped) {
+            problem.message = tr("%1; this deployment was skipped").arg(message);
+            m_deploymentSkipped = true;
+        }
+    }
     if (node.IsDefined() && !node.Mark().is_null()) {
         problem.line = node.Mark().line + 1;
         problem.column = node.Mark().column + 1;
@@ -116,10 +139,39 @@ std::optional<QString> LiteLlmImporter::string(const YAML::Node& node, const QSt
     return text(node);
 }
 
+std::optional<QString> LiteLlmImporter::resolved(const YAML::Node& node, const QString& path)
+{
+    const auto value = string(node, path);
+    if (!value || !value->startsWith(QLatin1String("os.environ/"))) {
+        return value;
+    }
+    const QString name = value->mid(int(qstrlen("os.environ/")));
+    const QString fromEnvironment = environment(name);
+    if (name.isEmpty() || fromEnvironment.isEmpty()) {
+        error(path,
+              tr("%1 is not set: LiteLLM reads this value from the environment; set it and import again")
+                  .arg(name.isEmpty() ? *value : name),
+              node);
+        return std::nullopt;
+    }
+    note(path, tr("taken from %1 while importing; Switchyard keeps the value, not the variable").arg(name), node);
+    return fromEnvironment;
+}
+
 std::optional<double> LiteLlmImporter::number(const YAML::Node& node, const QString& path)
 {
     try {
-        if (node.IsScalar()) {
+        if (node.IsScalar() && text(node).startsWith(QLatin1String("os.environ/"))) {
+            bool ok = false;
+            const auto value = resolved(node, path);
+            const double parsed = value ? value->trimmed().toDouble(&ok) : 0;
+            if (!value) {
+                return std::nullopt;
+            }
+            if (ok && std::isfinite(parsed)) {
+                return parsed;
+            }
+        } else if (node.IsScalar()) {
             const double value = node.as<double>();
             if (std::isfinite(value)) {
                 return value;
@@ -219,6 +271,9 @@ void LiteLlmImporter::readRoot(const YAML::Node& root)
         }
     }
     applyDefaultFallbacks();
+    if (m_aliases.IsDefined()) {
+        readGroupAliases(m_aliases, m_aliasesPath);
+    }
 }
 
 void LiteLlmImporter::readModelList(const YAML::Node& list)
@@ -227,23 +282,30 @@ void LiteLlmImporter::readModelList(const YAML::Node& list)
         return;
     }
     for (std::size_t i = 0; i < list.size(); ++i) {
+        m_inDeployment = true;
+        m_deploymentSkipped = false;
         readDeployment(list[i], QStringLiteral("model_list[%1]").arg(i));
+        m_inDeployment = false;
+        m_result.skippedDeployments += m_deploymentSkipped ? 1 : 0;
     }
+    applyWeights();
 }
 
-LiteLlmImportResult LiteLlmConfig::importYaml(const QByteArray& yaml)
+LiteLlmImportResult LiteLlmConfig::importYaml(const QByteArray& yaml, const LiteLlmImportOptions& options)
 {
-    return LiteLlmImporter().run(yaml);
+    return LiteLlmImporter(options).run(yaml);
 }
 
-LiteLlmImportResult LiteLlmConfig::importFile(const QString& path)
+LiteLlmImportResult LiteLlmConfig::importFile(const QString& path, LiteLlmImportOptions options)
 {
+    options.fileName = QFileInfo(path).fileName();
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         LiteLlmImportResult result;
         result.problems.append(
-            { QLatin1String(kFileName), QString(), tr("cannot read %1: %2").arg(path, file.errorString()) });
+            { options.fileName, QString(),
+              QCoreApplication::translate("LiteLlmConfig", "cannot read %1: %2").arg(path, file.errorString()) });
         return result;
     }
-    return importYaml(file.readAll());
+    return importYaml(file.readAll(), options);
 }

@@ -1,17 +1,24 @@
 #pragma once
 
 #include "LiteLlmConfig.h"
+#include "LiteLlmKeyVariables.h"
 #include "LiteLlmProviders.h"
 
 #include <yaml-cpp/yaml.h>
 
+#include <QHash>
+
 #include <optional>
 
 // Walks a LiteLLM config.yaml and builds the Switchyard fragment. Every key is either mapped or
-// reported with its path; wrong node types are errors, never exceptions.
+// reported with its path; wrong node types are errors, never exceptions. Inside model_list an error
+// skips that one deployment (reported as a warning), as a bad deployment does not stop LiteLLM's
+// router from serving the others.
 class LiteLlmImporter
 {
 public:
+    explicit LiteLlmImporter(const LiteLlmImportOptions& options);
+
     LiteLlmImportResult run(const QByteArray& yaml);
 
 private:
@@ -22,16 +29,28 @@ private:
         QString keyEnv;
         bool operator==(const ProviderKey&) const = default;
     };
+    // Prices may come from litellm_params (LiteLLM's custom pricing) and model_info; both are read.
+    struct PriceParts
+    {
+        std::optional<double> input;
+        std::optional<double> output;
+        std::optional<double> cachedInput;
+        YAML::Node node; // where a half-given price is reported
+        QString path;
+    };
 
     void report(ConfigProblem::Severity severity, const QString& path, const QString& message,
                 const YAML::Node& node = YAML::Node());
     void error(const QString& path, const QString& message, const YAML::Node& node = YAML::Node());
     void note(const QString& path, const QString& message, const YAML::Node& node = YAML::Node());
     void unmapped(const QString& path, const YAML::Node& node);
+    QString environment(const QString& name) const;
 
     bool expectMap(const YAML::Node& node, const QString& path);
     bool expectSequence(const YAML::Node& node, const QString& path);
     std::optional<QString> string(const YAML::Node& node, const QString& path);
+    // Text, or the value of the variable an "os.environ/NAME" text names (LiteLLM allows that on any value).
+    std::optional<QString> resolved(const YAML::Node& node, const QString& path);
     std::optional<double> number(const YAML::Node& node, const QString& path);
     std::optional<int> count(const YAML::Node& node, const QString& path);
     std::optional<int> milliseconds(const YAML::Node& node, const QString& path); // from seconds
@@ -41,17 +60,32 @@ private:
     void readRoot(const YAML::Node& root);
     void readModelList(const YAML::Node& list);
     void readDeployment(const YAML::Node& entry, const QString& path);
+    bool skipUnroutable(const LiteLlmModelRoute& route, const QString& path, const YAML::Node& node);
+    std::optional<QUrl> baseFor(const LiteLlmPrefix& prefix, const YAML::Node& params, const QString& paramsPath);
+    std::optional<QString> keyFor(const LiteLlmPrefix& prefix, const QUrl& base, const YAML::Node& params,
+                                  const QString& paramsPath);
     QString providerFor(const LiteLlmPrefix& prefix, const QUrl& base, const QString& keyEnv);
-    void readModelInfo(const YAML::Node& info, const QString& path, ModelConfig* model);
+    void readPrice(const QString& name, const YAML::Node& value, const QString& path, PriceParts* price);
+    void applyPrice(const PriceParts& price, ModelConfig* model);
+    void readModelInfo(const YAML::Node& info, const QString& path, ModelConfig* model, PriceParts* price);
     void readSettings(const YAML::Node& settings, const QString& path);
     void readFallbacks(const YAML::Node& node, const QString& path, bool contextWindow);
+    void readGroupAliases(const YAML::Node& node, const QString& path);
     void applyDefaultFallbacks();
+    void applyWeights();
     QStringList groupNames() const;
 
+    LiteLlmImportOptions m_options;
     LiteLlmImportResult m_result;
+    LiteLlmKeyVariables m_keys;
     QList<ProviderKey> m_providerKeys; // parallel to m_result.config.providers
+    QHash<QString, QList<double>> m_weights; // per group, parallel to its deployments (LiteLLM allows 0.3)
     QStringList m_defaultFallbacks;
     QString m_defaultFallbacksPath;
+    YAML::Node m_aliases; // router_settings.model_group_alias
+    QString m_aliasesPath;
+    bool m_inDeployment = false; // errors skip the deployment instead of refusing the file
+    bool m_deploymentSkipped = false;
 };
 
 namespace LiteLlmYaml {

@@ -7,9 +7,10 @@
 using namespace LiteLlmYaml;
 
 namespace {
+// lupdate files these strings under the class whose members call tr(); the lookup must match.
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("LiteLlmConfig", text);
+    return QCoreApplication::translate("LiteLlmImporter", text);
 }
 
 // Readable id for an OpenAI-compatible server given only by URL: "localhost-1234", "fireworks-ai".
@@ -31,6 +32,21 @@ QString idFromHost(const QUrl& url)
 double perMillion(double perToken)
 {
     return std::round(perToken * 1e6 * 1e6) / 1e6;
+}
+
+// Documentation examples ship with "https://<your-endpoint>" or "https://your-resource.example"; such a
+// base cannot be called and is named instead of failing at the first request.
+bool looksLikePlaceholder(const QString& text)
+{
+    return text.contains(u'<') || text.contains(u'>') || text.contains(QLatin1String("..."))
+        || text.contains(QLatin1String("your-"), Qt::CaseInsensitive)
+        || text.contains(QLatin1String("your_"), Qt::CaseInsensitive)
+        || text.contains(QLatin1String("YOUR"), Qt::CaseSensitive);
+}
+
+bool isPresent(const YAML::Node& node)
+{
+    return node.IsDefined() && !node.IsNull() && !(node.IsScalar() && node.Scalar().empty());
 }
 } // namespace
 
@@ -59,59 +75,35 @@ void LiteLlmImporter::readDeployment(const YAML::Node& entry, const QString& pat
         }
         return;
     }
-    const auto fullModel = string(modelNode, join(paramsPath, QStringLiteral("model")));
+    const auto fullModel = resolved(modelNode, join(paramsPath, QStringLiteral("model")));
     if (!fullModel) {
         return;
     }
-
-    const qsizetype slash = fullModel->indexOf(QLatin1Char('/'));
-    const QString prefixName = slash > 0 ? fullModel->left(slash) : QString();
-    const LiteLlmPrefix* prefix = LiteLlmProviders::byPrefix(prefixName);
-    QString upstream = prefix ? fullModel->mid(slash + 1) : *fullModel;
-    if (!prefix && LiteLlmProviders::isUnsupportedPrefix(prefixName)) {
-        note(join(paramsPath, QStringLiteral("model")),
-             tr("provider \"%1\" is not supported by Switchyard; this deployment was skipped").arg(prefixName),
-             modelNode);
+    const YAML::Node baseNode = params["api_base"];
+    const LiteLlmModelRoute route = LiteLlmProviders::route(
+        *fullModel,
+        baseNode.IsDefined() && baseNode.IsScalar() && !text(baseNode).startsWith(QLatin1String("os.environ/"))
+            ? text(baseNode)
+            : QString());
+    if (skipUnroutable(route, join(paramsPath, QStringLiteral("model")), modelNode)) {
         return;
     }
-    if (!prefix) {
-        prefix = LiteLlmProviders::byPrefix(QStringLiteral("openai")); // LiteLLM's default without a prefix
+    const LiteLlmPrefix& prefix = *route.prefix;
+    const std::optional<QUrl> base = baseFor(prefix, params, paramsPath);
+    if (!base) {
+        return;
     }
 
     ModelConfig model;
-    model.upstreamModel = upstream;
-    QUrl base(QLatin1String(prefix->defaultBase));
-    std::optional<QString> keyEnv;
-    int weight = 1;
+    model.upstreamModel = route.upstreamModel;
+    PriceParts price;
+    double weight = 1;
     for (auto it = params.begin(); it != params.end(); ++it) {
         const QString name = key(it);
         const QString itemPath = join(paramsPath, name);
         const YAML::Node value = it->second; // a copy: it-> yields a temporary
-        if (name == QLatin1String("model")) {
+        if (name == QLatin1String("model") || name == QLatin1String("api_base") || name == QLatin1String("api_key")) {
             continue;
-        } else if (name == QLatin1String("api_base")) {
-            if (auto text = string(value, itemPath)) {
-                base = LiteLlmProviders::fromApiBase(*prefix, *text);
-                if (!base.isValid() || base.scheme().isEmpty()) {
-                    error(itemPath, tr("not a valid URL"), value);
-                }
-            }
-        } else if (name == QLatin1String("api_key")) {
-            const auto text = string(value, itemPath);
-            if (text && text->startsWith(QLatin1String("os.environ/"))) {
-                keyEnv = text->mid(int(qstrlen("os.environ/")));
-            } else if (text) {
-                // The key itself is neither stored nor repeated in the message.
-                const QString variable = *prefix->defaultKeyEnv
-                    ? QLatin1String(prefix->defaultKeyEnv)
-                    : QStringLiteral("%1_API_KEY").arg(idFromHost(base).toUpper().replace(u'-', u'_'));
-                keyEnv = variable;
-                note(itemPath,
-                     tr("a literal API key is not imported: move it to the environment variable %1 (or the "
-                        "keychain) and write \"api_key: os.environ/%1\"")
-                         .arg(variable),
-                     value);
-            }
         } else if (name == QLatin1String("timeout")) {
             if (auto ms = milliseconds(value, itemPath)) {
                 model.timeouts.totalMs = *ms;
@@ -121,9 +113,15 @@ void LiteLlmImporter::readDeployment(const YAML::Node& entry, const QString& pat
                 model.timeouts.firstTokenMs = *ms;
             }
         } else if (name == QLatin1String("weight")) {
-            if (auto w = count(value, itemPath)) {
-                weight = qMax(1, *w);
+            const auto w = number(value, itemPath);
+            if (w && *w > 0 && *w <= 1e6) {
+                weight = *w;
+            } else if (w) {
+                error(itemPath, tr("a weight must be above 0 and at most 1,000,000"), value);
             }
+        } else if (name == QLatin1String("input_cost_per_token") || name == QLatin1String("output_cost_per_token")
+                   || name == QLatin1String("cache_read_input_token_cost")) {
+            readPrice(name, value, itemPath, &price);
         } else if (name == QLatin1String("rpm") || name == QLatin1String("tpm")) {
             note(itemPath,
                  tr("rate limit noted but not enforced: Switchyard reacts to the provider's 429 and cools the "
@@ -133,27 +131,22 @@ void LiteLlmImporter::readDeployment(const YAML::Node& entry, const QString& pat
             unmapped(itemPath, value);
         }
     }
-    if (base.isEmpty()) {
-        error(join(paramsPath, QStringLiteral("api_base")),
-              tr("required for \"%1\" models").arg(QLatin1String(prefix->prefix)), params);
-        return;
-    }
-    if (!keyEnv) {
-        const bool genericServer
-            = prefix->prefix == QLatin1String("openai") && !LiteLlmProviders::isDefaultBase(*prefix, base);
-        keyEnv = genericServer ? QString() : QLatin1String(prefix->defaultKeyEnv);
-    }
-
     for (auto it = entry.begin(); it != entry.end(); ++it) {
         const QString name = key(it);
         if (name == QLatin1String("model_info")) {
-            readModelInfo(it->second, join(path, name), &model);
+            readModelInfo(it->second, join(path, name), &model, &price);
         } else if (name != QLatin1String("model_name") && name != QLatin1String("litellm_params")) {
             unmapped(join(path, name), it->second);
         }
     }
+    // Last, so that a skipped deployment asks for no key variable.
+    const std::optional<QString> keyEnv = keyFor(prefix, *base, params, paramsPath);
+    if (m_deploymentSkipped || !keyEnv) {
+        return;
+    }
+    applyPrice(price, &model);
 
-    model.providerId = providerFor(*prefix, base, *keyEnv);
+    model.providerId = providerFor(prefix, *base, *keyEnv);
     ModelGroup* group = nullptr;
     for (auto& candidate : m_result.config.policy.groups) {
         if (candidate.name == *groupName) {
@@ -168,8 +161,147 @@ void LiteLlmImporter::readDeployment(const YAML::Node& entry, const QString& pat
     for (int n = int(group->deployments.size()) + 1; m_result.config.model(model.id); ++n) {
         model.id = QStringLiteral("%1#%2").arg(*groupName).arg(n);
     }
-    group->deployments.append(Deployment { model.id, weight });
+    group->deployments.append(Deployment { model.id, 1 });
+    m_weights[group->name].append(weight);
     m_result.config.models.append(model);
+}
+
+// Names what LiteLLM would route somewhere Switchyard cannot follow, and skips it.
+bool LiteLlmImporter::skipUnroutable(const LiteLlmModelRoute& route, const QString& path, const YAML::Node& node)
+{
+    switch (route.owner) {
+    case LiteLlmModelOwner::Prefixed:
+    case LiteLlmModelOwner::Inferred:
+        return false;
+    case LiteLlmModelOwner::Unsupported:
+        if (route.prefixName == QLatin1String("azure") || route.prefixName == QLatin1String("bedrock")) {
+            error(path,
+                  tr("provider \"%1\" is not supported by Switchyard yet (Azure OpenAI and Amazon Bedrock are planned)")
+                      .arg(route.prefixName),
+                  node);
+        } else if (route.upstreamModel.contains(u'/') || route.prefixName.isEmpty()) {
+            error(path, tr("provider \"%1\" is not supported by Switchyard").arg(route.prefixName), node);
+        } else {
+            error(path,
+                  tr("LiteLLM sends \"%1\" without a prefix to provider \"%2\", which Switchyard does not support")
+                      .arg(route.upstreamModel, route.prefixName),
+                  node);
+        }
+        return true;
+    case LiteLlmModelOwner::Wildcard:
+        error(path,
+              tr("wildcard model \"%1\" (any model the client asks for) is not supported by Switchyard's routing; "
+                 "list the models one by one")
+                  .arg(text(node)),
+              node);
+        return true;
+    case LiteLlmModelOwner::Unknown:
+        break;
+    }
+    if (!route.prefixName.isEmpty()) {
+        error(path,
+              tr("LiteLLM has no provider \"%1\"%2; for an OpenAI-compatible server write openai/%3 with its api_base")
+                  .arg(route.prefixName,
+                       ConfigProblems::didYouMean(route.prefixName, LiteLlmProviders::knownPrefixes()), text(node)),
+              node);
+    } else {
+        error(path,
+              tr("LiteLLM cannot tell which provider serves \"%1\"; write it with a provider prefix, e.g. openai/%1")
+                  .arg(route.upstreamModel),
+              node);
+    }
+    return true;
+}
+
+std::optional<QUrl> LiteLlmImporter::baseFor(const LiteLlmPrefix& prefix, const YAML::Node& params,
+                                             const QString& paramsPath)
+{
+    const YAML::Node node = params["api_base"];
+    const QString path = join(paramsPath, QStringLiteral("api_base"));
+    QString text;
+    if (isPresent(node)) {
+        const auto value = resolved(node, path);
+        if (!value) {
+            return std::nullopt;
+        }
+        text = *value;
+    } else if (*prefix.defaultBase) {
+        return QUrl(QLatin1String(prefix.defaultBase));
+    } else if (*prefix.baseEnv && !environment(QLatin1String(prefix.baseEnv)).isEmpty()) {
+        text = environment(QLatin1String(prefix.baseEnv));
+        note(path, tr("not given: taken from %1 while importing, as LiteLLM does").arg(QLatin1String(prefix.baseEnv)),
+             params);
+    } else {
+        error(path, tr("required for \"%1\" models").arg(QLatin1String(prefix.prefix)), params);
+        return std::nullopt;
+    }
+    if (looksLikePlaceholder(text)) {
+        error(path, tr("\"%1\" looks like a placeholder from an example, not a server").arg(text), node);
+        return std::nullopt;
+    }
+    const QUrl base = LiteLlmProviders::fromApiBase(prefix, text);
+    if (!base.isValid() || base.host().isEmpty()
+        || (base.scheme() != QLatin1String("http") && base.scheme() != QLatin1String("https"))) {
+        error(path, tr("not a valid http(s) URL"), node);
+        return std::nullopt;
+    }
+    return base;
+}
+
+// A key is bound to the host it was configured for: the provider's own variable only on its own
+// base URL, a literal key only through a variable named after its host.
+std::optional<QString> LiteLlmImporter::keyFor(const LiteLlmPrefix& prefix, const QUrl& base, const YAML::Node& params,
+                                               const QString& paramsPath)
+{
+    const YAML::Node node = params["api_key"];
+    const QString path = join(paramsPath, QStringLiteral("api_key"));
+    const QString host = LiteLlmKeyVariables::hostText(base);
+    if (!isPresent(node)) {
+        if (LiteLlmProviders::isDefaultBase(prefix, base)) {
+            return QLatin1String(prefix.defaultKeyEnv);
+        }
+        if (*prefix.defaultKeyEnv && !m_deploymentSkipped) {
+            note(isPresent(params["api_base"]) ? join(paramsPath, QStringLiteral("api_base")) : path,
+                 tr("no api_key: LiteLLM would send %1 to %2; Switchyard sends no key there, as that key belongs to "
+                    "%3. Add \"api_key: os.environ/NAME\" if %2 needs one")
+                     .arg(QLatin1String(prefix.defaultKeyEnv), host, QUrl(QLatin1String(prefix.defaultBase)).host()),
+                 params);
+        }
+        return QString();
+    }
+    const auto value = string(node, path);
+    if (!value) {
+        return std::nullopt;
+    }
+    if (value->startsWith(QLatin1String("os.environ/"))) {
+        const QString variable = value->mid(int(qstrlen("os.environ/")));
+        if (variable.isEmpty()) {
+            error(path, tr("os.environ/ needs a variable name"), node);
+            return std::nullopt;
+        }
+        const LiteLlmPrefix* owner = LiteLlmProviders::byKeyEnv(variable);
+        const QString ownerHost = owner ? QUrl(QLatin1String(owner->defaultBase)).host() : QString();
+        if (owner && ownerHost != base.host()) {
+            note(path,
+                 tr("%1 is %2's key variable, but this deployment sends it to %3; make sure that is meant")
+                     .arg(variable, QLatin1String(owner->displayName), host),
+                 node);
+        }
+        return variable;
+    }
+    if (m_deploymentSkipped) {
+        return QString();
+    }
+    // The key itself is neither stored nor repeated in any message.
+    const LiteLlmKeyVariable variable
+        = m_keys.variableFor(base, *value, node.Mark().is_null() ? 0 : node.Mark().line + 1);
+    note(path,
+         variable.isSet ? tr("a literal API key is not imported: %1 already holds this key, which is sent only to %2")
+                              .arg(variable.name, host)
+                        : tr("a literal API key is not imported: set %1 to the key written here; it is sent only to %2")
+                              .arg(variable.name, host),
+         node);
+    return variable.name;
 }
 
 QString LiteLlmImporter::providerFor(const LiteLlmPrefix& prefix, const QUrl& base, const QString& keyEnv)
@@ -179,15 +311,18 @@ QString LiteLlmImporter::providerFor(const LiteLlmPrefix& prefix, const QUrl& ba
     if (existing >= 0) {
         return m_result.config.providers.at(existing).id;
     }
-    const bool generic = prefix.prefix == QLatin1String("openai") && !LiteLlmProviders::isDefaultBase(prefix, base);
-    const QString idBase = generic ? idFromHost(base) : QLatin1String(prefix.idBase);
+    const bool generic = !*prefix.defaultBase || !LiteLlmProviders::isDefaultBase(prefix, base);
+    const bool named = !generic
+        || (QLatin1String(prefix.prefix) != QLatin1String("openai")
+            && QLatin1String(prefix.prefix) != QLatin1String("custom_openai"));
+    const QString idBase = named ? QLatin1String(prefix.idBase) : idFromHost(base);
+    const QString displayName = named ? QLatin1String(prefix.displayName) : base.host();
     ProviderConfig provider;
     provider.id = idBase;
-    provider.displayName = generic ? base.host() : QLatin1String(prefix.displayName);
+    provider.displayName = displayName;
     for (int n = 2; m_result.config.provider(provider.id); ++n) {
         provider.id = QStringLiteral("%1-%2").arg(idBase).arg(n);
-        provider.displayName
-            = QStringLiteral("%1 %2").arg(generic ? base.host() : QLatin1String(prefix.displayName)).arg(n);
+        provider.displayName = QStringLiteral("%1 %2").arg(displayName).arg(n);
     }
     provider.kind = prefix.kind;
     provider.baseUrl = base;
@@ -197,7 +332,43 @@ QString LiteLlmImporter::providerFor(const LiteLlmPrefix& prefix, const QUrl& ba
     return provider.id;
 }
 
-void LiteLlmImporter::readModelInfo(const YAML::Node& info, const QString& path, ModelConfig* model)
+void LiteLlmImporter::readPrice(const QString& name, const YAML::Node& value, const QString& path, PriceParts* price)
+{
+    const auto cost = number(value, path);
+    if (!cost) {
+        return;
+    }
+    if (*cost < 0) {
+        error(path, tr("a price must not be negative"), value);
+        return;
+    }
+    std::optional<double>& target = name == QLatin1String("input_cost_per_token") ? price->input
+        : name == QLatin1String("output_cost_per_token")                          ? price->output
+                                                                                  : price->cachedInput;
+    target = perMillion(*cost);
+    if (price->path.isEmpty()) {
+        price->node = value;
+        price->path = path;
+    }
+}
+
+// A price needs both sides: with only one of them the model stays unpriced (looked up in the price
+// table), never free on the other side.
+void LiteLlmImporter::applyPrice(const PriceParts& price, ModelConfig* model)
+{
+    if (price.input && price.output) {
+        model->price = ModelPrice { *price.input, *price.output, price.cachedInput.value_or(0), true };
+    } else if (price.input || price.output) {
+        note(price.path,
+             price.input ? tr("only the input price is given: the model stays unpriced (the price table's price "
+                              "applies if it knows the model), never free for output")
+                         : tr("only the output price is given: the model stays unpriced (the price table's price "
+                              "applies if it knows the model), never free for input"),
+             price.node);
+    }
+}
+
+void LiteLlmImporter::readModelInfo(const YAML::Node& info, const QString& path, ModelConfig* model, PriceParts* price)
 {
     if (!expectMap(info, path)) {
         return;
@@ -208,20 +379,7 @@ void LiteLlmImporter::readModelInfo(const YAML::Node& info, const QString& path,
         const YAML::Node value = it->second; // a copy: it-> yields a temporary
         if (name == QLatin1String("input_cost_per_token") || name == QLatin1String("output_cost_per_token")
             || name == QLatin1String("cache_read_input_token_cost")) {
-            const auto cost = number(value, itemPath);
-            if (!cost) {
-                continue;
-            }
-            if (*cost < 0) {
-                error(itemPath, tr("a price must not be negative"), value);
-                continue;
-            }
-            // Only an input or output price makes the model priced; a cache price alone says nothing.
-            model->price.known = model->price.known || name != QLatin1String("cache_read_input_token_cost");
-            double* target = name == QLatin1String("input_cost_per_token") ? &model->price.inputPerMTok
-                : name == QLatin1String("output_cost_per_token")           ? &model->price.outputPerMTok
-                                                                           : &model->price.cachedInputPerMTok;
-            *target = perMillion(*cost);
+            readPrice(name, value, itemPath, price);
         } else if (name == QLatin1String("max_input_tokens")) {
             if (auto tokens = count(value, itemPath)) {
                 model->contextWindow = *tokens;
@@ -232,6 +390,27 @@ void LiteLlmImporter::readModelInfo(const YAML::Node& info, const QString& path,
             }
         } else {
             unmapped(itemPath, value);
+        }
+    }
+}
+
+// LiteLLM's weights are relative and may be fractional (0.3 / 0.7); ours are whole numbers, so each
+// group is scaled by the smallest power of ten that keeps its ratios.
+void LiteLlmImporter::applyWeights()
+{
+    for (auto& group : m_result.config.policy.groups) {
+        const QList<double> weights = m_weights.value(group.name);
+        double scale = 1;
+        for (; scale < 1000; scale *= 10) {
+            const bool whole = std::all_of(weights.cbegin(), weights.cend(), [scale](double w) {
+                return std::abs(w * scale - std::round(w * scale)) < 1e-6;
+            });
+            if (whole) {
+                break;
+            }
+        }
+        for (qsizetype i = 0; i < group.deployments.size() && i < weights.size(); ++i) {
+            group.deployments[i].weight = qMax(1, int(std::lround(weights.at(i) * scale)));
         }
     }
 }

@@ -5,9 +5,10 @@
 using namespace LiteLlmYaml;
 
 namespace {
+// lupdate files these strings under the class whose members call tr(); the lookup must match.
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("LiteLlmConfig", text);
+    return QCoreApplication::translate("LiteLlmImporter", text);
 }
 } // namespace
 
@@ -50,11 +51,11 @@ void LiteLlmImporter::readSettings(const YAML::Node& settings, const QString& pa
             if (auto ms = milliseconds(value, itemPath)) {
                 defaults.timeouts.totalMs = *ms;
             }
-        } else if (router && name == QLatin1String("allowed_fails")) {
+        } else if (name == QLatin1String("allowed_fails")) {
             if (auto failures = count(value, itemPath)) {
                 defaults.cooldown.failures = *failures;
             }
-        } else if (router && name == QLatin1String("cooldown_time")) {
+        } else if (name == QLatin1String("cooldown_time")) {
             if (auto ms = milliseconds(value, itemPath)) {
                 defaults.cooldown.durationSec = (*ms + 999) / 1000;
             }
@@ -62,6 +63,9 @@ void LiteLlmImporter::readSettings(const YAML::Node& settings, const QString& pa
             readFallbacks(value, itemPath, false);
         } else if (name == QLatin1String("context_window_fallbacks")) {
             readFallbacks(value, itemPath, true);
+        } else if (router && name == QLatin1String("model_group_alias")) {
+            m_aliases = value; // after the fallbacks, which the alias takes over
+            m_aliasesPath = itemPath;
         } else if (name == QLatin1String("default_fallbacks")) {
             m_defaultFallbacks = strings(value, itemPath);
             m_defaultFallbacksPath = itemPath;
@@ -161,5 +165,42 @@ void LiteLlmImporter::applyDefaultFallbacks()
         note(m_defaultFallbacksPath,
              tr("applied as the fallbacks of the groups without their own: %1")
                  .arg(receivers.join(QStringLiteral(", "))));
+    }
+}
+
+// {"gpt-4": "gpt-4o"} or {"gpt-4": {model: "gpt-4o", hidden: true}}: the alias becomes a group with the
+// target's deployments and fallbacks, so callers asking for the alias get what LiteLLM gives them.
+void LiteLlmImporter::readGroupAliases(const YAML::Node& node, const QString& path)
+{
+    if (!expectMap(node, path)) {
+        return;
+    }
+    for (auto it = node.begin(); it != node.end(); ++it) {
+        const QString alias = key(it);
+        const QString aliasPath = join(path, alias);
+        const YAML::Node value = it->second;
+        const YAML::Node targetNode = value.IsMap() ? value["model"] : value;
+        if (!targetNode.IsDefined()) {
+            error(join(aliasPath, QStringLiteral("model")), tr("missing: the model group the alias stands for"), value);
+            continue;
+        }
+        const auto target = string(targetNode, value.IsMap() ? join(aliasPath, QStringLiteral("model")) : aliasPath);
+        if (!target) {
+            continue;
+        }
+        const ModelGroup* group = m_result.config.policy.group(*target);
+        if (!group) {
+            note(aliasPath,
+                 tr("no model group \"%1\" in model_list%2; this alias was skipped")
+                     .arg(*target, ConfigProblems::didYouMean(*target, groupNames())),
+                 targetNode);
+        } else if (m_result.config.policy.group(alias)) {
+            note(aliasPath, tr("model_list already has a group \"%1\"; the group wins over the alias").arg(alias),
+                 it->first);
+        } else {
+            ModelGroup aliasGroup = *group;
+            aliasGroup.name = alias;
+            m_result.config.policy.groups.append(aliasGroup);
+        }
     }
 }

@@ -1,27 +1,66 @@
 #include "LiteLlmProviders.h"
 
+#include <QStringList>
+
 namespace {
+using Kind = ProviderKind;
+
+// Base URLs and key variables as LiteLLM's own provider code has them (get_llm_provider and each
+// provider's _get_openai_compatible_provider_info), checked in December 2026.
 constexpr LiteLlmPrefix kPrefixes[] = {
-    { "openai", "openai", "OpenAI", ProviderKind::OpenAiCompatible, "https://api.openai.com/v1", "OPENAI_API_KEY", "",
+    { "openai", "openai", "OpenAI", Kind::OpenAiCompatible, "https://api.openai.com/v1", "OPENAI_API_KEY", "",
       "openai" },
-    { "anthropic", "anthropic", "Anthropic", ProviderKind::AnthropicMessages, "https://api.anthropic.com/v1",
+    { "anthropic", "anthropic", "Anthropic", Kind::AnthropicMessages, "https://api.anthropic.com/v1",
       "ANTHROPIC_API_KEY", "/v1", "anthropic" },
-    { "gemini", "gemini", "Google Gemini", ProviderKind::OpenAiCompatible,
+    { "gemini", "gemini", "Google Gemini", Kind::OpenAiCompatible,
       "https://generativelanguage.googleapis.com/v1beta/openai", "GEMINI_API_KEY", "", "google" },
-    { "deepseek", "deepseek", "DeepSeek", ProviderKind::OpenAiCompatible, "https://api.deepseek.com/v1",
-      "DEEPSEEK_API_KEY", "", "deepseek" },
-    { "groq", "groq", "Groq", ProviderKind::OpenAiCompatible, "https://api.groq.com/openai/v1", "GROQ_API_KEY", "",
-      "groq" },
-    { "mistral", "mistral", "Mistral", ProviderKind::OpenAiCompatible, "https://api.mistral.ai/v1", "MISTRAL_API_KEY",
-      "", "mistral-ai" },
-    { "openrouter", "openrouter", "OpenRouter", ProviderKind::OpenAiCompatible, "https://openrouter.ai/api/v1",
+    { "deepseek", "deepseek", "DeepSeek", Kind::OpenAiCompatible, "https://api.deepseek.com/v1", "DEEPSEEK_API_KEY", "",
+      "deepseek" },
+    { "groq", "groq", "Groq", Kind::OpenAiCompatible, "https://api.groq.com/openai/v1", "GROQ_API_KEY", "", "groq" },
+    { "mistral", "mistral", "Mistral", Kind::OpenAiCompatible, "https://api.mistral.ai/v1", "MISTRAL_API_KEY", "",
+      "mistral-ai" },
+    { "codestral", "codestral", "Codestral", Kind::OpenAiCompatible, "https://codestral.mistral.ai/v1",
+      "CODESTRAL_API_KEY", "", "mistral-ai" },
+    { "openrouter", "openrouter", "OpenRouter", Kind::OpenAiCompatible, "https://openrouter.ai/api/v1",
       "OPENROUTER_API_KEY", "", "openrouter" },
-    { "together_ai", "together", "Together AI", ProviderKind::OpenAiCompatible, "https://api.together.xyz/v1",
+    { "together_ai", "together", "Together AI", Kind::OpenAiCompatible, "https://api.together.xyz/v1",
       "TOGETHERAI_API_KEY", "", "together-ai" },
-    { "ollama_chat", "ollama", "Ollama", ProviderKind::OpenAiCompatible, "http://localhost:11434/v1", "", "/v1",
-      "ollama" },
-    { "ollama", "ollama", "Ollama", ProviderKind::OpenAiCompatible, "http://localhost:11434/v1", "", "/v1", "ollama" },
-    { "hosted_vllm", "vllm", "vLLM", ProviderKind::OpenAiCompatible, "", "", "", "openai" },
+    { "xai", "xai", "xAI", Kind::OpenAiCompatible, "https://api.x.ai/v1", "XAI_API_KEY", "", "x-ai" },
+    { "fireworks_ai", "fireworks", "Fireworks AI", Kind::OpenAiCompatible, "https://api.fireworks.ai/inference/v1",
+      "FIREWORKS_API_KEY", "", "fireworks-ai" },
+    { "perplexity", "perplexity", "Perplexity", Kind::OpenAiCompatible, "https://api.perplexity.ai",
+      "PERPLEXITYAI_API_KEY", "", "perplexity-ai" },
+    { "cerebras", "cerebras", "Cerebras", Kind::OpenAiCompatible, "https://api.cerebras.ai/v1", "CEREBRAS_API_KEY", "",
+      "cerebras" },
+    { "deepinfra", "deepinfra", "DeepInfra", Kind::OpenAiCompatible, "https://api.deepinfra.com/v1/openai",
+      "DEEPINFRA_API_KEY", "", "deepinfra" },
+    { "sambanova", "sambanova", "SambaNova", Kind::OpenAiCompatible, "https://api.sambanova.ai/v1", "SAMBANOVA_API_KEY",
+      "", "sambanova" },
+    { "nvidia_nim", "nvidia-nim", "NVIDIA NIM", Kind::OpenAiCompatible, "https://integrate.api.nvidia.com/v1",
+      "NVIDIA_NIM_API_KEY", "", "nvidia" },
+    { "anyscale", "anyscale", "Anyscale", Kind::OpenAiCompatible, "https://api.endpoints.anyscale.com/v1",
+      "ANYSCALE_API_KEY", "", "anyscale" },
+    { "github", "github", "GitHub Models", Kind::OpenAiCompatible, "https://models.inference.ai.azure.com",
+      "GITHUB_API_KEY", "", "github" },
+    { "meta_llama", "meta-llama", "Llama API", Kind::OpenAiCompatible, "https://api.llama.com/compat/v1",
+      "LLAMA_API_KEY", "", "openai" },
+    { "friendliai", "friendliai", "FriendliAI", Kind::OpenAiCompatible, "https://api.friendli.ai/serverless/v1",
+      "FRIENDLIAI_API_KEY", "", "openai" },
+    { "galadriel", "galadriel", "Galadriel", Kind::OpenAiCompatible, "https://api.galadriel.com/v1",
+      "GALADRIEL_API_KEY", "", "openai" },
+    { "volcengine", "volcengine", "Volcano Engine", Kind::OpenAiCompatible, "https://ark.cn-beijing.volces.com/api/v3",
+      "VOLCENGINE_API_KEY", "", "openai" },
+    { "empower", "empower", "Empower", Kind::OpenAiCompatible, "https://app.empower.dev/api/v1", "EMPOWER_API_KEY", "",
+      "openai" },
+    { "ollama_chat", "ollama", "Ollama", Kind::OpenAiCompatible, "http://localhost:11434/v1", "", "/v1", "ollama" },
+    { "ollama", "ollama", "Ollama", Kind::OpenAiCompatible, "http://localhost:11434/v1", "", "/v1", "ollama" },
+    { "llamafile", "llamafile", "llamafile", Kind::OpenAiCompatible, "http://127.0.0.1:8080/v1", "", "", "openai" },
+    // Local and self-hosted servers: the key is optional in LiteLLM, so none is sent unless the file names one.
+    { "hosted_vllm", "vllm", "vLLM", Kind::OpenAiCompatible, "", "", "", "openai", "HOSTED_VLLM_API_BASE" },
+    { "lm_studio", "lmstudio", "LM Studio", Kind::OpenAiCompatible, "", "", "", "openai", "LM_STUDIO_API_BASE" },
+    { "litellm_proxy", "litellm", "LiteLLM proxy", Kind::OpenAiCompatible, "", "", "", "openai",
+      "LITELLM_PROXY_API_BASE" },
+    { "custom_openai", "custom", "OpenAI-compatible", Kind::OpenAiCompatible, "", "", "", "openai" },
 };
 
 constexpr const char* kUnsupported[] = {
@@ -33,6 +72,7 @@ constexpr const char* kUnsupported[] = {
     "vertex_ai",
     "vertex_ai_beta",
     "sagemaker",
+    "sagemaker_chat",
     "cohere",
     "cohere_chat",
     "huggingface",
@@ -43,9 +83,28 @@ constexpr const char* kUnsupported[] = {
     "cloudflare",
     "predibase",
     "text-completion-openai",
-    "xai",
-    "perplexity",
-    "fireworks_ai",
+    "text-completion-codestral",
+    "anthropic_text",
+    "ai21",
+    "ai21_chat",
+    "nlp_cloud",
+    "aleph_alpha",
+    "baseten",
+    "petals",
+    "vllm",
+    "clarifai",
+    "snowflake",
+    "oci",
+    "voyage",
+    "jina_ai",
+    "assemblyai",
+    "deepgram",
+    "elevenlabs",
+    "triton",
+    "maritalk",
+    "openai_like",
+    "aiohttp_openai",
+    "langgraph",
 };
 
 QString stripIdSuffix(const QString& id)
@@ -70,6 +129,18 @@ QString normalised(const QUrl& url)
     }
     return text;
 }
+
+// LiteLLM's model lists, reduced to the name patterns that decide a provider.
+bool isOpenAiModelName(const QString& model)
+{
+    static const char* const kStarts[] = { "gpt-", "chatgpt-", "o1", "o3", "o4", "ft:gpt-", "codex-", "gpt5" };
+    for (const char* start : kStarts) {
+        if (model.startsWith(QLatin1String(start))) {
+            return true;
+        }
+    }
+    return false;
+}
 } // namespace
 
 const LiteLlmPrefix* LiteLlmProviders::byPrefix(const QString& prefix)
@@ -80,6 +151,77 @@ const LiteLlmPrefix* LiteLlmProviders::byPrefix(const QString& prefix)
         }
     }
     return nullptr;
+}
+
+LiteLlmModelRoute LiteLlmProviders::route(const QString& model, const QString& apiBase)
+{
+    LiteLlmModelRoute route;
+    const qsizetype slash = model.indexOf(QLatin1Char('/'));
+    if (slash > 0) {
+        route.prefixName = model.left(slash);
+        route.upstreamModel = model.mid(slash + 1);
+        route.prefix = byPrefix(route.prefixName);
+        if (route.prefix) {
+            route.owner
+                = route.upstreamModel.contains(u'*') ? LiteLlmModelOwner::Wildcard : LiteLlmModelOwner::Prefixed;
+        } else if (isUnsupportedPrefix(route.prefixName)) {
+            route.owner = LiteLlmModelOwner::Unsupported;
+        }
+        return route;
+    }
+    route.upstreamModel = model;
+    if (model.contains(u'*')) {
+        route.owner = LiteLlmModelOwner::Wildcard;
+        return route;
+    }
+    // Without a prefix LiteLLM first asks whether api_base is a provider it knows, then its model lists.
+    const QUrl base(apiBase.trimmed());
+    if (!apiBase.isEmpty() && !base.host().isEmpty()) {
+        for (const auto& entry : kPrefixes) {
+            if (*entry.defaultBase && *entry.defaultKeyEnv
+                && QUrl(QLatin1String(entry.defaultBase)).host() == base.host()) {
+                route.owner = LiteLlmModelOwner::Inferred;
+                route.prefix = &entry;
+                return route;
+            }
+        }
+    }
+    if (model.startsWith(QLatin1String("claude-"))) {
+        route.owner = LiteLlmModelOwner::Inferred;
+        route.prefix = byPrefix(QStringLiteral("anthropic"));
+    } else if (isOpenAiModelName(model)) {
+        route.owner = LiteLlmModelOwner::Inferred;
+        route.prefix = byPrefix(QStringLiteral("openai"));
+    } else if (model.startsWith(QLatin1String("gemini-"))) {
+        route.owner = LiteLlmModelOwner::Unsupported; // LiteLLM's default for "gemini-*" is Vertex AI
+        route.prefixName = QStringLiteral("vertex_ai");
+    } else if (model.startsWith(QLatin1String("command"))) {
+        route.owner = LiteLlmModelOwner::Unsupported;
+        route.prefixName = QStringLiteral("cohere");
+    }
+    return route;
+}
+
+const LiteLlmPrefix* LiteLlmProviders::byKeyEnv(const QString& variable)
+{
+    for (const auto& entry : kPrefixes) {
+        if (*entry.defaultKeyEnv && variable == QLatin1String(entry.defaultKeyEnv)) {
+            return &entry;
+        }
+    }
+    return nullptr;
+}
+
+QStringList LiteLlmProviders::knownPrefixes()
+{
+    QStringList names;
+    for (const auto& entry : kPrefixes) {
+        names.append(QLatin1String(entry.prefix));
+    }
+    for (const char* name : kUnsupported) {
+        names.append(QLatin1String(name));
+    }
+    return names;
 }
 
 bool LiteLlmProviders::isDefaultBase(const LiteLlmPrefix& prefix, const QUrl& baseUrl)

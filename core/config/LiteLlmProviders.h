@@ -13,14 +13,39 @@ struct LiteLlmPrefix
     const char* idBase; // readable Switchyard provider id: "together"
     const char* displayName; // "Together AI"
     ProviderKind kind;
-    const char* defaultBase; // empty when the deployment must give api_base
+    const char* defaultBase; // LiteLLM's base URL; empty when the deployment must give api_base
     const char* defaultKeyEnv; // the variable LiteLLM reads when api_key is absent; empty = no key
     const char* nativeSuffix; // LiteLLM's api_base omits this part of our base URL ("/v1"), or empty
     const char* portkeyProvider; // Portkey's provider slug
+    const char* baseEnv = ""; // the variable LiteLLM reads for the base URL when there is no default
+};
+
+// What LiteLLM does with a model name that has no known prefix.
+enum class LiteLlmModelOwner
+{
+    Prefixed, // "groq/llama-3.3-70b": the prefix names the provider
+    Inferred, // "claude-3-5-sonnet", "gpt-4o": LiteLLM knows the model and picks its provider
+    Unsupported, // a provider Switchyard cannot call (azure/, bedrock/, or "gemini-pro" = Vertex AI)
+    Unknown, // "siliconflow/...", "my-model": LiteLLM itself could not call it
+    Wildcard, // "*", "openai/*": LiteLLM passes the client's model through
+};
+
+struct LiteLlmModelRoute
+{
+    LiteLlmModelOwner owner = LiteLlmModelOwner::Unknown;
+    const LiteLlmPrefix* prefix = nullptr; // Prefixed and Inferred
+    QString prefixName; // as written ("siliconflow"), or LiteLLM's provider for an Unsupported inferred one
+    QString upstreamModel; // the model name with LiteLLM's prefix stripped
 };
 
 namespace LiteLlmProviders {
 const LiteLlmPrefix* byPrefix(const QString& prefix);
+// LiteLLM's reading of litellm_params.model (and api_base, which names a provider when the model has no prefix).
+LiteLlmModelRoute route(const QString& model, const QString& apiBase);
+// The prefix whose default key variable this is ("OPENAI_API_KEY" -> openai), or null.
+const LiteLlmPrefix* byKeyEnv(const QString& variable);
+// Every prefix LiteLLM knows, for suggestions.
+QStringList knownPrefixes();
 // The prefix Switchyard writes back for a provider: by default base URL, then by id, then by kind.
 const LiteLlmPrefix& forProvider(const ProviderConfig& provider);
 bool isDefaultBase(const LiteLlmPrefix& prefix, const QUrl& baseUrl);

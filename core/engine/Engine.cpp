@@ -201,11 +201,11 @@ void Engine::addProvidersAndModels(const QList<ProviderConfig>& providers, const
             continue;
         }
         if (!model.price.known) {
-            // Unpriced in the config: take the price table's, if it knows the model.
-            std::optional<PriceEntry> entry = m_prices->lookup(model.upstreamModel);
-            if (!entry) {
-                entry = m_prices->lookup(model.id);
-            }
+            // Unpriced in the config: take the price table's, if it knows the model by what its
+            // provider calls it. Not by the id: a group named gpt-3.5-turbo that serves a local
+            // llama2 (a common LiteLLM alias) is not charged at OpenAI's price.
+            const std::optional<PriceEntry> entry
+                = m_prices->lookup(model.upstreamModel.isEmpty() ? model.id : model.upstreamModel);
             if (entry) {
                 model.price = entry->price;
                 if (model.contextWindow == 0) {
@@ -244,7 +244,15 @@ void Engine::applyConfig()
     if (!(budgets.perProvider == m_budgets->settings().perProvider)) {
         m_budgets->setSettings(budgets);
     }
-    RoutingPolicy policy = m_config.policy.tiers.isEmpty() ? DefaultPolicy::create(m_models) : m_config.policy;
+    RoutingPolicy policy = m_config.policy;
+    if (policy.tiers.isEmpty()) {
+        // Without tiers (a new home, an imported LiteLLM config) the built-in tiers and rules route
+        // prompts, while the configuration's own groups, fallbacks and settings still apply.
+        const RoutingPolicy builtIn = DefaultPolicy::create(m_models);
+        policy.tiers = builtIn.tiers;
+        policy.rules = builtIn.rules;
+        policy.defaultTier = builtIn.defaultTier;
+    }
     policy.defaults.timeouts = effectiveTimeouts(policy.defaults.timeouts);
     m_router->setPolicy(policy);
 }

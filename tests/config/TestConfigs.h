@@ -13,6 +13,12 @@ inline QString dataPath(const QString& name)
     return QStringLiteral(SWITCHYARD_TESTS_DIR "/config/data/") + name;
 }
 
+// Real-world-shaped LiteLLM configs (tests/data/litellm/README.md).
+inline QString litellmPath(const QString& name)
+{
+    return QStringLiteral(SWITCHYARD_TESTS_DIR "/data/litellm/") + name;
+}
+
 inline QByteArray readData(const QString& name)
 {
     QFile file(dataPath(name));
