@@ -86,6 +86,7 @@ void GatewayExchange::start()
             [this](const QString& modelId, const QString&, const QString&) { onAttemptStarted(modelId); });
     connect(m_call, &RoutedCall::textReceived, this, [this](const QString& delta) { onDelta(delta, false); });
     connect(m_call, &RoutedCall::reasoningReceived, this, [this](const QString& delta) { onDelta(delta, true); });
+    connect(m_call, &RoutedCall::partReceived, this, &GatewayExchange::onPart);
     connect(m_call, &RoutedCall::failedOver, this,
             [this](const QString& from, const QString& to, const CallError& error) {
                 m_failovers.append({ Clock::instance().currentDateTimeUtc(), from, to,
@@ -148,6 +149,16 @@ void GatewayExchange::onDelta(const QString& delta, bool reasoning)
         m_shown = m_shown || !reasoning;
         queue(bytes);
     }
+}
+
+void GatewayExchange::onPart(const AnswerPart& part)
+{
+    if (!m_request.stream || m_done) {
+        return;
+    }
+    beginStreamIfNeeded();
+    m_shown = true;
+    queue(m_format->partDelta(part));
 }
 
 void GatewayExchange::onRestarted()

@@ -28,6 +28,8 @@ public:
     virtual QByteArray streamStart(const QString& model, qint64 promptTokensEstimate) = 0;
     virtual QByteArray textDelta(const QString& text) = 0;
     virtual QByteArray reasoningDelta(const QString& text) = 0;
+    // A tool call piece (the first one of each call has id and name) or refusal text.
+    virtual QByteArray partDelta(const AnswerPart& part) = 0;
     virtual QByteArray streamEnd(const CallResult& result, bool includeUsage) = 0;
     virtual QByteArray streamError(const GatewayError& error) = 0;
 

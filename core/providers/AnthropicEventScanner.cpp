@@ -133,11 +133,14 @@ bool AnthropicEventScanner::result(Event* event)
             return false; // members the full decoder would not read here: keep to the usual shape
         }
         // The text of a text block or delta, the thinking of a thinking one, nothing of
-        // tool input, signatures or later kinds.
+        // signatures or later kinds.
         event->kind = Kind::Text;
         const bool text = isDelta ? JsonCursor::equals(part.kind, "text_delta") : JsonCursor::equals(part.kind, "text");
         const bool thinking
             = isDelta ? JsonCursor::equals(part.kind, "thinking_delta") : JsonCursor::equals(part.kind, "thinking");
+        if (JsonCursor::equals(part.kind, "tool_use") || JsonCursor::equals(part.kind, "input_json_delta")) {
+            return false; // tool calls are read by the full decoder
+        }
         event->text = text ? std::move(part.text) : QString();
         event->thinking = thinking ? std::move(part.thinking) : QString();
         return true;

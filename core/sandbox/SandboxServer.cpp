@@ -218,6 +218,12 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
         return;
     }
     const SandboxModel& model = *found;
+    if (wire == Wire::OpenAi) {
+        if (const QByteArray refusal = SandboxWire::reasoningModelRefusal(model.name, call); !refusal.isEmpty()) {
+            responder->send(400, kJson, refusal);
+            return;
+        }
+    }
     const SandboxFault fault = activeFault(model);
     using Kind = SandboxFault::Kind;
 

@@ -161,6 +161,12 @@ bool parseRequest(Wire wire, const QByteArray& body, Call* call, QByteArray* err
         return false;
     }
     call->maxTokens = maxTokens.toInt(0);
+    call->sentMaxTokens = root.contains(QLatin1String("max_tokens"));
+    for (const auto& [name, field] :
+         { std::pair { "temperature", &call->temperature }, std::pair { "top_p", &call->topP } }) {
+        const QJsonValue value = root.value(QLatin1String(name));
+        *field = value.isDouble() ? std::optional<double>(value.toDouble()) : std::nullopt;
+    }
 
     call->promptText = wire == Wire::Anthropic ? textOf(root.value(QLatin1String("system"))) : QString();
     call->lastUserText.clear();
@@ -191,6 +197,41 @@ QByteArray errorBody(Wire wire, int status, const QByteArray& code, const QByteA
                         { QStringLiteral("param"), nullable(shape.param) },
                         { QStringLiteral("code"), nullable(shape.code) } };
     return compact({ { QStringLiteral("error"), error } });
+}
+
+QByteArray reasoningModelRefusal(const QString& model, const Call& call)
+{
+    const QString name = model.toLower();
+    const bool reasoning = (name.startsWith(QLatin1String("gpt-5")) && !name.startsWith(QLatin1String("gpt-5-chat")))
+        || name == QLatin1String("o1") || name == QLatin1String("o3") || name.startsWith(QLatin1String("o1-"))
+        || name.startsWith(QLatin1String("o3-")) || name.startsWith(QLatin1String("o4-"));
+    if (!reasoning) {
+        return {};
+    }
+    auto refuse = [](const char* param, const char* code, const QString& message) {
+        const QJsonObject error { { QStringLiteral("message"), message },
+                                  { QStringLiteral("type"), QStringLiteral("invalid_request_error") },
+                                  { QStringLiteral("param"), QLatin1String(param) },
+                                  { QStringLiteral("code"), QLatin1String(code) } };
+        return compact({ { QStringLiteral("error"), error } });
+    };
+    // The wording of OpenAI's own answers (fixtures/wire/openai-error-400-unsupported-parameter.json).
+    if (call.sentMaxTokens) {
+        return refuse("max_tokens", "unsupported_parameter",
+                      QStringLiteral("Unsupported parameter: 'max_tokens' is not supported with this model. Use "
+                                     "'max_completion_tokens' instead."));
+    }
+    if (call.temperature && *call.temperature != 1) {
+        return refuse("temperature", "unsupported_value",
+                      QStringLiteral("Unsupported value: 'temperature' does not support %1 with this model. Only the "
+                                     "default (1) value is supported.")
+                          .arg(*call.temperature));
+    }
+    if (call.topP) {
+        return refuse("top_p", "unsupported_parameter",
+                      QStringLiteral("Unsupported parameter: 'top_p' is not supported with this model."));
+    }
+    return {};
 }
 
 QByteArray sseData(const QJsonObject& object)

@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QList>
 
+#include <optional>
+
 // The two wire formats the sandbox speaks, as pure functions from values to bytes: request
 // parsing, response bodies, stream events and error envelopes shaped like the real providers'
 // (see /work/shared/fixtures/wire).
@@ -27,6 +29,9 @@ struct Call
     QString promptText; // every message's text, system included, concatenated
     QString lastUserText;
     qint64 promptTokens = 0; // estimateTokens(promptText)
+    bool sentMaxTokens = false; // "max_tokens" itself, not max_completion_tokens
+    std::optional<double> temperature;
+    std::optional<double> topP;
 };
 
 // False with an error message when the body is not a valid request for the wire format.
@@ -36,6 +41,11 @@ bool parseRequest(Wire wire, const QByteArray& body, Call* call, QByteArray* err
 // "context_length_exceeded", "overloaded_error"); empty code means the usual one for the status.
 // message overrides the default message when not empty.
 QByteArray errorBody(Wire wire, int status, const QByteArray& code, const QByteArray& message = {});
+
+// OpenAI's reasoning models (gpt-5 but gpt-5-chat, o1, o3, o4-*) refuse max_tokens and top_p, and
+// a temperature other than 1, with a 400 naming the parameter (unsupported_parameter /
+// unsupported_value). The error body, or an empty array when the call is fine.
+QByteArray reasoningModelRefusal(const QString& model, const Call& call);
 
 QByteArray sseData(const QJsonObject& object); // "data: {...}\n\n"
 QByteArray sseEvent(const QByteArray& name, const QJsonObject& object); // "event: name\ndata: {...}\n\n"
