@@ -207,7 +207,13 @@ void Engine::applyConfig()
     if (!(budgets.perProvider == m_budgets->settings().perProvider)) {
         m_budgets->setSettings(budgets);
     }
-    RoutingPolicy policy = m_config.policy.tiers.isEmpty() ? DefaultPolicy::create(m_models) : m_config.policy;
+    RoutingPolicy policy = m_config.policy;
+    if (policy.tiers.isEmpty()) {
+        // No tiers of its own (a LiteLLM import brings groups only): the default tiers, its groups
+        // kept, so that `ask --model GROUP` and the gateway follow the group's fallbacks.
+        policy = DefaultPolicy::create(m_models);
+        policy.groups = m_config.policy.groups;
+    }
     policy.defaults.timeouts = effectiveTimeouts(policy.defaults.timeouts);
     m_router->setPolicy(policy);
 }
@@ -381,6 +387,11 @@ const ModelConfig* Engine::resolveModel(const QString& name, QString* error) con
             : tr("Model name \"%1\" is ambiguous: %2").arg(name, candidates.join(QStringLiteral(", ")));
     }
     return nullptr;
+}
+
+bool Engine::isGroup(const QString& name) const
+{
+    return m_router->policy().group(name) != nullptr;
 }
 
 bool Engine::isGroupOrTier(const QString& name) const

@@ -2,6 +2,7 @@
 #include "RecordingUpstream.h"
 #include "ToolAnswer.h"
 
+#include "config/LiteLlmImporter.h"
 #include "gateway/GatewayServer.h"
 #include "providers/ProviderClient.h"
 #include "routing/DefaultPolicy.h"
@@ -29,6 +30,7 @@ private slots:
     void fallbackThatCannotCarry_isSkippedWithReason();
     void badInput_400NamesPlaceNothingSent_data();
     void badInput_400NamesPlaceNothingSent();
+    void litellmGroup_namedLikeItsDeployment_followsFallbacks();
 
 private:
     HttpAnswer post(bool anthropic, const QByteArray& body);
@@ -405,6 +407,36 @@ void tst_GatewayFidelity::badInput_400NamesPlaceNothingSent()
     }
     QCOMPARE(m_openAi->requests.size() + m_anthropic->requests.size(), 0);
     QCOMPARE(m_records.size(), 0);
+}
+
+void tst_GatewayFidelity::litellmGroup_namedLikeItsDeployment_followsFallbacks()
+{
+    // As LiteLLM reads it: "broken" is the group a client names, and its fallbacks apply.
+    const QByteArray yaml = QStringLiteral(R"(model_list:
+  - model_name: broken
+    litellm_params:
+      model: openai/broken-up
+      api_base: %1
+  - model_name: backup
+    litellm_params:
+      model: openai/backup-up
+      api_base: %1
+litellm_settings:
+  fallbacks: [{"broken": ["backup"]}]
+)")
+                                .arg(m_openAi->baseUrl().toString())
+                                .toUtf8();
+    const LiteLlmImportResult imported = LiteLlmImporter().run(yaml);
+    QVERIFY(imported.config.model(QStringLiteral("broken")));
+    m_router->setProviders(imported.config.providers);
+    m_router->setModels(imported.config.models);
+    m_router->setPolicy(imported.config.policy);
+    m_openAi->failingModels = { QStringLiteral("broken-up") };
+
+    const HttpAnswer answer = post(false, R"({"model":"broken","messages":[{"role":"user","content":"hi"}]})");
+    QVERIFY2(answer.status == 200, answer.body.constData());
+    QCOMPARE(m_openAi->models(), QStringList({ "broken-up", "backup-up" }));
+    QCOMPARE(answer.header("x-switchyard-model"), QByteArray("backup"));
 }
 
 QTEST_GUILESS_MAIN(tst_GatewayFidelity)
