@@ -179,6 +179,7 @@ bool parseRequest(Wire wire, const QByteArray& body, Call* call, QByteArray* err
         }
     }
     call->promptTokens = estimateTokens(call->promptText);
+    call->ask = SandboxAnswer::read(root, wire == Wire::Anthropic);
     return true;
 }
 
@@ -258,16 +259,27 @@ QJsonObject openAiUsage(qint64 promptTokens, const SandboxText::Reply& reply)
 QByteArray openAiCompletion(const QByteArray& id, const QString& model, qint64 created, const SandboxText::Reply& reply,
                             qint64 promptTokens, bool withUsage)
 {
+    const bool tool = !reply.toolName.isEmpty();
     QJsonObject message { { QStringLiteral("role"), QStringLiteral("assistant") },
-                          { QStringLiteral("content"), reply.text() },
+                          { QStringLiteral("content"), tool ? QJsonValue() : QJsonValue(reply.text()) },
                           { QStringLiteral("refusal"), QJsonValue::Null } };
     if (!reply.reasoning.isEmpty()) {
         message.insert(QStringLiteral("reasoning_content"), reply.reasoningText());
     }
+    if (tool) {
+        message.insert(
+            QStringLiteral("tool_calls"),
+            QJsonArray { QJsonObject { { QStringLiteral("id"), reply.toolCallId },
+                                       { QStringLiteral("type"), QStringLiteral("function") },
+                                       { QStringLiteral("function"),
+                                         QJsonObject { { QStringLiteral("name"), reply.toolName },
+                                                       { QStringLiteral("arguments"), reply.text() } } } } });
+    }
     const QJsonObject choice { { QStringLiteral("index"), 0 },
                                { QStringLiteral("message"), message },
                                { QStringLiteral("logprobs"), QJsonValue::Null },
-                               { QStringLiteral("finish_reason"), reply.truncated ? "length" : "stop" } };
+                               { QStringLiteral("finish_reason"),
+                                 tool ? "tool_calls" : (reply.truncated ? "length" : "stop") } };
     QJsonObject root { { QStringLiteral("id"), QString::fromLatin1(id) },
                        { QStringLiteral("object"), QStringLiteral("chat.completion") },
                        { QStringLiteral("created"), created },
@@ -305,6 +317,44 @@ QByteArray anthropicTextDeltaEvent(const QString& piece)
     JsonText::appendString(out, piece);
     out += "}}\n\n";
     return out;
+}
+
+QByteArray openAiToolPieceEvent(const QByteArray& id, const QString& model, qint64 created,
+                                const SandboxText::Reply& reply, const QString& piece, bool first)
+{
+    QJsonObject function { { QStringLiteral("arguments"), piece } };
+    QJsonObject call { { QStringLiteral("index"), 0 } };
+    if (first) {
+        function.insert(QStringLiteral("name"), reply.toolName);
+        call.insert(QStringLiteral("id"), reply.toolCallId);
+        call.insert(QStringLiteral("type"), QStringLiteral("function"));
+    }
+    call.insert(QStringLiteral("function"), function);
+    return sseData(
+        openAiChunk(id, model, created, QJsonObject { { QStringLiteral("tool_calls"), QJsonArray { call } } }));
+}
+
+QByteArray anthropicToolPieceEvent(const QString& piece)
+{
+    return sseEvent("content_block_delta",
+                    QJsonObject { { QStringLiteral("type"), QStringLiteral("content_block_delta") },
+                                  { QStringLiteral("index"), 0 },
+                                  { QStringLiteral("delta"),
+                                    QJsonObject { { QStringLiteral("type"), QStringLiteral("input_json_delta") },
+                                                  { QStringLiteral("partial_json"), piece } } } });
+}
+
+QJsonObject anthropicBlockStart(const SandboxText::Reply& reply)
+{
+    const QJsonObject block = reply.toolName.isEmpty()
+        ? QJsonObject { { QStringLiteral("type"), QStringLiteral("text") }, { QStringLiteral("text"), QString() } }
+        : QJsonObject { { QStringLiteral("type"), QStringLiteral("tool_use") },
+                        { QStringLiteral("id"), reply.toolCallId },
+                        { QStringLiteral("name"), reply.toolName },
+                        { QStringLiteral("input"), QJsonObject() } };
+    return { { QStringLiteral("type"), QStringLiteral("content_block_start") },
+             { QStringLiteral("index"), 0 },
+             { QStringLiteral("content_block"), block } };
 }
 
 QJsonObject openAiChunk(const QByteArray& id, const QString& model, qint64 created, const QJsonObject& delta,
@@ -356,14 +406,21 @@ static QJsonObject anthropicUsage(qint64 input, qint64 output)
 
 static QString stopReason(const SandboxText::Reply& reply)
 {
+    if (!reply.toolName.isEmpty()) {
+        return QStringLiteral("tool_use");
+    }
     return reply.truncated ? QStringLiteral("max_tokens") : QStringLiteral("end_turn");
 }
 
 QByteArray anthropicMessage(const QByteArray& id, const QString& model, const SandboxText::Reply& reply,
                             qint64 promptTokens, bool withUsage)
 {
-    const QJsonObject block { { QStringLiteral("type"), QStringLiteral("text") },
-                              { QStringLiteral("text"), reply.text() } };
+    const QJsonObject block = reply.toolName.isEmpty()
+        ? QJsonObject { { QStringLiteral("type"), QStringLiteral("text") }, { QStringLiteral("text"), reply.text() } }
+        : QJsonObject { { QStringLiteral("type"), QStringLiteral("tool_use") },
+                        { QStringLiteral("id"), reply.toolCallId },
+                        { QStringLiteral("name"), reply.toolName },
+                        { QStringLiteral("input"), QJsonDocument::fromJson(reply.text().toUtf8()).object() } };
     QJsonObject root {
         { QStringLiteral("id"), QString::fromLatin1(id) },       { QStringLiteral("type"), QStringLiteral("message") },
         { QStringLiteral("role"), QStringLiteral("assistant") }, { QStringLiteral("model"), model },

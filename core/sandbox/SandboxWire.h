@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SandboxAnswer.h"
 #include "SandboxText.h"
 #include "SandboxTypes.h"
 
@@ -32,6 +33,7 @@ struct Call
     bool sentMaxTokens = false; // "max_tokens" itself, not max_completion_tokens
     std::optional<double> temperature;
     std::optional<double> topP;
+    SandboxAnswer::Ask ask; // tools, images, JSON mode
 };
 
 // False with an error message when the body is not a valid request for the wire format.
@@ -58,6 +60,13 @@ QByteArray openAiPieceEvent(const QByteArray& id, const QString& model, qint64 c
                             bool reasoning);
 // Anthropic's content_block_delta event for one token, written by hand for the same reason.
 QByteArray anthropicTextDeltaEvent(const QString& piece);
+// A piece of tool call arguments: OpenAI's tool_calls delta (the first one with id and name) /
+// Anthropic's input_json_delta.
+QByteArray openAiToolPieceEvent(const QByteArray& id, const QString& model, qint64 created,
+                                const SandboxText::Reply& reply, const QString& piece, bool first);
+QByteArray anthropicToolPieceEvent(const QString& piece);
+// content_block_start of the answer's block: text, or tool_use with the call's id and name.
+QJsonObject anthropicBlockStart(const SandboxText::Reply& reply);
 QJsonObject openAiChunk(const QByteArray& id, const QString& model, qint64 created, const QJsonObject& delta,
                         const QJsonValue& finishReason = QJsonValue::Null);
 QJsonObject openAiUsageChunk(const QByteArray& id, const QString& model, qint64 created, qint64 promptTokens,
