@@ -126,13 +126,15 @@ struct ToolCall
 
 // A piece of an answer besides text and reasoning, as it streams: a tool call (its first piece
 // carries id and name, later ones more argument text; `index` tells parallel calls apart) or
-// refusal text.
+// refusal text, or what Anthropic sends with thinking (signature, redacted blocks).
 struct AnswerPart
 {
     enum class Kind
     {
         ToolCall,
         Refusal,
+        Signature, // Anthropic's signature of the thinking so far (text)
+        RedactedThinking, // an encrypted thinking block (text = its data)
     };
     Kind kind = Kind::ToolCall;
     int index = 0;
@@ -156,6 +158,8 @@ struct CallResult
     QString finishReason; // "stop", "length", "tool_calls", "end_turn", ...
     QList<ToolCall> toolCalls;
     QString refusal;
+    QString reasoningSignature; // Anthropic: what lets a client send the thinking back
+    QStringList redactedThinking;
     TokenUsage usage;
     qint64 ttftMs = -1; // request start to first token (text or reasoning)
     qint64 latencyMs = 0; // request start to finish

@@ -61,6 +61,20 @@ QByteArray AnthropicGatewayFormat::completeBody(const CallResult& result, const 
     out += "{\"id\":\"" + m_id + "\",\"type\":\"message\",\"role\":\"assistant\",\"model\":";
     JsonText::appendString(out, model);
     out += ",\"content\":[";
+    if (m_signedThinking && !result.reasoning.isEmpty()) {
+        out += "{\"type\":\"thinking\",\"thinking\":";
+        JsonText::appendString(out, result.reasoning);
+        out += ",\"signature\":";
+        JsonText::appendString(out, result.reasoningSignature);
+        out += "},";
+    }
+    for (const QString& data : result.redactedThinking) {
+        if (m_signedThinking) {
+            out += "{\"type\":\"redacted_thinking\",\"data\":";
+            JsonText::appendString(out, data);
+            out += "},";
+        }
+    }
     // A refusal has no field of its own here: its text is the answer, stop_reason says "refusal".
     const QString text = result.text + result.refusal;
     if (!text.isEmpty() || result.toolCalls.isEmpty()) {
@@ -69,7 +83,8 @@ QByteArray AnthropicGatewayFormat::completeBody(const CallResult& result, const 
         out += '}';
     }
     for (const ToolCall& call : result.toolCalls) {
-        out += out.endsWith('[') ? "{\"type\":\"tool_use\",\"id\":" : ",{\"type\":\"tool_use\",\"id\":";
+        out += out.endsWith('[') || out.endsWith(',') ? "{\"type\":\"tool_use\",\"id\":"
+                                                      : ",{\"type\":\"tool_use\",\"id\":";
         JsonText::appendString(out, call.id);
         out += ",\"name\":";
         JsonText::appendString(out, call.name);
@@ -90,18 +105,18 @@ QByteArray AnthropicGatewayFormat::streamStart(const QString& model, qint64 prom
         + "\",\"type\":\"message\",\"role\":\"assistant\",\"model\":" + JsonText::quoted(model)
         + ",\"content\":[],\"stop_reason\":null,\"stop_sequence\":null,\"usage\":{\"input_tokens\":"
         + QByteArray::number(promptTokensEstimate) + ",\"output_tokens\":1}}}";
-    m_textOpen = true;
-    return event("message_start", start)
-        + event("content_block_start",
-                "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}")
-        + event("ping", "{\"type\":\"ping\"}");
+    return event("message_start", start) + event("ping", "{\"type\":\"ping\"}");
 }
 
-QByteArray AnthropicGatewayFormat::nextBlock(QByteArrayView contentBlock)
+QByteArray AnthropicGatewayFormat::nextBlock(Block kind, QByteArrayView contentBlock)
 {
-    QByteArray out = event("content_block_stop",
-                           "{\"type\":\"content_block_stop\",\"index\":" + QByteArray::number(m_block) + "}");
+    QByteArray out;
+    if (m_open != Block::None) {
+        out = event("content_block_stop",
+                    "{\"type\":\"content_block_stop\",\"index\":" + QByteArray::number(m_block) + "}");
+    }
     ++m_block;
+    m_open = kind;
     out += event("content_block_start",
                  "{\"type\":\"content_block_start\",\"index\":" + QByteArray::number(m_block)
                      + ",\"content_block\":" + contentBlock.toByteArray() + "}");
@@ -111,9 +126,8 @@ QByteArray AnthropicGatewayFormat::nextBlock(QByteArrayView contentBlock)
 QByteArray AnthropicGatewayFormat::textDelta(const QString& text)
 {
     QByteArray out;
-    if (!m_textOpen) {
-        out = nextBlock("{\"type\":\"text\",\"text\":\"\"}");
-        m_textOpen = true;
+    if (m_open != Block::Text) {
+        out = nextBlock(Block::Text, "{\"type\":\"text\",\"text\":\"\"}");
     }
     QByteArray data = "{\"type\":\"content_block_delta\",\"index\":" + QByteArray::number(m_block)
         + ",\"delta\":{\"type\":\"text_delta\",\"text\":";
@@ -122,10 +136,52 @@ QByteArray AnthropicGatewayFormat::textDelta(const QString& text)
     return out + event("content_block_delta", data);
 }
 
+QByteArray AnthropicGatewayFormat::reasoningDelta(const QString& text)
+{
+    if (!m_signedThinking) {
+        return {};
+    }
+    QByteArray out;
+    if (m_open != Block::Thinking) {
+        out = nextBlock(Block::Thinking, "{\"type\":\"thinking\",\"thinking\":\"\",\"signature\":\"\"}");
+    }
+    QByteArray data = "{\"type\":\"content_block_delta\",\"index\":" + QByteArray::number(m_block)
+        + ",\"delta\":{\"type\":\"thinking_delta\",\"thinking\":";
+    JsonText::appendString(data, text);
+    data += "}}";
+    return out + event("content_block_delta", data);
+}
+
 QByteArray AnthropicGatewayFormat::partDelta(const AnswerPart& part)
 {
-    if (part.kind == AnswerPart::Kind::Refusal) {
+    switch (part.kind) {
+    case AnswerPart::Kind::Refusal:
         return textDelta(part.text); // the refusal is the text; stop_reason says "refusal"
+    case AnswerPart::Kind::Signature: {
+        if (!m_signedThinking || part.text.isEmpty()) {
+            return {};
+        }
+        QByteArray out;
+        if (m_open != Block::Thinking) {
+            out = nextBlock(Block::Thinking, "{\"type\":\"thinking\",\"thinking\":\"\",\"signature\":\"\"}");
+        }
+        QByteArray data = "{\"type\":\"content_block_delta\",\"index\":" + QByteArray::number(m_block)
+            + ",\"delta\":{\"type\":\"signature_delta\",\"signature\":";
+        JsonText::appendString(data, part.text);
+        data += "}}";
+        return out + event("content_block_delta", data);
+    }
+    case AnswerPart::Kind::RedactedThinking: {
+        if (!m_signedThinking) {
+            return {};
+        }
+        QByteArray block = "{\"type\":\"redacted_thinking\",\"data\":";
+        JsonText::appendString(block, part.text);
+        block += '}';
+        return nextBlock(Block::Thinking, block);
+    }
+    case AnswerPart::Kind::ToolCall:
+        break;
     }
     QByteArray out;
     auto block = m_toolBlocks.constFind(part.index);
@@ -135,8 +191,7 @@ QByteArray AnthropicGatewayFormat::partDelta(const AnswerPart& part)
         start += ",\"name\":";
         JsonText::appendString(start, part.name);
         start += ",\"input\":{}}";
-        out = nextBlock(start);
-        m_textOpen = false;
+        out = nextBlock(Block::Tool, start);
         block = m_toolBlocks.insert(part.index, m_block);
     }
     if (part.text.isEmpty()) {
@@ -149,17 +204,12 @@ QByteArray AnthropicGatewayFormat::partDelta(const AnswerPart& part)
     return out + event("content_block_delta", data);
 }
 
-QByteArray AnthropicGatewayFormat::reasoningDelta(const QString&)
-{
-    // Reasoning from OpenAI-style upstreams has no signature, so it cannot become a thinking
-    // block the client could send back; it is left out of the answer.
-    return {};
-}
-
 QByteArray AnthropicGatewayFormat::streamEnd(const CallResult& result, bool)
 {
-    return event("content_block_stop",
-                 "{\"type\":\"content_block_stop\",\"index\":" + QByteArray::number(m_block) + "}")
+    // An answer with no content still has its (empty) text block, as the API sends it.
+    QByteArray out = m_open == Block::None ? nextBlock(Block::Text, "{\"type\":\"text\",\"text\":\"\"}") : QByteArray();
+    return out
+        + event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":" + QByteArray::number(m_block) + "}")
         + event("message_delta",
                 "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\""
                     + stopReason(!result.refusal.isEmpty() ? QStringLiteral("refusal") : result.finishReason)

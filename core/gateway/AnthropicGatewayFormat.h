@@ -19,14 +19,25 @@ public:
     QByteArray partDelta(const AnswerPart& part) override;
     QByteArray streamEnd(const CallResult& result, bool includeUsage) override;
     QByteArray streamError(const GatewayError& error) override;
+    void setUpstream(ProviderKind kind) override { m_signedThinking = kind == ProviderKind::AnthropicMessages; }
 
     static QByteArray stopReason(const QString& upstreamReason);
 
 private:
-    // Closes the open block and opens the next one; returns the events.
-    QByteArray nextBlock(QByteArrayView contentBlock);
+    enum class Block
+    {
+        None,
+        Text,
+        Thinking,
+        Tool,
+    };
+    // Closes the open block (if any) and opens the next one; returns the events.
+    QByteArray nextBlock(Block kind, QByteArrayView contentBlock);
 
-    int m_block = 0; // index of the open content block
-    bool m_textOpen = false; // the open block is a text block
+    int m_block = -1; // index of the open content block; blocks open as their first piece comes
+    Block m_open = Block::None;
     QHash<int, int> m_toolBlocks; // tool call index -> content block index
+    // Thinking from Anthropic comes signed and goes back to the client; reasoning from other
+    // upstreams has no signature the client could send back, so it is left out.
+    bool m_signedThinking = false;
 };

@@ -101,6 +101,11 @@ void GatewayExchange::onAttemptStarted(const QString& modelId)
 {
     if (!m_shown) {
         m_currentModel = modelId;
+        const ModelConfig* model = m_router->model(modelId);
+        const ProviderConfig* provider = model ? m_router->provider(model->providerId) : nullptr;
+        if (provider) {
+            m_format->setUpstream(provider->kind);
+        }
     }
 }
 
@@ -157,8 +162,11 @@ void GatewayExchange::onPart(const AnswerPart& part)
         return;
     }
     beginStreamIfNeeded();
-    m_shown = true;
-    queue(m_format->partDelta(part));
+    const QByteArray bytes = m_format->partDelta(part);
+    if (!bytes.isEmpty()) {
+        m_shown = m_shown || part.kind == AnswerPart::Kind::ToolCall || part.kind == AnswerPart::Kind::Refusal;
+        queue(bytes);
+    }
 }
 
 void GatewayExchange::onRestarted()

@@ -24,6 +24,10 @@ public:
     virtual QByteArray errorBody(const GatewayError& error) const = 0;
     virtual QByteArray completeBody(const CallResult& result, const QString& model) const = 0;
 
+    // The format of the provider answering: what it sends may be meant for its own API only
+    // (Anthropic's signed thinking).
+    virtual void setUpstream(ProviderKind) { }
+
     // Stream pieces, in this order: start, deltas, end (or error).
     virtual QByteArray streamStart(const QString& model, qint64 promptTokensEstimate) = 0;
     virtual QByteArray textDelta(const QString& text) = 0;

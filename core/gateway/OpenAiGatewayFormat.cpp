@@ -110,6 +110,9 @@ QByteArray OpenAiGatewayFormat::reasoningDelta(const QString& text)
 
 QByteArray OpenAiGatewayFormat::partDelta(const AnswerPart& part)
 {
+    if (part.kind == AnswerPart::Kind::Signature || part.kind == AnswerPart::Kind::RedactedThinking) {
+        return {}; // Anthropic's, for sending thinking back to Anthropic: nothing in this API takes it
+    }
     QByteArray delta;
     if (part.kind == AnswerPart::Kind::Refusal) {
         delta = "{\"refusal\":";

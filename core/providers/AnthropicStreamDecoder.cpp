@@ -42,8 +42,11 @@ void AnthropicStreamDecoder::handleEvent(const SseEvent& event, WireDelta& delta
                                      {},
                                      change.value(QLatin1String("partial_json")).toString() });
             }
+        } else if (kind == QLatin1String("signature_delta")) {
+            delta.parts.append(
+                { AnswerPart::Kind::Signature, 0, {}, {}, change.value(QLatin1String("signature")).toString() });
         }
-        // signature_delta, citations_delta: not shown.
+        // citations_delta: not shown.
     } else if (type == QLatin1String("content_block_start")) {
         const QJsonObject block = object.value(QLatin1String("content_block")).toObject();
         const QString kind = block.value(QLatin1String("type")).toString();
@@ -51,6 +54,9 @@ void AnthropicStreamDecoder::handleEvent(const SseEvent& event, WireDelta& delta
             delta.text = block.value(QLatin1String("text")).toString();
         } else if (kind == QLatin1String("thinking")) {
             delta.reasoning = block.value(QLatin1String("thinking")).toString();
+        } else if (kind == QLatin1String("redacted_thinking")) {
+            delta.parts.append(
+                { AnswerPart::Kind::RedactedThinking, 0, {}, {}, block.value(QLatin1String("data")).toString() });
         } else if (kind == QLatin1String("tool_use")) {
             // The input arrives in input_json_delta pieces; the block's own "input" is {}.
             const int call = int(m_toolCalls.size());

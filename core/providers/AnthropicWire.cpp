@@ -90,6 +90,11 @@ WireDelta AnthropicWire::decodeResponse(const QByteArray& body) const
             delta.text += block.value(QLatin1String("text")).toString();
         } else if (kind == QLatin1String("thinking")) {
             delta.reasoning += block.value(QLatin1String("thinking")).toString();
+            delta.parts.append(
+                { AnswerPart::Kind::Signature, 0, {}, {}, block.value(QLatin1String("signature")).toString() });
+        } else if (kind == QLatin1String("redacted_thinking")) {
+            delta.parts.append(
+                { AnswerPart::Kind::RedactedThinking, 0, {}, {}, block.value(QLatin1String("data")).toString() });
         } else if (kind == QLatin1String("tool_use")) {
             AnswerPart part;
             part.index = int(delta.parts.size());

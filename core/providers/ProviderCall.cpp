@@ -215,6 +215,14 @@ void ProviderCall::addPart(const AnswerPart& part)
         m_result.refusal += part.text;
         return;
     }
+    if (part.kind == AnswerPart::Kind::Signature) {
+        m_result.reasoningSignature += part.text;
+        return;
+    }
+    if (part.kind == AnswerPart::Kind::RedactedThinking) {
+        m_result.redactedThinking.append(part.text);
+        return;
+    }
     if (part.index < 0 || part.index > 1024) {
         return; // no model makes that many calls; a garbled index must not grow the list
     }

@@ -33,11 +33,16 @@ public:
             }
             const bool stream = QJsonDocument::fromJson(request.body).object().value(QLatin1String("stream")).toBool();
             if (!stream) {
-                responder->send(200, "application/json", m_anthropic ? anthropicWhole() : openAiWhole());
+                responder->send(200, "application/json",
+                                !wholeAnswer.isEmpty() ? wholeAnswer
+                                    : m_anthropic      ? anthropicWhole()
+                                                       : openAiWhole());
                 return;
             }
             responder->beginStream(200, "text/event-stream");
-            responder->writeChunk(m_anthropic ? anthropicStream() : openAiStream());
+            responder->writeChunk(!streamAnswer.isEmpty() ? streamAnswer
+                                      : m_anthropic       ? anthropicStream()
+                                                          : openAiStream());
             responder->endStream();
         });
     }
@@ -60,6 +65,8 @@ public:
 
     QList<HttpRequest> requests;
     QSet<QString> failingModels; // answered with a 503
+    QByteArray wholeAnswer; // replace the canned answers when set
+    QByteArray streamAnswer;
     int errorStatus = 0;
     QByteArray errorBody;
 

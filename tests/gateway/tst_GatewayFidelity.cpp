@@ -31,6 +31,8 @@ private slots:
     void badInput_400NamesPlaceNothingSent_data();
     void badInput_400NamesPlaceNothingSent();
     void litellmGroup_namedLikeItsDeployment_followsFallbacks();
+    void anthropicThinking_comesBackSigned_data();
+    void anthropicThinking_comesBackSigned();
 
 private:
     HttpAnswer post(bool anthropic, const QByteArray& body);
@@ -437,6 +439,89 @@ litellm_settings:
     QVERIFY2(answer.status == 200, answer.body.constData());
     QCOMPARE(m_openAi->models(), QStringList({ "broken-up", "backup-up" }));
     QCOMPARE(answer.header("x-switchyard-model"), QByteArray("backup"));
+}
+
+void tst_GatewayFidelity::anthropicThinking_comesBackSigned_data()
+{
+    QTest::addColumn<bool>("stream");
+    QTest::newRow("whole") << false;
+    QTest::newRow("streamed") << true;
+}
+
+void tst_GatewayFidelity::anthropicThinking_comesBackSigned()
+{
+    // Claude's thinking must come back with its signature: clients send it back on the next turn.
+    QFETCH(bool, stream);
+    auto event = [](const char* name, const QByteArray& data) {
+        return QByteArray("event: ") + name + "\ndata: " + data + "\n\n";
+    };
+    m_anthropic->wholeAnswer
+        = R"({"id":"msg_1","type":"message","role":"assistant","model":"up","content":[{"type":"thinking","thinking":"Two plus two.","signature":"EqQBsig"},{"type":"text","text":"4"}],"stop_reason":"end_turn","stop_sequence":null,"usage":{"input_tokens":9,"output_tokens":12}})";
+    m_anthropic->streamAnswer
+        = event(
+              "message_start",
+              R"({"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","model":"up","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":9,"output_tokens":1}}})")
+        + event(
+              "content_block_start",
+              R"({"type":"content_block_start","index":0,"content_block":{"type":"thinking","thinking":"","signature":""}})")
+        + event("content_block_delta",
+                R"({"type":"content_block_delta","index":0,"delta":{"type":"thinking_delta","thinking":"Two plus"}})")
+        + event("content_block_delta",
+                R"({"type":"content_block_delta","index":0,"delta":{"type":"thinking_delta","thinking":" two."}})")
+        + event("content_block_delta",
+                R"({"type":"content_block_delta","index":0,"delta":{"type":"signature_delta","signature":"EqQBsig"}})")
+        + event("content_block_stop", R"({"type":"content_block_stop","index":0})")
+        + event("content_block_start",
+                R"({"type":"content_block_start","index":1,"content_block":{"type":"text","text":""}})")
+        + event("content_block_delta",
+                R"({"type":"content_block_delta","index":1,"delta":{"type":"text_delta","text":"4"}})")
+        + event("content_block_stop", R"({"type":"content_block_stop","index":1})")
+        + event(
+              "message_delta",
+              R"({"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},"usage":{"output_tokens":12}})")
+        + event("message_stop", R"({"type":"message_stop"})");
+    const QByteArray body
+        = R"({"model":"rec/claude","max_tokens":2048,"thinking":{"type":"enabled","budget_tokens":1024},"stream":)"
+        + QByteArray(stream ? "true" : "false") + R"(,"messages":[{"role":"user","content":"2+2?"}]})";
+    const HttpAnswer answer = post(true, body);
+    QVERIFY2(answer.status == 200, answer.body.constData());
+    // Assemble the content blocks as the SDK does.
+    QJsonArray blocks;
+    if (!stream) {
+        blocks = answer.json().value(QLatin1String("content")).toArray();
+    } else {
+        QList<QJsonObject> open;
+        for (const QByteArray& line : answer.body.split('\n')) {
+            if (!line.startsWith("data: ")) {
+                continue;
+            }
+            const QJsonObject event = QJsonDocument::fromJson(line.sliced(6)).object();
+            const QString type = event.value(QLatin1String("type")).toString();
+            const int index = event.value(QLatin1String("index")).toInt();
+            if (type == QLatin1String("content_block_start")) {
+                QCOMPARE(index, int(open.size())); // blocks numbered in order
+                open.append(event.value(QLatin1String("content_block")).toObject());
+            } else if (type == QLatin1String("content_block_delta")) {
+                const QJsonObject delta = event.value(QLatin1String("delta")).toObject();
+                QJsonObject& block = open[index];
+                for (const char* field : { "thinking", "signature", "text" }) {
+                    if (delta.contains(QLatin1String(field))) {
+                        block.insert(QLatin1String(field),
+                                     block.value(QLatin1String(field)).toString()
+                                         + delta.value(QLatin1String(field)).toString());
+                    }
+                }
+            }
+        }
+        for (const QJsonObject& block : open) {
+            blocks.append(block);
+        }
+    }
+    QCOMPARE(blocks.size(), 2);
+    QCOMPARE(blocks.at(0).toObject().value(QLatin1String("type")).toString(), QStringLiteral("thinking"));
+    QCOMPARE(blocks.at(0).toObject().value(QLatin1String("thinking")).toString(), QStringLiteral("Two plus two."));
+    QCOMPARE(blocks.at(0).toObject().value(QLatin1String("signature")).toString(), QStringLiteral("EqQBsig"));
+    QCOMPARE(blocks.at(1).toObject().value(QLatin1String("text")).toString(), QStringLiteral("4"));
 }
 
 QTEST_GUILESS_MAIN(tst_GatewayFidelity)

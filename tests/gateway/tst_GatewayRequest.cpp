@@ -296,7 +296,7 @@ void tst_GatewayRequest::anthropicStream_eventsInOrder()
         }
     }
     QCOMPARE(names,
-             QStringList({ "message_start", "content_block_start", "ping", "content_block_delta", "content_block_stop",
+             QStringList({ "message_start", "ping", "content_block_start", "content_block_delta", "content_block_stop",
                            "message_delta", "message_stop" }));
     QVERIFY(stream.contains("\"stop_reason\":\"max_tokens\""));
     QVERIFY(stream.contains("\"output_tokens\":4"));
