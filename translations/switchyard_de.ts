@@ -1540,6 +1540,10 @@ Erstes Token: %3</translation>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
+    <message>
+        <source>Not supported by the model</source>
+        <translation>Vom Modell nicht unterstützt</translation>
+    </message>
 </context>
 <context>
     <name>FigureFormat</name>
@@ -1566,6 +1570,101 @@ Erstes Token: %3</translation>
     <message>
         <source>%1 in / %2 out</source>
         <translation>%1 ein / %2 aus</translation>
+    </message>
+</context>
+<context>
+    <name>GatewayBodyCheck</name>
+    <message>
+        <source>tools must be an array.</source>
+        <translation>tools muss ein Array sein.</translation>
+    </message>
+    <message>
+        <source>%1 must be an object.</source>
+        <translation>%1 muss ein Objekt sein.</translation>
+    </message>
+    <message>
+        <source>%1.type is required (&quot;function&quot;).</source>
+        <translation>%1.type ist erforderlich („function“).</translation>
+    </message>
+    <message>
+        <source>%1.name must be 1-64 letters, digits, underscores or dashes.</source>
+        <translation>%1.name muss aus 1–64 Buchstaben, Ziffern, Unterstrichen oder Bindestrichen bestehen.</translation>
+    </message>
+    <message>
+        <source>%1.parameters must be a JSON Schema object.</source>
+        <translation>%1.parameters muss ein JSON-Schema-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>%1.input_schema must be a JSON Schema object.</source>
+        <translation>%1.input_schema muss ein JSON-Schema-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>response_format must be an object with a type (text, json_object or json_schema).</source>
+        <translation>response_format muss ein Objekt mit einem type sein (text, json_object oder json_schema).</translation>
+    </message>
+    <message>
+        <source>response_format.json_schema.name is required.</source>
+        <translation>response_format.json_schema.name ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>response_format.json_schema.schema must be a JSON Schema object.</source>
+        <translation>response_format.json_schema.schema muss ein JSON-Schema-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>%1 must be an http(s) URL or a data:image/...;base64, URL.</source>
+        <translation>%1 muss eine http(s)-URL oder eine data:image/...;base64,-URL sein.</translation>
+    </message>
+    <message>
+        <source>%1 needs a type.</source>
+        <translation>%1 braucht einen type.</translation>
+    </message>
+    <message>
+        <source>%1.text must be a string.</source>
+        <translation>%1.text muss ein String sein.</translation>
+    </message>
+    <message>
+        <source>%1 needs media_type image/... and base64 data.</source>
+        <translation>%1 braucht media_type image/... und base64-Daten.</translation>
+    </message>
+    <message>
+        <source>%1.type must be base64, url or file.</source>
+        <translation>%1.type muss base64, url oder file sein.</translation>
+    </message>
+    <message>
+        <source>%1: tool_use blocks belong to assistant messages.</source>
+        <translation>%1: tool_use-Blöcke gehören in assistant-Nachrichten.</translation>
+    </message>
+    <message>
+        <source>%1 needs an id, a name and an input object.</source>
+        <translation>%1 braucht eine id, einen name und ein input-Objekt.</translation>
+    </message>
+    <message>
+        <source>%1.tool_use_id &quot;%2&quot; answers no tool_use of an earlier assistant message.</source>
+        <translation>%1.tool_use_id „%2“ beantwortet kein tool_use einer früheren assistant-Nachricht.</translation>
+    </message>
+    <message>
+        <source>%1 must be a string or an array of content parts.</source>
+        <translation>%1 muss ein String oder ein Array von Inhaltsteilen sein.</translation>
+    </message>
+    <message>
+        <source>%1 must be an array.</source>
+        <translation>%1 muss ein Array sein.</translation>
+    </message>
+    <message>
+        <source>%1 needs an id and a function with a name and arguments (a JSON string).</source>
+        <translation>%1 braucht eine id und eine function mit name und arguments (ein JSON-String).</translation>
+    </message>
+    <message>
+        <source>%1 must be &quot;user&quot; or &quot;assistant&quot;.</source>
+        <translation>%1 muss „user“ oder „assistant“ sein.</translation>
+    </message>
+    <message>
+        <source>%1 must be &quot;system&quot;, &quot;developer&quot;, &quot;user&quot;, &quot;assistant&quot; or &quot;tool&quot;.</source>
+        <translation>%1 muss „system“, „developer“, „user“, „assistant“ oder „tool“ sein.</translation>
+    </message>
+    <message>
+        <source>%1.tool_call_id &quot;%2&quot; answers no tool call of an earlier assistant message.</source>
+        <translation>%1.tool_call_id „%2“ beantwortet keinen Tool-Aufruf einer früheren assistant-Nachricht.</translation>
     </message>
 </context>
 <context>
@@ -1707,20 +1806,8 @@ Erstes Token: %3</translation>
         <translation>messages muss ein nicht leeres Array sein.</translation>
     </message>
     <message>
-        <source>%1 must be an object.</source>
-        <translation>%1 muss ein Objekt sein.</translation>
-    </message>
-    <message>
-        <source>%1.role must be &quot;system&quot;, &quot;developer&quot;, &quot;user&quot; or &quot;assistant&quot;.</source>
-        <translation>%1.role muss „system“, „developer“, „user“ oder „assistant“ sein.</translation>
-    </message>
-    <message>
         <source>max_tokens is required.</source>
         <translation>max_tokens ist erforderlich.</translation>
-    </message>
-    <message>
-        <source>%1.role must be &quot;user&quot; or &quot;assistant&quot;.</source>
-        <translation>%1.role muss „user“ oder „assistant“ sein.</translation>
     </message>
 </context>
 <context>
@@ -3201,6 +3288,53 @@ Erstes Token: %3</translation>
     <message>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>RequestTranslator</name>
+    <message>
+        <source>%1: %2 (the model speaks the %3).</source>
+        <translation>%1: %2 (das Modell spricht die %3).</translation>
+    </message>
+    <message>
+        <source>no equivalent in that API</source>
+        <translation>keine Entsprechung in dieser API</translation>
+    </message>
+    <message>
+        <source>only PDF files sent inline as file_data can be carried</source>
+        <translation>nur PDF-Dateien, die direkt als file_data gesendet werden, lassen sich übertragen</translation>
+    </message>
+    <message>
+        <source>content part type &quot;%1&quot; has no equivalent in that API</source>
+        <translation>der Inhaltsteil-Typ „%1“ hat keine Entsprechung in dieser API</translation>
+    </message>
+    <message>
+        <source>only text parts can be carried here</source>
+        <translation>hier lassen sich nur Textteile übertragen</translation>
+    </message>
+    <message>
+        <source>the arguments must be a JSON object to be carried</source>
+        <translation>die arguments müssen ein JSON-Objekt sein, um übertragen zu werden</translation>
+    </message>
+    <message>
+        <source>Anthropic takes temperatures from 0 to 1</source>
+        <translation>Anthropic nimmt Temperaturen von 0 bis 1</translation>
+    </message>
+    <message>
+        <source>only text blocks can be carried here</source>
+        <translation>hier lassen sich nur Textblöcke übertragen</translation>
+    </message>
+    <message>
+        <source>only PDF documents sent inline as base64 can be carried</source>
+        <translation>nur PDF-Dokumente, die direkt als base64 gesendet werden, lassen sich übertragen</translation>
+    </message>
+    <message>
+        <source>content block type &quot;%1&quot; has no equivalent in that API</source>
+        <translation>der Inhaltsblock-Typ „%1“ hat keine Entsprechung in dieser API</translation>
+    </message>
+    <message>
+        <source>the tool &quot;%1&quot; runs on Anthropic&apos;s servers</source>
+        <translation>das Tool „%1“ läuft auf den Servern von Anthropic</translation>
     </message>
 </context>
 <context>

@@ -108,7 +108,9 @@ void AskCommand::run(Engine& engine)
 {
     QString error;
     const ModelConfig* model = engine.resolveModel(m_model, &error);
-    if (!model && engine.isGroupOrTier(m_model)) {
+    // A group wins over a model of the same name, as in LiteLLM, where the model_name a client
+    // sends is the group (an imported deployment takes its group's name).
+    if ((!model || engine.isGroup(m_model)) && engine.isGroupOrTier(m_model)) {
         // A LiteLLM-style group (or a tier): follow its fallbacks.
         RouteOptions options;
         options.source = RequestSource::Cli;

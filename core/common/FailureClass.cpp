@@ -14,6 +14,7 @@ constexpr Entry kEntries[] = {
     { FailureClass::None, "none", QT_TRANSLATE_NOOP("FailureClass", "No error") },
     { FailureClass::Auth, "auth", QT_TRANSLATE_NOOP("FailureClass", "Authentication failed") },
     { FailureClass::BadRequest, "bad_request", QT_TRANSLATE_NOOP("FailureClass", "Bad request") },
+    { FailureClass::Unsupported, "unsupported", QT_TRANSLATE_NOOP("FailureClass", "Not supported by the model") },
     { FailureClass::RateLimited, "rate_limited", QT_TRANSLATE_NOOP("FailureClass", "Rate limited") },
     { FailureClass::QuotaExhausted, "quota_exhausted", QT_TRANSLATE_NOOP("FailureClass", "Quota exhausted") },
     { FailureClass::ServerError, "server_error", QT_TRANSLATE_NOOP("FailureClass", "Server error") },

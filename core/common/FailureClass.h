@@ -9,6 +9,8 @@ enum class FailureClass
     None,
     Auth, // 401 / 403
     BadRequest, // 400 and other 4xx a retry cannot fix (context length exceeded is flagged in CallError)
+    Unsupported, // this model does not take a parameter or content of the request (400 unsupported_parameter,
+                 // or nothing in its wire format carries it); another model may
     RateLimited, // 429 that may clear after retry-after
     QuotaExhausted, // 429 (or 402) whose code says the account is out of credit
     ServerError, // 5xx, Anthropic 529 overloaded, in-band server errors
@@ -43,6 +45,7 @@ struct CallError
     QString providerCode; // e.g. "insufficient_quota", "overloaded_error", "RESOURCE_EXHAUSTED"
     qint64 retryAfterMs = -1; // from retry-after / retry-after-ms / body retryDelay; -1 when unknown
     bool contextLengthExceeded = false;
+    QString param = {}; // the request field at fault, when known ("temperature", "messages[2].content")
 
     bool isError() const { return failureClass != FailureClass::None; }
     // One line for logs and CLI: "server_error (HTTP 503): The model is overloaded".

@@ -90,6 +90,14 @@ struct ChatRequest
     std::optional<double> temperature;
     int maxTokens = 0; // 0 = provider default
     bool stream = true;
+    // A gateway client's own JSON body (tools, images, response_format, fields not known yet...).
+    // When set it is what goes upstream: as it is (model and stream options rewritten) to a
+    // provider of the same format, translated or refused for the other one; `messages` then only
+    // serve routing rules, estimates and the ledger.
+    QByteArray clientBody;
+    ProviderKind clientFormat = ProviderKind::OpenAiCompatible;
+
+    bool hasClientBody() const { return !clientBody.isEmpty(); }
 
     QString lastUserText() const;
     QString systemText() const;
@@ -106,6 +114,37 @@ struct TokenUsage
     bool operator==(const TokenUsage&) const = default;
 };
 
+// A tool call the model made, its arguments as the JSON text it wrote.
+struct ToolCall
+{
+    QString id;
+    QString name;
+    QString arguments;
+
+    bool operator==(const ToolCall&) const = default;
+};
+
+// A piece of an answer besides text and reasoning, as it streams: a tool call (its first piece
+// carries id and name, later ones more argument text; `index` tells parallel calls apart) or
+// refusal text, or what Anthropic sends with thinking (signature, redacted blocks).
+struct AnswerPart
+{
+    enum class Kind
+    {
+        ToolCall,
+        Refusal,
+        Signature, // Anthropic's signature of the thinking so far (text)
+        RedactedThinking, // an encrypted thinking block (text = its data)
+    };
+    Kind kind = Kind::ToolCall;
+    int index = 0;
+    QString id;
+    QString name;
+    QString text; // argument text or refusal text
+
+    bool operator==(const AnswerPart&) const = default;
+};
+
 // Rough token count for text when a provider sends no usage (about 4 characters per token).
 qint64 estimateTokens(const QString& text);
 
@@ -117,6 +156,10 @@ struct CallResult
     QString text;
     QString reasoning;
     QString finishReason; // "stop", "length", "tool_calls", "end_turn", ...
+    QList<ToolCall> toolCalls;
+    QString refusal;
+    QString reasoningSignature; // Anthropic: what lets a client send the thinking back
+    QStringList redactedThinking;
     TokenUsage usage;
     qint64 ttftMs = -1; // request start to first token (text or reasoning)
     qint64 latencyMs = 0; // request start to finish
@@ -126,3 +169,4 @@ struct CallResult
 Q_DECLARE_METATYPE(CallError)
 Q_DECLARE_METATYPE(TokenUsage)
 Q_DECLARE_METATYPE(CallResult)
+Q_DECLARE_METATYPE(AnswerPart)

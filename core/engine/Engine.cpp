@@ -433,6 +433,11 @@ const ModelConfig* Engine::resolveModel(const QString& name, QString* error) con
     return nullptr;
 }
 
+bool Engine::isGroup(const QString& name) const
+{
+    return m_router->policy().group(name) != nullptr;
+}
+
 bool Engine::isGroupOrTier(const QString& name) const
 {
     const RoutingPolicy& policy = m_router->policy();

@@ -83,6 +83,7 @@ public:
     // An exact model id, or a provider's own model name when exactly one configured model has it.
     const ModelConfig* resolveModel(const QString& name, QString* error = nullptr) const;
     // A model group, tier or model id the router can resolve (for `ask --model GROUP`).
+    bool isGroup(const QString& name) const;
     bool isGroupOrTier(const QString& name) const;
 
     ProviderClient* client() const { return m_client; }

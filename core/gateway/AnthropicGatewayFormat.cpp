@@ -3,6 +3,7 @@
 #include "GatewayJson.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
 
 namespace {
 QByteArray event(QByteArrayView name, QByteArrayView data)
@@ -39,6 +40,12 @@ QByteArray AnthropicGatewayFormat::stopReason(const QString& upstreamReason)
     if (upstreamReason == QLatin1String("stop_sequence")) {
         return "stop_sequence";
     }
+    if (upstreamReason == QLatin1String("tool_calls") || upstreamReason == QLatin1String("tool_use")) {
+        return "tool_use";
+    }
+    if (upstreamReason == QLatin1String("content_filter") || upstreamReason == QLatin1String("refusal")) {
+        return "refusal";
+    }
     return "end_turn";
 }
 
@@ -53,9 +60,41 @@ QByteArray AnthropicGatewayFormat::completeBody(const CallResult& result, const 
     out.reserve(300 + result.text.size() * 3 / 2);
     out += "{\"id\":\"" + m_id + "\",\"type\":\"message\",\"role\":\"assistant\",\"model\":";
     JsonText::appendString(out, model);
-    out += ",\"content\":[{\"type\":\"text\",\"text\":";
-    JsonText::appendString(out, result.text);
-    out += "}],\"stop_reason\":\"" + stopReason(result.finishReason)
+    out += ",\"content\":[";
+    if (m_signedThinking && !result.reasoning.isEmpty()) {
+        out += "{\"type\":\"thinking\",\"thinking\":";
+        JsonText::appendString(out, result.reasoning);
+        out += ",\"signature\":";
+        JsonText::appendString(out, result.reasoningSignature);
+        out += "},";
+    }
+    for (const QString& data : result.redactedThinking) {
+        if (m_signedThinking) {
+            out += "{\"type\":\"redacted_thinking\",\"data\":";
+            JsonText::appendString(out, data);
+            out += "},";
+        }
+    }
+    // A refusal has no field of its own here: its text is the answer, stop_reason says "refusal".
+    const QString text = result.text + result.refusal;
+    if (!text.isEmpty() || result.toolCalls.isEmpty()) {
+        out += "{\"type\":\"text\",\"text\":";
+        JsonText::appendString(out, text);
+        out += '}';
+    }
+    for (const ToolCall& call : result.toolCalls) {
+        out += out.endsWith('[') || out.endsWith(',') ? "{\"type\":\"tool_use\",\"id\":"
+                                                      : ",{\"type\":\"tool_use\",\"id\":";
+        JsonText::appendString(out, call.id);
+        out += ",\"name\":";
+        JsonText::appendString(out, call.name);
+        out += ",\"input\":";
+        const QJsonDocument input = QJsonDocument::fromJson(call.arguments.toUtf8());
+        out += input.isObject() ? input.toJson(QJsonDocument::Compact) : QByteArrayLiteral("{}");
+        out += '}';
+    }
+    out += "],\"stop_reason\":\""
+        + stopReason(!result.refusal.isEmpty() ? QStringLiteral("refusal") : result.finishReason)
         + "\",\"stop_sequence\":null,\"usage\":" + usageJson(result.usage) + "}";
     return out;
 }
@@ -66,32 +105,114 @@ QByteArray AnthropicGatewayFormat::streamStart(const QString& model, qint64 prom
         + "\",\"type\":\"message\",\"role\":\"assistant\",\"model\":" + JsonText::quoted(model)
         + ",\"content\":[],\"stop_reason\":null,\"stop_sequence\":null,\"usage\":{\"input_tokens\":"
         + QByteArray::number(promptTokensEstimate) + ",\"output_tokens\":1}}}";
-    return event("message_start", start)
-        + event("content_block_start",
-                "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}")
-        + event("ping", "{\"type\":\"ping\"}");
+    return event("message_start", start) + event("ping", "{\"type\":\"ping\"}");
+}
+
+QByteArray AnthropicGatewayFormat::nextBlock(Block kind, QByteArrayView contentBlock)
+{
+    QByteArray out;
+    if (m_open != Block::None) {
+        out = event("content_block_stop",
+                    "{\"type\":\"content_block_stop\",\"index\":" + QByteArray::number(m_block) + "}");
+    }
+    ++m_block;
+    m_open = kind;
+    out += event("content_block_start",
+                 "{\"type\":\"content_block_start\",\"index\":" + QByteArray::number(m_block)
+                     + ",\"content_block\":" + contentBlock.toByteArray() + "}");
+    return out;
 }
 
 QByteArray AnthropicGatewayFormat::textDelta(const QString& text)
 {
-    QByteArray data = "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":";
+    QByteArray out;
+    if (m_open != Block::Text) {
+        out = nextBlock(Block::Text, "{\"type\":\"text\",\"text\":\"\"}");
+    }
+    QByteArray data = "{\"type\":\"content_block_delta\",\"index\":" + QByteArray::number(m_block)
+        + ",\"delta\":{\"type\":\"text_delta\",\"text\":";
     JsonText::appendString(data, text);
     data += "}}";
-    return event("content_block_delta", data);
+    return out + event("content_block_delta", data);
 }
 
-QByteArray AnthropicGatewayFormat::reasoningDelta(const QString&)
+QByteArray AnthropicGatewayFormat::reasoningDelta(const QString& text)
 {
-    // Reasoning from OpenAI-style upstreams has no signature, so it cannot become a thinking
-    // block the client could send back; it is left out of the answer.
-    return {};
+    if (!m_signedThinking) {
+        return {};
+    }
+    QByteArray out;
+    if (m_open != Block::Thinking) {
+        out = nextBlock(Block::Thinking, "{\"type\":\"thinking\",\"thinking\":\"\",\"signature\":\"\"}");
+    }
+    QByteArray data = "{\"type\":\"content_block_delta\",\"index\":" + QByteArray::number(m_block)
+        + ",\"delta\":{\"type\":\"thinking_delta\",\"thinking\":";
+    JsonText::appendString(data, text);
+    data += "}}";
+    return out + event("content_block_delta", data);
+}
+
+QByteArray AnthropicGatewayFormat::partDelta(const AnswerPart& part)
+{
+    switch (part.kind) {
+    case AnswerPart::Kind::Refusal:
+        return textDelta(part.text); // the refusal is the text; stop_reason says "refusal"
+    case AnswerPart::Kind::Signature: {
+        if (!m_signedThinking || part.text.isEmpty()) {
+            return {};
+        }
+        QByteArray out;
+        if (m_open != Block::Thinking) {
+            out = nextBlock(Block::Thinking, "{\"type\":\"thinking\",\"thinking\":\"\",\"signature\":\"\"}");
+        }
+        QByteArray data = "{\"type\":\"content_block_delta\",\"index\":" + QByteArray::number(m_block)
+            + ",\"delta\":{\"type\":\"signature_delta\",\"signature\":";
+        JsonText::appendString(data, part.text);
+        data += "}}";
+        return out + event("content_block_delta", data);
+    }
+    case AnswerPart::Kind::RedactedThinking: {
+        if (!m_signedThinking) {
+            return {};
+        }
+        QByteArray block = "{\"type\":\"redacted_thinking\",\"data\":";
+        JsonText::appendString(block, part.text);
+        block += '}';
+        return nextBlock(Block::Thinking, block);
+    }
+    case AnswerPart::Kind::ToolCall:
+        break;
+    }
+    QByteArray out;
+    auto block = m_toolBlocks.constFind(part.index);
+    if (block == m_toolBlocks.cend()) {
+        QByteArray start = "{\"type\":\"tool_use\",\"id\":";
+        JsonText::appendString(start, part.id);
+        start += ",\"name\":";
+        JsonText::appendString(start, part.name);
+        start += ",\"input\":{}}";
+        out = nextBlock(Block::Tool, start);
+        block = m_toolBlocks.insert(part.index, m_block);
+    }
+    if (part.text.isEmpty()) {
+        return out;
+    }
+    QByteArray data = "{\"type\":\"content_block_delta\",\"index\":" + QByteArray::number(*block)
+        + ",\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":";
+    JsonText::appendString(data, part.text);
+    data += "}}";
+    return out + event("content_block_delta", data);
 }
 
 QByteArray AnthropicGatewayFormat::streamEnd(const CallResult& result, bool)
 {
-    return event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}")
+    // An answer with no content still has its (empty) text block, as the API sends it.
+    QByteArray out = m_open == Block::None ? nextBlock(Block::Text, "{\"type\":\"text\",\"text\":\"\"}") : QByteArray();
+    return out
+        + event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":" + QByteArray::number(m_block) + "}")
         + event("message_delta",
-                "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"" + stopReason(result.finishReason)
+                "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\""
+                    + stopReason(!result.refusal.isEmpty() ? QStringLiteral("refusal") : result.finishReason)
                     + "\",\"stop_sequence\":null},\"usage\":" + usageJson(result.usage) + "}")
         + event("message_stop", "{\"type\":\"message_stop\"}");
 }

@@ -2,6 +2,8 @@
 
 #include "GatewayFormat.h"
 
+#include <QHash>
+
 // Anthropic Messages API responses: a message object, or the event stream message_start,
 // content_block_start, content_block_delta..., content_block_stop, message_delta, message_stop.
 class AnthropicGatewayFormat : public GatewayFormat
@@ -14,8 +16,28 @@ public:
     QByteArray streamStart(const QString& model, qint64 promptTokensEstimate) override;
     QByteArray textDelta(const QString& text) override;
     QByteArray reasoningDelta(const QString& text) override;
+    QByteArray partDelta(const AnswerPart& part) override;
     QByteArray streamEnd(const CallResult& result, bool includeUsage) override;
     QByteArray streamError(const GatewayError& error) override;
+    void setUpstream(ProviderKind kind) override { m_signedThinking = kind == ProviderKind::AnthropicMessages; }
 
     static QByteArray stopReason(const QString& upstreamReason);
+
+private:
+    enum class Block
+    {
+        None,
+        Text,
+        Thinking,
+        Tool,
+    };
+    // Closes the open block (if any) and opens the next one; returns the events.
+    QByteArray nextBlock(Block kind, QByteArrayView contentBlock);
+
+    int m_block = -1; // index of the open content block; blocks open as their first piece comes
+    Block m_open = Block::None;
+    QHash<int, int> m_toolBlocks; // tool call index -> content block index
+    // Thinking from Anthropic comes signed and goes back to the client; reasoning from other
+    // upstreams has no signature the client could send back, so it is left out.
+    bool m_signedThinking = false;
 };

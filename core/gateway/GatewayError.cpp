@@ -63,6 +63,11 @@ GatewayError GatewayError::fromRouted(const RoutedError& error)
     if (error.attempts.isEmpty()) {
         out.status = 503;
         out.code = "no_model_available";
+    } else if (last.failureClass == FailureClass::Unsupported) {
+        // No model in the chain takes a field the client sent: the client's to change.
+        out.status = 400;
+        out.code = "unsupported_parameter";
+        out.param = last.param;
     } else if (last.failureClass == FailureClass::BadRequest) {
         out.status = 400;
         out.code = last.contextLengthExceeded ? QByteArrayLiteral("context_length_exceeded")

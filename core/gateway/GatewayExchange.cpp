@@ -50,6 +50,7 @@ void GatewayExchange::start()
             [this](const QString& modelId, const QString&, AttemptReason) { onAttemptStarted(modelId); });
     connect(m_call, &RoutedCall::textReceived, this, [this](const QString& delta) { onDelta(delta, false); });
     connect(m_call, &RoutedCall::reasoningReceived, this, [this](const QString& delta) { onDelta(delta, true); });
+    connect(m_call, &RoutedCall::partReceived, this, &GatewayExchange::onPart);
     connect(m_call, &RoutedCall::restarted, this, &GatewayExchange::onRestarted);
     connect(m_call, &RoutedCall::finished, this, &GatewayExchange::onFinished);
     connect(m_call, &RoutedCall::failed, this, &GatewayExchange::onFailed);
@@ -59,6 +60,11 @@ void GatewayExchange::onAttemptStarted(const QString& modelId)
 {
     if (!m_shown) {
         m_currentModel = modelId;
+        const ModelConfig* model = m_router->model(modelId);
+        const ProviderConfig* provider = model ? m_router->provider(model->providerId) : nullptr;
+        if (provider) {
+            m_format->setUpstream(provider->kind);
+        }
     }
 }
 
@@ -105,6 +111,19 @@ void GatewayExchange::onDelta(const QString& delta, bool reasoning)
     const QByteArray bytes = reasoning ? m_format->reasoningDelta(delta) : m_format->textDelta(delta);
     if (!bytes.isEmpty()) {
         m_shown = m_shown || !reasoning;
+        queue(bytes);
+    }
+}
+
+void GatewayExchange::onPart(const AnswerPart& part)
+{
+    if (!m_request.stream || m_done) {
+        return;
+    }
+    beginStreamIfNeeded();
+    const QByteArray bytes = m_format->partDelta(part);
+    if (!bytes.isEmpty()) {
+        m_shown = m_shown || part.kind == AnswerPart::Kind::ToolCall || part.kind == AnswerPart::Kind::Refusal;
         queue(bytes);
     }
 }

@@ -45,6 +45,7 @@ public:
 private:
     void onAttemptStarted(const QString& modelId);
     void onDelta(const QString& delta, bool reasoning);
+    void onPart(const AnswerPart& part);
     void onRestarted();
     void onFinished(const RoutedResult& result);
     void onFailed(const RoutedError& error);

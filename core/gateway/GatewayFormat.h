@@ -24,10 +24,16 @@ public:
     virtual QByteArray errorBody(const GatewayError& error) const = 0;
     virtual QByteArray completeBody(const CallResult& result, const QString& model) const = 0;
 
+    // The format of the provider answering: what it sends may be meant for its own API only
+    // (Anthropic's signed thinking).
+    virtual void setUpstream(ProviderKind) { }
+
     // Stream pieces, in this order: start, deltas, end (or error).
     virtual QByteArray streamStart(const QString& model, qint64 promptTokensEstimate) = 0;
     virtual QByteArray textDelta(const QString& text) = 0;
     virtual QByteArray reasoningDelta(const QString& text) = 0;
+    // A tool call piece (the first one of each call has id and name) or refusal text.
+    virtual QByteArray partDelta(const AnswerPart& part) = 0;
     virtual QByteArray streamEnd(const CallResult& result, bool includeUsage) = 0;
     virtual QByteArray streamError(const GatewayError& error) = 0;
 

@@ -1,5 +1,7 @@
 #include "GatewayRequest.h"
 
+#include "GatewayBodyCheck.h"
+
 #include "providers/WireJson.h"
 
 #include <QCoreApplication>
@@ -10,35 +12,6 @@ namespace {
 QString tr(const char* text)
 {
     return QCoreApplication::translate("GatewayRequest", text);
-}
-
-// Text from a string, or from an array of {"type":"text","text":...} parts. Other parts (images,
-// audio, tool results) cannot be carried by ChatRequest: refused rather than silently dropped.
-std::optional<QString> contentText(const QJsonValue& value, const QString& param, std::optional<GatewayError>& error)
-{
-    if (value.isString()) {
-        return value.toString();
-    }
-    if (value.isArray()) {
-        QString text;
-        const QJsonArray parts = value.toArray();
-        for (qsizetype i = 0; i < parts.size(); ++i) {
-            const QJsonObject part = parts.at(i).toObject();
-            const QString partParam = QStringLiteral("%1[%2]").arg(param).arg(i);
-            if (part.value(QLatin1String("type")).toString() != QLatin1String("text")
-                || !part.value(QLatin1String("text")).isString()) {
-                error = GatewayError::badRequest(
-                    tr("Only text content parts are supported (%1 is not {\"type\": \"text\", \"text\": \"...\"}).")
-                        .arg(partParam),
-                    partParam);
-                return std::nullopt;
-            }
-            text += part.value(QLatin1String("text")).toString();
-        }
-        return text;
-    }
-    error = GatewayError::badRequest(tr("%1 must be a string or an array of text parts.").arg(param), param);
-    return std::nullopt;
 }
 
 bool readCommon(const QJsonObject& body, GatewayRequest& out)
@@ -105,14 +78,24 @@ std::optional<QJsonObject> parseObject(const QByteArray& bytes, GatewayRequest& 
     return document.object();
 }
 
-bool refuseTools(const QJsonObject& body, GatewayRequest& out)
+bool readMessages(const QJsonObject& body, GatewayBodyCheck& check, GatewayRequest& out)
 {
-    for (const char* field : { "tools", "functions" }) {
-        const QJsonValue value = body.value(QLatin1String(field));
-        if (value.isArray() && !value.toArray().isEmpty()) {
-            out.error = GatewayError::badRequest(tr("Tool calling is not supported by the Switchyard gateway."),
-                                                 QLatin1String(field), QByteArrayLiteral("unsupported_parameter"));
+    const QJsonValue messages = body.value(QLatin1String("messages"));
+    if (!messages.isArray() || messages.toArray().isEmpty()) {
+        out.error = GatewayError::badRequest(
+            QCoreApplication::translate("GatewayRequest", "messages must be a non-empty array."),
+            QStringLiteral("messages"));
+        return false;
+    }
+    const QJsonArray list = messages.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const auto message = check.message(list.at(i), i);
+        if (!message) {
+            out.error = check.error();
             return false;
+        }
+        if (!message->role.isEmpty()) {
+            out.chat.messages.append(*message);
         }
     }
     return true;
@@ -123,7 +106,7 @@ GatewayRequest GatewayRequest::fromOpenAi(const QByteArray& bytes)
 {
     GatewayRequest out;
     const auto parsed = parseObject(bytes, out);
-    if (!parsed || !readCommon(*parsed, out) || !refuseTools(*parsed, out)) {
+    if (!parsed || !readCommon(*parsed, out)) {
         return out;
     }
     const QJsonObject& body = *parsed;
@@ -143,38 +126,14 @@ GatewayRequest GatewayRequest::fromOpenAi(const QByteArray& bytes)
         out.error = GatewayError::badRequest(tr("stream_options must be an object."), QStringLiteral("stream_options"));
         return out;
     }
-    const QJsonValue messages = body.value(QLatin1String("messages"));
-    if (!messages.isArray() || messages.toArray().isEmpty()) {
-        out.error = GatewayError::badRequest(tr("messages must be a non-empty array."), QStringLiteral("messages"));
+    GatewayBodyCheck check(GatewayBodyCheck::Api::OpenAi);
+    if (!check.tools(body) || !check.responseFormat(body)) {
+        out.error = check.error();
         return out;
     }
-    const QJsonArray list = messages.toArray();
-    for (qsizetype i = 0; i < list.size(); ++i) {
-        const QString param = QStringLiteral("messages[%1]").arg(i);
-        if (!list.at(i).isObject()) {
-            out.error = GatewayError::badRequest(tr("%1 must be an object.").arg(param), param);
-            return out;
-        }
-        const QJsonObject message = list.at(i).toObject();
-        QString role = message.value(QLatin1String("role")).toString();
-        if (role == QLatin1String("developer")) {
-            role = QStringLiteral("system");
-        }
-        if (role != QLatin1String("system") && role != QLatin1String("user") && role != QLatin1String("assistant")) {
-            out.error = GatewayError::badRequest(
-                tr("%1.role must be \"system\", \"developer\", \"user\" or \"assistant\".").arg(param),
-                param + QStringLiteral(".role"));
-            return out;
-        }
-        const QJsonValue content = message.value(QLatin1String("content"));
-        if (role == QLatin1String("assistant") && content.isNull()) {
-            continue;
-        }
-        const auto text = contentText(content, param + QStringLiteral(".content"), out.error);
-        if (!text) {
-            return out;
-        }
-        out.chat.messages.append({ role, *text });
+    if (readMessages(body, check, out)) {
+        out.chat.clientBody = bytes;
+        out.chat.clientFormat = ProviderKind::OpenAiCompatible;
     }
     return out;
 }
@@ -183,7 +142,7 @@ GatewayRequest GatewayRequest::fromAnthropic(const QByteArray& bytes)
 {
     GatewayRequest out;
     const auto parsed = parseObject(bytes, out);
-    if (!parsed || !readCommon(*parsed, out) || !refuseTools(*parsed, out)) {
+    if (!parsed || !readCommon(*parsed, out)) {
         return out;
     }
     const QJsonObject& body = *parsed;
@@ -194,35 +153,23 @@ GatewayRequest GatewayRequest::fromAnthropic(const QByteArray& bytes)
     if (!readMaxTokens(body, "max_tokens", out)) {
         return out;
     }
+    GatewayBodyCheck check(GatewayBodyCheck::Api::Anthropic);
     const QJsonValue system = body.value(QLatin1String("system"));
     if (!system.isUndefined() && !system.isNull()) {
-        const auto text = contentText(system, QStringLiteral("system"), out.error);
+        const auto text = check.systemText(system);
         if (!text) {
+            out.error = check.error();
             return out;
         }
         out.chat.messages.append({ QStringLiteral("system"), *text });
     }
-    const QJsonValue messages = body.value(QLatin1String("messages"));
-    if (!messages.isArray() || messages.toArray().isEmpty()) {
-        out.error = GatewayError::badRequest(tr("messages must be a non-empty array."), QStringLiteral("messages"));
+    if (!check.tools(body)) {
+        out.error = check.error();
         return out;
     }
-    const QJsonArray list = messages.toArray();
-    for (qsizetype i = 0; i < list.size(); ++i) {
-        const QString param = QStringLiteral("messages.%1").arg(i);
-        const QJsonObject message = list.at(i).toObject();
-        const QString role = message.value(QLatin1String("role")).toString();
-        if (!list.at(i).isObject() || (role != QLatin1String("user") && role != QLatin1String("assistant"))) {
-            out.error = GatewayError::badRequest(tr("%1.role must be \"user\" or \"assistant\".").arg(param),
-                                                 param + QStringLiteral(".role"));
-            return out;
-        }
-        const auto text
-            = contentText(message.value(QLatin1String("content")), param + QStringLiteral(".content"), out.error);
-        if (!text) {
-            return out;
-        }
-        out.chat.messages.append({ role, *text });
+    if (readMessages(body, check, out)) {
+        out.chat.clientBody = bytes;
+        out.chat.clientFormat = ProviderKind::AnthropicMessages;
     }
     return out;
 }

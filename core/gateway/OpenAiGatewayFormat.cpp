@@ -12,6 +12,9 @@ OpenAiGatewayFormat::OpenAiGatewayFormat(quint64 serial)
 
 QByteArray OpenAiGatewayFormat::finishReason(const QString& upstreamReason)
 {
+    if (upstreamReason == QLatin1String("tool_calls") || upstreamReason == QLatin1String("tool_use")) {
+        return "tool_calls";
+    }
     if (upstreamReason == QLatin1String("length") || upstreamReason == QLatin1String("max_tokens")) {
         return "length";
     }
@@ -34,12 +37,36 @@ QByteArray OpenAiGatewayFormat::completeBody(const CallResult& result, const QSt
         + ",\"model\":";
     JsonText::appendString(out, model);
     out += ",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":";
-    JsonText::appendString(out, result.text);
+    if (result.text.isEmpty() && (!result.toolCalls.isEmpty() || !result.refusal.isEmpty())) {
+        out += "null";
+    } else {
+        JsonText::appendString(out, result.text);
+    }
     if (!result.reasoning.isEmpty()) {
         out += ",\"reasoning_content\":";
         JsonText::appendString(out, result.reasoning);
     }
-    out += ",\"refusal\":null},\"logprobs\":null,\"finish_reason\":\"" + finishReason(result.finishReason)
+    if (!result.toolCalls.isEmpty()) {
+        out += ",\"tool_calls\":[";
+        for (qsizetype i = 0; i < result.toolCalls.size(); ++i) {
+            const ToolCall& call = result.toolCalls.at(i);
+            out += i == 0 ? "{\"id\":" : ",{\"id\":";
+            JsonText::appendString(out, call.id);
+            out += ",\"type\":\"function\",\"function\":{\"name\":";
+            JsonText::appendString(out, call.name);
+            out += ",\"arguments\":";
+            JsonText::appendString(out, call.arguments);
+            out += "}}";
+        }
+        out += ']';
+    }
+    out += ",\"refusal\":";
+    if (result.refusal.isEmpty()) {
+        out += "null";
+    } else {
+        JsonText::appendString(out, result.refusal);
+    }
+    out += "},\"logprobs\":null,\"finish_reason\":\"" + finishReason(result.finishReason)
         + "\"}],\"usage\":" + GatewayJson::openAiUsage(result.usage) + ",\"system_fingerprint\":null}";
     return out;
 }
@@ -78,6 +105,34 @@ QByteArray OpenAiGatewayFormat::reasoningDelta(const QString& text)
     QByteArray delta = "{\"reasoning_content\":";
     JsonText::appendString(delta, text);
     delta += '}';
+    return chunk(delta, "null");
+}
+
+QByteArray OpenAiGatewayFormat::partDelta(const AnswerPart& part)
+{
+    if (part.kind == AnswerPart::Kind::Signature || part.kind == AnswerPart::Kind::RedactedThinking) {
+        return {}; // Anthropic's, for sending thinking back to Anthropic: nothing in this API takes it
+    }
+    QByteArray delta;
+    if (part.kind == AnswerPart::Kind::Refusal) {
+        delta = "{\"refusal\":";
+        JsonText::appendString(delta, part.text);
+        delta += '}';
+        return chunk(delta, "null");
+    }
+    // As OpenAI streams them: id, type and name with the first piece, then argument text by index.
+    delta = "{\"tool_calls\":[{\"index\":" + QByteArray::number(part.index);
+    if (!part.id.isEmpty() || !part.name.isEmpty()) {
+        delta += ",\"id\":";
+        JsonText::appendString(delta, part.id);
+        delta += ",\"type\":\"function\",\"function\":{\"name\":";
+        JsonText::appendString(delta, part.name);
+        delta += ",\"arguments\":";
+    } else {
+        delta += ",\"function\":{\"arguments\":";
+    }
+    JsonText::appendString(delta, part.text);
+    delta += "}}]}";
     return chunk(delta, "null");
 }
 

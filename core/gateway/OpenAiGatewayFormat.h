@@ -13,6 +13,7 @@ public:
     QByteArray streamStart(const QString& model, qint64 promptTokensEstimate) override;
     QByteArray textDelta(const QString& text) override;
     QByteArray reasoningDelta(const QString& text) override;
+    QByteArray partDelta(const AnswerPart& part) override;
     QByteArray streamEnd(const CallResult& result, bool includeUsage) override;
     QByteArray streamError(const GatewayError& error) override;
 

@@ -132,12 +132,15 @@ bool AnthropicEventScanner::result(Event* event)
         if (!part.seen || (isDelta ? m_block.seen : m_delta.seen) || m_sawMessage || m_usage || m_messageUsage) {
             return false; // members the full decoder would not read here: keep to the usual shape
         }
-        // The text of a text block or delta, the thinking of a thinking one, nothing of
-        // tool input, signatures or later kinds.
+        // The text of a text block or delta, the thinking of a thinking one, nothing of later kinds.
         event->kind = Kind::Text;
         const bool text = isDelta ? JsonCursor::equals(part.kind, "text_delta") : JsonCursor::equals(part.kind, "text");
         const bool thinking
             = isDelta ? JsonCursor::equals(part.kind, "thinking_delta") : JsonCursor::equals(part.kind, "thinking");
+        if (JsonCursor::equals(part.kind, "tool_use") || JsonCursor::equals(part.kind, "input_json_delta")
+            || JsonCursor::equals(part.kind, "signature_delta") || JsonCursor::equals(part.kind, "redacted_thinking")) {
+            return false; // tool calls and thinking signatures are read by the full decoder
+        }
         event->text = text ? std::move(part.text) : QString();
         event->thinking = thinking ? std::move(part.thinking) : QString();
         return true;

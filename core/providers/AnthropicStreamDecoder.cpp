@@ -33,8 +33,20 @@ void AnthropicStreamDecoder::handleEvent(const SseEvent& event, WireDelta& delta
             delta.text = change.value(QLatin1String("text")).toString();
         } else if (kind == QLatin1String("thinking_delta")) {
             delta.reasoning = change.value(QLatin1String("thinking")).toString();
+        } else if (kind == QLatin1String("input_json_delta")) {
+            const auto call = m_toolCalls.constFind(WireJson::toInt64(object.value(QLatin1String("index")), -1));
+            if (call != m_toolCalls.cend()) {
+                delta.parts.append({ AnswerPart::Kind::ToolCall,
+                                     *call,
+                                     {},
+                                     {},
+                                     change.value(QLatin1String("partial_json")).toString() });
+            }
+        } else if (kind == QLatin1String("signature_delta")) {
+            delta.parts.append(
+                { AnswerPart::Kind::Signature, 0, {}, {}, change.value(QLatin1String("signature")).toString() });
         }
-        // input_json_delta (tool use), signature_delta, citations_delta: not shown.
+        // citations_delta: not shown.
     } else if (type == QLatin1String("content_block_start")) {
         const QJsonObject block = object.value(QLatin1String("content_block")).toObject();
         const QString kind = block.value(QLatin1String("type")).toString();
@@ -42,6 +54,18 @@ void AnthropicStreamDecoder::handleEvent(const SseEvent& event, WireDelta& delta
             delta.text = block.value(QLatin1String("text")).toString();
         } else if (kind == QLatin1String("thinking")) {
             delta.reasoning = block.value(QLatin1String("thinking")).toString();
+        } else if (kind == QLatin1String("redacted_thinking")) {
+            delta.parts.append(
+                { AnswerPart::Kind::RedactedThinking, 0, {}, {}, block.value(QLatin1String("data")).toString() });
+        } else if (kind == QLatin1String("tool_use")) {
+            // The input arrives in input_json_delta pieces; the block's own "input" is {}.
+            const int call = int(m_toolCalls.size());
+            m_toolCalls.insert(WireJson::toInt64(object.value(QLatin1String("index")), -1), call);
+            delta.parts.append({ AnswerPart::Kind::ToolCall,
+                                 call,
+                                 block.value(QLatin1String("id")).toString(),
+                                 block.value(QLatin1String("name")).toString(),
+                                 {} });
         }
     } else if (type == QLatin1String("message_start")) {
         const QJsonObject message = object.value(QLatin1String("message")).toObject();

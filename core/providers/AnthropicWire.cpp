@@ -2,6 +2,7 @@
 
 #include "AnthropicStreamDecoder.h"
 #include "ErrorClassifier.h"
+#include "JsonObjectEditor.h"
 #include "WireJson.h"
 #include "common/JsonText.h"
 
@@ -43,6 +44,17 @@ QByteArray AnthropicWire::buildRequestBody(const QString& upstreamModel, const C
     return body;
 }
 
+QByteArray AnthropicWire::rewriteClientBody(const QString& upstreamModel, const QByteArray& body, bool stream) const
+{
+    JsonObjectEditor editor(body);
+    editor.set("model", JsonText::quoted(upstreamModel));
+    editor.remove("tier"); // the gateway's own field
+    if (stream || editor.has("stream")) {
+        editor.set("stream", stream ? QByteArrayLiteral("true") : QByteArrayLiteral("false"));
+    }
+    return editor.result();
+}
+
 std::unique_ptr<StreamDecoder> AnthropicWire::createStreamDecoder() const
 {
     return std::make_unique<AnthropicStreamDecoder>();
@@ -78,6 +90,19 @@ WireDelta AnthropicWire::decodeResponse(const QByteArray& body) const
             delta.text += block.value(QLatin1String("text")).toString();
         } else if (kind == QLatin1String("thinking")) {
             delta.reasoning += block.value(QLatin1String("thinking")).toString();
+            delta.parts.append(
+                { AnswerPart::Kind::Signature, 0, {}, {}, block.value(QLatin1String("signature")).toString() });
+        } else if (kind == QLatin1String("redacted_thinking")) {
+            delta.parts.append(
+                { AnswerPart::Kind::RedactedThinking, 0, {}, {}, block.value(QLatin1String("data")).toString() });
+        } else if (kind == QLatin1String("tool_use")) {
+            AnswerPart part;
+            part.index = int(delta.parts.size());
+            part.id = block.value(QLatin1String("id")).toString();
+            part.name = block.value(QLatin1String("name")).toString();
+            part.text = QString::fromUtf8(
+                QJsonDocument(block.value(QLatin1String("input")).toObject()).toJson(QJsonDocument::Compact));
+            delta.parts.append(part);
         }
     }
     delta.finishReason = object.value(QLatin1String("stop_reason")).toString();

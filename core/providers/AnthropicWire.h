@@ -10,11 +10,15 @@ class AnthropicWire : public WireFormat
 public:
     static constexpr int kDefaultMaxTokens = 4096; // max_tokens is required by the API
 
+    ProviderKind kind() const override { return ProviderKind::AnthropicMessages; }
     QString endpointPath() const override { return QStringLiteral("messages"); }
     QList<std::pair<QByteArray, QByteArray>> authHeaders(const QString& apiKey) const override;
     QByteArray buildRequestBody(const QString& upstreamModel, const ChatRequest& request) const override;
     std::unique_ptr<StreamDecoder> createStreamDecoder() const override;
     WireDelta decodeResponse(const QByteArray& body) const override;
+
+protected:
+    QByteArray rewriteClientBody(const QString& upstreamModel, const QByteArray& body, bool stream) const override;
 };
 
 // Anthropic's usage counters as last reported. input_tokens excludes cache reads and writes,

@@ -19,6 +19,7 @@ struct Envelope
     QString type; // OpenAI / Anthropic type: "server_error", "overloaded_error"
     QString status; // Gemini status: "RESOURCE_EXHAUSTED"
     int numericCode = 0; // OpenRouter / Gemini integer code (an HTTP status)
+    QString param; // OpenAI: the request field at fault
     QJsonArray details; // Gemini details[]
 
     QString providerCode() const
@@ -56,6 +57,7 @@ Envelope readEnvelope(const QJsonValue& root)
             envelope.numericCode = int(WireJson::toInt64(code));
         }
         envelope.type = inner.value(QLatin1String("type")).toString();
+        envelope.param = inner.value(QLatin1String("param")).toString();
         envelope.status = inner.value(QLatin1String("status")).toString();
         envelope.details = inner.value(QLatin1String("details")).toArray();
     } else if (error.isString()) {
@@ -120,6 +122,13 @@ bool saysContextTooLong(const Envelope& envelope)
     return false;
 }
 
+// OpenAI's answer to a parameter this model does not take (max_tokens or temperature on a
+// reasoning model): another model takes the same request.
+bool saysModelRefusesParameter(const Envelope& envelope)
+{
+    return anyOf(envelope.tokens(), { "unsupported_parameter", "unsupported_value" });
+}
+
 FailureClass classFromStatus(int status, const Envelope& envelope)
 {
     if (status == 401 || status == 403) {
@@ -137,6 +146,9 @@ FailureClass classFromStatus(int status, const Envelope& envelope)
     if (status >= 400 && status < 500) {
         if (saysKeyInvalid(envelope)) {
             return FailureClass::Auth;
+        }
+        if (saysModelRefusesParameter(envelope)) {
+            return FailureClass::Unsupported;
         }
         return saysQuotaExhausted(envelope) ? FailureClass::QuotaExhausted : FailureClass::BadRequest;
     }
@@ -162,9 +174,12 @@ FailureClass classFromTokens(const Envelope& envelope)
     if (anyOf(tokens, { "rate_limit_error", "rate_limit_exceeded", "resource_exhausted", "too_many_requests" })) {
         return FailureClass::RateLimited;
     }
+    if (saysModelRefusesParameter(envelope)) {
+        return FailureClass::Unsupported;
+    }
     if (anyOf(tokens,
               { "invalid_request_error", "not_found_error", "request_too_large", "invalid_argument", "not_found",
-                "context_length_exceeded", "unsupported_parameter", "model_not_found", "invalid_value" })) {
+                "context_length_exceeded", "model_not_found", "invalid_value" })) {
         return FailureClass::BadRequest;
     }
     if (envelope.numericCode >= 400) {
@@ -325,6 +340,7 @@ CallError ErrorClassifier::classifyHttpError(int httpStatus, const QList<std::pa
             = QCoreApplication::translate("ErrorClassifier", "HTTP status %1 with an empty body").arg(httpStatus);
     }
     error.providerCode = envelope.providerCode();
+    error.param = envelope.param;
     error.failureClass = classFromStatus(httpStatus, envelope);
     if (error.failureClass == FailureClass::None) {
         // A status we never expect from an API (1xx, 3xx): not the protocol we speak.
@@ -363,6 +379,7 @@ CallError ErrorClassifier::classifyInBandError(const QJsonObject& payload)
         ? QCoreApplication::translate("ErrorClassifier", "The provider reported an error in the stream")
         : envelope.message;
     error.providerCode = envelope.providerCode();
+    error.param = envelope.param;
     error.contextLengthExceeded = error.failureClass == FailureClass::BadRequest && saysContextTooLong(envelope);
     error.retryAfterMs = retryHintFromBody(envelope);
     return error;

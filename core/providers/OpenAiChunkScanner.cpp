@@ -97,6 +97,10 @@ OpenAiChunkScanner::Slot OpenAiChunkScanner::childOf(Slot parent, QByteArrayView
         if (JsonCursor::equals(key, "reasoning")) {
             return Slot::Reasoning;
         }
+        if (JsonCursor::equals(key, "tool_calls") || JsonCursor::equals(key, "refusal")
+            || JsonCursor::equals(key, "function_call")) {
+            return Slot::Rejected; // tool calls and refusals (when not null) are read by the full decoder
+        }
         return Slot::Ignored;
     default:
         return Slot::Ignored;

@@ -71,6 +71,7 @@ void OpenAiStreamDecoder::handleEvent(const SseEvent& event, WireDelta& delta)
     if (delta.reasoning.isEmpty()) {
         delta.reasoning = message.value(QLatin1String("reasoning")).toString();
     }
+    OpenAiWire::readParts(message, delta.parts);
     delta.finishReason = choice.value(QLatin1String("finish_reason")).toString();
     // Gemini's OpenAI endpoint repeats cumulative usage on every chunk: each one replaces the last.
     delta.usage = OpenAiWire::parseUsage(usage);

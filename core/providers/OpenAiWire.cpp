@@ -1,8 +1,10 @@
 #include "OpenAiWire.h"
 
 #include "ErrorClassifier.h"
+#include "JsonObjectEditor.h"
 #include "OpenAiStreamDecoder.h"
 #include "WireJson.h"
+#include "common/JsonText.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -22,11 +24,12 @@ QByteArray OpenAiWire::buildRequestBody(const QString& upstreamModel, const Chat
     QByteArray body;
     beginBody(body, upstreamModel, request.messages, true);
     body += request.stream ? ",\"stream\":true" : ",\"stream\":false";
-    if (request.temperature) {
+    if (request.temperature && takesSamplingParameters(upstreamModel)) {
         appendTemperature(body, *request.temperature);
     }
     if (request.maxTokens > 0) {
-        body += ",\"max_tokens\":" + QByteArray::number(request.maxTokens);
+        body += isReasoningModel(upstreamModel) ? ",\"max_completion_tokens\":" : ",\"max_tokens\":";
+        body += QByteArray::number(request.maxTokens);
     }
     if (request.stream) {
         // Without it OpenAI streams carry no usage at all, and the ledger would have to estimate.
@@ -34,6 +37,69 @@ QByteArray OpenAiWire::buildRequestBody(const QString& upstreamModel, const Chat
     }
     body += '}';
     return body;
+}
+
+QByteArray OpenAiWire::rewriteClientBody(const QString& upstreamModel, const QByteArray& body, bool stream) const
+{
+    JsonObjectEditor editor(body);
+    editor.set("model", JsonText::quoted(upstreamModel));
+    editor.remove("tier"); // the gateway's own field
+    if (stream || editor.has("stream")) {
+        editor.set("stream", stream ? QByteArrayLiteral("true") : QByteArrayLiteral("false"));
+    }
+    if (stream) {
+        // The ledger needs the usage chunk whether or not the client asked for it.
+        const QByteArrayView options = editor.value("stream_options");
+        if (options.isEmpty()) {
+            editor.set("stream_options", QByteArrayLiteral("{\"include_usage\":true}"));
+        } else if (!options.contains("\"include_usage\":true")) {
+            QJsonObject object = QJsonDocument::fromJson(options.toByteArray()).object();
+            object.insert(QStringLiteral("include_usage"), true);
+            editor.set("stream_options", QJsonDocument(object).toJson(QJsonDocument::Compact));
+        }
+    }
+    if (isReasoningModel(upstreamModel) && !editor.has("max_completion_tokens")) {
+        editor.rename("max_tokens", "max_completion_tokens"); // the same limit under the name these models take
+    }
+    return editor.result();
+}
+
+bool OpenAiWire::isReasoningModel(const QString& upstreamModel)
+{
+    const QString name = upstreamModel.mid(upstreamModel.lastIndexOf(QLatin1Char('/')) + 1).toLower();
+    if (name.startsWith(QLatin1String("gpt-5"))) {
+        return !name.startsWith(QLatin1String("gpt-5-chat"));
+    }
+    for (const char* family : { "o1", "o3", "o4" }) {
+        if (name == QLatin1String(family) || name.startsWith(QLatin1String(family) + QLatin1Char('-'))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool OpenAiWire::takesSamplingParameters(const QString& upstreamModel)
+{
+    return !isReasoningModel(upstreamModel) && !upstreamModel.toLower().endsWith(QLatin1String("deepseek-reasoner"));
+}
+
+void OpenAiWire::readParts(const QJsonObject& message, QList<AnswerPart>& parts)
+{
+    const QJsonArray calls = message.value(QLatin1String("tool_calls")).toArray();
+    for (qsizetype i = 0; i < calls.size(); ++i) {
+        const QJsonObject call = calls.at(i).toObject();
+        const QJsonObject function = call.value(QLatin1String("function")).toObject();
+        AnswerPart part;
+        part.index = int(WireJson::toInt64(call.value(QLatin1String("index")), i));
+        part.id = call.value(QLatin1String("id")).toString();
+        part.name = function.value(QLatin1String("name")).toString();
+        part.text = function.value(QLatin1String("arguments")).toString();
+        parts.append(part);
+    }
+    const QString refusal = message.value(QLatin1String("refusal")).toString();
+    if (!refusal.isEmpty()) {
+        parts.append({ AnswerPart::Kind::Refusal, 0, {}, {}, refusal });
+    }
 }
 
 std::unique_ptr<StreamDecoder> OpenAiWire::createStreamDecoder() const
@@ -72,6 +138,7 @@ WireDelta OpenAiWire::decodeResponse(const QByteArray& body) const
     if (delta.reasoning.isEmpty()) {
         delta.reasoning = message.value(QLatin1String("reasoning")).toString();
     }
+    readParts(message, delta.parts);
     delta.finishReason = choice.value(QLatin1String("finish_reason")).toString();
     delta.usage = parseUsage(object.value(QLatin1String("usage")));
     delta.endOfStream = true;

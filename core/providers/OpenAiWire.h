@@ -9,6 +9,7 @@
 class OpenAiWire : public WireFormat
 {
 public:
+    ProviderKind kind() const override { return ProviderKind::OpenAiCompatible; }
     QString endpointPath() const override { return QStringLiteral("chat/completions"); }
     QList<std::pair<QByteArray, QByteArray>> authHeaders(const QString& apiKey) const override;
     QByteArray buildRequestBody(const QString& upstreamModel, const ChatRequest& request) const override;
@@ -29,4 +30,16 @@ public:
     // A "usage" object normalised to TokenUsage; nullopt for null/absent/not an object.
     static std::optional<TokenUsage> parseUsage(const QJsonValue& usage);
     static TokenUsage usageFrom(const UsageCounts& counts);
+
+    // Models that think before they answer and take max_completion_tokens, not max_tokens, and no
+    // temperature or top_p: OpenAI's o1/o3/o4 and gpt-5 families (gpt-5-chat excepted), under any
+    // provider prefix. deepseek-reasoner ignores sampling parameters, so none are sent to it either.
+    static bool isReasoningModel(const QString& upstreamModel);
+    static bool takesSamplingParameters(const QString& upstreamModel);
+
+    // Tool call pieces and refusal text of a message or stream delta object.
+    static void readParts(const QJsonObject& message, QList<AnswerPart>& parts);
+
+protected:
+    QByteArray rewriteClientBody(const QString& upstreamModel, const QByteArray& body, bool stream) const override;
 };

@@ -60,6 +60,13 @@ void ProviderCall::begin()
         return;
     }
 
+    RequestBody body = m_wire->requestBody(m_model.upstreamModel, m_request);
+    if (body.refusal) {
+        // Nothing this model's API could carry the request as it is: nothing is sent.
+        failSoon(*body.refusal);
+        return;
+    }
+
     HttpExchange::Headers headers;
     headers.append({ QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") });
     headers.append(
@@ -78,8 +85,7 @@ void ProviderCall::begin()
     startTimer(m_totalTimer, timeouts.totalMs);
 
     m_decoder = m_wire->createStreamDecoder();
-    m_reply = m_client->createExchange(m_wire->endpointUrl(m_provider.baseUrl), headers,
-                                       m_wire->buildRequestBody(m_model.upstreamModel, m_request), this);
+    m_reply = m_client->createExchange(m_wire->endpointUrl(m_provider.baseUrl), headers, std::move(body.bytes), this);
     connect(m_reply, &HttpExchange::requestSent, this, [this] {
         m_connectTimer.stop();
         if (!m_done) {
@@ -160,7 +166,7 @@ void ProviderCall::applyDelta(const WireDelta& delta)
         fail(error);
         return;
     }
-    const bool hasToken = !delta.text.isEmpty() || !delta.reasoning.isEmpty();
+    const bool hasToken = !delta.text.isEmpty() || !delta.reasoning.isEmpty() || !delta.parts.isEmpty();
     if (hasToken) {
         if (m_result.ttftMs < 0) {
             m_result.ttftMs = m_clock.elapsed();
@@ -186,6 +192,13 @@ void ProviderCall::applyDelta(const WireDelta& delta)
             return;
         }
     }
+    for (const AnswerPart& part : delta.parts) {
+        addPart(part);
+        emit partReceived(part);
+        if (m_done) {
+            return;
+        }
+    }
     if (!delta.finishReason.isEmpty()) {
         m_result.finishReason = delta.finishReason;
     }
@@ -194,6 +207,36 @@ void ProviderCall::applyDelta(const WireDelta& delta)
         m_usageReported = true;
         emit usageReported(m_result.usage);
     }
+}
+
+void ProviderCall::addPart(const AnswerPart& part)
+{
+    if (part.kind == AnswerPart::Kind::Refusal) {
+        m_result.refusal += part.text;
+        return;
+    }
+    if (part.kind == AnswerPart::Kind::Signature) {
+        m_result.reasoningSignature += part.text;
+        return;
+    }
+    if (part.kind == AnswerPart::Kind::RedactedThinking) {
+        m_result.redactedThinking.append(part.text);
+        return;
+    }
+    if (part.index < 0 || part.index > 1024) {
+        return; // no model makes that many calls; a garbled index must not grow the list
+    }
+    while (m_result.toolCalls.size() <= part.index) {
+        m_result.toolCalls.append(ToolCall());
+    }
+    ToolCall& call = m_result.toolCalls[part.index];
+    if (!part.id.isEmpty()) {
+        call.id = part.id;
+    }
+    if (!part.name.isEmpty()) {
+        call.name = part.name;
+    }
+    call.arguments += part.text;
 }
 
 void ProviderCall::onReplyFinished()

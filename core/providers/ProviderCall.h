@@ -45,6 +45,8 @@ signals:
     void firstTokenReceived(qint64 ttftMs);
     void textReceived(const QString& delta);
     void reasoningReceived(const QString& delta);
+    // A tool call piece or refusal text; the result gathers them too.
+    void partReceived(const AnswerPart& part);
     void usageReported(const TokenUsage& usage);
     void finished(const CallResult& result);
     void failed(const CallError& error, const CallResult& partial);
@@ -64,6 +66,7 @@ private:
     void onReplyFinished();
     void onTimeout(FailureClass failureClass);
     void applyDelta(const WireDelta& delta);
+    void addPart(const AnswerPart& part);
     void failSoon(const CallError& error);
     void finishWithSuccess();
     void fail(const CallError& error);

@@ -2,6 +2,7 @@
 
 #include "AnthropicWire.h"
 #include "OpenAiWire.h"
+#include "RequestTranslator.h"
 #include "common/JsonText.h"
 
 #include <QLocale>
@@ -15,6 +16,22 @@ std::unique_ptr<WireFormat> WireFormat::create(ProviderKind kind)
         break;
     }
     return std::make_unique<OpenAiWire>();
+}
+
+RequestBody WireFormat::requestBody(const QString& upstreamModel, const ChatRequest& request) const
+{
+    if (!request.hasClientBody()) {
+        return { buildRequestBody(upstreamModel, request), std::nullopt };
+    }
+    if (request.clientFormat == kind()) {
+        return { rewriteClientBody(upstreamModel, request.clientBody, request.stream), std::nullopt };
+    }
+    const RequestTranslator::Result translated
+        = RequestTranslator::translate(request.clientBody, request.clientFormat, kind());
+    if (translated.refusal) {
+        return { {}, translated.refusal };
+    }
+    return { rewriteClientBody(upstreamModel, translated.body, request.stream), std::nullopt };
 }
 
 QUrl WireFormat::endpointUrl(const QUrl& baseUrl) const

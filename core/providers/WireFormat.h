@@ -18,12 +18,14 @@ struct WireDelta
     QString reasoning; // reasoning delta (reasoning_content, reasoning, thinking_delta)
     std::optional<TokenUsage> usage; // the complete usage known so far: cumulative, replace, never add
     QString finishReason; // "stop", "length", "tool_calls", "end_turn", "max_tokens", ...
+    QList<AnswerPart> parts; // tool call pieces, refusal text
     bool endOfStream = false; // [DONE] or message_stop seen
     std::optional<CallError> error; // in-band error (HTTP 200 stream) or malformed event
 
     bool isEmpty() const
     {
-        return text.isEmpty() && reasoning.isEmpty() && !usage && finishReason.isEmpty() && !endOfStream && !error;
+        return text.isEmpty() && reasoning.isEmpty() && !usage && finishReason.isEmpty() && parts.isEmpty()
+            && !endOfStream && !error;
     }
 };
 
@@ -40,12 +42,24 @@ public:
     virtual bool complete() const = 0;
 };
 
+// What goes upstream for one call, or why this model cannot be sent the request.
+struct RequestBody
+{
+    QByteArray bytes;
+    std::optional<CallError> refusal; // FailureClass::Unsupported, naming the field in param
+};
+
 // One provider API dialect: how to address it, what to send, how to read what comes back.
 class WireFormat
 {
 public:
     static std::unique_ptr<WireFormat> create(ProviderKind kind);
     virtual ~WireFormat() = default;
+
+    virtual ProviderKind kind() const = 0;
+    // The body for this call: a gateway client's own body when the request carries one (as it is
+    // for the same format, translated for the other), else buildRequestBody().
+    RequestBody requestBody(const QString& upstreamModel, const ChatRequest& request) const;
 
     // "chat/completions" / "messages", appended to ProviderConfig::baseUrl with one '/'.
     virtual QString endpointPath() const = 0;
@@ -60,6 +74,10 @@ public:
     QUrl endpointUrl(const QUrl& baseUrl) const;
 
 protected:
+    // A client body of this wire's own format with what this call must change: the model, the
+    // stream flag and whatever the wire needs to read the answer. Everything else stays byte for byte.
+    virtual QByteArray rewriteClientBody(const QString& upstreamModel, const QByteArray& body, bool stream) const = 0;
+
     // Request bodies are written by hand (a QJsonDocument per request costs more than the rest of
     // the call set-up together). Appends {"model":...,"messages":[...] without the closing brace,
     // leaving out system messages when asked to.

@@ -44,7 +44,7 @@ bool ChainCursor::isUsable(const Deployment& deployment)
     }
     const ModelConfig* model = m_router->model(deployment.modelId);
     const QString providerId = model ? model->providerId : QString();
-    if (model && m_ruledOut.contains(providerId)) {
+    if (model && m_ruledOut.contains(providerId) && (m_group.isEmpty() || m_ruledOutAt.value(providerId) == m_step)) {
         recordSkip(deployment.modelId, providerId,
                    tr("provider %1 failed earlier in this request (%2)").arg(providerId, m_ruledOut.value(providerId)));
         return false;

@@ -35,7 +35,14 @@ public:
     // A hedge passes the primary's provider to avoid.
     std::optional<Candidate> next(const QString& avoidProvider = {});
     void markTried(const QString& modelId) { m_tried.insert(modelId); }
-    void ruleOutProvider(const QString& providerId, const QString& because) { m_ruledOut.insert(providerId, because); }
+    // Skips the provider's remaining deployments in this request; in a named group only within the
+    // current step: a group's fallbacks are tried whatever failed before (LiteLLM's meaning, where a
+    // config's deployments often share one api_base).
+    void ruleOutProvider(const QString& providerId, const QString& because)
+    {
+        m_ruledOut.insert(providerId, because);
+        m_ruledOutAt.insert(providerId, m_step);
+    }
     // Context length exceeded at `contextWindow`: only larger windows from now on, and a forced
     // group's contextWindowFallbacks go right after the current step.
     void requireLargerContext(int contextWindow);
@@ -62,6 +69,7 @@ private:
     int m_step = 0;
     QSet<QString> m_tried;
     QHash<QString, QString> m_ruledOut; // provider -> failure class id
+    QHash<QString, int> m_ruledOutAt; // provider -> the step it failed in
     QSet<QString> m_skipRecorded;
     QList<SkipInfo> m_skipped;
     bool m_contextFilter = false;

@@ -12,6 +12,9 @@ FailoverAction FailoverRules::actionFor(const CallError& error, const TierSettin
         return FailoverAction::CoolProviderAndSwitch;
     case FailureClass::BadRequest:
         return error.contextLengthExceeded ? FailoverAction::LargerContext : FailoverAction::End;
+    case FailureClass::Unsupported:
+        // The model's limits, not the provider's health: the next model may take the request.
+        return FailoverAction::SwitchModel;
     case FailureClass::Cancelled:
         return FailoverAction::Stop;
     case FailureClass::None:

@@ -81,7 +81,8 @@ void RoutedCall::startNextOrFinish()
     if (m_done) {
         return; // a receiver of downgraded() cancelled the call
     }
-    if (m_route.settings.cacheEnabled && m_router) {
+    // A gateway client's body (tools, images, ...) is more than the messages the cache is keyed by.
+    if (m_route.settings.cacheEnabled && m_router && !m_request.hasClientBody()) {
         if (m_router->services().cache().lookup(m_request.messages, m_route.tier)) {
             answerFromCache();
             return;
@@ -190,6 +191,16 @@ void RoutedCall::startAttempt(const Candidate& candidate, AttemptReason reason)
             [this, call](const QString& delta) { onDelta(call, delta, false); });
     connect(call, &ProviderCall::reasoningReceived, this,
             [this, call](const QString& delta) { onDelta(call, delta, true); });
+    connect(call, &ProviderCall::partReceived, this, [this, call](const AnswerPart& part) {
+        if (activeIndex(call) < 0) {
+            return;
+        }
+        if (m_active.size() > 1) {
+            settleRace(call); // as a text delta does
+        }
+        m_active.first().shown = true;
+        emit partReceived(part);
+    });
     connect(call, &ProviderCall::usageReported, this, [this, call](const TokenUsage& usage) {
         if (isSoleActive(call)) {
             emit usageReported(usage);
@@ -349,7 +360,7 @@ void RoutedCall::onFinished(ProviderCall* call, const CallResult& result)
     routed.ttftMs = m_firstTokenMs;
     routed.latencyMs = m_elapsed.elapsed();
     static_cast<RouteTrace&>(routed) = trace();
-    if (m_route.settings.cacheEnabled) {
+    if (m_route.settings.cacheEnabled && !m_request.hasClientBody()) {
         services.cache().store(m_request.messages, m_route.tier,
                                { routed.text, routed.usage, routed.modelId, routed.providerId, 0 });
     }

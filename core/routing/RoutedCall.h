@@ -65,6 +65,7 @@ signals:
     void firstTokenReceived(qint64 ttftMs); // ms since the routed call started; again after a restart
     void textReceived(const QString& delta);
     void reasoningReceived(const QString& delta);
+    void partReceived(const AnswerPart& part); // a tool call piece or refusal text
     void usageReported(const TokenUsage& usage);
     void failedOver(const QString& fromModel, const QString& toModel, const CallError& error);
     void restarted(const QString& nextModel); // clear the partial answer shown so far

@@ -218,6 +218,12 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
         return;
     }
     const SandboxModel& model = *found;
+    if (wire == Wire::OpenAi) {
+        if (const QByteArray refusal = SandboxWire::reasoningModelRefusal(model.name, call); !refusal.isEmpty()) {
+            responder->send(400, kJson, refusal);
+            return;
+        }
+    }
     const SandboxFault fault = activeFault(model);
     using Kind = SandboxFault::Kind;
 
@@ -263,8 +269,12 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
         + QByteArray::number(m_nextId++).rightJustified(8, '0');
     const qint64 created = QDateTime::currentSecsSinceEpoch();
     const bool reportsUsage = m_reportsUsage.value(model.name, true);
-    const SandboxText::Reply reply
+    SandboxText::Reply reply
         = SandboxText::generate(call.promptText, call.lastUserText, model.name, call.maxTokens, model.reasoning);
+    SandboxAnswer::shape(call.ask,
+                         (wire == Wire::Anthropic ? QStringLiteral("toolu_") : QStringLiteral("call_"))
+                             + QString::fromLatin1(id),
+                         reply);
     const int firstMs = scaled(model.firstTokenMs);
     const int intervalMs = scaled(fault.kind == Kind::SlowTokens ? double(fault.tokenIntervalMs)
                                                                  : 1000.0 / qMax(1.0, model.tokensPerSecond));

@@ -23,12 +23,7 @@ void SandboxStream::start()
         m_out += SandboxWire::sseEvent(
             "message_start",
             SandboxWire::anthropicMessageStart(m_plan.id, m_plan.model, m_plan.promptTokens, m_plan.reportsUsage));
-        m_out += SandboxWire::sseEvent("content_block_start",
-                                       QJsonObject { { QStringLiteral("type"), QStringLiteral("content_block_start") },
-                                                     { QStringLiteral("index"), 0 },
-                                                     { QStringLiteral("content_block"),
-                                                       QJsonObject { { QStringLiteral("type"), QStringLiteral("text") },
-                                                                     { QStringLiteral("text"), QString() } } } });
+        m_out += SandboxWire::sseEvent("content_block_start", SandboxWire::anthropicBlockStart(m_plan.reply));
         m_out += SandboxWire::sseEvent("ping", QJsonObject { { QStringLiteral("type"), QStringLiteral("ping") } });
     } else {
         const QJsonObject delta { { QStringLiteral("role"), QStringLiteral("assistant") },
@@ -85,7 +80,12 @@ bool SandboxStream::sendPiece()
     const bool reasoning = m_next < reply.reasoning.size();
     const QString& piece = reasoning ? reply.reasoning[m_next] : reply.pieces[m_next - reply.reasoning.size()];
     ++m_next;
-    if (m_plan.wire == Wire::Anthropic) {
+    if (!reply.toolName.isEmpty() && !reasoning) {
+        m_out += m_plan.wire == Wire::Anthropic
+            ? SandboxWire::anthropicToolPieceEvent(piece)
+            : SandboxWire::openAiToolPieceEvent(m_plan.id, m_plan.model, m_plan.created, reply, piece,
+                                                m_next == reply.reasoning.size() + 1);
+    } else if (m_plan.wire == Wire::Anthropic) {
         m_out += SandboxWire::anthropicTextDeltaEvent(piece);
     } else {
         m_out += SandboxWire::openAiPieceEvent(m_plan.id, m_plan.model, m_plan.created, piece, reasoning);
@@ -104,7 +104,9 @@ void SandboxStream::finish()
         m_out += SandboxWire::sseEvent("message_stop",
                                        QJsonObject { { QStringLiteral("type"), QStringLiteral("message_stop") } });
     } else {
-        const QString reason = reply.truncated ? QStringLiteral("length") : QStringLiteral("stop");
+        const QString reason = !reply.toolName.isEmpty() ? QStringLiteral("tool_calls")
+            : reply.truncated                            ? QStringLiteral("length")
+                                                         : QStringLiteral("stop");
         m_out += SandboxWire::sseData(
             SandboxWire::openAiChunk(m_plan.id, m_plan.model, m_plan.created, QJsonObject(), reason));
         if (m_plan.includeUsage) {

@@ -13,6 +13,9 @@ struct Reply
     QStringList reasoning; // pieces of reasoning text, sent first (reasoning models only)
     QStringList pieces; // pieces of the answer
     bool truncated = false; // cut by maxTokens
+    // A tool call instead of text: then `pieces` are the arguments (JSON text) as they stream.
+    QString toolName;
+    QString toolCallId;
 
     int tokenCount() const { return int(reasoning.size() + pieces.size()); }
     QString text() const { return pieces.join(QString()); }

@@ -161,6 +161,12 @@ bool parseRequest(Wire wire, const QByteArray& body, Call* call, QByteArray* err
         return false;
     }
     call->maxTokens = maxTokens.toInt(0);
+    call->sentMaxTokens = root.contains(QLatin1String("max_tokens"));
+    for (const auto& [name, field] :
+         { std::pair { "temperature", &call->temperature }, std::pair { "top_p", &call->topP } }) {
+        const QJsonValue value = root.value(QLatin1String(name));
+        *field = value.isDouble() ? std::optional<double>(value.toDouble()) : std::nullopt;
+    }
 
     call->promptText = wire == Wire::Anthropic ? textOf(root.value(QLatin1String("system"))) : QString();
     call->lastUserText.clear();
@@ -173,6 +179,7 @@ bool parseRequest(Wire wire, const QByteArray& body, Call* call, QByteArray* err
         }
     }
     call->promptTokens = estimateTokens(call->promptText);
+    call->ask = SandboxAnswer::read(root, wire == Wire::Anthropic);
     return true;
 }
 
@@ -191,6 +198,41 @@ QByteArray errorBody(Wire wire, int status, const QByteArray& code, const QByteA
                         { QStringLiteral("param"), nullable(shape.param) },
                         { QStringLiteral("code"), nullable(shape.code) } };
     return compact({ { QStringLiteral("error"), error } });
+}
+
+QByteArray reasoningModelRefusal(const QString& model, const Call& call)
+{
+    const QString name = model.toLower();
+    const bool reasoning = (name.startsWith(QLatin1String("gpt-5")) && !name.startsWith(QLatin1String("gpt-5-chat")))
+        || name == QLatin1String("o1") || name == QLatin1String("o3") || name.startsWith(QLatin1String("o1-"))
+        || name.startsWith(QLatin1String("o3-")) || name.startsWith(QLatin1String("o4-"));
+    if (!reasoning) {
+        return {};
+    }
+    auto refuse = [](const char* param, const char* code, const QString& message) {
+        const QJsonObject error { { QStringLiteral("message"), message },
+                                  { QStringLiteral("type"), QStringLiteral("invalid_request_error") },
+                                  { QStringLiteral("param"), QLatin1String(param) },
+                                  { QStringLiteral("code"), QLatin1String(code) } };
+        return compact({ { QStringLiteral("error"), error } });
+    };
+    // The wording of OpenAI's own answers (fixtures/wire/openai-error-400-unsupported-parameter.json).
+    if (call.sentMaxTokens) {
+        return refuse("max_tokens", "unsupported_parameter",
+                      QStringLiteral("Unsupported parameter: 'max_tokens' is not supported with this model. Use "
+                                     "'max_completion_tokens' instead."));
+    }
+    if (call.temperature && *call.temperature != 1) {
+        return refuse("temperature", "unsupported_value",
+                      QStringLiteral("Unsupported value: 'temperature' does not support %1 with this model. Only the "
+                                     "default (1) value is supported.")
+                          .arg(*call.temperature));
+    }
+    if (call.topP) {
+        return refuse("top_p", "unsupported_parameter",
+                      QStringLiteral("Unsupported parameter: 'top_p' is not supported with this model."));
+    }
+    return {};
 }
 
 QByteArray sseData(const QJsonObject& object)
@@ -217,16 +259,27 @@ QJsonObject openAiUsage(qint64 promptTokens, const SandboxText::Reply& reply)
 QByteArray openAiCompletion(const QByteArray& id, const QString& model, qint64 created, const SandboxText::Reply& reply,
                             qint64 promptTokens, bool withUsage)
 {
+    const bool tool = !reply.toolName.isEmpty();
     QJsonObject message { { QStringLiteral("role"), QStringLiteral("assistant") },
-                          { QStringLiteral("content"), reply.text() },
+                          { QStringLiteral("content"), tool ? QJsonValue() : QJsonValue(reply.text()) },
                           { QStringLiteral("refusal"), QJsonValue::Null } };
     if (!reply.reasoning.isEmpty()) {
         message.insert(QStringLiteral("reasoning_content"), reply.reasoningText());
     }
+    if (tool) {
+        message.insert(
+            QStringLiteral("tool_calls"),
+            QJsonArray { QJsonObject { { QStringLiteral("id"), reply.toolCallId },
+                                       { QStringLiteral("type"), QStringLiteral("function") },
+                                       { QStringLiteral("function"),
+                                         QJsonObject { { QStringLiteral("name"), reply.toolName },
+                                                       { QStringLiteral("arguments"), reply.text() } } } } });
+    }
     const QJsonObject choice { { QStringLiteral("index"), 0 },
                                { QStringLiteral("message"), message },
                                { QStringLiteral("logprobs"), QJsonValue::Null },
-                               { QStringLiteral("finish_reason"), reply.truncated ? "length" : "stop" } };
+                               { QStringLiteral("finish_reason"),
+                                 tool ? "tool_calls" : (reply.truncated ? "length" : "stop") } };
     QJsonObject root { { QStringLiteral("id"), QString::fromLatin1(id) },
                        { QStringLiteral("object"), QStringLiteral("chat.completion") },
                        { QStringLiteral("created"), created },
@@ -264,6 +317,44 @@ QByteArray anthropicTextDeltaEvent(const QString& piece)
     JsonText::appendString(out, piece);
     out += "}}\n\n";
     return out;
+}
+
+QByteArray openAiToolPieceEvent(const QByteArray& id, const QString& model, qint64 created,
+                                const SandboxText::Reply& reply, const QString& piece, bool first)
+{
+    QJsonObject function { { QStringLiteral("arguments"), piece } };
+    QJsonObject call { { QStringLiteral("index"), 0 } };
+    if (first) {
+        function.insert(QStringLiteral("name"), reply.toolName);
+        call.insert(QStringLiteral("id"), reply.toolCallId);
+        call.insert(QStringLiteral("type"), QStringLiteral("function"));
+    }
+    call.insert(QStringLiteral("function"), function);
+    return sseData(
+        openAiChunk(id, model, created, QJsonObject { { QStringLiteral("tool_calls"), QJsonArray { call } } }));
+}
+
+QByteArray anthropicToolPieceEvent(const QString& piece)
+{
+    return sseEvent("content_block_delta",
+                    QJsonObject { { QStringLiteral("type"), QStringLiteral("content_block_delta") },
+                                  { QStringLiteral("index"), 0 },
+                                  { QStringLiteral("delta"),
+                                    QJsonObject { { QStringLiteral("type"), QStringLiteral("input_json_delta") },
+                                                  { QStringLiteral("partial_json"), piece } } } });
+}
+
+QJsonObject anthropicBlockStart(const SandboxText::Reply& reply)
+{
+    const QJsonObject block = reply.toolName.isEmpty()
+        ? QJsonObject { { QStringLiteral("type"), QStringLiteral("text") }, { QStringLiteral("text"), QString() } }
+        : QJsonObject { { QStringLiteral("type"), QStringLiteral("tool_use") },
+                        { QStringLiteral("id"), reply.toolCallId },
+                        { QStringLiteral("name"), reply.toolName },
+                        { QStringLiteral("input"), QJsonObject() } };
+    return { { QStringLiteral("type"), QStringLiteral("content_block_start") },
+             { QStringLiteral("index"), 0 },
+             { QStringLiteral("content_block"), block } };
 }
 
 QJsonObject openAiChunk(const QByteArray& id, const QString& model, qint64 created, const QJsonObject& delta,
@@ -315,14 +406,21 @@ static QJsonObject anthropicUsage(qint64 input, qint64 output)
 
 static QString stopReason(const SandboxText::Reply& reply)
 {
+    if (!reply.toolName.isEmpty()) {
+        return QStringLiteral("tool_use");
+    }
     return reply.truncated ? QStringLiteral("max_tokens") : QStringLiteral("end_turn");
 }
 
 QByteArray anthropicMessage(const QByteArray& id, const QString& model, const SandboxText::Reply& reply,
                             qint64 promptTokens, bool withUsage)
 {
-    const QJsonObject block { { QStringLiteral("type"), QStringLiteral("text") },
-                              { QStringLiteral("text"), reply.text() } };
+    const QJsonObject block = reply.toolName.isEmpty()
+        ? QJsonObject { { QStringLiteral("type"), QStringLiteral("text") }, { QStringLiteral("text"), reply.text() } }
+        : QJsonObject { { QStringLiteral("type"), QStringLiteral("tool_use") },
+                        { QStringLiteral("id"), reply.toolCallId },
+                        { QStringLiteral("name"), reply.toolName },
+                        { QStringLiteral("input"), QJsonDocument::fromJson(reply.text().toUtf8()).object() } };
     QJsonObject root {
         { QStringLiteral("id"), QString::fromLatin1(id) },       { QStringLiteral("type"), QStringLiteral("message") },
         { QStringLiteral("role"), QStringLiteral("assistant") }, { QStringLiteral("model"), model },

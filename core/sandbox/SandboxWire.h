@@ -1,11 +1,14 @@
 #pragma once
 
+#include "SandboxAnswer.h"
 #include "SandboxText.h"
 #include "SandboxTypes.h"
 
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
+
+#include <optional>
 
 // The two wire formats the sandbox speaks, as pure functions from values to bytes: request
 // parsing, response bodies, stream events and error envelopes shaped like the real providers'
@@ -27,6 +30,10 @@ struct Call
     QString promptText; // every message's text, system included, concatenated
     QString lastUserText;
     qint64 promptTokens = 0; // estimateTokens(promptText)
+    bool sentMaxTokens = false; // "max_tokens" itself, not max_completion_tokens
+    std::optional<double> temperature;
+    std::optional<double> topP;
+    SandboxAnswer::Ask ask; // tools, images, JSON mode
 };
 
 // False with an error message when the body is not a valid request for the wire format.
@@ -36,6 +43,11 @@ bool parseRequest(Wire wire, const QByteArray& body, Call* call, QByteArray* err
 // "context_length_exceeded", "overloaded_error"); empty code means the usual one for the status.
 // message overrides the default message when not empty.
 QByteArray errorBody(Wire wire, int status, const QByteArray& code, const QByteArray& message = {});
+
+// OpenAI's reasoning models (gpt-5 but gpt-5-chat, o1, o3, o4-*) refuse max_tokens and top_p, and
+// a temperature other than 1, with a 400 naming the parameter (unsupported_parameter /
+// unsupported_value). The error body, or an empty array when the call is fine.
+QByteArray reasoningModelRefusal(const QString& model, const Call& call);
 
 QByteArray sseData(const QJsonObject& object); // "data: {...}\n\n"
 QByteArray sseEvent(const QByteArray& name, const QJsonObject& object); // "event: name\ndata: {...}\n\n"
@@ -48,6 +60,13 @@ QByteArray openAiPieceEvent(const QByteArray& id, const QString& model, qint64 c
                             bool reasoning);
 // Anthropic's content_block_delta event for one token, written by hand for the same reason.
 QByteArray anthropicTextDeltaEvent(const QString& piece);
+// A piece of tool call arguments: OpenAI's tool_calls delta (the first one with id and name) /
+// Anthropic's input_json_delta.
+QByteArray openAiToolPieceEvent(const QByteArray& id, const QString& model, qint64 created,
+                                const SandboxText::Reply& reply, const QString& piece, bool first);
+QByteArray anthropicToolPieceEvent(const QString& piece);
+// content_block_start of the answer's block: text, or tool_use with the call's id and name.
+QJsonObject anthropicBlockStart(const SandboxText::Reply& reply);
 QJsonObject openAiChunk(const QByteArray& id, const QString& model, qint64 created, const QJsonObject& delta,
                         const QJsonValue& finishReason = QJsonValue::Null);
 QJsonObject openAiUsageChunk(const QByteArray& id, const QString& model, qint64 created, qint64 promptTokens,

@@ -1,9 +1,13 @@
+#include "http/HttpResponder.h"
+#include "http/HttpServer.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -28,6 +32,7 @@ private slots:
     void explainJson_defaultRules_data();
     void explainJson_defaultRules();
     void askGroup_followsTheGroupsFallbacks();
+    void askImportedGroup_namedLikeItsDeployment_followsFallbacks();
     void budgetFromSettings_explainAndRouteShowIt_data();
     void budgetFromSettings_explainAndRouteShowIt();
     void statsAndHistory_countRecordedRequests();
@@ -377,6 +382,58 @@ void TestCli::askGroup_followsTheGroupsFallbacks()
     const QJsonObject object = QJsonDocument::fromJson(result.out).object();
     QCOMPARE(object.value(QStringLiteral("attempts")).toArray().size(), 2);
     QCOMPARE(object.value(QStringLiteral("model")).toString(), QStringLiteral("sandbox/deepseek-chat"));
+}
+
+void TestCli::askImportedGroup_namedLikeItsDeployment_followsFallbacks()
+{
+    // A provider on loopback that counts what it is asked: "broken-up" is down.
+    HttpServer upstream;
+    QStringList asked;
+    upstream.setHandler([&asked](const HttpRequest& request, HttpResponder* responder) {
+        const QString model = QJsonDocument::fromJson(request.body).object().value(QLatin1String("model")).toString();
+        asked.append(model);
+        if (model == QLatin1String("broken-up")) {
+            responder->send(503, "application/json",
+                            R"({"error":{"message":"overloaded","type":"server_error","param":null,"code":null}})");
+            return;
+        }
+        responder->send(
+            200, "application/json",
+            R"({"id":"c1","object":"chat.completion","created":1,"model":"backup-up","choices":[{"index":0,"message":{"role":"assistant","content":"Hi from backup."},"finish_reason":"stop"}],"usage":{"prompt_tokens":3,"completion_tokens":4,"total_tokens":7}})");
+    });
+    QVERIFY(upstream.listen());
+    // In LiteLLM the model_name a client sends is the group: "broken" is both a group and (after
+    // the import) the id of its one deployment.
+    const QString yamlPath = m_home->filePath(QStringLiteral("litellm.yaml"));
+    QFile yaml(yamlPath);
+    QVERIFY(yaml.open(QIODevice::WriteOnly));
+    yaml.write(QStringLiteral("model_list:\n"
+                              "  - model_name: broken\n"
+                              "    litellm_params: {model: openai/broken-up, api_base: \"http://127.0.0.1:%1/v1\"}\n"
+                              "  - model_name: backup\n"
+                              "    litellm_params: {model: openai/backup-up, api_base: \"http://127.0.0.1:%1/v1\"}\n"
+                              "litellm_settings:\n"
+                              "  fallbacks: [{\"broken\": [\"backup\"]}]\n")
+                   .arg(upstream.port())
+                   .toUtf8());
+    yaml.close();
+    const QStringList home { QStringLiteral("--home"), m_home->path() };
+    QCOMPARE(run(home + QStringList { QStringLiteral("import"), QStringLiteral("litellm-config"), yamlPath }).exitCode,
+             0);
+
+    // The upstream answers in this process: wait with the event loop running.
+    QProcess process;
+    process.start(QStringLiteral(SWITCHYARD_BINARY),
+                  home
+                      + QStringList { QStringLiteral("ask"), QStringLiteral("--json"), QStringLiteral("--no-stream"),
+                                      QStringLiteral("--model"), QStringLiteral("broken"), QStringLiteral("hi") });
+    QSignalSpy finished(&process, &QProcess::finished);
+    QVERIFY(finished.wait(30000));
+    const QByteArray out = process.readAllStandardOutput();
+    const QByteArray err = process.readAllStandardError();
+    QVERIFY2(process.exitCode() == 0, (out + err).constData());
+    QCOMPARE(QJsonDocument::fromJson(out).object().value(QStringLiteral("model")).toString(), QStringLiteral("backup"));
+    QCOMPARE(asked, QStringList({ QStringLiteral("broken-up"), QStringLiteral("backup-up") }));
 }
 
 void TestCli::statsAndHistory_countRecordedRequests()

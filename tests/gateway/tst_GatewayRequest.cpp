@@ -57,14 +57,48 @@ void tst_GatewayRequest::openAiBody_data()
     QTest::newRow("message not an object names it")
         << QByteArray(R"({"model":"a","messages":["hi"]})") << "messages[0]" << false;
     QTest::newRow("unknown role names the role")
-        << QByteArray(R"({"model":"a","messages":[{"role":"tool","content":"x"}]})") << "messages[0].role" << false;
+        << QByteArray(R"({"model":"a","messages":[{"role":"function","content":"x"}]})") << "messages[0].role" << false;
     QTest::newRow("numeric content names the content")
         << QByteArray(R"({"model":"a","messages":[{"role":"user","content":1}]})") << "messages[0].content" << false;
-    QTest::newRow("image part names the part")
+    QTest::newRow("image part with a url is accepted") << QByteArray(
+        R"({"model":"a","messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"https://x.test/a.png"}}]}]})")
+                                                       << QString() << true;
+    QTest::newRow("image part without a url names the url")
         << QByteArray(R"({"model":"a","messages":[{"role":"user","content":[{"type":"image_url"}]}]})")
-        << "messages[0].content[0]" << false;
-    QTest::newRow("tools are refused, not dropped") << R"({"model":"a","tools":[{"type":"function"}],)" + msgs + "}"
+        << "messages[0].content[0].image_url.url" << false;
+    QTest::newRow("part without a type names the type")
+        << QByteArray(R"({"model":"a","messages":[{"role":"user","content":[{"text":"x"}]}]})")
+        << "messages[0].content[0].type" << false;
+    QTest::newRow("unknown part type passes to the provider")
+        << QByteArray(R"({"model":"a","messages":[{"role":"user","content":[{"type":"input_video","v":1}]}]})")
+        << QString() << true;
+    QTest::newRow("tools with a function are accepted")
+        << R"({"model":"a","tools":[{"type":"function","function":{"name":"f","parameters":{"type":"object"}}}],)"
+            + msgs + "}"
+        << QString() << true;
+    QTest::newRow("tools not an array names tools") << R"({"model":"a","tools":{},)" + msgs + "}"
                                                     << "tools" << false;
+    QTest::newRow("tool without a type names the type")
+        << R"({"model":"a","tools":[{"function":{"name":"f"}}],)" + msgs + "}"
+        << "tools[0].type" << false;
+    QTest::newRow("tool name with spaces names it")
+        << R"({"model":"a","tools":[{"type":"function","function":{"name":"get weather"}}],)" + msgs + "}"
+        << "tools[0].function.name" << false;
+    QTest::newRow("tool message answering a call is accepted") << QByteArray(
+        R"({"model":"a","messages":[{"role":"assistant","content":null,"tool_calls":[{"id":"c1","type":"function","function":{"name":"f","arguments":"{}"}}]},{"role":"tool","tool_call_id":"c1","content":"ok"}]})")
+                                                               << QString() << true;
+    QTest::newRow("tool message answering nothing names tool_call_id")
+        << QByteArray(R"({"model":"a","messages":[{"role":"tool","tool_call_id":"c1","content":"ok"}]})")
+        << "messages[0].tool_call_id" << false;
+    QTest::newRow("tool call with object arguments names the call") << QByteArray(
+        R"({"model":"a","messages":[{"role":"assistant","content":null,"tool_calls":[{"id":"c1","type":"function","function":{"name":"f","arguments":{}}}]}]})")
+                                                                    << "messages[0].tool_calls[0]" << false;
+    QTest::newRow("response_format without type names it") << R"({"model":"a","response_format":{},)" + msgs + "}"
+                                                           << "response_format" << false;
+    QTest::newRow("json_schema with a string schema names the schema")
+        << R"({"model":"a","response_format":{"type":"json_schema","json_schema":{"name":"n","schema":"{}"}},)" + msgs
+            + "}"
+        << "response_format.json_schema.schema" << false;
     QTest::newRow("n above one is refused") << R"({"model":"a","n":2,)" + msgs + "}"
                                             << "n" << false;
     QTest::newRow("stream_options not an object") << R"({"model":"a","stream_options":true,)" + msgs + "}"
@@ -103,6 +137,21 @@ void tst_GatewayRequest::anthropicBody_data()
         << "messages.0.role" << false;
     QTest::newRow("system as number names system") << R"({"model":"a","max_tokens":5,"system":3,)" + msgs + "}"
                                                    << "system" << false;
+    QTest::newRow("tool_use then its tool_result is accepted") << QByteArray(
+        R"({"model":"a","max_tokens":5,"messages":[{"role":"assistant","content":[{"type":"tool_use","id":"t1","name":"f","input":{}}]},{"role":"user","content":[{"type":"tool_result","tool_use_id":"t1","content":"ok"}]}]})")
+                                                               << QString() << true;
+    QTest::newRow("tool_use in a user message names the block") << QByteArray(
+        R"({"model":"a","max_tokens":5,"messages":[{"role":"user","content":[{"type":"tool_use","id":"t1","name":"f","input":{}}]}]})")
+                                                                << "messages.0.content.0" << false;
+    QTest::newRow("image with an unknown source type names it") << QByteArray(
+        R"({"model":"a","max_tokens":5,"messages":[{"role":"user","content":[{"type":"image","source":{"type":"path"}}]}]})")
+                                                                << "messages.0.content.0.source.type" << false;
+    QTest::newRow("base64 image without media type names the source") << QByteArray(
+        R"({"model":"a","max_tokens":5,"messages":[{"role":"user","content":[{"type":"image","source":{"type":"base64","data":"AA=="}}]}]})")
+                                                                      << "messages.0.content.0.source" << false;
+    QTest::newRow("tool name too long names it") << R"({"model":"a","max_tokens":5,"tools":[{"name":")"
+            + QByteArray(65, 'x') + R"(","input_schema":{}}],)" + msgs + "}"
+                                                 << "tools.0.name" << false;
 }
 
 void tst_GatewayRequest::anthropicBody()
@@ -131,6 +180,8 @@ void tst_GatewayRequest::openAiBody_readsEverythingRouted()
     QCOMPARE(request.tier, QStringLiteral("coding"));
     QCOMPARE(request.chat.systemText(), QStringLiteral("sys"));
     QCOMPARE(request.chat.lastUserText(), QStringLiteral("ab"));
+    QCOMPARE(request.chat.clientFormat, ProviderKind::OpenAiCompatible);
+    QVERIFY(request.chat.clientBody.contains("\"tier\":\"coding\"")); // kept whole, for the wire to rewrite
 }
 
 void tst_GatewayRequest::anthropicBody_systemAndParts()
@@ -245,7 +296,7 @@ void tst_GatewayRequest::anthropicStream_eventsInOrder()
         }
     }
     QCOMPARE(names,
-             QStringList({ "message_start", "content_block_start", "ping", "content_block_delta", "content_block_stop",
+             QStringList({ "message_start", "ping", "content_block_start", "content_block_delta", "content_block_stop",
                            "message_delta", "message_stop" }));
     QVERIFY(stream.contains("\"stop_reason\":\"max_tokens\""));
     QVERIFY(stream.contains("\"output_tokens\":4"));

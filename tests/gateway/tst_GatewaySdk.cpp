@@ -31,6 +31,13 @@ private slots:
     void anthropic_streamingWithUsage();
     void anthropic_upstreamFailure_failsOverTransparently();
     void anthropic_upstreamFailureNoFallback_raisesApiError();
+    void openAi_toolCall_data();
+    void openAi_toolCall();
+    void openAi_structuredOutput_parsesTheSchemasShape();
+    void anthropic_toolUse_data();
+    void anthropic_toolUse();
+    void anthropic_image_reachesTheModel();
+    void anthropic_thinking_reachesTheProviderAsSent();
 
 private:
     QJsonObject runOpenAi(const QString& mode, const QString& model, const QString& key = {});
@@ -232,6 +239,103 @@ void tst_GatewaySdk::anthropic_upstreamFailureNoFallback_raisesApiError()
     QCOMPARE(result.value(QLatin1String("status")).toInt(), 502);
     QCOMPARE(result.value(QLatin1String("errorType")).toString(), QStringLiteral("api_error"));
     QCOMPARE(m_fx->records.size(), 1);
+}
+
+void tst_GatewaySdk::openAi_toolCall_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::addColumn<QString>("model");
+    QTest::newRow("whole, openai upstream") << "tools"
+                                            << "chat";
+    QTest::newRow("streamed, openai upstream") << "tools-stream"
+                                               << "chat";
+    QTest::newRow("whole, anthropic upstream translated") << "tools"
+                                                          << "sandbox/claude-haiku-4-5";
+    QTest::newRow("streamed, anthropic upstream translated") << "tools-stream"
+                                                             << "sandbox/claude-haiku-4-5";
+}
+
+void tst_GatewaySdk::openAi_toolCall()
+{
+    QFETCH(QString, mode);
+    QFETCH(QString, model);
+    const QJsonObject result = runOpenAi(mode, model);
+    QVERIFY2(result.value(QLatin1String("ok")).toBool(), QJsonDocument(result).toJson().constData());
+    QCOMPARE(result.value(QLatin1String("finish")).toString(), QStringLiteral("tool_calls"));
+    QCOMPARE(result.value(QLatin1String("toolName")).toString(), QStringLiteral("get_weather"));
+    QVERIFY(!result.value(QLatin1String("toolId")).toString().isEmpty());
+    const QJsonObject arguments = result.value(QLatin1String("arguments")).toObject();
+    QCOMPARE(arguments.value(QLatin1String("city")).toString(), QStringLiteral("example"));
+    QCOMPARE(arguments.value(QLatin1String("unit")).toString(), QStringLiteral("c"));
+    if (mode == QLatin1String("tools-stream")) {
+        QVERIFY(result.value(QLatin1String("argumentPieces")).toInt() > 1);
+    }
+    QCOMPARE(m_fx->records.size(), 1);
+}
+
+void tst_GatewaySdk::openAi_structuredOutput_parsesTheSchemasShape()
+{
+    const QJsonObject result = runOpenAi(QStringLiteral("parse"), QStringLiteral("chat"));
+    QVERIFY2(result.value(QLatin1String("ok")).toBool(), QJsonDocument(result).toJson().constData());
+    const QJsonObject parsed = result.value(QLatin1String("parsed")).toObject();
+    QCOMPARE(parsed.value(QLatin1String("sky")).toString(), QStringLiteral("clear"));
+    QCOMPARE(parsed.value(QLatin1String("temp")).toDouble(), 1.0);
+    // The schema reached the provider as the SDK wrote it.
+    const QJsonObject sent
+        = QJsonDocument::fromJson(m_fx->sandbox.lastRequestBody(QStringLiteral("gpt-4.1-mini"))).object();
+    const QJsonObject format = sent.value(QLatin1String("response_format")).toObject();
+    QCOMPARE(format.value(QLatin1String("type")).toString(), QStringLiteral("json_schema"));
+    QCOMPARE(format.value(QLatin1String("json_schema")).toObject().value(QLatin1String("name")).toString(),
+             QStringLiteral("weather"));
+}
+
+void tst_GatewaySdk::anthropic_toolUse_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::addColumn<QString>("model");
+    QTest::newRow("whole, anthropic upstream") << "tools"
+                                               << "haiku";
+    QTest::newRow("streamed, anthropic upstream") << "tools-stream"
+                                                  << "haiku";
+    QTest::newRow("whole, openai upstream translated") << "tools"
+                                                       << "sandbox/gpt-4.1-mini";
+    QTest::newRow("streamed, openai upstream translated") << "tools-stream"
+                                                          << "sandbox/gpt-4.1-mini";
+}
+
+void tst_GatewaySdk::anthropic_toolUse()
+{
+    QFETCH(QString, mode);
+    QFETCH(QString, model);
+    const QJsonObject result = runAnthropic(mode, model);
+    QVERIFY2(result.value(QLatin1String("ok")).toBool(), QJsonDocument(result).toJson().constData());
+    QCOMPARE(result.value(QLatin1String("stop")).toString(), QStringLiteral("tool_use"));
+    QCOMPARE(result.value(QLatin1String("toolName")).toString(), QStringLiteral("get_weather"));
+    QVERIFY(!result.value(QLatin1String("toolId")).toString().isEmpty());
+    const QJsonObject input = result.value(QLatin1String("input")).toObject();
+    QCOMPARE(input.value(QLatin1String("city")).toString(), QStringLiteral("example"));
+    QCOMPARE(input.value(QLatin1String("unit")).toString(), QStringLiteral("c"));
+    if (mode == QLatin1String("tools-stream")) {
+        QVERIFY(result.value(QLatin1String("inputPieces")).toInt() > 1);
+    }
+}
+
+void tst_GatewaySdk::anthropic_image_reachesTheModel()
+{
+    const QJsonObject result = runAnthropic(QStringLiteral("image"), QStringLiteral("haiku"));
+    QVERIFY2(result.value(QLatin1String("ok")).toBool(), QJsonDocument(result).toJson().constData());
+    QVERIFY(result.value(QLatin1String("text")).toString().startsWith(QLatin1String("I got 1 image.")));
+}
+
+void tst_GatewaySdk::anthropic_thinking_reachesTheProviderAsSent()
+{
+    const QJsonObject result = runAnthropic(QStringLiteral("thinking"), QStringLiteral("haiku"));
+    QVERIFY2(result.value(QLatin1String("ok")).toBool(), QJsonDocument(result).toJson().constData());
+    const QJsonObject sent
+        = QJsonDocument::fromJson(m_fx->sandbox.lastRequestBody(QStringLiteral("claude-haiku-4-5"))).object();
+    const QJsonObject thinking = sent.value(QLatin1String("thinking")).toObject();
+    QCOMPARE(thinking.value(QLatin1String("type")).toString(), QStringLiteral("enabled"));
+    QCOMPARE(thinking.value(QLatin1String("budget_tokens")).toInt(), 1024);
 }
 
 QTEST_GUILESS_MAIN(tst_GatewaySdk)

@@ -124,14 +124,6 @@ void TestAnthropicEventScanner::readsDeltas_data()
         R"( { "delta" : { "text" : "a\nb\u00e9" , "type" : "text_delta" } , "type" : "content_block_delta" } )")
                                                << "a\nb\u00e9"
                                                << "";
-    QTest::newRow("tool input shows nothing") << QByteArray(
-        R"({"type":"content_block_delta","index":1,"delta":{"type":"input_json_delta","partial_json":"{\"a\":"}})")
-                                              << ""
-                                              << "";
-    QTest::newRow("signature shows nothing") << QByteArray(
-        R"({"type":"content_block_delta","index":0,"delta":{"type":"signature_delta","signature":"EqQB"}})")
-                                             << ""
-                                             << "";
     QTest::newRow("raw UTF-8") << QByteArray(
         "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"K\xc3\xb6ln\"}}")
                                << QString::fromUtf8("K\xc3\xb6ln") << "";
@@ -190,6 +182,12 @@ void TestAnthropicEventScanner::readsOtherEvents()
 void TestAnthropicEventScanner::leavesTheRestToTheFullDecoder_data()
 {
     QTest::addColumn<QByteArray>("json");
+    QTest::newRow("tool input: the full decoder reads tool calls") << QByteArray(
+        R"({"type":"content_block_delta","index":1,"delta":{"type":"input_json_delta","partial_json":"{\"a\":"}})");
+    QTest::newRow("signature: the full decoder reads it") << QByteArray(
+        R"({"type":"content_block_delta","index":0,"delta":{"type":"signature_delta","signature":"EqQB"}})");
+    QTest::newRow("tool_use block start") << QByteArray(
+        R"({"type":"content_block_start","index":1,"content_block":{"type":"tool_use","id":"t","name":"f","input":{}}})");
     QTest::newRow("usage count as a string")
         << QByteArray(R"({"type":"message_delta","delta":{"stop_reason":"end_turn"},"usage":{"output_tokens":"9"}})");
     QTest::newRow("usage count twice") << QByteArray(

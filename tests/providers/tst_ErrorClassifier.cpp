@@ -42,8 +42,8 @@ void TestErrorClassifier::httpErrorFixture_isClassified_data()
     QTest::newRow("openai context length exceeded")
         << "openai-error-400-context-length-exceeded.json" << 400 << "" << FailureClass::BadRequest
         << "context_length_exceeded" << qint64(-1) << true << "This model's maximum context length";
-    QTest::newRow("openai unsupported parameter is a plain bad request")
-        << "openai-error-400-unsupported-parameter.json" << 400 << "" << FailureClass::BadRequest
+    QTest::newRow("openai unsupported parameter is the model's limit, not the request's fault")
+        << "openai-error-400-unsupported-parameter.json" << 400 << "" << FailureClass::Unsupported
         << "unsupported_parameter" << qint64(-1) << false << "Unsupported parameter";
     QTest::newRow("openai invalid api key")
         << "openai-error-401-invalid-api-key.json" << 401 << "" << FailureClass::Auth << "invalid_api_key" << qint64(-1)
@@ -138,6 +138,11 @@ void TestErrorClassifier::constructedHttpError_isClassified_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<FailureClass>("failureClass");
     QTest::addColumn<bool>("contextLength");
+    QTest::newRow("openai temperature on a reasoning model is unsupported, so another model is tried")
+        << 400
+        << QByteArray(
+               R"({"error":{"message":"Unsupported value: 'temperature' does not support 0.2 with this model. Only the default (1) value is supported.","type":"invalid_request_error","param":"temperature","code":"unsupported_value"}})")
+        << FailureClass::Unsupported << false;
     QTest::newRow("402 is quota") << 402
                                   << QByteArray("{\"error\":{\"message\":\"Insufficient credits\",\"code\":402}}")
                                   << FailureClass::QuotaExhausted << false;

@@ -207,7 +207,9 @@ void TestOpenAiChunkScanner::memoNeverChangesTheReading()
             QVERIFY2(sameReading(plain, withMemo), json.constData());
         }
     }
-    QVERIFY2(resumed > rounds / 4, qPrintable(QString::number(resumed))); // the memo was really used
+    // The memo was really used (chunks with tool calls or refusal text, which the full decoder
+    // reads, leave it empty).
+    QVERIFY2(resumed > rounds / 5, qPrintable(QString::number(resumed)));
 }
 
 void TestOpenAiChunkScanner::memoSkipsTheRepeatedPrefix()

@@ -88,7 +88,8 @@ inline QJsonObject openAiBody(const QString& model, const QString& prompt, bool 
         body.insert("stream_options", QJsonObject { { "include_usage", true } });
     }
     if (maxTokens > 0) {
-        body.insert("max_tokens", maxTokens);
+        // The current name; the reasoning models (gpt-5) refuse max_tokens as OpenAI's do.
+        body.insert("max_completion_tokens", maxTokens);
     }
     return body;
 }

@@ -1,5 +1,5 @@
 // The official Anthropic SDK as a client of the gateway's /v1/messages. Usage:
-//   node anthropic-client.mjs <baseURL without /v1> <complete|stream> <model> [apiKey]
+//   node anthropic-client.mjs <baseURL without /v1> <complete|stream|tools|tools-stream|image|thinking> <model> [apiKey]
 // Prints one JSON object: what the SDK returned, or the error it raised.
 import Anthropic from '@anthropic-ai/sdk';
 
@@ -9,6 +9,22 @@ const request = {
   model, max_tokens: 256, system: 'Answer briefly.',
   messages: [{ role: 'user', content: 'Say hello to the gateway test.' }],
 };
+
+const tools = [{
+  name: 'get_weather', description: 'Weather for a city',
+  input_schema: {
+    type: 'object', properties: { city: { type: 'string' }, unit: { type: 'string', enum: ['c', 'f'] } },
+    required: ['city'],
+  },
+}];
+const toolRequest = { model, max_tokens: 256, tools, messages: [{ role: 'user', content: 'Weather in Paris?' }] };
+// A 1x1 PNG.
+const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+function toolUseOf(message) {
+  const block = message.content.find((item) => item.type === 'tool_use');
+  return block ? { toolId: block.id, toolName: block.name, input: block.input } : {};
+}
 
 function print(result) {
   process.stdout.write(JSON.stringify(result) + '\n');
@@ -27,6 +43,30 @@ try {
       text: message.content.map((block) => block.text ?? '').join(''), stop: message.stop_reason,
       usage: message.usage, model: message.model,
     });
+  } else if (mode === 'tools') {
+    const message = await client.messages.create(toolRequest);
+    print({ ok: true, stop: message.stop_reason, ...toolUseOf(message) });
+  } else if (mode === 'tools-stream') {
+    // The stream helper parses the tool input from its input_json_delta pieces.
+    const stream = client.messages.stream(toolRequest);
+    let inputPieces = 0;
+    stream.on('inputJson', () => { inputPieces++; });
+    const message = await stream.finalMessage();
+    print({ ok: true, stop: message.stop_reason, inputPieces, ...toolUseOf(message) });
+  } else if (mode === 'image') {
+    const message = await client.messages.create({
+      model, max_tokens: 256,
+      messages: [{ role: 'user', content: [
+        { type: 'image', source: { type: 'base64', media_type: 'image/png', data: png } },
+        { type: 'text', text: 'What is in this picture?' },
+      ] }],
+    });
+    print({ ok: true, stop: message.stop_reason, text: message.content.map((block) => block.text ?? '').join('') });
+  } else if (mode === 'thinking') {
+    const message = await client.messages.create({
+      ...request, max_tokens: 2048, thinking: { type: 'enabled', budget_tokens: 1024 },
+    });
+    print({ ok: true, stop: message.stop_reason, text: message.content.map((block) => block.text ?? '').join('') });
   } else {
     const message = await client.messages.create(request);
     print({

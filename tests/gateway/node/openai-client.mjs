@@ -1,7 +1,8 @@
 // The official OpenAI SDK as a client of the Switchyard gateway. Usage:
-//   node openai-client.mjs <baseURL ending in /v1> <complete|stream|models> <model> [apiKey]
+//   node openai-client.mjs <baseURL ending in /v1> <complete|stream|models|tools|tools-stream|parse> <model> [apiKey]
 // Prints one JSON object: what the SDK returned, or the error it raised.
 import OpenAI from 'openai';
+import { standardResponseFormat } from 'openai/helpers/standard-schema';
 
 const [baseURL, mode, model, apiKey = 'not-needed-on-loopback'] = process.argv.slice(2);
 const client = new OpenAI({ baseURL, apiKey, maxRetries: 0, timeout: 20000 });
@@ -9,6 +10,37 @@ const messages = [
   { role: 'system', content: 'Answer briefly.' },
   { role: 'user', content: 'Say hello to the gateway test.' },
 ];
+
+const tools = [{
+  type: 'function',
+  function: {
+    name: 'get_weather', description: 'Weather for a city',
+    parameters: {
+      type: 'object', properties: { city: { type: 'string' }, unit: { type: 'string', enum: ['c', 'f'] } },
+      required: ['city'],
+    },
+  },
+}];
+const toolMessages = [{ role: 'user', content: 'What is the weather in Paris?' }];
+
+// A minimal Standard Schema (what zod and valibot implement) with its JSON Schema given: the SDK's
+// parse() sends the schema as response_format json_schema and validates the answer through it.
+const weatherSchema = {
+  type: 'object', properties: { temp: { type: 'number' }, sky: { type: 'string', enum: ['clear', 'cloudy'] } },
+  required: ['temp', 'sky'], additionalProperties: false,
+};
+const weather = {
+  '~standard': {
+    version: 1, vendor: 'switchyard-test',
+    validate: (value) => (typeof value?.temp === 'number' && ['clear', 'cloudy'].includes(value?.sky)
+      ? { value } : { issues: [{ message: 'not a weather object' }] }),
+  },
+};
+
+function toolCallOf(message) {
+  const call = message.tool_calls?.[0];
+  return call ? { toolId: call.id, toolName: call.function.name, arguments: JSON.parse(call.function.arguments) } : {};
+}
 
 function print(result) {
   process.stdout.write(JSON.stringify(result) + '\n');
@@ -43,6 +75,28 @@ try {
       text: final.choices[0].message.content, finish: final.choices[0].finish_reason,
       usage: final.usage ?? null, model: final.model,
     });
+  } else if (mode === 'tools') {
+    const response = await client.chat.completions.create({ model, messages: toolMessages, tools });
+    const choice = response.choices[0];
+    print({ ok: true, finish: choice.finish_reason, content: choice.message.content, ...toolCallOf(choice.message) });
+  } else if (mode === 'tools-stream') {
+    // The stream helper assembles tool calls from their pieces (id and name first, arguments by index).
+    const stream = client.chat.completions.stream({ model, messages: toolMessages, tools, stream: true });
+    let argumentPieces = 0;
+    for await (const chunk of stream) {
+      for (const call of chunk.choices[0]?.delta?.tool_calls ?? []) {
+        if (call.function?.arguments) argumentPieces++;
+      }
+    }
+    const final = await stream.finalChatCompletion();
+    const choice = final.choices[0];
+    print({ ok: true, finish: choice.finish_reason, argumentPieces, ...toolCallOf(choice.message) });
+  } else if (mode === 'parse') {
+    const response = await client.chat.completions.parse({
+      model, messages: [{ role: 'user', content: 'Weather in Paris as JSON.' }],
+      response_format: standardResponseFormat(weather, 'weather', { schema: weatherSchema }),
+    });
+    print({ ok: true, finish: response.choices[0].finish_reason, parsed: response.choices[0].message.parsed });
   } else {
     const response = await client.chat.completions.create({ model, messages });
     print({

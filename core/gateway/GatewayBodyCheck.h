@@ -1,0 +1,47 @@
+#pragma once
+
+#include "GatewayError.h"
+
+#include "common/ProviderTypes.h"
+
+#include <QJsonObject>
+#include <QSet>
+
+#include <optional>
+
+// Checks what a client's body carries beyond text - tools, tool calls and their results, images,
+// response_format - before anything goes upstream, and reads the text the router and the ledger
+// use. A bad piece gives a 400 naming its place in the client's own notation (OpenAI
+// "messages[2].content[0]", Anthropic "messages.2.content.0"). Types it does not know pass: a
+// provider of the same format may know them.
+class GatewayBodyCheck final
+{
+public:
+    enum class Api
+    {
+        OpenAi,
+        Anthropic,
+    };
+
+    explicit GatewayBodyCheck(Api api);
+
+    bool tools(const QJsonObject& body);
+    bool responseFormat(const QJsonObject& body);
+    std::optional<QString> systemText(const QJsonValue& system);
+    // One message in order (tool results are checked against the calls made before them).
+    std::optional<ChatMessage> message(const QJsonValue& value, qsizetype index);
+
+    const GatewayError& error() const { return m_error; }
+
+private:
+    QString at(const QString& base, qsizetype index) const;
+    bool fail(const QString& param, const QString& message);
+    std::optional<QString> content(const QJsonValue& content, const QString& param, const QString& role);
+    bool part(const QJsonObject& part, const QString& param, const QString& role, QString& text);
+    bool toolCalls(const QJsonObject& message, const QString& param);
+    bool imageUrl(const QString& url, const QString& param);
+
+    Api m_api;
+    QSet<QString> m_callIds; // tool calls made by earlier assistant messages
+    GatewayError m_error;
+};

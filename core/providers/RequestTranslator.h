@@ -1,0 +1,27 @@
+#pragma once
+
+#include "common/ProviderTypes.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+
+#include <optional>
+
+// A gateway client's request body in the other wire format: OpenAI Chat Completions <->
+// Anthropic Messages. System text, messages with images, PDFs, tool calls and tool results,
+// tools, tool_choice, stop sequences, limits and sampling map across; a field or part with no
+// equivalent is refused (FailureClass::Unsupported naming it in param, in the client's own
+// notation), never dropped. Pure: bytes in, bytes or refusal out.
+class RequestTranslator final
+{
+public:
+    struct Result
+    {
+        QByteArray body; // compact JSON in the target format
+        std::optional<CallError> refusal;
+    };
+
+    static Result translate(const QByteArray& body, ProviderKind from, ProviderKind to);
+    static Result openAiToAnthropic(const QJsonObject& body);
+    static Result anthropicToOpenAi(const QJsonObject& body);
+};

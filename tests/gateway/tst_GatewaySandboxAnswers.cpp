@@ -1,0 +1,131 @@
+#include "GatewayFixture.h"
+#include "GatewayHttp.h"
+#include "ToolAnswer.h"
+
+// The sandbox answers what agents ask, through the gateway, in both formats, streamed and not:
+// a tool call whose arguments fit the tool's schema (streamed in pieces), a note on the images it
+// got, and JSON for JSON mode.
+class tst_GatewaySandboxAnswers : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void tools_answeredWithAFittingToolCall_data();
+    void tools_answeredWithAFittingToolCall();
+    void images_areCountedInTheAnswer_data();
+    void images_areCountedInTheAnswer();
+    void jsonSchema_answeredWithSchemaShapedJson();
+
+private:
+    HttpAnswer post(bool anthropic, const QByteArray& body);
+
+    std::unique_ptr<GatewayFixture> m_fx;
+    QNetworkAccessManager* m_nam = nullptr;
+};
+
+void tst_GatewaySandboxAnswers::init()
+{
+    m_fx = std::make_unique<GatewayFixture>();
+    QVERIFY(m_fx->start());
+    m_nam = new QNetworkAccessManager(this);
+}
+
+void tst_GatewaySandboxAnswers::cleanup()
+{
+    delete m_nam;
+    m_nam = nullptr;
+    m_fx.reset();
+}
+
+HttpAnswer tst_GatewaySandboxAnswers::post(bool anthropic, const QByteArray& body)
+{
+    return httpCall(*m_nam, "POST",
+                    m_fx->url(anthropic ? QStringLiteral("/v1/messages") : QStringLiteral("/v1/chat/completions")),
+                    body);
+}
+
+void tst_GatewaySandboxAnswers::tools_answeredWithAFittingToolCall_data()
+{
+    QTest::addColumn<bool>("anthropic");
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<bool>("stream");
+    const QStringList models { QStringLiteral("sandbox/gpt-4.1-mini"), QStringLiteral("sandbox/claude-haiku-4-5") };
+    for (const bool anthropic : { false, true }) {
+        for (const QString& model : models) {
+            for (const bool stream : { false, true }) {
+                QTest::addRow("%s client, %s, %s", anthropic ? "anthropic" : "openai", qPrintable(model),
+                              stream ? "streamed" : "whole")
+                    << anthropic << model << stream;
+            }
+        }
+    }
+}
+
+void tst_GatewaySandboxAnswers::tools_answeredWithAFittingToolCall()
+{
+    QFETCH(bool, anthropic);
+    QFETCH(QString, model);
+    QFETCH(bool, stream);
+    const QByteArray schema
+        = R"({"type":"object","properties":{"city":{"type":"string"},"unit":{"type":"string","enum":["c","f"]}},"required":["city"]})";
+    const QByteArray body = anthropic
+        ? R"({"model":")" + model.toUtf8() + R"(","max_tokens":200,"stream":)" + (stream ? "true" : "false")
+            + R"(,"tools":[{"name":"get_weather","description":"Weather","input_schema":)" + schema
+            + R"(}],"messages":[{"role":"user","content":"Weather in Paris?"}]})"
+        : R"({"model":")" + model.toUtf8() + R"(","stream":)" + (stream ? "true" : "false")
+            + R"(,"tools":[{"type":"function","function":{"name":"get_weather","description":"Weather","parameters":)"
+            + schema + R"(}}],"messages":[{"role":"user","content":"Weather in Paris?"}]})";
+    const HttpAnswer answer = post(anthropic, body);
+    QVERIFY2(answer.status == 200, answer.body.constData());
+    const ToolAnswer tool = readToolAnswer(answer.body, anthropic, stream);
+    QCOMPARE(tool.name, QStringLiteral("get_weather"));
+    QCOMPARE(tool.arguments.value(QLatin1String("city")).toString(), QStringLiteral("example"));
+    QCOMPARE(tool.arguments.value(QLatin1String("unit")).toString(), QStringLiteral("c"));
+    QCOMPARE(tool.finish, anthropic ? QStringLiteral("tool_use") : QStringLiteral("tool_calls"));
+    if (stream) {
+        QVERIFY2(tool.pieces > 1, "arguments arrive in pieces");
+    }
+}
+
+void tst_GatewaySandboxAnswers::images_areCountedInTheAnswer_data()
+{
+    QTest::addColumn<bool>("anthropic");
+    QTest::addColumn<bool>("stream");
+    QTest::newRow("openai whole") << false << false;
+    QTest::newRow("openai streamed") << false << true;
+    QTest::newRow("anthropic whole") << true << false;
+    QTest::newRow("anthropic streamed") << true << true;
+}
+
+void tst_GatewaySandboxAnswers::images_areCountedInTheAnswer()
+{
+    QFETCH(bool, anthropic);
+    QFETCH(bool, stream);
+    const QByteArray png = "data:image/png;base64,iVBORw0KGgo=";
+    const QByteArray body = anthropic
+        ? R"({"model":"sandbox/claude-haiku-4-5","max_tokens":100,"stream":)" + QByteArray(stream ? "true" : "false")
+            + R"(,"messages":[{"role":"user","content":[{"type":"image","source":{"type":"base64","media_type":"image/png","data":"iVBORw0KGgo="}},{"type":"image","source":{"type":"url","url":"https://x.test/b.png"}},{"type":"text","text":"What is this?"}]}]})"
+        : R"({"model":"sandbox/gpt-4.1-mini","stream":)" + QByteArray(stream ? "true" : "false")
+            + R"(,"messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":")" + png
+            + R"("}},{"type":"image_url","image_url":{"url":"https://x.test/b.png"}},{"type":"text","text":"What is this?"}]}]})";
+    const HttpAnswer answer = post(anthropic, body);
+    QVERIFY2(answer.status == 200, answer.body.constData());
+    QVERIFY2(readText(answer.body, anthropic, stream).startsWith(QLatin1String("I got 2 images.")),
+             answer.body.constData());
+}
+
+void tst_GatewaySandboxAnswers::jsonSchema_answeredWithSchemaShapedJson()
+{
+    const HttpAnswer answer = post(
+        false,
+        R"({"model":"sandbox/gpt-4.1-mini","response_format":{"type":"json_schema","json_schema":{"name":"w","schema":{"type":"object","properties":{"temp":{"type":"number"},"sky":{"type":"string","enum":["clear","cloudy"]}},"required":["temp","sky"]}}},"messages":[{"role":"user","content":"Weather?"}]})");
+    QVERIFY2(answer.status == 200, answer.body.constData());
+    const QJsonObject json = QJsonDocument::fromJson(readText(answer.body, false, false).toUtf8()).object();
+    QCOMPARE(json.value(QLatin1String("temp")).toDouble(), 1.0);
+    QCOMPARE(json.value(QLatin1String("sky")).toString(), QStringLiteral("clear"));
+}
+
+QTEST_GUILESS_MAIN(tst_GatewaySandboxAnswers)
+#include "tst_GatewaySandboxAnswers.moc"
