@@ -6,6 +6,7 @@
 namespace EngineGateway {
 GatewayDependencies dependencies(Engine& engine)
 {
+    Engine* enginePtr = &engine;
     return { engine.router(), &engine.recorder(),
              [path = engine.ledgerPath()](const QString& keyId, const QDateTime& since) {
                  if (path.isEmpty()) {

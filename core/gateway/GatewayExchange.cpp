@@ -204,15 +204,16 @@ void GatewayExchange::stop(const GatewayError& error)
     if (m_done) {
         return;
     }
-    RoutedError stopped;
+    // Stopped by the gateway (shutdown): recorded as cancelled, with what was sent upstream.
+    FinishedCall stopped = FinishedCall::cancelled(error.message);
     if (m_call) {
         m_call->cancel();
         stopped.attempts = m_call->attempts();
     }
-    stopped.message = error.message;
     stopped.tier = m_tier;
-    stopped.ruleName = m_rule;
-    record(QStringLiteral("cancelled"), nullptr, &stopped);
+    stopped.rule = m_rule;
+    stopped.budgetSettled = true;
+    record(stopped);
     sendError(error);
     finish(error.status, error.message);
 }

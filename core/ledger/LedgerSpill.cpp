@@ -1,5 +1,9 @@
 #include "LedgerSpill.h"
 
+#include "common/AttemptOutcome.h"
+#include "common/RequestSource.h"
+#include "common/RequestStatus.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -28,7 +32,7 @@ QJsonObject attemptJson(const AttemptRecord& a)
              { QLatin1String("provider"), a.providerId },
              { QLatin1String("started"), msValue(a.startedAt) },
              { QLatin1String("ended"), msValue(a.endedAt) },
-             { QLatin1String("outcome"), a.outcome },
+             { QLatin1String("outcome"), AttemptOutcomes::id(a.outcome) },
              { QLatin1String("failure"), a.failureClass },
              { QLatin1String("http"), a.httpStatus },
              { QLatin1String("message"), a.message } };
@@ -36,10 +40,14 @@ QJsonObject attemptJson(const AttemptRecord& a)
 
 AttemptRecord attemptFrom(const QJsonObject& o)
 {
-    return { o.value(QLatin1String("model")).toString(),     o.value(QLatin1String("provider")).toString(),
-             fromMsValue(o.value(QLatin1String("started"))), fromMsValue(o.value(QLatin1String("ended"))),
-             o.value(QLatin1String("outcome")).toString(),   o.value(QLatin1String("failure")).toString(),
-             o.value(QLatin1String("http")).toInt(),         o.value(QLatin1String("message")).toString() };
+    return { o.value(QLatin1String("model")).toString(),
+             o.value(QLatin1String("provider")).toString(),
+             fromMsValue(o.value(QLatin1String("started"))),
+             fromMsValue(o.value(QLatin1String("ended"))),
+             AttemptOutcomes::fromId(o.value(QLatin1String("outcome")).toString()).value_or(AttemptOutcome::Ok),
+             o.value(QLatin1String("failure")).toString(),
+             o.value(QLatin1String("http")).toInt(),
+             o.value(QLatin1String("message")).toString() };
 }
 
 QJsonObject failoverJson(const FailoverRecord& f)
@@ -61,15 +69,15 @@ FailoverRecord failoverFrom(const QJsonObject& o)
 QJsonObject requestJson(const RequestRecord& r)
 {
     QJsonObject o;
+    o.insert(QLatin1String("source"), RequestSources::id(r.source));
+    o.insert(QLatin1String("status"), RequestStatuses::id(r.status));
     const std::pair<const char*, const QString*> texts[] = {
         { "id", &r.id },
-        { "source", &r.source },
         { "prompt", &r.prompt },
         { "tier", &r.tier },
         { "rule", &r.rule },
         { "final_model", &r.finalModel },
         { "final_provider", &r.finalProvider },
-        { "status", &r.status },
         { "compare_group", &r.compareGroup },
         { "failure_class", &r.failureClass },
         { "error", &r.errorMessage },
@@ -111,15 +119,15 @@ QJsonObject requestJson(const RequestRecord& r)
 RequestRecord requestFrom(const QJsonObject& o)
 {
     RequestRecord r;
+    r.source = RequestSources::fromId(o.value(QLatin1String("source")).toString()).value_or(RequestSource::Gateway);
+    r.status = RequestStatuses::fromId(o.value(QLatin1String("status")).toString()).value_or(RequestStatus::Failed);
     const std::pair<const char*, QString*> texts[] = {
         { "id", &r.id },
-        { "source", &r.source },
         { "prompt", &r.prompt },
         { "tier", &r.tier },
         { "rule", &r.rule },
         { "final_model", &r.finalModel },
         { "final_provider", &r.finalProvider },
-        { "status", &r.status },
         { "compare_group", &r.compareGroup },
         { "failure_class", &r.failureClass },
         { "error", &r.errorMessage },

@@ -4,7 +4,9 @@
 
 #include "config/LiteLlmImporter.h"
 #include "gateway/GatewayServer.h"
+#include "pricing/PriceTable.h"
 #include "providers/ProviderClient.h"
+#include "recording/CallRecorder.h"
 #include "routing/DefaultPolicy.h"
 #include "routing/Router.h"
 
@@ -43,6 +45,8 @@ private:
     std::unique_ptr<Router> m_router;
     std::unique_ptr<GatewayServer> m_gateway;
     QList<RequestRecord> m_records;
+    PriceTable m_prices = PriceTable::bundled();
+    std::unique_ptr<CallRecorder> m_recorder;
     QNetworkAccessManager* m_nam = nullptr;
 };
 
@@ -147,8 +151,14 @@ void tst_GatewayFidelity::init()
     group.fallbacks = { QStringLiteral("rec/gpt") };
     policy.groups = { group };
     m_router->setPolicy(policy);
-    m_gateway = std::make_unique<GatewayServer>(
-        GatewayDependencies { m_router.get(), [this](const RequestRecord& record) { m_records.append(record); } });
+    m_recorder = std::make_unique<CallRecorder>(
+        m_prices,
+        [this](const QString& modelId) {
+            const ModelConfig* model = m_router->model(modelId);
+            return model ? model->price : ModelPrice {};
+        },
+        [this](const RequestRecord& record, bool) { m_records.append(record); });
+    m_gateway = std::make_unique<GatewayServer>(GatewayDependencies { m_router.get(), m_recorder.get() });
     QVERIFY(m_gateway->listen(QHostAddress::LocalHost, 0));
     m_nam = new QNetworkAccessManager(this);
 }
@@ -248,7 +258,7 @@ void tst_GatewayFidelity::toolCallAnswer_reachesClientIntactWithUsage()
     }
     QTRY_COMPARE(m_records.size(), 1);
     const RequestRecord& record = m_records.first();
-    QCOMPARE(record.status, QStringLiteral("ok"));
+    QCOMPARE(record.status, RequestStatus::Ok);
     QCOMPARE(record.usage.cachedTokens, 5);
     if (model == QLatin1String("rec/gpt")) {
         QCOMPARE(record.usage.promptTokens, 20);
@@ -328,7 +338,7 @@ void tst_GatewayFidelity::fieldWithoutEquivalent_400NamesItNothingSent()
     QCOMPARE(m_openAi->requests.size() + m_anthropic->requests.size(), 0);
     QTRY_COMPARE(m_records.size(), 1);
     QVERIFY(!m_records.first().costUsd.has_value() || *m_records.first().costUsd == 0);
-    QCOMPARE(m_records.first().status, QStringLiteral("failed"));
+    QCOMPARE(m_records.first().status, RequestStatus::Failed);
 }
 
 void tst_GatewayFidelity::fallbackThatCannotCarry_isSkippedWithReason()
@@ -428,7 +438,7 @@ litellm_settings:
 )")
                                 .arg(m_openAi->baseUrl().toString())
                                 .toUtf8();
-    const LiteLlmImportResult imported = LiteLlmImporter().run(yaml);
+    const LiteLlmImportResult imported = LiteLlmImporter(LiteLlmImportOptions {}).run(yaml);
     QVERIFY(imported.config.model(QStringLiteral("broken")));
     m_router->setProviders(imported.config.providers);
     m_router->setModels(imported.config.models);

@@ -117,8 +117,8 @@ void DashboardView::updateBudgetCard()
     }
     budget->setValue(QStringLiteral("%1%").arg(fullest->usedFraction() * 100, 0, 'f', 0),
                      tr("%1 of %2 (%3)")
-                         .arg(Money::format(fullest->spentUsd + fullest->reservedUsd),
-                              Money::format(fullest->limitUsd), fullest->scope.displayName()));
+                         .arg(Money::format(fullest->spentUsd + fullest->reservedUsd), Money::format(fullest->limitUsd),
+                              fullest->scope.displayName()));
 }
 
 void DashboardView::showEmptyEverywhere(const QString& text)
