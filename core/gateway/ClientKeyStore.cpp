@@ -1,5 +1,7 @@
 #include "ClientKeyStore.h"
 
+#include "common/TextPosition.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -27,14 +29,6 @@ QJsonValue optionalNumber(const std::optional<double>& value)
     return value ? QJsonValue(*value) : QJsonValue();
 }
 
-// "line L, column C" of a byte offset, 1-based as editors count.
-QString placeOf(const QByteArray& text, qsizetype offset)
-{
-    offset = qBound<qsizetype>(0, offset, text.size());
-    const qsizetype line = text.first(offset).count('\n') + 1;
-    const qsizetype lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-    return tr("line %1, column %2").arg(line).arg(offset - lineStart + 1);
-}
 } // namespace
 
 ClientKeyStore::ClientKeyStore(QString filePath)
@@ -217,7 +211,11 @@ bool ClientKeyStore::fromJson(const QByteArray& json)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        m_error = tr("not valid JSON at %1: %2").arg(placeOf(json, parseError.offset), parseError.errorString());
+        const TextPosition place = TextPosition::ofJsonError(json, parseError);
+        m_error = tr("not valid JSON at line %1, column %2: %3")
+                      .arg(place.line)
+                      .arg(place.column)
+                      .arg(parseError.errorString());
         return false;
     }
     const QJsonObject root = document.object();
