@@ -323,6 +323,215 @@
         <source>prune --older-than DAYS   delete old history records</source>
         <translation>prune --older-than DAYS   alte Verlaufseinträge löschen</translation>
     </message>
+    <message>
+        <source>keys create --name NAME [limits] | list | revoke ID|NAME   the gateway&apos;s client keys</source>
+        <translation>keys create --name NAME [Grenzen] | list | revoke ID|NAME   die Client-Schlüssel des Gateways</translation>
+    </message>
+</context>
+<context>
+    <name>ClientKeyGate</name>
+    <message>
+        <source>This gateway needs a client key: send it as &quot;Authorization: Bearer &lt;key&gt;&quot; (or x-api-key).</source>
+        <translation>Dieses Gateway verlangt einen Client-Schlüssel: Senden Sie ihn als „Authorization: Bearer &lt;key&gt;“ (oder x-api-key).</translation>
+    </message>
+    <message>
+        <source>The client key sent is not one of this gateway&apos;s keys.</source>
+        <translation>Der gesendete Client-Schlüssel gehört nicht zu den Schlüsseln dieses Gateways.</translation>
+    </message>
+    <message>
+        <source>The client key &quot;%1&quot; was revoked.</source>
+        <translation>Der Client-Schlüssel „%1“ wurde widerrufen.</translation>
+    </message>
+    <message>
+        <source>The client key &quot;%1&quot; expired on %2.</source>
+        <translation>Der Client-Schlüssel „%1“ ist am %2 abgelaufen.</translation>
+    </message>
+    <message>
+        <source>The client key &quot;%1&quot; may not use &quot;%2&quot; (allowed: %3).</source>
+        <translation>Der Client-Schlüssel „%1“ darf „%2“ nicht verwenden (erlaubt: %3).</translation>
+    </message>
+    <message>
+        <source>The client key &quot;%1&quot; is limited to %2 requests per minute.</source>
+        <translation>Der Client-Schlüssel „%1“ ist auf %2 Anfragen pro Minute begrenzt.</translation>
+    </message>
+    <message>
+        <source>The client key &quot;%1&quot; may have %2 requests in flight at a time.</source>
+        <translation>Der Client-Schlüssel „%1“ darf höchstens %2 Anfragen gleichzeitig offen haben.</translation>
+    </message>
+    <message>
+        <source>The client key &quot;%1&quot; has spent its daily budget ($%2 of $%3).</source>
+        <translation>Der Client-Schlüssel „%1“ hat sein Tagesbudget ausgeschöpft ($%2 von $%3).</translation>
+    </message>
+    <message>
+        <source>The client key &quot;%1&quot; has spent its monthly budget ($%2 of $%3).</source>
+        <translation>Der Client-Schlüssel „%1“ hat sein Monatsbudget ausgeschöpft ($%2 von $%3).</translation>
+    </message>
+</context>
+<context>
+    <name>ClientKeyStore</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>A client key needs a name.</source>
+        <translation>Ein Client-Schlüssel braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>No client key &quot;%1&quot; (give its id when two keys share a name).</source>
+        <translation>Kein Client-Schlüssel „%1“ (geben Sie die ID an, wenn zwei Schlüssel denselben Namen tragen).</translation>
+    </message>
+    <message>
+        <source>not valid JSON at line %1, column %2: %3</source>
+        <translation>kein gültiges JSON in Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>unknown format version %1 (this Switchyard reads version %2)</source>
+        <translation>unbekannte Formatversion %1 (dieses Switchyard liest Version %2)</translation>
+    </message>
+    <message>
+        <source>key %1 (&quot;%2&quot;) is damaged: id, salt or hash missing</source>
+        <translation>Schlüssel %1 („%2“) ist beschädigt: ID, Salt oder Hash fehlt</translation>
+    </message>
+</context>
+<context>
+    <name>ClientKeysDialog</name>
+    <message>
+        <source>Expires on</source>
+        <translation>Läuft ab am</translation>
+    </message>
+    <message>
+        <source>Create key</source>
+        <translation>Schlüssel erstellen</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Gateway client keys</source>
+        <translation>Client-Schlüssel des Gateways</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Grenzen</translation>
+    </message>
+    <message>
+        <source>e.g. cursor on my laptop</source>
+        <translation>z. B. Cursor auf meinem Laptop</translation>
+    </message>
+    <message>
+        <source>all (or e.g. auto, chat, premium)</source>
+        <translation>alle (oder z. B. auto, chat, premium)</translation>
+    </message>
+    <message>
+        <source>Models, groups, tiers and &quot;auto&quot; this key may ask for, separated by commas.</source>
+        <translation>Modelle, Gruppen, Stufen und „auto“, die dieser Schlüssel anfragen darf, durch Kommas getrennt.</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Grenze</translation>
+    </message>
+    <message>
+        <source> per minute</source>
+        <translation> pro Minute</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Models:</source>
+        <translation>Modelle:</translation>
+    </message>
+    <message>
+        <source>Daily budget:</source>
+        <translation>Tagesbudget:</translation>
+    </message>
+    <message>
+        <source>Monthly budget:</source>
+        <translation>Monatsbudget:</translation>
+    </message>
+    <message>
+        <source>Requests:</source>
+        <translation>Anfragen:</translation>
+    </message>
+    <message>
+        <source>New key</source>
+        <translation>Neuer Schlüssel</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the key now and give it to the client: it is not shown again (Switchyard keeps only its hash).</source>
+        <translation>Kopieren Sie den Schlüssel jetzt und geben Sie ihn dem Client: Er wird nicht wieder angezeigt (Switchyard speichert nur seinen Hash).</translation>
+    </message>
+    <message>
+        <source>Once a key exists, every request to the gateway must carry one (&quot;Authorization: Bearer &lt;key&gt;&quot; or x-api-key).</source>
+        <translation>Sobald ein Schlüssel existiert, muss jede Anfrage an das Gateway einen mitsenden („Authorization: Bearer &lt;key&gt;“ oder x-api-key).</translation>
+    </message>
+    <message>
+        <source>$%1 a day</source>
+        <translation>$%1 pro Tag</translation>
+    </message>
+    <message>
+        <source>$%1 a month</source>
+        <translation>$%1 pro Monat</translation>
+    </message>
+    <message>
+        <source>%1 per minute</source>
+        <translation>%1 pro Minute</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
 </context>
 <context>
     <name>ColumnRoute</name>
@@ -697,10 +906,6 @@ Optionen:
 <context>
     <name>ConfigStore</name>
     <message>
-        <source>the file is empty (0 bytes); delete it to start without one</source>
-        <translation>die Datei ist leer (0 Byte); löschen, um ohne sie zu starten</translation>
-    </message>
-    <message>
         <source>cannot create the directory %1</source>
         <translation>das Verzeichnis %1 kann nicht angelegt werden</translation>
     </message>
@@ -711,6 +916,14 @@ Optionen:
     <message>
         <source>cannot save the file: %1</source>
         <translation>die Datei kann nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the file is empty (0 bytes); delete it to start without one</source>
+        <translation>die Datei ist leer (0 Bytes); löschen Sie sie, um ohne sie zu starten</translation>
     </message>
 </context>
 <context>
@@ -1235,10 +1448,6 @@ Erstes Token: %3</translation>
         <translation>prices.json wurde nicht geladen (%1); die mitgelieferten Preise werden verwendet.</translation>
     </message>
     <message>
-        <source>The configuration has errors and was not used; the files were left as they are.</source>
-        <translation>Die Konfiguration enthält Fehler und wurde nicht verwendet; die Dateien bleiben unverändert.</translation>
-    </message>
-    <message>
         <source>Cannot start the offline sandbox on 127.0.0.1.</source>
         <translation>Die Offline-Sandbox kann auf 127.0.0.1 nicht gestartet werden.</translation>
     </message>
@@ -1407,6 +1616,30 @@ Erstes Token: %3</translation>
         <source>Chain of tier %1:</source>
         <translation>Kette der Stufe %1:</translation>
     </message>
+    <message>
+        <source>  (empty: no model to call)</source>
+        <translation>  (leer: kein Modell aufzurufen)</translation>
+    </message>
+    <message>
+        <source> on %1</source>
+        <translation> auf %1</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>skipped: %1</source>
+        <translation>übersprungen: %1</translation>
+    </message>
+    <message>
+        <source> (budget warning: %1)</source>
+        <translation> (Budgetwarnung: %1)</translation>
+    </message>
+    <message>
+        <source>  %1. %2%3 - %4</source>
+        <translation>  %1. %2%3 - %4</translation>
+    </message>
 </context>
 <context>
     <name>ExportCommand</name>
@@ -1570,6 +1803,29 @@ Erstes Token: %3</translation>
     <message>
         <source>%1 in / %2 out</source>
         <translation>%1 ein / %2 aus</translation>
+    </message>
+</context>
+<context>
+    <name>GatewayAdmission</name>
+    <message>
+        <source>The request has no Host header.</source>
+        <translation>Die Anfrage hat keinen Host-Header.</translation>
+    </message>
+    <message>
+        <source>This gateway does not answer to the host name &quot;%1&quot;. Use 127.0.0.1 or localhost, or allow the name (serve --allow-host NAME).</source>
+        <translation>Dieses Gateway antwortet nicht auf den Hostnamen „%1“. Verwenden Sie 127.0.0.1 oder localhost, oder erlauben Sie den Namen (serve --allow-host NAME).</translation>
+    </message>
+    <message>
+        <source>Requests from web pages at %1 are not allowed. Allow the origin explicitly (serve --allow-origin ORIGIN) if that page should use this gateway.</source>
+        <translation>Anfragen von Webseiten unter %1 sind nicht erlaubt. Erlauben Sie den Ursprung ausdrücklich (serve --allow-origin ORIGIN), wenn diese Seite das Gateway nutzen soll.</translation>
+    </message>
+    <message>
+        <source>Request bodies must be JSON: send the header &quot;Content-Type: application/json&quot;.</source>
+        <translation>Anfragetexte müssen JSON sein: Senden Sie den Header „Content-Type: application/json“.</translation>
+    </message>
+    <message>
+        <source>Request bodies must be JSON: send &quot;Content-Type: application/json&quot;, not &quot;%1&quot;.</source>
+        <translation>Anfragetexte müssen JSON sein: Senden Sie „Content-Type: application/json“, nicht „%1“.</translation>
     </message>
 </context>
 <context>
@@ -1790,6 +2046,30 @@ Erstes Token: %3</translation>
         <source>Requests shown: %1 (running: %2)</source>
         <translation>Angezeigte Anfragen: %1 (laufend: %2)</translation>
     </message>
+    <message>
+        <source>none (e.g. https://app.example)</source>
+        <translation>keine (z. B. https://app.example)</translation>
+    </message>
+    <message>
+        <source>Web pages allowed to call the gateway from a browser, separated by commas. Requests from any other page are refused, so a site you visit cannot spend your credit.</source>
+        <translation>Webseiten, die das Gateway aus einem Browser aufrufen dürfen, durch Kommas getrennt. Anfragen jeder anderen Seite werden abgewiesen, damit eine besuchte Website Ihr Guthaben nicht ausgeben kann.</translation>
+    </message>
+    <message>
+        <source>Client keys…</source>
+        <translation>Client-Schlüssel…</translation>
+    </message>
+    <message>
+        <source>Keys for the programs and people that use this gateway, with their models and budgets.</source>
+        <translation>Schlüssel für die Programme und Personen, die dieses Gateway nutzen, mit ihren Modellen und Budgets.</translation>
+    </message>
+    <message>
+        <source>Web pages:</source>
+        <translation>Webseiten:</translation>
+    </message>
+    <message>
+        <source>Not an origin (scheme://host[:port]), left out: %1</source>
+        <translation>Kein Ursprung (schema://host[:port]), ausgelassen: %1</translation>
+    </message>
 </context>
 <context>
     <name>GatewayRequest</name>
@@ -1809,6 +2089,38 @@ Erstes Token: %3</translation>
         <source>max_tokens is required.</source>
         <translation>max_tokens ist erforderlich.</translation>
     </message>
+    <message>
+        <source>model is required.</source>
+        <translation>model ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>model must be a non-empty string.</source>
+        <translation>model muss eine nicht leere Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>stream must be a boolean.</source>
+        <translation>stream muss ein Boolescher Wert sein.</translation>
+    </message>
+    <message>
+        <source>temperature must be a number.</source>
+        <translation>temperature muss eine Zahl sein.</translation>
+    </message>
+    <message>
+        <source>tier must be a string.</source>
+        <translation>tier muss eine Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>%1 must be a positive integer.</source>
+        <translation>%1 muss eine positive ganze Zahl sein.</translation>
+    </message>
+    <message>
+        <source>The request body is not valid JSON: %1.</source>
+        <translation>Der Anfragetext ist kein gültiges JSON: %1.</translation>
+    </message>
+    <message>
+        <source>The request body must be a JSON object.</source>
+        <translation>Der Anfragetext muss ein JSON-Objekt sein.</translation>
+    </message>
 </context>
 <context>
     <name>GatewayServer</name>
@@ -1823,10 +2135,6 @@ Erstes Token: %3</translation>
     <message>
         <source>The gateway has no router to send requests through.</source>
         <translation>Das Gateway hat keinen Router, über den es Anfragen senden kann.</translation>
-    </message>
-    <message>
-        <source>Serving beyond loopback (%1) needs a gateway key that clients must send.</source>
-        <translation>Wer über Loopback hinaus (%1) bereitstellt, braucht einen Gateway-Schlüssel, den Clients mitsenden müssen.</translation>
     </message>
     <message>
         <source>This gateway needs its key: send it as &quot;Authorization: Bearer &lt;key&gt;&quot; (or x-api-key).</source>
@@ -1855,6 +2163,22 @@ Erstes Token: %3</translation>
     <message>
         <source>Too many requests in flight from this client (at most %1 at a time).</source>
         <translation>Zu viele laufende Anfragen von diesem Client (höchstens %1 gleichzeitig).</translation>
+    </message>
+    <message>
+        <source>Serving beyond loopback (%1) needs at least one client key (switchyard keys create) or a gateway key that clients must send.</source>
+        <translation>Bereitstellen über Loopback hinaus (%1) braucht mindestens einen Client-Schlüssel (switchyard keys create) oder einen Gateway-Schlüssel, den Clients senden müssen.</translation>
+    </message>
+    <message>
+        <source>TLS needs both a certificate file and a key file.</source>
+        <translation>TLS braucht sowohl eine Zertifikatsdatei als auch eine Schlüsseldatei.</translation>
+    </message>
+    <message>
+        <source>Serving beyond loopback (%1) needs TLS (a certificate and key file), or plain HTTP chosen explicitly (--insecure-http) when a TLS proxy on this host fronts the gateway.</source>
+        <translation>Bereitstellen über Loopback hinaus (%1) braucht TLS (eine Zertifikats- und Schlüsseldatei) oder ausdrücklich gewähltes HTTP (--insecure-http), wenn ein TLS-Proxy auf diesem Rechner vor dem Gateway steht.</translation>
+    </message>
+    <message>
+        <source>The gateway is busy (%1 requests in flight); try again shortly.</source>
+        <translation>Das Gateway ist ausgelastet (%1 Anfragen in Bearbeitung); versuchen Sie es gleich noch einmal.</translation>
     </message>
 </context>
 <context>
@@ -1956,6 +2280,29 @@ Erstes Token: %3</translation>
     <message>
         <source>No run matches.</source>
         <translation>Kein Durchlauf passt.</translation>
+    </message>
+</context>
+<context>
+    <name>HttpServer</name>
+    <message>
+        <source>TLS is not available: Qt found no TLS backend (OpenSSL).</source>
+        <translation>TLS ist nicht verfügbar: Qt hat kein TLS-Backend (OpenSSL) gefunden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the TLS certificate %1: %2</source>
+        <translation>Das TLS-Zertifikat %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation>%1 enthält kein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>Cannot read the TLS key %1: %2</source>
+        <translation>Der TLS-Schlüssel %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no unencrypted PEM RSA or EC private key.</source>
+        <translation>%1 enthält keinen unverschlüsselten privaten PEM-Schlüssel (RSA oder EC).</translation>
     </message>
 </context>
 <context>
@@ -2142,6 +2489,109 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>KeysCommand</name>
+    <message>
+        <source>Client keys for the gateway: create (the key is shown once), list, revoke.
+  keys create --name NAME [--expires DATE|--days N] [--models M,..] [--daily-usd X] [--monthly-usd Y] [--rpm N] [--concurrent N]
+  keys list [--json]
+  keys revoke ID|NAME</source>
+        <translation>Client-Schlüssel für das Gateway: erstellen (der Schlüssel wird einmal angezeigt), auflisten, widerrufen.
+  keys create --name NAME [--expires DATE|--days N] [--models M,..] [--daily-usd X] [--monthly-usd Y] [--rpm N] [--concurrent N]
+  keys list [--json]
+  keys revoke ID|NAME</translation>
+    </message>
+    <message>
+        <source>Who the key is for.</source>
+        <translation>Für wen der Schlüssel ist.</translation>
+    </message>
+    <message>
+        <source>Expiry date (YYYY-MM-DD, end of that day UTC).</source>
+        <translation>Ablaufdatum (JJJJ-MM-TT, Ende dieses Tages UTC).</translation>
+    </message>
+    <message>
+        <source>Expires after N days.</source>
+        <translation>Läuft nach N Tagen ab.</translation>
+    </message>
+    <message>
+        <source>Models, groups, tiers and &quot;auto&quot; it may use, comma-separated (default: all).</source>
+        <translation>Modelle, Gruppen, Stufen und „auto“, die er nutzen darf, durch Kommas getrennt (Standard: alle).</translation>
+    </message>
+    <message>
+        <source>Daily budget in USD.</source>
+        <translation>Tagesbudget in USD.</translation>
+    </message>
+    <message>
+        <source>Monthly budget in USD.</source>
+        <translation>Monatsbudget in USD.</translation>
+    </message>
+    <message>
+        <source>Requests per minute.</source>
+        <translation>Anfragen pro Minute.</translation>
+    </message>
+    <message>
+        <source>Requests in flight at a time.</source>
+        <translation>Gleichzeitig offene Anfragen.</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>create, list or revoke</source>
+        <translation>create, list oder revoke</translation>
+    </message>
+    <message>
+        <source>keys needs create, list or revoke ID|NAME (see switchyard keys --help)</source>
+        <translation>keys braucht create, list oder revoke ID|NAME (siehe switchyard keys --help)</translation>
+    </message>
+    <message>
+        <source>keys create needs --name NAME</source>
+        <translation>keys create braucht --name NAME</translation>
+    </message>
+    <message>
+        <source>--%1 needs a number of at least 0</source>
+        <translation>--%1 braucht eine Zahl von mindestens 0</translation>
+    </message>
+    <message>
+        <source>--rpm needs a whole number of at least 1</source>
+        <translation>--rpm braucht eine ganze Zahl von mindestens 1</translation>
+    </message>
+    <message>
+        <source>--concurrent needs a whole number of at least 1</source>
+        <translation>--concurrent braucht eine ganze Zahl von mindestens 1</translation>
+    </message>
+    <message>
+        <source>--expires needs a date such as 2027-01-31</source>
+        <translation>--expires braucht ein Datum wie 2027-01-31</translation>
+    </message>
+    <message>
+        <source>--days needs a whole number of at least 1</source>
+        <translation>--days braucht eine ganze Zahl von mindestens 1</translation>
+    </message>
+    <message>
+        <source>--expires lies in the past</source>
+        <translation>--expires liegt in der Vergangenheit</translation>
+    </message>
+    <message>
+        <source>Client key %1 (&quot;%2&quot;) created. It is shown only now: give it to the client; Switchyard keeps only its hash.
+</source>
+        <translation>Client-Schlüssel %1 („%2“) erstellt. Er wird nur jetzt angezeigt: Geben Sie ihn dem Client; Switchyard speichert nur seinen Hash.
+</translation>
+    </message>
+    <message>
+        <source>No client keys. The gateway takes requests from this machine without one; switchyard keys create --name NAME makes the first.
+</source>
+        <translation>Keine Client-Schlüssel. Das Gateway nimmt Anfragen von diesem Rechner ohne Schlüssel an; switchyard keys create --name NAME erstellt den ersten.
+</translation>
+    </message>
+    <message>
+        <source>Client key %1 revoked; the gateway refuses it from the next request on.
+</source>
+        <translation>Client-Schlüssel %1 widerrufen; das Gateway weist ihn ab der nächsten Anfrage ab.
+</translation>
+    </message>
+</context>
+<context>
     <name>Ledger</name>
     <message>
         <source>not a version %1 spill of ledger rows</source>
@@ -2177,17 +2627,6 @@ Erstes Token: %3</translation>
     <message>
         <source>Cannot open the ledger for writing: %1</source>
         <translation>Das Journal kann nicht zum Schreiben geöffnet werden: %1</translation>
-    </message>
-    <message>
-        <source>the ledger is not open</source>
-        <translation>das Journal ist nicht geöffnet</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n record(s) could not be written to the ledger: %1</source>
-        <translation>
-            <numerusform>%n Eintrag konnte nicht ins Journal geschrieben werden: %1</numerusform>
-            <numerusform>%n Einträge konnten nicht ins Journal geschrieben werden: %1</numerusform>
-        </translation>
     </message>
     <message>
         <source>Old ledger rows could not be deleted: %1</source>
@@ -2227,6 +2666,10 @@ Erstes Token: %3</translation>
     <message>
         <source>The ledger schema could not be upgraded.</source>
         <translation>Das Journalschema konnte nicht aktualisiert werden.</translation>
+    </message>
+    <message>
+        <source>Cannot build the ledger summaries (%1).</source>
+        <translation>Die Zusammenfassungen des Journals können nicht erstellt werden (%1).</translation>
     </message>
 </context>
 <context>
@@ -2743,6 +3186,13 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>PortkeyConfig</name>
+    <message>
+        <source>not found: &quot;%1&quot;</source>
+        <translation>nicht gefunden: „%1“</translation>
+    </message>
+</context>
+<context>
     <name>PriceImport</name>
     <message>
         <source>top level: expected an object of models</source>
@@ -2759,6 +3209,26 @@ Erstes Token: %3</translation>
     <message>
         <source>%1 added, %2 changed, %3 unchanged</source>
         <translation>%1 hinzugefügt, %2 geändert, %3 unverändert</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>kein Objekt</translation>
+    </message>
+    <message>
+        <source>no mode given</source>
+        <translation>kein mode angegeben</translation>
+    </message>
+    <message>
+        <source>mode &quot;%1&quot; is not a chat model</source>
+        <translation>mode „%1“ ist kein Chat-Modell</translation>
+    </message>
+    <message>
+        <source>no %1</source>
+        <translation>kein %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a price</source>
+        <translation>%1 ist kein Preis</translation>
     </message>
 </context>
 <context>
@@ -2806,6 +3276,14 @@ Erstes Token: %3</translation>
     <message>
         <source>line %1, column %2 (offset %3): %4</source>
         <translation>Zeile %1, Spalte %2 (Position %3): %4</translation>
+    </message>
+    <message>
+        <source>expected a number of USD (or tokens), zero or more</source>
+        <translation>erwartet eine Zahl in USD (oder Tokens), null oder mehr</translation>
+    </message>
+    <message>
+        <source>expected an object with aboveTokens, input and output</source>
+        <translation>erwartet ein Objekt mit aboveTokens, input und output</translation>
     </message>
 </context>
 <context>
@@ -3910,22 +4388,51 @@ Erstes Token: %3</translation>
         <translation>--bind braucht eine IP-Adresse, z. B. 127.0.0.1</translation>
     </message>
     <message>
-        <source>Stopping; recording what is in flight.
-</source>
-        <translation>Wird beendet; laufende Anfragen werden aufgezeichnet.
-</translation>
+        <source>; clients must send the key from %1</source>
+        <translation>; Clients müssen den Schlüssel aus %1 senden</translation>
     </message>
     <message>
-        <source>Switchyard gateway on http://%1:%2/v1 (OpenAI chat/completions, Anthropic messages)%3
+        <source>A host name clients may use for this gateway besides localhost and IP addresses (repeatable; *.example.com for subdomains).</source>
+        <translation>Ein Hostname, den Clients für dieses Gateway außer localhost und IP-Adressen verwenden dürfen (wiederholbar; *.example.com für Subdomains).</translation>
+    </message>
+    <message>
+        <source>A web page origin allowed to call the gateway, e.g. https://app.example (repeatable; none by default).</source>
+        <translation>Ein Webseiten-Ursprung, der das Gateway aufrufen darf, z. B. https://app.example (wiederholbar; standardmäßig keiner).</translation>
+    </message>
+    <message>
+        <source>Serve HTTPS with this PEM certificate (chain); needs --tls-key.</source>
+        <translation>HTTPS mit diesem PEM-Zertifikat (Kette) bereitstellen; braucht --tls-key.</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s unencrypted PEM private key.</source>
+        <translation>Der unverschlüsselte private PEM-Schlüssel des Zertifikats.</translation>
+    </message>
+    <message>
+        <source>Allow plain HTTP beyond loopback (only behind a TLS-terminating proxy on this host).</source>
+        <translation>Einfaches HTTP über Loopback hinaus erlauben (nur hinter einem TLS-terminierenden Proxy auf diesem Rechner).</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together</source>
+        <translation>--tls-cert und --tls-key gehören zusammen</translation>
+    </message>
+    <message>
+        <source>--allow-origin needs an origin such as https://app.example, not &quot;%1&quot;</source>
+        <translation>--allow-origin braucht einen Ursprung wie https://app.example, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>Switchyard gateway on %5://%1:%2/v1 (OpenAI chat/completions, Anthropic messages)%3
 Models: auto, the routing tiers, groups and %4 models. Ctrl+C stops.
 </source>
-        <translation>Switchyard-Gateway auf http://%1:%2/v1 (OpenAI chat/completions, Anthropic messages)%3
+        <translation>Switchyard-Gateway auf %5://%1:%2/v1 (OpenAI chat/completions, Anthropic messages)%3
 Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
 </translation>
     </message>
-    <message>
-        <source>; clients must send the key from %1</source>
-        <translation>; Clients müssen den Schlüssel aus %1 senden</translation>
+    <message numerus="yes">
+        <source>; clients must send one of the %n client keys</source>
+        <translation>
+            <numerusform>; Clients müssen den Client-Schlüssel senden</numerusform>
+            <numerusform>; Clients müssen einen der %n Client-Schlüssel senden</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4159,10 +4666,6 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
     <message>
         <source>rule %1 (%2) → tier %3</source>
         <translation>Regel %1 (%2) → Stufe %3</translation>
-    </message>
-    <message>
-        <source>trying %1 on %2</source>
-        <translation>versuche %1 bei %2</translation>
     </message>
     <message>
         <source>trying %1 on %2 (%3)</source>

@@ -27,12 +27,16 @@ QByteArray readFile(const QString& path, const QString& name, QList<ConfigProble
         return {};
     }
     if (!file.open(QIODevice::ReadOnly)) {
-        problems->append({ name, QString(), tr("cannot read the file: %1").arg(file.errorString()) });
+        problems->append(
+            { name, QString(),
+              QCoreApplication::translate("ConfigStore", "cannot read the file: %1").arg(file.errorString()) });
         return {};
     }
     const QByteArray bytes = file.readAll();
     if (bytes.isEmpty()) {
-        problems->append({ name, QString(), tr("the file is empty (0 bytes); delete it to start without one") });
+        problems->append({ name, QString(),
+                           QCoreApplication::translate(
+                               "ConfigStore", "the file is empty (0 bytes); delete it to start without one") });
     }
     return bytes;
 }

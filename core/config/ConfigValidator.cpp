@@ -8,7 +8,7 @@
 namespace {
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("ConfigValidator", text);
+    return QCoreApplication::translate("Validator", text);
 }
 
 class Validator

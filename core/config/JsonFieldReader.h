@@ -214,7 +214,7 @@ public:
     }
 
 private:
-    static QString tr(const char* text) { return QCoreApplication::translate("ConfigJson", text); }
+    static QString tr(const char* text) { return QCoreApplication::translate("JsonFieldReader", text); }
 
     QList<ConfigProblem>* m_problems;
 };

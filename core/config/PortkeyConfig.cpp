@@ -9,7 +9,7 @@
 namespace {
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("PortkeyConfig", text);
+    return QCoreApplication::translate("Builder", text);
 }
 
 const QLatin1String kFile("portkey-config.json");
@@ -132,7 +132,7 @@ QList<QList<Deployment>> stepsOf(const RoutingTier& tier)
 PortkeyExportResult missing(const QString& what)
 {
     PortkeyExportResult result;
-    result.notes.append({ kFile, what, tr("not found: \"%1\"").arg(what) });
+    result.notes.append({ kFile, what, QCoreApplication::translate("PortkeyConfig", "not found: \"%1\"").arg(what) });
     return result;
 }
 } // namespace

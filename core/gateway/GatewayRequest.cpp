@@ -18,15 +18,17 @@ bool readCommon(const QJsonObject& body, GatewayRequest& out)
 {
     const QJsonValue model = body.value(QLatin1String("model"));
     if (!model.isString() || model.toString().isEmpty()) {
-        out.error = GatewayError::badRequest(model.isUndefined() ? tr("model is required.")
-                                                                 : tr("model must be a non-empty string."),
-                                             QStringLiteral("model"));
+        out.error = GatewayError::badRequest(
+            model.isUndefined() ? QCoreApplication::translate("GatewayRequest", "model is required.")
+                                : QCoreApplication::translate("GatewayRequest", "model must be a non-empty string."),
+            QStringLiteral("model"));
         return false;
     }
     out.model = model.toString();
     const QJsonValue stream = body.value(QLatin1String("stream"));
     if (!stream.isUndefined() && !stream.isNull() && !stream.isBool()) {
-        out.error = GatewayError::badRequest(tr("stream must be a boolean."), QStringLiteral("stream"));
+        out.error = GatewayError::badRequest(QCoreApplication::translate("GatewayRequest", "stream must be a boolean."),
+                                             QStringLiteral("stream"));
         return false;
     }
     out.stream = stream.toBool(false);
@@ -35,14 +37,17 @@ bool readCommon(const QJsonObject& body, GatewayRequest& out)
     if (temperature.isDouble()) {
         out.chat.temperature = temperature.toDouble();
     } else if (!temperature.isUndefined() && !temperature.isNull()) {
-        out.error = GatewayError::badRequest(tr("temperature must be a number."), QStringLiteral("temperature"));
+        out.error
+            = GatewayError::badRequest(QCoreApplication::translate("GatewayRequest", "temperature must be a number."),
+                                       QStringLiteral("temperature"));
         return false;
     }
     const QJsonValue tier = body.value(QLatin1String("tier"));
     if (tier.isString()) {
         out.tier = tier.toString();
     } else if (!tier.isUndefined() && !tier.isNull()) {
-        out.error = GatewayError::badRequest(tr("tier must be a string."), QStringLiteral("tier"));
+        out.error = GatewayError::badRequest(QCoreApplication::translate("GatewayRequest", "tier must be a string."),
+                                             QStringLiteral("tier"));
         return false;
     }
     return true;
@@ -56,8 +61,9 @@ bool readMaxTokens(const QJsonObject& body, const char* field, GatewayRequest& o
     }
     const double number = value.toDouble(-1);
     if (!value.isDouble() || number < 1 || number != double(qint64(number)) || number > 1e9) {
-        out.error = GatewayError::badRequest(tr("%1 must be a positive integer.").arg(QLatin1String(field)),
-                                             QLatin1String(field));
+        out.error = GatewayError::badRequest(
+            QCoreApplication::translate("GatewayRequest", "%1 must be a positive integer.").arg(QLatin1String(field)),
+            QLatin1String(field));
         return false;
     }
     out.chat.maxTokens = int(number);
@@ -69,10 +75,11 @@ std::optional<QJsonObject> parseObject(const QByteArray& bytes, GatewayRequest& 
     QString reason;
     const QJsonDocument document = WireJson::parse(bytes, &reason);
     if (!document.isObject()) {
-        out.error
-            = GatewayError::badRequest(document.isNull() ? tr("The request body is not valid JSON: %1.").arg(reason)
-                                                         : tr("The request body must be a JSON object."),
-                                       {}, QByteArrayLiteral("invalid_json"));
+        out.error = GatewayError::badRequest(
+            document.isNull()
+                ? QCoreApplication::translate("GatewayRequest", "The request body is not valid JSON: %1.").arg(reason)
+                : QCoreApplication::translate("GatewayRequest", "The request body must be a JSON object."),
+            {}, QByteArrayLiteral("invalid_json"));
         return std::nullopt;
     }
     return document.object();

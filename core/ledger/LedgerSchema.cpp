@@ -12,7 +12,7 @@
 namespace {
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("Ledger", text);
+    return QCoreApplication::translate("LedgerSchema", text);
 }
 
 LedgerSchema::Result failure(const QSqlError& error)
@@ -108,7 +108,7 @@ bool backfillRollups(const QSqlDatabase& db, LedgerSchema::Result* result)
         return true;
     }
     result->error = LedgerOpenError::Io;
-    result->message = tr("Cannot build the ledger summaries (%1).").arg(error);
+    result->message = QCoreApplication::translate("LedgerSchema", "Cannot build the ledger summaries (%1).").arg(error);
     return false;
 }
 } // namespace

@@ -190,10 +190,13 @@ void LedgerWriter::commitPending()
             QMutexLocker lock(&m_mutex);
             waiting = m_queue.size() + m_votes.size();
         }
-        emit writeStalled(
-            QCoreApplication::translate("Ledger", "%n record(s) wait to be written to the ledger (%1); retrying",
-                                        nullptr, int(waiting + (m_replay ? m_replay->requests.size() : 0)))
-                .arg(error));
+        if (m_replay) {
+            waiting += m_replay->requests.size();
+        }
+        emit writeStalled(QCoreApplication::translate("Ledger",
+                                                      "%n record(s) wait to be written to the ledger (%1); retrying",
+                                                      nullptr, int(waiting))
+                              .arg(error));
     }
     if (m_retryTimer) {
         m_retryTimer->start(m_retryMs);

@@ -56,23 +56,23 @@ void readLongContextTier(const QJsonObject& object, PriceEntry* entry)
 QString readEntry(const QJsonValue& value, PriceEntry* entry)
 {
     if (!value.isObject()) {
-        return tr("not an object");
+        return QCoreApplication::translate("PriceImport", "not an object");
     }
     const QJsonObject object = value.toObject();
     const QJsonValue mode = object.value(QStringLiteral("mode"));
     if (!mode.isString()) {
-        return tr("no mode given");
+        return QCoreApplication::translate("PriceImport", "no mode given");
     }
     if (mode.toString() != QLatin1String("chat")) {
-        return tr("mode \"%1\" is not a chat model").arg(mode.toString());
+        return QCoreApplication::translate("PriceImport", "mode \"%1\" is not a chat model").arg(mode.toString());
     }
     auto cost = [&](const char* key, double* out) -> QString {
         const QJsonValue field = object.value(QLatin1String(key));
         if (field.isUndefined() || field.isNull()) {
-            return tr("no %1").arg(QLatin1String(key));
+            return QCoreApplication::translate("PriceImport", "no %1").arg(QLatin1String(key));
         }
         if (!field.isDouble() || field.toDouble() < 0 || !std::isfinite(field.toDouble())) {
-            return tr("%1 is not a price").arg(QLatin1String(key));
+            return QCoreApplication::translate("PriceImport", "%1 is not a price").arg(QLatin1String(key));
         }
         *out = PriceImport::perMillion(field.toDouble());
         return {};

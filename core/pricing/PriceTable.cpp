@@ -59,7 +59,7 @@ QJsonObject entryToJson(const PriceEntry& entry)
 bool entryFromJson(const QJsonValue& value, const QString& place, PriceEntry* entry, QString* error)
 {
     if (!value.isObject()) {
-        *error = place + QStringLiteral(": ") + tr("expected an object");
+        *error = place + QStringLiteral(": ") + QCoreApplication::translate("PriceTable", "expected an object");
         return false;
     }
     const QJsonObject object = value.toObject();
@@ -70,7 +70,7 @@ bool entryFromJson(const QJsonValue& value, const QString& place, PriceEntry* en
         }
         if (!field.isDouble() || field.toDouble() < 0) {
             *error = place + QLatin1Char('.') + QLatin1String(key) + QStringLiteral(": ")
-                + tr("expected a number of USD (or tokens), zero or more");
+                + QCoreApplication::translate("PriceTable", "expected a number of USD (or tokens), zero or more");
             return false;
         }
         *out = field.toDouble();
@@ -106,7 +106,7 @@ bool entryFromJson(const QJsonValue& value, const QString& place, PriceEntry* en
         }
         if (!field.isDouble() || field.toDouble() < 0) {
             *error = tierPlace + QLatin1Char('.') + QLatin1String(key) + QStringLiteral(": ")
-                + tr("expected a number of USD (or tokens), zero or more");
+                + QCoreApplication::translate("PriceTable", "expected a number of USD (or tokens), zero or more");
             return false;
         }
         *out = field.toDouble();
@@ -118,7 +118,8 @@ bool entryFromJson(const QJsonValue& value, const QString& place, PriceEntry* en
         || !tierNumber("output", &entry->longContextPrice.outputPerMTok, true)
         || !tierNumber("cachedInput", &entry->longContextPrice.cachedInputPerMTok, false)) {
         if (error->isEmpty()) {
-            *error = tierPlace + QStringLiteral(": ") + tr("expected an object with aboveTokens, input and output");
+            *error = tierPlace + QStringLiteral(": ")
+                + QCoreApplication::translate("PriceTable", "expected an object with aboveTokens, input and output");
         }
         return false;
     }

@@ -113,17 +113,23 @@ QJsonArray chainJson(const QList<ExplainedStep>& chain)
 void appendChainText(QStringList& lines, const QList<ExplainedStep>& chain)
 {
     if (chain.isEmpty()) {
-        lines << tr("  (empty: no model to call)");
+        lines << QCoreApplication::translate("Explanation", "  (empty: no model to call)");
     }
     for (int index = 0; index < chain.size(); ++index) {
         for (const ExplainedDeployment& deployment : chain.at(index).deployments) {
-            const QString where = deployment.providerId.isEmpty() ? QString() : tr(" on %1").arg(deployment.providerId);
-            QString status = deployment.availability.usable() ? tr("ready")
-                                                              : tr("skipped: %1").arg(deployment.availability.reason);
+            const QString where = deployment.providerId.isEmpty()
+                ? QString()
+                : QCoreApplication::translate("Explanation", " on %1").arg(deployment.providerId);
+            QString status = deployment.availability.usable()
+                ? QCoreApplication::translate("Explanation", "ready")
+                : QCoreApplication::translate("Explanation", "skipped: %1").arg(deployment.availability.reason);
             if (!deployment.availability.warning.isEmpty()) {
-                status += tr(" (budget warning: %1)").arg(deployment.availability.warning);
+                status += QCoreApplication::translate("Explanation", " (budget warning: %1)")
+                              .arg(deployment.availability.warning);
             }
-            lines << tr("  %1. %2%3 - %4").arg(index + 1).arg(deployment.modelId, where, status);
+            lines << QCoreApplication::translate("Explanation", "  %1. %2%3 - %4")
+                         .arg(index + 1)
+                         .arg(deployment.modelId, where, status);
         }
     }
 }
