@@ -1,5 +1,6 @@
 # The German translation matches the sources: lupdate run over app/, ui/ and core/ into a copy of
-# translations/switchyard_de.ts finds no new and no vanished string, and every tr() has a context.
+# translations/switchyard_de.ts finds no new and no vanished string, and every tr() has a context;
+# the same for the plural forms in switchyard_en.ts.
 # A file-local tr() helper (QCoreApplication::translate("Context", text)) must use the context
 # lupdate files its strings under, or the German text exists but is never shown.
 # Inputs: -DLUPDATE= -DSOURCE_DIR= -DWORK_DIR=
@@ -26,6 +27,19 @@ endif()
 if(out MATCHES "Removed ([0-9]+) obsolete")
     string(APPEND problems "${CMAKE_MATCH_1} string(s) in switchyard_de.ts are gone from the sources: "
         "run cmake --build build --target update_translations\n")
+endif()
+
+# English holds only the plural forms (lupdate -pluralonly), kept up to date the same way.
+file(COPY_FILE ${SOURCE_DIR}/translations/switchyard_en.ts ${WORK_DIR}/check_en.ts)
+execute_process(
+    COMMAND ${LUPDATE} -pluralonly -no-obsolete -locations none app ui core -ts ${WORK_DIR}/check_en.ts
+    WORKING_DIRECTORY ${SOURCE_DIR}
+    OUTPUT_VARIABLE out_en ERROR_VARIABLE out_en)
+file(READ ${WORK_DIR}/check_en.ts english)
+file(READ ${SOURCE_DIR}/translations/switchyard_en.ts english_committed)
+if(NOT english STREQUAL english_committed)
+    string(APPEND problems "switchyard_en.ts differs from what lupdate -pluralonly makes of the sources: "
+        "run cmake --build build --target update_translations and give new plurals their English forms\n")
 endif()
 
 file(GLOB_RECURSE sources ${SOURCE_DIR}/app/*.cpp ${SOURCE_DIR}/ui/*.cpp ${SOURCE_DIR}/core/*.cpp

@@ -19,6 +19,7 @@
 
 #include <QApplication>
 #include <QCommandLinkButton>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QLabel>
@@ -226,6 +227,39 @@ private slots:
     {
         // French stopped shipping at 3 % translated: a language is offered once it is complete.
         QCOMPARE(SettingsDialog::availableLanguages(), QStringList({ QStringLiteral("en"), QStringLiteral("de") }));
+    }
+
+    void languageList_namesEachLanguageInItself()
+    {
+        MainWindow window(*m_engine);
+        window.openPreferences();
+        auto* dialog = window.findChild<SettingsDialog*>();
+        QVERIFY(dialog);
+        auto* list = dialog->findChild<QComboBox*>(QStringLiteral("language"));
+        QVERIFY(list);
+        QStringList shown;
+        for (int i = 1; i < list->count(); ++i) {
+            shown << list->itemText(i);
+        }
+        QCOMPARE(shown, QStringList({ QStringLiteral("English"), QStringLiteral("Deutsch") }));
+    }
+
+    void language_english_pluralsReadOneAndMany_data()
+    {
+        QTest::addColumn<int>("count");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("one") << 1 << QStringLiteral("No routed requests in the last 1 day.");
+        QTest::newRow("many") << 30 << QStringLiteral("No routed requests in the last 30 days.");
+    }
+
+    void language_english_pluralsReadOneAndMany()
+    {
+        QFETCH(int, count);
+        QFETCH(QString, shown);
+        QVERIFY(Appearance::installLanguage(QStringLiteral("en")));
+        QCOMPARE(
+            QCoreApplication::translate("EstimatePanel", "No routed requests in the last %n day(s).", nullptr, count),
+            shown);
     }
 
     void language_german_translatesTheWindow()

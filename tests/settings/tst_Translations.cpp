@@ -121,6 +121,33 @@ private slots:
         }
         QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1 problems").arg(problems.size())));
     }
+
+    void english_pluralForms_readWithoutParentheses()
+    {
+        // English is the source language; its file exists for "1 request" / "2 requests".
+        QString language;
+        const QList<Message> messages
+            = read(QStringLiteral(SWITCHYARD_TESTS_DIR "/../translations/switchyard_en.ts"), &language);
+        QCOMPARE(language, QStringLiteral("en"));
+        QVERIFY(messages.size() >= 10);
+        QStringList problems;
+        for (const Message& m : messages) {
+            const QString where = m.context + QStringLiteral(": \"") + m.source + QLatin1Char('"');
+            if (!m.numerus || m.unfinished || m.translations.size() != 2) {
+                problems << where + QStringLiteral(" needs its singular and plural form");
+                continue;
+            }
+            for (const QString& form : m.translations) {
+                if (form.contains(QLatin1String("(s)")) || placeholders(form) != placeholders(m.source)) {
+                    problems << where + QStringLiteral(" -> \"") + form + QLatin1Char('"');
+                }
+            }
+        }
+        for (const QString& problem : std::as_const(problems)) {
+            qWarning("%s", qPrintable(problem));
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1 problems").arg(problems.size())));
+    }
 };
 
 QTEST_APPLESS_MAIN(tst_Translations)

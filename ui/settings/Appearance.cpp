@@ -104,17 +104,22 @@ bool installLanguage(const QString& code)
     }
     installedTranslators().clear();
 
-    const QLocale locale = code.isEmpty() ? QLocale() : QLocale(code);
-    if (locale.language() == QLocale::English || locale.language() == QLocale::C) {
-        return true; // the source language
-    }
+    QLocale locale = code.isEmpty() ? QLocale() : QLocale(code);
+    const bool english = locale.language() == QLocale::English || locale.language() == QLocale::C;
     auto* translator = new QTranslator(QCoreApplication::instance());
-    if (!translator->load(locale, QStringLiteral("switchyard"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+    // English is the source language; its file holds only the plural forms of "%n ...(s)".
+    const bool loaded = english
+        ? translator->load(QStringLiteral("switchyard_en"), QStringLiteral(":/i18n"))
+        : translator->load(locale, QStringLiteral("switchyard"), QStringLiteral("_"), QStringLiteral(":/i18n"));
+    if (!loaded) {
         delete translator;
-        return false;
+        return english; // without the plural file English still reads, with "(s)"
     }
     QCoreApplication::installTranslator(translator);
     installedTranslators().append(translator);
+    if (english) {
+        return true;
+    }
     auto* qtTranslator = new QTranslator(QCoreApplication::instance());
     if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                            QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {

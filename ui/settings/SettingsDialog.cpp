@@ -50,9 +50,27 @@ QStringList SettingsDialog::availableLanguages()
     QStringList codes { QStringLiteral("en") };
     const QStringList files = QDir(QStringLiteral(":/i18n")).entryList({ QStringLiteral("switchyard_*.qm") });
     for (const QString& file : files) {
-        codes << file.mid(11, file.size() - 11 - 3); // switchyard_<code>.qm
+        const QString code = file.mid(11, file.size() - 11 - 3); // switchyard_<code>.qm
+        if (!codes.contains(code)) {
+            codes << code;
+        }
     }
     return codes;
+}
+
+QString SettingsDialog::languageName(const QString& code)
+{
+    // Each language by its own name ("Deutsch"), as a reader of that language looks for it;
+    // English without the territory QLocale("en") would add ("American English").
+    const QLocale locale(code);
+    if (locale.language() == QLocale::English) {
+        return QStringLiteral("English");
+    }
+    QString name = locale.nativeLanguageName();
+    if (!name.isEmpty()) {
+        name[0] = name[0].toUpper();
+    }
+    return name.isEmpty() ? code : name;
 }
 
 SettingsDialog::SettingsDialog(AppSettings& settings, const QString& dataLocation, QWidget* parent)
@@ -119,11 +137,10 @@ SettingsDialog::SettingsDialog(AppSettings& settings, const QString& dataLocatio
     m_theme->addItem(tr("Dark"), AppSettings::themeId(AppSettings::Theme::Dark));
     m_theme->setCurrentIndex(qMax(0, m_theme->findData(AppSettings::themeId(settings.theme()))));
     m_language = new QComboBox;
+    m_language->setObjectName(QStringLiteral("language"));
     m_language->addItem(tr("System language"), QString());
     for (const QString& code : availableLanguages()) {
-        const QLocale locale(code);
-        m_language->addItem(
-            QLocale::languageToString(locale.language()) + QStringLiteral(" (") + code + QLatin1Char(')'), code);
+        m_language->addItem(languageName(code), code);
     }
     m_language->setCurrentIndex(qMax(0, m_language->findData(settings.language())));
     auto* appearance = new QGroupBox(tr("Appearance"));

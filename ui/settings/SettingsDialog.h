@@ -19,6 +19,8 @@ public:
 
     // Languages with a translation built into the app (":/i18n/switchyard_<code>.qm"), English first.
     static QStringList availableLanguages();
+    // A language as it names itself ("Deutsch"), for the language list.
+    static QString languageName(const QString& code);
 
     void save();
 

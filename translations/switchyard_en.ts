@@ -1,0 +1,152 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>EstimatePanel</name>
+    <message numerus="yes">
+        <source>No routed requests in the last %n day(s).</source>
+        <translation>
+            <numerusform>No routed requests in the last %n day.</numerusform>
+            <numerusform>No routed requests in the last %n days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n routed request(s): spent %1; with this policy about %2.</source>
+        <translation>
+            <numerusform>%n routed request: spent %1; with this policy about %2.</numerusform>
+            <numerusform>%n routed requests: spent %1; with this policy about %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) would go to unpriced models (not counted).</source>
+        <translation>
+            <numerusform>%n request would go to unpriced models (not counted).</numerusform>
+            <numerusform>%n requests would go to unpriced models (not counted).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message numerus="yes">
+        <source>%n model(s)</source>
+        <translation>
+            <numerusform>%n model</numerusform>
+            <numerusform>%n models</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Ledger</name>
+    <message numerus="yes">
+        <source>%n record(s) wait to be written to the ledger (%1); retrying</source>
+        <translation>
+            <numerusform>%n record waits to be written to the ledger (%1); retrying</numerusform>
+            <numerusform>%n records wait to be written to the ledger (%1); retrying</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Degraded: %n problem(s)</source>
+        <translation>
+            <numerusform>Degraded: %n problem</numerusform>
+            <numerusform>Degraded: %n problems</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProvidersDialog</name>
+    <message numerus="yes">
+        <source>%n model(s) offered by the provider.</source>
+        <translation>
+            <numerusform>%n model offered by the provider.</numerusform>
+            <numerusform>%n models offered by the provider.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RequestListDialog</name>
+    <message numerus="yes">
+        <source>Showing the first %n matching request(s), newest first.</source>
+        <translation>
+            <numerusform>Showing the first %n matching request, newest first.</numerusform>
+            <numerusform>Showing the first %n matching requests, newest first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matching request(s), newest first.</source>
+        <translation>
+            <numerusform>%n matching request, newest first.</numerusform>
+            <numerusform>%n matching requests, newest first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ServeCommand</name>
+    <message numerus="yes">
+        <source>Stopping: no new requests; %n request(s) in flight have %1 s to finish (a second Ctrl+C or SIGTERM cancels them now).
+</source>
+        <translation>
+            <numerusform>Stopping: no new requests; %n request in flight has %1 s to finish (a second Ctrl+C or SIGTERM cancels it now).
+</numerusform>
+            <numerusform>Stopping: no new requests; %n requests in flight have %1 s to finish (a second Ctrl+C or SIGTERM cancels them now).
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping now: %n request(s) cancelled.
+</source>
+        <translation>
+            <numerusform>Stopping now: %n request cancelled.
+</numerusform>
+            <numerusform>Stopping now: %n requests cancelled.
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) could not be written to the history database nor kept in %1: %2</source>
+        <translation>
+            <numerusform>%n record could not be written to the history database nor kept in %1: %2</numerusform>
+            <numerusform>%n records could not be written to the history database nor kept in %1: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The history database is still locked: %n record(s) kept in %1 are written at the next start.
+</source>
+        <translation>
+            <numerusform>The history database is still locked: %n record kept in %1 is written at the next start.
+</numerusform>
+            <numerusform>The history database is still locked: %n records kept in %1 are written at the next start.
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; clients must send one of the %n client keys</source>
+        <translation>
+            <numerusform>; clients must send the client key</numerusform>
+            <numerusform>; clients must send one of the %n client keys</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SimulatePanel</name>
+    <message numerus="yes">
+        <source>answered by %1 after %n failover(s)</source>
+        <translation>
+            <numerusform>answered by %1 after %n failover</numerusform>
+            <numerusform>answered by %1 after %n failovers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TierColumn</name>
+    <message numerus="yes">
+        <source>One request can make up to %n upstream call(s) (every deployment once, plus one retry after a 429), take %1 until an answer or a final error when every attempt runs into its timeout, and cost up to %2 (2,000 tokens in, 1,000 out on the dearest model)%3.</source>
+        <translation>
+            <numerusform>One request can make up to %n upstream call (every deployment once, plus one retry after a 429), take %1 until an answer or a final error when every attempt runs into its timeout, and cost up to %2 (2,000 tokens in, 1,000 out on the dearest model)%3.</numerusform>
+            <numerusform>One request can make up to %n upstream calls (every deployment once, plus one retry after a 429), take %1 until an answer or a final error when every attempt runs into its timeout, and cost up to %2 (2,000 tokens in, 1,000 out on the dearest model)%3.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
