@@ -18,8 +18,8 @@
 #include "workbench/WorkbenchView.h"
 
 #include <QApplication>
-#include <QCommandLinkButton>
 #include <QComboBox>
+#include <QCommandLinkButton>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QLabel>
