@@ -1,3 +1,4 @@
+#include "CliRun.h"
 #include "ServeProcess.h"
 
 #include <QFile>
@@ -18,12 +19,7 @@ private slots:
     void brokenFile_runsOnLastGoodOrRefuses();
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = CliRun;
     static Run run(const QString& home, const QStringList& arguments);
 
     QTemporaryDir m_settings;
@@ -37,17 +33,7 @@ void TestBrokenConfig::initTestCase()
 
 TestBrokenConfig::Run TestBrokenConfig::run(const QString& home, const QStringList& arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(SWITCHYARD_BINARY), QStringList { QStringLiteral("--home"), home } + arguments);
-    Run result;
-    if (!process.waitForFinished(30000)) {
-        process.kill();
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return CliRun::of(QStringList { QStringLiteral("--home"), home } + arguments);
 }
 
 void TestBrokenConfig::brokenFile_runsOnLastGoodOrRefuses_data()

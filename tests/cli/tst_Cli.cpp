@@ -1,3 +1,4 @@
+#include "CliRun.h"
 #include "http/HttpResponder.h"
 #include "http/HttpServer.h"
 
@@ -40,14 +41,12 @@ private slots:
     void importMalformedYaml_changesNothing();
 
 private:
-    struct Run
+    using Run = CliRun;
+    static Run run(const QStringList& arguments,
+                   const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment())
     {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-    Run run(const QStringList& arguments,
-            const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment());
+        return CliRun::of(arguments, environment);
+    }
 
     std::unique_ptr<QTemporaryDir> m_home;
     QTemporaryDir m_settings;
@@ -64,22 +63,6 @@ void TestCli::init()
 {
     m_home = std::make_unique<QTemporaryDir>();
     QVERIFY(m_home->isValid());
-}
-
-TestCli::Run TestCli::run(const QStringList& arguments, const QProcessEnvironment& environment)
-{
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(SWITCHYARD_BINARY), arguments);
-    Run result;
-    if (!process.waitForFinished(30000)) {
-        process.kill();
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
 }
 
 void TestCli::askJson_reportsAnswerUsageAndCost_data()

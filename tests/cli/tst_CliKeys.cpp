@@ -1,3 +1,4 @@
+#include "CliRun.h"
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -30,12 +31,7 @@ private slots:
     void serveBeyondLoopback_refusesWithoutTlsOrChoice();
 
 private:
-    struct Run
-    {
-        int exitCode = -2;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = CliRun;
     Run run(const QStringList& arguments);
     int post(const QByteArray& key);
 
@@ -69,18 +65,7 @@ void TestCliKeys::cleanup()
 
 TestCliKeys::Run TestCliKeys::run(const QStringList& arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(SWITCHYARD_BINARY),
-                  QStringList { QStringLiteral("--home"), m_home->path() } + arguments);
-    Run result;
-    if (!process.waitForFinished(30000)) {
-        process.kill();
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return CliRun::of(QStringList { QStringLiteral("--home"), m_home->path() } + arguments);
 }
 
 int TestCliKeys::post(const QByteArray& key)

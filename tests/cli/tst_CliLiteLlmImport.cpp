@@ -1,3 +1,4 @@
+#include "CliRun.h"
 #include "http/HttpResponder.h"
 #include "http/HttpServer.h"
 
@@ -66,31 +67,7 @@ private:
     bool m_listening = false;
 };
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-// The binary runs while this process's event loop serves the upstreams.
-Run runSwitchyard(const QStringList& arguments, const QProcessEnvironment& environment)
-{
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral(SWITCHYARD_BINARY), arguments);
-    Run result;
-    if (!finished.wait(30000)) {
-        process.kill();
-        process.waitForFinished();
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
-}
+using Run = CliRun;
 
 QByteArray filesIn(const QString& dir)
 {
@@ -130,7 +107,7 @@ private slots:
 private:
     Run run(const QStringList& arguments)
     {
-        return runSwitchyard(QStringList { "--home", m_home->path() } + arguments, m_environment);
+        return CliRun::of(QStringList { "--home", m_home->path() } + arguments, m_environment);
     }
     QString writeConfig();
     // Imports group-fallbacks.yaml with its hosts on the upstreams; the keys go into the environment.
