@@ -2180,6 +2180,10 @@ Erstes Token: %3</translation>
         <source>The gateway is busy (%1 requests in flight); try again shortly.</source>
         <translation>Das Gateway ist ausgelastet (%1 Anfragen in Bearbeitung); versuchen Sie es gleich noch einmal.</translation>
     </message>
+    <message>
+        <source>messages must be an array of messages.</source>
+        <translation>messages muss ein Array von Nachrichten sein.</translation>
+    </message>
 </context>
 <context>
     <name>GatewayTrafficModel</name>
@@ -4978,6 +4982,33 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
     <message>
         <source>off</source>
         <translation>aus</translation>
+    </message>
+</context>
+<context>
+    <name>TokenCountExchange</name>
+    <message>
+        <source>%1 did not answer the token count in time.</source>
+        <translation>%1 hat die Tokenzählung nicht rechtzeitig beantwortet.</translation>
+    </message>
+    <message>
+        <source>the client went away</source>
+        <translation>der Client ist gegangen</translation>
+    </message>
+    <message>
+        <source>No model in the chain of &quot;%1&quot; can count tokens now (none speaks Anthropic&apos;s API or all are unavailable).</source>
+        <translation>Kein Modell in der Kette von „%1“ kann jetzt Tokens zählen (keines spricht die API von Anthropic, oder alle sind nicht verfügbar).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is served by %2 in OpenAI&apos;s format, which has no token-count endpoint; count tokens with a model served by Anthropic&apos;s API.</source>
+        <translation>„%1“ wird von %2 im Format von OpenAI bedient, das keinen Endpunkt zum Zählen von Tokens hat; zählen Sie Tokens mit einem Modell, das über die API von Anthropic bedient wird.</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>%1 answered the token count without input_tokens.</source>
+        <translation>%1 hat die Tokenzählung ohne input_tokens beantwortet.</translation>
     </message>
 </context>
 <context>

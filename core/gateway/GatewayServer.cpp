@@ -5,6 +5,7 @@
 #include "GatewayJson.h"
 #include "GatewayModels.h"
 #include "GatewayRequest.h"
+#include "TokenCountExchange.h"
 #include "common/Clock.h"
 #include "http/HttpResponder.h"
 #include "http/HttpServer.h"
@@ -202,6 +203,11 @@ void GatewayServer::handle(const HttpRequest& request, HttpResponder* responder)
             handleChat(request, responder, true);
             return;
         }
+    } else if (path == "/v1/messages/count_tokens") {
+        if (post) {
+            handleTokenCount(request, responder);
+            return;
+        }
     } else if (path == "/v1/models" || path == "/models") {
         if (get) {
             const ClientKey* key = nullptr;
@@ -227,7 +233,7 @@ void GatewayServer::handle(const HttpRequest& request, HttpResponder* responder)
         tr("%1 is not allowed on %2.").arg(QString::fromLatin1(request.method), QString::fromUtf8(path)),
         {}
     };
-    reject(responder, path == "/v1/messages", error);
+    reject(responder, path.startsWith("/v1/messages"), error);
 }
 
 // Degraded: serving, but on a last-good config or with ledger writes waiting; draining: stopping.
@@ -352,6 +358,118 @@ void GatewayServer::handleChat(const HttpRequest& request, HttpResponder* respon
         responder, traffic, m_deps.recorder, keyId, charge,
         [this, peer, keyId](const GatewayTraffic& done) { onExchangeEnded(peer, keyId, done); });
     m_exchanges.insert(traffic.id, exchange);
+    exchange->start();
+}
+
+namespace {
+// The text rules match on for "auto": the last user message's text blocks.
+QString lastUserText(const QJsonArray& messages)
+{
+    for (qsizetype i = messages.size() - 1; i >= 0; --i) {
+        const QJsonObject message = messages.at(i).toObject();
+        if (message.value(QLatin1String("role")).toString() != QLatin1String("user")) {
+            continue;
+        }
+        const QJsonValue content = message.value(QLatin1String("content"));
+        if (content.isString()) {
+            return content.toString();
+        }
+        QString text;
+        for (const QJsonValue& block : content.toArray()) {
+            text += block.toObject().value(QLatin1String("text")).toString();
+        }
+        return text;
+    }
+    return {};
+}
+} // namespace
+
+void GatewayServer::handleTokenCount(const HttpRequest& request, HttpResponder* responder)
+{
+    const ClientKey* key = nullptr;
+    if (!authenticate(request, responder, true, &key)) {
+        return;
+    }
+    if (m_draining) {
+        reject(responder, true,
+               GatewayError { 503, "server_shutting_down", {}, tr("The gateway is shutting down."), {} });
+        return;
+    }
+    GatewayTraffic traffic;
+    traffic.id = m_nextId++;
+    traffic.endpoint = QString::fromLatin1(request.path);
+    traffic.client = request.peer.toString();
+    traffic.clientKey = key ? key->name : QString();
+    traffic.startedAt = Clock::instance().currentDateTimeUtc();
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+    const QJsonObject body = document.object();
+    traffic.model = body.value(QLatin1String("model")).toString();
+    emit requestStarted(traffic);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        reject(responder, true,
+               GatewayError::badRequest(
+                   QCoreApplication::translate("GatewayRequest", "The request body must be a JSON object.")),
+               &traffic);
+        return;
+    }
+    if (traffic.model.isEmpty()) {
+        reject(responder, true,
+               GatewayError::badRequest(QCoreApplication::translate("GatewayRequest", "model is required."),
+                                        QStringLiteral("model")),
+               &traffic);
+        return;
+    }
+    if (!body.value(QLatin1String("messages")).isArray()) {
+        reject(responder, true,
+               GatewayError::badRequest(tr("messages must be an array of messages."), QStringLiteral("messages")),
+               &traffic);
+        return;
+    }
+    const GatewayModels::Target target = GatewayModels::resolve(*m_deps.router, traffic.model);
+    if (target.kind == GatewayModels::Kind::Unknown) {
+        GatewayError error { 404,
+                             "model_not_found",
+                             QStringLiteral("model"),
+                             tr("The model \"%1\" does not exist here: use \"auto\", a group, a tier or a model "
+                                "that GET /v1/models lists.")
+                                 .arg(traffic.model),
+                             {} };
+        reject(responder, true, error, &traffic);
+        return;
+    }
+    QString keyId;
+    if (key) {
+        const QString checked = target.kind == GatewayModels::Kind::Auto ? QStringLiteral("auto") : target.name;
+        const ClientKeyGate::Verdict verdict = m_gate.admit(*key, checked, QString());
+        if (verdict.refusal) {
+            if (verdict.retryAfterSec > 0) {
+                responder->addDefaultHeaders(
+                    { { QByteArrayLiteral("Retry-After"), QByteArray::number(verdict.retryAfterSec) } });
+            }
+            ++m_refused;
+            reject(responder, true, *verdict.refusal, &traffic);
+            return;
+        }
+        keyId = key->id;
+    }
+    RouteOptions options;
+    options.source = RequestSource::Gateway;
+    if (target.kind != GatewayModels::Kind::Auto) {
+        options.forcedModelOrGroup = target.name;
+    }
+    const ResolvedRoute route
+        = m_deps.router->resolve(lastUserText(body.value(QLatin1String("messages")).toArray()), {}, options);
+    ++m_inFlight;
+    auto* exchange = new TokenCountExchange(m_deps.router, request.body, route.chain, responder, traffic,
+                                            [this, keyId](const GatewayTraffic& done) {
+                                                if (!keyId.isEmpty()) {
+                                                    m_gate.finished(keyId);
+                                                }
+                                                --m_inFlight;
+                                                ++m_served;
+                                                emit requestFinished(done);
+                                            });
     exchange->start();
 }
 

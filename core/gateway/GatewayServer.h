@@ -20,7 +20,8 @@ struct GatewayRequest;
 
 // `switchyard serve`: the OpenAI API (and Anthropic's /v1/messages) on a local port, answered
 // through the app's router, so other programs get the same failover, cooldowns, budgets and
-// ledger. Endpoints: POST /v1/chat/completions, POST /v1/messages, GET /v1/models, GET /health.
+// ledger. Endpoints: POST /v1/chat/completions, POST /v1/messages, POST /v1/messages/count_tokens,
+// GET /v1/models, GET /health.
 //
 //     GatewayServer gateway({ &router, &recorder }); // recorder: a CallRecorder writing to the ledger
 //     gateway.setOptions(options);
@@ -72,6 +73,7 @@ signals:
 private:
     void handle(const HttpRequest& request, HttpResponder* responder);
     void handleChat(const HttpRequest& request, HttpResponder* responder, bool anthropic);
+    void handleTokenCount(const HttpRequest& request, HttpResponder* responder);
     // Who is calling: false when refused (answered). *key is the client key, if one was used.
     bool authenticate(const HttpRequest& request, HttpResponder* responder, bool anthropic, const ClientKey** key);
     void refuse(const HttpRequest& request, HttpResponder* responder, bool anthropic, const GatewayError& error);

@@ -4,6 +4,7 @@
 #include "DirectHttpExchange.h"
 #include "ProviderCall.h"
 #include "QnamExchange.h"
+#include "WireFormat.h"
 
 #include <QHostAddress>
 #include <QNetworkAccessManager>
@@ -59,6 +60,19 @@ HttpExchange* ProviderClient::createExchange(const QUrl& url, const HttpExchange
 HttpExchange* ProviderClient::get(const QUrl& url, const HttpExchange::Headers& headers, QObject* parent)
 {
     return createExchange(HttpExchange::Method::Get, url, headers, QByteArray(), parent);
+}
+
+HttpExchange* ProviderClient::post(const ProviderConfig& provider, const QString& path, const QByteArray& body,
+                                   QObject* parent)
+{
+    const std::unique_ptr<WireFormat> wire = WireFormat::create(provider.kind);
+    HttpExchange::Headers headers { { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") },
+                                    { QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json") } };
+    headers += wire->authHeaders(m_keyResolver(provider));
+    for (auto it = provider.extraHeaders.cbegin(); it != provider.extraHeaders.cend(); ++it) {
+        headers.append({ it.key().toUtf8(), it.value().toUtf8() });
+    }
+    return createExchange(HttpExchange::Method::Post, WireFormat::urlOn(provider.baseUrl, path), headers, body, parent);
 }
 
 HttpExchange* ProviderClient::createExchange(HttpExchange::Method method, const QUrl& url,

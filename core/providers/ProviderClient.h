@@ -57,6 +57,11 @@ public:
     // outside the per-provider queues, with no timeout of its own. The caller owns the exchange,
     // connects to it and start()s it.
     HttpExchange* get(const QUrl& url, const HttpExchange::Headers& headers, QObject* parent = nullptr);
+    // A POST of JSON to another endpoint of a provider's API (Anthropic's "messages/count_tokens"),
+    // with the provider's auth and extra headers, the same transport, outside the per-provider
+    // queues and with no timeout of its own. The caller owns the exchange and start()s it.
+    HttpExchange* post(const ProviderConfig& provider, const QString& path, const QByteArray& body,
+                       QObject* parent = nullptr);
 
     // Requests running (not queued) against a provider right now; used by least-busy balancing.
     int inFlight(const QString& providerId) const;

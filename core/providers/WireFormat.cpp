@@ -34,14 +34,14 @@ RequestBody WireFormat::requestBody(const QString& upstreamModel, const ChatRequ
     return { rewriteClientBody(upstreamModel, translated.body, request.stream), std::nullopt };
 }
 
-QUrl WireFormat::endpointUrl(const QUrl& baseUrl) const
+QUrl WireFormat::urlOn(const QUrl& baseUrl, const QString& endpoint)
 {
     QUrl url = baseUrl;
     QString path = url.path();
     while (path.endsWith(QLatin1Char('/'))) {
         path.chop(1);
     }
-    url.setPath(path + QLatin1Char('/') + endpointPath());
+    url.setPath(path + QLatin1Char('/') + endpoint);
     return url;
 }
 

@@ -71,7 +71,9 @@ public:
     virtual WireDelta decodeResponse(const QByteArray& body) const = 0;
 
     // baseUrl + "/" + endpointPath(), whatever slashes the configured base ends with.
-    QUrl endpointUrl(const QUrl& baseUrl) const;
+    QUrl endpointUrl(const QUrl& baseUrl) const { return urlOn(baseUrl, endpointPath()); }
+    // baseUrl + "/" + path, the same way: another endpoint of the same API.
+    static QUrl urlOn(const QUrl& baseUrl, const QString& path);
 
 protected:
     // A client body of this wire's own format with what this call must change: the model, the

@@ -143,6 +143,14 @@ void SandboxServer::handle(const HttpRequest& request, HttpResponder* responder)
         const QByteArrayView rest = QByteArrayView(request.path).sliced(prefix.size());
         const QByteArrayView callPath
             = provider.kind == ProviderKind::AnthropicMessages ? "/messages" : "/chat/completions";
+        if (provider.kind == ProviderKind::AnthropicMessages && rest == "/messages/count_tokens") {
+            if (request.method != "POST") {
+                sendError(responder, provider.kind, 405, {}, "Method not allowed");
+                return;
+            }
+            handleTokenCount(provider, request, responder);
+            return;
+        }
         if (rest == callPath || rest == "/models") {
             const bool isCall = rest == callPath;
             if (request.method != (isCall ? "POST" : "GET")) {
@@ -176,6 +184,31 @@ void SandboxServer::handleModels(const SandboxCatalogue::Provider& provider, Htt
     responder->send(200, kJson,
                     provider.kind == ProviderKind::AnthropicMessages ? SandboxWire::anthropicModelList(own)
                                                                      : SandboxWire::openAiModelList(own));
+}
+
+// Anthropic's token count: free, no answer generated, the same count messages reports as
+// usage.input_tokens; an unknown model is a 404 as for messages.
+void SandboxServer::handleTokenCount(const SandboxCatalogue::Provider& provider, const HttpRequest& request,
+                                     HttpResponder* responder)
+{
+    ++m_totalRequests;
+    SandboxWire::Call call;
+    QByteArray parseError;
+    const bool parsed = SandboxWire::parseRequest(Wire::Anthropic, request.body, &call, &parseError,
+                                                  SandboxWire::Purpose::CountTokens);
+    emit requestReceived(call.model, request.path);
+    if (!parsed) {
+        sendError(responder, provider.kind, 400, "invalid_request_error", parseError);
+        return;
+    }
+    const bool known = std::any_of(m_models.cbegin(), m_models.cend(), [&](const SandboxModel& model) {
+        return model.name == call.model && model.providerId == provider.id;
+    });
+    if (!known) {
+        sendError(responder, provider.kind, 404, "model_not_found", "model: " + call.model.toUtf8());
+        return;
+    }
+    responder->send(200, kJson, SandboxWire::anthropicTokenCount(call.promptTokens));
 }
 
 void SandboxServer::sendError(HttpResponder* responder, ProviderKind kind, int status, const QByteArray& code,

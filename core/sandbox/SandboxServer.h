@@ -72,6 +72,8 @@ private:
     void handle(const HttpRequest& request, HttpResponder* responder);
     void handleCall(const SandboxCatalogue::Provider& provider, const HttpRequest& request, HttpResponder* responder);
     void handleModels(const SandboxCatalogue::Provider& provider, HttpResponder* responder);
+    void handleTokenCount(const SandboxCatalogue::Provider& provider, const HttpRequest& request,
+                          HttpResponder* responder);
     SandboxFault activeFault(const SandboxModel& model);
     void sendError(HttpResponder* responder, ProviderKind kind, int status, const QByteArray& code,
                    const QByteArray& message = {}, int retryAfterSec = -1);

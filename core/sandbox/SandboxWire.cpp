@@ -130,7 +130,7 @@ QByteArray compact(const QJsonObject& object)
 
 } // namespace
 
-bool parseRequest(Wire wire, const QByteArray& body, Call* call, QByteArray* errorMessage)
+bool parseRequest(Wire wire, const QByteArray& body, Call* call, QByteArray* errorMessage, Purpose purpose)
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
@@ -156,7 +156,7 @@ bool parseRequest(Wire wire, const QByteArray& body, Call* call, QByteArray* err
     const QJsonValue maxTokens = root.contains(QLatin1String("max_completion_tokens"))
         ? root.value(QLatin1String("max_completion_tokens"))
         : root.value(QLatin1String("max_tokens"));
-    if (wire == Wire::Anthropic && !maxTokens.isDouble()) {
+    if (wire == Wire::Anthropic && purpose == Purpose::Answer && !maxTokens.isDouble()) {
         *errorMessage = "max_tokens: Field required";
         return false;
     }
@@ -181,6 +181,11 @@ bool parseRequest(Wire wire, const QByteArray& body, Call* call, QByteArray* err
     call->promptTokens = estimateTokens(call->promptText);
     call->ask = SandboxAnswer::read(root, wire == Wire::Anthropic);
     return true;
+}
+
+QByteArray anthropicTokenCount(qint64 inputTokens)
+{
+    return compact({ { QStringLiteral("input_tokens"), inputTokens } });
 }
 
 QByteArray errorBody(Wire wire, int status, const QByteArray& code, const QByteArray& message)

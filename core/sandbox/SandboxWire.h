@@ -36,8 +36,19 @@ struct Call
     SandboxAnswer::Ask ask; // tools, images, JSON mode
 };
 
+// What a request asks for: an answer, or (Anthropic's messages/count_tokens) the count of its
+// input tokens, which needs no max_tokens.
+enum class Purpose
+{
+    Answer,
+    CountTokens
+};
+
 // False with an error message when the body is not a valid request for the wire format.
-bool parseRequest(Wire wire, const QByteArray& body, Call* call, QByteArray* errorMessage);
+bool parseRequest(Wire wire, const QByteArray& body, Call* call, QByteArray* errorMessage,
+                  Purpose purpose = Purpose::Answer);
+// Anthropic's answer to messages/count_tokens: {"input_tokens": N}.
+QByteArray anthropicTokenCount(qint64 inputTokens);
 
 // The provider's error envelope. code selects type and message (e.g. "insufficient_quota",
 // "context_length_exceeded", "overloaded_error"); empty code means the usual one for the status.

@@ -38,6 +38,7 @@ private slots:
     void anthropic_toolUse();
     void anthropic_image_reachesTheModel();
     void anthropic_thinking_reachesTheProviderAsSent();
+    void anthropic_countTokens_asTheUpstreamCounts();
 
 private:
     QJsonObject runOpenAi(const QString& mode, const QString& model, const QString& key = {});
@@ -325,6 +326,17 @@ void tst_GatewaySdk::anthropic_image_reachesTheModel()
     const QJsonObject result = runAnthropic(QStringLiteral("image"), QStringLiteral("haiku"));
     QVERIFY2(result.value(QLatin1String("ok")).toBool(), QJsonDocument(result).toJson().constData());
     QVERIFY(result.value(QLatin1String("text")).toString().startsWith(QLatin1String("I got 1 image.")));
+}
+
+void tst_GatewaySdk::anthropic_countTokens_asTheUpstreamCounts()
+{
+    const QJsonObject counted = runAnthropic(QStringLiteral("count"), QStringLiteral("haiku"));
+    QVERIFY2(counted.value(QLatin1String("ok")).toBool(), QJsonDocument(counted).toJson().constData());
+    const QJsonObject answered = runAnthropic(QStringLiteral("complete"), QStringLiteral("haiku"));
+    QVERIFY2(answered.value(QLatin1String("ok")).toBool(), QJsonDocument(answered).toJson().constData());
+    const int billed = answered.value(QLatin1String("usage")).toObject().value(QLatin1String("input_tokens")).toInt();
+    QVERIFY(billed > 0);
+    QCOMPARE(counted.value(QLatin1String("inputTokens")).toInt(), billed);
 }
 
 void tst_GatewaySdk::anthropic_thinking_reachesTheProviderAsSent()

@@ -1,5 +1,5 @@
 // The official Anthropic SDK as a client of the gateway's /v1/messages. Usage:
-//   node anthropic-client.mjs <baseURL without /v1> <complete|stream|tools|tools-stream|image|thinking> <model> [apiKey]
+//   node anthropic-client.mjs <baseURL without /v1> <complete|stream|tools|tools-stream|image|thinking|count> <model> [apiKey]
 // Prints one JSON object: what the SDK returned, or the error it raised.
 import Anthropic from '@anthropic-ai/sdk';
 
@@ -62,6 +62,10 @@ try {
       ] }],
     });
     print({ ok: true, stop: message.stop_reason, text: message.content.map((block) => block.text ?? '').join('') });
+  } else if (mode === 'count') {
+    const { max_tokens, ...countRequest } = request;
+    const counted = await client.messages.countTokens(countRequest);
+    print({ ok: true, inputTokens: counted.input_tokens });
   } else if (mode === 'thinking') {
     const message = await client.messages.create({
       ...request, max_tokens: 2048, thinking: { type: 'enabled', budget_tokens: 1024 },
