@@ -50,3 +50,28 @@ qint64 estimateTokens(const QString& text)
     }
     return qMax<qint64>(1, (text.size() + 3) / 4);
 }
+
+ModelPrice ModelPrice::ratesFor(qint64 promptTokens) const
+{
+    if (!known || !hasLongContext() || promptTokens <= longContext.aboveTokens) {
+        ModelPrice flat = *this;
+        flat.longContext = {};
+        return flat;
+    }
+    // Rates the tier does not name follow the base rate by the tier's own input/output ratio.
+    const double inRatio = inputPerMTok > 0 ? longContext.inputPerMTok / inputPerMTok : 1;
+    const double outRatio
+        = outputPerMTok > 0 && longContext.outputPerMTok > 0 ? longContext.outputPerMTok / outputPerMTok : 1;
+    const auto pick = [](double tierRate, double scaled) { return tierRate > 0 ? tierRate : scaled; };
+    ModelPrice tier = *this;
+    tier.longContext = {};
+    tier.inputPerMTok = longContext.inputPerMTok;
+    tier.outputPerMTok = pick(longContext.outputPerMTok, outputPerMTok * outRatio);
+    tier.cachedInputPerMTok = pick(longContext.cachedInputPerMTok, cachedInputPerMTok * inRatio);
+    tier.cacheWrite5mPerMTok = pick(longContext.cacheWrite5mPerMTok, cacheWrite5mPerMTok * inRatio);
+    tier.cacheWrite1hPerMTok = pick(longContext.cacheWrite1hPerMTok, cacheWrite1hPerMTok * inRatio);
+    tier.reasoningPerMTok = reasoningPerMTok * outRatio;
+    tier.batchInputPerMTok = batchInputPerMTok * inRatio;
+    tier.batchOutputPerMTok = batchOutputPerMTok * outRatio;
+    return tier;
+}

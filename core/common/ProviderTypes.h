@@ -39,15 +39,43 @@ struct ProviderConfig
     bool operator==(const ProviderConfig&) const = default;
 };
 
-// USD per one million tokens. A model without a price is "unpriced", never free.
+// Rates of the long-context tier (Gemini 2.5 Pro, Claude Sonnet 4.x): a request whose prompt is
+// over aboveTokens is billed at these rates for ALL its tokens. USD per 1M tokens; a rate of 0
+// is the base rate scaled by the tier's input (or output) ratio.
+struct LongContextRates
+{
+    qint64 aboveTokens = 0; // 0 = no tier
+    double inputPerMTok = 0;
+    double outputPerMTok = 0;
+    double cachedInputPerMTok = 0;
+    double cacheWrite5mPerMTok = 0;
+    double cacheWrite1hPerMTok = 0;
+
+    bool operator==(const LongContextRates&) const = default;
+};
+
+// USD per one million tokens unless named otherwise. A model without a price is "unpriced",
+// never free. Every optional dimension has a 0 that falls back to the rate that never
+// under-reports (see CostCalculator).
 struct ModelPrice
 {
     double inputPerMTok = 0;
     double outputPerMTok = 0;
-    double cachedInputPerMTok = 0;
+    double cachedInputPerMTok = 0; // 0 = input rate
     bool known = false;
+    double cacheWrite5mPerMTok = 0; // Anthropic 5-minute cache writes (1.25x input); 0 = input rate
+    double cacheWrite1hPerMTok = 0; // 1-hour cache writes (2x input); 0 = the 5-minute rate
+    double reasoningPerMTok = 0; // reasoning tokens when priced apart; 0 = output rate
+    double perImageUsd = 0; // per input image on top of its tokens; 0 = its tokens only
+    double batchInputPerMTok = 0; // batch API rates; 0 = the standard rate
+    double batchOutputPerMTok = 0;
+    double webSearchPerRequestUsd = 0; // per server-side web search
+    LongContextRates longContext;
 
     bool isFree() const { return known && inputPerMTok == 0 && outputPerMTok == 0; }
+    bool hasLongContext() const { return longContext.aboveTokens > 0 && longContext.inputPerMTok > 0; }
+    // The flat rates that apply to a request with this many prompt tokens (the tier resolved).
+    ModelPrice ratesFor(qint64 promptTokens) const;
     bool operator==(const ModelPrice&) const = default;
 };
 
@@ -105,12 +133,18 @@ struct ChatRequest
 
 struct TokenUsage
 {
-    qint64 promptTokens = 0; // all input tokens, cached ones included
+    qint64 promptTokens = 0; // all input tokens, cached ones and cache writes included
     qint64 completionTokens = 0; // all output tokens, reasoning ones included
     qint64 cachedTokens = 0; // input tokens read from the provider's prompt cache
     qint64 reasoningTokens = 0; // output tokens spent on reasoning
     bool estimated = false; // true when the provider reported nothing and we counted ourselves
+    qint64 cacheWrite5mTokens = 0; // input tokens written to a 5-minute cache (Anthropic)
+    qint64 cacheWrite1hTokens = 0; // input tokens written to a 1-hour cache (Anthropic)
+    qint64 images = 0; // input images (their tokens are in promptTokens)
+    qint64 webSearches = 0; // server-side web searches billed per request
+    bool batch = false; // billed at the batch rates
 
+    qint64 cacheWriteTokens() const { return cacheWrite5mTokens + cacheWrite1hTokens; }
     bool operator==(const TokenUsage&) const = default;
 };
 

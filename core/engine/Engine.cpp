@@ -1,5 +1,6 @@
 #include "Engine.h"
 
+#include "common/PromptSize.h"
 #include "config/ConfigStore.h"
 #include "ledger/Ledger.h"
 #include "ledger/LedgerQueries.h"
@@ -19,6 +20,8 @@
 #include <QFileInfo>
 #include <QSet>
 #include <QStandardPaths>
+
+#include <algorithm>
 
 Engine::Engine(QObject* parent)
     : QObject(parent)
@@ -112,10 +115,8 @@ bool Engine::open(const Options& options)
         });
     m_router->setBudgetReservation(
         [this](const ModelConfig& model, const ChatRequest& request) {
-            const qint64 promptTokens = estimateTokens(request.lastUserText()) + estimateTokens(request.systemText());
-            const qint64 maxTokens = request.maxTokens > 0 ? request.maxTokens : model.maxOutputTokens;
             const Reservation reservation
-                = m_budgets->reserve(model.providerId, model.id, model.price, promptTokens, maxTokens);
+                = m_budgets->reserve(model.providerId, model.id, model.price, budgetRequest(model, request));
             const BudgetCheck& check = reservation.check;
             return BudgetHold { reservation.ok,
                                 reservation.id,
@@ -132,13 +133,30 @@ bool Engine::open(const Options& options)
             }
         });
     m_router->setBudgetCheck([this](const ModelConfig& model, const ChatRequest& request) {
-        const qint64 promptTokens = estimateTokens(request.lastUserText()) + estimateTokens(request.systemText());
-        const qint64 maxTokens = request.maxTokens > 0 ? request.maxTokens : model.maxOutputTokens;
-        const BudgetCheck check = m_budgets->check(model.providerId, model.id, model.price, promptTokens, maxTokens);
+        const BudgetCheck check
+            = m_budgets->check(model.providerId, model.id, model.price, budgetRequest(model, request));
         return BudgetVerdict { check.allowed, check.reason, check.shouldDowngrade(),
                                check.allowed && check.overLimit ? check.reason : QString(), check.exceededLimit() };
     });
     return true;
+}
+
+BudgetRequest Engine::budgetRequest(const ModelConfig& model, const ChatRequest& request)
+{
+    // The whole request as the provider will count it: every message, the system text, tools and
+    // images (PromptSize documents the rules), and all the output it may produce.
+    const PromptSize prompt = PromptSize::ofRequest(request);
+    BudgetRequest estimate;
+    estimate.promptTokens = prompt.tokens();
+    estimate.images = prompt.images;
+    estimate.mayWriteCache = prompt.asksCacheWrite();
+    // Without max tokens a provider may answer up to the model's own limit; when that is unknown
+    // too, up to what the context window leaves, else Anthropic's wire default.
+    estimate.maxOutputTokens = request.maxTokens > 0  ? request.maxTokens
+        : model.maxOutputTokens > 0                   ? model.maxOutputTokens
+        : model.contextWindow > estimate.promptTokens ? model.contextWindow - estimate.promptTokens
+                                                      : kDefaultReservedOutputTokens;
+    return estimate;
 }
 
 void Engine::loadConfig()
@@ -200,7 +218,12 @@ void Engine::addProvidersAndModels(const QList<ProviderConfig>& providers, const
         if (simulated.contains(model.providerId) || this->model(model.id)) {
             continue;
         }
-        if (!model.price.known) {
+        // The sandbox's catalogue carries input, output and cached rates only; the table has every
+        // dimension (cache writes, tiers) of the models it simulates.
+        const bool simulatedModel = std::any_of(providers.cbegin(), providers.cend(), [&](const ProviderConfig& p) {
+            return p.simulated && p.id == model.providerId;
+        });
+        if (!model.price.known || simulatedModel) {
             // Unpriced in the config: take the price table's, if it knows the model by what its
             // provider calls it. Not by the id: a group named gpt-3.5-turbo that serves a local
             // llama2 (a common LiteLLM alias) is not charged at OpenAI's price.
@@ -210,6 +233,9 @@ void Engine::addProvidersAndModels(const QList<ProviderConfig>& providers, const
                 model.price = entry->price;
                 if (model.contextWindow == 0) {
                     model.contextWindow = entry->contextWindow;
+                }
+                if (model.maxOutputTokens == 0) {
+                    model.maxOutputTokens = entry->maxOutputTokens;
                 }
             }
         }
@@ -378,10 +404,7 @@ void Engine::record(RequestRecord record, bool countAgainstBudgets)
 {
     if (countAgainstBudgets && record.costUsd && *record.costUsd > 0 && !record.finalProvider.isEmpty()) {
         // Keeps the budget tracker's running total current between ledger reads.
-        const Reservation reservation = m_budgets->reserve(record.finalProvider, record.finalModel, {}, 0, 0);
-        if (reservation.ok) {
-            m_budgets->commit(reservation.id, *record.costUsd);
-        }
+        m_budgets->addSpend(record.finalProvider, *record.costUsd);
     }
     if (m_ledger) {
         m_ledger->record(std::move(record));

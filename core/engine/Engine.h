@@ -5,6 +5,7 @@
 #include "config/ConfigProblem.h"
 #include "config/SwitchyardConfig.h"
 #include "ledger/LedgerRecords.h"
+#include "pricing/BudgetTypes.h"
 #include "sandbox/SandboxTypes.h"
 
 #include <QObject>
@@ -56,6 +57,10 @@ public:
     ~Engine() override;
 
     static QString defaultHomeDir();
+    // What a budget reserves for a request to a model: the whole prompt and all the output it may
+    // produce (the request's max tokens, else the model's, else what its context window leaves).
+    static BudgetRequest budgetRequest(const ModelConfig& model, const ChatRequest& request);
+    static constexpr qint64 kDefaultReservedOutputTokens = 4096;
 
     // False with errorString() when the engine cannot run (home dir not writable, sandbox port
     // unavailable); problems it can live with (a bad config file, a damaged ledger moved aside)

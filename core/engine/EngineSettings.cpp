@@ -28,6 +28,7 @@ BudgetSettings EngineSettings::budgetSettings(const AppSettings& settings, const
     result.warnAt = qBound(1, settings.value(AppSettings::BudgetWarnPercent).toInt(), 100) / 100.0;
     result.action
         = BudgetActions::fromId(settings.value(AppSettings::BudgetAction).toString()).value_or(BudgetAction::WarnOnly);
+    result.allowUnpriced = settings.value(AppSettings::BudgetAllowUnpriced).toBool();
     return result;
 }
 
@@ -48,6 +49,7 @@ void EngineSettings::apply(AppSettings::Key key)
     case AppSettings::BudgetMonthlyUsd:
     case AppSettings::BudgetWarnPercent:
     case AppSettings::BudgetAction:
+    case AppSettings::BudgetAllowUnpriced:
         applyBudgets();
         break;
     case AppSettings::ConnectTimeoutMs:

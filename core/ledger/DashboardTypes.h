@@ -17,6 +17,8 @@ struct DashboardQuery
     LedgerBucket uptimeBucket = LedgerBucket::Day;
     LedgerSplit split = LedgerSplit::Model;
     ModelPrice reference;
+    // Savings count only traffic the router chose a model for, unless the user widens them.
+    bool savingsRoutedOnly = true;
 
     // The period of the same length that ends where `filter` starts, with the same filters: what
     // the spend card compares with.
@@ -36,6 +38,7 @@ struct DashboardResult
     LedgerTotals totals;
     LedgerTotals previousTotals;
     SavingsResult savings;
+    QList<SavingsClassRow> savingsByClass;
     QList<SpendRow> spend;
     QList<TierUsageRow> tierUsage;
     UptimeReport uptime;
@@ -46,6 +49,7 @@ struct DashboardResult
     QStringList providerNames;
     QStringList modelNames;
     QStringList tierNames;
+    QStringList clientKeyNames;
     double elapsedMs = 0;
 };
 

@@ -28,7 +28,10 @@ void DashboardWorker::load(const DashboardQuery& query)
     result.totals = q.totals(query.filter);
     result.error = q.errorString();
     result.previousTotals = q.totals(query.previous);
-    result.savings = q.savings(query.filter, query.reference);
+    LedgerFilter savingsFilter = query.filter;
+    savingsFilter.routedOnly = query.savingsRoutedOnly;
+    result.savings = q.savings(savingsFilter, query.reference);
+    result.savingsByClass = q.savingsByClass(savingsFilter, query.reference);
     result.spend = q.spendOverTime(query.filter, query.spendBucket, query.split);
     // Checked between query groups too: a newer request makes the rest of this one useless.
     if (stale(query.generation)) {
@@ -51,6 +54,7 @@ void DashboardWorker::load(const DashboardQuery& query)
     result.modelNames = keys.models;
     result.providerNames = keys.providers;
     result.tierNames = keys.tiers;
+    result.clientKeyNames = keys.clientKeys;
     if (result.error.isEmpty()) {
         result.error = q.errorString();
     }

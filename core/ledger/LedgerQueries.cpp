@@ -146,6 +146,42 @@ SavingsResult LedgerQueries::savings(const LedgerFilter& filter, const ModelPric
     return result;
 }
 
+QList<SavingsClassRow> LedgerQueries::savingsByClass(const LedgerFilter& filter, const ModelPrice& reference)
+{
+    const Source source = rollupSource(QStringLiteral("rollup"),
+                                       QStringLiteral("tier, model, cost_usd, requests, unpriced, priced_prompt_tokens,"
+                                                      " priced_completion_tokens, priced_cached_tokens"),
+                                       filter, false);
+    QSqlQuery query;
+    QList<SavingsClassRow> rows;
+    if (!m_reader->run(query,
+                       QStringLiteral("SELECT tier, model, TOTAL(cost_usd), TOTAL(requests) - TOTAL(unpriced),"
+                                      " TOTAL(priced_prompt_tokens), TOTAL(priced_completion_tokens),"
+                                      " TOTAL(priced_cached_tokens) FROM %1 GROUP BY tier, model"
+                                      " HAVING TOTAL(requests) > TOTAL(unpriced) ORDER BY 3 DESC, tier, model")
+                           .arg(source.sql),
+                       source.binds)) {
+        return rows;
+    }
+    while (query.next()) {
+        SavingsClassRow row;
+        row.tier = query.value(0).toString();
+        row.model = query.value(1).toString();
+        row.costUsd = query.value(2).toDouble();
+        row.requests = query.value(3).toLongLong();
+        TokenUsage tokens;
+        tokens.promptTokens = qint64(query.value(4).toDouble());
+        tokens.completionTokens = qint64(query.value(5).toDouble());
+        tokens.cachedTokens = qint64(query.value(6).toDouble());
+        row.promptTokens = tokens.promptTokens;
+        row.completionTokens = tokens.completionTokens;
+        // The class's tokens as one call at the reference price, as savings() does for the total.
+        row.referenceCostUsd = CostCalculator::cost(reference, tokens);
+        rows << row;
+    }
+    return rows;
+}
+
 LedgerTotals LedgerQueries::totals(const LedgerFilter& filter)
 {
     const QStringList columns = { "cost_usd", "requests",       "failures",       "failed_over",
@@ -174,6 +210,7 @@ LedgerKeys LedgerQueries::keys(const LedgerFilter& filter)
     const Source source
         = rollupSource(QStringLiteral("rollup"), QStringLiteral("model, provider, tier"), filter, false);
     LedgerKeys keys;
+    QSqlQuery query;
     SqliteStatement statement;
     if (!m_reader->scan(statement, QStringLiteral("SELECT model, provider, tier FROM %1").arg(source.sql),
                         source.binds)) {
@@ -194,7 +231,17 @@ LedgerKeys LedgerQueries::keys(const LedgerFilter& filter)
         list.sort(Qt::CaseInsensitive);
         return list;
     };
-    return { sorted(models), sorted(providers), sorted(tiers) };
+    LedgerKeys result { sorted(models), sorted(providers), sorted(tiers), {} };
+    SqlWhere where = requestWhere(filter);
+    where.add(QStringLiteral("r.client_key <> ''"));
+    if (m_reader->run(query, QStringLiteral("SELECT DISTINCT r.client_key FROM requests r%1").arg(where.sql()),
+                      where.binds())) {
+        while (query.next()) {
+            result.clientKeys << query.value(0).toString();
+        }
+        result.clientKeys.sort();
+    }
+    return result;
 }
 
 double LedgerQueries::clientKeySpend(const QString& keyId, const QDateTime& from)

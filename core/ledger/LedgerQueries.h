@@ -59,6 +59,8 @@ public:
     }
     // Cached tokens are priced at reference.cachedInputPerMTok when it is set (> 0), else at the input price.
     SavingsResult savings(const LedgerFilter& filter, const ModelPrice& reference);
+    // The same per class of traffic (tier x model), dearest first.
+    QList<SavingsClassRow> savingsByClass(const LedgerFilter& filter, const ModelPrice& reference);
     LedgerTotals totals(const LedgerFilter& filter);
     LedgerKeys keys(const LedgerFilter& filter);
     // Exact to the millisecond, for budgets; an empty provider means all.

@@ -1,6 +1,10 @@
 #include "LedgerQueriesSql.h"
 
 #include "LedgerRollup.h"
+#include "common/RequestSource.h"
+#include "common/RequestStatus.h"
+
+#include <QHash>
 
 namespace LedgerQueriesSql {
 qint64 floorHour(const QDateTime& at)
@@ -20,7 +24,73 @@ void addColumnFilters(SqlWhere* where, const LedgerFilter& filter)
     where->in(QStringLiteral("model"), filter.models);
     where->in(QStringLiteral("tier"), filter.tiers);
     where->in(QStringLiteral("source"), filter.sources);
+    if (filter.routedOnly) {
+        where->add(QStringLiteral("tier <> '' AND source <> ?"), { RequestSources::id(RequestSource::Workbench) });
+    }
 }
+
+namespace {
+// A request row as its contribution to the "rollup" family's columns (LedgerRollup::add).
+QString rawColumn(const QString& column)
+{
+    static const QHash<QString, QString> map = {
+        { QStringLiteral("model"), QStringLiteral("r.final_model") },
+        { QStringLiteral("provider"), QStringLiteral("r.final_provider") },
+        { QStringLiteral("tier"), QStringLiteral("r.tier") },
+        { QStringLiteral("source"), QStringLiteral("r.source") },
+        { QStringLiteral("requests"), QStringLiteral("1") },
+        { QStringLiteral("failures"),
+          QStringLiteral("(r.status = '%1')").arg(RequestStatuses::id(RequestStatus::Failed)) },
+        { QStringLiteral("failed_over"),
+          QStringLiteral("EXISTS(SELECT 1 FROM failovers f WHERE f.request_rid = r.rid)") },
+        { QStringLiteral("cached_answers"), QStringLiteral("r.cached_answer") },
+        { QStringLiteral("estimated_usage"), QStringLiteral("r.usage_estimated") },
+        { QStringLiteral("estimated_cost"), QStringLiteral("(r.cost_usd IS NOT NULL AND r.cost_estimated)") },
+        { QStringLiteral("prompt_tokens"), QStringLiteral("r.prompt_tokens") },
+        { QStringLiteral("completion_tokens"), QStringLiteral("r.completion_tokens") },
+        { QStringLiteral("cached_tokens"), QStringLiteral("r.cached_tokens") },
+        { QStringLiteral("reasoning_tokens"), QStringLiteral("r.reasoning_tokens") },
+        { QStringLiteral("cost_usd"), QStringLiteral("COALESCE(r.cost_usd, 0)") },
+        { QStringLiteral("unpriced"), QStringLiteral("(r.cost_usd IS NULL)") },
+        { QStringLiteral("priced_prompt_tokens"),
+          QStringLiteral("CASE WHEN r.cost_usd IS NULL THEN 0 ELSE r.prompt_tokens END") },
+        { QStringLiteral("priced_completion_tokens"),
+          QStringLiteral("CASE WHEN r.cost_usd IS NULL THEN 0 ELSE r.completion_tokens END") },
+        { QStringLiteral("priced_cached_tokens"),
+          QStringLiteral("CASE WHEN r.cost_usd IS NULL THEN 0 ELSE r.cached_tokens END") },
+    };
+    return map.value(column);
+}
+
+// The "rollup" family computed from the raw rows, for filters the rollups cannot answer (client
+// keys); nullopt when a column has no raw equivalent.
+std::optional<Source> rawRollupSource(const QString& columns, const LedgerFilter& filter, qint64 h0, qint64 h1)
+{
+    QStringList select;
+    for (const QString& column : columns.split(u',')) {
+        const QString name = column.trimmed();
+        const QString expression = rawColumn(name);
+        if (expression.isEmpty()) {
+            return std::nullopt;
+        }
+        select << expression + QStringLiteral(" AS ") + name;
+    }
+    SqlWhere where;
+    if (h0 != kOpenStart) {
+        where.add(QStringLiteral("r.started_at >= ?"), { h0 * 1000 });
+    }
+    if (h1 != kOpenEnd) {
+        where.add(QStringLiteral("r.started_at < ?"), { h1 * 1000 });
+    }
+    where.in(QStringLiteral("r.final_model"), filter.models);
+    addRequestKeys(&where, filter);
+    Source source;
+    source.sql = QStringLiteral("(SELECT (r.started_at / 3600000) * 3600 AS t, %1 FROM requests r%2)")
+                     .arg(select.join(QStringLiteral(", ")), where.sql());
+    source.binds = where.binds();
+    return source;
+}
+} // namespace
 
 SqlWhere requestWhere(const LedgerFilter& filter)
 {
@@ -36,6 +106,10 @@ void addRequestKeys(SqlWhere* where, const LedgerFilter& filter)
     where->in(QStringLiteral("r.final_provider"), filter.providers);
     where->in(QStringLiteral("r.tier"), filter.tiers);
     where->in(QStringLiteral("r.source"), filter.sources);
+    where->in(QStringLiteral("r.client_key"), filter.clientKeys);
+    if (filter.routedOnly) {
+        where->add(QStringLiteral("r.tier <> '' AND r.source <> ?"), { RequestSources::id(RequestSource::Workbench) });
+    }
 }
 
 SqlWhere failoverWhere(const LedgerFilter& filter)
@@ -53,6 +127,11 @@ Source rollupSource(const QString& family, const QString& columns, const LedgerF
 {
     const qint64 h0 = filter.from.isValid() ? floorHour(filter.from) : kOpenStart;
     const qint64 h1 = filter.until.isValid() ? ceilHour(filter.until) : kOpenEnd;
+    if (!filter.clientKeys.isEmpty() && family == QLatin1String("rollup")) {
+        if (const std::optional<Source> raw = rawRollupSource(columns, filter, h0, h1)) {
+            return *raw;
+        }
+    }
     qint64 d0 = filter.from.isValid() ? LedgerRollup::dayOf(h0 + 86399) : kOpenStart;
     qint64 d1 = filter.until.isValid() ? LedgerRollup::dayOf(h1) : kOpenEnd;
     if (hourlyOnly || d0 >= d1) {

@@ -18,7 +18,13 @@ struct LedgerFilter
     QStringList providers;
     QStringList models;
     QStringList tiers;
-    QStringList sources;
+    QStringList sources; // RequestSources ids
+    // Gateway client key ids. The rollups do not know keys, so a key filter answers spend,
+    // requests, tokens and savings from the raw rows (uptime, latency and failovers ignore it).
+    QStringList clientKeys;
+    // Only traffic the router chose a model for (a tier), workbench comparisons left out: what
+    // "savings from routing" means.
+    bool routedOnly = false;
 };
 
 enum class LedgerBucket
@@ -137,12 +143,34 @@ struct SavingsResult
     qint64 unpricedRequests = 0; // not in either figure
 };
 
+// One class of routed traffic (tier x model) next to what it would have cost on the reference model.
+struct SavingsClassRow
+{
+    QString tier;
+    QString model;
+    qint64 requests = 0; // priced requests
+    qint64 promptTokens = 0;
+    qint64 completionTokens = 0;
+    double costUsd = 0;
+    std::optional<double> referenceCostUsd; // nullopt when the reference is unpriced
+
+    // (reference - actual) / reference, nullopt without a reference cost above zero.
+    std::optional<double> savingsShare() const
+    {
+        return referenceCostUsd && *referenceCostUsd > 0
+            ? std::optional<double>((*referenceCostUsd - costUsd) / *referenceCostUsd)
+            : std::nullopt;
+    }
+    bool operator==(const SavingsClassRow&) const = default;
+};
+
 // The keys that have requests under a filter (for filter menus), each list sorted and without ''.
 struct LedgerKeys
 {
     QStringList models;
     QStringList providers;
     QStringList tiers;
+    QStringList clientKeys;
 
     bool operator==(const LedgerKeys&) const = default;
 };

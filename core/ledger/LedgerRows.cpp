@@ -28,7 +28,12 @@ const char* const kColumns[] = { "rid",
                                  "compare_group",
                                  "failure_class",
                                  "error_message",
-                                 "client_key" };
+                                 "client_key",
+                                 "cache_write_5m_tokens",
+                                 "cache_write_1h_tokens",
+                                 "images",
+                                 "web_searches",
+                                 "batch" };
 }
 
 QString LedgerRows::requestColumns(const QString& alias)
@@ -85,6 +90,11 @@ RequestRecord LedgerRows::readRequest(const QSqlQuery& q, qint64* rid)
     r.failureClass = q.value(22).toString();
     r.errorMessage = q.value(23).toString();
     r.clientKey = q.value(24).toString();
+    r.usage.cacheWrite5mTokens = q.value(25).toLongLong();
+    r.usage.cacheWrite1hTokens = q.value(26).toLongLong();
+    r.usage.images = q.value(27).toLongLong();
+    r.usage.webSearches = q.value(28).toLongLong();
+    r.usage.batch = q.value(29).toBool();
     return r;
 }
 

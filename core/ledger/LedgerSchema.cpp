@@ -159,6 +159,16 @@ QStringList LedgerSchema::stepSql(int version)
             QStringLiteral("CREATE INDEX requests_client_key ON requests(client_key, started_at)"
                            " WHERE client_key <> ''"),
         };
+    case 5:
+        // Every usage dimension a cost was computed from, so a row can be re-costed and checked
+        // against an invoice. Older rows had none of them: 0 is what they were billed as.
+        return {
+            QStringLiteral("ALTER TABLE requests ADD COLUMN cache_write_5m_tokens INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE requests ADD COLUMN cache_write_1h_tokens INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE requests ADD COLUMN images INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE requests ADD COLUMN web_searches INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE requests ADD COLUMN batch INTEGER NOT NULL DEFAULT 0"),
+        };
     default:
         return {};
     }

@@ -19,11 +19,13 @@ enum class LedgerOpenError
 //   v1  requests + attempts
 //   v2  failovers + votes
 //   v3  hourly rollups (requests, attempts) + time/compare-group indexes, backfilled from raw rows
+//   v4  requests.client_key
+//   v5  requests: cache writes by TTL, images, web searches, batch (what a cost was made of)
 // requests.uuid has no index on purpose: random keys would dirty one index page per insert,
 // and nothing looks a request up by uuid (history pages by time, details by rowid).
 // Old steps are never edited: a v1 file upgrades through exactly the DDL a v1 build would follow.
 namespace LedgerSchema {
-constexpr int kVersion = 4;
+constexpr int kVersion = 5;
 
 struct Result
 {

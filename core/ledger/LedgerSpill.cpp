@@ -93,6 +93,10 @@ QJsonObject requestJson(const RequestRecord& r)
         { "completion_tokens", r.usage.completionTokens },
         { "cached_tokens", r.usage.cachedTokens },
         { "reasoning_tokens", r.usage.reasoningTokens },
+        { "cache_write_5m_tokens", r.usage.cacheWrite5mTokens },
+        { "cache_write_1h_tokens", r.usage.cacheWrite1hTokens },
+        { "images", r.usage.images },
+        { "web_searches", r.usage.webSearches },
         { "price_version", r.priceVersion },
     };
     for (const auto& [name, value] : numbers) {
@@ -100,6 +104,7 @@ QJsonObject requestJson(const RequestRecord& r)
     }
     o.insert(QLatin1String("started"), msValue(r.startedAt));
     o.insert(QLatin1String("usage_estimated"), r.usage.estimated);
+    o.insert(QLatin1String("batch"), r.usage.batch);
     o.insert(QLatin1String("cost_usd"), r.costUsd ? QJsonValue(*r.costUsd) : QJsonValue());
     o.insert(QLatin1String("cost_estimated"), r.costEstimated);
     o.insert(QLatin1String("cached_answer"), r.cachedAnswer);
@@ -143,6 +148,10 @@ RequestRecord requestFrom(const QJsonObject& o)
         { "completion_tokens", &r.usage.completionTokens },
         { "cached_tokens", &r.usage.cachedTokens },
         { "reasoning_tokens", &r.usage.reasoningTokens },
+        { "cache_write_5m_tokens", &r.usage.cacheWrite5mTokens },
+        { "cache_write_1h_tokens", &r.usage.cacheWrite1hTokens },
+        { "images", &r.usage.images },
+        { "web_searches", &r.usage.webSearches },
     };
     for (const auto& [name, value] : numbers) {
         *value = o.value(QLatin1String(name)).toInteger();
@@ -150,6 +159,7 @@ RequestRecord requestFrom(const QJsonObject& o)
     r.priceVersion = o.value(QLatin1String("price_version")).toInt();
     r.startedAt = fromMsValue(o.value(QLatin1String("started")));
     r.usage.estimated = o.value(QLatin1String("usage_estimated")).toBool();
+    r.usage.batch = o.value(QLatin1String("batch")).toBool();
     const QJsonValue cost = o.value(QLatin1String("cost_usd"));
     if (cost.isDouble()) {
         r.costUsd = cost.toDouble();

@@ -343,6 +343,10 @@ bool LedgerWriter::writeRequest(const RequestRecord& r, QString* error)
     q.bind(i++, r.failureClass);
     q.bind(i++, r.errorMessage);
     q.bind(i++, r.clientKey);
+    for (qint64 value : { r.usage.cacheWrite5mTokens, r.usage.cacheWrite1hTokens, r.usage.images, r.usage.webSearches,
+                          qint64(r.usage.batch) }) {
+        q.bind(i++, value);
+    }
     if (!q.exec()) {
         *error = q.errorString();
         return false;

@@ -51,23 +51,44 @@ void BudgetTracker::setSpendSource(SpendSource source)
     m_sourceCache.clear();
 }
 
+namespace {
+BudgetRequest plainRequest(qint64 promptTokens, qint64 maxTokens)
+{
+    BudgetRequest request;
+    request.promptTokens = promptTokens;
+    request.maxOutputTokens = maxTokens;
+    return request;
+}
+} // namespace
+
+BudgetCheck BudgetTracker::check(const QString& providerId, const QString& modelId, const ModelPrice& price,
+                                 const BudgetRequest& request) const
+{
+    QMutexLocker lock(&m_mutex);
+    return checkLocked(providerId, modelId, price, request);
+}
+
 BudgetCheck BudgetTracker::check(const QString& providerId, const QString& modelId, const ModelPrice& price,
                                  qint64 promptTokens, qint64 maxTokens) const
 {
-    Q_UNUSED(modelId)
-    QMutexLocker lock(&m_mutex);
-    return checkLocked(providerId, price, promptTokens, maxTokens);
+    return check(providerId, modelId, price, plainRequest(promptTokens, maxTokens));
 }
 
 Reservation BudgetTracker::reserve(const QString& providerId, const QString& modelId, const ModelPrice& price,
                                    qint64 promptTokens, qint64 maxTokens)
 {
-    Q_UNUSED(modelId)
+    return reserve(providerId, modelId, price, plainRequest(promptTokens, maxTokens));
+}
+
+Reservation BudgetTracker::reserve(const QString& providerId, const QString& modelId, const ModelPrice& price,
+                                   const BudgetRequest& request)
+{
     Reservation reservation;
     QList<PendingSignal> pending;
     {
+        // Check and hold under one lock: a concurrent request sees this one's worst case.
         QMutexLocker lock(&m_mutex);
-        reservation.check = checkLocked(providerId, price, promptTokens, maxTokens);
+        reservation.check = checkLocked(providerId, modelId, price, request);
         collectSignalsLocked(reservation.check.scopes, &pending);
         if (reservation.check.allowed) {
             reservation.id = m_nextId++;
@@ -94,26 +115,40 @@ bool BudgetTracker::commit(quint64 reservationId, double actualCostUsd)
         }
         const QString providerId = it->providerId;
         m_held.erase(it);
-
-        const double amount = std::isfinite(actualCostUsd) && actualCostUsd > 0 ? actualCostUsd : 0;
-        const QDateTime now = Clock::instance().currentDateTimeUtc();
-        const QDate today = now.toTimeZone(m_settings.timeZone).date();
-        const QDate monthStart(today.year(), today.month(), 1);
-        for (const QString& key : { QString(), providerId }) {
-            QMap<QDate, double>& days = m_committed[key];
-            days[today] += amount;
-            // Only the current month is ever summed.
-            while (!days.isEmpty() && days.firstKey() < monthStart) {
-                days.erase(days.begin());
-            }
-            if (providerId.isEmpty()) {
-                break;
-            }
-        }
-        collectSignalsLocked(scopesLocked(providerId, 0), &pending);
+        addSpendLocked(providerId, actualCostUsd, &pending);
     }
     emitSignals(pending);
     return true;
+}
+
+void BudgetTracker::addSpend(const QString& providerId, double costUsd)
+{
+    QList<PendingSignal> pending;
+    {
+        QMutexLocker lock(&m_mutex);
+        addSpendLocked(providerId, costUsd, &pending);
+    }
+    emitSignals(pending);
+}
+
+void BudgetTracker::addSpendLocked(const QString& providerId, double costUsd, QList<PendingSignal>* pending)
+{
+    const double amount = std::isfinite(costUsd) && costUsd > 0 ? costUsd : 0;
+    const QDateTime now = Clock::instance().currentDateTimeUtc();
+    const QDate today = now.toTimeZone(m_settings.timeZone).date();
+    const QDate monthStart(today.year(), today.month(), 1);
+    for (const QString& key : { QString(), providerId }) {
+        QMap<QDate, double>& days = m_committed[key];
+        days[today] += amount;
+        // Only the current month is ever summed.
+        while (!days.isEmpty() && days.firstKey() < monthStart) {
+            days.erase(days.begin());
+        }
+        if (providerId.isEmpty()) {
+            break;
+        }
+    }
+    collectSignalsLocked(scopesLocked(providerId, 0), pending);
 }
 
 bool BudgetTracker::release(quint64 reservationId)
@@ -134,15 +169,23 @@ int BudgetTracker::activeReservations() const
     return int(m_held.size());
 }
 
-BudgetCheck BudgetTracker::checkLocked(const QString& providerId, const ModelPrice& price, qint64 promptTokens,
-                                       qint64 maxTokens) const
+BudgetCheck BudgetTracker::checkLocked(const QString& providerId, const QString& modelId, const ModelPrice& price,
+                                       const BudgetRequest& request) const
 {
     BudgetCheck result;
     result.action = m_settings.action;
     if (!price.known) {
         result.unpriced = true;
         result.scopes = scopesLocked(providerId, 0);
-        result.reason = tr("Unpriced model: its cost is not counted against any budget");
+        if (result.scopes.isEmpty() || m_settings.allowUnpriced) {
+            result.reason = tr("Unpriced model: its cost is not counted against any budget");
+            return result;
+        }
+        // A limit applies and nothing bounds this request's cost: never a silent way around it.
+        result.allowed = false;
+        result.reason = tr("%1 has no price, so the %2 cannot bound what it costs. Refused; add its price or "
+                           "allow unpriced models in the budget settings.")
+                            .arg(modelId, result.scopes.constFirst().scope.displayName());
         return result;
     }
     if (price.isFree()) {
@@ -151,7 +194,11 @@ BudgetCheck BudgetTracker::checkLocked(const QString& providerId, const ModelPri
         result.reason = tr("Free model: budgets do not apply");
         return result;
     }
-    result.worstCaseUsd = CostCalculator::estimateWorstCase(price, promptTokens, maxTokens).value_or(0);
+    TokenUsage planned;
+    planned.promptTokens = request.promptTokens;
+    planned.images = request.images;
+    result.worstCaseUsd
+        = CostCalculator::estimateWorstCase(price, planned, request.maxOutputTokens, request.mayWriteCache).value_or(0);
     result.scopes = scopesLocked(providerId, result.worstCaseUsd);
     if (result.scopes.isEmpty()) {
         result.reason = tr("No budget limit applies");

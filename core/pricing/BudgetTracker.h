@@ -37,10 +37,19 @@ public:
     // Also moves the baseline to now and forgets committed amounts: the source has them, or will.
     void setSpendSource(SpendSource source);
 
+    // The worst case is CostCalculator::estimateWorstCase of the whole request, at the
+    // long-context rates when its prompt crosses the tier.
+    BudgetCheck check(const QString& providerId, const QString& modelId, const ModelPrice& price,
+                      const BudgetRequest& request) const;
+    Reservation reserve(const QString& providerId, const QString& modelId, const ModelPrice& price,
+                        const BudgetRequest& request);
+    // The same for a plain prompt of promptTokens and maxTokens of output.
     BudgetCheck check(const QString& providerId, const QString& modelId, const ModelPrice& price, qint64 promptTokens,
                       qint64 maxTokens) const;
     Reservation reserve(const QString& providerId, const QString& modelId, const ModelPrice& price, qint64 promptTokens,
                         qint64 maxTokens);
+    // Spend that went out without a reservation (a call made outside the router), counted now.
+    void addSpend(const QString& providerId, double costUsd);
     // Replaces the reservation by the real cost (0 for an unpriced call). False for an unknown id.
     bool commit(quint64 reservationId, double actualCostUsd);
     bool release(quint64 reservationId);
@@ -68,8 +77,9 @@ private:
         bool limit = false;
     };
 
-    BudgetCheck checkLocked(const QString& providerId, const ModelPrice& price, qint64 promptTokens,
-                            qint64 maxTokens) const;
+    BudgetCheck checkLocked(const QString& providerId, const QString& modelId, const ModelPrice& price,
+                            const BudgetRequest& request) const;
+    void addSpendLocked(const QString& providerId, double costUsd, QList<PendingSignal>* pending);
     QList<ScopeUsage> scopesLocked(const QString& providerId, double requestUsd) const;
     double spentLocked(const BudgetScope& scope, const QDateTime& now) const;
     double sourceSpendLocked(const QString& providerId, const QDateTime& from) const;

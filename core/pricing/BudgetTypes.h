@@ -37,6 +37,9 @@ struct BudgetSettings
     QMap<QString, BudgetLimits> perProvider; // provider id -> limits
     double warnAt = 0.8; // fraction of a limit that triggers thresholdReached
     BudgetAction action = BudgetAction::WarnOnly;
+    // Without a price a request's cost cannot be bounded: under a limit it is refused unless the
+    // user allows unpriced models (their spend is then not counted).
+    bool allowUnpriced = false;
     QTimeZone timeZone = QTimeZone::systemTimeZone(); // where days and months begin
 };
 
@@ -44,6 +47,16 @@ enum class BudgetPeriod
 {
     Day,
     Month,
+};
+
+// What a request may cost at most, estimated before the call: the whole prompt (PromptSize),
+// the output it may produce and whether it asks for a cache write.
+struct BudgetRequest
+{
+    qint64 promptTokens = 0;
+    qint64 images = 0;
+    qint64 maxOutputTokens = 0;
+    bool mayWriteCache = false;
 };
 
 // One limit: a period, for all providers (empty providerId) or one.
@@ -76,7 +89,8 @@ struct BudgetCheck
 {
     bool allowed = true;
     bool exempt = false; // free or local model: budgets do not apply
-    bool unpriced = false; // no price known: nothing reserved, cost not tracked
+    bool unpriced = false; // no price known: nothing reserved, cost not tracked (refused under a limit
+                           // unless BudgetSettings::allowUnpriced)
     bool overLimit = false; // at least one scope would be exceeded
     BudgetAction action = BudgetAction::WarnOnly;
     double worstCaseUsd = 0;

@@ -4,11 +4,21 @@
 
 namespace {
 constexpr double TokensPerPriceUnit = 1'000'000.0;
+
+qint64 nonNegative(qint64 value)
+{
+    return std::max<qint64>(0, value);
+}
+
+double orElse(double rate, double fallback)
+{
+    return rate > 0 ? rate : fallback;
+}
 } // namespace
 
 double CostCalculator::effectiveCachedRate(const ModelPrice& price)
 {
-    return price.cachedInputPerMTok > 0 ? price.cachedInputPerMTok : price.inputPerMTok;
+    return orElse(price.cachedInputPerMTok, price.inputPerMTok);
 }
 
 std::optional<CostBreakdown> CostCalculator::breakdown(const ModelPrice& price, const TokenUsage& usage)
@@ -16,16 +26,36 @@ std::optional<CostBreakdown> CostCalculator::breakdown(const ModelPrice& price, 
     if (!price.known) {
         return std::nullopt;
     }
-    // A decoder that reports more cached than prompt tokens is wrong; bill the cached ones once
+    const ModelPrice rates = price.ratesFor(usage.promptTokens);
+    // A decoder that reports more cached or written than prompt tokens is wrong; bill those once
     // and never let the uncached part go negative.
-    const qint64 cached = std::max<qint64>(0, usage.cachedTokens);
-    const qint64 uncached = std::max<qint64>(0, usage.promptTokens - cached);
-    const qint64 completion = std::max<qint64>(0, usage.completionTokens);
+    const qint64 cached = nonNegative(usage.cachedTokens);
+    const qint64 write5m = nonNegative(usage.cacheWrite5mTokens);
+    const qint64 write1h = nonNegative(usage.cacheWrite1hTokens);
+    const qint64 uncached = nonNegative(usage.promptTokens - cached - write5m - write1h);
+    const qint64 completion = nonNegative(usage.completionTokens);
+    const bool reasoningApart = rates.reasoningPerMTok > 0;
+    const qint64 reasoning = reasoningApart ? std::min(nonNegative(usage.reasoningTokens), completion) : 0;
+
+    // Batch discounts apply to every input (cache reads and writes too) and output dimension alike.
+    const double inputScale = usage.batch && rates.batchInputPerMTok > 0 && rates.inputPerMTok > 0
+        ? rates.batchInputPerMTok / rates.inputPerMTok
+        : 1;
+    const double outputScale = usage.batch && rates.batchOutputPerMTok > 0 && rates.outputPerMTok > 0
+        ? rates.batchOutputPerMTok / rates.outputPerMTok
+        : 1;
+    const double write5mRate = orElse(rates.cacheWrite5mPerMTok, rates.inputPerMTok);
+    const double write1hRate = orElse(rates.cacheWrite1hPerMTok, write5mRate);
 
     CostBreakdown result;
-    result.input = uncached * price.inputPerMTok / TokensPerPriceUnit;
-    result.cached = cached * effectiveCachedRate(price) / TokensPerPriceUnit;
-    result.output = completion * price.outputPerMTok / TokensPerPriceUnit;
+    result.input = uncached * rates.inputPerMTok * inputScale / TokensPerPriceUnit;
+    result.cached = cached * effectiveCachedRate(rates) * inputScale / TokensPerPriceUnit;
+    result.cacheWrite = (write5m * write5mRate + write1h * write1hRate) * inputScale / TokensPerPriceUnit;
+    result.output = (completion - reasoning) * rates.outputPerMTok * outputScale / TokensPerPriceUnit;
+    result.reasoning = reasoning * rates.reasoningPerMTok * outputScale / TokensPerPriceUnit;
+    result.images = double(nonNegative(usage.images)) * rates.perImageUsd;
+    result.surcharges = double(nonNegative(usage.webSearches)) * rates.webSearchPerRequestUsd;
+    result.longContext = price.hasLongContext() && usage.promptTokens > price.longContext.aboveTokens;
     result.estimated = usage.estimated;
     return result;
 }
@@ -39,29 +69,51 @@ std::optional<double> CostCalculator::cost(const ModelPrice& price, const TokenU
     return parts->total();
 }
 
-std::optional<double> CostCalculator::estimateWorstCase(const ModelPrice& price, qint64 promptTokens, qint64 maxTokens)
+std::optional<double> CostCalculator::estimateWorstCase(const ModelPrice& price, const TokenUsage& planned,
+                                                        qint64 maxTokens, bool mayWriteCache)
 {
     if (!price.known) {
         return std::nullopt;
     }
-    const qint64 prompt = std::max<qint64>(0, promptTokens);
-    const qint64 output = std::max<qint64>(0, maxTokens);
-    return (prompt * price.inputPerMTok + output * price.outputPerMTok) / TokensPerPriceUnit;
+    TokenUsage worst = planned;
+    worst.promptTokens = nonNegative(planned.promptTokens);
+    worst.cachedTokens = 0;
+    worst.cacheWrite5mTokens = 0;
+    worst.cacheWrite1hTokens = 0;
+    worst.completionTokens = nonNegative(maxTokens);
+    worst.batch = false;
+    const ModelPrice rates = price.ratesFor(worst.promptTokens);
+    if (mayWriteCache) {
+        // The dearest write the request could make: a 1-hour one unless only 5-minute writes are priced.
+        const double write1h = orElse(rates.cacheWrite1hPerMTok, orElse(rates.cacheWrite5mPerMTok, 0));
+        if (write1h > rates.inputPerMTok) {
+            worst.cacheWrite1hTokens = worst.promptTokens;
+        }
+    }
+    worst.reasoningTokens = rates.reasoningPerMTok > rates.outputPerMTok ? worst.completionTokens : 0;
+    return cost(price, worst);
+}
+
+std::optional<double> CostCalculator::estimateWorstCase(const ModelPrice& price, qint64 promptTokens, qint64 maxTokens)
+{
+    TokenUsage planned;
+    planned.promptTokens = promptTokens;
+    return estimateWorstCase(price, planned, maxTokens);
 }
 
 std::optional<CostBreakdown> CostCalculator::breakdown(const PriceEntry& entry, const TokenUsage& usage)
 {
-    return breakdown(entry.priceFor(usage.promptTokens), usage);
+    return breakdown(entry.price, usage);
 }
 
 std::optional<double> CostCalculator::cost(const PriceEntry& entry, const TokenUsage& usage)
 {
-    return cost(entry.priceFor(usage.promptTokens), usage);
+    return cost(entry.price, usage);
 }
 
 std::optional<double> CostCalculator::estimateWorstCase(const PriceEntry& entry, qint64 promptTokens, qint64 maxTokens)
 {
-    return estimateWorstCase(entry.priceFor(promptTokens), promptTokens, maxTokens);
+    return estimateWorstCase(entry.price, promptTokens, maxTokens);
 }
 
 TokenUsage CostCalculator::finalUsage(const QList<TokenUsage>& cumulativeReports)
@@ -76,6 +128,11 @@ TokenUsage CostCalculator::finalUsage(const QList<TokenUsage>& cumulativeReports
         result.completionTokens = std::max(result.completionTokens, report.completionTokens);
         result.cachedTokens = std::max(result.cachedTokens, report.cachedTokens);
         result.reasoningTokens = std::max(result.reasoningTokens, report.reasoningTokens);
+        result.cacheWrite5mTokens = std::max(result.cacheWrite5mTokens, report.cacheWrite5mTokens);
+        result.cacheWrite1hTokens = std::max(result.cacheWrite1hTokens, report.cacheWrite1hTokens);
+        result.images = std::max(result.images, report.images);
+        result.webSearches = std::max(result.webSearches, report.webSearches);
+        result.batch = result.batch || report.batch;
         // One real report makes the whole usage real.
         result.estimated = result.estimated && report.estimated;
     }

@@ -23,9 +23,18 @@ int tokenCount(const QJsonValue& value)
     return value.isDouble() && value.toDouble() > 0 ? int(std::min(value.toDouble(), 2147483647.0)) : 0;
 }
 
+// An optional per-token cost in USD per 1M, or 0 when absent or not a price.
+double optionalRate(const QJsonObject& object, const QString& key)
+{
+    const QJsonValue value = object.value(key);
+    return value.isDouble() && value.toDouble() >= 0 && std::isfinite(value.toDouble())
+        ? PriceImport::perMillion(value.toDouble())
+        : 0;
+}
+
 // LiteLLM names long-context rates "input_cost_per_token_above_200k_tokens" (also 128k for older
-// Gemini models). The lowest threshold with an input rate becomes the entry's long-context tier.
-void readLongContextTier(const QJsonObject& object, PriceEntry* entry)
+// Gemini models, 272k for gpt-5). The lowest threshold with an input rate becomes the tier.
+void readLongContextTier(const QJsonObject& object, ModelPrice* price)
 {
     static const QRegularExpression pattern(QStringLiteral("^input_cost_per_token_above_(\\d+)k_tokens$"));
     qint64 best = 0;
@@ -41,15 +50,33 @@ void readLongContextTier(const QJsonObject& object, PriceEntry* entry)
     if (best == 0) {
         return;
     }
-    auto rate = [&](const QString& key, double fallback) {
-        const QJsonValue value = object.value(key + suffix);
-        return value.isDouble() && value.toDouble() >= 0 ? PriceImport::perMillion(value.toDouble()) : fallback;
-    };
-    entry->longContextThreshold = best;
-    entry->longContextPrice.inputPerMTok = rate(QStringLiteral("input_cost_per_token"), entry->price.inputPerMTok);
-    entry->longContextPrice.outputPerMTok = rate(QStringLiteral("output_cost_per_token"), entry->price.outputPerMTok);
-    entry->longContextPrice.cachedInputPerMTok = rate(QStringLiteral("cache_read_input_token_cost"), 0);
-    entry->longContextPrice.known = true;
+    LongContextRates& tier = price->longContext;
+    tier.aboveTokens = best;
+    tier.inputPerMTok = optionalRate(object, QStringLiteral("input_cost_per_token") + suffix);
+    tier.outputPerMTok = optionalRate(object, QStringLiteral("output_cost_per_token") + suffix);
+    tier.cachedInputPerMTok = optionalRate(object, QStringLiteral("cache_read_input_token_cost") + suffix);
+    tier.cacheWrite5mPerMTok = optionalRate(object, QStringLiteral("cache_creation_input_token_cost") + suffix);
+    tier.cacheWrite1hPerMTok
+        = optionalRate(object, QStringLiteral("cache_creation_input_token_cost_above_1hr") + suffix);
+    if (tier.inputPerMTok <= 0) {
+        tier = {};
+    }
+}
+
+// LiteLLM gives web search per context size; the dearest one bounds what a search costs.
+double webSearchCost(const QJsonObject& object)
+{
+    const QJsonValue value = object.value(QStringLiteral("search_context_cost_per_query"));
+    double result = 0;
+    if (value.isObject()) {
+        const QJsonObject sizes = value.toObject();
+        for (auto it = sizes.constBegin(); it != sizes.constEnd(); ++it) {
+            result = std::max(result, it.value().toDouble());
+        }
+    } else if (value.isDouble()) {
+        result = value.toDouble();
+    }
+    return std::isfinite(result) && result > 0 ? result : 0;
 }
 
 // Fills *entry or returns why the model cannot be imported.
@@ -85,15 +112,22 @@ QString readEntry(const QJsonValue& value, PriceEntry* entry)
     if (!problem.isEmpty()) {
         return problem;
     }
-    // Optional: without it cached tokens are billed at the input rate.
-    if (cost("cache_read_input_token_cost", &entry->price.cachedInputPerMTok).size()) {
-        entry->price.cachedInputPerMTok = 0;
-    }
-    entry->price.known = true;
+    // Optional rates: without them CostCalculator falls back to the standard ones.
+    ModelPrice& price = entry->price;
+    price.cachedInputPerMTok = optionalRate(object, QStringLiteral("cache_read_input_token_cost"));
+    price.cacheWrite5mPerMTok = optionalRate(object, QStringLiteral("cache_creation_input_token_cost"));
+    price.cacheWrite1hPerMTok = optionalRate(object, QStringLiteral("cache_creation_input_token_cost_above_1hr"));
+    price.reasoningPerMTok = optionalRate(object, QStringLiteral("output_cost_per_reasoning_token"));
+    price.batchInputPerMTok = optionalRate(object, QStringLiteral("input_cost_per_token_batches"));
+    price.batchOutputPerMTok = optionalRate(object, QStringLiteral("output_cost_per_token_batches"));
+    const QJsonValue perImage = object.value(QStringLiteral("input_cost_per_image"));
+    price.perImageUsd = perImage.isDouble() && perImage.toDouble() > 0 ? perImage.toDouble() : 0;
+    price.webSearchPerRequestUsd = webSearchCost(object);
+    price.known = true;
     entry->contextWindow = tokenCount(object.value(QStringLiteral("max_input_tokens")));
     entry->maxOutputTokens = tokenCount(object.value(QStringLiteral("max_output_tokens")));
     entry->litellmProvider = object.value(QStringLiteral("litellm_provider")).toString();
-    readLongContextTier(object, entry);
+    readLongContextTier(object, &price);
     return {};
 }
 } // namespace

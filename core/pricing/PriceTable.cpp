@@ -21,14 +21,46 @@ QString tr(const char* text)
     return QCoreApplication::translate("PriceTable", text);
 }
 
+// The optional rates of a price and of its long-context tier, by JSON name.
+struct OptionalRate
+{
+    const char* key;
+    double ModelPrice::*field;
+};
+const OptionalRate kOptionalRates[] = {
+    { "cachedInput", &ModelPrice::cachedInputPerMTok },
+    { "cacheWrite5m", &ModelPrice::cacheWrite5mPerMTok },
+    { "cacheWrite1h", &ModelPrice::cacheWrite1hPerMTok },
+    { "reasoning", &ModelPrice::reasoningPerMTok },
+    { "perImage", &ModelPrice::perImageUsd },
+    { "batchInput", &ModelPrice::batchInputPerMTok },
+    { "batchOutput", &ModelPrice::batchOutputPerMTok },
+    { "webSearch", &ModelPrice::webSearchPerRequestUsd },
+};
+struct TierRate
+{
+    const char* key;
+    double LongContextRates::*field;
+};
+const TierRate kTierRates[] = {
+    { "input", &LongContextRates::inputPerMTok },
+    { "output", &LongContextRates::outputPerMTok },
+    { "cachedInput", &LongContextRates::cachedInputPerMTok },
+    { "cacheWrite5m", &LongContextRates::cacheWrite5mPerMTok },
+    { "cacheWrite1h", &LongContextRates::cacheWrite1hPerMTok },
+};
+
 QJsonObject entryToJson(const PriceEntry& entry)
 {
     QJsonObject object;
-    if (entry.price.known) {
-        object.insert(QStringLiteral("input"), entry.price.inputPerMTok);
-        object.insert(QStringLiteral("output"), entry.price.outputPerMTok);
-        if (entry.price.cachedInputPerMTok > 0) {
-            object.insert(QStringLiteral("cachedInput"), entry.price.cachedInputPerMTok);
+    const ModelPrice& price = entry.price;
+    if (price.known) {
+        object.insert(QStringLiteral("input"), price.inputPerMTok);
+        object.insert(QStringLiteral("output"), price.outputPerMTok);
+        for (const OptionalRate& rate : kOptionalRates) {
+            if (price.*rate.field > 0) {
+                object.insert(QLatin1String(rate.key), price.*rate.field);
+            }
         }
     } else {
         object.insert(QStringLiteral("known"), false);
@@ -42,47 +74,59 @@ QJsonObject entryToJson(const PriceEntry& entry)
     if (!entry.litellmProvider.isEmpty()) {
         object.insert(QStringLiteral("litellmProvider"), entry.litellmProvider);
     }
-    if (entry.longContextThreshold > 0 && entry.longContextPrice.known) {
+    if (price.known && price.hasLongContext()) {
         QJsonObject tier;
-        tier.insert(QStringLiteral("aboveTokens"), entry.longContextThreshold);
-        tier.insert(QStringLiteral("input"), entry.longContextPrice.inputPerMTok);
-        tier.insert(QStringLiteral("output"), entry.longContextPrice.outputPerMTok);
-        if (entry.longContextPrice.cachedInputPerMTok > 0) {
-            tier.insert(QStringLiteral("cachedInput"), entry.longContextPrice.cachedInputPerMTok);
+        tier.insert(QStringLiteral("aboveTokens"), price.longContext.aboveTokens);
+        for (const TierRate& rate : kTierRates) {
+            if (price.longContext.*rate.field > 0) {
+                tier.insert(QLatin1String(rate.key), price.longContext.*rate.field);
+            }
         }
         object.insert(QStringLiteral("longContext"), tier);
     }
     return object;
 }
 
+// Reads a non-negative number; on failure sets *error to "<place>.<key>: <problem>".
+bool readNumber(const QJsonObject& object, const QString& place, const char* key, double* out, bool required,
+                QString* error)
+{
+    const QJsonValue field = object.value(QLatin1String(key));
+    if (field.isUndefined() && !required) {
+        return true;
+    }
+    if (!field.isDouble() || field.toDouble() < 0) {
+        *error = place + QLatin1Char('.') + QLatin1String(key) + QStringLiteral(": ")
+            + tr("expected a number of USD (or tokens), zero or more");
+        return false;
+    }
+    *out = field.toDouble();
+    return true;
+}
+
 // Reads one entry; on failure sets *error to "<place>: <problem>".
 bool entryFromJson(const QJsonValue& value, const QString& place, PriceEntry* entry, QString* error)
 {
     if (!value.isObject()) {
-        *error = place + QStringLiteral(": ") + QCoreApplication::translate("PriceTable", "expected an object");
+        *error = place + QStringLiteral(": ") + tr("expected an object");
         return false;
     }
     const QJsonObject object = value.toObject();
     auto number = [&](const char* key, double* out, bool required) {
-        const QJsonValue field = object.value(QLatin1String(key));
-        if (field.isUndefined() && !required) {
-            return true;
-        }
-        if (!field.isDouble() || field.toDouble() < 0) {
-            *error = place + QLatin1Char('.') + QLatin1String(key) + QStringLiteral(": ")
-                + QCoreApplication::translate("PriceTable", "expected a number of USD (or tokens), zero or more");
-            return false;
-        }
-        *out = field.toDouble();
-        return true;
+        return readNumber(object, place, key, out, required, error);
     };
 
-    const bool known = object.value(QStringLiteral("known")).toBool(true);
-    entry->price.known = known;
-    if (known
-        && !(number("input", &entry->price.inputPerMTok, true) && number("output", &entry->price.outputPerMTok, true)
-             && number("cachedInput", &entry->price.cachedInputPerMTok, false))) {
-        return false;
+    ModelPrice& price = entry->price;
+    price.known = object.value(QStringLiteral("known")).toBool(true);
+    if (price.known) {
+        if (!number("input", &price.inputPerMTok, true) || !number("output", &price.outputPerMTok, true)) {
+            return false;
+        }
+        for (const OptionalRate& rate : kOptionalRates) {
+            if (!number(rate.key, &(price.*rate.field), false)) {
+                return false;
+            }
+        }
     }
     double contextWindow = 0;
     double maxOutput = 0;
@@ -99,42 +143,25 @@ bool entryFromJson(const QJsonValue& value, const QString& place, PriceEntry* en
     }
     const QString tierPlace = place + QStringLiteral(".longContext");
     const QJsonObject tier = tierValue.toObject();
-    auto tierNumber = [&](const char* key, double* out, bool required) {
-        const QJsonValue field = tier.value(QLatin1String(key));
-        if (field.isUndefined() && !required) {
-            return true;
-        }
-        if (!field.isDouble() || field.toDouble() < 0) {
-            *error = tierPlace + QLatin1Char('.') + QLatin1String(key) + QStringLiteral(": ")
-                + QCoreApplication::translate("PriceTable", "expected a number of USD (or tokens), zero or more");
-            return false;
-        }
-        *out = field.toDouble();
-        return true;
-    };
+    LongContextRates& rates = price.longContext;
     double threshold = 0;
-    if (!tierValue.isObject() || !tierNumber("aboveTokens", &threshold, true) || threshold < 1
-        || !tierNumber("input", &entry->longContextPrice.inputPerMTok, true)
-        || !tierNumber("output", &entry->longContextPrice.outputPerMTok, true)
-        || !tierNumber("cachedInput", &entry->longContextPrice.cachedInputPerMTok, false)) {
+    bool ok = tierValue.isObject() && readNumber(tier, tierPlace, "aboveTokens", &threshold, true, error)
+        && threshold >= 1 && readNumber(tier, tierPlace, "input", &rates.inputPerMTok, true, error)
+        && readNumber(tier, tierPlace, "output", &rates.outputPerMTok, true, error);
+    for (const TierRate& rate : kTierRates) {
+        ok = ok && readNumber(tier, tierPlace, rate.key, &(rates.*rate.field), false, error);
+    }
+    if (!ok) {
         if (error->isEmpty()) {
-            *error = tierPlace + QStringLiteral(": ")
-                + QCoreApplication::translate("PriceTable", "expected an object with aboveTokens, input and output");
+            *error = tierPlace + QStringLiteral(": ") + tr("expected an object with aboveTokens, input and output");
         }
         return false;
     }
-    entry->longContextThreshold = qint64(threshold);
-    entry->longContextPrice.known = true;
+    rates.aboveTokens = qint64(threshold);
     return true;
 }
 
 } // namespace
-
-ModelPrice PriceEntry::priceFor(qint64 promptTokens) const
-{
-    return longContextThreshold > 0 && promptTokens > longContextThreshold && longContextPrice.known ? longContextPrice
-                                                                                                     : price;
-}
 
 std::optional<PriceEntry> PriceTable::exactLookup(const QString& modelId, int version) const
 {

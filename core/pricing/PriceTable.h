@@ -17,13 +17,9 @@ struct PriceEntry
     int contextWindow = 0; // input tokens, 0 = unknown
     int maxOutputTokens = 0; // 0 = unknown
     QString litellmProvider; // "openai", "anthropic", "vertex_ai-language-models", ...
-    // Long-context pricing (Gemini 2.5 Pro, Claude Sonnet 4.x with 1M context): a request whose
-    // prompt exceeds the threshold is billed at longContextPrice for ALL its tokens. 0 = none.
-    qint64 longContextThreshold = 0;
-    ModelPrice longContextPrice;
 
-    // The rates that apply to a request with this many prompt tokens.
-    ModelPrice priceFor(qint64 promptTokens) const;
+    // The rates that apply to a request with this many prompt tokens (price.ratesFor).
+    ModelPrice priceFor(qint64 promptTokens) const { return price.ratesFor(promptTokens); }
     bool operator==(const PriceEntry&) const = default;
 };
 
@@ -46,10 +42,16 @@ struct PriceVersion
 //   { "format": "switchyard-prices", "formatVersion": 1, "version": N,
 //     "versions": [ { "version": 1, "createdAt": ISO-8601, "note": "...",
 //                     "models": { "<id>": { "input": USD/1M, "output": USD/1M, "cachedInput": USD/1M,
+//                                           "cacheWrite5m": USD/1M, "cacheWrite1h": USD/1M,
+//                                           "reasoning": USD/1M, "perImage": USD,
+//                                           "batchInput": USD/1M, "batchOutput": USD/1M,
+//                                           "webSearch": USD per search,
 //                                           "contextWindow": n, "maxOutputTokens": n,
 //                                           "litellmProvider": "...",
 //                                           "longContext": { "aboveTokens": n, "input": ..., "output": ...,
-//                                                            "cachedInput": ... } } } }, ... ] }
+//                                                            "cachedInput": ..., "cacheWrite5m": ...,
+//                                                            "cacheWrite1h": ... } } } }, ... ] }
+// Every rate but input and output is optional (0 or absent: see ModelPrice for the fallback).
 // An entry without "input"/"output" (or with "known": false) is an unpriced model.
 class PriceTable
 {

@@ -205,31 +205,45 @@ bool AnthropicEventScanner::usage(std::optional<UsageCounts>* into, int depth)
 {
     // Null or not an object is rare: members() refuses it and the full decoder reads it.
     UsageCounts& counts = into->emplace();
+    return this->counts({ { "input_tokens", &counts.inputTokens },
+                          { "cache_read_input_tokens", &counts.cacheReadTokens },
+                          { "cache_creation_input_tokens", &counts.cacheCreationTokens },
+                          { "output_tokens", &counts.outputTokens },
+                          { "cache_creation", nullptr } },
+                        depth, &counts);
+}
+
+bool AnthropicEventScanner::counts(std::initializer_list<std::pair<const char*, std::optional<qint64>*>> fields,
+                                   int depth, UsageCounts* nested)
+{
     unsigned seen = 0; // the counts met, to refuse a repeated one
-    return members([this, &counts, &seen, depth](QByteArrayView name) {
-        const std::pair<const char*, std::optional<qint64>*> fields[] = {
-            { "input_tokens", &counts.inputTokens },
-            { "cache_read_input_tokens", &counts.cacheReadTokens },
-            { "cache_creation_input_tokens", &counts.cacheCreationTokens },
-            { "output_tokens", &counts.outputTokens },
-        };
-        for (unsigned i = 0; i < std::size(fields); ++i) {
-            if (name != QByteArrayView(fields[i].first)) {
+    return members([this, fields, &seen, depth, nested](QByteArrayView name) {
+        unsigned i = 0;
+        for (const auto& [key, target] : fields) {
+            if (name != QByteArrayView(key)) {
+                ++i;
                 continue;
             }
             if ((seen & (1u << i)) || m_json.atEnd()) {
                 return false;
             }
             seen |= 1u << i;
-            // A count, or null (which leaves the field as it was); strings and the rest: full way.
             if (m_json.peek() == 'n') {
                 return m_json.literal("null");
             }
+            if (!target) {
+                // The split of the cache writes by time to live (2025 and later).
+                return nested
+                    && counts({ { "ephemeral_5m_input_tokens", &nested->cacheWrite5mTokens },
+                                { "ephemeral_1h_input_tokens", &nested->cacheWrite1hTokens } },
+                              depth + 1, nullptr);
+            }
+            // A count, or null (which leaves the field as it was); strings and the rest: full way.
             qint64 count = 0;
             if (!m_json.count(&count)) {
                 return false;
             }
-            *fields[i].second = count;
+            *target = count;
             return true;
         }
         return m_json.skipValue(depth + 1);

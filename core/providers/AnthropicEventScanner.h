@@ -5,6 +5,7 @@
 #include <QByteArrayView>
 #include <QString>
 
+#include <initializer_list>
 #include <optional>
 
 // The fast path for the events of an Anthropic Messages stream: content_block_delta,
@@ -31,6 +32,8 @@ public:
         std::optional<qint64> inputTokens;
         std::optional<qint64> cacheReadTokens;
         std::optional<qint64> cacheCreationTokens;
+        std::optional<qint64> cacheWrite5mTokens; // usage.cache_creation.ephemeral_5m_input_tokens
+        std::optional<qint64> cacheWrite1hTokens; // usage.cache_creation.ephemeral_1h_input_tokens
         std::optional<qint64> outputTokens;
     };
 
@@ -63,6 +66,9 @@ private:
     bool part(Part* into, int depth);
     bool message(int depth);
     bool usage(std::optional<UsageCounts>* into, int depth);
+    // Reads {"name": count or null, ...}: each listed count at most once, others skipped.
+    bool counts(std::initializer_list<std::pair<const char*, std::optional<qint64>*>> fields, int depth,
+                UsageCounts* nested);
     template <typename ReadValue>
     bool members(ReadValue readValue);
 

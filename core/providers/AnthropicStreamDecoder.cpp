@@ -106,6 +106,8 @@ void AnthropicStreamDecoder::apply(AnthropicEventScanner::Event& event, WireDelt
         take(event.usage->inputTokens, m_usage.inputTokens);
         take(event.usage->cacheReadTokens, m_usage.cacheReadTokens);
         take(event.usage->cacheCreationTokens, m_usage.cacheCreationTokens);
+        take(event.usage->cacheWrite5mTokens, m_usage.cacheWrite5mTokens);
+        take(event.usage->cacheWrite1hTokens, m_usage.cacheWrite1hTokens);
         take(event.usage->outputTokens, m_usage.outputTokens);
         delta.usage = m_usage.toTokenUsage();
     }

@@ -128,6 +128,18 @@ void AnthropicUsage::merge(const QJsonObject& usage)
     take("cache_read_input_tokens", cacheReadTokens);
     take("cache_creation_input_tokens", cacheCreationTokens);
     take("output_tokens", outputTokens);
+    const QJsonObject split = usage.value(QLatin1String("cache_creation")).toObject();
+    const QJsonValue fiveMinutes = split.value(QLatin1String("ephemeral_5m_input_tokens"));
+    const QJsonValue oneHour = split.value(QLatin1String("ephemeral_1h_input_tokens"));
+    if (fiveMinutes.isDouble() || oneHour.isDouble()) {
+        cacheWrite5mTokens = WireJson::toInt64(fiveMinutes, 0);
+        cacheWrite1hTokens = WireJson::toInt64(oneHour, 0);
+    }
+    const QJsonValue searches
+        = usage.value(QLatin1String("server_tool_use")).toObject().value(QLatin1String("web_search_requests"));
+    if (searches.isDouble()) {
+        webSearches = WireJson::toInt64(searches, webSearches);
+    }
 }
 
 TokenUsage AnthropicUsage::toTokenUsage() const
@@ -136,5 +148,11 @@ TokenUsage AnthropicUsage::toTokenUsage() const
     usage.promptTokens = inputTokens + cacheReadTokens + cacheCreationTokens;
     usage.cachedTokens = cacheReadTokens;
     usage.completionTokens = outputTokens;
+    // Without the split (before 2025, proxies) every write is a 5-minute one, the default TTL.
+    const bool split = cacheWrite5mTokens >= 0 && cacheWrite1hTokens >= 0
+        && cacheWrite5mTokens + cacheWrite1hTokens == cacheCreationTokens;
+    usage.cacheWrite5mTokens = split ? cacheWrite5mTokens : cacheCreationTokens;
+    usage.cacheWrite1hTokens = split ? cacheWrite1hTokens : 0;
+    usage.webSearches = webSearches;
     return usage;
 }

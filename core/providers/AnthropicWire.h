@@ -28,6 +28,10 @@ struct AnthropicUsage
     qint64 inputTokens = 0;
     qint64 cacheReadTokens = 0;
     qint64 cacheCreationTokens = 0;
+    // cache_creation's split by time to live; -1 = not reported (all writes are then 5-minute ones).
+    qint64 cacheWrite5mTokens = -1;
+    qint64 cacheWrite1hTokens = -1;
+    qint64 webSearches = 0; // server_tool_use.web_search_requests
     qint64 outputTokens = 0;
 
     // Overwrites the fields present in a "usage" object, keeps the others.

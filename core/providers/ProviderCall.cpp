@@ -1,5 +1,7 @@
 #include "ProviderCall.h"
 
+#include "common/PromptSize.h"
+
 #include "ErrorClassifier.h"
 #include "HttpExchange.h"
 #include "ProviderClient.h"
@@ -372,13 +374,19 @@ void ProviderCall::timerEvent(QTimerEvent* event)
 
 void ProviderCall::fillEstimatesIfMissing()
 {
+    // No API reports how many images it billed; they are counted from the request (a body that
+    // never says "image" has none, and is not parsed for it).
+    const bool mayHoldImages = m_request.hasClientBody() && m_request.clientBody.contains("image");
     if (m_usageReported) {
+        if (mayHoldImages) {
+            m_result.usage.images = PromptSize::ofRequest(m_request).images;
+        }
         return;
     }
     TokenUsage usage;
-    for (const ChatMessage& message : std::as_const(m_request.messages)) {
-        usage.promptTokens += estimateTokens(message.content) + 4; // per-message framing overhead
-    }
+    const PromptSize prompt = PromptSize::ofRequest(m_request);
+    usage.promptTokens = prompt.tokens();
+    usage.images = prompt.images;
     usage.completionTokens = estimateTokens(m_result.text) + estimateTokens(m_result.reasoning);
     usage.reasoningTokens = estimateTokens(m_result.reasoning);
     usage.estimated = true;

@@ -2,6 +2,7 @@
 
 #include "FailoverRules.h"
 #include "common/Clock.h"
+#include "pricing/CostCalculator.h"
 #include "providers/ProviderCall.h"
 #include "providers/ProviderClient.h"
 
@@ -255,15 +256,14 @@ void RoutedCall::onHedgeTimer()
 
 double RoutedCall::estimateCost(const Candidate& candidate, const QString& partialText) const
 {
-    const ModelPrice& price = candidate.model.price;
-    if (!price.known) {
-        return 0;
-    }
-    qint64 inputTokens = 0;
+    // What a hedge lost so far, through the one cost function (the long-context tier included).
+    TokenUsage usage;
     for (const ChatMessage& message : m_request.messages) {
-        inputTokens += estimateTokens(message.content);
+        usage.promptTokens += estimateTokens(message.content);
     }
-    return (double(inputTokens) * price.inputPerMTok + double(estimateTokens(partialText)) * price.outputPerMTok) / 1e6;
+    usage.completionTokens = estimateTokens(partialText);
+    usage.estimated = true;
+    return CostCalculator::cost(candidate.model.price, usage).value_or(0);
 }
 
 RoutedCall::Active RoutedCall::takeActive(int index, AttemptOutcome outcome, const CallError& error)

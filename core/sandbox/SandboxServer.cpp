@@ -3,6 +3,7 @@
 #include "SandboxStream.h"
 #include "SandboxText.h"
 #include "SandboxWire.h"
+#include "common/Clock.h"
 #include "http/HttpResponder.h"
 #include "http/HttpServer.h"
 
@@ -97,6 +98,31 @@ void SandboxServer::clearFaults()
     m_providerFaults.clear();
 }
 
+SandboxWire::PromptUsage SandboxServer::promptUsage(SandboxWire::Wire wire, const SandboxWire::Call& call)
+{
+    SandboxWire::PromptUsage prompt;
+    prompt.tokens = call.promptTokens;
+    m_answered.promptTokens += call.promptTokens;
+    m_answered.images += call.size.images;
+    if (wire != SandboxWire::Wire::Anthropic || !call.size.asksCacheWrite()) {
+        return prompt; // OpenAI-style automatic caching is not simulated: nothing is read from a cache
+    }
+    // Anthropic caches the prefix up to the last breakpoint: a repeat within its TTL reads it,
+    // anything else writes it (the 1-hour part at the 1-hour rate).
+    const qint64 prefix = qMin(call.size.cachePrefix5mTokens, call.promptTokens);
+    const qint64 hour = qMin(call.size.cachePrefix1hTokens, prefix);
+    const QDateTime now = Clock::instance().currentDateTimeUtc();
+    const auto cached = m_promptCache.constFind(call.size.cachePrefixDigest);
+    if (cached != m_promptCache.cend() && *cached > now) {
+        prompt.cacheRead = prefix;
+    } else {
+        prompt.cacheWrite1h = hour;
+        prompt.cacheWrite5m = prefix - hour;
+    }
+    m_promptCache.insert(call.size.cachePrefixDigest, now.addSecs(hour > 0 ? 3600 : 300));
+    return prompt;
+}
+
 void SandboxServer::setReportsUsage(const QString& modelName, bool reports)
 {
     m_reportsUsage.insert(modelName, reports);
@@ -107,6 +133,7 @@ void SandboxServer::resetCounts()
     m_requestCounts.clear();
     m_lastBodies.clear();
     m_totalRequests = 0;
+    m_answered = {};
 }
 
 int SandboxServer::scaled(double ms) const
@@ -302,12 +329,14 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
         + QByteArray::number(m_nextId++).rightJustified(8, '0');
     const qint64 created = QDateTime::currentSecsSinceEpoch();
     const bool reportsUsage = m_reportsUsage.value(model.name, true);
+    const SandboxWire::PromptUsage prompt = promptUsage(wire, call);
     SandboxText::Reply reply
         = SandboxText::generate(call.promptText, call.lastUserText, model.name, call.maxTokens, model.reasoning);
     SandboxAnswer::shape(call.ask,
                          (wire == Wire::Anthropic ? QStringLiteral("toolu_") : QStringLiteral("call_"))
                              + QString::fromLatin1(id),
                          reply);
+    m_answered.completionTokens += reply.tokenCount();
     const int firstMs = scaled(model.firstTokenMs);
     const int intervalMs = scaled(fault.kind == Kind::SlowTokens ? double(fault.tokenIntervalMs)
                                                                  : 1000.0 / qMax(1.0, model.tokensPerSecond));
@@ -319,7 +348,7 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
         plan.model = model.name;
         plan.created = created;
         plan.reply = reply;
-        plan.promptTokens = call.promptTokens;
+        plan.prompt = prompt;
         plan.includeUsage = call.includeUsage && reportsUsage;
         plan.reportsUsage = reportsUsage;
         plan.firstTokenMs = firstMs;
@@ -332,7 +361,7 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
     }
 
     const QByteArray body = wire == Wire::Anthropic
-        ? SandboxWire::anthropicMessage(id, model.name, reply, call.promptTokens, reportsUsage)
+        ? SandboxWire::anthropicMessage(id, model.name, reply, prompt, reportsUsage)
         : SandboxWire::openAiCompletion(id, model.name, created, reply, call.promptTokens, reportsUsage);
     const Kind kind = fault.kind;
     auto answer = [responder, body, headers, kind] {

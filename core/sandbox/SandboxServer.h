@@ -2,6 +2,7 @@
 
 #include "SandboxCatalogue.h"
 #include "SandboxTypes.h"
+#include "SandboxWire.h"
 
 #include <QHash>
 #include <QObject>
@@ -35,6 +36,10 @@ public:
     // id "sandbox/<name>", upstreamModel "<name>", prices, context window.
     QList<ModelConfig> models() const;
 
+    // Serves one more model on one of the catalogue's providers (tests of models the default
+    // catalogue leaves out, so that the default routing stays as documented).
+    void addModel(const SandboxModel& model) { m_models.append(model); }
+
     // modelName without the "sandbox/" prefix. A model's fault wins over its provider's.
     void setFault(const QString& modelName, const SandboxFault& fault);
     void setProviderFault(const QString& providerId, const SandboxFault& fault);
@@ -50,6 +55,15 @@ public:
     // Upstream requests received for a model (tests count "no hidden retries").
     int requestCount(const QString& modelName) const { return m_requestCounts.value(modelName); }
     int totalRequests() const { return m_totalRequests; }
+    // What the answered calls' prompts held, counted the way the sandbox bills them (tests compare
+    // a client's budget with what the server saw).
+    struct Answered
+    {
+        qint64 promptTokens = 0;
+        qint64 completionTokens = 0;
+        qint64 images = 0;
+    };
+    Answered answered() const { return m_answered; }
     // TCP connections accepted so far (keep-alive reuse shows as requests without new connections).
     int connectionCount() const;
     void closeIdleConnections();
@@ -78,6 +92,7 @@ private:
     void sendError(HttpResponder* responder, ProviderKind kind, int status, const QByteArray& code,
                    const QByteArray& message = {}, int retryAfterSec = -1);
     int scaled(double ms) const;
+    SandboxWire::PromptUsage promptUsage(SandboxWire::Wire wire, const SandboxWire::Call& call);
 
     HttpServer* m_http;
     QList<SandboxCatalogue::Provider> m_providers;
@@ -88,6 +103,8 @@ private:
     QHash<QString, int> m_requestCounts;
     QHash<QString, QByteArray> m_lastBodies;
     int m_totalRequests = 0;
+    Answered m_answered;
+    QHash<QByteArray, QDateTime> m_promptCache; // cache prefix digest -> expiry (UTC)
     quint64 m_nextId = 1;
     double m_timeScale = 1.0;
 };

@@ -22,7 +22,7 @@ void SandboxStream::start()
     if (m_plan.wire == Wire::Anthropic) {
         m_out += SandboxWire::sseEvent(
             "message_start",
-            SandboxWire::anthropicMessageStart(m_plan.id, m_plan.model, m_plan.promptTokens, m_plan.reportsUsage));
+            SandboxWire::anthropicMessageStart(m_plan.id, m_plan.model, m_plan.prompt, m_plan.reportsUsage));
         m_out += SandboxWire::sseEvent("content_block_start", SandboxWire::anthropicBlockStart(m_plan.reply));
         m_out += SandboxWire::sseEvent("ping", QJsonObject { { QStringLiteral("type"), QStringLiteral("ping") } });
     } else {
@@ -111,7 +111,7 @@ void SandboxStream::finish()
             SandboxWire::openAiChunk(m_plan.id, m_plan.model, m_plan.created, QJsonObject(), reason));
         if (m_plan.includeUsage) {
             m_out += SandboxWire::sseData(
-                SandboxWire::openAiUsageChunk(m_plan.id, m_plan.model, m_plan.created, m_plan.promptTokens, reply));
+                SandboxWire::openAiUsageChunk(m_plan.id, m_plan.model, m_plan.created, m_plan.prompt.tokens, reply));
         }
         m_out += "data: [DONE]\n\n";
     }

@@ -24,7 +24,7 @@ public:
         QString model;
         qint64 created = 0;
         SandboxText::Reply reply;
-        qint64 promptTokens = 0;
+        SandboxWire::PromptUsage prompt;
         bool includeUsage = false; // OpenAI: the choices:[] usage chunk before [DONE]
         bool reportsUsage = true; // Anthropic: usage in message_start / message_delta
         int firstTokenMs = 0;

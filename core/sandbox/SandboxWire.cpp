@@ -178,7 +178,9 @@ bool parseRequest(Wire wire, const QByteArray& body, Call* call, QByteArray* err
             call->lastUserText = text;
         }
     }
-    call->promptTokens = estimateTokens(call->promptText);
+    call->size = PromptSize::ofBody(
+        body, wire == Wire::Anthropic ? ProviderKind::AnthropicMessages : ProviderKind::OpenAiCompatible);
+    call->promptTokens = estimateTokens(call->promptText) + call->size.imageTokens;
     call->ask = SandboxAnswer::read(root, wire == Wire::Anthropic);
     return true;
 }
@@ -401,11 +403,17 @@ QByteArray openAiModelList(const QList<SandboxModel>& models)
     return compact({ { QStringLiteral("object"), QStringLiteral("list") }, { QStringLiteral("data"), data } });
 }
 
-static QJsonObject anthropicUsage(qint64 input, qint64 output)
+// As the API reports it since 2025: input_tokens without the cache reads and writes, and the
+// writes split by time to live.
+static QJsonObject anthropicUsage(const PromptUsage& prompt, qint64 output)
 {
-    return { { QStringLiteral("input_tokens"), input },
-             { QStringLiteral("cache_creation_input_tokens"), 0 },
-             { QStringLiteral("cache_read_input_tokens"), 0 },
+    const qint64 writes = prompt.cacheWrite5m + prompt.cacheWrite1h;
+    return { { QStringLiteral("input_tokens"), qMax<qint64>(0, prompt.tokens - prompt.cacheRead - writes) },
+             { QStringLiteral("cache_creation_input_tokens"), writes },
+             { QStringLiteral("cache_read_input_tokens"), prompt.cacheRead },
+             { QStringLiteral("cache_creation"),
+               QJsonObject { { QStringLiteral("ephemeral_5m_input_tokens"), prompt.cacheWrite5m },
+                             { QStringLiteral("ephemeral_1h_input_tokens"), prompt.cacheWrite1h } } },
              { QStringLiteral("output_tokens"), output } };
 }
 
@@ -418,7 +426,7 @@ static QString stopReason(const SandboxText::Reply& reply)
 }
 
 QByteArray anthropicMessage(const QByteArray& id, const QString& model, const SandboxText::Reply& reply,
-                            qint64 promptTokens, bool withUsage)
+                            const PromptUsage& prompt, bool withUsage)
 {
     const QJsonObject block = reply.toolName.isEmpty()
         ? QJsonObject { { QStringLiteral("type"), QStringLiteral("text") }, { QStringLiteral("text"), reply.text() } }
@@ -433,12 +441,12 @@ QByteArray anthropicMessage(const QByteArray& id, const QString& model, const Sa
         { QStringLiteral("stop_sequence"), QJsonValue::Null }
     };
     if (withUsage) {
-        root.insert(QStringLiteral("usage"), anthropicUsage(promptTokens, reply.tokenCount()));
+        root.insert(QStringLiteral("usage"), anthropicUsage(prompt, reply.tokenCount()));
     }
     return compact(root);
 }
 
-QJsonObject anthropicMessageStart(const QByteArray& id, const QString& model, qint64 promptTokens, bool withUsage)
+QJsonObject anthropicMessageStart(const QByteArray& id, const QString& model, const PromptUsage& prompt, bool withUsage)
 {
     QJsonObject message { { QStringLiteral("id"), QString::fromLatin1(id) },
                           { QStringLiteral("type"), QStringLiteral("message") },
@@ -448,7 +456,7 @@ QJsonObject anthropicMessageStart(const QByteArray& id, const QString& model, qi
                           { QStringLiteral("stop_reason"), QJsonValue::Null },
                           { QStringLiteral("stop_sequence"), QJsonValue::Null } };
     if (withUsage) {
-        message.insert(QStringLiteral("usage"), anthropicUsage(promptTokens, 1));
+        message.insert(QStringLiteral("usage"), anthropicUsage(prompt, 1));
     }
     return { { QStringLiteral("type"), QStringLiteral("message_start") }, { QStringLiteral("message"), message } };
 }

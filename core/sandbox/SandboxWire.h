@@ -3,6 +3,7 @@
 #include "SandboxAnswer.h"
 #include "SandboxText.h"
 #include "SandboxTypes.h"
+#include "common/PromptSize.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -21,6 +22,16 @@ enum class Wire
     Anthropic
 };
 
+// What a prompt is billed as: all its tokens, and how many of them were read from or written to
+// the prompt cache (Anthropic's usage fields; input_tokens is what remains).
+struct PromptUsage
+{
+    qint64 tokens = 0;
+    qint64 cacheRead = 0;
+    qint64 cacheWrite5m = 0;
+    qint64 cacheWrite1h = 0;
+};
+
 struct Call
 {
     QString model;
@@ -29,7 +40,8 @@ struct Call
     int maxTokens = 0;
     QString promptText; // every message's text, system included, concatenated
     QString lastUserText;
-    qint64 promptTokens = 0; // estimateTokens(promptText)
+    qint64 promptTokens = 0; // estimateTokens(promptText) + the images' tokens
+    PromptSize size; // images, cache_control breakpoints
     bool sentMaxTokens = false; // "max_tokens" itself, not max_completion_tokens
     std::optional<double> temperature;
     std::optional<double> topP;
@@ -87,8 +99,9 @@ QByteArray openAiModelList(const QList<SandboxModel>& models);
 
 // Anthropic Messages.
 QByteArray anthropicMessage(const QByteArray& id, const QString& model, const SandboxText::Reply& reply,
-                            qint64 promptTokens, bool withUsage);
-QJsonObject anthropicMessageStart(const QByteArray& id, const QString& model, qint64 promptTokens, bool withUsage);
+                            const PromptUsage& prompt, bool withUsage);
+QJsonObject anthropicMessageStart(const QByteArray& id, const QString& model, const PromptUsage& prompt,
+                                  bool withUsage);
 QJsonObject anthropicMessageDelta(const SandboxText::Reply& reply, bool withUsage);
 QByteArray anthropicModelList(const QList<SandboxModel>& models);
 

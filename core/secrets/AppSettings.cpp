@@ -33,6 +33,8 @@ QString AppSettings::keyName(Key key)
         return QStringLiteral("budget/warnPercent");
     case BudgetAction:
         return QStringLiteral("budget/action");
+    case BudgetAllowUnpriced:
+        return QStringLiteral("budget/allowUnpriced");
     case ConnectTimeoutMs:
         return QStringLiteral("timeouts/connectMs");
     case FirstTokenTimeoutMs:
@@ -66,6 +68,8 @@ QVariant AppSettings::defaultValue(Key key)
         return 80;
     case BudgetAction:
         return QStringLiteral("warn");
+    case BudgetAllowUnpriced:
+        return false;
     case ConnectTimeoutMs:
         return timeouts.connectMs;
     case FirstTokenTimeoutMs:

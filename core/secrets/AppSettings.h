@@ -34,6 +34,7 @@ public:
         BudgetMonthlyUsd,
         BudgetWarnPercent,
         BudgetAction, // "warn", "refuse", "downgrade" (BudgetActions ids)
+        BudgetAllowUnpriced, // send requests to unpriced models although a budget limit applies
         ConnectTimeoutMs,
         FirstTokenTimeoutMs,
         IdleTimeoutMs,

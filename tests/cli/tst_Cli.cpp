@@ -278,18 +278,19 @@ void TestCli::budgetFromSettings_explainAndRouteShowIt_data()
     QTest::addColumn<QString>("model"); // route --json that answered
 
     const QStringList premium { QStringLiteral("--tag"), QStringLiteral("tier=premium") };
-    // "hello" with no max tokens: worst cases are the prompt alone (gpt-5 $0.0000025, gemini-2.5-flash
-    // $0.0000006); with 1,000 max tokens gpt-5 ~$0.01, claude-sonnet ~$0.015, gemini-2.5-flash ~$0.0025.
+    // "hello" with no max tokens reserves each model's own maximum output: gpt-5 $1.28 (128,000
+    // tokens), claude-sonnet $0.96, gemini-2.5-flash $0.16 (65,535); with 1,000 max tokens gpt-5
+    // ~$0.01, claude-sonnet ~$0.015, gemini-2.5-flash ~$0.0025.
     QTest::newRow("explain: premium over the daily limit moves down to budget")
         << "downgrade"
-        << "0.000002" << (QStringList { "explain" } + premium + QStringList { "hello" }) << 0
-        << "Budget: tier premium over budget (daily budget, limit $0.000002), moved down to tier budget"
+        << "0.2" << (QStringList { "explain" } + premium + QStringList { "hello" }) << 0
+        << "Budget: tier premium over budget (daily budget, limit $0.20), moved down to tier budget"
         << ""
         << "";
     QTest::newRow("explain --json: the move and the final tier")
         << "downgrade"
-        << "0.000002" << (QStringList { "explain", "--json" } + premium + QStringList { "hello" }) << 0
-        << "tier premium over budget (daily budget, limit $0.000002), moved down to tier budget"
+        << "0.2" << (QStringList { "explain", "--json" } + premium + QStringList { "hello" }) << 0
+        << "tier premium over budget (daily budget, limit $0.20), moved down to tier budget"
         << "budget"
         << "";
     QTest::newRow("route --json: gemini-2.5-flash on the budget tier answers")

@@ -10,10 +10,12 @@
 #include <QAreaSeries>
 #include <QBarSet>
 #include <QChart>
+#include <QCheckBox>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
 #include <QLineSeries>
+#include <QMenu>
 #include <QPointer>
 #include <QSignalSpy>
 #include <QStackedBarSeries>
@@ -23,6 +25,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 
 #include <memory>
 
@@ -54,7 +57,7 @@ RequestRecord request(const QString& id, const QDateTime& start, const QString& 
     RequestRecord r;
     r.id = id;
     r.startedAt = start;
-    r.source = RequestSource::Workbench;
+    r.source = RequestSource::Route; // routed traffic: what savings count by default
     r.tier = tier;
     r.finalModel = model;
     r.finalProvider = provider;
@@ -138,6 +141,7 @@ private slots:
     void burstOfChanges_appliesOnlyTheNewest();
     void applyingAResult_letsTimersRunBetweenCharts();
     void refresh_updatesChartsInPlace();
+    void sourceAndKeyFilters_andSavingsOnRoutedTrafficByClass();
 
 private:
     QString card(const QString& name) const;
@@ -597,6 +601,72 @@ void tst_DashboardView::refresh_updatesChartsInPlace()
     waitForRefresh();
     QCOMPARE(spend->chart()->series().size(), 1);
     QCOMPARE(spend->chart()->series().first(), series.first());
+}
+
+// A workbench comparison and a gateway request of client key "key-a" join the data set: the
+// source and key filters narrow the cards, savings leave the comparison out unless widened, and
+// the per-class table lists tier x model against m-ref ($1000 / $2000 per MTok).
+void tst_DashboardView::sourceAndKeyFilters_andSavingsOnRoutedTrafficByClass()
+{
+    RequestRecord comparison = request(QStringLiteral("req-wb"), at(10, 1), QStringLiteral("smart"),
+                                       QStringLiteral("m-prem"), QStringLiteral("pb"), 5.00, 1000, 1000);
+    comparison.source = RequestSource::Workbench;
+    comparison.compareGroup = QStringLiteral("cmp");
+    RequestRecord keyed = request(QStringLiteral("req-gw"), at(10, 2), QStringLiteral("fast"),
+                                  QStringLiteral("m-cheap"), QStringLiteral("pa"), 0.25, 100, 100);
+    keyed.source = RequestSource::Gateway;
+    keyed.clientKey = QStringLiteral("key-a");
+    m_ledger->record(comparison);
+    m_ledger->record(keyed);
+    m_ledger->flush();
+    QTRY_COMPARE_WITH_TIMEOUT(card(QStringLiteral("requests")), QStringLiteral("5"), 10000);
+    waitForRefresh();
+    QCOMPARE(card(QStringLiteral("spend")), QStringLiteral("$9.75"));
+
+    // Routed: req-1, req-2, req-3, req-gw: 3,600 prompt + 1,850 completion tokens = $3.60 + $3.70
+    // on m-ref, $4.75 spent.
+    auto* routedOnly = m_view->findChild<QCheckBox*>(QStringLiteral("savingsRoutedOnly"));
+    QVERIFY(routedOnly && routedOnly->isChecked());
+    QCOMPARE(card(QStringLiteral("savings")), QStringLiteral("$2.55"));
+    auto* table = m_view->findChild<QTableView*>(QStringLiteral("savingsTable"));
+    QVERIFY(table);
+    auto rowText = [table](int row) {
+        QStringList cells;
+        for (int column = 0; column < table->model()->columnCount(); ++column) {
+            cells << table->model()->index(row, column).data().toString();
+        }
+        return cells.join(QStringLiteral(" | "));
+    };
+    QCOMPARE(table->model()->rowCount(), 2);
+    // smart x m-prem: req-2 ($3.00; 2,000 + 1,000 tokens = $2.00 + $2.00 on m-ref): 25% saved.
+    QCOMPARE(rowText(0), QStringLiteral("smart | m-prem | 1 | 3,000 | $3.00 | $4.00 | 25.0%"));
+    // fast x m-cheap: req-1, req-3, req-gw ($1.75; 1,600 + 850 tokens = $1.60 + $1.70): 47% saved.
+    QCOMPARE(rowText(1), QStringLiteral("fast | m-cheap | 3 | 2,450 | $1.75 | $3.30 | 47.0%"));
+
+    // Widened to everything: the $5.00 comparison (2,000 tokens = $3.00 on m-ref) counts too.
+    routedOnly->setChecked(false);
+    waitForRefresh();
+    QCOMPARE(card(QStringLiteral("savings")), QStringLiteral("$0.55"));
+    QCOMPARE(table->model()->rowCount(), 2);
+
+    m_view->filterBar()->setSources({ QStringLiteral("workbench") });
+    waitForRefresh();
+    QCOMPARE(card(QStringLiteral("requests")), QStringLiteral("1"));
+    QCOMPARE(card(QStringLiteral("spend")), QStringLiteral("$5.00"));
+    QCOMPARE(m_view->currentFilter().sources, QStringList { QStringLiteral("workbench") });
+    auto* sources = m_view->findChild<QToolButton*>(QStringLiteral("sourceFilter"));
+    QVERIFY(sources);
+    QCOMPARE(sources->text(), QStringLiteral("Workbench"));
+
+    m_view->filterBar()->setSources({});
+    m_view->filterBar()->setClientKeys({ QStringLiteral("key-a") });
+    waitForRefresh();
+    QCOMPARE(card(QStringLiteral("requests")), QStringLiteral("1"));
+    QCOMPARE(card(QStringLiteral("spend")), QStringLiteral("$0.25"));
+    auto* keys = m_view->findChild<QToolButton*>(QStringLiteral("clientKeyFilter"));
+    QVERIFY(keys);
+    QCOMPARE(keys->text(), QStringLiteral("key-a"));
+    QCOMPARE(keys->menu()->actions().size(), 3); // "All keys", a separator, key-a
 }
 
 QTEST_MAIN(tst_DashboardView)

@@ -17,6 +17,8 @@ class TestEngine : public QObject
 
 private slots:
     void concurrentRequests_cannotOvershootABudget();
+    void concurrentConversations_reserveTheirWholeHistory();
+    void unpricedModel_refusedByABudgetUnlessAllowed();
     void routedCalls_areRecordedOnceWithTheirFailovers();
     void providerLimitReached_actionDecides_data();
     void providerLimitReached_actionDecides();
@@ -63,6 +65,79 @@ void TestEngine::concurrentRequests_cannotOvershootABudget()
     QTRY_COMPARE_WITH_TIMEOUT(nextFinished.size(), 1, 10000);
     QCOMPARE(engine.budgets()->activeReservations(), 0);
     qDeleteAll(calls);
+}
+
+// Three agents send 10,000-token conversations at once. Each reserves its whole history (not only
+// its last message) plus its max tokens, so the third does not fit under the limit and the spend
+// the sandbox actually served stays under it.
+void TestEngine::concurrentConversations_reserveTheirWholeHistory()
+{
+    QTemporaryDir home;
+    Engine engine;
+    QVERIFY(engine.open({ home.path(), true }));
+    engine.sandbox()->setTimeScale(0.2); // the three requests overlap
+    BudgetSettings settings;
+    // gpt-4.1-mini at $0.40 / $1.60 per 1M: 10,000 + 40 prompt tokens and 200 out reserve
+    // ~$0.00434 each; two fit under $0.010, three do not.
+    settings.global.dailyUsd = 0.010;
+    settings.action = BudgetAction::Refuse;
+    engine.budgets()->setSettings(settings);
+
+    int finished = 0;
+    QStringList refusals;
+    QList<RoutedCall*> calls;
+    RouteOptions options;
+    options.forcedModelOrGroup = QStringLiteral("sandbox/gpt-4.1-mini");
+    for (int agent = 0; agent < 3; ++agent) {
+        ChatRequest conversation;
+        for (int turn = 0; turn < 10; ++turn) {
+            conversation.messages.append({ turn % 2 ? QStringLiteral("assistant") : QStringLiteral("user"),
+                                           QString(4000, QChar(u'a' + agent)) });
+        }
+        conversation.messages.append({ QStringLiteral("user"), QStringLiteral("and now?") });
+        conversation.maxTokens = 200;
+        RoutedCall* call = engine.router()->route(conversation, {}, options, this);
+        connect(call, &RoutedCall::finished, this, [&] { ++finished; });
+        connect(call, &RoutedCall::failed, this, [&](const RoutedError& error) {
+            for (const SkipInfo& skip : error.skipped) {
+                refusals << skip.reason;
+            }
+        });
+        calls << call;
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(finished + refusals.size(), 3, 10000);
+    QCOMPARE(finished, 2);
+    QCOMPARE(refusals.size(), 1);
+    // Counted where the money is spent: what the sandbox answered, at its model's prices.
+    QCOMPARE(engine.sandbox()->requestCount(QStringLiteral("gpt-4.1-mini")), 2);
+    const SandboxServer::Answered served = engine.sandbox()->answered();
+    const double servedUsd = (served.promptTokens * 0.40 + served.completionTokens * 1.60) / 1e6;
+    QVERIFY2(servedUsd <= settings.global.dailyUsd, qPrintable(QString::number(servedUsd)));
+    QVERIFY2(served.promptTokens >= 20000, qPrintable(QString::number(served.promptTokens)));
+    QCOMPARE(engine.budgets()->activeReservations(), 0);
+    qDeleteAll(calls);
+}
+
+void TestEngine::unpricedModel_refusedByABudgetUnlessAllowed()
+{
+    QTemporaryDir home;
+    Engine engine;
+    QVERIFY(engine.open({ home.path(), true }));
+    engine.sandbox()->setTimeScale(0);
+    BudgetSettings settings;
+    settings.global.dailyUsd = 1.0;
+    settings.action = BudgetAction::Refuse;
+    engine.budgets()->setSettings(settings);
+    ModelConfig mystery = *engine.model(QStringLiteral("sandbox/gpt-4.1-mini"));
+    mystery.price = {};
+    const BudgetCheck refused = engine.budgets()->check(mystery.providerId, QStringLiteral("local/mystery"),
+                                                        mystery.price, Engine::budgetRequest(mystery, ChatRequest {}));
+    QVERIFY(!refused.allowed);
+    QVERIFY2(refused.reason.contains(QStringLiteral("local/mystery")), qPrintable(refused.reason));
+    settings.allowUnpriced = true;
+    engine.budgets()->setSettings(settings);
+    QVERIFY(
+        engine.budgets()->check(mystery.providerId, QStringLiteral("local/mystery"), mystery.price, 10, 10).allowed);
 }
 
 void TestEngine::routedCalls_areRecordedOnceWithTheirFailovers()

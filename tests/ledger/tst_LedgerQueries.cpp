@@ -66,6 +66,7 @@ QList<RequestRecord> dataSet()
     r5.attempts = {};
     RequestRecord r6 = make(at(1, 4, 10), "cli", "smart", "m-b", "pb", 0.050, 800, 100, 500, 500);
     r6.usage.reasoningTokens = 200;
+    r6.clientKey = QStringLiteral("k1");
     r6.attempts = { attempt("m-a", "pa", r6.startedAt, "failed", "server_error"),
                     attempt("m-b", "pb", r6.startedAt.addSecs(2)) };
     r6.failovers = { FailoverRecord { r6.startedAt.addSecs(2), "m-a", "m-b", "server_error", "overloaded" } };
@@ -131,6 +132,7 @@ private slots:
     void latencyPercentiles_withinTheTrueValuesBucket();
     void savings_data();
     void savings();
+    void savingsByClass_routedTierByModel();
     void spendInPeriod_data();
     void spendInPeriod();
     void recentRequests_data();
@@ -479,6 +481,42 @@ void TestLedgerQueries::savings_data()
     smart.tiers = { "smart" };
     QTest::newRow("smart tier: r3 and r6 priced")
         << smart << ModelPrice { 1, 2, 0, true } << 0.050 << (800 * 1 + 500 * 2) / 1e6 << qint64(2) << qint64(2);
+    // Routed traffic: r2, r3, r5, r6 (r1 and r7 are workbench runs): prompt 3800 (500 cached),
+    // completion 1100.
+    LedgerFilter routed;
+    routed.routedOnly = true;
+    QTest::newRow("routed only: workbench comparisons left out")
+        << routed << ModelPrice { 10, 30, 1, true } << 0.070 << (3300 * 10 + 500 * 1 + 1100 * 30) / 1e6 << qint64(4)
+        << qint64(2);
+    LedgerFilter gateway;
+    gateway.sources = { "gateway" };
+    QTest::newRow("gateway source: r5") << gateway << ModelPrice { 1, 2, 0, true } << 0.0 << (1000 * 1 + 200 * 2) / 1e6
+                                        << qint64(1) << qint64(0);
+    LedgerFilter key;
+    key.clientKeys = { "k1" };
+    QTest::newRow("client key k1 (from the raw rows): r6")
+        << key << ModelPrice { 1, 2, 0, true } << 0.050 << (500 * 1 + 500 * 2) / 1e6 << qint64(1) << qint64(0);
+}
+
+void TestLedgerQueries::savingsByClass_routedTierByModel()
+{
+    LedgerQueries queries(m_path);
+    LedgerFilter routed;
+    routed.routedOnly = true;
+    const QList<SavingsClassRow> rows = queries.savingsByClass(routed, ModelPrice { 10, 30, 1, true });
+    QCOMPARE(rows.size(), 2);
+    // Dearest first: smart/m-b (r3 + r6), then fast/m-a (r2 + r5); r4 and r8 are unpriced.
+    const auto same = [](const SavingsClassRow& row, const SavingsClassRow& expected) {
+        return row.tier == expected.tier && row.model == expected.model && row.requests == expected.requests
+            && row.promptTokens == expected.promptTokens && row.completionTokens == expected.completionTokens
+            && qAbs(row.costUsd - expected.costUsd) < 1e-12
+            && qAbs(row.referenceCostUsd.value_or(-1) - *expected.referenceCostUsd) < 1e-12;
+    };
+    QVERIFY(same(rows[0], { "smart", "m-b", 2, 800, 500, 0.050, (800 * 10 + 500 * 30) / 1e6 }));
+    QVERIFY(same(rows[1], { "fast", "m-a", 2, 3000, 600, 0.020, (2500 * 10 + 500 * 1 + 600 * 30) / 1e6 }));
+    QVERIFY(qAbs(*rows[0].savingsShare() - (0.023 - 0.050) / 0.023) < 1e-12);
+    QVERIFY(qAbs(*rows[1].savingsShare() - (0.0435 - 0.020) / 0.0435) < 1e-12);
+    QVERIFY(!queries.savingsByClass(routed, ModelPrice {}).constFirst().savingsShare());
 }
 
 void TestLedgerQueries::savings()
@@ -578,12 +616,16 @@ void TestLedgerQueries::requestsInCompareGroup_withAttempts()
 void TestLedgerQueries::keys_listWhatTheFilterLeaves()
 {
     LedgerQueries queries(m_path);
-    QCOMPARE(queries.keys({}), (LedgerKeys { { "m-a", "m-b", "m-c" }, { "pa", "pb", "pc" }, { "fast", "smart" } }));
+    QCOMPARE(queries.keys({}),
+             (LedgerKeys { { "m-a", "m-b", "m-c" }, { "pa", "pb", "pc" }, { "fast", "smart" }, { "k1" } }));
     QCOMPARE(queries.keys(range(day(1), day(2))),
-             (LedgerKeys { { "m-a", "m-b" }, { "pa", "pb" }, { "fast", "smart" } }));
+             (LedgerKeys { { "m-a", "m-b" }, { "pa", "pb" }, { "fast", "smart" }, { "k1" } }));
     LedgerFilter smart;
     smart.tiers = { "smart" };
-    QCOMPARE(queries.keys(smart), (LedgerKeys { { "m-b", "m-c" }, { "pb", "pc" }, { "smart" } }));
+    QCOMPARE(queries.keys(smart), (LedgerKeys { { "m-b", "m-c" }, { "pb", "pc" }, { "smart" }, { "k1" } }));
+    LedgerFilter fast;
+    fast.tiers = { "fast" };
+    QCOMPARE(queries.keys(fast).clientKeys, QStringList());
     QCOMPARE(queries.keys(range(day(20), day(21))), LedgerKeys {});
 }
 

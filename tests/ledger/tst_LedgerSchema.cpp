@@ -1,6 +1,7 @@
 #include "LedgerTestUtil.h"
 
 #include "ledger/LedgerQueries.h"
+#include "ledger/LedgerSchema.h"
 
 #include <QTemporaryDir>
 
@@ -69,6 +70,8 @@ private slots:
     void v1File_upgradesInPlaceKeepingRows();
     void v2File_upgradesInPlaceKeepingFailoversAndVotes();
     void clientKey_roundTripsAndIsQueriedBySpend();
+    void everyEarlierVersion_upgradesToCostDimensions_data();
+    void everyEarlierVersion_upgradesToCostDimensions();
     void newerFile_refusedAndByteIdentical();
     void garbageFile_reportedDamagedAndCanBeMovedAside();
     void corruptPages_reportedDamaged();
@@ -192,6 +195,56 @@ void TestLedgerSchema::clientKey_roundTripsAndIsQueriedBySpend()
     QCOMPARE(history.size(), 3);
     QCOMPARE(history.at(0).clientKey.isEmpty() + history.at(1).clientKey.isEmpty() + history.at(2).clientKey.isEmpty(),
              1);
+}
+
+void TestLedgerSchema::everyEarlierVersion_upgradesToCostDimensions_data()
+{
+    QTest::addColumn<int>("version");
+    for (int version = 1; version < 5; ++version) {
+        QTest::addRow("v%d file", version) << version;
+    }
+}
+
+void TestLedgerSchema::everyEarlierVersion_upgradesToCostDimensions()
+{
+    QFETCH(int, version);
+    const QString path = m_dir.filePath(QStringLiteral("dimensions-v%1.sqlite").arg(version));
+    {
+        // A file exactly as a version-N build left it: old steps are never edited.
+        RawDb raw(path);
+        for (int step = 1; step <= version; ++step) {
+            for (const QString& sql : LedgerSchema::stepSql(step)) {
+                QVERIFY2(raw.exec(sql), qPrintable(sql));
+            }
+            if (step == 1) {
+                insertV1Rows(raw);
+            }
+        }
+        QVERIFY(raw.exec(QStringLiteral("INSERT OR REPLACE INTO meta VALUES('schema_version', '%1')").arg(version)));
+    }
+    Ledger ledger;
+    QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
+    RequestRecord cached = request(utc(2026, 3, 3, 10), QStringLiteral("claude-sonnet-4-5"), QStringLiteral("pa"));
+    cached.usage = { 9100, 500, 0, 0, false };
+    cached.usage.cacheWrite5mTokens = 1000;
+    cached.usage.cacheWrite1hTokens = 8000;
+    cached.usage.images = 2;
+    cached.usage.webSearches = 1;
+    cached.usage.batch = true;
+    QVERIFY(recordAll(ledger, { cached }));
+    ledger.close();
+
+    RawDb raw(path);
+    QCOMPARE(raw.scalar("SELECT value FROM meta WHERE key = 'schema_version'").toInt(), LedgerSchema::kVersion);
+    // Old rows: no cache writes, images, searches, no batch.
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM requests WHERE cache_write_5m_tokens = 0 AND cache_write_1h_tokens = 0"
+                        " AND images = 0 AND web_searches = 0 AND batch = 0")
+                 .toInt(),
+             2);
+    LedgerQueries queries(path);
+    const QList<RequestRecord> history = queries.recentRequests(10);
+    QCOMPARE(history.size(), 3);
+    QCOMPARE(history.at(0).usage, cached.usage);
 }
 
 void TestLedgerSchema::newerFile_refusedAndByteIdentical()

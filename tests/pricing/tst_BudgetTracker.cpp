@@ -34,6 +34,8 @@ const ScopeUsage* find(const QList<ScopeUsage>& scopes, const QString& id)
 }
 } // namespace
 
+Q_DECLARE_METATYPE(BudgetRequest)
+
 class TestBudgetTracker : public QObject
 {
     Q_OBJECT
@@ -49,7 +51,10 @@ private slots:
     void day_rollsOverAtLocalMidnight();
     void month_rollsOverAtLocalMonthStart();
     void freeModel_isExempt();
-    void unpricedModel_reservesNothingButIsReported();
+    void unpricedModel_refusedUnderALimitUnlessAllowed_data();
+    void unpricedModel_refusedUnderALimitUnlessAllowed();
+    void wholeRequest_reservedAtItsDearestRates_data();
+    void wholeRequest_reservedAtItsDearestRates();
     void providerLimit_independentOfGlobal();
     void globalLimit_coversEveryProvider();
     void action_data();
@@ -227,17 +232,71 @@ void TestBudgetTracker::freeModel_isExempt()
     QVERIFY(tracker.commit(local.id, 0));
 }
 
-void TestBudgetTracker::unpricedModel_reservesNothingButIsReported()
+void TestBudgetTracker::unpricedModel_refusedUnderALimitUnlessAllowed_data()
 {
+    QTest::addColumn<double>("dailyLimit");
+    QTest::addColumn<bool>("allowUnpriced");
+    QTest::addColumn<bool>("sent");
+
+    QTest::newRow("no limit: sent, nothing to bound") << 0.0 << false << true;
+    QTest::newRow("a limit: refused, naming the model") << 1.0 << false << false;
+    QTest::newRow("a limit, unpriced allowed: sent, reserves nothing") << 1.0 << true << true;
+}
+
+void TestBudgetTracker::unpricedModel_refusedUnderALimitUnlessAllowed()
+{
+    QFETCH(double, dailyLimit);
+    QFETCH(bool, allowUnpriced);
+    QFETCH(bool, sent);
+
     BudgetTracker tracker;
-    tracker.setSettings(settings(1.0));
+    BudgetSettings budget = settings(dailyLimit);
+    budget.allowUnpriced = allowUnpriced;
+    tracker.setSettings(budget);
     const Reservation r = tracker.reserve(QStringLiteral("x"), QStringLiteral("mystery"), Unpriced, 100000, 100000);
-    QVERIFY(r.ok);
+    QCOMPARE(r.ok, sent);
     QVERIFY(r.check.unpriced);
     QVERIFY(!r.check.exempt);
     QCOMPARE(r.reservedUsd, 0.0);
-    QVERIFY2(r.check.reason.contains(QStringLiteral("Unpriced")), qPrintable(r.check.reason));
-    QCOMPARE(tracker.usage().constFirst().reservedUsd, 0.0);
+    if (sent) {
+        QVERIFY2(r.check.reason.contains(QStringLiteral("Unpriced")), qPrintable(r.check.reason));
+    } else {
+        QVERIFY2(r.refusalReason.contains(QStringLiteral("mystery has no price")), qPrintable(r.refusalReason));
+        QCOMPARE(tracker.activeReservations(), 0);
+    }
+}
+
+void TestBudgetTracker::wholeRequest_reservedAtItsDearestRates_data()
+{
+    QTest::addColumn<BudgetRequest>("request");
+    QTest::addColumn<double>("worstCase");
+
+    // Claude Sonnet 4.5 with its 200k tier: 3 / 15 below, 6 / 22.5 above; writes 3.75 / 6
+    // below and 7.5 / 12 above.
+    QTest::newRow("10k prompt + 1000 out: base rates") << BudgetRequest { 10000, 0, 1000, false } << 0.045;
+    QTest::newRow("250k prompt + 1000 out: every token at the long-context rates")
+        << BudgetRequest { 250000, 0, 1000, false } << 1.5225;
+    QTest::newRow("10k prompt asking for a cache write: the 1-hour write rate")
+        << BudgetRequest { 10000, 0, 1000, true } << 0.075;
+    QTest::newRow("250k prompt asking for a cache write: the 1-hour long-context write rate")
+        << BudgetRequest { 250000, 0, 1000, true } << 3.0225;
+}
+
+void TestBudgetTracker::wholeRequest_reservedAtItsDearestRates()
+{
+    QFETCH(BudgetRequest, request);
+    QFETCH(double, worstCase);
+
+    ModelPrice sonnet { 3, 15, 0.3, true };
+    sonnet.cacheWrite5mPerMTok = 3.75;
+    sonnet.cacheWrite1hPerMTok = 6;
+    sonnet.longContext = { 200000, 6, 22.5, 0.6, 7.5, 12 };
+    BudgetTracker tracker;
+    tracker.setSettings(settings(100.0));
+    const Reservation r
+        = tracker.reserve(QStringLiteral("anthropic"), QStringLiteral("claude-sonnet-4-5"), sonnet, request);
+    QVERIFY(r.ok);
+    QVERIFY2(qAbs(r.reservedUsd - worstCase) < 1e-12, qPrintable(QString::number(r.reservedUsd, 'g', 17)));
 }
 
 void TestBudgetTracker::providerLimit_independentOfGlobal()

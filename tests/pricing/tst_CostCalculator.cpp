@@ -50,6 +50,11 @@ class TestCostCalculator : public QObject
     Q_OBJECT
 
 private slots:
+    void everyDimension_bundledPrices_data();
+    void everyDimension_bundledPrices();
+    void perImageAndReasoningRates_data();
+    void perImageAndReasoningRates();
+    void worstCase_coversCacheWritesAndTier();
     void cost_data();
     void cost();
     void breakdown_splitsInputCachedOutput();
@@ -244,8 +249,7 @@ void TestCostCalculator::longContextTier()
 
     PriceEntry gemini25Pro;
     gemini25Pro.price = price(1.25, 10, 0.125);
-    gemini25Pro.longContextThreshold = 200000;
-    gemini25Pro.longContextPrice = price(2.5, 15, 0.25);
+    gemini25Pro.price.longContext = { 200000, 2.5, 15, 0.25, 0, 0 };
 
     const std::optional<double> actual = CostCalculator::cost(gemini25Pro, tokens);
     QVERIFY(actual);
@@ -256,8 +260,95 @@ void TestCostCalculator::longContextTier()
     QCOMPARE(worst,
              *CostCalculator::estimateWorstCase(gemini25Pro.priceFor(tokens.promptTokens), tokens.promptTokens, 0));
     PriceEntry flat;
-    flat.price = gemini25Pro.price;
+    flat.price = price(1.25, 10, 0.125);
     QCOMPARE(flat.priceFor(10'000'000), flat.price);
+}
+
+void TestCostCalculator::everyDimension_bundledPrices_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<TokenUsage>("tokens");
+    QTest::addColumn<double>("expected");
+
+    // Gemini 2.5 Pro over 200k: every token at 2.5 / 15 (250000*2.5 + 2000*15 = 655000 per 1M).
+    QTest::newRow("gemini-2.5-pro 250k prompt: long-context tier") << "gemini-2.5-pro" << usage(250000, 2000) << 0.655;
+    QTest::newRow("gemini-2.5-pro 200k prompt: base rates (1.25 / 10)")
+        << "gemini-2.5-pro" << usage(200000, 2000) << 0.27;
+    // Claude Sonnet 4.5: input 3, write 5 min 3.75, write 1 h 6, read 0.3, output 15.
+    TokenUsage write5m = usage(9100, 500);
+    write5m.cacheWrite5mTokens = 9000;
+    QTest::newRow("sonnet 5-min cache write: 100*3 + 9000*3.75 + 500*15") << "claude-sonnet-4-5" << write5m << 0.04155;
+    TokenUsage write1h = usage(9100, 500);
+    write1h.cacheWrite1hTokens = 9000;
+    QTest::newRow("sonnet 1-h cache write: 100*3 + 9000*6 + 500*15") << "claude-sonnet-4-5" << write1h << 0.0618;
+    QTest::newRow("sonnet cache read: 100*3 + 9000*0.3 + 500*15")
+        << "claude-sonnet-4-5" << usage(9100, 500, 9000) << 0.0105;
+    TokenUsage search = usage(1000, 100);
+    search.webSearches = 2;
+    QTest::newRow("sonnet web search: 1000*3 + 100*15 + 2 x $0.01") << "claude-sonnet-4-5" << search << 0.0245;
+    TokenUsage longWrite = usage(250000, 1000);
+    longWrite.cacheWrite1hTokens = 240000;
+    QTest::newRow("sonnet 1-h write over 200k: 10000*6 + 240000*12 + 1000*22.5")
+        << "claude-sonnet-4-5" << longWrite << 2.9625;
+    // o3 has no reasoning rate of its own: reasoning tokens are output tokens (1000*2 + 5000*8).
+    QTest::newRow("o3 with 4000 reasoning tokens") << "o3" << usage(1000, 5000, 0, 4000) << 0.042;
+    TokenUsage batch = usage(10000, 1000);
+    batch.batch = true;
+    QTest::newRow("gpt-4o batch: 10000*1.25 + 1000*5") << "gpt-4o" << batch << 0.0175;
+    // An image's tokens are part of the prompt (Anthropic: 1092x1092 px = 1590 tokens).
+    TokenUsage image = usage(1590 + 10, 100);
+    image.images = 1;
+    QTest::newRow("haiku 4.5 image input: 1600*1 + 100*5") << "claude-haiku-4-5" << image << 0.0021;
+}
+
+void TestCostCalculator::everyDimension_bundledPrices()
+{
+    QFETCH(QString, model);
+    QFETCH(TokenUsage, tokens);
+    QFETCH(double, expected);
+
+    const std::optional<PriceEntry> entry = PriceTable::bundled().lookup(model);
+    QVERIFY(entry);
+    const std::optional<double> actual = CostCalculator::cost(entry->price, tokens);
+    QVERIFY(actual);
+    QVERIFY2(qAbs(*actual - expected) < 1e-12, qPrintable(QString::number(*actual, 'g', 17)));
+}
+
+void TestCostCalculator::perImageAndReasoningRates_data()
+{
+    QTest::addColumn<TokenUsage>("tokens");
+    QTest::addColumn<double>("expected");
+
+    QTest::newRow("2 images at $0.0025 on top of 1000*1") << [] {
+        TokenUsage u = usage(1000, 0);
+        u.images = 2;
+        return u;
+    }() << 0.006;
+    QTest::newRow("reasoning priced apart: 100*4 + 900*10 output") << usage(0, 1000, 0, 900) << 0.0094;
+    QTest::newRow("more reasoning than output reported: capped") << usage(0, 100, 0, 900) << 0.001;
+}
+
+void TestCostCalculator::perImageAndReasoningRates()
+{
+    QFETCH(TokenUsage, tokens);
+    QFETCH(double, expected);
+
+    ModelPrice vision = price(1, 4, 0);
+    vision.perImageUsd = 0.0025;
+    vision.reasoningPerMTok = 10;
+    const std::optional<double> actual = CostCalculator::cost(vision, tokens);
+    QVERIFY(actual);
+    QVERIFY2(qAbs(*actual - expected) < 1e-12, qPrintable(QString::number(*actual, 'g', 17)));
+}
+
+void TestCostCalculator::worstCase_coversCacheWritesAndTier()
+{
+    const ModelPrice sonnet = PriceTable::bundled().lookup(QStringLiteral("claude-sonnet-4-5"))->price;
+    TokenUsage planned = usage(250000, 0);
+    // 250000 at the 1-h write rate above 200k (12) + 1000 at 22.5.
+    QCOMPARE(*CostCalculator::estimateWorstCase(sonnet, planned, 1000, true), 3.0225);
+    // Without cache_control: the long-context input rate (6).
+    QCOMPARE(*CostCalculator::estimateWorstCase(sonnet, planned, 1000, false), 1.5225);
 }
 
 QTEST_GUILESS_MAIN(TestCostCalculator)

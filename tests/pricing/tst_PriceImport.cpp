@@ -91,6 +91,8 @@ void TestPriceImport::parseLiteLlmSubset_mapsFields()
     gpt4o.contextWindow = 128000;
     gpt4o.maxOutputTokens = 16384;
     gpt4o.litellmProvider = QStringLiteral("openai");
+    gpt4o.price.batchInputPerMTok = 1.25;
+    gpt4o.price.batchOutputPerMTok = 5;
     QCOMPARE(prices->entries.value(QStringLiteral("gpt-4o")), gpt4o);
 
     PriceEntry deepseek = entry(0.28, 0.42, 0.028);
@@ -110,9 +112,9 @@ void TestPriceImport::parseLongContextTier_lowestThresholdWins()
     const auto prices = PriceImport::parseLiteLlm(liteLlmSubset());
     QVERIFY(prices);
     const PriceEntry pro = prices->entries.value(QStringLiteral("gemini-2.5-pro"));
-    QCOMPARE(pro.longContextThreshold, 200000);
-    QCOMPARE(pro.longContextPrice, (ModelPrice { 2.5, 15, 0.25, true }));
-    QCOMPARE(prices->entries.value(QStringLiteral("gpt-4o")).longContextThreshold, 0);
+    QCOMPARE(pro.price.longContext, (LongContextRates { 200000, 2.5, 15, 0.25, 0.25, 0 }));
+    QCOMPARE(pro.priceFor(200001).inputPerMTok, 2.5);
+    QCOMPARE(prices->entries.value(QStringLiteral("gpt-4o")).price.longContext.aboveTokens, 0);
 
     const auto older = PriceImport::parseLiteLlm(R"({"g": {"mode": "chat",
         "input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06,
@@ -120,9 +122,11 @@ void TestPriceImport::parseLongContextTier_lowestThresholdWins()
         "input_cost_per_token_above_128k_tokens": 3e-06}})");
     QVERIFY(older);
     const PriceEntry g = older->entries.value(QStringLiteral("g"));
-    QCOMPARE(g.longContextThreshold, 128000);
+    QCOMPARE(g.price.longContext.aboveTokens, 128000);
     // No output rate for the tier: the base output rate stays.
-    QCOMPARE(g.longContextPrice, (ModelPrice { 3, 2, 0, true }));
+    const ModelPrice tier = g.priceFor(128001);
+    QCOMPARE(tier.inputPerMTok, 3.0);
+    QCOMPARE(tier.outputPerMTok, 2.0);
 }
 
 void TestPriceImport::parseEntry_data()

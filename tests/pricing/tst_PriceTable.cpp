@@ -190,8 +190,10 @@ void TestPriceTable::saveThenLoad_roundTrip()
     PriceEntry full = entry(3, 15, 0.3, 200000);
     full.maxOutputTokens = 64000;
     full.litellmProvider = QStringLiteral("anthropic");
-    full.longContextThreshold = 200000;
-    full.longContextPrice = { 6, 22.5, 0.6, true };
+    full.price.cacheWrite5mPerMTok = 3.75;
+    full.price.cacheWrite1hPerMTok = 6;
+    full.price.webSearchPerRequestUsd = 0.01;
+    full.price.longContext = { 200000, 6, 22.5, 0.6, 7.5, 12 };
     table.setPrice(QStringLiteral("claude-sonnet-4-5"), full, QStringLiteral("first"));
     m_clock.advanceMs(3600 * 1000);
     PriceEntry unpriced;
@@ -311,7 +313,7 @@ void TestPriceTable::bundled_hasCommonModels()
 {
     QFETCH(QString, modelId);
     static const PriceTable bundled = PriceTable::bundled();
-    QCOMPARE(bundled.version(), 1);
+    QCOMPARE(bundled.version(), 2); // 1: flat rates; 2: cache writes, reasoning, batch, web search
     const auto found = bundled.lookup(modelId);
     QVERIFY(found);
     QVERIFY(found->price.known);

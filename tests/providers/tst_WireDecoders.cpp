@@ -408,7 +408,26 @@ void TestWireDecoders::usage_isCumulativeAndNormalised_data()
                       "data: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},"
                       "\"usage\":{\"output_tokens\":40}}\n\n"
                       "data: {\"type\":\"message_delta\",\"delta\":{},\"usage\":{\"output_tokens\":45}}\n\n")
-        << usage(2310, 45, 2000);
+        << [] {
+               // Without cache_creation's split every write is a 5-minute one (the default TTL).
+               TokenUsage u = *usage(2310, 45, 2000);
+               u.cacheWrite5mTokens = 300;
+               return std::optional<TokenUsage>(u);
+           }();
+    QTest::newRow("anthropic cache writes split by time to live (2025 usage)")
+        << ProviderKind::AnthropicMessages
+        << QByteArray("data: {\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":10,"
+                      "\"cache_creation_input_tokens\":3000,\"cache_read_input_tokens\":0,\"cache_creation\":"
+                      "{\"ephemeral_5m_input_tokens\":1000,\"ephemeral_1h_input_tokens\":2000},"
+                      "\"output_tokens\":1}}}\n\n"
+                      "data: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},"
+                      "\"usage\":{\"output_tokens\":40}}\n\n")
+        << [] {
+               TokenUsage u = *usage(3010, 40, 0);
+               u.cacheWrite5mTokens = 1000;
+               u.cacheWrite1hTokens = 2000;
+               return std::optional<TokenUsage>(u);
+           }();
     QTest::newRow("anthropic message_delta repeating input counts replaces them")
         << ProviderKind::AnthropicMessages
         << QByteArray("data: {\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":12,"

@@ -28,8 +28,11 @@ void TestSettingsDialogs::settingsDialog_saveWritesSettings()
     AppSettings settings(dir.filePath(QStringLiteral("s.ini")));
     SettingsDialog dialog(settings, dir.path());
     const auto boxes = dialog.findChildren<QCheckBox*>();
-    QCOMPARE(boxes.size(), 1);
-    boxes.first()->setChecked(false); // store prompts
+    QCOMPARE(boxes.size(), 2);
+    auto* allowUnpriced = dialog.findChild<QCheckBox*>(QStringLiteral("allowUnpriced"));
+    QVERIFY(allowUnpriced && !allowUnpriced->isChecked());
+    allowUnpriced->setChecked(true);
+    (boxes.first() == allowUnpriced ? boxes.last() : boxes.first())->setChecked(false); // store prompts
     for (QComboBox* combo : dialog.findChildren<QComboBox*>()) {
         const int dark = combo->findData(QStringLiteral("dark"));
         if (dark >= 0) {
@@ -38,6 +41,7 @@ void TestSettingsDialogs::settingsDialog_saveWritesSettings()
     }
     dialog.save();
     QCOMPARE(settings.storePrompts(), false);
+    QCOMPARE(settings.value(AppSettings::BudgetAllowUnpriced).toBool(), true);
     QCOMPARE(settings.theme(), AppSettings::Theme::Dark);
     QCOMPARE(settings.defaultTimeouts(), Timeouts()); // untouched fields keep their values
 }

@@ -3,6 +3,9 @@
 #include "DashboardCharts.h"
 #include "FilterMenuButton.h"
 
+#include "common/RequestSource.h"
+
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QHBoxLayout>
@@ -19,6 +22,9 @@ DashboardFilterBar::DashboardFilterBar(QWidget* parent)
     , m_providers(new FilterMenuButton(QStringLiteral("providerFilter"), tr("All providers"), tr("%1 providers"), this))
     , m_models(new FilterMenuButton(QStringLiteral("modelFilter"), tr("All models"), tr("%1 models"), this))
     , m_tiers(new FilterMenuButton(QStringLiteral("tierFilter"), tr("All tiers"), tr("%1 tiers"), this))
+    , m_sources(new FilterMenuButton(QStringLiteral("sourceFilter"), tr("All sources"), tr("%1 sources"), this))
+    , m_clientKeys(new FilterMenuButton(QStringLiteral("clientKeyFilter"), tr("All keys"), tr("%1 keys"), this))
+    , m_routedOnly(new QCheckBox(tr("routed traffic only"), this))
     , m_split(new QComboBox(this))
     , m_reference(new QComboBox(this))
     , m_status(new QLabel(this))
@@ -33,6 +39,33 @@ DashboardFilterBar::DashboardFilterBar(QWidget* parent)
         edit->setVisible(false);
     }
     m_first->setDate(QDate::currentDate().addDays(-6));
+    QHash<QString, QString> sourceLabels;
+    QStringList sourceIds;
+    for (RequestSource source : RequestSources::all()) {
+        sourceIds << RequestSources::id(source);
+        switch (source) {
+        case RequestSource::Workbench:
+            sourceLabels.insert(sourceIds.constLast(), tr("Workbench"));
+            break;
+        case RequestSource::Route:
+            sourceLabels.insert(sourceIds.constLast(), tr("Routed (switchyard route)"));
+            break;
+        case RequestSource::Gateway:
+            sourceLabels.insert(sourceIds.constLast(), tr("Gateway"));
+            break;
+        case RequestSource::Cli:
+            sourceLabels.insert(sourceIds.constLast(), tr("Command line (switchyard ask)"));
+            break;
+        }
+    }
+    m_sources->setLabels(sourceLabels);
+    m_sources->setAvailable(sourceIds);
+    m_sources->setToolTip(tr("Where the requests came from"));
+    m_clientKeys->setToolTip(tr("Gateway client keys (their ids)"));
+    m_routedOnly->setObjectName(QStringLiteral("savingsRoutedOnly"));
+    m_routedOnly->setChecked(true);
+    m_routedOnly->setToolTip(tr("Count savings only on requests the router chose a model for, leaving out "
+                                "workbench comparisons"));
     m_split->setObjectName(QStringLiteral("splitPicker"));
     m_split->addItem(tr("Stack by model"), int(LedgerSplit::Model));
     m_split->addItem(tr("Stack by provider"), int(LedgerSplit::Provider));
@@ -50,10 +83,13 @@ DashboardFilterBar::DashboardFilterBar(QWidget* parent)
     layout->addWidget(m_providers);
     layout->addWidget(m_models);
     layout->addWidget(m_tiers);
+    layout->addWidget(m_sources);
+    layout->addWidget(m_clientKeys);
     layout->addSpacing(8);
     layout->addWidget(m_split);
     layout->addWidget(new QLabel(tr("Savings vs"), this));
     layout->addWidget(m_reference);
+    layout->addWidget(m_routedOnly);
     layout->addStretch(1);
     layout->addWidget(m_status);
 
@@ -65,7 +101,8 @@ DashboardFilterBar::DashboardFilterBar(QWidget* parent)
     });
     connect(m_first, &QDateEdit::dateChanged, this, &DashboardFilterBar::changed);
     connect(m_last, &QDateEdit::dateChanged, this, &DashboardFilterBar::changed);
-    for (FilterMenuButton* button : { m_providers, m_models, m_tiers }) {
+    connect(m_routedOnly, &QCheckBox::toggled, this, &DashboardFilterBar::changed);
+    for (FilterMenuButton* button : { m_providers, m_models, m_tiers, m_sources, m_clientKeys }) {
         connect(button, &FilterMenuButton::selectionChanged, this, &DashboardFilterBar::changed);
     }
     connect(m_split, &QComboBox::currentIndexChanged, this, &DashboardFilterBar::changed);
@@ -108,6 +145,33 @@ void DashboardFilterBar::setAvailable(const QStringList& providers, const QStrin
     m_providers->setAvailable(providers);
     m_models->setAvailable(models);
     m_tiers->setAvailable(tiers);
+}
+
+void DashboardFilterBar::setSources(const QStringList& sourceIds)
+{
+    m_sources->setSelected(sourceIds);
+    emit changed();
+}
+
+void DashboardFilterBar::setAvailableClientKeys(const QStringList& keyIds)
+{
+    m_clientKeys->setAvailable(keyIds);
+}
+
+void DashboardFilterBar::setClientKeys(const QStringList& keyIds)
+{
+    m_clientKeys->setSelected(keyIds);
+    emit changed();
+}
+
+bool DashboardFilterBar::savingsRoutedOnly() const
+{
+    return m_routedOnly->isChecked();
+}
+
+void DashboardFilterBar::setSavingsRoutedOnly(bool routedOnly)
+{
+    m_routedOnly->setChecked(routedOnly);
 }
 
 LedgerSplit DashboardFilterBar::split() const
@@ -199,6 +263,8 @@ LedgerFilter DashboardFilterBar::filter(const QDateTime& now) const
     filter.providers = m_providers->selected();
     filter.models = m_models->selected();
     filter.tiers = m_tiers->selected();
+    filter.sources = m_sources->selected();
+    filter.clientKeys = m_clientKeys->selected();
     return filter;
 }
 
@@ -234,5 +300,6 @@ QString DashboardFilterBar::periodPhrase() const
 
 bool DashboardFilterBar::hasColumnFilters() const
 {
-    return !m_providers->selected().isEmpty() || !m_models->selected().isEmpty() || !m_tiers->selected().isEmpty();
+    return !m_providers->selected().isEmpty() || !m_models->selected().isEmpty() || !m_tiers->selected().isEmpty()
+        || !m_sources->selected().isEmpty() || !m_clientKeys->selected().isEmpty();
 }

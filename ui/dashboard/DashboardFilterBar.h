@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class FilterMenuButton;
+class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QLabel;
@@ -35,6 +36,14 @@ public:
     void setCustomRange(const QDate& first, const QDate& last);
     void setSelection(const QStringList& providers, const QStringList& models, const QStringList& tiers);
     void setAvailable(const QStringList& providers, const QStringList& models, const QStringList& tiers);
+    // RequestSources ids; empty = every source.
+    void setSources(const QStringList& sourceIds);
+    // Gateway client key ids seen in the period, and the ones to show (empty = all).
+    void setAvailableClientKeys(const QStringList& keyIds);
+    void setClientKeys(const QStringList& keyIds);
+    // Savings from routing count routed traffic only (the default) or everything the filters leave.
+    bool savingsRoutedOnly() const;
+    void setSavingsRoutedOnly(bool routedOnly);
     LedgerSplit split() const;
     void setSplit(LedgerSplit split);
     // The priced models offered as savings reference; the most expensive is the default.
@@ -62,6 +71,9 @@ private:
     FilterMenuButton* m_providers;
     FilterMenuButton* m_models;
     FilterMenuButton* m_tiers;
+    FilterMenuButton* m_sources;
+    FilterMenuButton* m_clientKeys;
+    QCheckBox* m_routedOnly;
     QComboBox* m_split;
     QComboBox* m_reference;
     QLabel* m_status;

@@ -20,6 +20,7 @@
 #include <QEvent>
 #include <QGridLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QScrollArea>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -61,6 +62,8 @@ DashboardView::DashboardView(const Sources& sources, QWidget* parent)
     , m_failoverChart(new FailoverChart)
     , m_failoverModel(new QStandardItemModel(this))
     , m_failoverTable(new QTableView(this))
+    , m_savingsModel(new QStandardItemModel(this))
+    , m_savingsTable(new QTableView(this))
     , m_latest(std::make_shared<std::atomic<quint64>>(0))
 {
     qRegisterMetaType<DashboardQuery>();
@@ -162,6 +165,24 @@ void DashboardView::buildLayout()
         showRequests(query, tr("Request that failed over from %1 to %2").arg(event.fromModel, event.toModel));
     });
 
+    m_savingsModel->setHorizontalHeaderLabels({ tr("Tier"), tr("Model"), tr("Requests"), tr("Tokens"), tr("Cost"),
+                                                tr("Cost on the reference model"), tr("Savings") });
+    m_savingsTable->setObjectName(QStringLiteral("savingsTable"));
+    m_savingsTable->setModel(m_savingsModel);
+    m_savingsTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_savingsTable->verticalHeader()->hide();
+    m_savingsTable->horizontalHeader()->setStretchLastSection(true);
+    m_savingsTable->setMinimumHeight(150);
+    auto* savingsBox = new QWidget;
+    auto* savingsLayout = new QVBoxLayout(savingsBox);
+    savingsLayout->setContentsMargins(0, 0, 0, 0);
+    auto* savingsTitle = new QLabel(tr("Savings by class (tier x model)"));
+    QFont titleFont = savingsTitle->font();
+    titleFont.setBold(true);
+    savingsTitle->setFont(titleFont);
+    savingsLayout->addWidget(savingsTitle);
+    savingsLayout->addWidget(m_savingsTable);
+
     auto* content = new QWidget;
     auto* cards = new QHBoxLayout;
     cards->setSpacing(8);
@@ -178,6 +199,7 @@ void DashboardView::buildLayout()
     grid->addWidget(panel(Panel::Uptime), 1, 0);
     grid->addWidget(panel(Panel::Latency), 1, 1);
     grid->addWidget(failoverPanel, 2, 0, 1, 2);
+    grid->addWidget(savingsBox, 3, 0, 1, 2);
     grid->setColumnStretch(0, 3);
     grid->setColumnStretch(1, 2);
     auto* contentLayout = new QVBoxLayout(content);
@@ -218,6 +240,7 @@ void DashboardView::refresh()
     m_query.uptimeBucket = m_filterBar->timeBucket(filter);
     m_query.split = m_filterBar->split();
     m_query.reference = m_filterBar->referencePrice();
+    m_query.savingsRoutedOnly = m_filterBar->savingsRoutedOnly();
     m_latest->store(m_query.generation);
     if (!m_worker) {
         showEmptyEverywhere(tr("The ledger is off, so there is no history to chart. Turn it on in Settings to see "

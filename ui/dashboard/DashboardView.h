@@ -96,6 +96,7 @@ private:
     void runNextStage();
     void finishApply(quint64 generation);
     void fillFailoverTable();
+    void fillSavingsTable();
     void showEmptyEverywhere(const QString& text);
     void updateBudgetCard();
     ChartPanel* panel(Panel which) const { return m_panels.at(int(which)); }
@@ -113,6 +114,9 @@ private:
     FailoverChart* m_failoverChart;
     QStandardItemModel* m_failoverModel;
     QTableView* m_failoverTable;
+    // Per class of routed traffic (tier x model): cost next to the reference model's.
+    QStandardItemModel* m_savingsModel;
+    QTableView* m_savingsTable;
     QTimer m_liveTimer;
     // Applying a result runs in slices, one per event-loop turn, so none blocks the loop for long.
     // Each slice is followed by a turn left to the paint it caused (a posted event, delivered

@@ -30,6 +30,7 @@ void DashboardView::apply(const DashboardResult& result)
     m_result = result;
     m_periodPhrase = m_filterBar->periodPhrase();
     m_filterBar->setAvailable(result.providerNames, result.modelNames, result.tierNames);
+    m_filterBar->setAvailableClientKeys(result.clientKeyNames);
     if (!result.error.isEmpty()) {
         m_filterBar->setStatus(tr("Could not read the ledger"));
         showEmptyEverywhere(tr("Could not read the ledger: %1").arg(result.error));
@@ -127,6 +128,7 @@ void DashboardView::showEmptyEverywhere(const QString& text)
         chartPanel->showEmpty(text);
     }
     m_failoverModel->setRowCount(0);
+    m_savingsModel->setRowCount(0);
     m_failoverTable->setVisible(false);
 }
 
@@ -196,6 +198,7 @@ void DashboardView::applyCharts()
                  [this, timeContext] { m_failoverChart->setData(m_result.failoverCounts, timeContext); });
     }
     stages << [this] { fillFailoverTable(); };
+    stages << [this] { fillSavingsTable(); };
     m_stages = stages;
     m_stageGeneration = generation;
     m_paintTurn = true; // the headline cards were just updated: their paint goes first
@@ -226,6 +229,28 @@ void DashboardView::finishApply(quint64 generation)
 {
     m_appliedGeneration = generation;
     emit refreshed(generation, m_result.elapsedMs);
+}
+
+void DashboardView::fillSavingsTable()
+{
+    m_savingsModel->setRowCount(0);
+    const QLocale locale;
+    for (const SavingsClassRow& row : m_result.savingsByClass) {
+        const std::optional<double> share = row.savingsShare();
+        QList<QStandardItem*> items {
+            new QStandardItem(row.tier.isEmpty() ? tr("(no tier)") : row.tier),
+            new QStandardItem(row.model),
+            new QStandardItem(ChartStyle::formatCount(row.requests)),
+            new QStandardItem(ChartStyle::formatCount(row.promptTokens + row.completionTokens)),
+            new QStandardItem(Money::format(row.costUsd)),
+            new QStandardItem(row.referenceCostUsd ? Money::format(*row.referenceCostUsd) : QStringLiteral("—")),
+            new QStandardItem(share ? tr("%1%").arg(locale.toString(*share * 100, 'f', 1)) : QStringLiteral("—")),
+        };
+        for (int column = 2; column < items.size(); ++column) {
+            items[column]->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        }
+        m_savingsModel->appendRow(items);
+    }
 }
 
 void DashboardView::fillFailoverTable()

@@ -31,6 +31,12 @@ void FilterMenuButton::setSelected(const QStringList& names)
     rebuild();
 }
 
+void FilterMenuButton::setLabels(const QHash<QString, QString>& labels)
+{
+    m_labels = labels;
+    rebuild();
+}
+
 void FilterMenuButton::rebuild()
 {
     m_menu->clear();
@@ -49,7 +55,7 @@ void FilterMenuButton::rebuild()
     }
     names.sort(Qt::CaseInsensitive);
     for (const QString& name : names) {
-        QAction* action = m_menu->addAction(name);
+        QAction* action = m_menu->addAction(m_labels.value(name, name));
         action->setCheckable(true);
         action->setChecked(m_selected.contains(name));
         connect(action, &QAction::toggled, this, [this, name](bool on) {
@@ -71,7 +77,7 @@ void FilterMenuButton::updateText()
     if (m_selected.isEmpty()) {
         setText(m_allText);
     } else if (m_selected.size() == 1) {
-        setText(m_selected.first());
+        setText(m_labels.value(m_selected.first(), m_selected.first()));
     } else {
         setText(m_someText.arg(m_selected.size()));
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QToolButton>
 
 class QMenu;
@@ -17,6 +18,8 @@ public:
     void setAvailable(const QStringList& names);
     QStringList selected() const { return m_selected; }
     void setSelected(const QStringList& names);
+    // What the menu shows for a name (an id's translated label); a name without one shows itself.
+    void setLabels(const QHash<QString, QString>& labels);
 
 signals:
     void selectionChanged();
@@ -29,5 +32,6 @@ private:
     QString m_someText; // "%n providers"
     QStringList m_available;
     QStringList m_selected;
+    QHash<QString, QString> m_labels;
     QMenu* m_menu;
 };

@@ -112,12 +112,16 @@ SettingsDialog::SettingsDialog(AppSettings& settings, const QString& dataLocatio
         m_action->addItem(BudgetActions::displayName(action), BudgetActions::id(action));
     }
     m_action->setCurrentIndex(qMax(0, m_action->findData(settings.value(AppSettings::BudgetAction))));
+    m_allowUnpriced = new QCheckBox(tr("Send requests to unpriced models (their cost is not counted)"));
+    m_allowUnpriced->setObjectName(QStringLiteral("allowUnpriced"));
+    m_allowUnpriced->setChecked(settings.value(AppSettings::BudgetAllowUnpriced).toBool());
     auto* budgets = new QGroupBox(tr("Budgets (all providers)"));
     auto* budgetForm = new QFormLayout(budgets);
     budgetForm->addRow(tr("Daily limit"), m_daily);
     budgetForm->addRow(tr("Monthly limit"), m_monthly);
     budgetForm->addRow(tr("Warn at"), m_warnPercent);
     budgetForm->addRow(tr("Over the limit"), m_action);
+    budgetForm->addRow(QString(), m_allowUnpriced);
 
     const Timeouts timeouts = settings.defaultTimeouts();
     m_connect = secondsBox(timeouts.connectMs);
@@ -181,6 +185,7 @@ void SettingsDialog::save()
     m_settings.setValue(AppSettings::BudgetMonthlyUsd, m_monthly->value());
     m_settings.setValue(AppSettings::BudgetWarnPercent, m_warnPercent->value());
     m_settings.setValue(AppSettings::BudgetAction, m_action->currentData().toString());
+    m_settings.setValue(AppSettings::BudgetAllowUnpriced, m_allowUnpriced->isChecked());
     Timeouts timeouts;
     timeouts.connectMs = m_connect->value() * 1000;
     timeouts.firstTokenMs = m_firstToken->value() * 1000;

@@ -32,6 +32,7 @@ private:
     QDoubleSpinBox* m_monthly;
     QSpinBox* m_warnPercent;
     QComboBox* m_action;
+    QCheckBox* m_allowUnpriced;
     QSpinBox* m_connect;
     QSpinBox* m_firstToken;
     QSpinBox* m_idle;

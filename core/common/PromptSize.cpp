@@ -1,0 +1,141 @@
+#include "PromptSize.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace {
+class Counter
+{
+public:
+    explicit Counter(ProviderKind format)
+        : m_format(format)
+        , m_digest(QCryptographicHash::Sha1)
+    {
+    }
+
+    // One content value: a string or an array of blocks (text, image, tool_use, tool_result...).
+    void content(const QJsonValue& value)
+    {
+        if (value.isString()) {
+            text(value.toString());
+            return;
+        }
+        if (value.isArray()) {
+            for (const QJsonValue& block : value.toArray()) {
+                this->block(block.toObject());
+            }
+        } else if (!value.isNull() && !value.isUndefined()) {
+            json(value);
+        }
+    }
+
+    void block(const QJsonObject& object)
+    {
+        const QString type = object.value(QLatin1String("type")).toString();
+        if (type == QLatin1String("text")) {
+            text(object.value(QLatin1String("text")).toString());
+        } else if (type == QLatin1String("image") || type == QLatin1String("image_url")) {
+            image(object);
+        } else if (type == QLatin1String("tool_result")) {
+            content(object.value(QLatin1String("content")));
+        } else {
+            json(object); // tool_use, documents and kinds added later: their JSON as text
+        }
+        breakpoint(object);
+    }
+
+    void text(const QString& text)
+    {
+        m_size.textTokens += estimateTokens(text);
+        m_digest.addData(text.toUtf8());
+    }
+
+    void json(const QJsonValue& value)
+    {
+        const QByteArray bytes = value.isObject() ? QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)
+            : value.isArray()                     ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+                                                  : value.toVariant().toString().toUtf8();
+        text(QString::fromUtf8(bytes));
+    }
+
+    void image(const QJsonObject& object)
+    {
+        ++m_size.images;
+        const bool low = object.value(QLatin1String("image_url")).toObject().value(QLatin1String("detail")).toString()
+            == QLatin1String("low");
+        m_size.imageTokens += m_format == ProviderKind::AnthropicMessages ? PromptSize::kAnthropicImageTokens
+            : low                                                         ? PromptSize::kOpenAiLowDetailImageTokens
+                                                                          : PromptSize::kOpenAiImageTokens;
+        m_digest.addData(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    }
+
+    void message() { m_size.textTokens += PromptSize::kMessageOverheadTokens; }
+
+    // A block (or tool) marked with cache_control ends a cacheable prefix.
+    void breakpoint(const QJsonObject& object)
+    {
+        const QJsonValue control = object.value(QLatin1String("cache_control"));
+        if (!control.isObject()) {
+            return;
+        }
+        const bool hour = control.toObject().value(QLatin1String("ttl")).toString() == QLatin1String("1h");
+        (hour ? m_size.cachePrefix1hTokens : m_size.cachePrefix5mTokens) = m_size.tokens();
+        m_size.cachePrefixDigest = m_digest.result();
+    }
+
+    PromptSize result()
+    {
+        // A 5-minute prefix always covers the 1-hour one (the API wants 1-h breakpoints first).
+        m_size.cachePrefix5mTokens = std::max(m_size.cachePrefix5mTokens, m_size.cachePrefix1hTokens);
+        return m_size;
+    }
+
+private:
+    ProviderKind m_format;
+    QCryptographicHash m_digest;
+    PromptSize m_size;
+};
+} // namespace
+
+PromptSize PromptSize::ofBody(const QByteArray& body, ProviderKind format)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(body);
+    Counter counter(format);
+    if (!document.isObject()) {
+        counter.text(QString::fromUtf8(body));
+        return counter.result();
+    }
+    const QJsonObject root = document.object();
+    // The order the API caches in: tools, system, messages.
+    for (const QJsonValue& tool : root.value(QLatin1String("tools")).toArray()) {
+        counter.json(tool);
+        counter.breakpoint(tool.toObject());
+    }
+    if (format == ProviderKind::AnthropicMessages && root.contains(QLatin1String("system"))) {
+        counter.content(root.value(QLatin1String("system")));
+    }
+    for (const QJsonValue& value : root.value(QLatin1String("messages")).toArray()) {
+        const QJsonObject message = value.toObject();
+        counter.message();
+        counter.content(message.value(QLatin1String("content")));
+        if (message.contains(QLatin1String("tool_calls"))) {
+            counter.json(message.value(QLatin1String("tool_calls")));
+        }
+    }
+    return counter.result();
+}
+
+PromptSize PromptSize::ofRequest(const ChatRequest& request)
+{
+    if (request.hasClientBody()) {
+        return ofBody(request.clientBody, request.clientFormat);
+    }
+    Counter counter(ProviderKind::OpenAiCompatible);
+    for (const ChatMessage& message : request.messages) {
+        counter.message();
+        counter.text(message.content);
+    }
+    return counter.result();
+}

@@ -1,0 +1,83 @@
+#include "common/PromptSize.h"
+
+#include <QTest>
+
+// What a budget reserves for before a call: the whole prompt by the documented rules (4
+// characters a token, 4 tokens a message, images at the most their format bills).
+class TestPromptSize : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void ofBody_data();
+    void ofBody();
+    void ofRequest_withoutClientBody_countsEveryMessage();
+};
+
+void TestPromptSize::ofBody_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("format");
+    QTest::addColumn<qint64>("tokens");
+    QTest::addColumn<qint64>("images");
+    QTest::addColumn<qint64>("prefix5m");
+    QTest::addColumn<qint64>("prefix1h");
+
+    const int openAi = int(ProviderKind::OpenAiCompatible);
+    const int anthropic = int(ProviderKind::AnthropicMessages);
+    // 2 messages x 4 + "aaaa" (1) + "bbbbbbbb" (2)
+    QTest::newRow("history: every message, not only the last")
+        << QByteArray(R"({"messages":[{"role":"user","content":"aaaa"},{"role":"assistant","content":"bbbbbbbb"}]})")
+        << openAi << qint64(11) << qint64(0) << qint64(0) << qint64(0);
+    // the tool as compact JSON is 43 characters = 11 tokens, plus the message (4 + 1)
+    QTest::newRow("tool definitions count as their JSON text")
+        << QByteArray(
+               R"({"tools":[{"type":"function","function":{"name":"f"}}],"messages":[{"role":"user","content":"hi"}]})")
+        << openAi << qint64(16) << qint64(0) << qint64(0) << qint64(0);
+    QTest::newRow("openai image, detail auto: 1105")
+        << QByteArray(R"({"messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"data:x"}}]}]})")
+        << openAi << qint64(4 + 1105) << qint64(1) << qint64(0) << qint64(0);
+    QTest::newRow("openai image, detail low: 85") << QByteArray(
+        R"({"messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"data:x","detail":"low"}}]}]})")
+                                                  << openAi << qint64(4 + 85) << qint64(1) << qint64(0) << qint64(0);
+    QTest::newRow("anthropic image: 1600") << QByteArray(
+        R"({"messages":[{"role":"user","content":[{"type":"image","source":{"type":"base64","data":"x"}}]}]})")
+                                           << anthropic << qint64(4 + 1600) << qint64(1) << qint64(0) << qint64(0);
+    // system 8 tokens cached for 1 h, then a message whose block is cached for 5 minutes
+    QTest::newRow("anthropic breakpoints: 1-hour system, 5-minute message") << QByteArray(
+        R"({"system":[{"type":"text","text":"ssssssssssssssssssssssssssssssss","cache_control":{"type":"ephemeral","ttl":"1h"}}],)"
+        R"("messages":[{"role":"user","content":[{"type":"text","text":"uuuu","cache_control":{"type":"ephemeral"}}]},)"
+        R"({"role":"user","content":"tail"}]})") << anthropic << qint64(8 + 4 + 1 + 4 + 1)
+                                                                            << qint64(0) << qint64(13) << qint64(8);
+}
+
+void TestPromptSize::ofBody()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(int, format);
+    QFETCH(qint64, tokens);
+    QFETCH(qint64, images);
+    QFETCH(qint64, prefix5m);
+    QFETCH(qint64, prefix1h);
+
+    const PromptSize size = PromptSize::ofBody(body, ProviderKind(format));
+    QCOMPARE(size.tokens(), tokens);
+    QCOMPARE(size.images, images);
+    QCOMPARE(size.cachePrefix5mTokens, prefix5m);
+    QCOMPARE(size.cachePrefix1hTokens, prefix1h);
+    QCOMPARE(size.asksCacheWrite(), prefix5m > 0);
+}
+
+void TestPromptSize::ofRequest_withoutClientBody_countsEveryMessage()
+{
+    ChatRequest request;
+    request.messages = { { QStringLiteral("system"), QString(40, u's') },
+                         { QStringLiteral("user"), QString(4000, u'u') },
+                         { QStringLiteral("assistant"), QString(400, u'a') },
+                         { QStringLiteral("user"), QStringLiteral("ok?") } };
+    // 10 + 1000 + 100 + 1, and 4 a message
+    QCOMPARE(PromptSize::ofRequest(request).tokens(), qint64(1111 + 16));
+}
+
+QTEST_GUILESS_MAIN(TestPromptSize)
+#include "tst_PromptSize.moc"
