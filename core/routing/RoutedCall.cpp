@@ -167,7 +167,7 @@ void RoutedCall::startAttempt(const Candidate& candidate, AttemptReason reason)
         return;
     }
     ModelConfig effective = candidate.model;
-    effective.timeouts = m_route.settings.timeouts;
+    effective.timeouts = m_router->timeoutsFor(m_request, candidate.model, &m_route.settings).values;
     ChatRequest request = m_request;
     if (m_continuing && !m_displayed.isEmpty()) {
         request.messages.append({ QStringLiteral("assistant"), m_displayed });

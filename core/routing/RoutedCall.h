@@ -26,9 +26,8 @@ class QTimer;
 // models with a larger context window (a forced group's contextWindowFallbacks first); other bad requests end the call
 // without burning the chain.
 //
-// Timeouts: the tier's settings (its own, else the policy defaults) replace the model's own
-// timeouts for routed calls; ModelConfig::timeouts apply to direct (workbench) calls only. A tier
-// that routes to slow reasoning models sets longer timeouts itself.
+// Timeouts: each attempt runs with Router::timeoutsFor() - what the request sets, else what the
+// model (deployment) sets itself, else its tier's, else the policy defaults - field by field.
 //
 // Every upstream request is one AttemptInfo: no hidden retries. Deployments not tried are listed
 // as skipped with the reason.
