@@ -6,6 +6,7 @@
 #include "engine/Engine.h"
 #include "providers/ProviderCall.h"
 #include "providers/ProviderClient.h"
+#include "routing/Router.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -128,7 +129,9 @@ void AskCommand::run(Engine& engine)
         return;
     }
     const ModelPrice price = model->price;
-    ProviderCall* call = engine.client()->start(*provider, *model, m_request, this);
+    ModelConfig effective = *model;
+    effective.timeouts = engine.router()->timeoutsFor(m_request, *model, nullptr).values;
+    ProviderCall* call = engine.client()->start(*provider, effective, m_request, this);
     engine.track(call, RequestSource::Cli);
     if (!m_json) {
         connect(call, &ProviderCall::textReceived, this, [](const QString& delta) { Console::out(delta); });

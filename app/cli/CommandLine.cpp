@@ -75,7 +75,7 @@ QString CommandLine::usage()
                "  --sandbox    use the offline simulated providers on 127.0.0.1\n"
                "  --sandbox-fault MODEL=FAULT   make a sandbox model fail: an HTTP status (503,\n"
                "               429:retry=3, 429:insufficient_quota), hang, silence, drop,\n"
-               "               malformed, slow or failNN (NN% of requests)\n"
+               "               malformed, slow, ignore-max-tokens or failNN (NN% of requests)\n"
                "\n"
                "`switchyard COMMAND --help` describes a command.\n")
         .arg(CliCommands::summary());
@@ -143,9 +143,12 @@ std::optional<SandboxFault> CommandLine::parseFault(const QString& spec)
 {
     using Kind = SandboxFault::Kind;
     static const QHash<QString, Kind> kinds {
-        { QStringLiteral("hang"), Kind::HangBeforeHeaders }, { QStringLiteral("silence"), Kind::HeadersThenSilence },
-        { QStringLiteral("drop"), Kind::DropMidStream },     { QStringLiteral("malformed"), Kind::MalformedJson },
+        { QStringLiteral("hang"), Kind::HangBeforeHeaders },
+        { QStringLiteral("silence"), Kind::HeadersThenSilence },
+        { QStringLiteral("drop"), Kind::DropMidStream },
+        { QStringLiteral("malformed"), Kind::MalformedJson },
         { QStringLiteral("slow"), Kind::SlowTokens },
+        { QStringLiteral("ignore-max-tokens"), Kind::IgnoreMaxTokens },
     };
     if (kinds.contains(spec)) {
         return SandboxFault::ofKind(kinds.value(spec));

@@ -18,7 +18,8 @@ struct CommandLine
 
     static CommandLine parse(const QStringList& arguments);
     static QString usage();
-    // "503", "429:insufficient_quota", "429:retry=3", "hang", "silence", "drop", "malformed", "slow", "fail30"
+    // "503", "429:insufficient_quota", "429:retry=3", "hang", "silence", "drop", "malformed", "slow", "fail30",
+    // "ignore-max-tokens"
     static std::optional<SandboxFault> parseFault(const QString& spec);
 };
 

@@ -4,6 +4,7 @@
 #include "Console.h"
 #include "ResultJson.h"
 #include "engine/Engine.h"
+#include "pricing/CostCalculator.h"
 #include "routing/RoutedCall.h"
 #include "routing/Router.h"
 
@@ -141,13 +142,22 @@ void RouteCommand::start(CliCommand* owner, Engine& engine, const ChatRequest& r
         }
         emit owner->done(0);
     });
-    QObject::connect(call, &RoutedCall::failed, owner, [owner, json](const RoutedError& error) {
+    QObject::connect(call, &RoutedCall::failed, owner, [owner, enginePtr, json](const RoutedError& error) {
         if (json) {
+            // What the attempts that produced output used is billed (estimated), as in the ledger.
+            const ModelPrice price
+                = error.attempts.isEmpty() ? ModelPrice {} : priceOf(*enginePtr, error.attempts.constLast().modelId);
+            const std::optional<double> cost
+                = error.usage == TokenUsage {} ? std::nullopt : CostCalculator::cost(price, error.usage);
             QJsonObject object {
                 { QStringLiteral("tier"), error.tier },
                 { QStringLiteral("rule"), error.ruleName },
                 { QStringLiteral("text"), error.partialText },
                 { QStringLiteral("incomplete"), error.incomplete },
+                { QStringLiteral("ttft_ms"), error.ttftMs >= 0 ? QJsonValue(error.ttftMs) : QJsonValue() },
+                { QStringLiteral("usage"), ResultJson::usage(error.usage) },
+                { QStringLiteral("cost_usd"), cost ? QJsonValue(*cost) : QJsonValue() },
+                { QStringLiteral("cost_estimated"), error.usage.estimated },
                 { QStringLiteral("attempts"), attemptsJson(error.attempts) },
                 { QStringLiteral("skipped"), skippedJson(error.skipped) },
             };

@@ -91,6 +91,17 @@ struct Timeouts
     bool operator==(const Timeouts&) const = default;
 };
 
+// The fields of a Timeouts one layer of configuration sets itself, as bits; a field a layer
+// leaves unset falls through to the next (request > model > tier > defaults, see
+// EffectiveTimeouts in routing).
+enum TimeoutField : quint8
+{
+    ConnectTimeoutField = 1,
+    FirstTokenTimeoutField = 2,
+    IdleTimeoutField = 4,
+    TotalTimeoutField = 8,
+};
+
 struct ModelConfig
 {
     QString id; // name used everywhere in Switchyard, unique: "gpt-4o-mini" or "openai/gpt-4o-mini"
@@ -100,6 +111,7 @@ struct ModelConfig
     int contextWindow = 0; // tokens, 0 = unknown
     int maxOutputTokens = 0;
     Timeouts timeouts;
+    quint8 timeoutsSet = 0; // TimeoutField bits this model's config sets (LiteLLM timeout, stream_timeout)
 
     bool operator==(const ModelConfig&) const = default;
 };
@@ -118,6 +130,8 @@ struct ChatRequest
     std::optional<double> temperature;
     int maxTokens = 0; // 0 = provider default
     bool stream = true;
+    Timeouts timeouts; // the caller's own, for the fields in timeoutsSet (TimeoutField bits)
+    quint8 timeoutsSet = 0;
     // A gateway client's own JSON body (tools, images, response_format, fields not known yet...).
     // When set it is what goes upstream: as it is (model and stream options rewritten) to a
     // provider of the same format, translated or refused for the other one; `messages` then only

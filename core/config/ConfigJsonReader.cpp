@@ -138,6 +138,19 @@ void ConfigJson::readProviders(const QJsonObject& document, SwitchyardConfig* co
         const QString timeoutsPath = JsonFieldReader::join(path, QStringLiteral("timeouts"));
         if (auto timeouts = reader.object(object->value(QStringLiteral("timeouts")), timeoutsPath)) {
             reader.timeouts(*timeouts, timeoutsPath, &model.timeouts);
+            // The fields named are the model's own; they win over its tier's (EffectiveTimeouts).
+            // Versions before that wrote all four built-in values for every model: those set nothing.
+            const bool writtenByOldVersion = timeouts->size() == 4 && model.timeouts == Timeouts {};
+            if (!writtenByOldVersion) {
+                for (const auto& [key, bit] :
+                     { std::pair { "connectMs", ConnectTimeoutField },
+                       std::pair { "firstTokenMs", FirstTokenTimeoutField }, std::pair { "idleMs", IdleTimeoutField },
+                       std::pair { "totalMs", TotalTimeoutField } }) {
+                    if (timeouts->contains(QLatin1String(key))) {
+                        model.timeoutsSet |= bit;
+                    }
+                }
+            }
         }
         config->models.append(model);
     }

@@ -66,8 +66,20 @@ QJsonObject modelToJson(const ModelConfig& model)
         { QStringLiteral("upstreamModel"), model.upstreamModel },
         { QStringLiteral("contextWindow"), model.contextWindow },
         { QStringLiteral("maxOutputTokens"), model.maxOutputTokens },
-        { QStringLiteral("timeouts"), ConfigJson::timeoutsToJson(model.timeouts) },
     };
+    // Only the model's own timeouts: the others come from its tier or the defaults.
+    QJsonObject timeouts;
+    const QJsonObject all = ConfigJson::timeoutsToJson(model.timeouts);
+    for (const auto& [key, bit] :
+         { std::pair { "connectMs", ConnectTimeoutField }, std::pair { "firstTokenMs", FirstTokenTimeoutField },
+           std::pair { "idleMs", IdleTimeoutField }, std::pair { "totalMs", TotalTimeoutField } }) {
+        if (model.timeoutsSet & bit) {
+            timeouts.insert(QLatin1String(key), all.value(QLatin1String(key)));
+        }
+    }
+    if (!timeouts.isEmpty()) {
+        object.insert(QStringLiteral("timeouts"), timeouts);
+    }
     // An unknown price is absent, never zero: zero would read as "free".
     if (model.price.known) {
         object.insert(QStringLiteral("price"),

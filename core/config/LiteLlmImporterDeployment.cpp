@@ -107,10 +107,12 @@ void LiteLlmImporter::readDeployment(const YAML::Node& entry, const QString& pat
         } else if (name == QLatin1String("timeout")) {
             if (auto ms = milliseconds(value, itemPath)) {
                 model.timeouts.totalMs = *ms;
+                model.timeoutsSet |= TotalTimeoutField;
             }
         } else if (name == QLatin1String("stream_timeout")) {
             if (auto ms = milliseconds(value, itemPath)) {
                 model.timeouts.firstTokenMs = *ms;
+                model.timeoutsSet |= FirstTokenTimeoutField;
             }
         } else if (name == QLatin1String("weight")) {
             const auto w = number(value, itemPath);

@@ -378,6 +378,8 @@ void Engine::track(RoutedCall* call, const ChatRequest& request, RequestSource s
             [holder](const RoutedResult& result) { holder->ticket.finish(FinishedCall::routed(result)); });
     connect(call, &RoutedCall::failed, holder,
             [holder](const RoutedError& error) { holder->ticket.finish(FinishedCall::routedFailure(error)); });
+    connect(call, &RoutedCall::cancelled, holder,
+            [holder](const RoutedError& state) { holder->ticket.finish(FinishedCall::routedCancelled(state)); });
 }
 
 void Engine::track(ProviderCall* call, RequestSource source, const QString& compareGroup)
@@ -395,6 +397,10 @@ void Engine::track(ProviderCall* call, RequestSource source, const QString& comp
         holder->ticket.finish(FinishedCall::direct(result, {}, startedAt));
     });
     connect(call, &ProviderCall::failed, holder,
+            [holder, startedAt](const CallError& error, const CallResult& partial) {
+                holder->ticket.finish(FinishedCall::direct(partial, error, startedAt));
+            });
+    connect(call, &ProviderCall::cancelled, holder,
             [holder, startedAt](const CallError& error, const CallResult& partial) {
                 holder->ticket.finish(FinishedCall::direct(partial, error, startedAt));
             });

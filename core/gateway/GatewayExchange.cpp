@@ -1,6 +1,7 @@
 #include "GatewayExchange.h"
 
 #include "common/Clock.h"
+#include "common/UsageEstimate.h"
 #include "http/HttpResponder.h"
 #include "recording/CallRecorder.h"
 #include "routing/RoutedCall.h"
@@ -76,11 +77,7 @@ void GatewayExchange::beginStreamIfNeeded()
     m_streaming = true;
     m_responder->beginStream(200, QByteArrayLiteral("text/event-stream; charset=utf-8"),
                              { { QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache") } });
-    qint64 promptTokens = 0;
-    for (const ChatMessage& message : m_request.chat.messages) {
-        promptTokens += estimateTokens(message.content);
-    }
-    queue(m_format->streamStart(m_currentModel, promptTokens));
+    queue(m_format->streamStart(m_currentModel, UsageEstimate::inputTokens(m_request.chat)));
 }
 
 // Deltas decoded from one upstream read leave in one socket write.
@@ -140,13 +137,9 @@ void GatewayExchange::onRestarted()
     error.code = "upstream_stream_broken";
     error.message = QCoreApplication::translate("GatewayExchange",
                                                 "The upstream answer broke off after text was sent; it is incomplete.");
-    FinishedCall incomplete;
-    incomplete.status = RequestStatus::Incomplete;
+    FinishedCall incomplete = FinishedCall::routedFailure(m_call->snapshot(error.message, true));
     incomplete.tier = m_tier;
     incomplete.rule = m_rule;
-    incomplete.attempts = m_call->attempts();
-    incomplete.errorMessage = error.message;
-    incomplete.budgetSettled = true;
     record(incomplete);
     sendError(error);
     finish(502, error.message);
@@ -207,8 +200,9 @@ void GatewayExchange::stop(const GatewayError& error)
     // Stopped by the gateway (shutdown): recorded as cancelled, with what was sent upstream.
     FinishedCall stopped = FinishedCall::cancelled(error.message);
     if (m_call) {
+        m_call->disconnect(this);
         m_call->cancel();
-        stopped.attempts = m_call->attempts();
+        stopped = FinishedCall::routedCancelled(m_call->snapshot(error.message, m_shown));
     }
     stopped.tier = m_tier;
     stopped.rule = m_rule;
@@ -226,8 +220,9 @@ void GatewayExchange::onClientGone()
     FinishedCall gone
         = FinishedCall::cancelled(QCoreApplication::translate("GatewayExchange", "The client disconnected."));
     if (m_call) {
+        m_call->disconnect(this);
         m_call->cancel();
-        gone.attempts = m_call->attempts();
+        gone = FinishedCall::routedCancelled(m_call->snapshot(gone.errorMessage, m_shown));
     }
     gone.tier = m_tier;
     gone.rule = m_rule;

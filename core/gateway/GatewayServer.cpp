@@ -17,10 +17,34 @@
 #include <QJsonObject>
 #include <QTimer>
 
+#include <tuple>
+
 namespace {
 const QByteArray kJson = QByteArrayLiteral("application/json");
 // After the last request in flight ends, how long answers may take to leave before drained().
 constexpr qint64 kDrainFlushMs = 2000;
+
+// The client's own timeouts, which win over the model's, the tier's and the defaults': the
+// header's name, or empty when every header present holds a whole number of milliseconds.
+QString readTimeoutHeaders(const HttpRequest& request, ChatRequest* chat)
+{
+    for (const auto& [name, bit, field] :
+         { std::tuple { "x-switchyard-timeout-ms", TotalTimeoutField, &Timeouts::totalMs },
+           std::tuple { "x-switchyard-first-token-timeout-ms", FirstTokenTimeoutField, &Timeouts::firstTokenMs } }) {
+        const QByteArray value = request.header(name);
+        if (value.isNull()) {
+            continue;
+        }
+        bool ok = false;
+        const int ms = value.trimmed().toInt(&ok);
+        if (!ok || ms < 0) {
+            return QString::fromLatin1(name);
+        }
+        chat->timeouts.*field = ms;
+        chat->timeoutsSet |= bit;
+    }
+    return {};
+}
 constexpr int kDrainPollMs = 20;
 } // namespace
 
@@ -305,6 +329,12 @@ void GatewayServer::handleChat(const HttpRequest& request, HttpResponder* respon
     }
     if (target.kind != GatewayModels::Kind::Auto) {
         options.forcedModelOrGroup = target.name;
+    }
+    if (const QString badHeader = readTimeoutHeaders(request, &parsed.chat); !badHeader.isEmpty()) {
+        reject(responder, anthropic,
+               GatewayError::badRequest(tr("%1 must be a number of milliseconds.").arg(badHeader), badHeader),
+               &traffic);
+        return;
     }
     if (m_inFlight >= m_options.maxInFlight) {
         GatewayError error {

@@ -6,6 +6,7 @@
 #include "HttpExchange.h"
 #include "ProviderClient.h"
 #include "WireFormat.h"
+#include "common/UsageEstimate.h"
 
 #include <QTimerEvent>
 
@@ -208,6 +209,12 @@ void ProviderCall::applyDelta(const WireDelta& delta)
         m_result.usage = *delta.usage;
         m_usageReported = true;
         emit usageReported(m_result.usage);
+        if (m_done) {
+            return;
+        }
+    }
+    if (hasToken && pastMaxTokens()) {
+        stopAtMaxTokens();
     }
 }
 
@@ -383,15 +390,51 @@ void ProviderCall::fillEstimatesIfMissing()
         }
         return;
     }
-    TokenUsage usage;
-    const PromptSize prompt = PromptSize::ofRequest(m_request);
-    usage.promptTokens = prompt.tokens();
-    usage.images = prompt.images;
-    usage.completionTokens = estimateTokens(m_result.text) + estimateTokens(m_result.reasoning);
-    usage.reasoningTokens = estimateTokens(m_result.reasoning);
-    usage.estimated = true;
-    m_result.usage = usage;
-    emit usageReported(usage);
+    m_result.usage = UsageEstimate::of(m_request, m_result);
+    emit usageReported(m_result.usage);
+}
+
+// A call that ends before the provider's final usage (cancelled, cut by a cap or a timeout, broken
+// off) was still billed for what it produced: estimate it from what came back. Usage reported
+// early (Anthropic's message_start) counts the input; the output is raised to the estimate.
+void ProviderCall::estimateUnfinishedUsage()
+{
+    if (m_result.ttftMs < 0 && !m_usageReported) {
+        return; // nothing came back: nothing to bill
+    }
+    const TokenUsage estimate = UsageEstimate::of(m_request, m_result);
+    if (!m_usageReported) {
+        m_result.usage = estimate;
+    } else if (estimate.completionTokens > m_result.usage.completionTokens) {
+        m_result.usage.completionTokens = estimate.completionTokens;
+        m_result.usage.reasoningTokens = qMax(m_result.usage.reasoningTokens, estimate.reasoningTokens);
+        m_result.usage.estimated = true;
+    }
+}
+
+bool ProviderCall::pastMaxTokens() const
+{
+    const qint64 cap = UsageEstimate::outputCap(m_request.maxTokens);
+    return cap > 0 && UsageEstimate::outputTokens(m_result) > cap;
+}
+
+// The upstream ignores max_tokens: stop reading (the exchange is aborted, so it stops generating)
+// and end the answer as a provider does at its limit. The overrun is billed as estimated; a
+// whole (non-streamed) answer is cut to max_tokens for the client.
+void ProviderCall::stopAtMaxTokens()
+{
+    estimateUnfinishedUsage();
+    m_usageReported = true;
+    m_result.finishReason = QStringLiteral("length");
+    if (!m_streaming) {
+        m_result.text.truncate(qsizetype(m_request.maxTokens) * 4);
+    }
+    stopReply();
+    emit usageReported(m_result.usage);
+    if (m_done) {
+        return;
+    }
+    finishWithSuccess();
 }
 
 void ProviderCall::finishWithSuccess()
@@ -418,6 +461,7 @@ void ProviderCall::fail(const CallError& error)
         m_error.httpStatus = m_httpStatus;
     }
     stopReply();
+    estimateUnfinishedUsage();
     m_result.latencyMs = m_clock.isValid() ? m_clock.elapsed() : 0;
     releaseSlot();
     emit failed(m_error, m_result);
@@ -438,7 +482,10 @@ void ProviderCall::cancel()
     m_done = true;
     m_error = { FailureClass::Cancelled, m_httpStatus, tr("Cancelled"), {}, -1, false };
     stopReply();
+    estimateUnfinishedUsage();
+    m_result.latencyMs = m_clock.isValid() ? m_clock.elapsed() : 0;
     releaseSlot();
+    emit cancelled(m_error, m_result);
 }
 
 void ProviderCall::stopReply()

@@ -37,7 +37,7 @@ public:
     qint64 elapsedMs() const;
 
 public slots:
-    // Stops the call at once; no signal follows, not even failed().
+    // Stops the call at once; only cancelled() follows, never finished() or failed().
     void cancel();
 
 signals:
@@ -50,6 +50,9 @@ signals:
     void usageReported(const TokenUsage& usage);
     void finished(const CallResult& result);
     void failed(const CallError& error, const CallResult& partial);
+    // Emitted by cancel() alone, for whoever records the call: what came back before the stop,
+    // its usage estimated when something did. Never followed by anything.
+    void cancelled(const CallError& error, const CallResult& partial);
 
 private:
     friend class ProviderClient;
@@ -72,6 +75,9 @@ private:
     void fail(const CallError& error);
     void stopReply();
     void fillEstimatesIfMissing();
+    void estimateUnfinishedUsage();
+    bool pastMaxTokens() const;
+    void stopAtMaxTokens();
 
     QPointer<ProviderClient> m_client;
     ProviderConfig m_provider;

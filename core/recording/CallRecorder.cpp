@@ -93,7 +93,11 @@ RequestRecord CallRecorder::row(const RecordContext& context, const FinishedCall
     record.usage = call.usage;
     record.cachedAnswer = call.status == RequestStatus::Cached;
     record.priceVersion = m_prices.version();
-    if (call.status == RequestStatus::Ok) {
+    // An answer is billed; so is an unfinished one that produced output (its usage estimated from
+    // what came back). A request that got nothing back is not billed by the providers we know.
+    const bool billed
+        = call.status == RequestStatus::Ok || (call.status != RequestStatus::Cached && call.usage != TokenUsage {});
+    if (billed) {
         const ModelPrice price = context.price && record.finalModel == context.modelId
             ? *context.price
             : (m_price ? m_price(record.finalModel) : ModelPrice {});
@@ -101,7 +105,7 @@ RequestRecord CallRecorder::row(const RecordContext& context, const FinishedCall
         record.costEstimated = call.usage.estimated;
     } else if (record.cachedAnswer) {
         record.costUsd = 0.0; // a cached answer made no billed request
-    } // failed, incomplete and cancelled upstream requests are not billed by the providers we know
+    }
     if (call.error.isError()) {
         record.failureClass = FailureClasses::id(call.error.failureClass);
     }

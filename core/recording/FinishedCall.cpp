@@ -25,7 +25,18 @@ FinishedCall FinishedCall::routedFailure(const RoutedError& error)
     call.attempts = error.attempts;
     call.error = error.lastError;
     call.errorMessage = error.message;
+    call.usage = error.usage;
+    call.ttftMs = error.ttftMs;
     call.budgetSettled = true;
+    return call;
+}
+
+FinishedCall FinishedCall::routedCancelled(const RoutedError& state)
+{
+    FinishedCall call = routedFailure(state);
+    call.status = RequestStatus::Cancelled;
+    call.error = {};
+    call.error.failureClass = FailureClass::Cancelled;
     return call;
 }
 

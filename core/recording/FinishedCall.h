@@ -34,6 +34,8 @@ struct FinishedCall
     static FinishedCall routed(const RoutedResult& result);
     // Failed, or Incomplete when text was shown before the end.
     static FinishedCall routedFailure(const RoutedError& error);
+    // A routed call stopped by the user or a client (RoutedCall::cancelled(), snapshot()).
+    static FinishedCall routedCancelled(const RoutedError& state);
     // A direct provider call (workbench column, `ask --model`), started at `startedAt`; `error`
     // is set when it failed, `result` then holds what came before.
     static FinishedCall direct(const CallResult& result, const CallError& error, const QDateTime& startedAt);

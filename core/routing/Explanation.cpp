@@ -92,7 +92,8 @@ QJsonArray chainJson(const QList<ExplainedStep>& chain)
             QJsonObject entry { { QStringLiteral("model"), deployment.modelId },
                                 { QStringLiteral("provider"), deployment.providerId },
                                 { QStringLiteral("weight"), deployment.weight },
-                                { QStringLiteral("usable"), deployment.availability.usable() } };
+                                { QStringLiteral("usable"), deployment.availability.usable() },
+                                { QStringLiteral("timeouts"), deployment.timeouts.toJson() } };
             if (!deployment.availability.usable()) {
                 entry.insert(QStringLiteral("skip"), Availability::kindId(deployment.availability.kind));
                 entry.insert(QStringLiteral("reason"), deployment.availability.reason);
@@ -130,6 +131,7 @@ void appendChainText(QStringList& lines, const QList<ExplainedStep>& chain)
             lines << QCoreApplication::translate("Explanation", "  %1. %2%3 - %4")
                          .arg(index + 1)
                          .arg(deployment.modelId, where, status);
+            lines << QCoreApplication::translate("Explanation", "     timeouts: %1").arg(deployment.timeouts.toText());
         }
     }
 }

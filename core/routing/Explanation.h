@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CooldownTracker.h"
+#include "EffectiveTimeouts.h"
 #include "RoutedTypes.h"
 #include "RoutingPolicy.h"
 #include "RuleEngine.h"
@@ -47,6 +48,7 @@ struct ExplainedDeployment
     QString providerId;
     int weight = 1;
     Availability availability;
+    EffectiveTimeouts timeouts; // what an attempt on it would run with, and where each came from
 };
 
 struct ExplainedStep

@@ -2,6 +2,7 @@
 
 #include "FailoverRules.h"
 #include "common/Clock.h"
+#include "common/UsageEstimate.h"
 #include "pricing/CostCalculator.h"
 #include "providers/ProviderCall.h"
 #include "providers/ProviderClient.h"
@@ -166,7 +167,7 @@ void RoutedCall::startAttempt(const Candidate& candidate, AttemptReason reason)
         return;
     }
     ModelConfig effective = candidate.model;
-    effective.timeouts = m_route.settings.timeouts;
+    effective.timeouts = m_router->timeoutsFor(m_request, candidate.model, &m_route.settings).values;
     ChatRequest request = m_request;
     if (m_continuing && !m_displayed.isEmpty()) {
         request.messages.append({ QStringLiteral("assistant"), m_displayed });
@@ -254,16 +255,11 @@ void RoutedCall::onHedgeTimer()
     }
 }
 
-double RoutedCall::estimateCost(const Candidate& candidate, const QString& partialText) const
+double RoutedCall::estimateCost(const Candidate& candidate, const CallResult& partial) const
 {
     // What a hedge lost so far, through the one cost function (the long-context tier included).
-    TokenUsage usage;
-    for (const ChatMessage& message : m_request.messages) {
-        usage.promptTokens += estimateTokens(message.content);
-    }
-    usage.completionTokens = estimateTokens(partialText);
-    usage.estimated = true;
-    return CostCalculator::cost(candidate.model.price, usage).value_or(0);
+    const TokenUsage usage = partial.usage == TokenUsage {} ? UsageEstimate::of(m_request, partial) : partial.usage;
+    return CostCalculator::cost(candidate.model.price, usage).value_or(0.0);
 }
 
 RoutedCall::Active RoutedCall::takeActive(int index, AttemptOutcome outcome, const CallError& error)
@@ -273,12 +269,24 @@ RoutedCall::Active RoutedCall::takeActive(int index, AttemptOutcome outcome, con
     info.endedMs = nowMs();
     info.outcome = outcome;
     info.error = error;
+    if (outcome == AttemptOutcome::Cancelled) {
+        active.call->cancel(); // first, so that its usage is estimated from what came back
+    }
+    // A successful attempt is billed; so is one that produced output before it failed or was
+    // stopped (its usage estimated). One that produced nothing, or lost a race, gives its hold back.
+    const TokenUsage usage = active.call->result().usage;
+    const bool billed
+        = outcome == AttemptOutcome::Ok || (outcome != AttemptOutcome::HedgeLost && usage != TokenUsage {});
+    if (billed && outcome != AttemptOutcome::Ok) {
+        m_unfinishedUsage.promptTokens += usage.promptTokens;
+        m_unfinishedUsage.completionTokens += usage.completionTokens;
+        m_unfinishedUsage.cachedTokens += usage.cachedTokens;
+        m_unfinishedUsage.reasoningTokens += usage.reasoningTokens;
+        m_unfinishedUsage.estimated = m_unfinishedUsage.estimated || usage.estimated;
+    }
     if (m_router) {
         m_router->services().attemptEnded(active.candidate.model.id);
-        // A successful attempt is billed; a failed, cancelled or lost one gives its hold back.
-        const TokenUsage usage = active.call->result().usage;
-        m_router->settleBudget(active.candidate.budgetHold, active.candidate.model,
-                               outcome == AttemptOutcome::Ok ? &usage : nullptr);
+        m_router->settleBudget(active.candidate.budgetHold, active.candidate.model, billed ? &usage : nullptr);
     }
     active.call->disconnect(this);
     active.call->deleteLater();
@@ -293,7 +301,7 @@ void RoutedCall::abandon(Active& active, AttemptOutcome outcome)
         m_router->services().cooldowns().releaseProbe(active.candidate.model.id, active.candidate.provider.id);
     }
     if (outcome == AttemptOutcome::HedgeLost) {
-        const double cost = estimateCost(active.candidate, active.call->result().text);
+        const double cost = estimateCost(active.candidate, active.call->result());
         m_attempts[active.attempt].costUsd = cost;
         m_hedgeCost += cost;
     }
@@ -485,16 +493,23 @@ RouteTrace RoutedCall::trace() const
     return trace;
 }
 
-void RoutedCall::failWith(const QString& message, bool incomplete)
+RoutedError RoutedCall::snapshot(const QString& message, bool incomplete) const
 {
     RoutedError error;
     error.message = message;
     error.lastError = m_lastError;
     error.incomplete = incomplete;
     error.partialText = m_displayed;
+    error.usage = m_unfinishedUsage;
+    error.ttftMs = m_firstTokenMs;
     static_cast<RouteTrace&>(error) = trace();
+    return error;
+}
+
+void RoutedCall::failWith(const QString& message, bool incomplete)
+{
     stopEverything();
-    emit failed(error);
+    emit failed(snapshot(message, incomplete));
 }
 
 void RoutedCall::stopEverything()
@@ -511,5 +526,9 @@ void RoutedCall::stopEverything()
 
 void RoutedCall::cancel()
 {
+    if (m_done) {
+        return;
+    }
     stopEverything();
+    emit cancelled(snapshot(tr("Cancelled"), !m_displayed.isEmpty()));
 }

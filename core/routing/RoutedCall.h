@@ -26,9 +26,8 @@ class QTimer;
 // models with a larger context window (a forced group's contextWindowFallbacks first); other bad requests end the call
 // without burning the chain.
 //
-// Timeouts: the tier's settings (its own, else the policy defaults) replace the model's own
-// timeouts for routed calls; ModelConfig::timeouts apply to direct (workbench) calls only. A tier
-// that routes to slow reasoning models sets longer timeouts itself.
+// Timeouts: each attempt runs with Router::timeoutsFor() - what the request sets, else what the
+// model (deployment) sets itself, else its tier's, else the policy defaults - field by field.
 //
 // Every upstream request is one AttemptInfo: no hidden retries. Deployments not tried are listed
 // as skipped with the reason.
@@ -53,9 +52,12 @@ public:
     // The text the user sees now (cleared by restarted()).
     const QString& textSoFar() const { return m_displayed; }
     bool isDone() const { return m_done; }
+    // How the call stands now, as a failure would report it (attempts, usage, first token), for
+    // whoever stops it and records it: call after cancel().
+    RoutedError snapshot(const QString& message, bool incomplete) const;
 
 public slots:
-    // Stops every upstream request at once; no signal follows.
+    // Stops every upstream request at once; only cancelled() follows.
     void cancel();
 
 signals:
@@ -76,6 +78,8 @@ signals:
     void budgetWarning(const QString& modelId, const QString& warning);
     void finished(const RoutedResult& result);
     void failed(const RoutedError& error);
+    // Emitted by cancel() alone: what was sent and used before the stop. Nothing follows.
+    void cancelled(const RoutedError& state);
 
 private:
     friend class Router;
@@ -108,7 +112,7 @@ private:
 
     Active takeActive(int index, AttemptOutcome outcome, const CallError& error);
     void abandon(Active& active, AttemptOutcome outcome);
-    double estimateCost(const Candidate& candidate, const QString& partialText) const;
+    double estimateCost(const Candidate& candidate, const CallResult& partial) const;
     void answerFromCache();
     void failWith(const QString& message, bool incomplete);
     void stopEverything();
@@ -134,6 +138,7 @@ private:
     qint64 m_firstTokenMs = -1;
     int m_failovers = 0;
     double m_hedgeCost = 0;
+    TokenUsage m_unfinishedUsage; // attempts that produced output and did not finish
     bool m_requestSentEmitted = false;
     QString m_requestedTier;
     std::optional<QStringList> m_cheaperTiers; // computed at the first downgrade

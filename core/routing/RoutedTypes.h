@@ -106,6 +106,10 @@ struct RoutedError : RouteTrace
     CallError lastError;
     bool incomplete = false; // text was shown and the answer stopped before its end
     QString partialText;
+    // What the attempts that produced output before they ended used (estimated unless reported);
+    // zero when nothing came back.
+    TokenUsage usage;
+    qint64 ttftMs = -1; // ms since the routed call started; -1: no token came
 
     // Multi-line: the message, then one line per attempt ("gpt-5 @ openai: server_error (HTTP 503) ...")
     // and per skipped deployment.

@@ -251,12 +251,13 @@ Explanation Router::explainRoute(const ResolvedRoute& route, const ChatRequest& 
     explanation.forced = route.forced;
     explanation.settings = route.settings;
     explanation.problems = route.problems;
-    explanation.chain = explainChain(route.chain, request);
+    explanation.chain = explainChain(route.chain, request, route.settings);
     explainDowngrades(route, request, explanation);
     return explanation;
 }
 
-QList<ExplainedStep> Router::explainChain(const QList<ChainStep>& chain, const ChatRequest& request) const
+QList<ExplainedStep> Router::explainChain(const QList<ChainStep>& chain, const ChatRequest& request,
+                                          const TierSettings& settings) const
 {
     QList<ExplainedStep> result;
     for (const ChainStep& step : chain) {
@@ -264,7 +265,8 @@ QList<ExplainedStep> Router::explainChain(const QList<ChainStep>& chain, const C
         for (const Deployment& deployment : step.deployments) {
             const ModelConfig* config = model(deployment.modelId);
             explained.deployments.append({ deployment.modelId, config ? config->providerId : QString(),
-                                           deployment.weight, availability(deployment.modelId, request) });
+                                           deployment.weight, availability(deployment.modelId, request),
+                                           timeoutsFor(request, config ? *config : ModelConfig {}, &settings) });
         }
         result.append(explained);
     }
@@ -291,7 +293,8 @@ void Router::explainDowngrades(const ResolvedRoute& route, const ChatRequest& re
     const QStringList targets = cheaperTiers(route);
     for (const QString& name : targets) {
         const RoutingTier* tier = m_policy.tier(name);
-        ExplainedDowngrade move { { from, name, limit }, explainChain(tier->chain, request) };
+        ExplainedDowngrade move { { from, name, limit },
+                                  explainChain(tier->chain, request, m_policy.effectiveSettings(name)) };
         explanation.downgrades.append(move);
         if (anyUsable(move.chain)) {
             return;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "EffectiveTimeouts.h"
 #include "Explanation.h"
 #include "RoutedTypes.h"
 #include "RouterServices.h"
@@ -81,6 +82,13 @@ public:
     ResponseCache& cache() { return m_services.cache(); }
     int inFlight(const QString& modelId) const { return m_services.inFlight(modelId); }
 
+    // The timeouts a call to `model` runs with, each with its source: request > model > tier >
+    // defaults. `tier`: the settings of the route's tier, nullptr for a direct model call.
+    EffectiveTimeouts timeoutsFor(const ChatRequest& request, const ModelConfig& model, const TierSettings* tier) const
+    {
+        return EffectiveTimeouts::resolve(request, model, tier, m_policy.defaults);
+    }
+
     ResolvedRoute resolve(const QString& prompt, const QStringList& tags, const RouteOptions& options = {}) const;
     // The chain for `ask --model NAME`: a group then its fallbacks; a tier name; or one model id.
     ResolvedRoute resolveGroup(const QString& name) const;
@@ -106,7 +114,8 @@ public:
                       QObject* parent = nullptr);
 
 private:
-    QList<ExplainedStep> explainChain(const QList<ChainStep>& chain, const ChatRequest& request) const;
+    QList<ExplainedStep> explainChain(const QList<ChainStep>& chain, const ChatRequest& request,
+                                      const TierSettings& settings) const;
     void explainDowngrades(const ResolvedRoute& route, const ChatRequest& request, Explanation& explanation) const;
 
     RoutingPolicy m_policy;

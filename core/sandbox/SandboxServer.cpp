@@ -330,16 +330,26 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
     const qint64 created = QDateTime::currentSecsSinceEpoch();
     const bool reportsUsage = m_reportsUsage.value(model.name, true);
     const SandboxWire::PromptUsage prompt = promptUsage(wire, call);
-    SandboxText::Reply reply
-        = SandboxText::generate(call.promptText, call.lastUserText, model.name, call.maxTokens, model.reasoning);
+    const bool ignoresMaxTokens = fault.kind == Kind::IgnoreMaxTokens;
+    SandboxText::Reply reply = SandboxText::generate(call.promptText, call.lastUserText, model.name,
+                                                     ignoresMaxTokens ? 0 : call.maxTokens, model.reasoning);
+    if (ignoresMaxTokens) {
+        // A runaway answer: the reply's own text over and over, far past what was asked for.
+        const QStringList once = reply.pieces;
+        while (!once.isEmpty() && reply.tokenCount() < fault.answerTokens) {
+            reply.pieces.append(once.mid(0, fault.answerTokens - reply.tokenCount()));
+        }
+    }
     SandboxAnswer::shape(call.ask,
                          (wire == Wire::Anthropic ? QStringLiteral("toolu_") : QStringLiteral("call_"))
                              + QString::fromLatin1(id),
                          reply);
     m_answered.completionTokens += reply.tokenCount();
     const int firstMs = scaled(model.firstTokenMs);
-    const int intervalMs = scaled(fault.kind == Kind::SlowTokens ? double(fault.tokenIntervalMs)
-                                                                 : 1000.0 / qMax(1.0, model.tokensPerSecond));
+    const int intervalMs = ignoresMaxTokens
+        ? 1
+        : scaled(fault.kind == Kind::SlowTokens ? double(fault.tokenIntervalMs)
+                                                : 1000.0 / qMax(1.0, model.tokensPerSecond));
 
     if (call.stream) {
         SandboxStream::Plan plan;
@@ -375,7 +385,7 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
             responder->send(200, kJson, body, headers);
         }
     };
-    const int delayMs = firstMs + intervalMs * reply.tokenCount();
+    const int delayMs = firstMs + (ignoresMaxTokens ? 0 : intervalMs * reply.tokenCount());
     if (delayMs <= 0) {
         answer();
     } else {

@@ -34,6 +34,7 @@ struct SandboxFault
         MalformedJson, // a data event with broken JSON, or a broken non-stream body
         SlowTokens, // tokenIntervalMs between tokens
         FailPercent, // fail this share of requests with httpStatus, seeded and repeatable
+        IgnoreMaxTokens, // answer answerTokens tokens whatever max_tokens asks, 1 ms apart when streamed
     };
 
     Kind kind = Kind::None;
@@ -44,6 +45,7 @@ struct SandboxFault
     int afterTokens = 5; // DropMidStream
     int tokenIntervalMs = 1000; // SlowTokens
     int percent = 0; // FailPercent
+    int answerTokens = 100000; // IgnoreMaxTokens
     quint32 seed = 1; // FailPercent
 
     static SandboxFault httpError(int status, const QByteArray& code = {}, int retryAfterSec = -1)

@@ -1,5 +1,6 @@
 #include "ColumnRun.h"
 
+#include "common/UsageEstimate.h"
 #include "pricing/CostCalculator.h"
 
 #include <QCoreApplication>
@@ -342,13 +343,9 @@ void ColumnRun::estimateUsage()
     if (m_usageReported) {
         return;
     }
-    qint64 prompt = 0;
-    for (const auto& message : m_request.messages) {
-        prompt += estimateTokens(message.content);
-    }
-    m_figures.usage.promptTokens = prompt;
-    m_figures.usage.completionTokens = estimateTokens(m_text);
-    m_figures.usage.estimated = true;
+    CallResult soFar;
+    soFar.text = m_text;
+    m_figures.usage = UsageEstimate::of(m_request, soFar);
     updateCost();
 }
 

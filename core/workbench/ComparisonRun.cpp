@@ -259,7 +259,11 @@ void ComparisonRun::runColumn(ColumnRun* column)
         column->fail(error, {});
         return;
     }
-    ProviderCall* call = m_client->start(*provider, *model, request);
+    ModelConfig effective = *model;
+    if (m_router) {
+        effective.timeouts = m_router->timeoutsFor(request, *model, nullptr).values;
+    }
+    ProviderCall* call = m_client->start(*provider, effective, request);
     connect(call, &ProviderCall::firstTokenReceived, column, &ColumnRun::markFirstToken);
     connect(call, &ProviderCall::textReceived, column, &ColumnRun::appendText);
     connect(call, &ProviderCall::usageReported, column, &ColumnRun::reportUsage);

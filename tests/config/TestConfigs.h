@@ -60,7 +60,8 @@ inline SwitchyardConfig full()
                        ModelPrice { 0.15, 0.6, 0.075, true },
                        128000,
                        16384,
-                       Timeouts { 1000, 2000, 3000, 4000 } };
+                       Timeouts { 1000, 2000, 3000, 4000 },
+                       quint8(ConnectTimeoutField | FirstTokenTimeoutField | IdleTimeoutField | TotalTimeoutField) };
     ModelConfig sonnet { QStringLiteral("claude-sonnet"),
                          QStringLiteral("anthropic"),
                          QStringLiteral("claude-sonnet-4-20250514"),

@@ -93,6 +93,8 @@ private slots:
     void saveThenLoad_roundTrip();
     void emptyHome_loadsEmptyConfig();
     void unknownPrice_writtenAsAbsent();
+    void modelTimeouts_onlyTheFieldsNamedAreItsOwn_data();
+    void modelTimeouts_onlyTheFieldsNamedAreItsOwn();
     void invalidConfig_reportedAtPath_data();
     void invalidConfig_reportedAtPath();
     void unknownKey_warnsWithSuggestionAndStillLoads_data();
@@ -148,6 +150,43 @@ void TestConfigStore::unknownPrice_writtenAsAbsent()
     // A free model keeps its zero price: free is not the same as unknown.
     const QJsonObject freePrice = models.at(3).toObject().value(QStringLiteral("price")).toObject();
     QCOMPARE(freePrice.value(QStringLiteral("inputPerMTok")).toDouble(-1), 0.0);
+}
+
+void TestConfigStore::modelTimeouts_onlyTheFieldsNamedAreItsOwn_data()
+{
+    QTest::addColumn<QByteArray>("timeouts"); // the model's "timeouts" member
+    QTest::addColumn<int>("ownFields"); // TimeoutField bits
+    QTest::newRow("none named: every field from the tier or defaults") << QByteArray("{}") << 0;
+    QTest::newRow("first token only (a LiteLLM stream_timeout)")
+        << QByteArray(R"({"firstTokenMs":1000})") << int(FirstTokenTimeoutField);
+    QTest::newRow("first token and total")
+        << QByteArray(R"({"firstTokenMs":1000,"totalMs":20000})") << int(FirstTokenTimeoutField | TotalTimeoutField);
+    QTest::newRow("all four built-in values, as earlier versions wrote every model: none its own")
+        << QByteArray(R"({"connectMs":5000,"firstTokenMs":10000,"idleMs":15000,"totalMs":180000})") << 0;
+}
+
+// A model's own timeouts win over its tier's (EffectiveTimeouts), so the file says which are its own.
+void TestConfigStore::modelTimeouts_onlyTheFieldsNamedAreItsOwn()
+{
+    QFETCH(QByteArray, timeouts);
+    QFETCH(int, ownFields);
+    const QByteArray providers
+        = R"({"format":"switchyard-providers","version":1,"providers":[{"id":"p","kind":"openai",)"
+          R"("baseUrl":"http://127.0.0.1:1/v1"}],"models":[{"id":"m","provider":"p","upstreamModel":"m","timeouts":)"
+        + timeouts + "}]}";
+    const ConfigLoadResult loaded = ConfigStore::parse(providers, {});
+    QVERIFY2(loaded.ok, qPrintable(describe(loaded.problems)));
+    QCOMPARE(int(loaded.config.models.at(0).timeoutsSet), ownFields);
+    // Written back with the same fields, and only those.
+    const QJsonObject written = QJsonDocument::fromJson(ConfigStore::providersJson(loaded.config))
+                                    .object()
+                                    .value(QStringLiteral("models"))
+                                    .toArray()
+                                    .at(0)
+                                    .toObject();
+    QCOMPARE(int(written.value(QStringLiteral("timeouts")).toObject().size()), qPopulationCount(quint32(ownFields)));
+    const ConfigLoadResult again = ConfigStore::parse(ConfigStore::providersJson(loaded.config), {});
+    QCOMPARE(again.config.models, loaded.config.models);
 }
 
 void TestConfigStore::invalidConfig_reportedAtPath_data()

@@ -146,12 +146,49 @@ void TestCallRecorder::finishedCall_becomesOneRow_data()
         << FinishedCall::direct(direct, {}, start) << RequestStatus::Ok << "dear"
         << *CostCalculator::cost(price("dear"), usage) << "" << QStringList { "dear ok  0" } << QStringList {};
 
+    CallResult nothingBack = direct;
+    nothingBack.usage = {};
     CallError timeout;
     timeout.failureClass = FailureClass::FirstTokenTimeout;
     timeout.message = QStringLiteral("no first token");
-    QTest::newRow("direct call that timed out: its attempt carries the class")
-        << FinishedCall::direct(direct, timeout, start) << RequestStatus::Failed << "dear" << -1.0
+    QTest::newRow("direct call that timed out before any output: its attempt carries the class, not billed")
+        << FinishedCall::direct(nothingBack, timeout, start) << RequestStatus::Failed << "dear" << -1.0
         << "first_token_timeout" << QStringList { "dear failed first_token_timeout 0" } << QStringList {};
+
+    // What an unfinished call relayed is billed: ProviderCall estimates it (usage.estimated).
+    TokenUsage estimated = usage;
+    estimated.cachedTokens = 0;
+    estimated.estimated = true;
+    CallResult cut = direct;
+    cut.usage = estimated;
+    CallError total;
+    total.failureClass = FailureClass::TotalTimeout;
+    QTest::newRow("direct call cut by the total timeout mid-stream: billed from the estimate")
+        << FinishedCall::direct(cut, total, start) << RequestStatus::Failed << "dear"
+        << *CostCalculator::cost(price(QStringLiteral("dear")), estimated) << "total_timeout"
+        << QStringList { "dear failed total_timeout 0" } << QStringList {};
+    CallError stopped;
+    stopped.failureClass = FailureClass::Cancelled;
+    QTest::newRow("direct call stopped by the user mid-stream: cancelled, billed from the estimate")
+        << FinishedCall::direct(cut, stopped, start) << RequestStatus::Cancelled << "dear"
+        << *CostCalculator::cost(price(QStringLiteral("dear")), estimated) << "cancelled"
+        << QStringList { "dear cancelled cancelled 0" } << QStringList {};
+
+    RoutedError broken;
+    broken.message = QStringLiteral("The answer broke off.");
+    broken.incomplete = true;
+    broken.lastError.failureClass = FailureClass::StreamBroken;
+    broken.usage = estimated;
+    broken.ttftMs = 120;
+    broken.attempts = { attempt(QStringLiteral("cheap"), AttemptOutcome::Failed, FailureClass::StreamBroken, 200) };
+    QTest::newRow("routed answer that broke off: incomplete, billed from the estimate")
+        << FinishedCall::routedFailure(broken) << RequestStatus::Incomplete << "cheap"
+        << *CostCalculator::cost(price(QStringLiteral("cheap")), estimated) << "stream_broken"
+        << QStringList { "cheap failed stream_broken 200" } << QStringList {};
+    QTest::newRow("routed call cancelled by its client mid-stream: cancelled, billed from the estimate")
+        << FinishedCall::routedCancelled(broken) << RequestStatus::Cancelled << "cheap"
+        << *CostCalculator::cost(price(QStringLiteral("cheap")), estimated) << "cancelled"
+        << QStringList { "cheap failed stream_broken 200" } << QStringList {};
 
     direct.modelId = QStringLiteral("unknown-model");
     QTest::newRow("unpriced model: cost NULL, never 0")

@@ -46,6 +46,8 @@ private slots:
     void everyModelFails_errorListsEveryAttempt();
     void overBudget_isSkippedWithReason();
     void cancel_emitsNothingAndStopsUpstream();
+    void unfinishedAttempt_billsWhatCameBack_data();
+    void unfinishedAttempt_billsWhatCameBack();
     void success_reportsDecisionAndUsage();
     void load_1000Requests_noneLostOrDuplicated();
 
@@ -433,6 +435,92 @@ void TestRoutedCall::cancel_emitsNothingAndStopsUpstream()
     QCOMPARE(recorder.finished.count() + recorder.failed.count(), 0);
     QCOMPARE(anyText.count(), 0);
     QCOMPARE(m_fx.server->requestCount("deepseek-chat"), 0);
+}
+
+enum class Ending
+{
+    CallerStops,
+    TotalTimeout,
+    BrokeOff,
+    NothingCame,
+};
+Q_DECLARE_METATYPE(Ending)
+
+void TestRoutedCall::unfinishedAttempt_billsWhatCameBack_data()
+{
+    QTest::addColumn<Ending>("ending");
+    QTest::addColumn<bool>("billed");
+    QTest::newRow("stopped by the caller mid-stream: billed from the estimate") << Ending::CallerStops << true;
+    QTest::newRow("cut by the total timeout mid-stream: billed from the estimate") << Ending::TotalTimeout << true;
+    QTest::newRow("broke off mid-stream: billed from the estimate") << Ending::BrokeOff << true;
+    QTest::newRow("nothing came back: the hold is given back") << Ending::NothingCame << false;
+}
+
+// Nothing used goes unbilled: an attempt that produced output and did not finish settles its
+// budget hold with the usage estimated from that output, and the call reports that usage and its
+// first token; one that produced nothing gives its hold back.
+void TestRoutedCall::unfinishedAttempt_billsWhatCameBack()
+{
+    QFETCH(Ending, ending);
+    QFETCH(bool, billed);
+    QList<std::optional<TokenUsage>> settled;
+    quint64 nextHold = 0;
+    m_fx.router->setBudgetReservation(
+        [&nextHold](const ModelConfig&, const ChatRequest&) {
+            return BudgetHold { true, ++nextHold };
+        },
+        [&settled](quint64, const ModelConfig&, const TokenUsage* usage) {
+            settled.append(usage ? std::optional(*usage) : std::nullopt);
+        });
+    TierSettings settings = RoutedCallFixture::fastSettings();
+    settings.midStream = MidStreamPolicy::StopIncomplete;
+    m_fx.server->setTimeScale(1);
+    switch (ending) {
+    case Ending::CallerStops:
+        m_fx.server->setFault("gpt-4.1-mini", slowTokens(40));
+        break;
+    case Ending::TotalTimeout:
+        settings.timeouts.idleMs = 5000;
+        settings.timeouts.totalMs = 1500;
+        m_fx.server->setFault("gpt-4.1-mini", slowTokens(100));
+        break;
+    case Ending::BrokeOff:
+        m_fx.server->setFault("gpt-4.1-mini", dropAfter(6));
+        break;
+    case Ending::NothingCame:
+        settings.timeouts.firstTokenMs = 300;
+        m_fx.server->setFault("gpt-4.1-mini", fault(Kind::HeadersThenSilence));
+        break;
+    }
+    m_fx.setChain({ "gpt-4.1-mini" }, settings);
+    RoutedCall* call = m_fx.route();
+    CallRecorder recorder(call);
+    QSignalSpy cancelled(call, &RoutedCall::cancelled);
+    RoutedError ended;
+    if (ending == Ending::CallerStops) {
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.text.size() >= 20, 10000);
+        call->cancel();
+        QCOMPARE(cancelled.count(), 1);
+        ended = cancelled.first().first().value<RoutedError>();
+    } else {
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.done(), 10000);
+        QCOMPARE(recorder.finished.count(), 0);
+        ended = recorder.error();
+    }
+    QCOMPARE(settled.size(), 1);
+    QCOMPARE(settled.first().has_value(), billed);
+    if (!billed) {
+        QCOMPARE(ended.usage, TokenUsage {});
+        QCOMPARE(ended.ttftMs, -1);
+        return;
+    }
+    const TokenUsage usage = *settled.first();
+    QVERIFY(usage.estimated);
+    QVERIFY(usage.promptTokens > 0);
+    QVERIFY2(usage.completionTokens >= estimateTokens(recorder.text),
+             qPrintable(QStringLiteral("%1 < %2").arg(usage.completionTokens).arg(estimateTokens(recorder.text))));
+    QCOMPARE(ended.usage, usage);
+    QVERIFY(ended.ttftMs >= 0);
 }
 
 void TestRoutedCall::success_reportsDecisionAndUsage()

@@ -116,10 +116,12 @@ private slots:
     void streaming_countsEstimatedTokensUntilUsageArrives()
     {
         ColumnRun column({ pricedModel().id }, pricedModel(), provider());
-        column.begin(request(QStringLiteral("12345678"))); // 2 estimated prompt tokens
+        // 2 estimated prompt tokens plus 4 of framing: the one estimator (UsageEstimate) the
+        // ledger uses too.
+        column.begin(request(QStringLiteral("12345678")));
         QCOMPARE(column.state(), ColumnState::Waiting);
         QVERIFY(column.figures().usage.estimated);
-        QCOMPARE(column.figures().usage.promptTokens, 2);
+        QCOMPARE(column.figures().usage.promptTokens, 6);
 
         column.markFirstToken(150);
         QCOMPARE(column.state(), ColumnState::Streaming);

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "RoutingPolicy.h"
+#include "TimeoutSource.h"
+#include "common/ProviderTypes.h"
+
+#include <QJsonObject>
+
+// The timeouts a call runs with, each field with the layer it came from. One precedence for every
+// path (ask, route, serve, the workbench): request > model (deployment) > tier > defaults. A
+// request or model sets only the fields it names (TimeoutField bits); a tier's settings hold every
+// field, so a tier field counts as the tier's own when it differs from the defaults.
+struct EffectiveTimeouts
+{
+    Timeouts values;
+    TimeoutSource connect = TimeoutSource::Defaults;
+    TimeoutSource firstToken = TimeoutSource::Defaults;
+    TimeoutSource idle = TimeoutSource::Defaults;
+    TimeoutSource total = TimeoutSource::Defaults;
+
+    // `tier`: the settings of the tier the call runs in, nullptr for a call outside tiers (a
+    // direct model call, a group); `defaults`: the routing defaults.
+    static EffectiveTimeouts resolve(const ChatRequest& request, const ModelConfig& model, const TierSettings* tier,
+                                     const TierSettings& defaults);
+
+    // {"connect_ms": {"value": 5000, "from": "defaults"}, ...} for explain.
+    QJsonObject toJson() const;
+    // "connect 5000 ms (defaults), first token 1000 ms (model), ..." for explain.
+    QString toText() const;
+};
