@@ -114,6 +114,7 @@ QList<InvoiceLine> AnthropicExportParser::parseCsv(InvoiceFormat format, ExportC
     QList<InvoiceLine> lines;
     if (format == InvoiceFormat::AnthropicCostCsv) {
         const int costColumn = csv.require({ QStringLiteral("cost_usd"), QStringLiteral("amount_usd") });
+        const int typeColumn = csv.column({ QStringLiteral("usage_type"), QStringLiteral("cost_type") });
         for (const Csv::Record& row : csv.rows()) {
             InvoiceLine line;
             line.provider = InvoiceProvider::Anthropic;
@@ -122,6 +123,9 @@ QList<InvoiceLine> AnthropicExportParser::parseCsv(InvoiceFormat format, ExportC
             line.model = csv.text(row, modelColumn);
             line.key = csv.text(row, keyColumn);
             line.costUsd = csv.number(row, costColumn, true);
+            if (line.model.isEmpty()) {
+                line.model = csv.text(row, typeColumn); // web search and code execution have no model
+            }
             lines << line;
         }
     } else {
