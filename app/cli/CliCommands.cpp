@@ -6,6 +6,7 @@
 #include "ImportCommand.h"
 #include "KeysCommand.h"
 #include "ModelsCommand.h"
+#include "ReconcileCommand.h"
 #include "RouteCommand.h"
 #include "ServeCommand.h"
 #include "StatsCommand.h"
@@ -54,6 +55,11 @@ const QList<Entry>& entries()
           QT_TRANSLATE_NOOP("CliCommands",
                             "keys create --name NAME [limits] | list | revoke ID|NAME   the gateway's client keys"),
           [] { return new KeysCommand; } },
+        { "reconcile",
+          QT_TRANSLATE_NOOP("CliCommands",
+                            "reconcile FILE... [--json] [--since DATE] [--until DATE] [--threshold PCT]   a "
+                            "provider's usage or cost export next to the ledger"),
+          [] { return new ReconcileCommand; } },
         { "prune", QT_TRANSLATE_NOOP("CliCommands", "prune --older-than DAYS   delete old history records"),
           [] { return new PruneCommand; } },
     };

@@ -2,6 +2,7 @@
 
 #include "LedgerQueriesSql.h"
 #include "LedgerReader.h"
+#include "SqlWhere.h"
 #include "SqliteStatement.h"
 #include "pricing/CostCalculator.h"
 
@@ -254,6 +255,43 @@ double LedgerQueries::clientKeySpend(const QString& keyId, const QDateTime& from
         return query.value(0).toDouble();
     }
     return 0;
+}
+
+QList<DailyUsageRow> LedgerQueries::dailyUsage(const QDateTime& from, const QDateTime& until,
+                                               const QStringList& providers)
+{
+    SqlWhere where;
+    where.during(QStringLiteral("started_at"), from, until);
+    where.in(QStringLiteral("final_provider"), providers);
+    // A cached answer never reached a provider; a request without tokens or cost was not billed.
+    where.add(QStringLiteral("cached_answer = 0 AND status <> 'cached'"
+                             " AND (prompt_tokens + completion_tokens > 0 OR cost_usd > 0)"));
+    QSqlQuery query;
+    QList<DailyUsageRow> rows;
+    if (!m_reader->run(query,
+                       QStringLiteral("SELECT started_at / 86400000 AS d, final_provider, final_model, client_key,"
+                                      " COUNT(*), TOTAL(prompt_tokens), TOTAL(completion_tokens), TOTAL(cost_usd),"
+                                      " TOTAL(cost_usd IS NULL) FROM requests%1"
+                                      " GROUP BY d, final_provider, final_model, client_key"
+                                      " ORDER BY d, final_provider, final_model, client_key")
+                           .arg(where.sql()),
+                       where.binds())) {
+        return rows;
+    }
+    while (query.next()) {
+        DailyUsageRow row;
+        row.day = QDateTime::fromMSecsSinceEpoch(query.value(0).toLongLong() * 86400000, Qt::UTC).date();
+        row.provider = query.value(1).toString();
+        row.model = query.value(2).toString();
+        row.clientKey = query.value(3).toString();
+        row.requests = query.value(4).toLongLong();
+        row.promptTokens = qint64(query.value(5).toDouble());
+        row.completionTokens = qint64(query.value(6).toDouble());
+        row.costUsd = query.value(7).toDouble();
+        row.unpricedRequests = qint64(query.value(8).toDouble());
+        rows << row;
+    }
+    return rows;
 }
 
 double LedgerQueries::spendInPeriod(const QDateTime& from, const QDateTime& until, const QString& provider)

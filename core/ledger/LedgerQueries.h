@@ -68,6 +68,10 @@ public:
     // What requests made with a gateway client key cost since `from` (raw rows: the rollups do not
     // split by key).
     double clientKeySpend(const QString& keyId, const QDateTime& from);
+    // Per UTC day x provider x model x client key over [from, until) from raw rows (the rollups
+    // do not split by key), so it reaches back as far as the history is kept; an empty provider
+    // list means all.
+    QList<DailyUsageRow> dailyUsage(const QDateTime& from, const QDateTime& until, const QStringList& providers);
 
     // See HistoryQueries.
     QList<RequestRecord> recentRequests(int limit, int offset = 0, const QString& searchText = QString())

@@ -189,3 +189,21 @@ struct LedgerTotals
 
     bool operator==(const LedgerTotals&) const = default;
 };
+
+// What the ledger holds for one UTC day, provider, model and gateway client key: the requests
+// that reached the provider (answers from Switchyard's own cache and requests without tokens or
+// cost are left out), for comparing with a provider's usage export.
+struct DailyUsageRow
+{
+    QDate day; // UTC
+    QString provider;
+    QString model;
+    QString clientKey; // empty: not through a gateway client key
+    qint64 requests = 0;
+    qint64 promptTokens = 0; // cached ones included
+    qint64 completionTokens = 0; // reasoning ones included
+    double costUsd = 0; // priced requests only
+    qint64 unpricedRequests = 0;
+
+    bool operator==(const DailyUsageRow&) const = default;
+};

@@ -6,7 +6,8 @@
 
 namespace {
 std::optional<QString> s_nextSaveFileName;
-}
+std::optional<QString> s_nextOpenFileName;
+} // namespace
 
 namespace FileDialogs {
 
@@ -24,6 +25,21 @@ QString saveFileName(QWidget* parent, const QString& caption, const QString& sug
 void setNextSaveFileName(const QString& path)
 {
     s_nextSaveFileName = path;
+}
+
+QString openFileName(QWidget* parent, const QString& caption, const QString& directory, const QString& filters)
+{
+    if (s_nextOpenFileName) {
+        const QString path = *s_nextOpenFileName;
+        s_nextOpenFileName.reset();
+        return path;
+    }
+    return QFileDialog::getOpenFileName(parent, caption, directory, filters);
+}
+
+void setNextOpenFileName(const QString& path)
+{
+    s_nextOpenFileName = path;
 }
 
 } // namespace FileDialogs

@@ -10,4 +10,7 @@ QString saveFileName(QWidget* parent, const QString& caption, const QString& sug
                      QString* selectedFilter = nullptr);
 // The next saveFileName() returns this without showing a dialog (empty = cancelled).
 void setNextSaveFileName(const QString& path);
+QString openFileName(QWidget* parent, const QString& caption, const QString& directory, const QString& filters);
+// The next openFileName() returns this without showing a dialog (empty = cancelled).
+void setNextOpenFileName(const QString& path);
 } // namespace FileDialogs

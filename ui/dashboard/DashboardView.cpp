@@ -5,6 +5,7 @@
 #include "FailoverChart.h"
 #include "HeadlineCard.h"
 #include "LatencyChart.h"
+#include "ReconcileDialog.h"
 #include "RequestListDialog.h"
 #include "SpendChart.h"
 #include "TierChart.h"
@@ -21,6 +22,7 @@
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -29,7 +31,7 @@
 namespace {
 DashboardView::Sources sourcesOf(Engine& engine)
 {
-    return { engine.ledgerPath(), engine.ledger(), engine.models(), engine.budgets() };
+    return { engine.ledgerPath(), engine.ledger(), engine.models(), engine.budgets(), engine.providers() };
 }
 } // namespace
 
@@ -40,6 +42,7 @@ DashboardView::DashboardView(Engine& engine, QWidget* parent)
     // and model/price changes come with configChanged.
     connect(&engine, &Engine::configChanged, this, [this, &engine] {
         m_sources.models = engine.models();
+        m_sources.providers = engine.providers();
         m_filterBar->setReferenceModels(m_sources.models);
     });
     if (!m_sources.ledger) {
@@ -211,9 +214,16 @@ void DashboardView::buildLayout()
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);
+    auto* reconcile = new QPushButton(tr("Reconcile with invoice..."), this);
+    reconcile->setObjectName(QStringLiteral("reconcileButton"));
+    reconcile->setToolTip(tr("Compare a provider's usage or cost export with the ledger"));
+    connect(reconcile, &QPushButton::clicked, this, &DashboardView::showReconcile);
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_filterBar, 1);
+    top->addWidget(reconcile);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
-    layout->addWidget(m_filterBar);
+    layout->addLayout(top);
     layout->addWidget(scroll, 1);
 
     for (int i = 0; i < m_panels.size(); ++i) {
@@ -268,6 +278,17 @@ RequestListDialog* DashboardView::showRequests(const DrillDownQuery& drill, cons
     DashboardWorker* worker = m_worker;
     QMetaObject::invokeMethod(worker, [worker, query] { worker->findRequests(query); });
     return m_drillDialog;
+}
+
+ReconcileDialog* DashboardView::showReconcile()
+{
+    if (!m_reconcileDialog) {
+        m_reconcileDialog = new ReconcileDialog({ m_sources.ledgerPath, m_sources.providers, m_sources.models }, this);
+        m_reconcileDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_reconcileDialog->show();
+    m_reconcileDialog->raise();
+    return m_reconcileDialog;
 }
 
 bool DashboardView::exportCsv(Panel which, const QString& path) const

@@ -22,6 +22,7 @@ class LatencyChart;
 class Ledger;
 class QStandardItemModel;
 class QTableView;
+class ReconcileDialog;
 class RequestListDialog;
 class SpendChart;
 class TierChart;
@@ -42,6 +43,7 @@ public:
         Ledger* ledger = nullptr; // for live updates; may be null
         QList<ModelConfig> models; // savings reference candidates
         BudgetTracker* budgets = nullptr;
+        QList<ProviderConfig> providers; // which ledger providers an invoice covers
     };
 
     DashboardView(Engine& engine, QWidget* parent = nullptr);
@@ -77,6 +79,8 @@ public:
     bool exportPng(Panel panel, const QString& path) const;
     // Opens the request list for a drill-down (also what chart clicks call).
     RequestListDialog* showRequests(const DrillDownQuery& query, const QString& title);
+    // Opens "Reconcile with invoice..." (also what its button does).
+    ReconcileDialog* showReconcile();
 
 public slots:
     void refresh();
@@ -131,6 +135,7 @@ private:
     std::shared_ptr<std::atomic<quint64>> m_latest;
     quint64 m_drillGeneration = 0;
     QPointer<RequestListDialog> m_drillDialog;
+    QPointer<ReconcileDialog> m_reconcileDialog;
     DashboardQuery m_query;
     DashboardResult m_result;
     quint64 m_appliedGeneration = 0;
