@@ -8,8 +8,10 @@
 #include "settings/SettingsMenu.h"
 #include "settings/WelcomeDialog.h"
 
+#include "common/HomeSettings.h"
 #include "common/Icons.h"
 #include "common/ProviderStatusBar.h"
+#include "config/ConfigValidator.h"
 #include "engine/Engine.h"
 #include "ledger/Ledger.h"
 #include "ledger/LedgerQueries.h"
@@ -25,7 +27,9 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -165,6 +169,20 @@ WelcomeDialog* MainWindow::showWelcome()
     return welcome;
 }
 
+WelcomeDialog* MainWindow::showWelcomeOnFirstRun(bool sandboxRequested)
+{
+    if (!m_engine || !appSettings()) {
+        return nullptr;
+    }
+    // A providers.json that did not load (see the warnings) still counts as configured.
+    const bool configured = !m_engine->config().providers.isEmpty()
+        || QFileInfo::exists(QDir(m_engine->homeDir()).filePath(QString::fromLatin1(ConfigValidator::kProvidersFile)));
+    if (!WelcomeDialog::shouldShow(configured ? 1 : 0, appSettings()->firstRunDone(), sandboxRequested)) {
+        return nullptr;
+    }
+    return showWelcome();
+}
+
 SandboxExample MainWindow::startSandboxExample()
 {
     const QString prompt = WelcomeDialog::examplePrompt();
@@ -243,8 +261,7 @@ void MainWindow::setUpHistory(Engine& engine)
         }
     }
     // The dock was created after the saved state was restored: apply it again for the dock.
-    QSettings settings;
-    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    restoreState(HomeSettings::open()->value(QStringLiteral("mainWindow/state")).toByteArray());
     m_history->reload();
 }
 
@@ -389,7 +406,8 @@ void MainWindow::showPage(Page page)
 
 void MainWindow::restoreWindowState()
 {
-    QSettings settings;
+    const std::unique_ptr<QSettings> stored = HomeSettings::open();
+    QSettings& settings = *stored;
     settings.beginGroup(QStringLiteral("mainWindow"));
     if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray())) {
         resize(1280, 820);
@@ -400,7 +418,8 @@ void MainWindow::restoreWindowState()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    QSettings settings;
+    const std::unique_ptr<QSettings> stored = HomeSettings::open();
+    QSettings& settings = *stored;
     settings.beginGroup(QStringLiteral("mainWindow"));
     settings.setValue(QStringLiteral("geometry"), saveGeometry());
     settings.setValue(QStringLiteral("state"), saveState());

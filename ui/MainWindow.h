@@ -54,6 +54,9 @@ public:
     // The first-run welcome, window-modal and not blocking (Help > Welcome reopens it); its
     // choice is acted on when it closes, and it is remembered as shown.
     WelcomeDialog* showWelcome();
+    // At start: the welcome when this home has no provider configured and has not had its first
+    // run (and the sandbox was not asked for on the command line); null when it is not shown.
+    WelcomeDialog* showWelcomeOnFirstRun(bool sandboxRequested);
     // The welcome's sandbox choice: the example prompt in the workbench and the routing page,
     // the example route's first model switched down, its chain as workbench columns.
     SandboxExample startSandboxExample();

@@ -1,5 +1,6 @@
 #include "Engine.h"
 
+#include "common/HomeSettings.h"
 #include "config/ConfigStore.h"
 #include "ledger/Ledger.h"
 #include "ledger/LedgerQueries.h"
@@ -18,7 +19,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSet>
-#include <QStandardPaths>
 
 Engine::Engine(QObject* parent)
     : QObject(parent)
@@ -45,11 +45,7 @@ Engine::~Engine()
 
 QString Engine::defaultHomeDir()
 {
-    const QString fromEnv = qEnvironmentVariable("SWITCHYARD_HOME");
-    if (!fromEnv.isEmpty()) {
-        return fromEnv;
-    }
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return HomeSettings::defaultHomeDir();
 }
 
 bool Engine::open(const Options& options)
@@ -60,6 +56,8 @@ bool Engine::open(const Options& options)
                       .arg(QDir::toNativeSeparators(m_homeDir));
         return false;
     }
+    // The app's settings (theme, first run, budgets, columns) are this home's too.
+    HomeSettings::setHomeDir(m_homeDir);
 
     const QString pricesPath = QDir(m_homeDir).filePath(QStringLiteral("prices.json"));
     if (QFileInfo::exists(pricesPath)) {

@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "common/HomeSettings.h"
 #include "engine/Engine.h"
 #include "ledger/Ledger.h"
 #include "pricing/BudgetTracker.h"
@@ -79,7 +80,7 @@ private slots:
     }
     void init()
     {
-        QSettings().clear();
+        HomeSettings::open()->clear();
         QVERIFY(openEngine(true));
     }
     void cleanup()
@@ -87,7 +88,7 @@ private slots:
         m_engine.reset();
         Appearance::applyTheme(AppSettings::Theme::System);
         Appearance::installLanguage(QStringLiteral("en"));
-        QSettings().clear();
+        HomeSettings::open()->clear();
     }
 
     void theme_appliedAtOnce_data()
