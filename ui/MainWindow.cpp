@@ -89,7 +89,9 @@ void MainWindow::setUpEnginePages(Engine& engine)
         placeholder->deleteLater();
     };
     const Page restored = currentPage();
-    replacePage(RoutingPage, new RoutingEditor(engine, this));
+    auto* routing = new RoutingEditor(engine, this);
+    routing->setHealth(m_health);
+    replacePage(RoutingPage, routing);
     replacePage(DashboardPage, new DashboardView(engine, this));
     showPage(restored);
 
@@ -117,10 +119,10 @@ void MainWindow::setUpSettingsAndFirstRun(Engine& engine)
         }
     }
     if (engine.isSandboxed()) {
-        m_sandboxLabel = new QLabel(tr("Sandbox: simulated providers, no real requests, no cost"), this);
+        m_sandboxLabel = new QLabel(this);
         m_sandboxLabel->setObjectName(QStringLiteral("sandboxLabel"));
-        m_sandboxLabel->setToolTip(tr("Every provider here is simulated on this computer. Add a real provider under "
-                                      "Settings, Providers and Keys."));
+        updateSandboxLabel();
+        connect(m_health, &ProviderHealth::changed, this, &MainWindow::updateSandboxLabel);
         statusBar()->insertPermanentWidget(0, m_sandboxLabel);
     }
 }
@@ -205,14 +207,36 @@ SandboxExample MainWindow::startSandboxExample()
         routing->tryPanel()->promptEdit()->setPlainText(prompt);
     }
     if (example.isValid() && m_sandboxLabel) {
-        m_sandboxLabel->setText(tr("Simulated providers · %1 down (HTTP 503)").arg(example.downModel));
-        m_sandboxLabel->setToolTip(
-            tr("The example goes to tier %1 (rule \"%2\"). Its first model, %3, answers HTTP 503 "
-               "in the sandbox, so the \"Route it\" column fails over to %4.")
-                .arg(example.tier, example.rule, example.downModel, example.fallbackModel));
+        m_example = example;
+        updateSandboxLabel();
         statusBar()->showMessage(tr("Example ready: Ctrl+Enter sends it."), 15000);
     }
     return example;
+}
+
+void MainWindow::updateSandboxLabel()
+{
+    if (!m_sandboxLabel) {
+        return;
+    }
+    // What the health model says about the example's model, not what was set up: after "Clear
+    // faults" it is no longer down.
+    const ModelConfig* down = m_engine ? m_engine->model(m_example.downModel) : nullptr;
+    const ProviderHealth::Entry entry
+        = down ? m_health->modelEntry(down->id, down->providerId) : ProviderHealth::Entry {};
+    if (down && entry.state == ProviderHealth::State::Failing) {
+        m_sandboxLabel->setText(
+            tr("Simulated providers · %1 %2").arg(m_example.downModel, ProviderHealth::describe(entry)));
+        m_sandboxLabel->setToolTip(
+            tr("The example goes to tier %1 (rule \"%2\"). Its first model, %3, is %4 in the sandbox, so "
+               "the \"Route it\" column fails over to %5.")
+                .arg(m_example.tier, m_example.rule, m_example.downModel, ProviderHealth::describe(entry),
+                     m_example.fallbackModel));
+        return;
+    }
+    m_sandboxLabel->setText(tr("Sandbox: simulated providers, no real requests, no cost"));
+    m_sandboxLabel->setToolTip(tr("Every provider here is simulated on this computer. Add a real provider under "
+                                  "Settings, Providers and Keys."));
 }
 
 void MainWindow::setUpHistory(Engine& engine)
@@ -289,8 +313,11 @@ void MainWindow::setUpPages(const ModelCatalog& catalog, ProviderClient* client)
             [this](const QString& message) { statusBar()->showMessage(message, 5000); });
     connect(m_workbench, &WorkbenchView::callEnded, this,
             [this](const QString& providerId, ColumnState state, const CallError& error) {
+                if (m_engine) {
+                    return; // the engine's records carry every attempt to the health model
+                }
                 if (state == ColumnState::Failed) {
-                    m_health->recordFailure(providerId, error.failureClass, error.message);
+                    m_health->recordFailure(providerId, error.failureClass, error.message, {}, error.httpStatus);
                 } else {
                     m_health->recordSuccess(providerId);
                 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "settings/SandboxExample.h"
 #include "workbench/ModelCatalog.h"
 
 #include <QMainWindow>
@@ -20,7 +21,6 @@ class QStackedWidget;
 class SettingsMenu;
 class WelcomeDialog;
 class WorkbenchView;
-struct SandboxExample;
 
 // The frame: navigation between Workbench, Routing and Dashboard, menus, and the status bar
 // with provider health. The pages do the work; this class only hosts them.
@@ -76,6 +76,7 @@ private:
     // The Settings menu, Help > Welcome and the sandbox label.
     void setUpSettingsAndFirstRun(Engine& engine);
     QWidget* placeholderPage(const QString& icon, const QString& title, const QString& text);
+    void updateSandboxLabel();
 
     QStackedWidget* m_pages = nullptr;
     QActionGroup* m_navigation = nullptr;
@@ -88,4 +89,5 @@ private:
     SettingsMenu* m_settingsMenu = nullptr;
     Engine* m_engine = nullptr;
     QLabel* m_sandboxLabel = nullptr;
+    SandboxExample m_example; // the welcome's example, once started
 };

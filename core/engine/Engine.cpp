@@ -382,9 +382,9 @@ void Engine::record(RequestRecord record, bool countAgainstBudgets)
         }
     }
     if (m_ledger) {
-        m_ledger->record(std::move(record));
+        m_ledger->record(record);
     }
-    emit requestRecorded();
+    emit requestRecorded(record);
 }
 
 const ProviderConfig* Engine::provider(const QString& id) const

@@ -241,7 +241,7 @@ private slots:
                      ProviderHealth::State::OverBudget);
         const QString summary = m_window->providerStatus()->summary();
         QVERIFY2(summary.contains(QStringLiteral("Sandbox Anthropic: over budget")), qPrintable(summary));
-        QVERIFY2(summary.contains(QStringLiteral("Sandbox DeepSeek: healthy")), qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("Sandbox DeepSeek: up")), qPrintable(summary));
     }
 
     void concurrencyLimit_roundTripsThroughConfig_andLimitsParallelCalls_data()

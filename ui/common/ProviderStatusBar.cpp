@@ -46,18 +46,23 @@ void ProviderStatusBar::update(const QString& providerId)
     const ProviderHealth::Entry entry = m_health->entry(providerId);
     const QString name = m_catalog.providerName(providerId);
     QString color = StatusColors::name(StatusTone::Neutral);
-    QString state = tr("no calls yet");
+    QString state = ProviderHealth::describe(entry);
     QString tip;
     QString shown; // beside the name: what the user must know without hovering
     switch (entry.state) {
     case ProviderHealth::State::Healthy:
         color = StatusColors::name(StatusTone::Good);
-        state = tr("healthy");
         break;
+    case ProviderHealth::State::Degraded:
     case ProviderHealth::State::Failing:
-        color = StatusColors::name(StatusTone::Bad);
-        state = tr("failing");
-        tip = FailureClasses::displayName(entry.lastFailure) + QStringLiteral(": ") + entry.lastMessage;
+        color
+            = StatusColors::name(entry.state == ProviderHealth::State::Failing ? StatusTone::Bad : StatusTone::Warning);
+        shown = state;
+        tip = entry.downModels.isEmpty() ? entry.lastMessage
+                                         : tr("down: %1").arg(entry.downModels.join(QStringLiteral(", ")));
+        if (!entry.downModels.isEmpty() && !entry.lastMessage.isEmpty()) {
+            tip += QStringLiteral("; ") + entry.lastMessage;
+        }
         break;
     case ProviderHealth::State::CoolingDown:
         color = StatusColors::name(StatusTone::Warning);
@@ -67,7 +72,6 @@ void ProviderStatusBar::update(const QString& providerId)
         break;
     case ProviderHealth::State::OverBudget:
         color = StatusColors::name(StatusTone::OverBudget);
-        state = tr("over budget");
         shown = state;
         tip = tr("the %1 is spent").arg(entry.budgetScope);
         break;
