@@ -8,6 +8,7 @@
 #include "settings/SettingsMenu.h"
 #include "settings/WelcomeDialog.h"
 
+#include "common/ElidedLabel.h"
 #include "common/HomeSettings.h"
 #include "common/Icons.h"
 #include "common/ProviderStatusBar.h"
@@ -119,7 +120,8 @@ void MainWindow::setUpSettingsAndFirstRun(Engine& engine)
         }
     }
     if (engine.isSandboxed()) {
-        m_sandboxLabel = new QLabel(this);
+        m_sandboxLabel = new ElidedLabel(this);
+        m_sandboxLabel->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
         m_sandboxLabel->setObjectName(QStringLiteral("sandboxLabel"));
         updateSandboxLabel();
         connect(m_health, &ProviderHealth::changed, this, &MainWindow::updateSandboxLabel);
@@ -225,17 +227,17 @@ void MainWindow::updateSandboxLabel()
     const ProviderHealth::Entry entry
         = down ? m_health->modelEntry(down->id, down->providerId) : ProviderHealth::Entry {};
     if (down && entry.state == ProviderHealth::State::Failing) {
-        m_sandboxLabel->setText(
+        m_sandboxLabel->setFullText(
             tr("Simulated providers · %1 %2").arg(m_example.downModel, ProviderHealth::describe(entry)));
-        m_sandboxLabel->setToolTip(
+        m_sandboxLabel->setDetails(
             tr("The example goes to tier %1 (rule \"%2\"). Its first model, %3, is %4 in the sandbox, so "
                "the \"Route it\" column fails over to %5.")
                 .arg(m_example.tier, m_example.rule, m_example.downModel, ProviderHealth::describe(entry),
                      m_example.fallbackModel));
         return;
     }
-    m_sandboxLabel->setText(tr("Sandbox: simulated providers, no real requests, no cost"));
-    m_sandboxLabel->setToolTip(tr("Every provider here is simulated on this computer. Add a real provider under "
+    m_sandboxLabel->setFullText(tr("Sandbox: simulated providers, no real requests, no cost"));
+    m_sandboxLabel->setDetails(tr("Every provider here is simulated on this computer. Add a real provider under "
                                   "Settings, Providers and Keys."));
 }
 
@@ -300,6 +302,14 @@ MainWindow::MainWindow(const ModelCatalog& catalog, ProviderClient* client, QWid
     setUpMenus();
     m_providerStatus = new ProviderStatusBar(catalog, m_health, this);
     statusBar()->addPermanentWidget(m_providerStatus);
+    // A temporary message is painted left of the permanent widgets: while one shows they step
+    // back to what cannot wait (the provider dots), so it is not cut off.
+    connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString& message) {
+        m_providerStatus->setCompact(!message.isEmpty());
+        if (m_sandboxLabel) {
+            m_sandboxLabel->setVisible(message.isEmpty());
+        }
+    });
     statusBar()->setSizeGripEnabled(true);
     restoreWindowState();
 }

@@ -8,6 +8,7 @@
 #include <memory>
 
 class AppSettings;
+class ElidedLabel;
 class Engine;
 class ProviderClient;
 class ProviderHealth;
@@ -88,6 +89,6 @@ private:
     std::shared_ptr<LedgerQueries> m_queries;
     SettingsMenu* m_settingsMenu = nullptr;
     Engine* m_engine = nullptr;
-    QLabel* m_sandboxLabel = nullptr;
+    ElidedLabel* m_sandboxLabel = nullptr;
     SandboxExample m_example; // the welcome's example, once started
 };

@@ -266,11 +266,20 @@ ProviderHealth::Overlay ProviderHealth::overlayFor(const QString& providerId) co
         }
     }
     if (m_budgets) {
+        const double warnAt = m_budgets->settings().warnAt;
         for (const ScopeUsage& usage : m_budgets->usage(providerId)) {
+            // Only the provider's own limits: the global one is shown once (globalBudgetWarning).
+            if (usage.scope.providerId.isEmpty() || usage.limitUsd <= 0) {
+                continue;
+            }
             // Spent, not merely reserved: calls in flight do not flash "over budget".
-            if (usage.limitUsd > 0 && usage.spentUsd >= usage.limitUsd) {
+            const double fraction = usage.spentUsd / usage.limitUsd;
+            if (fraction >= 1) {
                 overlay.budgetScope = usage.scope.displayName();
                 break;
+            }
+            if (fraction >= warnAt) {
+                overlay.budgetPercent = qMax(overlay.budgetPercent, qRound(fraction * 100));
             }
         }
     }
@@ -302,6 +311,12 @@ void ProviderHealth::refresh()
             emit changed(providerId);
         }
     }
+    const std::optional<ScopeUsage> global = globalBudgetWarning();
+    const int globalPercent = global ? qMax(1, qRound(global->spentUsd / global->limitUsd * 100)) : 0;
+    if (globalPercent != m_globalBudgetPercent) {
+        m_globalBudgetPercent = globalPercent;
+        emit globalBudgetChanged();
+    }
     if (cooling && !m_tick->isActive()) {
         m_tick->start();
     } else if (!cooling) {
@@ -314,6 +329,7 @@ ProviderHealth::Entry ProviderHealth::entry(const QString& providerId) const
     Entry entry = evidence(providerId);
     const Overlay overlay = m_overlays.value(providerId);
     const qint64 left = overlay.coolingUntilMs - Clock::instance().currentMSecsSinceEpoch();
+    entry.budgetPercent = overlay.budgetPercent;
     if (!overlay.budgetScope.isEmpty()) {
         entry.state = State::OverBudget;
         entry.budgetScope = overlay.budgetScope;
@@ -325,6 +341,24 @@ ProviderHealth::Entry ProviderHealth::entry(const QString& providerId) const
         entry.coolingModels = overlay.coolingModels;
     }
     return entry;
+}
+
+std::optional<ScopeUsage> ProviderHealth::globalBudgetWarning() const
+{
+    if (!m_budgets) {
+        return std::nullopt;
+    }
+    const double warnAt = m_budgets->settings().warnAt;
+    std::optional<ScopeUsage> most;
+    for (const ScopeUsage& usage : m_budgets->usage()) {
+        if (!usage.scope.providerId.isEmpty() || usage.limitUsd <= 0 || usage.spentUsd < usage.limitUsd * warnAt) {
+            continue;
+        }
+        if (!most || usage.spentUsd / usage.limitUsd > most->spentUsd / most->limitUsd) {
+            most = usage;
+        }
+    }
+    return most;
 }
 
 QString ProviderHealth::formatTimeLeft(qint64 ms)

@@ -2,11 +2,14 @@
 
 #include "common/FailureClass.h"
 #include "common/ProviderTypes.h"
+#include "pricing/BudgetTypes.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+
+#include <optional>
 
 class BudgetTracker;
 class CooldownTracker;
@@ -45,6 +48,7 @@ public:
         qint64 coolingLeftMs = 0; // CoolingDown: until the last of its deployments may be tried again
         QStringList coolingModels; // the deployments cooling down (all of them when the provider is)
         QString budgetScope; // OverBudget: the spent limit, e.g. "daily budget for openai"
+        int budgetPercent = 0; // the provider's own budget, when at or past its warning level
     };
 
     explicit ProviderHealth(QObject* parent = nullptr);
@@ -75,11 +79,16 @@ public:
     // The state with its evidence: "down (HTTP 503)".
     static QString describe(const Entry& entry);
 
+    // The global (all providers) budget most used, when its spend is at or past the warning level
+    // (BudgetSettings::warnAt): shown once, not as every provider being over budget.
+    std::optional<ScopeUsage> globalBudgetWarning() const;
+
     // "42 s", "3 min", "1 h 5 min"
     static QString formatTimeLeft(qint64 ms);
 
 signals:
     void changed(const QString& providerId);
+    void globalBudgetChanged();
 
 private:
     struct Overlay
@@ -87,6 +96,7 @@ private:
         qint64 coolingUntilMs = 0;
         QStringList coolingModels;
         QString budgetScope;
+        int budgetPercent = 0;
         bool operator==(const Overlay&) const = default;
     };
 
@@ -106,4 +116,5 @@ private:
     QPointer<BudgetTracker> m_budgets;
     QList<ModelConfig> m_models;
     QTimer* m_tick;
+    int m_globalBudgetPercent = 0; // of globalBudgetWarning(), 0 without one
 };

@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "common/ElidedLabel.h"
 #include "common/ProviderStatusBar.h"
 #include "engine/Engine.h"
 #include "routing/ChainModel.h"
@@ -109,11 +110,11 @@ private slots:
         const QString provider = m_engine->provider(down->providerId)->displayName;
         auto* editor = window.findChild<RoutingEditor*>();
         QVERIFY(editor);
-        auto* sandboxLabel = window.findChild<QLabel*>(QStringLiteral("sandboxLabel"));
+        auto* sandboxLabel = window.findChild<ElidedLabel*>(QStringLiteral("sandboxLabel"));
 
         // Down, in the same words, in the status bar, on the card and in "Try a prompt".
-        QVERIFY2(sandboxLabel->text().contains(example.downModel + QStringLiteral(" down (HTTP 503)")),
-                 qPrintable(sandboxLabel->text()));
+        QVERIFY2(sandboxLabel->fullText().contains(example.downModel + QStringLiteral(" down (HTTP 503)")),
+                 qPrintable(sandboxLabel->fullText()));
         const QString summary = window.providerStatus()->summary();
         QVERIFY2(summary.contains(provider + QStringLiteral(": down (HTTP 503)"))
                      || summary.contains(provider + QStringLiteral(": degraded (HTTP 503)")),
@@ -140,7 +141,7 @@ private slots:
         }
         QVERIFY(clear);
         clear->click();
-        QVERIFY2(!sandboxLabel->text().contains(QStringLiteral("down")), qPrintable(sandboxLabel->text()));
+        QVERIFY2(!sandboxLabel->fullText().contains(QStringLiteral("down")), qPrintable(sandboxLabel->fullText()));
         const QString cleared = window.providerStatus()->summary();
         QVERIFY2(!cleared.contains(QStringLiteral(": down")) && !cleared.contains(QStringLiteral(": degraded")),
                  qPrintable(cleared));
