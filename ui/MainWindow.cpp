@@ -134,10 +134,10 @@ AppSettings* MainWindow::appSettings() const
     return m_settingsMenu ? m_settingsMenu->settings() : nullptr;
 }
 
-void MainWindow::openProviders()
+void MainWindow::openProviders(bool startAdding)
 {
     if (m_settingsMenu) {
-        m_settingsMenu->openProviders();
+        m_settingsMenu->openProviders(startAdding);
     }
 }
 
@@ -163,7 +163,7 @@ WelcomeDialog* MainWindow::showWelcome()
             startSandboxExample();
             break;
         case WelcomeDialog::Choice::AddProvider:
-            openProviders();
+            openProviders(true);
             break;
         case WelcomeDialog::Choice::None:
             break;

@@ -62,7 +62,7 @@ public:
     // the example route's first model switched down, its chain as workbench columns.
     SandboxExample startSandboxExample();
     // Settings > Providers and Keys, Settings > Preferences (with an Engine only).
-    void openProviders();
+    void openProviders(bool startAdding = false);
     void openPreferences();
 
 protected:
