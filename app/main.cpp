@@ -1,16 +1,13 @@
 #include "MainWindow.h"
 #include "cli/CommandLine.h"
 #include "cli/Console.h"
-#include "config/ConfigValidator.h"
+#include "common/HomeSettings.h"
 #include "engine/Engine.h"
 #include "http/HttpServer.h"
 #include "secrets/AppSettings.h"
 #include "settings/Appearance.h"
-#include "settings/WelcomeDialog.h"
 
 #include <QApplication>
-#include <QDir>
-#include <QFileInfo>
 #include <QMessageBox>
 
 #include <memory>
@@ -42,6 +39,10 @@ int main(int argc, char* argv[])
     const CommandLine commandLine = CommandLine::parse(arguments);
     if (!commandLine.error.isEmpty()) {
         return Console::fail(commandLine.error, 64);
+    }
+    // The language and every other setting are read from the home's settings.ini.
+    if (!commandLine.homeDir.isEmpty()) {
+        HomeSettings::setHomeDir(commandLine.homeDir);
     }
     if (commandLine.showHelp || commandLine.showVersion || !commandLine.command.isEmpty()) {
         // Commands run headless: no display needed.
@@ -76,11 +77,6 @@ int main(int argc, char* argv[])
     }
     MainWindow window(engine);
     window.show();
-    // A providers.json that did not load (see the warnings) still counts as configured.
-    const bool configured = !engine.config().providers.isEmpty()
-        || QFileInfo::exists(QDir(engine.homeDir()).filePath(QString::fromLatin1(ConfigValidator::kProvidersFile)));
-    if (WelcomeDialog::shouldShow(configured ? 1 : 0, window.appSettings()->firstRunDone(), commandLine.sandbox)) {
-        window.showWelcome();
-    }
+    window.showWelcomeOnFirstRun(commandLine.sandbox);
     return app.exec();
 }

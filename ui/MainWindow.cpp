@@ -8,8 +8,11 @@
 #include "settings/SettingsMenu.h"
 #include "settings/WelcomeDialog.h"
 
+#include "common/ElidedLabel.h"
+#include "common/HomeSettings.h"
 #include "common/Icons.h"
 #include "common/ProviderStatusBar.h"
+#include "config/ConfigValidator.h"
 #include "engine/Engine.h"
 #include "ledger/Ledger.h"
 #include "ledger/LedgerQueries.h"
@@ -25,7 +28,9 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -85,7 +90,9 @@ void MainWindow::setUpEnginePages(Engine& engine)
         placeholder->deleteLater();
     };
     const Page restored = currentPage();
-    replacePage(RoutingPage, new RoutingEditor(engine, this));
+    auto* routing = new RoutingEditor(engine, this);
+    routing->setHealth(m_health);
+    replacePage(RoutingPage, routing);
     replacePage(DashboardPage, new DashboardView(engine, this));
     showPage(restored);
 
@@ -113,10 +120,11 @@ void MainWindow::setUpSettingsAndFirstRun(Engine& engine)
         }
     }
     if (engine.isSandboxed()) {
-        m_sandboxLabel = new QLabel(tr("Sandbox: simulated providers, no real requests, no cost"), this);
+        m_sandboxLabel = new ElidedLabel(this);
+        m_sandboxLabel->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
         m_sandboxLabel->setObjectName(QStringLiteral("sandboxLabel"));
-        m_sandboxLabel->setToolTip(tr("Every provider here is simulated on this computer. Add a real provider under "
-                                      "Settings, Providers and Keys."));
+        updateSandboxLabel();
+        connect(m_health, &ProviderHealth::changed, this, &MainWindow::updateSandboxLabel);
         statusBar()->insertPermanentWidget(0, m_sandboxLabel);
     }
 }
@@ -126,10 +134,10 @@ AppSettings* MainWindow::appSettings() const
     return m_settingsMenu ? m_settingsMenu->settings() : nullptr;
 }
 
-void MainWindow::openProviders()
+void MainWindow::openProviders(bool startAdding)
 {
     if (m_settingsMenu) {
-        m_settingsMenu->openProviders();
+        m_settingsMenu->openProviders(startAdding);
     }
 }
 
@@ -155,7 +163,7 @@ WelcomeDialog* MainWindow::showWelcome()
             startSandboxExample();
             break;
         case WelcomeDialog::Choice::AddProvider:
-            openProviders();
+            openProviders(true);
             break;
         case WelcomeDialog::Choice::None:
             break;
@@ -163,6 +171,20 @@ WelcomeDialog* MainWindow::showWelcome()
     });
     welcome->open();
     return welcome;
+}
+
+WelcomeDialog* MainWindow::showWelcomeOnFirstRun(bool sandboxRequested)
+{
+    if (!m_engine || !appSettings()) {
+        return nullptr;
+    }
+    // A providers.json that did not load (see the warnings) still counts as configured.
+    const bool configured = !m_engine->config().providers.isEmpty()
+        || QFileInfo::exists(QDir(m_engine->homeDir()).filePath(QString::fromLatin1(ConfigValidator::kProvidersFile)));
+    if (!WelcomeDialog::shouldShow(configured ? 1 : 0, appSettings()->firstRunDone(), sandboxRequested)) {
+        return nullptr;
+    }
+    return showWelcome();
 }
 
 SandboxExample MainWindow::startSandboxExample()
@@ -187,14 +209,36 @@ SandboxExample MainWindow::startSandboxExample()
         routing->tryPanel()->promptEdit()->setPlainText(prompt);
     }
     if (example.isValid() && m_sandboxLabel) {
-        m_sandboxLabel->setText(tr("Simulated providers · %1 down (HTTP 503)").arg(example.downModel));
-        m_sandboxLabel->setToolTip(
-            tr("The example goes to tier %1 (rule \"%2\"). Its first model, %3, answers HTTP 503 "
-               "in the sandbox, so the \"Route it\" column fails over to %4.")
-                .arg(example.tier, example.rule, example.downModel, example.fallbackModel));
+        m_example = example;
+        updateSandboxLabel();
         statusBar()->showMessage(tr("Example ready: Ctrl+Enter sends it."), 15000);
     }
     return example;
+}
+
+void MainWindow::updateSandboxLabel()
+{
+    if (!m_sandboxLabel) {
+        return;
+    }
+    // What the health model says about the example's model, not what was set up: after "Clear
+    // faults" it is no longer down.
+    const ModelConfig* down = m_engine ? m_engine->model(m_example.downModel) : nullptr;
+    const ProviderHealth::Entry entry
+        = down ? m_health->modelEntry(down->id, down->providerId) : ProviderHealth::Entry {};
+    if (down && entry.state == ProviderHealth::State::Failing) {
+        m_sandboxLabel->setFullText(
+            tr("Simulated providers · %1 %2").arg(m_example.downModel, ProviderHealth::describe(entry)));
+        m_sandboxLabel->setDetails(
+            tr("The example goes to tier %1 (rule \"%2\"). Its first model, %3, is %4 in the sandbox, so "
+               "the \"Route it\" column fails over to %5.")
+                .arg(m_example.tier, m_example.rule, m_example.downModel, ProviderHealth::describe(entry),
+                     m_example.fallbackModel));
+        return;
+    }
+    m_sandboxLabel->setFullText(tr("Sandbox: simulated providers, no real requests, no cost"));
+    m_sandboxLabel->setDetails(tr("Every provider here is simulated on this computer. Add a real provider under "
+                                  "Settings, Providers and Keys."));
 }
 
 void MainWindow::setUpHistory(Engine& engine)
@@ -243,8 +287,7 @@ void MainWindow::setUpHistory(Engine& engine)
         }
     }
     // The dock was created after the saved state was restored: apply it again for the dock.
-    QSettings settings;
-    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    restoreState(HomeSettings::open()->value(QStringLiteral("mainWindow/state")).toByteArray());
     m_history->reload();
 }
 
@@ -259,6 +302,14 @@ MainWindow::MainWindow(const ModelCatalog& catalog, ProviderClient* client, QWid
     setUpMenus();
     m_providerStatus = new ProviderStatusBar(catalog, m_health, this);
     statusBar()->addPermanentWidget(m_providerStatus);
+    // A temporary message is painted left of the permanent widgets: while one shows they step
+    // back to what cannot wait (the provider dots), so it is not cut off.
+    connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString& message) {
+        m_providerStatus->setCompact(!message.isEmpty());
+        if (m_sandboxLabel) {
+            m_sandboxLabel->setVisible(message.isEmpty());
+        }
+    });
     statusBar()->setSizeGripEnabled(true);
     restoreWindowState();
 }
@@ -272,8 +323,11 @@ void MainWindow::setUpPages(const ModelCatalog& catalog, ProviderClient* client)
             [this](const QString& message) { statusBar()->showMessage(message, 5000); });
     connect(m_workbench, &WorkbenchView::callEnded, this,
             [this](const QString& providerId, ColumnState state, const CallError& error) {
+                if (m_engine) {
+                    return; // the engine's records carry every attempt to the health model
+                }
                 if (state == ColumnState::Failed) {
-                    m_health->recordFailure(providerId, error.failureClass, error.message);
+                    m_health->recordFailure(providerId, error.failureClass, error.message, {}, error.httpStatus);
                 } else {
                     m_health->recordSuccess(providerId);
                 }
@@ -389,7 +443,8 @@ void MainWindow::showPage(Page page)
 
 void MainWindow::restoreWindowState()
 {
-    QSettings settings;
+    const std::unique_ptr<QSettings> stored = HomeSettings::open();
+    QSettings& settings = *stored;
     settings.beginGroup(QStringLiteral("mainWindow"));
     if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray())) {
         resize(1280, 820);
@@ -400,7 +455,8 @@ void MainWindow::restoreWindowState()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    QSettings settings;
+    const std::unique_ptr<QSettings> stored = HomeSettings::open();
+    QSettings& settings = *stored;
     settings.beginGroup(QStringLiteral("mainWindow"));
     settings.setValue(QStringLiteral("geometry"), saveGeometry());
     settings.setValue(QStringLiteral("state"), saveState());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "settings/SandboxExample.h"
 #include "workbench/ModelCatalog.h"
 
 #include <QMainWindow>
@@ -7,6 +8,7 @@
 #include <memory>
 
 class AppSettings;
+class ElidedLabel;
 class Engine;
 class ProviderClient;
 class ProviderHealth;
@@ -20,7 +22,6 @@ class QStackedWidget;
 class SettingsMenu;
 class WelcomeDialog;
 class WorkbenchView;
-struct SandboxExample;
 
 // The frame: navigation between Workbench, Routing and Dashboard, menus, and the status bar
 // with provider health. The pages do the work; this class only hosts them.
@@ -54,11 +55,14 @@ public:
     // The first-run welcome, window-modal and not blocking (Help > Welcome reopens it); its
     // choice is acted on when it closes, and it is remembered as shown.
     WelcomeDialog* showWelcome();
+    // At start: the welcome when this home has no provider configured and has not had its first
+    // run (and the sandbox was not asked for on the command line); null when it is not shown.
+    WelcomeDialog* showWelcomeOnFirstRun(bool sandboxRequested);
     // The welcome's sandbox choice: the example prompt in the workbench and the routing page,
     // the example route's first model switched down, its chain as workbench columns.
     SandboxExample startSandboxExample();
     // Settings > Providers and Keys, Settings > Preferences (with an Engine only).
-    void openProviders();
+    void openProviders(bool startAdding = false);
     void openPreferences();
 
 protected:
@@ -73,6 +77,7 @@ private:
     // The Settings menu, Help > Welcome and the sandbox label.
     void setUpSettingsAndFirstRun(Engine& engine);
     QWidget* placeholderPage(const QString& icon, const QString& title, const QString& text);
+    void updateSandboxLabel();
 
     QStackedWidget* m_pages = nullptr;
     QActionGroup* m_navigation = nullptr;
@@ -84,5 +89,6 @@ private:
     std::shared_ptr<LedgerQueries> m_queries;
     SettingsMenu* m_settingsMenu = nullptr;
     Engine* m_engine = nullptr;
-    QLabel* m_sandboxLabel = nullptr;
+    ElidedLabel* m_sandboxLabel = nullptr;
+    SandboxExample m_example; // the welcome's example, once started
 };

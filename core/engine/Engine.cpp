@@ -1,6 +1,7 @@
 #include "Engine.h"
 
 #include "common/PromptSize.h"
+#include "common/HomeSettings.h"
 #include "config/ConfigStore.h"
 #include "ledger/Ledger.h"
 #include "ledger/LedgerQueries.h"
@@ -19,7 +20,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSet>
-#include <QStandardPaths>
 
 #include <algorithm>
 
@@ -48,11 +48,7 @@ Engine::~Engine()
 
 QString Engine::defaultHomeDir()
 {
-    const QString fromEnv = qEnvironmentVariable("SWITCHYARD_HOME");
-    if (!fromEnv.isEmpty()) {
-        return fromEnv;
-    }
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return HomeSettings::defaultHomeDir();
 }
 
 bool Engine::open(const Options& options)
@@ -63,6 +59,8 @@ bool Engine::open(const Options& options)
                       .arg(QDir::toNativeSeparators(m_homeDir));
         return false;
     }
+    // The app's settings (theme, first run, budgets, columns) are this home's too.
+    HomeSettings::setHomeDir(m_homeDir);
 
     const QString pricesPath = QDir(m_homeDir).filePath(QStringLiteral("prices.json"));
     if (QFileInfo::exists(pricesPath)) {
@@ -413,9 +411,9 @@ void Engine::record(RequestRecord record, bool countAgainstBudgets)
         m_budgets->addSpend(record.finalProvider, *record.costUsd);
     }
     if (m_ledger) {
-        m_ledger->record(std::move(record));
+        m_ledger->record(record);
     }
-    emit requestRecorded();
+    emit requestRecorded(record);
 }
 
 const ProviderConfig* Engine::provider(const QString& id) const

@@ -118,7 +118,8 @@ public:
 
 signals:
     void configChanged();
-    void requestRecorded();
+    // Every finished request with its attempts (the provider health follows them).
+    void requestRecorded(const RequestRecord& record);
     void healthChanged();
 
 private:

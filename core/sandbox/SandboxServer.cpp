@@ -85,17 +85,42 @@ QList<ModelConfig> SandboxServer::models() const
 void SandboxServer::setFault(const QString& modelName, const SandboxFault& fault)
 {
     m_modelFaults.insert(modelName, FaultState { fault, QRandomGenerator(fault.seed) });
+    emit faultsChanged();
 }
 
 void SandboxServer::setProviderFault(const QString& providerId, const SandboxFault& fault)
 {
     m_providerFaults.insert(providerId, FaultState { fault, QRandomGenerator(fault.seed) });
+    emit faultsChanged();
 }
 
 void SandboxServer::clearFaults()
 {
     m_modelFaults.clear();
     m_providerFaults.clear();
+    emit faultsChanged();
+}
+
+QHash<QString, SandboxFault> SandboxServer::modelFaults() const
+{
+    QHash<QString, SandboxFault> faults;
+    for (auto it = m_modelFaults.cbegin(); it != m_modelFaults.cend(); ++it) {
+        if (it->fault.kind != SandboxFault::Kind::None) {
+            faults.insert(it.key(), it->fault);
+        }
+    }
+    return faults;
+}
+
+QHash<QString, SandboxFault> SandboxServer::providerFaults() const
+{
+    QHash<QString, SandboxFault> faults;
+    for (auto it = m_providerFaults.cbegin(); it != m_providerFaults.cend(); ++it) {
+        if (it->fault.kind != SandboxFault::Kind::None) {
+            faults.insert(it.key(), it->fault);
+        }
+    }
+    return faults;
 }
 
 SandboxWire::PromptUsage SandboxServer::promptUsage(SandboxWire::Wire wire, const SandboxWire::Call& call)

@@ -44,6 +44,9 @@ public:
     void setFault(const QString& modelName, const SandboxFault& fault);
     void setProviderFault(const QString& providerId, const SandboxFault& fault);
     void clearFaults();
+    // The faults switched on now: by model name, and by provider id.
+    QHash<QString, SandboxFault> modelFaults() const;
+    QHash<QString, SandboxFault> providerFaults() const;
 
     // Multiplies every simulated delay; 0 answers at once.
     void setTimeScale(double factor) { m_timeScale = qMax(0.0, factor); }
@@ -75,6 +78,7 @@ public:
 
 signals:
     void requestReceived(const QString& modelName, const QByteArray& path);
+    void faultsChanged();
 
 private:
     struct FaultState

@@ -1,10 +1,12 @@
 #include "AppSettings.h"
 
+#include "common/HomeSettings.h"
+
 #include <QSettings>
 
 AppSettings::AppSettings(QObject* parent)
     : QObject(parent)
-    , m_settings(std::make_unique<QSettings>())
+    , m_settings(HomeSettings::open())
 {
     migrate();
 }

@@ -47,7 +47,7 @@ public:
 
     static constexpr int CurrentVersion = 2;
 
-    // The platform's settings for the app (organisation/application names set by main()).
+    // The active home's settings (HomeSettings): what `--home DIR` holds.
     explicit AppSettings(QObject* parent = nullptr);
     // An INI file, for tests and portable installs.
     explicit AppSettings(const QString& iniPath, QObject* parent = nullptr);

@@ -1,5 +1,7 @@
 #include "WorkbenchSettings.h"
 
+#include "common/HomeSettings.h"
+
 #include <QJsonDocument>
 #include <QSettings>
 
@@ -10,7 +12,8 @@ constexpr int SettingsVersion = 1;
 
 WorkbenchSettings WorkbenchSettings::load()
 {
-    QSettings settings;
+    const std::unique_ptr<QSettings> stored = HomeSettings::open();
+    QSettings& settings = *stored;
     settings.beginGroup(QStringLiteral("workbench"));
     WorkbenchSettings result;
     const QByteArray columns = settings.value(QStringLiteral("columns")).toByteArray();
@@ -28,7 +31,8 @@ WorkbenchSettings WorkbenchSettings::load()
 
 void WorkbenchSettings::save() const
 {
-    QSettings settings;
+    const std::unique_ptr<QSettings> stored = HomeSettings::open();
+    QSettings& settings = *stored;
     settings.beginGroup(QStringLiteral("workbench"));
     settings.setValue(QStringLiteral("version"), SettingsVersion);
     settings.setValue(QStringLiteral("columns"),

@@ -5,7 +5,7 @@
 #include <QList>
 #include <QString>
 
-// The workbench's remembered choices (QSettings, group "workbench"): its columns, layout and
+// The workbench's remembered choices (the home's settings, group "workbench"): its columns, layout and
 // prompt settings survive restarts. Plain load/save so tests can round-trip them.
 struct WorkbenchSettings
 {

@@ -1,4 +1,5 @@
 #include "CliRun.h"
+#include "common/HomeSettings.h"
 #include "http/HttpResponder.h"
 #include "http/HttpServer.h"
 
@@ -316,18 +317,14 @@ void TestCli::budgetFromSettings_explainAndRouteShowIt()
     QFETCH(QString, says);
     QFETCH(QString, finalTier);
     QFETCH(QString, model);
-    // The app's settings (QSettings under XDG_CONFIG_HOME) hold the budget, as the Settings dialog saves it.
-    QTemporaryDir config;
-    QVERIFY(QDir(config.path()).mkpath(QStringLiteral("Switchyard")));
-    QFile ini(config.filePath(QStringLiteral("Switchyard/Switchyard.conf")));
+    // The home's settings.ini holds the budget, as the Settings dialog saves it.
+    QFile ini(QDir(m_home->path()).filePath(QString::fromLatin1(HomeSettings::FileName)));
     QVERIFY(ini.open(QIODevice::WriteOnly));
     ini.write(QStringLiteral("[budget]\ndailyUsd=%1\naction=%2\n").arg(dailyUsd, action).toUtf8());
     ini.close();
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
 
-    const Run result = run(
-        QStringList { QStringLiteral("--home"), m_home->path(), QStringLiteral("--sandbox") } + command, environment);
+    const Run result
+        = run(QStringList { QStringLiteral("--home"), m_home->path(), QStringLiteral("--sandbox") } + command);
     QCOMPARE(result.exitCode, exitCode);
     QVERIFY2(QString::fromUtf8(result.out).contains(says), result.out.constData());
     if (finalTier.isEmpty()) {

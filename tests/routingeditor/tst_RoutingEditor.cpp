@@ -24,6 +24,7 @@
 #include <QListWidget>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -85,6 +86,32 @@ private:
             }
         }
         return -1;
+    }
+
+    // A cell of the rules table as it is shown.
+    QString ruleCell(int row, RulesModel::Column column) const
+    {
+        return m_editor->rulesView()->model()->index(row, column).data().toString();
+    }
+
+    QStringList ruleNamesShown() const
+    {
+        QStringList names;
+        for (int row = 0; row < m_editor->rulesView()->model()->rowCount(); ++row) {
+            names.append(ruleCell(row, RulesModel::NameColumn));
+        }
+        return names;
+    }
+
+    void clickAddRule()
+    {
+        for (QPushButton* button : m_editor->findChildren<QPushButton*>()) {
+            if (button->text() == QLatin1String("&Add rule")) {
+                QTest::mouseClick(button, Qt::LeftButton);
+                return;
+            }
+        }
+        QFAIL("no Add rule button");
     }
 
 private slots:
@@ -436,6 +463,72 @@ private slots:
         QVERIFY(m_editor->importLiteLlm(path));
         QCOMPARE(m_editor->document()->policy().tiers, before.tiers);
         QCOMPARE(m_editor->document()->policy().rules, before.rules);
+    }
+
+    void addRule_goesBeforeTheCatchAll_data()
+    {
+        QTest::addColumn<QString>("selected"); // the rule selected when Add rule is clicked
+        QTest::addColumn<QString>("after"); // the rule the new one follows
+        QTest::newRow("nothing selected") << QString() << QStringLiteral("Deep thinking");
+        QTest::newRow("the catch-all selected") << QStringLiteral("Everything else") << QStringLiteral("Deep thinking");
+        QTest::newRow("a rule above it selected") << QStringLiteral("Code block") << QStringLiteral("Code block");
+    }
+    void addRule_goesBeforeTheCatchAll()
+    {
+        QFETCH(QString, selected);
+        QFETCH(QString, after);
+        m_editor->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_editor.get()));
+        QTableView* view = m_editor->rulesView();
+        view->setCurrentIndex(selected.isEmpty() ? QModelIndex()
+                                                 : view->model()->index(ruleRow(selected), RulesModel::NameColumn));
+        const QStringList before = ruleNamesShown();
+        QCOMPARE(before.last(), QStringLiteral("Everything else"));
+
+        clickAddRule();
+        const QStringList names = ruleNamesShown();
+        QCOMPARE(names.size(), before.size() + 1);
+        const int added = int(names.indexOf(QStringLiteral("new rule")));
+        QCOMPARE(names.value(added - 1), after);
+        QCOMPARE(names.last(), QStringLiteral("Everything else"));
+        QCOMPARE(view->currentIndex().row(), added);
+        for (int row = 0; row < names.size(); ++row) {
+            QVERIFY2(!ruleCell(row, RulesModel::ProblemColumn).startsWith(QStringLiteral("Never fires")),
+                     qPrintable(names.at(row)));
+        }
+    }
+
+    void ruleThatCanNeverFire_isMarkedInTheTable()
+    {
+        m_editor->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_editor.get()));
+        clickAddRule();
+        QTableView* view = m_editor->rulesView();
+        int row = ruleRow(QStringLiteral("new rule"));
+        // The same keyword as "Programming task" above it: that rule always takes these prompts.
+        QVERIFY(view->model()->setData(view->model()->index(row, RulesModel::PatternColumn), QStringLiteral("debug")));
+        const int programming = ruleRow(QStringLiteral("Programming task")) + 1;
+        QCOMPARE(ruleCell(row, RulesModel::ProblemColumn),
+                 QStringLiteral("Never fires: rule %1 \"Programming task\" above it matches the same prompts")
+                     .arg(programming));
+        QCOMPARE(view->model()->index(row, RulesModel::NameColumn).data(Qt::ToolTipRole).toString(),
+                 ruleCell(row, RulesModel::ProblemColumn));
+
+        // Below the catch-all (Ctrl+Down, as a user moves it there), nothing reaches it.
+        QVERIFY(view->model()->setData(view->model()->index(row, RulesModel::PatternColumn), QStringLiteral("sql")));
+        QVERIFY(ruleCell(row, RulesModel::ProblemColumn).isEmpty());
+        view->setCurrentIndex(view->model()->index(row, RulesModel::NameColumn));
+        QTest::keyClick(view, Qt::Key_Down, Qt::ControlModifier);
+        row = ruleRow(QStringLiteral("new rule"));
+        QCOMPARE(row, view->model()->rowCount() - 1);
+        QCOMPARE(ruleCell(row, RulesModel::ProblemColumn),
+                 QStringLiteral("Never fires: rule %1 \"Everything else\" above it matches every prompt").arg(row));
+        QVERIFY(ruleCell(row - 1, RulesModel::ProblemColumn).isEmpty());
+
+        QDir().mkpath(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR));
+        const QString path = QStringLiteral(SWITCHYARD_SCREENSHOT_DIR "/routing-rule-never-fires.png");
+        QVERIFY(m_editor->grab().save(path));
+        qInfo("wrote %s", qPrintable(path));
     }
 
     void screenshot_defaultSandboxPolicy()

@@ -5,12 +5,14 @@
 #include "secrets/KeyStore.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDirIterator>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -29,6 +31,13 @@ private slots:
     void fetchModels_listsSandboxCatalogue();
     void insecureUrl_isFlagged_data();
     void insecureUrl_isFlagged();
+    void failures_testAndFetchSayTheSameWithTheUrl_data();
+    void failures_testAndFetchSayTheSameWithTheUrl();
+    void testConnection_withoutModel_asksForTheModelList();
+    void typedKey_replacesNoKeyNeeded();
+    void rename_showsInTheList();
+    void save_saysSo();
+    void startAdding_selectsNothingAndSaysWhatToDo();
 
 private:
     // A custom OpenAI-compatible provider pointing at the sandbox's OpenAI stand-in, one model.
@@ -92,8 +101,9 @@ void TestProvidersDialog::addPresetThenSave_writesProviderButNoKey()
     keyInput->setText(QString::fromLatin1(secret));
     QSignalSpy written(m_keys.get(), &KeyStore::keyWritten);
     dialog.findChild<QPushButton*>(QStringLiteral("storeKey"))->click();
-    QCOMPARE(keyInput->text(), QString()); // the field lets go of the key at once
     QTRY_COMPARE_WITH_TIMEOUT(written.size(), 1, 20000); // stored, or refused without a keychain
+    // The field lets go of the key once the keychain has it; a locked keychain does not lose it.
+    QCOMPARE(keyInput->text(), written.at(0).at(1).toBool() ? QString() : QString::fromLatin1(secret));
     QVERIFY(dialog.save());
 
     QFile providers(m_home->filePath(QStringLiteral("providers.json")));
@@ -136,7 +146,8 @@ void TestProvidersDialog::testConnection_sandbox401_showsAuth()
     dialog.testConnection();
     QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 1, 30000);
     QCOMPARE(tested.at(0).at(0).toBool(), false);
-    QVERIFY2(dialog.testResultText().contains(QStringLiteral("auth")), qPrintable(dialog.testResultText()));
+    QVERIFY2(dialog.testResultText().contains(QStringLiteral("HTTP 401")), qPrintable(dialog.testResultText()));
+    QVERIFY(!dialog.testResultText().contains(QStringLiteral("(auth)")));
     QVERIFY(dialog.testResultText().contains(QStringLiteral("API key")));
 }
 
@@ -168,6 +179,95 @@ void TestProvidersDialog::insecureUrl_isFlagged()
     dialog.addFromPreset(QStringLiteral("custom"));
     dialog.findChild<QLineEdit*>(QStringLiteral("baseUrl"))->setText(url);
     QCOMPARE(dialog.insecureWarningShown(), flagged);
+}
+
+void TestProvidersDialog::failures_testAndFetchSayTheSameWithTheUrl_data()
+{
+    QTest::addColumn<bool>("test"); // Test connection, else Fetch models
+    QTest::newRow("test connection") << true;
+    QTest::newRow("fetch models") << false;
+}
+
+void TestProvidersDialog::failures_testAndFetchSayTheSameWithTheUrl()
+{
+    QFETCH(bool, test);
+    // A port nothing listens on: taken, then released.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    ProvidersDialog dialog(*m_engine, *m_keys);
+    addSandboxBackedCustom(dialog, QStringLiteral("gpt-4.1-mini"));
+    const QString url = QStringLiteral("http://127.0.0.1:%1/v1").arg(port);
+    dialog.findChild<QLineEdit*>(QStringLiteral("baseUrl"))->setText(url);
+    QSignalSpy tested(&dialog, &ProvidersDialog::connectionTested);
+    QSignalSpy fetched(&dialog, &ProvidersDialog::modelsFetched);
+    if (test) {
+        dialog.testConnection();
+        QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 1, 30000);
+    } else {
+        dialog.fetchModels();
+        QTRY_COMPARE_WITH_TIMEOUT(fetched.size(), 1, 30000);
+    }
+    const QString text = dialog.testResultText();
+    const QString action = test ? QStringLiteral("Test connection") : QStringLiteral("Fetch models");
+    QVERIFY2(text.startsWith(QStringLiteral("%1 failed at %2: ").arg(action, url)), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("network_error")), qPrintable(text));
+}
+
+void TestProvidersDialog::testConnection_withoutModel_asksForTheModelList()
+{
+    ProvidersDialog dialog(*m_engine, *m_keys);
+    addSandboxBackedCustom(dialog, QStringLiteral("gpt-4.1-mini"));
+    dialog.findChild<QTableWidget*>(QStringLiteral("modelTable"))->setRowCount(0);
+    QSignalSpy tested(&dialog, &ProvidersDialog::connectionTested);
+    dialog.testConnection();
+    QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 1, 30000);
+    QVERIFY2(tested.at(0).at(0).toBool(), qPrintable(dialog.testResultText()));
+    QVERIFY2(dialog.testResultText().startsWith(QStringLiteral("Connected: the provider offers")),
+             qPrintable(dialog.testResultText()));
+}
+
+void TestProvidersDialog::typedKey_replacesNoKeyNeeded()
+{
+    ProvidersDialog dialog(*m_engine, *m_keys);
+    addSandboxBackedCustom(dialog, QStringLiteral("gpt-4.1-mini"));
+    QCOMPARE(dialog.keySourceText(), QStringLiteral("no key needed"));
+    QTest::keyClicks(dialog.findChild<QLineEdit*>(QStringLiteral("keyInput")), QStringLiteral("sk-typed"));
+    QVERIFY2(!dialog.keySourceText().contains(QStringLiteral("no key")), qPrintable(dialog.keySourceText()));
+    QVERIFY(dialog.keySourceText().contains(QStringLiteral("not stored yet")));
+}
+
+void TestProvidersDialog::rename_showsInTheList()
+{
+    ProvidersDialog dialog(*m_engine, *m_keys);
+    dialog.addFromPreset(QStringLiteral("openai"));
+    auto* name = dialog.findChild<QLineEdit*>(QStringLiteral("providerName"));
+    name->selectAll();
+    QTest::keyClicks(name, QStringLiteral("OpenAI work account"));
+    const auto* list = dialog.findChild<QListWidget*>(QStringLiteral("providerList"));
+    QCOMPARE(list->currentItem()->text(), QStringLiteral("OpenAI work account"));
+}
+
+void TestProvidersDialog::save_saysSo()
+{
+    ProvidersDialog dialog(*m_engine, *m_keys);
+    addSandboxBackedCustom(dialog, QStringLiteral("gpt-4.1-mini"));
+    QVERIFY(dialog.save());
+    QVERIFY2(dialog.messageText().startsWith(QStringLiteral("Saved: 1 provider")), qPrintable(dialog.messageText()));
+}
+
+void TestProvidersDialog::startAdding_selectsNothingAndSaysWhatToDo()
+{
+    ProvidersDialog dialog(*m_engine, *m_keys);
+    dialog.startAdding();
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    // Not a read-only sandbox provider: the preset list has the focus, nothing is selected.
+    QVERIFY(dialog.currentProviderId().isEmpty());
+    QVERIFY(qobject_cast<QComboBox*>(QApplication::focusWidget()));
+    QCOMPARE(dialog.findChild<QListWidget*>(QStringLiteral("providerList"))->currentItem(), nullptr);
+    QVERIFY2(dialog.messageText().contains(QStringLiteral("press Add")), qPrintable(dialog.messageText()));
 }
 
 QTEST_MAIN(TestProvidersDialog)

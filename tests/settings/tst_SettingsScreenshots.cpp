@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "common/HomeSettings.h"
 #include "engine/Engine.h"
 #include "sandbox/SandboxServer.h"
 #include "secrets/AppSettings.h"
@@ -104,7 +105,7 @@ private slots:
     {
         QFETCH(QString, language);
         QVERIFY(Appearance::installLanguage(language));
-        QSettings().clear();
+        HomeSettings::open()->clear();
         m_engine->sandbox()->setTimeScale(0.05);
         MainWindow window(*m_engine);
         window.resize(1440, 900);
@@ -118,7 +119,7 @@ private slots:
         }
         QVERIFY(!shoot(window, QStringLiteral("firstrun-sandbox-%1.png").arg(language)).isEmpty());
         m_engine->sandbox()->clearFaults();
-        QSettings().clear();
+        HomeSettings::open()->clear();
     }
 };
 

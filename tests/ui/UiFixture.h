@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/HomeSettings.h"
 #include "engine/Engine.h"
 #include "providers/ProviderClient.h"
 #include "sandbox/SandboxServer.h"
@@ -15,7 +16,7 @@ struct UiFixture
     SandboxServer* sandbox = nullptr;
     ProviderClient* client = nullptr;
 
-    // Throwaway QSettings and standard paths, named after the test.
+    // Throwaway standard paths named after the test; the settings are the active home's settings.ini.
     static void initTestCase(const QString& applicationName = QStringLiteral("tst_ui"))
     {
         QStandardPaths::setTestModeEnabled(true);
@@ -34,7 +35,7 @@ struct UiFixture
 
     bool start(double timeScale)
     {
-        QSettings().clear();
+        HomeSettings::open()->clear();
         sandbox = new SandboxServer;
         client = new ProviderClient;
         sandbox->setTimeScale(timeScale);
@@ -47,7 +48,7 @@ struct UiFixture
         delete sandbox;
         client = nullptr;
         sandbox = nullptr;
-        QSettings().clear();
+        HomeSettings::open()->clear();
     }
 
     ModelCatalog catalog() const { return { sandbox->providers(), sandbox->models() }; }

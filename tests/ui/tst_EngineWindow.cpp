@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 #include "UiFixture.h"
 #include "WorkbenchDriver.h"
+#include "common/HomeSettings.h"
 #include "engine/Engine.h"
 #include "ledger/Ledger.h"
 #include "ledger/LedgerQueries.h"
@@ -33,7 +34,7 @@ private slots:
     void initTestCase()
     {
         UiFixture::initTestCase(QStringLiteral("tst_enginewindow"));
-        QSettings().clear();
+        HomeSettings::open()->clear();
         m_engine = std::make_unique<Engine>();
         Engine::Options options = UiFixture::sandboxEngine(m_home.path());
         QVERIFY2(m_engine->open(options), qPrintable(m_engine->errorString()));
@@ -43,7 +44,7 @@ private slots:
     void cleanupTestCase()
     {
         m_engine.reset();
-        QSettings().clear();
+        HomeSettings::open()->clear();
     }
 
     void voteIsStored_andHistoryEntryReopens()

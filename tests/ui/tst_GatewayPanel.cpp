@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 #include "UiFixture.h"
+#include "common/HomeSettings.h"
 #include "engine/Engine.h"
 #include "gateway/GatewayDock.h"
 #include "gateway/GatewayPanel.h"
@@ -100,7 +101,7 @@ private slots:
     void initTestCase()
     {
         UiFixture::initTestCase(QStringLiteral("tst_gatewaypanel"));
-        QSettings().clear();
+        HomeSettings::open()->clear();
         m_engine = std::make_unique<Engine>();
         Engine::Options options = UiFixture::sandboxEngine(m_home.path());
         QVERIFY2(m_engine->open(options), qPrintable(m_engine->errorString()));
@@ -109,13 +110,13 @@ private slots:
     void cleanupTestCase()
     {
         m_engine.reset();
-        QSettings().clear();
+        HomeSettings::open()->clear();
     }
-    void init() { QSettings().remove(QStringLiteral("mainWindow")); }
+    void init() { HomeSettings::open()->remove(QStringLiteral("mainWindow")); }
 
     void defaultPort_isTheCliDefault()
     {
-        QSettings().remove(QStringLiteral("gateway/port"));
+        HomeSettings::open()->remove(QStringLiteral("gateway/port"));
         QCOMPARE(LocalGateway::configuredPort(), quint16(4000));
         MainWindow window(*m_engine);
         auto* dock = window.findChild<GatewayDock*>();

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 #include "UiFixture.h"
 #include "WorkbenchDriver.h"
+#include "common/HomeSettings.h"
 #include "common/ProviderStatusBar.h"
 #include "config/ConfigStore.h"
 #include "engine/Engine.h"
@@ -91,7 +92,7 @@ private slots:
     void initTestCase() { UiFixture::initTestCase(QStringLiteral("tst_workbenchrouting")); }
     void init()
     {
-        QSettings().clear();
+        HomeSettings::open()->clear();
         m_home = std::make_unique<QTemporaryDir>();
         m_engine = std::make_unique<Engine>();
         Engine::Options options = UiFixture::sandboxEngine(m_home->path());
@@ -106,7 +107,7 @@ private slots:
         m_window.reset();
         m_engine.reset();
         m_home.reset();
-        QSettings().clear();
+        HomeSettings::open()->clear();
     }
 
     void routeIt_primaryFails_showsTierRuleAndFailover_andLedgerRecordsIt()
@@ -240,7 +241,7 @@ private slots:
                      ProviderHealth::State::OverBudget);
         const QString summary = m_window->providerStatus()->summary();
         QVERIFY2(summary.contains(QStringLiteral("Sandbox Anthropic: over budget")), qPrintable(summary));
-        QVERIFY2(summary.contains(QStringLiteral("Sandbox DeepSeek: healthy")), qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("Sandbox DeepSeek: up")), qPrintable(summary));
     }
 
     void concurrencyLimit_roundTripsThroughConfig_andLimitsParallelCalls_data()

@@ -110,7 +110,7 @@ private slots:
             QVERIFY(view->figureText(ColumnView::FigureId::Cost).startsWith(QStringLiteral("$")));
         }
         QVERIFY(!workbench()->stopAction()->isEnabled());
-        QVERIFY(m_window->providerStatus()->summary().contains(QStringLiteral("Sandbox OpenAI: healthy")));
+        QVERIFY(m_window->providerStatus()->summary().contains(QStringLiteral("Sandbox OpenAI: up")));
     }
 
     void failingModel_showsItsFailureClass_othersFinish()
@@ -127,7 +127,7 @@ private slots:
         QVERIFY(views[1]->statusText().contains(FailureClasses::displayName(FailureClass::ServerError)));
         QVERIFY(views[1]->statusText().contains(QStringLiteral("503")));
         QVERIFY(views[1]->findChild<QWidget*>(QStringLiteral("errorBanner"))->isVisible());
-        QVERIFY(m_window->providerStatus()->summary().contains(QStringLiteral("Sandbox Anthropic: failing")));
+        QVERIFY(m_window->providerStatus()->summary().contains(QStringLiteral("Sandbox Anthropic: down (HTTP 503)")));
     }
 
     void stopButton_cancelsEveryColumn()

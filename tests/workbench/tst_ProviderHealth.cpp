@@ -1,4 +1,5 @@
 #include "common/Clock.h"
+#include "ledger/LedgerRecords.h"
 #include "pricing/BudgetTracker.h"
 #include "routing/CooldownTracker.h"
 #include "workbench/ProviderHealth.h"
@@ -58,6 +59,66 @@ private slots:
         QCOMPARE(health.state(QStringLiteral("p")), ProviderHealth::State::Healthy);
         health.recordFailure(QStringLiteral("p"), FailureClass::ServerError, QStringLiteral("down"));
         QCOMPARE(health.state(QStringLiteral("p")), ProviderHealth::State::Failing);
+    }
+
+    void attempts_oneModelDownIsDegraded_allDownIsDown()
+    {
+        ProviderHealth health;
+        CooldownTracker cooldowns;
+        health.watchCooldowns(&cooldowns, m_models);
+        RequestRecord record;
+        record.finalModel = QStringLiteral("p/b");
+        record.finalProvider = QStringLiteral("p");
+        AttemptRecord failed { QStringLiteral("p/a"),
+                               QStringLiteral("p"),
+                               {},
+                               {},
+                               AttemptOutcome::Failed,
+                               FailureClasses::id(FailureClass::ServerError),
+                               503,
+                               QStringLiteral("overloaded") };
+        AttemptRecord answered { QStringLiteral("p/b"), QStringLiteral("p"), {}, {}, AttemptOutcome::Ok, {}, 0, {} };
+        record.attempts = { failed, answered };
+        health.recordRequest(record);
+        ProviderHealth::Entry entry = health.entry(QStringLiteral("p"));
+        QCOMPARE(entry.state, ProviderHealth::State::Degraded);
+        QCOMPARE(ProviderHealth::describe(entry), QStringLiteral("degraded (HTTP 503)"));
+        QCOMPARE(entry.downModels, QStringList { QStringLiteral("p/a") });
+        QCOMPARE(ProviderHealth::describe(health.modelEntry(QStringLiteral("p/a"), QStringLiteral("p"))),
+                 QStringLiteral("down (HTTP 503)"));
+        QCOMPARE(ProviderHealth::describe(health.modelEntry(QStringLiteral("p/b"), QStringLiteral("p"))),
+                 QStringLiteral("up"));
+
+        record.attempts = { failed, answered };
+        record.attempts[1].modelId = QStringLiteral("p/b");
+        record.attempts[1].outcome = AttemptOutcome::Failed;
+        record.attempts[1].failureClass = FailureClasses::id(FailureClass::ServerError);
+        record.attempts[1].httpStatus = 500;
+        health.recordRequest(record);
+        QCOMPARE(health.state(QStringLiteral("p")), ProviderHealth::State::Failing);
+
+        // A success brings the model back.
+        health.recordSuccess(QStringLiteral("p"), QStringLiteral("p/b"));
+        QCOMPARE(health.state(QStringLiteral("p")), ProviderHealth::State::Degraded);
+    }
+
+    void simulatedFaults_areDown_andClearingThemDropsTheirFailures()
+    {
+        ProviderHealth health;
+        CooldownTracker cooldowns;
+        health.watchCooldowns(&cooldowns, m_models);
+        QSignalSpy changed(&health, &ProviderHealth::changed);
+        health.setSimulatedFaults({ { QStringLiteral("p/a"), QStringLiteral("HTTP 503") } }, {});
+        QVERIFY(changed.contains({ QStringLiteral("p") }));
+        QCOMPARE(ProviderHealth::describe(health.entry(QStringLiteral("p"))), QStringLiteral("degraded (HTTP 503)"));
+        health.recordFailure(QStringLiteral("p"), FailureClass::ServerError, QStringLiteral("overloaded"),
+                             QStringLiteral("p/a"), 503);
+        health.setSimulatedFaults({}, { { QStringLiteral("q"), QStringLiteral("no answer") } });
+        QCOMPARE(health.state(QStringLiteral("p")), ProviderHealth::State::Unknown);
+        QCOMPARE(ProviderHealth::describe(health.modelEntry(QStringLiteral("q/c"), QStringLiteral("q"))),
+                 QStringLiteral("down (no answer)"));
+        health.setSimulatedFaults({}, {});
+        QCOMPARE(health.state(QStringLiteral("q")), ProviderHealth::State::Unknown);
     }
 
     void cooldown_showsTimeLeft_andEndsWithTheCooldown()

@@ -15,9 +15,22 @@ void ElidedLabel::setFullText(const QString& text)
     updateElided();
 }
 
+void ElidedLabel::setDetails(const QString& details)
+{
+    m_details = details;
+    updateElided();
+}
+
 QSize ElidedLabel::minimumSizeHint() const
 {
     return { fontMetrics().horizontalAdvance(QStringLiteral("Wwww…")), QLabel::minimumSizeHint().height() };
+}
+
+QSize ElidedLabel::sizeHint() const
+{
+    const QMargins margins = contentsMargins();
+    return { fontMetrics().horizontalAdvance(m_fullText) + margins.left() + margins.right() + 2 * margin() + 1,
+             QLabel::sizeHint().height() };
 }
 
 void ElidedLabel::resizeEvent(QResizeEvent* event)
@@ -30,5 +43,9 @@ void ElidedLabel::updateElided()
 {
     const QString elided = fontMetrics().elidedText(m_fullText, Qt::ElideRight, qMax(0, width()));
     setText(elided);
-    setToolTip(elided == m_fullText ? QString() : m_fullText);
+    if (elided == m_fullText) {
+        setToolTip(m_details);
+    } else {
+        setToolTip(m_details.isEmpty() ? m_fullText : m_fullText + QLatin1Char('\n') + m_details);
+    }
 }

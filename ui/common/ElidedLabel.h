@@ -13,8 +13,12 @@ public:
 
     void setFullText(const QString& text);
     QString fullText() const { return m_fullText; }
+    // The tooltip; while the text is elided the full text comes first.
+    void setDetails(const QString& details);
 
     QSize minimumSizeHint() const override;
+    // The full text's size: a layout with room shows all of it again after it was elided.
+    QSize sizeHint() const override;
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -23,4 +27,5 @@ private:
     void updateElided();
 
     QString m_fullText;
+    QString m_details;
 };

@@ -2,6 +2,7 @@
 
 #include "GatewayPanel.h"
 #include "LocalGateway.h"
+#include "common/HomeSettings.h"
 
 #include <QAction>
 #include <QLabel>
@@ -53,7 +54,7 @@ GatewayDock* GatewayDock::install(QMainWindow* window, Engine& engine)
     dock->updateStatusMark();
 
     // Created after the window restored its layout: apply the saved one to this dock too.
-    window->restoreState(QSettings().value(QStringLiteral("mainWindow/state")).toByteArray());
+    window->restoreState(HomeSettings::open()->value(QStringLiteral("mainWindow/state")).toByteArray());
     return dock;
 }
 

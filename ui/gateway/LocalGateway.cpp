@@ -2,6 +2,7 @@
 
 #include "GatewayTrafficModel.h"
 
+#include "common/HomeSettings.h"
 #include "engine/Engine.h"
 #include "engine/EngineGateway.h"
 #include "gateway/ClientKeyStore.h"
@@ -42,23 +43,23 @@ LocalGateway::~LocalGateway() = default;
 quint16 LocalGateway::configuredPort()
 {
     bool ok = false;
-    const uint port = QSettings().value(kPortKey, DefaultPort).toUInt(&ok);
+    const uint port = HomeSettings::open()->value(kPortKey, DefaultPort).toUInt(&ok);
     return ok && port <= 65535 ? quint16(port) : DefaultPort;
 }
 
 void LocalGateway::setConfiguredPort(quint16 port)
 {
-    QSettings().setValue(kPortKey, port);
+    HomeSettings::open()->setValue(kPortKey, port);
 }
 
 QStringList LocalGateway::configuredOrigins()
 {
-    return QSettings().value(kOriginsKey).toStringList();
+    return HomeSettings::open()->value(kOriginsKey).toStringList();
 }
 
 void LocalGateway::setConfiguredOrigins(const QStringList& origins)
 {
-    QSettings().setValue(kOriginsKey, origins);
+    HomeSettings::open()->setValue(kOriginsKey, origins);
 }
 
 QString LocalGateway::clientKeysPath() const

@@ -5,6 +5,7 @@
 #include "engine/Engine.h"
 #include "routing/PolicyEdits.h"
 #include "routing/Router.h"
+#include "workbench/ProviderHealth.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,6 +18,11 @@ ChainModel::ChainModel(Engine& engine, RoutingDocument* document, const QString&
     , m_tier(tier)
 {
     connect(document, &RoutingDocument::policyChanged, this, &ChainModel::refresh);
+    connect(document, &RoutingDocument::healthChanged, this, [this] {
+        if (!m_models.isEmpty()) {
+            emit dataChanged(index(0), index(int(m_models.size()) - 1));
+        }
+    });
     refresh();
 }
 
@@ -54,6 +60,12 @@ QVariant ChainModel::data(const QModelIndex& index, int role) const
     const ModelConfig* model = m_engine.model(id);
     const Availability availability = m_engine.router()->availability(id, ChatRequest {});
     const bool priced = model && model->price.known;
+    // Usable by the router, but known down (a failed attempt, a sandbox fault): the first try fails.
+    ProviderHealth::Entry health;
+    if (model && m_document->health()) {
+        health = m_document->health()->modelEntry(model->id, model->providerId);
+    }
+    const bool down = availability.usable() && health.state == ProviderHealth::State::Failing;
     switch (role) {
     case Qt::DisplayRole:
     case Qt::EditRole:
@@ -67,7 +79,10 @@ QVariant ChainModel::data(const QModelIndex& index, int role) const
     case HealthRole:
         switch (availability.kind) {
         case SkipKind::None:
-            return priced ? tr("up") : tr("no price");
+            if (down) {
+                return ProviderHealth::describe(health);
+            }
+            return priced ? ProviderHealth::stateText(ProviderHealth::State::Healthy) : tr("no price");
         case SkipKind::UnknownModel:
             return tr("unknown model");
         case SkipKind::NoKey:
@@ -80,7 +95,7 @@ QVariant ChainModel::data(const QModelIndex& index, int role) const
         }
     case HealthLevelRole:
         if (availability.kind == SkipKind::None) {
-            return priced ? 0 : 1;
+            return down ? 2 : priced ? 0 : 1;
         }
         return availability.kind == SkipKind::CoolingDown || availability.kind == SkipKind::ProbeInUse ? 1 : 2;
     case DeploymentsRole:
@@ -89,6 +104,9 @@ QVariant ChainModel::data(const QModelIndex& index, int role) const
         // The card elides its price line in a narrow tier: the tooltip has all of it.
         const QString details
             = tr("%1\n%2 · %3").arg(id, data(index, ProviderRole).toString(), data(index, PriceRole).toString());
+        if (down) {
+            return tr("%1\n%2").arg(details, ProviderHealth::describe(health));
+        }
         return availability.usable() ? details : tr("%1\n%2").arg(details, availability.reason);
     }
     case Qt::AccessibleTextRole:

@@ -1,5 +1,7 @@
 #include "RoutingDocument.h"
 
+#include "workbench/ProviderHealth.h"
+
 #include <QUndoCommand>
 
 namespace {
@@ -48,4 +50,16 @@ void RoutingDocument::restore(const RoutingPolicy& policy)
 {
     m_policy = policy;
     emit policyChanged();
+}
+
+void RoutingDocument::setHealth(ProviderHealth* health)
+{
+    if (m_health) {
+        m_health->disconnect(this);
+    }
+    m_health = health;
+    if (health) {
+        connect(health, &ProviderHealth::changed, this, &RoutingDocument::healthChanged);
+    }
+    emit healthChanged();
 }

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "routing/RoutingPolicy.h"
+#include "workbench/ProviderHealth.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QUndoStack>
 
 // The policy being edited, shared by the editor's views. Every edit goes through apply(), which
@@ -25,10 +27,16 @@ public:
     // Used by the undo command only.
     void restore(const RoutingPolicy& policy);
 
+    // The app's one health model, which the cards and "Try a prompt" show; null without one.
+    void setHealth(ProviderHealth* health);
+    ProviderHealth* health() const { return m_health; }
+
 signals:
     void policyChanged();
+    void healthChanged();
 
 private:
     RoutingPolicy m_policy;
+    QPointer<ProviderHealth> m_health;
     QUndoStack m_undo;
 };

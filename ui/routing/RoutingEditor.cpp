@@ -178,6 +178,11 @@ void RoutingEditor::updateState()
     m_revertAction->setEnabled(modified);
 }
 
+void RoutingEditor::setHealth(ProviderHealth* health)
+{
+    m_document->setHealth(health);
+}
+
 QList<ConfigProblem> RoutingEditor::save()
 {
     SwitchyardConfig config = m_engine.config();

@@ -17,6 +17,7 @@ class RulesPane;
 class SimulatePanel;
 class EstimatePanel;
 class TierBoard;
+class ProviderHealth;
 class TryPromptPanel;
 
 // The Routing page: tiers and their failover chains as columns of model cards, the rules table,
@@ -39,6 +40,8 @@ public:
     EstimatePanel* estimatePanel() const { return m_estimate; }
     QListWidget* problemsList() const { return m_problems; }
     bool isModified() const;
+    // The health the model cards and "Try a prompt" show (the status bar's).
+    void setHealth(ProviderHealth* health);
 
     // Validates and saves; the problems (empty on success) are also listed above the tiers.
     QList<ConfigProblem> save();

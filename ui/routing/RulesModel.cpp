@@ -3,6 +3,7 @@
 #include "RoutingDocument.h"
 #include "common/StatusColors.h"
 #include "routing/PolicyEdits.h"
+#include "routing/RuleShadow.h"
 
 #include <QColor>
 #include <QMimeData>
@@ -67,7 +68,7 @@ QVariant RulesModel::data(const QModelIndex& index, int role) const
         return {};
     }
     const RoutingRule& rule = policy.rules.at(index.row());
-    const QString problem = PolicyEdits::ruleProblem(rule, policy);
+    const QString problem = this->problem(index.row());
     if (role == Qt::CheckStateRole && index.column() == EnabledColumn) {
         return rule.enabled ? Qt::Checked : Qt::Unchecked;
     }
@@ -214,13 +215,36 @@ bool RulesModel::dropMimeData(const QMimeData* data, Qt::DropAction, int row, in
     return false; // done here; the view must not remove the source row
 }
 
-void RulesModel::addRule(int row)
+int RulesModel::addRule(int row)
 {
     RoutingRule rule;
     rule.name = tr("new rule");
     rule.kind = RuleKind::Keywords;
     rule.tier = m_document->policy().defaultTier;
-    m_document->apply(PolicyEdits::insertRule(m_document->policy(), row, rule), tr("Add rule"));
+    const int at = RuleShadow::insertRow(m_document->policy(), row);
+    m_document->apply(PolicyEdits::insertRule(m_document->policy(), at, rule), tr("Add rule"));
+    return at;
+}
+
+QString RulesModel::problem(int row) const
+{
+    const RoutingPolicy& policy = m_document->policy();
+    const RoutingRule& rule = policy.rules.at(row);
+    if (const QString problem = PolicyEdits::ruleProblem(rule, policy); !problem.isEmpty()) {
+        return problem;
+    }
+    const std::optional<RuleShadow> shadow = RuleShadow::find(policy, row);
+    if (!shadow) {
+        return {};
+    }
+    const QString by = policy.rules.at(shadow->byRule).name;
+    switch (shadow->reason) {
+    case RuleShadow::Reason::CatchAll:
+        return tr("Never fires: rule %1 \"%2\" above it matches every prompt").arg(shadow->byRule + 1).arg(by);
+    case RuleShadow::Reason::Covered:
+        return tr("Never fires: rule %1 \"%2\" above it matches the same prompts").arg(shadow->byRule + 1).arg(by);
+    }
+    return {};
 }
 
 void RulesModel::removeRule(int row)

@@ -5,7 +5,8 @@
 class RoutingDocument;
 
 // The policy's rules, first match wins, as an editable table. Edits and drag reorders become
-// PolicyEdits on the document; each row's problem (bad regex, not a number) shows as you type.
+// PolicyEdits on the document; each row's problem (bad regex, not a number) shows as you type,
+// and so does a rule that can never fire because an earlier one always matches first.
 class RulesModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -38,7 +39,9 @@ public:
     bool dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
                       const QModelIndex& parent) override;
 
-    void addRule(int row);
+    // Adds a rule at `row` (-1: at the end), but never after a catch-all, where it could not
+    // fire; returns the row it went to.
+    int addRule(int row);
     void removeRule(int row);
     void moveRule(int row, int delta);
 
@@ -46,6 +49,8 @@ public:
 
 private:
     void refresh();
+    // A pattern that cannot work, an unknown tier, or an earlier rule that keeps this one from firing.
+    QString problem(int row) const;
 
     RoutingDocument* m_document;
     int m_rows = 0;

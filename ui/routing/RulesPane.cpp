@@ -41,14 +41,13 @@ RulesPane::RulesPane(RoutingDocument* document, QWidget* parent)
     header->resizeSection(RulesModel::KindColumn, 90);
     header->resizeSection(RulesModel::TierColumn, 75);
     header->resizeSection(RulesModel::PinnedColumn, 100);
-    header->resizeSection(RulesModel::ProblemColumn, 90);
+    header->resizeSection(RulesModel::ProblemColumn, 180);
     m_rulesView->installEventFilter(this);
 
     auto current = [this] { return m_rulesView->currentIndex().isValid() ? m_rulesView->currentIndex().row() : -1; };
     auto* add = new QPushButton(tr("&Add rule"), this);
     connect(add, &QPushButton::clicked, this, [this, current] {
-        const int row = current() < 0 ? m_rules->rowCount() : current() + 1;
-        m_rules->addRule(row);
+        const int row = m_rules->addRule(current() < 0 ? -1 : current() + 1);
         m_rulesView->setCurrentIndex(m_rules->index(row, RulesModel::PatternColumn));
         m_rulesView->setFocus();
     });
@@ -98,7 +97,8 @@ bool RulesPane::eventFilter(QObject* watched, QEvent* event)
             return true;
         }
         if (key->key() == Qt::Key_Insert) {
-            m_rules->addRule(row + 1);
+            const int added = m_rules->addRule(row + 1);
+            m_rulesView->setCurrentIndex(m_rules->index(added, RulesModel::NameColumn));
             return true;
         }
         if (ctrl && (key->key() == Qt::Key_Up || key->key() == Qt::Key_Down) && row >= 0) {

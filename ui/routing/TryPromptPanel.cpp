@@ -5,6 +5,7 @@
 #include "engine/Engine.h"
 #include "providers/ProviderClient.h"
 #include "routing/Router.h"
+#include "workbench/ProviderHealth.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -45,6 +46,7 @@ TryPromptPanel::TryPromptPanel(Engine& engine, RoutingDocument* document, QWidge
     connect(m_prompt, &QPlainTextEdit::textChanged, this, &TryPromptPanel::refresh);
     connect(m_tags, &QLineEdit::textChanged, this, &TryPromptPanel::refresh);
     connect(document, &RoutingDocument::policyChanged, this, &TryPromptPanel::refresh);
+    connect(document, &RoutingDocument::healthChanged, this, &TryPromptPanel::refresh);
     refresh();
 }
 
@@ -104,9 +106,19 @@ void TryPromptPanel::refresh()
             const Availability& a = deployment.availability;
             QString line = QStringLiteral("%1 <span style='color:gray'>(%2)</span> ")
                                .arg(deployment.modelId.toHtmlEscaped(), deployment.providerId.toHtmlEscaped());
+            ProviderHealth::Entry health;
+            if (m_document->health()) {
+                health = m_document->health()->modelEntry(deployment.modelId, deployment.providerId);
+            }
             if (!a.usable()) {
                 line += QStringLiteral("<span style='color:%1'>%2</span>")
                             .arg(bad, tr("skipped: %1").arg(a.reason.toHtmlEscaped()));
+            } else if (health.state == ProviderHealth::State::Failing) {
+                // The router would still try it (no cooldown yet), and fail over.
+                line
+                    += QStringLiteral("<span style='color:%1'>%2</span>")
+                           .arg(bad,
+                                tr("%1: tried, then fails over").arg(ProviderHealth::describe(health)).toHtmlEscaped());
             } else if (!chosen) {
                 line += QStringLiteral("<span style='color:%1'><b>%2</b></span>")
                             .arg(StatusColors::name(StatusTone::Good), tr("answers"));

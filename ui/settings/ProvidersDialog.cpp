@@ -8,6 +8,7 @@
 #include "secrets/KeyStore.h"
 #include "secrets/ProviderPresets.h"
 
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -29,12 +30,28 @@ ProvidersDialog::ProvidersDialog(Engine& engine, KeyStore& keys, QWidget* parent
             item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
             item->setCheckState(Qt::Unchecked);
         }
-        m_testResult->setText(tr("%n model(s) offered by the provider.", nullptr, int(ids.size())));
+        if (m_testingByFetch) {
+            m_testingByFetch = false;
+            m_testResult->setText(tr("Connected: the provider offers %n model(s); add one to the table to use it.",
+                                     nullptr, int(ids.size())));
+            emit connectionTested(true);
+        } else {
+            m_testResult->setText(tr("%n model(s) offered by the provider.", nullptr, int(ids.size())));
+        }
         emit modelsFetched();
     });
     connect(m_fetcher, &ModelListFetcher::fetchFailed, this, [this](const QString& message) {
         m_fetched->clear();
-        m_testResult->setText(tr("Fetching models failed: %1").arg(message));
+        const ProviderConfig* provider = m_config.provider(m_currentId);
+        if (!provider) {
+            provider = simulatedProvider(m_currentId);
+        }
+        const QString action = m_testingByFetch ? tr("Test connection") : tr("Fetch models");
+        m_testResult->setText(provider ? failureText(action, *provider, message) : message);
+        if (m_testingByFetch) {
+            m_testingByFetch = false;
+            emit connectionTested(false);
+        }
         emit modelsFetched();
     });
     connect(&m_keys, &KeyStore::keyRead, this, [this](const QString& id, bool) {
@@ -46,6 +63,10 @@ ProvidersDialog::ProvidersDialog(Engine& engine, KeyStore& keys, QWidget* parent
         if (id == m_currentId) {
             m_keychainError->setText(ok ? QString() : tr("The key was not stored: %1").arg(error));
             m_keychainError->setVisible(!ok);
+            // Only a stored key leaves the field: a locked keychain must not lose what was pasted.
+            if (ok) {
+                m_keyInput->clear();
+            }
             updateKeyState();
         }
     });
@@ -135,8 +156,7 @@ void ProvidersDialog::storeKey()
     if (m_currentId.isEmpty() || key.isEmpty()) {
         return;
     }
-    m_keys.writeKey(m_currentId, key);
-    m_keyInput->clear(); // the field never keeps a key around
+    m_keys.writeKey(m_currentId, key); // the field is cleared once the keychain has it
 }
 
 void ProvidersDialog::updateKeyState()
@@ -154,6 +174,9 @@ void ProvidersDialog::updateKeyState()
         text = tr("%1 (in the keychain)").arg(KeyStore::masked(m_keys.key(probe)));
     } else if (m_keys.source(probe) == KeyStore::Source::Environment) {
         text = tr("%1 (from %2)").arg(KeyStore::masked(m_keys.key(probe)), probe.keyEnv);
+    }
+    if (!m_keyInput->text().trimmed().isEmpty()) {
+        text = tr("A key is typed in, not stored yet: press \"Store in keychain\".");
     }
     m_keySource->setText(text);
     if (!m_keys.keychainAvailable()) {
@@ -201,9 +224,15 @@ void ProvidersDialog::testConnection()
         provider = simulatedProvider(m_currentId);
     }
     QList<ModelConfig> models = provider ? modelsFromTable(*provider) : QList<ModelConfig>();
-    if (!provider || models.isEmpty()) {
-        m_testResult->setText(tr("Add a model first: the test sends it a one-token request."));
+    if (!provider) {
         emit connectionTested(false);
+        return;
+    }
+    if (models.isEmpty()) {
+        // No model to send a one-token request to: asking for the model list tests the same way.
+        m_testingByFetch = true;
+        m_testResult->setText(tr("Testing %1…").arg(provider->baseUrl.toString()));
+        m_fetcher->fetch(*provider, m_keys.key(*provider));
         return;
     }
     if (m_testCall) {
@@ -221,13 +250,16 @@ void ProvidersDialog::testConnection()
         call->deleteLater();
         emit connectionTested(true);
     });
-    connect(call, &ProviderCall::failed, this, [this, call](const CallError& error, const CallResult&) {
-        QString text
-            = tr("Failed (%1): %2")
-                  .arg(FailureClasses::id(error.failureClass), FailureClasses::displayName(error.failureClass));
-        if (!error.message.isEmpty()) {
-            text += QStringLiteral(" - ") + error.message;
+    const ProviderConfig tested = *provider;
+    connect(call, &ProviderCall::failed, this, [this, call, tested](const CallError& error, const CallResult&) {
+        QString reason = FailureClasses::displayName(error.failureClass);
+        if (error.httpStatus > 0) {
+            reason = tr("%1, HTTP %2").arg(reason).arg(error.httpStatus);
         }
+        if (!error.message.isEmpty()) {
+            reason = tr("%1 (%2)").arg(reason, error.message);
+        }
+        QString text = failureText(tr("Test connection"), tested, reason);
         if (error.failureClass == FailureClass::Auth) {
             text += QLatin1Char('\n') + tr("Check the API key for this provider.");
         }
@@ -247,8 +279,41 @@ void ProvidersDialog::fetchModels()
     if (!provider) {
         return;
     }
+    m_testingByFetch = false;
     m_testResult->setText(tr("Fetching the model list…"));
     m_fetcher->fetch(*provider, m_keys.key(*provider));
+}
+
+QString ProvidersDialog::failureText(const QString& action, const ProviderConfig& provider, const QString& reason) const
+{
+    return tr("%1 failed at %2: %3").arg(action, provider.baseUrl.toString(QUrl::RemoveUserInfo), reason);
+}
+
+void ProvidersDialog::renameInList(const QString& name)
+{
+    for (int i = 0; i < m_list->count(); ++i) {
+        QListWidgetItem* item = m_list->item(i);
+        if (item->data(Qt::UserRole).toString() == m_currentId && m_config.provider(m_currentId)) {
+            item->setText(name.trimmed().isEmpty() ? m_currentId : name.trimmed());
+        }
+    }
+}
+
+void ProvidersDialog::startAdding()
+{
+    storeForm();
+    m_currentId.clear();
+    reloadList();
+    m_list->setCurrentRow(-1);
+    loadForm({});
+    m_problems->setText(tr("Choose what to add from the list under the providers and press Add."));
+    m_problems->setVisible(true);
+    m_presets->setFocus();
+}
+
+QString ProvidersDialog::messageText() const
+{
+    return m_problems->isHidden() ? QString() : m_problems->text();
 }
 
 void ProvidersDialog::addFetchedModels()
@@ -274,7 +339,11 @@ bool ProvidersDialog::save()
     for (const ConfigProblem& problem : problems) {
         lines << problem.toString();
     }
+    const bool saved = !ConfigProblems::hasErrors(problems);
+    if (saved) {
+        lines.prepend(tr("Saved: %n provider(s).", nullptr, int(m_config.providers.size())));
+    }
     m_problems->setText(lines.join(QLatin1Char('\n')));
-    m_problems->setVisible(!problems.isEmpty());
-    return !ConfigProblems::hasErrors(problems);
+    m_problems->setVisible(!lines.isEmpty());
+    return saved;
 }

@@ -34,6 +34,8 @@ public:
     QString currentProviderId() const { return m_currentId; }
 
     void addFromPreset(const QString& presetId);
+    // Nothing selected, the preset list focused, a hint what to do (the welcome's "Add a provider").
+    void startAdding();
     void selectProvider(const QString& providerId);
     void testConnection();
     void fetchModels();
@@ -43,6 +45,7 @@ public:
     QString testResultText() const;
     QString keySourceText() const;
     bool insecureWarningShown() const;
+    QString messageText() const;
     QStringList fetchedModels() const;
 
 signals:
@@ -61,6 +64,10 @@ private:
     void addModelRow(const ModelConfig& model);
     QList<ModelConfig> modelsFromTable(const ProviderConfig& provider) const;
     const ProviderConfig* simulatedProvider(const QString& id) const;
+    // One wording for what went wrong talking to a provider, with where: "Test connection failed
+    // at http://127.0.0.1:9/v1: Network error (Connection refused)".
+    QString failureText(const QString& action, const ProviderConfig& provider, const QString& reason) const;
+    void renameInList(const QString& name);
 
     Engine& m_engine;
     KeyStore& m_keys;
@@ -68,6 +75,7 @@ private:
     QString m_currentId;
     ModelListFetcher* m_fetcher;
     QPointer<ProviderCall> m_testCall;
+    bool m_testingByFetch = false; // a test without models fetches the model list instead
 
     QListWidget* m_list;
     QComboBox* m_presets;

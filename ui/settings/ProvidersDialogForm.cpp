@@ -95,6 +95,8 @@ void ProvidersDialog::buildUi()
     left->addLayout(addRow);
 
     m_name = new QLineEdit;
+    m_name->setObjectName(QStringLiteral("providerName"));
+    connect(m_name, &QLineEdit::textEdited, this, &ProvidersDialog::renameInList);
     m_kind = new QComboBox;
     m_kind->addItem(tr("OpenAI-compatible"), ProviderKinds::id(ProviderKind::OpenAiCompatible));
     m_kind->addItem(tr("Anthropic Messages"), ProviderKinds::id(ProviderKind::AnthropicMessages));
@@ -113,6 +115,7 @@ void ProvidersDialog::buildUi()
     m_keyInput->setObjectName(QStringLiteral("keyInput"));
     m_keyInput->setEchoMode(QLineEdit::Password);
     m_keyInput->setPlaceholderText(tr("Paste a key to store it in the keychain"));
+    connect(m_keyInput, &QLineEdit::textChanged, this, &ProvidersDialog::updateKeyState);
     auto* storeKeyButton = new QPushButton(tr("Store in keychain"));
     storeKeyButton->setObjectName(QStringLiteral("storeKey"));
     connect(storeKeyButton, &QPushButton::clicked, this, &ProvidersDialog::storeKey);
@@ -206,6 +209,7 @@ void ProvidersDialog::buildUi()
     form->addRow(m_testResult);
 
     m_problems = new QLabel;
+    m_problems->setObjectName(QStringLiteral("dialogMessage"));
     m_problems->setWordWrap(true);
     m_problems->setVisible(false);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);

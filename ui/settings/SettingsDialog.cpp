@@ -136,6 +136,7 @@ SettingsDialog::SettingsDialog(AppSettings& settings, const QString& dataLocatio
     timeoutForm->addRow(tr("Whole call"), m_total);
 
     m_theme = new QComboBox;
+    m_theme->setObjectName(QStringLiteral("themeBox"));
     m_theme->addItem(tr("System"), AppSettings::themeId(AppSettings::Theme::System));
     m_theme->addItem(tr("Light"), AppSettings::themeId(AppSettings::Theme::Light));
     m_theme->addItem(tr("Dark"), AppSettings::themeId(AppSettings::Theme::Dark));

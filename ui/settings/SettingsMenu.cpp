@@ -32,20 +32,25 @@ SettingsMenu::SettingsMenu(Engine& engine, QMainWindow* window)
     QMenu* menu = window->menuBar()->addMenu(tr("&Settings"));
     if (engine.keys()) {
         menu->addAction(Icons::icon(QStringLiteral("tune")), tr("&Providers and Keys..."), this,
-                        &SettingsMenu::openProviders);
+                        [this] { openProviders(); });
     }
     QAction* preferences = menu->addAction(tr("&Preferences..."), this, &SettingsMenu::openPreferences);
     preferences->setShortcut(QKeySequence::Preferences);
     preferences->setMenuRole(QAction::PreferencesRole);
 }
 
-void SettingsMenu::openProviders()
+void SettingsMenu::openProviders(bool startAdding)
 {
     if (!m_engine.keys()) {
         return;
     }
     auto* dialog = new ProvidersDialog(m_engine, *m_engine.keys(), m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (startAdding) {
+        dialog->startAdding();
+    }
+    connect(dialog, &QDialog::accepted, m_window,
+            [this] { m_window->statusBar()->showMessage(tr("Providers saved."), 5000); });
     dialog->open();
 }
 

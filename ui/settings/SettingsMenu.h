@@ -19,7 +19,7 @@ public:
     SettingsMenu(Engine& engine, QMainWindow* window);
 
     AppSettings* settings() const { return m_settings; }
-    void openProviders();
+    void openProviders(bool startAdding = false);
     void openPreferences();
 
 private:

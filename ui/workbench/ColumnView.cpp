@@ -57,6 +57,7 @@ ColumnView::ColumnView(ColumnRun* run, QWidget* parent)
     setMinimumWidth(340);
 
     m_model = new ElidedLabel(this);
+    m_model->setObjectName(QStringLiteral("columnTitle"));
     QFont modelFont = m_model->font();
     modelFont.setBold(true);
     modelFont.setPointSizeF(modelFont.pointSizeF() * 1.1);

@@ -3,7 +3,61 @@
 #include "WorkbenchView.h"
 #include "engine/Engine.h"
 #include "routing/Router.h"
+#include "sandbox/SandboxServer.h"
 #include "workbench/ProviderHealth.h"
+
+#include <QCoreApplication>
+
+namespace {
+// What a switched-on sandbox fault does, as the health model's evidence: "HTTP 503", "no answer".
+QString faultReason(const SandboxFault& fault)
+{
+    const auto tr = [](const char* text) { return QCoreApplication::translate("WorkbenchEngineLink", text); };
+    switch (fault.kind) {
+    case SandboxFault::Kind::HttpError:
+        return tr("HTTP %1").arg(fault.httpStatus);
+    case SandboxFault::Kind::FailPercent:
+        return tr("HTTP %1 on %2% of requests").arg(fault.httpStatus).arg(fault.percent);
+    case SandboxFault::Kind::HangBeforeHeaders:
+        return tr("no answer");
+    case SandboxFault::Kind::HeadersThenSilence:
+        return tr("silent after headers");
+    case SandboxFault::Kind::DropMidStream:
+        return tr("drops mid-answer");
+    case SandboxFault::Kind::MalformedJson:
+        return tr("malformed JSON");
+    case SandboxFault::Kind::SlowTokens:
+    case SandboxFault::Kind::None:
+        break;
+    }
+    return {};
+}
+
+// The sandbox's faults as the health model's evidence, by model id and provider id.
+void showSimulatedFaults(const Engine& engine, ProviderHealth* health)
+{
+    const SandboxServer* sandbox = engine.sandbox();
+    QHash<QString, QString> models;
+    QHash<QString, QString> providers;
+    if (sandbox) {
+        const QHash<QString, SandboxFault> modelFaults = sandbox->modelFaults();
+        for (const ModelConfig& model : engine.models()) {
+            const ProviderConfig* provider = engine.provider(model.providerId);
+            const QString reason = faultReason(modelFaults.value(model.upstreamModel));
+            if (provider && provider->simulated && !reason.isEmpty()) {
+                models.insert(model.id, reason);
+            }
+        }
+        const QHash<QString, SandboxFault> providerFaults = sandbox->providerFaults();
+        for (auto it = providerFaults.cbegin(); it != providerFaults.cend(); ++it) {
+            if (const QString reason = faultReason(it.value()); !reason.isEmpty()) {
+                providers.insert(it.key(), reason);
+            }
+        }
+    }
+    health->setSimulatedFaults(models, providers);
+}
+} // namespace
 
 namespace WorkbenchEngineLink {
 
@@ -26,7 +80,16 @@ void connect(Engine& engine, WorkbenchView* workbench, ProviderHealth* health)
     });
     health->watchCooldowns(engine.router()->cooldowns(), engine.models());
     health->watchBudgets(engine.budgets());
-    QObject::connect(&engine, &Engine::requestRecorded, health, &ProviderHealth::refresh);
+    // Every attempt of every recorded request (workbench, routed, gateway) is health evidence.
+    QObject::connect(&engine, &Engine::requestRecorded, health, [health](const RequestRecord& record) {
+        health->recordRequest(record);
+        health->refresh();
+    });
+    if (SandboxServer* sandbox = engine.sandbox()) {
+        QObject::connect(sandbox, &SandboxServer::faultsChanged, health,
+                         [&engine, health] { showSimulatedFaults(engine, health); });
+    }
+    showSimulatedFaults(engine, health);
 }
 
 } // namespace WorkbenchEngineLink

@@ -2,6 +2,7 @@
 // how long the event loop goes without turning: a 1 ms precise timer records the gap between its
 // ticks, so every millisecond above 1 is time the UI could not react.
 #include "MainWindow.h"
+#include "common/HomeSettings.h"
 #include "workbench/ColumnRun.h"
 #include "workbench/WorkbenchView.h"
 
@@ -72,7 +73,7 @@ int runUiBenchmarks(const QStringList& args)
 
     // Throwaway settings: the workbench must not restore (or overwrite) a user's columns.
     QCoreApplication::setOrganizationName(QStringLiteral("SwitchyardBench"));
-    QSettings().clear();
+    HomeSettings::open()->clear();
     const ModelCatalog catalog = syntheticCatalog(columns);
     MainWindow window(catalog, nullptr);
     window.resize(1600, 1000);
