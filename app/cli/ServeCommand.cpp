@@ -5,6 +5,7 @@
 #include "engine/EngineGateway.h"
 #include "gateway/ClientKeyStore.h"
 #include "gateway/GatewayServer.h"
+#include "gateway/MetricsEndpoint.h"
 #include "ledger/Ledger.h"
 
 #include <QCommandLineParser>
@@ -62,7 +63,12 @@ bool ServeCommand::parse(const QStringList& arguments)
         QStringLiteral("grace-seconds"),
         tr("On SIGINT/SIGTERM, how long requests in flight may take to finish (default 10)."), QStringLiteral("S"),
         QStringLiteral("10"));
-    parser.addOptions({ port, bind, keyEnv, quiet, allowHost, allowOrigin, tlsCert, tlsKey, insecureHttp, grace });
+    const QCommandLineOption metricsPort(
+        QStringLiteral("metrics-port"),
+        tr("Also serve GET /metrics on this loopback port, without a client key (0 picks a free one)."),
+        QStringLiteral("N"));
+    parser.addOptions(
+        { port, bind, keyEnv, quiet, allowHost, allowOrigin, tlsCert, tlsKey, insecureHttp, grace, metricsPort });
     if (!Console::parseArguments(parser, QStringLiteral("switchyard serve"), arguments)) {
         return false;
     }
@@ -83,6 +89,14 @@ bool ServeCommand::parse(const QStringList& arguments)
         return false;
     }
     m_graceSeconds = graceValue;
+    if (parser.isSet(metricsPort)) {
+        const uint metricsValue = parser.value(metricsPort).toUInt(&ok);
+        if (!ok || metricsValue > 65535) {
+            Console::fail(tr("--metrics-port needs a number from 0 to 65535"), 64);
+            return false;
+        }
+        m_metricsPort = int(metricsValue);
+    }
     m_keyEnv = parser.value(keyEnv);
     m_quiet = parser.isSet(quiet);
     m_tlsCert = parser.value(tlsCert);
@@ -150,6 +164,15 @@ void ServeCommand::run(Engine& engine)
     if (!m_gateway->listen(m_bind, m_port)) {
         emit done(Console::fail(m_gateway->errorString()));
         return;
+    }
+    if (m_metricsPort >= 0) {
+        auto* endpoint = new MetricsEndpoint([gateway = m_gateway] { return gateway->metricsText(); }, this);
+        if (!endpoint->listen(quint16(m_metricsPort))) {
+            emit done(Console::fail(
+                tr("Cannot serve metrics on port %1: %2").arg(m_metricsPort).arg(endpoint->errorString())));
+            return;
+        }
+        Console::out(tr("Metrics for Prometheus on http://127.0.0.1:%1/metrics\n").arg(endpoint->port()));
     }
     if (!m_quiet) {
         connect(m_gateway, &GatewayServer::requestFinished, this, [](const GatewayTraffic& traffic) {

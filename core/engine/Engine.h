@@ -16,6 +16,7 @@ class BudgetTracker;
 class KeyStore;
 class CallRecorder;
 class Ledger;
+class MetricsRegistry;
 class PriceTable;
 class ProviderCall;
 class ProviderClient;
@@ -110,6 +111,8 @@ public:
     // Writes one finished request to the ledger and counts its cost against the budgets (routed
     // calls were already counted attempt by attempt through their reservations).
     void record(RequestRecord record, bool countAgainstBudgets = true);
+    // Prometheus counters over every request record() sees, and the circuit and budget gauges.
+    MetricsRegistry& metrics() const { return *m_metrics; }
 
 signals:
     void configChanged();
@@ -137,6 +140,7 @@ private:
     ProviderClient* m_client;
     Router* m_router;
     BudgetTracker* m_budgets;
+    std::unique_ptr<MetricsRegistry> m_metrics;
     SandboxServer* m_sandbox = nullptr;
     KeyStore* m_keys = nullptr;
     Ledger* m_ledger = nullptr;
