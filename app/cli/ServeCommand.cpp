@@ -1,7 +1,10 @@
 #include "ServeCommand.h"
 
 #include "Console.h"
+#include "alerts/AlertMonitor.h"
+#include "alerts/WebhookSender.h"
 #include "engine/Engine.h"
+#include "engine/EngineAlerts.h"
 #include "engine/EngineGateway.h"
 #include "gateway/ClientKeyStore.h"
 #include "gateway/GatewayServer.h"
@@ -149,6 +152,30 @@ void ServeCommand::onStopSignal()
     }
 }
 
+// Alerts go to the webhooks of alerts.json and to stderr, the headless operator's log. A broken
+// file is reported and the default rules run without webhooks, as a broken config degrades.
+void ServeCommand::startAlerts(Engine& engine)
+{
+    QStringList errors;
+    std::optional<AlertRules> rules
+        = AlertRules::load(QDir(engine.homeDir()).filePath(AlertRules::fileName()), &errors);
+    for (const QString& error : std::as_const(errors)) {
+        Console::err(tr("switchyard: warning: %1 (alerts use the default rules, without webhooks)\n").arg(error));
+    }
+    auto* alerts = new EngineAlerts(engine, rules.value_or(AlertRules()), this);
+    auto print = [](const Alert& alert) {
+        Console::err((alert.firing ? tr("alert: [FIRING] %1: %2\n") : tr("alert: [CLEARED] %1: %2\n"))
+                         .arg(AlertKinds::displayName(alert.kind), alert.summary));
+    };
+    connect(alerts->monitor(), &AlertMonitor::fired, this, print);
+    connect(alerts->monitor(), &AlertMonitor::cleared, this, print);
+    connect(
+        alerts->webhooks(), &WebhookSender::gaveUp, this, [](const QUrl& url, const QString&, const QString& error) {
+            // The host only: a Slack webhook's path is its secret.
+            Console::err(tr("switchyard: warning: an alert could not be delivered to %1: %2\n").arg(url.host(), error));
+        });
+}
+
 void ServeCommand::run(Engine& engine)
 {
     m_gateway = new GatewayServer(EngineGateway::dependencies(engine), this);
@@ -165,6 +192,7 @@ void ServeCommand::run(Engine& engine)
         emit done(Console::fail(m_gateway->errorString()));
         return;
     }
+    startAlerts(engine);
     if (m_metricsPort >= 0) {
         auto* endpoint = new MetricsEndpoint([gateway = m_gateway] { return gateway->metricsText(); }, this);
         if (!endpoint->listen(quint16(m_metricsPort))) {

@@ -21,6 +21,7 @@ public:
 
 private:
     void installSignalHandlers();
+    void startAlerts(Engine& engine);
     void onStopSignal();
 
     QHostAddress m_bind = QHostAddress::LocalHost;

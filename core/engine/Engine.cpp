@@ -406,6 +406,7 @@ void Engine::record(RequestRecord record, bool countAgainstBudgets)
         }
     }
     m_metrics->observe(record);
+    emit requestFinished(record);
     if (m_ledger) {
         m_ledger->record(std::move(record));
     }

@@ -117,6 +117,8 @@ public:
 signals:
     void configChanged();
     void requestRecorded();
+    // The row record() just took (the alert rules watch these).
+    void requestFinished(const RequestRecord& record);
     void healthChanged();
 
 private:
