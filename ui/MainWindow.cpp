@@ -10,10 +10,13 @@
 
 #include "common/ElidedLabel.h"
 #include "common/HomeSettings.h"
+#include "alerts/AlertRules.h"
+#include "common/AlertTray.h"
 #include "common/Icons.h"
 #include "common/ProviderStatusBar.h"
 #include "config/ConfigValidator.h"
 #include "engine/Engine.h"
+#include "engine/EngineAlerts.h"
 #include "ledger/Ledger.h"
 #include "ledger/LedgerQueries.h"
 #include "providers/ProviderCall.h"
@@ -98,6 +101,12 @@ void MainWindow::setUpEnginePages(Engine& engine)
 
     setUpSettingsAndFirstRun(engine);
     GatewayDock::install(this, engine);
+    // Alerts as `serve` runs them (alerts.json; the defaults when it is missing or broken), shown
+    // in the tray as they fire and clear.
+    QStringList alertErrors;
+    const AlertRules rules = AlertRules::load(QDir(engine.homeDir()).filePath(AlertRules::fileName()), &alertErrors)
+                                 .value_or(AlertRules());
+    new AlertTray((new EngineAlerts(engine, rules, this))->monitor(), this);
     // The Help menu stays last.
     for (QAction* menu : menuBar()->actions()) {
         if (menu->menu() && menu->text() == tr("&Help")) {

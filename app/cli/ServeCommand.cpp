@@ -1,10 +1,14 @@
 #include "ServeCommand.h"
 
 #include "Console.h"
+#include "alerts/AlertMonitor.h"
+#include "alerts/WebhookSender.h"
 #include "engine/Engine.h"
+#include "engine/EngineAlerts.h"
 #include "engine/EngineGateway.h"
 #include "gateway/ClientKeyStore.h"
 #include "gateway/GatewayServer.h"
+#include "gateway/MetricsEndpoint.h"
 #include "ledger/Ledger.h"
 
 #include <QCommandLineParser>
@@ -62,7 +66,12 @@ bool ServeCommand::parse(const QStringList& arguments)
         QStringLiteral("grace-seconds"),
         tr("On SIGINT/SIGTERM, how long requests in flight may take to finish (default 10)."), QStringLiteral("S"),
         QStringLiteral("10"));
-    parser.addOptions({ port, bind, keyEnv, quiet, allowHost, allowOrigin, tlsCert, tlsKey, insecureHttp, grace });
+    const QCommandLineOption metricsPort(
+        QStringLiteral("metrics-port"),
+        tr("Also serve GET /metrics on this loopback port, without a client key (0 picks a free one)."),
+        QStringLiteral("N"));
+    parser.addOptions(
+        { port, bind, keyEnv, quiet, allowHost, allowOrigin, tlsCert, tlsKey, insecureHttp, grace, metricsPort });
     if (!Console::parseArguments(parser, QStringLiteral("switchyard serve"), arguments)) {
         return false;
     }
@@ -83,6 +92,14 @@ bool ServeCommand::parse(const QStringList& arguments)
         return false;
     }
     m_graceSeconds = graceValue;
+    if (parser.isSet(metricsPort)) {
+        const uint metricsValue = parser.value(metricsPort).toUInt(&ok);
+        if (!ok || metricsValue > 65535) {
+            Console::fail(tr("--metrics-port needs a number from 0 to 65535"), 64);
+            return false;
+        }
+        m_metricsPort = int(metricsValue);
+    }
     m_keyEnv = parser.value(keyEnv);
     m_quiet = parser.isSet(quiet);
     m_tlsCert = parser.value(tlsCert);
@@ -135,6 +152,30 @@ void ServeCommand::onStopSignal()
     }
 }
 
+// Alerts go to the webhooks of alerts.json and to stderr, the headless operator's log. A broken
+// file is reported and the default rules run without webhooks, as a broken config degrades.
+void ServeCommand::startAlerts(Engine& engine)
+{
+    QStringList errors;
+    std::optional<AlertRules> rules
+        = AlertRules::load(QDir(engine.homeDir()).filePath(AlertRules::fileName()), &errors);
+    for (const QString& error : std::as_const(errors)) {
+        Console::err(tr("switchyard: warning: %1 (alerts use the default rules, without webhooks)\n").arg(error));
+    }
+    auto* alerts = new EngineAlerts(engine, rules.value_or(AlertRules()), this);
+    auto print = [](const Alert& alert) {
+        Console::err((alert.firing ? tr("alert: [FIRING] %1: %2\n") : tr("alert: [CLEARED] %1: %2\n"))
+                         .arg(AlertKinds::displayName(alert.kind), alert.summary));
+    };
+    connect(alerts->monitor(), &AlertMonitor::fired, this, print);
+    connect(alerts->monitor(), &AlertMonitor::cleared, this, print);
+    connect(
+        alerts->webhooks(), &WebhookSender::gaveUp, this, [](const QUrl& url, const QString&, const QString& error) {
+            // The host only: a Slack webhook's path is its secret.
+            Console::err(tr("switchyard: warning: an alert could not be delivered to %1: %2\n").arg(url.host(), error));
+        });
+}
+
 void ServeCommand::run(Engine& engine)
 {
     m_gateway = new GatewayServer(EngineGateway::dependencies(engine), this);
@@ -150,6 +191,16 @@ void ServeCommand::run(Engine& engine)
     if (!m_gateway->listen(m_bind, m_port)) {
         emit done(Console::fail(m_gateway->errorString()));
         return;
+    }
+    startAlerts(engine);
+    if (m_metricsPort >= 0) {
+        auto* endpoint = new MetricsEndpoint([gateway = m_gateway] { return gateway->metricsText(); }, this);
+        if (!endpoint->listen(quint16(m_metricsPort))) {
+            emit done(Console::fail(
+                tr("Cannot serve metrics on port %1: %2").arg(m_metricsPort).arg(endpoint->errorString())));
+            return;
+        }
+        Console::out(tr("Metrics for Prometheus on http://127.0.0.1:%1/metrics\n").arg(endpoint->port()));
     }
     if (!m_quiet) {
         connect(m_gateway, &GatewayServer::requestFinished, this, [](const GatewayTraffic& traffic) {

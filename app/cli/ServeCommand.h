@@ -6,7 +6,7 @@
 
 class GatewayServer;
 
-// `switchyard serve [--port N] [--bind ADDR] [--key-env NAME] [--grace-seconds S]`: the
+// `switchyard serve [--port N] [--bind ADDR] [--key-env NAME] [--grace-seconds S] [--metrics-port N]`: the
 // OpenAI-compatible gateway (and /v1/messages for Anthropic clients) with the app's routing,
 // failover and ledger. Runs until SIGINT/SIGTERM; then it stops accepting, gives the requests in
 // flight the grace period to finish (a second signal ends it at once), cancels the rest with an
@@ -21,6 +21,7 @@ public:
 
 private:
     void installSignalHandlers();
+    void startAlerts(Engine& engine);
     void onStopSignal();
 
     QHostAddress m_bind = QHostAddress::LocalHost;
@@ -33,6 +34,7 @@ private:
     QString m_tlsKey;
     bool m_insecureHttp = false;
     int m_graceSeconds = 10;
+    int m_metricsPort = -1; // -1: /metrics only on the gateway's own port
     int m_stopSignals = 0;
     GatewayServer* m_gateway = nullptr;
 };

@@ -5,6 +5,7 @@
 #include "config/ConfigStore.h"
 #include "ledger/Ledger.h"
 #include "ledger/LedgerQueries.h"
+#include "monitoring/MetricsRegistry.h"
 #include "pricing/BudgetTracker.h"
 #include "pricing/CostCalculator.h"
 #include "pricing/PriceTable.h"
@@ -37,7 +38,28 @@ Engine::Engine(QObject* parent)
     , m_client(new ProviderClient(this))
     , m_router(new Router(m_client, this))
     , m_budgets(new BudgetTracker(this))
+    , m_metrics(std::make_unique<MetricsRegistry>())
 {
+    m_metrics->setCircuitSource([this] {
+        QList<MetricsRegistry::GaugeSample> circuits;
+        for (const ModelConfig& model : std::as_const(m_models)) {
+            const CooldownState state = m_router->cooldowns()->state(model.id, model.providerId);
+            const double value = state.phase == CooldownState::CoolingDown ? 2
+                : state.phase == CooldownState::HalfOpen                   ? 1
+                                                                           : 0;
+            circuits.append({ { model.id }, value });
+        }
+        return circuits;
+    });
+    m_metrics->setBudgetSource([this] {
+        QList<MetricsRegistry::GaugeSample> budgets;
+        for (const ScopeUsage& usage : m_budgets->usage()) {
+            if (usage.limitUsd > 0) {
+                budgets.append({ { usage.scope.id() }, usage.usedFraction() });
+            }
+        }
+        return budgets;
+    });
 }
 
 Engine::~Engine()
@@ -410,6 +432,7 @@ void Engine::record(RequestRecord record, bool countAgainstBudgets)
         // Keeps the budget tracker's running total current between ledger reads.
         m_budgets->addSpend(record.finalProvider, *record.costUsd);
     }
+    m_metrics->observe(record);
     if (m_ledger) {
         m_ledger->record(record);
     }

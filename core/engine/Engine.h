@@ -17,6 +17,7 @@ class BudgetTracker;
 class KeyStore;
 class CallRecorder;
 class Ledger;
+class MetricsRegistry;
 class PriceTable;
 class ProviderCall;
 class ProviderClient;
@@ -115,10 +116,13 @@ public:
     // Writes one finished request to the ledger and counts its cost against the budgets (routed
     // calls were already counted attempt by attempt through their reservations).
     void record(RequestRecord record, bool countAgainstBudgets = true);
+    // Prometheus counters over every request record() sees, and the circuit and budget gauges.
+    MetricsRegistry& metrics() const { return *m_metrics; }
 
 signals:
     void configChanged();
-    // Every finished request with its attempts (the provider health follows them).
+    // Every finished request with its attempts, once the ledger has it (the provider health and
+    // the alert rules follow these).
     void requestRecorded(const RequestRecord& record);
     void healthChanged();
 
@@ -143,6 +147,7 @@ private:
     ProviderClient* m_client;
     Router* m_router;
     BudgetTracker* m_budgets;
+    std::unique_ptr<MetricsRegistry> m_metrics;
     SandboxServer* m_sandbox = nullptr;
     KeyStore* m_keys = nullptr;
     Ledger* m_ledger = nullptr;

@@ -2,6 +2,7 @@
 
 #include "Engine.h"
 #include "ledger/LedgerQueries.h"
+#include "monitoring/MetricsRegistry.h"
 
 namespace EngineGateway {
 GatewayDependencies dependencies(Engine& engine)
@@ -15,6 +16,7 @@ GatewayDependencies dependencies(Engine& engine)
                  LedgerQueries queries(path);
                  return queries.clientKeySpend(keyId, since);
              },
-             [enginePtr] { return enginePtr->healthProblems(); } };
+             [enginePtr] { return enginePtr->healthProblems(); },
+             [enginePtr] { return enginePtr->metrics().exposition(); } };
 }
 } // namespace EngineGateway

@@ -7,6 +7,7 @@
 #include "GatewayRequest.h"
 #include "TokenCountExchange.h"
 #include "common/Clock.h"
+#include "common/PrometheusText.h"
 #include "http/HttpResponder.h"
 #include "http/HttpServer.h"
 #include "routing/Router.h"
@@ -240,6 +241,16 @@ void GatewayServer::handle(const HttpRequest& request, HttpResponder* responder)
             }
             return;
         }
+    } else if (path == "/metrics") {
+        if (get) {
+            // Like /v1/models: the Host check above, and a key once the gateway needs one
+            // (Prometheus sends it with `authorization: {credentials: ...}`).
+            const ClientKey* key = nullptr;
+            if (authenticate(request, responder, false, &key)) {
+                responder->send(200, PrometheusText::contentType(), metricsText());
+            }
+            return;
+        }
     } else if (path == "/health" || path == "/v1/health") {
         if (get) {
             sendHealth(responder);
@@ -275,6 +286,20 @@ void GatewayServer::sendHealth(HttpResponder* responder)
     health.insert(QLatin1String("served"), qint64(m_served));
     health.insert(QLatin1String("refused"), qint64(m_refused));
     responder->send(m_draining ? 503 : 200, kJson, QJsonDocument(health).toJson(QJsonDocument::Compact));
+}
+
+QByteArray GatewayServer::metricsText() const
+{
+    QByteArray text = m_deps.metrics ? m_deps.metrics() : QByteArray();
+    text += PrometheusText::header("switchyard_in_flight_requests",
+                                   QStringLiteral("Gateway requests being answered now."), "gauge");
+    text += PrometheusText::sample("switchyard_in_flight_requests", {}, m_inFlight);
+    text += PrometheusText::header("switchyard_gateway_refused_total",
+                                   QStringLiteral("Gateway requests refused before routing (host, origin, key, "
+                                                  "limits)."),
+                                   "counter");
+    text += PrometheusText::sample("switchyard_gateway_refused_total", {}, double(m_refused));
+    return text;
 }
 
 void GatewayServer::handleChat(const HttpRequest& request, HttpResponder* responder, bool anthropic)

@@ -21,7 +21,7 @@ struct GatewayRequest;
 // `switchyard serve`: the OpenAI API (and Anthropic's /v1/messages) on a local port, answered
 // through the app's router, so other programs get the same failover, cooldowns, budgets and
 // ledger. Endpoints: POST /v1/chat/completions, POST /v1/messages, POST /v1/messages/count_tokens,
-// GET /v1/models, GET /health.
+// GET /v1/models, GET /health, GET /metrics (Prometheus).
 //
 //     GatewayServer gateway({ &router, &recorder }); // recorder: a CallRecorder writing to the ledger
 //     gateway.setOptions(options);
@@ -55,6 +55,8 @@ public:
     // Requests refused before routing (host, origin, content type, key, limits).
     quint64 requestsRefused() const { return m_refused; }
     quint64 requestsServed() const { return m_served; }
+    // What GET /metrics answers: GatewayDependencies::metrics and the gateway's own gauges.
+    QByteArray metricsText() const;
 
     // Graceful stop: closes the port, answers new requests on open connections with 503, lets
     // the requests in flight finish for up to graceMs, then cancels the rest (cancelInFlight()).

@@ -60,6 +60,8 @@ struct GatewayDependencies
     // Why the gateway serves in a degraded state (a last-good config, ledger writes waiting);
     // /health reports "degraded" with these. Optional.
     std::function<QStringList()> healthProblems = {};
+    // The Prometheus text for GET /metrics (MetricsRegistry); the gateway adds its own gauges.
+    std::function<QByteArray()> metrics = {};
 };
 
 // One request as the live traffic view shows it.

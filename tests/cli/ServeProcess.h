@@ -52,6 +52,12 @@ public:
 
     QUrl url(const QString& path) const { return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path)); }
     QProcess& process() { return m_process; }
+    // What it printed to stdout so far (its banners).
+    QByteArray standardOutput()
+    {
+        m_out += m_process.readAllStandardOutput();
+        return m_out;
+    }
     qint64 pid() const { return m_process.processId(); }
 
     // GET /health on its own connection; an empty object when it does not answer.

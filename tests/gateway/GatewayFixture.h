@@ -26,6 +26,7 @@ struct GatewayFixture
     Router router { &client };
     QList<RequestRecord> records;
     std::function<void(const RequestRecord&)> recordHook; // replaces `records` when set (the soak)
+    std::function<QByteArray()> metrics; // GatewayDependencies::metrics, when a test serves /metrics
     PriceTable prices = PriceTable::bundled();
     CallRecorder recorder { prices,
                             [this](const QString& modelId) {
@@ -65,7 +66,7 @@ struct GatewayFixture
                   { QStringLiteral("sandbox/gpt-4.1-mini") }),
         };
         router.setPolicy(policy);
-        gateway = std::make_unique<GatewayServer>(GatewayDependencies { &router, &recorder });
+        gateway = std::make_unique<GatewayServer>(GatewayDependencies { &router, &recorder, {}, {}, metrics });
         gateway->setOptions(options);
         return gateway->listen(QHostAddress::LocalHost, 0);
     }

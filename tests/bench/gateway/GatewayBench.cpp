@@ -2,6 +2,7 @@
 
 #include "gateway/ClientKeyStore.h"
 #include "gateway/GatewayServer.h"
+#include "monitoring/MetricsRegistry.h"
 #include "pricing/PriceTable.h"
 #include "providers/ProviderCall.h"
 #include "providers/ProviderClient.h"
@@ -165,6 +166,7 @@ int benchAgainst(const Upstream& kind, const QStringList& prefix, bool quick, QT
     Router router(&client);
     configure(router, upstreamPort, kind);
     qint64 recorded = 0;
+    MetricsRegistry metrics;
     const PriceTable prices = PriceTable::bundled();
     CallRecorder recorder(
         prices,
@@ -172,8 +174,13 @@ int benchAgainst(const Upstream& kind, const QStringList& prefix, bool quick, QT
             const ModelConfig* model = router.model(modelId);
             return model ? model->price : ModelPrice {};
         },
-        [&recorded](const RequestRecord&, bool) { ++recorded; });
-    GatewayServer gateway(GatewayDependencies { &router, &recorder });
+        // The metrics counters are fed as the engine feeds them, so their cost is in the figures.
+        [&recorded, &metrics](const RequestRecord& record, bool) {
+            ++recorded;
+            metrics.observe(record);
+        });
+    GatewayServer gateway(
+        GatewayDependencies { &router, &recorder, {}, {}, [&metrics] { return metrics.exposition(); } });
     GatewayOptions options;
     options.maxConcurrentPerClient = 1000;
     gateway.setOptions(options);
