@@ -2,6 +2,142 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>AlertKind</name>
+    <message>
+        <source>Provider down</source>
+        <translation>Anbieter ausgefallen</translation>
+    </message>
+    <message>
+        <source>Frequent failovers</source>
+        <translation>Häufige Failover</translation>
+    </message>
+    <message>
+        <source>Slow answers</source>
+        <translation>Langsame Antworten</translation>
+    </message>
+    <message>
+        <source>Budget threshold</source>
+        <translation>Budgetschwelle</translation>
+    </message>
+    <message>
+        <source>Client key over budget</source>
+        <translation>Client-Schlüssel über Budget</translation>
+    </message>
+    <message>
+        <source>Quota exhausted</source>
+        <translation>Kontingent erschöpft</translation>
+    </message>
+</context>
+<context>
+    <name>AlertMonitor</name>
+    <message>
+        <source>%1 answers again</source>
+        <translation>%1 antwortet wieder</translation>
+    </message>
+    <message>
+        <source>%1: the account&apos;s quota is exhausted (insufficient_quota)</source>
+        <translation>%1: Das Kontingent des Kontos ist erschöpft (insufficient_quota)</translation>
+    </message>
+    <message>
+        <source>%1 is down: its circuit is open</source>
+        <translation>%1 ist ausgefallen: sein Schutzschalter ist offen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is down: %n failure(s) in %2 min</source>
+        <translation>
+            <numerusform>%1 ist ausgefallen: %n Fehler in %2 min</numerusform>
+            <numerusform>%1 ist ausgefallen: %n Fehler in %2 min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is up again</source>
+        <translation>%1 ist wieder verfügbar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 failed over on %2 % of %n request(s) in %3 min: reconsider this primary</source>
+        <translation>
+            <numerusform>%1 hat bei %2 % von %n Anfrage in %3 min per Failover gewechselt: Überdenken Sie dieses primäre Modell</numerusform>
+            <numerusform>%1 hat bei %2 % von %n Anfragen in %3 min per Failover gewechselt: Überdenken Sie dieses primäre Modell</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is slow: p95 %2 ms over %n request(s) (limit %3 ms)</source>
+        <translation>
+            <numerusform>%1 ist langsam: p95 %2 ms über %n Anfrage (Limit %3 ms)</numerusform>
+            <numerusform>%1 ist langsam: p95 %2 ms über %n Anfragen (Limit %3 ms)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 budget at %2 % (threshold %3 %)</source>
+        <translation>%1 bei %2 % (Schwelle %3 %)</translation>
+    </message>
+    <message>
+        <source>Client key %1 spent $%2 of its $%3 budget</source>
+        <translation>Client-Schlüssel %1 hat $%2 seines Budgets von $%3 ausgegeben</translation>
+    </message>
+</context>
+<context>
+    <name>AlertRules</name>
+    <message>
+        <source>&quot;%1&quot; must be true or false</source>
+        <translation>„%1“ muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a number from %2 to %3</source>
+        <translation>„%1“ muss eine Zahl von %2 bis %3 sein</translation>
+    </message>
+    <message>
+        <source>expected a JSON object</source>
+        <translation>erwartet ein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>unknown section &quot;%1&quot;</source>
+        <translation>unbekannter Abschnitt „%1“</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an object</source>
+        <translation>„%1“ muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>&quot;thresholds_percent&quot; must be a list of percentages, e.g. [50, 80, 100]</source>
+        <translation>„thresholds_percent“ muss eine Liste von Prozentwerten sein, z. B. [50, 80, 100]</translation>
+    </message>
+    <message>
+        <source>&quot;webhooks&quot; must be a list of {&quot;url&quot;: ..., &quot;format&quot;: &quot;generic&quot; or &quot;slack&quot;}</source>
+        <translation>„webhooks“ muss eine Liste von {&quot;url&quot;: ..., &quot;format&quot;: &quot;generic&quot; oder &quot;slack&quot;} sein</translation>
+    </message>
+    <message>
+        <source>a webhook needs an http:// or https:// &quot;url&quot;</source>
+        <translation>ein Webhook braucht eine „url“ mit http:// oder https://</translation>
+    </message>
+    <message>
+        <source>a webhook&apos;s &quot;format&quot; is &quot;generic&quot; or &quot;slack&quot;</source>
+        <translation>das „format“ eines Webhooks ist „generic“ oder „slack“</translation>
+    </message>
+</context>
+<context>
+    <name>AlertTray</name>
+    <message numerus="yes">
+        <source>Switchyard: %n alert(s) firing</source>
+        <translation>
+            <numerusform>Switchyard: %n Alarm aktiv</numerusform>
+            <numerusform>Switchyard: %n Alarme aktiv</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Switchyard: no alerts</source>
+        <translation>Switchyard: keine Alarme</translation>
+    </message>
+    <message>
+        <source>%1 [FIRING] %2: %3</source>
+        <translation>%1 [AUSGELÖST] %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 [CLEARED] %2: %3</source>
+        <translation>%1 [BEHOBEN] %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>AnswerDocument</name>
     <message>
         <source>Earlier in this conversation</source>
@@ -10,6 +146,13 @@
     <message>
         <source>You</source>
         <translation>Sie</translation>
+    </message>
+</context>
+<context>
+    <name>AnthropicExportParser</name>
+    <message>
+        <source>expected the currency &quot;USD&quot;</source>
+        <translation>erwartet die Währung „USD“</translation>
     </message>
 </context>
 <context>
@@ -172,6 +315,10 @@
         <source>Within budget</source>
         <translation>Im Budget</translation>
     </message>
+    <message>
+        <source>%1 has no price, so the %2 cannot bound what it costs. Refused; add its price or allow unpriced models in the budget settings.</source>
+        <translation>%1 hat keinen Preis, daher kann das %2 seine Kosten nicht begrenzen. Abgelehnt; tragen Sie seinen Preis ein oder erlauben Sie Modelle ohne Preis in den Budgeteinstellungen.</translation>
+    </message>
 </context>
 <context>
     <name>Builder</name>
@@ -208,10 +355,6 @@
     <message>
         <source>no price</source>
         <translation>kein Preis</translation>
-    </message>
-    <message>
-        <source>up</source>
-        <translation>verfügbar</translation>
     </message>
     <message>
         <source>unknown model</source>
@@ -326,6 +469,10 @@
     <message>
         <source>keys create --name NAME [limits] | list | revoke ID|NAME   the gateway&apos;s client keys</source>
         <translation>keys create --name NAME [Grenzen] | list | revoke ID|NAME   die Client-Schlüssel des Gateways</translation>
+    </message>
+    <message>
+        <source>reconcile FILE... [--json] [--since DATE] [--until DATE] [--threshold PCT]   a provider&apos;s usage or cost export next to the ledger</source>
+        <translation>reconcile FILE... [--json] [--since DATE] [--until DATE] [--threshold PCT]   den Nutzungs- oder Kostenexport eines Anbieters neben das Journal stellen</translation>
     </message>
 </context>
 <context>
@@ -771,6 +918,10 @@
         <translation>--sandbox-fault braucht MODELL=FEHLER, z. B. gpt-5=503, gpt-5=429:retry=3, gpt-5=drop (erhalten: „%1“)</translation>
     </message>
     <message>
+        <source>unknown command &quot;%1&quot; (see --help)</source>
+        <translation>unbekannter Befehl „%1“ (siehe --help)</translation>
+    </message>
+    <message>
         <source>Usage: switchyard [--home DIR] [--sandbox] [COMMAND [ARGS...]]
 
 Without a command, opens the desktop app.
@@ -782,29 +933,25 @@ Options:
   --sandbox    use the offline simulated providers on 127.0.0.1
   --sandbox-fault MODEL=FAULT   make a sandbox model fail: an HTTP status (503,
                429:retry=3, 429:insufficient_quota), hang, silence, drop,
-               malformed, slow or failNN (NN% of requests)
+               malformed, slow, ignore-max-tokens or failNN (NN% of requests)
 
 `switchyard COMMAND --help` describes a command.
 </source>
-        <translation>Aufruf: switchyard [--home VERZ] [--sandbox] [BEFEHL [ARGUMENTE...]]
+        <translation>Aufruf: switchyard [--home DIR] [--sandbox] [BEFEHL [ARGUMENTE...]]
 
 Ohne Befehl öffnet sich die Desktop-App.
 
 Befehle:
 %1
 Optionen:
-  --home VERZ  Konfiguration und Daten in VERZ ablegen (oder SWITCHYARD_HOME setzen)
+  --home DIR   Konfiguration und Daten in DIR halten (oder SWITCHYARD_HOME setzen)
   --sandbox    die simulierten Offline-Anbieter auf 127.0.0.1 verwenden
-  --sandbox-fault MODELL=FEHLER   ein Sandbox-Modell fehlschlagen lassen: ein HTTP-Status
-               (503, 429:retry=3, 429:insufficient_quota), hang, silence, drop,
-               malformed, slow oder failNN (NN% der Anfragen)
+  --sandbox-fault MODEL=FAULT   ein Sandbox-Modell fehlschlagen lassen: ein HTTP-Status (503,
+               429:retry=3, 429:insufficient_quota), hang, silence, drop,
+               malformed, slow, ignore-max-tokens oder failNN (NN % der Anfragen)
 
 `switchyard BEFEHL --help` beschreibt einen Befehl.
 </translation>
-    </message>
-    <message>
-        <source>unknown command &quot;%1&quot; (see --help)</source>
-        <translation>unbekannter Befehl „%1“ (siehe --help)</translation>
     </message>
 </context>
 <context>
@@ -947,6 +1094,13 @@ Optionen:
     <message>
         <source>Continuing the conversation with &lt;b&gt;%1&lt;/b&gt;: the next prompt is a follow-up.</source>
         <translation>Das Gespräch wird mit &lt;b&gt;%1&lt;/b&gt; fortgesetzt: Der nächste Prompt ist eine Folgefrage.</translation>
+    </message>
+</context>
+<context>
+    <name>Csv</name>
+    <message>
+        <source>a quoted field is not closed</source>
+        <translation>ein Feld in Anführungszeichen ist nicht geschlossen</translation>
     </message>
 </context>
 <context>
@@ -1172,6 +1326,54 @@ Erstes Token: %3</translation>
         <source>from %1 to %2</source>
         <translation>vom %1 bis %2</translation>
     </message>
+    <message>
+        <source>All sources</source>
+        <translation>Alle Quellen</translation>
+    </message>
+    <message>
+        <source>%1 sources</source>
+        <translation>%1 Quellen</translation>
+    </message>
+    <message>
+        <source>All keys</source>
+        <translation>Alle Schlüssel</translation>
+    </message>
+    <message>
+        <source>%1 keys</source>
+        <translation>%1 Schlüssel</translation>
+    </message>
+    <message>
+        <source>routed traffic only</source>
+        <translation>nur gerouteter Verkehr</translation>
+    </message>
+    <message>
+        <source>Workbench</source>
+        <translation>Werkbank</translation>
+    </message>
+    <message>
+        <source>Routed (switchyard route)</source>
+        <translation>Geroutet (switchyard route)</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>Command line (switchyard ask)</source>
+        <translation>Kommandozeile (switchyard ask)</translation>
+    </message>
+    <message>
+        <source>Where the requests came from</source>
+        <translation>Woher die Anfragen kamen</translation>
+    </message>
+    <message>
+        <source>Gateway client keys (their ids)</source>
+        <translation>Client-Schlüssel des Gateways (ihre IDs)</translation>
+    </message>
+    <message>
+        <source>Count savings only on requests the router chose a model for, leaving out workbench comparisons</source>
+        <translation>Einsparungen nur für Anfragen zählen, für die der Router ein Modell gewählt hat, ohne Vergleiche der Werkbank</translation>
+    </message>
 </context>
 <context>
     <name>DashboardView</name>
@@ -1347,6 +1549,50 @@ Erstes Token: %3</translation>
         <source>%1 times the %2 on %3 for the same tokens</source>
         <translation>das %1-Fache der %2 bei %3 für dieselben Tokens</translation>
     </message>
+    <message>
+        <source>Tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Cost on the reference model</source>
+        <translation>Kosten beim Referenzmodell</translation>
+    </message>
+    <message>
+        <source>Savings</source>
+        <translation>Einsparung</translation>
+    </message>
+    <message>
+        <source>Savings by class (tier x model)</source>
+        <translation>Einsparungen nach Klasse (Stufe × Modell)</translation>
+    </message>
+    <message>
+        <source>Reconcile with invoice...</source>
+        <translation>Mit Rechnung abgleichen...</translation>
+    </message>
+    <message>
+        <source>Compare a provider&apos;s usage or cost export with the ledger</source>
+        <translation>Den Nutzungs- oder Kostenexport eines Anbieters mit dem Journal vergleichen</translation>
+    </message>
+    <message>
+        <source>(no tier)</source>
+        <translation>(keine Stufe)</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
 </context>
 <context>
     <name>DefaultPolicy</name>
@@ -1423,6 +1669,29 @@ Erstes Token: %3</translation>
     <message>
         <source>Connection closed before the response was complete</source>
         <translation>Verbindung geschlossen, bevor die Antwort vollständig war</translation>
+    </message>
+</context>
+<context>
+    <name>EffectiveTimeouts</name>
+    <message>
+        <source>%1 %2 ms (%3)</source>
+        <translation>%1 %2 ms (%3)</translation>
+    </message>
+    <message>
+        <source>connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>first token</source>
+        <translation>erstes Token</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>gesamt</translation>
     </message>
 </context>
 <context>
@@ -1640,6 +1909,10 @@ Erstes Token: %3</translation>
         <source>  %1. %2%3 - %4</source>
         <translation>  %1. %2%3 - %4</translation>
     </message>
+    <message>
+        <source>     timeouts: %1</source>
+        <translation>     Zeitlimits: %1</translation>
+    </message>
 </context>
 <context>
     <name>ExportCommand</name>
@@ -1690,6 +1963,84 @@ Erstes Token: %3</translation>
 </source>
         <translation>Nach %1 geschrieben
 </translation>
+    </message>
+</context>
+<context>
+    <name>ExportCsvReader</name>
+    <message>
+        <source>expected a header line</source>
+        <translation>erwartet eine Kopfzeile</translation>
+    </message>
+    <message>
+        <source>an empty file</source>
+        <translation>eine leere Datei</translation>
+    </message>
+    <message>
+        <source>expected a column named %1</source>
+        <translation>erwartet eine Spalte namens %1</translation>
+    </message>
+    <message>
+        <source>the columns %1</source>
+        <translation>die Spalten %1</translation>
+    </message>
+    <message>
+        <source>expected %1 fields as in the header</source>
+        <translation>erwartet %1 Felder wie in der Kopfzeile</translation>
+    </message>
+    <message>
+        <source>expected a number</source>
+        <translation>erwartet eine Zahl</translation>
+    </message>
+    <message>
+        <source>expected a whole number</source>
+        <translation>erwartet eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>expected a date (YYYY-MM-DD, ISO time or Unix seconds)</source>
+        <translation>erwartet ein Datum (JJJJ-MM-TT, ISO-Zeit oder Unix-Sekunden)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportJsonReader</name>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>expected an array &quot;%1&quot;</source>
+        <translation>erwartet ein Array „%1“</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>erwartet ein Objekt</translation>
+    </message>
+    <message>
+        <source>expected a text &quot;%1&quot;</source>
+        <translation>erwartet einen Text „%1“</translation>
+    </message>
+    <message>
+        <source>expected a number &quot;%1&quot;</source>
+        <translation>erwartet eine Zahl „%1“</translation>
+    </message>
+    <message>
+        <source>expected a whole number &quot;%1&quot;</source>
+        <translation>erwartet eine ganze Zahl „%1“</translation>
+    </message>
+    <message>
+        <source>expected a decimal number as text &quot;%1&quot;</source>
+        <translation>erwartet eine Dezimalzahl als Text „%1“</translation>
+    </message>
+    <message>
+        <source>expected a time &quot;%1&quot; (Unix seconds or RFC 3339)</source>
+        <translation>erwartet eine Zeit „%1“ (Unix-Sekunden oder RFC 3339)</translation>
     </message>
 </context>
 <context>
@@ -2184,6 +2535,10 @@ Erstes Token: %3</translation>
         <source>messages must be an array of messages.</source>
         <translation>messages muss ein Array von Nachrichten sein.</translation>
     </message>
+    <message>
+        <source>%1 must be a number of milliseconds.</source>
+        <translation>%1 muss eine Zahl von Millisekunden sein.</translation>
+    </message>
 </context>
 <context>
     <name>GatewayTrafficModel</name>
@@ -2428,6 +2783,87 @@ Erstes Token: %3</translation>
     <message>
         <source>for %1, the key on %2 line %3</source>
         <translation>für %1, der Schlüssel in %2 Zeile %3</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceFormats</name>
+    <message>
+        <source>OpenAI Costs API (JSON)</source>
+        <translation>OpenAI Costs API (JSON)</translation>
+    </message>
+    <message>
+        <source>OpenAI Usage API, completions (JSON)</source>
+        <translation>OpenAI Usage API, Completions (JSON)</translation>
+    </message>
+    <message>
+        <source>OpenAI usage dashboard, cost export (CSV)</source>
+        <translation>OpenAI-Nutzungsdashboard, Kostenexport (CSV)</translation>
+    </message>
+    <message>
+        <source>OpenAI usage dashboard, activity export (CSV)</source>
+        <translation>OpenAI-Nutzungsdashboard, Aktivitätsexport (CSV)</translation>
+    </message>
+    <message>
+        <source>Anthropic usage report (JSON)</source>
+        <translation>Anthropic-Nutzungsbericht (JSON)</translation>
+    </message>
+    <message>
+        <source>Anthropic cost report (JSON)</source>
+        <translation>Anthropic-Kostenbericht (JSON)</translation>
+    </message>
+    <message>
+        <source>Anthropic Console usage export (CSV)</source>
+        <translation>Nutzungsexport der Anthropic Console (CSV)</translation>
+    </message>
+    <message>
+        <source>Anthropic Console cost export (CSV)</source>
+        <translation>Kostenexport der Anthropic Console (CSV)</translation>
+    </message>
+    <message>
+        <source>OpenRouter activity export (CSV)</source>
+        <translation>Aktivitätsexport von OpenRouter (CSV)</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceParseError</name>
+    <message>
+        <source>%1, found %2</source>
+        <translation>%1, gefunden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceReader</name>
+    <message>
+        <source>expected JSON</source>
+        <translation>erwartet JSON</translation>
+    </message>
+    <message>
+        <source>expected an OpenAI costs or usage page (&quot;object&quot;: &quot;page&quot;) or an Anthropic usage or cost report (&quot;data&quot; with &quot;starting_at&quot;)</source>
+        <translation>erwartet eine Kosten- oder Nutzungsseite von OpenAI („object“: „page“) oder einen Nutzungs- oder Kostenbericht von Anthropic („data“ mit „starting_at“)</translation>
+    </message>
+    <message>
+        <source>the fields %1</source>
+        <translation>die Felder %1</translation>
+    </message>
+    <message>
+        <source>expected the header of an OpenAI, Anthropic or OpenRouter usage or cost export</source>
+        <translation>erwartet die Kopfzeile eines Nutzungs- oder Kostenexports von OpenAI, Anthropic oder OpenRouter</translation>
+    </message>
+    <message>
+        <source>the columns %1</source>
+        <translation>die Spalten %1</translation>
+    </message>
+    <message>
+        <source>expected a readable file</source>
+        <translation>erwartet eine lesbare Datei</translation>
+    </message>
+    <message>
+        <source>expected a usage or cost export</source>
+        <translation>erwartet einen Nutzungs- oder Kostenexport</translation>
+    </message>
+    <message>
+        <source>an empty file</source>
+        <translation>eine leere Datei</translation>
     </message>
 </context>
 <context>
@@ -2995,16 +3431,16 @@ Erstes Token: %3</translation>
         <translation>Jeder Anbieter hier wird auf diesem Computer simuliert. Einen echten Anbieter fügen Sie unter Einstellungen, Anbieter und Schlüssel hinzu.</translation>
     </message>
     <message>
-        <source>Simulated providers · %1 down (HTTP 503)</source>
-        <translation>Simulierte Anbieter · %1 abgeschaltet (HTTP 503)</translation>
-    </message>
-    <message>
-        <source>The example goes to tier %1 (rule &quot;%2&quot;). Its first model, %3, answers HTTP 503 in the sandbox, so the &quot;Route it&quot; column fails over to %4.</source>
-        <translation>Das Beispiel geht an die Stufe %1 (Regel „%2“). Ihr erstes Modell, %3, antwortet in der Sandbox mit HTTP 503, daher weicht die Spalte „Routen lassen“ per Failover auf %4 aus.</translation>
-    </message>
-    <message>
         <source>Example ready: Ctrl+Enter sends it.</source>
         <translation>Beispiel bereit: Strg+Eingabe sendet es.</translation>
+    </message>
+    <message>
+        <source>Simulated providers · %1 %2</source>
+        <translation>Simulierte Anbieter · %1 %2</translation>
+    </message>
+    <message>
+        <source>The example goes to tier %1 (rule &quot;%2&quot;). Its first model, %3, is %4 in the sandbox, so the &quot;Route it&quot; column fails over to %5.</source>
+        <translation>Das Beispiel geht an die Stufe %1 (Regel „%2“). Ihr erstes Modell, %3, ist in der Sandbox %4, daher wechselt die Spalte „Routen lassen“ per Failover zu %5.</translation>
     </message>
 </context>
 <context>
@@ -3162,6 +3598,13 @@ Erstes Token: %3</translation>
     <message>
         <source>unpriced</source>
         <translation>ohne Preis</translation>
+    </message>
+</context>
+<context>
+    <name>OpenAiExportParser</name>
+    <message>
+        <source>expected the currency &quot;usd&quot;</source>
+        <translation>erwartet die Währung „usd“</translation>
     </message>
 </context>
 <context>
@@ -3394,6 +3837,38 @@ Erstes Token: %3</translation>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>verfügbar</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>ausgefallen</translation>
+    </message>
+    <message>
+        <source>cooling down</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>over budget</source>
+        <translation>über Budget</translation>
+    </message>
+    <message>
+        <source>no calls yet</source>
+        <translation>noch keine Aufrufe</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>ProviderPresets</name>
@@ -3408,18 +3883,6 @@ Erstes Token: %3</translation>
 </context>
 <context>
     <name>ProviderStatusBar</name>
-    <message>
-        <source>no calls yet</source>
-        <translation>noch keine Aufrufe</translation>
-    </message>
-    <message>
-        <source>healthy</source>
-        <translation>in Ordnung</translation>
-    </message>
-    <message>
-        <source>failing</source>
-        <translation>fehlerhaft</translation>
-    </message>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
@@ -3437,12 +3900,36 @@ Erstes Token: %3</translation>
         <translation>pausiert %1</translation>
     </message>
     <message>
-        <source>over budget</source>
-        <translation>über Budget</translation>
-    </message>
-    <message>
         <source>the %1 is spent</source>
         <translation>das %1 ist aufgebraucht</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 spent (%2)</source>
+        <translation>%1 ausgegeben (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2% used (%3)</source>
+        <translation>%1: %2 % verbraucht (%3)</translation>
+    </message>
+    <message>
+        <source>down: %1</source>
+        <translation>ausgefallen: %1</translation>
+    </message>
+    <message>
+        <source>%1% of budget</source>
+        <translation>%1 % des Budgets</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
     </message>
 </context>
 <context>
@@ -3457,10 +3944,6 @@ Erstes Token: %3</translation>
             <numerusform>%n Modell wird vom Anbieter angeboten.</numerusform>
             <numerusform>%n Modelle werden vom Anbieter angeboten.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Fetching models failed: %1</source>
-        <translation>Abrufen der Modelle fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>The key was not stored: %1</source>
@@ -3487,20 +3970,12 @@ Erstes Token: %3</translation>
         <translation>%1 (aus %2)</translation>
     </message>
     <message>
-        <source>Add a model first: the test sends it a one-token request.</source>
-        <translation>Fügen Sie zuerst ein Modell hinzu: Der Test sendet ihm eine Anfrage über ein Token.</translation>
-    </message>
-    <message>
         <source>Testing %1…</source>
         <translation>%1 wird getestet…</translation>
     </message>
     <message>
         <source>Connected: %1 answered in %2 ms.</source>
         <translation>Verbunden: %1 hat in %2 ms geantwortet.</translation>
-    </message>
-    <message>
-        <source>Failed (%1): %2</source>
-        <translation>Fehlgeschlagen (%1): %2</translation>
     </message>
     <message>
         <source>Check the API key for this provider.</source>
@@ -3650,6 +4125,40 @@ Erstes Token: %3</translation>
         <source>Monthly budget</source>
         <translation>Monatsbudget</translation>
     </message>
+    <message numerus="yes">
+        <source>Connected: the provider offers %n model(s); add one to the table to use it.</source>
+        <translation>
+            <numerusform>Verbunden: Der Anbieter bietet %n Modell an; fügen Sie es der Tabelle hinzu, um es zu verwenden.</numerusform>
+            <numerusform>Verbunden: Der Anbieter bietet %n Modelle an; fügen Sie eines der Tabelle hinzu, um es zu verwenden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A key is typed in, not stored yet: press &quot;Store in keychain&quot;.</source>
+        <translation>Ein Schlüssel ist eingegeben, aber noch nicht gespeichert: Drücken Sie „Im Schlüsselbund ablegen“.</translation>
+    </message>
+    <message>
+        <source>%1, HTTP %2</source>
+        <translation>%1, HTTP %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 failed at %2: %3</source>
+        <translation>%1 ist bei %2 fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>Choose what to add from the list under the providers and press Add.</source>
+        <translation>Wählen Sie aus der Liste unter den Anbietern, was hinzukommen soll, und drücken Sie „Hinzufügen“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: %n provider(s).</source>
+        <translation>
+            <numerusform>Gespeichert: %n Anbieter.</numerusform>
+            <numerusform>Gespeichert: %n Anbieter.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PruneCommand</name>
@@ -3681,6 +4190,238 @@ Erstes Token: %3</translation>
     <message>
         <source>Switchyard</source>
         <translation>Switchyard</translation>
+    </message>
+</context>
+<context>
+    <name>ReconcileCommand</name>
+    <message>
+        <source>Put a provider&apos;s usage or cost export next to the ledger, per day x model (x key). Reads OpenAI&apos;s Costs and Usage API JSON and dashboard CSVs, Anthropic&apos;s usage and cost reports (JSON) and Console CSVs, OpenRouter&apos;s activity CSV. Exit code 3 when a row drifts more than the threshold or is missing on one side, 65 when a file does not parse.</source>
+        <translation>Stellt den Nutzungs- oder Kostenexport eines Anbieters neben das Journal, pro Tag × Modell (× Schlüssel). Liest JSON der Costs und Usage API von OpenAI und CSV-Dateien des Dashboards, die Nutzungs- und Kostenberichte von Anthropic (JSON) und CSV-Dateien der Console, die Aktivitäts-CSV von OpenRouter. Exit-Code 3, wenn eine Zeile mehr als die Schwelle abweicht oder auf einer Seite fehlt, 65, wenn eine Datei sich nicht lesen lässt.</translation>
+    </message>
+    <message>
+        <source>Export files of one provider (e.g. costs and usage).</source>
+        <translation>Exportdateien eines Anbieters (z. B. Kosten und Nutzung).</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>First day compared (YYYY-MM-DD, UTC); default: the export&apos;s first day.</source>
+        <translation>Erster verglichener Tag (JJJJ-MM-TT, UTC); Standard: der erste Tag des Exports.</translation>
+    </message>
+    <message>
+        <source>Last day compared, included; default: the export&apos;s last day.</source>
+        <translation>Letzter verglichener Tag, einschließlich; Standard: der letzte Tag des Exports.</translation>
+    </message>
+    <message>
+        <source>Flag matched rows drifting more than PCT percent (default 5).</source>
+        <translation>Zugeordnete Zeilen markieren, die um mehr als PCT Prozent abweichen (Standard 5).</translation>
+    </message>
+    <message>
+        <source>Compare per key: the provider&apos;s API key (id or name, as the export writes it) is the gateway client key CLIENT_KEY. Repeatable.</source>
+        <translation>Pro Schlüssel vergleichen: Der API-Schlüssel des Anbieters (ID oder Name, wie der Export ihn schreibt) ist der Client-Schlüssel CLIENT_KEY des Gateways. Wiederholbar.</translation>
+    </message>
+    <message>
+        <source>reconcile needs an export FILE</source>
+        <translation>reconcile braucht eine Exportdatei FILE</translation>
+    </message>
+    <message>
+        <source>--%1 needs a date (YYYY-MM-DD)</source>
+        <translation>--%1 braucht ein Datum (JJJJ-MM-TT)</translation>
+    </message>
+    <message>
+        <source>--since must not be after --until</source>
+        <translation>--since darf nicht nach --until liegen</translation>
+    </message>
+    <message>
+        <source>--threshold needs a percentage (0 or more)</source>
+        <translation>--threshold braucht einen Prozentwert (0 oder mehr)</translation>
+    </message>
+    <message>
+        <source>--key-map needs PROVIDER_KEY=CLIENT_KEY, not &quot;%1&quot;</source>
+        <translation>--key-map braucht PROVIDER_KEY=CLIENT_KEY, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>%1: expected an export of %2 like the files before it, found one of %3</source>
+        <translation>%1: erwartet einen Export von %2 wie die Dateien davor, gefunden: einer von %3</translation>
+    </message>
+    <message>
+        <source>no history database is available</source>
+        <translation>keine Verlaufsdatenbank verfügbar</translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3 (UTC), provider / ledger; drift above %4 % or missing rows marked !</source>
+        <translation>%1, %2 bis %3 (UTC), Anbieter / Journal; Abweichung über %4 % oder fehlende Zeilen mit ! markiert</translation>
+    </message>
+    <message>
+        <source>DAY</source>
+        <translation>TAG</translation>
+    </message>
+    <message>
+        <source>MODEL</source>
+        <translation>MODELL</translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation>SCHLÜSSEL</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>REQUESTS</source>
+        <translation>ANFRAGEN</translation>
+    </message>
+    <message>
+        <source>TOKENS</source>
+        <translation>TOKENS</translation>
+    </message>
+    <message>
+        <source>COST</source>
+        <translation>KOSTEN</translation>
+    </message>
+    <message>
+        <source>DRIFT</source>
+        <translation>ABWEICHUNG</translation>
+    </message>
+    <message>
+        <source>(all models)</source>
+        <translation>(alle Modelle)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>%1 matched, %2 missing in the ledger (spend outside Switchyard), %3 missing at the provider; %4 flagged. Provider %5, ledger %6.</source>
+        <translation>%1 zugeordnet, %2 fehlen im Journal (Ausgaben außerhalb von Switchyard), %3 fehlen beim Anbieter; %4 markiert. Anbieter %5, Journal %6.</translation>
+    </message>
+</context>
+<context>
+    <name>ReconcileDialog</name>
+    <message>
+        <source>Reconcile with invoice</source>
+        <translation>Mit Rechnung abgleichen</translation>
+    </message>
+    <message>
+        <source>An OpenAI, Anthropic or OpenRouter usage or cost export (JSON from their APIs, CSV from their dashboards)</source>
+        <translation>Ein Nutzungs- oder Kostenexport von OpenAI, Anthropic oder OpenRouter (JSON aus ihren APIs, CSV aus ihren Dashboards)</translation>
+    </message>
+    <message>
+        <source>Choose export...</source>
+        <translation>Export wählen...</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Matched rows that drift more than this are highlighted</source>
+        <translation>Zugeordnete Zeilen, die mehr als dies abweichen, werden hervorgehoben</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>Export:</translation>
+    </message>
+    <message>
+        <source>Highlight drift above</source>
+        <translation>Abweichung hervorheben über</translation>
+    </message>
+    <message>
+        <source>Choose a usage or cost export</source>
+        <translation>Einen Nutzungs- oder Kostenexport wählen</translation>
+    </message>
+    <message>
+        <source>Exports (*.json *.csv);;All files (*)</source>
+        <translation>Exporte (*.json *.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>This file cannot be read, nothing was imported: %1</source>
+        <translation>Diese Datei lässt sich nicht lesen, nichts wurde importiert: %1</translation>
+    </message>
+    <message>
+        <source>There is no history database to compare with.</source>
+        <translation>Es gibt keine Verlaufsdatenbank zum Vergleichen.</translation>
+    </message>
+    <message>
+        <source>The history cannot be read: %1</source>
+        <translation>Der Verlauf kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3 (UTC): %4 matched, %5 missing in the ledger (spend outside Switchyard), %6 missing at the provider; %7 highlighted. Provider %8, ledger %9.</source>
+        <translation>%1, %2 bis %3 (UTC): %4 zugeordnet, %5 fehlen im Journal (Ausgaben außerhalb von Switchyard), %6 fehlen beim Anbieter; %7 hervorgehoben. Anbieter %8, Journal %9.</translation>
+    </message>
+</context>
+<context>
+    <name>ReconcileModel</name>
+    <message>
+        <source>(all models)</source>
+        <translation>(alle Modelle)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>The export has no cost; tokens are compared</source>
+        <translation>Der Export enthält keine Kosten; verglichen werden Tokens</translation>
+    </message>
+    <message>
+        <source>Day (UTC)</source>
+        <translation>Tag (UTC)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Provider cost</source>
+        <translation>Kosten beim Anbieter</translation>
+    </message>
+    <message>
+        <source>Ledger cost</source>
+        <translation>Kosten im Journal</translation>
+    </message>
+    <message>
+        <source>Provider tokens</source>
+        <translation>Tokens beim Anbieter</translation>
+    </message>
+    <message>
+        <source>Ledger tokens</source>
+        <translation>Tokens im Journal</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>Abweichung</translation>
+    </message>
+</context>
+<context>
+    <name>ReconcileStatuses</name>
+    <message>
+        <source>matched</source>
+        <translation>zugeordnet</translation>
+    </message>
+    <message>
+        <source>missing in ledger</source>
+        <translation>fehlt im Journal</translation>
+    </message>
+    <message>
+        <source>missing at provider</source>
+        <translation>fehlt beim Anbieter</translation>
     </message>
 </context>
 <context>
@@ -3908,6 +4649,10 @@ Erstes Token: %3</translation>
     <message>
         <source>%1 rejected the request (%2). No other model was tried: the request itself is at fault.</source>
         <translation>%1 hat die Anfrage abgelehnt (%2). Kein anderes Modell wurde versucht: Der Fehler liegt in der Anfrage selbst.</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -4247,6 +4992,14 @@ Erstes Token: %3</translation>
         <source>Delete rule %1</source>
         <translation>Regel %1 löschen</translation>
     </message>
+    <message>
+        <source>Never fires: rule %1 &quot;%2&quot; above it matches every prompt</source>
+        <translation>Greift nie: Regel %1 „%2“ darüber passt auf jeden Prompt</translation>
+    </message>
+    <message>
+        <source>Never fires: rule %1 &quot;%2&quot; above it matches the same prompts</source>
+        <translation>Greift nie: Regel %1 „%2“ darüber passt auf dieselben Prompts</translation>
+    </message>
 </context>
 <context>
     <name>RulesPane</name>
@@ -4438,6 +5191,48 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
             <numerusform>; Clients müssen einen der %n Client-Schlüssel senden</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Also serve GET /metrics on this loopback port, without a client key (0 picks a free one).</source>
+        <translation>GET /metrics zusätzlich auf diesem Loopback-Port bereitstellen, ohne Client-Schlüssel (0 wählt einen freien).</translation>
+    </message>
+    <message>
+        <source>--metrics-port needs a number from 0 to 65535</source>
+        <translation>--metrics-port braucht eine Zahl von 0 bis 65535</translation>
+    </message>
+    <message>
+        <source>switchyard: warning: %1 (alerts use the default rules, without webhooks)
+</source>
+        <translation>switchyard: Warnung: %1 (Alarme verwenden die Standardregeln, ohne Webhooks)
+</translation>
+    </message>
+    <message>
+        <source>alert: [FIRING] %1: %2
+</source>
+        <translation>Alarm: [AUSGELÖST] %1: %2
+</translation>
+    </message>
+    <message>
+        <source>alert: [CLEARED] %1: %2
+</source>
+        <translation>Alarm: [BEHOBEN] %1: %2
+</translation>
+    </message>
+    <message>
+        <source>switchyard: warning: an alert could not be delivered to %1: %2
+</source>
+        <translation>switchyard: Warnung: ein Alarm konnte nicht an %1 zugestellt werden: %2
+</translation>
+    </message>
+    <message>
+        <source>Cannot serve metrics on port %1: %2</source>
+        <translation>Metriken können auf Port %1 nicht bereitgestellt werden: %2</translation>
+    </message>
+    <message>
+        <source>Metrics for Prometheus on http://127.0.0.1:%1/metrics
+</source>
+        <translation>Metriken für Prometheus unter http://127.0.0.1:%1/metrics
+</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -4565,6 +5360,10 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
+    <message>
+        <source>Send requests to unpriced models (their cost is not counted)</source>
+        <translation>Anfragen an Modelle ohne Preis senden (ihre Kosten werden nicht gezählt)</translation>
+    </message>
 </context>
 <context>
     <name>SettingsMenu</name>
@@ -4583,6 +5382,10 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
     <message>
         <source>&amp;Preferences...</source>
         <translation>&amp;Einstellungen...</translation>
+    </message>
+    <message>
+        <source>Providers saved.</source>
+        <translation>Anbieter gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -5073,6 +5876,10 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
         <source>Every model would be skipped.</source>
         <translation>Jedes Modell würde übersprungen.</translation>
     </message>
+    <message>
+        <source>%1: tried, then fails over</source>
+        <translation>%1: versucht, dann Failover</translation>
+    </message>
 </context>
 <context>
     <name>Validator</name>
@@ -5154,6 +5961,25 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
     </message>
 </context>
 <context>
+    <name>WebhookSender</name>
+    <message>
+        <source>[FIRING] %1: %2</source>
+        <translation>[AUSGELÖST] %1: %2</translation>
+    </message>
+    <message>
+        <source>[CLEARED] %1: %2</source>
+        <translation>[BEHOBEN] %1: %2</translation>
+    </message>
+    <message>
+        <source>Requests: %1</source>
+        <translation>Anfragen: %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+</context>
+<context>
     <name>WelcomeDialog</name>
     <message>
         <source>Welcome to Switchyard</source>
@@ -5205,6 +6031,33 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
     <message>
         <source>invalid JSON at offset %1: %2</source>
         <translation>ungültiges JSON an Position %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbenchEngineLink</name>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1 on %2% of requests</source>
+        <translation>HTTP %1 bei %2 % der Anfragen</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>silent after headers</source>
+        <translation>still nach den Headern</translation>
+    </message>
+    <message>
+        <source>drops mid-answer</source>
+        <translation>bricht mitten in der Antwort ab</translation>
+    </message>
+    <message>
+        <source>malformed JSON</source>
+        <translation>fehlerhaftes JSON</translation>
     </message>
 </context>
 <context>

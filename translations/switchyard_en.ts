@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AlertMonitor</name>
+    <message numerus="yes">
+        <source>%1 is down: %n failure(s) in %2 min</source>
+        <translation>
+            <numerusform>%1 is down: %n failure in %2 min</numerusform>
+            <numerusform>%1 is down: %n failures in %2 min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 failed over on %2 % of %n request(s) in %3 min: reconsider this primary</source>
+        <translation>
+            <numerusform>%1 failed over on %2 % of %n request in %3 min: reconsider this primary</numerusform>
+            <numerusform>%1 failed over on %2 % of %n requests in %3 min: reconsider this primary</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is slow: p95 %2 ms over %n request(s) (limit %3 ms)</source>
+        <translation>
+            <numerusform>%1 is slow: p95 %2 ms over %n request (limit %3 ms)</numerusform>
+            <numerusform>%1 is slow: p95 %2 ms over %n requests (limit %3 ms)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AlertTray</name>
+    <message numerus="yes">
+        <source>Switchyard: %n alert(s) firing</source>
+        <translation>
+            <numerusform>Switchyard: %n alert firing</numerusform>
+            <numerusform>Switchyard: %n alerts firing</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EstimatePanel</name>
     <message numerus="yes">
         <source>No routed requests in the last %n day(s).</source>
@@ -62,6 +96,20 @@
         <translation>
             <numerusform>%n model offered by the provider.</numerusform>
             <numerusform>%n models offered by the provider.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: the provider offers %n model(s); add one to the table to use it.</source>
+        <translation>
+            <numerusform>Connected: the provider offers %n model; add it to the table to use it.</numerusform>
+            <numerusform>Connected: the provider offers %n models; add one to the table to use it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: %n provider(s).</source>
+        <translation>
+            <numerusform>Saved: %n provider.</numerusform>
+            <numerusform>Saved: %n providers.</numerusform>
         </translation>
     </message>
 </context>

@@ -8,10 +8,10 @@
 #include "settings/SettingsMenu.h"
 #include "settings/WelcomeDialog.h"
 
-#include "common/ElidedLabel.h"
-#include "common/HomeSettings.h"
 #include "alerts/AlertRules.h"
 #include "common/AlertTray.h"
+#include "common/ElidedLabel.h"
+#include "common/HomeSettings.h"
 #include "common/Icons.h"
 #include "common/ProviderStatusBar.h"
 #include "config/ConfigValidator.h"

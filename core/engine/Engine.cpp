@@ -1,7 +1,7 @@
 #include "Engine.h"
 
-#include "common/PromptSize.h"
 #include "common/HomeSettings.h"
+#include "common/PromptSize.h"
 #include "config/ConfigStore.h"
 #include "ledger/Ledger.h"
 #include "ledger/LedgerQueries.h"

@@ -97,7 +97,7 @@ bool readNumber(const QJsonObject& object, const QString& place, const char* key
     }
     if (!field.isDouble() || field.toDouble() < 0) {
         *error = place + QLatin1Char('.') + QLatin1String(key) + QStringLiteral(": ")
-            + tr("expected a number of USD (or tokens), zero or more");
+            + QCoreApplication::translate("PriceTable", "expected a number of USD (or tokens), zero or more");
         return false;
     }
     *out = field.toDouble();
@@ -108,7 +108,7 @@ bool readNumber(const QJsonObject& object, const QString& place, const char* key
 bool entryFromJson(const QJsonValue& value, const QString& place, PriceEntry* entry, QString* error)
 {
     if (!value.isObject()) {
-        *error = place + QStringLiteral(": ") + tr("expected an object");
+        *error = place + QStringLiteral(": ") + QCoreApplication::translate("PriceTable", "expected an object");
         return false;
     }
     const QJsonObject object = value.toObject();
@@ -153,7 +153,8 @@ bool entryFromJson(const QJsonValue& value, const QString& place, PriceEntry* en
     }
     if (!ok) {
         if (error->isEmpty()) {
-            *error = tierPlace + QStringLiteral(": ") + tr("expected an object with aboveTokens, input and output");
+            *error = tierPlace + QStringLiteral(": ")
+                + QCoreApplication::translate("PriceTable", "expected an object with aboveTokens, input and output");
         }
         return false;
     }

@@ -17,7 +17,7 @@ QString describe(const QJsonValue& value)
 {
     switch (value.type()) {
     case QJsonValue::Undefined:
-        return tr("nothing");
+        return QCoreApplication::translate("ExportJsonReader", "nothing");
     case QJsonValue::Null:
         return QStringLiteral("null");
     case QJsonValue::Bool:
@@ -27,9 +27,9 @@ QString describe(const QJsonValue& value)
     case QJsonValue::String:
         return u'"' + value.toString().left(60) + u'"';
     case QJsonValue::Array:
-        return tr("an array");
+        return QCoreApplication::translate("ExportJsonReader", "an array");
     case QJsonValue::Object:
-        return tr("an object");
+        return QCoreApplication::translate("ExportJsonReader", "an object");
     }
     return {};
 }

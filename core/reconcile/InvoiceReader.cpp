@@ -31,7 +31,7 @@ InvoiceImport parseJson(const QByteArray& bytes, const QString& fileName)
         InvoiceParseError error;
         error.line = place.line;
         error.column = place.column;
-        error.expected = tr("expected JSON");
+        error.expected = QCoreApplication::translate("InvoiceReader", "expected JSON");
         error.found = parseError.errorString();
         return failure(error, fileName);
     }
@@ -54,9 +54,12 @@ InvoiceImport parseJson(const QByteArray& bytes, const QString& fileName)
         InvoiceParseError error;
         error.line = 1;
         error.column = 1;
-        error.expected = tr("expected an OpenAI costs or usage page (\"object\": \"page\") or an Anthropic usage or "
-                            "cost report (\"data\" with \"starting_at\")");
-        error.found = tr("the fields %1").arg(first.keys().join(QStringLiteral(", ")));
+        error.expected = QCoreApplication::translate(
+            "InvoiceReader",
+            "expected an OpenAI costs or usage page (\"object\": \"page\") or an Anthropic usage or "
+            "cost report (\"data\" with \"starting_at\")");
+        error.found = QCoreApplication::translate("InvoiceReader", "the fields %1")
+                          .arg(first.keys().join(QStringLiteral(", ")));
         return failure(error, fileName);
     }
     ExportJsonReader json(bytes);
@@ -86,8 +89,11 @@ InvoiceImport parseCsv(const QByteArray& bytes, const QString& fileName)
             format = OpenRouterExportParser::detectCsv(csv);
         }
         if (!format) {
-            csv.fail(1, QString(), tr("expected the header of an OpenAI, Anthropic or OpenRouter usage or cost export"),
-                     tr("the columns %1").arg(csv.header().join(u',')));
+            csv.fail(
+                1, QString(),
+                QCoreApplication::translate(
+                    "InvoiceReader", "expected the header of an OpenAI, Anthropic or OpenRouter usage or cost export"),
+                QCoreApplication::translate("InvoiceReader", "the columns %1").arg(csv.header().join(u',')));
         }
     }
     InvoiceImport result;

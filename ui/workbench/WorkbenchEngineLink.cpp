@@ -12,20 +12,21 @@ namespace {
 // What a switched-on sandbox fault does, as the health model's evidence: "HTTP 503", "no answer".
 QString faultReason(const SandboxFault& fault)
 {
-    const auto tr = [](const char* text) { return QCoreApplication::translate("WorkbenchEngineLink", text); };
     switch (fault.kind) {
     case SandboxFault::Kind::HttpError:
-        return tr("HTTP %1").arg(fault.httpStatus);
+        return QCoreApplication::translate("WorkbenchEngineLink", "HTTP %1").arg(fault.httpStatus);
     case SandboxFault::Kind::FailPercent:
-        return tr("HTTP %1 on %2% of requests").arg(fault.httpStatus).arg(fault.percent);
+        return QCoreApplication::translate("WorkbenchEngineLink", "HTTP %1 on %2% of requests")
+            .arg(fault.httpStatus)
+            .arg(fault.percent);
     case SandboxFault::Kind::HangBeforeHeaders:
-        return tr("no answer");
+        return QCoreApplication::translate("WorkbenchEngineLink", "no answer");
     case SandboxFault::Kind::HeadersThenSilence:
-        return tr("silent after headers");
+        return QCoreApplication::translate("WorkbenchEngineLink", "silent after headers");
     case SandboxFault::Kind::DropMidStream:
-        return tr("drops mid-answer");
+        return QCoreApplication::translate("WorkbenchEngineLink", "drops mid-answer");
     case SandboxFault::Kind::MalformedJson:
-        return tr("malformed JSON");
+        return QCoreApplication::translate("WorkbenchEngineLink", "malformed JSON");
     case SandboxFault::Kind::SlowTokens:
     case SandboxFault::Kind::None:
         break;
