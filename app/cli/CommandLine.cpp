@@ -74,8 +74,9 @@ QString CommandLine::usage()
                "  --home DIR   keep config and data in DIR (or set SWITCHYARD_HOME)\n"
                "  --sandbox    use the offline simulated providers on 127.0.0.1\n"
                "  --sandbox-fault MODEL=FAULT   make a sandbox model fail: an HTTP status (503,\n"
-               "               429:retry=3, 429:insufficient_quota), hang, silence, drop,\n"
-               "               malformed, slow, ignore-max-tokens or failNN (NN% of requests)\n"
+               "               429:retry=3, 429:insufficient_quota, 400:content_filter), hang, silence,\n"
+               "               drop, malformed, slow, ignore-max-tokens, filtered-answer or failNN\n"
+               "               (NN% of requests)\n"
                "\n"
                "`switchyard COMMAND --help` describes a command.\n")
         .arg(CliCommands::summary());
@@ -149,6 +150,7 @@ std::optional<SandboxFault> CommandLine::parseFault(const QString& spec)
         { QStringLiteral("malformed"), Kind::MalformedJson },
         { QStringLiteral("slow"), Kind::SlowTokens },
         { QStringLiteral("ignore-max-tokens"), Kind::IgnoreMaxTokens },
+        { QStringLiteral("filtered-answer"), Kind::FilteredAnswer },
     };
     if (kinds.contains(spec)) {
         return SandboxFault::ofKind(kinds.value(spec));

@@ -27,6 +27,8 @@ constexpr Entry kEntries[] = {
     { FailureClass::StreamBroken, "stream_broken", QT_TRANSLATE_NOOP("FailureClass", "Stream broken") },
     { FailureClass::MalformedResponse, "malformed_response", QT_TRANSLATE_NOOP("FailureClass", "Malformed response") },
     { FailureClass::Cancelled, "cancelled", QT_TRANSLATE_NOOP("FailureClass", "Cancelled") },
+    { FailureClass::ContentFiltered, "content_filtered",
+      QT_TRANSLATE_NOOP("FailureClass", "Blocked by content filter") },
 };
 
 const Entry* find(FailureClass value)

@@ -22,6 +22,8 @@ enum class FailureClass
     StreamBroken, // connection lost mid-stream, or stream ended without its end marker
     MalformedResponse, // not the wire format we expect: bad JSON, bad UTF-8, oversized, wrong shape
     Cancelled,
+    ContentFiltered, // the provider's content filter refused the prompt or stopped the answer (Azure
+                     // content_filter): the request's content, not the provider's health
 };
 
 namespace FailureClasses {

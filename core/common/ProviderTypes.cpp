@@ -5,6 +5,8 @@ QString ProviderKinds::id(ProviderKind kind)
     switch (kind) {
     case ProviderKind::AnthropicMessages:
         return QStringLiteral("anthropic");
+    case ProviderKind::AzureOpenAi:
+        return QStringLiteral("azure");
     case ProviderKind::OpenAiCompatible:
         break;
     }
@@ -18,6 +20,30 @@ std::optional<ProviderKind> ProviderKinds::fromId(const QString& id)
     }
     if (id == QLatin1String("anthropic")) {
         return ProviderKind::AnthropicMessages;
+    }
+    if (id == QLatin1String("azure")) {
+        return ProviderKind::AzureOpenAi;
+    }
+    return std::nullopt;
+}
+
+ProviderKind ProviderKinds::wireFormat(ProviderKind kind)
+{
+    return kind == ProviderKind::AzureOpenAi ? ProviderKind::OpenAiCompatible : kind;
+}
+
+QString ProviderAuths::id(ProviderAuth auth)
+{
+    return auth == ProviderAuth::EntraIdToken ? QStringLiteral("entra-id") : QStringLiteral("api-key");
+}
+
+std::optional<ProviderAuth> ProviderAuths::fromId(const QString& id)
+{
+    if (id == QLatin1String("api-key")) {
+        return ProviderAuth::ApiKey;
+    }
+    if (id == QLatin1String("entra-id")) {
+        return ProviderAuth::EntraIdToken;
     }
     return std::nullopt;
 }

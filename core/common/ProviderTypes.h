@@ -15,12 +15,28 @@ enum class ProviderKind
 {
     OpenAiCompatible, // POST {base}/chat/completions
     AnthropicMessages, // POST {base}/messages
+    AzureOpenAi, // the OpenAI body at POST {base}/openai/deployments/{deployment}/chat/completions?api-version=...
 };
 
 namespace ProviderKinds {
-QString id(ProviderKind kind); // "openai", "anthropic"
+QString id(ProviderKind kind); // "openai", "anthropic", "azure"
 std::optional<ProviderKind> fromId(const QString& id);
+// The body dialect a provider of this kind speaks: Azure OpenAI speaks OpenAI's.
+ProviderKind wireFormat(ProviderKind kind);
 } // namespace ProviderKinds
+
+// How a call proves who it is. The secret comes from the provider's key variable or the keychain
+// either way; only the header that carries it differs.
+enum class ProviderAuth
+{
+    ApiKey, // the kind's own key header (Authorization: Bearer, x-api-key, Azure's api-key)
+    EntraIdToken, // Azure: a Microsoft Entra ID access token as Authorization: Bearer
+};
+
+namespace ProviderAuths {
+QString id(ProviderAuth auth); // "api-key", "entra-id"
+std::optional<ProviderAuth> fromId(const QString& id);
+} // namespace ProviderAuths
 
 struct ProviderConfig
 {
@@ -35,6 +51,10 @@ struct ProviderConfig
     double monthlyBudgetUsd = 0;
     bool enabled = true;
     bool simulated = false; // the offline sandbox
+    // Azure OpenAI: the api-version query parameter of the deployment URLs ("2024-10-21"); not used
+    // by the /openai/v1 API (a base URL ending in /openai/v1).
+    QString apiVersion;
+    ProviderAuth auth = ProviderAuth::ApiKey;
 
     bool operator==(const ProviderConfig&) const = default;
 };

@@ -83,11 +83,15 @@ void ConfigJson::readProviders(const QJsonObject& document, SwitchyardConfig* co
         ProviderConfig provider;
         reader.checkKeys(*object, path,
                          { "id", "displayName", "kind", "baseUrl", "keyEnv", "extraHeaders", "maxConcurrent", "enabled",
-                           "simulated", "dailyBudgetUsd", "monthlyBudgetUsd" });
+                           "simulated", "dailyBudgetUsd", "monthlyBudgetUsd", "apiVersion", "auth" });
         reader.string(*object, QStringLiteral("id"), path, &provider.id);
         reader.string(*object, QStringLiteral("displayName"), path, &provider.displayName);
         reader.enumeration(*object, QStringLiteral("kind"), path, ProviderKinds::fromId,
-                           { QStringLiteral("openai"), QStringLiteral("anthropic") }, &provider.kind);
+                           { QStringLiteral("openai"), QStringLiteral("anthropic"), QStringLiteral("azure") },
+                           &provider.kind);
+        reader.string(*object, QStringLiteral("apiVersion"), path, &provider.apiVersion);
+        reader.enumeration(*object, QStringLiteral("auth"), path, ProviderAuths::fromId,
+                           { QStringLiteral("api-key"), QStringLiteral("entra-id") }, &provider.auth);
         QString baseUrl;
         reader.string(*object, QStringLiteral("baseUrl"), path, &baseUrl);
         provider.baseUrl = QUrl(baseUrl);

@@ -42,6 +42,12 @@ QJsonObject providerToJson(const ProviderConfig& provider)
         { QStringLiteral("enabled"), provider.enabled },
         { QStringLiteral("simulated"), provider.simulated },
     };
+    if (!provider.apiVersion.isEmpty()) {
+        object.insert(QStringLiteral("apiVersion"), provider.apiVersion);
+    }
+    if (provider.auth != ProviderAuth::ApiKey) {
+        object.insert(QStringLiteral("auth"), ProviderAuths::id(provider.auth));
+    }
     if (provider.dailyBudgetUsd > 0) {
         object.insert(QStringLiteral("dailyBudgetUsd"), provider.dailyBudgetUsd);
     }

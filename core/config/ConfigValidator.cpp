@@ -122,6 +122,10 @@ private:
             if (!provider.simulated && provider.baseUrl.isEmpty()) {
                 add(ConfigValidator::kProvidersFile, path + QStringLiteral(".baseUrl"), tr("a base URL is required"));
             }
+            if (provider.auth == ProviderAuth::EntraIdToken && provider.kind != ProviderKind::AzureOpenAi) {
+                add(ConfigValidator::kProvidersFile, path + QStringLiteral(".auth"),
+                    tr("Microsoft Entra ID tokens are for Azure OpenAI providers (kind \"azure\")"));
+            }
         }
     }
 

@@ -68,6 +68,11 @@ GatewayError GatewayError::fromRouted(const RoutedError& error)
         out.status = 400;
         out.code = "unsupported_parameter";
         out.param = last.param;
+    } else if (last.failureClass == FailureClass::ContentFiltered) {
+        // As Azure answers it: the client's content, so a 400 with the provider's code and field.
+        out.status = 400;
+        out.code = "content_filter";
+        out.param = last.param;
     } else if (last.failureClass == FailureClass::BadRequest) {
         out.status = 400;
         out.code = last.contextLengthExceeded ? QByteArrayLiteral("context_length_exceeded")

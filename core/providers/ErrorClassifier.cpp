@@ -21,6 +21,7 @@ struct Envelope
     int numericCode = 0; // OpenRouter / Gemini integer code (an HTTP status)
     QString param; // OpenAI: the request field at fault
     QJsonArray details; // Gemini details[]
+    QJsonObject innerError; // Azure: innererror {code, content_filter_result}
 
     QString providerCode() const
     {
@@ -60,6 +61,7 @@ Envelope readEnvelope(const QJsonValue& root)
         envelope.param = inner.value(QLatin1String("param")).toString();
         envelope.status = inner.value(QLatin1String("status")).toString();
         envelope.details = inner.value(QLatin1String("details")).toArray();
+        envelope.innerError = inner.value(QLatin1String("innererror")).toObject();
     } else if (error.isString()) {
         envelope.message = error.toString(); // Ollama native
     }
@@ -122,6 +124,21 @@ bool saysContextTooLong(const Envelope& envelope)
     return false;
 }
 
+// Azure's 400 for a prompt its content filter refused: code content_filter, innererror
+// ResponsibleAIPolicyViolation (OpenAI's own moderation uses the same code).
+bool saysContentFiltered(const Envelope& envelope)
+{
+    return anyOf(envelope.tokens(), { "content_filter", "content_policy_violation" })
+        || envelope.innerError.value(QLatin1String("code")).toString() == QLatin1String("ResponsibleAIPolicyViolation");
+}
+
+QJsonObject filterResultsOf(const QJsonObject& object)
+{
+    // Azure writes the singular on some answers and errors, the plural on others.
+    const QJsonValue plural = object.value(QLatin1String("content_filter_results"));
+    return plural.isObject() ? plural.toObject() : object.value(QLatin1String("content_filter_result")).toObject();
+}
+
 // OpenAI's answer to a parameter this model does not take (max_tokens or temperature on a
 // reasoning model): another model takes the same request.
 bool saysModelRefusesParameter(const Envelope& envelope)
@@ -150,6 +167,9 @@ FailureClass classFromStatus(int status, const Envelope& envelope)
         if (saysModelRefusesParameter(envelope)) {
             return FailureClass::Unsupported;
         }
+        if (saysContentFiltered(envelope)) {
+            return FailureClass::ContentFiltered;
+        }
         return saysQuotaExhausted(envelope) ? FailureClass::QuotaExhausted : FailureClass::BadRequest;
     }
     if (status >= 500 && status < 600) {
@@ -176,6 +196,9 @@ FailureClass classFromTokens(const Envelope& envelope)
     }
     if (saysModelRefusesParameter(envelope)) {
         return FailureClass::Unsupported;
+    }
+    if (saysContentFiltered(envelope)) {
+        return FailureClass::ContentFiltered;
     }
     if (anyOf(tokens,
               { "invalid_request_error", "not_found_error", "request_too_large", "invalid_argument", "not_found",
@@ -291,7 +314,14 @@ qint64 retryHintFromBody(const Envelope& envelope)
     static const QRegularExpression tryAgain(QStringLiteral("try again in (\\d+(?:\\.\\d+)?(?:ms|s|m))"),
                                              QRegularExpression::CaseInsensitiveOption);
     const QRegularExpressionMatch match = tryAgain.match(envelope.message);
-    return match.hasMatch() ? parseRelativeDuration(match.captured(1).toUtf8()) : -1;
+    if (match.hasMatch()) {
+        return parseRelativeDuration(match.captured(1).toUtf8());
+    }
+    // Azure OpenAI: "Please retry after 86400 seconds." / "Try again in 50 seconds."
+    static const QRegularExpression retryAfter(QStringLiteral("(?:retry after|try again in) (\\d+) seconds?"),
+                                               QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch azure = retryAfter.match(envelope.message);
+    return azure.hasMatch() ? azure.captured(1).toLongLong() * 1000 : -1;
 }
 
 // x-ratelimit-reset-* (OpenAI, Groq) and anthropic-ratelimit-*-reset: wait for the exhausted
@@ -305,6 +335,9 @@ qint64 retryHintFromRateLimitHeaders(const QList<std::pair<QByteArray, QByteArra
         QByteArray remainingName;
         if (name.startsWith("x-ratelimit-reset-")) {
             remainingName = "x-ratelimit-remaining-" + name.mid(int(qstrlen("x-ratelimit-reset-")));
+        } else if (name.startsWith("x-rate-limit-reset-")) {
+            // Azure OpenAI's spelling (seconds), next to its x-ratelimit-remaining-* headers.
+            remainingName = "x-ratelimit-remaining-" + name.mid(int(qstrlen("x-rate-limit-reset-")));
         } else if (name.startsWith("anthropic-ratelimit-") && name.endsWith("-reset")) {
             remainingName = name.chopped(int(qstrlen("reset"))) + "remaining";
         } else {
@@ -347,6 +380,14 @@ CallError ErrorClassifier::classifyHttpError(int httpStatus, const QList<std::pa
         error.failureClass = FailureClass::MalformedResponse;
     }
     error.contextLengthExceeded = error.failureClass == FailureClass::BadRequest && saysContextTooLong(envelope);
+    if (error.failureClass == FailureClass::ContentFiltered) {
+        const CallError filtered
+            = contentFiltered(true, filteredCategories(filterResultsOf(envelope.innerError)), envelope.message);
+        error.message = filtered.message;
+        if (error.param.isEmpty()) {
+            error.param = QStringLiteral("prompt");
+        }
+    }
 
     const QByteArray date = header(headers, "date");
     QDateTime now = date.isEmpty() ? QDateTime() : parseTimestamp(date);
@@ -382,6 +423,40 @@ CallError ErrorClassifier::classifyInBandError(const QJsonObject& payload)
     error.param = envelope.param;
     error.contextLengthExceeded = error.failureClass == FailureClass::BadRequest && saysContextTooLong(envelope);
     error.retryAfterMs = retryHintFromBody(envelope);
+    return error;
+}
+
+QStringList ErrorClassifier::filteredCategories(const QJsonObject& results)
+{
+    QStringList categories;
+    for (auto it = results.constBegin(); it != results.constEnd(); ++it) {
+        const QJsonObject category = it.value().toObject();
+        if (category.value(QLatin1String("filtered")).toBool()) {
+            categories.append(it.key());
+        }
+    }
+    return categories;
+}
+
+CallError ErrorClassifier::contentFiltered(bool prompt, const QStringList& categories, const QString& providerMessage)
+{
+    CallError error;
+    error.failureClass = FailureClass::ContentFiltered;
+    error.providerCode = QStringLiteral("content_filter");
+    error.param = prompt ? QStringLiteral("prompt") : QString();
+    const QString which = categories.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(categories.join(u", "));
+    error.message = prompt
+        ? QCoreApplication::translate("ErrorClassifier",
+                                      "The provider's content filter refused the prompt%1: a "
+                                      "judgement of the content, not an outage.")
+              .arg(which)
+        : QCoreApplication::translate("ErrorClassifier",
+                                      "The provider's content filter withheld the answer%1 (finish_reason "
+                                      "content_filter).")
+              .arg(which);
+    if (!providerMessage.isEmpty()) {
+        error.message += QLatin1Char(' ') + providerMessage;
+    }
     return error;
 }
 

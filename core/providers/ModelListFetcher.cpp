@@ -25,16 +25,23 @@ ModelListFetcher::ModelListFetcher(ProviderClient* client, QObject* parent)
 void ModelListFetcher::fetch(const ProviderConfig& provider, const QString& key)
 {
     abort();
-    QUrl url = provider.baseUrl;
-    QString path = url.path();
-    if (!path.endsWith(QLatin1Char('/'))) {
-        path += QLatin1Char('/');
+    const std::unique_ptr<WireFormat> wire = WireFormat::create(provider.kind);
+    const QUrl url = wire->modelListUrl(provider);
+    m_host = url.isEmpty() ? provider.baseUrl.host() : url.host();
+    if (url.isEmpty()) {
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                fail(tr("%1 lists no deployments at this URL; type the deployment name as the model's upstream "
+                        "name.")
+                         .arg(m_host));
+            },
+            Qt::QueuedConnection);
+        return;
     }
-    url.setPath(path + QStringLiteral("models"));
-    m_host = url.host();
 
     HttpExchange::Headers headers { { QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json") } };
-    headers.append(WireFormat::create(provider.kind)->authHeaders(key));
+    headers.append(wire->authHeadersFor(provider, key));
     for (auto it = provider.extraHeaders.cbegin(); it != provider.extraHeaders.cend(); ++it) {
         headers.append({ it.key().toUtf8(), it.value().toUtf8() });
     }

@@ -33,7 +33,8 @@ void OpenAiStreamDecoder::handleEvent(const SseEvent& event, WireDelta& delta)
         return;
     }
     OpenAiChunkScanner::Chunk fast;
-    if (OpenAiChunkScanner::scan(event.data, &fast, &m_memo)) {
+    // A content filter stop takes the full parse: it names the categories that fired.
+    if (OpenAiChunkScanner::scan(event.data, &fast, &m_memo) && fast.finishReason != QLatin1String("content_filter")) {
         delta.text = std::move(fast.content);
         delta.reasoning
             = fast.reasoningContent.isEmpty() ? std::move(fast.reasoning) : std::move(fast.reasoningContent);
@@ -73,6 +74,9 @@ void OpenAiStreamDecoder::handleEvent(const SseEvent& event, WireDelta& delta)
     }
     OpenAiWire::readParts(message, delta.parts);
     delta.finishReason = choice.value(QLatin1String("finish_reason")).toString();
+    if (delta.finishReason == QLatin1String("content_filter")) {
+        delta.filteredCategories = OpenAiWire::filteredCategoriesOf(choice);
+    }
     // Gemini's OpenAI endpoint repeats cumulative usage on every chunk: each one replaces the last.
     delta.usage = OpenAiWire::parseUsage(usage);
     if (!delta.finishReason.isEmpty()) {

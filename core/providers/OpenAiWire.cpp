@@ -102,6 +102,13 @@ void OpenAiWire::readParts(const QJsonObject& message, QList<AnswerPart>& parts)
     }
 }
 
+QStringList OpenAiWire::filteredCategoriesOf(const QJsonObject& choice)
+{
+    const QJsonValue plural = choice.value(QLatin1String("content_filter_results"));
+    return ErrorClassifier::filteredCategories(
+        plural.isObject() ? plural.toObject() : choice.value(QLatin1String("content_filter_result")).toObject());
+}
+
 std::unique_ptr<StreamDecoder> OpenAiWire::createStreamDecoder() const
 {
     return std::make_unique<OpenAiStreamDecoder>();
@@ -140,6 +147,9 @@ WireDelta OpenAiWire::decodeResponse(const QByteArray& body) const
     }
     readParts(message, delta.parts);
     delta.finishReason = choice.value(QLatin1String("finish_reason")).toString();
+    if (delta.finishReason == QLatin1String("content_filter")) {
+        delta.filteredCategories = filteredCategoriesOf(choice);
+    }
     delta.usage = parseUsage(object.value(QLatin1String("usage")));
     delta.endOfStream = true;
     return delta;

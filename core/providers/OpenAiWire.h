@@ -37,6 +37,9 @@ public:
     static bool isReasoningModel(const QString& upstreamModel);
     static bool takesSamplingParameters(const QString& upstreamModel);
 
+    // Azure: the content filter categories that fired on a choice (content_filter_results).
+    static QStringList filteredCategoriesOf(const QJsonObject& choice);
+
     // Tool call pieces and refusal text of a message or stream delta object.
     static void readParts(const QJsonObject& message, QList<AnswerPart>& parts);
 

@@ -75,7 +75,7 @@ void ProviderCall::begin()
     headers.append(
         { QByteArrayLiteral("Accept"),
           m_request.stream ? QByteArrayLiteral("text/event-stream") : QByteArrayLiteral("application/json") });
-    for (const auto& [name, value] : m_wire->authHeaders(m_apiKey)) {
+    for (const auto& [name, value] : m_wire->authHeadersFor(m_provider, m_apiKey)) {
         headers.append({ name, value });
     }
     for (auto it = m_provider.extraHeaders.cbegin(); it != m_provider.extraHeaders.cend(); ++it) {
@@ -88,7 +88,8 @@ void ProviderCall::begin()
     startTimer(m_totalTimer, timeouts.totalMs);
 
     m_decoder = m_wire->createStreamDecoder();
-    m_reply = m_client->createExchange(m_wire->endpointUrl(m_provider.baseUrl), headers, std::move(body.bytes), this);
+    m_reply = m_client->createExchange(m_wire->callUrl(m_provider, m_model.upstreamModel), headers,
+                                       std::move(body.bytes), this);
     connect(m_reply, &HttpExchange::requestSent, this, [this] {
         m_connectTimer.stop();
         if (!m_done) {
@@ -205,6 +206,7 @@ void ProviderCall::applyDelta(const WireDelta& delta)
     if (!delta.finishReason.isEmpty()) {
         m_result.finishReason = delta.finishReason;
     }
+    m_filteredCategories += delta.filteredCategories;
     if (delta.usage) {
         m_result.usage = *delta.usage;
         m_usageReported = true;
@@ -306,6 +308,12 @@ void ProviderCall::onReplyFinished()
         if (m_done) {
             return;
         }
+    }
+    if (m_result.finishReason == QLatin1String("content_filter") && m_result.text.isEmpty()
+        && m_result.toolCalls.isEmpty() && m_result.refusal.isEmpty()) {
+        // Nothing but the filter's verdict came back: a failure that says why, not an empty answer.
+        fail(ErrorClassifier::contentFiltered(false, m_filteredCategories));
+        return;
     }
     finishWithSuccess();
 }

@@ -95,6 +95,7 @@ private:
     int m_httpStatus = 0;
     bool m_streaming = false;
     bool m_usageReported = false;
+    QStringList m_filteredCategories; // what the content filter said about the answer
 
     QElapsedTimer m_clock;
     // QBasicTimer: no QObject or connection per timer, and the idle timer is not re-armed per

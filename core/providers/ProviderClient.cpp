@@ -68,7 +68,7 @@ HttpExchange* ProviderClient::post(const ProviderConfig& provider, const QString
     const std::unique_ptr<WireFormat> wire = WireFormat::create(provider.kind);
     HttpExchange::Headers headers { { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") },
                                     { QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json") } };
-    headers += wire->authHeaders(m_keyResolver(provider));
+    headers += wire->authHeadersFor(provider, m_keyResolver(provider));
     for (auto it = provider.extraHeaders.cbegin(); it != provider.extraHeaders.cend(); ++it) {
         headers.append({ it.key().toUtf8(), it.value().toUtf8() });
     }

@@ -1,6 +1,7 @@
 #include "WireFormat.h"
 
 #include "AnthropicWire.h"
+#include "AzureOpenAiWire.h"
 #include "OpenAiWire.h"
 #include "RequestTranslator.h"
 #include "common/JsonText.h"
@@ -12,6 +13,8 @@ std::unique_ptr<WireFormat> WireFormat::create(ProviderKind kind)
     switch (kind) {
     case ProviderKind::AnthropicMessages:
         return std::make_unique<AnthropicWire>();
+    case ProviderKind::AzureOpenAi:
+        return std::make_unique<AzureOpenAiWire>();
     case ProviderKind::OpenAiCompatible:
         break;
     }

@@ -6,6 +6,7 @@
 #include <QByteArrayView>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
@@ -21,11 +22,12 @@ struct WireDelta
     QList<AnswerPart> parts; // tool call pieces, refusal text
     bool endOfStream = false; // [DONE] or message_stop seen
     std::optional<CallError> error; // in-band error (HTTP 200 stream) or malformed event
+    QStringList filteredCategories; // Azure: content filter categories that fired on the answer
 
     bool isEmpty() const
     {
         return text.isEmpty() && reasoning.isEmpty() && !usage && finishReason.isEmpty() && parts.isEmpty()
-            && !endOfStream && !error;
+            && !endOfStream && !error && filteredCategories.isEmpty();
     }
 };
 
@@ -56,6 +58,7 @@ public:
     static std::unique_ptr<WireFormat> create(ProviderKind kind);
     virtual ~WireFormat() = default;
 
+    // The body dialect (ProviderKinds::wireFormat): what a client body must be in to go as it is.
     virtual ProviderKind kind() const = 0;
     // The body for this call: a gateway client's own body when the request carries one (as it is
     // for the same format, translated for the other), else buildRequestBody().
@@ -65,6 +68,26 @@ public:
     virtual QString endpointPath() const = 0;
     // Bearer / x-api-key + anthropic-version; an empty key gives no auth header.
     virtual QList<std::pair<QByteArray, QByteArray>> authHeaders(const QString& apiKey) const = 0;
+    // The auth headers as this provider is configured to authenticate (Azure: api-key, or an Entra ID
+    // token as a bearer); authHeaders() for APIs with one way.
+    virtual QList<std::pair<QByteArray, QByteArray>> authHeadersFor(const ProviderConfig& provider,
+                                                                    const QString& secret) const
+    {
+        Q_UNUSED(provider);
+        return authHeaders(secret);
+    }
+    // Where a call to this model goes: endpointUrl(baseUrl), but Azure names the deployment and the
+    // api-version in the URL.
+    virtual QUrl callUrl(const ProviderConfig& provider, const QString& upstreamModel) const
+    {
+        Q_UNUSED(upstreamModel);
+        return endpointUrl(provider.baseUrl);
+    }
+    // Where the provider lists its models (GET), or an empty URL when it has no such list.
+    virtual QUrl modelListUrl(const ProviderConfig& provider) const
+    {
+        return urlOn(provider.baseUrl, QStringLiteral("models"));
+    }
     virtual QByteArray buildRequestBody(const QString& upstreamModel, const ChatRequest& request) const = 0;
     virtual std::unique_ptr<StreamDecoder> createStreamDecoder() const = 0;
     // A non-streaming 2xx body; error set (MalformedResponse) if not the expected shape.

@@ -1,5 +1,7 @@
 #include "CooldownTracker.h"
 
+#include <limits>
+
 #include "common/Clock.h"
 
 namespace {
@@ -124,7 +126,7 @@ void CooldownTracker::open(Breaker& breaker, int seconds, const QString& reason,
 }
 
 void CooldownTracker::recordFailure(const QString& modelId, const QString& providerId, FailureClass failureClass,
-                                    const TierSettings& settings)
+                                    const TierSettings& settings, qint64 retryAfterMs)
 {
     const qint64 now = nowMs();
     const QString reason = FailureClasses::id(failureClass);
@@ -145,7 +147,10 @@ void CooldownTracker::recordFailure(const QString& modelId, const QString& provi
     }
     Breaker& breaker = m_models[modelId];
     const State modelBefore = stateOf(breaker, now);
-    if (modelBefore.phase == State::HalfOpen) {
+    if (failureClass == FailureClass::RateLimited && retryAfterMs > settings.rateLimitWaitCapMs) {
+        open(breaker, int(qMin<qint64>((retryAfterMs + 999) / 1000, std::numeric_limits<int>::max() / 1000)), reason,
+             now);
+    } else if (modelBefore.phase == State::HalfOpen) {
         // The probe failed (or a failure arrived while half-open): re-open at once.
         open(breaker, breaker.durationSec > 0 ? breaker.durationSec : settings.cooldown.durationSec, reason, now);
     } else if (modelBefore.phase == State::Available) {

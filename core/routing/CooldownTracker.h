@@ -47,8 +47,11 @@ public:
     void releaseProbe(const QString& modelId, const QString& providerId);
 
     void recordSuccess(const QString& modelId, const QString& providerId);
+    // retryAfterMs: when the provider named a wait longer than the tier waits for a rate limit
+    // (retry-after, retry-after-ms, Azure's "retry after N seconds"), the deployment cools down
+    // for that long at once, whatever the failure count.
     void recordFailure(const QString& modelId, const QString& providerId, FailureClass failureClass,
-                       const TierSettings& settings);
+                       const TierSettings& settings, qint64 retryAfterMs = -1);
     // Cools a whole provider down, e.g. quota exhausted.
     void coolProvider(const QString& providerId, int seconds, const QString& reason);
 

@@ -15,6 +15,10 @@ FailoverAction FailoverRules::actionFor(const CallError& error, const TierSettin
     case FailureClass::Unsupported:
         // The model's limits, not the provider's health: the next model may take the request.
         return FailoverAction::SwitchModel;
+    case FailureClass::ContentFiltered:
+        // The provider is up and judged the content: not an outage to fail over from, and not a
+        // reason to cool it down. The error says which filter fired.
+        return FailoverAction::End;
     case FailureClass::Cancelled:
         return FailoverAction::Stop;
     case FailureClass::None:

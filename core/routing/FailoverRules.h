@@ -12,7 +12,7 @@ enum class FailoverAction
     SwitchModel, // 429 otherwise: next deployment or model
     CoolProviderAndSwitch, // quota exhausted: cool the whole provider down and skip it
     LargerContext, // context length exceeded: only models with a larger context window
-    End, // other bad requests: no model can take it, stop without burning the chain
+    End, // other bad requests, content filter refusals: stop without burning the chain
     Stop, // cancelled
 };
 

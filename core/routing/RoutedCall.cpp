@@ -386,7 +386,7 @@ void RoutedCall::onFailed(ProviderCall* call, const CallError& error)
     const ModelConfig& model = active.candidate.model;
     const ProviderConfig& provider = active.candidate.provider;
     CooldownTracker& cooldowns = m_router->services().cooldowns();
-    cooldowns.recordFailure(model.id, provider.id, error.failureClass, m_route.settings);
+    cooldowns.recordFailure(model.id, provider.id, error.failureClass, m_route.settings, error.retryAfterMs);
     if (active.candidate.probe && !CooldownTracker::countsTowardCooldown(error.failureClass)
         && error.failureClass != FailureClass::QuotaExhausted) {
         cooldowns.releaseProbe(model.id, provider.id);

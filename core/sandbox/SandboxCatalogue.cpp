@@ -17,6 +17,10 @@ QList<Provider> providers()
           ProviderKind::OpenAiCompatible, QByteArrayLiteral("/mistral/v1") },
         { QStringLiteral("sandbox-anthropic"), QCoreApplication::translate("SandboxCatalogue", "Sandbox Anthropic"),
           ProviderKind::AnthropicMessages, QByteArrayLiteral("/anthropic/v1") },
+        // A resource endpoint: deployments at /azure/openai/deployments/NAME/chat/completions?api-version=V
+        // and the v1 API at /azure/openai/v1. Offered once a deployment is added (SandboxServer::addModel).
+        { QStringLiteral("sandbox-azure"), QCoreApplication::translate("SandboxCatalogue", "Sandbox Azure OpenAI"),
+          ProviderKind::AzureOpenAi, QByteArrayLiteral("/azure") },
     };
 }
 

@@ -3,6 +3,7 @@
 #include "SandboxStream.h"
 #include "SandboxText.h"
 #include "SandboxWire.h"
+#include "common/AzureEndpoint.h"
 #include "common/Clock.h"
 #include "http/HttpResponder.h"
 #include "http/HttpServer.h"
@@ -18,7 +19,15 @@ namespace {
 
 Wire wireOf(ProviderKind kind)
 {
-    return kind == ProviderKind::AnthropicMessages ? Wire::Anthropic : Wire::OpenAi;
+    switch (kind) {
+    case ProviderKind::AnthropicMessages:
+        return Wire::Anthropic;
+    case ProviderKind::AzureOpenAi:
+        return Wire::Azure;
+    case ProviderKind::OpenAiCompatible:
+        break;
+    }
+    return Wire::OpenAi;
 }
 
 const QByteArray kJson = QByteArrayLiteral("application/json");
@@ -55,6 +64,11 @@ QList<ProviderConfig> SandboxServer::providers() const
 {
     QList<ProviderConfig> configs;
     for (const auto& provider : m_providers) {
+        const bool serves = std::any_of(m_models.cbegin(), m_models.cend(),
+                                        [&](const SandboxModel& model) { return model.providerId == provider.id; });
+        if (!serves) {
+            continue;
+        }
         ProviderConfig config;
         config.id = provider.id;
         config.displayName = provider.displayName;
@@ -62,6 +76,9 @@ QList<ProviderConfig> SandboxServer::providers() const
         config.baseUrl
             = QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port()).arg(QLatin1String(provider.pathPrefix)));
         config.simulated = true;
+        if (provider.kind == ProviderKind::AzureOpenAi) {
+            config.apiVersion = AzureEndpoint::defaultApiVersion();
+        }
         configs.append(config);
     }
     return configs;
@@ -157,6 +174,8 @@ void SandboxServer::resetCounts()
 {
     m_requestCounts.clear();
     m_lastBodies.clear();
+    m_lastTargets.clear();
+    m_lastHeaders.clear();
     m_totalRequests = 0;
     m_answered = {};
 }
@@ -193,6 +212,10 @@ void SandboxServer::handle(const HttpRequest& request, HttpResponder* responder)
             continue;
         }
         const QByteArrayView rest = QByteArrayView(request.path).sliced(prefix.size());
+        if (provider.kind == ProviderKind::AzureOpenAi) {
+            handleAzure(provider, request, responder, rest);
+            return;
+        }
         const QByteArrayView callPath
             = provider.kind == ProviderKind::AnthropicMessages ? "/messages" : "/chat/completions";
         if (provider.kind == ProviderKind::AnthropicMessages && rest == "/messages/count_tokens") {
@@ -223,6 +246,61 @@ void SandboxServer::handle(const HttpRequest& request, HttpResponder* responder)
     }
     sendError(responder, ProviderKind::OpenAiCompatible, 404, "unknown_url",
               "Invalid URL (" + request.method + ' ' + request.path + ')');
+}
+
+bool SandboxServer::keyAccepted(const SandboxCatalogue::Provider& provider, const HttpRequest& request) const
+{
+    const QString required = m_requiredKeys.value(provider.id);
+    if (required.isEmpty()) {
+        return true;
+    }
+    return request.header("api-key") == required.toUtf8()
+        || request.header("authorization") == "Bearer " + required.toUtf8();
+}
+
+// Azure OpenAI's data plane as a resource endpoint answers it: a deployment URL needs an
+// api-version (404 "Resource not found" without one, as Azure answers), a key in api-key (or an
+// Entra ID token), and names a deployment of the resource; the v1 API takes the deployment as the
+// body's model and no api-version.
+void SandboxServer::handleAzure(const SandboxCatalogue::Provider& provider, const HttpRequest& request,
+                                HttpResponder* responder, QByteArrayView rest)
+{
+    const QByteArrayView deployments = "/openai/deployments/";
+    const QByteArrayView completions = "/chat/completions";
+    const auto notFound = [&] { sendError(responder, provider.kind, 404, {}); };
+    std::optional<QString> deployment; // none: the v1 API, where the body's model names it
+    if (rest == "/openai/v1/chat/completions") {
+    } else if (rest.startsWith(deployments) && rest.endsWith(completions)
+               && rest.size() > deployments.size() + completions.size()) {
+        deployment
+            = QString::fromUtf8(rest.sliced(deployments.size(), rest.size() - deployments.size() - completions.size()));
+        const bool hasVersion
+            = QByteArrayView(request.query).startsWith("api-version=") || request.query.contains("&api-version=");
+        if (!hasVersion || deployment->contains(QLatin1Char('/'))) {
+            notFound();
+            return;
+        }
+    } else if (rest == "/openai/v1/models" && request.method == "GET") {
+        if (!keyAccepted(provider, request)) {
+            sendError(responder, provider.kind, 401, {});
+            return;
+        }
+        handleModels(provider, responder);
+        return;
+    } else {
+        notFound();
+        return;
+    }
+    if (request.method != "POST") {
+        sendError(responder, provider.kind, 405, {}, "Method not allowed");
+        return;
+    }
+    if (!keyAccepted(provider, request)) {
+        ++m_totalRequests;
+        sendError(responder, provider.kind, 401, {});
+        return;
+    }
+    handleCall(provider, request, responder, deployment);
 }
 
 void SandboxServer::handleModels(const SandboxCatalogue::Provider& provider, HttpResponder* responder)
@@ -270,11 +348,29 @@ void SandboxServer::sendError(HttpResponder* responder, ProviderKind kind, int s
     if (retryAfterSec >= 0) {
         headers.append({ QByteArrayLiteral("retry-after"), QByteArray::number(retryAfterSec) });
     }
+    if (kind == ProviderKind::AzureOpenAi) {
+        if (retryAfterSec >= 0) {
+            headers.append({ QByteArrayLiteral("retry-after-ms"), QByteArray::number(qint64(retryAfterSec) * 1000) });
+        }
+        if (status == 429) {
+            headers.append({ QByteArrayLiteral("x-ratelimit-remaining-requests"), QByteArrayLiteral("0") });
+            headers.append({ QByteArrayLiteral("policy-id"), QByteArrayLiteral("DeploymentRatelimit-Token") });
+        }
+        headers.append({ QByteArrayLiteral("apim-request-id"), QByteArrayLiteral("sandbox-apim-request") });
+        // Azure's own envelopes where it has them; the rest (context length, 5xx) are OpenAI's.
+        const bool azureShaped = status == 401 || status == 404 || status == 429 || code == "content_filter";
+        responder->send(status, kJson,
+                        azureShaped ? SandboxWire::azureErrorBody(status, code, retryAfterSec)
+                                    : SandboxWire::errorBody(Wire::OpenAi, status, code, message),
+                        headers);
+        return;
+    }
     responder->send(status, kJson, SandboxWire::errorBody(wireOf(kind), status, code, message), headers);
 }
 
+// deployment: Azure's, from the URL; none for the other APIs (and Azure's v1), where the body names the model.
 void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const HttpRequest& request,
-                               HttpResponder* responder)
+                               HttpResponder* responder, const std::optional<QString>& deployment)
 {
     const Wire wire = wireOf(provider.kind);
     ++m_totalRequests;
@@ -288,13 +384,22 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
         sendError(responder, provider.kind, 400, "invalid_request_error", parseError);
         return;
     }
+    if (deployment) {
+        call.model = *deployment; // Azure ignores the body's model on a deployment URL
+    }
     ++m_requestCounts[call.model];
     m_lastBodies.insert(call.model, request.body);
+    m_lastTargets.insert(call.model, request.query.isEmpty() ? request.path : request.path + '?' + request.query);
+    m_lastHeaders.insert(call.model, request.headers);
     emit requestReceived(call.model, request.path);
 
     const auto found = std::find_if(m_models.cbegin(), m_models.cend(), [&](const SandboxModel& model) {
         return model.name == call.model && model.providerId == provider.id;
     });
+    if (found == m_models.cend() && wire == Wire::Azure) {
+        sendError(responder, provider.kind, 404, "DeploymentNotFound");
+        return;
+    }
     if (found == m_models.cend()) {
         const QByteArray name = call.model.toUtf8();
         sendError(responder, provider.kind, 404, "model_not_found",
@@ -303,7 +408,7 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
         return;
     }
     const SandboxModel& model = *found;
-    if (wire == Wire::OpenAi) {
+    if (wire != Wire::Anthropic) {
         if (const QByteArray refusal = SandboxWire::reasoningModelRefusal(model.name, call); !refusal.isEmpty()) {
             responder->send(400, kJson, refusal);
             return;
@@ -390,6 +495,7 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
         plan.intervalMs = intervalMs;
         plan.dropAfterTokens = fault.kind == Kind::DropMidStream ? qMax(0, fault.afterTokens) : -1;
         plan.malformed = fault.kind == Kind::MalformedJson;
+        plan.filtered = fault.kind == Kind::FilteredAnswer;
         plan.headers = headers;
         (new SandboxStream(responder, std::move(plan)))->start();
         return;
@@ -397,6 +503,9 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
 
     const QByteArray body = wire == Wire::Anthropic
         ? SandboxWire::anthropicMessage(id, model.name, reply, prompt, reportsUsage)
+        : wire == Wire::Azure
+        ? SandboxWire::azureCompletion(id, model.name, created, reply, call.promptTokens, reportsUsage,
+                                       fault.kind == Kind::FilteredAnswer)
         : SandboxWire::openAiCompletion(id, model.name, created, reply, call.promptTokens, reportsUsage);
     const Kind kind = fault.kind;
     auto answer = [responder, body, headers, kind] {

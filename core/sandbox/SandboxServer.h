@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QRandomGenerator>
 
+#include <optional>
+
 class HttpResponder;
 class HttpServer;
 struct HttpRequest;
@@ -31,7 +33,8 @@ public:
     quint16 port() const;
 
     static QList<SandboxModel> catalogue();
-    // Ready-made configs pointing at this server (simulated = true, no key).
+    // Ready-made configs pointing at this server (simulated = true, no key), for the providers
+    // that serve at least one model.
     QList<ProviderConfig> providers() const;
     // id "sandbox/<name>", upstreamModel "<name>", prices, context window.
     QList<ModelConfig> models() const;
@@ -47,6 +50,17 @@ public:
     // The faults switched on now: by model name, and by provider id.
     QHash<QString, SandboxFault> modelFaults() const;
     QHash<QString, SandboxFault> providerFaults() const;
+
+    // Requests to this provider must carry this key (Azure: the api-key header, or an Entra ID token
+    // as Authorization: Bearer); others get the provider's 401. Empty = any or none.
+    void setRequiredKey(const QString& providerId, const QString& key) { m_requiredKeys.insert(providerId, key); }
+    // The target (path and query) of the last call request for a model (tests check the URL a client used).
+    QByteArray lastRequestTarget(const QString& modelName) const { return m_lastTargets.value(modelName); }
+    // The headers of the last call request for a model, names lower-cased.
+    QList<std::pair<QByteArray, QByteArray>> lastRequestHeaders(const QString& modelName) const
+    {
+        return m_lastHeaders.value(modelName);
+    }
 
     // Multiplies every simulated delay; 0 answers at once.
     void setTimeScale(double factor) { m_timeScale = qMax(0.0, factor); }
@@ -88,7 +102,11 @@ private:
     };
 
     void handle(const HttpRequest& request, HttpResponder* responder);
-    void handleCall(const SandboxCatalogue::Provider& provider, const HttpRequest& request, HttpResponder* responder);
+    void handleCall(const SandboxCatalogue::Provider& provider, const HttpRequest& request, HttpResponder* responder,
+                    const std::optional<QString>& deployment = std::nullopt);
+    void handleAzure(const SandboxCatalogue::Provider& provider, const HttpRequest& request, HttpResponder* responder,
+                     QByteArrayView rest);
+    bool keyAccepted(const SandboxCatalogue::Provider& provider, const HttpRequest& request) const;
     void handleModels(const SandboxCatalogue::Provider& provider, HttpResponder* responder);
     void handleTokenCount(const SandboxCatalogue::Provider& provider, const HttpRequest& request,
                           HttpResponder* responder);
@@ -106,6 +124,9 @@ private:
     QHash<QString, bool> m_reportsUsage;
     QHash<QString, int> m_requestCounts;
     QHash<QString, QByteArray> m_lastBodies;
+    QHash<QString, QByteArray> m_lastTargets;
+    QHash<QString, QList<std::pair<QByteArray, QByteArray>>> m_lastHeaders;
+    QHash<QString, QString> m_requiredKeys;
     int m_totalRequests = 0;
     Answered m_answered;
     QHash<QByteArray, QDateTime> m_promptCache; // cache prefix digest -> expiry (UTC)

@@ -2,6 +2,7 @@
 
 #include "http/HttpResponder.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 using SandboxWire::Wire;
@@ -26,6 +27,9 @@ void SandboxStream::start()
         m_out += SandboxWire::sseEvent("content_block_start", SandboxWire::anthropicBlockStart(m_plan.reply));
         m_out += SandboxWire::sseEvent("ping", QJsonObject { { QStringLiteral("type"), QStringLiteral("ping") } });
     } else {
+        if (m_plan.wire == Wire::Azure) {
+            m_out += SandboxWire::azurePromptFilterEvent();
+        }
         const QJsonObject delta { { QStringLiteral("role"), QStringLiteral("assistant") },
                                   { QStringLiteral("content"), QString() },
                                   { QStringLiteral("refusal"), QJsonValue::Null } };
@@ -73,7 +77,7 @@ bool SandboxStream::sendPiece()
                 + "\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"oops\n\n";
         }
     }
-    if (m_next >= total) {
+    if (m_next >= total || m_plan.filtered) {
         finish();
         return false;
     }
@@ -104,11 +108,19 @@ void SandboxStream::finish()
         m_out += SandboxWire::sseEvent("message_stop",
                                        QJsonObject { { QStringLiteral("type"), QStringLiteral("message_stop") } });
     } else {
-        const QString reason = !reply.toolName.isEmpty() ? QStringLiteral("tool_calls")
-            : reply.truncated                            ? QStringLiteral("length")
-                                                         : QStringLiteral("stop");
-        m_out += SandboxWire::sseData(
-            SandboxWire::openAiChunk(m_plan.id, m_plan.model, m_plan.created, QJsonObject(), reason));
+        const QString reason = m_plan.filtered ? QStringLiteral("content_filter")
+            : !reply.toolName.isEmpty()        ? QStringLiteral("tool_calls")
+            : reply.truncated                  ? QStringLiteral("length")
+                                               : QStringLiteral("stop");
+        QJsonObject last = SandboxWire::openAiChunk(m_plan.id, m_plan.model, m_plan.created, QJsonObject(), reason);
+        if (m_plan.wire == Wire::Azure) {
+            QJsonArray choices = last.value(QLatin1String("choices")).toArray();
+            QJsonObject choice = choices.first().toObject();
+            choice.insert(QStringLiteral("content_filter_results"), SandboxWire::azureFilterResults(m_plan.filtered));
+            choices.replace(0, choice);
+            last.insert(QStringLiteral("choices"), choices);
+        }
+        m_out += SandboxWire::sseData(last);
         if (m_plan.includeUsage) {
             m_out += SandboxWire::sseData(
                 SandboxWire::openAiUsageChunk(m_plan.id, m_plan.model, m_plan.created, m_plan.prompt.tokens, reply));

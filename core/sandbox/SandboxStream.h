@@ -31,6 +31,7 @@ public:
         int intervalMs = 0;
         int dropAfterTokens = -1; // >= 0: cut the connection after that many tokens
         bool malformed = false; // one data event with broken JSON after a couple of tokens
+        bool filtered = false; // Azure: the content filter stops the answer before its first token
         HttpHeaders headers;
     };
 

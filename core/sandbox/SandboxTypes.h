@@ -35,6 +35,7 @@ struct SandboxFault
         SlowTokens, // tokenIntervalMs between tokens
         FailPercent, // fail this share of requests with httpStatus, seeded and repeatable
         IgnoreMaxTokens, // answer answerTokens tokens whatever max_tokens asks, 1 ms apart when streamed
+        FilteredAnswer, // Azure: 200, and the content filter withholds the answer (finish_reason content_filter)
     };
 
     Kind kind = Kind::None;

@@ -140,7 +140,8 @@ bool parseRequest(Wire wire, const QByteArray& body, Call* call, QByteArray* err
     }
     const QJsonObject root = document.object();
     call->model = root.value(QLatin1String("model")).toString();
-    if (call->model.isEmpty()) {
+    // Azure takes the deployment from the URL; a model in the body is ignored there.
+    if (call->model.isEmpty() && wire != Wire::Azure) {
         *errorMessage = wire == Wire::Anthropic ? "model: Field required" : "you must provide a model parameter";
         return false;
     }
@@ -205,6 +206,103 @@ QByteArray errorBody(Wire wire, int status, const QByteArray& code, const QByteA
                         { QStringLiteral("param"), nullable(shape.param) },
                         { QStringLiteral("code"), nullable(shape.code) } };
     return compact({ { QStringLiteral("error"), error } });
+}
+
+QJsonObject azureFilterResults(bool answerFiltered)
+{
+    const auto category = [](bool filtered, const char* severity) {
+        return QJsonObject { { QStringLiteral("filtered"), filtered },
+                             { QStringLiteral("severity"), QLatin1String(severity) } };
+    };
+    return { { QStringLiteral("hate"), category(false, "safe") },
+             { QStringLiteral("self_harm"), category(false, "safe") },
+             { QStringLiteral("sexual"), category(false, "safe") },
+             { QStringLiteral("violence"), answerFiltered ? category(true, "high") : category(false, "safe") } };
+}
+
+QJsonArray azurePromptFilterResults()
+{
+    QJsonObject results = azureFilterResults(false);
+    results.insert(QStringLiteral("jailbreak"),
+                   QJsonObject { { QStringLiteral("filtered"), false }, { QStringLiteral("detected"), false } });
+    return { QJsonObject { { QStringLiteral("prompt_index"), 0 },
+                           { QStringLiteral("content_filter_results"), results } } };
+}
+
+QByteArray azureCompletion(const QByteArray& id, const QString& model, qint64 created, const SandboxText::Reply& reply,
+                           qint64 promptTokens, bool withUsage, bool filtered)
+{
+    QJsonObject root
+        = QJsonDocument::fromJson(openAiCompletion(id, model, created, reply, promptTokens, withUsage)).object();
+    QJsonArray choices = root.value(QLatin1String("choices")).toArray();
+    QJsonObject choice = choices.first().toObject();
+    choice.insert(QStringLiteral("content_filter_results"), azureFilterResults(filtered));
+    if (filtered) {
+        QJsonObject message = choice.value(QLatin1String("message")).toObject();
+        message.insert(QStringLiteral("content"), QJsonValue::Null);
+        message.remove(QStringLiteral("tool_calls"));
+        choice.insert(QStringLiteral("message"), message);
+        choice.insert(QStringLiteral("finish_reason"), QStringLiteral("content_filter"));
+    }
+    choices.replace(0, choice);
+    root.insert(QStringLiteral("choices"), choices);
+    root.insert(QStringLiteral("prompt_filter_results"), azurePromptFilterResults());
+    return compact(root); // QJsonObject writes its keys sorted, as Azure does
+}
+
+QByteArray azurePromptFilterEvent()
+{
+    return sseData({ { QStringLiteral("choices"), QJsonArray() },
+                     { QStringLiteral("created"), 0 },
+                     { QStringLiteral("id"), QString() },
+                     { QStringLiteral("model"), QString() },
+                     { QStringLiteral("object"), QString() },
+                     { QStringLiteral("prompt_filter_results"), azurePromptFilterResults() } });
+}
+
+QByteArray azureErrorBody(int status, const QByteArray& code, int retryAfterSec)
+{
+    if (code == "content_filter") {
+        // tests/data/wire-next/azure-openai-error-400-content-filter.json, key order included.
+        return QByteArrayLiteral(
+            R"({"error":{"message":"The response was filtered due to the prompt triggering Azure OpenAI's content )"
+            R"(management policy. Please modify your prompt and retry. To learn more about our content filtering )"
+            R"(policies please read our documentation: https://go.microsoft.com/fwlink/?linkid=2198766","type":null,)"
+            R"("param":"prompt","code":"content_filter","status":400,"innererror":{"code":)"
+            R"("ResponsibleAIPolicyViolation","content_filter_result":{"hate":{"filtered":false,"severity":"safe"},)"
+            R"("jailbreak":{"filtered":true,"detected":true},"self_harm":{"filtered":false,"severity":"safe"},)"
+            R"("sexual":{"filtered":false,"severity":"safe"},"violence":{"filtered":false,"severity":"safe"}}}}})");
+    }
+    QString message;
+    QString errorCode = code.isEmpty() ? QString::number(status) : QString::fromUtf8(code);
+    if (status == 429) {
+        // tests/data/wire-next/azure-openai-error-429.json: the wait is only in the prose.
+        message = QStringLiteral("Requests to the ChatCompletions_Create Operation under Azure OpenAI API version "
+                                 "2024-10-21 have exceeded token rate limit of your current AIServices S0 pricing "
+                                 "tier. Please retry after %1 seconds. Please contact Azure support service if you "
+                                 "would like to further increase the default rate limit.")
+                      .arg(retryAfterSec >= 0 ? retryAfterSec : 60);
+    } else if (status == 401) {
+        message = QStringLiteral("Access denied due to invalid subscription key or wrong API endpoint. Make sure to "
+                                 "provide a valid key for an active subscription and use a correct regional API "
+                                 "endpoint for your resource.");
+    } else if (status == 404 && code == "DeploymentNotFound") {
+        message = QStringLiteral("The API deployment for this resource does not exist. If you created the deployment "
+                                 "within the last 5 minutes, please wait a moment and try again.");
+    } else if (status == 404) {
+        message = QStringLiteral("Resource not found");
+    } else if (status >= 500) {
+        message = QStringLiteral("The server had an error while processing your request. Sorry about that! (sandbox)");
+    } else {
+        message = QStringLiteral("Invalid request. (sandbox)");
+    }
+    // Azure writes code before message here.
+    QByteArray body = "{\"error\":{\"code\":";
+    JsonText::appendString(body, errorCode);
+    body += ",\"message\":";
+    JsonText::appendString(body, message);
+    body += "}}";
+    return body;
 }
 
 QByteArray reasoningModelRefusal(const QString& model, const Call& call)

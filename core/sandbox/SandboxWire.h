@@ -6,6 +6,7 @@
 #include "common/PromptSize.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 
@@ -19,7 +20,8 @@ namespace SandboxWire {
 enum class Wire
 {
     OpenAi,
-    Anthropic
+    Anthropic,
+    Azure, // OpenAI's bodies with Azure's content filter annotations, error envelopes and URLs
 };
 
 // What a prompt is billed as: all its tokens, and how many of them were read from or written to
@@ -66,6 +68,20 @@ QByteArray anthropicTokenCount(qint64 inputTokens);
 // "context_length_exceeded", "overloaded_error"); empty code means the usual one for the status.
 // message overrides the default message when not empty.
 QByteArray errorBody(Wire wire, int status, const QByteArray& code, const QByteArray& message = {});
+
+// Azure OpenAI's additions to OpenAI's bodies: prompt_filter_results (top level) and
+// content_filter_results (per choice), every category "safe" unless the answer was filtered.
+QJsonObject azureFilterResults(bool answerFiltered);
+QJsonArray azurePromptFilterResults();
+// Azure's answer body: OpenAI's with its filter annotations; a filtered answer has no content and
+// finish_reason content_filter (violence, high).
+QByteArray azureCompletion(const QByteArray& id, const QString& model, qint64 created, const SandboxText::Reply& reply,
+                           qint64 promptTokens, bool withUsage, bool filtered);
+// The first event of Azure's stream: no id, model or choices, only the prompt's filter results.
+QByteArray azurePromptFilterEvent();
+// Azure's error envelopes: {"error":{"code":"429","message":...}} with a string code, the content
+// filter's 400 (OpenAI's envelope with status and innererror), 401 and 404 as Azure words them.
+QByteArray azureErrorBody(int status, const QByteArray& code, int retryAfterSec = -1);
 
 // OpenAI's reasoning models (gpt-5 but gpt-5-chat, o1, o3, o4-*) refuse max_tokens and top_p, and
 // a temperature other than 1, with a 400 naming the parameter (unsupported_parameter /

@@ -35,6 +35,8 @@ private slots:
     void failureClasses_data();
     void failureClasses();
     void quotaExhausted_coolsWholeProviderLong();
+    void rateLimitWithLongRetryAfter_coolsForThatLongAtOnce_data();
+    void rateLimitWithLongRetryAfter_coolsForThatLongAtOnce();
     void providerCooldown_endsWithOneProbeForTheProvider();
     void stateChanged_isEmitted();
 
@@ -169,6 +171,36 @@ void TestCooldownTracker::failureClasses()
     QCOMPARE(state.phase == CooldownState::CoolingDown, counts || quota);
     QCOMPARE(state.providerWide, quota);
     QCOMPARE(CooldownTracker::countsTowardCooldown(FailureClass(failureClass)), counts);
+}
+
+void TestCooldownTracker::rateLimitWithLongRetryAfter_coolsForThatLongAtOnce_data()
+{
+    QTest::addColumn<qint64>("retryAfterMs");
+    QTest::addColumn<qint64>("coolsForMs"); // 0: not cooled by the first 429
+
+    // The tier waits up to rateLimitWaitCapMs (5 s) for a retry; a longer wait named by the provider
+    // (Azure's retry-after / retry-after-ms / "retry after N seconds") keeps the deployment out that long.
+    QTest::newRow("retry-after 90 s: cooled 90 s at the first 429") << qint64(90'000) << qint64(90'000);
+    QTest::newRow("retry-after-ms 5,500: cooled 6 s (whole seconds, rounded up)") << qint64(5'500) << qint64(6'000);
+    QTest::newRow("within the cap: counted like any failure") << qint64(3'000) << qint64(0);
+    QTest::newRow("no retry-after: counted like any failure") << qint64(-1) << qint64(0);
+}
+
+void TestCooldownTracker::rateLimitWithLongRetryAfter_coolsForThatLongAtOnce()
+{
+    QFETCH(qint64, retryAfterMs);
+    QFETCH(qint64, coolsForMs);
+    const qint64 start = m_clock->currentMSecsSinceEpoch();
+    m_tracker->recordFailure(kModel, kProvider, FailureClass::RateLimited, settings(3, 60, 30), retryAfterMs);
+    const CooldownState state = m_tracker->state(kModel, kProvider);
+    if (coolsForMs == 0) {
+        QCOMPARE(state.phase, CooldownState::Available);
+        return;
+    }
+    QCOMPARE(state.phase, CooldownState::CoolingDown);
+    QCOMPARE(state.untilMs, start + coolsForMs);
+    QVERIFY(!state.providerWide);
+    QCOMPARE(m_tracker->state(kOther, kProvider).phase, CooldownState::Available);
 }
 
 void TestCooldownTracker::quotaExhausted_coolsWholeProviderLong()

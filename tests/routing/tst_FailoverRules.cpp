@@ -44,6 +44,8 @@ void TestFailoverRules::actionFor_data()
     row("context length exceeded wants a larger window", FailureClass::BadRequest, -1, true, false, "larger_context");
     row("other bad request ends", FailureClass::BadRequest, -1, false, false, "end");
     row("cancelled stops", FailureClass::Cancelled, -1, false, false, "stop");
+    row("a content filter refusal ends: the provider is up and judged the content", FailureClass::ContentFiltered, -1,
+        false, false, "end");
 }
 
 void TestFailoverRules::actionFor()
