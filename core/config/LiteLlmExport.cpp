@@ -130,12 +130,18 @@ private:
                 << str(LiteLlmProviders::toApiBase(prefix, provider->baseUrl));
         }
         if (!provider->keyEnv.isEmpty()) {
-            out << YAML::Key << "api_key" << YAML::Value << str(QStringLiteral("os.environ/") + provider->keyEnv);
+            // An Entra ID token is LiteLLM's azure_ad_token; either way only the variable is written.
+            out << YAML::Key << (provider->auth == ProviderAuth::EntraIdToken ? "azure_ad_token" : "api_key")
+                << YAML::Value << str(QStringLiteral("os.environ/") + provider->keyEnv);
         }
-        if (model.timeouts.totalMs != defaults.totalMs) {
+        if (provider->kind == ProviderKind::AzureOpenAi && !provider->apiVersion.isEmpty()) {
+            out << YAML::Key << "api_version" << YAML::Value << str(provider->apiVersion);
+        }
+        // What the model sets itself, also when it equals the default (it must not become the tier's).
+        if ((model.timeoutsSet & TotalTimeoutField) || model.timeouts.totalMs != defaults.totalMs) {
             out << YAML::Key << "timeout" << YAML::Value << seconds(model.timeouts.totalMs);
         }
-        if (model.timeouts.firstTokenMs != defaults.firstTokenMs) {
+        if ((model.timeoutsSet & FirstTokenTimeoutField) || model.timeouts.firstTokenMs != defaults.firstTokenMs) {
             out << YAML::Key << "stream_timeout" << YAML::Value << seconds(model.timeouts.firstTokenMs);
         }
         if (weight != 1) {
@@ -196,7 +202,7 @@ private:
         out << YAML::Key << "router_settings" << YAML::Value << YAML::BeginMap;
         out << YAML::Key << "routing_strategy" << YAML::Value << str(LoadBalanceStrategies::id(defaults.strategy));
         out << YAML::Key << "timeout" << YAML::Value << seconds(defaults.timeouts.totalMs);
-        out << YAML::Key << "allowed_fails" << YAML::Value << defaults.cooldown.failures;
+        out << YAML::Key << "allowed_fails" << YAML::Value << qMax(0, defaults.cooldown.failures - 1);
         out << YAML::Key << "cooldown_time" << YAML::Value << defaults.cooldown.durationSec;
         writeFallbacks(out, "fallbacks", false);
         writeFallbacks(out, "context_window_fallbacks", true);

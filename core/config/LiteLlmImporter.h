@@ -27,7 +27,15 @@ private:
         ProviderKind kind;
         QString base;
         QString keyEnv;
+        QString apiVersion;
+        ProviderAuth auth = ProviderAuth::ApiKey;
         bool operator==(const ProviderKey&) const = default;
+    };
+    // How a deployment reaches its provider beyond base URL and key: Azure's api_version and auth.
+    struct Access
+    {
+        QString apiVersion;
+        ProviderAuth auth = ProviderAuth::ApiKey;
     };
     // Prices may come from litellm_params (LiteLLM's custom pricing) and model_info; both are read.
     struct PriceParts
@@ -63,8 +71,10 @@ private:
     bool skipUnroutable(const LiteLlmModelRoute& route, const QString& path, const YAML::Node& node);
     std::optional<QUrl> baseFor(const LiteLlmPrefix& prefix, const YAML::Node& params, const QString& paramsPath);
     std::optional<QString> keyFor(const LiteLlmPrefix& prefix, const QUrl& base, const YAML::Node& params,
-                                  const QString& paramsPath);
-    QString providerFor(const LiteLlmPrefix& prefix, const QUrl& base, const QString& keyEnv);
+                                  const QString& paramsPath, Access* access);
+    // Azure: api_version (or AZURE_API_VERSION while importing, as LiteLLM reads it).
+    std::optional<QString> azureApiVersion(const QUrl& base, const YAML::Node& params, const QString& paramsPath);
+    QString providerFor(const LiteLlmPrefix& prefix, const QUrl& base, const QString& keyEnv, const Access& access);
     void readPrice(const QString& name, const YAML::Node& value, const QString& path, PriceParts* price);
     void applyPrice(const PriceParts& price, ModelConfig* model);
     void readModelInfo(const YAML::Node& info, const QString& path, ModelConfig* model, PriceParts* price);

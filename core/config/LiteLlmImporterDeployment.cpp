@@ -1,6 +1,9 @@
 #include "LiteLlmImporter.h"
 
+#include "common/AzureEndpoint.h"
+
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 #include <cmath>
 
@@ -102,8 +105,11 @@ void LiteLlmImporter::readDeployment(const YAML::Node& entry, const QString& pat
         const QString name = key(it);
         const QString itemPath = join(paramsPath, name);
         const YAML::Node value = it->second; // a copy: it-> yields a temporary
+        const bool azure = prefix.kind == ProviderKind::AzureOpenAi;
         if (name == QLatin1String("model") || name == QLatin1String("api_base") || name == QLatin1String("api_key")) {
             continue;
+        } else if (azure && (name == QLatin1String("api_version") || name == QLatin1String("azure_ad_token"))) {
+            continue; // read with the key, below
         } else if (name == QLatin1String("timeout")) {
             if (auto ms = milliseconds(value, itemPath)) {
                 model.timeouts.totalMs = *ms;
@@ -141,14 +147,22 @@ void LiteLlmImporter::readDeployment(const YAML::Node& entry, const QString& pat
             unmapped(join(path, name), it->second);
         }
     }
+    Access access;
+    if (prefix.kind == ProviderKind::AzureOpenAi) {
+        const std::optional<QString> version = azureApiVersion(*base, params, paramsPath);
+        if (!version) {
+            return;
+        }
+        access.apiVersion = *version;
+    }
     // Last, so that a skipped deployment asks for no key variable.
-    const std::optional<QString> keyEnv = keyFor(prefix, *base, params, paramsPath);
+    const std::optional<QString> keyEnv = keyFor(prefix, *base, params, paramsPath, &access);
     if (m_deploymentSkipped || !keyEnv) {
         return;
     }
     applyPrice(price, &model);
 
-    model.providerId = providerFor(prefix, *base, *keyEnv);
+    model.providerId = providerFor(prefix, *base, *keyEnv, access);
     ModelGroup* group = nullptr;
     for (auto& candidate : m_result.config.policy.groups) {
         if (candidate.name == *groupName) {
@@ -176,9 +190,9 @@ bool LiteLlmImporter::skipUnroutable(const LiteLlmModelRoute& route, const QStri
     case LiteLlmModelOwner::Inferred:
         return false;
     case LiteLlmModelOwner::Unsupported:
-        if (route.prefixName == QLatin1String("azure") || route.prefixName == QLatin1String("bedrock")) {
+        if (route.prefixName == QLatin1String("bedrock")) {
             error(path,
-                  tr("provider \"%1\" is not supported by Switchyard yet (Azure OpenAI and Amazon Bedrock are planned)")
+                  tr("provider \"%1\" is not supported by Switchyard yet (Amazon Bedrock is planned)")
                       .arg(route.prefixName),
                   node);
         } else if (route.upstreamModel.contains(u'/') || route.prefixName.isEmpty()) {
@@ -253,13 +267,33 @@ std::optional<QUrl> LiteLlmImporter::baseFor(const LiteLlmPrefix& prefix, const 
 // A key is bound to the host it was configured for: the provider's own variable only on its own
 // base URL, a literal key only through a variable named after its host.
 std::optional<QString> LiteLlmImporter::keyFor(const LiteLlmPrefix& prefix, const QUrl& base, const YAML::Node& params,
-                                               const QString& paramsPath)
+                                               const QString& paramsPath, Access* access)
 {
-    const YAML::Node node = params["api_key"];
-    const QString path = join(paramsPath, QStringLiteral("api_key"));
+    YAML::Node node = params["api_key"];
+    QString path = join(paramsPath, QStringLiteral("api_key"));
     const QString host = LiteLlmKeyVariables::hostText(base);
+    const bool azure = prefix.kind == ProviderKind::AzureOpenAi;
+    const YAML::Node token = azure ? params["azure_ad_token"] : YAML::Node();
+    if (azure && isPresent(token)) {
+        if (isPresent(node)) {
+            note(join(paramsPath, QStringLiteral("azure_ad_token")),
+                 tr("both api_key and azure_ad_token are given: the api-key header is sent, as LiteLLM does"), token);
+        } else {
+            // A Microsoft Entra ID token goes as a bearer; where it comes from is read as a key is.
+            node.reset(token); // rebinds; assigning would write into the file's tree
+            path = join(paramsPath, QStringLiteral("azure_ad_token"));
+            access->auth = ProviderAuth::EntraIdToken;
+        }
+    }
     if (!isPresent(node)) {
         if (LiteLlmProviders::isDefaultBase(prefix, base)) {
+            return QLatin1String(prefix.defaultKeyEnv);
+        }
+        if (azure) {
+            // Azure has no default host: its key variable belongs to whichever resource the file names.
+            note(path,
+                 tr("no api_key: %1 is sent to %2, as LiteLLM does").arg(QLatin1String(prefix.defaultKeyEnv), host),
+                 params);
             return QLatin1String(prefix.defaultKeyEnv);
         }
         if (*prefix.defaultKeyEnv && !m_deploymentSkipped) {
@@ -283,7 +317,8 @@ std::optional<QString> LiteLlmImporter::keyFor(const LiteLlmPrefix& prefix, cons
         }
         const LiteLlmPrefix* owner = LiteLlmProviders::byKeyEnv(variable);
         const QString ownerHost = owner ? QUrl(QLatin1String(owner->defaultBase)).host() : QString();
-        if (owner && ownerHost != base.host()) {
+        const bool ownAzureKey = owner && azure && owner->kind == ProviderKind::AzureOpenAi;
+        if (owner && !ownAzureKey && ownerHost != base.host()) {
             note(path,
                  tr("%1 is %2's key variable, but this deployment sends it to %3; make sure that is meant")
                      .arg(variable, QLatin1String(owner->displayName), host),
@@ -306,9 +341,40 @@ std::optional<QString> LiteLlmImporter::keyFor(const LiteLlmPrefix& prefix, cons
     return variable.name;
 }
 
-QString LiteLlmImporter::providerFor(const LiteLlmPrefix& prefix, const QUrl& base, const QString& keyEnv)
+std::optional<QString> LiteLlmImporter::azureApiVersion(const QUrl& base, const YAML::Node& params,
+                                                        const QString& paramsPath)
 {
-    const ProviderKey providerKey { prefix.kind, base.toString(), keyEnv };
+    const YAML::Node node = params["api_version"];
+    const QString path = join(paramsPath, QStringLiteral("api_version"));
+    if (isPresent(node)) {
+        const auto value = resolved(node, path);
+        if (value
+            && !QRegularExpression(QStringLiteral("^(\\d{4}-\\d{2}-\\d{2}(-preview)?|preview|latest|v1)$"))
+                    .match(*value)
+                    .hasMatch()) {
+            error(path, tr("\"%1\" is not an Azure OpenAI api-version (like 2024-10-21)").arg(*value), node);
+            return std::nullopt;
+        }
+        return value;
+    }
+    if (AzureEndpoint::isV1Base(base)) {
+        return QString(); // the v1 API takes none
+    }
+    const QString fromEnvironment = environment(QStringLiteral("AZURE_API_VERSION"));
+    if (!fromEnvironment.isEmpty()) {
+        note(path,
+             tr("not given: taken from %1 while importing, as LiteLLM does").arg(QLatin1String("AZURE_API_VERSION")),
+             params);
+        return fromEnvironment;
+    }
+    note(path, tr("not given: Switchyard sends api-version=%1").arg(AzureEndpoint::defaultApiVersion()), params);
+    return QString();
+}
+
+QString LiteLlmImporter::providerFor(const LiteLlmPrefix& prefix, const QUrl& base, const QString& keyEnv,
+                                     const Access& access)
+{
+    const ProviderKey providerKey { prefix.kind, base.toString(), keyEnv, access.apiVersion, access.auth };
     const qsizetype existing = m_providerKeys.indexOf(providerKey);
     if (existing >= 0) {
         return m_result.config.providers.at(existing).id;
@@ -329,6 +395,8 @@ QString LiteLlmImporter::providerFor(const LiteLlmPrefix& prefix, const QUrl& ba
     provider.kind = prefix.kind;
     provider.baseUrl = base;
     provider.keyEnv = keyEnv;
+    provider.apiVersion = access.apiVersion;
+    provider.auth = access.auth;
     m_result.config.providers.append(provider);
     m_providerKeys.append(providerKey);
     return provider.id;

@@ -53,7 +53,10 @@ void LiteLlmImporter::readSettings(const YAML::Node& settings, const QString& pa
             }
         } else if (name == QLatin1String("allowed_fails")) {
             if (auto failures = count(value, itemPath)) {
-                defaults.cooldown.failures = *failures;
+                // LiteLLM cools a deployment down when a failure takes the count above allowed_fails
+                // (router_utils/cooldown_handlers.py: updated_fails > allowed_fails); ours at the
+                // failure that reaches cooldown.failures.
+                defaults.cooldown.failures = *failures + 1;
             }
         } else if (name == QLatin1String("cooldown_time")) {
             if (auto ms = milliseconds(value, itemPath)) {

@@ -61,10 +61,11 @@ constexpr LiteLlmPrefix kPrefixes[] = {
     { "litellm_proxy", "litellm", "LiteLLM proxy", Kind::OpenAiCompatible, "", "", "", "openai",
       "LITELLM_PROXY_API_BASE" },
     { "custom_openai", "custom", "OpenAI-compatible", Kind::OpenAiCompatible, "", "", "", "openai" },
+    // Each resource has its own endpoint (api_base); without api_key LiteLLM sends AZURE_API_KEY.
+    { "azure", "azure", "Azure OpenAI", Kind::AzureOpenAi, "", "AZURE_API_KEY", "", "azure-openai", "AZURE_API_BASE" },
 };
 
 constexpr const char* kUnsupported[] = {
-    "azure",
     "azure_ai",
     "azure_text",
     "bedrock",
@@ -242,7 +243,12 @@ const LiteLlmPrefix& LiteLlmProviders::forProvider(const ProviderConfig& provide
             return entry;
         }
     }
-    return provider.kind == ProviderKind::AnthropicMessages ? kPrefixes[1] : kPrefixes[0];
+    for (const auto& entry : kPrefixes) {
+        if (entry.kind == provider.kind) {
+            return entry;
+        }
+    }
+    return kPrefixes[0];
 }
 
 QString LiteLlmProviders::toApiBase(const LiteLlmPrefix& prefix, const QUrl& baseUrl)

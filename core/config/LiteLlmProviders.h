@@ -25,7 +25,7 @@ enum class LiteLlmModelOwner
 {
     Prefixed, // "groq/llama-3.3-70b": the prefix names the provider
     Inferred, // "claude-3-5-sonnet", "gpt-4o": LiteLLM knows the model and picks its provider
-    Unsupported, // a provider Switchyard cannot call (azure/, bedrock/, or "gemini-pro" = Vertex AI)
+    Unsupported, // a provider Switchyard cannot call (bedrock/, or "gemini-pro" = Vertex AI)
     Unknown, // "siliconflow/...", "my-model": LiteLLM itself could not call it
     Wildcard, // "*", "openai/*": LiteLLM passes the client's model through
 };
@@ -52,6 +52,6 @@ bool isDefaultBase(const LiteLlmPrefix& prefix, const QUrl& baseUrl);
 // LiteLLM's api_base for a provider's base URL and back (anthropic/ollama omit "/v1").
 QString toApiBase(const LiteLlmPrefix& prefix, const QUrl& baseUrl);
 QUrl fromApiBase(const LiteLlmPrefix& prefix, const QString& apiBase);
-// Providers LiteLLM knows that Switchyard cannot call (azure, bedrock, ...).
+// Providers LiteLLM knows that Switchyard cannot call (bedrock, vertex_ai, ...).
 bool isUnsupportedPrefix(const QString& prefix);
 } // namespace LiteLlmProviders

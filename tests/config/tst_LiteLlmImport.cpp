@@ -108,6 +108,11 @@ private slots:
     void fixtures_passValidation();
     void roundTrip_exportThenImport_sameConfig_data();
     void roundTrip_exportThenImport_sameConfig();
+    void azure_deploymentsMapped_data();
+    void azure_deploymentsMapped();
+    void azure_badDeploymentsSkippedWithTheirPlace_data();
+    void azure_badDeploymentsSkippedWithTheirPlace();
+    void azure_exportWritesLiteLlmsAzureParams();
 };
 
 void TestLiteLlmImport::keys_boundToTheirHost_data()
@@ -225,6 +230,7 @@ void TestLiteLlmImport::prefixes_mapToTheirProvider_data()
     mapped("together", "openai|https://api.together.xyz/v1|TOGETHERAI_API_KEY|meta-llama/Llama-3.3-70B-Instruct-Turbo");
     mapped("openrouter", "openai|https://openrouter.ai/api/v1|OPENROUTER_API_KEY|anthropic/claude-3.5-sonnet");
     mapped("deepseek", "openai|https://api.deepseek.com/v1|DEEPSEEK_API_KEY|deepseek-chat");
+    mapped("azure-gpt", "azure|https://my-endpoint.openai.azure.com|AZURE_API_KEY|gpt-4o");
 
     const auto skipped = [](const char* row, const char* group, int index, const char* says) {
         QTest::newRow(row) << group << "skipped" << QStringLiteral("model_list[%1].litellm_params.model").arg(index)
@@ -235,8 +241,6 @@ void TestLiteLlmImport::prefixes_mapToTheirProvider_data()
     skipped("a prefix close to a known one gets a suggestion", "mistral-typo", 13, "(did you mean \"mistral\"?)");
     skipped("a bare wildcard is named and skipped", "*", 14, "wildcard model \"*\"");
     skipped("a provider wildcard is named and skipped", "openai/*", 15, "wildcard model \"openai/*\"");
-    skipped("azure stays refused with a clear note", "azure-gpt", 16,
-            "provider \"azure\" is not supported by Switchyard yet");
     skipped("bedrock stays refused with a clear note", "bedrock-claude", 17,
             "provider \"bedrock\" is not supported by Switchyard yet");
 }
@@ -358,7 +362,7 @@ void TestLiteLlmImport::prices_takenFromParamsAndModelInfo()
 void TestLiteLlmImport::settingsAndAliases_mapped()
 {
     const LiteLlmImportResult result = importFixture(QStringLiteral("prices-and-aliases.yaml"));
-    QCOMPARE(result.config.policy.defaults.cooldown.failures, 4);
+    QCOMPARE(result.config.policy.defaults.cooldown.failures, 5); // allowed_fails 4: cooled at the 5th
     QCOMPARE(result.config.policy.defaults.cooldown.durationSec, 45);
     QCOMPARE(result.config.model(QStringLiteral("gpt-3.5-turbo"))->upstreamModel, QStringLiteral("llama2"));
     const ModelGroup* alias = result.config.policy.group(QStringLiteral("gpt-4"));
@@ -380,7 +384,7 @@ void TestLiteLlmImport::import_keepsDefaultsTheFileDoesNotSet()
     home.cooldown.windowSec = 17;
     const LiteLlmImportResult result = importFixture(QStringLiteral("prices-and-aliases.yaml"), {}, home);
     TierSettings expected = home;
-    expected.cooldown.failures = 4; // what the file sets
+    expected.cooldown.failures = 5; // what the file sets: allowed_fails 4
     expected.cooldown.durationSec = 45;
     QCOMPARE(result.config.policy.defaults, expected);
 }
@@ -413,7 +417,7 @@ void TestLiteLlmImport::fixtures_passValidation_data()
 {
     QTest::addColumn<QString>("file");
     for (const char* file : { "keys-bound-to-hosts.yaml", "prefixes.yaml", "prices-and-aliases.yaml",
-                              "bad-values-skip-one.yaml", "nothing-importable.yaml" }) {
+                              "bad-values-skip-one.yaml", "nothing-importable.yaml", "azure-deployments.yaml" }) {
         QTest::newRow(file) << file;
     }
 }
@@ -448,6 +452,113 @@ void TestLiteLlmImport::roundTrip_exportThenImport_sameConfig()
     QVERIFY2(second.config == first.config, yaml.constData());
     QCOMPARE(second.skippedDeployments, 0);
     QVERIFY(second.keyVariables.isEmpty()); // the export only ever names variables
+}
+
+void TestLiteLlmImport::azure_deploymentsMapped_data()
+{
+    QTest::addColumn<QString>("group");
+    QTest::addColumn<QString>("deployment"); // kind|base|key variable|deployment name
+    QTest::addColumn<QString>("apiVersion");
+    QTest::addColumn<QString>("auth");
+
+    QTest::newRow("a resource endpoint with its api_version and AZURE_API_KEY")
+        << "gpt-4o"
+        << "azure|https://contoso-eastus.openai.azure.com|AZURE_API_KEY|gpt-4o-eastus"
+        << "2024-10-21"
+        << "api-key";
+    QTest::newRow("no api_key: LiteLLM's AZURE_API_KEY, sent to the resource the file names")
+        << "no-key-written"
+        << "azure|https://contoso-eastus.openai.azure.com|AZURE_API_KEY|gpt-4o-mini"
+        << "2025-01-01-preview"
+        << "api-key";
+    QTest::newRow("azure_ad_token: an Entra ID token as a bearer, from its variable")
+        << "entra"
+        << "azure|https://contoso-entra.openai.azure.com|AZURE_AD_TOKEN|gpt-4.1"
+        << "2024-10-21"
+        << "entra-id";
+    QTest::newRow("a literal key gets a variable named after the resource's host")
+        << "literal"
+        << "azure|https://contoso-lit.openai.azure.com|SWITCHYARD_KEY_CONTOSO_LIT_OPENAI_AZURE_COM|o4-mini"
+        << "2024-12-01-preview"
+        << "api-key";
+    QTest::newRow("the v1 API needs no api_version")
+        << "v1"
+        << "azure|https://contoso-v1.openai.azure.com/openai/v1|AZURE_API_KEY|gpt-5-mini"
+        << ""
+        << "api-key";
+    QTest::newRow("no api_version: none kept, the default is sent")
+        << "no-version"
+        << "azure|https://contoso-eastus.openai.azure.com|AZURE_API_KEY|gpt-4o-mini"
+        << ""
+        << "api-key";
+}
+
+void TestLiteLlmImport::azure_deploymentsMapped()
+{
+    QFETCH(QString, group);
+    QFETCH(QString, deployment);
+    QFETCH(QString, apiVersion);
+    QFETCH(QString, auth);
+    const LiteLlmImportResult result = importFixture(QStringLiteral("azure-deployments.yaml"));
+    QVERIFY2(result.ok, qPrintable(describe(result.problems)));
+    QCOMPARE(deploymentOf(result, group), deployment);
+    const ModelConfig* model = result.config.model(result.config.policy.group(group)->deployments.first().modelId);
+    const ProviderConfig* provider = result.config.provider(model->providerId);
+    QCOMPARE(provider->apiVersion, apiVersion);
+    QCOMPARE(ProviderAuths::id(provider->auth), auth);
+}
+
+void TestLiteLlmImport::azure_badDeploymentsSkippedWithTheirPlace_data()
+{
+    QTest::addColumn<QString>("group");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("says");
+    QTest::addColumn<bool>("skipped");
+
+    QTest::newRow("an api_version that is none") << "bad-version"
+                                                 << "model_list[7].litellm_params.api_version"
+                                                 << "is not an Azure OpenAI api-version" << true;
+    QTest::newRow("no api_base and no AZURE_API_BASE") << "no-base"
+                                                       << "model_list[8].litellm_params.api_base"
+                                                       << "required for \"azure\" models" << true;
+    QTest::newRow("no api_version: the version sent is named") << "no-version"
+                                                               << "model_list[6].litellm_params.api_version"
+                                                               << "Switchyard sends api-version=2024-10-21" << false;
+    QTest::newRow("no api_key: where AZURE_API_KEY goes is named")
+        << "no-key-written"
+        << "model_list[2].litellm_params.api_key"
+        << "AZURE_API_KEY is sent to contoso-eastus.openai.azure.com" << false;
+    QTest::newRow("rpm is noted, not enforced") << "gpt-4o"
+                                                << "model_list[1].litellm_params.rpm"
+                                                << "rate limit noted but not enforced" << false;
+}
+
+void TestLiteLlmImport::azure_badDeploymentsSkippedWithTheirPlace()
+{
+    QFETCH(QString, group);
+    QFETCH(QString, path);
+    QFETCH(QString, says);
+    QFETCH(bool, skipped);
+    const LiteLlmImportResult result = importFixture(QStringLiteral("azure-deployments.yaml"));
+    QVERIFY2(result.ok, qPrintable(describe(result.problems)));
+    QVERIFY2(messageAt(result.problems, path).contains(says), qPrintable(describe(result.problems)));
+    QCOMPARE(deploymentOf(result, group) == QLatin1String("skipped"), skipped);
+    QCOMPARE(result.skippedDeployments, 2);
+}
+
+void TestLiteLlmImport::azure_exportWritesLiteLlmsAzureParams()
+{
+    const LiteLlmImportResult imported = importFixture(QStringLiteral("azure-deployments.yaml"));
+    QVERIFY(imported.ok);
+    const QByteArray yaml = LiteLlmConfig::exportYaml(imported.config).yaml;
+    for (const char* line :
+         { "model: azure/gpt-4o-eastus", "api_base: https://contoso-eastus.openai.azure.com",
+           "api_key: os.environ/AZURE_API_KEY", "api_version: 2024-10-21", "azure_ad_token: os.environ/AZURE_AD_TOKEN",
+           "api_base: https://contoso-v1.openai.azure.com/openai/v1",
+           "api_key: os.environ/SWITCHYARD_KEY_CONTOSO_LIT_OPENAI_AZURE_COM" }) {
+        QVERIFY2(yaml.contains(line), qPrintable(QByteArray(line) + " missing in\n" + yaml));
+    }
+    QVERIFY(!yaml.contains("my-literal-azure-key"));
 }
 
 QTEST_GUILESS_MAIN(TestLiteLlmImport)
