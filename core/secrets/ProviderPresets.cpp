@@ -1,5 +1,6 @@
 #include "ProviderPresets.h"
 
+#include "common/AzureEndpoint.h"
 #include "pricing/PriceTable.h"
 
 #include <QCoreApplication>
@@ -76,6 +77,12 @@ QList<ProviderPreset> all()
                { QStringLiteral("gpt-5-mini"), QStringLiteral("deepseek-chat") }),
         preset("custom", tr("Custom OpenAI-compatible"), "", "", {}),
     };
+    // Each Azure resource has its own endpoint and deployment names: both are the user's to fill in.
+    ProviderPreset azure
+        = preset("azure", QStringLiteral("Azure OpenAI"), "", "AZURE_OPENAI_API_KEY", {}, ProviderKind::AzureOpenAi);
+    azure.apiVersion = AzureEndpoint::defaultApiVersion();
+    azure.hasModelList = false;
+    presets.insert(presets.size() - 1, azure);
     return presets;
 }
 
@@ -98,6 +105,7 @@ ProviderConfig providerConfig(const ProviderPreset& preset)
     config.baseUrl = preset.baseUrl;
     config.keyEnv = preset.keyEnv;
     config.maxConcurrent = preset.maxConcurrent;
+    config.apiVersion = preset.apiVersion;
     return config;
 }
 

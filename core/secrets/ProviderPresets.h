@@ -24,6 +24,7 @@ struct ProviderPreset
     bool local = false; // runs on this machine; its models cost nothing
     bool hasModelList = true; // GET {baseUrl}/models answers
     QStringList models; // upstream model names to start with
+    QString apiVersion; // Azure OpenAI's api-version; empty for other kinds
 };
 
 namespace ProviderPresets {

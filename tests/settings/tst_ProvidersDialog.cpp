@@ -38,6 +38,7 @@ private slots:
     void rename_showsInTheList();
     void save_saysSo();
     void startAdding_selectsNothingAndSaysWhatToDo();
+    void azurePreset_resourceVersionAndAuth_saved();
 
 private:
     // A custom OpenAI-compatible provider pointing at the sandbox's OpenAI stand-in, one model.
@@ -268,6 +269,48 @@ void TestProvidersDialog::startAdding_selectsNothingAndSaysWhatToDo()
     QVERIFY(qobject_cast<QComboBox*>(QApplication::focusWidget()));
     QCOMPARE(dialog.findChild<QListWidget*>(QStringLiteral("providerList"))->currentItem(), nullptr);
     QVERIFY2(dialog.messageText().contains(QStringLiteral("press Add")), qPrintable(dialog.messageText()));
+}
+
+void TestProvidersDialog::azurePreset_resourceVersionAndAuth_saved()
+{
+    ProvidersDialog dialog(*m_engine, *m_keys);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto* resource = dialog.findChild<QLineEdit*>(QStringLiteral("azureResource"));
+    auto* version = dialog.findChild<QLineEdit*>(QStringLiteral("apiVersion"));
+    auto* auth = dialog.findChild<QComboBox*>(QStringLiteral("authType"));
+    QVERIFY(resource && version && auth);
+    // Azure's own rows only for Azure.
+    dialog.addFromPreset(QStringLiteral("openai"));
+    QVERIFY(!resource->isVisible() && !version->isVisible() && !auth->isVisible());
+    dialog.addFromPreset(QStringLiteral("azure"));
+    QVERIFY(resource->isVisible() && version->isVisible() && auth->isVisible());
+    QCOMPARE(version->text(), QStringLiteral("2024-10-21"));
+    QTest::keyClicks(resource, QStringLiteral("contoso"));
+    QCOMPARE(dialog.findChild<QLineEdit*>(QStringLiteral("baseUrl"))->text(),
+             QStringLiteral("https://contoso.openai.azure.com"));
+    version->setText(QStringLiteral("2025-01-01-preview"));
+    auth->setCurrentIndex(auth->findData(QStringLiteral("entra-id")));
+    auto* table = dialog.findChild<QTableWidget*>(QStringLiteral("modelTable"));
+    QCOMPARE(table->horizontalHeaderItem(0)->text(), QStringLiteral("Deployment"));
+    table->setRowCount(1);
+    table->setItem(0, 0, new QTableWidgetItem(QStringLiteral("gpt-4o-prod")));
+    QVERIFY2(dialog.save(), qPrintable(dialog.messageText()));
+
+    const ProviderConfig* saved = m_engine->config().provider(QStringLiteral("azure"));
+    QVERIFY(saved);
+    QCOMPARE(saved->kind, ProviderKind::AzureOpenAi);
+    QCOMPARE(saved->baseUrl, QUrl(QStringLiteral("https://contoso.openai.azure.com")));
+    QCOMPARE(saved->apiVersion, QStringLiteral("2025-01-01-preview"));
+    QCOMPARE(saved->auth, ProviderAuth::EntraIdToken);
+    QCOMPARE(saved->keyEnv, QStringLiteral("AZURE_OPENAI_API_KEY"));
+    const ModelConfig* model = m_engine->config().model(QStringLiteral("azure/gpt-4o-prod"));
+    QVERIFY(model);
+    QCOMPARE(model->upstreamModel, QStringLiteral("gpt-4o-prod"));
+    QFile providers(m_home->filePath(QStringLiteral("providers.json")));
+    QVERIFY(providers.open(QIODevice::ReadOnly));
+    const QByteArray json = providers.readAll();
+    QVERIFY2(json.contains(R"("auth": "entra-id")") && json.contains(R"("kind": "azure")"), json.constData());
 }
 
 QTEST_MAIN(TestProvidersDialog)

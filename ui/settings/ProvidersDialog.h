@@ -11,6 +11,7 @@ class ModelListFetcher;
 class ProviderCall;
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
@@ -59,6 +60,7 @@ private:
     void storeForm();
     void updateKeyState();
     void updateInsecureWarning();
+    void updateKindRows(); // Azure's rows (resource, api-version, authentication) only for Azure
     void storeKey();
     void addFetchedModels();
     void addModelRow(const ModelConfig& model);
@@ -82,6 +84,9 @@ private:
     QLineEdit* m_name;
     QComboBox* m_kind;
     QLineEdit* m_baseUrl;
+    QLineEdit* m_azureResource; // fills the base URL: https://NAME.openai.azure.com
+    QLineEdit* m_apiVersion;
+    QComboBox* m_auth;
     QLabel* m_insecure;
     QLineEdit* m_keyEnv;
     QLineEdit* m_keyInput;
@@ -97,4 +102,5 @@ private:
     QLabel* m_testResult;
     QLabel* m_problems;
     QWidget* m_form;
+    QFormLayout* m_formLayout;
 };

@@ -2,6 +2,7 @@
 // working configuration.
 #include "ProvidersDialog.h"
 
+#include "common/AzureEndpoint.h"
 #include "engine/Engine.h"
 #include "secrets/KeyStore.h"
 #include "secrets/ProviderPresets.h"
@@ -100,6 +101,8 @@ void ProvidersDialog::buildUi()
     m_kind = new QComboBox;
     m_kind->addItem(tr("OpenAI-compatible"), ProviderKinds::id(ProviderKind::OpenAiCompatible));
     m_kind->addItem(tr("Anthropic Messages"), ProviderKinds::id(ProviderKind::AnthropicMessages));
+    m_kind->addItem(tr("Azure OpenAI"), ProviderKinds::id(ProviderKind::AzureOpenAi));
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &ProvidersDialog::updateKindRows);
     m_baseUrl = new QLineEdit;
     m_baseUrl->setObjectName(QStringLiteral("baseUrl"));
     m_baseUrl->setPlaceholderText(QStringLiteral("https://api.example.com/v1"));
@@ -108,6 +111,26 @@ void ProvidersDialog::buildUi()
     m_insecure->setStyleSheet(QStringLiteral("color: #b00020"));
     m_insecure->setWordWrap(true);
     connect(m_baseUrl, &QLineEdit::textChanged, this, &ProvidersDialog::updateInsecureWarning);
+    m_azureResource = new QLineEdit;
+    m_azureResource->setObjectName(QStringLiteral("azureResource"));
+    m_azureResource->setPlaceholderText(tr("Resource name, e.g. contoso"));
+    connect(m_azureResource, &QLineEdit::textEdited, this, [this](const QString& resource) {
+        if (!resource.trimmed().isEmpty()) {
+            m_baseUrl->setText(AzureEndpoint::forResource(resource).toString());
+        }
+    });
+    m_apiVersion = new QLineEdit;
+    m_apiVersion->setObjectName(QStringLiteral("apiVersion"));
+    m_apiVersion->setPlaceholderText(AzureEndpoint::defaultApiVersion());
+    m_apiVersion->setToolTip(tr("The api-version of the deployment URLs; not used when the base URL ends in "
+                                "/openai/v1"));
+    m_auth = new QComboBox;
+    m_auth->setObjectName(QStringLiteral("authType"));
+    m_auth->addItem(tr("API key (api-key header)"), ProviderAuths::id(ProviderAuth::ApiKey));
+    m_auth->addItem(tr("Microsoft Entra ID token (Authorization: Bearer)"),
+                    ProviderAuths::id(ProviderAuth::EntraIdToken));
+    m_auth->setToolTip(tr("An Entra ID access token is read like a key: from the key variable (e.g. "
+                          "AZURE_OPENAI_AD_TOKEN) or the keychain. Tokens expire after about an hour."));
     m_keyEnv = new QLineEdit;
     m_keyEnv->setPlaceholderText(tr("e.g. OPENAI_API_KEY; empty when no key is needed"));
     connect(m_keyEnv, &QLineEdit::textChanged, this, &ProvidersDialog::updateKeyState);
@@ -189,9 +212,13 @@ void ProvidersDialog::buildUi()
 
     m_form = new QWidget;
     auto* form = new QFormLayout(m_form);
+    m_formLayout = form;
     form->addRow(tr("Name"), m_name);
     form->addRow(tr("Wire format"), m_kind);
+    form->addRow(tr("Azure resource"), m_azureResource);
     form->addRow(tr("Base URL"), m_baseUrl);
+    form->addRow(tr("API version"), m_apiVersion);
+    form->addRow(tr("Authentication"), m_auth);
     form->addRow(QString(), m_insecure);
     form->addRow(tr("Key variable"), m_keyEnv);
     form->addRow(tr("API key"), keyRow);
@@ -253,6 +280,11 @@ void ProvidersDialog::loadForm(const QString& providerId)
     m_name->setText(shown.displayName);
     m_kind->setCurrentIndex(m_kind->findData(ProviderKinds::id(shown.kind)));
     m_baseUrl->setText(shown.baseUrl.toString());
+    const QString host = shown.baseUrl.host();
+    m_azureResource->setText(host.endsWith(QLatin1String(".openai.azure.com")) ? host.section(QLatin1Char('.'), 0, 0)
+                                                                               : QString());
+    m_apiVersion->setText(shown.apiVersion);
+    m_auth->setCurrentIndex(qMax(0, m_auth->findData(ProviderAuths::id(shown.auth))));
     m_keyEnv->setText(shown.keyEnv);
     m_headers->setPlainText(headersText(shown.extraHeaders));
     m_maxConcurrent->setValue(shown.maxConcurrent);
@@ -272,11 +304,28 @@ void ProvidersDialog::loadForm(const QString& providerId)
     // The sandbox's providers are shown and testable, but belong to the sandbox, not the config.
     for (QWidget* w :
          { static_cast<QWidget*>(m_name), static_cast<QWidget*>(m_baseUrl), static_cast<QWidget*>(m_keyEnv),
-           static_cast<QWidget*>(m_kind), static_cast<QWidget*>(m_keyInput) }) {
+           static_cast<QWidget*>(m_kind), static_cast<QWidget*>(m_keyInput), static_cast<QWidget*>(m_azureResource),
+           static_cast<QWidget*>(m_apiVersion), static_cast<QWidget*>(m_auth) }) {
         w->setEnabled(!simulated);
     }
+    updateKindRows();
     updateInsecureWarning();
     updateKeyState();
+}
+
+void ProvidersDialog::updateKindRows()
+{
+    const bool azure = m_kind->currentData().toString() == ProviderKinds::id(ProviderKind::AzureOpenAi);
+    for (QWidget* field : { static_cast<QWidget*>(m_azureResource), static_cast<QWidget*>(m_apiVersion),
+                            static_cast<QWidget*>(m_auth) }) {
+        m_formLayout->setRowVisible(field, azure);
+    }
+    m_baseUrl->setPlaceholderText(azure ? QStringLiteral("https://contoso.openai.azure.com")
+                                        : QStringLiteral("https://api.example.com/v1"));
+    // A deployment is what an Azure model row names; the header says so.
+    if (QTableWidgetItem* header = m_models->horizontalHeaderItem(ModelColumn)) {
+        header->setText(azure ? tr("Deployment") : tr("Model"));
+    }
 }
 
 QList<ModelConfig> ProvidersDialog::modelsFromTable(const ProviderConfig& provider) const
@@ -324,6 +373,10 @@ void ProvidersDialog::storeForm()
     it->displayName = m_name->text().trimmed();
     it->kind = ProviderKinds::fromId(m_kind->currentData().toString()).value_or(ProviderKind::OpenAiCompatible);
     it->baseUrl = QUrl(m_baseUrl->text().trimmed());
+    const bool azure = it->kind == ProviderKind::AzureOpenAi;
+    it->apiVersion = azure ? m_apiVersion->text().trimmed() : QString();
+    it->auth = azure ? ProviderAuths::fromId(m_auth->currentData().toString()).value_or(ProviderAuth::ApiKey)
+                     : ProviderAuth::ApiKey;
     it->keyEnv = m_keyEnv->text().trimmed();
     it->extraHeaders = parseHeaders(m_headers->toPlainText());
     it->maxConcurrent = m_maxConcurrent->value();
