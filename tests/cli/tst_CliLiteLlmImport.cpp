@@ -1,4 +1,5 @@
 #include "CliRun.h"
+#include "ServeProcess.h"
 #include "http/HttpResponder.h"
 #include "http/HttpServer.h"
 
@@ -103,6 +104,11 @@ private slots:
     void importedGroup_loadBalancesAcrossItsDeployments();
     void importedFallbacks_takenInOrder_data();
     void importedFallbacks_takenInOrder();
+    void importedStreamTimeout_endsTheWaitForAFirstToken();
+    void importedCooldowns_keepAFailingDeploymentOut_data();
+    void importedCooldowns_keepAFailingDeploymentOut();
+    void exportThenImport_givesTheSameConfig_data();
+    void exportThenImport_givesTheSameConfig();
 
 private:
     Run run(const QStringList& arguments)
@@ -112,6 +118,8 @@ private:
     QString writeConfig();
     // Imports group-fallbacks.yaml with its hosts on the upstreams; the keys go into the environment.
     bool importGroupFallbacks();
+    // Imports timeouts-cooldowns.yaml with allowed_fails set, its hosts on the upstreams.
+    bool importTimeoutsCooldowns(int allowedFails);
 
     std::unique_ptr<QTemporaryDir> m_home;
     QTemporaryDir m_settings;
@@ -265,7 +273,7 @@ void TestCliLiteLlmImport::importIntoExistingHome_keepsItsDefaults()
         = QJsonDocument::fromJson(routing.readAll()).object().value(QStringLiteral("defaults")).toObject();
     QCOMPARE(defaults.value(QStringLiteral("strategy")).toString(), QStringLiteral("least-busy"));
     QCOMPARE(defaults.value(QStringLiteral("timeouts")).toObject().value(QStringLiteral("totalMs")).toInt(), 42000);
-    QCOMPARE(defaults.value(QStringLiteral("cooldown")).toObject().value(QStringLiteral("failures")).toInt(), 4);
+    QCOMPARE(defaults.value(QStringLiteral("cooldown")).toObject().value(QStringLiteral("failures")).toInt(), 5);
 }
 
 void TestCliLiteLlmImport::importedPrices_byUpstreamModelOrAsConfigured_data()
@@ -375,6 +383,135 @@ void TestCliLiteLlmImport::importedFallbacks_takenInOrder()
     if (hang) {
         QVERIFY2(clock.elapsed() >= 2 * 1500, QByteArray::number(clock.elapsed()).constData());
         QVERIFY2(clock.elapsed() < 10000, QByteArray::number(clock.elapsed()).constData());
+    }
+}
+
+bool TestCliLiteLlmImport::importTimeoutsCooldowns(int allowedFails)
+{
+    QFile in(fixture(QStringLiteral("timeouts-cooldowns.yaml")));
+    if (!in.open(QIODevice::ReadOnly)) {
+        return false;
+    }
+    QByteArray yaml = in.readAll();
+    yaml.replace("${PRIMARY}", m_gateway->hostPort().toUtf8());
+    yaml.replace("${SECONDARY}", m_local->hostPort().toUtf8());
+    yaml.replace("${BACKUP}", m_anthropic->hostPort().toUtf8());
+    yaml.replace("${ALLOWED_FAILS}", QByteArray::number(allowedFails));
+    QFile out(m_files.filePath(QStringLiteral("reliability.yaml")));
+    if (!out.open(QIODevice::WriteOnly) || out.write(yaml) != yaml.size()) {
+        return false;
+    }
+    out.close();
+    m_environment.insert(QStringLiteral("PRIMARY_KEY"), QStringLiteral("sk-primary-1"));
+    m_environment.insert(QStringLiteral("SECONDARY_KEY"), QStringLiteral("sk-secondary-2"));
+    return run({ QStringLiteral("import"), QStringLiteral("litellm-config"), out.fileName() }).exitCode == 0;
+}
+
+void TestCliLiteLlmImport::importedStreamTimeout_endsTheWaitForAFirstToken()
+{
+    // timeout: 30 for the whole call, stream_timeout: 1 for the first token: both deployments hang
+    // without a token, so the fallback answers after about 2 x 1 s, not after 30 s.
+    QVERIFY(importTimeoutsCooldowns(3));
+    for (RecordingUpstream* upstream : { m_gateway.get(), m_local.get() }) {
+        upstream->hang = true;
+    }
+    QElapsedTimer clock;
+    clock.start();
+    const Run asked = run({ QStringLiteral("ask"), QStringLiteral("--json"), QStringLiteral("--model"),
+                            QStringLiteral("assistant"), QStringLiteral("hello") });
+    QVERIFY2(asked.exitCode == 0, asked.err.constData() + QByteArray("\n") + asked.out);
+    QCOMPARE(QJsonDocument::fromJson(asked.out).object().value(QStringLiteral("model")).toString(),
+             QStringLiteral("backup"));
+    QCOMPARE(m_gateway->requests.size(), 1);
+    QCOMPARE(m_local->requests.size(), 1);
+    QCOMPARE(m_anthropic->requests.size(), 1);
+    QVERIFY2(clock.elapsed() >= 2 * 1000, QByteArray::number(clock.elapsed()).constData());
+    QVERIFY2(clock.elapsed() < 15000, QByteArray::number(clock.elapsed()).constData());
+}
+
+void TestCliLiteLlmImport::importedCooldowns_keepAFailingDeploymentOut_data()
+{
+    QTest::addColumn<int>("allowedFails");
+    QTest::addColumn<int>("primaryRequests"); // what reaches the failing deployment in all
+
+    // LiteLLM cools a deployment down once its failures in a minute exceed allowed_fails.
+    QTest::newRow("allowed_fails 0: out after its first failure") << 0 << 1;
+    QTest::newRow("allowed_fails 2: out after its third failure") << 2 << 3;
+}
+
+void TestCliLiteLlmImport::importedCooldowns_keepAFailingDeploymentOut()
+{
+    QFETCH(int, allowedFails);
+    QFETCH(int, primaryRequests);
+    QVERIFY(importTimeoutsCooldowns(allowedFails));
+    m_gateway->status = 503; // the primary deployment is down; the secondary answers
+    ServeProcess serve;
+    QProcessEnvironment environment = m_environment;
+    serve.process().setProcessEnvironment(environment);
+    QVERIFY(serve.start(m_home->path(), {}));
+    QNetworkAccessManager nam;
+    constexpr int kRequests = 24; // 1:1 shuffle: fewer than 3 picks of the primary in 24 is < 1 in 50,000
+    for (int i = 0; i < kRequests; ++i) {
+        ClientCall call = ClientCall::send(nam, serve.url(QStringLiteral("/v1/chat/completions")),
+                                           QStringLiteral("assistant"), false);
+        QTRY_VERIFY_WITH_TIMEOUT(call.reply->isFinished(), 10000);
+        QCOMPARE(outcomeOf(call.reply, false), ClientOutcome::Complete);
+        call.reply->deleteLater();
+    }
+    // Server side: the failing deployment saw exactly its allowed failures plus the one that cooled
+    // it down; every request was answered by the other one; the fallback group was never needed.
+    QCOMPARE(m_gateway->requests.size(), primaryRequests);
+    QCOMPARE(m_local->requests.size(), kRequests);
+    QCOMPARE(m_anthropic->requests.size(), 0);
+}
+
+void TestCliLiteLlmImport::exportThenImport_givesTheSameConfig_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("a group, fallbacks, aliases, timeouts") << "group-fallbacks.yaml";
+    QTest::newRow("stream_timeout and cooldowns") << "timeouts-cooldowns.yaml";
+    QTest::newRow("prices as configured and an alias") << "prices-and-aliases.yaml";
+    QTest::newRow("Azure deployments with api_version, keys and an Entra ID token") << "azure-deployments.yaml";
+}
+
+void TestCliLiteLlmImport::exportThenImport_givesTheSameConfig()
+{
+    QFETCH(QString, file);
+    QFile in(fixture(file));
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QByteArray yaml = in.readAll();
+    yaml.replace("${PRIMARY}", "127.0.0.2:4001").replace("${SECONDARY}", "127.0.0.4:4002");
+    yaml.replace("${BACKUP}", "127.0.0.3:4003").replace("${ALLOWED_FAILS}", "2");
+    const QString original = m_files.filePath(QStringLiteral("original.yaml"));
+    QFile out(original);
+    QVERIFY(out.open(QIODevice::WriteOnly) && out.write(yaml) == yaml.size());
+    out.close();
+    m_environment.insert(QStringLiteral("PRIMARY_KEY"), QStringLiteral("sk-primary-1"));
+    m_environment.insert(QStringLiteral("SECONDARY_KEY"), QStringLiteral("sk-secondary-2"));
+    m_environment.insert(QStringLiteral("AZURE_API_KEY"), QStringLiteral("azure-key"));
+    m_environment.insert(QStringLiteral("AZURE_API_KEY_SWEDEN"), QStringLiteral("azure-key-se"));
+    m_environment.insert(QStringLiteral("AZURE_AD_TOKEN"), QStringLiteral("entra-token"));
+    const Run imported = run({ QStringLiteral("import"), QStringLiteral("litellm-config"), original });
+    QVERIFY2(imported.exitCode == 0, imported.err.constData());
+    const QString exported = m_files.filePath(QStringLiteral("exported.yaml"));
+    const Run exporting = run({ QStringLiteral("export"), QStringLiteral("litellm-config"), exported });
+    QVERIFY2(exporting.exitCode == 0, exporting.err.constData());
+
+    QTemporaryDir second;
+    const Run reimported = CliRun::of({ QStringLiteral("--home"), second.path(), QStringLiteral("import"),
+                                        QStringLiteral("litellm-config"), exported },
+                                      m_environment);
+    QVERIFY2(reimported.exitCode == 0, reimported.err.constData());
+    for (const char* name : { "providers.json", "routing.json" }) {
+        QFile a(m_home->filePath(QLatin1String(name)));
+        QFile b(second.filePath(QLatin1String(name)));
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        const QJsonObject before = QJsonDocument::fromJson(a.readAll()).object();
+        const QJsonObject after = QJsonDocument::fromJson(b.readAll()).object();
+        QVERIFY2(before == after,
+                 qPrintable(QStringLiteral("%1 differs:\n%2\nvs\n%3")
+                                .arg(QLatin1String(name), QString::fromUtf8(QJsonDocument(before).toJson()),
+                                     QString::fromUtf8(QJsonDocument(after).toJson()))));
     }
 }
 

@@ -1,0 +1,232 @@
+#include "CliRun.h"
+#include "ServeProcess.h"
+#include "http/HttpResponder.h"
+#include "http/HttpServer.h"
+#include "sandbox/SandboxServer.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+// Azure OpenAI as a user gets there: `import litellm-config` of a file with azure/ deployments,
+// then `ask` and `serve` against the sandbox's Azure resource (a real HTTP server in this
+// process). Counted server-side: which deployment URL, which api-version, which key header, and
+// that no other provider's key and no fallback is used where it must not be.
+namespace {
+constexpr auto kAzureKey = "azure-resource-key-3141";
+
+// The fallback group's host: an OpenAI-compatible upstream that records what reached it.
+class BackupUpstream
+{
+public:
+    BackupUpstream()
+    {
+        m_server.setHandler([this](const HttpRequest& request, HttpResponder* responder) {
+            requests.append(request);
+            responder->send(200, "application/json",
+                            R"({"id":"c1","object":"chat.completion","model":"m","choices":[{"index":0,)"
+                            R"("message":{"role":"assistant","content":"from the backup"},"finish_reason":"stop"}],)"
+                            R"("usage":{"prompt_tokens":3,"completion_tokens":3,"total_tokens":6}})");
+        });
+        m_server.listen(QHostAddress(QStringLiteral("127.0.0.2")));
+    }
+    QString hostPort() const { return QStringLiteral("127.0.0.2:%1").arg(m_server.port()); }
+    QList<HttpRequest> requests;
+
+private:
+    HttpServer m_server;
+};
+
+QByteArray header(const QList<std::pair<QByteArray, QByteArray>>& headers, const QByteArray& name)
+{
+    for (const auto& [key, value] : headers) {
+        if (key == name) {
+            return value;
+        }
+    }
+    return {};
+}
+} // namespace
+
+class TestCliAzure : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void ask_reachesTheDeploymentUrlWithItsKey_loadBalanced();
+    void ask_contentFilter_saysWhyAndDoesNotFailOver();
+    void ask_rateLimited_coolsDownAndFallsBack();
+    void serve_answersAndPassesTheContentFilterOn();
+
+private:
+    CliRun run(const QStringList& arguments)
+    {
+        return CliRun::of(QStringList { "--home", m_home->path() } + arguments, m_environment);
+    }
+    QStringList deployments() const { return { QStringLiteral("chat-eastus"), QStringLiteral("chat-sweden") }; }
+    int azureRequests() const
+    {
+        int sum = 0;
+        for (const QString& name : deployments()) {
+            sum += m_sandbox->requestCount(name);
+        }
+        return sum;
+    }
+
+    std::unique_ptr<QTemporaryDir> m_home;
+    QTemporaryDir m_settings;
+    QTemporaryDir m_files;
+    std::unique_ptr<SandboxServer> m_sandbox;
+    std::unique_ptr<BackupUpstream> m_backup;
+    QProcessEnvironment m_environment;
+};
+
+void TestCliAzure::init()
+{
+    m_home = std::make_unique<QTemporaryDir>();
+    m_sandbox = std::make_unique<SandboxServer>();
+    QVERIFY(m_sandbox->start());
+    m_sandbox->setTimeScale(0);
+    for (const QString& name : deployments()) {
+        SandboxModel deployment;
+        deployment.name = name;
+        deployment.providerId = QStringLiteral("sandbox-azure");
+        deployment.kind = ProviderKind::AzureOpenAi;
+        deployment.contextWindow = 128000;
+        m_sandbox->addModel(deployment);
+    }
+    m_sandbox->setRequiredKey(QStringLiteral("sandbox-azure"), QString::fromLatin1(kAzureKey));
+    m_backup = std::make_unique<BackupUpstream>();
+
+    m_environment = QProcessEnvironment::systemEnvironment();
+    m_environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_settings.path());
+    m_environment.insert(QStringLiteral("AZURE_API_KEY"), QString::fromLatin1(kAzureKey));
+    m_environment.insert(QStringLiteral("BACKUP_KEY"), QStringLiteral("sk-backup-55"));
+    // The user's other keys, which must never reach the Azure resource.
+    m_environment.insert(QStringLiteral("OPENAI_API_KEY"), QStringLiteral("sk-users-own-openai-key-99"));
+    m_environment.insert(QStringLiteral("ANTHROPIC_API_KEY"), QStringLiteral("sk-ant-users-own-key-77"));
+
+    QFile in(QStringLiteral(SWITCHYARD_TESTS_DIR "/data/litellm/azure-sandbox.yaml"));
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QByteArray yaml = in.readAll();
+    yaml.replace("${AZURE}", QStringLiteral("127.0.0.1:%1").arg(m_sandbox->port()).toUtf8());
+    yaml.replace("${BACKUP}", m_backup->hostPort().toUtf8());
+    const QString path = m_files.filePath(QStringLiteral("config.yaml"));
+    QFile out(path);
+    QVERIFY(out.open(QIODevice::WriteOnly) && out.write(yaml) == yaml.size());
+    out.close();
+    const CliRun imported = run({ QStringLiteral("import"), QStringLiteral("litellm-config"), path });
+    QVERIFY2(imported.exitCode == 0, imported.err.constData());
+    QFile providers(m_home->filePath(QStringLiteral("providers.json")));
+    QVERIFY(providers.open(QIODevice::ReadOnly));
+    const QByteArray saved = providers.readAll();
+    QVERIFY2(saved.contains(R"("kind": "azure")") && saved.contains(R"("apiVersion": "2024-10-21")"),
+             saved.constData());
+    QVERIFY(!saved.contains(kAzureKey));
+}
+
+void TestCliAzure::ask_reachesTheDeploymentUrlWithItsKey_loadBalanced()
+{
+    constexpr int kAsks = 12; // 1:1 weights: all on one side has a chance of 1 in 2,048
+    for (int i = 0; i < kAsks; ++i) {
+        const CliRun asked = run(
+            { QStringLiteral("ask"), QStringLiteral("--model"), QStringLiteral("assistant"), QStringLiteral("hi") });
+        QVERIFY2(asked.exitCode == 0, asked.err.constData());
+        QVERIFY(!asked.out.trimmed().isEmpty());
+    }
+    QCOMPARE(azureRequests(), kAsks);
+    QCOMPARE(m_backup->requests.size(), 0);
+    for (const QString& name : deployments()) {
+        QVERIFY2(m_sandbox->requestCount(name) >= 1, qPrintable(name));
+        QCOMPARE(m_sandbox->lastRequestTarget(name),
+                 "/azure/openai/deployments/" + name.toUtf8() + "/chat/completions?api-version=2024-10-21");
+        const auto headers = m_sandbox->lastRequestHeaders(name);
+        QCOMPARE(header(headers, "api-key"), QByteArray(kAzureKey));
+        QCOMPARE(header(headers, "authorization"), QByteArray());
+        QCOMPARE(header(headers, "x-api-key"), QByteArray());
+        for (const auto& [key, value] : headers) {
+            QVERIFY2(!value.contains("sk-users-own") && !value.contains("sk-ant-users") && !value.contains("sk-backup"),
+                     key.constData());
+        }
+    }
+}
+
+void TestCliAzure::ask_contentFilter_saysWhyAndDoesNotFailOver()
+{
+    for (const QString& name : deployments()) {
+        m_sandbox->setFault(name, SandboxFault::httpError(400, "content_filter"));
+    }
+    const CliRun asked = run({ QStringLiteral("ask"), QStringLiteral("--json"), QStringLiteral("--model"),
+                               QStringLiteral("assistant"), QStringLiteral("hi") });
+    QVERIFY(asked.exitCode != 0);
+    const QJsonObject answer = QJsonDocument::fromJson(asked.out).object();
+    QCOMPARE(answer.value(QStringLiteral("error")).toObject().value(QStringLiteral("class")).toString(),
+             QStringLiteral("content_filtered"));
+    QCOMPARE(answer.value(QStringLiteral("attempts")).toArray().size(), 1);
+    QVERIFY2(asked.out.contains("content filter refused the prompt (jailbreak)"), asked.out.constData());
+    // A verdict on the content, not an outage: one request, no other deployment, no fallback group.
+    QCOMPARE(azureRequests(), 1);
+    QCOMPARE(m_backup->requests.size(), 0);
+}
+
+void TestCliAzure::ask_rateLimited_coolsDownAndFallsBack()
+{
+    for (const QString& name : deployments()) {
+        m_sandbox->setFault(name, SandboxFault::httpError(429, {}, 30)); // longer than the tier waits
+    }
+    const CliRun asked = run({ QStringLiteral("ask"), QStringLiteral("--json"), QStringLiteral("--model"),
+                               QStringLiteral("assistant"), QStringLiteral("hi") });
+    QVERIFY2(asked.exitCode == 0, asked.err.constData());
+    const QJsonObject answer = QJsonDocument::fromJson(asked.out).object();
+    QCOMPARE(answer.value(QStringLiteral("model")).toString(), QStringLiteral("backup"));
+    QCOMPARE(answer.value(QStringLiteral("text")).toString(), QStringLiteral("from the backup"));
+    // Each deployment once (no retry within the 30 s the resource asked for), then the fallback.
+    for (const QString& name : deployments()) {
+        QCOMPARE(m_sandbox->requestCount(name), 1);
+    }
+    QCOMPARE(m_backup->requests.size(), 1);
+    QCOMPARE(m_backup->requests.first().header("authorization"), QByteArray("Bearer sk-backup-55"));
+}
+
+void TestCliAzure::serve_answersAndPassesTheContentFilterOn()
+{
+    ServeProcess serve;
+    serve.process().setProcessEnvironment(m_environment);
+    QVERIFY(serve.start(m_home->path(), {}));
+    QNetworkAccessManager nam;
+    for (bool stream : { false, true }) {
+        ClientCall call = ClientCall::send(nam, serve.url(QStringLiteral("/v1/chat/completions")),
+                                           QStringLiteral("assistant"), stream);
+        QTRY_VERIFY_WITH_TIMEOUT(call.reply->isFinished(), 10000);
+        QCOMPARE(outcomeOf(call.reply, stream), ClientOutcome::Complete);
+        call.reply->deleteLater();
+    }
+    QCOMPARE(azureRequests(), 2);
+
+    // Now every deployment filters the prompt: the client gets Azure's verdict as a 400, and in
+    // all only one more request reached the resource.
+    for (const QString& name : deployments()) {
+        m_sandbox->setFault(name, SandboxFault::httpError(400, "content_filter"));
+    }
+    ClientCall filtered
+        = ClientCall::send(nam, serve.url(QStringLiteral("/v1/chat/completions")), QStringLiteral("assistant"), false);
+    QTRY_VERIFY_WITH_TIMEOUT(filtered.reply->isFinished(), 10000);
+    QCOMPARE(filtered.reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 400);
+    const QJsonObject error
+        = QJsonDocument::fromJson(filtered.reply->readAll()).object().value(QStringLiteral("error")).toObject();
+    QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("content_filter"));
+    QCOMPARE(error.value(QStringLiteral("param")).toString(), QStringLiteral("prompt"));
+    QVERIFY2(error.value(QStringLiteral("message")).toString().contains(QLatin1String("jailbreak")),
+             qPrintable(error.value(QStringLiteral("message")).toString()));
+    QCOMPARE(azureRequests(), 3);
+    QCOMPARE(m_backup->requests.size(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestCliAzure)
+#include "tst_CliAzure.moc"
