@@ -5,6 +5,8 @@ QString ProviderKinds::id(ProviderKind kind)
     switch (kind) {
     case ProviderKind::AnthropicMessages:
         return QStringLiteral("anthropic");
+    case ProviderKind::BedrockConverse:
+        return QStringLiteral("bedrock");
     case ProviderKind::OpenAiCompatible:
         break;
     }
@@ -18,6 +20,9 @@ std::optional<ProviderKind> ProviderKinds::fromId(const QString& id)
     }
     if (id == QLatin1String("anthropic")) {
         return ProviderKind::AnthropicMessages;
+    }
+    if (id == QLatin1String("bedrock")) {
+        return ProviderKind::BedrockConverse;
     }
     return std::nullopt;
 }

@@ -15,10 +15,11 @@ enum class ProviderKind
 {
     OpenAiCompatible, // POST {base}/chat/completions
     AnthropicMessages, // POST {base}/messages
+    BedrockConverse, // POST {base}/model/{modelId}/converse[-stream], SigV4-signed
 };
 
 namespace ProviderKinds {
-QString id(ProviderKind kind); // "openai", "anthropic"
+QString id(ProviderKind kind); // "openai", "anthropic", "bedrock"
 std::optional<ProviderKind> fromId(const QString& id);
 } // namespace ProviderKinds
 
@@ -35,6 +36,10 @@ struct ProviderConfig
     double monthlyBudgetUsd = 0;
     bool enabled = true;
     bool simulated = false; // the offline sandbox
+    // Amazon Bedrock: the region (empty = AWS_REGION, AWS_DEFAULT_REGION, the profile's) and the
+    // profile of ~/.aws/credentials (empty = the environment's keys, AWS_PROFILE, "default").
+    QString awsRegion;
+    QString awsProfile;
 
     bool operator==(const ProviderConfig&) const = default;
 };
