@@ -1,6 +1,7 @@
 #include "WireFormat.h"
 
 #include "AnthropicWire.h"
+#include "BedrockWire.h"
 #include "OpenAiWire.h"
 #include "RequestTranslator.h"
 #include "common/JsonText.h"
@@ -12,6 +13,8 @@ std::unique_ptr<WireFormat> WireFormat::create(ProviderKind kind)
     switch (kind) {
     case ProviderKind::AnthropicMessages:
         return std::make_unique<AnthropicWire>();
+    case ProviderKind::BedrockConverse:
+        return std::make_unique<BedrockWire>();
     case ProviderKind::OpenAiCompatible:
         break;
     }

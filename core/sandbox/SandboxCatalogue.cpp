@@ -17,6 +17,9 @@ QList<Provider> providers()
           ProviderKind::OpenAiCompatible, QByteArrayLiteral("/mistral/v1") },
         { QStringLiteral("sandbox-anthropic"), QCoreApplication::translate("SandboxCatalogue", "Sandbox Anthropic"),
           ProviderKind::AnthropicMessages, QByteArrayLiteral("/anthropic/v1") },
+        // Offered once a model is added (SandboxServer::addModel): the default catalogue has none.
+        { QStringLiteral("sandbox-bedrock"), QCoreApplication::translate("SandboxCatalogue", "Sandbox Bedrock"),
+          ProviderKind::BedrockConverse, QByteArrayLiteral("/bedrock") },
     };
 }
 

@@ -31,6 +31,8 @@ public:
         int intervalMs = 0;
         int dropAfterTokens = -1; // >= 0: cut the connection after that many tokens
         bool malformed = false; // one data event with broken JSON after a couple of tokens
+        int errorAfterTokens = -1; // >= 0: the provider's in-stream error after that many tokens
+        int errorStatus = 500; // which error (429 throttling, 503 unavailable, else internal)
         HttpHeaders headers;
     };
 

@@ -35,6 +35,8 @@ struct SandboxFault
         SlowTokens, // tokenIntervalMs between tokens
         FailPercent, // fail this share of requests with httpStatus, seeded and repeatable
         IgnoreMaxTokens, // answer answerTokens tokens whatever max_tokens asks, 1 ms apart when streamed
+        ErrorMidStream, // after afterTokens tokens, the provider's in-stream error for httpStatus (Bedrock:
+                        // an exception frame; 429 throttling, 503 unavailable, else internal)
     };
 
     Kind kind = Kind::None;

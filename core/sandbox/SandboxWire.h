@@ -19,7 +19,8 @@ namespace SandboxWire {
 enum class Wire
 {
     OpenAi,
-    Anthropic
+    Anthropic,
+    Bedrock, // Converse; see SandboxBedrock
 };
 
 // What a prompt is billed as: all its tokens, and how many of them were read from or written to
