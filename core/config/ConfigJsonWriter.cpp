@@ -42,6 +42,12 @@ QJsonObject providerToJson(const ProviderConfig& provider)
         { QStringLiteral("enabled"), provider.enabled },
         { QStringLiteral("simulated"), provider.simulated },
     };
+    if (!provider.awsRegion.isEmpty()) {
+        object.insert(QStringLiteral("awsRegion"), provider.awsRegion);
+    }
+    if (!provider.awsProfile.isEmpty()) {
+        object.insert(QStringLiteral("awsProfile"), provider.awsProfile);
+    }
     if (provider.dailyBudgetUsd > 0) {
         object.insert(QStringLiteral("dailyBudgetUsd"), provider.dailyBudgetUsd);
     }

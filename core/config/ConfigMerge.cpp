@@ -5,7 +5,8 @@
 namespace {
 bool sameEndpoint(const ProviderConfig& a, const ProviderConfig& b)
 {
-    return a.kind == b.kind && a.baseUrl == b.baseUrl && a.keyEnv == b.keyEnv;
+    return a.kind == b.kind && a.baseUrl == b.baseUrl && a.keyEnv == b.keyEnv && a.awsRegion == b.awsRegion
+        && a.awsProfile == b.awsProfile;
 }
 
 template <typename List, typename Key>

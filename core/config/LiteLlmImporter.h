@@ -27,7 +27,14 @@ private:
         ProviderKind kind;
         QString base;
         QString keyEnv;
+        QString aws; // Bedrock: region and profile
         bool operator==(const ProviderKey&) const = default;
+    };
+    // Bedrock's aws_* parameters as Switchyard keeps them: the credentials stay with the AWS chain.
+    struct AwsParams
+    {
+        QString region; // empty: AWS_REGION / AWS_DEFAULT_REGION / the profile's, read at each call
+        QString profile;
     };
     // Prices may come from litellm_params (LiteLLM's custom pricing) and model_info; both are read.
     struct PriceParts
@@ -64,7 +71,13 @@ private:
     std::optional<QUrl> baseFor(const LiteLlmPrefix& prefix, const YAML::Node& params, const QString& paramsPath);
     std::optional<QString> keyFor(const LiteLlmPrefix& prefix, const QUrl& base, const YAML::Node& params,
                                   const QString& paramsPath);
-    QString providerFor(const LiteLlmPrefix& prefix, const QUrl& base, const QString& keyEnv);
+    QString providerFor(const LiteLlmPrefix& prefix, const QUrl& base, const QString& keyEnv,
+                        const AwsParams& aws = {});
+    // Bedrock (LiteLlmImporterBedrock.cpp): aws_bedrock_runtime_endpoint or api_base (empty: the
+    // region's endpoint), the aws_* parameters, an api_key that is a Bedrock API key variable.
+    std::optional<QUrl> bedrockBaseFor(const YAML::Node& params, const QString& paramsPath);
+    std::optional<AwsParams> awsFor(const YAML::Node& params, const QString& paramsPath);
+    std::optional<QString> bedrockKeyFor(const YAML::Node& params, const QString& paramsPath);
     void readPrice(const QString& name, const YAML::Node& value, const QString& path, PriceParts* price);
     void applyPrice(const PriceParts& price, ModelConfig* model);
     void readModelInfo(const YAML::Node& info, const QString& path, ModelConfig* model, PriceParts* price);

@@ -12,6 +12,7 @@ class ProviderCall;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -44,6 +45,9 @@ public:
 
     QString testResultText() const;
     QString keySourceText() const;
+    // Bedrock: where the AWS credentials and region come from, or what is missing.
+    QString awsSourceText() const;
+    bool awsFieldsShown() const;
     bool insecureWarningShown() const;
     QString messageText() const;
     QStringList fetchedModels() const;
@@ -59,6 +63,7 @@ private:
     void storeForm();
     void updateKeyState();
     void updateInsecureWarning();
+    void updateAwsState(); // Bedrock's rows shown for that wire only, with the credential source
     void storeKey();
     void addFetchedModels();
     void addModelRow(const ModelConfig& model);
@@ -86,6 +91,10 @@ private:
     QLineEdit* m_keyEnv;
     QLineEdit* m_keyInput;
     QLabel* m_keySource;
+    QLineEdit* m_awsRegion;
+    QLineEdit* m_awsProfile;
+    QLabel* m_awsSource;
+    QFormLayout* m_formLayout;
     QLabel* m_keychainError;
     QPlainTextEdit* m_headers;
     QSpinBox* m_maxConcurrent;

@@ -2,7 +2,9 @@
 // working configuration.
 #include "ProvidersDialog.h"
 
+#include "common/AwsCredentialChain.h"
 #include "engine/Engine.h"
+#include "providers/BedrockWire.h"
 #include "secrets/KeyStore.h"
 #include "secrets/ProviderPresets.h"
 
@@ -100,6 +102,19 @@ void ProvidersDialog::buildUi()
     m_kind = new QComboBox;
     m_kind->addItem(tr("OpenAI-compatible"), ProviderKinds::id(ProviderKind::OpenAiCompatible));
     m_kind->addItem(tr("Anthropic Messages"), ProviderKinds::id(ProviderKind::AnthropicMessages));
+    m_kind->addItem(tr("Amazon Bedrock (Converse, AWS SigV4)"), ProviderKinds::id(ProviderKind::BedrockConverse));
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &ProvidersDialog::updateAwsState);
+    m_awsRegion = new QLineEdit;
+    m_awsRegion->setObjectName(QStringLiteral("awsRegion"));
+    m_awsRegion->setPlaceholderText(tr("e.g. us-east-1; empty: AWS_REGION or the profile's region"));
+    connect(m_awsRegion, &QLineEdit::textChanged, this, &ProvidersDialog::updateAwsState);
+    m_awsProfile = new QLineEdit;
+    m_awsProfile->setObjectName(QStringLiteral("awsProfile"));
+    m_awsProfile->setPlaceholderText(tr("empty: AWS_ACCESS_KEY_ID from the environment, else AWS_PROFILE or default"));
+    connect(m_awsProfile, &QLineEdit::textChanged, this, &ProvidersDialog::updateAwsState);
+    m_awsSource = new QLabel;
+    m_awsSource->setObjectName(QStringLiteral("awsCredentialSource"));
+    m_awsSource->setWordWrap(true);
     m_baseUrl = new QLineEdit;
     m_baseUrl->setObjectName(QStringLiteral("baseUrl"));
     m_baseUrl->setPlaceholderText(QStringLiteral("https://api.example.com/v1"));
@@ -189,10 +204,14 @@ void ProvidersDialog::buildUi()
 
     m_form = new QWidget;
     auto* form = new QFormLayout(m_form);
+    m_formLayout = form;
     form->addRow(tr("Name"), m_name);
     form->addRow(tr("Wire format"), m_kind);
     form->addRow(tr("Base URL"), m_baseUrl);
     form->addRow(QString(), m_insecure);
+    form->addRow(tr("AWS region"), m_awsRegion);
+    form->addRow(tr("AWS profile"), m_awsProfile);
+    form->addRow(tr("AWS credentials"), m_awsSource);
     form->addRow(tr("Key variable"), m_keyEnv);
     form->addRow(tr("API key"), keyRow);
     form->addRow(QString(), m_keySource);
@@ -254,6 +273,8 @@ void ProvidersDialog::loadForm(const QString& providerId)
     m_kind->setCurrentIndex(m_kind->findData(ProviderKinds::id(shown.kind)));
     m_baseUrl->setText(shown.baseUrl.toString());
     m_keyEnv->setText(shown.keyEnv);
+    m_awsRegion->setText(shown.awsRegion);
+    m_awsProfile->setText(shown.awsProfile);
     m_headers->setPlainText(headersText(shown.extraHeaders));
     m_maxConcurrent->setValue(shown.maxConcurrent);
     m_dailyBudget->setValue(shown.dailyBudgetUsd);
@@ -277,6 +298,36 @@ void ProvidersDialog::loadForm(const QString& providerId)
     }
     updateInsecureWarning();
     updateKeyState();
+    updateAwsState();
+}
+
+void ProvidersDialog::updateAwsState()
+{
+    const bool bedrock = m_kind->currentData().toString() == ProviderKinds::id(ProviderKind::BedrockConverse);
+    for (QWidget* field : { static_cast<QWidget*>(m_awsRegion), static_cast<QWidget*>(m_awsProfile),
+                            static_cast<QWidget*>(m_awsSource) }) {
+        m_formLayout->setRowVisible(field, bedrock);
+    }
+    m_baseUrl->setPlaceholderText(bedrock ? tr("empty: https://bedrock-runtime.<region>.amazonaws.com")
+                                          : QStringLiteral("https://api.example.com/v1"));
+    if (!bedrock) {
+        return;
+    }
+    ProviderConfig probe;
+    probe.kind = ProviderKind::BedrockConverse;
+    probe.baseUrl = QUrl(m_baseUrl->text().trimmed());
+    probe.awsRegion = m_awsRegion->text().trimmed();
+    probe.awsProfile = m_awsProfile->text().trimmed();
+    const AwsCredentialChain::Result found = AwsCredentialChain::credentials(probe.awsProfile);
+    const QString region = BedrockWire::regionOf(probe);
+    // The access key id only: it names the key without giving it away; the secret is never shown.
+    QString text = found.credentials.isValid()
+        ? tr("%1 from %2").arg(found.credentials.accessKeyId, found.credentials.source)
+        : found.problem;
+    text += QLatin1Char('\n')
+        + (region.isEmpty() ? tr("No region: set one here, AWS_REGION, or the profile's region.")
+                            : tr("Region %1").arg(region));
+    m_awsSource->setText(text);
 }
 
 QList<ModelConfig> ProvidersDialog::modelsFromTable(const ProviderConfig& provider) const
@@ -325,6 +376,8 @@ void ProvidersDialog::storeForm()
     it->kind = ProviderKinds::fromId(m_kind->currentData().toString()).value_or(ProviderKind::OpenAiCompatible);
     it->baseUrl = QUrl(m_baseUrl->text().trimmed());
     it->keyEnv = m_keyEnv->text().trimmed();
+    it->awsRegion = m_awsRegion->text().trimmed();
+    it->awsProfile = m_awsProfile->text().trimmed();
     it->extraHeaders = parseHeaders(m_headers->toPlainText());
     it->maxConcurrent = m_maxConcurrent->value();
     it->dailyBudgetUsd = m_dailyBudget->value();
