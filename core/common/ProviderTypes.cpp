@@ -7,6 +7,8 @@ QString ProviderKinds::id(ProviderKind kind)
         return QStringLiteral("anthropic");
     case ProviderKind::AzureOpenAi:
         return QStringLiteral("azure");
+    case ProviderKind::BedrockConverse:
+        return QStringLiteral("bedrock");
     case ProviderKind::OpenAiCompatible:
         break;
     }
@@ -20,6 +22,9 @@ std::optional<ProviderKind> ProviderKinds::fromId(const QString& id)
     }
     if (id == QLatin1String("anthropic")) {
         return ProviderKind::AnthropicMessages;
+    }
+    if (id == QLatin1String("bedrock")) {
+        return ProviderKind::BedrockConverse;
     }
     if (id == QLatin1String("azure")) {
         return ProviderKind::AzureOpenAi;

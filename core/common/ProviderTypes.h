@@ -16,10 +16,11 @@ enum class ProviderKind
     OpenAiCompatible, // POST {base}/chat/completions
     AnthropicMessages, // POST {base}/messages
     AzureOpenAi, // the OpenAI body at POST {base}/openai/deployments/{deployment}/chat/completions?api-version=...
+    BedrockConverse, // POST {base}/model/{modelId}/converse[-stream], SigV4-signed
 };
 
 namespace ProviderKinds {
-QString id(ProviderKind kind); // "openai", "anthropic", "azure"
+QString id(ProviderKind kind); // "openai", "anthropic", "azure", "bedrock"
 std::optional<ProviderKind> fromId(const QString& id);
 // The body dialect a provider of this kind speaks: Azure OpenAI speaks OpenAI's.
 ProviderKind wireFormat(ProviderKind kind);
@@ -55,6 +56,10 @@ struct ProviderConfig
     // by the /openai/v1 API (a base URL ending in /openai/v1).
     QString apiVersion;
     ProviderAuth auth = ProviderAuth::ApiKey;
+    // Amazon Bedrock: the region (empty = AWS_REGION, AWS_DEFAULT_REGION, the profile's) and the
+    // profile of ~/.aws/credentials (empty = the environment's keys, AWS_PROFILE, "default").
+    QString awsRegion;
+    QString awsProfile;
 
     bool operator==(const ProviderConfig&) const = default;
 };

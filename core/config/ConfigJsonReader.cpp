@@ -83,11 +83,13 @@ void ConfigJson::readProviders(const QJsonObject& document, SwitchyardConfig* co
         ProviderConfig provider;
         reader.checkKeys(*object, path,
                          { "id", "displayName", "kind", "baseUrl", "keyEnv", "extraHeaders", "maxConcurrent", "enabled",
-                           "simulated", "dailyBudgetUsd", "monthlyBudgetUsd", "apiVersion", "auth" });
+                           "simulated", "dailyBudgetUsd", "monthlyBudgetUsd", "apiVersion", "auth", "awsRegion",
+                           "awsProfile" });
         reader.string(*object, QStringLiteral("id"), path, &provider.id);
         reader.string(*object, QStringLiteral("displayName"), path, &provider.displayName);
         reader.enumeration(*object, QStringLiteral("kind"), path, ProviderKinds::fromId,
-                           { QStringLiteral("openai"), QStringLiteral("anthropic"), QStringLiteral("azure") },
+                           { QStringLiteral("openai"), QStringLiteral("anthropic"), QStringLiteral("azure"),
+                             QStringLiteral("bedrock") },
                            &provider.kind);
         reader.string(*object, QStringLiteral("apiVersion"), path, &provider.apiVersion);
         reader.enumeration(*object, QStringLiteral("auth"), path, ProviderAuths::fromId,
@@ -99,6 +101,8 @@ void ConfigJson::readProviders(const QJsonObject& document, SwitchyardConfig* co
             reader.error(JsonFieldReader::join(path, QStringLiteral("baseUrl")), tr("not a valid URL"));
         }
         reader.string(*object, QStringLiteral("keyEnv"), path, &provider.keyEnv);
+        reader.string(*object, QStringLiteral("awsRegion"), path, &provider.awsRegion);
+        reader.string(*object, QStringLiteral("awsProfile"), path, &provider.awsProfile);
         const QString headersPath = JsonFieldReader::join(path, QStringLiteral("extraHeaders"));
         if (auto headers = reader.object(object->value(QStringLiteral("extraHeaders")), headersPath)) {
             for (auto it = headers->constBegin(); it != headers->constEnd(); ++it) {

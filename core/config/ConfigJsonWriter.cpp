@@ -48,6 +48,12 @@ QJsonObject providerToJson(const ProviderConfig& provider)
     if (provider.auth != ProviderAuth::ApiKey) {
         object.insert(QStringLiteral("auth"), ProviderAuths::id(provider.auth));
     }
+    if (!provider.awsRegion.isEmpty()) {
+        object.insert(QStringLiteral("awsRegion"), provider.awsRegion);
+    }
+    if (!provider.awsProfile.isEmpty()) {
+        object.insert(QStringLiteral("awsProfile"), provider.awsProfile);
+    }
     if (provider.dailyBudgetUsd > 0) {
         object.insert(QStringLiteral("dailyBudgetUsd"), provider.dailyBudgetUsd);
     }

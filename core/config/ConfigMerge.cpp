@@ -6,7 +6,7 @@ namespace {
 bool sameEndpoint(const ProviderConfig& a, const ProviderConfig& b)
 {
     return a.kind == b.kind && a.baseUrl == b.baseUrl && a.keyEnv == b.keyEnv && a.apiVersion == b.apiVersion
-        && a.auth == b.auth;
+        && a.auth == b.auth && a.awsRegion == b.awsRegion && a.awsProfile == b.awsProfile;
 }
 
 template <typename List, typename Key>

@@ -119,7 +119,8 @@ private:
                              provider.dailyBudgetUsd);
             checkNotNegative(ConfigValidator::kProvidersFile, path + QStringLiteral(".monthlyBudgetUsd"),
                              provider.monthlyBudgetUsd);
-            if (!provider.simulated && provider.baseUrl.isEmpty()) {
+            // Bedrock's endpoint follows its region when no base URL pins it.
+            if (!provider.simulated && provider.baseUrl.isEmpty() && provider.kind != ProviderKind::BedrockConverse) {
                 add(ConfigValidator::kProvidersFile, path + QStringLiteral(".baseUrl"), tr("a base URL is required"));
             }
             if (provider.auth == ProviderAuth::EntraIdToken && provider.kind != ProviderKind::AzureOpenAi) {

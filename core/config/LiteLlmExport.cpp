@@ -125,7 +125,18 @@ private:
         out << YAML::Key << "model_name" << YAML::Value << str(groupName);
         out << YAML::Key << "litellm_params" << YAML::Value << YAML::BeginMap;
         out << YAML::Key << "model" << YAML::Value << str(QLatin1String(prefix.prefix) + u'/' + model.upstreamModel);
-        if (!LiteLlmProviders::isDefaultBase(prefix, provider->baseUrl)) {
+        if (provider->kind == ProviderKind::BedrockConverse) {
+            // LiteLLM's own names; the credentials stay with the AWS chain, as they do here.
+            if (!provider->baseUrl.isEmpty()) {
+                out << YAML::Key << "aws_bedrock_runtime_endpoint" << YAML::Value << str(provider->baseUrl.toString());
+            }
+            if (!provider->awsRegion.isEmpty()) {
+                out << YAML::Key << "aws_region_name" << YAML::Value << str(provider->awsRegion);
+            }
+            if (!provider->awsProfile.isEmpty()) {
+                out << YAML::Key << "aws_profile_name" << YAML::Value << str(provider->awsProfile);
+            }
+        } else if (!LiteLlmProviders::isDefaultBase(prefix, provider->baseUrl)) {
             out << YAML::Key << "api_base" << YAML::Value
                 << str(LiteLlmProviders::toApiBase(prefix, provider->baseUrl));
         }

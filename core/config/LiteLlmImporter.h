@@ -29,6 +29,7 @@ private:
         QString keyEnv;
         QString apiVersion;
         ProviderAuth auth = ProviderAuth::ApiKey;
+        QString aws; // Bedrock: region and profile
         bool operator==(const ProviderKey&) const = default;
     };
     // How a deployment reaches its provider beyond base URL and key: Azure's api_version and auth.
@@ -36,6 +37,12 @@ private:
     {
         QString apiVersion;
         ProviderAuth auth = ProviderAuth::ApiKey;
+    };
+    // Bedrock's aws_* parameters as Switchyard keeps them: the credentials stay with the AWS chain.
+    struct AwsParams
+    {
+        QString region; // empty: AWS_REGION / AWS_DEFAULT_REGION / the profile's, read at each call
+        QString profile;
     };
     // Prices may come from litellm_params (LiteLLM's custom pricing) and model_info; both are read.
     struct PriceParts
@@ -74,7 +81,13 @@ private:
                                   const QString& paramsPath, Access* access);
     // Azure: api_version (or AZURE_API_VERSION while importing, as LiteLLM reads it).
     std::optional<QString> azureApiVersion(const QUrl& base, const YAML::Node& params, const QString& paramsPath);
-    QString providerFor(const LiteLlmPrefix& prefix, const QUrl& base, const QString& keyEnv, const Access& access);
+    QString providerFor(const LiteLlmPrefix& prefix, const QUrl& base, const QString& keyEnv, const Access& access,
+                        const AwsParams& aws = {});
+    // Bedrock (LiteLlmImporterBedrock.cpp): aws_bedrock_runtime_endpoint or api_base (empty: the
+    // region's endpoint), the aws_* parameters, an api_key that is a Bedrock API key variable.
+    std::optional<QUrl> bedrockBaseFor(const YAML::Node& params, const QString& paramsPath);
+    std::optional<AwsParams> awsFor(const YAML::Node& params, const QString& paramsPath);
+    std::optional<QString> bedrockKeyFor(const YAML::Node& params, const QString& paramsPath);
     void readPrice(const QString& name, const YAML::Node& value, const QString& path, PriceParts* price);
     void applyPrice(const PriceParts& price, ModelConfig* model);
     void readModelInfo(const YAML::Node& info, const QString& path, ModelConfig* model, PriceParts* price);

@@ -92,7 +92,8 @@ void LiteLlmImporter::readDeployment(const YAML::Node& entry, const QString& pat
         return;
     }
     const LiteLlmPrefix& prefix = *route.prefix;
-    const std::optional<QUrl> base = baseFor(prefix, params, paramsPath);
+    const bool bedrock = prefix.kind == ProviderKind::BedrockConverse;
+    const std::optional<QUrl> base = bedrock ? bedrockBaseFor(params, paramsPath) : baseFor(prefix, params, paramsPath);
     if (!base) {
         return;
     }
@@ -106,7 +107,8 @@ void LiteLlmImporter::readDeployment(const YAML::Node& entry, const QString& pat
         const QString itemPath = join(paramsPath, name);
         const YAML::Node value = it->second; // a copy: it-> yields a temporary
         const bool azure = prefix.kind == ProviderKind::AzureOpenAi;
-        if (name == QLatin1String("model") || name == QLatin1String("api_base") || name == QLatin1String("api_key")) {
+        if (name == QLatin1String("model") || name == QLatin1String("api_base") || name == QLatin1String("api_key")
+            || (bedrock && name.startsWith(QLatin1String("aws_")))) {
             continue;
         } else if (azure && (name == QLatin1String("api_version") || name == QLatin1String("azure_ad_token"))) {
             continue; // read with the key, below
@@ -156,13 +158,15 @@ void LiteLlmImporter::readDeployment(const YAML::Node& entry, const QString& pat
         access.apiVersion = *version;
     }
     // Last, so that a skipped deployment asks for no key variable.
-    const std::optional<QString> keyEnv = keyFor(prefix, *base, params, paramsPath, &access);
-    if (m_deploymentSkipped || !keyEnv) {
+    const std::optional<AwsParams> aws = bedrock ? awsFor(params, paramsPath) : AwsParams();
+    const std::optional<QString> keyEnv
+        = bedrock ? bedrockKeyFor(params, paramsPath) : keyFor(prefix, *base, params, paramsPath, &access);
+    if (m_deploymentSkipped || !keyEnv || !aws) {
         return;
     }
     applyPrice(price, &model);
 
-    model.providerId = providerFor(prefix, *base, *keyEnv, access);
+    model.providerId = providerFor(prefix, *base, *keyEnv, access, *aws);
     ModelGroup* group = nullptr;
     for (auto& candidate : m_result.config.policy.groups) {
         if (candidate.name == *groupName) {
@@ -372,14 +376,16 @@ std::optional<QString> LiteLlmImporter::azureApiVersion(const QUrl& base, const 
 }
 
 QString LiteLlmImporter::providerFor(const LiteLlmPrefix& prefix, const QUrl& base, const QString& keyEnv,
-                                     const Access& access)
+                                     const Access& access, const AwsParams& aws)
 {
-    const ProviderKey providerKey { prefix.kind, base.toString(), keyEnv, access.apiVersion, access.auth };
+    const ProviderKey providerKey { prefix.kind, base.toString(), keyEnv, access.apiVersion, access.auth,
+                                    aws.region + u'|' + aws.profile };
     const qsizetype existing = m_providerKeys.indexOf(providerKey);
     if (existing >= 0) {
         return m_result.config.providers.at(existing).id;
     }
-    const bool generic = !*prefix.defaultBase || !LiteLlmProviders::isDefaultBase(prefix, base);
+    const bool generic = prefix.kind != ProviderKind::BedrockConverse
+        && (!*prefix.defaultBase || !LiteLlmProviders::isDefaultBase(prefix, base));
     const bool named = !generic
         || (QLatin1String(prefix.prefix) != QLatin1String("openai")
             && QLatin1String(prefix.prefix) != QLatin1String("custom_openai"));
@@ -397,6 +403,8 @@ QString LiteLlmImporter::providerFor(const LiteLlmPrefix& prefix, const QUrl& ba
     provider.keyEnv = keyEnv;
     provider.apiVersion = access.apiVersion;
     provider.auth = access.auth;
+    provider.awsRegion = aws.region;
+    provider.awsProfile = aws.profile;
     m_result.config.providers.append(provider);
     m_providerKeys.append(providerKey);
     return provider.id;

@@ -63,12 +63,14 @@ constexpr LiteLlmPrefix kPrefixes[] = {
     { "custom_openai", "custom", "OpenAI-compatible", Kind::OpenAiCompatible, "", "", "", "openai" },
     // Each resource has its own endpoint (api_base); without api_key LiteLLM sends AZURE_API_KEY.
     { "azure", "azure", "Azure OpenAI", Kind::AzureOpenAi, "", "AZURE_API_KEY", "", "azure-openai", "AZURE_API_BASE" },
+    // Converse with SigV4: no base URL (the endpoint follows aws_region_name) and no key variable
+    // (the AWS credential chain, or aws_profile_name).
+    { "bedrock", "bedrock", "Amazon Bedrock", Kind::BedrockConverse, "", "", "", "bedrock" },
 };
 
 constexpr const char* kUnsupported[] = {
     "azure_ai",
     "azure_text",
-    "bedrock",
     "bedrock_converse",
     "vertex_ai",
     "vertex_ai_beta",
@@ -131,6 +133,22 @@ QString normalised(const QUrl& url)
     return text;
 }
 
+// Bedrock model ids LiteLLM recognises without a prefix: "anthropic.claude-...", "us.amazon.nova-...".
+bool isBedrockModelId(const QString& model)
+{
+    static const char* const kRegions[] = { "", "us.", "eu.", "apac.", "global.", "us-gov." };
+    static const char* const kVendors[]
+        = { "anthropic.", "amazon.", "meta.", "mistral.", "cohere.", "ai21.", "deepseek." };
+    for (const char* region : kRegions) {
+        for (const char* vendor : kVendors) {
+            if (model.startsWith(QLatin1String(region) + QLatin1String(vendor))) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 // LiteLLM's model lists, reduced to the name patterns that decide a provider.
 bool isOpenAiModelName(const QString& model)
 {
@@ -162,6 +180,14 @@ LiteLlmModelRoute LiteLlmProviders::route(const QString& model, const QString& a
         route.prefixName = model.left(slash);
         route.upstreamModel = model.mid(slash + 1);
         route.prefix = byPrefix(route.prefixName);
+        if (route.prefix && route.prefix->kind == Kind::BedrockConverse) {
+            // bedrock/converse/<id> and bedrock/invoke/<id> name the API LiteLLM uses; Switchyard speaks Converse.
+            for (const char* api : { "converse/", "invoke/" }) {
+                if (route.upstreamModel.startsWith(QLatin1String(api))) {
+                    route.upstreamModel = route.upstreamModel.mid(int(qstrlen(api)));
+                }
+            }
+        }
         if (route.prefix) {
             route.owner
                 = route.upstreamModel.contains(u'*') ? LiteLlmModelOwner::Wildcard : LiteLlmModelOwner::Prefixed;
@@ -187,7 +213,10 @@ LiteLlmModelRoute LiteLlmProviders::route(const QString& model, const QString& a
             }
         }
     }
-    if (model.startsWith(QLatin1String("claude-"))) {
+    if (isBedrockModelId(model)) {
+        route.owner = LiteLlmModelOwner::Inferred;
+        route.prefix = byPrefix(QStringLiteral("bedrock"));
+    } else if (model.startsWith(QLatin1String("claude-"))) {
         route.owner = LiteLlmModelOwner::Inferred;
         route.prefix = byPrefix(QStringLiteral("anthropic"));
     } else if (isOpenAiModelName(model)) {
@@ -244,11 +273,12 @@ const LiteLlmPrefix& LiteLlmProviders::forProvider(const ProviderConfig& provide
         }
     }
     for (const auto& entry : kPrefixes) {
-        if (entry.kind == provider.kind) {
+        if (entry.kind == provider.kind
+            && (entry.kind == Kind::BedrockConverse || entry.kind == Kind::AzureOpenAi)) {
             return entry;
         }
     }
-    return kPrefixes[0];
+    return provider.kind == ProviderKind::AnthropicMessages ? kPrefixes[1] : kPrefixes[0];
 }
 
 QString LiteLlmProviders::toApiBase(const LiteLlmPrefix& prefix, const QUrl& baseUrl)

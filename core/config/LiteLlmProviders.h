@@ -25,7 +25,7 @@ enum class LiteLlmModelOwner
 {
     Prefixed, // "groq/llama-3.3-70b": the prefix names the provider
     Inferred, // "claude-3-5-sonnet", "gpt-4o": LiteLLM knows the model and picks its provider
-    Unsupported, // a provider Switchyard cannot call (bedrock/, or "gemini-pro" = Vertex AI)
+    Unsupported, // a provider Switchyard cannot call (vertex_ai/, sagemaker/, or "gemini-pro" = Vertex AI)
     Unknown, // "siliconflow/...", "my-model": LiteLLM itself could not call it
     Wildcard, // "*", "openai/*": LiteLLM passes the client's model through
 };

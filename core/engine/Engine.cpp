@@ -106,6 +106,12 @@ bool Engine::open(const Options& options)
             m_error = tr("Cannot start the offline sandbox on 127.0.0.1.");
             return false;
         }
+        // The sandbox's Bedrock route checks SigV4 against its own test key pair; real providers keep
+        // the AWS credential chain.
+        m_client->setAwsCredentialResolver([](const ProviderConfig& provider) {
+            return provider.simulated ? AwsCredentialChain::Result { SandboxServer::awsCredentials(), {} }
+                                      : AwsCredentialChain::credentials(provider.awsProfile);
+        });
         for (const auto& [target, fault] : options.sandboxFaults) {
             if (target.startsWith(QLatin1String("sandbox-"))) {
                 m_sandbox->setProviderFault(target, fault);

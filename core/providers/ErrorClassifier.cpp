@@ -68,6 +68,13 @@ Envelope readEnvelope(const QJsonValue& root)
     if (envelope.message.isEmpty()) {
         envelope.message = object.value(QLatin1String("message")).toString();
     }
+    if (envelope.message.isEmpty()) {
+        envelope.message = object.value(QLatin1String("Message")).toString(); // some AWS services
+    }
+    if (envelope.code.isEmpty() && object.value(QLatin1String("__type")).isString()) {
+        // AWS JSON protocol: "com.amazon.coral.service#ThrottlingException" or the bare name.
+        envelope.code = object.value(QLatin1String("__type")).toString().section(QLatin1Char('#'), -1);
+    }
     return envelope;
 }
 
@@ -88,7 +95,7 @@ bool saysQuotaExhausted(const Envelope& envelope)
 {
     if (anyOf(envelope.tokens(),
               { "insufficient_quota", "billing_hard_limit_reached", "billing_not_active", "insufficient_credits",
-                "payment_required" })) {
+                "payment_required", "servicequotaexceededexception" })) {
         return true;
     }
     const QString message = envelope.message.toLower();
@@ -114,8 +121,9 @@ bool saysContextTooLong(const Envelope& envelope)
         return true;
     }
     const QString message = envelope.message.toLower();
-    static const char* const phrases[] = { "maximum context length", "context length",      "context window",
-                                           "prompt is too long",     "exceeds the context", "input token count" };
+    static const char* const phrases[]
+        = { "maximum context length", "context length",    "context window",   "prompt is too long",
+            "exceeds the context",    "input token count", "input is too long" };
     for (const char* phrase : phrases) {
         if (message.contains(QLatin1String(phrase))) {
             return true;
@@ -188,10 +196,13 @@ FailureClass classFromTokens(const Envelope& envelope)
     if (saysKeyInvalid(envelope)
         || anyOf(tokens,
                  { "invalid_api_key", "authentication_error", "permission_error", "unauthenticated",
-                   "permission_denied", "invalid_authentication" })) {
+                   "permission_denied", "invalid_authentication", "accessdeniedexception",
+                   "unrecognizedclientexception", "invalidsignatureexception", "expiredtokenexception" })) {
         return FailureClass::Auth;
     }
-    if (anyOf(tokens, { "rate_limit_error", "rate_limit_exceeded", "resource_exhausted", "too_many_requests" })) {
+    if (anyOf(tokens,
+              { "rate_limit_error", "rate_limit_exceeded", "resource_exhausted", "too_many_requests",
+                "throttlingexception", "modelnotreadyexception" })) {
         return FailureClass::RateLimited;
     }
     if (saysModelRefusesParameter(envelope)) {
@@ -202,7 +213,8 @@ FailureClass classFromTokens(const Envelope& envelope)
     }
     if (anyOf(tokens,
               { "invalid_request_error", "not_found_error", "request_too_large", "invalid_argument", "not_found",
-                "context_length_exceeded", "model_not_found", "invalid_value" })) {
+                "context_length_exceeded", "model_not_found", "invalid_value", "validationexception",
+                "resourcenotfoundexception" })) {
         return FailureClass::BadRequest;
     }
     if (envelope.numericCode >= 400) {
@@ -366,6 +378,12 @@ CallError ErrorClassifier::classifyHttpError(int httpStatus, const QList<std::pa
     Envelope envelope;
     if (!document.isNull()) {
         envelope = readEnvelope(document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object()));
+    }
+    // AWS puts the error's name in x-amzn-errortype ("ThrottlingException:http://internal.amazon.com/...")
+    // and only {"message"} in the body.
+    if (const QByteArray awsType = header(headers, "x-amzn-errortype"); !awsType.isEmpty()) {
+        envelope.code
+            = QString::fromLatin1(awsType.left(awsType.indexOf(':') < 0 ? awsType.size() : awsType.indexOf(':')));
     }
     error.message = envelope.message.isEmpty() ? WireJson::excerpt(body) : envelope.message;
     if (error.message.isEmpty()) {

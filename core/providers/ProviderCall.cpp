@@ -82,14 +82,22 @@ void ProviderCall::begin()
         headers.append({ it.key().toUtf8(), it.value().toUtf8() });
     }
 
+    QUrl url = m_wire->callUrl(m_provider, m_model.upstreamModel);
+    const OutgoingContext outgoing { m_provider,          m_model.upstreamModel,
+                                     m_request.stream,    body.bytes,
+                                     !m_apiKey.isEmpty(), [this] { return m_client->awsCredentials(m_provider); } };
+    if (const std::optional<CallError> refusal = m_wire->finishRequest(outgoing, url, headers)) {
+        failSoon(*refusal);
+        return;
+    }
+
     const Timeouts& timeouts = m_model.timeouts;
     startTimer(m_connectTimer, timeouts.connectMs);
     startTimer(m_firstTokenTimer, timeouts.firstTokenMs);
     startTimer(m_totalTimer, timeouts.totalMs);
 
     m_decoder = m_wire->createStreamDecoder();
-    m_reply = m_client->createExchange(m_wire->callUrl(m_provider, m_model.upstreamModel), headers,
-                                       std::move(body.bytes), this);
+    m_reply = m_client->createExchange(url, headers, std::move(body.bytes), this);
     connect(m_reply, &HttpExchange::requestSent, this, [this] {
         m_connectTimer.stop();
         if (!m_done) {

@@ -36,8 +36,16 @@ void ProviderClient::setMaxResponseBytes(qint64 bytes)
     m_maxResponseBytes = bytes;
 }
 
+AwsCredentialChain::Result ProviderClient::awsCredentials(const ProviderConfig& provider) const
+{
+    return m_awsResolver ? m_awsResolver(provider) : AwsCredentialChain::credentials(provider.awsProfile);
+}
+
 bool ProviderClient::hasKey(const ProviderConfig& provider) const
 {
+    if (provider.kind == ProviderKind::BedrockConverse && provider.keyEnv.isEmpty()) {
+        return awsCredentials(provider).credentials.isValid();
+    }
     return provider.keyEnv.isEmpty() || !m_keyResolver(provider).isEmpty();
 }
 

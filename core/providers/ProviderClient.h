@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HttpExchange.h"
+#include "common/AwsCredentialChain.h"
 #include "common/ProviderTypes.h"
 
 #include <QHash>
@@ -23,6 +24,7 @@ class ProviderClient : public QObject
 
 public:
     using KeyResolver = std::function<QString(const ProviderConfig&)>;
+    using AwsCredentialResolver = std::function<AwsCredentialChain::Result(const ProviderConfig&)>;
 
     // How requests travel. Auto: plain http to a loopback address goes over an in-thread
     // keep-alive socket (no network-thread hop per chunk), everything else over
@@ -39,6 +41,10 @@ public:
 
     // Default: the environment variable named by ProviderConfig::keyEnv.
     void setKeyResolver(KeyResolver resolver);
+    // Bedrock's SigV4 credentials. Default: AwsCredentialChain (the provider's profile, the
+    // environment, ~/.aws/credentials), read at each call.
+    void setAwsCredentialResolver(AwsCredentialResolver resolver) { m_awsResolver = std::move(resolver); }
+    AwsCredentialChain::Result awsCredentials(const ProviderConfig& provider) const;
     // A response or stream past this size ends the call as a malformed response. Default 32 MiB.
     void setMaxResponseBytes(qint64 bytes);
     qint64 maxResponseBytes() const { return m_maxResponseBytes; }
@@ -80,6 +86,7 @@ private:
     DirectConnectionPool* m_pool;
     Transport m_transport = Transport::Auto;
     KeyResolver m_keyResolver;
+    AwsCredentialResolver m_awsResolver;
     qint64 m_maxResponseBytes = 32 * 1024 * 1024;
     QHash<QString, int> m_running;
     QHash<QString, QQueue<QPointer<ProviderCall>>> m_waiting;

@@ -1,6 +1,7 @@
 #include "RequestTranslator.h"
 
 #include "AnthropicWire.h"
+#include "ConverseTranslator.h"
 #include "WireJson.h"
 
 #include <QCoreApplication>
@@ -658,6 +659,17 @@ RequestTranslator::Result RequestTranslator::translate(const QByteArray& body, P
     const QJsonDocument document = WireJson::parse(body, &reason);
     if (from == to || !document.isObject()) {
         return { body, std::nullopt };
+    }
+    if (to == ProviderKind::BedrockConverse) {
+        // Converse is reached through Anthropic's shape, the closer of the two.
+        if (from == ProviderKind::AnthropicMessages) {
+            return ConverseTranslator::fromAnthropic(document.object());
+        }
+        const Result anthropic = openAiToAnthropic(document.object());
+        if (anthropic.refusal) {
+            return anthropic;
+        }
+        return ConverseTranslator::fromAnthropic(QJsonDocument::fromJson(anthropic.body).object());
     }
     return to == ProviderKind::AnthropicMessages ? openAiToAnthropic(document.object())
                                                  : anthropicToOpenAi(document.object());

@@ -2,6 +2,7 @@
 
 #include "AnthropicWire.h"
 #include "AzureOpenAiWire.h"
+#include "BedrockWire.h"
 #include "OpenAiWire.h"
 #include "RequestTranslator.h"
 #include "common/JsonText.h"
@@ -15,6 +16,8 @@ std::unique_ptr<WireFormat> WireFormat::create(ProviderKind kind)
         return std::make_unique<AnthropicWire>();
     case ProviderKind::AzureOpenAi:
         return std::make_unique<AzureOpenAiWire>();
+    case ProviderKind::BedrockConverse:
+        return std::make_unique<BedrockWire>();
     case ProviderKind::OpenAiCompatible:
         break;
     }

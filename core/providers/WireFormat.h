@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/AwsCredentialChain.h"
 #include "common/ProviderTypes.h"
 
 #include <QByteArray>
@@ -8,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -51,6 +53,17 @@ struct RequestBody
     std::optional<CallError> refusal; // FailureClass::Unsupported, naming the field in param
 };
 
+// What finishRequest() may need to address and authorise one call.
+struct OutgoingContext
+{
+    const ProviderConfig& provider;
+    const QString& upstreamModel;
+    bool stream = true;
+    const QByteArray& body;
+    bool hasApiKey = false; // authHeaders() got a key
+    std::function<AwsCredentialChain::Result()> awsCredentials; // asked only by the wires that sign
+};
+
 // One provider API dialect: how to address it, what to send, how to read what comes back.
 class WireFormat
 {
@@ -92,6 +105,16 @@ public:
     virtual std::unique_ptr<StreamDecoder> createStreamDecoder() const = 0;
     // A non-streaming 2xx body; error set (MalformedResponse) if not the expected shape.
     virtual WireDelta decodeResponse(const QByteArray& body) const = 0;
+    // Last touches once body and headers are known: a URL that depends on the model or the stream
+    // flag, a signature over the whole request. An error (no credentials) means nothing is sent.
+    virtual std::optional<CallError> finishRequest(const OutgoingContext& context, QUrl& url,
+                                                   QList<std::pair<QByteArray, QByteArray>>& headers) const
+    {
+        Q_UNUSED(context);
+        Q_UNUSED(url);
+        Q_UNUSED(headers);
+        return std::nullopt;
+    }
 
     // baseUrl + "/" + endpointPath(), whatever slashes the configured base ends with.
     QUrl endpointUrl(const QUrl& baseUrl) const { return urlOn(baseUrl, endpointPath()); }

@@ -21,6 +21,9 @@ QList<Provider> providers()
         // and the v1 API at /azure/openai/v1. Offered once a deployment is added (SandboxServer::addModel).
         { QStringLiteral("sandbox-azure"), QCoreApplication::translate("SandboxCatalogue", "Sandbox Azure OpenAI"),
           ProviderKind::AzureOpenAi, QByteArrayLiteral("/azure") },
+        // Offered once a model is added (SandboxServer::addModel): the default catalogue has none.
+        { QStringLiteral("sandbox-bedrock"), QCoreApplication::translate("SandboxCatalogue", "Sandbox Bedrock"),
+          ProviderKind::BedrockConverse, QByteArrayLiteral("/bedrock") },
     };
 }
 

@@ -1,5 +1,6 @@
 #include "SandboxServer.h"
 
+#include "SandboxBedrock.h"
 #include "SandboxStream.h"
 #include "SandboxText.h"
 #include "SandboxWire.h"
@@ -24,6 +25,8 @@ Wire wireOf(ProviderKind kind)
         return Wire::Anthropic;
     case ProviderKind::AzureOpenAi:
         return Wire::Azure;
+    case ProviderKind::BedrockConverse:
+        return Wire::Bedrock;
     case ProviderKind::OpenAiCompatible:
         break;
     }
@@ -64,10 +67,10 @@ QList<ProviderConfig> SandboxServer::providers() const
 {
     QList<ProviderConfig> configs;
     for (const auto& provider : m_providers) {
-        const bool serves = std::any_of(m_models.cbegin(), m_models.cend(),
+        const bool served = std::any_of(m_models.cbegin(), m_models.cend(),
                                         [&](const SandboxModel& model) { return model.providerId == provider.id; });
-        if (!serves) {
-            continue;
+        if (!served) {
+            continue; // Azure and Bedrock until a test adds a model: the default catalogue stays as documented
         }
         ProviderConfig config;
         config.id = provider.id;
@@ -216,6 +219,10 @@ void SandboxServer::handle(const HttpRequest& request, HttpResponder* responder)
             handleAzure(provider, request, responder, rest);
             return;
         }
+        if (provider.kind == ProviderKind::BedrockConverse) {
+            handleBedrock(provider, request, rest, responder);
+            return;
+        }
         const QByteArrayView callPath
             = provider.kind == ProviderKind::AnthropicMessages ? "/messages" : "/chat/completions";
         if (provider.kind == ProviderKind::AnthropicMessages && rest == "/messages/count_tokens") {
@@ -341,6 +348,41 @@ void SandboxServer::handleTokenCount(const SandboxCatalogue::Provider& provider,
     responder->send(200, kJson, SandboxWire::anthropicTokenCount(call.promptTokens));
 }
 
+// Converse over SigV4: the path names model and stream; a request whose signature does not
+// verify with the sandbox's test credentials is refused as AWS refuses it, before anything is counted.
+void SandboxServer::handleBedrock(const SandboxCatalogue::Provider& provider, const HttpRequest& request,
+                                  QByteArrayView rest, HttpResponder* responder)
+{
+    QString model;
+    bool stream = false;
+    if (!SandboxBedrock::parsePath(rest, &model, &stream)) {
+        sendError(responder, provider.kind, 404, "UnknownOperationException", "UnknownOperationException");
+        return;
+    }
+    if (request.method != "POST") {
+        sendError(responder, provider.kind, 405, {}, "Method not allowed");
+        return;
+    }
+    const AwsSigV4::Verification check
+        = SandboxBedrock::verify(request.method, request.path, request.query, request.headers, request.body);
+    ++m_signatureChecks;
+    if (check.outcome != AwsSigV4::Verification::Outcome::Valid || check.service != QLatin1String("bedrock")) {
+        ++m_signatureFailures;
+        using Outcome = AwsSigV4::Verification::Outcome;
+        const QByteArray type = check.outcome == Outcome::Missing ? "MissingAuthenticationTokenException"
+            : check.outcome == Outcome::UnknownKey                ? "UnrecognizedClientException"
+            : check.outcome == Outcome::Valid                     ? "InvalidSignatureException"
+                                                                  : "InvalidSignatureException";
+        const QString reason = check.outcome == Outcome::Valid
+            ? QStringLiteral("Credential should be scoped to correct service: 'bedrock'.")
+            : check.reason;
+        sendError(responder, provider.kind, 403, type, reason.toUtf8());
+        return;
+    }
+    m_lastAwsScopes.insert(model, check.accessKeyId + QLatin1Char('/') + check.region);
+    handleCall(provider, request, responder, std::nullopt, model, stream);
+}
+
 void SandboxServer::sendError(HttpResponder* responder, ProviderKind kind, int status, const QByteArray& code,
                               const QByteArray& message, int retryAfterSec)
 {
@@ -365,18 +407,29 @@ void SandboxServer::sendError(HttpResponder* responder, ProviderKind kind, int s
                         headers);
         return;
     }
+    if (kind == ProviderKind::BedrockConverse) {
+        const SandboxBedrock::Error error = SandboxBedrock::errorFor(status, code);
+        headers.append({ QByteArrayLiteral("x-amzn-errortype"), SandboxBedrock::errorTypeHeader(error.type) });
+        headers.append({ QByteArrayLiteral("x-amzn-requestid"), "sandbox-" + QByteArray::number(m_nextId++) });
+        responder->send(status, kJson, SandboxBedrock::errorBody(message.isEmpty() ? error.message : message), headers);
+        return;
+    }
     responder->send(status, kJson, SandboxWire::errorBody(wireOf(kind), status, code, message), headers);
 }
 
 // deployment: Azure's, from the URL; none for the other APIs (and Azure's v1), where the body names the model.
 void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const HttpRequest& request,
-                               HttpResponder* responder, const std::optional<QString>& deployment)
+                               HttpResponder* responder, const std::optional<QString>& deployment,
+                               const QString& pathModel, bool pathStream)
 {
     const Wire wire = wireOf(provider.kind);
     ++m_totalRequests;
     SandboxWire::Call call;
     QByteArray parseError;
-    if (!SandboxWire::parseRequest(wire, request.body, &call, &parseError)) {
+    const bool parsed = wire == Wire::Bedrock
+        ? SandboxBedrock::parseRequest(request.body, pathModel, pathStream, &call, &parseError)
+        : SandboxWire::parseRequest(wire, request.body, &call, &parseError);
+    if (!parsed) {
         if (!call.model.isEmpty()) {
             ++m_requestCounts[call.model];
         }
@@ -402,9 +455,11 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
     }
     if (found == m_models.cend()) {
         const QByteArray name = call.model.toUtf8();
-        sendError(responder, provider.kind, 404, "model_not_found",
-                  wire == Wire::Anthropic ? "model: " + name
-                                          : "The model `" + name + "` does not exist or you do not have access to it.");
+        sendError(responder, provider.kind, wire == Wire::Bedrock ? 400 : 404, "model_not_found",
+                  wire == Wire::Bedrock ? QByteArray("The provided model identifier is invalid.")
+                      : wire == Wire::Anthropic
+                      ? "model: " + name
+                      : "The model `" + name + "` does not exist or you do not have access to it.");
         return;
     }
     const SandboxModel& model = *found;
@@ -430,7 +485,8 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
         return;
     }
     if (call.promptTokens > model.contextWindow) {
-        const QString message = wire == Wire::Anthropic
+        const QString message = wire == Wire::Bedrock ? QStringLiteral("Input is too long for requested model.")
+            : wire == Wire::Anthropic
             ? QStringLiteral("prompt is too long: %1 tokens > %2 maximum")
                   .arg(call.promptTokens)
                   .arg(model.contextWindow)
@@ -444,8 +500,9 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
     if (fault.kind == Kind::HangBeforeHeaders) {
         return; // the responder stays open until the client gives up
     }
-    const HttpHeaders headers { { wire == Wire::Anthropic ? QByteArrayLiteral("request-id")
-                                                          : QByteArrayLiteral("x-request-id"),
+    const HttpHeaders headers { { wire == Wire::Bedrock         ? QByteArrayLiteral("x-amzn-requestid")
+                                      : wire == Wire::Anthropic ? QByteArrayLiteral("request-id")
+                                                                : QByteArrayLiteral("x-request-id"),
                                   "req_sandbox_" + QByteArray::number(m_nextId) },
                                 { QByteArrayLiteral("cache-control"), QByteArrayLiteral("no-cache") } };
     if (fault.kind == Kind::HeadersThenSilence) {
@@ -471,7 +528,9 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
         }
     }
     SandboxAnswer::shape(call.ask,
-                         (wire == Wire::Anthropic ? QStringLiteral("toolu_") : QStringLiteral("call_"))
+                         (wire == Wire::Bedrock         ? QStringLiteral("tooluse_")
+                              : wire == Wire::Anthropic ? QStringLiteral("toolu_")
+                                                        : QStringLiteral("call_"))
                              + QString::fromLatin1(id),
                          reply);
     m_answered.completionTokens += reply.tokenCount();
@@ -496,12 +555,15 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
         plan.dropAfterTokens = fault.kind == Kind::DropMidStream ? qMax(0, fault.afterTokens) : -1;
         plan.malformed = fault.kind == Kind::MalformedJson;
         plan.filtered = fault.kind == Kind::FilteredAnswer;
+        plan.errorAfterTokens = fault.kind == Kind::ErrorMidStream ? qMax(0, fault.afterTokens) : -1;
+        plan.errorStatus = fault.httpStatus;
         plan.headers = headers;
         (new SandboxStream(responder, std::move(plan)))->start();
         return;
     }
 
-    const QByteArray body = wire == Wire::Anthropic
+    const QByteArray body = wire == Wire::Bedrock ? SandboxBedrock::converseResponse(reply, prompt, reportsUsage)
+        : wire == Wire::Anthropic
         ? SandboxWire::anthropicMessage(id, model.name, reply, prompt, reportsUsage)
         : wire == Wire::Azure
         ? SandboxWire::azureCompletion(id, model.name, created, reply, call.promptTokens, reportsUsage,
@@ -535,4 +597,9 @@ int SandboxServer::connectionCount() const
 void SandboxServer::closeIdleConnections()
 {
     m_http->closeIdleConnections();
+}
+
+AwsCredentials SandboxServer::awsCredentials()
+{
+    return SandboxBedrock::credentials();
 }

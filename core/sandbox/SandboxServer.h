@@ -3,6 +3,7 @@
 #include "SandboxCatalogue.h"
 #include "SandboxTypes.h"
 #include "SandboxWire.h"
+#include "common/AwsSigV4.h"
 
 #include <QHash>
 #include <QObject>
@@ -87,6 +88,13 @@ public:
     void resetCounts();
     // The body of the last call request received for a model (tests check what a client sent).
     QByteArray lastRequestBody(const QString& modelName) const { return m_lastBodies.value(modelName); }
+    // Bedrock: "<access key id>/<region>" of the last verified signature for a model, and how many
+    // signatures were checked and refused (tests see SigV4 verified server-side).
+    QString lastAwsScope(const QString& modelName) const { return m_lastAwsScopes.value(modelName); }
+    int signatureChecks() const { return m_signatureChecks; }
+    int signatureFailures() const { return m_signatureFailures; }
+    // The test credentials the Bedrock route accepts.
+    static AwsCredentials awsCredentials();
 
     HttpServer* httpServer() const { return m_http; }
 
@@ -103,10 +111,13 @@ private:
 
     void handle(const HttpRequest& request, HttpResponder* responder);
     void handleCall(const SandboxCatalogue::Provider& provider, const HttpRequest& request, HttpResponder* responder,
-                    const std::optional<QString>& deployment = std::nullopt);
+                    const std::optional<QString>& deployment = std::nullopt, const QString& pathModel = {},
+                    bool pathStream = false);
     void handleAzure(const SandboxCatalogue::Provider& provider, const HttpRequest& request, HttpResponder* responder,
                      QByteArrayView rest);
     bool keyAccepted(const SandboxCatalogue::Provider& provider, const HttpRequest& request) const;
+    void handleBedrock(const SandboxCatalogue::Provider& provider, const HttpRequest& request, QByteArrayView rest,
+                       HttpResponder* responder);
     void handleModels(const SandboxCatalogue::Provider& provider, HttpResponder* responder);
     void handleTokenCount(const SandboxCatalogue::Provider& provider, const HttpRequest& request,
                           HttpResponder* responder);
@@ -127,6 +138,9 @@ private:
     QHash<QString, QByteArray> m_lastTargets;
     QHash<QString, QList<std::pair<QByteArray, QByteArray>>> m_lastHeaders;
     QHash<QString, QString> m_requiredKeys;
+    QHash<QString, QString> m_lastAwsScopes;
+    int m_signatureChecks = 0;
+    int m_signatureFailures = 0;
     int m_totalRequests = 0;
     Answered m_answered;
     QHash<QByteArray, QDateTime> m_promptCache; // cache prefix digest -> expiry (UTC)

@@ -1,8 +1,10 @@
 #include "SandboxStream.h"
 
+#include "SandboxBedrock.h"
 #include "http/HttpResponder.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 using SandboxWire::Wire;
@@ -19,14 +21,22 @@ SandboxStream::SandboxStream(HttpResponder* responder, Plan plan)
 
 void SandboxStream::start()
 {
-    m_responder->beginStream(200, QByteArrayLiteral("text/event-stream; charset=utf-8"), m_plan.headers);
-    if (m_plan.wire == Wire::Anthropic) {
+    if (m_plan.wire == Wire::Bedrock) {
+        // Text blocks get no contentBlockStart on Bedrock, tool blocks do (fixtures: bedrock-converse-stream*.bin).
+        m_responder->beginStream(200, QByteArrayLiteral("application/vnd.amazon.eventstream"), m_plan.headers);
+        m_out += SandboxBedrock::messageStart();
+        if (!m_plan.reply.toolName.isEmpty()) {
+            m_out += SandboxBedrock::toolStart(m_plan.reply);
+        }
+    } else if (m_plan.wire == Wire::Anthropic) {
+        m_responder->beginStream(200, QByteArrayLiteral("text/event-stream; charset=utf-8"), m_plan.headers);
         m_out += SandboxWire::sseEvent(
             "message_start",
             SandboxWire::anthropicMessageStart(m_plan.id, m_plan.model, m_plan.prompt, m_plan.reportsUsage));
         m_out += SandboxWire::sseEvent("content_block_start", SandboxWire::anthropicBlockStart(m_plan.reply));
         m_out += SandboxWire::sseEvent("ping", QJsonObject { { QStringLiteral("type"), QStringLiteral("ping") } });
     } else {
+        m_responder->beginStream(200, QByteArrayLiteral("text/event-stream; charset=utf-8"), m_plan.headers);
         if (m_plan.wire == Wire::Azure) {
             m_out += SandboxWire::azurePromptFilterEvent();
         }
@@ -67,9 +77,28 @@ bool SandboxStream::sendPiece()
         m_responder->abortConnection();
         return false;
     }
+    if (m_plan.errorAfterTokens >= 0 && m_next >= qMin(m_plan.errorAfterTokens, total)) {
+        if (m_plan.wire == Wire::Bedrock) {
+            m_out += SandboxBedrock::exceptionFrame(m_plan.errorStatus);
+        } else if (m_plan.wire == Wire::Anthropic) {
+            m_out += SandboxWire::sseEvent(
+                "error",
+                QJsonDocument::fromJson(SandboxWire::errorBody(Wire::Anthropic, m_plan.errorStatus, {})).object());
+        } else {
+            m_out += SandboxWire::sseData(
+                QJsonDocument::fromJson(SandboxWire::errorBody(Wire::OpenAi, m_plan.errorStatus, {})).object());
+        }
+        flush();
+        m_responder->endStream();
+        return false;
+    }
     if (m_plan.malformed && m_next == qMin(2, total)) {
         m_plan.malformed = false;
-        if (m_plan.wire == Wire::Anthropic) {
+        if (m_plan.wire == Wire::Bedrock) {
+            QByteArray frame = SandboxBedrock::textDelta(QStringLiteral("oops"), 0);
+            frame[frame.size() - 1] = char(frame.at(frame.size() - 1) ^ 0x5A); // the message CRC no longer matches
+            m_out += frame;
+        } else if (m_plan.wire == Wire::Anthropic) {
             m_out += "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{"
                      "\"type\":\"text_delta\",\"text\":\"oops\n\n";
         } else {
@@ -84,7 +113,19 @@ bool SandboxStream::sendPiece()
     const bool reasoning = m_next < reply.reasoning.size();
     const QString& piece = reasoning ? reply.reasoning[m_next] : reply.pieces[m_next - reply.reasoning.size()];
     ++m_next;
-    if (!reply.toolName.isEmpty() && !reasoning) {
+    const int answerBlock = reply.reasoning.isEmpty() ? 0 : 1;
+    if (m_plan.wire == Wire::Bedrock) {
+        if (reasoning) {
+            m_out += SandboxBedrock::reasoningDelta(piece);
+            if (m_next == reply.reasoning.size()) {
+                m_out += SandboxBedrock::blockStop(0);
+            }
+        } else if (!reply.toolName.isEmpty()) {
+            m_out += SandboxBedrock::toolDelta(piece, answerBlock);
+        } else {
+            m_out += SandboxBedrock::textDelta(piece, answerBlock);
+        }
+    } else if (!reply.toolName.isEmpty() && !reasoning) {
         m_out += m_plan.wire == Wire::Anthropic
             ? SandboxWire::anthropicToolPieceEvent(piece)
             : SandboxWire::openAiToolPieceEvent(m_plan.id, m_plan.model, m_plan.created, reply, piece,
@@ -100,7 +141,13 @@ bool SandboxStream::sendPiece()
 void SandboxStream::finish()
 {
     const SandboxText::Reply& reply = m_plan.reply;
-    if (m_plan.wire == Wire::Anthropic) {
+    if (m_plan.wire == Wire::Bedrock) {
+        m_out += SandboxBedrock::blockStop(reply.reasoning.isEmpty() ? 0 : 1);
+        m_out += SandboxBedrock::messageStop(reply);
+        if (m_plan.reportsUsage) {
+            m_out += SandboxBedrock::metadata(reply, m_plan.prompt);
+        }
+    } else if (m_plan.wire == Wire::Anthropic) {
         m_out += SandboxWire::sseEvent("content_block_stop",
                                        QJsonObject { { QStringLiteral("type"), QStringLiteral("content_block_stop") },
                                                      { QStringLiteral("index"), 0 } });

@@ -32,6 +32,8 @@ public:
         int dropAfterTokens = -1; // >= 0: cut the connection after that many tokens
         bool malformed = false; // one data event with broken JSON after a couple of tokens
         bool filtered = false; // Azure: the content filter stops the answer before its first token
+        int errorAfterTokens = -1; // >= 0: the provider's in-stream error after that many tokens
+        int errorStatus = 500; // which error (429 throttling, 503 unavailable, else internal)
         HttpHeaders headers;
     };
 

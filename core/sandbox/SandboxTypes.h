@@ -36,6 +36,8 @@ struct SandboxFault
         FailPercent, // fail this share of requests with httpStatus, seeded and repeatable
         IgnoreMaxTokens, // answer answerTokens tokens whatever max_tokens asks, 1 ms apart when streamed
         FilteredAnswer, // Azure: 200, and the content filter withholds the answer (finish_reason content_filter)
+        ErrorMidStream, // after afterTokens tokens, the provider's in-stream error for httpStatus (Bedrock:
+                        // an exception frame; 429 throttling, 503 unavailable, else internal)
     };
 
     Kind kind = Kind::None;

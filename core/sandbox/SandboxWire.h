@@ -22,6 +22,7 @@ enum class Wire
     OpenAi,
     Anthropic,
     Azure, // OpenAI's bodies with Azure's content filter annotations, error envelopes and URLs
+    Bedrock, // Converse; see SandboxBedrock
 };
 
 // What a prompt is billed as: all its tokens, and how many of them were read from or written to

@@ -32,6 +32,19 @@ ProviderPreset localPreset(const char* id, const QString& name, const char* base
     return p;
 }
 
+// Converse API, SigV4 with the AWS credential chain: no key variable, and no base URL (the
+// endpoint follows the region). Model ids are Bedrock's, cross-region inference profiles first.
+ProviderPreset bedrockPreset()
+{
+    ProviderPreset p = preset("bedrock", QStringLiteral("Amazon Bedrock"), "", "",
+                              { QStringLiteral("us.anthropic.claude-sonnet-4-20250514-v1:0"),
+                                QStringLiteral("us.amazon.nova-pro-v1:0"), QStringLiteral("us.amazon.nova-micro-v1:0"),
+                                QStringLiteral("meta.llama3-1-70b-instruct-v1:0") },
+                              ProviderKind::BedrockConverse);
+    p.hasModelList = false; // the model list is on the control plane (bedrock.<region>), not bedrock-runtime
+    return p;
+}
+
 QString tr(const char* text)
 {
     return QCoreApplication::translate("ProviderPresets", text);
@@ -69,6 +82,7 @@ QList<ProviderPreset> all()
                  QStringLiteral("deepseek/deepseek-chat") }),
         preset("xai", QStringLiteral("xAI"), "https://api.x.ai/v1", "XAI_API_KEY",
                { QStringLiteral("grok-4"), QStringLiteral("grok-3-mini") }),
+        bedrockPreset(),
         localPreset("ollama", QStringLiteral("Ollama (local)"), "http://localhost:11434/v1",
                     { QStringLiteral("llama3.2"), QStringLiteral("qwen2.5") }, 1),
         localPreset("lmstudio", QStringLiteral("LM Studio (local)"), "http://localhost:1234/v1", {}, 0),

@@ -294,7 +294,7 @@ void TestLiteLlmConfig::import_literalKey_notStoredNorRepeated()
         QVERIFY2(!everything.contains(QLatin1String(secret)), secret);
     }
     QVERIFY(problemAt(result.problems, QStringLiteral("model_list[1].litellm_params.model"))
-                ->message.contains(QStringLiteral("\"bedrock\" is not supported")));
+                ->message.contains(QStringLiteral("provider \"sagemaker\"")));
 }
 
 void TestLiteLlmConfig::import_result_passesValidation_data()

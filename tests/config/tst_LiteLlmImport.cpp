@@ -104,6 +104,9 @@ private slots:
     void import_keepsDefaultsTheFileDoesNotSet();
     void merge_providerIdTakenByAnotherHost_getsNewId();
     void merge_sameProviderAgain_reusesIt();
+    void bedrock_regionProfileAndEndpoint_data();
+    void bedrock_regionProfileAndEndpoint();
+    void bedrock_foreignCredentials_skippedAndNeverRepeated();
     void fixtures_passValidation_data();
     void fixtures_passValidation();
     void roundTrip_exportThenImport_sameConfig_data();
@@ -241,8 +244,9 @@ void TestLiteLlmImport::prefixes_mapToTheirProvider_data()
     skipped("a prefix close to a known one gets a suggestion", "mistral-typo", 13, "(did you mean \"mistral\"?)");
     skipped("a bare wildcard is named and skipped", "*", 14, "wildcard model \"*\"");
     skipped("a provider wildcard is named and skipped", "openai/*", 15, "wildcard model \"openai/*\"");
-    skipped("bedrock stays refused with a clear note", "bedrock-claude", 17,
-            "provider \"bedrock\" is not supported by Switchyard yet");
+    QTest::newRow("bedrock is called with Converse, its region kept")
+        << "bedrock-claude"
+        << "bedrock|||anthropic.claude-3-5-sonnet-20240620-v1:0" << QString() << QString();
 }
 
 void TestLiteLlmImport::prefixes_mapToTheirProvider()
@@ -413,11 +417,82 @@ void TestLiteLlmImport::merge_sameProviderAgain_reusesIt()
     QCOMPARE(twice, once);
 }
 
+void TestLiteLlmImport::bedrock_regionProfileAndEndpoint_data()
+{
+    QTest::addColumn<QString>("group");
+    // kind|base URL|key variable|upstream model|region|profile
+    QTest::addColumn<QString>("deployment");
+    QTest::newRow("the standard key variables are the AWS chain's, the region kept")
+        << "nova-micro"
+        << "bedrock|||us.amazon.nova-micro-v1:0|eu-west-1|";
+    QTest::newRow("a profile, the region read from AWS_REGION at each call, converse/ stripped")
+        << "claude-haiku"
+        << "bedrock|||anthropic.claude-3-haiku-20240307-v1:0||work";
+    QTest::newRow("a VPC endpoint is the base URL, signed for its region")
+        << "claude-vpc"
+        << "bedrock|https://vpce-0a1b2c.bedrock-runtime.us-east-1.vpce.amazonaws.com||"
+           "anthropic.claude-3-5-sonnet-20240620-v1:0|us-east-1|";
+    QTest::newRow("an unprefixed Bedrock model id is Bedrock's, as LiteLLM infers it")
+        << "claude-inferred"
+        << "bedrock|||anthropic.claude-3-sonnet-20240229-v1:0|us-west-2|";
+    QTest::newRow("a Bedrock API key variable is sent as a bearer token")
+        << "api-key"
+        << "bedrock||AWS_BEARER_TOKEN_BEDROCK|us.amazon.nova-lite-v1:0|us-east-1|";
+    QTest::newRow("literal keys skip the deployment") << "literal-keys"
+                                                      << "skipped";
+    QTest::newRow("keys from other variables skip the deployment") << "other-variable"
+                                                                   << "skipped";
+    QTest::newRow("an assumed role skips the deployment") << "assumed-role"
+                                                          << "skipped";
+}
+
+void TestLiteLlmImport::bedrock_regionProfileAndEndpoint()
+{
+    QFETCH(QString, group);
+    QFETCH(QString, deployment);
+    const LiteLlmImportResult result = importFixture(QStringLiteral("bedrock.yaml"));
+    QVERIFY2(result.ok, qPrintable(describe(result.problems)));
+    QString found = deploymentOf(result, group);
+    if (found != QLatin1String("skipped")) {
+        const ModelConfig* model = result.config.model(result.config.policy.group(group)->deployments.first().modelId);
+        const ProviderConfig* provider = result.config.provider(model->providerId);
+        found += QStringLiteral("|%1|%2").arg(provider->awsRegion, provider->awsProfile);
+    }
+    QCOMPARE(found, deployment);
+}
+
+void TestLiteLlmImport::bedrock_foreignCredentials_skippedAndNeverRepeated()
+{
+    const LiteLlmImportResult result = importFixture(QStringLiteral("bedrock.yaml"));
+    QCOMPARE(result.skippedDeployments, 3);
+    QVERIFY2(messageAt(result.problems, QStringLiteral("model_list[4].litellm_params.aws_access_key_id"))
+                 .contains(QLatin1String("a literal AWS key is not imported")),
+             qPrintable(describe(result.problems)));
+    QVERIFY(messageAt(result.problems, QStringLiteral("model_list[5].litellm_params.aws_access_key_id"))
+                .contains(QLatin1String("not from TEAM_AWS_KEY")));
+    QVERIFY(messageAt(result.problems, QStringLiteral("model_list[6].litellm_params.aws_role_name"))
+                .contains(QLatin1String("\"aws_role_name\" is not supported for Bedrock")));
+    // One provider per region and profile; none carries a key.
+    QStringList providers;
+    for (const ProviderConfig& provider : result.config.providers) {
+        providers.append(provider.id + u'@' + provider.awsRegion + u'/' + provider.awsProfile);
+    }
+    QCOMPARE(providers,
+             (QStringList { "bedrock@eu-west-1/", "bedrock-2@/work", "bedrock-3@us-east-1/", "bedrock-4@us-west-2/",
+                            "bedrock-5@us-east-1/" }));
+    const QString everything
+        = describe(result.problems) + QString::fromUtf8(LiteLlmConfig::exportYaml(result.config).yaml);
+    for (const char* secret : { "AKIAEXAMPLELITERAL01", "wJalrXUtnFEMI" }) {
+        QVERIFY2(!everything.contains(QLatin1String(secret)), secret);
+    }
+}
+
 void TestLiteLlmImport::fixtures_passValidation_data()
 {
     QTest::addColumn<QString>("file");
     for (const char* file : { "keys-bound-to-hosts.yaml", "prefixes.yaml", "prices-and-aliases.yaml",
-                              "bad-values-skip-one.yaml", "nothing-importable.yaml", "azure-deployments.yaml" }) {
+                              "bad-values-skip-one.yaml", "nothing-importable.yaml", "azure-deployments.yaml",
+                              "bedrock.yaml" }) {
         QTest::newRow(file) << file;
     }
 }

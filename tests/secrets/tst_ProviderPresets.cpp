@@ -24,13 +24,16 @@ void TestProviderPresets::presets_coverTheProvidersPeopleUse()
         QVERIFY2(!ids.contains(p.id), qPrintable(p.id));
         ids << p.id;
         QVERIFY(!p.displayName.isEmpty());
-        if (p.id != QLatin1String("custom")) {
+        // Bedrock's endpoint follows the region and its requests are signed with AWS credentials.
+        const bool bedrock = p.kind == ProviderKind::BedrockConverse;
+        if (p.id != QLatin1String("custom") && !bedrock) {
             QVERIFY2(p.baseUrl.isValid() && !p.baseUrl.isEmpty(), qPrintable(p.id));
         }
-        QCOMPARE(p.local, p.keyEnv.isEmpty() && p.id != QLatin1String("custom"));
+        QCOMPARE(p.local, p.keyEnv.isEmpty() && p.id != QLatin1String("custom") && !bedrock);
     }
-    const QStringList expected { "openai",     "anthropic", "gemini", "deepseek", "groq",    "mistral",  "together",
-                                 "openrouter", "xai",       "ollama", "lmstudio", "litellm", "tokenmix", "custom" };
+    const QStringList expected { "openai",  "anthropic", "gemini",     "deepseek", "groq",
+                                 "mistral", "together",  "openrouter", "xai",      "bedrock",
+                                 "ollama",  "lmstudio",  "litellm",    "tokenmix", "custom" };
     QCOMPARE(ids, expected);
 }
 

@@ -39,6 +39,7 @@ private slots:
     void save_saysSo();
     void startAdding_selectsNothingAndSaysWhatToDo();
     void azurePreset_resourceVersionAndAuth_saved();
+    void bedrock_regionProfileAndCredentialSource_thenTestAndSave();
 
 private:
     // A custom OpenAI-compatible provider pointing at the sandbox's OpenAI stand-in, one model.
@@ -125,6 +126,71 @@ void TestProvidersDialog::addPresetThenSave_writesProviderButNoKey()
         m_keys->deleteKey(QStringLiteral("openai"));
         QTRY_VERIFY_WITH_TIMEOUT(!m_keys->isBusy(), 20000);
     }
+}
+
+void TestProvidersDialog::bedrock_regionProfileAndCredentialSource_thenTestAndSave()
+{
+    // The sandbox's Converse route with one model; the dialog's Bedrock provider signs with the
+    // environment's keys, which are the sandbox's test pair.
+    SandboxModel nova;
+    nova.name = QStringLiteral("us.amazon.nova-micro-v1:0");
+    nova.providerId = QStringLiteral("sandbox-bedrock");
+    nova.kind = ProviderKind::BedrockConverse;
+    nova.inputPrice = 0.035;
+    nova.outputPrice = 0.14;
+    nova.contextWindow = 128000;
+    nova.firstTokenMs = 1;
+    m_engine->sandbox()->addModel(nova);
+    const AwsCredentials sandbox = SandboxServer::awsCredentials();
+    qputenv("AWS_ACCESS_KEY_ID", sandbox.accessKeyId.toUtf8());
+    qputenv("AWS_SECRET_ACCESS_KEY", sandbox.secretAccessKey.toUtf8());
+    qputenv("AWS_SHARED_CREDENTIALS_FILE", m_home->filePath(QStringLiteral("no-credentials")).toUtf8());
+    qunsetenv("AWS_REGION");
+    qunsetenv("AWS_DEFAULT_REGION");
+
+    ProvidersDialog dialog(*m_engine, *m_keys);
+    dialog.addFromPreset(QStringLiteral("bedrock"));
+    QCOMPARE(dialog.currentProviderId(), QStringLiteral("bedrock"));
+    QVERIFY(dialog.awsFieldsShown());
+    QVERIFY2(dialog.awsSourceText().contains(sandbox.accessKeyId + QStringLiteral(" from environment")),
+             qPrintable(dialog.awsSourceText()));
+    QVERIFY2(dialog.awsSourceText().contains(QLatin1String("No region")), qPrintable(dialog.awsSourceText()));
+    QVERIFY(!dialog.awsSourceText().contains(sandbox.secretAccessKey));
+    dialog.findChild<QLineEdit*>(QStringLiteral("awsRegion"))->setText(QStringLiteral("eu-west-1"));
+    QVERIFY2(dialog.awsSourceText().contains(QLatin1String("Region eu-west-1")), qPrintable(dialog.awsSourceText()));
+    dialog.findChild<QLineEdit*>(QStringLiteral("baseUrl"))
+        ->setText(QStringLiteral("http://127.0.0.1:%1/bedrock").arg(m_engine->sandbox()->port()));
+    auto* table = dialog.findChild<QTableWidget*>(QStringLiteral("modelTable"));
+    table->setRowCount(1);
+    table->setItem(0, 0, new QTableWidgetItem(nova.name));
+
+    m_engine->sandbox()->resetCounts();
+    QSignalSpy tested(&dialog, &ProvidersDialog::connectionTested);
+    dialog.testConnection();
+    QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 1, 10000);
+    QVERIFY2(tested.first().first().toBool(), qPrintable(dialog.testResultText()));
+    QCOMPARE(m_engine->sandbox()->requestCount(nova.name), 1);
+    QCOMPARE(m_engine->sandbox()->lastAwsScope(nova.name), sandbox.accessKeyId + QStringLiteral("/eu-west-1"));
+
+    QVERIFY2(dialog.save(), qPrintable(dialog.messageText()));
+    QFile providers(m_home->filePath(QStringLiteral("providers.json")));
+    QVERIFY(providers.open(QIODevice::ReadOnly));
+    const QByteArray json = providers.readAll();
+    QVERIFY(json.contains("\"kind\": \"bedrock\""));
+    QVERIFY(json.contains("\"awsRegion\": \"eu-west-1\""));
+    QVERIFY(!json.contains(sandbox.secretAccessKey.toUtf8()));
+
+    // Another wire format hides what only Bedrock uses.
+    auto* kind = dialog.findChild<QComboBox*>();
+    for (auto* box : dialog.findChildren<QComboBox*>()) {
+        if (box->findData(QStringLiteral("bedrock")) >= 0) {
+            kind = box;
+        }
+    }
+    kind->setCurrentIndex(kind->findData(QStringLiteral("openai")));
+    QVERIFY(!dialog.awsFieldsShown());
+    qunsetenv("AWS_ACCESS_KEY_ID");
+    qunsetenv("AWS_SECRET_ACCESS_KEY");
 }
 
 void TestProvidersDialog::testConnection_againstSandbox_showsLatency()

@@ -95,6 +95,8 @@ private slots:
         QVERIFY(!shoot(providers, QStringLiteral("providers-preset-%1.png").arg(language)).isEmpty());
         providers.addFromPreset(QStringLiteral("azure"));
         QVERIFY(!shoot(providers, QStringLiteral("providers-azure-%1.png").arg(language)).isEmpty());
+        providers.addFromPreset(QStringLiteral("bedrock")); // region, profile and where the credentials come from
+        QVERIFY(!shoot(providers, QStringLiteral("providers-bedrock-%1.png").arg(language)).isEmpty());
 
         AppSettings settings(m_home.filePath(QStringLiteral("settings-%1.ini").arg(language)));
         SettingsDialog dialog(settings, m_home.path());

@@ -207,6 +207,16 @@ QString ProvidersDialog::keySourceText() const
     return m_keySource->text();
 }
 
+QString ProvidersDialog::awsSourceText() const
+{
+    return m_awsSource->text();
+}
+
+bool ProvidersDialog::awsFieldsShown() const
+{
+    return !m_awsSource->isHidden();
+}
+
 QStringList ProvidersDialog::fetchedModels() const
 {
     QStringList ids;
@@ -225,6 +235,11 @@ void ProvidersDialog::testConnection()
     }
     QList<ModelConfig> models = provider ? modelsFromTable(*provider) : QList<ModelConfig>();
     if (!provider) {
+        emit connectionTested(false);
+        return;
+    }
+    if (models.isEmpty() && provider->kind == ProviderKind::BedrockConverse) {
+        m_testResult->setText(tr("Add a model first: Bedrock is tested with a one-token request to it."));
         emit connectionTested(false);
         return;
     }
@@ -277,6 +292,11 @@ void ProvidersDialog::fetchModels()
         provider = simulatedProvider(m_currentId);
     }
     if (!provider) {
+        return;
+    }
+    if (provider->kind == ProviderKind::BedrockConverse) {
+        m_testResult->setText(tr("Bedrock lists its models in the AWS console and on its control plane, not on "
+                                 "bedrock-runtime: add model ids such as us.amazon.nova-micro-v1:0 by hand."));
         return;
     }
     m_testingByFetch = false;

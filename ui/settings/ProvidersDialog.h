@@ -13,6 +13,7 @@ class QCheckBox;
 class QComboBox;
 class QFormLayout;
 class QDoubleSpinBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -45,6 +46,9 @@ public:
 
     QString testResultText() const;
     QString keySourceText() const;
+    // Bedrock: where the AWS credentials and region come from, or what is missing.
+    QString awsSourceText() const;
+    bool awsFieldsShown() const;
     bool insecureWarningShown() const;
     QString messageText() const;
     QStringList fetchedModels() const;
@@ -61,6 +65,7 @@ private:
     void updateKeyState();
     void updateInsecureWarning();
     void updateKindRows(); // Azure's rows (resource, api-version, authentication) only for Azure
+    void updateAwsState(); // Bedrock's rows shown for that wire only, with the credential source
     void storeKey();
     void addFetchedModels();
     void addModelRow(const ModelConfig& model);
@@ -91,6 +96,10 @@ private:
     QLineEdit* m_keyEnv;
     QLineEdit* m_keyInput;
     QLabel* m_keySource;
+    QLineEdit* m_awsRegion;
+    QLineEdit* m_awsProfile;
+    QLabel* m_awsSource;
+    QFormLayout* m_formLayout;
     QLabel* m_keychainError;
     QPlainTextEdit* m_headers;
     QSpinBox* m_maxConcurrent;

@@ -3,7 +3,9 @@
 #include "ProvidersDialog.h"
 
 #include "common/AzureEndpoint.h"
+#include "common/AwsCredentialChain.h"
 #include "engine/Engine.h"
+#include "providers/BedrockWire.h"
 #include "secrets/KeyStore.h"
 #include "secrets/ProviderPresets.h"
 
@@ -103,6 +105,19 @@ void ProvidersDialog::buildUi()
     m_kind->addItem(tr("Anthropic Messages"), ProviderKinds::id(ProviderKind::AnthropicMessages));
     m_kind->addItem(tr("Azure OpenAI"), ProviderKinds::id(ProviderKind::AzureOpenAi));
     connect(m_kind, &QComboBox::currentIndexChanged, this, &ProvidersDialog::updateKindRows);
+    m_kind->addItem(tr("Amazon Bedrock (Converse, AWS SigV4)"), ProviderKinds::id(ProviderKind::BedrockConverse));
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &ProvidersDialog::updateAwsState);
+    m_awsRegion = new QLineEdit;
+    m_awsRegion->setObjectName(QStringLiteral("awsRegion"));
+    m_awsRegion->setPlaceholderText(tr("e.g. us-east-1; empty: AWS_REGION or the profile's region"));
+    connect(m_awsRegion, &QLineEdit::textChanged, this, &ProvidersDialog::updateAwsState);
+    m_awsProfile = new QLineEdit;
+    m_awsProfile->setObjectName(QStringLiteral("awsProfile"));
+    m_awsProfile->setPlaceholderText(tr("empty: AWS_ACCESS_KEY_ID from the environment, else AWS_PROFILE or default"));
+    connect(m_awsProfile, &QLineEdit::textChanged, this, &ProvidersDialog::updateAwsState);
+    m_awsSource = new QLabel;
+    m_awsSource->setObjectName(QStringLiteral("awsCredentialSource"));
+    m_awsSource->setWordWrap(true);
     m_baseUrl = new QLineEdit;
     m_baseUrl->setObjectName(QStringLiteral("baseUrl"));
     m_baseUrl->setPlaceholderText(QStringLiteral("https://api.example.com/v1"));
@@ -220,6 +235,9 @@ void ProvidersDialog::buildUi()
     form->addRow(tr("API version"), m_apiVersion);
     form->addRow(tr("Authentication"), m_auth);
     form->addRow(QString(), m_insecure);
+    form->addRow(tr("AWS region"), m_awsRegion);
+    form->addRow(tr("AWS profile"), m_awsProfile);
+    form->addRow(tr("AWS credentials"), m_awsSource);
     form->addRow(tr("Key variable"), m_keyEnv);
     form->addRow(tr("API key"), keyRow);
     form->addRow(QString(), m_keySource);
@@ -286,6 +304,8 @@ void ProvidersDialog::loadForm(const QString& providerId)
     m_apiVersion->setText(shown.apiVersion);
     m_auth->setCurrentIndex(qMax(0, m_auth->findData(ProviderAuths::id(shown.auth))));
     m_keyEnv->setText(shown.keyEnv);
+    m_awsRegion->setText(shown.awsRegion);
+    m_awsProfile->setText(shown.awsProfile);
     m_headers->setPlainText(headersText(shown.extraHeaders));
     m_maxConcurrent->setValue(shown.maxConcurrent);
     m_dailyBudget->setValue(shown.dailyBudgetUsd);
@@ -311,6 +331,36 @@ void ProvidersDialog::loadForm(const QString& providerId)
     updateKindRows();
     updateInsecureWarning();
     updateKeyState();
+    updateAwsState();
+}
+
+void ProvidersDialog::updateAwsState()
+{
+    const bool bedrock = m_kind->currentData().toString() == ProviderKinds::id(ProviderKind::BedrockConverse);
+    for (QWidget* field : { static_cast<QWidget*>(m_awsRegion), static_cast<QWidget*>(m_awsProfile),
+                            static_cast<QWidget*>(m_awsSource) }) {
+        m_formLayout->setRowVisible(field, bedrock);
+    }
+    m_baseUrl->setPlaceholderText(bedrock ? tr("empty: https://bedrock-runtime.<region>.amazonaws.com")
+                                          : QStringLiteral("https://api.example.com/v1"));
+    if (!bedrock) {
+        return;
+    }
+    ProviderConfig probe;
+    probe.kind = ProviderKind::BedrockConverse;
+    probe.baseUrl = QUrl(m_baseUrl->text().trimmed());
+    probe.awsRegion = m_awsRegion->text().trimmed();
+    probe.awsProfile = m_awsProfile->text().trimmed();
+    const AwsCredentialChain::Result found = AwsCredentialChain::credentials(probe.awsProfile);
+    const QString region = BedrockWire::regionOf(probe);
+    // The access key id only: it names the key without giving it away; the secret is never shown.
+    QString text = found.credentials.isValid()
+        ? tr("%1 from %2").arg(found.credentials.accessKeyId, found.credentials.source)
+        : found.problem;
+    text += QLatin1Char('\n')
+        + (region.isEmpty() ? tr("No region: set one here, AWS_REGION, or the profile's region.")
+                            : tr("Region %1").arg(region));
+    m_awsSource->setText(text);
 }
 
 void ProvidersDialog::updateKindRows()
@@ -378,6 +428,8 @@ void ProvidersDialog::storeForm()
     it->auth = azure ? ProviderAuths::fromId(m_auth->currentData().toString()).value_or(ProviderAuth::ApiKey)
                      : ProviderAuth::ApiKey;
     it->keyEnv = m_keyEnv->text().trimmed();
+    it->awsRegion = m_awsRegion->text().trimmed();
+    it->awsProfile = m_awsProfile->text().trimmed();
     it->extraHeaders = parseHeaders(m_headers->toPlainText());
     it->maxConcurrent = m_maxConcurrent->value();
     it->dailyBudgetUsd = m_dailyBudget->value();
