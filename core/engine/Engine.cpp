@@ -275,7 +275,7 @@ void Engine::applyConfig()
     m_providers.clear();
     m_models.clear();
     if (m_sandbox) {
-        addProvidersAndModels(m_sandbox->providers(), m_sandbox->models());
+        addProvidersAndModels(m_sandbox->providers(), m_sandbox->models() + m_sandbox->embeddingModels());
     }
     addProvidersAndModels(m_config.providers, m_config.models);
     m_router->setProviders(m_providers);

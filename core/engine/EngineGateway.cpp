@@ -3,12 +3,14 @@
 #include "Engine.h"
 #include "ledger/LedgerQueries.h"
 #include "monitoring/MetricsRegistry.h"
+#include "pricing/PriceTable.h"
 
 namespace EngineGateway {
 GatewayDependencies dependencies(Engine& engine)
 {
     Engine* enginePtr = &engine;
-    return { engine.router(), &engine.recorder(),
+    return { engine.router(),
+             &engine.recorder(),
              [path = engine.ledgerPath()](const QString& keyId, const QDateTime& since) {
                  if (path.isEmpty()) {
                      return 0.0;
@@ -17,6 +19,7 @@ GatewayDependencies dependencies(Engine& engine)
                  return queries.clientKeySpend(keyId, since);
              },
              [enginePtr] { return enginePtr->healthProblems(); },
-             [enginePtr] { return enginePtr->metrics().exposition(); } };
+             [enginePtr] { return enginePtr->metrics().exposition(); },
+             [enginePtr](const ModelConfig& model) { return enginePtr->prices().modeOf(model); } };
 }
 } // namespace EngineGateway

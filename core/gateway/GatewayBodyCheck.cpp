@@ -20,6 +20,17 @@ bool present(const QJsonValue& value)
     return !value.isUndefined() && !value.isNull();
 }
 
+// The largest image either API takes, decoded: OpenAI's 20 MB per image, Anthropic's 5 MB. A larger
+// one is refused here rather than uploaded only to be refused upstream (and billed as a request).
+constexpr qint64 kMaxOpenAiImageBytes = 20 * 1000 * 1000;
+constexpr qint64 kMaxAnthropicImageBytes = 5 * 1000 * 1000;
+
+// The decoded size of base64 text of this length.
+qint64 decodedBytes(qsizetype base64Length)
+{
+    return qint64(base64Length) / 4 * 3;
+}
+
 // OpenAI's rule for function names; Anthropic's tool names follow the same pattern.
 bool validToolName(const QString& name)
 {
@@ -138,7 +149,23 @@ bool GatewayBodyCheck::imageUrl(const QString& url, const QString& param)
     if (!web && !data) {
         return fail(param, tr("%1 must be an http(s) URL or a data:image/...;base64, URL.").arg(param));
     }
+    if (data) {
+        return imageSize(decodedBytes(url.size() - comma - 1), param);
+    }
     return true;
+}
+
+bool GatewayBodyCheck::imageSize(qint64 bytes, const QString& param)
+{
+    const qint64 limit = m_api == Api::OpenAi ? kMaxOpenAiImageBytes : kMaxAnthropicImageBytes;
+    if (bytes <= limit) {
+        return true;
+    }
+    return fail(param,
+                tr("%1 holds an image of %2 MB; at most %3 MB are taken per image.")
+                    .arg(param)
+                    .arg(double(bytes) / 1e6, 0, 'f', 1)
+                    .arg(limit / 1000000));
 }
 
 bool GatewayBodyCheck::part(const QJsonObject& part, const QString& param, const QString& role, QString& text)
@@ -175,7 +202,8 @@ bool GatewayBodyCheck::part(const QJsonObject& part, const QString& param, const
                 || source.value(QLatin1String("data")).toString().isEmpty()) {
                 return fail(sourceParam, tr("%1 needs media_type image/... and base64 data.").arg(sourceParam));
             }
-            return true;
+            return imageSize(decodedBytes(source.value(QLatin1String("data")).toString().size()),
+                             member(sourceParam, "data"));
         }
         if (sourceType != QLatin1String("file")) {
             return fail(member(sourceParam, "type"), tr("%1.type must be base64, url or file.").arg(sourceParam));

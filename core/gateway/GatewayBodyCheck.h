@@ -40,6 +40,8 @@ private:
     bool part(const QJsonObject& part, const QString& param, const QString& role, QString& text);
     bool toolCalls(const QJsonObject& message, const QString& param);
     bool imageUrl(const QString& url, const QString& param);
+    // Past the API's own limit per image (decoded bytes): refused, naming the place.
+    bool imageSize(qint64 bytes, const QString& param);
 
     Api m_api;
     QSet<QString> m_callIds; // tool calls made by earlier assistant messages

@@ -16,6 +16,7 @@ public:
     {
         OpenAi, // /v1/chat/completions
         Anthropic, // /v1/messages
+        Responses, // /v1/responses (ResponsesGatewayFormat, made with the request's echo)
     };
 
     static std::unique_ptr<GatewayFormat> create(Api api, quint64 serial);

@@ -1,15 +1,20 @@
 #include "GatewayServer.h"
 
+#include "EmbeddingsExchange.h"
+#include "EmbeddingsRequest.h"
 #include "GatewayExchange.h"
 #include "GatewayFormat.h"
 #include "GatewayJson.h"
 #include "GatewayModels.h"
 #include "GatewayRequest.h"
+#include "ResponsesGatewayFormat.h"
+#include "ResponsesRequest.h"
 #include "TokenCountExchange.h"
 #include "common/Clock.h"
 #include "common/PrometheusText.h"
 #include "http/HttpResponder.h"
 #include "http/HttpServer.h"
+#include "recording/CallRecorder.h"
 #include "routing/Router.h"
 
 #include <QCoreApplication>
@@ -220,17 +225,27 @@ void GatewayServer::handle(const HttpRequest& request, HttpResponder* responder)
     const bool post = request.method == "POST";
     if (path == "/v1/chat/completions" || path == "/chat/completions") {
         if (post) {
-            handleChat(request, responder, false);
+            handleChat(request, responder, GatewayFormat::Api::OpenAi);
             return;
         }
     } else if (path == "/v1/messages") {
         if (post) {
-            handleChat(request, responder, true);
+            handleChat(request, responder, GatewayFormat::Api::Anthropic);
+            return;
+        }
+    } else if (path == "/v1/responses" || path == "/responses") {
+        if (post) {
+            handleChat(request, responder, GatewayFormat::Api::Responses);
             return;
         }
     } else if (path == "/v1/messages/count_tokens") {
         if (post) {
             handleTokenCount(request, responder);
+            return;
+        }
+    } else if (path == "/v1/embeddings" || path == "/embeddings") {
+        if (post) {
+            handleEmbeddings(request, responder);
             return;
         }
     } else if (path == "/v1/models" || path == "/models") {
@@ -302,8 +317,9 @@ QByteArray GatewayServer::metricsText() const
     return text;
 }
 
-void GatewayServer::handleChat(const HttpRequest& request, HttpResponder* responder, bool anthropic)
+void GatewayServer::handleChat(const HttpRequest& request, HttpResponder* responder, GatewayFormat::Api api)
 {
+    const bool anthropic = api == GatewayFormat::Api::Anthropic;
     const ClientKey* key = nullptr;
     if (!authenticate(request, responder, anthropic, &key)) {
         return;
@@ -320,8 +336,20 @@ void GatewayServer::handleChat(const HttpRequest& request, HttpResponder* respon
     traffic.clientKey = key ? key->name : QString();
     traffic.startedAt = Clock::instance().currentDateTimeUtc();
 
-    GatewayRequest parsed
-        = anthropic ? GatewayRequest::fromAnthropic(request.body) : GatewayRequest::fromOpenAi(request.body);
+    GatewayRequest parsed;
+    QJsonObject echo; // what a Responses answer repeats of the request
+    if (api == GatewayFormat::Api::Responses) {
+        // Carried as a chat request: every upstream the chat path reaches can answer it.
+        ResponsesRequest translated = ResponsesRequest::fromJson(request.body);
+        if (translated.error) {
+            parsed.error = translated.error;
+        } else {
+            parsed = GatewayRequest::fromOpenAi(translated.chatBody);
+            echo = std::move(translated.echo);
+        }
+    } else {
+        parsed = anthropic ? GatewayRequest::fromAnthropic(request.body) : GatewayRequest::fromOpenAi(request.body);
+    }
     traffic.model = parsed.model;
     traffic.stream = parsed.stream;
     emit requestStarted(traffic);
@@ -409,7 +437,8 @@ void GatewayServer::handleChat(const HttpRequest& request, HttpResponder* respon
     const QHostAddress peer = request.peer;
     auto* exchange = new GatewayExchange(
         m_deps.router, std::move(parsed), options,
-        GatewayFormat::create(anthropic ? GatewayFormat::Api::Anthropic : GatewayFormat::Api::OpenAi, traffic.id),
+        api == GatewayFormat::Api::Responses ? std::make_unique<ResponsesGatewayFormat>(traffic.id, std::move(echo))
+                                             : GatewayFormat::create(api, traffic.id),
         responder, traffic, m_deps.recorder, keyId, charge,
         [this, peer, keyId](const GatewayTraffic& done) { onExchangeEnded(peer, keyId, done); });
     m_exchanges.insert(traffic.id, exchange);
@@ -528,6 +557,123 @@ void GatewayServer::handleTokenCount(const HttpRequest& request, HttpResponder* 
     exchange->start();
 }
 
+void GatewayServer::handleEmbeddings(const HttpRequest& request, HttpResponder* responder)
+{
+    const ClientKey* key = nullptr;
+    if (!authenticate(request, responder, false, &key)) {
+        return;
+    }
+    if (m_draining) {
+        reject(responder, false,
+               GatewayError { 503, "server_shutting_down", {}, tr("The gateway is shutting down."), {} });
+        return;
+    }
+    GatewayTraffic traffic;
+    traffic.id = m_nextId++;
+    traffic.endpoint = QString::fromLatin1(request.path);
+    traffic.client = request.peer.toString();
+    traffic.clientKey = key ? key->name : QString();
+    traffic.startedAt = Clock::instance().currentDateTimeUtc();
+    const EmbeddingsRequest parsed = EmbeddingsRequest::parse(request.body);
+    traffic.model = parsed.model;
+    emit requestStarted(traffic);
+    if (parsed.error) {
+        reject(responder, false, *parsed.error, &traffic);
+        return;
+    }
+    const GatewayModels::Target target = GatewayModels::resolve(*m_deps.router, parsed.model);
+    if (target.kind == GatewayModels::Kind::Unknown || target.kind == GatewayModels::Kind::Auto) {
+        GatewayError error { 404,
+                             "model_not_found",
+                             QStringLiteral("model"),
+                             tr("The model \"%1\" does not exist here: name an embeddings model, or a group of them, "
+                                "that GET /v1/models lists.")
+                                 .arg(parsed.model),
+                             {} };
+        reject(responder, false, error, &traffic);
+        return;
+    }
+    // The chain's deployments that can embed: an OpenAI-format provider (Anthropic's API has no
+    // embeddings) and a model whose data says "embedding"; the rest are listed as skipped.
+    RouteOptions options;
+    options.source = RequestSource::Gateway;
+    options.forcedModelOrGroup = target.name;
+    const ResolvedRoute route = m_deps.router->resolve(parsed.firstInput, {}, options);
+    QStringList deployments;
+    QList<SkipInfo> skipped;
+    QStringList chatModels;
+    for (const ChainStep& step : route.chain) {
+        for (const Deployment& deployment : step.deployments) {
+            const ModelConfig* model = m_deps.router->model(deployment.modelId);
+            const ProviderConfig* provider = model ? m_deps.router->provider(model->providerId) : nullptr;
+            if (!provider) {
+                continue;
+            }
+            const bool embeds = m_deps.modelMode && m_deps.modelMode(*model) == ModelMode::Embedding;
+            if (!embeds || provider->kind != ProviderKind::OpenAiCompatible) {
+                chatModels.append(model->id);
+                skipped.append({ model->id, provider->id,
+                                 embeds ? tr("its provider speaks Anthropic's API, which has no embeddings")
+                                        : tr("a chat model, not an embeddings model") });
+                continue;
+            }
+            const Availability availability = m_deps.router->availability(model->id, ChatRequest {});
+            if (!availability.usable()) {
+                skipped.append(
+                    { model->id, provider->id, availability.reason, availability.kind == SkipKind::OverBudget });
+                continue;
+            }
+            if (!deployments.contains(model->id)) {
+                deployments.append(model->id);
+            }
+        }
+    }
+    if (deployments.isEmpty() && skipped.size() == chatModels.size()) {
+        reject(responder, false,
+               GatewayError::badRequest(tr("\"%1\" has no embeddings model (%2 answer chats only); name a model "
+                                           "whose price data has mode \"embedding\".")
+                                            .arg(parsed.model, chatModels.join(QStringLiteral(", "))),
+                                        QStringLiteral("model"), QByteArrayLiteral("model_not_embeddings")),
+               &traffic);
+        return;
+    }
+    QString keyId;
+    EmbeddingsExchange::Recorded charge;
+    if (key) {
+        const ClientKeyGate::Verdict verdict = m_gate.admit(*key, target.name, QString());
+        if (verdict.refusal) {
+            if (verdict.retryAfterSec > 0) {
+                responder->addDefaultHeaders(
+                    { { QByteArrayLiteral("Retry-After"), QByteArray::number(verdict.retryAfterSec) } });
+            }
+            ++m_refused;
+            reject(responder, false, *verdict.refusal, &traffic);
+            return;
+        }
+        keyId = key->id;
+        charge = [this, keyId](const RequestRecord& done) { m_gate.charge(keyId, done.startedAt, done.costUsd); };
+    }
+    PendingRecord ticket;
+    if (m_deps.recorder) {
+        ticket = m_deps.recorder->start(
+            { RequestSource::Gateway, parsed.firstInput, {}, traffic.startedAt, {}, {}, {}, keyId });
+    }
+    ++m_inFlight;
+    const quint64 id = traffic.id;
+    auto* exchange = new EmbeddingsExchange(m_deps.router, request.body, deployments, skipped, responder, traffic,
+                                            std::move(ticket), charge, [this, keyId, id](const GatewayTraffic& done) {
+                                                if (!keyId.isEmpty()) {
+                                                    m_gate.finished(keyId);
+                                                }
+                                                m_embeddings.remove(id);
+                                                --m_inFlight;
+                                                ++m_served;
+                                                emit requestFinished(done);
+                                            });
+    m_embeddings.insert(id, exchange);
+    exchange->start();
+}
+
 void GatewayServer::onExchangeEnded(const QHostAddress& client, const QString& keyId, const GatewayTraffic& traffic)
 {
     if (!keyId.isEmpty()) {
@@ -573,7 +719,11 @@ int GatewayServer::cancelInFlight()
     for (GatewayExchange* exchange : running) {
         exchange->stop(error);
     }
-    return int(running.size());
+    const QList<EmbeddingsExchange*> embedding = m_embeddings.values();
+    for (EmbeddingsExchange* exchange : embedding) {
+        exchange->stop(error);
+    }
+    return int(running.size() + embedding.size());
 }
 
 void GatewayServer::checkDrained()

@@ -4,6 +4,7 @@
 #include "ClientKeyStore.h"
 #include "GatewayAdmission.h"
 #include "GatewayError.h"
+#include "GatewayFormat.h"
 #include "GatewayTypes.h"
 
 #include <QElapsedTimer>
@@ -11,6 +12,7 @@
 #include <QHostAddress>
 #include <QObject>
 
+class EmbeddingsExchange;
 class GatewayExchange;
 class HttpResponder;
 class HttpServer;
@@ -21,7 +23,8 @@ struct GatewayRequest;
 // `switchyard serve`: the OpenAI API (and Anthropic's /v1/messages) on a local port, answered
 // through the app's router, so other programs get the same failover, cooldowns, budgets and
 // ledger. Endpoints: POST /v1/chat/completions, POST /v1/messages, POST /v1/messages/count_tokens,
-// GET /v1/models, GET /health, GET /metrics (Prometheus).
+// POST /v1/responses (translated to and from chat), POST /v1/embeddings, GET /v1/models, GET /health,
+// GET /metrics (Prometheus).
 //
 //     GatewayServer gateway({ &router, &recorder }); // recorder: a CallRecorder writing to the ledger
 //     gateway.setOptions(options);
@@ -74,8 +77,9 @@ signals:
 
 private:
     void handle(const HttpRequest& request, HttpResponder* responder);
-    void handleChat(const HttpRequest& request, HttpResponder* responder, bool anthropic);
+    void handleChat(const HttpRequest& request, HttpResponder* responder, GatewayFormat::Api api);
     void handleTokenCount(const HttpRequest& request, HttpResponder* responder);
+    void handleEmbeddings(const HttpRequest& request, HttpResponder* responder);
     // Who is calling: false when refused (answered). *key is the client key, if one was used.
     bool authenticate(const HttpRequest& request, HttpResponder* responder, bool anthropic, const ClientKey** key);
     void refuse(const HttpRequest& request, HttpResponder* responder, bool anthropic, const GatewayError& error);
@@ -97,6 +101,7 @@ private:
     QHash<QHostAddress, int> m_perClient;
     int m_inFlight = 0;
     QHash<quint64, GatewayExchange*> m_exchanges; // by traffic id; each removes itself when it ends
+    QHash<quint64, EmbeddingsExchange*> m_embeddings; // likewise
     bool m_draining = false;
     QTimer* m_graceTimer = nullptr;
     QTimer* m_drainPoll = nullptr;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/ModelMode.h"
+#include "common/ProviderTypes.h"
 #include "http/HttpServer.h"
 #include "ledger/LedgerRecords.h"
 
@@ -62,6 +64,9 @@ struct GatewayDependencies
     std::function<QStringList()> healthProblems = {};
     // The Prometheus text for GET /metrics (MetricsRegistry); the gateway adds its own gauges.
     std::function<QByteArray()> metrics = {};
+    // What a model answers, from the price/model data (LiteLLM's "mode"): POST /v1/embeddings
+    // goes only to embedding models. Unset: every model is a chat model.
+    std::function<ModelMode(const ModelConfig&)> modelMode = {};
 };
 
 // One request as the live traffic view shows it.

@@ -90,9 +90,12 @@ QString readEntry(const QJsonValue& value, PriceEntry* entry)
     if (!mode.isString()) {
         return QCoreApplication::translate("PriceImport", "no mode given");
     }
-    if (mode.toString() != QLatin1String("chat")) {
-        return QCoreApplication::translate("PriceImport", "mode \"%1\" is not a chat model").arg(mode.toString());
+    const std::optional<ModelMode> known = ModelModes::fromId(mode.toString());
+    if (!known) {
+        return QCoreApplication::translate("PriceImport", "mode \"%1\" is not a chat or embedding model")
+            .arg(mode.toString());
     }
+    entry->mode = *known;
     auto cost = [&](const char* key, double* out) -> QString {
         const QJsonValue field = object.value(QLatin1String(key));
         if (field.isUndefined() || field.isNull()) {
@@ -106,7 +109,10 @@ QString readEntry(const QJsonValue& value, PriceEntry* entry)
     };
 
     QString problem = cost("input_cost_per_token", &entry->price.inputPerMTok);
-    if (problem.isEmpty()) {
+    // An embedding is billed for its input alone; LiteLLM gives its output rate as 0 or not at all.
+    const bool outputOptional
+        = entry->mode == ModelMode::Embedding && object.value(QLatin1String("output_cost_per_token")).isUndefined();
+    if (problem.isEmpty() && !outputOptional) {
         problem = cost("output_cost_per_token", &entry->price.outputPerMTok);
     }
     if (!problem.isEmpty()) {

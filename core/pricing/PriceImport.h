@@ -11,7 +11,7 @@
 struct SkippedPrice
 {
     QString modelId;
-    QString reason; // translated, e.g. "mode \"embedding\" is not a chat model"
+    QString reason; // translated, e.g. "mode \"responses\" is not a chat or embedding model"
 };
 
 struct LiteLlmPrices
@@ -39,8 +39,9 @@ struct PriceDiff
 };
 
 // Import of LiteLLM's model_prices_and_context_window.json (USD per token) into a PriceTable
-// (USD per 1M tokens). Only chat models are imported: Switchyard speaks chat/completions and
-// messages, so embedding, image, audio and "responses"-only models are skipped with a reason.
+// (USD per 1M tokens). Chat and embedding models are imported (an embedding model with its mode,
+// for the gateway's /v1/embeddings): Switchyard speaks chat/completions, messages and embeddings,
+// so image, audio and "responses"-only models are skipped with a reason.
 namespace PriceImport {
 
 // nullopt (with the place of the problem in *error) when the bytes are not a JSON object.

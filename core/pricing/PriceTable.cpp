@@ -74,6 +74,9 @@ QJsonObject entryToJson(const PriceEntry& entry)
     if (!entry.litellmProvider.isEmpty()) {
         object.insert(QStringLiteral("litellmProvider"), entry.litellmProvider);
     }
+    if (entry.mode != ModelMode::Chat) {
+        object.insert(QStringLiteral("mode"), ModelModes::id(entry.mode));
+    }
     if (price.known && price.hasLongContext()) {
         QJsonObject tier;
         tier.insert(QStringLiteral("aboveTokens"), price.longContext.aboveTokens);
@@ -136,6 +139,16 @@ bool entryFromJson(const QJsonValue& value, const QString& place, PriceEntry* en
     entry->contextWindow = int(std::min(contextWindow, double(std::numeric_limits<int>::max())));
     entry->maxOutputTokens = int(std::min(maxOutput, double(std::numeric_limits<int>::max())));
     entry->litellmProvider = object.value(QStringLiteral("litellmProvider")).toString();
+    const QJsonValue mode = object.value(QStringLiteral("mode"));
+    if (!mode.isUndefined()) {
+        const std::optional<ModelMode> known = ModelModes::fromId(mode.toString());
+        if (!known) {
+            *error = place + QStringLiteral(".mode: ")
+                + QCoreApplication::translate("PriceTable", "expected \"chat\" or \"embedding\"");
+            return false;
+        }
+        entry->mode = *known;
+    }
 
     const QJsonValue tierValue = object.value(QStringLiteral("longContext"));
     if (tierValue.isUndefined()) {
@@ -163,6 +176,12 @@ bool entryFromJson(const QJsonValue& value, const QString& place, PriceEntry* en
 }
 
 } // namespace
+
+ModelMode PriceTable::modeOf(const ModelConfig& model) const
+{
+    const std::optional<PriceEntry> entry = lookup(model.upstreamModel.isEmpty() ? model.id : model.upstreamModel);
+    return entry ? entry->mode : ModelMode::Chat;
+}
 
 std::optional<PriceEntry> PriceTable::exactLookup(const QString& modelId, int version) const
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/ModelMode.h"
 #include "common/ProviderTypes.h"
 
 #include <QDateTime>
@@ -17,6 +18,9 @@ struct PriceEntry
     int contextWindow = 0; // input tokens, 0 = unknown
     int maxOutputTokens = 0; // 0 = unknown
     QString litellmProvider; // "openai", "anthropic", "vertex_ai-language-models", ...
+    // The endpoint the model answers: an embedding model is billed for its input only and serves
+    // the gateway's /v1/embeddings, never a chat.
+    ModelMode mode = ModelMode::Chat;
 
     // The rates that apply to a request with this many prompt tokens (price.ratesFor).
     ModelPrice priceFor(qint64 promptTokens) const { return price.ratesFor(promptTokens); }
@@ -47,12 +51,13 @@ struct PriceVersion
 //                                           "batchInput": USD/1M, "batchOutput": USD/1M,
 //                                           "webSearch": USD per search,
 //                                           "contextWindow": n, "maxOutputTokens": n,
-//                                           "litellmProvider": "...",
+//                                           "litellmProvider": "...", "mode": "embedding",
 //                                           "longContext": { "aboveTokens": n, "input": ..., "output": ...,
 //                                                            "cachedInput": ..., "cacheWrite5m": ...,
 //                                                            "cacheWrite1h": ... } } } }, ... ] }
 // Every rate but input and output is optional (0 or absent: see ModelPrice for the fallback).
-// An entry without "input"/"output" (or with "known": false) is an unpriced model.
+// An entry without "input"/"output" (or with "known": false) is an unpriced model; "mode" is
+// "chat" when absent.
 class PriceTable
 {
 public:
@@ -66,6 +71,9 @@ public:
     // The table key a lookup of modelId uses (itself or its last path part); empty when unknown.
     QString resolvedId(const QString& modelId, int version = Current) const;
     QMap<QString, PriceEntry> entries(int version = Current) const;
+    // What a configured model answers, looked up by what its provider calls it (the id when it
+    // names none): chat unless the table says otherwise.
+    ModelMode modeOf(const ModelConfig& model) const;
     QStringList modelIds() const;
 
     // Both return the new version, or the current one when nothing actually changed.

@@ -56,4 +56,15 @@ QList<SandboxModel> models()
     };
 }
 
+QList<SandboxEmbeddingModel> embeddingModels()
+{
+    // OpenAI's list prices and sizes; Gemini's from litellm-model-prices-subset.json.
+    return {
+        { QStringLiteral("text-embedding-3-small"), QStringLiteral("sandbox-openai"), 0.02, 1536, 8191, true },
+        { QStringLiteral("text-embedding-3-large"), QStringLiteral("sandbox-openai"), 0.13, 3072, 8191, true },
+        { QStringLiteral("text-embedding-ada-002"), QStringLiteral("sandbox-openai"), 0.10, 1536, 8191, false },
+        { QStringLiteral("gemini-embedding-001"), QStringLiteral("sandbox-gemini"), 0.15, 3072, 2048, true },
+    };
+}
+
 } // namespace SandboxCatalogue

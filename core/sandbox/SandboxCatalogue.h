@@ -19,5 +19,7 @@ struct Provider
 
 QList<Provider> providers();
 QList<SandboxModel> models();
+// Embedding models, apart from the chat models: routing and the workbench never pick them.
+QList<SandboxEmbeddingModel> embeddingModels();
 
 } // namespace SandboxCatalogue

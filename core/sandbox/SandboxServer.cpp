@@ -1,6 +1,7 @@
 #include "SandboxServer.h"
 
 #include "SandboxBedrock.h"
+#include "SandboxEmbeddings.h"
 #include "SandboxStream.h"
 #include "SandboxText.h"
 #include "SandboxWire.h"
@@ -42,6 +43,7 @@ SandboxServer::SandboxServer(QObject* parent)
     , m_http(new HttpServer(this))
     , m_providers(SandboxCatalogue::providers())
     , m_models(SandboxCatalogue::models())
+    , m_embeddingModels(SandboxCatalogue::embeddingModels())
 {
     m_http->setHandler([this](const HttpRequest& request, HttpResponder* responder) { handle(request, responder); });
 }
@@ -97,6 +99,21 @@ QList<ModelConfig> SandboxServer::models() const
         config.upstreamModel = model.name;
         config.price = ModelPrice { model.inputPrice, model.outputPrice, model.cachedPrice, true };
         config.contextWindow = model.contextWindow;
+        configs.append(config);
+    }
+    return configs;
+}
+
+QList<ModelConfig> SandboxServer::embeddingModels() const
+{
+    QList<ModelConfig> configs;
+    for (const SandboxEmbeddingModel& model : m_embeddingModels) {
+        ModelConfig config;
+        config.id = QStringLiteral("sandbox/") + model.name;
+        config.providerId = model.providerId;
+        config.upstreamModel = model.name;
+        config.price = ModelPrice { model.inputPrice, 0, 0, true };
+        config.contextWindow = model.maxInputTokens;
         configs.append(config);
     }
     return configs;
@@ -233,6 +250,14 @@ void SandboxServer::handle(const HttpRequest& request, HttpResponder* responder)
             handleTokenCount(provider, request, responder);
             return;
         }
+        if (provider.kind == ProviderKind::OpenAiCompatible && rest == "/embeddings") {
+            if (request.method != "POST") {
+                sendError(responder, provider.kind, 405, {}, "Method not allowed");
+                return;
+            }
+            handleEmbeddings(provider, request, responder);
+            return;
+        }
         if (rest == callPath || rest == "/models") {
             const bool isCall = rest == callPath;
             if (request.method != (isCall ? "POST" : "GET")) {
@@ -321,6 +346,59 @@ void SandboxServer::handleModels(const SandboxCatalogue::Provider& provider, Htt
     responder->send(200, kJson,
                     provider.kind == ProviderKind::AnthropicMessages ? SandboxWire::anthropicModelList(own)
                                                                      : SandboxWire::openAiModelList(own));
+}
+
+// OpenAI's embeddings: vectors for each input, billed as its prompt tokens; the faults of the model
+// (or its provider) apply as to a chat call that is not streamed.
+void SandboxServer::handleEmbeddings(const SandboxCatalogue::Provider& provider, const HttpRequest& request,
+                                     HttpResponder* responder)
+{
+    ++m_totalRequests;
+    SandboxEmbeddings::Request call;
+    SandboxEmbeddings::Refusal refusal;
+    const QByteArray errorType = QByteArrayLiteral("application/json; charset=utf-8");
+    if (!SandboxEmbeddings::parse(request.body, &call, &refusal)) {
+        emit requestReceived(call.model, request.path);
+        responder->send(refusal.status, errorType, refusal.body);
+        return;
+    }
+    ++m_requestCounts[call.model];
+    m_lastBodies.insert(call.model, request.body);
+    emit requestReceived(call.model, request.path);
+    const auto found
+        = std::find_if(m_embeddingModels.cbegin(), m_embeddingModels.cend(), [&](const SandboxEmbeddingModel& model) {
+              return model.name == call.model && model.providerId == provider.id;
+          });
+    const SandboxEmbeddingModel* model = found == m_embeddingModels.cend() ? nullptr : &*found;
+    const bool chatModel = std::any_of(m_models.cbegin(), m_models.cend(), [&](const SandboxModel& chat) {
+        return chat.name == call.model && chat.providerId == provider.id;
+    });
+    if (!SandboxEmbeddings::check(call, model, chatModel, &refusal)) {
+        responder->send(refusal.status, errorType, refusal.body);
+        return;
+    }
+    // Faults are set by name, as for chat models.
+    SandboxModel asChat;
+    asChat.name = model->name;
+    asChat.providerId = model->providerId;
+    const SandboxFault fault = activeFault(asChat);
+    using Kind = SandboxFault::Kind;
+    if (fault.kind == Kind::HttpError) {
+        sendError(responder, provider.kind, fault.httpStatus, fault.errorCode, {}, fault.retryAfterSec);
+        return;
+    }
+    if (fault.kind == Kind::HangBeforeHeaders) {
+        return;
+    }
+    m_answered.promptTokens += SandboxEmbeddings::promptTokens(call);
+    const QByteArray body = SandboxEmbeddings::response(call, *model);
+    const HttpHeaders headers { { QByteArrayLiteral("x-request-id"), "req_sandbox_" + QByteArray::number(m_nextId++) },
+                                { QByteArrayLiteral("openai-model"), model->name.toUtf8() } };
+    if (fault.kind == Kind::MalformedJson) {
+        responder->send(200, kJson, body.left(body.size() / 2), headers);
+        return;
+    }
+    responder->send(200, kJson, body, headers);
 }
 
 // Anthropic's token count: free, no answer generated, the same count messages reports as

@@ -20,8 +20,8 @@ struct HttpRequest;
 // (`switchyard --sandbox`) and the fixture for tests: deterministic replies, realistic prices and
 // pacing, and injectable faults (errors, hangs, drops, malformed JSON, slow tokens).
 //
-// Endpoints per provider prefix (e.g. /openai/v1): POST chat/completions (OpenAI wire) or
-// POST messages (Anthropic wire), GET models.
+// Endpoints per provider prefix (e.g. /openai/v1): POST chat/completions and POST embeddings
+// (OpenAI wire) or POST messages and messages/count_tokens (Anthropic wire), GET models.
 class SandboxServer : public QObject
 {
     Q_OBJECT
@@ -39,6 +39,9 @@ public:
     QList<ProviderConfig> providers() const;
     // id "sandbox/<name>", upstreamModel "<name>", prices, context window.
     QList<ModelConfig> models() const;
+    // The embedding models (POST /embeddings on the OpenAI-format providers), configured as models()
+    // are; kept apart so that tiers, the workbench and chat tests see the chat models only.
+    QList<ModelConfig> embeddingModels() const;
 
     // Serves one more model on one of the catalogue's providers (tests of models the default
     // catalogue leaves out, so that the default routing stays as documented).
@@ -119,6 +122,8 @@ private:
     void handleBedrock(const SandboxCatalogue::Provider& provider, const HttpRequest& request, QByteArrayView rest,
                        HttpResponder* responder);
     void handleModels(const SandboxCatalogue::Provider& provider, HttpResponder* responder);
+    void handleEmbeddings(const SandboxCatalogue::Provider& provider, const HttpRequest& request,
+                          HttpResponder* responder);
     void handleTokenCount(const SandboxCatalogue::Provider& provider, const HttpRequest& request,
                           HttpResponder* responder);
     SandboxFault activeFault(const SandboxModel& model);
@@ -130,6 +135,7 @@ private:
     HttpServer* m_http;
     QList<SandboxCatalogue::Provider> m_providers;
     QList<SandboxModel> m_models;
+    QList<SandboxEmbeddingModel> m_embeddingModels;
     QHash<QString, FaultState> m_modelFaults;
     QHash<QString, FaultState> m_providerFaults;
     QHash<QString, bool> m_reportsUsage;

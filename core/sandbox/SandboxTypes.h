@@ -21,6 +21,18 @@ struct SandboxModel
     bool reasoning = false; // streams reasoning_content before the answer (deepseek-reasoner)
 };
 
+// A simulated embeddings model (POST /embeddings on an OpenAI-format provider). USD per 1M input
+// tokens; the answer's vectors have `dimensions` numbers unless the request asks for fewer.
+struct SandboxEmbeddingModel
+{
+    QString name; // "text-embedding-3-small"
+    QString providerId; // "sandbox-openai"
+    double inputPrice = 0;
+    int dimensions = 1536;
+    int maxInputTokens = 8191;
+    bool shortenable = true; // takes "dimensions" (text-embedding-3-*); ada-002 refuses it
+};
+
 // A misbehaviour to simulate for a model or a whole provider.
 struct SandboxFault
 {

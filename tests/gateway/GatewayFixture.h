@@ -18,6 +18,7 @@
 //   "chat"  -> sandbox/gpt-4.1-mini, falls back to sandbox/deepseek-chat
 //   "solo"  -> sandbox/gemini-2.5-flash, no fallback
 //   "haiku" -> sandbox/claude-haiku-4-5 (Anthropic upstream), falls back to sandbox/gpt-4.1-mini
+//   "embed" -> sandbox/text-embedding-3-small, falls back to sandbox/text-embedding-3-large
 // Every ledger record lands in `records`.
 struct GatewayFixture
 {
@@ -49,7 +50,7 @@ struct GatewayFixture
             return false;
         }
         router.setProviders(sandbox.providers());
-        router.setModels(sandbox.models());
+        router.setModels(sandbox.models() + sandbox.embeddingModels());
         RoutingPolicy policy = DefaultPolicy::create(sandbox.models());
         auto group = [](const QString& name, const QString& model, const QStringList& fallbacks) {
             ModelGroup g;
@@ -64,9 +65,12 @@ struct GatewayFixture
             group(QStringLiteral("solo"), QStringLiteral("sandbox/gemini-2.5-flash"), {}),
             group(QStringLiteral("haiku"), QStringLiteral("sandbox/claude-haiku-4-5"),
                   { QStringLiteral("sandbox/gpt-4.1-mini") }),
+            group(QStringLiteral("embed"), QStringLiteral("sandbox/text-embedding-3-small"),
+                  { QStringLiteral("sandbox/text-embedding-3-large") }),
         };
         router.setPolicy(policy);
-        gateway = std::make_unique<GatewayServer>(GatewayDependencies { &router, &recorder, {}, {}, metrics });
+        gateway = std::make_unique<GatewayServer>(GatewayDependencies {
+            &router, &recorder, {}, {}, metrics, [this](const ModelConfig& model) { return prices.modeOf(model); } });
         gateway->setOptions(options);
         return gateway->listen(QHostAddress::LocalHost, 0);
     }

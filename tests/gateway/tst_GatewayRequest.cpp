@@ -63,6 +63,15 @@ void tst_GatewayRequest::openAiBody_data()
     QTest::newRow("image part with a url is accepted") << QByteArray(
         R"({"model":"a","messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"https://x.test/a.png"}}]}]})")
                                                        << QString() << true;
+    // OpenAI takes images up to 20 MB: base64 of 4/3 the size.
+    QTest::newRow("data URL of 19.9 MB is accepted")
+        << R"({"model":"a","messages":[{"role":"user","content":[{"type":"text","text":"see"},{"type":"image_url","image_url":{"url":"data:image/png;base64,)"
+            + QByteArray(26'532'000, 'A') + R"("}}]}]})"
+        << QString() << true;
+    QTest::newRow("data URL over 20 MB names its place, not sent")
+        << R"({"model":"a","messages":[{"role":"user","content":[{"type":"text","text":"see"},{"type":"image_url","image_url":{"url":"data:image/png;base64,)"
+            + QByteArray(26'680'000, 'A') + R"("}}]}]})"
+        << "messages[0].content[1].image_url.url" << false;
     QTest::newRow("image part without a url names the url")
         << QByteArray(R"({"model":"a","messages":[{"role":"user","content":[{"type":"image_url"}]}]})")
         << "messages[0].content[0].image_url.url" << false;
@@ -149,6 +158,14 @@ void tst_GatewayRequest::anthropicBody_data()
     QTest::newRow("base64 image without media type names the source") << QByteArray(
         R"({"model":"a","max_tokens":5,"messages":[{"role":"user","content":[{"type":"image","source":{"type":"base64","data":"AA=="}}]}]})")
                                                                       << "messages.0.content.0.source" << false;
+    QTest::newRow("base64 image over Anthropic's 5 MB names its data") << QByteArray(
+        R"({"model":"a","max_tokens":5,"messages":[{"role":"user","content":[{"type":"image","source":{"type":"base64","media_type":"image/png","data":")"
+        + QByteArray(6'700'000, 'A') + R"("}}]}]})") << "messages.0.content.0.source.data"
+                                                                       << false;
+    QTest::newRow("base64 image of 4.9 MB is accepted") << QByteArray(
+        R"({"model":"a","max_tokens":5,"messages":[{"role":"user","content":[{"type":"image","source":{"type":"base64","media_type":"image/png","data":")"
+        + QByteArray(6'532'000, 'A') + R"("}}]}]})") << QString()
+                                                        << true;
     QTest::newRow("tool name too long names it") << R"({"model":"a","max_tokens":5,"tools":[{"name":")"
             + QByteArray(65, 'x') + R"(","input_schema":{}}],)" + msgs + "}"
                                                  << "tools.0.name" << false;

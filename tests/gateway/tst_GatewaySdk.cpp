@@ -39,6 +39,13 @@ private slots:
     void anthropic_image_reachesTheModel();
     void anthropic_thinking_reachesTheProviderAsSent();
     void anthropic_countTokens_asTheUpstreamCounts();
+    void openAi_embeddings_base64AndFloat();
+    void openAi_responses_data();
+    void openAi_responses();
+    void openAi_responsesStream_data();
+    void openAi_responsesStream();
+    void openAi_responsesTools_callThenOutput();
+    void openAi_embeddingsUnknownModel_raisesNotFound();
 
 private:
     QJsonObject runOpenAi(const QString& mode, const QString& model, const QString& key = {});
@@ -348,6 +355,100 @@ void tst_GatewaySdk::anthropic_thinking_reachesTheProviderAsSent()
     const QJsonObject thinking = sent.value(QLatin1String("thinking")).toObject();
     QCOMPARE(thinking.value(QLatin1String("type")).toString(), QStringLiteral("enabled"));
     QCOMPARE(thinking.value(QLatin1String("budget_tokens")).toInt(), 1024);
+}
+
+void tst_GatewaySdk::openAi_embeddings_base64AndFloat()
+{
+    const QJsonObject result = runOpenAi(QStringLiteral("embeddings"), QStringLiteral("embed"));
+    QVERIFY2(result.value(QLatin1String("ok")).toBool(), QJsonDocument(result).toJson().constData());
+    QCOMPARE(result.value(QLatin1String("object")).toString(), QStringLiteral("list"));
+    QCOMPARE(result.value(QLatin1String("model")).toString(), QStringLiteral("text-embedding-3-small"));
+    QCOMPARE(result.value(QLatin1String("count")).toInt(), 2);
+    QCOMPARE(result.value(QLatin1String("indexes")).toArray(), (QJsonArray { 0, 1 }));
+    QCOMPARE(result.value(QLatin1String("dimensions")).toInt(), 1536);
+    // The SDK's own base64 decoding gives the float answer's numbers (to its 8 digits).
+    const QJsonArray decoded = result.value(QLatin1String("first")).toArray();
+    const QJsonArray floats = result.value(QLatin1String("floatFirst")).toArray();
+    QCOMPARE(decoded.size(), floats.size());
+    for (qsizetype i = 0; i < decoded.size(); ++i) {
+        QVERIFY2(qAbs(decoded.at(i).toDouble() - floats.at(i).toDouble()) < 1e-7, qPrintable(QString::number(i)));
+    }
+    // The ledger has each call with the tokens the provider counted, at its price.
+    const QJsonObject usage = result.value(QLatin1String("usage")).toObject();
+    QVERIFY(usage.value(QLatin1String("prompt_tokens")).toInt() > 0);
+    QCOMPARE(m_fx->records.size(), 2);
+    QCOMPARE(m_fx->records.first().usage.promptTokens, usage.value(QLatin1String("prompt_tokens")).toInteger());
+    QVERIFY(m_fx->records.first().costUsd.value_or(0) > 0);
+}
+
+void tst_GatewaySdk::openAi_embeddingsUnknownModel_raisesNotFound()
+{
+    const QJsonObject result = runOpenAi(QStringLiteral("embeddings"), QStringLiteral("nonexistent"));
+    QVERIFY(!result.value(QLatin1String("ok")).toBool(true));
+    QCOMPARE(result.value(QLatin1String("name")).toString(), QStringLiteral("NotFoundError"));
+    QCOMPARE(result.value(QLatin1String("status")).toInt(), 404);
+    QCOMPARE(result.value(QLatin1String("code")).toString(), QStringLiteral("model_not_found"));
+    QCOMPARE(m_fx->sandbox.totalRequests(), 0);
+}
+
+void tst_GatewaySdk::openAi_responses_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::newRow("openai upstream") << "chat";
+    QTest::newRow("anthropic upstream translated") << "haiku";
+}
+
+void tst_GatewaySdk::openAi_responses()
+{
+    QFETCH(QString, model);
+    const QJsonObject result = runOpenAi(QStringLiteral("responses"), model);
+    QVERIFY2(result.value(QLatin1String("ok")).toBool(), QJsonDocument(result).toJson().constData());
+    QCOMPARE(result.value(QLatin1String("object")).toString(), QStringLiteral("response"));
+    QCOMPARE(result.value(QLatin1String("status")).toString(), QStringLiteral("completed"));
+    QCOMPARE(result.value(QLatin1String("types")).toArray(), (QJsonArray { QStringLiteral("message") }));
+    QVERIFY(!result.value(QLatin1String("text")).toString().isEmpty()); // the SDK's own output_text
+    const QJsonObject usage = result.value(QLatin1String("usage")).toObject();
+    QVERIFY(usage.value(QLatin1String("output_tokens")).toInt() > 0);
+    QCOMPARE(m_fx->records.size(), 1);
+    QCOMPARE(m_fx->records.first().usage.completionTokens, usage.value(QLatin1String("output_tokens")).toInteger());
+}
+
+void tst_GatewaySdk::openAi_responsesStream_data()
+{
+    openAi_responses_data();
+}
+
+void tst_GatewaySdk::openAi_responsesStream()
+{
+    QFETCH(QString, model);
+    const QJsonObject result = runOpenAi(QStringLiteral("responses-stream"), model);
+    QVERIFY2(result.value(QLatin1String("ok")).toBool(), QJsonDocument(result).toJson().constData());
+    QCOMPARE(result.value(QLatin1String("first")).toString(), QStringLiteral("response.created"));
+    QCOMPARE(result.value(QLatin1String("last")).toString(), QStringLiteral("response.completed"));
+    QVERIFY(result.value(QLatin1String("ordered")).toBool());
+    QVERIFY(result.value(QLatin1String("count")).toInt() > 8);
+    QVERIFY(!result.value(QLatin1String("deltaText")).toString().isEmpty());
+    QCOMPARE(result.value(QLatin1String("deltaText")).toString(), result.value(QLatin1String("text")).toString());
+    QCOMPARE(result.value(QLatin1String("status")).toString(), QStringLiteral("completed"));
+    QCOMPARE(m_fx->records.size(), 1);
+}
+
+void tst_GatewaySdk::openAi_responsesTools_callThenOutput()
+{
+    const QJsonObject result = runOpenAi(QStringLiteral("responses-tools"), QStringLiteral("chat"));
+    QVERIFY2(result.value(QLatin1String("ok")).toBool(), QJsonDocument(result).toJson().constData());
+    QCOMPARE(result.value(QLatin1String("toolName")).toString(), QStringLiteral("get_weather"));
+    QVERIFY(!result.value(QLatin1String("callId")).toString().isEmpty());
+    QCOMPARE(result.value(QLatin1String("arguments")).toObject().value(QLatin1String("city")).toString(),
+             QStringLiteral("example"));
+    // The output went back as a tool message after the call it answers.
+    QVERIFY(!result.value(QLatin1String("secondText")).toString().isEmpty());
+    QCOMPARE(result.value(QLatin1String("secondTypes")).toArray(), (QJsonArray { QStringLiteral("message") }));
+    QCOMPARE(result.value(QLatin1String("streamedName")).toString(), QStringLiteral("get_weather"));
+    QCOMPARE(result.value(QLatin1String("streamedArguments")).toObject(),
+             result.value(QLatin1String("arguments")).toObject());
+    QVERIFY(result.value(QLatin1String("argumentPieces")).toInt() > 1);
+    QCOMPARE(m_fx->records.size(), 3);
 }
 
 QTEST_GUILESS_MAIN(tst_GatewaySdk)

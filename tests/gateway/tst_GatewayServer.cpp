@@ -103,8 +103,8 @@ void tst_GatewayServer::badInput_answersStatusAndKeepsServing_data()
         << QByteArray("GET") << QStringLiteral("/v1/models") << QByteArray() << Headers() << 401 << "missing_api_key"
         << "key";
     QTest::newRow("unknown endpoint is 404")
-        << QByteArray("POST") << QStringLiteral("/v1/embeddings") << QByteArray("{}") << kAuth << 404 << "not_found"
-        << "/v1/embeddings";
+        << QByteArray("POST") << QStringLiteral("/v1/audio/speech") << QByteArray("{}") << kAuth << 404 << "not_found"
+        << "/v1/audio/speech";
     QTest::newRow("GET on chat completions is 405")
         << QByteArray("GET") << chat << QByteArray() << kAuth << 405 << "method_not_allowed"
         << "GET";

@@ -35,7 +35,7 @@ class TestPriceImport : public QObject
 private slots:
     void perMillion_data();
     void perMillion();
-    void parseLiteLlmSubset_importsChatModelsOnly();
+    void parseLiteLlmSubset_importsChatAndEmbeddingModels();
     void parseLiteLlmSubset_mapsFields();
     void parseLongContextTier_lowestThresholdWins();
     void parseEntry_data();
@@ -67,20 +67,26 @@ void TestPriceImport::perMillion()
     QVERIFY(PriceImport::perMillion(perToken) == perMillion); // exact, not fuzzy
 }
 
-void TestPriceImport::parseLiteLlmSubset_importsChatModelsOnly()
+void TestPriceImport::parseLiteLlmSubset_importsChatAndEmbeddingModels()
 {
     const QByteArray json = liteLlmSubset();
     QVERIFY(!json.isEmpty());
     QString error;
     const auto prices = PriceImport::parseLiteLlm(json, &error);
     QVERIFY2(prices, qPrintable(error));
-    // The file's 218 entries: 166 chat, the rest responses/image/audio/embedding/completion/realtime.
-    QCOMPARE(prices->entries.size(), 166);
-    QCOMPARE(prices->skipped.size(), 218 - 166);
-    QCOMPARE(reasonFor(*prices, QStringLiteral("gemini-embedding-001")),
-             QStringLiteral("mode \"embedding\" is not a chat model"));
-    QCOMPARE(reasonFor(*prices, QStringLiteral("gpt-5-pro")), QStringLiteral("mode \"responses\" is not a chat model"));
+    // The file's 218 entries: 166 chat, 4 embedding, the rest responses/image/audio/completion/realtime.
+    QCOMPARE(prices->entries.size(), 170);
+    QCOMPARE(prices->skipped.size(), 218 - 170);
+    QCOMPARE(reasonFor(*prices, QStringLiteral("gpt-5-pro")),
+             QStringLiteral("mode \"responses\" is not a chat or embedding model"));
     QVERIFY(!prices->entries.contains(QStringLiteral("gpt-image-1")));
+    // An embedding model keeps its mode and is billed for its input alone.
+    const PriceEntry embedding = prices->entries.value(QStringLiteral("gemini-embedding-001"));
+    QCOMPARE(embedding.mode, ModelMode::Embedding);
+    QCOMPARE(embedding.price.inputPerMTok, 0.15);
+    QCOMPARE(embedding.price.outputPerMTok, 0.0);
+    QVERIFY(embedding.price.known);
+    QCOMPARE(prices->entries.value(QStringLiteral("gpt-4o")).mode, ModelMode::Chat);
 }
 
 void TestPriceImport::parseLiteLlmSubset_mapsFields()
@@ -145,7 +151,14 @@ void TestPriceImport::parseEntry_data()
                                       << "no mode given";
     QTest::newRow("image model skipped") << QByteArray(
         R"({"m": {"mode": "image_generation", "input_cost_per_token": 1e-06}})")
-                                         << false << "mode \"image_generation\" is not a chat model";
+                                         << false << "mode \"image_generation\" is not a chat or embedding model";
+    QTest::newRow("embedding model imported without output price")
+        << QByteArray(R"({"m": {"mode": "embedding", "input_cost_per_token": 2e-08}})") << true << "";
+    QTest::newRow("embedding model with its output price of 0 imported")
+        << QByteArray(R"({"m": {"mode": "embedding", "input_cost_per_token": 2e-08, "output_cost_per_token": 0}})")
+        << true << "";
+    QTest::newRow("embedding model without input price skipped")
+        << QByteArray(R"({"m": {"mode": "embedding"}})") << false << "no input_cost_per_token";
     QTest::newRow("chat model without output price skipped")
         << QByteArray(R"({"m": {"mode": "chat", "input_cost_per_token": 1e-06}})") << false
         << "no output_cost_per_token";
@@ -247,7 +260,10 @@ void TestPriceImport::apply_emptyDiff_keepsVersion()
 void TestPriceImport::bundledPrices_matchTheLiteLlmSource()
 {
     // resources/prices.json was generated from the LiteLLM subset in tests/data/prices; an import of
-    // that same file must find nothing to change (codestral-latest is not in it and comes from Mistral).
+    // that same file must find nothing to change (codestral-latest and OpenAI's embedding models are
+    // not in it and come from Mistral's and OpenAI's price lists).
+    const QStringList elsewhere { QStringLiteral("codestral-latest"), QStringLiteral("text-embedding-3-large"),
+                                  QStringLiteral("text-embedding-3-small"), QStringLiteral("text-embedding-ada-002") };
     const auto source = PriceImport::parseLiteLlm(liteLlmSubset());
     QVERIFY(source);
     const PriceTable bundled = PriceTable::bundled();
@@ -255,14 +271,14 @@ void TestPriceImport::bundledPrices_matchTheLiteLlmSource()
     int compared = 0;
     const auto entries = bundled.entries();
     for (auto it = entries.cbegin(); it != entries.cend(); ++it) {
-        if (it.key() == QLatin1String("codestral-latest")) {
+        if (elsewhere.contains(it.key())) {
             continue;
         }
         QVERIFY2(source->entries.contains(it.key()), qPrintable(it.key()));
         QCOMPARE(it.value(), source->entries.value(it.key()));
         ++compared;
     }
-    QCOMPARE(compared, entries.size() - 1);
+    QCOMPARE(compared, entries.size() - elsewhere.size());
 }
 
 QTEST_GUILESS_MAIN(TestPriceImport)

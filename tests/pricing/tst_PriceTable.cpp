@@ -50,6 +50,7 @@ private slots:
     void bundled_hasCommonModels_data();
     void bundled_hasCommonModels();
     void bundled_codestralAtMistralPrice();
+    void bundled_embeddingModelsBilledForInputOnly();
 
 private:
     MockClock m_clock { QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC) };
@@ -198,7 +199,11 @@ void TestPriceTable::saveThenLoad_roundTrip()
     m_clock.advanceMs(3600 * 1000);
     PriceEntry unpriced;
     unpriced.contextWindow = 4096;
-    table.setPrices({ { QStringLiteral("claude-sonnet-4-5"), entry(4, 16) }, { QStringLiteral("mystery"), unpriced } });
+    PriceEntry embedding = entry(0.02, 0, 0, 8191);
+    embedding.mode = ModelMode::Embedding;
+    table.setPrices({ { QStringLiteral("claude-sonnet-4-5"), entry(4, 16) },
+                      { QStringLiteral("mystery"), unpriced },
+                      { QStringLiteral("text-embedding-3-small"), embedding } });
 
     QString error;
     QVERIFY2(table.save(path, &error), qPrintable(error));
@@ -210,6 +215,8 @@ void TestPriceTable::saveThenLoad_roundTrip()
     QCOMPARE(loaded.history().at(0).note, QStringLiteral("first"));
     QCOMPARE(loaded.history().at(1).createdAt, table.history().at(1).createdAt);
     QCOMPARE(loaded.toJson(), table.toJson());
+    QCOMPARE(loaded.lookup(QStringLiteral("text-embedding-3-small"))->mode, ModelMode::Embedding);
+    QCOMPARE(loaded.lookup(QStringLiteral("mystery"))->mode, ModelMode::Chat);
 }
 
 void TestPriceTable::loadBadFile_keepsTableUnchanged_data()
@@ -238,6 +245,9 @@ void TestPriceTable::loadBadFile_keepsTableUnchanged_data()
     QTest::newRow("long-context tier without its threshold")
         << tier << "versions[1].models[\"gpt-4o\"].longContext.aboveTokens";
     QTest::newRow("versions out of order") << order << "versions[1].version";
+    QByteArray mode = ValidFile;
+    mode.replace("\"output\": 8 }", "\"output\": 8, \"mode\": \"image\" }");
+    QTest::newRow("mode that is neither chat nor embedding") << mode << "versions[1].models[\"gpt-4o\"].mode";
     QByteArray declared = ValidFile;
     declared.replace("\"version\": 2,\n", "\"version\": 3,\n");
     QTest::newRow("declared version disagrees with history") << declared << "version: says 3";
@@ -313,13 +323,23 @@ void TestPriceTable::bundled_hasCommonModels()
 {
     QFETCH(QString, modelId);
     static const PriceTable bundled = PriceTable::bundled();
-    QCOMPARE(bundled.version(), 2); // 1: flat rates; 2: cache writes, reasoning, batch, web search
+    QCOMPARE(bundled.version(), 3); // 1: flat rates; 2: cache writes, reasoning, batch, web search; 3: embeddings
     const auto found = bundled.lookup(modelId);
     QVERIFY(found);
     QVERIFY(found->price.known);
     QVERIFY(found->price.inputPerMTok > 0);
     QVERIFY(found->price.outputPerMTok >= found->price.inputPerMTok);
     QVERIFY(found->contextWindow > 0);
+}
+
+void TestPriceTable::bundled_embeddingModelsBilledForInputOnly()
+{
+    const auto small = PriceTable::bundled().lookup(QStringLiteral("text-embedding-3-small"));
+    QVERIFY(small);
+    QCOMPARE(small->mode, ModelMode::Embedding);
+    QCOMPARE(small->price.inputPerMTok, 0.02);
+    QCOMPARE(small->price.outputPerMTok, 0.0);
+    QCOMPARE(PriceTable::bundled().lookup(QStringLiteral("gpt-4o"))->mode, ModelMode::Chat);
 }
 
 void TestPriceTable::bundled_codestralAtMistralPrice()

@@ -195,8 +195,10 @@ void TestSandboxServer::unknownPath_404_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("errorType");
-    QTest::newRow("openai provider, unknown endpoint") << "/openai/v1/embeddings"
+    QTest::newRow("openai provider, unknown endpoint") << "/openai/v1/audio/speech"
                                                        << "invalid_request_error";
+    QTest::newRow("anthropic provider has no embeddings") << "/anthropic/v1/embeddings"
+                                                          << "not_found_error";
     QTest::newRow("anthropic provider, unknown endpoint") << "/anthropic/v1/complete"
                                                           << "not_found_error";
     QTest::newRow("no such provider") << "/nowhere/v1/chat/completions"

@@ -1,5 +1,6 @@
 // The official OpenAI SDK as a client of the Switchyard gateway. Usage:
-//   node openai-client.mjs <baseURL ending in /v1> <complete|stream|models|tools|tools-stream|parse> <model> [apiKey]
+//   node openai-client.mjs <baseURL ending in /v1>
+//        <complete|stream|models|tools|tools-stream|parse|embeddings|responses|responses-stream|responses-tools> <model> [apiKey]
 // Prints one JSON object: what the SDK returned, or the error it raised.
 import OpenAI from 'openai';
 import { standardResponseFormat } from 'openai/helpers/standard-schema';
@@ -97,6 +98,63 @@ try {
       response_format: standardResponseFormat(weather, 'weather', { schema: weatherSchema }),
     });
     print({ ok: true, finish: response.choices[0].finish_reason, parsed: response.choices[0].message.parsed });
+  } else if (mode === 'responses') {
+    const response = await client.responses.create({
+      model, instructions: 'Answer briefly.', input: 'Say hello to the gateway test.', max_output_tokens: 300,
+    });
+    print({
+      ok: true, object: response.object, status: response.status, model: response.model,
+      text: response.output_text, types: response.output.map((item) => item.type), usage: response.usage,
+    });
+  } else if (mode === 'responses-stream') {
+    const stream = await client.responses.create({ model, input: 'Say hello to the gateway test.', stream: true });
+    const types = [];
+    let deltaText = '';
+    let ordered = true;
+    let final = null;
+    for await (const event of stream) {
+      if (event.sequence_number !== types.length) ordered = false;
+      types.push(event.type);
+      if (event.type === 'response.output_text.delta') deltaText += event.delta;
+      if (event.type === 'response.completed') final = event.response;
+    }
+    const message = final?.output?.find((item) => item.type === 'message');
+    print({
+      ok: true, first: types[0], last: types[types.length - 1], count: types.length, ordered, deltaText,
+      text: message?.content?.[0]?.text ?? null, status: final?.status ?? null, usage: final?.usage ?? null,
+    });
+  } else if (mode === 'responses-tools') {
+    // A function call, then its output sent back with the first answer's items as the next input;
+    // and the SDK's stream helper, which rebuilds the response from the events and checks them.
+    const responseTools = tools.map((tool) => ({ type: 'function', ...tool.function }));
+    const question = 'What is the weather in Paris?';
+    const first = await client.responses.create({ model, input: question, tools: responseTools });
+    const call = first.output.find((item) => item.type === 'function_call');
+    const second = await client.responses.create({
+      model, tools: responseTools,
+      input: [{ role: 'user', content: question }, ...first.output,
+        { type: 'function_call_output', call_id: call.call_id, output: '{"temp": 21}' }],
+    });
+    const stream = client.responses.stream({ model, input: question, tools: responseTools });
+    let argumentPieces = 0;
+    stream.on('response.function_call_arguments.delta', () => { argumentPieces++; });
+    const streamed = await stream.finalResponse();
+    const streamedCall = streamed.output.find((item) => item.type === 'function_call');
+    print({
+      ok: true, toolName: call.name, callId: call.call_id, arguments: JSON.parse(call.arguments),
+      secondText: second.output_text, secondTypes: second.output.map((item) => item.type),
+      streamedName: streamedCall?.name ?? null, streamedArguments: JSON.parse(streamedCall?.arguments ?? 'null'),
+      argumentPieces,
+    });
+  } else if (mode === 'embeddings') {
+    // Without encoding_format the SDK asks for base64 and decodes it to floats itself.
+    const packed = await client.embeddings.create({ model, input: ['first text', 'second text'] });
+    const floats = await client.embeddings.create({ model, input: 'first text', encoding_format: 'float' });
+    print({
+      ok: true, object: packed.object, model: packed.model, count: packed.data.length,
+      indexes: packed.data.map((item) => item.index), dimensions: packed.data[0].embedding.length,
+      first: Array.from(packed.data[0].embedding), floatFirst: floats.data[0].embedding, usage: packed.usage,
+    });
   } else {
     const response = await client.chat.completions.create({ model, messages });
     print({

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "GatewayTypes.h"
+
+#include "recording/PendingRecord.h"
+#include "routing/RoutedTypes.h"
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QTimer>
+
+#include <functional>
+
+class HttpExchange;
+class HttpResponder;
+class Router;
+struct GatewayError;
+
+// POST /v1/embeddings: the client's body goes to the first embeddings deployment of the model's
+// chain (OpenAI-format providers whose model data says "embedding"), byte for byte with only
+// "model" renamed to what that provider calls it, so encoding_format (float or base64),
+// dimensions and fields not known yet arrive as sent. A server error, timeout, rate limit or
+// broken answer fails over to the next deployment, as a chat call does; the provider's own
+// refusal of the request (a 4xx a retry cannot fix) goes back to the client as it came. Recorded
+// once, with the input tokens the provider counted and their cost (CallRecorder).
+class EmbeddingsExchange : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Ended = std::function<void(const GatewayTraffic&)>;
+    using Recorded = std::function<void(const RequestRecord&)>;
+
+    // `deployments`: model ids to try, in order. Lives as a child of the responder.
+    // `skipped`: deployments of the chain that cannot answer, listed in a failure's attempts.
+    EmbeddingsExchange(Router* router, QByteArray body, QStringList deployments, QList<SkipInfo> skipped,
+                       HttpResponder* responder, GatewayTraffic traffic, PendingRecord ticket, Recorded recorded,
+                       Ended ended);
+    ~EmbeddingsExchange() override;
+
+    void start();
+    // The gateway is stopping: cancels the upstream request, records and answers with `error`.
+    void stop(const GatewayError& error);
+
+private:
+    void tryNext();
+    void onFinished();
+    void attemptFailed(const CallError& error, const QByteArray& body);
+    void succeed(int status, const QByteArray& body);
+    void fail(const GatewayError& error, const QByteArray& upstreamBody = {}, int upstreamStatus = 0);
+    void record(FinishedCall call);
+    void end(int status, const QString& error);
+    void abortUpstream();
+
+    Router* m_router;
+    QByteArray m_body;
+    QStringList m_deployments;
+    QPointer<HttpResponder> m_responder;
+    GatewayTraffic m_traffic;
+    PendingRecord m_ticket;
+    Recorded m_recorded;
+    Ended m_ended;
+    HttpExchange* m_upstream = nullptr;
+    qsizetype m_next = 0;
+    QList<AttemptInfo> m_attempts;
+    QList<SkipInfo> m_skipped;
+    QTimer m_timeout;
+    QElapsedTimer m_elapsed;
+    bool m_done = false;
+};

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "GatewayError.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+
+#include <optional>
+
+// A client's POST /v1/responses body (the OpenAI Responses API) as the chat-completions body the
+// router sends on, so every upstream the chat path reaches (OpenAI-format as it is, Anthropic
+// translated) answers it. Pure: bytes in, chat bytes or a 400 naming the field out.
+//
+// Translated: input (a string, or items: messages with input_text / input_image / input_file /
+// output_text / refusal parts, function_call, function_call_output), instructions (a system
+// message first), tools (function tools), tool_choice, parallel_tool_calls, text.format (text,
+// json_object, json_schema) and text.verbosity, reasoning.effort, max_output_tokens, temperature,
+// top_p, stream, and metadata, user, store, service_tier, prompt_cache_key, safety_identifier
+// as they are. reasoning.summary is accepted: reasoning text an upstream sends comes back as
+// the summary. Our own reasoning items sent back (id "rs_sy...") carry nothing a chat upstream
+// takes and are left out. Everything else - previous_response_id, conversation, background,
+// include, built-in tools (web_search, file_search, ...), reasoning items with encrypted content,
+// fields not known here - is refused with a 400 naming it: stateless chat has no equivalent.
+struct ResponsesRequest
+{
+    QByteArray chatBody; // the chat-completions request
+    // What the answer repeats of the request (instructions, tools, text, reasoning, ...).
+    QJsonObject echo;
+    bool stream = false;
+    std::optional<GatewayError> error;
+
+    static ResponsesRequest fromJson(const QByteArray& body);
+};

@@ -1,0 +1,371 @@
+#include "GatewayFixture.h"
+#include "GatewayHttp.h"
+
+#include <QJsonArray>
+
+// POST /v1/responses (the OpenAI Responses API) carried as a chat request: what the client sent
+// reaches the upstream translated (input items, instructions, tools, text.format,
+// reasoning.effort), and the answer comes back as Response output items or the documented event
+// stream. What chat completions cannot carry is a 400 naming the field, with nothing sent.
+class tst_GatewayResponses : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void request_reachesUpstreamTranslated_data();
+    void request_reachesUpstreamTranslated();
+    void answer_outputItems_data();
+    void answer_outputItems();
+    void stream_eventsInOrder_data();
+    void stream_eventsInOrder();
+    void stream_brokenAfterText_endsWithErrorAndFailed();
+    void untranslatable_refusedNamingTheField_data();
+    void untranslatable_refusedNamingTheField();
+
+private:
+    HttpAnswer post(const QByteArray& body);
+
+    std::unique_ptr<GatewayFixture> m_fx;
+    QNetworkAccessManager* m_nam = nullptr;
+};
+
+namespace {
+const QByteArray kTools = R"("tools":[{"type":"function","name":"get_weather","description":"Weather for a city",)"
+                          R"("parameters":{"type":"object","properties":{"city":{"type":"string"},)"
+                          R"("unit":{"type":"string","enum":["c","f"]}},"required":["city"]}}])";
+
+struct Event
+{
+    QByteArray name;
+    QJsonObject data;
+};
+
+QList<Event> eventsOf(const QByteArray& body)
+{
+    QList<Event> events;
+    for (const QByteArray& block : body.split('\n')) {
+        if (block.startsWith("event: ")) {
+            events.append({ block.sliced(7), {} });
+        } else if (block.startsWith("data: ") && !events.isEmpty()) {
+            events.last().data = QJsonDocument::fromJson(block.sliced(6)).object();
+        }
+    }
+    return events;
+}
+
+QJsonObject itemOfType(const QJsonObject& response, const QString& type)
+{
+    for (const QJsonValue& item : response.value(QLatin1String("output")).toArray()) {
+        if (item.toObject().value(QLatin1String("type")).toString() == type) {
+            return item.toObject();
+        }
+    }
+    return {};
+}
+
+QString outputText(const QJsonObject& response)
+{
+    QString text;
+    for (const QJsonValue& part :
+         itemOfType(response, QStringLiteral("message")).value(QLatin1String("content")).toArray()) {
+        text += part.toObject().value(QLatin1String("text")).toString();
+    }
+    return text;
+}
+} // namespace
+
+void tst_GatewayResponses::init()
+{
+    m_fx = std::make_unique<GatewayFixture>();
+    QVERIFY(m_fx->start());
+    m_nam = new QNetworkAccessManager(this);
+}
+
+void tst_GatewayResponses::cleanup()
+{
+    delete m_nam;
+    m_nam = nullptr;
+    m_fx.reset();
+}
+
+HttpAnswer tst_GatewayResponses::post(const QByteArray& body)
+{
+    return httpCall(*m_nam, "POST", m_fx->url(QStringLiteral("/v1/responses")), body);
+}
+
+void tst_GatewayResponses::request_reachesUpstreamTranslated_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("upstream");
+    QTest::addColumn<QByteArray>("expected"); // the chat body's members that must arrive, as JSON
+    QTest::newRow("string input, instructions, max_output_tokens")
+        << QByteArray(R"({"model":"chat","instructions":"Be brief.","input":"Hello","max_output_tokens":200,)"
+                      R"("temperature":0.5,"user":"u-7","metadata":{"run":"1"}})")
+        << "gpt-4.1-mini"
+        << QByteArray(R"({"messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"Hello"}],)"
+                      R"("max_completion_tokens":200,"temperature":0.5,"user":"u-7","metadata":{"run":"1"}})");
+    QTest::newRow("function tools and tool_choice by name")
+        << QByteArray(R"({"model":"chat","input":"Weather in Paris?",)" + kTools
+                      + R"(,"tool_choice":{"type":"function","name":"get_weather"},"parallel_tool_calls":false})")
+        << "gpt-4.1-mini"
+        << QByteArray(R"({"tools":[{"type":"function","function":{"name":"get_weather","description":"Weather for )"
+                      R"(a city","parameters":{"type":"object","properties":{"city":{"type":"string"},"unit":)"
+                      R"({"type":"string","enum":["c","f"]}},"required":["city"]}}}],)"
+                      R"("tool_choice":{"type":"function","function":{"name":"get_weather"}},)"
+                      R"("parallel_tool_calls":false})");
+    QTest::newRow("a function call and its output become an assistant call and a tool message")
+        << QByteArray(
+               R"({"model":"chat","input":[{"role":"user","content":"Weather?"},)"
+               R"({"type":"function_call","call_id":"call_1","name":"get_weather","arguments":"{\"city\":\"Paris\"}"},)"
+               R"({"type":"function_call_output","call_id":"call_1","output":"sunny"}],)"
+               + kTools + "}")
+        << "gpt-4.1-mini"
+        << QByteArray(R"({"messages":[{"role":"user","content":"Weather?"},{"role":"assistant","content":null,)"
+                      R"("tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_weather",)"
+                      R"("arguments":"{\"city\":\"Paris\"}"}}]},)"
+                      R"({"role":"tool","tool_call_id":"call_1","content":"sunny"}]})");
+    QTest::newRow("content parts: text and an image with detail")
+        << QByteArray(R"({"model":"chat","input":[{"type":"message","role":"user","content":[)"
+                      R"({"type":"input_text","text":"What is this?"},)"
+                      R"({"type":"input_image","image_url":"https://example.com/a.png","detail":"low"}]}]})")
+        << "gpt-4.1-mini"
+        << QByteArray(R"({"messages":[{"role":"user","content":[{"type":"text","text":"What is this?"},)"
+                      R"({"type":"image_url","image_url":{"url":"https://example.com/a.png","detail":"low"}}]}]})");
+    QTest::newRow("text.format json_schema becomes response_format")
+        << QByteArray(
+               R"({"model":"chat","input":"Weather as JSON","text":{"format":{"type":"json_schema",)"
+               R"("name":"weather","strict":true,"schema":{"type":"object","properties":{"sky":{"type":"string"}},)"
+               R"("required":["sky"],"additionalProperties":false}}}})")
+        << "gpt-4.1-mini"
+        << QByteArray(R"({"response_format":{"type":"json_schema","json_schema":{"name":"weather","strict":true,)"
+                      R"("schema":{"type":"object","properties":{"sky":{"type":"string"}},"required":["sky"],)"
+                      R"("additionalProperties":false}}}})");
+    QTest::newRow("reasoning.effort to a reasoning model")
+        << QByteArray(R"({"model":"sandbox/gpt-5","input":"Think","reasoning":{"effort":"low","summary":"auto"}})")
+        << "gpt-5" << QByteArray(R"({"reasoning_effort":"low"})");
+    QTest::newRow("our own reasoning item sent back is left out")
+        << QByteArray(R"({"model":"chat","input":[{"type":"reasoning","id":"rs_syabc_0","summary":[]},)"
+                      R"({"role":"user","content":"Again"}]})")
+        << "gpt-4.1-mini" << QByteArray(R"({"messages":[{"role":"user","content":"Again"}]})");
+}
+
+void tst_GatewayResponses::request_reachesUpstreamTranslated()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, upstream);
+    QFETCH(QByteArray, expected);
+    const HttpAnswer answer = post(body);
+    QVERIFY2(answer.status == 200, answer.body.constData());
+    QCOMPARE(m_fx->sandbox.requestCount(upstream), 1);
+    const QJsonObject sent = QJsonDocument::fromJson(m_fx->sandbox.lastRequestBody(upstream)).object();
+    const QJsonObject want = QJsonDocument::fromJson(expected).object();
+    QVERIFY(!want.isEmpty());
+    for (auto it = want.constBegin(); it != want.constEnd(); ++it) {
+        QVERIFY2(sent.value(it.key()) == it.value(),
+                 qPrintable(it.key() + QStringLiteral(": ")
+                            + QString::fromUtf8(QJsonDocument(sent).toJson(QJsonDocument::Compact))));
+    }
+    QCOMPARE(m_fx->records.size(), 1);
+    QCOMPARE(m_fx->records.first().status, RequestStatus::Ok);
+}
+
+void tst_GatewayResponses::answer_outputItems_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QStringList>("types"); // the output items, in order
+    QTest::newRow("text from an OpenAI-format upstream")
+        << QByteArray(R"({"model":"chat","input":"Say hello"})") << QStringList { "message" };
+    QTest::newRow("text from an Anthropic upstream, translated twice")
+        << QByteArray(R"({"model":"haiku","input":"Say hello","max_output_tokens":300})") << QStringList { "message" };
+    QTest::newRow("a function call") << QByteArray(R"({"model":"chat","input":"Weather in Paris?",)" + kTools + "}")
+                                     << QStringList { "function_call" };
+    QTest::newRow("reasoning first, then the message")
+        << QByteArray(R"({"model":"sandbox/deepseek-reasoner","input":"Why is the sky blue?"})")
+        << QStringList { "reasoning", "message" };
+}
+
+void tst_GatewayResponses::answer_outputItems()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QStringList, types);
+    const HttpAnswer answer = post(body);
+    QVERIFY2(answer.status == 200, answer.body.constData());
+    const QJsonObject response = answer.json();
+    QCOMPARE(response.value(QLatin1String("object")).toString(), QStringLiteral("response"));
+    QVERIFY(response.value(QLatin1String("id")).toString().startsWith(QLatin1String("resp_")));
+    QCOMPARE(response.value(QLatin1String("status")).toString(), QStringLiteral("completed"));
+    QStringList got;
+    for (const QJsonValue& item : response.value(QLatin1String("output")).toArray()) {
+        got.append(item.toObject().value(QLatin1String("type")).toString());
+    }
+    QCOMPARE(got, types);
+    if (types.contains(QStringLiteral("message"))) {
+        const QJsonObject message = itemOfType(response, QStringLiteral("message"));
+        QCOMPARE(message.value(QLatin1String("role")).toString(), QStringLiteral("assistant"));
+        QVERIFY(!outputText(response).isEmpty());
+    }
+    if (types.contains(QStringLiteral("function_call"))) {
+        const QJsonObject call = itemOfType(response, QStringLiteral("function_call"));
+        QCOMPARE(call.value(QLatin1String("name")).toString(), QStringLiteral("get_weather"));
+        QVERIFY(!call.value(QLatin1String("call_id")).toString().isEmpty());
+        const QJsonObject arguments
+            = QJsonDocument::fromJson(call.value(QLatin1String("arguments")).toString().toUtf8()).object();
+        QVERIFY(arguments.contains(QLatin1String("city")));
+    }
+    if (types.contains(QStringLiteral("reasoning"))) {
+        const QJsonArray summary
+            = itemOfType(response, QStringLiteral("reasoning")).value(QLatin1String("summary")).toArray();
+        QCOMPARE(summary.size(), 1);
+        QVERIFY(!summary.at(0).toObject().value(QLatin1String("text")).toString().isEmpty());
+    }
+    const QJsonObject usage = response.value(QLatin1String("usage")).toObject();
+    QVERIFY(usage.value(QLatin1String("input_tokens")).toInt() > 0);
+    QVERIFY(usage.value(QLatin1String("output_tokens")).toInt() > 0);
+    QCOMPARE(usage.value(QLatin1String("total_tokens")).toInt(),
+             usage.value(QLatin1String("input_tokens")).toInt() + usage.value(QLatin1String("output_tokens")).toInt());
+    QCOMPARE(m_fx->records.size(), 1);
+    QCOMPARE(m_fx->records.first().usage.promptTokens, usage.value(QLatin1String("input_tokens")).toInteger());
+}
+
+void tst_GatewayResponses::stream_eventsInOrder_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("deltaEvent"); // the delta events the answer streams in
+    QTest::newRow("text") << QByteArray(R"({"model":"chat","input":"Say hello","stream":true})")
+                          << QByteArray("response.output_text.delta");
+    QTest::newRow("text from an Anthropic upstream")
+        << QByteArray(R"({"model":"haiku","input":"Say hello","stream":true,"max_output_tokens":300})")
+        << QByteArray("response.output_text.delta");
+    QTest::newRow("function call arguments")
+        << QByteArray(R"({"model":"chat","input":"Weather in Paris?","stream":true,)" + kTools + "}")
+        << QByteArray("response.function_call_arguments.delta");
+    QTest::newRow("reasoning summary, then text")
+        << QByteArray(R"({"model":"sandbox/deepseek-reasoner","input":"Why is the sky blue?","stream":true})")
+        << QByteArray("response.reasoning_summary_text.delta");
+}
+
+void tst_GatewayResponses::stream_eventsInOrder()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, deltaEvent);
+    const HttpAnswer answer = post(body);
+    QCOMPARE(answer.status, 200);
+    QVERIFY(answer.contentType.startsWith("text/event-stream"));
+    QVERIFY(!answer.body.contains("[DONE]"));
+    const QList<Event> events = eventsOf(answer.body);
+    QVERIFY(events.size() >= 6);
+    QCOMPARE(events.first().name, QByteArray("response.created"));
+    QCOMPARE(events.at(1).name, QByteArray("response.in_progress"));
+    QCOMPARE(events.last().name, QByteArray("response.completed"));
+    // Each event's type is its name, and the sequence numbers count up from 0.
+    QHash<QByteArray, QString> pieces; // delta event -> the text of its deltas
+    QHash<int, int> added; // output index -> times added
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const Event& event = events.at(i);
+        QCOMPARE(event.data.value(QLatin1String("type")).toString().toUtf8(), event.name);
+        QCOMPARE(event.data.value(QLatin1String("sequence_number")).toInt(-1), int(i));
+        if (event.name.endsWith(".delta")) {
+            pieces[event.name] += event.data.value(QLatin1String("delta")).toString();
+        }
+        if (event.name == "response.output_item.added") {
+            ++added[event.data.value(QLatin1String("output_index")).toInt()];
+        }
+    }
+    QVERIFY(!pieces.value(deltaEvent).isEmpty());
+    const QJsonObject response = events.last().data.value(QLatin1String("response")).toObject();
+    QCOMPARE(response.value(QLatin1String("status")).toString(), QStringLiteral("completed"));
+    const QJsonArray output = response.value(QLatin1String("output")).toArray();
+    QCOMPARE(added.size(), output.size());
+    // What streamed is what the final response holds.
+    if (pieces.contains("response.output_text.delta")) {
+        QCOMPARE(pieces.value("response.output_text.delta"), outputText(response));
+    }
+    if (pieces.contains("response.function_call_arguments.delta")) {
+        QCOMPARE(pieces.value("response.function_call_arguments.delta"),
+                 itemOfType(response, QStringLiteral("function_call")).value(QLatin1String("arguments")).toString());
+        QVERIFY(answer.body.count("response.function_call_arguments.delta") > 2);
+    }
+    if (pieces.contains("response.reasoning_summary_text.delta")) {
+        QCOMPARE(pieces.value("response.reasoning_summary_text.delta"),
+                 itemOfType(response, QStringLiteral("reasoning"))
+                     .value(QLatin1String("summary"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("text"))
+                     .toString());
+        QVERIFY(answer.body.indexOf("response.reasoning_summary_text.delta")
+                < answer.body.indexOf("response.output_text.delta"));
+    }
+    QVERIFY(response.value(QLatin1String("usage")).toObject().value(QLatin1String("output_tokens")).toInt() > 0);
+    QCOMPARE(m_fx->records.size(), 1);
+}
+
+void tst_GatewayResponses::stream_brokenAfterText_endsWithErrorAndFailed()
+{
+    SandboxFault drop = SandboxFault::ofKind(SandboxFault::Kind::DropMidStream);
+    drop.afterTokens = 3;
+    m_fx->sandbox.setFault(QStringLiteral("gemini-2.5-flash"), drop);
+    const HttpAnswer answer = post(R"({"model":"solo","input":"Say hello at length","stream":true})");
+    QCOMPARE(answer.status, 200);
+    const QList<Event> events = eventsOf(answer.body);
+    QVERIFY(events.size() >= 4);
+    QCOMPARE(events.at(events.size() - 2).name, QByteArray("error"));
+    QVERIFY(!events.at(events.size() - 2)
+                 .data.value(QLatin1String("error"))
+                 .toObject()
+                 .value(QLatin1String("message"))
+                 .toString()
+                 .isEmpty());
+    QCOMPARE(events.last().name, QByteArray("response.failed"));
+    QCOMPARE(events.last().data.value(QLatin1String("response")).toObject().value(QLatin1String("status")).toString(),
+             QStringLiteral("failed"));
+    QCOMPARE(m_fx->records.size(), 1);
+    QVERIFY(m_fx->records.first().status != RequestStatus::Ok);
+}
+
+void tst_GatewayResponses::untranslatable_refusedNamingTheField_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("param");
+    QTest::newRow("a stored response to continue")
+        << QByteArray(R"({"model":"chat","input":"Go on","previous_response_id":"resp_123"})")
+        << "previous_response_id";
+    QTest::newRow("a built-in tool") << QByteArray(
+        R"({"model":"chat","input":"Search","tools":[{"type":"web_search"}]})")
+                                     << "tools[0].type";
+    QTest::newRow("an item reference") << QByteArray(R"({"model":"chat","input":[{"type":"item_reference","id":"x"}]})")
+                                       << "input[0].type";
+    QTest::newRow("someone else's encrypted reasoning")
+        << QByteArray(R"({"model":"chat","input":[{"type":"reasoning","id":"rs_abc","encrypted_content":"gAAAA"}]})")
+        << "input[0]";
+    QTest::newRow("include of encrypted reasoning")
+        << QByteArray(R"({"model":"chat","input":"x","include":["reasoning.encrypted_content"]})") << "include";
+    QTest::newRow("a field not known here")
+        << QByteArray(R"({"model":"chat","input":"x","frobnicate":1})") << "frobnicate";
+    QTest::newRow("no input") << QByteArray(R"({"model":"chat"})") << "input";
+    QTest::newRow("an output format chat does not have")
+        << QByteArray(R"({"model":"chat","input":"x","text":{"format":{"type":"xml"}}})") << "text.format.type";
+    QTest::newRow("an uploaded image by file id")
+        << QByteArray(R"({"model":"chat","input":[{"role":"user","content":[{"type":"input_image","file_id":"f"}]}]})")
+        << "input[0].content[0].image_url";
+    QTest::newRow("a role Responses does not have")
+        << QByteArray(R"({"model":"chat","input":[{"role":"tool","content":"x"}]})") << "input[0].role";
+}
+
+void tst_GatewayResponses::untranslatable_refusedNamingTheField()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, param);
+    const HttpAnswer answer = post(body);
+    QCOMPARE(answer.status, 400);
+    QCOMPARE(answer.error().value(QLatin1String("param")).toString(), param);
+    QVERIFY(answer.error().value(QLatin1String("message")).toString().contains(param.section(QLatin1Char('.'), 0, 0)));
+    QCOMPARE(m_fx->sandbox.totalRequests(), 0);
+    QVERIFY(m_fx->records.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(tst_GatewayResponses)
+#include "tst_GatewayResponses.moc"
