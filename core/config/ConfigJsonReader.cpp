@@ -17,8 +17,9 @@ QString tr(const char* text)
 QStringList ruleKindIds()
 {
     QStringList ids;
-    for (RuleKind kind : { RuleKind::Keywords, RuleKind::Regex, RuleKind::MinChars, RuleKind::MaxChars,
-                           RuleKind::MinTokens, RuleKind::HasCodeBlock, RuleKind::Tag, RuleKind::Default }) {
+    for (RuleKind kind :
+         { RuleKind::Keywords, RuleKind::Regex, RuleKind::MinChars, RuleKind::MaxChars, RuleKind::MinTokens,
+           RuleKind::HasCodeBlock, RuleKind::Tag, RuleKind::Default, RuleKind::Learned }) {
         ids.append(RuleKinds::id(kind));
     }
     return ids;
@@ -216,7 +217,8 @@ void ConfigJson::readRouting(const QJsonObject& document, RoutingPolicy* policy,
         }
         RoutingRule rule;
         reader.checkKeys(*object, path,
-                         { "name", "kind", "pattern", "tier", "pinnedModel", "caseSensitive", "enabled" });
+                         { "name", "kind", "pattern", "tier", "pinnedModel", "caseSensitive", "enabled", "weakModel",
+                           "strongModel", "threshold" });
         reader.string(*object, QStringLiteral("name"), path, &rule.name);
         reader.enumeration(*object, QStringLiteral("kind"), path, RuleKinds::fromId, ruleKindIds(), &rule.kind);
         reader.string(*object, QStringLiteral("pattern"), path, &rule.pattern);
@@ -224,6 +226,9 @@ void ConfigJson::readRouting(const QJsonObject& document, RoutingPolicy* policy,
         reader.string(*object, QStringLiteral("pinnedModel"), path, &rule.pinnedModel);
         reader.boolean(*object, QStringLiteral("caseSensitive"), path, &rule.caseSensitive);
         reader.boolean(*object, QStringLiteral("enabled"), path, &rule.enabled);
+        reader.string(*object, QStringLiteral("weakModel"), path, &rule.weakModel);
+        reader.string(*object, QStringLiteral("strongModel"), path, &rule.strongModel);
+        reader.real(*object, QStringLiteral("threshold"), path, &rule.threshold);
         policy->rules.append(rule);
     }
 

@@ -134,6 +134,11 @@ QJsonObject ruleToJson(const RoutingRule& rule)
     if (!rule.pinnedModel.isEmpty()) {
         object.insert(QStringLiteral("pinnedModel"), rule.pinnedModel);
     }
+    if (rule.kind == RuleKind::Learned) {
+        object.insert(QStringLiteral("weakModel"), rule.weakModel);
+        object.insert(QStringLiteral("strongModel"), rule.strongModel);
+        object.insert(QStringLiteral("threshold"), rule.threshold);
+    }
     return object;
 }
 

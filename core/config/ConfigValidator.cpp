@@ -167,7 +167,16 @@ private:
         if (!rule.pinnedModel.isEmpty()) {
             checkModelRef(path + QStringLiteral(".pinnedModel"), rule.pinnedModel);
         }
-        const QString patternPath = path + QStringLiteral(".pattern");
+        if (rule.kind == RuleKind::Learned) {
+            for (const auto& [field, model] : { std::pair { QStringLiteral(".weakModel"), rule.weakModel },
+                                                std::pair { QStringLiteral(".strongModel"), rule.strongModel } }) {
+                if (!model.isEmpty()) {
+                    checkModelRef(path + field, model);
+                }
+            }
+        }
+        // A learned rule has no pattern: its problems are its models or threshold.
+        const QString patternPath = rule.kind == RuleKind::Learned ? path : path + QStringLiteral(".pattern");
         if (const QString error = RulePattern::error(rule); !error.isEmpty()) {
             add(file, patternPath, error);
         } else if (RulePattern::isEmptyMatcher(rule)) {

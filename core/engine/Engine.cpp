@@ -3,6 +3,7 @@
 #include "common/HomeSettings.h"
 #include "common/PromptSize.h"
 #include "config/ConfigStore.h"
+#include "learning/LearnedRouter.h"
 #include "ledger/Ledger.h"
 #include "ledger/LedgerQueries.h"
 #include "monitoring/MetricsRegistry.h"
@@ -93,6 +94,7 @@ bool Engine::open(const Options& options)
     }
 
     loadConfig();
+    loadLearnedRouter();
 
     bool hasRealProvider = false;
     bool hasSimulatedProvider = false;
@@ -498,4 +500,28 @@ bool Engine::isGroupOrTier(const QString& name) const
 {
     const RoutingPolicy& policy = m_router->policy();
     return policy.group(name) != nullptr || policy.tier(name) != nullptr;
+}
+
+bool Engine::loadLearnedRouter(QString* error)
+{
+    const QString path = LearnedRouter::defaultPath(m_homeDir);
+    if (!QFileInfo::exists(path)) {
+        m_router->setLearnedRouter({});
+        return true;
+    }
+    QString why;
+    std::optional<LearnedRouter> learned = LearnedRouter::load(path, &why);
+    if (!learned) {
+        // Learned rules are skipped (explain names them) rather than routing on a damaged model.
+        m_router->setLearnedRouter({});
+        const QString warning = tr("The trained router was not loaded: %1").arg(why);
+        if (error) {
+            *error = warning;
+        } else {
+            m_warnings.append(warning);
+        }
+        return false;
+    }
+    m_router->setLearnedRouter(std::make_shared<const LearnedRouter>(std::move(*learned)));
+    return true;
 }

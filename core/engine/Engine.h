@@ -79,6 +79,10 @@ public:
     // Why the engine runs degraded (a last-good or unusable config, ledger writes waiting for a
     // lock), one translated line each; empty when all is well. healthChanged() follows changes.
     QStringList healthProblems() const;
+    // (Re)reads router.model from the home dir for the learned rules (after `router train` or the
+    // editor's training). A missing file means no trained router; a damaged or unknown one is
+    // refused: with `error`, its reason goes there, else to warnings(). False when refused.
+    bool loadLearnedRouter(QString* error = nullptr);
     // Validates, saves atomically and applies; nothing changes when it reports errors.
     QList<ConfigProblem> saveConfig(const SwitchyardConfig& config);
 

@@ -40,6 +40,15 @@ struct FailoverRecord
     bool operator==(const FailoverRecord&) const = default;
 };
 
+// A learned routing rule's decision, kept with the request it routed.
+struct LearnedRouteRecord
+{
+    double pStrong = 0; // the trained router's estimate that the strong model is needed
+    bool strong = false; // the strong model was chosen (pStrong at or above the rule's threshold)
+
+    bool operator==(const LearnedRouteRecord&) const = default;
+};
+
 struct RequestRecord
 {
     QString id; // uuid; the Ledger makes one when empty
@@ -49,6 +58,7 @@ struct RequestRecord
     QString prompt; // blanked by the Ledger when prompt storage is off
     QString tier;
     QString rule;
+    std::optional<LearnedRouteRecord> learned; // set when a learned rule routed the request
     QString finalModel;
     QString finalProvider;
     RequestStatus status = RequestStatus::Ok; // only Failed counts as a failure

@@ -33,7 +33,9 @@ const char* const kColumns[] = { "rid",
                                  "cache_write_1h_tokens",
                                  "images",
                                  "web_searches",
-                                 "batch" };
+                                 "batch",
+                                 "learned_p_strong",
+                                 "learned_strong" };
 }
 
 QString LedgerRows::requestColumns(const QString& alias)
@@ -95,6 +97,9 @@ RequestRecord LedgerRows::readRequest(const QSqlQuery& q, qint64* rid)
     r.usage.images = q.value(27).toLongLong();
     r.usage.webSearches = q.value(28).toLongLong();
     r.usage.batch = q.value(29).toBool();
+    if (!q.value(30).isNull()) {
+        r.learned = LearnedRouteRecord { q.value(30).toDouble(), q.value(31).toBool() };
+    }
     return r;
 }
 

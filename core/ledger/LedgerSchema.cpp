@@ -169,6 +169,12 @@ QStringList LedgerSchema::stepSql(int version)
             QStringLiteral("ALTER TABLE requests ADD COLUMN web_searches INTEGER NOT NULL DEFAULT 0"),
             QStringLiteral("ALTER TABLE requests ADD COLUMN batch INTEGER NOT NULL DEFAULT 0"),
         };
+    case 6:
+        // A learned rule's estimate and choice; NULL for requests no learned rule routed.
+        return {
+            QStringLiteral("ALTER TABLE requests ADD COLUMN learned_p_strong REAL"),
+            QStringLiteral("ALTER TABLE requests ADD COLUMN learned_strong INTEGER"),
+        };
     default:
         return {};
     }

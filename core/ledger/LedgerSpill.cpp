@@ -108,6 +108,11 @@ QJsonObject requestJson(const RequestRecord& r)
     o.insert(QLatin1String("cost_usd"), r.costUsd ? QJsonValue(*r.costUsd) : QJsonValue());
     o.insert(QLatin1String("cost_estimated"), r.costEstimated);
     o.insert(QLatin1String("cached_answer"), r.cachedAnswer);
+    if (r.learned) {
+        o.insert(QLatin1String("learned"),
+                 QJsonObject { { QLatin1String("p_strong"), r.learned->pStrong },
+                               { QLatin1String("strong"), r.learned->strong } });
+    }
     QJsonArray attempts;
     for (const AttemptRecord& attempt : r.attempts) {
         attempts.append(attemptJson(attempt));
@@ -166,6 +171,11 @@ RequestRecord requestFrom(const QJsonObject& o)
     }
     r.costEstimated = o.value(QLatin1String("cost_estimated")).toBool();
     r.cachedAnswer = o.value(QLatin1String("cached_answer")).toBool();
+    const QJsonValue learned = o.value(QLatin1String("learned"));
+    if (learned.isObject()) {
+        r.learned = LearnedRouteRecord { learned.toObject().value(QLatin1String("p_strong")).toDouble(),
+                                         learned.toObject().value(QLatin1String("strong")).toBool() };
+    }
     for (const QJsonValue& attempt : o.value(QLatin1String("attempts")).toArray()) {
         r.attempts.append(attemptFrom(attempt.toObject()));
     }

@@ -347,6 +347,13 @@ bool LedgerWriter::writeRequest(const RequestRecord& r, QString* error)
                           qint64(r.usage.batch) }) {
         q.bind(i++, value);
     }
+    if (r.learned) {
+        q.bind(i++, r.learned->pStrong);
+        q.bind(i++, qint64(r.learned->strong ? 1 : 0));
+    } else {
+        q.bindNull(i++);
+        q.bindNull(i++);
+    }
     if (!q.exec()) {
         *error = q.errorString();
         return false;

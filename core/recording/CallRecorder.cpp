@@ -77,6 +77,9 @@ RequestRecord CallRecorder::row(const RecordContext& context, const FinishedCall
     record.clientKey = context.clientKey;
     record.tier = call.tier;
     record.rule = call.rule;
+    if (call.learned) {
+        record.learned = LearnedRouteRecord { call.learned->pStrong, call.learned->strong };
+    }
     record.finalModel = call.modelId;
     record.finalProvider = call.providerId;
     if (record.finalModel.isEmpty() && !call.attempts.isEmpty()) {

@@ -6,6 +6,7 @@ FinishedCall FinishedCall::routed(const RoutedResult& result)
     call.status = result.cached ? RequestStatus::Cached : RequestStatus::Ok;
     call.tier = result.tier;
     call.rule = result.ruleName;
+    call.learned = result.learned;
     call.modelId = result.modelId;
     call.providerId = result.providerId;
     call.attempts = result.attempts;
@@ -22,6 +23,7 @@ FinishedCall FinishedCall::routedFailure(const RoutedError& error)
     call.status = error.incomplete ? RequestStatus::Incomplete : RequestStatus::Failed;
     call.tier = error.tier;
     call.rule = error.ruleName;
+    call.learned = error.learned;
     call.attempts = error.attempts;
     call.error = error.lastError;
     call.errorMessage = error.message;

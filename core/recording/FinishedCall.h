@@ -20,6 +20,7 @@ struct FinishedCall
     RequestStatus status = RequestStatus::Ok;
     QString tier;
     QString rule;
+    std::optional<LearnedDecision> learned; // the learned rule's decision, when one routed the call
     QString modelId; // the model that answered, or the last one tried
     QString providerId;
     QList<AttemptInfo> attempts; // every upstream request, in order

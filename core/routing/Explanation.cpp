@@ -156,6 +156,9 @@ QJsonObject Explanation::toJson() const
     if (!rule.pinnedModel.isEmpty()) {
         json.insert(QStringLiteral("pinned_model"), rule.pinnedModel);
     }
+    if (rule.learned) {
+        json.insert(QStringLiteral("learned"), rule.learned->toJson());
+    }
     if (!problems.isEmpty()) {
         json.insert(QStringLiteral("problems"), QJsonArray::fromStringList(problems));
     }
@@ -193,7 +196,13 @@ QString Explanation::toText() const
     if (!group.isEmpty()) {
         lines << tr("Group: %1").arg(group);
     }
-    if (!rule.pinnedModel.isEmpty()) {
+    if (rule.learned) {
+        lines << (rule.learned->strong ? tr("Learned router: p_strong %1, threshold %2: strong model %3")
+                                       : tr("Learned router: p_strong %1, threshold %2: weak model %3"))
+                     .arg(rule.learned->pStrong, 0, 'f', 3)
+                     .arg(rule.learned->threshold, 0, 'f', 2)
+                     .arg(rule.learned->model);
+    } else if (!rule.pinnedModel.isEmpty()) {
         lines << tr("Pinned model: %1").arg(rule.pinnedModel);
     }
     lines << tr("Chain:");

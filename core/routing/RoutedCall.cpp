@@ -486,6 +486,7 @@ RouteTrace RoutedCall::trace() const
     trace.ruleIndex = m_route.rule.ruleIndex;
     trace.ruleName = m_route.rule.ruleName;
     trace.why = m_route.rule.why;
+    trace.learned = m_route.rule.learned;
     trace.attempts = m_attempts;
     trace.skipped = m_cursor.skipped();
     trace.failovers = m_failovers;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LearnedDecision.h"
 #include "common/AttemptOutcome.h"
 #include "common/AttemptReason.h"
 #include "common/ProviderTypes.h"
@@ -8,6 +9,8 @@
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 // Answer of the budget hook asked before each attempt (the pricing domain's BudgetTracker is
 // adapted to it by the caller).
@@ -88,6 +91,7 @@ struct RouteTrace
     int ruleIndex = -1;
     QString ruleName;
     QString why;
+    std::optional<LearnedDecision> learned; // a learned rule's estimate and choice
     QList<AttemptInfo> attempts;
     QList<SkipInfo> skipped;
     int failovers = 0;

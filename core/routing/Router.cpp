@@ -56,7 +56,13 @@ Router::~Router() = default;
 void Router::setPolicy(const RoutingPolicy& policy)
 {
     m_policy = policy;
-    m_rules = RuleEngine(m_policy);
+    m_rules = RuleEngine(m_policy, m_learned);
+}
+
+void Router::setLearnedRouter(std::shared_ptr<const LearnedRouter> learned)
+{
+    m_learned = std::move(learned);
+    m_rules = RuleEngine(m_policy, m_learned);
 }
 
 void Router::setProviders(const QList<ProviderConfig>& providers)

@@ -12,7 +12,9 @@
 #include <QPointer>
 
 #include <functional>
+#include <memory>
 
+class LearnedRouter;
 class ProviderClient;
 class RoutedCall;
 
@@ -49,6 +51,9 @@ public:
 
     void setPolicy(const RoutingPolicy& policy);
     const RoutingPolicy& policy() const { return m_policy; }
+    // The trained router learned rules ask (nullptr: none trained, learned rules are skipped).
+    void setLearnedRouter(std::shared_ptr<const LearnedRouter> learned);
+    std::shared_ptr<const LearnedRouter> learnedRouter() const { return m_learned; }
     const RuleEngine& rules() const { return m_rules; }
     void setProviders(const QList<ProviderConfig>& providers);
     void setModels(const QList<ModelConfig>& models);
@@ -119,6 +124,7 @@ private:
     void explainDowngrades(const ResolvedRoute& route, const ChatRequest& request, Explanation& explanation) const;
 
     RoutingPolicy m_policy;
+    std::shared_ptr<const LearnedRouter> m_learned;
     RuleEngine m_rules;
     QList<ProviderConfig> m_providers;
     QList<ModelConfig> m_models;

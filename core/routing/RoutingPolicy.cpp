@@ -32,6 +32,7 @@ constexpr std::pair<RuleKind, const char*> kRuleKinds[] = {
     { RuleKind::HasCodeBlock, "code_block" },
     { RuleKind::Tag, "tag" },
     { RuleKind::Default, "default" },
+    { RuleKind::Learned, "learned" },
 };
 constexpr std::pair<LoadBalanceStrategy, const char*> kStrategies[] = {
     { LoadBalanceStrategy::SimpleShuffle, "simple-shuffle" },

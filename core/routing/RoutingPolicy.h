@@ -21,10 +21,14 @@ enum class RuleKind
     HasCodeBlock, // prompt contains a fenced ``` block
     Tag, // pattern: "tier=coding" style tag the caller passes explicitly
     Default, // always matches
+    // weakModel/strongModel/threshold: the trained router (router.model in the home dir) estimates
+    // p_strong from the prompt; at or above the threshold the strong model answers, else the weak
+    // one. Matches every prompt while a router is trained; without one it is skipped (a problem).
+    Learned,
 };
 
 namespace RuleKinds {
-// "keywords", "regex", "min_chars", "max_chars", "min_tokens", "code_block", "tag", "default"
+// "keywords", "regex", "min_chars", "max_chars", "min_tokens", "code_block", "tag", "default", "learned"
 QString id(RuleKind kind);
 std::optional<RuleKind> fromId(const QString& id);
 } // namespace RuleKinds
@@ -38,6 +42,10 @@ struct RoutingRule
     QString pinnedModel; // optional: skip the tier's chain, use this model id
     bool caseSensitive = false;
     bool enabled = true;
+    // Learned rules only: the model pair and the p_strong from which the strong model answers.
+    QString weakModel;
+    QString strongModel;
+    double threshold = 0.5;
 
     bool operator==(const RoutingRule&) const = default;
 };

@@ -1,6 +1,7 @@
 #include "RuleEngine.h"
 
 #include "common/ProviderTypes.h"
+#include "learning/LearnedRouter.h"
 
 #include <QCoreApplication>
 #include <QVarLengthArray>
@@ -67,9 +68,10 @@ QString tr(const char* text)
 }
 } // namespace
 
-RuleEngine::RuleEngine(const RoutingPolicy& policy)
+RuleEngine::RuleEngine(const RoutingPolicy& policy, std::shared_ptr<const LearnedRouter> learned)
     : m_rules(policy.rules)
     , m_defaultTier(policy.defaultTier)
+    , m_learned(std::move(learned))
 {
     m_compiled.reserve(m_rules.size());
     for (int index = 0; index < m_rules.size(); ++index) {
@@ -117,6 +119,23 @@ RuleEngine::RuleEngine(const RoutingPolicy& policy)
         case RuleKind::HasCodeBlock:
         case RuleKind::Default:
             break;
+        case RuleKind::Learned:
+            if (rule.weakModel.isEmpty() || rule.strongModel.isEmpty()) {
+                compiled.valid = false;
+                m_problems.append(QCoreApplication::translate("RuleEngine",
+                                                              "rule %1 (%2): a learned rule needs a weak and a "
+                                                              "strong model")
+                                      .arg(index + 1)
+                                      .arg(rule.name));
+            } else if (!m_learned && rule.enabled) {
+                compiled.valid = false;
+                m_problems.append(QCoreApplication::translate("RuleEngine",
+                                                              "rule %1 (%2): no trained router; run `switchyard "
+                                                              "router train FILE.jsonl` (the rule is skipped)")
+                                      .arg(index + 1)
+                                      .arg(rule.name));
+            }
+            break;
         }
         m_compiled.push_back(std::move(compiled));
     }
@@ -139,7 +158,7 @@ QStringList RuleEngine::words(const QString& text)
 RuleMatch RuleEngine::result(int index, const QString& why) const
 {
     const RoutingRule& rule = m_rules.at(index);
-    return { index, rule.name, rule.tier, rule.pinnedModel, why };
+    return { index, rule.name, rule.tier, rule.pinnedModel, why, std::nullopt };
 }
 
 RuleMatch RuleEngine::match(const QString& prompt, const QStringList& tags) const
@@ -227,7 +246,22 @@ RuleMatch RuleEngine::match(const QString& prompt, const QStringList& tags) cons
             break;
         case RuleKind::Default:
             return result(index, tr("default rule"));
+        case RuleKind::Learned: {
+            const RoutingRule& rule = m_rules.at(index);
+            LearnedDecision decision;
+            decision.pStrong = m_learned->pStrong(prompt);
+            decision.threshold = rule.threshold;
+            decision.strong = decision.pStrong >= rule.threshold;
+            decision.model = decision.strong ? rule.strongModel : rule.weakModel;
+            const QString why = decision.strong
+                ? QCoreApplication::translate("RuleEngine", "learned router: p_strong %1 >= threshold %2, strong model")
+                : QCoreApplication::translate("RuleEngine", "learned router: p_strong %1 < threshold %2, weak model");
+            RuleMatch match = result(index, why.arg(decision.pStrong, 0, 'f', 3).arg(decision.threshold, 0, 'f', 2));
+            match.pinnedModel = decision.model;
+            match.learned = decision;
+            return match;
+        }
         }
     }
-    return { -1, QString(), m_defaultTier, QString(), tr("no rule matched; the policy's default tier") };
+    return { -1, QString(), m_defaultTier, QString(), tr("no rule matched; the policy's default tier"), std::nullopt };
 }

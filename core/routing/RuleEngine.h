@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LearnedDecision.h"
 #include "RoutingPolicy.h"
 
 #include <QHash>
@@ -7,7 +8,11 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+#include <optional>
 #include <vector>
+
+class LearnedRouter;
 
 // Which rule fired for a prompt, and why, in words a user can check.
 struct RuleMatch
@@ -17,6 +22,7 @@ struct RuleMatch
     QString tier;
     QString pinnedModel;
     QString why; // e.g. `keyword "debug"`, `code block`, `tag "tier=coding"`
+    std::optional<LearnedDecision> learned; // set when a learned rule fired
 
     bool matchedRule() const { return ruleIndex >= 0; }
 };
@@ -27,7 +33,8 @@ class RuleEngine
 {
 public:
     RuleEngine() = default;
-    explicit RuleEngine(const RoutingPolicy& policy);
+    // `learned`: the trained router learned rules ask; without one they are skipped.
+    explicit RuleEngine(const RoutingPolicy& policy, std::shared_ptr<const LearnedRouter> learned = {});
 
     // First enabled rule that matches wins; without one, the policy's default tier.
     RuleMatch match(const QString& prompt, const QStringList& tags) const;
@@ -62,4 +69,5 @@ private:
     QHash<quint64, std::vector<Phrase>> m_phrasesByFirstWord; // by hash of the first word
     QString m_defaultTier;
     QStringList m_problems;
+    std::shared_ptr<const LearnedRouter> m_learned;
 };

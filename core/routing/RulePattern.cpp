@@ -28,6 +28,15 @@ QString error(const RoutingRule& rule)
         }
         return {};
     }
+    case RuleKind::Learned:
+        if (rule.weakModel.isEmpty() || rule.strongModel.isEmpty()) {
+            return QCoreApplication::translate("RulePattern", "a learned rule needs a weak and a strong model");
+        }
+        if (!(rule.threshold >= 0 && rule.threshold <= 1)) {
+            return QCoreApplication::translate("RulePattern", "the threshold must be between 0 and 1, found %1")
+                .arg(rule.threshold);
+        }
+        return {};
     case RuleKind::Keywords:
     case RuleKind::Tag:
     case RuleKind::HasCodeBlock:

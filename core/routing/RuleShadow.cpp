@@ -52,6 +52,7 @@ bool covers(const RoutingRule& earlier, const RoutingRule& later)
         return earlier.pattern.trimmed().compare(later.pattern.trimmed(), Qt::CaseInsensitive) == 0;
     case RuleKind::HasCodeBlock:
     case RuleKind::Default:
+    case RuleKind::Learned: // both match every prompt while a router is trained
         return true;
     }
     return false;
@@ -74,6 +75,7 @@ bool RuleShadow::isCatchAll(const RoutingRule& rule)
     case RuleKind::MaxChars:
     case RuleKind::HasCodeBlock:
     case RuleKind::Tag:
+    case RuleKind::Learned: // skipped while no router is trained
         break;
     }
     return false;

@@ -21,6 +21,9 @@ int runRoutingBenchmarks(const QStringList& args);
 #ifdef SWITCHYARD_BENCH_LEDGER
 int runLedgerBenchmarks(const QStringList& args);
 #endif
+#ifdef SWITCHYARD_BENCH_LEARNING
+int runLearningBenchmarks(const QStringList& args);
+#endif
 #ifdef SWITCHYARD_BENCH_GATEWAY
 int runGatewayBenchmarks(const QStringList& args);
 #endif
@@ -43,6 +46,9 @@ int main(int argc, char* argv[])
 #endif
 #ifdef SWITCHYARD_BENCH_LEDGER
         { "ledger", runLedgerBenchmarks },
+#endif
+#ifdef SWITCHYARD_BENCH_LEARNING
+        { "learning", runLearningBenchmarks },
 #endif
 #ifdef SWITCHYARD_BENCH_GATEWAY
         { "gateway", runGatewayBenchmarks },

@@ -72,6 +72,8 @@ private slots:
     void clientKey_roundTripsAndIsQueriedBySpend();
     void everyEarlierVersion_upgradesToCostDimensions_data();
     void everyEarlierVersion_upgradesToCostDimensions();
+    void everyEarlierVersion_upgradesToLearnedDecisions_data();
+    void everyEarlierVersion_upgradesToLearnedDecisions();
     void newerFile_refusedAndByteIdentical();
     void garbageFile_reportedDamagedAndCanBeMovedAside();
     void corruptPages_reportedDamaged();
@@ -247,14 +249,62 @@ void TestLedgerSchema::everyEarlierVersion_upgradesToCostDimensions()
     QCOMPARE(history.at(0).usage, cached.usage);
 }
 
+void TestLedgerSchema::everyEarlierVersion_upgradesToLearnedDecisions_data()
+{
+    QTest::addColumn<int>("version");
+    for (int version = 1; version < 6; ++version) {
+        QTest::addRow("v%d file", version) << version;
+    }
+}
+
+void TestLedgerSchema::everyEarlierVersion_upgradesToLearnedDecisions()
+{
+    QFETCH(int, version);
+    const QString path = m_dir.filePath(QStringLiteral("learned-v%1.sqlite").arg(version));
+    {
+        RawDb raw(path);
+        for (int step = 1; step <= version; ++step) {
+            for (const QString& sql : LedgerSchema::stepSql(step)) {
+                QVERIFY2(raw.exec(sql), qPrintable(sql));
+            }
+            if (step == 1) {
+                insertV1Rows(raw);
+            }
+        }
+        QVERIFY(raw.exec(QStringLiteral("INSERT OR REPLACE INTO meta VALUES('schema_version', '%1')").arg(version)));
+    }
+    Ledger ledger;
+    QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
+    RequestRecord strong = request(utc(2026, 3, 3, 10), QStringLiteral("m-strong"), QStringLiteral("pa"));
+    strong.learned = LearnedRouteRecord { 0.8125, true };
+    RequestRecord weak = request(utc(2026, 3, 3, 11), QStringLiteral("m-weak"), QStringLiteral("pa"));
+    weak.learned = LearnedRouteRecord { 0.25, false };
+    QVERIFY(recordAll(ledger, { strong, weak }));
+    ledger.close();
+
+    RawDb raw(path);
+    QCOMPARE(raw.scalar("SELECT value FROM meta WHERE key = 'schema_version'").toInt(), LedgerSchema::kVersion);
+    // Rows from before learned rules: no decision at all, not a "weak" one.
+    QCOMPARE(
+        raw.scalar("SELECT COUNT(*) FROM requests WHERE learned_p_strong IS NULL AND learned_strong IS NULL").toInt(),
+        2);
+    LedgerQueries queries(path);
+    const QList<RequestRecord> history = queries.recentRequests(10);
+    QCOMPARE(history.size(), 4);
+    QCOMPARE(history.at(0).learned, weak.learned);
+    QCOMPARE(history.at(1).learned, strong.learned);
+    QVERIFY(!history.at(2).learned.has_value());
+    QVERIFY(!history.at(3).learned.has_value());
+}
+
 void TestLedgerSchema::newerFile_refusedAndByteIdentical()
 {
     const QString path = m_dir.filePath(QStringLiteral("newer.sqlite"));
     {
         RawDb raw(path);
         QVERIFY(raw.exec("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
-        QVERIFY(raw.exec("INSERT INTO meta VALUES('schema_version', '7')"));
-        QVERIFY(raw.exec("CREATE TABLE requests_v7(x)"));
+        QVERIFY(raw.exec("INSERT INTO meta VALUES('schema_version', '99')"));
+        QVERIFY(raw.exec("CREATE TABLE requests_v99(x)"));
     }
     const QByteArray before = fileBytes(path);
     QVERIFY(!before.isEmpty());

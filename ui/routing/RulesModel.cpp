@@ -47,6 +47,8 @@ QString RulesModel::kindName(int kind)
         return tr("Tag");
     case RuleKind::Default:
         return tr("Always");
+    case RuleKind::Learned:
+        return tr("Learned router");
     }
     return {};
 }
@@ -90,6 +92,10 @@ QVariant RulesModel::data(const QModelIndex& index, int role) const
     case KindColumn:
         return role == Qt::EditRole ? QVariant(int(rule.kind)) : QVariant(kindName(int(rule.kind)));
     case PatternColumn:
+        if (rule.kind == RuleKind::Learned && role == Qt::DisplayRole) {
+            // No pattern: the model pair and threshold, edited in routing.json.
+            return tr("%1 / %2 from p_strong %3").arg(rule.weakModel, rule.strongModel).arg(rule.threshold, 0, 'f', 2);
+        }
         return rule.pattern;
     case TierColumn:
         return rule.tier;

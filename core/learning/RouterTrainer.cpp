@@ -1,0 +1,390 @@
+#include "RouterTrainer.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonArray>
+
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+#include <numeric>
+#include <random>
+#include <thread>
+
+namespace {
+// All examples as one compressed sparse row matrix.
+struct Matrix
+{
+    std::vector<std::size_t> rowStart { 0 };
+    std::vector<std::uint32_t> indices;
+    std::vector<float> values;
+
+    std::size_t rows() const { return rowStart.size() - 1; }
+    void append(const SparseRow& row)
+    {
+        indices.insert(indices.end(), row.indices.begin(), row.indices.end());
+        values.insert(values.end(), row.values.begin(), row.values.end());
+        rowStart.push_back(indices.size());
+    }
+};
+
+struct Fit
+{
+    std::vector<float> weights;
+    float bias = 0;
+
+    double margin(const Matrix& matrix, std::size_t row) const
+    {
+        double sum = bias;
+        for (std::size_t k = matrix.rowStart[row]; k < matrix.rowStart[row + 1]; ++k) {
+            sum += double(weights[matrix.indices[k]]) * matrix.values[k];
+        }
+        return sum;
+    }
+};
+
+double label(const TrainingExample& example, LabelMode mode)
+{
+    switch (mode) {
+    case LabelMode::StrongBetter:
+        return example.strong > example.weak ? 1.0 : 0.0;
+    case LabelMode::ScoreGap:
+        return std::clamp((example.strong - example.weak + 1.0) / 2.0, 0.0, 1.0);
+    }
+    return 0;
+}
+
+// L2-regularised logistic regression (soft labels allowed) by SGD with a decaying step, the
+// regulariser applied through a global scale so an update costs only the row's non-zeros, and
+// the weights averaged over the second half of the epochs.
+Fit fitLogistic(const Matrix& matrix, const std::vector<std::size_t>& rows, const std::vector<double>& labels,
+                int buckets, double lambda, int epochs, double learningRate, quint32 seed)
+{
+    std::vector<double> v(std::size_t(buckets), 0.0);
+    std::vector<double> average(std::size_t(buckets), 0.0);
+    double scale = 1.0;
+    double bias = 0;
+    double averageBias = 0;
+    int averaged = 0;
+    std::mt19937 random(seed);
+    std::vector<std::size_t> order(rows);
+    double t = 0;
+    for (int epoch = 0; epoch < epochs; ++epoch) {
+        std::shuffle(order.begin(), order.end(), random);
+        for (std::size_t row : order) {
+            const double eta = learningRate / (1.0 + lambda * learningRate * t);
+            double margin = bias;
+            for (std::size_t k = matrix.rowStart[row]; k < matrix.rowStart[row + 1]; ++k) {
+                margin += v[matrix.indices[k]] * matrix.values[k];
+            }
+            margin = bias + (margin - bias) * scale;
+            const double p = 1.0 / (1.0 + std::exp(-margin));
+            const double gradient = p - labels[row];
+            scale *= 1.0 - eta * lambda;
+            if (scale < 1e-9) {
+                for (double& value : v) {
+                    value *= scale;
+                }
+                scale = 1.0;
+            }
+            const double step = eta * gradient / scale;
+            for (std::size_t k = matrix.rowStart[row]; k < matrix.rowStart[row + 1]; ++k) {
+                v[matrix.indices[k]] -= step * matrix.values[k];
+            }
+            bias -= eta * gradient * 0.1;
+            t += 1;
+        }
+        if (epoch >= epochs / 2) {
+            for (std::size_t i = 0; i < v.size(); ++i) {
+                average[i] += v[i] * scale;
+            }
+            averageBias += bias;
+            ++averaged;
+        }
+    }
+    Fit fit;
+    fit.weights.resize(std::size_t(buckets));
+    for (std::size_t i = 0; i < average.size(); ++i) {
+        fit.weights[i] = float(average[i] / averaged);
+    }
+    fit.bias = float(averageBias / averaged);
+    return fit;
+}
+
+// Platt scaling: p = sigmoid(a * margin + b) fitted to "strong scored higher" by Newton's method.
+std::pair<double, double> calibrate(const std::vector<double>& margins, const std::vector<double>& targets)
+{
+    double a = 1;
+    double b = 0;
+    for (int iteration = 0; iteration < 50; ++iteration) {
+        double gA = 0, gB = 0, hAA = 0, hAB = 0, hBB = 0;
+        for (std::size_t i = 0; i < margins.size(); ++i) {
+            const double p = 1.0 / (1.0 + std::exp(-(a * margins[i] + b)));
+            const double d = p - targets[i];
+            const double w = std::max(p * (1 - p), 1e-12);
+            gA += d * margins[i];
+            gB += d;
+            hAA += w * margins[i] * margins[i];
+            hAB += w * margins[i];
+            hBB += w;
+        }
+        hAA += 1e-9;
+        hBB += 1e-9;
+        const double det = hAA * hBB - hAB * hAB;
+        if (std::abs(det) < 1e-18) {
+            break;
+        }
+        const double dA = (hBB * gA - hAB * gB) / det;
+        const double dB = (hAA * gB - hAB * gA) / det;
+        a -= dA;
+        b -= dB;
+        if (std::abs(dA) + std::abs(dB) < 1e-9) {
+            break;
+        }
+    }
+    return { a, b };
+}
+} // namespace
+
+QString LabelModes::id(LabelMode mode)
+{
+    switch (mode) {
+    case LabelMode::StrongBetter:
+        return QStringLiteral("strong_better");
+    case LabelMode::ScoreGap:
+        return QStringLiteral("score_gap");
+    }
+    return {};
+}
+
+std::optional<LabelMode> LabelModes::fromId(const QString& id)
+{
+    for (LabelMode mode : { LabelMode::StrongBetter, LabelMode::ScoreGap }) {
+        if (LabelModes::id(mode) == id) {
+            return mode;
+        }
+    }
+    return std::nullopt;
+}
+
+QJsonObject CrossValidationPoint::toJson() const
+{
+    return { { QStringLiteral("labels"), LabelModes::id(labelMode) },
+             { QStringLiteral("lambda"), lambda },
+             { QStringLiteral("apgr"), apgr },
+             { QStringLiteral("cpt50"), cpt50 },
+             { QStringLiteral("cpt80"), cpt80 } };
+}
+
+QJsonObject TrainingReport::toJson() const
+{
+    QJsonArray points;
+    for (const CrossValidationPoint& point : curve) {
+        points.append(point.toJson());
+    }
+    QJsonArray thresholdPoints;
+    for (const QualityPoint& point : thresholds) {
+        thresholdPoints.append(QJsonObject { { QStringLiteral("threshold"), point.threshold },
+                                             { QStringLiteral("strong_share"), point.strongShare },
+                                             { QStringLiteral("gap_recovered"), point.gapRecovered } });
+    }
+    return { { QStringLiteral("cross_validation"), points },
+             { QStringLiteral("thresholds"), thresholdPoints },
+             { QStringLiteral("chosen"), chosen.toJson() },
+             { QStringLiteral("examples"), examples },
+             { QStringLiteral("seconds"), seconds } };
+}
+
+RouterTrainer::RouterTrainer(TrainingOptions options)
+    : m_options(std::move(options))
+{
+}
+
+std::optional<LearnedRouter> RouterTrainer::train(const std::vector<TrainingExample>& examples, TrainingReport* report,
+                                                  QString* error, const Progress& progress,
+                                                  const std::atomic_bool* cancel) const
+{
+    QElapsedTimer timer;
+    timer.start();
+    const int folds = std::max(2, m_options.folds);
+    if (int(examples.size()) < folds * 2) {
+        *error = QCoreApplication::translate("RouterTrainer", "at least %1 prompts are needed to train, got %2")
+                     .arg(folds * 2)
+                     .arg(examples.size());
+        return std::nullopt;
+    }
+    if (m_options.labelModes.isEmpty() || m_options.lambdas.isEmpty()) {
+        *error = QCoreApplication::translate("RouterTrainer", "no settings to cross-validate");
+        return std::nullopt;
+    }
+    const FeatureSettings& settings = m_options.features;
+    const int buckets = settings.buckets();
+
+    // Inverse document frequencies over all prompts (they use no label).
+    TextFeaturizer featurizer(settings);
+    std::vector<float> idf(std::size_t(buckets), 0.0f);
+    {
+        std::vector<std::uint32_t> documents(std::size_t(buckets), 0);
+        SparseRow row;
+        for (const TrainingExample& example : examples) {
+            featurizer.extract(example.prompt, nullptr, row);
+            for (std::uint32_t index : row.indices) {
+                ++documents[index];
+            }
+        }
+        const double n = double(examples.size());
+        for (int i = 0; i < buckets; ++i) {
+            idf[std::size_t(i)] = float(std::log((1.0 + n) / (1.0 + documents[std::size_t(i)])) + 1.0);
+        }
+    }
+    Matrix matrix;
+    {
+        SparseRow row;
+        for (const TrainingExample& example : examples) {
+            featurizer.extract(example.prompt, idf.data(), row);
+            matrix.append(row);
+        }
+    }
+
+    // Folds by a seeded shuffle of the positions.
+    std::vector<int> foldOf(examples.size());
+    {
+        std::vector<std::size_t> order(examples.size());
+        std::iota(order.begin(), order.end(), std::size_t(0));
+        std::mt19937 random(m_options.seed);
+        std::shuffle(order.begin(), order.end(), random);
+        for (std::size_t k = 0; k < order.size(); ++k) {
+            foldOf[order[k]] = int(k % std::size_t(folds));
+        }
+    }
+
+    struct Job
+    {
+        int point;
+        int fold;
+    };
+    std::vector<CrossValidationPoint> points;
+    for (LabelMode mode : m_options.labelModes) {
+        for (double lambda : m_options.lambdas) {
+            CrossValidationPoint point;
+            point.labelMode = mode;
+            point.lambda = lambda;
+            points.push_back(point);
+        }
+    }
+    std::vector<Job> jobs;
+    for (int p = 0; p < int(points.size()); ++p) {
+        for (int fold = 0; fold < folds; ++fold) {
+            jobs.push_back({ p, fold });
+        }
+    }
+    // Out-of-fold margins per grid point (for the calibration of the chosen one).
+    std::vector<std::vector<double>> outOfFold(points.size(), std::vector<double>(examples.size(), 0.0));
+    struct FoldFigures
+    {
+        double apgr = 0, cpt50 = 0, cpt80 = 0;
+    };
+    std::vector<FoldFigures> figures(jobs.size());
+    std::atomic_int next { 0 };
+    std::atomic_int done { 0 };
+    const int total = int(jobs.size()) + 1;
+
+    const auto work = [&] {
+        for (int j = next++; j < int(jobs.size()); j = next++) {
+            if (cancel && cancel->load()) {
+                return;
+            }
+            const Job job = jobs[std::size_t(j)];
+            const CrossValidationPoint& point = points[std::size_t(job.point)];
+            std::vector<double> labels(examples.size());
+            std::vector<std::size_t> trainRows;
+            std::vector<std::size_t> testRows;
+            for (std::size_t i = 0; i < examples.size(); ++i) {
+                labels[i] = label(examples[i], point.labelMode);
+                (foldOf[i] == job.fold ? testRows : trainRows).push_back(i);
+            }
+            const Fit fit = fitLogistic(matrix, trainRows, labels, buckets, point.lambda, m_options.epochs,
+                                        m_options.learningRate, m_options.seed + quint32(job.fold));
+            std::vector<ScoredPrompt> scored;
+            scored.reserve(testRows.size());
+            for (std::size_t row : testRows) {
+                const double margin = fit.margin(matrix, row);
+                outOfFold[std::size_t(job.point)][row] = margin; // each row is written by one fold only
+                scored.push_back({ margin, examples[row].weak, examples[row].strong });
+            }
+            const RoutingQuality quality(std::move(scored));
+            figures[std::size_t(j)] = { quality.apgr(), quality.cpt(0.5), quality.cpt(0.8) };
+            const int finished = ++done;
+            if (progress) {
+                progress(finished, total);
+            }
+        }
+    };
+    std::vector<std::thread> threads;
+    for (int t = 1; t < std::max(1, m_options.threads); ++t) {
+        threads.emplace_back(work);
+    }
+    work();
+    for (std::thread& thread : threads) {
+        thread.join();
+    }
+    if (cancel && cancel->load()) {
+        *error = QCoreApplication::translate("RouterTrainer", "training cancelled");
+        return std::nullopt;
+    }
+
+    TrainingReport result;
+    int best = 0;
+    for (int p = 0; p < int(points.size()); ++p) {
+        CrossValidationPoint& point = points[std::size_t(p)];
+        for (int fold = 0; fold < folds; ++fold) {
+            const FoldFigures& f = figures[std::size_t(p * folds + fold)];
+            point.apgr += f.apgr / folds;
+            point.cpt50 += f.cpt50 / folds;
+            point.cpt80 += f.cpt80 / folds;
+        }
+        result.curve.append(point);
+        if (point.apgr > points[std::size_t(best)].apgr) {
+            best = p;
+        }
+    }
+    const CrossValidationPoint chosen = points[std::size_t(best)];
+    result.chosen = chosen;
+
+    std::vector<double> labels(examples.size());
+    std::vector<double> strongBetter(examples.size());
+    std::vector<std::size_t> all(examples.size());
+    for (std::size_t i = 0; i < examples.size(); ++i) {
+        labels[i] = label(examples[i], chosen.labelMode);
+        strongBetter[i] = label(examples[i], LabelMode::StrongBetter);
+        all[i] = i;
+    }
+    Fit fit = fitLogistic(matrix, all, labels, buckets, chosen.lambda, m_options.epochs, m_options.learningRate,
+                          m_options.seed);
+    if (progress) {
+        progress(total, total);
+    }
+    const auto [slope, intercept] = calibrate(outOfFold[std::size_t(best)], strongBetter);
+    {
+        std::vector<ScoredPrompt> calibrated;
+        calibrated.reserve(examples.size());
+        for (std::size_t i = 0; i < examples.size(); ++i) {
+            const double p = 1.0 / (1.0 + std::exp(-(slope * outOfFold[std::size_t(best)][i] + intercept)));
+            calibrated.push_back({ p, examples[i].weak, examples[i].strong });
+        }
+        const RoutingQuality quality(std::move(calibrated));
+        for (int step = 1; step < 20; ++step) {
+            result.thresholds.append(quality.atThreshold(step / 20.0));
+        }
+    }
+
+    result.examples = int(examples.size());
+    result.seconds = double(timer.elapsed()) / 1000.0;
+    LearnedRouter router(settings, std::move(idf), std::move(fit.weights), fit.bias);
+    router.setCalibration(slope, intercept);
+    router.setReport(result.toJson());
+    if (report) {
+        *report = result;
+    }
+    return router;
+}

@@ -1,0 +1,151 @@
+#include "LearningFixtures.h"
+#include "learning/PromptFile.h"
+#include "learning/RouterTrainer.h"
+#include "learning/RoutingQuality.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+namespace {
+double heldOutApgr(const LearnedRouter& router, const std::vector<TrainingExample>& examples)
+{
+    std::vector<ScoredPrompt> scored;
+    for (const TrainingExample& example : examples) {
+        scored.push_back({ router.pStrong(example.prompt), example.weak, example.strong });
+    }
+    return RoutingQuality(std::move(scored)).apgr();
+}
+} // namespace
+
+class TestRouterTrainer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void topicDecidesNeed_learnedAndCalibrated();
+    void sameSeed_sameRouterOnOneOrTwoThreads();
+    void crossValidation_reportsEveryGridPointAndPicksTheBest();
+    void tooFewPrompts_refused();
+    void cancelled_returnsNoRouter();
+    void sharedPoolSlice_beatsRandomOnHeldOutRows();
+};
+
+void TestRouterTrainer::topicDecidesNeed_learnedAndCalibrated()
+{
+    TrainingReport report;
+    QString error;
+    const auto router = RouterTrainer(LearningFixtures::quickOptions())
+                            .train(LearningFixtures::topicExamples(600, 1), &report, &error);
+    QVERIFY2(router, qPrintable(error));
+    // Ranking by topic alone scores about 0.74 here (the flipped labels cannot be predicted);
+    // random routing 0.5.
+    const double apgr = heldOutApgr(*router, LearningFixtures::topicExamples(300, 2));
+    QVERIFY2(apgr > 0.70, qPrintable(QStringLiteral("held-out APGR %1").arg(apgr)));
+    // 90% of proofs need the strong model, 10% of small talk does (the flipped labels).
+    const double proof = router->pStrong(u"Prove that the integral of sin x over the unit interval converges");
+    const double smallTalk = router->pStrong(u"Say hello to my friend Anna in a cheerful way");
+    QVERIFY2(proof > 0.7, qPrintable(QString::number(proof)));
+    QVERIFY2(smallTalk < 0.3, qPrintable(QString::number(smallTalk)));
+}
+
+void TestRouterTrainer::sameSeed_sameRouterOnOneOrTwoThreads()
+{
+    const std::vector<TrainingExample> examples = LearningFixtures::topicExamples(300, 3);
+    TrainingOptions one = LearningFixtures::quickOptions();
+    one.threads = 1;
+    TrainingOptions two = LearningFixtures::quickOptions();
+    two.threads = 2;
+    QString error;
+    TrainingReport reportOne;
+    TrainingReport reportTwo;
+    const auto first = RouterTrainer(one).train(examples, &reportOne, &error);
+    const auto second = RouterTrainer(two).train(examples, &reportTwo, &error);
+    QVERIFY(first && second);
+    for (const TrainingExample& example : LearningFixtures::topicExamples(50, 4)) {
+        QCOMPARE(first->pStrong(example.prompt), second->pStrong(example.prompt));
+    }
+    for (qsizetype i = 0; i < reportOne.curve.size(); ++i) {
+        QCOMPARE(reportOne.curve.at(i).apgr, reportTwo.curve.at(i).apgr);
+    }
+}
+
+void TestRouterTrainer::crossValidation_reportsEveryGridPointAndPicksTheBest()
+{
+    TrainingOptions options = LearningFixtures::quickOptions();
+    options.lambdas = { 1e-5, 1e-3, 1e-1 };
+    TrainingReport report;
+    QString error;
+    QList<int> progress;
+    const auto router = RouterTrainer(options).train(LearningFixtures::topicExamples(300, 5), &report, &error,
+                                                     [&progress](int done, int) { progress.append(done); });
+    QVERIFY(router);
+    QCOMPARE(report.curve.size(), 2 * 3);
+    QCOMPARE(report.examples, 300);
+    double best = 0;
+    for (const CrossValidationPoint& point : report.curve) {
+        QVERIFY(point.apgr > 0 && point.apgr <= 1.5);
+        QVERIFY(point.cpt50 <= point.cpt80);
+        best = std::max(best, point.apgr);
+    }
+    QCOMPARE(report.chosen.apgr, best);
+    // One report per fold fit (2 x 3 points x 3 folds) and one for the final fit.
+    QCOMPARE(progress.size(), 19);
+    QCOMPARE(progress.last(), 19);
+    // The threshold table: a higher threshold sends fewer prompts to the strong model.
+    QCOMPARE(report.thresholds.size(), 19);
+    QCOMPARE(report.thresholds.first().threshold, 0.05);
+    QCOMPARE(report.thresholds.last().threshold, 0.95);
+    for (qsizetype i = 1; i < report.thresholds.size(); ++i) {
+        QVERIFY(report.thresholds.at(i).strongShare <= report.thresholds.at(i - 1).strongShare);
+    }
+    QVERIFY(report.thresholds.first().gapRecovered > report.thresholds.last().gapRecovered);
+    // The report travels with the model.
+    QCOMPARE(router->report().value(QStringLiteral("cross_validation")).toArray().size(), 6);
+}
+
+void TestRouterTrainer::tooFewPrompts_refused()
+{
+    QString error;
+    QVERIFY(
+        !RouterTrainer(LearningFixtures::quickOptions()).train(LearningFixtures::topicExamples(5, 6), nullptr, &error));
+    QCOMPARE(error, QStringLiteral("at least 6 prompts are needed to train, got 5"));
+}
+
+void TestRouterTrainer::cancelled_returnsNoRouter()
+{
+    std::atomic_bool cancel { true };
+    QString error;
+    QVERIFY(!RouterTrainer(LearningFixtures::quickOptions())
+                 .train(LearningFixtures::topicExamples(300, 7), nullptr, &error, {}, &cancel));
+    QCOMPARE(error, QStringLiteral("training cancelled"));
+}
+
+void TestRouterTrainer::sharedPoolSlice_beatsRandomOnHeldOutRows()
+{
+    const PromptFile file = PromptFile::read(QStringLiteral(SWITCHYARD_TEST_DATA_DIR "/router-train/train.jsonl"));
+    QVERIFY2(file.ok(), qPrintable(file.errorString()));
+    std::vector<TrainingExample> train;
+    std::vector<TrainingExample> test;
+    for (const PromptRow& row : file.rows()) {
+        const TrainingExample example { row.prompt, row.scores.value(QStringLiteral("mixtral-8x7b-instruct")),
+                                        row.scores.value(QStringLiteral("gpt-4-1106-preview")) };
+        // The benchmark's split: ids whose first 8 hex digits are 0-2 mod 10 are held out.
+        const bool heldOut = row.id.left(8).toULongLong(nullptr, 16) % 10 < 3;
+        if (heldOut && test.size() < 1500) {
+            test.push_back(example);
+        } else if (!heldOut && train.size() < 3000) {
+            train.push_back(example);
+        }
+    }
+    TrainingOptions options;
+    options.lambdas = { 3e-4, 1e-3 };
+    options.labelModes = { LabelMode::ScoreGap };
+    QString error;
+    const auto router = RouterTrainer(options).train(train, nullptr, &error);
+    QVERIFY2(router, qPrintable(error));
+    const double apgr = heldOutApgr(*router, test);
+    QVERIFY2(apgr > 0.56, qPrintable(QStringLiteral("held-out APGR %1").arg(apgr)));
+}
+
+QTEST_GUILESS_MAIN(TestRouterTrainer)
+#include "tst_RouterTrainer.moc"
