@@ -98,17 +98,12 @@ QList<Row> compute(const QList<VotedRun>& runs, Grouping grouping, const Filter&
         }
         // One entrant per run: in the Model grouping two columns of one model are one contestant,
         // the winner's column when one of them won.
+        QList<int> ids;
         QList<int> entrants;
         int winning = -1;
         for (qsizetype i = 0; i < run.columns.size(); ++i) {
-            const VotedColumn& column = run.columns.at(i);
-            const int id = entrant(column);
-            Row& row = rows[id];
-            if (column.costUsd) {
-                row.costUsd += *column.costUsd;
-            } else {
-                ++row.unpriced;
-            }
+            const int id = entrant(run.columns.at(i));
+            ids.append(id);
             if (i == winner) {
                 winning = id;
             }
@@ -117,7 +112,15 @@ QList<Row> compute(const QList<VotedRun>& runs, Grouping grouping, const Filter&
             }
         }
         if (entrants.size() < 2) {
-            continue;
+            continue; // nothing weighed: its answers do not count towards the cost either
+        }
+        for (qsizetype i = 0; i < run.columns.size(); ++i) {
+            Row& row = rows[ids[i]];
+            if (run.columns.at(i).costUsd) {
+                row.costUsd += *run.columns.at(i).costUsd;
+            } else {
+                ++row.unpriced;
+            }
         }
         for (int id : entrants) {
             if (run.tie) {

@@ -223,6 +223,12 @@ private slots:
         QVERIFY(std::abs(*rows[0].costPerWinUsd - 0.04 / 3) < 1e-12);
         QVERIFY(std::abs(*rows[1].costPerWinUsd - 0.08) < 1e-12);
 
+        // All votes: the 6 March run of A against itself weighs nothing and its answers cost nothing here.
+        const QList<Leaderboard::Row> all = Leaderboard::compute(fixture(), Leaderboard::Grouping::Model);
+        const auto rowA = std::find_if(all.cbegin(), all.cend(), [](const auto& row) { return row.model == "A"; });
+        QVERIFY(rowA != all.cend());
+        QVERIFY(std::abs(rowA->costUsd - 0.05) < 1e-12);
+
         Leaderboard::Filter coding;
         coding.tag = QStringLiteral("coding");
         const QList<Leaderboard::Row> unpriced = Leaderboard::compute(fixture(), Leaderboard::Grouping::Model, coding);
