@@ -22,6 +22,7 @@
 #include "providers/ProviderCall.h"
 #include "secrets/AppSettings.h"
 #include "workbench/HistoryPanel.h"
+#include "workbench/LeaderboardDock.h"
 #include "workbench/PromptEditor.h"
 #include "workbench/ProviderHealth.h"
 #include "workbench/WorkbenchEngineLink.h"
@@ -61,9 +62,9 @@ MainWindow::MainWindow(Engine& engine, QWidget* parent)
     }
     // Ledger recording, routed columns, settings, cooldowns and budgets in the status bar.
     WorkbenchEngineLink::connect(engine, m_workbench, m_health);
-    connect(m_workbench, &WorkbenchView::voted, this, [&engine](const QString& group, const QString& winner, bool tie) {
+    connect(m_workbench, &WorkbenchView::voted, this, [&engine](const VoteRecord& vote) {
         if (Ledger* ledger = engine.ledger()) {
-            ledger->recordVote({ group, winner, tie, QDateTime::currentDateTimeUtc() });
+            ledger->recordVote(vote);
         }
     });
     setUpHistory(engine);
@@ -96,6 +97,16 @@ void MainWindow::setUpEnginePages(Engine& engine)
     auto* routing = new RoutingEditor(engine, this);
     routing->setHealth(m_health);
     replacePage(RoutingPage, routing);
+    m_leaderboard = LeaderboardDock::install(this, engine, m_workbench, routing->document());
+    if (m_leaderboard) {
+        for (QAction* menu : menuBar()->actions()) {
+            if (menu->menu() && menu->text() == tr("&View")) {
+                menu->menu()->addAction(m_leaderboard->toggleViewAction());
+            }
+        }
+        // Created after the saved state was restored: apply it again for this dock.
+        restoreState(HomeSettings::open()->value(QStringLiteral("mainWindow/state")).toByteArray());
+    }
     replacePage(DashboardPage, new DashboardView(engine, this));
     showPage(restored);
 

@@ -15,6 +15,7 @@ class ProviderHealth;
 class ProviderStatusBar;
 class QActionGroup;
 class HistoryPanel;
+class LeaderboardDock;
 class LedgerQueries;
 class QDockWidget;
 class QLabel;
@@ -47,6 +48,8 @@ public:
     ProviderStatusBar* providerStatus() const { return m_providerStatus; }
     // Null without a ledger.
     HistoryPanel* history() const { return m_history; }
+    // Null without a ledger.
+    LeaderboardDock* leaderboard() const { return m_leaderboard; }
     Page currentPage() const;
     void showPage(Page page);
     // Null without an Engine.
@@ -86,6 +89,7 @@ private:
     ProviderStatusBar* m_providerStatus = nullptr;
     HistoryPanel* m_history = nullptr;
     QDockWidget* m_historyDock = nullptr;
+    LeaderboardDock* m_leaderboard = nullptr;
     std::shared_ptr<LedgerQueries> m_queries;
     SettingsMenu* m_settingsMenu = nullptr;
     Engine* m_engine = nullptr;

@@ -5,6 +5,7 @@
 #include "ExportCommand.h"
 #include "ImportCommand.h"
 #include "KeysCommand.h"
+#include "LeaderboardCommand.h"
 #include "ModelsCommand.h"
 #include "ReconcileCommand.h"
 #include "RouteCommand.h"
@@ -42,6 +43,11 @@ const QList<Entry>& entries()
           QT_TRANSLATE_NOOP("CliCommands",
                             "stats [--since DATE] [--until DATE] [--by model|provider|tier|day] [--json]   spend"),
           [] { return new StatsCommand; } },
+        { "leaderboard",
+          QT_TRANSLATE_NOOP("CliCommands",
+                            "leaderboard [--by model|settings] [--tier T] [--rule R] [--tag TAG] [--since DATE] "
+                            "[--json] [--csv FILE]   ratings from your workbench votes"),
+          [] { return new LeaderboardCommand; } },
         { "import",
           QT_TRANSLATE_NOOP("CliCommands", "import litellm-config|prices FILE   import a LiteLLM config or prices"),
           [] { return new ImportCommand; } },

@@ -2,6 +2,7 @@
 
 #include "common/HomeSettings.h"
 #include "common/PromptSize.h"
+#include "common/RequestSettings.h"
 #include "config/ConfigStore.h"
 #include "learning/LearnedRouter.h"
 #include "ledger/Ledger.h"
@@ -400,8 +401,10 @@ public:
 
 void Engine::track(RoutedCall* call, const ChatRequest& request, RequestSource source, const QString& compareGroup)
 {
-    auto* holder
-        = new TicketHolder(m_recorder->start({ source, request.lastUserText(), compareGroup, {}, {}, {}, {} }), call);
+    RecordContext context { source, request.lastUserText(), compareGroup, {}, {}, {}, {} };
+    context.keepAnswer = source == RequestSource::Workbench;
+    context.settings = RequestSettings::describe(request);
+    auto* holder = new TicketHolder(m_recorder->start(std::move(context)), call);
     connect(call, &RoutedCall::finished, holder,
             [holder](const RoutedResult& result) { holder->ticket.finish(FinishedCall::routed(result)); });
     connect(call, &RoutedCall::failed, holder,
@@ -412,14 +415,16 @@ void Engine::track(RoutedCall* call, const ChatRequest& request, RequestSource s
 
 void Engine::track(ProviderCall* call, RequestSource source, const QString& compareGroup)
 {
-    auto* holder = new TicketHolder(m_recorder->start({ source,
-                                                        call->request().lastUserText(),
-                                                        compareGroup,
-                                                        {},
-                                                        call->model().id,
-                                                        call->provider().id,
-                                                        call->model().price }),
-                                    call);
+    RecordContext context { source,
+                            call->request().lastUserText(),
+                            compareGroup,
+                            {},
+                            call->model().id,
+                            call->provider().id,
+                            call->model().price };
+    context.keepAnswer = source == RequestSource::Workbench;
+    context.settings = RequestSettings::describe(call->request());
+    auto* holder = new TicketHolder(m_recorder->start(std::move(context)), call);
     const QDateTime startedAt = holder->ticket.context().startedAt;
     connect(call, &ProviderCall::finished, holder, [holder, startedAt](const CallResult& result) {
         holder->ticket.finish(FinishedCall::direct(result, {}, startedAt));

@@ -3,8 +3,11 @@
 #include "LedgerQueriesSql.h"
 #include "LedgerReader.h"
 #include "LedgerRows.h"
+#include "SqlWhere.h"
 
 #include <QSqlQuery>
+
+#include <algorithm>
 
 QList<RequestRecord> HistoryQueries::readRequests(QSqlQuery& query)
 {
@@ -42,8 +45,8 @@ QList<RequestRecord> HistoryQueries::recentRequests(int limit, int offset, const
             .replace(u'_', QStringLiteral("\\_"));
         pattern = u'%' + pattern + u'%';
         QStringList matches;
-        for (const char* column :
-             { "prompt", "final_model", "final_provider", "tier", "rule", "compare_group", "error_message" }) {
+        for (const char* column : { "prompt", "final_model", "final_provider", "tier", "rule", "compare_group",
+                                    "error_message", "answer", "reasoning", "tool_calls" }) {
             matches << QStringLiteral("r.%1 LIKE ? ESCAPE '\\'").arg(QLatin1String(column));
             binds << pattern;
         }
@@ -80,14 +83,17 @@ QList<VoteRecord> HistoryQueries::votesInCompareGroup(const QString& group)
     QSqlQuery query;
     QList<VoteRecord> votes;
     if (!m_reader.run(query,
-                      QStringLiteral("SELECT compare_group, winner_model, tie, at FROM votes WHERE compare_group = ?"
+                      QStringLiteral("SELECT compare_group, winner_model, tie, at, winner_settings, tag FROM votes"
+                                     " WHERE compare_group = ?"
                                      " ORDER BY at, id"),
                       { group })) {
         return votes;
     }
     while (query.next()) {
-        votes << VoteRecord { query.value(0).toString(), query.value(1).toString(), query.value(2).toBool(),
-                              LedgerRows::fromMs(query.value(3)) };
+        votes << VoteRecord {
+            query.value(0).toString(),          query.value(1).toString(), query.value(2).toBool(),
+            LedgerRows::fromMs(query.value(3)), query.value(4).toString(), query.value(5).toString()
+        };
     }
     return votes;
 }
@@ -120,4 +126,54 @@ QList<RequestRecord> HistoryQueries::requests(const LedgerFilter& filter, int li
         return {};
     }
     return readRequests(query);
+}
+
+QList<VotedRun> HistoryQueries::votedRuns(const QDateTime& from, const QDateTime& until)
+{
+    SqlWhere where;
+    where.add(QStringLiteral("v.id IN (SELECT MAX(id) FROM votes GROUP BY compare_group)"));
+    where.during(QStringLiteral("v.at"), from, until);
+    QSqlQuery query;
+    // requests_compare_group finds each run's columns; the rid order makes a rerun's row the last.
+    if (!m_reader.run(query,
+                      QStringLiteral("SELECT v.compare_group, v.at, v.winner_model, v.winner_settings, v.tie, v.tag,"
+                                     " r.final_model, r.settings, r.tier, r.rule, r.cost_usd"
+                                     " FROM votes v JOIN requests r ON r.compare_group = v.compare_group%1"
+                                     " ORDER BY v.at, v.id, r.rid")
+                          .arg(where.sql()),
+                      where.binds())) {
+        return {};
+    }
+    QList<VotedRun> runs;
+    while (query.next()) {
+        const QString group = query.value(0).toString();
+        if (runs.isEmpty() || runs.constLast().compareGroup != group) {
+            VotedRun run;
+            run.compareGroup = group;
+            run.at = LedgerRows::fromMs(query.value(1));
+            run.winnerModel = query.value(2).toString();
+            run.winnerSettings = query.value(3).toString();
+            run.tie = query.value(4).toBool();
+            run.tag = query.value(5).toString();
+            runs.append(run);
+        }
+        VotedColumn column;
+        column.model = query.value(6).toString();
+        column.settings = query.value(7).toString();
+        column.tier = query.value(8).toString();
+        column.rule = query.value(9).toString();
+        if (!query.value(10).isNull()) {
+            column.costUsd = query.value(10).toDouble();
+        }
+        QList<VotedColumn>& columns = runs.last().columns;
+        const auto same = std::find_if(columns.begin(), columns.end(), [&](const VotedColumn& c) {
+            return c.model == column.model && c.settings == column.settings;
+        });
+        if (same != columns.end()) {
+            *same = column;
+        } else {
+            columns.append(column);
+        }
+    }
+    return runs;
 }

@@ -13,13 +13,17 @@ class HistoryQueries final
 public:
     explicit HistoryQueries(LedgerReader& reader);
 
-    // The search text matches prompt, models, provider, tier, rule, compare group and error message.
+    // The search text matches prompt, answer, reasoning, tool calls, models, provider, tier, rule,
+    // compare group and error message.
     QList<RequestRecord> recentRequests(int limit, int offset = 0, const QString& searchText = QString());
     QList<RequestRecord> requestsInCompareGroup(const QString& group);
     // At most `limit`, by time (index on started_at, or on failovers.at for failedOverOnly), so it
     // works on any old bucket and stops at `limit`.
     QList<RequestRecord> requests(const LedgerFilter& filter, int limit, const RequestMatch& match = {});
     QList<VoteRecord> votesInCompareGroup(const QString& group);
+    // Every voted comparison whose latest vote falls in [from, until) (an invalid bound is open),
+    // oldest vote first, with its columns: the leaderboard's evidence.
+    QList<VotedRun> votedRuns(const QDateTime& from = {}, const QDateTime& until = {});
 
 private:
     QList<RequestRecord> readRequests(QSqlQuery& query);

@@ -83,7 +83,11 @@ void Ledger::record(RequestRecord record)
         return;
     }
     if (!m_storePrompts) {
+        // An answer tells as much as the prompt it answers: neither is kept.
         record.prompt.clear();
+        record.answer.clear();
+        record.reasoning.clear();
+        record.toolCalls.clear();
     }
     if (record.id.isEmpty()) {
         record.id = QUuid::createUuid().toString(QUuid::WithoutBraces);

@@ -87,6 +87,10 @@ public:
         return m_history.requests(filter, limit, match);
     }
     QList<VoteRecord> votesInCompareGroup(const QString& group) { return m_history.votesInCompareGroup(group); }
+    QList<VotedRun> votedRuns(const QDateTime& from = {}, const QDateTime& until = {})
+    {
+        return m_history.votedRuns(from, until);
+    }
 
 private:
     std::unique_ptr<LedgerReader> m_reader;

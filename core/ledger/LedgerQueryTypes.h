@@ -207,3 +207,30 @@ struct DailyUsageRow
 
     bool operator==(const DailyUsageRow&) const = default;
 };
+
+// One column of a comparison the user voted on, as the leaderboard weighs it.
+struct VotedColumn
+{
+    QString model;
+    QString settings; // RequestSettings::describe of what it sent
+    QString tier; // routed columns only
+    QString rule;
+    std::optional<double> costUsd; // nullopt = unpriced
+
+    bool operator==(const VotedColumn&) const = default;
+};
+
+// A comparison with its latest vote (a changed mind replaces the earlier vote) and the columns
+// it had; a column run again counts once, with its last answer.
+struct VotedRun
+{
+    QString compareGroup;
+    QDateTime at; // UTC, of the vote
+    QString winnerModel; // empty for a tie
+    QString winnerSettings;
+    bool tie = false;
+    QString tag;
+    QList<VotedColumn> columns;
+
+    bool operator==(const VotedRun&) const = default;
+};

@@ -74,6 +74,12 @@ struct RequestRecord
     QString errorMessage;
     QList<AttemptRecord> attempts;
     QList<FailoverRecord> failovers;
+    // What came back, kept for workbench runs; blanked with the prompt when prompt storage is off.
+    QString answer;
+    QString reasoning;
+    QList<ToolCall> toolCalls;
+    // What makes two calls of one model differ (RequestSettings::describe), empty for defaults.
+    QString settings;
 
     bool operator==(const RequestRecord&) const = default;
 };
@@ -84,6 +90,8 @@ struct VoteRecord
     QString winnerModel; // empty when tie
     bool tie = false;
     QDateTime at; // UTC
+    QString winnerSettings; // the winning column's RequestSettings::describe
+    QString tag; // the user's label for the comparison ("coding", "summaries"), may be empty
 
     bool operator==(const VoteRecord&) const = default;
 };

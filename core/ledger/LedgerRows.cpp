@@ -1,5 +1,8 @@
 #include "LedgerRows.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QVariant>
 
@@ -35,7 +38,11 @@ const char* const kColumns[] = { "rid",
                                  "web_searches",
                                  "batch",
                                  "learned_p_strong",
-                                 "learned_strong" };
+                                 "learned_strong",
+                                 "answer",
+                                 "reasoning",
+                                 "tool_calls",
+                                 "settings" };
 }
 
 QString LedgerRows::requestColumns(const QString& alias)
@@ -45,6 +52,44 @@ QString LedgerRows::requestColumns(const QString& alias)
         names << (alias.isEmpty() ? QString::fromLatin1(column) : alias + u'.' + QString::fromLatin1(column));
     }
     return names.join(QStringLiteral(", "));
+}
+
+QJsonArray LedgerRows::toolCallsToJsonArray(const QList<ToolCall>& calls)
+{
+    QJsonArray array;
+    for (const ToolCall& call : calls) {
+        array.append(QJsonObject { { QLatin1String("id"), call.id },
+                                   { QLatin1String("name"), call.name },
+                                   { QLatin1String("arguments"), call.arguments } });
+    }
+    return array;
+}
+
+QList<ToolCall> LedgerRows::toolCallsFromJsonArray(const QJsonArray& array)
+{
+    QList<ToolCall> calls;
+    for (const QJsonValue& value : array) {
+        const QJsonObject o = value.toObject();
+        calls.append({ o.value(QLatin1String("id")).toString(), o.value(QLatin1String("name")).toString(),
+                       o.value(QLatin1String("arguments")).toString() });
+    }
+    return calls;
+}
+
+QString LedgerRows::toolCallsToJson(const QList<ToolCall>& calls)
+{
+    if (calls.isEmpty()) {
+        return {};
+    }
+    return QString::fromUtf8(QJsonDocument(toolCallsToJsonArray(calls)).toJson(QJsonDocument::Compact));
+}
+
+QList<ToolCall> LedgerRows::toolCallsFromJson(const QString& json)
+{
+    if (json.isEmpty()) {
+        return {};
+    }
+    return toolCallsFromJsonArray(QJsonDocument::fromJson(json.toUtf8()).array());
 }
 
 qint64 LedgerRows::toMs(const QDateTime& at)
@@ -100,6 +145,10 @@ RequestRecord LedgerRows::readRequest(const QSqlQuery& q, qint64* rid)
     if (!q.value(30).isNull()) {
         r.learned = LearnedRouteRecord { q.value(30).toDouble(), q.value(31).toBool() };
     }
+    r.answer = q.value(32).toString();
+    r.reasoning = q.value(33).toString();
+    r.toolCalls = toolCallsFromJson(q.value(34).toString());
+    r.settings = q.value(35).toString();
     return r;
 }
 

@@ -2,6 +2,7 @@
 
 #include "LedgerRecords.h"
 
+#include <QJsonArray>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
@@ -12,6 +13,12 @@ namespace LedgerRows {
 QString requestColumns(const QString& alias = QStringLiteral("r"));
 // Reads the columns listed by requestColumns(), starting at column 0; rid is returned aside.
 RequestRecord readRequest(const QSqlQuery& query, qint64* rid = nullptr);
+
+// tool_calls column: a compact JSON array of {id, name, arguments}, empty text for none.
+QString toolCallsToJson(const QList<ToolCall>& calls);
+QList<ToolCall> toolCallsFromJson(const QString& json);
+QJsonArray toolCallsToJsonArray(const QList<ToolCall>& calls);
+QList<ToolCall> toolCallsFromJsonArray(const QJsonArray& array);
 
 qint64 toMs(const QDateTime& at); // invalid -> 0
 QDateTime fromMs(const QVariant& ms); // NULL -> invalid

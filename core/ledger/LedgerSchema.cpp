@@ -175,6 +175,17 @@ QStringList LedgerSchema::stepSql(int version)
             QStringLiteral("ALTER TABLE requests ADD COLUMN learned_p_strong REAL"),
             QStringLiteral("ALTER TABLE requests ADD COLUMN learned_strong INTEGER"),
         };
+    case 7:
+        // What a workbench column answered, so a reopened run shows it and votes can be weighed per
+        // model and settings. Older rows kept no answers: empty is what they have.
+        return {
+            QStringLiteral("ALTER TABLE requests ADD COLUMN answer TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE requests ADD COLUMN reasoning TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE requests ADD COLUMN tool_calls TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE requests ADD COLUMN settings TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE votes ADD COLUMN winner_settings TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE votes ADD COLUMN tag TEXT NOT NULL DEFAULT ''"),
+        };
     default:
         return {};
     }

@@ -1,5 +1,7 @@
 #include "LedgerSpill.h"
 
+#include "LedgerRows.h"
+
 #include "common/AttemptOutcome.h"
 #include "common/RequestSource.h"
 #include "common/RequestStatus.h"
@@ -82,6 +84,9 @@ QJsonObject requestJson(const RequestRecord& r)
         { "failure_class", &r.failureClass },
         { "error", &r.errorMessage },
         { "client_key", &r.clientKey },
+        { "answer", &r.answer },
+        { "reasoning", &r.reasoning },
+        { "settings", &r.settings },
     };
     for (const auto& [name, value] : texts) {
         o.insert(QLatin1String(name), *value);
@@ -123,6 +128,9 @@ QJsonObject requestJson(const RequestRecord& r)
         failovers.append(failoverJson(failover));
     }
     o.insert(QLatin1String("failovers"), failovers);
+    if (!r.toolCalls.isEmpty()) {
+        o.insert(QLatin1String("tool_calls"), LedgerRows::toolCallsToJsonArray(r.toolCalls));
+    }
     return o;
 }
 
@@ -142,6 +150,9 @@ RequestRecord requestFrom(const QJsonObject& o)
         { "failure_class", &r.failureClass },
         { "error", &r.errorMessage },
         { "client_key", &r.clientKey },
+        { "answer", &r.answer },
+        { "reasoning", &r.reasoning },
+        { "settings", &r.settings },
     };
     for (const auto& [name, value] : texts) {
         *value = o.value(QLatin1String(name)).toString();
@@ -182,6 +193,7 @@ RequestRecord requestFrom(const QJsonObject& o)
     for (const QJsonValue& failover : o.value(QLatin1String("failovers")).toArray()) {
         r.failovers.append(failoverFrom(failover.toObject()));
     }
+    r.toolCalls = LedgerRows::toolCallsFromJsonArray(o.value(QLatin1String("tool_calls")).toArray());
     return r;
 }
 } // namespace
@@ -202,6 +214,8 @@ bool LedgerSpill::save(const QString& path, QString* error) const
         voteArray.append(QJsonObject { { QLatin1String("group"), vote.compareGroup },
                                        { QLatin1String("winner"), vote.winnerModel },
                                        { QLatin1String("tie"), vote.tie },
+                                       { QLatin1String("winner_settings"), vote.winnerSettings },
+                                       { QLatin1String("tag"), vote.tag },
                                        { QLatin1String("at"), msValue(vote.at) } });
     }
     const QJsonObject root { { QLatin1String("format"), QLatin1String(kFormat) },
@@ -246,9 +260,10 @@ std::optional<LedgerSpill> LedgerSpill::load(const QString& path, QString* error
     }
     for (const QJsonValue& value : root.value(QLatin1String("votes")).toArray()) {
         const QJsonObject vote = value.toObject();
-        spill.votes.append({ vote.value(QLatin1String("group")).toString(),
-                             vote.value(QLatin1String("winner")).toString(), vote.value(QLatin1String("tie")).toBool(),
-                             fromMsValue(vote.value(QLatin1String("at"))) });
+        spill.votes.append(
+            { vote.value(QLatin1String("group")).toString(), vote.value(QLatin1String("winner")).toString(),
+              vote.value(QLatin1String("tie")).toBool(), fromMsValue(vote.value(QLatin1String("at"))),
+              vote.value(QLatin1String("winner_settings")).toString(), vote.value(QLatin1String("tag")).toString() });
     }
     return spill;
 }

@@ -153,7 +153,9 @@ bool LedgerWriter::prepareStatements(QString* error)
             QStringLiteral("INSERT INTO failovers(request_rid, seq, at, from_model, to_model, failure_class, message)"
                            " VALUES(?,?,?,?,?,?,?)"))
         && m_insertVote->prepare(
-            m_db, QStringLiteral("INSERT INTO votes(compare_group, winner_model, tie, at) VALUES(?,?,?,?)"))
+            m_db,
+            QStringLiteral("INSERT INTO votes(compare_group, winner_model, tie, at, winner_settings, tag)"
+                           " VALUES(?,?,?,?,?,?)"))
         && m_insertSpillMark->prepare(m_db, QStringLiteral("INSERT INTO meta(key, value) VALUES(?, ?)"));
     if (!ok) {
         for (const auto* statement : { &m_begin, &m_commit, &m_insertRequest, &m_insertAttempt, &m_insertFailover,
@@ -290,6 +292,8 @@ bool LedgerWriter::writeBatch(const QList<RequestRecord>& records, const QList<V
         m_insertVote->bind(2, votes[i].winnerModel);
         m_insertVote->bind(3, qint64(votes[i].tie ? 1 : 0));
         m_insertVote->bind(4, LedgerRows::toMs(votes[i].at));
+        m_insertVote->bind(5, votes[i].winnerSettings);
+        m_insertVote->bind(6, votes[i].tag);
         ok = m_insertVote->exec();
         if (!ok) {
             *error = m_insertVote->errorString();
@@ -353,6 +357,9 @@ bool LedgerWriter::writeRequest(const RequestRecord& r, QString* error)
     } else {
         q.bindNull(i++);
         q.bindNull(i++);
+    }
+    for (const QString& value : { r.answer, r.reasoning, LedgerRows::toolCallsToJson(r.toolCalls), r.settings }) {
+        q.bind(i++, value);
     }
     if (!q.exec()) {
         *error = q.errorString();

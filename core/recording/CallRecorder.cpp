@@ -115,6 +115,12 @@ RequestRecord CallRecorder::row(const RecordContext& context, const FinishedCall
     record.errorMessage = call.errorMessage;
     record.attempts = attemptRows(call.attempts);
     record.failovers = failoverRows(call.attempts);
+    record.settings = context.settings;
+    if (context.keepAnswer) {
+        record.answer = call.answer;
+        record.reasoning = call.reasoning;
+        record.toolCalls = call.toolCalls;
+    }
     return record;
 }
 

@@ -14,6 +14,9 @@ FinishedCall FinishedCall::routed(const RoutedResult& result)
     call.ttftMs = result.ttftMs;
     call.latencyMs = result.latencyMs;
     call.budgetSettled = true;
+    call.answer = result.text;
+    call.reasoning = result.reasoning;
+    call.toolCalls = result.toolCalls;
     return call;
 }
 
@@ -30,6 +33,7 @@ FinishedCall FinishedCall::routedFailure(const RoutedError& error)
     call.usage = error.usage;
     call.ttftMs = error.ttftMs;
     call.budgetSettled = true;
+    call.answer = error.partialText;
     return call;
 }
 
@@ -54,6 +58,9 @@ FinishedCall FinishedCall::direct(const CallResult& result, const CallError& err
     call.latencyMs = result.latencyMs;
     call.error = error;
     call.errorMessage = error.message;
+    call.answer = result.text;
+    call.reasoning = result.reasoning;
+    call.toolCalls = result.toolCalls;
 
     // A direct call is exactly one upstream request.
     AttemptInfo attempt;

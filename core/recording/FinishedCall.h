@@ -31,6 +31,10 @@ struct FinishedCall
     QString errorMessage; // one sentence for the user
     // The router's budget holds already billed every attempt: the row is not counted again.
     bool budgetSettled = false;
+    // What came back (all of it, or what came before a failure); kept when the context asks.
+    QString answer;
+    QString reasoning;
+    QList<ToolCall> toolCalls;
 
     static FinishedCall routed(const RoutedResult& result);
     // Failed, or Incomplete when text was shown before the end.

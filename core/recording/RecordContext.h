@@ -23,4 +23,8 @@ struct RecordContext
     // column's model); otherwise the recorder looks the final model up.
     std::optional<ModelPrice> price;
     QString clientKey; // the gateway client key's id, empty otherwise
+    // The answer, reasoning and tool calls go into the row (workbench runs: the evidence of a
+    // comparison); the ledger still drops them when prompt storage is off.
+    bool keepAnswer = false;
+    QString settings; // RequestSettings::describe of the request
 };

@@ -16,6 +16,8 @@ struct ColumnFigures
     std::optional<double> costUsd; // nullopt = unpriced (or nothing to price yet)
     bool priced = false; // the model has a known price
     bool costEstimated = false;
+    // What the reasoning tokens added to the cost (nullopt: no reasoning tokens, or unpriced).
+    std::optional<double> reasoningCostUsd;
 
     // Output tokens per second between the first token and `elapsedMs`; nullopt when there is no
     // first token or the answer came in one burst (under 20 ms after it).

@@ -124,6 +124,8 @@ void ColumnRun::begin(const ChatRequest& request)
     releaseCall();
     m_request = request;
     m_text.clear();
+    m_reasoning.clear();
+    m_toolCalls.clear();
     m_finishReason.clear();
     m_error = {};
     m_usageReported = false;
@@ -167,10 +169,13 @@ void ColumnRun::cancel()
     emit ended(m_state);
 }
 
-void ColumnRun::restore(ColumnState state, const QString& text, const ColumnFigures& figures, const CallError& error)
+void ColumnRun::restore(ColumnState state, const QString& text, const ColumnFigures& figures, const CallError& error,
+                        const QString& reasoning, const QList<ToolCall>& toolCalls)
 {
     releaseCall();
     m_text = text;
+    m_reasoning = reasoning;
+    m_toolCalls = toolCalls;
     m_figures = figures;
     m_error = error;
     emit begun();
@@ -215,6 +220,15 @@ void ColumnRun::appendText(const QString& delta)
     emit figuresChanged();
 }
 
+void ColumnRun::appendReasoning(const QString& delta)
+{
+    if (m_figures.ttftMs < 0) {
+        markFirstToken(elapsedMs());
+    }
+    m_reasoning += delta;
+    emit reasoningAppended(delta);
+}
+
 void ColumnRun::reportUsage(const TokenUsage& usage)
 {
     m_usageReported = !usage.estimated;
@@ -231,6 +245,10 @@ void ColumnRun::complete(const CallResult& result)
         emit textAppended(result.text);
     }
     m_finishReason = result.finishReason;
+    if (!result.reasoning.isEmpty()) {
+        m_reasoning = result.reasoning;
+    }
+    m_toolCalls = result.toolCalls;
     if (result.ttftMs >= 0) {
         m_figures.ttftMs = result.ttftMs;
     }
@@ -254,6 +272,10 @@ void ColumnRun::fail(const CallError& error, const CallResult& partial)
 {
     releaseCall();
     m_error = error;
+    if (!partial.reasoning.isEmpty()) {
+        m_reasoning = partial.reasoning;
+    }
+    m_toolCalls = partial.toolCalls;
     if (m_text.isEmpty() && !partial.text.isEmpty()) {
         m_text = partial.text;
         emit textAppended(partial.text);
@@ -304,10 +326,11 @@ void ColumnRun::addFailover(const QString& fromModel, const QString& toModel, co
 
 void ColumnRun::discardText()
 {
-    if (m_text.isEmpty()) {
+    if (m_text.isEmpty() && m_reasoning.isEmpty()) {
         return;
     }
     m_text.clear();
+    m_reasoning.clear();
     estimateUsage();
     emit textDiscarded();
     emit figuresChanged();
@@ -354,6 +377,17 @@ void ColumnRun::updateCost()
     m_figures.priced = m_model.price.known;
     m_figures.costUsd = CostCalculator::cost(m_model.price, m_figures.usage);
     m_figures.costEstimated = m_figures.usage.estimated;
+    // The reasoning's share: what the call would have cost without those output tokens, taken away.
+    m_figures.reasoningCostUsd.reset();
+    if (m_figures.costUsd && m_figures.usage.reasoningTokens > 0) {
+        TokenUsage withoutReasoning = m_figures.usage;
+        withoutReasoning.completionTokens
+            = std::max<qint64>(0, withoutReasoning.completionTokens - withoutReasoning.reasoningTokens);
+        withoutReasoning.reasoningTokens = 0;
+        if (const std::optional<double> rest = CostCalculator::cost(m_model.price, withoutReasoning)) {
+            m_figures.reasoningCostUsd = *m_figures.costUsd - *rest;
+        }
+    }
 }
 
 void ColumnRun::releaseCall()

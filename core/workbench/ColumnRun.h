@@ -53,6 +53,9 @@ public:
 
     ColumnState state() const { return m_state; }
     const QString& text() const { return m_text; }
+    // What the finished call reported besides its text (kept for history and exports).
+    const QString& reasoning() const { return m_reasoning; }
+    const QList<ToolCall>& toolCalls() const { return m_toolCalls; }
     const ColumnFigures& figures() const { return m_figures; }
     const CallError& error() const { return m_error; }
     const ChatRequest& request() const { return m_request; }
@@ -69,12 +72,15 @@ public:
     // Stops the call; the column becomes Incomplete (some text) or Cancelled (none).
     void cancel();
     // Restores a column from history/export without a call.
-    void restore(ColumnState state, const QString& text, const ColumnFigures& figures, const CallError& error);
+    void restore(ColumnState state, const QString& text, const ColumnFigures& figures, const CallError& error,
+                 const QString& reasoning = {}, const QList<ToolCall>& toolCalls = {});
     // Restores what the router did for a routed column (with the model it chose, when known).
     void restoreRoute(const ColumnRoute& route, const ModelConfig* model, const ProviderConfig* provider);
 
     void markFirstToken(qint64 ttftMs);
     void appendText(const QString& delta);
+    // A piece of the model's reasoning (thinking), streamed before or beside the answer.
+    void appendReasoning(const QString& delta);
     void reportUsage(const TokenUsage& usage);
     void complete(const CallResult& result);
     void fail(const CallError& error, const CallResult& partial);
@@ -95,6 +101,7 @@ signals:
     void begun();
     void stateChanged(ColumnState state);
     void textAppended(const QString& delta);
+    void reasoningAppended(const QString& delta);
     void textDiscarded();
     // Decision, model or failovers of a routed column changed.
     void routeChanged();
@@ -114,6 +121,8 @@ private:
     ChatRequest m_request;
     ColumnState m_state = ColumnState::Idle;
     QString m_text;
+    QString m_reasoning;
+    QList<ToolCall> m_toolCalls;
     QString m_finishReason;
     ColumnFigures m_figures;
     CallError m_error;

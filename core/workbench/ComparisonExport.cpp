@@ -4,6 +4,7 @@
 #include "ComparisonHtml.h"
 #include "common/Csv.h"
 #include "common/Money.h"
+#include "ledger/LedgerRows.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -99,6 +100,17 @@ QByteArray toMarkdown(const ComparisonSnapshot& snapshot)
         }
         md += c.text.isEmpty() ? QStringLiteral("*") + tr("No answer") + QStringLiteral("*\n")
                                : c.text + QLatin1Char('\n');
+        if (!c.reasoning.isEmpty()) {
+            md += QStringLiteral("\n**") + tr("Reasoning") + QStringLiteral("**\n\n> ")
+                + QString(c.reasoning).replace(QLatin1Char('\n'), QStringLiteral("\n> ")) + QLatin1Char('\n');
+        }
+        if (!c.toolCalls.isEmpty()) {
+            md += QStringLiteral("\n**") + tr("Tool calls") + QStringLiteral("**\n");
+            for (const ToolCall& call : c.toolCalls) {
+                md += QStringLiteral("\n`") + call.name + QStringLiteral("`\n\n```json\n")
+                    + ComparisonHtml::prettyArguments(call.arguments) + QStringLiteral("\n```\n");
+            }
+        }
     }
     return md.toUtf8();
 }
@@ -139,6 +151,9 @@ QByteArray toJson(const ComparisonSnapshot& snapshot)
                              { QStringLiteral("priced"), f.priced },
                              { QStringLiteral("best"), bestIn },
                              { QStringLiteral("text"), c.text },
+                             { QStringLiteral("reasoning"), c.reasoning },
+                             { QStringLiteral("toolCalls"), LedgerRows::toolCallsToJsonArray(c.toolCalls) },
+                             { QStringLiteral("requestSettings"), c.settings },
                              { QStringLiteral("settings"), c.spec.toJson() } };
         if (c.state == ColumnState::Failed) {
             column.insert(QStringLiteral("error"),
@@ -167,7 +182,7 @@ QByteArray toCsv(const ComparisonSnapshot& snapshot)
 {
     QString text = QStringLiteral("model,provider,status,failure_class,ttft_ms,latency_ms,prompt_tokens,"
                                   "completion_tokens,tokens_estimated,tokens_per_second,cost_usd,cost_estimated,"
-                                  "answer\r\n");
+                                  "answer,reasoning,tool_calls\r\n");
     for (const auto& c : snapshot.columns) {
         const auto& f = c.figures;
         QStringList row { c.modelId,
@@ -182,7 +197,9 @@ QByteArray toCsv(const ComparisonSnapshot& snapshot)
                           f.tokensPerSecond ? QString::number(*f.tokensPerSecond, 'f', 2) : QString(),
                           f.priced && f.costUsd ? Money::plain(*f.costUsd) : QString(),
                           f.costEstimated ? QStringLiteral("true") : QStringLiteral("false"),
-                          c.text };
+                          c.text,
+                          c.reasoning,
+                          LedgerRows::toolCallsToJson(c.toolCalls) };
         text += Csv::line(row);
     }
     return text.toUtf8();

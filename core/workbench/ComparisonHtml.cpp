@@ -3,6 +3,7 @@
 #include "BestValues.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
 
 namespace ComparisonHtml {
 
@@ -55,6 +56,24 @@ QString answerHtml(const QString& text)
     return html;
 }
 
+// Reasoning folded away (it can be long), tool calls as name and arguments; everything escaped.
+QString extrasHtml(const ColumnSnapshot& c)
+{
+    QString html;
+    if (!c.reasoning.isEmpty()) {
+        html += QStringLiteral("<details class=\"reasoning\"><summary>%1</summary>\n%2</details>\n")
+                    .arg(exportText("Reasoning").toHtmlEscaped(), answerHtml(c.reasoning));
+    }
+    if (!c.toolCalls.isEmpty()) {
+        html += QStringLiteral("<h3>%1</h3>\n").arg(exportText("Tool calls").toHtmlEscaped());
+        for (const ToolCall& call : c.toolCalls) {
+            html += QStringLiteral("<p><code>%1</code></p><pre><code>%2</code></pre>\n")
+                        .arg(call.name.toHtmlEscaped(), prettyArguments(call.arguments).toHtmlEscaped());
+        }
+    }
+    return html;
+}
+
 const char* styleSheet()
 {
     return R"(:root{color-scheme:light dark;--fg:#1d1f23;--muted:#666c75;--bg:#fff;--card:#f6f7f9;--line:#dfe2e6;--best:#1a7f37;--bad:#c62828}
@@ -67,10 +86,20 @@ th:first-child,td:first-child,th:nth-child(2),td:nth-child(2){text-align:left}th
 .best{color:var(--best);font-weight:700}.failed{color:var(--bad)}
 .columns{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:1rem}
 .column{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:1rem;overflow:auto}
-.column h2{font-size:1rem;margin:0}.column .provider{color:var(--muted);font-size:.9rem;margin-bottom:.5rem}
+.column h2{font-size:1rem;margin:0}.column h3{font-size:.95rem;margin:1rem 0 .25rem}.reasoning{color:var(--muted);margin:.5rem 0}.column .provider{color:var(--muted);font-size:.9rem;margin-bottom:.5rem}
 pre{background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:.6rem;overflow:auto}code{font-family:ui-monospace,monospace;font-size:.9em})";
 }
 } // namespace
+
+QString prettyArguments(const QString& arguments)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(arguments.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || document.isNull()) {
+        return arguments;
+    }
+    return QString::fromUtf8(document.toJson(QJsonDocument::Indented)).trimmed();
+}
 
 QByteArray page(const ComparisonSnapshot& snapshot)
 {
@@ -135,7 +164,7 @@ QByteArray page(const ComparisonSnapshot& snapshot)
             html += QStringLiteral("<p class=\"failed\">%1</p>\n")
                         .arg((c.statusText + QStringLiteral(": ") + c.error.message).toHtmlEscaped());
         }
-        html += answerHtml(c.text) + QStringLiteral("</section>\n");
+        html += answerHtml(c.text) + extrasHtml(c) + QStringLiteral("</section>\n");
     }
     html += QStringLiteral("</div>\n</body></html>\n");
     return html.toUtf8();

@@ -1,5 +1,6 @@
 #include "ComparisonRun.h"
 
+#include "common/RequestSettings.h"
 #include "providers/ProviderCall.h"
 #include "providers/ProviderClient.h"
 #include "routing/RoutedCall.h"
@@ -10,7 +11,8 @@
 bool ColumnSnapshot::operator==(const ColumnSnapshot& other) const
 {
     return spec == other.spec && modelId == other.modelId && providerId == other.providerId && state == other.state
-        && text == other.text && figures == other.figures && error.failureClass == other.error.failureClass
+        && text == other.text && reasoning == other.reasoning && toolCalls == other.toolCalls
+        && figures == other.figures && error.failureClass == other.error.failureClass
         && error.message == other.error.message;
 }
 
@@ -209,6 +211,10 @@ ComparisonSnapshot ComparisonRun::snapshot() const
         entry.state = column->state();
         entry.statusText = column->statusText();
         entry.text = column->text();
+        entry.reasoning = column->reasoning();
+        entry.toolCalls = column->toolCalls();
+        entry.settings
+            = column->state() == ColumnState::Idle ? QString() : RequestSettings::describe(column->request());
         entry.figures = column->figures();
         entry.error = column->error();
         snapshot.columns.append(entry);
@@ -234,7 +240,8 @@ void ComparisonRun::restore(const ComparisonSnapshot& snapshot)
             m_columns[i]->restoreRoute(column.route, m_catalog.model(column.modelId),
                                        m_catalog.providerOf(column.modelId));
         }
-        m_columns[i]->restore(column.state, column.text, column.figures, column.error);
+        m_columns[i]->restore(column.state, column.text, column.figures, column.error, column.reasoning,
+                              column.toolCalls);
     }
 }
 
@@ -266,6 +273,7 @@ void ComparisonRun::runColumn(ColumnRun* column)
     ProviderCall* call = m_client->start(*provider, effective, request);
     connect(call, &ProviderCall::firstTokenReceived, column, &ColumnRun::markFirstToken);
     connect(call, &ProviderCall::textReceived, column, &ColumnRun::appendText);
+    connect(call, &ProviderCall::reasoningReceived, column, &ColumnRun::appendReasoning);
     connect(call, &ProviderCall::usageReported, column, &ColumnRun::reportUsage);
     connect(call, &ProviderCall::finished, column, &ColumnRun::complete);
     connect(call, &ProviderCall::failed, column, &ColumnRun::fail);
@@ -299,6 +307,7 @@ void ComparisonRun::runRouted(ColumnRun* column, const ChatRequest& request)
     connect(call, &RoutedCall::restarted, column, &ColumnRun::discardText);
     connect(call, &RoutedCall::firstTokenReceived, column, &ColumnRun::markFirstToken);
     connect(call, &RoutedCall::textReceived, column, &ColumnRun::appendText);
+    connect(call, &RoutedCall::reasoningReceived, column, &ColumnRun::appendReasoning);
     connect(call, &RoutedCall::usageReported, column, &ColumnRun::reportUsage);
     connect(call, &RoutedCall::finished, column, [column](const RoutedResult& result) { column->complete(result); });
     connect(call, &RoutedCall::failed, column, [column](const RoutedError& routed) {

@@ -18,6 +18,9 @@ struct ColumnSnapshot
     ColumnState state = ColumnState::Idle;
     QString statusText;
     QString text;
+    QString reasoning;
+    QList<ToolCall> toolCalls;
+    QString settings; // RequestSettings::describe of what the column sent (empty: defaults)
     ColumnFigures figures;
     CallError error;
     QString note; // e.g. "routed: tier fast, rule short-prompts; failed over from x"

@@ -61,6 +61,10 @@ ColumnSnapshot HistoryEntry::columnOf(const RequestRecord& record)
     }
     column.error.failureClass = FailureClasses::fromId(record.failureClass);
     column.error.message = record.errorMessage;
+    column.text = record.answer;
+    column.reasoning = record.reasoning;
+    column.toolCalls = record.toolCalls;
+    column.settings = record.settings;
     ColumnFigures& f = column.figures;
     f.ttftMs = record.ttftMs;
     f.latencyMs = record.latencyMs;

@@ -7,8 +7,8 @@
 #include <QList>
 
 // Earlier workbench runs as the ledger stores them (one RequestRecord per column, tied by the
-// compare group), turned back into what the workbench shows. The ledger keeps figures, not
-// answers, so a reopened run has its columns and numbers but no text.
+// compare group), turned back into what the workbench shows: columns, figures and, when prompt
+// storage was on, every answer with its reasoning and tool calls.
 struct HistoryEntry
 {
     QString compareGroup;

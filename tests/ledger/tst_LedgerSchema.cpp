@@ -74,6 +74,7 @@ private slots:
     void everyEarlierVersion_upgradesToCostDimensions();
     void everyEarlierVersion_upgradesToLearnedDecisions_data();
     void everyEarlierVersion_upgradesToLearnedDecisions();
+    void v5File_upgradesToKeptAnswers();
     void newerFile_refusedAndByteIdentical();
     void garbageFile_reportedDamagedAndCanBeMovedAside();
     void corruptPages_reportedDamaged();
@@ -429,6 +430,53 @@ void TestLedgerSchema::reopen_keepsSchemaAndRows()
     ledger.close();
     LedgerQueries queries(path);
     QCOMPARE(queries.totals({}).requests, 2);
+}
+
+void TestLedgerSchema::v5File_upgradesToKeptAnswers()
+{
+    const QString path = m_dir.filePath(QStringLiteral("answers-v5.sqlite"));
+    {
+        // A file exactly as a version-5 build left it, with a voted comparison.
+        RawDb raw(path);
+        for (int step = 1; step <= 5; ++step) {
+            for (const QString& sql : LedgerSchema::stepSql(step)) {
+                QVERIFY2(raw.exec(sql), qPrintable(sql));
+            }
+            if (step == 1) {
+                insertV1Rows(raw);
+            }
+        }
+        QVERIFY(
+            raw.exec(QStringLiteral("INSERT INTO votes(compare_group, winner_model, tie, at) VALUES('g', 'm-c', 0, %1)")
+                         .arg(kT0 + 70000)));
+        QVERIFY(raw.exec(QStringLiteral("INSERT OR REPLACE INTO meta VALUES('schema_version', '5')")));
+    }
+    Ledger ledger;
+    QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
+    RequestRecord answered = request(utc(2026, 3, 3, 10), QStringLiteral("m-a"), QStringLiteral("pa"));
+    answered.compareGroup = QStringLiteral("g2");
+    answered.answer = QStringLiteral("Merge sort is stable.");
+    answered.reasoning = QStringLiteral("Equal keys keep their order.");
+    answered.toolCalls = { ToolCall { QStringLiteral("call_1"), QStringLiteral("lookup"), QStringLiteral("{}") } };
+    answered.settings = QStringLiteral("temperature=0.2");
+    QVERIFY(recordAll(ledger, { answered }));
+    ledger.close();
+
+    RawDb raw(path);
+    QCOMPARE(raw.scalar("SELECT value FROM meta WHERE key = 'schema_version'").toInt(), LedgerSchema::kVersion);
+    // Old rows kept no answers; the old vote names no settings and no tag.
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM requests WHERE answer = '' AND reasoning = '' AND tool_calls = ''"
+                        " AND settings = ''")
+                 .toInt(),
+             2);
+    QCOMPARE(raw.scalar("SELECT winner_settings || tag FROM votes").toString(), QString());
+    LedgerQueries queries(path);
+    const QList<RequestRecord> history = queries.recentRequests(10);
+    QCOMPARE(history.size(), 3);
+    QCOMPARE(history.at(0), answered);
+    QCOMPARE(history.at(2).prompt, QStringLiteral("first prompt"));
+    QCOMPARE(queries.votesInCompareGroup(QStringLiteral("g")).value(0).winnerModel, QStringLiteral("m-c"));
+    QCOMPARE(queries.votedRuns().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestLedgerSchema)

@@ -57,6 +57,10 @@ RequestRecord richRecord()
                    attempt("m-d", "pd", at.addMSecs(100), "hedge_lost") };
     r.attempts[1].endedAt = QDateTime(); // still unknown: stored as NULL
     r.failovers = { FailoverRecord { at.addMSecs(650), "m-b", "m-c", "server_error", "upstream said no" } };
+    r.answer = QStringLiteral("Merge sort is stable; «quicksort» is not.\n```\ncode\n```");
+    r.reasoning = QStringLiteral("Stability means equal keys keep their order.");
+    r.toolCalls = { ToolCall { "call_1", "lookup", "{\"q\":\"stable sort\"}" }, ToolCall { "call_2", "noop", "" } };
+    r.settings = QStringLiteral("temperature=0.2 max_tokens=512");
     return r;
 }
 } // namespace
@@ -118,14 +122,15 @@ void TestLedgerWriter::recordVote_storedWithTie()
     Ledger ledger;
     QVERIFY(ledger.open(path));
     QSignalSpy flushed(&ledger, &Ledger::flushed);
-    ledger.recordVote(VoteRecord { "cmp-1", "m-a", false, utc(2026, 3, 2, 10) });
+    const VoteRecord first { "cmp-1", "m-a", false, utc(2026, 3, 2, 10), "temperature=0.2", "coding" };
+    ledger.recordVote(first);
     ledger.recordVote(VoteRecord { "cmp-1", QString(), true, utc(2026, 3, 2, 11) });
     ledger.flush();
     QVERIFY(flushed.wait(5000));
     LedgerQueries queries(path);
     const QList<VoteRecord> votes = queries.votesInCompareGroup("cmp-1");
     QCOMPARE(votes.size(), 2);
-    QCOMPARE(votes[0], (VoteRecord { "cmp-1", "m-a", false, utc(2026, 3, 2, 10) }));
+    QCOMPARE(votes[0], first);
     QVERIFY(votes[1].tie);
     QVERIFY(votes[1].winnerModel.isEmpty());
 }
@@ -150,18 +155,38 @@ void TestLedgerWriter::promptStorage()
     QFETCH(bool, store);
     const QString path = freshPath(QStringLiteral("prompts-%1").arg(store));
     const QString secret = QStringLiteral("PROMPT-TEXT-zebra-1729");
+    const QString answer = QStringLiteral("ANSWER-TEXT-okapi-4104");
+    const QString reasoning = QStringLiteral("REASONING-TEXT-quokka-87");
+    const QString arguments = QStringLiteral("{\"city\":\"TOOL-ARGS-ibex-55\"}");
     {
         Ledger ledger;
         ledger.setStorePrompts(store);
         QVERIFY(ledger.open(path));
         RequestRecord record = request(utc(2026, 3, 2, 10), "m-a", "pa");
         record.prompt = secret;
+        record.answer = answer;
+        record.reasoning = reasoning;
+        record.toolCalls = { ToolCall { "call_1", "weather", arguments } };
+        record.settings = QStringLiteral("temperature=0.5");
         QVERIFY(recordAll(ledger, { record }));
     }
     const QByteArray bytes = fileBytes(path) + fileBytes(path + "-wal");
     QCOMPARE(bytes.contains(secret.toUtf8()), store);
+    // An answer tells what was asked: it goes with the prompt.
+    QCOMPARE(bytes.contains(answer.toUtf8()), store);
+    QCOMPARE(bytes.contains(reasoning.toUtf8()), store);
+    QCOMPARE(bytes.contains("TOOL-ARGS-ibex-55"), store);
     LedgerQueries queries(path);
-    QCOMPARE(queries.recentRequests(1).value(0).prompt, store ? secret : QString());
+    const RequestRecord stored = queries.recentRequests(1).value(0);
+    QCOMPARE(stored.prompt, store ? secret : QString());
+    QCOMPARE(stored.answer, store ? answer : QString());
+    QCOMPARE(stored.reasoning, store ? reasoning : QString());
+    QCOMPARE(stored.toolCalls.size(), store ? 1 : 0);
+    QCOMPARE(stored.settings, QStringLiteral("temperature=0.5")); // settings hold no text of the user's
+    // History search finds a run by what it answered, when it was kept.
+    QCOMPARE(queries.recentRequests(10, 0, QStringLiteral("okapi")).size(), store ? 1 : 0);
+    QCOMPARE(queries.recentRequests(10, 0, QStringLiteral("quokka")).size(), store ? 1 : 0);
+    QCOMPARE(queries.recentRequests(10, 0, QStringLiteral("giraffe")).size(), 0);
 }
 
 void TestLedgerWriter::apiKeyFromEnvironment_neverInFileOrExports()
@@ -332,6 +357,12 @@ QList<RequestRecord> numbered(int count)
     for (int i = 0; i < count; ++i) {
         RequestRecord r = request(utc(2026, 3, 2, 10).addSecs(i), "m-a", "pa", 0.001);
         r.id = QStringLiteral("req-%1").arg(i);
+        if (i % 3 == 0) {
+            r.answer = QStringLiteral("answer %1").arg(i);
+            r.reasoning = QStringLiteral("because %1").arg(i);
+            r.toolCalls = { ToolCall { QStringLiteral("c%1").arg(i), "f", "{}" } };
+            r.settings = QStringLiteral("max_tokens=%1").arg(i);
+        }
         records.append(r);
     }
     return records;

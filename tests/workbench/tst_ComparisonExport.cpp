@@ -124,6 +124,47 @@ private slots:
         QVERIFY(QString::fromUtf8(ComparisonExport::toHtml(routed)).contains(note.toHtmlEscaped()));
     }
 
+    // A kept answer exports whole: its reasoning and tool calls in every format, escaped in HTML.
+    void reasoningAndToolCalls_inEveryFormat()
+    {
+        ComparisonSnapshot s = snapshot();
+        s.columns[1].reasoning = QStringLiteral("First <think> about \"CSV\", then answer.");
+        s.columns[1].toolCalls = { ToolCall { QStringLiteral("call_1"), QStringLiteral("lookup<script>"),
+                                              QStringLiteral("{\"q\":\"<b>csv</b>\",\"n\":2}") } };
+        s.columns[1].settings = QStringLiteral("temperature=0.2");
+
+        const QString md = QString::fromUtf8(ComparisonExport::toMarkdown(s));
+        QVERIFY(md.contains(QStringLiteral("> First <think> about \"CSV\", then answer.")));
+        QVERIFY2(md.contains(QStringLiteral(
+                     "`lookup<script>`\n\n```json\n{\n    \"n\": 2,\n    \"q\": \"<b>csv</b>\"\n}\n```")),
+                 qPrintable(md));
+
+        const QJsonObject column = QJsonDocument::fromJson(ComparisonExport::toJson(s))
+                                       .object()
+                                       .value(QStringLiteral("columns"))
+                                       .toArray()[1]
+                                       .toObject();
+        QCOMPARE(column.value(QStringLiteral("reasoning")).toString(), s.columns[1].reasoning);
+        QCOMPARE(column.value(QStringLiteral("requestSettings")).toString(), QStringLiteral("temperature=0.2"));
+        const QJsonObject call = column.value(QStringLiteral("toolCalls")).toArray()[0].toObject();
+        QCOMPARE(call.value(QStringLiteral("name")).toString(), QStringLiteral("lookup<script>"));
+        QCOMPARE(call.value(QStringLiteral("arguments")).toString(), s.columns[1].toolCalls[0].arguments);
+
+        const QString csv = QString::fromUtf8(ComparisonExport::toCsv(s));
+        QVERIFY(csv.startsWith(QStringLiteral("model,provider,status,failure_class,ttft_ms,latency_ms,prompt_tokens,"
+                                              "completion_tokens,tokens_estimated,tokens_per_second,cost_usd,"
+                                              "cost_estimated,answer,reasoning,tool_calls\r\n")));
+        QVERIFY2(csv.contains(QStringLiteral("Plain answer.,\"First <think> about \"\"CSV\"\", then answer.\",")),
+                 qPrintable(csv));
+
+        const QString html = QString::fromUtf8(ComparisonExport::toHtml(s));
+        QVERIFY(html.contains(QStringLiteral("First &lt;think&gt; about &quot;CSV&quot;, then answer.")));
+        QVERIFY(html.contains(QStringLiteral("<code>lookup&lt;script&gt;</code>")));
+        QVERIFY(html.contains(QStringLiteral("&quot;q&quot;: &quot;&lt;b&gt;csv&lt;/b&gt;&quot;")));
+        QVERIFY(!html.contains(QStringLiteral("<script")));
+        QVERIFY(!html.contains(QStringLiteral("<think>")));
+    }
+
     void csv_oneRowPerColumn_quotedFields()
     {
         const QString csv = QString::fromUtf8(ComparisonExport::toCsv(snapshot()));

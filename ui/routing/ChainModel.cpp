@@ -9,6 +9,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QMimeData>
 
 ChainModel::ChainModel(Engine& engine, RoutingDocument* document, const QString& tier, QObject* parent)
@@ -18,11 +19,13 @@ ChainModel::ChainModel(Engine& engine, RoutingDocument* document, const QString&
     , m_tier(tier)
 {
     connect(document, &RoutingDocument::policyChanged, this, &ChainModel::refresh);
-    connect(document, &RoutingDocument::healthChanged, this, [this] {
+    const auto repaint = [this] {
         if (!m_models.isEmpty()) {
             emit dataChanged(index(0), index(int(m_models.size()) - 1));
         }
-    });
+    };
+    connect(document, &RoutingDocument::healthChanged, this, repaint);
+    connect(document, &RoutingDocument::ratingsChanged, this, repaint);
     refresh();
 }
 
@@ -100,10 +103,24 @@ QVariant ChainModel::data(const QModelIndex& index, int role) const
         return availability.kind == SkipKind::CoolingDown || availability.kind == SkipKind::ProbeInUse ? 1 : 2;
     case DeploymentsRole:
         return m_deployments.at(index.row());
+    case RatingRole: {
+        const std::optional<Leaderboard::Row> rating = m_document->rating(id);
+        return rating ? tr("rating %1").arg(QLocale().toString(rating->rating, 'f', 0)) : QString();
+    }
     case Qt::ToolTipRole: {
         // The card elides its price line in a narrow tier: the tooltip has all of it.
-        const QString details
+        QString details
             = tr("%1\n%2 · %3").arg(id, data(index, ProviderRole).toString(), data(index, PriceRole).toString());
+        if (const std::optional<Leaderboard::Row> rating = m_document->rating(id)) {
+            const QLocale locale;
+            details += QLatin1Char('\n')
+                + tr("Your votes: rating %1 (95 % interval %2 to %3), %4 won, %5 lost, %6 tied")
+                      .arg(locale.toString(rating->rating, 'f', 0), locale.toString(rating->ratingLow, 'f', 0),
+                           locale.toString(rating->ratingHigh, 'f', 0))
+                      .arg(rating->wins)
+                      .arg(rating->losses)
+                      .arg(rating->ties);
+        }
         if (down) {
             return tr("%1\n%2").arg(details, ProviderHealth::describe(health));
         }

@@ -19,6 +19,7 @@ public:
         HealthRole, // "up", "cooling down", "no key", "unknown model", "no price"
         HealthLevelRole, // 0 fine, 1 warning, 2 broken
         DeploymentsRole, // number of deployments in the step
+        RatingRole, // "rating 1095" from the user's votes, empty without votes
     };
 
     static constexpr char kStepMime[] = "application/x-switchyard-chain-step";

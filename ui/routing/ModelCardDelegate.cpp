@@ -71,8 +71,11 @@ void ModelCardDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
         nameRect, Qt::AlignLeft | Qt::AlignVCenter,
         boldMetrics.elidedText(QStringLiteral("%1. %2").arg(step).arg(name), Qt::ElideMiddle, nameRect.width()));
 
-    const QString detail = QStringLiteral("%1 · %2").arg(index.data(ChainModel::ProviderRole).toString(),
-                                                         index.data(ChainModel::PriceRole).toString());
+    QString detail = QStringLiteral("%1 · %2").arg(index.data(ChainModel::ProviderRole).toString(),
+                                                   index.data(ChainModel::PriceRole).toString());
+    if (const QString rating = index.data(ChainModel::RatingRole).toString(); !rating.isEmpty()) {
+        detail += QStringLiteral(" · ") + rating;
+    }
     const QRect detailRect(inner.left(), nameRect.bottom() + 4, inner.width(), metrics.height());
     painter->setFont(option.font);
     painter->setPen(palette.color(QPalette::PlaceholderText));

@@ -52,6 +52,18 @@ void RoutingDocument::restore(const RoutingPolicy& policy)
     emit policyChanged();
 }
 
+void RoutingDocument::setRatings(const QHash<QString, Leaderboard::Row>& ratings)
+{
+    m_ratings = ratings;
+    emit ratingsChanged();
+}
+
+std::optional<Leaderboard::Row> RoutingDocument::rating(const QString& modelId) const
+{
+    const auto it = m_ratings.constFind(modelId);
+    return it == m_ratings.cend() ? std::nullopt : std::optional<Leaderboard::Row>(*it);
+}
+
 void RoutingDocument::setHealth(ProviderHealth* health)
 {
     if (m_health) {

@@ -1,7 +1,10 @@
 #pragma once
 
 #include "routing/RoutingPolicy.h"
+#include "workbench/Leaderboard.h"
 #include "workbench/ProviderHealth.h"
+
+#include <QHash>
 
 #include <QObject>
 #include <QPointer>
@@ -30,13 +33,19 @@ public:
     // The app's one health model, which the cards and "Try a prompt" show; null without one.
     void setHealth(ProviderHealth* health);
     ProviderHealth* health() const { return m_health; }
+    // The user's own votes per model (Leaderboard, by model), which the cards show next to price
+    // and health; a model without votes has no entry.
+    void setRatings(const QHash<QString, Leaderboard::Row>& ratings);
+    std::optional<Leaderboard::Row> rating(const QString& modelId) const;
 
 signals:
     void policyChanged();
     void healthChanged();
+    void ratingsChanged();
 
 private:
     RoutingPolicy m_policy;
     QPointer<ProviderHealth> m_health;
+    QHash<QString, Leaderboard::Row> m_ratings;
     QUndoStack m_undo;
 };

@@ -1,5 +1,7 @@
 #include "AnswerDocument.h"
 
+#include "workbench/ComparisonHtml.h"
+
 #include <QApplication>
 #include <QCoreApplication>
 #include <QPalette>
@@ -65,6 +67,39 @@ void renderFinal(QTextDocument* document, const QList<ChatMessage>& conversation
             format.setBackground(codeBackground);
             cursor.setPosition(block.position());
             cursor.setBlockFormat(format);
+        }
+    }
+}
+
+void appendToolCalls(QTextDocument* document, const QList<ToolCall>& calls)
+{
+    if (calls.isEmpty()) {
+        return;
+    }
+    const QPalette palette = QApplication::palette();
+    QTextCursor cursor(document);
+    cursor.movePosition(QTextCursor::End);
+    QTextBlockFormat heading;
+    heading.setTopMargin(12);
+    QTextCharFormat bold;
+    bold.setFontWeight(QFont::Bold);
+    cursor.insertBlock(heading, bold);
+    cursor.insertText(QCoreApplication::translate("AnswerDocument", "Tool calls"), bold);
+    QTextBlockFormat code;
+    code.setBackground(palette.color(QPalette::AlternateBase));
+    code.setNonBreakableLines(true);
+    code.setLeftMargin(4);
+    QTextCharFormat mono;
+    mono.setFontFamilies({ QStringLiteral("monospace") });
+    mono.setFontFixedPitch(true);
+    for (const ToolCall& call : calls) {
+        QTextBlockFormat name;
+        name.setTopMargin(6);
+        cursor.insertBlock(name, bold);
+        cursor.insertText(call.name, bold);
+        for (const QString& line : ComparisonHtml::prettyArguments(call.arguments).split(QLatin1Char('\n'))) {
+            cursor.insertBlock(code, mono);
+            cursor.insertText(line, mono);
         }
     }
 }

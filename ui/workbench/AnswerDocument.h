@@ -14,4 +14,6 @@ void reset(QTextDocument* document, const QList<ChatMessage>& conversation, cons
 // The finished answer as Markdown after the earlier turns, code blocks shaded.
 void renderFinal(QTextDocument* document, const QList<ChatMessage>& conversation, const QString& modelName,
                  const QString& markdown);
+// Appends the model's tool calls after the answer: each name, then its arguments (indented JSON).
+void appendToolCalls(QTextDocument* document, const QList<ToolCall>& calls);
 } // namespace AnswerDocument

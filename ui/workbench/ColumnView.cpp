@@ -3,6 +3,7 @@
 #include "AnswerDocument.h"
 #include "common/ElidedLabel.h"
 #include "common/Icons.h"
+#include "common/Money.h"
 #include "common/StatusColors.h"
 
 #include <QApplication>
@@ -11,6 +12,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextBrowser>
@@ -141,6 +143,28 @@ ColumnView::ColumnView(ColumnRun* run, QWidget* parent)
     m_answer->setPlaceholderText(tr("The answer appears here."));
     m_answer->document()->setDocumentMargin(10);
 
+    m_reasoningToggle = new QToolButton(this);
+    m_reasoningToggle->setObjectName(QStringLiteral("reasoningToggle"));
+    m_reasoningToggle->setCheckable(true);
+    m_reasoningToggle->setAutoRaise(true);
+    m_reasoningToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_reasoningToggle->setArrowType(Qt::RightArrow);
+    m_reasoningToggle->hide();
+    m_reasoning = new QTextBrowser(this);
+    m_reasoning->setObjectName(QStringLiteral("reasoningView"));
+    m_reasoning->setFrameShape(QFrame::NoFrame);
+    m_reasoning->document()->setDocumentMargin(10);
+    m_reasoning->setForegroundRole(QPalette::PlaceholderText);
+    m_reasoning->hide();
+    connect(m_reasoningToggle, &QToolButton::toggled, this, [this](bool open) {
+        m_reasoningToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+        // Folded, the view is not kept up to date while tokens stream: it is filled when opened.
+        if (open && m_run) {
+            m_reasoning->setPlainText(m_run->reasoning());
+        }
+        m_reasoning->setVisible(open);
+    });
+
     auto* header = new QVBoxLayout;
     header->setContentsMargins(12, 10, 8, 8);
     header->setSpacing(4);
@@ -163,7 +187,9 @@ ColumnView::ColumnView(ColumnRun* run, QWidget* parent)
     bannerBox->setContentsMargins(10, 8, 10, 0);
     bannerBox->addWidget(m_errorBanner);
     layout->addLayout(bannerBox);
-    layout->addWidget(m_answer, 1);
+    layout->addWidget(m_reasoningToggle);
+    layout->addWidget(m_reasoning, 1);
+    layout->addWidget(m_answer, 2);
 
     m_repaint = new QTimer(this);
     m_repaint->setInterval(RepaintIntervalMs);
@@ -171,6 +197,7 @@ ColumnView::ColumnView(ColumnRun* run, QWidget* parent)
 
     connect(run, &ColumnRun::begun, this, &ColumnView::onBegun);
     connect(run, &ColumnRun::textAppended, this, &ColumnView::onTextAppended);
+    connect(run, &ColumnRun::reasoningAppended, this, &ColumnView::onReasoningAppended);
     connect(run, &ColumnRun::textDiscarded, this, &ColumnView::onTextDiscarded);
     connect(run, &ColumnRun::routeChanged, this, [this] {
         refreshHeader();
@@ -312,11 +339,26 @@ void ColumnView::onBegun()
     m_pending.clear();
     AnswerDocument::reset(m_answer->document(), m_run->conversation(), m_run->title());
     m_errorBanner->hide();
+    updateReasoning();
+}
+
+void ColumnView::onReasoningAppended(const QString& delta)
+{
+    m_reasoningDirty = true;
+    if (m_reasoning->isVisible()) {
+        QTextCursor cursor(m_reasoning->document());
+        cursor.movePosition(QTextCursor::End);
+        cursor.insertText(delta);
+    }
+    if (!m_repaint->isActive()) {
+        m_repaint->start();
+    }
 }
 
 void ColumnView::onTextDiscarded()
 {
     m_pending.clear();
+    updateReasoning();
     AnswerDocument::reset(m_answer->document(), m_run->conversation(), m_run->title());
 }
 
@@ -344,6 +386,10 @@ void ColumnView::flush()
     if (m_figuresDirty) {
         m_figuresDirty = false;
         updateFigures();
+    }
+    if (m_reasoningDirty) {
+        m_reasoningDirty = false;
+        updateReasoningToggle();
     }
     if (m_run && m_run->isActive()) {
         updateFigures(); // the rate keeps moving while tokens arrive
@@ -429,13 +475,49 @@ void ColumnView::updateFigures()
 void ColumnView::renderFinal()
 {
     m_pending.clear();
+    updateReasoning();
     const QString text = m_run->text();
     if (text.isEmpty()) {
         AnswerDocument::reset(m_answer->document(), m_run->conversation(), m_run->title());
+    } else {
+        // Markdown once, when the answer is complete; while streaming the plain append stays cheap.
+        AnswerDocument::renderFinal(m_answer->document(), m_run->conversation(), m_run->title(), text);
+    }
+    AnswerDocument::appendToolCalls(m_answer->document(), m_run->toolCalls());
+}
+
+void ColumnView::updateReasoning()
+{
+    const QString& reasoning = m_run->reasoning();
+    if (reasoning.isEmpty()) {
+        m_reasoningToggle->setChecked(false);
+        m_reasoning->clear();
+    } else if (m_reasoning->isVisible()) {
+        m_reasoning->setPlainText(reasoning);
+    }
+    updateReasoningToggle();
+}
+
+void ColumnView::updateReasoningToggle()
+{
+    const QString& reasoning = m_run->reasoning();
+    m_reasoningToggle->setVisible(!reasoning.isEmpty());
+    if (reasoning.isEmpty()) {
         return;
     }
-    // Markdown once, when the answer is complete; while streaming the plain append stays cheap.
-    AnswerDocument::renderFinal(m_answer->document(), m_run->conversation(), m_run->title(), text);
+    // The provider's count once it reports one; counted from the text ("~") until then.
+    const ColumnFigures& f = m_run->figures();
+    const bool reported = f.usage.reasoningTokens > 0;
+    const qint64 tokens = reported ? f.usage.reasoningTokens : estimateTokens(reasoning);
+    QString text = reported && !f.usage.estimated ? tr("Reasoning: %n token(s)", nullptr, int(tokens))
+                                                  : tr("Reasoning: ~%n token(s)", nullptr, int(tokens));
+    if (f.reasoningCostUsd && f.costUsd && *f.costUsd > 0) {
+        text += QStringLiteral(" \u00b7 ")
+            + tr("%1 of the cost (%2 %)")
+                  .arg(Money::format(*f.reasoningCostUsd))
+                  .arg(QLocale().toString(100.0 * *f.reasoningCostUsd / *f.costUsd, 'f', 0));
+    }
+    m_reasoningToggle->setText(text);
 }
 
 void ColumnView::setContinuing(bool continuing)

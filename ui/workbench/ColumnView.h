@@ -27,6 +27,9 @@ public:
     ColumnRun* run() const { return m_run; }
     QScrollBar* answerScrollBar() const;
     QTextBrowser* answerView() const { return m_answer; }
+    // The model's reasoning, folded away under its toggle until opened.
+    QToolButton* reasoningToggle() const { return m_reasoningToggle; }
+    QTextBrowser* reasoningView() const { return m_reasoning; }
     void setBest(const QSet<BestValues::Figure>& best);
     const QSet<BestValues::Figure>& best() const { return m_best; }
     // Re-reads model, provider and overrides (after the column's settings changed).
@@ -74,12 +77,15 @@ private:
     Figure addFigure(class QGridLayout* grid, int column, const QString& caption);
     void onBegun();
     void onTextAppended(const QString& delta);
+    void onReasoningAppended(const QString& delta);
     void onTextDiscarded();
     void updateRoute();
     void onStateChanged();
     void updateFigures();
     void updateStatus();
     void renderFinal();
+    void updateReasoning();
+    void updateReasoningToggle();
     void copyAnswer();
     void applyStyle();
 
@@ -104,8 +110,11 @@ private:
     QLabel* m_errorTitle;
     QLabel* m_errorMessage;
     QTextBrowser* m_answer;
+    QToolButton* m_reasoningToggle;
+    QTextBrowser* m_reasoning;
     QTimer* m_repaint;
     QString m_pending;
+    bool m_reasoningDirty = false;
     bool m_figuresDirty = false;
     bool m_applyingStyle = false;
     QSet<BestValues::Figure> m_best;

@@ -21,7 +21,7 @@ HistoryPanel::HistoryPanel(Search search, Load load, QWidget* parent)
     , m_load(std::move(load))
 {
     m_filter = new QLineEdit(this);
-    m_filter->setPlaceholderText(tr("Search prompts, models, errors"));
+    m_filter->setPlaceholderText(tr("Search prompts, answers, models, errors"));
     m_filter->setClearButtonEnabled(true);
     m_filter->addAction(Icons::icon(QStringLiteral("search")), QLineEdit::LeadingPosition);
     m_list = new QListWidget(this);

@@ -12,6 +12,7 @@
 #include <QActionGroup>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -81,6 +82,14 @@ WorkbenchView::WorkbenchView(const ModelCatalog& catalog, ProviderClient* client
         bar->addWidget(toolButtonFor(action, false));
     }
     bar->addWidget(toolButtonFor(m_tie, false));
+    m_voteTag = new QLineEdit(this);
+    m_voteTag->setObjectName(QStringLiteral("voteTag"));
+    m_voteTag->setPlaceholderText(tr("Vote tag"));
+    m_voteTag->setToolTip(tr("A label stored with your votes, such as \"coding\" or \"summaries\": the "
+                             "leaderboard can be filtered by it"));
+    m_voteTag->setClearButtonEnabled(true);
+    m_voteTag->setMaximumWidth(m_voteTag->fontMetrics().horizontalAdvance(QLatin1Char('m')) * 10);
+    bar->addWidget(m_voteTag);
     bar->addSpacing(8);
     bar->addWidget(toolButtonFor(m_syncScroll, false));
     bar->addWidget(toolButtonFor(m_diff, false));

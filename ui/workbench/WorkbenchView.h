@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ledger/LedgerRecords.h"
 #include "workbench/ComparisonRun.h"
 #include "workbench/WorkbenchSettings.h"
 
@@ -15,6 +16,7 @@ class Router;
 class QAction;
 class QActionGroup;
 class QLabel;
+class QLineEdit;
 class QStackedWidget;
 class QToolButton;
 
@@ -51,6 +53,8 @@ public:
     // Stores a vote for the last run: the column's model wins, or a tie when index < 0.
     bool vote(int index);
     QAction* tieAction() const { return m_tie; }
+    // The label stored with votes (the leaderboard filters by it).
+    QLineEdit* voteTagEdit() const { return m_voteTag; }
     // Shows an earlier run again (its columns and figures).
     void showRun(const ComparisonSnapshot& snapshot);
 
@@ -71,7 +75,8 @@ signals:
     // Every call that ended, so the window can show provider health.
     void callEnded(const QString& providerId, ColumnState state, const CallError& error);
     void statusMessage(const QString& message);
-    void voted(const QString& compareGroup, const QString& winnerModel, bool tie);
+    // A vote for the last run, with the winner's settings (RequestSettings) and the tag typed next to it.
+    void voted(const VoteRecord& vote);
 
 private:
     QAction* makeAction(const QString& icon, const QString& text, const QList<QKeySequence>& shortcuts);
@@ -101,6 +106,7 @@ private:
     QAction* m_diff;
     QAction* m_syncScroll;
     QAction* m_tie;
+    QLineEdit* m_voteTag;
     QActionGroup* m_layouts;
     bool m_syncing = false;
     bool m_restoring = false;

@@ -4,11 +4,13 @@
 #include "DiffDialog.h"
 #include "common/FileDialogs.h"
 #include "common/Money.h"
+#include "common/RequestSettings.h"
 #include "workbench/ComparisonExport.h"
 
 #include <QAction>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QScrollBar>
 
@@ -110,7 +112,14 @@ bool WorkbenchView::vote(int index)
     for (ColumnView* view : views) {
         view->setWinner(winner && view->run() == winner);
     }
-    emit voted(m_run->compareGroup(), winner ? winner->title() : QString(), winner == nullptr);
+    VoteRecord vote;
+    vote.compareGroup = m_run->compareGroup();
+    vote.winnerModel = winner ? winner->title() : QString();
+    vote.winnerSettings = winner ? RequestSettings::describe(winner->request()) : QString();
+    vote.tie = winner == nullptr;
+    vote.at = QDateTime::currentDateTimeUtc();
+    vote.tag = m_voteTag->text().trimmed();
+    emit voted(vote);
     emit statusMessage(winner ? tr("Vote stored: %1 wins this run.").arg(winner->title()) : tr("Vote stored: a tie."));
     return true;
 }

@@ -2,7 +2,7 @@
 
 int runUiBenchmarks(const QStringList& args);
 
-// bench-ui [--seconds 30] [--columns 8] [--rate 100]; runs offscreen unless a platform is set.
+// bench-ui [--seconds 30] [--columns 8] [--rate 100] [--reasoning]; runs offscreen unless a platform is set.
 int main(int argc, char* argv[])
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {

@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "common/HomeSettings.h"
 #include "workbench/ColumnRun.h"
+#include "workbench/ColumnView.h"
 #include "workbench/WorkbenchView.h"
 
 #include <QApplication>
@@ -12,6 +13,7 @@
 #include <QSettings>
 #include <QTextStream>
 #include <QTimer>
+#include <QToolButton>
 
 #include <algorithm>
 
@@ -59,6 +61,8 @@ int runUiBenchmarks(const QStringList& args)
     int seconds = 30;
     int columns = 8;
     int tokensPerSecond = 100;
+    // --reasoning: the first half of the run streams reasoning (shown, unfolded), then the answer.
+    const bool reasoning = args.contains(QLatin1String("--reasoning"));
     for (int i = 0; i + 1 < args.size(); ++i) {
         if (args[i] == QLatin1String("--seconds")) {
             seconds = args[i + 1].toInt();
@@ -104,13 +108,27 @@ int runUiBenchmarks(const QStringList& args)
         owed += tokensPerSecond / 100.0;
         const int now = int(owed);
         owed -= now;
+        const bool thinking = reasoning && tokens < qint64(seconds) * tokensPerSecond / 2;
         for (int k = 0; k < now; ++k) {
+            const QString& piece = tokens % 12 == 11 ? QStringLiteral("line\n") : words[tokens % words.size()];
             for (ColumnRun* run : runs) {
-                run->appendText(tokens % 12 == 11 ? QStringLiteral("line\n") : words[tokens % words.size()]);
+                if (thinking) {
+                    run->appendReasoning(piece);
+                } else {
+                    run->appendText(piece);
+                }
             }
             ++tokens;
         }
     });
+    if (reasoning) {
+        // Unfold every column's reasoning once it shows: the costlier case, its view kept current.
+        QTimer::singleShot(300, qApp, [workbench] {
+            for (ColumnView* view : workbench->columnViews()) {
+                view->reasoningToggle()->setChecked(true);
+            }
+        });
+    }
 
     QList<qint64> gaps;
     gaps.reserve(seconds * 1100);
@@ -156,12 +174,13 @@ int runUiBenchmarks(const QStringList& args)
     const double p50 = gaps.isEmpty() ? 0 : stallMs(gaps[gaps.size() / 2]);
     const qint64 chars = runs.isEmpty() ? 0 : runs.first()->text().size();
 
-    out << QStringLiteral("ui.workbench_stream: %1 columns x %2 tokens/s for %3 s (%4 tokens, %5 chars per column)\n")
+    out << QStringLiteral("ui.workbench_stream%6: %1 columns x %2 tokens/s for %3 s (%4 tokens, %5 chars per column)\n")
                .arg(columns)
                .arg(tokensPerSecond)
                .arg(seconds)
                .arg(tokens)
-               .arg(chars);
+               .arg(chars)
+               .arg(reasoning ? QStringLiteral(" (half of it reasoning, unfolded)") : QString());
     out << QStringLiteral("  event-loop stall: worst %1 ms, p99 %2 ms, median %3 ms (target p99 < 16 ms) over %4 "
                           "probe ticks\n")
                .arg(worst, 0, 'f', 1)

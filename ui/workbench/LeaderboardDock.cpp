@@ -1,0 +1,79 @@
+#include "LeaderboardDock.h"
+
+#include "LeaderboardView.h"
+#include "WorkbenchView.h"
+#include "common/Icons.h"
+#include "engine/Engine.h"
+#include "ledger/Ledger.h"
+#include "ledger/LedgerQueries.h"
+#include "routing/RoutingDocument.h"
+
+#include <QAction>
+#include <QMainWindow>
+#include <QStatusBar>
+
+LeaderboardDock* LeaderboardDock::install(QMainWindow* window, Engine& engine, WorkbenchView* workbench,
+                                          RoutingDocument* routing)
+{
+    Ledger* ledger = engine.ledger();
+    if (!ledger) {
+        return nullptr;
+    }
+    auto* dock = new LeaderboardDock(engine, window);
+    dock->setRoutingDocument(routing);
+    window->addDockWidget(Qt::BottomDockWidgetArea, dock);
+    dock->hide();
+    // A vote is queued with the ledger's writer: read it back once it is committed.
+    connect(workbench, &WorkbenchView::voted, dock, [dock] { dock->m_votePending = true; });
+    connect(ledger, &Ledger::recorded, dock, [dock] {
+        if (dock->m_votePending) {
+            dock->m_votePending = false;
+            dock->m_view->reload();
+        }
+    });
+    connect(dock->m_view, &LeaderboardView::statusMessage, window,
+            [window](const QString& message) { window->statusBar()->showMessage(message, 5000); });
+
+    QAction* toggle = dock->toggleViewAction();
+    toggle->setObjectName(QStringLiteral("leaderboardAction"));
+    toggle->setIcon(Icons::icon(QStringLiteral("trophy")));
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    connect(toggle, &QAction::toggled, dock->m_view, [dock](bool shown) {
+        if (shown) {
+            dock->m_view->reload();
+        }
+    });
+    return dock;
+}
+
+LeaderboardDock::LeaderboardDock(Engine& engine, QWidget* parent)
+    : QDockWidget(tr("Leaderboard"), parent)
+    , m_queries(std::make_shared<LedgerQueries>(engine.ledgerPath()))
+{
+    setObjectName(QStringLiteral("leaderboardDock"));
+    setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    auto queries = m_queries;
+    m_view = new LeaderboardView([queries] { return queries->votedRuns(); }, this);
+    setWidget(m_view);
+    connect(m_view, &LeaderboardView::updated, this, &LeaderboardDock::publishRatings);
+}
+
+LeaderboardDock::~LeaderboardDock() = default;
+
+void LeaderboardDock::setRoutingDocument(RoutingDocument* routing)
+{
+    m_routing = routing;
+    publishRatings();
+}
+
+void LeaderboardDock::publishRatings()
+{
+    if (!m_routing) {
+        return;
+    }
+    QHash<QString, Leaderboard::Row> ratings;
+    for (const Leaderboard::Row& row : Leaderboard::compute(m_view->runs(), Leaderboard::Grouping::Model)) {
+        ratings.insert(row.model, row);
+    }
+    m_routing->setRatings(ratings);
+}
