@@ -21,11 +21,12 @@ enum class LedgerOpenError
 //   v3  hourly rollups (requests, attempts) + time/compare-group indexes, backfilled from raw rows
 //   v4  requests.client_key
 //   v5  requests: cache writes by TTL, images, web searches, batch (what a cost was made of)
+//   v6  budget_periods + budget_holds: budgets shared by every process on one database
 // requests.uuid has no index on purpose: random keys would dirty one index page per insert,
 // and nothing looks a request up by uuid (history pages by time, details by rowid).
 // Old steps are never edited: a v1 file upgrades through exactly the DDL a v1 build would follow.
 namespace LedgerSchema {
-constexpr int kVersion = 5;
+constexpr int kVersion = 6;
 
 struct Result
 {
