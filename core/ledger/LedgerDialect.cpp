@@ -90,6 +90,19 @@ QString LedgerDialect::monthStart(const QString& seconds) const
     return QStringLiteral("CAST(strftime('%s', %1, 'unixepoch', 'start of month') AS INTEGER)").arg(seconds);
 }
 
+QString LedgerDialect::skipDuplicateRequest() const
+{
+    return isPostgres() ? QStringLiteral(" ON CONFLICT (uuid) DO NOTHING") : QString();
+}
+
+QStringList LedgerDialect::extraStepSql(int version) const
+{
+    if (isPostgres() && version == 6) {
+        return { QStringLiteral("CREATE UNIQUE INDEX requests_uuid ON requests(uuid)") };
+    }
+    return {};
+}
+
 QString LedgerDialect::likeOperator() const
 {
     return isPostgres() ? QStringLiteral("ILIKE") : QStringLiteral("LIKE");

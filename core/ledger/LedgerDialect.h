@@ -52,6 +52,13 @@ public:
     QString returningId(const QString& column) const;
     // Start of the UTC month, in epoch seconds, of an expression in epoch seconds.
     QString monthStart(const QString& seconds) const;
+    // Appended to the request INSERT: a request whose uuid is there already is skipped (and
+    // RETURNING gives no row). Only PostgreSQL has the unique index it needs (extraStepSql).
+    QString skipDuplicateRequest() const;
+    // DDL a schema step adds on this engine only: PostgreSQL's unique index on requests.uuid makes
+    // a replayed batch idempotent; SQLite's writer never replays a committed batch, and the
+    // index would cost it an index page per insert (LedgerSchema).
+    QStringList extraStepSql(int version) const;
     // Case-insensitive LIKE, as SQLite's LIKE is for ASCII.
     QString likeOperator() const;
     // Whether a reading query may be forward-only while other queries run on its connection.

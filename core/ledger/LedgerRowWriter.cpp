@@ -9,9 +9,9 @@ bool LedgerRowWriter::prepare(const QSqlDatabase& db, QString* error)
     const QString columns = LedgerRows::requestColumns(QString()).section(u',', 1); // rid is assigned
     const bool ok = m_insertRequest.prepare(
                         db,
-                        QStringLiteral("INSERT INTO requests(%1) VALUES(%2)%3")
+                        QStringLiteral("INSERT INTO requests(%1) VALUES(%2)%3%4")
                             .arg(columns, QStringList(columns.count(u',') + 1, QStringLiteral("?")).join(u','),
-                                 dialect.returningId(QStringLiteral("rid"))))
+                                 dialect.skipDuplicateRequest(), dialect.returningId(QStringLiteral("rid"))))
         && m_insertAttempt.prepare(
             db,
             QStringLiteral("INSERT INTO attempts(request_rid, seq, model_id, provider_id, started_at, ended_at,"
@@ -46,8 +46,11 @@ bool LedgerRowWriter::writeVote(const VoteRecord& vote, QString* error)
     return true;
 }
 
-bool LedgerRowWriter::writeRequest(const RequestRecord& r, QString* error)
+bool LedgerRowWriter::writeRequest(const RequestRecord& r, QString* error, bool* inserted)
 {
+    if (inserted) {
+        *inserted = false;
+    }
     LedgerStatement& q = m_insertRequest;
     int i = 1;
     q.bind(i++, r.id);
@@ -81,6 +84,12 @@ bool LedgerRowWriter::writeRequest(const RequestRecord& r, QString* error)
         return false;
     }
     const qint64 rid = q.lastInsertRowId();
+    if (rid == 0) {
+        return true; // a duplicate the dialect skipped
+    }
+    if (inserted) {
+        *inserted = true;
+    }
     qint64 seq = 0;
     LedgerStatement& a = m_insertAttempt;
     for (const AttemptRecord& attempt : r.attempts) {

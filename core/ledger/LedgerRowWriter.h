@@ -16,7 +16,9 @@ public:
     LedgerRowWriter& operator=(const LedgerRowWriter&) = delete;
 
     bool prepare(const QSqlDatabase& db, QString* error);
-    bool writeRequest(const RequestRecord& record, QString* error);
+    // *inserted false (and nothing written) when the database already holds a request with this
+    // id: on PostgreSQL a batch whose commit was acknowledged by nobody is replayed once more.
+    bool writeRequest(const RequestRecord& record, QString* error, bool* inserted = nullptr);
     bool writeVote(const VoteRecord& vote, QString* error);
 
 private:

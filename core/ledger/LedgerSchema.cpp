@@ -240,6 +240,9 @@ LedgerSchema::Result LedgerSchema::prepare(const QSqlDatabase& db)
         for (const QString& sql : stepSql(step)) {
             ok = ok && run(query, dialect.ddl(sql), &result);
         }
+        for (const QString& sql : dialect.extraStepSql(step)) {
+            ok = ok && run(query, sql, &result);
+        }
         ok = ok
             && run(query,
                    QStringLiteral("INSERT INTO meta(key, value) VALUES('schema_version', '%1')"

@@ -113,6 +113,7 @@ bool LedgerStatement::exec()
 {
     if (m_query) {
         m_executed = false;
+        m_returnedId = 0;
         if (!(m_plainSql.isEmpty() ? m_query->exec() : m_query->exec(m_plainSql))) {
             m_error = m_query->lastError().text();
             return false;

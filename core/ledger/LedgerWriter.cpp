@@ -264,8 +264,9 @@ bool LedgerWriter::writeBatch(const QList<RequestRecord>& records, const QList<V
     }
     m_rollup->clear();
     for (int i = 0; ok && i < records.size(); ++i) {
-        ok = m_rows->writeRequest(records[i], error);
-        if (ok) {
+        bool inserted = false;
+        ok = m_rows->writeRequest(records[i], error, &inserted);
+        if (ok && inserted) {
             m_rollup->add(records[i]);
         }
     }

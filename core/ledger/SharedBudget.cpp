@@ -3,6 +3,8 @@
 #include "LedgerConnection.h"
 #include "LedgerDialect.h"
 
+#include "common/Money.h"
+
 #include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -112,7 +114,7 @@ SharedBudget::Hold SharedBudget::reserve(QList<Scope> scopes, double amountUsd)
         if (spent + held + amountUsd > scope.limitUsd + kEpsilonUsd) {
             hold.refusal = QCoreApplication::translate("SharedBudget",
                                                        "%1 of the team's budget are spent or held, the limit is %2")
-                               .arg(QString::number(spent + held, 'f', 4), QString::number(scope.limitUsd, 'f', 2));
+                               .arg(Money::format(spent + held), Money::format(scope.limitUsd));
             error.clear();
             return fail();
         }
@@ -163,11 +165,10 @@ bool SharedBudget::settle(qint64 holdId, double actualUsd, QString* errorOut)
     const QSqlDatabase db = m_connection->database();
     const LedgerDialect dialect = LedgerDialect::of(db);
     QSqlQuery query(db);
+    // Deleting the hold first claims it: a second settle of the same hold finds nothing.
     if (!LedgerConnection::exec(db, dialect.beginWrite(), &error)
-        || !run(query,
-                QStringLiteral("SELECT scopes, amount_usd FROM budget_holds WHERE id = ?")
-                    + (dialect.isPostgres() ? QStringLiteral(" FOR UPDATE") : QString()),
-                { holdId }, &error)) {
+        || !run(query, QStringLiteral("DELETE FROM budget_holds WHERE id = ? RETURNING scopes, amount_usd"), { holdId },
+                &error)) {
         return fail(db);
     }
     if (!query.next()) {
@@ -186,8 +187,7 @@ bool SharedBudget::settle(qint64 holdId, double actualUsd, QString* errorOut)
             return fail(db);
         }
     }
-    if (!run(query, QStringLiteral("DELETE FROM budget_holds WHERE id = ?"), { holdId }, &error)
-        || !LedgerConnection::exec(db, QStringLiteral("COMMIT"), &error)) {
+    if (!LedgerConnection::exec(db, QStringLiteral("COMMIT"), &error)) {
         return fail(db);
     }
     return true;

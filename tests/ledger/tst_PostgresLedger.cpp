@@ -4,6 +4,7 @@
 #include "ledger/LedgerQueries.h"
 #include "ledger/LedgerSchema.h"
 #include "ledger/LedgerUrl.h"
+#include "ledger/SharedBudget.h"
 
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -78,6 +79,8 @@ private slots:
     void unreachableServer_namedWithoutItsPassword();
     void sslmodeRequire_reachesTheServer();
     void password_fromPgpassFileOrKeychain_neverInMessages();
+    void documentedRoles_readerReadsGatewayWritesNeitherChangesTheSchema();
+    void sameRequestTwice_storedAndCountedOnce();
     void serverRestart_rowsInFlightWrittenOnce();
     void closedDuringOutage_spilledAndWrittenOnceOnNextOpen();
 
@@ -282,6 +285,90 @@ void TestPostgresLedger::password_fromPgpassFileOrKeychain_neverInMessages()
     QVERIFY2(ledger.open(url.toString()), qPrintable(ledger.errorString()));
     QVERIFY(recordAll(ledger, { request(utc(2026, 3, 2, 10), "m-a", "pa") }));
     QVERIFY(ledger.stallReason().isEmpty());
+}
+
+void TestPostgresLedger::documentedRoles_readerReadsGatewayWritesNeitherChangesTheSchema()
+{
+    const QString url = m_server.createDatabase();
+    {
+        Ledger owner; // the schema, created by the owner
+        QVERIFY2(owner.open(url), qPrintable(owner.errorString()));
+        QVERIFY(recordAll(owner, { request(utc(2026, 3, 2, 10), "m-a", "pa", 0.5) }));
+    }
+    QFile file(QStringLiteral(SWITCHYARD_TESTS_DIR "/../packaging/postgresql/roles.sql"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QString script;
+    for (const QString& line : QString::fromUtf8(file.readAll()).split(u'\n')) {
+        if (!line.trimmed().startsWith(QLatin1String("--"))) {
+            script += line + u'\n';
+        }
+    }
+    // Roles belong to the whole server: drop what an earlier run of this test left.
+    for (const char* role : { "alice_ro", "gw_eu1", "switchyard_reader", "switchyard_gateway" }) {
+        m_server.exec(QStringLiteral("DROP OWNED BY %1").arg(QLatin1String(role)), url);
+        m_server.exec(QStringLiteral("DROP ROLE IF EXISTS %1").arg(QLatin1String(role)));
+    }
+    for (const QString& statement : script.split(u';', Qt::SkipEmptyParts)) {
+        if (!statement.trimmed().isEmpty()) {
+            QVERIFY2(m_server.exec(statement, url), qPrintable(statement + m_server.lastError()));
+        }
+    }
+    QVERIFY(m_server.exec("CREATE ROLE alice_ro LOGIN IN ROLE switchyard_reader"));
+    QVERIFY(m_server.exec("CREATE ROLE gw_eu1 LOGIN IN ROLE switchyard_gateway"));
+    QUrl reader(url);
+    reader.setUserName(QStringLiteral("alice_ro"));
+    QUrl gateway(url);
+    gateway.setUserName(QStringLiteral("gw_eu1"));
+
+    LedgerQueries dashboard(reader.toString());
+    QCOMPARE(dashboard.totals({}).requests, 1);
+    QVERIFY2(dashboard.errorString().isEmpty(), qPrintable(dashboard.errorString()));
+    {
+        Ledger readOnly;
+        QVERIFY2(readOnly.open(reader.toString()), qPrintable(readOnly.errorString()));
+        QSignalSpy stalled(&readOnly, &Ledger::writeStalled);
+        readOnly.record(request(utc(2026, 3, 2, 11), "m-a", "pa", 0.5));
+        QVERIFY(stalled.wait(5000));
+        QVERIFY2(stalled[0][0].toString().contains(QStringLiteral("permission denied")),
+                 qPrintable(stalled[0][0].toString()));
+    }
+    {
+        Ledger writer;
+        QVERIFY2(writer.open(gateway.toString()), qPrintable(writer.errorString()));
+        QVERIFY(recordAll(writer, { request(utc(2026, 3, 2, 12), "m-b", "pb", 0.25) }));
+        QVERIFY(writer.stallReason().isEmpty());
+        SharedBudget budget(gateway.toString());
+        const SharedBudget::Hold hold = budget.reserve(
+            { { QStringLiteral("global/day@2026-03-02"), QString(), 1.0, utc(2026, 3, 2), utc(2026, 3, 3) } }, 0.1);
+        QVERIFY2(hold.ok, qPrintable(hold.error));
+        QVERIFY(budget.settle(hold.id, 0.05));
+    }
+    QCOMPARE(LedgerQueries(url).totals({}).requests, 2);
+    QVERIFY(!m_server.exec("DELETE FROM requests", gateway.toString()));
+    QVERIFY(!m_server.exec("DROP TABLE votes", gateway.toString()));
+    QVERIFY(!m_server.exec("UPDATE requests SET cost_usd = 0", gateway.toString()));
+    QVERIFY(!m_server.exec("INSERT INTO votes(compare_group, winner_model, tie, at) VALUES('g', 'm', 0, 0)",
+                           reader.toString()));
+}
+
+void TestPostgresLedger::sameRequestTwice_storedAndCountedOnce()
+{
+    // What a batch replayed after a commit whose acknowledgement was lost looks like.
+    const QString url = m_server.createDatabase();
+    Ledger ledger;
+    QVERIFY2(ledger.open(url), qPrintable(ledger.errorString()));
+    RequestRecord once = request(utc(2026, 3, 2, 10), "m-a", "pa", 0.5);
+    once.failovers = { FailoverRecord { once.startedAt, "m-b", "m-a", "server_error", "x" } };
+    QVERIFY(recordAll(ledger, { once }));
+    QVERIFY(recordAll(ledger, { once, request(utc(2026, 3, 2, 11), "m-a", "pa", 0.25) }));
+    QVERIFY(ledger.stallReason().isEmpty());
+    RawDb raw(url);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM requests").toInt(), 2);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM attempts").toInt(), 2);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM failovers").toInt(), 1);
+    const LedgerTotals totals = LedgerQueries(url).totals({});
+    QCOMPARE(totals.requests, 2);
+    QCOMPARE(totals.spendUsd, 0.75);
 }
 
 void TestPostgresLedger::serverRestart_rowsInFlightWrittenOnce()
