@@ -47,7 +47,8 @@ QList<RequestRecord> HistoryQueries::recentRequests(int limit, int offset, const
         QStringList matches;
         for (const char* column : { "prompt", "final_model", "final_provider", "tier", "rule", "compare_group",
                                     "error_message", "answer", "reasoning", "tool_calls" }) {
-            matches << QStringLiteral("r.%1 LIKE ? ESCAPE '\\'").arg(QLatin1String(column));
+            matches << QStringLiteral("r.%1 %2 ? ESCAPE '\\'")
+                           .arg(QLatin1String(column), m_reader.dialect().likeOperator());
             binds << pattern;
         }
         where = QStringLiteral(" WHERE ") + matches.join(QStringLiteral(" OR "));

@@ -1,6 +1,7 @@
 #include "Ledger.h"
 
 #include "LedgerConnection.h"
+#include "LedgerUrl.h"
 #include "LedgerWriter.h"
 
 #include "common/Clock.h"
@@ -31,7 +32,7 @@ bool Ledger::open(const QString& path)
             const LedgerSchema::Result result = LedgerSchema::classify(connection.lastError());
             m_openError = result.error;
             m_errorString = result.error == LedgerOpenError::Io
-                ? tr("Cannot open the ledger file %1: %2").arg(path, error)
+                ? (LedgerUrl::isUrl(path) ? error : tr("Cannot open the ledger file %1: %2").arg(path, error))
                 : result.message;
             return false;
         }

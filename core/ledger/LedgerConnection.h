@@ -4,8 +4,9 @@
 #include <QSqlError>
 #include <QString>
 
-// One named QSQLITE connection owned by the thread that created it (Qt Sql connections must
-// not cross threads). Removes itself from the connection registry when destroyed.
+// One named connection owned by the thread that created it (Qt Sql connections must not cross
+// threads): QSQLITE for a file path, QPSQL for a postgresql:// URL (LedgerUrl). Removes itself
+// from the connection registry when destroyed.
 class LedgerConnection
 {
 public:
@@ -14,7 +15,8 @@ public:
     LedgerConnection(const LedgerConnection&) = delete;
     LedgerConnection& operator=(const LedgerConnection&) = delete;
 
-    // Opens the file and sets the per-connection pragmas (busy timeout, synchronous, foreign keys).
+    // Opens the file and sets the per-connection pragmas (busy timeout, synchronous, foreign keys),
+    // or connects to the PostgreSQL server (busyTimeoutMs becomes its lock_timeout).
     // cacheMiB sizes this connection's page cache: the writer and the dashboard work on the
     // rollups and the newest index pages over and over.
     bool open(int busyTimeoutMs, QString* error, int cacheMiB = 16);
@@ -30,6 +32,8 @@ public:
     static QString text(const QString& value);
 
 private:
+    bool openPostgres(int busyTimeoutMs, QString* error);
+
     QString m_path;
     QString m_name;
     QSqlError m_lastError;

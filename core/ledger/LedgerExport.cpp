@@ -157,7 +157,7 @@ bool LedgerExport::write(const QString& filePath, const LedgerFilter& filter, Fo
     const SqlWhere where = LedgerQueriesSql::requestWhere(filter);
     {
         QSqlQuery query(connection.database());
-        query.setForwardOnly(true);
+        query.setForwardOnly(LedgerDialect::of(connection.database()).nestsForwardOnlyReads());
         if (!query.prepare(QStringLiteral("SELECT %1 FROM requests r%2 ORDER BY r.started_at, r.rid")
                                .arg(LedgerRows::requestColumns(), where.sql()))) {
             m_error = query.lastError().text();

@@ -2,8 +2,8 @@
 
 #include "LedgerQueriesSql.h"
 #include "LedgerReader.h"
+#include "LedgerStatement.h"
 #include "SqlWhere.h"
-#include "SqliteStatement.h"
 #include "pricing/CostCalculator.h"
 
 #include <QSet>
@@ -49,7 +49,7 @@ QList<SpendRow> LedgerQueries::spendOverTime(const LedgerFilter& filter, LedgerB
     QSqlQuery query;
     QList<SpendRow> rows;
     if (bucket == LedgerBucket::Hour) {
-        SqliteStatement statement;
+        LedgerStatement statement;
         if (!m_reader->scan(statement,
                             QStringLiteral("SELECT t, %1, cost_usd, requests, unpriced FROM %2").arg(key, source.sql),
                             source.binds)) {
@@ -73,7 +73,7 @@ QList<SpendRow> LedgerQueries::spendOverTime(const LedgerFilter& filter, LedgerB
     if (!m_reader->run(query,
                        QStringLiteral("SELECT %1 AS b, %2 AS k, SUM(cost_usd), SUM(requests), SUM(unpriced) FROM %3"
                                       " GROUP BY b, k ORDER BY b, k")
-                           .arg(bucketSql(bucket, QStringLiteral("t")), key, source.sql),
+                           .arg(bucketSql(m_reader->dialect(), bucket, QStringLiteral("t")), key, source.sql),
                        source.binds)) {
         return rows;
     }
@@ -124,8 +124,10 @@ SavingsResult LedgerQueries::savings(const LedgerFilter& filter, const ModelPric
     SavingsResult result;
     if (!m_reader->run(
             query,
-            QStringLiteral("SELECT TOTAL(cost_usd), TOTAL(requests) - TOTAL(unpriced), TOTAL(unpriced),"
-                           " TOTAL(priced_prompt_tokens), TOTAL(priced_completion_tokens), TOTAL(priced_cached_tokens)"
+            QStringLiteral("SELECT COALESCE(SUM(cost_usd), 0), COALESCE(SUM(requests), 0) - COALESCE(SUM(unpriced), "
+                           "0), COALESCE(SUM(unpriced), 0),"
+                           " COALESCE(SUM(priced_prompt_tokens), 0), COALESCE(SUM(priced_completion_tokens), 0), "
+                           "COALESCE(SUM(priced_cached_tokens), 0)"
                            " FROM %1")
                 .arg(source.sql),
             source.binds)
@@ -155,13 +157,16 @@ QList<SavingsClassRow> LedgerQueries::savingsByClass(const LedgerFilter& filter,
                                        filter, false);
     QSqlQuery query;
     QList<SavingsClassRow> rows;
-    if (!m_reader->run(query,
-                       QStringLiteral("SELECT tier, model, TOTAL(cost_usd), TOTAL(requests) - TOTAL(unpriced),"
-                                      " TOTAL(priced_prompt_tokens), TOTAL(priced_completion_tokens),"
-                                      " TOTAL(priced_cached_tokens) FROM %1 GROUP BY tier, model"
-                                      " HAVING TOTAL(requests) > TOTAL(unpriced) ORDER BY 3 DESC, tier, model")
-                           .arg(source.sql),
-                       source.binds)) {
+    if (!m_reader->run(
+            query,
+            QStringLiteral(
+                "SELECT tier, model, COALESCE(SUM(cost_usd), 0), COALESCE(SUM(requests), 0) - COALESCE(SUM(unpriced), "
+                "0),"
+                " COALESCE(SUM(priced_prompt_tokens), 0), COALESCE(SUM(priced_completion_tokens), 0),"
+                " COALESCE(SUM(priced_cached_tokens), 0) FROM %1 GROUP BY tier, model"
+                " HAVING COALESCE(SUM(requests), 0) > COALESCE(SUM(unpriced), 0) ORDER BY 3 DESC, tier, model")
+                .arg(source.sql),
+            source.binds)) {
         return rows;
     }
     while (query.next()) {
@@ -212,7 +217,7 @@ LedgerKeys LedgerQueries::keys(const LedgerFilter& filter)
         = rollupSource(QStringLiteral("rollup"), QStringLiteral("model, provider, tier"), filter, false);
     LedgerKeys keys;
     QSqlQuery query;
-    SqliteStatement statement;
+    LedgerStatement statement;
     if (!m_reader->scan(statement, QStringLiteral("SELECT model, provider, tier FROM %1").arg(source.sql),
                         source.binds)) {
         return keys;
@@ -248,9 +253,10 @@ LedgerKeys LedgerQueries::keys(const LedgerFilter& filter)
 double LedgerQueries::clientKeySpend(const QString& keyId, const QDateTime& from)
 {
     QSqlQuery query;
-    if (m_reader->run(query,
-                      QStringLiteral("SELECT TOTAL(cost_usd) FROM requests WHERE client_key = ? AND started_at >= ?"),
-                      { keyId, from.isValid() ? from.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min() })
+    if (m_reader->run(
+            query,
+            QStringLiteral("SELECT COALESCE(SUM(cost_usd), 0) FROM requests WHERE client_key = ? AND started_at >= ?"),
+            { keyId, from.isValid() ? from.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min() })
         && query.next()) {
         return query.value(0).toDouble();
     }
@@ -270,8 +276,9 @@ QList<DailyUsageRow> LedgerQueries::dailyUsage(const QDateTime& from, const QDat
     QList<DailyUsageRow> rows;
     if (!m_reader->run(query,
                        QStringLiteral("SELECT started_at / 86400000 AS d, final_provider, final_model, client_key,"
-                                      " COUNT(*), TOTAL(prompt_tokens), TOTAL(completion_tokens), TOTAL(cost_usd),"
-                                      " TOTAL(cost_usd IS NULL) FROM requests%1"
+                                      " COUNT(*), COALESCE(SUM(prompt_tokens), 0), COALESCE(SUM(completion_tokens), "
+                                      "0), COALESCE(SUM(cost_usd), 0),"
+                                      " COALESCE(SUM(CASE WHEN cost_usd IS NULL THEN 1 ELSE 0 END), 0) FROM requests%1"
                                       " GROUP BY d, final_provider, final_model, client_key"
                                       " ORDER BY d, final_provider, final_model, client_key")
                            .arg(where.sql()),
@@ -314,7 +321,8 @@ double LedgerQueries::spendInPeriod(const QDateTime& from, const QDateTime& unti
         if (a < b
             && m_reader->run(
                 query,
-                QStringLiteral("SELECT TOTAL(cost_usd) FROM requests WHERE started_at >= ? AND started_at < ?")
+                QStringLiteral(
+                    "SELECT COALESCE(SUM(cost_usd), 0) FROM requests WHERE started_at >= ? AND started_at < ?")
                     + providerClause,
                 withProvider({ a, b }))
             && query.next()) {
@@ -329,7 +337,8 @@ double LedgerQueries::spendInPeriod(const QDateTime& from, const QDateTime& unti
             whole.providers = { provider };
         }
         const Source source = rollupSource(QStringLiteral("rollup"), QStringLiteral("cost_usd"), whole, false);
-        if (m_reader->run(query, QStringLiteral("SELECT TOTAL(cost_usd) FROM %1").arg(source.sql), source.binds)
+        if (m_reader->run(query, QStringLiteral("SELECT COALESCE(SUM(cost_usd), 0) FROM %1").arg(source.sql),
+                          source.binds)
             && query.next()) {
             total += query.value(0).toDouble();
         }

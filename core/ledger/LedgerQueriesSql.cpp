@@ -40,18 +40,20 @@ QString rawColumn(const QString& column)
         { QStringLiteral("source"), QStringLiteral("r.source") },
         { QStringLiteral("requests"), QStringLiteral("1") },
         { QStringLiteral("failures"),
-          QStringLiteral("(r.status = '%1')").arg(RequestStatuses::id(RequestStatus::Failed)) },
+          QStringLiteral("CASE WHEN r.status = '%1' THEN 1 ELSE 0 END")
+              .arg(RequestStatuses::id(RequestStatus::Failed)) },
         { QStringLiteral("failed_over"),
-          QStringLiteral("EXISTS(SELECT 1 FROM failovers f WHERE f.request_rid = r.rid)") },
+          QStringLiteral("CASE WHEN EXISTS(SELECT 1 FROM failovers f WHERE f.request_rid = r.rid) THEN 1 ELSE 0 END") },
         { QStringLiteral("cached_answers"), QStringLiteral("r.cached_answer") },
         { QStringLiteral("estimated_usage"), QStringLiteral("r.usage_estimated") },
-        { QStringLiteral("estimated_cost"), QStringLiteral("(r.cost_usd IS NOT NULL AND r.cost_estimated)") },
+        { QStringLiteral("estimated_cost"),
+          QStringLiteral("CASE WHEN r.cost_usd IS NOT NULL AND r.cost_estimated <> 0 THEN 1 ELSE 0 END") },
         { QStringLiteral("prompt_tokens"), QStringLiteral("r.prompt_tokens") },
         { QStringLiteral("completion_tokens"), QStringLiteral("r.completion_tokens") },
         { QStringLiteral("cached_tokens"), QStringLiteral("r.cached_tokens") },
         { QStringLiteral("reasoning_tokens"), QStringLiteral("r.reasoning_tokens") },
         { QStringLiteral("cost_usd"), QStringLiteral("COALESCE(r.cost_usd, 0)") },
-        { QStringLiteral("unpriced"), QStringLiteral("(r.cost_usd IS NULL)") },
+        { QStringLiteral("unpriced"), QStringLiteral("CASE WHEN r.cost_usd IS NULL THEN 1 ELSE 0 END") },
         { QStringLiteral("priced_prompt_tokens"),
           QStringLiteral("CASE WHEN r.cost_usd IS NULL THEN 0 ELSE r.prompt_tokens END") },
         { QStringLiteral("priced_completion_tokens"),
@@ -85,7 +87,7 @@ std::optional<Source> rawRollupSource(const QString& columns, const LedgerFilter
     where.in(QStringLiteral("r.final_model"), filter.models);
     addRequestKeys(&where, filter);
     Source source;
-    source.sql = QStringLiteral("(SELECT (r.started_at / 3600000) * 3600 AS t, %1 FROM requests r%2)")
+    source.sql = QStringLiteral("(SELECT (r.started_at / 3600000) * 3600 AS t, %1 FROM requests r%2) AS src")
                      .arg(select.join(QStringLiteral(", ")), where.sql());
     source.binds = where.binds();
     return source;
@@ -160,14 +162,14 @@ Source rollupSource(const QString& family, const QString& columns, const LedgerF
     part(LedgerRollup::Daily, d0, d1);
     part(LedgerRollup::Hourly, qMax(d1, h0), h1);
     if (parts.isEmpty()) { // empty range
-        parts << QStringLiteral("SELECT hour AS t, %1 FROM %2 WHERE 0")
+        parts << QStringLiteral("SELECT hour AS t, %1 FROM %2 WHERE 1 = 0")
                      .arg(columns, LedgerRollup::table(family, LedgerRollup::Hourly));
     }
-    source.sql = QStringLiteral("(") + parts.join(QStringLiteral(" UNION ALL ")) + QStringLiteral(")");
+    source.sql = QStringLiteral("(") + parts.join(QStringLiteral(" UNION ALL ")) + QStringLiteral(") AS src");
     return source;
 }
 
-QString bucketSql(LedgerBucket bucket, const QString& seconds)
+QString bucketSql(const LedgerDialect& dialect, LedgerBucket bucket, const QString& seconds)
 {
     switch (bucket) {
     case LedgerBucket::Hour:
@@ -177,7 +179,7 @@ QString bucketSql(LedgerBucket bucket, const QString& seconds)
     case LedgerBucket::Week: // 1970-01-05 (epoch + 4 days) was a Monday
         return QStringLiteral("(((%1) - 345600) / 604800) * 604800 + 345600").arg(seconds);
     case LedgerBucket::Month:
-        return QStringLiteral("CAST(strftime('%s', %1, 'unixepoch', 'start of month') AS INTEGER)").arg(seconds);
+        return dialect.monthStart(seconds);
     }
     return seconds;
 }
@@ -191,7 +193,7 @@ QString sums(const QStringList& columns)
 {
     QStringList out;
     for (const QString& column : columns) {
-        out << QStringLiteral("TOTAL(%1)").arg(column);
+        out << QStringLiteral("COALESCE(SUM(%1), 0)").arg(column);
     }
     return out.join(u',');
 }

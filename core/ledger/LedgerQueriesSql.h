@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LedgerDialect.h"
 #include "LedgerQueryTypes.h"
 #include "SqlWhere.h"
 
@@ -37,7 +38,7 @@ struct Source
 
 Source rollupSource(const QString& family, const QString& columns, const LedgerFilter& filter, bool hourlyOnly);
 // SQL for the start of the bucket holding `seconds` (an SQL expression in epoch seconds).
-QString bucketSql(LedgerBucket bucket, const QString& seconds);
+QString bucketSql(const LedgerDialect& dialect, LedgerBucket bucket, const QString& seconds);
 QDateTime fromSecs(const QVariant& secs);
 // "TOTAL(a),TOTAL(b),..."
 QString sums(const QStringList& columns);

@@ -1,13 +1,14 @@
 #include "LedgerReader.h"
 
 #include "LedgerConnection.h"
-#include "SqliteStatement.h"
+#include "LedgerStatement.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 
 LedgerReader::LedgerReader(const QString& path)
     : m_path(path)
+    , m_dialect(LedgerBackends::ofLocation(path))
 {
 }
 
@@ -31,12 +32,12 @@ QSqlDatabase LedgerReader::database() const
     return m_connection ? m_connection->database() : QSqlDatabase();
 }
 
-bool LedgerReader::scan(SqliteStatement& statement, const QString& sql, const QVariantList& binds)
+bool LedgerReader::scan(LedgerStatement& statement, const QString& sql, const QVariantList& binds)
 {
     if (!open()) {
         return false;
     }
-    if (!statement.prepare(SqliteStatement::handle(m_connection->database()), sql)) {
+    if (!statement.prepare(m_connection->database(), sql)) {
         m_error = statement.errorString();
         return false;
     }
@@ -52,7 +53,7 @@ bool LedgerReader::run(QSqlQuery& query, const QString& sql, const QVariantList&
         return false;
     }
     query = QSqlQuery(m_connection->database());
-    query.setForwardOnly(true);
+    query.setForwardOnly(m_dialect.nestsForwardOnlyReads());
     if (!query.prepare(sql)) {
         m_error = query.lastError().text();
         return false;

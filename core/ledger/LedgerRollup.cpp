@@ -70,7 +70,8 @@ QString upsertSql(const QString& table, const QString& keys, const QStringList& 
     const int count = int(keys.count(u',')) + 1 + int(values.size());
     QStringList updates;
     for (const QString& column : values) {
-        updates << QStringLiteral("%1=%1+excluded.%1").arg(column);
+        // Qualified: PostgreSQL finds a bare column ambiguous between the row and `excluded`.
+        updates << QStringLiteral("%1=%2.%1+excluded.%1").arg(column, table);
     }
     return QStringLiteral("INSERT INTO %1(%2, %3) VALUES(%4) ON CONFLICT(%2) DO UPDATE SET %5")
         .arg(table, keys, values.join(QStringLiteral(", ")), QStringList(count, QStringLiteral("?")).join(u','),
@@ -80,9 +81,9 @@ QString upsertSql(const QString& table, const QString& keys, const QStringList& 
 
 struct LedgerRollup::Statements
 {
-    SqliteStatement rollup[2];
-    SqliteStatement latency[2];
-    SqliteStatement uptime[2];
+    LedgerStatement rollup[2];
+    LedgerStatement latency[2];
+    LedgerStatement uptime[2];
 };
 
 size_t qHash(const LedgerRollup::Key& key, size_t seed)
@@ -194,7 +195,7 @@ void LedgerRollup::clear()
     m_attempts.clear();
 }
 
-bool LedgerRollup::write(sqlite3* db, QString* error)
+bool LedgerRollup::write(const QSqlDatabase& db, QString* error)
 {
     if (!m_statements) {
         auto statements = std::make_unique<Statements>();
@@ -240,12 +241,12 @@ bool LedgerRollup::write(sqlite3* db, QString* error)
 bool LedgerRollup::writeGrain(Grain grain, const QHash<Key, Totals>& requests,
                               const QHash<Key, AttemptTotals>& attempts, QString* error)
 {
-    SqliteStatement& rollup = m_statements->rollup[grain];
-    SqliteStatement& latency = m_statements->latency[grain];
-    SqliteStatement& uptime = m_statements->uptime[grain];
+    LedgerStatement& rollup = m_statements->rollup[grain];
+    LedgerStatement& latency = m_statements->latency[grain];
+    LedgerStatement& uptime = m_statements->uptime[grain];
     for (auto it = requests.cbegin(); it != requests.cend(); ++it) {
         const Key& key = it.key();
-        for (SqliteStatement* statement : { &rollup, &latency }) {
+        for (LedgerStatement* statement : { &rollup, &latency }) {
             statement->bind(1, key.t);
             statement->bind(2, key.model);
             statement->bind(3, key.provider);

@@ -2,9 +2,10 @@
 
 #include "LatencyHistogram.h"
 #include "LedgerRecords.h"
-#include "SqliteStatement.h"
+#include "LedgerStatement.h"
 
 #include <QHash>
+#include <QSqlDatabase>
 #include <QStringList>
 
 #include <array>
@@ -60,7 +61,7 @@ public:
     void clear();
     // Upserts what was accumulated into both grains; the caller owns the transaction.
     // Statements are prepared on first use and kept for the connection's lifetime.
-    bool write(sqlite3* db, QString* error);
+    bool write(const QSqlDatabase& db, QString* error);
 
     static qint64 hourOf(const QDateTime& at);
     static qint64 dayOf(qint64 secs);
@@ -71,6 +72,7 @@ public:
     static QStringList counterColumns();
     static QStringList latencyColumns();
     static QStringList ttftColumns();
+    // In SQLite's DDL, as every schema step (LedgerDialect::ddl adapts it).
     static QStringList createTablesSql();
 
 private:

@@ -1,8 +1,9 @@
 #include "LedgerSchema.h"
 
+#include "LedgerDialect.h"
 #include "LedgerRollup.h"
 #include "LedgerRows.h"
-#include "SqliteStatement.h"
+#include "LedgerStatement.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -55,9 +56,9 @@ bool run(QSqlQuery& query, const QString& sql, LedgerSchema::Result* result)
 }
 
 // Version stored in the file; 0 for an empty database, -1 for a database of something else.
-int readVersion(QSqlQuery& query, LedgerSchema::Result* result)
+int readVersion(QSqlQuery& query, const LedgerDialect& dialect, LedgerSchema::Result* result)
 {
-    if (!run(query, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"), result)) {
+    if (!run(query, dialect.listTablesSql(), result)) {
         return -2;
     }
     QStringList tables;
@@ -81,14 +82,13 @@ int readVersion(QSqlQuery& query, LedgerSchema::Result* result)
 bool backfillRollups(const QSqlDatabase& db, LedgerSchema::Result* result)
 {
     QSqlQuery requests(db);
-    requests.setForwardOnly(true);
+    requests.setForwardOnly(LedgerDialect::of(db).nestsForwardOnlyReads());
     if (!run(requests, QStringLiteral("SELECT %1 FROM requests r ORDER BY r.rid").arg(LedgerRows::requestColumns()),
              result)) {
         return false;
     }
     LedgerRows::DetailsLoader details(db);
     LedgerRollup rollup;
-    sqlite3* handle = SqliteStatement::handle(db);
     QString error;
     int pending = 0;
     while (requests.next()) {
@@ -97,14 +97,14 @@ bool backfillRollups(const QSqlDatabase& db, LedgerSchema::Result* result)
         details.load(rid, &record);
         rollup.add(record);
         if (++pending == 5000) {
-            if (!rollup.write(handle, &error)) {
+            if (!rollup.write(db, &error)) {
                 break;
             }
             rollup.clear();
             pending = 0;
         }
     }
-    if (error.isEmpty() && rollup.write(handle, &error)) {
+    if (error.isEmpty() && rollup.write(db, &error)) {
         return true;
     }
     result->error = LedgerOpenError::Io;
@@ -186,6 +186,15 @@ QStringList LedgerSchema::stepSql(int version)
             QStringLiteral("ALTER TABLE votes ADD COLUMN winner_settings TEXT NOT NULL DEFAULT ''"),
             QStringLiteral("ALTER TABLE votes ADD COLUMN tag TEXT NOT NULL DEFAULT ''"),
         };
+    case 8:
+        // Budgets shared by every process on one database (SharedBudget): per scope and period
+        // what was spent and what in-flight requests hold, and the holds themselves.
+        return {
+            QStringLiteral("CREATE TABLE budget_periods(scope TEXT PRIMARY KEY, spent_usd REAL NOT NULL,"
+                           " held_usd REAL NOT NULL)"),
+            QStringLiteral("CREATE TABLE budget_holds(id INTEGER PRIMARY KEY, scopes TEXT NOT NULL,"
+                           " amount_usd REAL NOT NULL, created_at INTEGER NOT NULL)"),
+        };
     default:
         return {};
     }
@@ -195,15 +204,18 @@ LedgerSchema::Result LedgerSchema::prepare(const QSqlDatabase& db)
 {
     Result result;
     QSqlQuery query(db);
+    const LedgerDialect dialect = LedgerDialect::of(db);
     // Read-only checks first: a refused file must stay byte-identical.
-    if (!run(query, QStringLiteral("PRAGMA quick_check"), &result)) {
-        return result;
+    if (!dialect.isPostgres()) {
+        if (!run(query, QStringLiteral("PRAGMA quick_check"), &result)) {
+            return result;
+        }
+        const QString check = query.next() ? query.value(0).toString() : QString();
+        if (check != QLatin1String("ok")) {
+            return { LedgerOpenError::Damaged, tr("The ledger file is damaged (%1).").arg(check), 0 };
+        }
     }
-    const QString check = query.next() ? query.value(0).toString() : QString();
-    if (check != QLatin1String("ok")) {
-        return { LedgerOpenError::Damaged, tr("The ledger file is damaged (%1).").arg(check), 0 };
-    }
-    int version = readVersion(query, &result);
+    int version = readVersion(query, dialect, &result);
     if (version == -2) {
         return result;
     }
@@ -220,28 +232,39 @@ LedgerSchema::Result LedgerSchema::prepare(const QSqlDatabase& db)
     }
     result.fromVersion = version;
 
-    if (!run(query, QStringLiteral("PRAGMA journal_mode=WAL"), &result)) {
-        return result;
-    }
-    const QString mode = query.next() ? query.value(0).toString() : QString();
-    if (mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
-        return { LedgerOpenError::Io,
-                 tr("The ledger cannot use write-ahead logging (journal mode is \"%1\").").arg(mode), version };
+    if (!dialect.isPostgres()) {
+        if (!run(query, QStringLiteral("PRAGMA journal_mode=WAL"), &result)) {
+            return result;
+        }
+        const QString mode = query.next() ? query.value(0).toString() : QString();
+        if (mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+            return { LedgerOpenError::Io,
+                     tr("The ledger cannot use write-ahead logging (journal mode is \"%1\").").arg(mode), version };
+        }
     }
     // Taking the write lock now reports a locked file at open, not at the first write.
-    if (!run(query, QStringLiteral("BEGIN IMMEDIATE"), &result)) {
+    if (!run(query, dialect.beginWrite(), &result)) {
         return result;
     }
+    bool ok = true;
+    for (const QString& sql : dialect.lockSchema()) {
+        ok = ok && run(query, sql, &result);
+    }
     // Another process may have upgraded the file between the check and the lock.
-    version = readVersion(query, &result);
-    bool ok = version >= 0 && version <= kVersion;
+    version = ok ? readVersion(query, dialect, &result) : -2;
+    ok = ok && version >= 0 && version <= kVersion;
     for (int step = version + 1; ok && step <= kVersion; ++step) {
         for (const QString& sql : stepSql(step)) {
+            ok = ok && run(query, dialect.ddl(sql), &result);
+        }
+        for (const QString& sql : dialect.extraStepSql(step)) {
             ok = ok && run(query, sql, &result);
         }
         ok = ok
             && run(query,
-                   QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '%1')").arg(step),
+                   QStringLiteral("INSERT INTO meta(key, value) VALUES('schema_version', '%1')"
+                                  " ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+                       .arg(step),
                    &result);
     }
     // The v3 rollups are backfilled from rows read with today's column list, so only once every

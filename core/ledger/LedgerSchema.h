@@ -21,13 +21,15 @@ enum class LedgerOpenError
 //   v3  hourly rollups (requests, attempts) + time/compare-group indexes, backfilled from raw rows
 //   v4  requests.client_key
 //   v5  requests: cache writes by TTL, images, web searches, batch (what a cost was made of)
-//   v6  requests: answer, reasoning, tool calls and settings (the evidence of a comparison);
+//   v6  requests.learned_p_strong, learned_strong: a learned rule's estimate and choice
+//   v7  requests: answer, reasoning, tool calls and settings (the evidence of a comparison);
 //       votes.winner_settings and tag
+//   v8  budget_periods + budget_holds: budgets shared by every process on one database
 // requests.uuid has no index on purpose: random keys would dirty one index page per insert,
 // and nothing looks a request up by uuid (history pages by time, details by rowid).
 // Old steps are never edited: a v1 file upgrades through exactly the DDL a v1 build would follow.
 namespace LedgerSchema {
-constexpr int kVersion = 7;
+constexpr int kVersion = 8;
 
 struct Result
 {

@@ -1,17 +1,22 @@
 #include "LedgerSpill.h"
 
 #include "LedgerRows.h"
+#include "LedgerUrl.h"
 
 #include "common/AttemptOutcome.h"
 #include "common/RequestSource.h"
 #include "common/RequestStatus.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QStandardPaths>
 
 namespace {
 constexpr char kFormat[] = "switchyard-ledger-spill";
@@ -200,11 +205,22 @@ RequestRecord requestFrom(const QJsonObject& o)
 
 QString LedgerSpill::pathFor(const QString& ledgerPath)
 {
+    if (LedgerUrl::isUrl(ledgerPath)) {
+        // A server has no directory of ours: this machine's data directory, one spill per
+        // database (named by the URL without its password).
+        const QByteArray id
+            = QCryptographicHash::hash(ledgerLocationForDisplay(ledgerPath).toUtf8(), QCryptographicHash::Sha1)
+                  .toHex()
+                  .left(16);
+        return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+            .filePath(QStringLiteral("ledger-%1.pending.json").arg(QString::fromLatin1(id)));
+    }
     return ledgerPath + QStringLiteral(".pending.json");
 }
 
 bool LedgerSpill::save(const QString& path, QString* error) const
 {
+    QDir().mkpath(QFileInfo(path).absolutePath());
     QJsonArray requestArray;
     for (const RequestRecord& request : requests) {
         requestArray.append(requestJson(request));

@@ -8,7 +8,8 @@
 #include <optional>
 
 // Rows the writer could not commit before it had to stop (another program held the write lock
-// past every retry), kept next to the ledger as `<ledger>.pending.json` and written on the next
+// past every retry, or the PostgreSQL server was gone), kept next to the ledger as
+// `<ledger>.pending.json` (for a server: in this machine's data directory) and written on the next
 // open. Exactly once: the spill's id is stored in the ledger's meta table in the same transaction
 // as its rows, so a spill found again after a crash between commit and removal is not replayed.
 struct LedgerSpill

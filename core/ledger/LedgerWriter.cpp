@@ -1,8 +1,9 @@
 #include "LedgerWriter.h"
 
 #include "LedgerConnection.h"
+#include "LedgerRowWriter.h"
 #include "LedgerRows.h"
-#include "SqliteStatement.h"
+#include "LedgerStatement.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -18,6 +19,7 @@
 LedgerWriter::LedgerWriter(const QString& path, int busyTimeoutMs)
     : m_path(path)
     , m_busyTimeoutMs(busyTimeoutMs)
+    , m_dialect(LedgerBackends::ofLocation(path))
 {
 }
 
@@ -94,14 +96,10 @@ void LedgerWriter::closeConnection()
     // Statements must be finalized before their connection closes.
     m_begin.reset();
     m_commit.reset();
-    m_insertRequest.reset();
-    m_insertAttempt.reset();
-    m_insertFailover.reset();
-    m_insertVote.reset();
+    m_rows.reset();
     m_insertSpillMark.reset();
     m_rollup.reset();
     m_connection.reset();
-    m_db = nullptr;
 }
 
 // A spill left by a run that had to stop while the ledger was locked; written before anything new.
@@ -128,44 +126,23 @@ void LedgerWriter::loadSpill()
 
 bool LedgerWriter::prepareStatements(QString* error)
 {
-    m_db = SqliteStatement::handle(m_connection->database());
+    const QSqlDatabase db = m_connection->database();
     m_rollup = std::make_unique<LedgerRollup>();
-    m_begin = std::make_unique<SqliteStatement>();
-    m_commit = std::make_unique<SqliteStatement>();
-    m_insertRequest = std::make_unique<SqliteStatement>();
-    m_insertAttempt = std::make_unique<SqliteStatement>();
-    m_insertFailover = std::make_unique<SqliteStatement>();
-    m_insertVote = std::make_unique<SqliteStatement>();
-    m_insertSpillMark = std::make_unique<SqliteStatement>();
-    const QString columns = LedgerRows::requestColumns(QString()).section(u',', 1); // rid is assigned
-    const bool ok = m_begin->prepare(m_db, QStringLiteral("BEGIN IMMEDIATE"))
-        && m_commit->prepare(m_db, QStringLiteral("COMMIT"))
-        && m_insertRequest->prepare(
-            m_db,
-            QStringLiteral("INSERT INTO requests(%1) VALUES(%2)")
-                .arg(columns, QStringList(columns.count(u',') + 1, QStringLiteral("?")).join(u',')))
-        && m_insertAttempt->prepare(
-            m_db,
-            QStringLiteral("INSERT INTO attempts(request_rid, seq, model_id, provider_id, started_at, ended_at,"
-                           " outcome, failure_class, http_status, message) VALUES(?,?,?,?,?,?,?,?,?,?)"))
-        && m_insertFailover->prepare(
-            m_db,
-            QStringLiteral("INSERT INTO failovers(request_rid, seq, at, from_model, to_model, failure_class, message)"
-                           " VALUES(?,?,?,?,?,?,?)"))
-        && m_insertVote->prepare(
-            m_db,
-            QStringLiteral("INSERT INTO votes(compare_group, winner_model, tie, at, winner_settings, tag)"
-                           " VALUES(?,?,?,?,?,?)"))
-        && m_insertSpillMark->prepare(m_db, QStringLiteral("INSERT INTO meta(key, value) VALUES(?, ?)"));
+    m_rows = std::make_unique<LedgerRowWriter>();
+    m_begin = std::make_unique<LedgerStatement>();
+    m_commit = std::make_unique<LedgerStatement>();
+    m_insertSpillMark = std::make_unique<LedgerStatement>();
+    const bool ok = m_begin->prepare(db, m_dialect.beginWrite()) && m_commit->prepare(db, QStringLiteral("COMMIT"))
+        && m_insertSpillMark->prepare(db, QStringLiteral("INSERT INTO meta(key, value) VALUES(?, ?)"));
     if (!ok) {
-        for (const auto* statement : { &m_begin, &m_commit, &m_insertRequest, &m_insertAttempt, &m_insertFailover,
-                                       &m_insertVote, &m_insertSpillMark }) {
+        for (const auto* statement : { &m_begin, &m_commit, &m_insertSpillMark }) {
             if (!(*statement)->errorString().isEmpty()) {
                 *error = (*statement)->errorString();
             }
         }
+        return false;
     }
-    return ok;
+    return m_rows->prepare(db, error);
 }
 
 void LedgerWriter::commitPending()
@@ -177,7 +154,12 @@ void LedgerWriter::commitPending()
         return; // waiting out a lock: the retry takes everything queued meanwhile
     }
     QString error;
-    if (tryCommit(&error)) {
+    const bool committed = tryCommit(&error);
+    if (!committed && m_dialect.isPostgres()) {
+        // The server may have gone away: the next attempt connects anew.
+        closeConnection();
+    }
+    if (committed) {
         m_retryMs = kFirstRetryMs;
         if (m_stalled) {
             m_stalled = false;
@@ -246,8 +228,8 @@ bool LedgerWriter::tryCommit(QString* error)
 
 bool LedgerWriter::spillAlreadyWritten(const QString& spillKey, bool* written, QString* error)
 {
-    SqliteStatement query;
-    if (!query.prepare(m_db, QStringLiteral("SELECT 1 FROM meta WHERE key = ?"))) {
+    LedgerStatement query;
+    if (!query.prepare(m_connection->database(), QStringLiteral("SELECT 1 FROM meta WHERE key = ?"))) {
         *error = query.errorString();
         return false;
     }
@@ -282,22 +264,14 @@ bool LedgerWriter::writeBatch(const QList<RequestRecord>& records, const QList<V
     }
     m_rollup->clear();
     for (int i = 0; ok && i < records.size(); ++i) {
-        ok = writeRequest(records[i], error);
-        if (ok) {
+        bool inserted = false;
+        ok = m_rows->writeRequest(records[i], error, &inserted);
+        if (ok && inserted) {
             m_rollup->add(records[i]);
         }
     }
     for (int i = 0; ok && i < votes.size(); ++i) {
-        m_insertVote->bind(1, votes[i].compareGroup);
-        m_insertVote->bind(2, votes[i].winnerModel);
-        m_insertVote->bind(3, qint64(votes[i].tie ? 1 : 0));
-        m_insertVote->bind(4, LedgerRows::toMs(votes[i].at));
-        m_insertVote->bind(5, votes[i].winnerSettings);
-        m_insertVote->bind(6, votes[i].tag);
-        ok = m_insertVote->exec();
-        if (!ok) {
-            *error = m_insertVote->errorString();
-        }
+        ok = m_rows->writeVote(votes[i], error);
     }
     if (ok && !spillKey.isEmpty()) {
         m_insertSpillMark->bind(1, spillKey);
@@ -307,7 +281,7 @@ bool LedgerWriter::writeBatch(const QList<RequestRecord>& records, const QList<V
             *error = m_insertSpillMark->errorString();
         }
     }
-    ok = ok && m_rollup->write(m_db, error);
+    ok = ok && m_rollup->write(m_connection->database(), error);
     m_rollup->clear();
     if (ok) {
         if (m_commit->exec()) {
@@ -319,93 +293,6 @@ bool LedgerWriter::writeBatch(const QList<RequestRecord>& records, const QList<V
     }
     LedgerConnection::exec(m_connection->database(), QStringLiteral("ROLLBACK"), nullptr);
     return false;
-}
-
-bool LedgerWriter::writeRequest(const RequestRecord& r, QString* error)
-{
-    SqliteStatement& q = *m_insertRequest;
-    int i = 1;
-    q.bind(i++, r.id);
-    q.bind(i++, LedgerRows::toMs(r.startedAt));
-    for (const QString& value : { RequestSources::id(r.source), r.prompt, r.tier, r.rule, r.finalModel, r.finalProvider,
-                                  RequestStatuses::id(r.status) }) {
-        q.bind(i++, value);
-    }
-    for (qint64 value : { r.ttftMs, r.latencyMs, r.usage.promptTokens, r.usage.completionTokens, r.usage.cachedTokens,
-                          r.usage.reasoningTokens, qint64(r.usage.estimated) }) {
-        q.bind(i++, value);
-    }
-    if (r.costUsd) {
-        q.bind(i++, *r.costUsd);
-    } else {
-        q.bindNull(i++);
-    }
-    for (qint64 value : { qint64(r.costEstimated), qint64(r.priceVersion), qint64(r.cachedAnswer) }) {
-        q.bind(i++, value);
-    }
-    q.bind(i++, r.compareGroup);
-    q.bind(i++, r.failureClass);
-    q.bind(i++, r.errorMessage);
-    q.bind(i++, r.clientKey);
-    for (qint64 value : { r.usage.cacheWrite5mTokens, r.usage.cacheWrite1hTokens, r.usage.images, r.usage.webSearches,
-                          qint64(r.usage.batch) }) {
-        q.bind(i++, value);
-    }
-    if (r.learned) {
-        q.bind(i++, r.learned->pStrong);
-        q.bind(i++, qint64(r.learned->strong ? 1 : 0));
-    } else {
-        q.bindNull(i++);
-        q.bindNull(i++);
-    }
-    for (const QString& value : { r.answer, r.reasoning, LedgerRows::toolCallsToJson(r.toolCalls), r.settings }) {
-        q.bind(i++, value);
-    }
-    if (!q.exec()) {
-        *error = q.errorString();
-        return false;
-    }
-    const qint64 rid = q.lastInsertRowId();
-    qint64 seq = 0;
-    SqliteStatement& a = *m_insertAttempt;
-    for (const AttemptRecord& attempt : r.attempts) {
-        a.bind(1, rid);
-        a.bind(2, seq++);
-        a.bind(3, attempt.modelId);
-        a.bind(4, attempt.providerId);
-        for (int column : { 5, 6 }) {
-            const QDateTime& at = column == 5 ? attempt.startedAt : attempt.endedAt;
-            if (at.isValid()) {
-                a.bind(column, at.toMSecsSinceEpoch());
-            } else {
-                a.bindNull(column);
-            }
-        }
-        a.bind(7, AttemptOutcomes::id(attempt.outcome));
-        a.bind(8, attempt.failureClass);
-        a.bind(9, qint64(attempt.httpStatus));
-        a.bind(10, attempt.message);
-        if (!a.exec()) {
-            *error = a.errorString();
-            return false;
-        }
-    }
-    seq = 0;
-    SqliteStatement& f = *m_insertFailover;
-    for (const FailoverRecord& failover : r.failovers) {
-        f.bind(1, rid);
-        f.bind(2, seq++);
-        f.bind(3, LedgerRows::toMs(failover.at.isValid() ? failover.at : r.startedAt));
-        f.bind(4, failover.fromModel);
-        f.bind(5, failover.toModel);
-        f.bind(6, failover.failureClass);
-        f.bind(7, failover.message);
-        if (!f.exec()) {
-            *error = f.errorString();
-            return false;
-        }
-    }
-    return true;
 }
 
 void LedgerWriter::flush()
@@ -424,7 +311,7 @@ void LedgerWriter::deleteOlderThan(const QDateTime& cutoff)
     QString error;
     QSqlQuery query(db);
     // Attempts and failovers go with their request (ON DELETE CASCADE); rollups stay.
-    bool ok = LedgerConnection::exec(db, QStringLiteral("BEGIN IMMEDIATE"), &error);
+    bool ok = LedgerConnection::exec(db, m_dialect.beginWrite(), &error);
     int deleted = 0;
     if (ok) {
         query.prepare(QStringLiteral("DELETE FROM requests WHERE started_at < ?"));
@@ -452,9 +339,9 @@ void LedgerWriter::stop()
     if (m_retryTimer) {
         m_retryTimer->stop();
     }
-    if (m_db) {
+    if (sqlite3* handle = m_connection ? LedgerStatement::handle(m_connection->database()) : nullptr) {
         // One last, shorter wait for a lock; then what is left goes to the spill file.
-        sqlite3_busy_timeout(m_db, kStopBusyTimeoutMs);
+        sqlite3_busy_timeout(handle, kStopBusyTimeoutMs);
     }
     QString error;
     if (!tryCommit(&error)) {

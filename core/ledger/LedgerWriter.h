@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LedgerDialect.h"
 #include "LedgerRecords.h"
 #include "LedgerRollup.h"
 #include "LedgerSpill.h"
@@ -12,9 +13,9 @@
 #include <optional>
 
 class LedgerConnection;
-class SqliteStatement;
+class LedgerRowWriter;
+class LedgerStatement;
 class QTimer;
-struct sqlite3;
 
 // Lives on the Ledger's writer thread with its own connection. Records are queued from any
 // thread (enqueue is thread-safe) and committed in batches: one transaction per at most
@@ -79,20 +80,16 @@ private:
                     const QString& spillKey = {});
     bool spillAlreadyWritten(const QString& spillKey, bool* written, QString* error);
     void closeConnection();
-    bool writeRequest(const RequestRecord& record, QString* error);
     void wake(qsizetype queued);
 
     QString m_path;
     int m_busyTimeoutMs;
     std::unique_ptr<LedgerConnection> m_connection;
-    sqlite3* m_db = nullptr;
-    std::unique_ptr<SqliteStatement> m_begin;
-    std::unique_ptr<SqliteStatement> m_commit;
-    std::unique_ptr<SqliteStatement> m_insertRequest;
-    std::unique_ptr<SqliteStatement> m_insertAttempt;
-    std::unique_ptr<SqliteStatement> m_insertFailover;
-    std::unique_ptr<SqliteStatement> m_insertVote;
-    std::unique_ptr<SqliteStatement> m_insertSpillMark;
+    LedgerDialect m_dialect;
+    std::unique_ptr<LedgerStatement> m_begin;
+    std::unique_ptr<LedgerStatement> m_commit;
+    std::unique_ptr<LedgerRowWriter> m_rows;
+    std::unique_ptr<LedgerStatement> m_insertSpillMark;
     std::unique_ptr<LedgerRollup> m_rollup;
     QTimer* m_timer = nullptr;
     QTimer* m_retryTimer = nullptr;

@@ -4,7 +4,7 @@
 #include "LedgerQueriesSql.h"
 #include "LedgerReader.h"
 #include "LedgerRollup.h"
-#include "SqliteStatement.h"
+#include "LedgerStatement.h"
 
 #include <QSqlQuery>
 
@@ -56,8 +56,8 @@ QList<FailoverEvent> ReliabilityQueries::failoverEvents(const LedgerFilter& filt
     if (!m_reader.run(query,
                       QStringLiteral("SELECT f.at, f.from_model, f.to_model, f.failure_class, f.message, r.uuid"
                                      " FROM failovers f JOIN requests r ON r.rid = f.request_rid%1"
-                                     " ORDER BY f.at DESC, f.rowid DESC LIMIT ?")
-                          .arg(where.sql()),
+                                     " ORDER BY f.at DESC, %2 DESC LIMIT ?")
+                          .arg(where.sql(), m_reader.dialect().insertionOrder(QStringLiteral("f"))),
                       binds)) {
         return events;
     }
@@ -82,10 +82,10 @@ QList<FailoverCountRow> ReliabilityQueries::failoverCounts(const LedgerFilter& f
     // Filters on the request's provider, tier or source are not joined in SQL (a primary-key
     // lookup per failover, every time the filter changes) but matched against cached keys of
     // the requests that failed over: only failovers new since the last call look theirs up.
-    SqliteStatement statement;
+    LedgerStatement statement;
     if (!m_reader.scan(statement,
                        QStringLiteral("SELECT %1, f.failure_class, f.request_rid FROM failovers f%2 ORDER BY f.at")
-                           .arg(bucketSql(bucket, QStringLiteral("f.at / 1000")), where.sql()),
+                           .arg(bucketSql(m_reader.dialect(), bucket, QStringLiteral("f.at / 1000")), where.sql()),
                        where.binds())) {
         return rows;
     }
@@ -129,7 +129,7 @@ bool ReliabilityQueries::loadFailedOverRequests(const QList<qint64>& rids, const
     // A few distinct values each: one shared string per value keeps the cache small.
     auto shared = [this](const QString& text) { return *m_keyStrings.insert(text); };
     constexpr int kBatch = 500;
-    auto remember = [&](SqliteStatement& statement) {
+    auto remember = [&](LedgerStatement& statement) {
         while (statement.next()) {
             m_failedOverRequests.insert(
                 statement.int64(0),
@@ -140,7 +140,7 @@ bool ReliabilityQueries::loadFailedOverRequests(const QList<qint64>& rids, const
     };
     if (m_failedOverRequests.isEmpty() || rids.size() > kBatch) {
         // A first call: one join over these failovers beats many IN lists.
-        SqliteStatement statement;
+        LedgerStatement statement;
         if (!m_reader.scan(statement,
                            QStringLiteral("SELECT r.rid, r.final_provider, r.tier, r.source FROM failovers f"
                                           " JOIN requests r ON r.rid = f.request_rid%1")
@@ -156,7 +156,7 @@ bool ReliabilityQueries::loadFailedOverRequests(const QList<qint64>& rids, const
         for (qint64 rid : batch) {
             binds << rid;
         }
-        SqliteStatement statement;
+        LedgerStatement statement;
         if (!m_reader.scan(statement,
                            QStringLiteral("SELECT rid, final_provider, tier, source FROM requests WHERE rid IN (%1)")
                                .arg(QStringList(batch.size(), QStringLiteral("?")).join(u',')),
@@ -176,7 +176,7 @@ UptimeReport ReliabilityQueries::uptime(const LedgerFilter& filter, LedgerBucket
     UptimeReport report;
     QMap<QString, UptimeRow> overall;
     if (bucket == LedgerBucket::Hour) {
-        SqliteStatement statement;
+        LedgerStatement statement;
         if (!m_reader.scan(statement,
                            QStringLiteral("SELECT t, provider, attempts, provider_faults FROM %1").arg(source.sql),
                            source.binds)) {
@@ -203,7 +203,7 @@ UptimeReport ReliabilityQueries::uptime(const LedgerFilter& filter, LedgerBucket
     } else if (!m_reader.run(query,
                              QStringLiteral("SELECT %1 AS b, provider, SUM(attempts), SUM(provider_faults)"
                                             " FROM %2 GROUP BY b, provider ORDER BY b, provider")
-                                 .arg(bucketSql(bucket, QStringLiteral("t")), source.sql),
+                                 .arg(bucketSql(m_reader.dialect(), bucket, QStringLiteral("t")), source.sql),
                              source.binds)) {
         return report;
     }
@@ -235,7 +235,7 @@ QList<LatencyRow> ReliabilityQueries::latencyPercentiles(const LedgerFilter& fil
         = rollupSource(QStringLiteral("latency"), QStringLiteral("model, ") + histogram.join(u','), filter, false);
     QList<LatencyRow> rows;
     // Summed here rather than with GROUP BY model, which sorts every 80-column row first.
-    SqliteStatement statement;
+    LedgerStatement statement;
     if (!m_reader.scan(statement, QStringLiteral("SELECT model, %1 FROM %2").arg(histogram.join(u','), source.sql),
                        source.binds)) {
         return rows;

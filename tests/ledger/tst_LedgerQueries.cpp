@@ -116,7 +116,9 @@ class TestLedgerQueries : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase_data();
     void initTestCase();
+    void init();
     void totals_data();
     void totals();
     void spendOverTime_data();
@@ -145,17 +147,41 @@ private slots:
 
 private:
     QTemporaryDir m_dir;
-    QString m_path;
+    Backends m_backends;
+    QHash<QString, QString> m_locations; // the data set, by backend
+    QString m_path; // the current row's
     QList<RequestRecord> m_records;
 };
 
+// Every query runs against both backends over the same hand-counted data set.
+void TestLedgerQueries::initTestCase_data()
+{
+    Backends::addRows();
+}
+
 void TestLedgerQueries::initTestCase()
 {
-    m_path = m_dir.filePath(QStringLiteral("queries.sqlite"));
     m_records = dataSet();
-    Ledger ledger;
-    QVERIFY(ledger.open(m_path));
-    QVERIFY(recordAll(ledger, m_records));
+    const QString sqlite = m_dir.filePath(QStringLiteral("queries.sqlite"));
+    const QString postgres = m_backends.server().start() ? m_backends.server().createDatabase() : QString();
+    for (const QString& location : { sqlite, postgres }) {
+        if (location.isEmpty()) {
+            continue;
+        }
+        Ledger ledger;
+        QVERIFY2(ledger.open(location), qPrintable(ledger.errorString()));
+        QVERIFY(recordAll(ledger, m_records));
+    }
+    m_locations.insert(QStringLiteral("sqlite"), sqlite);
+    m_locations.insert(QStringLiteral("postgresql"), postgres);
+}
+
+void TestLedgerQueries::init()
+{
+    m_path = m_locations.value(Backends::current());
+    if (m_path.isEmpty()) {
+        QSKIP(qPrintable(m_backends.skipReason()));
+    }
 }
 
 void TestLedgerQueries::totals_data()
@@ -370,9 +396,9 @@ void TestLedgerQueries::failoverCounts_filteredByRequest()
 void TestLedgerQueries::failoverCounts_filteredAgain_countsFailoversRecordedSince()
 {
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("live.sqlite"));
+    const QString path = m_backends.newLocation(dir, QStringLiteral("live"));
     Ledger ledger;
-    QVERIFY(ledger.open(path));
+    QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
     QVERIFY(recordAll(ledger, m_records));
     LedgerQueries queries(path);
     LedgerFilter smart;

@@ -203,7 +203,7 @@ void TestLedgerSchema::clientKey_roundTripsAndIsQueriedBySpend()
 void TestLedgerSchema::everyEarlierVersion_upgradesToCostDimensions_data()
 {
     QTest::addColumn<int>("version");
-    for (int version = 1; version < 5; ++version) {
+    for (int version = 1; version < LedgerSchema::kVersion; ++version) {
         QTest::addRow("v%d file", version) << version;
     }
 }

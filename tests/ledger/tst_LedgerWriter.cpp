@@ -18,6 +18,8 @@ class TestLedgerWriter : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase_data();
+    void init();
     void record_roundTripsEveryField();
     void manyRecords_committedInBatchesOfAtMost500();
     void recordVote_storedWithTie();
@@ -34,9 +36,33 @@ private slots:
     void unreadableSpill_keptAsideNeverDeleted();
 
 private:
-    QString freshPath(const QString& name) { return m_dir.filePath(name + QStringLiteral(".sqlite")); }
+    QString freshPath(const QString& name) { return m_backends.newLocation(m_dir, name); }
     QTemporaryDir m_dir;
+    Backends m_backends;
 };
+
+void TestLedgerWriter::initTestCase_data()
+{
+    Backends::addRows();
+}
+
+void TestLedgerWriter::init()
+{
+    if (!Backends::isPostgres()) {
+        return;
+    }
+    // Locks held by another program and the spill file beside the ledger are SQLite's story; the
+    // server's own outage is tested in tst_postgresledger.
+    static const QList<QByteArray> sqliteOnly
+        = { "killedWriter_keepsEveryReportedCommit", "lockedPastBusyTimeout_batchWaitsAndIsWrittenOnce",
+            "closedWhileLocked_spillWrittenOnceOnNextOpen", "unreadableSpill_keptAsideNeverDeleted" };
+    if (sqliteOnly.contains(QTest::currentTestFunction())) {
+        QSKIP("a SQLite file's locks and spill");
+    }
+    if (!m_backends.server().start()) {
+        QSKIP(qPrintable(m_backends.skipReason()));
+    }
+}
 
 namespace {
 RequestRecord richRecord()
@@ -69,7 +95,7 @@ void TestLedgerWriter::record_roundTripsEveryField()
 {
     const QString path = freshPath("roundtrip");
     Ledger ledger;
-    QVERIFY(ledger.open(path));
+    QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
     QSignalSpy recorded(&ledger, &Ledger::recorded);
     RequestRecord priced = request(utc(2026, 3, 2, 9), "m-a", "pa", 0.0125);
     priced.costEstimated = true;
@@ -95,7 +121,7 @@ void TestLedgerWriter::record_roundTripsEveryField()
 void TestLedgerWriter::manyRecords_committedInBatchesOfAtMost500()
 {
     Ledger ledger;
-    QVERIFY(ledger.open(freshPath("batches")));
+    QVERIFY2(ledger.open(freshPath("batches")), qPrintable(ledger.errorString()));
     QSignalSpy recorded(&ledger, &Ledger::recorded);
     for (int i = 0; i < 1200; ++i) {
         ledger.record(request(utc(2026, 3, 2, 10).addSecs(i), "m-a", "pa"));
@@ -120,7 +146,7 @@ void TestLedgerWriter::recordVote_storedWithTie()
 {
     const QString path = freshPath("votes");
     Ledger ledger;
-    QVERIFY(ledger.open(path));
+    QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
     QSignalSpy flushed(&ledger, &Ledger::flushed);
     const VoteRecord first { "cmp-1", "m-a", false, utc(2026, 3, 2, 10), "temperature=0.2", "coding" };
     ledger.recordVote(first);
@@ -161,7 +187,7 @@ void TestLedgerWriter::promptStorage()
     {
         Ledger ledger;
         ledger.setStorePrompts(store);
-        QVERIFY(ledger.open(path));
+        QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
         RequestRecord record = request(utc(2026, 3, 2, 10), "m-a", "pa");
         record.prompt = secret;
         record.answer = answer;
@@ -170,7 +196,7 @@ void TestLedgerWriter::promptStorage()
         record.settings = QStringLiteral("temperature=0.5");
         QVERIFY(recordAll(ledger, { record }));
     }
-    const QByteArray bytes = fileBytes(path) + fileBytes(path + "-wal");
+    const QByteArray bytes = storedBytes(path);
     QCOMPARE(bytes.contains(secret.toUtf8()), store);
     // An answer tells what was asked: it goes with the prompt.
     QCOMPARE(bytes.contains(answer.toUtf8()), store);
@@ -196,7 +222,7 @@ void TestLedgerWriter::apiKeyFromEnvironment_neverInFileOrExports()
     const QString path = freshPath("keys");
     {
         Ledger ledger;
-        QVERIFY(ledger.open(path));
+        QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
         QList<RequestRecord> records;
         for (int i = 0; i < 20; ++i) {
             RequestRecord record = i % 2 ? richRecord() : request(utc(2026, 3, 2, 10, i), "gpt-4o", "openai");
@@ -208,13 +234,13 @@ void TestLedgerWriter::apiKeyFromEnvironment_neverInFileOrExports()
         ledger.recordVote(VoteRecord { "cmp-7", "m-c", false, {} });
         QVERIFY(recordAll(ledger, {}));
         // Still open: look at the WAL as well as the main file.
-        QVERIFY(!(fileBytes(path) + fileBytes(path + "-wal")).contains(key));
+        QVERIFY(!storedBytes(path).contains(key));
     }
     LedgerExport exporter(path);
     QVERIFY(exporter.exportCsv(m_dir.filePath("keys.csv")));
     QVERIFY(exporter.exportJsonl(m_dir.filePath("keys.jsonl")));
     QCOMPARE(exporter.exportedRows(), 20);
-    QVERIFY(!fileBytes(path).contains(key));
+    QVERIFY(!storedBytes(path).contains(key));
     QVERIFY(!fileBytes(m_dir.filePath("keys.csv")).contains(key));
     QVERIFY(!fileBytes(m_dir.filePath("keys.jsonl")).contains(key));
     qunsetenv("OPENAI_API_KEY");
@@ -226,7 +252,7 @@ void TestLedgerWriter::deleteOlderThan_dropsOldRawRowsKeepsRollups()
     Clock::setInstance(&clock);
     const QString path = freshPath("retention");
     Ledger ledger;
-    QVERIFY(ledger.open(path));
+    QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
     RequestRecord old = richRecord(); // 2026-03-02: 91 days before the clock
     RequestRecord recent = request(utc(2026, 5, 20, 8), "m-a", "pa", 0.5);
     QVERIFY(recordAll(ledger, { old, recent }));
@@ -258,7 +284,7 @@ void TestLedgerWriter::exportCsv_headerAndQuotedRows()
     const RequestRecord priced = request(utc(2026, 3, 3, 10), "m-a", "pa", 0.25);
     {
         Ledger ledger;
-        QVERIFY(ledger.open(path));
+        QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
         QVERIFY(recordAll(ledger, { priced, rich }));
     }
     const QString csvPath = m_dir.filePath("history.csv");
@@ -290,7 +316,7 @@ void TestLedgerWriter::exportJsonl_parsesBack()
     const RequestRecord priced = request(utc(2026, 3, 3, 10), "m-a", "pa", 0.25);
     {
         Ledger ledger;
-        QVERIFY(ledger.open(path));
+        QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
         QVERIFY(recordAll(ledger, { priced, rich }));
     }
     const QString jsonPath = m_dir.filePath("history.jsonl");
@@ -379,7 +405,7 @@ void TestLedgerWriter::lockedPastBusyTimeout_batchWaitsAndIsWrittenOnce()
     const QString path = freshPath("locked");
     Ledger ledger;
     ledger.setBusyTimeoutMs(200);
-    QVERIFY(ledger.open(path));
+    QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
     QSignalSpy stalled(&ledger, &Ledger::writeStalled);
     QSignalSpy resumed(&ledger, &Ledger::writeResumed);
     QSignalSpy failed(&ledger, &Ledger::writeFailed);
@@ -408,7 +434,7 @@ void TestLedgerWriter::closedWhileLocked_spillWrittenOnceOnNextOpen()
     {
         Ledger ledger;
         ledger.setBusyTimeoutMs(200);
-        QVERIFY(ledger.open(path));
+        QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
         RawDb other(path);
         QVERIFY(other.exec(QStringLiteral("BEGIN EXCLUSIVE")));
         for (const RequestRecord& record : records) {
@@ -430,7 +456,7 @@ void TestLedgerWriter::closedWhileLocked_spillWrittenOnceOnNextOpen()
 
     for (int run = 0; run < 2; ++run) {
         Ledger ledger;
-        QVERIFY(ledger.open(path));
+        QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
         QTRY_VERIFY(!QFile::exists(spillPath));
         ledger.close();
         RawDb db(path);
@@ -453,7 +479,7 @@ void TestLedgerWriter::unreadableSpill_keptAsideNeverDeleted()
     spill.close();
     Ledger ledger;
     QSignalSpy failed(&ledger, &Ledger::writeFailed);
-    QVERIFY(ledger.open(path));
+    QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
     QTRY_COMPARE(failed.size(), 1);
     QVERIFY(failed.first().first().toString().contains(spillPath));
     QVERIFY(!QFile::exists(spillPath));

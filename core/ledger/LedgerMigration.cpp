@@ -1,0 +1,370 @@
+#include "LedgerMigration.h"
+
+#include "LedgerConnection.h"
+#include "LedgerDialect.h"
+#include "LedgerRollup.h"
+#include "LedgerRowWriter.h"
+#include "LedgerRows.h"
+#include "LedgerSchema.h"
+#include "LedgerUrl.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <cmath>
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("LedgerMigration", text);
+}
+
+bool exec(QSqlQuery& query, const QString& sql, const QVariantList& binds, QString* error)
+{
+    if (!query.prepare(sql)) {
+        *error = query.lastError().text();
+        return false;
+    }
+    for (const QVariant& bind : binds) {
+        query.addBindValue(bind);
+    }
+    if (!query.exec()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool readFigures(const QSqlDatabase& db, LedgerMigration::Figures* figures, QString* error)
+{
+    QSqlQuery query(db);
+    if (!exec(query,
+              QStringLiteral("SELECT COUNT(*), COALESCE(SUM(prompt_tokens + completion_tokens), 0),"
+                             " COALESCE(SUM(cost_usd), 0) FROM requests"),
+              {}, error)
+        || !query.next()) {
+        return false;
+    }
+    figures->requests = query.value(0).toLongLong();
+    figures->tokens = query.value(1).toLongLong();
+    figures->costUsd = query.value(2).toDouble();
+    for (auto [table, field] :
+         { std::pair { "attempts", &figures->attempts }, std::pair { "failovers", &figures->failovers },
+           std::pair { "votes", &figures->votes } }) {
+        if (!exec(query, QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table)), {}, error)
+            || !query.next()) {
+            return false;
+        }
+        *field = query.value(0).toLongLong();
+    }
+    if (!exec(query, QStringLiteral("SELECT COALESCE(SUM(requests), 0), COALESCE(SUM(cost_usd), 0) FROM rollup_daily"),
+              {}, error)
+        || !query.next()) {
+        return false;
+    }
+    figures->rollupRequests = query.value(0).toLongLong();
+    figures->rollupCostUsd = query.value(1).toDouble();
+    return true;
+}
+
+QJsonObject toJson(const LedgerMigration::Figures& f)
+{
+    return { { "requests", f.requests },
+             { "attempts", f.attempts },
+             { "failovers", f.failovers },
+             { "votes", f.votes },
+             { "tokens", f.tokens },
+             { "cost_usd", f.costUsd },
+             { "rollup_requests", f.rollupRequests },
+             { "rollup_cost_usd", f.rollupCostUsd } };
+}
+
+LedgerMigration::Figures fromJson(const QJsonObject& o)
+{
+    LedgerMigration::Figures f;
+    f.requests = o.value("requests").toInteger();
+    f.attempts = o.value("attempts").toInteger();
+    f.failovers = o.value("failovers").toInteger();
+    f.votes = o.value("votes").toInteger();
+    f.tokens = o.value("tokens").toInteger();
+    f.costUsd = o.value("cost_usd").toDouble();
+    f.rollupRequests = o.value("rollup_requests").toInteger();
+    f.rollupCostUsd = o.value("rollup_cost_usd").toDouble();
+    return f;
+}
+
+LedgerMigration::Figures minus(const LedgerMigration::Figures& a, const LedgerMigration::Figures& b)
+{
+    return { a.requests - b.requests,
+             a.attempts - b.attempts,
+             a.failovers - b.failovers,
+             a.votes - b.votes,
+             a.tokens - b.tokens,
+             a.costUsd - b.costUsd,
+             a.rollupRequests - b.rollupRequests,
+             a.rollupCostUsd - b.rollupCostUsd };
+}
+
+bool sameMoney(double a, double b)
+{
+    return std::abs(a - b) <= 1e-9 * std::max(1.0, std::max(std::abs(a), std::abs(b)));
+}
+
+// Reads a meta value in the current transaction; empty when absent.
+bool metaValue(const QSqlDatabase& db, const QString& key, QString* value, QString* error)
+{
+    QSqlQuery query(db);
+    if (!exec(query, QStringLiteral("SELECT value FROM meta WHERE key = ?"), { key }, error)) {
+        return false;
+    }
+    *value = query.next() ? query.value(0).toString() : QString();
+    return true;
+}
+
+bool setMeta(const QSqlDatabase& db, const QString& key, const QString& value, QString* error)
+{
+    QSqlQuery query(db);
+    return exec(query,
+                QStringLiteral("INSERT INTO meta(key, value) VALUES(?, ?)"
+                               " ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+                { key, value }, error);
+}
+
+// Adds every rollup row of the source to the target's (same upsert as the writer's).
+bool copyRollups(const QSqlDatabase& source, const QSqlDatabase& target, QString* error)
+{
+    for (LedgerRollup::Grain grain : { LedgerRollup::Hourly, LedgerRollup::Daily }) {
+        const QString t = LedgerRollup::timeColumn(grain);
+        const struct
+        {
+            QString table;
+            QString keys;
+            QStringList values;
+        } families[] = {
+            { LedgerRollup::table("rollup", grain), t + ", model, provider, tier, source",
+              LedgerRollup::counterColumns() },
+            { LedgerRollup::table("latency", grain), t + ", model, provider, tier, source",
+              LedgerRollup::latencyColumns() + LedgerRollup::ttftColumns() },
+            { LedgerRollup::table("uptime", grain),
+              t + ", provider, model, tier, source",
+              { "attempts", "provider_faults" } },
+        };
+        for (const auto& family : families) {
+            const QStringList keys = family.keys.split(QStringLiteral(", "));
+            const QStringList columns = keys + family.values;
+            QStringList updates;
+            for (const QString& column : family.values) {
+                updates << QStringLiteral("%1=%2.%1+excluded.%1").arg(column, family.table);
+            }
+            QSqlQuery read(source);
+            read.setForwardOnly(true);
+            if (!exec(read, QStringLiteral("SELECT %1 FROM %2").arg(columns.join(u','), family.table), {}, error)) {
+                return false;
+            }
+            QSqlQuery write(target);
+            if (!write.prepare(QStringLiteral("INSERT INTO %1(%2) VALUES(%3) ON CONFLICT(%4) DO UPDATE SET %5")
+                                   .arg(family.table, columns.join(u','),
+                                        QStringList(columns.size(), QStringLiteral("?")).join(u','), keys.join(u','),
+                                        updates.join(u',')))) {
+                *error = write.lastError().text();
+                return false;
+            }
+            while (read.next()) {
+                for (int i = 0; i < columns.size(); ++i) {
+                    write.bindValue(i, read.value(i));
+                }
+                if (!write.exec()) {
+                    *error = write.lastError().text();
+                    return false;
+                }
+            }
+        }
+    }
+    return true;
+}
+} // namespace
+
+bool LedgerMigration::Figures::operator==(const Figures& o) const
+{
+    return requests == o.requests && attempts == o.attempts && failovers == o.failovers && votes == o.votes
+        && tokens == o.tokens && sameMoney(costUsd, o.costUsd) && rollupRequests == o.rollupRequests
+        && sameMoney(rollupCostUsd, o.rollupCostUsd);
+}
+
+LedgerMigration::LedgerMigration(const QString& sourcePath, const QString& target)
+    : m_source(sourcePath)
+    , m_target(target)
+{
+}
+
+bool LedgerMigration::run(Report* report)
+{
+    m_error.clear();
+    *report = {};
+    if (LedgerUrl::isUrl(m_source) || !QFileInfo::exists(m_source)) {
+        m_error = tr("There is no ledger file %1 to copy.").arg(ledgerLocationForDisplay(m_source));
+        return false;
+    }
+    LedgerConnection source(m_source, QStringLiteral("migrate-from"));
+    LedgerConnection target(m_target, QStringLiteral("migrate-to"));
+    QString error;
+    if (!source.open(5000, &error)) {
+        m_error = tr("Cannot open %1: %2").arg(m_source, error);
+        return false;
+    }
+    // Both at the current schema: the source is upgraded as any open would, the target created.
+    for (const LedgerConnection* connection : { &source, &target }) {
+        if (connection == &target && !target.open(5000, &error)) {
+            m_error = error;
+            return false;
+        }
+        const LedgerSchema::Result prepared = LedgerSchema::prepare(connection->database());
+        if (!prepared.ok()) {
+            m_error = tr("%1: %2").arg(ledgerLocationForDisplay(connection->path()), prepared.message);
+            return false;
+        }
+    }
+    const QSqlDatabase from = source.database();
+    const QSqlDatabase to = target.database();
+    const LedgerDialect dialect = LedgerDialect::of(to);
+    // The source named by its absolute path: the same file migrated again resumes.
+    const QString key = QStringLiteral("migrated-from:")
+        + QString::fromLatin1(QCryptographicHash::hash(QFileInfo(m_source).absoluteFilePath().toUtf8(),
+                                                       QCryptographicHash::Sha1)
+                                  .toHex()
+                                  .left(16));
+    if (!readFigures(from, &report->source, &m_error)) {
+        return false;
+    }
+
+    auto fail = [&](const QString& message) {
+        LedgerConnection::exec(to, QStringLiteral("ROLLBACK"), nullptr);
+        m_error = message;
+        return false;
+    };
+    LedgerRowWriter rows;
+    if (!rows.prepare(to, &error)) {
+        return fail(error);
+    }
+    QString state;
+    if (!metaValue(to, key, &state, &error)) {
+        return fail(error);
+    }
+    QJsonObject progress = QJsonDocument::fromJson(state.toUtf8()).object();
+    if (progress.isEmpty()) {
+        Figures before;
+        if (!readFigures(to, &before, &error)) {
+            return fail(error);
+        }
+        progress = {
+            { "before", toJson(before) }, { "last_rid", 0 }, { "copied", 0 }, { "votes", false }, { "rollups", false }
+        };
+    }
+    report->resumedAfter = progress.value("copied").toInteger();
+
+    QSqlQuery read(from);
+    read.setForwardOnly(true);
+    LedgerRows::DetailsLoader details(from);
+    for (;;) {
+        if (!exec(read,
+                  QStringLiteral("SELECT %1 FROM requests r WHERE r.rid > ? ORDER BY r.rid LIMIT ?")
+                      .arg(LedgerRows::requestColumns()),
+                  { progress.value("last_rid").toInteger(), kBatchSize }, &error)) {
+            return fail(error);
+        }
+        QList<RequestRecord> batch;
+        QList<qint64> rids;
+        while (read.next()) {
+            qint64 rid = 0;
+            batch << LedgerRows::readRequest(read, &rid);
+            rids << rid;
+        }
+        read.finish();
+        if (batch.isEmpty()) {
+            break;
+        }
+        for (int i = 0; i < batch.size(); ++i) {
+            if (!details.load(rids[i], &batch[i])) {
+                return fail(details.errorString());
+            }
+        }
+        const qint64 lastRid = rids.last();
+        if (!LedgerConnection::exec(to, dialect.beginWrite(), &error)) {
+            return fail(error);
+        }
+        for (const RequestRecord& record : std::as_const(batch)) {
+            if (!rows.writeRequest(record, &error)) {
+                return fail(error);
+            }
+        }
+        progress.insert("last_rid", lastRid);
+        progress.insert("copied", progress.value("copied").toInteger() + batch.size());
+        if (!setMeta(to, key, QString::fromUtf8(QJsonDocument(progress).toJson(QJsonDocument::Compact)), &error)
+            || !LedgerConnection::exec(to, QStringLiteral("COMMIT"), &error)) {
+            return fail(error);
+        }
+        report->copiedRequests += batch.size();
+        if (m_progress) {
+            m_progress(progress.value("copied").toInteger(), report->source.requests);
+        }
+    }
+
+    for (const char* step : { "votes", "rollups" }) {
+        if (progress.value(QLatin1String(step)).toBool()) {
+            continue;
+        }
+        if (!LedgerConnection::exec(to, dialect.beginWrite(), &error)) {
+            return fail(error);
+        }
+        if (qstrcmp(step, "votes") == 0) {
+            QSqlQuery votes(from);
+            if (!exec(votes, QStringLiteral("SELECT compare_group, winner_model, tie, at FROM votes ORDER BY id"), {},
+                      &error)) {
+                return fail(error);
+            }
+            while (votes.next()) {
+                const VoteRecord vote { votes.value(0).toString(), votes.value(1).toString(),
+                                        votes.value(2).toLongLong() != 0, LedgerRows::fromMs(votes.value(3)) };
+                if (!rows.writeVote(vote, &error)) {
+                    return fail(error);
+                }
+            }
+        } else if (!copyRollups(from, to, &error)) {
+            return fail(error);
+        }
+        progress.insert(QLatin1String(step), true);
+        if (!setMeta(to, key, QString::fromUtf8(QJsonDocument(progress).toJson(QJsonDocument::Compact)), &error)
+            || !LedgerConnection::exec(to, QStringLiteral("COMMIT"), &error)) {
+            return fail(error);
+        }
+    }
+
+    Figures now;
+    if (!readFigures(to, &now, &error)) {
+        return fail(error);
+    }
+    report->added = minus(now, fromJson(progress.value("before").toObject()));
+    report->verified = report->added == report->source;
+    if (!report->verified) {
+        m_error = tr("The copy does not match the source: %1 requests, %2 attempts, %3 failovers, %4 votes and $%5 "
+                     "in the source; %6, %7, %8, %9 and $%10 added to the target. Was the target written by "
+                     "something else meanwhile?")
+                      .arg(report->source.requests)
+                      .arg(report->source.attempts)
+                      .arg(report->source.failovers)
+                      .arg(report->source.votes)
+                      .arg(report->source.costUsd, 0, 'f', 6)
+                      .arg(report->added.requests)
+                      .arg(report->added.attempts)
+                      .arg(report->added.failovers)
+                      .arg(report->added.votes)
+                      .arg(report->added.costUsd, 0, 'f', 6);
+        return false;
+    }
+    return true;
+}

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "LedgerRecords.h"
+#include "LedgerStatement.h"
+
+#include <QSqlDatabase>
+
+// Inserts a request with its attempts and failovers, or a vote, through statements prepared once
+// on one connection (either backend). The caller owns the transaction and the rollups; the
+// LedgerWriter and the migration to PostgreSQL (LedgerMigration) both write rows through it.
+class LedgerRowWriter final
+{
+public:
+    LedgerRowWriter() = default;
+    LedgerRowWriter(const LedgerRowWriter&) = delete;
+    LedgerRowWriter& operator=(const LedgerRowWriter&) = delete;
+
+    bool prepare(const QSqlDatabase& db, QString* error);
+    // *inserted false (and nothing written) when the database already holds a request with this
+    // id: on PostgreSQL a batch whose commit was acknowledged by nobody is replayed once more.
+    bool writeRequest(const RequestRecord& record, QString* error, bool* inserted = nullptr);
+    bool writeVote(const VoteRecord& vote, QString* error);
+
+private:
+    LedgerStatement m_insertRequest;
+    LedgerStatement m_insertAttempt;
+    LedgerStatement m_insertFailover;
+    LedgerStatement m_insertVote;
+};

@@ -1,0 +1,218 @@
+#include "SharedBudget.h"
+
+#include "LedgerConnection.h"
+#include "LedgerDialect.h"
+
+#include "common/Money.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <algorithm>
+
+namespace {
+// What the writer's epsilon is for limits: a cent's millionth, so sums of doubles compare fairly.
+constexpr double kEpsilonUsd = 1e-9;
+
+bool run(QSqlQuery& query, const QString& sql, const QVariantList& binds, QString* error)
+{
+    if (!query.prepare(sql)) {
+        *error = query.lastError().text();
+        return false;
+    }
+    for (int i = 0; i < binds.size(); ++i) {
+        query.bindValue(i, binds[i]);
+    }
+    if (!query.exec()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    return true;
+}
+} // namespace
+
+SharedBudget::SharedBudget(const QString& location)
+    : m_location(location)
+{
+}
+
+SharedBudget::~SharedBudget() = default;
+
+bool SharedBudget::connect(QString* error)
+{
+    if (m_connection && m_connection->isOpen()) {
+        return true;
+    }
+    m_connection = std::make_unique<LedgerConnection>(m_location, QStringLiteral("budget"));
+    if (!m_connection->open(5000, error)) {
+        m_connection.reset();
+        return false;
+    }
+    return true;
+}
+
+void SharedBudget::disconnect()
+{
+    m_connection.reset();
+}
+
+SharedBudget::Hold SharedBudget::reserve(QList<Scope> scopes, double amountUsd)
+{
+    Hold hold;
+    if (!connect(&hold.error)) {
+        return hold;
+    }
+    // One order for every process: two reservations lock the same rows in the same order.
+    std::sort(scopes.begin(), scopes.end(), [](const Scope& a, const Scope& b) { return a.key < b.key; });
+    const QSqlDatabase db = m_connection->database();
+    const LedgerDialect dialect = LedgerDialect::of(db);
+    const QString forUpdate = dialect.isPostgres() ? QStringLiteral(" FOR UPDATE") : QString();
+    QSqlQuery query(db);
+    QString& error = hold.error;
+    auto fail = [&] {
+        LedgerConnection::exec(db, QStringLiteral("ROLLBACK"), nullptr);
+        if (!error.isEmpty() && dialect.isPostgres()) {
+            disconnect(); // the server may be gone: connect anew next time
+        }
+        return hold;
+    };
+    if (!LedgerConnection::exec(db, dialect.beginWrite(), &error)) {
+        return fail();
+    }
+    for (const Scope& scope : std::as_const(scopes)) {
+        const QString select
+            = QStringLiteral("SELECT spent_usd, held_usd FROM budget_periods WHERE scope = ?") + forUpdate;
+        if (!run(query, select, { scope.key }, &error)) {
+            return fail();
+        }
+        if (!query.next()) {
+            // The period's first hold anywhere: it starts from what the ledger holds for it.
+            const QString provider = scope.providerId.isEmpty() ? QString() : QStringLiteral(" AND final_provider = ?");
+            QVariantList binds { scope.key, scope.from.toMSecsSinceEpoch(), scope.until.toMSecsSinceEpoch() };
+            if (!scope.providerId.isEmpty()) {
+                binds << scope.providerId;
+            }
+            if (!run(query,
+                     QStringLiteral("INSERT INTO budget_periods(scope, spent_usd, held_usd) SELECT ?,"
+                                    " COALESCE(SUM(cost_usd), 0), 0 FROM requests WHERE started_at >= ?"
+                                    " AND started_at < ?%1 ON CONFLICT(scope) DO NOTHING")
+                         .arg(provider),
+                     binds, &error)
+                || !run(query, select, { scope.key }, &error)) {
+                return fail();
+            }
+            if (!query.next()) {
+                error = QStringLiteral("budget period %1 vanished").arg(scope.key);
+                return fail();
+            }
+        }
+        const double spent = query.value(0).toDouble();
+        const double held = query.value(1).toDouble();
+        query.finish();
+        if (spent + held + amountUsd > scope.limitUsd + kEpsilonUsd) {
+            hold.refusal = QCoreApplication::translate("SharedBudget",
+                                                       "%1 of the team's budget are spent or held, the limit is %2")
+                               .arg(Money::format(spent + held), Money::format(scope.limitUsd));
+            error.clear();
+            return fail();
+        }
+        if (!run(query, QStringLiteral("UPDATE budget_periods SET held_usd = held_usd + ? WHERE scope = ?"),
+                 { amountUsd, scope.key }, &error)) {
+            return fail();
+        }
+    }
+    QStringList keys;
+    for (const Scope& scope : std::as_const(scopes)) {
+        keys << scope.key;
+    }
+    if (!run(query,
+             QStringLiteral("INSERT INTO budget_holds(scopes, amount_usd, created_at) VALUES(?, ?, ?)%1")
+                 .arg(dialect.returningId(QStringLiteral("id"))),
+             { keys.join(u'\n'), amountUsd, QDateTime::currentMSecsSinceEpoch() }, &error)) {
+        return fail();
+    }
+    hold.id
+        = dialect.isPostgres() ? (query.next() ? query.value(0).toLongLong() : 0) : query.lastInsertId().toLongLong();
+    query.finish();
+    if (hold.id == 0 || !LedgerConnection::exec(db, QStringLiteral("COMMIT"), &error)) {
+        return fail();
+    }
+    hold.ok = true;
+    return hold;
+}
+
+bool SharedBudget::settle(qint64 holdId, double actualUsd, QString* errorOut)
+{
+    QString error;
+    auto fail = [&](const QSqlDatabase& db) {
+        LedgerConnection::exec(db, QStringLiteral("ROLLBACK"), nullptr);
+        if (!error.isEmpty()) {
+            disconnect();
+        }
+        if (errorOut) {
+            *errorOut = error;
+        }
+        return false;
+    };
+    if (!connect(&error)) {
+        if (errorOut) {
+            *errorOut = error;
+        }
+        return false;
+    }
+    const QSqlDatabase db = m_connection->database();
+    const LedgerDialect dialect = LedgerDialect::of(db);
+    QSqlQuery query(db);
+    // Deleting the hold first claims it: a second settle of the same hold finds nothing.
+    if (!LedgerConnection::exec(db, dialect.beginWrite(), &error)
+        || !run(query, QStringLiteral("DELETE FROM budget_holds WHERE id = ? RETURNING scopes, amount_usd"), { holdId },
+                &error)) {
+        return fail(db);
+    }
+    if (!query.next()) {
+        error.clear();
+        return fail(db); // settled already, or never held
+    }
+    QStringList keys = query.value(0).toString().split(u'\n', Qt::SkipEmptyParts);
+    const double amount = query.value(1).toDouble();
+    query.finish();
+    keys.sort(); // the same lock order as reserve()
+    for (const QString& key : std::as_const(keys)) {
+        if (!run(query,
+                 QStringLiteral("UPDATE budget_periods SET held_usd = held_usd - ?, spent_usd = spent_usd + ?"
+                                " WHERE scope = ?"),
+                 { amount, actualUsd, key }, &error)) {
+            return fail(db);
+        }
+    }
+    if (!LedgerConnection::exec(db, QStringLiteral("COMMIT"), &error)) {
+        return fail(db);
+    }
+    return true;
+}
+
+bool SharedBudget::standing(const QString& key, double* spentUsd, double* heldUsd, QString* errorOut)
+{
+    QString error;
+    if (!connect(&error)) {
+        if (errorOut) {
+            *errorOut = error;
+        }
+        return false;
+    }
+    QSqlQuery query(m_connection->database());
+    if (!run(query, QStringLiteral("SELECT spent_usd, held_usd FROM budget_periods WHERE scope = ?"), { key },
+             &error)) {
+        if (errorOut) {
+            *errorOut = error;
+        }
+        disconnect();
+        return false;
+    }
+    const bool found = query.next();
+    *spentUsd = found ? query.value(0).toDouble() : 0;
+    *heldUsd = found ? query.value(1).toDouble() : 0;
+    return true;
+}

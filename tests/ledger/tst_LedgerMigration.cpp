@@ -1,0 +1,165 @@
+#include "LedgerTestUtil.h"
+
+#include "common/Clock.h"
+#include "ledger/LedgerMigration.h"
+#include "ledger/LedgerQueries.h"
+
+#include <QTemporaryDir>
+
+using namespace LedgerTestUtil;
+
+// A SQLite ledger copied into PostgreSQL: every row and the rollups arrive once, the dashboard
+// reads the same figures from the copy, an interrupted copy resumes where its last batch ended.
+class TestLedgerMigration : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void copy_matchesTheSourceFigureForFigure();
+    void serverLostMidway_secondRunResumesWithoutDuplicates();
+    void missingSource_namedAndNothingWritten();
+
+private:
+    // A SQLite ledger of `count` requests over three days (every third failed over, a vote), with
+    // the oldest day's raw rows pruned so that only its rollups remain.
+    QString makeSource(const QString& name, int count);
+
+    QTemporaryDir m_dir;
+    PostgresServer m_server;
+};
+
+void TestLedgerMigration::initTestCase()
+{
+    if (!m_server.start()) {
+        QSKIP(qPrintable(m_server.skipReason()));
+    }
+}
+
+QString TestLedgerMigration::makeSource(const QString& name, int count)
+{
+    const QString path = m_dir.filePath(name + QStringLiteral(".sqlite"));
+    Ledger ledger;
+    if (!ledger.open(path)) {
+        return {};
+    }
+    QList<RequestRecord> records;
+    for (int i = 0; i < count; ++i) {
+        RequestRecord r = request(utc(2026, 3, 1).addSecs(i * 60), i % 2 ? "m-a" : "m-b", i % 2 ? "pa" : "pb",
+                                  i % 7 == 0 ? std::nullopt : std::optional<double>(0.001 * (i % 13)));
+        r.usage.promptTokens = 100 + i;
+        r.clientKey = i % 5 == 0 ? QStringLiteral("k1") : QString();
+        if (i % 3 == 0) {
+            r.attempts.prepend(attempt("m-c", "pc", r.startedAt, "failed", "server_error"));
+            r.failovers = { FailoverRecord { r.startedAt.addMSecs(400), "m-c", r.finalModel, "server_error", "503" } };
+        }
+        records << r;
+    }
+    if (!recordAll(ledger, records)) {
+        return {};
+    }
+    ledger.recordVote(VoteRecord { "cmp-1", "m-a", false, utc(2026, 3, 2) });
+    ledger.recordVote(VoteRecord { "cmp-1", "m-b", true, utc(2026, 3, 2, 1) });
+    if (!recordAll(ledger, {})) {
+        return {};
+    }
+    MockClock clock(utc(2026, 3, 2, 12));
+    Clock::setInstance(&clock);
+    QSignalSpy pruned(&ledger, &Ledger::pruned);
+    ledger.deleteOlderThan(1); // everything before 2026-03-01 12:00
+    const bool ok = pruned.wait(10000);
+    Clock::setInstance(nullptr);
+    return ok ? path : QString();
+}
+
+void TestLedgerMigration::copy_matchesTheSourceFigureForFigure()
+{
+    const QString source = makeSource(QStringLiteral("figures"), 3000);
+    QVERIFY(!source.isEmpty());
+    const QString target = m_server.createDatabase();
+    LedgerMigration migration(source, target);
+    QList<qint64> progress;
+    migration.setProgress([&](qint64 done, qint64) { progress << done; });
+    LedgerMigration::Report report;
+    QVERIFY2(migration.run(&report), qPrintable(migration.errorString()));
+    QVERIFY(report.verified);
+    QCOMPARE(report.resumedAfter, 0);
+    QCOMPARE(report.copiedRequests, report.source.requests);
+    QVERIFY(report.source.requests < 3000); // retention pruned the first half day
+    QVERIFY(report.source.rollupRequests == 3000); // the rollups still count it
+    QCOMPARE(progress.size(),
+             int((report.source.requests + LedgerMigration::kBatchSize - 1) / LedgerMigration::kBatchSize));
+
+    // The dashboard and the history read the same from both.
+    LedgerQueries from(source);
+    LedgerQueries to(target);
+    for (const LedgerFilter& filter : { LedgerFilter {}, [] {
+                                           LedgerFilter f;
+                                           f.clientKeys = { QStringLiteral("k1") };
+                                           return f;
+                                       }() }) {
+        const LedgerTotals a = from.totals(filter);
+        const LedgerTotals b = to.totals(filter);
+        QVERIFY2(to.errorString().isEmpty(), qPrintable(to.errorString()));
+        QCOMPARE(b.requests, a.requests);
+        QVERIFY(qAbs(b.spendUsd - a.spendUsd) < 1e-9);
+        QCOMPARE(b.failedOverRequests, a.failedOverRequests);
+        QCOMPARE(b.unpricedRequests, a.unpricedRequests);
+    }
+    QCOMPARE(to.recentRequests(50), from.recentRequests(50));
+    QCOMPARE(to.votesInCompareGroup(QStringLiteral("cmp-1")).size(), 2);
+    QCOMPARE(to.failoverEvents({}, 20).size(), 20);
+
+    // Run again: nothing left to copy, nothing doubled.
+    LedgerMigration again(source, target);
+    QVERIFY2(again.run(&report), qPrintable(again.errorString()));
+    QCOMPARE(report.copiedRequests, 0);
+    QCOMPARE(report.resumedAfter, report.source.requests);
+    RawDb raw(target);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM requests").toLongLong(), report.source.requests);
+    QCOMPARE(raw.scalar("SELECT COUNT(DISTINCT uuid) FROM requests").toLongLong(), report.source.requests);
+}
+
+void TestLedgerMigration::serverLostMidway_secondRunResumesWithoutDuplicates()
+{
+    const QString source = makeSource(QStringLiteral("resume"), 5000);
+    QVERIFY(!source.isEmpty());
+    PostgresServer server;
+    QVERIFY(server.start());
+    const QString target = server.createDatabase();
+    LedgerMigration migration(source, target);
+    // The server goes away right after the first batch is committed.
+    migration.setProgress([&](qint64 done, qint64) {
+        if (done == LedgerMigration::kBatchSize) {
+            server.pause();
+        }
+    });
+    LedgerMigration::Report report;
+    QVERIFY(!migration.run(&report));
+    QVERIFY(!migration.errorString().isEmpty());
+    QCOMPARE(report.copiedRequests, LedgerMigration::kBatchSize);
+    QVERIFY(server.resume());
+
+    LedgerMigration resumed(source, target);
+    QVERIFY2(resumed.run(&report), qPrintable(resumed.errorString()));
+    QCOMPARE(report.resumedAfter, LedgerMigration::kBatchSize);
+    QCOMPARE(report.copiedRequests, report.source.requests - LedgerMigration::kBatchSize);
+    QVERIFY(report.verified);
+    RawDb raw(target);
+    QCOMPARE(raw.scalar("SELECT COUNT(DISTINCT uuid) FROM requests").toLongLong(), report.source.requests);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM requests").toLongLong(), report.source.requests);
+}
+
+void TestLedgerMigration::missingSource_namedAndNothingWritten()
+{
+    const QString target = m_server.createDatabase();
+    LedgerMigration migration(m_dir.filePath(QStringLiteral("nowhere.sqlite")), target);
+    LedgerMigration::Report report;
+    QVERIFY(!migration.run(&report));
+    QVERIFY2(migration.errorString().contains(QStringLiteral("nowhere.sqlite")), qPrintable(migration.errorString()));
+    RawDb raw(target);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'").toInt(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestLedgerMigration)
+#include "tst_LedgerMigration.moc"

@@ -1,0 +1,443 @@
+#include "LedgerTestUtil.h"
+
+#include "ledger/LedgerDialect.h"
+#include "ledger/LedgerQueries.h"
+#include "ledger/LedgerSchema.h"
+#include "ledger/LedgerUrl.h"
+#include "ledger/SharedBudget.h"
+
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+using namespace LedgerTestUtil;
+
+// The ledger on a real PostgreSQL 15 (tests/postgres/pg-server.sh): the schema and its upgrades
+// from every earlier version, what is refused untouched, how the connection is made (password,
+// sslmode) and what an outage of the server does to rows in flight. The queries, the writer and
+// retention run on both backends in tst_ledgerqueries and tst_ledgerwriter.
+namespace {
+const qint64 kT0 = utc(2026, 3, 2, 10).toMSecsSinceEpoch();
+
+// Everything a database holds that an upgrade could change: tables with their columns, and meta.
+QString snapshot(RawDb& raw)
+{
+    QSqlQuery query(raw.db());
+    QStringList lines;
+    query.exec("SELECT table_name, column_name, data_type FROM information_schema.columns"
+               " WHERE table_schema = current_schema() ORDER BY 1, 2");
+    while (query.next()) {
+        lines << query.value(0).toString() + u'.' + query.value(1).toString() + u' ' + query.value(2).toString();
+    }
+    query.exec("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() ORDER BY 1");
+    while (query.next()) {
+        lines << QStringLiteral("index ") + query.value(0).toString();
+    }
+    query.exec("SELECT key, value FROM meta ORDER BY key");
+    while (query.next()) {
+        lines << query.value(0).toString() + u'=' + query.value(1).toString();
+    }
+    return lines.join(u'\n');
+}
+
+// Two requests as a v1 build stores them: one priced and ok, one unpriced with a failed attempt.
+bool insertV1Rows(RawDb& raw)
+{
+    const QString columns = QStringLiteral(
+        "uuid, started_at, source, prompt, tier, rule, final_model, final_provider, status, ttft_ms, latency_ms,"
+        " prompt_tokens, completion_tokens, cached_tokens, reasoning_tokens, usage_estimated, cost_usd,"
+        " cost_estimated, price_version, cached_answer, compare_group, failure_class, error_message");
+    return raw.exec(QStringLiteral("INSERT INTO requests(%1) VALUES('u-1', %2, 'workbench', 'first prompt', 'fast',"
+                                   " 'r', 'm-a', 'pa', 'ok', 30, 300, 1000, 100, 0, 0, 0, 0.25, 0, 1, 0, '', '', '')")
+                        .arg(columns)
+                        .arg(kT0))
+        && raw.exec(QStringLiteral("INSERT INTO requests(%1) VALUES('u-2', %2, 'route', 'second prompt', 'smart', 'r',"
+                                   " 'm-c', 'pc', 'ok', 60, 900, 2000, 200, 0, 0, 1, NULL, 0, 1, 0, 'g', '', '')")
+                        .arg(columns)
+                        .arg(kT0 + 60000))
+        && raw.exec(QStringLiteral("INSERT INTO attempts SELECT rid, 0, 'm-a', 'pa', %1, %2, 'ok', '', 200, ''"
+                                   " FROM requests WHERE uuid = 'u-1'")
+                        .arg(kT0)
+                        .arg(kT0 + 300))
+        && raw.exec(QStringLiteral("INSERT INTO attempts SELECT rid, 0, 'm-b', 'pb', %1, %2, 'failed', 'server_error',"
+                                   " 503, 'x' FROM requests WHERE uuid = 'u-2'")
+                        .arg(kT0 + 60000)
+                        .arg(kT0 + 60100));
+}
+} // namespace
+
+class TestPostgresLedger : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void newDatabase_getsCurrentSchema();
+    void everyEarlierVersion_upgradesKeepingRows_data();
+    void everyEarlierVersion_upgradesKeepingRows();
+    void newerSchema_refusedAndUntouched();
+    void foreignDatabase_refusedAsNotALedger();
+    void unreachableServer_namedWithoutItsPassword();
+    void sslmodeRequire_reachesTheServer();
+    void password_fromPgpassFileOrKeychain_neverInMessages();
+    void documentedRoles_readerReadsGatewayWritesNeitherChangesTheSchema();
+    void sameRequestTwice_storedAndCountedOnce();
+    void serverRestart_rowsInFlightWrittenOnce();
+    void closedDuringOutage_spilledAndWrittenOnceOnNextOpen();
+
+private:
+    QTemporaryDir m_dir;
+    PostgresServer m_server;
+};
+
+void TestPostgresLedger::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    if (!m_server.start()) {
+        QSKIP(qPrintable(m_server.skipReason()));
+    }
+}
+
+void TestPostgresLedger::newDatabase_getsCurrentSchema()
+{
+    const QString url = m_server.createDatabase();
+    Ledger ledger;
+    QVERIFY2(ledger.open(url), qPrintable(ledger.errorString()));
+    ledger.close();
+    RawDb raw(url);
+    QCOMPARE(raw.scalar("SELECT value FROM meta WHERE key = 'schema_version'").toInt(), LedgerSchema::kVersion);
+    for (const char* table : { "requests", "attempts", "failovers", "votes", "rollup_hourly", "rollup_daily",
+                               "latency_hourly", "latency_daily", "uptime_hourly", "uptime_daily" }) {
+        QVERIFY2(
+            raw.scalar(
+                   QStringLiteral("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = '%1'").arg(table))
+                    .toInt()
+                == 1,
+            table);
+    }
+    // Epoch milliseconds do not fit PostgreSQL's 32-bit INTEGER: every integer is a bigint.
+    QCOMPARE(raw.scalar("SELECT data_type FROM information_schema.columns WHERE table_name = 'requests'"
+                        " AND column_name = 'started_at'")
+                 .toString(),
+             QStringLiteral("bigint"));
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema()"
+                        " AND data_type = 'integer'")
+                 .toInt(),
+             0);
+}
+
+void TestPostgresLedger::everyEarlierVersion_upgradesKeepingRows_data()
+{
+    QTest::addColumn<int>("version");
+    for (int version = 1; version < LedgerSchema::kVersion; ++version) {
+        QTest::newRow(qPrintable(QStringLiteral("v%1 database").arg(version))) << version;
+    }
+}
+
+void TestPostgresLedger::everyEarlierVersion_upgradesKeepingRows()
+{
+    QFETCH(int, version);
+    const QString url = m_server.createDatabase();
+    {
+        // Exactly the steps a build of that version ran.
+        RawDb raw(url);
+        const LedgerDialect dialect(LedgerBackend::Postgres);
+        for (int step = 1; step <= version; ++step) {
+            for (const QString& sql : LedgerSchema::stepSql(step)) {
+                QVERIFY2(raw.exec(dialect.ddl(sql)), qPrintable(sql));
+            }
+        }
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO meta VALUES('schema_version', '%1')").arg(version)));
+        QVERIFY(insertV1Rows(raw));
+    }
+    Ledger ledger;
+    QVERIFY2(ledger.open(url), qPrintable(ledger.errorString()));
+    // A new row after the upgrade gets a row id of its own (the identity follows the old rows).
+    RequestRecord fresh = request(utc(2026, 3, 2, 11), "m-a", "pa", 0.5);
+    fresh.usage.cacheWrite1hTokens = 40;
+    fresh.clientKey = QStringLiteral("k9");
+    QVERIFY(recordAll(ledger, { fresh }));
+    ledger.close();
+
+    RawDb raw(url);
+    QCOMPARE(raw.scalar("SELECT value FROM meta WHERE key = 'schema_version'").toInt(), LedgerSchema::kVersion);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM requests").toInt(), 3);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM requests WHERE client_key = '' AND cache_write_1h_tokens = 0").toInt(),
+             2);
+    LedgerQueries queries(url);
+    const QList<RequestRecord> history = queries.recentRequests(10);
+    QCOMPARE(history.size(), 3);
+    QCOMPARE(history[0].clientKey, QStringLiteral("k9"));
+    QCOMPARE(history[0].usage.cacheWrite1hTokens, 40);
+    QCOMPARE(history[1].id, QStringLiteral("u-2"));
+    QCOMPARE(history[1].attempts.size(), 1);
+    QVERIFY(!history[1].costUsd.has_value());
+    // Before v3 the rollups did not exist: they were backfilled from the old rows.
+    const LedgerTotals totals = queries.totals({});
+    QVERIFY2(queries.errorString().isEmpty(), qPrintable(queries.errorString()));
+    QCOMPARE(totals.requests, version < 3 ? 3 : 1);
+    QCOMPARE(totals.spendUsd, version < 3 ? 0.75 : 0.5);
+}
+
+void TestPostgresLedger::newerSchema_refusedAndUntouched()
+{
+    const QString url = m_server.createDatabase();
+    {
+        RawDb raw(url);
+        QVERIFY(raw.exec("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
+        QVERIFY(raw.exec(
+            QStringLiteral("INSERT INTO meta VALUES('schema_version', '%1')").arg(LedgerSchema::kVersion + 1)));
+        QVERIFY(raw.exec("CREATE TABLE requests_next(x BIGINT)"));
+    }
+    QString before;
+    {
+        RawDb raw(url);
+        before = snapshot(raw);
+    }
+    Ledger ledger;
+    QVERIFY(!ledger.open(url));
+    QCOMPARE(ledger.openError(), LedgerOpenError::NewerVersion);
+    QVERIFY2(ledger.errorString().contains(QStringLiteral("newer")), qPrintable(ledger.errorString()));
+    RawDb raw(url);
+    QCOMPARE(snapshot(raw), before);
+}
+
+void TestPostgresLedger::foreignDatabase_refusedAsNotALedger()
+{
+    const QString url = m_server.createDatabase();
+    {
+        RawDb raw(url);
+        QVERIFY(raw.exec("CREATE TABLE invoices(id BIGINT PRIMARY KEY)"));
+    }
+    Ledger ledger;
+    QVERIFY(!ledger.open(url));
+    QCOMPARE(ledger.openError(), LedgerOpenError::NotALedger);
+    RawDb raw(url);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'").toInt(), 1);
+}
+
+void TestPostgresLedger::unreachableServer_namedWithoutItsPassword()
+{
+    // A port nothing listens on: the server's own, after stopping a second server there.
+    PostgresServer gone;
+    QVERIFY(gone.start());
+    QUrl url(gone.url());
+    gone.stop();
+    url.setPassword(QStringLiteral("hunter2-secret"));
+    Ledger ledger;
+    QVERIFY(!ledger.open(url.toString()));
+    QCOMPARE(ledger.openError(), LedgerOpenError::Io);
+    QVERIFY2(ledger.errorString().contains(QStringLiteral("127.0.0.1:%1").arg(url.port())),
+             qPrintable(ledger.errorString()));
+    QVERIFY2(!ledger.errorString().contains(QStringLiteral("hunter2")), qPrintable(ledger.errorString()));
+}
+
+void TestPostgresLedger::sslmodeRequire_reachesTheServer()
+{
+    // The test server speaks no TLS: sslmode=require must make libpq refuse it, disable must not.
+    const QString url = m_server.createDatabase();
+    Ledger plain;
+    QVERIFY2(plain.open(url + QStringLiteral("?sslmode=disable")), qPrintable(plain.errorString()));
+    plain.close();
+    Ledger tls;
+    QVERIFY(!tls.open(url + QStringLiteral("?sslmode=require")));
+    QVERIFY2(tls.errorString().contains(QStringLiteral("SSL"), Qt::CaseInsensitive), qPrintable(tls.errorString()));
+}
+
+void TestPostgresLedger::password_fromPgpassFileOrKeychain_neverInMessages()
+{
+    // The fixture's pg_hba.conf wants a password from members of password_required.
+    QVERIFY(m_server.exec("DO $$ BEGIN CREATE ROLE password_required NOLOGIN; EXCEPTION WHEN duplicate_object "
+                          "THEN NULL; END $$"));
+    QVERIFY2(m_server.exec("CREATE ROLE gateway_pw LOGIN PASSWORD 'pw-Zebra-42' IN ROLE password_required"),
+             qPrintable(m_server.lastError()));
+    QUrl url(m_server.createDatabase());
+    QVERIFY(m_server.exec(QStringLiteral("GRANT ALL ON SCHEMA public TO gateway_pw"), url.toString()));
+    url.setUserName(QStringLiteral("gateway_pw"));
+
+    {
+        Ledger ledger;
+        QVERIFY(!ledger.open(url.toString()));
+        QVERIFY2(ledger.errorString().contains(QStringLiteral("password")), qPrintable(ledger.errorString()));
+    }
+    const QString pgpass = m_dir.filePath(QStringLiteral("pgpass"));
+    {
+        QFile file(pgpass);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("127.0.0.1:%1:*:gateway_pw:pw-Zebra-42\n").arg(url.port()).toUtf8());
+        file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    }
+    qputenv("PGPASSFILE", pgpass.toUtf8());
+    {
+        Ledger ledger;
+        QVERIFY2(ledger.open(url.toString()), qPrintable(ledger.errorString()));
+    }
+    qunsetenv("PGPASSFILE");
+    const std::optional<LedgerUrl> parsed = LedgerUrl::parse(url.toString(), nullptr);
+    QVERIFY(parsed);
+    LedgerUrl::setPassword(parsed->redacted(), QStringLiteral("wrong-Kiwi-7"));
+    {
+        Ledger ledger;
+        QVERIFY(!ledger.open(url.toString()));
+        QVERIFY2(!ledger.errorString().contains(QStringLiteral("Kiwi")), qPrintable(ledger.errorString()));
+    }
+    LedgerUrl::setPassword(parsed->redacted(), QStringLiteral("pw-Zebra-42"));
+    Ledger ledger;
+    QVERIFY2(ledger.open(url.toString()), qPrintable(ledger.errorString()));
+    QVERIFY(recordAll(ledger, { request(utc(2026, 3, 2, 10), "m-a", "pa") }));
+    QVERIFY(ledger.stallReason().isEmpty());
+}
+
+void TestPostgresLedger::documentedRoles_readerReadsGatewayWritesNeitherChangesTheSchema()
+{
+    const QString url = m_server.createDatabase();
+    {
+        Ledger owner; // the schema, created by the owner
+        QVERIFY2(owner.open(url), qPrintable(owner.errorString()));
+        QVERIFY(recordAll(owner, { request(utc(2026, 3, 2, 10), "m-a", "pa", 0.5) }));
+    }
+    QFile file(QStringLiteral(SWITCHYARD_TESTS_DIR "/../packaging/postgresql/roles.sql"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QString script;
+    for (const QString& line : QString::fromUtf8(file.readAll()).split(u'\n')) {
+        if (!line.trimmed().startsWith(QLatin1String("--"))) {
+            script += line + u'\n';
+        }
+    }
+    // Roles belong to the whole server: drop what an earlier run of this test left.
+    for (const char* role : { "alice_ro", "gw_eu1", "switchyard_reader", "switchyard_gateway" }) {
+        m_server.exec(QStringLiteral("DROP OWNED BY %1").arg(QLatin1String(role)), url);
+        m_server.exec(QStringLiteral("DROP ROLE IF EXISTS %1").arg(QLatin1String(role)));
+    }
+    for (const QString& statement : script.split(u';', Qt::SkipEmptyParts)) {
+        if (!statement.trimmed().isEmpty()) {
+            QVERIFY2(m_server.exec(statement, url), qPrintable(statement + m_server.lastError()));
+        }
+    }
+    QVERIFY(m_server.exec("CREATE ROLE alice_ro LOGIN IN ROLE switchyard_reader"));
+    QVERIFY(m_server.exec("CREATE ROLE gw_eu1 LOGIN IN ROLE switchyard_gateway"));
+    QUrl reader(url);
+    reader.setUserName(QStringLiteral("alice_ro"));
+    QUrl gateway(url);
+    gateway.setUserName(QStringLiteral("gw_eu1"));
+
+    LedgerQueries dashboard(reader.toString());
+    QCOMPARE(dashboard.totals({}).requests, 1);
+    QVERIFY2(dashboard.errorString().isEmpty(), qPrintable(dashboard.errorString()));
+    {
+        Ledger readOnly;
+        QVERIFY2(readOnly.open(reader.toString()), qPrintable(readOnly.errorString()));
+        QSignalSpy stalled(&readOnly, &Ledger::writeStalled);
+        readOnly.record(request(utc(2026, 3, 2, 11), "m-a", "pa", 0.5));
+        QVERIFY(stalled.wait(5000));
+        QVERIFY2(stalled[0][0].toString().contains(QStringLiteral("permission denied")),
+                 qPrintable(stalled[0][0].toString()));
+    }
+    {
+        Ledger writer;
+        QVERIFY2(writer.open(gateway.toString()), qPrintable(writer.errorString()));
+        QVERIFY(recordAll(writer, { request(utc(2026, 3, 2, 12), "m-b", "pb", 0.25) }));
+        QVERIFY(writer.stallReason().isEmpty());
+        SharedBudget budget(gateway.toString());
+        const SharedBudget::Hold hold = budget.reserve(
+            { { QStringLiteral("global/day@2026-03-02"), QString(), 1.0, utc(2026, 3, 2), utc(2026, 3, 3) } }, 0.1);
+        QVERIFY2(hold.ok, qPrintable(hold.error));
+        QVERIFY(budget.settle(hold.id, 0.05));
+    }
+    QCOMPARE(LedgerQueries(url).totals({}).requests, 2);
+    QVERIFY(!m_server.exec("DELETE FROM requests", gateway.toString()));
+    QVERIFY(!m_server.exec("DROP TABLE votes", gateway.toString()));
+    QVERIFY(!m_server.exec("UPDATE requests SET cost_usd = 0", gateway.toString()));
+    QVERIFY(!m_server.exec("INSERT INTO votes(compare_group, winner_model, tie, at) VALUES('g', 'm', 0, 0)",
+                           reader.toString()));
+}
+
+void TestPostgresLedger::sameRequestTwice_storedAndCountedOnce()
+{
+    // What a batch replayed after a commit whose acknowledgement was lost looks like.
+    const QString url = m_server.createDatabase();
+    Ledger ledger;
+    QVERIFY2(ledger.open(url), qPrintable(ledger.errorString()));
+    RequestRecord once = request(utc(2026, 3, 2, 10), "m-a", "pa", 0.5);
+    once.failovers = { FailoverRecord { once.startedAt, "m-b", "m-a", "server_error", "x" } };
+    QVERIFY(recordAll(ledger, { once }));
+    QVERIFY(recordAll(ledger, { once, request(utc(2026, 3, 2, 11), "m-a", "pa", 0.25) }));
+    QVERIFY(ledger.stallReason().isEmpty());
+    RawDb raw(url);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM requests").toInt(), 2);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM attempts").toInt(), 2);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM failovers").toInt(), 1);
+    const LedgerTotals totals = LedgerQueries(url).totals({});
+    QCOMPARE(totals.requests, 2);
+    QCOMPARE(totals.spendUsd, 0.75);
+}
+
+void TestPostgresLedger::serverRestart_rowsInFlightWrittenOnce()
+{
+    PostgresServer server;
+    QVERIFY(server.start());
+    const QString url = server.createDatabase();
+    Ledger ledger;
+    QVERIFY2(ledger.open(url), qPrintable(ledger.errorString()));
+    QList<RequestRecord> before;
+    for (int i = 0; i < 20; ++i) {
+        before << request(utc(2026, 3, 2, 10).addSecs(i), "m-a", "pa", 0.01);
+    }
+    QVERIFY(recordAll(ledger, before));
+
+    QSignalSpy stalled(&ledger, &Ledger::writeStalled);
+    QSignalSpy resumed(&ledger, &Ledger::writeResumed);
+    QVERIFY(server.pause());
+    for (int i = 0; i < 30; ++i) {
+        ledger.record(request(utc(2026, 3, 2, 11).addSecs(i), "m-b", "pb", 0.02));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(stalled.size(), 1, 10000);
+    QVERIFY(server.resume());
+    QTRY_COMPARE_WITH_TIMEOUT(resumed.size(), 1, 15000);
+    ledger.close();
+
+    RawDb raw(url);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM requests").toInt(), 50);
+    QCOMPARE(raw.scalar("SELECT COUNT(DISTINCT uuid) FROM requests").toInt(), 50);
+    LedgerQueries queries(url);
+    const LedgerTotals totals = queries.totals({});
+    QCOMPARE(totals.requests, 50);
+    QCOMPARE(totals.spendUsd, 20 * 0.01 + 30 * 0.02);
+}
+
+void TestPostgresLedger::closedDuringOutage_spilledAndWrittenOnceOnNextOpen()
+{
+    PostgresServer server;
+    QVERIFY(server.start());
+    const QString url = server.createDatabase();
+    {
+        Ledger ledger;
+        QVERIFY2(ledger.open(url), qPrintable(ledger.errorString()));
+        QVERIFY(server.pause());
+        for (int i = 0; i < 12; ++i) {
+            ledger.record(request(utc(2026, 3, 2, 11).addSecs(i), "m-b", "pb", 0.25));
+        }
+        ledger.close();
+        QCOMPARE(ledger.closeReport().spilled, 12);
+        QVERIFY(QFile::exists(ledger.closeReport().spillPath));
+        QVERIFY2(!ledger.closeReport().spillPath.contains(QStringLiteral("postgresql:")),
+                 qPrintable(ledger.closeReport().spillPath));
+    }
+    QVERIFY(server.resume());
+    {
+        Ledger ledger;
+        QVERIFY2(ledger.open(url), qPrintable(ledger.errorString()));
+        QVERIFY(recordAll(ledger, {}));
+    }
+    {
+        // Opened again: the spill is gone and nothing is written twice.
+        Ledger ledger;
+        QVERIFY2(ledger.open(url), qPrintable(ledger.errorString()));
+        QVERIFY(recordAll(ledger, {}));
+    }
+    RawDb raw(url);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM requests").toInt(), 12);
+    QCOMPARE(raw.scalar("SELECT SUM(cost_usd) FROM requests").toDouble(), 3.0);
+}
+
+QTEST_GUILESS_MAIN(TestPostgresLedger)
+#include "tst_PostgresLedger.moc"

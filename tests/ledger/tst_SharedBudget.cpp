@@ -1,0 +1,134 @@
+#include "LedgerTestUtil.h"
+
+#include "ledger/SharedBudget.h"
+
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <atomic>
+
+using namespace LedgerTestUtil;
+
+// Budget holds in the database, shared by processes (here: threads with a connection each, as
+// gateways have): reserve and settle are atomic, so many reservations at once never hold more
+// than the limit, on SQLite and on PostgreSQL.
+class TestSharedBudget : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase_data() { Backends::addRows(); }
+    void init();
+    void reserve_refusesWhatWouldExceedAndSettleFreesTheRest();
+    void periodStartsFromTheLedgersSpend();
+    void concurrentReservations_neverHoldMoreThanTheLimit();
+
+private:
+    QString m_location;
+    QTemporaryDir m_dir;
+    Backends m_backends;
+};
+
+namespace {
+const QDateTime kDay = utc(2026, 3, 2);
+
+SharedBudget::Scope daily(double limit)
+{
+    return { QStringLiteral("global/day@2026-03-02"), QString(), limit, kDay, kDay.addDays(1) };
+}
+} // namespace
+
+void TestSharedBudget::init()
+{
+    m_location = m_backends.newLocation(m_dir, QStringLiteral("budget-%1").arg(QTest::currentTestFunction()));
+    if (m_location.isEmpty()) {
+        QSKIP(qPrintable(m_backends.skipReason()));
+    }
+    Ledger ledger; // creates the schema
+    QVERIFY2(ledger.open(m_location), qPrintable(ledger.errorString()));
+}
+
+void TestSharedBudget::reserve_refusesWhatWouldExceedAndSettleFreesTheRest()
+{
+    SharedBudget budget(m_location);
+    const SharedBudget::Hold first = budget.reserve({ daily(1.0) }, 0.6);
+    QVERIFY2(first.ok, qPrintable(first.error));
+    const SharedBudget::Hold second = budget.reserve({ daily(1.0) }, 0.6);
+    QVERIFY(!second.ok);
+    QVERIFY(second.error.isEmpty());
+    QVERIFY2(second.refusal.contains(QStringLiteral("1.00")), qPrintable(second.refusal));
+    // The first call cost less than its worst case: the difference is free again.
+    QVERIFY(budget.settle(first.id, 0.25));
+    QVERIFY(!budget.settle(first.id, 0.25)); // once only
+    double spent = 0;
+    double held = 0;
+    QVERIFY(budget.standing(daily(1.0).key, &spent, &held));
+    QCOMPARE(spent, 0.25);
+    QCOMPARE(held, 0.0);
+    const SharedBudget::Hold third = budget.reserve({ daily(1.0) }, 0.6);
+    QVERIFY2(third.ok, qPrintable(third.error));
+    QVERIFY(budget.settle(third.id, 0.0)); // released: nothing spent
+    QVERIFY(budget.standing(daily(1.0).key, &spent, &held));
+    QCOMPARE(spent, 0.25);
+    QCOMPARE(held, 0.0);
+}
+
+void TestSharedBudget::periodStartsFromTheLedgersSpend()
+{
+    {
+        Ledger ledger;
+        QVERIFY(ledger.open(m_location));
+        QVERIFY(recordAll(ledger,
+                          { request(kDay.addSecs(3600), "m-a", "pa", 0.7),
+                            request(kDay.addSecs(-3600), "m-a", "pa", 5.0) })); // the day before
+    }
+    SharedBudget budget(m_location);
+    QVERIFY(!budget.reserve({ daily(1.0) }, 0.4).ok);
+    const SharedBudget::Hold fits = budget.reserve({ daily(1.0) }, 0.3);
+    QVERIFY2(fits.ok, qPrintable(fits.error));
+    SharedBudget::Scope provider = daily(0.5);
+    provider.key = QStringLiteral("pb/day@2026-03-02");
+    provider.providerId = QStringLiteral("pb"); // spent nothing at pb
+    QVERIFY(budget.settle(fits.id, 0.0));
+    QVERIFY(budget.reserve({ provider }, 0.5).ok);
+}
+
+void TestSharedBudget::concurrentReservations_neverHoldMoreThanTheLimit()
+{
+    // 16 threads x 8 attempts at $0.10 against $5.00: exactly 50 fit, whoever comes first.
+    constexpr int kThreads = 16;
+    constexpr int kAttempts = 8;
+    std::atomic<int> granted = 0;
+    std::atomic<int> errors = 0;
+    QList<QThread*> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads << QThread::create([&, location = m_location] {
+            SharedBudget budget(location);
+            for (int i = 0; i < kAttempts; ++i) {
+                const SharedBudget::Hold hold = budget.reserve({ daily(5.0) }, 0.1);
+                granted += hold.ok ? 1 : 0;
+                errors += hold.error.isEmpty() ? 0 : 1;
+                if (!hold.error.isEmpty()) {
+                    qWarning() << hold.error;
+                }
+            }
+        });
+    }
+    for (QThread* thread : std::as_const(threads)) {
+        thread->start();
+    }
+    for (QThread* thread : std::as_const(threads)) {
+        QVERIFY(thread->wait(60000));
+        delete thread;
+    }
+    QCOMPARE(errors.load(), 0);
+    QCOMPARE(granted.load(), 50);
+    SharedBudget budget(m_location);
+    double spent = 0;
+    double held = 0;
+    QVERIFY(budget.standing(daily(5.0).key, &spent, &held));
+    QVERIFY(qAbs(held - 5.0) < 1e-9);
+}
+
+QTEST_GUILESS_MAIN(TestSharedBudget)
+#include "tst_SharedBudget.moc"
