@@ -97,7 +97,7 @@ QString LedgerDialect::skipDuplicateRequest() const
 
 QStringList LedgerDialect::extraStepSql(int version) const
 {
-    if (isPostgres() && version == 6) {
+    if (isPostgres() && version == 8) {
         return { QStringLiteral("CREATE UNIQUE INDEX requests_uuid ON requests(uuid)") };
     }
     return {};
