@@ -1,4 +1,4 @@
-#include "RequestStatus.h"
+#include "core/common/RequestStatus.h"
 
 namespace {
 struct Entry

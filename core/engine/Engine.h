@@ -1,12 +1,12 @@
 #pragma once
 
-#include "common/ProviderTypes.h"
-#include "common/RequestSource.h"
-#include "config/ConfigProblem.h"
-#include "config/SwitchyardConfig.h"
-#include "ledger/LedgerRecords.h"
-#include "pricing/BudgetTypes.h"
-#include "sandbox/SandboxTypes.h"
+#include "core/common/ProviderTypes.h"
+#include "core/common/RequestSource.h"
+#include "core/config/ConfigProblem.h"
+#include "core/config/SwitchyardConfig.h"
+#include "core/ledger/LedgerRecords.h"
+#include "core/pricing/BudgetTypes.h"
+#include "core/sandbox/SandboxTypes.h"
 
 #include <QObject>
 #include <QStringList>

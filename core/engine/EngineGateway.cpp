@@ -1,8 +1,8 @@
-#include "EngineGateway.h"
+#include "core/engine/EngineGateway.h"
 
-#include "Engine.h"
-#include "ledger/LedgerQueries.h"
-#include "monitoring/MetricsRegistry.h"
+#include "core/engine/Engine.h"
+#include "core/ledger/LedgerQueries.h"
+#include "core/monitoring/MetricsRegistry.h"
 
 namespace EngineGateway {
 GatewayDependencies dependencies(Engine& engine)

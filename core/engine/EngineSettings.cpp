@@ -1,8 +1,8 @@
-#include "EngineSettings.h"
+#include "core/engine/EngineSettings.h"
 
-#include "Engine.h"
-#include "ledger/Ledger.h"
-#include "pricing/BudgetTracker.h"
+#include "core/engine/Engine.h"
+#include "core/ledger/Ledger.h"
+#include "core/pricing/BudgetTracker.h"
 
 #include <QTimer>
 

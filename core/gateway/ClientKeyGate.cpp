@@ -1,7 +1,7 @@
-#include "ClientKeyGate.h"
+#include "core/gateway/ClientKeyGate.h"
 
-#include "common/Clock.h"
-#include "http/HttpRequest.h"
+#include "core/common/Clock.h"
+#include "core/http/HttpRequest.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ClientKeyStore.h"
-#include "GatewayError.h"
+#include "core/gateway/ClientKeyStore.h"
+#include "core/gateway/GatewayError.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,7 +1,7 @@
-#include "GatewayFormat.h"
+#include "core/gateway/GatewayFormat.h"
 
-#include "AnthropicGatewayFormat.h"
-#include "OpenAiGatewayFormat.h"
+#include "core/gateway/AnthropicGatewayFormat.h"
+#include "core/gateway/OpenAiGatewayFormat.h"
 
 std::unique_ptr<GatewayFormat> GatewayFormat::create(Api api, quint64 serial)
 {

@@ -1,16 +1,16 @@
-#include "GatewayServer.h"
+#include "core/gateway/GatewayServer.h"
 
-#include "GatewayExchange.h"
-#include "GatewayFormat.h"
-#include "GatewayJson.h"
-#include "GatewayModels.h"
-#include "GatewayRequest.h"
-#include "TokenCountExchange.h"
-#include "common/Clock.h"
-#include "common/PrometheusText.h"
-#include "http/HttpResponder.h"
-#include "http/HttpServer.h"
-#include "routing/Router.h"
+#include "core/common/Clock.h"
+#include "core/common/PrometheusText.h"
+#include "core/gateway/GatewayExchange.h"
+#include "core/gateway/GatewayFormat.h"
+#include "core/gateway/GatewayJson.h"
+#include "core/gateway/GatewayModels.h"
+#include "core/gateway/GatewayRequest.h"
+#include "core/gateway/TokenCountExchange.h"
+#include "core/http/HttpResponder.h"
+#include "core/http/HttpServer.h"
+#include "core/routing/Router.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "ClientKeyGate.h"
-#include "ClientKeyStore.h"
-#include "GatewayAdmission.h"
-#include "GatewayError.h"
-#include "GatewayTypes.h"
+#include "core/gateway/ClientKeyGate.h"
+#include "core/gateway/ClientKeyStore.h"
+#include "core/gateway/GatewayAdmission.h"
+#include "core/gateway/GatewayError.h"
+#include "core/gateway/GatewayTypes.h"
 
 #include <QElapsedTimer>
 #include <QHash>

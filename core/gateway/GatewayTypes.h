@@ -1,7 +1,7 @@
 #pragma once
 
-#include "http/HttpServer.h"
-#include "ledger/LedgerRecords.h"
+#include "core/http/HttpServer.h"
+#include "core/ledger/LedgerRecords.h"
 
 #include <QByteArray>
 #include <QDateTime>

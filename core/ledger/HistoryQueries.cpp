@@ -1,8 +1,8 @@
-#include "HistoryQueries.h"
+#include "core/ledger/HistoryQueries.h"
 
-#include "LedgerQueriesSql.h"
-#include "LedgerReader.h"
-#include "LedgerRows.h"
+#include "core/ledger/LedgerQueriesSql.h"
+#include "core/ledger/LedgerReader.h"
+#include "core/ledger/LedgerRows.h"
 
 #include <QSqlQuery>
 

@@ -1,9 +1,9 @@
-#include "Ledger.h"
+#include "core/ledger/Ledger.h"
 
-#include "LedgerConnection.h"
-#include "LedgerWriter.h"
+#include "core/ledger/LedgerConnection.h"
+#include "core/ledger/LedgerWriter.h"
 
-#include "common/Clock.h"
+#include "core/common/Clock.h"
 
 #include <QFile>
 #include <QUuid>

@@ -1,10 +1,10 @@
-#include "LedgerQueries.h"
+#include "core/ledger/LedgerQueries.h"
 
-#include "LedgerQueriesSql.h"
-#include "LedgerReader.h"
-#include "SqlWhere.h"
-#include "SqliteStatement.h"
-#include "pricing/CostCalculator.h"
+#include "core/ledger/LedgerQueriesSql.h"
+#include "core/ledger/LedgerReader.h"
+#include "core/ledger/SqlWhere.h"
+#include "core/ledger/SqliteStatement.h"
+#include "core/pricing/CostCalculator.h"
 
 #include <QSet>
 #include <QSqlQuery>

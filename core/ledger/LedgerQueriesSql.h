@@ -1,7 +1,7 @@
 #pragma once
 
-#include "LedgerQueryTypes.h"
-#include "SqlWhere.h"
+#include "core/ledger/LedgerQueryTypes.h"
+#include "core/ledger/SqlWhere.h"
 
 #include <QDateTime>
 #include <QStringList>

@@ -1,7 +1,7 @@
-#include "LedgerReader.h"
+#include "core/ledger/LedgerReader.h"
 
-#include "LedgerConnection.h"
-#include "SqliteStatement.h"
+#include "core/ledger/LedgerConnection.h"
+#include "core/ledger/SqliteStatement.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "LatencyHistogram.h"
-#include "LedgerRecords.h"
-#include "SqliteStatement.h"
+#include "core/ledger/LatencyHistogram.h"
+#include "core/ledger/LedgerRecords.h"
+#include "core/ledger/SqliteStatement.h"
 
 #include <QHash>
 #include <QStringList>

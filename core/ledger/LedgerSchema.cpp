@@ -1,8 +1,8 @@
-#include "LedgerSchema.h"
+#include "core/ledger/LedgerSchema.h"
 
-#include "LedgerRollup.h"
-#include "LedgerRows.h"
-#include "SqliteStatement.h"
+#include "core/ledger/LedgerRollup.h"
+#include "core/ledger/LedgerRows.h"
+#include "core/ledger/SqliteStatement.h"
 
 #include <QCoreApplication>
 #include <QSqlError>

@@ -1,8 +1,8 @@
-#include "LedgerSpill.h"
+#include "core/ledger/LedgerSpill.h"
 
-#include "common/AttemptOutcome.h"
-#include "common/RequestSource.h"
-#include "common/RequestStatus.h"
+#include "core/common/AttemptOutcome.h"
+#include "core/common/RequestSource.h"
+#include "core/common/RequestStatus.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,8 +1,8 @@
-#include "LedgerWriter.h"
+#include "core/ledger/LedgerWriter.h"
 
-#include "LedgerConnection.h"
-#include "LedgerRows.h"
-#include "SqliteStatement.h"
+#include "core/ledger/LedgerConnection.h"
+#include "core/ledger/LedgerRows.h"
+#include "core/ledger/SqliteStatement.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "LedgerRecords.h"
-#include "LedgerRollup.h"
-#include "LedgerSpill.h"
+#include "core/ledger/LedgerRecords.h"
+#include "core/ledger/LedgerRollup.h"
+#include "core/ledger/LedgerSpill.h"
 
 #include <QList>
 #include <QMutex>

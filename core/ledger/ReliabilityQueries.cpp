@@ -1,10 +1,10 @@
-#include "ReliabilityQueries.h"
+#include "core/ledger/ReliabilityQueries.h"
 
-#include "LatencyHistogram.h"
-#include "LedgerQueriesSql.h"
-#include "LedgerReader.h"
-#include "LedgerRollup.h"
-#include "SqliteStatement.h"
+#include "core/ledger/LatencyHistogram.h"
+#include "core/ledger/LedgerQueriesSql.h"
+#include "core/ledger/LedgerReader.h"
+#include "core/ledger/LedgerRollup.h"
+#include "core/ledger/SqliteStatement.h"
 
 #include <QSqlQuery>
 

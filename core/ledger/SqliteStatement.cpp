@@ -1,4 +1,4 @@
-#include "SqliteStatement.h"
+#include "core/ledger/SqliteStatement.h"
 
 #include <QSqlDriver>
 #include <QVariant>

@@ -1,7 +1,7 @@
-#include "RequestTranslator.h"
+#include "core/providers/RequestTranslator.h"
 
-#include "AnthropicWire.h"
-#include "WireJson.h"
+#include "core/providers/AnthropicWire.h"
+#include "core/providers/WireJson.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

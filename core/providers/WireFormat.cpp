@@ -1,9 +1,9 @@
-#include "WireFormat.h"
+#include "core/providers/WireFormat.h"
 
-#include "AnthropicWire.h"
-#include "OpenAiWire.h"
-#include "RequestTranslator.h"
-#include "common/JsonText.h"
+#include "core/common/JsonText.h"
+#include "core/providers/AnthropicWire.h"
+#include "core/providers/OpenAiWire.h"
+#include "core/providers/RequestTranslator.h"
 
 #include <QLocale>
 

@@ -1,8 +1,8 @@
-#include "CallRecorder.h"
+#include "core/recording/CallRecorder.h"
 
-#include "common/Clock.h"
-#include "pricing/CostCalculator.h"
-#include "pricing/PriceTable.h"
+#include "core/common/Clock.h"
+#include "core/pricing/CostCalculator.h"
+#include "core/pricing/PriceTable.h"
 
 namespace {
 QDateTime utcFromMs(qint64 ms)

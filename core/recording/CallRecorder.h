@@ -1,9 +1,9 @@
 #pragma once
 
-#include "FinishedCall.h"
-#include "PendingRecord.h"
-#include "RecordContext.h"
-#include "ledger/LedgerRecords.h"
+#include "core/ledger/LedgerRecords.h"
+#include "core/recording/FinishedCall.h"
+#include "core/recording/PendingRecord.h"
+#include "core/recording/RecordContext.h"
 
 #include <functional>
 #include <memory>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/ProviderTypes.h"
-#include "common/RequestSource.h"
+#include "core/common/ProviderTypes.h"
+#include "core/common/RequestSource.h"
 
 #include <QDateTime>
 #include <QString>

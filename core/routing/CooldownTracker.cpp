@@ -1,6 +1,6 @@
-#include "CooldownTracker.h"
+#include "core/routing/CooldownTracker.h"
 
-#include "common/Clock.h"
+#include "core/common/Clock.h"
 
 namespace {
 qint64 nowMs()

@@ -1,6 +1,6 @@
-#include "RuleEngine.h"
+#include "core/routing/RuleEngine.h"
 
-#include "common/ProviderTypes.h"
+#include "core/common/ProviderTypes.h"
 
 #include <QCoreApplication>
 #include <QVarLengthArray>

@@ -1,11 +1,11 @@
-#include "SandboxServer.h"
+#include "core/sandbox/SandboxServer.h"
 
-#include "SandboxStream.h"
-#include "SandboxText.h"
-#include "SandboxWire.h"
-#include "common/Clock.h"
-#include "http/HttpResponder.h"
-#include "http/HttpServer.h"
+#include "core/common/Clock.h"
+#include "core/http/HttpResponder.h"
+#include "core/http/HttpServer.h"
+#include "core/sandbox/SandboxStream.h"
+#include "core/sandbox/SandboxText.h"
+#include "core/sandbox/SandboxWire.h"
 
 #include <QDateTime>
 #include <QTimer>

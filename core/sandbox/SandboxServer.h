@@ -1,8 +1,8 @@
 #pragma once
 
-#include "SandboxCatalogue.h"
-#include "SandboxTypes.h"
-#include "SandboxWire.h"
+#include "core/sandbox/SandboxCatalogue.h"
+#include "core/sandbox/SandboxTypes.h"
+#include "core/sandbox/SandboxWire.h"
 
 #include <QHash>
 #include <QObject>

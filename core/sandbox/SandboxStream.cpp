@@ -1,6 +1,6 @@
-#include "SandboxStream.h"
+#include "core/sandbox/SandboxStream.h"
 
-#include "http/HttpResponder.h"
+#include "core/http/HttpResponder.h"
 
 #include <QJsonObject>
 

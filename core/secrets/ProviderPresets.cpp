@@ -1,6 +1,6 @@
-#include "ProviderPresets.h"
+#include "core/secrets/ProviderPresets.h"
 
-#include "pricing/PriceTable.h"
+#include "core/pricing/PriceTable.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>

@@ -1,9 +1,9 @@
-#include "ComparisonExport.h"
+#include "core/workbench/ComparisonExport.h"
 
-#include "BestValues.h"
-#include "ComparisonHtml.h"
-#include "common/Csv.h"
-#include "common/Money.h"
+#include "core/common/Csv.h"
+#include "core/common/Money.h"
+#include "core/workbench/BestValues.h"
+#include "core/workbench/ComparisonHtml.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

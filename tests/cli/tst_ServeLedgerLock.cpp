@@ -1,6 +1,6 @@
 #include "ServeProcess.h"
 
-#include "ledger/LedgerSpill.h"
+#include "core/ledger/LedgerSpill.h"
 
 #include <QFile>
 #include <QSet>

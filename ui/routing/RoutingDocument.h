@@ -1,7 +1,7 @@
 #pragma once
 
-#include "routing/RoutingPolicy.h"
-#include "workbench/ProviderHealth.h"
+#include "core/routing/RoutingPolicy.h"
+#include "core/workbench/ProviderHealth.h"
 
 #include <QObject>
 #include <QPointer>

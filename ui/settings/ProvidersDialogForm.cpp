@@ -1,10 +1,10 @@
 // The form half of ProvidersDialog: widgets, and moving one provider between the form and the
 // working configuration.
-#include "ProvidersDialog.h"
+#include "ui/settings/ProvidersDialog.h"
 
-#include "engine/Engine.h"
-#include "secrets/KeyStore.h"
-#include "secrets/ProviderPresets.h"
+#include "core/engine/Engine.h"
+#include "core/secrets/KeyStore.h"
+#include "core/secrets/ProviderPresets.h"
 
 #include <algorithm>
 

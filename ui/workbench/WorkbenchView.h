@@ -1,7 +1,7 @@
 #pragma once
 
-#include "workbench/ComparisonRun.h"
-#include "workbench/WorkbenchSettings.h"
+#include "core/workbench/ComparisonRun.h"
+#include "core/workbench/WorkbenchSettings.h"
 
 #include <QPointer>
 #include <QWidget>

@@ -1,14 +1,14 @@
 #include "GatewayBenchRoles.h"
 
-#include "gateway/ClientKeyStore.h"
-#include "gateway/GatewayServer.h"
-#include "monitoring/MetricsRegistry.h"
-#include "pricing/PriceTable.h"
-#include "providers/ProviderCall.h"
-#include "providers/ProviderClient.h"
-#include "recording/CallRecorder.h"
-#include "routing/RoutedCall.h"
-#include "routing/Router.h"
+#include "core/gateway/ClientKeyStore.h"
+#include "core/gateway/GatewayServer.h"
+#include "core/monitoring/MetricsRegistry.h"
+#include "core/pricing/PriceTable.h"
+#include "core/providers/ProviderCall.h"
+#include "core/providers/ProviderClient.h"
+#include "core/recording/CallRecorder.h"
+#include "core/routing/RoutedCall.h"
+#include "core/routing/Router.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
