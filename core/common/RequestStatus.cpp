@@ -13,6 +13,7 @@ constexpr Entry kEntries[] = {
     { RequestStatus::Failed, "failed" },
     { RequestStatus::Incomplete, "incomplete" },
     { RequestStatus::Cancelled, "cancelled" },
+    { RequestStatus::Interrupted, "interrupted" },
 };
 } // namespace
 

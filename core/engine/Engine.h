@@ -15,6 +15,7 @@
 
 class BudgetTracker;
 class KeyStore;
+class CallJournal;
 class CallRecorder;
 class Ledger;
 class MetricsRegistry;
@@ -105,6 +106,8 @@ public:
     KeyStore* keys() const { return m_keys; }
     // Null when the ledger could not be opened (see warnings()); recording is then skipped.
     Ledger* ledger() const;
+    // Whether prompts are kept, in the ledger and in the crash journal alike.
+    void setStorePrompts(bool store);
     QString ledgerPath() const { return m_ledgerPath; }
 
     // The one way a call becomes a ledger row (the gateway's requests included).
@@ -130,6 +133,7 @@ private:
     void applyConfig();
     void loadConfig();
     void openLedger();
+    void startJournal();
     void addProvidersAndModels(const QList<ProviderConfig>& providers, const QList<ModelConfig>& models);
     Timeouts effectiveTimeouts(const Timeouts& configured) const;
 
@@ -144,6 +148,7 @@ private:
     QList<ModelConfig> m_models;
     std::unique_ptr<PriceTable> m_prices;
     std::unique_ptr<CallRecorder> m_recorder;
+    std::unique_ptr<CallJournal> m_journal; // each call's start and row, ahead of the ledger
     ProviderClient* m_client;
     Router* m_router;
     BudgetTracker* m_budgets;

@@ -176,6 +176,16 @@ RequestRecord requestFrom(const QJsonObject& o)
 }
 } // namespace
 
+QJsonObject LedgerSpill::requestToJson(const RequestRecord& record)
+{
+    return requestJson(record);
+}
+
+RequestRecord LedgerSpill::requestFromJson(const QJsonObject& object)
+{
+    return requestFrom(object);
+}
+
 QString LedgerSpill::pathFor(const QString& ledgerPath)
 {
     return ledgerPath + QStringLiteral(".pending.json");

@@ -2,6 +2,7 @@
 
 #include "core/ledger/LedgerRecords.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -22,6 +23,9 @@ struct LedgerSpill
     QString metaKey() const { return QStringLiteral("spill:") + id; }
 
     static QString pathFor(const QString& ledgerPath);
+    // One request as the spill keeps it (also the crash journal's line format).
+    static QJsonObject requestToJson(const RequestRecord& record);
+    static RequestRecord requestFromJson(const QJsonObject& object);
     // Atomic (QSaveFile), readable by the owner only: it may hold prompts.
     bool save(const QString& path, QString* error) const;
     // nullopt with *error when the file cannot be read or is not a spill.

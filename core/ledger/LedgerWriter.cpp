@@ -258,6 +258,23 @@ bool LedgerWriter::spillAlreadyWritten(const QString& spillKey, bool* written, Q
     return true;
 }
 
+bool LedgerWriter::requestPresent(const RequestRecord& record, bool* present, QString* error)
+{
+    SqliteStatement query;
+    if (!query.prepare(m_db, QStringLiteral("SELECT 1 FROM requests WHERE started_at = ? AND uuid = ?"))) {
+        *error = query.errorString();
+        return false;
+    }
+    query.bind(1, LedgerRows::toMs(record.startedAt));
+    query.bind(2, record.id);
+    *present = query.next();
+    if (!query.errorString().isEmpty()) {
+        *error = query.errorString();
+        return false;
+    }
+    return true;
+}
+
 bool LedgerWriter::writeBatch(const QList<RequestRecord>& records, const QList<VoteRecord>& votes, QString* error,
                               const QString& spillKey)
 {
@@ -280,6 +297,15 @@ bool LedgerWriter::writeBatch(const QList<RequestRecord>& records, const QList<V
     }
     m_rollup->clear();
     for (int i = 0; ok && i < records.size(); ++i) {
+        if (!spillKey.isEmpty()) {
+            // A spill may repeat rows (a crashed run's journal keeps rows until a flush confirms
+            // them): a row the ledger holds already is not written twice.
+            bool present = false;
+            ok = requestPresent(records[i], &present, error);
+            if (!ok || present) {
+                continue;
+            }
+        }
         ok = writeRequest(records[i], error);
         if (ok) {
             m_rollup->add(records[i]);

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 
+class CallJournal;
 class PriceTable;
 
 // The one way a request reaches the ledger, for every source: the gateway, the CLI, the
@@ -28,6 +29,9 @@ public:
     CallRecorder(const CallRecorder&) = delete;
     CallRecorder& operator=(const CallRecorder&) = delete;
 
+    // Where each call's start and row are written ahead of the ledger (null: nowhere).
+    void setJournal(CallJournal* journal) { m_journal = journal; }
+
     // The call starts now; the ticket must outlive it (or records it as cancelled).
     PendingRecord start(RecordContext context) const;
 
@@ -42,5 +46,6 @@ private:
     const PriceTable& m_prices;
     PriceLookup m_price;
     Sink m_sink;
+    CallJournal* m_journal = nullptr;
     std::shared_ptr<CallRecorder*> m_self; // tickets hold it weakly
 };

@@ -23,4 +23,5 @@ struct RecordContext
     // column's model); otherwise the recorder looks the final model up.
     std::optional<ModelPrice> price;
     QString clientKey; // the gateway client key's id, empty otherwise
+    QString requestId; // the row's uuid; the recorder makes one when left empty
 };
