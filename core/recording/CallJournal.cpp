@@ -199,6 +199,12 @@ RequestRecord CallJournal::interruptedRow(const RequestRecord& start)
     row.status = RequestStatus::Interrupted;
     row.ttftMs = -1;
     row.latencyMs = 0;
+    // Nothing came back that could be counted: unpriced, not free.
+    row.usage = {};
+    row.costUsd.reset();
+    row.costEstimated = false;
+    row.attempts.clear();
+    row.failovers.clear();
     row.errorMessage = tr("Switchyard stopped before this request ended (found in its crash journal); the "
                           "provider may have billed it.");
     return row;
