@@ -23,8 +23,8 @@ struct LedgerSpill
     QString metaKey() const { return QStringLiteral("spill:") + id; }
 
     static QString pathFor(const QString& ledgerPath);
-    // One request as the spill keeps it (also the crash journal's line format).
-    static QJsonObject requestToJson(const RequestRecord& record);
+    // One request as the spill keeps it, as a compact JSON object (also the crash journal's).
+    static void appendRequestJson(QByteArray& out, const RequestRecord& record);
     static RequestRecord requestFromJson(const QJsonObject& object);
     // Atomic (QSaveFile), readable by the owner only: it may hold prompts.
     bool save(const QString& path, QString* error) const;

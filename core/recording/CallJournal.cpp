@@ -36,9 +36,13 @@ QString journalPrefix(const QString& ledgerPath)
 
 QByteArray lineFor(QLatin1String kind, const RequestRecord& row)
 {
-    QByteArray line
-        = QJsonDocument(QJsonObject { { kind, LedgerSpill::requestToJson(row) } }).toJson(QJsonDocument::Compact);
-    line.append('\n');
+    QByteArray line;
+    line.reserve(1024);
+    line += "{\"";
+    line += QByteArrayView(kind.data(), kind.size());
+    line += "\":";
+    LedgerSpill::appendRequestJson(line, row);
+    line += "}\n";
     return line;
 }
 

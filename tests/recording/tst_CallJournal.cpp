@@ -24,6 +24,8 @@ private slots:
     void prompts_notJournaledWhenNotStored();
     void compaction_keepsOnlyWhatTheLedgerHasNotConfirmed();
     void cleanClose_removesTheJournal();
+    void rowJson_roundTripsEveryField_data();
+    void rowJson_roundTripsEveryField();
 
 private:
     qint64 m_deadPid = 0;
@@ -51,9 +53,9 @@ RequestRecord call(const QString& id, RequestStatus status = RequestStatus::Ok)
 
 QByteArray line(const char* kind, const RequestRecord& row)
 {
-    return QJsonDocument(QJsonObject { { QLatin1String(kind), LedgerSpill::requestToJson(row) } })
-               .toJson(QJsonDocument::Compact)
-        + '\n';
+    QByteArray text = QByteArray("{\"") + kind + "\":";
+    LedgerSpill::appendRequestJson(text, row);
+    return text + "}\n";
 }
 
 RecordContext contextFor(const QString& id, const QString& prompt = {})
@@ -257,6 +259,59 @@ void TestCallJournal::cleanClose_removesTheJournal()
         journal.ledgerClosed();
     }
     QVERIFY(!QFile::exists(path));
+}
+
+void TestCallJournal::rowJson_roundTripsEveryField_data()
+{
+    QTest::addColumn<RequestRecord>("row");
+    QTest::newRow("answered, priced") << call(QStringLiteral("plain"));
+    QTest::newRow("no cost, nothing set") << RequestRecord {};
+
+    RequestRecord rich = call(QStringLiteral("rich"));
+    rich.prompt = QStringLiteral("Quote \" backslash \\ newline\n tab\t control \x01 and ünïcödé 漢字 😀");
+    rich.tier = QStringLiteral("premium");
+    rich.rule = QStringLiteral("code");
+    rich.clientKey = QStringLiteral("k1");
+    rich.compareGroup = QStringLiteral("g");
+    rich.status = RequestStatus::Incomplete;
+    rich.failureClass = QStringLiteral("timeout");
+    rich.errorMessage = QStringLiteral("first token after 10 s");
+    rich.usage.cachedTokens = 3;
+    rich.usage.reasoningTokens = 4;
+    rich.usage.cacheWrite5mTokens = 5;
+    rich.usage.cacheWrite1hTokens = 6;
+    rich.usage.images = 2;
+    rich.usage.webSearches = 1;
+    rich.usage.estimated = true;
+    rich.usage.batch = true;
+    rich.costUsd = 1.2345678901234e-7;
+    rich.costEstimated = true;
+    rich.cachedAnswer = true;
+    rich.priceVersion = 7;
+    rich.attempts.append({ QStringLiteral("a"), QStringLiteral("pa"), rich.startedAt, rich.startedAt.addMSecs(5),
+                           AttemptOutcome::Failed, QStringLiteral("server_error"), 503, QStringLiteral("down") });
+    rich.attempts.append({ QStringLiteral("b"),
+                           QStringLiteral("pb"),
+                           rich.startedAt.addMSecs(6),
+                           QDateTime(),
+                           AttemptOutcome::Ok,
+                           {},
+                           200,
+                           {} });
+    rich.failovers.append({ rich.startedAt.addMSecs(5), QStringLiteral("a"), QStringLiteral("b"),
+                            QStringLiteral("server_error"), QStringLiteral("down") });
+    QTest::newRow("every field, two attempts, a failover, hard text") << rich;
+}
+
+void TestCallJournal::rowJson_roundTripsEveryField()
+{
+    QFETCH(RequestRecord, row);
+    QByteArray json;
+    LedgerSpill::appendRequestJson(json, row);
+    QJsonParseError error {};
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString() + QString::fromUtf8(json)));
+    QCOMPARE(LedgerSpill::requestFromJson(document.object()), row);
 }
 
 QTEST_GUILESS_MAIN(TestCallJournal)
