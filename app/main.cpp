@@ -1,11 +1,11 @@
-#include "MainWindow.h"
-#include "cli/CommandLine.h"
-#include "cli/Console.h"
-#include "common/HomeSettings.h"
-#include "engine/Engine.h"
-#include "http/HttpServer.h"
-#include "secrets/AppSettings.h"
-#include "settings/Appearance.h"
+#include "app/cli/CommandLine.h"
+#include "app/cli/Console.h"
+#include "core/common/HomeSettings.h"
+#include "core/engine/Engine.h"
+#include "core/http/HttpServer.h"
+#include "core/secrets/AppSettings.h"
+#include "ui/MainWindow.h"
+#include "ui/settings/Appearance.h"
 
 #include <QApplication>
 #include <QMessageBox>

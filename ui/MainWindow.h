@@ -1,7 +1,7 @@
 #pragma once
 
-#include "settings/SandboxExample.h"
-#include "workbench/ModelCatalog.h"
+#include "core/workbench/ModelCatalog.h"
+#include "ui/settings/SandboxExample.h"
 
 #include <QMainWindow>
 

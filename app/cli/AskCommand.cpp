@@ -1,12 +1,12 @@
-#include "AskCommand.h"
+#include "app/cli/AskCommand.h"
 
-#include "Console.h"
-#include "ResultJson.h"
-#include "RouteCommand.h"
-#include "engine/Engine.h"
-#include "providers/ProviderCall.h"
-#include "providers/ProviderClient.h"
-#include "routing/Router.h"
+#include "app/cli/Console.h"
+#include "app/cli/ResultJson.h"
+#include "app/cli/RouteCommand.h"
+#include "core/engine/Engine.h"
+#include "core/providers/ProviderCall.h"
+#include "core/providers/ProviderClient.h"
+#include "core/routing/Router.h"
 
 #include <QCommandLineParser>
 #include <QFile>

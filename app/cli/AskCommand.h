@@ -1,7 +1,7 @@
 #pragma once
 
-#include "CliCommand.h"
-#include "common/ProviderTypes.h"
+#include "app/cli/CliCommand.h"
+#include "core/common/ProviderTypes.h"
 
 // `switchyard ask --model M [--json] [--no-stream] PROMPT`: one model, answer streamed to stdout.
 class AskCommand : public CliCommand

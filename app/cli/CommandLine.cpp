@@ -1,12 +1,12 @@
-#include "CommandLine.h"
+#include "app/cli/CommandLine.h"
 
-#include "CliCommand.h"
-#include "CliCommands.h"
-#include "Console.h"
-#include "engine/Engine.h"
-#include "engine/EngineSettings.h"
-#include "pricing/BudgetTracker.h"
-#include "secrets/AppSettings.h"
+#include "app/cli/CliCommand.h"
+#include "app/cli/CliCommands.h"
+#include "app/cli/Console.h"
+#include "core/engine/Engine.h"
+#include "core/engine/EngineSettings.h"
+#include "core/pricing/BudgetTracker.h"
+#include "core/secrets/AppSettings.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sandbox/SandboxTypes.h"
+#include "core/sandbox/SandboxTypes.h"
 
 #include <QStringList>
 

@@ -1,8 +1,8 @@
-#include "ExplainCommand.h"
+#include "app/cli/ExplainCommand.h"
 
-#include "Console.h"
-#include "engine/Engine.h"
-#include "routing/Router.h"
+#include "app/cli/Console.h"
+#include "core/engine/Engine.h"
+#include "core/routing/Router.h"
 
 #include <QCommandLineParser>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "CliCommand.h"
+#include "app/cli/CliCommand.h"
 
 // `switchyard explain [--json] [--tag T] PROMPT`: which rule fires, which tier and chain, and
 // which models would be skipped right now and why. Sends nothing.

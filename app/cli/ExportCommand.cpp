@@ -1,11 +1,11 @@
-#include "ExportCommand.h"
+#include "app/cli/ExportCommand.h"
 
-#include "Console.h"
-#include "config/LiteLlmConfig.h"
-#include "config/PortkeyConfig.h"
-#include "engine/Engine.h"
-#include "ledger/LedgerExport.h"
-#include "routing/Router.h"
+#include "app/cli/Console.h"
+#include "core/config/LiteLlmConfig.h"
+#include "core/config/PortkeyConfig.h"
+#include "core/engine/Engine.h"
+#include "core/ledger/LedgerExport.h"
+#include "core/routing/Router.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "CliCommand.h"
+#include "app/cli/CliCommand.h"
 
 // `switchyard export litellm-config FILE`, `switchyard export portkey-config FILE` and
 // `switchyard export history --format csv|jsonl FILE`. Files are written atomically; keys

@@ -1,11 +1,11 @@
-#include "ImportCommand.h"
+#include "app/cli/ImportCommand.h"
 
-#include "Console.h"
-#include "config/ConfigMerge.h"
-#include "config/LiteLlmConfig.h"
-#include "engine/Engine.h"
-#include "pricing/PriceImport.h"
-#include "pricing/PriceTable.h"
+#include "app/cli/Console.h"
+#include "core/config/ConfigMerge.h"
+#include "core/config/LiteLlmConfig.h"
+#include "core/engine/Engine.h"
+#include "core/pricing/PriceImport.h"
+#include "core/pricing/PriceTable.h"
 
 #include <QCommandLineParser>
 #include <QDir>

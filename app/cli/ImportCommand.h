@@ -1,6 +1,6 @@
 #pragma once
 
-#include "CliCommand.h"
+#include "app/cli/CliCommand.h"
 
 // `switchyard import litellm-config FILE [--dry-run]` and `switchyard import prices FILE [--yes]`.
 // Both show what would change first; prices are applied only with --yes.

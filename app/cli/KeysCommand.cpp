@@ -1,10 +1,10 @@
-#include "KeysCommand.h"
+#include "app/cli/KeysCommand.h"
 
-#include "Console.h"
-#include "common/Clock.h"
-#include "common/Money.h"
-#include "engine/Engine.h"
-#include "gateway/ClientKeyStore.h"
+#include "app/cli/Console.h"
+#include "core/common/Clock.h"
+#include "core/common/Money.h"
+#include "core/engine/Engine.h"
+#include "core/gateway/ClientKeyStore.h"
 
 #include <QCommandLineParser>
 #include <QDir>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "CliCommand.h"
-#include "gateway/ClientKey.h"
+#include "app/cli/CliCommand.h"
+#include "core/gateway/ClientKey.h"
 
 // `switchyard keys create|list|revoke`: the gateway's client keys. A new key is printed once;
 // only its salted hash is kept (client-keys.json in the home dir). A running `serve` sees a

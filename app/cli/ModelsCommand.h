@@ -1,6 +1,6 @@
 #pragma once
 
-#include "CliCommand.h"
+#include "app/cli/CliCommand.h"
 
 // `switchyard models [--json]`: the configured models with provider, prices and context window.
 class ModelsCommand : public CliCommand

@@ -1,11 +1,11 @@
-#include "ReconcileCommand.h"
+#include "app/cli/ReconcileCommand.h"
 
-#include "Console.h"
-#include "common/Money.h"
-#include "engine/Engine.h"
-#include "ledger/LedgerQueries.h"
-#include "reconcile/InvoiceReader.h"
-#include "reconcile/Reconciler.h"
+#include "app/cli/Console.h"
+#include "core/common/Money.h"
+#include "core/engine/Engine.h"
+#include "core/ledger/LedgerQueries.h"
+#include "core/reconcile/InvoiceReader.h"
+#include "core/reconcile/Reconciler.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>

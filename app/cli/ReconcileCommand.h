@@ -1,8 +1,8 @@
 #pragma once
 
-#include "CliCommand.h"
+#include "app/cli/CliCommand.h"
 
-#include "reconcile/ReconcileTypes.h"
+#include "core/reconcile/ReconcileTypes.h"
 
 // `switchyard reconcile FILE... [--json] [--since DATE --until DATE] [--threshold PCT]
 // [--key-map PROVIDER_KEY=CLIENT_KEY]...`: a provider's usage or cost export next to the ledger.

@@ -1,7 +1,7 @@
-#include "ResultJson.h"
+#include "app/cli/ResultJson.h"
 
-#include "common/Money.h"
-#include "pricing/CostCalculator.h"
+#include "core/common/Money.h"
+#include "core/pricing/CostCalculator.h"
 
 #include <QCoreApplication>
 #include <QJsonValue>

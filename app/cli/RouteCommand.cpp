@@ -1,12 +1,12 @@
-#include "RouteCommand.h"
+#include "app/cli/RouteCommand.h"
 
-#include "AskCommand.h"
-#include "Console.h"
-#include "ResultJson.h"
-#include "engine/Engine.h"
-#include "pricing/CostCalculator.h"
-#include "routing/RoutedCall.h"
-#include "routing/Router.h"
+#include "app/cli/AskCommand.h"
+#include "app/cli/Console.h"
+#include "app/cli/ResultJson.h"
+#include "core/engine/Engine.h"
+#include "core/pricing/CostCalculator.h"
+#include "core/routing/RoutedCall.h"
+#include "core/routing/Router.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

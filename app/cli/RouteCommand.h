@@ -1,8 +1,8 @@
 #pragma once
 
-#include "CliCommand.h"
-#include "common/ProviderTypes.h"
-#include "routing/RoutedTypes.h"
+#include "app/cli/CliCommand.h"
+#include "core/common/ProviderTypes.h"
+#include "core/routing/RoutedTypes.h"
 
 // `switchyard route [--json] [--tag T] PROMPT`: the policy picks the model, failover keeps the
 // answer coming; progress (tier, rule, failovers) goes to stderr, the answer to stdout.

@@ -1,15 +1,15 @@
-#include "ServeCommand.h"
+#include "app/cli/ServeCommand.h"
 
-#include "Console.h"
-#include "alerts/AlertMonitor.h"
-#include "alerts/WebhookSender.h"
-#include "engine/Engine.h"
-#include "engine/EngineAlerts.h"
-#include "engine/EngineGateway.h"
-#include "gateway/ClientKeyStore.h"
-#include "gateway/GatewayServer.h"
-#include "gateway/MetricsEndpoint.h"
-#include "ledger/Ledger.h"
+#include "app/cli/Console.h"
+#include "core/alerts/AlertMonitor.h"
+#include "core/alerts/WebhookSender.h"
+#include "core/engine/Engine.h"
+#include "core/engine/EngineAlerts.h"
+#include "core/engine/EngineGateway.h"
+#include "core/gateway/ClientKeyStore.h"
+#include "core/gateway/GatewayServer.h"
+#include "core/gateway/MetricsEndpoint.h"
+#include "core/ledger/Ledger.h"
 
 #include <QCommandLineParser>
 #include <QDir>

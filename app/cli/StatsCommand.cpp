@@ -1,10 +1,10 @@
-#include "StatsCommand.h"
+#include "app/cli/StatsCommand.h"
 
-#include "Console.h"
-#include "common/Money.h"
-#include "engine/Engine.h"
-#include "ledger/Ledger.h"
-#include "ledger/LedgerQueries.h"
+#include "app/cli/Console.h"
+#include "core/common/Money.h"
+#include "core/engine/Engine.h"
+#include "core/ledger/Ledger.h"
+#include "core/ledger/LedgerQueries.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>

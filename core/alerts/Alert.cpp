@@ -1,4 +1,4 @@
-#include "Alert.h"
+#include "core/alerts/Alert.h"
 
 #include <QJsonArray>
 

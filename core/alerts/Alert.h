@@ -1,6 +1,6 @@
 #pragma once
 
-#include "AlertKind.h"
+#include "core/alerts/AlertKind.h"
 
 #include <QDateTime>
 #include <QJsonObject>

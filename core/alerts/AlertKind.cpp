@@ -1,4 +1,4 @@
-#include "AlertKind.h"
+#include "core/alerts/AlertKind.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
-#include "AlertMonitor.h"
+#include "core/alerts/AlertMonitor.h"
 
-#include "common/Clock.h"
-#include "common/FailureClass.h"
+#include "core/common/Clock.h"
+#include "core/common/FailureClass.h"
 
 #include <algorithm>
 #include <cmath>

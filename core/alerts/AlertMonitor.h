@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Alert.h"
-#include "AlertRules.h"
-#include "ledger/LedgerRecords.h"
+#include "core/alerts/Alert.h"
+#include "core/alerts/AlertRules.h"
+#include "core/ledger/LedgerRecords.h"
 
 #include <QHash>
 #include <QObject>

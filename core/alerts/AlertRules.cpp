@@ -1,6 +1,6 @@
-#include "AlertRules.h"
+#include "core/alerts/AlertRules.h"
 
-#include "common/TextPosition.h"
+#include "core/common/TextPosition.h"
 
 #include <QFile>
 #include <QFileInfo>

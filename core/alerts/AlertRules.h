@@ -1,6 +1,6 @@
 #pragma once
 
-#include "WebhookTarget.h"
+#include "core/alerts/WebhookTarget.h"
 
 #include <QCoreApplication>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "WebhookSender.h"
+#include "core/alerts/WebhookSender.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Alert.h"
-#include "WebhookTarget.h"
+#include "core/alerts/Alert.h"
+#include "core/alerts/WebhookTarget.h"
 
 #include <QList>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "AttemptOutcome.h"
+#include "core/common/AttemptOutcome.h"
 
 namespace {
 struct Entry

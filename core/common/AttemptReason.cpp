@@ -1,4 +1,4 @@
-#include "AttemptReason.h"
+#include "core/common/AttemptReason.h"
 
 namespace {
 struct Entry

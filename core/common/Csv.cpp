@@ -1,4 +1,4 @@
-#include "Csv.h"
+#include "core/common/Csv.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "FailureClass.h"
+#include "core/common/FailureClass.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "HomeSettings.h"
+#include "core/common/HomeSettings.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "HttpText.h"
+#include "core/common/HttpText.h"
 
 namespace HttpText {
 

@@ -1,4 +1,4 @@
-#include "JsonText.h"
+#include "core/common/JsonText.h"
 
 namespace JsonText {
 

@@ -1,4 +1,4 @@
-#include "Money.h"
+#include "core/common/Money.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "PrometheusText.h"
+#include "core/common/PrometheusText.h"
 
 #include <cmath>
 

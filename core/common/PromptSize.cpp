@@ -1,4 +1,4 @@
-#include "PromptSize.h"
+#include "core/common/PromptSize.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

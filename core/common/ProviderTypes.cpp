@@ -1,4 +1,4 @@
-#include "ProviderTypes.h"
+#include "core/common/ProviderTypes.h"
 
 QString ProviderKinds::id(ProviderKind kind)
 {

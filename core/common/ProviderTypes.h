@@ -1,6 +1,6 @@
 #pragma once
 
-#include "FailureClass.h"
+#include "core/common/FailureClass.h"
 
 #include <QList>
 #include <QMap>

@@ -1,4 +1,4 @@
-#include "RequestSource.h"
+#include "core/common/RequestSource.h"
 
 namespace {
 struct Entry

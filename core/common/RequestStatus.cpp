@@ -1,4 +1,4 @@
-#include "RequestStatus.h"
+#include "core/common/RequestStatus.h"
 
 namespace {
 struct Entry
@@ -13,6 +13,7 @@ constexpr Entry kEntries[] = {
     { RequestStatus::Failed, "failed" },
     { RequestStatus::Incomplete, "incomplete" },
     { RequestStatus::Cancelled, "cancelled" },
+    { RequestStatus::Interrupted, "interrupted" },
 };
 } // namespace
 

@@ -13,6 +13,7 @@ enum class RequestStatus
     Failed, // "failed": no answer
     Incomplete, // "incomplete": text was shown and the answer broke off
     Cancelled, // "cancelled": stopped by the user or a client, or torn down
+    Interrupted, // "interrupted": sent, then the process died before it ended (from its journal)
 };
 
 namespace RequestStatuses {

@@ -1,4 +1,4 @@
-#include "TextPosition.h"
+#include "core/common/TextPosition.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
-#include "UsageEstimate.h"
+#include "core/common/UsageEstimate.h"
 
-#include "PromptSize.h"
+#include "core/common/PromptSize.h"
 
 namespace UsageEstimate {
 

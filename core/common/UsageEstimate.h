@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ProviderTypes.h"
+#include "core/common/ProviderTypes.h"
 
 // The one estimator of what a call used when the provider did not say (no usage reported, a
 // stream cut short by the user, a client, a cap or a timeout): input from the request's

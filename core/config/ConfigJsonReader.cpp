@@ -1,6 +1,6 @@
-#include "ConfigJson.h"
-#include "JsonFieldReader.h"
-#include "common/TextPosition.h"
+#include "core/common/TextPosition.h"
+#include "core/config/ConfigJson.h"
+#include "core/config/JsonFieldReader.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "ConfigJson.h"
+#include "core/config/ConfigJson.h"
 
 #include <QJsonArray>
 

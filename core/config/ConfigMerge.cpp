@@ -1,4 +1,4 @@
-#include "ConfigMerge.h"
+#include "core/config/ConfigMerge.h"
 
 #include <QHash>
 

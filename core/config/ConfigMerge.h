@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SwitchyardConfig.h"
+#include "core/config/SwitchyardConfig.h"
 
 // Adds an imported fragment (providers, models, groups, defaults) to a configuration. Providers are
 // matched by what they are (kind, base URL, key variable), never by id alone: an imported provider

@@ -1,4 +1,4 @@
-#include "ConfigProblem.h"
+#include "core/config/ConfigProblem.h"
 
 #include <QCoreApplication>
 #include <QStringList>

@@ -1,7 +1,7 @@
-#include "ConfigStore.h"
+#include "core/config/ConfigStore.h"
 
-#include "ConfigJson.h"
-#include "ConfigValidator.h"
+#include "core/config/ConfigJson.h"
+#include "core/config/ConfigValidator.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,6 +1,6 @@
-#include "ConfigValidator.h"
+#include "core/config/ConfigValidator.h"
 
-#include "routing/RulePattern.h"
+#include "core/routing/RulePattern.h"
 
 #include <QCoreApplication>
 #include <QHash>

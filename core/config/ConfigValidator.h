@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ConfigProblem.h"
-#include "SwitchyardConfig.h"
+#include "core/config/ConfigProblem.h"
+#include "core/config/SwitchyardConfig.h"
 
 // Checks that a config hangs together: ids unique, every reference resolves, regexes compile,
 // numbers in range. Paths follow the JSON layout ConfigJson writes (`tiers[2].chain[0]`), files are

@@ -1,5 +1,5 @@
-#include "LiteLlmConfig.h"
-#include "LiteLlmProviders.h"
+#include "core/config/LiteLlmConfig.h"
+#include "core/config/LiteLlmProviders.h"
 
 #include <QCoreApplication>
 #include <QLocale>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "LiteLlmConfig.h"
-#include "LiteLlmKeyVariables.h"
-#include "LiteLlmProviders.h"
+#include "core/config/LiteLlmConfig.h"
+#include "core/config/LiteLlmKeyVariables.h"
+#include "core/config/LiteLlmProviders.h"
 
 #include <yaml-cpp/yaml.h>
 

@@ -1,4 +1,4 @@
-#include "LiteLlmKeyVariables.h"
+#include "core/config/LiteLlmKeyVariables.h"
 
 #include <QCryptographicHash>
 

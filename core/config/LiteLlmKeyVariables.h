@@ -1,6 +1,6 @@
 #pragma once
 
-#include "LiteLlmConfig.h"
+#include "core/config/LiteLlmConfig.h"
 
 #include <QByteArray>
 #include <QList>

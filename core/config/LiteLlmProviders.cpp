@@ -1,4 +1,4 @@
-#include "LiteLlmProviders.h"
+#include "core/config/LiteLlmProviders.h"
 
 #include <QStringList>
 

@@ -1,6 +1,6 @@
-#include "PortkeyConfig.h"
+#include "core/config/PortkeyConfig.h"
 
-#include "LiteLlmProviders.h"
+#include "core/config/LiteLlmProviders.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ConfigProblem.h"
-#include "SwitchyardConfig.h"
+#include "core/config/ConfigProblem.h"
+#include "core/config/SwitchyardConfig.h"
 
 #include <QJsonObject>
 

@@ -1,4 +1,4 @@
-#include "SwitchyardConfig.h"
+#include "core/config/SwitchyardConfig.h"
 
 const ProviderConfig* SwitchyardConfig::provider(const QString& id) const
 {

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/ProviderTypes.h"
-#include "routing/RoutingPolicy.h"
+#include "core/common/ProviderTypes.h"
+#include "core/routing/RoutingPolicy.h"
 
 #include <QList>
 

@@ -1,4 +1,4 @@
-#include "Engine.h"
+#include "core/engine/Engine.h"
 
 #include "common/HomeSettings.h"
 #include "common/PromptSize.h"
@@ -13,6 +13,7 @@
 #include "pricing/PriceTable.h"
 #include "providers/ProviderCall.h"
 #include "providers/ProviderClient.h"
+#include "recording/CallJournal.h"
 #include "recording/CallRecorder.h"
 #include "routing/DefaultPolicy.h"
 #include "routing/RoutedCall.h"
@@ -68,6 +69,11 @@ Engine::~Engine()
 {
     delete m_router; // routed calls in flight end before the ledger closes
     m_router = nullptr;
+    m_recorder->setJournal(nullptr);
+    if (m_ledger && m_journal) {
+        m_ledger->close(); // every row handed over is now in the file or its spill
+        m_journal->ledgerClosed();
+    }
 }
 
 QString Engine::defaultHomeDir()
@@ -356,7 +362,18 @@ void Engine::openLedger()
     m_ledger = new Ledger(this);
     connect(m_ledger, &Ledger::writeStalled, this, &Engine::healthChanged);
     connect(m_ledger, &Ledger::writeResumed, this, &Engine::healthChanged);
+    // What a killed or crashed process had sent and answered goes in with the ledger's spill.
+    const CallJournal::Recovery recovered = CallJournal::recover(m_ledgerPath);
+    m_warnings += recovered.problems;
+    if (recovered.answered + recovered.interrupted > 0) {
+        m_warnings.append(tr("%n request(s) recovered from the journal of a Switchyard process that stopped without "
+                             "closing the history (%1 answered, %2 interrupted).",
+                             nullptr, recovered.answered + recovered.interrupted)
+                              .arg(recovered.answered)
+                              .arg(recovered.interrupted));
+    }
     if (m_ledger->open(m_ledgerPath)) {
+        startJournal();
         return;
     }
     const QString reason = m_ledger->errorString();
@@ -370,6 +387,7 @@ void Engine::openLedger()
             m_warnings.append(tr("The history database could not be used (%1). It was kept as %2 and a new one "
                                  "was started.")
                                   .arg(reason, QDir::toNativeSeparators(aside)));
+            startJournal();
             return;
         }
         m_warnings.append(tr("The history database is not available (%1). Requests will not be recorded.").arg(reason));
@@ -377,6 +395,25 @@ void Engine::openLedger()
     delete m_ledger;
     m_ledger = nullptr;
     m_ledgerPath.clear();
+}
+
+void Engine::startJournal()
+{
+    m_journal = std::make_unique<CallJournal>(m_ledgerPath);
+    m_journal->setStorePrompts(m_ledger->storePrompts());
+    m_journal->setFlushRequest([this] { m_ledger->flush(); });
+    connect(m_ledger, &Ledger::flushed, this, [this] { m_journal->ledgerFlushed(m_ledger->stallReason().isEmpty()); });
+    m_recorder->setJournal(m_journal.get());
+}
+
+void Engine::setStorePrompts(bool store)
+{
+    if (m_ledger) {
+        m_ledger->setStorePrompts(store);
+    }
+    if (m_journal) {
+        m_journal->setStorePrompts(store);
+    }
 }
 
 Ledger* Engine::ledger() const

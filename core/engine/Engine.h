@@ -1,12 +1,12 @@
 #pragma once
 
-#include "common/ProviderTypes.h"
-#include "common/RequestSource.h"
-#include "config/ConfigProblem.h"
-#include "config/SwitchyardConfig.h"
-#include "ledger/LedgerRecords.h"
-#include "pricing/BudgetTypes.h"
-#include "sandbox/SandboxTypes.h"
+#include "core/common/ProviderTypes.h"
+#include "core/common/RequestSource.h"
+#include "core/config/ConfigProblem.h"
+#include "core/config/SwitchyardConfig.h"
+#include "core/ledger/LedgerRecords.h"
+#include "core/pricing/BudgetTypes.h"
+#include "core/sandbox/SandboxTypes.h"
 
 #include <QObject>
 #include <QStringList>
@@ -15,6 +15,7 @@
 
 class BudgetTracker;
 class KeyStore;
+class CallJournal;
 class CallRecorder;
 class Ledger;
 class MetricsRegistry;
@@ -109,6 +110,8 @@ public:
     KeyStore* keys() const { return m_keys; }
     // Null when the ledger could not be opened (see warnings()); recording is then skipped.
     Ledger* ledger() const;
+    // Whether prompts are kept, in the ledger and in the crash journal alike.
+    void setStorePrompts(bool store);
     QString ledgerPath() const { return m_ledgerPath; }
 
     // The one way a call becomes a ledger row (the gateway's requests included).
@@ -134,6 +137,7 @@ private:
     void applyConfig();
     void loadConfig();
     void openLedger();
+    void startJournal();
     void addProvidersAndModels(const QList<ProviderConfig>& providers, const QList<ModelConfig>& models);
     Timeouts effectiveTimeouts(const Timeouts& configured) const;
 
@@ -148,6 +152,7 @@ private:
     QList<ModelConfig> m_models;
     std::unique_ptr<PriceTable> m_prices;
     std::unique_ptr<CallRecorder> m_recorder;
+    std::unique_ptr<CallJournal> m_journal; // each call's start and row, ahead of the ledger
     ProviderClient* m_client;
     Router* m_router;
     BudgetTracker* m_budgets;

@@ -1,11 +1,11 @@
-#include "EngineAlerts.h"
+#include "core/engine/EngineAlerts.h"
 
-#include "Engine.h"
-#include "alerts/AlertMonitor.h"
-#include "alerts/WebhookSender.h"
-#include "pricing/BudgetTracker.h"
-#include "routing/CooldownTracker.h"
-#include "routing/Router.h"
+#include "core/alerts/AlertMonitor.h"
+#include "core/alerts/WebhookSender.h"
+#include "core/engine/Engine.h"
+#include "core/pricing/BudgetTracker.h"
+#include "core/routing/CooldownTracker.h"
+#include "core/routing/Router.h"
 
 #include <QSet>
 #include <QTimer>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "alerts/AlertRules.h"
+#include "core/alerts/AlertRules.h"
 
 #include <QObject>
 

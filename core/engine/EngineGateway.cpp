@@ -1,4 +1,4 @@
-#include "EngineGateway.h"
+#include "core/engine/EngineGateway.h"
 
 #include "Engine.h"
 #include "ledger/LedgerQueries.h"

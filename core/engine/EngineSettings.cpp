@@ -1,8 +1,8 @@
-#include "EngineSettings.h"
+#include "core/engine/EngineSettings.h"
 
-#include "Engine.h"
-#include "ledger/Ledger.h"
-#include "pricing/BudgetTracker.h"
+#include "core/engine/Engine.h"
+#include "core/ledger/Ledger.h"
+#include "core/pricing/BudgetTracker.h"
 
 #include <QTimer>
 
@@ -36,9 +36,7 @@ void EngineSettings::applyAll()
 {
     applyBudgets();
     m_engine.setDefaultTimeouts(m_settings.defaultTimeouts());
-    if (Ledger* ledger = m_engine.ledger()) {
-        ledger->setStorePrompts(m_settings.storePrompts());
-    }
+    m_engine.setStorePrompts(m_settings.storePrompts());
     applyRetention();
 }
 
@@ -59,9 +57,7 @@ void EngineSettings::apply(AppSettings::Key key)
         m_engine.setDefaultTimeouts(m_settings.defaultTimeouts());
         break;
     case AppSettings::StorePrompts:
-        if (Ledger* ledger = m_engine.ledger()) {
-            ledger->setStorePrompts(m_settings.storePrompts());
-        }
+        m_engine.setStorePrompts(m_settings.storePrompts());
         break;
     case AppSettings::HistoryRetentionDays:
         applyRetention();

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "pricing/BudgetTypes.h"
-#include "secrets/AppSettings.h"
+#include "core/pricing/BudgetTypes.h"
+#include "core/secrets/AppSettings.h"
 
 #include <QObject>
 

@@ -1,6 +1,6 @@
-#include "AnthropicGatewayFormat.h"
+#include "core/gateway/AnthropicGatewayFormat.h"
 
-#include "GatewayJson.h"
+#include "core/gateway/GatewayJson.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

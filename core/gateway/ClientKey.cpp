@@ -1,6 +1,6 @@
-#include "ClientKey.h"
+#include "core/gateway/ClientKey.h"
 
-#include "GatewayJson.h"
+#include "core/gateway/GatewayJson.h"
 
 #include <QCryptographicHash>
 #include <QRandomGenerator>

@@ -1,7 +1,7 @@
-#include "ClientKeyGate.h"
+#include "core/gateway/ClientKeyGate.h"
 
-#include "common/Clock.h"
-#include "http/HttpRequest.h"
+#include "core/common/Clock.h"
+#include "core/http/HttpRequest.h"
 
 #include <QCoreApplication>
 
@@ -19,6 +19,11 @@ GatewayError error(int status, const char* code, const QString& message, const Q
 QDate monthOf(const QDate& day)
 {
     return QDate(day.year(), day.month(), 1);
+}
+
+qint64 localMidnightMs(const QDate& day)
+{
+    return QDateTime(day, QTime(0, 0)).toMSecsSinceEpoch();
 }
 } // namespace
 
@@ -56,8 +61,7 @@ ClientKeyGate::Verdict ClientKeyGate::identify(const HttpRequest& request)
                                    "(or x-api-key)."));
         return verdict;
     }
-    m_store->reloadIfChanged();
-    const QString id = ClientKeys::idOf(presented);
+    const QString id = ClientKeys::idOf(presented); // keysRequired() has just reloaded the store
     const ClientKey* key = id.isEmpty() ? nullptr : m_store->find(id);
     if (!key || !ClientKeys::matches(*key, presented)) {
         verdict.refusal = error(401, "invalid_api_key", tr("The client key sent is not one of this gateway's keys."));
@@ -80,17 +84,23 @@ ClientKeyGate::Verdict ClientKeyGate::identify(const HttpRequest& request)
     return verdict;
 }
 
-ClientKeyGate::Usage& ClientKeyGate::usageFor(const QString& keyId, const QDateTime& now)
+ClientKeyGate::Usage& ClientKeyGate::usageFor(const QString& keyId, qint64 nowMs)
 {
     Usage& usage = m_usage[keyId];
-    const QDate today = now.toLocalTime().date();
-    if (usage.day != today) {
-        usage.day = today;
-        usage.daySpend = m_spendSince ? m_spendSince(keyId, QDateTime(today, QTime(0, 0)).toUTC()) : 0.0;
+    if (usage.day.contains(nowMs) && usage.month.contains(nowMs)) {
+        return usage;
     }
-    if (usage.month != monthOf(today)) {
-        usage.month = monthOf(today);
-        usage.monthSpend = m_spendSince ? m_spendSince(keyId, QDateTime(usage.month, QTime(0, 0)).toUTC()) : 0.0;
+    const QDate today = QDateTime::fromMSecsSinceEpoch(nowMs).date(); // local
+    if (!usage.day.contains(nowMs)) {
+        usage.day = { localMidnightMs(today), localMidnightMs(today.addDays(1)) };
+        usage.daySpend
+            = m_spendSince ? m_spendSince(keyId, QDateTime::fromMSecsSinceEpoch(usage.day.startMs, Qt::UTC)) : 0.0;
+    }
+    if (!usage.month.contains(nowMs)) {
+        const QDate first = monthOf(today);
+        usage.month = { localMidnightMs(first), localMidnightMs(first.addMonths(1)) };
+        usage.monthSpend
+            = m_spendSince ? m_spendSince(keyId, QDateTime::fromMSecsSinceEpoch(usage.month.startMs, Qt::UTC)) : 0.0;
     }
     return usage;
 }
@@ -106,9 +116,8 @@ ClientKeyGate::Verdict ClientKeyGate::admit(const ClientKey& key, const QString&
                                 QStringLiteral("model"));
         return verdict;
     }
-    const QDateTime now = Clock::instance().currentDateTimeUtc();
-    const qint64 nowMs = now.toMSecsSinceEpoch();
-    Usage& usage = usageFor(key.id, now);
+    const qint64 nowMs = Clock::instance().currentDateTimeUtc().toMSecsSinceEpoch();
+    Usage& usage = usageFor(key.id, nowMs);
     while (!usage.recentMs.empty() && usage.recentMs.front() <= nowMs - 60000) {
         usage.recentMs.pop_front();
     }
@@ -128,10 +137,8 @@ ClientKeyGate::Verdict ClientKeyGate::admit(const ClientKey& key, const QString&
                                     .arg(*key.maxConcurrent));
         return verdict;
     }
-    const QDateTime localNow = now.toLocalTime();
     if (key.dailyBudgetUsd && usage.daySpend >= *key.dailyBudgetUsd) {
-        verdict.retryAfterSec
-            = int(qMax<qint64>(1, localNow.secsTo(QDateTime(localNow.date().addDays(1), QTime(0, 0)))));
+        verdict.retryAfterSec = int(qMax<qint64>(1, (usage.day.endMs - nowMs + 999) / 1000));
         verdict.refusal = error(429, "budget_exceeded",
                                 tr("The client key \"%1\" has spent its daily budget ($%2 of $%3).")
                                     .arg(key.name)
@@ -140,8 +147,7 @@ ClientKeyGate::Verdict ClientKeyGate::admit(const ClientKey& key, const QString&
         return verdict;
     }
     if (key.monthlyBudgetUsd && usage.monthSpend >= *key.monthlyBudgetUsd) {
-        const QDate next = monthOf(localNow.date()).addMonths(1);
-        verdict.retryAfterSec = int(qMax<qint64>(1, localNow.secsTo(QDateTime(next, QTime(0, 0)))));
+        verdict.retryAfterSec = int(qMax<qint64>(1, (usage.month.endMs - nowMs + 999) / 1000));
         verdict.refusal = error(429, "budget_exceeded",
                                 tr("The client key \"%1\" has spent its monthly budget ($%2 of $%3).")
                                     .arg(key.name)
@@ -168,12 +174,12 @@ void ClientKeyGate::charge(const QString& keyId, const QDateTime& startedAtUtc, 
     if (keyId.isEmpty() || !costUsd || *costUsd <= 0) {
         return;
     }
-    Usage& usage = usageFor(keyId, Clock::instance().currentDateTimeUtc());
-    const QDate day = startedAtUtc.toLocalTime().date();
-    if (day == usage.day) {
+    Usage& usage = usageFor(keyId, Clock::instance().currentDateTimeUtc().toMSecsSinceEpoch());
+    const qint64 startedMs = startedAtUtc.toMSecsSinceEpoch();
+    if (usage.day.contains(startedMs)) {
         usage.daySpend += *costUsd;
     }
-    if (monthOf(day) == usage.month) {
+    if (usage.month.contains(startedMs)) {
         usage.monthSpend += *costUsd;
     }
 }

@@ -1,6 +1,6 @@
-#include "ClientKeyStore.h"
+#include "core/gateway/ClientKeyStore.h"
 
-#include "common/TextPosition.h"
+#include "core/common/TextPosition.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ClientKey.h"
+#include "core/gateway/ClientKey.h"
 
 #include <QList>
 #include <QString>

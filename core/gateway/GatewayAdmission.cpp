@@ -1,6 +1,6 @@
-#include "GatewayAdmission.h"
+#include "core/gateway/GatewayAdmission.h"
 
-#include "common/HttpText.h"
+#include "core/common/HttpText.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>

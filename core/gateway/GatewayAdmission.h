@@ -1,7 +1,7 @@
 #pragma once
 
-#include "GatewayError.h"
-#include "http/HttpRequest.h"
+#include "core/gateway/GatewayError.h"
+#include "core/http/HttpRequest.h"
 
 #include <QStringList>
 

@@ -1,4 +1,4 @@
-#include "GatewayBodyCheck.h"
+#include "core/gateway/GatewayBodyCheck.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
-#include "GatewayError.h"
+#include "core/gateway/GatewayError.h"
 
-#include "routing/RoutedTypes.h"
+#include "core/routing/RoutedTypes.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,11 +1,11 @@
-#include "GatewayExchange.h"
+#include "core/gateway/GatewayExchange.h"
 
-#include "common/Clock.h"
-#include "common/UsageEstimate.h"
-#include "http/HttpResponder.h"
-#include "recording/CallRecorder.h"
-#include "routing/RoutedCall.h"
-#include "routing/Router.h"
+#include "core/common/Clock.h"
+#include "core/common/UsageEstimate.h"
+#include "core/http/HttpResponder.h"
+#include "core/recording/CallRecorder.h"
+#include "core/routing/RoutedCall.h"
+#include "core/routing/Router.h"
 
 #include <QCoreApplication>
 

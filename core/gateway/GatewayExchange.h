@@ -1,11 +1,11 @@
 #pragma once
 
-#include "GatewayFormat.h"
-#include "GatewayRequest.h"
-#include "GatewayTypes.h"
+#include "core/gateway/GatewayFormat.h"
+#include "core/gateway/GatewayRequest.h"
+#include "core/gateway/GatewayTypes.h"
 
-#include "recording/PendingRecord.h"
-#include "routing/RoutedTypes.h"
+#include "core/recording/PendingRecord.h"
+#include "core/routing/RoutedTypes.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

@@ -1,4 +1,4 @@
-#include "GatewayFormat.h"
+#include "core/gateway/GatewayFormat.h"
 
 #include "AnthropicGatewayFormat.h"
 #include "OpenAiGatewayFormat.h"

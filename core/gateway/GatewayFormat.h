@@ -1,8 +1,8 @@
 #pragma once
 
-#include "GatewayError.h"
+#include "core/gateway/GatewayError.h"
 
-#include "common/ProviderTypes.h"
+#include "core/common/ProviderTypes.h"
 
 #include <QByteArray>
 #include <memory>

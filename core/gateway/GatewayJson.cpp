@@ -1,4 +1,4 @@
-#include "GatewayJson.h"
+#include "core/gateway/GatewayJson.h"
 
 namespace GatewayJson {
 

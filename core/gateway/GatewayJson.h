@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/JsonText.h"
-#include "common/ProviderTypes.h"
+#include "core/common/JsonText.h"
+#include "core/common/ProviderTypes.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -1,7 +1,7 @@
-#include "GatewayModels.h"
+#include "core/gateway/GatewayModels.h"
 
-#include "GatewayJson.h"
-#include "routing/Router.h"
+#include "core/gateway/GatewayJson.h"
+#include "core/routing/Router.h"
 
 namespace GatewayModels {
 

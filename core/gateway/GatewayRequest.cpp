@@ -1,8 +1,8 @@
-#include "GatewayRequest.h"
+#include "core/gateway/GatewayRequest.h"
 
-#include "GatewayBodyCheck.h"
+#include "core/gateway/GatewayBodyCheck.h"
 
-#include "providers/WireJson.h"
+#include "core/providers/WireJson.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "GatewayServer.h"
+#include "core/gateway/GatewayServer.h"
 
 #include "EmbeddingsExchange.h"
 #include "EmbeddingsRequest.h"

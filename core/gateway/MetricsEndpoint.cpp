@@ -1,9 +1,9 @@
-#include "MetricsEndpoint.h"
+#include "core/gateway/MetricsEndpoint.h"
 
-#include "common/PrometheusText.h"
-#include "http/HttpRequest.h"
-#include "http/HttpResponder.h"
-#include "http/HttpServer.h"
+#include "core/common/PrometheusText.h"
+#include "core/http/HttpRequest.h"
+#include "core/http/HttpResponder.h"
+#include "core/http/HttpServer.h"
 
 MetricsEndpoint::MetricsEndpoint(std::function<QByteArray()> text, QObject* parent)
     : QObject(parent)

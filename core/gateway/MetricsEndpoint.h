@@ -1,6 +1,6 @@
 #pragma once
 
-#include "GatewayAdmission.h"
+#include "core/gateway/GatewayAdmission.h"
 
 #include <QObject>
 

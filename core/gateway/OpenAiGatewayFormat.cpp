@@ -1,6 +1,6 @@
-#include "OpenAiGatewayFormat.h"
+#include "core/gateway/OpenAiGatewayFormat.h"
 
-#include "GatewayJson.h"
+#include "core/gateway/GatewayJson.h"
 
 #include <QDateTime>
 

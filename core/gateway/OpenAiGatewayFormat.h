@@ -1,6 +1,6 @@
 #pragma once
 
-#include "GatewayFormat.h"
+#include "core/gateway/GatewayFormat.h"
 
 // chat.completion objects and chat.completion.chunk events as the official OpenAI SDKs read them.
 class OpenAiGatewayFormat : public GatewayFormat

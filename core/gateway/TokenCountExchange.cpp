@@ -1,13 +1,13 @@
-#include "TokenCountExchange.h"
+#include "core/gateway/TokenCountExchange.h"
 
-#include "GatewayError.h"
-#include "common/JsonText.h"
+#include "core/common/JsonText.h"
+#include "core/gateway/GatewayError.h"
 
-#include "http/HttpResponder.h"
-#include "providers/HttpExchange.h"
-#include "providers/JsonObjectEditor.h"
-#include "providers/ProviderClient.h"
-#include "routing/Router.h"
+#include "core/http/HttpResponder.h"
+#include "core/providers/HttpExchange.h"
+#include "core/providers/JsonObjectEditor.h"
+#include "core/providers/ProviderClient.h"
+#include "core/routing/Router.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "GatewayTypes.h"
+#include "core/gateway/GatewayTypes.h"
 
-#include "routing/RoutingPolicy.h"
+#include "core/routing/RoutingPolicy.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>

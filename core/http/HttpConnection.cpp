@@ -1,7 +1,7 @@
-#include "HttpConnection.h"
+#include "core/http/HttpConnection.h"
 
-#include "HttpResponder.h"
-#include "HttpServer.h"
+#include "core/http/HttpResponder.h"
+#include "core/http/HttpServer.h"
 
 #include <QDeadlineTimer>
 #include <QSslSocket>

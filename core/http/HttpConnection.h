@@ -1,6 +1,6 @@
 #pragma once
 
-#include "HttpParser.h"
+#include "core/http/HttpParser.h"
 
 #include <QObject>
 

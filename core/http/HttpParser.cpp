@@ -1,6 +1,6 @@
-#include "HttpParser.h"
+#include "core/http/HttpParser.h"
 
-#include "common/HttpText.h"
+#include "core/common/HttpText.h"
 
 #include <cstring>
 

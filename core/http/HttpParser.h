@@ -1,6 +1,6 @@
 #pragma once
 
-#include "HttpRequest.h"
+#include "core/http/HttpRequest.h"
 
 // HTTP/1.1 request parsing as a pure class: bytes in, requests or a failure out. Knows request
 // lines, header fields (64 KiB cap), Content-Length and chunked bodies, and nothing of sockets.

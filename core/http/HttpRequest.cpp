@@ -1,4 +1,4 @@
-#include "HttpRequest.h"
+#include "core/http/HttpRequest.h"
 
 QByteArray HttpRequest::header(QByteArrayView lowerName) const
 {

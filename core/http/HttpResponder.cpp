@@ -1,6 +1,6 @@
-#include "HttpResponder.h"
+#include "core/http/HttpResponder.h"
 
-#include "HttpConnection.h"
+#include "core/http/HttpConnection.h"
 
 HttpResponder::HttpResponder(HttpConnection* connection, bool keepAlive, bool headOnly)
     : QObject(connection)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "HttpRequest.h"
+#include "core/http/HttpRequest.h"
 
 #include <QObject>
 

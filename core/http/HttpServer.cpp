@@ -1,7 +1,7 @@
-#include "HttpServer.h"
+#include "core/http/HttpServer.h"
 
-#include "HttpConnection.h"
-#include "HttpResponder.h"
+#include "core/http/HttpConnection.h"
+#include "core/http/HttpResponder.h"
 
 #include <QCoreApplication>
 #include <QFile>

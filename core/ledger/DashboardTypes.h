@@ -1,8 +1,8 @@
 #pragma once
 
-#include "LedgerQueryTypes.h"
-#include "LedgerRecords.h"
-#include "common/ProviderTypes.h"
+#include "core/common/ProviderTypes.h"
+#include "core/ledger/LedgerQueryTypes.h"
+#include "core/ledger/LedgerRecords.h"
 
 #include <QMetaType>
 

@@ -1,6 +1,6 @@
-#include "DashboardWorker.h"
+#include "core/ledger/DashboardWorker.h"
 
-#include "LedgerQueries.h"
+#include "core/ledger/LedgerQueries.h"
 
 #include <QElapsedTimer>
 

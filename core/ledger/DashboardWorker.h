@@ -1,6 +1,6 @@
 #pragma once
 
-#include "DashboardTypes.h"
+#include "core/ledger/DashboardTypes.h"
 
 #include <QObject>
 

@@ -1,4 +1,4 @@
-#include "HistoryQueries.h"
+#include "core/ledger/HistoryQueries.h"
 
 #include "LedgerQueriesSql.h"
 #include "LedgerReader.h"

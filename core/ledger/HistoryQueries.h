@@ -1,7 +1,7 @@
 #pragma once
 
-#include "LedgerQueryTypes.h"
-#include "LedgerRecords.h"
+#include "core/ledger/LedgerQueryTypes.h"
+#include "core/ledger/LedgerRecords.h"
 
 class LedgerReader;
 class QSqlQuery;

@@ -1,4 +1,4 @@
-#include "LatencyHistogram.h"
+#include "core/ledger/LatencyHistogram.h"
 
 #include <algorithm>
 #include <array>

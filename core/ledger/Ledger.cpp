@@ -1,10 +1,10 @@
-#include "Ledger.h"
+#include "core/ledger/Ledger.h"
 
 #include "LedgerConnection.h"
 #include "LedgerUrl.h"
 #include "LedgerWriter.h"
 
-#include "common/Clock.h"
+#include "core/common/Clock.h"
 
 #include <QFile>
 #include <QUuid>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "LedgerRecords.h"
-#include "LedgerSchema.h"
+#include "core/ledger/LedgerRecords.h"
+#include "core/ledger/LedgerSchema.h"
 
 #include <QObject>
 #include <QThread>

@@ -1,4 +1,4 @@
-#include "LedgerConnection.h"
+#include "core/ledger/LedgerConnection.h"
 
 #include "LedgerUrl.h"
 

@@ -1,10 +1,10 @@
-#include "LedgerExport.h"
+#include "core/ledger/LedgerExport.h"
 
-#include "LedgerConnection.h"
-#include "LedgerQueriesSql.h"
-#include "LedgerRows.h"
-#include "common/Csv.h"
-#include "common/Money.h"
+#include "core/common/Csv.h"
+#include "core/common/Money.h"
+#include "core/ledger/LedgerConnection.h"
+#include "core/ledger/LedgerQueriesSql.h"
+#include "core/ledger/LedgerRows.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

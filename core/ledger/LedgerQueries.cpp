@@ -1,4 +1,4 @@
-#include "LedgerQueries.h"
+#include "core/ledger/LedgerQueries.h"
 
 #include "LedgerQueriesSql.h"
 #include "LedgerReader.h"

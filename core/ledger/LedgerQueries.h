@@ -1,11 +1,11 @@
 #pragma once
 
-#include "HistoryQueries.h"
-#include "LedgerQueryTypes.h"
-#include "LedgerRecords.h"
-#include "ReliabilityQueries.h"
+#include "core/ledger/HistoryQueries.h"
+#include "core/ledger/LedgerQueryTypes.h"
+#include "core/ledger/LedgerRecords.h"
+#include "core/ledger/ReliabilityQueries.h"
 
-#include "common/ProviderTypes.h"
+#include "core/common/ProviderTypes.h"
 
 #include <memory>
 

@@ -1,8 +1,8 @@
-#include "LedgerQueriesSql.h"
+#include "core/ledger/LedgerQueriesSql.h"
 
-#include "LedgerRollup.h"
-#include "common/RequestSource.h"
-#include "common/RequestStatus.h"
+#include "core/common/RequestSource.h"
+#include "core/common/RequestStatus.h"
+#include "core/ledger/LedgerRollup.h"
 
 #include <QHash>
 

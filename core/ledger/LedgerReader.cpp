@@ -1,4 +1,4 @@
-#include "LedgerReader.h"
+#include "core/ledger/LedgerReader.h"
 
 #include "LedgerConnection.h"
 #include "LedgerStatement.h"

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "common/AttemptOutcome.h"
-#include "common/ProviderTypes.h"
-#include "common/RequestSource.h"
-#include "common/RequestStatus.h"
+#include "core/common/AttemptOutcome.h"
+#include "core/common/ProviderTypes.h"
+#include "core/common/RequestSource.h"
+#include "core/common/RequestStatus.h"
 
 #include <QDateTime>
 #include <QList>

@@ -1,6 +1,6 @@
-#include "LedgerRollup.h"
+#include "core/ledger/LedgerRollup.h"
 
-#include "common/FailureClass.h"
+#include "core/common/FailureClass.h"
 
 namespace {
 // Order matches Totals::counts, then cost_usd.

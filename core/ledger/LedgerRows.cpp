@@ -1,4 +1,4 @@
-#include "LedgerRows.h"
+#include "core/ledger/LedgerRows.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "LedgerRecords.h"
+#include "core/ledger/LedgerRecords.h"
 
 #include <QJsonArray>
 #include <QSqlDatabase>

@@ -1,4 +1,4 @@
-#include "LedgerSchema.h"
+#include "core/ledger/LedgerSchema.h"
 
 #include "LedgerDialect.h"
 #include "LedgerRollup.h"

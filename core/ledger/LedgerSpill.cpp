@@ -1,11 +1,12 @@
-#include "LedgerSpill.h"
+#include "core/ledger/LedgerSpill.h"
 
-#include "LedgerRows.h"
-#include "LedgerUrl.h"
+#include "core/ledger/LedgerRows.h"
+#include "core/ledger/LedgerUrl.h"
 
-#include "common/AttemptOutcome.h"
-#include "common/RequestSource.h"
-#include "common/RequestStatus.h"
+#include "core/common/AttemptOutcome.h"
+#include "core/common/JsonText.h"
+#include "core/common/RequestSource.h"
+#include "core/common/RequestStatus.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -33,18 +34,6 @@ QDateTime fromMsValue(const QJsonValue& value)
                                                  : QDateTime::fromMSecsSinceEpoch(value.toInteger(), Qt::UTC);
 }
 
-QJsonObject attemptJson(const AttemptRecord& a)
-{
-    return { { QLatin1String("model"), a.modelId },
-             { QLatin1String("provider"), a.providerId },
-             { QLatin1String("started"), msValue(a.startedAt) },
-             { QLatin1String("ended"), msValue(a.endedAt) },
-             { QLatin1String("outcome"), AttemptOutcomes::id(a.outcome) },
-             { QLatin1String("failure"), a.failureClass },
-             { QLatin1String("http"), a.httpStatus },
-             { QLatin1String("message"), a.message } };
-}
-
 AttemptRecord attemptFrom(const QJsonObject& o)
 {
     return { o.value(QLatin1String("model")).toString(),
@@ -57,15 +46,6 @@ AttemptRecord attemptFrom(const QJsonObject& o)
              o.value(QLatin1String("message")).toString() };
 }
 
-QJsonObject failoverJson(const FailoverRecord& f)
-{
-    return { { QLatin1String("at"), msValue(f.at) },
-             { QLatin1String("from"), f.fromModel },
-             { QLatin1String("to"), f.toModel },
-             { QLatin1String("failure"), f.failureClass },
-             { QLatin1String("message"), f.message } };
-}
-
 FailoverRecord failoverFrom(const QJsonObject& o)
 {
     return { fromMsValue(o.value(QLatin1String("at"))), o.value(QLatin1String("from")).toString(),
@@ -73,70 +53,81 @@ FailoverRecord failoverFrom(const QJsonObject& o)
              o.value(QLatin1String("message")).toString() };
 }
 
-QJsonObject requestJson(const RequestRecord& r)
+// Rows are written by hand: the crash journal writes two per request on the gateway's path,
+// where a QJsonObject of 30 members cost ~20 us. Read back with QJsonDocument (requestFrom).
+void appendKey(QByteArray& out, const char* key)
 {
-    QJsonObject o;
-    o.insert(QLatin1String("source"), RequestSources::id(r.source));
-    o.insert(QLatin1String("status"), RequestStatuses::id(r.status));
-    const std::pair<const char*, const QString*> texts[] = {
-        { "id", &r.id },
-        { "prompt", &r.prompt },
-        { "tier", &r.tier },
-        { "rule", &r.rule },
-        { "final_model", &r.finalModel },
-        { "final_provider", &r.finalProvider },
-        { "compare_group", &r.compareGroup },
-        { "failure_class", &r.failureClass },
-        { "error", &r.errorMessage },
-        { "client_key", &r.clientKey },
-        { "answer", &r.answer },
-        { "reasoning", &r.reasoning },
-        { "settings", &r.settings },
-    };
-    for (const auto& [name, value] : texts) {
-        o.insert(QLatin1String(name), *value);
+    out += '"';
+    out += key;
+    out += "\":";
+}
+
+void appendText(QByteArray& out, const char* key, const QString& value)
+{
+    appendKey(out, key);
+    JsonText::appendString(out, value);
+    out += ',';
+}
+
+void appendNumber(QByteArray& out, const char* key, qint64 value)
+{
+    appendKey(out, key);
+    out += QByteArray::number(value);
+    out += ',';
+}
+
+void appendBool(QByteArray& out, const char* key, bool value)
+{
+    appendKey(out, key);
+    out += value ? "true," : "false,";
+}
+
+void appendMs(QByteArray& out, const char* key, const QDateTime& at)
+{
+    appendKey(out, key);
+    out += at.isValid() ? QByteArray::number(at.toMSecsSinceEpoch()) : QByteArrayLiteral("null");
+    out += ',';
+}
+
+// Ends an object whose last member left a comma.
+void close(QByteArray& out, char bracket)
+{
+    out.back() = bracket;
+}
+
+// Ends an array whose items each left a comma (or none).
+void closeList(QByteArray& out)
+{
+    if (out.back() == ',') {
+        out.back() = ']';
+    } else {
+        out += ']';
     }
-    const std::pair<const char*, qint64> numbers[] = {
-        { "ttft_ms", r.ttftMs },
-        { "latency_ms", r.latencyMs },
-        { "prompt_tokens", r.usage.promptTokens },
-        { "completion_tokens", r.usage.completionTokens },
-        { "cached_tokens", r.usage.cachedTokens },
-        { "reasoning_tokens", r.usage.reasoningTokens },
-        { "cache_write_5m_tokens", r.usage.cacheWrite5mTokens },
-        { "cache_write_1h_tokens", r.usage.cacheWrite1hTokens },
-        { "images", r.usage.images },
-        { "web_searches", r.usage.webSearches },
-        { "price_version", r.priceVersion },
-    };
-    for (const auto& [name, value] : numbers) {
-        o.insert(QLatin1String(name), value);
-    }
-    o.insert(QLatin1String("started"), msValue(r.startedAt));
-    o.insert(QLatin1String("usage_estimated"), r.usage.estimated);
-    o.insert(QLatin1String("batch"), r.usage.batch);
-    o.insert(QLatin1String("cost_usd"), r.costUsd ? QJsonValue(*r.costUsd) : QJsonValue());
-    o.insert(QLatin1String("cost_estimated"), r.costEstimated);
-    o.insert(QLatin1String("cached_answer"), r.cachedAnswer);
-    if (r.learned) {
-        o.insert(QLatin1String("learned"),
-                 QJsonObject { { QLatin1String("p_strong"), r.learned->pStrong },
-                               { QLatin1String("strong"), r.learned->strong } });
-    }
-    QJsonArray attempts;
-    for (const AttemptRecord& attempt : r.attempts) {
-        attempts.append(attemptJson(attempt));
-    }
-    o.insert(QLatin1String("attempts"), attempts);
-    QJsonArray failovers;
-    for (const FailoverRecord& failover : r.failovers) {
-        failovers.append(failoverJson(failover));
-    }
-    o.insert(QLatin1String("failovers"), failovers);
-    if (!r.toolCalls.isEmpty()) {
-        o.insert(QLatin1String("tool_calls"), LedgerRows::toolCallsToJsonArray(r.toolCalls));
-    }
-    return o;
+}
+
+void appendAttempt(QByteArray& out, const AttemptRecord& a)
+{
+    out += '{';
+    appendText(out, "model", a.modelId);
+    appendText(out, "provider", a.providerId);
+    appendMs(out, "started", a.startedAt);
+    appendMs(out, "ended", a.endedAt);
+    appendText(out, "outcome", AttemptOutcomes::id(a.outcome));
+    appendText(out, "failure", a.failureClass);
+    appendNumber(out, "http", a.httpStatus);
+    appendText(out, "message", a.message);
+    close(out, '}');
+}
+
+void appendFailover(QByteArray& out, const FailoverRecord& f)
+{
+    out += '{';
+    appendMs(out, "at", f.at);
+    appendText(out, "from", f.fromModel);
+    appendText(out, "to", f.toModel);
+    appendText(out, "failure", f.failureClass);
+    appendText(out, "message", f.message);
+    close(out, '}');
 }
 
 RequestRecord requestFrom(const QJsonObject& o)
@@ -199,9 +190,96 @@ RequestRecord requestFrom(const QJsonObject& o)
         r.failovers.append(failoverFrom(failover.toObject()));
     }
     r.toolCalls = LedgerRows::toolCallsFromJsonArray(o.value(QLatin1String("tool_calls")).toArray());
+    for (const QJsonValue& attempt : o.value(QLatin1String("attempts")).toArray()) {
+        r.attempts.append(attemptFrom(attempt.toObject()));
+    }
+    for (const QJsonValue& failover : o.value(QLatin1String("failovers")).toArray()) {
+        r.failovers.append(failoverFrom(failover.toObject()));
+    }
     return r;
 }
 } // namespace
+
+void LedgerSpill::appendRequestJson(QByteArray& out, const RequestRecord& r)
+{
+    out += '{';
+    appendText(out, "source", RequestSources::id(r.source));
+    appendText(out, "status", RequestStatuses::id(r.status));
+    const std::pair<const char*, const QString*> texts[] = {
+        { "id", &r.id },
+        { "prompt", &r.prompt },
+        { "tier", &r.tier },
+        { "rule", &r.rule },
+        { "final_model", &r.finalModel },
+        { "final_provider", &r.finalProvider },
+        { "compare_group", &r.compareGroup },
+        { "failure_class", &r.failureClass },
+        { "error", &r.errorMessage },
+        { "client_key", &r.clientKey },
+        { "answer", &r.answer },
+        { "reasoning", &r.reasoning },
+        { "settings", &r.settings },
+    };
+    for (const auto& [name, value] : texts) {
+        appendText(out, name, *value);
+    }
+    const std::pair<const char*, qint64> numbers[] = {
+        { "ttft_ms", r.ttftMs },
+        { "latency_ms", r.latencyMs },
+        { "prompt_tokens", r.usage.promptTokens },
+        { "completion_tokens", r.usage.completionTokens },
+        { "cached_tokens", r.usage.cachedTokens },
+        { "reasoning_tokens", r.usage.reasoningTokens },
+        { "cache_write_5m_tokens", r.usage.cacheWrite5mTokens },
+        { "cache_write_1h_tokens", r.usage.cacheWrite1hTokens },
+        { "images", r.usage.images },
+        { "web_searches", r.usage.webSearches },
+        { "price_version", r.priceVersion },
+    };
+    for (const auto& [name, value] : numbers) {
+        appendNumber(out, name, value);
+    }
+    appendMs(out, "started", r.startedAt);
+    appendBool(out, "usage_estimated", r.usage.estimated);
+    appendBool(out, "batch", r.usage.batch);
+    appendKey(out, "cost_usd");
+    out += r.costUsd && qIsFinite(*r.costUsd) ? QByteArray::number(*r.costUsd, 'g', QLocale::FloatingPointShortest)
+                                              : QByteArrayLiteral("null");
+    out += ',';
+    appendBool(out, "cost_estimated", r.costEstimated);
+    appendBool(out, "cached_answer", r.cachedAnswer);
+    if (r.learned) {
+        appendKey(out, "learned");
+        out += "{\"p_strong\":" + QByteArray::number(r.learned->pStrong, 'g', QLocale::FloatingPointShortest)
+            + ",\"strong\":" + (r.learned->strong ? "true" : "false") + "},";
+    }
+    if (!r.toolCalls.isEmpty()) {
+        appendKey(out, "tool_calls");
+        out += QJsonDocument(LedgerRows::toolCallsToJsonArray(r.toolCalls)).toJson(QJsonDocument::Compact);
+        out += ',';
+    }
+    appendKey(out, "attempts");
+    out += '[';
+    for (const AttemptRecord& attempt : r.attempts) {
+        appendAttempt(out, attempt);
+        out += ',';
+    }
+    closeList(out);
+    out += ',';
+    appendKey(out, "failovers");
+    out += '[';
+    for (const FailoverRecord& failover : r.failovers) {
+        appendFailover(out, failover);
+        out += ',';
+    }
+    closeList(out);
+    out += '}';
+}
+
+RequestRecord LedgerSpill::requestFromJson(const QJsonObject& object)
+{
+    return requestFrom(object);
+}
 
 QString LedgerSpill::pathFor(const QString& ledgerPath)
 {
@@ -220,11 +298,6 @@ QString LedgerSpill::pathFor(const QString& ledgerPath)
 
 bool LedgerSpill::save(const QString& path, QString* error) const
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QJsonArray requestArray;
-    for (const RequestRecord& request : requests) {
-        requestArray.append(requestJson(request));
-    }
     QJsonArray voteArray;
     for (const VoteRecord& vote : votes) {
         voteArray.append(QJsonObject { { QLatin1String("group"), vote.compareGroup },
@@ -234,13 +307,17 @@ bool LedgerSpill::save(const QString& path, QString* error) const
                                        { QLatin1String("tag"), vote.tag },
                                        { QLatin1String("at"), msValue(vote.at) } });
     }
-    const QJsonObject root { { QLatin1String("format"), QLatin1String(kFormat) },
-                             { QLatin1String("version"), kVersion },
-                             { QLatin1String("id"), id },
-                             { QLatin1String("requests"), requestArray },
-                             { QLatin1String("votes"), voteArray } };
+    QByteArray bytes = "{\"format\":\"" + QByteArray(kFormat) + "\",\"version\":" + QByteArray::number(kVersion)
+        + ",\"id\":" + JsonText::quoted(id) + ",\"requests\":[";
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        if (i > 0) {
+            bytes += ',';
+        }
+        appendRequestJson(bytes, requests.at(i));
+    }
+    bytes += "],\"votes\":" + QJsonDocument(voteArray).toJson(QJsonDocument::Compact) + '}';
+    QDir().mkpath(QFileInfo(path).absolutePath());
     QSaveFile file(path);
-    const QByteArray bytes = QJsonDocument(root).toJson(QJsonDocument::Compact);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()
         || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) || !file.commit()) {
         *error = file.errorString();

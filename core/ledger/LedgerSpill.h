@@ -1,7 +1,8 @@
 #pragma once
 
-#include "LedgerRecords.h"
+#include "core/ledger/LedgerRecords.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -23,6 +24,9 @@ struct LedgerSpill
     QString metaKey() const { return QStringLiteral("spill:") + id; }
 
     static QString pathFor(const QString& ledgerPath);
+    // One request as the spill keeps it, as a compact JSON object (also the crash journal's).
+    static void appendRequestJson(QByteArray& out, const RequestRecord& record);
+    static RequestRecord requestFromJson(const QJsonObject& object);
     // Atomic (QSaveFile), readable by the owner only: it may hold prompts.
     bool save(const QString& path, QString* error) const;
     // nullopt with *error when the file cannot be read or is not a spill.

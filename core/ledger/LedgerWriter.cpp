@@ -1,4 +1,4 @@
-#include "LedgerWriter.h"
+#include "core/ledger/LedgerWriter.h"
 
 #include "LedgerConnection.h"
 #include "LedgerRowWriter.h"
@@ -242,6 +242,24 @@ bool LedgerWriter::spillAlreadyWritten(const QString& spillKey, bool* written, Q
     return true;
 }
 
+bool LedgerWriter::requestPresent(const RequestRecord& record, bool* present, QString* error)
+{
+    LedgerStatement query;
+    if (!query.prepare(m_connection->database(),
+                       QStringLiteral("SELECT 1 FROM requests WHERE started_at = ? AND uuid = ?"))) {
+        *error = query.errorString();
+        return false;
+    }
+    query.bind(1, LedgerRows::toMs(record.startedAt));
+    query.bind(2, record.id);
+    *present = query.next();
+    if (!query.errorString().isEmpty()) {
+        *error = query.errorString();
+        return false;
+    }
+    return true;
+}
+
 bool LedgerWriter::writeBatch(const QList<RequestRecord>& records, const QList<VoteRecord>& votes, QString* error,
                               const QString& spillKey)
 {
@@ -264,6 +282,16 @@ bool LedgerWriter::writeBatch(const QList<RequestRecord>& records, const QList<V
     }
     m_rollup->clear();
     for (int i = 0; ok && i < records.size(); ++i) {
+        if (!spillKey.isEmpty()) {
+            // A spill may repeat rows (a crashed run's journal keeps rows until a flush confirms
+            // them): a row the ledger holds already is not written twice (PostgreSQL's unique
+            // uuid index would skip it too; SQLite keeps uuid unindexed, see LedgerSchema).
+            bool present = false;
+            ok = requestPresent(records[i], &present, error);
+            if (!ok || present) {
+                continue;
+            }
+        }
         bool inserted = false;
         ok = m_rows->writeRequest(records[i], error, &inserted);
         if (ok && inserted) {

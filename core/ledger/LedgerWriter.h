@@ -78,6 +78,7 @@ private:
     // spillKey non-empty: the batch is that spill's, written at most once (see LedgerSpill).
     bool writeBatch(const QList<RequestRecord>& records, const QList<VoteRecord>& votes, QString* error,
                     const QString& spillKey = {});
+    bool requestPresent(const RequestRecord& record, bool* present, QString* error);
     bool spillAlreadyWritten(const QString& spillKey, bool* written, QString* error);
     void closeConnection();
     void wake(qsizetype queued);

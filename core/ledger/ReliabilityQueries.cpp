@@ -1,4 +1,4 @@
-#include "ReliabilityQueries.h"
+#include "core/ledger/ReliabilityQueries.h"
 
 #include "LatencyHistogram.h"
 #include "LedgerQueriesSql.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "LedgerQueryTypes.h"
+#include "core/ledger/LedgerQueryTypes.h"
 
 #include <QHash>
 #include <QSet>

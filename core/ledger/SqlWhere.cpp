@@ -1,4 +1,4 @@
-#include "SqlWhere.h"
+#include "core/ledger/SqlWhere.h"
 
 void SqlWhere::add(const QString& condition, const QVariantList& binds)
 {

@@ -1,4 +1,4 @@
-#include "MetricHistogram.h"
+#include "core/monitoring/MetricHistogram.h"
 
 MetricHistogram::MetricHistogram(QList<double> upperBounds)
     : m_bounds(std::move(upperBounds))

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "common/PrometheusText.h"
+#include "core/common/PrometheusText.h"
 
 #include <QByteArray>
 #include <QList>

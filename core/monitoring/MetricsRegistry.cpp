@@ -1,6 +1,6 @@
-#include "MetricsRegistry.h"
+#include "core/monitoring/MetricsRegistry.h"
 
-#include "common/PrometheusText.h"
+#include "core/common/PrometheusText.h"
 
 #include <QLatin1String>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "MetricHistogram.h"
-#include "ledger/LedgerRecords.h"
+#include "core/ledger/LedgerRecords.h"
+#include "core/monitoring/MetricHistogram.h"
 
 #include <QByteArray>
 #include <QHash>

@@ -1,8 +1,8 @@
-#include "BudgetTracker.h"
+#include "core/pricing/BudgetTracker.h"
 
-#include "CostCalculator.h"
-#include "common/Clock.h"
-#include "common/Money.h"
+#include "core/common/Clock.h"
+#include "core/common/Money.h"
+#include "core/pricing/CostCalculator.h"
 
 #include <QMutexLocker>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "BudgetTypes.h"
-#include "common/ProviderTypes.h"
+#include "core/common/ProviderTypes.h"
+#include "core/pricing/BudgetTypes.h"
 
 #include <QDateTime>
 #include <QHash>

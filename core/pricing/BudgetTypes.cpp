@@ -1,6 +1,6 @@
-#include "BudgetTypes.h"
+#include "core/pricing/BudgetTypes.h"
 
-#include "common/Money.h"
+#include "core/common/Money.h"
 
 #include <QCoreApplication>
 

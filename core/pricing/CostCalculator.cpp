@@ -1,4 +1,4 @@
-#include "CostCalculator.h"
+#include "core/pricing/CostCalculator.h"
 
 #include <algorithm>
 

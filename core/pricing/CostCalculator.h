@@ -1,7 +1,7 @@
 #pragma once
 
-#include "PriceTable.h"
-#include "common/ProviderTypes.h"
+#include "core/common/ProviderTypes.h"
+#include "core/pricing/PriceTable.h"
 
 #include <QList>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "common/TextPosition.h"
+#include "core/common/TextPosition.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

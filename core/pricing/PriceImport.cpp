@@ -1,6 +1,6 @@
-#include "PriceImport.h"
+#include "core/pricing/PriceImport.h"
 
-#include "JsonErrorPlace.h"
+#include "core/pricing/JsonErrorPlace.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

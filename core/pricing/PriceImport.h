@@ -1,6 +1,6 @@
 #pragma once
 
-#include "PriceTable.h"
+#include "core/pricing/PriceTable.h"
 
 #include <QList>
 #include <QMap>

@@ -1,7 +1,7 @@
-#include "PriceTable.h"
+#include "core/pricing/PriceTable.h"
 
-#include "JsonErrorPlace.h"
-#include "common/Clock.h"
+#include "core/common/Clock.h"
+#include "core/pricing/JsonErrorPlace.h"
 
 #include <QCoreApplication>
 #include <QFile>

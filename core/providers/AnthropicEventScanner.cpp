@@ -1,4 +1,4 @@
-#include "AnthropicEventScanner.h"
+#include "core/providers/AnthropicEventScanner.h"
 
 namespace {
 bool isKnownType(QByteArrayView type)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "JsonCursor.h"
+#include "core/providers/JsonCursor.h"
 
 #include <QByteArrayView>
 #include <QString>

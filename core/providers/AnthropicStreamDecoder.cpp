@@ -1,8 +1,8 @@
-#include "AnthropicStreamDecoder.h"
+#include "core/providers/AnthropicStreamDecoder.h"
 
-#include "AnthropicEventScanner.h"
-#include "ErrorClassifier.h"
-#include "WireJson.h"
+#include "core/providers/AnthropicEventScanner.h"
+#include "core/providers/ErrorClassifier.h"
+#include "core/providers/WireJson.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "AnthropicEventScanner.h"
-#include "AnthropicWire.h"
-#include "SseStreamDecoder.h"
+#include "core/providers/AnthropicEventScanner.h"
+#include "core/providers/AnthropicWire.h"
+#include "core/providers/SseStreamDecoder.h"
 
 #include <QHash>
 

@@ -1,10 +1,10 @@
-#include "AnthropicWire.h"
+#include "core/providers/AnthropicWire.h"
 
-#include "AnthropicStreamDecoder.h"
-#include "ErrorClassifier.h"
-#include "JsonObjectEditor.h"
-#include "WireJson.h"
-#include "common/JsonText.h"
+#include "core/common/JsonText.h"
+#include "core/providers/AnthropicStreamDecoder.h"
+#include "core/providers/ErrorClassifier.h"
+#include "core/providers/JsonObjectEditor.h"
+#include "core/providers/WireJson.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "DirectConnectionPool.h"
+#include "core/providers/DirectConnectionPool.h"
 
 #include <QTcpSocket>
 

@@ -1,6 +1,6 @@
-#include "DirectHttpExchange.h"
+#include "core/providers/DirectHttpExchange.h"
 
-#include "DirectConnectionPool.h"
+#include "core/providers/DirectConnectionPool.h"
 
 #include <QTcpSocket>
 

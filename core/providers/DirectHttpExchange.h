@@ -1,7 +1,7 @@
 #pragma once
 
-#include "HttpExchange.h"
-#include "HttpResponseParser.h"
+#include "core/providers/HttpExchange.h"
+#include "core/providers/HttpResponseParser.h"
 
 #include <QAbstractSocket>
 #include <QPointer>

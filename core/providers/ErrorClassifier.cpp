@@ -1,7 +1,7 @@
-#include "ErrorClassifier.h"
+#include "core/providers/ErrorClassifier.h"
 
-#include "WireJson.h"
-#include "common/Clock.h"
+#include "core/common/Clock.h"
+#include "core/providers/WireJson.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

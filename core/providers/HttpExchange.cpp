@@ -1,4 +1,4 @@
-#include "HttpExchange.h"
+#include "core/providers/HttpExchange.h"
 
 HttpExchange::~HttpExchange() = default;
 

@@ -1,6 +1,6 @@
-#include "HttpResponseParser.h"
+#include "core/providers/HttpResponseParser.h"
 
-#include "common/HttpText.h"
+#include "core/common/HttpText.h"
 
 namespace {
 QByteArray lowerTrimmed(QByteArrayView text)

@@ -1,6 +1,6 @@
-#include "JsonCursor.h"
+#include "core/providers/JsonCursor.h"
 
-#include "WireJson.h"
+#include "core/providers/WireJson.h"
 
 #include <cstring>
 

@@ -1,7 +1,7 @@
-#include "JsonObjectEditor.h"
+#include "core/providers/JsonObjectEditor.h"
 
-#include "JsonCursor.h"
-#include "common/JsonText.h"
+#include "core/common/JsonText.h"
+#include "core/providers/JsonCursor.h"
 
 JsonObjectEditor::JsonObjectEditor(const QByteArray& json)
     : m_json(json)

@@ -1,7 +1,7 @@
-#include "ModelListFetcher.h"
+#include "core/providers/ModelListFetcher.h"
 
-#include "ProviderClient.h"
-#include "WireFormat.h"
+#include "core/providers/ProviderClient.h"
+#include "core/providers/WireFormat.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "HttpExchange.h"
-#include "common/ProviderTypes.h"
+#include "core/common/ProviderTypes.h"
+#include "core/providers/HttpExchange.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,4 +1,4 @@
-#include "OpenAiChunkScanner.h"
+#include "core/providers/OpenAiChunkScanner.h"
 
 bool OpenAiChunkScanner::scan(QByteArrayView json, Chunk* chunk, Memo* memo)
 {

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "JsonCursor.h"
-#include "OpenAiWire.h"
+#include "core/providers/JsonCursor.h"
+#include "core/providers/OpenAiWire.h"
 
 #include <QByteArrayView>
 #include <QString>

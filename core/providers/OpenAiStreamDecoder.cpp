@@ -1,9 +1,9 @@
-#include "OpenAiStreamDecoder.h"
+#include "core/providers/OpenAiStreamDecoder.h"
 
-#include "ErrorClassifier.h"
-#include "OpenAiChunkScanner.h"
-#include "OpenAiWire.h"
-#include "WireJson.h"
+#include "core/providers/ErrorClassifier.h"
+#include "core/providers/OpenAiChunkScanner.h"
+#include "core/providers/OpenAiWire.h"
+#include "core/providers/WireJson.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "OpenAiChunkScanner.h"
-#include "SseStreamDecoder.h"
+#include "core/providers/OpenAiChunkScanner.h"
+#include "core/providers/SseStreamDecoder.h"
 
 // chat.completion.chunk events: choices[0].delta content / reasoning, finish_reason, a usage
 // chunk, [DONE]; a top-level "error" object is an in-band failure.

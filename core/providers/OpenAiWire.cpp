@@ -1,10 +1,10 @@
-#include "OpenAiWire.h"
+#include "core/providers/OpenAiWire.h"
 
-#include "ErrorClassifier.h"
-#include "JsonObjectEditor.h"
-#include "OpenAiStreamDecoder.h"
-#include "WireJson.h"
-#include "common/JsonText.h"
+#include "core/common/JsonText.h"
+#include "core/providers/ErrorClassifier.h"
+#include "core/providers/JsonObjectEditor.h"
+#include "core/providers/OpenAiStreamDecoder.h"
+#include "core/providers/WireJson.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,12 +1,12 @@
-#include "ProviderCall.h"
+#include "core/providers/ProviderCall.h"
 
-#include "common/PromptSize.h"
+#include "core/common/PromptSize.h"
 
-#include "ErrorClassifier.h"
-#include "HttpExchange.h"
-#include "ProviderClient.h"
-#include "WireFormat.h"
-#include "common/UsageEstimate.h"
+#include "core/common/UsageEstimate.h"
+#include "core/providers/ErrorClassifier.h"
+#include "core/providers/HttpExchange.h"
+#include "core/providers/ProviderClient.h"
+#include "core/providers/WireFormat.h"
 
 #include <QTimerEvent>
 

@@ -1,10 +1,10 @@
-#include "ProviderClient.h"
+#include "core/providers/ProviderClient.h"
 
-#include "DirectConnectionPool.h"
-#include "DirectHttpExchange.h"
-#include "ProviderCall.h"
-#include "QnamExchange.h"
-#include "WireFormat.h"
+#include "core/providers/DirectConnectionPool.h"
+#include "core/providers/DirectHttpExchange.h"
+#include "core/providers/ProviderCall.h"
+#include "core/providers/QnamExchange.h"
+#include "core/providers/WireFormat.h"
 
 #include <QHostAddress>
 #include <QNetworkAccessManager>

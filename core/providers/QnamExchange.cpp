@@ -1,4 +1,4 @@
-#include "QnamExchange.h"
+#include "core/providers/QnamExchange.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "HttpExchange.h"
+#include "core/providers/HttpExchange.h"
 
 #include <QNetworkRequest>
 #include <QPointer>

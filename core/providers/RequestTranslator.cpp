@@ -1,4 +1,4 @@
-#include "RequestTranslator.h"
+#include "core/providers/RequestTranslator.h"
 
 #include "AnthropicWire.h"
 #include "ConverseTranslator.h"

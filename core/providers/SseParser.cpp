@@ -1,4 +1,4 @@
-#include "SseParser.h"
+#include "core/providers/SseParser.h"
 
 #include <QCoreApplication>
 

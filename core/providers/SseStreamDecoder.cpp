@@ -1,6 +1,6 @@
-#include "SseStreamDecoder.h"
+#include "core/providers/SseStreamDecoder.h"
 
-#include "WireJson.h"
+#include "core/providers/WireJson.h"
 
 #include <QCoreApplication>
 

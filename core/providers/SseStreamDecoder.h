@@ -1,7 +1,7 @@
 #pragma once
 
-#include "SseParser.h"
-#include "WireFormat.h"
+#include "core/providers/SseParser.h"
+#include "core/providers/WireFormat.h"
 
 #include <QJsonObject>
 

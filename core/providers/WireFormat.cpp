@@ -1,4 +1,4 @@
-#include "WireFormat.h"
+#include "core/providers/WireFormat.h"
 
 #include "AnthropicWire.h"
 #include "AzureOpenAiWire.h"

@@ -1,4 +1,4 @@
-#include "WireJson.h"
+#include "core/providers/WireJson.h"
 
 #include <QCoreApplication>
 #include <QJsonParseError>

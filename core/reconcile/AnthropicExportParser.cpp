@@ -1,4 +1,4 @@
-#include "AnthropicExportParser.h"
+#include "core/reconcile/AnthropicExportParser.h"
 
 #include <QCoreApplication>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "ExportCsvReader.h"
-#include "ExportJsonReader.h"
-#include "InvoiceFormat.h"
-#include "InvoiceLine.h"
+#include "core/reconcile/ExportCsvReader.h"
+#include "core/reconcile/ExportJsonReader.h"
+#include "core/reconcile/InvoiceFormat.h"
+#include "core/reconcile/InvoiceLine.h"
 
 // Anthropic's exports: the Admin API usage report (GET /v1/organizations/usage_report/messages:
 // buckets with starting_at/ending_at and results of uncached_input_tokens, cache_creation

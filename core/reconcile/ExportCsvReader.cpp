@@ -1,4 +1,4 @@
-#include "ExportCsvReader.h"
+#include "core/reconcile/ExportCsvReader.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

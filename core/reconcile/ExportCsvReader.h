@@ -1,8 +1,8 @@
 #pragma once
 
-#include "InvoiceParseError.h"
+#include "core/reconcile/InvoiceParseError.h"
 
-#include "common/Csv.h"
+#include "core/common/Csv.h"
 
 #include <QDate>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "ExportJsonReader.h"
+#include "core/reconcile/ExportJsonReader.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "InvoiceParseError.h"
-#include "JsonPath.h"
+#include "core/reconcile/InvoiceParseError.h"
+#include "core/reconcile/JsonPath.h"
 
 #include <QDate>
 #include <QJsonArray>

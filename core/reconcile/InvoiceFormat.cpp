@@ -1,4 +1,4 @@
-#include "InvoiceFormat.h"
+#include "core/reconcile/InvoiceFormat.h"
 
 #include <QCoreApplication>
 

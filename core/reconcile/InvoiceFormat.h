@@ -1,6 +1,6 @@
 #pragma once
 
-#include "InvoiceProvider.h"
+#include "core/reconcile/InvoiceProvider.h"
 
 #include <QString>
 

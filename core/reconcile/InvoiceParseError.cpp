@@ -1,4 +1,4 @@
-#include "InvoiceParseError.h"
+#include "core/reconcile/InvoiceParseError.h"
 
 #include <QCoreApplication>
 

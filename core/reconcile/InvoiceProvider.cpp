@@ -1,4 +1,4 @@
-#include "InvoiceProvider.h"
+#include "core/reconcile/InvoiceProvider.h"
 
 namespace InvoiceProviders {
 

@@ -1,8 +1,8 @@
-#include "InvoiceReader.h"
+#include "core/reconcile/InvoiceReader.h"
 
-#include "AnthropicExportParser.h"
-#include "OpenAiExportParser.h"
-#include "OpenRouterExportParser.h"
+#include "core/reconcile/AnthropicExportParser.h"
+#include "core/reconcile/OpenAiExportParser.h"
+#include "core/reconcile/OpenRouterExportParser.h"
 
 #include <QCoreApplication>
 #include <QFile>

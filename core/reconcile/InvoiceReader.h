@@ -1,8 +1,8 @@
 #pragma once
 
-#include "InvoiceFormat.h"
-#include "InvoiceLine.h"
-#include "InvoiceParseError.h"
+#include "core/reconcile/InvoiceFormat.h"
+#include "core/reconcile/InvoiceLine.h"
+#include "core/reconcile/InvoiceParseError.h"
 
 #include <QList>
 

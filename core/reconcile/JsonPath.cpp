@@ -1,4 +1,4 @@
-#include "JsonPath.h"
+#include "core/reconcile/JsonPath.h"
 
 namespace {
 // A forward scanner over well-formed JSON (the document has parsed already), enough to skip

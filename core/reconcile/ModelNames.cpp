@@ -1,4 +1,4 @@
-#include "ModelNames.h"
+#include "core/reconcile/ModelNames.h"
 
 #include <QRegularExpression>
 

@@ -1,4 +1,4 @@
-#include "OpenAiExportParser.h"
+#include "core/reconcile/OpenAiExportParser.h"
 
 #include <QCoreApplication>
 

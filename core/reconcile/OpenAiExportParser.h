@@ -1,9 +1,9 @@
 #pragma once
 
-#include "ExportCsvReader.h"
-#include "ExportJsonReader.h"
-#include "InvoiceFormat.h"
-#include "InvoiceLine.h"
+#include "core/reconcile/ExportCsvReader.h"
+#include "core/reconcile/ExportJsonReader.h"
+#include "core/reconcile/InvoiceFormat.h"
+#include "core/reconcile/InvoiceLine.h"
 
 // OpenAI's exports: the Costs API page (GET /v1/organization/costs: buckets of
 // organization.costs.result with amount{value,currency}, line_item, project_id, api_key_id), the

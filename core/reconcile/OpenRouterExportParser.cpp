@@ -1,4 +1,4 @@
-#include "OpenRouterExportParser.h"
+#include "core/reconcile/OpenRouterExportParser.h"
 
 std::optional<InvoiceFormat> OpenRouterExportParser::detectCsv(const ExportCsvReader& csv)
 {

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ExportCsvReader.h"
-#include "InvoiceFormat.h"
-#include "InvoiceLine.h"
+#include "core/reconcile/ExportCsvReader.h"
+#include "core/reconcile/InvoiceFormat.h"
+#include "core/reconcile/InvoiceLine.h"
 
 // OpenRouter's activity export (CSV): one row per generation (generation_id, created_at,
 // cost_total, tokens_prompt, tokens_completion, model_permaslug, api_key_name, ...) or, as the

@@ -1,4 +1,4 @@
-#include "ReconcileStatus.h"
+#include "core/reconcile/ReconcileStatus.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "InvoiceProvider.h"
-#include "ReconcileStatus.h"
+#include "core/reconcile/InvoiceProvider.h"
+#include "core/reconcile/ReconcileStatus.h"
 
 #include <QDate>
 #include <QList>

@@ -1,8 +1,8 @@
-#include "Reconciler.h"
+#include "core/reconcile/Reconciler.h"
 
-#include "ModelNames.h"
+#include "core/reconcile/ModelNames.h"
 
-#include "ledger/LedgerQueries.h"
+#include "core/ledger/LedgerQueries.h"
 
 #include <cmath>
 #include <map>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "InvoiceLine.h"
-#include "ReconcileTypes.h"
+#include "core/reconcile/InvoiceLine.h"
+#include "core/reconcile/ReconcileTypes.h"
 
-#include "ledger/LedgerQueryTypes.h"
+#include "core/ledger/LedgerQueryTypes.h"
 
 class LedgerQueries;
 

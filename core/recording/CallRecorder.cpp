@@ -1,8 +1,11 @@
-#include "CallRecorder.h"
+#include "core/recording/CallRecorder.h"
 
-#include "common/Clock.h"
-#include "pricing/CostCalculator.h"
-#include "pricing/PriceTable.h"
+#include "core/common/Clock.h"
+#include "core/pricing/CostCalculator.h"
+#include "core/pricing/PriceTable.h"
+#include "core/recording/CallJournal.h"
+
+#include <QUuid>
 
 namespace {
 QDateTime utcFromMs(qint64 ms)
@@ -64,12 +67,19 @@ PendingRecord CallRecorder::start(RecordContext context) const
         context.startedAt = Clock::instance().currentDateTimeUtc();
     }
     context.startedAt = context.startedAt.toUTC();
+    if (context.requestId.isEmpty()) {
+        context.requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    }
+    if (m_journal) {
+        m_journal->started(context); // before the request goes out
+    }
     return PendingRecord(m_self, std::move(context));
 }
 
 RequestRecord CallRecorder::row(const RecordContext& context, const FinishedCall& call) const
 {
     RequestRecord record;
+    record.id = context.requestId;
     record.startedAt = context.startedAt;
     record.source = context.source;
     record.prompt = context.prompt;
@@ -127,6 +137,9 @@ RequestRecord CallRecorder::row(const RecordContext& context, const FinishedCall
 RequestRecord CallRecorder::commit(const RecordContext& context, const FinishedCall& call) const
 {
     RequestRecord record = row(context, call);
+    if (m_journal) {
+        m_journal->finished(record); // on disk before it waits in the ledger's queue
+    }
     if (m_sink) {
         m_sink(record, call.budgetSettled);
     }

@@ -1,13 +1,14 @@
 #pragma once
 
-#include "FinishedCall.h"
-#include "PendingRecord.h"
-#include "RecordContext.h"
-#include "ledger/LedgerRecords.h"
+#include "core/ledger/LedgerRecords.h"
+#include "core/recording/FinishedCall.h"
+#include "core/recording/PendingRecord.h"
+#include "core/recording/RecordContext.h"
 
 #include <functional>
 #include <memory>
 
+class CallJournal;
 class PriceTable;
 
 // The one way a request reaches the ledger, for every source: the gateway, the CLI, the
@@ -28,6 +29,9 @@ public:
     CallRecorder(const CallRecorder&) = delete;
     CallRecorder& operator=(const CallRecorder&) = delete;
 
+    // Where each call's start and row are written ahead of the ledger (null: nowhere).
+    void setJournal(CallJournal* journal) { m_journal = journal; }
+
     // The call starts now; the ticket must outlive it (or records it as cancelled).
     PendingRecord start(RecordContext context) const;
 
@@ -42,5 +46,6 @@ private:
     const PriceTable& m_prices;
     PriceLookup m_price;
     Sink m_sink;
+    CallJournal* m_journal = nullptr;
     std::shared_ptr<CallRecorder*> m_self; // tickets hold it weakly
 };

@@ -1,4 +1,4 @@
-#include "FinishedCall.h"
+#include "core/recording/FinishedCall.h"
 
 FinishedCall FinishedCall::routed(const RoutedResult& result)
 {

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/ProviderTypes.h"
-#include "common/RequestStatus.h"
-#include "routing/RoutedTypes.h"
+#include "core/common/ProviderTypes.h"
+#include "core/common/RequestStatus.h"
+#include "core/routing/RoutedTypes.h"
 
 #include <QDateTime>
 #include <QList>

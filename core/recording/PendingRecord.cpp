@@ -1,6 +1,6 @@
-#include "PendingRecord.h"
+#include "core/recording/PendingRecord.h"
 
-#include "CallRecorder.h"
+#include "core/recording/CallRecorder.h"
 
 PendingRecord::PendingRecord(std::weak_ptr<CallRecorder*> recorder, RecordContext context)
     : m_recorder(std::move(recorder))

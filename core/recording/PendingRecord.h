@@ -1,8 +1,8 @@
 #pragma once
 
-#include "FinishedCall.h"
-#include "RecordContext.h"
-#include "ledger/LedgerRecords.h"
+#include "core/ledger/LedgerRecords.h"
+#include "core/recording/FinishedCall.h"
+#include "core/recording/RecordContext.h"
 
 #include <memory>
 

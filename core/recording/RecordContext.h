@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/ProviderTypes.h"
-#include "common/RequestSource.h"
+#include "core/common/ProviderTypes.h"
+#include "core/common/RequestSource.h"
 
 #include <QDateTime>
 #include <QString>
@@ -27,4 +27,5 @@ struct RecordContext
     // comparison); the ledger still drops them when prompt storage is off.
     bool keepAnswer = false;
     QString settings; // RequestSettings::describe of the request
+    QString requestId; // the row's uuid; the recorder makes one when left empty
 };

@@ -1,6 +1,6 @@
-#include "ChainAnalysis.h"
+#include "core/routing/ChainAnalysis.h"
 
-#include "pricing/CostCalculator.h"
+#include "core/pricing/CostCalculator.h"
 
 namespace ChainAnalysis {
 

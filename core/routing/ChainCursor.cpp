@@ -1,6 +1,6 @@
-#include "ChainCursor.h"
+#include "core/routing/ChainCursor.h"
 
-#include "Router.h"
+#include "core/routing/Router.h"
 
 ChainCursor::ChainCursor(Router* router, const QList<ChainStep>& chain, const TierSettings& settings,
                          const ChatRequest& request, const QString& group)

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "RoutedTypes.h"
-#include "RoutingPolicy.h"
+#include "core/routing/RoutedTypes.h"
+#include "core/routing/RoutingPolicy.h"
 
 #include <QCoreApplication>
 #include <QHash>

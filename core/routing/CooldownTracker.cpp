@@ -1,4 +1,4 @@
-#include "CooldownTracker.h"
+#include "core/routing/CooldownTracker.h"
 
 #include <limits>
 

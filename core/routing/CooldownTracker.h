@@ -1,7 +1,7 @@
 #pragma once
 
-#include "RoutingPolicy.h"
-#include "common/FailureClass.h"
+#include "core/common/FailureClass.h"
+#include "core/routing/RoutingPolicy.h"
 
 #include <QHash>
 #include <QList>

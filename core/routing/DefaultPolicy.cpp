@@ -1,4 +1,4 @@
-#include "DefaultPolicy.h"
+#include "core/routing/DefaultPolicy.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "RoutingPolicy.h"
+#include "core/routing/RoutingPolicy.h"
 
 // The policy Switchyard starts with: four tiers (budget, standard, coding, premium), each a
 // chain whose fallbacks sit on other providers, and the rules that pick a tier

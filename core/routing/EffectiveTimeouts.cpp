@@ -1,4 +1,4 @@
-#include "EffectiveTimeouts.h"
+#include "core/routing/EffectiveTimeouts.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "RoutingPolicy.h"
-#include "TimeoutSource.h"
-#include "common/ProviderTypes.h"
+#include "core/common/ProviderTypes.h"
+#include "core/routing/RoutingPolicy.h"
+#include "core/routing/TimeoutSource.h"
 
 #include <QJsonObject>
 

@@ -1,4 +1,4 @@
-#include "Explanation.h"
+#include "core/routing/Explanation.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "CooldownTracker.h"
-#include "EffectiveTimeouts.h"
-#include "RoutedTypes.h"
-#include "RoutingPolicy.h"
-#include "RuleEngine.h"
+#include "core/routing/CooldownTracker.h"
+#include "core/routing/EffectiveTimeouts.h"
+#include "core/routing/RoutedTypes.h"
+#include "core/routing/RoutingPolicy.h"
+#include "core/routing/RuleEngine.h"
 
 #include <QJsonObject>
 

@@ -1,4 +1,4 @@
-#include "FailoverRules.h"
+#include "core/routing/FailoverRules.h"
 
 FailoverAction FailoverRules::actionFor(const CallError& error, const TierSettings& settings, bool rateLimitRetried)
 {

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "RoutingPolicy.h"
-#include "common/FailureClass.h"
+#include "core/common/FailureClass.h"
+#include "core/routing/RoutingPolicy.h"
 
 // What the router does after an attempt failed. Pure, so the table is tested on its own.
 enum class FailoverAction

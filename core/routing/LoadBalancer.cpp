@@ -1,4 +1,4 @@
-#include "LoadBalancer.h"
+#include "core/routing/LoadBalancer.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
-#include "PolicyEdits.h"
+#include "core/routing/PolicyEdits.h"
 
-#include "RulePattern.h"
+#include "core/routing/RulePattern.h"
 
 #include <QCoreApplication>
 

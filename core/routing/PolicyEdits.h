@@ -1,6 +1,6 @@
 #pragma once
 
-#include "RoutingPolicy.h"
+#include "core/routing/RoutingPolicy.h"
 
 // The routing editor's edits as pure functions: each takes a policy and returns the edited copy
 // (unchanged when the arguments do not apply), so undo can store snapshots and tests are tables.

@@ -1,6 +1,6 @@
-#include "ResponseCache.h"
+#include "core/routing/ResponseCache.h"
 
-#include "common/Clock.h"
+#include "core/common/Clock.h"
 
 ResponseCache::ResponseCache(int capacity)
     : m_capacity(qMax(1, capacity))

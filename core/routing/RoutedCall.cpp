@@ -1,11 +1,11 @@
-#include "RoutedCall.h"
+#include "core/routing/RoutedCall.h"
 
-#include "FailoverRules.h"
-#include "common/Clock.h"
-#include "common/UsageEstimate.h"
-#include "pricing/CostCalculator.h"
-#include "providers/ProviderCall.h"
-#include "providers/ProviderClient.h"
+#include "core/common/Clock.h"
+#include "core/common/UsageEstimate.h"
+#include "core/pricing/CostCalculator.h"
+#include "core/providers/ProviderCall.h"
+#include "core/providers/ProviderClient.h"
+#include "core/routing/FailoverRules.h"
 
 #include <QTimer>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ChainCursor.h"
-#include "RoutedTypes.h"
-#include "Router.h"
+#include "core/routing/ChainCursor.h"
+#include "core/routing/RoutedTypes.h"
+#include "core/routing/Router.h"
 
 #include <QElapsedTimer>
 #include <QHash>

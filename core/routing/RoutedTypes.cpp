@@ -1,4 +1,4 @@
-#include "RoutedTypes.h"
+#include "core/routing/RoutedTypes.h"
 
 #include <QCoreApplication>
 

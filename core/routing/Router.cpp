@@ -1,8 +1,8 @@
-#include "Router.h"
+#include "core/routing/Router.h"
 
-#include "RoutedCall.h"
-#include "common/Clock.h"
-#include "providers/ProviderClient.h"
+#include "core/common/Clock.h"
+#include "core/providers/ProviderClient.h"
+#include "core/routing/RoutedCall.h"
 
 #include <QCoreApplication>
 #include <QTimer>

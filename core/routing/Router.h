@@ -1,11 +1,11 @@
 #pragma once
 
-#include "EffectiveTimeouts.h"
-#include "Explanation.h"
-#include "RoutedTypes.h"
-#include "RouterServices.h"
-#include "RoutingPolicy.h"
-#include "RuleEngine.h"
+#include "core/routing/EffectiveTimeouts.h"
+#include "core/routing/Explanation.h"
+#include "core/routing/RoutedTypes.h"
+#include "core/routing/RouterServices.h"
+#include "core/routing/RoutingPolicy.h"
+#include "core/routing/RuleEngine.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,6 +1,6 @@
-#include "RouterServices.h"
+#include "core/routing/RouterServices.h"
 
-#include "providers/ProviderClient.h"
+#include "core/providers/ProviderClient.h"
 
 RouterServices::RouterServices(ProviderClient* client)
     : m_client(client)

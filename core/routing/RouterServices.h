@@ -1,8 +1,8 @@
 #pragma once
 
-#include "CooldownTracker.h"
-#include "LoadBalancer.h"
-#include "ResponseCache.h"
+#include "core/routing/CooldownTracker.h"
+#include "core/routing/LoadBalancer.h"
+#include "core/routing/ResponseCache.h"
 
 #include <QHash>
 #include <QPointer>

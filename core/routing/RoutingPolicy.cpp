@@ -1,4 +1,4 @@
-#include "RoutingPolicy.h"
+#include "core/routing/RoutingPolicy.h"
 
 namespace {
 template <typename Enum, size_t N>

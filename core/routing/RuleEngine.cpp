@@ -1,4 +1,4 @@
-#include "RuleEngine.h"
+#include "core/routing/RuleEngine.h"
 
 #include "common/ProviderTypes.h"
 #include "learning/LearnedRouter.h"

@@ -1,4 +1,4 @@
-#include "RulePattern.h"
+#include "core/routing/RulePattern.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

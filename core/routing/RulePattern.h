@@ -1,6 +1,6 @@
 #pragma once
 
-#include "RoutingPolicy.h"
+#include "core/routing/RoutingPolicy.h"
 
 #include <QString>
 

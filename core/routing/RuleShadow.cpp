@@ -1,7 +1,7 @@
-#include "RuleShadow.h"
+#include "core/routing/RuleShadow.h"
 
-#include "RuleEngine.h"
-#include "RulePattern.h"
+#include "core/routing/RuleEngine.h"
+#include "core/routing/RulePattern.h"
 
 #include <QSet>
 

@@ -1,4 +1,4 @@
-#include "TimeoutSource.h"
+#include "core/routing/TimeoutSource.h"
 
 namespace {
 struct Entry

@@ -1,4 +1,4 @@
-#include "SandboxAnswer.h"
+#include "core/sandbox/SandboxAnswer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SandboxText.h"
+#include "core/sandbox/SandboxText.h"
 
 #include <QJsonObject>
 #include <QJsonValue>

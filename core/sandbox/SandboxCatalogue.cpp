@@ -1,4 +1,4 @@
-#include "SandboxCatalogue.h"
+#include "core/sandbox/SandboxCatalogue.h"
 
 #include <QCoreApplication>
 

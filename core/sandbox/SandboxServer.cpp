@@ -1,4 +1,4 @@
-#include "SandboxServer.h"
+#include "core/sandbox/SandboxServer.h"
 
 #include "SandboxBedrock.h"
 #include "SandboxEmbeddings.h"

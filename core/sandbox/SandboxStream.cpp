@@ -1,4 +1,4 @@
-#include "SandboxStream.h"
+#include "core/sandbox/SandboxStream.h"
 
 #include "SandboxBedrock.h"
 #include "http/HttpResponder.h"

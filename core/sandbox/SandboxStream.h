@@ -1,8 +1,8 @@
 #pragma once
 
-#include "SandboxText.h"
-#include "SandboxWire.h"
-#include "http/HttpRequest.h"
+#include "core/http/HttpRequest.h"
+#include "core/sandbox/SandboxText.h"
+#include "core/sandbox/SandboxWire.h"
 
 #include <QObject>
 #include <QTimer>

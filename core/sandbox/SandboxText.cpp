@@ -1,4 +1,4 @@
-#include "SandboxText.h"
+#include "core/sandbox/SandboxText.h"
 
 #include <array>
 

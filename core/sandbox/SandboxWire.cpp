@@ -1,6 +1,6 @@
-#include "SandboxWire.h"
+#include "core/sandbox/SandboxWire.h"
 
-#include "common/JsonText.h"
+#include "core/common/JsonText.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "SandboxAnswer.h"
-#include "SandboxText.h"
-#include "SandboxTypes.h"
-#include "common/PromptSize.h"
+#include "core/common/PromptSize.h"
+#include "core/sandbox/SandboxAnswer.h"
+#include "core/sandbox/SandboxText.h"
+#include "core/sandbox/SandboxTypes.h"
 
 #include <QByteArray>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
-#include "AppSettings.h"
+#include "core/secrets/AppSettings.h"
 
-#include "common/HomeSettings.h"
+#include "core/common/HomeSettings.h"
 
 #include <QSettings>
 

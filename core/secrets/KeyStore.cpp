@@ -1,4 +1,4 @@
-#include "KeyStore.h"
+#include "core/secrets/KeyStore.h"
 
 #include <qt6keychain/keychain.h>
 

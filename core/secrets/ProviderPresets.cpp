@@ -1,4 +1,4 @@
-#include "ProviderPresets.h"
+#include "core/secrets/ProviderPresets.h"
 
 #include "common/AzureEndpoint.h"
 #include "pricing/PriceTable.h"

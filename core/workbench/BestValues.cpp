@@ -1,4 +1,4 @@
-#include "BestValues.h"
+#include "core/workbench/BestValues.h"
 
 #include <cmath>
 #include <functional>

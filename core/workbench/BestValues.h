@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ColumnFigures.h"
+#include "core/workbench/ColumnFigures.h"
 
 #include <QList>
 #include <QSet>

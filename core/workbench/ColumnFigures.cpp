@@ -1,6 +1,6 @@
-#include "ColumnFigures.h"
+#include "core/workbench/ColumnFigures.h"
 
-#include "common/Money.h"
+#include "core/common/Money.h"
 
 #include <QCoreApplication>
 #include <QLocale>

@@ -1,4 +1,4 @@
-#include "ColumnRoute.h"
+#include "core/workbench/ColumnRoute.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "common/FailureClass.h"
+#include "core/common/FailureClass.h"
 
 #include <QList>
 #include <QString>

@@ -1,7 +1,7 @@
-#include "ColumnRun.h"
+#include "core/workbench/ColumnRun.h"
 
-#include "common/UsageEstimate.h"
-#include "pricing/CostCalculator.h"
+#include "core/common/UsageEstimate.h"
+#include "core/pricing/CostCalculator.h"
 
 #include <QCoreApplication>
 

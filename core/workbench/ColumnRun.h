@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ColumnFigures.h"
-#include "ColumnRoute.h"
-#include "ColumnSpec.h"
+#include "core/workbench/ColumnFigures.h"
+#include "core/workbench/ColumnRoute.h"
+#include "core/workbench/ColumnSpec.h"
 
 #include <QElapsedTimer>
 #include <QObject>

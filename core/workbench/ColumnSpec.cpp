@@ -1,4 +1,4 @@
-#include "ColumnSpec.h"
+#include "core/workbench/ColumnSpec.h"
 
 ChatRequest ColumnSpec::requestFor(const PromptSettings& prompt) const
 {

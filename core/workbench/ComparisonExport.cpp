@@ -1,4 +1,4 @@
-#include "ComparisonExport.h"
+#include "core/workbench/ComparisonExport.h"
 
 #include "BestValues.h"
 #include "ComparisonHtml.h"

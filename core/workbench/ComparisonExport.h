@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ComparisonSnapshot.h"
+#include "core/workbench/ComparisonSnapshot.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "ComparisonHtml.h"
+#include "core/workbench/ComparisonHtml.h"
 
-#include "BestValues.h"
+#include "core/workbench/BestValues.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "ComparisonRun.h"
+#include "core/workbench/ComparisonRun.h"
 
 #include "common/RequestSettings.h"
 #include "providers/ProviderCall.h"

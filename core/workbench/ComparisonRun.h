@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ColumnRun.h"
-#include "ComparisonSnapshot.h"
-#include "ModelCatalog.h"
+#include "core/workbench/ColumnRun.h"
+#include "core/workbench/ComparisonSnapshot.h"
+#include "core/workbench/ModelCatalog.h"
 
 #include <QDateTime>
 #include <QList>

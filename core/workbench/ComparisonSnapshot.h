@@ -1,9 +1,9 @@
 #pragma once
 
-#include "ColumnFigures.h"
-#include "ColumnRoute.h"
-#include "ColumnRun.h"
-#include "ColumnSpec.h"
+#include "core/workbench/ColumnFigures.h"
+#include "core/workbench/ColumnRoute.h"
+#include "core/workbench/ColumnRun.h"
+#include "core/workbench/ColumnSpec.h"
 
 #include <QDateTime>
 #include <QList>

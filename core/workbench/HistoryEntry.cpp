@@ -1,4 +1,4 @@
-#include "HistoryEntry.h"
+#include "core/workbench/HistoryEntry.h"
 
 #include <QHash>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ComparisonSnapshot.h"
+#include "core/workbench/ComparisonSnapshot.h"
 
-#include "ledger/LedgerRecords.h"
+#include "core/ledger/LedgerRecords.h"
 
 #include <QList>
 

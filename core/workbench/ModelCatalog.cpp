@@ -1,4 +1,4 @@
-#include "ModelCatalog.h"
+#include "core/workbench/ModelCatalog.h"
 
 const ModelConfig* ModelCatalog::model(const QString& id) const
 {

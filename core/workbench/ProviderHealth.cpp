@@ -1,9 +1,9 @@
-#include "ProviderHealth.h"
+#include "core/workbench/ProviderHealth.h"
 
-#include "common/Clock.h"
-#include "ledger/LedgerRecords.h"
-#include "pricing/BudgetTracker.h"
-#include "routing/CooldownTracker.h"
+#include "core/common/Clock.h"
+#include "core/ledger/LedgerRecords.h"
+#include "core/pricing/BudgetTracker.h"
+#include "core/routing/CooldownTracker.h"
 
 #include <QCoreApplication>
 #include <QSet>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/FailureClass.h"
-#include "common/ProviderTypes.h"
-#include "pricing/BudgetTypes.h"
+#include "core/common/FailureClass.h"
+#include "core/common/ProviderTypes.h"
+#include "core/pricing/BudgetTypes.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "WordDiff.h"
+#include "core/workbench/WordDiff.h"
 
 #include <QHash>
 #include <QRegularExpression>

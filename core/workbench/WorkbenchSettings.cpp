@@ -1,6 +1,6 @@
-#include "WorkbenchSettings.h"
+#include "core/workbench/WorkbenchSettings.h"
 
-#include "common/HomeSettings.h"
+#include "core/common/HomeSettings.h"
 
 #include <QJsonDocument>
 #include <QSettings>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ColumnSpec.h"
+#include "core/workbench/ColumnSpec.h"
 
 #include <QList>
 #include <QString>

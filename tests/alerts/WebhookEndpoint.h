@@ -1,8 +1,8 @@
 #pragma once
 
-#include "http/HttpRequest.h"
-#include "http/HttpResponder.h"
-#include "http/HttpServer.h"
+#include "core/http/HttpRequest.h"
+#include "core/http/HttpResponder.h"
+#include "core/http/HttpServer.h"
 
 #include <QElapsedTimer>
 #include <QPointer>

@@ -1,6 +1,6 @@
-#include "alerts/AlertMonitor.h"
-#include "alerts/AlertRules.h"
-#include "common/Clock.h"
+#include "core/alerts/AlertMonitor.h"
+#include "core/alerts/AlertRules.h"
+#include "core/common/Clock.h"
 
 #include <QSignalSpy>
 #include <QTest>

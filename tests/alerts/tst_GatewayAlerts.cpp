@@ -1,8 +1,8 @@
 #include "../gateway/GatewayFixture.h"
 #include "../gateway/GatewayHttp.h"
 #include "WebhookEndpoint.h"
-#include "alerts/AlertMonitor.h"
-#include "alerts/WebhookSender.h"
+#include "core/alerts/AlertMonitor.h"
+#include "core/alerts/WebhookSender.h"
 
 #include <QElapsedTimer>
 #include <QTest>

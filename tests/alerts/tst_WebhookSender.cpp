@@ -1,5 +1,5 @@
 #include "WebhookEndpoint.h"
-#include "alerts/WebhookSender.h"
+#include "core/alerts/WebhookSender.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

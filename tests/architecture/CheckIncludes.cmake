@@ -8,6 +8,8 @@
 #   - a file in core/<domain>/ includes "x/..." of a core library that <domain> does not declare,
 #     directly or through the libraries it declares;
 #   - a file in core/ includes a ui/ header or a Widgets-family Qt header (QtWidgets, QtCharts, ...);
+#   - a file in core/, ui/ or app/ includes a file of the tree by any path but its path from the
+#     repository root ("core/routing/Router.h", not "routing/Router.h" or "Router.h");
 #   - the declared graph has a cycle or names an unknown library;
 #   - the library map in ARCHITECTURE.md differs from the declared DEPENDS.
 cmake_minimum_required(VERSION 3.25)
@@ -79,6 +81,32 @@ function(include_lines file out)
     set(${out} "${result}" PARENT_SCOPE)
 endfunction()
 
+# A quoted include of a file in the tree must name it from the repository root ("core/x/Foo.h",
+# "ui/x/Bar.h"), so the path says which layer it is in. Reports the root path to use instead.
+function(check_root_include file where target)
+    if(NOT target MATCHES "^\"([^\"]+)\"$")
+        return()
+    endif()
+    set(inner "${CMAKE_MATCH_1}")
+    if(inner MATCHES "^(core|ui|app)/")
+        return()
+    endif()
+    get_filename_component(dir "${file}" DIRECTORY)
+    set(resolved "")
+    foreach(candidate "${dir}/${inner}" "core/${inner}" "ui/${inner}")
+        if(EXISTS "${SOURCE_DIR}/${candidate}")
+            set(resolved "${candidate}")
+            break()
+        endif()
+    endforeach()
+    if(NOT resolved OR (file MATCHES "^core/" AND resolved MATCHES "^ui/"))
+        return() # not in the tree (generated, third-party), or the ui check below names it
+    endif()
+    set(problems_out "${problems}")
+    list(APPEND problems_out "${where}: include ${target} from the repository root, as \"${resolved}\"")
+    set(problems "${problems_out}" PARENT_SCOPE)
+endfunction()
+
 foreach(lib IN LISTS core_libraries)
     file(GLOB_RECURSE files RELATIVE "${SOURCE_DIR}" "${SOURCE_DIR}/core/${lib}/*.h" "${SOURCE_DIR}/core/${lib}/*.cpp")
     list(SORT files)
@@ -88,6 +116,7 @@ foreach(lib IN LISTS core_libraries)
             string(REGEX REPLACE "^([0-9]+)\\|(.*)$" "\\1" line "${entry}")
             string(REGEX REPLACE "^([0-9]+)\\|(.*)$" "\\2" target "${entry}")
             set(where "${file}:${line}")
+            check_root_include("${file}" "${where}" "${target}")
             if(target MATCHES "^<([^/>]+)(/[^>]*)?>$")
                 set(first "${CMAKE_MATCH_1}")
                 if(first IN_LIST widget_modules OR (NOT CMAKE_MATCH_2 AND first IN_LIST widget_headers))
@@ -123,6 +152,19 @@ foreach(lib IN LISTS core_libraries)
                 problem("${where}: core_${lib} includes ${target} of core_${first}, which core/${lib}/CMakeLists.txt does not declare (DEPENDS: ${declared_text})")
             endif()
         endforeach()
+    endforeach()
+endforeach()
+
+# ui/ and app/ include from the repository root too.
+file(GLOB_RECURSE outer_files RELATIVE "${SOURCE_DIR}" "${SOURCE_DIR}/ui/*.h" "${SOURCE_DIR}/ui/*.cpp"
+    "${SOURCE_DIR}/app/*.h" "${SOURCE_DIR}/app/*.cpp")
+list(SORT outer_files)
+foreach(file IN LISTS outer_files)
+    include_lines("${SOURCE_DIR}/${file}" includes)
+    foreach(entry IN LISTS includes)
+        string(REGEX REPLACE "^([0-9]+)\\|(.*)$" "\\1" line "${entry}")
+        string(REGEX REPLACE "^([0-9]+)\\|(.*)$" "\\2" target "${entry}")
+        check_root_include("${file}" "${file}:${line}" "${target}")
     endforeach()
 endforeach()
 

@@ -107,6 +107,24 @@ public:
         QSqlDatabase::removeDatabase(name);
         return rows;
     }
+    // Every uuid in the requests table, with duplicates.
+    static QStringList ledgerUuids(const QString& path)
+    {
+        QStringList uuids;
+        const QString name = QUuid::createUuid().toString();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(path);
+            if (db.open()) {
+                QSqlQuery query(QStringLiteral("SELECT uuid FROM requests"), db);
+                while (query.next()) {
+                    uuids.append(query.value(0).toString());
+                }
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return uuids;
+    }
     static int total(const QHash<QString, int>& rows)
     {
         int sum = 0;
@@ -122,6 +140,32 @@ private:
     QByteArray m_out;
     QByteArray m_err;
     quint16 m_port = 0;
+};
+
+// A connection of our own, as another program would hold it.
+class LedgerLockHolder
+{
+public:
+    explicit LedgerLockHolder(const QString& path)
+        : m_name(QUuid::createUuid().toString())
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        db.open();
+    }
+    ~LedgerLockHolder()
+    {
+        QSqlDatabase::database(m_name).close();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    bool exec(const QString& sql)
+    {
+        QSqlQuery query(QSqlDatabase::database(m_name));
+        return query.exec(sql);
+    }
+
+private:
+    QString m_name;
 };
 
 // One chat request from a client, sent at once and collected when it ends.

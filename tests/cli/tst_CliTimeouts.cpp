@@ -1,6 +1,6 @@
 #include "ServeProcess.h"
-#include "http/HttpResponder.h"
-#include "http/HttpServer.h"
+#include "core/http/HttpResponder.h"
+#include "core/http/HttpServer.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 #include "ServeProcess.h"
 
-#include "ledger/LedgerSpill.h"
+#include "core/ledger/LedgerSpill.h"
 
 #include <QFile>
 #include <QSet>
@@ -27,50 +27,6 @@ namespace {
 constexpr int kRequests = 100;
 constexpr int kLockMs = 8000;
 
-// A connection of our own, as another program would hold it.
-class LockHolder
-{
-public:
-    explicit LockHolder(const QString& path)
-        : m_name(QUuid::createUuid().toString())
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(path);
-        db.open();
-    }
-    ~LockHolder()
-    {
-        QSqlDatabase::database(m_name).close();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    bool exec(const QString& sql)
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name));
-        return query.exec(sql);
-    }
-
-private:
-    QString m_name;
-};
-
-// Every uuid in the requests table, with duplicates.
-QStringList ledgerUuids(const QString& path)
-{
-    QStringList uuids;
-    const QString name = QUuid::createUuid().toString();
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        if (db.open()) {
-            QSqlQuery query(QStringLiteral("SELECT uuid FROM requests"), db);
-            while (query.next()) {
-                uuids.append(query.value(0).toString());
-            }
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return uuids;
-}
 } // namespace
 
 void TestServeLedgerLock::initTestCase()
@@ -94,7 +50,7 @@ void TestServeLedgerLock::externalLock_rowsWaitAndAreWrittenOnce()
     auto serve = std::make_unique<ServeProcess>();
     QVERIFY(serve->start(home.path(), { QStringLiteral("--sandbox") }, { QStringLiteral("--quiet") }));
 
-    LockHolder other(ledgerPath);
+    LedgerLockHolder other(ledgerPath);
     QVERIFY(other.exec(QStringLiteral("BEGIN EXCLUSIVE")));
     QElapsedTimer locked;
     locked.start();
@@ -140,12 +96,12 @@ void TestServeLedgerLock::externalLock_rowsWaitAndAreWrittenOnce()
                                   10000);
         QVERIFY(serve->standardError().contains("nothing was lost"));
     }
-    QTRY_COMPARE_WITH_TIMEOUT(ledgerUuids(ledgerPath).size(), kRequests, 10000);
-    const QStringList uuids = ledgerUuids(ledgerPath);
+    QTRY_COMPARE_WITH_TIMEOUT(ServeProcess::ledgerUuids(ledgerPath).size(), kRequests, 10000);
+    const QStringList uuids = ServeProcess::ledgerUuids(ledgerPath);
     QCOMPARE(QSet<QString>(uuids.begin(), uuids.end()).size(), kRequests);
     QCOMPARE(::kill(pid_t(serve->pid()), SIGTERM), 0);
     QCOMPARE(serve->waitForExit(15000), 0);
-    QCOMPARE(ledgerUuids(ledgerPath).size(), kRequests);
+    QCOMPARE(ServeProcess::ledgerUuids(ledgerPath).size(), kRequests);
 }
 
 QTEST_GUILESS_MAIN(TestServeLedgerLock)

@@ -1,4 +1,4 @@
-#include "common/Csv.h"
+#include "core/common/Csv.h"
 
 #include <QTest>
 

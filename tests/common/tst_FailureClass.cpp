@@ -1,4 +1,4 @@
-#include "common/FailureClass.h"
+#include "core/common/FailureClass.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
-#include "common/Csv.h"
-#include "common/Money.h"
+#include "core/common/Csv.h"
+#include "core/common/Money.h"
 
 #include <QTest>
 

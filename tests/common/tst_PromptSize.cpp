@@ -1,4 +1,4 @@
-#include "common/PromptSize.h"
+#include "core/common/PromptSize.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "common/TextPosition.h"
+#include "core/common/TextPosition.h"
 
 #include <QJsonDocument>
 #include <QTest>

@@ -1,5 +1,5 @@
 #include "TestConfigs.h"
-#include "config/ConfigStore.h"
+#include "core/config/ConfigStore.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #include "TestConfigs.h"
-#include "config/ConfigValidator.h"
-#include "config/LiteLlmConfig.h"
+#include "core/config/ConfigValidator.h"
+#include "core/config/LiteLlmConfig.h"
 
 #include <QRegularExpression>
 #include <QTest>

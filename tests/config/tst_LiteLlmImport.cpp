@@ -1,8 +1,8 @@
 #include "TestConfigs.h"
-#include "config/ConfigMerge.h"
-#include "config/ConfigStore.h"
-#include "config/ConfigValidator.h"
-#include "config/LiteLlmConfig.h"
+#include "core/config/ConfigMerge.h"
+#include "core/config/ConfigStore.h"
+#include "core/config/ConfigValidator.h"
+#include "core/config/LiteLlmConfig.h"
 
 #include <QDir>
 #include <QHash>

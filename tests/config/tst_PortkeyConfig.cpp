@@ -1,5 +1,5 @@
 #include "TestConfigs.h"
-#include "config/PortkeyConfig.h"
+#include "core/config/PortkeyConfig.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,11 +1,11 @@
 // The dashboard over a small ledger whose figures are worked out by hand below.
-#include "dashboard/ChartPanel.h"
-#include "dashboard/DashboardView.h"
-#include "dashboard/RequestListDialog.h"
+#include "ui/dashboard/ChartPanel.h"
+#include "ui/dashboard/DashboardView.h"
+#include "ui/dashboard/RequestListDialog.h"
 
-#include "common/Clock.h"
-#include "ledger/Ledger.h"
-#include "workbench/ColumnFigures.h"
+#include "core/common/Clock.h"
+#include "core/ledger/Ledger.h"
+#include "core/workbench/ColumnFigures.h"
 
 #include <QAreaSeries>
 #include <QBarSet>

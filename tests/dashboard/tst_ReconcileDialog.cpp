@@ -2,11 +2,11 @@
 // Ledger writer filled (tests/reconcile/ReconcileFixture.h) and the samples in tests/data/reconcile.
 #include "../reconcile/ReconcileFixture.h"
 
-#include "common/FileDialogs.h"
-#include "common/StatusColors.h"
-#include "dashboard/DashboardView.h"
-#include "dashboard/ReconcileDialog.h"
-#include "dashboard/ReconcileModel.h"
+#include "ui/common/FileDialogs.h"
+#include "ui/common/StatusColors.h"
+#include "ui/dashboard/DashboardView.h"
+#include "ui/dashboard/ReconcileDialog.h"
+#include "ui/dashboard/ReconcileModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QPushButton>

@@ -1,11 +1,11 @@
-#include "config/ConfigStore.h"
-#include "engine/Engine.h"
-#include "ledger/Ledger.h"
-#include "ledger/LedgerQueries.h"
-#include "pricing/BudgetTracker.h"
-#include "routing/RoutedCall.h"
-#include "routing/Router.h"
-#include "sandbox/SandboxServer.h"
+#include "core/config/ConfigStore.h"
+#include "core/engine/Engine.h"
+#include "core/ledger/Ledger.h"
+#include "core/ledger/LedgerQueries.h"
+#include "core/pricing/BudgetTracker.h"
+#include "core/routing/RoutedCall.h"
+#include "core/routing/Router.h"
+#include "core/sandbox/SandboxServer.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

@@ -6,9 +6,9 @@
 // primed with the input's first line never changes how the rest is read.
 #include "AnthropicFullReading.h"
 #include "FuzzInput.h"
-#include "providers/OpenAiChunkScanner.h"
-#include "providers/OpenAiWire.h"
-#include "providers/WireJson.h"
+#include "core/providers/OpenAiChunkScanner.h"
+#include "core/providers/OpenAiWire.h"
+#include "core/providers/WireJson.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -2,8 +2,8 @@
 // Invariants: no crash/UB; nothing follows an error delta; complete() is false after an error;
 // the assembled result does not depend on feed boundaries.
 #include "FuzzInput.h"
-#include "providers/ErrorClassifier.h"
-#include "providers/WireFormat.h"
+#include "core/providers/ErrorClassifier.h"
+#include "core/providers/WireFormat.h"
 
 #include <QJsonDocument>
 

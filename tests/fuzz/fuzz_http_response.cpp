@@ -2,7 +2,7 @@
 // Invariants: no crash/UB; the outcome (state, status, body, keep-alive) does not depend on
 // how the bytes were split into reads; the body never holds more bytes than arrived.
 #include "FuzzInput.h"
-#include "providers/HttpResponseParser.h"
+#include "core/providers/HttpResponseParser.h"
 
 namespace {
 struct Outcome

@@ -1,7 +1,7 @@
 // SseParser: any bytes, any feed boundaries. Invariants: no crash/UB, and the events, comment
 // count and failure state of a split feed equal those of a one-shot feed.
 #include "FuzzInput.h"
-#include "providers/SseParser.h"
+#include "core/providers/SseParser.h"
 
 namespace {
 struct Result

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "gateway/GatewayServer.h"
-#include "pricing/PriceTable.h"
-#include "providers/ProviderClient.h"
-#include "recording/CallRecorder.h"
-#include "routing/DefaultPolicy.h"
-#include "routing/Router.h"
-#include "sandbox/SandboxServer.h"
+#include "core/gateway/GatewayServer.h"
+#include "core/pricing/PriceTable.h"
+#include "core/providers/ProviderClient.h"
+#include "core/recording/CallRecorder.h"
+#include "core/routing/DefaultPolicy.h"
+#include "core/routing/Router.h"
+#include "core/sandbox/SandboxServer.h"
 
 #include <QList>
 #include <QUrl>

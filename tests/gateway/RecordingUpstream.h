@@ -1,7 +1,7 @@
 #pragma once
 
-#include "http/HttpResponder.h"
-#include "http/HttpServer.h"
+#include "core/http/HttpResponder.h"
+#include "core/http/HttpServer.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

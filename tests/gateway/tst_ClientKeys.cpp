@@ -3,8 +3,8 @@
 // loopback sockets before anything reaches the upstream, which counts what it received.
 #include "GatewayFixture.h"
 #include "RawHttp.h"
-#include "common/Clock.h"
-#include "gateway/ClientKeyStore.h"
+#include "core/common/Clock.h"
+#include "core/gateway/ClientKeyStore.h"
 
 #include <QFile>
 #include <QTemporaryDir>

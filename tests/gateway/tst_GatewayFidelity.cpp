@@ -2,13 +2,13 @@
 #include "RecordingUpstream.h"
 #include "ToolAnswer.h"
 
-#include "config/LiteLlmImporter.h"
-#include "gateway/GatewayServer.h"
-#include "pricing/PriceTable.h"
-#include "providers/ProviderClient.h"
-#include "recording/CallRecorder.h"
-#include "routing/DefaultPolicy.h"
-#include "routing/Router.h"
+#include "core/config/LiteLlmImporter.h"
+#include "core/gateway/GatewayServer.h"
+#include "core/pricing/PriceTable.h"
+#include "core/providers/ProviderClient.h"
+#include "core/recording/CallRecorder.h"
+#include "core/routing/DefaultPolicy.h"
+#include "core/routing/Router.h"
 
 #include <QJsonArray>
 

@@ -4,7 +4,7 @@
 #include "GatewayFixture.h"
 #include "GatewayHttp.h"
 #include "RawHttp.h"
-#include "http/HttpServer.h"
+#include "core/http/HttpServer.h"
 
 #include <QElapsedTimer>
 #include <QFile>

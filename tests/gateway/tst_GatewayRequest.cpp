@@ -1,7 +1,7 @@
-#include "gateway/AnthropicGatewayFormat.h"
-#include "gateway/GatewayJson.h"
-#include "gateway/GatewayRequest.h"
-#include "gateway/OpenAiGatewayFormat.h"
+#include "core/gateway/AnthropicGatewayFormat.h"
+#include "core/gateway/GatewayJson.h"
+#include "core/gateway/GatewayRequest.h"
+#include "core/gateway/OpenAiGatewayFormat.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 #include "GatewayFixture.h"
 #include "GatewayHttp.h"
 
-#include "http/HttpServer.h"
+#include "core/http/HttpServer.h"
 
 #include <QJsonArray>
 

@@ -1,7 +1,7 @@
 #include "GatewayFixture.h"
 #include "GatewayHttp.h"
 
-#include "common/UsageEstimate.h"
+#include "core/common/UsageEstimate.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "http/HttpParser.h"
+#include "core/http/HttpParser.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
-#include "http/HttpResponder.h"
-#include "http/HttpServer.h"
+#include "core/http/HttpResponder.h"
+#include "core/http/HttpServer.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ledger/Ledger.h"
+#include "core/ledger/Ledger.h"
 
 #include <QFile>
 #include <QSignalSpy>

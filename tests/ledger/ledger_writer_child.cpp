@@ -1,6 +1,6 @@
 // Child process for tst_LedgerWriter's kill test: writes bursts through a Ledger forever and
 // prints the running number of committed records after every commit, until it is killed.
-#include "ledger/Ledger.h"
+#include "core/ledger/Ledger.h"
 
 #include <QCoreApplication>
 #include <QTimer>

@@ -1,5 +1,5 @@
 #include "LedgerTestUtil.h"
-#include "ledger/DashboardWorker.h"
+#include "core/ledger/DashboardWorker.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

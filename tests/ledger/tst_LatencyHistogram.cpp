@@ -1,4 +1,4 @@
-#include "ledger/LatencyHistogram.h"
+#include "core/ledger/LatencyHistogram.h"
 
 #include <QTest>
 

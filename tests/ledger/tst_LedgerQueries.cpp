@@ -1,7 +1,7 @@
 #include "LedgerTestUtil.h"
 
-#include "ledger/LatencyHistogram.h"
-#include "ledger/LedgerQueries.h"
+#include "core/ledger/LatencyHistogram.h"
+#include "core/ledger/LedgerQueries.h"
 
 #include <QTemporaryDir>
 

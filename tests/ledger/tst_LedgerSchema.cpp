@@ -1,7 +1,7 @@
 #include "LedgerTestUtil.h"
 
-#include "ledger/LedgerQueries.h"
-#include "ledger/LedgerSchema.h"
+#include "core/ledger/LedgerQueries.h"
+#include "core/ledger/LedgerSchema.h"
 
 #include <QTemporaryDir>
 

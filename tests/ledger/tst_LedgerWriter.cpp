@@ -1,9 +1,9 @@
 #include "LedgerTestUtil.h"
 
-#include "common/Clock.h"
-#include "ledger/LedgerExport.h"
-#include "ledger/LedgerQueries.h"
-#include "ledger/LedgerSpill.h"
+#include "core/common/Clock.h"
+#include "core/ledger/LedgerExport.h"
+#include "core/ledger/LedgerQueries.h"
+#include "core/ledger/LedgerSpill.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
 #include "../gateway/GatewayFixture.h"
 #include "../gateway/GatewayHttp.h"
 #include "MetricsText.h"
-#include "common/Clock.h"
-#include "gateway/ClientKeyStore.h"
-#include "monitoring/MetricsRegistry.h"
+#include "core/common/Clock.h"
+#include "core/gateway/ClientKeyStore.h"
+#include "core/monitoring/MetricsRegistry.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,7 +1,7 @@
 #include "MetricsText.h"
-#include "common/PrometheusText.h"
-#include "monitoring/MetricHistogram.h"
-#include "monitoring/MetricsRegistry.h"
+#include "core/common/PrometheusText.h"
+#include "core/monitoring/MetricHistogram.h"
+#include "core/monitoring/MetricsRegistry.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
-#include "common/Clock.h"
-#include "pricing/BudgetTracker.h"
+#include "core/common/Clock.h"
+#include "core/pricing/BudgetTracker.h"
 
 #include <QSignalSpy>
 #include <QTest>

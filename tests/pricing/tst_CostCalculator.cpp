@@ -1,4 +1,4 @@
-#include "pricing/CostCalculator.h"
+#include "core/pricing/CostCalculator.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "pricing/PriceImport.h"
+#include "core/pricing/PriceImport.h"
 
 #include <QFile>
 #include <QTest>

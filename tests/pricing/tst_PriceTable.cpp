@@ -1,5 +1,5 @@
-#include "common/Clock.h"
-#include "pricing/PriceTable.h"
+#include "core/common/Clock.h"
+#include "core/pricing/PriceTable.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "providers/AnthropicEventScanner.h"
-#include "providers/AnthropicWire.h"
-#include "providers/WireJson.h"
+#include "core/providers/AnthropicEventScanner.h"
+#include "core/providers/AnthropicWire.h"
+#include "core/providers/WireJson.h"
 
 #include <QJsonObject>
 

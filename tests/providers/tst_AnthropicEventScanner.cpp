@@ -1,9 +1,9 @@
 #include "AnthropicFullReading.h"
 #include "WireFixtures.h"
-#include "providers/AnthropicEventScanner.h"
-#include "providers/AnthropicWire.h"
-#include "providers/SseParser.h"
-#include "providers/WireJson.h"
+#include "core/providers/AnthropicEventScanner.h"
+#include "core/providers/AnthropicWire.h"
+#include "core/providers/SseParser.h"
+#include "core/providers/WireJson.h"
 
 #include <QRandomGenerator>
 #include <QTest>

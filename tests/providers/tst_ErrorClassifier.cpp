@@ -1,6 +1,6 @@
 #include "WireFixtures.h"
-#include "common/Clock.h"
-#include "providers/ErrorClassifier.h"
+#include "core/common/Clock.h"
+#include "core/providers/ErrorClassifier.h"
 
 #include <QJsonDocument>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "providers/HttpResponseParser.h"
+#include "core/providers/HttpResponseParser.h"
 
 #include <QRandomGenerator>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "providers/JsonObjectEditor.h"
+#include "core/providers/JsonObjectEditor.h"
 
 #include <QTest>
 

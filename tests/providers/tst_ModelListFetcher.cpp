@@ -1,5 +1,5 @@
-#include "providers/ModelListFetcher.h"
-#include "providers/ProviderClient.h"
+#include "core/providers/ModelListFetcher.h"
+#include "core/providers/ProviderClient.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>

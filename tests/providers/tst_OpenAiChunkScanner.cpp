@@ -1,7 +1,7 @@
 #include "WireFixtures.h"
-#include "providers/OpenAiChunkScanner.h"
-#include "providers/SseParser.h"
-#include "providers/WireJson.h"
+#include "core/providers/OpenAiChunkScanner.h"
+#include "core/providers/SseParser.h"
+#include "core/providers/WireJson.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>

@@ -1,5 +1,5 @@
 #include "WireFixtures.h"
-#include "providers/SseParser.h"
+#include "core/providers/SseParser.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #include "WireFixtures.h"
-#include "providers/AnthropicWire.h"
-#include "providers/OpenAiWire.h"
+#include "core/providers/AnthropicWire.h"
+#include "core/providers/OpenAiWire.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

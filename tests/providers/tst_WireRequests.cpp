@@ -1,5 +1,5 @@
-#include "providers/AnthropicWire.h"
-#include "providers/OpenAiWire.h"
+#include "core/providers/AnthropicWire.h"
+#include "core/providers/OpenAiWire.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

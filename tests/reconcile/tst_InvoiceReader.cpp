@@ -1,6 +1,6 @@
 #include "ReconcileFixture.h"
 
-#include "reconcile/InvoiceReader.h"
+#include "core/reconcile/InvoiceReader.h"
 
 #include <QTest>
 

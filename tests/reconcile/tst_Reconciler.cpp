@@ -1,9 +1,9 @@
 #include "ReconcileFixture.h"
 
-#include "ledger/LedgerQueries.h"
-#include "reconcile/InvoiceReader.h"
-#include "reconcile/ModelNames.h"
-#include "reconcile/Reconciler.h"
+#include "core/ledger/LedgerQueries.h"
+#include "core/reconcile/InvoiceReader.h"
+#include "core/reconcile/ModelNames.h"
+#include "core/reconcile/Reconciler.h"
 
 #include <QTemporaryDir>
 #include <QTest>

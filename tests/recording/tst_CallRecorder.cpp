@@ -1,7 +1,7 @@
-#include "common/Clock.h"
-#include "pricing/CostCalculator.h"
-#include "pricing/PriceTable.h"
-#include "recording/CallRecorder.h"
+#include "core/common/Clock.h"
+#include "core/pricing/CostCalculator.h"
+#include "core/pricing/PriceTable.h"
+#include "core/recording/CallRecorder.h"
 
 #include <QTest>
 

@@ -1,9 +1,9 @@
-#include "ledger/Ledger.h"
-#include "pricing/PriceTable.h"
-#include "providers/ProviderCall.h"
-#include "providers/ProviderClient.h"
-#include "recording/CallRecorder.h"
-#include "sandbox/SandboxServer.h"
+#include "core/ledger/Ledger.h"
+#include "core/pricing/PriceTable.h"
+#include "core/providers/ProviderCall.h"
+#include "core/providers/ProviderClient.h"
+#include "core/recording/CallRecorder.h"
+#include "core/sandbox/SandboxServer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

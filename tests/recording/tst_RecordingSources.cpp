@@ -1,9 +1,9 @@
-#include "engine/Engine.h"
-#include "engine/EngineGateway.h"
-#include "gateway/GatewayServer.h"
-#include "ledger/Ledger.h"
-#include "pricing/PriceTable.h"
-#include "sandbox/SandboxServer.h"
+#include "core/engine/Engine.h"
+#include "core/engine/EngineGateway.h"
+#include "core/gateway/GatewayServer.h"
+#include "core/ledger/Ledger.h"
+#include "core/pricing/PriceTable.h"
+#include "core/sandbox/SandboxServer.h"
 
 #include <QDir>
 #include <QNetworkAccessManager>

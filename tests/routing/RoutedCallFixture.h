@@ -1,9 +1,9 @@
 #pragma once
 
-#include "providers/ProviderClient.h"
-#include "routing/RoutedCall.h"
-#include "routing/Router.h"
-#include "sandbox/SandboxServer.h"
+#include "core/providers/ProviderClient.h"
+#include "core/routing/RoutedCall.h"
+#include "core/routing/Router.h"
+#include "core/sandbox/SandboxServer.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,6 +1,6 @@
 #include "RoutedCallFixture.h"
-#include "pricing/BudgetTracker.h"
-#include "routing/DefaultPolicy.h"
+#include "core/pricing/BudgetTracker.h"
+#include "core/routing/DefaultPolicy.h"
 
 #include <QJsonArray>
 

@@ -1,5 +1,5 @@
-#include "common/Clock.h"
-#include "routing/CooldownTracker.h"
+#include "core/common/Clock.h"
+#include "core/routing/CooldownTracker.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,5 +1,5 @@
 #include "RoutingFixtures.h"
-#include "routing/DefaultPolicy.h"
+#include "core/routing/DefaultPolicy.h"
 
 #include <QSet>
 #include <QTest>

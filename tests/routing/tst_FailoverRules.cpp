@@ -1,4 +1,4 @@
-#include "routing/FailoverRules.h"
+#include "core/routing/FailoverRules.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "routing/LoadBalancer.h"
+#include "core/routing/LoadBalancer.h"
 
 #include <QHash>
 #include <QTest>

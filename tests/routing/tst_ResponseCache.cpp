@@ -1,4 +1,4 @@
-#include "routing/ResponseCache.h"
+#include "core/routing/ResponseCache.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
 #include "RoutedCallFixture.h"
-#include "common/Clock.h"
+#include "core/common/Clock.h"
 
 using Kind = SandboxFault::Kind;
 Q_DECLARE_METATYPE(SandboxFault)

@@ -1,7 +1,7 @@
 #include "RoutingFixtures.h"
-#include "common/Clock.h"
-#include "routing/DefaultPolicy.h"
-#include "routing/Router.h"
+#include "core/common/Clock.h"
+#include "core/routing/DefaultPolicy.h"
+#include "core/routing/Router.h"
 
 #include <QJsonArray>
 #include <QTest>

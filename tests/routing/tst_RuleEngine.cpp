@@ -1,6 +1,6 @@
 #include "RoutingFixtures.h"
-#include "routing/DefaultPolicy.h"
-#include "routing/RuleEngine.h"
+#include "core/routing/DefaultPolicy.h"
+#include "core/routing/RuleEngine.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "routing/RuleShadow.h"
+#include "core/routing/RuleShadow.h"
 
 #include <QTest>
 

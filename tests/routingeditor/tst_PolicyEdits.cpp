@@ -1,5 +1,5 @@
-#include "routing/ChainAnalysis.h"
-#include "routing/PolicyEdits.h"
+#include "core/routing/ChainAnalysis.h"
+#include "core/routing/PolicyEdits.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sandbox/SandboxServer.h"
+#include "core/sandbox/SandboxServer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "sandbox/SandboxAnswer.h"
+#include "core/sandbox/SandboxAnswer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #include "SandboxTestClient.h"
 
-#include "http/HttpServer.h"
-#include "sandbox/SandboxStream.h"
+#include "core/http/HttpServer.h"
+#include "core/sandbox/SandboxStream.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

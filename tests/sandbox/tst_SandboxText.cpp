@@ -1,4 +1,4 @@
-#include "sandbox/SandboxText.h"
+#include "core/sandbox/SandboxText.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "secrets/AppSettings.h"
+#include "core/secrets/AppSettings.h"
 
 #include <QSettings>
 #include <QSignalSpy>

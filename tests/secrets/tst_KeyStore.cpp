@@ -1,4 +1,4 @@
-#include "secrets/KeyStore.h"
+#include "core/secrets/KeyStore.h"
 
 #include <QCoreApplication>
 #include <QDirIterator>

@@ -1,5 +1,5 @@
-#include "pricing/PriceTable.h"
-#include "secrets/ProviderPresets.h"
+#include "core/pricing/PriceTable.h"
+#include "core/secrets/ProviderPresets.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
-#include "settings/ProvidersDialog.h"
+#include "ui/settings/ProvidersDialog.h"
 
-#include "engine/Engine.h"
-#include "sandbox/SandboxServer.h"
-#include "secrets/KeyStore.h"
+#include "core/engine/Engine.h"
+#include "core/sandbox/SandboxServer.h"
+#include "core/secrets/KeyStore.h"
 
 #include <QApplication>
 #include <QComboBox>

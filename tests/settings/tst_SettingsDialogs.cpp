@@ -1,7 +1,7 @@
-#include "settings/SettingsDialog.h"
-#include "settings/WelcomeDialog.h"
+#include "ui/settings/SettingsDialog.h"
+#include "ui/settings/WelcomeDialog.h"
 
-#include "secrets/AppSettings.h"
+#include "core/secrets/AppSettings.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -1,13 +1,13 @@
-#include "MainWindow.h"
-#include "common/ElidedLabel.h"
-#include "common/HomeSettings.h"
-#include "engine/Engine.h"
-#include "secrets/AppSettings.h"
-#include "settings/Appearance.h"
-#include "settings/SettingsDialog.h"
-#include "settings/WelcomeDialog.h"
-#include "workbench/ColumnView.h"
-#include "workbench/WorkbenchView.h"
+#include "core/common/HomeSettings.h"
+#include "core/engine/Engine.h"
+#include "core/secrets/AppSettings.h"
+#include "ui/MainWindow.h"
+#include "ui/common/ElidedLabel.h"
+#include "ui/settings/Appearance.h"
+#include "ui/settings/SettingsDialog.h"
+#include "ui/settings/WelcomeDialog.h"
+#include "ui/workbench/ColumnView.h"
+#include "ui/workbench/WorkbenchView.h"
 
 #include <QComboBox>
 #include <QDir>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "common/HomeSettings.h"
-#include "engine/Engine.h"
-#include "providers/ProviderClient.h"
-#include "sandbox/SandboxServer.h"
-#include "workbench/ModelCatalog.h"
+#include "core/common/HomeSettings.h"
+#include "core/engine/Engine.h"
+#include "core/providers/ProviderClient.h"
+#include "core/sandbox/SandboxServer.h"
+#include "core/workbench/ModelCatalog.h"
 
 #include <QCoreApplication>
 #include <QSettings>

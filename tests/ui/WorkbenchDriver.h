@@ -1,9 +1,9 @@
 #pragma once
 
-#include "workbench/ColumnRun.h"
-#include "workbench/ComparisonRun.h"
-#include "workbench/PromptEditor.h"
-#include "workbench/WorkbenchView.h"
+#include "core/workbench/ColumnRun.h"
+#include "core/workbench/ComparisonRun.h"
+#include "ui/workbench/PromptEditor.h"
+#include "ui/workbench/WorkbenchView.h"
 
 #include <QPlainTextEdit>
 #include <QTest>

@@ -1,6 +1,6 @@
-#include "alerts/AlertMonitor.h"
-#include "common/AlertTray.h"
-#include "common/Clock.h"
+#include "core/alerts/AlertMonitor.h"
+#include "core/common/Clock.h"
+#include "ui/common/AlertTray.h"
 
 #include <QApplication>
 #include <QTest>

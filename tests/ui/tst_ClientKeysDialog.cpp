@@ -1,6 +1,6 @@
 #include "UiFixture.h"
-#include "gateway/ClientKeyStore.h"
-#include "gateway/ClientKeysDialog.h"
+#include "core/gateway/ClientKeyStore.h"
+#include "ui/gateway/ClientKeysDialog.h"
 
 #include <QDir>
 #include <QDoubleSpinBox>

@@ -1,7 +1,7 @@
-#include "MainWindow.h"
 #include "UiFixture.h"
-#include "common/Icons.h"
-#include "workbench/WorkbenchView.h"
+#include "ui/MainWindow.h"
+#include "ui/common/Icons.h"
+#include "ui/workbench/WorkbenchView.h"
 
 #include <QAction>
 #include <QImage>

@@ -1,8 +1,8 @@
-#include "MainWindow.h"
 #include "UiFixture.h"
-#include "workbench/ColumnView.h"
-#include "workbench/PromptEditor.h"
-#include "workbench/WorkbenchView.h"
+#include "ui/MainWindow.h"
+#include "ui/workbench/ColumnView.h"
+#include "ui/workbench/PromptEditor.h"
+#include "ui/workbench/WorkbenchView.h"
 
 #include <QDir>
 #include <QPlainTextEdit>

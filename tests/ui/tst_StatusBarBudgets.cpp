@@ -1,11 +1,11 @@
-#include "MainWindow.h"
-#include "common/ElidedLabel.h"
-#include "common/Money.h"
-#include "common/ProviderStatusBar.h"
-#include "engine/Engine.h"
-#include "pricing/BudgetTracker.h"
-#include "sandbox/SandboxServer.h"
-#include "secrets/AppSettings.h"
+#include "core/common/Money.h"
+#include "core/engine/Engine.h"
+#include "core/pricing/BudgetTracker.h"
+#include "core/sandbox/SandboxServer.h"
+#include "core/secrets/AppSettings.h"
+#include "ui/MainWindow.h"
+#include "ui/common/ElidedLabel.h"
+#include "ui/common/ProviderStatusBar.h"
 
 #include <QDir>
 #include <QLabel>

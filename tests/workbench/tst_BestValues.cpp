@@ -1,4 +1,4 @@
-#include "workbench/BestValues.h"
+#include "core/workbench/BestValues.h"
 
 #include <QTest>
 

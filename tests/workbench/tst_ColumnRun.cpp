@@ -1,5 +1,5 @@
-#include "workbench/ColumnRun.h"
-#include "workbench/ColumnSpec.h"
+#include "core/workbench/ColumnRun.h"
+#include "core/workbench/ColumnSpec.h"
 
 #include <QSignalSpy>
 #include <QTest>

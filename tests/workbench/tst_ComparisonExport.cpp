@@ -1,4 +1,4 @@
-#include "workbench/ComparisonExport.h"
+#include "core/workbench/ComparisonExport.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
-#include "providers/ProviderClient.h"
-#include "sandbox/SandboxServer.h"
-#include "workbench/ComparisonRun.h"
+#include "core/providers/ProviderClient.h"
+#include "core/sandbox/SandboxServer.h"
+#include "core/workbench/ComparisonRun.h"
 
 #include <QSignalSpy>
 #include <QTest>

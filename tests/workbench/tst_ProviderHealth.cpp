@@ -1,8 +1,8 @@
-#include "common/Clock.h"
-#include "ledger/LedgerRecords.h"
-#include "pricing/BudgetTracker.h"
-#include "routing/CooldownTracker.h"
-#include "workbench/ProviderHealth.h"
+#include "core/common/Clock.h"
+#include "core/ledger/LedgerRecords.h"
+#include "core/pricing/BudgetTracker.h"
+#include "core/routing/CooldownTracker.h"
+#include "core/workbench/ProviderHealth.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "workbench/WordDiff.h"
+#include "core/workbench/WordDiff.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
-#include "AlertTray.h"
+#include "ui/common/AlertTray.h"
 
-#include "alerts/AlertMonitor.h"
+#include "core/alerts/AlertMonitor.h"
 
 #include <QApplication>
 #include <QStyle>

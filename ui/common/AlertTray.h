@@ -1,6 +1,6 @@
 #pragma once
 
-#include "alerts/Alert.h"
+#include "core/alerts/Alert.h"
 
 #include <QList>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "ElidedLabel.h"
+#include "ui/common/ElidedLabel.h"
 
 #include <QResizeEvent>
 

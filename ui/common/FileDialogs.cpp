@@ -1,4 +1,4 @@
-#include "FileDialogs.h"
+#include "ui/common/FileDialogs.h"
 
 #include <QFileDialog>
 

@@ -1,8 +1,8 @@
-#include "ProviderStatusBar.h"
+#include "ui/common/ProviderStatusBar.h"
 
-#include "ElidedLabel.h"
-#include "StatusColors.h"
-#include "common/Money.h"
+#include "core/common/Money.h"
+#include "ui/common/ElidedLabel.h"
+#include "ui/common/StatusColors.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "workbench/ModelCatalog.h"
-#include "workbench/ProviderHealth.h"
+#include "core/workbench/ModelCatalog.h"
+#include "core/workbench/ProviderHealth.h"
 
 #include <QHash>
 #include <QWidget>

@@ -1,4 +1,4 @@
-#include "StatusColors.h"
+#include "ui/common/StatusColors.h"
 
 namespace StatusColors {
 

@@ -1,6 +1,6 @@
-#include "ChartPanel.h"
+#include "ui/dashboard/ChartPanel.h"
 
-#include "common/FileDialogs.h"
+#include "ui/common/FileDialogs.h"
 
 #include <QChart>
 #include <QChartView>

@@ -1,4 +1,4 @@
-#include "ChartStyle.h"
+#include "ui/dashboard/ChartStyle.h"
 
 #include <algorithm>
 #include <cmath>

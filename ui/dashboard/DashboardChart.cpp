@@ -1,6 +1,6 @@
-#include "DashboardChart.h"
+#include "ui/dashboard/DashboardChart.h"
 
-#include "ChartStyle.h"
+#include "ui/dashboard/ChartStyle.h"
 
 #include <QPalette>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "DashboardCharts.h"
+#include "ui/dashboard/DashboardCharts.h"
 
 #include <QChart>
 

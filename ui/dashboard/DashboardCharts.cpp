@@ -1,4 +1,4 @@
-#include "DashboardCharts.h"
+#include "ui/dashboard/DashboardCharts.h"
 
 #include <QColor>
 #include <QDateTime>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ledger/DashboardTypes.h"
+#include "core/ledger/DashboardTypes.h"
 
 #include <functional>
 

@@ -1,7 +1,7 @@
-#include "DashboardCsv.h"
+#include "ui/dashboard/DashboardCsv.h"
 
-#include "common/Csv.h"
-#include "common/Money.h"
+#include "core/common/Csv.h"
+#include "core/common/Money.h"
 
 #include <QSaveFile>
 

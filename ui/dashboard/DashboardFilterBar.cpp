@@ -1,9 +1,9 @@
-#include "DashboardFilterBar.h"
+#include "ui/dashboard/DashboardFilterBar.h"
 
-#include "DashboardCharts.h"
-#include "FilterMenuButton.h"
+#include "ui/dashboard/DashboardCharts.h"
+#include "ui/dashboard/FilterMenuButton.h"
 
-#include "common/RequestSource.h"
+#include "core/common/RequestSource.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/ProviderTypes.h"
-#include "ledger/LedgerQueryTypes.h"
+#include "core/common/ProviderTypes.h"
+#include "core/ledger/LedgerQueryTypes.h"
 
 #include <QDate>
 #include <QWidget>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "DashboardFilterBar.h"
-#include "ledger/DashboardTypes.h"
+#include "core/ledger/DashboardTypes.h"
+#include "ui/dashboard/DashboardFilterBar.h"
 
 #include <QPointer>
 #include <QThread>

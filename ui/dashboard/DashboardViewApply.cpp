@@ -1,18 +1,18 @@
 // How a query result reaches the screen: headline cards, charts, the failover table.
-#include "ChartPanel.h"
-#include "ChartStyle.h"
-#include "DashboardCharts.h"
-#include "DashboardView.h"
-#include "FailoverChart.h"
-#include "HeadlineCard.h"
-#include "LatencyChart.h"
-#include "SpendChart.h"
-#include "TierChart.h"
-#include "UptimeChart.h"
+#include "ui/dashboard/ChartPanel.h"
+#include "ui/dashboard/ChartStyle.h"
+#include "ui/dashboard/DashboardCharts.h"
+#include "ui/dashboard/DashboardView.h"
+#include "ui/dashboard/FailoverChart.h"
+#include "ui/dashboard/HeadlineCard.h"
+#include "ui/dashboard/LatencyChart.h"
+#include "ui/dashboard/SpendChart.h"
+#include "ui/dashboard/TierChart.h"
+#include "ui/dashboard/UptimeChart.h"
 
-#include "common/FailureClass.h"
-#include "common/Money.h"
-#include "pricing/BudgetTracker.h"
+#include "core/common/FailureClass.h"
+#include "core/common/Money.h"
+#include "core/pricing/BudgetTracker.h"
 
 #include <QChart>
 #include <QChartView>

@@ -1,8 +1,8 @@
-#include "FailoverChart.h"
+#include "ui/dashboard/FailoverChart.h"
 
-#include "ChartStyle.h"
+#include "ui/dashboard/ChartStyle.h"
 
-#include "common/FailureClass.h"
+#include "core/common/FailureClass.h"
 
 #include <QCoreApplication>
 #include <QDateTimeAxis>

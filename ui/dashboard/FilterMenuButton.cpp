@@ -1,4 +1,4 @@
-#include "FilterMenuButton.h"
+#include "ui/dashboard/FilterMenuButton.h"
 
 #include <QMenu>
 

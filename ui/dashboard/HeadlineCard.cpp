@@ -1,4 +1,4 @@
-#include "HeadlineCard.h"
+#include "ui/dashboard/HeadlineCard.h"
 
 #include <QLabel>
 #include <QVBoxLayout>

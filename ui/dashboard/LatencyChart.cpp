@@ -1,6 +1,6 @@
-#include "LatencyChart.h"
+#include "ui/dashboard/LatencyChart.h"
 
-#include "ChartStyle.h"
+#include "ui/dashboard/ChartStyle.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>

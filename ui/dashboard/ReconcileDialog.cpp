@@ -1,13 +1,13 @@
-#include "ReconcileDialog.h"
+#include "ui/dashboard/ReconcileDialog.h"
 
-#include "ReconcileModel.h"
-#include "common/FileDialogs.h"
-#include "common/StatusColors.h"
+#include "ui/common/FileDialogs.h"
+#include "ui/common/StatusColors.h"
+#include "ui/dashboard/ReconcileModel.h"
 
-#include "common/Money.h"
-#include "ledger/LedgerQueries.h"
-#include "reconcile/InvoiceReader.h"
-#include "reconcile/Reconciler.h"
+#include "core/common/Money.h"
+#include "core/ledger/LedgerQueries.h"
+#include "core/reconcile/InvoiceReader.h"
+#include "core/reconcile/Reconciler.h"
 
 #include <QDialogButtonBox>
 #include <QDir>

@@ -1,8 +1,8 @@
-#include "ReconcileModel.h"
+#include "ui/dashboard/ReconcileModel.h"
 
-#include "common/StatusColors.h"
+#include "ui/common/StatusColors.h"
 
-#include "common/Money.h"
+#include "core/common/Money.h"
 
 #include <QLocale>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "reconcile/ReconcileTypes.h"
+#include "core/reconcile/ReconcileTypes.h"
 
 #include <QAbstractTableModel>
 

@@ -1,10 +1,10 @@
-#include "RequestListDialog.h"
+#include "ui/dashboard/RequestListDialog.h"
 
-#include "ChartStyle.h"
-#include "DashboardCsv.h"
-#include "common/Money.h"
+#include "core/common/Money.h"
+#include "ui/dashboard/ChartStyle.h"
+#include "ui/dashboard/DashboardCsv.h"
 
-#include "common/FileDialogs.h"
+#include "ui/common/FileDialogs.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ledger/LedgerRecords.h"
+#include "core/ledger/LedgerRecords.h"
 
 #include <QDialog>
 

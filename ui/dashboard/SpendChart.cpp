@@ -1,7 +1,7 @@
-#include "SpendChart.h"
+#include "ui/dashboard/SpendChart.h"
 
-#include "ChartStyle.h"
-#include "common/Money.h"
+#include "core/common/Money.h"
+#include "ui/dashboard/ChartStyle.h"
 
 #include <QAreaSeries>
 #include <QCoreApplication>

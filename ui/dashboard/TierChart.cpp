@@ -1,7 +1,7 @@
-#include "TierChart.h"
+#include "ui/dashboard/TierChart.h"
 
-#include "ChartStyle.h"
-#include "common/Money.h"
+#include "core/common/Money.h"
+#include "ui/dashboard/ChartStyle.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>

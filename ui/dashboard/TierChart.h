@@ -1,6 +1,6 @@
 #pragma once
 
-#include "DashboardChart.h"
+#include "ui/dashboard/DashboardChart.h"
 
 class QBarCategoryAxis;
 class QBarSet;

@@ -1,6 +1,6 @@
-#include "UptimeChart.h"
+#include "ui/dashboard/UptimeChart.h"
 
-#include "ChartStyle.h"
+#include "ui/dashboard/ChartStyle.h"
 
 #include <QCoreApplication>
 #include <QDateTimeAxis>

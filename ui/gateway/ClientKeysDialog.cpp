@@ -1,6 +1,6 @@
-#include "ClientKeysDialog.h"
+#include "ui/gateway/ClientKeysDialog.h"
 
-#include "common/Clock.h"
+#include "core/common/Clock.h"
 
 #include <QCheckBox>
 #include <QClipboard>

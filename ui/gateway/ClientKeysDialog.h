@@ -1,6 +1,6 @@
 #pragma once
 
-#include "gateway/ClientKeyStore.h"
+#include "core/gateway/ClientKeyStore.h"
 
 #include <QDialog>
 

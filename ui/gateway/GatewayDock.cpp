@@ -1,8 +1,8 @@
-#include "GatewayDock.h"
+#include "ui/gateway/GatewayDock.h"
 
-#include "GatewayPanel.h"
-#include "LocalGateway.h"
-#include "common/HomeSettings.h"
+#include "core/common/HomeSettings.h"
+#include "ui/gateway/GatewayPanel.h"
+#include "ui/gateway/LocalGateway.h"
 
 #include <QAction>
 #include <QLabel>

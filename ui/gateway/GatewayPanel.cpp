@@ -1,11 +1,11 @@
-#include "GatewayPanel.h"
+#include "ui/gateway/GatewayPanel.h"
 
-#include "ClientKeysDialog.h"
-#include "GatewayTrafficModel.h"
-#include "LocalGateway.h"
+#include "ui/gateway/ClientKeysDialog.h"
+#include "ui/gateway/GatewayTrafficModel.h"
+#include "ui/gateway/LocalGateway.h"
 
-#include "common/Icons.h"
-#include "common/StatusColors.h"
+#include "ui/common/Icons.h"
+#include "ui/common/StatusColors.h"
 
 #include <QAction>
 #include <QClipboard>

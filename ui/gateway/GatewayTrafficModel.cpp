@@ -1,7 +1,7 @@
-#include "GatewayTrafficModel.h"
+#include "ui/gateway/GatewayTrafficModel.h"
 
-#include "common/Money.h"
-#include "common/StatusColors.h"
+#include "core/common/Money.h"
+#include "ui/common/StatusColors.h"
 
 #include <algorithm>
 

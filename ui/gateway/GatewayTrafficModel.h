@@ -1,6 +1,6 @@
 #pragma once
 
-#include "gateway/GatewayTypes.h"
+#include "core/gateway/GatewayTypes.h"
 
 #include <QAbstractTableModel>
 #include <QList>

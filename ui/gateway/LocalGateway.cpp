@@ -1,12 +1,12 @@
-#include "LocalGateway.h"
+#include "ui/gateway/LocalGateway.h"
 
-#include "GatewayTrafficModel.h"
+#include "ui/gateway/GatewayTrafficModel.h"
 
-#include "common/HomeSettings.h"
-#include "engine/Engine.h"
-#include "engine/EngineGateway.h"
-#include "gateway/ClientKeyStore.h"
-#include "gateway/GatewayServer.h"
+#include "core/common/HomeSettings.h"
+#include "core/engine/Engine.h"
+#include "core/engine/EngineGateway.h"
+#include "core/gateway/ClientKeyStore.h"
+#include "core/gateway/GatewayServer.h"
 
 #include <QAction>
 #include <QDir>

@@ -1,11 +1,11 @@
-#include "ChainModel.h"
+#include "ui/routing/ChainModel.h"
 
-#include "RoutingDocument.h"
-#include "common/Money.h"
-#include "engine/Engine.h"
-#include "routing/PolicyEdits.h"
-#include "routing/Router.h"
-#include "workbench/ProviderHealth.h"
+#include "core/common/Money.h"
+#include "core/engine/Engine.h"
+#include "core/routing/PolicyEdits.h"
+#include "core/routing/Router.h"
+#include "core/workbench/ProviderHealth.h"
+#include "ui/routing/RoutingDocument.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

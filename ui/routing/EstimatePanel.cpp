@@ -1,11 +1,11 @@
-#include "EstimatePanel.h"
+#include "ui/routing/EstimatePanel.h"
 
-#include "RoutingDocument.h"
-#include "common/Money.h"
-#include "engine/Engine.h"
-#include "ledger/LedgerQueries.h"
-#include "pricing/CostCalculator.h"
-#include "routing/Router.h"
+#include "core/common/Money.h"
+#include "core/engine/Engine.h"
+#include "core/ledger/LedgerQueries.h"
+#include "core/pricing/CostCalculator.h"
+#include "core/routing/Router.h"
+#include "ui/routing/RoutingDocument.h"
 
 #include <QDateTime>
 #include <QFormLayout>

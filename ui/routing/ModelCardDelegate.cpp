@@ -1,7 +1,7 @@
-#include "ModelCardDelegate.h"
+#include "ui/routing/ModelCardDelegate.h"
 
-#include "ChainModel.h"
-#include "common/StatusColors.h"
+#include "ui/common/StatusColors.h"
+#include "ui/routing/ChainModel.h"
 
 #include <QApplication>
 #include <QPainter>

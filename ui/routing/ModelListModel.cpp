@@ -1,8 +1,8 @@
-#include "ModelListModel.h"
+#include "ui/routing/ModelListModel.h"
 
-#include "ChainModel.h"
-#include "common/Money.h"
-#include "engine/Engine.h"
+#include "core/common/Money.h"
+#include "core/engine/Engine.h"
+#include "ui/routing/ChainModel.h"
 
 #include <QMimeData>
 

@@ -1,6 +1,6 @@
-#include "RoutingDocument.h"
+#include "ui/routing/RoutingDocument.h"
 
-#include "workbench/ProviderHealth.h"
+#include "core/workbench/ProviderHealth.h"
 
 #include <QUndoCommand>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "config/ConfigProblem.h"
+#include "core/config/ConfigProblem.h"
 
 #include <QWidget>
 

@@ -1,9 +1,9 @@
-#include "RuleDelegate.h"
+#include "ui/routing/RuleDelegate.h"
 
-#include "RoutingDocument.h"
-#include "RulesModel.h"
-#include "common/StatusColors.h"
-#include "routing/PolicyEdits.h"
+#include "core/routing/PolicyEdits.h"
+#include "ui/common/StatusColors.h"
+#include "ui/routing/RoutingDocument.h"
+#include "ui/routing/RulesModel.h"
 
 #include <QComboBox>
 #include <QLineEdit>

@@ -1,9 +1,9 @@
-#include "RulesModel.h"
+#include "ui/routing/RulesModel.h"
 
-#include "RoutingDocument.h"
-#include "common/StatusColors.h"
-#include "routing/PolicyEdits.h"
-#include "routing/RuleShadow.h"
+#include "core/routing/PolicyEdits.h"
+#include "core/routing/RuleShadow.h"
+#include "ui/common/StatusColors.h"
+#include "ui/routing/RoutingDocument.h"
 
 #include <QColor>
 #include <QMimeData>

@@ -1,8 +1,8 @@
-#include "RulesPane.h"
+#include "ui/routing/RulesPane.h"
 
-#include "RoutingDocument.h"
-#include "RuleDelegate.h"
-#include "RulesModel.h"
+#include "ui/routing/RoutingDocument.h"
+#include "ui/routing/RuleDelegate.h"
+#include "ui/routing/RulesModel.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

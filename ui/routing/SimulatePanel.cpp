@@ -1,10 +1,10 @@
-#include "SimulatePanel.h"
+#include "ui/routing/SimulatePanel.h"
 
-#include "RoutingDocument.h"
-#include "engine/Engine.h"
-#include "routing/RoutedCall.h"
-#include "routing/Router.h"
-#include "sandbox/SandboxServer.h"
+#include "core/engine/Engine.h"
+#include "core/routing/RoutedCall.h"
+#include "core/routing/Router.h"
+#include "core/sandbox/SandboxServer.h"
+#include "ui/routing/RoutingDocument.h"
 
 #include <QComboBox>
 #include <QGridLayout>

@@ -1,7 +1,7 @@
-#include "TierBoard.h"
+#include "ui/routing/TierBoard.h"
 
-#include "RoutingDocument.h"
-#include "TierColumn.h"
+#include "ui/routing/RoutingDocument.h"
+#include "ui/routing/TierColumn.h"
 
 #include <QHBoxLayout>
 #include <QLineEdit>

@@ -1,13 +1,13 @@
-#include "TierColumn.h"
+#include "ui/routing/TierColumn.h"
 
-#include "ChainModel.h"
-#include "ModelCardDelegate.h"
-#include "RoutingDocument.h"
-#include "common/Money.h"
-#include "common/StatusColors.h"
-#include "engine/Engine.h"
-#include "routing/ChainAnalysis.h"
-#include "routing/PolicyEdits.h"
+#include "core/common/Money.h"
+#include "core/engine/Engine.h"
+#include "core/routing/ChainAnalysis.h"
+#include "core/routing/PolicyEdits.h"
+#include "ui/common/StatusColors.h"
+#include "ui/routing/ChainModel.h"
+#include "ui/routing/ModelCardDelegate.h"
+#include "ui/routing/RoutingDocument.h"
 
 #include <QAction>
 #include <QHBoxLayout>

@@ -1,4 +1,4 @@
-#include "TierSettingsDialog.h"
+#include "ui/routing/TierSettingsDialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>

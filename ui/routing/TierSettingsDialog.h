@@ -1,6 +1,6 @@
 #pragma once
 
-#include "routing/RoutingPolicy.h"
+#include "core/routing/RoutingPolicy.h"
 
 #include <QDialog>
 

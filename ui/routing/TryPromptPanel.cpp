@@ -1,11 +1,11 @@
-#include "TryPromptPanel.h"
+#include "ui/routing/TryPromptPanel.h"
 
-#include "RoutingDocument.h"
-#include "common/StatusColors.h"
-#include "engine/Engine.h"
-#include "providers/ProviderClient.h"
-#include "routing/Router.h"
-#include "workbench/ProviderHealth.h"
+#include "core/engine/Engine.h"
+#include "core/providers/ProviderClient.h"
+#include "core/routing/Router.h"
+#include "core/workbench/ProviderHealth.h"
+#include "ui/common/StatusColors.h"
+#include "ui/routing/RoutingDocument.h"
 
 #include <QFormLayout>
 #include <QLabel>

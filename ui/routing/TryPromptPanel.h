@@ -1,6 +1,6 @@
 #pragma once
 
-#include "routing/Explanation.h"
+#include "core/routing/Explanation.h"
 
 #include <QWidget>
 

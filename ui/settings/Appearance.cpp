@@ -1,4 +1,4 @@
-#include "Appearance.h"
+#include "ui/settings/Appearance.h"
 
 #include <QApplication>
 #include <QLibraryInfo>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "secrets/AppSettings.h"
+#include "core/secrets/AppSettings.h"
 
 #include <QPalette>
 #include <QString>

@@ -1,12 +1,12 @@
-#include "ProvidersDialog.h"
+#include "ui/settings/ProvidersDialog.h"
 
-#include "engine/Engine.h"
-#include "pricing/PriceTable.h"
-#include "providers/ModelListFetcher.h"
-#include "providers/ProviderCall.h"
-#include "providers/ProviderClient.h"
-#include "secrets/KeyStore.h"
-#include "secrets/ProviderPresets.h"
+#include "core/engine/Engine.h"
+#include "core/pricing/PriceTable.h"
+#include "core/providers/ModelListFetcher.h"
+#include "core/providers/ProviderCall.h"
+#include "core/providers/ProviderClient.h"
+#include "core/secrets/KeyStore.h"
+#include "core/secrets/ProviderPresets.h"
 
 #include <QComboBox>
 #include <QLabel>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "config/SwitchyardConfig.h"
+#include "core/config/SwitchyardConfig.h"
 
 #include <QDialog>
 #include <QPointer>

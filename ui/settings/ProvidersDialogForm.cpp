@@ -1,6 +1,6 @@
 // The form half of ProvidersDialog: widgets, and moving one provider between the form and the
 // working configuration.
-#include "ProvidersDialog.h"
+#include "ui/settings/ProvidersDialog.h"
 
 #include "common/AzureEndpoint.h"
 #include "common/AwsCredentialChain.h"

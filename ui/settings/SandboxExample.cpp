@@ -1,8 +1,8 @@
-#include "SandboxExample.h"
+#include "ui/settings/SandboxExample.h"
 
-#include "engine/Engine.h"
-#include "routing/Router.h"
-#include "sandbox/SandboxServer.h"
+#include "core/engine/Engine.h"
+#include "core/routing/Router.h"
+#include "core/sandbox/SandboxServer.h"
 
 SandboxExample SandboxExample::prepare(Engine& engine, const QString& prompt)
 {

@@ -1,7 +1,7 @@
-#include "SettingsDialog.h"
+#include "ui/settings/SettingsDialog.h"
 
-#include "pricing/BudgetTypes.h"
-#include "secrets/AppSettings.h"
+#include "core/pricing/BudgetTypes.h"
+#include "core/secrets/AppSettings.h"
 
 #include <QCheckBox>
 #include <QComboBox>

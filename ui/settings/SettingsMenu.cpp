@@ -1,13 +1,13 @@
-#include "SettingsMenu.h"
+#include "ui/settings/SettingsMenu.h"
 
-#include "Appearance.h"
-#include "ProvidersDialog.h"
-#include "SettingsDialog.h"
+#include "ui/settings/Appearance.h"
+#include "ui/settings/ProvidersDialog.h"
+#include "ui/settings/SettingsDialog.h"
 
-#include "common/Icons.h"
-#include "engine/Engine.h"
-#include "engine/EngineSettings.h"
-#include "secrets/AppSettings.h"
+#include "core/engine/Engine.h"
+#include "core/engine/EngineSettings.h"
+#include "core/secrets/AppSettings.h"
+#include "ui/common/Icons.h"
 
 #include <QMainWindow>
 #include <QMenuBar>

@@ -1,4 +1,4 @@
-#include "WelcomeDialog.h"
+#include "ui/settings/WelcomeDialog.h"
 
 #include <QCommandLinkButton>
 #include <QDialogButtonBox>

@@ -1,4 +1,4 @@
-#include "AnswerDocument.h"
+#include "ui/workbench/AnswerDocument.h"
 
 #include "workbench/ComparisonHtml.h"
 

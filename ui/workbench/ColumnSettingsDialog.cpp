@@ -1,4 +1,4 @@
-#include "ColumnSettingsDialog.h"
+#include "ui/workbench/ColumnSettingsDialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>

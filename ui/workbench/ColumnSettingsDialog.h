@@ -1,7 +1,7 @@
 #pragma once
 
-#include "workbench/ColumnSpec.h"
-#include "workbench/ModelCatalog.h"
+#include "core/workbench/ColumnSpec.h"
+#include "core/workbench/ModelCatalog.h"
 
 #include <QDialog>
 

@@ -1,4 +1,4 @@
-#include "ColumnView.h"
+#include "ui/workbench/ColumnView.h"
 
 #include "AnswerDocument.h"
 #include "common/ElidedLabel.h"

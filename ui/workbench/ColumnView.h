@@ -1,7 +1,7 @@
 #pragma once
 
-#include "workbench/BestValues.h"
-#include "workbench/ColumnRun.h"
+#include "core/workbench/BestValues.h"
+#include "core/workbench/ColumnRun.h"
 
 #include <QFrame>
 #include <QPointer>

@@ -1,6 +1,6 @@
-#include "ColumnsArea.h"
+#include "ui/workbench/ColumnsArea.h"
 
-#include "ColumnView.h"
+#include "ui/workbench/ColumnView.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "workbench/WorkbenchSettings.h"
+#include "core/workbench/WorkbenchSettings.h"
 
 #include <QList>
 #include <QWidget>

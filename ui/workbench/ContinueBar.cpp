@@ -1,6 +1,6 @@
-#include "ContinueBar.h"
+#include "ui/workbench/ContinueBar.h"
 
-#include "common/Icons.h"
+#include "ui/common/Icons.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>

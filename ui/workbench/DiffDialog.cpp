@@ -1,6 +1,6 @@
-#include "DiffDialog.h"
+#include "ui/workbench/DiffDialog.h"
 
-#include "workbench/WordDiff.h"
+#include "core/workbench/WordDiff.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,8 +1,8 @@
-#include "HistoryPanel.h"
+#include "ui/workbench/HistoryPanel.h"
 
-#include "common/Icons.h"
-#include "common/Money.h"
-#include "workbench/ColumnFigures.h"
+#include "core/common/Money.h"
+#include "core/workbench/ColumnFigures.h"
+#include "ui/common/Icons.h"
 
 #include <QLabel>
 #include <QLineEdit>

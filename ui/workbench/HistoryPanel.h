@@ -1,6 +1,6 @@
 #pragma once
 
-#include "workbench/HistoryEntry.h"
+#include "core/workbench/HistoryEntry.h"
 
 #include <QWidget>
 

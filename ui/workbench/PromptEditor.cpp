@@ -1,6 +1,6 @@
-#include "PromptEditor.h"
+#include "ui/workbench/PromptEditor.h"
 
-#include "common/Icons.h"
+#include "ui/common/Icons.h"
 
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>

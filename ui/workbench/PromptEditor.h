@@ -1,6 +1,6 @@
 #pragma once
 
-#include "workbench/ColumnSpec.h"
+#include "core/workbench/ColumnSpec.h"
 
 #include <QWidget>
 

@@ -1,10 +1,10 @@
-#include "WorkbenchEngineLink.h"
+#include "ui/workbench/WorkbenchEngineLink.h"
 
-#include "WorkbenchView.h"
-#include "engine/Engine.h"
-#include "routing/Router.h"
-#include "sandbox/SandboxServer.h"
-#include "workbench/ProviderHealth.h"
+#include "core/engine/Engine.h"
+#include "core/routing/Router.h"
+#include "core/sandbox/SandboxServer.h"
+#include "core/workbench/ProviderHealth.h"
+#include "ui/workbench/WorkbenchView.h"
 
 #include <QCoreApplication>
 

@@ -1,12 +1,12 @@
-#include "WorkbenchView.h"
+#include "ui/workbench/WorkbenchView.h"
 
-#include "ColumnSettingsDialog.h"
-#include "ColumnView.h"
-#include "ColumnsArea.h"
-#include "ContinueBar.h"
-#include "ModelPickerDialog.h"
-#include "PromptEditor.h"
-#include "common/Icons.h"
+#include "ui/common/Icons.h"
+#include "ui/workbench/ColumnSettingsDialog.h"
+#include "ui/workbench/ColumnView.h"
+#include "ui/workbench/ColumnsArea.h"
+#include "ui/workbench/ContinueBar.h"
+#include "ui/workbench/ModelPickerDialog.h"
+#include "ui/workbench/PromptEditor.h"
 
 #include <QAction>
 #include <QActionGroup>

@@ -1,4 +1,4 @@
-#include "WorkbenchView.h"
+#include "ui/workbench/WorkbenchView.h"
 
 #include "ColumnView.h"
 #include "DiffDialog.h"

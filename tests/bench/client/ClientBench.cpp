@@ -1,7 +1,7 @@
-#include "providers/ProviderCall.h"
-#include "providers/ProviderClient.h"
-#include "providers/WireFormat.h"
-#include "sandbox/SandboxServer.h"
+#include "core/providers/ProviderCall.h"
+#include "core/providers/ProviderClient.h"
+#include "core/providers/WireFormat.h"
+#include "core/sandbox/SandboxServer.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

@@ -1,10 +1,10 @@
 // Dashboard benchmark: on a 1,000,000-request ledger, the time from a period or filter change until
 // the charts show the new result, and the longest gap between 1 ms timer ticks meanwhile (the
 // event-loop stall). Usage: bench-dashboard [--ledger FILE] [--requests N] [--screenshots DIR]
-#include "dashboard/DashboardView.h"
+#include "ui/dashboard/DashboardView.h"
 
-#include "common/Clock.h"
-#include "ledger/LedgerQueries.h"
+#include "core/common/Clock.h"
+#include "core/ledger/LedgerQueries.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,14 +1,17 @@
 #include "GatewayBenchRoles.h"
 
-#include "gateway/ClientKeyStore.h"
-#include "gateway/GatewayServer.h"
-#include "monitoring/MetricsRegistry.h"
-#include "pricing/PriceTable.h"
-#include "providers/ProviderCall.h"
-#include "providers/ProviderClient.h"
-#include "recording/CallRecorder.h"
-#include "routing/RoutedCall.h"
-#include "routing/Router.h"
+#include "core/gateway/ClientKeyGate.h"
+#include "core/gateway/ClientKeyStore.h"
+#include "core/gateway/GatewayServer.h"
+#include "core/http/HttpRequest.h"
+#include "core/monitoring/MetricsRegistry.h"
+#include "core/pricing/PriceTable.h"
+#include "core/providers/ProviderCall.h"
+#include "core/providers/ProviderClient.h"
+#include "core/recording/CallJournal.h"
+#include "core/recording/CallRecorder.h"
+#include "core/routing/RoutedCall.h"
+#include "core/routing/Router.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -179,6 +182,12 @@ int benchAgainst(const Upstream& kind, const QStringList& prefix, bool quick, QT
             ++recorded;
             metrics.observe(record);
         });
+    // The crash journal as serve writes it: two appends per request, compacted every thousand
+    // rows (here each flush is confirmed at once: there is no ledger to wait for).
+    QTemporaryDir journalDir;
+    CallJournal journal(journalDir.filePath(QStringLiteral("ledger.sqlite")));
+    journal.setFlushRequest([&journal] { journal.ledgerFlushed(true); });
+    recorder.setJournal(&journal);
     GatewayServer gateway(
         GatewayDependencies { &router, &recorder, {}, {}, [&metrics] { return metrics.exposition(); } });
     GatewayOptions options;
@@ -264,6 +273,73 @@ int benchAgainst(const Upstream& kind, const QStringList& prefix, bool quick, QT
                    .arg(plain.at(2), 0, 'f', 4)
                    .arg(withKey.at(2), 0, 'f', 4)
                    .arg(withKey.at(2) - plain.at(2), 0, 'f', 4);
+
+        // The check alone, as the gateway runs it for each request (reload test, identify, admit,
+        // finish, charge): the CPU it adds, which the wall-clock difference above cannot resolve
+        // on a busy machine.
+        ClientKeyGate gate(&store, nullptr);
+        HttpRequest request;
+        request.headers.append({ QByteArray("authorization"), "Bearer " + issued->secret });
+        const QDateTime startedAt = QDateTime::currentDateTimeUtc();
+        const int checks = quick ? 20000 : 100000;
+        int admitted = 0;
+        const double cpuBefore = cpuSeconds();
+        for (int i = 0; i < checks; ++i) {
+            if (!gate.keysRequired()) {
+                break;
+            }
+            const ClientKeyGate::Verdict who = gate.identify(request);
+            if (!who.key || !gate.admit(*who.key, model, QString()).key) {
+                break;
+            }
+            gate.finished(who.key->id);
+            gate.charge(who.key->id, startedAt, 0.000001);
+            ++admitted;
+        }
+        const double checkUs = (cpuSeconds() - cpuBefore) * 1e6 / qMax(1, admitted);
+        out << QStringLiteral("keys     check  CPU per request of the client key check alone: %1 us (%2 of %3 "
+                              "checks admitted)\n")
+                   .arg(checkUs, 0, 'f', 2)
+                   .arg(admitted)
+                   .arg(checks);
+        lostTotal += checks - admitted;
+    }
+
+    // The crash journal alone: one start and one finished row per request, as serve writes them.
+    {
+        QTemporaryDir dir;
+        CallJournal alone(dir.filePath(QStringLiteral("ledger.sqlite")));
+        alone.setFlushRequest([&alone] { alone.ledgerFlushed(true); });
+        RecordContext context;
+        context.source = RequestSource::Gateway;
+        context.prompt = QStringLiteral("Say hello in five words.");
+        RequestRecord row;
+        row.source = RequestSource::Gateway;
+        row.finalModel = QStringLiteral("bench/m");
+        row.finalProvider = QStringLiteral("bench");
+        row.usage.promptTokens = 12;
+        row.usage.completionTokens = 8;
+        row.costUsd = 0.00001;
+        row.attempts.append({ row.finalModel,
+                              row.finalProvider,
+                              QDateTime::currentDateTimeUtc(),
+                              QDateTime::currentDateTimeUtc(),
+                              AttemptOutcome::Ok,
+                              {},
+                              200,
+                              {} });
+        const int calls = quick ? 20000 : 100000;
+        const double cpuBefore = cpuSeconds();
+        for (int i = 0; i < calls; ++i) {
+            context.requestId = QString::number(i);
+            context.startedAt = QDateTime::currentDateTimeUtc();
+            alone.started(context);
+            row.id = context.requestId;
+            row.startedAt = context.startedAt;
+            alone.finished(row);
+        }
+        out << QStringLiteral("journal  write  CPU per request of the crash journal (start + row): %1 us\n")
+                   .arg((cpuSeconds() - cpuBefore) * 1e6 / calls, 0, 'f', 2);
     }
 
     // The layers under the gateway, for scale: what the gateway's own code adds is the difference.

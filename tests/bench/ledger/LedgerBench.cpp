@@ -1,7 +1,7 @@
 // Ledger benchmark: fills a ledger through the writer thread, then times each dashboard query.
 // Usage: bench-ledger [--requests N] [--keep DIR] [--queries-only FILE (time the queries on an existing ledger)]
-#include "ledger/Ledger.h"
-#include "ledger/LedgerQueries.h"
+#include "core/ledger/Ledger.h"
+#include "core/ledger/LedgerQueries.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

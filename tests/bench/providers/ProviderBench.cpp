@@ -1,5 +1,5 @@
-#include "providers/SseParser.h"
-#include "providers/WireFormat.h"
+#include "core/providers/SseParser.h"
+#include "core/providers/WireFormat.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,8 +1,8 @@
-#include "providers/ProviderClient.h"
-#include "routing/RoutedCall.h"
-#include "routing/Router.h"
-#include "routing/RuleEngine.h"
-#include "sandbox/SandboxServer.h"
+#include "core/providers/ProviderClient.h"
+#include "core/routing/RoutedCall.h"
+#include "core/routing/Router.h"
+#include "core/routing/RuleEngine.h"
+#include "core/sandbox/SandboxServer.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

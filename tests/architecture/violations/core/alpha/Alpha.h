@@ -1,6 +1,6 @@
 #pragma once
 
-#include "beta/Beta.h"
+#include "core/beta/Beta.h"
 #include "core/gamma/Gamma.h"
 
 #include <QWidget>

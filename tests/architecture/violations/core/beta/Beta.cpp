@@ -1,6 +1,6 @@
 #include "Beta.h"
 
-#include "alpha/Alpha.h"
+#include "core/alpha/Alpha.h"
 #include "ui/MainWindow.h"
 
 #include <QtCharts/QChart>

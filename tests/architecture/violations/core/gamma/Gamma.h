@@ -1,4 +1,4 @@
 #pragma once
 
-#include "alpha/Alpha.h"
 #include "beta/BetaView.h"
+#include "core/alpha/Alpha.h"
