@@ -1,16 +1,16 @@
 #include "app/cli/CliCommands.h"
 
-#include "AskCommand.h"
-#include "ExplainCommand.h"
-#include "ExportCommand.h"
-#include "ImportCommand.h"
-#include "KeysCommand.h"
-#include "LeaderboardCommand.h"
-#include "ModelsCommand.h"
-#include "ReconcileCommand.h"
-#include "RouteCommand.h"
-#include "ServeCommand.h"
-#include "StatsCommand.h"
+#include "app/cli/AskCommand.h"
+#include "app/cli/ExplainCommand.h"
+#include "app/cli/ExportCommand.h"
+#include "app/cli/ImportCommand.h"
+#include "app/cli/KeysCommand.h"
+#include "app/cli/LeaderboardCommand.h"
+#include "app/cli/ModelsCommand.h"
+#include "app/cli/ReconcileCommand.h"
+#include "app/cli/RouteCommand.h"
+#include "app/cli/ServeCommand.h"
+#include "app/cli/StatsCommand.h"
 
 #include <QCoreApplication>
 

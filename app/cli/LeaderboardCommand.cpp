@@ -1,9 +1,9 @@
-#include "LeaderboardCommand.h"
+#include "app/cli/LeaderboardCommand.h"
 
-#include "Console.h"
-#include "common/Money.h"
-#include "engine/Engine.h"
-#include "ledger/LedgerQueries.h"
+#include "app/cli/Console.h"
+#include "core/common/Money.h"
+#include "core/engine/Engine.h"
+#include "core/ledger/LedgerQueries.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>

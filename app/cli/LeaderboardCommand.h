@@ -1,8 +1,8 @@
 #pragma once
 
-#include "CliCommand.h"
+#include "app/cli/CliCommand.h"
 
-#include "workbench/Leaderboard.h"
+#include "core/workbench/Leaderboard.h"
 
 // `switchyard leaderboard [--by model|settings] [--tier T] [--rule R] [--tag TAG] [--since DATE]
 // [--until DATE] [--json] [--csv FILE] [--votes-csv FILE]`: the workbench votes added up, as the

@@ -1,4 +1,4 @@
-#include "AwsCredentialChain.h"
+#include "core/common/AwsCredentialChain.h"
 
 #include <QCoreApplication>
 #include <QDir>

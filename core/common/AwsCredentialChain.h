@@ -1,6 +1,6 @@
 #pragma once
 
-#include "AwsSigV4.h"
+#include "core/common/AwsSigV4.h"
 
 #include <QHash>
 #include <QProcessEnvironment>

@@ -1,4 +1,4 @@
-#include "AwsEventStream.h"
+#include "core/common/AwsEventStream.h"
 
 #include <QCoreApplication>
 #include <QtEndian>

@@ -1,4 +1,4 @@
-#include "AwsSigV4.h"
+#include "core/common/AwsSigV4.h"
 
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>

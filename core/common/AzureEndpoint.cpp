@@ -1,4 +1,4 @@
-#include "AzureEndpoint.h"
+#include "core/common/AzureEndpoint.h"
 
 QString AzureEndpoint::defaultApiVersion()
 {

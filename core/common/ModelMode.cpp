@@ -1,4 +1,4 @@
-#include "ModelMode.h"
+#include "core/common/ModelMode.h"
 
 namespace {
 struct Entry

@@ -1,4 +1,4 @@
-#include "RequestSettings.h"
+#include "core/common/RequestSettings.h"
 
 #include <QCryptographicHash>
 #include <QStringList>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "common/ProviderTypes.h"
+#include "core/common/ProviderTypes.h"
 
 #include <QString>
 

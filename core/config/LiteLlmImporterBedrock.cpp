@@ -1,4 +1,4 @@
-#include "LiteLlmImporter.h"
+#include "core/config/LiteLlmImporter.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 #include "core/config/LiteLlmImporter.h"
 
-#include "common/AzureEndpoint.h"
+#include "core/common/AzureEndpoint.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -378,8 +378,8 @@ std::optional<QString> LiteLlmImporter::azureApiVersion(const QUrl& base, const 
 QString LiteLlmImporter::providerFor(const LiteLlmPrefix& prefix, const QUrl& base, const QString& keyEnv,
                                      const Access& access, const AwsParams& aws)
 {
-    const ProviderKey providerKey { prefix.kind, base.toString(), keyEnv, access.apiVersion, access.auth,
-                                    aws.region + u'|' + aws.profile };
+    const ProviderKey providerKey { prefix.kind,       base.toString(), keyEnv,
+                                    access.apiVersion, access.auth,     aws.region + u'|' + aws.profile };
     const qsizetype existing = m_providerKeys.indexOf(providerKey);
     if (existing >= 0) {
         return m_result.config.providers.at(existing).id;

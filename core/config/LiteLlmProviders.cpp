@@ -273,8 +273,7 @@ const LiteLlmPrefix& LiteLlmProviders::forProvider(const ProviderConfig& provide
         }
     }
     for (const auto& entry : kPrefixes) {
-        if (entry.kind == provider.kind
-            && (entry.kind == Kind::BedrockConverse || entry.kind == Kind::AzureOpenAi)) {
+        if (entry.kind == provider.kind && (entry.kind == Kind::BedrockConverse || entry.kind == Kind::AzureOpenAi)) {
             return entry;
         }
     }

@@ -1,9 +1,9 @@
 #include "core/engine/EngineGateway.h"
 
-#include "Engine.h"
-#include "ledger/LedgerQueries.h"
-#include "monitoring/MetricsRegistry.h"
-#include "pricing/PriceTable.h"
+#include "core/engine/Engine.h"
+#include "core/ledger/LedgerQueries.h"
+#include "core/monitoring/MetricsRegistry.h"
+#include "core/pricing/PriceTable.h"
 
 namespace EngineGateway {
 GatewayDependencies dependencies(Engine& engine)

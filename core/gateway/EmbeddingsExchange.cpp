@@ -1,16 +1,16 @@
-#include "EmbeddingsExchange.h"
+#include "core/gateway/EmbeddingsExchange.h"
 
-#include "GatewayError.h"
-#include "common/Clock.h"
-#include "common/JsonText.h"
+#include "core/common/Clock.h"
+#include "core/common/JsonText.h"
+#include "core/gateway/GatewayError.h"
 
-#include "http/HttpResponder.h"
-#include "providers/ErrorClassifier.h"
-#include "providers/HttpExchange.h"
-#include "providers/JsonObjectEditor.h"
-#include "providers/ProviderClient.h"
-#include "routing/FailoverRules.h"
-#include "routing/Router.h"
+#include "core/http/HttpResponder.h"
+#include "core/providers/ErrorClassifier.h"
+#include "core/providers/HttpExchange.h"
+#include "core/providers/JsonObjectEditor.h"
+#include "core/providers/ProviderClient.h"
+#include "core/routing/FailoverRules.h"
+#include "core/routing/Router.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "GatewayTypes.h"
+#include "core/gateway/GatewayTypes.h"
 
-#include "recording/PendingRecord.h"
-#include "routing/RoutedTypes.h"
+#include "core/recording/PendingRecord.h"
+#include "core/routing/RoutedTypes.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>

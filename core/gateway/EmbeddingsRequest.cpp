@@ -1,6 +1,6 @@
-#include "EmbeddingsRequest.h"
+#include "core/gateway/EmbeddingsRequest.h"
 
-#include "providers/WireJson.h"
+#include "core/providers/WireJson.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

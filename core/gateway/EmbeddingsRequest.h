@@ -1,6 +1,6 @@
 #pragma once
 
-#include "GatewayError.h"
+#include "core/gateway/GatewayError.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,8 +1,8 @@
 #include "core/gateway/GatewayFormat.h"
 
-#include "AnthropicGatewayFormat.h"
-#include "OpenAiGatewayFormat.h"
-#include "ResponsesGatewayFormat.h"
+#include "core/gateway/AnthropicGatewayFormat.h"
+#include "core/gateway/OpenAiGatewayFormat.h"
+#include "core/gateway/ResponsesGatewayFormat.h"
 
 std::unique_ptr<GatewayFormat> GatewayFormat::create(Api api, quint64 serial)
 {

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "ClientKeyGate.h"
-#include "ClientKeyStore.h"
-#include "GatewayAdmission.h"
-#include "GatewayError.h"
-#include "GatewayFormat.h"
-#include "GatewayTypes.h"
+#include "core/gateway/ClientKeyGate.h"
+#include "core/gateway/ClientKeyStore.h"
+#include "core/gateway/GatewayAdmission.h"
+#include "core/gateway/GatewayError.h"
+#include "core/gateway/GatewayFormat.h"
+#include "core/gateway/GatewayTypes.h"
 
 #include <QElapsedTimer>
 #include <QHash>

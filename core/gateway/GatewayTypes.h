@@ -1,9 +1,9 @@
 #pragma once
 
-#include "common/ModelMode.h"
-#include "common/ProviderTypes.h"
-#include "http/HttpServer.h"
-#include "ledger/LedgerRecords.h"
+#include "core/common/ModelMode.h"
+#include "core/common/ProviderTypes.h"
+#include "core/http/HttpServer.h"
+#include "core/ledger/LedgerRecords.h"
 
 #include <QByteArray>
 #include <QDateTime>

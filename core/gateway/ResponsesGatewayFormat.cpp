@@ -1,6 +1,6 @@
-#include "ResponsesGatewayFormat.h"
+#include "core/gateway/ResponsesGatewayFormat.h"
 
-#include "OpenAiGatewayFormat.h"
+#include "core/gateway/OpenAiGatewayFormat.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "GatewayFormat.h"
+#include "core/gateway/GatewayFormat.h"
 
 #include <QHash>
 #include <QJsonObject>

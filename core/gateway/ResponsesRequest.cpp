@@ -1,6 +1,6 @@
-#include "ResponsesRequest.h"
+#include "core/gateway/ResponsesRequest.h"
 
-#include "providers/WireJson.h"
+#include "core/providers/WireJson.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "LearnedRouter.h"
+#include "core/learning/LearnedRouter.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "TextFeatures.h"
+#include "core/learning/TextFeatures.h"
 
 #include <QByteArray>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "PromptFile.h"
+#include "core/learning/PromptFile.h"
 
 #include <QCoreApplication>
 #include <QFile>

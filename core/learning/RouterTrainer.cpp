@@ -1,4 +1,4 @@
-#include "RouterTrainer.h"
+#include "core/learning/RouterTrainer.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "LearnedRouter.h"
-#include "RoutingQuality.h"
-#include "TextFeatures.h"
+#include "core/learning/LearnedRouter.h"
+#include "core/learning/RoutingQuality.h"
+#include "core/learning/TextFeatures.h"
 
 #include <QJsonObject>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "RoutingQuality.h"
+#include "core/learning/RoutingQuality.h"
 
 #include <algorithm>
 #include <numeric>

@@ -1,4 +1,4 @@
-#include "TextFeatures.h"
+#include "core/learning/TextFeatures.h"
 
 #include <QChar>
 

@@ -1,9 +1,9 @@
 #include "core/ledger/HistoryQueries.h"
 
-#include "LedgerQueriesSql.h"
-#include "LedgerReader.h"
-#include "LedgerRows.h"
-#include "SqlWhere.h"
+#include "core/ledger/LedgerQueriesSql.h"
+#include "core/ledger/LedgerReader.h"
+#include "core/ledger/LedgerRows.h"
+#include "core/ledger/SqlWhere.h"
 
 #include <QSqlQuery>
 

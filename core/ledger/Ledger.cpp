@@ -1,8 +1,8 @@
 #include "core/ledger/Ledger.h"
 
-#include "LedgerConnection.h"
-#include "LedgerUrl.h"
-#include "LedgerWriter.h"
+#include "core/ledger/LedgerConnection.h"
+#include "core/ledger/LedgerUrl.h"
+#include "core/ledger/LedgerWriter.h"
 
 #include "core/common/Clock.h"
 

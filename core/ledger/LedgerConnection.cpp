@@ -1,6 +1,6 @@
 #include "core/ledger/LedgerConnection.h"
 
-#include "LedgerUrl.h"
+#include "core/ledger/LedgerUrl.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
-#include "LedgerDialect.h"
+#include "core/ledger/LedgerDialect.h"
 
-#include "LedgerUrl.h"
+#include "core/ledger/LedgerUrl.h"
 
 #include <QRegularExpression>
 #include <QSqlDriver>

@@ -1,12 +1,12 @@
-#include "LedgerMigration.h"
+#include "core/ledger/LedgerMigration.h"
 
-#include "LedgerConnection.h"
-#include "LedgerDialect.h"
-#include "LedgerRollup.h"
-#include "LedgerRowWriter.h"
-#include "LedgerRows.h"
-#include "LedgerSchema.h"
-#include "LedgerUrl.h"
+#include "core/ledger/LedgerConnection.h"
+#include "core/ledger/LedgerDialect.h"
+#include "core/ledger/LedgerRollup.h"
+#include "core/ledger/LedgerRowWriter.h"
+#include "core/ledger/LedgerRows.h"
+#include "core/ledger/LedgerSchema.h"
+#include "core/ledger/LedgerUrl.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

@@ -1,10 +1,10 @@
 #include "core/ledger/LedgerQueries.h"
 
-#include "LedgerQueriesSql.h"
-#include "LedgerReader.h"
-#include "LedgerStatement.h"
-#include "SqlWhere.h"
-#include "pricing/CostCalculator.h"
+#include "core/ledger/LedgerQueriesSql.h"
+#include "core/ledger/LedgerReader.h"
+#include "core/ledger/LedgerStatement.h"
+#include "core/ledger/SqlWhere.h"
+#include "core/pricing/CostCalculator.h"
 
 #include <QSet>
 #include <QSqlQuery>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "LedgerDialect.h"
-#include "LedgerQueryTypes.h"
-#include "SqlWhere.h"
+#include "core/ledger/LedgerDialect.h"
+#include "core/ledger/LedgerQueryTypes.h"
+#include "core/ledger/SqlWhere.h"
 
 #include <QDateTime>
 #include <QStringList>

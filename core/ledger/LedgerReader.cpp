@@ -1,7 +1,7 @@
 #include "core/ledger/LedgerReader.h"
 
-#include "LedgerConnection.h"
-#include "LedgerStatement.h"
+#include "core/ledger/LedgerConnection.h"
+#include "core/ledger/LedgerStatement.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

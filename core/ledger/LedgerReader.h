@@ -1,6 +1,6 @@
 #pragma once
 
-#include "LedgerDialect.h"
+#include "core/ledger/LedgerDialect.h"
 
 #include <QSqlDatabase>
 #include <QString>

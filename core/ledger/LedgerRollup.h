@@ -1,8 +1,8 @@
 #pragma once
 
-#include "LatencyHistogram.h"
-#include "LedgerRecords.h"
-#include "LedgerStatement.h"
+#include "core/ledger/LatencyHistogram.h"
+#include "core/ledger/LedgerRecords.h"
+#include "core/ledger/LedgerStatement.h"
 
 #include <QHash>
 #include <QSqlDatabase>

@@ -1,7 +1,7 @@
-#include "LedgerRowWriter.h"
+#include "core/ledger/LedgerRowWriter.h"
 
-#include "LedgerDialect.h"
-#include "LedgerRows.h"
+#include "core/ledger/LedgerDialect.h"
+#include "core/ledger/LedgerRows.h"
 
 bool LedgerRowWriter::prepare(const QSqlDatabase& db, QString* error)
 {

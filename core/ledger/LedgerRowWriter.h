@@ -1,7 +1,7 @@
 #pragma once
 
-#include "LedgerRecords.h"
-#include "LedgerStatement.h"
+#include "core/ledger/LedgerRecords.h"
+#include "core/ledger/LedgerStatement.h"
 
 #include <QSqlDatabase>
 

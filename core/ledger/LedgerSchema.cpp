@@ -1,9 +1,9 @@
 #include "core/ledger/LedgerSchema.h"
 
-#include "LedgerDialect.h"
-#include "LedgerRollup.h"
-#include "LedgerRows.h"
-#include "LedgerStatement.h"
+#include "core/ledger/LedgerDialect.h"
+#include "core/ledger/LedgerRollup.h"
+#include "core/ledger/LedgerRows.h"
+#include "core/ledger/LedgerStatement.h"
 
 #include <QCoreApplication>
 #include <QSqlError>

@@ -1,4 +1,4 @@
-#include "LedgerStatement.h"
+#include "core/ledger/LedgerStatement.h"
 
 #include <QSqlDriver>
 #include <QSqlError>

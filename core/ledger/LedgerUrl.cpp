@@ -1,4 +1,4 @@
-#include "LedgerUrl.h"
+#include "core/ledger/LedgerUrl.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -1,9 +1,9 @@
 #include "core/ledger/LedgerWriter.h"
 
-#include "LedgerConnection.h"
-#include "LedgerRowWriter.h"
-#include "LedgerRows.h"
-#include "LedgerStatement.h"
+#include "core/ledger/LedgerConnection.h"
+#include "core/ledger/LedgerRowWriter.h"
+#include "core/ledger/LedgerRows.h"
+#include "core/ledger/LedgerStatement.h"
 
 #include <QCoreApplication>
 #include <QFile>

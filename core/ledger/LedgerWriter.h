@@ -1,9 +1,9 @@
 #pragma once
 
-#include "LedgerDialect.h"
-#include "LedgerRecords.h"
-#include "LedgerRollup.h"
-#include "LedgerSpill.h"
+#include "core/ledger/LedgerDialect.h"
+#include "core/ledger/LedgerRecords.h"
+#include "core/ledger/LedgerRollup.h"
+#include "core/ledger/LedgerSpill.h"
 
 #include <QList>
 #include <QMutex>

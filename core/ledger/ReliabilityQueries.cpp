@@ -1,10 +1,10 @@
 #include "core/ledger/ReliabilityQueries.h"
 
-#include "LatencyHistogram.h"
-#include "LedgerQueriesSql.h"
-#include "LedgerReader.h"
-#include "LedgerRollup.h"
-#include "LedgerStatement.h"
+#include "core/ledger/LatencyHistogram.h"
+#include "core/ledger/LedgerQueriesSql.h"
+#include "core/ledger/LedgerReader.h"
+#include "core/ledger/LedgerRollup.h"
+#include "core/ledger/LedgerStatement.h"
 
 #include <QSqlQuery>
 

@@ -1,9 +1,9 @@
-#include "SharedBudget.h"
+#include "core/ledger/SharedBudget.h"
 
-#include "LedgerConnection.h"
-#include "LedgerDialect.h"
+#include "core/ledger/LedgerConnection.h"
+#include "core/ledger/LedgerDialect.h"
 
-#include "common/Money.h"
+#include "core/common/Money.h"
 
 #include <QCoreApplication>
 #include <QSqlError>

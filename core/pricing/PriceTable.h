@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/ModelMode.h"
-#include "common/ProviderTypes.h"
+#include "core/common/ModelMode.h"
+#include "core/common/ProviderTypes.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,6 +1,6 @@
-#include "AzureOpenAiWire.h"
+#include "core/providers/AzureOpenAiWire.h"
 
-#include "common/AzureEndpoint.h"
+#include "core/common/AzureEndpoint.h"
 
 #include <QUrlQuery>
 

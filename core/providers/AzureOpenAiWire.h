@@ -1,6 +1,6 @@
 #pragma once
 
-#include "OpenAiWire.h"
+#include "core/providers/OpenAiWire.h"
 
 // Azure OpenAI: the OpenAI Chat Completions body and answers, addressed and authenticated the
 // Azure way. Two URL shapes, as Microsoft documents them (see AzureEndpoint):

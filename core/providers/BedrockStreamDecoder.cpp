@@ -1,8 +1,8 @@
-#include "BedrockStreamDecoder.h"
+#include "core/providers/BedrockStreamDecoder.h"
 
-#include "BedrockWire.h"
-#include "ErrorClassifier.h"
-#include "WireJson.h"
+#include "core/providers/BedrockWire.h"
+#include "core/providers/ErrorClassifier.h"
+#include "core/providers/WireJson.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "WireFormat.h"
-#include "common/AwsEventStream.h"
+#include "core/common/AwsEventStream.h"
+#include "core/providers/WireFormat.h"
 
 #include <QHash>
 

@@ -1,10 +1,10 @@
-#include "BedrockWire.h"
+#include "core/providers/BedrockWire.h"
 
-#include "BedrockStreamDecoder.h"
-#include "WireJson.h"
-#include "common/AwsSigV4.h"
-#include "common/Clock.h"
-#include "common/JsonText.h"
+#include "core/common/AwsSigV4.h"
+#include "core/common/Clock.h"
+#include "core/common/JsonText.h"
+#include "core/providers/BedrockStreamDecoder.h"
+#include "core/providers/WireJson.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "WireFormat.h"
+#include "core/providers/WireFormat.h"
 
 #include <QJsonObject>
 

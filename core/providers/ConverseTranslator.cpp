@@ -1,6 +1,6 @@
-#include "ConverseTranslator.h"
+#include "core/providers/ConverseTranslator.h"
 
-#include "BedrockWire.h"
+#include "core/providers/BedrockWire.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

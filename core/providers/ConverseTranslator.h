@@ -1,6 +1,6 @@
 #pragma once
 
-#include "RequestTranslator.h"
+#include "core/providers/RequestTranslator.h"
 
 #include <QJsonObject>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "HttpExchange.h"
-#include "common/AwsCredentialChain.h"
-#include "common/ProviderTypes.h"
+#include "core/common/AwsCredentialChain.h"
+#include "core/common/ProviderTypes.h"
+#include "core/providers/HttpExchange.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,8 +1,8 @@
 #include "core/providers/RequestTranslator.h"
 
-#include "AnthropicWire.h"
-#include "ConverseTranslator.h"
-#include "WireJson.h"
+#include "core/providers/AnthropicWire.h"
+#include "core/providers/ConverseTranslator.h"
+#include "core/providers/WireJson.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,11 +1,11 @@
 #include "core/providers/WireFormat.h"
 
-#include "AnthropicWire.h"
-#include "AzureOpenAiWire.h"
-#include "BedrockWire.h"
-#include "OpenAiWire.h"
-#include "RequestTranslator.h"
-#include "common/JsonText.h"
+#include "core/common/JsonText.h"
+#include "core/providers/AnthropicWire.h"
+#include "core/providers/AzureOpenAiWire.h"
+#include "core/providers/BedrockWire.h"
+#include "core/providers/OpenAiWire.h"
+#include "core/providers/RequestTranslator.h"
 
 #include <QLocale>
 

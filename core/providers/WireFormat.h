@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/AwsCredentialChain.h"
-#include "common/ProviderTypes.h"
+#include "core/common/AwsCredentialChain.h"
+#include "core/common/ProviderTypes.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -2,7 +2,7 @@
 
 #include <limits>
 
-#include "common/Clock.h"
+#include "core/common/Clock.h"
 
 namespace {
 qint64 nowMs()

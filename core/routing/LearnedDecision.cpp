@@ -1,4 +1,4 @@
-#include "LearnedDecision.h"
+#include "core/routing/LearnedDecision.h"
 
 QJsonObject LearnedDecision::toJson() const
 {

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "LearnedDecision.h"
-#include "common/AttemptOutcome.h"
-#include "common/AttemptReason.h"
-#include "common/ProviderTypes.h"
-#include "common/RequestSource.h"
+#include "core/common/AttemptOutcome.h"
+#include "core/common/AttemptReason.h"
+#include "core/common/ProviderTypes.h"
+#include "core/common/RequestSource.h"
+#include "core/routing/LearnedDecision.h"
 
 #include <QMetaType>
 #include <QString>

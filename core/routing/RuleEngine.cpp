@@ -1,7 +1,7 @@
 #include "core/routing/RuleEngine.h"
 
-#include "common/ProviderTypes.h"
-#include "learning/LearnedRouter.h"
+#include "core/common/ProviderTypes.h"
+#include "core/learning/LearnedRouter.h"
 
 #include <QCoreApplication>
 #include <QVarLengthArray>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "LearnedDecision.h"
-#include "RoutingPolicy.h"
+#include "core/routing/LearnedDecision.h"
+#include "core/routing/RoutingPolicy.h"
 
 #include <QHash>
 #include <QRegularExpression>

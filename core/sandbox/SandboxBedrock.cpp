@@ -1,7 +1,7 @@
-#include "SandboxBedrock.h"
+#include "core/sandbox/SandboxBedrock.h"
 
-#include "common/AwsEventStream.h"
-#include "common/Clock.h"
+#include "core/common/AwsEventStream.h"
+#include "core/common/Clock.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "SandboxText.h"
-#include "SandboxWire.h"
-#include "common/AwsSigV4.h"
+#include "core/common/AwsSigV4.h"
+#include "core/sandbox/SandboxText.h"
+#include "core/sandbox/SandboxWire.h"
 
 #include <QByteArray>
 #include <QString>

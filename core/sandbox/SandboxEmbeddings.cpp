@@ -1,7 +1,7 @@
-#include "SandboxEmbeddings.h"
+#include "core/sandbox/SandboxEmbeddings.h"
 
-#include "common/JsonText.h"
-#include "common/ProviderTypes.h"
+#include "core/common/JsonText.h"
+#include "core/common/ProviderTypes.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SandboxTypes.h"
+#include "core/sandbox/SandboxTypes.h"
 
 #include <QByteArray>
 #include <QList>

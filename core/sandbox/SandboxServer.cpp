@@ -1,14 +1,14 @@
 #include "core/sandbox/SandboxServer.h"
 
-#include "SandboxBedrock.h"
-#include "SandboxEmbeddings.h"
-#include "SandboxStream.h"
-#include "SandboxText.h"
-#include "SandboxWire.h"
-#include "common/AzureEndpoint.h"
-#include "common/Clock.h"
-#include "http/HttpResponder.h"
-#include "http/HttpServer.h"
+#include "core/common/AzureEndpoint.h"
+#include "core/common/Clock.h"
+#include "core/http/HttpResponder.h"
+#include "core/http/HttpServer.h"
+#include "core/sandbox/SandboxBedrock.h"
+#include "core/sandbox/SandboxEmbeddings.h"
+#include "core/sandbox/SandboxStream.h"
+#include "core/sandbox/SandboxText.h"
+#include "core/sandbox/SandboxWire.h"
 
 #include <QDateTime>
 #include <QTimer>
@@ -641,8 +641,7 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
     }
 
     const QByteArray body = wire == Wire::Bedrock ? SandboxBedrock::converseResponse(reply, prompt, reportsUsage)
-        : wire == Wire::Anthropic
-        ? SandboxWire::anthropicMessage(id, model.name, reply, prompt, reportsUsage)
+        : wire == Wire::Anthropic ? SandboxWire::anthropicMessage(id, model.name, reply, prompt, reportsUsage)
         : wire == Wire::Azure
         ? SandboxWire::azureCompletion(id, model.name, created, reply, call.promptTokens, reportsUsage,
                                        fault.kind == Kind::FilteredAnswer)

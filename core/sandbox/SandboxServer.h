@@ -1,9 +1,9 @@
 #pragma once
 
-#include "SandboxCatalogue.h"
-#include "SandboxTypes.h"
-#include "SandboxWire.h"
-#include "common/AwsSigV4.h"
+#include "core/common/AwsSigV4.h"
+#include "core/sandbox/SandboxCatalogue.h"
+#include "core/sandbox/SandboxTypes.h"
+#include "core/sandbox/SandboxWire.h"
 
 #include <QHash>
 #include <QObject>

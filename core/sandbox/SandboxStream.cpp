@@ -1,7 +1,7 @@
 #include "core/sandbox/SandboxStream.h"
 
-#include "SandboxBedrock.h"
-#include "http/HttpResponder.h"
+#include "core/http/HttpResponder.h"
+#include "core/sandbox/SandboxBedrock.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #include "core/secrets/ProviderPresets.h"
 
-#include "common/AzureEndpoint.h"
-#include "pricing/PriceTable.h"
+#include "core/common/AzureEndpoint.h"
+#include "core/pricing/PriceTable.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>

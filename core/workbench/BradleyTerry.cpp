@@ -1,4 +1,4 @@
-#include "BradleyTerry.h"
+#include "core/workbench/BradleyTerry.h"
 
 #include <QtNumeric>
 

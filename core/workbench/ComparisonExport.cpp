@@ -1,10 +1,10 @@
 #include "core/workbench/ComparisonExport.h"
 
-#include "BestValues.h"
-#include "ComparisonHtml.h"
-#include "common/Csv.h"
-#include "common/Money.h"
-#include "ledger/LedgerRows.h"
+#include "core/common/Csv.h"
+#include "core/common/Money.h"
+#include "core/ledger/LedgerRows.h"
+#include "core/workbench/BestValues.h"
+#include "core/workbench/ComparisonHtml.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

@@ -1,10 +1,10 @@
 #include "core/workbench/ComparisonRun.h"
 
-#include "common/RequestSettings.h"
-#include "providers/ProviderCall.h"
-#include "providers/ProviderClient.h"
-#include "routing/RoutedCall.h"
-#include "routing/Router.h"
+#include "core/common/RequestSettings.h"
+#include "core/providers/ProviderCall.h"
+#include "core/providers/ProviderClient.h"
+#include "core/routing/RoutedCall.h"
+#include "core/routing/Router.h"
 
 #include <QUuid>
 

@@ -1,8 +1,8 @@
-#include "Leaderboard.h"
+#include "core/workbench/Leaderboard.h"
 
-#include "BradleyTerry.h"
-#include "common/Csv.h"
-#include "common/Money.h"
+#include "core/common/Csv.h"
+#include "core/common/Money.h"
+#include "core/workbench/BradleyTerry.h"
 
 #include <QHash>
 #include <QSaveFile>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ledger/LedgerQueryTypes.h"
+#include "core/ledger/LedgerQueryTypes.h"
 
 #include <QByteArray>
 #include <QDateTime>

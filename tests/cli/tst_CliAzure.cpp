@@ -1,8 +1,8 @@
 #include "CliRun.h"
 #include "ServeProcess.h"
-#include "http/HttpResponder.h"
-#include "http/HttpServer.h"
-#include "sandbox/SandboxServer.h"
+#include "core/http/HttpResponder.h"
+#include "core/http/HttpServer.h"
+#include "core/sandbox/SandboxServer.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #include "CliRun.h"
 #include "ServeProcess.h"
-#include "sandbox/SandboxServer.h"
+#include "core/sandbox/SandboxServer.h"
 
 #include <QDir>
 #include <QFile>

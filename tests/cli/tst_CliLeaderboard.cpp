@@ -1,5 +1,5 @@
 #include "CliRun.h"
-#include "ledger/Ledger.h"
+#include "core/ledger/Ledger.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #include "CliRun.h"
 #include "ServeProcess.h"
-#include "http/HttpResponder.h"
-#include "http/HttpServer.h"
+#include "core/http/HttpResponder.h"
+#include "core/http/HttpServer.h"
 
 #include <QDir>
 #include <QElapsedTimer>

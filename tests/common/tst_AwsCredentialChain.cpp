@@ -1,4 +1,4 @@
-#include "common/AwsCredentialChain.h"
+#include "core/common/AwsCredentialChain.h"
 
 #include <QFile>
 #include <QTemporaryDir>

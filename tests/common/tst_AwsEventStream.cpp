@@ -1,4 +1,4 @@
-#include "common/AwsEventStream.h"
+#include "core/common/AwsEventStream.h"
 
 #include <QFile>
 #include <QJsonArray>

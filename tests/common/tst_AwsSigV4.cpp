@@ -1,4 +1,4 @@
-#include "common/AwsSigV4.h"
+#include "core/common/AwsSigV4.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "config/ConfigJson.h"
-#include "config/ConfigValidator.h"
-#include "routing/DefaultPolicy.h"
+#include "core/config/ConfigJson.h"
+#include "core/config/ConfigValidator.h"
+#include "core/routing/DefaultPolicy.h"
 
 #include <QJsonArray>
 #include <QTest>

@@ -490,9 +490,9 @@ void TestLiteLlmImport::bedrock_foreignCredentials_skippedAndNeverRepeated()
 void TestLiteLlmImport::fixtures_passValidation_data()
 {
     QTest::addColumn<QString>("file");
-    for (const char* file : { "keys-bound-to-hosts.yaml", "prefixes.yaml", "prices-and-aliases.yaml",
-                              "bad-values-skip-one.yaml", "nothing-importable.yaml", "azure-deployments.yaml",
-                              "bedrock.yaml" }) {
+    for (const char* file :
+         { "keys-bound-to-hosts.yaml", "prefixes.yaml", "prices-and-aliases.yaml", "bad-values-skip-one.yaml",
+           "nothing-importable.yaml", "azure-deployments.yaml", "bedrock.yaml" }) {
         QTest::newRow(file) << file;
     }
 }

@@ -1,7 +1,7 @@
 #include "GatewayFixture.h"
 #include "GatewayHttp.h"
 
-#include "pricing/CostCalculator.h"
+#include "core/pricing/CostCalculator.h"
 
 #include <QJsonArray>
 #include <QtEndian>

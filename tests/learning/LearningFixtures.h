@@ -1,6 +1,6 @@
 #pragma once
 
-#include "learning/RouterTrainer.h"
+#include "core/learning/RouterTrainer.h"
 
 #include <QStringList>
 

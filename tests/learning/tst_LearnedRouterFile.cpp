@@ -1,6 +1,6 @@
 #include "LearningFixtures.h"
-#include "learning/LearnedRouter.h"
-#include "learning/RouterTrainer.h"
+#include "core/learning/LearnedRouter.h"
+#include "core/learning/RouterTrainer.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "learning/PromptFile.h"
+#include "core/learning/PromptFile.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,7 +1,7 @@
 #include "LearningFixtures.h"
-#include "learning/PromptFile.h"
-#include "learning/RouterTrainer.h"
-#include "learning/RoutingQuality.h"
+#include "core/learning/PromptFile.h"
+#include "core/learning/RouterTrainer.h"
+#include "core/learning/RoutingQuality.h"
 
 #include <QJsonArray>
 #include <QTest>

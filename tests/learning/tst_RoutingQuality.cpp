@@ -1,4 +1,4 @@
-#include "learning/RoutingQuality.h"
+#include "core/learning/RoutingQuality.h"
 
 #include <QTest>
 

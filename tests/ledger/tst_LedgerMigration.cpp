@@ -1,8 +1,8 @@
 #include "LedgerTestUtil.h"
 
-#include "common/Clock.h"
-#include "ledger/LedgerMigration.h"
-#include "ledger/LedgerQueries.h"
+#include "core/common/Clock.h"
+#include "core/ledger/LedgerMigration.h"
+#include "core/ledger/LedgerQueries.h"
 
 #include <QTemporaryDir>
 

@@ -1,5 +1,5 @@
-#include "ledger/LedgerDialect.h"
-#include "ledger/LedgerUrl.h"
+#include "core/ledger/LedgerDialect.h"
+#include "core/ledger/LedgerUrl.h"
 
 #include <QTest>
 

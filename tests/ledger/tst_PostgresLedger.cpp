@@ -1,10 +1,10 @@
 #include "LedgerTestUtil.h"
 
-#include "ledger/LedgerDialect.h"
-#include "ledger/LedgerQueries.h"
-#include "ledger/LedgerSchema.h"
-#include "ledger/LedgerUrl.h"
-#include "ledger/SharedBudget.h"
+#include "core/ledger/LedgerDialect.h"
+#include "core/ledger/LedgerQueries.h"
+#include "core/ledger/LedgerSchema.h"
+#include "core/ledger/LedgerUrl.h"
+#include "core/ledger/SharedBudget.h"
 
 #include <QStandardPaths>
 #include <QTemporaryDir>

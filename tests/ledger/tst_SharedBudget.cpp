@@ -1,6 +1,6 @@
 #include "LedgerTestUtil.h"
 
-#include "ledger/SharedBudget.h"
+#include "core/ledger/SharedBudget.h"
 
 #include <QTemporaryDir>
 #include <QThread>

@@ -1,8 +1,8 @@
 #include "WireFixtures.h"
-#include "providers/ModelListFetcher.h"
-#include "providers/ProviderCall.h"
-#include "providers/ProviderClient.h"
-#include "sandbox/SandboxServer.h"
+#include "core/providers/ModelListFetcher.h"
+#include "core/providers/ProviderCall.h"
+#include "core/providers/ProviderClient.h"
+#include "core/sandbox/SandboxServer.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>

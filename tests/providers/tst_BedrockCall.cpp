@@ -1,6 +1,6 @@
-#include "providers/ProviderCall.h"
-#include "providers/ProviderClient.h"
-#include "sandbox/SandboxServer.h"
+#include "core/providers/ProviderCall.h"
+#include "core/providers/ProviderClient.h"
+#include "core/sandbox/SandboxServer.h"
 
 #include <QFile>
 #include <QJsonArray>

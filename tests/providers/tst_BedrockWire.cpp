@@ -1,8 +1,8 @@
-#include "common/AwsEventStream.h"
-#include "common/Clock.h"
-#include "providers/BedrockStreamDecoder.h"
-#include "providers/BedrockWire.h"
-#include "providers/ErrorClassifier.h"
+#include "core/common/AwsEventStream.h"
+#include "core/common/Clock.h"
+#include "core/providers/BedrockStreamDecoder.h"
+#include "core/providers/BedrockWire.h"
+#include "core/providers/ErrorClassifier.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 #include "LearningFixtures.h"
 #include "RoutingFixtures.h"
-#include "learning/RouterTrainer.h"
-#include "routing/DefaultPolicy.h"
-#include "routing/Router.h"
+#include "core/learning/RouterTrainer.h"
+#include "core/routing/DefaultPolicy.h"
+#include "core/routing/Router.h"
 
 #include <QJsonObject>
 #include <QTest>

@@ -1,6 +1,6 @@
 #include "SandboxTestClient.h"
 
-#include "sandbox/SandboxEmbeddings.h"
+#include "core/sandbox/SandboxEmbeddings.h"
 
 #include <QFile>
 #include <QRegularExpression>

@@ -1,7 +1,7 @@
-#include "ledger/Ledger.h"
-#include "ledger/LedgerQueries.h"
-#include "workbench/BradleyTerry.h"
-#include "workbench/Leaderboard.h"
+#include "core/ledger/Ledger.h"
+#include "core/ledger/LedgerQueries.h"
+#include "core/workbench/BradleyTerry.h"
+#include "core/workbench/Leaderboard.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

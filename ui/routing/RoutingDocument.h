@@ -1,8 +1,8 @@
 #pragma once
 
-#include "routing/RoutingPolicy.h"
-#include "workbench/Leaderboard.h"
-#include "workbench/ProviderHealth.h"
+#include "core/routing/RoutingPolicy.h"
+#include "core/workbench/Leaderboard.h"
+#include "core/workbench/ProviderHealth.h"
 
 #include <QHash>
 

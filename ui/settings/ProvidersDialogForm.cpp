@@ -2,12 +2,12 @@
 // working configuration.
 #include "ui/settings/ProvidersDialog.h"
 
-#include "common/AzureEndpoint.h"
-#include "common/AwsCredentialChain.h"
-#include "engine/Engine.h"
-#include "providers/BedrockWire.h"
-#include "secrets/KeyStore.h"
-#include "secrets/ProviderPresets.h"
+#include "core/common/AwsCredentialChain.h"
+#include "core/common/AzureEndpoint.h"
+#include "core/engine/Engine.h"
+#include "core/providers/BedrockWire.h"
+#include "core/secrets/KeyStore.h"
+#include "core/secrets/ProviderPresets.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #include "ui/workbench/AnswerDocument.h"
 
-#include "workbench/ComparisonHtml.h"
+#include "core/workbench/ComparisonHtml.h"
 
 #include <QApplication>
 #include <QCoreApplication>

@@ -1,10 +1,10 @@
 #include "ui/workbench/ColumnView.h"
 
-#include "AnswerDocument.h"
-#include "common/ElidedLabel.h"
-#include "common/Icons.h"
-#include "common/Money.h"
-#include "common/StatusColors.h"
+#include "core/common/Money.h"
+#include "ui/common/ElidedLabel.h"
+#include "ui/common/Icons.h"
+#include "ui/common/StatusColors.h"
+#include "ui/workbench/AnswerDocument.h"
 
 #include <QApplication>
 #include <QClipboard>

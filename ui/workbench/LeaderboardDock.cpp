@@ -1,12 +1,12 @@
-#include "LeaderboardDock.h"
+#include "ui/workbench/LeaderboardDock.h"
 
-#include "LeaderboardView.h"
-#include "WorkbenchView.h"
-#include "common/Icons.h"
-#include "engine/Engine.h"
-#include "ledger/Ledger.h"
-#include "ledger/LedgerQueries.h"
-#include "routing/RoutingDocument.h"
+#include "core/engine/Engine.h"
+#include "core/ledger/Ledger.h"
+#include "core/ledger/LedgerQueries.h"
+#include "ui/common/Icons.h"
+#include "ui/routing/RoutingDocument.h"
+#include "ui/workbench/LeaderboardView.h"
+#include "ui/workbench/WorkbenchView.h"
 
 #include <QAction>
 #include <QMainWindow>

@@ -1,6 +1,6 @@
-#include "LeaderboardModel.h"
+#include "ui/workbench/LeaderboardModel.h"
 
-#include "common/Money.h"
+#include "core/common/Money.h"
 
 #include <QLocale>
 

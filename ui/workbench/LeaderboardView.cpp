@@ -1,9 +1,9 @@
-#include "LeaderboardView.h"
+#include "ui/workbench/LeaderboardView.h"
 
-#include "LeaderboardModel.h"
-#include "common/Clock.h"
-#include "common/FileDialogs.h"
-#include "common/Icons.h"
+#include "core/common/Clock.h"
+#include "ui/common/FileDialogs.h"
+#include "ui/common/Icons.h"
+#include "ui/workbench/LeaderboardModel.h"
 
 #include <QComboBox>
 #include <QFileInfo>

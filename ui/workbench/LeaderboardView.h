@@ -1,6 +1,6 @@
 #pragma once
 
-#include "workbench/Leaderboard.h"
+#include "core/workbench/Leaderboard.h"
 
 #include <QWidget>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ledger/LedgerRecords.h"
-#include "workbench/ComparisonRun.h"
-#include "workbench/WorkbenchSettings.h"
+#include "core/ledger/LedgerRecords.h"
+#include "core/workbench/ComparisonRun.h"
+#include "core/workbench/WorkbenchSettings.h"
 
 #include <QPointer>
 #include <QWidget>

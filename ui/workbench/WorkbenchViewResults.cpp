@@ -1,11 +1,11 @@
 #include "ui/workbench/WorkbenchView.h"
 
-#include "ColumnView.h"
-#include "DiffDialog.h"
-#include "common/FileDialogs.h"
-#include "common/Money.h"
-#include "common/RequestSettings.h"
-#include "workbench/ComparisonExport.h"
+#include "core/common/Money.h"
+#include "core/common/RequestSettings.h"
+#include "core/workbench/ComparisonExport.h"
+#include "ui/common/FileDialogs.h"
+#include "ui/workbench/ColumnView.h"
+#include "ui/workbench/DiffDialog.h"
 
 #include <QAction>
 #include <QFileInfo>

@@ -1,11 +1,11 @@
 // Streams synthetic tokens into a real WorkbenchView (8 columns, 100 tokens/s each) and measures
 // how long the event loop goes without turning: a 1 ms precise timer records the gap between its
 // ticks, so every millisecond above 1 is time the UI could not react.
-#include "MainWindow.h"
-#include "common/HomeSettings.h"
-#include "workbench/ColumnRun.h"
-#include "workbench/ColumnView.h"
-#include "workbench/WorkbenchView.h"
+#include "core/common/HomeSettings.h"
+#include "core/workbench/ColumnRun.h"
+#include "ui/MainWindow.h"
+#include "ui/workbench/ColumnView.h"
+#include "ui/workbench/WorkbenchView.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
