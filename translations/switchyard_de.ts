@@ -147,6 +147,10 @@
         <source>You</source>
         <translation>Sie</translation>
     </message>
+    <message>
+        <source>Tool calls</source>
+        <translation>Werkzeugaufrufe</translation>
+    </message>
 </context>
 <context>
     <name>AnthropicExportParser</name>
@@ -241,6 +245,70 @@
     </message>
 </context>
 <context>
+    <name>AwsCredentialChain</name>
+    <message>
+        <source>No AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or give profile %1 aws_access_key_id and aws_secret_access_key in %2 or %3.</source>
+        <translation>Keine AWS-Zugangsdaten: Setzen Sie AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY oder geben Sie dem Profil %1 aws_access_key_id und aws_secret_access_key in %2 oder %3.</translation>
+    </message>
+    <message>
+        <source>No AWS credentials for profile %1: neither %2 nor %3 gives it aws_access_key_id and aws_secret_access_key.</source>
+        <translation>Keine AWS-Zugangsdaten für das Profil %1: Weder %2 noch %3 geben ihm aws_access_key_id und aws_secret_access_key.</translation>
+    </message>
+</context>
+<context>
+    <name>AwsEventStream</name>
+    <message>
+        <source>Corrupt event stream at byte %1: %2</source>
+        <translation>Beschädigter Event-Stream bei Byte %1: %2</translation>
+    </message>
+    <message>
+        <source>the prelude checksum does not match</source>
+        <translation>die Prüfsumme des Vorspanns stimmt nicht</translation>
+    </message>
+    <message>
+        <source>impossible lengths (message %1 bytes, headers %2 bytes)</source>
+        <translation>unmögliche Längen (Nachricht %1 Bytes, Header %2 Bytes)</translation>
+    </message>
+    <message>
+        <source>the message checksum does not match</source>
+        <translation>die Prüfsumme der Nachricht stimmt nicht</translation>
+    </message>
+    <message>
+        <source>a header name runs past the headers</source>
+        <translation>ein Header-Name reicht über die Header hinaus</translation>
+    </message>
+    <message>
+        <source>header %1 has the unknown value type %2</source>
+        <translation>Header %1 hat den unbekannten Werttyp %2</translation>
+    </message>
+    <message>
+        <source>the value of header %1 runs past the headers</source>
+        <translation>der Wert von Header %1 reicht über die Header hinaus</translation>
+    </message>
+</context>
+<context>
+    <name>BedrockStreamDecoder</name>
+    <message>
+        <source>The event stream ended inside a message (%1 bytes of it arrived).</source>
+        <translation>Der Event-Stream endete mitten in einer Nachricht (%1 Bytes davon kamen an).</translation>
+    </message>
+    <message>
+        <source>Event %1 is not a JSON object (%2): %3</source>
+        <translation>Ereignis %1 ist kein JSON-Objekt (%2): %3</translation>
+    </message>
+</context>
+<context>
+    <name>BedrockWire</name>
+    <message>
+        <source>No AWS region for %1: set the provider&apos;s region, AWS_REGION or the profile&apos;s region in ~/.aws/config.</source>
+        <translation>Keine AWS-Region für %1: Setzen Sie die Region des Anbieters, AWS_REGION oder die Region des Profils in ~/.aws/config.</translation>
+    </message>
+    <message>
+        <source>Response is not a Converse answer (%1): %2</source>
+        <translation>Die Antwort ist keine Converse-Antwort (%1): %2</translation>
+    </message>
+</context>
+<context>
     <name>BudgetActions</name>
     <message>
         <source>Refuse the request</source>
@@ -332,6 +400,21 @@
     </message>
 </context>
 <context>
+    <name>CallJournal</name>
+    <message>
+        <source>Cannot write the crash journal %1: %2</source>
+        <translation>Das Absturzjournal %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Switchyard stopped before this request ended (found in its crash journal); the provider may have billed it.</source>
+        <translation>Switchyard wurde beendet, bevor diese Anfrage abgeschlossen war (aus dem Absturzjournal); der Anbieter hat sie möglicherweise berechnet.</translation>
+    </message>
+    <message>
+        <source>%1:%2: not a journal line</source>
+        <translation>%1:%2: keine Journalzeile</translation>
+    </message>
+</context>
+<context>
     <name>ChainCursor</name>
     <message>
         <source>provider %1 failed earlier in this request (%2)</source>
@@ -399,6 +482,14 @@
     <message>
         <source>%1 / %2 per 1M</source>
         <translation>%1 / %2 pro 1 Mio.</translation>
+    </message>
+    <message>
+        <source>rating %1</source>
+        <translation>Wertung %1</translation>
+    </message>
+    <message>
+        <source>Your votes: rating %1 (95 % interval %2 to %3), %4 won, %5 lost, %6 tied</source>
+        <translation>Ihre Stimmen: Wertung %1 (95-%-Intervall %2 bis %3), %4 gewonnen, %5 verloren, %6 unentschieden</translation>
     </message>
 </context>
 <context>
@@ -473,6 +564,10 @@
     <message>
         <source>reconcile FILE... [--json] [--since DATE] [--until DATE] [--threshold PCT]   a provider&apos;s usage or cost export next to the ledger</source>
         <translation>reconcile FILE... [--json] [--since DATE] [--until DATE] [--threshold PCT]   den Nutzungs- oder Kostenexport eines Anbieters neben das Journal stellen</translation>
+    </message>
+    <message>
+        <source>leaderboard [--by model|settings] [--tier T] [--rule R] [--tag TAG] [--since DATE] [--json] [--csv FILE]   ratings from your workbench votes</source>
+        <translation>leaderboard [--by model|settings] [--tier T] [--rule R] [--tag TAG] [--since DATE] [--json] [--csv FILE]   Wertungen aus Ihren Werkbank-Stimmen</translation>
     </message>
 </context>
 <context>
@@ -902,6 +997,24 @@
         <source>The conversation continues with this model</source>
         <translation>Das Gespräch wird mit diesem Modell fortgesetzt</translation>
     </message>
+    <message numerus="yes">
+        <source>Reasoning: %n token(s)</source>
+        <translation>
+            <numerusform>Denkprozess: %n Token</numerusform>
+            <numerusform>Denkprozess: %n Token</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reasoning: ~%n token(s)</source>
+        <translation>
+            <numerusform>Denkprozess: ~%n Token</numerusform>
+            <numerusform>Denkprozess: ~%n Token</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of the cost (%2 %)</source>
+        <translation>%1 der Kosten (%2 %)</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -932,8 +1045,9 @@ Options:
   --home DIR   keep config and data in DIR (or set SWITCHYARD_HOME)
   --sandbox    use the offline simulated providers on 127.0.0.1
   --sandbox-fault MODEL=FAULT   make a sandbox model fail: an HTTP status (503,
-               429:retry=3, 429:insufficient_quota), hang, silence, drop,
-               malformed, slow, ignore-max-tokens or failNN (NN% of requests)
+               429:retry=3, 429:insufficient_quota, 400:content_filter), hang, silence,
+               drop, malformed, slow, ignore-max-tokens, filtered-answer or failNN
+               (NN% of requests)
 
 `switchyard COMMAND --help` describes a command.
 </source>
@@ -947,8 +1061,9 @@ Optionen:
   --home DIR   Konfiguration und Daten in DIR halten (oder SWITCHYARD_HOME setzen)
   --sandbox    die simulierten Offline-Anbieter auf 127.0.0.1 verwenden
   --sandbox-fault MODEL=FAULT   ein Sandbox-Modell fehlschlagen lassen: ein HTTP-Status (503,
-               429:retry=3, 429:insufficient_quota), hang, silence, drop,
-               malformed, slow, ignore-max-tokens oder failNN (NN % der Anfragen)
+               429:retry=3, 429:insufficient_quota, 400:content_filter), hang, silence,
+               drop, malformed, slow, ignore-max-tokens, filtered-answer oder failNN
+               (NN % der Anfragen)
 
 `switchyard BEFEHL --help` beschreibt einen Befehl.
 </translation>
@@ -1003,6 +1118,14 @@ Optionen:
     <message>
         <source>No answer</source>
         <translation>Keine Antwort</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Denkprozess</translation>
+    </message>
+    <message>
+        <source>Tool calls</source>
+        <translation>Werkzeugaufrufe</translation>
     </message>
 </context>
 <context>
@@ -1094,6 +1217,37 @@ Optionen:
     <message>
         <source>Continuing the conversation with &lt;b&gt;%1&lt;/b&gt;: the next prompt is a follow-up.</source>
         <translation>Das Gespräch wird mit &lt;b&gt;%1&lt;/b&gt; fortgesetzt: Der nächste Prompt ist eine Folgefrage.</translation>
+    </message>
+</context>
+<context>
+    <name>ConverseTranslator</name>
+    <message>
+        <source>%1: %2 (the model speaks Amazon Bedrock&apos;s Converse API).</source>
+        <translation>%1: %2 (das Modell spricht die Converse-API von Amazon Bedrock).</translation>
+    </message>
+    <message>
+        <source>no equivalent in that API</source>
+        <translation>keine Entsprechung in dieser API</translation>
+    </message>
+    <message>
+        <source>Bedrock takes images and documents inline (base64) only</source>
+        <translation>Bedrock nimmt Bilder und Dokumente nur eingebettet (Base64) an</translation>
+    </message>
+    <message>
+        <source>only PDF documents can be carried</source>
+        <translation>nur PDF-Dokumente können übertragen werden</translation>
+    </message>
+    <message>
+        <source>content block type &quot;%1&quot; has no equivalent in that API</source>
+        <translation>der Inhaltsblock-Typ „%1“ hat keine Entsprechung in dieser API</translation>
+    </message>
+    <message>
+        <source>the tool &quot;%1&quot; runs on Anthropic&apos;s servers</source>
+        <translation>das Tool „%1“ läuft auf den Servern von Anthropic</translation>
+    </message>
+    <message>
+        <source>only text can be carried here</source>
+        <translation>hier kann nur Text übertragen werden</translation>
     </message>
 </context>
 <context>
@@ -1695,6 +1849,52 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>EmbeddingsExchange</name>
+    <message>
+        <source>no answer in time</source>
+        <translation>keine Antwort in der vorgesehenen Zeit</translation>
+    </message>
+    <message>
+        <source>The client disconnected.</source>
+        <translation>Der Client hat die Verbindung getrennt.</translation>
+    </message>
+    <message>
+        <source>No embeddings model of &quot;%1&quot; can be used now.</source>
+        <translation>Kein Embedding-Modell von „%1“ ist gerade nutzbar.</translation>
+    </message>
+    <message>
+        <source>Every embeddings model of &quot;%1&quot; failed.</source>
+        <translation>Alle Embedding-Modelle von „%1“ sind gescheitert.</translation>
+    </message>
+    <message>
+        <source>the answer is not an embeddings list</source>
+        <translation>die Antwort ist keine Liste von Embeddings</translation>
+    </message>
+    <message>
+        <source>The embeddings request was refused by %1.</source>
+        <translation>%1 hat die Embedding-Anfrage abgelehnt.</translation>
+    </message>
+</context>
+<context>
+    <name>EmbeddingsRequest</name>
+    <message>
+        <source>input is required.</source>
+        <translation>input ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>%1 must be a non-empty string or array of token ids; input may also be a list of up to 2048 of them.</source>
+        <translation>%1 muss ein nicht leerer String oder ein Array von Token-IDs sein; input darf auch eine Liste von bis zu 2048 davon sein.</translation>
+    </message>
+    <message>
+        <source>encoding_format must be &quot;float&quot; or &quot;base64&quot;.</source>
+        <translation>encoding_format muss „float“ oder „base64“ sein.</translation>
+    </message>
+    <message>
+        <source>dimensions must be a positive integer.</source>
+        <translation>dimensions muss eine positive ganze Zahl sein.</translation>
+    </message>
+</context>
+<context>
     <name>Engine</name>
     <message>
         <source>The history database cannot be written: %1.</source>
@@ -1736,6 +1936,17 @@ Erstes Token: %3</translation>
         <source>Model name &quot;%1&quot; is ambiguous: %2</source>
         <translation>Der Modellname „%1“ ist mehrdeutig: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n request(s) recovered from the journal of a Switchyard process that stopped without closing the history (%1 answered, %2 interrupted).</source>
+        <translation>
+            <numerusform>%n Anfrage aus dem Journal eines Switchyard-Prozesses wiederhergestellt, der ohne Schließen des Verlaufs beendet wurde (%1 beantwortet, %2 unterbrochen).</numerusform>
+            <numerusform>%n Anfragen aus dem Journal eines Switchyard-Prozesses wiederhergestellt, der ohne Schließen des Verlaufs beendet wurde (%1 beantwortet, %2 unterbrochen).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The trained router was not loaded: %1</source>
+        <translation>Der trainierte Router wurde nicht geladen: %1</translation>
+    </message>
 </context>
 <context>
     <name>ErrorClassifier</name>
@@ -1746,6 +1957,14 @@ Erstes Token: %3</translation>
     <message>
         <source>The provider reported an error in the stream</source>
         <translation>Der Anbieter hat im Stream einen Fehler gemeldet</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s content filter refused the prompt%1: a judgement of the content, not an outage.</source>
+        <translation>Der Inhaltsfilter des Anbieters hat den Prompt abgelehnt%1: ein Urteil über den Inhalt, kein Ausfall.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s content filter withheld the answer%1 (finish_reason content_filter).</source>
+        <translation>Der Inhaltsfilter des Anbieters hat die Antwort zurückgehalten%1 (finish_reason content_filter).</translation>
     </message>
 </context>
 <context>
@@ -1912,6 +2131,14 @@ Erstes Token: %3</translation>
     <message>
         <source>     timeouts: %1</source>
         <translation>     Zeitlimits: %1</translation>
+    </message>
+    <message>
+        <source>Learned router: p_strong %1, threshold %2: strong model %3</source>
+        <translation>Gelernter Router: p_strong %1, Schwelle %2: starkes Modell %3</translation>
+    </message>
+    <message>
+        <source>Learned router: p_strong %1, threshold %2: weak model %3</source>
+        <translation>Gelernter Router: p_strong %1, Schwelle %2: schwaches Modell %3</translation>
     </message>
 </context>
 <context>
@@ -2128,6 +2355,10 @@ Erstes Token: %3</translation>
         <source>Not supported by the model</source>
         <translation>Vom Modell nicht unterstützt</translation>
     </message>
+    <message>
+        <source>Blocked by content filter</source>
+        <translation>Vom Inhaltsfilter blockiert</translation>
+    </message>
 </context>
 <context>
     <name>FigureFormat</name>
@@ -2272,6 +2503,10 @@ Erstes Token: %3</translation>
     <message>
         <source>%1.tool_call_id &quot;%2&quot; answers no tool call of an earlier assistant message.</source>
         <translation>%1.tool_call_id „%2“ beantwortet keinen Tool-Aufruf einer früheren assistant-Nachricht.</translation>
+    </message>
+    <message>
+        <source>%1 holds an image of %2 MB; at most %3 MB are taken per image.</source>
+        <translation>%1 enthält ein Bild von %2 MB; je Bild werden höchstens %3 MB angenommen.</translation>
     </message>
 </context>
 <context>
@@ -2539,6 +2774,22 @@ Erstes Token: %3</translation>
         <source>%1 must be a number of milliseconds.</source>
         <translation>%1 muss eine Zahl von Millisekunden sein.</translation>
     </message>
+    <message>
+        <source>The model &quot;%1&quot; does not exist here: name an embeddings model, or a group of them, that GET /v1/models lists.</source>
+        <translation>Das Modell „%1“ gibt es hier nicht: Nennen Sie ein Embedding-Modell oder eine Gruppe davon, die GET /v1/models aufführt.</translation>
+    </message>
+    <message>
+        <source>its provider speaks Anthropic&apos;s API, which has no embeddings</source>
+        <translation>sein Anbieter spricht die API von Anthropic, die keine Embeddings hat</translation>
+    </message>
+    <message>
+        <source>a chat model, not an embeddings model</source>
+        <translation>ein Chat-Modell, kein Embedding-Modell</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no embeddings model (%2 answer chats only); name a model whose price data has mode &quot;embedding&quot;.</source>
+        <translation>„%1“ hat kein Embedding-Modell (%2 beantworten nur Chats); nennen Sie ein Modell, dessen Preisdaten den Modus „embedding“ haben.</translation>
+    </message>
 </context>
 <context>
     <name>GatewayTrafficModel</name>
@@ -2613,10 +2864,6 @@ Erstes Token: %3</translation>
 </context>
 <context>
     <name>HistoryPanel</name>
-    <message>
-        <source>Search prompts, models, errors</source>
-        <translation>Prompts, Modelle, Fehler durchsuchen</translation>
-    </message>
     <message numerus="yes">
         <source>%n model(s)</source>
         <translation>
@@ -2639,6 +2886,10 @@ Erstes Token: %3</translation>
     <message>
         <source>No run matches.</source>
         <translation>Kein Durchlauf passt.</translation>
+    </message>
+    <message>
+        <source>Search prompts, answers, models, errors</source>
+        <translation>Prompts, Antworten, Modelle, Fehler durchsuchen</translation>
     </message>
 </context>
 <context>
@@ -3032,6 +3283,304 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>LeaderboardCommand</name>
+    <message>
+        <source>The workbench votes added up: wins, losses, ties, a Bradley-Terry rating with its 95 % interval and the cost per win.</source>
+        <translation>Die Stimmen der Werkbank zusammengezählt: Siege, Niederlagen, Unentschieden, eine Bradley-Terry-Wertung mit ihrem 95-%-Intervall und die Kosten pro Sieg.</translation>
+    </message>
+    <message>
+        <source>Rank each model, or each model with its settings.</source>
+        <translation>Jedes Modell einordnen, oder jedes Modell mit seinen Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Only runs with a column routed to this tier.</source>
+        <translation>Nur Läufe mit einer Spalte, die in diese Stufe geroutet wurde.</translation>
+    </message>
+    <message>
+        <source>Only runs with a column routed by this rule.</source>
+        <translation>Nur Läufe mit einer Spalte, die von dieser Regel geroutet wurde.</translation>
+    </message>
+    <message>
+        <source>Only votes with this tag.</source>
+        <translation>Nur Stimmen mit diesem Schlagwort.</translation>
+    </message>
+    <message>
+        <source>Votes from this date (YYYY-MM-DD).</source>
+        <translation>Stimmen ab diesem Datum (JJJJ-MM-TT).</translation>
+    </message>
+    <message>
+        <source>Votes up to and including this date.</source>
+        <translation>Stimmen bis einschließlich zu diesem Datum.</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>Also write the table as CSV.</source>
+        <translation>Die Tabelle zusätzlich als CSV schreiben.</translation>
+    </message>
+    <message>
+        <source>Also write the votes behind it as CSV.</source>
+        <translation>Die Stimmen dahinter zusätzlich als CSV schreiben.</translation>
+    </message>
+    <message>
+        <source>--by must be model or settings</source>
+        <translation>--by muss model oder settings sein</translation>
+    </message>
+    <message>
+        <source>--since needs a date (YYYY-MM-DD), not &quot;%1&quot;</source>
+        <translation>--since braucht ein Datum (JJJJ-MM-TT), nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--until needs a date (YYYY-MM-DD), not &quot;%1&quot;</source>
+        <translation>--until braucht ein Datum (JJJJ-MM-TT), nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>no history database is available</source>
+        <translation>keine Verlaufsdatenbank verfügbar</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>No votes to rank. Vote for the best answer of a workbench run in the app.
+</source>
+        <translation>Keine Stimmen zum Einordnen. Stimmen Sie in der App für die beste Antwort eines Werkbank-Laufs.
+</translation>
+    </message>
+    <message>
+        <source>MODEL</source>
+        <translation>MODELL</translation>
+    </message>
+    <message>
+        <source>W-L-T</source>
+        <translation>S-N-U</translation>
+    </message>
+    <message>
+        <source>RATING</source>
+        <translation>WERTUNG</translation>
+    </message>
+    <message>
+        <source>95% INTERVAL</source>
+        <translation>95-%-INTERVALL</translation>
+    </message>
+    <message>
+        <source>COST/WIN</source>
+        <translation>KOSTEN/SIEG</translation>
+    </message>
+    <message>
+        <source>SETTINGS</source>
+        <translation>EINSTELLUNGEN</translation>
+    </message>
+</context>
+<context>
+    <name>LeaderboardDock</name>
+    <message>
+        <source>Leaderboard</source>
+        <translation>Rangliste</translation>
+    </message>
+</context>
+<context>
+    <name>LeaderboardModel</name>
+    <message numerus="yes">
+        <source>Bradley-Terry rating from %n vote(s); 95 % confidence interval %1 to %2</source>
+        <translation>
+            <numerusform>Bradley-Terry-Wertung aus %n Stimme; 95-%-Konfidenzintervall %1 bis %2</numerusform>
+            <numerusform>Bradley-Terry-Wertung aus %n Stimmen; 95-%-Konfidenzintervall %1 bis %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) had no price and are not in the cost</source>
+        <translation>
+            <numerusform>%n Antwort hatte keinen Preis und ist nicht in den Kosten enthalten</numerusform>
+            <numerusform>%n Antworten hatten keinen Preis und sind nicht in den Kosten enthalten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What this model&apos;s answers in the voted runs cost, divided by its wins</source>
+        <translation>Was die Antworten dieses Modells in den bewerteten Läufen kosteten, geteilt durch seine Siege</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s defaults</source>
+        <translation>Die Voreinstellungen des Anbieters</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Wins</source>
+        <translation>Siege</translation>
+    </message>
+    <message>
+        <source>Losses</source>
+        <translation>Niederlagen</translation>
+    </message>
+    <message>
+        <source>Ties</source>
+        <translation>Unentschieden</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Wertung</translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation>95-%-Intervall</translation>
+    </message>
+    <message>
+        <source>Cost per win</source>
+        <translation>Kosten pro Sieg</translation>
+    </message>
+</context>
+<context>
+    <name>LeaderboardView</name>
+    <message>
+        <source>Per model</source>
+        <translation>Pro Modell</translation>
+    </message>
+    <message>
+        <source>Per model and settings</source>
+        <translation>Pro Modell und Einstellungen</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Letzte 90 Tage</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Leaderboard as CSV...</source>
+        <translation>Rangliste als CSV...</translation>
+    </message>
+    <message>
+        <source>Votes behind it as CSV...</source>
+        <translation>Stimmen dahinter als CSV...</translation>
+    </message>
+    <message>
+        <source>Any tier</source>
+        <translation>Jede Stufe</translation>
+    </message>
+    <message>
+        <source>Any rule</source>
+        <translation>Jede Regel</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>Jedes Schlagwort</translation>
+    </message>
+    <message>
+        <source>No votes yet. Vote for the best answer of a workbench run (or for a tie), and your votes add up here.</source>
+        <translation>Noch keine Stimmen. Stimmen Sie für die beste Antwort eines Werkbank-Laufs (oder für ein Unentschieden), dann summieren sich Ihre Stimmen hier.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n voted run(s) counted. Ratings are Bradley-Terry on the Elo scale (1000 is average), with 95 % confidence intervals; a win counts against every other column of its run.</source>
+        <translation>
+            <numerusform>%n bewerteter Lauf gezählt. Die Wertungen sind Bradley-Terry auf der Elo-Skala (1000 ist der Durchschnitt), mit 95-%-Konfidenzintervallen; ein Sieg zählt gegen jede andere Spalte seines Laufs.</numerusform>
+            <numerusform>%n bewertete Läufe gezählt. Die Wertungen sind Bradley-Terry auf der Elo-Skala (1000 ist der Durchschnitt), mit 95-%-Konfidenzintervallen; ein Sieg zählt gegen jede andere Spalte seines Laufs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Leaderboard</source>
+        <translation>Rangliste exportieren</translation>
+    </message>
+    <message>
+        <source>leaderboard.csv</source>
+        <translation>rangliste.csv</translation>
+    </message>
+    <message>
+        <source>CSV spreadsheet (*.csv)</source>
+        <translation>CSV-Tabelle (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Nach %1 exportiert</translation>
+    </message>
+    <message>
+        <source>Export Votes</source>
+        <translation>Stimmen exportieren</translation>
+    </message>
+    <message>
+        <source>votes.csv</source>
+        <translation>stimmen.csv</translation>
+    </message>
+</context>
+<context>
+    <name>LearnedRouter</name>
+    <message>
+        <source>not a Switchyard router model</source>
+        <translation>kein Router-Modell von Switchyard</translation>
+    </message>
+    <message>
+        <source>model format version %1 is not supported (this version of Switchyard reads version %2); train the router again</source>
+        <translation>Modellformat-Version %1 wird nicht unterstützt (diese Switchyard-Version liest Version %2); trainieren Sie den Router neu</translation>
+    </message>
+    <message>
+        <source>the model file is corrupt (%1)</source>
+        <translation>die Modelldatei ist beschädigt (%1)</translation>
+    </message>
+    <message>
+        <source>too short</source>
+        <translation>zu kurz</translation>
+    </message>
+    <message>
+        <source>checksum mismatch</source>
+        <translation>Prüfsumme stimmt nicht</translation>
+    </message>
+    <message>
+        <source>unreadable header</source>
+        <translation>Kopfdaten nicht lesbar</translation>
+    </message>
+    <message>
+        <source>weights do not match the features</source>
+        <translation>Gewichte passen nicht zu den Merkmalen</translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>no trained router at %1; run `switchyard router train FILE.jsonl`</source>
+        <translation>kein trainierter Router unter %1; führen Sie `switchyard router train DATEI.jsonl` aus</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>larger than 64 MiB</source>
+        <translation>größer als 64 MiB</translation>
+    </message>
+</context>
+<context>
     <name>Ledger</name>
     <message>
         <source>not a version %1 spill of ledger rows</source>
@@ -3072,6 +3621,33 @@ Erstes Token: %3</translation>
         <source>Old ledger rows could not be deleted: %1</source>
         <translation>Alte Journalzeilen konnten nicht gelöscht werden: %1</translation>
     </message>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver is not installed (Debian package libqt6sql6-psql).</source>
+        <translation>Der PostgreSQL-Treiber von Qt ist nicht installiert (Debian-Paket libqt6sql6-psql).</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation>Keine Verbindung zu %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerMigration</name>
+    <message>
+        <source>There is no ledger file %1 to copy.</source>
+        <translation>Es gibt keine Journaldatei %1 zum Kopieren.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The copy does not match the source: %1 requests, %2 attempts, %3 failovers, %4 votes and $%5 in the source; %6, %7, %8, %9 and $%10 added to the target. Was the target written by something else meanwhile?</source>
+        <translation>Die Kopie stimmt nicht mit der Quelle überein: %1 Anfragen, %2 Versuche, %3 Failover, %4 Stimmen und $%5 in der Quelle; %6, %7, %8, %9 und $%10 im Ziel hinzugekommen. Hat inzwischen etwas anderes in das Ziel geschrieben?</translation>
+    </message>
 </context>
 <context>
     <name>LedgerSchema</name>
@@ -3110,6 +3686,37 @@ Erstes Token: %3</translation>
     <message>
         <source>Cannot build the ledger summaries (%1).</source>
         <translation>Die Zusammenfassungen des Journals können nicht erstellt werden (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerUrl</name>
+    <message>
+        <source>A database URL starts with postgresql://.</source>
+        <translation>Eine Datenbank-URL beginnt mit postgresql://.</translation>
+    </message>
+    <message>
+        <source>The database URL is not a valid URL (postgresql://user@host:port/database).</source>
+        <translation>Die Datenbank-URL ist keine gültige URL (postgresql://benutzer@host:port/datenbank).</translation>
+    </message>
+    <message>
+        <source>The database URL names no host (postgresql://user@host:port/database).</source>
+        <translation>Die Datenbank-URL nennt keinen Host (postgresql://benutzer@host:port/datenbank).</translation>
+    </message>
+    <message>
+        <source>The database URL names no database after the host (postgresql://user@host:port/database).</source>
+        <translation>Die Datenbank-URL nennt nach dem Host keine Datenbank (postgresql://benutzer@host:port/datenbank).</translation>
+    </message>
+    <message>
+        <source>The database URL has the parameter &quot;%1&quot;, which Switchyard does not pass on (it knows %2).</source>
+        <translation>Die Datenbank-URL enthält den Parameter „%1“, den Switchyard nicht weitergibt (bekannt sind %2).</translation>
+    </message>
+    <message>
+        <source>The database URL&apos;s sslmode &quot;%1&quot; is not one of %2.</source>
+        <translation>Der sslmode „%1“ der Datenbank-URL ist keiner von %2.</translation>
+    </message>
+    <message>
+        <source>The database URL&apos;s connect_timeout &quot;%1&quot; is not a number of seconds.</source>
+        <translation>Das connect_timeout „%1“ der Datenbank-URL ist keine Anzahl von Sekunden.</translation>
     </message>
 </context>
 <context>
@@ -3250,10 +3857,6 @@ Erstes Token: %3</translation>
         <translation>ein Gewicht muss größer als 0 und höchstens 1.000.000 sein</translation>
     </message>
     <message>
-        <source>provider &quot;%1&quot; is not supported by Switchyard yet (Azure OpenAI and Amazon Bedrock are planned)</source>
-        <translation>Anbieter „%1“ wird von Switchyard noch nicht unterstützt (Azure OpenAI und Amazon Bedrock sind geplant)</translation>
-    </message>
-    <message>
         <source>provider &quot;%1&quot; is not supported by Switchyard</source>
         <translation>Anbieter „%1“ wird von Switchyard nicht unterstützt</translation>
     </message>
@@ -3324,6 +3927,42 @@ Erstes Token: %3</translation>
     <message>
         <source>model_list already has a group &quot;%1&quot;; the group wins over the alias</source>
         <translation>model_list hat bereits eine Gruppe „%1“; die Gruppe hat Vorrang vor dem Alias</translation>
+    </message>
+    <message>
+        <source>a literal AWS key is not imported; put it in a profile of ~/.aws/credentials and name the profile with aws_profile_name, or set %1</source>
+        <translation>ein wörtlich angegebener AWS-Schlüssel wird nicht importiert; legen Sie ihn in einem Profil von ~/.aws/credentials ab und nennen Sie das Profil mit aws_profile_name, oder setzen Sie %1</translation>
+    </message>
+    <message>
+        <source>Switchyard reads AWS credentials from %1 or from a profile, not from %2; set %1 or use aws_profile_name</source>
+        <translation>Switchyard liest AWS-Zugangsdaten aus %1 oder aus einem Profil, nicht aus %2; setzen Sie %1 oder verwenden Sie aws_profile_name</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not supported for Bedrock: Switchyard signs with the keys of the environment or of an ~/.aws/credentials profile (aws_profile_name)</source>
+        <translation>„%1“ wird für Bedrock nicht unterstützt: Switchyard signiert mit den Schlüsseln der Umgebung oder eines Profils in ~/.aws/credentials (aws_profile_name)</translation>
+    </message>
+    <message>
+        <source>a literal Bedrock API key is not imported; write api_key: os.environ/NAME and set NAME</source>
+        <translation>ein wörtlich angegebener Bedrock-API-Schlüssel wird nicht importiert; schreiben Sie api_key: os.environ/NAME und setzen Sie NAME</translation>
+    </message>
+    <message>
+        <source>provider &quot;%1&quot; is not supported by Switchyard yet (Amazon Bedrock is planned)</source>
+        <translation>Anbieter „%1“ wird von Switchyard noch nicht unterstützt (Amazon Bedrock ist geplant)</translation>
+    </message>
+    <message>
+        <source>both api_key and azure_ad_token are given: the api-key header is sent, as LiteLLM does</source>
+        <translation>api_key und azure_ad_token sind beide angegeben: der Header api-key wird gesendet, wie bei LiteLLM</translation>
+    </message>
+    <message>
+        <source>no api_key: %1 is sent to %2, as LiteLLM does</source>
+        <translation>kein api_key: %1 wird an %2 gesendet, wie bei LiteLLM</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an Azure OpenAI api-version (like 2024-10-21)</source>
+        <translation>„%1“ ist keine api-version von Azure OpenAI (etwa 2024-10-21)</translation>
+    </message>
+    <message>
+        <source>not given: Switchyard sends api-version=%1</source>
+        <translation>nicht angegeben: Switchyard sendet api-version=%1</translation>
     </message>
 </context>
 <context>
@@ -3479,6 +4118,10 @@ Erstes Token: %3</translation>
     <message>
         <source>The model list is larger than %1 MiB.</source>
         <translation>Die Modellliste ist größer als %1 MiB.</translation>
+    </message>
+    <message>
+        <source>%1 lists no deployments at this URL; type the deployment name as the model&apos;s upstream name.</source>
+        <translation>%1 listet unter dieser URL keine Deployments auf; tragen Sie den Namen des Deployments als Upstream-Namen des Modells ein.</translation>
     </message>
 </context>
 <context>
@@ -3666,16 +4309,16 @@ Erstes Token: %3</translation>
         <translation>kein mode angegeben</translation>
     </message>
     <message>
-        <source>mode &quot;%1&quot; is not a chat model</source>
-        <translation>mode „%1“ ist kein Chat-Modell</translation>
-    </message>
-    <message>
         <source>no %1</source>
         <translation>kein %1</translation>
     </message>
     <message>
         <source>%1 is not a price</source>
         <translation>%1 ist kein Preis</translation>
+    </message>
+    <message>
+        <source>mode &quot;%1&quot; is not a chat or embedding model</source>
+        <translation>Modus „%1“ ist weder ein Chat- noch ein Embedding-Modell</translation>
     </message>
 </context>
 <context>
@@ -3731,6 +4374,10 @@ Erstes Token: %3</translation>
     <message>
         <source>expected an object with aboveTokens, input and output</source>
         <translation>erwartet ein Objekt mit aboveTokens, input und output</translation>
+    </message>
+    <message>
+        <source>expected &quot;chat&quot; or &quot;embedding&quot;</source>
+        <translation>erwartet „chat“ oder „embedding“</translation>
     </message>
 </context>
 <context>
@@ -3790,6 +4437,53 @@ Erstes Token: %3</translation>
     <message>
         <source>System prompt •</source>
         <translation>System-Prompt •</translation>
+    </message>
+</context>
+<context>
+    <name>PromptFile</name>
+    <message>
+        <source>invalid JSON at column %1: %2</source>
+        <translation>ungültiges JSON in Spalte %1: %2</translation>
+    </message>
+    <message>
+        <source>expected a JSON object</source>
+        <translation>erwartet ein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>missing field &quot;id&quot;</source>
+        <translation>Feld &quot;id&quot; fehlt</translation>
+    </message>
+    <message>
+        <source>field &quot;id&quot; must be a non-empty string or a number</source>
+        <translation>Feld &quot;id&quot; muss eine nicht leere Zeichenkette oder eine Zahl sein</translation>
+    </message>
+    <message>
+        <source>missing field &quot;prompt&quot;</source>
+        <translation>Feld &quot;prompt&quot; fehlt</translation>
+    </message>
+    <message>
+        <source>field &quot;prompt&quot; must be a string</source>
+        <translation>Feld &quot;prompt&quot; muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>field &quot;source&quot; must be a string</source>
+        <translation>Feld &quot;source&quot; muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>field &quot;scores&quot; must be an object of numbers</source>
+        <translation>Feld &quot;scores&quot; muss ein Objekt aus Zahlen sein</translation>
+    </message>
+    <message>
+        <source>field &quot;scores.%1&quot; must be a number</source>
+        <translation>Feld &quot;scores.%1&quot; muss eine Zahl sein</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1:%2: the line is longer than %3 MiB</source>
+        <translation>%1:%2: die Zeile ist länger als %3 MiB</translation>
     </message>
 </context>
 <context>
@@ -4158,6 +4852,94 @@ Erstes Token: %3</translation>
             <numerusform>Gespeichert: %n Anbieter.</numerusform>
             <numerusform>Gespeichert: %n Anbieter.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Add a model first: Bedrock is tested with a one-token request to it.</source>
+        <translation>Fügen Sie zuerst ein Modell hinzu: Bedrock wird mit einer Anfrage über ein Token an dieses Modell getestet.</translation>
+    </message>
+    <message>
+        <source>Bedrock lists its models in the AWS console and on its control plane, not on bedrock-runtime: add model ids such as us.amazon.nova-micro-v1:0 by hand.</source>
+        <translation>Bedrock listet seine Modelle in der AWS-Konsole und auf seiner Steuerungsebene, nicht auf bedrock-runtime: Fügen Sie Modell-IDs wie us.amazon.nova-micro-v1:0 von Hand hinzu.</translation>
+    </message>
+    <message>
+        <source>Azure OpenAI</source>
+        <translation>Azure OpenAI</translation>
+    </message>
+    <message>
+        <source>Amazon Bedrock (Converse, AWS SigV4)</source>
+        <translation>Amazon Bedrock (Converse, AWS SigV4)</translation>
+    </message>
+    <message>
+        <source>e.g. us-east-1; empty: AWS_REGION or the profile&apos;s region</source>
+        <translation>z. B. us-east-1; leer: AWS_REGION oder die Region des Profils</translation>
+    </message>
+    <message>
+        <source>empty: AWS_ACCESS_KEY_ID from the environment, else AWS_PROFILE or default</source>
+        <translation>leer: AWS_ACCESS_KEY_ID aus der Umgebung, sonst AWS_PROFILE oder default</translation>
+    </message>
+    <message>
+        <source>Resource name, e.g. contoso</source>
+        <translation>Name der Ressource, z. B. contoso</translation>
+    </message>
+    <message>
+        <source>The api-version of the deployment URLs; not used when the base URL ends in /openai/v1</source>
+        <translation>Die api-version der Deployment-URLs; nicht verwendet, wenn die Basis-URL auf /openai/v1 endet</translation>
+    </message>
+    <message>
+        <source>API key (api-key header)</source>
+        <translation>API-Schlüssel (Header api-key)</translation>
+    </message>
+    <message>
+        <source>Microsoft Entra ID token (Authorization: Bearer)</source>
+        <translation>Microsoft-Entra-ID-Token (Authorization: Bearer)</translation>
+    </message>
+    <message>
+        <source>An Entra ID access token is read like a key: from the key variable (e.g. AZURE_OPENAI_AD_TOKEN) or the keychain. Tokens expire after about an hour.</source>
+        <translation>Ein Entra-ID-Zugriffstoken wird wie ein Schlüssel gelesen: aus der Schlüsselvariablen (z. B. AZURE_OPENAI_AD_TOKEN) oder dem Schlüsselbund. Token laufen nach etwa einer Stunde ab.</translation>
+    </message>
+    <message>
+        <source>Azure resource</source>
+        <translation>Azure-Ressource</translation>
+    </message>
+    <message>
+        <source>API version</source>
+        <translation>API-Version</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Authentifizierung</translation>
+    </message>
+    <message>
+        <source>AWS region</source>
+        <translation>AWS-Region</translation>
+    </message>
+    <message>
+        <source>AWS profile</source>
+        <translation>AWS-Profil</translation>
+    </message>
+    <message>
+        <source>AWS credentials</source>
+        <translation>AWS-Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>empty: https://bedrock-runtime.&lt;region&gt;.amazonaws.com</source>
+        <translation>leer: https://bedrock-runtime.&lt;region&gt;.amazonaws.com</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>No region: set one here, AWS_REGION, or the profile&apos;s region.</source>
+        <translation>Keine Region: Setzen Sie hier eine, AWS_REGION oder die Region des Profils.</translation>
+    </message>
+    <message>
+        <source>Region %1</source>
+        <translation>Region %1</translation>
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation>Deployment</translation>
     </message>
 </context>
 <context>
@@ -4561,6 +5343,117 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>ResponsesRequest</name>
+    <message>
+        <source>%1 needs image_url (a URL or data URL); an uploaded file_id cannot be sent to a chat completions model.</source>
+        <translation>%1 braucht image_url (eine URL oder Data-URL); eine hochgeladene file_id lässt sich nicht an ein Chat-Completions-Modell senden.</translation>
+    </message>
+    <message>
+        <source>%1: a file by URL cannot be sent to a chat completions model; send file_data.</source>
+        <translation>%1: Eine Datei per URL lässt sich nicht an ein Chat-Completions-Modell senden; senden Sie file_data.</translation>
+    </message>
+    <message>
+        <source>%1.type &quot;%2&quot; cannot be translated to chat completions.</source>
+        <translation>%1.type „%2“ lässt sich nicht in Chat Completions übersetzen.</translation>
+    </message>
+    <message>
+        <source>%1.role must be &quot;user&quot;, &quot;system&quot;, &quot;developer&quot; or &quot;assistant&quot;.</source>
+        <translation>%1.role muss „user“, „system“, „developer“ oder „assistant“ sein.</translation>
+    </message>
+    <message>
+        <source>%1.content must be a string or an array of parts.</source>
+        <translation>%1.content muss ein String oder ein Array von Teilen sein.</translation>
+    </message>
+    <message>
+        <source>%1 needs call_id, name and arguments as strings.</source>
+        <translation>%1 braucht call_id, name und arguments als Strings.</translation>
+    </message>
+    <message>
+        <source>%1.call_id must be a string.</source>
+        <translation>%1.call_id muss ein String sein.</translation>
+    </message>
+    <message>
+        <source>%1.output must be a string or an array of parts.</source>
+        <translation>%1.output muss ein String oder ein Array von Teilen sein.</translation>
+    </message>
+    <message>
+        <source>input must be a string or a non-empty array of items.</source>
+        <translation>input muss ein String oder ein nicht leeres Array von Einträgen sein.</translation>
+    </message>
+    <message>
+        <source>%1 must be an object.</source>
+        <translation>%1 muss ein Objekt sein.</translation>
+    </message>
+    <message>
+        <source>%1: a reasoning item from another service (encrypted content) cannot be sent to a chat completions model.</source>
+        <translation>%1: Ein Reasoning-Eintrag eines anderen Dienstes (verschlüsselter Inhalt) lässt sich nicht an ein Chat-Completions-Modell senden.</translation>
+    </message>
+    <message>
+        <source>tools must be an array.</source>
+        <translation>tools muss ein Array sein.</translation>
+    </message>
+    <message>
+        <source>%1.type &quot;%2&quot;: only function tools can be translated to chat completions.</source>
+        <translation>%1.type „%2“: Nur Funktions-Tools lassen sich in Chat Completions übersetzen.</translation>
+    </message>
+    <message>
+        <source>%1.name must be a string.</source>
+        <translation>%1.name muss ein String sein.</translation>
+    </message>
+    <message>
+        <source>tool_choice: only &quot;auto&quot;, &quot;none&quot;, &quot;required&quot; or a function can be translated to chat completions.</source>
+        <translation>tool_choice: Nur „auto“, „none“, „required“ oder eine Funktion lassen sich in Chat Completions übersetzen.</translation>
+    </message>
+    <message>
+        <source>text.%1 cannot be translated to chat completions.</source>
+        <translation>text.%1 lässt sich nicht in Chat Completions übersetzen.</translation>
+    </message>
+    <message>
+        <source>text.format of type json_schema needs a name and a schema object.</source>
+        <translation>text.format vom Typ json_schema braucht einen Namen und ein Schema-Objekt.</translation>
+    </message>
+    <message>
+        <source>text.format.type must be &quot;text&quot;, &quot;json_object&quot; or &quot;json_schema&quot;.</source>
+        <translation>text.format.type muss „text“, „json_object“ oder „json_schema“ sein.</translation>
+    </message>
+    <message>
+        <source>reasoning.%1 cannot be translated to chat completions.</source>
+        <translation>reasoning.%1 lässt sich nicht in Chat Completions übersetzen.</translation>
+    </message>
+    <message>
+        <source>instructions must be a string.</source>
+        <translation>instructions muss ein String sein.</translation>
+    </message>
+    <message>
+        <source>input is required: stored conversations are not kept here, so every request carries its whole input.</source>
+        <translation>input ist erforderlich: Gespeicherte Unterhaltungen gibt es hier nicht, daher bringt jede Anfrage ihren ganzen Input mit.</translation>
+    </message>
+    <message>
+        <source>truncation &quot;auto&quot; cannot be translated to chat completions.</source>
+        <translation>truncation „auto“ lässt sich nicht in Chat Completions übersetzen.</translation>
+    </message>
+    <message>
+        <source>include asks for output that a chat completions model does not give.</source>
+        <translation>include verlangt eine Ausgabe, die ein Chat-Completions-Modell nicht liefert.</translation>
+    </message>
+    <message>
+        <source>%1: stored responses are not kept here; send the whole input.</source>
+        <translation>%1: Gespeicherte Antworten gibt es hier nicht; senden Sie den ganzen Input.</translation>
+    </message>
+    <message>
+        <source>background responses are not supported here.</source>
+        <translation>Antworten im Hintergrund werden hier nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>stream_options: only include_obfuscation is understood here.</source>
+        <translation>stream_options: Hier wird nur include_obfuscation verstanden.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be translated to chat completions.</source>
+        <translation>%1 lässt sich nicht in Chat Completions übersetzen.</translation>
+    </message>
+</context>
+<context>
     <name>ResultJson</name>
     <message>
         <source>unpriced</source>
@@ -4723,6 +5616,21 @@ Erstes Token: %3</translation>
     <message>
         <source>Refused: tier %1 is over budget (%2) and there is no cheaper tier to move down to.</source>
         <translation>Abgelehnt: Stufe %1 ist über Budget (%2) und es gibt keine günstigere Stufe.</translation>
+    </message>
+</context>
+<context>
+    <name>RouterTrainer</name>
+    <message>
+        <source>at least %1 prompts are needed to train, got %2</source>
+        <translation>zum Trainieren werden mindestens %1 Prompts gebraucht, vorhanden sind %2</translation>
+    </message>
+    <message>
+        <source>no settings to cross-validate</source>
+        <translation>keine Einstellungen für die Kreuzvalidierung</translation>
+    </message>
+    <message>
+        <source>training cancelled</source>
+        <translation>Training abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -4898,6 +5806,22 @@ Erstes Token: %3</translation>
         <source>no rule matched; the policy&apos;s default tier</source>
         <translation>keine Regel trifft; die Standardstufe der Richtlinie</translation>
     </message>
+    <message>
+        <source>rule %1 (%2): a learned rule needs a weak and a strong model</source>
+        <translation>Regel %1 (%2): eine gelernte Regel braucht ein schwaches und ein starkes Modell</translation>
+    </message>
+    <message>
+        <source>rule %1 (%2): no trained router; run `switchyard router train FILE.jsonl` (the rule is skipped)</source>
+        <translation>Regel %1 (%2): kein trainierter Router; führen Sie `switchyard router train DATEI.jsonl` aus (die Regel wird übersprungen)</translation>
+    </message>
+    <message>
+        <source>learned router: p_strong %1 &gt;= threshold %2, strong model</source>
+        <translation>gelernter Router: p_strong %1 &gt;= Schwelle %2, starkes Modell</translation>
+    </message>
+    <message>
+        <source>learned router: p_strong %1 &lt; threshold %2, weak model</source>
+        <translation>gelernter Router: p_strong %1 &lt; Schwelle %2, schwaches Modell</translation>
+    </message>
 </context>
 <context>
     <name>RulePattern</name>
@@ -4908,6 +5832,14 @@ Erstes Token: %3</translation>
     <message>
         <source>expected a whole number, found &quot;%1&quot;</source>
         <translation>ganze Zahl erwartet, „%1“ gefunden</translation>
+    </message>
+    <message>
+        <source>a learned rule needs a weak and a strong model</source>
+        <translation>eine gelernte Regel braucht ein schwaches und ein starkes Modell</translation>
+    </message>
+    <message>
+        <source>the threshold must be between 0 and 1, found %1</source>
+        <translation>die Schwelle muss zwischen 0 und 1 liegen, gefunden: %1</translation>
     </message>
 </context>
 <context>
@@ -5000,6 +5932,14 @@ Erstes Token: %3</translation>
         <source>Never fires: rule %1 &quot;%2&quot; above it matches the same prompts</source>
         <translation>Greift nie: Regel %1 „%2“ darüber passt auf dieselben Prompts</translation>
     </message>
+    <message>
+        <source>Learned router</source>
+        <translation>Gelernter Router</translation>
+    </message>
+    <message>
+        <source>%1 / %2 from p_strong %3</source>
+        <translation>%1 / %2 ab p_strong %3</translation>
+    </message>
 </context>
 <context>
     <name>RulesPane</name>
@@ -5049,6 +5989,14 @@ Erstes Token: %3</translation>
     <message>
         <source>Sandbox Anthropic</source>
         <translation>Sandbox Anthropic</translation>
+    </message>
+    <message>
+        <source>Sandbox Azure OpenAI</source>
+        <translation>Sandbox Azure OpenAI</translation>
+    </message>
+    <message>
+        <source>Sandbox Bedrock</source>
+        <translation>Sandbox Bedrock</translation>
     </message>
 </context>
 <context>
@@ -5386,6 +6334,13 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
     <message>
         <source>Providers saved.</source>
         <translation>Anbieter gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>SharedBudget</name>
+    <message>
+        <source>%1 of the team&apos;s budget are spent or held, the limit is %2</source>
+        <translation>%1 des Team-Budgets sind ausgegeben oder reserviert, das Limit ist %2</translation>
     </message>
 </context>
 <context>
@@ -5959,6 +6914,10 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
         <source>a group needs at least one deployment</source>
         <translation>eine Gruppe braucht mindestens ein Deployment</translation>
     </message>
+    <message>
+        <source>Microsoft Entra ID tokens are for Azure OpenAI providers (kind &quot;azure&quot;)</source>
+        <translation>Microsoft-Entra-ID-Token gelten nur für Azure-OpenAI-Anbieter (kind „azure“)</translation>
+    </message>
 </context>
 <context>
     <name>WebhookSender</name>
@@ -6193,6 +7152,14 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
     <message>
         <source>Exported to %1</source>
         <translation>Nach %1 exportiert</translation>
+    </message>
+    <message>
+        <source>Vote tag</source>
+        <translation>Stimm-Schlagwort</translation>
+    </message>
+    <message>
+        <source>A label stored with your votes, such as &quot;coding&quot; or &quot;summaries&quot;: the leaderboard can be filtered by it</source>
+        <translation>Eine Bezeichnung, die mit Ihren Stimmen gespeichert wird, etwa &quot;Code&quot; oder &quot;Zusammenfassungen&quot;: die Rangliste lässt sich danach filtern</translation>
     </message>
 </context>
 </TS>
