@@ -99,7 +99,6 @@ private:
     QLineEdit* m_awsRegion;
     QLineEdit* m_awsProfile;
     QLabel* m_awsSource;
-    QFormLayout* m_formLayout;
     QLabel* m_keychainError;
     QPlainTextEdit* m_headers;
     QSpinBox* m_maxConcurrent;
