@@ -932,8 +932,9 @@ Options:
   --home DIR   keep config and data in DIR (or set SWITCHYARD_HOME)
   --sandbox    use the offline simulated providers on 127.0.0.1
   --sandbox-fault MODEL=FAULT   make a sandbox model fail: an HTTP status (503,
-               429:retry=3, 429:insufficient_quota), hang, silence, drop,
-               malformed, slow, ignore-max-tokens or failNN (NN% of requests)
+               429:retry=3, 429:insufficient_quota, 400:content_filter), hang, silence,
+               drop, malformed, slow, ignore-max-tokens, filtered-answer or failNN
+               (NN% of requests)
 
 `switchyard COMMAND --help` describes a command.
 </source>
@@ -947,8 +948,9 @@ Optionen:
   --home DIR   Konfiguration und Daten in DIR halten (oder SWITCHYARD_HOME setzen)
   --sandbox    die simulierten Offline-Anbieter auf 127.0.0.1 verwenden
   --sandbox-fault MODEL=FAULT   ein Sandbox-Modell fehlschlagen lassen: ein HTTP-Status (503,
-               429:retry=3, 429:insufficient_quota), hang, silence, drop,
-               malformed, slow, ignore-max-tokens oder failNN (NN % der Anfragen)
+               429:retry=3, 429:insufficient_quota, 400:content_filter), hang, silence,
+               drop, malformed, slow, ignore-max-tokens, filtered-answer oder failNN
+               (NN % der Anfragen)
 
 `switchyard BEFEHL --help` beschreibt einen Befehl.
 </translation>
@@ -1747,6 +1749,14 @@ Erstes Token: %3</translation>
         <source>The provider reported an error in the stream</source>
         <translation>Der Anbieter hat im Stream einen Fehler gemeldet</translation>
     </message>
+    <message>
+        <source>The provider&apos;s content filter refused the prompt%1: a judgement of the content, not an outage.</source>
+        <translation>Der Inhaltsfilter des Anbieters hat den Prompt abgelehnt%1: ein Urteil über den Inhalt, kein Ausfall.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s content filter withheld the answer%1 (finish_reason content_filter).</source>
+        <translation>Der Inhaltsfilter des Anbieters hat die Antwort zurückgehalten%1 (finish_reason content_filter).</translation>
+    </message>
 </context>
 <context>
     <name>EstimatePanel</name>
@@ -2127,6 +2137,10 @@ Erstes Token: %3</translation>
     <message>
         <source>Not supported by the model</source>
         <translation>Vom Modell nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>Blocked by content filter</source>
+        <translation>Vom Inhaltsfilter blockiert</translation>
     </message>
 </context>
 <context>
@@ -3250,10 +3264,6 @@ Erstes Token: %3</translation>
         <translation>ein Gewicht muss größer als 0 und höchstens 1.000.000 sein</translation>
     </message>
     <message>
-        <source>provider &quot;%1&quot; is not supported by Switchyard yet (Azure OpenAI and Amazon Bedrock are planned)</source>
-        <translation>Anbieter „%1“ wird von Switchyard noch nicht unterstützt (Azure OpenAI und Amazon Bedrock sind geplant)</translation>
-    </message>
-    <message>
         <source>provider &quot;%1&quot; is not supported by Switchyard</source>
         <translation>Anbieter „%1“ wird von Switchyard nicht unterstützt</translation>
     </message>
@@ -3324,6 +3334,26 @@ Erstes Token: %3</translation>
     <message>
         <source>model_list already has a group &quot;%1&quot;; the group wins over the alias</source>
         <translation>model_list hat bereits eine Gruppe „%1“; die Gruppe hat Vorrang vor dem Alias</translation>
+    </message>
+    <message>
+        <source>provider &quot;%1&quot; is not supported by Switchyard yet (Amazon Bedrock is planned)</source>
+        <translation>Anbieter „%1“ wird von Switchyard noch nicht unterstützt (Amazon Bedrock ist geplant)</translation>
+    </message>
+    <message>
+        <source>both api_key and azure_ad_token are given: the api-key header is sent, as LiteLLM does</source>
+        <translation>api_key und azure_ad_token sind beide angegeben: der Header api-key wird gesendet, wie bei LiteLLM</translation>
+    </message>
+    <message>
+        <source>no api_key: %1 is sent to %2, as LiteLLM does</source>
+        <translation>kein api_key: %1 wird an %2 gesendet, wie bei LiteLLM</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an Azure OpenAI api-version (like 2024-10-21)</source>
+        <translation>„%1“ ist keine api-version von Azure OpenAI (etwa 2024-10-21)</translation>
+    </message>
+    <message>
+        <source>not given: Switchyard sends api-version=%1</source>
+        <translation>nicht angegeben: Switchyard sendet api-version=%1</translation>
     </message>
 </context>
 <context>
@@ -3479,6 +3509,10 @@ Erstes Token: %3</translation>
     <message>
         <source>The model list is larger than %1 MiB.</source>
         <translation>Die Modellliste ist größer als %1 MiB.</translation>
+    </message>
+    <message>
+        <source>%1 lists no deployments at this URL; type the deployment name as the model&apos;s upstream name.</source>
+        <translation>%1 listet unter dieser URL keine Deployments auf; tragen Sie den Namen des Deployments als Upstream-Namen des Modells ein.</translation>
     </message>
 </context>
 <context>
@@ -4158,6 +4192,46 @@ Erstes Token: %3</translation>
             <numerusform>Gespeichert: %n Anbieter.</numerusform>
             <numerusform>Gespeichert: %n Anbieter.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Azure OpenAI</source>
+        <translation>Azure OpenAI</translation>
+    </message>
+    <message>
+        <source>Resource name, e.g. contoso</source>
+        <translation>Name der Ressource, z. B. contoso</translation>
+    </message>
+    <message>
+        <source>The api-version of the deployment URLs; not used when the base URL ends in /openai/v1</source>
+        <translation>Die api-version der Deployment-URLs; nicht verwendet, wenn die Basis-URL auf /openai/v1 endet</translation>
+    </message>
+    <message>
+        <source>API key (api-key header)</source>
+        <translation>API-Schlüssel (Header api-key)</translation>
+    </message>
+    <message>
+        <source>Microsoft Entra ID token (Authorization: Bearer)</source>
+        <translation>Microsoft-Entra-ID-Token (Authorization: Bearer)</translation>
+    </message>
+    <message>
+        <source>An Entra ID access token is read like a key: from the key variable (e.g. AZURE_OPENAI_AD_TOKEN) or the keychain. Tokens expire after about an hour.</source>
+        <translation>Ein Entra-ID-Zugriffstoken wird wie ein Schlüssel gelesen: aus der Schlüsselvariablen (z. B. AZURE_OPENAI_AD_TOKEN) oder dem Schlüsselbund. Token laufen nach etwa einer Stunde ab.</translation>
+    </message>
+    <message>
+        <source>Azure resource</source>
+        <translation>Azure-Ressource</translation>
+    </message>
+    <message>
+        <source>API version</source>
+        <translation>API-Version</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Authentifizierung</translation>
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation>Deployment</translation>
     </message>
 </context>
 <context>
@@ -5049,6 +5123,10 @@ Erstes Token: %3</translation>
     <message>
         <source>Sandbox Anthropic</source>
         <translation>Sandbox Anthropic</translation>
+    </message>
+    <message>
+        <source>Sandbox Azure OpenAI</source>
+        <translation>Sandbox Azure OpenAI</translation>
     </message>
 </context>
 <context>
@@ -5958,6 +6036,10 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
     <message>
         <source>a group needs at least one deployment</source>
         <translation>eine Gruppe braucht mindestens ein Deployment</translation>
+    </message>
+    <message>
+        <source>Microsoft Entra ID tokens are for Azure OpenAI providers (kind &quot;azure&quot;)</source>
+        <translation>Microsoft-Entra-ID-Token gelten nur für Azure-OpenAI-Anbieter (kind „azure“)</translation>
     </message>
 </context>
 <context>
