@@ -24,13 +24,15 @@ void TestProviderPresets::presets_coverTheProvidersPeopleUse()
         QVERIFY2(!ids.contains(p.id), qPrintable(p.id));
         ids << p.id;
         QVERIFY(!p.displayName.isEmpty());
-        if (p.id != QLatin1String("custom")) {
+        // Custom endpoints and Azure resources (https://NAME.openai.azure.com) are the user's to name.
+        if (p.id != QLatin1String("custom") && p.id != QLatin1String("azure")) {
             QVERIFY2(p.baseUrl.isValid() && !p.baseUrl.isEmpty(), qPrintable(p.id));
         }
         QCOMPARE(p.local, p.keyEnv.isEmpty() && p.id != QLatin1String("custom"));
     }
-    const QStringList expected { "openai",     "anthropic", "gemini", "deepseek", "groq",    "mistral",  "together",
-                                 "openrouter", "xai",       "ollama", "lmstudio", "litellm", "tokenmix", "custom" };
+    const QStringList expected { "openai",   "anthropic", "gemini",     "deepseek", "groq",
+                                 "mistral",  "together",  "openrouter", "xai",      "ollama",
+                                 "lmstudio", "litellm",   "tokenmix",   "azure",    "custom" };
     QCOMPARE(ids, expected);
 }
 
