@@ -80,7 +80,11 @@ void ExportCommand::run(Engine& engine)
     QByteArray bytes;
     QList<ConfigProblem> notes;
     if (m_what == QLatin1String("litellm-config")) {
-        const LiteLlmExportResult exported = LiteLlmConfig::exportYaml(config);
+        // The home's own configuration when it has one: what the engine adds at run time (prices and
+        // context windows from the price table, the built-in tiers) is not the user's and would come
+        // back as configured values on the next import.
+        const LiteLlmExportResult exported
+            = LiteLlmConfig::exportYaml(engine.config().providers.isEmpty() ? config : engine.config());
         bytes = exported.yaml;
         notes = exported.notes;
     } else {

@@ -273,21 +273,20 @@ std::optional<QUrl> LiteLlmImporter::baseFor(const LiteLlmPrefix& prefix, const 
 std::optional<QString> LiteLlmImporter::keyFor(const LiteLlmPrefix& prefix, const QUrl& base, const YAML::Node& params,
                                                const QString& paramsPath, Access* access)
 {
-    YAML::Node node = params["api_key"];
-    QString path = join(paramsPath, QStringLiteral("api_key"));
-    const QString host = LiteLlmKeyVariables::hostText(base);
+    const YAML::Node apiKey = params["api_key"];
     const bool azure = prefix.kind == ProviderKind::AzureOpenAi;
     const YAML::Node token = azure ? params["azure_ad_token"] : YAML::Node();
-    if (azure && isPresent(token)) {
-        if (isPresent(node)) {
-            note(join(paramsPath, QStringLiteral("azure_ad_token")),
-                 tr("both api_key and azure_ad_token are given: the api-key header is sent, as LiteLLM does"), token);
-        } else {
-            // A Microsoft Entra ID token goes as a bearer; where it comes from is read as a key is.
-            node.reset(token); // rebinds; assigning would write into the file's tree
-            path = join(paramsPath, QStringLiteral("azure_ad_token"));
-            access->auth = ProviderAuth::EntraIdToken;
-        }
+    // A Microsoft Entra ID token goes as a bearer; where it comes from is read as a key is. (Bound by
+    // reference: a YAML node assigned or reset would write into, or throw on, the file's tree.)
+    const bool useToken = azure && isPresent(token) && !isPresent(apiKey);
+    const YAML::Node& node = useToken ? token : apiKey;
+    const QString path = join(paramsPath, useToken ? QStringLiteral("azure_ad_token") : QStringLiteral("api_key"));
+    const QString host = LiteLlmKeyVariables::hostText(base);
+    if (useToken) {
+        access->auth = ProviderAuth::EntraIdToken;
+    } else if (azure && isPresent(token)) {
+        note(join(paramsPath, QStringLiteral("azure_ad_token")),
+             tr("both api_key and azure_ad_token are given: the api-key header is sent, as LiteLLM does"), token);
     }
     if (!isPresent(node)) {
         if (LiteLlmProviders::isDefaultBase(prefix, base)) {

@@ -215,7 +215,7 @@ void TestConfigStore::invalidConfig_reportedAtPath_data()
         << "must not be negative (found -1)";
     QTest::newRow("unknown provider kind")
         << providers << "providers[0].kind" << QJsonValue("opnai") << "providers[0].kind"
-        << "unknown value \"opnai\" (expected one of: openai, anthropic, bedrock)";
+        << "unknown value \"opnai\" (expected one of: openai, anthropic, azure, bedrock)";
     QTest::newRow("text where a number belongs")
         << providers << "models[0].contextWindow" << QJsonValue("big") << "models[0].contextWindow"
         << "expected a whole number";

@@ -24,16 +24,17 @@ void TestProviderPresets::presets_coverTheProvidersPeopleUse()
         QVERIFY2(!ids.contains(p.id), qPrintable(p.id));
         ids << p.id;
         QVERIFY(!p.displayName.isEmpty());
-        // Bedrock's endpoint follows the region and its requests are signed with AWS credentials.
+        // Bedrock's endpoint follows the region and its requests are signed with AWS credentials;
+        // custom endpoints and Azure resources (https://NAME.openai.azure.com) are the user's to name.
         const bool bedrock = p.kind == ProviderKind::BedrockConverse;
-        if (p.id != QLatin1String("custom") && !bedrock) {
+        if (p.id != QLatin1String("custom") && p.id != QLatin1String("azure") && !bedrock) {
             QVERIFY2(p.baseUrl.isValid() && !p.baseUrl.isEmpty(), qPrintable(p.id));
         }
         QCOMPARE(p.local, p.keyEnv.isEmpty() && p.id != QLatin1String("custom") && !bedrock);
     }
-    const QStringList expected { "openai",  "anthropic", "gemini",     "deepseek", "groq",
-                                 "mistral", "together",  "openrouter", "xai",      "bedrock",
-                                 "ollama",  "lmstudio",  "litellm",    "tokenmix", "custom" };
+    const QStringList expected { "openai",   "anthropic",  "gemini", "deepseek", "groq",   "mistral",
+                                 "together", "openrouter", "xai",    "bedrock",  "ollama", "lmstudio",
+                                 "litellm",  "tokenmix",   "azure",  "custom" };
     QCOMPARE(ids, expected);
 }
 
