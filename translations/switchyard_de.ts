@@ -241,6 +241,78 @@
     </message>
 </context>
 <context>
+    <name>AwsCredentialChain</name>
+    <message>
+        <source>No AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or give profile %1 aws_access_key_id and aws_secret_access_key in %2 or %3.</source>
+        <translation>Keine AWS-Zugangsdaten: Setzen Sie AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY oder geben Sie dem Profil %1 aws_access_key_id und aws_secret_access_key in %2 oder %3.</translation>
+    </message>
+    <message>
+        <source>No AWS credentials for profile %1: neither %2 nor %3 gives it aws_access_key_id and aws_secret_access_key.</source>
+        <translation>Keine AWS-Zugangsdaten für das Profil %1: Weder %2 noch %3 geben ihm aws_access_key_id und aws_secret_access_key.</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>profile %1 (%2)</source>
+        <translation>Profil %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>AwsEventStream</name>
+    <message>
+        <source>Corrupt event stream at byte %1: %2</source>
+        <translation>Beschädigter Event-Stream bei Byte %1: %2</translation>
+    </message>
+    <message>
+        <source>the prelude checksum does not match</source>
+        <translation>die Prüfsumme des Vorspanns stimmt nicht</translation>
+    </message>
+    <message>
+        <source>impossible lengths (message %1 bytes, headers %2 bytes)</source>
+        <translation>unmögliche Längen (Nachricht %1 Bytes, Header %2 Bytes)</translation>
+    </message>
+    <message>
+        <source>the message checksum does not match</source>
+        <translation>die Prüfsumme der Nachricht stimmt nicht</translation>
+    </message>
+    <message>
+        <source>a header name runs past the headers</source>
+        <translation>ein Header-Name reicht über die Header hinaus</translation>
+    </message>
+    <message>
+        <source>header %1 has the unknown value type %2</source>
+        <translation>Header %1 hat den unbekannten Werttyp %2</translation>
+    </message>
+    <message>
+        <source>the value of header %1 runs past the headers</source>
+        <translation>der Wert von Header %1 reicht über die Header hinaus</translation>
+    </message>
+</context>
+<context>
+    <name>BedrockStreamDecoder</name>
+    <message>
+        <source>The event stream ended inside a message (%1 bytes of it arrived).</source>
+        <translation>Der Event-Stream endete mitten in einer Nachricht (%1 Bytes davon kamen an).</translation>
+    </message>
+    <message>
+        <source>Event %1 is not a JSON object (%2): %3</source>
+        <translation>Ereignis %1 ist kein JSON-Objekt (%2): %3</translation>
+    </message>
+</context>
+<context>
+    <name>BedrockWire</name>
+    <message>
+        <source>No AWS region for %1: set the provider&apos;s region, AWS_REGION or the profile&apos;s region in ~/.aws/config.</source>
+        <translation>Keine AWS-Region für %1: Setzen Sie die Region des Anbieters, AWS_REGION oder die Region des Profils in ~/.aws/config.</translation>
+    </message>
+    <message>
+        <source>Response is not a Converse answer (%1): %2</source>
+        <translation>Die Antwort ist keine Converse-Antwort (%1): %2</translation>
+    </message>
+</context>
+<context>
     <name>BudgetActions</name>
     <message>
         <source>Refuse the request</source>
@@ -1094,6 +1166,37 @@ Optionen:
     <message>
         <source>Continuing the conversation with &lt;b&gt;%1&lt;/b&gt;: the next prompt is a follow-up.</source>
         <translation>Das Gespräch wird mit &lt;b&gt;%1&lt;/b&gt; fortgesetzt: Der nächste Prompt ist eine Folgefrage.</translation>
+    </message>
+</context>
+<context>
+    <name>ConverseTranslator</name>
+    <message>
+        <source>%1: %2 (the model speaks Amazon Bedrock&apos;s Converse API).</source>
+        <translation>%1: %2 (das Modell spricht die Converse-API von Amazon Bedrock).</translation>
+    </message>
+    <message>
+        <source>no equivalent in that API</source>
+        <translation>keine Entsprechung in dieser API</translation>
+    </message>
+    <message>
+        <source>Bedrock takes images and documents inline (base64) only</source>
+        <translation>Bedrock nimmt Bilder und Dokumente nur eingebettet (Base64) an</translation>
+    </message>
+    <message>
+        <source>only PDF documents can be carried</source>
+        <translation>nur PDF-Dokumente können übertragen werden</translation>
+    </message>
+    <message>
+        <source>content block type &quot;%1&quot; has no equivalent in that API</source>
+        <translation>der Inhaltsblocktyp „%1“ hat keine Entsprechung in dieser API</translation>
+    </message>
+    <message>
+        <source>the tool &quot;%1&quot; runs on Anthropic&apos;s servers</source>
+        <translation>das Werkzeug „%1“ läuft auf den Servern von Anthropic</translation>
+    </message>
+    <message>
+        <source>only text can be carried here</source>
+        <translation>hier kann nur Text übertragen werden</translation>
     </message>
 </context>
 <context>
@@ -3325,6 +3428,22 @@ Erstes Token: %3</translation>
         <source>model_list already has a group &quot;%1&quot;; the group wins over the alias</source>
         <translation>model_list hat bereits eine Gruppe „%1“; die Gruppe hat Vorrang vor dem Alias</translation>
     </message>
+    <message>
+        <source>a literal AWS key is not imported; put it in a profile of ~/.aws/credentials and name the profile with aws_profile_name, or set %1</source>
+        <translation>ein wörtlich angegebener AWS-Schlüssel wird nicht importiert; legen Sie ihn in einem Profil von ~/.aws/credentials ab und nennen Sie das Profil mit aws_profile_name, oder setzen Sie %1</translation>
+    </message>
+    <message>
+        <source>Switchyard reads AWS credentials from %1 or from a profile, not from %2; set %1 or use aws_profile_name</source>
+        <translation>Switchyard liest AWS-Zugangsdaten aus %1 oder aus einem Profil, nicht aus %2; setzen Sie %1 oder verwenden Sie aws_profile_name</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not supported for Bedrock: Switchyard signs with the keys of the environment or of an ~/.aws/credentials profile (aws_profile_name)</source>
+        <translation>„%1“ wird für Bedrock nicht unterstützt: Switchyard signiert mit den Schlüsseln der Umgebung oder eines Profils in ~/.aws/credentials (aws_profile_name)</translation>
+    </message>
+    <message>
+        <source>a literal Bedrock API key is not imported; write api_key: os.environ/NAME and set NAME</source>
+        <translation>ein wörtlich angegebener Bedrock-API-Schlüssel wird nicht importiert; schreiben Sie api_key: os.environ/NAME und setzen Sie NAME</translation>
+    </message>
 </context>
 <context>
     <name>LocalGateway</name>
@@ -4158,6 +4277,54 @@ Erstes Token: %3</translation>
             <numerusform>Gespeichert: %n Anbieter.</numerusform>
             <numerusform>Gespeichert: %n Anbieter.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Add a model first: Bedrock is tested with a one-token request to it.</source>
+        <translation>Fügen Sie zuerst ein Modell hinzu: Bedrock wird mit einer Anfrage über ein Token an dieses Modell getestet.</translation>
+    </message>
+    <message>
+        <source>Bedrock lists its models in the AWS console and on its control plane, not on bedrock-runtime: add model ids such as us.amazon.nova-micro-v1:0 by hand.</source>
+        <translation>Bedrock listet seine Modelle in der AWS-Konsole und auf seiner Steuerungsebene, nicht auf bedrock-runtime: Fügen Sie Modell-IDs wie us.amazon.nova-micro-v1:0 von Hand hinzu.</translation>
+    </message>
+    <message>
+        <source>Amazon Bedrock (Converse, AWS SigV4)</source>
+        <translation>Amazon Bedrock (Converse, AWS SigV4)</translation>
+    </message>
+    <message>
+        <source>e.g. us-east-1; empty: AWS_REGION or the profile&apos;s region</source>
+        <translation>z. B. us-east-1; leer: AWS_REGION oder die Region des Profils</translation>
+    </message>
+    <message>
+        <source>empty: AWS_ACCESS_KEY_ID from the environment, else AWS_PROFILE or default</source>
+        <translation>leer: AWS_ACCESS_KEY_ID aus der Umgebung, sonst AWS_PROFILE oder default</translation>
+    </message>
+    <message>
+        <source>AWS region</source>
+        <translation>AWS-Region</translation>
+    </message>
+    <message>
+        <source>AWS profile</source>
+        <translation>AWS-Profil</translation>
+    </message>
+    <message>
+        <source>AWS credentials</source>
+        <translation>AWS-Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>empty: https://bedrock-runtime.&lt;region&gt;.amazonaws.com</source>
+        <translation>leer: https://bedrock-runtime.&lt;region&gt;.amazonaws.com</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 aus %2</translation>
+    </message>
+    <message>
+        <source>No region: set one here, AWS_REGION, or the profile&apos;s region.</source>
+        <translation>Keine Region: Setzen Sie hier eine, AWS_REGION oder die Region des Profils.</translation>
+    </message>
+    <message>
+        <source>Region %1</source>
+        <translation>Region %1</translation>
     </message>
 </context>
 <context>
@@ -5049,6 +5216,10 @@ Erstes Token: %3</translation>
     <message>
         <source>Sandbox Anthropic</source>
         <translation>Sandbox Anthropic</translation>
+    </message>
+    <message>
+        <source>Sandbox Bedrock</source>
+        <translation>Sandbox Bedrock</translation>
     </message>
 </context>
 <context>
