@@ -4326,6 +4326,10 @@ Erstes Token: %3</translation>
         <source>Region %1</source>
         <translation>Region %1</translation>
     </message>
+    <message>
+        <source>optional: a Bedrock API key variable, e.g. AWS_BEARER_TOKEN_BEDROCK</source>
+        <translation>optional: eine Variable mit einem Bedrock-API-Schlüssel, z. B. AWS_BEARER_TOKEN_BEDROCK</translation>
+    </message>
 </context>
 <context>
     <name>PruneCommand</name>

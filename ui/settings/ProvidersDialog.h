@@ -13,6 +13,7 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -95,6 +96,8 @@ private:
     QLineEdit* m_awsProfile;
     QLabel* m_awsSource;
     QFormLayout* m_formLayout;
+    QHBoxLayout* m_keyRow;
+    bool bedrockSelected() const;
     QLabel* m_keychainError;
     QPlainTextEdit* m_headers;
     QSpinBox* m_maxConcurrent;
