@@ -91,7 +91,7 @@ Result credentials(const QString& profile, const QProcessEnvironment& environmen
     const QString secret = environment.value(QStringLiteral("AWS_SECRET_ACCESS_KEY"));
     if (profile.isEmpty() && !accessKey.isEmpty() && !secret.isEmpty()) {
         result.credentials = { accessKey, secret, environment.value(QStringLiteral("AWS_SESSION_TOKEN")),
-                               QStringLiteral("environment") };
+                               QCoreApplication::translate("AwsCredentialChain", "environment") };
         return result;
     }
     const QString name = effectiveProfile(profile, environment);
@@ -99,10 +99,11 @@ Result credentials(const QString& profile, const QProcessEnvironment& environmen
     const QString configPath = configFile(environment);
     const auto fromFile = [&](const QString& path, bool isConfig) {
         const QHash<QString, QString> values = section(readIni(path), name, isConfig);
-        const AwsCredentials found { values.value(QStringLiteral("aws_access_key_id")),
-                                     values.value(QStringLiteral("aws_secret_access_key")),
-                                     values.value(QStringLiteral("aws_session_token")),
-                                     QStringLiteral("profile %1 (%2)").arg(name, path) };
+        const AwsCredentials found {
+            values.value(QStringLiteral("aws_access_key_id")), values.value(QStringLiteral("aws_secret_access_key")),
+            values.value(QStringLiteral("aws_session_token")),
+            QCoreApplication::translate("AwsCredentialChain", "profile %1 (%2)").arg(name, path)
+        };
         return found;
     };
     for (const auto& [path, isConfig] : { std::pair { credentialsPath, false }, std::pair { configPath, true } }) {

@@ -181,7 +181,7 @@ void ProvidersDialog::updateKeyState()
     m_keySource->setText(text);
     if (!m_keys.keychainAvailable()) {
         m_keychainError->setText(m_keys.keychainError());
-        m_keychainError->setVisible(true);
+        m_keychainError->setVisible(!bedrockSelected());
     }
 }
 

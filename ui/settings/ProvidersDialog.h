@@ -14,6 +14,7 @@ class QComboBox;
 class QFormLayout;
 class QDoubleSpinBox;
 class QFormLayout;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -99,6 +100,8 @@ private:
     QLineEdit* m_awsRegion;
     QLineEdit* m_awsProfile;
     QLabel* m_awsSource;
+    QHBoxLayout* m_keyRow;
+    bool bedrockSelected() const;
     QLabel* m_keychainError;
     QPlainTextEdit* m_headers;
     QSpinBox* m_maxConcurrent;

@@ -165,6 +165,7 @@ void ProvidersDialog::buildUi()
     });
     connect(&m_keys, &KeyStore::keyDeleted, this, &ProvidersDialog::updateKeyState);
     auto* keyRow = new QHBoxLayout;
+    m_keyRow = keyRow;
     m_keyInput->setMinimumWidth(m_keyInput->fontMetrics().averageCharWidth() * 24);
     keyRow->addWidget(m_keyInput, 1);
     keyRow->addWidget(storeKeyButton);
@@ -334,15 +335,27 @@ void ProvidersDialog::loadForm(const QString& providerId)
     updateAwsState();
 }
 
+bool ProvidersDialog::bedrockSelected() const
+{
+    return m_kind->currentData().toString() == ProviderKinds::id(ProviderKind::BedrockConverse);
+}
+
 void ProvidersDialog::updateAwsState()
 {
-    const bool bedrock = m_kind->currentData().toString() == ProviderKinds::id(ProviderKind::BedrockConverse);
+    const bool bedrock = bedrockSelected();
     for (QWidget* field : { static_cast<QWidget*>(m_awsRegion), static_cast<QWidget*>(m_awsProfile),
                             static_cast<QWidget*>(m_awsSource) }) {
         m_formLayout->setRowVisible(field, bedrock);
     }
+    // Bedrock signs with AWS credentials: the keychain rows give way to them (a Bedrock API key
+    // still works through the key variable).
+    m_formLayout->setRowVisible(m_keyRow, !bedrock);
+    m_formLayout->setRowVisible(m_keySource, !bedrock);
+    m_formLayout->setRowVisible(m_keychainError, !bedrock && !m_keys.keychainAvailable());
     m_baseUrl->setPlaceholderText(bedrock ? tr("empty: https://bedrock-runtime.<region>.amazonaws.com")
                                           : QStringLiteral("https://api.example.com/v1"));
+    m_keyEnv->setPlaceholderText(bedrock ? tr("optional: a Bedrock API key variable, e.g. AWS_BEARER_TOKEN_BEDROCK")
+                                         : tr("e.g. OPENAI_API_KEY; empty when no key is needed"));
     if (!bedrock) {
         return;
     }
