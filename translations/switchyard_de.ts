@@ -1695,6 +1695,52 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>EmbeddingsExchange</name>
+    <message>
+        <source>no answer in time</source>
+        <translation>keine Antwort in der vorgesehenen Zeit</translation>
+    </message>
+    <message>
+        <source>The client disconnected.</source>
+        <translation>Der Client hat die Verbindung getrennt.</translation>
+    </message>
+    <message>
+        <source>No embeddings model of &quot;%1&quot; can be used now.</source>
+        <translation>Kein Embedding-Modell von „%1“ ist gerade nutzbar.</translation>
+    </message>
+    <message>
+        <source>Every embeddings model of &quot;%1&quot; failed.</source>
+        <translation>Alle Embedding-Modelle von „%1“ sind gescheitert.</translation>
+    </message>
+    <message>
+        <source>the answer is not an embeddings list</source>
+        <translation>die Antwort ist keine Liste von Embeddings</translation>
+    </message>
+    <message>
+        <source>The embeddings request was refused by %1.</source>
+        <translation>%1 hat die Embedding-Anfrage abgelehnt.</translation>
+    </message>
+</context>
+<context>
+    <name>EmbeddingsRequest</name>
+    <message>
+        <source>input is required.</source>
+        <translation>input ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>%1 must be a non-empty string or array of token ids; input may also be a list of up to 2048 of them.</source>
+        <translation>%1 muss ein nicht leerer String oder ein Array von Token-IDs sein; input darf auch eine Liste von bis zu 2048 davon sein.</translation>
+    </message>
+    <message>
+        <source>encoding_format must be &quot;float&quot; or &quot;base64&quot;.</source>
+        <translation>encoding_format muss „float“ oder „base64“ sein.</translation>
+    </message>
+    <message>
+        <source>dimensions must be a positive integer.</source>
+        <translation>dimensions muss eine positive ganze Zahl sein.</translation>
+    </message>
+</context>
+<context>
     <name>Engine</name>
     <message>
         <source>The history database cannot be written: %1.</source>
@@ -2273,6 +2319,10 @@ Erstes Token: %3</translation>
         <source>%1.tool_call_id &quot;%2&quot; answers no tool call of an earlier assistant message.</source>
         <translation>%1.tool_call_id „%2“ beantwortet keinen Tool-Aufruf einer früheren assistant-Nachricht.</translation>
     </message>
+    <message>
+        <source>%1 holds an image of %2 MB; at most %3 MB are taken per image.</source>
+        <translation>%1 enthält ein Bild von %2 MB; je Bild werden höchstens %3 MB angenommen.</translation>
+    </message>
 </context>
 <context>
     <name>GatewayDock</name>
@@ -2538,6 +2588,22 @@ Erstes Token: %3</translation>
     <message>
         <source>%1 must be a number of milliseconds.</source>
         <translation>%1 muss eine Zahl von Millisekunden sein.</translation>
+    </message>
+    <message>
+        <source>The model &quot;%1&quot; does not exist here: name an embeddings model, or a group of them, that GET /v1/models lists.</source>
+        <translation>Das Modell „%1“ gibt es hier nicht: Nennen Sie ein Embedding-Modell oder eine Gruppe davon, die GET /v1/models aufführt.</translation>
+    </message>
+    <message>
+        <source>its provider speaks Anthropic&apos;s API, which has no embeddings</source>
+        <translation>sein Anbieter spricht die API von Anthropic, die keine Embeddings hat</translation>
+    </message>
+    <message>
+        <source>a chat model, not an embeddings model</source>
+        <translation>ein Chat-Modell, kein Embedding-Modell</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no embeddings model (%2 answer chats only); name a model whose price data has mode &quot;embedding&quot;.</source>
+        <translation>„%1“ hat kein Embedding-Modell (%2 beantworten nur Chats); nennen Sie ein Modell, dessen Preisdaten den Modus „embedding“ haben.</translation>
     </message>
 </context>
 <context>
@@ -3666,16 +3732,16 @@ Erstes Token: %3</translation>
         <translation>kein mode angegeben</translation>
     </message>
     <message>
-        <source>mode &quot;%1&quot; is not a chat model</source>
-        <translation>mode „%1“ ist kein Chat-Modell</translation>
-    </message>
-    <message>
         <source>no %1</source>
         <translation>kein %1</translation>
     </message>
     <message>
         <source>%1 is not a price</source>
         <translation>%1 ist kein Preis</translation>
+    </message>
+    <message>
+        <source>mode &quot;%1&quot; is not a chat or embedding model</source>
+        <translation>Modus „%1“ ist weder ein Chat- noch ein Embedding-Modell</translation>
     </message>
 </context>
 <context>
@@ -3731,6 +3797,10 @@ Erstes Token: %3</translation>
     <message>
         <source>expected an object with aboveTokens, input and output</source>
         <translation>erwartet ein Objekt mit aboveTokens, input und output</translation>
+    </message>
+    <message>
+        <source>expected &quot;chat&quot; or &quot;embedding&quot;</source>
+        <translation>erwartet „chat“ oder „embedding“</translation>
     </message>
 </context>
 <context>
@@ -4558,6 +4628,117 @@ Erstes Token: %3</translation>
     <message>
         <source>the tool &quot;%1&quot; runs on Anthropic&apos;s servers</source>
         <translation>das Tool „%1“ läuft auf den Servern von Anthropic</translation>
+    </message>
+</context>
+<context>
+    <name>ResponsesRequest</name>
+    <message>
+        <source>%1 needs image_url (a URL or data URL); an uploaded file_id cannot be sent to a chat completions model.</source>
+        <translation>%1 braucht image_url (eine URL oder Data-URL); eine hochgeladene file_id lässt sich nicht an ein Chat-Completions-Modell senden.</translation>
+    </message>
+    <message>
+        <source>%1: a file by URL cannot be sent to a chat completions model; send file_data.</source>
+        <translation>%1: Eine Datei per URL lässt sich nicht an ein Chat-Completions-Modell senden; senden Sie file_data.</translation>
+    </message>
+    <message>
+        <source>%1.type &quot;%2&quot; cannot be translated to chat completions.</source>
+        <translation>%1.type „%2“ lässt sich nicht in Chat Completions übersetzen.</translation>
+    </message>
+    <message>
+        <source>%1.role must be &quot;user&quot;, &quot;system&quot;, &quot;developer&quot; or &quot;assistant&quot;.</source>
+        <translation>%1.role muss „user“, „system“, „developer“ oder „assistant“ sein.</translation>
+    </message>
+    <message>
+        <source>%1.content must be a string or an array of parts.</source>
+        <translation>%1.content muss ein String oder ein Array von Teilen sein.</translation>
+    </message>
+    <message>
+        <source>%1 needs call_id, name and arguments as strings.</source>
+        <translation>%1 braucht call_id, name und arguments als Strings.</translation>
+    </message>
+    <message>
+        <source>%1.call_id must be a string.</source>
+        <translation>%1.call_id muss ein String sein.</translation>
+    </message>
+    <message>
+        <source>%1.output must be a string or an array of parts.</source>
+        <translation>%1.output muss ein String oder ein Array von Teilen sein.</translation>
+    </message>
+    <message>
+        <source>input must be a string or a non-empty array of items.</source>
+        <translation>input muss ein String oder ein nicht leeres Array von Einträgen sein.</translation>
+    </message>
+    <message>
+        <source>%1 must be an object.</source>
+        <translation>%1 muss ein Objekt sein.</translation>
+    </message>
+    <message>
+        <source>%1: a reasoning item from another service (encrypted content) cannot be sent to a chat completions model.</source>
+        <translation>%1: Ein Reasoning-Eintrag eines anderen Dienstes (verschlüsselter Inhalt) lässt sich nicht an ein Chat-Completions-Modell senden.</translation>
+    </message>
+    <message>
+        <source>tools must be an array.</source>
+        <translation>tools muss ein Array sein.</translation>
+    </message>
+    <message>
+        <source>%1.type &quot;%2&quot;: only function tools can be translated to chat completions.</source>
+        <translation>%1.type „%2“: Nur Funktions-Tools lassen sich in Chat Completions übersetzen.</translation>
+    </message>
+    <message>
+        <source>%1.name must be a string.</source>
+        <translation>%1.name muss ein String sein.</translation>
+    </message>
+    <message>
+        <source>tool_choice: only &quot;auto&quot;, &quot;none&quot;, &quot;required&quot; or a function can be translated to chat completions.</source>
+        <translation>tool_choice: Nur „auto“, „none“, „required“ oder eine Funktion lassen sich in Chat Completions übersetzen.</translation>
+    </message>
+    <message>
+        <source>text.%1 cannot be translated to chat completions.</source>
+        <translation>text.%1 lässt sich nicht in Chat Completions übersetzen.</translation>
+    </message>
+    <message>
+        <source>text.format of type json_schema needs a name and a schema object.</source>
+        <translation>text.format vom Typ json_schema braucht einen Namen und ein Schema-Objekt.</translation>
+    </message>
+    <message>
+        <source>text.format.type must be &quot;text&quot;, &quot;json_object&quot; or &quot;json_schema&quot;.</source>
+        <translation>text.format.type muss „text“, „json_object“ oder „json_schema“ sein.</translation>
+    </message>
+    <message>
+        <source>reasoning.%1 cannot be translated to chat completions.</source>
+        <translation>reasoning.%1 lässt sich nicht in Chat Completions übersetzen.</translation>
+    </message>
+    <message>
+        <source>instructions must be a string.</source>
+        <translation>instructions muss ein String sein.</translation>
+    </message>
+    <message>
+        <source>input is required: stored conversations are not kept here, so every request carries its whole input.</source>
+        <translation>input ist erforderlich: Gespeicherte Unterhaltungen gibt es hier nicht, daher bringt jede Anfrage ihren ganzen Input mit.</translation>
+    </message>
+    <message>
+        <source>truncation &quot;auto&quot; cannot be translated to chat completions.</source>
+        <translation>truncation „auto“ lässt sich nicht in Chat Completions übersetzen.</translation>
+    </message>
+    <message>
+        <source>include asks for output that a chat completions model does not give.</source>
+        <translation>include verlangt eine Ausgabe, die ein Chat-Completions-Modell nicht liefert.</translation>
+    </message>
+    <message>
+        <source>%1: stored responses are not kept here; send the whole input.</source>
+        <translation>%1: Gespeicherte Antworten gibt es hier nicht; senden Sie den ganzen Input.</translation>
+    </message>
+    <message>
+        <source>background responses are not supported here.</source>
+        <translation>Antworten im Hintergrund werden hier nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>stream_options: only include_obfuscation is understood here.</source>
+        <translation>stream_options: Hier wird nur include_obfuscation verstanden.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be translated to chat completions.</source>
+        <translation>%1 lässt sich nicht in Chat Completions übersetzen.</translation>
     </message>
 </context>
 <context>
