@@ -3,6 +3,7 @@
 #include "Console.h"
 #include "common/Money.h"
 #include "engine/Engine.h"
+#include "pricing/PriceTable.h"
 #include "providers/ProviderClient.h"
 
 #include <QCommandLineParser>
@@ -38,6 +39,8 @@ void ModelsCommand::run(Engine& engine)
                 { QStringLiteral("context_window"), model.contextWindow },
                 { QStringLiteral("simulated"), provider && provider->simulated },
                 { QStringLiteral("has_key"), provider && engine.client()->hasKey(*provider) },
+                // "chat" or "embedding" (served by /v1/embeddings only)
+                { QStringLiteral("mode"), ModelModes::id(engine.prices().modeOf(model)) },
             };
             if (model.price.known) {
                 object.insert(QStringLiteral("price_per_mtok"),
