@@ -1,9 +1,10 @@
 #include "app/cli/ModelsCommand.h"
 
-#include "app/cli/Console.h"
-#include "core/common/Money.h"
-#include "core/engine/Engine.h"
-#include "core/providers/ProviderClient.h"
+#include "Console.h"
+#include "common/Money.h"
+#include "engine/Engine.h"
+#include "pricing/PriceTable.h"
+#include "providers/ProviderClient.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -38,6 +39,8 @@ void ModelsCommand::run(Engine& engine)
                 { QStringLiteral("context_window"), model.contextWindow },
                 { QStringLiteral("simulated"), provider && provider->simulated },
                 { QStringLiteral("has_key"), provider && engine.client()->hasKey(*provider) },
+                // "chat" or "embedding" (served by /v1/embeddings only)
+                { QStringLiteral("mode"), ModelModes::id(engine.prices().modeOf(model)) },
             };
             if (model.price.known) {
                 object.insert(QStringLiteral("price_per_mtok"),

@@ -1,5 +1,8 @@
 #include "core/routing/EffectiveTimeouts.h"
 
+#include "providers/JsonObjectEditor.h"
+#include "providers/OpenAiWire.h"
+
 #include <QCoreApplication>
 
 namespace {
@@ -17,6 +20,23 @@ constexpr Field kFields[] = {
     { IdleTimeoutField, &Timeouts::idleMs, &EffectiveTimeouts::idle, "idle_ms" },
     { TotalTimeoutField, &Timeouts::totalMs, &EffectiveTimeouts::total, "total_ms" },
 };
+// How long a model that thinks before its first word may stay silent when nobody set a first-token
+// timeout: OpenAI's reasoning models, deepseek-reasoner and Claude asked to think often take tens
+// of seconds, and the built-in 10 s would fail every such call over.
+constexpr int kThinkingFirstTokenMs = 60000;
+
+bool thinksFirst(const ModelConfig& model, const ChatRequest& request)
+{
+    const QString name = model.upstreamModel.isEmpty() ? model.id : model.upstreamModel;
+    if (!OpenAiWire::takesSamplingParameters(name)) {
+        return true; // the reasoning families and deepseek-reasoner
+    }
+    if (!request.hasClientBody() || !request.clientBody.contains("\"thinking\"")) {
+        return false;
+    }
+    const QByteArrayView thinking = JsonObjectEditor(request.clientBody).value("thinking");
+    return thinking.contains("\"enabled\"") || thinking.contains("\"adaptive\"");
+}
 } // namespace
 
 EffectiveTimeouts EffectiveTimeouts::resolve(const ChatRequest& request, const ModelConfig& model,
@@ -38,6 +58,11 @@ EffectiveTimeouts EffectiveTimeouts::resolve(const ChatRequest& request, const M
         }
         out.values.*field.value = value;
         out.*field.source = source;
+    }
+    // The built-in default only: a first-token timeout anyone set is kept as set.
+    if (out.firstToken == TimeoutSource::Defaults && out.values.firstTokenMs == Timeouts {}.firstTokenMs
+        && thinksFirst(model, request)) {
+        out.values.firstTokenMs = kThinkingFirstTokenMs;
     }
     return out;
 }

@@ -531,6 +531,19 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
         sendError(responder, provider.kind, 404, "DeploymentNotFound");
         return;
     }
+    const bool embeddingModel = wire == Wire::OpenAi
+        && std::any_of(m_embeddingModels.cbegin(), m_embeddingModels.cend(), [&](const SandboxEmbeddingModel& model) {
+                                    return model.name == call.model && model.providerId == provider.id;
+                                });
+    if (found == m_models.cend() && embeddingModel) {
+        // OpenAI's answer to a chat request for an embeddings model.
+        responder->send(404, kJson,
+                        SandboxEmbeddings::errorBody(
+                            QStringLiteral("This is not a chat model and thus not supported in the "
+                                           "v1/chat/completions endpoint. Did you mean to use v1/completions?"),
+                            "invalid_request_error", QStringLiteral("model"), {}));
+        return;
+    }
     if (found == m_models.cend()) {
         const QByteArray name = call.model.toUtf8();
         sendError(responder, provider.kind, wire == Wire::Bedrock ? 400 : 404, "model_not_found",

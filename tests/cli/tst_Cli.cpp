@@ -175,13 +175,22 @@ void TestCli::modelsJson_listsSandboxModelsWithPrices()
     const QJsonArray models = QJsonDocument::fromJson(result.out).object().value(QStringLiteral("models")).toArray();
     QVERIFY(models.size() >= 5);
     QSet<QString> providers;
+    QSet<QString> embeddings;
     for (const QJsonValue& value : models) {
         const QJsonObject model = value.toObject();
         providers.insert(model.value(QStringLiteral("provider")).toString());
         QVERIFY(model.value(QStringLiteral("simulated")).toBool());
-        QVERIFY(model.value(QStringLiteral("price_per_mtok")).toObject().value(QStringLiteral("output")).toDouble()
-                > 0);
+        const QJsonObject price = model.value(QStringLiteral("price_per_mtok")).toObject();
+        QVERIFY(price.value(QStringLiteral("input")).toDouble() > 0);
+        // Embedding models are billed for their input alone.
+        const bool embedding = model.value(QStringLiteral("mode")).toString() == QLatin1String("embedding");
+        if (embedding) {
+            embeddings.insert(model.value(QStringLiteral("id")).toString());
+        }
+        QCOMPARE(price.value(QStringLiteral("output")).toDouble() > 0, !embedding);
     }
+    QVERIFY(embeddings.contains(QStringLiteral("sandbox/text-embedding-3-small")));
+    QVERIFY(!embeddings.contains(QStringLiteral("sandbox/gpt-4.1-mini")));
     QVERIFY(providers.contains(QStringLiteral("sandbox-anthropic")));
     QVERIFY(providers.size() >= 3);
 }

@@ -1,7 +1,9 @@
 #include "GatewayFixture.h"
 #include "GatewayHttp.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QSet>
 
 // POST /v1/responses (the OpenAI Responses API) carried as a chat request: what the client sent
 // reaches the upstream translated (input items, instructions, tools, text.format,
@@ -20,6 +22,8 @@ private slots:
     void answer_outputItems();
     void stream_eventsInOrder_data();
     void stream_eventsInOrder();
+    void stream_eventShapesAsOpenAisRecordings_data();
+    void stream_eventShapesAsOpenAisRecordings();
     void stream_brokenAfterText_endsWithErrorAndFailed();
     void untranslatable_refusedNamingTheField_data();
     void untranslatable_refusedNamingTheField();
@@ -301,6 +305,67 @@ void tst_GatewayResponses::stream_eventsInOrder()
     }
     QVERIFY(response.value(QLatin1String("usage")).toObject().value(QLatin1String("output_tokens")).toInt() > 0);
     QCOMPARE(m_fx->records.size(), 1);
+}
+
+void tst_GatewayResponses::stream_eventShapesAsOpenAisRecordings_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("recording"); // tests/data/wire-next
+    QTest::newRow("text") << QByteArray(R"({"model":"chat","input":"Say hello","stream":true})")
+                          << "openai-responses-stream-text.sse";
+    QTest::newRow("function call") << QByteArray(R"({"model":"chat","input":"Weather in Paris?","stream":true,)"
+                                                 + kTools + "}")
+                                   << "openai-responses-stream-function-call.sse";
+    QTest::newRow("reasoning summary, then text")
+        << QByteArray(R"({"model":"sandbox/deepseek-reasoner","input":"Why is the sky blue?","stream":true})")
+        << "openai-responses-stream-reasoning-summary.sse";
+}
+
+// Every event type both streams have carries the same members as OpenAI's (its padding
+// "obfuscation" aside; sequence_number is missing from the 2025 recordings), and so do the items
+// they announce.
+void tst_GatewayResponses::stream_eventShapesAsOpenAisRecordings()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, recording);
+    QFile file(QStringLiteral(SWITCHYARD_TEST_DATA_DIR "/wire-next/") + recording);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    auto shapes = [](const QList<Event>& events) {
+        QHash<QString, QSet<QString>> keys;
+        for (const Event& event : events) {
+            QSet<QString> members;
+            for (const QString& key : event.data.keys()) {
+                if (key != QLatin1String("obfuscation") && key != QLatin1String("sequence_number")) {
+                    members.insert(key);
+                }
+            }
+            const QJsonObject item = event.data.value(QLatin1String("item")).toObject();
+            for (const QString& key : item.keys()) {
+                members.insert(QStringLiteral("item.") + key);
+            }
+            keys.insert(QString::fromUtf8(event.name) + QLatin1Char('/') + item.value(QLatin1String("type")).toString(),
+                        members);
+        }
+        return keys;
+    };
+    const QHash<QString, QSet<QString>> theirs = shapes(eventsOf(file.readAll()));
+    const HttpAnswer answer = post(body);
+    QCOMPARE(answer.status, 200);
+    const QHash<QString, QSet<QString>> ours = shapes(eventsOf(answer.body));
+    int compared = 0;
+    for (auto it = ours.cbegin(); it != ours.cend(); ++it) {
+        if (!theirs.contains(it.key()) || it.key().startsWith(QLatin1String("response.created"))
+            || it.key().startsWith(QLatin1String("response.in_progress"))
+            || it.key().startsWith(QLatin1String("response.completed"))) {
+            continue; // the response object itself has members we do not know (billing, prompt cache ...)
+        }
+        QSet<QString> expected = theirs.value(it.key());
+        // Reasoning items: encrypted_content only when asked for with include; ours are never encrypted.
+        expected.remove(QStringLiteral("item.encrypted_content"));
+        QCOMPARE(it.value(), expected);
+        ++compared;
+    }
+    QVERIFY2(compared >= 3, qPrintable(QString::number(compared)));
 }
 
 void tst_GatewayResponses::stream_brokenAfterText_endsWithErrorAndFailed()

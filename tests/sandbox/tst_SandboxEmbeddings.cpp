@@ -23,6 +23,7 @@ private slots:
     void unknownModel_isOpenAis404();
     void refusals_asOpenAiWords_data();
     void refusals_asOpenAiWords();
+    void chatWithAnEmbeddingsModel_isOpenAis404();
     void vectors_deterministicUnitLength();
     void shortened_isTheFullVectorCutAndNormalised();
 
@@ -167,6 +168,20 @@ void tst_SandboxEmbeddings::refusals_asOpenAiWords()
     const QJsonObject error = QJsonDocument::fromJson(answer.body).object()["error"].toObject();
     QCOMPARE(error["message"].toString(), message);
     QCOMPARE(error["type"].toString(), QStringLiteral("invalid_request_error"));
+}
+
+void tst_SandboxEmbeddings::chatWithAnEmbeddingsModel_isOpenAis404()
+{
+    QNetworkRequest request(callUrl(*m_sandbox, QStringLiteral("sandbox-openai")));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    std::unique_ptr<Exchange> exchange(new Exchange(m_nam->post(
+        request,
+        QJsonDocument(openAiBody(QStringLiteral("text-embedding-3-small"), QStringLiteral("hi"), false)).toJson())));
+    QTRY_VERIFY(exchange->finished);
+    QCOMPARE(exchange->status(), 404);
+    const QJsonObject error = exchange->json()["error"].toObject();
+    QVERIFY(error["message"].toString().startsWith(QLatin1String("This is not a chat model")));
+    QCOMPARE(error["param"].toString(), QStringLiteral("model"));
 }
 
 void tst_SandboxEmbeddings::vectors_deterministicUnitLength()
