@@ -474,6 +474,10 @@
         <source>reconcile FILE... [--json] [--since DATE] [--until DATE] [--threshold PCT]   a provider&apos;s usage or cost export next to the ledger</source>
         <translation>reconcile FILE... [--json] [--since DATE] [--until DATE] [--threshold PCT]   den Nutzungs- oder Kostenexport eines Anbieters neben das Journal stellen</translation>
     </message>
+    <message>
+        <source>router train FILE.jsonl [--weak KEY] [--strong KEY] | score FILE.jsonl   the learned router</source>
+        <translation>router train DATEI.jsonl [--weak SCHLÜSSEL] [--strong SCHLÜSSEL] | score DATEI.jsonl   der gelernte Router</translation>
+    </message>
 </context>
 <context>
     <name>ClientKeyGate</name>
@@ -1736,6 +1740,10 @@ Erstes Token: %3</translation>
         <source>Model name &quot;%1&quot; is ambiguous: %2</source>
         <translation>Der Modellname „%1“ ist mehrdeutig: %2</translation>
     </message>
+    <message>
+        <source>The trained router was not loaded: %1</source>
+        <translation>Der trainierte Router wurde nicht geladen: %1</translation>
+    </message>
 </context>
 <context>
     <name>ErrorClassifier</name>
@@ -1912,6 +1920,14 @@ Erstes Token: %3</translation>
     <message>
         <source>     timeouts: %1</source>
         <translation>     Zeitlimits: %1</translation>
+    </message>
+    <message>
+        <source>Learned router: p_strong %1, threshold %2: strong model %3</source>
+        <translation>Gelernter Router: p_strong %1, Schwelle %2: starkes Modell %3</translation>
+    </message>
+    <message>
+        <source>Learned router: p_strong %1, threshold %2: weak model %3</source>
+        <translation>Gelernter Router: p_strong %1, Schwelle %2: schwaches Modell %3</translation>
     </message>
 </context>
 <context>
@@ -3032,6 +3048,53 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>LearnedRouter</name>
+    <message>
+        <source>not a Switchyard router model</source>
+        <translation>kein Router-Modell von Switchyard</translation>
+    </message>
+    <message>
+        <source>model format version %1 is not supported (this version of Switchyard reads version %2); train the router again</source>
+        <translation>Modellformat-Version %1 wird nicht unterstützt (diese Switchyard-Version liest Version %2); trainieren Sie den Router neu</translation>
+    </message>
+    <message>
+        <source>the model file is corrupt (%1)</source>
+        <translation>die Modelldatei ist beschädigt (%1)</translation>
+    </message>
+    <message>
+        <source>too short</source>
+        <translation>zu kurz</translation>
+    </message>
+    <message>
+        <source>checksum mismatch</source>
+        <translation>Prüfsumme stimmt nicht</translation>
+    </message>
+    <message>
+        <source>unreadable header</source>
+        <translation>Kopfdaten nicht lesbar</translation>
+    </message>
+    <message>
+        <source>weights do not match the features</source>
+        <translation>Gewichte passen nicht zu den Merkmalen</translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>no trained router at %1; run `switchyard router train FILE.jsonl`</source>
+        <translation>kein trainierter Router unter %1; führen Sie `switchyard router train DATEI.jsonl` aus</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>larger than 64 MiB</source>
+        <translation>größer als 64 MiB</translation>
+    </message>
+</context>
+<context>
     <name>Ledger</name>
     <message>
         <source>not a version %1 spill of ledger rows</source>
@@ -3790,6 +3853,53 @@ Erstes Token: %3</translation>
     <message>
         <source>System prompt •</source>
         <translation>System-Prompt •</translation>
+    </message>
+</context>
+<context>
+    <name>PromptFile</name>
+    <message>
+        <source>invalid JSON at column %1: %2</source>
+        <translation>ungültiges JSON in Spalte %1: %2</translation>
+    </message>
+    <message>
+        <source>expected a JSON object</source>
+        <translation>JSON-Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>missing field &quot;id&quot;</source>
+        <translation>Feld &quot;id&quot; fehlt</translation>
+    </message>
+    <message>
+        <source>field &quot;id&quot; must be a non-empty string or a number</source>
+        <translation>Feld &quot;id&quot; muss eine nicht leere Zeichenkette oder eine Zahl sein</translation>
+    </message>
+    <message>
+        <source>missing field &quot;prompt&quot;</source>
+        <translation>Feld &quot;prompt&quot; fehlt</translation>
+    </message>
+    <message>
+        <source>field &quot;prompt&quot; must be a string</source>
+        <translation>Feld &quot;prompt&quot; muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>field &quot;source&quot; must be a string</source>
+        <translation>Feld &quot;source&quot; muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>field &quot;scores&quot; must be an object of numbers</source>
+        <translation>Feld &quot;scores&quot; muss ein Objekt aus Zahlen sein</translation>
+    </message>
+    <message>
+        <source>field &quot;scores.%1&quot; must be a number</source>
+        <translation>Feld &quot;scores.%1&quot; muss eine Zahl sein</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1:%2: the line is longer than %3 MiB</source>
+        <translation>%1:%2: die Zeile ist länger als %3 MiB</translation>
     </message>
 </context>
 <context>
@@ -4726,6 +4836,112 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>RouterCommand</name>
+    <message>
+        <source>%1:%2: no score for &quot;%3&quot;</source>
+        <translation>%1:%2: keine Bewertung für &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>cannot tell the other model: every row scores %1; name both with --weak and --strong</source>
+        <translation>das andere Modell ist nicht eindeutig: jede Zeile bewertet %1; nennen Sie beide mit --weak und --strong</translation>
+    </message>
+    <message>
+        <source>expected exactly two score keys in every row, found %1; name the models with --weak and --strong</source>
+        <translation>in jeder Zeile genau zwei Bewertungsschlüssel erwartet, gefunden: %1; nennen Sie die Modelle mit --weak und --strong</translation>
+    </message>
+    <message>
+        <source>the weak and the strong model must differ</source>
+        <translation>das schwache und das starke Modell müssen sich unterscheiden</translation>
+    </message>
+    <message>
+        <source>Train the learned router from prompts scored by a weak and a strong model, or score prompts with it. Rows are JSON lines {&quot;id&quot;, &quot;prompt&quot;, &quot;scores&quot;: {MODEL: score}}.</source>
+        <translation>Trainiert den gelernten Router mit Prompts, die für ein schwaches und ein starkes Modell bewertet sind, oder bewertet Prompts damit. Zeilen sind JSON-Zeilen {&quot;id&quot;, &quot;prompt&quot;, &quot;scores&quot;: {MODELL: Wert}}.</translation>
+    </message>
+    <message>
+        <source>train or score</source>
+        <translation>train oder score</translation>
+    </message>
+    <message>
+        <source>A JSONL file of prompts.</source>
+        <translation>Eine JSONL-Datei mit Prompts.</translation>
+    </message>
+    <message>
+        <source>The score key of the weak (cheap) model.</source>
+        <translation>Der Bewertungsschlüssel des schwachen (günstigen) Modells.</translation>
+    </message>
+    <message>
+        <source>The score key of the strong model.</source>
+        <translation>Der Bewertungsschlüssel des starken Modells.</translation>
+    </message>
+    <message>
+        <source>usage: switchyard router train|score FILE.jsonl</source>
+        <translation>Aufruf: switchyard router train|score DATEI.jsonl</translation>
+    </message>
+    <message>
+        <source>--weak and --strong are options of `router train`</source>
+        <translation>--weak und --strong sind Optionen von `router train`</translation>
+    </message>
+    <message numerus="yes">
+        <source>training on %n prompt(s): weak %1, strong %2
+</source>
+        <translation>
+            <numerusform>Training mit %n Prompt: schwach %1, stark %2
+</numerusform>
+            <numerusform>Training mit %n Prompts: schwach %1, stark %2
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source><byte value="xd"/>cross-validating: %1/%2</source>
+        <translation><byte value="xd"/>Kreuzvalidierung: %1/%2</translation>
+    </message>
+    <message>
+        <source>Cross-validation (%1 folds; APGR, CPT(50%), CPT(80%) per setting):
+</source>
+        <translation>Kreuzvalidierung (%1 Teilmengen; APGR, CPT(50%), CPT(80%) je Einstellung):
+</translation>
+    </message>
+    <message>
+        <source>Chosen: labels %1, lambda %2
+</source>
+        <translation>Gewählt: Labels %1, Lambda %2
+</translation>
+    </message>
+    <message>
+        <source>Cross-validated APGR %1, CPT(50%) %2, CPT(80%) %3
+</source>
+        <translation>Kreuzvalidiert: APGR %1, CPT(50%) %2, CPT(80%) %3
+</translation>
+    </message>
+    <message>
+        <source>Thresholds (cross-validated): share sent to the strong model, share of the quality gap recovered
+</source>
+        <translation>Schwellen (kreuzvalidiert): Anteil an das starke Modell, Anteil der zurückgewonnenen Qualitätslücke
+</translation>
+    </message>
+    <message>
+        <source>Saved the router (%1 prompts, %2 s) to %3
+</source>
+        <translation>Router (%1 Prompts, %2 s) gespeichert unter %3
+</translation>
+    </message>
+</context>
+<context>
+    <name>RouterTrainer</name>
+    <message>
+        <source>at least %1 prompts are needed to train, got %2</source>
+        <translation>zum Trainieren werden mindestens %1 Prompts gebraucht, vorhanden sind %2</translation>
+    </message>
+    <message>
+        <source>no settings to cross-validate</source>
+        <translation>keine Einstellungen für die Kreuzvalidierung</translation>
+    </message>
+    <message>
+        <source>training cancelled</source>
+        <translation>Training abgebrochen</translation>
+    </message>
+</context>
+<context>
     <name>RoutingEditor</name>
     <message>
         <source>Models (drag into a chain, or press Enter to add to the current tier)</source>
@@ -4898,6 +5114,22 @@ Erstes Token: %3</translation>
         <source>no rule matched; the policy&apos;s default tier</source>
         <translation>keine Regel trifft; die Standardstufe der Richtlinie</translation>
     </message>
+    <message>
+        <source>rule %1 (%2): a learned rule needs a weak and a strong model</source>
+        <translation>Regel %1 (%2): eine gelernte Regel braucht ein schwaches und ein starkes Modell</translation>
+    </message>
+    <message>
+        <source>rule %1 (%2): no trained router; run `switchyard router train FILE.jsonl` (the rule is skipped)</source>
+        <translation>Regel %1 (%2): kein trainierter Router; führen Sie `switchyard router train DATEI.jsonl` aus (die Regel wird übersprungen)</translation>
+    </message>
+    <message>
+        <source>learned router: p_strong %1 &gt;= threshold %2, strong model</source>
+        <translation>gelernter Router: p_strong %1 &gt;= Schwelle %2, starkes Modell</translation>
+    </message>
+    <message>
+        <source>learned router: p_strong %1 &lt; threshold %2, weak model</source>
+        <translation>gelernter Router: p_strong %1 &lt; Schwelle %2, schwaches Modell</translation>
+    </message>
 </context>
 <context>
     <name>RulePattern</name>
@@ -4908,6 +5140,14 @@ Erstes Token: %3</translation>
     <message>
         <source>expected a whole number, found &quot;%1&quot;</source>
         <translation>ganze Zahl erwartet, „%1“ gefunden</translation>
+    </message>
+    <message>
+        <source>a learned rule needs a weak and a strong model</source>
+        <translation>eine gelernte Regel braucht ein schwaches und ein starkes Modell</translation>
+    </message>
+    <message>
+        <source>the threshold must be between 0 and 1, found %1</source>
+        <translation>die Schwelle muss zwischen 0 und 1 liegen, gefunden: %1</translation>
     </message>
 </context>
 <context>
@@ -4999,6 +5239,14 @@ Erstes Token: %3</translation>
     <message>
         <source>Never fires: rule %1 &quot;%2&quot; above it matches the same prompts</source>
         <translation>Greift nie: Regel %1 „%2“ darüber passt auf dieselben Prompts</translation>
+    </message>
+    <message>
+        <source>Learned router</source>
+        <translation>Gelernter Router</translation>
+    </message>
+    <message>
+        <source>%1 / %2 from p_strong %3</source>
+        <translation>%1 / %2 ab p_strong %3</translation>
     </message>
 </context>
 <context>

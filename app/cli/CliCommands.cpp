@@ -8,6 +8,7 @@
 #include "ModelsCommand.h"
 #include "ReconcileCommand.h"
 #include "RouteCommand.h"
+#include "RouterCommand.h"
 #include "ServeCommand.h"
 #include "StatsCommand.h"
 
@@ -60,6 +61,11 @@ const QList<Entry>& entries()
                             "reconcile FILE... [--json] [--since DATE] [--until DATE] [--threshold PCT]   a "
                             "provider's usage or cost export next to the ledger"),
           [] { return new ReconcileCommand; } },
+        { "router",
+          QT_TRANSLATE_NOOP("CliCommands",
+                            "router train FILE.jsonl [--weak KEY] [--strong KEY] | score FILE.jsonl   the learned "
+                            "router"),
+          [] { return new RouterCommand; } },
         { "prune", QT_TRANSLATE_NOOP("CliCommands", "prune --older-than DAYS   delete old history records"),
           [] { return new PruneCommand; } },
     };
