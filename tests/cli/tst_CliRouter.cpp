@@ -45,6 +45,7 @@ private slots:
     void damagedModel_refused();
     void learnedRule_inExplainRouteAndLedger_data();
     void learnedRule_inExplainRouteAndLedger();
+    void learnedRule_failingChoice_fallsBackToTheOtherModel();
 
 private:
     CliRun run(const QStringList& arguments, int timeoutMs = 120000)
@@ -198,7 +199,7 @@ void TestCliRouter::learnedRule_inExplainRouteAndLedger_data()
     QTest::addColumn<QString>("choice");
     QTest::addColumn<QString>("model");
     QTest::newRow("a proof: the strong model") << kProof << "strong"
-                                               << "sandbox/gpt-5";
+                                               << "sandbox/claude-sonnet-4-5";
     QTest::newRow("small talk: the weak model") << kHello << "weak"
                                                 << "sandbox/gpt-4.1-mini";
 }
@@ -221,14 +222,14 @@ void TestCliRouter::learnedRule_inExplainRouteAndLedger()
                                      { QStringLiteral("kind"), QStringLiteral("learned") },
                                      { QStringLiteral("tier"), QStringLiteral("standard") },
                                      { QStringLiteral("weakModel"), QStringLiteral("sandbox/gpt-4.1-mini") },
-                                     { QStringLiteral("strongModel"), QStringLiteral("sandbox/gpt-5") },
+                                     { QStringLiteral("strongModel"), QStringLiteral("sandbox/claude-sonnet-4-5") },
                                      { QStringLiteral("threshold"), 0.5 } } } },
     };
     QVERIFY(writeFile(path(QStringLiteral("routing.json")), QJsonDocument(routing).toJson()));
     // The models as the desktop app saves a sandbox setup: a simulated provider the live sandbox serves.
-    auto sandboxModel = [](const QString& name) {
+    auto sandboxModel = [](const QString& name, const QString& provider = QStringLiteral("sandbox-openai")) {
         return QJsonObject { { QStringLiteral("id"), QStringLiteral("sandbox/") + name },
-                             { QStringLiteral("provider"), QStringLiteral("sandbox-openai") },
+                             { QStringLiteral("provider"), provider },
                              { QStringLiteral("upstreamModel"), name },
                              { QStringLiteral("contextWindow"), 128000 },
                              { QStringLiteral("maxOutputTokens"), 4096 } };
@@ -241,9 +242,15 @@ void TestCliRouter::learnedRule_inExplainRouteAndLedger()
                                      { QStringLiteral("displayName"), QStringLiteral("Sandbox OpenAI") },
                                      { QStringLiteral("kind"), QStringLiteral("openai") },
                                      { QStringLiteral("baseUrl"), QStringLiteral("http://127.0.0.1:9/v1") },
+                                     { QStringLiteral("simulated"), true } },
+                       QJsonObject { { QStringLiteral("id"), QStringLiteral("sandbox-anthropic") },
+                                     { QStringLiteral("displayName"), QStringLiteral("Sandbox Anthropic") },
+                                     { QStringLiteral("kind"), QStringLiteral("anthropic") },
+                                     { QStringLiteral("baseUrl"), QStringLiteral("http://127.0.0.1:9") },
                                      { QStringLiteral("simulated"), true } } } },
         { QStringLiteral("models"),
-          QJsonArray { sandboxModel(QStringLiteral("gpt-4.1-mini")), sandboxModel(QStringLiteral("gpt-5")),
+          QJsonArray { sandboxModel(QStringLiteral("gpt-4.1-mini")),
+                       sandboxModel(QStringLiteral("claude-sonnet-4-5"), QStringLiteral("sandbox-anthropic")),
                        sandboxModel(QStringLiteral("gpt-4.1")) } },
     };
     QVERIFY(writeFile(path(QStringLiteral("providers.json")), QJsonDocument(providers).toJson()));
@@ -290,6 +297,22 @@ void TestCliRouter::learnedRule_inExplainRouteAndLedger()
         db.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("check"));
+}
+
+void TestCliRouter::learnedRule_failingChoice_fallsBackToTheOtherModel()
+{
+    // routing.json and providers.json as the previous test left them.
+    const CliRun route = run({ QStringLiteral("--sandbox-fault"), QStringLiteral("gpt-4.1-mini=503"),
+                               QStringLiteral("route"), QStringLiteral("--json"), kHello });
+    QVERIFY2(route.exitCode == 0, route.err.constData());
+    const QJsonObject routed = QJsonDocument::fromJson(route.out).object();
+    QCOMPARE(routed.value(QStringLiteral("learned")).toObject().value(QStringLiteral("choice")).toString(),
+             QStringLiteral("weak"));
+    QCOMPARE(routed.value(QStringLiteral("model")).toString(), QStringLiteral("sandbox/claude-sonnet-4-5"));
+    const QJsonArray attempts = routed.value(QStringLiteral("attempts")).toArray();
+    QCOMPARE(attempts.size(), 2);
+    QCOMPARE(attempts.at(0).toObject().value(QStringLiteral("model")).toString(),
+             QStringLiteral("sandbox/gpt-4.1-mini"));
 }
 
 QTEST_GUILESS_MAIN(TestCliRouter)
