@@ -185,6 +185,19 @@
     </message>
 </context>
 <context>
+    <name>RouterCommand</name>
+    <message numerus="yes">
+        <source>training on %n prompt(s): weak %1, strong %2
+</source>
+        <translation>
+            <numerusform>training on %n prompt: weak %1, strong %2
+</numerusform>
+            <numerusform>training on %n prompts: weak %1, strong %2
+</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ServeCommand</name>
     <message numerus="yes">
         <source>Stopping: no new requests; %n request(s) in flight have %1 s to finish (a second Ctrl+C or SIGTERM cancels them now).

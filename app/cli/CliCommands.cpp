@@ -9,6 +9,7 @@
 #include "app/cli/ModelsCommand.h"
 #include "app/cli/ReconcileCommand.h"
 #include "app/cli/RouteCommand.h"
+#include "app/cli/RouterCommand.h"
 #include "app/cli/ServeCommand.h"
 #include "app/cli/StatsCommand.h"
 
@@ -66,6 +67,11 @@ const QList<Entry>& entries()
                             "reconcile FILE... [--json] [--since DATE] [--until DATE] [--threshold PCT]   a "
                             "provider's usage or cost export next to the ledger"),
           [] { return new ReconcileCommand; } },
+        { "router",
+          QT_TRANSLATE_NOOP("CliCommands",
+                            "router train FILE.jsonl [--weak KEY] [--strong KEY] | score FILE.jsonl   the learned "
+                            "router"),
+          [] { return new RouterCommand; } },
         { "prune", QT_TRANSLATE_NOOP("CliCommands", "prune --older-than DAYS   delete old history records"),
           [] { return new PruneCommand; } },
     };

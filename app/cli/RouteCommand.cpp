@@ -132,6 +132,9 @@ void RouteCommand::start(CliCommand* owner, Engine& engine, const ChatRequest& r
             object.insert(QStringLiteral("tier"), result.tier);
             object.insert(QStringLiteral("rule"), result.ruleName);
             object.insert(QStringLiteral("cached"), result.cached);
+            if (result.learned) {
+                object.insert(QStringLiteral("learned"), result.learned->toJson());
+            }
             object.insert(QStringLiteral("attempts"), attemptsJson(result.attempts));
             object.insert(QStringLiteral("skipped"), skippedJson(result.skipped));
             insertBudget(object, result.requestedTier, result.downgrades, result.budgetWarnings);
@@ -161,6 +164,9 @@ void RouteCommand::start(CliCommand* owner, Engine& engine, const ChatRequest& r
                 { QStringLiteral("attempts"), attemptsJson(error.attempts) },
                 { QStringLiteral("skipped"), skippedJson(error.skipped) },
             };
+            if (error.learned) {
+                object.insert(QStringLiteral("learned"), error.learned->toJson());
+            }
             insertBudget(object, error.requestedTier, error.downgrades, error.budgetWarnings);
             QJsonObject errorObject = ResultJson::error(error.lastError);
             errorObject.insert(QStringLiteral("message"), error.message);

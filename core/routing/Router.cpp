@@ -113,6 +113,15 @@ ResolvedRoute Router::resolve(const QString& prompt, const QStringList& tags, co
     route.settings = m_policy.effectiveSettings(route.tier);
     if (!route.rule.pinnedModel.isEmpty()) {
         route.chain.append(ChainStep { { Deployment { route.rule.pinnedModel, 1 } } });
+        // A learned rule's other model is the fallback: a failing weak model hands over to the
+        // strong one (and the other way round) instead of failing the call.
+        if (route.rule.learned && route.rule.ruleIndex >= 0) {
+            const RoutingRule& rule = m_policy.rules.at(route.rule.ruleIndex);
+            const QString& other = route.rule.learned->strong ? rule.weakModel : rule.strongModel;
+            if (other != route.rule.pinnedModel) {
+                route.chain.append(ChainStep { { Deployment { other, 1 } } });
+            }
+        }
     } else if (const RoutingTier* tier = m_policy.tier(route.tier)) {
         route.chain = tier->chain;
     } else {

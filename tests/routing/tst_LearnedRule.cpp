@@ -100,8 +100,12 @@ void TestLearnedRule::decision()
     const double pStrong = m_learned->pStrong(prompt);
     QCOMPARE(explanation.rule.learned->pStrong, pStrong);
     QCOMPARE(explanation.rule.learned->choiceId(), choice);
-    QCOMPARE(explanation.chain.size(), 1);
+    // The chosen model first, the other one as its fallback.
+    QCOMPARE(explanation.chain.size(), 2);
     QCOMPARE(explanation.chain.first().deployments.first().modelId, model);
+    QCOMPARE(explanation.chain.last().deployments.first().modelId,
+             model == QLatin1String("sandbox/gpt-5") ? QStringLiteral("sandbox/gpt-4.1-mini")
+                                                     : QStringLiteral("sandbox/gpt-5"));
 
     const QJsonObject learned = explanation.toJson().value(QStringLiteral("learned")).toObject();
     QCOMPARE(learned.value(QStringLiteral("p_strong")).toDouble(), pStrong);
