@@ -147,6 +147,10 @@
         <source>You</source>
         <translation>Sie</translation>
     </message>
+    <message>
+        <source>Tool calls</source>
+        <translation>Werkzeugaufrufe</translation>
+    </message>
 </context>
 <context>
     <name>AnthropicExportParser</name>
@@ -400,6 +404,14 @@
         <source>%1 / %2 per 1M</source>
         <translation>%1 / %2 pro 1 Mio.</translation>
     </message>
+    <message>
+        <source>rating %1</source>
+        <translation>Wertung %1</translation>
+    </message>
+    <message>
+        <source>Your votes: rating %1 (95 % interval %2 to %3), %4 won, %5 lost, %6 tied</source>
+        <translation>Ihre Stimmen: Wertung %1 (95-%-Intervall %2 bis %3), %4 gewonnen, %5 verloren, %6 unentschieden</translation>
+    </message>
 </context>
 <context>
     <name>ChartPanel</name>
@@ -473,6 +485,10 @@
     <message>
         <source>reconcile FILE... [--json] [--since DATE] [--until DATE] [--threshold PCT]   a provider&apos;s usage or cost export next to the ledger</source>
         <translation>reconcile FILE... [--json] [--since DATE] [--until DATE] [--threshold PCT]   den Nutzungs- oder Kostenexport eines Anbieters neben das Journal stellen</translation>
+    </message>
+    <message>
+        <source>leaderboard [--by model|settings] [--tier T] [--rule R] [--tag TAG] [--since DATE] [--json] [--csv FILE]   ratings from your workbench votes</source>
+        <translation>leaderboard [--by model|settings] [--tier T] [--rule R] [--tag TAG] [--since DATE] [--json] [--csv FILE]   Wertungen aus Ihren Werkbank-Stimmen</translation>
     </message>
 </context>
 <context>
@@ -902,6 +918,24 @@
         <source>The conversation continues with this model</source>
         <translation>Das Gespräch wird mit diesem Modell fortgesetzt</translation>
     </message>
+    <message numerus="yes">
+        <source>Reasoning: %n token(s)</source>
+        <translation>
+            <numerusform>Denkprozess: %n Token</numerusform>
+            <numerusform>Denkprozess: %n Token</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reasoning: ~%n token(s)</source>
+        <translation>
+            <numerusform>Denkprozess: ~%n Token</numerusform>
+            <numerusform>Denkprozess: ~%n Token</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of the cost (%2 %)</source>
+        <translation>%1 der Kosten (%2 %)</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -1003,6 +1037,14 @@ Optionen:
     <message>
         <source>No answer</source>
         <translation>Keine Antwort</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Denkprozess</translation>
+    </message>
+    <message>
+        <source>Tool calls</source>
+        <translation>Werkzeugaufrufe</translation>
     </message>
 </context>
 <context>
@@ -2613,10 +2655,6 @@ Erstes Token: %3</translation>
 </context>
 <context>
     <name>HistoryPanel</name>
-    <message>
-        <source>Search prompts, models, errors</source>
-        <translation>Prompts, Modelle, Fehler durchsuchen</translation>
-    </message>
     <message numerus="yes">
         <source>%n model(s)</source>
         <translation>
@@ -2639,6 +2677,10 @@ Erstes Token: %3</translation>
     <message>
         <source>No run matches.</source>
         <translation>Kein Durchlauf passt.</translation>
+    </message>
+    <message>
+        <source>Search prompts, answers, models, errors</source>
+        <translation>Prompts, Antworten, Modelle, Fehler durchsuchen</translation>
     </message>
 </context>
 <context>
@@ -3029,6 +3071,257 @@ Erstes Token: %3</translation>
 </source>
         <translation>Client-Schlüssel %1 widerrufen; das Gateway weist ihn ab der nächsten Anfrage ab.
 </translation>
+    </message>
+</context>
+<context>
+    <name>LeaderboardCommand</name>
+    <message>
+        <source>The workbench votes added up: wins, losses, ties, a Bradley-Terry rating with its 95 % interval and the cost per win.</source>
+        <translation>Die Stimmen der Werkbank zusammengezählt: Siege, Niederlagen, Unentschieden, eine Bradley-Terry-Wertung mit ihrem 95-%-Intervall und die Kosten pro Sieg.</translation>
+    </message>
+    <message>
+        <source>Rank each model, or each model with its settings.</source>
+        <translation>Jedes Modell einordnen, oder jedes Modell mit seinen Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Only runs with a column routed to this tier.</source>
+        <translation>Nur Läufe mit einer Spalte, die in diese Stufe geroutet wurde.</translation>
+    </message>
+    <message>
+        <source>Only runs with a column routed by this rule.</source>
+        <translation>Nur Läufe mit einer Spalte, die von dieser Regel geroutet wurde.</translation>
+    </message>
+    <message>
+        <source>Only votes with this tag.</source>
+        <translation>Nur Stimmen mit diesem Schlagwort.</translation>
+    </message>
+    <message>
+        <source>Votes from this date (YYYY-MM-DD).</source>
+        <translation>Stimmen ab diesem Datum (JJJJ-MM-TT).</translation>
+    </message>
+    <message>
+        <source>Votes up to and including this date.</source>
+        <translation>Stimmen bis einschließlich zu diesem Datum.</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>Also write the table as CSV.</source>
+        <translation>Die Tabelle zusätzlich als CSV schreiben.</translation>
+    </message>
+    <message>
+        <source>Also write the votes behind it as CSV.</source>
+        <translation>Die Stimmen dahinter zusätzlich als CSV schreiben.</translation>
+    </message>
+    <message>
+        <source>--by must be model or settings</source>
+        <translation>--by muss model oder settings sein</translation>
+    </message>
+    <message>
+        <source>--since needs a date (YYYY-MM-DD), not &quot;%1&quot;</source>
+        <translation>--since braucht ein Datum (JJJJ-MM-TT), nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--until needs a date (YYYY-MM-DD), not &quot;%1&quot;</source>
+        <translation>--until braucht ein Datum (JJJJ-MM-TT), nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>no history database is available</source>
+        <translation>keine Verlaufsdatenbank verfügbar</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>No votes to rank. Vote for the best answer of a workbench run in the app.
+</source>
+        <translation>Keine Stimmen zum Einordnen. Stimmen Sie in der App für die beste Antwort eines Werkbank-Laufs.
+</translation>
+    </message>
+    <message>
+        <source>MODEL</source>
+        <translation>MODELL</translation>
+    </message>
+    <message>
+        <source>W-L-T</source>
+        <translation>S-N-U</translation>
+    </message>
+    <message>
+        <source>RATING</source>
+        <translation>WERTUNG</translation>
+    </message>
+    <message>
+        <source>95% INTERVAL</source>
+        <translation>95-%-INTERVALL</translation>
+    </message>
+    <message>
+        <source>COST/WIN</source>
+        <translation>KOSTEN/SIEG</translation>
+    </message>
+    <message>
+        <source>SETTINGS</source>
+        <translation>EINSTELLUNGEN</translation>
+    </message>
+</context>
+<context>
+    <name>LeaderboardDock</name>
+    <message>
+        <source>Leaderboard</source>
+        <translation>Rangliste</translation>
+    </message>
+</context>
+<context>
+    <name>LeaderboardModel</name>
+    <message numerus="yes">
+        <source>Bradley-Terry rating from %n vote(s); 95 % confidence interval %1 to %2</source>
+        <translation>
+            <numerusform>Bradley-Terry-Wertung aus %n Stimme; 95-%-Konfidenzintervall %1 bis %2</numerusform>
+            <numerusform>Bradley-Terry-Wertung aus %n Stimmen; 95-%-Konfidenzintervall %1 bis %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) had no price and are not in the cost</source>
+        <translation>
+            <numerusform>%n Antwort hatte keinen Preis und ist nicht in den Kosten enthalten</numerusform>
+            <numerusform>%n Antworten hatten keinen Preis und sind nicht in den Kosten enthalten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What this model&apos;s answers in the voted runs cost, divided by its wins</source>
+        <translation>Was die Antworten dieses Modells in den bewerteten Läufen kosteten, geteilt durch seine Siege</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s defaults</source>
+        <translation>Die Voreinstellungen des Anbieters</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Wins</source>
+        <translation>Siege</translation>
+    </message>
+    <message>
+        <source>Losses</source>
+        <translation>Niederlagen</translation>
+    </message>
+    <message>
+        <source>Ties</source>
+        <translation>Unentschieden</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Wertung</translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation>95-%-Intervall</translation>
+    </message>
+    <message>
+        <source>Cost per win</source>
+        <translation>Kosten pro Sieg</translation>
+    </message>
+</context>
+<context>
+    <name>LeaderboardView</name>
+    <message>
+        <source>Per model</source>
+        <translation>Pro Modell</translation>
+    </message>
+    <message>
+        <source>Per model and settings</source>
+        <translation>Pro Modell und Einstellungen</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Letzte 90 Tage</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Leaderboard as CSV...</source>
+        <translation>Rangliste als CSV...</translation>
+    </message>
+    <message>
+        <source>Votes behind it as CSV...</source>
+        <translation>Stimmen dahinter als CSV...</translation>
+    </message>
+    <message>
+        <source>Any tier</source>
+        <translation>Jede Stufe</translation>
+    </message>
+    <message>
+        <source>Any rule</source>
+        <translation>Jede Regel</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>Jedes Schlagwort</translation>
+    </message>
+    <message>
+        <source>No votes yet. Vote for the best answer of a workbench run (or for a tie), and your votes add up here.</source>
+        <translation>Noch keine Stimmen. Stimmen Sie für die beste Antwort eines Werkbank-Laufs (oder für ein Unentschieden), dann summieren sich Ihre Stimmen hier.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n voted run(s) counted. Ratings are Bradley-Terry on the Elo scale (1000 is average), with 95 % confidence intervals; a win counts against every other column of its run.</source>
+        <translation>
+            <numerusform>%n bewerteter Lauf gezählt. Die Wertungen sind Bradley-Terry auf der Elo-Skala (1000 ist der Durchschnitt), mit 95-%-Konfidenzintervallen; ein Sieg zählt gegen jede andere Spalte seines Laufs.</numerusform>
+            <numerusform>%n bewertete Läufe gezählt. Die Wertungen sind Bradley-Terry auf der Elo-Skala (1000 ist der Durchschnitt), mit 95-%-Konfidenzintervallen; ein Sieg zählt gegen jede andere Spalte seines Laufs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Leaderboard</source>
+        <translation>Rangliste exportieren</translation>
+    </message>
+    <message>
+        <source>leaderboard.csv</source>
+        <translation>rangliste.csv</translation>
+    </message>
+    <message>
+        <source>CSV spreadsheet (*.csv)</source>
+        <translation>CSV-Tabelle (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Nach %1 exportiert</translation>
+    </message>
+    <message>
+        <source>Export Votes</source>
+        <translation>Stimmen exportieren</translation>
+    </message>
+    <message>
+        <source>votes.csv</source>
+        <translation>stimmen.csv</translation>
     </message>
 </context>
 <context>
@@ -6193,6 +6486,14 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
     <message>
         <source>Exported to %1</source>
         <translation>Nach %1 exportiert</translation>
+    </message>
+    <message>
+        <source>Vote tag</source>
+        <translation>Stimm-Schlagwort</translation>
+    </message>
+    <message>
+        <source>A label stored with your votes, such as &quot;coding&quot; or &quot;summaries&quot;: the leaderboard can be filtered by it</source>
+        <translation>Eine Bezeichnung, die mit Ihren Stimmen gespeichert wird, etwa &quot;Code&quot; oder &quot;Zusammenfassungen&quot;: die Rangliste lässt sich danach filtern</translation>
     </message>
 </context>
 </TS>

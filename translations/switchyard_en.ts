@@ -36,6 +36,23 @@
     </message>
 </context>
 <context>
+    <name>ColumnView</name>
+    <message numerus="yes">
+        <source>Reasoning: %n token(s)</source>
+        <translation>
+            <numerusform>Reasoning: %n token</numerusform>
+            <numerusform>Reasoning: %n tokens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reasoning: ~%n token(s)</source>
+        <translation>
+            <numerusform>Reasoning: ~%n token</numerusform>
+            <numerusform>Reasoning: ~%n tokens</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EstimatePanel</name>
     <message numerus="yes">
         <source>No routed requests in the last %n day(s).</source>
@@ -66,6 +83,33 @@
         <translation>
             <numerusform>%n model</numerusform>
             <numerusform>%n models</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LeaderboardModel</name>
+    <message numerus="yes">
+        <source>Bradley-Terry rating from %n vote(s); 95 % confidence interval %1 to %2</source>
+        <translation>
+            <numerusform>Bradley-Terry rating from %n vote; 95 % confidence interval %1 to %2</numerusform>
+            <numerusform>Bradley-Terry rating from %n votes; 95 % confidence interval %1 to %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) had no price and are not in the cost</source>
+        <translation>
+            <numerusform>%n answer had no price and is not in the cost</numerusform>
+            <numerusform>%n answers had no price and are not in the cost</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LeaderboardView</name>
+    <message numerus="yes">
+        <source>%n voted run(s) counted. Ratings are Bradley-Terry on the Elo scale (1000 is average), with 95 % confidence intervals; a win counts against every other column of its run.</source>
+        <translation>
+            <numerusform>%n voted run counted. Ratings are Bradley-Terry on the Elo scale (1000 is average), with 95 % confidence intervals; a win counts against every other column of its run.</numerusform>
+            <numerusform>%n voted runs counted. Ratings are Bradley-Terry on the Elo scale (1000 is average), with 95 % confidence intervals; a win counts against every other column of its run.</numerusform>
         </translation>
     </message>
 </context>
