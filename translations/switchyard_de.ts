@@ -474,6 +474,10 @@
         <source>reconcile FILE... [--json] [--since DATE] [--until DATE] [--threshold PCT]   a provider&apos;s usage or cost export next to the ledger</source>
         <translation>reconcile FILE... [--json] [--since DATE] [--until DATE] [--threshold PCT]   den Nutzungs- oder Kostenexport eines Anbieters neben das Journal stellen</translation>
     </message>
+    <message>
+        <source>migrate-ledger --to postgresql://user@host:port/db [--from FILE]   copy the ledger to PostgreSQL</source>
+        <translation>migrate-ledger --to postgresql://benutzer@host:port/db [--from DATEI]   das Journal nach PostgreSQL kopieren</translation>
+    </message>
 </context>
 <context>
     <name>ClientKeyGate</name>
@@ -922,7 +926,11 @@
         <translation>unbekannter Befehl „%1“ (siehe --help)</translation>
     </message>
     <message>
-        <source>Usage: switchyard [--home DIR] [--sandbox] [COMMAND [ARGS...]]
+        <source>--database needs a ledger file or a postgresql://user@host:port/database URL</source>
+        <translation>--database braucht eine Journaldatei oder eine URL postgresql://benutzer@host:port/datenbank</translation>
+    </message>
+    <message>
+        <source>Usage: switchyard [--home DIR] [--database URL] [--sandbox] [COMMAND [ARGS...]]
 
 Without a command, opens the desktop app.
 
@@ -930,6 +938,8 @@ Commands:
 %1
 Options:
   --home DIR   keep config and data in DIR (or set SWITCHYARD_HOME)
+  --database URL   keep the ledger in PostgreSQL, postgresql://user@host:port/db
+               (or set SWITCHYARD_DATABASE_URL; the password comes from PGPASSFILE)
   --sandbox    use the offline simulated providers on 127.0.0.1
   --sandbox-fault MODEL=FAULT   make a sandbox model fail: an HTTP status (503,
                429:retry=3, 429:insufficient_quota), hang, silence, drop,
@@ -937,7 +947,7 @@ Options:
 
 `switchyard COMMAND --help` describes a command.
 </source>
-        <translation>Aufruf: switchyard [--home DIR] [--sandbox] [BEFEHL [ARGUMENTE...]]
+        <translation>Aufruf: switchyard [--home DIR] [--database URL] [--sandbox] [BEFEHL [ARGUMENTE...]]
 
 Ohne Befehl öffnet sich die Desktop-App.
 
@@ -945,6 +955,8 @@ Befehle:
 %1
 Optionen:
   --home DIR   Konfiguration und Daten in DIR halten (oder SWITCHYARD_HOME setzen)
+  --database URL   das Journal in PostgreSQL halten, postgresql://benutzer@host:port/db
+               (oder SWITCHYARD_DATABASE_URL setzen; das Passwort kommt aus PGPASSFILE)
   --sandbox    die simulierten Offline-Anbieter auf 127.0.0.1 verwenden
   --sandbox-fault MODEL=FAULT   ein Sandbox-Modell fehlschlagen lassen: ein HTTP-Status (503,
                429:retry=3, 429:insufficient_quota), hang, silence, drop,
@@ -1735,6 +1747,18 @@ Erstes Token: %3</translation>
     <message>
         <source>Model name &quot;%1&quot; is ambiguous: %2</source>
         <translation>Der Modellname „%1“ ist mehrdeutig: %2</translation>
+    </message>
+    <message>
+        <source>The shared budget is reachable again.</source>
+        <translation>Das gemeinsame Budget ist wieder erreichbar.</translation>
+    </message>
+    <message>
+        <source>The shared budget cannot be checked (%1); this gateway&apos;s own limits apply.</source>
+        <translation>Das gemeinsame Budget kann nicht geprüft werden (%1); es gelten die eigenen Limits dieses Gateways.</translation>
+    </message>
+    <message>
+        <source>A shared budget hold could not be settled (%1).</source>
+        <translation>Eine Reservierung im gemeinsamen Budget konnte nicht abgerechnet werden (%1).</translation>
     </message>
 </context>
 <context>
@@ -3072,6 +3096,33 @@ Erstes Token: %3</translation>
         <source>Old ledger rows could not be deleted: %1</source>
         <translation>Alte Journalzeilen konnten nicht gelöscht werden: %1</translation>
     </message>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver is not installed (Debian package libqt6sql6-psql).</source>
+        <translation>Der PostgreSQL-Treiber von Qt ist nicht installiert (Debian-Paket libqt6sql6-psql).</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation>Keine Verbindung zu %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerMigration</name>
+    <message>
+        <source>There is no ledger file %1 to copy.</source>
+        <translation>Es gibt keine Journaldatei %1 zum Kopieren.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The copy does not match the source: %1 requests, %2 attempts, %3 failovers, %4 votes and $%5 in the source; %6, %7, %8, %9 and $%10 added to the target. Was the target written by something else meanwhile?</source>
+        <translation>Die Kopie stimmt nicht mit der Quelle überein: %1 Anfragen, %2 Versuche, %3 Failover, %4 Stimmen und $%5 in der Quelle; %6, %7, %8, %9 und $%10 im Ziel hinzugekommen. Hat inzwischen etwas anderes in das Ziel geschrieben?</translation>
+    </message>
 </context>
 <context>
     <name>LedgerSchema</name>
@@ -3110,6 +3161,37 @@ Erstes Token: %3</translation>
     <message>
         <source>Cannot build the ledger summaries (%1).</source>
         <translation>Die Zusammenfassungen des Journals können nicht erstellt werden (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerUrl</name>
+    <message>
+        <source>A database URL starts with postgresql://.</source>
+        <translation>Eine Datenbank-URL beginnt mit postgresql://.</translation>
+    </message>
+    <message>
+        <source>The database URL is not a valid URL (postgresql://user@host:port/database).</source>
+        <translation>Die Datenbank-URL ist keine gültige URL (postgresql://benutzer@host:port/datenbank).</translation>
+    </message>
+    <message>
+        <source>The database URL names no host (postgresql://user@host:port/database).</source>
+        <translation>Die Datenbank-URL nennt keinen Host (postgresql://benutzer@host:port/datenbank).</translation>
+    </message>
+    <message>
+        <source>The database URL names no database after the host (postgresql://user@host:port/database).</source>
+        <translation>Die Datenbank-URL nennt nach dem Host keine Datenbank (postgresql://benutzer@host:port/datenbank).</translation>
+    </message>
+    <message>
+        <source>The database URL has the parameter &quot;%1&quot;, which Switchyard does not pass on (it knows %2).</source>
+        <translation>Die Datenbank-URL enthält den Parameter „%1“, den Switchyard nicht weitergibt (bekannt sind %2).</translation>
+    </message>
+    <message>
+        <source>The database URL&apos;s sslmode &quot;%1&quot; is not one of %2.</source>
+        <translation>Der sslmode „%1“ der Datenbank-URL ist keiner von %2.</translation>
+    </message>
+    <message>
+        <source>The database URL&apos;s connect_timeout &quot;%1&quot; is not a number of seconds.</source>
+        <translation>Das connect_timeout „%1“ der Datenbank-URL ist keine Anzahl von Sekunden.</translation>
     </message>
 </context>
 <context>
@@ -3441,6 +3523,53 @@ Erstes Token: %3</translation>
     <message>
         <source>The example goes to tier %1 (rule &quot;%2&quot;). Its first model, %3, is %4 in the sandbox, so the &quot;Route it&quot; column fails over to %5.</source>
         <translation>Das Beispiel geht an die Stufe %1 (Regel „%2“). Ihr erstes Modell, %3, ist in der Sandbox %4, daher wechselt die Spalte „Routen lassen“ per Failover zu %5.</translation>
+    </message>
+</context>
+<context>
+    <name>MigrateLedgerCommand</name>
+    <message>
+        <source>Copy the SQLite ledger into a PostgreSQL database shared by a team.</source>
+        <translation>Kopiert das SQLite-Journal in eine PostgreSQL-Datenbank, die ein Team gemeinsam nutzt.</translation>
+    </message>
+    <message>
+        <source>The target, postgresql://user@host:port/database.</source>
+        <translation>Das Ziel, postgresql://benutzer@host:port/datenbank.</translation>
+    </message>
+    <message>
+        <source>The SQLite ledger to copy (default: the home&apos;s).</source>
+        <translation>Das zu kopierende SQLite-Journal (Vorgabe: das des Home-Verzeichnisses).</translation>
+    </message>
+    <message>
+        <source>usage: switchyard migrate-ledger --to postgresql://user@host:port/database [--from FILE]</source>
+        <translation>Aufruf: switchyard migrate-ledger --to postgresql://benutzer@host:port/datenbank [--from DATEI]</translation>
+    </message>
+    <message>
+        <source>--to: %1</source>
+        <translation>--to: %1</translation>
+    </message>
+    <message>
+        <source>Copying %1 to %2
+</source>
+        <translation>Kopiere %1 nach %2
+</translation>
+    </message>
+    <message>
+        <source>%1 of %2 requests copied
+</source>
+        <translation>%1 von %2 Anfragen kopiert
+</translation>
+    </message>
+    <message>
+        <source>Resumed after %1 requests copied earlier.
+</source>
+        <translation>Fortgesetzt nach %1 bereits kopierten Anfragen.
+</translation>
+    </message>
+    <message>
+        <source>%1 requests, %2 attempts, %3 failovers and %4 votes in %5; counts and sums match the source.
+</source>
+        <translation>%1 Anfragen, %2 Versuche, %3 Failover und %4 Stimmen in %5; Anzahlen und Summen stimmen mit der Quelle überein.
+</translation>
     </message>
 </context>
 <context>
@@ -5386,6 +5515,13 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
     <message>
         <source>Providers saved.</source>
         <translation>Anbieter gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>SharedBudget</name>
+    <message>
+        <source>%1 of the team&apos;s budget are spent or held, the limit is %2</source>
+        <translation>%1 des Team-Budgets sind ausgegeben oder reserviert, das Limit ist %2</translation>
     </message>
 </context>
 <context>

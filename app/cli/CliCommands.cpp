@@ -5,6 +5,7 @@
 #include "ExportCommand.h"
 #include "ImportCommand.h"
 #include "KeysCommand.h"
+#include "MigrateLedgerCommand.h"
 #include "ModelsCommand.h"
 #include "ReconcileCommand.h"
 #include "RouteCommand.h"
@@ -62,6 +63,11 @@ const QList<Entry>& entries()
           [] { return new ReconcileCommand; } },
         { "prune", QT_TRANSLATE_NOOP("CliCommands", "prune --older-than DAYS   delete old history records"),
           [] { return new PruneCommand; } },
+        { "migrate-ledger",
+          QT_TRANSLATE_NOOP("CliCommands",
+                            "migrate-ledger --to postgresql://user@host:port/db [--from FILE]   copy the ledger to "
+                            "PostgreSQL"),
+          [] { return new MigrateLedgerCommand; } },
     };
     return list;
 }
