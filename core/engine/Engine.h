@@ -39,9 +39,6 @@ public:
     struct Options
     {
         QString homeDir; // empty: SWITCHYARD_HOME, else the platform's app data location
-        // Where the ledger lives (a file path or a postgresql:// URL); empty:
-        // SWITCHYARD_DATABASE_URL, else the DatabaseUrl setting, else ledger.sqlite in homeDir.
-        QString database;
         bool sandbox = false;
         QList<std::pair<QString, SandboxFault>> sandboxFaults; // model name (or provider id) -> fault
         bool openLedger = true;
@@ -49,6 +46,10 @@ public:
         bool sandboxWhenUnconfigured = false;
         // Read API keys from the OS keychain (the desktop app); otherwise environment variables only.
         bool useKeychain = false;
+        // Where the ledger lives (a file path or a postgresql:// URL); empty:
+        // SWITCHYARD_DATABASE_URL, else the DatabaseUrl setting, else ledger.sqlite in homeDir.
+        // Last, so that brace-initialised options keep their meaning.
+        QString database;
     };
 
     // How the user's configuration was loaded.
