@@ -67,6 +67,7 @@ int main(int argc, char* argv[])
     Engine engine;
     Engine::Options options;
     options.homeDir = commandLine.homeDir;
+    options.database = commandLine.database;
     options.sandbox = commandLine.sandbox;
     options.sandboxFaults = commandLine.sandboxFaults;
     options.sandboxWhenUnconfigured = true;

@@ -6,6 +6,7 @@
 #include "app/cli/ImportCommand.h"
 #include "app/cli/KeysCommand.h"
 #include "app/cli/LeaderboardCommand.h"
+#include "app/cli/MigrateLedgerCommand.h"
 #include "app/cli/ModelsCommand.h"
 #include "app/cli/ReconcileCommand.h"
 #include "app/cli/RouteCommand.h"
@@ -74,6 +75,11 @@ const QList<Entry>& entries()
           [] { return new RouterCommand; } },
         { "prune", QT_TRANSLATE_NOOP("CliCommands", "prune --older-than DAYS   delete old history records"),
           [] { return new PruneCommand; } },
+        { "migrate-ledger",
+          QT_TRANSLATE_NOOP("CliCommands",
+                            "migrate-ledger --to postgresql://user@host:port/db [--from FILE]   copy the ledger to "
+                            "PostgreSQL"),
+          [] { return new MigrateLedgerCommand; } },
     };
     return list;
 }

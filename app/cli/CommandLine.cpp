@@ -29,6 +29,15 @@ CommandLine CommandLine::parse(const QStringList& arguments)
             result.homeDir = arguments.at(i);
         } else if (argument.startsWith(QLatin1String("--home="))) {
             result.homeDir = argument.mid(7);
+        } else if (argument == QLatin1String("--database")) {
+            if (++i >= arguments.size()) {
+                result.error = QCoreApplication::translate(
+                    "CommandLine", "--database needs a ledger file or a postgresql://user@host:port/database URL");
+                return result;
+            }
+            result.database = arguments.at(i);
+        } else if (argument.startsWith(QLatin1String("--database="))) {
+            result.database = argument.mid(11);
         } else if (argument == QLatin1String("--sandbox")) {
             result.sandbox = true;
         } else if (argument == QLatin1String("--sandbox-fault")) {
@@ -64,7 +73,7 @@ QString CommandLine::usage()
 {
     return QCoreApplication::translate(
                "CommandLine",
-               "Usage: switchyard [--home DIR] [--sandbox] [COMMAND [ARGS...]]\n"
+               "Usage: switchyard [--home DIR] [--database URL] [--sandbox] [COMMAND [ARGS...]]\n"
                "\n"
                "Without a command, opens the desktop app.\n"
                "\n"
@@ -72,6 +81,8 @@ QString CommandLine::usage()
                "%1\n"
                "Options:\n"
                "  --home DIR   keep config and data in DIR (or set SWITCHYARD_HOME)\n"
+               "  --database URL   keep the ledger in PostgreSQL, postgresql://user@host:port/db\n"
+               "               (or set SWITCHYARD_DATABASE_URL; the password comes from PGPASSFILE)\n"
                "  --sandbox    use the offline simulated providers on 127.0.0.1\n"
                "  --sandbox-fault MODEL=FAULT   make a sandbox model fail: an HTTP status (503,\n"
                "               429:retry=3, 429:insufficient_quota, 400:content_filter), hang, silence,\n"
@@ -109,6 +120,7 @@ int runCommand(const CommandLine& commandLine)
     if (command->needsEngine()) {
         Engine::Options options;
         options.homeDir = commandLine.homeDir;
+        options.database = commandLine.database;
         options.sandbox = commandLine.sandbox;
         options.sandboxFaults = commandLine.sandboxFaults;
         if (!engine.open(options)) {

@@ -8,6 +8,7 @@
 struct CommandLine
 {
     QString homeDir;
+    QString database; // --database: a ledger file or a postgresql:// URL
     bool sandbox = false;
     QList<std::pair<QString, SandboxFault>> sandboxFaults; // --sandbox-fault MODEL=SPEC
     QString command; // empty: open the GUI

@@ -1,5 +1,6 @@
 #include "core/engine/Engine.h"
 
+#include "core/common/Clock.h"
 #include "core/common/HomeSettings.h"
 #include "core/common/PromptSize.h"
 #include "core/common/RequestSettings.h"
@@ -7,6 +8,8 @@
 #include "core/learning/LearnedRouter.h"
 #include "core/ledger/Ledger.h"
 #include "core/ledger/LedgerQueries.h"
+#include "core/ledger/LedgerUrl.h"
+#include "core/ledger/SharedBudget.h"
 #include "core/monitoring/MetricsRegistry.h"
 #include "core/pricing/BudgetTracker.h"
 #include "core/pricing/CostCalculator.h"
@@ -19,8 +22,10 @@
 #include "core/routing/RoutedCall.h"
 #include "core/routing/Router.h"
 #include "core/sandbox/SandboxServer.h"
+#include "core/secrets/AppSettings.h"
 #include "core/secrets/KeyStore.h"
 
+#include <QDebug>
 #include <QDir>
 #include <QFileInfo>
 #include <QSet>
@@ -84,6 +89,7 @@ QString Engine::defaultHomeDir()
 bool Engine::open(const Options& options)
 {
     m_homeDir = options.homeDir.isEmpty() ? defaultHomeDir() : options.homeDir;
+    m_database = options.database;
     if (!QDir().mkpath(m_homeDir) || !QFileInfo(m_homeDir).isWritable()) {
         m_error = tr("Cannot use %1 as the home directory: it cannot be created or written.")
                       .arg(QDir::toNativeSeparators(m_homeDir));
@@ -140,6 +146,9 @@ bool Engine::open(const Options& options)
     if (options.openLedger) {
         openLedger();
     }
+    if (LedgerUrl::isUrl(m_ledgerPath)) {
+        m_sharedBudget = std::make_unique<SharedBudget>(m_ledgerPath);
+    }
     m_budgets->setSpendSource(
         [path = m_ledgerPath](const QString& providerId, const QDateTime& from, const QDateTime& until) {
             if (path.isEmpty()) {
@@ -150,8 +159,9 @@ bool Engine::open(const Options& options)
         });
     m_router->setBudgetReservation(
         [this](const ModelConfig& model, const ChatRequest& request) {
-            const Reservation reservation
+            Reservation reservation
                 = m_budgets->reserve(model.providerId, model.id, model.price, budgetRequest(model, request));
+            holdShared(&reservation);
             const BudgetCheck& check = reservation.check;
             return BudgetHold { reservation.ok,
                                 reservation.id,
@@ -161,6 +171,7 @@ bool Engine::open(const Options& options)
                                 check.exceededLimit() };
         },
         [this](quint64 holdId, const ModelConfig& model, const TokenUsage* usage) {
+            settleShared(holdId, usage ? CostCalculator::cost(model.price, *usage).value_or(0.0) : 0.0);
             if (usage) {
                 m_budgets->commit(holdId, CostCalculator::cost(model.price, *usage).value_or(0.0));
             } else {
@@ -174,6 +185,70 @@ bool Engine::open(const Options& options)
                                check.allowed && check.overLimit ? check.reason : QString(), check.exceededLimit() };
     });
     return true;
+}
+
+void Engine::holdShared(Reservation* reservation)
+{
+    if (!m_sharedBudget || !reservation->ok || reservation->reservedUsd <= 0
+        || reservation->check.action == BudgetAction::WarnOnly) {
+        return;
+    }
+    const QDateTime now = Clock::instance().currentDateTimeUtc();
+    QList<SharedBudget::Scope> scopes;
+    for (const ScopeUsage& usage : std::as_const(reservation->check.scopes)) {
+        if (usage.limitUsd <= 0) {
+            continue;
+        }
+        const BudgetPeriod period = usage.scope.period;
+        const QDateTime start = m_budgets->periodStart(period, now);
+        const QDateTime end = period == BudgetPeriod::Day ? m_budgets->periodStart(period, start.addSecs(36 * 3600))
+                                                          : m_budgets->periodStart(period, start.addDays(40));
+        scopes.append({ usage.scope.id() + u'@' + m_budgets->periodKey(period, now), usage.scope.providerId,
+                        usage.limitUsd, start, end });
+    }
+    if (scopes.isEmpty()) {
+        return;
+    }
+    const SharedBudget::Hold hold = m_sharedBudget->reserve(scopes, reservation->reservedUsd);
+    if (hold.ok) {
+        m_sharedHolds.insert(reservation->id, hold.id);
+        if (!m_sharedBudgetError.isEmpty()) {
+            m_sharedBudgetError.clear();
+            qInfo().noquote() << tr("The shared budget is reachable again.");
+        }
+        return;
+    }
+    if (!hold.error.isEmpty()) {
+        // The database cannot be asked: this process's own tracker decided, as without a team.
+        if (m_sharedBudgetError != hold.error) {
+            m_sharedBudgetError = hold.error;
+            qWarning().noquote()
+                << tr("The shared budget cannot be checked (%1); this gateway's own limits apply.").arg(hold.error);
+        }
+        return;
+    }
+    m_budgets->release(reservation->id);
+    reservation->ok = false;
+    reservation->id = 0;
+    reservation->reservedUsd = 0;
+    reservation->refusalReason = hold.refusal;
+    reservation->check.allowed = false;
+    reservation->check.overLimit = true;
+    reservation->check.reason = hold.refusal;
+}
+
+void Engine::settleShared(quint64 holdId, double actualUsd)
+{
+    const auto it = m_sharedHolds.constFind(holdId);
+    if (it == m_sharedHolds.cend()) {
+        return;
+    }
+    const qint64 shared = *it;
+    m_sharedHolds.erase(it);
+    QString error;
+    if (!m_sharedBudget->settle(shared, actualUsd, &error) && !error.isEmpty()) {
+        qWarning().noquote() << tr("A shared budget hold could not be settled (%1).").arg(error);
+    }
 }
 
 BudgetRequest Engine::budgetRequest(const ModelConfig& model, const ChatRequest& request)
@@ -356,9 +431,25 @@ QList<ConfigProblem> Engine::saveConfig(const SwitchyardConfig& config)
     return saved.problems;
 }
 
+QString Engine::ledgerLocation(const QString& database, const QString& homeDir)
+{
+    if (!database.isEmpty()) {
+        return database;
+    }
+    const QString fromEnvironment = qEnvironmentVariable("SWITCHYARD_DATABASE_URL");
+    if (!fromEnvironment.isEmpty()) {
+        return fromEnvironment;
+    }
+    const QString fromSettings = AppSettings().value(AppSettings::DatabaseUrl).toString();
+    if (!fromSettings.isEmpty()) {
+        return fromSettings;
+    }
+    return QDir(homeDir).filePath(QStringLiteral("ledger.sqlite"));
+}
+
 void Engine::openLedger()
 {
-    m_ledgerPath = QDir(m_homeDir).filePath(QStringLiteral("ledger.sqlite"));
+    m_ledgerPath = ledgerLocation(m_database, m_homeDir);
     m_ledger = new Ledger(this);
     connect(m_ledger, &Ledger::writeStalled, this, &Engine::healthChanged);
     connect(m_ledger, &Ledger::writeResumed, this, &Engine::healthChanged);

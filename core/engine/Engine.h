@@ -8,6 +8,7 @@
 #include "core/pricing/BudgetTypes.h"
 #include "core/sandbox/SandboxTypes.h"
 
+#include <QHash>
 #include <QObject>
 #include <QStringList>
 
@@ -18,6 +19,7 @@ class KeyStore;
 class CallJournal;
 class CallRecorder;
 class Ledger;
+class SharedBudget;
 class MetricsRegistry;
 class PriceTable;
 class ProviderCall;
@@ -45,6 +47,10 @@ public:
         bool sandboxWhenUnconfigured = false;
         // Read API keys from the OS keychain (the desktop app); otherwise environment variables only.
         bool useKeychain = false;
+        // Where the ledger lives (a file path or a postgresql:// URL); empty:
+        // SWITCHYARD_DATABASE_URL, else the DatabaseUrl setting, else ledger.sqlite in homeDir.
+        // Last, so that brace-initialised options keep their meaning.
+        QString database;
     };
 
     // How the user's configuration was loaded.
@@ -59,6 +65,9 @@ public:
     ~Engine() override;
 
     static QString defaultHomeDir();
+    // The ledger location the options choose (see Options::database); an empty `database` takes
+    // SWITCHYARD_DATABASE_URL, then the setting, then the file in `homeDir`.
+    static QString ledgerLocation(const QString& database, const QString& homeDir);
     // What a budget reserves for a request to a model: the whole prompt and all the output it may
     // produce (the request's max tokens, else the model's, else what its context window leaves).
     static BudgetRequest budgetRequest(const ModelConfig& model, const ChatRequest& request);
@@ -138,6 +147,10 @@ private:
     void loadConfig();
     void openLedger();
     void startJournal();
+    // Adds the shared (database) hold to a local reservation, or turns it into a refusal when the
+    // team's budget has no room; settles it when the call ends.
+    void holdShared(Reservation* reservation);
+    void settleShared(quint64 holdId, double actualUsd);
     void addProvidersAndModels(const QList<ProviderConfig>& providers, const QList<ModelConfig>& models);
     Timeouts effectiveTimeouts(const Timeouts& configured) const;
 
@@ -160,6 +173,12 @@ private:
     SandboxServer* m_sandbox = nullptr;
     KeyStore* m_keys = nullptr;
     Ledger* m_ledger = nullptr;
+    QString m_database; // Options::database
+    // On a shared (PostgreSQL) ledger: the budget holds every gateway on it sees, and the shared
+    // hold behind each local reservation.
+    std::unique_ptr<SharedBudget> m_sharedBudget;
+    QHash<quint64, qint64> m_sharedHolds;
+    QString m_sharedBudgetError; // the last time the database could not be asked, once per cause
     QString m_ledgerPath;
     Timeouts m_defaultTimeouts;
     Timeouts m_previousDefaultTimeouts;

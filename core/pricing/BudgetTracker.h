@@ -54,6 +54,11 @@ public:
     bool commit(quint64 reservationId, double actualCostUsd);
     bool release(quint64 reservationId);
 
+    // The period around `now` in the settings' time zone: its first instant (UTC) and its key
+    // ("2026-03-02" for a day, "2026-03" for a month).
+    QDateTime periodStart(BudgetPeriod period, const QDateTime& now) const;
+    QString periodKey(BudgetPeriod period, const QDateTime& now) const;
+
     // Where every limit that applies to providerId stands (global ones only when empty).
     QList<ScopeUsage> usage(const QString& providerId = {}) const;
     int activeReservations() const;
@@ -83,8 +88,6 @@ private:
     QList<ScopeUsage> scopesLocked(const QString& providerId, double requestUsd) const;
     double spentLocked(const BudgetScope& scope, const QDateTime& now) const;
     double sourceSpendLocked(const QString& providerId, const QDateTime& from) const;
-    QDateTime periodStart(BudgetPeriod period, const QDateTime& now) const;
-    QString periodKey(BudgetPeriod period, const QDateTime& now) const;
     // Queues thresholdReached/limitReached for scopes not yet signalled in their current period.
     void collectSignalsLocked(const QList<ScopeUsage>& scopes, QList<PendingSignal>* out);
     void emitSignals(const QList<PendingSignal>& pending);

@@ -51,6 +51,8 @@ QString AppSettings::keyName(Key key)
         return QStringLiteral("ui/language");
     case FirstRunDone:
         return QStringLiteral("ui/firstRunDone");
+    case DatabaseUrl:
+        return QStringLiteral("ledger/databaseUrl");
     }
     return {};
 }
@@ -86,6 +88,8 @@ QVariant AppSettings::defaultValue(Key key)
         return QString();
     case FirstRunDone:
         return false;
+    case DatabaseUrl:
+        return QString();
     }
     return {};
 }

@@ -42,6 +42,9 @@ public:
         ThemeKey,
         Language, // "" = the system's; else "de", "en", ...
         FirstRunDone,
+        // Where the ledger lives: "" = ledger.sqlite in the home directory, or a postgresql:// URL
+        // (without its password) shared with a team.
+        DatabaseUrl,
     };
     Q_ENUM(Key)
 

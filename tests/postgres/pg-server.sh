@@ -39,6 +39,19 @@ start_server() {
     as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 30 -s -o "$opts" start </dev/null >/dev/null
 }
 
+# Stops the server and deletes its directory once the process that started it (the test) is gone,
+# so a test killed by a timeout or a crash leaves no postgres behind.
+watch_parent() {
+    parent=$1
+    (
+        while kill -0 "$parent" 2>/dev/null; do
+            sleep 2
+        done
+        as_owner "$bindir/pg_ctl" -D "$dir/data" -m immediate -w -s stop
+        rm -rf "$dir"
+    ) </dev/null >/dev/null 2>&1 &
+}
+
 free_port() {
     # A port nothing listens on now; a race with another process is caught by the retry below.
     for _ in 1 2 3 4 5 6 7 8 9 10; do
@@ -68,6 +81,7 @@ start)
         port=$(free_port)
         if start_server "$port" 2>>"$dir/start.log"; then
             echo "$port" >"$dir/port"
+            watch_parent "${SWITCHYARD_PG_OWNER_PID:-$PPID}"
             echo "postgresql://switchyard@127.0.0.1:$port/postgres"
             exit 0
         fi

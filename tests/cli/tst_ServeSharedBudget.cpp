@@ -1,0 +1,201 @@
+#include "ServeProcess.h"
+
+#include "PostgresServer.h"
+#include "http/HttpRequest.h"
+#include "http/HttpResponder.h"
+#include "http/HttpServer.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSet>
+#include <QTemporaryDir>
+
+#include <csignal>
+
+// Two `switchyard serve` processes on one PostgreSQL ledger share a daily budget that fits 50
+// requests while 64 clients send 128: the holds live in the database (atomic reserve and settle
+// under row locks), so the two gateways together let at most 50 requests reach the upstream,
+// counted by the upstream itself, and every answered request is in the ledger exactly once.
+class TestServeSharedBudget : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void twoGateways_oneBudget_neverOvershootTogether();
+
+private:
+    QTemporaryDir m_settings;
+    PostgresServer m_server;
+};
+
+namespace {
+constexpr int kClients = 64;
+constexpr int kRequestsPerClient = 2;
+constexpr int kFits = 50;
+// $1,000 per million output tokens and none for input: 10 output tokens cost exactly $0.01, and
+// a request with max_tokens 10 reserves exactly what it is then charged.
+constexpr double kOutputPerMTok = 1000;
+constexpr int kMaxTokens = 10;
+
+// The one upstream both gateways call: answers every chat completion with 10 output tokens and
+// counts what reached it.
+class CountingUpstream
+{
+public:
+    CountingUpstream()
+    {
+        m_server.setHandler([this](const HttpRequest&, HttpResponder* responder) {
+            ++received;
+            responder->send(200, "application/json",
+                            R"({"id":"c1","object":"chat.completion","model":"m","choices":[{"index":0,)"
+                            R"("message":{"role":"assistant","content":"ten tokens of answer"},)"
+                            R"("finish_reason":"length"}],)"
+                            R"("usage":{"prompt_tokens":12,"completion_tokens":10,"total_tokens":22}})");
+        });
+        m_listening = m_server.listen(QHostAddress::LocalHost);
+    }
+    bool isListening() const { return m_listening; }
+    quint16 port() const { return m_server.port(); }
+    int received = 0;
+
+private:
+    HttpServer m_server;
+    bool m_listening = false;
+};
+
+bool writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+bool writeHome(const QString& home, quint16 upstreamPort)
+{
+    const QJsonObject providers {
+        { "format", "switchyard-providers" },
+        { "version", 1 },
+        { "providers",
+          QJsonArray { QJsonObject { { "id", "up" },
+                                     { "displayName", "up" },
+                                     { "kind", "openai" },
+                                     { "baseUrl", QStringLiteral("http://127.0.0.1:%1/v1").arg(upstreamPort) },
+                                     { "keyEnv", QString() },
+                                     { "maxConcurrent", 0 },
+                                     { "enabled", true },
+                                     { "simulated", false } } } },
+        { "models",
+          QJsonArray { QJsonObject {
+              { "id", "m" },
+              { "provider", "up" },
+              { "upstreamModel", "m" },
+              { "price", QJsonObject { { "inputPerMTok", 0 }, { "outputPerMTok", kOutputPerMTok } } } } } },
+    };
+    return writeFile(QDir(home).filePath("providers.json"), QJsonDocument(providers).toJson())
+        && writeFile(QDir(home).filePath("settings.ini"),
+                     "[General]\nsettingsVersion=2\n[budget]\ndailyUsd=0.5\naction=refuse\n");
+}
+
+// One number from the shared ledger, read with a connection of our own.
+int countRows(const QString& url, const QString& sql)
+{
+    const QUrl parsed(url);
+    const QString name = QUuid::createUuid().toString();
+    int count = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(parsed.host());
+        db.setPort(parsed.port());
+        db.setUserName(parsed.userName());
+        db.setDatabaseName(parsed.path().mid(1));
+        if (db.open()) {
+            QSqlQuery query(sql, db);
+            count = query.next() ? query.value(0).toInt() : -1;
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return count;
+}
+} // namespace
+
+void TestServeSharedBudget::initTestCase()
+{
+    QVERIFY(m_settings.isValid());
+    qputenv("XDG_CONFIG_HOME", m_settings.path().toUtf8());
+    if (!m_server.start()) {
+        QSKIP(qPrintable(m_server.skipReason()));
+    }
+}
+
+void TestServeSharedBudget::twoGateways_oneBudget_neverOvershootTogether()
+{
+    CountingUpstream upstream;
+    QVERIFY(upstream.isListening());
+    const QString url = m_server.createDatabase();
+    QTemporaryDir homes[2];
+    ServeProcess serve[2];
+    for (int i = 0; i < 2; ++i) {
+        QVERIFY(writeHome(homes[i].path(), upstream.port()));
+        QVERIFY2(serve[i].start(homes[i].path(), { QStringLiteral("--database"), url }, { QStringLiteral("--quiet") }),
+                 serve[i].standardError().constData());
+    }
+
+    // 64 clients, each with its own connection, half on each gateway; each sends its second
+    // request when the first is answered.
+    QList<std::shared_ptr<QNetworkAccessManager>> clients;
+    QList<ClientCall> calls;
+    QList<int> statuses;
+    QByteArray refusal; // the first answer that was not a 200
+    int finished = 0;
+    const QByteArray extra = QByteArrayLiteral(",\"max_tokens\":") + QByteArray::number(kMaxTokens);
+    std::function<void(int, int)> send = [&](int client, int round) {
+        ServeProcess& gateway = serve[(client + round) % 2];
+        ClientCall call = ClientCall::send(*clients[client], gateway.url(QStringLiteral("/v1/chat/completions")),
+                                           QStringLiteral("m"), false, extra);
+        calls.append(call);
+        QObject::connect(call.reply, &QNetworkReply::finished, call.reply, [&, client, round, reply = call.reply] {
+            statuses.append(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
+            if (statuses.last() != 200 && refusal.isEmpty()) {
+                refusal = reply->readAll();
+            }
+            ++finished;
+            if (round + 1 < kRequestsPerClient) {
+                send(client, round + 1);
+            }
+        });
+    };
+    for (int i = 0; i < kClients; ++i) {
+        clients.append(std::make_shared<QNetworkAccessManager>());
+    }
+    for (int i = 0; i < kClients; ++i) {
+        send(i, 0);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(finished, kClients * kRequestsPerClient, 60000);
+
+    const int answered = int(statuses.count(200));
+    QVERIFY2(upstream.received <= kFits, qPrintable(QStringLiteral("%1 reached the upstream").arg(upstream.received)));
+    QCOMPARE(answered, upstream.received);
+    // Every request either went out or was refused by the budget (503, no model within it): none
+    // failed for another reason.
+    QCOMPARE(int(statuses.count(200) + statuses.count(503)), kClients * kRequestsPerClient);
+    QVERIFY2(refusal.contains("Refused by the budget") && refusal.contains("team's budget"), refusal.constData());
+    // Refusals happened: the demand was 128 and both gateways alone would have allowed 50 each.
+    QVERIFY(answered < kClients * kRequestsPerClient);
+    QCOMPARE(upstream.received, kFits);
+
+    for (ServeProcess& process : serve) {
+        QCOMPARE(::kill(pid_t(process.pid()), SIGTERM), 0);
+        QCOMPARE(process.waitForExit(15000), 0);
+    }
+    // Every answered request in the ledger exactly once.
+    QCOMPARE(countRows(url, "SELECT COUNT(*) FROM requests WHERE status = 'ok'"), answered);
+    QCOMPARE(countRows(url, "SELECT COUNT(*) - COUNT(DISTINCT uuid) FROM requests"), 0);
+    QCOMPARE(countRows(url, "SELECT COUNT(*) FROM budget_holds"), 0);
+    QCOMPARE(countRows(url,
+                       "SELECT CAST(ROUND(SUM(spent_usd) * 100) AS INTEGER) FROM budget_periods"
+                       " WHERE scope LIKE 'global/day@%'"),
+             kFits);
+}
+
+QTEST_GUILESS_MAIN(TestServeSharedBudget)
+#include "tst_ServeSharedBudget.moc"
