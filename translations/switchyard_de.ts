@@ -254,6 +254,14 @@
         <source>No AWS credentials for profile %1: neither %2 nor %3 gives it aws_access_key_id and aws_secret_access_key.</source>
         <translation>Keine AWS-Zugangsdaten für das Profil %1: Weder %2 noch %3 geben ihm aws_access_key_id und aws_secret_access_key.</translation>
     </message>
+    <message>
+        <source>environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>profile %1 (%2)</source>
+        <translation>Profil %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>AwsEventStream</name>
@@ -568,6 +576,14 @@
     <message>
         <source>leaderboard [--by model|settings] [--tier T] [--rule R] [--tag TAG] [--since DATE] [--json] [--csv FILE]   ratings from your workbench votes</source>
         <translation>leaderboard [--by model|settings] [--tier T] [--rule R] [--tag TAG] [--since DATE] [--json] [--csv FILE]   Wertungen aus Ihren Werkbank-Stimmen</translation>
+    </message>
+    <message>
+        <source>router train FILE.jsonl [--weak KEY] [--strong KEY] | score FILE.jsonl   the learned router</source>
+        <translation>router train DATEI.jsonl [--weak SCHLÜSSEL] [--strong SCHLÜSSEL] | score DATEI.jsonl   der gelernte Router</translation>
+    </message>
+    <message>
+        <source>migrate-ledger --to postgresql://user@host:port/db [--from FILE]   copy the ledger to PostgreSQL</source>
+        <translation>migrate-ledger --to postgresql://benutzer@host:port/db [--from DATEI]   das Journal nach PostgreSQL kopieren</translation>
     </message>
 </context>
 <context>
@@ -1035,7 +1051,11 @@
         <translation>unbekannter Befehl „%1“ (siehe --help)</translation>
     </message>
     <message>
-        <source>Usage: switchyard [--home DIR] [--sandbox] [COMMAND [ARGS...]]
+        <source>--database needs a ledger file or a postgresql://user@host:port/database URL</source>
+        <translation>--database braucht eine Journaldatei oder eine URL postgresql://benutzer@host:port/datenbank</translation>
+    </message>
+    <message>
+        <source>Usage: switchyard [--home DIR] [--database URL] [--sandbox] [COMMAND [ARGS...]]
 
 Without a command, opens the desktop app.
 
@@ -1043,6 +1063,8 @@ Commands:
 %1
 Options:
   --home DIR   keep config and data in DIR (or set SWITCHYARD_HOME)
+  --database URL   keep the ledger in PostgreSQL, postgresql://user@host:port/db
+               (or set SWITCHYARD_DATABASE_URL; the password comes from PGPASSFILE)
   --sandbox    use the offline simulated providers on 127.0.0.1
   --sandbox-fault MODEL=FAULT   make a sandbox model fail: an HTTP status (503,
                429:retry=3, 429:insufficient_quota, 400:content_filter), hang, silence,
@@ -1051,7 +1073,7 @@ Options:
 
 `switchyard COMMAND --help` describes a command.
 </source>
-        <translation>Aufruf: switchyard [--home DIR] [--sandbox] [BEFEHL [ARGUMENTE...]]
+        <translation>Aufruf: switchyard [--home DIR] [--database URL] [--sandbox] [BEFEHL [ARGUMENTE...]]
 
 Ohne Befehl öffnet sich die Desktop-App.
 
@@ -1059,6 +1081,8 @@ Befehle:
 %1
 Optionen:
   --home DIR   Konfiguration und Daten in DIR halten (oder SWITCHYARD_HOME setzen)
+  --database URL   das Journal in PostgreSQL halten, postgresql://benutzer@host:port/db
+               (oder SWITCHYARD_DATABASE_URL setzen; das Passwort kommt aus PGPASSFILE)
   --sandbox    die simulierten Offline-Anbieter auf 127.0.0.1 verwenden
   --sandbox-fault MODEL=FAULT   ein Sandbox-Modell fehlschlagen lassen: ein HTTP-Status (503,
                429:retry=3, 429:insufficient_quota, 400:content_filter), hang, silence,
@@ -1946,6 +1970,18 @@ Erstes Token: %3</translation>
     <message>
         <source>The trained router was not loaded: %1</source>
         <translation>Der trainierte Router wurde nicht geladen: %1</translation>
+    </message>
+    <message>
+        <source>The shared budget is reachable again.</source>
+        <translation>Das gemeinsame Budget ist wieder erreichbar.</translation>
+    </message>
+    <message>
+        <source>The shared budget cannot be checked (%1); this gateway&apos;s own limits apply.</source>
+        <translation>Das gemeinsame Budget kann nicht geprüft werden (%1); es gelten die eigenen Limits dieses Gateways.</translation>
+    </message>
+    <message>
+        <source>A shared budget hold could not be settled (%1).</source>
+        <translation>Eine Reservierung im gemeinsamen Budget konnte nicht abgerechnet werden (%1).</translation>
     </message>
 </context>
 <context>
@@ -4083,6 +4119,53 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>MigrateLedgerCommand</name>
+    <message>
+        <source>Copy the SQLite ledger into a PostgreSQL database shared by a team.</source>
+        <translation>Kopiert das SQLite-Journal in eine PostgreSQL-Datenbank, die ein Team gemeinsam nutzt.</translation>
+    </message>
+    <message>
+        <source>The target, postgresql://user@host:port/database.</source>
+        <translation>Das Ziel, postgresql://benutzer@host:port/datenbank.</translation>
+    </message>
+    <message>
+        <source>The SQLite ledger to copy (default: the home&apos;s).</source>
+        <translation>Das zu kopierende SQLite-Journal (Vorgabe: das des Home-Verzeichnisses).</translation>
+    </message>
+    <message>
+        <source>usage: switchyard migrate-ledger --to postgresql://user@host:port/database [--from FILE]</source>
+        <translation>Aufruf: switchyard migrate-ledger --to postgresql://benutzer@host:port/datenbank [--from DATEI]</translation>
+    </message>
+    <message>
+        <source>--to: %1</source>
+        <translation>--to: %1</translation>
+    </message>
+    <message>
+        <source>Copying %1 to %2
+</source>
+        <translation>Kopiere %1 nach %2
+</translation>
+    </message>
+    <message>
+        <source>%1 of %2 requests copied
+</source>
+        <translation>%1 von %2 Anfragen kopiert
+</translation>
+    </message>
+    <message>
+        <source>Resumed after %1 requests copied earlier.
+</source>
+        <translation>Fortgesetzt nach %1 bereits kopierten Anfragen.
+</translation>
+    </message>
+    <message>
+        <source>%1 requests, %2 attempts, %3 failovers and %4 votes in %5; counts and sums match the source.
+</source>
+        <translation>%1 Anfragen, %2 Versuche, %3 Failover und %4 Stimmen in %5; Anzahlen und Summen stimmen mit der Quelle überein.
+</translation>
+    </message>
+</context>
+<context>
     <name>ModelCardDelegate</name>
     <message>
         <source> (+%1)</source>
@@ -4941,6 +5024,10 @@ Erstes Token: %3</translation>
         <source>Deployment</source>
         <translation>Deployment</translation>
     </message>
+    <message>
+        <source>optional: a Bedrock API key variable, e.g. AWS_BEARER_TOKEN_BEDROCK</source>
+        <translation>optional: eine Variable mit einem Bedrock-API-Schlüssel, z. B. AWS_BEARER_TOKEN_BEDROCK</translation>
+    </message>
 </context>
 <context>
     <name>PruneCommand</name>
@@ -5616,6 +5703,97 @@ Erstes Token: %3</translation>
     <message>
         <source>Refused: tier %1 is over budget (%2) and there is no cheaper tier to move down to.</source>
         <translation>Abgelehnt: Stufe %1 ist über Budget (%2) und es gibt keine günstigere Stufe.</translation>
+    </message>
+</context>
+<context>
+    <name>RouterCommand</name>
+    <message>
+        <source>%1:%2: no score for &quot;%3&quot;</source>
+        <translation>%1:%2: keine Bewertung für &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>cannot tell the other model: every row scores %1; name both with --weak and --strong</source>
+        <translation>das andere Modell ist nicht eindeutig: jede Zeile bewertet %1; nennen Sie beide mit --weak und --strong</translation>
+    </message>
+    <message>
+        <source>expected exactly two score keys in every row, found %1; name the models with --weak and --strong</source>
+        <translation>in jeder Zeile genau zwei Bewertungsschlüssel erwartet, gefunden: %1; nennen Sie die Modelle mit --weak und --strong</translation>
+    </message>
+    <message>
+        <source>the weak and the strong model must differ</source>
+        <translation>das schwache und das starke Modell müssen sich unterscheiden</translation>
+    </message>
+    <message>
+        <source>Train the learned router from prompts scored by a weak and a strong model, or score prompts with it. Rows are JSON lines {&quot;id&quot;, &quot;prompt&quot;, &quot;scores&quot;: {MODEL: score}}.</source>
+        <translation>Trainiert den gelernten Router mit Prompts, die für ein schwaches und ein starkes Modell bewertet sind, oder bewertet Prompts damit. Zeilen sind JSON-Zeilen {&quot;id&quot;, &quot;prompt&quot;, &quot;scores&quot;: {MODELL: Wert}}.</translation>
+    </message>
+    <message>
+        <source>train or score</source>
+        <translation>train oder score</translation>
+    </message>
+    <message>
+        <source>A JSONL file of prompts.</source>
+        <translation>Eine JSONL-Datei mit Prompts.</translation>
+    </message>
+    <message>
+        <source>The score key of the weak (cheap) model.</source>
+        <translation>Der Bewertungsschlüssel des schwachen (günstigen) Modells.</translation>
+    </message>
+    <message>
+        <source>The score key of the strong model.</source>
+        <translation>Der Bewertungsschlüssel des starken Modells.</translation>
+    </message>
+    <message>
+        <source>usage: switchyard router train|score FILE.jsonl</source>
+        <translation>Aufruf: switchyard router train|score DATEI.jsonl</translation>
+    </message>
+    <message>
+        <source>--weak and --strong are options of `router train`</source>
+        <translation>--weak und --strong sind Optionen von `router train`</translation>
+    </message>
+    <message numerus="yes">
+        <source>training on %n prompt(s): weak %1, strong %2
+</source>
+        <translation>
+            <numerusform>Training mit %n Prompt: schwach %1, stark %2
+</numerusform>
+            <numerusform>Training mit %n Prompts: schwach %1, stark %2
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source><byte value="xd"/>cross-validating: %1/%2</source>
+        <translation><byte value="xd"/>Kreuzvalidierung: %1/%2</translation>
+    </message>
+    <message>
+        <source>Cross-validation (%1 folds; APGR, CPT(50%), CPT(80%) per setting):
+</source>
+        <translation>Kreuzvalidierung (%1 Teilmengen; APGR, CPT(50%), CPT(80%) je Einstellung):
+</translation>
+    </message>
+    <message>
+        <source>Chosen: labels %1, lambda %2
+</source>
+        <translation>Gewählt: Labels %1, Lambda %2
+</translation>
+    </message>
+    <message>
+        <source>Cross-validated APGR %1, CPT(50%) %2, CPT(80%) %3
+</source>
+        <translation>Kreuzvalidiert: APGR %1, CPT(50%) %2, CPT(80%) %3
+</translation>
+    </message>
+    <message>
+        <source>Thresholds (cross-validated): share sent to the strong model, share of the quality gap recovered
+</source>
+        <translation>Schwellen (kreuzvalidiert): Anteil an das starke Modell, Anteil der zurückgewonnenen Qualitätslücke
+</translation>
+    </message>
+    <message>
+        <source>Saved the router (%1 prompts, %2 s) to %3
+</source>
+        <translation>Router (%1 Prompts, %2 s) gespeichert unter %3
+</translation>
     </message>
 </context>
 <context>

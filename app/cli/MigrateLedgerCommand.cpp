@@ -1,9 +1,9 @@
-#include "MigrateLedgerCommand.h"
+#include "app/cli/MigrateLedgerCommand.h"
 
-#include "Console.h"
-#include "engine/Engine.h"
-#include "ledger/LedgerMigration.h"
-#include "ledger/LedgerUrl.h"
+#include "app/cli/Console.h"
+#include "core/engine/Engine.h"
+#include "core/ledger/LedgerMigration.h"
+#include "core/ledger/LedgerUrl.h"
 
 #include <QCommandLineParser>
 #include <QDir>

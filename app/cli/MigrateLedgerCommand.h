@@ -1,6 +1,6 @@
 #pragma once
 
-#include "CliCommand.h"
+#include "app/cli/CliCommand.h"
 
 // `switchyard migrate-ledger --to postgresql://user@host:port/db [--from FILE]`: copies the
 // SQLite ledger (the home directory's unless --from names one) into a PostgreSQL database, in

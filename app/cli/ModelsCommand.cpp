@@ -1,10 +1,10 @@
 #include "app/cli/ModelsCommand.h"
 
-#include "Console.h"
-#include "common/Money.h"
-#include "engine/Engine.h"
-#include "pricing/PriceTable.h"
-#include "providers/ProviderClient.h"
+#include "app/cli/Console.h"
+#include "core/common/Money.h"
+#include "core/engine/Engine.h"
+#include "core/pricing/PriceTable.h"
+#include "core/providers/ProviderClient.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>

@@ -1,10 +1,10 @@
-#include "RouterCommand.h"
+#include "app/cli/RouterCommand.h"
 
-#include "Console.h"
-#include "common/HomeSettings.h"
-#include "learning/LearnedRouter.h"
-#include "learning/PromptFile.h"
-#include "learning/RouterTrainer.h"
+#include "app/cli/Console.h"
+#include "core/common/HomeSettings.h"
+#include "core/learning/LearnedRouter.h"
+#include "core/learning/PromptFile.h"
+#include "core/learning/RouterTrainer.h"
 
 #include <QCommandLineParser>
 #include <QDir>

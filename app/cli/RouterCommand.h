@@ -1,6 +1,6 @@
 #pragma once
 
-#include "CliCommand.h"
+#include "app/cli/CliCommand.h"
 
 // `switchyard router train FILE.jsonl [--weak KEY] [--strong KEY]`: trains the learned router
 // (cross-validated, in a worker thread) and saves it as router.model in the home directory;

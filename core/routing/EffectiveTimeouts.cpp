@@ -1,7 +1,7 @@
 #include "core/routing/EffectiveTimeouts.h"
 
-#include "providers/JsonObjectEditor.h"
-#include "providers/OpenAiWire.h"
+#include "core/providers/JsonObjectEditor.h"
+#include "core/providers/OpenAiWire.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #include "CliRun.h"
 
 #include "PostgresServer.h"
-#include "ledger/Ledger.h"
+#include "core/ledger/Ledger.h"
 
 #include <QDir>
 #include <QJsonDocument>

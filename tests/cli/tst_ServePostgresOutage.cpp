@@ -1,9 +1,9 @@
 #include "ServeProcess.h"
 
 #include "PostgresServer.h"
-#include "http/HttpRequest.h"
-#include "http/HttpResponder.h"
-#include "http/HttpServer.h"
+#include "core/http/HttpRequest.h"
+#include "core/http/HttpResponder.h"
+#include "core/http/HttpServer.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "routing/EffectiveTimeouts.h"
+#include "core/routing/EffectiveTimeouts.h"
 
 #include <QTest>
 
