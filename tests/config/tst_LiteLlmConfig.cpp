@@ -158,19 +158,23 @@ void TestLiteLlmConfig::import_mapsProvidersModelsGroups_data()
                          "gpt-4o-mini: gpt-4o-mini" }
         << QStringList { "warning router_settings.num_retries" };
 
-    QTest::newRow("several deployments per group, least-busy, azure skipped")
+    QTest::newRow("several deployments per group, least-busy, azure among them")
         << "multi-deployment-least-busy.yaml"
         << QStringList { "openai|openai|https://api.openai.com/v1|OPENAI_KEY_TEAM_A",
                          "openai-2|openai|https://api.openai.com/v1|OPENAI_KEY_TEAM_B",
                          "openrouter|openai|https://openrouter.ai/api/v1|OPENROUTER_API_KEY",
+                         "azure|azure|https://example-eu.openai.azure.com|AZURE_API_KEY",
                          "together|openai|https://api.together.xyz/v1|TOGETHERAI_API_KEY",
                          "groq|openai|https://api.groq.com/openai/v1|GROQ_API_KEY" }
-        << QStringList { "gpt-4o|openai|gpt-4o", "gpt-4o#2|openai-2|gpt-4o", "gpt-4o#3|openrouter|openai/gpt-4o",
+        << QStringList { "gpt-4o|openai|gpt-4o",
+                         "gpt-4o#2|openai-2|gpt-4o",
+                         "gpt-4o#3|openrouter|openai/gpt-4o",
+                         "gpt-4o#4|azure|gpt-4o-eu",
                          "llama|together|meta-llama/Llama-3.3-70B-Instruct-Turbo",
                          "llama#2|groq|llama-3.3-70b-versatile" }
-        << QStringList { "gpt-4o: gpt-4o*3, gpt-4o#2, gpt-4o#3 -> llama", "llama: llama, llama#2" }
+        << QStringList { "gpt-4o: gpt-4o*3, gpt-4o#2, gpt-4o#3, gpt-4o#4 -> llama", "llama: llama, llama#2" }
         << QStringList { "warning model_list[0].litellm_params.rpm", "warning model_list[1].litellm_params.tpm",
-                         "warning model_list[3].litellm_params.model", "warning router_settings.default_fallbacks" };
+                         "warning router_settings.default_fallbacks" };
 
     QTest::newRow("context window fallbacks, prices, litellm_settings, local servers")
         << "context-window-prices.yaml"
@@ -353,7 +357,7 @@ void TestLiteLlmConfig::export_referencesKeysOnlyThroughEnvironment()
         const QString value = it.next().captured(1);
         QVERIFY2(value.startsWith(QLatin1String("os.environ/")), qPrintable(value));
     }
-    QCOMPARE(keys, 5); // every keyed deployment, none for the skipped azure one
+    QCOMPARE(keys, 6); // every keyed deployment, the Azure one included
     QVERIFY(yaml.contains(QStringLiteral("api_key: os.environ/OPENAI_KEY_TEAM_B")));
     QVERIFY(yaml.contains(QStringLiteral("routing_strategy: least-busy")));
     QVERIFY(yaml.contains(QStringLiteral("weight: 3")));
