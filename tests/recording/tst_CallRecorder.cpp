@@ -20,6 +20,8 @@ private slots:
     void ticketDestroyedOpen_recordsCancelledOnce();
     void ticketMovedThenFinished_recordsOnce();
     void recorderGone_ticketRecordsNothing();
+    void answer_keptOnlyWhenTheContextAsks_data();
+    void answer_keptOnlyWhenTheContextAsks();
 
 private:
     static ModelPrice price(const QString& modelId);
@@ -281,6 +283,38 @@ void TestCallRecorder::recorderGone_ticketRecordsNothing()
     m_recorder.reset();
     ticket = PendingRecord(); // spends the open ticket: the recorder is gone, so nowhere to go
     QCOMPARE(m_rows.size(), 0);
+}
+
+void TestCallRecorder::answer_keptOnlyWhenTheContextAsks_data()
+{
+    QTest::addColumn<bool>("keep");
+    QTest::newRow("a workbench column keeps its answer, reasoning and tool calls") << true;
+    QTest::newRow("other sources keep figures only") << false;
+}
+
+void TestCallRecorder::answer_keptOnlyWhenTheContextAsks()
+{
+    QFETCH(bool, keep);
+    CallResult result;
+    result.modelId = QStringLiteral("cheap");
+    result.providerId = QStringLiteral("p-cheap");
+    result.text = QStringLiteral("Merge sort is stable.");
+    result.reasoning = QStringLiteral("Equal keys keep their order.");
+    result.toolCalls = { ToolCall { QStringLiteral("call_1"), QStringLiteral("lookup"), QStringLiteral("{}") } };
+    result.usage = { 10, 20, 0, 5, false };
+    result.latencyMs = 300;
+    RecordContext context;
+    context.modelId = QStringLiteral("cheap");
+    context.keepAnswer = keep;
+    context.settings = QStringLiteral("temperature=0.2");
+    PendingRecord ticket = m_recorder->start(context);
+    const RequestRecord row = ticket.finish(FinishedCall::direct(result, {}, ticket.context().startedAt));
+    QCOMPARE(row.answer, keep ? result.text : QString());
+    QCOMPARE(row.reasoning, keep ? result.reasoning : QString());
+    QCOMPARE(row.toolCalls, keep ? result.toolCalls : QList<ToolCall> {});
+    QCOMPARE(row.settings, QStringLiteral("temperature=0.2")); // no text of the user's: always kept
+    QCOMPARE(m_rows.size(), 1);
+    QCOMPARE(m_rows[0].first, row);
 }
 
 QTEST_GUILESS_MAIN(TestCallRecorder)
