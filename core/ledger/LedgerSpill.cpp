@@ -190,12 +190,6 @@ RequestRecord requestFrom(const QJsonObject& o)
         r.failovers.append(failoverFrom(failover.toObject()));
     }
     r.toolCalls = LedgerRows::toolCallsFromJsonArray(o.value(QLatin1String("tool_calls")).toArray());
-    for (const QJsonValue& attempt : o.value(QLatin1String("attempts")).toArray()) {
-        r.attempts.append(attemptFrom(attempt.toObject()));
-    }
-    for (const QJsonValue& failover : o.value(QLatin1String("failovers")).toArray()) {
-        r.failovers.append(failoverFrom(failover.toObject()));
-    }
     return r;
 }
 } // namespace

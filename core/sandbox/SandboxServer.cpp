@@ -196,6 +196,9 @@ void SandboxServer::resetCounts()
     m_lastBodies.clear();
     m_lastTargets.clear();
     m_lastHeaders.clear();
+    m_lastAwsScopes.clear();
+    m_signatureChecks = 0;
+    m_signatureFailures = 0;
     m_totalRequests = 0;
     m_answered = {};
 }
