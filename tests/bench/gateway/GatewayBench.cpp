@@ -187,7 +187,9 @@ int benchAgainst(const Upstream& kind, const QStringList& prefix, bool quick, QT
     QTemporaryDir journalDir;
     CallJournal journal(journalDir.filePath(QStringLiteral("ledger.sqlite")));
     journal.setFlushRequest([&journal] { journal.ledgerFlushed(true); });
-    recorder.setJournal(&journal);
+    if (qEnvironmentVariableIsEmpty("BENCH_NO_JOURNAL")) { // to measure what the journal adds
+        recorder.setJournal(&journal);
+    }
     GatewayServer gateway(
         GatewayDependencies { &router, &recorder, {}, {}, [&metrics] { return metrics.exposition(); } });
     GatewayOptions options;
