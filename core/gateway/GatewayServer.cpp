@@ -188,14 +188,35 @@ bool GatewayServer::authenticate(const HttpRequest& request, HttpResponder* resp
 void GatewayServer::refuse(const HttpRequest& request, HttpResponder* responder, bool anthropic,
                            const GatewayError& error)
 {
+    const GatewayTraffic traffic = newTraffic(request, nullptr);
+    emit requestStarted(traffic);
+    ++m_refused;
+    reject(responder, anthropic, error, &traffic);
+}
+
+GatewayTraffic GatewayServer::newTraffic(const HttpRequest& request, const ClientKey* key)
+{
     GatewayTraffic traffic;
     traffic.id = m_nextId++;
     traffic.endpoint = QString::fromLatin1(request.path.left(200));
     traffic.client = request.peer.toString();
+    traffic.clientKey = key ? key->name : QString();
     traffic.startedAt = Clock::instance().currentDateTimeUtc();
-    emit requestStarted(traffic);
-    ++m_refused;
-    reject(responder, anthropic, error, &traffic);
+    return traffic;
+}
+
+std::optional<GatewayTraffic> GatewayServer::admit(const HttpRequest& request, HttpResponder* responder, bool anthropic,
+                                                   const ClientKey** key)
+{
+    if (!authenticate(request, responder, anthropic, key)) {
+        return std::nullopt;
+    }
+    if (m_draining) {
+        reject(responder, anthropic,
+               GatewayError { 503, "server_shutting_down", {}, tr("The gateway is shutting down."), {} });
+        return std::nullopt;
+    }
+    return newTraffic(request, *key);
 }
 
 void GatewayServer::answerOptions(const HttpRequest& request, HttpResponder* responder)
@@ -321,20 +342,11 @@ void GatewayServer::handleChat(const HttpRequest& request, HttpResponder* respon
 {
     const bool anthropic = api == GatewayFormat::Api::Anthropic;
     const ClientKey* key = nullptr;
-    if (!authenticate(request, responder, anthropic, &key)) {
+    std::optional<GatewayTraffic> admitted = admit(request, responder, anthropic, &key);
+    if (!admitted) {
         return;
     }
-    if (m_draining) {
-        reject(responder, anthropic,
-               GatewayError { 503, "server_shutting_down", {}, tr("The gateway is shutting down."), {} });
-        return;
-    }
-    GatewayTraffic traffic;
-    traffic.id = m_nextId++;
-    traffic.endpoint = QString::fromLatin1(request.path);
-    traffic.client = request.peer.toString();
-    traffic.clientKey = key ? key->name : QString();
-    traffic.startedAt = Clock::instance().currentDateTimeUtc();
+    GatewayTraffic traffic = std::move(*admitted);
 
     GatewayRequest parsed;
     QJsonObject echo; // what a Responses answer repeats of the request
@@ -471,20 +483,11 @@ QString lastUserText(const QJsonArray& messages)
 void GatewayServer::handleTokenCount(const HttpRequest& request, HttpResponder* responder)
 {
     const ClientKey* key = nullptr;
-    if (!authenticate(request, responder, true, &key)) {
+    std::optional<GatewayTraffic> admitted = admit(request, responder, true, &key);
+    if (!admitted) {
         return;
     }
-    if (m_draining) {
-        reject(responder, true,
-               GatewayError { 503, "server_shutting_down", {}, tr("The gateway is shutting down."), {} });
-        return;
-    }
-    GatewayTraffic traffic;
-    traffic.id = m_nextId++;
-    traffic.endpoint = QString::fromLatin1(request.path);
-    traffic.client = request.peer.toString();
-    traffic.clientKey = key ? key->name : QString();
-    traffic.startedAt = Clock::instance().currentDateTimeUtc();
+    GatewayTraffic traffic = std::move(*admitted);
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
     const QJsonObject body = document.object();
@@ -560,20 +563,11 @@ void GatewayServer::handleTokenCount(const HttpRequest& request, HttpResponder* 
 void GatewayServer::handleEmbeddings(const HttpRequest& request, HttpResponder* responder)
 {
     const ClientKey* key = nullptr;
-    if (!authenticate(request, responder, false, &key)) {
+    std::optional<GatewayTraffic> admitted = admit(request, responder, false, &key);
+    if (!admitted) {
         return;
     }
-    if (m_draining) {
-        reject(responder, false,
-               GatewayError { 503, "server_shutting_down", {}, tr("The gateway is shutting down."), {} });
-        return;
-    }
-    GatewayTraffic traffic;
-    traffic.id = m_nextId++;
-    traffic.endpoint = QString::fromLatin1(request.path);
-    traffic.client = request.peer.toString();
-    traffic.clientKey = key ? key->name : QString();
-    traffic.startedAt = Clock::instance().currentDateTimeUtc();
+    GatewayTraffic traffic = std::move(*admitted);
     const EmbeddingsRequest parsed = EmbeddingsRequest::parse(request.body);
     traffic.model = parsed.model;
     emit requestStarted(traffic);

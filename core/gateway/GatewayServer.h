@@ -12,6 +12,8 @@
 #include <QHostAddress>
 #include <QObject>
 
+#include <optional>
+
 class EmbeddingsExchange;
 class GatewayExchange;
 class HttpResponder;
@@ -82,6 +84,10 @@ private:
     void handleEmbeddings(const HttpRequest& request, HttpResponder* responder);
     // Who is calling: false when refused (answered). *key is the client key, if one was used.
     bool authenticate(const HttpRequest& request, HttpResponder* responder, bool anthropic, const ClientKey** key);
+    // authenticate(), then a 503 while draining; the request's traffic line when it may go on.
+    std::optional<GatewayTraffic> admit(const HttpRequest& request, HttpResponder* responder, bool anthropic,
+                                        const ClientKey** key);
+    GatewayTraffic newTraffic(const HttpRequest& request, const ClientKey* key);
     void refuse(const HttpRequest& request, HttpResponder* responder, bool anthropic, const GatewayError& error);
     void sendHealth(HttpResponder* responder);
     void answerOptions(const HttpRequest& request, HttpResponder* responder);

@@ -130,28 +130,30 @@ void appendFailover(QByteArray& out, const FailoverRecord& f)
     close(out, '}');
 }
 
+// The text members of a request as the spill names them, for the writer and the reader alike.
+constexpr std::pair<const char*, QString RequestRecord::*> kTexts[] = {
+    { "id", &RequestRecord::id },
+    { "prompt", &RequestRecord::prompt },
+    { "tier", &RequestRecord::tier },
+    { "rule", &RequestRecord::rule },
+    { "final_model", &RequestRecord::finalModel },
+    { "final_provider", &RequestRecord::finalProvider },
+    { "compare_group", &RequestRecord::compareGroup },
+    { "failure_class", &RequestRecord::failureClass },
+    { "error", &RequestRecord::errorMessage },
+    { "client_key", &RequestRecord::clientKey },
+    { "answer", &RequestRecord::answer },
+    { "reasoning", &RequestRecord::reasoning },
+    { "settings", &RequestRecord::settings },
+};
+
 RequestRecord requestFrom(const QJsonObject& o)
 {
     RequestRecord r;
     r.source = RequestSources::fromId(o.value(QLatin1String("source")).toString()).value_or(RequestSource::Gateway);
     r.status = RequestStatuses::fromId(o.value(QLatin1String("status")).toString()).value_or(RequestStatus::Failed);
-    const std::pair<const char*, QString*> texts[] = {
-        { "id", &r.id },
-        { "prompt", &r.prompt },
-        { "tier", &r.tier },
-        { "rule", &r.rule },
-        { "final_model", &r.finalModel },
-        { "final_provider", &r.finalProvider },
-        { "compare_group", &r.compareGroup },
-        { "failure_class", &r.failureClass },
-        { "error", &r.errorMessage },
-        { "client_key", &r.clientKey },
-        { "answer", &r.answer },
-        { "reasoning", &r.reasoning },
-        { "settings", &r.settings },
-    };
-    for (const auto& [name, value] : texts) {
-        *value = o.value(QLatin1String(name)).toString();
+    for (const auto& [name, member] : kTexts) {
+        r.*member = o.value(QLatin1String(name)).toString();
     }
     const std::pair<const char*, qint64*> numbers[] = {
         { "ttft_ms", &r.ttftMs },
@@ -199,23 +201,8 @@ void LedgerSpill::appendRequestJson(QByteArray& out, const RequestRecord& r)
     out += '{';
     appendText(out, "source", RequestSources::id(r.source));
     appendText(out, "status", RequestStatuses::id(r.status));
-    const std::pair<const char*, const QString*> texts[] = {
-        { "id", &r.id },
-        { "prompt", &r.prompt },
-        { "tier", &r.tier },
-        { "rule", &r.rule },
-        { "final_model", &r.finalModel },
-        { "final_provider", &r.finalProvider },
-        { "compare_group", &r.compareGroup },
-        { "failure_class", &r.failureClass },
-        { "error", &r.errorMessage },
-        { "client_key", &r.clientKey },
-        { "answer", &r.answer },
-        { "reasoning", &r.reasoning },
-        { "settings", &r.settings },
-    };
-    for (const auto& [name, value] : texts) {
-        appendText(out, name, *value);
+    for (const auto& [name, member] : kTexts) {
+        appendText(out, name, r.*member);
     }
     const std::pair<const char*, qint64> numbers[] = {
         { "ttft_ms", r.ttftMs },
