@@ -2073,6 +2073,22 @@ Erstes Token: %3</translation>
         <source>no prompt given</source>
         <translation>kein Prompt angegeben</translation>
     </message>
+    <message>
+        <source>A gateway client&apos;s JSON request body to explain instead of a prompt (its model, images and tools count).</source>
+        <translation>Der JSON-Anfragekörper eines Gateway-Clients, der statt eines Prompts erklärt wird (sein Modell, seine Bilder und Werkzeuge zählen).</translation>
+    </message>
+    <message>
+        <source>The body is an Anthropic Messages request (default: OpenAI chat).</source>
+        <translation>Der Körper ist eine Anthropic-Messages-Anfrage (Standard: OpenAI-Chat).</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1%2: %3</source>
+        <translation>%1%2: %3</translation>
+    </message>
 </context>
 <context>
     <name>Explanation</name>
@@ -4166,6 +4182,29 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>ModelCapabilities</name>
+    <message>
+        <source>unknown capability &quot;%1&quot; (known: %2)</source>
+        <translation>unbekannte Fähigkeit „%1“ (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>image input</source>
+        <translation>Bildeingabe</translation>
+    </message>
+    <message>
+        <source>tool calling</source>
+        <translation>Werkzeugaufruf</translation>
+    </message>
+    <message>
+        <source>PDF input</source>
+        <translation>PDF-Eingabe</translation>
+    </message>
+    <message>
+        <source>JSON schema output</source>
+        <translation>JSON-Schema-Ausgabe</translation>
+    </message>
+</context>
+<context>
     <name>ModelCardDelegate</name>
     <message>
         <source> (+%1)</source>
@@ -4461,6 +4500,10 @@ Erstes Token: %3</translation>
     <message>
         <source>expected &quot;chat&quot; or &quot;embedding&quot;</source>
         <translation>erwartet „chat“ oder „embedding“</translation>
+    </message>
+    <message>
+        <source>expected an array of capability names</source>
+        <translation>erwartet wurde ein Array von Fähigkeitsnamen</translation>
     </message>
 </context>
 <context>
@@ -5520,10 +5563,6 @@ Erstes Token: %3</translation>
         <translation>truncation „auto“ lässt sich nicht in Chat Completions übersetzen.</translation>
     </message>
     <message>
-        <source>include asks for output that a chat completions model does not give.</source>
-        <translation>include verlangt eine Ausgabe, die ein Chat-Completions-Modell nicht liefert.</translation>
-    </message>
-    <message>
         <source>%1: stored responses are not kept here; send the whole input.</source>
         <translation>%1: Gespeicherte Antworten gibt es hier nicht; senden Sie den ganzen Input.</translation>
     </message>
@@ -5538,6 +5577,18 @@ Erstes Token: %3</translation>
     <message>
         <source>%1 cannot be translated to chat completions.</source>
         <translation>%1 lässt sich nicht in Chat Completions übersetzen.</translation>
+    </message>
+    <message>
+        <source>include must be an array of strings.</source>
+        <translation>include muss ein Array von Zeichenketten sein.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; asks for output that a chat completions model does not give.</source>
+        <translation>%1: „%2“ verlangt eine Ausgabe, die ein Chat-Completions-Modell nicht liefert.</translation>
+    </message>
+    <message>
+        <source>top_logprobs must be a number from 0 to 20.</source>
+        <translation>top_logprobs muss eine Zahl von 0 bis 20 sein.</translation>
     </message>
 </context>
 <context>
@@ -5634,6 +5685,10 @@ Erstes Token: %3</translation>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
+    <message>
+        <source>No model in the chain can take what the request sends: %1 %2.</source>
+        <translation>Kein Modell der Kette kann annehmen, was die Anfrage sendet: %1 %2.</translation>
+    </message>
 </context>
 <context>
     <name>RoutedError</name>
@@ -5703,6 +5758,10 @@ Erstes Token: %3</translation>
     <message>
         <source>Refused: tier %1 is over budget (%2) and there is no cheaper tier to move down to.</source>
         <translation>Abgelehnt: Stufe %1 ist über Budget (%2) und es gibt keine günstigere Stufe.</translation>
+    </message>
+    <message>
+        <source>lacks %1 by its model data (needed for %2)</source>
+        <translation>%1 fehlt laut seinen Modelldaten (nötig für %2)</translation>
     </message>
 </context>
 <context>

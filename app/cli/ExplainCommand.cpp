@@ -2,9 +2,11 @@
 
 #include "app/cli/Console.h"
 #include "core/engine/Engine.h"
+#include "core/gateway/GatewayRequest.h"
 #include "core/routing/Router.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 
 bool ExplainCommand::parse(const QStringList& arguments)
 {
@@ -14,13 +16,21 @@ bool ExplainCommand::parse(const QStringList& arguments)
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print JSON."));
     const QCommandLineOption tagOption(QStringLiteral("tag"), tr("Routing tag such as tier=coding (repeatable)."),
                                        QStringLiteral("TAG"));
-    parser.addOptions({ jsonOption, tagOption });
+    const QCommandLineOption bodyOption(
+        QStringLiteral("body"),
+        tr("A gateway client's JSON request body to explain instead of a prompt (its model, images and tools count)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption anthropicOption(QStringLiteral("anthropic"),
+                                             tr("The body is an Anthropic Messages request (default: OpenAI chat)."));
+    parser.addOptions({ jsonOption, tagOption, bodyOption, anthropicOption });
     parser.addPositionalArgument(QStringLiteral("PROMPT"), tr("The prompt to explain."));
     if (!Console::parseArguments(parser, QStringLiteral("switchyard explain"), arguments)) {
         return false;
     }
     m_prompt = parser.positionalArguments().join(QLatin1Char(' '));
-    if (m_prompt.trimmed().isEmpty() && parser.values(tagOption).isEmpty()) {
+    m_bodyFile = parser.value(bodyOption);
+    m_anthropic = parser.isSet(anthropicOption);
+    if (m_prompt.trimmed().isEmpty() && parser.values(tagOption).isEmpty() && m_bodyFile.isEmpty()) {
         Console::fail(tr("no prompt given"), 64);
         return false;
     }
@@ -31,7 +41,26 @@ bool ExplainCommand::parse(const QStringList& arguments)
 
 void ExplainCommand::run(Engine& engine)
 {
-    const Explanation explanation = engine.router()->explain(m_prompt, m_tags);
+    Explanation explanation;
+    if (m_bodyFile.isEmpty()) {
+        explanation = engine.router()->explain(m_prompt, m_tags);
+    } else {
+        QFile file(m_bodyFile);
+        if (!file.open(QIODevice::ReadOnly)) {
+            emit done(Console::fail(tr("cannot read %1: %2").arg(m_bodyFile, file.errorString()), 66));
+            return;
+        }
+        const QByteArray body = file.readAll();
+        const GatewayRequest request
+            = m_anthropic ? GatewayRequest::fromAnthropic(body) : GatewayRequest::fromOpenAi(body);
+        if (request.error) {
+            const QString field
+                = request.error->param.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(request.error->param);
+            emit done(Console::fail(tr("%1%2: %3").arg(m_bodyFile, field, request.error->message), 65));
+            return;
+        }
+        explanation = engine.router()->explainRequest(request.chat, request.model, m_tags);
+    }
     if (m_json) {
         Console::printJson(explanation.toJson());
     } else {

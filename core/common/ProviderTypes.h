@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/FailureClass.h"
+#include "core/common/ModelCapability.h"
 
 #include <QList>
 #include <QMap>
@@ -137,6 +138,7 @@ struct ModelConfig
     int maxOutputTokens = 0;
     Timeouts timeouts;
     quint8 timeoutsSet = 0; // TimeoutField bits this model's config sets (LiteLLM timeout, stream_timeout)
+    ModelCapabilities capabilities; // from the config ("supports"), else the price/model data
 
     bool operator==(const ModelConfig&) const = default;
 };
@@ -208,6 +210,9 @@ struct AnswerPart
         Refusal,
         Signature, // Anthropic's signature of the thinking so far (text)
         RedactedThinking, // an encrypted thinking block (text = its data)
+        // OpenAI's token log probabilities (logprobs: true): text = the logprobs.content entries
+        // of one chunk as compact JSON objects (members as the provider sent them), comma-separated.
+        Logprobs,
     };
     Kind kind = Kind::ToolCall;
     int index = 0;
@@ -233,6 +238,7 @@ struct CallResult
     QString refusal;
     QString reasoningSignature; // Anthropic: what lets a client send the thinking back
     QStringList redactedThinking;
+    QString logprobs; // OpenAI logprobs.content entries (compact JSON objects, comma-separated)
     TokenUsage usage;
     qint64 ttftMs = -1; // request start to first token (text or reasoning)
     qint64 latencyMs = 0; // request start to finish

@@ -130,12 +130,23 @@ void ConfigJson::readProviders(const QJsonObject& document, SwitchyardConfig* co
         ModelConfig model;
         reader.checkKeys(
             *object, path,
-            { "id", "provider", "upstreamModel", "contextWindow", "maxOutputTokens", "price", "timeouts" });
+            { "id", "provider", "upstreamModel", "contextWindow", "maxOutputTokens", "price", "timeouts", "supports" });
         reader.string(*object, QStringLiteral("id"), path, &model.id);
         reader.string(*object, QStringLiteral("provider"), path, &model.providerId);
         reader.string(*object, QStringLiteral("upstreamModel"), path, &model.upstreamModel);
         reader.integer(*object, QStringLiteral("contextWindow"), path, &model.contextWindow);
         reader.integer(*object, QStringLiteral("maxOutputTokens"), path, &model.maxOutputTokens);
+        if (object->contains(QStringLiteral("supports"))) {
+            // The model's own list wins over the price data's (which may not know a new model).
+            const QString supportsPath = JsonFieldReader::join(path, QStringLiteral("supports"));
+            const QStringList ids = reader.strings(*object, QStringLiteral("supports"), path);
+            QString problem;
+            if (const auto capabilities = ModelCapabilities::fromIds(ids, &problem)) {
+                model.capabilities = *capabilities;
+            } else {
+                reader.error(supportsPath, problem);
+            }
+        }
         const QString pricePath = JsonFieldReader::join(path, QStringLiteral("price"));
         if (auto price = reader.object(object->value(QStringLiteral("price")), pricePath)) {
             model.price.known = true;

@@ -92,6 +92,9 @@ QJsonObject modelToJson(const ModelConfig& model)
     if (!timeouts.isEmpty()) {
         object.insert(QStringLiteral("timeouts"), timeouts);
     }
+    if (model.capabilities.isKnown()) {
+        object.insert(QStringLiteral("supports"), QJsonArray::fromStringList(model.capabilities.ids()));
+    }
     // An unknown price is absent, never zero: zero would read as "free".
     if (model.price.known) {
         object.insert(QStringLiteral("price"),

@@ -333,12 +333,16 @@ void Engine::addProvidersAndModels(const QList<ProviderConfig>& providers, const
         const bool simulatedModel = std::any_of(providers.cbegin(), providers.cend(), [&](const ProviderConfig& p) {
             return p.simulated && p.id == model.providerId;
         });
+        // The price table knows a model by what its provider calls it. Not by the id: a group
+        // named gpt-3.5-turbo that serves a local llama2 (a common LiteLLM alias) is not charged at
+        // OpenAI's price, nor taken to see images.
+        const std::optional<PriceEntry> entry
+            = m_prices->lookup(model.upstreamModel.isEmpty() ? model.id : model.upstreamModel);
+        if (entry && !model.capabilities.isKnown()) {
+            model.capabilities = entry->capabilities;
+        }
         if (!model.price.known || simulatedModel) {
-            // Unpriced in the config: take the price table's, if it knows the model by what its
-            // provider calls it. Not by the id: a group named gpt-3.5-turbo that serves a local
-            // llama2 (a common LiteLLM alias) is not charged at OpenAI's price.
-            const std::optional<PriceEntry> entry
-                = m_prices->lookup(model.upstreamModel.isEmpty() ? model.id : model.upstreamModel);
+            // Unpriced in the config: take the price table's.
             if (entry) {
                 model.price = entry->price;
                 if (model.contextWindow == 0) {

@@ -24,10 +24,14 @@ QJsonArray attemptsJson(const RoutedError& error)
         list.append(item);
     }
     for (const SkipInfo& skip : error.skipped) {
-        list.append(QJsonObject { { QStringLiteral("model"), skip.modelId },
-                                  { QStringLiteral("provider"), skip.providerId },
-                                  { QStringLiteral("outcome"), QStringLiteral("skipped") },
-                                  { QStringLiteral("error"), skip.reason } });
+        QJsonObject item { { QStringLiteral("model"), skip.modelId },
+                           { QStringLiteral("provider"), skip.providerId },
+                           { QStringLiteral("outcome"), QStringLiteral("skipped") },
+                           { QStringLiteral("error"), skip.reason } };
+        if (!skip.field.isEmpty()) {
+            item.insert(QStringLiteral("param"), skip.field);
+        }
+        list.append(item);
     }
     return list;
 }
@@ -60,7 +64,12 @@ GatewayError GatewayError::fromRouted(const RoutedError& error)
             + QCoreApplication::translate("GatewayError", "Attempts: %1.").arg(tried.join(QStringLiteral("; ")));
     }
     out.message = message;
-    if (error.attempts.isEmpty()) {
+    if (error.attempts.isEmpty() && error.onlyIncapable()) {
+        // Every model's data says it cannot take something the client sent: the client's to change.
+        out.status = 400;
+        out.code = "model_not_capable";
+        out.param = error.skipped.constFirst().field;
+    } else if (error.attempts.isEmpty()) {
         out.status = 503;
         out.code = "no_model_available";
     } else if (last.failureClass == FailureClass::Unsupported) {

@@ -69,14 +69,35 @@ void GatewayExchange::onAttemptStarted(const QString& modelId)
     }
 }
 
+// x-switchyard-skipped: "model=kind" for each deployment the router passed over (a model that
+// cannot take the request's images, one cooling down ...), so a client sees why its answer came
+// from a fallback.
+void GatewayExchange::addSkippedHeader(const QList<SkipInfo>& skipped, HttpHeaders* headers)
+{
+    if (skipped.isEmpty()) {
+        return;
+    }
+    QByteArray value;
+    for (const SkipInfo& skip : skipped) {
+        if (!value.isEmpty()) {
+            value += ", ";
+        }
+        value += skip.modelId.toUtf8() + '=' + Availability::kindId(skip.kind).toLatin1();
+    }
+    headers->append({ QByteArrayLiteral("x-switchyard-skipped"), value });
+}
+
 void GatewayExchange::beginStreamIfNeeded()
 {
     if (m_streaming || !m_responder) {
         return;
     }
     m_streaming = true;
-    m_responder->beginStream(200, QByteArrayLiteral("text/event-stream; charset=utf-8"),
-                             { { QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache") } });
+    HttpHeaders headers { { QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache") } };
+    if (m_call) {
+        addSkippedHeader(m_call->skipped(), &headers);
+    }
+    m_responder->beginStream(200, QByteArrayLiteral("text/event-stream; charset=utf-8"), headers);
     queue(m_format->streamStart(m_currentModel, UsageEstimate::inputTokens(m_request.chat)));
 }
 
@@ -160,9 +181,11 @@ void GatewayExchange::onFinished(const RoutedResult& result)
             m_responder->endStream();
         }
     } else if (m_responder) {
+        HttpHeaders headers { { QByteArrayLiteral("x-switchyard-model"), result.modelId.toUtf8() },
+                              { QByteArrayLiteral("x-switchyard-failovers"), QByteArray::number(result.failovers) } };
+        addSkippedHeader(result.skipped, &headers);
         m_responder->send(200, QByteArrayLiteral("application/json"), m_format->completeBody(result, result.modelId),
-                          { { QByteArrayLiteral("x-switchyard-model"), result.modelId.toUtf8() },
-                            { QByteArrayLiteral("x-switchyard-failovers"), QByteArray::number(result.failovers) } });
+                          headers);
     }
     finish(200, {});
 }

@@ -4,6 +4,7 @@
 #include "core/gateway/GatewayRequest.h"
 #include "core/gateway/GatewayTypes.h"
 
+#include "core/http/HttpRequest.h"
 #include "core/recording/PendingRecord.h"
 #include "core/routing/RoutedTypes.h"
 
@@ -52,6 +53,7 @@ private:
     void onClientGone();
 
     void beginStreamIfNeeded();
+    static void addSkippedHeader(const QList<SkipInfo>& skipped, HttpHeaders* headers);
     void queue(const QByteArray& bytes);
     void flush();
     void sendError(const GatewayError& error);

@@ -80,6 +80,31 @@ double webSearchCost(const QJsonObject& object)
 }
 
 // Fills *entry or returns why the model cannot be imported.
+// LiteLLM lists what a model supports as supports_* flags and leaves out what it does not: an
+// entry with any such flag describes the model's capabilities, one without any says nothing.
+ModelCapabilities capabilitiesOf(const QJsonObject& object)
+{
+    static constexpr std::pair<const char*, ModelCapability> kFlags[] = {
+        { "supports_vision", ModelCapability::Vision },
+        { "supports_function_calling", ModelCapability::Tools },
+        { "supports_pdf_input", ModelCapability::PdfInput },
+        { "supports_response_schema", ModelCapability::JsonSchema },
+    };
+    ModelCapabilities capabilities;
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        if (it.key().startsWith(QLatin1String("supports_"))) {
+            capabilities.markKnown();
+            break;
+        }
+    }
+    for (const auto& [key, capability] : kFlags) {
+        if (object.value(QLatin1String(key)).toBool()) {
+            capabilities.add(capability);
+        }
+    }
+    return capabilities;
+}
+
 QString readEntry(const QJsonValue& value, PriceEntry* entry)
 {
     if (!value.isObject()) {
@@ -134,6 +159,7 @@ QString readEntry(const QJsonValue& value, PriceEntry* entry)
     entry->maxOutputTokens = tokenCount(object.value(QStringLiteral("max_output_tokens")));
     entry->litellmProvider = object.value(QStringLiteral("litellm_provider")).toString();
     readLongContextTier(object, &price);
+    entry->capabilities = capabilitiesOf(object);
     return {};
 }
 } // namespace

@@ -77,6 +77,9 @@ QJsonObject entryToJson(const PriceEntry& entry)
     if (entry.mode != ModelMode::Chat) {
         object.insert(QStringLiteral("mode"), ModelModes::id(entry.mode));
     }
+    if (entry.capabilities.isKnown()) {
+        object.insert(QStringLiteral("supports"), QJsonArray::fromStringList(entry.capabilities.ids()));
+    }
     if (price.known && price.hasLongContext()) {
         QJsonObject tier;
         tier.insert(QStringLiteral("aboveTokens"), price.longContext.aboveTokens);
@@ -148,6 +151,23 @@ bool entryFromJson(const QJsonValue& value, const QString& place, PriceEntry* en
             return false;
         }
         entry->mode = *known;
+    }
+    const QJsonValue supports = object.value(QStringLiteral("supports"));
+    if (!supports.isUndefined()) {
+        QStringList ids;
+        bool strings = supports.isArray();
+        for (const QJsonValue& id : supports.toArray()) {
+            strings = strings && id.isString();
+            ids.append(id.toString());
+        }
+        QString problem = QCoreApplication::translate("PriceTable", "expected an array of capability names");
+        const std::optional<ModelCapabilities> capabilities
+            = strings ? ModelCapabilities::fromIds(ids, &problem) : std::nullopt;
+        if (!capabilities) {
+            *error = place + QStringLiteral(".supports: ") + problem;
+            return false;
+        }
+        entry->capabilities = *capabilities;
     }
 
     const QJsonValue tierValue = object.value(QStringLiteral("longContext"));

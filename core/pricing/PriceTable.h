@@ -21,6 +21,7 @@ struct PriceEntry
     // The endpoint the model answers: an embedding model is billed for its input only and serves
     // the gateway's /v1/embeddings, never a chat.
     ModelMode mode = ModelMode::Chat;
+    ModelCapabilities capabilities; // "supports": what it takes besides text (unknown when absent)
 
     // The rates that apply to a request with this many prompt tokens (price.ratesFor).
     ModelPrice priceFor(qint64 promptTokens) const { return price.ratesFor(promptTokens); }
@@ -52,12 +53,13 @@ struct PriceVersion
 //                                           "webSearch": USD per search,
 //                                           "contextWindow": n, "maxOutputTokens": n,
 //                                           "litellmProvider": "...", "mode": "embedding",
+//                                           "supports": [ "vision", "tools", "pdf", "json_schema" ],
 //                                           "longContext": { "aboveTokens": n, "input": ..., "output": ...,
 //                                                            "cachedInput": ..., "cacheWrite5m": ...,
 //                                                            "cacheWrite1h": ... } } } }, ... ] }
 // Every rate but input and output is optional (0 or absent: see ModelPrice for the fallback).
 // An entry without "input"/"output" (or with "known": false) is an unpriced model; "mode" is
-// "chat" when absent.
+// "chat" when absent; without "supports" nothing is known of its capabilities (never skipped).
 class PriceTable
 {
 public:

@@ -8,15 +8,21 @@ ChainCursor::ChainCursor(Router* router, const QList<ChainStep>& chain, const Ti
     , m_chain(chain)
     , m_settings(settings)
     , m_request(request)
+    , m_needs(RequestNeeds::ofRequest(request))
     , m_group(group)
 {
 }
 
 void ChainCursor::recordSkip(const QString& modelId, const QString& providerId, const QString& reason, bool overBudget)
 {
-    if (!m_skipRecorded.contains(modelId)) {
-        m_skipRecorded.insert(modelId);
-        m_skipped.append({ modelId, providerId, reason, overBudget });
+    recordSkip({ modelId, providerId, reason, overBudget, overBudget ? SkipKind::OverBudget : SkipKind::None, {} });
+}
+
+void ChainCursor::recordSkip(const SkipInfo& skip)
+{
+    if (!m_skipRecorded.contains(skip.modelId)) {
+        m_skipRecorded.insert(skip.modelId);
+        m_skipped.append(skip);
     }
 }
 
@@ -55,13 +61,14 @@ bool ChainCursor::isUsable(const Deployment& deployment)
                                             : tr("context window unknown"));
         return false;
     }
-    const Availability availability = m_router->availability(deployment.modelId, m_request);
+    const Availability availability = m_router->availability(deployment.modelId, m_request, m_needs);
     if (!availability.usable()) {
         const bool overBudget = availability.kind == SkipKind::OverBudget;
         if (overBudget) {
             noteBudget(availability.downgrade, availability.limit, availability.reason);
         }
-        recordSkip(deployment.modelId, providerId, availability.reason, overBudget);
+        recordSkip(
+            { deployment.modelId, providerId, availability.reason, overBudget, availability.kind, availability.field });
         return false;
     }
     return true;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/RequestNeeds.h"
 #include "core/routing/RoutedTypes.h"
 #include "core/routing/RoutingPolicy.h"
 
@@ -59,12 +60,14 @@ public:
 private:
     bool isUsable(const Deployment& deployment);
     void recordSkip(const QString& modelId, const QString& providerId, const QString& reason, bool overBudget = false);
+    void recordSkip(const SkipInfo& skip);
     void noteBudget(bool downgrade, const QString& limit, const QString& reason);
 
     Router* m_router;
     QList<ChainStep> m_chain;
     TierSettings m_settings;
     ChatRequest m_request;
+    RequestNeeds m_needs; // read once from the request
     QString m_group;
     int m_step = 0;
     QSet<QString> m_tried;

@@ -37,6 +37,8 @@ QString Availability::kindId(SkipKind kind)
         return QStringLiteral("probe_in_use");
     case SkipKind::OverBudget:
         return QStringLiteral("over_budget");
+    case SkipKind::MissingCapability:
+        return QStringLiteral("missing_capability");
     }
     return {};
 }

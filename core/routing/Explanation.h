@@ -8,19 +8,6 @@
 
 #include <QJsonObject>
 
-// Why a deployment would not be used right now.
-enum class SkipKind
-{
-    None, // usable
-    UnknownModel, // the chain names a model that is not configured
-    UnknownProvider, // the model's provider is not configured
-    ProviderDisabled,
-    NoKey,
-    CoolingDown, // until Availability::untilMs
-    ProbeInUse, // half-open and its one probe request is already in flight
-    OverBudget,
-};
-
 struct Availability
 {
     SkipKind kind = SkipKind::None;
@@ -29,6 +16,7 @@ struct Availability
     bool downgrade = false; // OverBudget, and the budget asks for a cheaper tier rather than a refusal
     QString limit; // OverBudget: the limit reached, short
     QString warning; // usable, but over a budget limit under "warn only"
+    QString field; // MissingCapability: the request's field that needs it ("messages[0].content[1]")
 
     bool usable() const { return kind == SkipKind::None; }
     static Availability skip(SkipKind kind, const QString& reason, qint64 untilMs = 0)

@@ -55,6 +55,8 @@ public:
     // How the call stands now, as a failure would report it (attempts, usage, first token), for
     // whoever stops it and records it: call after cancel().
     RoutedError snapshot(const QString& message, bool incomplete) const;
+    // The deployments skipped so far, and why.
+    const QList<SkipInfo>& skipped() const;
 
 public slots:
     // Stops every upstream request at once; only cancelled() follows.

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 QString AttemptInfo::outcomeId() const
 {
     return outcome == AttemptOutcome::Failed ? FailureClasses::id(error.failureClass) : AttemptOutcomes::id(outcome);
@@ -11,6 +13,15 @@ QString TierDowngrade::text() const
 {
     return QCoreApplication::translate("TierDowngrade", "tier %1 over budget (%2), moved down to tier %3")
         .arg(fromTier, limit, toTier);
+}
+
+bool RoutedError::onlyIncapable() const
+{
+    if (!attempts.isEmpty() || skipped.isEmpty()) {
+        return false;
+    }
+    return std::all_of(skipped.cbegin(), skipped.cend(),
+                       [](const SkipInfo& skip) { return skip.kind == SkipKind::MissingCapability; });
 }
 
 QString RoutedError::details() const

@@ -60,6 +60,20 @@ struct AttemptInfo
     QString outcomeId() const;
 };
 
+// Why a deployment would not be used right now.
+enum class SkipKind
+{
+    None, // usable
+    UnknownModel, // the chain names a model that is not configured
+    UnknownProvider, // the model's provider is not configured
+    ProviderDisabled,
+    NoKey,
+    CoolingDown, // until Availability::untilMs
+    ProbeInUse, // half-open and its one probe request is already in flight
+    OverBudget,
+    MissingCapability, // the request needs what the model's data says it lacks (images, tools, ...)
+};
+
 // A deployment the router did not try, and why (cooling down, over budget, no key ...).
 struct SkipInfo
 {
@@ -67,6 +81,8 @@ struct SkipInfo
     QString providerId;
     QString reason;
     bool overBudget = false;
+    SkipKind kind = SkipKind::None;
+    QString field; // MissingCapability: the request's field the model cannot take
 };
 
 // The router left a tier because its models were over a budget limit whose action is "use a
@@ -115,6 +131,8 @@ struct RoutedError : RouteTrace
     TokenUsage usage;
     qint64 ttftMs = -1; // ms since the routed call started; -1: no token came
 
+    // Nothing was tried, and every deployment was skipped for lacking a capability the request needs.
+    bool onlyIncapable() const;
     // Multi-line: the message, then one line per attempt ("gpt-5 @ openai: server_error (HTTP 503) ...")
     // and per skipped deployment.
     QString details() const;

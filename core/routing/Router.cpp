@@ -162,7 +162,7 @@ ChainStep Router::stepFor(const QString& groupOrModel) const
     return ChainStep { { Deployment { groupOrModel, 1 } } };
 }
 
-Availability Router::availability(const QString& modelId, const ChatRequest& request) const
+Availability Router::availability(const QString& modelId, const ChatRequest& request, const RequestNeeds& needs) const
 {
     const ModelConfig* config = model(modelId);
     if (!config) {
@@ -171,6 +171,14 @@ Availability Router::availability(const QString& modelId, const ChatRequest& req
     const ProviderConfig* owner = provider(config->providerId);
     if (!owner) {
         return Availability::skip(SkipKind::UnknownProvider, tr("unknown provider %1").arg(config->providerId), 0);
+    }
+    if (const RequestNeeds::Need* missing = needs.missingFrom(config->capabilities)) {
+        Availability incapable
+            = Availability::skip(SkipKind::MissingCapability,
+                                 tr("lacks %1 by its model data (needed for %2)")
+                                     .arg(ModelCapabilities::needName(missing->capability), missing->field));
+        incapable.field = missing->field;
+        return incapable;
     }
     if (!owner->enabled) {
         return Availability::skip(SkipKind::ProviderDisabled, tr("provider %1 is disabled").arg(owner->id), 0);
@@ -275,12 +283,13 @@ QList<ExplainedStep> Router::explainChain(const QList<ChainStep>& chain, const C
                                           const TierSettings& settings) const
 {
     QList<ExplainedStep> result;
+    const RequestNeeds needs = RequestNeeds::ofRequest(request);
     for (const ChainStep& step : chain) {
         ExplainedStep explained;
         for (const Deployment& deployment : step.deployments) {
             const ModelConfig* config = model(deployment.modelId);
             explained.deployments.append({ deployment.modelId, config ? config->providerId : QString(),
-                                           deployment.weight, availability(deployment.modelId, request),
+                                           deployment.weight, availability(deployment.modelId, request, needs),
                                            timeoutsFor(request, config ? *config : ModelConfig {}, &settings) });
         }
         result.append(explained);
@@ -327,6 +336,13 @@ Explanation Router::explain(const QString& prompt, const QStringList& tags) cons
     ChatRequest request;
     request.messages.append({ QStringLiteral("user"), prompt });
     return explainRoute(resolve(prompt, tags), request);
+}
+
+Explanation Router::explainRequest(const ChatRequest& request, const QString& modelOrGroup,
+                                   const QStringList& tags) const
+{
+    const bool byRules = modelOrGroup.isEmpty() || modelOrGroup == QLatin1String("auto");
+    return explainRoute(byRules ? resolve(request.lastUserText(), tags) : resolveGroup(modelOrGroup), request);
 }
 
 Explanation Router::explainGroup(const QString& groupName) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/RequestNeeds.h"
 #include "core/routing/EffectiveTimeouts.h"
 #include "core/routing/Explanation.h"
 #include "core/routing/RoutedTypes.h"
@@ -99,8 +100,9 @@ public:
     ResolvedRoute resolveGroup(const QString& name) const;
     // A group's deployments as one step, or a single model id.
     ChainStep stepFor(const QString& groupOrModel) const;
-    // Whether a deployment would be skipped now, and why.
-    Availability availability(const QString& modelId, const ChatRequest& request) const;
+    // Whether a deployment would be skipped now, and why. `needs` is what the request needs from
+    // a model (RequestNeeds::ofRequest(request), read once per request by the caller).
+    Availability availability(const QString& modelId, const ChatRequest& request, const RequestNeeds& needs = {}) const;
 
     // Tiers a budget downgrade may move `route` to, next cheaper first (see Router.cpp for what
     // "cheaper" means). Empty for a model or group the caller chose by name.
@@ -112,6 +114,10 @@ public:
     Explanation explain(const QString& prompt, const QStringList& tags = {}) const;
     Explanation explainGroup(const QString& groupName) const;
     Explanation explainRoute(const ResolvedRoute& route, const ChatRequest& request) const;
+    // A gateway client's request: `modelOrGroup` as its body names it (empty or "auto": by the
+    // rules on its last user message); its images, tools and size count for each deployment.
+    Explanation explainRequest(const ChatRequest& request, const QString& modelOrGroup,
+                               const QStringList& tags = {}) const;
 
     // Starts a routed call; signals are emitted asynchronously, so connecting right after
     // route() misses nothing. The caller owns the call (deleteLater() it after finished/failed).

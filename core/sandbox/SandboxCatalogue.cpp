@@ -31,7 +31,8 @@ QList<SandboxModel> models()
 {
     constexpr auto openAi = ProviderKind::OpenAiCompatible;
     constexpr auto anthropic = ProviderKind::AnthropicMessages;
-    // name, provider, kind, $/1M in, out, cached, context window, first token ms, tokens/s, role, reasoning.
+    // name, provider, kind, $/1M in, out, cached, context window, first token ms, tokens/s, role, reasoning,
+    // capabilities (all four unless named; from the same LiteLLM data as the prices).
     // Prices from litellm-model-prices-subset.json; codestral is not in that subset, so Mistral's
     // list price (0.30 / 0.90) with no cache discount.
     return {
@@ -44,11 +45,12 @@ QList<SandboxModel> models()
         { QStringLiteral("gpt-4.1"), QStringLiteral("sandbox-openai"), openAi, 2.00, 8.00, 0.50, 1047576, 600, 70,
           QStringLiteral("coding"), false },
         { QStringLiteral("deepseek-chat"), QStringLiteral("sandbox-deepseek"), openAi, 0.28, 0.42, 0.028, 131072, 900,
-          30, QStringLiteral("standard"), false },
+          30, QStringLiteral("standard"), false,
+          ModelCapabilities::of({ ModelCapability::Tools, ModelCapability::JsonSchema }) },
         { QStringLiteral("deepseek-reasoner"), QStringLiteral("sandbox-deepseek"), openAi, 0.28, 0.42, 0.028, 131072,
-          1200, 30, QStringLiteral("premium"), true },
+          1200, 30, QStringLiteral("premium"), true, ModelCapabilities::of({ ModelCapability::JsonSchema }) },
         { QStringLiteral("codestral-latest"), QStringLiteral("sandbox-mistral"), openAi, 0.30, 0.90, 0.30, 256000, 300,
-          150, QStringLiteral("coding"), false },
+          150, QStringLiteral("coding"), false, ModelCapabilities::of({ ModelCapability::Tools }) },
         { QStringLiteral("claude-sonnet-4-5"), QStringLiteral("sandbox-anthropic"), anthropic, 3.00, 15.00, 0.30,
           200000, 1400, 60, QStringLiteral("premium"), false },
         { QStringLiteral("claude-haiku-4-5"), QStringLiteral("sandbox-anthropic"), anthropic, 1.00, 5.00, 0.10, 200000,

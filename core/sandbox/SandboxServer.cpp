@@ -99,6 +99,7 @@ QList<ModelConfig> SandboxServer::models() const
         config.upstreamModel = model.name;
         config.price = ModelPrice { model.inputPrice, model.outputPrice, model.cachedPrice, true };
         config.contextWindow = model.contextWindow;
+        config.capabilities = model.capabilities;
         configs.append(config);
     }
     return configs;
@@ -562,6 +563,10 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
             responder->send(400, kJson, refusal);
             return;
         }
+        if (!model.capabilities.has(ModelCapability::Vision) && call.size.images > 0) {
+            responder->send(400, kJson, SandboxWire::textOnlyRefusal(request.body));
+            return;
+        }
     }
     const SandboxFault fault = activeFault(model);
     using Kind = SandboxFault::Kind;
@@ -643,6 +648,7 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
         plan.reply = reply;
         plan.prompt = prompt;
         plan.includeUsage = call.includeUsage && reportsUsage;
+        plan.topLogprobs = call.topLogprobs;
         plan.reportsUsage = reportsUsage;
         plan.firstTokenMs = firstMs;
         plan.intervalMs = intervalMs;
@@ -658,10 +664,10 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
 
     const QByteArray body = wire == Wire::Bedrock ? SandboxBedrock::converseResponse(reply, prompt, reportsUsage)
         : wire == Wire::Anthropic ? SandboxWire::anthropicMessage(id, model.name, reply, prompt, reportsUsage)
-        : wire == Wire::Azure
-        ? SandboxWire::azureCompletion(id, model.name, created, reply, call.promptTokens, reportsUsage,
-                                       fault.kind == Kind::FilteredAnswer)
-        : SandboxWire::openAiCompletion(id, model.name, created, reply, call.promptTokens, reportsUsage);
+        : wire == Wire::Azure     ? SandboxWire::azureCompletion(id, model.name, created, reply, call.promptTokens,
+                                                                 reportsUsage, fault.kind == Kind::FilteredAnswer)
+                                  : SandboxWire::openAiCompletion(id, model.name, created, reply, call.promptTokens,
+                                                                  reportsUsage, call.topLogprobs);
     const Kind kind = fault.kind;
     auto answer = [responder, body, headers, kind] {
         if (kind == Kind::MalformedJson) {

@@ -133,7 +133,8 @@ bool SandboxStream::sendPiece()
     } else if (m_plan.wire == Wire::Anthropic) {
         m_out += SandboxWire::anthropicTextDeltaEvent(piece);
     } else {
-        m_out += SandboxWire::openAiPieceEvent(m_plan.id, m_plan.model, m_plan.created, piece, reasoning);
+        m_out += SandboxWire::openAiPieceEvent(m_plan.id, m_plan.model, m_plan.created, piece, reasoning,
+                                               m_plan.topLogprobs, int(m_next - 1 - reply.reasoning.size()));
     }
     return true;
 }

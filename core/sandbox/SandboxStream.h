@@ -26,6 +26,7 @@ public:
         SandboxText::Reply reply;
         SandboxWire::PromptUsage prompt;
         bool includeUsage = false; // OpenAI: the choices:[] usage chunk before [DONE]
+        int topLogprobs = -1; // OpenAI: logprobs with each text token (and this many alternatives)
         bool reportsUsage = true; // Anthropic: usage in message_start / message_delta
         int firstTokenMs = 0;
         int intervalMs = 0;

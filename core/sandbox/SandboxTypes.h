@@ -19,6 +19,9 @@ struct SandboxModel
     double tokensPerSecond = 50;
     QString role; // "budget", "standard", "coding", "premium"
     bool reasoning = false; // streams reasoning_content before the answer (deepseek-reasoner)
+    // What the real model takes besides text (LiteLLM's data); DeepSeek's refuse image parts as its API does.
+    ModelCapabilities capabilities = ModelCapabilities::of(
+        { ModelCapability::Vision, ModelCapability::Tools, ModelCapability::PdfInput, ModelCapability::JsonSchema });
 };
 
 // A simulated embeddings model (POST /embeddings on an OpenAI-format provider). USD per 1M input

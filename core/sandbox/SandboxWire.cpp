@@ -1,6 +1,7 @@
 #include "core/sandbox/SandboxWire.h"
 
 #include "core/common/JsonText.h"
+#include "core/common/RequestNeeds.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -162,6 +163,9 @@ bool parseRequest(Wire wire, const QByteArray& body, Call* call, QByteArray* err
         return false;
     }
     call->maxTokens = maxTokens.toInt(0);
+    if (wire != Wire::Anthropic && root.value(QLatin1String("logprobs")).toBool()) {
+        call->topLogprobs = qBound(0, root.value(QLatin1String("top_logprobs")).toInt(0), 20);
+    }
     call->sentMaxTokens = root.contains(QLatin1String("max_tokens"));
     for (const auto& [name, field] :
          { std::pair { "temperature", &call->temperature }, std::pair { "top_p", &call->topP } }) {
@@ -305,6 +309,32 @@ QByteArray azureErrorBody(int status, const QByteArray& code, int retryAfterSec)
     return body;
 }
 
+QByteArray textOnlyRefusal(const QByteArray& body)
+{
+    // DeepSeek's deserializer stops at the first image part: the message's index, and the line and
+    // column just past the "image_url" it did not expect (bodies here are one line).
+    QString message = QStringLiteral("0");
+    const RequestNeeds needs = RequestNeeds::ofBody(body, ProviderKind::OpenAiCompatible);
+    for (const RequestNeeds::Need& need : needs.needs) {
+        if (need.capability == ModelCapability::Vision) {
+            message = need.field.section(QLatin1Char('['), 1, 1).section(QLatin1Char(']'), 0, 0);
+        }
+    }
+    const qsizetype at = body.indexOf("\"image_url\"");
+    const qsizetype column = at < 0 ? 1 : at + qsizetype(sizeof("\"image_url\"")) - 1;
+    const QJsonObject error {
+        { QStringLiteral("message"),
+          QStringLiteral("Failed to deserialize the JSON body into the target type: messages[%1]: unknown variant "
+                         "`image_url`, expected `text` at line 1 column %2")
+              .arg(message)
+              .arg(column) },
+        { QStringLiteral("type"), QStringLiteral("invalid_request_error") },
+        { QStringLiteral("param"), QJsonValue::Null },
+        { QStringLiteral("code"), QStringLiteral("invalid_request_error") }
+    };
+    return compact({ { QStringLiteral("error"), error } });
+}
+
 QByteArray reasoningModelRefusal(const QString& model, const Call& call)
 {
     const QString name = model.toLower();
@@ -361,8 +391,29 @@ QJsonObject openAiUsage(qint64 promptTokens, const SandboxText::Reply& reply)
                QJsonObject { { QStringLiteral("reasoning_tokens"), qint64(reply.reasoning.size()) } } } };
 }
 
+QJsonObject logprobEntry(const QString& token, int tokenIndex, int top)
+{
+    auto entry = [](const QString& text, double logprob) {
+        QJsonArray bytes;
+        for (const char byte : text.toUtf8()) {
+            bytes.append(int(quint8(byte)));
+        }
+        return QJsonObject { { QStringLiteral("token"), text },
+                             { QStringLiteral("logprob"), logprob },
+                             { QStringLiteral("bytes"), bytes } };
+    };
+    const double logprob = -0.0005 * (1 + (tokenIndex * 7) % 40);
+    QJsonArray alternatives;
+    for (int k = 0; k < top; ++k) {
+        alternatives.append(entry(k == 0 ? token : token + QString(k, u'~'), logprob - 1.5 * k));
+    }
+    QJsonObject result = entry(token, logprob);
+    result.insert(QStringLiteral("top_logprobs"), alternatives);
+    return result;
+}
+
 QByteArray openAiCompletion(const QByteArray& id, const QString& model, qint64 created, const SandboxText::Reply& reply,
-                            qint64 promptTokens, bool withUsage)
+                            qint64 promptTokens, bool withUsage, int topLogprobs)
 {
     const bool tool = !reply.toolName.isEmpty();
     QJsonObject message { { QStringLiteral("role"), QStringLiteral("assistant") },
@@ -380,9 +431,18 @@ QByteArray openAiCompletion(const QByteArray& id, const QString& model, qint64 c
                                          QJsonObject { { QStringLiteral("name"), reply.toolName },
                                                        { QStringLiteral("arguments"), reply.text() } } } } });
     }
+    QJsonValue logprobs = QJsonValue::Null;
+    if (topLogprobs >= 0 && !tool) {
+        QJsonArray content;
+        for (qsizetype i = 0; i < reply.pieces.size(); ++i) {
+            content.append(logprobEntry(reply.pieces.at(i), int(i), topLogprobs));
+        }
+        logprobs
+            = QJsonObject { { QStringLiteral("content"), content }, { QStringLiteral("refusal"), QJsonValue::Null } };
+    }
     const QJsonObject choice { { QStringLiteral("index"), 0 },
                                { QStringLiteral("message"), message },
-                               { QStringLiteral("logprobs"), QJsonValue::Null },
+                               { QStringLiteral("logprobs"), logprobs },
                                { QStringLiteral("finish_reason"),
                                  tool ? "tool_calls" : (reply.truncated ? "length" : "stop") } };
     QJsonObject root { { QStringLiteral("id"), QString::fromLatin1(id) },
@@ -398,7 +458,7 @@ QByteArray openAiCompletion(const QByteArray& id, const QString& model, qint64 c
 }
 
 QByteArray openAiPieceEvent(const QByteArray& id, const QString& model, qint64 created, const QString& piece,
-                            bool reasoning)
+                            bool reasoning, int topLogprobs, int tokenIndex)
 {
     QByteArray out;
     out.reserve(200 + piece.size() * 2);
@@ -409,6 +469,12 @@ QByteArray openAiPieceEvent(const QByteArray& id, const QString& model, qint64 c
     out += ",\"system_fingerprint\":\"fp_sandbox\",\"choices\":[{\"index\":0,\"delta\":{";
     out += reasoning ? "\"content\":null,\"reasoning_content\":" : "\"content\":";
     JsonText::appendString(out, piece);
+    if (topLogprobs >= 0 && !reasoning) {
+        out += "},\"logprobs\":{\"content\":["
+            + QJsonDocument(logprobEntry(piece, tokenIndex, topLogprobs)).toJson(QJsonDocument::Compact)
+            + "],\"refusal\":null},\"finish_reason\":null}]}\n\n";
+        return out;
+    }
     out += "},\"logprobs\":null,\"finish_reason\":null}]}\n\n";
     return out;
 }

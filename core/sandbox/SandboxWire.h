@@ -48,6 +48,7 @@ struct Call
     bool sentMaxTokens = false; // "max_tokens" itself, not max_completion_tokens
     std::optional<double> temperature;
     std::optional<double> topP;
+    int topLogprobs = -1; // "logprobs": true: the alternatives asked for per token (top_logprobs, 0-20); -1: none
     SandboxAnswer::Ask ask; // tools, images, JSON mode
 };
 
@@ -84,6 +85,9 @@ QByteArray azurePromptFilterEvent();
 // filter's 400 (OpenAI's envelope with status and innererror), 401 and 404 as Azure words them.
 QByteArray azureErrorBody(int status, const QByteArray& code, int retryAfterSec = -1);
 
+// A text-only model's answer to image parts, as DeepSeek's API gives it (HTTP 400).
+QByteArray textOnlyRefusal(const QByteArray& body);
+
 // OpenAI's reasoning models (gpt-5 but gpt-5-chat, o1, o3, o4-*) refuse max_tokens and top_p, and
 // a temperature other than 1, with a 400 naming the parameter (unsupported_parameter /
 // unsupported_value). The error body, or an empty array when the call is fine.
@@ -93,11 +97,15 @@ QByteArray sseData(const QJsonObject& object); // "data: {...}\n\n"
 QByteArray sseEvent(const QByteArray& name, const QJsonObject& object); // "event: name\ndata: {...}\n\n"
 
 // OpenAI chat completions.
+// topLogprobs >= 0: the request asked for logprobs (with that many alternatives per token).
 QByteArray openAiCompletion(const QByteArray& id, const QString& model, qint64 created, const SandboxText::Reply& reply,
-                            qint64 promptTokens, bool withUsage);
+                            qint64 promptTokens, bool withUsage, int topLogprobs = -1);
 // One streamed token as a complete `data:` event, written by hand: this runs once per token.
 QByteArray openAiPieceEvent(const QByteArray& id, const QString& model, qint64 created, const QString& piece,
-                            bool reasoning);
+                            bool reasoning, int topLogprobs = -1, int tokenIndex = 0);
+// One token's entry of logprobs.content as OpenAI writes it: token, logprob, UTF-8 bytes and
+// `top` alternatives (the token itself first). Deterministic: the same token index, the same numbers.
+QJsonObject logprobEntry(const QString& token, int tokenIndex, int top);
 // Anthropic's content_block_delta event for one token, written by hand for the same reason.
 QByteArray anthropicTextDeltaEvent(const QString& piece);
 // A piece of tool call arguments: OpenAI's tool_calls delta (the first one with id and name) /

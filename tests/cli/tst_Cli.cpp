@@ -33,6 +33,7 @@ private slots:
     void routeEveryModelDown_failsWithEveryAttempt();
     void explainJson_defaultRules_data();
     void explainJson_defaultRules();
+    void explainBody_skipsModelsThatCannotTakeIt();
     void askGroup_followsTheGroupsFallbacks();
     void askImportedGroup_namedLikeItsDeployment_followsFallbacks();
     void budgetFromSettings_explainAndRouteShowIt_data();
@@ -275,6 +276,52 @@ void TestCli::explainJson_defaultRules()
     const QJsonObject object = QJsonDocument::fromJson(result.out).object();
     QCOMPARE(object.value(QStringLiteral("tier")).toString(), tier);
     QVERIFY(!object.value(QStringLiteral("chain")).toArray().isEmpty());
+}
+
+// A client's body with an image: the standard tier's DeepSeek (text only by its model data) is
+// shown skipped with the field; a body that does not parse names the file and the field.
+void TestCli::explainBody_skipsModelsThatCannotTakeIt()
+{
+    const QString body = m_home->filePath(QStringLiteral("request.json"));
+    QFile file(body);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(
+        R"({"model":"auto","messages":[{"role":"user","content":[{"type":"text","text":"Write a haiku about autumn"},)"
+        R"({"type":"image_url","image_url":{"url":"https://example.com/leaf.png"}}]}]})");
+    file.close();
+    const Run result = run({ QStringLiteral("--home"), m_home->path(), QStringLiteral("--sandbox"),
+                             QStringLiteral("explain"), QStringLiteral("--json"), QStringLiteral("--body"), body });
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const QJsonObject object = QJsonDocument::fromJson(result.out).object();
+    QCOMPARE(object.value(QStringLiteral("tier")).toString(), QStringLiteral("standard"));
+    QStringList skipped;
+    QStringList usable;
+    for (const QJsonValue& step : object.value(QStringLiteral("chain")).toArray()) {
+        for (const QJsonValue& value : step.toObject().value(QStringLiteral("deployments")).toArray()) {
+            const QJsonObject deployment = value.toObject();
+            const QString model = deployment.value(QStringLiteral("model")).toString();
+            if (deployment.value(QStringLiteral("skip")).toString() == QLatin1String("missing_capability")) {
+                QVERIFY2(deployment.value(QStringLiteral("reason"))
+                             .toString()
+                             .contains(QLatin1String("messages[0].content[1]")),
+                         qPrintable(deployment.value(QStringLiteral("reason")).toString()));
+                skipped.append(model);
+            } else if (!deployment.contains(QStringLiteral("skip"))) {
+                usable.append(model);
+            }
+        }
+    }
+    QCOMPARE(skipped, QStringList { QStringLiteral("sandbox/deepseek-chat") });
+    QVERIFY2(usable.contains(QStringLiteral("sandbox/gpt-4.1-mini")), qPrintable(usable.join(u',')));
+
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(R"({"model":"auto","messages":"not a list"})");
+    file.close();
+    const Run bad = run({ QStringLiteral("--home"), m_home->path(), QStringLiteral("--sandbox"),
+                          QStringLiteral("explain"), QStringLiteral("--body"), body });
+    QCOMPARE(bad.exitCode, 65);
+    QVERIFY2(bad.err.contains("request.json") && bad.err.contains("messages"), bad.err.constData());
+    QVERIFY(bad.out.isEmpty());
 }
 
 void TestCli::budgetFromSettings_explainAndRouteShowIt_data()

@@ -79,6 +79,8 @@ inline SwitchyardConfig full()
                             0,
                             0,
                             {} };
+    // A local model's own capability list (the price data does not know it): text and tools only.
+    llama.capabilities = ModelCapabilities::of({ ModelCapability::Tools });
     config.models = { mini, sonnet, llama, freeModel };
 
     RoutingPolicy& policy = config.policy;

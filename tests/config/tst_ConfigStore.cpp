@@ -216,6 +216,9 @@ void TestConfigStore::invalidConfig_reportedAtPath_data()
     QTest::newRow("unknown provider kind")
         << providers << "providers[0].kind" << QJsonValue("opnai") << "providers[0].kind"
         << "unknown value \"opnai\" (expected one of: openai, anthropic, azure, bedrock)";
+    QTest::newRow("unknown capability") << providers << "models[2].supports"
+                                        << QJsonValue(QJsonArray { "tools", "telepathy" }) << "models[2].supports"
+                                        << "unknown capability \"telepathy\" (known: vision, tools, pdf, json_schema)";
     QTest::newRow("text where a number belongs")
         << providers << "models[0].contextWindow" << QJsonValue("big") << "models[0].contextWindow"
         << "expected a whole number";

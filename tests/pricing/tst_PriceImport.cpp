@@ -46,6 +46,8 @@ private slots:
     void apply_writesOneVersion_historyIntact();
     void apply_emptyDiff_keepsVersion();
     void bundledPrices_matchTheLiteLlmSource();
+    void capabilities_fromSupportsFlags_data();
+    void capabilities_fromSupportsFlags();
 };
 
 void TestPriceImport::perMillion_data()
@@ -99,12 +101,16 @@ void TestPriceImport::parseLiteLlmSubset_mapsFields()
     gpt4o.litellmProvider = QStringLiteral("openai");
     gpt4o.price.batchInputPerMTok = 1.25;
     gpt4o.price.batchOutputPerMTok = 5;
+    gpt4o.capabilities = ModelCapabilities::of(
+        { ModelCapability::Vision, ModelCapability::Tools, ModelCapability::PdfInput, ModelCapability::JsonSchema });
     QCOMPARE(prices->entries.value(QStringLiteral("gpt-4o")), gpt4o);
 
     PriceEntry deepseek = entry(0.28, 0.42, 0.028);
     deepseek.contextWindow = 131072;
     deepseek.maxOutputTokens = 8192;
     deepseek.litellmProvider = QStringLiteral("deepseek");
+    // supports_function_calling and supports_response_schema, no vision: DeepSeek's API takes text only.
+    deepseek.capabilities = ModelCapabilities::of({ ModelCapability::Tools, ModelCapability::JsonSchema });
     QCOMPARE(prices->entries.value(QStringLiteral("deepseek-chat")), deepseek);
 
     // No cache_read_input_token_cost: cached price 0, i.e. "bill cached tokens at the input rate".
@@ -279,6 +285,43 @@ void TestPriceImport::bundledPrices_matchTheLiteLlmSource()
         ++compared;
     }
     QCOMPARE(compared, entries.size() - elsewhere.size());
+}
+
+void TestPriceImport::capabilities_fromSupportsFlags_data()
+{
+    QTest::addColumn<QByteArray>("flags"); // the entry's supports_* members
+    QTest::addColumn<bool>("known");
+    QTest::addColumn<QStringList>("supports");
+    QTest::newRow("no flags at all: nothing known (never skipped)") << QByteArray() << false << QStringList();
+    QTest::newRow("flags without the four: known to have none")
+        << QByteArray(R"(,"supports_system_messages":true)") << true << QStringList();
+    QTest::newRow("false is as good as absent") << QByteArray(R"(,"supports_vision":false)") << true << QStringList();
+    QTest::newRow("all four") << QByteArray(
+        R"(,"supports_vision":true,"supports_function_calling":true,"supports_pdf_input":true,)"
+        R"("supports_response_schema":true)")
+                              << true
+                              << QStringList { QStringLiteral("vision"), QStringLiteral("tools"), QStringLiteral("pdf"),
+                                               QStringLiteral("json_schema") };
+}
+
+void TestPriceImport::capabilities_fromSupportsFlags()
+{
+    QFETCH(QByteArray, flags);
+    QFETCH(bool, known);
+    QFETCH(QStringList, supports);
+    const auto prices = PriceImport::parseLiteLlm(
+        R"({"m":{"mode":"chat","input_cost_per_token":1e-06,"output_cost_per_token":2e-06)" + flags + "}}");
+    QVERIFY(prices);
+    const ModelCapabilities capabilities = prices->entries.value(QStringLiteral("m")).capabilities;
+    QCOMPARE(capabilities.isKnown(), known);
+    QCOMPARE(capabilities.ids(), supports);
+    // And through the table file: written as "supports", read back the same.
+    PriceTable table;
+    table.setPrices(prices->entries, QStringLiteral("test"));
+    QString error;
+    const auto loaded = PriceTable::fromJson(table.toJson(), &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QCOMPARE(loaded->lookup(QStringLiteral("m"))->capabilities, capabilities);
 }
 
 QTEST_GUILESS_MAIN(TestPriceImport)

@@ -248,6 +248,10 @@ void TestPriceTable::loadBadFile_keepsTableUnchanged_data()
     QByteArray mode = ValidFile;
     mode.replace("\"output\": 8 }", "\"output\": 8, \"mode\": \"image\" }");
     QTest::newRow("mode that is neither chat nor embedding") << mode << "versions[1].models[\"gpt-4o\"].mode";
+    QByteArray supports = ValidFile;
+    supports.replace("\"output\": 8 }", "\"output\": 8, \"supports\": [\"vision\", \"telepathy\"] }");
+    QTest::newRow("a capability not known")
+        << supports << "versions[1].models[\"gpt-4o\"].supports: unknown capability \"telepathy\"";
     QByteArray declared = ValidFile;
     declared.replace("\"version\": 2,\n", "\"version\": 3,\n");
     QTest::newRow("declared version disagrees with history") << declared << "version: says 3";
