@@ -180,6 +180,8 @@ QByteArray AnthropicGatewayFormat::partDelta(const AnswerPart& part)
         block += '}';
         return nextBlock(Block::Thinking, block);
     }
+    case AnswerPart::Kind::Logprobs:
+        return {}; // only an OpenAI-format request asks for them, and this API has no place for them
     case AnswerPart::Kind::ToolCall:
         break;
     }

@@ -66,7 +66,13 @@ QByteArray OpenAiGatewayFormat::completeBody(const CallResult& result, const QSt
     } else {
         JsonText::appendString(out, result.refusal);
     }
-    out += "},\"logprobs\":null,\"finish_reason\":\"" + finishReason(result.finishReason)
+    out += "},\"logprobs\":";
+    if (result.logprobs.isEmpty()) {
+        out += "null";
+    } else {
+        out += "{\"content\":[" + result.logprobs.toUtf8() + "],\"refusal\":null}";
+    }
+    out += ",\"finish_reason\":\"" + finishReason(result.finishReason)
         + "\"}],\"usage\":" + GatewayJson::openAiUsage(result.usage) + ",\"system_fingerprint\":null}";
     return out;
 }
@@ -112,6 +118,17 @@ QByteArray OpenAiGatewayFormat::partDelta(const AnswerPart& part)
 {
     if (part.kind == AnswerPart::Kind::Signature || part.kind == AnswerPart::Kind::RedactedThinking) {
         return {}; // Anthropic's, for sending thinking back to Anthropic: nothing in this API takes it
+    }
+    if (part.kind == AnswerPart::Kind::Logprobs) {
+        // As OpenAI sends them: beside the delta, in the same choice (here with an empty delta
+        // right after the text they belong to).
+        QByteArray out;
+        out.reserve(m_prefix.size() + part.text.size() + 64);
+        out += m_prefix;
+        out += "{},\"logprobs\":{\"content\":[";
+        out += part.text.toUtf8();
+        out += "],\"refusal\":null},\"finish_reason\":null}]}\n\n";
+        return out;
     }
     QByteArray delta;
     if (part.kind == AnswerPart::Kind::Refusal) {

@@ -66,8 +66,18 @@ QJsonObject ResponsesGatewayFormat::partJson(const Part& part)
     }
     return { { kType, QStringLiteral("output_text") },
              { QStringLiteral("annotations"), QJsonArray() },
-             { QStringLiteral("logprobs"), QJsonArray() },
+             { QStringLiteral("logprobs"), part.logprobs },
              { QStringLiteral("text"), part.text } };
+}
+
+QJsonArray ResponsesGatewayFormat::logprobsOf(const QString& entries)
+{
+    if (entries.isEmpty()) {
+        return {};
+    }
+    // The entries are chat completions' logprobs.content objects, which the Responses API
+    // writes the same way (token, logprob, bytes, top_logprobs).
+    return QJsonDocument::fromJson('[' + entries.toUtf8() + ']').array();
 }
 
 QJsonObject ResponsesGatewayFormat::itemJson(const Item& item, bool done)
@@ -184,10 +194,10 @@ QByteArray ResponsesGatewayFormat::completeBody(const CallResult& result, const 
     if (!result.text.isEmpty() || !result.refusal.isEmpty()) {
         Item message { Item::Kind::Message, id("msg"), {}, {}, {}, {}, false };
         if (!result.text.isEmpty()) {
-            message.parts.append(Part { false, result.text });
+            message.parts.append(Part { false, result.text, logprobsOf(result.logprobs) });
         }
         if (!result.refusal.isEmpty()) {
-            message.parts.append(Part { true, result.refusal });
+            message.parts.append(Part { true, result.refusal, {} });
         }
         items.append(message);
     }
@@ -258,7 +268,7 @@ QByteArray ResponsesGatewayFormat::closePart(int index)
         out += event("response.refusal.done", text);
     } else {
         text.insert(QStringLiteral("text"), part.text);
-        text.insert(QStringLiteral("logprobs"), QJsonArray());
+        text.insert(QStringLiteral("logprobs"), part.logprobs);
         out += event("response.output_text.done", text);
     }
     done.insert(QStringLiteral("part"), partJson(part));
@@ -341,7 +351,7 @@ QByteArray ResponsesGatewayFormat::messagePiece(bool refusal, const QString& tex
     Item& item = m_items[index];
     if (item.parts.isEmpty() || item.parts.constLast().refusal != refusal) {
         out += closePart(index);
-        item.parts.append(Part { refusal, {} });
+        item.parts.append(Part { refusal, {}, {} });
         out += event("response.content_part.added",
                      { { kItemId, QString::fromLatin1(item.id) },
                        { kOutputIndex, index },
@@ -360,6 +370,27 @@ QByteArray ResponsesGatewayFormat::messagePiece(bool refusal, const QString& tex
     return out;
 }
 
+// They follow the text they belong to (chat completions sends them beside it): an output_text
+// delta with no text carries them, and the part keeps them for its done event.
+QByteArray ResponsesGatewayFormat::logprobsDelta(const QString& entries)
+{
+    if (m_current < 0 || m_items.at(m_current).kind != Item::Kind::Message || m_items.at(m_current).parts.isEmpty()
+        || m_items.at(m_current).parts.constLast().refusal) {
+        return {};
+    }
+    Item& item = m_items[m_current];
+    const QJsonArray logprobs = logprobsOf(entries);
+    for (const QJsonValue& entry : logprobs) {
+        item.parts.last().logprobs.append(entry);
+    }
+    return event("response.output_text.delta",
+                 { { kItemId, QString::fromLatin1(item.id) },
+                   { kOutputIndex, m_current },
+                   { kContentIndex, int(item.parts.size() - 1) },
+                   { kDelta, QString() },
+                   { QStringLiteral("logprobs"), logprobs } });
+}
+
 QByteArray ResponsesGatewayFormat::textDelta(const QString& text)
 {
     return messagePiece(false, text);
@@ -373,6 +404,8 @@ QByteArray ResponsesGatewayFormat::partDelta(const AnswerPart& part)
     case AnswerPart::Kind::Signature:
     case AnswerPart::Kind::RedactedThinking:
         return {}; // Anthropic's, for sending thinking back to Anthropic: the Responses API has no place for it
+    case AnswerPart::Kind::Logprobs:
+        return logprobsDelta(part.text);
     case AnswerPart::Kind::ToolCall:
         break;
     }

@@ -34,6 +34,7 @@ private:
     {
         bool refusal = false;
         QString text;
+        QJsonArray logprobs; // output_text: the token log probabilities asked for with include
     };
     struct Item
     {
@@ -61,6 +62,8 @@ private:
     QByteArray nextId(const char* prefix);
 
     static QJsonObject itemJson(const Item& item, bool done);
+    static QJsonArray logprobsOf(const QString& entries);
+    QByteArray logprobsDelta(const QString& entries);
     static QJsonObject partJson(const Part& part);
     static QJsonArray outputOf(const QList<Item>& items);
     QJsonObject response(const QString& model, const char* status, const CallResult* result,

@@ -325,6 +325,34 @@ public:
                         "completions."));
     }
 
+    // What the client asks the response to include: token log probabilities map to chat's
+    // logprobs; the rest (encrypted reasoning, search results ...) has no chat equivalent.
+    bool include(const QJsonValue& value, QJsonObject& chat)
+    {
+        if (value.isNull()) {
+            return true;
+        }
+        if (!value.isArray()) {
+            return invalid(QStringLiteral("include"),
+                           QCoreApplication::translate("ResponsesRequest", "include must be an array of strings."));
+        }
+        const QJsonArray items = value.toArray();
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            const QString item = items.at(i).toString();
+            if (item == QLatin1String("message.output_text.logprobs")) {
+                chat.insert(QStringLiteral("logprobs"), true);
+                continue;
+            }
+            const QString param = QStringLiteral("include[%1]").arg(i);
+            return fail(param,
+                        QCoreApplication::translate("ResponsesRequest",
+                                                    "%1: \"%2\" asks for output that a chat completions model does "
+                                                    "not give.")
+                            .arg(param, item));
+        }
+        return true;
+    }
+
     bool text(const QJsonValue& value, QJsonObject& chat)
     {
         const QJsonObject text = value.toObject();
@@ -449,8 +477,10 @@ ResponsesRequest ResponsesRequest::fromJson(const QByteArray& bytes)
             ok = value.isNull() || value.toString() == QLatin1String("disabled")
                 || translate.fail(key, tr("truncation \"auto\" cannot be translated to chat completions."));
         } else if (key == QLatin1String("include")) {
-            ok = value.isNull() || value.toArray().isEmpty()
-                || translate.fail(key, tr("include asks for output that a chat completions model does not give."));
+            ok = translate.include(value, chat);
+        } else if (key == QLatin1String("top_logprobs")) {
+            ok = value.isDouble() || translate.fail(key, tr("top_logprobs must be a number from 0 to 20."));
+            chat.insert(key, value);
         } else if (key == QLatin1String("previous_response_id") || key == QLatin1String("conversation")) {
             ok = value.isNull()
                 || translate.fail(key, tr("%1: stored responses are not kept here; send the whole input.").arg(key));

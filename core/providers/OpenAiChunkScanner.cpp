@@ -86,6 +86,9 @@ OpenAiChunkScanner::Slot OpenAiChunkScanner::childOf(Slot parent, QByteArrayView
         if (JsonCursor::equals(key, "index")) {
             return Slot::Index;
         }
+        if (JsonCursor::equals(key, "logprobs")) {
+            return Slot::Rejected; // token log probabilities (when not null) are read by the full decoder
+        }
         return Slot::Ignored;
     case Slot::Delta:
         if (JsonCursor::equals(key, "content")) {

@@ -73,6 +73,7 @@ void OpenAiStreamDecoder::handleEvent(const SseEvent& event, WireDelta& delta)
         delta.reasoning = message.value(QLatin1String("reasoning")).toString();
     }
     OpenAiWire::readParts(message, delta.parts);
+    OpenAiWire::readLogprobs(choice, delta.parts);
     delta.finishReason = choice.value(QLatin1String("finish_reason")).toString();
     if (delta.finishReason == QLatin1String("content_filter")) {
         delta.filteredCategories = OpenAiWire::filteredCategoriesOf(choice);

@@ -102,6 +102,23 @@ void OpenAiWire::readParts(const QJsonObject& message, QList<AnswerPart>& parts)
     }
 }
 
+void OpenAiWire::readLogprobs(const QJsonObject& choice, QList<AnswerPart>& parts)
+{
+    const QJsonArray entries
+        = choice.value(QLatin1String("logprobs")).toObject().value(QLatin1String("content")).toArray();
+    if (entries.isEmpty()) {
+        return;
+    }
+    QByteArray text;
+    for (const QJsonValue& entry : entries) {
+        if (!text.isEmpty()) {
+            text += ',';
+        }
+        text += QJsonDocument(entry.toObject()).toJson(QJsonDocument::Compact);
+    }
+    parts.append({ AnswerPart::Kind::Logprobs, 0, {}, {}, QString::fromUtf8(text) });
+}
+
 QStringList OpenAiWire::filteredCategoriesOf(const QJsonObject& choice)
 {
     const QJsonValue plural = choice.value(QLatin1String("content_filter_results"));
@@ -146,6 +163,7 @@ WireDelta OpenAiWire::decodeResponse(const QByteArray& body) const
         delta.reasoning = message.value(QLatin1String("reasoning")).toString();
     }
     readParts(message, delta.parts);
+    readLogprobs(choice, delta.parts);
     delta.finishReason = choice.value(QLatin1String("finish_reason")).toString();
     if (delta.finishReason == QLatin1String("content_filter")) {
         delta.filteredCategories = filteredCategoriesOf(choice);

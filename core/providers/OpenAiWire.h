@@ -42,6 +42,8 @@ public:
 
     // Tool call pieces and refusal text of a message or stream delta object.
     static void readParts(const QJsonObject& message, QList<AnswerPart>& parts);
+    // A choice's logprobs.content entries (logprobs: true), as one Logprobs part.
+    static void readLogprobs(const QJsonObject& choice, QList<AnswerPart>& parts);
 
 protected:
     QByteArray rewriteClientBody(const QString& upstreamModel, const QByteArray& body, bool stream) const override;

@@ -242,6 +242,13 @@ void ProviderCall::addPart(const AnswerPart& part)
         m_result.redactedThinking.append(part.text);
         return;
     }
+    if (part.kind == AnswerPart::Kind::Logprobs) {
+        if (!m_result.logprobs.isEmpty()) {
+            m_result.logprobs += QLatin1Char(',');
+        }
+        m_result.logprobs += part.text;
+        return;
+    }
     if (part.index < 0 || part.index > 1024) {
         return; // no model makes that many calls; a garbled index must not grow the list
     }

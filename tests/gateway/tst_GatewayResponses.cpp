@@ -27,6 +27,8 @@ private slots:
     void stream_brokenAfterText_endsWithErrorAndFailed();
     void untranslatable_refusedNamingTheField_data();
     void untranslatable_refusedNamingTheField();
+    void logprobs_reachTheClient_data();
+    void logprobs_reachTheClient();
 
 private:
     HttpAnswer post(const QByteArray& body);
@@ -130,6 +132,9 @@ void tst_GatewayResponses::request_reachesUpstreamTranslated_data()
                       R"("tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_weather",)"
                       R"("arguments":"{\"city\":\"Paris\"}"}}]},)"
                       R"({"role":"tool","tool_call_id":"call_1","content":"sunny"}]})");
+    QTest::newRow("include of token logprobs becomes logprobs")
+        << QByteArray(R"({"model":"chat","input":"Hello","include":["message.output_text.logprobs"],"top_logprobs":2})")
+        << "gpt-4.1-mini" << QByteArray(R"({"logprobs":true,"top_logprobs":2})");
     QTest::newRow("content parts: text and an image with detail")
         << QByteArray(R"({"model":"chat","input":[{"type":"message","role":"user","content":[)"
                       R"({"type":"input_text","text":"What is this?"},)"
@@ -407,7 +412,7 @@ void tst_GatewayResponses::untranslatable_refusedNamingTheField_data()
         << QByteArray(R"({"model":"chat","input":[{"type":"reasoning","id":"rs_abc","encrypted_content":"gAAAA"}]})")
         << "input[0]";
     QTest::newRow("include of encrypted reasoning")
-        << QByteArray(R"({"model":"chat","input":"x","include":["reasoning.encrypted_content"]})") << "include";
+        << QByteArray(R"({"model":"chat","input":"x","include":["reasoning.encrypted_content"]})") << "include[0]";
     QTest::newRow("a field not known here")
         << QByteArray(R"({"model":"chat","input":"x","frobnicate":1})") << "frobnicate";
     QTest::newRow("no input") << QByteArray(R"({"model":"chat"})") << "input";
@@ -430,6 +435,53 @@ void tst_GatewayResponses::untranslatable_refusedNamingTheField()
     QVERIFY(answer.error().value(QLatin1String("message")).toString().contains(param.section(QLatin1Char('.'), 0, 0)));
     QCOMPARE(m_fx->sandbox.totalRequests(), 0);
     QVERIFY(m_fx->records.isEmpty());
+}
+
+void tst_GatewayResponses::logprobs_reachTheClient_data()
+{
+    QTest::addColumn<bool>("stream");
+    QTest::newRow("whole") << false;
+    QTest::newRow("streamed") << true;
+}
+
+void tst_GatewayResponses::logprobs_reachTheClient()
+{
+    QFETCH(bool, stream);
+    const HttpAnswer answer = post(R"({"model":"sandbox/gpt-4.1-mini","input":"Say hello","top_logprobs":2,)"
+                                   R"("include":["message.output_text.logprobs"],"stream":)"
+                                   + QByteArray(stream ? "true" : "false") + "}");
+    QVERIFY2(answer.status == 200, answer.body.constData());
+    QJsonArray entries;
+    QJsonObject response;
+    if (stream) {
+        QJsonArray fromDeltas;
+        for (const Event& event : eventsOf(answer.body)) {
+            if (event.name == "response.output_text.delta") {
+                for (const QJsonValue& entry : event.data.value(QLatin1String("logprobs")).toArray()) {
+                    fromDeltas.append(entry);
+                }
+            } else if (event.name == "response.output_text.done") {
+                entries = event.data.value(QLatin1String("logprobs")).toArray();
+            } else if (event.name == "response.completed") {
+                response = event.data.value(QLatin1String("response")).toObject();
+            }
+        }
+        QCOMPARE(fromDeltas, entries); // the deltas carry each entry once, the done event all of them
+    } else {
+        response = answer.json();
+    }
+    const QJsonArray parts = itemOfType(response, QStringLiteral("message")).value(QLatin1String("content")).toArray();
+    QCOMPARE(parts.size(), 1);
+    QCOMPARE(parts.first().toObject().value(QLatin1String("logprobs")).toArray(),
+             stream ? entries : parts.first().toObject().value(QLatin1String("logprobs")).toArray());
+    entries = parts.first().toObject().value(QLatin1String("logprobs")).toArray();
+    QString tokens;
+    for (const QJsonValue& entry : std::as_const(entries)) {
+        tokens += entry.toObject().value(QLatin1String("token")).toString();
+        QCOMPARE(entry.toObject().value(QLatin1String("top_logprobs")).toArray().size(), 2);
+    }
+    QVERIFY(!entries.isEmpty());
+    QCOMPARE(tokens, outputText(response));
 }
 
 QTEST_GUILESS_MAIN(tst_GatewayResponses)

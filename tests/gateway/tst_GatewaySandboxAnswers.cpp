@@ -17,6 +17,8 @@ private slots:
     void images_areCountedInTheAnswer_data();
     void images_areCountedInTheAnswer();
     void jsonSchema_answeredWithSchemaShapedJson();
+    void logprobs_reachTheClient_data();
+    void logprobs_reachTheClient();
 
 private:
     HttpAnswer post(bool anthropic, const QByteArray& body);
@@ -125,6 +127,76 @@ void tst_GatewaySandboxAnswers::jsonSchema_answeredWithSchemaShapedJson()
     const QJsonObject json = QJsonDocument::fromJson(readText(answer.body, false, false).toUtf8()).object();
     QCOMPARE(json.value(QLatin1String("temp")).toDouble(), 1.0);
     QCOMPARE(json.value(QLatin1String("sky")).toString(), QStringLiteral("clear"));
+}
+
+void tst_GatewaySandboxAnswers::logprobs_reachTheClient_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<bool>("stream");
+    QTest::addColumn<int>("top");
+    QTest::addColumn<int>("failovers");
+    for (const bool stream : { false, true }) {
+        const char* how = stream ? "streamed" : "whole";
+        QTest::addRow("%s, no alternatives", how) << QStringLiteral("sandbox/gpt-4.1-mini") << stream << 0 << 0;
+        QTest::addRow("%s, top 3", how) << QStringLiteral("sandbox/gpt-4.1-mini") << stream << 3 << 0;
+        // Anthropic's API has no logprobs: the request is not carried there but to the fallback.
+        QTest::addRow("%s, anthropic primary fails over", how) << QStringLiteral("haiku") << stream << 2 << 1;
+    }
+}
+
+void tst_GatewaySandboxAnswers::logprobs_reachTheClient()
+{
+    QFETCH(QString, model);
+    QFETCH(bool, stream);
+    QFETCH(int, top);
+    QFETCH(int, failovers);
+    const QByteArray body = R"({"model":")" + model.toUtf8() + R"(","stream":)" + (stream ? "true" : "false")
+        + R"(,"logprobs":true,"top_logprobs":)" + QByteArray::number(top)
+        + R"(,"messages":[{"role":"user","content":"Say hello"}]})";
+    const HttpAnswer answer = post(false, body);
+    QVERIFY2(answer.status == 200, answer.body.constData());
+
+    // Every logprobs.content entry the client got, in order, from the body or from every chunk.
+    QJsonArray entries;
+    auto collect = [&entries](const QJsonObject& choice) {
+        for (const QJsonValue& entry :
+             choice.value(QLatin1String("logprobs")).toObject().value(QLatin1String("content")).toArray()) {
+            entries.append(entry);
+        }
+    };
+    if (stream) {
+        for (const QByteArray& line : answer.body.split('\n')) {
+            if (line.startsWith("data: {")) {
+                const QJsonArray choices
+                    = QJsonDocument::fromJson(line.mid(6)).object().value(QLatin1String("choices")).toArray();
+                if (!choices.isEmpty()) {
+                    collect(choices.first().toObject());
+                }
+            }
+        }
+    } else {
+        collect(answer.json().value(QLatin1String("choices")).toArray().first().toObject());
+        QCOMPARE(answer.header("x-switchyard-failovers").toInt(), failovers);
+    }
+    const QString text = readText(answer.body, false, stream);
+    QVERIFY(!text.isEmpty());
+    QString tokens;
+    for (const QJsonValue& value : std::as_const(entries)) {
+        const QJsonObject entry = value.toObject();
+        const QString token = entry.value(QLatin1String("token")).toString();
+        tokens += token;
+        QVERIFY(entry.value(QLatin1String("logprob")).toDouble() < 0);
+        QCOMPARE(entry.value(QLatin1String("bytes")).toArray().size(), token.toUtf8().size());
+        const QJsonArray alternatives = entry.value(QLatin1String("top_logprobs")).toArray();
+        QCOMPARE(alternatives.size(), top);
+        if (top > 0) {
+            QCOMPARE(alternatives.first().toObject().value(QLatin1String("token")).toString(), token);
+        }
+    }
+    // One entry per token, nothing lost or repeated: the tokens spell the answer.
+    QCOMPARE(tokens, text);
+    QCOMPARE(m_fx->sandbox.requestCount(QStringLiteral("gpt-4.1-mini")), 1);
+    QCOMPARE(m_fx->sandbox.requestCount(QStringLiteral("claude-haiku-4-5")), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_GatewaySandboxAnswers)

@@ -152,6 +152,7 @@ class TestWireDecoders : public QObject
     Q_OBJECT
 
 private slots:
+    void openAiStream_keepsLogprobs();
     void openAiStream_matchesManifestSummary_data();
     void openAiStream_matchesManifestSummary();
     void anthropicStream_matchesManifestSummary_data();
@@ -218,6 +219,39 @@ void TestWireDecoders::openAiStream_matchesManifestSummary()
         QCOMPARE(result.usage, expectedUsage);
         QCOMPARE(result.endOfStream, summary.value(QLatin1String("done_sentinel")).toBool());
         QCOMPARE(result.complete, expectedComplete);
+    }
+}
+
+// logprobs: true, as OpenAI streams it (wire-next/openai-chat-stream-logprobs.sse): each content
+// chunk's logprobs.content entries arrive as one Logprobs part, whatever the network split, and
+// the role chunk's empty list and the finish chunk's null add nothing.
+void TestWireDecoders::openAiStream_keepsLogprobs()
+{
+    const QByteArray body = WireFixtures::read(QStringLiteral("../wire-next/openai-chat-stream-logprobs.sse"));
+    QVERIFY(!body.isEmpty());
+    for (const QList<QByteArray>& pieces : splitsOf(body)) {
+        const auto decoder = WireFormat::create(ProviderKind::OpenAiCompatible)->createStreamDecoder();
+        QList<WireDelta> deltas;
+        for (const QByteArray& piece : pieces) {
+            decoder->feed(piece, deltas);
+        }
+        decoder->finish(deltas);
+        QStringList logprobs;
+        QString text;
+        for (const WireDelta& delta : std::as_const(deltas)) {
+            text += delta.text;
+            for (const AnswerPart& part : delta.parts) {
+                if (part.kind == AnswerPart::Kind::Logprobs) {
+                    logprobs.append(part.text);
+                }
+            }
+        }
+        QCOMPARE(text, QStringLiteral("Foo!"));
+        QCOMPARE(
+            logprobs,
+            (QStringList {
+                QStringLiteral(R"({"bytes":[70,111,111],"logprob":-0.0025094282,"token":"Foo","top_logprobs":[]})"),
+                QStringLiteral(R"({"bytes":[33],"logprob":-0.26638845,"token":"!","top_logprobs":[]})") }));
     }
 }
 
