@@ -106,6 +106,8 @@ SettingsDialog::SettingsDialog(AppSettings& settings, const QString& dataLocatio
 
     m_daily = usdBox(settings.value(AppSettings::BudgetDailyUsd).toDouble());
     m_monthly = usdBox(settings.value(AppSettings::BudgetMonthlyUsd).toDouble());
+    m_daily->setObjectName(QStringLiteral("dailyLimit"));
+    m_monthly->setObjectName(QStringLiteral("monthlyLimit"));
     m_warnPercent = new QSpinBox;
     m_warnPercent->setRange(1, 100);
     m_warnPercent->setSuffix(QStringLiteral(" %"));
@@ -202,10 +204,10 @@ SettingsDialog::SettingsDialog(AppSettings& settings, const QString& dataLocatio
     auto* left = new QVBoxLayout;
     left->addWidget(data);
     left->addWidget(appearance);
+    left->addWidget(operations);
     auto* right = new QVBoxLayout;
     right->addWidget(budgets);
     right->addWidget(timeoutBox);
-    right->addWidget(operations);
     columns->addLayout(left);
     columns->addLayout(right);
     auto* layout = new QVBoxLayout(this);
