@@ -1552,6 +1552,10 @@ Erstes Token: %3</translation>
         <source>Count savings only on requests the router chose a model for, leaving out workbench comparisons</source>
         <translation>Einsparungen nur für Anfragen zählen, für die der Router ein Modell gewählt hat, ohne Vergleiche der Werkbank</translation>
     </message>
+    <message>
+        <source>Health probes</source>
+        <translation>Zustandsproben</translation>
+    </message>
 </context>
 <context>
     <name>DashboardView</name>
@@ -4391,6 +4395,25 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>OtlpSettings</name>
+    <message>
+        <source>%1: &quot;%2&quot; is not an http:// or https:// URL.</source>
+        <translation>%1: „%2“ ist keine http://- oder https://-URL.</translation>
+    </message>
+    <message>
+        <source>OTEL_EXPORTER_OTLP_PROTOCOL: Switchyard exports OTLP over HTTP (JSON), not gRPC; point the endpoint at the collector&apos;s HTTP port (4318).</source>
+        <translation>OTEL_EXPORTER_OTLP_PROTOCOL: Switchyard exportiert OTLP über HTTP (JSON), nicht über gRPC; geben Sie als Endpunkt den HTTP-Port des Collectors an (4318).</translation>
+    </message>
+    <message>
+        <source>%1: every entry must be key=value, separated by commas.</source>
+        <translation>%1: Jeder Eintrag muss die Form Schlüssel=Wert haben, durch Kommas getrennt.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a positive whole number.</source>
+        <translation>%1: „%2“ ist keine positive ganze Zahl.</translation>
+    </message>
+</context>
+<context>
     <name>PolicyEdits</name>
     <message>
         <source>unknown tier &quot;%1&quot;</source>
@@ -4699,6 +4722,13 @@ Erstes Token: %3</translation>
     <message>
         <source>Custom OpenAI-compatible</source>
         <translation>Eigener OpenAI-kompatibler Anbieter</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderProbes</name>
+    <message>
+        <source>Probes stopped for today: they cost %1 of the daily cap of %2.</source>
+        <translation>Proben für heute angehalten: Sie haben %1 der Tagesgrenze von %2 gekostet.</translation>
     </message>
 </context>
 <context>
@@ -6418,6 +6448,56 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
         <translation>Metriken für Prometheus unter http://127.0.0.1:%1/metrics
 </translation>
     </message>
+    <message>
+        <source>Export a trace of every request to this OpenTelemetry collector (OTLP/HTTP JSON, e.g. http://127.0.0.1:4318; default: SWITCHYARD_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_ENDPOINT).</source>
+        <translation>Jede Anfrage als Trace an diesen OpenTelemetry-Collector exportieren (OTLP/HTTP JSON, z. B. http://127.0.0.1:4318; Standard: SWITCHYARD_OTLP_ENDPOINT oder OTEL_EXPORTER_OTLP_ENDPOINT).</translation>
+    </message>
+    <message>
+        <source>Send a tiny request (max_tokens 1) to each provider every N minutes, so an outage is known before your requests find it (off by default).</source>
+        <translation>Alle N Minuten eine winzige Anfrage (max_tokens 1) an jeden Anbieter senden, damit ein Ausfall bekannt ist, bevor Ihre Anfragen ihn finden (standardmäßig aus).</translation>
+    </message>
+    <message>
+        <source>What the probes may cost per day in US dollars (default %1); they stop for the day when reached.</source>
+        <translation>Was die Proben pro Tag in US-Dollar kosten dürfen (Standard %1); ist das erreicht, ruhen sie für den Rest des Tages.</translation>
+    </message>
+    <message>
+        <source>--probe-every needs a number of minutes from 1 to 1440</source>
+        <translation>--probe-every braucht eine Anzahl Minuten von 1 bis 1440</translation>
+    </message>
+    <message>
+        <source>--probe-cap needs an amount of US dollars, e.g. 0.10</source>
+        <translation>--probe-cap braucht einen Betrag in US-Dollar, z. B. 0.10</translation>
+    </message>
+    <message>
+        <source>switchyard: warning: the trace collector did not take the spans (%1); they are dropped and counted in switchyard_otlp_spans_dropped_total.
+</source>
+        <translation>switchyard: Warnung: Der Trace-Collector hat die Spans nicht angenommen (%1); sie werden verworfen und in switchyard_otlp_spans_dropped_total gezählt.
+</translation>
+    </message>
+    <message>
+        <source>Traces (OTLP/HTTP JSON) to %1
+</source>
+        <translation>Traces (OTLP/HTTP JSON) an %1
+</translation>
+    </message>
+    <message>
+        <source>probe: %1 answers (%2)
+</source>
+        <translation>Probe: %1 antwortet (%2)
+</translation>
+    </message>
+    <message>
+        <source>probe: %1 is down (%2: %3)
+</source>
+        <translation>Probe: %1 ist ausgefallen (%2: %3)
+</translation>
+    </message>
+    <message>
+        <source>probe: %1
+</source>
+        <translation>Probe: %1
+</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -6548,6 +6628,42 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
     <message>
         <source>Send requests to unpriced models (their cost is not counted)</source>
         <translation>Anfragen an Modelle ohne Preis senden (ihre Kosten werden nicht gezählt)</translation>
+    </message>
+    <message>
+        <source>e.g. http://127.0.0.1:4318 (empty: off)</source>
+        <translation>z. B. http://127.0.0.1:4318 (leer: aus)</translation>
+    </message>
+    <message>
+        <source>An OpenTelemetry collector&apos;s OTLP/HTTP address: every request is sent there as a trace, without prompt or answer text</source>
+        <translation>Die OTLP/HTTP-Adresse eines OpenTelemetry-Collectors: Jede Anfrage geht dorthin als Trace, ohne Prompt- oder Antworttext</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>A one-token request to each provider this often, so an outage is known before your requests find it</source>
+        <translation>So oft eine Anfrage mit einem Token an jeden Anbieter, damit ein Ausfall bekannt ist, bevor Ihre Anfragen ihn finden</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>Betrieb</translation>
+    </message>
+    <message>
+        <source>Trace collector</source>
+        <translation>Trace-Collector</translation>
+    </message>
+    <message>
+        <source>Health probes every</source>
+        <translation>Zustandsproben alle</translation>
+    </message>
+    <message>
+        <source>Probe cost per day at most</source>
+        <translation>Probenkosten pro Tag höchstens</translation>
+    </message>
+    <message>
+        <source>Trace collector: &quot;%1&quot; is not an http:// or https:// URL.</source>
+        <translation>Trace-Collector: „%1“ ist keine http://- oder https://-URL.</translation>
     </message>
 </context>
 <context>

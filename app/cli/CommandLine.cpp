@@ -7,10 +7,12 @@
 #include "core/engine/EngineSettings.h"
 #include "core/pricing/BudgetTracker.h"
 #include "core/secrets/AppSettings.h"
+#include "core/telemetry/OtlpExporter.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QHash>
+#include <QProcessEnvironment>
 
 #include <memory>
 
@@ -139,10 +141,29 @@ int runCommand(const CommandLine& commandLine)
         }
         // The budgets set in the app's settings hold for requests sent (and explained) from here too.
         engine.budgets()->setSettings(EngineSettings::budgetSettings(AppSettings(), engine.budgets()->settings()));
+        // Requests sent from here are traced when the environment names a collector (serve also
+        // takes --otlp-endpoint).
+        QString traceError;
+        const std::optional<OtlpSettings> traces
+            = OtlpSettings::resolve({}, QProcessEnvironment::systemEnvironment(), &traceError);
+        if (!traceError.isEmpty()) {
+            Console::err(QStringLiteral("switchyard: warning: ") + traceError + QLatin1Char('\n'));
+        }
+        if (traces) {
+            engine.setTraceExport(traces);
+        }
     }
     int exitCode = -1;
-    QObject::connect(command, &CliCommand::done, QCoreApplication::instance(), [&exitCode](int code) {
+    QObject::connect(command, &CliCommand::done, QCoreApplication::instance(), [&exitCode, &engine](int code) {
         exitCode = code;
+        // The spans of what was sent get two seconds to reach the collector.
+        OtlpExporter* traces = engine.traceExporter();
+        if (traces && (traces->queuedSpans() > 0 || traces->isExporting())) {
+            QObject::connect(traces, &OtlpExporter::drained, QCoreApplication::instance(),
+                             [code] { QCoreApplication::exit(code); });
+            traces->drain(2000);
+            return;
+        }
         QCoreApplication::exit(code);
     });
     command->run(engine);

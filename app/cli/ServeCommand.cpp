@@ -6,18 +6,24 @@
 #include "core/engine/Engine.h"
 #include "core/engine/EngineAlerts.h"
 #include "core/engine/EngineGateway.h"
+#include "core/engine/ProviderProbes.h"
 #include "core/gateway/ClientKeyStore.h"
 #include "core/gateway/GatewayServer.h"
 #include "core/gateway/MetricsEndpoint.h"
 #include "core/ledger/Ledger.h"
+#include "core/telemetry/OtlpExporter.h"
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QHash>
+#include <QProcessEnvironment>
 #include <QSocketNotifier>
 
 #include <csignal>
+#include <memory>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <utility>
 
 namespace {
 int s_signalFds[2] = { -1, -1 };
@@ -70,8 +76,23 @@ bool ServeCommand::parse(const QStringList& arguments)
         QStringLiteral("metrics-port"),
         tr("Also serve GET /metrics on this loopback port, without a client key (0 picks a free one)."),
         QStringLiteral("N"));
-    parser.addOptions(
-        { port, bind, keyEnv, quiet, allowHost, allowOrigin, tlsCert, tlsKey, insecureHttp, grace, metricsPort });
+    const QCommandLineOption otlpEndpoint(
+        QStringLiteral("otlp-endpoint"),
+        tr("Export a trace of every request to this OpenTelemetry collector (OTLP/HTTP JSON, e.g. "
+           "http://127.0.0.1:4318; default: SWITCHYARD_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_ENDPOINT)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption probeEvery(
+        QStringLiteral("probe-every"),
+        tr("Send a tiny request (max_tokens 1) to each provider every N minutes, so an outage is known before "
+           "your requests find it (off by default)."),
+        QStringLiteral("MINUTES"));
+    const QCommandLineOption probeCap(
+        QStringLiteral("probe-cap"),
+        tr("What the probes may cost per day in US dollars (default %1); they stop for the day when reached.")
+            .arg(ProviderProbes::kDefaultDailyCapUsd),
+        QStringLiteral("USD"), QString::number(ProviderProbes::kDefaultDailyCapUsd));
+    parser.addOptions({ port, bind, keyEnv, quiet, allowHost, allowOrigin, tlsCert, tlsKey, insecureHttp, grace,
+                        metricsPort, otlpEndpoint, probeEvery, probeCap });
     if (!Console::parseArguments(parser, QStringLiteral("switchyard serve"), arguments)) {
         return false;
     }
@@ -99,6 +120,24 @@ bool ServeCommand::parse(const QStringList& arguments)
             return false;
         }
         m_metricsPort = int(metricsValue);
+    }
+    if (parser.isSet(probeEvery)) {
+        m_probeMinutes = parser.value(probeEvery).toInt(&ok);
+        if (!ok || m_probeMinutes < 1 || m_probeMinutes > 1440) {
+            Console::fail(tr("--probe-every needs a number of minutes from 1 to 1440"), 64);
+            return false;
+        }
+    }
+    m_probeCapUsd = parser.value(probeCap).toDouble(&ok);
+    if (!ok || m_probeCapUsd < 0) {
+        Console::fail(tr("--probe-cap needs an amount of US dollars, e.g. 0.10"), 64);
+        return false;
+    }
+    QString traceError;
+    m_traces = OtlpSettings::resolve(parser.value(otlpEndpoint), QProcessEnvironment::systemEnvironment(), &traceError);
+    if (!traceError.isEmpty()) {
+        Console::fail(traceError, 64);
+        return false;
     }
     m_keyEnv = parser.value(keyEnv);
     m_quiet = parser.isSet(quiet);
@@ -176,6 +215,52 @@ void ServeCommand::startAlerts(Engine& engine)
         });
 }
 
+// Spans go to the collector from a queue that never holds a request up; stderr says when the
+// collector stops taking them (once, until it takes some again).
+void ServeCommand::startTraces(Engine& engine)
+{
+    if (!m_traces) {
+        return;
+    }
+    engine.setTraceExport(m_traces);
+    OtlpExporter* exporter = engine.traceExporter();
+    auto failing = std::make_shared<bool>(false);
+    connect(exporter, &OtlpExporter::exportFailed, this, [failing](int status, const QString& error) {
+        if (!std::exchange(*failing, true)) {
+            Console::err(tr("switchyard: warning: the trace collector did not take the spans (%1); they are "
+                            "dropped and counted in switchyard_otlp_spans_dropped_total.\n")
+                             .arg(status > 0 ? QStringLiteral("HTTP %1").arg(status) : error));
+        }
+    });
+    connect(exporter, &OtlpExporter::exported, this, [failing](int) { *failing = false; });
+    // The host only: the URL's path or query may carry a token.
+    Console::out(
+        tr("Traces (OTLP/HTTP JSON) to %1\n")
+            .arg(m_traces->tracesUrl.host() + QLatin1Char(':') + QString::number(m_traces->tracesUrl.port(4318))));
+}
+
+// Probe results that change a provider's state go to stderr, and so does the day's cap.
+void ServeCommand::startProbes(Engine& engine)
+{
+    if (m_probeMinutes <= 0) {
+        return;
+    }
+    auto* probes = new ProviderProbes(engine, this);
+    probes->setDailyCapUsd(m_probeCapUsd);
+    auto lastOk = std::make_shared<QHash<QString, bool>>();
+    connect(probes, &ProviderProbes::probed, this,
+            [lastOk](const QString& provider, const QString& model, bool ok, const QString& failureClass) {
+                if (lastOk->value(provider, true) != ok || !lastOk->contains(provider)) {
+                    Console::err(ok ? tr("probe: %1 answers (%2)\n").arg(provider, model)
+                                    : tr("probe: %1 is down (%2: %3)\n").arg(provider, model, failureClass));
+                }
+                lastOk->insert(provider, ok);
+            });
+    connect(probes, &ProviderProbes::capReached, this,
+            [](const QString& message) { Console::err(tr("probe: %1\n").arg(message)); });
+    probes->setInterval(m_probeMinutes * 60 * 1000);
+}
+
 void ServeCommand::run(Engine& engine)
 {
     m_gateway = new GatewayServer(EngineGateway::dependencies(engine), this);
@@ -193,6 +278,8 @@ void ServeCommand::run(Engine& engine)
         return;
     }
     startAlerts(engine);
+    startTraces(engine);
+    startProbes(engine);
     if (m_metricsPort >= 0) {
         auto* endpoint = new MetricsEndpoint([gateway = m_gateway] { return gateway->metricsText(); }, this);
         if (!endpoint->listen(quint16(m_metricsPort))) {
@@ -222,7 +309,7 @@ void ServeCommand::run(Engine& engine)
         connect(ledger, &Ledger::writeResumed, this,
                 [] { Console::err(tr("The history database is written again; nothing was lost.\n")); });
     }
-    connect(m_gateway, &GatewayServer::drained, this, [this, ledger] {
+    connect(m_gateway, &GatewayServer::drained, this, [this, ledger, traces = engine.traceExporter()] {
         if (ledger) {
             ledger->close(); // commits what is queued, or keeps it on disk for the next start
             const Ledger::CloseReport report = ledger->closeReport();
@@ -241,7 +328,13 @@ void ServeCommand::run(Engine& engine)
             }
         }
         Console::err(tr("Stopped; every request was answered or cancelled, and recorded.\n"));
-        emit done(0);
+        if (!traces) {
+            emit done(0);
+            return;
+        }
+        // The last spans get two seconds to reach the collector.
+        connect(traces, &OtlpExporter::drained, this, [this] { emit done(0); });
+        traces->drain(2000);
     });
     installSignalHandlers();
     const QString host = m_bind.protocol() == QAbstractSocket::IPv6Protocol

@@ -2,11 +2,16 @@
 
 #include "app/cli/CliCommand.h"
 
+#include "core/telemetry/OtlpSettings.h"
+
 #include <QHostAddress>
+
+#include <optional>
 
 class GatewayServer;
 
-// `switchyard serve [--port N] [--bind ADDR] [--key-env NAME] [--grace-seconds S] [--metrics-port N]`: the
+// `switchyard serve [--port N] [--bind ADDR] [--key-env NAME] [--grace-seconds S] [--metrics-port N]
+// [--otlp-endpoint URL] [--probe-every MINUTES] [--probe-cap USD]`: the
 // OpenAI-compatible gateway (and /v1/messages for Anthropic clients) with the app's routing,
 // failover and ledger. Runs until SIGINT/SIGTERM; then it stops accepting, gives the requests in
 // flight the grace period to finish (a second signal ends it at once), cancels the rest with an
@@ -22,6 +27,8 @@ public:
 private:
     void installSignalHandlers();
     void startAlerts(Engine& engine);
+    void startTraces(Engine& engine);
+    void startProbes(Engine& engine);
     void onStopSignal();
 
     QHostAddress m_bind = QHostAddress::LocalHost;
@@ -35,6 +42,9 @@ private:
     bool m_insecureHttp = false;
     int m_graceSeconds = 10;
     int m_metricsPort = -1; // -1: /metrics only on the gateway's own port
+    std::optional<OtlpSettings> m_traces; // --otlp-endpoint or the OTEL_* variables; nullopt: off
+    int m_probeMinutes = 0; // 0: no active probes
+    double m_probeCapUsd = 0;
     int m_stopSignals = 0;
     GatewayServer* m_gateway = nullptr;
 };

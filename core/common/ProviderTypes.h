@@ -165,6 +165,9 @@ struct ChatRequest
     // serve routing rules, estimates and the ledger.
     QByteArray clientBody;
     ProviderKind clientFormat = ProviderKind::OpenAiCompatible;
+    // The W3C `traceparent` header the upstream request carries (a routed call sets one per
+    // attempt when tracing, or passes a gateway client's on); empty: none is sent.
+    QByteArray traceparent;
 
     bool hasClientBody() const { return !clientBody.isEmpty(); }
 

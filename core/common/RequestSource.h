@@ -12,6 +12,7 @@ enum class RequestSource
     Route, // "route": `switchyard route`
     Gateway, // "gateway": the local gateway
     Cli, // "cli": `switchyard ask` (a model, group or tier by name)
+    Probe, // "probe": an active health probe (ProviderProbes), never part of savings
 };
 
 namespace RequestSources {

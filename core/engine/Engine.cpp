@@ -24,6 +24,7 @@
 #include "core/sandbox/SandboxServer.h"
 #include "core/secrets/AppSettings.h"
 #include "core/secrets/KeyStore.h"
+#include "core/telemetry/OtlpExporter.h"
 
 #include <QDebug>
 #include <QDir>
@@ -578,10 +579,29 @@ void Engine::record(RequestRecord record, bool countAgainstBudgets)
         m_budgets->addSpend(record.finalProvider, *record.costUsd);
     }
     m_metrics->observe(record);
+    if (m_traces) {
+        m_traces->observe(record);
+    }
     if (m_ledger) {
         m_ledger->record(record);
     }
     emit requestRecorded(record);
+}
+
+QByteArray Engine::metricsText() const
+{
+    QByteArray text = m_metrics->exposition();
+    if (m_traces) {
+        text += m_traces->metricsText();
+    }
+    return text;
+}
+
+void Engine::setTraceExport(const std::optional<OtlpSettings>& settings)
+{
+    delete m_traces;
+    m_traces = settings ? new OtlpExporter(*settings, this) : nullptr;
+    m_router->setTracing(settings.has_value());
 }
 
 const ProviderConfig* Engine::provider(const QString& id) const

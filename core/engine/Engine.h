@@ -7,12 +7,14 @@
 #include "core/ledger/LedgerRecords.h"
 #include "core/pricing/BudgetTypes.h"
 #include "core/sandbox/SandboxTypes.h"
+#include "core/telemetry/OtlpSettings.h"
 
 #include <QHash>
 #include <QObject>
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 class BudgetTracker;
 class KeyStore;
@@ -21,6 +23,7 @@ class CallRecorder;
 class Ledger;
 class SharedBudget;
 class MetricsRegistry;
+class OtlpExporter;
 class PriceTable;
 class ProviderCall;
 class ProviderClient;
@@ -134,6 +137,12 @@ public:
     void record(RequestRecord record, bool countAgainstBudgets = true);
     // Prometheus counters over every request record() sees, and the circuit and budget gauges.
     MetricsRegistry& metrics() const { return *m_metrics; }
+    // What GET /metrics answers: the registry's families and the trace exporter's counters.
+    QByteArray metricsText() const;
+    // OpenTelemetry: with settings, the router traces every routed call and each recorded
+    // request's spans are exported (OtlpExporter); nullopt stops it. Off until called.
+    void setTraceExport(const std::optional<OtlpSettings>& settings);
+    OtlpExporter* traceExporter() const { return m_traces; }
 
 signals:
     void configChanged();
@@ -170,6 +179,7 @@ private:
     Router* m_router;
     BudgetTracker* m_budgets;
     std::unique_ptr<MetricsRegistry> m_metrics;
+    OtlpExporter* m_traces = nullptr;
     SandboxServer* m_sandbox = nullptr;
     KeyStore* m_keys = nullptr;
     Ledger* m_ledger = nullptr;

@@ -2,7 +2,6 @@
 
 #include "core/engine/Engine.h"
 #include "core/ledger/LedgerQueries.h"
-#include "core/monitoring/MetricsRegistry.h"
 #include "core/pricing/PriceTable.h"
 
 namespace EngineGateway {
@@ -19,7 +18,7 @@ GatewayDependencies dependencies(Engine& engine)
                  return queries.clientKeySpend(keyId, since);
              },
              [enginePtr] { return enginePtr->healthProblems(); },
-             [enginePtr] { return enginePtr->metrics().exposition(); },
+             [enginePtr] { return enginePtr->metricsText(); },
              [enginePtr](const ModelConfig& model) { return enginePtr->prices().modeOf(model); } };
 }
 } // namespace EngineGateway

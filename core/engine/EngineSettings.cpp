@@ -1,10 +1,15 @@
 #include "core/engine/EngineSettings.h"
 
 #include "core/engine/Engine.h"
+#include "core/engine/ProviderProbes.h"
 #include "core/ledger/Ledger.h"
 #include "core/pricing/BudgetTracker.h"
 
+#include <QDebug>
+#include <QProcessEnvironment>
 #include <QTimer>
+
+#include <utility>
 
 EngineSettings::EngineSettings(Engine& engine, AppSettings& settings, QObject* parent)
     : QObject(parent)
@@ -38,6 +43,8 @@ void EngineSettings::applyAll()
     m_engine.setDefaultTimeouts(m_settings.defaultTimeouts());
     m_engine.setStorePrompts(m_settings.storePrompts());
     applyRetention();
+    applyTraces();
+    applyProbes();
 }
 
 void EngineSettings::apply(AppSettings::Key key)
@@ -66,7 +73,41 @@ void EngineSettings::apply(AppSettings::Key key)
     case AppSettings::Language:
     case AppSettings::FirstRunDone:
         break; // the UI's business
+    case AppSettings::OtlpEndpoint:
+        applyTraces();
+        break;
+    case AppSettings::ProbeIntervalMinutes:
+    case AppSettings::ProbeDailyCapUsd:
+        applyProbes();
+        break;
+    default:
+        break;
     }
+}
+
+void EngineSettings::applyTraces()
+{
+    QString error;
+    const std::optional<OtlpSettings> traces = OtlpSettings::resolve(
+        m_settings.value(AppSettings::OtlpEndpoint).toString(), QProcessEnvironment::systemEnvironment(), &error);
+    if (!error.isEmpty()) {
+        qWarning().noquote() << error; // the dialog refuses a bad URL; a bad variable ends here
+    }
+    m_engine.setTraceExport(traces);
+}
+
+void EngineSettings::applyProbes()
+{
+    const int minutes = m_settings.value(AppSettings::ProbeIntervalMinutes).toInt();
+    if (minutes <= 0) {
+        delete std::exchange(m_probes, nullptr);
+        return;
+    }
+    if (!m_probes) {
+        m_probes = new ProviderProbes(m_engine, this);
+    }
+    m_probes->setDailyCapUsd(qMax(0.0, m_settings.value(AppSettings::ProbeDailyCapUsd).toDouble()));
+    m_probes->setInterval(minutes * 60 * 1000);
 }
 
 void EngineSettings::applyBudgets()

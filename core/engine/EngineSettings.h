@@ -6,11 +6,13 @@
 #include <QObject>
 
 class Engine;
+class ProviderProbes;
 
 // Puts what the Settings dialog stores (AppSettings) into the running engine: budgets into its
 // BudgetTracker, default timeouts into the models and routing defaults, whether prompt text is
-// stored and how long history is kept into the ledger. Applied once at construction and again
-// whenever a setting changes, so a saved dialog takes effect at once.
+// stored and how long history is kept into the ledger; the trace collector and the active probes.
+// Applied once at construction and again whenever a setting changes, so a saved dialog takes
+// effect at once.
 class EngineSettings : public QObject
 {
     Q_OBJECT
@@ -27,7 +29,10 @@ public:
 private:
     void applyBudgets();
     void applyRetention();
+    void applyTraces();
+    void applyProbes();
 
     Engine& m_engine;
     AppSettings& m_settings;
+    ProviderProbes* m_probes = nullptr; // while probes are on
 };

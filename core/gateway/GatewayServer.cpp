@@ -2,6 +2,7 @@
 
 #include "core/common/Clock.h"
 #include "core/common/PrometheusText.h"
+#include "core/common/TraceContext.h"
 #include "core/gateway/EmbeddingsExchange.h"
 #include "core/gateway/EmbeddingsRequest.h"
 #include "core/gateway/GatewayExchange.h"
@@ -395,6 +396,8 @@ void GatewayServer::handleChat(const HttpRequest& request, HttpResponder* respon
     if (target.kind != GatewayModels::Kind::Auto) {
         options.forcedModelOrGroup = target.name;
     }
+    // A malformed traceparent is ignored, as the W3C spec says: the request starts a trace of its own.
+    options.parentTrace = TraceContext::fromTraceparent(request.header("traceparent"));
     if (const QString badHeader = readTimeoutHeaders(request, &parsed.chat); !badHeader.isEmpty()) {
         reject(responder, anthropic,
                GatewayError::badRequest(tr("%1 must be a number of milliseconds.").arg(badHeader), badHeader),

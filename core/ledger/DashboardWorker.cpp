@@ -1,5 +1,6 @@
 #include "core/ledger/DashboardWorker.h"
 
+#include "core/common/RequestSource.h"
 #include "core/ledger/LedgerQueries.h"
 
 #include <QElapsedTimer>
@@ -30,6 +31,17 @@ void DashboardWorker::load(const DashboardQuery& query)
     result.previousTotals = q.totals(query.previous);
     LedgerFilter savingsFilter = query.filter;
     savingsFilter.routedOnly = query.savingsRoutedOnly;
+    // Health probes buy no answer: they are never savings (a filter of only probes matches nothing).
+    const QString probe = RequestSources::id(RequestSource::Probe);
+    if (savingsFilter.sources.isEmpty()) {
+        for (const RequestSource source : RequestSources::all()) {
+            if (source != RequestSource::Probe) {
+                savingsFilter.sources.append(RequestSources::id(source));
+            }
+        }
+    } else if (savingsFilter.sources.removeAll(probe) > 0 && savingsFilter.sources.isEmpty()) {
+        savingsFilter.sources = { QStringLiteral("-") };
+    }
     result.savings = q.savings(savingsFilter, query.reference);
     result.savingsByClass = q.savingsByClass(savingsFilter, query.reference);
     result.spend = q.spendOverTime(query.filter, query.spendBucket, query.split);

@@ -4,6 +4,7 @@
 #include "core/common/ProviderTypes.h"
 #include "core/common/RequestSource.h"
 #include "core/common/RequestStatus.h"
+#include "core/common/TraceContext.h"
 
 #include <QDateTime>
 #include <QList>
@@ -15,6 +16,25 @@
 // Plain records handed to the Ledger by the workbench, router, gateway and CLI. The ledger
 // stores exactly these fields and nothing else (no keys, no headers).
 
+// What the trace exporter reads beside a row: the ledger does not store it, so it takes no part
+// in a row's equality (a row read back equals the row written).
+struct AttemptSpanInfo
+{
+    QByteArray spanId; // the attempt's span, named in its upstream `traceparent`; empty: not traced
+    QString server; // "host:port" it was sent to
+
+    bool operator==(const AttemptSpanInfo&) const { return true; }
+};
+
+struct RequestSpanInfo
+{
+    TraceContext span; // the request's span (invalid when it was not traced)
+    int maxTokens = 0; // what the request asked for (0: the default)
+    QString finishReason;
+
+    bool operator==(const RequestSpanInfo&) const { return true; }
+};
+
 struct AttemptRecord
 {
     QString modelId;
@@ -25,6 +45,7 @@ struct AttemptRecord
     QString failureClass; // FailureClasses::id, empty when ok
     int httpStatus = 0;
     QString message;
+    AttemptSpanInfo trace;
 
     bool operator==(const AttemptRecord&) const = default;
 };
@@ -80,6 +101,7 @@ struct RequestRecord
     QList<ToolCall> toolCalls;
     // What makes two calls of one model differ (RequestSettings::describe), empty for defaults.
     QString settings;
+    RequestSpanInfo trace;
 
     bool operator==(const RequestRecord&) const = default;
 };

@@ -81,6 +81,9 @@ void ProviderCall::begin()
     for (auto it = m_provider.extraHeaders.cbegin(); it != m_provider.extraHeaders.cend(); ++it) {
         headers.append({ it.key().toUtf8(), it.value().toUtf8() });
     }
+    if (!m_request.traceparent.isEmpty()) {
+        headers.append({ QByteArrayLiteral("traceparent"), m_request.traceparent });
+    }
 
     QUrl url = m_wire->callUrl(m_provider, m_model.upstreamModel);
     const OutgoingContext outgoing { m_provider,          m_model.upstreamModel,

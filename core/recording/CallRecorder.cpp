@@ -29,6 +29,7 @@ QList<AttemptRecord> attemptRows(const QList<AttemptInfo>& attempts)
             row.httpStatus = attempt.error.httpStatus;
             row.message = attempt.error.message;
         }
+        row.trace = { attempt.spanId, attempt.server };
         rows.append(row);
     }
     return rows;
@@ -126,6 +127,7 @@ RequestRecord CallRecorder::row(const RecordContext& context, const FinishedCall
     record.attempts = attemptRows(call.attempts);
     record.failovers = failoverRows(call.attempts);
     record.settings = context.settings;
+    record.trace = { call.span, call.maxTokens, call.finishReason };
     if (context.keepAnswer) {
         record.answer = call.answer;
         record.reasoning = call.reasoning;

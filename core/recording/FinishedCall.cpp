@@ -17,6 +17,9 @@ FinishedCall FinishedCall::routed(const RoutedResult& result)
     call.answer = result.text;
     call.reasoning = result.reasoning;
     call.toolCalls = result.toolCalls;
+    call.span = result.span;
+    call.maxTokens = result.maxTokens;
+    call.finishReason = result.finishReason;
     return call;
 }
 
@@ -34,6 +37,8 @@ FinishedCall FinishedCall::routedFailure(const RoutedError& error)
     call.ttftMs = error.ttftMs;
     call.budgetSettled = true;
     call.answer = error.partialText;
+    call.span = error.span;
+    call.maxTokens = error.maxTokens;
     return call;
 }
 
@@ -61,6 +66,7 @@ FinishedCall FinishedCall::direct(const CallResult& result, const CallError& err
     call.answer = result.text;
     call.reasoning = result.reasoning;
     call.toolCalls = result.toolCalls;
+    call.finishReason = result.finishReason;
 
     // A direct call is exactly one upstream request.
     AttemptInfo attempt;

@@ -35,6 +35,11 @@ struct FinishedCall
     QString answer;
     QString reasoning;
     QList<ToolCall> toolCalls;
+    // For the trace exporter: the request's span (invalid when not traced), what it asked for
+    // and why the answer ended.
+    TraceContext span;
+    int maxTokens = 0;
+    QString finishReason;
 
     static FinishedCall routed(const RoutedResult& result);
     // Failed, or Incomplete when text was shown before the end.

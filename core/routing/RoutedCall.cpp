@@ -16,6 +16,17 @@ qint64 nowMs()
 {
     return Clock::instance().currentMSecsSinceEpoch();
 }
+
+// "host:port" (the scheme's port when the URL has none); empty when the URL has no host (a
+// Bedrock provider whose endpoint comes from its region).
+QString serverOf(const QUrl& url)
+{
+    if (url.host().isEmpty()) {
+        return {};
+    }
+    const int port = url.port(url.scheme() == QLatin1String("http") ? 80 : 443);
+    return url.host() + QLatin1Char(':') + QString::number(port);
+}
 } // namespace
 
 RoutedCall::RoutedCall(Router* router, const ResolvedRoute& route, const ChatRequest& request,
@@ -31,6 +42,9 @@ RoutedCall::RoutedCall(Router* router, const ResolvedRoute& route, const ChatReq
     , m_retryTimer(new QTimer(this))
 {
     m_elapsed.start();
+    if (router->isTracing()) {
+        m_span = options.parentTrace ? options.parentTrace->child() : TraceContext::root();
+    }
     m_hedgeTimer->setSingleShot(true);
     m_retryTimer->setSingleShot(true);
     // A coarse timer may fire 5% early; retry-after is a promise to the provider.
@@ -192,6 +206,14 @@ void RoutedCall::startAttempt(const Candidate& candidate, AttemptReason reason)
     info.reason = reason;
     info.tier = m_route.tier;
     info.startedMs = nowMs();
+    info.server = serverOf(candidate.provider.baseUrl);
+    if (m_span.isValid()) {
+        const TraceContext attempt = m_span.child();
+        info.spanId = attempt.spanId;
+        request.traceparent = attempt.traceparent();
+    } else if (m_options.parentTrace) {
+        request.traceparent = m_options.parentTrace->traceparent(); // not traced here: passed on as it came
+    }
     m_attempts.append(info);
 
     ProviderCall* call = m_router->services().send(candidate.provider, effective, request, this);
@@ -505,6 +527,8 @@ RouteTrace RoutedCall::trace() const
     trace.skipped = m_cursor.skipped();
     trace.failovers = m_failovers;
     trace.hedgeCostUsd = m_hedgeCost;
+    trace.span = m_span;
+    trace.maxTokens = m_request.maxTokens;
     return trace;
 }
 

@@ -48,6 +48,8 @@ public:
     const ResolvedRoute& route() const { return m_route; }
     const ChatRequest& request() const { return m_request; }
     const RouteOptions& options() const { return m_options; }
+    // The request's span (invalid unless the router traces).
+    const TraceContext& span() const { return m_span; }
     const QList<AttemptInfo>& attempts() const { return m_attempts; }
     // The text the user sees now (cleared by restarted()).
     const QString& textSoFar() const { return m_displayed; }
@@ -124,6 +126,7 @@ private:
     ResolvedRoute m_route;
     ChatRequest m_request;
     RouteOptions m_options;
+    TraceContext m_span; // the request's span when tracing, else invalid
     QElapsedTimer m_elapsed;
 
     ChainCursor m_cursor;

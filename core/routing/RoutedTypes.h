@@ -4,6 +4,7 @@
 #include "core/common/AttemptReason.h"
 #include "core/common/ProviderTypes.h"
 #include "core/common/RequestSource.h"
+#include "core/common/TraceContext.h"
 #include "core/routing/LearnedDecision.h"
 
 #include <QMetaType>
@@ -40,6 +41,9 @@ struct RouteOptions
     RequestSource source = RequestSource::Route; // recorded, not interpreted
     QString forcedTier; // skip the rules, use this tier
     QString forcedModelOrGroup; // `ask --model NAME`: a group, tier or model id; wins over forcedTier
+    // The caller's span (a gateway client's `traceparent`). With Router::setTracing() on, the
+    // request's span becomes its child; otherwise the attempts pass it on unchanged.
+    std::optional<TraceContext> parentTrace;
 };
 
 // One upstream request made for a routed call. Only real requests are attempts: every attempt
@@ -55,6 +59,8 @@ struct AttemptInfo
     AttemptOutcome outcome = AttemptOutcome::Ok; // set when it ended
     CallError error; // set when the attempt failed
     double costUsd = 0; // estimate for attempts that produced no billed result (hedge losers)
+    QByteArray spanId; // the attempt's span when the call is traced (its `traceparent` upstream)
+    QString server; // "host:port" the attempt was sent to
 
     // The outcome as JSON answers show it: "ok", "hedge_lost", "cancelled" or the failure class id.
     QString outcomeId() const;
@@ -112,6 +118,9 @@ struct RouteTrace
     QList<SkipInfo> skipped;
     int failovers = 0;
     double hedgeCostUsd = 0; // estimated cost of hedge attempts that lost the race
+    // The request's span when tracing is on (Router::setTracing()); invalid otherwise.
+    TraceContext span;
+    int maxTokens = 0; // what the request asked for (0: the provider's default)
 };
 
 struct RoutedResult : CallResult, RouteTrace

@@ -119,6 +119,12 @@ public:
     Explanation explainRequest(const ChatRequest& request, const QString& modelOrGroup,
                                const QStringList& tags = {}) const;
 
+    // With tracing on, every routed call gets a span (a child of RouteOptions::parentTrace, or the
+    // root of a new trace) and each attempt a child span whose `traceparent` goes upstream; the
+    // ids reach the ledger row for the trace exporter. Off by default.
+    void setTracing(bool on) { m_tracing = on; }
+    bool isTracing() const { return m_tracing; }
+
     // Starts a routed call; signals are emitted asynchronously, so connecting right after
     // route() misses nothing. The caller owns the call (deleteLater() it after finished/failed).
     RoutedCall* route(const ChatRequest& request, const QStringList& tags = {}, const RouteOptions& options = {},
@@ -141,4 +147,5 @@ private:
     BudgetReserve m_budgetReserve;
     BudgetSettle m_budgetSettle;
     RouterServices m_services;
+    bool m_tracing = false;
 };

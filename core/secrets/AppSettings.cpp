@@ -53,6 +53,12 @@ QString AppSettings::keyName(Key key)
         return QStringLiteral("ui/firstRunDone");
     case DatabaseUrl:
         return QStringLiteral("ledger/databaseUrl");
+    case OtlpEndpoint:
+        return QStringLiteral("operations/otlpEndpoint");
+    case ProbeIntervalMinutes:
+        return QStringLiteral("operations/probeIntervalMinutes");
+    case ProbeDailyCapUsd:
+        return QStringLiteral("operations/probeDailyCapUsd");
     }
     return {};
 }
@@ -90,6 +96,12 @@ QVariant AppSettings::defaultValue(Key key)
         return false;
     case DatabaseUrl:
         return QString();
+    case OtlpEndpoint:
+        return QString();
+    case ProbeIntervalMinutes:
+        return 0;
+    case ProbeDailyCapUsd:
+        return 0.10;
     }
     return {};
 }

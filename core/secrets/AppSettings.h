@@ -45,6 +45,11 @@ public:
         // Where the ledger lives: "" = ledger.sqlite in the home directory, or a postgresql:// URL
         // (without its password) shared with a team.
         DatabaseUrl,
+        // Operations: the OpenTelemetry collector's base URL ("" = the OTEL_* variables, else no
+        // traces), and the active probes (every N minutes, 0 = off; what they may cost per day).
+        OtlpEndpoint,
+        ProbeIntervalMinutes,
+        ProbeDailyCapUsd,
     };
     Q_ENUM(Key)
 

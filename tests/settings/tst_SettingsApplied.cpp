@@ -8,6 +8,7 @@
 #include "core/routing/Router.h"
 #include "core/sandbox/SandboxServer.h"
 #include "core/secrets/AppSettings.h"
+#include "core/telemetry/OtlpExporter.h"
 #include "ui/MainWindow.h"
 #include "ui/common/ElidedLabel.h"
 #include "ui/settings/Appearance.h"
@@ -25,10 +26,12 @@
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
@@ -141,14 +144,51 @@ private slots:
         window.openPreferences();
         auto* dialog = window.findChild<SettingsDialog*>();
         QVERIFY(dialog);
-        QList<QDoubleSpinBox*> limits = dialog->findChildren<QDoubleSpinBox*>();
-        QCOMPARE(limits.size(), 2); // daily, monthly
-        limits[0]->setValue(2.5);
-        limits[1]->setValue(40);
+        auto* daily = dialog->findChild<QDoubleSpinBox*>(QStringLiteral("dailyLimit"));
+        auto* monthly = dialog->findChild<QDoubleSpinBox*>(QStringLiteral("monthlyLimit"));
+        QVERIFY(daily && monthly);
+        daily->setValue(2.5);
+        monthly->setValue(40);
         dialog->save();
         const BudgetSettings budgets = m_engine->budgets()->settings();
         QCOMPARE(budgets.global.dailyUsd, 2.5);
         QCOMPARE(budgets.global.monthlyUsd, 40.0);
+    }
+
+    void operations_fromDialog_traceAndProbe()
+    {
+        MainWindow window(*m_engine);
+        window.openPreferences();
+        auto* dialog = window.findChild<SettingsDialog*>();
+        QVERIFY(dialog);
+        auto* endpoint = dialog->findChild<QLineEdit*>(QStringLiteral("otlpEndpoint"));
+        auto* minutes = dialog->findChild<QSpinBox*>(QStringLiteral("probeMinutes"));
+        QVERIFY(endpoint && minutes);
+        QVERIFY(!m_engine->traceExporter());
+
+        // A bad URL keeps the dialog open and names the field; nothing is saved.
+        endpoint->setText(QStringLiteral("collector:4318"));
+        QVERIFY(!dialog->save());
+        auto* problem = dialog->findChild<QLabel*>(QStringLiteral("settingsProblem"));
+        QVERIFY(problem && !problem->isHidden());
+        QVERIFY(problem->text().contains(QStringLiteral("Trace collector")));
+        QVERIFY(!m_engine->traceExporter());
+
+        endpoint->setText(QStringLiteral("http://127.0.0.1:4318"));
+        minutes->setValue(5);
+        QVERIFY(dialog->save());
+        QVERIFY(m_engine->traceExporter());
+        QCOMPARE(m_engine->traceExporter()->settings().tracesUrl.toString(),
+                 QStringLiteral("http://127.0.0.1:4318/v1/traces"));
+        QVERIFY(m_engine->router()->isTracing());
+        // The first probe round goes out at once: the sandbox gets the probes.
+        QTRY_VERIFY(m_engine->sandbox()->requestCount(QStringLiteral("gpt-4.1-mini")) >= 1);
+
+        endpoint->clear();
+        minutes->setValue(0);
+        QVERIFY(dialog->save());
+        QVERIFY(!m_engine->traceExporter());
+        QVERIFY(!m_engine->router()->isTracing());
     }
 
     void budgetAction_andWarning_reachTracker()

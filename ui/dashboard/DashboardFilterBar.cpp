@@ -56,6 +56,9 @@ DashboardFilterBar::DashboardFilterBar(QWidget* parent)
         case RequestSource::Cli:
             sourceLabels.insert(sourceIds.constLast(), tr("Command line (switchyard ask)"));
             break;
+        case RequestSource::Probe:
+            sourceLabels.insert(sourceIds.constLast(), tr("Health probes"));
+            break;
         }
     }
     m_sources->setLabels(sourceLabels);

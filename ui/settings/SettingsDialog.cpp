@@ -2,6 +2,7 @@
 
 #include "core/pricing/BudgetTypes.h"
 #include "core/secrets/AppSettings.h"
+#include "core/telemetry/OtlpSettings.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -14,7 +15,9 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
+#include <QProcessEnvironment>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QUrl>
@@ -103,6 +106,8 @@ SettingsDialog::SettingsDialog(AppSettings& settings, const QString& dataLocatio
 
     m_daily = usdBox(settings.value(AppSettings::BudgetDailyUsd).toDouble());
     m_monthly = usdBox(settings.value(AppSettings::BudgetMonthlyUsd).toDouble());
+    m_daily->setObjectName(QStringLiteral("dailyLimit"));
+    m_monthly->setObjectName(QStringLiteral("monthlyLimit"));
     m_warnPercent = new QSpinBox;
     m_warnPercent->setRange(1, 100);
     m_warnPercent->setSuffix(QStringLiteral(" %"));
@@ -154,13 +159,44 @@ SettingsDialog::SettingsDialog(AppSettings& settings, const QString& dataLocatio
     appearanceForm->addRow(tr("Language"), m_language);
     appearanceForm->addRow(QString(), new QLabel(tr("A new language applies after a restart.")));
 
+    m_otlpEndpoint = new QLineEdit(settings.value(AppSettings::OtlpEndpoint).toString());
+    m_otlpEndpoint->setObjectName(QStringLiteral("otlpEndpoint"));
+    m_otlpEndpoint->setPlaceholderText(tr("e.g. http://127.0.0.1:4318 (empty: off)"));
+    m_otlpEndpoint->setToolTip(tr("An OpenTelemetry collector's OTLP/HTTP address: every request is sent there as a "
+                                  "trace, without prompt or answer text"));
+    m_probeMinutes = new QSpinBox;
+    m_probeMinutes->setObjectName(QStringLiteral("probeMinutes"));
+    m_probeMinutes->setRange(0, 1440);
+    m_probeMinutes->setSuffix(tr(" min"));
+    m_probeMinutes->setSpecialValueText(tr("off"));
+    m_probeMinutes->setValue(settings.value(AppSettings::ProbeIntervalMinutes).toInt());
+    m_probeMinutes->setToolTip(tr("A one-token request to each provider this often, so an outage is known before "
+                                  "your requests find it"));
+    m_probeCap = new QDoubleSpinBox;
+    m_probeCap->setObjectName(QStringLiteral("probeCap"));
+    m_probeCap->setRange(0, 100);
+    m_probeCap->setDecimals(2);
+    m_probeCap->setPrefix(QStringLiteral("$"));
+    m_probeCap->setValue(settings.value(AppSettings::ProbeDailyCapUsd).toDouble());
+    m_problem = new QLabel;
+    m_problem->setObjectName(QStringLiteral("settingsProblem"));
+    m_problem->setWordWrap(true);
+    m_problem->setStyleSheet(QStringLiteral("color: #c0392b"));
+    m_problem->hide();
+    auto* operations = new QGroupBox(tr("Operations"));
+    auto* operationsForm = new QFormLayout(operations);
+    operationsForm->addRow(tr("Trace collector"), m_otlpEndpoint);
+    operationsForm->addRow(tr("Health probes every"), m_probeMinutes);
+    operationsForm->addRow(tr("Probe cost per day at most"), m_probeCap);
+
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
     // Our own texts: Qt's translations (qtbase_*.qm) are not installed everywhere.
     buttons->button(QDialogButtonBox::Save)->setText(tr("&Save"));
     buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        save();
-        accept();
+        if (save()) {
+            accept();
+        }
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -168,6 +204,7 @@ SettingsDialog::SettingsDialog(AppSettings& settings, const QString& dataLocatio
     auto* left = new QVBoxLayout;
     left->addWidget(data);
     left->addWidget(appearance);
+    left->addWidget(operations);
     auto* right = new QVBoxLayout;
     right->addWidget(budgets);
     right->addWidget(timeoutBox);
@@ -175,11 +212,24 @@ SettingsDialog::SettingsDialog(AppSettings& settings, const QString& dataLocatio
     columns->addLayout(right);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(columns);
+    layout->addWidget(m_problem);
     layout->addWidget(buttons);
 }
 
-void SettingsDialog::save()
+bool SettingsDialog::save()
 {
+    const QString endpoint = m_otlpEndpoint->text().trimmed();
+    if (!endpoint.isEmpty()) {
+        QString error;
+        OtlpSettings::resolve(endpoint, QProcessEnvironment(), &error);
+        if (!error.isEmpty()) {
+            m_problem->setText(tr("Trace collector: \"%1\" is not an http:// or https:// URL.").arg(endpoint));
+            m_problem->show();
+            m_otlpEndpoint->setFocus();
+            return false;
+        }
+    }
+    m_problem->hide();
     m_settings.setValue(AppSettings::StorePrompts, m_storePrompts->isChecked());
     m_settings.setValue(AppSettings::HistoryRetentionDays, m_retention->value());
     m_settings.setValue(AppSettings::BudgetDailyUsd, m_daily->value());
@@ -195,5 +245,9 @@ void SettingsDialog::save()
     m_settings.setDefaultTimeouts(timeouts);
     m_settings.setValue(AppSettings::ThemeKey, m_theme->currentData().toString());
     m_settings.setValue(AppSettings::Language, m_language->currentData().toString());
+    m_settings.setValue(AppSettings::OtlpEndpoint, endpoint);
+    m_settings.setValue(AppSettings::ProbeIntervalMinutes, m_probeMinutes->value());
+    m_settings.setValue(AppSettings::ProbeDailyCapUsd, m_probeCap->value());
     m_settings.sync();
+    return true;
 }

@@ -6,10 +6,13 @@ class AppSettings;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
 class QSpinBox;
 
 // How Switchyard behaves on this machine (AppSettings): data location, privacy, budgets, default
-// timeouts, theme and language. Changes are written on Save only.
+// timeouts, theme and language, operations (trace collector, active probes). Changes are written
+// on Save only; a trace collector URL that is no http(s) URL keeps the dialog open and says so.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -22,7 +25,8 @@ public:
     // A language as it names itself ("Deutsch"), for the language list.
     static QString languageName(const QString& code);
 
-    void save();
+    // False, with the reason shown, when a field cannot be saved.
+    bool save();
 
 private:
     AppSettings& m_settings;
@@ -39,4 +43,8 @@ private:
     QSpinBox* m_total;
     QComboBox* m_theme;
     QComboBox* m_language;
+    QLineEdit* m_otlpEndpoint;
+    QSpinBox* m_probeMinutes;
+    QDoubleSpinBox* m_probeCap;
+    QLabel* m_problem;
 };
