@@ -14,13 +14,16 @@ bool ExplainCommand::parse(const QStringList& arguments)
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print JSON."));
     const QCommandLineOption tagOption(QStringLiteral("tag"), tr("Routing tag such as tier=coding (repeatable)."),
                                        QStringLiteral("TAG"));
-    parser.addOptions({ jsonOption, tagOption });
+    const QCommandLineOption modelOption(
+        QStringLiteral("model"), tr("Explain what a caller naming this model, group or tier gets."), tr("NAME"));
+    parser.addOptions({ jsonOption, tagOption, modelOption });
     parser.addPositionalArgument(QStringLiteral("PROMPT"), tr("The prompt to explain."));
     if (!Console::parseArguments(parser, QStringLiteral("switchyard explain"), arguments)) {
         return false;
     }
     m_prompt = parser.positionalArguments().join(QLatin1Char(' '));
-    if (m_prompt.trimmed().isEmpty() && parser.values(tagOption).isEmpty()) {
+    m_model = parser.value(modelOption);
+    if (m_prompt.trimmed().isEmpty() && parser.values(tagOption).isEmpty() && m_model.isEmpty()) {
         Console::fail(tr("no prompt given"), 64);
         return false;
     }
@@ -31,7 +34,8 @@ bool ExplainCommand::parse(const QStringList& arguments)
 
 void ExplainCommand::run(Engine& engine)
 {
-    const Explanation explanation = engine.router()->explain(m_prompt, m_tags);
+    const Explanation explanation
+        = m_model.isEmpty() ? engine.router()->explain(m_prompt, m_tags) : engine.router()->explainGroup(m_model);
     if (m_json) {
         Console::printJson(explanation.toJson());
     } else {

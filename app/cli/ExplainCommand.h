@@ -3,7 +3,8 @@
 #include "app/cli/CliCommand.h"
 
 // `switchyard explain [--json] [--tag T] PROMPT`: which rule fires, which tier and chain, and
-// which models would be skipped right now and why. Sends nothing.
+// which models would be skipped right now and why. `--model NAME` explains what a caller naming
+// NAME gets instead (a group, tier, model or a wildcard that takes the name). Sends nothing.
 class ExplainCommand : public CliCommand
 {
     Q_OBJECT
@@ -15,5 +16,6 @@ public:
 private:
     QString m_prompt;
     QStringList m_tags;
+    QString m_model;
     bool m_json = false;
 };

@@ -153,6 +153,8 @@ private:
     void settleShared(quint64 holdId, double actualUsd);
     void addProvidersAndModels(const QList<ProviderConfig>& providers, const QList<ModelConfig>& models);
     Timeouts effectiveTimeouts(const Timeouts& configured) const;
+    // The price table's price, context window and output limit for the model's upstream name.
+    void addPriceTableDetails(ModelConfig* model) const;
 
     QString m_error;
     QStringList m_warnings;
