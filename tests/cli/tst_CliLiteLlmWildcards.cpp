@@ -68,6 +68,8 @@ private slots:
     void requestedName_reachesItsProviderAsLiteLlmSendsIt();
     void ledger_pricesTheUpstreamModel_data();
     void ledger_pricesTheUpstreamModel();
+    void budget_coversTheModelsAWildcardMakes_data();
+    void budget_coversTheModelsAWildcardMakes();
     void explainAndRoute_nameTheWildcard();
     void nameNoPatternMatches_isStillRefused();
     void modelList_showsThePatternNotItsTemplate();
@@ -276,6 +278,45 @@ void TestCliLiteLlmWildcards::ledger_pricesTheUpstreamModel()
         QVERIFY(!rows.first().cost.isNull());
         QVERIFY2(qAbs(rows.first().cost.toDouble() - cost.toDouble()) < 1e-12,
                  qPrintable(QString::number(rows.first().cost.toDouble(), 'g', 17)));
+    }
+}
+
+void TestCliLiteLlmWildcards::budget_coversTheModelsAWildcardMakes_data()
+{
+    QTest::addColumn<QString>("dailyUsd"); // the home's daily budget, action "refuse"
+    QTest::addColumn<QString>("requested");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<int>("requests"); // what reached the Anthropic host
+
+    // The worst case of claude-sonnet-4-5 with 1,000 output tokens is over $0.015 ($15 per 1M).
+    QTest::newRow("within the limit: sent") << "1"
+                                            << "anthropic/claude-sonnet-4-5" << 0 << 1;
+    QTest::newRow("the wildcard's model priced over the limit: refused, nothing sent")
+        << "0.0001"
+        << "anthropic/claude-sonnet-4-5" << 2 << 0;
+    QTest::newRow("a name with no price under a limit: refused as any unpriced model")
+        << "1"
+        << "anthropic/claude-unreleased-9" << 2 << 0;
+}
+
+void TestCliLiteLlmWildcards::budget_coversTheModelsAWildcardMakes()
+{
+    QFETCH(QString, dailyUsd);
+    QFETCH(QString, requested);
+    QFETCH(int, exitCode);
+    QFETCH(int, requests);
+    QVERIFY(import());
+    QFile ini(m_home->filePath(QStringLiteral("settings.ini")));
+    QVERIFY(ini.open(QIODevice::WriteOnly));
+    ini.write(QStringLiteral("[budget]\ndailyUsd=%1\naction=refuse\n").arg(dailyUsd).toUtf8());
+    ini.close();
+    const CliRun asked = run({ QStringLiteral("ask"), QStringLiteral("--json"), QStringLiteral("--no-stream"),
+                               QStringLiteral("--max-tokens"), QStringLiteral("1000"), QStringLiteral("--model"),
+                               requested, QStringLiteral("Say hello") });
+    QVERIFY2(asked.exitCode == exitCode, asked.err.constData() + QByteArray("\n") + asked.out);
+    QCOMPARE(m_anthropic->requests.size(), requests);
+    if (exitCode != 0) {
+        QVERIFY2(asked.out.contains("budget"), asked.out.constData());
     }
 }
 

@@ -113,6 +113,7 @@ private slots:
     void fixtures_passValidation();
     void roundTrip_exportThenImport_sameConfig_data();
     void roundTrip_exportThenImport_sameConfig();
+    void mixedConfig_importsWhatCanRunAndNamesTheRest();
     void azure_deploymentsMapped_data();
     void azure_deploymentsMapped();
     void azure_badDeploymentsSkippedWithTheirPlace_data();
@@ -572,7 +573,7 @@ void TestLiteLlmImport::fixtures_passValidation_data()
     QTest::addColumn<QString>("file");
     for (const char* file :
          { "keys-bound-to-hosts.yaml", "prefixes.yaml", "prices-and-aliases.yaml", "bad-values-skip-one.yaml",
-           "nothing-importable.yaml", "azure-deployments.yaml", "bedrock.yaml" }) {
+           "nothing-importable.yaml", "azure-deployments.yaml", "bedrock.yaml", "mixed.yaml" }) {
         QTest::newRow(file) << file;
     }
 }
@@ -607,6 +608,37 @@ void TestLiteLlmImport::roundTrip_exportThenImport_sameConfig()
     QVERIFY2(second.config == first.config, yaml.constData());
     QCOMPARE(second.skippedDeployments, 0);
     QVERIFY(second.keyVariables.isEmpty()); // the export only ever names variables
+}
+
+void TestLiteLlmImport::mixedConfig_importsWhatCanRunAndNamesTheRest()
+{
+    const LiteLlmImportResult result = importFixture(QStringLiteral("mixed.yaml"));
+    QVERIFY2(result.ok, qPrintable(describe(result.problems)));
+    // Vertex AI, a placeholder URL and a wildcard model under a plain name: each skipped at its place.
+    QCOMPARE(result.skippedDeployments, 3);
+    for (const char* path : { "model_list[12].litellm_params.model", "model_list[13].litellm_params.api_base",
+                              "model_list[14].litellm_params.model" }) {
+        QVERIFY2(problemAt(result.problems, QLatin1String(path)), qPrintable(describe(result.problems)));
+    }
+    QStringList groups;
+    for (const ModelGroup& group : result.config.policy.groups) {
+        groups.append(group.name);
+    }
+    QCOMPARE(groups,
+             (QStringList { "chat", "reasoning", "long-context", "fast", "team-gateway", "local", "my-finetune", "nova",
+                            "anthropic/*", "openai/*", "assistant" }));
+    const ModelGroup* chat = result.config.policy.group(QStringLiteral("chat"));
+    QCOMPARE(chat->deployments, (QList<Deployment> { { "chat", 7 }, { "chat#2", 3 } }));
+    QCOMPARE(chat->fallbacks, QStringList { "reasoning" });
+    QCOMPARE(chat->contextWindowFallbacks, QStringList { "long-context" });
+    QCOMPARE(result.config.model(QStringLiteral("chat#2"))->baseModel, QStringLiteral("azure/gpt-4o-mini"));
+    QCOMPARE(deploymentOf(result, QStringLiteral("team-gateway")),
+             QStringLiteral("openai|https://llm.corp.example/v1|SWITCHYARD_KEY_LLM_CORP_EXAMPLE|gpt-4.1"));
+    QCOMPARE(deploymentOf(result, QStringLiteral("anthropic/*")),
+             QStringLiteral("anthropic|https://api.anthropic.com/v1|ANTHROPIC_API_KEY|*"));
+    QCOMPARE(result.config.policy.defaults.strategy, LoadBalanceStrategy::LeastBusy);
+    QCOMPARE(result.config.policy.defaults.cooldown.durationSec, 45);
+    QVERIFY(result.config.model(QStringLiteral("my-finetune"))->price.known);
 }
 
 void TestLiteLlmImport::azure_deploymentsMapped_data()
