@@ -243,6 +243,10 @@
         <source>model %1 names an unknown provider %2</source>
         <translation>Modell %1 nennt einen unbekannten Anbieter %2</translation>
     </message>
+    <message>
+        <source>%1 is a wildcard&apos;s template; ask for a model name its pattern matches, e.g. %2</source>
+        <translation>%1 ist die Vorlage eines Platzhalters; fragen Sie nach einem Modellnamen, auf den sein Muster passt, z. B. %2</translation>
+    </message>
 </context>
 <context>
     <name>AwsCredentialChain</name>
@@ -2093,6 +2097,14 @@ Erstes Token: %3</translation>
         <source>%1%2: %3</source>
         <translation>%1%2: %3</translation>
     </message>
+    <message>
+        <source>Explain what a caller naming this model, group or tier gets.</source>
+        <translation>Erklären, was ein Aufrufer bekommt, der dieses Modell, diese Gruppe oder diese Stufe nennt.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
 </context>
 <context>
     <name>Explanation</name>
@@ -2195,6 +2207,10 @@ Erstes Token: %3</translation>
     <message>
         <source>Learned router: p_strong %1, threshold %2: weak model %3</source>
         <translation>Gelernter Router: p_strong %1, Schwelle %2: schwaches Modell %3</translation>
+    </message>
+    <message>
+        <source>Wildcard: %1 matched &quot;%2&quot;; the name is passed through to the provider</source>
+        <translation>Platzhalter: %1 passt auf „%2“; der Name wird an den Anbieter durchgereicht</translation>
     </message>
 </context>
 <context>
@@ -3921,10 +3937,6 @@ Erstes Token: %3</translation>
         <translation>LiteLLM sendet „%1“ ohne Präfix an den Anbieter „%2“, den Switchyard nicht unterstützt</translation>
     </message>
     <message>
-        <source>wildcard model &quot;%1&quot; (any model the client asks for) is not supported by Switchyard&apos;s routing; list the models one by one</source>
-        <translation>Platzhaltermodell „%1“ (jedes Modell, das der Client anfragt) wird vom Routing von Switchyard nicht unterstützt; führen Sie die Modelle einzeln auf</translation>
-    </message>
-    <message>
         <source>LiteLLM has no provider &quot;%1&quot;%2; for an OpenAI-compatible server write openai/%3 with its api_base</source>
         <translation>LiteLLM kennt keinen Anbieter „%1“%2; für einen OpenAI-kompatiblen Server schreiben Sie openai/%3 mit seiner api_base</translation>
     </message>
@@ -4019,6 +4031,18 @@ Erstes Token: %3</translation>
     <message>
         <source>not given: Switchyard sends api-version=%1</source>
         <translation>nicht angegeben: Switchyard sendet api-version=%1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; passes the requested model name through, but model_name &quot;%2&quot; is no pattern that takes names; write model_name: &quot;*&quot; or a pattern such as &quot;%1&quot;</source>
+        <translation>„%1“ reicht den angefragten Modellnamen durch, aber model_name „%2“ ist kein Muster, das Namen annimmt; schreiben Sie model_name: &quot;*&quot; oder ein Muster wie „%1“</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has more * than model_name &quot;%2&quot;: LiteLLM would send a * it cannot fill</source>
+        <translation>„%1“ hat mehr * als model_name „%2“: LiteLLM würde ein * senden, das es nicht füllen kann</translation>
+    </message>
+    <message>
+        <source>LiteLLM picks each requested name&apos;s provider by that name; Switchyard sends every name &quot;%1&quot; takes to one OpenAI-compatible provider (api_base, else api.openai.com); add deployments such as anthropic/* for other providers</source>
+        <translation>LiteLLM wählt den Anbieter jedes angefragten Namens nach diesem Namen; Switchyard sendet jeden Namen, den „%1“ annimmt, an einen OpenAI-kompatiblen Anbieter (api_base, sonst api.openai.com); fügen Sie für andere Anbieter Deployments wie anthropic/* hinzu</translation>
     </message>
 </context>
 <context>
@@ -5792,6 +5816,14 @@ Erstes Token: %3</translation>
     <message>
         <source>lacks %1 by its model data (needed for %2)</source>
         <translation>%1 fehlt laut seinen Modelldaten (nötig für %2)</translation>
+    </message>
+    <message>
+        <source>matched wildcard &quot;%1&quot;: the requested name is passed through</source>
+        <translation>passt auf den Platzhalter „%1“: der angefragte Name wird durchgereicht</translation>
+    </message>
+    <message>
+        <source>a wildcard&apos;s template: ask for a model name its pattern matches</source>
+        <translation>Vorlage eines Platzhalters: fragen Sie nach einem Modellnamen, auf den sein Muster passt</translation>
     </message>
 </context>
 <context>

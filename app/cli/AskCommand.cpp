@@ -111,7 +111,9 @@ void AskCommand::run(Engine& engine)
     const ModelConfig* model = engine.resolveModel(m_model, &error);
     // A group wins over a model of the same name, as in LiteLLM, where the model_name a client
     // sends is the group (an imported deployment takes its group's name).
-    if ((!model || engine.isGroup(m_model)) && engine.isGroupOrTier(m_model)) {
+    // A name only a wildcard's pattern takes is routed too: the router makes its model.
+    if ((!model || engine.isGroup(m_model))
+        && (engine.isGroupOrTier(m_model) || engine.router()->takesWildcard(m_model))) {
         // A LiteLLM-style group (or a tier): follow its fallbacks.
         RouteOptions options;
         options.source = RequestSource::Cli;
@@ -121,6 +123,11 @@ void AskCommand::run(Engine& engine)
     }
     if (!model) {
         emit done(Console::fail(error));
+        return;
+    }
+    if (model->passesClientModel()) {
+        emit done(Console::fail(tr("%1 is a wildcard's template; ask for a model name its pattern matches, e.g. %2")
+                                    .arg(model->id, QString(model->id).replace(u'*', QStringLiteral("NAME")))));
         return;
     }
     const ProviderConfig* provider = engine.provider(model->providerId);

@@ -22,7 +22,9 @@ bool ExplainCommand::parse(const QStringList& arguments)
         QStringLiteral("FILE"));
     const QCommandLineOption anthropicOption(QStringLiteral("anthropic"),
                                              tr("The body is an Anthropic Messages request (default: OpenAI chat)."));
-    parser.addOptions({ jsonOption, tagOption, bodyOption, anthropicOption });
+    const QCommandLineOption modelOption(
+        QStringLiteral("model"), tr("Explain what a caller naming this model, group or tier gets."), tr("NAME"));
+    parser.addOptions({ jsonOption, tagOption, bodyOption, anthropicOption, modelOption });
     parser.addPositionalArgument(QStringLiteral("PROMPT"), tr("The prompt to explain."));
     if (!Console::parseArguments(parser, QStringLiteral("switchyard explain"), arguments)) {
         return false;
@@ -30,7 +32,9 @@ bool ExplainCommand::parse(const QStringList& arguments)
     m_prompt = parser.positionalArguments().join(QLatin1Char(' '));
     m_bodyFile = parser.value(bodyOption);
     m_anthropic = parser.isSet(anthropicOption);
-    if (m_prompt.trimmed().isEmpty() && parser.values(tagOption).isEmpty() && m_bodyFile.isEmpty()) {
+    m_model = parser.value(modelOption);
+    if (m_prompt.trimmed().isEmpty() && parser.values(tagOption).isEmpty() && m_bodyFile.isEmpty()
+        && m_model.isEmpty()) {
         Console::fail(tr("no prompt given"), 64);
         return false;
     }
@@ -42,9 +46,7 @@ bool ExplainCommand::parse(const QStringList& arguments)
 void ExplainCommand::run(Engine& engine)
 {
     Explanation explanation;
-    if (m_bodyFile.isEmpty()) {
-        explanation = engine.router()->explain(m_prompt, m_tags);
-    } else {
+    if (!m_bodyFile.isEmpty()) {
         QFile file(m_bodyFile);
         if (!file.open(QIODevice::ReadOnly)) {
             emit done(Console::fail(tr("cannot read %1: %2").arg(m_bodyFile, file.errorString()), 66));
@@ -60,6 +62,10 @@ void ExplainCommand::run(Engine& engine)
             return;
         }
         explanation = engine.router()->explainRequest(request.chat, request.model, m_tags);
+    } else if (!m_model.isEmpty()) {
+        explanation = engine.router()->explainGroup(m_model);
+    } else {
+        explanation = engine.router()->explain(m_prompt, m_tags);
     }
     if (m_json) {
         Console::printJson(explanation.toJson());

@@ -1,5 +1,7 @@
 #include "core/common/ProviderTypes.h"
 
+#include "core/common/ModelNamePattern.h"
+
 QString ProviderKinds::id(ProviderKind kind)
 {
     switch (kind) {
@@ -80,6 +82,16 @@ qint64 estimateTokens(const QString& text)
         return 0;
     }
     return qMax<qint64>(1, (text.size() + 3) / 4);
+}
+
+bool ModelConfig::passesClientModel() const
+{
+    return ModelNamePattern::isPattern(upstreamModel);
+}
+
+QString ModelConfig::priceName() const
+{
+    return !baseModel.isEmpty() ? baseModel : !upstreamModel.isEmpty() ? upstreamModel : id;
 }
 
 ModelPrice ModelPrice::ratesFor(qint64 promptTokens) const

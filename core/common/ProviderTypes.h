@@ -132,14 +132,22 @@ struct ModelConfig
 {
     QString id; // name used everywhere in Switchyard, unique: "gpt-4o-mini" or "openai/gpt-4o-mini"
     QString providerId;
-    QString upstreamModel; // what the provider's API calls it
+    QString upstreamModel; // what the provider's API calls it; with "*" a template (see ModelNamePattern)
     ModelPrice price;
     int contextWindow = 0; // tokens, 0 = unknown
     int maxOutputTokens = 0;
     Timeouts timeouts;
     quint8 timeoutsSet = 0; // TimeoutField bits this model's config sets (LiteLLM timeout, stream_timeout)
     ModelCapabilities capabilities; // from the config ("supports"), else the price/model data
+    // The model this deployment runs when its upstream name does not say (an Azure deployment named
+    // "chat-eastus"): its price is that model's. LiteLLM's model_info.base_model ("azure/gpt-4o").
+    QString baseModel;
 
+    // A wildcard deployment's template: the upstream name comes from the name a client asks for, so
+    // it is never called as it stands (the router makes a model of it per requested name).
+    bool passesClientModel() const;
+    // The name the price table knows it by: the base model, else the upstream name, else the id.
+    QString priceName() const;
     bool operator==(const ModelConfig&) const = default;
 };
 

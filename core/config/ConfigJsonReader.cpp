@@ -128,12 +128,13 @@ void ConfigJson::readProviders(const QJsonObject& document, SwitchyardConfig* co
             continue;
         }
         ModelConfig model;
-        reader.checkKeys(
-            *object, path,
-            { "id", "provider", "upstreamModel", "contextWindow", "maxOutputTokens", "price", "timeouts", "supports" });
+        reader.checkKeys(*object, path,
+                         { "id", "provider", "upstreamModel", "baseModel", "contextWindow", "maxOutputTokens", "price",
+                           "timeouts", "supports" });
         reader.string(*object, QStringLiteral("id"), path, &model.id);
         reader.string(*object, QStringLiteral("provider"), path, &model.providerId);
         reader.string(*object, QStringLiteral("upstreamModel"), path, &model.upstreamModel);
+        reader.string(*object, QStringLiteral("baseModel"), path, &model.baseModel);
         reader.integer(*object, QStringLiteral("contextWindow"), path, &model.contextWindow);
         reader.integer(*object, QStringLiteral("maxOutputTokens"), path, &model.maxOutputTokens);
         if (object->contains(QStringLiteral("supports"))) {

@@ -79,6 +79,9 @@ QJsonObject modelToJson(const ModelConfig& model)
         { QStringLiteral("contextWindow"), model.contextWindow },
         { QStringLiteral("maxOutputTokens"), model.maxOutputTokens },
     };
+    if (!model.baseModel.isEmpty()) {
+        object.insert(QStringLiteral("baseModel"), model.baseModel);
+    }
     // Only the model's own timeouts: the others come from its tier or the defaults.
     QJsonObject timeouts;
     const QJsonObject all = ConfigJson::timeoutsToJson(model.timeouts);

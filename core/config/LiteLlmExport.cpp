@@ -159,8 +159,11 @@ private:
             out << YAML::Key << "weight" << YAML::Value << weight;
         }
         out << YAML::EndMap;
-        if (model.price.known || model.contextWindow > 0 || model.maxOutputTokens > 0) {
+        if (model.price.known || model.contextWindow > 0 || model.maxOutputTokens > 0 || !model.baseModel.isEmpty()) {
             out << YAML::Key << "model_info" << YAML::Value << YAML::BeginMap;
+            if (!model.baseModel.isEmpty()) {
+                out << YAML::Key << "base_model" << YAML::Value << str(model.baseModel);
+            }
             if (model.price.known) {
                 out << YAML::Key << "input_cost_per_token" << YAML::Value << perToken(model.price.inputPerMTok);
                 out << YAML::Key << "output_cost_per_token" << YAML::Value << perToken(model.price.outputPerMTok);

@@ -76,6 +76,8 @@ private:
     void readModelList(const YAML::Node& list);
     void readDeployment(const YAML::Node& entry, const QString& path);
     bool skipUnroutable(const LiteLlmModelRoute& route, const QString& path, const YAML::Node& node);
+    bool acceptWildcard(const QString& groupName, const LiteLlmModelRoute& route, const QString& path,
+                        const YAML::Node& node);
     std::optional<QUrl> baseFor(const LiteLlmPrefix& prefix, const YAML::Node& params, const QString& paramsPath);
     std::optional<QString> keyFor(const LiteLlmPrefix& prefix, const QUrl& base, const YAML::Node& params,
                                   const QString& paramsPath, Access* access);

@@ -1,6 +1,7 @@
 #include "core/config/LiteLlmImporter.h"
 
 #include "core/common/AzureEndpoint.h"
+#include "core/common/ModelNamePattern.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -88,7 +89,8 @@ void LiteLlmImporter::readDeployment(const YAML::Node& entry, const QString& pat
         baseNode.IsDefined() && baseNode.IsScalar() && !text(baseNode).startsWith(QLatin1String("os.environ/"))
             ? text(baseNode)
             : QString());
-    if (skipUnroutable(route, join(paramsPath, QStringLiteral("model")), modelNode)) {
+    if (skipUnroutable(route, join(paramsPath, QStringLiteral("model")), modelNode)
+        || !acceptWildcard(*groupName, route, join(paramsPath, QStringLiteral("model")), modelNode)) {
         return;
     }
     const LiteLlmPrefix& prefix = *route.prefix;
@@ -208,13 +210,6 @@ bool LiteLlmImporter::skipUnroutable(const LiteLlmModelRoute& route, const QStri
                   node);
         }
         return true;
-    case LiteLlmModelOwner::Wildcard:
-        error(path,
-              tr("wildcard model \"%1\" (any model the client asks for) is not supported by Switchyard's routing; "
-                 "list the models one by one")
-                  .arg(text(node)),
-              node);
-        return true;
     case LiteLlmModelOwner::Unknown:
         break;
     }
@@ -229,6 +224,39 @@ bool LiteLlmImporter::skipUnroutable(const LiteLlmModelRoute& route, const QStri
               tr("LiteLLM cannot tell which provider serves \"%1\"; write it with a provider prefix, e.g. openai/%1")
                   .arg(route.upstreamModel),
               node);
+    }
+    return true;
+}
+
+// LiteLLM's wildcard routing: a model_name pattern takes the names clients ask for, and the stars of
+// litellm_params.model are filled with what the pattern's stars matched.
+bool LiteLlmImporter::acceptWildcard(const QString& groupName, const LiteLlmModelRoute& route, const QString& path,
+                                     const YAML::Node& node)
+{
+    const int groupStars = ModelNamePattern::starCount(groupName);
+    const int modelStars = ModelNamePattern::starCount(route.upstreamModel);
+    if (modelStars > 0 && groupStars == 0) {
+        error(path,
+              tr("\"%1\" passes the requested model name through, but model_name \"%2\" is no pattern that takes "
+                 "names; write model_name: \"*\" or a pattern such as \"%1\"")
+                  .arg(text(node), groupName),
+              node);
+        return false;
+    }
+    if (modelStars > groupStars) {
+        error(path,
+              tr("\"%1\" has more * than model_name \"%2\": LiteLLM would send a * it cannot fill")
+                  .arg(text(node), groupName),
+              node);
+        return false;
+    }
+    if (route.providerChosenForWildcard) {
+        note(path,
+             tr("LiteLLM picks each requested name's provider by that name; Switchyard sends every name \"%1\" "
+                "takes to one OpenAI-compatible provider (api_base, else api.openai.com); add deployments such "
+                "as anthropic/* for other providers")
+                 .arg(groupName),
+             node);
     }
     return true;
 }
@@ -464,6 +492,11 @@ void LiteLlmImporter::readModelInfo(const YAML::Node& info, const QString& path,
         } else if (name == QLatin1String("max_output_tokens")) {
             if (auto tokens = count(value, itemPath)) {
                 model->maxOutputTokens = *tokens;
+            }
+        } else if (name == QLatin1String("base_model")) {
+            // What LiteLLM prices an Azure deployment by when its name says nothing of the model.
+            if (auto base = string(value, itemPath)) {
+                model->baseModel = base->trimmed();
             }
         } else {
             unmapped(itemPath, value);

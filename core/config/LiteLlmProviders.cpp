@@ -1,5 +1,7 @@
 #include "core/config/LiteLlmProviders.h"
 
+#include "core/common/ModelNamePattern.h"
+
 #include <QStringList>
 
 namespace {
@@ -189,18 +191,13 @@ LiteLlmModelRoute LiteLlmProviders::route(const QString& model, const QString& a
             }
         }
         if (route.prefix) {
-            route.owner
-                = route.upstreamModel.contains(u'*') ? LiteLlmModelOwner::Wildcard : LiteLlmModelOwner::Prefixed;
+            route.owner = LiteLlmModelOwner::Prefixed;
         } else if (isUnsupportedPrefix(route.prefixName)) {
             route.owner = LiteLlmModelOwner::Unsupported;
         }
         return route;
     }
     route.upstreamModel = model;
-    if (model.contains(u'*')) {
-        route.owner = LiteLlmModelOwner::Wildcard;
-        return route;
-    }
     // Without a prefix LiteLLM first asks whether api_base is a provider it knows, then its model lists.
     const QUrl base(apiBase.trimmed());
     if (!apiBase.isEmpty() && !base.host().isEmpty()) {
@@ -212,6 +209,13 @@ LiteLlmModelRoute LiteLlmProviders::route(const QString& model, const QString& a
                 return route;
             }
         }
+    }
+    if (ModelNamePattern::isPattern(model)) {
+        // An OpenAI-compatible server at api_base, or OpenAI itself.
+        route.owner = LiteLlmModelOwner::Inferred;
+        route.prefix = byPrefix(QStringLiteral("openai"));
+        route.providerChosenForWildcard = true;
+        return route;
     }
     if (isBedrockModelId(model)) {
         route.owner = LiteLlmModelOwner::Inferred;

@@ -27,7 +27,6 @@ enum class LiteLlmModelOwner
     Inferred, // "claude-3-5-sonnet", "gpt-4o": LiteLLM knows the model and picks its provider
     Unsupported, // a provider Switchyard cannot call (vertex_ai/, sagemaker/, or "gemini-pro" = Vertex AI)
     Unknown, // "siliconflow/...", "my-model": LiteLLM itself could not call it
-    Wildcard, // "*", "openai/*": LiteLLM passes the client's model through
 };
 
 struct LiteLlmModelRoute
@@ -35,7 +34,10 @@ struct LiteLlmModelRoute
     LiteLlmModelOwner owner = LiteLlmModelOwner::Unknown;
     const LiteLlmPrefix* prefix = nullptr; // Prefixed and Inferred
     QString prefixName; // as written ("siliconflow"), or LiteLLM's provider for an Unsupported inferred one
-    QString upstreamModel; // the model name with LiteLLM's prefix stripped
+    QString upstreamModel; // the model name with LiteLLM's prefix stripped; "*" parts for a wildcard
+    // A wildcard without a prefix ("*"): LiteLLM picks each requested name's provider by that name;
+    // Switchyard sends every name to one provider, api_base's, else OpenAI.
+    bool providerChosenForWildcard = false;
 };
 
 namespace LiteLlmProviders {

@@ -39,7 +39,8 @@ Engine::Engine(QObject* parent)
     , m_recorder(std::make_unique<CallRecorder>(
           *m_prices,
           [this](const QString& modelId) {
-              const ModelConfig* found = model(modelId);
+              // The router's: it also holds the models made from wildcards for the names clients asked for.
+              const ModelConfig* found = m_router ? m_router->model(modelId) : model(modelId);
               return found ? found->price : ModelPrice {};
           },
           // Routed calls were counted attempt by attempt through the router's budget holds.
@@ -49,6 +50,8 @@ Engine::Engine(QObject* parent)
     , m_budgets(new BudgetTracker(this))
     , m_metrics(std::make_unique<MetricsRegistry>())
 {
+    // A wildcard's deployment with prices of its own in the config keeps them for every name it takes.
+    m_router->setWildcardDetails([this](ModelConfig* model) { addPriceTableDetails(model, !model->price.known); });
     m_metrics->setCircuitSource([this] {
         QList<MetricsRegistry::GaugeSample> circuits;
         for (const ModelConfig& model : std::as_const(m_models)) {
@@ -334,28 +337,33 @@ void Engine::addProvidersAndModels(const QList<ProviderConfig>& providers, const
         const bool simulatedModel = std::any_of(providers.cbegin(), providers.cend(), [&](const ProviderConfig& p) {
             return p.simulated && p.id == model.providerId;
         });
-        // The price table knows a model by what its provider calls it. Not by the id: a group
-        // named gpt-3.5-turbo that serves a local llama2 (a common LiteLLM alias) is not charged at
-        // OpenAI's price, nor taken to see images.
-        const std::optional<PriceEntry> entry
-            = m_prices->lookup(model.upstreamModel.isEmpty() ? model.id : model.upstreamModel);
-        if (entry && !model.capabilities.isKnown()) {
-            model.capabilities = entry->capabilities;
-        }
-        if (!model.price.known || simulatedModel) {
-            // Unpriced in the config: take the price table's.
-            if (entry) {
-                model.price = entry->price;
-                if (model.contextWindow == 0) {
-                    model.contextWindow = entry->contextWindow;
-                }
-                if (model.maxOutputTokens == 0) {
-                    model.maxOutputTokens = entry->maxOutputTokens;
-                }
-            }
-        }
+        addPriceTableDetails(&model, !model.price.known || simulatedModel);
         model.timeouts = effectiveTimeouts(model.timeouts);
         m_models.append(model);
+    }
+}
+
+void Engine::addPriceTableDetails(ModelConfig* model, bool takePrice) const
+{
+    // The price table knows a model by what its provider calls it (or by the base model the config
+    // names for it). Not by the id: a group named gpt-3.5-turbo that serves a local llama2 (a common
+    // LiteLLM alias) is not charged at OpenAI's price, nor taken to see images.
+    const std::optional<PriceEntry> entry = m_prices->lookup(model->priceName());
+    if (!entry) {
+        return;
+    }
+    if (!model->capabilities.isKnown()) {
+        model->capabilities = entry->capabilities;
+    }
+    if (!takePrice) {
+        return; // priced in the config
+    }
+    model->price = entry->price;
+    if (model->contextWindow == 0) {
+        model->contextWindow = entry->contextWindow;
+    }
+    if (model->maxOutputTokens == 0) {
+        model->maxOutputTokens = entry->maxOutputTokens;
     }
 }
 
@@ -650,13 +658,13 @@ const ModelConfig* Engine::resolveModel(const QString& name, QString* error) con
 
 bool Engine::isGroup(const QString& name) const
 {
-    return m_router->policy().group(name) != nullptr;
+    return m_router->policy().routableGroup(name) != nullptr;
 }
 
 bool Engine::isGroupOrTier(const QString& name) const
 {
     const RoutingPolicy& policy = m_router->policy();
-    return policy.group(name) != nullptr || policy.tier(name) != nullptr;
+    return policy.routableGroup(name) != nullptr || policy.tier(name) != nullptr;
 }
 
 bool Engine::loadLearnedRouter(QString* error)

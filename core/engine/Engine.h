@@ -162,6 +162,9 @@ private:
     void settleShared(quint64 holdId, double actualUsd);
     void addProvidersAndModels(const QList<ProviderConfig>& providers, const QList<ModelConfig>& models);
     Timeouts effectiveTimeouts(const Timeouts& configured) const;
+    // From the price table, by the model's price name: its capabilities when the config names none,
+    // and with takePrice its price, context window and output limit.
+    void addPriceTableDetails(ModelConfig* model, bool takePrice) const;
 
     QString m_error;
     QStringList m_warnings;

@@ -1,9 +1,12 @@
 #include "core/gateway/ClientKey.h"
 
+#include "core/common/ModelNamePattern.h"
 #include "core/gateway/GatewayJson.h"
 
 #include <QCryptographicHash>
 #include <QRandomGenerator>
+
+#include <algorithm>
 
 namespace {
 constexpr QByteArrayView kPrefix = "sk-sy-";
@@ -54,7 +57,11 @@ bool ClientKey::allows(const QString& target, const QString& forcedTier) const
     if (allowedModels.isEmpty()) {
         return true;
     }
-    return allowedModels.contains(target) && (forcedTier.isEmpty() || allowedModels.contains(forcedTier));
+    // An allowed wildcard ("anthropic/*") allows the names its pattern matches.
+    const bool targetAllowed = allowedModels.contains(target)
+        || std::any_of(allowedModels.cbegin(), allowedModels.cend(),
+                       [&](const QString& allowed) { return ModelNamePattern(allowed).match(target).has_value(); });
+    return targetAllowed && (forcedTier.isEmpty() || allowedModels.contains(forcedTier));
 }
 
 IssuedClientKey ClientKeys::issue(const QString& name, const QDateTime& now)

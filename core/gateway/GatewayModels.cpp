@@ -11,18 +11,21 @@ Target resolve(const Router& router, const QString& requested)
         return { Kind::Auto, {} };
     }
     const RoutingPolicy& policy = router.policy();
-    if (policy.group(requested)) {
+    if (policy.routableGroup(requested)) {
         return { Kind::Group, requested };
     }
     if (policy.tier(requested)) {
         return { Kind::Tier, requested };
     }
-    if (router.model(requested)) {
-        return { Kind::Model, requested };
+    if (const ModelConfig* model = router.isConfiguredModel(requested) ? router.model(requested) : nullptr) {
+        return model->passesClientModel() ? Target {} : Target { Kind::Model, requested };
     }
     // The provider's own name ("gpt-4.1-mini" for "sandbox/gpt-4.1-mini"), when it is unambiguous.
     const ModelConfig* found = nullptr;
     for (const ModelConfig& model : router.models()) {
+        if (model.passesClientModel()) {
+            continue;
+        }
         if (model.upstreamModel == requested || model.id.endsWith(QLatin1Char('/') + requested)) {
             if (found && found->id != model.id) {
                 return {};
@@ -30,7 +33,10 @@ Target resolve(const Router& router, const QString& requested)
             found = &model;
         }
     }
-    return found ? Target { Kind::Model, found->id } : Target {};
+    if (found) {
+        return Target { Kind::Model, found->id };
+    }
+    return policy.wildcardFor(requested) ? Target { Kind::Wildcard, requested } : Target {};
 }
 
 QByteArray listJson(const Router& router)
@@ -50,13 +56,16 @@ QByteArray listJson(const Router& router)
     };
     add(QStringLiteral("auto"), QStringLiteral("switchyard"));
     for (const ModelGroup& group : router.policy().groups) {
-        add(group.name, QStringLiteral("switchyard-group"));
+        add(group.name,
+            group.isWildcard() ? QStringLiteral("switchyard-wildcard") : QStringLiteral("switchyard-group"));
     }
     for (const RoutingTier& tier : router.policy().tiers) {
         add(tier.name, QStringLiteral("switchyard-tier"));
     }
     for (const ModelConfig& model : router.models()) {
-        add(model.id, model.providerId);
+        if (!model.passesClientModel()) {
+            add(model.id, model.providerId);
+        }
     }
     out += "]}";
     return out;

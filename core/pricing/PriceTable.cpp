@@ -199,7 +199,7 @@ bool entryFromJson(const QJsonValue& value, const QString& place, PriceEntry* en
 
 ModelMode PriceTable::modeOf(const ModelConfig& model) const
 {
-    const std::optional<PriceEntry> entry = lookup(model.upstreamModel.isEmpty() ? model.id : model.upstreamModel);
+    const std::optional<PriceEntry> entry = lookup(model.priceName());
     return entry ? entry->mode : ModelMode::Chat;
 }
 

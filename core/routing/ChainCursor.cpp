@@ -114,7 +114,12 @@ void ChainCursor::requireLargerContext(int contextWindow)
 {
     m_contextFilter = true;
     m_minContext = qMax(m_minContext, contextWindow);
-    const ModelGroup* group = m_group.isEmpty() ? nullptr : m_router->policy().group(m_group);
+    const RoutingPolicy& policy = m_router->policy();
+    // A name a wildcard took has that wildcard group's context-window fallbacks.
+    const ModelGroup* group = m_group.isEmpty() ? nullptr
+        : policy.routableGroup(m_group)         ? policy.routableGroup(m_group)
+        : m_router->isConfiguredModel(m_group)  ? nullptr
+                                                : policy.wildcardFor(m_group);
     if (!group || m_contextFallbacksInserted) {
         return;
     }

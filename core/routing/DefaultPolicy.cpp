@@ -58,7 +58,8 @@ QList<ChainStep> chainFor(const TierPreference& preference, const QList<ModelCon
             if (chain.size() >= kMaxChainSteps) {
                 return chain;
             }
-            if (providersUsed.contains(model.providerId) || !regex.match(shortName(model)).hasMatch()) {
+            if (model.passesClientModel() || providersUsed.contains(model.providerId)
+                || !regex.match(shortName(model)).hasMatch()) {
                 continue;
             }
             providersUsed.insert(model.providerId);

@@ -155,6 +155,9 @@ QJsonObject Explanation::toJson() const
     if (!group.isEmpty()) {
         json.insert(QStringLiteral("group"), group);
     }
+    if (!wildcard.isEmpty()) {
+        json.insert(QStringLiteral("wildcard"), wildcard);
+    }
     if (!rule.pinnedModel.isEmpty()) {
         json.insert(QStringLiteral("pinned_model"), rule.pinnedModel);
     }
@@ -197,6 +200,9 @@ QString Explanation::toText() const
     }
     if (!group.isEmpty()) {
         lines << tr("Group: %1").arg(group);
+    }
+    if (!wildcard.isEmpty()) {
+        lines << tr("Wildcard: %1 matched \"%2\"; the name is passed through to the provider").arg(wildcard, group);
     }
     if (rule.learned) {
         lines << (rule.learned->strong ? tr("Learned router: p_strong %1, threshold %2: strong model %3")

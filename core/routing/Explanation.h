@@ -58,6 +58,7 @@ struct Explanation
     RuleMatch rule;
     QString tier;
     QString group; // set by explainGroup / forced model or group
+    QString wildcard; // the wildcard pattern that took the group's name, if one did
     bool forced = false; // the caller forced the tier, group or model
     QList<ExplainedStep> chain;
     TierSettings settings;

@@ -1,6 +1,7 @@
 #include "core/routing/Router.h"
 
 #include "core/common/Clock.h"
+#include "core/common/ModelNamePattern.h"
 #include "core/providers/ProviderClient.h"
 #include "core/routing/RoutedCall.h"
 
@@ -56,6 +57,7 @@ Router::~Router() = default;
 void Router::setPolicy(const RoutingPolicy& policy)
 {
     m_policy = policy;
+    m_wildcardModels.clear();
     m_rules = RuleEngine(m_policy, m_learned);
 }
 
@@ -78,6 +80,7 @@ void Router::setModels(const QList<ModelConfig>& models)
 {
     m_models = models;
     m_modelIndex.clear();
+    m_wildcardModels.clear();
     for (int i = 0; i < m_models.size(); ++i) {
         m_modelIndex.insert(m_models.at(i).id, i);
     }
@@ -86,7 +89,11 @@ void Router::setModels(const QList<ModelConfig>& models)
 const ModelConfig* Router::model(const QString& modelId) const
 {
     const auto found = m_modelIndex.constFind(modelId);
-    return found == m_modelIndex.cend() ? nullptr : &m_models.at(*found);
+    if (found != m_modelIndex.cend()) {
+        return &m_models.at(*found);
+    }
+    const auto made = m_wildcardModels.find(modelId);
+    return made == m_wildcardModels.end() ? nullptr : &made->second.model;
 }
 
 const ProviderConfig* Router::provider(const QString& providerId) const
@@ -136,7 +143,8 @@ ResolvedRoute Router::resolveGroup(const QString& name) const
     route.forced = true;
     route.rule.why = tr("model or group chosen by the caller");
     route.settings = m_policy.defaults;
-    if (const ModelGroup* group = m_policy.group(name)) {
+    QStringList parts;
+    if (const ModelGroup* group = m_policy.routableGroup(name)) {
         route.group = name;
         route.chain.append(ChainStep { group->deployments });
         for (const QString& fallback : group->fallbacks) {
@@ -147,6 +155,14 @@ ResolvedRoute Router::resolveGroup(const QString& name) const
         route.rule.tier = name;
         route.chain = tier->chain;
         route.settings = m_policy.effectiveSettings(name);
+    } else if (const ModelGroup* wildcard = isConfiguredModel(name) ? nullptr : m_policy.wildcardFor(name, &parts)) {
+        route.group = name;
+        route.wildcard = wildcard->name;
+        route.rule.why = tr("matched wildcard \"%1\": the requested name is passed through").arg(wildcard->name);
+        route.chain.append(wildcardStep(*wildcard, parts, name));
+        for (const QString& fallback : wildcard->fallbacks) {
+            route.chain.append(stepFor(fallback));
+        }
     } else {
         route.group = name;
         route.chain.append(ChainStep { { Deployment { name, 1 } } });
@@ -154,9 +170,60 @@ ResolvedRoute Router::resolveGroup(const QString& name) const
     return route;
 }
 
+bool Router::takesWildcard(const QString& name) const
+{
+    return !m_policy.routableGroup(name) && !m_policy.tier(name) && !isConfiguredModel(name)
+        && m_policy.wildcardFor(name);
+}
+
+ChainStep Router::wildcardStep(const ModelGroup& group, const QStringList& parts, const QString& requested) const
+{
+    ChainStep step;
+    for (const Deployment& deployment : group.deployments) {
+        const ModelConfig* from = model(deployment.modelId);
+        if (!from) {
+            step.deployments.append(deployment); // explain and the call name it as unknown
+            continue;
+        }
+        const QString upstream = ModelNamePattern::fill(from->upstreamModel, parts, requested);
+        step.deployments.append(Deployment { wildcardModel(*from, upstream), deployment.weight });
+    }
+    return step;
+}
+
+QString Router::wildcardModel(ModelConfig made, const QString& upstream) const
+{
+    const QString templateId = made.id;
+    // Bounded: names a client makes up must not grow the map for ever. Models with calls in flight stay.
+    constexpr std::size_t kMaxWildcardModels = 4096;
+    if (m_wildcardModels.size() >= kMaxWildcardModels) {
+        std::erase_if(m_wildcardModels, [this](const auto& entry) { return m_services.inFlight(entry.first) == 0; });
+    }
+    // The id says where the call goes: the provider and the model it is sent as.
+    const QString base = made.providerId + QLatin1Char('/') + upstream;
+    QString id = base;
+    for (int n = 2;; ++n) {
+        const auto existing = m_wildcardModels.find(id);
+        if (existing != m_wildcardModels.end() && existing->second.templateId == templateId) {
+            return id;
+        }
+        if (existing == m_wildcardModels.end() && !m_modelIndex.contains(id)) {
+            break;
+        }
+        id = QStringLiteral("%1#%2").arg(base).arg(n);
+    }
+    made.id = id;
+    made.upstreamModel = upstream;
+    if (m_wildcardDetails) {
+        m_wildcardDetails(&made);
+    }
+    m_wildcardModels.emplace(id, WildcardModel { templateId, std::move(made) });
+    return id;
+}
+
 ChainStep Router::stepFor(const QString& groupOrModel) const
 {
-    if (const ModelGroup* group = m_policy.group(groupOrModel)) {
+    if (const ModelGroup* group = m_policy.routableGroup(groupOrModel)) {
         return ChainStep { group->deployments };
     }
     return ChainStep { { Deployment { groupOrModel, 1 } } };
@@ -167,6 +234,10 @@ Availability Router::availability(const QString& modelId, const ChatRequest& req
     const ModelConfig* config = model(modelId);
     if (!config) {
         return Availability::skip(SkipKind::UnknownModel, tr("unknown model"), 0);
+    }
+    if (config->passesClientModel()) {
+        return Availability::skip(SkipKind::UnknownModel,
+                                  tr("a wildcard's template: ask for a model name its pattern matches"), 0);
     }
     const ProviderConfig* owner = provider(config->providerId);
     if (!owner) {
@@ -271,6 +342,7 @@ Explanation Router::explainRoute(const ResolvedRoute& route, const ChatRequest& 
     explanation.rule = route.rule;
     explanation.tier = route.tier;
     explanation.group = route.group;
+    explanation.wildcard = route.wildcard;
     explanation.forced = route.forced;
     explanation.settings = route.settings;
     explanation.problems = route.problems;

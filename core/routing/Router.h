@@ -13,6 +13,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <map>
 #include <memory>
 
 class LearnedRouter;
@@ -25,6 +26,7 @@ struct ResolvedRoute
     RuleMatch rule;
     QString tier;
     QString group;
+    QString wildcard; // the wildcard group's pattern that took the requested name, if one did
     bool forced = false;
     QList<ChainStep> chain;
     TierSettings settings;
@@ -45,6 +47,9 @@ public:
     // limit; after it the hold is settled with the usage (nullptr: the attempt produced no bill).
     using BudgetReserve = std::function<BudgetHold(const ModelConfig&, const ChatRequest&)>;
     using BudgetSettle = std::function<void(quint64 holdId, const ModelConfig&, const TokenUsage* usage)>;
+    // Completes a model made from a wildcard's template for one requested name: what the price
+    // table knows of its upstream model (price, limits), unless the template has its own price.
+    using WildcardDetails = std::function<void(ModelConfig*)>;
 
     // `client` makes the upstream requests; without one, route() fails every call (explain works).
     explicit Router(ProviderClient* client = nullptr, QObject* parent = nullptr);
@@ -60,12 +65,15 @@ public:
     void setModels(const QList<ModelConfig>& models);
     const QList<ProviderConfig>& providers() const { return m_providers; }
     const QList<ModelConfig>& models() const { return m_models; }
+    // A configured model, or one made from a wildcard's template for a requested name.
     const ModelConfig* model(const QString& modelId) const;
+    bool isConfiguredModel(const QString& modelId) const { return m_modelIndex.contains(modelId); }
     const ProviderConfig* provider(const QString& providerId) const;
 
     // Defaults: the ProviderClient's hasKey (or "yes" without a client); every model in budget.
     void setHasKey(HasKey hasKey) { m_hasKey = std::move(hasKey); }
     void setBudgetCheck(BudgetCheck check) { m_budgetCheck = std::move(check); }
+    void setWildcardDetails(WildcardDetails details) { m_wildcardDetails = std::move(details); }
     void setBudgetReservation(BudgetReserve reserve, BudgetSettle settle)
     {
         m_budgetReserve = std::move(reserve);
@@ -96,8 +104,12 @@ public:
     }
 
     ResolvedRoute resolve(const QString& prompt, const QStringList& tags, const RouteOptions& options = {}) const;
-    // The chain for `ask --model NAME`: a group then its fallbacks; a tier name; or one model id.
+    // The chain for `ask --model NAME`: a group then its fallbacks; a tier name; one model id; or
+    // the most specific wildcard group whose pattern matches the name. Explicit names win.
     ResolvedRoute resolveGroup(const QString& name) const;
+    // Whether `name` reaches a wildcard group (and nothing explicit), for callers that check a name
+    // before routing it.
+    bool takesWildcard(const QString& name) const;
     // A group's deployments as one step, or a single model id.
     ChainStep stepFor(const QString& groupOrModel) const;
     // Whether a deployment would be skipped now, and why. `needs` is what the request needs from
@@ -134,6 +146,10 @@ private:
     QList<ExplainedStep> explainChain(const QList<ChainStep>& chain, const ChatRequest& request,
                                       const TierSettings& settings) const;
     void explainDowngrades(const ResolvedRoute& route, const ChatRequest& request, Explanation& explanation) const;
+    // The wildcard group's deployments made into models for `requested` (ids "<provider>/<upstream>").
+    ChainStep wildcardStep(const ModelGroup& group, const QStringList& parts, const QString& requested) const;
+    // The template by value: making room may drop the made model it was taken from.
+    QString wildcardModel(ModelConfig made, const QString& upstream) const;
 
     RoutingPolicy m_policy;
     std::shared_ptr<const LearnedRouter> m_learned;
@@ -146,6 +162,15 @@ private:
     BudgetCheck m_budgetCheck;
     BudgetReserve m_budgetReserve;
     BudgetSettle m_budgetSettle;
+    WildcardDetails m_wildcardDetails;
+    // Models made from wildcard templates, by id; a std::map keeps the pointers model() hands out
+    // valid while others are added. Rebuilt when the models or policy change.
+    struct WildcardModel
+    {
+        QString templateId;
+        ModelConfig model;
+    };
+    mutable std::map<QString, WildcardModel> m_wildcardModels;
     RouterServices m_services;
     bool m_tracing = false;
 };

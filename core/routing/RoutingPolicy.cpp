@@ -1,5 +1,7 @@
 #include "core/routing/RoutingPolicy.h"
 
+#include "core/common/ModelNamePattern.h"
+
 namespace {
 template <typename Enum, size_t N>
 QString idOf(const std::pair<Enum, const char*> (&table)[N], Enum value)
@@ -100,4 +102,38 @@ const ModelGroup* RoutingPolicy::group(const QString& name) const
         }
     }
     return nullptr;
+}
+
+bool ModelGroup::isWildcard() const
+{
+    return ModelNamePattern::isPattern(name);
+}
+
+const ModelGroup* RoutingPolicy::routableGroup(const QString& name) const
+{
+    const ModelGroup* found = group(name);
+    return found && !found->isWildcard() ? found : nullptr;
+}
+
+const ModelGroup* RoutingPolicy::wildcardFor(const QString& name, QStringList* parts) const
+{
+    const ModelGroup* best = nullptr;
+    qsizetype bestSpecificity = -1;
+    for (const auto& candidate : groups) {
+        if (!candidate.isWildcard()) {
+            continue;
+        }
+        const ModelNamePattern pattern(candidate.name);
+        if (pattern.specificity() <= bestSpecificity) {
+            continue;
+        }
+        if (const std::optional<QStringList> matched = pattern.match(name)) {
+            best = &candidate;
+            bestSpecificity = pattern.specificity();
+            if (parts) {
+                *parts = *matched;
+            }
+        }
+    }
+    return best;
 }

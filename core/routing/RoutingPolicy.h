@@ -137,6 +137,9 @@ struct ModelGroup
     QStringList fallbacks; // other group names or model ids, in order
     QStringList contextWindowFallbacks; // used when the prompt is too long for this group
 
+    // A name with "*" ("*", "anthropic/*", "openai/gpt-4*"): LiteLLM's wildcard routing. The group
+    // takes every requested name the pattern matches and no group, tier or model answers to.
+    bool isWildcard() const;
     bool operator==(const ModelGroup&) const = default;
 };
 
@@ -153,6 +156,12 @@ struct RoutingPolicy
     const RoutingTier* tier(const QString& name) const;
     TierSettings effectiveSettings(const QString& tierName) const;
     const ModelGroup* group(const QString& name) const;
+    // The group a caller reaches by this exact name: not a wildcard, which is reached through names
+    // its pattern matches (see wildcardFor).
+    const ModelGroup* routableGroup(const QString& name) const;
+    // The most specific wildcard group whose pattern matches `name` (the longest pattern; the first
+    // of equally long ones), with the parts its stars matched; null when none matches.
+    const ModelGroup* wildcardFor(const QString& name, QStringList* parts = nullptr) const;
 
     bool operator==(const RoutingPolicy&) const = default;
 };

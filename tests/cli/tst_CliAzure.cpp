@@ -8,8 +8,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 #include <memory>
 
@@ -63,6 +66,8 @@ private slots:
     void ask_contentFilter_saysWhyAndDoesNotFailOver();
     void ask_rateLimited_coolsDownAndFallsBack();
     void serve_answersAndPassesTheContentFilterOn();
+    void serve_pricesTheDeploymentByItsBaseModel_data();
+    void serve_pricesTheDeploymentByItsBaseModel();
 
 private:
     CliRun run(const QStringList& arguments)
@@ -226,6 +231,65 @@ void TestCliAzure::serve_answersAndPassesTheContentFilterOn()
              qPrintable(error.value(QStringLiteral("message")).toString()));
     QCOMPARE(azureRequests(), 3);
     QCOMPARE(m_backup->requests.size(), 0);
+}
+
+void TestCliAzure::serve_pricesTheDeploymentByItsBaseModel_data()
+{
+    QTest::addColumn<QString>("client"); // the door the client uses
+    QTest::newRow("an OpenAI client") << "/v1/chat/completions";
+    QTest::newRow("an Anthropic client") << "/v1/messages";
+}
+
+void TestCliAzure::serve_pricesTheDeploymentByItsBaseModel()
+{
+    QFETCH(QString, client);
+    // "chat-eastus" and "chat-sweden" mean nothing to the price table; their base_model azure/gpt-4o
+    // is priced at $2.50 per 1M input and $10 per 1M output tokens (resources/prices.json).
+    constexpr double kInputPerToken = 2.5 / 1e6;
+    constexpr double kOutputPerToken = 10.0 / 1e6;
+    ServeProcess serve;
+    serve.process().setProcessEnvironment(m_environment);
+    QVERIFY(serve.start(m_home->path(), {}));
+    QNetworkAccessManager nam;
+    QNetworkRequest request(serve.url(client));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply* reply = nam.post(
+        request, R"({"model":"assistant","max_tokens":64,"messages":[{"role":"user","content":"Say hello"}]})");
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    reply->deleteLater();
+    QCOMPARE(azureRequests(), 1);
+
+    const QString name = QUuid::createUuid().toString();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(m_home->filePath(QStringLiteral("ledger.sqlite")));
+        QVERIFY(db.open());
+        // The gateway's row is written when the answer has gone out: wait for it.
+        const auto rows = [&db] {
+            QSqlQuery count(QStringLiteral("SELECT COUNT(*) FROM requests"), db);
+            return count.next() ? count.value(0).toInt() : -1;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(rows(), 1, 10000);
+        QSqlQuery row(QStringLiteral("SELECT final_model, prompt_tokens, completion_tokens, cached_tokens, cost_usd "
+                                     "FROM requests"),
+                      db);
+        QVERIFY(row.next());
+        QVERIFY2(row.value(0).toString().startsWith(QLatin1String("chat")), qPrintable(row.value(0).toString()));
+        const qint64 prompt = row.value(1).toLongLong();
+        const qint64 completion = row.value(2).toLongLong();
+        QVERIFY(prompt > 0 && completion > 0);
+        QCOMPARE(row.value(3).toLongLong(), 0);
+        QVERIFY2(!row.value(4).isNull(), "unpriced: base_model was not used");
+        const double expected = prompt * kInputPerToken + completion * kOutputPerToken;
+        QVERIFY2(qAbs(row.value(4).toDouble() - expected) < 1e-12,
+                 qPrintable(QStringLiteral("%1 tokens in, %2 out: %3, expected %4")
+                                .arg(prompt)
+                                .arg(completion)
+                                .arg(row.value(4).toDouble(), 0, 'g', 17)
+                                .arg(expected, 0, 'g', 17)));
+    }
+    QSqlDatabase::removeDatabase(name);
 }
 
 QTEST_GUILESS_MAIN(TestCliAzure)

@@ -93,6 +93,8 @@ private slots:
     void literalKey_variableHoldingThisKey_isMarkedSet();
     void prefixes_mapToTheirProvider_data();
     void prefixes_mapToTheirProvider();
+    void wildcards_importedAsLiteLlmRoutesThem_data();
+    void wildcards_importedAsLiteLlmRoutesThem();
     void badValue_skipsOnlyItsDeployment_data();
     void badValue_skipsOnlyItsDeployment();
     void badValues_otherDeploymentsImported();
@@ -111,6 +113,7 @@ private slots:
     void fixtures_passValidation();
     void roundTrip_exportThenImport_sameConfig_data();
     void roundTrip_exportThenImport_sameConfig();
+    void mixedConfig_importsWhatCanRunAndNamesTheRest();
     void azure_deploymentsMapped_data();
     void azure_deploymentsMapped();
     void azure_badDeploymentsSkippedWithTheirPlace_data();
@@ -242,8 +245,8 @@ void TestLiteLlmImport::prefixes_mapToTheirProvider_data()
     skipped("an unknown prefix is named, never an OpenAI model with the prefix left in", "siliconflow", 12,
             "LiteLLM has no provider \"siliconflow\"");
     skipped("a prefix close to a known one gets a suggestion", "mistral-typo", 13, "(did you mean \"mistral\"?)");
-    skipped("a bare wildcard is named and skipped", "*", 14, "wildcard model \"*\"");
-    skipped("a provider wildcard is named and skipped", "openai/*", 15, "wildcard model \"openai/*\"");
+    mapped("*", "openai|https://api.openai.com/v1|OPENAI_API_KEY|*");
+    mapped("openai/*", "openai|https://api.openai.com/v1|OPENAI_API_KEY|*");
     QTest::newRow("bedrock is called with Converse, its region kept")
         << "bedrock-claude"
         << "bedrock|||anthropic.claude-3-5-sonnet-20240620-v1:0" << QString() << QString();
@@ -264,6 +267,84 @@ void TestLiteLlmImport::prefixes_mapToTheirProvider()
         QVERIFY2(problem->message.contains(says), qPrintable(problem->message));
         QVERIFY(problem->message.endsWith(QLatin1String("this deployment was skipped")));
         QVERIFY(!problem->isError());
+    }
+}
+
+void TestLiteLlmImport::wildcards_importedAsLiteLlmRoutesThem_data()
+{
+    QTest::addColumn<QString>("name"); // model_name
+    QTest::addColumn<QString>("params"); // litellm_params, flow style
+    QTest::addColumn<QString>("deployment"); // see deploymentOf; "skipped"
+    QTest::addColumn<QString>("says"); // in the problem at litellm_params.model, if any
+
+    QTest::newRow("\"*\" to \"*\": OpenAI's own host and key, with a note on the provider")
+        << "*"
+        << "{model: \"*\"}"
+        << "openai|https://api.openai.com/v1|OPENAI_API_KEY|*"
+        << "LiteLLM picks each requested name's provider";
+    QTest::newRow("\"*\" to openai/*: the prefix names the provider, no note")
+        << "*"
+        << "{model: \"openai/*\"}"
+        << "openai|https://api.openai.com/v1|OPENAI_API_KEY|*" << QString();
+    QTest::newRow("anthropic/* to anthropic/*: Anthropic, the star is what is sent")
+        << "anthropic/*"
+        << "{model: \"anthropic/*\", api_key: os.environ/ANTHROPIC_API_KEY}"
+        << "anthropic|https://api.anthropic.com/v1|ANTHROPIC_API_KEY|*" << QString();
+    QTest::newRow("a prefix pattern keeps the prefix of its upstream model")
+        << "openai/gpt-4*"
+        << "{model: \"openai/gpt-4*\"}"
+        << "openai|https://api.openai.com/v1|OPENAI_API_KEY|gpt-4*" << QString();
+    QTest::newRow("a pattern to one fixed model sends that model for every name it takes")
+        << "gpt-4*"
+        << "{model: openai/gpt-4o}"
+        << "openai|https://api.openai.com/v1|OPENAI_API_KEY|gpt-4o" << QString();
+    QTest::newRow("\"*\" with a literal key on a custom host: the key is bound to that host")
+        << "*"
+        << "{model: \"openai/*\", api_base: \"https://llm.corp.example/v1\", api_key: sk-corp-literal-01}"
+        << "openai|https://llm.corp.example/v1|SWITCHYARD_KEY_LLM_CORP_EXAMPLE|*" << QString();
+    QTest::newRow("\"*\" on a custom host without api_key: OpenAI's key is not sent there")
+        << "*"
+        << "{model: \"*\", api_base: \"https://llm.corp.example/v1\"}"
+        << "openai|https://llm.corp.example/v1||*"
+        << "LiteLLM picks each requested name's provider";
+    QTest::newRow("a wildcard model under a plain model_name is named and skipped")
+        << "team-model"
+        << "{model: \"openai/*\"}"
+        << "skipped"
+        << "model_name \"team-model\" is no pattern";
+    QTest::newRow("more stars in the model than in model_name are named and skipped") << "openai/*"
+                                                                                      << "{model: \"openai/*-*\"}"
+                                                                                      << "skipped"
+                                                                                      << "has more * than model_name";
+}
+
+void TestLiteLlmImport::wildcards_importedAsLiteLlmRoutesThem()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, params);
+    QFETCH(QString, deployment);
+    QFETCH(QString, says);
+    const QByteArray yaml
+        = QStringLiteral("model_list:\n  - model_name: \"%1\"\n    litellm_params: %2\n").arg(name, params).toUtf8();
+    LiteLlmImportOptions options;
+    options.environment = [](const QString&) { return QString(); };
+    const LiteLlmImportResult result = LiteLlmConfig::importYaml(yaml, options);
+    QVERIFY2(result.ok, qPrintable(describe(result.problems)));
+    QCOMPARE(deploymentOf(result, name), deployment);
+    const ConfigProblem* problem = problemAt(result.problems, QStringLiteral("model_list[0].litellm_params.model"));
+    QCOMPARE(problem != nullptr, !says.isEmpty());
+    if (problem) {
+        QVERIFY2(problem->message.contains(says), qPrintable(problem->message));
+        QCOMPARE(problem->line, 3);
+    }
+    QVERIFY(!describe(result.problems).contains(QLatin1String("sk-corp-literal")));
+    if (deployment != QLatin1String("skipped")) {
+        QVERIFY2(ConfigValidator::validate(result.config).isEmpty(),
+                 qPrintable(describe(ConfigValidator::validate(result.config))));
+        // Export then import gives the same config.
+        const LiteLlmImportResult again
+            = LiteLlmConfig::importYaml(LiteLlmConfig::exportYaml(result.config).yaml, options);
+        QCOMPARE(again.config, result.config);
     }
 }
 
@@ -492,7 +573,7 @@ void TestLiteLlmImport::fixtures_passValidation_data()
     QTest::addColumn<QString>("file");
     for (const char* file :
          { "keys-bound-to-hosts.yaml", "prefixes.yaml", "prices-and-aliases.yaml", "bad-values-skip-one.yaml",
-           "nothing-importable.yaml", "azure-deployments.yaml", "bedrock.yaml" }) {
+           "nothing-importable.yaml", "azure-deployments.yaml", "bedrock.yaml", "mixed.yaml" }) {
         QTest::newRow(file) << file;
     }
 }
@@ -529,43 +610,81 @@ void TestLiteLlmImport::roundTrip_exportThenImport_sameConfig()
     QVERIFY(second.keyVariables.isEmpty()); // the export only ever names variables
 }
 
+void TestLiteLlmImport::mixedConfig_importsWhatCanRunAndNamesTheRest()
+{
+    const LiteLlmImportResult result = importFixture(QStringLiteral("mixed.yaml"));
+    QVERIFY2(result.ok, qPrintable(describe(result.problems)));
+    // Vertex AI, a placeholder URL and a wildcard model under a plain name: each skipped at its place.
+    QCOMPARE(result.skippedDeployments, 3);
+    for (const char* path : { "model_list[12].litellm_params.model", "model_list[13].litellm_params.api_base",
+                              "model_list[14].litellm_params.model" }) {
+        QVERIFY2(problemAt(result.problems, QLatin1String(path)), qPrintable(describe(result.problems)));
+    }
+    QStringList groups;
+    for (const ModelGroup& group : result.config.policy.groups) {
+        groups.append(group.name);
+    }
+    QCOMPARE(groups,
+             (QStringList { "chat", "reasoning", "long-context", "fast", "team-gateway", "local", "my-finetune", "nova",
+                            "anthropic/*", "openai/*", "assistant" }));
+    const ModelGroup* chat = result.config.policy.group(QStringLiteral("chat"));
+    QCOMPARE(chat->deployments, (QList<Deployment> { { "chat", 7 }, { "chat#2", 3 } }));
+    QCOMPARE(chat->fallbacks, QStringList { "reasoning" });
+    QCOMPARE(chat->contextWindowFallbacks, QStringList { "long-context" });
+    QCOMPARE(result.config.model(QStringLiteral("chat#2"))->baseModel, QStringLiteral("azure/gpt-4o-mini"));
+    QCOMPARE(deploymentOf(result, QStringLiteral("team-gateway")),
+             QStringLiteral("openai|https://llm.corp.example/v1|SWITCHYARD_KEY_LLM_CORP_EXAMPLE|gpt-4.1"));
+    QCOMPARE(deploymentOf(result, QStringLiteral("anthropic/*")),
+             QStringLiteral("anthropic|https://api.anthropic.com/v1|ANTHROPIC_API_KEY|*"));
+    QCOMPARE(result.config.policy.defaults.strategy, LoadBalanceStrategy::LeastBusy);
+    QCOMPARE(result.config.policy.defaults.cooldown.durationSec, 45);
+    QVERIFY(result.config.model(QStringLiteral("my-finetune"))->price.known);
+}
+
 void TestLiteLlmImport::azure_deploymentsMapped_data()
 {
     QTest::addColumn<QString>("group");
     QTest::addColumn<QString>("deployment"); // kind|base|key variable|deployment name
     QTest::addColumn<QString>("apiVersion");
     QTest::addColumn<QString>("auth");
+    QTest::addColumn<QString>("baseModel"); // model_info.base_model: what the deployment is priced as
 
     QTest::newRow("a resource endpoint with its api_version and AZURE_API_KEY")
         << "gpt-4o"
         << "azure|https://contoso-eastus.openai.azure.com|AZURE_API_KEY|gpt-4o-eastus"
         << "2024-10-21"
-        << "api-key";
+        << "api-key"
+        << "azure/gpt-4o-2024-08-06";
     QTest::newRow("no api_key: LiteLLM's AZURE_API_KEY, sent to the resource the file names")
         << "no-key-written"
         << "azure|https://contoso-eastus.openai.azure.com|AZURE_API_KEY|gpt-4o-mini"
         << "2025-01-01-preview"
-        << "api-key";
+        << "api-key"
+        << "";
     QTest::newRow("azure_ad_token: an Entra ID token as a bearer, from its variable")
         << "entra"
         << "azure|https://contoso-entra.openai.azure.com|AZURE_AD_TOKEN|gpt-4.1"
         << "2024-10-21"
-        << "entra-id";
+        << "entra-id"
+        << "";
     QTest::newRow("a literal key gets a variable named after the resource's host")
         << "literal"
         << "azure|https://contoso-lit.openai.azure.com|SWITCHYARD_KEY_CONTOSO_LIT_OPENAI_AZURE_COM|o4-mini"
         << "2024-12-01-preview"
-        << "api-key";
+        << "api-key"
+        << "";
     QTest::newRow("the v1 API needs no api_version")
         << "v1"
         << "azure|https://contoso-v1.openai.azure.com/openai/v1|AZURE_API_KEY|gpt-5-mini"
         << ""
-        << "api-key";
+        << "api-key"
+        << "";
     QTest::newRow("no api_version: none kept, the default is sent")
         << "no-version"
         << "azure|https://contoso-eastus.openai.azure.com|AZURE_API_KEY|gpt-4o-mini"
         << ""
-        << "api-key";
+        << "api-key"
+        << "";
 }
 
 void TestLiteLlmImport::azure_deploymentsMapped()
@@ -574,6 +693,7 @@ void TestLiteLlmImport::azure_deploymentsMapped()
     QFETCH(QString, deployment);
     QFETCH(QString, apiVersion);
     QFETCH(QString, auth);
+    QFETCH(QString, baseModel);
     const LiteLlmImportResult result = importFixture(QStringLiteral("azure-deployments.yaml"));
     QVERIFY2(result.ok, qPrintable(describe(result.problems)));
     QCOMPARE(deploymentOf(result, group), deployment);
@@ -581,6 +701,7 @@ void TestLiteLlmImport::azure_deploymentsMapped()
     const ProviderConfig* provider = result.config.provider(model->providerId);
     QCOMPARE(provider->apiVersion, apiVersion);
     QCOMPARE(ProviderAuths::id(provider->auth), auth);
+    QCOMPARE(model->baseModel, baseModel);
 }
 
 void TestLiteLlmImport::azure_badDeploymentsSkippedWithTheirPlace_data()
@@ -630,7 +751,7 @@ void TestLiteLlmImport::azure_exportWritesLiteLlmsAzureParams()
          { "model: azure/gpt-4o-eastus", "api_base: https://contoso-eastus.openai.azure.com",
            "api_key: os.environ/AZURE_API_KEY", "api_version: 2024-10-21", "azure_ad_token: os.environ/AZURE_AD_TOKEN",
            "api_base: https://contoso-v1.openai.azure.com/openai/v1",
-           "api_key: os.environ/SWITCHYARD_KEY_CONTOSO_LIT_OPENAI_AZURE_COM" }) {
+           "api_key: os.environ/SWITCHYARD_KEY_CONTOSO_LIT_OPENAI_AZURE_COM", "base_model: azure/gpt-4o-2024-08-06" }) {
         QVERIFY2(yaml.contains(line), qPrintable(QByteArray(line) + " missing in\n" + yaml));
     }
     QVERIFY(!yaml.contains("my-literal-azure-key"));

@@ -49,6 +49,8 @@ private slots:
     void halfOpenProbeInUse_isExplained();
     void group_chainIsGroupThenFallbacks();
     void unknownName_isOneUnknownModel();
+    void wildcard_mostSpecificPatternTakesTheName_data();
+    void wildcard_mostSpecificPatternTakesTheName();
     void tierSettings_areShown();
     void pinnedModel_replacesChain();
 
@@ -229,6 +231,113 @@ void TestRouterExplain::unknownName_isOneUnknownModel()
     QCOMPARE(explanation.chain.size(), 1);
     QCOMPARE(explanation.chain.first().deployments.first().availability.kind, SkipKind::UnknownModel);
     QVERIFY(!explanation.hasUsableModel());
+}
+
+void TestRouterExplain::wildcard_mostSpecificPatternTakesTheName_data()
+{
+    QTest::addColumn<QString>("requested");
+    QTest::addColumn<QString>("wildcard"); // the pattern that took it; empty: an explicit name did
+    QTest::addColumn<QString>("model"); // the chain's first deployment
+    QTest::addColumn<QString>("upstream"); // what that deployment sends
+    QTest::addColumn<QString>("price"); // "1/2": input/output per 1M; "" unpriced
+
+    QTest::newRow("\"*\" takes a name nothing else knows, sent whole") << "brand-new"
+                                                                       << "*"
+                                                                       << "sandbox-openai/brand-new"
+                                                                       << "brand-new"
+                                                                       << "";
+    QTest::newRow("a provider wildcard is more specific than \"*\"") << "anthropic/claude-opus-9"
+                                                                     << "anthropic/*"
+                                                                     << "sandbox-anthropic/claude-opus-9"
+                                                                     << "claude-opus-9"
+                                                                     << "";
+    QTest::newRow("the longest matching pattern wins") << "openai/gpt-4.5"
+                                                       << "openai/gpt-4*"
+                                                       << "sandbox-openai/gpt-4.5"
+                                                       << "gpt-4.5"
+                                                       << "";
+    QTest::newRow("of two patterns of one length the first in the policy wins") << "team-x"
+                                                                                << "team-*"
+                                                                                << "sandbox-mistral/team-x"
+                                                                                << "team-x"
+                                                                                << "";
+    QTest::newRow("a wildcard's own price covers every name it takes") << "priced/anything"
+                                                                       << "priced/*"
+                                                                       << "sandbox-deepseek/anything"
+                                                                       << "anything"
+                                                                       << "3/4";
+    QTest::newRow("an explicit group wins over every pattern") << "fast"
+                                                               << ""
+                                                               << "sandbox/gpt-4.1-mini"
+                                                               << "gpt-4.1-mini"
+                                                               << "1/2";
+    QTest::newRow("a tier name wins over every pattern") << "premium"
+                                                         << ""
+                                                         << "sandbox/gpt-5"
+                                                         << "gpt-5"
+                                                         << "1/2";
+    QTest::newRow("a configured model id wins over every pattern") << "sandbox/gpt-4.1"
+                                                                   << ""
+                                                                   << "sandbox/gpt-4.1"
+                                                                   << "gpt-4.1"
+                                                                   << "1/2";
+    QTest::newRow("the pattern itself is no name: its template cannot be called") << "anthropic/*"
+                                                                                  << ""
+                                                                                  << "anthropic/*"
+                                                                                  << "*"
+                                                                                  << "";
+}
+
+void TestRouterExplain::wildcard_mostSpecificPatternTakesTheName()
+{
+    QFETCH(QString, requested);
+    QFETCH(QString, wildcard);
+    QFETCH(QString, model);
+    QFETCH(QString, upstream);
+    QFETCH(QString, price);
+    QList<ModelConfig> models = sandboxModels();
+    const auto templateOf = [](const char* id, const char* provider, const char* upstream) {
+        ModelConfig config;
+        config.id = QLatin1String(id);
+        config.providerId = QLatin1String(provider);
+        config.upstreamModel = QLatin1String(upstream);
+        return config;
+    };
+    models.append(templateOf("*", "sandbox-openai", "*"));
+    models.append(templateOf("anthropic/*", "sandbox-anthropic", "*"));
+    models.append(templateOf("openai/gpt-4*", "sandbox-openai", "gpt-4*"));
+    models.append(templateOf("team-*", "sandbox-mistral", "team-*"));
+    models.append(templateOf("*eam-x", "sandbox-gemini", "*eam-x"));
+    ModelConfig priced = templateOf("priced/*", "sandbox-deepseek", "*");
+    priced.price = { 3.0, 4.0, 0, true };
+    models.append(priced);
+    m_router->setModels(models);
+    RoutingPolicy policy = m_router->policy();
+    for (const char* pattern : { "*", "anthropic/*", "openai/gpt-4*", "team-*", "*eam-x", "priced/*" }) {
+        policy.groups.append({ QLatin1String(pattern), { { QLatin1String(pattern), 1 } }, {}, {} });
+    }
+    policy.groups.append({ "fast", { { "sandbox/gpt-4.1-mini", 1 } }, {}, {} });
+    m_router->setPolicy(policy);
+
+    const Explanation explanation = m_router->explainGroup(requested);
+    QCOMPARE(explanation.wildcard, wildcard);
+    QCOMPARE(m_router->takesWildcard(requested), !wildcard.isEmpty());
+    const ExplainedDeployment& first = explanation.chain.first().deployments.first();
+    QCOMPARE(first.modelId, model);
+    const ModelConfig* made = m_router->model(model);
+    QVERIFY(made);
+    QCOMPARE(made->upstreamModel, upstream);
+    QCOMPARE(made->price.known ? QStringLiteral("%1/%2").arg(made->price.inputPerMTok).arg(made->price.outputPerMTok)
+                               : QString(),
+             price);
+    // Only a made or explicit model is callable; a template never is.
+    QCOMPARE(first.availability.usable(), upstream != QLatin1String("*"));
+    if (!wildcard.isEmpty()) {
+        QVERIFY2(explanation.toText().contains(QStringLiteral("Wildcard: %1 matched").arg(wildcard)),
+                 qPrintable(explanation.toText()));
+        // Asked again, the same model: cooldowns and balancing see one deployment per name.
+        QCOMPARE(m_router->explainGroup(requested).chain.first().deployments.first().modelId, model);
+    }
 }
 
 void TestRouterExplain::tierSettings_areShown()
