@@ -169,6 +169,16 @@ void ColumnRun::cancel()
     emit ended(m_state);
 }
 
+void ColumnRun::settleUsage(const TokenUsage& usage)
+{
+    if (usage == TokenUsage {}) {
+        return;
+    }
+    m_figures.usage = usage;
+    updateCost();
+    emit figuresChanged();
+}
+
 void ColumnRun::restore(ColumnState state, const QString& text, const ColumnFigures& figures, const CallError& error,
                         const QString& reasoning, const QList<ToolCall>& toolCalls)
 {
