@@ -528,6 +528,25 @@
     </message>
 </context>
 <context>
+    <name>ChartStyle</name>
+    <message>
+        <source>MMM d</source>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>ddd MMM d, HH:00</source>
+        <translation>ddd d. MMM, HH:00</translation>
+    </message>
+    <message>
+        <source>ddd MMM d yyyy</source>
+        <translation>ddd d. MMM yyyy</translation>
+    </message>
+</context>
+<context>
     <name>CliCommands</name>
     <message>
         <source>ask --model M [--json] [--no-stream] PROMPT   ask one model</source>
@@ -1413,6 +1432,14 @@ Erstes Token: %3</translation>
         <source>Tokens</source>
         <translation>Tokens</translation>
     </message>
+    <message>
+        <source>this hour so far</source>
+        <translation>diese Stunde bisher</translation>
+    </message>
+    <message>
+        <source>today so far</source>
+        <translation>heute bisher</translation>
+    </message>
 </context>
 <context>
     <name>DashboardFilterBar</name>
@@ -1616,10 +1643,6 @@ Erstes Token: %3</translation>
         <translation>Meldung</translation>
     </message>
     <message>
-        <source>Double-click an event to open its request</source>
-        <translation>Doppelklick auf ein Ereignis öffnet seine Anfrage</translation>
-    </message>
-    <message>
         <source>Request that failed over from %1 to %2</source>
         <translation>Anfrage mit Failover von %1 auf %2</translation>
     </message>
@@ -1652,16 +1675,8 @@ Erstes Token: %3</translation>
         <translation>Aktualisiert %1</translation>
     </message>
     <message>
-        <source>%1 %2% vs the period before (%3)</source>
-        <translation>%1 %2 % ggü. dem Zeitraum davor (%3)</translation>
-    </message>
-    <message>
         <source>No spend in the period before</source>
         <translation>Keine Ausgaben im Zeitraum davor</translation>
-    </message>
-    <message>
-        <source>%1 unpriced requests not counted</source>
-        <translation>%1 Anfragen ohne Preis nicht gezählt</translation>
     </message>
     <message>
         <source>%1 failed · %2 answered from cache</source>
@@ -1770,6 +1785,47 @@ Erstes Token: %3</translation>
     <message>
         <source>%1%</source>
         <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Click an event to open its request</source>
+        <translation>Klick auf ein Ereignis öffnet seine Anfrage</translation>
+    </message>
+    <message>
+        <source>▲ %1 times the period before (%2)</source>
+        <translation>▲ %1-mal so viel wie im Zeitraum davor (%2)</translation>
+    </message>
+    <message>
+        <source>%1 %2 vs the period before (%3)</source>
+        <translation>%1 %2 ggü. dem Zeitraum davor (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>includes %Ln estimated cost(s) of unfinished answers</source>
+        <translation>
+            <numerusform>darin %Ln geschätzte Kosten einer unfertigen Antwort</numerusform>
+            <numerusform>darin %Ln geschätzte Kosten unfertiger Antworten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s) to unpriced models not counted</source>
+        <translation>
+            <numerusform>%Ln Anfrage an ein Modell ohne Preis nicht gezählt</numerusform>
+            <numerusform>%Ln Anfragen an Modelle ohne Preis nicht gezählt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No failovers %1, and %Ln request(s) failed without one (no other model was tried).</source>
+        <translation>
+            <numerusform>Keine Failover %1, und %Ln Anfrage schlug ohne eines fehl (kein anderes Modell wurde versucht).</numerusform>
+            <numerusform>Keine Failover %1, und %Ln Anfragen schlugen ohne eines fehl (kein anderes Modell wurde versucht).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Showing the newest %1 of %2 failovers.</source>
+        <translation>Die neuesten %1 von %2 Failovern werden gezeigt.</translation>
+    </message>
+    <message>
+        <source>Show all %1</source>
+        <translation>Alle %1 zeigen</translation>
     </message>
 </context>
 <context>
@@ -2037,17 +2093,17 @@ Erstes Token: %3</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n request(s) would go to unpriced models (not counted).</source>
+        <source>%Ln routed request(s): spent %1; with this policy about %2.</source>
         <translation>
-            <numerusform>%n Anfrage ginge an Modelle ohne Preis (nicht gezählt).</numerusform>
-            <numerusform>%n Anfragen gingen an Modelle ohne Preis (nicht gezählt).</numerusform>
+            <numerusform>%Ln geroutete Anfrage: %1 ausgegeben; mit dieser Richtlinie etwa %2.</numerusform>
+            <numerusform>%Ln geroutete Anfragen: %1 ausgegeben; mit dieser Richtlinie etwa %2.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n routed request(s): spent %1; with this policy about %2.</source>
+        <source>%Ln request(s) would go to unpriced models (not counted).</source>
         <translation>
-            <numerusform>%n geroutete Anfrage: %1 ausgegeben; mit dieser Richtlinie etwa %2.</numerusform>
-            <numerusform>%n geroutete Anfragen: %1 ausgegeben; mit dieser Richtlinie etwa %2.</numerusform>
+            <numerusform>%Ln Anfrage ginge an Modelle ohne Preis (nicht gezählt).</numerusform>
+            <numerusform>%Ln Anfragen gingen an Modelle ohne Preis (nicht gezählt).</numerusform>
         </translation>
     </message>
 </context>
@@ -5344,10 +5400,6 @@ Erstes Token: %3</translation>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
         <source>unpriced</source>
         <translation>ohne Preis</translation>
     </message>
@@ -5936,6 +5988,14 @@ Erstes Token: %3</translation>
     <message>
         <source>Exported to %1; LiteLLM cannot express:</source>
         <translation>Nach %1 exportiert; LiteLLM kann nicht ausdrücken:</translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation>%1 rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>%1 wiederholen</translation>
     </message>
 </context>
 <context>
@@ -7264,14 +7324,6 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
         <translation>Ein Vergleich hat höchstens %1 Spalten.</translation>
     </message>
     <message>
-        <source>1 column</source>
-        <translation>1 Spalte</translation>
-    </message>
-    <message>
-        <source>%1 columns</source>
-        <translation>%1 Spalten</translation>
-    </message>
-    <message>
         <source>%1 answering</source>
         <translation>%1 antworten</translation>
     </message>
@@ -7338,6 +7390,21 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
     <message>
         <source>A label stored with your votes, such as &quot;coding&quot; or &quot;summaries&quot;: the leaderboard can be filtered by it</source>
         <translation>Eine Bezeichnung, die mit Ihren Stimmen gespeichert wird, etwa &quot;Code&quot; oder &quot;Zusammenfassungen&quot;: die Rangliste lässt sich danach filtern</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n column(s)</source>
+        <translation>
+            <numerusform>%n Spalte</numerusform>
+            <numerusform>%n Spalten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 stopped</source>
+        <translation>%1 angehalten</translation>
+    </message>
+    <message>
+        <source>Includes estimated costs (~) of answers that did not finish</source>
+        <translation>Enthält geschätzte Kosten (~) von Antworten, die nicht fertig wurden</translation>
     </message>
 </context>
 </TS>
