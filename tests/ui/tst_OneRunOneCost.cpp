@@ -75,6 +75,9 @@ private slots:
         workbench->addColumn({ QStringLiteral("sandbox/gpt-4.1-mini") });
         workbench->addColumn({ QStringLiteral("sandbox/claude-haiku-4-5") });
         workbench->addColumn({ QStringLiteral("sandbox/deepseek-chat") });
+        workbench->addColumn({ QStringLiteral("sandbox/gpt-5") }); // stopped before its first token
+        m_engine->sandbox()->setFault(QStringLiteral("gpt-5"),
+                                      SandboxFault::ofKind(SandboxFault::Kind::HangBeforeHeaders));
         WorkbenchDriver::typeAndSend(workbench, QStringLiteral("Explain how a hash map handles collisions."));
         ColumnRun* answered = workbench->comparison()->column(0);
         ColumnRun* stopped = workbench->comparison()->column(1);
@@ -86,6 +89,10 @@ private slots:
         QCOMPARE(answered->state(), ColumnState::Done);
         QCOMPARE(stopped->state(), ColumnState::Incomplete);
         QCOMPARE(refused->state(), ColumnState::Failed);
+        // Item 13: Esc reads "Stopped" in both stopped columns, begun or not.
+        QCOMPARE(stopped->statusText(), QStringLiteral("Stopped"));
+        QCOMPARE(workbench->comparison()->column(3)->state(), ColumnState::Cancelled);
+        QCOMPARE(workbench->comparison()->column(3)->statusText(), QStringLiteral("Stopped"));
         const QList<ColumnView*> views = workbench->columnViews();
         for (auto* view : views) {
             view->flush();
@@ -95,6 +102,7 @@ private slots:
         const QString stoppedCost = views.at(1)->figureText(ColumnView::FigureId::Cost);
         QVERIFY2(stoppedCost.startsWith(QStringLiteral("~$")), qPrintable(stoppedCost));
         QCOMPARE(views.at(2)->figureText(ColumnView::FigureId::Cost), QStringLiteral("\u2014"));
+        QCOMPARE(views.at(3)->figureText(ColumnView::FigureId::Cost), QStringLiteral("\u2014"));
 
         // What was stored: the stopped call priced from its estimate, marked so; the refused one $0.
         QSignalSpy flushed(m_engine->ledger(), &Ledger::flushed);
@@ -102,7 +110,7 @@ private slots:
         QTRY_VERIFY(!flushed.isEmpty());
         LedgerQueries queries(m_engine->ledgerPath());
         QList<RequestRecord> rows;
-        QTRY_COMPARE((rows = queries.requestsInCompareGroup(workbench->comparison()->compareGroup())).size(), 3);
+        QTRY_COMPARE((rows = queries.requestsInCompareGroup(workbench->comparison()->compareGroup())).size(), 4);
         double stored = 0;
         for (const RequestRecord& row : std::as_const(rows)) {
             QVERIFY2(row.costUsd.has_value(), qPrintable(row.finalModel + QStringLiteral(" stored unpriced")));
@@ -111,8 +119,9 @@ private slots:
                 QCOMPARE(row.status, RequestStatus::Cancelled);
                 QVERIFY(row.costEstimated);
                 QCOMPARE(QStringLiteral("~") + Money::format(*row.costUsd), stoppedCost);
-            } else if (row.finalModel == QLatin1String("sandbox/deepseek-chat")) {
-                QCOMPARE(*row.costUsd, 0.0);
+            } else if (row.finalModel == QLatin1String("sandbox/deepseek-chat")
+                       || row.finalModel == QLatin1String("sandbox/gpt-5")) {
+                QCOMPARE(*row.costUsd, 0.0); // refused, or stopped before anything came back
             } else {
                 QVERIFY(!row.costEstimated);
                 QCOMPARE(Money::format(*row.costUsd), views.at(0)->figureText(ColumnView::FigureId::Cost));
@@ -123,7 +132,7 @@ private slots:
         // The workbench's summary line.
         const QString summary = labelText(workbench, QStringLiteral("runSummary"));
         QVERIFY2(summary.contains(total), qPrintable(summary + QStringLiteral(" lacks ") + total));
-        QVERIFY2(summary.contains(QStringLiteral("1 stopped")), qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("2 stopped")), qPrintable(summary));
 
         // The History entry of this run.
         HistoryPanel* history = window.history();
@@ -140,7 +149,7 @@ private slots:
         QVERIFY(dashboard);
         dashboard->refresh();
         QTRY_VERIFY_WITH_TIMEOUT(dashboard->isUpToDate(), 10000);
-        QTRY_COMPARE(dashboard->result().totals.requests, qint64(3));
+        QTRY_COMPARE(dashboard->result().totals.requests, qint64(4));
         QCOMPARE(labelText(dashboard, QStringLiteral("spendCardValue")), Money::format(stored));
         const QString detail = labelText(dashboard, QStringLiteral("spendCardDetail"));
         QVERIFY2(!detail.contains(QStringLiteral("unpriced")), qPrintable(detail));
