@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>AlertMonitor</name>
@@ -53,6 +52,30 @@
     </message>
 </context>
 <context>
+    <name>DashboardView</name>
+    <message numerus="yes">
+        <source>includes %Ln estimated cost(s) of unfinished answers</source>
+        <translation>
+            <numerusform>includes %Ln estimated cost of an unfinished answer</numerusform>
+            <numerusform>includes %Ln estimated costs of unfinished answers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s) to unpriced models not counted</source>
+        <translation>
+            <numerusform>%Ln request to an unpriced model not counted</numerusform>
+            <numerusform>%Ln requests to unpriced models not counted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No failovers %1, and %Ln request(s) failed without one (no other model was tried).</source>
+        <translation>
+            <numerusform>No failovers %1, and %Ln request failed without one (no other model was tried).</numerusform>
+            <numerusform>No failovers %1, and %Ln requests failed without one (no other model was tried).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Engine</name>
     <message numerus="yes">
         <source>%n request(s) recovered from the journal of a Switchyard process that stopped without closing the history (%1 answered, %2 interrupted).</source>
@@ -72,17 +95,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n routed request(s): spent %1; with this policy about %2.</source>
+        <source>%Ln routed request(s): spent %1; with this policy about %2.</source>
         <translation>
-            <numerusform>%n routed request: spent %1; with this policy about %2.</numerusform>
-            <numerusform>%n routed requests: spent %1; with this policy about %2.</numerusform>
+            <numerusform>%Ln routed request: spent %1; with this policy about %2.</numerusform>
+            <numerusform>%Ln routed requests: spent %1; with this policy about %2.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n request(s) would go to unpriced models (not counted).</source>
+        <source>%Ln request(s) would go to unpriced models (not counted).</source>
         <translation>
-            <numerusform>%n request would go to unpriced models (not counted).</numerusform>
-            <numerusform>%n requests would go to unpriced models (not counted).</numerusform>
+            <numerusform>%Ln request would go to an unpriced model (not counted).</numerusform>
+            <numerusform>%Ln requests would go to unpriced models (not counted).</numerusform>
         </translation>
     </message>
 </context>
@@ -261,6 +284,16 @@
         <translation>
             <numerusform>One request can make up to %n upstream call (every deployment once, plus one retry after a 429), take %1 until an answer or a final error when every attempt runs into its timeout, and cost up to %2 (2,000 tokens in, 1,000 out on the dearest model)%3.</numerusform>
             <numerusform>One request can make up to %n upstream calls (every deployment once, plus one retry after a 429), take %1 until an answer or a final error when every attempt runs into its timeout, and cost up to %2 (2,000 tokens in, 1,000 out on the dearest model)%3.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WorkbenchView</name>
+    <message numerus="yes">
+        <source>%n column(s)</source>
+        <translation>
+            <numerusform>%n column</numerusform>
+            <numerusform>%n columns</numerusform>
         </translation>
     </message>
 </context>

@@ -19,6 +19,8 @@ struct DashboardQuery
     ModelPrice reference;
     // Savings count only traffic the router chose a model for, unless the user widens them.
     bool savingsRoutedOnly = true;
+    // The newest failover events listed (the chart counts all of them).
+    int failoverLimit = 500;
 
     // The period of the same length that ends where `filter` starts, with the same filters: what
     // the spend card compares with.
@@ -42,7 +44,8 @@ struct DashboardResult
     QList<SpendRow> spend;
     QList<TierUsageRow> tierUsage;
     UptimeReport uptime;
-    QList<FailoverEvent> failovers;
+    QList<FailoverEvent> failovers; // the newest DashboardQuery::failoverLimit
+    qint64 failoverTotal = 0; // all failover events of the period and filters
     QList<FailoverCountRow> failoverCounts;
     QList<LatencyRow> latency;
     // Keys seen in the period regardless of the provider/model/tier filters, for the filter menus.

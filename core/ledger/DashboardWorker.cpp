@@ -51,8 +51,11 @@ void DashboardWorker::load(const DashboardQuery& query)
     }
     result.tierUsage = q.requestsAndTokensByTier(query.filter);
     result.uptime = q.uptime(query.filter, query.uptimeBucket);
-    result.failovers = q.failoverEvents(query.filter, 500);
+    result.failovers = q.failoverEvents(query.filter, query.failoverLimit);
     result.failoverCounts = q.failoverCounts(query.filter, query.uptimeBucket);
+    for (const FailoverCountRow& row : std::as_const(result.failoverCounts)) {
+        result.failoverTotal += row.count;
+    }
     result.latency = q.latencyPercentiles(query.filter);
     if (stale(query.generation)) {
         return;

@@ -3,6 +3,7 @@
 #include "core/ledger/LedgerQueriesSql.h"
 #include "core/ledger/LedgerReader.h"
 #include "core/ledger/LedgerRows.h"
+#include "core/ledger/LedgerStatement.h"
 #include "core/ledger/SqlWhere.h"
 
 #include <QSqlQuery>
@@ -31,6 +32,41 @@ QList<RequestRecord> HistoryQueries::readRequests(QSqlQuery& query)
 HistoryQueries::HistoryQueries(LedgerReader& reader)
     : m_reader(reader)
 {
+}
+
+bool HistoryQueries::scanUsage(const QDateTime& since, RequestSource excluded,
+                               const std::function<void(const PricedUsage&)>& row)
+{
+    LedgerStatement statement;
+    if (!m_reader.scan(
+            statement,
+            QStringLiteral("SELECT prompt, prompt_tokens, completion_tokens, cached_tokens, reasoning_tokens,"
+                           " usage_estimated, cache_write_5m_tokens, cache_write_1h_tokens, images,"
+                           " web_searches, batch, CASE WHEN cost_usd IS NULL THEN 1 ELSE 0 END,"
+                           " COALESCE(cost_usd, 0) FROM requests WHERE started_at >= ? AND source <> ?"
+                           " AND prompt_tokens + completion_tokens > 0"),
+            { since.toMSecsSinceEpoch(), RequestSources::id(excluded) })) {
+        return false;
+    }
+    PricedUsage usage;
+    while (statement.next()) {
+        usage.prompt = statement.text(0);
+        TokenUsage& u = usage.usage;
+        u.promptTokens = statement.int64(1);
+        u.completionTokens = statement.int64(2);
+        u.cachedTokens = statement.int64(3);
+        u.reasoningTokens = statement.int64(4);
+        u.estimated = statement.int64(5) != 0;
+        u.cacheWrite5mTokens = statement.int64(6);
+        u.cacheWrite1hTokens = statement.int64(7);
+        u.images = statement.int64(8);
+        u.webSearches = statement.int64(9);
+        u.batch = statement.int64(10) != 0;
+        usage.costUsd = statement.int64(11) != 0 ? std::nullopt : std::optional<double>(statement.real(12));
+        row(usage);
+    }
+    m_reader.setError(statement.errorString());
+    return statement.errorString().isEmpty();
 }
 
 QList<RequestRecord> HistoryQueries::recentRequests(int limit, int offset, const QString& searchText)

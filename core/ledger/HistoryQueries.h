@@ -3,6 +3,9 @@
 #include "core/ledger/LedgerQueryTypes.h"
 #include "core/ledger/LedgerRecords.h"
 
+#include <functional>
+#include <optional>
+
 class LedgerReader;
 class QSqlQuery;
 
@@ -24,6 +27,18 @@ public:
     // Every voted comparison whose latest vote falls in [from, until) (an invalid bound is open),
     // oldest vote first, with its columns: the leaderboard's evidence.
     QList<VotedRun> votedRuns(const QDateTime& from = {}, const QDateTime& until = {});
+
+    // A request's prompt, token counts and stored cost (nullopt: unpriced), for re-pricing.
+    struct PricedUsage
+    {
+        QString prompt;
+        TokenUsage usage;
+        std::optional<double> costUsd;
+    };
+    // Every request started at or after `since`, from any source but `excluded`, that has token
+    // counts, in one pass over the rows (no limit): `row` is called for each. False, with the
+    // reader's error set, when the ledger could not be read.
+    bool scanUsage(const QDateTime& since, RequestSource excluded, const std::function<void(const PricedUsage&)>& row);
 
 private:
     QList<RequestRecord> readRequests(QSqlQuery& query);

@@ -78,6 +78,11 @@ public:
     {
         return m_history.recentRequests(limit, offset, searchText);
     }
+    bool scanUsage(const QDateTime& since, RequestSource excluded,
+                   const std::function<void(const HistoryQueries::PricedUsage&)>& row)
+    {
+        return m_history.scanUsage(since, excluded, row);
+    }
     QList<RequestRecord> requestsInCompareGroup(const QString& group)
     {
         return m_history.requestsInCompareGroup(group);

@@ -117,8 +117,12 @@ RequestRecord CallRecorder::row(const RecordContext& context, const FinishedCall
             : (m_price ? m_price(record.finalModel) : ModelPrice {});
         record.costUsd = CostCalculator::cost(price, call.usage);
         record.costEstimated = call.usage.estimated;
-    } else if (record.cachedAnswer) {
-        record.costUsd = 0.0; // a cached answer made no billed request
+    } else if (record.cachedAnswer || !call.attempts.isEmpty() || call.status == RequestStatus::Failed) {
+        // A cached answer made no billed request; one that got nothing back (refused by a provider
+        // or before it went out, timed out before output) was not billed: all cost $0, a known
+        // amount. Only a call torn down before anything was known stays unknown (NULL), so
+        // "unpriced" in the dashboard means a billed call whose model has no price, not a refusal.
+        record.costUsd = 0.0;
     }
     if (call.error.isError()) {
         record.failureClass = FailureClasses::id(call.error.failureClass);

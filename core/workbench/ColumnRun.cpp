@@ -44,7 +44,8 @@ QString displayName(ColumnState state)
     case ColumnState::Failed:
         return QCoreApplication::translate("ColumnState", "Failed");
     case ColumnState::Cancelled:
-        return QCoreApplication::translate("ColumnState", "Cancelled");
+        // Esc stops every column alike: one word, whether the answer had begun (Incomplete) or not.
+        return QCoreApplication::translate("ColumnState", "Stopped");
     }
     return {};
 }
@@ -160,13 +161,29 @@ void ColumnRun::cancel()
         return;
     }
     if (m_call && m_cancelCall) {
-        m_cancelCall();
+        m_cancelCall(); // a call that produced something settles its usage (settleUsage) here
+    }
+    if (m_text.isEmpty() && m_reasoning.isEmpty() && !m_usageReported) {
+        // Stopped before anything came back: nothing was billed, as the ledger records it ($0).
+        m_figures.usage = {};
+        updateCost();
+        m_figures.costUsd.reset();
     }
     m_figures.latencyMs = elapsedMs();
     releaseCall();
     setState(m_text.isEmpty() ? ColumnState::Cancelled : ColumnState::Incomplete);
     emit figuresChanged();
     emit ended(m_state);
+}
+
+void ColumnRun::settleUsage(const TokenUsage& usage)
+{
+    if (usage == TokenUsage {}) {
+        return;
+    }
+    m_figures.usage = usage;
+    updateCost();
+    emit figuresChanged();
 }
 
 void ColumnRun::restore(ColumnState state, const QString& text, const ColumnFigures& figures, const CallError& error,

@@ -71,6 +71,8 @@ public:
     void attach(QObject* call, std::function<void()> cancelCall);
     // Stops the call; the column becomes Incomplete (some text) or Cancelled (none).
     void cancel();
+    // The usage the stopped call settled on (its estimate of what it generated, as recorded).
+    void settleUsage(const TokenUsage& usage);
     // Restores a column from history/export without a call.
     void restore(ColumnState state, const QString& text, const ColumnFigures& figures, const CallError& error,
                  const QString& reasoning = {}, const QList<ToolCall>& toolCalls = {});

@@ -277,6 +277,9 @@ void ComparisonRun::runColumn(ColumnRun* column)
     connect(call, &ProviderCall::usageReported, column, &ColumnRun::reportUsage);
     connect(call, &ProviderCall::finished, column, &ColumnRun::complete);
     connect(call, &ProviderCall::failed, column, &ColumnRun::fail);
+    // Stopped: the call's estimate of what it generated is what the ledger stores, so the column shows it.
+    connect(call, &ProviderCall::cancelled, column,
+            [column](const CallError&, const CallResult& partial) { column->settleUsage(partial.usage); });
     column->attach(call, [call] { call->cancel(); });
     emit callStarted(call, m_compareGroup);
 }
@@ -315,8 +318,11 @@ void ComparisonRun::runRouted(ColumnRun* column, const ChatRequest& request)
         error.message = routed.details();
         CallResult partial;
         partial.text = routed.partialText;
+        partial.usage = routed.usage; // what the ledger bills, estimated when the answer broke off
         column->fail(error, partial);
     });
+    connect(call, &RoutedCall::cancelled, column,
+            [column](const RoutedError& state) { column->settleUsage(state.usage); });
     column->attach(call, [call] { call->cancel(); });
     emit routedCallStarted(call, request, m_compareGroup);
 }

@@ -20,6 +20,7 @@ QList<HistoryEntry> HistoryEntry::group(const QList<RequestRecord>& records)
         HistoryEntry& entry = entries[*it];
         entry.models.prepend(record.finalModel);
         entry.costUsd += record.costUsd.value_or(0);
+        entry.costEstimated = entry.costEstimated || (record.costEstimated && record.costUsd.value_or(0) > 0);
         entry.failed += record.status == RequestStatus::Failed;
         if (record.startedAt < entry.startedAt) {
             entry.startedAt = record.startedAt;
@@ -61,6 +62,13 @@ ColumnSnapshot HistoryEntry::columnOf(const RequestRecord& record)
     }
     column.error.failureClass = FailureClasses::fromId(record.failureClass);
     column.error.message = record.errorMessage;
+    // The status the live column showed ("Server error (HTTP 503)") is the last failed attempt's.
+    for (auto it = record.attempts.crbegin(); it != record.attempts.crend(); ++it) {
+        if (it->outcome == AttemptOutcome::Failed && it->httpStatus > 0) {
+            column.error.httpStatus = it->httpStatus;
+            break;
+        }
+    }
     column.text = record.answer;
     column.reasoning = record.reasoning;
     column.toolCalls = record.toolCalls;
@@ -71,6 +79,11 @@ ColumnSnapshot HistoryEntry::columnOf(const RequestRecord& record)
     f.usage = record.usage;
     f.costUsd = record.costUsd;
     f.priced = record.costUsd.has_value();
+    if (record.status != RequestStatus::Ok && record.usage == TokenUsage {}) {
+        // Nothing came back, nothing was billed: "—", as the live column showed it.
+        f.costUsd.reset();
+        f.priced = true;
+    }
     f.costEstimated = record.costEstimated;
     f.tokensPerSecond = ColumnFigures::rate(record.usage.completionTokens, record.ttftMs, record.latencyMs);
     return column;

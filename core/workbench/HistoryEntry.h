@@ -16,6 +16,7 @@ struct HistoryEntry
     QString prompt;
     QStringList models;
     double costUsd = 0;
+    bool costEstimated = false; // part of the cost is estimated (a stopped or broken-off answer)
     int failed = 0;
 
     // Groups records (newest first) into runs, newest first; records without a compare group

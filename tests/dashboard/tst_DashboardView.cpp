@@ -257,8 +257,9 @@ void tst_DashboardView::spendChart_stacksDailyCostPerModel()
         byName[series->name()] = qobject_cast<QAreaSeries*>(series);
     }
     QCOMPARE(byName.keys().size(), 2);
+    // Each day is drawn flat over its span: two points, at its start and at its end.
     auto valueAt = [](QAreaSeries* area, const QDateTime& day) {
-        for (int i = 0; i < area->upperSeries()->count(); ++i) {
+        for (int i = 0; i < area->upperSeries()->count(); i += 2) {
             if (area->upperSeries()->at(i).x() == msecs(day)) {
                 return area->upperSeries()->at(i).y() - area->lowerSeries()->at(i).y();
             }
@@ -270,7 +271,7 @@ void tst_DashboardView::spendChart_stacksDailyCostPerModel()
     QCOMPARE(valueAt(byName.value(QStringLiteral("m-prem")), at(9, 0)), 3.00);
     QCOMPARE(valueAt(byName.value(QStringLiteral("m-prem")), at(8, 0)), 0.00);
     // Stacked: the top of the second area on 03-09 is the day's total.
-    QCOMPARE(byName.value(QStringLiteral("m-cheap"))->upperSeries()->count(), 8); // 03-03 .. 03-10
+    QCOMPARE(byName.value(QStringLiteral("m-cheap"))->upperSeries()->count(), 2 * 8); // 03-03 .. 03-10
     double top = 0;
     for (QAreaSeries* area : byName) {
         for (int i = 0; i < area->upperSeries()->count(); ++i) {
@@ -583,7 +584,7 @@ void tst_DashboardView::refresh_updatesChartsInPlace()
     QCOMPARE(chart->axes(), axes);
     QCOMPARE(replaced.size(), 1); // all points in one call
     QCOMPARE(added.size(), 0);
-    QCOMPARE(area->upperSeries()->count(), 31); // 02-08 13:00 .. 03-10: one point per day
+    QCOMPARE(area->upperSeries()->count(), 2 * 31); // 02-08 13:00 .. 03-10: each day flat, start and end
 
     // Stacking by tier keeps one area per key: m-cheap and m-prem become fast and smart.
     m_view->filterBar()->setSplit(LedgerSplit::Tier);

@@ -121,15 +121,16 @@ void TestCallRecorder::finishedCall_becomesOneRow_data()
     failed.lastError.failureClass = FailureClass::RateLimited;
     failed.attempts = { attempt(QStringLiteral("dear"), AttemptOutcome::Failed, FailureClass::ServerError, 503),
                         attempt(QStringLiteral("cheap"), AttemptOutcome::Failed, FailureClass::RateLimited, 429) };
-    QTest::newRow("routed failure: the failure class is the last error's, the final model the last tried")
-        << FinishedCall::routedFailure(failed) << RequestStatus::Failed << "cheap" << -1.0 << "rate_limited"
+    // Nothing came back, nothing was billed: $0, a known amount (issue 22: not "unpriced").
+    QTest::newRow("routed failure: the failure class is the last error's, the final model the last tried, $0")
+        << FinishedCall::routedFailure(failed) << RequestStatus::Failed << "cheap" << 0.0 << "rate_limited"
         << QStringList { "dear failed server_error 503", "cheap failed rate_limited 429" }
         << QStringList { "dear>cheap server_error" };
 
     RoutedError refused;
     refused.message = QStringLiteral("over budget");
-    QTest::newRow("refused before sending: no attempt, no failure class")
-        << FinishedCall::routedFailure(refused) << RequestStatus::Failed << "" << -1.0 << "" << QStringList {}
+    QTest::newRow("refused before sending: no attempt, no failure class, $0")
+        << FinishedCall::routedFailure(refused) << RequestStatus::Failed << "" << 0.0 << "" << QStringList {}
         << QStringList {};
 
     RoutedResult hedged = answered;
@@ -153,8 +154,8 @@ void TestCallRecorder::finishedCall_becomesOneRow_data()
     CallError timeout;
     timeout.failureClass = FailureClass::FirstTokenTimeout;
     timeout.message = QStringLiteral("no first token");
-    QTest::newRow("direct call that timed out before any output: its attempt carries the class, not billed")
-        << FinishedCall::direct(nothingBack, timeout, start) << RequestStatus::Failed << "dear" << -1.0
+    QTest::newRow("direct call that timed out before any output: its attempt carries the class, billed $0")
+        << FinishedCall::direct(nothingBack, timeout, start) << RequestStatus::Failed << "dear" << 0.0
         << "first_token_timeout" << QStringList { "dear failed first_token_timeout 0" } << QStringList {};
 
     // What an unfinished call relayed is billed: ProviderCall estimates it (usage.estimated).

@@ -1,6 +1,8 @@
+#include "core/common/Money.h"
 #include "core/config/ConfigStore.h"
 #include "core/engine/Engine.h"
 #include "core/ledger/Ledger.h"
+#include "core/pricing/CostCalculator.h"
 #include "core/routing/PolicyEdits.h"
 #include "core/routing/RoutedCall.h"
 #include "core/routing/Router.h"
@@ -14,8 +16,10 @@
 #include "ui/routing/TierBoard.h"
 #include "ui/routing/TierColumn.h"
 #include "ui/routing/TryPromptPanel.h"
+#include "ui/settings/Appearance.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
@@ -26,11 +30,13 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QUndoStack>
 
 #include <memory>
@@ -120,6 +126,7 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("SwitchyardTest"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_routingeditor"));
+        QVERIFY(Appearance::installLanguage(QStringLiteral("en"))); // "20,050 routed requests"
     }
 
     void init()
@@ -237,6 +244,41 @@ private slots:
         undo->redo();
         undo->redo();
         QCOMPARE(m_editor->document()->policy(), edited);
+    }
+
+    // Issue 22 item 13: the toolbar does not move as edits pile up (fixed "Undo"/"Redo" labels, the
+    // step in the tooltip), and Ctrl+Y redoes as Ctrl+Shift+Z does.
+    void undoRedoButtons_keepTheirPlace_andCtrlYRedoes()
+    {
+        m_editor->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_editor.get()));
+        auto* undoAction = m_editor->findChild<QAction*>(QStringLiteral("undoAction"));
+        auto* redoAction = m_editor->findChild<QAction*>(QStringLiteral("redoAction"));
+        QVERIFY(undoAction && redoAction);
+        QToolButton* redoButton = nullptr;
+        for (QToolButton* button : m_editor->findChildren<QToolButton*>()) {
+            if (button->defaultAction() == redoAction) {
+                redoButton = button;
+            }
+        }
+        QVERIFY(redoButton);
+        const QRect before = redoButton->geometry();
+        const RoutingPolicy original = m_editor->document()->policy();
+        dragCard(QStringLiteral("budget"), 0, QStringLiteral("premium"), 0);
+        const RoutingPolicy edited = m_editor->document()->policy();
+        QCOMPARE(undoAction->text(), QStringLiteral("Undo"));
+        QVERIFY2(undoAction->toolTip().startsWith(QStringLiteral("Undo ")) && undoAction->toolTip().size() > 5,
+                 qPrintable(undoAction->toolTip()));
+        QCoreApplication::processEvents();
+        QCOMPARE(redoButton->geometry(), before);
+
+        undoAction->trigger();
+        QCOMPARE(m_editor->document()->policy(), original);
+        QVERIFY(redoAction->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_Y)));
+        m_editor->activateWindow();
+        QTest::keyClick(m_editor.get(), Qt::Key_Y, Qt::ControlModifier);
+        QCOMPARE(m_editor->document()->policy(), edited);
+        QCOMPARE(redoAction->text(), QStringLiteral("Redo"));
     }
 
     void ruleEdit_changesExplanationOfTestPrompt()
@@ -446,6 +488,70 @@ private slots:
         estimate->estimate();
         QVERIFY2(estimate->result().wouldCost > before,
                  qPrintable(QStringLiteral("%1 vs %2").arg(estimate->result().wouldCost).arg(before)));
+    }
+
+    // Issue 22 item 3: "What it would cost" reads every routed request of the period, not the
+    // newest 20,000: 20,050 routed requests in the last 30 days, besides 40 older ones and 30
+    // workbench comparisons, which do not count.
+    void estimate_readsEveryRequestOfThePeriod()
+    {
+        QVERIFY(m_engine->ledger());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const ModelConfig* cheap = m_engine->model(QStringLiteral("sandbox/gpt-4.1-mini"));
+        QVERIFY(cheap);
+        QSignalSpy recorded(m_engine->ledger(), &Ledger::recorded);
+        const int routed = 20050;
+        double spent = 0;
+        auto row = [&](int i, const QDateTime& at, RequestSource source) {
+            RequestRecord r;
+            r.id = QStringLiteral("est-%1").arg(i);
+            r.startedAt = at;
+            r.source = source;
+            r.prompt = i % 2 ? QStringLiteral("Classify this review: great phone") : QStringLiteral("Say hi");
+            r.tier = QStringLiteral("budget");
+            r.finalModel = cheap->id;
+            r.finalProvider = cheap->providerId;
+            r.usage.promptTokens = 100;
+            r.usage.completionTokens = 20;
+            r.costUsd = CostCalculator::cost(cheap->price, r.usage);
+            r.priceVersion = 1;
+            return r;
+        };
+        int written = 0;
+        for (int i = 0; i < routed; ++i) {
+            RequestRecord r = row(i, now.addSecs(-60 - i * 60), RequestSource::Route); // the last 14 days
+            spent += *r.costUsd;
+            m_engine->ledger()->record(r);
+            ++written;
+        }
+        for (int i = 0; i < 40; ++i) {
+            m_engine->ledger()->record(row(routed + i, now.addDays(-31 - i), RequestSource::Route));
+            ++written;
+        }
+        for (int i = 0; i < 30; ++i) {
+            m_engine->ledger()->record(row(routed + 40 + i, now.addSecs(-30 - i), RequestSource::Workbench));
+            ++written;
+        }
+        m_engine->ledger()->flush();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                qint64 total = 0;
+                for (const QList<QVariant>& args : recorded) {
+                    total += args.at(0).toInt();
+                }
+                return total == written;
+            }(),
+            120000);
+
+        EstimatePanel* estimate = m_editor->estimatePanel();
+        QCOMPARE(estimate->daysSpin()->value(), 30);
+        estimate->estimate();
+        QCOMPARE(estimate->result().requests, routed);
+        QVERIFY2(qAbs(estimate->result().spent - spent) < 1e-9,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(estimate->result().spent).arg(spent)));
+        const QString shown = estimate->findChild<QLabel*>(QStringLiteral("estimateText"))->text();
+        QVERIFY2(shown.startsWith(QStringLiteral("20,050 routed requests: spent %1;").arg(Money::format(spent))),
+                 qPrintable(shown));
     }
 
     void exportThenImportLiteLlm_keepsTiersAndReportsWhatLiteLlmCannotSay()

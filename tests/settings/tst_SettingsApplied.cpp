@@ -1,4 +1,5 @@
 #include "core/common/HomeSettings.h"
+#include "core/common/Money.h"
 #include "core/engine/Engine.h"
 #include "core/ledger/Ledger.h"
 #include "core/pricing/BudgetTracker.h"
@@ -9,6 +10,7 @@
 #include "core/sandbox/SandboxServer.h"
 #include "core/secrets/AppSettings.h"
 #include "core/telemetry/OtlpExporter.h"
+#include "core/workbench/ColumnFigures.h"
 #include "ui/MainWindow.h"
 #include "ui/common/ElidedLabel.h"
 #include "ui/settings/Appearance.h"
@@ -313,6 +315,36 @@ private slots:
         QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("&Datei"));
         QVERIFY(Appearance::installLanguage(QStringLiteral("en")));
         QCOMPARE(QCoreApplication::translate("MainWindow", "&File"), QStringLiteral("&File"));
+    }
+
+    // Issue 22 item 14: German texts come with German numbers, money, percentages and dates (the
+    // system's English locale left "$0.00112" next to "1,47 s" and "33.3%").
+    void language_german_formatsNumbersAndDatesAsGerman_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("money");
+        QTest::addColumn<QString>("seconds");
+        QTest::addColumn<QString>("percent");
+        QTest::addColumn<QString>("day");
+        QTest::newRow("German") << QStringLiteral("de") << QStringLiteral("$0,00112") << QStringLiteral("1,47 s")
+                                << QStringLiteral("33,3 %") << QStringLiteral("9. März");
+        QTest::newRow("English") << QStringLiteral("en") << QStringLiteral("$0.00112") << QStringLiteral("1.47 s")
+                                 << QStringLiteral("33.3%") << QStringLiteral("Mar 9");
+    }
+    void language_german_formatsNumbersAndDatesAsGerman()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, money);
+        QFETCH(QString, seconds);
+        QFETCH(QString, percent);
+        QFETCH(QString, day);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); // the system's, say
+        QVERIFY(Appearance::installLanguage(language));
+        QCOMPARE(Money::format(0.00112), money);
+        QCOMPARE(FigureFormat::milliseconds(1470), seconds);
+        QCOMPARE(QCoreApplication::translate("ChartStyle", "%1%").arg(QLocale().toString(33.3, 'f', 1)), percent);
+        QCOMPARE(QLocale().toString(QDate(2026, 3, 9), QCoreApplication::translate("ChartStyle", "MMM d")), day);
+        QVERIFY(Appearance::installLanguage(QStringLiteral("en")));
     }
 
     void language_savedOne_isNotedForRestart()

@@ -112,7 +112,10 @@ private slots:
                             + QStringLiteral("\" adds or drops the & accelerator");
                 }
             }
-            if (m.numerus && !m.translations.last().contains(QLatin1String("%n"))) {
+            // %Ln is %n in the locale's digits ("20,050"): either keeps the count.
+            const QString count
+                = m.source.contains(QLatin1String("%Ln")) ? QStringLiteral("%Ln") : QStringLiteral("%n");
+            if (m.numerus && !m.translations.last().contains(count)) {
                 problems << where + QStringLiteral(" plural form lacks %n");
             }
         }

@@ -5,6 +5,7 @@
 
 #include <QBarSet>
 #include <QChart>
+#include <QCoreApplication>
 #include <QCursor>
 #include <QDateTimeAxis>
 #include <QGraphicsLayout>
@@ -46,6 +47,11 @@ void apply(QChart* chart, const QPalette& palette)
         axis->setLinePenColor(line);
         axis->setMinorGridLineVisible(false);
     }
+    // Dates and numbers on the axes in the app's language ("9. März", "0,25"), not the system's.
+    if (chart->locale() != QLocale()) {
+        chart->setLocale(QLocale());
+    }
+    chart->setLocalizeNumbers(true);
     chart->legend()->setLabelColor(text);
     chart->legend()->setFont(small);
     chart->legend()->setBrush(Qt::NoBrush);
@@ -66,7 +72,8 @@ void fitTimeAxis(QDateTimeAxis* axis, const LedgerFilter& filter)
     const qint64 units = std::max<qint64>(1, (filter.until.toSecsSinceEpoch() - first + unit - 1) / unit);
     const qint64 step = (units + 7) / 8;
     const qint64 steps = (units + step - 1) / step;
-    const QString format = hours ? QStringLiteral("HH:mm") : QStringLiteral("MMM d");
+    // The day's form is the language's: "Mar 9" in English, "9. Mär" in German.
+    const QString format = hours ? QStringLiteral("HH:mm") : QCoreApplication::translate("ChartStyle", "MMM d");
     if (axis->format() != format) {
         axis->setFormat(format);
     }
@@ -148,6 +155,12 @@ QString formatCount(qint64 count)
     return QLocale().toString(count);
 }
 
+QString formatPercent(double percent, int decimals)
+{
+    // The sign's place is the language's ("33,3 %" in German): a translated pattern.
+    return QCoreApplication::translate("ChartStyle", "%1%").arg(QLocale().toString(percent, 'f', decimals));
+}
+
 void showTip(const QString& text)
 {
     QToolTip::showText(QCursor::pos(), text);
@@ -163,8 +176,8 @@ QString formatBucket(const QDateTime& start, LedgerBucket bucket)
     const QDateTime local = start.toLocalTime();
     const QLocale locale;
     if (bucket == LedgerBucket::Hour) {
-        return locale.toString(local, QStringLiteral("ddd MMM d, HH:00"));
+        return locale.toString(local, QCoreApplication::translate("ChartStyle", "ddd MMM d, HH:00"));
     }
-    return locale.toString(local, QStringLiteral("ddd MMM d yyyy"));
+    return locale.toString(local, QCoreApplication::translate("ChartStyle", "ddd MMM d yyyy"));
 }
 } // namespace ChartStyle

@@ -37,6 +37,8 @@ QValueAxis* valueAxis(const QString& title, const QString& labelFormat);
 // ("$0.0004" rather than "$0.00" on a quiet week).
 void fitDecimals(QValueAxis* axis, double max, const QString& prefix = {});
 QString formatCount(qint64 count);
+// A percentage in the locale's digits and form: "33.3%", German "33,3 %".
+QString formatPercent(double percent, int decimals);
 void showTip(const QString& text);
 void hideTip();
 QString formatBucket(const QDateTime& start, LedgerBucket bucket);

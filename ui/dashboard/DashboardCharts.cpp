@@ -18,6 +18,17 @@ int nearestBucket(const QList<QDateTime>& buckets, double x)
     return best;
 }
 
+int bucketAt(const QList<QDateTime>& buckets, double x)
+{
+    int found = 0;
+    for (int i = 0; i < buckets.size(); ++i) {
+        if (double(buckets[i].toMSecsSinceEpoch()) <= x) {
+            found = i;
+        }
+    }
+    return found;
+}
+
 QColor seriesColor(int index)
 {
     // Tableau 10: distinct on light and dark backgrounds alike.

@@ -26,4 +26,6 @@ QColor seriesColor(int index);
 QList<QDateTime> bucketStarts(const LedgerFilter& filter, LedgerBucket bucket);
 qint64 bucketSeconds(LedgerBucket bucket);
 int nearestBucket(const QList<QDateTime>& buckets, double msecs);
+// The bucket whose span holds x (msecs): the last one starting at or before it.
+int bucketAt(const QList<QDateTime>& buckets, double msecs);
 } // namespace DashboardCharts

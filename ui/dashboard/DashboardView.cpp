@@ -15,6 +15,7 @@
 #include "core/engine/Engine.h"
 #include "core/ledger/DashboardWorker.h"
 #include "core/ledger/Ledger.h"
+#include "core/pricing/BudgetTracker.h"
 #include "ui/common/FileDialogs.h"
 
 #include <QChartView>
@@ -27,6 +28,8 @@
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <limits>
 
 namespace {
 DashboardView::Sources sourcesOf(Engine& engine)
@@ -65,6 +68,8 @@ DashboardView::DashboardView(const Sources& sources, QWidget* parent)
     , m_failoverChart(new FailoverChart)
     , m_failoverModel(new QStandardItemModel(this))
     , m_failoverTable(new QTableView(this))
+    , m_failoverNote(new QLabel(this))
+    , m_failoverAll(new QPushButton(this))
     , m_savingsModel(new QStandardItemModel(this))
     , m_savingsTable(new QTableView(this))
     , m_latest(std::make_shared<std::atomic<quint64>>(0))
@@ -92,6 +97,10 @@ DashboardView::DashboardView(const Sources& sources, QWidget* parent)
         });
     }
     connect(m_filterBar, &DashboardFilterBar::changed, this, &DashboardView::refresh);
+    if (m_sources.budgets) {
+        // A budget set in Settings shows at once, not with the next ledger change.
+        connect(m_sources.budgets, &BudgetTracker::settingsChanged, this, &DashboardView::updateBudgetCard);
+    }
 
     if (!m_sources.ledgerPath.isEmpty()) {
         m_worker = new DashboardWorker(m_sources.ledgerPath, m_latest);
@@ -152,8 +161,10 @@ void DashboardView::buildLayout()
     QSizePolicy tablePolicy = m_failoverTable->sizePolicy();
     tablePolicy.setRetainSizeWhenHidden(true);
     m_failoverTable->setSizePolicy(tablePolicy);
-    m_failoverTable->setToolTip(tr("Double-click an event to open its request"));
-    connect(m_failoverTable, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+    m_failoverTable->setToolTip(tr("Click an event to open its request"));
+    // One click (or Enter) opens it: a table of events is read by opening them.
+    connect(m_failoverTable, &QTableView::activated, m_failoverTable, &QTableView::clicked);
+    connect(m_failoverTable, &QTableView::clicked, this, [this](const QModelIndex& index) {
         const int row = index.row();
         if (row < 0 || row >= m_result.failovers.size()) {
             return;
@@ -195,6 +206,21 @@ void DashboardView::buildLayout()
     auto* failoverPanel = panel(Panel::Failovers);
     failoverPanel->chartView()->setMinimumHeight(220);
     failoverPanel->addBelow(m_failoverTable);
+    m_failoverNote->setObjectName(QStringLiteral("failoverNote"));
+    m_failoverNote->setWordWrap(true);
+    m_failoverAll->setObjectName(QStringLiteral("failoverShowAll"));
+    connect(m_failoverAll, &QPushButton::clicked, this, [this] {
+        m_failoverLimit = int(qMin<qint64>(m_result.failoverTotal, std::numeric_limits<int>::max()));
+        refresh();
+    });
+    auto* failoverNoteRow = new QWidget;
+    auto* failoverNoteLayout = new QHBoxLayout(failoverNoteRow);
+    failoverNoteLayout->setContentsMargins(0, 0, 0, 0);
+    failoverNoteLayout->addWidget(m_failoverNote, 1);
+    failoverNoteLayout->addWidget(m_failoverAll);
+    m_failoverNote->hide();
+    m_failoverAll->hide();
+    static_cast<QVBoxLayout*>(failoverPanel->layout())->addWidget(failoverNoteRow);
     auto* grid = new QGridLayout;
     grid->setSpacing(8);
     grid->addWidget(panel(Panel::Spend), 0, 0);
@@ -251,6 +277,7 @@ void DashboardView::refresh()
     m_query.split = m_filterBar->split();
     m_query.reference = m_filterBar->referencePrice();
     m_query.savingsRoutedOnly = m_filterBar->savingsRoutedOnly();
+    m_query.failoverLimit = m_failoverLimit;
     m_latest->store(m_query.generation);
     if (!m_worker) {
         showEmptyEverywhere(tr("The ledger is off, so there is no history to chart. Turn it on in Settings to see "

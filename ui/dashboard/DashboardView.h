@@ -20,6 +20,8 @@ class FailoverChart;
 class HeadlineCard;
 class LatencyChart;
 class Ledger;
+class QLabel;
+class QPushButton;
 class QStandardItemModel;
 class QTableView;
 class ReconcileDialog;
@@ -118,6 +120,10 @@ private:
     FailoverChart* m_failoverChart;
     QStandardItemModel* m_failoverModel;
     QTableView* m_failoverTable;
+    // "Showing the newest 500 of 2,341 failovers" and the button that lists them all.
+    QLabel* m_failoverNote;
+    QPushButton* m_failoverAll;
+    int m_failoverLimit = 500;
     // Per class of routed traffic (tier x model): cost next to the reference model's.
     QStandardItemModel* m_savingsModel;
     QTableView* m_savingsTable;

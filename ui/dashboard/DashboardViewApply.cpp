@@ -17,8 +17,10 @@
 #include <QChart>
 #include <QChartView>
 #include <QGraphicsLayout>
+#include <QLabel>
 #include <QLegend>
 #include <QLocale>
+#include <QPushButton>
 #include <QStandardItemModel>
 #include <QTableView>
 
@@ -49,15 +51,27 @@ void DashboardView::applyCards()
     QString change;
     if (before.spendUsd > 0) {
         const double percent = (t.spendUsd - before.spendUsd) / before.spendUsd * 100;
-        change = tr("%1 %2% vs the period before (%3)")
-                     .arg(percent >= 0 ? QStringLiteral("▲") : QStringLiteral("▼"),
-                          QLocale().toString(qAbs(percent), 'f', qAbs(percent) >= 100 ? 0 : 1),
-                          Money::format(before.spendUsd));
+        const double ratio = t.spendUsd / before.spendUsd;
+        if (ratio >= 10) {
+            // "▲ 481,115%" over a tiny base says less than the multiple.
+            change = tr("▲ %1 times the period before (%2)")
+                         .arg(QLocale().toString(ratio, 'f', 0), Money::format(before.spendUsd));
+        } else {
+            change = tr("%1 %2 vs the period before (%3)")
+                         .arg(percent >= 0 ? QStringLiteral("▲") : QStringLiteral("▼"),
+                              ChartStyle::formatPercent(qAbs(percent), qAbs(percent) >= 100 ? 0 : 1),
+                              Money::format(before.spendUsd));
+        }
     } else {
         change = tr("No spend in the period before");
     }
+    if (t.estimatedCostRequests > 0) {
+        // Stopped or broken-off answers are charged for what they generated, counted by us.
+        change += u'\n'
+            + tr("includes %Ln estimated cost(s) of unfinished answers", nullptr, int(t.estimatedCostRequests));
+    }
     if (t.unpricedRequests > 0) {
-        change += u'\n' + tr("%1 unpriced requests not counted").arg(ChartStyle::formatCount(t.unpricedRequests));
+        change += u'\n' + tr("%Ln request(s) to unpriced models not counted", nullptr, int(t.unpricedRequests));
     }
     card(Card::Spend)->setValue(Money::format(t.spendUsd), change);
     card(Card::Requests)
@@ -65,7 +79,7 @@ void DashboardView::applyCards()
                    tr("%1 failed · %2 answered from cache")
                        .arg(ChartStyle::formatCount(t.failures), ChartStyle::formatCount(t.cachedAnswers)));
     card(Card::FailoverRate)
-        ->setValue(QStringLiteral("%1%").arg(t.failoverRate * 100, 0, 'f', 1),
+        ->setValue(ChartStyle::formatPercent(t.failoverRate * 100, 1),
                    tr("%1 of %2 requests failed over")
                        .arg(ChartStyle::formatCount(t.failedOverRequests), ChartStyle::formatCount(t.requests)));
     const SavingsResult& s = m_result.savings;
@@ -116,7 +130,7 @@ void DashboardView::updateBudgetCard()
         budget->setValue(QStringLiteral("—"), tr("No budget set. Add one in Settings."));
         return;
     }
-    budget->setValue(QStringLiteral("%1%").arg(fullest->usedFraction() * 100, 0, 'f', 0),
+    budget->setValue(ChartStyle::formatPercent(fullest->usedFraction() * 100, 0),
                      tr("%1 of %2 (%3)")
                          .arg(Money::format(fullest->spentUsd + fullest->reservedUsd), Money::format(fullest->limitUsd),
                               fullest->scope.displayName()));
@@ -189,9 +203,16 @@ void DashboardView::applyCharts()
     }
     if (m_result.failoverCounts.isEmpty()) {
         stages << [this] {
+            const qint64 failed = m_result.totals.failures;
+            // Failed requests without a failover were not answered by anything: say so.
             panel(Panel::Failovers)
                 ->showEmpty(
-                    tr("No failovers %1 — every request was answered by its first choice.").arg(m_periodPhrase));
+                    failed > 0
+                        ? tr("No failovers %1, and %Ln request(s) failed without one (no other model was "
+                             "tried).",
+                             nullptr, int(failed))
+                              .arg(m_periodPhrase)
+                        : tr("No failovers %1 — every request was answered by its first choice.").arg(m_periodPhrase));
         };
     } else {
         addChart(Panel::Failovers,
@@ -267,4 +288,14 @@ void DashboardView::fillFailoverTable()
               new QStandardItem(event.message) });
     }
     m_failoverTable->setVisible(!m_result.failovers.isEmpty());
+    // A cut list says so, with the way to the rest.
+    const qint64 shown = m_result.failovers.size();
+    const bool cut = m_result.failoverTotal > shown;
+    if (cut) {
+        m_failoverNote->setText(tr("Showing the newest %1 of %2 failovers.")
+                                    .arg(locale.toString(shown), locale.toString(m_result.failoverTotal)));
+        m_failoverAll->setText(tr("Show all %1").arg(locale.toString(m_result.failoverTotal)));
+    }
+    m_failoverNote->setVisible(cut);
+    m_failoverAll->setVisible(cut);
 }

@@ -1,6 +1,7 @@
 #include "ui/dashboard/RequestListDialog.h"
 
 #include "core/common/Money.h"
+#include "core/workbench/ColumnFigures.h"
 #include "ui/dashboard/ChartStyle.h"
 #include "ui/dashboard/DashboardCsv.h"
 
@@ -58,7 +59,8 @@ void RequestListDialog::setRequests(const QList<RequestRecord>& requests, bool t
         time->setData(r.id, Qt::UserRole);
         row << time << new QStandardItem(RequestSources::id(r.source)) << new QStandardItem(r.tier)
             << new QStandardItem(r.finalModel) << new QStandardItem(r.finalProvider)
-            << new QStandardItem(RequestStatuses::id(r.status)) << new QStandardItem(tr("%1 ms").arg(r.latencyMs))
+            << new QStandardItem(RequestStatuses::id(r.status))
+            << new QStandardItem(FigureFormat::milliseconds(r.latencyMs))
             << new QStandardItem(QStringLiteral("%1 / %2").arg(ChartStyle::formatCount(r.usage.promptTokens),
                                                                ChartStyle::formatCount(r.usage.completionTokens)))
             << new QStandardItem(r.costUsd ? Money::format(*r.costUsd) : tr("unpriced"))

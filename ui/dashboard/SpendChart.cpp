@@ -1,5 +1,6 @@
 #include "ui/dashboard/SpendChart.h"
 
+#include "core/common/Clock.h"
 #include "core/common/Money.h"
 #include "ui/dashboard/ChartStyle.h"
 
@@ -108,16 +109,23 @@ void SpendChart::setData(const QList<SpendRow>& rows, LedgerSplit split, const D
         delete area->lowerSeries();
         delete area;
     }
+    // Each bucket is drawn flat over its whole span, not as a point joined to its neighbours: a
+    // single bucket (spend today, in this hour) is a visible block, and nothing ramps up from the
+    // bucket before or down into the one still running.
+    const qint64 stepMs = DashboardCharts::bucketSeconds(context.bucket) * 1000;
     QList<double> base(buckets.size(), 0);
     double peak = 0;
-    QList<QPointF> lower(buckets.size());
-    QList<QPointF> upper(buckets.size());
+    QList<QPointF> lower(buckets.size() * 2);
+    QList<QPointF> upper(buckets.size() * 2);
     for (int k = 0; k < keys.size(); ++k) {
         for (int b = 0; b < buckets.size(); ++b) {
-            const double x = double(buckets[b].toMSecsSinceEpoch());
-            lower[b] = QPointF(x, base[b]);
+            const double x0 = double(buckets[b].toMSecsSinceEpoch());
+            const double x1 = x0 + double(stepMs);
+            lower[2 * b] = QPointF(x0, base[b]);
+            lower[2 * b + 1] = QPointF(x1, base[b]);
             base[b] += cost[k][b];
-            upper[b] = QPointF(x, base[b]);
+            upper[2 * b] = QPointF(x0, base[b]);
+            upper[2 * b + 1] = QPointF(x1, base[b]);
             peak = std::max(peak, base[b]);
         }
         added = added || k >= m_areas.size();
@@ -137,6 +145,7 @@ void SpendChart::setData(const QList<SpendRow>& rows, LedgerSplit split, const D
             area->setBrush(color);
         }
     }
+    markPartialBucket(base, stepMs, *context.palette);
     ChartStyle::fitDecimals(m_yAxis, peak > 0 ? peak * 1.05 : 1, QStringLiteral("$"));
     ChartStyle::setNiceRange(m_yAxis, peak > 0 ? peak * 1.05 : 1);
     if (legend()->isVisible() != (split != LedgerSplit::None)) {
@@ -145,13 +154,91 @@ void SpendChart::setData(const QList<SpendRow>& rows, LedgerSplit split, const D
     applyStyle(*context.palette, added);
 }
 
+int SpendChart::partialBucket(qint64 stepMs) const
+{
+    const qint64 now = Clock::instance().currentDateTimeUtc().toMSecsSinceEpoch();
+    for (int b = 0; b < m_buckets.size(); ++b) {
+        const qint64 start = m_buckets[b].toMSecsSinceEpoch();
+        if (start <= now && now < start + stepMs) {
+            return b;
+        }
+    }
+    return -1;
+}
+
+// The bucket still running is hatched over its stacked total and named in the legend ("today so
+// far"), so its smaller amount does not read as a collapse.
+void SpendChart::markPartialBucket(const QList<double>& totals, qint64 stepMs, const QPalette& palette)
+{
+    const int b = partialBucket(stepMs);
+    if (b < 0 || totals.value(b) <= 0) {
+        if (m_partial) {
+            removeSeries(m_partial);
+            delete m_partial->upperSeries();
+            delete m_partial;
+            m_partial = nullptr;
+        }
+        return;
+    }
+    if (!m_partial) {
+        m_partial = new QAreaSeries(new QLineSeries(this));
+        m_partial->setObjectName(QStringLiteral("partialBucket"));
+        addSeries(m_partial);
+        m_partial->attachAxis(m_xAxis);
+        m_partial->attachAxis(m_yAxis);
+        // On top of the bucket's areas: its hover and click stand for all of them.
+        connect(m_partial, &QAreaSeries::hovered, this, [this](const QPointF& point, bool state) {
+            if (!state || m_buckets.isEmpty()) {
+                ChartStyle::hideTip();
+                return;
+            }
+            const int bucket = DashboardCharts::bucketAt(m_buckets, point.x());
+            double cost = 0;
+            qint64 requests = 0;
+            for (int k = 0; k < m_keys.size(); ++k) {
+                cost += m_cost[k][bucket];
+                requests += m_requests[k][bucket];
+            }
+            ChartStyle::showTip(QCoreApplication::translate("DashboardCharts", "%1\n%2: %3 (%4 requests)")
+                                    .arg(ChartStyle::formatBucket(m_buckets[bucket], m_context.bucket),
+                                         m_partial->name(), Money::format(cost), ChartStyle::formatCount(requests)));
+        });
+        connect(m_partial, &QAreaSeries::clicked, this, [this](const QPointF& point) {
+            if (!m_context.drill || m_buckets.isEmpty()) {
+                return;
+            }
+            const int bucket = DashboardCharts::bucketAt(m_buckets, point.x());
+            DrillDownQuery query;
+            query.filter = m_context.filter;
+            query.filter.from = m_buckets[bucket];
+            query.filter.until = m_buckets[bucket].addSecs(DashboardCharts::bucketSeconds(m_context.bucket));
+            m_context.drill(query);
+        });
+    }
+    const double x0 = double(m_buckets[b].toMSecsSinceEpoch());
+    const double x1 = x0 + double(stepMs);
+    ChartStyle::replacePoints(m_partial->upperSeries(), { QPointF(x0, totals[b]), QPointF(x1, totals[b]) });
+    const QString name = m_context.bucket == LedgerBucket::Hour
+        ? QCoreApplication::translate("DashboardCharts", "this hour so far")
+        : QCoreApplication::translate("DashboardCharts", "today so far");
+    if (m_partial->name() != name) {
+        m_partial->setName(name);
+    }
+    QColor ink = palette.color(QPalette::Base);
+    ink.setAlpha(200);
+    QPen pen(palette.color(QPalette::Text), 1, Qt::DashLine);
+    pen.setCosmetic(true);
+    m_partial->setPen(pen);
+    m_partial->setBrush(QBrush(ink, Qt::BDiagPattern));
+}
+
 void SpendChart::hover(int key, const QPointF& point, bool state)
 {
     if (!state || m_buckets.isEmpty() || key >= m_keys.size()) {
         ChartStyle::hideTip();
         return;
     }
-    const int b = DashboardCharts::nearestBucket(m_buckets, point.x());
+    const int b = DashboardCharts::bucketAt(m_buckets, point.x());
     ChartStyle::showTip(QCoreApplication::translate("DashboardCharts", "%1\n%2: %3 (%4 requests)")
                             .arg(ChartStyle::formatBucket(m_buckets[b], m_context.bucket), m_areas[key]->name(),
                                  Money::format(m_cost[key][b]), ChartStyle::formatCount(m_requests[key][b])));
@@ -163,7 +250,7 @@ void SpendChart::click(int key, const QPointF& point)
     if (!m_context.drill || other || m_buckets.isEmpty() || key >= m_keys.size()) {
         return;
     }
-    const int b = DashboardCharts::nearestBucket(m_buckets, point.x());
+    const int b = DashboardCharts::bucketAt(m_buckets, point.x());
     DrillDownQuery query;
     query.filter = m_context.filter;
     query.filter.from = m_buckets[b];

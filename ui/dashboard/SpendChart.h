@@ -20,10 +20,13 @@ private:
     QAreaSeries* addArea();
     void hover(int key, const QPointF& point, bool state);
     void click(int key, const QPointF& point);
+    int partialBucket(qint64 stepMs) const;
+    void markPartialBucket(const QList<double>& totals, qint64 stepMs, const QPalette& palette);
 
     QDateTimeAxis* m_xAxis;
     QValueAxis* m_yAxis;
     QList<QAreaSeries*> m_areas;
+    QAreaSeries* m_partial = nullptr; // the hatched bucket still running
     // What the hover and click handlers read, from the latest setData.
     DashboardCharts::Context m_context;
     LedgerSplit m_split = LedgerSplit::Model;

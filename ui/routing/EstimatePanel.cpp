@@ -9,14 +9,11 @@
 
 #include <QDateTime>
 #include <QFormLayout>
+#include <QHash>
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
-
-namespace {
-constexpr int kMaxRequests = 20000; // the history listing is newest first; enough for weeks of use
-}
 
 EstimatePanel::EstimatePanel(Engine& engine, RoutingDocument* document, QWidget* parent)
     : QWidget(parent)
@@ -30,6 +27,7 @@ EstimatePanel::EstimatePanel(Engine& engine, RoutingDocument* document, QWidget*
     m_days->setSuffix(tr(" days"));
     auto* run = new QPushButton(tr("Estimate"), this);
     connect(run, &QPushButton::clicked, this, &EstimatePanel::estimate);
+    m_text->setObjectName(QStringLiteral("estimateText"));
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_text->setText(tr("Re-prices the routed requests of the period on the models this policy would choose."));
@@ -56,19 +54,15 @@ void EstimatePanel::estimate()
     router.setModels(m_engine.models());
     router.setPolicy(m_document->policy());
     const QDateTime since = QDateTime::currentDateTimeUtc().addDays(-m_days->value());
-    LedgerQueries queries(m_engine.ledgerPath());
-    for (const RequestRecord& record : queries.recentRequests(kMaxRequests)) {
-        if (record.startedAt < since) {
-            break;
+    // Every routed request of the period, not the newest N: one pass over the rows, and the policy
+    // asked once per distinct prompt (a ledger without stored prompts has one, the empty one).
+    QHash<QString, const ModelConfig*> choice;
+    auto modelFor = [&](const QString& prompt) {
+        auto it = choice.constFind(prompt);
+        if (it != choice.constEnd()) {
+            return *it;
         }
-        // Workbench comparisons pick their models by hand; only routed traffic follows a policy.
-        if (record.source == RequestSource::Workbench
-            || record.usage.promptTokens + record.usage.completionTokens == 0) {
-            continue;
-        }
-        ++m_result.requests;
-        m_result.spent += record.costUsd.value_or(0);
-        const Explanation explanation = router.explain(record.prompt, {});
+        const Explanation explanation = router.explain(prompt, {});
         QString modelId;
         for (const auto& step : explanation.chain) {
             for (const auto& deployment : step.deployments) {
@@ -77,14 +71,21 @@ void EstimatePanel::estimate()
                 }
             }
         }
-        const ModelConfig* model = m_engine.model(modelId);
-        const std::optional<double> cost = model ? CostCalculator::cost(model->price, record.usage) : std::nullopt;
+        return *choice.insert(prompt, m_engine.model(modelId));
+    };
+    LedgerQueries queries(m_engine.ledgerPath());
+    // Workbench comparisons pick their models by hand; only routed traffic follows a policy.
+    queries.scanUsage(since, RequestSource::Workbench, [&](const HistoryQueries::PricedUsage& row) {
+        ++m_result.requests;
+        m_result.spent += row.costUsd.value_or(0);
+        const ModelConfig* model = modelFor(row.prompt);
+        const std::optional<double> cost = model ? CostCalculator::cost(model->price, row.usage) : std::nullopt;
         if (cost) {
             m_result.wouldCost += *cost;
         } else {
             ++m_result.unpriced;
         }
-    }
+    });
     if (!queries.errorString().isEmpty()) {
         m_text->setText(tr("Could not read the history: %1").arg(queries.errorString()));
         return;
@@ -93,11 +94,11 @@ void EstimatePanel::estimate()
         m_text->setText(tr("No routed requests in the last %n day(s).", nullptr, m_days->value()));
         return;
     }
-    QString text = tr("%n routed request(s): spent %1; with this policy about %2.", nullptr, m_result.requests)
+    QString text = tr("%Ln routed request(s): spent %1; with this policy about %2.", nullptr, m_result.requests)
                        .arg(Money::format(m_result.spent), Money::format(m_result.wouldCost));
     if (m_result.unpriced > 0) {
         text += QLatin1Char(' ')
-            + tr("%n request(s) would go to unpriced models (not counted).", nullptr, m_result.unpriced);
+            + tr("%Ln request(s) would go to unpriced models (not counted).", nullptr, m_result.unpriced);
     }
     m_text->setText(text);
 }

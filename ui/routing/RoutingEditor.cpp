@@ -120,11 +120,30 @@ QWidget* RoutingEditor::createToolBar()
         return action;
     };
     QUndoStack* undo = m_document->undoStack();
-    QAction* undoAction = undo->createUndoAction(this, tr("Undo"));
+    // Fixed labels, the step they undo in the tooltip: "Undo move gpt-5" as the label made the
+    // toolbar jump with every edit.
+    auto* undoAction = new QAction(tr("Undo"), this);
+    undoAction->setObjectName(QStringLiteral("undoAction"));
     undoAction->setShortcut(QKeySequence::Undo);
+    undoAction->setEnabled(undo->canUndo());
+    connect(undoAction, &QAction::triggered, undo, &QUndoStack::undo);
+    connect(undo, &QUndoStack::canUndoChanged, undoAction, &QAction::setEnabled);
+    connect(undo, &QUndoStack::undoTextChanged, undoAction,
+            [undoAction](const QString& text) { undoAction->setToolTip(tr("Undo %1").arg(text)); });
     addButton(undoAction);
-    QAction* redoAction = undo->createRedoAction(this, tr("Redo"));
-    redoAction->setShortcut(QKeySequence::Redo);
+    auto* redoAction = new QAction(tr("Redo"), this);
+    redoAction->setObjectName(QStringLiteral("redoAction"));
+    // Ctrl+Y besides the platform's Ctrl+Shift+Z, as most editors take it.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    if (!redoKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_Y))) {
+        redoKeys.append(QKeySequence(Qt::CTRL | Qt::Key_Y));
+    }
+    redoAction->setShortcuts(redoKeys);
+    redoAction->setEnabled(undo->canRedo());
+    connect(redoAction, &QAction::triggered, undo, &QUndoStack::redo);
+    connect(undo, &QUndoStack::canRedoChanged, redoAction, &QAction::setEnabled);
+    connect(undo, &QUndoStack::redoTextChanged, redoAction,
+            [redoAction](const QString& text) { redoAction->setToolTip(tr("Redo %1").arg(text)); });
     addButton(redoAction);
     m_saveAction = addButton(new QAction(tr("&Save"), this));
     m_saveAction->setShortcut(QKeySequence::Save);

@@ -104,7 +104,10 @@ bool installLanguage(const QString& code)
     }
     installedTranslators().clear();
 
-    QLocale locale = code.isEmpty() ? QLocale() : QLocale(code);
+    QLocale locale = code.isEmpty() ? QLocale::system() : QLocale(code);
+    // Numbers, dates and percentages follow the chosen language, as its texts do: German text
+    // with "$0.00112" next to "1,47 s" read as two languages.
+    QLocale::setDefault(locale);
     const bool english = locale.language() == QLocale::English || locale.language() == QLocale::C;
     auto* translator = new QTranslator(QCoreApplication::instance());
     // English is the source language; its file holds only the plural forms of "%n ...(s)".

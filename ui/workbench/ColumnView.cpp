@@ -2,6 +2,7 @@
 
 #include "core/common/Money.h"
 #include "ui/common/ElidedLabel.h"
+#include "ui/common/FigureGridLayout.h"
 #include "ui/common/Icons.h"
 #include "ui/common/StatusColors.h"
 #include "ui/workbench/AnswerDocument.h"
@@ -9,7 +10,6 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QEvent>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -56,7 +56,8 @@ ColumnView::ColumnView(ColumnRun* run, QWidget* parent)
 {
     setObjectName(QStringLiteral("workbenchColumn"));
     setFrameShape(QFrame::StyledPanel);
-    setMinimumWidth(340);
+    // The figures wrap onto a second row when narrow, so four columns fit a 1280 px window.
+    setMinimumWidth(280);
 
     m_model = new ElidedLabel(this);
     m_model->setObjectName(QStringLiteral("columnTitle"));
@@ -112,14 +113,14 @@ ColumnView::ColumnView(ColumnRun* run, QWidget* parent)
     subtitleRow->addWidget(m_provider, 1);
     subtitleRow->addWidget(m_status);
 
-    auto* figures = new QGridLayout;
-    figures->setHorizontalSpacing(12);
-    figures->setVerticalSpacing(0);
-    m_ttft = addFigure(figures, 0, tr("First token"));
-    m_latency = addFigure(figures, 1, tr("Latency"));
-    m_tokens = addFigure(figures, 2, tr("Tokens in/out"));
-    m_rate = addFigure(figures, 3, tr("Speed"));
-    m_cost = addFigure(figures, 4, tr("Cost"));
+    // A narrow column puts its figures on two rows rather than cut one ("66.7 tok/").
+    auto* figures = new FigureGridLayout;
+    figures->setSpacings(12, 6);
+    m_ttft = addFigure(figures, FigureId::FirstToken, tr("First token"));
+    m_latency = addFigure(figures, FigureId::Latency, tr("Latency"));
+    m_tokens = addFigure(figures, FigureId::Tokens, tr("Tokens in/out"));
+    m_rate = addFigure(figures, FigureId::Speed, tr("Speed"));
+    m_cost = addFigure(figures, FigureId::Cost, tr("Cost"));
 
     m_errorBanner = new QFrame(this);
     m_errorBanner->setObjectName(QStringLiteral("errorBanner"));
@@ -236,20 +237,45 @@ QToolButton* ColumnView::toolButton(const QString& icon, const QString& toolTip)
     return button;
 }
 
-ColumnView::Figure ColumnView::addFigure(QGridLayout* grid, int column, const QString& caption)
+ColumnView::Figure ColumnView::addFigure(FigureGridLayout* grid, FigureId id, const QString& caption)
 {
+    static const char* const names[] = { "firstToken", "latency", "tokens", "speed", "cost" };
+    const QString name = QString::fromLatin1(names[int(id)]);
     Figure figure;
-    figure.caption = new QLabel(caption, this);
+    auto* cell = new QWidget(this);
+    figure.caption = new QLabel(caption, cell);
+    figure.caption->setObjectName(QStringLiteral("figureCaption_") + name);
     QFont small = figure.caption->font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     figure.caption->setFont(small);
     figure.caption->setForegroundRole(QPalette::PlaceholderText);
-    figure.value = new QLabel(QStringLiteral("\u2014"), this);
+    figure.value = new QLabel(QStringLiteral("\u2014"), cell);
+    figure.value->setObjectName(QStringLiteral("figureValue_") + name);
     figure.value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    grid->addWidget(figure.caption, 0, column);
-    grid->addWidget(figure.value, 1, column);
-    grid->setColumnStretch(column, 1);
+    auto* box = new QVBoxLayout(cell);
+    box->setContentsMargins(0, 0, 0, 0);
+    box->setSpacing(0);
+    box->addWidget(figure.caption);
+    box->addWidget(figure.value);
+    grid->addWidget(cell);
     return figure;
+}
+
+QLabel* ColumnView::figureLabel(FigureId figure) const
+{
+    switch (figure) {
+    case FigureId::FirstToken:
+        return m_ttft.value;
+    case FigureId::Latency:
+        return m_latency.value;
+    case FigureId::Tokens:
+        return m_tokens.value;
+    case FigureId::Speed:
+        return m_rate.value;
+    case FigureId::Cost:
+        return m_cost.value;
+    }
+    return nullptr;
 }
 
 void ColumnView::setBest(const QSet<BestValues::Figure>& best)
@@ -314,19 +340,8 @@ QString ColumnView::routeText() const
 
 QString ColumnView::figureText(FigureId figure) const
 {
-    switch (figure) {
-    case FigureId::FirstToken:
-        return m_ttft.value->text();
-    case FigureId::Latency:
-        return m_latency.value->text();
-    case FigureId::Tokens:
-        return m_tokens.value->text();
-    case FigureId::Speed:
-        return m_rate.value->text();
-    case FigureId::Cost:
-        return m_cost.value->text();
-    }
-    return {};
+    const QLabel* label = figureLabel(figure);
+    return label ? label->text() : QString();
 }
 
 QString ColumnView::statusText() const
@@ -543,9 +558,21 @@ void ColumnView::copyAnswer()
 
 void ColumnView::changeEvent(QEvent* event)
 {
-    if (event->type() == QEvent::PaletteChange && !m_applyingStyle) {
+    const bool paletteChanged
+        = event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange;
+    if (paletteChanged && !m_applyingStyle) {
         m_applyingStyle = true; // applyStyle() sets palettes, which sends PaletteChange again
         applyStyle();
+        // Colours taken from the palette when they were set (the figures, the route line, the
+        // answer's code boxes and earlier turns) follow a theme switched while the column shows.
+        if (m_run) {
+            if (!m_run->isActive() && m_run->state() != ColumnState::Idle) {
+                renderFinal();
+            }
+            updateFigures();
+            updateRoute();
+            updateStatus();
+        }
         m_applyingStyle = false;
     }
     QFrame::changeEvent(event);

@@ -45,6 +45,8 @@ public:
     };
     // Text of a figure as shown, for tests and accessibility.
     QString figureText(FigureId figure) const;
+    // The label showing a figure's value (its caption is the label above it).
+    QLabel* figureLabel(FigureId figure) const;
     QString statusText() const;
     // Paints pending tokens now instead of at the next 16 ms tick.
     void flush();
@@ -74,7 +76,7 @@ private:
     };
 
     QToolButton* toolButton(const QString& icon, const QString& toolTip);
-    Figure addFigure(class QGridLayout* grid, int column, const QString& caption);
+    Figure addFigure(class FigureGridLayout* grid, FigureId id, const QString& caption);
     void onBegun();
     void onTextAppended(const QString& delta);
     void onReasoningAppended(const QString& delta);

@@ -4,9 +4,11 @@
 
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QPointer>
 #include <QScrollArea>
 #include <QStackedLayout>
 #include <QTabWidget>
+#include <QTimer>
 
 #include <cmath>
 
@@ -83,6 +85,46 @@ void ColumnsArea::updateTabTitle(ColumnView* view)
     }
 }
 
+int ColumnsArea::gridColumns() const
+{
+    const int count = int(m_views.size());
+    const int wanted = count <= 2 ? qMax(1, count) : int(std::ceil(std::sqrt(double(count))));
+    // A narrow window gets fewer columns and more rows, scrolling one way only.
+    const int minimum = m_views.isEmpty() ? 1 : qMax(1, m_views.first()->minimumWidth());
+    const int spacing = m_gridLayout->spacing();
+    const int fit = qMax(1, (width() + spacing) / (minimum + spacing));
+    return qMax(1, qMin(wanted, fit));
+}
+
+void ColumnsArea::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    if (m_mode == WorkbenchSettings::Layout::Grid && gridColumns() != m_gridColumns) {
+        rebuild();
+    }
+}
+
+void ColumnsArea::scrollToView(ColumnView* view)
+{
+    QPointer<ColumnView> target(view);
+    QTimer::singleShot(0, this, [this, target] {
+        if (!target) {
+            return;
+        }
+        switch (m_mode) {
+        case WorkbenchSettings::Layout::SideBySide:
+            m_rowScroll->ensureWidgetVisible(target, 0, 0);
+            break;
+        case WorkbenchSettings::Layout::Grid:
+            m_gridScroll->ensureWidgetVisible(target, 0, 0);
+            break;
+        case WorkbenchSettings::Layout::Tabs:
+            m_tabs->setCurrentWidget(target);
+            break;
+        }
+    });
+}
+
 void ColumnsArea::rebuild()
 {
     // Take every view out of whatever holds it, then put them where the mode wants them.
@@ -111,7 +153,8 @@ void ColumnsArea::rebuild()
         m_stack->setCurrentWidget(m_rowScroll);
         break;
     case WorkbenchSettings::Layout::Grid: {
-        const int columns = count <= 2 ? qMax(1, count) : int(std::ceil(std::sqrt(double(count))));
+        const int columns = gridColumns();
+        m_gridColumns = columns;
         for (int i = 0; i < count; ++i) {
             m_views[i]->setMinimumHeight(280);
             m_gridLayout->addWidget(m_views[i], i / columns, i % columns);

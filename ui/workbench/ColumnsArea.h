@@ -29,9 +29,16 @@ public:
     const QList<ColumnView*>& views() const { return m_views; }
     QTabWidget* tabs() const { return m_tabs; }
     void updateTabTitle(ColumnView* view);
+    // Scrolls (or switches tabs) so that the view is shown, once it is laid out.
+    void scrollToView(ColumnView* view);
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void rebuild();
+    // Grid columns: as many as the width holds at the views' minimum width, at most sqrt(n) rounded up.
+    int gridColumns() const;
 
     WorkbenchSettings::Layout m_mode = WorkbenchSettings::Layout::SideBySide;
     QList<ColumnView*> m_views;
@@ -43,4 +50,5 @@ private:
     QWidget* m_grid;
     QGridLayout* m_gridLayout;
     QTabWidget* m_tabs;
+    int m_gridColumns = 0;
 };

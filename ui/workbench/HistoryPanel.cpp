@@ -59,7 +59,8 @@ void HistoryPanel::reload()
         QString detail = QLocale().toString(entry.startedAt.toLocalTime(), QLocale::ShortFormat);
         detail += QStringLiteral(" \u00b7 ") + tr("%n model(s)", nullptr, int(entry.models.size()));
         if (entry.costUsd > 0) {
-            detail += QStringLiteral(" \u00b7 ") + Money::format(entry.costUsd);
+            detail += QStringLiteral(" \u00b7 ") + (entry.costEstimated ? QStringLiteral("~") : QString())
+                + Money::format(entry.costUsd);
         }
         if (entry.failed > 0) {
             detail += QStringLiteral(" \u00b7 ") + tr("%1 failed").arg(entry.failed);

@@ -72,6 +72,7 @@ WorkbenchView::WorkbenchView(const ModelCatalog& catalog, ProviderClient* client
 
     // Column bar: add, layouts, sync, diff, export, and the run's summary.
     m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("runSummary"));
     m_summary->setForegroundRole(QPalette::PlaceholderText);
     auto* bar = new QHBoxLayout;
     bar->setSpacing(2);
@@ -330,6 +331,9 @@ void WorkbenchView::onColumnAdded(int index)
             [this, view] { syncScroll(view->answerScrollBar()); });
     m_area->insertView(index, view);
     m_pages->setCurrentWidget(m_area);
+    if (!m_restoring) {
+        m_area->scrollToView(view); // a column added with Ctrl+T is where the eye can find it
+    }
     m_addColumn->setEnabled(m_run->columns().size() < ComparisonRun::MaxColumns);
     updateSummary();
     saveSettings();

@@ -47,30 +47,40 @@ void WorkbenchView::updateSummary()
     int active = 0;
     int done = 0;
     int failed = 0;
+    int stopped = 0;
     double cost = 0;
     bool anyCost = false;
+    bool estimated = false;
     for (const auto* column : columns) {
         active += column->isActive();
         done += column->state() == ColumnState::Done;
         failed += column->state() == ColumnState::Failed;
+        // Stopped by the user (with or without text so far), or cut off at max tokens: ended unfinished.
+        stopped += column->state() == ColumnState::Incomplete || column->state() == ColumnState::Cancelled;
         if (column->figures().costUsd) {
             cost += *column->figures().costUsd;
             anyCost = true;
+            estimated = estimated || (column->figures().costEstimated && *column->figures().costUsd > 0);
         }
     }
-    QStringList parts { columns.size() == 1 ? tr("1 column") : tr("%1 columns").arg(columns.size()) };
+    QStringList parts { tr("%n column(s)", nullptr, int(columns.size())) };
     if (active > 0) {
         parts.append(tr("%1 answering").arg(active));
-    } else if (done + failed > 0) {
+    } else if (done + failed + stopped > 0) {
         parts.append(tr("%1 done").arg(done));
+        if (stopped > 0) {
+            parts.append(tr("%1 stopped").arg(stopped));
+        }
         if (failed > 0) {
             parts.append(tr("%1 failed").arg(failed));
         }
         if (anyCost) {
-            parts.append(tr("total %1").arg(Money::format(cost)));
+            // "~" as in the columns: a stopped answer is charged for what was generated, estimated.
+            parts.append(tr("total %1").arg((estimated ? QStringLiteral("~") : QString()) + Money::format(cost)));
         }
     }
     m_summary->setText(parts.join(QStringLiteral(" \u00b7 ")));
+    m_summary->setToolTip(estimated ? tr("Includes estimated costs (~) of answers that did not finish") : QString());
     m_diff->setEnabled(columns.size() >= 2);
 }
 

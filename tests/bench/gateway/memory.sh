@@ -30,13 +30,14 @@ PY
 rss() { awk -v k="$1:" '$1 == k { print int($2 / 1024) }' "/proc/$pid/status"; }
 curl -s -o /dev/null -H 'Content-Type: application/json' --data-binary @"$body" "http://127.0.0.1:$port/v1/chat/completions"
 before=$(rss VmRSS)
-codes=""
 for _ in $(seq "$rounds"); do
+    clients=""
     for _ in $(seq "$n"); do
         curl -s -o /dev/null -w '%{http_code}\n' -H 'Content-Type: application/json' --data-binary @"$body" \
             "http://127.0.0.1:$port/v1/chat/completions" >>"$home/codes" &
+        clients="$clients $!"
     done
-    wait $(jobs -p | grep -v "^$pid\$") 2>/dev/null || true
+    wait $clients
 done
 sleep 1
 after=$(rss VmRSS)
