@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
     <name>AlertKind</name>
@@ -34,7 +35,7 @@
         <translation>%1 antwortet wieder</translation>
     </message>
     <message>
-        <source>%1: the account's quota is exhausted (insufficient_quota)</source>
+        <source>%1: the account&apos;s quota is exhausted (insufficient_quota)</source>
         <translation>%1: Das Kontingent des Kontos ist erschöpft (insufficient_quota)</translation>
     </message>
     <message>
@@ -78,11 +79,11 @@
 <context>
     <name>AlertRules</name>
     <message>
-        <source>"%1" must be true or false</source>
+        <source>&quot;%1&quot; must be true or false</source>
         <translation>„%1“ muss true oder false sein</translation>
     </message>
     <message>
-        <source>"%1" must be a number from %2 to %3</source>
+        <source>&quot;%1&quot; must be a number from %2 to %3</source>
         <translation>„%1“ muss eine Zahl von %2 bis %3 sein</translation>
     </message>
     <message>
@@ -90,27 +91,27 @@
         <translation>erwartet ein JSON-Objekt</translation>
     </message>
     <message>
-        <source>unknown section "%1"</source>
+        <source>unknown section &quot;%1&quot;</source>
         <translation>unbekannter Abschnitt „%1“</translation>
     </message>
     <message>
-        <source>"%1" must be an object</source>
+        <source>&quot;%1&quot; must be an object</source>
         <translation>„%1“ muss ein Objekt sein</translation>
     </message>
     <message>
-        <source>"thresholds_percent" must be a list of percentages, e.g. [50, 80, 100]</source>
+        <source>&quot;thresholds_percent&quot; must be a list of percentages, e.g. [50, 80, 100]</source>
         <translation>„thresholds_percent“ muss eine Liste von Prozentwerten sein, z. B. [50, 80, 100]</translation>
     </message>
     <message>
-        <source>"webhooks" must be a list of {"url": ..., "format": "generic" or "slack"}</source>
-        <translation>„webhooks“ muss eine Liste von {"url": ..., "format": "generic" oder "slack"} sein</translation>
+        <source>&quot;webhooks&quot; must be a list of {&quot;url&quot;: ..., &quot;format&quot;: &quot;generic&quot; or &quot;slack&quot;}</source>
+        <translation>„webhooks“ muss eine Liste von {&quot;url&quot;: ..., &quot;format&quot;: &quot;generic&quot; oder &quot;slack&quot;} sein</translation>
     </message>
     <message>
-        <source>a webhook needs an http:// or https:// "url"</source>
+        <source>a webhook needs an http:// or https:// &quot;url&quot;</source>
         <translation>ein Webhook braucht eine „url“ mit http:// oder https://</translation>
     </message>
     <message>
-        <source>a webhook's "format" is "generic" or "slack"</source>
+        <source>a webhook&apos;s &quot;format&quot; is &quot;generic&quot; or &quot;slack&quot;</source>
         <translation>das „format“ eines Webhooks ist „generic“ oder „slack“</translation>
     </message>
 </context>
@@ -154,7 +155,7 @@
 <context>
     <name>AnthropicExportParser</name>
     <message>
-        <source>expected the currency "USD"</source>
+        <source>expected the currency &quot;USD&quot;</source>
         <translation>erwartet die Währung „USD“</translation>
     </message>
 </context>
@@ -215,7 +216,7 @@
         <translation>Sampling-Temperatur.</translation>
     </message>
     <message>
-        <source>The prompt; "-" reads it from stdin.</source>
+        <source>The prompt; &quot;-&quot; reads it from stdin.</source>
         <translation>Der Prompt; „-“ liest ihn von stdin.</translation>
     </message>
     <message>
@@ -243,7 +244,7 @@
         <translation>Modell %1 nennt einen unbekannten Anbieter %2</translation>
     </message>
     <message>
-        <source>%1 is a wildcard's template; ask for a model name its pattern matches, e.g. %2</source>
+        <source>%1 is a wildcard&apos;s template; ask for a model name its pattern matches, e.g. %2</source>
         <translation>%1 ist die Vorlage eines Platzhalters; fragen Sie nach einem Modellnamen, auf den sein Muster passt, z. B. %2</translation>
     </message>
 </context>
@@ -311,7 +312,7 @@
 <context>
     <name>BedrockWire</name>
     <message>
-        <source>No AWS region for %1: set the provider's region, AWS_REGION or the profile's region in ~/.aws/config.</source>
+        <source>No AWS region for %1: set the provider&apos;s region, AWS_REGION or the profile&apos;s region in ~/.aws/config.</source>
         <translation>Keine AWS-Region für %1: Setzen Sie die Region des Anbieters, AWS_REGION oder die Region des Profils in ~/.aws/config.</translation>
     </message>
     <message>
@@ -402,11 +403,11 @@
 <context>
     <name>Builder</name>
     <message>
-        <source>create a Portkey virtual key named "%1" holding the key from $%2</source>
+        <source>create a Portkey virtual key named &quot;%1&quot; holding the key from $%2</source>
         <translation>einen virtuellen Portkey-Schlüssel namens „%1“ mit dem Schlüssel aus $%2 anlegen</translation>
     </message>
     <message>
-        <source>unknown model or provider "%1"; left out</source>
+        <source>unknown model or provider &quot;%1&quot;; left out</source>
         <translation>unbekanntes Modell oder unbekannter Anbieter „%1“; ausgelassen</translation>
     </message>
 </context>
@@ -588,11 +589,11 @@
         <translation>prune --older-than DAYS   alte Verlaufseinträge löschen</translation>
     </message>
     <message>
-        <source>keys create --name NAME [limits] | list | revoke ID|NAME   the gateway's client keys</source>
+        <source>keys create --name NAME [limits] | list | revoke ID|NAME   the gateway&apos;s client keys</source>
         <translation>keys create --name NAME [Grenzen] | list | revoke ID|NAME   die Client-Schlüssel des Gateways</translation>
     </message>
     <message>
-        <source>reconcile FILE... [--json] [--since DATE] [--until DATE] [--threshold PCT]   a provider's usage or cost export next to the ledger</source>
+        <source>reconcile FILE... [--json] [--since DATE] [--until DATE] [--threshold PCT]   a provider&apos;s usage or cost export next to the ledger</source>
         <translation>reconcile FILE... [--json] [--since DATE] [--until DATE] [--threshold PCT]   den Nutzungs- oder Kostenexport eines Anbieters neben das Journal stellen</translation>
     </message>
     <message>
@@ -611,39 +612,39 @@
 <context>
     <name>ClientKeyGate</name>
     <message>
-        <source>This gateway needs a client key: send it as "Authorization: Bearer &lt;key&gt;" (or x-api-key).</source>
+        <source>This gateway needs a client key: send it as &quot;Authorization: Bearer &lt;key&gt;&quot; (or x-api-key).</source>
         <translation>Dieses Gateway verlangt einen Client-Schlüssel: Senden Sie ihn als „Authorization: Bearer &lt;key&gt;“ (oder x-api-key).</translation>
     </message>
     <message>
-        <source>The client key sent is not one of this gateway's keys.</source>
+        <source>The client key sent is not one of this gateway&apos;s keys.</source>
         <translation>Der gesendete Client-Schlüssel gehört nicht zu den Schlüsseln dieses Gateways.</translation>
     </message>
     <message>
-        <source>The client key "%1" was revoked.</source>
+        <source>The client key &quot;%1&quot; was revoked.</source>
         <translation>Der Client-Schlüssel „%1“ wurde widerrufen.</translation>
     </message>
     <message>
-        <source>The client key "%1" expired on %2.</source>
+        <source>The client key &quot;%1&quot; expired on %2.</source>
         <translation>Der Client-Schlüssel „%1“ ist am %2 abgelaufen.</translation>
     </message>
     <message>
-        <source>The client key "%1" may not use "%2" (allowed: %3).</source>
+        <source>The client key &quot;%1&quot; may not use &quot;%2&quot; (allowed: %3).</source>
         <translation>Der Client-Schlüssel „%1“ darf „%2“ nicht verwenden (erlaubt: %3).</translation>
     </message>
     <message>
-        <source>The client key "%1" is limited to %2 requests per minute.</source>
+        <source>The client key &quot;%1&quot; is limited to %2 requests per minute.</source>
         <translation>Der Client-Schlüssel „%1“ ist auf %2 Anfragen pro Minute begrenzt.</translation>
     </message>
     <message>
-        <source>The client key "%1" may have %2 requests in flight at a time.</source>
+        <source>The client key &quot;%1&quot; may have %2 requests in flight at a time.</source>
         <translation>Der Client-Schlüssel „%1“ darf höchstens %2 Anfragen gleichzeitig offen haben.</translation>
     </message>
     <message>
-        <source>The client key "%1" has spent its daily budget ($%2 of $%3).</source>
+        <source>The client key &quot;%1&quot; has spent its daily budget ($%2 of $%3).</source>
         <translation>Der Client-Schlüssel „%1“ hat sein Tagesbudget ausgeschöpft ($%2 von $%3).</translation>
     </message>
     <message>
-        <source>The client key "%1" has spent its monthly budget ($%2 of $%3).</source>
+        <source>The client key &quot;%1&quot; has spent its monthly budget ($%2 of $%3).</source>
         <translation>Der Client-Schlüssel „%1“ hat sein Monatsbudget ausgeschöpft ($%2 von $%3).</translation>
     </message>
 </context>
@@ -662,7 +663,7 @@
         <translation>Ein Client-Schlüssel braucht einen Namen.</translation>
     </message>
     <message>
-        <source>No client key "%1" (give its id when two keys share a name).</source>
+        <source>No client key &quot;%1&quot; (give its id when two keys share a name).</source>
         <translation>Kein Client-Schlüssel „%1“ (geben Sie die ID an, wenn zwei Schlüssel denselben Namen tragen).</translation>
     </message>
     <message>
@@ -674,7 +675,7 @@
         <translation>unbekannte Formatversion %1 (dieses Switchyard liest Version %2)</translation>
     </message>
     <message>
-        <source>key %1 ("%2") is damaged: id, salt or hash missing</source>
+        <source>key %1 (&quot;%2&quot;) is damaged: id, salt or hash missing</source>
         <translation>Schlüssel %1 („%2“) ist beschädigt: ID, Salt oder Hash fehlt</translation>
     </message>
 </context>
@@ -729,7 +730,7 @@
         <translation>alle (oder z. B. auto, chat, premium)</translation>
     </message>
     <message>
-        <source>Models, groups, tiers and "auto" this key may ask for, separated by commas.</source>
+        <source>Models, groups, tiers and &quot;auto&quot; this key may ask for, separated by commas.</source>
         <translation>Modelle, Gruppen, Stufen und „auto“, die dieser Schlüssel anfragen darf, durch Kommas getrennt.</translation>
     </message>
     <message>
@@ -773,7 +774,7 @@
         <translation>Kopieren Sie den Schlüssel jetzt und geben Sie ihn dem Client: Er wird nicht wieder angezeigt (Switchyard speichert nur seinen Hash).</translation>
     </message>
     <message>
-        <source>Once a key exists, every request to the gateway must carry one ("Authorization: Bearer &lt;key&gt;" or x-api-key).</source>
+        <source>Once a key exists, every request to the gateway must carry one (&quot;Authorization: Bearer &lt;key&gt;&quot; or x-api-key).</source>
         <translation>Sobald ein Schlüssel existiert, muss jede Anfrage an das Gateway einen mitsenden („Authorization: Bearer &lt;key&gt;“ oder x-api-key).</translation>
     </message>
     <message>
@@ -1065,11 +1066,11 @@
         <translation>--home braucht ein Verzeichnis</translation>
     </message>
     <message>
-        <source>--sandbox-fault needs MODEL=FAULT, e.g. gpt-5=503, gpt-5=429:retry=3, gpt-5=drop (got "%1")</source>
+        <source>--sandbox-fault needs MODEL=FAULT, e.g. gpt-5=503, gpt-5=429:retry=3, gpt-5=drop (got &quot;%1&quot;)</source>
         <translation>--sandbox-fault braucht MODELL=FEHLER, z. B. gpt-5=503, gpt-5=429:retry=3, gpt-5=drop (erhalten: „%1“)</translation>
     </message>
     <message>
-        <source>unknown command "%1" (see --help)</source>
+        <source>unknown command &quot;%1&quot; (see --help)</source>
         <translation>unbekannter Befehl „%1“ (siehe --help)</translation>
     </message>
     <message>
@@ -1177,7 +1178,7 @@ Optionen:
 <context>
     <name>ComparisonRun</name>
     <message>
-        <source>The model "%1" is not configured.</source>
+        <source>The model &quot;%1&quot; is not configured.</source>
         <translation>Das Modell „%1“ ist nicht konfiguriert.</translation>
     </message>
     <message>
@@ -1196,7 +1197,7 @@ Optionen:
         <translation>auf oberster Ebene wurde ein JSON-Objekt erwartet</translation>
     </message>
     <message>
-        <source>expected format "%1", found "%2"</source>
+        <source>expected format &quot;%1&quot;, found &quot;%2&quot;</source>
         <translation>Format „%1“ erwartet, „%2“ gefunden</translation>
     </message>
     <message>
@@ -1215,7 +1216,7 @@ Optionen:
 <context>
     <name>ConfigProblem</name>
     <message>
-        <source> (did you mean "%1"?)</source>
+        <source> (did you mean &quot;%1&quot;?)</source>
         <translation> (meinten Sie „%1“?)</translation>
     </message>
 </context>
@@ -1268,7 +1269,7 @@ Optionen:
 <context>
     <name>ConverseTranslator</name>
     <message>
-        <source>%1: %2 (the model speaks Amazon Bedrock's Converse API).</source>
+        <source>%1: %2 (the model speaks Amazon Bedrock&apos;s Converse API).</source>
         <translation>%1: %2 (das Modell spricht die Converse-API von Amazon Bedrock).</translation>
     </message>
     <message>
@@ -1284,11 +1285,11 @@ Optionen:
         <translation>nur PDF-Dokumente können übertragen werden</translation>
     </message>
     <message>
-        <source>content block type "%1" has no equivalent in that API</source>
+        <source>content block type &quot;%1&quot; has no equivalent in that API</source>
         <translation>der Inhaltsblock-Typ „%1“ hat keine Entsprechung in dieser API</translation>
     </message>
     <message>
-        <source>the tool "%1" runs on Anthropic's servers</source>
+        <source>the tool &quot;%1&quot; runs on Anthropic&apos;s servers</source>
         <translation>das Tool „%1“ läuft auf den Servern von Anthropic</translation>
     </message>
     <message>
@@ -1373,7 +1374,7 @@ Kosten: %7</translation>
     </message>
     <message>
         <source>%1, %2
-%3% good: %4 of %5 attempts failed through the provider's fault</source>
+%3% good: %4 of %5 attempts failed through the provider&apos;s fault</source>
         <translation>%1, %2
 %3 % erfolgreich: %4 von %5 Versuchen scheiterten durch den Anbieter</translation>
     </message>
@@ -1782,7 +1783,7 @@ Erstes Token: %3</translation>
         <translation>Mit Rechnung abgleichen...</translation>
     </message>
     <message>
-        <source>Compare a provider's usage or cost export with the ledger</source>
+        <source>Compare a provider&apos;s usage or cost export with the ledger</source>
         <translation>Den Nutzungs- oder Kostenexport eines Anbieters mit dem Journal vergleichen</translation>
     </message>
     <message>
@@ -1946,11 +1947,11 @@ Erstes Token: %3</translation>
         <translation>Der Client hat die Verbindung getrennt.</translation>
     </message>
     <message>
-        <source>No embeddings model of "%1" can be used now.</source>
+        <source>No embeddings model of &quot;%1&quot; can be used now.</source>
         <translation>Kein Embedding-Modell von „%1“ ist gerade nutzbar.</translation>
     </message>
     <message>
-        <source>Every embeddings model of "%1" failed.</source>
+        <source>Every embeddings model of &quot;%1&quot; failed.</source>
         <translation>Alle Embedding-Modelle von „%1“ sind gescheitert.</translation>
     </message>
     <message>
@@ -1973,7 +1974,7 @@ Erstes Token: %3</translation>
         <translation>%1 muss ein nicht leerer String oder ein Array von Token-IDs sein; input darf auch eine Liste von bis zu 2048 davon sein.</translation>
     </message>
     <message>
-        <source>encoding_format must be "float" or "base64".</source>
+        <source>encoding_format must be &quot;float&quot; or &quot;base64&quot;.</source>
         <translation>encoding_format muss „float“ oder „base64“ sein.</translation>
     </message>
     <message>
@@ -2016,11 +2017,11 @@ Erstes Token: %3</translation>
         <translation>Die Verlaufsdatenbank war nicht verwendbar (%1). Sie wurde als %2 aufbewahrt und eine neue angelegt.</translation>
     </message>
     <message>
-        <source>Unknown model "%1"; `switchyard models` lists the configured ones.</source>
+        <source>Unknown model &quot;%1&quot;; `switchyard models` lists the configured ones.</source>
         <translation>Unbekanntes Modell „%1“; `switchyard models` listet die konfigurierten auf.</translation>
     </message>
     <message>
-        <source>Model name "%1" is ambiguous: %2</source>
+        <source>Model name &quot;%1&quot; is ambiguous: %2</source>
         <translation>Der Modellname „%1“ ist mehrdeutig: %2</translation>
     </message>
     <message numerus="yes">
@@ -2039,7 +2040,7 @@ Erstes Token: %3</translation>
         <translation>Das gemeinsame Budget ist wieder erreichbar.</translation>
     </message>
     <message>
-        <source>The shared budget cannot be checked (%1); this gateway's own limits apply.</source>
+        <source>The shared budget cannot be checked (%1); this gateway&apos;s own limits apply.</source>
         <translation>Das gemeinsame Budget kann nicht geprüft werden (%1); es gelten die eigenen Limits dieses Gateways.</translation>
     </message>
     <message>
@@ -2058,11 +2059,11 @@ Erstes Token: %3</translation>
         <translation>Der Anbieter hat im Stream einen Fehler gemeldet</translation>
     </message>
     <message>
-        <source>The provider's content filter refused the prompt%1: a judgement of the content, not an outage.</source>
+        <source>The provider&apos;s content filter refused the prompt%1: a judgement of the content, not an outage.</source>
         <translation>Der Inhaltsfilter des Anbieters hat den Prompt abgelehnt%1: ein Urteil über den Inhalt, kein Ausfall.</translation>
     </message>
     <message>
-        <source>The provider's content filter withheld the answer%1 (finish_reason content_filter).</source>
+        <source>The provider&apos;s content filter withheld the answer%1 (finish_reason content_filter).</source>
         <translation>Der Inhaltsfilter des Anbieters hat die Antwort zurückgehalten%1 (finish_reason content_filter).</translation>
     </message>
 </context>
@@ -2137,7 +2138,7 @@ Erstes Token: %3</translation>
         <translation>kein Prompt angegeben</translation>
     </message>
     <message>
-        <source>A gateway client's JSON request body to explain instead of a prompt (its model, images and tools count).</source>
+        <source>A gateway client&apos;s JSON request body to explain instead of a prompt (its model, images and tools count).</source>
         <translation>Der JSON-Anfragekörper eines Gateway-Clients, der statt eines Prompts erklärt wird (sein Modell, seine Bilder und Werkzeuge zählen).</translation>
     </message>
     <message>
@@ -2168,7 +2169,7 @@ Erstes Token: %3</translation>
         <translation>Erzwungen: %1</translation>
     </message>
     <message>
-        <source>Rule %1 "%2" fired: %3</source>
+        <source>Rule %1 &quot;%2&quot; fired: %3</source>
         <translation>Regel %1 „%2“ greift: %3</translation>
     </message>
     <message>
@@ -2264,7 +2265,7 @@ Erstes Token: %3</translation>
         <translation>Gelernter Router: p_strong %1, Schwelle %2: schwaches Modell %3</translation>
     </message>
     <message>
-        <source>Wildcard: %1 matched "%2"; the name is passed through to the provider</source>
+        <source>Wildcard: %1 matched &quot;%2&quot;; the name is passed through to the provider</source>
         <translation>Platzhalter: %1 passt auf „%2“; der Name wird an den Anbieter durchgereicht</translation>
     </message>
 </context>
@@ -2369,7 +2370,7 @@ Erstes Token: %3</translation>
         <translation>ein Objekt</translation>
     </message>
     <message>
-        <source>expected an array "%1"</source>
+        <source>expected an array &quot;%1&quot;</source>
         <translation>erwartet ein Array „%1“</translation>
     </message>
     <message>
@@ -2377,34 +2378,34 @@ Erstes Token: %3</translation>
         <translation>erwartet ein Objekt</translation>
     </message>
     <message>
-        <source>expected a text "%1"</source>
+        <source>expected a text &quot;%1&quot;</source>
         <translation>erwartet einen Text „%1“</translation>
     </message>
     <message>
-        <source>expected a number "%1"</source>
+        <source>expected a number &quot;%1&quot;</source>
         <translation>erwartet eine Zahl „%1“</translation>
     </message>
     <message>
-        <source>expected a whole number "%1"</source>
+        <source>expected a whole number &quot;%1&quot;</source>
         <translation>erwartet eine ganze Zahl „%1“</translation>
     </message>
     <message>
-        <source>expected a decimal number as text "%1"</source>
+        <source>expected a decimal number as text &quot;%1&quot;</source>
         <translation>erwartet eine Dezimalzahl als Text „%1“</translation>
     </message>
     <message>
-        <source>expected a time "%1" (Unix seconds or RFC 3339)</source>
+        <source>expected a time &quot;%1&quot; (Unix seconds or RFC 3339)</source>
         <translation>erwartet eine Zeit „%1“ (Unix-Sekunden oder RFC 3339)</translation>
     </message>
 </context>
 <context>
     <name>Exporter</name>
     <message>
-        <source>model "%1" has no provider; not exported</source>
+        <source>model &quot;%1&quot; has no provider; not exported</source>
         <translation>Modell „%1“ hat keinen Anbieter; nicht exportiert</translation>
     </message>
     <message>
-        <source>connect and idle timeouts of "%1" have no LiteLLM equivalent</source>
+        <source>connect and idle timeouts of &quot;%1&quot; have no LiteLLM equivalent</source>
         <translation>Verbindungs- und Pausen-Zeitlimit von „%1“ haben in LiteLLM keine Entsprechung</translation>
     </message>
     <message>
@@ -2416,7 +2417,7 @@ Erstes Token: %3</translation>
         <translation>Hedging, Verhalten mitten im Stream, Pause bei Kontingent, Warten bei Ratenlimit und Pausenfenster haben in LiteLLM keine Entsprechung</translation>
     </message>
     <message>
-        <source>extra headers, concurrency limit and the enabled switch of provider "%1" are not exported</source>
+        <source>extra headers, concurrency limit and the enabled switch of provider &quot;%1&quot; are not exported</source>
         <translation>Zusätzliche Header, Parallelitätsgrenze und der Aktiv-Schalter von Anbieter „%1“ werden nicht exportiert</translation>
     </message>
 </context>
@@ -2521,7 +2522,7 @@ Erstes Token: %3</translation>
         <translation>Die Anfrage hat keinen Host-Header.</translation>
     </message>
     <message>
-        <source>This gateway does not answer to the host name "%1". Use 127.0.0.1 or localhost, or allow the name (serve --allow-host NAME).</source>
+        <source>This gateway does not answer to the host name &quot;%1&quot;. Use 127.0.0.1 or localhost, or allow the name (serve --allow-host NAME).</source>
         <translation>Dieses Gateway antwortet nicht auf den Hostnamen „%1“. Verwenden Sie 127.0.0.1 oder localhost, oder erlauben Sie den Namen (serve --allow-host NAME).</translation>
     </message>
     <message>
@@ -2529,11 +2530,11 @@ Erstes Token: %3</translation>
         <translation>Anfragen von Webseiten unter %1 sind nicht erlaubt. Erlauben Sie den Ursprung ausdrücklich (serve --allow-origin ORIGIN), wenn diese Seite das Gateway nutzen soll.</translation>
     </message>
     <message>
-        <source>Request bodies must be JSON: send the header "Content-Type: application/json".</source>
+        <source>Request bodies must be JSON: send the header &quot;Content-Type: application/json&quot;.</source>
         <translation>Anfragetexte müssen JSON sein: Senden Sie den Header „Content-Type: application/json“.</translation>
     </message>
     <message>
-        <source>Request bodies must be JSON: send "Content-Type: application/json", not "%1".</source>
+        <source>Request bodies must be JSON: send &quot;Content-Type: application/json&quot;, not &quot;%1&quot;.</source>
         <translation>Anfragetexte müssen JSON sein: Senden Sie „Content-Type: application/json“, nicht „%1“.</translation>
     </message>
 </context>
@@ -2548,7 +2549,7 @@ Erstes Token: %3</translation>
         <translation>%1 muss ein Objekt sein.</translation>
     </message>
     <message>
-        <source>%1.type is required ("function").</source>
+        <source>%1.type is required (&quot;function&quot;).</source>
         <translation>%1.type ist erforderlich („function“).</translation>
     </message>
     <message>
@@ -2604,7 +2605,7 @@ Erstes Token: %3</translation>
         <translation>%1 braucht eine id, einen name und ein input-Objekt.</translation>
     </message>
     <message>
-        <source>%1.tool_use_id "%2" answers no tool_use of an earlier assistant message.</source>
+        <source>%1.tool_use_id &quot;%2&quot; answers no tool_use of an earlier assistant message.</source>
         <translation>%1.tool_use_id „%2“ beantwortet kein tool_use einer früheren assistant-Nachricht.</translation>
     </message>
     <message>
@@ -2620,15 +2621,15 @@ Erstes Token: %3</translation>
         <translation>%1 braucht eine id und eine function mit name und arguments (ein JSON-String).</translation>
     </message>
     <message>
-        <source>%1 must be "user" or "assistant".</source>
+        <source>%1 must be &quot;user&quot; or &quot;assistant&quot;.</source>
         <translation>%1 muss „user“ oder „assistant“ sein.</translation>
     </message>
     <message>
-        <source>%1 must be "system", "developer", "user", "assistant" or "tool".</source>
+        <source>%1 must be &quot;system&quot;, &quot;developer&quot;, &quot;user&quot;, &quot;assistant&quot; or &quot;tool&quot;.</source>
         <translation>%1 muss „system“, „developer“, „user“, „assistant“ oder „tool“ sein.</translation>
     </message>
     <message>
-        <source>%1.tool_call_id "%2" answers no tool call of an earlier assistant message.</source>
+        <source>%1.tool_call_id &quot;%2&quot; answers no tool call of an earlier assistant message.</source>
         <translation>%1.tool_call_id „%2“ beantwortet keinen Tool-Aufruf einer früheren assistant-Nachricht.</translation>
     </message>
     <message>
@@ -2692,7 +2693,7 @@ Erstes Token: %3</translation>
 <context>
     <name>GatewayPanel</name>
     <message>
-        <source>Use this as the base URL of an OpenAI SDK; the model may be "auto", a routing tier, a group or a model id.</source>
+        <source>Use this as the base URL of an OpenAI SDK; the model may be &quot;auto&quot;, a routing tier, a group or a model id.</source>
         <translation>Verwenden Sie dies als Basis-URL eines OpenAI-SDK; das Modell kann „auto“, eine Routing-Stufe, eine Gruppe oder eine Modell-ID sein.</translation>
     </message>
     <message>
@@ -2850,7 +2851,7 @@ Erstes Token: %3</translation>
         <translation>Das Gateway hat keinen Router, über den es Anfragen senden kann.</translation>
     </message>
     <message>
-        <source>This gateway needs its key: send it as "Authorization: Bearer &lt;key&gt;" (or x-api-key).</source>
+        <source>This gateway needs its key: send it as &quot;Authorization: Bearer &lt;key&gt;&quot; (or x-api-key).</source>
         <translation>Dieses Gateway braucht seinen Schlüssel: Senden Sie ihn als „Authorization: Bearer &lt;key&gt;“ (oder x-api-key).</translation>
     </message>
     <message>
@@ -2866,11 +2867,11 @@ Erstes Token: %3</translation>
         <translation>%1 ist auf %2 nicht erlaubt.</translation>
     </message>
     <message>
-        <source>The model "%1" does not exist here: use "auto", a group, a tier or a model that GET /v1/models lists.</source>
+        <source>The model &quot;%1&quot; does not exist here: use &quot;auto&quot;, a group, a tier or a model that GET /v1/models lists.</source>
         <translation>Das Modell „%1“ gibt es hier nicht: Verwenden Sie „auto“, eine Gruppe, eine Stufe oder ein Modell, das GET /v1/models auflistet.</translation>
     </message>
     <message>
-        <source>The tier "%1" does not exist in the routing policy.</source>
+        <source>The tier &quot;%1&quot; does not exist in the routing policy.</source>
         <translation>Die Stufe „%1“ gibt es in der Routing-Richtlinie nicht.</translation>
     </message>
     <message>
@@ -2902,11 +2903,11 @@ Erstes Token: %3</translation>
         <translation>%1 muss eine Zahl von Millisekunden sein.</translation>
     </message>
     <message>
-        <source>The model "%1" does not exist here: name an embeddings model, or a group of them, that GET /v1/models lists.</source>
+        <source>The model &quot;%1&quot; does not exist here: name an embeddings model, or a group of them, that GET /v1/models lists.</source>
         <translation>Das Modell „%1“ gibt es hier nicht: Nennen Sie ein Embedding-Modell oder eine Gruppe davon, die GET /v1/models aufführt.</translation>
     </message>
     <message>
-        <source>its provider speaks Anthropic's API, which has no embeddings</source>
+        <source>its provider speaks Anthropic&apos;s API, which has no embeddings</source>
         <translation>sein Anbieter spricht die API von Anthropic, die keine Embeddings hat</translation>
     </message>
     <message>
@@ -2914,8 +2915,15 @@ Erstes Token: %3</translation>
         <translation>ein Chat-Modell, kein Embedding-Modell</translation>
     </message>
     <message>
-        <source>"%1" has no embeddings model (%2 answer chats only); name a model whose price data has mode "embedding".</source>
+        <source>&quot;%1&quot; has no embeddings model (%2 answer chats only); name a model whose price data has mode &quot;embedding&quot;.</source>
         <translation>„%1“ hat kein Embedding-Modell (%2 beantworten nur Chats); nennen Sie ein Modell, dessen Preisdaten den Modus „embedding“ haben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The gateway is busy with %n large request(s) (%1 MiB or more each); try again shortly.</source>
+        <translation>
+            <numerusform>Das Gateway bearbeitet schon %n große Anfrage (je %1 MiB oder mehr); versuchen Sie es gleich noch einmal.</numerusform>
+            <numerusform>Das Gateway bearbeitet schon %n große Anfragen (je %1 MiB oder mehr); versuchen Sie es gleich noch einmal.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3216,7 +3224,7 @@ Erstes Token: %3</translation>
         <translation>erwartet JSON</translation>
     </message>
     <message>
-        <source>expected an OpenAI costs or usage page ("object": "page") or an Anthropic usage or cost report ("data" with "starting_at")</source>
+        <source>expected an OpenAI costs or usage page (&quot;object&quot;: &quot;page&quot;) or an Anthropic usage or cost report (&quot;data&quot; with &quot;starting_at&quot;)</source>
         <translation>erwartet eine Kosten- oder Nutzungsseite von OpenAI („object“: „page“) oder einen Nutzungs- oder Kostenbericht von Anthropic („data“ mit „starting_at“)</translation>
     </message>
     <message>
@@ -3271,12 +3279,12 @@ Erstes Token: %3</translation>
         <translation>Objekt erwartet</translation>
     </message>
     <message>
-        <source>unknown value "%1" (expected one of: %2)</source>
+        <source>unknown value &quot;%1&quot; (expected one of: %2)</source>
         <translation>unbekannter Wert „%1“ (erwartet: %2)</translation>
     </message>
     <message>
-        <source>expected a model id or {"model": id, "weight": n}</source>
-        <translation>Modell-ID oder {"model": id, "weight": n} erwartet</translation>
+        <source>expected a model id or {&quot;model&quot;: id, &quot;weight&quot;: n}</source>
+        <translation>Modell-ID oder {&quot;model&quot;: id, &quot;weight&quot;: n} erwartet</translation>
     </message>
     <message>
         <source>unknown key, ignored%1</source>
@@ -3302,7 +3310,7 @@ Erstes Token: %3</translation>
         <translation>kein Schlüssel</translation>
     </message>
     <message>
-        <source>No keychain service is running (%1). Switchyard does not store API keys in plain text: start a Secret Service (GNOME Keyring, KWallet) or set the provider's environment variable, e.g. OPENAI_API_KEY, before starting Switchyard.</source>
+        <source>No keychain service is running (%1). Switchyard does not store API keys in plain text: start a Secret Service (GNOME Keyring, KWallet) or set the provider&apos;s environment variable, e.g. OPENAI_API_KEY, before starting Switchyard.</source>
         <translation>Es läuft kein Schlüsselbunddienst (%1). Switchyard speichert API-Schlüssel nicht als Klartext: Starten Sie einen Secret Service (GNOME Keyring, KWallet) oder setzen Sie vor dem Start von Switchyard die Umgebungsvariable des Anbieters, z. B. OPENAI_API_KEY.</translation>
     </message>
 </context>
@@ -3331,7 +3339,7 @@ Erstes Token: %3</translation>
         <translation>Läuft nach N Tagen ab.</translation>
     </message>
     <message>
-        <source>Models, groups, tiers and "auto" it may use, comma-separated (default: all).</source>
+        <source>Models, groups, tiers and &quot;auto&quot; it may use, comma-separated (default: all).</source>
         <translation>Modelle, Gruppen, Stufen und „auto“, die er nutzen darf, durch Kommas getrennt (Standard: alle).</translation>
     </message>
     <message>
@@ -3391,7 +3399,7 @@ Erstes Token: %3</translation>
         <translation>--expires liegt in der Vergangenheit</translation>
     </message>
     <message>
-        <source>Client key %1 ("%2") created. It is shown only now: give it to the client; Switchyard keeps only its hash.
+        <source>Client key %1 (&quot;%2&quot;) created. It is shown only now: give it to the client; Switchyard keeps only its hash.
 </source>
         <translation>Client-Schlüssel %1 („%2“) erstellt. Er wird nur jetzt angezeigt: Geben Sie ihn dem Client; Switchyard speichert nur seinen Hash.
 </translation>
@@ -3456,12 +3464,12 @@ Erstes Token: %3</translation>
         <translation>--by muss model oder settings sein</translation>
     </message>
     <message>
-        <source>--since needs a date (YYYY-MM-DD), not "%1"</source>
-        <translation>--since braucht ein Datum (JJJJ-MM-TT), nicht "%1"</translation>
+        <source>--since needs a date (YYYY-MM-DD), not &quot;%1&quot;</source>
+        <translation>--since braucht ein Datum (JJJJ-MM-TT), nicht &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>--until needs a date (YYYY-MM-DD), not "%1"</source>
-        <translation>--until braucht ein Datum (JJJJ-MM-TT), nicht "%1"</translation>
+        <source>--until needs a date (YYYY-MM-DD), not &quot;%1&quot;</source>
+        <translation>--until braucht ein Datum (JJJJ-MM-TT), nicht &quot;%1&quot;</translation>
     </message>
     <message>
         <source>no history database is available</source>
@@ -3526,11 +3534,11 @@ Erstes Token: %3</translation>
         </translation>
     </message>
     <message>
-        <source>What this model's answers in the voted runs cost, divided by its wins</source>
+        <source>What this model&apos;s answers in the voted runs cost, divided by its wins</source>
         <translation>Was die Antworten dieses Modells in den bewerteten Läufen kosteten, geteilt durch seine Siege</translation>
     </message>
     <message>
-        <source>The provider's defaults</source>
+        <source>The provider&apos;s defaults</source>
         <translation>Die Voreinstellungen des Anbieters</translation>
     </message>
     <message>
@@ -3749,7 +3757,7 @@ Erstes Token: %3</translation>
         <translation>Alte Journalzeilen konnten nicht gelöscht werden: %1</translation>
     </message>
     <message>
-        <source>Qt's PostgreSQL driver is not installed (Debian package libqt6sql6-psql).</source>
+        <source>Qt&apos;s PostgreSQL driver is not installed (Debian package libqt6sql6-psql).</source>
         <translation>Der PostgreSQL-Treiber von Qt ist nicht installiert (Debian-Paket libqt6sql6-psql).</translation>
     </message>
     <message>
@@ -3803,7 +3811,7 @@ Erstes Token: %3</translation>
         <translation>Das Journal wurde von einem neueren Switchyard geschrieben (Schema %1, diese Version liest bis %2). Aktualisieren Sie Switchyard oder wählen Sie eine andere Journaldatei.</translation>
     </message>
     <message>
-        <source>The ledger cannot use write-ahead logging (journal mode is "%1").</source>
+        <source>The ledger cannot use write-ahead logging (journal mode is &quot;%1&quot;).</source>
         <translation>Das Journal kann kein Write-Ahead-Logging verwenden (Journalmodus ist „%1“).</translation>
     </message>
     <message>
@@ -3834,15 +3842,15 @@ Erstes Token: %3</translation>
         <translation>Die Datenbank-URL nennt nach dem Host keine Datenbank (postgresql://benutzer@host:port/datenbank).</translation>
     </message>
     <message>
-        <source>The database URL has the parameter "%1", which Switchyard does not pass on (it knows %2).</source>
+        <source>The database URL has the parameter &quot;%1&quot;, which Switchyard does not pass on (it knows %2).</source>
         <translation>Die Datenbank-URL enthält den Parameter „%1“, den Switchyard nicht weitergibt (bekannt sind %2).</translation>
     </message>
     <message>
-        <source>The database URL's sslmode "%1" is not one of %2.</source>
+        <source>The database URL&apos;s sslmode &quot;%1&quot; is not one of %2.</source>
         <translation>Der sslmode „%1“ der Datenbank-URL ist keiner von %2.</translation>
     </message>
     <message>
-        <source>The database URL's connect_timeout "%1" is not a number of seconds.</source>
+        <source>The database URL&apos;s connect_timeout &quot;%1&quot; is not a number of seconds.</source>
         <translation>Das connect_timeout „%1“ der Datenbank-URL ist keine Anzahl von Sekunden.</translation>
     </message>
 </context>
@@ -3928,11 +3936,11 @@ Erstes Token: %3</translation>
         <translation>fehlt: der aufzurufende Anbieter/das Modell</translation>
     </message>
     <message>
-        <source>rate limit noted but not enforced: Switchyard reacts to the provider's 429 and cools the deployment down instead</source>
+        <source>rate limit noted but not enforced: Switchyard reacts to the provider&apos;s 429 and cools the deployment down instead</source>
         <translation>Ratenlimit notiert, aber nicht durchgesetzt: Switchyard reagiert auf HTTP 429 des Anbieters und pausiert stattdessen das Deployment</translation>
     </message>
     <message>
-        <source>required for "%1" models</source>
+        <source>required for &quot;%1&quot; models</source>
         <translation>erforderlich für „%1“-Modelle</translation>
     </message>
     <message>
@@ -3940,7 +3948,7 @@ Erstes Token: %3</translation>
         <translation>ein Preis darf nicht negativ sein</translation>
     </message>
     <message>
-        <source>routing strategy "%1" is not supported (simple-shuffle, least-busy, latency-based-routing); simple-shuffle is used</source>
+        <source>routing strategy &quot;%1&quot; is not supported (simple-shuffle, least-busy, latency-based-routing); simple-shuffle is used</source>
         <translation>Routing-Strategie „%1“ wird nicht unterstützt (simple-shuffle, least-busy, latency-based-routing); simple-shuffle wird verwendet</translation>
     </message>
     <message>
@@ -3948,7 +3956,7 @@ Erstes Token: %3</translation>
         <translation>nicht abgebildet: Switchyard wiederholt denselben Anbieter nie hinter Ihrem Rücken; ein fehlgeschlagener Aufruf geht zum nächsten Deployment der Kette</translation>
     </message>
     <message>
-        <source>mapped to Switchyard's exact-match cache, which answers only when every deployment failed (LiteLLM answers from its cache first)</source>
+        <source>mapped to Switchyard&apos;s exact-match cache, which answers only when every deployment failed (LiteLLM answers from its cache first)</source>
         <translation>auf den Exakt-Cache von Switchyard abgebildet, der nur antwortet, wenn jedes Deployment fehlschlug (LiteLLM antwortet zuerst aus seinem Cache)</translation>
     </message>
     <message>
@@ -3956,11 +3964,11 @@ Erstes Token: %3</translation>
         <translation>eine Zuordnung wie {gruppe: [Ausweichgruppen]} erwartet</translation>
     </message>
     <message>
-        <source>no model group "%1" in model_list%2; these fallbacks were skipped</source>
+        <source>no model group &quot;%1&quot; in model_list%2; these fallbacks were skipped</source>
         <translation>keine Modellgruppe „%1“ in model_list%2; diese Ausweichziele wurden übersprungen</translation>
     </message>
     <message>
-        <source>no model group "%1" in model_list%2; skipped</source>
+        <source>no model group &quot;%1&quot; in model_list%2; skipped</source>
         <translation>keine Modellgruppe „%1“ in model_list%2; übersprungen</translation>
     </message>
     <message>
@@ -3984,19 +3992,19 @@ Erstes Token: %3</translation>
         <translation>ein Gewicht muss größer als 0 und höchstens 1.000.000 sein</translation>
     </message>
     <message>
-        <source>provider "%1" is not supported by Switchyard</source>
+        <source>provider &quot;%1&quot; is not supported by Switchyard</source>
         <translation>Anbieter „%1“ wird von Switchyard nicht unterstützt</translation>
     </message>
     <message>
-        <source>LiteLLM sends "%1" without a prefix to provider "%2", which Switchyard does not support</source>
+        <source>LiteLLM sends &quot;%1&quot; without a prefix to provider &quot;%2&quot;, which Switchyard does not support</source>
         <translation>LiteLLM sendet „%1“ ohne Präfix an den Anbieter „%2“, den Switchyard nicht unterstützt</translation>
     </message>
     <message>
-        <source>LiteLLM has no provider "%1"%2; for an OpenAI-compatible server write openai/%3 with its api_base</source>
+        <source>LiteLLM has no provider &quot;%1&quot;%2; for an OpenAI-compatible server write openai/%3 with its api_base</source>
         <translation>LiteLLM kennt keinen Anbieter „%1“%2; für einen OpenAI-kompatiblen Server schreiben Sie openai/%3 mit seiner api_base</translation>
     </message>
     <message>
-        <source>LiteLLM cannot tell which provider serves "%1"; write it with a provider prefix, e.g. openai/%1</source>
+        <source>LiteLLM cannot tell which provider serves &quot;%1&quot;; write it with a provider prefix, e.g. openai/%1</source>
         <translation>LiteLLM kann nicht erkennen, welcher Anbieter „%1“ bereitstellt; schreiben Sie es mit Anbieterpräfix, z. B. openai/%1</translation>
     </message>
     <message>
@@ -4004,7 +4012,7 @@ Erstes Token: %3</translation>
         <translation>nicht angegeben: beim Import aus %1 übernommen, wie LiteLLM es tut</translation>
     </message>
     <message>
-        <source>"%1" looks like a placeholder from an example, not a server</source>
+        <source>&quot;%1&quot; looks like a placeholder from an example, not a server</source>
         <translation>„%1“ sieht nach einem Platzhalter aus einem Beispiel aus, nicht nach einem Server</translation>
     </message>
     <message>
@@ -4012,7 +4020,7 @@ Erstes Token: %3</translation>
         <translation>keine gültige http(s)-URL</translation>
     </message>
     <message>
-        <source>no api_key: LiteLLM would send %1 to %2; Switchyard sends no key there, as that key belongs to %3. Add "api_key: os.environ/NAME" if %2 needs one</source>
+        <source>no api_key: LiteLLM would send %1 to %2; Switchyard sends no key there, as that key belongs to %3. Add &quot;api_key: os.environ/NAME&quot; if %2 needs one</source>
         <translation>kein api_key: LiteLLM würde %1 an %2 senden; Switchyard sendet dort keinen Schlüssel, denn dieser Schlüssel gehört zu %3. Ergänzen Sie „api_key: os.environ/NAME“, falls %2 einen braucht</translation>
     </message>
     <message>
@@ -4020,7 +4028,7 @@ Erstes Token: %3</translation>
         <translation>os.environ/ braucht einen Variablennamen</translation>
     </message>
     <message>
-        <source>%1 is %2's key variable, but this deployment sends it to %3; make sure that is meant</source>
+        <source>%1 is %2&apos;s key variable, but this deployment sends it to %3; make sure that is meant</source>
         <translation>%1 ist die Schlüsselvariable von %2, aber dieses Deployment sendet sie an %3; prüfen Sie, ob das so gemeint ist</translation>
     </message>
     <message>
@@ -4032,11 +4040,11 @@ Erstes Token: %3</translation>
         <translation>ein API-Schlüssel im Klartext wird nicht importiert: Setzen Sie %1 auf den hier stehenden Schlüssel; er wird nur an %2 gesendet</translation>
     </message>
     <message>
-        <source>only the input price is given: the model stays unpriced (the price table's price applies if it knows the model), never free for output</source>
+        <source>only the input price is given: the model stays unpriced (the price table&apos;s price applies if it knows the model), never free for output</source>
         <translation>nur der Eingabepreis ist angegeben: das Modell bleibt ohne Preis (es gilt der Preis aus der Preistabelle, falls sie das Modell kennt), nie kostenlos bei der Ausgabe</translation>
     </message>
     <message>
-        <source>only the output price is given: the model stays unpriced (the price table's price applies if it knows the model), never free for input</source>
+        <source>only the output price is given: the model stays unpriced (the price table&apos;s price applies if it knows the model), never free for input</source>
         <translation>nur der Ausgabepreis ist angegeben: das Modell bleibt ohne Preis (es gilt der Preis aus der Preistabelle, falls sie das Modell kennt), nie kostenlos bei der Eingabe</translation>
     </message>
     <message>
@@ -4044,11 +4052,11 @@ Erstes Token: %3</translation>
         <translation>fehlt: die Modellgruppe, für die der Alias steht</translation>
     </message>
     <message>
-        <source>no model group "%1" in model_list%2; this alias was skipped</source>
+        <source>no model group &quot;%1&quot; in model_list%2; this alias was skipped</source>
         <translation>keine Modellgruppe „%1“ in model_list%2; dieser Alias wurde übersprungen</translation>
     </message>
     <message>
-        <source>model_list already has a group "%1"; the group wins over the alias</source>
+        <source>model_list already has a group &quot;%1&quot;; the group wins over the alias</source>
         <translation>model_list hat bereits eine Gruppe „%1“; die Gruppe hat Vorrang vor dem Alias</translation>
     </message>
     <message>
@@ -4060,7 +4068,7 @@ Erstes Token: %3</translation>
         <translation>Switchyard liest AWS-Zugangsdaten aus %1 oder aus einem Profil, nicht aus %2; setzen Sie %1 oder verwenden Sie aws_profile_name</translation>
     </message>
     <message>
-        <source>"%1" is not supported for Bedrock: Switchyard signs with the keys of the environment or of an ~/.aws/credentials profile (aws_profile_name)</source>
+        <source>&quot;%1&quot; is not supported for Bedrock: Switchyard signs with the keys of the environment or of an ~/.aws/credentials profile (aws_profile_name)</source>
         <translation>„%1“ wird für Bedrock nicht unterstützt: Switchyard signiert mit den Schlüsseln der Umgebung oder eines Profils in ~/.aws/credentials (aws_profile_name)</translation>
     </message>
     <message>
@@ -4068,7 +4076,7 @@ Erstes Token: %3</translation>
         <translation>ein wörtlich angegebener Bedrock-API-Schlüssel wird nicht importiert; schreiben Sie api_key: os.environ/NAME und setzen Sie NAME</translation>
     </message>
     <message>
-        <source>provider "%1" is not supported by Switchyard yet (Amazon Bedrock is planned)</source>
+        <source>provider &quot;%1&quot; is not supported by Switchyard yet (Amazon Bedrock is planned)</source>
         <translation>Anbieter „%1“ wird von Switchyard noch nicht unterstützt (Amazon Bedrock ist geplant)</translation>
     </message>
     <message>
@@ -4080,7 +4088,7 @@ Erstes Token: %3</translation>
         <translation>kein api_key: %1 wird an %2 gesendet, wie bei LiteLLM</translation>
     </message>
     <message>
-        <source>"%1" is not an Azure OpenAI api-version (like 2024-10-21)</source>
+        <source>&quot;%1&quot; is not an Azure OpenAI api-version (like 2024-10-21)</source>
         <translation>„%1“ ist keine api-version von Azure OpenAI (etwa 2024-10-21)</translation>
     </message>
     <message>
@@ -4088,15 +4096,15 @@ Erstes Token: %3</translation>
         <translation>nicht angegeben: Switchyard sendet api-version=%1</translation>
     </message>
     <message>
-        <source>"%1" passes the requested model name through, but model_name "%2" is no pattern that takes names; write model_name: "*" or a pattern such as "%1"</source>
-        <translation>„%1“ reicht den angefragten Modellnamen durch, aber model_name „%2“ ist kein Muster, das Namen annimmt; schreiben Sie model_name: "*" oder ein Muster wie „%1“</translation>
+        <source>&quot;%1&quot; passes the requested model name through, but model_name &quot;%2&quot; is no pattern that takes names; write model_name: &quot;*&quot; or a pattern such as &quot;%1&quot;</source>
+        <translation>„%1“ reicht den angefragten Modellnamen durch, aber model_name „%2“ ist kein Muster, das Namen annimmt; schreiben Sie model_name: &quot;*&quot; oder ein Muster wie „%1“</translation>
     </message>
     <message>
-        <source>"%1" has more * than model_name "%2": LiteLLM would send a * it cannot fill</source>
+        <source>&quot;%1&quot; has more * than model_name &quot;%2&quot;: LiteLLM would send a * it cannot fill</source>
         <translation>„%1“ hat mehr * als model_name „%2“: LiteLLM würde ein * senden, das es nicht füllen kann</translation>
     </message>
     <message>
-        <source>LiteLLM picks each requested name's provider by that name; Switchyard sends every name "%1" takes to one OpenAI-compatible provider (api_base, else api.openai.com); add deployments such as anthropic/* for other providers</source>
+        <source>LiteLLM picks each requested name&apos;s provider by that name; Switchyard sends every name &quot;%1&quot; takes to one OpenAI-compatible provider (api_base, else api.openai.com); add deployments such as anthropic/* for other providers</source>
         <translation>LiteLLM wählt den Anbieter jedes angefragten Namens nach diesem Namen; Switchyard sendet jeden Namen, den „%1“ annimmt, an einen OpenAI-kompatiblen Anbieter (api_base, sonst api.openai.com); fügen Sie für andere Anbieter Deployments wie anthropic/* hinzu</translation>
     </message>
 </context>
@@ -4213,7 +4221,7 @@ Erstes Token: %3</translation>
         <translation>Simulierte Anbieter · %1 %2</translation>
     </message>
     <message>
-        <source>The example goes to tier %1 (rule "%2"). Its first model, %3, is %4 in the sandbox, so the "Route it" column fails over to %5.</source>
+        <source>The example goes to tier %1 (rule &quot;%2&quot;). Its first model, %3, is %4 in the sandbox, so the &quot;Route it&quot; column fails over to %5.</source>
         <translation>Das Beispiel geht an die Stufe %1 (Regel „%2“). Ihr erstes Modell, %3, ist in der Sandbox %4, daher wechselt die Spalte „Routen lassen“ per Failover zu %5.</translation>
     </message>
 </context>
@@ -4228,7 +4236,7 @@ Erstes Token: %3</translation>
         <translation>Das Ziel, postgresql://benutzer@host:port/datenbank.</translation>
     </message>
     <message>
-        <source>The SQLite ledger to copy (default: the home's).</source>
+        <source>The SQLite ledger to copy (default: the home&apos;s).</source>
         <translation>Das zu kopierende SQLite-Journal (Vorgabe: das des Home-Verzeichnisses).</translation>
     </message>
     <message>
@@ -4267,7 +4275,7 @@ Erstes Token: %3</translation>
 <context>
     <name>ModelCapabilities</name>
     <message>
-        <source>unknown capability "%1" (known: %2)</source>
+        <source>unknown capability &quot;%1&quot; (known: %2)</source>
         <translation>unbekannte Fähigkeit „%1“ (bekannt: %2)</translation>
     </message>
     <message>
@@ -4297,7 +4305,7 @@ Erstes Token: %3</translation>
 <context>
     <name>ModelListFetcher</name>
     <message>
-        <source>The model list is not the expected JSON (no "data" array).</source>
+        <source>The model list is not the expected JSON (no &quot;data&quot; array).</source>
         <translation>Die Modellliste ist nicht das erwartete JSON (kein „data“-Array).</translation>
     </message>
     <message>
@@ -4325,7 +4333,7 @@ Erstes Token: %3</translation>
         <translation>Die Modellliste ist größer als %1 MiB.</translation>
     </message>
     <message>
-        <source>%1 lists no deployments at this URL; type the deployment name as the model's upstream name.</source>
+        <source>%1 lists no deployments at this URL; type the deployment name as the model&apos;s upstream name.</source>
         <translation>%1 listet unter dieser URL keine Deployments auf; tragen Sie den Namen des Deployments als Upstream-Namen des Modells ein.</translation>
     </message>
 </context>
@@ -4451,7 +4459,7 @@ Erstes Token: %3</translation>
 <context>
     <name>OpenAiExportParser</name>
     <message>
-        <source>expected the currency "usd"</source>
+        <source>expected the currency &quot;usd&quot;</source>
         <translation>erwartet die Währung „usd“</translation>
     </message>
 </context>
@@ -4476,11 +4484,11 @@ Erstes Token: %3</translation>
 <context>
     <name>OtlpSettings</name>
     <message>
-        <source>%1: "%2" is not an http:// or https:// URL.</source>
+        <source>%1: &quot;%2&quot; is not an http:// or https:// URL.</source>
         <translation>%1: „%2“ ist keine http://- oder https://-URL.</translation>
     </message>
     <message>
-        <source>OTEL_EXPORTER_OTLP_PROTOCOL: Switchyard exports OTLP over HTTP (JSON), not gRPC; point the endpoint at the collector's HTTP port (4318).</source>
+        <source>OTEL_EXPORTER_OTLP_PROTOCOL: Switchyard exports OTLP over HTTP (JSON), not gRPC; point the endpoint at the collector&apos;s HTTP port (4318).</source>
         <translation>OTEL_EXPORTER_OTLP_PROTOCOL: Switchyard exportiert OTLP über HTTP (JSON), nicht über gRPC; geben Sie als Endpunkt den HTTP-Port des Collectors an (4318).</translation>
     </message>
     <message>
@@ -4488,21 +4496,21 @@ Erstes Token: %3</translation>
         <translation>%1: Jeder Eintrag muss die Form Schlüssel=Wert haben, durch Kommas getrennt.</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a positive whole number.</source>
+        <source>%1: &quot;%2&quot; is not a positive whole number.</source>
         <translation>%1: „%2“ ist keine positive ganze Zahl.</translation>
     </message>
 </context>
 <context>
     <name>PolicyEdits</name>
     <message>
-        <source>unknown tier "%1"</source>
+        <source>unknown tier &quot;%1&quot;</source>
         <translation>unbekannte Stufe „%1“</translation>
     </message>
 </context>
 <context>
     <name>PortkeyConfig</name>
     <message>
-        <source>not found: "%1"</source>
+        <source>not found: &quot;%1&quot;</source>
         <translation>nicht gefunden: „%1“</translation>
     </message>
 </context>
@@ -4513,7 +4521,7 @@ Erstes Token: %3</translation>
         <translation>oberste Ebene: ein Objekt mit Modellen erwartet</translation>
     </message>
     <message>
-        <source>LiteLLM's schema example, not a model</source>
+        <source>LiteLLM&apos;s schema example, not a model</source>
         <translation>Schema-Beispiel von LiteLLM, kein Modell</translation>
     </message>
     <message>
@@ -4541,7 +4549,7 @@ Erstes Token: %3</translation>
         <translation>%1 ist kein Preis</translation>
     </message>
     <message>
-        <source>mode "%1" is not a chat or embedding model</source>
+        <source>mode &quot;%1&quot; is not a chat or embedding model</source>
         <translation>Modus „%1“ ist weder ein Chat- noch ein Embedding-Modell</translation>
     </message>
 </context>
@@ -4552,7 +4560,7 @@ Erstes Token: %3</translation>
         <translation>oberste Ebene: Objekt erwartet</translation>
     </message>
     <message>
-        <source>format: expected "%1"</source>
+        <source>format: expected &quot;%1&quot;</source>
         <translation>format: „%1“ erwartet</translation>
     </message>
     <message>
@@ -4600,7 +4608,7 @@ Erstes Token: %3</translation>
         <translation>erwartet ein Objekt mit aboveTokens, input und output</translation>
     </message>
     <message>
-        <source>expected "chat" or "embedding"</source>
+        <source>expected &quot;chat&quot; or &quot;embedding&quot;</source>
         <translation>erwartet „chat“ oder „embedding“</translation>
     </message>
     <message>
@@ -4678,32 +4686,32 @@ Erstes Token: %3</translation>
         <translation>erwartet ein JSON-Objekt</translation>
     </message>
     <message>
-        <source>missing field "id"</source>
-        <translation>Feld "id" fehlt</translation>
+        <source>missing field &quot;id&quot;</source>
+        <translation>Feld &quot;id&quot; fehlt</translation>
     </message>
     <message>
-        <source>field "id" must be a non-empty string or a number</source>
-        <translation>Feld "id" muss eine nicht leere Zeichenkette oder eine Zahl sein</translation>
+        <source>field &quot;id&quot; must be a non-empty string or a number</source>
+        <translation>Feld &quot;id&quot; muss eine nicht leere Zeichenkette oder eine Zahl sein</translation>
     </message>
     <message>
-        <source>missing field "prompt"</source>
-        <translation>Feld "prompt" fehlt</translation>
+        <source>missing field &quot;prompt&quot;</source>
+        <translation>Feld &quot;prompt&quot; fehlt</translation>
     </message>
     <message>
-        <source>field "prompt" must be a string</source>
-        <translation>Feld "prompt" muss eine Zeichenkette sein</translation>
+        <source>field &quot;prompt&quot; must be a string</source>
+        <translation>Feld &quot;prompt&quot; muss eine Zeichenkette sein</translation>
     </message>
     <message>
-        <source>field "source" must be a string</source>
-        <translation>Feld "source" muss eine Zeichenkette sein</translation>
+        <source>field &quot;source&quot; must be a string</source>
+        <translation>Feld &quot;source&quot; muss eine Zeichenkette sein</translation>
     </message>
     <message>
-        <source>field "scores" must be an object of numbers</source>
-        <translation>Feld "scores" muss ein Objekt aus Zahlen sein</translation>
+        <source>field &quot;scores&quot; must be an object of numbers</source>
+        <translation>Feld &quot;scores&quot; muss ein Objekt aus Zahlen sein</translation>
     </message>
     <message>
-        <source>field "scores.%1" must be a number</source>
-        <translation>Feld "scores.%1" muss eine Zahl sein</translation>
+        <source>field &quot;scores.%1&quot; must be a number</source>
+        <translation>Feld &quot;scores.%1&quot; muss eine Zahl sein</translation>
     </message>
     <message>
         <source>%1: cannot read: %2</source>
@@ -5062,7 +5070,7 @@ Erstes Token: %3</translation>
         </translation>
     </message>
     <message>
-        <source>A key is typed in, not stored yet: press "Store in keychain".</source>
+        <source>A key is typed in, not stored yet: press &quot;Store in keychain&quot;.</source>
         <translation>Ein Schlüssel ist eingegeben, aber noch nicht gespeichert: Drücken Sie „Im Schlüsselbund ablegen“.</translation>
     </message>
     <message>
@@ -5105,7 +5113,7 @@ Erstes Token: %3</translation>
         <translation>Amazon Bedrock (Converse, AWS SigV4)</translation>
     </message>
     <message>
-        <source>e.g. us-east-1; empty: AWS_REGION or the profile's region</source>
+        <source>e.g. us-east-1; empty: AWS_REGION or the profile&apos;s region</source>
         <translation>z. B. us-east-1; leer: AWS_REGION oder die Region des Profils</translation>
     </message>
     <message>
@@ -5165,7 +5173,7 @@ Erstes Token: %3</translation>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <source>No region: set one here, AWS_REGION, or the profile's region.</source>
+        <source>No region: set one here, AWS_REGION, or the profile&apos;s region.</source>
         <translation>Keine Region: Setzen Sie hier eine, AWS_REGION oder die Region des Profils.</translation>
     </message>
     <message>
@@ -5216,7 +5224,7 @@ Erstes Token: %3</translation>
 <context>
     <name>ReconcileCommand</name>
     <message>
-        <source>Put a provider's usage or cost export next to the ledger, per day x model (x key). Reads OpenAI's Costs and Usage API JSON and dashboard CSVs, Anthropic's usage and cost reports (JSON) and Console CSVs, OpenRouter's activity CSV. Exit code 3 when a row drifts more than the threshold or is missing on one side, 65 when a file does not parse.</source>
+        <source>Put a provider&apos;s usage or cost export next to the ledger, per day x model (x key). Reads OpenAI&apos;s Costs and Usage API JSON and dashboard CSVs, Anthropic&apos;s usage and cost reports (JSON) and Console CSVs, OpenRouter&apos;s activity CSV. Exit code 3 when a row drifts more than the threshold or is missing on one side, 65 when a file does not parse.</source>
         <translation>Stellt den Nutzungs- oder Kostenexport eines Anbieters neben das Journal, pro Tag × Modell (× Schlüssel). Liest JSON der Costs und Usage API von OpenAI und CSV-Dateien des Dashboards, die Nutzungs- und Kostenberichte von Anthropic (JSON) und CSV-Dateien der Console, die Aktivitäts-CSV von OpenRouter. Exit-Code 3, wenn eine Zeile mehr als die Schwelle abweicht oder auf einer Seite fehlt, 65, wenn eine Datei sich nicht lesen lässt.</translation>
     </message>
     <message>
@@ -5228,11 +5236,11 @@ Erstes Token: %3</translation>
         <translation>JSON ausgeben.</translation>
     </message>
     <message>
-        <source>First day compared (YYYY-MM-DD, UTC); default: the export's first day.</source>
+        <source>First day compared (YYYY-MM-DD, UTC); default: the export&apos;s first day.</source>
         <translation>Erster verglichener Tag (JJJJ-MM-TT, UTC); Standard: der erste Tag des Exports.</translation>
     </message>
     <message>
-        <source>Last day compared, included; default: the export's last day.</source>
+        <source>Last day compared, included; default: the export&apos;s last day.</source>
         <translation>Letzter verglichener Tag, einschließlich; Standard: der letzte Tag des Exports.</translation>
     </message>
     <message>
@@ -5240,7 +5248,7 @@ Erstes Token: %3</translation>
         <translation>Zugeordnete Zeilen markieren, die um mehr als PCT Prozent abweichen (Standard 5).</translation>
     </message>
     <message>
-        <source>Compare per key: the provider's API key (id or name, as the export writes it) is the gateway client key CLIENT_KEY. Repeatable.</source>
+        <source>Compare per key: the provider&apos;s API key (id or name, as the export writes it) is the gateway client key CLIENT_KEY. Repeatable.</source>
         <translation>Pro Schlüssel vergleichen: Der API-Schlüssel des Anbieters (ID oder Name, wie der Export ihn schreibt) ist der Client-Schlüssel CLIENT_KEY des Gateways. Wiederholbar.</translation>
     </message>
     <message>
@@ -5260,7 +5268,7 @@ Erstes Token: %3</translation>
         <translation>--threshold braucht einen Prozentwert (0 oder mehr)</translation>
     </message>
     <message>
-        <source>--key-map needs PROVIDER_KEY=CLIENT_KEY, not "%1"</source>
+        <source>--key-map needs PROVIDER_KEY=CLIENT_KEY, not &quot;%1&quot;</source>
         <translation>--key-map braucht PROVIDER_KEY=CLIENT_KEY, nicht „%1“</translation>
     </message>
     <message>
@@ -5545,7 +5553,7 @@ Erstes Token: %3</translation>
         <translation>nur PDF-Dateien, die direkt als file_data gesendet werden, lassen sich übertragen</translation>
     </message>
     <message>
-        <source>content part type "%1" has no equivalent in that API</source>
+        <source>content part type &quot;%1&quot; has no equivalent in that API</source>
         <translation>der Inhaltsteil-Typ „%1“ hat keine Entsprechung in dieser API</translation>
     </message>
     <message>
@@ -5569,11 +5577,11 @@ Erstes Token: %3</translation>
         <translation>nur PDF-Dokumente, die direkt als base64 gesendet werden, lassen sich übertragen</translation>
     </message>
     <message>
-        <source>content block type "%1" has no equivalent in that API</source>
+        <source>content block type &quot;%1&quot; has no equivalent in that API</source>
         <translation>der Inhaltsblock-Typ „%1“ hat keine Entsprechung in dieser API</translation>
     </message>
     <message>
-        <source>the tool "%1" runs on Anthropic's servers</source>
+        <source>the tool &quot;%1&quot; runs on Anthropic&apos;s servers</source>
         <translation>das Tool „%1“ läuft auf den Servern von Anthropic</translation>
     </message>
 </context>
@@ -5588,11 +5596,11 @@ Erstes Token: %3</translation>
         <translation>%1: Eine Datei per URL lässt sich nicht an ein Chat-Completions-Modell senden; senden Sie file_data.</translation>
     </message>
     <message>
-        <source>%1.type "%2" cannot be translated to chat completions.</source>
+        <source>%1.type &quot;%2&quot; cannot be translated to chat completions.</source>
         <translation>%1.type „%2“ lässt sich nicht in Chat Completions übersetzen.</translation>
     </message>
     <message>
-        <source>%1.role must be "user", "system", "developer" or "assistant".</source>
+        <source>%1.role must be &quot;user&quot;, &quot;system&quot;, &quot;developer&quot; or &quot;assistant&quot;.</source>
         <translation>%1.role muss „user“, „system“, „developer“ oder „assistant“ sein.</translation>
     </message>
     <message>
@@ -5628,7 +5636,7 @@ Erstes Token: %3</translation>
         <translation>tools muss ein Array sein.</translation>
     </message>
     <message>
-        <source>%1.type "%2": only function tools can be translated to chat completions.</source>
+        <source>%1.type &quot;%2&quot;: only function tools can be translated to chat completions.</source>
         <translation>%1.type „%2“: Nur Funktions-Tools lassen sich in Chat Completions übersetzen.</translation>
     </message>
     <message>
@@ -5636,7 +5644,7 @@ Erstes Token: %3</translation>
         <translation>%1.name muss ein String sein.</translation>
     </message>
     <message>
-        <source>tool_choice: only "auto", "none", "required" or a function can be translated to chat completions.</source>
+        <source>tool_choice: only &quot;auto&quot;, &quot;none&quot;, &quot;required&quot; or a function can be translated to chat completions.</source>
         <translation>tool_choice: Nur „auto“, „none“, „required“ oder eine Funktion lassen sich in Chat Completions übersetzen.</translation>
     </message>
     <message>
@@ -5648,7 +5656,7 @@ Erstes Token: %3</translation>
         <translation>text.format vom Typ json_schema braucht einen Namen und ein Schema-Objekt.</translation>
     </message>
     <message>
-        <source>text.format.type must be "text", "json_object" or "json_schema".</source>
+        <source>text.format.type must be &quot;text&quot;, &quot;json_object&quot; or &quot;json_schema&quot;.</source>
         <translation>text.format.type muss „text“, „json_object“ oder „json_schema“ sein.</translation>
     </message>
     <message>
@@ -5664,7 +5672,7 @@ Erstes Token: %3</translation>
         <translation>input ist erforderlich: Gespeicherte Unterhaltungen gibt es hier nicht, daher bringt jede Anfrage ihren ganzen Input mit.</translation>
     </message>
     <message>
-        <source>truncation "auto" cannot be translated to chat completions.</source>
+        <source>truncation &quot;auto&quot; cannot be translated to chat completions.</source>
         <translation>truncation „auto“ lässt sich nicht in Chat Completions übersetzen.</translation>
     </message>
     <message>
@@ -5688,7 +5696,7 @@ Erstes Token: %3</translation>
         <translation>include muss ein Array von Zeichenketten sein.</translation>
     </message>
     <message>
-        <source>%1: "%2" asks for output that a chat completions model does not give.</source>
+        <source>%1: &quot;%2&quot; asks for output that a chat completions model does not give.</source>
         <translation>%1: „%2“ verlangt eine Ausgabe, die ein Chat-Completions-Modell nicht liefert.</translation>
     </message>
     <message>
@@ -5763,7 +5771,7 @@ Erstes Token: %3</translation>
         <translation>Kein Anbieter-Client verfügbar, um die Anfrage zu senden.</translation>
     </message>
     <message>
-        <source>There is no model to call for "%1".</source>
+        <source>There is no model to call for &quot;%1&quot;.</source>
         <translation>Es gibt kein Modell, das für „%1“ aufgerufen werden kann.</translation>
     </message>
     <message>
@@ -5813,7 +5821,7 @@ Erstes Token: %3</translation>
         <translation>Stufe vom Aufrufer erzwungen</translation>
     </message>
     <message>
-        <source>tier "%1" does not exist</source>
+        <source>tier &quot;%1&quot; does not exist</source>
         <translation>Stufe „%1“ existiert nicht</translation>
     </message>
     <message>
@@ -5869,19 +5877,19 @@ Erstes Token: %3</translation>
         <translation>%1 fehlt laut seinen Modelldaten (nötig für %2)</translation>
     </message>
     <message>
-        <source>matched wildcard "%1": the requested name is passed through</source>
+        <source>matched wildcard &quot;%1&quot;: the requested name is passed through</source>
         <translation>passt auf den Platzhalter „%1“: der angefragte Name wird durchgereicht</translation>
     </message>
     <message>
-        <source>a wildcard's template: ask for a model name its pattern matches</source>
+        <source>a wildcard&apos;s template: ask for a model name its pattern matches</source>
         <translation>Vorlage eines Platzhalters: fragen Sie nach einem Modellnamen, auf den sein Muster passt</translation>
     </message>
 </context>
 <context>
     <name>RouterCommand</name>
     <message>
-        <source>%1:%2: no score for "%3"</source>
-        <translation>%1:%2: keine Bewertung für "%3"</translation>
+        <source>%1:%2: no score for &quot;%3&quot;</source>
+        <translation>%1:%2: keine Bewertung für &quot;%3&quot;</translation>
     </message>
     <message>
         <source>cannot tell the other model: every row scores %1; name both with --weak and --strong</source>
@@ -5896,8 +5904,8 @@ Erstes Token: %3</translation>
         <translation>das schwache und das starke Modell müssen sich unterscheiden</translation>
     </message>
     <message>
-        <source>Train the learned router from prompts scored by a weak and a strong model, or score prompts with it. Rows are JSON lines {"id", "prompt", "scores": {MODEL: score}}.</source>
-        <translation>Trainiert den gelernten Router mit Prompts, die für ein schwaches und ein starkes Modell bewertet sind, oder bewertet Prompts damit. Zeilen sind JSON-Zeilen {"id", "prompt", "scores": {MODELL: Wert}}.</translation>
+        <source>Train the learned router from prompts scored by a weak and a strong model, or score prompts with it. Rows are JSON lines {&quot;id&quot;, &quot;prompt&quot;, &quot;scores&quot;: {MODEL: score}}.</source>
+        <translation>Trainiert den gelernten Router mit Prompts, die für ein schwaches und ein starkes Modell bewertet sind, oder bewertet Prompts damit. Zeilen sind JSON-Zeilen {&quot;id&quot;, &quot;prompt&quot;, &quot;scores&quot;: {MODELL: Wert}}.</translation>
     </message>
     <message>
         <source>train or score</source>
@@ -5934,8 +5942,8 @@ Erstes Token: %3</translation>
         </translation>
     </message>
     <message>
-        <source><byte value="xd" />cross-validating: %1/%2</source>
-        <translation><byte value="xd" />Kreuzvalidierung: %1/%2</translation>
+        <source><byte value="xd"/>cross-validating: %1/%2</source>
+        <translation><byte value="xd"/>Kreuzvalidierung: %1/%2</translation>
     </message>
     <message>
         <source>Cross-validation (%1 folds; APGR, CPT(50%), CPT(80%) per setting):
@@ -6125,15 +6133,15 @@ Erstes Token: %3</translation>
         <translation>Regel %1 (%2): ungültiger regulärer Ausdruck: %3</translation>
     </message>
     <message>
-        <source>rule %1 (%2): "%3" is not a number</source>
+        <source>rule %1 (%2): &quot;%3&quot; is not a number</source>
         <translation>Regel %1 (%2): „%3“ ist keine Zahl</translation>
     </message>
     <message>
-        <source>keyword "%1"</source>
+        <source>keyword &quot;%1&quot;</source>
         <translation>Schlüsselwort „%1“</translation>
     </message>
     <message>
-        <source>regex /%1/ matched "%2"</source>
+        <source>regex /%1/ matched &quot;%2&quot;</source>
         <translation>Regex /%1/ trifft „%2“</translation>
     </message>
     <message>
@@ -6153,7 +6161,7 @@ Erstes Token: %3</translation>
         <translation>Codeblock</translation>
     </message>
     <message>
-        <source>tag "%1"</source>
+        <source>tag &quot;%1&quot;</source>
         <translation>Tag „%1“</translation>
     </message>
     <message>
@@ -6161,7 +6169,7 @@ Erstes Token: %3</translation>
         <translation>Standardregel</translation>
     </message>
     <message>
-        <source>no rule matched; the policy's default tier</source>
+        <source>no rule matched; the policy&apos;s default tier</source>
         <translation>keine Regel trifft; die Standardstufe der Richtlinie</translation>
     </message>
     <message>
@@ -6188,7 +6196,7 @@ Erstes Token: %3</translation>
         <translation>ungültiger regulärer Ausdruck: %1 an Position %2</translation>
     </message>
     <message>
-        <source>expected a whole number, found "%1"</source>
+        <source>expected a whole number, found &quot;%1&quot;</source>
         <translation>ganze Zahl erwartet, „%1“ gefunden</translation>
     </message>
     <message>
@@ -6283,11 +6291,11 @@ Erstes Token: %3</translation>
         <translation>Regel %1 löschen</translation>
     </message>
     <message>
-        <source>Never fires: rule %1 "%2" above it matches every prompt</source>
+        <source>Never fires: rule %1 &quot;%2&quot; above it matches every prompt</source>
         <translation>Greift nie: Regel %1 „%2“ darüber passt auf jeden Prompt</translation>
     </message>
     <message>
-        <source>Never fires: rule %1 "%2" above it matches the same prompts</source>
+        <source>Never fires: rule %1 &quot;%2&quot; above it matches the same prompts</source>
         <translation>Greift nie: Regel %1 „%2“ darüber passt auf dieselben Prompts</translation>
     </message>
     <message>
@@ -6467,7 +6475,7 @@ Erstes Token: %3</translation>
         <translation>HTTPS mit diesem PEM-Zertifikat (Kette) bereitstellen; braucht --tls-key.</translation>
     </message>
     <message>
-        <source>The certificate's unencrypted PEM private key.</source>
+        <source>The certificate&apos;s unencrypted PEM private key.</source>
         <translation>Der unverschlüsselte private PEM-Schlüssel des Zertifikats.</translation>
     </message>
     <message>
@@ -6479,7 +6487,7 @@ Erstes Token: %3</translation>
         <translation>--tls-cert und --tls-key gehören zusammen</translation>
     </message>
     <message>
-        <source>--allow-origin needs an origin such as https://app.example, not "%1"</source>
+        <source>--allow-origin needs an origin such as https://app.example, not &quot;%1&quot;</source>
         <translation>--allow-origin braucht einen Ursprung wie https://app.example, nicht „%1“</translation>
     </message>
     <message>
@@ -6725,7 +6733,7 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
         <translation>z. B. http://127.0.0.1:4318 (leer: aus)</translation>
     </message>
     <message>
-        <source>An OpenTelemetry collector's OTLP/HTTP address: every request is sent there as a trace, without prompt or answer text</source>
+        <source>An OpenTelemetry collector&apos;s OTLP/HTTP address: every request is sent there as a trace, without prompt or answer text</source>
         <translation>Die OTLP/HTTP-Adresse eines OpenTelemetry-Collectors: Jede Anfrage geht dorthin als Trace, ohne Prompt- oder Antworttext</translation>
     </message>
     <message>
@@ -6753,7 +6761,7 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
         <translation>Probenkosten pro Tag höchstens</translation>
     </message>
     <message>
-        <source>Trace collector: "%1" is not an http:// or https:// URL.</source>
+        <source>Trace collector: &quot;%1&quot; is not an http:// or https:// URL.</source>
         <translation>Trace-Collector: „%1“ ist keine http://- oder https://-URL.</translation>
     </message>
 </context>
@@ -6783,7 +6791,7 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
 <context>
     <name>SharedBudget</name>
     <message>
-        <source>%1 of the team's budget are spent or held, the limit is %2</source>
+        <source>%1 of the team&apos;s budget are spent or held, the limit is %2</source>
         <translation>%1 des Team-Budgets sind ausgegeben oder reserviert, das Limit ist %2</translation>
     </message>
 </context>
@@ -7197,11 +7205,11 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
         <translation>der Client ist gegangen</translation>
     </message>
     <message>
-        <source>No model in the chain of "%1" can count tokens now (none speaks Anthropic's API or all are unavailable).</source>
+        <source>No model in the chain of &quot;%1&quot; can count tokens now (none speaks Anthropic&apos;s API or all are unavailable).</source>
         <translation>Kein Modell in der Kette von „%1“ kann jetzt Tokens zählen (keines spricht die API von Anthropic, oder alle sind nicht verfügbar).</translation>
     </message>
     <message>
-        <source>"%1" is served by %2 in OpenAI's format, which has no token-count endpoint; count tokens with a model served by Anthropic's API.</source>
+        <source>&quot;%1&quot; is served by %2 in OpenAI&apos;s format, which has no token-count endpoint; count tokens with a model served by Anthropic&apos;s API.</source>
         <translation>„%1“ wird von %2 im Format von OpenAI bedient, das keinen Endpunkt zum Zählen von Tokens hat; zählen Sie Tokens mit einem Modell, das über die API von Anthropic bedient wird.</translation>
     </message>
     <message>
@@ -7287,7 +7295,7 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
         <translation>%1 darf nicht leer sein</translation>
     </message>
     <message>
-        <source>duplicate %1 "%2" (first used at %3)</source>
+        <source>duplicate %1 &quot;%2&quot; (first used at %3)</source>
         <translation>%1 „%2“ kommt doppelt vor (zuerst verwendet bei %3)</translation>
     </message>
     <message>
@@ -7295,7 +7303,7 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
         <translation>darf nicht negativ sein (gefunden: %1)</translation>
     </message>
     <message>
-        <source>unknown model "%1"%2</source>
+        <source>unknown model &quot;%1&quot;%2</source>
         <translation>unbekanntes Modell „%1“%2</translation>
     </message>
     <message>
@@ -7315,11 +7323,11 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
         <translation>Modell-ID</translation>
     </message>
     <message>
-        <source>unknown provider "%1"%2</source>
+        <source>unknown provider &quot;%1&quot;%2</source>
         <translation>unbekannter Anbieter „%1“%2</translation>
     </message>
     <message>
-        <source>the provider's model name is required</source>
+        <source>the provider&apos;s model name is required</source>
         <translation>der Modellname des Anbieters ist erforderlich</translation>
     </message>
     <message>
@@ -7327,7 +7335,7 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
         <translation>Preise dürfen nicht negativ sein</translation>
     </message>
     <message>
-        <source>unknown tier "%1"%2</source>
+        <source>unknown tier &quot;%1&quot;%2</source>
         <translation>unbekannte Stufe „%1“%2</translation>
     </message>
     <message>
@@ -7335,7 +7343,7 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
         <translation>das Muster ist leer, die Regel trifft also nie</translation>
     </message>
     <message>
-        <source>unknown group or model "%1"%2</source>
+        <source>unknown group or model &quot;%1&quot;%2</source>
         <translation>unbekannte Gruppe oder unbekanntes Modell „%1“%2</translation>
     </message>
     <message>
@@ -7359,7 +7367,7 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
         <translation>eine Gruppe braucht mindestens ein Deployment</translation>
     </message>
     <message>
-        <source>Microsoft Entra ID tokens are for Azure OpenAI providers (kind "azure")</source>
+        <source>Microsoft Entra ID tokens are for Azure OpenAI providers (kind &quot;azure&quot;)</source>
         <translation>Microsoft-Entra-ID-Token gelten nur für Azure-OpenAI-Anbieter (kind „azure“)</translation>
     </message>
 </context>
@@ -7413,7 +7421,7 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
         <translation>Später</translation>
     </message>
     <message>
-        <source>An example to try first. Its code block sends it to the coding tier; in the sandbox the tier's first model is switched down, so the request fails over to the next model in the chain.</source>
+        <source>An example to try first. Its code block sends it to the coding tier; in the sandbox the tier&apos;s first model is switched down, so the request fails over to the next model in the chain.</source>
         <translation>Ein Beispiel für den Anfang. Sein Codeblock schickt es an die Stufe coding; in der Sandbox ist das erste Modell dieser Stufe abgeschaltet, daher weicht die Anfrage per Failover auf das nächste Modell der Kette aus.</translation>
     </message>
     <message>
@@ -7594,8 +7602,8 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
         <translation>Stimm-Schlagwort</translation>
     </message>
     <message>
-        <source>A label stored with your votes, such as "coding" or "summaries": the leaderboard can be filtered by it</source>
-        <translation>Eine Bezeichnung, die mit Ihren Stimmen gespeichert wird, etwa "Code" oder "Zusammenfassungen": die Rangliste lässt sich danach filtern</translation>
+        <source>A label stored with your votes, such as &quot;coding&quot; or &quot;summaries&quot;: the leaderboard can be filtered by it</source>
+        <translation>Eine Bezeichnung, die mit Ihren Stimmen gespeichert wird, etwa &quot;Code&quot; oder &quot;Zusammenfassungen&quot;: die Rangliste lässt sich danach filtern</translation>
     </message>
     <message numerus="yes">
         <source>%n column(s)</source>

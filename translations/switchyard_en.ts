@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>AlertMonitor</name>
@@ -106,6 +107,16 @@
         <translation>
             <numerusform>%Ln request would go to an unpriced model (not counted).</numerusform>
             <numerusform>%Ln requests would go to unpriced models (not counted).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GatewayServer</name>
+    <message numerus="yes">
+        <source>The gateway is busy with %n large request(s) (%1 MiB or more each); try again shortly.</source>
+        <translation>
+            <numerusform>The gateway is busy with %n large request (%1 MiB or more each); try again shortly.</numerusform>
+            <numerusform>The gateway is busy with %n large requests (%1 MiB or more each); try again shortly.</numerusform>
         </translation>
     </message>
 </context>

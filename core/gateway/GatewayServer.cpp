@@ -26,6 +26,10 @@
 
 #include <tuple>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace {
 const QByteArray kJson = QByteArrayLiteral("application/json");
 // After the last request in flight ends, how long answers may take to leave before drained().
@@ -348,6 +352,23 @@ void GatewayServer::handleChat(const HttpRequest& request, HttpResponder* respon
         return;
     }
     GatewayTraffic traffic = std::move(*admitted);
+    const bool large = request.body.size() >= m_options.largeBodyBytes;
+    if (large && m_largeInFlight >= m_options.maxLargeInFlight) {
+        // Refused before it is parsed: that is where a large body multiplies.
+        responder->addDefaultHeaders({ { QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1") } });
+        ++m_refused;
+        reject(
+            responder, anthropic,
+            GatewayError { 503,
+                           "large_requests_busy",
+                           {},
+                           tr("The gateway is busy with %n large request(s) (%1 MiB or more each); try again shortly.",
+                              "", m_options.maxLargeInFlight)
+                               .arg(double(m_options.largeBodyBytes) / (1024 * 1024), 0, 'g', 3),
+                           {} },
+            &traffic);
+        return;
+    }
 
     GatewayRequest parsed;
     QJsonObject echo; // what a Responses answer repeats of the request
@@ -449,13 +470,14 @@ void GatewayServer::handleChat(const HttpRequest& request, HttpResponder* respon
     }
     ++running;
     ++m_inFlight;
+    m_largeInFlight += large ? 1 : 0;
     const QHostAddress peer = request.peer;
     auto* exchange = new GatewayExchange(
         m_deps.router, std::move(parsed), options,
         api == GatewayFormat::Api::Responses ? std::make_unique<ResponsesGatewayFormat>(traffic.id, std::move(echo))
                                              : GatewayFormat::create(api, traffic.id),
         responder, traffic, m_deps.recorder, keyId, charge,
-        [this, peer, keyId](const GatewayTraffic& done) { onExchangeEnded(peer, keyId, done); });
+        [this, peer, keyId, large](const GatewayTraffic& done) { onExchangeEnded(peer, keyId, done, large); });
     m_exchanges.insert(traffic.id, exchange);
     exchange->start();
 }
@@ -671,8 +693,12 @@ void GatewayServer::handleEmbeddings(const HttpRequest& request, HttpResponder* 
     exchange->start();
 }
 
-void GatewayServer::onExchangeEnded(const QHostAddress& client, const QString& keyId, const GatewayTraffic& traffic)
+void GatewayServer::onExchangeEnded(const QHostAddress& client, const QString& keyId, const GatewayTraffic& traffic,
+                                    bool large)
 {
+    if (large) {
+        releaseLargeBody();
+    }
     if (!keyId.isEmpty()) {
         m_gate.finished(keyId);
     }
@@ -684,6 +710,22 @@ void GatewayServer::onExchangeEnded(const QHostAddress& client, const QString& k
     --m_inFlight;
     ++m_served;
     emit requestFinished(traffic);
+}
+
+void GatewayServer::releaseLargeBody()
+{
+    if (--m_largeInFlight > 0) {
+        return;
+    }
+#ifdef __GLIBC__
+    // glibc keeps the freed megabytes of large bodies in its arenas; once none is in flight they go
+    // back to the system (a turn later, not on the last answer's way out).
+    QTimer::singleShot(0, this, [this] {
+        if (m_largeInFlight == 0) {
+            malloc_trim(0);
+        }
+    });
+#endif
 }
 
 void GatewayServer::drain(int graceMs)

@@ -93,7 +93,8 @@ private:
     void answerOptions(const HttpRequest& request, HttpResponder* responder);
     void reject(HttpResponder* responder, bool anthropic, const GatewayError& error,
                 const GatewayTraffic* traffic = nullptr);
-    void onExchangeEnded(const QHostAddress& client, const QString& keyId, const GatewayTraffic& traffic);
+    void onExchangeEnded(const QHostAddress& client, const QString& keyId, const GatewayTraffic& traffic, bool large);
+    void releaseLargeBody();
     void checkDrained();
 
     GatewayDependencies m_deps;
@@ -106,6 +107,7 @@ private:
     QString m_error;
     QHash<QHostAddress, int> m_perClient;
     int m_inFlight = 0;
+    int m_largeInFlight = 0; // chat requests with a body of at least GatewayOptions::largeBodyBytes
     QHash<quint64, GatewayExchange*> m_exchanges; // by traffic id; each removes itself when it ends
     QHash<quint64, EmbeddingsExchange*> m_embeddings; // likewise
     bool m_draining = false;

@@ -32,6 +32,11 @@ struct GatewayOptions
     int maxConcurrentPerClient = 64;
     // Requests in flight in all; the next one gets 503 with Retry-After.
     int maxInFlight = 512;
+    // Chat requests with a body this large or larger: at most maxLargeInFlight at a time (the next
+    // gets 503 with Retry-After). Each costs several times its size while parsed, translated and
+    // sent, so this bounds the gateway's memory; when the last one ends the heap is given back.
+    qint64 largeBodyBytes = 1024 * 1024;
+    int maxLargeInFlight = 8;
     // Host names clients may address the gateway by, beyond loopback names and IP addresses
     // ("gpu-box.lan", "*.corp.example"). Any other Host is refused: DNS rebinding.
     QStringList allowedHosts;

@@ -9,8 +9,6 @@
 
 #include <QTimer>
 
-#include <algorithm>
-
 namespace {
 qint64 nowMs()
 {
@@ -163,12 +161,9 @@ QString RoutedCall::notSentMessage() const
     if (!m_cursor.budgetRefusal().isEmpty()) {
         return Router::budgetRefusal(m_cursor.budgetRefusal());
     }
-    const QList<SkipInfo>& skipped = m_cursor.skipped();
-    if (!skipped.isEmpty() && std::all_of(skipped.cbegin(), skipped.cend(), [](const SkipInfo& skip) {
-            return skip.kind == SkipKind::MissingCapability;
-        })) {
-        return tr("No model in the chain can take what the request sends: %1 %2.")
-            .arg(skipped.constFirst().modelId, skipped.constFirst().reason);
+    if (SkipInfo::allIncapable(m_cursor.skipped())) {
+        const SkipInfo& first = m_cursor.skipped().constFirst();
+        return tr("No model in the chain can take what the request sends: %1 %2.").arg(first.modelId, first.reason);
     }
     return m_route.chain.isEmpty() ? tr("There is no model to call for \"%1\".").arg(m_route.tier)
                                    : tr("No model in the chain could be tried now.");

@@ -15,13 +15,16 @@ QString TierDowngrade::text() const
         .arg(fromTier, limit, toTier);
 }
 
+bool SkipInfo::allIncapable(const QList<SkipInfo>& skipped)
+{
+    return !skipped.isEmpty() && std::all_of(skipped.cbegin(), skipped.cend(), [](const SkipInfo& skip) {
+        return skip.kind == SkipKind::MissingCapability;
+    });
+}
+
 bool RoutedError::onlyIncapable() const
 {
-    if (!attempts.isEmpty() || skipped.isEmpty()) {
-        return false;
-    }
-    return std::all_of(skipped.cbegin(), skipped.cend(),
-                       [](const SkipInfo& skip) { return skip.kind == SkipKind::MissingCapability; });
+    return attempts.isEmpty() && SkipInfo::allIncapable(skipped);
 }
 
 QString RoutedError::details() const

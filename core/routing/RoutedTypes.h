@@ -89,6 +89,9 @@ struct SkipInfo
     bool overBudget = false;
     SkipKind kind = SkipKind::None;
     QString field; // MissingCapability: the request's field the model cannot take
+
+    // Every one skipped for lacking a capability the request needs (and at least one).
+    static bool allIncapable(const QList<SkipInfo>& skipped);
 };
 
 // The router left a tier because its models were over a budget limit whose action is "use a

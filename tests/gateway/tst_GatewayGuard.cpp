@@ -47,6 +47,7 @@ private slots:
     void twoThousandIdleSockets_normalRequestsStillAnswered();
     void allConnectionsBusy_newcomerGets503();
     void saturated_answers503WithRetryAfter();
+    void largeBodies_cappedBeforeTheyAreParsed();
     void hostileSoak_losesNoValidRequest();
     void beyondLoopback_needsKeyAndTlsOrExplicitPlainHttp_data();
     void beyondLoopback_needsKeyAndTlsOrExplicitPlainHttp();
@@ -394,6 +395,43 @@ void tst_GatewayGuard::saturated_answers503WithRetryAfter()
     QCOMPARE(answer.headers.value("retry-after"), QByteArray("1"));
     QCOMPARE(answer.error().value(QLatin1String("type")).toString(), QStringLiteral("overloaded_error"));
     QCOMPARE(m_fx->sandbox.totalRequests(), upstream);
+}
+
+// Large bodies multiply while parsed and translated: only so many are taken at a time, the next
+// one is told to retry before anything is read into memory or sent, and small requests go on.
+void tst_GatewayGuard::largeBodies_cappedBeforeTheyAreParsed()
+{
+    GatewayOptions options;
+    options.largeBodyBytes = 64 * 1024;
+    options.maxLargeInFlight = 2;
+    QVERIFY(startGateway(options));
+    m_fx->sandbox.setFault(QStringLiteral("gpt-4.1-mini"), SandboxFault::ofKind(SandboxFault::Kind::HangBeforeHeaders));
+    const QByteArray large = R"({"model":"sandbox/gpt-4.1-mini","messages":[{"role":"user","content":")"
+        + QByteArray(100 * 1024, 'a') + R"("}]})";
+    std::vector<std::unique_ptr<QTcpSocket>> busy;
+    for (int i = 0; i < 2; ++i) {
+        auto socket = std::make_unique<QTcpSocket>();
+        socket->connectToHost(QHostAddress::LocalHost, m_fx->gateway->port());
+        QVERIFY(socket->waitForConnected(5000));
+        socket->write(rawPost(kChat, large));
+        busy.push_back(std::move(socket));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_fx->sandbox.requestCount(QStringLiteral("gpt-4.1-mini")), 2, 10000);
+    const RawAnswer refused = rawCall(m_fx->gateway->port(), rawPost(kChat, large));
+    QCOMPARE(refused.status, 503);
+    QCOMPARE(refused.headers.value("retry-after"), QByteArray("1"));
+    QCOMPARE(refused.error().value(QLatin1String("code")).toString(), QStringLiteral("large_requests_busy"));
+    QCOMPARE(m_fx->sandbox.requestCount(QStringLiteral("gpt-4.1-mini")), 2);
+    // A small request is not held up by them.
+    const RawAnswer small = rawCall(m_fx->gateway->port(), rawPost(kMessages, kMessagesJson));
+    QCOMPARE(small.status, 200);
+    // Once the large ones end (their clients leave), the next is taken.
+    busy.clear();
+    QTRY_COMPARE_WITH_TIMEOUT(m_fx->gateway->inFlight(), 0, 10000);
+    m_fx->sandbox.setFault(QStringLiteral("gpt-4.1-mini"), SandboxFault {});
+    const RawAnswer again = rawCall(m_fx->gateway->port(), rawPost(kChat, large));
+    QCOMPARE(again.status, 200);
+    QCOMPARE(m_fx->sandbox.requestCount(QStringLiteral("gpt-4.1-mini")), 3);
 }
 
 // Valid clients mixed with hostile ones (bounded, loopback): every valid request is answered and
