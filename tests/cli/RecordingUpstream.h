@@ -7,10 +7,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QList>
+#include <QPointer>
 #include <QString>
+#include <QTimer>
 
-// One upstream host on its own loopback address: answers OpenAI chat completions and Anthropic
-// messages (3 prompt tokens, 1 completion token), and remembers every request it received.
+// One upstream host on its own loopback address: answers OpenAI chat completions, Anthropic
+// messages and Bedrock Converse (3 prompt tokens, 1 completion token), and remembers every request
+// it received.
 class RecordingUpstream final
 {
 public:
@@ -21,20 +24,18 @@ public:
             if (hang) {
                 return; // never answers: the caller's timeout has to end the wait
             }
-            if (status != 200) {
-                responder->send(status, "application/json",
-                                R"({"error":{"message":"overloaded","type":"server_error"}})");
+            if (delayMs > 0) {
+                // Answers later, so that requests sent meanwhile find this one busy.
+                QPointer<HttpResponder> later(responder);
+                const HttpRequest copy = request;
+                QTimer::singleShot(delayMs, [this, later, copy] {
+                    if (later) {
+                        answer(copy, later);
+                    }
+                });
                 return;
             }
-            const bool anthropic = request.path.endsWith("/messages");
-            const QByteArray body = anthropic
-                ? QByteArray(R"({"id":"msg_1","type":"message","role":"assistant","model":"m",)"
-                             R"("content":[{"type":"text","text":"hello"}],"stop_reason":"end_turn",)"
-                             R"("usage":{"input_tokens":3,"output_tokens":1}})")
-                : QByteArray(R"({"id":"c1","object":"chat.completion","model":"m","choices":[{"index":0,)"
-                             R"("message":{"role":"assistant","content":"hello"},"finish_reason":"stop"}],)"
-                             R"("usage":{"prompt_tokens":3,"completion_tokens":1,"total_tokens":4}})");
-            responder->send(200, "application/json", body);
+            answer(request, responder);
         });
         m_listening = m_server.listen(QHostAddress(address));
         m_address = address;
@@ -57,9 +58,38 @@ public:
 
     QList<HttpRequest> requests;
     int status = 200;
+    QByteArray errorBody; // sent with a status other than 200; a generic server error when empty
+    int delayMs = 0;
     bool hang = false;
 
 private:
+    void answer(const HttpRequest& request, HttpResponder* responder)
+    {
+        if (status != 200) {
+            responder->send(status, "application/json",
+                            errorBody.isEmpty()
+                                ? QByteArray(R"({"error":{"message":"overloaded","type":"server_error"}})")
+                                : errorBody);
+            return;
+        }
+        const bool anthropic = request.path.endsWith("/messages");
+        if (request.path.endsWith("/converse")) {
+            responder->send(200, "application/json",
+                            R"({"output":{"message":{"role":"assistant","content":[{"text":"hello"}]}},)"
+                            R"("stopReason":"end_turn","usage":{"inputTokens":3,"outputTokens":1,)"
+                            R"("totalTokens":4},"metrics":{"latencyMs":1}})");
+            return;
+        }
+        const QByteArray body = anthropic
+            ? QByteArray(R"({"id":"msg_1","type":"message","role":"assistant","model":"m",)"
+                         R"("content":[{"type":"text","text":"hello"}],"stop_reason":"end_turn",)"
+                         R"("usage":{"input_tokens":3,"output_tokens":1}})")
+            : QByteArray(R"({"id":"c1","object":"chat.completion","model":"m","choices":[{"index":0,)"
+                         R"("message":{"role":"assistant","content":"hello"},"finish_reason":"stop"}],)"
+                         R"("usage":{"prompt_tokens":3,"completion_tokens":1,"total_tokens":4}})");
+        responder->send(200, "application/json", body);
+    }
+
     HttpServer m_server;
     QString m_address;
     bool m_listening = false;
