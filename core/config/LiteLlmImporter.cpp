@@ -288,6 +288,7 @@ void LiteLlmImporter::readModelList(const YAML::Node& list)
         m_inDeployment = false;
         m_result.skippedDeployments += m_deploymentSkipped ? 1 : 0;
     }
+    addInferredWildcards();
     applyWeights();
 }
 

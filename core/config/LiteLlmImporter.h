@@ -75,6 +75,10 @@ private:
     void readRoot(const YAML::Node& root);
     void readModelList(const YAML::Node& list);
     void readDeployment(const YAML::Node& entry, const QString& path);
+    // model_name "*" with model "*": a pattern per provider (LiteLlmProviders::inferredWildcards),
+    // after the whole list, so that the file's own patterns win.
+    void addInferredWildcards();
+    void addToGroup(const QString& groupName, ModelConfig model, double weight);
     bool skipUnroutable(const LiteLlmModelRoute& route, const QString& path, const YAML::Node& node);
     bool acceptWildcard(const QString& groupName, const LiteLlmModelRoute& route, const QString& path,
                         const YAML::Node& node);
@@ -111,6 +115,10 @@ private:
     QString m_aliasesPath;
     bool m_inDeployment = false; // errors skip the deployment instead of refusing the file
     bool m_deploymentSkipped = false;
+    // The model node of a "*" -> "*" deployment, expanded by addInferredWildcards (optional: a
+    // default YAML::Node counts as defined, and assigning to one would write into the file's tree).
+    std::optional<YAML::Node> m_inferAll;
+    QString m_inferAllPath;
 };
 
 namespace LiteLlmYaml {

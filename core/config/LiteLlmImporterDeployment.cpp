@@ -89,6 +89,13 @@ void LiteLlmImporter::readDeployment(const YAML::Node& entry, const QString& pat
         baseNode.IsDefined() && baseNode.IsScalar() && !text(baseNode).startsWith(QLatin1String("os.environ/"))
             ? text(baseNode)
             : QString());
+    if (route.providerChosenForWildcard && *groupName == QLatin1String("*") && route.upstreamModel == groupName
+        && params.size() == 1) {
+        // LiteLLM's "every provider, each with its own key": no api_base, no api_key, nothing else.
+        m_inferAll.emplace(modelNode);
+        m_inferAllPath = join(paramsPath, QStringLiteral("model"));
+        return;
+    }
     if (skipUnroutable(route, join(paramsPath, QStringLiteral("model")), modelNode)
         || !acceptWildcard(*groupName, route, join(paramsPath, QStringLiteral("model")), modelNode)) {
         return;
@@ -169,23 +176,66 @@ void LiteLlmImporter::readDeployment(const YAML::Node& entry, const QString& pat
     applyPrice(price, &model);
 
     model.providerId = providerFor(prefix, *base, *keyEnv, access, *aws);
+    addToGroup(*groupName, std::move(model), weight);
+}
+
+void LiteLlmImporter::addToGroup(const QString& groupName, ModelConfig model, double weight)
+{
     ModelGroup* group = nullptr;
     for (auto& candidate : m_result.config.policy.groups) {
-        if (candidate.name == *groupName) {
+        if (candidate.name == groupName) {
             group = &candidate;
         }
     }
     if (!group) {
-        m_result.config.policy.groups.append(ModelGroup { *groupName, {}, {}, {} });
+        m_result.config.policy.groups.append(ModelGroup { groupName, {}, {}, {} });
         group = &m_result.config.policy.groups.last();
     }
-    model.id = *groupName;
+    model.id = groupName;
     for (int n = int(group->deployments.size()) + 1; m_result.config.model(model.id); ++n) {
-        model.id = QStringLiteral("%1#%2").arg(*groupName).arg(n);
+        model.id = QStringLiteral("%1#%2").arg(groupName).arg(n);
     }
     group->deployments.append(Deployment { model.id, 1 });
     m_weights[group->name].append(weight);
-    m_result.config.models.append(model);
+    m_result.config.models.append(std::move(model));
+}
+
+void LiteLlmImporter::addInferredWildcards()
+{
+    if (!m_inferAll) {
+        return;
+    }
+    QStringList added;
+    QStringList unset;
+    for (const LiteLlmInferredWildcard& wildcard : LiteLlmProviders::inferredWildcards()) {
+        const LiteLlmPrefix& prefix = *wildcard.prefix;
+        const QString keyEnv = QLatin1String(prefix.defaultKeyEnv);
+        if (m_result.config.policy.group(wildcard.pattern)) {
+            continue; // the file's own deployment for this pattern wins
+        }
+        // OpenAI and Anthropic always; the others when their key is there to be used.
+        const bool always
+            = prefix.kind == ProviderKind::AnthropicMessages || QLatin1String(prefix.prefix) == QLatin1String("openai");
+        if (!always && environment(keyEnv).isEmpty()) {
+            unset.append(wildcard.pattern);
+            continue;
+        }
+        ModelConfig model;
+        model.upstreamModel = wildcard.upstream;
+        model.providerId = providerFor(prefix, QUrl(QLatin1String(prefix.defaultBase)), keyEnv, Access());
+        addToGroup(wildcard.pattern, std::move(model), 1);
+        added.append(wildcard.pattern);
+    }
+    note(m_inferAllPath,
+         unset.isEmpty()
+             ? tr("LiteLLM picks each requested name's provider by that name: imported as %1, each sent with its "
+                  "provider's own key variable")
+                   .arg(added.join(QStringLiteral(", ")))
+             : tr("LiteLLM picks each requested name's provider by that name: imported as %1, each sent with its "
+                  "provider's own key variable; not imported as their key variables are not set: %2 (set one and "
+                  "import again)")
+                   .arg(added.join(QStringLiteral(", ")), unset.join(QStringLiteral(", "))),
+         *m_inferAll);
 }
 
 // Names what LiteLLM would route somewhere Switchyard cannot follow, and skips it.

@@ -152,10 +152,11 @@ bool isBedrockModelId(const QString& model)
 }
 
 // LiteLLM's model lists, reduced to the name patterns that decide a provider.
+constexpr const char* kOpenAiStarts[] = { "gpt-", "chatgpt-", "o1", "o3", "o4", "ft:gpt-", "codex-", "gpt5" };
+
 bool isOpenAiModelName(const QString& model)
 {
-    static const char* const kStarts[] = { "gpt-", "chatgpt-", "o1", "o3", "o4", "ft:gpt-", "codex-", "gpt5" };
-    for (const char* start : kStarts) {
+    for (const char* start : kOpenAiStarts) {
         if (model.startsWith(QLatin1String(start))) {
             return true;
         }
@@ -234,6 +235,25 @@ LiteLlmModelRoute LiteLlmProviders::route(const QString& model, const QString& a
         route.prefixName = QStringLiteral("cohere");
     }
     return route;
+}
+
+QList<LiteLlmInferredWildcard> LiteLlmProviders::inferredWildcards()
+{
+    QList<LiteLlmInferredWildcard> patterns;
+    for (const auto& entry : kPrefixes) {
+        if (*entry.defaultBase && *entry.defaultKeyEnv && entry.kind != Kind::AzureOpenAi) {
+            patterns.append({ QLatin1String(entry.prefix) + QLatin1String("/*"), &entry, QStringLiteral("*") });
+        }
+    }
+    // Names without a prefix, by the families LiteLLM's model lists decide (as route() reads them).
+    const LiteLlmPrefix* anthropic = byPrefix(QStringLiteral("anthropic"));
+    patterns.append({ QStringLiteral("claude-*"), anthropic, QStringLiteral("claude-*") });
+    const LiteLlmPrefix* openai = byPrefix(QStringLiteral("openai"));
+    for (const char* start : kOpenAiStarts) {
+        const QString pattern = QLatin1String(start) + QLatin1Char('*');
+        patterns.append({ pattern, openai, pattern });
+    }
+    return patterns;
 }
 
 const LiteLlmPrefix* LiteLlmProviders::byKeyEnv(const QString& variable)

@@ -40,12 +40,24 @@ struct LiteLlmModelRoute
     bool providerChosenForWildcard = false;
 };
 
+// What `model_name: "*"` with `model: "*"` stands for: LiteLLM picks each requested name's provider
+// by that name, either by its prefix ("groq/llama-3.3-70b") or by the model families it knows
+// ("claude-..." is Anthropic's, "gpt-4o" OpenAI's). One pattern per way a name can say its provider.
+struct LiteLlmInferredWildcard
+{
+    QString pattern; // "groq/*", "claude-*"
+    const LiteLlmPrefix* prefix;
+    QString upstream; // the template the pattern's star fills: "*", "claude-*"
+};
+
 namespace LiteLlmProviders {
 const LiteLlmPrefix* byPrefix(const QString& prefix);
 // LiteLLM's reading of litellm_params.model (and api_base, which names a provider when the model has no prefix).
 LiteLlmModelRoute route(const QString& model, const QString& apiBase);
 // The prefix whose default key variable this is ("OPENAI_API_KEY" -> openai), or null.
 const LiteLlmPrefix* byKeyEnv(const QString& variable);
+// The patterns "*" -> "*" stands for, for every provider with a default host and key variable.
+QList<LiteLlmInferredWildcard> inferredWildcards();
 // Every prefix LiteLLM knows, for suggestions.
 QStringList knownPrefixes();
 // The prefix Switchyard writes back for a provider: by default base URL, then by id, then by kind.

@@ -73,6 +73,8 @@ private slots:
     void budget_coversTheModelsAWildcardMakes();
     void explainAndRoute_nameTheWildcard();
     void nameNoPatternMatches_isStillRefused();
+    void starToStar_picksEachNamesProviderByTheName_data();
+    void starToStar_picksEachNamesProviderByTheName();
     void modelList_showsThePatternNotItsTemplate();
     void exportThenImport_givesTheSameConfig();
 
@@ -354,6 +356,92 @@ void TestCliLiteLlmWildcards::explainAndRoute_nameTheWildcard()
     QVERIFY2(routed.exitCode == 0, routed.err.constData());
     QVERIFY2(routed.err.contains("matched wildcard \"anthropic/*\""), routed.err.constData());
     QCOMPARE(m_anthropic->lastModel(), QStringLiteral("claude-sonnet-4-5"));
+}
+
+void TestCliLiteLlmWildcards::starToStar_picksEachNamesProviderByTheName_data()
+{
+    QTest::addColumn<QString>("requested");
+    QTest::addColumn<QString>("wildcard"); // the pattern that takes it; empty: none does
+    QTest::addColumn<QString>("sentAs"); // the name the provider is asked for
+    QTest::addColumn<QString>("keyEnv"); // the variable the provider's key comes from
+
+    // LiteLLM's docs: model_name "*" with model "*" calls every provider, each with its own key.
+    QTest::newRow("Claude without a prefix is Anthropic's") << "claude-3-haiku-20240307"
+                                                            << "claude-*"
+                                                            << "claude-3-haiku-20240307"
+                                                            << "ANTHROPIC_API_KEY";
+    QTest::newRow("gpt-4o is OpenAI's") << "gpt-4o"
+                                        << "gpt-*"
+                                        << "gpt-4o"
+                                        << "OPENAI_API_KEY";
+    QTest::newRow("o3-mini is OpenAI's") << "o3-mini"
+                                         << "o3*"
+                                         << "o3-mini"
+                                         << "OPENAI_API_KEY";
+    QTest::newRow("a prefix names the provider and is stripped") << "groq/llama-3.3-70b-versatile"
+                                                                 << "groq/*"
+                                                                 << "llama-3.3-70b-versatile"
+                                                                 << "GROQ_API_KEY";
+    QTest::newRow("the file's own anthropic/* wins over the inferred one") << "anthropic/claude-sonnet-4-5"
+                                                                           << "anthropic/*"
+                                                                           << "claude-sonnet-4-5"
+                                                                           << "TEAM_ANTHROPIC_KEY";
+    QTest::newRow("a provider whose key was not set while importing is not there")
+        << "mistral/mistral-large" << QString() << QString() << QString();
+    QTest::newRow("a name LiteLLM cannot place is unknown, not sent to OpenAI")
+        << "llama3" << QString() << QString() << QString();
+}
+
+void TestCliLiteLlmWildcards::starToStar_picksEachNamesProviderByTheName()
+{
+    QFETCH(QString, requested);
+    QFETCH(QString, wildcard);
+    QFETCH(QString, sentAs);
+    QFETCH(QString, keyEnv);
+    m_environment.insert(QStringLiteral("GROQ_API_KEY"), QStringLiteral("gsk-groq-0000000006"));
+    m_environment.remove(QStringLiteral("MISTRAL_API_KEY"));
+    const QByteArray yaml = "model_list:\n"
+                            "  - model_name: \"*\"\n"
+                            "    litellm_params: {model: \"*\"}\n"
+                            "  - model_name: \"anthropic/*\"\n"
+                            "    litellm_params: {model: \"anthropic/*\", api_key: os.environ/TEAM_ANTHROPIC_KEY}\n";
+    QFile out(m_files.filePath(QStringLiteral("star.yaml")));
+    QVERIFY(out.open(QIODevice::WriteOnly) && out.write(yaml) == yaml.size());
+    out.close();
+    const CliRun imported = run({ QStringLiteral("import"), QStringLiteral("litellm-config"), out.fileName() });
+    QVERIFY2(imported.exitCode == 0, imported.err.constData());
+    QVERIFY2(imported.err.contains("star.yaml:3:") && imported.err.contains("mistral/*"), imported.err.constData());
+
+    const CliRun explained
+        = run({ QStringLiteral("explain"), QStringLiteral("--json"), QStringLiteral("--model"), requested });
+    const QJsonObject object = QJsonDocument::fromJson(explained.out).object();
+    const QJsonObject deployment = object.value(QStringLiteral("chain"))
+                                       .toArray()
+                                       .first()
+                                       .toObject()
+                                       .value(QStringLiteral("deployments"))
+                                       .toArray()
+                                       .first()
+                                       .toObject();
+    if (wildcard.isEmpty()) {
+        QVERIFY2(!object.contains(QStringLiteral("wildcard")), explained.out.constData());
+        QCOMPARE(deployment.value(QStringLiteral("skip")).toString(), QStringLiteral("unknown_model"));
+        return;
+    }
+    QCOMPARE(object.value(QStringLiteral("wildcard")).toString(), wildcard);
+    const QString provider = deployment.value(QStringLiteral("provider")).toString();
+    QCOMPARE(deployment.value(QStringLiteral("model")).toString(), provider + u'/' + sentAs);
+    // That provider's key variable is its own: each name goes with the key of the provider it names.
+    QFile providers(m_home->filePath(QStringLiteral("providers.json")));
+    QVERIFY(providers.open(QIODevice::ReadOnly));
+    for (const QJsonValue& entry :
+         QJsonDocument::fromJson(providers.readAll()).object().value(QStringLiteral("providers")).toArray()) {
+        if (entry.toObject().value(QStringLiteral("id")).toString() == provider) {
+            QCOMPARE(entry.toObject().value(QStringLiteral("keyEnv")).toString(), keyEnv);
+            return;
+        }
+    }
+    QFAIL(qPrintable(QStringLiteral("provider %1 not saved").arg(provider)));
 }
 
 void TestCliLiteLlmWildcards::nameNoPatternMatches_isStillRefused()

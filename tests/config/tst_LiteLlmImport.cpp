@@ -95,6 +95,8 @@ private slots:
     void prefixes_mapToTheirProvider();
     void wildcards_importedAsLiteLlmRoutesThem_data();
     void wildcards_importedAsLiteLlmRoutesThem();
+    void starToStar_aPatternPerProviderWithItsOwnKey_data();
+    void starToStar_aPatternPerProviderWithItsOwnKey();
     void badValue_skipsOnlyItsDeployment_data();
     void badValue_skipsOnlyItsDeployment();
     void badValues_otherDeploymentsImported();
@@ -245,7 +247,8 @@ void TestLiteLlmImport::prefixes_mapToTheirProvider_data()
     skipped("an unknown prefix is named, never an OpenAI model with the prefix left in", "siliconflow", 12,
             "LiteLLM has no provider \"siliconflow\"");
     skipped("a prefix close to a known one gets a suggestion", "mistral-typo", 13, "(did you mean \"mistral\"?)");
-    mapped("*", "openai|https://api.openai.com/v1|OPENAI_API_KEY|*");
+    mapped("claude-*", "anthropic|https://api.anthropic.com/v1|ANTHROPIC_API_KEY|claude-*");
+    mapped("gpt-*", "openai|https://api.openai.com/v1|OPENAI_API_KEY|gpt-*");
     mapped("openai/*", "openai|https://api.openai.com/v1|OPENAI_API_KEY|*");
     QTest::newRow("bedrock is called with Converse, its region kept")
         << "bedrock-claude"
@@ -277,11 +280,6 @@ void TestLiteLlmImport::wildcards_importedAsLiteLlmRoutesThem_data()
     QTest::addColumn<QString>("deployment"); // see deploymentOf; "skipped"
     QTest::addColumn<QString>("says"); // in the problem at litellm_params.model, if any
 
-    QTest::newRow("\"*\" to \"*\": OpenAI's own host and key, with a note on the provider")
-        << "*"
-        << "{model: \"*\"}"
-        << "openai|https://api.openai.com/v1|OPENAI_API_KEY|*"
-        << "LiteLLM picks each requested name's provider";
     QTest::newRow("\"*\" to openai/*: the prefix names the provider, no note")
         << "*"
         << "{model: \"openai/*\"}"
@@ -316,6 +314,52 @@ void TestLiteLlmImport::wildcards_importedAsLiteLlmRoutesThem_data()
                                                                                       << "{model: \"openai/*-*\"}"
                                                                                       << "skipped"
                                                                                       << "has more * than model_name";
+}
+
+void TestLiteLlmImport::starToStar_aPatternPerProviderWithItsOwnKey_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<QString>("deployment"); // see deploymentOf; "skipped": no such group
+
+    // LiteLLM picks the provider of each name "*" takes by that name (its prefix, else its family).
+    QTest::newRow("Claude names are Anthropic's")
+        << "claude-*"
+        << "anthropic|https://api.anthropic.com/v1|ANTHROPIC_API_KEY|claude-*";
+    QTest::newRow("GPT names are OpenAI's") << "gpt-*"
+                                            << "openai|https://api.openai.com/v1|OPENAI_API_KEY|gpt-*";
+    QTest::newRow("o-series names are OpenAI's") << "o4*"
+                                                 << "openai|https://api.openai.com/v1|OPENAI_API_KEY|o4*";
+    QTest::newRow("a prefix is stripped and names the provider") << "openai/*"
+                                                                 << "openai|https://api.openai.com/v1|OPENAI_API_KEY|*";
+    QTest::newRow("a provider whose key is set while importing")
+        << "groq/*"
+        << "openai|https://api.groq.com/openai/v1|GROQ_API_KEY|*";
+    QTest::newRow("a provider whose key is not set is left out (and named)") << "mistral/*"
+                                                                             << "skipped";
+    QTest::newRow("no catch-all that would send any name to one provider") << "*"
+                                                                           << "skipped";
+}
+
+void TestLiteLlmImport::starToStar_aPatternPerProviderWithItsOwnKey()
+{
+    QFETCH(QString, pattern);
+    QFETCH(QString, deployment);
+    LiteLlmImportOptions options;
+    options.environment = [](const QString& name) {
+        return name == QLatin1String("GROQ_API_KEY") ? QStringLiteral("gsk-1") : QString();
+    };
+    const LiteLlmImportResult result = LiteLlmConfig::importYaml(
+        "model_list:\n  - model_name: \"*\"\n    litellm_params: {model: \"*\"}\n", options);
+    QVERIFY2(result.ok, qPrintable(describe(result.problems)));
+    QCOMPARE(deploymentOf(result, pattern), deployment);
+    const ConfigProblem* problem = problemAt(result.problems, QStringLiteral("model_list[0].litellm_params.model"));
+    QVERIFY2(problem, qPrintable(describe(result.problems)));
+    QVERIFY2(problem->message.contains(QLatin1String("imported as openai/*, anthropic/*, groq/*")),
+             qPrintable(problem->message));
+    QVERIFY2(problem->message.contains(QLatin1String("not set: gemini/*")), qPrintable(problem->message));
+    QCOMPARE(problem->line, 3);
+    QVERIFY2(ConfigValidator::validate(result.config).isEmpty(),
+             qPrintable(describe(ConfigValidator::validate(result.config))));
 }
 
 void TestLiteLlmImport::wildcards_importedAsLiteLlmRoutesThem()
