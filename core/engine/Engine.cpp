@@ -5,6 +5,7 @@
 #include "core/common/PromptSize.h"
 #include "core/common/RequestSettings.h"
 #include "core/config/ConfigStore.h"
+#include "core/config/LiteLlmProviders.h"
 #include "core/learning/LearnedRouter.h"
 #include "core/ledger/Ledger.h"
 #include "core/ledger/LedgerQueries.h"
@@ -52,6 +53,7 @@ Engine::Engine(QObject* parent)
 {
     // A wildcard's deployment with prices of its own in the config keeps them for every name it takes.
     m_router->setWildcardDetails([this](ModelConfig* model) { addPriceTableDetails(model, !model->price.known); });
+    m_router->setWildcardCatalog([this](const ModelConfig& templateModel) { return catalogFor(templateModel); });
     m_metrics->setCircuitSource([this] {
         QList<MetricsRegistry::GaugeSample> circuits;
         for (const ModelConfig& model : std::as_const(m_models)) {
@@ -341,6 +343,31 @@ void Engine::addProvidersAndModels(const QList<ProviderConfig>& providers, const
         model.timeouts = effectiveTimeouts(model.timeouts);
         m_models.append(model);
     }
+}
+
+QStringList Engine::catalogFor(const ModelConfig& templateModel) const
+{
+    // The price table says which provider serves a model (LiteLLM's litellm_provider). Only for a
+    // provider at its own public host: what a server of the user's serves is its own to say.
+    const ProviderConfig* provider = m_router->provider(templateModel.providerId);
+    if (!provider) {
+        return {};
+    }
+    const LiteLlmPrefix& prefix = LiteLlmProviders::forProvider(*provider);
+    if (!*prefix.defaultBase || !LiteLlmProviders::isDefaultBase(prefix, provider->baseUrl)) {
+        return {};
+    }
+    const QString owner = QLatin1String(prefix.prefix);
+    const QString ownPrefix = owner + QLatin1Char('/');
+    QStringList names;
+    const QMap<QString, PriceEntry> entries = m_prices->entries();
+    for (auto it = entries.cbegin(); it != entries.cend(); ++it) {
+        if (it->litellmProvider == owner && it->mode == ModelMode::Chat) {
+            // LiteLLM's table keys some models with their prefix ("groq/llama-3.3-70b-versatile").
+            names.append(it.key().startsWith(ownPrefix) ? it.key().mid(ownPrefix.size()) : it.key());
+        }
+    }
+    return names;
 }
 
 void Engine::addPriceTableDetails(ModelConfig* model, bool takePrice) const

@@ -164,6 +164,8 @@ private:
     Timeouts effectiveTimeouts(const Timeouts& configured) const;
     // From the price table, by the model's price name: its capabilities when the config names none,
     // and with takePrice its price, context window and output limit.
+    // The models the price table says a wildcard template's provider serves (Router::WildcardCatalog).
+    QStringList catalogFor(const ModelConfig& templateModel) const;
     void addPriceTableDetails(ModelConfig* model, bool takePrice) const;
 
     QString m_error;

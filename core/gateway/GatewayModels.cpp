@@ -59,6 +59,18 @@ QByteArray listJson(const Router& router)
         add(group.name,
             group.isWildcard() ? QStringLiteral("switchyard-wildcard") : QStringLiteral("switchyard-group"));
     }
+    // What the wildcards take that their providers are known to serve, as LiteLLM lists them
+    // ("anthropic/claude-sonnet-4-5" for "anthropic/*"), owned by the provider they go to.
+    for (const ModelGroup& group : router.policy().groups) {
+        if (!group.isWildcard()) {
+            continue;
+        }
+        const ModelConfig* first
+            = group.deployments.isEmpty() ? nullptr : router.model(group.deployments.first().modelId);
+        for (const QString& name : router.wildcardNames(group)) {
+            add(name, first ? first->providerId : QStringLiteral("switchyard-wildcard"));
+        }
+    }
     for (const RoutingTier& tier : router.policy().tiers) {
         add(tier.name, QStringLiteral("switchyard-tier"));
     }

@@ -6,6 +6,7 @@
 #include "core/routing/RoutedCall.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QTimer>
 
 #include <algorithm>
@@ -174,6 +175,44 @@ bool Router::takesWildcard(const QString& name) const
 {
     return !m_policy.routableGroup(name) && !m_policy.tier(name) && !isConfiguredModel(name)
         && m_policy.wildcardFor(name);
+}
+
+QStringList Router::wildcardNames(const ModelGroup& group, int limit) const
+{
+    QStringList names;
+    if (!m_wildcardCatalog || !group.isWildcard()) {
+        return names;
+    }
+    QSet<QString> seen;
+    const ModelNamePattern requestedPattern(group.name);
+    const int requestedStars = ModelNamePattern::starCount(group.name);
+    for (const Deployment& deployment : group.deployments) {
+        const ModelConfig* from = model(deployment.modelId);
+        // A template that sends one fixed model takes names, but serves no others to list.
+        if (!from || ModelNamePattern::starCount(from->upstreamModel) != requestedStars) {
+            continue;
+        }
+        const ModelNamePattern upstreamPattern(from->upstreamModel);
+        for (const QString& upstream : m_wildcardCatalog(*from)) {
+            const std::optional<QStringList> parts = upstreamPattern.match(upstream);
+            if (!parts) {
+                continue;
+            }
+            // The name a client asks for, which must come back to this group and not to a more
+            // specific pattern, a group or a model of the same name.
+            const QString requested = ModelNamePattern::fill(group.name, *parts, upstream);
+            if (requestedPattern.match(requested) && takesWildcard(requested)
+                && m_policy.wildcardFor(requested) == &group && !seen.contains(requested)) {
+                seen.insert(requested);
+                names.append(requested);
+            }
+        }
+    }
+    names.sort();
+    if (names.size() > limit) {
+        names.resize(limit);
+    }
+    return names;
 }
 
 ChainStep Router::wildcardStep(const ModelGroup& group, const QStringList& parts, const QString& requested) const

@@ -50,6 +50,9 @@ public:
     // Completes a model made from a wildcard's template for one requested name: what the price
     // table knows of its upstream model (price, limits), unless the template has its own price.
     using WildcardDetails = std::function<void(ModelConfig*)>;
+    // The upstream names a wildcard's template is known to be served under by its provider (the
+    // price table's models of that provider), for listing what the wildcard takes.
+    using WildcardCatalog = std::function<QStringList(const ModelConfig& templateModel)>;
 
     // `client` makes the upstream requests; without one, route() fails every call (explain works).
     explicit Router(ProviderClient* client = nullptr, QObject* parent = nullptr);
@@ -74,6 +77,7 @@ public:
     void setHasKey(HasKey hasKey) { m_hasKey = std::move(hasKey); }
     void setBudgetCheck(BudgetCheck check) { m_budgetCheck = std::move(check); }
     void setWildcardDetails(WildcardDetails details) { m_wildcardDetails = std::move(details); }
+    void setWildcardCatalog(WildcardCatalog catalog) { m_wildcardCatalog = std::move(catalog); }
     void setBudgetReservation(BudgetReserve reserve, BudgetSettle settle)
     {
         m_budgetReserve = std::move(reserve);
@@ -110,6 +114,9 @@ public:
     // Whether `name` reaches a wildcard group (and nothing explicit), for callers that check a name
     // before routing it.
     bool takesWildcard(const QString& name) const;
+    // The names a client can ask a wildcard group for that its providers are known to serve, each
+    // one this group (and nothing more specific) takes; sorted, at most `limit`.
+    QStringList wildcardNames(const ModelGroup& group, int limit = 1000) const;
     // A group's deployments as one step, or a single model id.
     ChainStep stepFor(const QString& groupOrModel) const;
     // Whether a deployment would be skipped now, and why. `needs` is what the request needs from
@@ -163,6 +170,7 @@ private:
     BudgetReserve m_budgetReserve;
     BudgetSettle m_budgetSettle;
     WildcardDetails m_wildcardDetails;
+    WildcardCatalog m_wildcardCatalog;
     // Models made from wildcard templates, by id; a std::map keeps the pointers model() hands out
     // valid while others are added. Rebuilt when the models or policy change.
     struct WildcardModel

@@ -75,6 +75,7 @@ private slots:
     void nameNoPatternMatches_isStillRefused();
     void starToStar_picksEachNamesProviderByTheName_data();
     void starToStar_picksEachNamesProviderByTheName();
+    void starToStar_modelListNamesWhatEachProviderServes();
     void modelList_showsThePatternNotItsTemplate();
     void exportThenImport_givesTheSameConfig();
 
@@ -86,6 +87,8 @@ private:
     // Writes wildcards.yaml with its hosts on the upstreams (or `yaml` as given) and imports it.
     bool import(QByteArray yaml = {});
     RecordingUpstream* upstream(const QString& name) const;
+    // Imports LiteLLM's "*" -> "*" beside the file's own "anthropic/*" (GROQ_API_KEY set, no Mistral key).
+    CliRun importStarToStar();
     QList<RecordingUpstream*> upstreams() const
     {
         return { m_any.get(), m_anthropic.get(), m_gpt4.get(), m_explicit.get() };
@@ -398,17 +401,7 @@ void TestCliLiteLlmWildcards::starToStar_picksEachNamesProviderByTheName()
     QFETCH(QString, wildcard);
     QFETCH(QString, sentAs);
     QFETCH(QString, keyEnv);
-    m_environment.insert(QStringLiteral("GROQ_API_KEY"), QStringLiteral("gsk-groq-0000000006"));
-    m_environment.remove(QStringLiteral("MISTRAL_API_KEY"));
-    const QByteArray yaml = "model_list:\n"
-                            "  - model_name: \"*\"\n"
-                            "    litellm_params: {model: \"*\"}\n"
-                            "  - model_name: \"anthropic/*\"\n"
-                            "    litellm_params: {model: \"anthropic/*\", api_key: os.environ/TEAM_ANTHROPIC_KEY}\n";
-    QFile out(m_files.filePath(QStringLiteral("star.yaml")));
-    QVERIFY(out.open(QIODevice::WriteOnly) && out.write(yaml) == yaml.size());
-    out.close();
-    const CliRun imported = run({ QStringLiteral("import"), QStringLiteral("litellm-config"), out.fileName() });
+    const CliRun imported = importStarToStar();
     QVERIFY2(imported.exitCode == 0, imported.err.constData());
     QVERIFY2(imported.err.contains("star.yaml:3:") && imported.err.contains("mistral/*"), imported.err.constData());
 
@@ -442,6 +435,67 @@ void TestCliLiteLlmWildcards::starToStar_picksEachNamesProviderByTheName()
         }
     }
     QFAIL(qPrintable(QStringLiteral("provider %1 not saved").arg(provider)));
+}
+
+CliRun TestCliLiteLlmWildcards::importStarToStar()
+{
+    m_environment.insert(QStringLiteral("GROQ_API_KEY"), QStringLiteral("gsk-groq-0000000006"));
+    m_environment.remove(QStringLiteral("MISTRAL_API_KEY"));
+    m_environment.remove(QStringLiteral("DEEPSEEK_API_KEY"));
+    const QByteArray yaml = "model_list:\n"
+                            "  - model_name: \"*\"\n"
+                            "    litellm_params: {model: \"*\"}\n"
+                            "  - model_name: \"anthropic/*\"\n"
+                            "    litellm_params: {model: \"anthropic/*\", api_key: os.environ/TEAM_ANTHROPIC_KEY}\n";
+    QFile out(m_files.filePath(QStringLiteral("star.yaml")));
+    if (!out.open(QIODevice::WriteOnly) || out.write(yaml) != yaml.size()) {
+        return {};
+    }
+    out.close();
+    return run({ QStringLiteral("import"), QStringLiteral("litellm-config"), out.fileName() });
+}
+
+void TestCliLiteLlmWildcards::starToStar_modelListNamesWhatEachProviderServes()
+{
+    const CliRun imported = importStarToStar();
+    QVERIFY2(imported.exitCode == 0, imported.err.constData());
+    ServeProcess serve;
+    serve.process().setProcessEnvironment(m_environment);
+    QVERIFY(serve.start(m_home->path(), {}));
+    QNetworkAccessManager nam;
+    QNetworkReply* reply = nam.get(QNetworkRequest(serve.url(QStringLiteral("/v1/models"))));
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+    const QByteArray body = reply->readAll();
+    reply->deleteLater();
+    QHash<QString, QString> owners; // id -> owned_by
+    for (const QJsonValue& entry : QJsonDocument::fromJson(body).object().value(QStringLiteral("data")).toArray()) {
+        QVERIFY2(!owners.contains(entry.toObject().value(QStringLiteral("id")).toString()), body.constData());
+        owners.insert(entry.toObject().value(QStringLiteral("id")).toString(),
+                      entry.toObject().value(QStringLiteral("owned_by")).toString());
+    }
+    // The price table's models of each provider, named as a client asks for them, owned by the
+    // provider the name goes to: "claude-*" is the imported Anthropic, "anthropic/*" the file's own.
+    const QString inferredAnthropic = owners.value(QStringLiteral("claude-3-haiku-20240307"));
+    QVERIFY2(inferredAnthropic.startsWith(QLatin1String("anthropic")), body.constData());
+    QVERIFY2(owners.value(QStringLiteral("anthropic/claude-sonnet-4-5")).startsWith(QLatin1String("anthropic")),
+             body.constData());
+    QVERIFY(owners.value(QStringLiteral("anthropic/claude-sonnet-4-5")) != inferredAnthropic);
+    QCOMPARE(owners.value(QStringLiteral("gpt-4o")), QStringLiteral("openai"));
+    QCOMPARE(owners.value(QStringLiteral("openai/gpt-4o")), QStringLiteral("openai"));
+    QCOMPARE(owners.value(QStringLiteral("*")), QString()); // no catch-all: nothing takes any name
+    QCOMPARE(owners.value(QStringLiteral("claude-*")), QStringLiteral("switchyard-wildcard"));
+    // Not a chat model, or no pattern for its provider (no DeepSeek key while importing).
+    for (const char* absent : { "text-embedding-3-small", "openai/text-embedding-3-small", "deepseek-chat",
+                                "deepseek/deepseek-chat", "openai/claude-3-haiku-20240307" }) {
+        QVERIFY2(!owners.contains(QLatin1String(absent)), absent);
+    }
+    // Every name listed is one the gateway takes.
+    for (const char* listed : { "gpt-4o", "anthropic/claude-sonnet-4-5", "claude-3-haiku-20240307" }) {
+        const CliRun explained = run(
+            { QStringLiteral("explain"), QStringLiteral("--json"), QStringLiteral("--model"), QLatin1String(listed) });
+        QVERIFY2(QJsonDocument::fromJson(explained.out).object().contains(QStringLiteral("wildcard")),
+                 explained.out.constData());
+    }
 }
 
 void TestCliLiteLlmWildcards::nameNoPatternMatches_isStillRefused()
