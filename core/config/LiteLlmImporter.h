@@ -85,6 +85,9 @@ private:
     std::optional<QUrl> baseFor(const LiteLlmPrefix& prefix, const YAML::Node& params, const QString& paramsPath);
     std::optional<QString> keyFor(const LiteLlmPrefix& prefix, const QUrl& base, const YAML::Node& params,
                                   const QString& paramsPath, Access* access);
+    // Azure: tenant_id, client_id, client_secret (Entra ID client credentials), noted where they differ
+    // from the variables Switchyard reads them from.
+    void readEntraCredentials(const YAML::Node& params, const QString& paramsPath);
     // Azure: api_version (or AZURE_API_VERSION while importing, as LiteLLM reads it).
     std::optional<QString> azureApiVersion(const QUrl& base, const YAML::Node& params, const QString& paramsPath);
     QString providerFor(const LiteLlmPrefix& prefix, const QUrl& base, const QString& keyEnv, const Access& access,

@@ -119,7 +119,10 @@ void LiteLlmImporter::readDeployment(const YAML::Node& entry, const QString& pat
         if (name == QLatin1String("model") || name == QLatin1String("api_base") || name == QLatin1String("api_key")
             || (bedrock && name.startsWith(QLatin1String("aws_")))) {
             continue;
-        } else if (azure && (name == QLatin1String("api_version") || name == QLatin1String("azure_ad_token"))) {
+        } else if (azure
+                   && (name == QLatin1String("api_version") || name == QLatin1String("azure_ad_token")
+                       || name == QLatin1String("tenant_id") || name == QLatin1String("client_id")
+                       || name == QLatin1String("client_secret"))) {
             continue; // read with the key, below
         } else if (name == QLatin1String("timeout")) {
             if (auto ms = milliseconds(value, itemPath)) {
@@ -360,6 +363,13 @@ std::optional<QString> LiteLlmImporter::keyFor(const LiteLlmPrefix& prefix, cons
     const YAML::Node& node = useToken ? token : apiKey;
     const QString path = join(paramsPath, useToken ? QStringLiteral("azure_ad_token") : QStringLiteral("api_key"));
     const QString host = LiteLlmKeyVariables::hostText(base);
+    if (azure && !useToken && !isPresent(apiKey)
+        && (isPresent(params["tenant_id"]) || isPresent(params["client_id"]) || isPresent(params["client_secret"]))) {
+        // LiteLLM's Entra ID client credentials: tokens fetched (and renewed) while calling.
+        access->auth = ProviderAuth::EntraIdToken;
+        readEntraCredentials(params, paramsPath);
+        return QStringLiteral("AZURE_AD_TOKEN");
+    }
     if (useToken) {
         access->auth = ProviderAuth::EntraIdToken;
     } else if (azure && isPresent(token)) {
@@ -420,6 +430,37 @@ std::optional<QString> LiteLlmImporter::keyFor(const LiteLlmPrefix& prefix, cons
                               .arg(variable.name, host),
          node);
     return variable.name;
+}
+
+// Switchyard reads the client credentials where Azure's SDKs do (EnvironmentCredential): values
+// that name those variables are taken as they are; others are named with the variable to set, and a
+// literal secret is never repeated.
+void LiteLlmImporter::readEntraCredentials(const YAML::Node& params, const QString& paramsPath)
+{
+    static const char* const kFields[][2] = { { "tenant_id", "AZURE_TENANT_ID" },
+                                              { "client_id", "AZURE_CLIENT_ID" },
+                                              { "client_secret", "AZURE_CLIENT_SECRET" } };
+    for (const auto& [field, variable] : kFields) {
+        const YAML::Node node = params[field];
+        const QString path = join(paramsPath, QLatin1String(field));
+        const QString standard = QStringLiteral("os.environ/") + QLatin1String(variable);
+        if (!isPresent(node)) {
+            note(path,
+                 tr("not given: the Entra ID token is requested with %1 from the environment")
+                     .arg(QLatin1String(variable)),
+                 params);
+        } else if (text(node) != standard) {
+            note(path,
+                 QLatin1String(field) == QLatin1String("client_secret")
+                         || !text(node).startsWith(QLatin1String("os.environ/"))
+                     ? tr("Switchyard reads this from %1 while calling, as Azure's SDKs do: set %1 to the value "
+                          "written here")
+                           .arg(QLatin1String(variable))
+                     : tr("Switchyard reads this from %1 while calling, as Azure's SDKs do: set %1 as %2 is set")
+                           .arg(QLatin1String(variable), text(node).mid(int(qstrlen("os.environ/")))),
+                 node);
+        }
+    }
 }
 
 std::optional<QString> LiteLlmImporter::azureApiVersion(const QUrl& base, const YAML::Node& params,

@@ -3,6 +3,7 @@
 #include "core/common/PromptSize.h"
 
 #include "core/common/UsageEstimate.h"
+#include "core/providers/EntraTokenSource.h"
 #include "core/providers/ErrorClassifier.h"
 #include "core/providers/HttpExchange.h"
 #include "core/providers/ProviderClient.h"
@@ -49,6 +50,11 @@ void ProviderCall::begin()
     }
     m_launched = true;
     m_clock.start();
+    if (m_client && m_apiKey.isEmpty() && m_provider.kind == ProviderKind::AzureOpenAi
+        && m_provider.auth == ProviderAuth::EntraIdToken && m_client->entraTokens()->isConfigured()) {
+        sendWithEntraToken();
+        return;
+    }
     if (!m_provider.keyEnv.isEmpty() && m_apiKey.isEmpty()) {
         failSoon(
             { FailureClass::Auth, 0,
@@ -62,7 +68,38 @@ void ProviderCall::begin()
         failSoon({ FailureClass::NetworkError, 0, tr("The provider client was shut down."), {}, -1, false });
         return;
     }
+    send();
+}
 
+void ProviderCall::sendWithEntraToken()
+{
+    const QString kept = m_client->entraTokens()->cachedToken();
+    if (!kept.isEmpty()) {
+        m_apiKey = kept;
+        m_fetchedToken = true;
+        send();
+        return;
+    }
+    // Fetched once for every call waiting on it; the call's own timers start when it is sent.
+    m_client->entraTokens()->token(this, [this](const QString& token, const std::optional<CallError>& error) {
+        if (m_done) {
+            return;
+        }
+        if (!token.isEmpty()) {
+            m_apiKey = token;
+            m_fetchedToken = true;
+            send();
+        } else {
+            fail(error.value_or(CallError { FailureClass::Auth, 0, tr("No Microsoft Entra ID token."), {} }));
+        }
+    });
+}
+
+void ProviderCall::send()
+{
+    if (m_done || !m_client) {
+        return;
+    }
     RequestBody body = m_wire->requestBody(m_model.upstreamModel, m_request);
     if (body.refusal) {
         // Nothing this model's API could carry the request as it is: nothing is sent.
@@ -279,6 +316,20 @@ void ProviderCall::onReplyFinished()
     }
     const bool success = m_httpStatus >= 200 && m_httpStatus < 300;
 
+    if (m_httpStatus == 401 && m_fetchedToken && m_client) {
+        // The token was revoked or rotated before its time: once more with a fresh one.
+        m_client->entraTokens()->invalidate(m_apiKey);
+        if (!m_tokenRetried) {
+            m_tokenRetried = true;
+            stopReply();
+            m_body.clear();
+            m_bytesReceived = 0;
+            m_httpStatus = 0;
+            m_apiKey.clear();
+            sendWithEntraToken();
+            return;
+        }
+    }
     if (m_httpStatus >= 300 || (m_httpStatus > 0 && m_httpStatus < 200)) {
         fail(ErrorClassifier::classifyHttpError(m_httpStatus, m_reply->headers(), m_body));
         return;

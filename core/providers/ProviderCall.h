@@ -59,6 +59,10 @@ private:
     ProviderCall(ProviderClient* client, const ProviderConfig& provider, const ModelConfig& model,
                  const ChatRequest& request, const QString& apiKey, qint64 maxResponseBytes, QObject* parent);
     void begin();
+    // Builds and sends the request, the key (or Entra ID token) in hand.
+    void send();
+    // Azure with Entra ID client credentials: fetches (or takes the kept) token, then send().
+    void sendWithEntraToken();
     void releaseSlot();
     void onHeadersReceived();
     void restartIdleTimer();
@@ -84,6 +88,8 @@ private:
     ModelConfig m_model;
     ChatRequest m_request;
     QString m_apiKey;
+    bool m_fetchedToken = false; // m_apiKey is an Entra ID token fetched by EntraTokenSource
+    bool m_tokenRetried = false; // a 401 to a fetched token was retried once with a new one
     qint64 m_maxResponseBytes;
 
     std::unique_ptr<WireFormat> m_wire;

@@ -2,6 +2,7 @@
 
 #include "core/providers/DirectConnectionPool.h"
 #include "core/providers/DirectHttpExchange.h"
+#include "core/providers/EntraTokenSource.h"
 #include "core/providers/ProviderCall.h"
 #include "core/providers/QnamExchange.h"
 #include "core/providers/WireFormat.h"
@@ -15,6 +16,7 @@ ProviderClient::ProviderClient(QObject* parent)
     : QObject(parent)
     , m_network(new QNetworkAccessManager(this))
     , m_pool(new DirectConnectionPool(this))
+    , m_entraTokens(new EntraTokenSource(this))
     , m_keyResolver([](const ProviderConfig& provider) {
         return provider.keyEnv.isEmpty() ? QString() : qEnvironmentVariable(provider.keyEnv.toUtf8().constData());
     })
@@ -46,7 +48,9 @@ bool ProviderClient::hasKey(const ProviderConfig& provider) const
     if (provider.kind == ProviderKind::BedrockConverse && provider.keyEnv.isEmpty()) {
         return awsCredentials(provider).credentials.isValid();
     }
-    return provider.keyEnv.isEmpty() || !m_keyResolver(provider).isEmpty();
+    return provider.keyEnv.isEmpty() || !m_keyResolver(provider).isEmpty()
+        || (provider.kind == ProviderKind::AzureOpenAi && provider.auth == ProviderAuth::EntraIdToken
+            && m_entraTokens->isConfigured());
 }
 
 ProviderClient::Transport ProviderClient::transportFor(const QUrl& url) const
@@ -76,7 +80,11 @@ HttpExchange* ProviderClient::post(const ProviderConfig& provider, const QString
     const std::unique_ptr<WireFormat> wire = WireFormat::create(provider.kind);
     HttpExchange::Headers headers { { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") },
                                     { QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json") } };
-    headers += wire->authHeadersFor(provider, m_keyResolver(provider));
+    QString secret = m_keyResolver(provider);
+    if (secret.isEmpty() && provider.auth == ProviderAuth::EntraIdToken) {
+        secret = m_entraTokens->cachedToken();
+    }
+    headers += wire->authHeadersFor(provider, secret);
     for (auto it = provider.extraHeaders.cbegin(); it != provider.extraHeaders.cend(); ++it) {
         headers.append({ it.key().toUtf8(), it.value().toUtf8() });
     }

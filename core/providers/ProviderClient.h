@@ -12,6 +12,7 @@
 #include <functional>
 
 class DirectConnectionPool;
+class EntraTokenSource;
 class ProviderCall;
 class QNetworkAccessManager;
 
@@ -71,10 +72,14 @@ public:
 
     // Requests running (not queued) against a provider right now; used by least-busy balancing.
     int inFlight(const QString& providerId) const;
+    // A key (or token) in the keychain or environment, or Entra ID client credentials for Azure.
     bool hasKey(const ProviderConfig& provider) const;
+    // Azure OpenAI's Entra ID tokens by client credentials (AZURE_TENANT_ID, ...).
+    EntraTokenSource* entraTokens() const { return m_entraTokens; }
 
 private:
     friend class ProviderCall;
+    friend class EntraTokenSource;
     HttpExchange* createExchange(const QUrl& url, const HttpExchange::Headers& headers, const QByteArray& body,
                                  QObject* parent);
     HttpExchange* createExchange(HttpExchange::Method method, const QUrl& url, const HttpExchange::Headers& headers,
@@ -84,6 +89,7 @@ private:
 
     QNetworkAccessManager* m_network;
     DirectConnectionPool* m_pool;
+    EntraTokenSource* m_entraTokens;
     Transport m_transport = Transport::Auto;
     KeyResolver m_keyResolver;
     AwsCredentialResolver m_awsResolver;

@@ -229,6 +229,11 @@ SandboxFault SandboxServer::activeFault(const SandboxModel& model)
 
 void SandboxServer::handle(const HttpRequest& request, HttpResponder* responder)
 {
+    if (request.path.startsWith("/entra/")) {
+        const SandboxEntra::Answer answer = m_entra.tokenRequest(request, QByteArrayView(request.path).sliced(6));
+        responder->send(answer.status, kJson, answer.body);
+        return;
+    }
     for (const auto& provider : m_providers) {
         const QByteArray& prefix = provider.pathPrefix;
         if (!request.path.startsWith(prefix) || request.path.size() <= prefix.size()
@@ -286,6 +291,9 @@ void SandboxServer::handle(const HttpRequest& request, HttpResponder* responder)
 
 bool SandboxServer::keyAccepted(const SandboxCatalogue::Provider& provider, const HttpRequest& request) const
 {
+    if (provider.kind == ProviderKind::AzureOpenAi && m_entra.isConfigured() && m_entra.carriesBearer(request)) {
+        return m_entra.accepts(request);
+    }
     const QString required = m_requiredKeys.value(provider.id);
     if (required.isEmpty()) {
         return true;
@@ -333,7 +341,7 @@ void SandboxServer::handleAzure(const SandboxCatalogue::Provider& provider, cons
     }
     if (!keyAccepted(provider, request)) {
         ++m_totalRequests;
-        sendError(responder, provider.kind, 401, {});
+        sendError(responder, provider.kind, 401, m_entra.carriesBearer(request) ? "invalid_token" : QByteArray());
         return;
     }
     handleCall(provider, request, responder, deployment);

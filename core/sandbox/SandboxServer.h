@@ -2,6 +2,7 @@
 
 #include "core/common/AwsSigV4.h"
 #include "core/sandbox/SandboxCatalogue.h"
+#include "core/sandbox/SandboxEntra.h"
 #include "core/sandbox/SandboxTypes.h"
 #include "core/sandbox/SandboxWire.h"
 
@@ -58,6 +59,11 @@ public:
     // Requests to this provider must carry this key (Azure: the api-key header, or an Entra ID token
     // as Authorization: Bearer); others get the provider's 401. Empty = any or none.
     void setRequiredKey(const QString& providerId, const QString& key) { m_requiredKeys.insert(providerId, key); }
+    // Microsoft Entra ID at /entra (AZURE_AUTHORITY_HOST = http://127.0.0.1:<port>/entra) for one app
+    // registration; the tokens it issues are accepted as Azure bearers until they expire or are revoked.
+    void setEntraApp(const SandboxEntra::App& app) { m_entra.setApp(app); }
+    void revokeEntraTokens() { m_entra.revokeAll(); }
+    int entraTokenRequests() const { return m_entra.tokenRequests(); }
     // The target (path and query) of the last call request for a model (tests check the URL a client used).
     QByteArray lastRequestTarget(const QString& modelName) const { return m_lastTargets.value(modelName); }
     // The headers of the last call request for a model, names lower-cased.
@@ -144,6 +150,7 @@ private:
     QHash<QString, QByteArray> m_lastTargets;
     QHash<QString, QList<std::pair<QByteArray, QByteArray>>> m_lastHeaders;
     QHash<QString, QString> m_requiredKeys;
+    SandboxEntra m_entra;
     QHash<QString, QString> m_lastAwsScopes;
     int m_signatureChecks = 0;
     int m_signatureFailures = 0;

@@ -286,6 +286,11 @@ QByteArray azureErrorBody(int status, const QByteArray& code, int retryAfterSec)
                                  "tier. Please retry after %1 seconds. Please contact Azure support service if you "
                                  "would like to further increase the default rate limit.")
                       .arg(retryAfterSec >= 0 ? retryAfterSec : 60);
+    } else if (status == 401 && code == "invalid_token") {
+        // A bearer token Azure does not take (expired, revoked, another audience).
+        errorCode = QStringLiteral("401");
+        message = QStringLiteral("Unauthorized. Access token is missing, invalid, audience is incorrect "
+                                 "(https://cognitiveservices.azure.com), or have expired.");
     } else if (status == 401) {
         message = QStringLiteral("Access denied due to invalid subscription key or wrong API endpoint. Make sure to "
                                  "provide a valid key for an active subscription and use a correct regional API "

@@ -68,6 +68,8 @@ private slots:
     void serve_answersAndPassesTheContentFilterOn();
     void serve_pricesTheDeploymentByItsBaseModel_data();
     void serve_pricesTheDeploymentByItsBaseModel();
+    void serve_entraClientCredentials_fetchesKeepsAndRenewsTheToken();
+    void serve_entraWrongSecret_saysWhatEntraSaidAndSendsNothing();
 
 private:
     CliRun run(const QStringList& arguments)
@@ -90,6 +92,9 @@ private:
     std::unique_ptr<SandboxServer> m_sandbox;
     std::unique_ptr<BackupUpstream> m_backup;
     QProcessEnvironment m_environment;
+    // Imports one Azure deployment that authenticates with Entra ID client credentials, the
+    // environment set as Azure's SDKs read it, the authority the sandbox's /entra.
+    void importEntraDeployment(const QString& secret);
 };
 
 void TestCliAzure::init()
@@ -290,6 +295,117 @@ void TestCliAzure::serve_pricesTheDeploymentByItsBaseModel()
                                 .arg(expected, 0, 'g', 17)));
     }
     QSqlDatabase::removeDatabase(name);
+}
+
+namespace {
+constexpr auto kEntraSecret = "entra-client-secret-value-271828";
+
+QByteArray chatAnswer(QNetworkAccessManager& nam, const QUrl& url, int* status)
+{
+    ClientCall call = ClientCall::send(nam, url, QStringLiteral("entra-chat"), false);
+    QSignalSpy finished(call.reply, &QNetworkReply::finished);
+    if (!call.reply->isFinished()) {
+        finished.wait(15000);
+    }
+    *status = call.reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = call.reply->readAll();
+    call.reply->deleteLater();
+    return body;
+}
+} // namespace
+
+void TestCliAzure::importEntraDeployment(const QString& secret)
+{
+    m_sandbox->setEntraApp(
+        { QStringLiteral("contoso-tenant"), QStringLiteral("app-0000-1234"), QLatin1String(kEntraSecret), 4 });
+    m_environment.remove(QStringLiteral("AZURE_API_KEY"));
+    m_environment.remove(QStringLiteral("AZURE_AD_TOKEN"));
+    m_environment.insert(QStringLiteral("AZURE_TENANT_ID"), QStringLiteral("contoso-tenant"));
+    m_environment.insert(QStringLiteral("AZURE_CLIENT_ID"), QStringLiteral("app-0000-1234"));
+    m_environment.insert(QStringLiteral("AZURE_CLIENT_SECRET"), secret);
+    m_environment.insert(QStringLiteral("AZURE_AUTHORITY_HOST"),
+                         QStringLiteral("http://127.0.0.1:%1/entra").arg(m_sandbox->port()));
+    const QByteArray yaml = "model_list:\n"
+                            "  - model_name: entra-chat\n"
+                            "    litellm_params:\n"
+                            "      model: azure/chat-eastus\n"
+                            "      api_base: http://127.0.0.1:"
+        + QByteArray::number(m_sandbox->port())
+        + "/azure\n"
+          "      api_version: \"2024-10-21\"\n"
+          "      tenant_id: os.environ/AZURE_TENANT_ID\n"
+          "      client_id: os.environ/AZURE_CLIENT_ID\n"
+          "      client_secret: os.environ/AZURE_CLIENT_SECRET\n";
+    QTemporaryDir home;
+    m_home = std::make_unique<QTemporaryDir>();
+    const QString path = m_files.filePath(QStringLiteral("entra.yaml"));
+    QFile out(path);
+    QVERIFY(out.open(QIODevice::WriteOnly) && out.write(yaml) == yaml.size());
+    out.close();
+    const CliRun imported = run({ QStringLiteral("import"), QStringLiteral("litellm-config"), path });
+    QVERIFY2(imported.exitCode == 0, imported.err.constData());
+}
+
+void TestCliAzure::serve_entraClientCredentials_fetchesKeepsAndRenewsTheToken()
+{
+    importEntraDeployment(QLatin1String(kEntraSecret));
+    ServeProcess serve;
+    serve.process().setProcessEnvironment(m_environment);
+    QVERIFY(serve.start(m_home->path(), {}));
+    QNetworkAccessManager nam;
+    const QUrl url = serve.url(QStringLiteral("/v1/chat/completions"));
+    const auto bearer
+        = [this] { return header(m_sandbox->lastRequestHeaders(QStringLiteral("chat-eastus")), "authorization"); };
+    int status = 0;
+
+    // Three calls, one token request: the token is kept while it is good.
+    for (int i = 0; i < 3; ++i) {
+        const QByteArray body = chatAnswer(nam, url, &status);
+        QVERIFY2(status == 200, body.constData());
+    }
+    QCOMPARE(m_sandbox->entraTokenRequests(), 1);
+    QCOMPARE(m_sandbox->requestCount(QStringLiteral("chat-eastus")), 3);
+    QCOMPARE(bearer(), QByteArray("Bearer sandbox-entra-token-1"));
+    QCOMPARE(header(m_sandbox->lastRequestHeaders(QStringLiteral("chat-eastus")), "api-key"), QByteArray());
+
+    // The token lives 4 s and is renewed at half its life: the next call after that gets a new one.
+    QTest::qWait(2300);
+    QByteArray body = chatAnswer(nam, url, &status);
+    QVERIFY2(status == 200, body.constData());
+    QCOMPARE(m_sandbox->entraTokenRequests(), 2);
+    QCOMPARE(bearer(), QByteArray("Bearer sandbox-entra-token-2"));
+
+    // Revoked before its time: Azure answers 401, the call fetches a new token and is sent again once.
+    m_sandbox->revokeEntraTokens();
+    const int before = m_sandbox->totalRequests();
+    body = chatAnswer(nam, url, &status);
+    QVERIFY2(status == 200, body.constData());
+    QCOMPARE(m_sandbox->entraTokenRequests(), 3);
+    QCOMPARE(m_sandbox->totalRequests() - before, 2); // the 401, then the answered call
+    QCOMPARE(m_sandbox->requestCount(QStringLiteral("chat-eastus")), 5);
+    QCOMPARE(bearer(), QByteArray("Bearer sandbox-entra-token-3"));
+
+    const QByteArray printed = serve.standardOutput() + serve.standardError();
+    QVERIFY(!printed.contains(kEntraSecret));
+    QVERIFY(!printed.contains("sandbox-entra-token"));
+}
+
+void TestCliAzure::serve_entraWrongSecret_saysWhatEntraSaidAndSendsNothing()
+{
+    importEntraDeployment(QStringLiteral("the-secret-id-not-its-value"));
+    ServeProcess serve;
+    serve.process().setProcessEnvironment(m_environment);
+    QVERIFY(serve.start(m_home->path(), {}));
+    QNetworkAccessManager nam;
+    int status = 0;
+    const QByteArray body = chatAnswer(nam, serve.url(QStringLiteral("/v1/chat/completions")), &status);
+    QVERIFY2(status >= 400, body.constData());
+    // Entra's own reason and the place asked, never the secret; Azure's data plane never reached.
+    QVERIFY2(body.contains("AADSTS7000215") && body.contains("/entra/contoso-tenant/oauth2/v2.0/token"),
+             body.constData());
+    QVERIFY(!body.contains("the-secret-id-not-its-value"));
+    QCOMPARE(m_sandbox->entraTokenRequests(), 1);
+    QCOMPARE(m_sandbox->requestCount(QStringLiteral("chat-eastus")), 0);
 }
 
 QTEST_GUILESS_MAIN(TestCliAzure)
