@@ -12,6 +12,7 @@
 #include "core/gateway/GatewayRequest.h"
 #include "core/gateway/ResponsesGatewayFormat.h"
 #include "core/gateway/ResponsesRequest.h"
+#include "core/gateway/ResponsesStore.h"
 #include "core/gateway/TokenCountExchange.h"
 #include "core/http/HttpResponder.h"
 #include "core/http/HttpServer.h"
@@ -66,6 +67,7 @@ GatewayServer::GatewayServer(GatewayDependencies dependencies, QObject* parent)
     , m_http(new HttpServer(this))
 {
     qRegisterMetaType<GatewayTraffic>();
+    m_responses = std::make_unique<ResponsesStore>();
     m_http->setMaxBodyBytes(m_options.maxBodyBytes);
     m_http->setHandler([this](const HttpRequest& request, HttpResponder* responder) { handle(request, responder); });
 }
@@ -372,14 +374,21 @@ void GatewayServer::handleChat(const HttpRequest& request, HttpResponder* respon
 
     GatewayRequest parsed;
     QJsonObject echo; // what a Responses answer repeats of the request
+    std::optional<QJsonArray> responsesInput; // a Responses answer to keep: the input it added
+    QString responsesPrevious;
     if (api == GatewayFormat::Api::Responses) {
         // Carried as a chat request: every upstream the chat path reaches can answer it.
-        ResponsesRequest translated = ResponsesRequest::fromJson(request.body);
+        ResponsesRequest translated = ResponsesRequest::fromJson(request.body, m_responses.get());
         if (translated.error) {
             parsed.error = translated.error;
         } else {
             parsed = GatewayRequest::fromOpenAi(translated.chatBody);
             echo = std::move(translated.echo);
+            echo.insert(QStringLiteral("store"), translated.store);
+            if (translated.store) {
+                responsesInput = std::move(translated.input);
+                responsesPrevious = translated.previousId;
+            }
         }
     } else {
         parsed = anthropic ? GatewayRequest::fromAnthropic(request.body) : GatewayRequest::fromOpenAi(request.body);
@@ -472,12 +481,25 @@ void GatewayServer::handleChat(const HttpRequest& request, HttpResponder* respon
     ++m_inFlight;
     m_largeInFlight += large ? 1 : 0;
     const QHostAddress peer = request.peer;
+    std::unique_ptr<GatewayFormat> format;
+    if (api == GatewayFormat::Api::Responses) {
+        auto responses = std::make_unique<ResponsesGatewayFormat>(traffic.id, std::move(echo));
+        if (responsesInput) {
+            // Kept for a later previous_response_id (the store lives as long as this server).
+            ResponsesStore* store = m_responses.get();
+            responses->setCompleted(
+                [store, input = std::move(*responsesInput), previous = responsesPrevious](const QJsonObject& response) {
+                    store->put(response.value(QLatin1String("id")).toString(), previous, input,
+                               response.value(QLatin1String("output")).toArray());
+                });
+        }
+        format = std::move(responses);
+    } else {
+        format = GatewayFormat::create(api, traffic.id);
+    }
     auto* exchange = new GatewayExchange(
-        m_deps.router, std::move(parsed), options,
-        api == GatewayFormat::Api::Responses ? std::make_unique<ResponsesGatewayFormat>(traffic.id, std::move(echo))
-                                             : GatewayFormat::create(api, traffic.id),
-        responder, traffic, m_deps.recorder, keyId, charge,
-        [this, peer, keyId, large](const GatewayTraffic& done) { onExchangeEnded(peer, keyId, done, large); });
+        m_deps.router, std::move(parsed), options, std::move(format), responder, traffic, m_deps.recorder, keyId,
+        charge, [this, peer, keyId, large](const GatewayTraffic& done) { onExchangeEnded(peer, keyId, done, large); });
     m_exchanges.insert(traffic.id, exchange);
     exchange->start();
 }

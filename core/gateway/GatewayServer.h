@@ -12,6 +12,8 @@
 #include <QHostAddress>
 #include <QObject>
 
+#include <memory>
+
 #include <optional>
 
 class EmbeddingsExchange;
@@ -31,6 +33,8 @@ struct GatewayRequest;
 //     GatewayServer gateway({ &router, &recorder }); // recorder: a CallRecorder writing to the ledger
 //     gateway.setOptions(options);
 //     if (!gateway.listen(QHostAddress::LocalHost, 4141)) { ... gateway.errorString() ... }
+class ResponsesStore;
+
 class GatewayServer : public QObject
 {
     Q_OBJECT
@@ -110,6 +114,7 @@ private:
     int m_largeInFlight = 0; // chat requests with a body of at least GatewayOptions::largeBodyBytes
     QHash<quint64, GatewayExchange*> m_exchanges; // by traffic id; each removes itself when it ends
     QHash<quint64, EmbeddingsExchange*> m_embeddings; // likewise
+    std::unique_ptr<ResponsesStore> m_responses; // what previous_response_id continues
     bool m_draining = false;
     QTimer* m_graceTimer = nullptr;
     QTimer* m_drainPoll = nullptr;

@@ -156,7 +156,7 @@ QJsonObject ResponsesGatewayFormat::response(const QString& model, const char* s
                       { QStringLiteral("model"), model },
                       { QStringLiteral("output"), output },
                       { QStringLiteral("parallel_tool_calls"), echoed("parallel_tool_calls", true) },
-                      { QStringLiteral("previous_response_id"), QJsonValue() },
+                      { QStringLiteral("previous_response_id"), echoed("previous_response_id", QJsonValue()) },
                       { QStringLiteral("reasoning"),
                         QJsonObject {
                             { QStringLiteral("effort"), orNull(reasoning.value(QLatin1String("effort"))) },
@@ -204,7 +204,11 @@ QByteArray ResponsesGatewayFormat::completeBody(const CallResult& result, const 
     for (const ToolCall& call : result.toolCalls) {
         items.append({ Item::Kind::Function, id("fc"), call.arguments, {}, call.id, call.name, false });
     }
-    return QJsonDocument(response(model, "completed", &result, outputOf(items))).toJson(QJsonDocument::Compact);
+    const QJsonObject done = response(model, "completed", &result, outputOf(items));
+    if (m_completed) {
+        m_completed(done);
+    }
+    return QJsonDocument(done).toJson(QJsonDocument::Compact);
 }
 
 QByteArray ResponsesGatewayFormat::event(const char* type, QJsonObject data)
@@ -454,6 +458,9 @@ QByteArray ResponsesGatewayFormat::streamEnd(const CallResult& result, bool)
     const QJsonObject done
         = response(m_model.isEmpty() ? result.modelId : m_model, "completed", &result, outputOf(m_items));
     const bool complete = done.value(QLatin1String("status")).toString() == QLatin1String("completed");
+    if (m_completed) {
+        m_completed(done);
+    }
     out += event(complete ? "response.completed" : "response.incomplete", { { QStringLiteral("response"), done } });
     return out;
 }

@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QList>
 
+#include <functional>
+
 // The OpenAI Responses API's answers, made from a chat call's result: a Response object (output
 // items: reasoning with its summary, the message with output_text or refusal parts, function
 // calls), or its event stream as the SDKs read it (tests/data/wire-next/openai-responses-*.sse):
@@ -19,6 +21,9 @@ class ResponsesGatewayFormat : public GatewayFormat
 public:
     // `echo`: what the Response object repeats of the request (ResponsesRequest::echo).
     ResponsesGatewayFormat(quint64 serial, QJsonObject echo);
+    // Called with the final Response object of an answer (whole or streamed), to keep it.
+    using Completed = std::function<void(const QJsonObject& response)>;
+    void setCompleted(Completed completed) { m_completed = std::move(completed); }
 
     QByteArray errorBody(const GatewayError& error) const override;
     QByteArray completeBody(const CallResult& result, const QString& model) const override;
@@ -69,6 +74,7 @@ private:
     QJsonObject response(const QString& model, const char* status, const CallResult* result,
                          const QJsonArray& output) const;
 
+    Completed m_completed;
     QJsonObject m_echo;
     qint64 m_created = 0;
     QString m_model;

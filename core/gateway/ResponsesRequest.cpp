@@ -1,5 +1,6 @@
 #include "core/gateway/ResponsesRequest.h"
 
+#include "core/gateway/ResponsesStore.h"
 #include "core/providers/WireJson.h"
 
 #include <QCoreApplication>
@@ -343,6 +344,11 @@ public:
                 chat.insert(QStringLiteral("logprobs"), true);
                 continue;
             }
+            if (item == QLatin1String("reasoning.encrypted_content")) {
+                // Stateless reasoning as Codex asks for it: a chat upstream keeps no reasoning state
+                // to encrypt, so reasoning items carry their text and encrypted_content null.
+                continue;
+            }
             const QString param = QStringLiteral("include[%1]").arg(i);
             return fail(param,
                         QCoreApplication::translate("ResponsesRequest",
@@ -421,7 +427,7 @@ public:
 };
 } // namespace
 
-ResponsesRequest ResponsesRequest::fromJson(const QByteArray& bytes)
+ResponsesRequest ResponsesRequest::fromJson(const QByteArray& bytes, const ResponsesStore* store)
 {
     ResponsesRequest out;
     QString reason;
@@ -447,12 +453,40 @@ ResponsesRequest ResponsesRequest::fromJson(const QByteArray& bytes)
         return out;
     }
     if (!body.contains(QLatin1String("input"))) {
-        out.error = GatewayError::badRequest(tr("input is required: stored conversations are not kept here, so every "
-                                                "request carries its whole input."),
-                                             QStringLiteral("input"));
+        out.error = GatewayError::badRequest(tr("input is required."), QStringLiteral("input"));
         return out;
     }
-    bool ok = translate.input(body.value(QLatin1String("input")), messages);
+    // A stored conversation goes first, as OpenAI continues one (its instructions are not carried over).
+    const QJsonValue previous = body.value(QLatin1String("previous_response_id"));
+    if (previous.isString() && store) {
+        out.previousId = previous.toString();
+        const std::optional<QJsonArray> conversation = store->conversation(out.previousId);
+        if (!conversation) {
+            out.error = GatewayError::badRequest(tr("Previous response with id '%1' not found.").arg(out.previousId),
+                                                 QStringLiteral("previous_response_id"),
+                                                 QByteArrayLiteral("previous_response_not_found"));
+            return out;
+        }
+        if (!conversation->isEmpty() && !translate.input(*conversation, messages)) {
+            out.error = translate.error;
+            return out;
+        }
+    } else if (!previous.isUndefined() && !previous.isNull() && !previous.isString()) {
+        out.error = GatewayError::badRequest(tr("previous_response_id must be a string."),
+                                             QStringLiteral("previous_response_id"));
+        return out;
+    }
+    const QJsonValue input = body.value(QLatin1String("input"));
+    bool ok = translate.input(input, messages);
+    // What this request adds to the conversation, as the API keeps input items.
+    out.input = input.isString() ? QJsonArray { QJsonObject {
+                    { QStringLiteral("type"), QStringLiteral("message") },
+                    { QStringLiteral("role"), QStringLiteral("user") },
+                    { QStringLiteral("content"),
+                      QJsonArray { QJsonObject { { QStringLiteral("type"), QStringLiteral("input_text") },
+                                                 { QStringLiteral("text"), input } } } } } }
+                                 : input.toArray();
+    out.store = body.value(QLatin1String("store")).toBool(true);
     for (auto it = body.constBegin(); ok && it != body.constEnd(); ++it) {
         const QString& key = it.key();
         const QJsonValue& value = it.value();
@@ -481,9 +515,15 @@ ResponsesRequest ResponsesRequest::fromJson(const QByteArray& bytes)
         } else if (key == QLatin1String("top_logprobs")) {
             ok = value.isDouble() || translate.fail(key, tr("top_logprobs must be a number from 0 to 20."));
             chat.insert(key, value);
-        } else if (key == QLatin1String("previous_response_id") || key == QLatin1String("conversation")) {
-            ok = value.isNull()
+        } else if (key == QLatin1String("previous_response_id")) {
+            ok = value.isNull() || store
                 || translate.fail(key, tr("%1: stored responses are not kept here; send the whole input.").arg(key));
+        } else if (key == QLatin1String("conversation")) {
+            ok = value.isNull()
+                || translate.fail(key,
+                                  tr("%1: the Conversations API is not served here; use previous_response_id "
+                                     "or send the whole input.")
+                                      .arg(key));
         } else if (key == QLatin1String("background")) {
             ok = !value.toBool() || translate.fail(key, tr("background responses are not supported here."));
         } else if (key == QLatin1String("stream_options")) {
@@ -507,8 +547,9 @@ ResponsesRequest ResponsesRequest::fromJson(const QByteArray& bytes)
     }
     chat.insert(QStringLiteral("messages"), messages);
     out.chatBody = QJsonDocument(chat).toJson(QJsonDocument::Compact);
-    for (const char* key : { "instructions", "max_output_tokens", "metadata", "parallel_tool_calls", "reasoning",
-                             "store", "temperature", "text", "tool_choice", "tools", "top_p", "user" }) {
+    for (const char* key :
+         { "instructions", "max_output_tokens", "metadata", "parallel_tool_calls", "previous_response_id", "reasoning",
+           "store", "temperature", "text", "tool_choice", "tools", "top_p", "user" }) {
         if (body.contains(QLatin1String(key))) {
             out.echo.insert(QLatin1String(key), body.value(QLatin1String(key)));
         }

@@ -3,7 +3,9 @@
 #include "core/gateway/GatewayError.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QString>
 
 #include <optional>
 
@@ -18,16 +20,24 @@
 // top_p, stream, and metadata, user, store, service_tier, prompt_cache_key, safety_identifier
 // as they are. reasoning.summary is accepted: reasoning text an upstream sends comes back as
 // the summary. Our own reasoning items sent back (id "rs_sy...") carry nothing a chat upstream
-// takes and are left out. Everything else - previous_response_id, conversation, background,
-// include, built-in tools (web_search, file_search, ...), reasoning items with encrypted content,
-// fields not known here - is refused with a 400 naming it: stateless chat has no equivalent.
+// takes and are left out. previous_response_id continues a conversation the gateway kept
+// (ResponsesStore); include takes message.output_text.logprobs and reasoning.encrypted_content
+// (nothing to encrypt: reasoning items carry their text). Everything else - conversation,
+// background, other include values, built-in tools (web_search, file_search, ...), reasoning
+// items from another service, fields not known here - is refused with a 400 naming it.
+class ResponsesStore;
+
 struct ResponsesRequest
 {
     QByteArray chatBody; // the chat-completions request
+    QJsonArray input; // the items this request adds to its conversation (a string input as a message)
+    QString previousId; // previous_response_id
+    bool store = true; // keep the answer for a later previous_response_id
     // What the answer repeats of the request (instructions, tools, text, reasoning, ...).
     QJsonObject echo;
     bool stream = false;
     std::optional<GatewayError> error;
 
-    static ResponsesRequest fromJson(const QByteArray& body);
+    // `store`: the conversations previous_response_id can name (none: it is refused).
+    static ResponsesRequest fromJson(const QByteArray& body, const ResponsesStore* store = nullptr);
 };

@@ -29,6 +29,11 @@ private slots:
     void untranslatable_refusedNamingTheField();
     void logprobs_reachTheClient_data();
     void logprobs_reachTheClient();
+    void previousResponse_continuesTheConversation_data();
+    void previousResponse_continuesTheConversation();
+    void previousResponse_functionCallAnsweredNextTurn();
+    void previousResponse_unknownOrNotStored_refusedAsOpenAiDoes_data();
+    void previousResponse_unknownOrNotStored_refusedAsOpenAiDoes();
 
 private:
     HttpAnswer post(const QByteArray& body);
@@ -154,6 +159,9 @@ void tst_GatewayResponses::request_reachesUpstreamTranslated_data()
     QTest::newRow("reasoning.effort to a reasoning model")
         << QByteArray(R"({"model":"sandbox/gpt-5","input":"Think","reasoning":{"effort":"low","summary":"auto"}})")
         << "gpt-5" << QByteArray(R"({"reasoning_effort":"low"})");
+    QTest::newRow("include of encrypted reasoning, as Codex sends it: nothing to encrypt, accepted")
+        << QByteArray(R"({"model":"chat","input":"x","store":false,"include":["reasoning.encrypted_content"]})")
+        << "gpt-4.1-mini" << QByteArray(R"({"messages":[{"role":"user","content":"x"}],"store":false})");
     QTest::newRow("our own reasoning item sent back is left out")
         << QByteArray(R"({"model":"chat","input":[{"type":"reasoning","id":"rs_syabc_0","summary":[]},)"
                       R"({"role":"user","content":"Again"}]})")
@@ -400,9 +408,8 @@ void tst_GatewayResponses::untranslatable_refusedNamingTheField_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("param");
-    QTest::newRow("a stored response to continue")
-        << QByteArray(R"({"model":"chat","input":"Go on","previous_response_id":"resp_123"})")
-        << "previous_response_id";
+    QTest::newRow("a conversation of the Conversations API")
+        << QByteArray(R"({"model":"chat","input":"Go on","conversation":"conv_123"})") << "conversation";
     QTest::newRow("a built-in tool") << QByteArray(
         R"({"model":"chat","input":"Search","tools":[{"type":"web_search"}]})")
                                      << "tools[0].type";
@@ -411,8 +418,8 @@ void tst_GatewayResponses::untranslatable_refusedNamingTheField_data()
     QTest::newRow("someone else's encrypted reasoning")
         << QByteArray(R"({"model":"chat","input":[{"type":"reasoning","id":"rs_abc","encrypted_content":"gAAAA"}]})")
         << "input[0]";
-    QTest::newRow("include of encrypted reasoning")
-        << QByteArray(R"({"model":"chat","input":"x","include":["reasoning.encrypted_content"]})") << "include[0]";
+    QTest::newRow("include of web search sources")
+        << QByteArray(R"({"model":"chat","input":"x","include":["web_search_call.action.sources"]})") << "include[0]";
     QTest::newRow("a field not known here")
         << QByteArray(R"({"model":"chat","input":"x","frobnicate":1})") << "frobnicate";
     QTest::newRow("no input") << QByteArray(R"({"model":"chat"})") << "input";
@@ -482,6 +489,126 @@ void tst_GatewayResponses::logprobs_reachTheClient()
     }
     QVERIFY(!entries.isEmpty());
     QCOMPARE(tokens, outputText(response));
+}
+
+namespace {
+// The Response object of an answer: the body, or a stream's response.completed.
+QJsonObject finalResponse(const HttpAnswer& answer, bool stream)
+{
+    if (!stream) {
+        return answer.json();
+    }
+    for (const Event& event : eventsOf(answer.body)) {
+        if (event.name == "response.completed") {
+            return event.data.value(QLatin1String("response")).toObject();
+        }
+    }
+    return {};
+}
+
+QJsonArray sentMessages(const GatewayFixture& fx, const QString& model)
+{
+    return QJsonDocument::fromJson(fx.sandbox.lastRequestBody(model))
+        .object()
+        .value(QLatin1String("messages"))
+        .toArray();
+}
+} // namespace
+
+void tst_GatewayResponses::previousResponse_continuesTheConversation_data()
+{
+    QTest::addColumn<bool>("stream"); // how the first answer came
+    QTest::newRow("after a whole answer") << false;
+    QTest::newRow("after a streamed answer") << true;
+}
+
+void tst_GatewayResponses::previousResponse_continuesTheConversation()
+{
+    QFETCH(bool, stream);
+    const HttpAnswer first = post(R"({"model":"chat","instructions":"Be brief.","input":"My name is Ada.","stream":)"
+                                  + QByteArray(stream ? "true" : "false") + "}");
+    QVERIFY2(first.status == 200, first.body.constData());
+    const QJsonObject firstResponse = finalResponse(first, stream);
+    const QString id = firstResponse.value(QLatin1String("id")).toString();
+    QVERIFY2(id.startsWith(QLatin1String("resp_")), first.body.constData());
+    QCOMPARE(firstResponse.value(QLatin1String("store")).toBool(), true); // the API's default
+    const QString firstText = outputText(firstResponse);
+    QVERIFY(!firstText.isEmpty());
+
+    const HttpAnswer second
+        = post(R"({"model":"chat","input":"What is my name?","previous_response_id":")" + id.toUtf8() + "\"}");
+    QVERIFY2(second.status == 200, second.body.constData());
+    QCOMPARE(second.json().value(QLatin1String("previous_response_id")).toString(), id);
+    // Server side: the conversation so far, then the new input; the first request's instructions
+    // are not carried over (as OpenAI continues a stored response).
+    const QJsonArray expected {
+        QJsonObject { { "role", "user" },
+                      { "content", QJsonArray { QJsonObject { { "type", "text" }, { "text", "My name is Ada." } } } } },
+        QJsonObject { { "role", "assistant" },
+                      { "content", QJsonArray { QJsonObject { { "type", "text" }, { "text", firstText } } } } },
+        QJsonObject { { "role", "user" }, { "content", "What is my name?" } },
+    };
+    QCOMPARE(sentMessages(*m_fx, QStringLiteral("gpt-4.1-mini")), expected);
+
+    // And on from the second: the whole conversation reaches the upstream.
+    const QString secondId = second.json().value(QLatin1String("id")).toString();
+    const HttpAnswer third
+        = post(R"({"model":"chat","input":"Thanks","previous_response_id":")" + secondId.toUtf8() + "\"}");
+    QVERIFY2(third.status == 200, third.body.constData());
+    QCOMPARE(sentMessages(*m_fx, QStringLiteral("gpt-4.1-mini")).size(), 5);
+    QCOMPARE(m_fx->sandbox.requestCount(QStringLiteral("gpt-4.1-mini")), 3);
+}
+
+void tst_GatewayResponses::previousResponse_functionCallAnsweredNextTurn()
+{
+    const HttpAnswer first = post(R"({"model":"chat","input":"Weather in Paris?",)" + kTools + "}");
+    QVERIFY2(first.status == 200, first.body.constData());
+    const QJsonObject call = itemOfType(first.json(), QStringLiteral("function_call"));
+    const QString callId = call.value(QLatin1String("call_id")).toString();
+    QVERIFY2(!callId.isEmpty(), first.body.constData());
+
+    const HttpAnswer second = post(R"({"model":"chat","previous_response_id":")"
+                                   + first.json().value(QLatin1String("id")).toString().toUtf8()
+                                   + R"(","input":[{"type":"function_call_output","call_id":")" + callId.toUtf8()
+                                   + R"(","output":"sunny, 21 C"}],)" + kTools + "}");
+    QVERIFY2(second.status == 200, second.body.constData());
+    const QJsonArray messages = sentMessages(*m_fx, QStringLiteral("gpt-4.1-mini"));
+    QCOMPARE(messages.size(), 3);
+    QCOMPARE(messages.at(1).toObject().value(QLatin1String("role")).toString(), QStringLiteral("assistant"));
+    const QJsonObject toolCall
+        = messages.at(1).toObject().value(QLatin1String("tool_calls")).toArray().first().toObject();
+    QCOMPARE(toolCall.value(QLatin1String("id")).toString(), callId);
+    QCOMPARE(toolCall.value(QLatin1String("function")).toObject().value(QLatin1String("arguments")).toString(),
+             call.value(QLatin1String("arguments")).toString());
+    QCOMPARE(messages.at(2).toObject(),
+             (QJsonObject { { "role", "tool" }, { "tool_call_id", callId }, { "content", "sunny, 21 C" } }));
+}
+
+void tst_GatewayResponses::previousResponse_unknownOrNotStored_refusedAsOpenAiDoes_data()
+{
+    QTest::addColumn<bool>("storeFirst"); // false: the id names a response made with store: false
+    QTest::newRow("an id never given out") << true;
+    QTest::newRow("a response made with store false") << false;
+}
+
+void tst_GatewayResponses::previousResponse_unknownOrNotStored_refusedAsOpenAiDoes()
+{
+    QFETCH(bool, storeFirst);
+    QString id = QStringLiteral("resp_never_given_out");
+    if (!storeFirst) {
+        const HttpAnswer first = post(R"({"model":"chat","input":"Remember nothing","store":false})");
+        QVERIFY2(first.status == 200, first.body.constData());
+        QCOMPARE(first.json().value(QLatin1String("store")).toBool(true), false);
+        id = first.json().value(QLatin1String("id")).toString();
+    }
+    const int before = m_fx->sandbox.totalRequests();
+    const HttpAnswer answer = post(R"({"model":"chat","input":"Go on","previous_response_id":")" + id.toUtf8() + "\"}");
+    QCOMPARE(answer.status, 400);
+    QCOMPARE(answer.error().value(QLatin1String("param")).toString(), QStringLiteral("previous_response_id"));
+    QCOMPARE(answer.error().value(QLatin1String("code")).toString(), QStringLiteral("previous_response_not_found"));
+    QCOMPARE(answer.error().value(QLatin1String("message")).toString(),
+             QStringLiteral("Previous response with id '%1' not found.").arg(id));
+    QCOMPARE(m_fx->sandbox.totalRequests(), before);
 }
 
 QTEST_GUILESS_MAIN(tst_GatewayResponses)
