@@ -3,13 +3,13 @@
 #include "core/engine/Engine.h"
 #include "core/ledger/LedgerQueries.h"
 #include "core/pricing/PriceTable.h"
+#include "core/telemetry/OtlpExporter.h"
 
 namespace EngineGateway {
 GatewayDependencies dependencies(Engine& engine)
 {
     Engine* enginePtr = &engine;
-    return { engine.router(),
-             &engine.recorder(),
+    return { engine.router(), &engine.recorder(),
              [path = engine.ledgerPath()](const QString& keyId, const QDateTime& since) {
                  if (path.isEmpty()) {
                      return 0.0;
@@ -17,8 +17,13 @@ GatewayDependencies dependencies(Engine& engine)
                  LedgerQueries queries(path);
                  return queries.clientKeySpend(keyId, since);
              },
-             [enginePtr] { return enginePtr->healthProblems(); },
-             [enginePtr] { return enginePtr->metricsText(); },
-             [enginePtr](const ModelConfig& model) { return enginePtr->prices().modeOf(model); } };
+             [enginePtr] { return enginePtr->healthProblems(); }, [enginePtr] { return enginePtr->metricsText(); },
+             [enginePtr](const ModelConfig& model) { return enginePtr->prices().modeOf(model); },
+             // Read at each count: tracing may be switched on after the gateway started.
+             [enginePtr](const RequestRecord& record) {
+                 if (OtlpExporter* traces = enginePtr->traceExporter()) {
+                     traces->observe(record);
+                 }
+             } };
 }
 } // namespace EngineGateway

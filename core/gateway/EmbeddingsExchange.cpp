@@ -77,9 +77,17 @@ EmbeddingsExchange::~EmbeddingsExchange()
     abortUpstream();
 }
 
+void EmbeddingsExchange::setParentTrace(const std::optional<TraceContext>& parent)
+{
+    m_parentTrace = parent;
+}
+
 void EmbeddingsExchange::start()
 {
     m_elapsed.start();
+    if (m_router->isTracing()) {
+        m_span = m_parentTrace ? m_parentTrace->child() : TraceContext::root();
+    }
     tryNext();
 }
 
@@ -108,12 +116,21 @@ void EmbeddingsExchange::tryNext()
         attempt.providerId = provider->id;
         attempt.reason = m_attempts.isEmpty() ? AttemptReason::Primary : AttemptReason::Failover;
         attempt.startedMs = Clock::instance().currentMSecsSinceEpoch();
+        attempt.server = AttemptInfo::serverOf(provider->baseUrl);
+        HttpExchange::Headers headers;
+        if (m_span.isValid()) {
+            const TraceContext child = m_span.child();
+            attempt.spanId = child.spanId;
+            headers.append({ QByteArrayLiteral("traceparent"), child.traceparent() });
+        } else if (m_parentTrace) {
+            headers.append({ QByteArrayLiteral("traceparent"), m_parentTrace->traceparent() });
+        }
         m_attempts.append(attempt);
         m_traffic.finalModel = model->id;
 
         JsonObjectEditor editor(m_body);
         editor.set("model", JsonText::quoted(model->upstreamModel.isEmpty() ? model->id : model->upstreamModel));
-        m_upstream = client->post(*provider, kEndpoint, editor.result(), this);
+        m_upstream = client->post(*provider, kEndpoint, editor.result(), this, headers);
         connect(m_upstream, &HttpExchange::headersReceived, this, [this, idleMs = model->timeouts.idleMs] {
             m_timeout.start(qMax(1, idleMs)); // the body follows the headers; a stall in it is a failure too
         });
@@ -253,6 +270,8 @@ void EmbeddingsExchange::record(FinishedCall call)
     if (!m_ticket.isOpen()) {
         return;
     }
+    call.span = m_span;
+    call.operation = QStringLiteral("embeddings");
     const RequestRecord row = m_ticket.finish(call);
     m_traffic.failovers = int(row.failovers.size());
     m_traffic.promptTokens = row.usage.promptTokens;

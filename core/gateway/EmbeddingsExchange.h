@@ -41,6 +41,9 @@ public:
                        Ended ended);
     ~EmbeddingsExchange() override;
 
+    // The client's `traceparent`, before start(): with tracing on, the request gets a span under it and
+    // each upstream attempt a child span named in its own `traceparent`; off, it is passed on as it came.
+    void setParentTrace(const std::optional<TraceContext>& parent);
     void start();
     // The gateway is stopping: cancels the upstream request, records and answers with `error`.
     void stop(const GatewayError& error);
@@ -56,6 +59,8 @@ private:
     void abortUpstream();
 
     Router* m_router;
+    std::optional<TraceContext> m_parentTrace;
+    TraceContext m_span; // the request's (invalid when not traced)
     QByteArray m_body;
     QStringList m_deployments;
     QPointer<HttpResponder> m_responder;

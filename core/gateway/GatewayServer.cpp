@@ -595,7 +595,7 @@ void GatewayServer::handleTokenCount(const HttpRequest& request, HttpResponder* 
     const ResolvedRoute route
         = m_deps.router->resolve(lastUserText(body.value(QLatin1String("messages")).toArray()), {}, options);
     ++m_inFlight;
-    auto* exchange = new TokenCountExchange(m_deps.router, request.body, route.chain, responder, traffic,
+    auto* counting = new TokenCountExchange(m_deps.router, request.body, route.chain, responder, traffic,
                                             [this, keyId](const GatewayTraffic& done) {
                                                 if (!keyId.isEmpty()) {
                                                     m_gate.finished(keyId);
@@ -604,7 +604,8 @@ void GatewayServer::handleTokenCount(const HttpRequest& request, HttpResponder* 
                                                 ++m_served;
                                                 emit requestFinished(done);
                                             });
-    exchange->start();
+    counting->setTrace(TraceContext::fromTraceparent(request.header("traceparent")), m_deps.traced);
+    counting->start();
 }
 
 void GatewayServer::handleEmbeddings(const HttpRequest& request, HttpResponder* responder)
@@ -712,6 +713,7 @@ void GatewayServer::handleEmbeddings(const HttpRequest& request, HttpResponder* 
                                                 emit requestFinished(done);
                                             });
     m_embeddings.insert(id, exchange);
+    exchange->setParentTrace(TraceContext::fromTraceparent(request.header("traceparent")));
     exchange->start();
 }
 

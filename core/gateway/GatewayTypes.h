@@ -72,6 +72,9 @@ struct GatewayDependencies
     // What a model answers, from the price/model data (LiteLLM's "mode"): POST /v1/embeddings
     // goes only to embedding models. Unset: every model is a chat model.
     std::function<ModelMode(const ModelConfig&)> modelMode = {};
+    // A request that is no spend (a token count) as a trace exporter takes it; never a ledger row.
+    // Optional.
+    std::function<void(const RequestRecord&)> traced = {};
 };
 
 // One request as the live traffic view shows it.

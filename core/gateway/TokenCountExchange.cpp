@@ -11,6 +11,7 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QUuid>
 
 namespace {
 const QByteArray kJson = QByteArrayLiteral("application/json");
@@ -44,9 +45,18 @@ TokenCountExchange::TokenCountExchange(Router* router, QByteArray body, QList<Ch
     });
 }
 
+void TokenCountExchange::setTrace(const std::optional<TraceContext>& parent, Traced traced)
+{
+    m_parentTrace = parent;
+    m_traced = std::move(traced);
+}
+
 void TokenCountExchange::start()
 {
     m_elapsed.start();
+    if (m_router->isTracing() && m_traced) {
+        m_span = m_parentTrace ? m_parentTrace->child() : TraceContext::root();
+    }
     const ModelConfig* chosen = nullptr;
     const ProviderConfig* owner = nullptr;
     QStringList otherFormats;
@@ -90,7 +100,24 @@ void TokenCountExchange::start()
     m_traffic.finalModel = chosen->id;
     JsonObjectEditor editor(m_body);
     editor.set("model", JsonText::quoted(chosen->upstreamModel));
-    m_upstream = client->post(*owner, kEndpoint, editor.result(), this);
+    HttpExchange::Headers headers;
+    m_attempt = { chosen->id,
+                  owner->id,
+                  QDateTime::currentDateTimeUtc(),
+                  {},
+                  AttemptOutcome::Ok,
+                  {},
+                  0,
+                  {},
+                  { {}, AttemptInfo::serverOf(owner->baseUrl) } };
+    if (m_span.isValid()) {
+        const TraceContext child = m_span.child();
+        m_attempt.trace.spanId = child.spanId;
+        headers.append({ QByteArrayLiteral("traceparent"), child.traceparent() });
+    } else if (m_parentTrace) {
+        headers.append({ QByteArrayLiteral("traceparent"), m_parentTrace->traceparent() });
+    }
+    m_upstream = client->post(*owner, kEndpoint, editor.result(), this, headers);
     connect(m_upstream, &HttpExchange::finished, this, &TokenCountExchange::onFinished);
     m_timeout.start(chosen->timeouts.connectMs + chosen->timeouts.firstTokenMs);
     m_upstream->start();
@@ -118,6 +145,8 @@ void TokenCountExchange::onFinished()
                {} });
         return;
     }
+    m_inputTokens = qint64(answer.object().value(QLatin1String("input_tokens")).toDouble());
+    m_attempt.httpStatus = status;
     // Anthropic's own answer, or its own error in its own format: the client reads either as is.
     if (m_responder) {
         m_responder->send(status, kJson, body);
@@ -145,6 +174,34 @@ void TokenCountExchange::end(int status, const QString& error)
     m_traffic.status = status;
     m_traffic.error = error;
     m_traffic.latencyMs = m_elapsed.elapsed();
+    if (m_span.isValid()) {
+        // For the trace alone: counting is free, so it is no ledger row.
+        RequestRecord row;
+        row.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        row.startedAt = m_traffic.startedAt.isValid() ? m_traffic.startedAt
+                                                      : QDateTime::currentDateTimeUtc().addMSecs(-m_traffic.latencyMs);
+        row.source = RequestSource::Gateway;
+        row.finalModel = m_traffic.finalModel;
+        row.finalProvider = m_attempt.providerId;
+        row.status = status / 100 == 2 ? RequestStatus::Ok : RequestStatus::Failed;
+        row.latencyMs = m_traffic.latencyMs;
+        row.usage.promptTokens = m_inputTokens;
+        row.costUsd = 0.0;
+        row.errorMessage = error;
+        if (!m_attempt.modelId.isEmpty()) {
+            m_attempt.endedAt = QDateTime::currentDateTimeUtc();
+            if (row.status != RequestStatus::Ok) {
+                m_attempt.outcome = AttemptOutcome::Failed;
+                m_attempt.failureClass = FailureClasses::id(status == 429       ? FailureClass::RateLimited
+                                                                : status >= 500 ? FailureClass::ServerError
+                                                                                : FailureClass::BadRequest);
+                m_attempt.message = error;
+            }
+            row.attempts.append(m_attempt);
+        }
+        row.trace = { m_span, 0, {}, QStringLiteral("count_tokens") };
+        m_traced(row);
+    }
     if (m_ended) {
         m_ended(m_traffic);
     }

@@ -2,6 +2,7 @@
 
 #include "core/gateway/GatewayTypes.h"
 
+#include "core/ledger/LedgerRecords.h"
 #include "core/routing/RoutingPolicy.h"
 
 #include <QByteArray>
@@ -29,11 +30,15 @@ class TokenCountExchange : public QObject
 
 public:
     using Ended = std::function<void(const GatewayTraffic&)>;
+    using Traced = std::function<void(const RequestRecord&)>;
 
     // Lives as a child of the responder, so it goes when the client does.
     TokenCountExchange(Router* router, QByteArray body, QList<ChainStep> chain, HttpResponder* responder,
                        GatewayTraffic traffic, Ended ended);
 
+    // Before start(): with tracing on, the count gets a span under the client's `traceparent` (and
+    // its upstream request a child span in its own), handed to `traced` when it ends.
+    void setTrace(const std::optional<TraceContext>& parent, Traced traced);
     void start();
 
 private:
@@ -52,4 +57,9 @@ private:
     QTimer m_timeout;
     QElapsedTimer m_elapsed;
     bool m_done = false;
+    std::optional<TraceContext> m_parentTrace;
+    TraceContext m_span; // the count's (invalid when not traced)
+    Traced m_traced;
+    AttemptRecord m_attempt; // the upstream request, for the trace
+    qint64 m_inputTokens = 0;
 };

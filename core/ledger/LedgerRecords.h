@@ -31,6 +31,8 @@ struct RequestSpanInfo
     TraceContext span; // the request's span (invalid when it was not traced)
     int maxTokens = 0; // what the request asked for (0: the default)
     QString finishReason;
+    // The GenAI operation (gen_ai.operation.name): "chat" when empty, "embeddings", "count_tokens".
+    QString operation;
 
     bool operator==(const RequestSpanInfo&) const { return true; }
 };

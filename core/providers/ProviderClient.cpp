@@ -75,7 +75,7 @@ HttpExchange* ProviderClient::get(const QUrl& url, const HttpExchange::Headers& 
 }
 
 HttpExchange* ProviderClient::post(const ProviderConfig& provider, const QString& path, const QByteArray& body,
-                                   QObject* parent)
+                                   QObject* parent, const HttpExchange::Headers& extraHeaders)
 {
     const std::unique_ptr<WireFormat> wire = WireFormat::create(provider.kind);
     HttpExchange::Headers headers { { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") },
@@ -88,6 +88,7 @@ HttpExchange* ProviderClient::post(const ProviderConfig& provider, const QString
     for (auto it = provider.extraHeaders.cbegin(); it != provider.extraHeaders.cend(); ++it) {
         headers.append({ it.key().toUtf8(), it.value().toUtf8() });
     }
+    headers += extraHeaders;
     return createExchange(HttpExchange::Method::Post, WireFormat::urlOn(provider.baseUrl, path), headers, body, parent);
 }
 

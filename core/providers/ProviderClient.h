@@ -68,7 +68,7 @@ public:
     // with the provider's auth and extra headers, the same transport, outside the per-provider
     // queues and with no timeout of its own. The caller owns the exchange and start()s it.
     HttpExchange* post(const ProviderConfig& provider, const QString& path, const QByteArray& body,
-                       QObject* parent = nullptr);
+                       QObject* parent = nullptr, const HttpExchange::Headers& extraHeaders = {});
 
     // Requests running (not queued) against a provider right now; used by least-busy balancing.
     int inFlight(const QString& providerId) const;

@@ -131,7 +131,7 @@ RequestRecord CallRecorder::row(const RecordContext& context, const FinishedCall
     record.attempts = attemptRows(call.attempts);
     record.failovers = failoverRows(call.attempts);
     record.settings = context.settings;
-    record.trace = { call.span, call.maxTokens, call.finishReason };
+    record.trace = { call.span, call.maxTokens, call.finishReason, call.operation };
     if (context.keepAnswer) {
         record.answer = call.answer;
         record.reasoning = call.reasoning;

@@ -40,6 +40,7 @@ struct FinishedCall
     TraceContext span;
     int maxTokens = 0;
     QString finishReason;
+    QString operation; // RequestSpanInfo::operation
 
     static FinishedCall routed(const RoutedResult& result);
     // Failed, or Incomplete when text was shown before the end.

@@ -15,16 +15,6 @@ qint64 nowMs()
     return Clock::instance().currentMSecsSinceEpoch();
 }
 
-// "host:port" (the scheme's port when the URL has none); empty when the URL has no host (a
-// Bedrock provider whose endpoint comes from its region).
-QString serverOf(const QUrl& url)
-{
-    if (url.host().isEmpty()) {
-        return {};
-    }
-    const int port = url.port(url.scheme() == QLatin1String("http") ? 80 : 443);
-    return url.host() + QLatin1Char(':') + QString::number(port);
-}
 } // namespace
 
 RoutedCall::RoutedCall(Router* router, const ResolvedRoute& route, const ChatRequest& request,
@@ -201,7 +191,7 @@ void RoutedCall::startAttempt(const Candidate& candidate, AttemptReason reason)
     info.reason = reason;
     info.tier = m_route.tier;
     info.startedMs = nowMs();
-    info.server = serverOf(candidate.provider.baseUrl);
+    info.server = AttemptInfo::serverOf(candidate.provider.baseUrl);
     if (m_span.isValid()) {
         const TraceContext attempt = m_span.child();
         info.spanId = attempt.spanId;

@@ -46,3 +46,12 @@ QString RoutedError::details() const
     }
     return lines.join(QLatin1Char('\n'));
 }
+
+QString AttemptInfo::serverOf(const QUrl& url)
+{
+    if (url.host().isEmpty()) {
+        return {};
+    }
+    const int port = url.port(url.scheme() == QLatin1String("http") ? 80 : 443);
+    return url.host() + QLatin1Char(':') + QString::number(port);
+}

@@ -10,6 +10,7 @@
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 #include <optional>
 
@@ -64,6 +65,9 @@ struct AttemptInfo
 
     // The outcome as JSON answers show it: "ok", "hedge_lost", "cancelled" or the failure class id.
     QString outcomeId() const;
+    // "host:port" of a provider's URL (the scheme's port when it has none); empty without a host
+    // (a Bedrock provider whose endpoint comes from its region).
+    static QString serverOf(const QUrl& url);
 };
 
 // Why a deployment would not be used right now.

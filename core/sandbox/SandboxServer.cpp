@@ -376,6 +376,7 @@ void SandboxServer::handleEmbeddings(const SandboxCatalogue::Provider& provider,
     }
     ++m_requestCounts[call.model];
     m_lastBodies.insert(call.model, request.body);
+    m_lastHeaders.insert(call.model, request.headers);
     emit requestReceived(call.model, request.path);
     const auto found
         = std::find_if(m_embeddingModels.cbegin(), m_embeddingModels.cend(), [&](const SandboxEmbeddingModel& model) {
@@ -424,6 +425,7 @@ void SandboxServer::handleTokenCount(const SandboxCatalogue::Provider& provider,
     const bool parsed = SandboxWire::parseRequest(Wire::Anthropic, request.body, &call, &parseError,
                                                   SandboxWire::Purpose::CountTokens);
     emit requestReceived(call.model, request.path);
+    m_lastHeaders.insert(call.model, request.headers);
     if (!parsed) {
         sendError(responder, provider.kind, 400, "invalid_request_error", parseError);
         return;

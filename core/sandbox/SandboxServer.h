@@ -66,7 +66,7 @@ public:
     int entraTokenRequests() const { return m_entra.tokenRequests(); }
     // The target (path and query) of the last call request for a model (tests check the URL a client used).
     QByteArray lastRequestTarget(const QString& modelName) const { return m_lastTargets.value(modelName); }
-    // The headers of the last call request for a model, names lower-cased.
+    // The headers of the last call, embeddings or token-count request for a model, names lower-cased.
     QList<std::pair<QByteArray, QByteArray>> lastRequestHeaders(const QString& modelName) const
     {
         return m_lastHeaders.value(modelName);

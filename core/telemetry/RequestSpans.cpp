@@ -6,7 +6,11 @@
 
 namespace {
 constexpr qint64 kNanosPerMs = 1000000;
-const QString kOperation = QStringLiteral("chat");
+
+QString operationOf(const RequestRecord& record)
+{
+    return record.trace.operation.isEmpty() ? QStringLiteral("chat") : record.trace.operation;
+}
 
 qint64 unixNano(const QDateTime& at)
 {
@@ -35,10 +39,11 @@ void addUsage(QList<OtlpSpan::Attribute>& attributes, const RequestRecord& recor
 }
 
 // The attributes every span of the request shares: the operation and the request's parameters.
-QList<OtlpSpan::Attribute> common(const QString& model, const QString& provider, int maxTokens)
+QList<OtlpSpan::Attribute> common(const QString& operation, const QString& model, const QString& provider,
+                                  int maxTokens)
 {
     QList<OtlpSpan::Attribute> attributes {
-        { QStringLiteral("gen_ai.operation.name"), kOperation },
+        { QStringLiteral("gen_ai.operation.name"), operation },
         { QStringLiteral("gen_ai.request.model"), model },
     };
     if (!provider.isEmpty()) {
@@ -59,11 +64,11 @@ OtlpSpan attemptSpan(const RequestRecord& record, const TraceContext& request, i
     span.spanId = attempt.trace.spanId.size() == TraceContext::kSpanIdBytes ? attempt.trace.spanId
                                                                             : TraceContext::randomSpanId();
     span.parentSpanId = request.spanId;
-    span.name = kOperation + QLatin1Char(' ') + attempt.modelId;
+    span.name = operationOf(record) + QLatin1Char(' ') + attempt.modelId;
     span.kind = OtlpSpan::Kind::Client;
     span.startUnixNano = unixNano(attempt.startedAt);
     span.endUnixNano = qMax(span.startUnixNano, unixNano(attempt.endedAt));
-    span.attributes = common(attempt.modelId, attempt.providerId, record.trace.maxTokens);
+    span.attributes = common(operationOf(record), attempt.modelId, attempt.providerId, record.trace.maxTokens);
     addServer(span.attributes, attempt.trace.server);
     span.attributes.append({ QStringLiteral("switchyard.attempt.index"), qint64(index) });
     span.attributes.append({ QStringLiteral("switchyard.attempt.outcome"), AttemptOutcomes::id(attempt.outcome) });
@@ -104,11 +109,11 @@ QList<OtlpSpan> RequestSpans::fromRecord(const RequestRecord& record)
     request.spanId = trace.spanId;
     request.parentSpanId = trace.parentSpanId;
     const QString requested = record.attempts.isEmpty() ? record.finalModel : record.attempts.constFirst().modelId;
-    request.name = kOperation + QLatin1Char(' ') + requested;
+    request.name = operationOf(record) + QLatin1Char(' ') + requested;
     request.kind = record.source == RequestSource::Gateway ? OtlpSpan::Kind::Server : OtlpSpan::Kind::Internal;
     request.startUnixNano = unixNano(record.startedAt);
     request.endUnixNano = request.startUnixNano + qMax<qint64>(0, record.latencyMs) * kNanosPerMs;
-    request.attributes = common(requested, {}, record.trace.maxTokens);
+    request.attributes = common(operationOf(record), requested, {}, record.trace.maxTokens);
     if (record.status == RequestStatus::Ok || record.status == RequestStatus::Cached) {
         request.attributes.append({ QStringLiteral("gen_ai.provider.name"), record.finalProvider });
         addUsage(request.attributes, record);

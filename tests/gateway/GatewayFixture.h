@@ -28,6 +28,7 @@ struct GatewayFixture
     QList<RequestRecord> records;
     std::function<void(const RequestRecord&)> recordHook; // replaces `records` when set (the soak)
     std::function<QByteArray()> metrics; // GatewayDependencies::metrics, when a test serves /metrics
+    std::function<void(const RequestRecord&)> tracedHook; // GatewayDependencies::traced (token counts)
     PriceTable prices = PriceTable::bundled();
     CallRecorder recorder { prices,
                             [this](const QString& modelId) {
@@ -69,8 +70,18 @@ struct GatewayFixture
                   { QStringLiteral("sandbox/text-embedding-3-large") }),
         };
         router.setPolicy(policy);
-        gateway = std::make_unique<GatewayServer>(GatewayDependencies {
-            &router, &recorder, {}, {}, metrics, [this](const ModelConfig& model) { return prices.modeOf(model); } });
+        gateway = std::make_unique<GatewayServer>(
+            GatewayDependencies { &router,
+                                  &recorder,
+                                  {},
+                                  {},
+                                  metrics,
+                                  [this](const ModelConfig& model) { return prices.modeOf(model); },
+                                  [this](const RequestRecord& record) {
+                                      if (tracedHook) {
+                                          tracedHook(record);
+                                      }
+                                  } });
         gateway->setOptions(options);
         return gateway->listen(QHostAddress::LocalHost, 0);
     }
