@@ -3,7 +3,7 @@
 #include "core/common/HomeSettings.h"
 #include "core/engine/Engine.h"
 #include "core/http/HttpServer.h"
-#include "core/secrets/AppSettings.h"
+#include "core/settings/AppSettings.h"
 #include "ui/MainWindow.h"
 #include "ui/settings/Appearance.h"
 

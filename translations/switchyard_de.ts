@@ -1187,7 +1187,7 @@ Optionen:
     </message>
 </context>
 <context>
-    <name>ConfigJson</name>
+    <name>ConfigJsonReader</name>
     <message>
         <source>malformed JSON at line %1, column %2: %3</source>
         <translation>fehlerhaftes JSON in Zeile %1, Spalte %2: %3</translation>
@@ -2049,6 +2049,37 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>EntraTokenSource</name>
+    <message>
+        <source>Microsoft Entra ID did not answer the token request at %1 within %2 s.</source>
+        <translation>Microsoft Entra ID hat die Token-Anfrage an %1 nicht innerhalb von %2 s beantwortet.</translation>
+    </message>
+    <message>
+        <source>No Microsoft Entra ID token: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (AZURE_AUTHORITY_HOST for another cloud), or a token in the provider&apos;s key variable.</source>
+        <translation>Kein Microsoft-Entra-ID-Token: Setzen Sie AZURE_TENANT_ID, AZURE_CLIENT_ID und AZURE_CLIENT_SECRET (AZURE_AUTHORITY_HOST für eine andere Cloud) oder ein Token in der Schlüsselvariablen des Anbieters.</translation>
+    </message>
+    <message>
+        <source>The token answer from %1 is too large.</source>
+        <translation>Die Token-Antwort von %1 ist zu groß.</translation>
+    </message>
+    <message>
+        <source>The token request to %1 failed: %2</source>
+        <translation>Die Token-Anfrage an %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>no access_token and expires_in in the answer</source>
+        <translation>kein access_token und expires_in in der Antwort</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>kein Grund angegeben</translation>
+    </message>
+    <message>
+        <source>Microsoft Entra ID refused the token request at %1 (HTTP %2): %3</source>
+        <translation>Microsoft Entra ID hat die Token-Anfrage an %1 abgelehnt (HTTP %2): %3</translation>
+    </message>
+</context>
+<context>
     <name>ErrorClassifier</name>
     <message>
         <source>HTTP status %1 with an empty body</source>
@@ -2396,29 +2427,6 @@ Erstes Token: %3</translation>
     <message>
         <source>expected a time &quot;%1&quot; (Unix seconds or RFC 3339)</source>
         <translation>erwartet eine Zeit „%1“ (Unix-Sekunden oder RFC 3339)</translation>
-    </message>
-</context>
-<context>
-    <name>Exporter</name>
-    <message>
-        <source>model &quot;%1&quot; has no provider; not exported</source>
-        <translation>Modell „%1“ hat keinen Anbieter; nicht exportiert</translation>
-    </message>
-    <message>
-        <source>connect and idle timeouts of &quot;%1&quot; have no LiteLLM equivalent</source>
-        <translation>Verbindungs- und Pausen-Zeitlimit von „%1“ haben in LiteLLM keine Entsprechung</translation>
-    </message>
-    <message>
-        <source>tiers and rules are not exported: LiteLLM has no prompt-based routing</source>
-        <translation>Stufen und Regeln werden nicht exportiert: LiteLLM hat kein Routing nach Prompt</translation>
-    </message>
-    <message>
-        <source>hedging, mid-stream policy, quota cooldown, rate-limit wait and cooldown window have no LiteLLM equivalent</source>
-        <translation>Hedging, Verhalten mitten im Stream, Pause bei Kontingent, Warten bei Ratenlimit und Pausenfenster haben in LiteLLM keine Entsprechung</translation>
-    </message>
-    <message>
-        <source>extra headers, concurrency limit and the enabled switch of provider &quot;%1&quot; are not exported</source>
-        <translation>Zusätzliche Header, Parallelitätsgrenze und der Aktiv-Schalter von Anbieter „%1“ werden nicht exportiert</translation>
     </message>
 </context>
 <context>
@@ -3855,10 +3863,199 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>LiteLlmBedrockParams</name>
+    <message>
+        <source>not a valid http(s) URL</source>
+        <translation>keine gültige http(s)-URL</translation>
+    </message>
+    <message>
+        <source>a literal AWS key is not imported; put it in a profile of ~/.aws/credentials and name the profile with aws_profile_name, or set %1</source>
+        <translation>ein wörtlich angegebener AWS-Schlüssel wird nicht importiert; legen Sie ihn in einem Profil von ~/.aws/credentials ab und nennen Sie das Profil mit aws_profile_name, oder setzen Sie %1</translation>
+    </message>
+    <message>
+        <source>Switchyard reads AWS credentials from %1 or from a profile, not from %2; set %1 or use aws_profile_name</source>
+        <translation>Switchyard liest AWS-Zugangsdaten aus %1 oder aus einem Profil, nicht aus %2; setzen Sie %1 oder verwenden Sie aws_profile_name</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not supported for Bedrock: Switchyard signs with the keys of the environment or of an ~/.aws/credentials profile (aws_profile_name)</source>
+        <translation>„%1“ wird für Bedrock nicht unterstützt: Switchyard signiert mit den Schlüsseln der Umgebung oder eines Profils in ~/.aws/credentials (aws_profile_name)</translation>
+    </message>
+    <message>
+        <source>a literal Bedrock API key is not imported; write api_key: os.environ/NAME and set NAME</source>
+        <translation>ein wörtlich angegebener Bedrock-API-Schlüssel wird nicht importiert; schreiben Sie api_key: os.environ/NAME und setzen Sie NAME</translation>
+    </message>
+</context>
+<context>
     <name>LiteLlmConfig</name>
     <message>
         <source>cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>LiteLlmDeploymentReader</name>
+    <message>
+        <source>expected a mapping with model_name and litellm_params</source>
+        <translation>Zuordnung mit model_name und litellm_params erwartet</translation>
+    </message>
+    <message>
+        <source>missing: every deployment needs a model_name</source>
+        <translation>fehlt: Jedes Deployment braucht einen model_name</translation>
+    </message>
+    <message>
+        <source>missing or not a mapping</source>
+        <translation>fehlt oder ist keine Zuordnung</translation>
+    </message>
+    <message>
+        <source>missing: the provider/model to call</source>
+        <translation>fehlt: der aufzurufende Anbieter/das Modell</translation>
+    </message>
+    <message>
+        <source>a weight must be above 0 and at most 1,000,000</source>
+        <translation>ein Gewicht muss größer als 0 und höchstens 1.000.000 sein</translation>
+    </message>
+    <message>
+        <source>rate limit noted but not enforced: Switchyard reacts to the provider&apos;s 429 and cools the deployment down instead</source>
+        <translation>Ratenlimit notiert, aber nicht durchgesetzt: Switchyard reagiert auf HTTP 429 des Anbieters und pausiert stattdessen das Deployment</translation>
+    </message>
+    <message>
+        <source>LiteLLM picks each requested name&apos;s provider by that name: imported as %1, each sent with its provider&apos;s own key variable</source>
+        <translation>LiteLLM wählt den Anbieter jedes angefragten Namens nach diesem Namen: importiert als %1, jeweils mit der eigenen Schlüsselvariablen des Anbieters gesendet</translation>
+    </message>
+    <message>
+        <source>LiteLLM picks each requested name&apos;s provider by that name: imported as %1, each sent with its provider&apos;s own key variable; not imported as their key variables are not set: %2 (set one and import again)</source>
+        <translation>LiteLLM wählt den Anbieter jedes angefragten Namens nach diesem Namen: importiert als %1, jeweils mit der eigenen Schlüsselvariablen des Anbieters gesendet; nicht importiert, da ihre Schlüsselvariablen nicht gesetzt sind: %2 (eine setzen und erneut importieren)</translation>
+    </message>
+    <message>
+        <source>provider &quot;%1&quot; is not supported by Switchyard yet (Amazon Bedrock is planned)</source>
+        <translation>Anbieter „%1“ wird von Switchyard noch nicht unterstützt (Amazon Bedrock ist geplant)</translation>
+    </message>
+    <message>
+        <source>provider &quot;%1&quot; is not supported by Switchyard</source>
+        <translation>Anbieter „%1“ wird von Switchyard nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>LiteLLM sends &quot;%1&quot; without a prefix to provider &quot;%2&quot;, which Switchyard does not support</source>
+        <translation>LiteLLM sendet „%1“ ohne Präfix an den Anbieter „%2“, den Switchyard nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>LiteLLM has no provider &quot;%1&quot;%2; for an OpenAI-compatible server write openai/%3 with its api_base</source>
+        <translation>LiteLLM kennt keinen Anbieter „%1“%2; für einen OpenAI-kompatiblen Server schreiben Sie openai/%3 mit seiner api_base</translation>
+    </message>
+    <message>
+        <source>LiteLLM cannot tell which provider serves &quot;%1&quot;; write it with a provider prefix, e.g. openai/%1</source>
+        <translation>LiteLLM kann nicht erkennen, welcher Anbieter „%1“ bereitstellt; schreiben Sie es mit Anbieterpräfix, z. B. openai/%1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; passes the requested model name through, but model_name &quot;%2&quot; is no pattern that takes names; write model_name: &quot;*&quot; or a pattern such as &quot;%1&quot;</source>
+        <translation>„%1“ reicht den angefragten Modellnamen durch, aber model_name „%2“ ist kein Muster, das Namen annimmt; schreiben Sie model_name: &quot;*&quot; oder ein Muster wie „%1“</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has more * than model_name &quot;%2&quot;: LiteLLM would send a * it cannot fill</source>
+        <translation>„%1“ hat mehr * als model_name „%2“: LiteLLM würde ein * senden, das es nicht füllen kann</translation>
+    </message>
+    <message>
+        <source>LiteLLM picks each requested name&apos;s provider by that name; Switchyard sends every name &quot;%1&quot; takes to one OpenAI-compatible provider (api_base, else api.openai.com); add deployments such as anthropic/* for other providers</source>
+        <translation>LiteLLM wählt den Anbieter jedes angefragten Namens nach diesem Namen; Switchyard sendet jeden Namen, den „%1“ annimmt, an einen OpenAI-kompatiblen Anbieter (api_base, sonst api.openai.com); fügen Sie für andere Anbieter Deployments wie anthropic/* hinzu</translation>
+    </message>
+    <message>
+        <source>not given: taken from %1 while importing, as LiteLLM does</source>
+        <translation>nicht angegeben: beim Import aus %1 übernommen, wie LiteLLM es tut</translation>
+    </message>
+    <message>
+        <source>required for &quot;%1&quot; models</source>
+        <translation>erforderlich für „%1“-Modelle</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; looks like a placeholder from an example, not a server</source>
+        <translation>„%1“ sieht nach einem Platzhalter aus einem Beispiel aus, nicht nach einem Server</translation>
+    </message>
+    <message>
+        <source>not a valid http(s) URL</source>
+        <translation>keine gültige http(s)-URL</translation>
+    </message>
+    <message>
+        <source>both api_key and azure_ad_token are given: the api-key header is sent, as LiteLLM does</source>
+        <translation>api_key und azure_ad_token sind beide angegeben: der Header api-key wird gesendet, wie bei LiteLLM</translation>
+    </message>
+    <message>
+        <source>no api_key: %1 is sent to %2, as LiteLLM does</source>
+        <translation>kein api_key: %1 wird an %2 gesendet, wie bei LiteLLM</translation>
+    </message>
+    <message>
+        <source>no api_key: LiteLLM would send %1 to %2; Switchyard sends no key there, as that key belongs to %3. Add &quot;api_key: os.environ/NAME&quot; if %2 needs one</source>
+        <translation>kein api_key: LiteLLM würde %1 an %2 senden; Switchyard sendet dort keinen Schlüssel, denn dieser Schlüssel gehört zu %3. Ergänzen Sie „api_key: os.environ/NAME“, falls %2 einen braucht</translation>
+    </message>
+    <message>
+        <source>os.environ/ needs a variable name</source>
+        <translation>os.environ/ braucht einen Variablennamen</translation>
+    </message>
+    <message>
+        <source>%1 is %2&apos;s key variable, but this deployment sends it to %3; make sure that is meant</source>
+        <translation>%1 ist die Schlüsselvariable von %2, aber dieses Deployment sendet sie an %3; prüfen Sie, ob das so gemeint ist</translation>
+    </message>
+    <message>
+        <source>a literal API key is not imported: %1 already holds this key, which is sent only to %2</source>
+        <translation>ein API-Schlüssel im Klartext wird nicht importiert: %1 enthält diesen Schlüssel bereits, er wird nur an %2 gesendet</translation>
+    </message>
+    <message>
+        <source>a literal API key is not imported: set %1 to the key written here; it is sent only to %2</source>
+        <translation>ein API-Schlüssel im Klartext wird nicht importiert: Setzen Sie %1 auf den hier stehenden Schlüssel; er wird nur an %2 gesendet</translation>
+    </message>
+    <message>
+        <source>not given: the Entra ID token is requested with %1 from the environment</source>
+        <translation>nicht angegeben: Das Entra-ID-Token wird mit %1 aus der Umgebung angefordert</translation>
+    </message>
+    <message>
+        <source>Switchyard reads this from %1 while calling, as Azure&apos;s SDKs do: set %1 to the value written here</source>
+        <translation>Switchyard liest dies beim Aufruf aus %1, wie die SDKs von Azure: Setzen Sie %1 auf den hier angegebenen Wert</translation>
+    </message>
+    <message>
+        <source>Switchyard reads this from %1 while calling, as Azure&apos;s SDKs do: set %1 as %2 is set</source>
+        <translation>Switchyard liest dies beim Aufruf aus %1, wie die SDKs von Azure: Setzen Sie %1 so, wie %2 gesetzt ist</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an Azure OpenAI api-version (like 2024-10-21)</source>
+        <translation>„%1“ ist keine api-version von Azure OpenAI (etwa 2024-10-21)</translation>
+    </message>
+    <message>
+        <source>not given: Switchyard sends api-version=%1</source>
+        <translation>nicht angegeben: Switchyard sendet api-version=%1</translation>
+    </message>
+    <message>
+        <source>a price must not be negative</source>
+        <translation>ein Preis darf nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>only the input price is given: the model stays unpriced (the price table&apos;s price applies if it knows the model), never free for output</source>
+        <translation>nur der Eingabepreis ist angegeben: das Modell bleibt ohne Preis (es gilt der Preis aus der Preistabelle, falls sie das Modell kennt), nie kostenlos bei der Ausgabe</translation>
+    </message>
+    <message>
+        <source>only the output price is given: the model stays unpriced (the price table&apos;s price applies if it knows the model), never free for input</source>
+        <translation>nur der Ausgabepreis ist angegeben: das Modell bleibt ohne Preis (es gilt der Preis aus der Preistabelle, falls sie das Modell kennt), nie kostenlos bei der Eingabe</translation>
+    </message>
+</context>
+<context>
+    <name>LiteLlmExporter</name>
+    <message>
+        <source>model &quot;%1&quot; has no provider; not exported</source>
+        <translation>Modell „%1“ hat keinen Anbieter; nicht exportiert</translation>
+    </message>
+    <message>
+        <source>connect and idle timeouts of &quot;%1&quot; have no LiteLLM equivalent</source>
+        <translation>Verbindungs- und Pausen-Zeitlimit von „%1“ haben in LiteLLM keine Entsprechung</translation>
+    </message>
+    <message>
+        <source>tiers and rules are not exported: LiteLLM has no prompt-based routing</source>
+        <translation>Stufen und Regeln werden nicht exportiert: LiteLLM hat kein Routing nach Prompt</translation>
+    </message>
+    <message>
+        <source>hedging, mid-stream policy, quota cooldown, rate-limit wait and cooldown window have no LiteLLM equivalent</source>
+        <translation>Hedging, Verhalten mitten im Stream, Pause bei Kontingent, Warten bei Ratenlimit und Pausenfenster haben in LiteLLM keine Entsprechung</translation>
+    </message>
+    <message>
+        <source>extra headers, concurrency limit and the enabled switch of provider &quot;%1&quot; are not exported</source>
+        <translation>Zusätzliche Header, Parallelitätsgrenze und der Aktiv-Schalter von Anbieter „%1“ werden nicht exportiert</translation>
     </message>
 </context>
 <context>
@@ -3880,38 +4077,6 @@ Erstes Token: %3</translation>
         <translation>fehlerhaftes YAML in Zeile %1, Spalte %2: %3</translation>
     </message>
     <message>
-        <source>not used by Switchyard; ignored</source>
-        <translation>von Switchyard nicht verwendet; ignoriert</translation>
-    </message>
-    <message>
-        <source>expected a mapping</source>
-        <translation>Zuordnung erwartet</translation>
-    </message>
-    <message>
-        <source>expected a list</source>
-        <translation>Liste erwartet</translation>
-    </message>
-    <message>
-        <source>expected text</source>
-        <translation>Text erwartet</translation>
-    </message>
-    <message>
-        <source>expected a number</source>
-        <translation>Zahl erwartet</translation>
-    </message>
-    <message>
-        <source>expected a whole number that is not negative</source>
-        <translation>nicht negative ganze Zahl erwartet</translation>
-    </message>
-    <message>
-        <source>expected a number of seconds that is not negative</source>
-        <translation>nicht negative Zahl von Sekunden erwartet</translation>
-    </message>
-    <message>
-        <source>expected true or false</source>
-        <translation>true oder false erwartet</translation>
-    </message>
-    <message>
         <source>proxy server setting, not used by Switchyard; ignored</source>
         <translation>Einstellung des Proxyservers, von Switchyard nicht verwendet; ignoriert</translation>
     </message>
@@ -3919,34 +4084,9 @@ Erstes Token: %3</translation>
         <source>not imported: set these variables in your environment (values are never copied)</source>
         <translation>nicht importiert: Setzen Sie diese Variablen in Ihrer Umgebung (Werte werden nie kopiert)</translation>
     </message>
-    <message>
-        <source>expected a mapping with model_name and litellm_params</source>
-        <translation>Zuordnung mit model_name und litellm_params erwartet</translation>
-    </message>
-    <message>
-        <source>missing: every deployment needs a model_name</source>
-        <translation>fehlt: Jedes Deployment braucht einen model_name</translation>
-    </message>
-    <message>
-        <source>missing or not a mapping</source>
-        <translation>fehlt oder ist keine Zuordnung</translation>
-    </message>
-    <message>
-        <source>missing: the provider/model to call</source>
-        <translation>fehlt: der aufzurufende Anbieter/das Modell</translation>
-    </message>
-    <message>
-        <source>rate limit noted but not enforced: Switchyard reacts to the provider&apos;s 429 and cools the deployment down instead</source>
-        <translation>Ratenlimit notiert, aber nicht durchgesetzt: Switchyard reagiert auf HTTP 429 des Anbieters und pausiert stattdessen das Deployment</translation>
-    </message>
-    <message>
-        <source>required for &quot;%1&quot; models</source>
-        <translation>erforderlich für „%1“-Modelle</translation>
-    </message>
-    <message>
-        <source>a price must not be negative</source>
-        <translation>ein Preis darf nicht negativ sein</translation>
-    </message>
+</context>
+<context>
+    <name>LiteLlmRouterSettings</name>
     <message>
         <source>routing strategy &quot;%1&quot; is not supported (simple-shuffle, least-busy, latency-based-routing); simple-shuffle is used</source>
         <translation>Routing-Strategie „%1“ wird nicht unterstützt (simple-shuffle, least-busy, latency-based-routing); simple-shuffle wird verwendet</translation>
@@ -3976,78 +4116,6 @@ Erstes Token: %3</translation>
         <translation>als Ausweichziele der Gruppen ohne eigene übernommen: %1</translation>
     </message>
     <message>
-        <source>%1; this deployment was skipped</source>
-        <translation>%1; dieses Deployment wurde übersprungen</translation>
-    </message>
-    <message>
-        <source>%1 is not set: LiteLLM reads this value from the environment; set it and import again</source>
-        <translation>%1 ist nicht gesetzt: LiteLLM liest diesen Wert aus der Umgebung; setzen Sie ihn und importieren Sie erneut</translation>
-    </message>
-    <message>
-        <source>taken from %1 while importing; Switchyard keeps the value, not the variable</source>
-        <translation>beim Import aus %1 übernommen; Switchyard speichert den Wert, nicht die Variable</translation>
-    </message>
-    <message>
-        <source>a weight must be above 0 and at most 1,000,000</source>
-        <translation>ein Gewicht muss größer als 0 und höchstens 1.000.000 sein</translation>
-    </message>
-    <message>
-        <source>provider &quot;%1&quot; is not supported by Switchyard</source>
-        <translation>Anbieter „%1“ wird von Switchyard nicht unterstützt</translation>
-    </message>
-    <message>
-        <source>LiteLLM sends &quot;%1&quot; without a prefix to provider &quot;%2&quot;, which Switchyard does not support</source>
-        <translation>LiteLLM sendet „%1“ ohne Präfix an den Anbieter „%2“, den Switchyard nicht unterstützt</translation>
-    </message>
-    <message>
-        <source>LiteLLM has no provider &quot;%1&quot;%2; for an OpenAI-compatible server write openai/%3 with its api_base</source>
-        <translation>LiteLLM kennt keinen Anbieter „%1“%2; für einen OpenAI-kompatiblen Server schreiben Sie openai/%3 mit seiner api_base</translation>
-    </message>
-    <message>
-        <source>LiteLLM cannot tell which provider serves &quot;%1&quot;; write it with a provider prefix, e.g. openai/%1</source>
-        <translation>LiteLLM kann nicht erkennen, welcher Anbieter „%1“ bereitstellt; schreiben Sie es mit Anbieterpräfix, z. B. openai/%1</translation>
-    </message>
-    <message>
-        <source>not given: taken from %1 while importing, as LiteLLM does</source>
-        <translation>nicht angegeben: beim Import aus %1 übernommen, wie LiteLLM es tut</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; looks like a placeholder from an example, not a server</source>
-        <translation>„%1“ sieht nach einem Platzhalter aus einem Beispiel aus, nicht nach einem Server</translation>
-    </message>
-    <message>
-        <source>not a valid http(s) URL</source>
-        <translation>keine gültige http(s)-URL</translation>
-    </message>
-    <message>
-        <source>no api_key: LiteLLM would send %1 to %2; Switchyard sends no key there, as that key belongs to %3. Add &quot;api_key: os.environ/NAME&quot; if %2 needs one</source>
-        <translation>kein api_key: LiteLLM würde %1 an %2 senden; Switchyard sendet dort keinen Schlüssel, denn dieser Schlüssel gehört zu %3. Ergänzen Sie „api_key: os.environ/NAME“, falls %2 einen braucht</translation>
-    </message>
-    <message>
-        <source>os.environ/ needs a variable name</source>
-        <translation>os.environ/ braucht einen Variablennamen</translation>
-    </message>
-    <message>
-        <source>%1 is %2&apos;s key variable, but this deployment sends it to %3; make sure that is meant</source>
-        <translation>%1 ist die Schlüsselvariable von %2, aber dieses Deployment sendet sie an %3; prüfen Sie, ob das so gemeint ist</translation>
-    </message>
-    <message>
-        <source>a literal API key is not imported: %1 already holds this key, which is sent only to %2</source>
-        <translation>ein API-Schlüssel im Klartext wird nicht importiert: %1 enthält diesen Schlüssel bereits, er wird nur an %2 gesendet</translation>
-    </message>
-    <message>
-        <source>a literal API key is not imported: set %1 to the key written here; it is sent only to %2</source>
-        <translation>ein API-Schlüssel im Klartext wird nicht importiert: Setzen Sie %1 auf den hier stehenden Schlüssel; er wird nur an %2 gesendet</translation>
-    </message>
-    <message>
-        <source>only the input price is given: the model stays unpriced (the price table&apos;s price applies if it knows the model), never free for output</source>
-        <translation>nur der Eingabepreis ist angegeben: das Modell bleibt ohne Preis (es gilt der Preis aus der Preistabelle, falls sie das Modell kennt), nie kostenlos bei der Ausgabe</translation>
-    </message>
-    <message>
-        <source>only the output price is given: the model stays unpriced (the price table&apos;s price applies if it knows the model), never free for input</source>
-        <translation>nur der Ausgabepreis ist angegeben: das Modell bleibt ohne Preis (es gilt der Preis aus der Preistabelle, falls sie das Modell kennt), nie kostenlos bei der Eingabe</translation>
-    </message>
-    <message>
         <source>missing: the model group the alias stands for</source>
         <translation>fehlt: die Modellgruppe, für die der Alias steht</translation>
     </message>
@@ -4059,53 +4127,52 @@ Erstes Token: %3</translation>
         <source>model_list already has a group &quot;%1&quot;; the group wins over the alias</source>
         <translation>model_list hat bereits eine Gruppe „%1“; die Gruppe hat Vorrang vor dem Alias</translation>
     </message>
+</context>
+<context>
+    <name>LiteLlmYamlReader</name>
     <message>
-        <source>a literal AWS key is not imported; put it in a profile of ~/.aws/credentials and name the profile with aws_profile_name, or set %1</source>
-        <translation>ein wörtlich angegebener AWS-Schlüssel wird nicht importiert; legen Sie ihn in einem Profil von ~/.aws/credentials ab und nennen Sie das Profil mit aws_profile_name, oder setzen Sie %1</translation>
+        <source>%1; this deployment was skipped</source>
+        <translation>%1; dieses Deployment wurde übersprungen</translation>
     </message>
     <message>
-        <source>Switchyard reads AWS credentials from %1 or from a profile, not from %2; set %1 or use aws_profile_name</source>
-        <translation>Switchyard liest AWS-Zugangsdaten aus %1 oder aus einem Profil, nicht aus %2; setzen Sie %1 oder verwenden Sie aws_profile_name</translation>
+        <source>not used by Switchyard; ignored</source>
+        <translation>von Switchyard nicht verwendet; ignoriert</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not supported for Bedrock: Switchyard signs with the keys of the environment or of an ~/.aws/credentials profile (aws_profile_name)</source>
-        <translation>„%1“ wird für Bedrock nicht unterstützt: Switchyard signiert mit den Schlüsseln der Umgebung oder eines Profils in ~/.aws/credentials (aws_profile_name)</translation>
+        <source>expected a mapping</source>
+        <translation>Zuordnung erwartet</translation>
     </message>
     <message>
-        <source>a literal Bedrock API key is not imported; write api_key: os.environ/NAME and set NAME</source>
-        <translation>ein wörtlich angegebener Bedrock-API-Schlüssel wird nicht importiert; schreiben Sie api_key: os.environ/NAME und setzen Sie NAME</translation>
+        <source>expected a list</source>
+        <translation>Liste erwartet</translation>
     </message>
     <message>
-        <source>provider &quot;%1&quot; is not supported by Switchyard yet (Amazon Bedrock is planned)</source>
-        <translation>Anbieter „%1“ wird von Switchyard noch nicht unterstützt (Amazon Bedrock ist geplant)</translation>
+        <source>expected text</source>
+        <translation>Text erwartet</translation>
     </message>
     <message>
-        <source>both api_key and azure_ad_token are given: the api-key header is sent, as LiteLLM does</source>
-        <translation>api_key und azure_ad_token sind beide angegeben: der Header api-key wird gesendet, wie bei LiteLLM</translation>
+        <source>%1 is not set: LiteLLM reads this value from the environment; set it and import again</source>
+        <translation>%1 ist nicht gesetzt: LiteLLM liest diesen Wert aus der Umgebung; setzen Sie ihn und importieren Sie erneut</translation>
     </message>
     <message>
-        <source>no api_key: %1 is sent to %2, as LiteLLM does</source>
-        <translation>kein api_key: %1 wird an %2 gesendet, wie bei LiteLLM</translation>
+        <source>taken from %1 while importing; Switchyard keeps the value, not the variable</source>
+        <translation>beim Import aus %1 übernommen; Switchyard speichert den Wert, nicht die Variable</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an Azure OpenAI api-version (like 2024-10-21)</source>
-        <translation>„%1“ ist keine api-version von Azure OpenAI (etwa 2024-10-21)</translation>
+        <source>expected a number</source>
+        <translation>erwartet eine Zahl</translation>
     </message>
     <message>
-        <source>not given: Switchyard sends api-version=%1</source>
-        <translation>nicht angegeben: Switchyard sendet api-version=%1</translation>
+        <source>expected a whole number that is not negative</source>
+        <translation>nicht negative ganze Zahl erwartet</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; passes the requested model name through, but model_name &quot;%2&quot; is no pattern that takes names; write model_name: &quot;*&quot; or a pattern such as &quot;%1&quot;</source>
-        <translation>„%1“ reicht den angefragten Modellnamen durch, aber model_name „%2“ ist kein Muster, das Namen annimmt; schreiben Sie model_name: &quot;*&quot; oder ein Muster wie „%1“</translation>
+        <source>expected a number of seconds that is not negative</source>
+        <translation>nicht negative Zahl von Sekunden erwartet</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; has more * than model_name &quot;%2&quot;: LiteLLM would send a * it cannot fill</source>
-        <translation>„%1“ hat mehr * als model_name „%2“: LiteLLM würde ein * senden, das es nicht füllen kann</translation>
-    </message>
-    <message>
-        <source>LiteLLM picks each requested name&apos;s provider by that name; Switchyard sends every name &quot;%1&quot; takes to one OpenAI-compatible provider (api_base, else api.openai.com); add deployments such as anthropic/* for other providers</source>
-        <translation>LiteLLM wählt den Anbieter jedes angefragten Namens nach diesem Namen; Switchyard sendet jeden Namen, den „%1“ annimmt, an einen OpenAI-kompatiblen Anbieter (api_base, sonst api.openai.com); fügen Sie für andere Anbieter Deployments wie anthropic/* hinzu</translation>
+        <source>expected true or false</source>
+        <translation>true oder false erwartet</translation>
     </message>
 </context>
 <context>
@@ -4751,6 +4818,10 @@ Erstes Token: %3</translation>
     <message>
         <source>The provider client was shut down.</source>
         <translation>Der Anbieter-Client wurde beendet.</translation>
+    </message>
+    <message>
+        <source>No Microsoft Entra ID token.</source>
+        <translation>Kein Microsoft-Entra-ID-Token.</translation>
     </message>
 </context>
 <context>
@@ -5668,10 +5739,6 @@ Erstes Token: %3</translation>
         <translation>instructions muss ein String sein.</translation>
     </message>
     <message>
-        <source>input is required: stored conversations are not kept here, so every request carries its whole input.</source>
-        <translation>input ist erforderlich: Gespeicherte Unterhaltungen gibt es hier nicht, daher bringt jede Anfrage ihren ganzen Input mit.</translation>
-    </message>
-    <message>
         <source>truncation &quot;auto&quot; cannot be translated to chat completions.</source>
         <translation>truncation „auto“ lässt sich nicht in Chat Completions übersetzen.</translation>
     </message>
@@ -5702,6 +5769,22 @@ Erstes Token: %3</translation>
     <message>
         <source>top_logprobs must be a number from 0 to 20.</source>
         <translation>top_logprobs muss eine Zahl von 0 bis 20 sein.</translation>
+    </message>
+    <message>
+        <source>input is required.</source>
+        <translation>input ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>Previous response with id &apos;%1&apos; not found.</source>
+        <translation>Vorherige Antwort mit der ID &apos;%1&apos; nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>previous_response_id must be a string.</source>
+        <translation>previous_response_id muss ein String sein.</translation>
+    </message>
+    <message>
+        <source>%1: the Conversations API is not served here; use previous_response_id or send the whole input.</source>
+        <translation>%1: Die Conversations-API wird hier nicht angeboten; verwenden Sie previous_response_id oder senden Sie die ganze Eingabe.</translation>
     </message>
 </context>
 <context>

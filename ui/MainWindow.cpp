@@ -16,7 +16,7 @@
 #include "core/ledger/Ledger.h"
 #include "core/ledger/LedgerQueries.h"
 #include "core/providers/ProviderCall.h"
-#include "core/secrets/AppSettings.h"
+#include "core/settings/AppSettings.h"
 #include "core/workbench/ProviderHealth.h"
 #include "ui/common/AlertTray.h"
 #include "ui/common/ElidedLabel.h"

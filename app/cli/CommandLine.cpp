@@ -6,7 +6,7 @@
 #include "core/engine/Engine.h"
 #include "core/engine/EngineSettings.h"
 #include "core/pricing/BudgetTracker.h"
-#include "core/secrets/AppSettings.h"
+#include "core/settings/AppSettings.h"
 #include "core/telemetry/OtlpExporter.h"
 
 #include <QCoreApplication>

@@ -1,5 +1,6 @@
+#include "core/config/ConfigJsonReader.h"
+
 #include "core/common/TextPosition.h"
-#include "core/config/ConfigJson.h"
 #include "core/config/JsonFieldReader.h"
 
 #include <QCoreApplication>
@@ -11,7 +12,7 @@
 namespace {
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("ConfigJson", text);
+    return QCoreApplication::translate("ConfigJsonReader", text);
 }
 
 QStringList ruleKindIds()
@@ -26,8 +27,8 @@ QStringList ruleKindIds()
 }
 } // namespace
 
-std::optional<QJsonObject> ConfigJson::parseDocument(const QByteArray& bytes, const char* expectedFormat,
-                                                     const QString& file, QList<ConfigProblem>* problems)
+std::optional<QJsonObject> ConfigJsonReader::parseDocument(const QByteArray& bytes, const char* expectedFormat,
+                                                           const QString& file, QList<ConfigProblem>* problems)
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
@@ -59,18 +60,19 @@ std::optional<QJsonObject> ConfigJson::parseDocument(const QByteArray& bytes, co
         problems->append({ file, QStringLiteral("version"), tr("missing or invalid format version") });
         return std::nullopt;
     }
-    if (version.toInt() > kVersion) {
+    if (version.toInt() > ConfigJson::kVersion) {
         problems->append({ file, QStringLiteral("version"),
                            tr("written by a newer Switchyard (format version %1; this version reads up to %2). "
                               "Update Switchyard to use this file; it was left untouched.")
                                .arg(version.toInt())
-                               .arg(kVersion) });
+                               .arg(ConfigJson::kVersion) });
         return std::nullopt;
     }
     return object;
 }
 
-void ConfigJson::readProviders(const QJsonObject& document, SwitchyardConfig* config, QList<ConfigProblem>* problems)
+void ConfigJsonReader::readProviders(const QJsonObject& document, SwitchyardConfig* config,
+                                     QList<ConfigProblem>* problems)
 {
     JsonFieldReader reader(problems);
     reader.checkKeys(document, QString(), { "format", "version", "providers", "models" });
@@ -177,7 +179,7 @@ void ConfigJson::readProviders(const QJsonObject& document, SwitchyardConfig* co
     }
 }
 
-void ConfigJson::readRouting(const QJsonObject& document, RoutingPolicy* policy, QList<ConfigProblem>* problems)
+void ConfigJsonReader::readRouting(const QJsonObject& document, RoutingPolicy* policy, QList<ConfigProblem>* problems)
 {
     JsonFieldReader reader(problems);
     reader.checkKeys(document, QString(),

@@ -1,4 +1,4 @@
-#include "core/config/ConfigJson.h"
+#include "core/config/ConfigJsonWriter.h"
 
 #include <QJsonArray>
 
@@ -84,7 +84,7 @@ QJsonObject modelToJson(const ModelConfig& model)
     }
     // Only the model's own timeouts: the others come from its tier or the defaults.
     QJsonObject timeouts;
-    const QJsonObject all = ConfigJson::timeoutsToJson(model.timeouts);
+    const QJsonObject all = ConfigJsonWriter::timeoutsToJson(model.timeouts);
     for (const auto& [key, bit] :
          { std::pair { "connectMs", ConnectTimeoutField }, std::pair { "firstTokenMs", FirstTokenTimeoutField },
            std::pair { "idleMs", IdleTimeoutField }, std::pair { "totalMs", TotalTimeoutField } }) {
@@ -122,7 +122,7 @@ QJsonObject tierToJson(const RoutingTier& tier)
         { QStringLiteral("chain"), chain },
     };
     if (tier.settings) {
-        object.insert(QStringLiteral("settings"), ConfigJson::settingsToJson(*tier.settings));
+        object.insert(QStringLiteral("settings"), ConfigJsonWriter::settingsToJson(*tier.settings));
     }
     return object;
 }
@@ -159,7 +159,7 @@ QJsonObject groupToJson(const ModelGroup& group)
 }
 } // namespace
 
-QJsonObject ConfigJson::timeoutsToJson(const Timeouts& timeouts)
+QJsonObject ConfigJsonWriter::timeoutsToJson(const Timeouts& timeouts)
 {
     return QJsonObject {
         { QStringLiteral("connectMs"), timeouts.connectMs },
@@ -169,7 +169,7 @@ QJsonObject ConfigJson::timeoutsToJson(const Timeouts& timeouts)
     };
 }
 
-QJsonObject ConfigJson::settingsToJson(const TierSettings& settings)
+QJsonObject ConfigJsonWriter::settingsToJson(const TierSettings& settings)
 {
     return QJsonObject {
         { QStringLiteral("timeouts"), timeoutsToJson(settings.timeouts) },
@@ -189,7 +189,7 @@ QJsonObject ConfigJson::settingsToJson(const TierSettings& settings)
     };
 }
 
-QJsonObject ConfigJson::providersDocument(const SwitchyardConfig& config)
+QJsonObject ConfigJsonWriter::providersDocument(const SwitchyardConfig& config)
 {
     QJsonArray providers;
     for (const auto& provider : config.providers) {
@@ -200,14 +200,14 @@ QJsonObject ConfigJson::providersDocument(const SwitchyardConfig& config)
         models.append(modelToJson(model));
     }
     return QJsonObject {
-        { QStringLiteral("format"), QLatin1String(kProvidersFormat) },
-        { QStringLiteral("version"), kVersion },
+        { QStringLiteral("format"), QLatin1String(ConfigJson::kProvidersFormat) },
+        { QStringLiteral("version"), ConfigJson::kVersion },
         { QStringLiteral("providers"), providers },
         { QStringLiteral("models"), models },
     };
 }
 
-QJsonObject ConfigJson::routingDocument(const RoutingPolicy& policy)
+QJsonObject ConfigJsonWriter::routingDocument(const RoutingPolicy& policy)
 {
     QJsonArray tiers;
     for (const auto& tier : policy.tiers) {
@@ -222,8 +222,8 @@ QJsonObject ConfigJson::routingDocument(const RoutingPolicy& policy)
         groups.append(groupToJson(group));
     }
     return QJsonObject {
-        { QStringLiteral("format"), QLatin1String(kRoutingFormat) },
-        { QStringLiteral("version"), kVersion },
+        { QStringLiteral("format"), QLatin1String(ConfigJson::kRoutingFormat) },
+        { QStringLiteral("version"), ConfigJson::kVersion },
         { QStringLiteral("defaultTier"), policy.defaultTier },
         { QStringLiteral("defaults"), settingsToJson(policy.defaults) },
         { QStringLiteral("tiers"), tiers },

@@ -1,6 +1,7 @@
 #include "core/config/ConfigStore.h"
 
-#include "core/config/ConfigJson.h"
+#include "core/config/ConfigJsonReader.h"
+#include "core/config/ConfigJsonWriter.h"
 #include "core/config/ConfigValidator.h"
 
 #include <QCoreApplication>
@@ -149,21 +150,21 @@ ConfigLoadResult ConfigStore::parse(const QByteArray& providersJson, const QByte
     const QString routingFile = QLatin1String(ConfigValidator::kRoutingFile);
     bool documentsOk = true;
     if (!providersJson.isEmpty()) {
-        const auto document
-            = ConfigJson::parseDocument(providersJson, ConfigJson::kProvidersFormat, providersFile, &result.problems);
+        const auto document = ConfigJsonReader::parseDocument(providersJson, ConfigJson::kProvidersFormat,
+                                                              providersFile, &result.problems);
         if (document) {
             const qsizetype before = result.problems.size();
-            ConfigJson::readProviders(*document, &result.config, &result.problems);
+            ConfigJsonReader::readProviders(*document, &result.config, &result.problems);
             setFile(&result.problems, before, providersFile);
         }
         documentsOk = documentsOk && document.has_value();
     }
     if (!routingJson.isEmpty()) {
         const auto document
-            = ConfigJson::parseDocument(routingJson, ConfigJson::kRoutingFormat, routingFile, &result.problems);
+            = ConfigJsonReader::parseDocument(routingJson, ConfigJson::kRoutingFormat, routingFile, &result.problems);
         if (document) {
             const qsizetype before = result.problems.size();
-            ConfigJson::readRouting(*document, &result.config.policy, &result.problems);
+            ConfigJsonReader::readRouting(*document, &result.config.policy, &result.problems);
             setFile(&result.problems, before, routingFile);
         }
         documentsOk = documentsOk && document.has_value();
@@ -178,12 +179,12 @@ ConfigLoadResult ConfigStore::parse(const QByteArray& providersJson, const QByte
 
 QByteArray ConfigStore::providersJson(const SwitchyardConfig& config)
 {
-    return QJsonDocument(ConfigJson::providersDocument(config)).toJson(QJsonDocument::Indented);
+    return QJsonDocument(ConfigJsonWriter::providersDocument(config)).toJson(QJsonDocument::Indented);
 }
 
 QByteArray ConfigStore::routingJson(const SwitchyardConfig& config)
 {
-    return QJsonDocument(ConfigJson::routingDocument(config.policy)).toJson(QJsonDocument::Indented);
+    return QJsonDocument(ConfigJsonWriter::routingDocument(config.policy)).toJson(QJsonDocument::Indented);
 }
 
 ConfigSaveResult ConfigStore::save(const SwitchyardConfig& config) const

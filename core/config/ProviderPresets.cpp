@@ -1,4 +1,4 @@
-#include "core/secrets/ProviderPresets.h"
+#include "core/config/ProviderPresets.h"
 
 #include "core/common/AzureEndpoint.h"
 #include "core/pricing/PriceTable.h"

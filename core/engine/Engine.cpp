@@ -23,8 +23,8 @@
 #include "core/routing/RoutedCall.h"
 #include "core/routing/Router.h"
 #include "core/sandbox/SandboxServer.h"
-#include "core/secrets/AppSettings.h"
 #include "core/secrets/KeyStore.h"
+#include "core/settings/AppSettings.h"
 #include "core/telemetry/OtlpExporter.h"
 
 #include <QDebug>

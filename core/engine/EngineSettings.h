@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/pricing/BudgetTypes.h"
-#include "core/secrets/AppSettings.h"
+#include "core/settings/AppSettings.h"
 
 #include <QObject>
 

@@ -1,4 +1,5 @@
-#include "core/config/ConfigJson.h"
+#include "core/config/ConfigJsonReader.h"
+#include "core/config/ConfigJsonWriter.h"
 #include "core/config/ConfigValidator.h"
 #include "core/routing/DefaultPolicy.h"
 
@@ -53,13 +54,13 @@ void TestLearnedRuleJson::learnedRule_roundTrips()
     RoutingPolicy policy;
     policy.tiers.append({ QStringLiteral("standard"), {}, {}, std::nullopt });
     policy.rules = { learnedRule() };
-    const QJsonObject document = ConfigJson::routingDocument(policy);
+    const QJsonObject document = ConfigJsonWriter::routingDocument(policy);
     const QJsonObject rule = document.value(QStringLiteral("rules")).toArray().first().toObject();
     QCOMPARE(rule.value(QStringLiteral("kind")).toString(), QStringLiteral("learned"));
     QCOMPARE(rule.value(QStringLiteral("threshold")).toDouble(), 0.35);
     RoutingPolicy read;
     QList<ConfigProblem> problems;
-    ConfigJson::readRouting(document, &read, &problems);
+    ConfigJsonReader::readRouting(document, &read, &problems);
     QVERIFY2(problems.isEmpty(), qPrintable(messages(problems).join(u'\n')));
     QCOMPARE(read.rules, policy.rules);
 }
@@ -102,7 +103,7 @@ void TestLearnedRuleJson::badLearnedRule_namesTheField()
     SwitchyardConfig config;
     config.models = { model(QStringLiteral("sandbox/gpt-4.1-mini")), model(QStringLiteral("sandbox/gpt-5")) };
     QList<ConfigProblem> problems;
-    ConfigJson::readRouting(document, &config.policy, &problems);
+    ConfigJsonReader::readRouting(document, &config.policy, &problems);
     problems += ConfigValidator::validate(config);
     const QStringList found = messages(problems);
     QVERIFY2(std::any_of(found.begin(), found.end(), [&](const QString& line) { return line.startsWith(problem); }),

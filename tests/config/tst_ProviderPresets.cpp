@@ -1,5 +1,5 @@
+#include "core/config/ProviderPresets.h"
 #include "core/pricing/PriceTable.h"
-#include "core/secrets/ProviderPresets.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "core/secrets/AppSettings.h"
+#include "core/settings/AppSettings.h"
 
 #include <QSettings>
 #include <QSignalSpy>

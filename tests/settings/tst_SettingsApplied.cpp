@@ -8,7 +8,7 @@
 #include "core/routing/RoutedCall.h"
 #include "core/routing/Router.h"
 #include "core/sandbox/SandboxServer.h"
-#include "core/secrets/AppSettings.h"
+#include "core/settings/AppSettings.h"
 #include "core/telemetry/OtlpExporter.h"
 #include "core/workbench/ColumnFigures.h"
 #include "ui/MainWindow.h"

@@ -1,7 +1,7 @@
 #include "ui/settings/SettingsDialog.h"
 #include "ui/settings/WelcomeDialog.h"
 
-#include "core/secrets/AppSettings.h"
+#include "core/settings/AppSettings.h"
 
 #include <QApplication>
 #include <QCheckBox>

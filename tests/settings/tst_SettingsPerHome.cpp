@@ -1,6 +1,6 @@
 #include "core/common/HomeSettings.h"
 #include "core/engine/Engine.h"
-#include "core/secrets/AppSettings.h"
+#include "core/settings/AppSettings.h"
 #include "ui/MainWindow.h"
 #include "ui/common/ElidedLabel.h"
 #include "ui/settings/Appearance.h"

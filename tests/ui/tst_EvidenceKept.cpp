@@ -5,7 +5,7 @@
 #include "core/ledger/Ledger.h"
 #include "core/ledger/LedgerQueries.h"
 #include "core/sandbox/SandboxServer.h"
-#include "core/secrets/AppSettings.h"
+#include "core/settings/AppSettings.h"
 #include "ui/MainWindow.h"
 #include "ui/common/FileDialogs.h"
 #include "ui/routing/ChainModel.h"

@@ -2,7 +2,7 @@
 #include "core/engine/Engine.h"
 #include "core/pricing/BudgetTracker.h"
 #include "core/sandbox/SandboxServer.h"
-#include "core/secrets/AppSettings.h"
+#include "core/settings/AppSettings.h"
 #include "ui/MainWindow.h"
 #include "ui/common/ElidedLabel.h"
 #include "ui/common/ProviderStatusBar.h"

@@ -1,5 +1,5 @@
 #include "UiFixture.h"
-#include "core/secrets/AppSettings.h"
+#include "core/settings/AppSettings.h"
 #include "ui/MainWindow.h"
 #include "ui/settings/Appearance.h"
 #include "ui/workbench/ColumnView.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/secrets/AppSettings.h"
+#include "core/settings/AppSettings.h"
 
 #include <QPalette>
 #include <QString>

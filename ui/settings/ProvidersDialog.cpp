@@ -1,12 +1,12 @@
 #include "ui/settings/ProvidersDialog.h"
 
+#include "core/config/ProviderPresets.h"
 #include "core/engine/Engine.h"
 #include "core/pricing/PriceTable.h"
 #include "core/providers/ModelListFetcher.h"
 #include "core/providers/ProviderCall.h"
 #include "core/providers/ProviderClient.h"
 #include "core/secrets/KeyStore.h"
-#include "core/secrets/ProviderPresets.h"
 
 #include <QComboBox>
 #include <QLabel>

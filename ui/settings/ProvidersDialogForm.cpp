@@ -4,10 +4,10 @@
 
 #include "core/common/AwsCredentialChain.h"
 #include "core/common/AzureEndpoint.h"
+#include "core/config/ProviderPresets.h"
 #include "core/engine/Engine.h"
 #include "core/providers/BedrockWire.h"
 #include "core/secrets/KeyStore.h"
-#include "core/secrets/ProviderPresets.h"
 
 #include <algorithm>
 

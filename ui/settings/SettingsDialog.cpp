@@ -1,7 +1,7 @@
 #include "ui/settings/SettingsDialog.h"
 
 #include "core/pricing/BudgetTypes.h"
-#include "core/secrets/AppSettings.h"
+#include "core/settings/AppSettings.h"
 #include "core/telemetry/OtlpSettings.h"
 
 #include <QCheckBox>

@@ -6,7 +6,7 @@
 
 #include "core/engine/Engine.h"
 #include "core/engine/EngineSettings.h"
-#include "core/secrets/AppSettings.h"
+#include "core/settings/AppSettings.h"
 #include "ui/common/Icons.h"
 
 #include <QMainWindow>
