@@ -57,6 +57,18 @@ QList<LedgerRow> ledgerRows(const QString& path)
     QSqlDatabase::removeDatabase(name);
     return rows;
 }
+// The first deployment of the first step of `explain --json`'s chain.
+QJsonObject firstDeployment(const QJsonObject& explained)
+{
+    return explained.value(QStringLiteral("chain"))
+        .toArray()
+        .first()
+        .toObject()
+        .value(QStringLiteral("deployments"))
+        .toArray()
+        .first()
+        .toObject();
+}
 } // namespace
 
 class TestCliLiteLlmWildcards : public QObject
@@ -335,14 +347,7 @@ void TestCliLiteLlmWildcards::explainAndRoute_nameTheWildcard()
     const QJsonObject object = QJsonDocument::fromJson(explained.out).object();
     QCOMPARE(object.value(QStringLiteral("wildcard")).toString(), QStringLiteral("anthropic/*"));
     QCOMPARE(object.value(QStringLiteral("group")).toString(), QStringLiteral("anthropic/claude-sonnet-4-5"));
-    const QJsonObject deployment = object.value(QStringLiteral("chain"))
-                                       .toArray()
-                                       .first()
-                                       .toObject()
-                                       .value(QStringLiteral("deployments"))
-                                       .toArray()
-                                       .first()
-                                       .toObject();
+    const QJsonObject deployment = firstDeployment(object);
     QCOMPARE(deployment.value(QStringLiteral("model")).toString(),
              deployment.value(QStringLiteral("provider")).toString() + QStringLiteral("/claude-sonnet-4-5"));
 
@@ -408,14 +413,7 @@ void TestCliLiteLlmWildcards::starToStar_picksEachNamesProviderByTheName()
     const CliRun explained
         = run({ QStringLiteral("explain"), QStringLiteral("--json"), QStringLiteral("--model"), requested });
     const QJsonObject object = QJsonDocument::fromJson(explained.out).object();
-    const QJsonObject deployment = object.value(QStringLiteral("chain"))
-                                       .toArray()
-                                       .first()
-                                       .toObject()
-                                       .value(QStringLiteral("deployments"))
-                                       .toArray()
-                                       .first()
-                                       .toObject();
+    const QJsonObject deployment = firstDeployment(object);
     if (wildcard.isEmpty()) {
         QVERIFY2(!object.contains(QStringLiteral("wildcard")), explained.out.constData());
         QCOMPARE(deployment.value(QStringLiteral("skip")).toString(), QStringLiteral("unknown_model"));

@@ -4,6 +4,7 @@
 #include "core/http/HttpResponder.h"
 #include "core/http/HttpServer.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
@@ -33,3 +34,37 @@ struct OtlpCollector
     QUrl baseUrl() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port())); }
     QJsonObject json(int index) const { return QJsonDocument::fromJson(requests.at(index).body).object(); }
 };
+
+namespace OtlpJson {
+// An attribute's AnyValue by key, or an empty object.
+inline QJsonObject attribute(const QJsonObject& span, const QString& key)
+{
+    for (const QJsonValue& entry : span.value(QLatin1String("attributes")).toArray()) {
+        if (entry.toObject().value(QLatin1String("key")).toString() == key) {
+            return entry.toObject().value(QLatin1String("value")).toObject();
+        }
+    }
+    return {};
+}
+
+inline QString stringAttribute(const QJsonObject& span, const QString& key)
+{
+    return attribute(span, key).value(QLatin1String("stringValue")).toString();
+}
+
+// The spans of every export the collector received, in order.
+inline QList<QJsonObject> spansOf(const OtlpCollector& collector)
+{
+    QList<QJsonObject> spans;
+    for (int i = 0; i < collector.requests.size(); ++i) {
+        for (const QJsonValue& resource : collector.json(i).value(QLatin1String("resourceSpans")).toArray()) {
+            for (const QJsonValue& scope : resource.toObject().value(QLatin1String("scopeSpans")).toArray()) {
+                for (const QJsonValue& span : scope.toObject().value(QLatin1String("spans")).toArray()) {
+                    spans.append(span.toObject());
+                }
+            }
+        }
+    }
+    return spans;
+}
+} // namespace OtlpJson

@@ -17,43 +17,13 @@
 #include <algorithm>
 #include <memory>
 
+using namespace OtlpJson;
+
 namespace {
 const QByteArray kUpstreamKey = "sk-upstream-secret-7c1f";
 const QByteArray kGatewayKey = "sk-gateway-secret-93ab";
 const QByteArray kCollectorToken = "collector-token-5d2e";
 const QByteArray kPrompt = "Say hello";
-
-// An attribute's AnyValue by key, or an empty object.
-QJsonObject attribute(const QJsonObject& span, const QString& key)
-{
-    for (const QJsonValue& entry : span.value(QLatin1String("attributes")).toArray()) {
-        if (entry.toObject().value(QLatin1String("key")).toString() == key) {
-            return entry.toObject().value(QLatin1String("value")).toObject();
-        }
-    }
-    return {};
-}
-
-QString stringAttribute(const QJsonObject& span, const QString& key)
-{
-    return attribute(span, key).value(QLatin1String("stringValue")).toString();
-}
-
-// The spans of every export the collector received, in order.
-QList<QJsonObject> spansOf(const OtlpCollector& collector)
-{
-    QList<QJsonObject> spans;
-    for (int i = 0; i < collector.requests.size(); ++i) {
-        for (const QJsonValue& resource : collector.json(i).value(QLatin1String("resourceSpans")).toArray()) {
-            for (const QJsonValue& scope : resource.toObject().value(QLatin1String("scopeSpans")).toArray()) {
-                for (const QJsonValue& span : scope.toObject().value(QLatin1String("spans")).toArray()) {
-                    spans.append(span.toObject());
-                }
-            }
-        }
-    }
-    return spans;
-}
 
 ModelConfig model(const QString& id, const QString& provider, const QString& upstream)
 {

@@ -31,36 +31,9 @@ private:
     int m_traced = 0;
 };
 
+using namespace OtlpJson;
+
 namespace {
-QString stringAttribute(const QJsonObject& span, const QString& key)
-{
-    for (const QJsonValue& entry : span.value(QLatin1String("attributes")).toArray()) {
-        if (entry.toObject().value(QLatin1String("key")).toString() == key) {
-            return entry.toObject()
-                .value(QLatin1String("value"))
-                .toObject()
-                .value(QLatin1String("stringValue"))
-                .toString();
-        }
-    }
-    return {};
-}
-
-QList<QJsonObject> spansOf(const OtlpCollector& collector)
-{
-    QList<QJsonObject> spans;
-    for (int i = 0; i < collector.requests.size(); ++i) {
-        for (const QJsonValue& resource : collector.json(i).value(QLatin1String("resourceSpans")).toArray()) {
-            for (const QJsonValue& scope : resource.toObject().value(QLatin1String("scopeSpans")).toArray()) {
-                for (const QJsonValue& span : scope.toObject().value(QLatin1String("spans")).toArray()) {
-                    spans.append(span.toObject());
-                }
-            }
-        }
-    }
-    return spans;
-}
-
 QByteArray headerOf(const QList<std::pair<QByteArray, QByteArray>>& headers, const QByteArray& name)
 {
     for (const auto& [key, value] : headers) {
