@@ -68,7 +68,26 @@ public:
         m_size.imageTokens += m_format == ProviderKind::AnthropicMessages ? PromptSize::kAnthropicImageTokens
             : low                                                         ? PromptSize::kOpenAiLowDetailImageTokens
                                                                           : PromptSize::kOpenAiImageTokens;
-        m_digest.addData(QJsonDocument(object).toJson(QJsonDocument::Compact));
+        digestImage(object);
+    }
+
+    // An image enters the prefix digest by its source (URL, data URL or base64 data), read in
+    // place: serialising the whole part to JSON first cost three copies of a multi-megabyte image.
+    void digestImage(const QJsonObject& object)
+    {
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            m_digest.addData(QByteArrayView(it.key().toUtf8()));
+            const QJsonValue value = it.value();
+            if (value.isObject()) {
+                digestImage(value.toObject());
+            } else if (value.isString()) {
+                const QString text = value.toString();
+                m_digest.addData(QByteArrayView(reinterpret_cast<const char*>(text.constData()),
+                                                text.size() * qsizetype(sizeof(QChar))));
+            } else {
+                m_digest.addData(QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact));
+            }
+        }
     }
 
     void message() { m_size.textTokens += PromptSize::kMessageOverheadTokens; }

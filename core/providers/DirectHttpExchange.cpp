@@ -20,7 +20,9 @@ DirectHttpExchange::DirectHttpExchange(DirectConnectionPool* pool, Method method
     }
     const QByteArray hostHeader = url.host(QUrl::FullyEncoded).toLatin1()
         + (url.port() > 0 ? ':' + QByteArray::number(url.port()) : QByteArray());
-    m_request.reserve(256 + body.size());
+    // A large body is written after the head as it is (shared, not copied into the request).
+    const bool apart = body.size() > kCopiedBodyBytes;
+    m_request.reserve(256 + (apart ? 0 : body.size()));
     m_request += (method == Method::Get ? QByteArrayLiteral("GET ") : QByteArrayLiteral("POST ")) + target
         + " HTTP/1.1\r\nHost: " + hostHeader + "\r\n";
     for (const auto& [name, value] : requestHeaders) {
@@ -30,7 +32,11 @@ DirectHttpExchange::DirectHttpExchange(DirectConnectionPool* pool, Method method
         m_request += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     }
     m_request += "\r\n";
-    m_request += body;
+    if (apart) {
+        m_requestBody = body;
+    } else {
+        m_request += body;
+    }
 }
 
 DirectHttpExchange::~DirectHttpExchange()
@@ -80,8 +86,11 @@ void DirectHttpExchange::attach(QTcpSocket* socket, bool reused)
 void DirectHttpExchange::sendRequest()
 {
     m_connected = true;
-    m_unsent = m_request.size();
+    m_unsent = m_request.size() + m_requestBody.size();
     m_socket->write(m_request);
+    if (!m_requestBody.isEmpty()) {
+        m_socket->write(m_requestBody);
+    }
 }
 
 void DirectHttpExchange::onBytesWritten(qint64 bytes)

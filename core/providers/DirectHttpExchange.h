@@ -44,7 +44,9 @@ private:
     QPointer<DirectConnectionPool> m_pool;
     QString m_host;
     quint16 m_port;
-    QByteArray m_request;
+    QByteArray m_request; // the head, and a small body
+    QByteArray m_requestBody; // a body over kCopiedBodyBytes, sent after the head as it is
+    static constexpr qsizetype kCopiedBodyBytes = 64 * 1024;
     QTcpSocket* m_socket = nullptr;
     bool m_reused = false;
     bool m_retried = false;
