@@ -3724,6 +3724,67 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>LearnedRulePanel</name>
+    <message>
+        <source>Threshold: p_strong from which the strong model answers</source>
+        <translation>Schwelle: p_strong, ab der das starke Modell antwortet</translation>
+    </message>
+    <message>
+        <source>Held-out trade-off</source>
+        <translation>Abwägung auf zurückgehaltenen Daten</translation>
+    </message>
+    <message>
+        <source>Prompts to the strong model</source>
+        <translation>Prompts an das starke Modell</translation>
+    </message>
+    <message>
+        <source>Gap recovered</source>
+        <translation>Lücke aufgeholt</translation>
+    </message>
+    <message>
+        <source>&amp;Threshold:</source>
+        <translation>&amp;Schwelle:</translation>
+    </message>
+    <message>
+        <source>threshold of %1</source>
+        <translation>Schwelle von %1</translation>
+    </message>
+    <message>
+        <source>No learned rule in this policy. Add one to routing.json (kind &quot;learned&quot;, a weak and a strong model, a threshold) after `switchyard router train`.</source>
+        <translation>Keine gelernte Regel in dieser Richtlinie. Fügen Sie nach `switchyard router train` eine in routing.json hinzu (kind &quot;learned&quot;, ein schwaches und ein starkes Modell, eine Schwelle).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 answers when p_strong is at or above the threshold, else %3.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2 antwortet, wenn p_strong die Schwelle erreicht oder übersteigt, sonst %3.</translation>
+    </message>
+    <message>
+        <source>No trained router with measurements: run `switchyard router train FILE` to see what a threshold does.</source>
+        <translation>Kein trainierter Router mit Messwerten: Führen Sie `switchyard router train DATEI` aus, um zu sehen, was eine Schwelle bewirkt.</translation>
+    </message>
+    <message>
+        <source>Sends %1 of prompts to %2 (held-out estimate).</source>
+        <translation>Sendet %1 der Prompts an %2 (Schätzung auf zurückgehaltenen Daten).</translation>
+    </message>
+    <message>
+        <source>Recovers %1 of the quality gap between %2 and %3.</source>
+        <translation>Holt %1 der Qualitätslücke zwischen %2 und %3 auf.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No priced routed requests in the last %n day(s) to project a monthly cost from.</source>
+        <translation>
+            <numerusform>Keine bepreisten gerouteten Anfragen während %n Tag, aus denen sich Monatskosten hochrechnen ließen.</numerusform>
+            <numerusform>Keine bepreisten gerouteten Anfragen in den letzten %n Tagen, aus denen sich Monatskosten hochrechnen ließen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>About %1 a month at your volume (%Ln routed request(s) in the last 30 days re-priced): %2 all on %3, %4 all on %5.</source>
+        <translation>
+            <numerusform>Etwa %1 im Monat bei Ihrem Volumen (%Ln geroutete Anfrage der letzten 30 Tage neu bepreist): %2 alles auf %3, %4 alles auf %5.</numerusform>
+            <numerusform>Etwa %1 im Monat bei Ihrem Volumen (%Ln geroutete Anfragen der letzten 30 Tage neu bepreist): %2 alles auf %3, %4 alles auf %5.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Ledger</name>
     <message>
         <source>not a version %1 spill of ledger rows</source>
@@ -6207,6 +6268,10 @@ Erstes Token: %3</translation>
     <message>
         <source>Redo %1</source>
         <translation>%1 wiederholen</translation>
+    </message>
+    <message>
+        <source>Learned &amp;threshold</source>
+        <translation>Gelernte &amp;Schwelle</translation>
     </message>
 </context>
 <context>

@@ -158,6 +158,23 @@
     </message>
 </context>
 <context>
+    <name>LearnedRulePanel</name>
+    <message numerus="yes">
+        <source>No priced routed requests in the last %n day(s) to project a monthly cost from.</source>
+        <translation>
+            <numerusform>No priced routed requests in the last %n day to project a monthly cost from.</numerusform>
+            <numerusform>No priced routed requests in the last %n days to project a monthly cost from.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>About %1 a month at your volume (%Ln routed request(s) in the last 30 days re-priced): %2 all on %3, %4 all on %5.</source>
+        <translation>
+            <numerusform>About %1 a month at your volume (%Ln routed request in the last 30 days re-priced): %2 all on %3, %4 all on %5.</numerusform>
+            <numerusform>About %1 a month at your volume (%Ln routed requests in the last 30 days re-priced): %2 all on %3, %4 all on %5.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Ledger</name>
     <message numerus="yes">
         <source>%n record(s) wait to be written to the ledger (%1); retrying</source>

@@ -8,6 +8,7 @@
 #include "ui/common/StatusColors.h"
 #include "ui/routing/ChainModel.h"
 #include "ui/routing/EstimatePanel.h"
+#include "ui/routing/LearnedRulePanel.h"
 #include "ui/routing/ModelListModel.h"
 #include "ui/routing/RoutingDocument.h"
 #include "ui/routing/RulesModel.h"
@@ -22,6 +23,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -51,6 +53,7 @@ RoutingEditor::RoutingEditor(Engine& engine, QWidget* parent)
     m_simulate = new SimulatePanel(
         engine, m_document, [this] { return std::make_pair(m_try->prompt(), m_try->tags()); }, this);
     m_estimate = new EstimatePanel(engine, m_document, this);
+    m_learned = new LearnedRulePanel(engine, m_document, this);
 
     m_modelView->setModel(m_modelList);
     m_modelView->setDragEnabled(true);
@@ -78,6 +81,10 @@ RoutingEditor::RoutingEditor(Engine& engine, QWidget* parent)
     tabs->addTab(m_try, tr("Try a &prompt"));
     tabs->addTab(m_simulate, tr("Simu&late outage"));
     tabs->addTab(m_estimate, tr("What it would &cost"));
+    tabs->addTab(m_learned, tr("Learned &threshold"));
+    // The learned rule selected in the rules table is the one the slider moves.
+    connect(m_rulesPane->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, m_learned,
+            [this](const QModelIndex& current) { m_learned->showRule(current.row()); });
     bottom->addWidget(tabs);
     bottom->setStretchFactor(0, 3);
     bottom->setStretchFactor(1, 2);

@@ -16,6 +16,7 @@ class RulesModel;
 class RulesPane;
 class SimulatePanel;
 class EstimatePanel;
+class LearnedRulePanel;
 class TierBoard;
 class ProviderHealth;
 class TryPromptPanel;
@@ -38,6 +39,8 @@ public:
     TryPromptPanel* tryPanel() const { return m_try; }
     SimulatePanel* simulatePanel() const { return m_simulate; }
     EstimatePanel* estimatePanel() const { return m_estimate; }
+    LearnedRulePanel* learnedPanel() const { return m_learned; }
+    RulesPane* rulesPane() const { return m_rulesPane; }
     QListWidget* problemsList() const { return m_problems; }
     bool isModified() const;
     // The health the model cards and "Try a prompt" show (the status bar's).
@@ -72,6 +75,7 @@ private:
     TryPromptPanel* m_try;
     SimulatePanel* m_simulate;
     EstimatePanel* m_estimate;
+    LearnedRulePanel* m_learned;
     QListWidget* m_problems;
     QLabel* m_state;
     QAction* m_saveAction = nullptr;
