@@ -6068,10 +6068,6 @@ Erstes Token: %3</translation>
         <translation>Der Bewertungsschlüssel des starken Modells.</translation>
     </message>
     <message>
-        <source>usage: switchyard router train|score FILE.jsonl</source>
-        <translation>Aufruf: switchyard router train|score DATEI.jsonl</translation>
-    </message>
-    <message>
         <source>--weak and --strong are options of `router train`</source>
         <translation>--weak und --strong sind Optionen von `router train`</translation>
     </message>
@@ -6118,6 +6114,32 @@ Erstes Token: %3</translation>
 </source>
         <translation>Router (%1 Prompts, %2 s) gespeichert unter %3
 </translation>
+    </message>
+    <message>
+        <source>Also train on the workbench&apos;s votes in the ledger: comparisons of the --weak and --strong models (as the ledger names them), the winner scored 1.</source>
+        <translation>Auch mit den Stimmen der Werkbank im Verlauf trainieren: Vergleiche des --weak- und des --strong-Modells (wie der Verlauf sie nennt), der Gewinner mit 1 bewertet.</translation>
+    </message>
+    <message>
+        <source>usage: switchyard router train|score FILE.jsonl, or router train --votes --weak MODEL --strong MODEL [FILE.jsonl]</source>
+        <translation>Aufruf: switchyard router train|score DATEI.jsonl, oder router train --votes --weak MODELL --strong MODELL [DATEI.jsonl]</translation>
+    </message>
+    <message>
+        <source>--votes is an option of `router train` and needs --weak and --strong</source>
+        <translation>--votes ist eine Option von `router train` und braucht --weak und --strong</translation>
+    </message>
+    <message>
+        <source>cannot read the votes: %1</source>
+        <translation>die Stimmen können nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them from workbench votes
+</source>
+        <translation>
+            <numerusform>%n davon aus Stimmen der Werkbank
+</numerusform>
+            <numerusform>%n davon aus Stimmen der Werkbank
+</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -247,6 +247,16 @@
 </numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n of them from workbench votes
+</source>
+        <translation>
+            <numerusform>%n of them from workbench votes
+</numerusform>
+            <numerusform>%n of them from workbench votes
+</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ServeCommand</name>

@@ -2,15 +2,18 @@
 
 #include "app/cli/Console.h"
 #include "core/common/HomeSettings.h"
+#include "core/engine/Engine.h"
 #include "core/learning/LearnedRouter.h"
 #include "core/learning/PromptFile.h"
 #include "core/learning/RouterTrainer.h"
+#include "core/ledger/LedgerQueries.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QJsonDocument>
 #include <QThread>
 
+#include <algorithm>
 #include <memory>
 
 namespace {
@@ -82,20 +85,31 @@ bool RouterCommand::parse(const QStringList& arguments)
                                   QStringLiteral("KEY"));
     const QCommandLineOption strong(QStringLiteral("strong"), tr("The score key of the strong model."),
                                     QStringLiteral("KEY"));
-    parser.addOptions({ weak, strong });
+    const QCommandLineOption votes(QStringLiteral("votes"),
+                                   tr("Also train on the workbench's votes in the ledger: comparisons of the --weak "
+                                      "and --strong models (as the ledger names them), the winner scored 1."));
+    parser.addOptions({ weak, strong, votes });
     if (!Console::parseArguments(parser, QStringLiteral("switchyard router"), arguments)) {
         return false;
     }
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 2
+    m_votes = parser.isSet(votes);
+    const bool fileOptional = m_votes && positional.size() == 1;
+    if ((positional.size() != 2 && !fileOptional)
         || (positional.at(0) != QLatin1String("train") && positional.at(0) != QLatin1String("score"))) {
-        Console::fail(tr("usage: switchyard router train|score FILE.jsonl"), 64);
+        Console::fail(tr("usage: switchyard router train|score FILE.jsonl, or router train --votes --weak MODEL "
+                         "--strong MODEL [FILE.jsonl]"),
+                      64);
         return false;
     }
     m_action = positional.at(0) == QLatin1String("train") ? Action::Train : Action::Score;
-    m_file = positional.at(1);
+    m_file = positional.size() == 2 ? positional.at(1) : QString();
     m_weak = parser.value(weak);
     m_strong = parser.value(strong);
+    if (m_votes && (m_action != Action::Train || m_weak.isEmpty() || m_strong.isEmpty())) {
+        Console::fail(tr("--votes is an option of `router train` and needs --weak and --strong"), 64);
+        return false;
+    }
     if (m_action == Action::Score && (!m_weak.isEmpty() || !m_strong.isEmpty())) {
         Console::fail(tr("--weak and --strong are options of `router train`"), 64);
         return false;
@@ -114,23 +128,51 @@ void RouterCommand::run(Engine&)
 
 void RouterCommand::train()
 {
-    const PromptFile file = PromptFile::read(m_file);
-    if (!file.ok()) {
-        emit done(Console::fail(file.errorString(), ExitUnparsable));
-        return;
-    }
-    QString error;
-    if (!chooseModels(file, m_file, &m_weak, &m_strong, &error)) {
-        emit done(Console::fail(error, ExitUnparsable));
-        return;
-    }
     auto examples = std::make_shared<std::vector<TrainingExample>>();
-    examples->reserve(std::size_t(file.rows().size()));
-    for (const PromptRow& row : file.rows()) {
-        examples->push_back({ row.prompt, row.scores.value(m_weak), row.scores.value(m_strong) });
+    if (!m_file.isEmpty()) {
+        const PromptFile file = PromptFile::read(m_file);
+        if (!file.ok()) {
+            emit done(Console::fail(file.errorString(), ExitUnparsable));
+            return;
+        }
+        QString error;
+        if (!chooseModels(file, m_file, &m_weak, &m_strong, &error)) {
+            emit done(Console::fail(error, ExitUnparsable));
+            return;
+        }
+        examples->reserve(std::size_t(file.rows().size()));
+        for (const PromptRow& row : file.rows()) {
+            examples->push_back({ row.prompt, row.scores.value(m_weak), row.scores.value(m_strong) });
+        }
+    }
+    int fromVotes = 0;
+    if (m_votes) {
+        // The user's own evidence: each comparison of the two models a vote decided.
+        LedgerQueries queries(Engine::ledgerLocation({}, HomeSettings::homeDir()));
+        const QList<VotedRun> runs = queries.votedRuns();
+        if (!queries.errorString().isEmpty()) {
+            emit done(Console::fail(tr("cannot read the votes: %1").arg(queries.errorString())));
+            return;
+        }
+        for (const VotedRun& run : runs) {
+            const auto has = [&run](const QString& model) {
+                return std::any_of(run.columns.cbegin(), run.columns.cend(),
+                                   [&model](const VotedColumn& column) { return column.model == model; });
+            };
+            const bool weakWon = run.winnerModel == m_weak;
+            const bool strongWon = run.winnerModel == m_strong;
+            if (run.prompt.isEmpty() || !has(m_weak) || !has(m_strong) || (!run.tie && !weakWon && !strongWon)) {
+                continue; // another pair, a third model won, or the prompt was not stored
+            }
+            examples->push_back({ run.prompt, strongWon ? 0.0 : 1.0, weakWon ? 0.0 : 1.0 });
+            ++fromVotes;
+        }
     }
     Console::err(
         tr("training on %n prompt(s): weak %1, strong %2\n", nullptr, int(examples->size())).arg(m_weak, m_strong));
+    if (m_votes) {
+        Console::err(tr("%n of them from workbench votes\n", nullptr, fromVotes));
+    }
 
     // The training runs in a worker thread (its folds on two threads); progress comes back queued.
     struct Outcome

@@ -5,6 +5,9 @@
 // `switchyard router train FILE.jsonl [--weak KEY] [--strong KEY]`: trains the learned router
 // (cross-validated, in a worker thread) and saves it as router.model in the home directory;
 // prints the cross-validation curve and the chosen settings' APGR, CPT(50%), CPT(80%).
+// `switchyard router train --votes --weak MODEL --strong MODEL [FILE.jsonl]`: also (or only) from
+// the workbench's votes in the ledger: each voted comparison that had both models is a prompt the
+// strong model won (strong 1, weak 0), the weak one won (1, 0) or that tied (1, 1).
 // `switchyard router score FILE.jsonl`: one {"id": ..., "p_strong": ...} line per row with the
 // saved router, or nothing at all when a row cannot be read.
 // Exit codes: 0 done; 65 the file does not parse (the message names file:line); 1 no usable
@@ -33,4 +36,5 @@ private:
     QString m_file;
     QString m_weak;
     QString m_strong;
+    bool m_votes = false;
 };

@@ -174,7 +174,7 @@ QList<VotedRun> HistoryQueries::votedRuns(const QDateTime& from, const QDateTime
     // requests_compare_group finds each run's columns; the rid order makes a rerun's row the last.
     if (!m_reader.run(query,
                       QStringLiteral("SELECT v.compare_group, v.at, v.winner_model, v.winner_settings, v.tie, v.tag,"
-                                     " r.final_model, r.settings, r.tier, r.rule, r.cost_usd"
+                                     " r.final_model, r.settings, r.tier, r.rule, r.cost_usd, r.prompt"
                                      " FROM votes v JOIN requests r ON r.compare_group = v.compare_group%1"
                                      " ORDER BY v.at, v.id, r.rid")
                           .arg(where.sql()),
@@ -192,6 +192,7 @@ QList<VotedRun> HistoryQueries::votedRuns(const QDateTime& from, const QDateTime
             run.winnerSettings = query.value(3).toString();
             run.tie = query.value(4).toBool();
             run.tag = query.value(5).toString();
+            run.prompt = query.value(11).toString();
             runs.append(run);
         }
         VotedColumn column;

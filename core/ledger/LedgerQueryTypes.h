@@ -231,6 +231,7 @@ struct VotedRun
     bool tie = false;
     QString tag;
     QList<VotedColumn> columns;
+    QString prompt; // what every column was asked (empty when prompts are not stored)
 
     bool operator==(const VotedRun&) const = default;
 };

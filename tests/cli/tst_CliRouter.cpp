@@ -12,6 +12,8 @@
 #include <QTest>
 #include <QtEndian>
 
+#include "core/ledger/Ledger.h"
+
 namespace {
 const QString kProof = QStringLiteral("Prove that the integral of cos x over the unit interval converges");
 const QString kHello = QStringLiteral("Say hello to my friend Bea in a cheerful way");
@@ -46,6 +48,7 @@ private slots:
     void learnedRule_inExplainRouteAndLedger_data();
     void learnedRule_inExplainRouteAndLedger();
     void learnedRule_failingChoice_fallsBackToTheOtherModel();
+    void trainFromVotes_learnsWhichPromptsTheStrongModelWins();
 
 private:
     CliRun run(const QStringList& arguments, int timeoutMs = 120000)
@@ -313,6 +316,81 @@ void TestCliRouter::learnedRule_failingChoice_fallsBackToTheOtherModel()
     QCOMPARE(attempts.size(), 2);
     QCOMPARE(attempts.at(0).toObject().value(QStringLiteral("model")).toString(),
              QStringLiteral("sandbox/gpt-4.1-mini"));
+}
+
+void TestCliRouter::trainFromVotes_learnsWhichPromptsTheStrongModelWins()
+{
+    // A home of its own whose ledger holds workbench comparisons of the two models with votes: the
+    // strong model won the maths, the weak one (or a tie) the small talk; one comparison of other
+    // models, which must not count.
+    QTemporaryDir home;
+    const QString weak = QStringLiteral("sandbox/gpt-4.1-mini");
+    const QString strong = QStringLiteral("sandbox/gpt-5");
+    int hard = 0;
+    {
+        Ledger ledger;
+        QVERIFY(ledger.open(QDir(home.path()).filePath(QStringLiteral("ledger.sqlite"))));
+        const QDateTime at = QDateTime::currentDateTimeUtc().addDays(-1);
+        int n = 0;
+        const auto column = [&](const QString& group, const QString& model, const QString& prompt) {
+            RequestRecord row;
+            row.id = QStringLiteral("vote-row-%1").arg(n++);
+            row.startedAt = at.addSecs(n);
+            row.source = RequestSource::Workbench;
+            row.prompt = prompt;
+            row.finalModel = model;
+            row.finalProvider = QStringLiteral("sandbox-openai");
+            row.compareGroup = group;
+            row.usage.promptTokens = 20;
+            row.usage.completionTokens = 10;
+            row.costUsd = 0.0001;
+            ledger.record(row);
+        };
+        int g = 0;
+        for (const TrainingExample& example : LearningFixtures::topicExamples(60, 7)) {
+            const QString group = QStringLiteral("cmp-%1").arg(g++);
+            column(group, weak, example.prompt);
+            column(group, strong, example.prompt);
+            const bool strongNeeded = example.weak < example.strong;
+            hard += strongNeeded ? 1 : 0;
+            ledger.recordVote({ group, strongNeeded ? strong : QString(), !strongNeeded, at.addSecs(3600 + g) });
+        }
+        column(QStringLiteral("other"), QStringLiteral("sandbox/deepseek-chat"), kProof);
+        column(QStringLiteral("other"), QStringLiteral("sandbox/claude-haiku-4-5"), kProof);
+        ledger.recordVote({ QStringLiteral("other"), QStringLiteral("sandbox/deepseek-chat"), false, at.addDays(1) });
+        ledger.flush();
+        ledger.close();
+    }
+    QVERIFY(hard > 5 && hard < 55);
+    const CliRun trained
+        = CliRun::of({ QStringLiteral("--home"), home.path(), QStringLiteral("router"), QStringLiteral("train"),
+                       QStringLiteral("--votes"), QStringLiteral("--weak"), weak, QStringLiteral("--strong"), strong },
+                     QProcessEnvironment::systemEnvironment(), 120000);
+    QVERIFY2(trained.exitCode == 0, trained.err.constData());
+    QVERIFY2(trained.err.contains("training on 60 prompts: weak sandbox/gpt-4.1-mini, strong sandbox/gpt-5"),
+             trained.err.constData());
+    QVERIFY2(trained.err.contains("60 of them from workbench votes"), trained.err.constData());
+
+    // What it learned: a proof needs the strong model more than a greeting does.
+    const QString prompts = QDir(home.path()).filePath(QStringLiteral("prompts.jsonl"));
+    QVERIFY(writeFile(prompts,
+                      jsonLine({ { "id", "proof" }, { "prompt", kProof } })
+                          + jsonLine({ { "id", "hello" }, { "prompt", kHello } })));
+    const CliRun scored = CliRun::of(
+        { QStringLiteral("--home"), home.path(), QStringLiteral("router"), QStringLiteral("score"), prompts },
+        QProcessEnvironment::systemEnvironment(), 60000);
+    QVERIFY2(scored.exitCode == 0, scored.err.constData());
+    const QList<QByteArray> lines = scored.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    const double proof = QJsonDocument::fromJson(lines.at(0)).object().value(QStringLiteral("p_strong")).toDouble();
+    const double hello = QJsonDocument::fromJson(lines.at(1)).object().value(QStringLiteral("p_strong")).toDouble();
+    QVERIFY2(proof > hello, qPrintable(QStringLiteral("%1 vs %2").arg(proof).arg(hello)));
+
+    // --votes needs the model pair.
+    const CliRun bare = CliRun::of({ QStringLiteral("--home"), home.path(), QStringLiteral("router"),
+                                     QStringLiteral("train"), QStringLiteral("--votes") },
+                                   QProcessEnvironment::systemEnvironment());
+    QCOMPARE(bare.exitCode, 64);
 }
 
 QTEST_GUILESS_MAIN(TestCliRouter)
