@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -99,6 +100,24 @@ private:
     // Writes wildcards.yaml with its hosts on the upstreams (or `yaml` as given) and imports it.
     bool import(QByteArray yaml = {});
     RecordingUpstream* upstream(const QString& name) const;
+    // GET /v1/models of `serve` on the home as imported; empty when it did not answer.
+    QByteArray servedModelList()
+    {
+        ServeProcess serve;
+        serve.process().setProcessEnvironment(m_environment);
+        if (!serve.start(m_home->path(), {})) {
+            return {};
+        }
+        QNetworkAccessManager nam;
+        QNetworkReply* reply = nam.get(QNetworkRequest(serve.url(QStringLiteral("/v1/models"))));
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        if (!reply->isFinished()) {
+            finished.wait(10000);
+        }
+        const QByteArray body = reply->readAll();
+        reply->deleteLater();
+        return body;
+    }
     // Imports LiteLLM's "*" -> "*" beside the file's own "anthropic/*" (GROQ_API_KEY set, no Mistral key).
     CliRun importStarToStar();
     QList<RecordingUpstream*> upstreams() const
@@ -457,14 +476,8 @@ void TestCliLiteLlmWildcards::starToStar_modelListNamesWhatEachProviderServes()
 {
     const CliRun imported = importStarToStar();
     QVERIFY2(imported.exitCode == 0, imported.err.constData());
-    ServeProcess serve;
-    serve.process().setProcessEnvironment(m_environment);
-    QVERIFY(serve.start(m_home->path(), {}));
-    QNetworkAccessManager nam;
-    QNetworkReply* reply = nam.get(QNetworkRequest(serve.url(QStringLiteral("/v1/models"))));
-    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
-    const QByteArray body = reply->readAll();
-    reply->deleteLater();
+    const QByteArray body = servedModelList();
+    QVERIFY(!body.isEmpty());
     QHash<QString, QString> owners; // id -> owned_by
     for (const QJsonValue& entry : QJsonDocument::fromJson(body).object().value(QStringLiteral("data")).toArray()) {
         QVERIFY2(!owners.contains(entry.toObject().value(QStringLiteral("id")).toString()), body.constData());
@@ -531,19 +544,13 @@ void TestCliLiteLlmWildcards::nameNoPatternMatches_isStillRefused()
 void TestCliLiteLlmWildcards::modelList_showsThePatternNotItsTemplate()
 {
     QVERIFY(import());
-    ServeProcess serve;
-    serve.process().setProcessEnvironment(m_environment);
-    QVERIFY(serve.start(m_home->path(), {}));
-    QNetworkAccessManager nam;
-    QNetworkReply* reply = nam.get(QNetworkRequest(serve.url(QStringLiteral("/v1/models"))));
-    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+    const QByteArray body = servedModelList();
+    QVERIFY(!body.isEmpty());
     QHash<QString, QStringList> owners; // id -> owned_by of each entry with that id
-    for (const QJsonValue& entry :
-         QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("data")).toArray()) {
+    for (const QJsonValue& entry : QJsonDocument::fromJson(body).object().value(QStringLiteral("data")).toArray()) {
         owners[entry.toObject().value(QStringLiteral("id")).toString()].append(
             entry.toObject().value(QStringLiteral("owned_by")).toString());
     }
-    reply->deleteLater();
     for (const char* pattern : { "*", "anthropic/*", "openai/gpt-4*" }) {
         QCOMPARE(owners.value(QLatin1String(pattern)), QStringList { QStringLiteral("switchyard-wildcard") });
     }
