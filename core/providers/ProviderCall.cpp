@@ -7,6 +7,7 @@
 #include "core/providers/ErrorClassifier.h"
 #include "core/providers/HttpExchange.h"
 #include "core/providers/ProviderClient.h"
+#include "core/providers/ReasoningModels.h"
 #include "core/providers/WireFormat.h"
 
 #include <QTimerEvent>
@@ -194,6 +195,12 @@ void ProviderCall::onReadyRead()
         }
         return;
     }
+    if (m_firstTokenTimer.isActive() && !bytes.isEmpty() && thinksFirst()) {
+        // A model that thinks first has met its first-token timeout with the first byte of any
+        // event, reasoning included; the idle timeout watches the gaps from here.
+        m_firstTokenTimer.stop();
+        restartIdleTimer();
+    }
     // The list's storage is kept for the next read; a nested read (a slot running an event loop)
     // finds it taken and uses a fresh one.
     QList<WireDelta> deltas = std::exchange(m_spareDeltas, {});
@@ -206,6 +213,14 @@ void ProviderCall::onReadyRead()
     }
     deltas.clear();
     m_spareDeltas = std::move(deltas);
+}
+
+bool ProviderCall::thinksFirst()
+{
+    if (!m_thinksFirst) {
+        m_thinksFirst = ReasoningModels::thinksFirst(m_model, m_request);
+    }
+    return *m_thinksFirst;
 }
 
 void ProviderCall::applyDelta(const WireDelta& delta)

@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class HttpExchange;
 class ProviderClient;
@@ -73,6 +74,7 @@ private:
     void onReplyFinished();
     void onTimeout(FailureClass failureClass);
     void applyDelta(const WireDelta& delta);
+    bool thinksFirst(); // ReasoningModels::thinksFirst, asked once
     void addPart(const AnswerPart& part);
     void failSoon(const CallError& error);
     void finishWithSuccess();
@@ -90,6 +92,7 @@ private:
     QString m_apiKey;
     bool m_fetchedToken = false; // m_apiKey is an Entra ID token fetched by EntraTokenSource
     bool m_tokenRetried = false; // a 401 to a fetched token was retried once with a new one
+    std::optional<bool> m_thinksFirst;
     qint64 m_maxResponseBytes;
 
     std::unique_ptr<WireFormat> m_wire;

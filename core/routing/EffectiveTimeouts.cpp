@@ -1,7 +1,6 @@
 #include "core/routing/EffectiveTimeouts.h"
 
-#include "core/providers/JsonObjectEditor.h"
-#include "core/providers/OpenAiWire.h"
+#include "core/providers/ReasoningModels.h"
 
 #include <QCoreApplication>
 
@@ -24,19 +23,6 @@ constexpr Field kFields[] = {
 // timeout: OpenAI's reasoning models, deepseek-reasoner and Claude asked to think often take tens
 // of seconds, and the built-in 10 s would fail every such call over.
 constexpr int kThinkingFirstTokenMs = 60000;
-
-bool thinksFirst(const ModelConfig& model, const ChatRequest& request)
-{
-    const QString name = model.upstreamModel.isEmpty() ? model.id : model.upstreamModel;
-    if (!OpenAiWire::takesSamplingParameters(name)) {
-        return true; // the reasoning families and deepseek-reasoner
-    }
-    if (!request.hasClientBody() || !request.clientBody.contains("\"thinking\"")) {
-        return false;
-    }
-    const QByteArrayView thinking = JsonObjectEditor(request.clientBody).value("thinking");
-    return thinking.contains("\"enabled\"") || thinking.contains("\"adaptive\"");
-}
 } // namespace
 
 EffectiveTimeouts EffectiveTimeouts::resolve(const ChatRequest& request, const ModelConfig& model,
@@ -61,7 +47,7 @@ EffectiveTimeouts EffectiveTimeouts::resolve(const ChatRequest& request, const M
     }
     // The built-in default only: a first-token timeout anyone set is kept as set.
     if (out.firstToken == TimeoutSource::Defaults && out.values.firstTokenMs == Timeouts {}.firstTokenMs
-        && thinksFirst(model, request)) {
+        && ReasoningModels::thinksFirst(model, request)) {
         out.values.firstTokenMs = kThinkingFirstTokenMs;
     }
     return out;

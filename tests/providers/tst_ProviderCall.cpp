@@ -1,10 +1,14 @@
+#include "core/http/HttpResponder.h"
+#include "core/http/HttpServer.h"
 #include "core/providers/ProviderCall.h"
 #include "core/providers/ProviderClient.h"
 #include "core/sandbox/SandboxServer.h"
 
 #include <QElapsedTimer>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 #include <QTest>
 Q_DECLARE_METATYPE(SandboxFault)
@@ -35,6 +39,8 @@ private slots:
 
     void success_data();
     void success();
+    void thinkingModel_firstTokenMetByAnyEvent_data();
+    void thinkingModel_firstTokenMetByAnyEvent();
     void fault_mapsToFailureClass_data();
     void fault_mapsToFailureClass();
     void timeout_firesNearItsSetting_data();
@@ -245,6 +251,65 @@ void TestProviderCall::timeout_firesNearItsSetting()
     // Timers are precise; allow scheduling noise of a loaded 2-core CI machine, not a second timer.
     QVERIFY2(partial.latencyMs >= expectedMs - 2 && partial.latencyMs < expectedMs + 100,
              qPrintable(QStringLiteral("fired after %1 ms").arg(partial.latencyMs)));
+}
+
+void TestProviderCall::thinkingModel_firstTokenMetByAnyEvent_data()
+{
+    QTest::addColumn<QString>("upstreamModel");
+    QTest::addColumn<bool>("answers"); // else: first-token timeout
+
+    // The stream's first event (the role chunk) comes at once, the first word 400 ms later; the
+    // first-token timeout is 150 ms.
+    QTest::newRow("a reasoning model: any event meets its first-token timeout") << "o3-mini" << true;
+    QTest::newRow("deepseek-reasoner likewise") << "deepseek-reasoner" << true;
+    QTest::newRow("a chat model waits for its first word") << "gpt-4.1-mini" << false;
+}
+
+void TestProviderCall::thinkingModel_firstTokenMetByAnyEvent()
+{
+    QFETCH(QString, upstreamModel);
+    QFETCH(bool, answers);
+    HttpServer server;
+    server.setHandler([](const HttpRequest&, HttpResponder* responder) {
+        responder->beginStream(200, "text/event-stream");
+        responder->writeChunk(
+            R"(data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m",)"
+            R"("choices":[{"index":0,"delta":{"role":"assistant","content":""},"finish_reason":null}]})"
+            "\n\n");
+        QPointer<HttpResponder> later(responder);
+        QTimer::singleShot(400, [later] {
+            if (!later) {
+                return;
+            }
+            later->writeChunk(R"(data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m",)"
+                              R"("choices":[{"index":0,"delta":{"content":"Done."},"finish_reason":"stop"}]})"
+                              "\n\ndata: [DONE]\n\n");
+            later->endStream();
+        });
+    });
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    ProviderConfig provider;
+    provider.id = QStringLiteral("thinker");
+    provider.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(server.port()));
+    ModelConfig target;
+    target.id = QStringLiteral("thinker/") + upstreamModel;
+    target.providerId = provider.id;
+    target.upstreamModel = upstreamModel;
+    target.timeouts = { 1000, 150, 2000, 10000 };
+    std::unique_ptr<ProviderCall> call(m_client.start(provider, target, request(QStringLiteral("Think"))));
+    QSignalSpy finished(call.get(), &ProviderCall::finished);
+    QSignalSpy failed(call.get(), &ProviderCall::failed);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size() + failed.size(), 1, 5000);
+    if (answers) {
+        QCOMPARE(finished.size(), 1);
+        const CallResult result = finished.first().first().value<CallResult>();
+        QCOMPARE(result.text, QStringLiteral("Done."));
+        QVERIFY2(result.ttftMs >= 390, qPrintable(QString::number(result.ttftMs))); // the first word's time
+    } else {
+        QCOMPARE(failed.size(), 1);
+        const CallError error = failed.first().first().value<CallError>();
+        QCOMPARE(FailureClasses::id(error.failureClass), FailureClasses::id(FailureClass::FirstTokenTimeout));
+    }
 }
 
 void TestProviderCall::connectTimeout_whenServerNeverAccepts()
