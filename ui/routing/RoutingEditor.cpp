@@ -9,6 +9,7 @@
 #include "ui/routing/ChainModel.h"
 #include "ui/routing/EstimatePanel.h"
 #include "ui/routing/ModelListModel.h"
+#include "ui/routing/PrimaryReviewer.h"
 #include "ui/routing/RoutingDocument.h"
 #include "ui/routing/RulesModel.h"
 #include "ui/routing/RulesPane.h"
@@ -51,6 +52,7 @@ RoutingEditor::RoutingEditor(Engine& engine, QWidget* parent)
     m_simulate = new SimulatePanel(
         engine, m_document, [this] { return std::make_pair(m_try->prompt(), m_try->tags()); }, this);
     m_estimate = new EstimatePanel(engine, m_document, this);
+    m_primaries = new PrimaryReviewer(engine, m_document, this);
 
     m_modelView->setModel(m_modelList);
     m_modelView->setDragEnabled(true);

@@ -17,6 +17,7 @@ class RulesPane;
 class SimulatePanel;
 class EstimatePanel;
 class TierBoard;
+class PrimaryReviewer;
 class ProviderHealth;
 class TryPromptPanel;
 
@@ -39,6 +40,7 @@ public:
     SimulatePanel* simulatePanel() const { return m_simulate; }
     EstimatePanel* estimatePanel() const { return m_estimate; }
     QListWidget* problemsList() const { return m_problems; }
+    PrimaryReviewer* primaryReviewer() const { return m_primaries; }
     bool isModified() const;
     // The health the model cards and "Try a prompt" show (the status bar's).
     void setHealth(ProviderHealth* health);
@@ -73,6 +75,7 @@ private:
     SimulatePanel* m_simulate;
     EstimatePanel* m_estimate;
     QListWidget* m_problems;
+    PrimaryReviewer* m_primaries;
     QLabel* m_state;
     QAction* m_saveAction = nullptr;
     QAction* m_revertAction = nullptr;
