@@ -1,6 +1,6 @@
 // "Reconsider your primary" on the dashboard: the Primaries card over a real ledger file, read as
 // the user sees it (table cells, the note), in English and German; saves
-// screenshots/dashboard-reconsider-primary-{en,de}.png.
+// screenshots/dashboard-reconsider-primary-{en,de}.png and dashboard-primaries-card.png.
 #include "ui/dashboard/DashboardFilterBar.h"
 #include "ui/dashboard/DashboardView.h"
 #include "ui/dashboard/PrimariesCard.h"
@@ -257,6 +257,9 @@ private slots:
     {
         open();
         screenshot(QStringLiteral("dashboard-reconsider-primary-en"));
+        // The card alone, for the README (docs/dashboard-primaries-card.png).
+        QVERIFY(m_view->primariesCard()->grab().save(
+            QStringLiteral(SWITCHYARD_SCREENSHOT_DIR "/dashboard-primaries-card.png")));
     }
 };
 
