@@ -8,8 +8,9 @@
 
 using namespace LedgerTestUtil;
 
-// "Reconsider your primary" on real SQLite ledger files: the requests each tier sent to its
-// primary first, those that failed over, and which fallback held up best.
+// "Reconsider your primary" on real ledgers, a SQLite file and a PostgreSQL database (when the
+// server can be started): the requests each tier sent to its primary first, those that failed
+// over, and which fallback held up best.
 namespace {
 const QDateTime T0 = utc(2026, 5, 4, 9); // a Monday, 09:00 UTC
 
@@ -106,6 +107,7 @@ class TestPrimaryReview : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase_data() { Backends::addRows(); }
     void rule_data();
     void rule();
     void review_data();
@@ -116,17 +118,36 @@ private slots:
 private:
     QString ledgerWith(const QList<RequestRecord>& records);
     QTemporaryDir m_dir;
+    Backends m_backends;
     int m_files = 0;
 };
 
 QString TestPrimaryReview::ledgerWith(const QList<RequestRecord>& records)
 {
-    const QString path = m_dir.filePath(QStringLiteral("ledger-%1.sqlite").arg(++m_files));
+    const QString path = m_backends.newLocation(m_dir, QStringLiteral("ledger-%1").arg(++m_files));
     Ledger ledger;
-    if (!ledger.open(path) || !recordAll(ledger, records)) {
+    if (path.isEmpty() || !ledger.open(path)) {
         return {};
     }
-    return path;
+    // Waits until every record is committed: 30,000 take a while on PostgreSQL.
+    QSignalSpy recorded(&ledger, &Ledger::recorded);
+    for (const RequestRecord& record : records) {
+        ledger.record(record);
+    }
+    ledger.flush();
+    auto committed = [&] {
+        qint64 total = 0;
+        for (const QList<QVariant>& arguments : std::as_const(recorded)) {
+            total += arguments.at(0).toInt();
+        }
+        return total;
+    };
+    QElapsedTimer waited;
+    waited.start();
+    while (committed() < records.size() && waited.elapsed() < 120000) {
+        recorded.wait(1000);
+    }
+    return committed() == records.size() ? path : QString();
 }
 
 void TestPrimaryReview::rule_data()
@@ -221,6 +242,9 @@ void TestPrimaryReview::review()
     QFETCH(QList<RequestRecord>, records);
     QFETCH(Chains, chains);
     QFETCH(QStringList, expected);
+    if (Backends::isPostgres() && !m_backends.server().start()) {
+        QSKIP(qPrintable(m_backends.skipReason()));
+    }
     const QString path = ledgerWith(records);
     QVERIFY(!path.isEmpty());
     LedgerQueries queries(path);
@@ -231,6 +255,9 @@ void TestPrimaryReview::review()
 
 void TestPrimaryReview::filterTiersAndModels_pickRows()
 {
+    if (Backends::isPostgres() && !m_backends.server().start()) {
+        QSKIP(qPrintable(m_backends.skipReason()));
+    }
     const QString path = ledgerWith(traffic("fast", "a-1", 50, 10, "b-1") + traffic("smart", "b-1", 40, 8, "a-1"));
     QVERIFY(!path.isEmpty());
     LedgerQueries queries(path);
@@ -261,6 +288,9 @@ void TestPrimaryReview::largeLedger_countsEveryRequest()
         failedOver += fails ? 1 : 0;
         RequestRecord r = traffic("fast", "a-1", 1, fails ? 1 : 0, "b-1", at).first();
         records << r;
+    }
+    if (Backends::isPostgres() && !m_backends.server().start()) {
+        QSKIP(qPrintable(m_backends.skipReason()));
     }
     const QString path = ledgerWith(records);
     QVERIFY(!path.isEmpty());
