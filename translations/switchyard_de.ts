@@ -608,6 +608,10 @@
         <source>migrate-ledger --to postgresql://user@host:port/db [--from FILE]   copy the ledger to PostgreSQL</source>
         <translation>migrate-ledger --to postgresql://benutzer@host:port/db [--from DATEI]   das Journal nach PostgreSQL kopieren</translation>
     </message>
+    <message>
+        <source>primaries [--days N] [--tier T] [--json]   each tier&apos;s primary: failover rate, uptime, the fallback to promote</source>
+        <translation>primaries [--days N] [--tier T] [--json]   das primäre Modell jeder Stufe: Failover-Quote, Verfügbarkeit, das Ausweichmodell zum Vorziehen</translation>
+    </message>
 </context>
 <context>
     <name>ClientKeyGate</name>
@@ -4742,6 +4746,174 @@ Erstes Token: %3</translation>
     <message>
         <source>expected an array of capability names</source>
         <translation>erwartet wurde ein Array von Fähigkeitsnamen</translation>
+    </message>
+</context>
+<context>
+    <name>PrimariesCard</name>
+    <message>
+        <source>Primaries</source>
+        <translation>Primäre Modelle</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation>Primäres Modell</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Failover rate</source>
+        <translation>Failover-Quote</translation>
+    </message>
+    <message>
+        <source>Provider uptime</source>
+        <translation>Verfügbarkeit des Anbieters</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>Vorschlag</translation>
+    </message>
+    <message>
+        <source>No tier has a chain to review.</source>
+        <translation>Keine Stufe hat eine Kette, die sich prüfen ließe.</translation>
+    </message>
+</context>
+<context>
+    <name>PrimariesCommand</name>
+    <message>
+        <source>Each tier&apos;s primary: how often it failed over, its provider&apos;s uptime and the fallback to promote.</source>
+        <translation>Das primäre Modell jeder Stufe: wie oft es per Failover gewechselt hat, die Verfügbarkeit seines Anbieters und das Ausweichmodell, das nach vorn rücken sollte.</translation>
+    </message>
+    <message>
+        <source>The last N days (default 7).</source>
+        <translation>Die letzten N Tage (Standard 7).</translation>
+    </message>
+    <message>
+        <source>Only this tier (repeatable).</source>
+        <translation>Nur diese Stufe (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>--days needs a number of days from 1 to 3650</source>
+        <translation>--days braucht eine Anzahl Tage von 1 bis 3650</translation>
+    </message>
+    <message>
+        <source>no history database is available</source>
+        <translation>keine Verlaufsdatenbank verfügbar</translation>
+    </message>
+    <message>
+        <source>--tier %1: no such tier in the routing policy</source>
+        <translation>--tier %1: Diese Stufe gibt es in der Routing-Richtlinie nicht</translation>
+    </message>
+    <message>
+        <source>TIER</source>
+        <translation>STUFE</translation>
+    </message>
+    <message>
+        <source>PRIMARY</source>
+        <translation>PRIMÄR</translation>
+    </message>
+    <message>
+        <source>REQUESTS</source>
+        <translation>ANFRAGEN</translation>
+    </message>
+    <message>
+        <source>FAILOVER</source>
+        <translation>FAILOVER</translation>
+    </message>
+    <message>
+        <source>UPTIME</source>
+        <translation>VERFÜGBAR</translation>
+    </message>
+    <message>
+        <source>SUGGESTION</source>
+        <translation>VORSCHLAG</translation>
+    </message>
+    <message>
+        <source>reconsider: promote %1 (%2 of its attempts succeeded)</source>
+        <translation>überdenken: %1 nach vorn stellen (%2 seiner Versuche erfolgreich)</translation>
+    </message>
+    <message>
+        <source>reconsider: no fallback to promote</source>
+        <translation>überdenken: kein Ausweichmodell, das nach vorn rücken könnte</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n day(s); marked (!) above %1% failover over at least %2 requests (alerts.json).</source>
+        <translation>
+            <numerusform>Letzter Tag; markiert (!) über %1 % Failover bei mindestens %2 Anfragen (alerts.json).</numerusform>
+            <numerusform>Letzte %n Tage; markiert (!) über %1 % Failover bei mindestens %2 Anfragen (alerts.json).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrimaryAdvice</name>
+    <message>
+        <source>No requests of this tier tried %1 first in the period.</source>
+        <translation>Keine Anfrage dieser Stufe hat im Zeitraum zuerst %1 versucht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 failed over on %2 of %Ln request(s).</source>
+        <translation>
+            <numerusform>%1 hat bei %2 von %Ln Anfrage per Failover gewechselt.</numerusform>
+            <numerusform>%1 hat bei %2 von %Ln Anfragen per Failover gewechselt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 answered %2 of its attempts.</source>
+        <translation>%1 hat %2 seiner Versuche beantwortet.</translation>
+    </message>
+    <message>
+        <source>Reconsider this primary: its chain has no fallback to promote.</source>
+        <translation>Überdenken Sie dieses primäre Modell: Seine Kette hat kein Ausweichmodell, das nach vorn rücken könnte.</translation>
+    </message>
+    <message>
+        <source>Reconsider this primary: no fallback has attempts in the period to judge it by.</source>
+        <translation>Überdenken Sie dieses primäre Modell: Kein Ausweichmodell hat im Zeitraum Versuche, nach denen es sich beurteilen ließe.</translation>
+    </message>
+    <message>
+        <source>Reconsider this primary: promote %1, %2 of whose attempts succeeded.</source>
+        <translation>Überdenken Sie dieses primäre Modell: Stellen Sie %1 nach vorn, %2 seiner Versuche waren erfolgreich.</translation>
+    </message>
+    <message>
+        <source>Reconsider this primary: promote %1 (its provider %2 answered %3 of its attempts).</source>
+        <translation>Überdenken Sie dieses primäre Modell: Stellen Sie %1 nach vorn (sein Anbieter %2 hat %3 seiner Versuche beantwortet).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Marked: a primary that failed over on more than %1 of at least %Ln request(s) (the failover-rate alert&apos;s threshold, alerts.json).</source>
+        <translation>
+            <numerusform>Markiert: ein primäres Modell, das bei mehr als %1 von mindestens %Ln Anfrage per Failover gewechselt hat (die Schwelle des Failover-Quoten-Alarms, alerts.json).</numerusform>
+            <numerusform>Markiert: ein primäres Modell, das bei mehr als %1 von mindestens %Ln Anfragen per Failover gewechselt hat (die Schwelle des Failover-Quoten-Alarms, alerts.json).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrimaryMark</name>
+    <message numerus="yes">
+        <source>Last %n day(s):</source>
+        <translation>
+            <numerusform>Letzter Tag:</numerusform>
+            <numerusform>Letzte %n Tage:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Promote %1</source>
+        <translation>%1 nach vorn stellen</translation>
+    </message>
+    <message>
+        <source>Move %1 to the top of the %2 chain (undoable)</source>
+        <translation>%1 an die Spitze der Kette %2 stellen (rückgängig zu machen)</translation>
+    </message>
+    <message>
+        <source>Promote %1 in %2</source>
+        <translation>%1 in %2 nach vorn stellen</translation>
     </message>
 </context>
 <context>

@@ -195,6 +195,43 @@
     </message>
 </context>
 <context>
+    <name>PrimariesCommand</name>
+    <message numerus="yes">
+        <source>Last %n day(s); marked (!) above %1% failover over at least %2 requests (alerts.json).</source>
+        <translation>
+            <numerusform>Last day; marked (!) above %1% failover over at least %2 requests (alerts.json).</numerusform>
+            <numerusform>Last %n days; marked (!) above %1% failover over at least %2 requests (alerts.json).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrimaryAdvice</name>
+    <message numerus="yes">
+        <source>%1 failed over on %2 of %Ln request(s).</source>
+        <translation>
+            <numerusform>%1 failed over on %2 of %Ln request.</numerusform>
+            <numerusform>%1 failed over on %2 of %Ln requests.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Marked: a primary that failed over on more than %1 of at least %Ln request(s) (the failover-rate alert&apos;s threshold, alerts.json).</source>
+        <translation>
+            <numerusform>Marked: a primary that failed over on more than %1 of at least %Ln request (the failover-rate alert&apos;s threshold, alerts.json).</numerusform>
+            <numerusform>Marked: a primary that failed over on more than %1 of at least %Ln requests (the failover-rate alert&apos;s threshold, alerts.json).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrimaryMark</name>
+    <message numerus="yes">
+        <source>Last %n day(s):</source>
+        <translation>
+            <numerusform>Last day:</numerusform>
+            <numerusform>Last %n days:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProvidersDialog</name>
     <message numerus="yes">
         <source>%n model(s) offered by the provider.</source>

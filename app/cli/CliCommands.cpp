@@ -8,6 +8,7 @@
 #include "app/cli/LeaderboardCommand.h"
 #include "app/cli/MigrateLedgerCommand.h"
 #include "app/cli/ModelsCommand.h"
+#include "app/cli/PrimariesCommand.h"
 #include "app/cli/ReconcileCommand.h"
 #include "app/cli/RouteCommand.h"
 #include "app/cli/RouterCommand.h"
@@ -45,6 +46,11 @@ const QList<Entry>& entries()
           QT_TRANSLATE_NOOP("CliCommands",
                             "stats [--since DATE] [--until DATE] [--by model|provider|tier|day] [--json]   spend"),
           [] { return new StatsCommand; } },
+        { "primaries",
+          QT_TRANSLATE_NOOP("CliCommands",
+                            "primaries [--days N] [--tier T] [--json]   each tier's primary: failover rate, uptime, "
+                            "the fallback to promote"),
+          [] { return new PrimariesCommand; } },
         { "leaderboard",
           QT_TRANSLATE_NOOP("CliCommands",
                             "leaderboard [--by model|settings] [--tier T] [--rule R] [--tag TAG] [--since DATE] "

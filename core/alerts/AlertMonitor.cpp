@@ -127,7 +127,8 @@ void AlertMonitor::checkPrimary(const QString& modelId, qint64 now)
     prune(&events, now - qint64(m_rules.failoverRatePeriodSec) * 1000);
     const qsizetype requests = events.size();
     const qsizetype failovers = std::count_if(events.cbegin(), events.cend(), [](const Event& e) { return e.flagged; });
-    const double percent = requests > 0 ? 100.0 * double(failovers) / double(requests) : 0;
+    const FailoverRateRule rule = m_rules.failoverRateRule();
+    const double percent = FailoverRateRule::ratePercent(requests, failovers);
     Alert alert = make(AlertKind::FailoverRate, modelId);
     alert.count = requests;
     alert.value = percent;
@@ -139,8 +140,8 @@ void AlertMonitor::checkPrimary(const QString& modelId, qint64 now)
               .arg(modelId)
               .arg(percent, 0, 'f', 1)
               .arg(m_rules.failoverRatePeriodSec / 60);
-    const bool enough = requests >= m_rules.failoverRateMinRequests;
-    const bool fire = m_rules.failoverRate && enough && percent > m_rules.failoverRatePercent;
+    const bool enough = requests >= rule.minRequests;
+    const bool fire = m_rules.failoverRate && rule.exceeded(requests, failovers);
     const bool clear = !m_rules.failoverRate || !enough || percent <= 0.8 * m_rules.failoverRatePercent;
     update(alert, fire, clear);
     if (events.isEmpty()) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/alerts/WebhookTarget.h"
+#include "core/ledger/FailoverRateRule.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -36,6 +37,8 @@ public:
     double failoverRatePercent = 10;
     int failoverRatePeriodSec = 60 * 60;
     int failoverRateMinRequests = 10;
+    // The threshold the alert, the dashboard and the routing editor share.
+    FailoverRateRule failoverRateRule() const { return { failoverRatePercent, failoverRateMinRequests }; }
 
     bool latencyP95 = true;
     qint64 latencyP95Ms = 20000;

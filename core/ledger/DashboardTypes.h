@@ -3,6 +3,7 @@
 #include "core/common/ProviderTypes.h"
 #include "core/ledger/LedgerQueryTypes.h"
 #include "core/ledger/LedgerRecords.h"
+#include "core/ledger/PrimaryReview.h"
 
 #include <QMetaType>
 
@@ -21,6 +22,9 @@ struct DashboardQuery
     bool savingsRoutedOnly = true;
     // The newest failover events listed (the chart counts all of them).
     int failoverLimit = 500;
+    // "Reconsider your primary": each tier's chain (from the routing policy) and the threshold.
+    QList<PrimaryReview::Chain> chains;
+    FailoverRateRule primaryRule;
 
     // The period of the same length that ends where `filter` starts, with the same filters: what
     // the spend card compares with.
@@ -48,6 +52,7 @@ struct DashboardResult
     qint64 failoverTotal = 0; // all failover events of the period and filters
     QList<FailoverCountRow> failoverCounts;
     QList<LatencyRow> latency;
+    QList<PrimaryReview::Row> primaries;
     // Keys seen in the period regardless of the provider/model/tier filters, for the filter menus.
     QStringList providerNames;
     QStringList modelNames;

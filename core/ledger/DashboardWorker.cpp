@@ -57,6 +57,7 @@ void DashboardWorker::load(const DashboardQuery& query)
         result.failoverTotal += row.count;
     }
     result.latency = q.latencyPercentiles(query.filter);
+    result.primaries = q.primaryReview(query.filter, query.chains, query.primaryRule);
     if (stale(query.generation)) {
         return;
     }

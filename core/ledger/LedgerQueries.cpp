@@ -17,6 +17,7 @@ LedgerQueries::LedgerQueries(const QString& path)
     : m_reader(std::make_unique<LedgerReader>(path))
     , m_history(*m_reader)
     , m_reliability(*m_reader)
+    , m_primaries(*m_reader)
 {
 }
 

@@ -3,6 +3,7 @@
 #include "core/ledger/HistoryQueries.h"
 #include "core/ledger/LedgerQueryTypes.h"
 #include "core/ledger/LedgerRecords.h"
+#include "core/ledger/PrimaryReviewQueries.h"
 #include "core/ledger/ReliabilityQueries.h"
 
 #include "core/common/ProviderTypes.h"
@@ -57,6 +58,12 @@ public:
     {
         return m_reliability.latencyPercentiles(filter);
     }
+    // See PrimaryReviewQueries.
+    QList<PrimaryReview::Row> primaryReview(const LedgerFilter& filter, const QList<PrimaryReview::Chain>& chains,
+                                            const FailoverRateRule& rule)
+    {
+        return m_primaries.review(filter, chains, rule);
+    }
     // Cached tokens are priced at reference.cachedInputPerMTok when it is set (> 0), else at the input price.
     SavingsResult savings(const LedgerFilter& filter, const ModelPrice& reference);
     // The same per class of traffic (tier x model), dearest first.
@@ -101,4 +108,5 @@ private:
     std::unique_ptr<LedgerReader> m_reader;
     HistoryQueries m_history;
     ReliabilityQueries m_reliability;
+    PrimaryReviewQueries m_primaries;
 };

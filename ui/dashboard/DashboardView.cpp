@@ -5,6 +5,7 @@
 #include "ui/dashboard/FailoverChart.h"
 #include "ui/dashboard/HeadlineCard.h"
 #include "ui/dashboard/LatencyChart.h"
+#include "ui/dashboard/PrimariesCard.h"
 #include "ui/dashboard/ReconcileDialog.h"
 #include "ui/dashboard/RequestListDialog.h"
 #include "ui/dashboard/SpendChart.h"
@@ -13,9 +14,11 @@
 
 #include "core/common/Clock.h"
 #include "core/engine/Engine.h"
+#include "core/engine/PrimaryChains.h"
 #include "core/ledger/DashboardWorker.h"
 #include "core/ledger/Ledger.h"
 #include "core/pricing/BudgetTracker.h"
+#include "core/routing/Router.h"
 #include "ui/common/FileDialogs.h"
 
 #include <QChartView>
@@ -34,7 +37,17 @@
 namespace {
 DashboardView::Sources sourcesOf(Engine& engine)
 {
-    return { engine.ledgerPath(), engine.ledger(), engine.models(), engine.budgets(), engine.providers() };
+    DashboardView::Sources sources;
+    sources.ledgerPath = engine.ledgerPath();
+    sources.ledger = engine.ledger();
+    sources.models = engine.models();
+    sources.budgets = engine.budgets();
+    sources.providers = engine.providers();
+    sources.chains = [&engine] {
+        return PrimaryChains::of(engine.router()->policy(), [&engine](const QString& id) { return engine.model(id); });
+    };
+    sources.primaryRule = PrimaryChains::rule(engine.homeDir());
+    return sources;
 }
 } // namespace
 
@@ -72,6 +85,7 @@ DashboardView::DashboardView(const Sources& sources, QWidget* parent)
     , m_failoverAll(new QPushButton(this))
     , m_savingsModel(new QStandardItemModel(this))
     , m_savingsTable(new QTableView(this))
+    , m_primaries(new PrimariesCard(this))
     , m_latest(std::make_shared<std::atomic<quint64>>(0))
 {
     qRegisterMetaType<DashboardQuery>();
@@ -229,6 +243,7 @@ void DashboardView::buildLayout()
     grid->addWidget(panel(Panel::Latency), 1, 1);
     grid->addWidget(failoverPanel, 2, 0, 1, 2);
     grid->addWidget(savingsBox, 3, 0, 1, 2);
+    grid->addWidget(m_primaries, 4, 0, 1, 2);
     grid->setColumnStretch(0, 3);
     grid->setColumnStretch(1, 2);
     auto* contentLayout = new QVBoxLayout(content);
@@ -278,6 +293,8 @@ void DashboardView::refresh()
     m_query.reference = m_filterBar->referencePrice();
     m_query.savingsRoutedOnly = m_filterBar->savingsRoutedOnly();
     m_query.failoverLimit = m_failoverLimit;
+    m_query.chains = m_sources.chains ? m_sources.chains() : QList<PrimaryReview::Chain>();
+    m_query.primaryRule = m_sources.primaryRule;
     m_latest->store(m_query.generation);
     if (!m_worker) {
         showEmptyEverywhere(tr("The ledger is off, so there is no history to chart. Turn it on in Settings to see "

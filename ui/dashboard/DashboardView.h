@@ -19,6 +19,7 @@ class Engine;
 class FailoverChart;
 class HeadlineCard;
 class LatencyChart;
+class PrimariesCard;
 class Ledger;
 class QLabel;
 class QPushButton;
@@ -46,6 +47,10 @@ public:
         QList<ModelConfig> models; // savings reference candidates
         BudgetTracker* budgets = nullptr;
         QList<ProviderConfig> providers; // which ledger providers an invoice covers
+        // "Reconsider your primary": the tiers' chains at each refresh (none: no Primaries rows)
+        // and the failover-rate threshold they are marked by.
+        std::function<QList<PrimaryReview::Chain>()> chains;
+        FailoverRateRule primaryRule;
     };
 
     DashboardView(Engine& engine, QWidget* parent = nullptr);
@@ -81,6 +86,7 @@ public:
     bool exportPng(Panel panel, const QString& path) const;
     // Opens the request list for a drill-down (also what chart clicks call).
     RequestListDialog* showRequests(const DrillDownQuery& query, const QString& title);
+    PrimariesCard* primariesCard() const { return m_primaries; }
     // Opens "Reconcile with invoice..." (also what its button does).
     ReconcileDialog* showReconcile();
 
@@ -127,6 +133,7 @@ private:
     // Per class of routed traffic (tier x model): cost next to the reference model's.
     QStandardItemModel* m_savingsModel;
     QTableView* m_savingsTable;
+    PrimariesCard* m_primaries;
     QTimer m_liveTimer;
     // Applying a result runs in slices, one per event-loop turn, so none blocks the loop for long.
     // Each slice is followed by a turn left to the paint it caused (a posted event, delivered

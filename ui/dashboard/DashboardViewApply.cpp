@@ -6,6 +6,7 @@
 #include "ui/dashboard/FailoverChart.h"
 #include "ui/dashboard/HeadlineCard.h"
 #include "ui/dashboard/LatencyChart.h"
+#include "ui/dashboard/PrimariesCard.h"
 #include "ui/dashboard/SpendChart.h"
 #include "ui/dashboard/TierChart.h"
 #include "ui/dashboard/UptimeChart.h"
@@ -144,6 +145,7 @@ void DashboardView::showEmptyEverywhere(const QString& text)
     m_failoverModel->setRowCount(0);
     m_savingsModel->setRowCount(0);
     m_failoverTable->setVisible(false);
+    m_primaries->showEmpty(text);
 }
 
 void DashboardView::applyCharts()
@@ -220,6 +222,7 @@ void DashboardView::applyCharts()
     }
     stages << [this] { fillFailoverTable(); };
     stages << [this] { fillSavingsTable(); };
+    stages << [this] { m_primaries->setRows(m_result.primaries, m_query.primaryRule); };
     m_stages = stages;
     m_stageGeneration = generation;
     m_paintTurn = true; // the headline cards were just updated: their paint goes first

@@ -64,6 +64,23 @@ std::optional<Leaderboard::Row> RoutingDocument::rating(const QString& modelId) 
     return it == m_ratings.cend() ? std::nullopt : std::optional<Leaderboard::Row>(*it);
 }
 
+void RoutingDocument::setPrimaryReview(const QList<PrimaryReview::Row>& rows, int days)
+{
+    m_primaryReview = rows;
+    m_primaryReviewDays = days;
+    emit primaryReviewChanged();
+}
+
+std::optional<PrimaryReview::Row> RoutingDocument::primaryReview(const QString& tier) const
+{
+    for (const PrimaryReview::Row& row : m_primaryReview) {
+        if (row.tier == tier) {
+            return row;
+        }
+    }
+    return std::nullopt;
+}
+
 void RoutingDocument::setHealth(ProviderHealth* health)
 {
     if (m_health) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/ledger/PrimaryReview.h"
 #include "core/routing/RoutingPolicy.h"
 #include "core/workbench/Leaderboard.h"
 #include "core/workbench/ProviderHealth.h"
@@ -37,15 +38,23 @@ public:
     // and health; a model without votes has no entry.
     void setRatings(const QHash<QString, Leaderboard::Row>& ratings);
     std::optional<Leaderboard::Row> rating(const QString& modelId) const;
+    // "Reconsider your primary" for the edited policy's tiers over the last `days` (PrimaryReviewer
+    // keeps it current).
+    void setPrimaryReview(const QList<PrimaryReview::Row>& rows, int days);
+    std::optional<PrimaryReview::Row> primaryReview(const QString& tier) const;
+    int primaryReviewDays() const { return m_primaryReviewDays; }
 
 signals:
     void policyChanged();
     void healthChanged();
     void ratingsChanged();
+    void primaryReviewChanged();
 
 private:
     RoutingPolicy m_policy;
     QPointer<ProviderHealth> m_health;
     QHash<QString, Leaderboard::Row> m_ratings;
+    QList<PrimaryReview::Row> m_primaryReview;
+    int m_primaryReviewDays = 0;
     QUndoStack m_undo;
 };

@@ -10,6 +10,7 @@
 #include "ui/routing/EstimatePanel.h"
 #include "ui/routing/LearnedRulePanel.h"
 #include "ui/routing/ModelListModel.h"
+#include "ui/routing/PrimaryReviewer.h"
 #include "ui/routing/RoutingDocument.h"
 #include "ui/routing/RulesModel.h"
 #include "ui/routing/RulesPane.h"
@@ -54,6 +55,7 @@ RoutingEditor::RoutingEditor(Engine& engine, QWidget* parent)
         engine, m_document, [this] { return std::make_pair(m_try->prompt(), m_try->tags()); }, this);
     m_estimate = new EstimatePanel(engine, m_document, this);
     m_learned = new LearnedRulePanel(engine, m_document, this);
+    m_primaries = new PrimaryReviewer(engine, m_document, this);
 
     m_modelView->setModel(m_modelList);
     m_modelView->setDragEnabled(true);

@@ -18,6 +18,7 @@ class SimulatePanel;
 class EstimatePanel;
 class LearnedRulePanel;
 class TierBoard;
+class PrimaryReviewer;
 class ProviderHealth;
 class TryPromptPanel;
 
@@ -42,6 +43,7 @@ public:
     LearnedRulePanel* learnedPanel() const { return m_learned; }
     RulesPane* rulesPane() const { return m_rulesPane; }
     QListWidget* problemsList() const { return m_problems; }
+    PrimaryReviewer* primaryReviewer() const { return m_primaries; }
     bool isModified() const;
     // The health the model cards and "Try a prompt" show (the status bar's).
     void setHealth(ProviderHealth* health);
@@ -77,6 +79,7 @@ private:
     EstimatePanel* m_estimate;
     LearnedRulePanel* m_learned;
     QListWidget* m_problems;
+    PrimaryReviewer* m_primaries;
     QLabel* m_state;
     QAction* m_saveAction = nullptr;
     QAction* m_revertAction = nullptr;

@@ -7,6 +7,7 @@
 #include "ui/common/StatusColors.h"
 #include "ui/routing/ChainModel.h"
 #include "ui/routing/ModelCardDelegate.h"
+#include "ui/routing/PrimaryMark.h"
 #include "ui/routing/RoutingDocument.h"
 
 #include <QAction>
@@ -90,6 +91,7 @@ TierColumn::TierColumn(Engine& engine, RoutingDocument* document, const QString&
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addLayout(header);
+    layout->addWidget(new PrimaryMark(document, tierName, this));
     layout->addWidget(m_view, 1);
     layout->addWidget(m_worstCase);
 
