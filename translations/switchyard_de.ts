@@ -2105,10 +2105,6 @@ Erstes Token: %3</translation>
 <context>
     <name>EstimatePanel</name>
     <message>
-        <source> days</source>
-        <translation> Tage</translation>
-    </message>
-    <message>
         <source>Estimate</source>
         <translation>Schätzung</translation>
     </message>
@@ -2147,6 +2143,13 @@ Erstes Token: %3</translation>
         <translation>
             <numerusform>%Ln Anfrage ginge an Modelle ohne Preis (nicht gezählt).</numerusform>
             <numerusform>%Ln Anfragen gingen an Modelle ohne Preis (nicht gezählt).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln Tag</numerusform>
+            <numerusform>%Ln Tage</numerusform>
         </translation>
     </message>
 </context>
@@ -6967,10 +6970,6 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
         <translation>Prompt- und Antworttext im Verlauf speichern</translation>
     </message>
     <message>
-        <source> days</source>
-        <translation> Tage</translation>
-    </message>
-    <message>
         <source>keep forever</source>
         <translation>für immer behalten</translation>
     </message>
@@ -7105,6 +7104,13 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
     <message>
         <source>Trace collector: &quot;%1&quot; is not an http:// or https:// URL.</source>
         <translation>Trace-Collector: „%1“ ist keine http://- oder https://-URL.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln Tag</numerusform>
+            <numerusform>%Ln Tage</numerusform>
+        </translation>
     </message>
 </context>
 <context>

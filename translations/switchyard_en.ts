@@ -109,6 +109,13 @@
             <numerusform>%Ln requests would go to unpriced models (not counted).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln day</numerusform>
+            <numerusform>%Ln days</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>GatewayServer</name>
@@ -339,6 +346,16 @@
         <translation>
             <numerusform>; clients must send the client key</numerusform>
             <numerusform>; clients must send one of the %n client keys</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message numerus="yes">
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln day</numerusform>
+            <numerusform>%Ln days</numerusform>
         </translation>
     </message>
 </context>

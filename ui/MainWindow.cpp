@@ -453,6 +453,17 @@ MainWindow::Page MainWindow::currentPage() const
 
 void MainWindow::showPage(Page page)
 {
+    // The history belongs to the workbench: it leaves with it and comes back with it, instead of
+    // staying over the routing editor and the dashboard.
+    static const char* const historyShown = "shownOnWorkbench";
+    if (m_historyDock && page != currentPage()) {
+        if (currentPage() == WorkbenchPage) {
+            m_historyDock->setProperty(historyShown, m_historyDock->isVisible());
+            m_historyDock->hide();
+        } else if (page == WorkbenchPage && m_historyDock->property(historyShown).toBool()) {
+            m_historyDock->show();
+        }
+    }
     m_pages->setCurrentIndex(int(page));
     for (QAction* action : m_navigation->actions()) {
         action->setChecked(action->data().toInt() == int(page));

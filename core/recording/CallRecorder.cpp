@@ -68,6 +68,16 @@ PendingRecord CallRecorder::start(RecordContext context) const
         context.startedAt = Clock::instance().currentDateTimeUtc();
     }
     context.startedAt = context.startedAt.toUTC();
+    if (!context.compareGroup.isEmpty()) {
+        // A run's columns start one after another, often within one millisecond, and finish in any
+        // order; a reopened run lists them by start. Each column starts after the one before it
+        // (by a millisecond at most), so the reopened run has the live run's column order.
+        if (context.compareGroup == m_lastGroup && context.startedAt <= m_lastGroupStart) {
+            context.startedAt = m_lastGroupStart.addMSecs(1);
+        }
+        m_lastGroup = context.compareGroup;
+        m_lastGroupStart = context.startedAt;
+    }
     if (context.requestId.isEmpty()) {
         context.requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     }

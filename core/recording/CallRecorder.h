@@ -48,4 +48,7 @@ private:
     Sink m_sink;
     CallJournal* m_journal = nullptr;
     std::shared_ptr<CallRecorder*> m_self; // tickets hold it weakly
+    // The last call of a comparison run that started, and when: the run's columns start in order.
+    mutable QString m_lastGroup;
+    mutable QDateTime m_lastGroupStart;
 };

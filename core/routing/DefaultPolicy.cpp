@@ -69,6 +69,15 @@ QList<ChainStep> chainFor(const TierPreference& preference, const QList<ModelCon
     return chain;
 }
 
+// The built-in rules' names, in the order rules() lists them.
+const char* const kRuleNames[] = {
+    QT_TRANSLATE_NOOP("DefaultPolicy", "Code block"),
+    QT_TRANSLATE_NOOP("DefaultPolicy", "Simple classification or extraction"),
+    QT_TRANSLATE_NOOP("DefaultPolicy", "Programming task"),
+    QT_TRANSLATE_NOOP("DefaultPolicy", "Deep thinking"),
+    QT_TRANSLATE_NOOP("DefaultPolicy", "Everything else"),
+};
+
 RoutingRule rule(const char* name, RuleKind kind, const QString& pattern, const char* tier)
 {
     RoutingRule result;
@@ -89,6 +98,20 @@ QStringList DefaultPolicy::tierNames()
     return names;
 }
 
+QString DefaultPolicy::displayName(const QString& name)
+{
+    for (const char* builtIn : kRuleNames) {
+        if (name == QLatin1String(builtIn)) {
+            return QCoreApplication::translate("DefaultPolicy", builtIn);
+        }
+    }
+    static const QRegularExpression tagRule(QStringLiteral("^Tag tier=(\\S+)$"));
+    if (const QRegularExpressionMatch match = tagRule.match(name); match.hasMatch()) {
+        return QCoreApplication::translate("DefaultPolicy", "Tag tier=%1").arg(match.captured(1));
+    }
+    return name;
+}
+
 QList<RoutingRule> DefaultPolicy::rules()
 {
     QList<RoutingRule> list;
@@ -100,14 +123,14 @@ QList<RoutingRule> DefaultPolicy::rules()
         tagRule.tier = tier;
         list.append(tagRule);
     }
-    list.append(rule(QT_TRANSLATE_NOOP("DefaultPolicy", "Code block"), RuleKind::HasCodeBlock, {}, "coding"));
-    list.append(rule(QT_TRANSLATE_NOOP("DefaultPolicy", "Simple classification or extraction"), RuleKind::Keywords,
+    list.append(rule(kRuleNames[0], RuleKind::HasCodeBlock, {}, "coding"));
+    list.append(rule(kRuleNames[1], RuleKind::Keywords,
                      QStringLiteral("classify, categorize, categorise, yes-or-no, yes or no, extract"), "budget"));
-    list.append(rule(QT_TRANSLATE_NOOP("DefaultPolicy", "Programming task"), RuleKind::Keywords,
+    list.append(rule(kRuleNames[2], RuleKind::Keywords,
                      QStringLiteral("write code, function, functions, debug, implement, algorithm"), "coding"));
-    list.append(rule(QT_TRANSLATE_NOOP("DefaultPolicy", "Deep thinking"), RuleKind::Keywords,
+    list.append(rule(kRuleNames[3], RuleKind::Keywords,
                      QStringLiteral("analyze, analyse, compare, strategy, evaluate, research"), "premium"));
-    list.append(rule(QT_TRANSLATE_NOOP("DefaultPolicy", "Everything else"), RuleKind::Default, {}, "standard"));
+    list.append(rule(kRuleNames[4], RuleKind::Default, {}, "standard"));
     return list;
 }
 

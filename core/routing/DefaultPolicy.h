@@ -13,4 +13,8 @@ RoutingPolicy createForRealProviders(const QList<ModelConfig>& available, const 
 // The rules alone, in order.
 QList<RoutingRule> rules();
 QStringList tierNames(); // budget, standard, coding, premium
+// A rule's name as the user reads it: a built-in rule kept under its English name (a routing.json
+// saved while the app ran in English) reads in the language installed now ("Everything else" is
+// "Alles andere" in German); any other name as it is.
+QString displayName(const QString& name);
 } // namespace DefaultPolicy

@@ -1,5 +1,7 @@
 #include "core/workbench/ColumnRoute.h"
 
+#include "core/routing/DefaultPolicy.h"
+
 #include <QCoreApplication>
 
 QString ColumnRoute::decisionText() const
@@ -7,7 +9,8 @@ QString ColumnRoute::decisionText() const
     if (!decided) {
         return QCoreApplication::translate("ColumnRoute", "The router picks the model");
     }
-    const QString rule = ruleName.isEmpty() ? QCoreApplication::translate("ColumnRoute", "forced") : ruleName;
+    const QString rule = ruleName.isEmpty() ? QCoreApplication::translate("ColumnRoute", "forced")
+                                            : DefaultPolicy::displayName(ruleName);
     return QCoreApplication::translate("ColumnRoute", "Tier %1 \u00b7 rule \u201c%2\u201d").arg(tier, rule);
 }
 
@@ -26,10 +29,10 @@ QString ColumnRoute::note() const
     if (!decided) {
         return {};
     }
-    QStringList parts {
-        QCoreApplication::translate("ColumnRoute", "routed: tier %1, rule %2")
-            .arg(tier, ruleName.isEmpty() ? QCoreApplication::translate("ColumnRoute", "forced") : ruleName)
-    };
+    QStringList parts { QCoreApplication::translate("ColumnRoute", "routed: tier %1, rule %2")
+                            .arg(tier,
+                                 ruleName.isEmpty() ? QCoreApplication::translate("ColumnRoute", "forced")
+                                                    : DefaultPolicy::displayName(ruleName)) };
     for (const Failover& failover : failovers) {
         parts.append(failoverText(failover));
     }

@@ -43,10 +43,21 @@ ColumnSnapshot HistoryEntry::columnOf(const RequestRecord& record)
         column.route.tier = record.tier;
         column.route.ruleName = record.rule;
         column.route.modelId = record.finalModel;
+        // Each failover left its model's failed attempt, in order: its HTTP status is what the
+        // live column showed ("Server error, HTTP 503").
+        qsizetype nextAttempt = 0;
         for (const FailoverRecord& failover : record.failovers) {
             CallError error;
             error.failureClass = FailureClasses::fromId(failover.failureClass);
             error.message = failover.message;
+            for (qsizetype i = nextAttempt; i < record.attempts.size(); ++i) {
+                const AttemptRecord& attempt = record.attempts.at(i);
+                if (attempt.modelId == failover.fromModel && attempt.outcome != AttemptOutcome::Ok) {
+                    error.httpStatus = attempt.httpStatus;
+                    nextAttempt = i + 1;
+                    break;
+                }
+            }
             column.route.failovers.append({ failover.fromModel, failover.toModel, error });
         }
         column.note = column.route.note();

@@ -22,6 +22,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -29,6 +30,7 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -635,6 +637,63 @@ private slots:
         const QString path = QStringLiteral(SWITCHYARD_SCREENSHOT_DIR "/routing-rule-never-fires.png");
         QVERIFY(m_editor->grab().save(path));
         qInfo("wrote %s", qPrintable(path));
+    }
+
+    // Issue 22 item 14: a routing.json saved while the app ran in English, opened in German: the
+    // built-in rules read in German (the file keeps what was saved), and every condition and tier
+    // is shown whole ("Schlüsselwörter" was cut to "Schlüsselw…").
+    void german_savedEnglishRuleNamesReadInGerman_wordsShownWhole()
+    {
+        QVERIFY(m_editor->save().isEmpty());
+        QFile saved(m_home->filePath(QStringLiteral("routing.json")));
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QVERIFY(saved.readAll().contains("\"Everything else\""));
+        m_editor.reset();
+        m_engine.reset();
+
+        QVERIFY(Appearance::installLanguage(QStringLiteral("de")));
+        m_engine = std::make_unique<Engine>();
+        Engine::Options options;
+        options.homeDir = m_home->path();
+        options.sandbox = true;
+        QVERIFY2(m_engine->open(options), qPrintable(m_engine->errorString()));
+        m_editor = std::make_unique<RoutingEditor>(*m_engine);
+        m_editor->resize(1180, 760); // the page of a 1280x820 window
+        m_editor->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_editor.get()));
+        QCOMPARE(m_editor->document()->policy().rules.constLast().name, QStringLiteral("Everything else"));
+        const QStringList names = ruleNamesShown();
+        for (const QString& german : { QStringLiteral("Alles andere"), QStringLiteral("Programmieraufgabe"),
+                                       QStringLiteral("Gr\u00fcndliches Nachdenken"), QStringLiteral("Codeblock") }) {
+            QVERIFY2(names.contains(german), qPrintable(names.join(QStringLiteral(", "))));
+        }
+        QVERIFY(ruleCell(6, RulesModel::KindColumn) == QStringLiteral("Schl\u00fcsselw\u00f6rter"));
+        QTableView* view = m_editor->rulesView();
+        for (int row = 0; row < view->model()->rowCount(); ++row) {
+            for (RulesModel::Column column : { RulesModel::KindColumn, RulesModel::TierColumn }) {
+                const QString text = ruleCell(row, column);
+                const int needed = view->fontMetrics().horizontalAdvance(text) + 8;
+                QVERIFY2(view->columnWidth(column) >= needed,
+                         qPrintable(QStringLiteral("\"%1\" needs %2 px, has %3")
+                                        .arg(text)
+                                        .arg(needed)
+                                        .arg(view->columnWidth(column))));
+            }
+        }
+        // The worst case under each tier in German digits ("12,1 min", not "12.1 min").
+        int worstCases = 0;
+        for (const QLabel* label : m_editor->findChildren<QLabel*>()) {
+            if (label->text().contains(QStringLiteral("Schlimmstenfalls"))) {
+                ++worstCases;
+                QVERIFY2(label->text().contains(QRegularExpression(QStringLiteral("\\d,\\d (min|s)\\b"))),
+                         qPrintable(label->text()));
+            }
+        }
+        QVERIFY(worstCases >= 4);
+        QDir().mkpath(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR));
+        QVERIFY(
+            m_editor->grab().save(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR "/routing-editor-de-saved-english.png")));
+        QVERIFY(Appearance::installLanguage(QStringLiteral("en")));
     }
 
     void screenshot_defaultSandboxPolicy()

@@ -31,6 +31,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QProxyStyle>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -118,7 +119,10 @@ private slots:
         QCOMPARE(qApp->palette().color(QPalette::Window).lightness() < 128, dark);
         QCOMPARE(qApp->palette().color(QPalette::WindowText).lightness() > 128, dark);
         QTRY_COMPARE(window.palette().color(QPalette::Window), qApp->palette().color(QPalette::Window));
-        QCOMPARE(QApplication::style()->name().toLower(), style);
+        // Fusion, under the proxy that draws check box frames visible on a dark palette.
+        const auto* proxy = qobject_cast<const QProxyStyle*>(QApplication::style());
+        QVERIFY(proxy);
+        QCOMPARE(proxy->baseStyle()->name().toLower(), style);
     }
 
     void theme_system_restoresPlatformLook()
@@ -304,6 +308,53 @@ private slots:
         QCOMPARE(
             QCoreApplication::translate("EstimatePanel", "No routed requests in the last %n day(s).", nullptr, count),
             shown);
+    }
+
+    // Issue 22 item 14: a count of days reads in the language's plural form, not "1 days" or
+    // "30 day(s)": the retention box in Preferences, as shown and after typing a bare number.
+    void retentionDays_readInPluralForms_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<int>("days");
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("English, one day") << QStringLiteral("en") << 1 << QString() << QStringLiteral("1 day");
+        QTest::newRow("English, 30 days") << QStringLiteral("en") << 30 << QString() << QStringLiteral("30 days");
+        QTest::newRow("English, 0 keeps forever")
+            << QStringLiteral("en") << 0 << QString() << QStringLiteral("keep forever");
+        QTest::newRow("English, 45 typed")
+            << QStringLiteral("en") << 30 << QStringLiteral("45") << QStringLiteral("45 days");
+        QTest::newRow("German, one day") << QStringLiteral("de") << 1 << QString() << QStringLiteral("1 Tag");
+        QTest::newRow("German, 90 days") << QStringLiteral("de") << 90 << QString() << QStringLiteral("90 Tage");
+        QTest::newRow("German, 1000 typed")
+            << QStringLiteral("de") << 30 << QStringLiteral("1000") << QStringLiteral("1.000 Tage");
+    }
+    void retentionDays_readInPluralForms()
+    {
+        QFETCH(QString, language);
+        QFETCH(int, days);
+        QFETCH(QString, typed);
+        QFETCH(QString, shown);
+        QVERIFY(Appearance::installLanguage(language));
+        QTemporaryDir dir;
+        AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
+        settings.setValue(AppSettings::HistoryRetentionDays, days);
+        SettingsDialog dialog(settings, dir.path());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto* box = dialog.findChild<QSpinBox*>(QStringLiteral("retention"));
+        QVERIFY(box);
+        if (!typed.isEmpty()) {
+            box->setFocus();
+            box->selectAll();
+            QTest::keyClicks(box, typed);
+            QTest::keyClick(box, Qt::Key_Tab);
+        }
+        QCOMPARE(box->text(), shown);
+        if (!typed.isEmpty()) {
+            QCOMPARE(box->value(), typed.toInt());
+        }
+        QVERIFY(Appearance::installLanguage(QStringLiteral("en")));
     }
 
     void language_german_translatesTheWindow()

@@ -11,6 +11,8 @@
 #include "ui/workbench/PromptEditor.h"
 #include "ui/workbench/WorkbenchView.h"
 
+#include <QAction>
+#include <QDockWidget>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QSettings>
@@ -45,6 +47,34 @@ private slots:
     {
         m_engine.reset();
         HomeSettings::open()->clear();
+    }
+
+    // Issue 22 item 13: the History dock is the workbench's: it leaves with it for Routing and
+    // the Dashboard and is back when the workbench is.
+    void historyDock_followsTheWorkbench()
+    {
+        MainWindow window(*m_engine);
+        window.resize(1280, 820);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showPage(MainWindow::WorkbenchPage);
+        auto* dock = window.findChild<QDockWidget*>(QStringLiteral("historyDock"));
+        QVERIFY(dock);
+        dock->toggleViewAction()->trigger();
+        QTRY_VERIFY(dock->isVisible());
+        window.showPage(MainWindow::RoutingPage);
+        QTRY_VERIFY(!dock->isVisible());
+        window.showPage(MainWindow::DashboardPage);
+        QVERIFY(!dock->isVisible());
+        window.showPage(MainWindow::WorkbenchPage);
+        QTRY_VERIFY(dock->isVisible());
+        // Closed on the workbench, it stays closed when the workbench comes back.
+        dock->toggleViewAction()->trigger();
+        QTRY_VERIFY(!dock->isVisible());
+        window.showPage(MainWindow::DashboardPage);
+        window.showPage(MainWindow::WorkbenchPage);
+        QTest::qWait(20);
+        QVERIFY(!dock->isVisible());
     }
 
     void voteIsStored_andHistoryEntryReopens()

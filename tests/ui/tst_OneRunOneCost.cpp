@@ -6,6 +6,7 @@
 #include "core/ledger/Ledger.h"
 #include "core/ledger/LedgerQueries.h"
 #include "core/sandbox/SandboxServer.h"
+#include "core/workbench/ColumnSpec.h"
 #include "ui/MainWindow.h"
 #include "ui/dashboard/DashboardView.h"
 #include "ui/workbench/ColumnView.h"
@@ -162,10 +163,14 @@ private slots:
         m_engine->sandbox()->clearFaults();
     }
 
-    // Issue 22 item 9: a run reopened from History reads as it did live: the refused column keeps
-    // "(HTTP 503)" and "—" for its cost (not "unpriced"), the answered one its cost.
+    // Issue 22 item 9: a run reopened from History reads as it did live: the same columns in the
+    // same order (the "Route it" column, which fails over and so finishes last, stays first), the
+    // refused column keeps "(HTTP 503)" and "—" for its cost (not "unpriced"), the answered ones
+    // their cost, tokens and route line.
     void reopenedRun_readsAsTheLiveRun()
     {
+        // The standard tier's primary fails: "Route it" fails over and finishes after the others.
+        m_engine->sandbox()->setFault(QStringLiteral("gpt-4.1-mini"), SandboxFault::httpError(503));
         m_engine->sandbox()->setFault(QStringLiteral("deepseek-chat"), SandboxFault::httpError(503));
         MainWindow window(*m_engine);
         window.resize(1600, 1000);
@@ -175,24 +180,28 @@ private slots:
         while (!workbench->comparison()->columns().isEmpty()) {
             workbench->comparison()->removeColumn(0);
         }
-        workbench->addColumn({ QStringLiteral("sandbox/gpt-4.1-mini") });
+        workbench->addColumn(ColumnSpec::routeIt());
+        workbench->addColumn({ QStringLiteral("sandbox/claude-haiku-4-5") });
         workbench->addColumn({ QStringLiteral("sandbox/deepseek-chat") });
-        WorkbenchDriver::typeAndSend(workbench, QStringLiteral("Name three sorting algorithms."));
+        WorkbenchDriver::typeAndSend(workbench, QStringLiteral("Name three rivers in France."));
         QTRY_VERIFY_WITH_TIMEOUT(WorkbenchDriver::allEnded(workbench), 20000);
+        // What each column shows, left to right: title, status, cost, tokens, route line.
         auto shown = [workbench] {
-            QMap<QString, QStringList> byTitle;
+            QList<QStringList> columns;
             for (ColumnView* view : workbench->columnViews()) {
                 view->flush();
-                byTitle.insert(view->run()->title(),
-                               { view->statusText(), view->figureText(ColumnView::FigureId::Cost),
-                                 view->figureText(ColumnView::FigureId::Tokens) });
+                columns.append({ view->run()->title(), view->statusText(), view->figureText(ColumnView::FigureId::Cost),
+                                 view->figureText(ColumnView::FigureId::Tokens), view->routeText() });
             }
-            return byTitle;
+            return columns;
         };
-        const QMap<QString, QStringList> live = shown();
-        QVERIFY2(live.value(QStringLiteral("sandbox/deepseek-chat")).value(0).endsWith(QStringLiteral("(HTTP 503)")),
-                 qPrintable(live.value(QStringLiteral("sandbox/deepseek-chat")).value(0)));
-        QCOMPARE(live.value(QStringLiteral("sandbox/deepseek-chat")).value(1), QStringLiteral("\u2014"));
+        const QList<QStringList> live = shown();
+        QCOMPARE(live.size(), 3);
+        QVERIFY2(live[0][4].contains(QStringLiteral("HTTP 503")), qPrintable(live[0][4]));
+        QCOMPARE(live[1][0], QStringLiteral("sandbox/claude-haiku-4-5"));
+        QCOMPARE(live[2][0], QStringLiteral("sandbox/deepseek-chat"));
+        QVERIFY2(live[2][1].endsWith(QStringLiteral("(HTTP 503)")), qPrintable(live[2][1]));
+        QCOMPARE(live[2][2], QStringLiteral("\u2014"));
 
         QSignalSpy flushed(m_engine->ledger(), &Ledger::flushed);
         m_engine->ledger()->flush();
@@ -200,8 +209,11 @@ private slots:
         HistoryPanel* history = window.history();
         history->reload();
         history->open(0);
-        QTRY_COMPARE(shown().size(), 2);
-        QCOMPARE(shown(), live);
+        QTRY_COMPARE(shown().size(), 3);
+        const QList<QStringList> reopened = shown();
+        for (int i = 0; i < live.size(); ++i) {
+            QCOMPARE(reopened.value(i), live[i]);
+        }
         m_engine->sandbox()->clearFaults();
     }
 };

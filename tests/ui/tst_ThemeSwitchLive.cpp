@@ -6,13 +6,17 @@
 #include "ui/workbench/PromptEditor.h"
 #include "ui/workbench/WorkbenchView.h"
 
+#include <QCheckBox>
 #include <QDir>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QRadioButton>
+#include <QStyleOptionButton>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextBrowser>
 #include <QTextDocument>
+#include <QVBoxLayout>
 
 // Issue 22 item 10: switching to the dark theme while answers are shown leaves them readable: the
 // code boxes take the dark theme's shade (no light boxes with white text left), and every figure
@@ -80,6 +84,50 @@ private slots:
         QDir().mkpath(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR));
         QTest::qWait(50);
         QVERIFY(window.grab().save(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR "/workbench-dark-after-switch.png")));
+    }
+
+    // An unchecked check box or radio button keeps a visible frame in either theme: Fusion drew it
+    // in the window colour darkened, the colour of the dark box itself.
+    void uncheckedIndicators_showTheirFrame_data()
+    {
+        QTest::addColumn<AppSettings::Theme>("theme");
+        QTest::addColumn<bool>("radio");
+        QTest::newRow("dark check box") << AppSettings::Theme::Dark << false;
+        QTest::newRow("dark radio button") << AppSettings::Theme::Dark << true;
+        QTest::newRow("light check box") << AppSettings::Theme::Light << false;
+        QTest::newRow("light radio button") << AppSettings::Theme::Light << true;
+    }
+    void uncheckedIndicators_showTheirFrame()
+    {
+        QFETCH(AppSettings::Theme, theme);
+        QFETCH(bool, radio);
+        Appearance::applyTheme(theme);
+        QWidget window;
+        auto* layout = new QVBoxLayout(&window);
+        QAbstractButton* button = radio
+            ? static_cast<QAbstractButton*>(new QRadioButton(QStringLiteral("Store prompts")))
+            : new QCheckBox(QStringLiteral("Store prompts"));
+        layout->addWidget(button);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QStyleOptionButton option;
+        option.initFrom(button);
+        const QRect indicator = button->style()->subElementRect(
+            radio ? QStyle::SE_RadioButtonIndicator : QStyle::SE_CheckBoxIndicator, &option, button);
+        const QImage image = button->grab().toImage();
+        const QColor inside = image.pixelColor(indicator.center());
+        const QColor around = window.palette().color(QPalette::Window);
+        // The frame: the strongest contrast to the inside along the indicator's middle row.
+        int frame = 0;
+        QString seen;
+        for (int x = indicator.left() - 1; x <= indicator.left() + 3; ++x) {
+            const QColor pixel = image.pixelColor(x, indicator.center().y());
+            seen += pixel.name() + u' ';
+            frame = qMax(frame, qMin(contrast(pixel, inside), contrast(pixel, around)));
+        }
+        QVERIFY2(frame > 40,
+                 qPrintable(
+                     QStringLiteral("frame pixels %1; inside %2, window %3").arg(seen, inside.name(), around.name())));
     }
 };
 

@@ -20,6 +20,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -30,6 +31,7 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QToolButton>
+#include <QTreeView>
 
 namespace {
 // The messages of a request body as "role: text" lines (OpenAI and Anthropic wires alike).
@@ -225,6 +227,32 @@ private slots:
                  (QStringList { QStringLiteral("sandbox/claude-haiku-4-5"), QStringLiteral("sandbox/gpt-5") }));
     }
 
+    // Issue 22 item 13: the add-column dialog by keyboard alone: a trailing space keeps the
+    // results, Down goes from the search into them, Space ticks and unticks, Enter takes them.
+    void modelPicker_keyboardOnly_searchDownSpaceEnter()
+    {
+        ModelPickerDialog picker(m_fixture.catalog(), 8);
+        picker.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&picker));
+        auto* search = picker.findChild<QLineEdit*>();
+        QVERIFY(search);
+        QTRY_VERIFY(search->hasFocus());
+        QTest::keyClicks(search, QStringLiteral("haiku "));
+        QCOMPARE(search->text(), QStringLiteral("haiku "));
+        QCOMPARE(picker.proxy()->rowCount(), 1);
+        QTest::keyClick(search, Qt::Key_Down);
+        QTRY_VERIFY(picker.view()->hasFocus());
+        QCOMPARE(picker.view()->currentIndex().data().toString(), QStringLiteral("sandbox/claude-haiku-4-5"));
+        QTest::keyClick(picker.view(), Qt::Key_Space);
+        QCOMPARE(picker.chosenModels(), QStringList { QStringLiteral("sandbox/claude-haiku-4-5") });
+        QTest::keyClick(picker.view(), Qt::Key_Space);
+        QVERIFY(picker.chosenModels().isEmpty());
+        QTest::keyClick(picker.view(), Qt::Key_Space);
+        QTest::keyClick(picker.view(), Qt::Key_Return);
+        QTRY_COMPARE(picker.result(), int(QDialog::Accepted));
+        QCOMPARE(picker.chosenModels(), QStringList { QStringLiteral("sandbox/claude-haiku-4-5") });
+    }
+
     void modelPicker_neverOffersMoreThanTheFreeColumns()
     {
         ModelPickerDialog picker(m_fixture.catalog(), 1);
@@ -256,6 +284,21 @@ private slots:
         const QString html = dialog.diffHtml();
         QVERIFY(html.contains(QStringLiteral("line-through")));
         QVERIFY(html.contains(QStringLiteral("grey")));
+    }
+
+    // Issue 22 item 13: code compared in "Compare Two Answers" keeps its line breaks and indentation.
+    void diff_keepsCodeIndentation()
+    {
+        const QString left
+            = QStringLiteral("Here:\ndef total(items):\n    s = 0\n    for i in items:\n        s += i\n");
+        const QString right
+            = QStringLiteral("Here:\ndef total(items):\n    s = 1\n    for i in items:\n        s += i\n");
+        DiffDialog dialog({ QStringLiteral("a"), QStringLiteral("b") }, { left, right }, 0, 1);
+        auto* view = dialog.findChild<QTextBrowser*>();
+        QVERIFY(view);
+        const QString shown = view->toPlainText();
+        QVERIFY2(shown.contains(QStringLiteral("\n    for i in items:\n        s += i")), qPrintable(shown));
+        QVERIFY2(shown.startsWith(QStringLiteral("Here:\ndef total(items):\n    s = ")), qPrintable(shown));
     }
 
     void modelPicker_offersRouteIt_onlyWithARouter()

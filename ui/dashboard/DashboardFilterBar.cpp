@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -74,27 +75,38 @@ DashboardFilterBar::DashboardFilterBar(QWidget* parent)
     m_split->addItem(tr("Stack by provider"), int(LedgerSplit::Provider));
     m_split->addItem(tr("Stack by tier"), int(LedgerSplit::Tier));
     m_reference->setObjectName(QStringLiteral("referencePicker"));
+    // Long model ids would widen the bar past half a screen; the list shows them whole.
+    m_reference->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_reference->setMinimumContentsLength(18);
     m_reference->setToolTip(tr("Savings are measured against sending every request to this model"));
     m_status->setForegroundRole(QPalette::PlaceholderText);
 
-    auto* layout = new QHBoxLayout(this);
+    // Two rows, what is counted above how it is shown: in one row the bar alone needed 1,242 px
+    // and held the window above half of a 1920 px screen.
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(m_period);
+    filters->addWidget(m_first);
+    filters->addWidget(m_last);
+    filters->addSpacing(8);
+    filters->addWidget(m_providers);
+    filters->addWidget(m_models);
+    filters->addWidget(m_tiers);
+    filters->addWidget(m_sources);
+    filters->addWidget(m_clientKeys);
+    filters->addStretch(1);
+    auto* shown = new QHBoxLayout;
+    m_secondRow = shown;
+    shown->addWidget(m_split);
+    shown->addSpacing(8);
+    shown->addWidget(new QLabel(tr("Savings vs"), this));
+    shown->addWidget(m_reference);
+    shown->addWidget(m_routedOnly);
+    shown->addStretch(1);
+    shown->addWidget(m_status);
+    auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_period);
-    layout->addWidget(m_first);
-    layout->addWidget(m_last);
-    layout->addSpacing(8);
-    layout->addWidget(m_providers);
-    layout->addWidget(m_models);
-    layout->addWidget(m_tiers);
-    layout->addWidget(m_sources);
-    layout->addWidget(m_clientKeys);
-    layout->addSpacing(8);
-    layout->addWidget(m_split);
-    layout->addWidget(new QLabel(tr("Savings vs"), this));
-    layout->addWidget(m_reference);
-    layout->addWidget(m_routedOnly);
-    layout->addStretch(1);
-    layout->addWidget(m_status);
+    layout->addLayout(filters);
+    layout->addLayout(shown);
 
     connect(m_period, &QComboBox::currentIndexChanged, this, [this](int index) {
         const bool custom = index == int(DashboardPeriod::Custom);
@@ -110,6 +122,11 @@ DashboardFilterBar::DashboardFilterBar(QWidget* parent)
     }
     connect(m_split, &QComboBox::currentIndexChanged, this, &DashboardFilterBar::changed);
     connect(m_reference, &QComboBox::currentIndexChanged, this, &DashboardFilterBar::changed);
+}
+
+void DashboardFilterBar::addTrailingWidget(QWidget* widget)
+{
+    m_secondRow->addWidget(widget);
 }
 
 DashboardPeriod DashboardFilterBar::period() const

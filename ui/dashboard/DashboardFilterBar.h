@@ -30,6 +30,9 @@ class DashboardFilterBar : public QWidget
 public:
     explicit DashboardFilterBar(QWidget* parent = nullptr);
 
+    // Puts `widget` (a button of the page) at the end of the bar's second row.
+    void addTrailingWidget(QWidget* widget);
+
     DashboardPeriod period() const;
     void setPeriod(DashboardPeriod period);
     // Whole local days, both included.
@@ -77,5 +80,6 @@ private:
     QComboBox* m_split;
     QComboBox* m_reference;
     QLabel* m_status;
+    class QHBoxLayout* m_secondRow = nullptr;
     QList<ModelConfig> m_referenceModels;
 };

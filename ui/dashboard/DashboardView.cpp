@@ -259,12 +259,10 @@ void DashboardView::buildLayout()
     reconcile->setObjectName(QStringLiteral("reconcileButton"));
     reconcile->setToolTip(tr("Compare a provider's usage or cost export with the ledger"));
     connect(reconcile, &QPushButton::clicked, this, &DashboardView::showReconcile);
-    auto* top = new QHBoxLayout;
-    top->addWidget(m_filterBar, 1);
-    top->addWidget(reconcile);
+    m_filterBar->addTrailingWidget(reconcile);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
-    layout->addLayout(top);
+    layout->addWidget(m_filterBar);
     layout->addWidget(scroll, 1);
 
     for (int i = 0; i < m_panels.size(); ++i) {

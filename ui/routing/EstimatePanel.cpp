@@ -5,6 +5,7 @@
 #include "core/ledger/LedgerQueries.h"
 #include "core/pricing/CostCalculator.h"
 #include "core/routing/Router.h"
+#include "ui/common/CountSpinBox.h"
 #include "ui/routing/RoutingDocument.h"
 
 #include <QDateTime>
@@ -19,12 +20,11 @@ EstimatePanel::EstimatePanel(Engine& engine, RoutingDocument* document, QWidget*
     : QWidget(parent)
     , m_engine(engine)
     , m_document(document)
-    , m_days(new QSpinBox(this))
+    , m_days(new CountSpinBox([](int days) { return tr("%Ln day(s)", nullptr, days); }, this))
     , m_text(new QLabel(this))
 {
     m_days->setRange(1, 365);
     m_days->setValue(30);
-    m_days->setSuffix(tr(" days"));
     auto* run = new QPushButton(tr("Estimate"), this);
     connect(run, &QPushButton::clicked, this, &EstimatePanel::estimate);
     m_text->setObjectName(QStringLiteral("estimateText"));

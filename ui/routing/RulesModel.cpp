@@ -1,5 +1,6 @@
 #include "ui/routing/RulesModel.h"
 
+#include "core/routing/DefaultPolicy.h"
 #include "core/routing/PolicyEdits.h"
 #include "core/routing/RuleShadow.h"
 #include "ui/common/StatusColors.h"
@@ -88,7 +89,7 @@ QVariant RulesModel::data(const QModelIndex& index, int role) const
     }
     switch (index.column()) {
     case NameColumn:
-        return rule.name;
+        return role == Qt::DisplayRole ? DefaultPolicy::displayName(rule.name) : rule.name;
     case KindColumn:
         return role == Qt::EditRole ? QVariant(int(rule.kind)) : QVariant(kindName(int(rule.kind)));
     case PatternColumn:

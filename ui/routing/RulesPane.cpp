@@ -9,6 +9,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QPushButton>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -35,13 +36,18 @@ RulesPane::RulesPane(RoutingDocument* document, QWidget* parent)
     header->setSectionResizeMode(QHeaderView::Interactive);
     // The pattern takes what the others leave, so every column stays in view without scrolling.
     header->setSectionResizeMode(RulesModel::PatternColumn, QHeaderView::Stretch);
+    // The problem shares that room: at a fixed 180 px it left the pattern 60 px in German.
+    header->setSectionResizeMode(RulesModel::ProblemColumn, QHeaderView::Stretch);
     header->setStretchLastSection(false);
     header->resizeSection(RulesModel::EnabledColumn, 32);
     header->resizeSection(RulesModel::NameColumn, 140);
-    header->resizeSection(RulesModel::KindColumn, 90);
-    header->resizeSection(RulesModel::TierColumn, 75);
+    header->resizeSection(RulesModel::KindColumn, 0);
+    header->resizeSection(RulesModel::TierColumn, 0);
+    fitWordColumns();
+    connect(m_rules, &QAbstractItemModel::modelReset, this, &RulesPane::fitWordColumns);
+    connect(m_rules, &QAbstractItemModel::dataChanged, this, &RulesPane::fitWordColumns);
+    connect(m_rules, &QAbstractItemModel::rowsInserted, this, &RulesPane::fitWordColumns);
     header->resizeSection(RulesModel::PinnedColumn, 100);
-    header->resizeSection(RulesModel::ProblemColumn, 180);
     m_rulesView->installEventFilter(this);
 
     auto current = [this] { return m_rulesView->currentIndex().isValid() ? m_rulesView->currentIndex().row() : -1; };
@@ -71,16 +77,18 @@ RulesPane::RulesPane(RoutingDocument* document, QWidget* parent)
             m_rules->index(std::min(row + 1, m_rules->rowCount() - 1), RulesModel::NameColumn));
     });
 
-    auto* buttons = new QHBoxLayout;
+    // The title above its buttons, so the pane and "Try a prompt" fit side by side in a window
+    // on half of a 1920 px screen.
     auto* title = new QLabel(tr("<b>&Rules</b> (first match wins)"), this);
     title->setBuddy(m_rulesView);
-    buttons->addWidget(title);
-    buttons->addStretch(1);
+    auto* buttons = new QHBoxLayout;
     for (auto* button : { add, remove, up, down }) {
         buttons->addWidget(button);
     }
+    buttons->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(title);
     layout->addLayout(buttons);
     layout->addWidget(m_rulesView, 1);
 }
@@ -110,6 +118,26 @@ bool RulesPane::eventFilter(QObject* watched, QEvent* event)
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+void RulesPane::fitWordColumns()
+{
+    QHeaderView* header = m_rulesView->horizontalHeader();
+    // The cell's margins as the item delegate draws them, and room for the header's sort arrow.
+    const int cellPadding
+        = 2 * (m_rulesView->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_rulesView) + 1) + 8;
+    for (int column : { int(RulesModel::KindColumn), int(RulesModel::TierColumn) }) {
+        int needed = header->fontMetrics().horizontalAdvance(
+                         m_rules->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString())
+            + 16;
+        for (int row = 0; row < m_rules->rowCount(); ++row) {
+            const QString text = m_rules->index(row, column).data(Qt::DisplayRole).toString();
+            needed = qMax(needed, m_rulesView->fontMetrics().horizontalAdvance(text) + cellPadding);
+        }
+        if (header->sectionSize(column) < needed) {
+            header->resizeSection(column, needed);
+        }
+    }
 }
 
 void RulesPane::selectCell(int row, int column)

@@ -23,6 +23,10 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    // The condition and tier columns as wide as their longest text in the UI language
+    // ("Schlüsselwörter", "premium"), never narrower than the user made them.
+    void fitWordColumns();
+
     RoutingDocument* m_document;
     RulesModel* m_rules;
     QTableView* m_rulesView;

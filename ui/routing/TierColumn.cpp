@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QLocale>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -23,9 +24,10 @@ namespace {
 QString duration(qint64 ms)
 {
     if (ms >= 120000) {
-        return TierColumn::tr("%1 min").arg(ms / 60000.0, 0, 'f', 1);
+        return TierColumn::tr("%1 min").arg(QLocale().toString(ms / 60000.0, 'f', 1));
     }
-    return TierColumn::tr("%1 s").arg(ms / 1000.0, 0, 'f', ms < 10000 ? 1 : 0);
+    // In the language's digits, as the rest of the figures: "12,1 min" in German.
+    return TierColumn::tr("%1 s").arg(QLocale().toString(ms / 1000.0, 'f', ms < 10000 ? 1 : 0));
 }
 } // namespace
 

@@ -2,6 +2,7 @@
 
 #include "core/engine/Engine.h"
 #include "core/providers/ProviderClient.h"
+#include "core/routing/DefaultPolicy.h"
 #include "core/routing/Router.h"
 #include "core/workbench/ProviderHealth.h"
 #include "ui/common/StatusColors.h"
@@ -90,7 +91,8 @@ void TryPromptPanel::refresh()
     const QString bad = StatusColors::name(StatusTone::Bad);
     QString html;
     if (e.rule.matchedRule()) {
-        html += tr("Rule <b>%1</b> (%2) fires").arg(e.rule.ruleName.toHtmlEscaped(), e.rule.why.toHtmlEscaped());
+        html += tr("Rule <b>%1</b> (%2) fires")
+                    .arg(DefaultPolicy::displayName(e.rule.ruleName).toHtmlEscaped(), e.rule.why.toHtmlEscaped());
     } else {
         html += tr("No rule fires: the default tier applies");
     }

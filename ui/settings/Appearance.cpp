@@ -1,5 +1,7 @@
 #include "ui/settings/Appearance.h"
 
+#include "ui/settings/ThemeStyle.h"
+
 #include <QApplication>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -84,11 +86,11 @@ void applyTheme(AppSettings::Theme theme)
         QApplication::setPalette(QPalette()); // nothing set: the platform's palette
         break;
     case AppSettings::Theme::Light:
-        QApplication::setStyle(QStringLiteral("Fusion"));
+        QApplication::setStyle(new ThemeStyle);
         QApplication::setPalette(lightPalette());
         break;
     case AppSettings::Theme::Dark:
-        QApplication::setStyle(QStringLiteral("Fusion"));
+        QApplication::setStyle(new ThemeStyle);
         QApplication::setPalette(darkPalette());
         break;
     }

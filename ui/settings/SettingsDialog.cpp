@@ -3,6 +3,7 @@
 #include "core/pricing/BudgetTypes.h"
 #include "core/settings/AppSettings.h"
 #include "core/telemetry/OtlpSettings.h"
+#include "ui/common/CountSpinBox.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -93,9 +94,9 @@ SettingsDialog::SettingsDialog(AppSettings& settings, const QString& dataLocatio
 
     m_storePrompts = new QCheckBox(tr("Store prompt and response text in the history"));
     m_storePrompts->setChecked(settings.storePrompts());
-    m_retention = new QSpinBox;
+    m_retention = new CountSpinBox([](int days) { return tr("%Ln day(s)", nullptr, days); });
+    m_retention->setObjectName(QStringLiteral("retention"));
     m_retention->setRange(0, 3650);
-    m_retention->setSuffix(tr(" days"));
     m_retention->setSpecialValueText(tr("keep forever"));
     m_retention->setValue(settings.historyRetentionDays());
     auto* data = new QGroupBox(tr("Data"));

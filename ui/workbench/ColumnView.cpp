@@ -461,7 +461,12 @@ void ColumnView::updateFigures()
         figure.value->setText(text);
         QFont font = figure.value->font();
         font.setBold(best);
-        figure.value->setFont(font);
+        if (font != figure.value->font()) {
+            figure.value->setFont(font);
+            // A bold best value is wider: the figure's cell asks the figure grid for room again,
+            // or "17.3 tok/s" stays cut to the width the regular text had.
+            figure.value->parentWidget()->updateGeometry();
+        }
         QPalette palette = figure.value->palette();
         palette.setColor(QPalette::WindowText,
                          best ? bestColor() : QApplication::palette().color(QPalette::WindowText));

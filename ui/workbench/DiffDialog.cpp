@@ -55,8 +55,7 @@ void DiffDialog::update()
     // Qt's rich text has no <ins>/<del>: spans with colours that read on light and dark palettes.
     QString html;
     for (const auto& segment : segments) {
-        QString text = segment.text.toHtmlEscaped();
-        text.replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+        const QString text = segment.text.toHtmlEscaped();
         switch (segment.kind) {
         case WordDiff::Kind::Same:
             html += text;
@@ -71,6 +70,7 @@ void DiffDialog::update()
             break;
         }
     }
-    m_view->setHtml(html);
+    // Whitespace as the answers have it: code keeps its indentation, lines their breaks.
+    m_view->setHtml(QStringLiteral("<div style=\"white-space:pre-wrap\">%1</div>").arg(html));
     m_similarity->setText(tr("%1% of words in common").arg(qRound(WordDiff::similarity(segments) * 100)));
 }

@@ -4,6 +4,7 @@
 #include "core/workbench/ColumnFigures.h"
 #include "ui/common/Icons.h"
 
+#include <QAction>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -134,6 +135,37 @@ ModelPickerDialog::ModelPickerDialog(const ModelCatalog& catalog, int freeSlots,
         }
     });
 
+    // The keyboard way through: Down from the search goes to the first model found, Space ticks
+    // or unticks the current one, Enter takes the ticked ones.
+    auto* intoResults = new QAction(m_search);
+    intoResults->setShortcut(QKeySequence(Qt::Key_Down));
+    intoResults->setShortcutContext(Qt::WidgetShortcut);
+    connect(intoResults, &QAction::triggered, this, [this] {
+        for (int g = 0; g < m_proxy->rowCount(); ++g) {
+            const QModelIndex group = m_proxy->index(g, 0);
+            const QModelIndex first
+                = group.data(ModelIdRole).toString().isEmpty() ? m_proxy->index(0, 0, group) : group;
+            if (first.isValid()) {
+                m_view->setFocus(Qt::TabFocusReason);
+                m_view->setCurrentIndex(first);
+                return;
+            }
+        }
+    });
+    static_cast<QWidget*>(m_search)->addAction(intoResults);
+    auto* toggle = new QAction(m_view);
+    toggle->setShortcut(QKeySequence(Qt::Key_Space));
+    toggle->setShortcutContext(Qt::WidgetShortcut);
+    connect(toggle, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_view->currentIndex();
+        const QModelIndex name = m_proxy->index(current.row(), 0, current.parent());
+        const QString id = name.data(ModelIdRole).toString();
+        if (!id.isEmpty()) {
+            setChosen(id, name.data(Qt::CheckStateRole).toInt() != Qt::Checked);
+        }
+    });
+    m_view->addAction(toggle);
+
     m_summary = new QLabel(this);
     m_summary->setForegroundRole(QPalette::PlaceholderText);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -156,7 +188,8 @@ void ModelPickerDialog::setFilterText(const QString& text)
     if (m_search->text() != text) {
         m_search->setText(text);
     }
-    m_proxy->setFilterFixedString(text);
+    // "gpt " finds what "gpt" finds: a space typed after a word does not empty the list.
+    m_proxy->setFilterFixedString(text.trimmed());
     m_view->expandAll();
 }
 
