@@ -4,7 +4,7 @@
 #include "core/engine/Engine.h"
 #include "core/ledger/Ledger.h"
 #include "core/sandbox/SandboxServer.h"
-#include "core/secrets/AppSettings.h"
+#include "core/settings/AppSettings.h"
 #include "ui/MainWindow.h"
 #include "ui/dashboard/DashboardView.h"
 #include "ui/settings/Appearance.h"
