@@ -1,6 +1,7 @@
 #include "core/routing/Router.h"
 
 #include "core/common/Clock.h"
+#include "core/common/FailureClass.h"
 #include "core/common/ModelNamePattern.h"
 #include "core/providers/ProviderClient.h"
 #include "core/routing/RoutedCall.h"
@@ -300,9 +301,13 @@ Availability Router::availability(const QString& modelId, const ChatRequest& req
     }
     const CooldownState cooldown = m_services.cooldowns().state(modelId, owner->id);
     if (cooldown.phase == CooldownState::CoolingDown) {
+        // The failure as the user reads it ("Server error"), not its id ("server_error").
+        bool known = false;
+        const FailureClass failure = FailureClasses::fromId(cooldown.reason, &known);
+        const QString why = known ? FailureClasses::displayName(failure) : cooldown.reason;
         const QString reason = cooldown.providerWide
-            ? tr("provider %1 cooling down until %2 (%3)").arg(owner->id, timeOf(cooldown.untilMs), cooldown.reason)
-            : tr("cooling down until %1 (%2)").arg(timeOf(cooldown.untilMs), cooldown.reason);
+            ? tr("provider %1 cooling down until %2 (%3)").arg(owner->id, timeOf(cooldown.untilMs), why)
+            : tr("cooling down until %1 (%2)").arg(timeOf(cooldown.untilMs), why);
         return Availability::skip(SkipKind::CoolingDown, reason, cooldown.untilMs);
     }
     if (cooldown.phase == CooldownState::HalfOpen && cooldown.probeTaken) {

@@ -188,6 +188,11 @@ void TestRouterExplain::skipReasons()
         = explanation.toJson()["chain"].toArray()[0].toObject()["deployments"].toArray()[0].toObject();
     QCOMPARE(first["skip"].toString(), skip);
     if (skip == "cooling_down") {
+        // The failure by its name for people, never its id.
+        const FailureClass why = situation == "quota" ? FailureClass::QuotaExhausted : FailureClass::ServerError;
+        QVERIFY2(deployment->availability.reason.endsWith(QStringLiteral("(%1)").arg(FailureClasses::displayName(why))),
+                 qPrintable(deployment->availability.reason));
+        QVERIFY(!deployment->availability.reason.contains(FailureClasses::id(why)));
         QCOMPARE(deployment->availability.untilMs,
                  m_clock->currentMSecsSinceEpoch() + (situation == "quota" ? 3'600'000 : 120'000));
     }
