@@ -324,6 +324,18 @@ void tst_DashboardView::tierAndUptimeCharts_showExactValues()
         names << series->name();
     }
     QCOMPARE(names, QStringList({ QStringLiteral("pa (66.67%)"), QStringLiteral("pb (100.00%)") }));
+
+    // In German the share reads with a decimal comma, as every other number there.
+    const QLocale previous;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    m_view->filterBar()->setSplit(LedgerSplit::Provider);
+    waitForRefresh();
+    names.clear();
+    for (QAbstractSeries* series : uptime->series()) {
+        names << series->name();
+    }
+    QLocale::setDefault(previous);
+    QCOMPARE(names, QStringList({ QStringLiteral("pa (66,67%)"), QStringLiteral("pb (100,00%)") }));
 }
 
 void tst_DashboardView::filters_changeHeadlineFigures_data()

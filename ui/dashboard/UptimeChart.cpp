@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDateTimeAxis>
 #include <QLineSeries>
+#include <QLocale>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -70,8 +71,7 @@ void UptimeChart::setData(const UptimeReport& report, const DashboardCharts::Con
         }
         QLineSeries* line = m_lines[p];
         line->setName(QCoreApplication::translate("DashboardCharts", "%1 (%2%)")
-                          .arg(providers[p])
-                          .arg(overall.value(providers[p]) * 100, 0, 'f', 2));
+                          .arg(providers[p], QLocale().toString(overall.value(providers[p]) * 100, 'f', 2)));
         QPen pen(DashboardCharts::seriesColor(p), 1.6);
         pen.setCosmetic(true); // the same line on screen, drawn without the path stroker
         if (line->pen() != pen) {
@@ -114,6 +114,6 @@ void UptimeChart::hover(int provider, const QPointF& point, bool state)
                                                     "%1, %2\n%3% good: %4 of %5 attempts "
                                                     "failed through the provider's fault")
                             .arg(m_providers[provider], ChartStyle::formatBucket(row.bucketStart, m_context.bucket))
-                            .arg(row.uptimeShare * 100, 0, 'f', 2)
+                            .arg(QLocale().toString(row.uptimeShare * 100, 'f', 2))
                             .arg(ChartStyle::formatCount(row.providerFaults), ChartStyle::formatCount(row.attempts)));
 }
