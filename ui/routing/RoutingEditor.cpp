@@ -22,7 +22,6 @@
 
 #include <QAction>
 #include <QFile>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -164,8 +163,8 @@ QWidget* RoutingEditor::createToolBar()
     connect(addTierAction, &QAction::triggered, this, &RoutingEditor::addTier);
     QAction* importAction = addButton(new QAction(tr("&Import LiteLLM…"), this));
     connect(importAction, &QAction::triggered, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Import LiteLLM config"), {},
-                                                          tr("YAML (*.yaml *.yml);;All files (*)"));
+        const QString path = FileDialogs::openFileName(this, tr("Import LiteLLM config"), {},
+                                                       tr("YAML (*.yaml *.yml);;All files (*)"));
         if (!path.isEmpty()) {
             importLiteLlm(path);
         }
