@@ -10,6 +10,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 
+#include <memory>
+
 // A real sandbox over loopback and a real client, with throwaway settings, for UI tests.
 struct UiFixture
 {
@@ -31,6 +33,20 @@ struct UiFixture
         options.homeDir = homeDir;
         options.sandbox = true;
         return options;
+    }
+
+    // `switchyard --home HOME --sandbox` on fresh settings, with a ledger, its sandbox at
+    // `timeScale`; null with *error set when it does not open.
+    static std::unique_ptr<Engine> openSandbox(const QString& homeDir, double timeScale, QString* error)
+    {
+        HomeSettings::open()->clear();
+        auto engine = std::make_unique<Engine>();
+        if (!engine->open(sandboxEngine(homeDir)) || !engine->ledger()) {
+            *error = engine->errorString().isEmpty() ? QStringLiteral("no ledger") : engine->errorString();
+            return nullptr;
+        }
+        engine->sandbox()->setTimeScale(timeScale);
+        return engine;
     }
 
     bool start(double timeScale)

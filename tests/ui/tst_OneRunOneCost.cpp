@@ -46,11 +46,9 @@ private slots:
     void initTestCase()
     {
         UiFixture::initTestCase(QStringLiteral("tst_onerunonecost"));
-        HomeSettings::open()->clear();
-        m_engine = std::make_unique<Engine>();
-        QVERIFY2(m_engine->open(UiFixture::sandboxEngine(m_home.path())), qPrintable(m_engine->errorString()));
-        QVERIFY(m_engine->ledger());
-        m_engine->sandbox()->setTimeScale(0.05);
+        QString error;
+        m_engine = UiFixture::openSandbox(m_home.path(), 0.05, &error);
+        QVERIFY2(m_engine, qPrintable(error));
     }
     void cleanupTestCase()
     {
