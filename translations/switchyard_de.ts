@@ -29,6 +29,17 @@
     </message>
 </context>
 <context>
+    <name>AlertLogPanel</name>
+    <message>
+        <source>Alerts this session</source>
+        <translation>Warnungen in dieser Sitzung</translation>
+    </message>
+    <message>
+        <source>No alert has fired this session. Rules: alerts.json in the home folder.</source>
+        <translation>In dieser Sitzung wurde keine Warnung ausgelöst. Regeln: alerts.json im Home-Ordner.</translation>
+    </message>
+</context>
+<context>
     <name>AlertMonitor</name>
     <message>
         <source>%1 answers again</source>

@@ -107,7 +107,8 @@ void MainWindow::setUpEnginePages(Engine& engine)
         // Created after the saved state was restored: apply it again for this dock.
         restoreState(HomeSettings::open()->value(QStringLiteral("mainWindow/state")).toByteArray());
     }
-    replacePage(DashboardPage, new DashboardView(engine, this));
+    auto* dashboard = new DashboardView(engine, this);
+    replacePage(DashboardPage, dashboard);
     showPage(restored);
 
     setUpSettingsAndFirstRun(engine);
@@ -117,7 +118,7 @@ void MainWindow::setUpEnginePages(Engine& engine)
     QStringList alertErrors;
     const AlertRules rules = AlertRules::load(QDir(engine.homeDir()).filePath(AlertRules::fileName()), &alertErrors)
                                  .value_or(AlertRules());
-    new AlertTray((new EngineAlerts(engine, rules, this))->monitor(), this);
+    dashboard->setAlertTray(new AlertTray((new EngineAlerts(engine, rules, this))->monitor(), this));
     // The Help menu stays last.
     for (QAction* menu : menuBar()->actions()) {
         if (menu->menu() && menu->text() == tr("&Help")) {

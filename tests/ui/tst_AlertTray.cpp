@@ -1,8 +1,12 @@
 #include "core/alerts/AlertMonitor.h"
 #include "core/common/Clock.h"
 #include "ui/common/AlertTray.h"
+#include "ui/dashboard/AlertLogPanel.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QLabel>
+#include <QListWidget>
 #include <QTest>
 
 // The desktop's alert log: each alert that fires or clears is one line, newest last.
@@ -25,6 +29,33 @@ private slots:
         QVERIFY2(log[0].contains(QLatin1String("[FIRING] Provider down: openai is down")), qPrintable(log[0]));
         QVERIFY2(log[1].contains(QLatin1String("[FIRING] Client key over budget")), qPrintable(log[1]));
         QVERIFY2(log[2].contains(QLatin1String("[CLEARED] Provider down")), qPrintable(log[2]));
+    }
+
+    // The dashboard's alert log reads the same lines, newest first, and follows new ones.
+    void alertLogPanel_showsTheLogNewestFirst()
+    {
+        AlertMonitor monitor;
+        AlertTray tray(&monitor);
+        AlertLogPanel panel;
+        panel.setTray(&tray);
+        panel.resize(900, 220);
+        QVERIFY(panel.list()->isHidden());
+        QVERIFY(panel.findChild<QLabel*>()->text().contains(QLatin1String("No alert has fired")));
+
+        monitor.observeCircuit(QStringLiteral("sandbox-openai"), true);
+        monitor.observeKeyBudget(QStringLiteral("ci-agent"), 6, 5);
+        monitor.observeCircuit(QStringLiteral("sandbox-openai"), false);
+        QVERIFY(!panel.list()->isHidden());
+        QCOMPARE(panel.list()->count(), 3);
+        QCOMPARE(panel.list()->item(0)->text(), tray.log().at(2));
+        QVERIFY(panel.list()->item(0)->text().contains(QLatin1String("[CLEARED] Provider down")));
+        QVERIFY(panel.list()->item(2)->text().contains(QLatin1String("[FIRING] Provider down")));
+        QVERIFY(panel.list()->item(1)->font().bold()); // still firing
+
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QDir().mkpath(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR));
+        QVERIFY(panel.grab().save(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR "/dashboard-alert-log.png")));
     }
 };
 

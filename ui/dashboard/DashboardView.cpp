@@ -1,5 +1,6 @@
 #include "ui/dashboard/DashboardView.h"
 
+#include "ui/dashboard/AlertLogPanel.h"
 #include "ui/dashboard/ChartPanel.h"
 #include "ui/dashboard/DashboardCsv.h"
 #include "ui/dashboard/FailoverChart.h"
@@ -86,6 +87,7 @@ DashboardView::DashboardView(const Sources& sources, QWidget* parent)
     , m_savingsModel(new QStandardItemModel(this))
     , m_savingsTable(new QTableView(this))
     , m_primaries(new PrimariesCard(this))
+    , m_alertLog(new AlertLogPanel(this))
     , m_latest(std::make_shared<std::atomic<quint64>>(0))
 {
     qRegisterMetaType<DashboardQuery>();
@@ -131,6 +133,11 @@ DashboardView::DashboardView(const Sources& sources, QWidget* parent)
         m_thread.start();
     }
     refresh();
+}
+
+void DashboardView::setAlertTray(AlertTray* tray)
+{
+    m_alertLog->setTray(tray);
 }
 
 DashboardView::~DashboardView()
@@ -244,6 +251,7 @@ void DashboardView::buildLayout()
     grid->addWidget(failoverPanel, 2, 0, 1, 2);
     grid->addWidget(savingsBox, 3, 0, 1, 2);
     grid->addWidget(m_primaries, 4, 0, 1, 2);
+    grid->addWidget(m_alertLog, 5, 0, 1, 2);
     grid->setColumnStretch(0, 3);
     grid->setColumnStretch(1, 2);
     auto* contentLayout = new QVBoxLayout(content);

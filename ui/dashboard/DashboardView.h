@@ -34,6 +34,8 @@ class UptimeChart;
 // Spend, savings, uptime and failovers over a period, from the ledger. Queries run on a worker
 // thread; each refresh gets a generation and only the newest result is applied. The view
 // refreshes when the filters change and (debounced) when the ledger records.
+class AlertLogPanel;
+class AlertTray;
 class DashboardView : public QWidget
 {
     Q_OBJECT
@@ -56,6 +58,10 @@ public:
     DashboardView(Engine& engine, QWidget* parent = nullptr);
     explicit DashboardView(const Sources& sources, QWidget* parent = nullptr);
     ~DashboardView() override;
+
+    // The session's alerts (fired and cleared) in the alert log panel.
+    void setAlertTray(AlertTray* tray);
+    AlertLogPanel* alertLog() const { return m_alertLog; }
 
     DashboardFilterBar* filterBar() const { return m_filterBar; }
     // The last applied result and its generation (0 before the first).
@@ -134,6 +140,7 @@ private:
     QStandardItemModel* m_savingsModel;
     QTableView* m_savingsTable;
     PrimariesCard* m_primaries;
+    AlertLogPanel* m_alertLog;
     QTimer m_liveTimer;
     // Applying a result runs in slices, one per event-loop turn, so none blocks the loop for long.
     // Each slice is followed by a turn left to the paint it caused (a posted event, delivered
