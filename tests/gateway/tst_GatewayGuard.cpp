@@ -389,6 +389,8 @@ void tst_GatewayGuard::saturated_answers503WithRetryAfter()
         busy.push_back(std::move(socket));
     }
     QTRY_COMPARE_WITH_TIMEOUT(m_fx->gateway->inFlight(), 3, 10000);
+    // Counted once the three have reached the upstream (they are in flight to it before that).
+    QTRY_COMPARE_WITH_TIMEOUT(m_fx->sandbox.totalRequests(), 3, 10000);
     const int upstream = m_fx->sandbox.totalRequests();
     const RawAnswer answer = rawCall(m_fx->gateway->port(), rawPost(kMessages, kMessagesJson));
     QCOMPARE(answer.status, 503);

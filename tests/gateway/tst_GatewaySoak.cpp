@@ -191,8 +191,11 @@ void tst_GatewaySoak::soak_2000RequestsFlakyUpstreamAndDisconnects()
     QTcpSocket probe;
     probe.connectToHost(QHostAddress::LocalHost, fx.gateway->port());
     QVERIFY(probe.waitForConnected(5000));
-    // Memory: what 1,600 more requests left behind, with a margin for allocator noise.
+    // Memory: what 1,600 more requests left behind, with a margin for allocator noise (not under
+    // ASan, whose quarantine holds freed memory on purpose).
+#ifndef SWITCHYARD_SANITIZED
     QVERIFY2(endRss - warmRss < 6 * 1024, qPrintable(QStringLiteral("RSS grew by %1 KiB").arg(endRss - warmRss)));
+#endif
 }
 
 QTEST_GUILESS_MAIN(tst_GatewaySoak)
