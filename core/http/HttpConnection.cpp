@@ -8,6 +8,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <algorithm>
+
 #ifdef Q_OS_UNIX
 #include <sys/socket.h>
 #endif
@@ -65,8 +67,19 @@ void HttpConnection::onReadyRead()
     }
     const qint64 available = m_socket->bytesAvailable();
     if (available > 0) {
-        const qsizetype oldSize = m_parser.buffer().size();
-        m_parser.buffer().resize(oldSize + available);
+        QByteArray& buffer = m_parser.buffer();
+        const qsizetype oldSize = buffer.size();
+        const qsizetype wanted = oldSize + available;
+        if (wanted > buffer.capacity()) {
+            // Doubling, but never past the body's own length: appended reads left 8 MiB held for a
+            // 4 MB body. Nothing is reserved for a length only declared: memory follows the bytes.
+            qsizetype target = std::max(wanted, 2 * oldSize);
+            if (const qsizetype end = m_parser.bodyEnd(); end >= wanted) {
+                target = std::min(target, end);
+            }
+            buffer.reserve(target);
+        }
+        buffer.resize(wanted);
         const qint64 got = m_socket->read(m_parser.buffer().data() + oldSize, available);
         m_parser.buffer().resize(oldSize + qMax<qint64>(0, got));
     }

@@ -316,11 +316,6 @@ HttpParser::Result HttpParser::parseBody()
     }
     if (m_in.size() < m_bodyLength) {
         m_wantsContinue = m_request.header("expect").compare("100-continue", Qt::CaseInsensitive) == 0;
-        // The whole body at once: reads appended one by one would double the buffer past its
-        // size (8 MiB held for a 4 MB body), and the body leaves in it without a copy.
-        if (m_in.capacity() < m_bodyLength) {
-            m_in.reserve(m_bodyLength);
-        }
         return Result::NeedMore;
     }
     if (m_bodyLength == m_in.size()) {

@@ -34,6 +34,9 @@ public:
 
     // Whether a request's head has been read and its body is still coming.
     bool inBody() const { return m_bodyLength >= 0 || m_chunkState != ChunkState::None; }
+    // How many bytes the buffer holds once the body being read (its Content-Length) is complete;
+    // -1 when no such body is being read.
+    qsizetype bodyEnd() const { return m_chunkState == ChunkState::None ? m_bodyLength : -1; }
 
     // True once for a request whose head asked for "Expect: 100-continue" and whose body is still to come.
     bool takeContinue();

@@ -185,7 +185,6 @@ QStringList Router::wildcardNames(const ModelGroup& group, int limit) const
         return names;
     }
     QSet<QString> seen;
-    const ModelNamePattern requestedPattern(group.name);
     const int requestedStars = ModelNamePattern::starCount(group.name);
     for (const Deployment& deployment : group.deployments) {
         const ModelConfig* from = model(deployment.modelId);
@@ -202,8 +201,7 @@ QStringList Router::wildcardNames(const ModelGroup& group, int limit) const
             // The name a client asks for, which must come back to this group and not to a more
             // specific pattern, a group or a model of the same name.
             const QString requested = ModelNamePattern::fill(group.name, *parts, upstream);
-            if (requestedPattern.match(requested) && takesWildcard(requested)
-                && m_policy.wildcardFor(requested) == &group && !seen.contains(requested)) {
+            if (!seen.contains(requested) && takesWildcard(requested) && m_policy.wildcardFor(requested) == &group) {
                 seen.insert(requested);
                 names.append(requested);
             }
