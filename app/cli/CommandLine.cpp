@@ -140,7 +140,10 @@ int runCommand(const CommandLine& commandLine)
                                  78);
         }
         // The budgets set in the app's settings hold for requests sent (and explained) from here too.
-        engine.budgets()->setSettings(EngineSettings::budgetSettings(AppSettings(), engine.budgets()->settings()));
+        // So do its default timeouts.
+        const AppSettings appSettings;
+        engine.budgets()->setSettings(EngineSettings::budgetSettings(appSettings, engine.budgets()->settings()));
+        engine.setDefaultTimeouts(appSettings.defaultTimeouts(), appSettings.defaultTimeoutsSet());
         // Requests sent from here are traced when the environment names a collector (serve also
         // takes --otlp-endpoint).
         QString traceError;

@@ -25,6 +25,15 @@ QStringList ruleKindIds()
     }
     return ids;
 }
+
+// The TimeoutField bits of the fields where `timeouts` differs from `base`.
+quint8 differingTimeouts(const Timeouts& timeouts, const Timeouts& base)
+{
+    return (timeouts.connectMs != base.connectMs ? ConnectTimeoutField : 0)
+        | (timeouts.firstTokenMs != base.firstTokenMs ? FirstTokenTimeoutField : 0)
+        | (timeouts.idleMs != base.idleMs ? IdleTimeoutField : 0)
+        | (timeouts.totalMs != base.totalMs ? TotalTimeoutField : 0);
+}
 } // namespace
 
 std::optional<QJsonObject> ConfigJsonReader::parseDocument(const QByteArray& bytes, const char* expectedFormat,
@@ -76,6 +85,7 @@ void ConfigJsonReader::readProviders(const QJsonObject& document, SwitchyardConf
 {
     JsonFieldReader reader(problems);
     reader.checkKeys(document, QString(), { "format", "version", "providers", "models" });
+    const int version = document.value(QStringLiteral("version")).toInt();
     const QJsonArray providers = reader.array(document, QStringLiteral("providers"), QString());
     for (qsizetype i = 0; i < providers.size(); ++i) {
         const QString path = JsonFieldReader::index(QStringLiteral("providers"), i);
@@ -160,19 +170,11 @@ void ConfigJsonReader::readProviders(const QJsonObject& document, SwitchyardConf
         }
         const QString timeoutsPath = JsonFieldReader::join(path, QStringLiteral("timeouts"));
         if (auto timeouts = reader.object(object->value(QStringLiteral("timeouts")), timeoutsPath)) {
-            reader.timeouts(*timeouts, timeoutsPath, &model.timeouts);
             // The fields named are the model's own; they win over its tier's (EffectiveTimeouts).
-            // Versions before that wrote all four built-in values for every model: those set nothing.
-            const bool writtenByOldVersion = timeouts->size() == 4 && model.timeouts == Timeouts {};
-            if (!writtenByOldVersion) {
-                for (const auto& [key, bit] :
-                     { std::pair { "connectMs", ConnectTimeoutField },
-                       std::pair { "firstTokenMs", FirstTokenTimeoutField }, std::pair { "idleMs", IdleTimeoutField },
-                       std::pair { "totalMs", TotalTimeoutField } }) {
-                    if (timeouts->contains(QLatin1String(key))) {
-                        model.timeoutsSet |= bit;
-                    }
-                }
+            model.timeoutsSet = reader.timeouts(*timeouts, timeoutsPath, &model.timeouts);
+            // Early version 1 files wrote all four built-in values for every model: those set nothing.
+            if (version < 2 && model.timeoutsSet == kAllTimeoutFields && model.timeouts == Timeouts {}) {
+                model.timeoutsSet = 0;
             }
         }
         config->models.append(model);
@@ -185,8 +187,14 @@ void ConfigJsonReader::readRouting(const QJsonObject& document, RoutingPolicy* p
     reader.checkKeys(document, QString(),
                      { "format", "version", "defaultTier", "defaults", "tiers", "rules", "groups" });
     reader.string(document, QStringLiteral("defaultTier"), QString(), &policy->defaultTier);
+    // Version 1 wrote every timeout everywhere: a default equal to the built-in value, and a tier's
+    // equal to the default, were taken as not set then, and still are for those files.
+    const bool everyTimeoutWritten = document.value(QStringLiteral("version")).toInt() < 2;
     if (auto defaults = reader.object(document.value(QStringLiteral("defaults")), QStringLiteral("defaults"))) {
         reader.settings(*defaults, QStringLiteral("defaults"), &policy->defaults);
+        if (everyTimeoutWritten) {
+            policy->defaults.timeoutsSet = differingTimeouts(policy->defaults.timeouts, Timeouts {});
+        }
     }
 
     const QJsonArray tiers = reader.array(document, QStringLiteral("tiers"), QString());
@@ -216,7 +224,11 @@ void ConfigJsonReader::readRouting(const QJsonObject& document, RoutingPolicy* p
         if (auto settings = reader.object(object->value(QStringLiteral("settings")), settingsPath)) {
             // Settings a tier leaves out come from the policy's defaults.
             TierSettings tierSettings = policy->defaults;
+            tierSettings.timeoutsSet = 0;
             reader.settings(*settings, settingsPath, &tierSettings);
+            if (everyTimeoutWritten) {
+                tierSettings.timeoutsSet = differingTimeouts(tierSettings.timeouts, policy->defaults.timeouts);
+            }
             tier.settings = tierSettings;
         }
         policy->tiers.append(tier);

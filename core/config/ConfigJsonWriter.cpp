@@ -2,6 +2,8 @@
 
 #include <QJsonArray>
 
+#include <tuple>
+
 namespace {
 QJsonValue deploymentToJson(const Deployment& deployment)
 {
@@ -83,15 +85,7 @@ QJsonObject modelToJson(const ModelConfig& model)
         object.insert(QStringLiteral("baseModel"), model.baseModel);
     }
     // Only the model's own timeouts: the others come from its tier or the defaults.
-    QJsonObject timeouts;
-    const QJsonObject all = ConfigJsonWriter::timeoutsToJson(model.timeouts);
-    for (const auto& [key, bit] :
-         { std::pair { "connectMs", ConnectTimeoutField }, std::pair { "firstTokenMs", FirstTokenTimeoutField },
-           std::pair { "idleMs", IdleTimeoutField }, std::pair { "totalMs", TotalTimeoutField } }) {
-        if (model.timeoutsSet & bit) {
-            timeouts.insert(QLatin1String(key), all.value(QLatin1String(key)));
-        }
-    }
+    const QJsonObject timeouts = ConfigJsonWriter::timeoutsToJson(model.timeouts, model.timeoutsSet);
     if (!timeouts.isEmpty()) {
         object.insert(QStringLiteral("timeouts"), timeouts);
     }
@@ -159,20 +153,24 @@ QJsonObject groupToJson(const ModelGroup& group)
 }
 } // namespace
 
-QJsonObject ConfigJsonWriter::timeoutsToJson(const Timeouts& timeouts)
+QJsonObject ConfigJsonWriter::timeoutsToJson(const Timeouts& timeouts, quint8 set)
 {
-    return QJsonObject {
-        { QStringLiteral("connectMs"), timeouts.connectMs },
-        { QStringLiteral("firstTokenMs"), timeouts.firstTokenMs },
-        { QStringLiteral("idleMs"), timeouts.idleMs },
-        { QStringLiteral("totalMs"), timeouts.totalMs },
-    };
+    QJsonObject object;
+    for (const auto& [key, bit, value] : { std::tuple { "connectMs", ConnectTimeoutField, timeouts.connectMs },
+                                           std::tuple { "firstTokenMs", FirstTokenTimeoutField, timeouts.firstTokenMs },
+                                           std::tuple { "idleMs", IdleTimeoutField, timeouts.idleMs },
+                                           std::tuple { "totalMs", TotalTimeoutField, timeouts.totalMs } }) {
+        if (set & bit) {
+            object.insert(QLatin1String(key), value);
+        }
+    }
+    return object;
 }
 
 QJsonObject ConfigJsonWriter::settingsToJson(const TierSettings& settings)
 {
     return QJsonObject {
-        { QStringLiteral("timeouts"), timeoutsToJson(settings.timeouts) },
+        { QStringLiteral("timeouts"), timeoutsToJson(settings.timeouts, settings.timeoutsSet) },
         { QStringLiteral("rateLimitWaitCapMs"), settings.rateLimitWaitCapMs },
         { QStringLiteral("quotaCooldownSec"), settings.quotaCooldownSec },
         { QStringLiteral("cooldown"),

@@ -11,5 +11,7 @@ namespace ConfigJsonWriter {
 QJsonObject providersDocument(const SwitchyardConfig& config);
 QJsonObject routingDocument(const RoutingPolicy& policy);
 QJsonObject settingsToJson(const TierSettings& settings);
-QJsonObject timeoutsToJson(const Timeouts& timeouts);
+// The fields `set` names (TimeoutField bits), also those equal to a default; the others are left
+// to the layer below.
+QJsonObject timeoutsToJson(const Timeouts& timeouts, quint8 set);
 } // namespace ConfigJsonWriter

@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <optional>
+#include <tuple>
 
 // Reads typed fields out of JSON objects, reporting wrong types with their path.
 class JsonFieldReader
@@ -135,13 +136,23 @@ public:
               tr("unknown value \"%1\" (expected one of: %2)").arg(text, known.join(QStringLiteral(", "))));
     }
 
-    void timeouts(const QJsonObject& object, const QString& path, Timeouts* out)
+    // Returns the TimeoutField bits of the fields the object names.
+    quint8 timeouts(const QJsonObject& object, const QString& path, Timeouts* out)
     {
         checkKeys(object, path, { "connectMs", "firstTokenMs", "idleMs", "totalMs" });
-        integer(object, QStringLiteral("connectMs"), path, &out->connectMs);
-        integer(object, QStringLiteral("firstTokenMs"), path, &out->firstTokenMs);
-        integer(object, QStringLiteral("idleMs"), path, &out->idleMs);
-        integer(object, QStringLiteral("totalMs"), path, &out->totalMs);
+        quint8 named = 0;
+        for (const auto& [key, bit, value] :
+             { std::tuple { "connectMs", ConnectTimeoutField, &out->connectMs },
+               std::tuple { "firstTokenMs", FirstTokenTimeoutField, &out->firstTokenMs },
+               std::tuple { "idleMs", IdleTimeoutField, &out->idleMs },
+               std::tuple { "totalMs", TotalTimeoutField, &out->totalMs } }) {
+            const QString name = QLatin1String(key);
+            if (object.contains(name) && !object.value(name).isNull()) {
+                integer(object, name, path, value);
+                named |= bit;
+            }
+        }
+        return named;
     }
 
     void settings(const QJsonObject& object, const QString& path, TierSettings* out)
@@ -151,7 +162,7 @@ public:
                     "hedging", "hedgeAfterMs", "cacheEnabled" });
         const QString timeoutsPath = join(path, QStringLiteral("timeouts"));
         if (auto nested = this->object(object.value(QStringLiteral("timeouts")), timeoutsPath)) {
-            timeouts(*nested, timeoutsPath, &out->timeouts);
+            out->timeoutsSet |= timeouts(*nested, timeoutsPath, &out->timeouts);
         }
         integer(object, QStringLiteral("rateLimitWaitCapMs"), path, &out->rateLimitWaitCapMs);
         integer(object, QStringLiteral("quotaCooldownSec"), path, &out->quotaCooldownSec);

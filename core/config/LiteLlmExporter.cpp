@@ -113,7 +113,6 @@ void LiteLlmExporter::writeModel(YAML::Emitter& out, const ModelConfig& model, c
         return;
     }
     const LiteLlmPrefix& prefix = LiteLlmProviders::forProvider(*provider);
-    const Timeouts defaults;
     out << YAML::BeginMap;
     out << YAML::Key << "model_name" << YAML::Value << str(groupName);
     out << YAML::Key << "litellm_params" << YAML::Value << YAML::BeginMap;
@@ -141,10 +140,10 @@ void LiteLlmExporter::writeModel(YAML::Emitter& out, const ModelConfig& model, c
         out << YAML::Key << "api_version" << YAML::Value << str(provider->apiVersion);
     }
     // What the model sets itself, also when it equals the default (it must not become the tier's).
-    if ((model.timeoutsSet & TotalTimeoutField) || model.timeouts.totalMs != defaults.totalMs) {
+    if (model.timeoutsSet & TotalTimeoutField) {
         out << YAML::Key << "timeout" << YAML::Value << seconds(model.timeouts.totalMs);
     }
-    if ((model.timeoutsSet & FirstTokenTimeoutField) || model.timeouts.firstTokenMs != defaults.firstTokenMs) {
+    if (model.timeoutsSet & FirstTokenTimeoutField) {
         out << YAML::Key << "stream_timeout" << YAML::Value << seconds(model.timeouts.firstTokenMs);
     }
     if (weight != 1) {
@@ -173,7 +172,7 @@ void LiteLlmExporter::writeModel(YAML::Emitter& out, const ModelConfig& model, c
         out << YAML::EndMap;
     }
     out << YAML::EndMap;
-    if (model.timeouts.connectMs != defaults.connectMs || model.timeouts.idleMs != defaults.idleMs) {
+    if (model.timeoutsSet & (ConnectTimeoutField | IdleTimeoutField)) {
         note(model.id, tr("connect and idle timeouts of \"%1\" have no LiteLLM equivalent").arg(model.id));
     }
 }
@@ -207,7 +206,9 @@ void LiteLlmExporter::writeRouterSettings(YAML::Emitter& out)
     const TierSettings& defaults = m_config.policy.defaults;
     out << YAML::Key << "router_settings" << YAML::Value << YAML::BeginMap;
     out << YAML::Key << "routing_strategy" << YAML::Value << str(LoadBalanceStrategies::id(defaults.strategy));
-    out << YAML::Key << "timeout" << YAML::Value << seconds(defaults.timeouts.totalMs);
+    if (defaults.timeoutsSet & TotalTimeoutField) {
+        out << YAML::Key << "timeout" << YAML::Value << seconds(defaults.timeouts.totalMs);
+    }
     out << YAML::Key << "allowed_fails" << YAML::Value << qMax(0, defaults.cooldown.failures - 1);
     out << YAML::Key << "cooldown_time" << YAML::Value << defaults.cooldown.durationSec;
     writeFallbacks(out, "fallbacks", false);

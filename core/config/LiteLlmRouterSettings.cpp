@@ -52,6 +52,7 @@ void LiteLlmRouterSettings::readSettings(const YAML::Node& settings, const QStri
                    || (!router && name == QLatin1String("request_timeout"))) {
             if (auto ms = m_yaml.milliseconds(value, itemPath)) {
                 defaults.timeouts.totalMs = *ms;
+                defaults.timeoutsSet |= TotalTimeoutField;
             }
         } else if (name == QLatin1String("allowed_fails")) {
             if (auto failures = m_yaml.count(value, itemPath)) {

@@ -20,6 +20,7 @@
 #include "core/recording/CallJournal.h"
 #include "core/recording/CallRecorder.h"
 #include "core/routing/DefaultPolicy.h"
+#include "core/routing/EffectiveTimeouts.h"
 #include "core/routing/RoutedCall.h"
 #include "core/routing/Router.h"
 #include "core/sandbox/SandboxServer.h"
@@ -340,7 +341,7 @@ void Engine::addProvidersAndModels(const QList<ProviderConfig>& providers, const
             return p.simulated && p.id == model.providerId;
         });
         addPriceTableDetails(&model, !model.price.known || simulatedModel);
-        model.timeouts = effectiveTimeouts(model.timeouts);
+        model.timeouts = EffectiveTimeouts::merged(model.timeouts, model.timeoutsSet, m_defaultTimeouts);
         m_models.append(model);
     }
 }
@@ -429,27 +430,26 @@ void Engine::applyConfig()
         policy.rules = builtIn.rules;
         policy.defaultTier = builtIn.defaultTier;
     }
-    policy.defaults.timeouts = effectiveTimeouts(policy.defaults.timeouts);
+    // Every layer's values made whole from the one below; the set bits keep who chose what.
+    policy.defaults.timeouts
+        = EffectiveTimeouts::merged(policy.defaults.timeouts, policy.defaults.timeoutsSet, m_defaultTimeouts);
+    policy.defaults.timeoutsSet |= m_defaultTimeoutsSet;
+    for (RoutingTier& tier : policy.tiers) {
+        if (tier.settings) {
+            tier.settings->timeouts = EffectiveTimeouts::merged(tier.settings->timeouts, tier.settings->timeoutsSet,
+                                                                policy.defaults.timeouts);
+        }
+    }
     m_router->setPolicy(policy);
 }
 
-Timeouts Engine::effectiveTimeouts(const Timeouts& configured) const
+void Engine::setDefaultTimeouts(const Timeouts& timeouts, quint8 set)
 {
-    // The built-in values, or the user's previous defaults (which a saved routing policy or model
-    // list may have picked up from the engine), mean "not configured here": use the user's defaults.
-    if (configured == Timeouts {} || configured == m_previousDefaultTimeouts) {
-        return m_defaultTimeouts;
-    }
-    return configured;
-}
-
-void Engine::setDefaultTimeouts(const Timeouts& timeouts)
-{
-    if (timeouts == m_defaultTimeouts) {
+    if (timeouts == m_defaultTimeouts && set == m_defaultTimeoutsSet) {
         return;
     }
-    m_previousDefaultTimeouts = m_defaultTimeouts;
     m_defaultTimeouts = timeouts;
+    m_defaultTimeoutsSet = set;
     applyConfig();
     emit configChanged();
 }

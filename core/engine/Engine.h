@@ -114,9 +114,11 @@ public:
     SandboxServer* sandbox() const { return m_sandbox; }
     const PriceTable& prices() const { return *m_prices; }
     BudgetTracker* budgets() const { return m_budgets; }
-    // Timeouts for models and routing defaults the configuration leaves at the built-in values
-    // (AppSettings' "default timeouts"); applies to calls started from now on. Emits configChanged.
-    void setDefaultTimeouts(const Timeouts& timeouts);
+    // The app's default timeouts (AppSettings), beneath routing.json's defaults: each field the
+    // configuration does not set takes these. `set`: the TimeoutField bits the user chose there (the
+    // others are built-in values, which a thinking model's first token may exceed). Applies to calls
+    // started from now on. Emits configChanged.
+    void setDefaultTimeouts(const Timeouts& timeouts, quint8 set);
     Timeouts defaultTimeouts() const { return m_defaultTimeouts; }
     // Null unless Options::useKeychain.
     KeyStore* keys() const { return m_keys; }
@@ -161,7 +163,6 @@ private:
     void holdShared(Reservation* reservation);
     void settleShared(quint64 holdId, double actualUsd);
     void addProvidersAndModels(const QList<ProviderConfig>& providers, const QList<ModelConfig>& models);
-    Timeouts effectiveTimeouts(const Timeouts& configured) const;
     // From the price table, by the model's price name: its capabilities when the config names none,
     // and with takePrice its price, context window and output limit.
     // The models the price table says a wildcard template's provider serves (Router::WildcardCatalog).
@@ -196,5 +197,5 @@ private:
     QString m_sharedBudgetError; // the last time the database could not be asked, once per cause
     QString m_ledgerPath;
     Timeouts m_defaultTimeouts;
-    Timeouts m_previousDefaultTimeouts;
+    quint8 m_defaultTimeoutsSet = 0;
 };

@@ -40,7 +40,7 @@ BudgetSettings EngineSettings::budgetSettings(const AppSettings& settings, const
 void EngineSettings::applyAll()
 {
     applyBudgets();
-    m_engine.setDefaultTimeouts(m_settings.defaultTimeouts());
+    m_engine.setDefaultTimeouts(m_settings.defaultTimeouts(), m_settings.defaultTimeoutsSet());
     m_engine.setStorePrompts(m_settings.storePrompts());
     applyRetention();
     applyTraces();
@@ -61,7 +61,7 @@ void EngineSettings::apply(AppSettings::Key key)
     case AppSettings::FirstTokenTimeoutMs:
     case AppSettings::IdleTimeoutMs:
     case AppSettings::TotalTimeoutMs:
-        m_engine.setDefaultTimeouts(m_settings.defaultTimeouts());
+        m_engine.setDefaultTimeouts(m_settings.defaultTimeouts(), m_settings.defaultTimeoutsSet());
         break;
     case AppSettings::StorePrompts:
         m_engine.setStorePrompts(m_settings.storePrompts());

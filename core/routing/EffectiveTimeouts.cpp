@@ -38,17 +38,28 @@ EffectiveTimeouts EffectiveTimeouts::resolve(const ChatRequest& request, const M
         } else if (model.timeoutsSet & field.bit) {
             value = model.timeouts.*field.value;
             source = TimeoutSource::Model;
-        } else if (tier && tier->timeouts.*field.value != value) {
+        } else if (tier && (tier->timeoutsSet & field.bit)) {
             value = tier->timeouts.*field.value;
             source = TimeoutSource::Tier;
         }
         out.values.*field.value = value;
         out.*field.source = source;
     }
-    // The built-in default only: a first-token timeout anyone set is kept as set.
-    if (out.firstToken == TimeoutSource::Defaults && out.values.firstTokenMs == Timeouts {}.firstTokenMs
+    // The built-in default only: a first-token timeout anyone set is kept as set, 10 s included.
+    if (out.firstToken == TimeoutSource::Defaults && !(defaults.timeoutsSet & FirstTokenTimeoutField)
         && ReasoningModels::thinksFirst(model, request)) {
         out.values.firstTokenMs = kThinkingFirstTokenMs;
+    }
+    return out;
+}
+
+Timeouts EffectiveTimeouts::merged(const Timeouts& own, quint8 ownSet, const Timeouts& fallback)
+{
+    Timeouts out = fallback;
+    for (const Field& field : kFields) {
+        if (ownSet & field.bit) {
+            out.*field.value = own.*field.value;
+        }
     }
     return out;
 }

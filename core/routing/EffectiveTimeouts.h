@@ -7,9 +7,8 @@
 #include <QJsonObject>
 
 // The timeouts a call runs with, each field with the layer it came from. One precedence for every
-// path (ask, route, serve, the workbench): request > model (deployment) > tier > defaults. A
-// request or model sets only the fields it names (TimeoutField bits); a tier's settings hold every
-// field, so a tier field counts as the tier's own when it differs from the defaults.
+// path (ask, route, serve, the workbench): request > model (deployment) > tier > defaults. Each
+// layer sets only the fields its TimeoutField bits name, also when a value equals a default.
 struct EffectiveTimeouts
 {
     Timeouts values;
@@ -22,6 +21,10 @@ struct EffectiveTimeouts
     // direct model call, a group); `defaults`: the routing defaults.
     static EffectiveTimeouts resolve(const ChatRequest& request, const ModelConfig& model, const TierSettings* tier,
                                      const TierSettings& defaults);
+
+    // `own` where `ownSet` names a field, `fallback` elsewhere: how a layer's unset fields take
+    // the values of the layer below.
+    static Timeouts merged(const Timeouts& own, quint8 ownSet, const Timeouts& fallback);
 
     // {"connect_ms": {"value": 5000, "from": "defaults"}, ...} for explain.
     QJsonObject toJson() const;

@@ -145,6 +145,7 @@ ResolvedRoute Router::resolveGroup(const QString& name) const
     route.forced = true;
     route.rule.why = tr("model or group chosen by the caller");
     route.settings = m_policy.defaults;
+    route.settings.timeoutsSet = 0; // not a tier: its timeouts are the defaults'
     QStringList parts;
     if (const ModelGroup* group = m_policy.routableGroup(name)) {
         route.group = name;

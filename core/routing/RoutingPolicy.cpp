@@ -91,7 +91,13 @@ const RoutingTier* RoutingPolicy::tier(const QString& name) const
 TierSettings RoutingPolicy::effectiveSettings(const QString& tierName) const
 {
     const RoutingTier* found = tier(tierName);
-    return found && found->settings ? *found->settings : defaults;
+    if (found && found->settings) {
+        return *found->settings;
+    }
+    // A tier without settings of its own sets no timeout: each comes from the defaults, as such.
+    TierSettings settings = defaults;
+    settings.timeoutsSet = 0;
+    return settings;
 }
 
 const ModelGroup* RoutingPolicy::group(const QString& name) const

@@ -85,9 +85,16 @@ struct CooldownSettings
     bool operator==(const CooldownSettings&) const = default;
 };
 
+inline constexpr quint8 kAllTimeoutFields
+    = ConnectTimeoutField | FirstTokenTimeoutField | IdleTimeoutField | TotalTimeoutField;
+
 struct TierSettings
 {
+    // Every field holds the value that applies; timeoutsSet says which of them this layer sets
+    // itself (TimeoutField bits): the others come from the layer below (tier > defaults > the app's
+    // default timeouts > built in), so a value that equals a default is still the user's choice.
     Timeouts timeouts;
+    quint8 timeoutsSet = 0;
     int rateLimitWaitCapMs = 5000; // a 429 retries the same model only if retry-after is below this
     int quotaCooldownSec = 3600; // quota exhausted cools the whole provider down this long
     CooldownSettings cooldown;

@@ -4,6 +4,8 @@
 
 #include <QSettings>
 
+#include <utility>
+
 AppSettings::AppSettings(QObject* parent)
     : QObject(parent)
     , m_settings(HomeSettings::open())
@@ -172,6 +174,20 @@ Timeouts AppSettings::defaultTimeouts() const
     t.idleMs = value(IdleTimeoutMs).toInt();
     t.totalMs = value(TotalTimeoutMs).toInt();
     return t;
+}
+
+quint8 AppSettings::defaultTimeoutsSet() const
+{
+    quint8 set = 0;
+    for (const auto& [key, bit] :
+         { std::pair { ConnectTimeoutMs, ConnectTimeoutField },
+           std::pair { FirstTokenTimeoutMs, FirstTokenTimeoutField }, std::pair { IdleTimeoutMs, IdleTimeoutField },
+           std::pair { TotalTimeoutMs, TotalTimeoutField } }) {
+        if (m_settings->contains(keyName(key))) {
+            set |= bit;
+        }
+    }
+    return set;
 }
 
 void AppSettings::setDefaultTimeouts(const Timeouts& timeouts)

@@ -73,6 +73,9 @@ public:
     QString language() const { return value(Language).toString(); }
     bool firstRunDone() const { return value(FirstRunDone).toBool(); }
     Timeouts defaultTimeouts() const;
+    // The TimeoutField bits of the default timeouts the user has chosen (stored, even when equal
+    // to the built-in value); the others are the built-in values.
+    quint8 defaultTimeoutsSet() const;
     void setDefaultTimeouts(const Timeouts& timeouts);
 
     static QString themeId(Theme theme);

@@ -138,6 +138,8 @@ private slots:
     void endlessStream_stopsAtTheModelsTotalTimeout_data();
     void endlessStream_stopsAtTheModelsTotalTimeout();
     void explain_showsEachTimeoutAndItsSource();
+    void explain_thinkingModelKeepsATimeoutSetToTheBuiltInValue_data();
+    void explain_thinkingModelKeepsATimeoutSetToTheBuiltInValue();
 
 private:
     // providers.json and routing.json: "hang" (first token 1 s of its own) falls back to "ok" in
@@ -334,6 +336,95 @@ void tst_CliTimeouts::explain_showsEachTimeoutAndItsSource()
 
     const Run text = runSwitchyard(home() + QStringList { QStringLiteral("explain"), QStringLiteral("hello") });
     QVERIFY2(text.out.contains("first token 1000 ms (model)"), text.out.constData());
+}
+
+void tst_CliTimeouts::explain_thinkingModelKeepsATimeoutSetToTheBuiltInValue_data()
+{
+    QTest::addColumn<int>("version"); // routing.json's format version
+    QTest::addColumn<QByteArray>("defaults"); // routing.json's "defaults"
+    QTest::addColumn<QByteArray>("tierSettings"); // tier "think"'s "settings", empty: none
+    QTest::addColumn<QByteArray>("appSettings"); // the home's settings.ini
+    QTest::addColumn<int>("expectedMs");
+    QTest::addColumn<QString>("expectedFrom");
+    QTest::newRow("nobody sets it: a model that thinks first gets a minute")
+        << 2 << QByteArray("{}") << QByteArray() << QByteArray() << 60000 << "defaults";
+    QTest::newRow("routing.json's defaults set exactly 10 s: kept")
+        << 2 << QByteArray(R"({"timeouts":{"firstTokenMs":10000}})") << QByteArray() << QByteArray() << 10000
+        << "defaults";
+    QTest::newRow("the tier sets exactly 10 s: kept")
+        << 2 << QByteArray("{}") << QByteArray(R"({"timeouts":{"firstTokenMs":10000}})") << QByteArray() << 10000
+        << "tier";
+    QTest::newRow("the app's settings set exactly 10 s: kept")
+        << 2 << QByteArray("{}") << QByteArray() << QByteArray("[timeouts]\nfirstTokenMs=10000\n") << 10000
+        << "defaults";
+    QTest::newRow("the app's 20 s under routing.json's 10 s: routing.json's")
+        << 2 << QByteArray(R"({"timeouts":{"firstTokenMs":10000}})") << QByteArray()
+        << QByteArray("[timeouts]\nfirstTokenMs=20000\n") << 10000 << "defaults";
+    QTest::newRow("a version 1 file wrote every default: its 10 s was not chosen")
+        << 1 << QByteArray(R"({"timeouts":{"connectMs":5000,"firstTokenMs":10000,"idleMs":15000,"totalMs":180000}})")
+        << QByteArray() << QByteArray() << 60000 << "defaults";
+}
+
+// A thinking model's longer first-token default (a minute) replaces only the built-in 10 s, never
+// a 10 s that routing.json, a tier or the app's settings set.
+void tst_CliTimeouts::explain_thinkingModelKeepsATimeoutSetToTheBuiltInValue()
+{
+    QFETCH(int, version);
+    QFETCH(QByteArray, defaults);
+    QFETCH(QByteArray, tierSettings);
+    QFETCH(QByteArray, appSettings);
+    QFETCH(int, expectedMs);
+    QFETCH(QString, expectedFrom);
+    QJsonObject thinker { { QStringLiteral("id"), QStringLiteral("thinker") },
+                          { QStringLiteral("provider"), QStringLiteral("okp") },
+                          { QStringLiteral("upstreamModel"), QStringLiteral("gpt-5") } };
+    const QJsonObject providers {
+        { QStringLiteral("format"), QStringLiteral("switchyard-providers") },
+        { QStringLiteral("version"), 2 },
+        { QStringLiteral("providers"), QJsonArray { provider(QStringLiteral("okp"), m_ok->port()) } },
+        { QStringLiteral("models"), QJsonArray { thinker } },
+    };
+    QJsonObject tier { { QStringLiteral("name"), QStringLiteral("think") },
+                       { QStringLiteral("chain"), QJsonArray { QStringLiteral("thinker") } } };
+    if (!tierSettings.isEmpty()) {
+        tier.insert(QStringLiteral("settings"), QJsonDocument::fromJson(tierSettings).object());
+    }
+    const QJsonObject routing {
+        { QStringLiteral("format"), QStringLiteral("switchyard-routing") },
+        { QStringLiteral("version"), version },
+        { QStringLiteral("defaultTier"), QStringLiteral("think") },
+        { QStringLiteral("defaults"), QJsonDocument::fromJson(defaults).object() },
+        { QStringLiteral("tiers"), QJsonArray { tier } },
+        { QStringLiteral("rules"), QJsonArray {} },
+        { QStringLiteral("groups"), QJsonArray {} },
+    };
+    const QDir home(m_home->path());
+    QVERIFY(writeJson(home.filePath(QStringLiteral("providers.json")), providers));
+    QVERIFY(writeJson(home.filePath(QStringLiteral("routing.json")), routing));
+    if (!appSettings.isEmpty()) {
+        QFile ini(home.filePath(QStringLiteral("settings.ini")));
+        QVERIFY(ini.open(QIODevice::WriteOnly));
+        ini.write(appSettings);
+    }
+
+    const Run run = runSwitchyard(
+        this->home() + QStringList { QStringLiteral("explain"), QStringLiteral("--json"), QStringLiteral("hello") });
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QJsonObject deployment = QJsonDocument::fromJson(run.out)
+                                       .object()
+                                       .value(QStringLiteral("chain"))
+                                       .toArray()
+                                       .at(0)
+                                       .toObject()
+                                       .value(QStringLiteral("deployments"))
+                                       .toArray()
+                                       .at(0)
+                                       .toObject();
+    QCOMPARE(deployment.value(QStringLiteral("model")).toString(), QStringLiteral("thinker"));
+    const QJsonObject firstToken
+        = deployment.value(QStringLiteral("timeouts")).toObject().value(QStringLiteral("first_token_ms")).toObject();
+    QCOMPARE(firstToken.value(QStringLiteral("value")).toInt(), expectedMs);
+    QCOMPARE(firstToken.value(QStringLiteral("from")).toString(), expectedFrom);
 }
 
 QTEST_GUILESS_MAIN(tst_CliTimeouts)

@@ -86,10 +86,12 @@ inline SwitchyardConfig full()
     RoutingPolicy& policy = config.policy;
     policy.defaultTier = QStringLiteral("cheap");
     policy.defaults.timeouts.totalMs = 90000;
+    policy.defaults.timeoutsSet = TotalTimeoutField;
     policy.defaults.strategy = LoadBalanceStrategy::LeastBusy;
     policy.defaults.cooldown = CooldownSettings { 5, 120, 30 };
     TierSettings coding;
     coding.timeouts = Timeouts { 100, 200, 300, 400 };
+    coding.timeoutsSet = kAllTimeoutFields;
     coding.rateLimitWaitCapMs = 100;
     coding.quotaCooldownSec = 60;
     coding.cooldown = CooldownSettings { 1, 2, 3 };

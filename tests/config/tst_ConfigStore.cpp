@@ -1,5 +1,6 @@
 #include "TestConfigs.h"
 #include "core/config/ConfigStore.h"
+#include "core/routing/EffectiveTimeouts.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -95,6 +96,8 @@ private slots:
     void unknownPrice_writtenAsAbsent();
     void modelTimeouts_onlyTheFieldsNamedAreItsOwn_data();
     void modelTimeouts_onlyTheFieldsNamedAreItsOwn();
+    void routingTimeouts_eachLayerKeepsWhatItSets_data();
+    void routingTimeouts_eachLayerKeepsWhatItSets();
     void invalidConfig_reportedAtPath_data();
     void invalidConfig_reportedAtPath();
     void unknownKey_warnsWithSuggestionAndStillLoads_data();
@@ -143,7 +146,7 @@ void TestConfigStore::unknownPrice_writtenAsAbsent()
 {
     const QJsonObject document = QJsonDocument::fromJson(ConfigStore::providersJson(TestConfigs::full())).object();
     QCOMPARE(document.value(QStringLiteral("format")).toString(), QStringLiteral("switchyard-providers"));
-    QCOMPARE(document.value(QStringLiteral("version")).toInt(), 1);
+    QCOMPARE(document.value(QStringLiteral("version")).toInt(), 2);
     const QJsonArray models = document.value(QStringLiteral("models")).toArray();
     QCOMPARE(models.at(2).toObject().value(QStringLiteral("id")).toString(), QStringLiteral("llama3"));
     QVERIFY(!models.at(2).toObject().contains(QStringLiteral("price")));
@@ -154,24 +157,32 @@ void TestConfigStore::unknownPrice_writtenAsAbsent()
 
 void TestConfigStore::modelTimeouts_onlyTheFieldsNamedAreItsOwn_data()
 {
+    QTest::addColumn<int>("version"); // the file's format version
     QTest::addColumn<QByteArray>("timeouts"); // the model's "timeouts" member
     QTest::addColumn<int>("ownFields"); // TimeoutField bits
-    QTest::newRow("none named: every field from the tier or defaults") << QByteArray("{}") << 0;
+    QTest::newRow("none named: every field from the tier or defaults") << 2 << QByteArray("{}") << 0;
     QTest::newRow("first token only (a LiteLLM stream_timeout)")
-        << QByteArray(R"({"firstTokenMs":1000})") << int(FirstTokenTimeoutField);
-    QTest::newRow("first token and total")
-        << QByteArray(R"({"firstTokenMs":1000,"totalMs":20000})") << int(FirstTokenTimeoutField | TotalTimeoutField);
-    QTest::newRow("all four built-in values, as earlier versions wrote every model: none its own")
-        << QByteArray(R"({"connectMs":5000,"firstTokenMs":10000,"idleMs":15000,"totalMs":180000})") << 0;
+        << 2 << QByteArray(R"({"firstTokenMs":1000})") << int(FirstTokenTimeoutField);
+    QTest::newRow("first token and total") << 2 << QByteArray(R"({"firstTokenMs":1000,"totalMs":20000})")
+                                           << int(FirstTokenTimeoutField | TotalTimeoutField);
+    QTest::newRow("the built-in 10 s named: its own")
+        << 2 << QByteArray(R"({"firstTokenMs":10000})") << int(FirstTokenTimeoutField);
+    QTest::newRow("all four built-in values named: all its own")
+        << 2 << QByteArray(R"({"connectMs":5000,"firstTokenMs":10000,"idleMs":15000,"totalMs":180000})") << 15;
+    QTest::newRow("version 1, all four built-in values, as it wrote every model: none its own")
+        << 1 << QByteArray(R"({"connectMs":5000,"firstTokenMs":10000,"idleMs":15000,"totalMs":180000})") << 0;
+    QTest::newRow("version 1, first token only")
+        << 1 << QByteArray(R"({"firstTokenMs":10000})") << int(FirstTokenTimeoutField);
 }
 
 // A model's own timeouts win over its tier's (EffectiveTimeouts), so the file says which are its own.
 void TestConfigStore::modelTimeouts_onlyTheFieldsNamedAreItsOwn()
 {
+    QFETCH(int, version);
     QFETCH(QByteArray, timeouts);
     QFETCH(int, ownFields);
-    const QByteArray providers
-        = R"({"format":"switchyard-providers","version":1,"providers":[{"id":"p","kind":"openai",)"
+    const QByteArray providers = R"({"format":"switchyard-providers","version":)" + QByteArray::number(version)
+        + R"(,"providers":[{"id":"p","kind":"openai",)"
           R"("baseUrl":"http://127.0.0.1:1/v1"}],"models":[{"id":"m","provider":"p","upstreamModel":"m","timeouts":)"
         + timeouts + "}]}";
     const ConfigLoadResult loaded = ConfigStore::parse(providers, {});
@@ -187,6 +198,74 @@ void TestConfigStore::modelTimeouts_onlyTheFieldsNamedAreItsOwn()
     QCOMPARE(int(written.value(QStringLiteral("timeouts")).toObject().size()), qPopulationCount(quint32(ownFields)));
     const ConfigLoadResult again = ConfigStore::parse(ConfigStore::providersJson(loaded.config), {});
     QCOMPARE(again.config.models, loaded.config.models);
+}
+
+void TestConfigStore::routingTimeouts_eachLayerKeepsWhatItSets_data()
+{
+    QTest::addColumn<int>("version");
+    QTest::addColumn<QByteArray>("defaults"); // routing.json's "defaults"
+    QTest::addColumn<QByteArray>("tierSettings"); // tier "t"'s "settings"
+    QTest::addColumn<int>("defaultsSet"); // TimeoutField bits
+    QTest::addColumn<int>("tierSet");
+    QTest::addColumn<int>("tierFirstTokenMs"); // the value the tier's call runs with, whoever set it
+    QTest::newRow("nothing set") << 2 << QByteArray("{}") << QByteArray("{}") << 0 << 0 << 10000;
+    QTest::newRow("defaults set the built-in 10 s: set")
+        << 2 << QByteArray(R"({"timeouts":{"firstTokenMs":10000}})") << QByteArray("{}") << int(FirstTokenTimeoutField)
+        << 0 << 10000;
+    QTest::newRow("a tier sets the defaults' value again: the tier's own")
+        << 2 << QByteArray(R"({"timeouts":{"firstTokenMs":3000}})")
+        << QByteArray(R"({"timeouts":{"firstTokenMs":3000}})") << int(FirstTokenTimeoutField)
+        << int(FirstTokenTimeoutField) << 3000;
+    QTest::newRow("a tier that sets its total only takes the defaults' first token")
+        << 2 << QByteArray(R"({"timeouts":{"firstTokenMs":3000}})") << QByteArray(R"({"timeouts":{"totalMs":9000}})")
+        << int(FirstTokenTimeoutField) << int(TotalTimeoutField) << 3000;
+    QTest::newRow("version 1 wrote every default: the built-in values set nothing")
+        << 1 << QByteArray(R"({"timeouts":{"connectMs":5000,"firstTokenMs":10000,"idleMs":15000,"totalMs":180000}})")
+        << QByteArray("{}") << 0 << 0 << 10000;
+    QTest::newRow("version 1: a default that differs is set")
+        << 1 << QByteArray(R"({"timeouts":{"connectMs":5000,"firstTokenMs":800,"idleMs":15000,"totalMs":180000}})")
+        << QByteArray("{}") << int(FirstTokenTimeoutField) << 0 << 800;
+    QTest::newRow("version 1: a tier's copy of the defaults sets nothing, its change does")
+        << 1 << QByteArray(R"({"timeouts":{"connectMs":5000,"firstTokenMs":800,"idleMs":15000,"totalMs":180000}})")
+        << QByteArray(R"({"timeouts":{"connectMs":5000,"firstTokenMs":800,"idleMs":15000,"totalMs":9000}})")
+        << int(FirstTokenTimeoutField) << int(TotalTimeoutField) << 800;
+}
+
+// routing.json says which timeouts the defaults and each tier set, so a value equal to a default
+// (the built-in 10 s first token, say) is kept as the user's and not replaced by a lower layer's.
+void TestConfigStore::routingTimeouts_eachLayerKeepsWhatItSets()
+{
+    QFETCH(int, version);
+    QFETCH(QByteArray, defaults);
+    QFETCH(QByteArray, tierSettings);
+    QFETCH(int, defaultsSet);
+    QFETCH(int, tierSet);
+    QFETCH(int, tierFirstTokenMs);
+    const QByteArray providers
+        = R"({"format":"switchyard-providers","version":2,"providers":[{"id":"p","kind":"openai",)"
+          R"("baseUrl":"http://127.0.0.1:1/v1"}],"models":[{"id":"m","provider":"p","upstreamModel":"m"}]})";
+    const QByteArray routing = R"({"format":"switchyard-routing","version":)" + QByteArray::number(version)
+        + R"(,"defaultTier":"t","defaults":)" + defaults + R"(,"tiers":[{"name":"t","chain":["m"],"settings":)"
+        + tierSettings + R"(}],"rules":[],"groups":[]})";
+    const ConfigLoadResult loaded = ConfigStore::parse(providers, routing);
+    QVERIFY2(loaded.ok, qPrintable(describe(loaded.problems)));
+    const RoutingPolicy& policy = loaded.config.policy;
+    QCOMPARE(int(policy.defaults.timeoutsSet), defaultsSet);
+    QVERIFY(policy.tiers.at(0).settings.has_value());
+    QCOMPARE(int(policy.tiers.at(0).settings->timeoutsSet), tierSet);
+    const EffectiveTimeouts resolved = EffectiveTimeouts::resolve(ChatRequest {}, loaded.config.models.at(0),
+                                                                  &*policy.tiers.at(0).settings, policy.defaults);
+    QCOMPARE(resolved.values.firstTokenMs, tierFirstTokenMs);
+
+    // Saved as version 2 naming exactly the fields set, and read back the same.
+    const QJsonObject written = QJsonDocument::fromJson(ConfigStore::routingJson(loaded.config)).object();
+    QCOMPARE(written.value(QStringLiteral("version")).toInt(), 2);
+    const QJsonObject writtenDefaults
+        = written.value(QStringLiteral("defaults")).toObject().value(QStringLiteral("timeouts")).toObject();
+    QCOMPARE(int(writtenDefaults.size()), qPopulationCount(quint32(defaultsSet)));
+    const ConfigLoadResult again = ConfigStore::parse(providers, ConfigStore::routingJson(loaded.config));
+    QVERIFY2(again.ok, qPrintable(describe(again.problems)));
+    QCOMPARE(again.config.policy, policy);
 }
 
 void TestConfigStore::invalidConfig_reportedAtPath_data()
@@ -451,7 +530,7 @@ void TestConfigStore::newerVersion_refused()
     ConfigStore store(home.path());
     QVERIFY(store.save(TestConfigs::full()).ok);
     QJsonObject routing = QJsonDocument::fromJson(readAll(store.routingPath())).object();
-    routing.insert(QStringLiteral("version"), 2);
+    routing.insert(QStringLiteral("version"), 3);
     routing.insert(QStringLiteral("shinyNewThing"), true);
     writeAll(store.routingPath(), QJsonDocument(routing).toJson());
 
@@ -461,8 +540,8 @@ void TestConfigStore::newerVersion_refused()
     const ConfigProblem& problem = loaded.problems.first();
     QCOMPARE(problem.file, QStringLiteral("routing.json"));
     QCOMPARE(problem.path, QStringLiteral("version"));
-    QVERIFY2(problem.message.startsWith(QStringLiteral("written by a newer Switchyard (format version 2; this version "
-                                                       "reads up to 1)")),
+    QVERIFY2(problem.message.startsWith(QStringLiteral("written by a newer Switchyard (format version 3; this version "
+                                                       "reads up to 2)")),
              qPrintable(problem.message));
 }
 

@@ -252,6 +252,7 @@ void TestLiteLlmConfig::import_simple_mapsTimeoutsAndRouterSettings()
     const TierSettings& defaults = result.config.policy.defaults;
     QCOMPARE(defaults.strategy, LoadBalanceStrategy::SimpleShuffle);
     QCOMPARE(defaults.timeouts.totalMs, 120000);
+    QCOMPARE(int(defaults.timeoutsSet), int(TotalTimeoutField)); // router_settings.timeout, and only that
     QCOMPARE(defaults.cooldown.failures, 3); // allowed_fails 2: cooled at the 3rd failure
     QCOMPARE(defaults.cooldown.durationSec, 30);
     QVERIFY(!defaults.cacheEnabled);

@@ -509,6 +509,7 @@ void TestLiteLlmImport::import_keepsDefaultsTheFileDoesNotSet()
     TierSettings home;
     home.strategy = LoadBalanceStrategy::LatencyBased;
     home.timeouts.totalMs = 42000;
+    home.timeoutsSet = TotalTimeoutField;
     home.cacheEnabled = true;
     home.cooldown.windowSec = 17;
     const LiteLlmImportResult result = importFixture(QStringLiteral("prices-and-aliases.yaml"), {}, home);

@@ -71,6 +71,7 @@ void tst_GatewayUnfinished::unfinishedStream_billedFromWhatWasRelayed()
     policy.defaults.midStream = MidStreamPolicy::StopIncomplete;
     if (cut == Cut::TotalTimeout) {
         policy.defaults.timeouts.totalMs = 600;
+        policy.defaults.timeoutsSet |= TotalTimeoutField;
     }
     m_fx->router.setPolicy(policy);
     if (cut == Cut::SizeCap) {

@@ -36,6 +36,7 @@ struct RoutedCallFixture
     {
         TierSettings settings;
         settings.timeouts = { 3000, 1000, 1000, 15000 }; // generous enough for a loaded CI machine
+        settings.timeoutsSet = kAllTimeoutFields;
         settings.rateLimitWaitCapMs = 1000;
         settings.cooldown = { 1000, 60, 60 }; // no cooldown unless a test asks for one
         return settings;

@@ -130,7 +130,7 @@ void TestRoutedCall::failureClass_decidesNextModel()
     m_fx.router->setModels(models);
     TierSettings settings = RoutedCallFixture::fastSettings();
     if (totalMs > 0) {
-        settings.timeouts.totalMs = totalMs;
+        settings.timeouts.totalMs = totalMs; // fastSettings() sets every timeout as the tier's
     }
     m_fx.setChain({ "gpt-4.1-mini", "gpt-4.1", "deepseek-chat", "claude-haiku-4-5" }, settings);
     m_fx.server->setTimeScale(timeScale);

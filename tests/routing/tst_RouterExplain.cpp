@@ -350,6 +350,7 @@ void TestRouterExplain::tierSettings_areShown()
     RoutingPolicy policy = m_router->policy();
     TierSettings premium;
     premium.timeouts.firstTokenMs = 60000;
+    premium.timeoutsSet = FirstTokenTimeoutField;
     premium.midStream = MidStreamPolicy::Continue;
     premium.hedging = true;
     premium.strategy = LoadBalanceStrategy::LatencyBased;

@@ -176,6 +176,7 @@ private slots:
         models[QStringLiteral("dear")].price = ModelPrice { 10, 30, 0, true };
         TierSettings settings;
         settings.timeouts.totalMs = 20000;
+        settings.timeoutsSet = TotalTimeoutField;
         settings.rateLimitWaitCapMs = 5000;
         const ChainWorstCase worst = ChainAnalysis::worstCase(
             policy.tiers[0].chain, settings,
@@ -191,6 +192,7 @@ private slots:
     {
         TierSettings settings;
         settings.timeouts = Timeouts { 0, 0, 0, 0 };
+        settings.timeoutsSet = kAllTimeoutFields;
         settings.rateLimitWaitCapMs = 0;
         const ChainWorstCase worst = ChainAnalysis::worstCase(policyOf({ { "a" } }).tiers[0].chain, settings, {}, 1, 1);
         QCOMPARE(worst.maxUpstreamCalls, 1);

@@ -4,8 +4,11 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QScopedValueRollback>
 #include <QSpinBox>
 #include <QVBoxLayout>
+
+#include <utility>
 
 TierSettingsDialog::TierSettingsDialog(const QString& tier, const std::optional<TierSettings>& settings,
                                        const TierSettings& defaults, QWidget* parent)
@@ -72,6 +75,17 @@ TierSettingsDialog::TierSettingsDialog(const QString& tier, const std::optional<
         }
     });
     show(settings.value_or(defaults));
+    m_timeoutsSet = settings ? settings->timeoutsSet : 0;
+    // A timeout edited here is the tier's own, also when it ends equal to the default.
+    for (const auto& [box, bit] :
+         { std::pair { m_connect, ConnectTimeoutField }, std::pair { m_firstToken, FirstTokenTimeoutField },
+           std::pair { m_idle, IdleTimeoutField }, std::pair { m_total, TotalTimeoutField } }) {
+        connect(box, &QSpinBox::valueChanged, this, [this, bit] {
+            if (!m_showing) {
+                m_timeoutsSet |= bit;
+            }
+        });
+    }
     m_useDefaults->setChecked(!settings.has_value());
     if (settings.has_value()) {
         emit m_useDefaults->toggled(false);
@@ -89,6 +103,7 @@ QSpinBox* TierSettingsDialog::spin(int max, const QString& suffix)
 
 void TierSettingsDialog::show(const TierSettings& s)
 {
+    const QScopedValueRollback showing(m_showing, true);
     m_connect->setValue(s.timeouts.connectMs);
     m_firstToken->setValue(s.timeouts.firstTokenMs);
     m_idle->setValue(s.timeouts.idleMs);
@@ -112,6 +127,7 @@ std::optional<TierSettings> TierSettingsDialog::settings() const
     }
     TierSettings s;
     s.timeouts = { m_connect->value(), m_firstToken->value(), m_idle->value(), m_total->value() };
+    s.timeoutsSet = m_timeoutsSet;
     s.rateLimitWaitCapMs = m_rateLimitCap->value();
     s.quotaCooldownSec = m_quotaCooldown->value();
     s.cooldown = { m_failures->value(), m_window->value(), m_duration->value() };

@@ -27,6 +27,8 @@ private:
     QSpinBox* spin(int max, const QString& suffix);
 
     TierSettings m_defaults;
+    quint8 m_timeoutsSet = 0; // TimeoutField bits the tier sets: as loaded, plus every field edited here
+    bool m_showing = false;
     QCheckBox* m_useDefaults;
     QSpinBox* m_connect;
     QSpinBox* m_firstToken;
