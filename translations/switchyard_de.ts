@@ -3853,6 +3853,76 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>LedgerCheck</name>
+    <message>
+        <source>Connected to PostgreSQL %1 at %2; it holds a Switchyard ledger.</source>
+        <translation>Verbunden mit PostgreSQL %1 unter %2; dort liegt ein Switchyard-Journal.</translation>
+    </message>
+    <message>
+        <source>Connected to PostgreSQL %1 at %2; the ledger is created there when Switchyard starts with it.</source>
+        <translation>Verbunden mit PostgreSQL %1 unter %2; das Journal wird dort angelegt, wenn Switchyard damit startet.</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerLocationBox</name>
+    <message>
+        <source>Shared ledger</source>
+        <translation>Gemeinsames Journal</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>postgresql://user@host/db (empty: this computer only)</source>
+        <translation>postgresql://benutzer@host/db (leer: nur dieser Computer)</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL database that a team&apos;s apps and gateways share: one spend, one history, budgets that hold across all of them</source>
+        <translation>Eine PostgreSQL-Datenbank, die sich die Apps und Gateways eines Teams teilen: eine Ausgabenübersicht, ein Verlauf, Budgets, die für alle gelten</translation>
+    </message>
+    <message>
+        <source>kept in the keychain; empty: unchanged or PGPASSFILE</source>
+        <translation>wird im Schlüsselbund gespeichert; leer: unverändert oder PGPASSFILE</translation>
+    </message>
+    <message>
+        <source>no keychain: use PGPASSFILE</source>
+        <translation>kein Schlüsselbund: PGPASSFILE verwenden</translation>
+    </message>
+    <message>
+        <source>Applies when Switchyard starts again.</source>
+        <translation>Gilt ab dem nächsten Start von Switchyard.</translation>
+    </message>
+    <message>
+        <source>SWITCHYARD_DATABASE_URL is set and wins over this: %1</source>
+        <translation>SWITCHYARD_DATABASE_URL ist gesetzt und hat Vorrang: %1</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URL</source>
+        <translation>PostgreSQL-URL</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Shared ledger: %1</source>
+        <translation>Gemeinsames Journal: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a postgresql:// URL</source>
+        <translation>„%1“ ist keine postgresql://-URL</translation>
+    </message>
+    <message>
+        <source>No URL: the ledger is this computer&apos;s SQLite file.</source>
+        <translation>Keine URL: Das Journal ist die SQLite-Datei dieses Computers.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde …</translation>
+    </message>
+</context>
+<context>
     <name>LedgerMigration</name>
     <message>
         <source>There is no ledger file %1 to copy.</source>

@@ -151,6 +151,9 @@ bool Engine::open(const Options& options)
     applyConfig();
 
     if (options.openLedger) {
+        if (m_keys) {
+            readLedgerPassword();
+        }
         openLedger();
     }
     if (LedgerUrl::isUrl(m_ledgerPath)) {
@@ -485,6 +488,21 @@ QString Engine::ledgerLocation(const QString& database, const QString& homeDir)
         return fromSettings;
     }
     return QDir(homeDir).filePath(QStringLiteral("ledger.sqlite"));
+}
+
+void Engine::readLedgerPassword()
+{
+    // A shared ledger's password lives in the keychain (Settings > Data), never in a file: it must
+    // be there before the first connection. A URL with its own password, or none stored, leaves
+    // libpq to the URL or PGPASSFILE.
+    const std::optional<LedgerUrl> url = LedgerUrl::parse(ledgerLocation(m_database, m_homeDir), nullptr);
+    if (!url || !url->password.isEmpty()) {
+        return;
+    }
+    const QString password = m_keys->readSecretNow(url->keychainEntry());
+    if (!password.isEmpty()) {
+        LedgerUrl::setPassword(url->redacted(), password);
+    }
 }
 
 void Engine::openLedger()

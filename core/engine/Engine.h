@@ -162,6 +162,7 @@ private:
     // team's budget has no room; settles it when the call ends.
     void holdShared(Reservation* reservation);
     void settleShared(quint64 holdId, double actualUsd);
+    void readLedgerPassword();
     void addProvidersAndModels(const QList<ProviderConfig>& providers, const QList<ModelConfig>& models);
     // From the price table, by the model's price name: its capabilities when the config names none,
     // and with takePrice its price, context window and output limit.

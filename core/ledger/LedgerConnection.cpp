@@ -77,7 +77,9 @@ bool LedgerConnection::openPostgres(int busyTimeoutMs, QString* error)
     db.setDatabaseName(url->database);
     db.setUserName(url->user);
     // The URL's own password, else one from the keychain; with none libpq reads PGPASSFILE.
-    const QString password = url->password.isEmpty() ? LedgerUrl::storedPassword(url->redacted()) : url->password;
+    const QString password = !m_password.isEmpty() ? m_password
+        : url->password.isEmpty()                  ? LedgerUrl::storedPassword(url->redacted())
+                                                   : url->password;
     if (!password.isEmpty()) {
         db.setPassword(password);
     }

@@ -20,6 +20,9 @@ public:
     // cacheMiB sizes this connection's page cache: the writer and the dashboard work on the
     // rollups and the newest index pages over and over.
     bool open(int busyTimeoutMs, QString* error, int cacheMiB = 16);
+    // A PostgreSQL password for this connection only, over the URL's and the stored one (a
+    // password typed into Settings is tried before it is kept). Call before open().
+    void setPassword(const QString& password) { m_password = password; }
     QSqlDatabase database() const;
     bool isOpen() const;
     QString path() const { return m_path; }
@@ -36,5 +39,6 @@ private:
 
     QString m_path;
     QString m_name;
+    QString m_password;
     QSqlError m_lastError;
 };

@@ -27,6 +27,8 @@ struct LedgerUrl
 
     // The URL without its password.
     QString redacted() const;
+    // The name its password has in the OS keychain ("ledger:" + redacted()).
+    QString keychainEntry() const { return QStringLiteral("ledger:") + redacted(); }
     QString parameter(const QString& name) const;
     // libpq connection options for QPSQL (key=value;...), connect_timeout defaulting to 5 s.
     QString connectOptions() const;

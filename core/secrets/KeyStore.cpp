@@ -3,6 +3,7 @@
 #include <qt6keychain/keychain.h>
 
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QTimer>
 
 namespace {
@@ -43,6 +44,24 @@ KeyStore::~KeyStore()
 void KeyStore::readKey(const QString& providerId)
 {
     enqueue({ OpType::Read, providerId, {} });
+}
+
+QString KeyStore::readSecretNow(const QString& entry, int timeoutMs)
+{
+    QEventLoop loop;
+    bool answered = false;
+    connect(this, &KeyStore::keyRead, &loop, [&loop, &entry, &answered](const QString& id) {
+        if (id == entry) {
+            answered = true;
+            loop.quit();
+        }
+    });
+    readKey(entry);
+    if (!answered) {
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return cachedSecret(entry);
 }
 
 void KeyStore::writeKey(const QString& providerId, const QString& key)

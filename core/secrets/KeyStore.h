@@ -51,6 +51,12 @@ public:
     // "in the keychain", "from OPENAI_API_KEY", "no key" - for the providers dialog.
     QString sourceText(const ProviderConfig& provider) const;
     bool hasCachedKey(const QString& providerId) const { return m_keys.contains(providerId); }
+    // An entry that is no provider's key (the ledger's password, LedgerUrl::keychainEntry), once
+    // read or written; empty otherwise.
+    QString cachedSecret(const QString& entry) const { return m_keys.value(entry); }
+    // Reads `entry` and waits for the keychain's answer (up to timeoutMs, events processed
+    // meanwhile), for what must be known before startup goes on. Empty when there is none.
+    QString readSecretNow(const QString& entry, int timeoutMs = 5000);
     bool isBusy() const { return m_current != nullptr || !m_queue.isEmpty(); }
 
     // True until a job found no keychain service.

@@ -4,6 +4,7 @@
 #include "core/settings/AppSettings.h"
 #include "core/telemetry/OtlpSettings.h"
 #include "ui/common/CountSpinBox.h"
+#include "ui/settings/LedgerLocationBox.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -77,9 +78,10 @@ QString SettingsDialog::languageName(const QString& code)
     return name.isEmpty() ? code : name;
 }
 
-SettingsDialog::SettingsDialog(AppSettings& settings, const QString& dataLocation, QWidget* parent)
+SettingsDialog::SettingsDialog(AppSettings& settings, const QString& dataLocation, KeyStore* keys, QWidget* parent)
     : QDialog(parent)
     , m_settings(settings)
+    , m_ledger(new LedgerLocationBox(settings, keys))
 {
     setWindowTitle(tr("Settings"));
 
@@ -209,6 +211,7 @@ SettingsDialog::SettingsDialog(AppSettings& settings, const QString& dataLocatio
     auto* right = new QVBoxLayout;
     right->addWidget(budgets);
     right->addWidget(timeoutBox);
+    right->addWidget(m_ledger);
     columns->addLayout(left);
     columns->addLayout(right);
     auto* layout = new QVBoxLayout(this);
@@ -230,7 +233,14 @@ bool SettingsDialog::save()
             return false;
         }
     }
+    if (const QString problem = m_ledger->problem(); !problem.isEmpty()) {
+        m_problem->setText(problem);
+        m_problem->show();
+        m_ledger->urlEdit()->setFocus();
+        return false;
+    }
     m_problem->hide();
+    m_ledger->save();
     m_settings.setValue(AppSettings::StorePrompts, m_storePrompts->isChecked());
     m_settings.setValue(AppSettings::HistoryRetentionDays, m_retention->value());
     m_settings.setValue(AppSettings::BudgetDailyUsd, m_daily->value());

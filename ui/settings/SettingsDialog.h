@@ -3,6 +3,8 @@
 #include <QDialog>
 
 class AppSettings;
+class KeyStore;
+class LedgerLocationBox;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -11,14 +13,16 @@ class QLineEdit;
 class QSpinBox;
 
 // How Switchyard behaves on this machine (AppSettings): data location, privacy, budgets, default
-// timeouts, theme and language, operations (trace collector, active probes). Changes are written
+// timeouts, theme and language, operations (trace collector, active probes), the shared ledger. Changes are written
 // on Save only; a trace collector URL that is no http(s) URL keeps the dialog open and says so.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    SettingsDialog(AppSettings& settings, const QString& dataLocation, QWidget* parent = nullptr);
+    // keys: where the shared ledger's password goes; null without a keychain.
+    SettingsDialog(AppSettings& settings, const QString& dataLocation, KeyStore* keys = nullptr,
+                   QWidget* parent = nullptr);
 
     // Languages with a translation built into the app (":/i18n/switchyard_<code>.qm"), English first.
     static QStringList availableLanguages();
@@ -46,5 +50,6 @@ private:
     QLineEdit* m_otlpEndpoint;
     QSpinBox* m_probeMinutes;
     QDoubleSpinBox* m_probeCap;
+    LedgerLocationBox* m_ledger;
     QLabel* m_problem;
 };

@@ -56,7 +56,7 @@ void SettingsMenu::openProviders(bool startAdding)
 
 void SettingsMenu::openPreferences()
 {
-    auto* dialog = new SettingsDialog(*m_settings, m_engine.homeDir(), m_window);
+    auto* dialog = new SettingsDialog(*m_settings, m_engine.homeDir(), m_engine.keys(), m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
