@@ -1895,6 +1895,17 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>DesktopNotifier</name>
+    <message>
+        <source>Switchyard alert: %1</source>
+        <translation>Switchyard-Alarm: %1</translation>
+    </message>
+    <message>
+        <source>Switchyard, cleared: %1</source>
+        <translation>Switchyard, behoben: %1</translation>
+    </message>
+</context>
+<context>
     <name>DiffDialog</name>
     <message>
         <source>Compare two answers</source>

@@ -1,4 +1,6 @@
+#include "NotificationServer.h"
 #include "core/alerts/AlertMonitor.h"
+#include "core/alerts/DesktopNotifier.h"
 #include "core/common/Clock.h"
 #include "ui/common/AlertTray.h"
 #include "ui/dashboard/AlertLogPanel.h"
@@ -7,6 +9,8 @@
 #include <QDir>
 #include <QLabel>
 #include <QListWidget>
+#include <QSignalSpy>
+#include <QSystemTrayIcon>
 #include <QTest>
 
 // The desktop's alert log: each alert that fires or clears is one line, newest last.
@@ -29,6 +33,26 @@ private slots:
         QVERIFY2(log[0].contains(QLatin1String("[FIRING] Provider down: openai is down")), qPrintable(log[0]));
         QVERIFY2(log[1].contains(QLatin1String("[FIRING] Client key over budget")), qPrintable(log[1]));
         QVERIFY2(log[2].contains(QLatin1String("[CLEARED] Provider down")), qPrintable(log[2]));
+    }
+
+    // Without a tray (offscreen here, GNOME on a desktop) each alert still reaches the desktop:
+    // as a notification from the session's notification server.
+    void noTray_alertsGoToTheNotificationServer()
+    {
+        NotificationServer server;
+        if (!server.start()) {
+            QSKIP(qPrintable(server.skipReason()));
+        }
+        AlertMonitor monitor;
+        AlertTray tray(&monitor);
+        QVERIFY(!QSystemTrayIcon::isSystemTrayAvailable());
+        QVERIFY(tray.notifier());
+        QSignalSpy delivered(tray.notifier(), &DesktopNotifier::delivered);
+        monitor.observeCircuit(QStringLiteral("openai"), true);
+        QVERIFY(delivered.wait(5000));
+        QCOMPARE(server.received.size(), 1);
+        QCOMPARE(server.received.at(0).summary, QStringLiteral("Switchyard alert: Provider down"));
+        QCOMPARE(tray.log().size(), 1);
     }
 
     // The dashboard's alert log reads the same lines, newest first, and follows new ones.

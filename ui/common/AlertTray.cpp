@@ -1,6 +1,7 @@
 #include "ui/common/AlertTray.h"
 
 #include "core/alerts/AlertMonitor.h"
+#include "core/alerts/DesktopNotifier.h"
 
 #include <QApplication>
 #include <QStyle>
@@ -15,6 +16,8 @@ AlertTray::AlertTray(AlertMonitor* monitor, QObject* parent)
         m_tray = new QSystemTrayIcon(this);
         updateIcon();
         m_tray->show();
+    } else {
+        m_notifier = new DesktopNotifier(QDBusConnection::sessionBus(), this);
     }
 }
 
@@ -29,6 +32,8 @@ void AlertTray::onAlert(const Alert& alert)
         updateIcon();
         m_tray->showMessage(AlertKinds::displayName(alert.kind), alert.summary,
                             alert.firing ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information);
+    } else if (m_notifier) {
+        m_notifier->notify(alert);
     }
     emit logChanged();
 }

@@ -7,11 +7,13 @@
 #include <QStringList>
 
 class AlertMonitor;
+class DesktopNotifier;
 class QSystemTrayIcon;
 
 // Alerts on the desktop: a tray icon whose icon and tooltip show the worst state (alerts firing,
 // or all clear), a notification as each alert fires or clears, and the session's alert log.
-// Without a system tray (some desktops, the offscreen platform) only the log is kept.
+// Without a system tray (GNOME, the offscreen platform) the notifications go to the session's
+// notification server over D-Bus (DesktopNotifier).
 class AlertTray final : public QObject
 {
     Q_OBJECT
@@ -26,6 +28,7 @@ public:
     QStringList log() const;
     int firing() const { return m_firing; }
     QSystemTrayIcon* trayIcon() const { return m_tray; }
+    DesktopNotifier* notifier() const { return m_notifier; }
 
 signals:
     void logChanged();
@@ -35,6 +38,7 @@ private:
     void updateIcon();
 
     QSystemTrayIcon* m_tray = nullptr;
+    DesktopNotifier* m_notifier = nullptr;
     QList<Alert> m_log;
     int m_firing = 0;
 };
