@@ -5153,6 +5153,193 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>ProviderForm</name>
+    <message>
+        <source>Plain http:// to another machine: the API key would travel in clear text.</source>
+        <translation>Unverschlüsseltes http:// zu einem anderen Rechner: Der API-Schlüssel würde im Klartext übertragen.</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible</source>
+        <translation>OpenAI-kompatibel</translation>
+    </message>
+    <message>
+        <source>Anthropic Messages</source>
+        <translation>Anthropic Messages</translation>
+    </message>
+    <message>
+        <source>Azure OpenAI</source>
+        <translation>Azure OpenAI</translation>
+    </message>
+    <message>
+        <source>Amazon Bedrock (Converse, AWS SigV4)</source>
+        <translation>Amazon Bedrock (Converse, AWS SigV4)</translation>
+    </message>
+    <message>
+        <source>e.g. us-east-1; empty: AWS_REGION or the profile&apos;s region</source>
+        <translation>z. B. us-east-1; leer: AWS_REGION oder die Region des Profils</translation>
+    </message>
+    <message>
+        <source>empty: AWS_ACCESS_KEY_ID from the environment, else AWS_PROFILE or default</source>
+        <translation>leer: AWS_ACCESS_KEY_ID aus der Umgebung, sonst AWS_PROFILE oder default</translation>
+    </message>
+    <message>
+        <source>Resource name, e.g. contoso</source>
+        <translation>Name der Ressource, z. B. contoso</translation>
+    </message>
+    <message>
+        <source>The api-version of the deployment URLs; not used when the base URL ends in /openai/v1</source>
+        <translation>Die api-version der Deployment-URLs; nicht verwendet, wenn die Basis-URL auf /openai/v1 endet</translation>
+    </message>
+    <message>
+        <source>API key (api-key header)</source>
+        <translation>API-Schlüssel (Header api-key)</translation>
+    </message>
+    <message>
+        <source>Microsoft Entra ID token (Authorization: Bearer)</source>
+        <translation>Microsoft-Entra-ID-Token (Authorization: Bearer)</translation>
+    </message>
+    <message>
+        <source>An Entra ID access token is read like a key: from the key variable (e.g. AZURE_OPENAI_AD_TOKEN) or the keychain. Tokens expire after about an hour.</source>
+        <translation>Ein Entra-ID-Zugriffstoken wird wie ein Schlüssel gelesen: aus der Schlüsselvariablen (z. B. AZURE_OPENAI_AD_TOKEN) oder dem Schlüsselbund. Token laufen nach etwa einer Stunde ab.</translation>
+    </message>
+    <message>
+        <source>e.g. OPENAI_API_KEY; empty when no key is needed</source>
+        <translation>z. B. OPENAI_API_KEY; leer, wenn kein Schlüssel nötig ist</translation>
+    </message>
+    <message>
+        <source>Paste a key to store it in the keychain</source>
+        <translation>Schlüssel hier einfügen</translation>
+    </message>
+    <message>
+        <source>Store in keychain</source>
+        <translation>Im Schlüsselbund ablegen</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>Vergessen</translation>
+    </message>
+    <message>
+        <source>One per line: Header-Name: value</source>
+        <translation>Einer pro Zeile: Header-Name: Wert</translation>
+    </message>
+    <message>
+        <source>Local servers that answer one request at a time want 1; further requests wait their turn</source>
+        <translation>Lokale Server, die jeweils nur eine Anfrage beantworten, brauchen 1; weitere Anfragen warten, bis sie an der Reihe sind</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>kein Limit</translation>
+    </message>
+    <message>
+        <source>Spending limit for this provider; what happens when it is reached (warn, refuse, move down a tier) is set in Preferences</source>
+        <translation>Ausgabenlimit für diesen Anbieter; was beim Erreichen geschieht (warnen, ablehnen, eine Stufe tiefer), legen Sie in den Einstellungen fest</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Wire format</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Azure resource</source>
+        <translation>Azure-Ressource</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Basis-URL</translation>
+    </message>
+    <message>
+        <source>API version</source>
+        <translation>API-Version</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Authentifizierung</translation>
+    </message>
+    <message>
+        <source>AWS region</source>
+        <translation>AWS-Region</translation>
+    </message>
+    <message>
+        <source>AWS profile</source>
+        <translation>AWS-Profil</translation>
+    </message>
+    <message>
+        <source>AWS credentials</source>
+        <translation>AWS-Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>Key variable</source>
+        <translation>Schlüsselvariable</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Extra headers</source>
+        <translation>Zusätzliche Header</translation>
+    </message>
+    <message>
+        <source>Max parallel requests (0 = unlimited)</source>
+        <translation>Max. parallele Anfragen (0 = unbegrenzt)</translation>
+    </message>
+    <message>
+        <source>Daily budget</source>
+        <translation>Tagesbudget</translation>
+    </message>
+    <message>
+        <source>Monthly budget</source>
+        <translation>Monatsbudget</translation>
+    </message>
+    <message>
+        <source>The key was not stored: %1</source>
+        <translation>Der Schlüssel wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>%1 (in the keychain)</source>
+        <translation>%1 (im Schlüsselbund)</translation>
+    </message>
+    <message>
+        <source>%1 (from %2)</source>
+        <translation>%1 (aus %2)</translation>
+    </message>
+    <message>
+        <source>A key is typed in, not stored yet: press &quot;Store in keychain&quot;.</source>
+        <translation>Ein Schlüssel ist eingegeben, aber noch nicht gespeichert: Drücken Sie „Im Schlüsselbund ablegen“.</translation>
+    </message>
+    <message>
+        <source>empty: https://bedrock-runtime.&lt;region&gt;.amazonaws.com</source>
+        <translation>leer: https://bedrock-runtime.&lt;region&gt;.amazonaws.com</translation>
+    </message>
+    <message>
+        <source>optional: a Bedrock API key variable, e.g. AWS_BEARER_TOKEN_BEDROCK</source>
+        <translation>optional: eine Variable mit einem Bedrock-API-Schlüssel, z. B. AWS_BEARER_TOKEN_BEDROCK</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>No region: set one here, AWS_REGION, or the profile&apos;s region.</source>
+        <translation>Keine Region: Setzen Sie hier eine, AWS_REGION oder die Region des Profils.</translation>
+    </message>
+    <message>
+        <source>Region %1</source>
+        <translation>Region %1</translation>
+    </message>
+</context>
+<context>
     <name>ProviderHealth</name>
     <message>
         <source>%1 s</source>
@@ -5197,6 +5384,49 @@ Erstes Token: %3</translation>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderModelsEditor</name>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Input $/1M</source>
+        <translation>Eingabe $/1M</translation>
+    </message>
+    <message>
+        <source>Output $/1M</source>
+        <translation>Ausgabe $/1M</translation>
+    </message>
+    <message>
+        <source>Context window</source>
+        <translation>Kontextfenster</translation>
+    </message>
+    <message>
+        <source>Add model</source>
+        <translation>Modell hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove model</source>
+        <translation>Modell entfernen</translation>
+    </message>
+    <message>
+        <source>Fetch models</source>
+        <translation>Modelle abrufen</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Add checked models</source>
+        <translation>Markierte Modelle hinzufügen</translation>
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation>Deployment</translation>
     </message>
 </context>
 <context>
@@ -5282,10 +5512,6 @@ Erstes Token: %3</translation>
         </translation>
     </message>
     <message>
-        <source>The key was not stored: %1</source>
-        <translation>Der Schlüssel wurde nicht gespeichert: %1</translation>
-    </message>
-    <message>
         <source>%1 (disabled)</source>
         <translation>%1 (deaktiviert)</translation>
     </message>
@@ -5296,14 +5522,6 @@ Erstes Token: %3</translation>
     <message>
         <source>%1 (simulated)</source>
         <translation>%1 (simuliert)</translation>
-    </message>
-    <message>
-        <source>%1 (in the keychain)</source>
-        <translation>%1 (im Schlüsselbund)</translation>
-    </message>
-    <message>
-        <source>%1 (from %2)</source>
-        <translation>%1 (aus %2)</translation>
     </message>
     <message>
         <source>Testing %1…</source>
@@ -5330,112 +5548,12 @@ Erstes Token: %3</translation>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <source>OpenAI-compatible</source>
-        <translation>OpenAI-kompatibel</translation>
-    </message>
-    <message>
-        <source>Anthropic Messages</source>
-        <translation>Anthropic Messages</translation>
-    </message>
-    <message>
-        <source>Plain http:// to another machine: the API key would travel in clear text.</source>
-        <translation>Unverschlüsseltes http:// zu einem anderen Rechner: Der API-Schlüssel würde im Klartext übertragen.</translation>
-    </message>
-    <message>
-        <source>e.g. OPENAI_API_KEY; empty when no key is needed</source>
-        <translation>z. B. OPENAI_API_KEY; leer, wenn kein Schlüssel nötig ist</translation>
-    </message>
-    <message>
-        <source>Paste a key to store it in the keychain</source>
-        <translation>Schlüssel hier einfügen</translation>
-    </message>
-    <message>
-        <source>Store in keychain</source>
-        <translation>Im Schlüsselbund ablegen</translation>
-    </message>
-    <message>
-        <source>Forget</source>
-        <translation>Vergessen</translation>
-    </message>
-    <message>
-        <source>One per line: Header-Name: value</source>
-        <translation>Einer pro Zeile: Header-Name: Wert</translation>
-    </message>
-    <message>
-        <source>unlimited</source>
-        <translation>unbegrenzt</translation>
-    </message>
-    <message>
-        <source>Enabled</source>
-        <translation>Aktiv</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Modell</translation>
-    </message>
-    <message>
-        <source>Input $/1M</source>
-        <translation>Eingabe $/1M</translation>
-    </message>
-    <message>
-        <source>Output $/1M</source>
-        <translation>Ausgabe $/1M</translation>
-    </message>
-    <message>
-        <source>Context window</source>
-        <translation>Kontextfenster</translation>
-    </message>
-    <message>
-        <source>Add model</source>
-        <translation>Modell hinzufügen</translation>
-    </message>
-    <message>
-        <source>Remove model</source>
-        <translation>Modell entfernen</translation>
-    </message>
-    <message>
         <source>Fetch models</source>
         <translation>Modelle abrufen</translation>
     </message>
     <message>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
-    </message>
-    <message>
-        <source>Add checked models</source>
-        <translation>Markierte Modelle hinzufügen</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Wire format</source>
-        <translation>Protokoll</translation>
-    </message>
-    <message>
-        <source>Base URL</source>
-        <translation>Basis-URL</translation>
-    </message>
-    <message>
-        <source>Key variable</source>
-        <translation>Schlüsselvariable</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>API-Schlüssel</translation>
-    </message>
-    <message>
-        <source>Extra headers</source>
-        <translation>Zusätzliche Header</translation>
-    </message>
-    <message>
-        <source>Local servers that answer one request at a time want 1; further requests wait their turn</source>
-        <translation>Lokale Server, die jeweils nur eine Anfrage beantworten, brauchen 1; weitere Anfragen warten, bis sie an der Reihe sind</translation>
-    </message>
-    <message>
-        <source>Max parallel requests (0 = unlimited)</source>
-        <translation>Max. parallele Anfragen (0 = unbegrenzt)</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -5445,32 +5563,12 @@ Erstes Token: %3</translation>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
-    <message>
-        <source>no limit</source>
-        <translation>kein Limit</translation>
-    </message>
-    <message>
-        <source>Spending limit for this provider; what happens when it is reached (warn, refuse, move down a tier) is set in Preferences</source>
-        <translation>Ausgabenlimit für diesen Anbieter; was beim Erreichen geschieht (warnen, ablehnen, eine Stufe tiefer), legen Sie in den Einstellungen fest</translation>
-    </message>
-    <message>
-        <source>Daily budget</source>
-        <translation>Tagesbudget</translation>
-    </message>
-    <message>
-        <source>Monthly budget</source>
-        <translation>Monatsbudget</translation>
-    </message>
     <message numerus="yes">
         <source>Connected: the provider offers %n model(s); add one to the table to use it.</source>
         <translation>
             <numerusform>Verbunden: Der Anbieter bietet %n Modell an; fügen Sie es der Tabelle hinzu, um es zu verwenden.</numerusform>
             <numerusform>Verbunden: Der Anbieter bietet %n Modelle an; fügen Sie eines der Tabelle hinzu, um es zu verwenden.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>A key is typed in, not stored yet: press &quot;Store in keychain&quot;.</source>
-        <translation>Ein Schlüssel ist eingegeben, aber noch nicht gespeichert: Drücken Sie „Im Schlüsselbund ablegen“.</translation>
     </message>
     <message>
         <source>%1, HTTP %2</source>
@@ -5502,90 +5600,6 @@ Erstes Token: %3</translation>
     <message>
         <source>Bedrock lists its models in the AWS console and on its control plane, not on bedrock-runtime: add model ids such as us.amazon.nova-micro-v1:0 by hand.</source>
         <translation>Bedrock listet seine Modelle in der AWS-Konsole und auf seiner Steuerungsebene, nicht auf bedrock-runtime: Fügen Sie Modell-IDs wie us.amazon.nova-micro-v1:0 von Hand hinzu.</translation>
-    </message>
-    <message>
-        <source>Azure OpenAI</source>
-        <translation>Azure OpenAI</translation>
-    </message>
-    <message>
-        <source>Amazon Bedrock (Converse, AWS SigV4)</source>
-        <translation>Amazon Bedrock (Converse, AWS SigV4)</translation>
-    </message>
-    <message>
-        <source>e.g. us-east-1; empty: AWS_REGION or the profile&apos;s region</source>
-        <translation>z. B. us-east-1; leer: AWS_REGION oder die Region des Profils</translation>
-    </message>
-    <message>
-        <source>empty: AWS_ACCESS_KEY_ID from the environment, else AWS_PROFILE or default</source>
-        <translation>leer: AWS_ACCESS_KEY_ID aus der Umgebung, sonst AWS_PROFILE oder default</translation>
-    </message>
-    <message>
-        <source>Resource name, e.g. contoso</source>
-        <translation>Name der Ressource, z. B. contoso</translation>
-    </message>
-    <message>
-        <source>The api-version of the deployment URLs; not used when the base URL ends in /openai/v1</source>
-        <translation>Die api-version der Deployment-URLs; nicht verwendet, wenn die Basis-URL auf /openai/v1 endet</translation>
-    </message>
-    <message>
-        <source>API key (api-key header)</source>
-        <translation>API-Schlüssel (Header api-key)</translation>
-    </message>
-    <message>
-        <source>Microsoft Entra ID token (Authorization: Bearer)</source>
-        <translation>Microsoft-Entra-ID-Token (Authorization: Bearer)</translation>
-    </message>
-    <message>
-        <source>An Entra ID access token is read like a key: from the key variable (e.g. AZURE_OPENAI_AD_TOKEN) or the keychain. Tokens expire after about an hour.</source>
-        <translation>Ein Entra-ID-Zugriffstoken wird wie ein Schlüssel gelesen: aus der Schlüsselvariablen (z. B. AZURE_OPENAI_AD_TOKEN) oder dem Schlüsselbund. Token laufen nach etwa einer Stunde ab.</translation>
-    </message>
-    <message>
-        <source>Azure resource</source>
-        <translation>Azure-Ressource</translation>
-    </message>
-    <message>
-        <source>API version</source>
-        <translation>API-Version</translation>
-    </message>
-    <message>
-        <source>Authentication</source>
-        <translation>Authentifizierung</translation>
-    </message>
-    <message>
-        <source>AWS region</source>
-        <translation>AWS-Region</translation>
-    </message>
-    <message>
-        <source>AWS profile</source>
-        <translation>AWS-Profil</translation>
-    </message>
-    <message>
-        <source>AWS credentials</source>
-        <translation>AWS-Zugangsdaten</translation>
-    </message>
-    <message>
-        <source>empty: https://bedrock-runtime.&lt;region&gt;.amazonaws.com</source>
-        <translation>leer: https://bedrock-runtime.&lt;region&gt;.amazonaws.com</translation>
-    </message>
-    <message>
-        <source>%1 from %2</source>
-        <translation>%1 von %2</translation>
-    </message>
-    <message>
-        <source>No region: set one here, AWS_REGION, or the profile&apos;s region.</source>
-        <translation>Keine Region: Setzen Sie hier eine, AWS_REGION oder die Region des Profils.</translation>
-    </message>
-    <message>
-        <source>Region %1</source>
-        <translation>Region %1</translation>
-    </message>
-    <message>
-        <source>Deployment</source>
-        <translation>Deployment</translation>
-    </message>
-    <message>
-        <source>optional: a Bedrock API key variable, e.g. AWS_BEARER_TOKEN_BEDROCK</source>
-        <translation>optional: eine Variable mit einem Bedrock-API-Schlüssel, z. B. AWS_BEARER_TOKEN_BEDROCK</translation>
     </message>
 </context>
 <context>

@@ -7,12 +7,18 @@
 #include "core/providers/ProviderCall.h"
 #include "core/providers/ProviderClient.h"
 #include "core/secrets/KeyStore.h"
+#include "ui/settings/ProviderForm.h"
+#include "ui/settings/ProviderModelsEditor.h"
 
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QListWidget>
-#include <QTableWidget>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
 
 ProvidersDialog::ProvidersDialog(Engine& engine, KeyStore& keys, QWidget* parent)
     : QDialog(parent)
@@ -24,12 +30,7 @@ ProvidersDialog::ProvidersDialog(Engine& engine, KeyStore& keys, QWidget* parent
     setWindowTitle(tr("Providers"));
     buildUi();
     connect(m_fetcher, &ModelListFetcher::modelsFetched, this, [this](const QStringList& ids) {
-        m_fetched->clear();
-        for (const QString& id : ids) {
-            auto* item = new QListWidgetItem(id, m_fetched);
-            item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-            item->setCheckState(Qt::Unchecked);
-        }
+        m_models->setFetched(ids);
         if (m_testingByFetch) {
             m_testingByFetch = false;
             m_testResult->setText(tr("Connected: the provider offers %n model(s); add one to the table to use it.",
@@ -41,7 +42,7 @@ ProvidersDialog::ProvidersDialog(Engine& engine, KeyStore& keys, QWidget* parent
         emit modelsFetched();
     });
     connect(m_fetcher, &ModelListFetcher::fetchFailed, this, [this](const QString& message) {
-        m_fetched->clear();
+        m_models->setFetched({});
         const ProviderConfig* provider = m_config.provider(m_currentId);
         if (!provider) {
             provider = simulatedProvider(m_currentId);
@@ -54,28 +55,123 @@ ProvidersDialog::ProvidersDialog(Engine& engine, KeyStore& keys, QWidget* parent
         }
         emit modelsFetched();
     });
-    connect(&m_keys, &KeyStore::keyRead, this, [this](const QString& id, bool) {
-        if (id == m_currentId) {
-            updateKeyState();
-        }
-    });
-    connect(&m_keys, &KeyStore::keyWritten, this, [this](const QString& id, bool ok, const QString& error) {
-        if (id == m_currentId) {
-            m_keychainError->setText(ok ? QString() : tr("The key was not stored: %1").arg(error));
-            m_keychainError->setVisible(!ok);
-            // Only a stored key leaves the field: a locked keychain must not lose what was pasted.
-            if (ok) {
-                m_keyInput->clear();
-            }
-            updateKeyState();
-        }
-    });
     reloadList();
     if (!m_config.providers.isEmpty()) {
         selectProvider(m_config.providers.constFirst().id);
     } else {
         loadForm({});
     }
+}
+
+void ProvidersDialog::buildUi()
+{
+    m_list = new QListWidget;
+    m_list->setObjectName(QStringLiteral("providerList"));
+    connect(m_list, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
+        if (item && item->data(Qt::UserRole).toString() != m_currentId) {
+            selectProvider(item->data(Qt::UserRole).toString());
+        }
+    });
+    m_presets = new QComboBox;
+    for (const ProviderPreset& preset : ProviderPresets::all()) {
+        m_presets->addItem(preset.displayName, preset.id);
+    }
+    auto* add = new QPushButton(tr("Add"));
+    connect(add, &QPushButton::clicked, this, [this] { addFromPreset(m_presets->currentData().toString()); });
+    auto* remove = new QPushButton(tr("Remove"));
+    connect(remove, &QPushButton::clicked, this, [this] {
+        m_config.providers.removeIf([this](const ProviderConfig& p) { return p.id == m_currentId; });
+        m_config.models.removeIf([this](const ModelConfig& m) { return m.providerId == m_currentId; });
+        m_currentId.clear();
+        reloadList();
+        loadForm({});
+    });
+    auto* addRow = new QHBoxLayout;
+    addRow->addWidget(m_presets, 1);
+    addRow->addWidget(add);
+    addRow->addWidget(remove);
+    auto* left = new QVBoxLayout;
+    left->addWidget(m_list, 1);
+    left->addLayout(addRow);
+
+    m_providerForm = new ProviderForm(m_keys);
+    connect(m_providerForm, &ProviderForm::nameEdited, this, &ProvidersDialog::renameInList);
+    m_models = new ProviderModelsEditor;
+    connect(m_providerForm, &ProviderForm::kindChanged, m_models,
+            [this](ProviderKind kind) { m_models->setDeployments(kind == ProviderKind::AzureOpenAi); });
+    connect(m_models, &ProviderModelsEditor::fetchRequested, this, &ProvidersDialog::fetchModels);
+    connect(m_models, &ProviderModelsEditor::testRequested, this, &ProvidersDialog::testConnection);
+    connect(m_models, &ProviderModelsEditor::addCheckedRequested, this, &ProvidersDialog::addFetchedModels);
+    m_testResult = new QLabel;
+    m_testResult->setObjectName(QStringLiteral("testResult"));
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_form = new QWidget;
+    auto* formLayout = new QVBoxLayout(m_form);
+    formLayout->setContentsMargins(0, 0, 0, 0);
+    formLayout->addWidget(m_providerForm);
+    formLayout->addWidget(m_models, 1);
+    formLayout->addWidget(m_testResult);
+
+    m_problems = new QLabel;
+    m_problems->setObjectName(QStringLiteral("dialogMessage"));
+    m_problems->setWordWrap(true);
+    m_problems->setVisible(false);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
+    // Our own texts: Qt's translations (qtbase_*.qm) are not installed everywhere.
+    buttons->button(QDialogButtonBox::Save)->setText(tr("&Save"));
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (save()) {
+            accept();
+        }
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* columns = new QHBoxLayout;
+    columns->addLayout(left, 1);
+    columns->addWidget(m_form, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(columns, 1);
+    layout->addWidget(m_problems);
+    layout->addWidget(buttons);
+    resize(980, 680);
+}
+
+void ProvidersDialog::loadForm(const QString& providerId)
+{
+    const ProviderConfig* p = m_config.provider(providerId);
+    const ProviderConfig* simulated = p ? nullptr : simulatedProvider(providerId);
+    const ProviderConfig shown = p ? *p : (simulated ? *simulated : ProviderConfig());
+    m_form->setEnabled(p || simulated);
+    m_providerForm->load(shown, simulated != nullptr);
+    m_testResult->clear();
+    QList<ModelConfig> models;
+    for (const ModelConfig& model : knownModels(shown)) {
+        if (model.providerId == providerId) {
+            models << model;
+        }
+    }
+    m_models->setModels(models);
+    m_models->setDeployments(m_providerForm->kind() == ProviderKind::AzureOpenAi);
+}
+
+void ProvidersDialog::storeForm()
+{
+    auto it = std::find_if(m_config.providers.begin(), m_config.providers.end(),
+                           [this](const ProviderConfig& p) { return p.id == m_currentId; });
+    if (m_currentId.isEmpty() || it == m_config.providers.end()) {
+        return;
+    }
+    m_providerForm->store(&*it);
+    const QList<ModelConfig> models = m_models->models(*it, m_config.models);
+    m_config.models.removeIf([this](const ModelConfig& m) { return m.providerId == m_currentId; });
+    m_config.models << models;
+}
+
+const QList<ModelConfig>& ProvidersDialog::knownModels(const ProviderConfig& provider) const
+{
+    return provider.simulated ? m_engine.models() : m_config.models;
 }
 
 const ProviderConfig* ProvidersDialog::simulatedProvider(const QString& id) const
@@ -150,51 +246,9 @@ SwitchyardConfig ProvidersDialog::workingConfig()
     return m_config;
 }
 
-void ProvidersDialog::storeKey()
-{
-    const QString key = m_keyInput->text().trimmed();
-    if (m_currentId.isEmpty() || key.isEmpty()) {
-        return;
-    }
-    m_keys.writeKey(m_currentId, key); // the field is cleared once the keychain has it
-}
-
-void ProvidersDialog::updateKeyState()
-{
-    const ProviderConfig* p = m_config.provider(m_currentId);
-    ProviderConfig probe = p ? *p : ProviderConfig();
-    if (!p) {
-        if (const ProviderConfig* sim = simulatedProvider(m_currentId)) {
-            probe = *sim;
-        }
-    }
-    probe.keyEnv = m_keyEnv->text().trimmed();
-    QString text = m_keys.sourceText(probe);
-    if (m_keys.source(probe) == KeyStore::Source::Keychain) {
-        text = tr("%1 (in the keychain)").arg(KeyStore::masked(m_keys.key(probe)));
-    } else if (m_keys.source(probe) == KeyStore::Source::Environment) {
-        text = tr("%1 (from %2)").arg(KeyStore::masked(m_keys.key(probe)), probe.keyEnv);
-    }
-    if (!m_keyInput->text().trimmed().isEmpty()) {
-        text = tr("A key is typed in, not stored yet: press \"Store in keychain\".");
-    }
-    m_keySource->setText(text);
-    if (!m_keys.keychainAvailable()) {
-        m_keychainError->setText(m_keys.keychainError());
-        m_keychainError->setVisible(!bedrockSelected());
-    }
-}
-
-void ProvidersDialog::updateInsecureWarning()
-{
-    ProviderConfig probe;
-    probe.baseUrl = QUrl(m_baseUrl->text().trimmed());
-    m_insecure->setVisible(ProviderPresets::isInsecure(probe));
-}
-
 bool ProvidersDialog::insecureWarningShown() const
 {
-    return !m_insecure->isHidden();
+    return m_providerForm->insecureWarningShown();
 }
 
 QString ProvidersDialog::testResultText() const
@@ -204,26 +258,22 @@ QString ProvidersDialog::testResultText() const
 
 QString ProvidersDialog::keySourceText() const
 {
-    return m_keySource->text();
+    return m_providerForm->keySourceText();
 }
 
 QString ProvidersDialog::awsSourceText() const
 {
-    return m_awsSource->text();
+    return m_providerForm->awsSourceText();
 }
 
 bool ProvidersDialog::awsFieldsShown() const
 {
-    return !m_awsSource->isHidden();
+    return m_providerForm->awsFieldsShown();
 }
 
 QStringList ProvidersDialog::fetchedModels() const
 {
-    QStringList ids;
-    for (int i = 0; i < m_fetched->count(); ++i) {
-        ids << m_fetched->item(i)->text();
-    }
-    return ids;
+    return m_models->fetched();
 }
 
 void ProvidersDialog::testConnection()
@@ -233,7 +283,7 @@ void ProvidersDialog::testConnection()
     if (!provider) {
         provider = simulatedProvider(m_currentId);
     }
-    QList<ModelConfig> models = provider ? modelsFromTable(*provider) : QList<ModelConfig>();
+    QList<ModelConfig> models = provider ? m_models->models(*provider, knownModels(*provider)) : QList<ModelConfig>();
     if (!provider) {
         emit connectionTested(false);
         return;
@@ -342,13 +392,9 @@ void ProvidersDialog::addFetchedModels()
     if (!provider) {
         return;
     }
-    for (int i = 0; i < m_fetched->count(); ++i) {
-        QListWidgetItem* item = m_fetched->item(i);
-        if (item->checkState() == Qt::Checked) {
-            addModelRow(ProviderPresets::modelConfig(*provider, item->text(), m_engine.prices(),
-                                                     ProviderPresets::isLoopbackHost(provider->baseUrl.host())));
-            item->setCheckState(Qt::Unchecked);
-        }
+    for (const QString& id : m_models->takeChecked()) {
+        m_models->addModel(ProviderPresets::modelConfig(*provider, id, m_engine.prices(),
+                                                        ProviderPresets::isLoopbackHost(provider->baseUrl.host())));
     }
 }
 

@@ -9,22 +9,16 @@ class Engine;
 class KeyStore;
 class ModelListFetcher;
 class ProviderCall;
-class QCheckBox;
+class ProviderForm;
+class ProviderModelsEditor;
 class QComboBox;
-class QFormLayout;
-class QDoubleSpinBox;
-class QFormLayout;
-class QHBoxLayout;
 class QLabel;
-class QLineEdit;
 class QListWidget;
-class QPlainTextEdit;
-class QPushButton;
-class QSpinBox;
-class QTableWidget;
 
 // Add, edit, enable and test providers; keys go to the keychain (KeyStore), never to the config.
-// Works on a copy of the engine's configuration and saves it through Engine::saveConfig().
+// Works on a copy of the engine's configuration and saves it through Engine::saveConfig(). The
+// list of providers and the presets are its own; the selected provider's fields are a
+// ProviderForm, its models a ProviderModelsEditor; testing and fetching the model list run here.
 class ProvidersDialog : public QDialog
 {
     Q_OBJECT
@@ -63,14 +57,9 @@ private:
     void reloadList();
     void loadForm(const QString& providerId);
     void storeForm();
-    void updateKeyState();
-    void updateInsecureWarning();
-    void updateKindRows(); // Azure's rows (resource, api-version, authentication) only for Azure
-    void updateAwsState(); // Bedrock's rows shown for that wire only, with the credential source
-    void storeKey();
     void addFetchedModels();
-    void addModelRow(const ModelConfig& model);
-    QList<ModelConfig> modelsFromTable(const ProviderConfig& provider) const;
+    // The models the selected provider's entries are kept from: the config's, or the sandbox's.
+    const QList<ModelConfig>& knownModels(const ProviderConfig& provider) const;
     const ProviderConfig* simulatedProvider(const QString& id) const;
     // One wording for what went wrong talking to a provider, with where: "Test connection failed
     // at http://127.0.0.1:9/v1: Network error (Connection refused)".
@@ -87,31 +76,9 @@ private:
 
     QListWidget* m_list;
     QComboBox* m_presets;
-    QLineEdit* m_name;
-    QComboBox* m_kind;
-    QLineEdit* m_baseUrl;
-    QLineEdit* m_azureResource; // fills the base URL: https://NAME.openai.azure.com
-    QLineEdit* m_apiVersion;
-    QComboBox* m_auth;
-    QLabel* m_insecure;
-    QLineEdit* m_keyEnv;
-    QLineEdit* m_keyInput;
-    QLabel* m_keySource;
-    QLineEdit* m_awsRegion;
-    QLineEdit* m_awsProfile;
-    QLabel* m_awsSource;
-    QHBoxLayout* m_keyRow;
-    bool bedrockSelected() const;
-    QLabel* m_keychainError;
-    QPlainTextEdit* m_headers;
-    QSpinBox* m_maxConcurrent;
-    QDoubleSpinBox* m_dailyBudget;
-    QDoubleSpinBox* m_monthlyBudget;
-    QCheckBox* m_enabled;
-    QTableWidget* m_models;
-    QListWidget* m_fetched;
+    QWidget* m_form; // the selected provider's side: disabled when none is selected
+    ProviderForm* m_providerForm;
+    ProviderModelsEditor* m_models;
     QLabel* m_testResult;
     QLabel* m_problems;
-    QWidget* m_form;
-    QFormLayout* m_formLayout;
 };
