@@ -1191,6 +1191,41 @@ Optionen:
     </message>
 </context>
 <context>
+    <name>ComparisonExportDialog</name>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV spreadsheet (*.csv)</source>
+        <translation>CSV-Tabelle (*.csv)</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Webseite (*.html)</translation>
+    </message>
+    <message>
+        <source>Export Comparison</source>
+        <translation>Vergleich exportieren</translation>
+    </message>
+    <message>
+        <source>comparison.md</source>
+        <translation>vergleich.md</translation>
+    </message>
+    <message>
+        <source>Choose a file ending in .md, .json, .csv or .html.</source>
+        <translation>Wählen Sie eine Datei mit der Endung .md, .json, .csv oder .html.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>ComparisonRun</name>
     <message>
         <source>The model &quot;%1&quot; is not configured.</source>
@@ -6786,6 +6821,40 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>RunSummary</name>
+    <message numerus="yes">
+        <source>%n column(s)</source>
+        <translation>
+            <numerusform>%n Spalte</numerusform>
+            <numerusform>%n Spalten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 answering</source>
+        <translation>%1 antworten</translation>
+    </message>
+    <message>
+        <source>%1 done</source>
+        <translation>%1 fertig</translation>
+    </message>
+    <message>
+        <source>%1 stopped</source>
+        <translation>%1 angehalten</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>total %1</source>
+        <translation>gesamt %1</translation>
+    </message>
+    <message>
+        <source>Includes estimated costs (~) of answers that did not finish</source>
+        <translation>Enthält geschätzte Kosten (~) von Antworten, die nicht fertig wurden</translation>
+    </message>
+</context>
+<context>
     <name>SandboxCatalogue</name>
     <message>
         <source>Sandbox Gemini</source>
@@ -7992,22 +8061,6 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
         <translation>Ein Vergleich hat höchstens %1 Spalten.</translation>
     </message>
     <message>
-        <source>%1 answering</source>
-        <translation>%1 antworten</translation>
-    </message>
-    <message>
-        <source>%1 done</source>
-        <translation>%1 fertig</translation>
-    </message>
-    <message>
-        <source>%1 failed</source>
-        <translation>%1 fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>total %1</source>
-        <translation>gesamt %1</translation>
-    </message>
-    <message>
         <source>Choose a file ending in .md, .json, .csv or .html.</source>
         <translation>Wählen Sie eine Datei mit der Endung .md, .json, .csv oder .html.</translation>
     </message>
@@ -8020,34 +8073,6 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
         <translation>Stimme gespeichert: unentschieden.</translation>
     </message>
     <message>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>CSV spreadsheet (*.csv)</source>
-        <translation>CSV-Tabelle (*.csv)</translation>
-    </message>
-    <message>
-        <source>Web page (*.html)</source>
-        <translation>Webseite (*.html)</translation>
-    </message>
-    <message>
-        <source>Export Comparison</source>
-        <translation>Vergleich exportieren</translation>
-    </message>
-    <message>
-        <source>comparison.md</source>
-        <translation>vergleich.md</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>%1 konnte nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
         <source>Exported to %1</source>
         <translation>Nach %1 exportiert</translation>
     </message>
@@ -8058,21 +8083,6 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
     <message>
         <source>A label stored with your votes, such as &quot;coding&quot; or &quot;summaries&quot;: the leaderboard can be filtered by it</source>
         <translation>Eine Bezeichnung, die mit Ihren Stimmen gespeichert wird, etwa &quot;Code&quot; oder &quot;Zusammenfassungen&quot;: die Rangliste lässt sich danach filtern</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n column(s)</source>
-        <translation>
-            <numerusform>%n Spalte</numerusform>
-            <numerusform>%n Spalten</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 stopped</source>
-        <translation>%1 angehalten</translation>
-    </message>
-    <message>
-        <source>Includes estimated costs (~) of answers that did not finish</source>
-        <translation>Enthält geschätzte Kosten (~) von Antworten, die nicht fertig wurden</translation>
     </message>
 </context>
 </TS>

@@ -303,6 +303,16 @@
     </message>
 </context>
 <context>
+    <name>RunSummary</name>
+    <message numerus="yes">
+        <source>%n column(s)</source>
+        <translation>
+            <numerusform>%n column</numerusform>
+            <numerusform>%n columns</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ServeCommand</name>
     <message numerus="yes">
         <source>Stopping: no new requests; %n request(s) in flight have %1 s to finish (a second Ctrl+C or SIGTERM cancels them now).
@@ -376,16 +386,6 @@
         <translation>
             <numerusform>One request can make up to %n upstream call (every deployment once, plus one retry after a 429), take %1 until an answer or a final error when every attempt runs into its timeout, and cost up to %2 (2,000 tokens in, 1,000 out on the dearest model)%3.</numerusform>
             <numerusform>One request can make up to %n upstream calls (every deployment once, plus one retry after a 429), take %1 until an answer or a final error when every attempt runs into its timeout, and cost up to %2 (2,000 tokens in, 1,000 out on the dearest model)%3.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>WorkbenchView</name>
-    <message numerus="yes">
-        <source>%n column(s)</source>
-        <translation>
-            <numerusform>%n column</numerusform>
-            <numerusform>%n columns</numerusform>
         </translation>
     </message>
 </context>

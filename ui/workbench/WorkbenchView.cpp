@@ -1,15 +1,22 @@
 #include "ui/workbench/WorkbenchView.h"
 
+#include "core/common/RequestSettings.h"
+#include "core/workbench/ComparisonExport.h"
+#include "core/workbench/RunSummary.h"
 #include "ui/common/Icons.h"
 #include "ui/workbench/ColumnSettingsDialog.h"
 #include "ui/workbench/ColumnView.h"
 #include "ui/workbench/ColumnsArea.h"
+#include "ui/workbench/ComparisonExportDialog.h"
 #include "ui/workbench/ContinueBar.h"
+#include "ui/workbench/DiffDialog.h"
 #include "ui/workbench/ModelPickerDialog.h"
 #include "ui/workbench/PromptEditor.h"
+#include "ui/workbench/ScrollSync.h"
 
 #include <QAction>
 #include <QActionGroup>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -24,6 +31,7 @@
 WorkbenchView::WorkbenchView(const ModelCatalog& catalog, ProviderClient* client, QWidget* parent)
     : QWidget(parent)
     , m_run(new ComparisonRun(client, this))
+    , m_scrollSync(new ScrollSync(this))
 {
     m_run->setCatalog(catalog);
 
@@ -36,6 +44,7 @@ WorkbenchView::WorkbenchView(const ModelCatalog& catalog, ProviderClient* client
     m_diff = makeAction(QStringLiteral("diff"), tr("Compare Two &Answers…"), { QKeySequence(Qt::CTRL | Qt::Key_D) });
     m_syncScroll = makeAction(QStringLiteral("sync-scroll"), tr("S&ynchronised Scrolling"), {});
     m_syncScroll->setCheckable(true);
+    connect(m_syncScroll, &QAction::toggled, m_scrollSync, &ScrollSync::setEnabled);
     m_tie = makeAction(QStringLiteral("tie"), tr("Vote: &Tie"), {});
     m_tie->setToolTip(tr("No answer is better: record a tie for this run"));
     m_tie->setEnabled(false);
@@ -327,8 +336,7 @@ void WorkbenchView::onColumnAdded(int index)
     connect(view, &ColumnView::voteRequested, this, [this, view] { vote(m_run->indexOf(view->run())); });
     connect(view, &ColumnView::continueRequested, this, [this, view] { continueWith(m_run->indexOf(view->run())); });
     connect(run, &ColumnRun::stateChanged, this, [this, view] { m_area->updateTabTitle(view); });
-    connect(view->answerScrollBar(), &QScrollBar::valueChanged, this,
-            [this, view] { syncScroll(view->answerScrollBar()); });
+    m_scrollSync->add(view->answerScrollBar());
     m_area->insertView(index, view);
     m_pages->setCurrentWidget(m_area);
     if (!m_restoring) {
@@ -413,4 +421,90 @@ void WorkbenchView::saveSettings()
     settings.temperature = prompt.temperature;
     settings.maxTokens = prompt.maxTokens;
     settings.save();
+}
+
+void WorkbenchView::updateBestValues()
+{
+    QList<BestValues::Candidate> candidates;
+    for (const auto* column : m_run->columns()) {
+        candidates.append({ column->figures(), column->state() == ColumnState::Done && m_run->isInCurrentRun(column) });
+    }
+    const BestValues best = BestValues::compute(candidates);
+    const auto views = columnViews();
+    for (int i = 0; i < views.size(); ++i) {
+        QSet<BestValues::Figure> marks;
+        for (auto figure :
+             { BestValues::TimeToFirstToken, BestValues::Latency, BestValues::TokensPerSecond, BestValues::Cost }) {
+            if (best.isBest(i, figure)) {
+                marks.insert(figure);
+            }
+        }
+        views[i]->setBest(marks);
+    }
+}
+
+void WorkbenchView::updateSummary()
+{
+    const RunSummary summary = RunSummary::of(m_run->columns());
+    m_summary->setText(summary.text());
+    m_summary->setToolTip(summary.toolTip());
+    m_diff->setEnabled(summary.columns >= 2);
+}
+
+bool WorkbenchView::exportComparison(const QString& path, QString* errorMessage)
+{
+    const auto format = ComparisonExport::formatForPath(path);
+    if (!format) {
+        if (errorMessage) {
+            *errorMessage = tr("Choose a file ending in .md, .json, .csv or .html.");
+        }
+        return false;
+    }
+    return ComparisonExport::save(m_run->snapshot(), *format, path, errorMessage);
+}
+
+bool WorkbenchView::vote(int index)
+{
+    if (m_run->isRunning() || m_run->compareGroup().isEmpty()) {
+        return false;
+    }
+    ColumnRun* winner = m_run->column(index);
+    const auto views = columnViews();
+    for (ColumnView* view : views) {
+        view->setWinner(winner && view->run() == winner);
+    }
+    VoteRecord vote;
+    vote.compareGroup = m_run->compareGroup();
+    vote.winnerModel = winner ? winner->title() : QString();
+    vote.winnerSettings = winner ? RequestSettings::describe(winner->request()) : QString();
+    vote.tie = winner == nullptr;
+    vote.at = QDateTime::currentDateTimeUtc();
+    vote.tag = m_voteTag->text().trimmed();
+    emit voted(vote);
+    emit statusMessage(winner ? tr("Vote stored: %1 wins this run.").arg(winner->title()) : tr("Vote stored: a tie."));
+    return true;
+}
+
+void WorkbenchView::exportWithDialog()
+{
+    const QString path = ComparisonExportDialog::run(this, m_run->snapshot());
+    if (!path.isEmpty()) {
+        emit statusMessage(tr("Exported to %1").arg(QFileInfo(path).fileName()));
+    }
+}
+
+void WorkbenchView::showDiff()
+{
+    const auto& columns = m_run->columns();
+    if (columns.size() < 2) {
+        return;
+    }
+    QStringList titles;
+    QStringList answers;
+    for (int i = 0; i < columns.size(); ++i) {
+        titles.append(QStringLiteral("%1 \u00b7 %2").arg(i + 1).arg(columns[i]->title()));
+        answers.append(columns[i]->text());
+    }
+    DiffDialog dialog(titles, answers, 0, 1, this);
+    dialog.exec();
 }

@@ -11,6 +11,7 @@ class ColumnView;
 class ColumnsArea;
 class ContinueBar;
 class PromptEditor;
+class ScrollSync;
 class ProviderClient;
 class Router;
 class QAction;
@@ -88,10 +89,10 @@ private:
     void updateBestValues();
     void updateRunState();
     void updateSummary();
-    void syncScroll(class QScrollBar* source);
     void saveSettings();
 
     ComparisonRun* m_run;
+    ScrollSync* m_scrollSync;
     PromptEditor* m_editor;
     ColumnsArea* m_area;
     QStackedWidget* m_pages;
@@ -108,6 +109,5 @@ private:
     QAction* m_tie;
     QLineEdit* m_voteTag;
     QActionGroup* m_layouts;
-    bool m_syncing = false;
     bool m_restoring = false;
 };
