@@ -2101,12 +2101,16 @@ Erstes Token: %3</translation>
         <translation>Das gemeinsame Budget ist wieder erreichbar.</translation>
     </message>
     <message>
-        <source>The shared budget cannot be checked (%1); this gateway&apos;s own limits apply.</source>
-        <translation>Das gemeinsame Budget kann nicht geprüft werden (%1); es gelten die eigenen Limits dieses Gateways.</translation>
-    </message>
-    <message>
         <source>A shared budget hold could not be settled (%1).</source>
         <translation>Eine Reservierung im gemeinsamen Budget konnte nicht abgerechnet werden (%1).</translation>
+    </message>
+    <message>
+        <source>The shared budget cannot be checked (%1); until it can, this instance spends at most %2% of what each limit had left.</source>
+        <translation>Das gemeinsame Budget kann nicht geprüft werden (%1); bis es wieder geht, gibt diese Instanz höchstens %2 % dessen aus, was von jedem Limit übrig war.</translation>
+    </message>
+    <message>
+        <source>What was spent while the shared budget could not be checked was not added to it (%1).</source>
+        <translation>Was ausgegeben wurde, während das gemeinsame Budget nicht geprüft werden konnte, wurde ihm nicht hinzugerechnet (%1).</translation>
     </message>
 </context>
 <context>
@@ -7316,6 +7320,13 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
     <message>
         <source>%1 of the team&apos;s budget are spent or held, the limit is %2</source>
         <translation>%1 des Team-Budgets sind ausgegeben oder reserviert, das Limit ist %2</translation>
+    </message>
+</context>
+<context>
+    <name>SharedBudgetFallback</name>
+    <message>
+        <source>the team&apos;s budget database cannot be reached: this instance may spend %1 (%2% of what %3 had left) until it answers again, and %4 of it is used</source>
+        <translation>die Budget-Datenbank des Teams ist nicht erreichbar: Diese Instanz darf bis zu ihrer Rückkehr %1 ausgeben (%2 % dessen, was %3 übrig hatte), davon sind %4 verbraucht</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include "core/ledger/LedgerQueries.h"
 #include "core/ledger/LedgerUrl.h"
 #include "core/ledger/SharedBudget.h"
+#include "core/ledger/SharedBudgetFallback.h"
 #include "core/monitoring/MetricsRegistry.h"
 #include "core/pricing/BudgetTracker.h"
 #include "core/pricing/CostCalculator.h"
@@ -158,6 +159,7 @@ bool Engine::open(const Options& options)
     }
     if (LedgerUrl::isUrl(m_ledgerPath)) {
         m_sharedBudget = std::make_unique<SharedBudget>(m_ledgerPath);
+        m_sharedFallback = std::make_unique<SharedBudgetFallback>();
     }
     m_budgets->setSpendSource(
         [path = m_ledgerPath](const QString& providerId, const QDateTime& from, const QDateTime& until) {
@@ -222,33 +224,58 @@ void Engine::holdShared(Reservation* reservation)
     const SharedBudget::Hold hold = m_sharedBudget->reserve(scopes, reservation->reservedUsd);
     if (hold.ok) {
         m_sharedHolds.insert(reservation->id, hold.id);
+        m_sharedFallback->recordStanding(hold.remainingUsd);
+        handOverOutageSpend();
         if (!m_sharedBudgetError.isEmpty()) {
             m_sharedBudgetError.clear();
             qInfo().noquote() << tr("The shared budget is reachable again.");
         }
         return;
     }
+    QString refusal = hold.refusal;
     if (!hold.error.isEmpty()) {
-        // The database cannot be asked: this process's own tracker decided, as without a team.
+        // The database cannot be asked: every instance goes on serving, each within a conservative
+        // share of what the team's budget had left, so that together they stay within it.
         if (m_sharedBudgetError != hold.error) {
             m_sharedBudgetError = hold.error;
-            qWarning().noquote()
-                << tr("The shared budget cannot be checked (%1); this gateway's own limits apply.").arg(hold.error);
+            qWarning().noquote() << tr("The shared budget cannot be checked (%1); until it can, this instance "
+                                       "spends at most %2% of what each limit had left.")
+                                        .arg(hold.error)
+                                        .arg(int(SharedBudgetFallback::kShare * 100));
         }
-        return;
+        const SharedBudgetFallback::Decision local
+            = m_sharedFallback->reserve(reservation->id, scopes, reservation->reservedUsd);
+        if (local.ok) {
+            return;
+        }
+        refusal = local.refusal;
     }
     m_budgets->release(reservation->id);
     reservation->ok = false;
     reservation->id = 0;
     reservation->reservedUsd = 0;
-    reservation->refusalReason = hold.refusal;
+    reservation->refusalReason = refusal;
     reservation->check.allowed = false;
     reservation->check.overLimit = true;
-    reservation->check.reason = hold.refusal;
+    reservation->check.reason = refusal;
+}
+
+void Engine::handOverOutageSpend()
+{
+    const QHash<QString, double> spent = m_sharedFallback->takeOutageSpend();
+    QString error;
+    if (!spent.isEmpty() && !m_sharedBudget->addSpent(spent, &error)) {
+        qWarning().noquote() << tr("What was spent while the shared budget could not be checked was not added to "
+                                   "it (%1).")
+                                    .arg(error);
+    }
 }
 
 void Engine::settleShared(quint64 holdId, double actualUsd)
 {
+    if (m_sharedFallback && m_sharedFallback->settle(holdId, actualUsd)) {
+        return; // held while the database was away: handed over when it answers again
+    }
     const auto it = m_sharedHolds.constFind(holdId);
     if (it == m_sharedHolds.cend()) {
         return;

@@ -22,6 +22,7 @@ class CallJournal;
 class CallRecorder;
 class Ledger;
 class SharedBudget;
+class SharedBudgetFallback;
 class MetricsRegistry;
 class OtlpExporter;
 class PriceTable;
@@ -162,6 +163,7 @@ private:
     // team's budget has no room; settles it when the call ends.
     void holdShared(Reservation* reservation);
     void settleShared(quint64 holdId, double actualUsd);
+    void handOverOutageSpend();
     void readLedgerPassword();
     void addProvidersAndModels(const QList<ProviderConfig>& providers, const QList<ModelConfig>& models);
     // From the price table, by the model's price name: its capabilities when the config names none,
@@ -195,6 +197,7 @@ private:
     // hold behind each local reservation.
     std::unique_ptr<SharedBudget> m_sharedBudget;
     QHash<quint64, qint64> m_sharedHolds;
+    std::unique_ptr<SharedBudgetFallback> m_sharedFallback; // while the shared budget's database is away
     QString m_sharedBudgetError; // the last time the database could not be asked, once per cause
     QString m_ledgerPath;
     Timeouts m_defaultTimeouts;

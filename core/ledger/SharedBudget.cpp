@@ -122,6 +122,7 @@ SharedBudget::Hold SharedBudget::reserve(QList<Scope> scopes, double amountUsd)
                  { amountUsd, scope.key }, &error)) {
             return fail();
         }
+        hold.remainingUsd.insert(scope.key, scope.limitUsd - spent - held - amountUsd);
     }
     QStringList keys;
     for (const Scope& scope : std::as_const(scopes)) {
@@ -141,6 +142,33 @@ SharedBudget::Hold SharedBudget::reserve(QList<Scope> scopes, double amountUsd)
     }
     hold.ok = true;
     return hold;
+}
+
+bool SharedBudget::addSpent(const QHash<QString, double>& spentUsd, QString* errorOut)
+{
+    QString error;
+    if (!connect(&error)) {
+        if (errorOut) {
+            *errorOut = error;
+        }
+        return false;
+    }
+    const QSqlDatabase db = m_connection->database();
+    QSqlQuery query(db);
+    bool ok = LedgerConnection::exec(db, LedgerDialect::of(db).beginWrite(), &error);
+    for (auto it = spentUsd.cbegin(); ok && it != spentUsd.cend(); ++it) {
+        ok = run(query, QStringLiteral("UPDATE budget_periods SET spent_usd = spent_usd + ? WHERE scope = ?"),
+                 { it.value(), it.key() }, &error);
+    }
+    ok = ok && LedgerConnection::exec(db, QStringLiteral("COMMIT"), &error);
+    if (!ok) {
+        LedgerConnection::exec(db, QStringLiteral("ROLLBACK"), nullptr);
+        disconnect();
+        if (errorOut) {
+            *errorOut = error;
+        }
+    }
+    return ok;
 }
 
 bool SharedBudget::settle(qint64 holdId, double actualUsd, QString* errorOut)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -35,6 +36,7 @@ public:
         qint64 id = 0;
         QString refusal; // the limit that would be exceeded (when !ok and no error)
         QString error; // the database could not be asked
+        QHash<QString, double> remainingUsd; // when ok: what each scope has left after this hold
     };
 
     explicit SharedBudget(const QString& location);
@@ -46,6 +48,10 @@ public:
     // Replaces the hold by the actual cost (0 releases it). False when the hold is unknown or the
     // database could not be written.
     bool settle(qint64 holdId, double actualUsd, QString* error = nullptr);
+    // Adds what was spent while the database could not be asked (SharedBudgetFallback) to the
+    // scopes' periods that have a row; a period without one starts from the ledger, which will hold
+    // those requests. False with *error when the database could not be written.
+    bool addSpent(const QHash<QString, double>& spentUsd, QString* error = nullptr);
     // Spent and held in one scope's period, as the database has them (0 when it has no row yet).
     bool standing(const QString& key, double* spentUsd, double* heldUsd, QString* error = nullptr);
 

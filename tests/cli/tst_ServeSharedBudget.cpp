@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QSet>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 
 #include <csignal>
@@ -23,6 +24,7 @@ class TestServeSharedBudget : public QObject
 private slots:
     void initTestCase();
     void twoGateways_oneBudget_neverOvershootTogether();
+    void databaseAway_aGatewaySpendsOnlyItsShare_handedOverAfter();
 
 private:
     QTemporaryDir m_settings;
@@ -195,6 +197,63 @@ void TestServeSharedBudget::twoGateways_oneBudget_neverOvershootTogether()
                        "SELECT CAST(ROUND(SUM(spent_usd) * 100) AS INTEGER) FROM budget_periods"
                        " WHERE scope LIKE 'global/day@%'"),
              kFits);
+}
+
+// While the database is away every gateway goes on serving, but only within 10% of what the
+// budget had left when it last answered (so several gateways cut off together stay within it);
+// once it is back, what was spent meanwhile counts in the team's budget.
+void TestServeSharedBudget::databaseAway_aGatewaySpendsOnlyItsShare_handedOverAfter()
+{
+    CountingUpstream upstream;
+    QVERIFY(upstream.isListening());
+    const QString url = m_server.createDatabase();
+    QTemporaryDir home;
+    QVERIFY(writeHome(home.path(), upstream.port()));
+    ServeProcess serve;
+    QVERIFY2(serve.start(home.path(), { QStringLiteral("--database"), url }, { QStringLiteral("--quiet") }),
+             serve.standardError().constData());
+    QNetworkAccessManager nam;
+    const QByteArray extra = QByteArrayLiteral(",\"max_tokens\":") + QByteArray::number(kMaxTokens);
+    QByteArray lastBody;
+    auto ask = [&]() {
+        const ClientCall call = ClientCall::send(nam, serve.url(QStringLiteral("/v1/chat/completions")),
+                                                 QStringLiteral("m"), false, extra);
+        QSignalSpy done(call.reply, &QNetworkReply::finished);
+        if (!done.wait(20000)) {
+            return -1;
+        }
+        lastBody = call.reply->readAll();
+        call.reply->deleteLater();
+        return call.reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    };
+    // $0.10 of the $0.50 spent: $0.40 left.
+    for (int i = 0; i < 10; ++i) {
+        QCOMPARE(ask(), 200);
+    }
+    QVERIFY(m_server.pause());
+    // 10% of $0.40: four requests of $0.01, then refusals that say why.
+    QList<int> away;
+    for (int i = 0; i < 8; ++i) {
+        away.append(ask());
+        if (away.last() != 200) {
+            QVERIFY2(lastBody.contains("cannot be reached") && lastBody.contains("10%"), lastBody.constData());
+        }
+    }
+    QCOMPARE(away.count(200), 4);
+    QCOMPARE(away.count(503), 4);
+    QCOMPARE(upstream.received, 14);
+    QVERIFY(m_server.resume());
+    QTRY_VERIFY_WITH_TIMEOUT(ask() == 200, 20000);
+    const int answered = upstream.received;
+
+    QCOMPARE(::kill(pid_t(serve.pid()), SIGTERM), 0);
+    QCOMPARE(serve.waitForExit(15000), 0);
+    QCOMPARE(countRows(url, "SELECT COUNT(*) FROM requests WHERE status = 'ok'"), answered);
+    // The team's count holds the four requests of the outage as well.
+    QCOMPARE(countRows(url,
+                       "SELECT CAST(ROUND(SUM(spent_usd) * 100) AS INTEGER) FROM budget_periods"
+                       " WHERE scope LIKE 'global/day@%'"),
+             answered);
 }
 
 QTEST_GUILESS_MAIN(TestServeSharedBudget)
