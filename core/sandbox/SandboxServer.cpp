@@ -642,6 +642,10 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
                                                         : QStringLiteral("call_"))
                              + QString::fromLatin1(id),
                          reply);
+    if (reply.webSearches > 0) {
+        reply.searchQuery = call.lastUserText.left(100);
+        m_answered.webSearches += reply.webSearches;
+    }
     m_answered.completionTokens += reply.tokenCount();
     const int firstMs = scaled(model.firstTokenMs);
     const int intervalMs = ignoresMaxTokens

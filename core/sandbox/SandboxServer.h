@@ -89,6 +89,7 @@ public:
         qint64 promptTokens = 0;
         qint64 completionTokens = 0;
         qint64 images = 0;
+        qint64 webSearches = 0; // server-side web searches made (Anthropic's web_search tool)
     };
     Answered answered() const { return m_answered; }
     // TCP connections accepted so far (keep-alive reuse shows as requests without new connections).
