@@ -172,8 +172,8 @@ void SandboxStream::finish()
         }
         m_out += SandboxWire::sseData(last);
         if (m_plan.includeUsage) {
-            m_out += SandboxWire::sseData(
-                SandboxWire::openAiUsageChunk(m_plan.id, m_plan.model, m_plan.created, m_plan.prompt.tokens, reply));
+            m_out += SandboxWire::sseData(SandboxWire::openAiUsageChunk(
+                m_plan.id, m_plan.model, m_plan.created, m_plan.prompt.tokens, reply, m_plan.prompt.cacheRead));
         }
         m_out += "data: [DONE]\n\n";
     }

@@ -385,13 +385,14 @@ QByteArray sseEvent(const QByteArray& name, const QJsonObject& object)
     return "event: " + name + "\ndata: " + compact(object) + "\n\n";
 }
 
-QJsonObject openAiUsage(qint64 promptTokens, const SandboxText::Reply& reply)
+QJsonObject openAiUsage(qint64 promptTokens, const SandboxText::Reply& reply, qint64 cachedTokens)
 {
     const qint64 completion = reply.tokenCount();
     return { { QStringLiteral("prompt_tokens"), promptTokens },
              { QStringLiteral("completion_tokens"), completion },
              { QStringLiteral("total_tokens"), promptTokens + completion },
-             { QStringLiteral("prompt_tokens_details"), QJsonObject { { QStringLiteral("cached_tokens"), 0 } } },
+             { QStringLiteral("prompt_tokens_details"),
+               QJsonObject { { QStringLiteral("cached_tokens"), cachedTokens } } },
              { QStringLiteral("completion_tokens_details"),
                QJsonObject { { QStringLiteral("reasoning_tokens"), qint64(reply.reasoning.size()) } } } };
 }
@@ -418,7 +419,7 @@ QJsonObject logprobEntry(const QString& token, int tokenIndex, int top)
 }
 
 QByteArray openAiCompletion(const QByteArray& id, const QString& model, qint64 created, const SandboxText::Reply& reply,
-                            qint64 promptTokens, bool withUsage, int topLogprobs)
+                            qint64 promptTokens, bool withUsage, int topLogprobs, qint64 cachedTokens)
 {
     const bool tool = !reply.toolName.isEmpty();
     QJsonObject message { { QStringLiteral("role"), QStringLiteral("assistant") },
@@ -457,7 +458,7 @@ QByteArray openAiCompletion(const QByteArray& id, const QString& model, qint64 c
                        { QStringLiteral("choices"), QJsonArray { choice } },
                        { QStringLiteral("system_fingerprint"), QStringLiteral("fp_sandbox") } };
     if (withUsage) {
-        root.insert(QStringLiteral("usage"), openAiUsage(promptTokens, reply));
+        root.insert(QStringLiteral("usage"), openAiUsage(promptTokens, reply, cachedTokens));
     }
     return compact(root);
 }
@@ -618,7 +619,7 @@ QJsonObject openAiChunk(const QByteArray& id, const QString& model, qint64 creat
 }
 
 QJsonObject openAiUsageChunk(const QByteArray& id, const QString& model, qint64 created, qint64 promptTokens,
-                             const SandboxText::Reply& reply)
+                             const SandboxText::Reply& reply, qint64 cachedTokens)
 {
     return { { QStringLiteral("id"), QString::fromLatin1(id) },
              { QStringLiteral("object"), QStringLiteral("chat.completion.chunk") },
@@ -626,7 +627,7 @@ QJsonObject openAiUsageChunk(const QByteArray& id, const QString& model, qint64 
              { QStringLiteral("model"), model },
              { QStringLiteral("system_fingerprint"), QStringLiteral("fp_sandbox") },
              { QStringLiteral("choices"), QJsonArray() },
-             { QStringLiteral("usage"), openAiUsage(promptTokens, reply) } };
+             { QStringLiteral("usage"), openAiUsage(promptTokens, reply, cachedTokens) } };
 }
 
 QByteArray openAiModelList(const QList<SandboxModel>& models)

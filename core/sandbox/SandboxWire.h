@@ -98,8 +98,9 @@ QByteArray sseEvent(const QByteArray& name, const QJsonObject& object); // "even
 
 // OpenAI chat completions.
 // topLogprobs >= 0: the request asked for logprobs (with that many alternatives per token).
+// cachedTokens: the part of the prompt read from OpenAI's automatic prompt cache.
 QByteArray openAiCompletion(const QByteArray& id, const QString& model, qint64 created, const SandboxText::Reply& reply,
-                            qint64 promptTokens, bool withUsage, int topLogprobs = -1);
+                            qint64 promptTokens, bool withUsage, int topLogprobs = -1, qint64 cachedTokens = 0);
 // One streamed token as a complete `data:` event, written by hand: this runs once per token.
 QByteArray openAiPieceEvent(const QByteArray& id, const QString& model, qint64 created, const QString& piece,
                             bool reasoning, int topLogprobs = -1, int tokenIndex = 0);
@@ -125,8 +126,8 @@ QByteArray anthropicSearchEvents(const SandboxText::Reply& reply);
 QJsonObject openAiChunk(const QByteArray& id, const QString& model, qint64 created, const QJsonObject& delta,
                         const QJsonValue& finishReason = QJsonValue::Null);
 QJsonObject openAiUsageChunk(const QByteArray& id, const QString& model, qint64 created, qint64 promptTokens,
-                             const SandboxText::Reply& reply);
-QJsonObject openAiUsage(qint64 promptTokens, const SandboxText::Reply& reply);
+                             const SandboxText::Reply& reply, qint64 cachedTokens = 0);
+QJsonObject openAiUsage(qint64 promptTokens, const SandboxText::Reply& reply, qint64 cachedTokens = 0);
 QByteArray openAiModelList(const QList<SandboxModel>& models);
 
 // Anthropic Messages.

@@ -108,6 +108,7 @@ void TestCostDimensions::initTestCase()
     m_sandbox.addModel({ QStringLiteral("o4-mini"), QStringLiteral("sandbox-openai"), ProviderKind::OpenAiCompatible,
                          1.1, 4.4, 0.275, 200000, 0, 1000, QString(), true });
     m_sandbox.setTimeScale(0);
+    m_sandbox.setAutomaticPromptCaching(true);
     QVERIFY(m_sandbox.start());
     QVERIFY2(m_ledger.open(m_dir.filePath(QStringLiteral("ledger.sqlite"))), qPrintable(m_ledger.errorString()));
     m_recorder = std::make_unique<CallRecorder>(
@@ -268,6 +269,19 @@ void TestCostDimensions::callThroughSandbox_billsEveryDimension_data()
         << QList<Call> { { QStringLiteral("claude-sonnet-4-5"),
                            QJsonDocument(searchBody).toJson(QJsonDocument::Compact), QString(400, u'w') } }
         << Billed { 100, 8, 0, 0, 0, 0, 0, 0.01042, 1 };
+
+    // gpt-4.1-mini (0.4 / 1.6, cached 0.1) with OpenAI's automatic prompt caching: the same
+    // 2,000-token prompt again reads 1,024 + 7*128 = 1,920 tokens from the cache, reported in
+    // prompt_tokens_details.cached_tokens: 80*0.4 + 1920*0.1 + 8*1.6 = 236.8 per 1M.
+    QTest::newRow("openai automatic cache: a repeated 2,000-token prompt reads 1,920")
+        << QList<Call> { { QStringLiteral("gpt-4.1-mini"), {}, QString(8000, u'p') },
+                         { QStringLiteral("gpt-4.1-mini"), {}, QString(8000, u'p') } }
+        << Billed { 2000, 8, 1920, 0, 0, 0, 0, 0.0002368 };
+    // Under 1,024 tokens nothing is cached: 1000*0.4 + 8*1.6 = 412.8 per 1M.
+    QTest::newRow("openai automatic cache: a repeated 1,000-token prompt is not cached")
+        << QList<Call> { { QStringLiteral("gpt-4.1-mini"), {}, QString(4000, u'q') },
+                         { QStringLiteral("gpt-4.1-mini"), {}, QString(4000, u'q') } }
+        << Billed { 1000, 8, 0, 0, 0, 0, 0, 0.0004128 };
 
     // gpt-4.1-mini through the batch API: 0.2 / 0.8 instead of 0.4 / 1.6. 100*0.2 + 8*0.8 = 26.4
     QTest::newRow("batch call") << QList<Call> { { QStringLiteral("gpt-4.1-mini"), {}, QString(400, u'b'), 8, true } }
