@@ -10,6 +10,7 @@
 
 #include <QCommandLineParser>
 #include <QFile>
+#include <QJsonObject>
 
 bool parseChatOptions(const QString& command, const QStringList& arguments, ChatRequest& request, bool& json,
                       QString* model, QStringList* tags)
@@ -138,7 +139,29 @@ void AskCommand::run(Engine& engine)
     const ModelPrice price = model->price;
     ModelConfig effective = *model;
     effective.timeouts = engine.router()->timeoutsFor(m_request, *model, nullptr).values;
+    // A model asked for by name is held against the budgets as a routed one is: the whole request's
+    // worst case, before anything is sent; settled when the call is recorded.
+    const BudgetHold hold = engine.router()->reserveBudget(effective, m_request);
+    if (!hold.ok) {
+        const QString refusal = Router::budgetRefusal(hold.reason);
+        if (m_json) {
+            CallError error;
+            error.message = refusal;
+            QJsonObject object = ResultJson::result({}, price);
+            object.insert(QStringLiteral("model"), model->id);
+            object.insert(QStringLiteral("error"), ResultJson::error(error));
+            Console::printJson(object);
+            emit done(2);
+        } else {
+            emit done(Console::fail(refusal, 2));
+        }
+        return;
+    }
+    if (!hold.warning.isEmpty()) {
+        Console::err(hold.warning + QLatin1Char('\n')); // "... would be exceeded ... Sent anyway (warn only)."
+    }
     ProviderCall* call = engine.client()->start(*provider, effective, m_request, this);
+    call->setBudgetHold(hold.id);
     engine.track(call, RequestSource::Cli);
     if (!m_json) {
         connect(call, &ProviderCall::textReceived, this, [](const QString& delta) { Console::out(delta); });

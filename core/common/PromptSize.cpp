@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace {
 class Counter
@@ -40,6 +41,8 @@ public:
             image(object);
         } else if (type == QLatin1String("tool_result")) {
             content(object.value(QLatin1String("content")));
+        } else if (type == QLatin1String("document") || type == QLatin1String("file")) {
+            document(object);
         } else {
             json(object); // tool_use, documents and kinds added later: their JSON as text
         }
@@ -90,6 +93,35 @@ public:
         }
     }
 
+    // Anthropic's {"type":"document","source":{"type":"base64","media_type":"application/pdf","data":...}}
+    // and OpenAI's {"type":"file","file":{"file_data":"data:application/pdf;base64,..."}}.
+    void document(const QJsonObject& object)
+    {
+        const QJsonObject source = object.value(QLatin1String("source")).toObject();
+        QString base64;
+        if (source.value(QLatin1String("type")).toString() == QLatin1String("base64")
+            && source.value(QLatin1String("media_type")).toString() == QLatin1String("application/pdf")) {
+            base64 = source.value(QLatin1String("data")).toString();
+        } else {
+            const QString data
+                = object.value(QLatin1String("file")).toObject().value(QLatin1String("file_data")).toString();
+            const QLatin1String prefix("data:application/pdf;base64,");
+            if (data.startsWith(prefix)) {
+                base64 = data.mid(prefix.size());
+            }
+        }
+        const qint64 pages = base64.isEmpty() ? 0 : PromptSize::pdfPages(QByteArray::fromBase64(base64.toLatin1()));
+        if (pages <= 0) {
+            json(object);
+            return;
+        }
+        const qint64 pageImage = m_format == ProviderKind::AnthropicMessages ? PromptSize::kAnthropicImageTokens
+                                                                             : PromptSize::kOpenAiImageTokens;
+        m_size.documentPages += pages;
+        m_size.documentTokens += pages * (PromptSize::kPdfPageTextTokens + pageImage);
+        m_digest.addData(base64.toLatin1());
+    }
+
     void message() { m_size.textTokens += PromptSize::kMessageOverheadTokens; }
 
     // A block (or tool) marked with cache_control ends a cacheable prefix.
@@ -117,6 +149,22 @@ private:
     PromptSize m_size;
 };
 } // namespace
+
+qint64 PromptSize::pdfPages(const QByteArray& pdf)
+{
+    if (!pdf.startsWith("%PDF-")) {
+        return 0;
+    }
+    // "/Type /Page" and "/Type/Page", never "/Pages" (the tree's inner nodes).
+    static const QRegularExpression page(QStringLiteral("/Type\\s*/Page(?![A-Za-z])"));
+    qint64 count = 0;
+    QRegularExpressionMatchIterator it = page.globalMatch(QString::fromLatin1(pdf));
+    while (it.hasNext()) {
+        it.next();
+        ++count;
+    }
+    return count;
+}
 
 PromptSize PromptSize::ofBody(const QByteArray& body, ProviderKind format)
 {

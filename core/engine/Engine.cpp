@@ -32,6 +32,7 @@
 #include <QDebug>
 #include <QDir>
 #include <QFileInfo>
+#include <QPointer>
 #include <QSet>
 
 #include <algorithm>
@@ -610,6 +611,49 @@ public:
     }
     PendingRecord ticket;
 };
+
+// A direct call's ticket and its budget hold: the hold is settled with what the provider billed
+// (the answer's usage, or what came back before a failure or a stop) when the row is written, or
+// given back when the call produced nothing or was torn down unrecorded.
+class DirectTicketHolder final : public QObject
+{
+public:
+    DirectTicketHolder(PendingRecord ticket, ProviderCall* call, Router* router)
+        : QObject(call)
+        , m_ticket(std::move(ticket))
+        , m_router(router)
+        , m_model(call->model())
+        , m_hold(call->budgetHold())
+    {
+    }
+    ~DirectTicketHolder() override { settle(nullptr); }
+
+    QDateTime startedAt() const { return m_ticket.context().startedAt; }
+    void finish(const CallResult& result, const CallError& error)
+    {
+        FinishedCall call = FinishedCall::direct(result, error, startedAt());
+        if (m_hold != 0) {
+            const bool billed = !error.isError() || result.usage != TokenUsage {};
+            settle(billed ? &result.usage : nullptr);
+            call.budgetSettled = true;
+        }
+        m_ticket.finish(std::move(call));
+    }
+
+private:
+    void settle(const TokenUsage* usage)
+    {
+        if (m_hold != 0 && m_router) {
+            m_router->settleBudget(m_hold, m_model, usage);
+        }
+        m_hold = 0;
+    }
+
+    PendingRecord m_ticket;
+    QPointer<Router> m_router;
+    ModelConfig m_model;
+    quint64 m_hold = 0;
+};
 } // namespace
 
 void Engine::track(RoutedCall* call, const ChatRequest& request, RequestSource source, const QString& compareGroup)
@@ -637,19 +681,12 @@ void Engine::track(ProviderCall* call, RequestSource source, const QString& comp
                             call->model().price };
     context.keepAnswer = source == RequestSource::Workbench;
     context.settings = RequestSettings::describe(call->request());
-    auto* holder = new TicketHolder(m_recorder->start(std::move(context)), call);
-    const QDateTime startedAt = holder->ticket.context().startedAt;
-    connect(call, &ProviderCall::finished, holder, [holder, startedAt](const CallResult& result) {
-        holder->ticket.finish(FinishedCall::direct(result, {}, startedAt));
-    });
+    auto* holder = new DirectTicketHolder(m_recorder->start(std::move(context)), call, m_router);
+    connect(call, &ProviderCall::finished, holder, [holder](const CallResult& result) { holder->finish(result, {}); });
     connect(call, &ProviderCall::failed, holder,
-            [holder, startedAt](const CallError& error, const CallResult& partial) {
-                holder->ticket.finish(FinishedCall::direct(partial, error, startedAt));
-            });
+            [holder](const CallError& error, const CallResult& partial) { holder->finish(partial, error); });
     connect(call, &ProviderCall::cancelled, holder,
-            [holder, startedAt](const CallError& error, const CallResult& partial) {
-                holder->ticket.finish(FinishedCall::direct(partial, error, startedAt));
-            });
+            [holder](const CallError& error, const CallResult& partial) { holder->finish(partial, error); });
 }
 
 void Engine::record(RequestRecord record, bool countAgainstBudgets)

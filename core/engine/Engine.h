@@ -134,6 +134,8 @@ public:
     // Records the call in the ledger exactly once when it ends (finished, failed, or destroyed
     // before either: cancelled), through recorder().
     void track(RoutedCall* call, const ChatRequest& request, RequestSource source, const QString& compareGroup = {});
+    // A direct call's budget hold (ProviderCall::budgetHold, from router()->reserveBudget() before
+    // it started) is settled here with the call's real usage, or given back when nothing was billed.
     void track(ProviderCall* call, RequestSource source, const QString& compareGroup = {});
     // Writes one finished request to the ledger and counts its cost against the budgets (routed
     // calls were already counted attempt by attempt through their reservations).

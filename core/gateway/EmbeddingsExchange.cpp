@@ -16,6 +16,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <utility>
+
 namespace {
 const QByteArray kJson = QByteArrayLiteral("application/json");
 const QString kEndpoint = QStringLiteral("embeddings");
@@ -77,6 +79,32 @@ EmbeddingsExchange::~EmbeddingsExchange()
     abortUpstream();
 }
 
+ChatRequest EmbeddingsExchange::budgetRequest() const
+{
+    ChatRequest request;
+    const QJsonValue input = QJsonDocument::fromJson(m_body).object().value(QLatin1String("input"));
+    const auto add = [&request](const QJsonValue& value) {
+        // Token ids: one token each, written as 4 characters a token as the count assumes.
+        const QString text = value.isArray() ? QString(value.toArray().size() * 4, u't') : value.toString();
+        request.messages.append({ QStringLiteral("user"), text });
+    };
+    if (input.isArray() && !input.toArray().isEmpty() && !input.toArray().first().isDouble()) {
+        for (const QJsonValue& value : input.toArray()) {
+            add(value);
+        }
+    } else {
+        add(input);
+    }
+    return request;
+}
+
+void EmbeddingsExchange::settleHold(const TokenUsage* usage)
+{
+    if (m_hold != 0) {
+        m_router->settleBudget(std::exchange(m_hold, 0), m_heldModel, usage);
+    }
+}
+
 void EmbeddingsExchange::setParentTrace(const std::optional<TraceContext>& parent)
 {
     m_parentTrace = parent;
@@ -94,6 +122,7 @@ void EmbeddingsExchange::start()
 void EmbeddingsExchange::abortUpstream()
 {
     m_timeout.stop();
+    settleHold(nullptr); // stopped before an answer: nothing billed
     if (m_upstream) {
         m_upstream->disconnect(this);
         m_upstream->abort();
@@ -111,6 +140,15 @@ void EmbeddingsExchange::tryNext()
         if (!provider || !client) {
             continue;
         }
+        // Held against the budgets as a chat attempt is: requests in flight together cannot
+        // overshoot a limit; settled with the tokens the provider counts.
+        const BudgetHold hold = m_router->reserveBudget(*model, budgetRequest());
+        if (!hold.ok) {
+            m_skipped.append({ model->id, provider->id, hold.reason, true, SkipKind::OverBudget, {} });
+            continue;
+        }
+        m_hold = hold.id;
+        m_heldModel = *model;
         AttemptInfo attempt;
         attempt.modelId = model->id;
         attempt.providerId = provider->id;
@@ -194,13 +232,16 @@ void EmbeddingsExchange::onFinished()
     call.attempts = m_attempts;
     call.usage.promptTokens = tokens;
     call.latencyMs = m_elapsed.elapsed();
-    record(call); // not through the router: the budget counts it with the row
+    call.budgetSettled = m_hold != 0; // the hold becomes the cost; without one the row counts it
+    settleHold(&call.usage);
+    record(call);
     succeed(status, body);
 }
 
 void EmbeddingsExchange::attemptFailed(const CallError& error, const QByteArray& body)
 {
     m_timeout.stop();
+    settleHold(nullptr); // nothing billed for a failed attempt
     AttemptInfo& attempt = m_attempts.last();
     attempt.endedMs = Clock::instance().currentMSecsSinceEpoch();
     attempt.outcome = AttemptOutcome::Failed;

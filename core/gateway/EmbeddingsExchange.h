@@ -57,6 +57,10 @@ private:
     void record(FinishedCall call);
     void end(int status, const QString& error);
     void abortUpstream();
+    // The request as the budget counts it: each input a message (token id lists a token each).
+    ChatRequest budgetRequest() const;
+    // Settles the attempt's budget hold with what was billed, or gives it back (nullptr).
+    void settleHold(const TokenUsage* usage);
 
     Router* m_router;
     std::optional<TraceContext> m_parentTrace;
@@ -69,6 +73,8 @@ private:
     Recorded m_recorded;
     Ended m_ended;
     HttpExchange* m_upstream = nullptr;
+    quint64 m_hold = 0; // the budget hold of the attempt in flight
+    ModelConfig m_heldModel;
     qsizetype m_next = 0;
     QList<AttemptInfo> m_attempts;
     QList<SkipInfo> m_skipped;

@@ -138,12 +138,20 @@ SavingsResult LedgerQueries::savings(const LedgerFilter& filter, const ModelPric
     result.actualCostUsd = query.value(0).toDouble();
     result.pricedRequests = query.value(1).toLongLong();
     result.unpricedRequests = query.value(2).toLongLong();
-    // The priced requests' tokens, billed as one call at the reference model's price.
+    // The priced requests' tokens at the reference model's price, each request at its own tier.
     TokenUsage tokens;
     tokens.promptTokens = qint64(query.value(3).toDouble());
     tokens.completionTokens = qint64(query.value(4).toDouble());
     tokens.cachedTokens = qint64(query.value(5).toDouble());
-    if (const std::optional<double> cost = CostCalculator::cost(reference, tokens)) {
+    TokenUsage aboveTier;
+    if (reference.known && reference.hasLongContext()) {
+        for (const TokenUsage& part : pricedAboveTier(filter, reference.longContext.aboveTokens)) {
+            aboveTier.promptTokens += part.promptTokens;
+            aboveTier.completionTokens += part.completionTokens;
+            aboveTier.cachedTokens += part.cachedTokens;
+        }
+    }
+    if (const std::optional<double> cost = CostCalculator::costOfMany(reference, tokens, aboveTier)) {
         result.referenceCostUsd = *cost;
         result.savingsUsd = *cost - result.actualCostUsd;
     }
@@ -170,6 +178,9 @@ QList<SavingsClassRow> LedgerQueries::savingsByClass(const LedgerFilter& filter,
             source.binds)) {
         return rows;
     }
+    const QHash<QString, TokenUsage> aboveTier = reference.known && reference.hasLongContext()
+        ? pricedAboveTier(filter, reference.longContext.aboveTokens)
+        : QHash<QString, TokenUsage> {};
     while (query.next()) {
         SavingsClassRow row;
         row.tier = query.value(0).toString();
@@ -182,11 +193,42 @@ QList<SavingsClassRow> LedgerQueries::savingsByClass(const LedgerFilter& filter,
         tokens.cachedTokens = qint64(query.value(6).toDouble());
         row.promptTokens = tokens.promptTokens;
         row.completionTokens = tokens.completionTokens;
-        // The class's tokens as one call at the reference price, as savings() does for the total.
-        row.referenceCostUsd = CostCalculator::cost(reference, tokens);
+        // The class's tokens at the reference price, each request at its own tier, as savings() does.
+        row.referenceCostUsd
+            = CostCalculator::costOfMany(reference, tokens, aboveTier.value(row.tier + u'\x1f' + row.model));
         rows << row;
     }
     return rows;
+}
+
+QHash<QString, TokenUsage> LedgerQueries::pricedAboveTier(const LedgerFilter& filter, qint64 aboveTokens)
+{
+    SqlWhere where;
+    if (filter.from.isValid()) {
+        where.add(QStringLiteral("r.started_at >= ?"), { floorHour(filter.from) * 1000 });
+    }
+    if (filter.until.isValid()) {
+        where.add(QStringLiteral("r.started_at < ?"), { ceilHour(filter.until) * 1000 });
+    }
+    where.in(QStringLiteral("r.final_model"), filter.models);
+    addRequestKeys(&where, filter);
+    where.add(QStringLiteral("r.cost_usd IS NOT NULL AND r.prompt_tokens > ?"), { aboveTokens });
+    QSqlQuery query;
+    QHash<QString, TokenUsage> result;
+    if (!m_reader->run(query,
+                       QStringLiteral("SELECT r.tier, r.final_model, SUM(r.prompt_tokens), SUM(r.completion_tokens),"
+                                      " SUM(r.cached_tokens) FROM requests r%1 GROUP BY r.tier, r.final_model")
+                           .arg(where.sql()),
+                       where.binds())) {
+        return result;
+    }
+    while (query.next()) {
+        TokenUsage& usage = result[query.value(0).toString() + u'\x1f' + query.value(1).toString()];
+        usage.promptTokens = query.value(2).toLongLong();
+        usage.completionTokens = query.value(3).toLongLong();
+        usage.cachedTokens = query.value(4).toLongLong();
+    }
+    return result;
 }
 
 LedgerTotals LedgerQueries::totals(const LedgerFilter& filter)

@@ -8,6 +8,8 @@
 
 #include "core/common/ProviderTypes.h"
 
+#include <QHash>
+
 #include <memory>
 
 class LedgerReader;
@@ -65,6 +67,9 @@ public:
         return m_primaries.review(filter, chains, rule);
     }
     // Cached tokens are priced at reference.cachedInputPerMTok when it is set (> 0), else at the input price.
+    // A reference with a long-context tier bills each request at the tier its own prompt reaches
+    // (CostCalculator::costOfMany); which requests crossed it is read from the raw rows, so
+    // requests retention already removed count below it.
     SavingsResult savings(const LedgerFilter& filter, const ModelPrice& reference);
     // The same per class of traffic (tier x model), dearest first.
     QList<SavingsClassRow> savingsByClass(const LedgerFilter& filter, const ModelPrice& reference);
@@ -105,6 +110,10 @@ public:
     }
 
 private:
+    // The priced usage of the requests whose own prompt exceeded `aboveTokens`, per tier and model
+    // ("tier\x1fmodel"), over the same whole hours as the rollups answer for `filter`.
+    QHash<QString, TokenUsage> pricedAboveTier(const LedgerFilter& filter, qint64 aboveTokens);
+
     std::unique_ptr<LedgerReader> m_reader;
     HistoryQueries m_history;
     ReliabilityQueries m_reliability;

@@ -69,6 +69,32 @@ std::optional<double> CostCalculator::cost(const ModelPrice& price, const TokenU
     return parts->total();
 }
 
+std::optional<double> CostCalculator::costOfMany(const ModelPrice& price, const TokenUsage& total,
+                                                 const TokenUsage& aboveTier)
+{
+    if (!price.known) {
+        return std::nullopt;
+    }
+    const bool tiered = price.hasLongContext();
+    TokenUsage below = total;
+    if (tiered) {
+        below.promptTokens = nonNegative(total.promptTokens - aboveTier.promptTokens);
+        below.completionTokens = nonNegative(total.completionTokens - aboveTier.completionTokens);
+        below.cachedTokens = nonNegative(total.cachedTokens - aboveTier.cachedTokens);
+        below.reasoningTokens = nonNegative(total.reasoningTokens - aboveTier.reasoningTokens);
+        below.cacheWrite5mTokens = nonNegative(total.cacheWrite5mTokens - aboveTier.cacheWrite5mTokens);
+        below.cacheWrite1hTokens = nonNegative(total.cacheWrite1hTokens - aboveTier.cacheWrite1hTokens);
+        below.images = nonNegative(total.images - aboveTier.images);
+        below.webSearches = nonNegative(total.webSearches - aboveTier.webSearches);
+    }
+    // ratesFor() resolves the tier and drops it, so the sums below are billed at one set of rates.
+    double result = *cost(price.ratesFor(0), below);
+    if (tiered) {
+        result += *cost(price.ratesFor(price.longContext.aboveTokens + 1), aboveTier);
+    }
+    return result;
+}
+
 std::optional<double> CostCalculator::estimateWorstCase(const ModelPrice& price, const TokenUsage& planned,
                                                         qint64 maxTokens, bool mayWriteCache)
 {

@@ -50,6 +50,12 @@ std::optional<double> estimateWorstCase(const ModelPrice& price, const TokenUsag
                                         bool mayWriteCache = false);
 std::optional<double> estimateWorstCase(const ModelPrice& price, qint64 promptTokens, qint64 maxTokens);
 
+// The cost of many calls known only by their summed usage (rollups, savings): `total` with
+// `aboveTier` the part of it made by calls whose own prompt crossed the model's long-context
+// threshold. Each call is billed at the tier its own prompt reaches, never at the tier the sum of
+// all prompts would reach (a thousand 1k-token prompts are not one 1M-token prompt).
+std::optional<double> costOfMany(const ModelPrice& price, const TokenUsage& total, const TokenUsage& aboveTier);
+
 // The same with a table entry (its price carries the long-context tier).
 std::optional<CostBreakdown> breakdown(const PriceEntry& entry, const TokenUsage& usage);
 std::optional<double> cost(const PriceEntry& entry, const TokenUsage& usage);

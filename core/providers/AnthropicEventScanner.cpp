@@ -209,7 +209,8 @@ bool AnthropicEventScanner::usage(std::optional<UsageCounts>* into, int depth)
                           { "cache_read_input_tokens", &counts.cacheReadTokens },
                           { "cache_creation_input_tokens", &counts.cacheCreationTokens },
                           { "output_tokens", &counts.outputTokens },
-                          { "cache_creation", nullptr } },
+                          { "cache_creation", nullptr },
+                          { "server_tool_use", nullptr } },
                         depth, &counts);
 }
 
@@ -232,9 +233,15 @@ bool AnthropicEventScanner::counts(std::initializer_list<std::pair<const char*, 
                 return m_json.literal("null");
             }
             if (!target) {
+                if (!nested) {
+                    return false;
+                }
+                // Server tools billed per use: skipping them would drop the surcharge of a search.
+                if (name == QByteArrayView("server_tool_use")) {
+                    return counts({ { "web_search_requests", &nested->webSearches } }, depth + 1, nullptr);
+                }
                 // The split of the cache writes by time to live (2025 and later).
-                return nested
-                    && counts({ { "ephemeral_5m_input_tokens", &nested->cacheWrite5mTokens },
+                return counts({ { "ephemeral_5m_input_tokens", &nested->cacheWrite5mTokens },
                                 { "ephemeral_1h_input_tokens", &nested->cacheWrite1hTokens } },
                               depth + 1, nullptr);
             }

@@ -35,6 +35,7 @@ public:
         std::optional<qint64> cacheWrite5mTokens; // usage.cache_creation.ephemeral_5m_input_tokens
         std::optional<qint64> cacheWrite1hTokens; // usage.cache_creation.ephemeral_1h_input_tokens
         std::optional<qint64> outputTokens;
+        std::optional<qint64> webSearches; // usage.server_tool_use.web_search_requests, billed per search
     };
 
     struct Event

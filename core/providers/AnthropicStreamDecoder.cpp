@@ -109,6 +109,7 @@ void AnthropicStreamDecoder::apply(AnthropicEventScanner::Event& event, WireDelt
         take(event.usage->cacheWrite5mTokens, m_usage.cacheWrite5mTokens);
         take(event.usage->cacheWrite1hTokens, m_usage.cacheWrite1hTokens);
         take(event.usage->outputTokens, m_usage.outputTokens);
+        take(event.usage->webSearches, m_usage.webSearches);
         delta.usage = m_usage.toTokenUsage();
     }
     if (event.kind == AnthropicEventScanner::Kind::MessageStop) {

@@ -36,6 +36,10 @@ public:
     bool hasFirstToken() const { return m_result.ttftMs >= 0; }
     // Milliseconds since the call started (queue time excluded).
     qint64 elapsedMs() const;
+    // The budget hold taken for this call before it started (0: none). Whoever records the call
+    // settles it with the call's real usage (Engine::track), so its cost is counted once.
+    quint64 budgetHold() const { return m_budgetHold; }
+    void setBudgetHold(quint64 holdId) { m_budgetHold = holdId; }
 
 public slots:
     // Stops the call at once; only cancelled() follows, never finished() or failed().
@@ -89,6 +93,7 @@ private:
     ProviderConfig m_provider;
     ModelConfig m_model;
     ChatRequest m_request;
+    quint64 m_budgetHold = 0;
     QString m_apiKey;
     bool m_fetchedToken = false; // m_apiKey is an Entra ID token fetched by EntraTokenSource
     bool m_tokenRetried = false; // a 401 to a fetched token was retried once with a new one

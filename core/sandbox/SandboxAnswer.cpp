@@ -49,9 +49,12 @@ SandboxAnswer::Ask SandboxAnswer::read(const QJsonObject& root, bool anthropic)
         ? choice.toObject().value(QLatin1String("name")).toString()
         : choice.toObject().value(QLatin1String("function")).toObject().value(QLatin1String("name")).toString();
     const bool answered = !messages.isEmpty() && isToolResult(messages.last().toObject(), anthropic);
+    bool searchOffered = false;
     if (choiceType != QLatin1String("none") && !answered) {
         for (const QJsonValue& value : root.value(QLatin1String("tools")).toArray()) {
             const QJsonObject tool = value.toObject();
+            searchOffered = searchOffered
+                || (anthropic && tool.value(QLatin1String("type")).toString().startsWith(QLatin1String("web_search_")));
             const QJsonObject function = anthropic ? tool : tool.value(QLatin1String("function")).toObject();
             const QString name = function.value(QLatin1String("name")).toString();
             if (name.isEmpty() || (!chosen.isEmpty() && name != chosen)
@@ -64,6 +67,8 @@ SandboxAnswer::Ask SandboxAnswer::read(const QJsonObject& root, bool anthropic)
             break;
         }
     }
+    // The server runs the search itself and answers in the same turn (max_uses is at least 1).
+    ask.webSearches = searchOffered && ask.toolName.isEmpty() ? 1 : 0;
     const QJsonObject format = root.value(QLatin1String("response_format")).toObject();
     const QString formatType = format.value(QLatin1String("type")).toString();
     if (formatType == QLatin1String("json_object")) {
@@ -77,6 +82,10 @@ SandboxAnswer::Ask SandboxAnswer::read(const QJsonObject& root, bool anthropic)
 
 void SandboxAnswer::shape(const Ask& ask, const QString& toolCallId, SandboxText::Reply& reply)
 {
+    reply.webSearches = ask.webSearches;
+    if (ask.webSearches > 0) {
+        reply.serverToolId = QStringLiteral("srv") + toolCallId; // "srvtoolu_msg_sandbox00000001"
+    }
     if (!ask.toolName.isEmpty()) {
         reply.toolName = ask.toolName;
         reply.toolCallId = toolCallId;

@@ -24,6 +24,7 @@ public:
                           // the last message already carries tool results
         QJsonObject toolSchema;
         int images = 0; // image parts in user messages
+        int webSearches = 0; // Anthropic's web_search server tool offered and no client tool called: one search
         Format format = Format::Text;
         QJsonObject schema; // response_format.json_schema.schema
     };

@@ -10,6 +10,7 @@
 #include "core/sandbox/SandboxText.h"
 #include "core/sandbox/SandboxWire.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QTimer>
 
@@ -161,14 +162,19 @@ QHash<QString, SandboxFault> SandboxServer::providerFaults() const
     return faults;
 }
 
-SandboxWire::PromptUsage SandboxServer::promptUsage(SandboxWire::Wire wire, const SandboxWire::Call& call)
+SandboxWire::PromptUsage SandboxServer::promptUsage(SandboxWire::Wire wire, const SandboxWire::Call& call,
+                                                    const QString& providerId, const QString& modelName)
 {
     SandboxWire::PromptUsage prompt;
     prompt.tokens = call.promptTokens;
     m_answered.promptTokens += call.promptTokens;
     m_answered.images += call.size.images;
+    if (wire == SandboxWire::Wire::OpenAi && m_automaticCaching && providerId == QLatin1String("sandbox-openai")) {
+        prompt.cacheRead = automaticCacheRead(modelName, call);
+        return prompt;
+    }
     if (wire != SandboxWire::Wire::Anthropic || !call.size.asksCacheWrite()) {
-        return prompt; // OpenAI-style automatic caching is not simulated: nothing is read from a cache
+        return prompt; // nothing is read from a cache
     }
     // Anthropic caches the prefix up to the last breakpoint: a repeat within its TTL reads it,
     // anything else writes it (the 1-hour part at the 1-hour rate).
@@ -184,6 +190,31 @@ SandboxWire::PromptUsage SandboxServer::promptUsage(SandboxWire::Wire wire, cons
     }
     m_promptCache.insert(call.size.cachePrefixDigest, now.addSecs(hour > 0 ? 3600 : 300));
     return prompt;
+}
+
+qint64 SandboxServer::automaticCacheRead(const QString& modelName, const SandboxWire::Call& call)
+{
+    // OpenAI caches prompts of 1,024 tokens and more by prefix, in steps of 128 tokens, per model,
+    // for at least five minutes of inactivity. A prefix of n tokens is its first 4n characters
+    // (estimateTokens). Reported as usage.prompt_tokens_details.cached_tokens.
+    constexpr qint64 kMinimum = 1024;
+    constexpr qint64 kStep = 128;
+    if (call.promptTokens < kMinimum || call.size.images > 0) {
+        return 0;
+    }
+    const QDateTime now = Clock::instance().currentDateTimeUtc();
+    qint64 read = 0;
+    for (qint64 prefix = kMinimum; prefix <= call.promptTokens; prefix += kStep) {
+        const QByteArray key = modelName.toUtf8() + '\0'
+            + QCryptographicHash::hash(QStringView(call.promptText).left(prefix * 4).toUtf8(),
+                                       QCryptographicHash::Sha1);
+        const auto cached = m_promptCache.constFind(key);
+        if (cached != m_promptCache.cend() && *cached > now) {
+            read = prefix;
+        }
+        m_promptCache.insert(key, now.addSecs(300));
+    }
+    return read;
 }
 
 void SandboxServer::setReportsUsage(const QString& modelName, bool reports)
@@ -625,7 +656,7 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
         + QByteArray::number(m_nextId++).rightJustified(8, '0');
     const qint64 created = QDateTime::currentSecsSinceEpoch();
     const bool reportsUsage = m_reportsUsage.value(model.name, true);
-    const SandboxWire::PromptUsage prompt = promptUsage(wire, call);
+    const SandboxWire::PromptUsage prompt = promptUsage(wire, call, model.providerId, model.name);
     const bool ignoresMaxTokens = fault.kind == Kind::IgnoreMaxTokens;
     SandboxText::Reply reply = SandboxText::generate(call.promptText, call.lastUserText, model.name,
                                                      ignoresMaxTokens ? 0 : call.maxTokens, model.reasoning);
@@ -642,6 +673,10 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
                                                         : QStringLiteral("call_"))
                              + QString::fromLatin1(id),
                          reply);
+    if (reply.webSearches > 0) {
+        reply.searchQuery = call.lastUserText.left(100);
+        m_answered.webSearches += reply.webSearches;
+    }
     m_answered.completionTokens += reply.tokenCount();
     const int firstMs = scaled(model.firstTokenMs);
     const int intervalMs = ignoresMaxTokens
@@ -677,7 +712,7 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
         : wire == Wire::Azure     ? SandboxWire::azureCompletion(id, model.name, created, reply, call.promptTokens,
                                                                  reportsUsage, fault.kind == Kind::FilteredAnswer)
                                   : SandboxWire::openAiCompletion(id, model.name, created, reply, call.promptTokens,
-                                                                  reportsUsage, call.topLogprobs);
+                                                                  reportsUsage, call.topLogprobs, prompt.cacheRead);
     const Kind kind = fault.kind;
     auto answer = [responder, body, headers, kind] {
         if (kind == Kind::MalformedJson) {

@@ -78,6 +78,10 @@ public:
 
     // false: the model sends no usage, so clients must estimate.
     void setReportsUsage(const QString& modelName, bool reports);
+    // OpenAI's automatic prompt caching on the sandbox-openai models: a prompt of 1,024 tokens or
+    // more whose prefix was sent within five minutes reads it from the cache (in 128-token steps,
+    // prompt_tokens_details.cached_tokens). Off by default, so repeated prompts cost the same.
+    void setAutomaticPromptCaching(bool on) { m_automaticCaching = on; }
 
     // Upstream requests received for a model (tests count "no hidden retries").
     int requestCount(const QString& modelName) const { return m_requestCounts.value(modelName); }
@@ -89,6 +93,7 @@ public:
         qint64 promptTokens = 0;
         qint64 completionTokens = 0;
         qint64 images = 0;
+        qint64 webSearches = 0; // server-side web searches made (Anthropic's web_search tool)
     };
     Answered answered() const { return m_answered; }
     // TCP connections accepted so far (keep-alive reuse shows as requests without new connections).
@@ -136,7 +141,9 @@ private:
     void sendError(HttpResponder* responder, ProviderKind kind, int status, const QByteArray& code,
                    const QByteArray& message = {}, int retryAfterSec = -1);
     int scaled(double ms) const;
-    SandboxWire::PromptUsage promptUsage(SandboxWire::Wire wire, const SandboxWire::Call& call);
+    SandboxWire::PromptUsage promptUsage(SandboxWire::Wire wire, const SandboxWire::Call& call,
+                                         const QString& providerId, const QString& modelName);
+    qint64 automaticCacheRead(const QString& modelName, const SandboxWire::Call& call);
 
     HttpServer* m_http;
     QList<SandboxCatalogue::Provider> m_providers;
@@ -157,6 +164,7 @@ private:
     int m_totalRequests = 0;
     Answered m_answered;
     QHash<QByteArray, QDateTime> m_promptCache; // cache prefix digest -> expiry (UTC)
+    bool m_automaticCaching = false;
     quint64 m_nextId = 1;
     double m_timeScale = 1.0;
 };

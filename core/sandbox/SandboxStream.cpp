@@ -33,6 +33,7 @@ void SandboxStream::start()
         m_out += SandboxWire::sseEvent(
             "message_start",
             SandboxWire::anthropicMessageStart(m_plan.id, m_plan.model, m_plan.prompt, m_plan.reportsUsage));
+        m_out += SandboxWire::anthropicSearchEvents(m_plan.reply);
         m_out += SandboxWire::sseEvent("content_block_start", SandboxWire::anthropicBlockStart(m_plan.reply));
         m_out += SandboxWire::sseEvent("ping", QJsonObject { { QStringLiteral("type"), QStringLiteral("ping") } });
     } else {
@@ -127,11 +128,11 @@ bool SandboxStream::sendPiece()
         }
     } else if (!reply.toolName.isEmpty() && !reasoning) {
         m_out += m_plan.wire == Wire::Anthropic
-            ? SandboxWire::anthropicToolPieceEvent(piece)
+            ? SandboxWire::anthropicToolPieceEvent(piece, SandboxWire::anthropicAnswerIndex(reply))
             : SandboxWire::openAiToolPieceEvent(m_plan.id, m_plan.model, m_plan.created, reply, piece,
                                                 m_next == reply.reasoning.size() + 1);
     } else if (m_plan.wire == Wire::Anthropic) {
-        m_out += SandboxWire::anthropicTextDeltaEvent(piece);
+        m_out += SandboxWire::anthropicTextDeltaEvent(piece, SandboxWire::anthropicAnswerIndex(reply));
     } else {
         m_out += SandboxWire::openAiPieceEvent(m_plan.id, m_plan.model, m_plan.created, piece, reasoning,
                                                m_plan.topLogprobs, int(m_next - 1 - reply.reasoning.size()));
@@ -149,9 +150,10 @@ void SandboxStream::finish()
             m_out += SandboxBedrock::metadata(reply, m_plan.prompt);
         }
     } else if (m_plan.wire == Wire::Anthropic) {
-        m_out += SandboxWire::sseEvent("content_block_stop",
-                                       QJsonObject { { QStringLiteral("type"), QStringLiteral("content_block_stop") },
-                                                     { QStringLiteral("index"), 0 } });
+        m_out += SandboxWire::sseEvent(
+            "content_block_stop",
+            QJsonObject { { QStringLiteral("type"), QStringLiteral("content_block_stop") },
+                          { QStringLiteral("index"), SandboxWire::anthropicAnswerIndex(reply) } });
         m_out += SandboxWire::sseEvent("message_delta", SandboxWire::anthropicMessageDelta(reply, m_plan.reportsUsage));
         m_out += SandboxWire::sseEvent("message_stop",
                                        QJsonObject { { QStringLiteral("type"), QStringLiteral("message_stop") } });
@@ -170,8 +172,8 @@ void SandboxStream::finish()
         }
         m_out += SandboxWire::sseData(last);
         if (m_plan.includeUsage) {
-            m_out += SandboxWire::sseData(
-                SandboxWire::openAiUsageChunk(m_plan.id, m_plan.model, m_plan.created, m_plan.prompt.tokens, reply));
+            m_out += SandboxWire::sseData(SandboxWire::openAiUsageChunk(
+                m_plan.id, m_plan.model, m_plan.created, m_plan.prompt.tokens, reply, m_plan.prompt.cacheRead));
         }
         m_out += "data: [DONE]\n\n";
     }

@@ -16,6 +16,11 @@ struct Reply
     // A tool call instead of text: then `pieces` are the arguments (JSON text) as they stream.
     QString toolName;
     QString toolCallId;
+    // Server-side web searches made before the answer (Anthropic's web_search tool): each is a
+    // server_tool_use block and its web_search_tool_result ahead of the text, billed per search.
+    int webSearches = 0;
+    QString serverToolId; // "srvtoolu_..."
+    QString searchQuery;
 
     int tokenCount() const { return int(reasoning.size() + pieces.size()); }
     QString text() const { return pieces.join(QString()); }

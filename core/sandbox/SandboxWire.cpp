@@ -385,13 +385,14 @@ QByteArray sseEvent(const QByteArray& name, const QJsonObject& object)
     return "event: " + name + "\ndata: " + compact(object) + "\n\n";
 }
 
-QJsonObject openAiUsage(qint64 promptTokens, const SandboxText::Reply& reply)
+QJsonObject openAiUsage(qint64 promptTokens, const SandboxText::Reply& reply, qint64 cachedTokens)
 {
     const qint64 completion = reply.tokenCount();
     return { { QStringLiteral("prompt_tokens"), promptTokens },
              { QStringLiteral("completion_tokens"), completion },
              { QStringLiteral("total_tokens"), promptTokens + completion },
-             { QStringLiteral("prompt_tokens_details"), QJsonObject { { QStringLiteral("cached_tokens"), 0 } } },
+             { QStringLiteral("prompt_tokens_details"),
+               QJsonObject { { QStringLiteral("cached_tokens"), cachedTokens } } },
              { QStringLiteral("completion_tokens_details"),
                QJsonObject { { QStringLiteral("reasoning_tokens"), qint64(reply.reasoning.size()) } } } };
 }
@@ -418,7 +419,7 @@ QJsonObject logprobEntry(const QString& token, int tokenIndex, int top)
 }
 
 QByteArray openAiCompletion(const QByteArray& id, const QString& model, qint64 created, const SandboxText::Reply& reply,
-                            qint64 promptTokens, bool withUsage, int topLogprobs)
+                            qint64 promptTokens, bool withUsage, int topLogprobs, qint64 cachedTokens)
 {
     const bool tool = !reply.toolName.isEmpty();
     QJsonObject message { { QStringLiteral("role"), QStringLiteral("assistant") },
@@ -457,7 +458,7 @@ QByteArray openAiCompletion(const QByteArray& id, const QString& model, qint64 c
                        { QStringLiteral("choices"), QJsonArray { choice } },
                        { QStringLiteral("system_fingerprint"), QStringLiteral("fp_sandbox") } };
     if (withUsage) {
-        root.insert(QStringLiteral("usage"), openAiUsage(promptTokens, reply));
+        root.insert(QStringLiteral("usage"), openAiUsage(promptTokens, reply, cachedTokens));
     }
     return compact(root);
 }
@@ -484,12 +485,13 @@ QByteArray openAiPieceEvent(const QByteArray& id, const QString& model, qint64 c
     return out;
 }
 
-QByteArray anthropicTextDeltaEvent(const QString& piece)
+QByteArray anthropicTextDeltaEvent(const QString& piece, int index)
 {
     QByteArray out;
     out.reserve(120 + piece.size() * 2);
-    out += "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
-           "\"delta\":{\"type\":\"text_delta\",\"text\":";
+    out += "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":";
+    out += QByteArray::number(index);
+    out += ",\"delta\":{\"type\":\"text_delta\",\"text\":";
     JsonText::appendString(out, piece);
     out += "}}\n\n";
     return out;
@@ -510,11 +512,11 @@ QByteArray openAiToolPieceEvent(const QByteArray& id, const QString& model, qint
         openAiChunk(id, model, created, QJsonObject { { QStringLiteral("tool_calls"), QJsonArray { call } } }));
 }
 
-QByteArray anthropicToolPieceEvent(const QString& piece)
+QByteArray anthropicToolPieceEvent(const QString& piece, int index)
 {
     return sseEvent("content_block_delta",
                     QJsonObject { { QStringLiteral("type"), QStringLiteral("content_block_delta") },
-                                  { QStringLiteral("index"), 0 },
+                                  { QStringLiteral("index"), index },
                                   { QStringLiteral("delta"),
                                     QJsonObject { { QStringLiteral("type"), QStringLiteral("input_json_delta") },
                                                   { QStringLiteral("partial_json"), piece } } } });
@@ -529,8 +531,76 @@ QJsonObject anthropicBlockStart(const SandboxText::Reply& reply)
                         { QStringLiteral("name"), reply.toolName },
                         { QStringLiteral("input"), QJsonObject() } };
     return { { QStringLiteral("type"), QStringLiteral("content_block_start") },
-             { QStringLiteral("index"), 0 },
+             { QStringLiteral("index"), anthropicAnswerIndex(reply) },
              { QStringLiteral("content_block"), block } };
+}
+
+int anthropicAnswerIndex(const SandboxText::Reply& reply)
+{
+    return reply.webSearches * 2;
+}
+
+static QJsonObject searchQuery(const SandboxText::Reply& reply)
+{
+    return { { QStringLiteral("query"), reply.searchQuery } };
+}
+
+static QJsonObject searchResult(const SandboxText::Reply& reply)
+{
+    const QJsonObject result {
+        { QStringLiteral("type"), QStringLiteral("web_search_result") },
+        { QStringLiteral("url"), QStringLiteral("https://sandbox.invalid/search?q=1") },
+        { QStringLiteral("title"), QStringLiteral("Sandbox result for: ") + reply.searchQuery },
+        { QStringLiteral("encrypted_content"), QStringLiteral("c2FuZGJveCBzZWFyY2ggcmVzdWx0") },
+        { QStringLiteral("page_age"), QJsonValue::Null },
+    };
+    return { { QStringLiteral("type"), QStringLiteral("web_search_tool_result") },
+             { QStringLiteral("tool_use_id"), reply.serverToolId },
+             { QStringLiteral("content"), QJsonArray { result } } };
+}
+
+static QJsonObject serverToolUse(const SandboxText::Reply& reply, const QJsonObject& input)
+{
+    return { { QStringLiteral("type"), QStringLiteral("server_tool_use") },
+             { QStringLiteral("id"), reply.serverToolId },
+             { QStringLiteral("name"), QStringLiteral("web_search") },
+             { QStringLiteral("input"), input } };
+}
+
+QJsonArray anthropicSearchBlocks(const SandboxText::Reply& reply)
+{
+    QJsonArray blocks;
+    for (int i = 0; i < reply.webSearches; ++i) {
+        blocks.append(serverToolUse(reply, searchQuery(reply)));
+        blocks.append(searchResult(reply));
+    }
+    return blocks;
+}
+
+QByteArray anthropicSearchEvents(const SandboxText::Reply& reply)
+{
+    const auto start = [](int index, const QJsonObject& block) {
+        return sseEvent("content_block_start",
+                        QJsonObject { { QStringLiteral("type"), QStringLiteral("content_block_start") },
+                                      { QStringLiteral("index"), index },
+                                      { QStringLiteral("content_block"), block } });
+    };
+    const auto stop = [](int index) {
+        return sseEvent("content_block_stop",
+                        QJsonObject { { QStringLiteral("type"), QStringLiteral("content_block_stop") },
+                                      { QStringLiteral("index"), index } });
+    };
+    QByteArray out;
+    for (int i = 0; i < reply.webSearches; ++i) {
+        const int index = i * 2;
+        out += start(index, serverToolUse(reply, QJsonObject()));
+        out += anthropicToolPieceEvent(
+            QString::fromUtf8(QJsonDocument(searchQuery(reply)).toJson(QJsonDocument::Compact)), index);
+        out += stop(index);
+        out += start(index + 1, searchResult(reply));
+        out += stop(index + 1);
+    }
+    return out;
 }
 
 QJsonObject openAiChunk(const QByteArray& id, const QString& model, qint64 created, const QJsonObject& delta,
@@ -549,7 +619,7 @@ QJsonObject openAiChunk(const QByteArray& id, const QString& model, qint64 creat
 }
 
 QJsonObject openAiUsageChunk(const QByteArray& id, const QString& model, qint64 created, qint64 promptTokens,
-                             const SandboxText::Reply& reply)
+                             const SandboxText::Reply& reply, qint64 cachedTokens)
 {
     return { { QStringLiteral("id"), QString::fromLatin1(id) },
              { QStringLiteral("object"), QStringLiteral("chat.completion.chunk") },
@@ -557,7 +627,7 @@ QJsonObject openAiUsageChunk(const QByteArray& id, const QString& model, qint64 
              { QStringLiteral("model"), model },
              { QStringLiteral("system_fingerprint"), QStringLiteral("fp_sandbox") },
              { QStringLiteral("choices"), QJsonArray() },
-             { QStringLiteral("usage"), openAiUsage(promptTokens, reply) } };
+             { QStringLiteral("usage"), openAiUsage(promptTokens, reply, cachedTokens) } };
 }
 
 QByteArray openAiModelList(const QList<SandboxModel>& models)
@@ -573,17 +643,22 @@ QByteArray openAiModelList(const QList<SandboxModel>& models)
 }
 
 // As the API reports it since 2025: input_tokens without the cache reads and writes, and the
-// writes split by time to live.
-static QJsonObject anthropicUsage(const PromptUsage& prompt, qint64 output)
+// writes split by time to live; server_tool_use once the server used a tool.
+static QJsonObject anthropicUsage(const PromptUsage& prompt, qint64 output, int webSearches = 0)
 {
     const qint64 writes = prompt.cacheWrite5m + prompt.cacheWrite1h;
-    return { { QStringLiteral("input_tokens"), qMax<qint64>(0, prompt.tokens - prompt.cacheRead - writes) },
-             { QStringLiteral("cache_creation_input_tokens"), writes },
-             { QStringLiteral("cache_read_input_tokens"), prompt.cacheRead },
-             { QStringLiteral("cache_creation"),
-               QJsonObject { { QStringLiteral("ephemeral_5m_input_tokens"), prompt.cacheWrite5m },
-                             { QStringLiteral("ephemeral_1h_input_tokens"), prompt.cacheWrite1h } } },
-             { QStringLiteral("output_tokens"), output } };
+    QJsonObject usage { { QStringLiteral("input_tokens"), qMax<qint64>(0, prompt.tokens - prompt.cacheRead - writes) },
+                        { QStringLiteral("cache_creation_input_tokens"), writes },
+                        { QStringLiteral("cache_read_input_tokens"), prompt.cacheRead },
+                        { QStringLiteral("cache_creation"),
+                          QJsonObject { { QStringLiteral("ephemeral_5m_input_tokens"), prompt.cacheWrite5m },
+                                        { QStringLiteral("ephemeral_1h_input_tokens"), prompt.cacheWrite1h } } },
+                        { QStringLiteral("output_tokens"), output } };
+    if (webSearches > 0) {
+        usage.insert(QStringLiteral("server_tool_use"),
+                     QJsonObject { { QStringLiteral("web_search_requests"), webSearches } });
+    }
+    return usage;
 }
 
 static QString stopReason(const SandboxText::Reply& reply)
@@ -603,14 +678,17 @@ QByteArray anthropicMessage(const QByteArray& id, const QString& model, const Sa
                         { QStringLiteral("id"), reply.toolCallId },
                         { QStringLiteral("name"), reply.toolName },
                         { QStringLiteral("input"), QJsonDocument::fromJson(reply.text().toUtf8()).object() } };
-    QJsonObject root {
-        { QStringLiteral("id"), QString::fromLatin1(id) },       { QStringLiteral("type"), QStringLiteral("message") },
-        { QStringLiteral("role"), QStringLiteral("assistant") }, { QStringLiteral("model"), model },
-        { QStringLiteral("content"), QJsonArray { block } },     { QStringLiteral("stop_reason"), stopReason(reply) },
-        { QStringLiteral("stop_sequence"), QJsonValue::Null }
-    };
+    QJsonArray content = anthropicSearchBlocks(reply);
+    content.append(block);
+    QJsonObject root { { QStringLiteral("id"), QString::fromLatin1(id) },
+                       { QStringLiteral("type"), QStringLiteral("message") },
+                       { QStringLiteral("role"), QStringLiteral("assistant") },
+                       { QStringLiteral("model"), model },
+                       { QStringLiteral("content"), content },
+                       { QStringLiteral("stop_reason"), stopReason(reply) },
+                       { QStringLiteral("stop_sequence"), QJsonValue::Null } };
     if (withUsage) {
-        root.insert(QStringLiteral("usage"), anthropicUsage(prompt, reply.tokenCount()));
+        root.insert(QStringLiteral("usage"), anthropicUsage(prompt, reply.tokenCount(), reply.webSearches));
     }
     return compact(root);
 }
@@ -637,7 +715,12 @@ QJsonObject anthropicMessageDelta(const SandboxText::Reply& reply, bool withUsag
                           QJsonObject { { QStringLiteral("stop_reason"), stopReason(reply) },
                                         { QStringLiteral("stop_sequence"), QJsonValue::Null } } } };
     if (withUsage) {
-        event.insert(QStringLiteral("usage"), QJsonObject { { QStringLiteral("output_tokens"), reply.tokenCount() } });
+        QJsonObject usage { { QStringLiteral("output_tokens"), reply.tokenCount() } };
+        if (reply.webSearches > 0) {
+            usage.insert(QStringLiteral("server_tool_use"),
+                         QJsonObject { { QStringLiteral("web_search_requests"), reply.webSearches } });
+        }
+        event.insert(QStringLiteral("usage"), usage);
     }
     return event;
 }

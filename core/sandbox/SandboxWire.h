@@ -98,8 +98,9 @@ QByteArray sseEvent(const QByteArray& name, const QJsonObject& object); // "even
 
 // OpenAI chat completions.
 // topLogprobs >= 0: the request asked for logprobs (with that many alternatives per token).
+// cachedTokens: the part of the prompt read from OpenAI's automatic prompt cache.
 QByteArray openAiCompletion(const QByteArray& id, const QString& model, qint64 created, const SandboxText::Reply& reply,
-                            qint64 promptTokens, bool withUsage, int topLogprobs = -1);
+                            qint64 promptTokens, bool withUsage, int topLogprobs = -1, qint64 cachedTokens = 0);
 // One streamed token as a complete `data:` event, written by hand: this runs once per token.
 QByteArray openAiPieceEvent(const QByteArray& id, const QString& model, qint64 created, const QString& piece,
                             bool reasoning, int topLogprobs = -1, int tokenIndex = 0);
@@ -107,19 +108,26 @@ QByteArray openAiPieceEvent(const QByteArray& id, const QString& model, qint64 c
 // `top` alternatives (the token itself first). Deterministic: the same token index, the same numbers.
 QJsonObject logprobEntry(const QString& token, int tokenIndex, int top);
 // Anthropic's content_block_delta event for one token, written by hand for the same reason.
-QByteArray anthropicTextDeltaEvent(const QString& piece);
+QByteArray anthropicTextDeltaEvent(const QString& piece, int index = 0);
 // A piece of tool call arguments: OpenAI's tool_calls delta (the first one with id and name) /
 // Anthropic's input_json_delta.
 QByteArray openAiToolPieceEvent(const QByteArray& id, const QString& model, qint64 created,
                                 const SandboxText::Reply& reply, const QString& piece, bool first);
-QByteArray anthropicToolPieceEvent(const QString& piece);
+QByteArray anthropicToolPieceEvent(const QString& piece, int index = 0);
 // content_block_start of the answer's block: text, or tool_use with the call's id and name.
 QJsonObject anthropicBlockStart(const SandboxText::Reply& reply);
+// The index of the answer's block: after the web searches' blocks when the server searched.
+int anthropicAnswerIndex(const SandboxText::Reply& reply);
+// The blocks of the reply's web searches as the API documents them: server_tool_use (its input
+// the query) and web_search_tool_result (results with encrypted content).
+QJsonArray anthropicSearchBlocks(const SandboxText::Reply& reply);
+// The same as stream events: each block's start, the query as input_json_delta, and its stop.
+QByteArray anthropicSearchEvents(const SandboxText::Reply& reply);
 QJsonObject openAiChunk(const QByteArray& id, const QString& model, qint64 created, const QJsonObject& delta,
                         const QJsonValue& finishReason = QJsonValue::Null);
 QJsonObject openAiUsageChunk(const QByteArray& id, const QString& model, qint64 created, qint64 promptTokens,
-                             const SandboxText::Reply& reply);
-QJsonObject openAiUsage(qint64 promptTokens, const SandboxText::Reply& reply);
+                             const SandboxText::Reply& reply, qint64 cachedTokens = 0);
+QJsonObject openAiUsage(qint64 promptTokens, const SandboxText::Reply& reply, qint64 cachedTokens = 0);
 QByteArray openAiModelList(const QList<SandboxModel>& models);
 
 // Anthropic Messages.

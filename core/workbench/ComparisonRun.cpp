@@ -267,10 +267,21 @@ void ComparisonRun::runColumn(ColumnRun* column)
         return;
     }
     ModelConfig effective = *model;
+    BudgetHold hold;
     if (m_router) {
         effective.timeouts = m_router->timeoutsFor(request, *model, nullptr).values;
+        // A comparison spends real money: a column on a chosen model is held against the budgets
+        // as a routed call is, and refused (nothing sent) when its worst case does not fit.
+        hold = m_router->reserveBudget(effective, request);
+        if (!hold.ok) {
+            CallError error;
+            error.message = Router::budgetRefusal(hold.reason);
+            column->fail(error, {});
+            return;
+        }
     }
     ProviderCall* call = m_client->start(*provider, effective, request);
+    call->setBudgetHold(hold.id); // settled by whoever records the call (callStarted)
     connect(call, &ProviderCall::firstTokenReceived, column, &ColumnRun::markFirstToken);
     connect(call, &ProviderCall::textReceived, column, &ColumnRun::appendText);
     connect(call, &ProviderCall::reasoningReceived, column, &ColumnRun::appendReasoning);

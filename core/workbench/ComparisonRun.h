@@ -72,7 +72,8 @@ signals:
     void columnRemoved(int index);
     void columnSpecChanged(int index);
     void runStarted();
-    // A column's call has just started (the engine records it in the ledger under the group).
+    // A column's call has just started (the engine records it in the ledger under the group and
+    // settles its budget hold, ProviderCall::budgetHold).
     void callStarted(ProviderCall* call, const QString& compareGroup);
     void routedCallStarted(RoutedCall* call, const ChatRequest& request, const QString& compareGroup);
     void columnEnded(int index, ColumnState state);

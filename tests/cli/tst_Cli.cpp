@@ -362,6 +362,12 @@ void TestCli::budgetFromSettings_explainAndRouteShowIt_data()
         << 2 << "The daily budget would be exceeded"
         << "premium"
         << "";
+    QTest::newRow("ask --model --json, refuse: a model named directly is held as well, nothing sent")
+        << "refuse"
+        << "0.003" << QStringList { "ask", "--json", "--max-tokens", "1000", "--model", "sandbox/gpt-5", "hello" } << 2
+        << "Refused by the budget, nothing was sent: The daily budget would be exceeded"
+        << ""
+        << "";
 }
 
 void TestCli::budgetFromSettings_explainAndRouteShowIt()

@@ -49,6 +49,31 @@ void TestPromptSize::ofBody_data()
         R"("messages":[{"role":"user","content":[{"type":"text","text":"uuuu","cache_control":{"type":"ephemeral"}}]},)"
         R"({"role":"user","content":"tail"}]})") << anthropic << qint64(8 + 4 + 1 + 4 + 1)
                                                                             << qint64(0) << qint64(13) << qint64(8);
+
+    // A 3-page PDF: three page objects ("/Type /Page", also without the space), one page tree node.
+    const QByteArray pdf = QByteArray("%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
+                                      "2 0 obj <</Type /Pages /Kids [3 0 R 4 0 R 5 0 R] /Count 3>> endobj\n"
+                                      "3 0 obj <</Type /Page /Parent 2 0 R>> endobj\n"
+                                      "4 0 obj <</Type/Page /Parent 2 0 R>> endobj\n"
+                                      "5 0 obj <</Type /Page /Parent 2 0 R>> endobj\n%%EOF\n")
+                               .toBase64();
+    // Each page at the most: 3,000 text tokens and the page as an Anthropic image (1,600).
+    QTest::newRow("anthropic PDF document: 3 pages of text and image")
+        << QByteArray(R"({"messages":[{"role":"user","content":[{"type":"document","source":{"type":"base64",)"
+                      R"("media_type":"application/pdf","data":")"
+                      + pdf + R"("}}]}]})")
+        << anthropic << qint64(4 + 3 * (3000 + 1600)) << qint64(0) << qint64(0) << qint64(0);
+    // The same file as an OpenAI file part: pages as OpenAI images (1,105).
+    QTest::newRow("openai PDF file part: 3 pages of text and image")
+        << QByteArray(R"({"messages":[{"role":"user","content":[{"type":"file","file":{"filename":"a.pdf",)"
+                      R"("file_data":"data:application/pdf;base64,)"
+                      + pdf + R"("}}]}]})")
+        << openAi << qint64(4 + 3 * (3000 + 1105)) << qint64(0) << qint64(0) << qint64(0);
+    // "%PDF-" alone has no page to count: the block's compact JSON, 95 characters = 24 tokens.
+    QTest::newRow("PDF without countable pages: its JSON text")
+        << QByteArray(R"({"messages":[{"role":"user","content":[{"type":"document","source":{"type":"base64",)"
+                      R"("media_type":"application/pdf","data":"JVBERi0="}}]}]})")
+        << anthropic << qint64(4 + 24) << qint64(0) << qint64(0) << qint64(0);
 }
 
 void TestPromptSize::ofBody()

@@ -3,9 +3,12 @@
 #include "core/ledger/Ledger.h"
 #include "core/ledger/LedgerQueries.h"
 #include "core/pricing/BudgetTracker.h"
+#include "core/providers/ProviderCall.h"
+#include "core/providers/ProviderClient.h"
 #include "core/routing/RoutedCall.h"
 #include "core/routing/Router.h"
 #include "core/sandbox/SandboxServer.h"
+#include "core/workbench/ComparisonRun.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -18,6 +21,9 @@ class TestEngine : public QObject
 private slots:
     void concurrentRequests_cannotOvershootABudget();
     void concurrentConversations_reserveTheirWholeHistory();
+    void concurrentDirectConversations_heldAndCountedOnce();
+    void workbenchColumns_heldAgainstTheBudget_data();
+    void workbenchColumns_heldAgainstTheBudget();
     void unpricedModel_refusedByABudgetUnlessAllowed();
     void routedCalls_areRecordedOnceWithTheirFailovers();
     void providerLimitReached_actionDecides_data();
@@ -116,6 +122,121 @@ void TestEngine::concurrentConversations_reserveTheirWholeHistory()
     QVERIFY2(served.promptTokens >= 20000, qPrintable(QString::number(served.promptTokens)));
     QCOMPARE(engine.budgets()->activeReservations(), 0);
     qDeleteAll(calls);
+}
+
+// The same three agents, each asking for its model by name (`switchyard ask --model`, a workbench
+// column on a chosen model): no router picks the model, but the budget holds the whole request
+// all the same, and the spend it counts afterwards is what the sandbox served, once.
+void TestEngine::concurrentDirectConversations_heldAndCountedOnce()
+{
+    QTemporaryDir home;
+    Engine engine;
+    QVERIFY(engine.open({ home.path(), true }));
+    engine.sandbox()->setTimeScale(0.2); // the three calls overlap
+    BudgetSettings settings;
+    // As above: ~$0.00434 held per conversation, two fit under $0.010, the third does not.
+    settings.global.dailyUsd = 0.010;
+    settings.action = BudgetAction::Refuse;
+    engine.budgets()->setSettings(settings);
+    const ModelConfig model = *engine.model(QStringLiteral("sandbox/gpt-4.1-mini"));
+    const ProviderConfig provider = *engine.provider(model.providerId);
+
+    int ended = 0;
+    QStringList refusals;
+    for (int agent = 0; agent < 3; ++agent) {
+        ChatRequest conversation;
+        for (int turn = 0; turn < 10; ++turn) {
+            conversation.messages.append({ turn % 2 ? QStringLiteral("assistant") : QStringLiteral("user"),
+                                           QString(4000, QChar(u'a' + agent)) });
+        }
+        conversation.messages.append({ QStringLiteral("user"), QStringLiteral("and now?") });
+        conversation.maxTokens = 200;
+        // What AskCommand does for a model named on the command line.
+        const BudgetHold hold = engine.router()->reserveBudget(model, conversation);
+        if (!hold.ok) {
+            refusals << hold.reason;
+            continue;
+        }
+        ProviderCall* call = engine.client()->start(provider, model, conversation, this);
+        call->setBudgetHold(hold.id);
+        engine.track(call, RequestSource::Cli);
+        connect(call, &ProviderCall::finished, this, [&ended, call] {
+            ++ended;
+            call->deleteLater();
+        });
+    }
+    QCOMPARE(refusals.size(), 1);
+    QVERIFY2(refusals.constFirst().contains(QStringLiteral("daily budget")), qPrintable(refusals.constFirst()));
+    QTRY_COMPARE_WITH_TIMEOUT(ended, 2, 10000);
+    QCOMPARE(engine.sandbox()->requestCount(QStringLiteral("gpt-4.1-mini")), 2);
+    const SandboxServer::Answered served = engine.sandbox()->answered();
+    const double servedUsd = (served.promptTokens * 0.40 + served.completionTokens * 1.60) / 1e6;
+    QVERIFY2(served.promptTokens >= 20000, qPrintable(QString::number(served.promptTokens)));
+    QVERIFY2(servedUsd <= settings.global.dailyUsd, qPrintable(QString::number(servedUsd)));
+    // Settled with the real cost when the rows were written, and not counted a second time by them.
+    QTRY_COMPARE(engine.budgets()->activeReservations(), 0);
+    const QList<ScopeUsage> usage = engine.budgets()->usage();
+    QCOMPARE(usage.size(), 1);
+    QVERIFY2(qAbs(usage.constFirst().spentUsd - servedUsd) < 1e-12,
+             qPrintable(QStringLiteral("%1 counted, %2 served").arg(usage.constFirst().spentUsd).arg(servedUsd)));
+}
+
+void TestEngine::workbenchColumns_heldAgainstTheBudget_data()
+{
+    QTest::addColumn<bool>("allowUnpriced");
+    QTest::addColumn<QList<int>>("states"); // ColumnState of: priced column, unpriced column
+    QTest::addColumn<int>("served"); // requests the sandbox answered
+
+    QTest::newRow("an unpriced column is refused under a limit, nothing sent for it")
+        << false << QList<int> { int(ColumnState::Done), int(ColumnState::Failed) } << 1;
+    QTest::newRow("allowed unpriced models: both columns answer")
+        << true << QList<int> { int(ColumnState::Done), int(ColumnState::Done) } << 2;
+}
+
+// A comparison on chosen models goes through the budget as the app wires it (callStarted ->
+// Engine::track): a column whose model has no price cannot be bounded and is refused.
+void TestEngine::workbenchColumns_heldAgainstTheBudget()
+{
+    QFETCH(bool, allowUnpriced);
+    QFETCH(QList<int>, states);
+    QFETCH(int, served);
+    QTemporaryDir home;
+    Engine engine;
+    QVERIFY(engine.open({ home.path(), true }));
+    engine.sandbox()->setTimeScale(0);
+    BudgetSettings settings;
+    settings.global.dailyUsd = 1.0;
+    settings.action = BudgetAction::Refuse;
+    settings.allowUnpriced = allowUnpriced;
+    engine.budgets()->setSettings(settings);
+
+    ModelConfig mystery = *engine.model(QStringLiteral("sandbox/gpt-4.1-mini"));
+    mystery.id = QStringLiteral("sandbox/mystery"); // the same upstream model, its price unknown
+    mystery.price = {};
+    QList<ModelConfig> models = engine.models();
+    models.append(mystery);
+    ComparisonRun run(engine.client());
+    run.setRouter(engine.router());
+    run.setCatalog({ engine.providers(), models });
+    connect(&run, &ComparisonRun::callStarted, &engine, [&engine](ProviderCall* call, const QString& group) {
+        engine.track(call, RequestSource::Workbench, group);
+    });
+    QVERIFY(run.addColumn({ QStringLiteral("sandbox/gpt-4.1-mini") }));
+    QVERIFY(run.addColumn({ mystery.id }));
+    run.setPrompt({ QStringLiteral("hello there"), {}, std::nullopt, 100, {} });
+    QSignalSpy finished(&run, &ComparisonRun::runFinished);
+    QVERIFY(run.start());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+
+    QCOMPARE(int(run.column(0)->state()), states[0]);
+    QCOMPARE(int(run.column(1)->state()), states[1]);
+    if (run.column(1)->state() == ColumnState::Failed) {
+        const QString message = run.column(1)->error().message;
+        QVERIFY2(message.contains(QStringLiteral("nothing was sent")) && message.contains(mystery.id),
+                 qPrintable(message));
+    }
+    QCOMPARE(engine.sandbox()->requestCount(QStringLiteral("gpt-4.1-mini")), served);
+    QTRY_COMPARE(engine.budgets()->activeReservations(), 0);
 }
 
 void TestEngine::unpricedModel_refusedByABudgetUnlessAllowed()

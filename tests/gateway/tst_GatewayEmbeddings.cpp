@@ -1,6 +1,8 @@
 #include "GatewayFixture.h"
 #include "GatewayHttp.h"
 
+#include "core/common/PromptSize.h"
+#include "core/pricing/BudgetTracker.h"
 #include "core/pricing/CostCalculator.h"
 
 #include <QJsonArray>
@@ -28,6 +30,7 @@ private slots:
     void upstreamRefusal_reachesTheClientAsSent();
     void badRequest_refusedBeforeUpstream_data();
     void badRequest_refusedBeforeUpstream();
+    void budget_holdsRequestsInFlight_andGivesBackFailedOnes();
 
 private:
     HttpAnswer post(const QByteArray& body);
@@ -269,6 +272,69 @@ void tst_GatewayEmbeddings::badRequest_refusedBeforeUpstream()
     QVERIFY(!error.value(QLatin1String("message")).toString().isEmpty());
     QCOMPARE(m_fx->sandbox.totalRequests(), 0);
     QVERIFY(m_fx->records.isEmpty());
+}
+
+// Embeddings are held against the budgets as chat attempts are. text-embedding-3-small bills
+// $0.02 per 1M input tokens: 400 characters are 100 tokens plus 4 for the message, held at
+// 104 * 0.02 = $0.00000208, so a second request in flight does not fit under $0.000003.
+void tst_GatewayEmbeddings::budget_holdsRequestsInFlight_andGivesBackFailedOnes()
+{
+    BudgetTracker budgets;
+    BudgetSettings settings;
+    settings.global.dailyUsd = 0.000003;
+    settings.action = BudgetAction::Refuse;
+    budgets.setSettings(settings);
+    // As the engine wires it, the request counted by PromptSize (no output for embeddings).
+    m_fx->router.setBudgetReservation(
+        [&budgets](const ModelConfig& model, const ChatRequest& request) {
+            const Reservation held
+                = budgets.reserve(model.providerId, model.id, model.price, PromptSize::ofRequest(request).tokens(), 0);
+            return BudgetHold { held.ok, held.id, held.refusalReason, false, {}, {} };
+        },
+        [&budgets](quint64 holdId, const ModelConfig& model, const TokenUsage* usage) {
+            if (usage) {
+                budgets.commit(holdId, CostCalculator::cost(model.price, *usage).value_or(0));
+            } else {
+                budgets.release(holdId);
+            }
+        });
+    // The first request hangs upstream until its deployment's timeout, its hold in flight.
+    QList<ModelConfig> models = m_fx->router.models();
+    for (ModelConfig& model : models) {
+        if (model.id == QLatin1String("sandbox/text-embedding-3-small")) {
+            model.timeouts.connectMs = 300;
+            model.timeouts.firstTokenMs = 300;
+        }
+    }
+    m_fx->router.setModels(models);
+    m_fx->sandbox.setFault(QStringLiteral("text-embedding-3-small"),
+                           SandboxFault::ofKind(SandboxFault::Kind::HangBeforeHeaders));
+    const QByteArray body = R"({"model":"sandbox/text-embedding-3-small","input":")" + QByteArray(400, 'e') + R"("})";
+    QNetworkRequest request(m_fx->url(QStringLiteral("/v1/embeddings")));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    std::unique_ptr<QNetworkReply> first(m_nam->post(request, body));
+    QTRY_COMPARE(m_fx->sandbox.requestCount(QStringLiteral("text-embedding-3-small")), 1);
+    QCOMPARE(budgets.activeReservations(), 1);
+
+    const HttpAnswer second = post(body);
+    QCOMPARE(second.status, 503);
+    QVERIFY2(second.error().value(QLatin1String("message")).toString().contains(QStringLiteral("daily budget")),
+             second.body.constData());
+    QCOMPARE(m_fx->sandbox.requestCount(QStringLiteral("text-embedding-3-small")), 1); // nothing sent for it
+
+    // The first times out: nothing was billed, its hold is given back and the next one fits.
+    QTRY_VERIFY_WITH_TIMEOUT(first->isFinished(), 10000);
+    QCOMPARE(budgets.activeReservations(), 0);
+    m_fx->sandbox.clearFaults();
+    m_fx->router.cooldowns()->clear();
+    const HttpAnswer third = post(body);
+    QCOMPARE(third.status, 200);
+    // Settled with the tokens the provider counted, once (the hold is not left behind).
+    const qint64 billed
+        = third.json().value(QLatin1String("usage")).toObject().value(QLatin1String("prompt_tokens")).toInteger();
+    QCOMPARE(budgets.activeReservations(), 0);
+    QVERIFY2(qAbs(budgets.usage().constFirst().spentUsd - billed * 0.02 / 1e6) < 1e-15,
+             qPrintable(QString::number(budgets.usage().constFirst().spentUsd)));
 }
 
 QTEST_GUILESS_MAIN(tst_GatewayEmbeddings)

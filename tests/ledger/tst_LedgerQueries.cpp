@@ -100,6 +100,13 @@ LedgerTotals totalsOf(double spend, qint64 requests, qint64 failures, qint64 fai
     return t;
 }
 
+// `base` with a long-context tier above `aboveTokens` prompt tokens.
+ModelPrice tiered(ModelPrice base, qint64 aboveTokens, double input, double output, double cached)
+{
+    base.longContext = { aboveTokens, input, output, cached, 0, 0 };
+    return base;
+}
+
 QDateTime day(int n)
 {
     return T0.addDays(n);
@@ -522,6 +529,17 @@ void TestLedgerQueries::savings_data()
     key.clientKeys = { "k1" };
     QTest::newRow("client key k1 (from the raw rows): r6")
         << key << ModelPrice { 1, 2, 0, true } << 0.050 << (500 * 1 + 500 * 2) / 1e6 << qint64(1) << qint64(0);
+
+    // A reference with a long-context tier bills each request at the tier its own prompt reaches.
+    // Above 1,500 prompt tokens 20 / 45 / 2: only r2 (p2000, 500 cached, c400) crosses it.
+    // The others: prompt 2900, completion 1000 at 10 / 30; r2: 1500*20 + 500*2 + 400*45.
+    QTest::newRow("tiered reference: only the request over the threshold at the tier")
+        << LedgerFilter {} << tiered(ModelPrice { 10, 30, 1, true }, 1500, 20, 45, 2) << 0.081
+        << (2900 * 10 + 1000 * 30 + 1500 * 20 + 500 * 2 + 400 * 45) / 1e6 << qint64(6) << qint64(2);
+    // r3 (p300) and r6 (p500, c500) are each under a 600-token tier, their sum is not: base rates.
+    QTest::newRow("tiered reference: prompts under the tier whose sum crosses it stay at the base rate")
+        << smart << tiered(ModelPrice { 1, 2, 0, true }, 600, 2, 4, 0) << 0.050 << (800 * 1 + 500 * 2) / 1e6
+        << qint64(2) << qint64(2);
 }
 
 void TestLedgerQueries::savingsByClass_routedTierByModel()
@@ -543,6 +561,16 @@ void TestLedgerQueries::savingsByClass_routedTierByModel()
     QVERIFY(qAbs(*rows[0].savingsShare() - (0.023 - 0.050) / 0.023) < 1e-12);
     QVERIFY(qAbs(*rows[1].savingsShare() - (0.0435 - 0.020) / 0.0435) < 1e-12);
     QVERIFY(!queries.savingsByClass(routed, ModelPrice {}).constFirst().savingsShare());
+
+    // The same classes against a reference dearer above 1,500 prompt tokens (20 / 45 / 2): in
+    // fast/m-a only r2 crosses it (1500*20 + 500*2 + 400*45), r5 stays at the base rates.
+    const QList<SavingsClassRow> tieredRows
+        = queries.savingsByClass(routed, tiered(ModelPrice { 10, 30, 1, true }, 1500, 20, 45, 2));
+    QCOMPARE(tieredRows.size(), 2);
+    QVERIFY(same(tieredRows[0], { "smart", "m-b", 2, 800, 500, 0.050, (800 * 10 + 500 * 30) / 1e6 }));
+    QVERIFY(
+        same(tieredRows[1],
+             { "fast", "m-a", 2, 3000, 600, 0.020, (1500 * 20 + 500 * 2 + 400 * 45 + 1000 * 10 + 200 * 30) / 1e6 }));
 }
 
 void TestLedgerQueries::savings()

@@ -66,6 +66,8 @@ private slots:
     void estimateWorstCase();
     void longContextTier_data();
     void longContextTier();
+    void costOfMany_billsEachCallAtItsOwnTier_data();
+    void costOfMany_billsEachCallAtItsOwnTier();
 };
 
 void TestCostCalculator::cost_data()
@@ -262,6 +264,44 @@ void TestCostCalculator::longContextTier()
     PriceEntry flat;
     flat.price = price(1.25, 10, 0.125);
     QCOMPARE(flat.priceFor(10'000'000), flat.price);
+}
+
+void TestCostCalculator::costOfMany_billsEachCallAtItsOwnTier_data()
+{
+    QTest::addColumn<ModelPrice>("modelPrice");
+    QTest::addColumn<TokenUsage>("total");
+    QTest::addColumn<TokenUsage>("aboveTier"); // the part of total made by prompts over the threshold
+    QTest::addColumn<double>("expected"); // -1: no cost (unpriced)
+
+    ModelPrice gemini25Pro = price(1.25, 10, 0.125);
+    gemini25Pro.longContext = { 200000, 2.5, 15, 0.25, 0, 0 };
+    // 1000000*1.25 + 100000*10 = 1250000 + 1000000
+    QTest::newRow("a thousand 1k-token prompts are not one 1M-token prompt")
+        << gemini25Pro << usage(1'000'000, 100'000) << TokenUsage {} << 2.25;
+    // below: 1000000*1.25 + 100000*10 = 2250000; above: 250000*2.5 + 100*15 = 626500
+    QTest::newRow("one 250k-token prompt among them: only it at the tier")
+        << gemini25Pro << usage(1'250'000, 100'100) << usage(250'000, 100) << 2.8765;
+    // below: 50000*1.25 = 62500; above: 50000*2.5 + 250000*0.25 = 187500
+    QTest::newRow("cached tokens follow their own call's tier")
+        << gemini25Pro << usage(350'000, 0, 250'000) << usage(300'000, 0, 250'000) << 0.25;
+    // A model without a tier bills the sums at its rates: 1000000*1.25 + 100000*10
+    QTest::newRow("no tier: the sums at the base rates")
+        << price(1.25, 10, 0.125) << usage(1'000'000, 100'000) << usage(250'000, 100) << 2.25;
+    QTest::newRow("unpriced: no cost") << price(0, 0, 0, false) << usage(1000, 100) << TokenUsage {} << -1.0;
+}
+
+void TestCostCalculator::costOfMany_billsEachCallAtItsOwnTier()
+{
+    QFETCH(ModelPrice, modelPrice);
+    QFETCH(TokenUsage, total);
+    QFETCH(TokenUsage, aboveTier);
+    QFETCH(double, expected);
+
+    const std::optional<double> actual = CostCalculator::costOfMany(modelPrice, total, aboveTier);
+    QCOMPARE(actual.has_value(), expected >= 0);
+    if (actual) {
+        QVERIFY2(qAbs(*actual - expected) < 1e-12, qPrintable(QString::number(*actual, 'g', 17)));
+    }
 }
 
 void TestCostCalculator::everyDimension_bundledPrices_data()

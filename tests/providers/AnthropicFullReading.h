@@ -76,6 +76,7 @@ inline AnthropicReading anthropicFastReading(const AnthropicEventScanner::Event&
         counts.cacheReadTokens = event.usage->cacheReadTokens.value_or(0);
         counts.cacheCreationTokens = event.usage->cacheCreationTokens.value_or(0);
         counts.outputTokens = event.usage->outputTokens.value_or(0);
+        counts.webSearches = event.usage->webSearches.value_or(0);
         reading.usage = counts.toTokenUsage();
     }
     return reading;

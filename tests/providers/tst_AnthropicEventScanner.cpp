@@ -161,6 +161,11 @@ void TestAnthropicEventScanner::readsOtherEvents_data()
         R"({"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},)"
         R"("usage":{"output_tokens":15}})")
                                    << AnthropicEventScanner::Kind::MessageDelta;
+    // Web search is billed per search: the count must reach the cost whichever path reads it.
+    QTest::newRow("message_delta with a web search") << QByteArray(
+        R"({"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},)"
+        R"("usage":{"input_tokens":2679,"output_tokens":510,"server_tool_use":{"web_search_requests":2}}})")
+                                                     << AnthropicEventScanner::Kind::MessageDelta;
     QTest::newRow("content_block_start") << QByteArray(
         R"({"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}})")
                                          << AnthropicEventScanner::Kind::Text;
@@ -177,6 +182,10 @@ void TestAnthropicEventScanner::readsOtherEvents()
     QVERIFY(AnthropicEventScanner::scan(json, &event));
     QCOMPARE(event.kind, kind);
     compareWithFull(json);
+    if (json.contains("web_search_requests")) {
+        QVERIFY(event.usage);
+        QCOMPARE(event.usage->webSearches, std::optional<qint64>(2));
+    }
 }
 
 void TestAnthropicEventScanner::leavesTheRestToTheFullDecoder_data()

@@ -39,6 +39,7 @@ struct Billed
     qint64 reasoning = 0;
     qint64 images = 0;
     double costUsd = 0;
+    qint64 searches = 0;
 
     bool operator==(const Billed&) const = default;
 };
@@ -107,6 +108,7 @@ void TestCostDimensions::initTestCase()
     m_sandbox.addModel({ QStringLiteral("o4-mini"), QStringLiteral("sandbox-openai"), ProviderKind::OpenAiCompatible,
                          1.1, 4.4, 0.275, 200000, 0, 1000, QString(), true });
     m_sandbox.setTimeScale(0);
+    m_sandbox.setAutomaticPromptCaching(true);
     QVERIFY(m_sandbox.start());
     QVERIFY2(m_ledger.open(m_dir.filePath(QStringLiteral("ledger.sqlite"))), qPrintable(m_ledger.errorString()));
     m_recorder = std::make_unique<CallRecorder>(
@@ -171,12 +173,12 @@ Billed TestCostDimensions::lastRow()
         if (db.open()) {
             QSqlQuery query(db);
             query.exec(QStringLiteral("SELECT prompt_tokens, completion_tokens, cached_tokens, cache_write_5m_tokens,"
-                                      " cache_write_1h_tokens, reasoning_tokens, images, cost_usd FROM requests"
-                                      " ORDER BY rid DESC LIMIT 1"));
+                                      " cache_write_1h_tokens, reasoning_tokens, images, cost_usd, web_searches"
+                                      " FROM requests ORDER BY rid DESC LIMIT 1"));
             if (query.next()) {
                 billed = { query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toLongLong(),
                            query.value(3).toLongLong(), query.value(4).toLongLong(), query.value(5).toLongLong(),
-                           query.value(6).toLongLong(), query.value(7).toDouble() };
+                           query.value(6).toLongLong(), query.value(7).toDouble(),   query.value(8).toLongLong() };
             }
         }
     }
@@ -252,6 +254,35 @@ void TestCostDimensions::callThroughSandbox_billsEveryDimension_data()
           QStringLiteral("Describe it") }
     } << Billed { 1603, 9, 0, 0, 0, 0, 1, 0.001648 };
 
+    // Claude Sonnet 4.5 with Anthropic's web_search server tool: the sandbox searches once, streams
+    // the server_tool_use and web_search_tool_result blocks and reports
+    // usage.server_tool_use.web_search_requests in message_delta, as the API does. $10 per 1,000
+    // searches on top of the tokens: 100*3 + 8*15 per 1M + 0.01 = 0.00042 + 0.01
+    QJsonObject searchBody
+        = QJsonDocument::fromJson(anthropicBody(QStringLiteral("claude-sonnet-4-5"), {}, { text(QString(400, u'w')) }))
+              .object();
+    searchBody.insert(QStringLiteral("tools"),
+                      QJsonArray { QJsonObject { { QStringLiteral("type"), QStringLiteral("web_search_20250305") },
+                                                 { QStringLiteral("name"), QStringLiteral("web_search") },
+                                                 { QStringLiteral("max_uses"), 1 } } });
+    QTest::newRow("anthropic web search: billed per search")
+        << QList<Call> { { QStringLiteral("claude-sonnet-4-5"),
+                           QJsonDocument(searchBody).toJson(QJsonDocument::Compact), QString(400, u'w') } }
+        << Billed { 100, 8, 0, 0, 0, 0, 0, 0.01042, 1 };
+
+    // gpt-4.1-mini (0.4 / 1.6, cached 0.1) with OpenAI's automatic prompt caching: the same
+    // 2,000-token prompt again reads 1,024 + 7*128 = 1,920 tokens from the cache, reported in
+    // prompt_tokens_details.cached_tokens: 80*0.4 + 1920*0.1 + 8*1.6 = 236.8 per 1M.
+    QTest::newRow("openai automatic cache: a repeated 2,000-token prompt reads 1,920")
+        << QList<Call> { { QStringLiteral("gpt-4.1-mini"), {}, QString(8000, u'p') },
+                         { QStringLiteral("gpt-4.1-mini"), {}, QString(8000, u'p') } }
+        << Billed { 2000, 8, 1920, 0, 0, 0, 0, 0.0002368 };
+    // Under 1,024 tokens nothing is cached: 1000*0.4 + 8*1.6 = 412.8 per 1M.
+    QTest::newRow("openai automatic cache: a repeated 1,000-token prompt is not cached")
+        << QList<Call> { { QStringLiteral("gpt-4.1-mini"), {}, QString(4000, u'q') },
+                         { QStringLiteral("gpt-4.1-mini"), {}, QString(4000, u'q') } }
+        << Billed { 1000, 8, 0, 0, 0, 0, 0, 0.0004128 };
+
     // gpt-4.1-mini through the batch API: 0.2 / 0.8 instead of 0.4 / 1.6. 100*0.2 + 8*0.8 = 26.4
     QTest::newRow("batch call") << QList<Call> { { QStringLiteral("gpt-4.1-mini"), {}, QString(400, u'b'), 8, true } }
                                 << Billed { 100, 8, 0, 0, 0, 0, 0, 0.0000264 };
@@ -274,6 +305,7 @@ void TestCostDimensions::callThroughSandbox_billsEveryDimension()
     QCOMPARE(actual.write1h, expected.write1h);
     QCOMPARE(actual.reasoning, expected.reasoning);
     QCOMPARE(actual.images, expected.images);
+    QCOMPARE(actual.searches, expected.searches);
     QVERIFY2(qAbs(actual.costUsd - expected.costUsd) < 1e-12, qPrintable(QString::number(actual.costUsd, 'g', 17)));
 }
 

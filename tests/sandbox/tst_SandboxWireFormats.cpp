@@ -16,6 +16,8 @@ private slots:
     void openAiStream_roleContentFinishDone_data();
     void openAiStream_roleContentFinishDone();
     void anthropicStream_eventSequence();
+    void anthropicWebSearch_blocksAndUsageAsDocumented_data();
+    void anthropicWebSearch_blocksAndUsageAsDocumented();
     void streamAndNonStream_sameTextAndUsage_data();
     void streamAndNonStream_sameTextAndUsage();
     void maxTokens_truncatesWithLengthReason_data();
@@ -153,6 +155,80 @@ void TestSandboxWireFormats::anthropicStream_eventSequence()
     const QJsonObject delta = events[events.size() - 2].json();
     QCOMPARE(delta["delta"].toObject()["stop_reason"].toString(), QStringLiteral("end_turn"));
     QCOMPARE(delta["usage"].toObject()["output_tokens"].toInt(), pieces);
+}
+
+void TestSandboxWireFormats::anthropicWebSearch_blocksAndUsageAsDocumented_data()
+{
+    QTest::addColumn<bool>("stream");
+    QTest::newRow("non-stream: content blocks in order, usage.server_tool_use") << false;
+    QTest::newRow("stream: the blocks' events, the search count in message_delta") << true;
+}
+
+// Anthropic's web_search server tool: the server searches before answering, shows the search as a
+// server_tool_use block (its input the query) and a web_search_tool_result, then the text; the
+// usage counts the searches (server_tool_use.web_search_requests), billed per search.
+void TestSandboxWireFormats::anthropicWebSearch_blocksAndUsageAsDocumented()
+{
+    QFETCH(bool, stream);
+    QJsonObject body
+        = anthropicBody(QStringLiteral("claude-sonnet-4-5"), QStringLiteral("What changed today?"), stream);
+    body.insert(QStringLiteral("tools"),
+                QJsonArray { QJsonObject { { QStringLiteral("type"), QStringLiteral("web_search_20250305") },
+                                           { QStringLiteral("name"), QStringLiteral("web_search") },
+                                           { QStringLiteral("max_uses"), 3 } } });
+    QNetworkRequest request(callUrl(*m_sandbox, QStringLiteral("sandbox-anthropic")));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+    std::unique_ptr<Exchange> exchange(
+        new Exchange(m_nam->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact))));
+    QTRY_VERIFY(exchange->finished);
+    QCOMPARE(exchange->status(), 200);
+
+    QStringList kinds; // content block types, in order
+    QString query;
+    QJsonObject usage;
+    QString searchId;
+    QString resultFor;
+    if (!stream) {
+        const QJsonObject json = exchange->json();
+        for (const QJsonValue& value : json["content"].toArray()) {
+            const QJsonObject block = value.toObject();
+            kinds << block["type"].toString();
+            if (kinds.last() == QLatin1String("server_tool_use")) {
+                query = block["input"].toObject()["query"].toString();
+                searchId = block["id"].toString();
+            } else if (kinds.last() == QLatin1String("web_search_tool_result")) {
+                resultFor = block["tool_use_id"].toString();
+            }
+        }
+        usage = json["usage"].toObject();
+    } else {
+        QString partialJson;
+        for (const SseEvent& event : exchange->events()) {
+            const QJsonObject json = event.json();
+            if (event.event == "content_block_start") {
+                const QJsonObject block = json["content_block"].toObject();
+                QCOMPARE(json["index"].toInt(), int(kinds.size())); // blocks numbered from 0 in order
+                kinds << block["type"].toString();
+                if (kinds.last() == QLatin1String("server_tool_use")) {
+                    searchId = block["id"].toString();
+                } else if (kinds.last() == QLatin1String("web_search_tool_result")) {
+                    resultFor = block["tool_use_id"].toString();
+                }
+            } else if (event.event == "content_block_delta"
+                       && json["delta"].toObject()["type"].toString() == QLatin1String("input_json_delta")) {
+                partialJson += json["delta"].toObject()["partial_json"].toString();
+            } else if (event.event == "message_delta") {
+                usage = json["usage"].toObject();
+            }
+        }
+        query = QJsonDocument::fromJson(partialJson.toUtf8()).object()["query"].toString();
+    }
+    QCOMPARE(kinds, (QStringList { "server_tool_use", "web_search_tool_result", "text" }));
+    QVERIFY2(searchId.startsWith(QLatin1String("srvtoolu_")), qPrintable(searchId));
+    QCOMPARE(resultFor, searchId);
+    QCOMPARE(query, QStringLiteral("What changed today?"));
+    QCOMPARE(usage["server_tool_use"].toObject()["web_search_requests"].toInt(), 1);
+    QCOMPARE(m_sandbox->answered().webSearches, qint64(1));
 }
 
 void TestSandboxWireFormats::streamAndNonStream_sameTextAndUsage_data()
