@@ -1641,24 +1641,8 @@ Erstes Token: %3</translation>
 <context>
     <name>DashboardView</name>
     <message>
-        <source>Spend</source>
-        <translation>Ausgaben</translation>
-    </message>
-    <message>
         <source>Requests</source>
         <translation>Anfragen</translation>
-    </message>
-    <message>
-        <source>Failover rate</source>
-        <translation>Failover-Quote</translation>
-    </message>
-    <message>
-        <source>Savings from routing</source>
-        <translation>Ersparnis durch Routing</translation>
-    </message>
-    <message>
-        <source>Budget used</source>
-        <translation>Budget verbraucht</translation>
     </message>
     <message>
         <source>Spend over time</source>
@@ -1733,38 +1717,6 @@ Erstes Token: %3</translation>
         <translation>Aktualisiert %1</translation>
     </message>
     <message>
-        <source>No spend in the period before</source>
-        <translation>Keine Ausgaben im Zeitraum davor</translation>
-    </message>
-    <message>
-        <source>%1 failed · %2 answered from cache</source>
-        <translation>%1 fehlgeschlagen · %2 aus dem Cache beantwortet</translation>
-    </message>
-    <message>
-        <source>%1 of %2 requests failed over</source>
-        <translation>%1 von %2 Anfragen mit Failover</translation>
-    </message>
-    <message>
-        <source>Add a price to a model to compare with it</source>
-        <translation>Geben Sie einem Modell einen Preis, um damit zu vergleichen</translation>
-    </message>
-    <message>
-        <source>vs %1 on %2 for the same tokens</source>
-        <translation>ggü. %1 bei %2 für dieselben Tokens</translation>
-    </message>
-    <message>
-        <source>%1 priced requests compared; %2 unpriced left out</source>
-        <translation>%1 Anfragen mit Preis verglichen; %2 ohne Preis ausgelassen</translation>
-    </message>
-    <message>
-        <source>No budget set. Add one in Settings.</source>
-        <translation>Kein Budget festgelegt. Legen Sie eines in den Einstellungen an.</translation>
-    </message>
-    <message>
-        <source>%1 of %2 (%3)</source>
-        <translation>%1 von %2 (%3)</translation>
-    </message>
-    <message>
         <source>No requests match these filters %1.</source>
         <translation>Keine Anfragen passen zu diesen Filtern %1.</translation>
     </message>
@@ -1787,18 +1739,6 @@ Erstes Token: %3</translation>
     <message>
         <source>No failovers %1 — every request was answered by its first choice.</source>
         <translation>Keine Failover %1 — jede Anfrage wurde von der ersten Wahl beantwortet.</translation>
-    </message>
-    <message>
-        <source>%1% less than %2 on %3 for the same tokens</source>
-        <translation>%1 % weniger als %2 bei %3 für dieselben Tokens</translation>
-    </message>
-    <message>
-        <source>%1% more than %2 on %3 for the same tokens</source>
-        <translation>%1 % mehr als %2 bei %3 für dieselben Tokens</translation>
-    </message>
-    <message>
-        <source>%1 times the %2 on %3 for the same tokens</source>
-        <translation>das %1-Fache der %2 bei %3 für dieselben Tokens</translation>
     </message>
     <message>
         <source>Tier</source>
@@ -1847,28 +1787,6 @@ Erstes Token: %3</translation>
     <message>
         <source>Click an event to open its request</source>
         <translation>Klick auf ein Ereignis öffnet seine Anfrage</translation>
-    </message>
-    <message>
-        <source>▲ %1 times the period before (%2)</source>
-        <translation>▲ %1-mal so viel wie im Zeitraum davor (%2)</translation>
-    </message>
-    <message>
-        <source>%1 %2 vs the period before (%3)</source>
-        <translation>%1 %2 ggü. dem Zeitraum davor (%3)</translation>
-    </message>
-    <message numerus="yes">
-        <source>includes %Ln estimated cost(s) of unfinished answers</source>
-        <translation>
-            <numerusform>darin %Ln geschätzte Kosten einer unfertigen Antwort</numerusform>
-            <numerusform>darin %Ln geschätzte Kosten unfertiger Antworten</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln request(s) to unpriced models not counted</source>
-        <translation>
-            <numerusform>%Ln Anfrage an ein Modell ohne Preis nicht gezählt</numerusform>
-            <numerusform>%Ln Anfragen an Modelle ohne Preis nicht gezählt</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>No failovers %1, and %Ln request(s) failed without one (no other model was tried).</source>
@@ -3071,6 +2989,95 @@ Erstes Token: %3</translation>
     <message>
         <source>Cost</source>
         <translation>Kosten</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlineCards</name>
+    <message>
+        <source>Spend</source>
+        <translation>Ausgaben</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Failover rate</source>
+        <translation>Failover-Quote</translation>
+    </message>
+    <message>
+        <source>Savings from routing</source>
+        <translation>Ersparnis durch Routing</translation>
+    </message>
+    <message>
+        <source>Budget used</source>
+        <translation>Budget verbraucht</translation>
+    </message>
+    <message>
+        <source>▲ %1 times the period before (%2)</source>
+        <translation>▲ %1-mal so viel wie im Zeitraum davor (%2)</translation>
+    </message>
+    <message>
+        <source>%1 %2 vs the period before (%3)</source>
+        <translation>%1 %2 ggü. dem Zeitraum davor (%3)</translation>
+    </message>
+    <message>
+        <source>No spend in the period before</source>
+        <translation>Keine Ausgaben im Zeitraum davor</translation>
+    </message>
+    <message numerus="yes">
+        <source>includes %Ln estimated cost(s) of unfinished answers</source>
+        <translation>
+            <numerusform>darin %Ln geschätzte Kosten einer unfertigen Antwort</numerusform>
+            <numerusform>darin %Ln geschätzte Kosten unfertiger Antworten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s) to unpriced models not counted</source>
+        <translation>
+            <numerusform>%Ln Anfrage an ein Modell ohne Preis nicht gezählt</numerusform>
+            <numerusform>%Ln Anfragen an Modelle ohne Preis nicht gezählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 failed · %2 answered from cache</source>
+        <translation>%1 fehlgeschlagen · %2 aus dem Cache beantwortet</translation>
+    </message>
+    <message>
+        <source>%1 of %2 requests failed over</source>
+        <translation>%1 von %2 Anfragen mit Failover</translation>
+    </message>
+    <message>
+        <source>Add a price to a model to compare with it</source>
+        <translation>Geben Sie einem Modell einen Preis, um damit zu vergleichen</translation>
+    </message>
+    <message>
+        <source>vs %1 on %2 for the same tokens</source>
+        <translation>ggü. %1 bei %2 für dieselben Tokens</translation>
+    </message>
+    <message>
+        <source>%1% less than %2 on %3 for the same tokens</source>
+        <translation>%1 % weniger als %2 bei %3 für dieselben Tokens</translation>
+    </message>
+    <message>
+        <source>%1% more than %2 on %3 for the same tokens</source>
+        <translation>%1 % mehr als %2 bei %3 für dieselben Tokens</translation>
+    </message>
+    <message>
+        <source>%1 times the %2 on %3 for the same tokens</source>
+        <translation>das %1-Fache der %2 bei %3 für dieselben Tokens</translation>
+    </message>
+    <message>
+        <source>%1 priced requests compared; %2 unpriced left out</source>
+        <translation>%1 Anfragen mit Preis verglichen; %2 ohne Preis ausgelassen</translation>
+    </message>
+    <message>
+        <source>No budget set. Add one in Settings.</source>
+        <translation>Kein Budget festgelegt. Legen Sie eines in den Einstellungen an.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3)</source>
+        <translation>%1 von %2 (%3)</translation>
     </message>
 </context>
 <context>
@@ -6614,6 +6621,21 @@ Erstes Token: %3</translation>
     <message>
         <source>Learned &amp;threshold</source>
         <translation>Gelernte &amp;Schwelle</translation>
+    </message>
+    <message>
+        <source>Review primaries over</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The period each tier&apos;s primary is judged over: its failover rate and its fallbacks&apos; reliability</source>
+        <translation></translation>
     </message>
 </context>
 <context>

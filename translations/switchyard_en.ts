@@ -55,20 +55,6 @@
 <context>
     <name>DashboardView</name>
     <message numerus="yes">
-        <source>includes %Ln estimated cost(s) of unfinished answers</source>
-        <translation>
-            <numerusform>includes %Ln estimated cost of an unfinished answer</numerusform>
-            <numerusform>includes %Ln estimated costs of unfinished answers</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln request(s) to unpriced models not counted</source>
-        <translation>
-            <numerusform>%Ln request to an unpriced model not counted</numerusform>
-            <numerusform>%Ln requests to unpriced models not counted</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>No failovers %1, and %Ln request(s) failed without one (no other model was tried).</source>
         <translation>
             <numerusform>No failovers %1, and %Ln request failed without one (no other model was tried).</numerusform>
@@ -124,6 +110,23 @@
         <translation>
             <numerusform>The gateway is busy with %n large request (%1 MiB or more each); try again shortly.</numerusform>
             <numerusform>The gateway is busy with %n large requests (%1 MiB or more each); try again shortly.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HeadlineCards</name>
+    <message numerus="yes">
+        <source>includes %Ln estimated cost(s) of unfinished answers</source>
+        <translation>
+            <numerusform>includes %Ln estimated cost of an unfinished answer</numerusform>
+            <numerusform>includes %Ln estimated costs of unfinished answers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s) to unpriced models not counted</source>
+        <translation>
+            <numerusform>%Ln request to an unpriced model not counted</numerusform>
+            <numerusform>%Ln requests to unpriced models not counted</numerusform>
         </translation>
     </message>
 </context>
@@ -299,6 +302,16 @@
 </numerusform>
             <numerusform>%n of them from workbench votes
 </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RoutingEditor</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
         </translation>
     </message>
 </context>

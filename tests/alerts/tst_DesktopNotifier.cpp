@@ -29,29 +29,31 @@ private slots:
         connect(&monitor, &AlertMonitor::cleared, &notifier, &DesktopNotifier::notify);
         QSignalSpy delivered(&notifier, &DesktopNotifier::delivered);
 
-        monitor.observeCircuit(QStringLiteral("openai"), true);
+        monitor.observeCircuit(QStringLiteral("notifier-episode-provider"), true);
         QVERIFY(delivered.wait(5000));
-        monitor.observeCircuit(QStringLiteral("openai"), false);
+        monitor.observeCircuit(QStringLiteral("notifier-episode-provider"), false);
         QVERIFY(delivered.count() == 2 || delivered.wait(5000));
-        monitor.observeCircuit(QStringLiteral("openai"), true);
+        monitor.observeCircuit(QStringLiteral("notifier-episode-provider"), true);
         QVERIFY(delivered.count() == 3 || delivered.wait(5000));
 
-        QCOMPARE(m_server.received.size(), 3);
-        const NotificationServer::Received& fired = m_server.received.at(0);
+        const QList<NotificationServer::Received> received
+            = m_server.about(QStringLiteral("notifier-episode-provider"));
+        QCOMPARE(received.size(), 3);
+        const NotificationServer::Received& fired = received.at(0);
         QCOMPARE(fired.appName, QStringLiteral("Switchyard"));
         QCOMPARE(fired.replacesId, 0u);
         QCOMPARE(fired.summary, QStringLiteral("Switchyard alert: Provider down"));
-        QVERIFY2(fired.body.contains(QLatin1String("openai is down")), qPrintable(fired.body));
+        QVERIFY2(fired.body.contains(QLatin1String("notifier-episode-provider is down")), qPrintable(fired.body));
         QCOMPARE(fired.hints.value(QStringLiteral("urgency")).toInt(), 2); // critical
         QCOMPARE(fired.expireTimeout, 0); // stays until dismissed
 
-        const NotificationServer::Received& cleared = m_server.received.at(1);
+        const NotificationServer::Received& cleared = received.at(1);
         QCOMPARE(cleared.replacesId, fired.id);
         QCOMPARE(cleared.summary, QStringLiteral("Switchyard, cleared: Provider down"));
         QCOMPARE(cleared.hints.value(QStringLiteral("urgency")).toInt(), 1); // normal
         QCOMPARE(cleared.expireTimeout, -1);
 
-        const NotificationServer::Received& again = m_server.received.at(2);
+        const NotificationServer::Received& again = received.at(2);
         QCOMPARE(again.replacesId, 0u); // a new episode, a new notification
         QVERIFY(again.id != fired.id);
         for (const QList<QVariant>& answer : std::as_const(delivered)) {
@@ -62,17 +64,17 @@ private slots:
     // The body is shown as markup by many servers: an alert's text cannot inject any.
     void body_isEscaped()
     {
-        m_server.received.clear();
         DesktopNotifier notifier;
         QSignalSpy delivered(&notifier, &DesktopNotifier::delivered);
         Alert alert;
         alert.kind = AlertKind::ProviderDown;
         alert.subject = QStringLiteral("p");
-        alert.summary = QStringLiteral("<b>x</b> & y");
+        alert.summary = QStringLiteral("<b>escape-check</b> & y");
         notifier.notify(alert);
         QVERIFY(delivered.wait(5000));
-        QCOMPARE(m_server.received.size(), 1);
-        QCOMPARE(m_server.received.at(0).body, QStringLiteral("&lt;b&gt;x&lt;/b&gt; &amp; y"));
+        const QList<NotificationServer::Received> received = m_server.about(QStringLiteral("escape-check"));
+        QCOMPARE(received.size(), 1);
+        QCOMPARE(received.at(0).body, QStringLiteral("&lt;b&gt;escape-check&lt;/b&gt; &amp; y"));
     }
 
 private:

@@ -54,6 +54,18 @@ public:
     QString skipReason() const { return m_skipReason; }
 
     QList<Received> received;
+    // What arrived about `subject` (in the body): other tests in the same D-Bus session may send
+    // notifications of their own while this one runs.
+    QList<Received> about(const QString& subject) const
+    {
+        QList<Received> found;
+        for (const Received& r : received) {
+            if (r.body.contains(subject)) {
+                found.append(r);
+            }
+        }
+        return found;
+    }
 
 public slots:
     uint Notify(const QString& appName, uint replacesId, const QString& appIcon, const QString& summary,

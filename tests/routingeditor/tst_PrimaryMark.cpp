@@ -9,6 +9,7 @@
 #include "ui/routing/TierColumn.h"
 #include "ui/settings/Appearance.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -90,11 +91,12 @@ private:
     // `count` requests of the tier over the last hours, the first `failedOver` of them failing
     // over from the primary to `fallback` on a server error; plus `fallbackFaults` failed attempts
     // of `unreliable` (another tier's traffic), so the data says which fallback is the reliable one.
+    // ageDays: how long ago it all happened.
     void recordTraffic(int count, int failedOver, const QString& fallback, const QString& unreliable,
-                       int fallbackFaults)
+                       int fallbackFaults, int ageDays = 0)
     {
         ++m_batch;
-        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDateTime now = QDateTime::currentDateTimeUtc().addDays(-ageDays);
         const QString primary = m_chain.first();
         QList<RequestRecord> records;
         for (int i = 0; i < count; ++i) {
@@ -183,6 +185,21 @@ private slots:
             QVERIFY(column->findChild<PrimaryMark*>());
             QVERIFY2(column->findChild<PrimaryMark*>()->isHidden(), qPrintable(column->tier()));
         }
+    }
+
+    // The period is the user's: trouble ten days ago is out of a week's review and in a month's.
+    void reviewPeriod_chosenInTheToolbar()
+    {
+        recordTraffic(40, 10, m_chain.at(1), m_chain.at(2), 0, 10); // 25 %, ten days ago
+        QVERIFY(mark(m_tier)->isHidden());
+        auto* days = m_editor->findChild<QComboBox*>(QStringLiteral("primaryReviewDays"));
+        QVERIFY(days);
+        QCOMPARE(days->currentData().toInt(), 7);
+        days->setCurrentIndex(days->findData(30));
+        QVERIFY(!mark(m_tier)->isHidden());
+        QVERIFY2(mark(m_tier)->text().contains(QLatin1String("Last 30 days:")), qPrintable(mark(m_tier)->text()));
+        days->setCurrentIndex(days->findData(7));
+        QVERIFY(mark(m_tier)->isHidden());
     }
 
     void exactlyAtThreshold_notMarked()

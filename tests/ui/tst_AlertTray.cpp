@@ -48,10 +48,12 @@ private slots:
         QVERIFY(!QSystemTrayIcon::isSystemTrayAvailable());
         QVERIFY(tray.notifier());
         QSignalSpy delivered(tray.notifier(), &DesktopNotifier::delivered);
-        monitor.observeCircuit(QStringLiteral("openai"), true);
+        monitor.observeCircuit(QStringLiteral("tray-less-provider"), true);
         QVERIFY(delivered.wait(5000));
-        QCOMPARE(server.received.size(), 1);
-        QCOMPARE(server.received.at(0).summary, QStringLiteral("Switchyard alert: Provider down"));
+        // Earlier tests' notifications, queued while no server ran, may reach this one too.
+        const QList<NotificationServer::Received> received = server.about(QStringLiteral("tray-less-provider"));
+        QCOMPARE(received.size(), 1);
+        QCOMPARE(received.at(0).summary, QStringLiteral("Switchyard alert: Provider down"));
         QCOMPARE(tray.log().size(), 1);
     }
 

@@ -2,18 +2,23 @@
 
 #include "ui/dashboard/AlertLogPanel.h"
 #include "ui/dashboard/ChartPanel.h"
+#include "ui/dashboard/ChartStyle.h"
+#include "ui/dashboard/DashboardCharts.h"
 #include "ui/dashboard/DashboardCsv.h"
 #include "ui/dashboard/FailoverChart.h"
-#include "ui/dashboard/HeadlineCard.h"
+#include "ui/dashboard/HeadlineCards.h"
 #include "ui/dashboard/LatencyChart.h"
 #include "ui/dashboard/PrimariesCard.h"
 #include "ui/dashboard/ReconcileDialog.h"
 #include "ui/dashboard/RequestListDialog.h"
+#include "ui/dashboard/SlicedApply.h"
 #include "ui/dashboard/SpendChart.h"
 #include "ui/dashboard/TierChart.h"
 #include "ui/dashboard/UptimeChart.h"
 
 #include "core/common/Clock.h"
+#include "core/common/FailureClass.h"
+#include "core/common/Money.h"
 #include "core/engine/Engine.h"
 #include "core/engine/PrimaryChains.h"
 #include "core/ledger/DashboardWorker.h"
@@ -22,11 +27,15 @@
 #include "core/routing/Router.h"
 #include "ui/common/FileDialogs.h"
 
+#include <QChart>
 #include <QChartView>
 #include <QEvent>
+#include <QGraphicsLayout>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLegend>
+#include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QStandardItemModel>
@@ -102,9 +111,8 @@ DashboardView::DashboardView(const Sources& sources, QWidget* parent)
     m_liveTimer.setSingleShot(true);
     m_liveTimer.setInterval(500);
     connect(&m_liveTimer, &QTimer::timeout, this, &DashboardView::refresh);
-    m_stageTimer.setSingleShot(true);
-    m_stageTimer.setInterval(0);
-    connect(&m_stageTimer, &QTimer::timeout, this, &DashboardView::runNextStage);
+    m_slices = new SlicedApply(this);
+    connect(m_slices, &SlicedApply::finished, this, &DashboardView::finishApply);
     if (m_sources.ledger) {
         connect(m_sources.ledger, &Ledger::recorded, this, [this] {
             if (!m_liveTimer.isActive()) {
@@ -115,7 +123,8 @@ DashboardView::DashboardView(const Sources& sources, QWidget* parent)
     connect(m_filterBar, &DashboardFilterBar::changed, this, &DashboardView::refresh);
     if (m_sources.budgets) {
         // A budget set in Settings shows at once, not with the next ledger change.
-        connect(m_sources.budgets, &BudgetTracker::settingsChanged, this, &DashboardView::updateBudgetCard);
+        connect(m_sources.budgets, &BudgetTracker::settingsChanged, m_cards,
+                [this] { m_cards->setBudgets(m_sources.budgets); });
     }
 
     if (!m_sources.ledgerPath.isEmpty()) {
@@ -149,11 +158,7 @@ DashboardView::~DashboardView()
 
 void DashboardView::buildLayout()
 {
-    m_cards << new HeadlineCard(QStringLiteral("spendCard"), tr("Spend"), this)
-            << new HeadlineCard(QStringLiteral("requestsCard"), tr("Requests"), this)
-            << new HeadlineCard(QStringLiteral("failoverCard"), tr("Failover rate"), this)
-            << new HeadlineCard(QStringLiteral("savingsCard"), tr("Savings from routing"), this)
-            << new HeadlineCard(QStringLiteral("budgetCard"), tr("Budget used"), this);
+    m_cards = new HeadlineCards(this);
     m_panels << new ChartPanel(QStringLiteral("spend"), tr("Spend over time"), this)
              << new ChartPanel(QStringLiteral("tiers"), tr("Requests and tokens per tier"), this)
              << new ChartPanel(QStringLiteral("uptime"), tr("Provider uptime (share of good attempts)"), this)
@@ -219,11 +224,6 @@ void DashboardView::buildLayout()
     savingsLayout->addWidget(m_savingsTable);
 
     auto* content = new QWidget;
-    auto* cards = new QHBoxLayout;
-    cards->setSpacing(8);
-    for (HeadlineCard* card : m_cards) {
-        cards->addWidget(card, 1);
-    }
     auto* failoverPanel = panel(Panel::Failovers);
     failoverPanel->chartView()->setMinimumHeight(220);
     failoverPanel->addBelow(m_failoverTable);
@@ -256,7 +256,7 @@ void DashboardView::buildLayout()
     grid->setColumnStretch(1, 2);
     auto* contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(0, 0, 4, 0);
-    contentLayout->addLayout(cards);
+    contentLayout->addWidget(m_cards);
     contentLayout->addLayout(grid, 1);
 
     auto* scroll = new QScrollArea(this);
@@ -375,4 +375,170 @@ void DashboardView::changeEvent(QEvent* event)
     if (event->type() == QEvent::PaletteChange && m_appliedGeneration != 0) {
         applyCharts(); // chart colours come from the palette
     }
+}
+
+void DashboardView::apply(const DashboardResult& result)
+{
+    if (result.generation != m_latest->load()) {
+        return; // a newer request is on its way
+    }
+    m_result = result;
+    m_periodPhrase = m_filterBar->periodPhrase();
+    m_filterBar->setAvailable(result.providerNames, result.modelNames, result.tierNames);
+    m_filterBar->setAvailableClientKeys(result.clientKeyNames);
+    if (!result.error.isEmpty()) {
+        m_filterBar->setStatus(tr("Could not read the ledger"));
+        showEmptyEverywhere(tr("Could not read the ledger: %1").arg(result.error));
+        m_slices->cancel();
+        finishApply(result.generation);
+    } else {
+        m_filterBar->setStatus(tr("Updated %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+        m_cards->setResult(result, m_filterBar->referenceModel());
+        m_cards->setBudgets(m_sources.budgets);
+        applyCharts();
+    }
+}
+
+void DashboardView::showEmptyEverywhere(const QString& text)
+{
+    for (ChartPanel* chartPanel : m_panels) {
+        chartPanel->showEmpty(text);
+    }
+    m_failoverModel->setRowCount(0);
+    m_savingsModel->setRowCount(0);
+    m_failoverTable->setVisible(false);
+    m_primaries->showEmpty(text);
+}
+
+void DashboardView::applyCharts()
+{
+    const quint64 generation = m_result.generation;
+    for (ChartPanel* chartPanel : m_panels) {
+        chartPanel->chartView()->setUpdatesEnabled(true); // a slice that would have turned them on was dropped
+    }
+    if (m_result.totals.requests == 0 && m_result.failovers.isEmpty()) {
+        showEmptyEverywhere(m_filterBar->hasColumnFilters()
+                                ? tr("No requests match these filters %1.").arg(m_periodPhrase)
+                                : tr("No requests %1 — send one from the Workbench.").arg(m_periodPhrase));
+        m_slices->cancel();
+        finishApply(generation);
+        return;
+    }
+    DashboardCharts::Context context;
+    context.filter = m_query.filter;
+    context.palette = &palette();
+    context.drill = [this](const DrillDownQuery& query) { showRequests(query, tr("Matching requests")); };
+    DashboardCharts::Context timeContext = context;
+    context.bucket = m_query.spendBucket;
+    timeContext.bucket = m_query.uptimeBucket;
+    // Two slices per chart: one replaces its data and redoes its layout with the view's updates
+    // off, the next turns them on. The paint follows in a turn of its own, so updating one chart
+    // and painting another, or the same one, never run back to back (see SlicedApply).
+    QList<std::function<void()>> stages;
+    auto addChart = [&](Panel name, std::function<void()> update) {
+        stages << [this, name, update] {
+            ChartPanel* chartPanel = panel(name);
+            chartPanel->chartView()->setUpdatesEnabled(false);
+            chartPanel->showChart();
+            update();
+            // The legend too: left to its own LayoutRequest, it would move and repaint the chart
+            // again a turn later.
+            chartPanel->chart()->layout()->activate();
+            chartPanel->chart()->legend()->layout()->activate();
+        };
+        stages << [this, name] { panel(name)->chartView()->setUpdatesEnabled(true); };
+    };
+    addChart(Panel::Spend, [this, context] { m_spendChart->setData(m_result.spend, m_query.split, context); });
+    addChart(Panel::Tiers, [this, context] { m_tierChart->setData(m_result.tierUsage, context); });
+    if (m_result.uptime.overall.isEmpty()) {
+        stages << [this] { panel(Panel::Uptime)->showEmpty(tr("No provider attempts %1.").arg(m_periodPhrase)); };
+    } else {
+        addChart(Panel::Uptime, [this, timeContext] { m_uptimeChart->setData(m_result.uptime, timeContext); });
+    }
+    bool answered = false;
+    for (const LatencyRow& row : m_result.latency) {
+        answered = answered || row.latency.samples > 0;
+    }
+    if (answered) {
+        addChart(Panel::Latency, [this, context] { m_latencyChart->setData(m_result.latency, context); });
+    } else {
+        stages << [this] {
+            panel(Panel::Latency)->showEmpty(tr("No answered requests %1, so no latency to show.").arg(m_periodPhrase));
+        };
+    }
+    if (m_result.failoverCounts.isEmpty()) {
+        stages << [this] {
+            const qint64 failed = m_result.totals.failures;
+            // Failed requests without a failover were not answered by anything: say so.
+            panel(Panel::Failovers)
+                ->showEmpty(
+                    failed > 0
+                        ? tr("No failovers %1, and %Ln request(s) failed without one (no other model was "
+                             "tried).",
+                             nullptr, int(failed))
+                              .arg(m_periodPhrase)
+                        : tr("No failovers %1 — every request was answered by its first choice.").arg(m_periodPhrase));
+        };
+    } else {
+        addChart(Panel::Failovers,
+                 [this, timeContext] { m_failoverChart->setData(m_result.failoverCounts, timeContext); });
+    }
+    stages << [this] { fillFailoverTable(); };
+    stages << [this] { fillSavingsTable(); };
+    stages << [this] { m_primaries->setRows(m_result.primaries, m_query.primaryRule); };
+    m_slices->start(stages, generation); // the headline cards were just updated: their paint goes first
+}
+
+void DashboardView::finishApply(quint64 generation)
+{
+    m_appliedGeneration = generation;
+    emit refreshed(generation, m_result.elapsedMs);
+}
+
+void DashboardView::fillSavingsTable()
+{
+    m_savingsModel->setRowCount(0);
+    const QLocale locale;
+    for (const SavingsClassRow& row : m_result.savingsByClass) {
+        const std::optional<double> share = row.savingsShare();
+        QList<QStandardItem*> items {
+            new QStandardItem(row.tier.isEmpty() ? tr("(no tier)") : row.tier),
+            new QStandardItem(row.model),
+            new QStandardItem(ChartStyle::formatCount(row.requests)),
+            new QStandardItem(ChartStyle::formatCount(row.promptTokens + row.completionTokens)),
+            new QStandardItem(Money::format(row.costUsd)),
+            new QStandardItem(row.referenceCostUsd ? Money::format(*row.referenceCostUsd) : QStringLiteral("—")),
+            new QStandardItem(share ? tr("%1%").arg(locale.toString(*share * 100, 'f', 1)) : QStringLiteral("—")),
+        };
+        for (int column = 2; column < items.size(); ++column) {
+            items[column]->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        }
+        m_savingsModel->appendRow(items);
+    }
+}
+
+void DashboardView::fillFailoverTable()
+{
+    m_failoverModel->setRowCount(0);
+    const QLocale locale;
+    for (const FailoverEvent& event : m_result.failovers) {
+        bool ok = false;
+        const FailureClass failureClass = FailureClasses::fromId(event.failureClass, &ok);
+        m_failoverModel->appendRow(
+            { new QStandardItem(locale.toString(event.at.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"))),
+              new QStandardItem(event.fromModel), new QStandardItem(event.toModel),
+              new QStandardItem(ok ? FailureClasses::displayName(failureClass) : event.failureClass),
+              new QStandardItem(event.message) });
+    }
+    m_failoverTable->setVisible(!m_result.failovers.isEmpty());
+    // A cut list says so, with the way to the rest.
+    const qint64 shown = m_result.failovers.size();
+    const bool cut = m_result.failoverTotal > shown;
+    if (cut) {
+        m_failoverNote->setText(tr("Showing the newest %1 of %2 failovers.")
+                                    .arg(locale.toString(shown), locale.toString(m_result.failoverTotal)));
+        m_failoverAll->setText(tr("Show all %1").arg(locale.toString(m_result.failoverTotal)));
+    }
+    m_failoverNote->setVisible(cut);
+    m_failoverAll->setVisible(cut);
 }

@@ -17,7 +17,7 @@ class ChartPanel;
 class DashboardWorker;
 class Engine;
 class FailoverChart;
-class HeadlineCard;
+class HeadlineCards;
 class LatencyChart;
 class PrimariesCard;
 class Ledger;
@@ -26,6 +26,7 @@ class QPushButton;
 class QStandardItemModel;
 class QTableView;
 class ReconcileDialog;
+class SlicedApply;
 class RequestListDialog;
 class SpendChart;
 class TierChart;
@@ -79,15 +80,6 @@ public:
         Latency,
         Failovers,
     };
-    // The headline cards, left to right.
-    enum class Card
-    {
-        Spend,
-        Requests,
-        FailoverRate,
-        Savings,
-        Budget,
-    };
     bool exportCsv(Panel panel, const QString& path) const;
     bool exportPng(Panel panel, const QString& path) const;
     // Opens the request list for a drill-down (also what chart clicks call).
@@ -109,20 +101,16 @@ protected:
 private:
     void buildLayout();
     void apply(const DashboardResult& result);
-    void applyCards();
     void applyCharts();
-    void runNextStage();
     void finishApply(quint64 generation);
     void fillFailoverTable();
     void fillSavingsTable();
     void showEmptyEverywhere(const QString& text);
-    void updateBudgetCard();
     ChartPanel* panel(Panel which) const { return m_panels.at(int(which)); }
-    HeadlineCard* card(Card which) const { return m_cards.at(int(which)); }
 
     Sources m_sources;
     DashboardFilterBar* m_filterBar;
-    QList<HeadlineCard*> m_cards;
+    HeadlineCards* m_cards;
     QList<ChartPanel*> m_panels;
     // Kept for the view's life and updated in place (owned by their panels).
     SpendChart* m_spendChart;
@@ -142,14 +130,8 @@ private:
     PrimariesCard* m_primaries;
     AlertLogPanel* m_alertLog;
     QTimer m_liveTimer;
-    // Applying a result runs in slices, one per event-loop turn, so none blocks the loop for long.
-    // Each slice is followed by a turn left to the paint it caused (a posted event, delivered
-    // before the next timer): an update and its paint never run back to back without input and
-    // other timers in between.
-    QTimer m_stageTimer;
-    bool m_paintTurn = false;
-    QList<std::function<void()>> m_stages;
-    quint64 m_stageGeneration = 0;
+    // Applying a result runs in slices (charts, tables), one per event-loop turn.
+    SlicedApply* m_slices = nullptr;
     QThread m_thread;
     DashboardWorker* m_worker = nullptr;
     std::shared_ptr<std::atomic<quint64>> m_latest;

@@ -21,6 +21,7 @@
 #include "ui/routing/TryPromptPanel.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QFile>
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
@@ -178,6 +179,20 @@ QWidget* RoutingEditor::createToolBar()
         }
     });
     layout->addStretch(1);
+    // How far back "reconsider your primary" looks: a week shows today's trouble, 90 days a habit.
+    auto* reviewLabel = new QLabel(tr("Review primaries over"), bar);
+    auto* reviewDays = new QComboBox(bar);
+    reviewDays->setObjectName(QStringLiteral("primaryReviewDays"));
+    for (int days : { 7, 30, 90 }) {
+        reviewDays->addItem(tr("%n day(s)", nullptr, days), days);
+    }
+    reviewDays->setToolTip(tr("The period each tier's primary is judged over: its failover rate and its "
+                              "fallbacks' reliability"));
+    reviewLabel->setBuddy(reviewDays);
+    connect(reviewDays, &QComboBox::currentIndexChanged, this,
+            [this, reviewDays] { m_primaries->setDays(reviewDays->currentData().toInt()); });
+    layout->addWidget(reviewLabel);
+    layout->addWidget(reviewDays);
     layout->addWidget(m_state);
     return bar;
 }
