@@ -85,7 +85,7 @@ QVariant RulesModel::data(const QModelIndex& index, int role) const
         // A cell too narrow for its text elides it; the tooltip has it whole.
         switch (index.column()) {
         case NameColumn:
-            return DefaultPolicy::displayName(rule.name);
+            return problem.isEmpty() ? DefaultPolicy::displayName(rule.name) : problem;
         case PatternColumn:
             return problem.isEmpty() ? data(index, Qt::DisplayRole) : problem;
         case PinnedColumn:

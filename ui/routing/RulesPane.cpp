@@ -41,7 +41,7 @@ RulesPane::RulesPane(RoutingDocument* document, QWidget* parent)
     header->setStretchLastSection(false);
     header->setMinimumSectionSize(24);
     m_rulesView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_rulesView->setTextElideMode(Qt::ElideMiddle);
+    m_rulesView->setTextElideMode(Qt::ElideRight);
     header->resizeSection(RulesModel::EnabledColumn, 32);
     header->resizeSection(RulesModel::KindColumn, 0);
     header->resizeSection(RulesModel::TierColumn, 0);
@@ -178,7 +178,7 @@ void RulesPane::fitColumns()
     auto title = [&](int column) {
         return header->fontMetrics().horizontalAdvance(
                    m_rules->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString())
-            + 16;
+            + 10;
     };
     auto widest = [&](int column, int cap) {
         int needed = title(column);
@@ -192,9 +192,9 @@ void RulesPane::fitColumns()
     auto makeShare = [&](int column, int cap, int leastChars) {
         return Share { column, widest(column, cap * em), qMax(title(column), leastChars * em) };
     };
-    const QList<Share> shares { makeShare(RulesModel::NameColumn, 30, 8), makeShare(RulesModel::PatternColumn, 60, 10),
+    const QList<Share> shares { makeShare(RulesModel::NameColumn, 30, 6), makeShare(RulesModel::PatternColumn, 60, 8),
                                 makeShare(RulesModel::PinnedColumn, 24, 6),
-                                makeShare(RulesModel::ProblemColumn, 60, 8) };
+                                makeShare(RulesModel::ProblemColumn, 24, 8) };
     int left = available;
     for (int column : { int(RulesModel::EnabledColumn), int(RulesModel::KindColumn), int(RulesModel::TierColumn) }) {
         left -= header->sectionSize(column);
