@@ -10,6 +10,7 @@
 #include "ui/dashboard/DashboardView.h"
 #include "ui/dashboard/LegendLabels.h"
 #include "ui/dashboard/RequestListDialog.h"
+#include "ui/settings/Appearance.h"
 
 #include "core/common/Clock.h"
 #include "core/common/FailureClass.h"
@@ -132,6 +133,7 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(Appearance::installLanguage(QStringLiteral("en"))); // the English plural forms
         m_clock = std::make_unique<MockClock>(kNow);
         Clock::setInstance(m_clock.get());
         QDir().mkpath(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR));
@@ -355,8 +357,17 @@ private slots:
         const QStringList texts = legendTexts(chart);
         QVERIFY(spend->grab().save(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR "/dashboard-legend-%1.png").arg(width)));
         const QStringList names { kSonnetNew, kSonnetOld, QStringLiteral("deepseek-chat") };
+        QStringList labels;
+        for (QLegendMarker* marker : chart->legend()->markers()) {
+            labels << marker->label();
+        }
+        const QString seen = texts.join(QStringLiteral(" | ")) + QStringLiteral(" (labels ")
+            + labels.join(QStringLiteral(" | "))
+            + QStringLiteral("; chart %1 px, legend %2 px)")
+                  .arg(chart->size().width())
+                  .arg(chart->legend()->geometry().width());
         for (const QString& text : texts) {
-            QVERIFY2(!text.contains(QStringLiteral("...")), qPrintable(texts.join(QStringLiteral(" | "))));
+            QVERIFY2(!text.contains(QStringLiteral("...")), qPrintable(seen));
             QCOMPARE(texts.count(text), 1);
         }
         for (const QString& name : names) {

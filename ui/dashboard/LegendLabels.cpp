@@ -105,12 +105,14 @@ void apply(QChart* chart, qreal chartWidth)
     // Besides its text an entry takes its marker, the space after it and the layout's margins.
     const int overhead = metrics.height() + 24;
     const QStringList labels = fit(names, metrics, width, overhead);
+    bool changed = false;
     for (int i = 0; i < markers.size(); ++i) {
         QLegendMarker* marker = markers[i];
         // Set even when whole: a label once set no longer follows the series' name, so every
         // setData() comes through here again.
         if (marker->label() != labels[i]) {
             marker->setLabel(labels[i]);
+            changed = true;
         }
         if (!marker->property("fullNameTip").toBool()) {
             marker->setProperty("fullNameTip", true);
@@ -122,6 +124,11 @@ void apply(QChart* chart, qreal chartWidth)
                 }
             });
         }
+    }
+    if (changed) {
+        // A new label alone does not lay the legend out again: its entries keep the text they
+        // were last laid out with.
+        legend->layout()->invalidate();
     }
 }
 } // namespace LegendLabels
