@@ -47,6 +47,8 @@ RulesPane::RulesPane(RoutingDocument* document, QWidget* parent)
     header->resizeSection(RulesModel::TierColumn, 0);
     m_problems->setObjectName(QStringLiteral("ruleProblems"));
     m_problems->setWordWrap(true);
+    // A wrapped label asks for a width by its text; this one wraps to whatever the pane has.
+    m_problems->setMinimumWidth(1);
     m_problems->setTextFormat(Qt::PlainText);
     m_problems->setForegroundRole(QPalette::WindowText);
     QPalette problemPalette = m_problems->palette();
