@@ -533,14 +533,6 @@
         <source>Save the numbers behind this chart as CSV</source>
         <translation>Die Zahlen hinter diesem Diagramm als CSV speichern</translation>
     </message>
-    <message>
-        <source>Export chart</source>
-        <translation>Diagramm exportieren</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG-Bilder (*.png)</translation>
-    </message>
 </context>
 <context>
     <name>ChartStyle</name>
@@ -1637,6 +1629,34 @@ Erstes Token: %3</translation>
         <source>Health probes</source>
         <translation>Zustandsproben</translation>
     </message>
+    <message>
+        <source>Providers: %1</source>
+        <translation>Anbieter: %1</translation>
+    </message>
+    <message>
+        <source>Models: %1</source>
+        <translation>Modelle: %1</translation>
+    </message>
+    <message>
+        <source>Tiers: %1</source>
+        <translation>Stufen: %1</translation>
+    </message>
+    <message>
+        <source>Sources: %1</source>
+        <translation>Quellen: %1</translation>
+    </message>
+    <message>
+        <source>Client keys: %1</source>
+        <translation>Client-Schlüssel: %1</translation>
+    </message>
+    <message>
+        <source>No filters: every provider, model, tier, source and key</source>
+        <translation>Keine Filter: alle Anbieter, Modelle, Stufen, Quellen und Schlüssel</translation>
+    </message>
+    <message>
+        <source>Filters: %1</source>
+        <translation>Filter: %1</translation>
+    </message>
 </context>
 <context>
     <name>DashboardView</name>
@@ -1802,6 +1822,34 @@ Erstes Token: %3</translation>
     <message>
         <source>Show all %1</source>
         <translation>Alle %1 zeigen</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not save &quot;%1&quot; as CSV: %2</source>
+        <translation>„%1“ konnte nicht als CSV gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved the numbers of &quot;%1&quot; to %2</source>
+        <translation>Die Zahlen von „%1“ wurden in %2 gespeichert</translation>
+    </message>
+    <message>
+        <source>%1: %2 to %3</source>
+        <translation>%1: %2 bis %3</translation>
+    </message>
+    <message>
+        <source>Could not save &quot;%1&quot; as PNG: %2</source>
+        <translation>„%1“ konnte nicht als PNG gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved the chart &quot;%1&quot; to %2</source>
+        <translation>Das Diagramm „%1“ wurde in %2 gespeichert</translation>
     </message>
 </context>
 <context>
@@ -5996,6 +6044,56 @@ Erstes Token: %3</translation>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>#</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation>HTTP-Status</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Attempts of the selected request</source>
+        <translation>Versuche der ausgewählten Anfrage</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) of the request at %1</source>
+        <translation>
+            <numerusform>%n Versuch der Anfrage von %1</numerusform>
+            <numerusform>%n Versuche der Anfrage von %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>beantwortet</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>hedge lost</source>
+        <translation>Hedge unterlegen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n request(s) to %1</source>
+        <translation>
+            <numerusform>%n Anfrage in %1 gespeichert</numerusform>
+            <numerusform>%n Anfragen in %1 gespeichert</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RequestTranslator</name>
@@ -6844,6 +6942,10 @@ Erstes Token: %3</translation>
     <message>
         <source>&lt;b&gt;&amp;Rules&lt;/b&gt; (first match wins)</source>
         <translation>&lt;b&gt;&amp;Regeln&lt;/b&gt; (der erste Treffer gilt)</translation>
+    </message>
+    <message>
+        <source>Rule %1 &quot;%2&quot;: %3</source>
+        <translation>Regel %1 „%2“: %3</translation>
     </message>
 </context>
 <context>

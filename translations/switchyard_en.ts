@@ -281,6 +281,20 @@
             <numerusform>%n matching requests, newest first.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n attempt(s) of the request at %1</source>
+        <translation>
+            <numerusform>%n attempt of the request at %1</numerusform>
+            <numerusform>%n attempts of the request at %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n request(s) to %1</source>
+        <translation>
+            <numerusform>Saved %n request to %1</numerusform>
+            <numerusform>Saved %n requests to %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RouterCommand</name>

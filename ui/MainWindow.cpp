@@ -16,6 +16,7 @@
 #include "core/ledger/Ledger.h"
 #include "core/ledger/LedgerQueries.h"
 #include "core/providers/ProviderCall.h"
+#include "core/routing/DefaultPolicy.h"
 #include "core/settings/AppSettings.h"
 #include "core/workbench/ProviderHealth.h"
 #include "ui/common/AlertTray.h"
@@ -253,8 +254,8 @@ void MainWindow::updateSandboxLabel()
         m_sandboxLabel->setDetails(
             tr("The example goes to tier %1 (rule \"%2\"). Its first model, %3, is %4 in the sandbox, so "
                "the \"Route it\" column fails over to %5.")
-                .arg(m_example.tier, m_example.rule, m_example.downModel, ProviderHealth::describe(entry),
-                     m_example.fallbackModel));
+                .arg(m_example.tier, DefaultPolicy::displayName(m_example.rule), m_example.downModel,
+                     ProviderHealth::describe(entry), m_example.fallbackModel));
         return;
     }
     m_sandboxLabel->setFullText(tr("Sandbox: simulated providers, no real requests, no cost"));

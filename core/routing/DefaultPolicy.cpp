@@ -81,7 +81,9 @@ const char* const kRuleNames[] = {
 RoutingRule rule(const char* name, RuleKind kind, const QString& pattern, const char* tier)
 {
     RoutingRule result;
-    result.name = QCoreApplication::translate("DefaultPolicy", name);
+    // Stored in English whatever the language: routing.json and the ledger keep one name, and
+    // displayName() translates it where a user reads it.
+    result.name = QString::fromLatin1(name);
     result.kind = kind;
     result.pattern = pattern;
     result.tier = QString::fromLatin1(tier);
@@ -117,7 +119,7 @@ QList<RoutingRule> DefaultPolicy::rules()
     QList<RoutingRule> list;
     for (const QString& tier : tierNames()) {
         RoutingRule tagRule;
-        tagRule.name = QCoreApplication::translate("DefaultPolicy", "Tag tier=%1").arg(tier);
+        tagRule.name = QStringLiteral("Tag tier=%1").arg(tier);
         tagRule.kind = RuleKind::Tag;
         tagRule.pattern = QStringLiteral("tier=") + tier;
         tagRule.tier = tier;

@@ -1,11 +1,11 @@
 #include "ui/dashboard/ChartPanel.h"
 
-#include "ui/common/FileDialogs.h"
-
 #include <QChart>
 #include <QChartView>
 #include <QHBoxLayout>
+#include <QImage>
 #include <QLabel>
+#include <QPainter>
 #include <QStackedWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -52,13 +52,7 @@ ChartPanel::ChartPanel(const QString& objectName, const QString& title, QWidget*
     layout->addLayout(header);
     layout->addWidget(m_stack, 1);
 
-    connect(m_png, &QToolButton::clicked, this, [this] {
-        const QString path = FileDialogs::saveFileName(
-            this, tr("Export chart"), this->objectName() + QStringLiteral(".png"), tr("PNG images (*.png)"));
-        if (!path.isEmpty()) {
-            exportPng(path);
-        }
-    });
+    connect(m_png, &QToolButton::clicked, this, &ChartPanel::pngExportRequested);
     connect(m_csv, &QToolButton::clicked, this, &ChartPanel::csvExportRequested);
 }
 
@@ -104,7 +98,43 @@ void ChartPanel::addBelow(QWidget* widget)
     static_cast<QVBoxLayout*>(layout())->addWidget(widget, 1);
 }
 
-bool ChartPanel::exportPng(const QString& path) const
+QString ChartPanel::title() const
 {
-    return m_view->grab().save(path, "PNG");
+    return m_title->text();
+}
+
+QImage ChartPanel::render(const QStringList& header) const
+{
+    QWidget* shown = m_stack->currentWidget();
+    const QPixmap chart = shown->grab();
+    const qreal ratio = chart.devicePixelRatio();
+    QFont titleFont = m_title->font();
+    QFont lineFont = font();
+    const QFontMetrics titleMetrics(titleFont);
+    const QFontMetrics lineMetrics(lineFont);
+    constexpr int kMargin = 10;
+    const int width = qRound(chart.width() / ratio);
+    int headerHeight = kMargin;
+    for (int i = 0; i < header.size(); ++i) {
+        const QFontMetrics& metrics = i == 0 ? titleMetrics : lineMetrics;
+        headerHeight
+            += metrics.boundingRect(QRect(0, 0, width - 2 * kMargin, 10000), Qt::TextWordWrap, header[i]).height() + 2;
+    }
+    headerHeight += kMargin / 2;
+    QImage image(QSize(width, headerHeight + qRound(chart.height() / ratio)) * ratio, QImage::Format_ARGB32);
+    image.setDevicePixelRatio(ratio);
+    image.fill(palette().color(QPalette::Base));
+    QPainter painter(&image);
+    painter.setPen(palette().color(QPalette::Text));
+    int y = kMargin;
+    for (int i = 0; i < header.size(); ++i) {
+        painter.setFont(i == 0 ? titleFont : lineFont);
+        QRect drawn;
+        painter.drawText(QRect(kMargin, y, width - 2 * kMargin, 10000), Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop,
+                         header[i], &drawn);
+        y += drawn.height() + 2;
+    }
+    painter.drawPixmap(QPoint(0, headerHeight), chart);
+    painter.end();
+    return image;
 }

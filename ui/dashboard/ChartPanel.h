@@ -3,6 +3,7 @@
 #include <QFrame>
 
 class QChart;
+class QImage;
 class QChartView;
 class QLabel;
 class QStackedWidget;
@@ -28,10 +29,14 @@ public:
     QString emptyText() const;
     // An extra widget under the chart (the failover table).
     void addBelow(QWidget* widget);
-    bool exportPng(const QString& path) const;
+    QString title() const;
+    // The chart as shown, under a header band with `header` (the title first, in bold, then the
+    // period and the filters), so the image says what it shows away from the app.
+    QImage render(const QStringList& header) const;
 
 signals:
     void csvExportRequested();
+    void pngExportRequested();
 
 private:
     QLabel* m_title;

@@ -1,6 +1,9 @@
 #include "ui/dashboard/DashboardChart.h"
 
 #include "ui/dashboard/ChartStyle.h"
+#include "ui/dashboard/LegendLabels.h"
+
+#include <QGraphicsSceneResizeEvent>
 
 #include <QPalette>
 
@@ -11,10 +14,17 @@ DashboardChart::DashboardChart()
 
 void DashboardChart::applyStyle(const QPalette& palette, bool force)
 {
-    if (!force && palette.cacheKey() == m_paletteKey) {
-        return;
+    if (force || palette.cacheKey() != m_paletteKey) {
+        m_paletteKey = palette.cacheKey();
+        setBackgroundBrush(palette.base());
+        ChartStyle::apply(this, palette);
     }
-    m_paletteKey = palette.cacheKey();
-    setBackgroundBrush(palette.base());
-    ChartStyle::apply(this, palette);
+    // Every setData() ends here, with the series' names as they now are.
+    LegendLabels::apply(this, size().width());
+}
+
+void DashboardChart::resizeEvent(QGraphicsSceneResizeEvent* event)
+{
+    QChart::resizeEvent(event);
+    LegendLabels::apply(this, event->newSize().width());
 }

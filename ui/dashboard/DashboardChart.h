@@ -18,6 +18,8 @@ protected:
     // Colours and fonts from the palette, again only when the palette changed or `force`
     // (after series were added, whose legend markers need the label colour).
     void applyStyle(const QPalette& palette, bool force = false);
+    // Legend labels that fit the new width without two reading the same (LegendLabels).
+    void resizeEvent(QGraphicsSceneResizeEvent* event) override;
 
 private:
     qint64 m_paletteKey = 0;

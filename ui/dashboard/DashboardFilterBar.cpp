@@ -318,6 +318,31 @@ QString DashboardFilterBar::periodPhrase() const
              locale.toString(m_last->date(), QLocale::ShortFormat));
 }
 
+QString DashboardFilterBar::periodName() const
+{
+    return m_period->currentText();
+}
+
+QString DashboardFilterBar::filterSummary() const
+{
+    const std::pair<FilterMenuButton*, QString> filters[] = {
+        { m_providers, tr("Providers: %1") }, { m_models, tr("Models: %1") },          { m_tiers, tr("Tiers: %1") },
+        { m_sources, tr("Sources: %1") },     { m_clientKeys, tr("Client keys: %1") },
+    };
+    QStringList parts;
+    for (const auto& [button, form] : filters) {
+        QStringList names;
+        for (const QString& name : button->selected()) {
+            names << button->label(name);
+        }
+        if (!names.isEmpty()) {
+            parts << form.arg(names.join(QStringLiteral(", ")));
+        }
+    }
+    return parts.isEmpty() ? tr("No filters: every provider, model, tier, source and key")
+                           : tr("Filters: %1").arg(parts.join(QStringLiteral(" · ")));
+}
+
 bool DashboardFilterBar::hasColumnFilters() const
 {
     return !m_providers->selected().isEmpty() || !m_models->selected().isEmpty() || !m_tiers->selected().isEmpty()

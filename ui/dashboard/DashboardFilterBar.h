@@ -62,6 +62,10 @@ public:
     LedgerBucket timeBucket(const LedgerFilter& filter) const;
     // "today", "in the last 7 days", "from 11/2/26 to 11/9/26"
     QString periodPhrase() const;
+    // "Last 7 days", "Custom range": the period as the picker names it.
+    QString periodName() const;
+    // The filters in force, for an export: "Providers: pa · Sources: Gateway", or that there are none.
+    QString filterSummary() const;
     bool hasColumnFilters() const;
 
 signals:

@@ -29,14 +29,17 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QDir>
 #include <QEvent>
 #include <QGraphicsLayout>
 #include <QGridLayout>
 #include <QHeaderView>
+#include <QImage>
 #include <QLabel>
 #include <QLegend>
 #include <QLocale>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QScrollArea>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -92,6 +95,7 @@ DashboardView::DashboardView(const Sources& sources, QWidget* parent)
     , m_failoverModel(new QStandardItemModel(this))
     , m_failoverTable(new QTableView(this))
     , m_failoverNote(new QLabel(this))
+    , m_exportNote(new QLabel(this))
     , m_failoverAll(new QPushButton(this))
     , m_savingsModel(new QStandardItemModel(this))
     , m_savingsTable(new QTableView(this))
@@ -268,9 +272,17 @@ void DashboardView::buildLayout()
     reconcile->setToolTip(tr("Compare a provider's usage or cost export with the ledger"));
     connect(reconcile, &QPushButton::clicked, this, &DashboardView::showReconcile);
     m_filterBar->addTrailingWidget(reconcile);
+    m_exportNote->setObjectName(QStringLiteral("exportNote"));
+    m_exportNote->setWordWrap(true);
+    m_exportNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_exportNote->hide();
+    m_exportNoteTimer.setSingleShot(true);
+    m_exportNoteTimer.setInterval(20000);
+    connect(&m_exportNoteTimer, &QTimer::timeout, m_exportNote, &QWidget::hide);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
     layout->addWidget(m_filterBar);
+    layout->addWidget(m_exportNote);
     layout->addWidget(scroll, 1);
 
     for (int i = 0; i < m_panels.size(); ++i) {
@@ -281,6 +293,13 @@ void DashboardView::buildLayout()
                                                            tr("CSV files (*.csv)"));
             if (!path.isEmpty()) {
                 exportCsv(which, path);
+            }
+        });
+        connect(m_panels.at(i), &ChartPanel::pngExportRequested, this, [this, which, name] {
+            const QString path = FileDialogs::saveFileName(this, tr("Export chart"), name + QStringLiteral(".png"),
+                                                           tr("PNG images (*.png)"));
+            if (!path.isEmpty()) {
+                exportPng(which, path);
             }
         });
     }
@@ -341,7 +360,7 @@ ReconcileDialog* DashboardView::showReconcile()
     return m_reconcileDialog;
 }
 
-bool DashboardView::exportCsv(Panel which, const QString& path) const
+bool DashboardView::exportCsv(Panel which, const QString& path)
 {
     DashboardCsv::Table table;
     switch (which) {
@@ -361,12 +380,48 @@ bool DashboardView::exportCsv(Panel which, const QString& path) const
         table = DashboardCsv::failovers(m_result.failovers);
         break;
     }
-    return DashboardCsv::write(path, table);
+    QString error;
+    if (!DashboardCsv::write(path, table, &error)) {
+        noteExport(tr("Could not save \"%1\" as CSV: %2").arg(panel(which)->title(), error));
+        return false;
+    }
+    noteExport(tr("Saved the numbers of \"%1\" to %2").arg(panel(which)->title(), QDir::toNativeSeparators(path)));
+    return true;
 }
 
-bool DashboardView::exportPng(Panel which, const QString& path) const
+QStringList DashboardView::pngHeader(Panel which) const
 {
-    return panel(which)->exportPng(path);
+    const LedgerFilter& filter = m_query.filter;
+    const QLocale locale;
+    // The period as the filter bar names it, with its exact bounds in local time.
+    const QString period
+        = tr("%1: %2 to %3")
+              .arg(m_filterBar->periodName(), locale.toString(filter.from.toLocalTime(), QLocale::ShortFormat),
+                   locale.toString(filter.until.toLocalTime(), QLocale::ShortFormat));
+    return { panel(which)->title(), period, m_filterBar->filterSummary() };
+}
+
+bool DashboardView::exportPng(Panel which, const QString& path)
+{
+    const QStringList header = pngHeader(which);
+    QImage image = panel(which)->render(header);
+    // Also as PNG text chunks, for a reader that looks for them.
+    image.setText(QStringLiteral("Title"), header.value(0));
+    image.setText(QStringLiteral("Description"), header.mid(1).join(u'\n'));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
+        noteExport(tr("Could not save \"%1\" as PNG: %2").arg(header.value(0), file.errorString()));
+        return false;
+    }
+    noteExport(tr("Saved the chart \"%1\" to %2").arg(header.value(0), QDir::toNativeSeparators(path)));
+    return true;
+}
+
+void DashboardView::noteExport(const QString& text)
+{
+    m_exportNote->setText(text);
+    m_exportNote->show();
+    m_exportNoteTimer.start();
 }
 
 void DashboardView::changeEvent(QEvent* event)

@@ -80,8 +80,12 @@ public:
         Latency,
         Failovers,
     };
-    bool exportCsv(Panel panel, const QString& path) const;
-    bool exportPng(Panel panel, const QString& path) const;
+    // Save a panel's numbers or picture; either says where in the export note above the charts.
+    bool exportCsv(Panel panel, const QString& path);
+    bool exportPng(Panel panel, const QString& path);
+    // What an exported PNG carries above its chart: the title, the period, the filters.
+    QStringList pngHeader(Panel panel) const;
+    QLabel* exportNote() const { return m_exportNote; }
     // Opens the request list for a drill-down (also what chart clicks call).
     RequestListDialog* showRequests(const DrillDownQuery& query, const QString& title);
     PrimariesCard* primariesCard() const { return m_primaries; }
@@ -106,6 +110,7 @@ private:
     void fillFailoverTable();
     void fillSavingsTable();
     void showEmptyEverywhere(const QString& text);
+    void noteExport(const QString& text);
     ChartPanel* panel(Panel which) const { return m_panels.at(int(which)); }
 
     Sources m_sources;
@@ -122,6 +127,9 @@ private:
     QTableView* m_failoverTable;
     // "Showing the newest 500 of 2,341 failovers" and the button that lists them all.
     QLabel* m_failoverNote;
+    // "Saved … to /path": the confirmation of the last export, non-modal, for a while.
+    QLabel* m_exportNote;
+    QTimer m_exportNoteTimer;
     QPushButton* m_failoverAll;
     int m_failoverLimit = 500;
     // Per class of routed traffic (tier x model): cost next to the reference model's.

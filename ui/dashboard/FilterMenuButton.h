@@ -20,6 +20,7 @@ public:
     void setSelected(const QStringList& names);
     // What the menu shows for a name (an id's translated label); a name without one shows itself.
     void setLabels(const QHash<QString, QString>& labels);
+    QString label(const QString& name) const { return m_labels.value(name, name); }
 
 signals:
     void selectionChanged();

@@ -82,7 +82,17 @@ QVariant RulesModel::data(const QModelIndex& index, int role) const
         return StatusColors::problemBackground();
     }
     if (role == Qt::ToolTipRole) {
-        return problem.isEmpty() && index.column() == PatternColumn ? rule.pattern : problem;
+        // A cell too narrow for its text elides it; the tooltip has it whole.
+        switch (index.column()) {
+        case NameColumn:
+            return problem.isEmpty() ? DefaultPolicy::displayName(rule.name) : problem;
+        case PatternColumn:
+            return problem.isEmpty() ? data(index, Qt::DisplayRole) : problem;
+        case PinnedColumn:
+            return rule.pinnedModel.isEmpty() ? problem : rule.pinnedModel;
+        default:
+            return problem;
+        }
     }
     if (role != Qt::DisplayRole && role != Qt::EditRole) {
         return {};
@@ -184,8 +194,10 @@ bool RulesModel::setData(const QModelIndex& index, const QVariant& value, int ro
     default:
         return false;
     }
-    m_document->apply(PolicyEdits::setRule(policy, index.row(), rule),
-                      tr("Edit rule %1").arg(rule.name.isEmpty() ? QString::number(index.row() + 1) : rule.name));
+    m_document->apply(
+        PolicyEdits::setRule(policy, index.row(), rule),
+        tr("Edit rule %1")
+            .arg(rule.name.isEmpty() ? QString::number(index.row() + 1) : DefaultPolicy::displayName(rule.name)));
     return true;
 }
 
@@ -244,7 +256,7 @@ QString RulesModel::problem(int row) const
     if (!shadow) {
         return {};
     }
-    const QString by = policy.rules.at(shadow->byRule).name;
+    const QString by = DefaultPolicy::displayName(policy.rules.at(shadow->byRule).name);
     switch (shadow->reason) {
     case RuleShadow::Reason::CatchAll:
         return tr("Never fires: rule %1 \"%2\" above it matches every prompt").arg(shadow->byRule + 1).arg(by);

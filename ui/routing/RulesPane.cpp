@@ -1,5 +1,6 @@
 #include "ui/routing/RulesPane.h"
 
+#include "ui/common/StatusColors.h"
 #include "ui/routing/RoutingDocument.h"
 #include "ui/routing/RuleDelegate.h"
 #include "ui/routing/RulesModel.h"
@@ -18,6 +19,7 @@ RulesPane::RulesPane(RoutingDocument* document, QWidget* parent)
     , m_document(document)
     , m_rules(new RulesModel(document, this))
     , m_rulesView(new QTableView(this))
+    , m_problems(new QLabel(this))
 {
     m_rulesView->setModel(m_rules);
     m_rulesView->setItemDelegate(new RuleDelegate(m_document, m_rulesView));
@@ -33,22 +35,38 @@ RulesPane::RulesPane(RoutingDocument* document, QWidget* parent)
     m_rulesView->setAccessibleName(tr("Rules, first match wins"));
     m_rulesView->verticalHeader()->setDefaultSectionSize(m_rulesView->fontMetrics().height() + 8);
     QHeaderView* header = m_rulesView->horizontalHeader();
+    // Widths come from fitColumns() whenever the table's width or its texts change: with a
+    // stretched pattern and fixed others, the problem column was pushed out of a 960 px window.
     header->setSectionResizeMode(QHeaderView::Interactive);
-    // The pattern takes what the others leave, so every column stays in view without scrolling.
-    header->setSectionResizeMode(RulesModel::PatternColumn, QHeaderView::Stretch);
-    // The problem shares that room: at a fixed 180 px it left the pattern 60 px in German.
-    header->setSectionResizeMode(RulesModel::ProblemColumn, QHeaderView::Stretch);
     header->setStretchLastSection(false);
+    header->setMinimumSectionSize(24);
+    m_rulesView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_rulesView->setTextElideMode(Qt::ElideRight);
     header->resizeSection(RulesModel::EnabledColumn, 32);
-    header->resizeSection(RulesModel::NameColumn, 140);
     header->resizeSection(RulesModel::KindColumn, 0);
     header->resizeSection(RulesModel::TierColumn, 0);
-    fitWordColumns();
-    connect(m_rules, &QAbstractItemModel::modelReset, this, &RulesPane::fitWordColumns);
-    connect(m_rules, &QAbstractItemModel::dataChanged, this, &RulesPane::fitWordColumns);
-    connect(m_rules, &QAbstractItemModel::rowsInserted, this, &RulesPane::fitWordColumns);
-    header->resizeSection(RulesModel::PinnedColumn, 100);
+    m_problems->setObjectName(QStringLiteral("ruleProblems"));
+    m_problems->setWordWrap(true);
+    // A wrapped label asks for a width by its text; this one wraps to whatever the pane has.
+    m_problems->setMinimumWidth(1);
+    m_problems->setTextFormat(Qt::PlainText);
+    m_problems->setForegroundRole(QPalette::WindowText);
+    QPalette problemPalette = m_problems->palette();
+    problemPalette.setColor(QPalette::WindowText, StatusColors::color(StatusTone::Bad));
+    m_problems->setPalette(problemPalette);
+    m_problems->hide();
+    auto textsChanged = [this] {
+        fitWordColumns();
+        fitColumns();
+        updateProblems();
+    };
+    textsChanged();
+    connect(m_rules, &QAbstractItemModel::modelReset, this, textsChanged);
+    connect(m_rules, &QAbstractItemModel::dataChanged, this, textsChanged);
+    connect(m_rules, &QAbstractItemModel::rowsInserted, this, textsChanged);
+    connect(m_rules, &QAbstractItemModel::rowsRemoved, this, textsChanged);
     m_rulesView->installEventFilter(this);
+    m_rulesView->viewport()->installEventFilter(this);
 
     auto current = [this] { return m_rulesView->currentIndex().isValid() ? m_rulesView->currentIndex().row() : -1; };
     auto* add = new QPushButton(tr("&Add rule"), this);
@@ -91,10 +109,14 @@ RulesPane::RulesPane(RoutingDocument* document, QWidget* parent)
     layout->addWidget(title);
     layout->addLayout(buttons);
     layout->addWidget(m_rulesView, 1);
+    layout->addWidget(m_problems);
 }
 
 bool RulesPane::eventFilter(QObject* watched, QEvent* event)
 {
+    if (watched == m_rulesView->viewport() && event->type() == QEvent::Resize) {
+        fitColumns();
+    }
     // While a cell is edited its editor gets the keys, not the view.
     if (watched == m_rulesView && event->type() == QEvent::KeyPress) {
         auto* key = static_cast<QKeyEvent*>(event);
@@ -138,6 +160,80 @@ void RulesPane::fitWordColumns()
             header->resizeSection(column, needed);
         }
     }
+}
+
+void RulesPane::fitColumns()
+{
+    QHeaderView* header = m_rulesView->horizontalHeader();
+    const int available = m_rulesView->viewport()->width();
+    if (available <= 0) {
+        return;
+    }
+    // What each shared column would like (its widest text, capped) and the least it gets.
+    struct Share
+    {
+        int column;
+        int wanted;
+        int least;
+    };
+    const QFontMetrics metrics = m_rulesView->fontMetrics();
+    auto title = [&](int column) {
+        return header->fontMetrics().horizontalAdvance(
+                   m_rules->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString())
+            + 10;
+    };
+    auto widest = [&](int column, int cap) {
+        int needed = title(column);
+        for (int row = 0; row < m_rules->rowCount(); ++row) {
+            needed = qMax(needed, metrics.horizontalAdvance(m_rules->index(row, column).data().toString()) + 12);
+        }
+        return qMin(needed, cap);
+    };
+    // Never narrower than the column's title, nor than a few characters of its cells.
+    const int em = metrics.averageCharWidth();
+    auto makeShare = [&](int column, int cap, int leastChars) {
+        return Share { column, widest(column, cap * em), qMax(title(column), leastChars * em) };
+    };
+    const QList<Share> shares { makeShare(RulesModel::NameColumn, 30, 6), makeShare(RulesModel::PatternColumn, 60, 8),
+                                makeShare(RulesModel::PinnedColumn, 24, 6),
+                                makeShare(RulesModel::ProblemColumn, 24, 8) };
+    int left = available;
+    for (int column : { int(RulesModel::EnabledColumn), int(RulesModel::KindColumn), int(RulesModel::TierColumn) }) {
+        left -= header->sectionSize(column);
+    }
+    int wanted = 0;
+    int least = 0;
+    for (const Share& share : shares) {
+        wanted += qMax(share.wanted, share.least);
+        least += share.least;
+    }
+    for (const Share& share : shares) {
+        const int want = qMax(share.wanted, share.least);
+        int width = want;
+        if (wanted > left) {
+            // Short of room: each keeps its least and gets a part of the rest by what it wants.
+            const int spare = qMax(0, left - least);
+            width = share.least + (wanted > least ? (want - share.least) * spare / (wanted - least) : 0);
+        } else if (share.column == RulesModel::PatternColumn) {
+            width = want + (left - wanted); // room to spare goes to the pattern
+        }
+        header->resizeSection(share.column, qMax(width, header->minimumSectionSize()));
+    }
+}
+
+void RulesPane::updateProblems()
+{
+    QStringList lines;
+    for (int row = 0; row < m_rules->rowCount(); ++row) {
+        const QString problem = m_rules->index(row, RulesModel::ProblemColumn).data().toString();
+        if (!problem.isEmpty()) {
+            lines << tr("Rule %1 \"%2\": %3")
+                         .arg(row + 1)
+                         .arg(m_rules->index(row, RulesModel::NameColumn).data().toString(), problem);
+        }
+    }
+    m_problems->setText(lines.join(u'\n'));
+    m_problems->setVisible(!lines.isEmpty());
 }
 
 void RulesPane::selectCell(int row, int column)

@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QTableView;
 class RoutingDocument;
 class RulesModel;
@@ -17,6 +18,8 @@ public:
 
     RulesModel* model() const { return m_rules; }
     QTableView* view() const { return m_rulesView; }
+    // Under the table, word-wrapped: each rule's problem in full, which its cell may elide.
+    QLabel* problemsNote() const { return m_problems; }
     void selectCell(int row, int column);
 
 protected:
@@ -26,8 +29,13 @@ private:
     // The condition and tier columns as wide as their longest text in the UI language
     // ("Schlüsselwörter", "premium"), never narrower than the user made them.
     void fitWordColumns();
+    // Every column inside the table's width (item 11 of issue 22): the name, pattern, pinned model
+    // and problem share what the check box, condition and tier leave, and elide with a tooltip.
+    void fitColumns();
+    void updateProblems();
 
     RoutingDocument* m_document;
     RulesModel* m_rules;
     QTableView* m_rulesView;
+    QLabel* m_problems;
 };

@@ -1,6 +1,7 @@
 #include "ui/routing/SimulatePanel.h"
 
 #include "core/engine/Engine.h"
+#include "core/routing/DefaultPolicy.h"
 #include "core/routing/RoutedCall.h"
 #include "core/routing/Router.h"
 #include "core/sandbox/SandboxServer.h"
@@ -169,7 +170,7 @@ void SimulatePanel::send()
     RoutedCall* call = m_router->route(request, tags, {}, this);
     m_call = call;
     connect(call, &RoutedCall::decided, this, [this](const QString& tier, const QString& rule, const QString& why) {
-        addStep(tr("rule %1 (%2) → tier %3").arg(rule, why, tier));
+        addStep(tr("rule %1 (%2) → tier %3").arg(DefaultPolicy::displayName(rule), why, tier));
     });
     connect(call, &RoutedCall::attemptStarted, this,
             [this](const QString& model, const QString& provider, AttemptReason reason) {

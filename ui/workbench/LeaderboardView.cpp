@@ -1,6 +1,7 @@
 #include "ui/workbench/LeaderboardView.h"
 
 #include "core/common/Clock.h"
+#include "core/routing/DefaultPolicy.h"
 #include "ui/common/FileDialogs.h"
 #include "ui/common/Icons.h"
 #include "ui/workbench/LeaderboardModel.h"
@@ -114,13 +115,14 @@ Leaderboard::Filter LeaderboardView::filter() const
     return filter;
 }
 
-void LeaderboardView::fillChoices(QComboBox* box, const QStringList& values, const QString& anyText)
+void LeaderboardView::fillChoices(QComboBox* box, const QStringList& values, const QString& anyText,
+                                  const std::function<QString(const QString&)>& shown)
 {
     const QString current = box->currentData().toString();
     box->clear();
     box->addItem(anyText, QString());
     for (const QString& value : values) {
-        box->addItem(value, value);
+        box->addItem(shown ? shown(value) : value, value);
     }
     // A choice that has no votes any more falls back to "any".
     box->setCurrentIndex(std::max(0, box->findData(current)));
@@ -130,7 +132,8 @@ void LeaderboardView::reload()
 {
     m_runs = m_source ? m_source() : QList<VotedRun>();
     fillChoices(m_tier, Leaderboard::tiers(m_runs), tr("Any tier"));
-    fillChoices(m_rule, Leaderboard::rules(m_runs), tr("Any rule"));
+    // The ledger keeps a built-in rule's English name; the list shows it in the UI's language.
+    fillChoices(m_rule, Leaderboard::rules(m_runs), tr("Any rule"), &DefaultPolicy::displayName);
     fillChoices(m_tag, Leaderboard::tags(m_runs), tr("Any tag"));
     recompute();
 }

@@ -62,7 +62,9 @@ signals:
 
 private:
     void recompute();
-    void fillChoices(QComboBox* box, const QStringList& values, const QString& anyText);
+    // `shown` gives an entry's text for its value (the value itself when empty).
+    void fillChoices(QComboBox* box, const QStringList& values, const QString& anyText,
+                     const std::function<QString(const QString&)>& shown = {});
 
     Source m_source;
     QList<VotedRun> m_runs;
