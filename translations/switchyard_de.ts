@@ -6722,18 +6722,18 @@ Erstes Token: %3</translation>
     </message>
     <message>
         <source>Review primaries over</source>
-        <translation></translation>
+        <translation>Primäre Modelle bewerten über</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
         </translation>
     </message>
     <message>
         <source>The period each tier&apos;s primary is judged over: its failover rate and its fallbacks&apos; reliability</source>
-        <translation></translation>
+        <translation>Der Zeitraum, über den das primäre Modell jeder Stufe bewertet wird: seine Failover-Rate und die Zuverlässigkeit seiner Fallbacks</translation>
     </message>
 </context>
 <context>

@@ -70,6 +70,22 @@ RoutingEditor::RoutingEditor(Engine& engine, QWidget* parent)
     modelsLabel->setBuddy(m_modelView);
     modelsLayout->addWidget(modelsLabel);
     modelsLayout->addWidget(m_modelView);
+    // How far back "reconsider your primary" looks: a week shows today's trouble, 90 days a habit.
+    // Under the models, where it takes no width from the toolbar (the page must fit 960 px).
+    auto* reviewLabel = new QLabel(tr("Review primaries over"), modelsPane);
+    reviewLabel->setWordWrap(true);
+    auto* reviewDays = new QComboBox(modelsPane);
+    reviewDays->setObjectName(QStringLiteral("primaryReviewDays"));
+    for (int days : { 7, 30, 90 }) {
+        reviewDays->addItem(tr("%n day(s)", nullptr, days), days);
+    }
+    reviewDays->setToolTip(tr("The period each tier's primary is judged over: its failover rate and its "
+                              "fallbacks' reliability"));
+    reviewLabel->setBuddy(reviewDays);
+    connect(reviewDays, &QComboBox::currentIndexChanged, this,
+            [this, reviewDays] { m_primaries->setDays(reviewDays->currentData().toInt()); });
+    modelsLayout->addWidget(reviewLabel);
+    modelsLayout->addWidget(reviewDays);
 
     auto* top = new QSplitter(Qt::Horizontal, this);
     top->addWidget(modelsPane);
@@ -179,20 +195,6 @@ QWidget* RoutingEditor::createToolBar()
         }
     });
     layout->addStretch(1);
-    // How far back "reconsider your primary" looks: a week shows today's trouble, 90 days a habit.
-    auto* reviewLabel = new QLabel(tr("Review primaries over"), bar);
-    auto* reviewDays = new QComboBox(bar);
-    reviewDays->setObjectName(QStringLiteral("primaryReviewDays"));
-    for (int days : { 7, 30, 90 }) {
-        reviewDays->addItem(tr("%n day(s)", nullptr, days), days);
-    }
-    reviewDays->setToolTip(tr("The period each tier's primary is judged over: its failover rate and its "
-                              "fallbacks' reliability"));
-    reviewLabel->setBuddy(reviewDays);
-    connect(reviewDays, &QComboBox::currentIndexChanged, this,
-            [this, reviewDays] { m_primaries->setDays(reviewDays->currentData().toInt()); });
-    layout->addWidget(reviewLabel);
-    layout->addWidget(reviewDays);
     layout->addWidget(m_state);
     return bar;
 }
