@@ -5133,7 +5133,7 @@ Erstes Token: %3</translation>
     </message>
     <message>
         <source>Ctrl+Enter to send</source>
-        <translation>Strg+Eingabe zum Senden</translation>
+        <translation>Strg+Eingabe sendet</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -6654,7 +6654,7 @@ Erstes Token: %3</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation>Ungespeicherte Änderungen</translation>
+        <translation>Geändert</translation>
     </message>
     <message>
         <source>Saved</source>
@@ -6734,6 +6734,10 @@ Erstes Token: %3</translation>
     <message>
         <source>The period each tier&apos;s primary is judged over: its failover rate and its fallbacks&apos; reliability</source>
         <translation>Der Zeitraum, über den das primäre Modell jeder Stufe bewertet wird: seine Failover-Rate und die Zuverlässigkeit seiner Fallbacks</translation>
+    </message>
+    <message>
+        <source>Save writes the changes to routing.json; Revert drops them</source>
+        <translation>Ungespeicherte Änderungen: Speichern schreibt sie in routing.json, Verwerfen verwirft sie</translation>
     </message>
 </context>
 <context>
@@ -6822,7 +6826,7 @@ Erstes Token: %3</translation>
     <name>RulesModel</name>
     <message>
         <source>Keywords</source>
-        <translation>Schlüsselwörter</translation>
+        <translation>Stichwörter</translation>
     </message>
     <message>
         <source>Regex</source>
@@ -6874,7 +6878,7 @@ Erstes Token: %3</translation>
     </message>
     <message>
         <source>Pinned model</source>
-        <translation>Festes Modell</translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Problem</source>

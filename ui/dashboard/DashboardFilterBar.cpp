@@ -94,6 +94,8 @@ DashboardFilterBar::DashboardFilterBar(QWidget* parent)
     filters->addWidget(m_sources);
     filters->addWidget(m_clientKeys);
     filters->addStretch(1);
+    // Up here, where the filters leave room: in the second row it held the German window at 1,026 px.
+    filters->addWidget(m_status);
     auto* shown = new QHBoxLayout;
     m_secondRow = shown;
     shown->addWidget(m_split);
@@ -102,7 +104,6 @@ DashboardFilterBar::DashboardFilterBar(QWidget* parent)
     shown->addWidget(m_reference);
     shown->addWidget(m_routedOnly);
     shown->addStretch(1);
-    shown->addWidget(m_status);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(filters);

@@ -217,7 +217,9 @@ bool RoutingEditor::isModified() const
 void RoutingEditor::updateState()
 {
     const bool modified = isModified();
+    // Short: the toolbar must leave the page 960 px wide in every language; the tooltip says more.
     m_state->setText(modified ? tr("Unsaved changes") : tr("Saved"));
+    m_state->setToolTip(modified ? tr("Save writes the changes to routing.json; Revert drops them") : QString());
     m_saveAction->setEnabled(modified);
     m_revertAction->setEnabled(modified);
 }
