@@ -667,7 +667,7 @@ private slots:
                                        QStringLiteral("Gr\u00fcndliches Nachdenken"), QStringLiteral("Codeblock") }) {
             QVERIFY2(names.contains(german), qPrintable(names.join(QStringLiteral(", "))));
         }
-        QVERIFY(ruleCell(6, RulesModel::KindColumn) == QStringLiteral("Schl\u00fcsselw\u00f6rter"));
+        QVERIFY(ruleCell(6, RulesModel::KindColumn) == QStringLiteral("Stichw\u00f6rter"));
         QTableView* view = m_editor->rulesView();
         for (int row = 0; row < view->model()->rowCount(); ++row) {
             for (RulesModel::Column column : { RulesModel::KindColumn, RulesModel::TierColumn }) {
