@@ -5649,14 +5649,6 @@ Erstes Token: %3</translation>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Speichern</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
     <message numerus="yes">
         <source>Connected: the provider offers %n model(s); add one to the table to use it.</source>
         <translation>
@@ -7018,6 +7010,17 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>SaveButtons</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>ServeCommand</name>
     <message>
         <source>Stopped; every request was answered or cancelled, and recorded.
@@ -7363,14 +7366,6 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
     <message>
         <source>A new language applies after a restart.</source>
         <translation>Eine neue Sprache gilt nach einem Neustart.</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Speichern</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Send requests to unpriced models (their cost is not counted)</source>

@@ -7,6 +7,7 @@
 #include "core/providers/ProviderCall.h"
 #include "core/providers/ProviderClient.h"
 #include "core/secrets/KeyStore.h"
+#include "ui/common/SaveButtons.h"
 #include "ui/settings/ProviderForm.h"
 #include "ui/settings/ProviderModelsEditor.h"
 
@@ -117,16 +118,7 @@ void ProvidersDialog::buildUi()
     m_problems->setObjectName(QStringLiteral("dialogMessage"));
     m_problems->setWordWrap(true);
     m_problems->setVisible(false);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
-    // Our own texts: Qt's translations (qtbase_*.qm) are not installed everywhere.
-    buttons->button(QDialogButtonBox::Save)->setText(tr("&Save"));
-    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
-    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (save()) {
-            accept();
-        }
-    });
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    QDialogButtonBox* buttons = SaveButtons::create(this, [this] { return save(); });
 
     auto* columns = new QHBoxLayout;
     columns->addLayout(left, 1);

@@ -4,6 +4,7 @@
 #include "core/settings/AppSettings.h"
 #include "core/telemetry/OtlpSettings.h"
 #include "ui/common/CountSpinBox.h"
+#include "ui/common/SaveButtons.h"
 #include "ui/settings/LedgerLocationBox.h"
 
 #include <QCheckBox>
@@ -192,16 +193,7 @@ SettingsDialog::SettingsDialog(AppSettings& settings, const QString& dataLocatio
     operationsForm->addRow(tr("Health probes every"), m_probeMinutes);
     operationsForm->addRow(tr("Probe cost per day at most"), m_probeCap);
 
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
-    // Our own texts: Qt's translations (qtbase_*.qm) are not installed everywhere.
-    buttons->button(QDialogButtonBox::Save)->setText(tr("&Save"));
-    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
-    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (save()) {
-            accept();
-        }
-    });
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    QDialogButtonBox* buttons = SaveButtons::create(this, [this] { return save(); });
 
     auto* columns = new QHBoxLayout;
     auto* left = new QVBoxLayout;
