@@ -1208,14 +1208,6 @@ Optionen:
         <source>comparison.md</source>
         <translation>vergleich.md</translation>
     </message>
-    <message>
-        <source>Choose a file ending in .md, .json, .csv or .html.</source>
-        <translation>Wählen Sie eine Datei mit der Endung .md, .json, .csv oder .html.</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>%1 konnte nicht geschrieben werden: %2</translation>
-    </message>
 </context>
 <context>
     <name>ComparisonRun</name>
@@ -4025,6 +4017,10 @@ Erstes Token: %3</translation>
     <message>
         <source>Connecting…</source>
         <translation>Verbinde …</translation>
+    </message>
+    <message>
+        <source>Shared ledger: without a keychain the password cannot be kept; remove it from the URL and put it in PGPASSFILE</source>
+        <translation>Gemeinsames Journal: Ohne Schlüsselbund kann das Passwort nicht gespeichert werden; entfernen Sie es aus der URL und legen Sie es in PGPASSFILE ab</translation>
     </message>
 </context>
 <context>
@@ -8217,6 +8213,14 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
     <message>
         <source>A label stored with your votes, such as &quot;coding&quot; or &quot;summaries&quot;: the leaderboard can be filtered by it</source>
         <translation>Eine Bezeichnung, die mit Ihren Stimmen gespeichert wird, etwa &quot;Code&quot; oder &quot;Zusammenfassungen&quot;: die Rangliste lässt sich danach filtern</translation>
+    </message>
+    <message>
+        <source>Export Comparison</source>
+        <translation>Vergleich exportieren</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
 </context>
 </TS>

@@ -116,6 +116,16 @@ void tst_SettingsLedger::notAUrl_keepsTheDialogOpenNamingTheField()
     const QString problem = dialog.findChild<QLabel*>(QStringLiteral("settingsProblem"))->text();
     QVERIFY2(problem.startsWith(QLatin1String("Shared ledger: ")), qPrintable(problem));
     QVERIFY(settings.value(AppSettings::DatabaseUrl).toString().isEmpty());
+
+    // Without a keychain a password pasted in the URL could not be kept: refused, not dropped.
+    QUrl withPassword = m_url;
+    withPassword.setPassword(QString::fromLatin1(kPassword));
+    dialog.findChild<QLineEdit*>(QStringLiteral("databaseUrl"))->setText(withPassword.toString());
+    QVERIFY(!dialog.save());
+    const QString refused = dialog.findChild<QLabel*>(QStringLiteral("settingsProblem"))->text();
+    QVERIFY2(refused.contains(QLatin1String("PGPASSFILE")) && !refused.contains(QLatin1String("Zebra")),
+             qPrintable(refused));
+    QVERIFY(settings.value(AppSettings::DatabaseUrl).toString().isEmpty());
 }
 
 void tst_SettingsLedger::save_passwordOnlyInTheKeychain_nextStartConnects()

@@ -60,9 +60,15 @@ QString LedgerLocationBox::problem() const
         return {};
     }
     QString error;
-    if (!LedgerUrl::isUrl(text) || !LedgerUrl::parse(text, &error)) {
+    const std::optional<LedgerUrl> url = LedgerUrl::isUrl(text) ? LedgerUrl::parse(text, &error) : std::nullopt;
+    if (!url) {
         return tr("Shared ledger: %1")
             .arg(error.isEmpty() ? tr("\"%1\" is not a postgresql:// URL").arg(ledgerLocationForDisplay(text)) : error);
+    }
+    // Only the URL without its password is kept: without a keychain the password would be lost.
+    if (!m_keys && !url->password.isEmpty()) {
+        return tr("Shared ledger: without a keychain the password cannot be kept; remove it from the URL "
+                  "and put it in PGPASSFILE");
     }
     return {};
 }

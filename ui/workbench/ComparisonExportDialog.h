@@ -3,13 +3,12 @@
 #include <QString>
 
 class QWidget;
-struct ComparisonSnapshot;
 
-// File > Export Comparison: asks where (Markdown, JSON, CSV or a web page; the type follows the
-// chosen filter when the name has no suffix), writes the run there, and says what went wrong.
+// File > Export Comparison's file dialog: Markdown, JSON, CSV or a web page; a name without a
+// suffix gets the one of the chosen filter.
 class ComparisonExportDialog
 {
 public:
-    // The file written, or empty when the user cancelled or the write failed (then told so).
-    static QString run(QWidget* parent, const ComparisonSnapshot& snapshot);
+    // The file to write, or empty when the user cancelled.
+    static QString chooseFile(QWidget* parent);
 };

@@ -20,6 +20,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -487,10 +488,16 @@ bool WorkbenchView::vote(int index)
 
 void WorkbenchView::exportWithDialog()
 {
-    const QString path = ComparisonExportDialog::run(this, m_run->snapshot());
-    if (!path.isEmpty()) {
-        emit statusMessage(tr("Exported to %1").arg(QFileInfo(path).fileName()));
+    const QString path = ComparisonExportDialog::chooseFile(this);
+    if (path.isEmpty()) {
+        return;
     }
+    QString error;
+    if (!exportComparison(path, &error)) {
+        QMessageBox::warning(this, tr("Export Comparison"), tr("Could not write %1: %2").arg(path, error));
+        return;
+    }
+    emit statusMessage(tr("Exported to %1").arg(QFileInfo(path).fileName()));
 }
 
 void WorkbenchView::showDiff()
