@@ -8,7 +8,7 @@
 set -eu
 packages="build-essential cmake ninja-build pkg-config clang-format
  qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6svg6 libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev
- qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev libyaml-cpp-dev libgl-dev libqt6opengl6-dev libvulkan-dev libxkbcommon-dev
+ qt6-httpserver-dev qt6-pdf-dev qt6-websockets-dev qtkeychain-qt6-dev libyaml-cpp-dev libgl-dev libqt6opengl6-dev libvulkan-dev libxkbcommon-dev
  libqt6sql6-psql postgresql
  xvfb xauth imagemagick gnome-keyring dbus-x11 prometheus dunst"
 # Node.js and npm (for the gateway's SDK tests) may come from outside Debian (e.g. NodeSource,

@@ -120,10 +120,11 @@ qint64 ColumnRun::elapsedMs() const
     return m_clock.isValid() ? m_clock.elapsed() : 0;
 }
 
-void ColumnRun::begin(const ChatRequest& request)
+void ColumnRun::begin(const ChatRequest& request, const QStringList& notes)
 {
     releaseCall();
     m_request = request;
+    m_notes = notes;
     m_text.clear();
     m_reasoning.clear();
     m_toolCalls.clear();

@@ -65,8 +65,10 @@ public:
     qint64 elapsedMs() const;
     bool isActive() const { return ColumnStates::isActive(m_state); }
 
-    // Starts a new answer for `request`: clears the text and figures, state Waiting.
-    void begin(const ChatRequest& request);
+    // Starts a new answer for `request`: clears the text and figures, state Waiting. The notes say
+    // how the request differs from what was asked ("report.pdf went as its text: ...").
+    void begin(const ChatRequest& request, const QStringList& notes = {});
+    const QStringList& notes() const { return m_notes; }
     // Takes ownership of the object running the call; `cancelCall` stops it without further signals.
     void attach(QObject* call, std::function<void()> cancelCall);
     // Stops the call; the column becomes Incomplete (some text) or Cancelled (none).
@@ -133,6 +135,7 @@ private:
     qint64 m_firstTokenAtMs = -1; // on m_clock; the call's own ttft excludes queueing
     ColumnRoute m_route;
     QList<ChatMessage> m_conversation;
+    QStringList m_notes;
     QPointer<QObject> m_call;
     std::function<void()> m_cancelCall;
 };

@@ -1,6 +1,8 @@
 #include "core/workbench/ColumnSpec.h"
 
-ChatRequest ColumnSpec::requestFor(const PromptSettings& prompt) const
+#include "core/workbench/PromptBody.h"
+
+ChatRequest ColumnSpec::requestFor(const PromptSettings& prompt, const AttachmentFit& fit, bool takesTemperature) const
 {
     ChatRequest request;
     const QString system = systemPrompt.value_or(prompt.systemPrompt);
@@ -16,6 +18,13 @@ ChatRequest ColumnSpec::requestFor(const PromptSettings& prompt) const
     request.temperature = temperature ? temperature : prompt.temperature;
     request.maxTokens = maxTokens.value_or(prompt.maxTokens);
     request.stream = true;
+    if (!prompt.attachments.isEmpty() || reasoningEffort != ReasoningEffort::Default) {
+        if (reasoningEffort != ReasoningEffort::Default || !takesTemperature) {
+            request.temperature.reset(); // reasoning models take none (a thinking Claude only 1)
+        }
+        request.clientBody = PromptBody::build(request, prompt.attachments, fit, reasoningEffort);
+        request.clientFormat = ProviderKind::OpenAiCompatible;
+    }
     return request;
 }
 
@@ -36,6 +45,9 @@ QJsonObject ColumnSpec::toJson() const
     if (systemPrompt) {
         object.insert(QStringLiteral("systemPrompt"), *systemPrompt);
     }
+    if (reasoningEffort != ReasoningEffort::Default) {
+        object.insert(QStringLiteral("reasoningEffort"), ReasoningEfforts::id(reasoningEffort));
+    }
     return object;
 }
 
@@ -53,6 +65,8 @@ ColumnSpec ColumnSpec::fromJson(const QJsonObject& object)
     if (object.contains(QStringLiteral("systemPrompt"))) {
         spec.systemPrompt = object.value(QStringLiteral("systemPrompt")).toString();
     }
+    spec.reasoningEffort = ReasoningEfforts::fromId(object.value(QStringLiteral("reasoningEffort")).toString())
+                               .value_or(ReasoningEffort::Default);
     return spec;
 }
 

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "core/common/ProviderTypes.h"
+#include "core/workbench/Attachment.h"
+#include "core/workbench/AttachmentFit.h"
+#include "core/workbench/ReasoningEffort.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -17,6 +20,7 @@ struct PromptSettings
     std::optional<double> temperature; // nullopt = provider default
     int maxTokens = 0; // 0 = provider default
     QList<ChatMessage> history; // earlier turns when continuing a conversation
+    QList<Attachment> attachments; // sent with the prompt to every column
 
     bool operator==(const PromptSettings&) const = default;
 };
@@ -30,6 +34,7 @@ struct ColumnSpec
     std::optional<int> maxTokens = {};
     std::optional<QString> systemPrompt = {}; // an empty string means "no system prompt for this column"
     bool routed = false; // "Route it": the router picks the model on every run
+    ReasoningEffort reasoningEffort = ReasoningEffort::Default;
 
     static ColumnSpec routeIt()
     {
@@ -37,9 +42,15 @@ struct ColumnSpec
         spec.routed = true;
         return spec;
     }
-    bool hasOverrides() const { return temperature || maxTokens || systemPrompt; }
-    // The request this column sends for the shared prompt settings.
-    ChatRequest requestFor(const PromptSettings& prompt) const;
+    bool hasOverrides() const
+    {
+        return temperature || maxTokens || systemPrompt || reasoningEffort != ReasoningEffort::Default;
+    }
+    // The request this column sends for the shared prompt settings. With attachments or an effort
+    // it carries them as an OpenAI body (PromptBody), the files as `fit` says; that body has no
+    // temperature when an effort is asked or the model takes none (takesTemperature).
+    ChatRequest requestFor(const PromptSettings& prompt, const AttachmentFit& fit = {},
+                           bool takesTemperature = true) const;
 
     QJsonObject toJson() const;
     static ColumnSpec fromJson(const QJsonObject& object);

@@ -71,6 +71,14 @@ QByteArray toMarkdown(const ComparisonSnapshot& snapshot)
     }
     md += QStringLiteral("**") + tr("Prompt") + QStringLiteral("**\n\n> ")
         + QString(snapshot.prompt.prompt).replace(QLatin1Char('\n'), QStringLiteral("\n> ")) + QStringLiteral("\n\n");
+    if (!snapshot.prompt.attachments.isEmpty()) {
+        // Referenced by name, kind and size: the bytes stay with the user.
+        md += QStringLiteral("**") + tr("Attached") + QStringLiteral("**\n\n");
+        for (const Attachment& attachment : snapshot.prompt.attachments) {
+            md += QStringLiteral("- `%1` (%2)\n").arg(attachment.fileName, attachment.describe());
+        }
+        md += QLatin1Char('\n');
+    }
 
     md += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 |\n")
               .arg(tr("Model"), tr("Provider"), tr("Status"), tr("First token"), tr("Latency"), tr("Tokens in / out"),
@@ -169,6 +177,13 @@ QByteArray toJson(const ComparisonSnapshot& snapshot)
                            snapshot.prompt.temperature ? QJsonValue(*snapshot.prompt.temperature)
                                                        : QJsonValue(QJsonValue::Null) },
                          { QStringLiteral("maxTokens"), snapshot.prompt.maxTokens } };
+    if (!snapshot.prompt.attachments.isEmpty()) {
+        QJsonArray attachments;
+        for (const Attachment& attachment : snapshot.prompt.attachments) {
+            attachments.append(attachment.reference());
+        }
+        prompt.insert(QStringLiteral("attachments"), attachments);
+    }
     QJsonObject root { { QStringLiteral("format"), QStringLiteral("switchyard-comparison") },
                        { QStringLiteral("version"), 1 },
                        { QStringLiteral("compareGroup"), snapshot.compareGroup },

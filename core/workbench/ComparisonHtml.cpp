@@ -128,6 +128,14 @@ QByteArray page(const ComparisonSnapshot& snapshot)
     }
     html += QStringLiteral("<h3>%1</h3><blockquote>%2</blockquote>\n")
                 .arg(exportText("Prompt").toHtmlEscaped(), snapshot.prompt.prompt.toHtmlEscaped());
+    if (!snapshot.prompt.attachments.isEmpty()) {
+        html += QStringLiteral("<h3>%1</h3><ul>\n").arg(exportText("Attached").toHtmlEscaped());
+        for (const Attachment& attachment : snapshot.prompt.attachments) {
+            html += QStringLiteral("<li><code>%1</code> (%2)</li>\n")
+                        .arg(attachment.fileName.toHtmlEscaped(), attachment.describe().toHtmlEscaped());
+        }
+        html += QStringLiteral("</ul>\n");
+    }
 
     html += QStringLiteral("<table>\n<tr>");
     for (const QString& header :

@@ -1,6 +1,7 @@
 #include "core/workbench/ComparisonRun.h"
 
 #include "core/common/RequestSettings.h"
+#include "core/providers/OpenAiWire.h"
 #include "core/providers/ProviderCall.h"
 #include "core/providers/ProviderClient.h"
 #include "core/routing/RoutedCall.h"
@@ -204,7 +205,11 @@ ComparisonSnapshot ComparisonRun::snapshot() const
         ColumnSnapshot entry;
         entry.spec = column->spec();
         entry.modelId = column->spec().routed ? column->title() : column->model().id;
-        entry.note = column->route().note();
+        QStringList notes = column->notes();
+        if (const QString route = column->route().note(); !route.isEmpty()) {
+            notes.prepend(route);
+        }
+        entry.note = notes.join(QStringLiteral("; "));
         entry.route = column->route();
         entry.providerId = column->provider().id;
         entry.providerName = column->providerName();
@@ -251,14 +256,29 @@ void ComparisonRun::runColumn(ColumnRun* column)
     if (!column->conversation().isEmpty()) {
         prompt.history = column->conversation();
     }
-    const ChatRequest request = column->spec().requestFor(prompt);
-    column->begin(request);
+    const ModelConfig* model = m_catalog.model(column->spec().modelId);
+    const ProviderConfig* provider = m_catalog.providerOf(column->spec().modelId);
     if (column->spec().routed) {
+        const ChatRequest request = column->spec().requestFor(prompt, AttachmentFit::routed(prompt.attachments));
+        column->begin(request);
         runRouted(column, request);
         return;
     }
-    const ModelConfig* model = m_catalog.model(column->spec().modelId);
-    const ProviderConfig* provider = m_catalog.providerOf(column->spec().modelId);
+    // What the model takes decides how the files go, before anything is sent.
+    const AttachmentFit fit = model ? AttachmentFit::of(prompt.attachments, model->id, model->capabilities)
+                                    : AttachmentFit::routed(prompt.attachments);
+    const bool takesTemperature = !model || !provider
+        || ProviderKinds::wireFormat(provider->kind) != ProviderKind::OpenAiCompatible
+        || OpenAiWire::takesSamplingParameters(model->upstreamModel);
+    const ChatRequest request = column->spec().requestFor(prompt, fit, takesTemperature);
+    column->begin(request, fit.notes);
+    if (!fit.refusal.isEmpty()) {
+        CallError error;
+        error.failureClass = FailureClass::BadRequest;
+        error.message = fit.refusal;
+        column->fail(error, {});
+        return;
+    }
     if (!model || !provider || !m_client) {
         CallError error;
         error.failureClass = FailureClass::BadRequest;

@@ -39,6 +39,17 @@ ColumnSettingsDialog::ColumnSettingsDialog(const ModelCatalog& catalog, const Co
     m_maxTokens->setValue(spec.maxTokens.value_or(1024));
     m_overrideMaxTokens->setChecked(spec.maxTokens.has_value());
 
+    m_effort = new QComboBox(this);
+    m_effort->setObjectName(QStringLiteral("reasoningEffort"));
+    for (ReasoningEffort effort :
+         { ReasoningEffort::Default, ReasoningEffort::Low, ReasoningEffort::Medium, ReasoningEffort::High }) {
+        m_effort->addItem(ReasoningEfforts::displayName(effort), int(effort));
+    }
+    m_effort->setCurrentIndex(m_effort->findData(int(spec.reasoningEffort)));
+    m_effort->setToolTip(tr("How long a reasoning model thinks before it answers: OpenAI's reasoning_effort; "
+                            "Claude thinks with a budget of 1,024, 2,048 or 4,096 tokens. Models that do not "
+                            "reason refuse it."));
+
     m_overrideSystem = new QCheckBox(tr("Own system prompt (empty = none)"), this);
     m_system = new QPlainTextEdit(this);
     m_system->setPlainText(spec.systemPrompt.value_or(QString()));
@@ -56,6 +67,7 @@ ColumnSettingsDialog::ColumnSettingsDialog(const ModelCatalog& catalog, const Co
     form->addRow(tr("Model"), m_model);
     form->addRow(m_overrideTemperature, m_temperature);
     form->addRow(m_overrideMaxTokens, m_maxTokens);
+    form->addRow(tr("Reasoning"), m_effort);
     form->addRow(m_overrideSystem);
     form->addRow(m_system);
 
@@ -82,5 +94,6 @@ ColumnSpec ColumnSettingsDialog::spec() const
     if (m_overrideSystem->isChecked()) {
         spec.systemPrompt = m_system->toPlainText();
     }
+    spec.reasoningEffort = ReasoningEffort(m_effort->currentData().toInt());
     return spec;
 }

@@ -27,6 +27,7 @@ private:
     QDoubleSpinBox* m_temperature;
     QCheckBox* m_overrideMaxTokens;
     QSpinBox* m_maxTokens;
+    QComboBox* m_effort;
     QCheckBox* m_overrideSystem;
     QPlainTextEdit* m_system;
 };

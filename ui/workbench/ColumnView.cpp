@@ -312,29 +312,40 @@ void ColumnView::refreshHeader()
 void ColumnView::updateRoute()
 {
     const ColumnRoute& route = m_run->route();
-    m_route->setVisible(m_run->spec().routed);
-    if (!m_run->spec().routed) {
-        return;
-    }
-    // The decision in the label's muted colour; failovers in the normal text colour, they matter more.
+    const bool routed = m_run->spec().routed;
+    m_route->setVisible(routed || !m_run->notes().isEmpty());
+    // The decision in the label's muted colour; failovers and notes on what was sent in the normal
+    // text colour, they matter more.
     const QString text = QApplication::palette().color(QPalette::WindowText).name();
-    QStringList lines { route.decisionText().toHtmlEscaped() };
-    for (const ColumnRoute::Failover& failover : route.failovers) {
-        lines.append(QStringLiteral("<span style=\"color:%1\">\u21aa</span>&nbsp;<span style=\"color:%2\">%3</span>")
-                         .arg(StatusColors::name(StatusTone::Warning), text,
-                              ColumnRoute::failoverText(failover).toHtmlEscaped()));
+    QStringList lines;
+    if (routed) {
+        lines.append(route.decisionText().toHtmlEscaped());
+        for (const ColumnRoute::Failover& failover : route.failovers) {
+            lines.append(
+                QStringLiteral("<span style=\"color:%1\">\u21aa</span>&nbsp;<span style=\"color:%2\">%3</span>")
+                    .arg(StatusColors::name(StatusTone::Warning), text,
+                         ColumnRoute::failoverText(failover).toHtmlEscaped()));
+        }
+    }
+    for (const QString& note : m_run->notes()) {
+        lines.append(QStringLiteral("<span style=\"color:%1\">\u24d8</span>&nbsp;<span style=\"color:%2\">%3</span>")
+                         .arg(StatusColors::name(StatusTone::Neutral), text, note.toHtmlEscaped()));
     }
     m_route->setText(lines.join(QStringLiteral("<br>")));
-    m_route->setToolTip(route.why);
+    m_route->setToolTip(routed ? route.why : QString());
 }
 
 QString ColumnView::routeText() const
 {
     const ColumnRoute& route = m_run->route();
-    QStringList lines { route.decisionText() };
-    for (const ColumnRoute::Failover& failover : route.failovers) {
-        lines.append(ColumnRoute::failoverText(failover));
+    QStringList lines;
+    if (m_run->spec().routed) {
+        lines.append(route.decisionText());
+        for (const ColumnRoute::Failover& failover : route.failovers) {
+            lines.append(ColumnRoute::failoverText(failover));
+        }
     }
+    lines.append(m_run->notes());
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -355,6 +366,7 @@ void ColumnView::onBegun()
     AnswerDocument::reset(m_answer->document(), m_run->conversation(), m_run->title());
     m_errorBanner->hide();
     updateReasoning();
+    updateRoute();
 }
 
 void ColumnView::onReasoningAppended(const QString& delta)

@@ -1,6 +1,9 @@
 #include "ui/workbench/PromptEditor.h"
 
+#include "ui/common/FileDialogs.h"
 #include "ui/common/Icons.h"
+#include "ui/workbench/AttachmentStrip.h"
+#include "ui/workbench/PromptTextEdit.h"
 
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
@@ -32,11 +35,35 @@ PromptEditor::PromptEditor(QWidget* parent)
     m_system->setFixedHeight(m_system->fontMetrics().lineSpacing() * 3 + 14);
     m_system->hide();
 
-    m_prompt = new QPlainTextEdit(this);
+    auto* prompt = new PromptTextEdit(this);
+    m_prompt = prompt;
     m_prompt->setObjectName(QStringLiteral("promptEdit"));
-    m_prompt->setPlaceholderText(tr("Ask every column the same question. Ctrl+Enter sends, Esc stops."));
+    m_prompt->setPlaceholderText(
+        tr("Ask every column the same question. Drop or paste images, PDFs and text files to attach them. "
+           "Ctrl+Enter sends, Esc stops."));
     m_prompt->setTabChangesFocus(true);
     m_prompt->setMinimumHeight(m_prompt->fontMetrics().lineSpacing() * 3 + 14);
+
+    m_attachments = new AttachmentStrip(this);
+    m_attach = new QToolButton(this);
+    m_attach->setObjectName(QStringLiteral("attachButton"));
+    m_attach->setText(tr("Attach"));
+    m_attach->setIcon(Icons::icon(QStringLiteral("attach")));
+    m_attach->setIconSize(QSize(14, 14));
+    m_attach->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_attach->setAutoRaise(true);
+    m_attach->setToolTip(tr("Attach an image, a PDF or a text file to the prompt (or drop or paste it)"));
+    connect(m_attach, &QToolButton::clicked, this, [this] {
+        const QString path = FileDialogs::openFileName(
+            this, tr("Attach a file"), FileDialogs::startDirectory(),
+            tr("Images, PDFs and text (*.png *.jpg *.jpeg *.gif *.webp *.pdf *.txt *.md *.csv *.json *.*)"));
+        if (!path.isEmpty()) {
+            m_attachments->addFiles({ path });
+        }
+    });
+    connect(prompt, &PromptTextEdit::filesDropped, m_attachments, &AttachmentStrip::addFiles);
+    connect(prompt, &PromptTextEdit::imagePasted, m_attachments, &AttachmentStrip::addImage);
+    connect(m_attachments, &AttachmentStrip::changed, this, &PromptEditor::settingsEdited);
 
     m_temperature = new QDoubleSpinBox(this);
     m_temperature->setRange(TemperatureDefault, 2.0);
@@ -69,6 +96,7 @@ PromptEditor::PromptEditor(QWidget* parent)
     auto* controls = new QHBoxLayout;
     controls->setSpacing(6);
     controls->addWidget(m_systemToggle);
+    controls->addWidget(m_attach);
     controls->addSpacing(12);
     controls->addWidget(new QLabel(tr("Temperature"), this));
     controls->addWidget(m_temperature);
@@ -85,6 +113,7 @@ PromptEditor::PromptEditor(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
     layout->addWidget(m_system);
+    layout->addWidget(m_attachments);
     layout->addWidget(m_prompt, 1);
     layout->addLayout(controls);
 
@@ -116,6 +145,7 @@ PromptSettings PromptEditor::settings() const
         settings.temperature = m_temperature->value();
     }
     settings.maxTokens = m_maxTokens->value();
+    settings.attachments = m_attachments->attachments();
     return settings;
 }
 

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class AttachmentStrip;
 class QDoubleSpinBox;
 class QLabel;
 class QPlainTextEdit;
@@ -11,8 +12,8 @@ class QPushButton;
 class QSpinBox;
 class QToolButton;
 
-// The prompt, an optional collapsible system prompt, temperature and max tokens, and the
-// Send / Stop buttons. Ctrl+Enter and Esc are the window's actions (see WorkbenchView).
+// The prompt, an optional collapsible system prompt, files attached to the prompt, temperature and
+// max tokens, and the Send / Stop buttons. Ctrl+Enter and Esc are the window's actions (see WorkbenchView).
 class PromptEditor : public QWidget
 {
     Q_OBJECT
@@ -33,6 +34,8 @@ public:
     QPlainTextEdit* promptEdit() const { return m_prompt; }
     QPushButton* sendButton() const { return m_send; }
     QPushButton* stopButton() const { return m_stop; }
+    AttachmentStrip* attachmentStrip() const { return m_attachments; }
+    QToolButton* attachButton() const { return m_attach; }
 
 signals:
     void sendRequested();
@@ -43,6 +46,8 @@ private:
     QToolButton* m_systemToggle;
     QPlainTextEdit* m_system;
     QPlainTextEdit* m_prompt;
+    AttachmentStrip* m_attachments;
+    QToolButton* m_attach;
     QDoubleSpinBox* m_temperature;
     QSpinBox* m_maxTokens;
     QLabel* m_hint;
