@@ -321,6 +321,29 @@ public:
         return true;
     }
 
+    // OpenAI's reasoning_effort as Claude's thinking budget, as LiteLLM maps it (low 1,024, medium
+    // 2,048, high 4,096 tokens); "minimal" and "none" ask for no thinking, which is Claude's default.
+    bool reasoningEffort(const QJsonValue& value, QJsonObject& out)
+    {
+        static const QHash<QString, int> budgets { { QStringLiteral("none"), 0 },
+                                                   { QStringLiteral("minimal"), 0 },
+                                                   { QStringLiteral("low"), 1024 },
+                                                   { QStringLiteral("medium"), 2048 },
+                                                   { QStringLiteral("high"), 4096 } };
+        const auto found = budgets.constFind(value.toString());
+        if (!value.isString() || found == budgets.cend()) {
+            return walk.refuse(
+                QStringLiteral("reasoning_effort"),
+                QCoreApplication::translate("RequestTranslator", "Claude takes none, minimal, low, medium or high"));
+        }
+        if (*found > 0) {
+            out.insert(QStringLiteral("thinking"),
+                       QJsonObject { { QStringLiteral("type"), QStringLiteral("enabled") },
+                                     { QStringLiteral("budget_tokens"), *found } });
+        }
+        return true;
+    }
+
     RequestTranslator::Result run(const QJsonObject& body)
     {
         QJsonObject out;
@@ -354,6 +377,8 @@ public:
                 // Applied below, once tool_choice is known.
             } else if (key == QLatin1String("user")) {
                 out.insert(QStringLiteral("metadata"), QJsonObject { { QStringLiteral("user_id"), value } });
+            } else if (key == QLatin1String("reasoning_effort")) {
+                ok = reasoningEffort(value, out);
             } else if (key == QLatin1String("n") && value.toDouble() == 1) {
             } else if (key == QLatin1String("response_format")
                        && value.toObject().value(QLatin1String("type")).toString() == QLatin1String("text")) {
@@ -368,6 +393,34 @@ public:
             }
             choice.insert(QStringLiteral("disable_parallel_tool_use"), true);
             out.insert(QStringLiteral("tool_choice"), choice);
+        }
+        const int budget
+            = out.value(QLatin1String("thinking")).toObject().value(QLatin1String("budget_tokens")).toInt();
+        if (ok && budget > 0) {
+            // Claude's thinking counts against max_tokens, which must leave room for the answer, and
+            // takes no sampling temperature.
+            if (!out.contains(QLatin1String("max_tokens"))) {
+                out.insert(QStringLiteral("max_tokens"), budget + AnthropicWire::kDefaultMaxTokens);
+            } else if (out.value(QLatin1String("max_tokens")).toInt() <= budget) {
+                ok = walk.refuse(
+                    body.contains(QLatin1String("max_completion_tokens")) ? QStringLiteral("max_completion_tokens")
+                                                                          : QStringLiteral("max_tokens"),
+                    QCoreApplication::translate("RequestTranslator",
+                                                "must be above the %1 thinking tokens that reasoning_effort %2 "
+                                                "gives Claude")
+                        .arg(budget)
+                        .arg(body.value(QLatin1String("reasoning_effort")).toString()));
+            }
+            if (ok && out.contains(QLatin1String("temperature"))
+                && out.value(QLatin1String("temperature")).toDouble() != 1) {
+                ok = walk.refuse(QStringLiteral("temperature"),
+                                 QCoreApplication::translate("RequestTranslator",
+                                                             "Claude takes no temperature but 1 while it thinks "
+                                                             "(reasoning_effort)"));
+            }
+        }
+        if (!ok) {
+            return walk.result(out);
         }
         if (!out.contains(QLatin1String("max_tokens"))) {
             out.insert(QStringLiteral("max_tokens"), AnthropicWire::kDefaultMaxTokens);

@@ -658,8 +658,20 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
     const bool reportsUsage = m_reportsUsage.value(model.name, true);
     const SandboxWire::PromptUsage prompt = promptUsage(wire, call, model.providerId, model.name);
     const bool ignoresMaxTokens = fault.kind == Kind::IgnoreMaxTokens;
-    SandboxText::Reply reply = SandboxText::generate(call.promptText, call.lastUserText, model.name,
-                                                     ignoresMaxTokens ? 0 : call.maxTokens, model.reasoning);
+    SandboxText::Reply reply
+        = SandboxText::generate(call.promptText, call.lastUserText, model.name, ignoresMaxTokens ? 0 : call.maxTokens,
+                                model.reasoning || call.thinkingBudget > 0);
+    if (call.thinkingBudget > 0) {
+        // Claude thinks longer with a larger budget: about a twentieth of it, in words.
+        const QStringList once = reply.reasoning;
+        while (!once.isEmpty() && reply.reasoning.size() < call.thinkingBudget / 20) {
+            reply.reasoning.append(once);
+        }
+    }
+    if (SandboxWire::isOpenAiReasoningModel(model.name)
+        && SandboxWire::hiddenReasoningTokens(call.reasoningEffort) > 0) {
+        reply.hiddenReasoningTokens = SandboxWire::hiddenReasoningTokens(call.reasoningEffort);
+    }
     if (ignoresMaxTokens) {
         // A runaway answer: the reply's own text over and over, far past what was asked for.
         const QStringList once = reply.pieces;
@@ -677,7 +689,7 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
         reply.searchQuery = call.lastUserText.left(100);
         m_answered.webSearches += reply.webSearches;
     }
-    m_answered.completionTokens += reply.tokenCount();
+    m_answered.completionTokens += reply.tokenCount() + reply.hiddenReasoningTokens;
     const int firstMs = scaled(model.firstTokenMs);
     const int intervalMs = ignoresMaxTokens
         ? 1

@@ -33,8 +33,12 @@ void SandboxStream::start()
         m_out += SandboxWire::sseEvent(
             "message_start",
             SandboxWire::anthropicMessageStart(m_plan.id, m_plan.model, m_plan.prompt, m_plan.reportsUsage));
-        m_out += SandboxWire::anthropicSearchEvents(m_plan.reply);
-        m_out += SandboxWire::sseEvent("content_block_start", SandboxWire::anthropicBlockStart(m_plan.reply));
+        if (!m_plan.reply.reasoning.isEmpty()) {
+            m_out += SandboxWire::anthropicThinkingStart(); // searches and the answer follow the thinking
+        } else {
+            m_out += SandboxWire::anthropicSearchEvents(m_plan.reply);
+            m_out += SandboxWire::sseEvent("content_block_start", SandboxWire::anthropicBlockStart(m_plan.reply));
+        }
         m_out += SandboxWire::sseEvent("ping", QJsonObject { { QStringLiteral("type"), QStringLiteral("ping") } });
     } else {
         m_responder->beginStream(200, QByteArrayLiteral("text/event-stream; charset=utf-8"), m_plan.headers);
@@ -125,6 +129,13 @@ bool SandboxStream::sendPiece()
             m_out += SandboxBedrock::toolDelta(piece, answerBlock);
         } else {
             m_out += SandboxBedrock::textDelta(piece, answerBlock);
+        }
+    } else if (m_plan.wire == Wire::Anthropic && reasoning) {
+        m_out += SandboxWire::anthropicThinkingDeltaEvent(piece);
+        if (m_next == reply.reasoning.size()) {
+            m_out += SandboxWire::anthropicThinkingEnd(reply);
+            m_out += SandboxWire::anthropicSearchEvents(reply);
+            m_out += SandboxWire::sseEvent("content_block_start", SandboxWire::anthropicBlockStart(reply));
         }
     } else if (!reply.toolName.isEmpty() && !reasoning) {
         m_out += m_plan.wire == Wire::Anthropic

@@ -22,6 +22,9 @@ struct Reply
     QString serverToolId; // "srvtoolu_..."
     QString searchQuery;
 
+    // OpenAI's reasoning models think without showing it: billed as output, never streamed.
+    int hiddenReasoningTokens = 0;
+
     int tokenCount() const { return int(reasoning.size() + pieces.size()); }
     QString text() const { return pieces.join(QString()); }
     QString reasoningText() const { return reasoning.join(QString()); }

@@ -3,6 +3,7 @@
 #include "core/common/JsonText.h"
 #include "core/common/RequestNeeds.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -173,6 +174,42 @@ bool parseRequest(Wire wire, const QByteArray& body, Call* call, QByteArray* err
         *field = value.isDouble() ? std::optional<double>(value.toDouble()) : std::nullopt;
     }
 
+    if (wire != Wire::Anthropic) {
+        call->reasoningEffort = root.value(QLatin1String("reasoning_effort")).toString();
+    } else if (root.contains(QLatin1String("thinking"))) {
+        // Anthropic's answers to a thinking request it cannot take (extended thinking's documented limits).
+        const QJsonObject thinking = root.value(QLatin1String("thinking")).toObject();
+        const QString type = thinking.value(QLatin1String("type")).toString();
+        const QJsonValue budget = thinking.value(QLatin1String("budget_tokens"));
+        if (type == QLatin1String("enabled")) {
+            if (!budget.isDouble()) {
+                *errorMessage = "thinking.enabled.budget_tokens: Field required";
+                return false;
+            }
+            if (budget.toInt() < 1024) {
+                *errorMessage = "thinking.enabled.budget_tokens: Input should be greater than or equal to 1024";
+                return false;
+            }
+            if (purpose == Purpose::Answer && call->maxTokens <= budget.toInt()) {
+                *errorMessage = "`max_tokens` must be greater than `thinking.budget_tokens`. Please consult our "
+                                "documentation at https://docs.claude.com/en/docs/build-with-claude/"
+                                "extended-thinking#max-tokens-and-context-window-size";
+                return false;
+            }
+            if (call->temperature && *call->temperature != 1) {
+                *errorMessage = "`temperature` may only be set to 1 when thinking is enabled. Please consult our "
+                                "documentation at https://docs.claude.com/en/docs/build-with-claude/"
+                                "extended-thinking#feature-compatibility";
+                return false;
+            }
+            call->thinkingBudget = budget.toInt();
+        } else if (type != QLatin1String("disabled")) {
+            *errorMessage = "thinking: Input tag '" + type.toUtf8()
+                + "' found using 'type' does not match any of the expected tags: 'disabled', 'enabled'";
+            return false;
+        }
+    }
+
     call->promptText = wire == Wire::Anthropic ? textOf(root.value(QLatin1String("system"))) : QString();
     call->lastUserText.clear();
     for (const QJsonValue& value : messages.toArray()) {
@@ -340,15 +377,27 @@ QByteArray textOnlyRefusal(const QByteArray& body)
     return compact({ { QStringLiteral("error"), error } });
 }
 
+bool isOpenAiReasoningModel(const QString& model)
+{
+    const QString name = model.toLower();
+    return (name.startsWith(QLatin1String("gpt-5")) && !name.startsWith(QLatin1String("gpt-5-chat")))
+        || name == QLatin1String("o1") || name == QLatin1String("o3") || name.startsWith(QLatin1String("o1-"))
+        || name.startsWith(QLatin1String("o3-")) || name.startsWith(QLatin1String("o4-"));
+}
+
+int hiddenReasoningTokens(const QString& effort)
+{
+    static const QHash<QString, int> tokens { { QStringLiteral("minimal"), 0 },
+                                              { QStringLiteral("low"), 128 },
+                                              { QStringLiteral("medium"), 512 },
+                                              { QStringLiteral("high"), 2048 } };
+    return tokens.value(effort, -1);
+}
+
 QByteArray reasoningModelRefusal(const QString& model, const Call& call)
 {
     const QString name = model.toLower();
-    const bool reasoning = (name.startsWith(QLatin1String("gpt-5")) && !name.startsWith(QLatin1String("gpt-5-chat")))
-        || name == QLatin1String("o1") || name == QLatin1String("o3") || name.startsWith(QLatin1String("o1-"))
-        || name.startsWith(QLatin1String("o3-")) || name.startsWith(QLatin1String("o4-"));
-    if (!reasoning) {
-        return {};
-    }
+    const bool reasoning = isOpenAiReasoningModel(model);
     auto refuse = [](const char* param, const char* code, const QString& message) {
         const QJsonObject error { { QStringLiteral("message"), message },
                                   { QStringLiteral("type"), QStringLiteral("invalid_request_error") },
@@ -356,6 +405,21 @@ QByteArray reasoningModelRefusal(const QString& model, const Call& call)
                                   { QStringLiteral("code"), QLatin1String(code) } };
         return compact({ { QStringLiteral("error"), error } });
     };
+    if (!reasoning) {
+        // OpenAI's chat models (gpt-4.1, gpt-4o, gpt-5-chat) refuse an effort they cannot spend.
+        if (!call.reasoningEffort.isEmpty() && name.startsWith(QLatin1String("gpt-"))) {
+            return refuse(
+                "reasoning_effort", "unsupported_parameter",
+                QStringLiteral("Unsupported parameter: 'reasoning_effort' is not supported with this model."));
+        }
+        return {};
+    }
+    if (!call.reasoningEffort.isEmpty() && hiddenReasoningTokens(call.reasoningEffort) < 0) {
+        return refuse("reasoning_effort", "invalid_value",
+                      QStringLiteral("Invalid value: '%1'. Supported values are: 'minimal', 'low', 'medium', and "
+                                     "'high'.")
+                          .arg(call.reasoningEffort));
+    }
     // The wording of OpenAI's own answers (fixtures/wire/openai-error-400-unsupported-parameter.json).
     if (call.sentMaxTokens) {
         return refuse("max_tokens", "unsupported_parameter",
@@ -387,14 +451,15 @@ QByteArray sseEvent(const QByteArray& name, const QJsonObject& object)
 
 QJsonObject openAiUsage(qint64 promptTokens, const SandboxText::Reply& reply, qint64 cachedTokens)
 {
-    const qint64 completion = reply.tokenCount();
+    const qint64 completion = reply.tokenCount() + reply.hiddenReasoningTokens;
     return { { QStringLiteral("prompt_tokens"), promptTokens },
              { QStringLiteral("completion_tokens"), completion },
              { QStringLiteral("total_tokens"), promptTokens + completion },
              { QStringLiteral("prompt_tokens_details"),
                QJsonObject { { QStringLiteral("cached_tokens"), cachedTokens } } },
              { QStringLiteral("completion_tokens_details"),
-               QJsonObject { { QStringLiteral("reasoning_tokens"), qint64(reply.reasoning.size()) } } } };
+               QJsonObject { { QStringLiteral("reasoning_tokens"),
+                               qint64(reply.reasoning.size()) + reply.hiddenReasoningTokens } } } };
 }
 
 QJsonObject logprobEntry(const QString& token, int tokenIndex, int top)
@@ -537,7 +602,49 @@ QJsonObject anthropicBlockStart(const SandboxText::Reply& reply)
 
 int anthropicAnswerIndex(const SandboxText::Reply& reply)
 {
-    return reply.webSearches * 2;
+    return (reply.reasoning.isEmpty() ? 0 : 1) + reply.webSearches * 2;
+}
+
+QString anthropicSignature(const SandboxText::Reply& reply)
+{
+    // Opaque to clients, as Anthropic's are; derived from the thinking so a replay can be checked.
+    return QString::fromLatin1(
+        QCryptographicHash::hash(reply.reasoningText().toUtf8(), QCryptographicHash::Sha256).toBase64());
+}
+
+QByteArray anthropicThinkingStart()
+{
+    return sseEvent("content_block_start",
+                    QJsonObject { { QStringLiteral("type"), QStringLiteral("content_block_start") },
+                                  { QStringLiteral("index"), 0 },
+                                  { QStringLiteral("content_block"),
+                                    QJsonObject { { QStringLiteral("type"), QStringLiteral("thinking") },
+                                                  { QStringLiteral("thinking"), QString() },
+                                                  { QStringLiteral("signature"), QString() } } } });
+}
+
+QByteArray anthropicThinkingDeltaEvent(const QString& piece)
+{
+    QByteArray out = "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{"
+                     "\"type\":\"thinking_delta\",\"thinking\":";
+    JsonText::appendString(out, piece);
+    out += "}}\n\n";
+    return out;
+}
+
+QByteArray anthropicThinkingEnd(const SandboxText::Reply& reply)
+{
+    QByteArray out
+        = sseEvent("content_block_delta",
+                   QJsonObject { { QStringLiteral("type"), QStringLiteral("content_block_delta") },
+                                 { QStringLiteral("index"), 0 },
+                                 { QStringLiteral("delta"),
+                                   QJsonObject { { QStringLiteral("type"), QStringLiteral("signature_delta") },
+                                                 { QStringLiteral("signature"), anthropicSignature(reply) } } } });
+    out += sseEvent("content_block_stop",
+                    QJsonObject { { QStringLiteral("type"), QStringLiteral("content_block_stop") },
+                                  { QStringLiteral("index"), 0 } });
+    return out;
 }
 
 static QJsonObject searchQuery(const SandboxText::Reply& reply)
@@ -592,7 +699,7 @@ QByteArray anthropicSearchEvents(const SandboxText::Reply& reply)
     };
     QByteArray out;
     for (int i = 0; i < reply.webSearches; ++i) {
-        const int index = i * 2;
+        const int index = (reply.reasoning.isEmpty() ? 0 : 1) + i * 2;
         out += start(index, serverToolUse(reply, QJsonObject()));
         out += anthropicToolPieceEvent(
             QString::fromUtf8(QJsonDocument(searchQuery(reply)).toJson(QJsonDocument::Compact)), index);
@@ -678,7 +785,15 @@ QByteArray anthropicMessage(const QByteArray& id, const QString& model, const Sa
                         { QStringLiteral("id"), reply.toolCallId },
                         { QStringLiteral("name"), reply.toolName },
                         { QStringLiteral("input"), QJsonDocument::fromJson(reply.text().toUtf8()).object() } };
-    QJsonArray content = anthropicSearchBlocks(reply);
+    QJsonArray content;
+    if (!reply.reasoning.isEmpty()) {
+        content.append(QJsonObject { { QStringLiteral("type"), QStringLiteral("thinking") },
+                                     { QStringLiteral("thinking"), reply.reasoningText() },
+                                     { QStringLiteral("signature"), anthropicSignature(reply) } });
+    }
+    for (const QJsonValue& search : anthropicSearchBlocks(reply)) {
+        content.append(search);
+    }
     content.append(block);
     QJsonObject root { { QStringLiteral("id"), QString::fromLatin1(id) },
                        { QStringLiteral("type"), QStringLiteral("message") },

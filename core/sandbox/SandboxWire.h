@@ -50,6 +50,8 @@ struct Call
     std::optional<double> topP;
     int topLogprobs = -1; // "logprobs": true: the alternatives asked for per token (top_logprobs, 0-20); -1: none
     SandboxAnswer::Ask ask; // tools, images, JSON mode
+    QString reasoningEffort; // OpenAI's reasoning_effort as sent ("" when not)
+    int thinkingBudget = 0; // Anthropic's thinking.budget_tokens when thinking is enabled
 };
 
 // What a request asks for: an answer, or (Anthropic's messages/count_tokens) the count of its
@@ -92,6 +94,10 @@ QByteArray textOnlyRefusal(const QByteArray& body);
 // a temperature other than 1, with a 400 naming the parameter (unsupported_parameter /
 // unsupported_value). The error body, or an empty array when the call is fine.
 QByteArray reasoningModelRefusal(const QString& model, const Call& call);
+// gpt-5 (not gpt-5-chat) and the o-series: they take max_completion_tokens and reasoning_effort.
+bool isOpenAiReasoningModel(const QString& model);
+// The reasoning tokens an OpenAI reasoning model spends, unseen, at an effort (-1: not an effort).
+int hiddenReasoningTokens(const QString& effort);
 
 QByteArray sseData(const QJsonObject& object); // "data: {...}\n\n"
 QByteArray sseEvent(const QByteArray& name, const QJsonObject& object); // "event: name\ndata: {...}\n\n"
@@ -118,6 +124,11 @@ QByteArray anthropicToolPieceEvent(const QString& piece, int index = 0);
 QJsonObject anthropicBlockStart(const SandboxText::Reply& reply);
 // The index of the answer's block: after the web searches' blocks when the server searched.
 int anthropicAnswerIndex(const SandboxText::Reply& reply);
+// Claude's thinking as it streams: block 0 opens, thinking_delta pieces, then its signature and stop.
+QByteArray anthropicThinkingStart();
+QByteArray anthropicThinkingDeltaEvent(const QString& piece);
+QByteArray anthropicThinkingEnd(const SandboxText::Reply& reply);
+QString anthropicSignature(const SandboxText::Reply& reply);
 // The blocks of the reply's web searches as the API documents them: server_tool_use (its input
 // the query) and web_search_tool_result (results with encrypted content).
 QJsonArray anthropicSearchBlocks(const SandboxText::Reply& reply);

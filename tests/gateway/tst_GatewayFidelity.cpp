@@ -35,6 +35,8 @@ private slots:
     void litellmGroup_namedLikeItsDeployment_followsFallbacks();
     void anthropicThinking_comesBackSigned_data();
     void anthropicThinking_comesBackSigned();
+    void reasoningEffort_becomesClaudesThinkingBudget_data();
+    void reasoningEffort_becomesClaudesThinkingBudget();
 
 private:
     HttpAnswer post(bool anthropic, const QByteArray& body);
@@ -296,6 +298,15 @@ void tst_GatewayFidelity::fieldWithoutEquivalent_400NamesItNothingSent_data()
         << QByteArray(
                R"({"model":"rec/claude","messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"https://x.test/a.png","detail":"low"}}]}]})")
         << "messages[0].content[0].image_url.detail";
+    QTest::newRow("openai reasoning_effort with a temperature to a claude model")
+        << false << R"({"model":"rec/claude","reasoning_effort":"low","temperature":0.5,)" + user + "}"
+        << "temperature";
+    QTest::newRow("openai reasoning_effort high with max_tokens below its budget to a claude model")
+        << false << R"({"model":"rec/claude","reasoning_effort":"high","max_tokens":2000,)" + user + "}"
+        << "max_tokens";
+    QTest::newRow("openai reasoning_effort Claude has no budget for")
+        << false << R"({"model":"rec/claude","reasoning_effort":"extreme",)" + user + "}"
+        << "reasoning_effort";
     QTest::newRow("openai temperature above 1 to a claude model")
         << false << R"({"model":"rec/claude","temperature":1.5,)" + user + "}"
         << "temperature";
@@ -339,6 +350,48 @@ void tst_GatewayFidelity::fieldWithoutEquivalent_400NamesItNothingSent()
     QTRY_COMPARE(m_records.size(), 1);
     QVERIFY(!m_records.first().costUsd.has_value() || *m_records.first().costUsd == 0);
     QCOMPARE(m_records.first().status, RequestStatus::Failed);
+}
+
+void tst_GatewayFidelity::reasoningEffort_becomesClaudesThinkingBudget_data()
+{
+    QTest::addColumn<QString>("effort");
+    QTest::addColumn<int>("maxTokens"); // 0: not sent
+    QTest::addColumn<int>("budget"); // 0: no thinking block
+    QTest::addColumn<int>("upstreamMaxTokens");
+    // LiteLLM's budgets; without max_tokens the answer keeps the usual 4,096 beside the thinking.
+    QTest::newRow("low") << "low" << 0 << 1024 << 1024 + 4096;
+    QTest::newRow("medium, max_tokens kept") << "medium" << 8000 << 2048 << 8000;
+    QTest::newRow("high") << "high" << 0 << 4096 << 4096 + 4096;
+    QTest::newRow("minimal: Claude's default, no thinking") << "minimal" << 0 << 0 << 4096;
+}
+
+void tst_GatewayFidelity::reasoningEffort_becomesClaudesThinkingBudget()
+{
+    QFETCH(QString, effort);
+    QFETCH(int, maxTokens);
+    QFETCH(int, budget);
+    QFETCH(int, upstreamMaxTokens);
+    QJsonObject body { { QStringLiteral("model"), QStringLiteral("rec/claude") },
+                       { QStringLiteral("reasoning_effort"), effort },
+                       { QStringLiteral("messages"),
+                         QJsonArray { QJsonObject { { QStringLiteral("role"), QStringLiteral("user") },
+                                                    { QStringLiteral("content"), QStringLiteral("hi") } } } } };
+    if (maxTokens > 0) {
+        body.insert(QStringLiteral("max_tokens"), maxTokens);
+    }
+    const HttpAnswer answer = post(false, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QVERIFY2(answer.status == 200, answer.body.constData());
+    QCOMPARE(m_anthropic->requests.size(), 1);
+    const QJsonObject arrived = m_anthropic->lastJson();
+    QVERIFY(!arrived.contains(QLatin1String("reasoning_effort")));
+    QCOMPARE(arrived.value(QLatin1String("max_tokens")).toInt(), upstreamMaxTokens);
+    const QJsonObject thinking = arrived.value(QLatin1String("thinking")).toObject();
+    if (budget == 0) {
+        QVERIFY(!arrived.contains(QLatin1String("thinking")));
+    } else {
+        QCOMPARE(thinking.value(QLatin1String("type")).toString(), QStringLiteral("enabled"));
+        QCOMPARE(thinking.value(QLatin1String("budget_tokens")).toInt(), budget);
+    }
 }
 
 void tst_GatewayFidelity::fallbackThatCannotCarry_isSkippedWithReason()

@@ -2,6 +2,8 @@
 #include "core/sandbox/SandboxServer.h"
 #include "core/workbench/ComparisonRun.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -145,6 +147,55 @@ private slots:
         }
         QVERIFY(!run.addColumn({ modelIds(1).first() }));
         QCOMPARE(run.columns().size(), 8);
+    }
+
+    // Issue 17 item 2: each column thinks as hard as its settings ask, over the real wire formats:
+    // OpenAI's reasoning_effort (spent unseen, billed as reasoning tokens), Claude's thinking budget
+    // (streamed and shown), and a chat model's refusal of an effort it cannot spend.
+    void reasoningEffort_perColumn_thinkingSentCountedAndRefused()
+    {
+        ComparisonRun run(m_client);
+        run.setCatalog(catalog());
+        ColumnSpec gpt5 { QStringLiteral("sandbox/gpt-5") };
+        gpt5.reasoningEffort = ReasoningEffort::High;
+        ColumnSpec claude { QStringLiteral("sandbox/claude-haiku-4-5") };
+        claude.reasoningEffort = ReasoningEffort::Low;
+        ColumnSpec chat { QStringLiteral("sandbox/gpt-4.1-mini") };
+        chat.reasoningEffort = ReasoningEffort::High;
+        for (const ColumnSpec& spec : { gpt5, claude, chat }) {
+            QVERIFY(run.addColumn(spec));
+        }
+        run.setPrompt({ QStringLiteral("Is 1009 prime?"), {}, 0.2, 0, {} });
+        QSignalSpy finished(&run, &ComparisonRun::runFinished);
+        QVERIFY(run.start());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+
+        const QJsonObject toGpt5 = QJsonDocument::fromJson(m_sandbox->lastRequestBody("gpt-5")).object();
+        QCOMPARE(toGpt5.value("reasoning_effort").toString(), QStringLiteral("high"));
+        QVERIFY(!toGpt5.contains("temperature")); // reasoning models take none
+        QCOMPARE(run.column(0)->state(), ColumnState::Done);
+        const ColumnFigures& gptFigures = run.column(0)->figures();
+        QCOMPARE(gptFigures.usage.reasoningTokens, qint64(2048)); // the sandbox's "high"
+        QVERIFY(run.column(0)->reasoning().isEmpty()); // OpenAI shows none of it
+        // gpt-5: $10 per 1M output tokens, reasoning billed as output.
+        QVERIFY(gptFigures.reasoningCostUsd.has_value());
+        QCOMPARE(qRound64(*gptFigures.reasoningCostUsd * 1e8), qRound64(2048 * 10.0 / 1e6 * 1e8));
+
+        const QJsonObject toClaude = QJsonDocument::fromJson(m_sandbox->lastRequestBody("claude-haiku-4-5")).object();
+        QCOMPARE(toClaude.value("thinking").toObject().value("budget_tokens").toInt(), 1024);
+        QCOMPARE(toClaude.value("max_tokens").toInt(), 1024 + 4096);
+        QVERIFY(!toClaude.contains("temperature"));
+        QCOMPARE(run.column(1)->state(), ColumnState::Done);
+        QVERIFY2(run.column(1)->reasoning().startsWith(QStringLiteral("Let me think")),
+                 qPrintable(run.column(1)->reasoning()));
+        QVERIFY(!run.column(1)->text().isEmpty());
+        QCOMPARE(run.column(1)->figures().usage.reasoningTokens, 0); // Anthropic counts thinking in output
+        QVERIFY(run.column(1)->figures().usage.completionTokens >= 1024 / 20);
+
+        QCOMPARE(run.column(2)->state(), ColumnState::Failed);
+        QCOMPARE(run.column(2)->error().httpStatus, 400);
+        QVERIFY2(run.column(2)->error().message.contains(QStringLiteral("reasoning_effort")),
+                 qPrintable(run.column(2)->error().message));
     }
 };
 

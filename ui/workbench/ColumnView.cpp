@@ -533,16 +533,23 @@ void ColumnView::updateReasoning()
 void ColumnView::updateReasoningToggle()
 {
     const QString& reasoning = m_run->reasoning();
-    m_reasoningToggle->setVisible(!reasoning.isEmpty());
-    if (reasoning.isEmpty()) {
+    const ColumnFigures& f = m_run->figures();
+    const bool reported = f.usage.reasoningTokens > 0;
+    // OpenAI's reasoning models bill their thinking without showing it: the count and its cost
+    // still matter, there is just nothing to unfold.
+    const bool unseen = reasoning.isEmpty() && reported;
+    m_reasoningToggle->setVisible(!reasoning.isEmpty() || unseen);
+    m_reasoningToggle->setEnabled(!unseen);
+    m_reasoningToggle->setArrowType(unseen ? Qt::NoArrow
+                                           : (m_reasoningToggle->isChecked() ? Qt::DownArrow : Qt::RightArrow));
+    if (reasoning.isEmpty() && !unseen) {
         return;
     }
     // The provider's count once it reports one; counted from the text ("~") until then.
-    const ColumnFigures& f = m_run->figures();
-    const bool reported = f.usage.reasoningTokens > 0;
     const qint64 tokens = reported ? f.usage.reasoningTokens : estimateTokens(reasoning);
-    QString text = reported && !f.usage.estimated ? tr("Reasoning: %n token(s)", nullptr, int(tokens))
-                                                  : tr("Reasoning: ~%n token(s)", nullptr, int(tokens));
+    QString text = unseen                ? tr("Reasoning: %n token(s), not shown", nullptr, int(tokens))
+        : reported && !f.usage.estimated ? tr("Reasoning: %n token(s)", nullptr, int(tokens))
+                                         : tr("Reasoning: ~%n token(s)", nullptr, int(tokens));
     if (f.reasoningCostUsd && f.costUsd && *f.costUsd > 0) {
         text += QStringLiteral(" \u00b7 ")
             + tr("%1 of the cost (%2 %)")
