@@ -260,6 +260,108 @@
     </message>
 </context>
 <context>
+    <name>Attachment</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>die Datei ist leer</translation>
+    </message>
+    <message>
+        <source>%1 images are not taken by the providers; send PNG, JPEG, GIF or WebP</source>
+        <translation>%1-Bilder nehmen die Anbieter nicht an; senden Sie PNG, JPEG, GIF oder WebP</translation>
+    </message>
+    <message>
+        <source>the image is %1, over the cap of %2 per image</source>
+        <translation>das Bild hat %1, mehr als die Grenze von %2 pro Bild</translation>
+    </message>
+    <message>
+        <source>the PDF is %1, over the cap of %2 per document</source>
+        <translation>das PDF hat %1, mehr als die Grenze von %2 pro Dokument</translation>
+    </message>
+    <message>
+        <source>the file is %1, over the cap of %2 for text files</source>
+        <translation>die Datei hat %1, mehr als die Grenze von %2 für Textdateien</translation>
+    </message>
+    <message>
+        <source>not an image (PNG, JPEG, GIF, WebP), a PDF or a UTF-8 text file</source>
+        <translation>weder ein Bild (PNG, JPEG, GIF, WebP) noch ein PDF noch eine UTF-8-Textdatei</translation>
+    </message>
+    <message>
+        <source>image, %1</source>
+        <translation>Bild, %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>PDF, %n page(s), %1</source>
+        <translation>
+            <numerusform>PDF, %n Seite, %1</numerusform>
+            <numerusform>PDF, %n Seiten, %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>text, %1</source>
+        <translation>Text, %1</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentFit</name>
+    <message numerus="yes">
+        <source>%1 went as its text (%n page(s)): %2 takes no PDF documents</source>
+        <translation>
+            <numerusform>%1 ging als Text (%n Seite): %2 nimmt keine PDF-Dokumente</numerusform>
+            <numerusform>%1 ging als Text (%n Seiten): %2 nimmt keine PDF-Dokumente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 takes no images: remove %2 or pick a model with image input.</source>
+        <translation>%1 nimmt keine Bilder: Entfernen Sie %2 oder wählen Sie ein Modell mit Bildeingabe.</translation>
+    </message>
+    <message>
+        <source>%1 takes no PDF documents, and %2 has no text layer to send instead (a scan?).</source>
+        <translation>%1 nimmt keine PDF-Dokumente, und %2 hat keine Textebene, die stattdessen gesendet werden könnte (ein Scan?).</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentLoader</name>
+    <message>
+        <source>%1: cannot be read (%2)</source>
+        <translation>%1: kann nicht gelesen werden (%2)</translation>
+    </message>
+    <message>
+        <source>%1: the file is %2, over the largest attachment (%3)</source>
+        <translation>%1: die Datei hat %2, mehr als der größte Anhang (%3)</translation>
+    </message>
+    <message>
+        <source>%1: the image cannot be decoded (%2)</source>
+        <translation>%1: das Bild lässt sich nicht dekodieren (%2)</translation>
+    </message>
+    <message>
+        <source>%1: the PDF cannot be opened (damaged or password-protected)</source>
+        <translation>%1: das PDF lässt sich nicht öffnen (beschädigt oder passwortgeschützt)</translation>
+    </message>
+    <message>
+        <source>%1: the pasted image cannot be stored as PNG</source>
+        <translation>%1: das eingefügte Bild lässt sich nicht als PNG speichern</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentStrip</name>
+    <message>
+        <source>At most %1 files go with one prompt.</source>
+        <translation>Höchstens %1 Dateien gehen mit einem Prompt.</translation>
+    </message>
+    <message>
+        <source>pasted image %1.png</source>
+        <translation>eingefügtes Bild %1.png</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+</context>
+<context>
     <name>AwsCredentialChain</name>
     <message>
         <source>No AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or give profile %1 aws_access_key_id and aws_secret_access_key in %2 or %3.</source>
@@ -901,6 +1003,14 @@
         <source>Route it (the router picks)</source>
         <translation>Routen lassen (der Router wählt)</translation>
     </message>
+    <message>
+        <source>How long a reasoning model thinks before it answers: OpenAI&apos;s reasoning_effort; Claude thinks with a budget of 1,024, 2,048 or 4,096 tokens. Models that do not reason refuse it.</source>
+        <translation>Wie lange ein Reasoning-Modell nachdenkt, bevor es antwortet: reasoning_effort von OpenAI; Claude denkt mit einem Budget von 1.024, 2.048 oder 4.096 Tokens. Modelle, die nicht nachdenken, lehnen es ab.</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Denkprozess</translation>
+    </message>
 </context>
 <context>
     <name>ColumnState</name>
@@ -1061,6 +1171,13 @@
         <source>%1 of the cost (%2 %)</source>
         <translation>%1 der Kosten (%2 %)</translation>
     </message>
+    <message numerus="yes">
+        <source>Reasoning: %n token(s), not shown</source>
+        <translation>
+            <numerusform>Denkprozess: %n Token, nicht gezeigt</numerusform>
+            <numerusform>Denkprozess: %n Tokens, nicht gezeigt</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -1180,6 +1297,10 @@ Optionen:
     <message>
         <source>Tool calls</source>
         <translation>Werkzeugaufrufe</translation>
+    </message>
+    <message>
+        <source>Attached</source>
+        <translation>Angehängt</translation>
     </message>
 </context>
 <context>
@@ -5112,10 +5233,6 @@ Erstes Token: %3</translation>
         <translation>Optionale Anweisungen an jede Spalte (eine Spalte kann sie überschreiben)</translation>
     </message>
     <message>
-        <source>Ask every column the same question. Ctrl+Enter sends, Esc stops.</source>
-        <translation>Allen Spalten dieselbe Frage stellen. Strg+Eingabe sendet, Esc hält an.</translation>
-    </message>
-    <message>
         <source>Default</source>
         <translation>Standard</translation>
     </message>
@@ -5126,10 +5243,6 @@ Erstes Token: %3</translation>
     <message>
         <source>Most output tokens per answer; Default leaves it to the provider</source>
         <translation>Höchstzahl an Ausgabe-Tokens pro Antwort; Standard überlässt sie dem Anbieter</translation>
-    </message>
-    <message>
-        <source>Ctrl+Enter to send</source>
-        <translation>Strg+Eingabe sendet</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -5158,6 +5271,26 @@ Erstes Token: %3</translation>
     <message>
         <source>System prompt •</source>
         <translation>System-Prompt •</translation>
+    </message>
+    <message>
+        <source>Ask every column the same question. Drop or paste images, PDFs and text files to attach them. Ctrl+Enter sends, Esc stops.</source>
+        <translation>Stellen Sie allen Spalten dieselbe Frage. Bilder, PDFs und Textdateien hierher ziehen oder einfügen, um sie anzuhängen. Strg+Eingabe sendet, Esc stoppt.</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>Anhängen</translation>
+    </message>
+    <message>
+        <source>Attach an image, a PDF or a text file to the prompt (or drop or paste it)</source>
+        <translation>Ein Bild, ein PDF oder eine Textdatei an den Prompt anhängen (oder hineinziehen oder einfügen)</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Eine Datei anhängen</translation>
+    </message>
+    <message>
+        <source>Images, PDFs and text (*.png *.jpg *.jpeg *.gif *.webp *.pdf *.txt *.md *.csv *.json *.*)</source>
+        <translation>Bilder, PDFs und Text (*.png *.jpg *.jpeg *.gif *.webp *.pdf *.txt *.md *.csv *.json *.*)</translation>
     </message>
 </context>
 <context>
@@ -5717,6 +5850,25 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>ReasoningEfforts</name>
+    <message>
+        <source>Low effort</source>
+        <translation>Geringer Aufwand</translation>
+    </message>
+    <message>
+        <source>Medium effort</source>
+        <translation>Mittlerer Aufwand</translation>
+    </message>
+    <message>
+        <source>High effort</source>
+        <translation>Hoher Aufwand</translation>
+    </message>
+    <message>
+        <source>Model default</source>
+        <translation>Standard des Modells</translation>
+    </message>
+</context>
+<context>
     <name>ReconcileCommand</name>
     <message>
         <source>Put a provider&apos;s usage or cost export next to the ledger, per day x model (x key). Reads OpenAI&apos;s Costs and Usage API JSON and dashboard CSVs, Anthropic&apos;s usage and cost reports (JSON) and Console CSVs, OpenRouter&apos;s activity CSV. Exit code 3 when a row drifts more than the threshold or is missing on one side, 65 when a file does not parse.</source>
@@ -6128,6 +6280,18 @@ Erstes Token: %3</translation>
     <message>
         <source>the tool &quot;%1&quot; runs on Anthropic&apos;s servers</source>
         <translation>das Tool „%1“ läuft auf den Servern von Anthropic</translation>
+    </message>
+    <message>
+        <source>Claude takes none, minimal, low, medium or high</source>
+        <translation>Claude nimmt none, minimal, low, medium oder high</translation>
+    </message>
+    <message>
+        <source>must be above the %1 thinking tokens that reasoning_effort %2 gives Claude</source>
+        <translation>muss über den %1 Denk-Tokens liegen, die reasoning_effort %2 Claude gibt</translation>
+    </message>
+    <message>
+        <source>Claude takes no temperature but 1 while it thinks (reasoning_effort)</source>
+        <translation>Claude nimmt beim Nachdenken keine andere Temperatur als 1 (reasoning_effort)</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,26 @@
     </message>
 </context>
 <context>
+    <name>Attachment</name>
+    <message numerus="yes">
+        <source>PDF, %n page(s), %1</source>
+        <translation>
+            <numerusform>PDF, %n page, %1</numerusform>
+            <numerusform>PDF, %n pages, %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentFit</name>
+    <message numerus="yes">
+        <source>%1 went as its text (%n page(s)): %2 takes no PDF documents</source>
+        <translation>
+            <numerusform>%1 went as its text (%n page): %2 takes no PDF documents</numerusform>
+            <numerusform>%1 went as its text (%n pages): %2 takes no PDF documents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ColumnView</name>
     <message numerus="yes">
         <source>Reasoning: %n token(s)</source>
@@ -49,6 +69,13 @@
         <translation>
             <numerusform>Reasoning: ~%n token</numerusform>
             <numerusform>Reasoning: ~%n tokens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reasoning: %n token(s), not shown</source>
+        <translation>
+            <numerusform>Reasoning: %n token, not shown</numerusform>
+            <numerusform>Reasoning: %n tokens, not shown</numerusform>
         </translation>
     </message>
 </context>

@@ -274,7 +274,7 @@ void ComparisonRun::runColumn(ColumnRun* column)
     column->begin(request, fit.notes);
     if (!fit.refusal.isEmpty()) {
         CallError error;
-        error.failureClass = FailureClass::BadRequest;
+        error.failureClass = FailureClass::Unsupported;
         error.message = fit.refusal;
         column->fail(error, {});
         return;

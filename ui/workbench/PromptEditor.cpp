@@ -79,9 +79,6 @@ PromptEditor::PromptEditor(QWidget* parent)
     m_maxTokens->setSpecialValueText(tr("Default"));
     m_maxTokens->setToolTip(tr("Most output tokens per answer; Default leaves it to the provider"));
 
-    m_hint = new QLabel(tr("Ctrl+Enter to send"), this);
-    m_hint->setForegroundRole(QPalette::PlaceholderText);
-
     m_stop = new QPushButton(Icons::icon(QStringLiteral("stop")), tr("Stop"), this);
     m_stop->setToolTip(tr("Stop every column (Esc)"));
     m_stop->setEnabled(false);
@@ -104,8 +101,6 @@ PromptEditor::PromptEditor(QWidget* parent)
     controls->addWidget(new QLabel(tr("Max tokens"), this));
     controls->addWidget(m_maxTokens);
     controls->addStretch(1);
-    controls->addWidget(m_hint);
-    controls->addSpacing(6);
     controls->addWidget(m_stop);
     controls->addWidget(m_send);
 

@@ -50,7 +50,6 @@ private:
     QToolButton* m_attach;
     QDoubleSpinBox* m_temperature;
     QSpinBox* m_maxTokens;
-    QLabel* m_hint;
     QPushButton* m_send;
     QPushButton* m_stop;
 };
