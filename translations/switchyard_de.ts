@@ -2191,6 +2191,10 @@ Erstes Token: %3</translation>
         <source>What was spent while the shared budget could not be checked was not added to it (%1).</source>
         <translation>Was ausgegeben wurde, während das gemeinsame Budget nicht geprüft werden konnte, wurde ihm nicht hinzugerechnet (%1).</translation>
     </message>
+    <message>
+        <source>Cooldowns are not shared with the other processes on this ledger yet (%1); retrying every %2 s.</source>
+        <translation>Pausen (Cooldowns) werden noch nicht mit den anderen Prozessen an diesem Journal geteilt (%1); neuer Versuch alle %2 s.</translation>
+    </message>
 </context>
 <context>
     <name>EntraTokenSource</name>
@@ -7610,6 +7614,17 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
     <message>
         <source>the team&apos;s budget database cannot be reached: this instance may spend %1 (%2% of what %3 had left) until it answers again, and %4 of it is used</source>
         <translation>die Budget-Datenbank des Teams ist nicht erreichbar: Diese Instanz darf bis zu ihrer Rückkehr %1 ausgeben (%2 % dessen, was %3 übrig hatte), davon sind %4 verbraucht</translation>
+    </message>
+</context>
+<context>
+    <name>SharedCooldowns</name>
+    <message>
+        <source>Cooldowns are shared through the ledger database again.</source>
+        <translation>Pausen (Cooldowns) werden wieder über die Journal-Datenbank geteilt.</translation>
+    </message>
+    <message>
+        <source>Cooldowns cannot be shared through the ledger database (%1); retrying.</source>
+        <translation>Pausen (Cooldowns) lassen sich nicht über die Journal-Datenbank teilen (%1); neuer Versuch.</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "core/common/RequestSettings.h"
 #include "core/config/ConfigStore.h"
 #include "core/config/LiteLlmProviders.h"
+#include "core/engine/SharedCooldowns.h"
 #include "core/learning/LearnedRouter.h"
 #include "core/ledger/Ledger.h"
 #include "core/ledger/LedgerQueries.h"
@@ -161,6 +162,14 @@ bool Engine::open(const Options& options)
     if (LedgerUrl::isUrl(m_ledgerPath)) {
         m_sharedBudget = std::make_unique<SharedBudget>(m_ledgerPath);
         m_sharedFallback = std::make_unique<SharedBudgetFallback>();
+        // A team's gateways skip a failing deployment together (owned by the engine as its child).
+        auto* cooldowns = new SharedCooldowns(m_ledgerPath, m_router->cooldowns(), this);
+        if (QString error; !cooldowns->start(&error)) {
+            qWarning().noquote() << tr("Cooldowns are not shared with the other processes on this ledger yet (%1); "
+                                       "retrying every %2 s.")
+                                        .arg(error)
+                                        .arg(SharedCooldowns::kRetryMs / 1000);
+        }
     }
     m_budgets->setSpendSource(
         [path = m_ledgerPath](const QString& providerId, const QDateTime& from, const QDateTime& until) {

@@ -175,6 +175,44 @@ void CooldownTracker::coolProvider(const QString& providerId, int seconds, const
     emit providerStateChanged(providerId, stateOf(breaker, now));
 }
 
+bool CooldownTracker::adopt(QHash<QString, Breaker>& table, const QString& id, qint64 untilMs, int durationSec,
+                            const QString& reason)
+{
+    const auto found = table.find(id);
+    if (untilMs <= 0) {
+        // A peer's probe answered: the deployment is back for everyone.
+        if (found == table.end() || found->untilMs == 0) {
+            return false;
+        }
+        table.erase(found);
+        return true;
+    }
+    if (found != table.end() && found->untilMs >= untilMs) {
+        return false;
+    }
+    Breaker& breaker = table[id];
+    breaker.untilMs = untilMs;
+    breaker.durationSec = durationSec;
+    breaker.probeTaken = false;
+    breaker.reason = reason;
+    breaker.failures.clear();
+    return true;
+}
+
+void CooldownTracker::adoptModel(const QString& modelId, qint64 untilMs, int durationSec, const QString& reason)
+{
+    if (adopt(m_models, modelId, untilMs, durationSec, reason)) {
+        emit stateChanged(modelId, stateOf(m_models.value(modelId), nowMs()));
+    }
+}
+
+void CooldownTracker::adoptProvider(const QString& providerId, qint64 untilMs, int durationSec, const QString& reason)
+{
+    if (adopt(m_providers, providerId, untilMs, durationSec, reason)) {
+        emit providerStateChanged(providerId, stateOf(m_providers.value(providerId), nowMs()));
+    }
+}
+
 void CooldownTracker::clear()
 {
     m_models.clear();

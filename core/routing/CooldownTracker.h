@@ -55,6 +55,12 @@ public:
     // Cools a whole provider down, e.g. quota exhausted.
     void coolProvider(const QString& providerId, int seconds, const QString& reason);
 
+    // A breaker another process on the same ledger opened (untilMs > 0, a cooldown of durationSec
+    // that ends then) or closed (untilMs 0: its probe answered). Applied as if it had happened
+    // here, unless the breaker already cools down longer; emits as a local change does.
+    void adoptModel(const QString& modelId, qint64 untilMs, int durationSec, const QString& reason);
+    void adoptProvider(const QString& providerId, qint64 untilMs, int durationSec, const QString& reason);
+
     // Whether a failure class counts toward K (provider health and rate limits do; bad requests,
     // auth and cancellation say nothing about the deployment's health).
     static bool countsTowardCooldown(FailureClass failureClass);
@@ -75,6 +81,9 @@ private:
     };
 
     static State stateOf(const Breaker& breaker, qint64 now);
+    // True when the breaker changed.
+    static bool adopt(QHash<QString, Breaker>& table, const QString& id, qint64 untilMs, int durationSec,
+                      const QString& reason);
     void open(Breaker& breaker, int seconds, const QString& reason, qint64 now);
 
     QHash<QString, Breaker> m_models;

@@ -1,0 +1,142 @@
+#include "PostgresServer.h"
+#include "ServeProcess.h"
+#include "core/http/HttpRequest.h"
+#include "core/http/HttpResponder.h"
+#include "core/http/HttpServer.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+#include <csignal>
+
+// Issue 21: two `switchyard serve` processes on one PostgreSQL ledger (started by the test) share
+// their cooldowns. The first gateway's requests find a deployment failing until its breaker opens;
+// from then on the second gateway sends that deployment nothing either, counted by the failing
+// upstream itself, although the second gateway never saw a failure of its own.
+class TestServeSharedCooldowns : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void breakerOpenedByOneGateway_theOtherSendsNothingThere();
+
+private:
+    QTemporaryDir m_settings;
+    PostgresServer m_server;
+};
+
+namespace {
+// An upstream whose every chat completion fails with 503, counting what reached it.
+class FailingUpstream
+{
+public:
+    FailingUpstream()
+    {
+        m_server.setHandler([this](const HttpRequest&, HttpResponder* responder) {
+            ++received;
+            responder->send(503, "application/json",
+                            R"({"error":{"message":"overloaded","type":"server_error","code":null}})");
+        });
+        m_listening = m_server.listen(QHostAddress::LocalHost);
+    }
+    bool isListening() const { return m_listening; }
+    quint16 port() const { return m_server.port(); }
+    int received = 0;
+
+private:
+    HttpServer m_server;
+    bool m_listening = false;
+};
+
+bool writeHome(const QString& home, quint16 upstreamPort)
+{
+    const QJsonObject providers {
+        { "format", "switchyard-providers" },
+        { "version", 1 },
+        { "providers",
+          QJsonArray { QJsonObject { { "id", "up" },
+                                     { "displayName", "up" },
+                                     { "kind", "openai" },
+                                     { "baseUrl", QStringLiteral("http://127.0.0.1:%1/v1").arg(upstreamPort) },
+                                     { "keyEnv", QString() },
+                                     { "enabled", true },
+                                     { "simulated", false } } } },
+        { "models",
+          QJsonArray { QJsonObject { { "id", "m" },
+                                     { "provider", "up" },
+                                     { "upstreamModel", "m" },
+                                     { "price", QJsonObject { { "inputPerMTok", 1 }, { "outputPerMTok", 1 } } } } } },
+    };
+    QFile file(QDir(home).filePath("providers.json"));
+    const QByteArray bytes = QJsonDocument(providers).toJson();
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+} // namespace
+
+void TestServeSharedCooldowns::initTestCase()
+{
+    QVERIFY(m_settings.isValid());
+    qputenv("XDG_CONFIG_HOME", m_settings.path().toUtf8());
+    if (!m_server.start()) {
+        QSKIP(qPrintable(m_server.skipReason()));
+    }
+}
+
+void TestServeSharedCooldowns::breakerOpenedByOneGateway_theOtherSendsNothingThere()
+{
+    FailingUpstream upstream;
+    QVERIFY(upstream.isListening());
+    const QString url = m_server.createDatabase(QStringLiteral("cooldowns"));
+    QTemporaryDir homes[2];
+    ServeProcess serve[2];
+    for (int i = 0; i < 2; ++i) {
+        QVERIFY(writeHome(homes[i].path(), upstream.port()));
+        QVERIFY2(serve[i].start(homes[i].path(), { QStringLiteral("--database"), url }, { QStringLiteral("--quiet") }),
+                 serve[i].standardError().constData());
+    }
+    QNetworkAccessManager nam;
+    QByteArray lastBody;
+    auto ask = [&](ServeProcess& gateway) {
+        const ClientCall call
+            = ClientCall::send(nam, gateway.url(QStringLiteral("/v1/chat/completions")), QStringLiteral("m"), false);
+        QSignalSpy done(call.reply, &QNetworkReply::finished);
+        if (!done.wait(20000)) {
+            return -1;
+        }
+        lastBody = call.reply->readAll();
+        call.reply->deleteLater();
+        return call.reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    };
+
+    // The first gateway's breaker opens after three failures in a minute (the default): its next
+    // request is refused without reaching the upstream.
+    int sentBeforeOpen = -1;
+    for (int i = 0; i < 10 && sentBeforeOpen < 0; ++i) {
+        const int before = upstream.received;
+        QVERIFY(ask(serve[0]) >= 500);
+        if (upstream.received == before) {
+            sentBeforeOpen = before;
+        }
+    }
+    QVERIFY2(sentBeforeOpen >= 3, qPrintable(QString::number(sentBeforeOpen)));
+    QVERIFY2(lastBody.contains("cool"), lastBody.constData());
+
+    // The second gateway saw no failure, yet sends the deployment nothing.
+    QTest::qWait(300); // the notification crosses the database
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(ask(serve[1]) >= 500);
+        QVERIFY2(lastBody.contains("cool"), lastBody.constData());
+    }
+    QCOMPARE(upstream.received, sentBeforeOpen);
+
+    for (ServeProcess& process : serve) {
+        QCOMPARE(::kill(pid_t(process.pid()), SIGTERM), 0);
+        QCOMPARE(process.waitForExit(15000), 0);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestServeSharedCooldowns)
+#include "tst_ServeSharedCooldowns.moc"
