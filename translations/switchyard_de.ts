@@ -5673,6 +5673,10 @@ Erstes Token: %3</translation>
         <source>Probes stopped for today: they cost %1 of the daily cap of %2.</source>
         <translation>Proben für heute angehalten: Sie haben %1 der Tagesgrenze von %2 gekostet.</translation>
     </message>
+    <message>
+        <source>Probes stopped: %1</source>
+        <translation>Proben angehalten: %1</translation>
+    </message>
 </context>
 <context>
     <name>ProviderStatusBar</name>
@@ -5819,6 +5823,10 @@ Erstes Token: %3</translation>
     <message>
         <source>Bedrock lists its models in the AWS console and on its control plane, not on bedrock-runtime: add model ids such as us.amazon.nova-micro-v1:0 by hand.</source>
         <translation>Bedrock listet seine Modelle in der AWS-Konsole und auf seiner Steuerungsebene, nicht auf bedrock-runtime: Fügen Sie Modell-IDs wie us.amazon.nova-micro-v1:0 von Hand hinzu.</translation>
+    </message>
+    <message>
+        <source>Not tested: %1</source>
+        <translation>Nicht getestet: %1</translation>
     </message>
 </context>
 <context>

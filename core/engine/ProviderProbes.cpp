@@ -120,7 +120,18 @@ int ProviderProbes::probeNow()
         request.messages = { { QStringLiteral("user"), prompt() } };
         request.maxTokens = 1;
         request.stream = false;
+        // A probe spends real money: held against the budgets like any call, and not sent when
+        // its worst case does not fit (the budget says no to probes as to users).
+        const BudgetHold hold = m_engine.router()->reserveBudget(*model, request);
+        if (!hold.ok) {
+            if (!std::exchange(m_budgetSaid, true)) {
+                emit capReached(tr("Probes stopped: %1").arg(Router::budgetRefusal(hold.reason)));
+            }
+            continue;
+        }
+        m_budgetSaid = false;
         ProviderCall* call = m_engine.client()->start(provider, *model, request, this);
+        call->setBudgetHold(hold.id); // settled when the probe is recorded
         m_engine.track(call, RequestSource::Probe);
         m_pending.insert(provider.id, worst);
         const QString providerId = provider.id;

@@ -66,4 +66,5 @@ private:
     double m_spentUsd = 0; // recorded probe cost on m_day
     QHash<QString, double> m_pending; // provider -> worst case held while its probe runs
     bool m_capSaid = false;
+    bool m_budgetSaid = false; // "stopped by the budget" was said since the last probe went out
 };

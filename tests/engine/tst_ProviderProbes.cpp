@@ -1,6 +1,7 @@
 #include "core/common/Clock.h"
 #include "core/engine/Engine.h"
 #include "core/engine/ProviderProbes.h"
+#include "core/pricing/BudgetTracker.h"
 #include "core/routing/CooldownTracker.h"
 #include "core/routing/RoutedCall.h"
 #include "core/routing/Router.h"
@@ -31,6 +32,7 @@ private slots:
     void probe_marksADownProviderBeforeAnyUserRequest();
     void probeRows_areRecordedWithTheirCost();
     void dailyCap_stopsTheProbesUntilTheNextDay();
+    void budgetSpent_noProbeSent_heldWhileInFlight();
 
 private:
     // Every provider's probe model and how many requests the sandbox got for it.
@@ -167,6 +169,41 @@ void tst_ProviderProbes::dailyCap_stopsTheProbesUntilTheNextDay()
     // The next UTC day starts with nothing spent.
     m_clock->setNow(QDateTime(QDate(2026, 3, 3), QTime(0, 0, 1), Qt::UTC));
     QVERIFY(probes.probeNow() > 0);
+}
+
+// Issue 19: a probe is a real call. Held against the budgets while in flight (the budget's
+// committed spend includes it), and none is sent once the budget has nothing left for its worst
+// case, counted at the sandbox.
+void tst_ProviderProbes::budgetSpent_noProbeSent_heldWhileInFlight()
+{
+    QTemporaryDir home;
+    Engine engine;
+    QVERIFY(engine.open({ home.path(), true }));
+    engine.sandbox()->setTimeScale(1.0); // probes stay in flight for a while
+    BudgetSettings settings;
+    settings.global.dailyUsd = 1.0;
+    settings.action = BudgetAction::Refuse;
+    engine.budgets()->setSettings(settings);
+    ProviderProbes probes(engine);
+    const int sent = probes.probeNow();
+    QVERIFY(sent >= 5);
+    QCOMPARE(engine.budgets()->activeReservations(), sent); // each probe's worst case, held until recorded
+    QTRY_COMPARE_WITH_TIMEOUT(probes.inFlight(), 0, 20000);
+    QTRY_COMPARE(engine.budgets()->activeReservations(), 0);
+    const int reached = sandboxProbeRequests(engine);
+    QCOMPARE(reached, sent);
+
+    // Nothing left: the next round sends nothing and says why once.
+    settings.global.dailyUsd = 0.0000001;
+    engine.budgets()->setSettings(settings);
+    QSignalSpy said(&probes, &ProviderProbes::capReached);
+    m_clock->advanceMs(3600 * 1000);
+    QCOMPARE(probes.probeNow(), 0);
+    QCOMPARE(probes.probeNow(), 0);
+    QCOMPARE(sandboxProbeRequests(engine), reached);
+    QCOMPARE(said.size(), 1);
+    QVERIFY2(said.first().first().toString().contains(QStringLiteral("budget")),
+             qPrintable(said.first().first().toString()));
 }
 
 QTEST_GUILESS_MAIN(tst_ProviderProbes)

@@ -1,6 +1,7 @@
 #include "ui/settings/ProvidersDialog.h"
 
 #include "core/engine/Engine.h"
+#include "core/pricing/BudgetTracker.h"
 #include "core/sandbox/SandboxServer.h"
 #include "core/secrets/KeyStore.h"
 
@@ -28,6 +29,7 @@ private slots:
     void addPresetThenSave_writesProviderButNoKey();
     void testConnection_againstSandbox_showsLatency();
     void testConnection_sandbox401_showsAuth();
+    void testConnection_budgetSpent_nothingSent();
     void fetchModels_listsSandboxCatalogue();
     void insecureUrl_isFlagged_data();
     void insecureUrl_isFlagged();
@@ -198,10 +200,34 @@ void TestProvidersDialog::testConnection_againstSandbox_showsLatency()
     ProvidersDialog dialog(*m_engine, *m_keys);
     addSandboxBackedCustom(dialog, QStringLiteral("gpt-4.1-mini"));
     QSignalSpy tested(&dialog, &ProvidersDialog::connectionTested);
+    QList<RequestRecord> rows;
+    connect(m_engine.get(), &Engine::requestRecorded, this, [&rows](const RequestRecord& row) { rows.append(row); });
     dialog.testConnection();
     QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 1, 30000);
     QVERIFY2(tested.at(0).at(0).toBool(), qPrintable(dialog.testResultText()));
     QVERIFY2(dialog.testResultText().contains(QStringLiteral(" ms")), qPrintable(dialog.testResultText()));
+    // The test call is a real call: in the ledger as a probe (outside savings), its hold settled.
+    QTRY_COMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().source, RequestSource::Probe);
+    QCOMPARE(m_engine->budgets()->activeReservations(), 0);
+}
+
+void TestProvidersDialog::testConnection_budgetSpent_nothingSent()
+{
+    BudgetSettings settings;
+    settings.global.dailyUsd = 0.0000001;
+    settings.action = BudgetAction::Refuse;
+    m_engine->budgets()->setSettings(settings);
+    ProvidersDialog dialog(*m_engine, *m_keys);
+    addSandboxBackedCustom(dialog, QStringLiteral("gpt-4.1-mini"));
+    const int before = m_engine->sandbox()->requestCount(QStringLiteral("gpt-4.1-mini"));
+    QSignalSpy tested(&dialog, &ProvidersDialog::connectionTested);
+    dialog.testConnection();
+    QCOMPARE(tested.size(), 1);
+    QCOMPARE(tested.at(0).at(0).toBool(), false);
+    QVERIFY2(dialog.testResultText().startsWith(QStringLiteral("Not tested: ")), qPrintable(dialog.testResultText()));
+    QCOMPARE(m_engine->sandbox()->requestCount(QStringLiteral("gpt-4.1-mini")), before);
+    m_engine->budgets()->setSettings({});
 }
 
 void TestProvidersDialog::testConnection_sandbox401_showsAuth()

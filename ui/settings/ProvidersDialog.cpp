@@ -6,6 +6,7 @@
 #include "core/providers/ModelListFetcher.h"
 #include "core/providers/ProviderCall.h"
 #include "core/providers/ProviderClient.h"
+#include "core/routing/Router.h"
 #include "core/secrets/KeyStore.h"
 #include "ui/common/SaveButtons.h"
 #include "ui/settings/ProviderForm.h"
@@ -299,8 +300,18 @@ void ProvidersDialog::testConnection()
     request.messages = { { QStringLiteral("user"), QStringLiteral("ping") } };
     request.maxTokens = 1;
     request.stream = false;
+    // The one-token test is a real call: held by the budgets, refused when they are spent, and
+    // recorded in the ledger like any other (as a probe, outside savings).
+    const BudgetHold hold = m_engine.router()->reserveBudget(models.constFirst(), request);
+    if (!hold.ok) {
+        m_testResult->setText(tr("Not tested: %1").arg(Router::budgetRefusal(hold.reason)));
+        emit connectionTested(false);
+        return;
+    }
     m_testResult->setText(tr("Testing %1…").arg(models.constFirst().upstreamModel));
     ProviderCall* call = m_engine.client()->start(*provider, models.constFirst(), request, this);
+    call->setBudgetHold(hold.id);
+    m_engine.track(call, RequestSource::Probe);
     m_testCall = call;
     connect(call, &ProviderCall::finished, this, [this, call](const CallResult& result) {
         m_testResult->setText(tr("Connected: %1 answered in %2 ms.").arg(result.modelId).arg(result.latencyMs));
