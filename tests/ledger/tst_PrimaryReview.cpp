@@ -228,6 +228,17 @@ void TestPrimaryReview::review_data()
     QTest::newRow("answers from the cache tried no primary")
         << cached << Chains { chain("fast", { "a-1", "b-1" }) }
         << QStringList { "fast a-1 4/20 reconsider, uptime 80.0, promote b-1 (100.0)" };
+    // Issue 20: a request stopped by its client (or cut off by its process dying) before it failed
+    // over says nothing about the primary; one that failed over first still counts as failed over.
+    QList<RequestRecord> stopped = traffic("fast", "a-1", 20, 2, "b-1");
+    for (int i = 10; i < 20; ++i) {
+        stopped[i].status = i < 16 ? RequestStatus::Cancelled : RequestStatus::Interrupted;
+        stopped[i].attempts = { attempt("a-1", "a", stopped[i].startedAt, "cancelled", "cancelled") };
+    }
+    stopped[0].status = RequestStatus::Cancelled; // failed over, then stopped on the fallback
+    QTest::newRow("stopped before an outcome: not counted as staying, failed over first: counted")
+        << stopped << Chains { chain("fast", { "a-1", "b-1" }) }
+        << QStringList { "fast a-1 2/10 reconsider, uptime 80.0, promote b-1 (100.0)" };
     QTest::newRow("requests outside the period are not counted")
         << traffic("fast", "a-1", 20, 4, "b-1") + traffic("fast", "a-1", 20, 20, "b-1", T0.addDays(2))
         << Chains { chain("fast", { "a-1", "b-1" }) }
