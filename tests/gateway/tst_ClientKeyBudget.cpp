@@ -77,13 +77,15 @@ private:
     QList<QPointer<HttpResponder>> m_held;
 };
 
-ModelConfig model(const QString& id, const QString& upstream, bool priced = true)
+// held/mini costs a fifth: $0.40 in, $1.60 out per 1M tokens.
+ModelConfig model(const QString& id, const QString& upstream, bool priced = true, double fraction = 1.0)
 {
     ModelConfig config;
     config.id = id;
     config.providerId = QStringLiteral("held");
     config.upstreamModel = upstream;
-    config.price = priced ? ModelPrice { kInputPerMTok, kOutputPerMTok, 0.5, true } : ModelPrice {};
+    config.price = priced ? ModelPrice { kInputPerMTok * fraction, kOutputPerMTok * fraction, 0.5 * fraction, true }
+                          : ModelPrice {};
     config.contextWindow = 200000;
     return config;
 }
@@ -121,6 +123,7 @@ private slots:
     void unpricedModel_refusedUnderABudget_unlessTheKeyAllowsIt();
     void failedAttempt_givesItsHoldBack_theFallbackFits();
     void upstreamError_releasesTheHold_aLaterRequestFits();
+    void fallbackHoldsForItsOwnModel_theCheaperOneFits();
 
 private:
     QByteArray makeKey(const QString& name, std::optional<double> dailyUsd, bool allowUnpriced = false);
@@ -155,14 +158,19 @@ void tst_ClientKeyBudget::init()
     m_router->setProviders({ provider });
     const QList<ModelConfig> models { model(QStringLiteral("held/gpt"), QStringLiteral("up-gpt")),
                                       model(QStringLiteral("held/flaky"), QStringLiteral("up-flaky")),
-                                      model(QStringLiteral("held/mystery"), QStringLiteral("up-mystery"), false) };
+                                      model(QStringLiteral("held/mystery"), QStringLiteral("up-mystery"), false),
+                                      model(QStringLiteral("held/mini"), QStringLiteral("up-mini"), true, 0.2) };
     m_router->setModels(models);
     RoutingPolicy policy = DefaultPolicy::create(models);
     ModelGroup group;
     group.name = QStringLiteral("flaky-then-gpt");
     group.deployments = { Deployment { QStringLiteral("held/flaky"), 1 } };
     group.fallbacks = { QStringLiteral("held/gpt") };
-    policy.groups = { group };
+    ModelGroup cheaper;
+    cheaper.name = QStringLiteral("gpt-then-mini");
+    cheaper.deployments = { Deployment { QStringLiteral("held/gpt"), 1 } };
+    cheaper.fallbacks = { QStringLiteral("held/mini") };
+    policy.groups = { group, cheaper };
     m_router->setPolicy(policy);
     m_recorder = std::make_unique<CallRecorder>(
         m_prices,
@@ -383,6 +391,23 @@ void tst_ClientKeyBudget::upstreamError_releasesTheHold_aLaterRequestFits()
     QTRY_VERIFY(next->isFinished());
     QCOMPARE(next->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
     QCOMPARE(m_upstream->models.size(), 2);
+}
+
+void tst_ClientKeyBudget::fallbackHoldsForItsOwnModel_theCheaperOneFits()
+{
+    // 20 messages: on held/gpt the worst case is $0.04816, more than the key's $0.02; on held/mini
+    // 20,080 x $0.40/M + 1,000 x $1.60/M = $0.009632, which fits. Nothing goes to held/gpt.
+    const QByteArray key = makeKey(QStringLiteral("frugal"), 0.02);
+    QVERIFY(startGateway());
+    QNetworkAccessManager nam;
+    QNetworkReply* reply = send(&nam, key, conversation(QStringLiteral("gpt-then-mini"), 20));
+    QTRY_COMPARE(m_upstream->held(), 1);
+    m_upstream->release(20 * 1004);
+    QTRY_VERIFY(reply->isFinished());
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QCOMPARE(m_upstream->models, QStringList { QStringLiteral("up-mini") });
+    QCOMPARE(reply->rawHeader("x-switchyard-skipped"), QByteArray("held/gpt=over_budget"));
+    QCOMPARE(reply->rawHeader("x-switchyard-model"), QByteArray("held/mini"));
 }
 
 QTEST_GUILESS_MAIN(tst_ClientKeyBudget)
