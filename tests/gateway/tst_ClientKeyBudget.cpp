@@ -92,7 +92,9 @@ ModelConfig model(const QString& id, const QString& upstream, bool priced = true
 
 // A conversation of `messages` turns (user, assistant, ..., user), each exactly 4,000 characters:
 // by PromptSize's rule 1,000 tokens of text plus 4 for the message, so 1,004 tokens a message.
-QByteArray conversation(const QString& modelName, int messages)
+// With `toolsAndImage` it also defines one tool (179 characters of JSON: 45 tokens) and ends
+// with a user message holding one image (OpenAI's rule: 1,105 tokens, plus 4 for the message).
+QByteArray conversation(const QString& modelName, int messages, bool toolsAndImage = false)
 {
     QJsonArray history;
     for (int i = 0; i < messages; ++i) {
@@ -103,10 +105,22 @@ QByteArray conversation(const QString& modelName, int messages)
             QJsonObject { { QStringLiteral("role"), user ? QStringLiteral("user") : QStringLiteral("assistant") },
                           { QStringLiteral("content"), text } });
     }
-    return QJsonDocument(QJsonObject { { QStringLiteral("model"), modelName },
-                                       { QStringLiteral("max_tokens"), kMaxTokens },
-                                       { QStringLiteral("messages"), history } })
-        .toJson(QJsonDocument::Compact);
+    QJsonObject body { { QStringLiteral("model"), modelName }, { QStringLiteral("max_tokens"), kMaxTokens } };
+    if (toolsAndImage) {
+        const QByteArray tool
+            = R"({"type":"function","function":{"name":"get_weather","description":"Weather for a city",)"
+              R"("parameters":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}})";
+        body.insert(QStringLiteral("tools"), QJsonArray { QJsonDocument::fromJson(tool).object() });
+        const QJsonObject image {
+            { QStringLiteral("type"), QStringLiteral("image_url") },
+            { QStringLiteral("image_url"),
+              QJsonObject { { QStringLiteral("url"), QStringLiteral("https://example.com/chart.png") } } }
+        };
+        history.append(QJsonObject { { QStringLiteral("role"), QStringLiteral("user") },
+                                     { QStringLiteral("content"), QJsonArray { image } } });
+    }
+    body.insert(QStringLiteral("messages"), history);
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 } // namespace
 
@@ -243,29 +257,39 @@ void tst_ClientKeyBudget::concurrentAgents_holdTheirWorstCase_spendStaysWithinTh
 {
     QTest::addColumn<int>("agents");
     QTest::addColumn<int>("messages"); // each agent's conversation so far
+    QTest::addColumn<bool>("toolsAndImage");
+    QTest::addColumn<qint64>("promptTokens"); // by hand, PromptSize's rules
     QTest::addColumn<double>("dailyUsd");
     QTest::addColumn<int>("reachUpstream");
 
     // 20 messages: 20 x 1,004 = 20,080 prompt tokens. Worst case: 20,080 x $2/M + 1,000 x $8/M
     // = $0.04016 + $0.008 = $0.04816. $0.20 holds 4 of them ($0.19264; 5 would be $0.2408).
-    QTest::newRow("six agents with 20-message histories, $0.20 a day: four go out") << 6 << 20 << 0.20 << 4;
+    QTest::newRow("six agents with 20-message histories, $0.20 a day: four go out")
+        << 6 << 20 << false << qint64(20080) << 0.20 << 4;
     // 80 messages: 80,320 tokens; worst case $0.16064 + $0.008 = $0.16864. $0.50 holds 2
     // ($0.33728; 3 would be $0.50592).
-    QTest::newRow("eight agents with 80-message histories, $0.50 a day: two go out") << 8 << 80 << 0.50 << 2;
+    QTest::newRow("eight agents with 80-message histories, $0.50 a day: two go out")
+        << 8 << 80 << false << qint64(80320) << 0.50 << 2;
     // 3 x $0.04816 = $0.14448 fits in $0.20: nobody is refused.
-    QTest::newRow("three agents within the budget: all go out") << 3 << 20 << 0.20 << 3;
+    QTest::newRow("three agents within the budget: all go out") << 3 << 20 << false << qint64(20080) << 0.20 << 3;
+    // 20,080 + 45 (the tool) + 1,109 (the image's message) = 21,234 tokens; worst case $0.042468 +
+    // $0.008 = $0.050468. $0.15 holds 2 ($0.100936; 3 would be $0.151404). Counting the messages
+    // alone ($0.04816 each) would have let 3 go.
+    QTest::newRow("five agents sending a tool and an image, $0.15 a day: two go out")
+        << 5 << 20 << true << qint64(21234) << 0.15 << 2;
 }
 
 void tst_ClientKeyBudget::concurrentAgents_holdTheirWorstCase_spendStaysWithinTheKeysBudget()
 {
     QFETCH(int, agents);
     QFETCH(int, messages);
+    QFETCH(bool, toolsAndImage);
+    QFETCH(qint64, promptTokens);
     QFETCH(double, dailyUsd);
     QFETCH(int, reachUpstream);
     const QByteArray key = makeKey(QStringLiteral("agents"), dailyUsd);
     QVERIFY(startGateway());
-    const QByteArray body = conversation(QStringLiteral("held/gpt"), messages);
-    const qint64 promptTokens = qint64(messages) * 1004;
+    const QByteArray body = conversation(QStringLiteral("held/gpt"), messages, toolsAndImage);
 
     // One connection per agent, all in flight at once: the upstream keeps every answer back.
     std::vector<std::unique_ptr<QNetworkAccessManager>> clients;
@@ -296,7 +320,8 @@ void tst_ClientKeyBudget::concurrentAgents_holdTheirWorstCase_spendStaysWithinTh
     m_upstream->release(promptTokens);
     QTRY_COMPARE_WITH_TIMEOUT(finishedWith(200), reachUpstream, 10000);
     QTRY_COMPARE(int(m_records.size()), agents);
-    // Each answer: 20,080 x $2/M + 500 x $8/M = $0.04416 (80 messages: $0.16464).
+    // Each answer: 20,080 x $2/M + 500 x $8/M = $0.04416 (80 messages: $0.16464; with the tool and
+    // the image $0.046468).
     const double answerCost = promptTokens * kInputPerMTok / 1e6 + kAnswerTokens * kOutputPerMTok / 1e6;
     QVERIFY2(qAbs(recordedSpend() - reachUpstream * answerCost) < 1e-9, qPrintable(QString::number(recordedSpend())));
     QVERIFY(recordedSpend() <= dailyUsd);
