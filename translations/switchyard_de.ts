@@ -756,6 +756,30 @@
         <source>The client key &quot;%1&quot; has spent its monthly budget ($%2 of $%3).</source>
         <translation>Der Client-Schlüssel „%1“ hat sein Monatsbudget ausgeschöpft ($%2 von $%3).</translation>
     </message>
+    <message>
+        <source>budget of the client key &quot;%1&quot;</source>
+        <translation>Budget des Client-Schlüssels „%1“</translation>
+    </message>
+    <message>
+        <source>%1 has no price, so the client key &quot;%2&quot; cannot hold its cost against its budget. Add the model&apos;s price, or allow unpriced models for the key.</source>
+        <translation>%1 hat keinen Preis, daher kann der Client-Schlüssel „%2“ seine Kosten nicht gegen sein Budget vormerken. Tragen Sie den Preis des Modells ein oder erlauben Sie dem Schlüssel Modelle ohne Preis.</translation>
+    </message>
+    <message>
+        <source>daily budget of the client key &quot;%1&quot;, limit %2</source>
+        <translation>Tagesbudget des Client-Schlüssels „%1“, Limit %2</translation>
+    </message>
+    <message>
+        <source>monthly budget of the client key &quot;%1&quot;, limit %2</source>
+        <translation>Monatsbudget des Client-Schlüssels „%1“, Limit %2</translation>
+    </message>
+    <message>
+        <source>The client key &quot;%1&quot; cannot take this request within its daily budget of %2: %3 spent, %4 held by its requests in flight, and this request to %5 may cost up to %6.</source>
+        <translation>Der Client-Schlüssel „%1“ kann diese Anfrage nicht innerhalb seines Tagesbudgets von %2 annehmen: %3 ausgegeben, %4 von seinen laufenden Anfragen vorgemerkt, und diese Anfrage an %5 kann bis zu %6 kosten.</translation>
+    </message>
+    <message>
+        <source>The client key &quot;%1&quot; cannot take this request within its monthly budget of %2: %3 spent, %4 held by its requests in flight, and this request to %5 may cost up to %6.</source>
+        <translation>Der Client-Schlüssel „%1“ kann diese Anfrage nicht innerhalb seines Monatsbudgets von %2 annehmen: %3 ausgegeben, %4 von seinen laufenden Anfragen vorgemerkt, und diese Anfrage an %5 kann bis zu %6 kosten.</translation>
+    </message>
 </context>
 <context>
     <name>ClientKeyStore</name>
@@ -921,6 +945,26 @@
     <message>
         <source>none</source>
         <translation>keine</translation>
+    </message>
+    <message>
+        <source>Let models without a price through the budget (not counted)</source>
+        <translation>Modelle ohne Preis durch das Budget lassen (nicht gezählt)</translation>
+    </message>
+    <message>
+        <source>Allow unpriced models</source>
+        <translation>Modelle ohne Preis erlauben</translation>
+    </message>
+    <message>
+        <source>A model without a price cannot be held against the key&apos;s budget, so a key with a budget refuses it unless this is on.</source>
+        <translation>Für ein Modell ohne Preis lässt sich nichts gegen das Budget des Schlüssels vormerken; ein Schlüssel mit Budget lehnt es daher ab, solange dies nicht eingeschaltet ist.</translation>
+    </message>
+    <message>
+        <source>unpriced models allowed</source>
+        <translation>Modelle ohne Preis erlaubt</translation>
+    </message>
+    <message>
+        <source>Refuse unpriced models</source>
+        <translation>Modelle ohne Preis ablehnen</translation>
     </message>
 </context>
 <context>
@@ -3565,16 +3609,6 @@ Erstes Token: %3</translation>
 <context>
     <name>KeysCommand</name>
     <message>
-        <source>Client keys for the gateway: create (the key is shown once), list, revoke.
-  keys create --name NAME [--expires DATE|--days N] [--models M,..] [--daily-usd X] [--monthly-usd Y] [--rpm N] [--concurrent N]
-  keys list [--json]
-  keys revoke ID|NAME</source>
-        <translation>Client-Schlüssel für das Gateway: erstellen (der Schlüssel wird einmal angezeigt), auflisten, widerrufen.
-  keys create --name NAME [--expires DATE|--days N] [--models M,..] [--daily-usd X] [--monthly-usd Y] [--rpm N] [--concurrent N]
-  keys list [--json]
-  keys revoke ID|NAME</translation>
-    </message>
-    <message>
         <source>Who the key is for.</source>
         <translation>Für wen der Schlüssel ist.</translation>
     </message>
@@ -3609,14 +3643,6 @@ Erstes Token: %3</translation>
     <message>
         <source>Print JSON.</source>
         <translation>JSON ausgeben.</translation>
-    </message>
-    <message>
-        <source>create, list or revoke</source>
-        <translation>create, list oder revoke</translation>
-    </message>
-    <message>
-        <source>keys needs create, list or revoke ID|NAME (see switchyard keys --help)</source>
-        <translation>keys braucht create, list oder revoke ID|NAME (siehe switchyard keys --help)</translation>
     </message>
     <message>
         <source>keys create needs --name NAME</source>
@@ -3662,6 +3688,46 @@ Erstes Token: %3</translation>
         <source>Client key %1 revoked; the gateway refuses it from the next request on.
 </source>
         <translation>Client-Schlüssel %1 widerrufen; das Gateway weist ihn ab der nächsten Anfrage ab.
+</translation>
+    </message>
+    <message>
+        <source>Client keys for the gateway: create (the key is shown once), list, revoke, and whether a key&apos;s budget lets models without a price through.
+  keys create --name NAME [--expires DATE|--days N] [--models M,..] [--daily-usd X] [--monthly-usd Y] [--allow-unpriced] [--rpm N] [--concurrent N]
+  keys list [--json]
+  keys revoke ID|NAME
+  keys unpriced ID|NAME allow|refuse</source>
+        <translation>Client-Schlüssel für das Gateway: erstellen (der Schlüssel wird einmal angezeigt), auflisten, widerrufen, und ob das Budget eines Schlüssels Modelle ohne Preis durchlässt.
+  keys create --name NAME [--expires DATE|--days N] [--models M,..] [--daily-usd X] [--monthly-usd Y] [--allow-unpriced] [--rpm N] [--concurrent N]
+  keys list [--json]
+  keys revoke ID|NAME
+  keys unpriced ID|NAME allow|refuse</translation>
+    </message>
+    <message>
+        <source>Let models without a price through the key&apos;s budget (their cost is not counted); by default a key with a budget refuses them.</source>
+        <translation>Modelle ohne Preis durch das Budget des Schlüssels lassen (ihre Kosten werden nicht gezählt); ohne diese Option lehnt ein Schlüssel mit Budget sie ab.</translation>
+    </message>
+    <message>
+        <source>create, list, revoke or unpriced</source>
+        <translation>create, list, revoke oder unpriced</translation>
+    </message>
+    <message>
+        <source>keys unpriced needs ID|NAME and allow or refuse</source>
+        <translation>keys unpriced braucht ID|NAME und allow oder refuse</translation>
+    </message>
+    <message>
+        <source>keys needs create, list, revoke ID|NAME or unpriced ID|NAME allow|refuse (see switchyard keys --help)</source>
+        <translation>keys braucht create, list, revoke ID|NAME oder unpriced ID|NAME allow|refuse (siehe switchyard keys --help)</translation>
+    </message>
+    <message>
+        <source>Client key %1 now lets models without a price through its budget (their cost is not counted).
+</source>
+        <translation>Client-Schlüssel %1 lässt jetzt Modelle ohne Preis durch sein Budget (ihre Kosten werden nicht gezählt).
+</translation>
+    </message>
+    <message>
+        <source>Client key %1 now refuses models without a price while it has a budget.
+</source>
+        <translation>Client-Schlüssel %1 lehnt jetzt Modelle ohne Preis ab, solange er ein Budget hat.
 </translation>
     </message>
 </context>

@@ -27,11 +27,13 @@ bool KeysCommand::parse(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Client keys for the gateway: create (the key is shown once), list, revoke.\n"
+        tr("Client keys for the gateway: create (the key is shown once), list, revoke, and whether a key's "
+           "budget lets models without a price through.\n"
            "  keys create --name NAME [--expires DATE|--days N] [--models M,..] [--daily-usd X] "
-           "[--monthly-usd Y] [--rpm N] [--concurrent N]\n"
+           "[--monthly-usd Y] [--allow-unpriced] [--rpm N] [--concurrent N]\n"
            "  keys list [--json]\n"
-           "  keys revoke ID|NAME"));
+           "  keys revoke ID|NAME\n"
+           "  keys unpriced ID|NAME allow|refuse"));
     parser.addHelpOption();
     const QCommandLineOption name(QStringLiteral("name"), tr("Who the key is for."), QStringLiteral("NAME"));
     const QCommandLineOption expires(QStringLiteral("expires"), tr("Expiry date (YYYY-MM-DD, end of that day UTC)."),
@@ -42,12 +44,15 @@ bool KeysCommand::parse(const QStringList& arguments)
         QStringLiteral("LIST"));
     const QCommandLineOption daily(QStringLiteral("daily-usd"), tr("Daily budget in USD."), QStringLiteral("X"));
     const QCommandLineOption monthly(QStringLiteral("monthly-usd"), tr("Monthly budget in USD."), QStringLiteral("Y"));
+    const QCommandLineOption unpriced(QStringLiteral("allow-unpriced"),
+                                      tr("Let models without a price through the key's budget (their cost is "
+                                         "not counted); by default a key with a budget refuses them."));
     const QCommandLineOption rpm(QStringLiteral("rpm"), tr("Requests per minute."), QStringLiteral("N"));
     const QCommandLineOption concurrent(QStringLiteral("concurrent"), tr("Requests in flight at a time."),
                                         QStringLiteral("N"));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
-    parser.addOptions({ name, expires, days, models, daily, monthly, rpm, concurrent, json });
-    parser.addPositionalArgument(QStringLiteral("action"), tr("create, list or revoke"));
+    parser.addOptions({ name, expires, days, models, daily, monthly, unpriced, rpm, concurrent, json });
+    parser.addPositionalArgument(QStringLiteral("action"), tr("create, list, revoke or unpriced"));
     if (!Console::parseArguments(parser, QStringLiteral("switchyard keys"), arguments)) {
         return false;
     }
@@ -63,8 +68,21 @@ bool KeysCommand::parse(const QStringList& arguments)
         m_target = positional.at(1);
         return true;
     }
+    if (action == QLatin1String("unpriced")) {
+        const QString choice = positional.value(2);
+        if (positional.size() != 3 || (choice != QLatin1String("allow") && choice != QLatin1String("refuse"))) {
+            Console::fail(tr("keys unpriced needs ID|NAME and allow or refuse"), 64);
+            return false;
+        }
+        m_action = Action::Unpriced;
+        m_target = positional.at(1);
+        m_allowUnpriced = choice == QLatin1String("allow");
+        return true;
+    }
     if (action != QLatin1String("create") || positional.size() != 1) {
-        Console::fail(tr("keys needs create, list or revoke ID|NAME (see switchyard keys --help)"), 64);
+        Console::fail(tr("keys needs create, list, revoke ID|NAME or unpriced ID|NAME allow|refuse (see "
+                         "switchyard keys --help)"),
+                      64);
         return false;
     }
     m_action = Action::Create;
@@ -95,6 +113,7 @@ bool KeysCommand::parse(const QStringList& arguments)
         }
         m_settings.monthlyBudgetUsd = value;
     }
+    m_settings.allowUnpriced = parser.isSet(unpriced);
     if (parser.isSet(rpm)) {
         if (!number(rpm, &value) || value < 1) {
             Console::fail(tr("--rpm needs a whole number of at least 1"), 64);
@@ -147,6 +166,9 @@ void KeysCommand::run(Engine& engine)
     case Action::Revoke:
         emit done(revoke(path));
         return;
+    case Action::Unpriced:
+        emit done(setUnpriced(path));
+        return;
     }
 }
 
@@ -196,6 +218,7 @@ int KeysCommand::list(Engine& engine, const QString& path)
                   key.dailyBudgetUsd ? QJsonValue(*key.dailyBudgetUsd) : QJsonValue() },
                 { QStringLiteral("monthly_budget_usd"),
                   key.monthlyBudgetUsd ? QJsonValue(*key.monthlyBudgetUsd) : QJsonValue() },
+                { QStringLiteral("allow_unpriced"), key.allowUnpriced },
                 { QStringLiteral("requests_per_minute"),
                   key.requestsPerMinute ? QJsonValue(*key.requestsPerMinute) : QJsonValue() },
             });
@@ -210,11 +233,12 @@ int KeysCommand::list(Engine& engine, const QString& path)
     }
     for (const ClientKey& key : store.keys()) {
         Console::out(
-            QStringLiteral("%1  %2  %3  expires %4  models %5  daily %6  monthly %7  rpm %8\n")
+            QStringLiteral("%1  %2  %3  expires %4  models %5  daily %6  monthly %7  unpriced %8  rpm %9\n")
                 .arg(key.id, key.name, ClientKey::statusId(key.status(now)),
                      key.expiresAt ? key.expiresAt->toString(Qt::ISODate) : QStringLiteral("never"),
                      key.allowedModels.isEmpty() ? QStringLiteral("all") : key.allowedModels.join(QLatin1Char(',')),
                      usd(key.dailyBudgetUsd), usd(key.monthlyBudgetUsd),
+                     key.allowUnpriced ? QStringLiteral("allowed") : QStringLiteral("refused"),
                      key.requestsPerMinute ? QString::number(*key.requestsPerMinute) : QStringLiteral("-")));
     }
     return 0;
@@ -230,5 +254,22 @@ int KeysCommand::revoke(const QString& path)
         return Console::fail(store.errorString());
     }
     Console::err(tr("Client key %1 revoked; the gateway refuses it from the next request on.\n").arg(m_target));
+    return 0;
+}
+
+int KeysCommand::setUnpriced(const QString& path)
+{
+    ClientKeyStore store(path);
+    if (!store.load()) {
+        return Console::fail(store.errorString());
+    }
+    if (!store.setAllowUnpriced(m_target, m_allowUnpriced)) {
+        return Console::fail(store.errorString());
+    }
+    Console::err((m_allowUnpriced
+                      ? tr("Client key %1 now lets models without a price through its budget (their cost is not "
+                           "counted).\n")
+                      : tr("Client key %1 now refuses models without a price while it has a budget.\n"))
+                     .arg(m_target));
     return 0;
 }

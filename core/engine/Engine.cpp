@@ -2,7 +2,6 @@
 
 #include "core/common/Clock.h"
 #include "core/common/HomeSettings.h"
-#include "core/common/PromptSize.h"
 #include "core/common/RequestSettings.h"
 #include "core/config/ConfigStore.h"
 #include "core/config/LiteLlmProviders.h"
@@ -14,6 +13,7 @@
 #include "core/ledger/SharedBudget.h"
 #include "core/ledger/SharedBudgetFallback.h"
 #include "core/monitoring/MetricsRegistry.h"
+#include "core/pricing/BudgetEstimate.h"
 #include "core/pricing/BudgetTracker.h"
 #include "core/pricing/CostCalculator.h"
 #include "core/pricing/PriceTable.h"
@@ -300,20 +300,7 @@ void Engine::settleShared(quint64 holdId, double actualUsd)
 
 BudgetRequest Engine::budgetRequest(const ModelConfig& model, const ChatRequest& request)
 {
-    // The whole request as the provider will count it: every message, the system text, tools and
-    // images (PromptSize documents the rules), and all the output it may produce.
-    const PromptSize prompt = PromptSize::ofRequest(request);
-    BudgetRequest estimate;
-    estimate.promptTokens = prompt.tokens();
-    estimate.images = prompt.images;
-    estimate.mayWriteCache = prompt.asksCacheWrite();
-    // Without max tokens a provider may answer up to the model's own limit; when that is unknown
-    // too, up to what the context window leaves, else Anthropic's wire default.
-    estimate.maxOutputTokens = request.maxTokens > 0  ? request.maxTokens
-        : model.maxOutputTokens > 0                   ? model.maxOutputTokens
-        : model.contextWindow > estimate.promptTokens ? model.contextWindow - estimate.promptTokens
-                                                      : kDefaultReservedOutputTokens;
-    return estimate;
+    return BudgetEstimate::of(model, request);
 }
 
 void Engine::loadConfig()

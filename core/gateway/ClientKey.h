@@ -29,6 +29,9 @@ struct ClientKey
     QStringList allowedModels;
     std::optional<double> dailyBudgetUsd;
     std::optional<double> monthlyBudgetUsd;
+    // A model without a price cannot be held against a budget: a key with a budget refuses it
+    // unless the user allows unpriced models for the key (their cost is then not counted).
+    bool allowUnpriced = false;
     std::optional<int> requestsPerMinute;
     std::optional<int> maxConcurrent;
     QByteArray salt; // 16 random bytes

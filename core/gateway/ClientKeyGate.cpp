@@ -1,7 +1,9 @@
 #include "core/gateway/ClientKeyGate.h"
 
 #include "core/common/Clock.h"
+#include "core/common/Money.h"
 #include "core/http/HttpRequest.h"
+#include "core/pricing/BudgetEstimate.h"
 
 #include <QCoreApplication>
 
@@ -93,12 +95,14 @@ ClientKeyGate::Usage& ClientKeyGate::usageFor(const QString& keyId, qint64 nowMs
     const QDate today = QDateTime::fromMSecsSinceEpoch(nowMs).date(); // local
     if (!usage.day.contains(nowMs)) {
         usage.day = { localMidnightMs(today), localMidnightMs(today.addDays(1)) };
+        usage.dayHeld = 0; // holds count in the period their request started in
         usage.daySpend
             = m_spendSince ? m_spendSince(keyId, QDateTime::fromMSecsSinceEpoch(usage.day.startMs, Qt::UTC)) : 0.0;
     }
     if (!usage.month.contains(nowMs)) {
         const QDate first = monthOf(today);
         usage.month = { localMidnightMs(first), localMidnightMs(first.addMonths(1)) };
+        usage.monthHeld = 0;
         usage.monthSpend
             = m_spendSince ? m_spendSince(keyId, QDateTime::fromMSecsSinceEpoch(usage.month.startMs, Qt::UTC)) : 0.0;
     }
@@ -161,12 +165,150 @@ ClientKeyGate::Verdict ClientKeyGate::admit(const ClientKey& key, const QString&
     return verdict;
 }
 
-void ClientKeyGate::finished(const QString& keyId)
+void ClientKeyGate::finished(const QString& keyId, quint64 requestId)
 {
     auto found = m_usage.find(keyId);
     if (found != m_usage.end() && found->inFlight > 0) {
         --found->inFlight;
     }
+    if (requestId != 0) {
+        // Ended without a recorded row (no ledger, or the row went before): nothing more is billed.
+        for (quint64 holdId : m_requestHolds.values(requestId)) {
+            dropHold(holdId);
+        }
+        m_requestHolds.remove(requestId);
+        m_refusals.remove(requestId);
+    }
+}
+
+BudgetHold ClientKeyGate::hold(const QString& keyId, quint64 requestId, const ModelConfig& model,
+                               const ChatRequest& request)
+{
+    const ClientKey* key = m_store ? m_store->find(keyId) : nullptr;
+    if (!key || !holdsBudget(*key) || model.price.isFree()) {
+        return {};
+    }
+    BudgetHold answer;
+    if (!model.price.known) {
+        if (key->allowUnpriced) {
+            return {};
+        }
+        answer.ok = false;
+        answer.limit = tr("budget of the client key \"%1\"").arg(key->name);
+        answer.reason = tr("%1 has no price, so the client key \"%2\" cannot hold its cost against its budget. "
+                           "Add the model's price, or allow unpriced models for the key.")
+                            .arg(model.id, key->name);
+        if (!m_refusals.contains(requestId)) {
+            m_refusals.insert(
+                requestId, Verdict { nullptr, error(403, "unpriced_model", answer.reason, QStringLiteral("model")) });
+        }
+        return answer;
+    }
+    const double worstCase = BudgetEstimate::worstCaseUsd(model.price, BudgetEstimate::of(model, request)).value_or(0);
+    const qint64 nowMs = Clock::instance().currentDateTimeUtc().toMSecsSinceEpoch();
+    Usage& usage = usageFor(keyId, nowMs);
+    const bool overDay = key->dailyBudgetUsd && usage.daySpend + usage.dayHeld + worstCase > *key->dailyBudgetUsd;
+    const bool overMonth
+        = key->monthlyBudgetUsd && usage.monthSpend + usage.monthHeld + worstCase > *key->monthlyBudgetUsd;
+    if (overDay || overMonth) {
+        const Verdict refusal = refuseOverBudget(*key, usage, overDay, worstCase, model, nowMs);
+        answer.ok = false;
+        answer.reason = refusal.refusal->message;
+        answer.limit = overDay
+            ? tr("daily budget of the client key \"%1\", limit %2").arg(key->name, Money::format(*key->dailyBudgetUsd))
+            : tr("monthly budget of the client key \"%1\", limit %2")
+                  .arg(key->name, Money::format(*key->monthlyBudgetUsd));
+        if (!m_refusals.contains(requestId)) {
+            m_refusals.insert(requestId, refusal);
+        }
+        return answer;
+    }
+    const quint64 id = m_nextHold++;
+    m_holds.insert(id, Held { keyId, requestId, worstCase, usage.day.startMs, usage.month.startMs });
+    m_requestHolds.insert(requestId, id);
+    usage.dayHeld += worstCase;
+    usage.monthHeld += worstCase;
+    answer.id = id;
+    return answer;
+}
+
+ClientKeyGate::Verdict ClientKeyGate::refuseOverBudget(const ClientKey& key, const Usage& usage, bool daily,
+                                                       double worstCase, const ModelConfig& model, qint64 nowMs) const
+{
+    const double limit = daily ? *key.dailyBudgetUsd : *key.monthlyBudgetUsd;
+    const double spent = daily ? usage.daySpend : usage.monthSpend;
+    const double held = daily ? usage.dayHeld : usage.monthHeld;
+    const QString text = daily
+        ? tr("The client key \"%1\" cannot take this request within its daily budget of %2: %3 spent, %4 held by "
+             "its requests in flight, and this request to %5 may cost up to %6.")
+        : tr("The client key \"%1\" cannot take this request within its monthly budget of %2: %3 spent, %4 held by "
+             "its requests in flight, and this request to %5 may cost up to %6.");
+    Verdict verdict;
+    verdict.refusal = error(429, "budget_exceeded",
+                            text.arg(key.name, Money::format(limit), Money::format(spent), Money::format(held),
+                                     model.id, Money::format(worstCase)));
+    // Room comes back when the requests in flight end; when what was spent leaves none, only
+    // with the next period.
+    const qint64 periodEndMs = daily ? usage.day.endMs : usage.month.endMs;
+    verdict.retryAfterSec = spent + worstCase > limit ? int(qMax<qint64>(1, (periodEndMs - nowMs + 999) / 1000)) : 1;
+    return verdict;
+}
+
+ClientKeyGate::AttemptHooks ClientKeyGate::attemptHooks(const ClientKey& key, quint64 requestId)
+{
+    if (!holdsBudget(key)) {
+        return {};
+    }
+    AttemptHooks hooks;
+    hooks.hold = [this, keyId = key.id, requestId](const ModelConfig& model, const ChatRequest& request) {
+        return hold(keyId, requestId, model, request);
+    };
+    hooks.settle = [this](quint64 holdId, const ModelConfig&, const TokenUsage* usage) {
+        if (!usage) {
+            releaseHold(holdId); // a billed attempt keeps its hold until the request's row is recorded
+        }
+    };
+    hooks.refusal = [this, requestId] { return refusal(requestId); };
+    return hooks;
+}
+
+void ClientKeyGate::releaseHold(quint64 holdId)
+{
+    const auto found = m_holds.constFind(holdId);
+    if (found == m_holds.cend()) {
+        return; // settled with its request already
+    }
+    m_requestHolds.remove(found->requestId, holdId);
+    dropHold(holdId);
+}
+
+void ClientKeyGate::dropHold(quint64 holdId)
+{
+    const auto found = m_holds.constFind(holdId);
+    if (found == m_holds.cend()) {
+        return;
+    }
+    auto usage = m_usage.find(found->keyId);
+    if (usage != m_usage.end()) {
+        // A hold made in an earlier day or month was forgotten when the period turned.
+        if (usage->day.startMs == found->dayStartMs) {
+            usage->dayHeld = qMax(0.0, usage->dayHeld - found->amountUsd);
+        }
+        if (usage->month.startMs == found->monthStartMs) {
+            usage->monthHeld = qMax(0.0, usage->monthHeld - found->amountUsd);
+        }
+    }
+    m_holds.erase(found);
+}
+
+void ClientKeyGate::settle(quint64 requestId, const QString& keyId, const QDateTime& startedAtUtc,
+                           std::optional<double> costUsd)
+{
+    for (quint64 holdId : m_requestHolds.values(requestId)) {
+        dropHold(holdId);
+    }
+    m_requestHolds.remove(requestId);
+    charge(keyId, startedAtUtc, costUsd);
 }
 
 void ClientKeyGate::charge(const QString& keyId, const QDateTime& startedAtUtc, std::optional<double> costUsd)

@@ -148,6 +148,7 @@ std::optional<IssuedClientKey> ClientKeyStore::create(const ClientKey& settings,
     key.allowedModels = settings.allowedModels;
     key.dailyBudgetUsd = settings.dailyBudgetUsd;
     key.monthlyBudgetUsd = settings.monthlyBudgetUsd;
+    key.allowUnpriced = settings.allowUnpriced;
     key.requestsPerMinute = settings.requestsPerMinute;
     key.maxConcurrent = settings.maxConcurrent;
     m_keys.append(key);
@@ -181,6 +182,29 @@ bool ClientKeyStore::revoke(const QString& idOrName, const QDateTime& now)
     return true;
 }
 
+bool ClientKeyStore::setAllowUnpriced(const QString& idOrName, bool allow)
+{
+    m_error = m_loadError;
+    if (!m_loadError.isEmpty()) {
+        return false;
+    }
+    const ClientKey* found = findByIdOrName(idOrName);
+    if (!found) {
+        m_error = tr("No client key \"%1\" (give its id when two keys share a name).").arg(idOrName);
+        return false;
+    }
+    ClientKey& key = m_keys[found - m_keys.constData()];
+    if (key.allowUnpriced == allow) {
+        return true;
+    }
+    key.allowUnpriced = allow;
+    if (!save()) {
+        key.allowUnpriced = !allow;
+        return false;
+    }
+    return true;
+}
+
 QByteArray ClientKeyStore::toJson() const
 {
     QJsonArray keys;
@@ -194,6 +218,7 @@ QByteArray ClientKeyStore::toJson() const
             { QStringLiteral("models"), QJsonArray::fromStringList(key.allowedModels) },
             { QStringLiteral("daily_budget_usd"), optionalNumber(key.dailyBudgetUsd) },
             { QStringLiteral("monthly_budget_usd"), optionalNumber(key.monthlyBudgetUsd) },
+            { QStringLiteral("allow_unpriced"), key.allowUnpriced },
             { QStringLiteral("requests_per_minute"),
               key.requestsPerMinute ? QJsonValue(*key.requestsPerMinute) : QJsonValue() },
             { QStringLiteral("max_concurrent"), key.maxConcurrent ? QJsonValue(*key.maxConcurrent) : QJsonValue() },
@@ -251,6 +276,7 @@ bool ClientKeyStore::fromJson(const QByteArray& json)
         }
         key.dailyBudgetUsd = number("daily_budget_usd");
         key.monthlyBudgetUsd = number("monthly_budget_usd");
+        key.allowUnpriced = object.value(QLatin1String("allow_unpriced")).toBool(false); // absent in older files
         if (const auto rpm = number("requests_per_minute")) {
             key.requestsPerMinute = int(*rpm);
         }

@@ -35,6 +35,8 @@ public:
     // The secret in the result is the only copy there will ever be.
     std::optional<IssuedClientKey> create(const ClientKey& settings, const QDateTime& now);
     bool revoke(const QString& idOrName, const QDateTime& now);
+    // Whether the key's budget lets unpriced models through (ClientKey::allowUnpriced); saves.
+    bool setAllowUnpriced(const QString& idOrName, bool allow);
 
     QByteArray toJson() const;
     bool fromJson(const QByteArray& json);

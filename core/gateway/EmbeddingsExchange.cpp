@@ -103,6 +103,9 @@ void EmbeddingsExchange::settleHold(const TokenUsage* usage)
     if (m_hold != 0) {
         m_router->settleBudget(std::exchange(m_hold, 0), m_heldModel, usage);
     }
+    if (m_keyHold != 0) {
+        m_keyBudget.settle(std::exchange(m_keyHold, 0), m_heldModel, usage);
+    }
 }
 
 void EmbeddingsExchange::setParentTrace(const std::optional<TraceContext>& parent)
@@ -142,12 +145,20 @@ void EmbeddingsExchange::tryNext()
         }
         // Held against the budgets as a chat attempt is: requests in flight together cannot
         // overshoot a limit; settled with the tokens the provider counts.
-        const BudgetHold hold = m_router->reserveBudget(*model, budgetRequest());
+        const ChatRequest estimated = budgetRequest();
+        const BudgetHold hold = m_router->reserveBudget(*model, estimated);
         if (!hold.ok) {
             m_skipped.append({ model->id, provider->id, hold.reason, true, SkipKind::OverBudget, {} });
             continue;
         }
+        const BudgetHold keyHold = m_keyBudget.hold ? m_keyBudget.hold(*model, estimated) : BudgetHold {};
+        if (!keyHold.ok) {
+            m_router->settleBudget(hold.id, *model, nullptr);
+            m_skipped.append({ model->id, provider->id, keyHold.reason, true, SkipKind::OverBudget, {} });
+            continue;
+        }
         m_hold = hold.id;
+        m_keyHold = keyHold.id;
         m_heldModel = *model;
         AttemptInfo attempt;
         attempt.modelId = model->id;
@@ -188,7 +199,19 @@ void EmbeddingsExchange::tryNext()
     FinishedCall call = FinishedCall::routedFailure(error);
     call.budgetSettled = false;
     record(call);
-    fail(GatewayError::fromRouted(error));
+    GatewayError answer = GatewayError::fromRouted(error);
+    if (m_attempts.isEmpty() && m_keyBudget.refusal) {
+        // Nothing was sent because the client's own key said no: its limit is the answer.
+        const ClientKeyGate::Verdict verdict = m_keyBudget.refusal();
+        if (verdict.refusal) {
+            answer = *verdict.refusal;
+            if (verdict.retryAfterSec > 0 && m_responder) {
+                m_responder->addDefaultHeaders(
+                    { { QByteArrayLiteral("Retry-After"), QByteArray::number(verdict.retryAfterSec) } });
+            }
+        }
+    }
+    fail(answer);
 }
 
 void EmbeddingsExchange::onFinished()

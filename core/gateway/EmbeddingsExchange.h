@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/gateway/ClientKeyGate.h"
 #include "core/gateway/GatewayTypes.h"
 
 #include "core/recording/PendingRecord.h"
@@ -44,6 +45,8 @@ public:
     // The client's `traceparent`, before start(): with tracing on, the request gets a span under it and
     // each upstream attempt a child span named in its own `traceparent`; off, it is passed on as it came.
     void setParentTrace(const std::optional<TraceContext>& parent);
+    // The client key's budget, held for each attempt after the router's (see GatewayExchange).
+    void setKeyBudget(ClientKeyGate::AttemptHooks hooks) { m_keyBudget = std::move(hooks); }
     void start();
     // The gateway is stopping: cancels the upstream request, records and answers with `error`.
     void stop(const GatewayError& error);
@@ -74,6 +77,8 @@ private:
     Ended m_ended;
     HttpExchange* m_upstream = nullptr;
     quint64 m_hold = 0; // the budget hold of the attempt in flight
+    quint64 m_keyHold = 0; // the client key's hold of that attempt
+    ClientKeyGate::AttemptHooks m_keyBudget;
     ModelConfig m_heldModel;
     qsizetype m_next = 0;
     QList<AttemptInfo> m_attempts;

@@ -43,6 +43,9 @@ GatewayExchange::~GatewayExchange()
 void GatewayExchange::start()
 {
     m_call = m_router->route(m_request.chat, {}, m_options, this);
+    if (m_keyBudget.hold) {
+        m_call->setCallerBudget(m_keyBudget.hold, m_keyBudget.settle); // the first attempt starts later
+    }
     connect(m_call, &RoutedCall::decided, this, [this](const QString& tier, const QString& rule, const QString&) {
         m_tier = tier;
         m_rule = rule;
@@ -196,7 +199,18 @@ void GatewayExchange::onFailed(const RoutedError& error)
         return;
     }
     record(FinishedCall::routedFailure(error));
-    const GatewayError out = GatewayError::fromRouted(error);
+    GatewayError out = GatewayError::fromRouted(error);
+    if (error.attempts.isEmpty() && m_keyBudget.refusal) {
+        // Nothing was sent because the client's own key said no: its limit is the answer.
+        const ClientKeyGate::Verdict verdict = m_keyBudget.refusal();
+        if (verdict.refusal) {
+            out = *verdict.refusal;
+            if (verdict.retryAfterSec > 0 && m_responder) {
+                m_responder->addDefaultHeaders(
+                    { { QByteArrayLiteral("Retry-After"), QByteArray::number(verdict.retryAfterSec) } });
+            }
+        }
+    }
     sendError(out);
     finish(out.status, out.message);
 }

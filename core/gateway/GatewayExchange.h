@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/gateway/ClientKeyGate.h"
 #include "core/gateway/GatewayFormat.h"
 #include "core/gateway/GatewayRequest.h"
 #include "core/gateway/GatewayTypes.h"
@@ -38,6 +39,11 @@ public:
                     CallRecorder* recorder, const QString& clientKey, Recorded recorded, Ended ended);
     ~GatewayExchange() override;
 
+    // A client key's budget besides the router's: held for each attempt and given back by attempts
+    // that billed nothing; when nothing could be sent and the key refused, its refusal (429 over
+    // its budget, 403 an unpriced model) is the answer. Set before start().
+    void setKeyBudget(ClientKeyGate::AttemptHooks hooks) { m_keyBudget = std::move(hooks); }
+
     void start();
     // Ends the request now (the gateway is stopping): cancels the upstream call, records it as
     // cancelled and tells the client with `error` (an error event if its stream has begun).
@@ -69,6 +75,7 @@ private:
     PendingRecord m_ticket; // taken at the start, spent by record()
     Recorded m_recorded;
     Ended m_ended;
+    ClientKeyGate::AttemptHooks m_keyBudget;
 
     RoutedCall* m_call = nullptr;
     QElapsedTimer m_elapsed;

@@ -461,6 +461,7 @@ void GatewayServer::handleChat(const HttpRequest& request, HttpResponder* respon
     }
     QString keyId;
     GatewayExchange::Recorded charge;
+    ClientKeyGate::AttemptHooks keyBudget;
     if (key) {
         const QString checked = target.kind == GatewayModels::Kind::Auto ? QStringLiteral("auto") : target.name;
         const ClientKeyGate::Verdict verdict = m_gate.admit(*key, checked, options.forcedTier);
@@ -474,8 +475,13 @@ void GatewayServer::handleChat(const HttpRequest& request, HttpResponder* respon
             return;
         }
         keyId = key->id;
-        // The row carries the key (the exchange puts it there), and its cost lands on the key's budget.
-        charge = [this, keyId](const RequestRecord& done) { m_gate.charge(keyId, done.startedAt, done.costUsd); };
+        // The row carries the key (the exchange puts it there), and its cost lands on the key's budget
+        // in place of what the request's attempts held there.
+        const quint64 requestId = traffic.id;
+        charge = [this, keyId, requestId](const RequestRecord& done) {
+            m_gate.settle(requestId, keyId, done.startedAt, done.costUsd);
+        };
+        keyBudget = m_gate.attemptHooks(*key, requestId);
     }
     ++running;
     ++m_inFlight;
@@ -500,6 +506,7 @@ void GatewayServer::handleChat(const HttpRequest& request, HttpResponder* respon
     auto* exchange = new GatewayExchange(
         m_deps.router, std::move(parsed), options, std::move(format), responder, traffic, m_deps.recorder, keyId,
         charge, [this, peer, keyId, large](const GatewayTraffic& done) { onExchangeEnded(peer, keyId, done, large); });
+    exchange->setKeyBudget(std::move(keyBudget));
     m_exchanges.insert(traffic.id, exchange);
     exchange->start();
 }
@@ -681,6 +688,7 @@ void GatewayServer::handleEmbeddings(const HttpRequest& request, HttpResponder* 
     }
     QString keyId;
     EmbeddingsExchange::Recorded charge;
+    ClientKeyGate::AttemptHooks keyBudget;
     if (key) {
         const ClientKeyGate::Verdict verdict = m_gate.admit(*key, target.name, QString());
         if (verdict.refusal) {
@@ -693,7 +701,11 @@ void GatewayServer::handleEmbeddings(const HttpRequest& request, HttpResponder* 
             return;
         }
         keyId = key->id;
-        charge = [this, keyId](const RequestRecord& done) { m_gate.charge(keyId, done.startedAt, done.costUsd); };
+        const quint64 requestId = traffic.id;
+        charge = [this, keyId, requestId](const RequestRecord& done) {
+            m_gate.settle(requestId, keyId, done.startedAt, done.costUsd);
+        };
+        keyBudget = m_gate.attemptHooks(*key, requestId);
     }
     PendingRecord ticket;
     if (m_deps.recorder) {
@@ -705,7 +717,7 @@ void GatewayServer::handleEmbeddings(const HttpRequest& request, HttpResponder* 
     auto* exchange = new EmbeddingsExchange(m_deps.router, request.body, deployments, skipped, responder, traffic,
                                             std::move(ticket), charge, [this, keyId, id](const GatewayTraffic& done) {
                                                 if (!keyId.isEmpty()) {
-                                                    m_gate.finished(keyId);
+                                                    m_gate.finished(keyId, id);
                                                 }
                                                 m_embeddings.remove(id);
                                                 --m_inFlight;
@@ -713,6 +725,7 @@ void GatewayServer::handleEmbeddings(const HttpRequest& request, HttpResponder* 
                                                 emit requestFinished(done);
                                             });
     m_embeddings.insert(id, exchange);
+    exchange->setKeyBudget(std::move(keyBudget));
     exchange->setParentTrace(TraceContext::fromTraceparent(request.header("traceparent")));
     exchange->start();
 }
@@ -724,7 +737,7 @@ void GatewayServer::onExchangeEnded(const QHostAddress& client, const QString& k
         releaseLargeBody();
     }
     if (!keyId.isEmpty()) {
-        m_gate.finished(keyId);
+        m_gate.finished(keyId, traffic.id);
     }
     auto found = m_perClient.find(client);
     if (found != m_perClient.end() && --*found <= 0) {

@@ -2,7 +2,7 @@
 
 #include "core/common/Clock.h"
 #include "core/common/Money.h"
-#include "core/pricing/CostCalculator.h"
+#include "core/pricing/BudgetEstimate.h"
 
 #include <QMutexLocker>
 
@@ -194,11 +194,7 @@ BudgetCheck BudgetTracker::checkLocked(const QString& providerId, const QString&
         result.reason = tr("Free model: budgets do not apply");
         return result;
     }
-    TokenUsage planned;
-    planned.promptTokens = request.promptTokens;
-    planned.images = request.images;
-    result.worstCaseUsd
-        = CostCalculator::estimateWorstCase(price, planned, request.maxOutputTokens, request.mayWriteCache).value_or(0);
+    result.worstCaseUsd = BudgetEstimate::worstCaseUsd(price, request).value_or(0);
     result.scopes = scopesLocked(providerId, result.worstCaseUsd);
     if (result.scopes.isEmpty()) {
         result.reason = tr("No budget limit applies");

@@ -92,9 +92,14 @@ std::optional<ChainCursor::Candidate> ChainCursor::next(const QString& avoidProv
             const ProviderConfig* provider = m_router->provider(model->providerId);
             const bool probe = cooldowns->state(model->id, provider->id).phase == CooldownState::HalfOpen;
             if (cooldowns->tryAcquire(model->id, provider->id)) {
-                const BudgetHold hold = m_router->reserveBudget(*model, m_request);
+                BudgetHold hold = m_router->reserveBudget(*model, m_request);
                 if (hold.ok) {
-                    return Candidate { *model, *provider, probe, hold.id, hold.warning };
+                    const BudgetHold caller = m_callerReserve ? m_callerReserve(*model, m_request) : BudgetHold {};
+                    if (caller.ok) {
+                        return Candidate { *model, *provider, probe, hold.id, hold.warning, caller.id };
+                    }
+                    m_router->settleBudget(hold.id, *model, nullptr);
+                    hold = caller;
                 }
                 if (probe) {
                     cooldowns->releaseProbe(model->id, provider->id);

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QSet>
 
+#include <functional>
 #include <optional>
 
 class Router;
@@ -27,6 +28,7 @@ public:
         bool probe = false; // took a half-open probe slot
         quint64 budgetHold = 0; // worst case reserved against the budgets for this attempt
         QString budgetWarning; // the hold passed a limit under "warn only"
+        quint64 callerHold = 0; // the caller's own budget's hold (RoutedCall::setCallerBudget)
     };
 
     ChainCursor(Router* router, const QList<ChainStep>& chain, const TierSettings& settings, const ChatRequest& request,
@@ -54,6 +56,12 @@ public:
     const QString& downgradeLimit() const { return m_downgradeLimit; }
     // The first deployment refused by a budget limit that refuses: the reason (empty if none).
     const QString& budgetRefusal() const { return m_budgetRefusal; }
+    // A budget of the caller's own (a gateway client key's), held after the router's for each
+    // deployment; a refusal skips the deployment as over budget and gives the router's hold back.
+    void setCallerBudget(std::function<BudgetHold(const ModelConfig&, const ChatRequest&)> reserve)
+    {
+        m_callerReserve = std::move(reserve);
+    }
     // Goes on with another tier's chain (a budget downgrade); what was tried and ruled out stays.
     void moveTo(const QList<ChainStep>& chain, const TierSettings& settings);
 
@@ -80,4 +88,5 @@ private:
     bool m_contextFallbacksInserted = false;
     QString m_downgradeLimit;
     QString m_budgetRefusal;
+    std::function<BudgetHold(const ModelConfig&, const ChatRequest&)> m_callerReserve;
 };

@@ -53,6 +53,13 @@ RoutedCall::~RoutedCall()
     stopEverything();
 }
 
+void RoutedCall::setCallerBudget(Router::BudgetReserve reserve, Router::BudgetSettle settle)
+{
+    m_callerReserve = reserve;
+    m_cursor.setCallerBudget(std::move(reserve));
+    m_callerSettle = std::move(settle);
+}
+
 void RoutedCall::begin()
 {
     if (m_done) {
@@ -309,6 +316,9 @@ RoutedCall::Active RoutedCall::takeActive(int index, AttemptOutcome outcome, con
         m_router->services().attemptEnded(active.candidate.model.id);
         m_router->settleBudget(active.candidate.budgetHold, active.candidate.model, billed ? &usage : nullptr);
     }
+    if (active.candidate.callerHold != 0 && m_callerSettle) {
+        m_callerSettle(active.candidate.callerHold, active.candidate.model, billed ? &usage : nullptr);
+    }
     active.call->disconnect(this);
     active.call->deleteLater();
     return active;
@@ -438,9 +448,13 @@ void RoutedCall::onFailed(ProviderCall* call, const CallError& error)
     case FailoverAction::RetrySameModel:
         if (m_active.isEmpty()) {
             m_rateLimitRetried = true;
-            m_retryCandidate = Candidate { model, provider, false, 0, {} };
-            m_retryTimer->start(int(qMax<qint64>(0, error.retryAfterMs)));
-            return;
+            // The retry is an attempt of its own: the caller's budget holds for it again.
+            const BudgetHold caller = m_callerReserve ? m_callerReserve(model, m_request) : BudgetHold {};
+            if (caller.ok) {
+                m_retryCandidate = Candidate { model, provider, false, 0, {}, caller.id };
+                m_retryTimer->start(int(qMax<qint64>(0, error.retryAfterMs)));
+                return;
+            }
         }
         break;
     case FailoverAction::SwitchModel:
@@ -541,6 +555,9 @@ void RoutedCall::stopEverything()
     m_done = true;
     m_hedgeTimer->stop();
     m_retryTimer->stop();
+    if (m_retryCandidate && m_retryCandidate->callerHold != 0 && m_callerSettle) {
+        m_callerSettle(m_retryCandidate->callerHold, m_retryCandidate->model, nullptr);
+    }
     m_retryCandidate.reset();
     while (!m_active.isEmpty()) {
         Active active = takeActive(int(m_active.size()) - 1, AttemptOutcome::Cancelled, {});

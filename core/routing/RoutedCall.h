@@ -54,6 +54,11 @@ public:
     // The text the user sees now (cleared by restarted()).
     const QString& textSoFar() const { return m_displayed; }
     bool isDone() const { return m_done; }
+    // A budget of the caller's own besides the router's (a gateway client key's): `reserve` is asked
+    // for each deployment after the router's hold (a refusal skips it as over budget), `settle`
+    // when its attempt ends (usage nullptr: nothing billed). Set right after Router::route(),
+    // before the first attempt starts.
+    void setCallerBudget(Router::BudgetReserve reserve, Router::BudgetSettle settle);
     // How the call stands now, as a failure would report it (attempts, usage, first token), for
     // whoever stops it and records it: call after cancel().
     RoutedError snapshot(const QString& message, bool incomplete) const;
@@ -130,6 +135,8 @@ private:
     QElapsedTimer m_elapsed;
 
     ChainCursor m_cursor;
+    Router::BudgetReserve m_callerReserve;
+    Router::BudgetSettle m_callerSettle;
     bool m_rateLimitRetried = false; // a 429 retries the same model at most once per request
 
     QList<Active> m_active;

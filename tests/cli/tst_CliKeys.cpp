@@ -109,7 +109,16 @@ void TestCliKeys::createListRevoke_againstARunningGateway()
     QCOMPARE(keys.at(0).toObject().value(QLatin1String("name")).toString(), QStringLiteral("ci agent"));
     QCOMPARE(keys.at(0).toObject().value(QLatin1String("status")).toString(), QStringLiteral("active"));
     QCOMPARE(keys.at(0).toObject().value(QLatin1String("daily_budget_usd")).toDouble(), 2.0);
+    QCOMPARE(keys.at(0).toObject().value(QLatin1String("allow_unpriced")), QJsonValue(false));
     QVERIFY(!listed.out.contains(key));
+
+    // Whether the key's budget lets unpriced models through is changed in place, by name.
+    QCOMPARE(
+        run({ QStringLiteral("keys"), QStringLiteral("unpriced"), QStringLiteral("ci agent"), QStringLiteral("allow") })
+            .exitCode,
+        0);
+    const Run relisted = run({ QStringLiteral("keys"), QStringLiteral("list") });
+    QVERIFY2(relisted.out.contains("unpriced allowed"), relisted.out.constData());
 
     m_serve = std::make_unique<QProcess>();
     m_serve->start(QStringLiteral(SWITCHYARD_BINARY),
@@ -165,7 +174,10 @@ void TestCliKeys::badUsage_exitsWithOneLineError_data()
     QTest::newRow("expiry in the past") << QStringList { "keys", "create", "--name", "x", "--expires", "2001-01-01" }
                                         << "past";
     QTest::newRow("revoke an unknown key") << QStringList { "keys", "revoke", "nobody" } << "nobody";
-    QTest::newRow("unknown action") << QStringList { "keys", "rotate" } << "create, list or revoke";
+    QTest::newRow("unknown action") << QStringList { "keys", "rotate" } << "create, list, revoke";
+    QTest::newRow("unpriced without allow or refuse")
+        << QStringList { "keys", "unpriced", "x", "maybe" } << "allow or refuse";
+    QTest::newRow("unpriced for an unknown key") << QStringList { "keys", "unpriced", "nobody", "allow" } << "nobody";
 }
 
 void TestCliKeys::badUsage_exitsWithOneLineError()

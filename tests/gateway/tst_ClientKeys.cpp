@@ -4,6 +4,7 @@
 #include "GatewayFixture.h"
 #include "RawHttp.h"
 #include "core/common/Clock.h"
+#include "core/common/Money.h"
 #include "core/gateway/ClientKeyStore.h"
 
 #include <QFile>
@@ -43,6 +44,8 @@ private slots:
     void keyRules_refusedBeforeTheUpstream();
     void rateLimit_answers429WithRetryAfter();
     void budget_spendFromTheLedgerAndFromRequestsCounts();
+    void budget_embeddingsHoldTheirInputToo_data();
+    void budget_embeddingsHoldTheirInputToo();
     void revocation_takesEffectOnTheNextRequest();
     void rows_carryTheKey_andTheOwnersGatewayKeyStillWorks();
     void noKeys_loopbackWorksAsBefore();
@@ -89,8 +92,11 @@ bool tst_ClientKeys::startGateway(std::function<double(const QString&, const QDa
         return false;
     }
     // Restart with the ledger's spend lookup wired in, as EngineGateway does.
-    m_fx->gateway
-        = std::make_unique<GatewayServer>(GatewayDependencies { &m_fx->router, &m_fx->recorder, std::move(spend) });
+    GatewayFixture* fx = m_fx.get();
+    m_fx->gateway = std::make_unique<GatewayServer>(
+        GatewayDependencies { &m_fx->router, &m_fx->recorder, std::move(spend), {}, {}, [fx](const ModelConfig& model) {
+                                 return fx->prices.modeOf(model);
+                             } });
     m_fx->gateway->setOptions(options);
     return m_fx->gateway->listen(QHostAddress::LocalHost, 0);
 }
@@ -298,22 +304,70 @@ void tst_ClientKeys::budget_spendFromTheLedgerAndFromRequestsCounts()
     settings.name = QStringLiteral("tight");
     settings.dailyBudgetUsd = 0.01;
     const IssuedClientKey issued = make(settings);
-    double earlier = 0.0099999;
+    const double earlier = 0.0099; // $0.0001 left
     QStringList asked;
     QVERIFY(startGateway([&](const QString& keyId, const QDateTime& since) {
         asked.append(keyId + QLatin1Char('@') + since.toString(Qt::ISODate));
         return earlier;
     }));
-    // Under the budget by a hair: this request goes through and its cost lands on the key...
-    QCOMPARE(post(issued.secret).status, 200);
+    // "Say hello" is 7 prompt tokens (4 for the message, 3 of text). On "solo" (sandbox/gemini-2.5-flash,
+    // $0.30 in, $2.50 out per 1M, no fallback) with max_tokens 100 it may cost 7 x 0.3/M + 100 x 2.5/M
+    // = $0.0002521: more than is left, so it is refused before the upstream...
+    auto postWith = [&](int maxTokens) {
+        const QByteArray body = R"({"model":"solo","max_tokens":)" + QByteArray::number(maxTokens)
+            + R"(,"messages":[{"role":"user","content":"Say hello"}]})";
+        return rawCall(m_fx->gateway->port(), rawPost(kChat, body, bearer(issued.secret)));
+    };
+    const RawAnswer tooDear = postWith(100);
+    QCOMPARE(tooDear.status, 429);
+    QCOMPARE(tooDear.error().value(QLatin1String("code")).toString(), QStringLiteral("budget_exceeded"));
     QVERIFY(!asked.isEmpty() && asked.first().startsWith(issued.key.id));
-    QCOMPARE(m_fx->records.size(), 1);
-    QVERIFY(m_fx->records.first().costUsd.value_or(0) > 0);
-    // ... and the next one is over it.
-    const RawAnswer over = post(issued.secret);
-    QCOMPARE(over.status, 429);
-    QVERIFY(over.error().value(QLatin1String("message")).toString().contains(QLatin1String("daily budget")));
+    QCOMPARE(m_fx->sandbox.totalRequests(), 0);
+    // ... while with max_tokens 30 ($0.0000771 at most) it fits, and its cost lands on the key...
+    QCOMPARE(postWith(30).status, 200);
     QCOMPARE(m_fx->sandbox.totalRequests(), 1);
+    QTRY_COMPARE(m_fx->records.size(), 2); // the refused request is recorded too, at no cost
+    const double cost = m_fx->records.last().costUsd.value_or(0);
+    QVERIFY(cost > 0);
+    // ... so the next refusal counts it as spent.
+    const RawAnswer over = postWith(100);
+    QCOMPARE(over.status, 429);
+    const QString message = over.error().value(QLatin1String("message")).toString();
+    QVERIFY2(message.contains(QLatin1String("daily budget")), qPrintable(message));
+    QVERIFY2(message.contains(Money::format(earlier + cost) + QLatin1String(" spent")), qPrintable(message));
+    QCOMPARE(m_fx->sandbox.totalRequests(), 1);
+}
+
+void tst_ClientKeys::budget_embeddingsHoldTheirInputToo_data()
+{
+    QTest::addColumn<double>("dailyUsd");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("upstream");
+
+    // A 4,000-character input is 1,004 tokens: $0.00002008 on text-embedding-3-small ($0.02/M),
+    // $0.00013052 on its fallback text-embedding-3-large ($0.13/M); embeddings bill no output.
+    QTest::newRow("room for neither model: 429, nothing sent") << 0.00001 << 429 << 0;
+    QTest::newRow("room for the small model: sent") << 0.0001 << 200 << 1;
+}
+
+void tst_ClientKeys::budget_embeddingsHoldTheirInputToo()
+{
+    QFETCH(double, dailyUsd);
+    QFETCH(int, status);
+    QFETCH(int, upstream);
+    ClientKey settings;
+    settings.name = QStringLiteral("embedder");
+    settings.dailyBudgetUsd = dailyUsd;
+    const IssuedClientKey issued = make(settings);
+    QVERIFY(startGateway());
+    const QByteArray body = R"({"model":"embed","input":")" + QByteArray(4000, 'e') + R"("})";
+    const RawAnswer answer = rawCall(m_fx->gateway->port(), rawPost("/v1/embeddings", body, bearer(issued.secret)));
+    QCOMPARE(answer.status, status);
+    if (status == 429) {
+        QCOMPARE(answer.error().value(QLatin1String("code")).toString(), QStringLiteral("budget_exceeded"));
+        QVERIFY(answer.error().value(QLatin1String("message")).toString().contains(QLatin1String("\"embedder\"")));
+    }
+    QCOMPARE(m_fx->sandbox.totalRequests(), upstream);
 }
 
 void tst_ClientKeys::revocation_takesEffectOnTheNextRequest()

@@ -45,6 +45,7 @@ private slots:
     void everyModelFails_cacheAnswers();
     void everyModelFails_errorListsEveryAttempt();
     void overBudget_isSkippedWithReason();
+    void callerBudget_heldPerAttempt_refusalSkips_unbilledGivenBack();
     void cancel_emitsNothingAndStopsUpstream();
     void unfinishedAttempt_billsWhatCameBack_data();
     void unfinishedAttempt_billsWhatCameBack();
@@ -413,6 +414,48 @@ void TestRoutedCall::overBudget_isSkippedWithReason()
     QCOMPARE(result.skipped.first().modelId, QStringLiteral("sandbox/gpt-4.1-mini"));
     QVERIFY(result.skipped.first().reason.contains("monthly cap reached"));
     QCOMPARE(m_fx.server->requestCount("gpt-4.1-mini"), 0);
+}
+
+void TestRoutedCall::callerBudget_heldPerAttempt_refusalSkips_unbilledGivenBack()
+{
+    // The caller's own budget (a gateway client key's) is asked for each deployment after the
+    // router's; it refuses deepseek-chat. gpt-4.1-mini fails with a 503 and bills nothing.
+    m_fx.setChain({ "gpt-4.1-mini", "deepseek-chat", "claude-haiku-4-5" });
+    m_fx.server->setFault("gpt-4.1-mini", SandboxFault::httpError(503));
+    QHash<quint64, QString> routerHeld; // the router's holds not yet settled
+    quint64 nextRouterHold = 100;
+    m_fx.router->setBudgetReservation(
+        [&](const ModelConfig& model, const ChatRequest&) {
+            routerHeld.insert(nextRouterHold, model.id);
+            return BudgetHold { true, nextRouterHold++ };
+        },
+        [&](quint64 holdId, const ModelConfig&, const TokenUsage*) { routerHeld.remove(holdId); });
+    QStringList asked;
+    QStringList settled;
+    RoutedCall* call = m_fx.route();
+    call->setCallerBudget(
+        [&](const ModelConfig& model, const ChatRequest&) {
+            asked.append(model.id);
+            if (model.id == QLatin1String("sandbox/deepseek-chat")) {
+                return BudgetHold { false, 0, QStringLiteral("the key's daily budget is spent") };
+            }
+            return BudgetHold { true, quint64(asked.size()) };
+        },
+        [&](quint64 holdId, const ModelConfig& model, const TokenUsage* usage) {
+            settled.append(QStringLiteral("%1 %2 %3").arg(holdId).arg(model.id, usage ? "billed" : "unbilled"));
+        });
+    CallRecorder recorder(call);
+    QTRY_VERIFY(recorder.done());
+    const RoutedResult result = recorder.result();
+    QCOMPARE(RoutedCallFixture::attemptsText(result.attempts),
+             QStringLiteral("gpt-4.1-mini:server_error, claude-haiku-4-5:ok"));
+    QCOMPARE(asked, QStringList({ "sandbox/gpt-4.1-mini", "sandbox/deepseek-chat", "sandbox/claude-haiku-4-5" }));
+    QCOMPARE(settled, QStringList({ "1 sandbox/gpt-4.1-mini unbilled", "3 sandbox/claude-haiku-4-5 billed" }));
+    QCOMPARE(result.skipped.size(), 1);
+    QCOMPARE(result.skipped.first().kind, SkipKind::OverBudget);
+    QVERIFY(result.skipped.first().reason.contains(QLatin1String("the key's daily budget is spent")));
+    QCOMPARE(m_fx.server->requestCount("deepseek-chat"), 0);
+    QVERIFY2(routerHeld.isEmpty(), qPrintable(QStringList(routerHeld.values()).join(u','))); // deepseek's given back
 }
 
 void TestRoutedCall::cancel_emitsNothingAndStopsUpstream()

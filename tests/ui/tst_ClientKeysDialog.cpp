@@ -2,6 +2,7 @@
 #include "core/gateway/ClientKeyStore.h"
 #include "ui/gateway/ClientKeysDialog.h"
 
+#include <QCheckBox>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFile>
@@ -14,7 +15,8 @@
 #include <QTest>
 
 // The gateway's client keys dialog as a user drives it: create a key with limits (shown once,
-// stored as a hash), see it listed, revoke it; a damaged file is named, not overwritten.
+// stored as a hash), see it listed, let its budget refuse unpriced models, revoke it; a damaged file is named, not
+// overwritten.
 class tst_ClientKeysDialog : public QObject
 {
     Q_OBJECT
@@ -42,6 +44,7 @@ private slots:
         QTest::keyClicks(dialog.modelsEdit(), QStringLiteral("auto, chat"));
         dialog.dailyBudget()->setValue(3.5);
         dialog.rpm()->setValue(30);
+        dialog.allowUnpricedBox()->setChecked(true);
         dialog.createButton()->click();
         QVERIFY(!error->isVisible());
         const QString secret = dialog.newKeyEdit()->text();
@@ -60,6 +63,7 @@ private slots:
         QCOMPARE(store.keys().size(), 1);
         QCOMPARE(store.keys().first().allowedModels, (QStringList { QStringLiteral("auto"), QStringLiteral("chat") }));
         QCOMPARE(store.keys().first().dailyBudgetUsd, std::optional<double>(3.5));
+        QVERIFY(store.keys().first().allowUnpriced);
         QVERIFY(ClientKeys::matches(store.keys().first(), secret.toLatin1()));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -71,8 +75,19 @@ private slots:
         QVERIFY(reopened.newKeyEdit()->text().isEmpty());
 
         QVERIFY(!dialog.revokeButton()->isEnabled());
+        QVERIFY(!dialog.unpricedButton()->isEnabled());
         dialog.table()->selectRow(0);
         QVERIFY(dialog.revokeButton()->isEnabled());
+        QVERIFY(dialog.table()->item(0, 5)->text().contains(QStringLiteral("unpriced models allowed")));
+
+        // The selected key's budget stops letting unpriced models through, and the file says so.
+        QCOMPARE(dialog.unpricedButton()->text(), QStringLiteral("Refuse unpriced models"));
+        dialog.unpricedButton()->click();
+        QVERIFY(store.load());
+        QVERIFY(!store.keys().first().allowUnpriced);
+        QVERIFY2(!dialog.table()->item(0, 5)->text().contains(QStringLiteral("unpriced")),
+                 qPrintable(dialog.table()->item(0, 5)->text()));
+        QCOMPARE(dialog.unpricedButton()->text(), QStringLiteral("Allow unpriced models"));
         dialog.revokeButton()->click();
         QVERIFY(dialog.table()->item(0, 2)->text().contains(QStringLiteral("revoked")));
         QVERIFY(store.load());

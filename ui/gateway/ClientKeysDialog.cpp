@@ -44,8 +44,10 @@ ClientKeysDialog::ClientKeysDialog(const QString& storePath, QWidget* parent)
     , m_daily(new QDoubleSpinBox(this))
     , m_monthly(new QDoubleSpinBox(this))
     , m_rpm(new QSpinBox(this))
+    , m_allowUnpriced(new QCheckBox(tr("Let models without a price through the budget (not counted)"), this))
     , m_create(new QPushButton(tr("Create key"), this))
     , m_revoke(new QPushButton(tr("Revoke"), this))
+    , m_unpriced(new QPushButton(tr("Allow unpriced models"), this))
     , m_newKey(new QLineEdit(this))
     , m_newKeyNote(new QLabel(this))
     , m_error(new QLabel(this))
@@ -61,8 +63,7 @@ ClientKeysDialog::ClientKeysDialog(const QString& storePath, QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(ModelsColumn, QHeaderView::Stretch);
     m_table->setWordWrap(false);
-    connect(m_table, &QTableWidget::itemSelectionChanged, this,
-            [this] { m_revoke->setEnabled(!m_table->selectedItems().isEmpty()); });
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, &ClientKeysDialog::updateButtons);
 
     m_name->setObjectName(QStringLiteral("clientKeyName"));
     m_name->setPlaceholderText(tr("e.g. cursor on my laptop"));
@@ -87,8 +88,14 @@ ClientKeysDialog::ClientKeysDialog(const QString& storePath, QWidget* parent)
     m_create->setObjectName(QStringLiteral("clientKeyCreate"));
     m_revoke->setObjectName(QStringLiteral("clientKeyRevoke"));
     m_revoke->setEnabled(false);
+    m_allowUnpriced->setObjectName(QStringLiteral("clientKeyAllowUnpriced"));
+    m_allowUnpriced->setToolTip(tr("A model without a price cannot be held against the key's budget, so a key with a "
+                                   "budget refuses it unless this is on."));
+    m_unpriced->setObjectName(QStringLiteral("clientKeyUnpriced"));
+    m_unpriced->setEnabled(false);
     connect(m_create, &QPushButton::clicked, this, &ClientKeysDialog::createKey);
     connect(m_revoke, &QPushButton::clicked, this, &ClientKeysDialog::revokeSelected);
+    connect(m_unpriced, &QPushButton::clicked, this, &ClientKeysDialog::toggleUnpricedOfSelected);
 
     auto* expiryRow = new QHBoxLayout;
     expiryRow->addWidget(m_expires);
@@ -100,6 +107,7 @@ ClientKeysDialog::ClientKeysDialog(const QString& storePath, QWidget* parent)
     form->addRow(QString(), expiryRow);
     form->addRow(tr("Daily budget:"), m_daily);
     form->addRow(tr("Monthly budget:"), m_monthly);
+    form->addRow(QString(), m_allowUnpriced);
     form->addRow(tr("Requests:"), m_rpm);
     form->addRow(QString(), m_create);
     auto* createBox = new QGroupBox(tr("New key"), this);
@@ -127,6 +135,7 @@ ClientKeysDialog::ClientKeysDialog(const QString& storePath, QWidget* parent)
     m_error->hide();
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->addButton(m_unpriced, QDialogButtonBox::ActionRole);
     buttons->addButton(m_revoke, QDialogButtonBox::ActionRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -165,6 +174,9 @@ void ClientKeysDialog::reload()
         }
         if (key.monthlyBudgetUsd) {
             limits.append(tr("$%1 a month").arg(*key.monthlyBudgetUsd, 0, 'f', 2));
+        }
+        if (key.allowUnpriced) {
+            limits.append(tr("unpriced models allowed"));
         }
         if (key.requestsPerMinute) {
             limits.append(tr("%1 per minute").arg(*key.requestsPerMinute));
@@ -214,6 +226,7 @@ void ClientKeysDialog::createKey()
     if (m_monthly->value() > 0) {
         settings.monthlyBudgetUsd = m_monthly->value();
     }
+    settings.allowUnpriced = m_allowUnpriced->isChecked();
     if (m_rpm->value() > 0) {
         settings.requestsPerMinute = m_rpm->value();
     }
@@ -243,4 +256,40 @@ void ClientKeysDialog::revokeSelected()
     }
     showError({});
     reload();
+}
+
+const ClientKey* ClientKeysDialog::selectedKey() const
+{
+    const QList<QTableWidgetItem*> selected = m_table->selectedItems();
+    const QTableWidgetItem* id = selected.isEmpty() ? nullptr : m_table->item(selected.first()->row(), IdColumn);
+    return id ? m_store.find(id->text()) : nullptr;
+}
+
+void ClientKeysDialog::updateButtons()
+{
+    const ClientKey* key = selectedKey();
+    m_revoke->setEnabled(key != nullptr);
+    m_unpriced->setEnabled(key != nullptr);
+    m_unpriced->setText(key && key->allowUnpriced ? tr("Refuse unpriced models") : tr("Allow unpriced models"));
+}
+
+void ClientKeysDialog::toggleUnpricedOfSelected()
+{
+    const ClientKey* key = selectedKey();
+    if (!key) {
+        return;
+    }
+    const QString id = key->id;
+    if (!m_store.setAllowUnpriced(id, !key->allowUnpriced)) {
+        showError(m_store.errorString());
+        return;
+    }
+    showError({});
+    reload();
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        if (m_table->item(row, IdColumn)->text() == id) {
+            m_table->selectRow(row);
+        }
+    }
+    updateButtons();
 }

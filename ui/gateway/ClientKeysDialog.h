@@ -13,8 +13,9 @@ class QPushButton;
 class QSpinBox;
 class QTableWidget;
 
-// The gateway's client keys: the list (status, expiry, models, limits), a form to create one and
-// a revoke button. A new key is shown once, to copy; only its hash is kept.
+// The gateway's client keys: the list (status, expiry, models, limits), a form to create one, a
+// revoke button and one that lets the selected key's budget take unpriced models or not. A new key is shown once, to
+// copy; only its hash is kept.
 class ClientKeysDialog : public QDialog
 {
     Q_OBJECT
@@ -27,6 +28,8 @@ public:
     QLineEdit* modelsEdit() const { return m_models; }
     QDoubleSpinBox* dailyBudget() const { return m_daily; }
     QSpinBox* rpm() const { return m_rpm; }
+    QCheckBox* allowUnpricedBox() const { return m_allowUnpriced; }
+    QPushButton* unpricedButton() const { return m_unpriced; }
     QPushButton* createButton() const { return m_create; }
     QPushButton* revokeButton() const { return m_revoke; }
     // The key just created (empty after the dialog showed it and was closed).
@@ -36,6 +39,9 @@ private:
     void reload();
     void createKey();
     void revokeSelected();
+    void toggleUnpricedOfSelected();
+    void updateButtons();
+    const ClientKey* selectedKey() const;
     void showError(const QString& message);
 
     ClientKeyStore m_store;
@@ -47,8 +53,10 @@ private:
     QDoubleSpinBox* m_daily;
     QDoubleSpinBox* m_monthly;
     QSpinBox* m_rpm;
+    QCheckBox* m_allowUnpriced;
     QPushButton* m_create;
     QPushButton* m_revoke;
+    QPushButton* m_unpriced;
     QLineEdit* m_newKey;
     QLabel* m_newKeyNote;
     QLabel* m_error;

@@ -305,6 +305,34 @@ int benchAgainst(const Upstream& kind, const QStringList& prefix, bool quick, QT
                    .arg(admitted)
                    .arg(checks);
         lostTotal += checks - admitted;
+
+        // What a key with a budget adds to each request: the hold of its attempt's worst case
+        // (BudgetEstimate of the request body, as the client sent it) and the settle when its row
+        // is recorded.
+        ChatRequest chat;
+        chat.clientBody = R"({"model":"bench/m","stream":false,"max_tokens":64,"messages":[{"role":"user",)"
+                          R"("content":"Say hello in five words."}]})";
+        chat.maxTokens = 64;
+        const ModelConfig* benchModel = router.model(model);
+        const QString keyId = issued->key.id;
+        int held = 0;
+        const double holdBefore = cpuSeconds();
+        for (int i = 0; i < checks; ++i) {
+            const quint64 requestId = quint64(i) + 1;
+            if (!benchModel || !gate.hold(keyId, requestId, *benchModel, chat).ok) {
+                break;
+            }
+            gate.settle(requestId, keyId, startedAt, 0.000001);
+            gate.finished(keyId, requestId);
+            ++held;
+        }
+        const double holdUs = (cpuSeconds() - holdBefore) * 1e6 / qMax(1, held);
+        out << QStringLiteral("keys     hold   CPU per request of a key budget's hold and settle: %1 us (%2 of %3 "
+                              "held)\n")
+                   .arg(holdUs, 0, 'f', 2)
+                   .arg(held)
+                   .arg(checks);
+        lostTotal += checks - held;
     }
 
     // The crash journal alone: one start and one finished row per request, as serve writes them.
