@@ -4139,6 +4139,14 @@ Erstes Token: %3</translation>
         <source>Cannot connect to %1: %2</source>
         <translation>Keine Verbindung zu %1: %2</translation>
     </message>
+    <message>
+        <source>%1 spool files of rows wait beside the ledger; further rows wait in memory until it can be written.</source>
+        <translation>%1 Spool-Dateien mit Zeilen warten neben dem Journal; weitere Zeilen warten im Speicher, bis es geschrieben werden kann.</translation>
+    </message>
+    <message>
+        <source>Rows waiting for the ledger cannot be set aside on disk (%1); they wait in memory.</source>
+        <translation>Zeilen, die auf das Journal warten, lassen sich nicht auf der Festplatte ablegen (%1); sie warten im Speicher.</translation>
+    </message>
 </context>
 <context>
     <name>LedgerCheck</name>

@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -260,6 +261,29 @@ void LedgerSpill::appendRequestJson(QByteArray& out, const RequestRecord& r)
 RequestRecord LedgerSpill::requestFromJson(const QJsonObject& object)
 {
     return requestFrom(object);
+}
+
+QString LedgerSpill::spoolPathFor(const QString& ledgerPath, const QString& id)
+{
+    QString path = pathFor(ledgerPath);
+    path.chop(int(qstrlen(".json")));
+    return QStringLiteral("%1-%2-%3.json")
+        .arg(path)
+        .arg(QDateTime::currentMSecsSinceEpoch(), 13, 10, QLatin1Char('0'))
+        .arg(id);
+}
+
+QStringList LedgerSpill::spoolsFor(const QString& ledgerPath)
+{
+    const QFileInfo spill(pathFor(ledgerPath));
+    QString stem = spill.fileName();
+    stem.chop(int(qstrlen(".json")));
+    const QDir dir = spill.dir();
+    QStringList paths;
+    for (const QString& name : dir.entryList({ stem + QStringLiteral("-*.json") }, QDir::Files, QDir::Name)) {
+        paths.append(dir.filePath(name));
+    }
+    return paths;
 }
 
 QString LedgerSpill::pathFor(const QString& ledgerPath)

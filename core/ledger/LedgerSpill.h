@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -24,6 +25,11 @@ struct LedgerSpill
     QString metaKey() const { return QStringLiteral("spill:") + id; }
 
     static QString pathFor(const QString& ledgerPath);
+    // A spool file of rows set aside while the ledger could not be written, beside the spill:
+    // "<spill without .json>-<UTC ms>-<id>.json", so that names sort oldest first.
+    static QString spoolPathFor(const QString& ledgerPath, const QString& id);
+    // The spool files there are for a ledger, oldest first.
+    static QStringList spoolsFor(const QString& ledgerPath);
     // One request as the spill keeps it, as a compact JSON object (also the crash journal's).
     static void appendRequestJson(QByteArray& out, const RequestRecord& record);
     static RequestRecord requestFromJson(const QJsonObject& object);

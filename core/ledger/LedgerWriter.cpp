@@ -16,6 +16,8 @@
 
 #include <sqlite3.h>
 
+#include <utility>
+
 LedgerWriter::LedgerWriter(const QString& path, int busyTimeoutMs)
     : m_path(path)
     , m_busyTimeoutMs(busyTimeoutMs)
@@ -73,7 +75,7 @@ void LedgerWriter::start()
     if (!openConnection(&error)) {
         emit writeFailed(QCoreApplication::translate("Ledger", "Cannot open the ledger for writing: %1").arg(error));
     }
-    if (m_replay) {
+    if (m_replay || !m_spools.isEmpty()) {
         commitPending();
     }
 }
@@ -105,6 +107,7 @@ void LedgerWriter::closeConnection()
 // A spill left by a run that had to stop while the ledger was locked; written before anything new.
 void LedgerWriter::loadSpill()
 {
+    m_spools = LedgerSpill::spoolsFor(m_path); // read one at a time when written
     const QString path = LedgerSpill::pathFor(m_path);
     if (!QFile::exists(path)) {
         return;
@@ -151,7 +154,10 @@ void LedgerWriter::commitPending()
         m_timer->stop();
     }
     if (m_retryTimer && m_retryTimer->isActive()) {
-        return; // waiting out a lock: the retry takes everything queued meanwhile
+        // Waiting out a lock or an absent server: the retry takes everything queued meanwhile,
+        // and what passes the memory bound goes to disk now.
+        spoolQueue();
+        return;
     }
     QString error;
     const bool committed = tryCommit(&error);
@@ -182,10 +188,80 @@ void LedgerWriter::commitPending()
                                                       nullptr, int(waiting))
                               .arg(error));
     }
+    spoolQueue();
     if (m_retryTimer) {
         m_retryTimer->start(m_retryMs);
         m_retryMs = qMin(m_retryMs * 2, kMaxRetryMs);
     }
+}
+
+void LedgerWriter::spoolQueue()
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_queue.size() < kSpoolRows) {
+            return;
+        }
+    }
+    if (m_spools.size() >= kMaxSpoolFiles) {
+        if (!std::exchange(m_spoolFullSaid, true)) {
+            emit writeFailed(QCoreApplication::translate("Ledger",
+                                                         "%1 spool files of rows wait beside the ledger; further "
+                                                         "rows wait in memory until it can be written.")
+                                 .arg(kMaxSpoolFiles));
+        }
+        return;
+    }
+    LedgerSpill spool;
+    spool.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    {
+        QMutexLocker lock(&m_mutex);
+        spool.requests.swap(m_queue);
+    }
+    const QString path = LedgerSpill::spoolPathFor(m_path, spool.id);
+    QString error;
+    if (spool.save(path, &error)) {
+        m_spools.append(path);
+        return;
+    }
+    // The disk refused: the rows wait in memory, in order, as before.
+    QMutexLocker lock(&m_mutex);
+    spool.requests += m_queue;
+    m_queue = std::move(spool.requests);
+    if (!std::exchange(m_spoolFullSaid, true)) {
+        emit writeFailed(QCoreApplication::translate("Ledger",
+                                                     "Rows waiting for the ledger cannot be set aside on disk (%1); "
+                                                     "they wait in memory.")
+                             .arg(error));
+    }
+}
+
+bool LedgerWriter::replaySpools(QString* error)
+{
+    while (!m_spools.isEmpty()) {
+        const QString path = m_spools.constFirst();
+        QString loadError;
+        const std::optional<LedgerSpill> spool = LedgerSpill::load(path, &loadError);
+        if (!spool) {
+            // Never deleted: set aside for a person to look at.
+            const QString aside = path + QStringLiteral(".unreadable");
+            QFile::remove(aside);
+            QFile::rename(path, aside);
+            emit writeFailed(QCoreApplication::translate("Ledger",
+                                                         "Rows kept from an earlier run in %1 could not be read (%2); "
+                                                         "the file was kept as %3.")
+                                 .arg(path, loadError, aside));
+            m_spools.removeFirst();
+            continue;
+        }
+        if (!writeBatch(spool->requests, spool->votes, error, spool->metaKey())) {
+            return false;
+        }
+        QFile::remove(path);
+        m_spools.removeFirst();
+    }
+    m_spoolFullSaid = false;
+    return true;
 }
 
 bool LedgerWriter::tryCommit(QString* error)
@@ -199,6 +275,9 @@ bool LedgerWriter::tryCommit(QString* error)
         }
         QFile::remove(LedgerSpill::pathFor(m_path));
         m_replay.reset();
+    }
+    if (!replaySpools(error)) {
+        return false;
     }
     for (;;) {
         QList<RequestRecord> records;

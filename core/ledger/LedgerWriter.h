@@ -36,6 +36,12 @@ public:
     static constexpr int kMaxRetryMs = 2000;
     // The last attempt at stop() waits this long for a lock before the rows are spilled.
     static constexpr int kStopBusyTimeoutMs = 1000;
+    // While the ledger cannot be written, at most this many rows wait in memory: each time the
+    // queue reaches it, the queue goes to a spool file next to the spill (written exactly once,
+    // like a spill, when the ledger answers again, also after a restart). Past kMaxSpoolFiles the
+    // rows wait in memory again, said once.
+    static constexpr int kSpoolRows = 5000;
+    static constexpr int kMaxSpoolFiles = 200;
 
     explicit LedgerWriter(const QString& path, int busyTimeoutMs);
     ~LedgerWriter() override;
@@ -75,6 +81,10 @@ private:
     // One pass over the queue (and a spill to replay); false when something is left waiting.
     bool tryCommit(QString* error);
     void spillPending();
+    // The queue into a new spool file once it holds kSpoolRows (while the ledger cannot be written).
+    void spoolQueue();
+    // Writes the spool files, oldest first; false (the rest kept) when the ledger refuses one.
+    bool replaySpools(QString* error);
     // spillKey non-empty: the batch is that spill's, written at most once (see LedgerSpill).
     bool writeBatch(const QList<RequestRecord>& records, const QList<VoteRecord>& votes, QString* error,
                     const QString& spillKey = {});
@@ -97,6 +107,8 @@ private:
     int m_retryMs = kFirstRetryMs;
     bool m_stalled = false;
     std::optional<LedgerSpill> m_replay; // read from disk at start, not yet in the ledger
+    QStringList m_spools; // spool files not yet in the ledger, oldest first
+    bool m_spoolFullSaid = false;
     qint64 m_total = 0;
     int m_spilled = 0;
     QString m_spillPath;

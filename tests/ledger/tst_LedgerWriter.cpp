@@ -4,6 +4,7 @@
 #include "core/ledger/LedgerExport.h"
 #include "core/ledger/LedgerQueries.h"
 #include "core/ledger/LedgerSpill.h"
+#include "core/ledger/LedgerWriter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -34,6 +35,8 @@ private slots:
     void lockedPastBusyTimeout_batchWaitsAndIsWrittenOnce();
     void closedWhileLocked_spillWrittenOnceOnNextOpen();
     void unreadableSpill_keptAsideNeverDeleted();
+    void lockedLong_rowsSpooledToDisk_writtenOnceAfter();
+    void closedWithSpools_writtenOnceOnNextOpen();
 
 private:
     QString freshPath(const QString& name) { return m_backends.newLocation(m_dir, name); }
@@ -54,8 +57,9 @@ void TestLedgerWriter::init()
     // Locks held by another program and the spill file beside the ledger are SQLite's story; the
     // server's own outage is tested in tst_postgresledger.
     static const QList<QByteArray> sqliteOnly
-        = { "killedWriter_keepsEveryReportedCommit", "lockedPastBusyTimeout_batchWaitsAndIsWrittenOnce",
-            "closedWhileLocked_spillWrittenOnceOnNextOpen", "unreadableSpill_keptAsideNeverDeleted" };
+        = { "killedWriter_keepsEveryReportedCommit",         "lockedPastBusyTimeout_batchWaitsAndIsWrittenOnce",
+            "closedWhileLocked_spillWrittenOnceOnNextOpen",  "unreadableSpill_keptAsideNeverDeleted",
+            "lockedLong_rowsSpooledToDisk_writtenOnceAfter", "closedWithSpools_writtenOnceOnNextOpen" };
     if (sqliteOnly.contains(QTest::currentTestFunction())) {
         QSKIP("a SQLite file's locks and spill");
     }
@@ -485,6 +489,100 @@ void TestLedgerWriter::unreadableSpill_keptAsideNeverDeleted()
     QVERIFY(!QFile::exists(spillPath));
     QVERIFY(QFile::exists(spillPath + QStringLiteral(".unreadable")));
     QVERIFY(recordAll(ledger, numbered(3)));
+}
+
+namespace {
+// The rows the spool files beside a ledger hold.
+int spooledRows(const QString& path)
+{
+    int rows = 0;
+    for (const QString& file : LedgerSpill::spoolsFor(path)) {
+        QString error;
+        const std::optional<LedgerSpill> spool = LedgerSpill::load(file, &error);
+        rows += spool ? int(spool->requests.size()) : 0;
+    }
+    return rows;
+}
+} // namespace
+
+// Issue 21 item 3: while the ledger cannot be written, at most kSpoolRows rows wait in memory; the
+// rest go to spool files on disk, written exactly once when it answers again.
+void TestLedgerWriter::lockedLong_rowsSpooledToDisk_writtenOnceAfter()
+{
+    const QString path = freshPath("spool");
+    const int wave = LedgerWriter::kSpoolRows + 10;
+    const QList<RequestRecord> records = numbered(2 * wave + 700);
+    Ledger ledger;
+    ledger.setBusyTimeoutMs(100);
+    QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
+    QSignalSpy resumed(&ledger, &Ledger::writeResumed);
+    QSignalSpy failed(&ledger, &Ledger::writeFailed);
+    RawDb other(path);
+    QVERIFY(other.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+    for (int i = 0; i < wave; ++i) {
+        ledger.record(records[i]);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(LedgerSpill::spoolsFor(path).size(), 1, 10000);
+    for (int i = wave; i < 2 * wave; ++i) {
+        ledger.record(records[i]);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(LedgerSpill::spoolsFor(path).size(), 2, 10000);
+    for (int i = 2 * wave; i < records.size(); ++i) {
+        ledger.record(records[i]);
+    }
+    QTest::qWait(500);
+    // What is not on disk waits in memory, and that is under the bound.
+    QCOMPARE(spooledRows(path), 2 * wave);
+    QCOMPARE(LedgerSpill::spoolsFor(path).size(), 2);
+
+    QVERIFY(other.exec(QStringLiteral("COMMIT")));
+    QTRY_COMPARE_WITH_TIMEOUT(resumed.size(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(other.scalar(QStringLiteral("SELECT COUNT(*) FROM requests")).toInt(),
+                              int(records.size()), 10000);
+    QCOMPARE(distinctRows(other), int(records.size()));
+    QVERIFY(LedgerSpill::spoolsFor(path).isEmpty());
+    QCOMPARE(failed.size(), 0);
+}
+
+// Spool files outlive the process: the next open writes them (and the spill) exactly once, also
+// when a file is found again after a crash between its commit and its removal.
+void TestLedgerWriter::closedWithSpools_writtenOnceOnNextOpen()
+{
+    const QString path = freshPath("spools");
+    const int total = LedgerWriter::kSpoolRows + 300;
+    QString copy;
+    {
+        Ledger ledger;
+        ledger.setBusyTimeoutMs(100);
+        QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
+        RawDb other(path);
+        QVERIFY(other.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+        const QList<RequestRecord> records = numbered(total);
+        for (int i = 0; i < LedgerWriter::kSpoolRows; ++i) {
+            ledger.record(records[i]);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(LedgerSpill::spoolsFor(path).size(), 1, 10000);
+        for (int i = LedgerWriter::kSpoolRows; i < total; ++i) {
+            ledger.record(records[i]);
+        }
+        ledger.close();
+        QCOMPARE(ledger.closeReport().spilled, 300); // the rest, in the spill
+        QVERIFY(other.exec(QStringLiteral("COMMIT")));
+        copy = LedgerSpill::spoolsFor(path).first() + QStringLiteral(".copy");
+        QVERIFY(QFile::copy(LedgerSpill::spoolsFor(path).first(), copy));
+    }
+    for (int run = 0; run < 2; ++run) {
+        Ledger ledger;
+        QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
+        QTRY_VERIFY(LedgerSpill::spoolsFor(path).isEmpty() && !QFile::exists(LedgerSpill::pathFor(path)));
+        ledger.close();
+        RawDb db(path);
+        QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM requests")).toInt(), total);
+        QCOMPARE(distinctRows(db), total);
+        if (run == 0) {
+            QVERIFY(QFile::copy(copy, QString(copy).chopped(5))); // found again
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLedgerWriter)
