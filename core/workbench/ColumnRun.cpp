@@ -246,6 +246,28 @@ void ColumnRun::appendReasoning(const QString& delta)
     emit reasoningAppended(delta);
 }
 
+void ColumnRun::appendPart(const AnswerPart& part)
+{
+    if (part.kind != AnswerPart::Kind::ToolCall) {
+        return;
+    }
+    if (m_figures.ttftMs < 0) {
+        markFirstToken(elapsedMs());
+    }
+    while (m_toolCalls.size() <= part.index) {
+        m_toolCalls.append(ToolCall {});
+    }
+    ToolCall& call = m_toolCalls[part.index];
+    if (!part.id.isEmpty()) {
+        call.id = part.id;
+    }
+    if (!part.name.isEmpty()) {
+        call.name = part.name;
+    }
+    call.arguments += part.text;
+    emit toolCallsChanged();
+}
+
 void ColumnRun::reportUsage(const TokenUsage& usage)
 {
     m_usageReported = !usage.estimated;
@@ -265,7 +287,9 @@ void ColumnRun::complete(const CallResult& result)
     if (!result.reasoning.isEmpty()) {
         m_reasoning = result.reasoning;
     }
-    m_toolCalls = result.toolCalls;
+    if (!result.toolCalls.isEmpty() || m_toolCalls.isEmpty()) {
+        m_toolCalls = result.toolCalls;
+    }
     if (result.ttftMs >= 0) {
         m_figures.ttftMs = result.ttftMs;
     }

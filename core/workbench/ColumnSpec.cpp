@@ -1,5 +1,7 @@
 #include "core/workbench/ColumnSpec.h"
 
+#include "core/workbench/ToolRequestBody.h"
+
 ChatRequest ColumnSpec::requestFor(const PromptSettings& prompt) const
 {
     ChatRequest request;
@@ -16,6 +18,7 @@ ChatRequest ColumnSpec::requestFor(const PromptSettings& prompt) const
     request.temperature = temperature ? temperature : prompt.temperature;
     request.maxTokens = maxTokens.value_or(prompt.maxTokens);
     request.stream = true;
+    ToolRequestBody::attach(request, prompt.tools);
     return request;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/ProviderTypes.h"
+#include "core/workbench/ToolSet.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -17,6 +18,7 @@ struct PromptSettings
     std::optional<double> temperature; // nullopt = provider default
     int maxTokens = 0; // 0 = provider default
     QList<ChatMessage> history; // earlier turns when continuing a conversation
+    ToolSet tools; // offered to every column
 
     bool operator==(const PromptSettings&) const = default;
 };

@@ -1,5 +1,6 @@
 #include "core/workbench/ComparisonRun.h"
 
+#include "core/common/RequestNeeds.h"
 #include "core/common/RequestSettings.h"
 #include "core/providers/ProviderCall.h"
 #include "core/providers/ProviderClient.h"
@@ -266,6 +267,9 @@ void ComparisonRun::runColumn(ColumnRun* column)
         column->fail(error, {});
         return;
     }
+    if (refuseUnsupported(column, request, *model)) {
+        return;
+    }
     ModelConfig effective = *model;
     BudgetHold hold;
     if (m_router) {
@@ -285,6 +289,7 @@ void ComparisonRun::runColumn(ColumnRun* column)
     connect(call, &ProviderCall::firstTokenReceived, column, &ColumnRun::markFirstToken);
     connect(call, &ProviderCall::textReceived, column, &ColumnRun::appendText);
     connect(call, &ProviderCall::reasoningReceived, column, &ColumnRun::appendReasoning);
+    connect(call, &ProviderCall::partReceived, column, &ColumnRun::appendPart);
     connect(call, &ProviderCall::usageReported, column, &ColumnRun::reportUsage);
     connect(call, &ProviderCall::finished, column, &ColumnRun::complete);
     connect(call, &ProviderCall::failed, column, &ColumnRun::fail);
@@ -293,6 +298,23 @@ void ComparisonRun::runColumn(ColumnRun* column)
             [column](const CallError&, const CallResult& partial) { column->settleUsage(partial.usage); });
     column->attach(call, [call] { call->cancel(); });
     emit callStarted(call, m_compareGroup);
+}
+
+bool ComparisonRun::refuseUnsupported(ColumnRun* column, const ChatRequest& request, const ModelConfig& model)
+{
+    // The model's data says it lacks what the request asks for (tools, images...): the provider
+    // would answer 400, so the column says why and sends nothing.
+    const RequestNeeds needs = RequestNeeds::ofRequest(request);
+    const RequestNeeds::Need* need = needs.missingFrom(model.capabilities);
+    if (!need) {
+        return false;
+    }
+    CallError error;
+    error.failureClass = FailureClass::BadRequest;
+    error.message = tr("Not sent: %1 does not support %2, which this comparison asks for (%3).")
+                        .arg(model.id, ModelCapabilities::needName(need->capability), need->field);
+    column->fail(error, {});
+    return true;
 }
 
 void ComparisonRun::runRouted(ColumnRun* column, const ChatRequest& request)
@@ -322,6 +344,7 @@ void ComparisonRun::runRouted(ColumnRun* column, const ChatRequest& request)
     connect(call, &RoutedCall::firstTokenReceived, column, &ColumnRun::markFirstToken);
     connect(call, &RoutedCall::textReceived, column, &ColumnRun::appendText);
     connect(call, &RoutedCall::reasoningReceived, column, &ColumnRun::appendReasoning);
+    connect(call, &RoutedCall::partReceived, column, &ColumnRun::appendPart);
     connect(call, &RoutedCall::usageReported, column, &ColumnRun::reportUsage);
     connect(call, &RoutedCall::finished, column, [column](const RoutedResult& result) { column->complete(result); });
     connect(call, &RoutedCall::failed, column, [column](const RoutedError& routed) {

@@ -83,6 +83,8 @@ signals:
 private:
     void runColumn(ColumnRun* column);
     void runRouted(ColumnRun* column, const ChatRequest& request);
+    // Fails the column, nothing sent, when its model lacks a capability the request needs.
+    bool refuseUnsupported(ColumnRun* column, const ChatRequest& request, const ModelConfig& model);
     void beginRun(const QList<ColumnRun*>& columns);
     void onColumnEnded(ColumnRun* column, ColumnState state);
 
