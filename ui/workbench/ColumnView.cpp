@@ -1,6 +1,7 @@
 #include "ui/workbench/ColumnView.h"
 
 #include "core/common/Money.h"
+#include "core/workbench/ToolCallCheck.h"
 #include "ui/common/ElidedLabel.h"
 #include "ui/common/FigureGridLayout.h"
 #include "ui/common/Icons.h"
@@ -503,7 +504,10 @@ void ColumnView::renderFinal()
         // Markdown once, when the answer is complete; while streaming the plain append stays cheap.
         AnswerDocument::renderFinal(m_answer->document(), m_run->conversation(), m_run->title(), text);
     }
-    AnswerDocument::appendToolCalls(m_answer->document(), m_run->toolCalls());
+    // Checked against the tools this column's request offered (none known for a reopened run).
+    AnswerDocument::appendToolCalls(
+        m_answer->document(), m_run->toolCalls(),
+        ToolCallCheck::ofAll(m_run->toolCalls(), ToolSet::ofRequestBody(m_run->request().clientBody)));
 }
 
 void ColumnView::updateReasoning()

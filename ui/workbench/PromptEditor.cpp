@@ -1,6 +1,7 @@
 #include "ui/workbench/PromptEditor.h"
 
 #include "ui/common/Icons.h"
+#include "ui/workbench/ToolsDialog.h"
 
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
@@ -52,6 +53,18 @@ PromptEditor::PromptEditor(QWidget* parent)
     m_maxTokens->setSpecialValueText(tr("Default"));
     m_maxTokens->setToolTip(tr("Most output tokens per answer; Default leaves it to the provider"));
 
+    m_toolsButton = new QPushButton(this);
+    m_toolsButton->setObjectName(QStringLiteral("toolsButton"));
+    m_toolsButton->setToolTip(tr("Tools offered to every column (name, description, JSON Schema)"));
+    setTools({});
+    connect(m_toolsButton, &QPushButton::clicked, this, [this] {
+        ToolsDialog dialog(m_tools, this);
+        if (dialog.exec() == QDialog::Accepted) {
+            setTools(dialog.tools());
+            emit settingsEdited();
+        }
+    });
+
     m_hint = new QLabel(tr("Ctrl+Enter to send"), this);
     m_hint->setForegroundRole(QPalette::PlaceholderText);
 
@@ -75,6 +88,8 @@ PromptEditor::PromptEditor(QWidget* parent)
     controls->addSpacing(12);
     controls->addWidget(new QLabel(tr("Max tokens"), this));
     controls->addWidget(m_maxTokens);
+    controls->addSpacing(12);
+    controls->addWidget(m_toolsButton);
     controls->addStretch(1);
     controls->addWidget(m_hint);
     controls->addSpacing(6);
@@ -116,6 +131,7 @@ PromptSettings PromptEditor::settings() const
         settings.temperature = m_temperature->value();
     }
     settings.maxTokens = m_maxTokens->value();
+    settings.tools = m_tools;
     return settings;
 }
 
@@ -137,6 +153,12 @@ void PromptEditor::setTemperature(std::optional<double> temperature)
 void PromptEditor::setMaxTokens(int maxTokens)
 {
     m_maxTokens->setValue(maxTokens);
+}
+
+void PromptEditor::setTools(const ToolSet& tools)
+{
+    m_tools = tools;
+    m_toolsButton->setText(tools.isEmpty() ? tr("Tools…") : tr("Tools (%1)…").arg(tools.size()));
 }
 
 bool PromptEditor::isSystemPromptVisible() const

@@ -25,6 +25,8 @@ public:
     void setSystemPrompt(const QString& text);
     void setTemperature(std::optional<double> temperature);
     void setMaxTokens(int maxTokens);
+    // The tools offered to every column; the Tools button shows how many.
+    void setTools(const ToolSet& tools);
     bool isSystemPromptVisible() const;
     void setSystemPromptVisible(bool visible);
     void setRunning(bool running);
@@ -33,6 +35,7 @@ public:
     QPlainTextEdit* promptEdit() const { return m_prompt; }
     QPushButton* sendButton() const { return m_send; }
     QPushButton* stopButton() const { return m_stop; }
+    QPushButton* toolsButton() const { return m_toolsButton; }
 
 signals:
     void sendRequested();
@@ -45,6 +48,8 @@ private:
     QPlainTextEdit* m_prompt;
     QDoubleSpinBox* m_temperature;
     QSpinBox* m_maxTokens;
+    QPushButton* m_toolsButton;
+    ToolSet m_tools;
     QLabel* m_hint;
     QPushButton* m_send;
     QPushButton* m_stop;

@@ -179,6 +179,7 @@ WorkbenchView::WorkbenchView(const ModelCatalog& catalog, ProviderClient* client
     m_editor->setSystemPromptVisible(settings.systemPromptVisible);
     m_editor->setTemperature(settings.temperature);
     m_editor->setMaxTokens(settings.maxTokens);
+    m_editor->setTools(settings.tools);
     m_syncScroll->setChecked(settings.syncScrolling);
     for (const auto& spec : settings.columns) {
         m_run->addColumn(spec);
@@ -421,6 +422,7 @@ void WorkbenchView::saveSettings()
     settings.systemPrompt = prompt.systemPrompt;
     settings.temperature = prompt.temperature;
     settings.maxTokens = prompt.maxTokens;
+    settings.tools = prompt.tools;
     settings.save();
 }
 
