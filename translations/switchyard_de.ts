@@ -5315,10 +5315,6 @@ Erstes Token: %3</translation>
         <translation>Höchstzahl an Ausgabe-Tokens pro Antwort; Standard überlässt sie dem Anbieter</translation>
     </message>
     <message>
-        <source>Ctrl+Enter to send</source>
-        <translation>Strg+Eingabe sendet</translation>
-    </message>
-    <message>
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>

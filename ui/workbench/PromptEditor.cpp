@@ -65,9 +65,6 @@ PromptEditor::PromptEditor(QWidget* parent)
         }
     });
 
-    m_hint = new QLabel(tr("Ctrl+Enter to send"), this);
-    m_hint->setForegroundRole(QPalette::PlaceholderText);
-
     m_stop = new QPushButton(Icons::icon(QStringLiteral("stop")), tr("Stop"), this);
     m_stop->setToolTip(tr("Stop every column (Esc)"));
     m_stop->setEnabled(false);
@@ -91,8 +88,6 @@ PromptEditor::PromptEditor(QWidget* parent)
     controls->addSpacing(12);
     controls->addWidget(m_toolsButton);
     controls->addStretch(1);
-    controls->addWidget(m_hint);
-    controls->addSpacing(6);
     controls->addWidget(m_stop);
     controls->addWidget(m_send);
 

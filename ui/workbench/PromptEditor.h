@@ -5,7 +5,6 @@
 #include <QWidget>
 
 class QDoubleSpinBox;
-class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
@@ -50,7 +49,6 @@ private:
     QSpinBox* m_maxTokens;
     QPushButton* m_toolsButton;
     ToolSet m_tools;
-    QLabel* m_hint;
     QPushButton* m_send;
     QPushButton* m_stop;
 };
