@@ -179,8 +179,9 @@ private slots:
     {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("problem");
-        QTest::newRow("JSON that does not parse") << QByteArray("[{\"type\": \"function\",\n \"function\": {]}")
-                                                  << QStringLiteral("line 2, column 15 (offset 36): unterminated object");
+        QTest::newRow("JSON that does not parse")
+            << QByteArray("[{\"type\": \"function\",\n \"function\": {]}")
+            << QStringLiteral("line 2, column 15 (offset 36): unterminated object");
         QTest::newRow("a tool without a name")
             << QByteArray(R"([{"type":"function","function":{"description":"no name"}}])")
             << QStringLiteral("tools[0].function.name: missing (every tool needs a name)");
