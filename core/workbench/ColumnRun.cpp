@@ -367,11 +367,12 @@ void ColumnRun::addFailover(const QString& fromModel, const QString& toModel, co
 
 void ColumnRun::discardText()
 {
-    if (m_text.isEmpty() && m_reasoning.isEmpty()) {
+    if (m_text.isEmpty() && m_reasoning.isEmpty() && m_toolCalls.isEmpty()) {
         return;
     }
     m_text.clear();
     m_reasoning.clear();
+    m_toolCalls.clear(); // the next attempt's call pieces must not append to these
     estimateUsage();
     emit textDiscarded();
     emit figuresChanged();
