@@ -1,7 +1,9 @@
 #include "../gateway/RecordingUpstream.h"
+#include "ClippedText.h"
 #include "UiFixture.h"
 #include "ui/MainWindow.h"
 #include "ui/common/FileDialogs.h"
+#include "ui/settings/Appearance.h"
 #include "ui/workbench/ColumnView.h"
 #include "ui/workbench/PromptEditor.h"
 #include "ui/workbench/ToolsDialog.h"
@@ -264,6 +266,37 @@ private slots:
         QCOMPARE(dialog.problemText(),
                  QStringLiteral("broken.json: line 3, column 3 (offset 54): missing value separator"));
         QCOMPARE(dialog.tabs()->currentIndex(), 1); // the text is shown where it can be corrected
+    }
+
+    // The dialog as a user sees it, a problem shown, in English and German: nothing cut.
+    void toolsDialog_showsTheProblem_nothingCut_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("English") << QStringLiteral("en");
+        QTest::newRow("German") << QStringLiteral("de");
+    }
+
+    void toolsDialog_showsTheProblem_nothingCut()
+    {
+        QFETCH(QString, language);
+        QVERIFY(Appearance::installLanguage(language));
+        QString error;
+        ToolsDialog dialog(*ToolSet::parse(WeatherTools, &error));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.toolList()->setCurrentRow(1);
+        dialog.parametersEdit()->setPlainText(
+            QStringLiteral("{\"type\": \"object\",\n \"properties\": {\"city\": {\"type\": \"text\"}}}"));
+        QVERIFY(!dialog.save());
+        QVERIFY(dialog.problemText().startsWith(QStringLiteral("tools[1].function.parameters.properties.city.type: ")));
+        QTest::qWait(50);
+        const QStringList cut = ClippedText::find(&dialog);
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
+        QDir().mkpath(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR));
+        const QString path = QStringLiteral(SWITCHYARD_SCREENSHOT_DIR "/tools-dialog-%1.png").arg(language);
+        QVERIFY(dialog.grab().save(path));
+        qInfo("wrote %s", qPrintable(path));
+        QVERIFY(Appearance::installLanguage(QStringLiteral("en")));
     }
 
     void toolsSavedWithWorkbench_reopened()
