@@ -6,6 +6,7 @@
 #include "core/providers/ProviderClient.h"
 #include "core/routing/RoutedCall.h"
 #include "core/routing/Router.h"
+#include "core/workbench/ToolReply.h"
 
 #include <QUuid>
 
@@ -157,6 +158,22 @@ void ComparisonRun::rerun(int index)
         return;
     }
     column->cancel();
+    runOne(column, nullptr);
+}
+
+bool ComparisonRun::answerToolCalls(int index, const QStringList& results)
+{
+    ColumnRun* column = m_columns.value(index);
+    if (!column || column->isActive() || column->toolCalls().isEmpty() || !column->request().hasClientBody()) {
+        return false;
+    }
+    const ChatRequest request = ToolReply::continued(column->request(), column->text(), column->toolCalls(), results);
+    runOne(column, &request);
+    return true;
+}
+
+void ComparisonRun::runOne(ColumnRun* column, const ChatRequest* given)
+{
     if (m_compareGroup.isEmpty()) {
         m_compareGroup = QUuid::createUuid().toString(QUuid::WithoutBraces);
         m_startedAt = QDateTime::currentDateTimeUtc();
@@ -167,7 +184,7 @@ void ComparisonRun::rerun(int index)
     const bool wasRunning = m_running;
     m_running = true;
     m_starting = true;
-    runColumn(column);
+    runColumn(column, given);
     m_starting = false;
     if (!wasRunning) {
         emit runStarted();
@@ -246,13 +263,13 @@ void ComparisonRun::restore(const ComparisonSnapshot& snapshot)
     }
 }
 
-void ComparisonRun::runColumn(ColumnRun* column)
+void ComparisonRun::runColumn(ColumnRun* column, const ChatRequest* given)
 {
     PromptSettings prompt = m_prompt;
     if (!column->conversation().isEmpty()) {
         prompt.history = column->conversation();
     }
-    const ChatRequest request = column->spec().requestFor(prompt);
+    const ChatRequest request = given ? *given : column->spec().requestFor(prompt);
     column->begin(request);
     if (column->spec().routed) {
         runRouted(column, request);
