@@ -8093,6 +8093,33 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
     </message>
 </context>
 <context>
+    <name>ToolReplyDialog</name>
+    <message>
+        <source>Answer Tool Calls</source>
+        <translation>Werkzeugaufrufe beantworten</translation>
+    </message>
+    <message>
+        <source>Type what each tool returned; %1 continues the conversation with the results.</source>
+        <translation>Geben Sie ein, was jedes Werkzeug zurückgab; %1 setzt das Gespräch mit den Ergebnissen fort.</translation>
+    </message>
+    <message>
+        <source>%1 (call %2)</source>
+        <translation>%1 (Aufruf %2)</translation>
+    </message>
+    <message>
+        <source>What %1 returned, e.g. {&quot;temperature&quot;: 14}</source>
+        <translation>Was %1 zurückgab, z. B. {&quot;temperature&quot;: 14}</translation>
+    </message>
+    <message>
+        <source>Send Results</source>
+        <translation>Ergebnisse senden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>ToolSet</name>
     <message>
         <source>%1: expected an object {&quot;type&quot;: &quot;function&quot;, &quot;function&quot;: {...}}</source>

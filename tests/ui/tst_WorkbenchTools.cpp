@@ -6,6 +6,7 @@
 #include "ui/settings/Appearance.h"
 #include "ui/workbench/ColumnView.h"
 #include "ui/workbench/PromptEditor.h"
+#include "ui/workbench/ToolReplyDialog.h"
 #include "ui/workbench/ToolsDialog.h"
 #include "ui/workbench/WorkbenchView.h"
 
@@ -22,6 +23,7 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QToolButton>
 
 namespace {
 // get_weather needs a city and units; the recording upstream's model answers with a city only.
@@ -175,6 +177,76 @@ private slots:
         const QString path = QStringLiteral(SWITCHYARD_SCREENSHOT_DIR "/workbench-tool-calls.png");
         QVERIFY(window.grab().save(path));
         qInfo("wrote %s", qPrintable(path));
+    }
+
+    // Item 4: a tool call answered by hand; the column carries on with the result, sent as each
+    // API wants it (OpenAI: an assistant message with tool_calls, then a tool message; Anthropic:
+    // tool_use and tool_result blocks), and answers in text.
+    void toolCallAnsweredByHand_continuesTheConversation()
+    {
+        MainWindow window(m_fixture.catalog(), m_fixture.client);
+        window.show();
+        WorkbenchView* workbench = window.workbench();
+        workbench->addColumn({ QStringLiteral("sandbox/gpt-4.1-mini") });
+        workbench->addColumn({ QStringLiteral("sandbox/claude-haiku-4-5") });
+        QString error;
+        workbench->promptEditor()->setTools(*ToolSet::parse(WeatherTools, &error));
+        workbench->promptEditor()->promptEdit()->setPlainText(QStringLiteral("Weather in Oslo?"));
+        workbench->send();
+        QTRY_VERIFY_WITH_TIMEOUT(!workbench->comparison()->isRunning(), 20000);
+
+        const QList<ColumnView*> views = workbench->columnViews();
+        for (int i : { 0, 1 }) {
+            ColumnRun* run = views[i]->run();
+            QCOMPARE(run->toolCalls().size(), 1);
+            const ToolCall call = run->toolCalls().first();
+            const QString result = QStringLiteral("{\"temperature\": 14, \"sky\": \"light rain\"}");
+            QTimer::singleShot(0, this, [result] {
+                auto* dialog = qobject_cast<ToolReplyDialog*>(QApplication::activeModalWidget());
+                QVERIFY(dialog);
+                QTest::keyClicks(dialog->resultEdit(0), result);
+                const QStringList cut = ClippedText::find(dialog);
+                QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
+                QDir().mkpath(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR));
+                QVERIFY(dialog->grab().save(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR "/tool-reply-dialog.png")));
+                dialog->accept();
+            });
+            auto* continueButton = views[i]->findChild<QToolButton*>(QStringLiteral("continueButton"));
+            QVERIFY(continueButton->isEnabled()); // a tool call is an answer to continue from
+            continueButton->click();
+            QTRY_VERIFY_WITH_TIMEOUT(!workbench->comparison()->isRunning(), 20000);
+            QCOMPARE(run->state(), ColumnState::Done);
+            QVERIFY(run->toolCalls().isEmpty()); // with the result in hand, the model answers in text
+            QVERIFY(!run->text().isEmpty());
+
+            const QString model = i == 0 ? QStringLiteral("gpt-4.1-mini") : QStringLiteral("claude-haiku-4-5");
+            const QJsonArray messages = QJsonDocument::fromJson(m_fixture.sandbox->lastRequestBody(model))
+                                            .object()
+                                            .value(QStringLiteral("messages"))
+                                            .toArray();
+            const QJsonObject asked = messages.at(messages.size() - 2).toObject();
+            const QJsonObject answered = messages.last().toObject();
+            if (i == 0) {
+                const QJsonObject sent = asked.value(QStringLiteral("tool_calls")).toArray().at(0).toObject();
+                QCOMPARE(asked.value(QStringLiteral("role")).toString(), QStringLiteral("assistant"));
+                QCOMPARE(sent.value(QStringLiteral("id")).toString(), call.id);
+                QCOMPARE(
+                    sent.value(QStringLiteral("function")).toObject().value(QStringLiteral("arguments")).toString(),
+                    call.arguments);
+                QCOMPARE(answered.value(QStringLiteral("role")).toString(), QStringLiteral("tool"));
+                QCOMPARE(answered.value(QStringLiteral("tool_call_id")).toString(), call.id);
+                QCOMPARE(answered.value(QStringLiteral("content")).toString(), result);
+            } else {
+                const QJsonObject use = asked.value(QStringLiteral("content")).toArray().last().toObject();
+                QCOMPARE(use.value(QStringLiteral("type")).toString(), QStringLiteral("tool_use"));
+                QCOMPARE(use.value(QStringLiteral("id")).toString(), call.id);
+                const QJsonObject toolResult = answered.value(QStringLiteral("content")).toArray().at(0).toObject();
+                QCOMPARE(toolResult.value(QStringLiteral("type")).toString(), QStringLiteral("tool_result"));
+                QCOMPARE(toolResult.value(QStringLiteral("tool_use_id")).toString(), call.id);
+                QVERIFY2(QJsonDocument(toolResult).toJson().contains("light rain"),
+                         QJsonDocument(toolResult).toJson().constData());
+            }
+        }
     }
 
     void badToolJson_refusedInDialog_nothingSent_data()

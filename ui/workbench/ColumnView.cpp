@@ -420,9 +420,9 @@ void ColumnView::onStateChanged()
     updateStatus();
     m_rerun->setEnabled(!m_run->isActive());
     m_vote->setEnabled(state == ColumnState::Done || state == ColumnState::Incomplete);
-    m_continue->setEnabled(
-        m_continue->isChecked()
-        || ((state == ColumnState::Done || state == ColumnState::Incomplete) && !m_run->text().isEmpty()));
+    m_continue->setEnabled(m_continue->isChecked()
+                           || ((state == ColumnState::Done || state == ColumnState::Incomplete)
+                               && (!m_run->text().isEmpty() || !m_run->toolCalls().isEmpty())));
     if (ColumnStates::isActive(state)) {
         setWinner(false);
     }
