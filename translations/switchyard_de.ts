@@ -1384,6 +1384,10 @@ Optionen:
         <source>Routing is not available here: open Switchyard with its engine to route a column.</source>
         <translation>Routing ist hier nicht verfügbar: Öffnen Sie Switchyard mit seiner Engine, um eine Spalte zu routen.</translation>
     </message>
+    <message>
+        <source>Not sent: %1 does not support %2, which this comparison asks for (%3).</source>
+        <translation>Nicht gesendet: %1 unterstützt nicht, was dieser Vergleich verlangt: %2 (%3).</translation>
+    </message>
 </context>
 <context>
     <name>ConfigJsonReader</name>
@@ -3584,6 +3588,189 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>JsonSchemaCheck</name>
+    <message>
+        <source>the schema nests too deeply (a $ref loop?)</source>
+        <translation>das Schema ist zu tief verschachtelt (eine $ref-Schleife?)</translation>
+    </message>
+    <message>
+        <source>no value is allowed here</source>
+        <translation>hier ist kein Wert erlaubt</translation>
+    </message>
+    <message>
+        <source>cannot resolve $ref %1</source>
+        <translation>$ref %1 lässt sich nicht auflösen</translation>
+    </message>
+    <message>
+        <source>not one of %1</source>
+        <translation>keiner der Werte %1</translation>
+    </message>
+    <message>
+        <source>must be %1</source>
+        <translation>muss %1 sein</translation>
+    </message>
+    <message>
+        <source>expected %1, got %2</source>
+        <translation>%1 erwartet, %2 erhalten</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>erforderlich</translation>
+    </message>
+    <message>
+        <source>not allowed (additionalProperties is false)</source>
+        <translation>nicht erlaubt (additionalProperties ist false)</translation>
+    </message>
+    <message>
+        <source>fewer properties than minProperties (%1)</source>
+        <translation>weniger Eigenschaften als minProperties (%1)</translation>
+    </message>
+    <message>
+        <source>more properties than maxProperties (%1)</source>
+        <translation>mehr Eigenschaften als maxProperties (%1)</translation>
+    </message>
+    <message>
+        <source>no item is allowed past the %1 listed</source>
+        <translation>nach den %1 aufgeführten ist kein Element erlaubt</translation>
+    </message>
+    <message>
+        <source>fewer items than minItems (%1)</source>
+        <translation>weniger Elemente als minItems (%1)</translation>
+    </message>
+    <message>
+        <source>more items than maxItems (%1)</source>
+        <translation>mehr Elemente als maxItems (%1)</translation>
+    </message>
+    <message>
+        <source>has no item that fits &quot;contains&quot;</source>
+        <translation>kein Element passt zu „contains“</translation>
+    </message>
+    <message>
+        <source>repeats item %1 (uniqueItems)</source>
+        <translation>wiederholt Element %1 (uniqueItems)</translation>
+    </message>
+    <message>
+        <source>shorter than minLength (%1)</source>
+        <translation>kürzer als minLength (%1)</translation>
+    </message>
+    <message>
+        <source>longer than maxLength (%1)</source>
+        <translation>länger als maxLength (%1)</translation>
+    </message>
+    <message>
+        <source>does not match the pattern %1</source>
+        <translation>passt nicht zum Muster %1</translation>
+    </message>
+    <message>
+        <source>not greater than %1 (exclusiveMinimum)</source>
+        <translation>nicht größer als %1 (exclusiveMinimum)</translation>
+    </message>
+    <message>
+        <source>less than the minimum %1</source>
+        <translation>kleiner als das Minimum %1</translation>
+    </message>
+    <message>
+        <source>not less than %1 (exclusiveMaximum)</source>
+        <translation>nicht kleiner als %1 (exclusiveMaximum)</translation>
+    </message>
+    <message>
+        <source>greater than the maximum %1</source>
+        <translation>größer als das Maximum %1</translation>
+    </message>
+    <message>
+        <source>not a multiple of %1</source>
+        <translation>kein Vielfaches von %1</translation>
+    </message>
+    <message>
+        <source>fits none of the %1 schemas in anyOf</source>
+        <translation>passt zu keinem der %1 Schemas in anyOf</translation>
+    </message>
+    <message>
+        <source>fits none of the %1 schemas in oneOf</source>
+        <translation>passt zu keinem der %1 Schemas in oneOf</translation>
+    </message>
+    <message>
+        <source>fits %1 of the schemas in oneOf, not exactly one</source>
+        <translation>passt zu %1 der Schemas in oneOf statt zu genau einem</translation>
+    </message>
+    <message>
+        <source>matches the schema in &quot;not&quot;</source>
+        <translation>passt zum Schema in „not“</translation>
+    </message>
+    <message>
+        <source>the schema nests too deeply</source>
+        <translation>das Schema ist zu tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>not a schema (expected an object, or true or false)</source>
+        <translation>kein Schema (erwartet: ein Objekt oder true oder false)</translation>
+    </message>
+    <message>
+        <source>must be an object of schemas</source>
+        <translation>muss ein Objekt aus Schemas sein</translation>
+    </message>
+    <message>
+        <source>not a valid regular expression: %1</source>
+        <translation>kein gültiger regulärer Ausdruck: %1</translation>
+    </message>
+    <message>
+        <source>must be a non-empty list of schemas</source>
+        <translation>muss eine nicht leere Liste von Schemas sein</translation>
+    </message>
+    <message>
+        <source>unknown type %1 (known: %2)</source>
+        <translation>unbekannter Typ %1 (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>must be a type name or a list of type names</source>
+        <translation>muss ein Typname oder eine Liste von Typnamen sein</translation>
+    </message>
+    <message>
+        <source>must be a list of property names</source>
+        <translation>muss eine Liste von Eigenschaftsnamen sein</translation>
+    </message>
+    <message>
+        <source>must be a list of values</source>
+        <translation>muss eine Liste von Werten sein</translation>
+    </message>
+    <message>
+        <source>must be a whole number of 0 or more</source>
+        <translation>muss eine ganze Zahl ab 0 sein</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>muss eine Zahl sein</translation>
+    </message>
+    <message>
+        <source>must be a number greater than 0</source>
+        <translation>muss eine Zahl größer als 0 sein</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>must be a regular expression (a string)</source>
+        <translation>muss ein regulärer Ausdruck (eine Zeichenkette) sein</translation>
+    </message>
+    <message>
+        <source>must be a reference such as &quot;#/$defs/name&quot;</source>
+        <translation>muss ein Verweis wie „#/$defs/name“ sein</translation>
+    </message>
+    <message>
+        <source>%1 is outside this schema: only references within it (#/$defs/...) work</source>
+        <translation>%1 liegt außerhalb dieses Schemas: nur Verweise innerhalb davon (#/$defs/...) funktionieren</translation>
+    </message>
+    <message>
+        <source>%1 does not name a schema in this document</source>
+        <translation>%1 bezeichnet kein Schema in diesem Dokument</translation>
+    </message>
+</context>
+<context>
     <name>KeyStore</name>
     <message>
         <source>in the keychain</source>
@@ -5369,6 +5556,18 @@ Erstes Token: %3</translation>
     <message>
         <source>Images, PDFs and text (*.png *.jpg *.jpeg *.gif *.webp *.pdf *.txt *.md *.csv *.json *.*)</source>
         <translation>Bilder, PDFs und Text (*.png *.jpg *.jpeg *.gif *.webp *.pdf *.txt *.md *.csv *.json *.*)</translation>
+    </message>
+    <message>
+        <source>Tools offered to every column (name, description, JSON Schema)</source>
+        <translation>Werkzeuge, die jeder Spalte angeboten werden (Name, Beschreibung, JSON-Schema)</translation>
+    </message>
+    <message>
+        <source>Tools…</source>
+        <translation>Werkzeuge…</translation>
+    </message>
+    <message>
+        <source>Tools (%1)…</source>
+        <translation>Werkzeuge (%1)…</translation>
     </message>
 </context>
 <context>
@@ -8133,6 +8332,176 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
     <message>
         <source>%1 answered the token count without input_tokens.</source>
         <translation>%1 hat die Tokenzählung ohne input_tokens beantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>ToolCallCheck</name>
+    <message>
+        <source>Arguments fit the schema</source>
+        <translation>Argumente passen zum Schema</translation>
+    </message>
+    <message>
+        <source>Not checked: the tools offered are not known</source>
+        <translation>Nicht geprüft: die angebotenen Werkzeuge sind nicht bekannt</translation>
+    </message>
+    <message>
+        <source>no tool named &quot;%1&quot; was offered</source>
+        <translation>kein Werkzeug namens „%1“ wurde angeboten</translation>
+    </message>
+    <message>
+        <source>arguments are not JSON: %1</source>
+        <translation>die Argumente sind kein JSON: %1</translation>
+    </message>
+    <message>
+        <source>arguments are not a JSON object</source>
+        <translation>die Argumente sind kein JSON-Objekt</translation>
+    </message>
+</context>
+<context>
+    <name>ToolReplyDialog</name>
+    <message>
+        <source>Answer Tool Calls</source>
+        <translation>Werkzeugaufrufe beantworten</translation>
+    </message>
+    <message>
+        <source>Type what each tool returned; %1 continues the conversation with the results.</source>
+        <translation>Geben Sie ein, was jedes Werkzeug zurückgab; %1 setzt das Gespräch mit den Ergebnissen fort.</translation>
+    </message>
+    <message>
+        <source>%1 (call %2)</source>
+        <translation>%1 (Aufruf %2)</translation>
+    </message>
+    <message>
+        <source>What %1 returned, e.g. {&quot;temperature&quot;: 14}</source>
+        <translation>Was %1 zurückgab, z. B. {&quot;temperature&quot;: 14}</translation>
+    </message>
+    <message>
+        <source>Send Results</source>
+        <translation>Ergebnisse senden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>ToolSet</name>
+    <message>
+        <source>%1: expected an object {&quot;type&quot;: &quot;function&quot;, &quot;function&quot;: {...}}</source>
+        <translation>%1: Objekt {&quot;type&quot;: &quot;function&quot;, &quot;function&quot;: {...}} erwartet</translation>
+    </message>
+    <message>
+        <source>%1: only &quot;function&quot; tools can be defined here</source>
+        <translation>%1: hier lassen sich nur Werkzeuge vom Typ „function“ festlegen</translation>
+    </message>
+    <message>
+        <source>%1: expected an object</source>
+        <translation>%1: Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>%1: expected text</source>
+        <translation>%1: Text erwartet</translation>
+    </message>
+    <message>
+        <source>%1: expected a JSON Schema object</source>
+        <translation>%1: JSON-Schema-Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>%1: expected true or false</source>
+        <translation>%1: true oder false erwartet</translation>
+    </message>
+    <message>
+        <source>%1: missing (every tool needs a name)</source>
+        <translation>%1: fehlt (jedes Werkzeug braucht einen Namen)</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; may hold only letters, digits, _ and - (at most 64)</source>
+        <translation>%1: „%2“ darf nur Buchstaben, Ziffern, _ und - enthalten (höchstens 64)</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is defined twice (also tools[%3])</source>
+        <translation>%1: „%2“ ist doppelt festgelegt (auch tools[%3])</translation>
+    </message>
+    <message>
+        <source>%1: the parameters of a tool are an object schema (&quot;type&quot;: &quot;object&quot;)</source>
+        <translation>%1: die Parameter eines Werkzeugs sind ein Objekt-Schema (&quot;type&quot;: &quot;object&quot;)</translation>
+    </message>
+    <message>
+        <source>expected a list of tools, or an object with a &quot;tools&quot; list</source>
+        <translation>Liste von Werkzeugen oder Objekt mit einer „tools“-Liste erwartet</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsDialog</name>
+    <message>
+        <source>Tools</source>
+        <translation>Werkzeuge</translation>
+    </message>
+    <message>
+        <source>Every column is offered these tools; each call a model makes is checked against the tool&apos;s parameters schema. Paste OpenAI&apos;s &quot;tools&quot; JSON in the JSON tab or import a file.</source>
+        <translation>Jeder Spalte werden diese Werkzeuge angeboten; jeder Aufruf eines Modells wird gegen das Parameter-Schema des Werkzeugs geprüft. OpenAIs „tools“-JSON im Reiter JSON einfügen oder eine Datei importieren.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>What the tool does, for the model</source>
+        <translation>Was das Werkzeug tut, für das Modell</translation>
+    </message>
+    <message>
+        <source>Strict: the provider makes the arguments fit the schema (OpenAI)</source>
+        <translation>Strikt: der Anbieter hält die Argumente an das Schema (OpenAI)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Parameters
+(JSON Schema)</source>
+        <translation>Parameter
+(JSON-Schema)</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Import File…</source>
+        <translation>Datei importieren…</translation>
+    </message>
+    <message>
+        <source>Read OpenAI&apos;s &quot;tools&quot; JSON from a file</source>
+        <translation>OpenAIs „tools“-JSON aus einer Datei lesen</translation>
+    </message>
+    <message>
+        <source>Import Tools</source>
+        <translation>Werkzeuge importieren</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 4 MB: not a tools file.</source>
+        <translation>%1 ist größer als 4 MB: keine Werkzeugdatei.</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2): expected a JSON Schema object</source>
+        <translation>%1 (%2): JSON-Schema-Objekt erwartet</translation>
     </message>
 </context>
 <context>

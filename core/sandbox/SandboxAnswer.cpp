@@ -3,6 +3,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <cmath>
+
 namespace {
 bool isToolResult(const QJsonObject& message, bool anthropic)
 {
@@ -111,8 +113,26 @@ void SandboxAnswer::shape(const Ask& ask, const QString& toolCallId, SandboxText
     }
 }
 
-QJsonValue SandboxAnswer::exampleFor(const QJsonObject& schema, int depth)
+namespace {
+// "#/$defs/name" or "#/definitions/name" in the tool's own schema; an empty schema otherwise.
+QJsonObject referenced(const QJsonObject& root, const QString& ref)
 {
+    QJsonValue at = root;
+    if (!ref.startsWith(QLatin1String("#/"))) {
+        return {};
+    }
+    for (QString token : ref.mid(2).split(QLatin1Char('/'))) {
+        token.replace(QLatin1String("~1"), QLatin1String("/")).replace(QLatin1String("~0"), QLatin1String("~"));
+        at = at.toObject().value(token);
+    }
+    return at.toObject();
+}
+
+QJsonValue example(const QJsonObject& root, const QJsonObject& schema, int depth)
+{
+    if (schema.contains(QLatin1String("$ref")) && depth < 16) {
+        return example(root, referenced(root, schema.value(QLatin1String("$ref")).toString()), depth + 1);
+    }
     const QJsonArray choices = schema.value(QLatin1String("enum")).toArray();
     if (!choices.isEmpty()) {
         return choices.first();
@@ -132,7 +152,7 @@ QJsonValue SandboxAnswer::exampleFor(const QJsonObject& schema, int depth)
     for (const char* alternatives : { "anyOf", "oneOf" }) {
         const QJsonArray options = schema.value(QLatin1String(alternatives)).toArray();
         if (type.isEmpty() && !options.isEmpty() && depth < 16) {
-            return exampleFor(options.first().toObject(), depth + 1);
+            return example(root, options.first().toObject(), depth + 1);
         }
     }
     if (type.isEmpty() && schema.contains(QLatin1String("properties"))) {
@@ -142,7 +162,7 @@ QJsonValue SandboxAnswer::exampleFor(const QJsonObject& schema, int depth)
         QJsonObject out;
         const QJsonObject properties = schema.value(QLatin1String("properties")).toObject();
         for (auto it = properties.constBegin(); it != properties.constEnd() && depth < 16; ++it) {
-            out.insert(it.key(), exampleFor(it.value().toObject(), depth + 1));
+            out.insert(it.key(), example(root, it.value().toObject(), depth + 1));
         }
         return out;
     }
@@ -150,11 +170,25 @@ QJsonValue SandboxAnswer::exampleFor(const QJsonObject& schema, int depth)
         if (depth >= 16) {
             return QJsonArray();
         }
-        return QJsonArray { exampleFor(schema.value(QLatin1String("items")).toObject(), depth + 1) };
+        // As many items as minItems asks for (at least one), each fitting the items schema.
+        QJsonArray out;
+        const int count = qBound(1, schema.value(QLatin1String("minItems")).toInt(1), 16);
+        for (int i = 0; i < count; ++i) {
+            out.append(example(root, schema.value(QLatin1String("items")).toObject(), depth + 1));
+        }
+        return out;
     }
     if (type == QLatin1String("integer") || type == QLatin1String("number")) {
         const QJsonValue minimum = schema.value(QLatin1String("minimum"));
-        return minimum.isDouble() ? minimum.toDouble() : 1;
+        const QJsonValue exclusiveMinimum = schema.value(QLatin1String("exclusiveMinimum"));
+        const QJsonValue maximum = schema.value(QLatin1String("maximum"));
+        if (minimum.isDouble()) {
+            return minimum.toDouble();
+        }
+        if (exclusiveMinimum.isDouble()) {
+            return std::floor(exclusiveMinimum.toDouble()) + 1;
+        }
+        return maximum.isDouble() && maximum.toDouble() < 1 ? maximum.toDouble() : 1.0;
     }
     if (type == QLatin1String("boolean")) {
         return true;
@@ -162,5 +196,21 @@ QJsonValue SandboxAnswer::exampleFor(const QJsonObject& schema, int depth)
     if (type == QLatin1String("null")) {
         return QJsonValue::Null;
     }
-    return QStringLiteral("example");
+    // "example", padded to minLength and cut to maxLength.
+    QString text = QStringLiteral("example");
+    const int minLength = schema.value(QLatin1String("minLength")).toInt(0);
+    if (text.size() < minLength) {
+        text += QString(minLength - text.size(), QLatin1Char('x'));
+    }
+    const QJsonValue maxLength = schema.value(QLatin1String("maxLength"));
+    if (maxLength.isDouble()) {
+        text.truncate(qMax(0, maxLength.toInt()));
+    }
+    return text;
+}
+} // namespace
+
+QJsonValue SandboxAnswer::exampleFor(const QJsonObject& schema, int depth)
+{
+    return example(schema, schema, depth);
 }

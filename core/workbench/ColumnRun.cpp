@@ -247,6 +247,28 @@ void ColumnRun::appendReasoning(const QString& delta)
     emit reasoningAppended(delta);
 }
 
+void ColumnRun::appendPart(const AnswerPart& part)
+{
+    if (part.kind != AnswerPart::Kind::ToolCall) {
+        return;
+    }
+    if (m_figures.ttftMs < 0) {
+        markFirstToken(elapsedMs());
+    }
+    while (m_toolCalls.size() <= part.index) {
+        m_toolCalls.append(ToolCall {});
+    }
+    ToolCall& call = m_toolCalls[part.index];
+    if (!part.id.isEmpty()) {
+        call.id = part.id;
+    }
+    if (!part.name.isEmpty()) {
+        call.name = part.name;
+    }
+    call.arguments += part.text;
+    emit toolCallsChanged();
+}
+
 void ColumnRun::reportUsage(const TokenUsage& usage)
 {
     m_usageReported = !usage.estimated;
@@ -266,7 +288,9 @@ void ColumnRun::complete(const CallResult& result)
     if (!result.reasoning.isEmpty()) {
         m_reasoning = result.reasoning;
     }
-    m_toolCalls = result.toolCalls;
+    if (!result.toolCalls.isEmpty() || m_toolCalls.isEmpty()) {
+        m_toolCalls = result.toolCalls;
+    }
     if (result.ttftMs >= 0) {
         m_figures.ttftMs = result.ttftMs;
     }
@@ -344,11 +368,12 @@ void ColumnRun::addFailover(const QString& fromModel, const QString& toModel, co
 
 void ColumnRun::discardText()
 {
-    if (m_text.isEmpty() && m_reasoning.isEmpty()) {
+    if (m_text.isEmpty() && m_reasoning.isEmpty() && m_toolCalls.isEmpty()) {
         return;
     }
     m_text.clear();
     m_reasoning.clear();
+    m_toolCalls.clear(); // the next attempt's call pieces must not append to these
     estimateUsage();
     emit textDiscarded();
     emit figuresChanged();

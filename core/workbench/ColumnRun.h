@@ -85,6 +85,9 @@ public:
     void appendText(const QString& delta);
     // A piece of the model's reasoning (thinking), streamed before or beside the answer.
     void appendReasoning(const QString& delta);
+    // A streamed piece of the answer: tool call pieces gather into toolCalls() as they come
+    // (the finished call's list replaces them); other kinds are not shown by the workbench.
+    void appendPart(const AnswerPart& part);
     void reportUsage(const TokenUsage& usage);
     void complete(const CallResult& result);
     void fail(const CallError& error, const CallResult& partial);
@@ -106,6 +109,7 @@ signals:
     void stateChanged(ColumnState state);
     void textAppended(const QString& delta);
     void reasoningAppended(const QString& delta);
+    void toolCallsChanged();
     void textDiscarded();
     // Decision, model or failovers of a routed column changed.
     void routeChanged();

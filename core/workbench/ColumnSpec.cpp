@@ -1,6 +1,7 @@
 #include "core/workbench/ColumnSpec.h"
 
 #include "core/workbench/PromptBody.h"
+#include "core/workbench/ToolRequestBody.h"
 
 ChatRequest ColumnSpec::requestFor(const PromptSettings& prompt, const AttachmentFit& fit, bool takesTemperature) const
 {
@@ -18,12 +19,13 @@ ChatRequest ColumnSpec::requestFor(const PromptSettings& prompt, const Attachmen
     request.temperature = temperature ? temperature : prompt.temperature;
     request.maxTokens = maxTokens.value_or(prompt.maxTokens);
     request.stream = true;
-    if (!prompt.attachments.isEmpty() || reasoningEffort != ReasoningEffort::Default) {
+    if (!prompt.attachments.isEmpty() || reasoningEffort != ReasoningEffort::Default || !prompt.tools.isEmpty()) {
         if (reasoningEffort != ReasoningEffort::Default || !takesTemperature) {
             request.temperature.reset(); // reasoning models take none (a thinking Claude only 1)
         }
         request.clientBody = PromptBody::build(request, prompt.attachments, fit, reasoningEffort);
         request.clientFormat = ProviderKind::OpenAiCompatible;
+        ToolRequestBody::attach(request, prompt.tools);
     }
     return request;
 }

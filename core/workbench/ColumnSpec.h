@@ -4,6 +4,7 @@
 #include "core/workbench/Attachment.h"
 #include "core/workbench/AttachmentFit.h"
 #include "core/workbench/ReasoningEffort.h"
+#include "core/workbench/ToolSet.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -21,6 +22,7 @@ struct PromptSettings
     int maxTokens = 0; // 0 = provider default
     QList<ChatMessage> history; // earlier turns when continuing a conversation
     QList<Attachment> attachments; // sent with the prompt to every column
+    ToolSet tools; // offered to every column
 
     bool operator==(const PromptSettings&) const = default;
 };

@@ -1,11 +1,13 @@
 #include "core/workbench/ComparisonRun.h"
 
+#include "core/common/RequestNeeds.h"
 #include "core/common/RequestSettings.h"
 #include "core/providers/OpenAiWire.h"
 #include "core/providers/ProviderCall.h"
 #include "core/providers/ProviderClient.h"
 #include "core/routing/RoutedCall.h"
 #include "core/routing/Router.h"
+#include "core/workbench/ToolReply.h"
 
 #include <QUuid>
 
@@ -157,6 +159,22 @@ void ComparisonRun::rerun(int index)
         return;
     }
     column->cancel();
+    runOne(column, nullptr);
+}
+
+bool ComparisonRun::answerToolCalls(int index, const QStringList& results)
+{
+    ColumnRun* column = m_columns.value(index);
+    if (!column || column->isActive() || column->toolCalls().isEmpty() || !column->request().hasClientBody()) {
+        return false;
+    }
+    const ChatRequest request = ToolReply::continued(column->request(), column->text(), column->toolCalls(), results);
+    runOne(column, &request);
+    return true;
+}
+
+void ComparisonRun::runOne(ColumnRun* column, const ChatRequest* given)
+{
     if (m_compareGroup.isEmpty()) {
         m_compareGroup = QUuid::createUuid().toString(QUuid::WithoutBraces);
         m_startedAt = QDateTime::currentDateTimeUtc();
@@ -167,7 +185,7 @@ void ComparisonRun::rerun(int index)
     const bool wasRunning = m_running;
     m_running = true;
     m_starting = true;
-    runColumn(column);
+    runColumn(column, given);
     m_starting = false;
     if (!wasRunning) {
         emit runStarted();
@@ -250,7 +268,7 @@ void ComparisonRun::restore(const ComparisonSnapshot& snapshot)
     }
 }
 
-void ComparisonRun::runColumn(ColumnRun* column)
+void ComparisonRun::runColumn(ColumnRun* column, const ChatRequest* given)
 {
     PromptSettings prompt = m_prompt;
     if (!column->conversation().isEmpty()) {
@@ -259,7 +277,8 @@ void ComparisonRun::runColumn(ColumnRun* column)
     const ModelConfig* model = m_catalog.model(column->spec().modelId);
     const ProviderConfig* provider = m_catalog.providerOf(column->spec().modelId);
     if (column->spec().routed) {
-        const ChatRequest request = column->spec().requestFor(prompt, AttachmentFit::routed(prompt.attachments));
+        const ChatRequest request
+            = given ? *given : column->spec().requestFor(prompt, AttachmentFit::routed(prompt.attachments));
         column->begin(request);
         runRouted(column, request);
         return;
@@ -270,9 +289,9 @@ void ComparisonRun::runColumn(ColumnRun* column)
     const bool takesTemperature = !model || !provider
         || ProviderKinds::wireFormat(provider->kind) != ProviderKind::OpenAiCompatible
         || OpenAiWire::takesSamplingParameters(model->upstreamModel);
-    const ChatRequest request = column->spec().requestFor(prompt, fit, takesTemperature);
-    column->begin(request, fit.notes);
-    if (!fit.refusal.isEmpty()) {
+    const ChatRequest request = given ? *given : column->spec().requestFor(prompt, fit, takesTemperature);
+    column->begin(request, given ? QStringList() : fit.notes);
+    if (!given && !fit.refusal.isEmpty()) {
         CallError error;
         error.failureClass = FailureClass::Unsupported;
         error.message = fit.refusal;
@@ -284,6 +303,9 @@ void ComparisonRun::runColumn(ColumnRun* column)
         error.failureClass = FailureClass::BadRequest;
         error.message = tr("The model \"%1\" is not configured.").arg(column->spec().modelId);
         column->fail(error, {});
+        return;
+    }
+    if (refuseUnsupported(column, request, *model)) {
         return;
     }
     ModelConfig effective = *model;
@@ -305,6 +327,7 @@ void ComparisonRun::runColumn(ColumnRun* column)
     connect(call, &ProviderCall::firstTokenReceived, column, &ColumnRun::markFirstToken);
     connect(call, &ProviderCall::textReceived, column, &ColumnRun::appendText);
     connect(call, &ProviderCall::reasoningReceived, column, &ColumnRun::appendReasoning);
+    connect(call, &ProviderCall::partReceived, column, &ColumnRun::appendPart);
     connect(call, &ProviderCall::usageReported, column, &ColumnRun::reportUsage);
     connect(call, &ProviderCall::finished, column, &ColumnRun::complete);
     connect(call, &ProviderCall::failed, column, &ColumnRun::fail);
@@ -313,6 +336,23 @@ void ComparisonRun::runColumn(ColumnRun* column)
             [column](const CallError&, const CallResult& partial) { column->settleUsage(partial.usage); });
     column->attach(call, [call] { call->cancel(); });
     emit callStarted(call, m_compareGroup);
+}
+
+bool ComparisonRun::refuseUnsupported(ColumnRun* column, const ChatRequest& request, const ModelConfig& model)
+{
+    // The model's data says it lacks what the request asks for (tools, images...): the provider
+    // would answer 400, so the column says why and sends nothing.
+    const RequestNeeds needs = RequestNeeds::ofRequest(request);
+    const RequestNeeds::Need* need = needs.missingFrom(model.capabilities);
+    if (!need) {
+        return false;
+    }
+    CallError error;
+    error.failureClass = FailureClass::Unsupported;
+    error.message = tr("Not sent: %1 does not support %2, which this comparison asks for (%3).")
+                        .arg(model.id, ModelCapabilities::needName(need->capability), need->field);
+    column->fail(error, {});
+    return true;
 }
 
 void ComparisonRun::runRouted(ColumnRun* column, const ChatRequest& request)
@@ -342,6 +382,7 @@ void ComparisonRun::runRouted(ColumnRun* column, const ChatRequest& request)
     connect(call, &RoutedCall::firstTokenReceived, column, &ColumnRun::markFirstToken);
     connect(call, &RoutedCall::textReceived, column, &ColumnRun::appendText);
     connect(call, &RoutedCall::reasoningReceived, column, &ColumnRun::appendReasoning);
+    connect(call, &RoutedCall::partReceived, column, &ColumnRun::appendPart);
     connect(call, &RoutedCall::usageReported, column, &ColumnRun::reportUsage);
     connect(call, &RoutedCall::finished, column, [column](const RoutedResult& result) { column->complete(result); });
     connect(call, &RoutedCall::failed, column, [column](const RoutedError& routed) {

@@ -55,6 +55,9 @@ public:
     // othersFollow, to every other column too. Each column keeps its last answer as a turn and
     // sends its own earlier turns; columns that do not follow keep what they show.
     bool continueConversation(int index, bool othersFollow);
+    // Carries on the column's conversation after its tool calls, answered by hand: one result per
+    // call, in order (ToolReply). False when the column has no finished tool calls to answer.
+    bool answerToolCalls(int index, const QStringList& results);
     void cancel();
     bool isRunning() const;
 
@@ -81,8 +84,13 @@ signals:
     void runFinished();
 
 private:
-    void runColumn(ColumnRun* column);
+    // Sends the column its request for the current prompt, or `given` instead.
+    void runColumn(ColumnRun* column, const ChatRequest* given = nullptr);
+    // Runs one column outside a full run (rerun, tool answers), under the run's group.
+    void runOne(ColumnRun* column, const ChatRequest* given);
     void runRouted(ColumnRun* column, const ChatRequest& request);
+    // Fails the column, nothing sent, when its model lacks a capability the request needs.
+    bool refuseUnsupported(ColumnRun* column, const ChatRequest& request, const ModelConfig& model);
     void beginRun(const QList<ColumnRun*>& columns);
     void onColumnEnded(ColumnRun* column, ColumnState state);
 

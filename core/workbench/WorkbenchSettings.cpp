@@ -26,6 +26,8 @@ WorkbenchSettings WorkbenchSettings::load()
         result.temperature = settings.value(QStringLiteral("temperature")).toDouble();
     }
     result.maxTokens = settings.value(QStringLiteral("maxTokens"), 0).toInt();
+    result.tools
+        = ToolSet::fromJson(QJsonDocument::fromJson(settings.value(QStringLiteral("tools")).toByteArray()).array());
     return result;
 }
 
@@ -47,6 +49,7 @@ void WorkbenchSettings::save() const
         settings.remove(QStringLiteral("temperature"));
     }
     settings.setValue(QStringLiteral("maxTokens"), maxTokens);
+    settings.setValue(QStringLiteral("tools"), QJsonDocument(tools.toJson()).toJson(QJsonDocument::Compact));
 }
 
 QString WorkbenchSettings::layoutId(Layout layout)

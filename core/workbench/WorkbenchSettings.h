@@ -23,6 +23,7 @@ struct WorkbenchSettings
     QString systemPrompt;
     std::optional<double> temperature;
     int maxTokens = 0;
+    ToolSet tools; // the prompt's tools, offered to every column
 
     static WorkbenchSettings load();
     void save() const;

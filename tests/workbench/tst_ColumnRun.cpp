@@ -207,6 +207,44 @@ private slots:
         QCOMPARE(FigureFormat::cost(column.figures()), QStringLiteral("unpriced"));
     }
 
+    void streamedToolCallPieces_gatherByIndex_andAFailoverDropsThem()
+    {
+        ColumnRun run({ QStringLiteral("sandbox/gpt-4.1-mini") }, pricedModel(), provider());
+        QSignalSpy changed(&run, &ColumnRun::toolCallsChanged);
+        run.begin(request(QStringLiteral("Weather in Oslo and Rome?")));
+        using Kind = AnswerPart::Kind;
+        for (const AnswerPart& part : {
+                 AnswerPart { Kind::ToolCall, 0, QStringLiteral("call_a"), QStringLiteral("get_weather"), {} },
+                 AnswerPart { Kind::ToolCall, 0, {}, {}, QStringLiteral("{\"city\":") },
+                 AnswerPart { Kind::ToolCall, 1, QStringLiteral("call_b"), QStringLiteral("get_weather"),
+                              QStringLiteral("{\"city\":\"Rome\"}") },
+                 AnswerPart { Kind::Refusal, 0, {}, {}, QStringLiteral("not a tool call") },
+                 AnswerPart { Kind::ToolCall, 0, {}, {}, QStringLiteral("\"Oslo\"}") },
+             }) {
+            run.appendPart(part);
+        }
+        QCOMPARE(changed.size(), 4);
+        const QList<ToolCall> expected {
+            { QStringLiteral("call_a"), QStringLiteral("get_weather"), QStringLiteral("{\"city\":\"Oslo\"}") },
+            { QStringLiteral("call_b"), QStringLiteral("get_weather"), QStringLiteral("{\"city\":\"Rome\"}") },
+        };
+        QCOMPARE(run.toolCalls(), expected);
+        QCOMPARE(run.state(), ColumnState::Streaming);
+        // A routed call restarting on the next model: its pieces start a new list.
+        run.discardText();
+        QVERIFY(run.toolCalls().isEmpty());
+        run.appendPart(
+            { Kind::ToolCall, 0, QStringLiteral("call_c"), QStringLiteral("get_time"), QStringLiteral("{}") });
+        QCOMPARE(run.toolCalls().size(), 1);
+        // The finished call's own list is what stays.
+        CallResult done = result(5, 40, 10, 4, QStringLiteral("tool_calls"));
+        done.toolCalls
+            = { { QStringLiteral("call_c"), QStringLiteral("get_time"), QStringLiteral("{\"city\":\"Oslo\"}") } };
+        run.complete(done);
+        QCOMPARE(run.toolCalls(), done.toolCalls);
+        QCOMPARE(run.state(), ColumnState::Done);
+    }
+
     void begin_clearsThePreviousAnswer()
     {
         ColumnRun column({ pricedModel().id }, pricedModel(), provider());

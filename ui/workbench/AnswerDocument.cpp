@@ -1,6 +1,7 @@
 #include "ui/workbench/AnswerDocument.h"
 
 #include "core/workbench/ComparisonHtml.h"
+#include "ui/common/StatusColors.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -71,7 +72,7 @@ void renderFinal(QTextDocument* document, const QList<ChatMessage>& conversation
     }
 }
 
-void appendToolCalls(QTextDocument* document, const QList<ToolCall>& calls)
+void appendToolCalls(QTextDocument* document, const QList<ToolCall>& calls, const QList<ToolCallCheck>& checks)
 {
     if (calls.isEmpty()) {
         return;
@@ -92,12 +93,28 @@ void appendToolCalls(QTextDocument* document, const QList<ToolCall>& calls)
     QTextCharFormat mono;
     mono.setFontFamilies({ QStringLiteral("monospace") });
     mono.setFontFixedPitch(true);
-    for (const ToolCall& call : calls) {
+    for (qsizetype i = 0; i < calls.size(); ++i) {
+        const ToolCall& call = calls[i];
+        const ToolCallCheck check = checks.value(i);
         QTextBlockFormat name;
         name.setTopMargin(6);
         cursor.insertBlock(name, bold);
         cursor.insertText(call.name, bold);
-        for (const QString& line : ComparisonHtml::prettyArguments(call.arguments).split(QLatin1Char('\n'))) {
+        QTextCharFormat verdict;
+        const bool checked = check.verdict != ToolCallCheck::Verdict::Unchecked;
+        verdict.setForeground(!checked           ? palette.color(QPalette::PlaceholderText)
+                                  : check.fits() ? StatusColors::color(StatusTone::Good)
+                                                 : StatusColors::color(StatusTone::Bad));
+        const QString mark = !checked ? QString()
+            : check.fits()            ? QStringLiteral("\u2713 ")
+                                      : QStringLiteral("\u2717 ");
+        const QStringList lines = check.problems.isEmpty() ? QStringList { check.summary() } : check.problems;
+        for (const QString& line : lines) {
+            cursor.insertBlock(QTextBlockFormat(), verdict);
+            cursor.insertText(mark + line, verdict);
+        }
+        const QString arguments = checked ? check.arguments : ComparisonHtml::prettyArguments(call.arguments);
+        for (const QString& line : arguments.split(QLatin1Char('\n'))) {
             cursor.insertBlock(code, mono);
             cursor.insertText(line, mono);
         }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/ProviderTypes.h"
+#include "core/workbench/ToolCallCheck.h"
 
 #include <QList>
 
@@ -14,6 +15,7 @@ void reset(QTextDocument* document, const QList<ChatMessage>& conversation, cons
 // The finished answer as Markdown after the earlier turns, code blocks shaded.
 void renderFinal(QTextDocument* document, const QList<ChatMessage>& conversation, const QString& modelName,
                  const QString& markdown);
-// Appends the model's tool calls after the answer: each name, then its arguments (indented JSON).
-void appendToolCalls(QTextDocument* document, const QList<ToolCall>& calls);
+// Appends the model's tool calls after the answer: each name, what its check found (fits the
+// schema in green; where it breaks it, in red), then its arguments (indented JSON).
+void appendToolCalls(QTextDocument* document, const QList<ToolCall>& calls, const QList<ToolCallCheck>& checks);
 } // namespace AnswerDocument

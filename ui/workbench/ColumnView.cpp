@@ -1,6 +1,7 @@
 #include "ui/workbench/ColumnView.h"
 
 #include "core/common/Money.h"
+#include "core/workbench/ToolCallCheck.h"
 #include "ui/common/ElidedLabel.h"
 #include "ui/common/FigureGridLayout.h"
 #include "ui/common/Icons.h"
@@ -431,9 +432,9 @@ void ColumnView::onStateChanged()
     updateStatus();
     m_rerun->setEnabled(!m_run->isActive());
     m_vote->setEnabled(state == ColumnState::Done || state == ColumnState::Incomplete);
-    m_continue->setEnabled(
-        m_continue->isChecked()
-        || ((state == ColumnState::Done || state == ColumnState::Incomplete) && !m_run->text().isEmpty()));
+    m_continue->setEnabled(m_continue->isChecked()
+                           || ((state == ColumnState::Done || state == ColumnState::Incomplete)
+                               && (!m_run->text().isEmpty() || !m_run->toolCalls().isEmpty())));
     if (ColumnStates::isActive(state)) {
         setWinner(false);
     }
@@ -515,7 +516,10 @@ void ColumnView::renderFinal()
         // Markdown once, when the answer is complete; while streaming the plain append stays cheap.
         AnswerDocument::renderFinal(m_answer->document(), m_run->conversation(), m_run->title(), text);
     }
-    AnswerDocument::appendToolCalls(m_answer->document(), m_run->toolCalls());
+    // Checked against the tools this column's request offered (none known for a reopened run).
+    AnswerDocument::appendToolCalls(
+        m_answer->document(), m_run->toolCalls(),
+        ToolCallCheck::ofAll(m_run->toolCalls(), ToolSet::ofRequestBody(m_run->request().clientBody)));
 }
 
 void ColumnView::updateReasoning()

@@ -4,6 +4,7 @@
 #include "ui/common/Icons.h"
 #include "ui/workbench/AttachmentStrip.h"
 #include "ui/workbench/PromptTextEdit.h"
+#include "ui/workbench/ToolsDialog.h"
 
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
@@ -79,6 +80,18 @@ PromptEditor::PromptEditor(QWidget* parent)
     m_maxTokens->setSpecialValueText(tr("Default"));
     m_maxTokens->setToolTip(tr("Most output tokens per answer; Default leaves it to the provider"));
 
+    m_toolsButton = new QPushButton(this);
+    m_toolsButton->setObjectName(QStringLiteral("toolsButton"));
+    m_toolsButton->setToolTip(tr("Tools offered to every column (name, description, JSON Schema)"));
+    setTools({});
+    connect(m_toolsButton, &QPushButton::clicked, this, [this] {
+        ToolsDialog dialog(m_tools, this);
+        if (dialog.exec() == QDialog::Accepted) {
+            setTools(dialog.tools());
+            emit settingsEdited();
+        }
+    });
+
     m_stop = new QPushButton(Icons::icon(QStringLiteral("stop")), tr("Stop"), this);
     m_stop->setToolTip(tr("Stop every column (Esc)"));
     m_stop->setEnabled(false);
@@ -100,6 +113,8 @@ PromptEditor::PromptEditor(QWidget* parent)
     controls->addSpacing(12);
     controls->addWidget(new QLabel(tr("Max tokens"), this));
     controls->addWidget(m_maxTokens);
+    controls->addSpacing(12);
+    controls->addWidget(m_toolsButton);
     controls->addStretch(1);
     controls->addWidget(m_stop);
     controls->addWidget(m_send);
@@ -141,6 +156,7 @@ PromptSettings PromptEditor::settings() const
     }
     settings.maxTokens = m_maxTokens->value();
     settings.attachments = m_attachments->attachments();
+    settings.tools = m_tools;
     return settings;
 }
 
@@ -162,6 +178,12 @@ void PromptEditor::setTemperature(std::optional<double> temperature)
 void PromptEditor::setMaxTokens(int maxTokens)
 {
     m_maxTokens->setValue(maxTokens);
+}
+
+void PromptEditor::setTools(const ToolSet& tools)
+{
+    m_tools = tools;
+    m_toolsButton->setText(tools.isEmpty() ? tr("Tools…") : tr("Tools (%1)…").arg(tools.size()));
 }
 
 bool PromptEditor::isSystemPromptVisible() const

@@ -6,7 +6,6 @@
 
 class AttachmentStrip;
 class QDoubleSpinBox;
-class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
@@ -26,6 +25,8 @@ public:
     void setSystemPrompt(const QString& text);
     void setTemperature(std::optional<double> temperature);
     void setMaxTokens(int maxTokens);
+    // The tools offered to every column; the Tools button shows how many.
+    void setTools(const ToolSet& tools);
     bool isSystemPromptVisible() const;
     void setSystemPromptVisible(bool visible);
     void setRunning(bool running);
@@ -36,6 +37,7 @@ public:
     QPushButton* stopButton() const { return m_stop; }
     AttachmentStrip* attachmentStrip() const { return m_attachments; }
     QToolButton* attachButton() const { return m_attach; }
+    QPushButton* toolsButton() const { return m_toolsButton; }
 
 signals:
     void sendRequested();
@@ -50,6 +52,8 @@ private:
     QToolButton* m_attach;
     QDoubleSpinBox* m_temperature;
     QSpinBox* m_maxTokens;
+    QPushButton* m_toolsButton;
+    ToolSet m_tools;
     QPushButton* m_send;
     QPushButton* m_stop;
 };

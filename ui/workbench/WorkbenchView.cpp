@@ -13,6 +13,7 @@
 #include "ui/workbench/ModelPickerDialog.h"
 #include "ui/workbench/PromptEditor.h"
 #include "ui/workbench/ScrollSync.h"
+#include "ui/workbench/ToolReplyDialog.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -179,6 +180,7 @@ WorkbenchView::WorkbenchView(const ModelCatalog& catalog, ProviderClient* client
     m_editor->setSystemPromptVisible(settings.systemPromptVisible);
     m_editor->setTemperature(settings.temperature);
     m_editor->setMaxTokens(settings.maxTokens);
+    m_editor->setTools(settings.tools);
     m_syncScroll->setChecked(settings.syncScrolling);
     for (const auto& spec : settings.columns) {
         m_run->addColumn(spec);
@@ -282,6 +284,10 @@ void WorkbenchView::continueWith(int index)
     if (!column) {
         return;
     }
+    if (!column->toolCalls().isEmpty() && !column->isActive()) {
+        answerToolCalls(index); // the model waits for its tools' results, not for a new question
+        return;
+    }
     m_continuing = column;
     for (ColumnView* view : columnViews()) {
         view->setContinuing(view->run() == column);
@@ -289,6 +295,20 @@ void WorkbenchView::continueWith(int index)
     m_continueBar->showFor(column->title());
     m_editor->promptEdit()->selectAll();
     m_editor->promptEdit()->setFocus();
+}
+
+bool WorkbenchView::answerToolCalls(int index)
+{
+    ColumnRun* column = m_run->column(index);
+    if (!column) {
+        return false;
+    }
+    ToolReplyDialog dialog(column->title(), column->toolCalls(), this);
+    const bool answered = dialog.exec() == QDialog::Accepted && m_run->answerToolCalls(index, dialog.results());
+    for (ColumnView* view : columnViews()) {
+        view->setContinuing(view->run() == m_continuing.data());
+    }
+    return answered;
 }
 
 void WorkbenchView::endConversation()
@@ -421,6 +441,7 @@ void WorkbenchView::saveSettings()
     settings.systemPrompt = prompt.systemPrompt;
     settings.temperature = prompt.temperature;
     settings.maxTokens = prompt.maxTokens;
+    settings.tools = prompt.tools;
     settings.save();
 }
 
