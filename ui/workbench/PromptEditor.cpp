@@ -50,8 +50,10 @@ PromptEditor::PromptEditor(QWidget* parent)
     m_attach->setObjectName(QStringLiteral("attachButton"));
     m_attach->setText(tr("Attach"));
     m_attach->setIcon(Icons::icon(QStringLiteral("attach")));
-    m_attach->setIconSize(QSize(14, 14));
-    m_attach->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    // The paperclip alone: the row must fit half a 1920 px screen in German too.
+    m_attach->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    m_attach->setIconSize(QSize(16, 16));
+    m_attach->setAccessibleName(m_attach->text());
     m_attach->setAutoRaise(true);
     m_attach->setToolTip(tr("Attach an image, a PDF or a text file to the prompt (or drop or paste it)"));
     connect(m_attach, &QToolButton::clicked, this, [this] {
