@@ -197,7 +197,13 @@ QByteArray toCsv(const ComparisonSnapshot& snapshot)
 {
     QString text = QStringLiteral("model,provider,status,failure_class,ttft_ms,latency_ms,prompt_tokens,"
                                   "completion_tokens,tokens_estimated,tokens_per_second,cost_usd,cost_estimated,"
-                                  "answer,reasoning,tool_calls\r\n");
+                                  "answer,reasoning,tool_calls,attachments\r\n");
+    // What went with the prompt, the same on every row: "chart.png (image, 273 bytes); ..."
+    QStringList attached;
+    for (const Attachment& attachment : snapshot.prompt.attachments) {
+        attached << QStringLiteral("%1 (%2)").arg(attachment.fileName, attachment.describe());
+    }
+    const QString attachments = attached.join(QStringLiteral("; "));
     for (const auto& c : snapshot.columns) {
         const auto& f = c.figures;
         QStringList row { c.modelId,
@@ -214,7 +220,8 @@ QByteArray toCsv(const ComparisonSnapshot& snapshot)
                           f.costEstimated ? QStringLiteral("true") : QStringLiteral("false"),
                           c.text,
                           c.reasoning,
-                          LedgerRows::toolCallsToJson(c.toolCalls) };
+                          LedgerRows::toolCallsToJson(c.toolCalls),
+                          attachments };
         text += Csv::line(row);
     }
     return text.toUtf8();

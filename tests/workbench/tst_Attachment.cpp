@@ -190,6 +190,10 @@ private slots:
         QVERIFY(ComparisonExport::toMarkdown(snapshot).contains("- `notes.md` (text, 8 bytes)"));
         QVERIFY(ComparisonExport::toHtml(snapshot).contains("<li><code>notes.md</code> (text, 8 bytes)</li>"));
         QVERIFY(!ComparisonExport::toJson(snapshot).contains("# Notes"));
+        snapshot.columns.append(ColumnSnapshot {});
+        const QList<QByteArray> csv = ComparisonExport::toCsv(snapshot).split('\n');
+        QVERIFY2(csv.first().trimmed().endsWith(",attachments"), csv.first().constData());
+        QVERIFY2(csv.at(1).trimmed().endsWith(",\"notes.md (text, 8 bytes)\""), csv.at(1).constData());
     }
 };
 

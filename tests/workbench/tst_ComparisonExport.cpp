@@ -153,7 +153,7 @@ private slots:
         const QString csv = QString::fromUtf8(ComparisonExport::toCsv(s));
         QVERIFY(csv.startsWith(QStringLiteral("model,provider,status,failure_class,ttft_ms,latency_ms,prompt_tokens,"
                                               "completion_tokens,tokens_estimated,tokens_per_second,cost_usd,"
-                                              "cost_estimated,answer,reasoning,tool_calls\r\n")));
+                                              "cost_estimated,answer,reasoning,tool_calls,attachments\r\n")));
         QVERIFY2(csv.contains(QStringLiteral("Plain answer.,\"First <think> about \"\"CSV\"\", then answer.\",")),
                  qPrintable(csv));
 
