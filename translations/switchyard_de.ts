@@ -8383,6 +8383,14 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
+    <message>
+        <source>Ask in Text Instead</source>
+        <translation>Stattdessen als Text fragen</translation>
+    </message>
+    <message>
+        <source>Leave the calls unanswered and type a follow-up question</source>
+        <translation>Die Aufrufe unbeantwortet lassen und eine Anschlussfrage eingeben</translation>
+    </message>
 </context>
 <context>
     <name>ToolSet</name>

@@ -381,11 +381,21 @@ void ColumnRun::discardText()
 
 bool ColumnRun::keepTurn()
 {
-    if (m_text.isEmpty() || (m_state != ColumnState::Done && m_state != ColumnState::Incomplete)) {
+    if ((m_text.isEmpty() && m_toolCalls.isEmpty())
+        || (m_state != ColumnState::Done && m_state != ColumnState::Incomplete)) {
         return false;
     }
+    // Tool calls left unanswered cannot go back as calls (the APIs want their results next):
+    // the turn keeps them as text, so the model still knows what it asked for.
+    QString answer = m_text;
+    for (const ToolCall& call : m_toolCalls) {
+        if (!answer.isEmpty()) {
+            answer += QLatin1Char('\n');
+        }
+        answer += QStringLiteral("[called %1 with %2; no result was given]").arg(call.name, call.arguments);
+    }
     m_conversation.append({ QStringLiteral("user"), m_request.lastUserText() });
-    m_conversation.append({ QStringLiteral("assistant"), m_text });
+    m_conversation.append({ QStringLiteral("assistant"), answer });
     return true;
 }
 

@@ -179,6 +179,56 @@ private slots:
         qInfo("wrote %s", qPrintable(path));
     }
 
+    // A column that called a tool can still be asked a plain follow-up: "Ask in Text Instead"
+    // leaves the calls unanswered and the next send goes to that column as text.
+    void toolCallLeftUnanswered_textFollowUpSent()
+    {
+        MainWindow window(m_fixture.catalog(), m_fixture.client);
+        window.show();
+        WorkbenchView* workbench = window.workbench();
+        workbench->addColumn({ QStringLiteral("sandbox/gpt-4.1-mini") });
+        QString error;
+        workbench->promptEditor()->setTools(*ToolSet::parse(WeatherTools, &error));
+        workbench->promptEditor()->promptEdit()->setPlainText(QStringLiteral("Weather in Oslo?"));
+        workbench->send();
+        QTRY_VERIFY_WITH_TIMEOUT(!workbench->comparison()->isRunning(), 20000);
+        ColumnView* view = workbench->columnViews().first();
+        QCOMPARE(view->run()->toolCalls().size(), 1);
+        const int before = m_fixture.sandbox->requestCount(QStringLiteral("gpt-4.1-mini"));
+
+        QTimer::singleShot(0, this, [] {
+            auto* dialog = qobject_cast<ToolReplyDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->findChild<QPushButton*>(QStringLiteral("askInText"))->click();
+        });
+        view->findChild<QToolButton*>(QStringLiteral("continueButton"))->click();
+        QCOMPARE(workbench->continuingColumn(), view->run()); // the follow-up goes to this column
+        QCOMPARE(m_fixture.sandbox->requestCount(QStringLiteral("gpt-4.1-mini")), before); // nothing sent yet
+
+        workbench->promptEditor()->setTools({}); // asked in text, without tools this time
+        workbench->promptEditor()->promptEdit()->setPlainText(QStringLiteral("Never mind: what should I pack?"));
+        workbench->send();
+        QTRY_VERIFY_WITH_TIMEOUT(!workbench->comparison()->isRunning(), 20000);
+        QCOMPARE(m_fixture.sandbox->requestCount(QStringLiteral("gpt-4.1-mini")), before + 1);
+        const QJsonArray messages = QJsonDocument::fromJson(m_fixture.sandbox->lastRequestBody("gpt-4.1-mini"))
+                                        .object()
+                                        .value(QStringLiteral("messages"))
+                                        .toArray();
+        QCOMPARE(messages.first().toObject().value(QStringLiteral("content")).toString(),
+                 QStringLiteral("Weather in Oslo?"));
+        // The call itself went back as text: the APIs take a tool call only with its result next.
+        QVERIFY2(messages.at(1)
+                     .toObject()
+                     .value(QStringLiteral("content"))
+                     .toString()
+                     .startsWith(QStringLiteral("[called get_weather with {")),
+                 qPrintable(messages.at(1).toObject().value(QStringLiteral("content")).toString()));
+        QCOMPARE(messages.last().toObject().value(QStringLiteral("content")).toString(),
+                 QStringLiteral("Never mind: what should I pack?"));
+        QCOMPARE(view->run()->state(), ColumnState::Done);
+        QVERIFY(!view->run()->text().isEmpty());
+    }
+
     // Item 4: a tool call answered by hand; the column carries on with the result, sent as each
     // API wants it (OpenAI: an assistant message with tool_calls, then a tool message; Anthropic:
     // tool_use and tool_result blocks), and answers in text.

@@ -48,6 +48,10 @@ ToolReplyDialog::ToolReplyDialog(const QString& modelName, const QList<ToolCall>
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Send Results"));
     buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
+    QPushButton* inText = buttons->addButton(tr("Ask in Text Instead"), QDialogButtonBox::ActionRole);
+    inText->setObjectName(QStringLiteral("askInText"));
+    inText->setToolTip(tr("Leave the calls unanswered and type a follow-up question"));
+    connect(inText, &QPushButton::clicked, this, [this] { done(AskInText); });
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 

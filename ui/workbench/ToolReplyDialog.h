@@ -15,6 +15,9 @@ class ToolReplyDialog : public QDialog
     Q_DISABLE_COPY_MOVE(ToolReplyDialog)
 
 public:
+    // exec()'s answer when the user leaves the calls unanswered to type a follow-up question.
+    static constexpr int AskInText = 2;
+
     ToolReplyDialog(const QString& modelName, const QList<ToolCall>& calls, QWidget* parent = nullptr);
 
     // One result per call, in the calls' order.

@@ -284,8 +284,8 @@ void WorkbenchView::continueWith(int index)
     if (!column) {
         return;
     }
-    if (!column->toolCalls().isEmpty() && !column->isActive()) {
-        answerToolCalls(index); // the model waits for its tools' results, not for a new question
+    // The model waits for its tools' results; the user may still ask in text instead.
+    if (!column->toolCalls().isEmpty() && !column->isActive() && answerToolCalls(index) != ToolReplyDialog::AskInText) {
         return;
     }
     m_continuing = column;
@@ -297,18 +297,21 @@ void WorkbenchView::continueWith(int index)
     m_editor->promptEdit()->setFocus();
 }
 
-bool WorkbenchView::answerToolCalls(int index)
+int WorkbenchView::answerToolCalls(int index)
 {
     ColumnRun* column = m_run->column(index);
     if (!column) {
-        return false;
+        return QDialog::Rejected;
     }
     ToolReplyDialog dialog(column->title(), column->toolCalls(), this);
-    const bool answered = dialog.exec() == QDialog::Accepted && m_run->answerToolCalls(index, dialog.results());
+    int choice = dialog.exec();
+    if (choice == QDialog::Accepted && !m_run->answerToolCalls(index, dialog.results())) {
+        choice = QDialog::Rejected;
+    }
     for (ColumnView* view : columnViews()) {
         view->setContinuing(view->run() == m_continuing.data());
     }
-    return answered;
+    return choice;
 }
 
 void WorkbenchView::endConversation()

@@ -62,9 +62,10 @@ public:
     // Continue: the next send is a follow-up for this column (and the others, if they follow).
     void continueWith(int index);
     void endConversation();
-    // Asks for the results of the column's tool calls and sends them (ToolReplyDialog); false when
-    // cancelled or there is nothing to answer.
-    bool answerToolCalls(int index);
+    // Asks for the results of the column's tool calls and sends them (ToolReplyDialog): Accepted
+    // when they went, ToolReplyDialog::AskInText when the user chose a text follow-up instead,
+    // Rejected when cancelled or there is nothing to answer.
+    int answerToolCalls(int index);
     ColumnRun* continuingColumn() const { return m_continuing; }
     ContinueBar* continueBar() const { return m_continueBar; }
 
