@@ -1222,6 +1222,10 @@
             <numerusform>Denkprozess: %n Tokens, nicht gezeigt</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Calling %1 %2</source>
+        <translation>Ruft %1 auf: %2</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>

@@ -14,6 +14,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -177,6 +178,38 @@ private slots:
         const QString path = QStringLiteral(SWITCHYARD_SCREENSHOT_DIR "/workbench-tool-calls.png");
         QVERIFY(window.grab().save(path));
         qInfo("wrote %s", qPrintable(path));
+    }
+
+    // Tool calls show while they stream ("Calling get_weather {"city": ...") and give way to the
+    // checked block when the answer is complete.
+    void toolCallStreaming_shownAsItArrives()
+    {
+        m_fixture.sandbox->setTimeScale(1.0); // the sandbox's real pace: arguments arrive over time
+        MainWindow window(m_fixture.catalog(), m_fixture.client);
+        window.show();
+        WorkbenchView* workbench = window.workbench();
+        workbench->addColumn({ QStringLiteral("sandbox/gpt-4.1-mini") });
+        QString error;
+        workbench->promptEditor()->setTools(*ToolSet::parse(WeatherTools, &error));
+        workbench->promptEditor()->promptEdit()->setPlainText(QStringLiteral("Weather in Oslo?"));
+        ColumnView* view = workbench->columnViews().first();
+        auto* calling = view->findChild<QLabel*>(QStringLiteral("callingLabel"));
+        QVERIFY(calling);
+        bool seenWhileActive = false;
+        QTimer probe;
+        connect(&probe, &QTimer::timeout, this, [&] {
+            seenWhileActive = seenWhileActive
+                || (view->run()->isActive() && calling->isVisible()
+                    && calling->text().startsWith(QStringLiteral("Calling get_weather {")));
+        });
+        probe.start(5);
+        workbench->send();
+        QTRY_VERIFY_WITH_TIMEOUT(!workbench->comparison()->isRunning(), 20000);
+        probe.stop();
+        QVERIFY(seenWhileActive);
+        QVERIFY(!calling->isVisible());
+        QCOMPARE(view->run()->toolCalls().size(), 1);
+        QVERIFY(view->answerView()->toPlainText().contains(QStringLiteral("get_weather"))); // the checked block
     }
 
     // A column that called a tool can still be asked a plain follow-up: "Ask in Text Instead"

@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QEvent>
+#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -77,6 +78,14 @@ ColumnView::ColumnView(ColumnRun* run, QWidget* parent)
     m_route->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_route->setForegroundRole(QPalette::PlaceholderText);
     m_route->hide();
+    m_calling = new QLabel(this);
+    m_calling->setObjectName(QStringLiteral("callingLabel"));
+    m_calling->setTextFormat(Qt::PlainText);
+    m_calling->setWordWrap(true);
+    m_calling->setForegroundRole(QPalette::PlaceholderText);
+    m_calling->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_calling->setContentsMargins(10, 6, 10, 0);
+    m_calling->hide();
 
     m_rerun = toolButton(QStringLiteral("rerun"), tr("Run this column again"));
     m_copy = toolButton(QStringLiteral("copy"), tr("Copy answer"));
@@ -189,6 +198,7 @@ ColumnView::ColumnView(ColumnRun* run, QWidget* parent)
     bannerBox->setContentsMargins(10, 8, 10, 0);
     bannerBox->addWidget(m_errorBanner);
     layout->addLayout(bannerBox);
+    layout->addWidget(m_calling);
     layout->addWidget(m_reasoningToggle);
     layout->addWidget(m_reasoning, 1);
     layout->addWidget(m_answer, 2);
@@ -201,6 +211,12 @@ ColumnView::ColumnView(ColumnRun* run, QWidget* parent)
     connect(run, &ColumnRun::textAppended, this, &ColumnView::onTextAppended);
     connect(run, &ColumnRun::reasoningAppended, this, &ColumnView::onReasoningAppended);
     connect(run, &ColumnRun::textDiscarded, this, &ColumnView::onTextDiscarded);
+    connect(run, &ColumnRun::toolCallsChanged, this, [this] {
+        m_toolCallsDirty = true;
+        if (!m_repaint->isActive()) {
+            m_repaint->start();
+        }
+    });
     connect(run, &ColumnRun::routeChanged, this, [this] {
         refreshHeader();
         updateRoute();
@@ -350,6 +366,22 @@ QString ColumnView::routeText() const
     return lines.join(QLatin1Char('\n'));
 }
 
+QString ColumnView::callingText() const
+{
+    if (!m_run->isActive()) {
+        return {};
+    }
+    QStringList lines;
+    for (const ToolCall& call : m_run->toolCalls()) {
+        QString arguments = call.arguments.simplified();
+        if (arguments.size() > 60) {
+            arguments = arguments.left(60) + QChar(0x2026);
+        }
+        lines.append(tr("Calling %1 %2").arg(call.name, arguments));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 QString ColumnView::figureText(FigureId figure) const
 {
     const QLabel* label = figureLabel(figure);
@@ -386,6 +418,8 @@ void ColumnView::onReasoningAppended(const QString& delta)
 void ColumnView::onTextDiscarded()
 {
     m_pending.clear();
+    m_calling->clear(); // the abandoned attempt's calls go with its text
+    m_calling->hide();
     updateReasoning();
     AnswerDocument::reset(m_answer->document(), m_run->conversation(), m_run->title());
 }
@@ -419,6 +453,12 @@ void ColumnView::flush()
         m_reasoningDirty = false;
         updateReasoningToggle();
     }
+    if (m_toolCallsDirty) {
+        m_toolCallsDirty = false;
+        const QString calling = callingText();
+        m_calling->setText(calling);
+        m_calling->setVisible(!calling.isEmpty());
+    }
     if (m_run && m_run->isActive()) {
         updateFigures(); // the rate keeps moving while tokens arrive
     } else {
@@ -447,6 +487,10 @@ void ColumnView::onStateChanged()
     } else {
         m_errorBanner->hide();
         m_answer->setPlaceholderText(tr("The answer appears here."));
+    }
+    if (!ColumnStates::isActive(state)) {
+        m_calling->hide(); // the answer shows the calls now, checked against their schemas
+        m_calling->clear();
     }
     if (!ColumnStates::isActive(state) && state != ColumnState::Idle) {
         renderFinal();

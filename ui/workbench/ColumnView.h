@@ -57,6 +57,8 @@ public:
     void setContinuing(bool continuing);
     // The tier, rule and failovers line of a routed column, as shown.
     QString routeText() const;
+    // The tool calls as they stream ("Calling get_weather {"city": "Pa…"), empty when none or done.
+    QString callingText() const;
 
 signals:
     void rerunRequested();
@@ -102,6 +104,7 @@ private:
     QToolButton* m_vote;
     QToolButton* m_continue;
     QLabel* m_route;
+    QLabel* m_calling; // while streaming: the tool calls arriving, before the answer shows them checked
     bool m_winner = false;
     Figure m_ttft;
     Figure m_latency;
@@ -117,6 +120,7 @@ private:
     QTimer* m_repaint;
     QString m_pending;
     bool m_reasoningDirty = false;
+    bool m_toolCallsDirty = false;
     bool m_figuresDirty = false;
     bool m_applyingStyle = false;
     QSet<BestValues::Figure> m_best;
