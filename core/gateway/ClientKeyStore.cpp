@@ -159,18 +159,27 @@ std::optional<IssuedClientKey> ClientKeyStore::create(const ClientKey& settings,
     return issued;
 }
 
-bool ClientKeyStore::revoke(const QString& idOrName, const QDateTime& now)
+ClientKey* ClientKeyStore::editableKey(const QString& idOrName)
 {
     m_error = m_loadError;
     if (!m_loadError.isEmpty()) {
-        return false;
+        return nullptr;
     }
     const ClientKey* found = findByIdOrName(idOrName);
     if (!found) {
         m_error = tr("No client key \"%1\" (give its id when two keys share a name).").arg(idOrName);
+        return nullptr;
+    }
+    return &m_keys[found - m_keys.constData()];
+}
+
+bool ClientKeyStore::revoke(const QString& idOrName, const QDateTime& now)
+{
+    ClientKey* editable = editableKey(idOrName);
+    if (!editable) {
         return false;
     }
-    ClientKey& key = m_keys[found - m_keys.constData()];
+    ClientKey& key = *editable;
     if (key.revokedAt) {
         return true;
     }
@@ -184,16 +193,11 @@ bool ClientKeyStore::revoke(const QString& idOrName, const QDateTime& now)
 
 bool ClientKeyStore::setAllowUnpriced(const QString& idOrName, bool allow)
 {
-    m_error = m_loadError;
-    if (!m_loadError.isEmpty()) {
+    ClientKey* editable = editableKey(idOrName);
+    if (!editable) {
         return false;
     }
-    const ClientKey* found = findByIdOrName(idOrName);
-    if (!found) {
-        m_error = tr("No client key \"%1\" (give its id when two keys share a name).").arg(idOrName);
-        return false;
-    }
-    ClientKey& key = m_keys[found - m_keys.constData()];
+    ClientKey& key = *editable;
     if (key.allowUnpriced == allow) {
         return true;
     }

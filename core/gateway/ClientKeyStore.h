@@ -50,6 +50,8 @@ private:
         bool operator==(const FileStamp&) const = default;
     };
     FileStamp stampNow() const;
+    // The key to change, or nullptr with m_error set (the file unreadable, no such key).
+    ClientKey* editableKey(const QString& idOrName);
 
     QString m_path;
     QList<ClientKey> m_keys;

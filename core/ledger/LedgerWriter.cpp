@@ -114,9 +114,13 @@ void LedgerWriter::loadSpill()
     }
     QString error;
     m_replay = LedgerSpill::load(path, &error);
-    if (m_replay) {
-        return;
+    if (!m_replay) {
+        setAsideUnreadable(path, error);
     }
+}
+
+void LedgerWriter::setAsideUnreadable(const QString& path, const QString& error)
+{
     // Never deleted: set aside for a person to look at, and out of the next run's way.
     const QString aside = path + QStringLiteral(".unreadable");
     QFile::remove(aside);
@@ -243,14 +247,7 @@ bool LedgerWriter::replaySpools(QString* error)
         QString loadError;
         const std::optional<LedgerSpill> spool = LedgerSpill::load(path, &loadError);
         if (!spool) {
-            // Never deleted: set aside for a person to look at.
-            const QString aside = path + QStringLiteral(".unreadable");
-            QFile::remove(aside);
-            QFile::rename(path, aside);
-            emit writeFailed(QCoreApplication::translate("Ledger",
-                                                         "Rows kept from an earlier run in %1 could not be read (%2); "
-                                                         "the file was kept as %3.")
-                                 .arg(path, loadError, aside));
+            setAsideUnreadable(path, loadError);
             m_spools.removeFirst();
             continue;
         }

@@ -81,6 +81,8 @@ private:
     // One pass over the queue (and a spill to replay); false when something is left waiting.
     bool tryCommit(QString* error);
     void spillPending();
+    // A spill or spool that cannot be read: renamed to .unreadable (never deleted) and said.
+    void setAsideUnreadable(const QString& path, const QString& error);
     // The queue into a new spool file once it holds kSpoolRows (while the ledger cannot be written).
     void spoolQueue();
     // Writes the spool files, oldest first; false (the rest kept) when the ledger refuses one.

@@ -1,9 +1,7 @@
+#include "CannedUpstream.h"
 #include "ServeProcess.h"
 
 #include "PostgresServer.h"
-#include "core/http/HttpRequest.h"
-#include "core/http/HttpResponder.h"
-#include "core/http/HttpServer.h"
 
 #include <QDir>
 #include <QFile>
@@ -29,29 +27,6 @@ private:
 };
 
 namespace {
-class Upstream
-{
-public:
-    Upstream()
-    {
-        m_server.setHandler([this](const HttpRequest&, HttpResponder* responder) {
-            ++received;
-            responder->send(200, "application/json",
-                            R"({"id":"c1","object":"chat.completion","model":"m","choices":[{"index":0,)"
-                            R"("message":{"role":"assistant","content":"fine"},"finish_reason":"stop"}],)"
-                            R"("usage":{"prompt_tokens":12,"completion_tokens":2,"total_tokens":14}})");
-        });
-        m_listening = m_server.listen(QHostAddress::LocalHost);
-    }
-    bool isListening() const { return m_listening; }
-    quint16 port() const { return m_server.port(); }
-    int received = 0;
-
-private:
-    HttpServer m_server;
-    bool m_listening = false;
-};
-
 bool writeProviders(const QString& home, quint16 port)
 {
     const QJsonObject providers {
@@ -143,7 +118,7 @@ void TestServePostgresOutage::databaseStoppedMidTraffic_everyAnsweredRequestOnce
         QSKIP(qPrintable(server.skipReason()));
     }
     const QString url = server.createDatabase();
-    Upstream upstream;
+    CannedUpstream upstream(200, CannedUpstream::completion("fine", 2, "stop"));
     QVERIFY(upstream.isListening());
     QTemporaryDir home;
     QVERIFY(writeProviders(home.path(), upstream.port()));

@@ -1,9 +1,7 @@
+#include "CannedUpstream.h"
 #include "ServeProcess.h"
 
 #include "PostgresServer.h"
-#include "core/http/HttpRequest.h"
-#include "core/http/HttpResponder.h"
-#include "core/http/HttpServer.h"
 
 #include <QDir>
 #include <QFile>
@@ -39,32 +37,6 @@ constexpr int kFits = 50;
 // a request with max_tokens 10 reserves exactly what it is then charged.
 constexpr double kOutputPerMTok = 1000;
 constexpr int kMaxTokens = 10;
-
-// The one upstream both gateways call: answers every chat completion with 10 output tokens and
-// counts what reached it.
-class CountingUpstream
-{
-public:
-    CountingUpstream()
-    {
-        m_server.setHandler([this](const HttpRequest&, HttpResponder* responder) {
-            ++received;
-            responder->send(200, "application/json",
-                            R"({"id":"c1","object":"chat.completion","model":"m","choices":[{"index":0,)"
-                            R"("message":{"role":"assistant","content":"ten tokens of answer"},)"
-                            R"("finish_reason":"length"}],)"
-                            R"("usage":{"prompt_tokens":12,"completion_tokens":10,"total_tokens":22}})");
-        });
-        m_listening = m_server.listen(QHostAddress::LocalHost);
-    }
-    bool isListening() const { return m_listening; }
-    quint16 port() const { return m_server.port(); }
-    int received = 0;
-
-private:
-    HttpServer m_server;
-    bool m_listening = false;
-};
 
 bool writeFile(const QString& path, const QByteArray& bytes)
 {
@@ -131,7 +103,7 @@ void TestServeSharedBudget::initTestCase()
 
 void TestServeSharedBudget::twoGateways_oneBudget_neverOvershootTogether()
 {
-    CountingUpstream upstream;
+    CannedUpstream upstream(200, CannedUpstream::completion("ten tokens of answer", 10, "length"));
     QVERIFY(upstream.isListening());
     const QString url = m_server.createDatabase();
     QTemporaryDir homes[2];
@@ -204,7 +176,7 @@ void TestServeSharedBudget::twoGateways_oneBudget_neverOvershootTogether()
 // once it is back, what was spent meanwhile counts in the team's budget.
 void TestServeSharedBudget::databaseAway_aGatewaySpendsOnlyItsShare_handedOverAfter()
 {
-    CountingUpstream upstream;
+    CannedUpstream upstream(200, CannedUpstream::completion("ten tokens of answer", 10, "length"));
     QVERIFY(upstream.isListening());
     const QString url = m_server.createDatabase();
     QTemporaryDir home;

@@ -1,8 +1,6 @@
+#include "CannedUpstream.h"
 #include "PostgresServer.h"
 #include "ServeProcess.h"
-#include "core/http/HttpRequest.h"
-#include "core/http/HttpResponder.h"
-#include "core/http/HttpServer.h"
 
 #include <QDir>
 #include <QFile>
@@ -29,28 +27,6 @@ private:
 };
 
 namespace {
-// An upstream whose every chat completion fails with 503, counting what reached it.
-class FailingUpstream
-{
-public:
-    FailingUpstream()
-    {
-        m_server.setHandler([this](const HttpRequest&, HttpResponder* responder) {
-            ++received;
-            responder->send(503, "application/json",
-                            R"({"error":{"message":"overloaded","type":"server_error","code":null}})");
-        });
-        m_listening = m_server.listen(QHostAddress::LocalHost);
-    }
-    bool isListening() const { return m_listening; }
-    quint16 port() const { return m_server.port(); }
-    int received = 0;
-
-private:
-    HttpServer m_server;
-    bool m_listening = false;
-};
-
 bool writeHome(const QString& home, quint16 upstreamPort)
 {
     const QJsonObject providers {
@@ -87,7 +63,8 @@ void TestServeSharedCooldowns::initTestCase()
 
 void TestServeSharedCooldowns::breakerOpenedByOneGateway_theOtherSendsNothingThere()
 {
-    FailingUpstream upstream;
+    // Every chat completion fails with 503.
+    CannedUpstream upstream(503, R"({"error":{"message":"overloaded","type":"server_error","code":null}})");
     QVERIFY(upstream.isListening());
     const QString url = m_server.createDatabase(QStringLiteral("cooldowns"));
     QTemporaryDir homes[2];

@@ -17,6 +17,22 @@ private:
     static inline const QString Model = QStringLiteral("openai/gpt-4.1");
     static inline const QString Provider = QStringLiteral("openai");
 
+    // Two processes' trackers on one database, each sharing through its own connection.
+    struct TwoProcesses
+    {
+        explicit TwoProcesses(const QString& url)
+            : firstShare(url, &first)
+            , secondShare(url, &second)
+        {
+        }
+        bool start() { return firstShare.start(&error) && secondShare.start(&error); }
+        CooldownTracker first;
+        CooldownTracker second;
+        SharedCooldowns firstShare;
+        SharedCooldowns secondShare;
+        QString error;
+    };
+
     static TierSettings twoFailures()
     {
         TierSettings settings;
@@ -36,14 +52,12 @@ private slots:
 
     void breakerOpenedHere_skippedThere_closedEverywhereByAProbe()
     {
-        const QString url = m_server.createDatabase(QStringLiteral("cooldowns"));
-        CooldownTracker first;
-        CooldownTracker second;
-        SharedCooldowns firstShare(url, &first);
-        SharedCooldowns secondShare(url, &second);
-        QString error;
-        QVERIFY2(firstShare.start(&error), qPrintable(error));
-        QVERIFY2(secondShare.start(&error), qPrintable(error));
+        TwoProcesses both(m_server.createDatabase(QStringLiteral("cooldowns")));
+        QVERIFY2(both.start(), qPrintable(both.error));
+        CooldownTracker& first = both.first;
+        CooldownTracker& second = both.second;
+        SharedCooldowns& firstShare = both.firstShare;
+        SharedCooldowns& secondShare = both.secondShare;
         QSignalSpy firstAdopted(&firstShare, &SharedCooldowns::adopted);
         QSignalSpy secondAdopted(&secondShare, &SharedCooldowns::adopted);
 
@@ -78,14 +92,12 @@ private slots:
 
     void quotaExhausted_coolsTheProviderEverywhere()
     {
-        const QString url = m_server.createDatabase(QStringLiteral("cooldowns"));
-        CooldownTracker first;
-        CooldownTracker second;
-        SharedCooldowns firstShare(url, &first);
-        SharedCooldowns secondShare(url, &second);
-        QString error;
-        QVERIFY2(firstShare.start(&error), qPrintable(error));
-        QVERIFY2(secondShare.start(&error), qPrintable(error));
+        TwoProcesses both(m_server.createDatabase(QStringLiteral("cooldowns")));
+        QVERIFY2(both.start(), qPrintable(both.error));
+        CooldownTracker& first = both.first;
+        CooldownTracker& second = both.second;
+        SharedCooldowns& firstShare = both.firstShare;
+        SharedCooldowns& secondShare = both.secondShare;
         QSignalSpy secondAdopted(&secondShare, &SharedCooldowns::adopted);
         TierSettings settings = twoFailures();
         settings.quotaCooldownSec = 600;
