@@ -6,6 +6,7 @@
 #include "core/providers/EntraTokenSource.h"
 #include "core/providers/ErrorClassifier.h"
 #include "core/providers/HttpExchange.h"
+#include "core/providers/JsonObjectEditor.h"
 #include "core/providers/ProviderClient.h"
 #include "core/providers/ReasoningModels.h"
 #include "core/providers/WireFormat.h"
@@ -15,6 +16,21 @@
 namespace {
 constexpr qsizetype kMaxErrorBodyBytes = 1024 * 1024;
 
+// OpenAI's search models (gpt-4o-search-preview, ...) search once for every Chat Completions
+// request that asks with web_search_options, billed per call on top of the tokens, and no usage
+// field says so: the request does (Anthropic and Gemini report their searches themselves).
+void countOpenAiWebSearch(const ProviderConfig& provider, const ChatRequest& request, TokenUsage& usage)
+{
+    if (usage.webSearches > 0 || !request.hasClientBody()
+        || ProviderKinds::wireFormat(provider.kind) != ProviderKind::OpenAiCompatible
+        || request.clientFormat != ProviderKind::OpenAiCompatible
+        || !request.clientBody.contains("\"web_search_options\"")) {
+        return;
+    }
+    if (JsonObjectEditor(request.clientBody).has("web_search_options")) {
+        usage.webSearches = 1;
+    }
+}
 } // namespace
 
 ProviderCall::ProviderCall(ProviderClient* client, const ProviderConfig& provider, const ModelConfig& model,
@@ -534,6 +550,7 @@ void ProviderCall::finishWithSuccess()
     m_done = true;
     stopReply();
     fillEstimatesIfMissing();
+    countOpenAiWebSearch(m_provider, m_request, m_result.usage);
     m_result.latencyMs = m_clock.elapsed();
     if (m_result.ttftMs < 0) {
         m_result.ttftMs = m_result.latencyMs;

@@ -54,6 +54,8 @@ private slots:
     void concurrencyLimit_queuesCallsPerProvider();
     void keepAlive_reusesOneConnection();
     void closedIdleConnection_isRetriedOnANewOne();
+    void webSearchOptions_billedAsOneSearch_data();
+    void webSearchOptions_billedAsOneSearch();
     void unreachableHost_isNetworkError();
 
 private:
@@ -514,6 +516,73 @@ void TestProviderCall::unreachableHost_isNetworkError()
     const CallError error = failed.first().first().value<CallError>();
     QCOMPARE(FailureClasses::id(error.failureClass), FailureClasses::id(FailureClass::NetworkError));
     QVERIFY(!error.message.isEmpty());
+}
+
+void TestProviderCall::webSearchOptions_billedAsOneSearch_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("stream");
+    QTest::addColumn<qint64>("searches");
+    const QByteArray messages = R"("messages":[{"role":"user","content":"Latest Qt release?"}])";
+    QTest::newRow("web_search_options, whole")
+        << R"({"model":"m",)" + messages + R"(,"web_search_options":{}})" << false << qint64(1);
+    QTest::newRow("web_search_options, streamed")
+        << R"({"model":"m",)" + messages + R"(,"web_search_options":{"search_context_size":"low"}})" << true
+        << qint64(1);
+    QTest::newRow("no search asked") << R"({"model":"m",)" + messages + "}" << false << qint64(0);
+    QTest::newRow("the words in a message are not a search")
+        << QByteArray(R"({"model":"m","messages":[{"role":"user","content":"what is \"web_search_options\"?"}]})")
+        << false << qint64(0);
+}
+
+// OpenAI's search models search once per Chat Completions request that asks for it and bill it
+// per call; no usage field says so, the request does (a minimal upstream answering as OpenAI does,
+// with a url_citation annotation).
+void TestProviderCall::webSearchOptions_billedAsOneSearch()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, stream);
+    QFETCH(qint64, searches);
+    int received = 0;
+    HttpServer server;
+    server.setHandler([&received, stream](const HttpRequest&, HttpResponder* responder) {
+        ++received;
+        const QByteArray message
+            = R"("content":"Qt 6.10.","annotations":[{"type":"url_citation","url_citation":{"url":"https://qt.io","title":"Qt","start_index":0,"end_index":8}}])";
+        if (stream) {
+            responder->beginStream(200, "text/event-stream");
+            responder->writeChunk(
+                R"(data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"role":"assistant",)"
+                + message + R"(},"finish_reason":"stop"}]})" + "\n\n"
+                + R"(data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[],"usage":{"prompt_tokens":9,"completion_tokens":4,"total_tokens":13}})"
+                + "\n\ndata: [DONE]\n\n");
+            responder->endStream();
+            return;
+        }
+        responder->send(
+            200, "application/json",
+            R"({"id":"c","object":"chat.completion","created":1,"model":"m","choices":[{"index":0,"message":{"role":"assistant",)"
+                + message
+                + R"(},"finish_reason":"stop"}],"usage":{"prompt_tokens":9,"completion_tokens":4,"total_tokens":13}})");
+    });
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    ProviderConfig provider;
+    provider.id = QStringLiteral("search");
+    provider.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(server.port()));
+    ModelConfig target;
+    target.id = QStringLiteral("search/gpt-4o-mini-search-preview");
+    target.providerId = provider.id;
+    target.upstreamModel = QStringLiteral("gpt-4o-mini-search-preview");
+    ChatRequest request = this->request(QStringLiteral("Latest Qt release?"), stream);
+    request.clientBody = body;
+    std::unique_ptr<ProviderCall> call(m_client.start(provider, target, request));
+    QSignalSpy finished(call.get(), &ProviderCall::finished);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
+    const CallResult result = finished.first().first().value<CallResult>();
+    QCOMPARE(received, 1);
+    QCOMPARE(result.text, QStringLiteral("Qt 6.10."));
+    QCOMPARE(result.usage.completionTokens, qint64(4));
+    QCOMPARE(result.usage.webSearches, searches);
 }
 
 int main(int argc, char** argv)
