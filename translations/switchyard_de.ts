@@ -2244,8 +2244,12 @@ Erstes Token: %3</translation>
         <translation>Was ausgegeben wurde, während das gemeinsame Budget nicht geprüft werden konnte, wurde ihm nicht hinzugerechnet (%1).</translation>
     </message>
     <message>
-        <source>Cooldowns are not shared with the other processes on this ledger yet (%1); retrying every %2 s.</source>
-        <translation>Pausen (Cooldowns) werden noch nicht mit den anderen Prozessen an diesem Journal geteilt (%1); neuer Versuch alle %2 s.</translation>
+        <source>Cooldowns are shared through the ledger database.</source>
+        <translation>Pausen (Cooldowns) werden über die Journal-Datenbank geteilt.</translation>
+    </message>
+    <message>
+        <source>Cooldowns are not shared with the other processes on this ledger (%1); retrying every %2 s.</source>
+        <translation>Pausen (Cooldowns) werden nicht mit den anderen Prozessen an diesem Journal geteilt (%1); neuer Versuch alle %2 s.</translation>
     </message>
 </context>
 <context>
@@ -7899,17 +7903,6 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
     <message>
         <source>the team&apos;s budget database cannot be reached: this instance may spend %1 (%2% of what %3 had left) until it answers again, and %4 of it is used</source>
         <translation>die Budget-Datenbank des Teams ist nicht erreichbar: Diese Instanz darf bis zu ihrer Rückkehr %1 ausgeben (%2 % dessen, was %3 übrig hatte), davon sind %4 verbraucht</translation>
-    </message>
-</context>
-<context>
-    <name>SharedCooldowns</name>
-    <message>
-        <source>Cooldowns are shared through the ledger database again.</source>
-        <translation>Pausen (Cooldowns) werden wieder über die Journal-Datenbank geteilt.</translation>
-    </message>
-    <message>
-        <source>Cooldowns cannot be shared through the ledger database (%1); retrying.</source>
-        <translation>Pausen (Cooldowns) lassen sich nicht über die Journal-Datenbank teilen (%1); neuer Versuch.</translation>
     </message>
 </context>
 <context>

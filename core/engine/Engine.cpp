@@ -5,6 +5,7 @@
 #include "core/common/RequestSettings.h"
 #include "core/config/ConfigStore.h"
 #include "core/config/LiteLlmProviders.h"
+#include "core/engine/SharedCooldownChannel.h"
 #include "core/engine/SharedCooldowns.h"
 #include "core/learning/LearnedRouter.h"
 #include "core/ledger/Ledger.h"
@@ -164,12 +165,17 @@ bool Engine::open(const Options& options)
         m_sharedFallback = std::make_unique<SharedBudgetFallback>();
         // A team's gateways skip a failing deployment together (owned by the engine as its child).
         auto* cooldowns = new SharedCooldowns(m_ledgerPath, m_router->cooldowns(), this);
-        if (QString error; !cooldowns->start(&error)) {
-            qWarning().noquote() << tr("Cooldowns are not shared with the other processes on this ledger yet (%1); "
-                                       "retrying every %2 s.")
-                                        .arg(error)
-                                        .arg(SharedCooldowns::kRetryMs / 1000);
-        }
+        connect(cooldowns, &SharedCooldowns::listeningChanged, this, [](bool listening, const QString& error) {
+            if (listening) {
+                qInfo().noquote() << tr("Cooldowns are shared through the ledger database.");
+            } else {
+                qWarning().noquote() << tr("Cooldowns are not shared with the other processes on this ledger (%1); "
+                                           "retrying every %2 s.")
+                                            .arg(error)
+                                            .arg(SharedCooldownChannel::kRetryMs / 1000);
+            }
+        });
+        cooldowns->start();
     }
     m_budgets->setSpendSource(
         [path = m_ledgerPath](const QString& providerId, const QDateTime& from, const QDateTime& until) {

@@ -1,14 +1,11 @@
 #include "core/engine/SharedCooldowns.h"
 
 #include "core/common/Clock.h"
-#include "core/ledger/LedgerConnection.h"
+#include "core/engine/SharedCooldownChannel.h"
 #include "core/routing/CooldownTracker.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSqlDriver>
-#include <QSqlQuery>
-#include <QTimer>
 
 namespace {
 qint64 nowMs()
@@ -19,16 +16,19 @@ qint64 nowMs()
 
 SharedCooldowns::SharedCooldowns(const QString& ledgerUrl, CooldownTracker* tracker, QObject* parent)
     : QObject(parent)
-    , m_url(ledgerUrl)
     , m_tracker(tracker)
-    , m_retry(new QTimer(this))
+    , m_channel(new SharedCooldownChannel(ledgerUrl))
 {
-    m_retry->setInterval(kRetryMs);
-    connect(m_retry, &QTimer::timeout, this, [this] {
-        QString error;
-        if (connectAndListen(&error)) {
-            m_retry->stop();
-            qInfo().noquote() << tr("Cooldowns are shared through the ledger database again.");
+    m_thread.setObjectName(QStringLiteral("cooldowns"));
+    m_channel->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_channel, &QObject::deleteLater);
+    connect(m_channel, &SharedCooldownChannel::received, this, &SharedCooldowns::adopt);
+    connect(m_channel, &SharedCooldownChannel::listening, this, [this](bool ok, const QString& error) {
+        const bool changed = ok != m_listening || error != m_error;
+        m_listening = ok;
+        m_error = error;
+        if (changed) {
+            emit listeningChanged(ok, error);
         }
     });
     connect(tracker, &CooldownTracker::stateChanged, this, [this](const QString& modelId, const CooldownState& state) {
@@ -44,43 +44,23 @@ SharedCooldowns::SharedCooldowns(const QString& ledgerUrl, CooldownTracker* trac
                     publish(QStringLiteral("provider"), providerId, state);
                 }
             });
+    m_thread.start();
 }
 
-SharedCooldowns::~SharedCooldowns() = default;
-
-bool SharedCooldowns::start(QString* error)
+SharedCooldowns::~SharedCooldowns()
 {
-    if (connectAndListen(error)) {
-        return true;
-    }
-    m_retry->start();
-    return false;
+    m_thread.quit();
+    m_thread.wait();
 }
 
-bool SharedCooldowns::connectAndListen(QString* error)
+void SharedCooldowns::start()
 {
-    m_listening = false;
-    m_connection = std::make_unique<LedgerConnection>(m_url, QStringLiteral("cooldowns"));
-    if (!m_connection->open(5000, error)) {
-        return false;
-    }
-    QSqlDriver* driver = m_connection->database().driver();
-    if (!driver->subscribeToNotification(QLatin1String(kChannel))) {
-        *error = driver->lastError().text();
-        return false;
-    }
-    connect(driver, &QSqlDriver::notification, this,
-            [this](const QString& name, QSqlDriver::NotificationSource source, const QVariant& payload) {
-                onNotification(name, int(source), payload);
-            });
-    m_listening = true;
-    m_lastError.clear();
-    return true;
+    QMetaObject::invokeMethod(m_channel, &SharedCooldownChannel::start, Qt::QueuedConnection);
 }
 
 void SharedCooldowns::publish(const QString& kind, const QString& id, const CooldownState& state)
 {
-    if (m_adopting || !m_connection || !m_listening) {
+    if (m_adopting) {
         return;
     }
     // The time left, not the end: the processes' clocks need not agree.
@@ -89,28 +69,14 @@ void SharedCooldowns::publish(const QString& kind, const QString& id, const Cool
                                 { QStringLiteral("id"), id },
                                 { QStringLiteral("remainingMs"), remainingMs },
                                 { QStringLiteral("reason"), state.reason } };
-    QSqlQuery notify(m_connection->database());
-    notify.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
-    notify.addBindValue(QString::fromLatin1(kChannel));
-    notify.addBindValue(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
-    if (!notify.exec()) {
-        const QString error = notify.lastError().text();
-        if (error != m_lastError) {
-            m_lastError = error;
-            qWarning().noquote()
-                << tr("Cooldowns cannot be shared through the ledger database (%1); retrying.").arg(error);
-        }
-        m_listening = false;
-        m_retry->start();
-    }
+    const QByteArray bytes = QJsonDocument(message).toJson(QJsonDocument::Compact);
+    QMetaObject::invokeMethod(
+        m_channel, [channel = m_channel, bytes] { channel->publish(bytes); }, Qt::QueuedConnection);
 }
 
-void SharedCooldowns::onNotification(const QString& name, int source, const QVariant& payload)
+void SharedCooldowns::adopt(const QByteArray& payload)
 {
-    if (name != QLatin1String(kChannel) || source == int(QSqlDriver::SelfSource)) {
-        return;
-    }
-    const QJsonObject message = QJsonDocument::fromJson(payload.toString().toUtf8()).object();
+    const QJsonObject message = QJsonDocument::fromJson(payload).object();
     const QString kind = message.value(QLatin1String("kind")).toString();
     const QString id = message.value(QLatin1String("id")).toString();
     const qint64 remainingMs = message.value(QLatin1String("remainingMs")).toInteger(-1);

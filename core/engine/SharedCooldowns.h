@@ -2,50 +2,45 @@
 
 #include <QObject>
 #include <QString>
-
-#include <memory>
+#include <QThread>
 
 class CooldownTracker;
-class LedgerConnection;
-class QTimer;
+class SharedCooldownChannel;
 struct CooldownState;
 
 // Cooldowns shared by every gateway and app on one PostgreSQL ledger: a deployment one of them
 // found failing is skipped by all of them at once, instead of each paying for its own K failures.
 // A breaker that opens here (or closes after its probe answered) is announced with NOTIFY on the
-// channel kChannel; what other processes announce is adopted by this process's CooldownTracker.
-// Half-open probes stay local: each process sends its own. Lives on a thread with an event loop
-// (the driver's socket notifier delivers the notifications); reconnects every kRetryMs while the
-// server is away.
+// channel SharedCooldownChannel::kChannel; what other processes announce is adopted by this
+// process's CooldownTracker. Half-open probes stay local: each process sends its own. The
+// database is asked on a thread of its own (SharedCooldownChannel), so a server that hangs never
+// stalls requests; while it is away each process keeps its own breakers and reconnects.
 class SharedCooldowns : public QObject
 {
     Q_OBJECT
 
 public:
-    static constexpr const char* kChannel = "switchyard_cooldowns";
-    static constexpr int kRetryMs = 5000;
-
     SharedCooldowns(const QString& ledgerUrl, CooldownTracker* tracker, QObject* parent = nullptr);
     ~SharedCooldowns() override;
 
-    // Connects and listens; false with *error when the server cannot be reached (it retries).
-    bool start(QString* error);
+    // Connects and listens in the background; listeningChanged() says how it went.
+    void start();
     bool isListening() const { return m_listening; }
+    QString errorString() const { return m_error; }
 
 signals:
+    void listeningChanged(bool listening, const QString& error);
     // A cooldown another process announced was applied here ("model"/"provider", its id).
     void adopted(const QString& kind, const QString& id, qint64 untilMs);
 
 private:
-    bool connectAndListen(QString* error);
     void publish(const QString& kind, const QString& id, const CooldownState& state);
-    void onNotification(const QString& name, int source, const QVariant& payload);
+    void adopt(const QByteArray& message);
 
-    QString m_url;
     CooldownTracker* m_tracker;
-    std::unique_ptr<LedgerConnection> m_connection;
-    QTimer* m_retry;
+    QThread m_thread;
+    SharedCooldownChannel* m_channel; // lives on m_thread
     bool m_listening = false;
     bool m_adopting = false; // a peer's change is being applied: it is not announced again
-    QString m_lastError;
+    QString m_error;
 };

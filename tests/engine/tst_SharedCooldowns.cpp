@@ -2,7 +2,10 @@
 #include "core/engine/SharedCooldowns.h"
 #include "core/routing/CooldownTracker.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 // Issue 21: cooldowns shared by the processes on one PostgreSQL ledger (a real server the test
@@ -25,7 +28,20 @@ private:
             , secondShare(url, &second)
         {
         }
-        bool start() { return firstShare.start(&error) && secondShare.start(&error); }
+        // Both connected and listening (in the background, as the engine starts them).
+        bool start()
+        {
+            firstShare.start();
+            secondShare.start();
+            QTest::qWaitFor(
+                [this] {
+                    return (firstShare.isListening() && secondShare.isListening())
+                        || !firstShare.errorString().isEmpty() || !secondShare.errorString().isEmpty();
+                },
+                10000);
+            error = firstShare.errorString() + secondShare.errorString();
+            return firstShare.isListening() && secondShare.isListening();
+        }
         CooldownTracker first;
         CooldownTracker second;
         SharedCooldowns firstShare;
@@ -126,14 +142,53 @@ private slots:
     {
         CooldownTracker tracker;
         SharedCooldowns share(QStringLiteral("postgresql://nobody@127.0.0.1:1/none"), &tracker);
-        QString error;
-        QVERIFY(!share.start(&error));
-        QVERIFY(!error.isEmpty());
+        QSignalSpy changed(&share, &SharedCooldowns::listeningChanged);
+        share.start();
+        QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 1, 10000);
+        QCOMPARE(changed.first().at(0).toBool(), false);
+        QVERIFY(!share.errorString().isEmpty());
         QVERIFY(!share.isListening());
         // Breakers still work locally.
         tracker.recordFailure(Model, Provider, FailureClass::ServerError, twoFailures());
         tracker.recordFailure(Model, Provider, FailureClass::ServerError, twoFailures());
         QCOMPARE(tracker.state(Model, Provider).phase, CooldownState::CoolingDown);
+    }
+
+    // A server that accepts the connection and then says nothing (hung, not down) holds up the
+    // cooldowns' own thread only: the process's event loop, where requests are served, runs on.
+    void hungServer_neverStallsTheEventLoop()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        QList<QTcpSocket*> held;
+        connect(&silent, &QTcpServer::newConnection, this, [&] {
+            while (QTcpSocket* socket = silent.nextPendingConnection()) {
+                held.append(socket); // kept open, never answered
+            }
+        });
+        CooldownTracker tracker;
+        SharedCooldowns share(
+            QStringLiteral("postgresql://nobody@127.0.0.1:%1/none?connect_timeout=3").arg(silent.serverPort()),
+            &tracker);
+        QElapsedTimer clock;
+        clock.start();
+        share.start();
+        qint64 longestGapMs = 0;
+        qint64 last = clock.elapsed();
+        while (clock.elapsed() < 1500) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+            QTest::qSleep(5);
+            longestGapMs = qMax(longestGapMs, clock.elapsed() - last);
+            last = clock.elapsed();
+        }
+        QVERIFY(!held.isEmpty()); // the connection was made and is waiting for an answer
+        QVERIFY(!share.isListening());
+        // A breaker opened meanwhile is announced on that thread, not waited for here.
+        clock.restart();
+        tracker.recordFailure(Model, Provider, FailureClass::ServerError, twoFailures());
+        tracker.recordFailure(Model, Provider, FailureClass::ServerError, twoFailures());
+        QVERIFY2(clock.elapsed() < 100, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY2(longestGapMs < 200, qPrintable(QString::number(longestGapMs)));
     }
 };
 
