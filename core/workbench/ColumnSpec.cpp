@@ -1,7 +1,6 @@
 #include "core/workbench/ColumnSpec.h"
 
 #include "core/workbench/PromptBody.h"
-#include "core/workbench/ToolRequestBody.h"
 
 ChatRequest ColumnSpec::requestFor(const PromptSettings& prompt, const AttachmentFit& fit, bool takesTemperature) const
 {
@@ -23,9 +22,8 @@ ChatRequest ColumnSpec::requestFor(const PromptSettings& prompt, const Attachmen
         if (reasoningEffort != ReasoningEffort::Default || !takesTemperature) {
             request.temperature.reset(); // reasoning models take none (a thinking Claude only 1)
         }
-        request.clientBody = PromptBody::build(request, prompt.attachments, fit, reasoningEffort);
+        request.clientBody = PromptBody::build(request, prompt.attachments, fit, prompt.tools, reasoningEffort);
         request.clientFormat = ProviderKind::OpenAiCompatible;
-        ToolRequestBody::attach(request, prompt.tools);
     }
     return request;
 }

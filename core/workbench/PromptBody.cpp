@@ -2,6 +2,7 @@
 
 #include "core/workbench/Attachment.h"
 #include "core/workbench/AttachmentFit.h"
+#include "core/workbench/ToolSet.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -32,7 +33,7 @@ QJsonObject partOf(const Attachment& attachment, bool asText)
 namespace PromptBody {
 
 QByteArray build(const ChatRequest& request, const QList<Attachment>& attachments, const AttachmentFit& fit,
-                 ReasoningEffort effort)
+                 const ToolSet& tools, ReasoningEffort effort)
 {
     QJsonArray messages;
     for (qsizetype i = 0; i < request.messages.size(); ++i) {
@@ -57,6 +58,9 @@ QByteArray build(const ChatRequest& request, const QList<Attachment>& attachment
     }
     if (request.maxTokens > 0) {
         body.insert(QStringLiteral("max_tokens"), request.maxTokens);
+    }
+    if (!tools.isEmpty()) {
+        body.insert(QStringLiteral("tools"), tools.toJson());
     }
     if (effort != ReasoningEffort::Default) {
         body.insert(QStringLiteral("reasoning_effort"), ReasoningEfforts::id(effort));
