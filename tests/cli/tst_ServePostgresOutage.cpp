@@ -27,30 +27,6 @@ private:
 };
 
 namespace {
-bool writeProviders(const QString& home, quint16 port)
-{
-    const QJsonObject providers {
-        { "format", "switchyard-providers" },
-        { "version", 1 },
-        { "providers",
-          QJsonArray { QJsonObject { { "id", "up" },
-                                     { "displayName", "up" },
-                                     { "kind", "openai" },
-                                     { "baseUrl", QStringLiteral("http://127.0.0.1:%1/v1").arg(port) },
-                                     { "keyEnv", QString() },
-                                     { "maxConcurrent", 0 },
-                                     { "enabled", true },
-                                     { "simulated", false } } } },
-        { "models",
-          QJsonArray { QJsonObject { { "id", "m" },
-                                     { "provider", "up" },
-                                     { "upstreamModel", "m" },
-                                     { "price", QJsonObject { { "inputPerMTok", 1 }, { "outputPerMTok", 2 } } } } } },
-    };
-    QFile file(QDir(home).filePath("providers.json"));
-    return file.open(QIODevice::WriteOnly) && file.write(QJsonDocument(providers).toJson()) > 0;
-}
-
 QStringList ledgerUuids(const QString& url)
 {
     const QUrl parsed(url);
@@ -121,7 +97,7 @@ void TestServePostgresOutage::databaseStoppedMidTraffic_everyAnsweredRequestOnce
     CannedUpstream upstream(200, CannedUpstream::completion("fine", 2, "stop"));
     QVERIFY(upstream.isListening());
     QTemporaryDir home;
-    QVERIFY(writeProviders(home.path(), upstream.port()));
+    QVERIFY(upstream.writeProviders(home.path(), 1, 2));
     const QStringList global { QStringLiteral("--database"), url };
     auto serve = std::make_unique<ServeProcess>();
     QVERIFY(serve->start(home.path(), global, { QStringLiteral("--quiet") }));

@@ -44,28 +44,10 @@ bool writeFile(const QString& path, const QByteArray& bytes)
     return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
 }
 
-bool writeHome(const QString& home, quint16 upstreamPort)
+// The upstream's providers.json, and a daily budget of $0.50 that refuses.
+bool writeHome(const QString& home, const CannedUpstream& upstream)
 {
-    const QJsonObject providers {
-        { "format", "switchyard-providers" },
-        { "version", 1 },
-        { "providers",
-          QJsonArray { QJsonObject { { "id", "up" },
-                                     { "displayName", "up" },
-                                     { "kind", "openai" },
-                                     { "baseUrl", QStringLiteral("http://127.0.0.1:%1/v1").arg(upstreamPort) },
-                                     { "keyEnv", QString() },
-                                     { "maxConcurrent", 0 },
-                                     { "enabled", true },
-                                     { "simulated", false } } } },
-        { "models",
-          QJsonArray { QJsonObject {
-              { "id", "m" },
-              { "provider", "up" },
-              { "upstreamModel", "m" },
-              { "price", QJsonObject { { "inputPerMTok", 0 }, { "outputPerMTok", kOutputPerMTok } } } } } },
-    };
-    return writeFile(QDir(home).filePath("providers.json"), QJsonDocument(providers).toJson())
+    return upstream.writeProviders(home, 0, kOutputPerMTok)
         && writeFile(QDir(home).filePath("settings.ini"),
                      "[General]\nsettingsVersion=2\n[budget]\ndailyUsd=0.5\naction=refuse\n");
 }
@@ -109,7 +91,7 @@ void TestServeSharedBudget::twoGateways_oneBudget_neverOvershootTogether()
     QTemporaryDir homes[2];
     ServeProcess serve[2];
     for (int i = 0; i < 2; ++i) {
-        QVERIFY(writeHome(homes[i].path(), upstream.port()));
+        QVERIFY(writeHome(homes[i].path(), upstream));
         QVERIFY2(serve[i].start(homes[i].path(), { QStringLiteral("--database"), url }, { QStringLiteral("--quiet") }),
                  serve[i].standardError().constData());
     }
@@ -180,7 +162,7 @@ void TestServeSharedBudget::databaseAway_aGatewaySpendsOnlyItsShare_handedOverAf
     QVERIFY(upstream.isListening());
     const QString url = m_server.createDatabase();
     QTemporaryDir home;
-    QVERIFY(writeHome(home.path(), upstream.port()));
+    QVERIFY(writeHome(home.path(), upstream));
     ServeProcess serve;
     QVERIFY2(serve.start(home.path(), { QStringLiteral("--database"), url }, { QStringLiteral("--quiet") }),
              serve.standardError().constData());

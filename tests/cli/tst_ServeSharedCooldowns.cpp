@@ -26,32 +26,6 @@ private:
     PostgresServer m_server;
 };
 
-namespace {
-bool writeHome(const QString& home, quint16 upstreamPort)
-{
-    const QJsonObject providers {
-        { "format", "switchyard-providers" },
-        { "version", 1 },
-        { "providers",
-          QJsonArray { QJsonObject { { "id", "up" },
-                                     { "displayName", "up" },
-                                     { "kind", "openai" },
-                                     { "baseUrl", QStringLiteral("http://127.0.0.1:%1/v1").arg(upstreamPort) },
-                                     { "keyEnv", QString() },
-                                     { "enabled", true },
-                                     { "simulated", false } } } },
-        { "models",
-          QJsonArray { QJsonObject { { "id", "m" },
-                                     { "provider", "up" },
-                                     { "upstreamModel", "m" },
-                                     { "price", QJsonObject { { "inputPerMTok", 1 }, { "outputPerMTok", 1 } } } } } },
-    };
-    QFile file(QDir(home).filePath("providers.json"));
-    const QByteArray bytes = QJsonDocument(providers).toJson();
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
-} // namespace
-
 void TestServeSharedCooldowns::initTestCase()
 {
     QVERIFY(m_settings.isValid());
@@ -70,7 +44,7 @@ void TestServeSharedCooldowns::breakerOpenedByOneGateway_theOtherSendsNothingThe
     QTemporaryDir homes[2];
     ServeProcess serve[2];
     for (int i = 0; i < 2; ++i) {
-        QVERIFY(writeHome(homes[i].path(), upstream.port()));
+        QVERIFY(upstream.writeProviders(homes[i].path(), 1, 1));
         QVERIFY2(serve[i].start(homes[i].path(), { QStringLiteral("--database"), url }, { QStringLiteral("--quiet") }),
                  serve[i].standardError().constData());
     }
