@@ -2232,16 +2232,8 @@ Erstes Token: %3</translation>
         <translation>Das gemeinsame Budget ist wieder erreichbar.</translation>
     </message>
     <message>
-        <source>A shared budget hold could not be settled (%1).</source>
-        <translation>Eine Reservierung im gemeinsamen Budget konnte nicht abgerechnet werden (%1).</translation>
-    </message>
-    <message>
         <source>The shared budget cannot be checked (%1); until it can, this instance spends at most %2% of what each limit had left.</source>
         <translation>Das gemeinsame Budget kann nicht geprüft werden (%1); bis es wieder geht, gibt diese Instanz höchstens %2 % dessen aus, was von jedem Limit übrig war.</translation>
-    </message>
-    <message>
-        <source>What was spent while the shared budget could not be checked was not added to it (%1).</source>
-        <translation>Was ausgegeben wurde, während das gemeinsame Budget nicht geprüft werden konnte, wurde ihm nicht hinzugerechnet (%1).</translation>
     </message>
     <message>
         <source>Cooldowns are shared through the ledger database.</source>
@@ -2250,6 +2242,10 @@ Erstes Token: %3</translation>
     <message>
         <source>Cooldowns are not shared with the other processes on this ledger (%1); retrying every %2 s.</source>
         <translation>Pausen (Cooldowns) werden nicht mit den anderen Prozessen an diesem Journal geteilt (%1); neuer Versuch alle %2 s.</translation>
+    </message>
+    <message>
+        <source>The shared budget could not be updated (%1).</source>
+        <translation>Das gemeinsame Budget konnte nicht aktualisiert werden (%1).</translation>
     </message>
 </context>
 <context>
@@ -7899,10 +7895,36 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
     </message>
 </context>
 <context>
+    <name>SharedBudgetClient</name>
+    <message>
+        <source>the database did not answer within %1 ms</source>
+        <translation>die Datenbank hat nicht innerhalb von %1 ms geantwortet</translation>
+    </message>
+</context>
+<context>
     <name>SharedBudgetFallback</name>
     <message>
         <source>the team&apos;s budget database cannot be reached: this instance may spend %1 (%2% of what %3 had left) until it answers again, and %4 of it is used</source>
         <translation>die Budget-Datenbank des Teams ist nicht erreichbar: Diese Instanz darf bis zu ihrer Rückkehr %1 ausgeben (%2 % dessen, was %3 übrig hatte), davon sind %4 verbraucht</translation>
+    </message>
+</context>
+<context>
+    <name>SharedKeyBudget</name>
+    <message>
+        <source>The client key &quot;%1&quot; cannot take this request: across every gateway on the team&apos;s ledger, %2.</source>
+        <translation>Der Client-Schlüssel „%1“ kann diese Anfrage nicht übernehmen: über alle Gateways am Journal des Teams gilt: %2.</translation>
+    </message>
+    <message>
+        <source>Client key budgets cannot be checked with the other gateways (%1); until they can, each key may spend %2% of what it had left here.</source>
+        <translation>Die Budgets der Client-Schlüssel können nicht mit den anderen Gateways abgeglichen werden (%1); bis das wieder geht, darf jeder Schlüssel hier %2 % dessen ausgeben, was ihm noch blieb.</translation>
+    </message>
+    <message>
+        <source>The client key &quot;%1&quot; cannot take this request: %2.</source>
+        <translation>Der Client-Schlüssel „%1“ kann diese Anfrage nicht übernehmen: %2.</translation>
+    </message>
+    <message>
+        <source>A client key&apos;s shared budget could not be updated (%1).</source>
+        <translation>Das gemeinsame Budget eines Client-Schlüssels konnte nicht aktualisiert werden (%1).</translation>
     </message>
 </context>
 <context>

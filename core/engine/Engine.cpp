@@ -11,7 +11,7 @@
 #include "core/ledger/Ledger.h"
 #include "core/ledger/LedgerQueries.h"
 #include "core/ledger/LedgerUrl.h"
-#include "core/ledger/SharedBudget.h"
+#include "core/ledger/SharedBudgetClient.h"
 #include "core/ledger/SharedBudgetFallback.h"
 #include "core/monitoring/MetricsRegistry.h"
 #include "core/pricing/BudgetEstimate.h"
@@ -161,7 +161,7 @@ bool Engine::open(const Options& options)
         openLedger();
     }
     if (LedgerUrl::isUrl(m_ledgerPath)) {
-        m_sharedBudget = std::make_unique<SharedBudget>(m_ledgerPath);
+        m_sharedBudget = std::make_unique<SharedBudgetClient>(m_ledgerPath);
         m_sharedFallback = std::make_unique<SharedBudgetFallback>();
         // A team's gateways skip a failing deployment together (owned by the engine as its child).
         auto* cooldowns = new SharedCooldowns(m_ledgerPath, m_router->cooldowns(), this);
@@ -278,13 +278,7 @@ void Engine::holdShared(Reservation* reservation)
 
 void Engine::handOverOutageSpend()
 {
-    const QHash<QString, double> spent = m_sharedFallback->takeOutageSpend();
-    QString error;
-    if (!spent.isEmpty() && !m_sharedBudget->addSpent(spent, &error)) {
-        qWarning().noquote() << tr("What was spent while the shared budget could not be checked was not added to "
-                                   "it (%1).")
-                                    .arg(error);
-    }
+    m_sharedBudget->addSpent(m_sharedFallback->takeOutageSpend());
 }
 
 void Engine::settleShared(quint64 holdId, double actualUsd)
@@ -298,9 +292,9 @@ void Engine::settleShared(quint64 holdId, double actualUsd)
     }
     const qint64 shared = *it;
     m_sharedHolds.erase(it);
-    QString error;
-    if (!m_sharedBudget->settle(shared, actualUsd, &error) && !error.isEmpty()) {
-        qWarning().noquote() << tr("A shared budget hold could not be settled (%1).").arg(error);
+    m_sharedBudget->settle(shared, actualUsd);
+    for (const QString& error : m_sharedBudget->takeErrors()) {
+        qWarning().noquote() << tr("The shared budget could not be updated (%1).").arg(error);
     }
 }
 

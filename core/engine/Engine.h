@@ -21,7 +21,7 @@ class KeyStore;
 class CallJournal;
 class CallRecorder;
 class Ledger;
-class SharedBudget;
+class SharedBudgetClient;
 class SharedBudgetFallback;
 class MetricsRegistry;
 class OtlpExporter;
@@ -197,7 +197,7 @@ private:
     QString m_database; // Options::database
     // On a shared (PostgreSQL) ledger: the budget holds every gateway on it sees, and the shared
     // hold behind each local reservation.
-    std::unique_ptr<SharedBudget> m_sharedBudget;
+    std::unique_ptr<SharedBudgetClient> m_sharedBudget; // asked on a thread of its own
     QHash<quint64, qint64> m_sharedHolds;
     std::unique_ptr<SharedBudgetFallback> m_sharedFallback; // while the shared budget's database is away
     QString m_sharedBudgetError; // the last time the database could not be asked, once per cause

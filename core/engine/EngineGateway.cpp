@@ -2,6 +2,7 @@
 
 #include "core/engine/Engine.h"
 #include "core/ledger/LedgerQueries.h"
+#include "core/ledger/LedgerUrl.h"
 #include "core/pricing/PriceTable.h"
 #include "core/telemetry/OtlpExporter.h"
 
@@ -24,6 +25,7 @@ GatewayDependencies dependencies(Engine& engine)
                  if (OtlpExporter* traces = enginePtr->traceExporter()) {
                      traces->observe(record);
                  }
-             } };
+             },
+             LedgerUrl::isUrl(engine.ledgerPath()) ? engine.ledgerPath() : QString() };
 }
 } // namespace EngineGateway

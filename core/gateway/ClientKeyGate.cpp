@@ -2,6 +2,7 @@
 
 #include "core/common/Clock.h"
 #include "core/common/Money.h"
+#include "core/gateway/SharedKeyBudget.h"
 #include "core/http/HttpRequest.h"
 #include "core/pricing/BudgetEstimate.h"
 
@@ -29,11 +30,16 @@ qint64 localMidnightMs(const QDate& day)
 }
 } // namespace
 
-ClientKeyGate::ClientKeyGate(ClientKeyStore* store, SpendSince spendSince)
+ClientKeyGate::ClientKeyGate(ClientKeyStore* store, SpendSince spendSince, const QString& sharedLedgerUrl)
     : m_store(store)
     , m_spendSince(std::move(spendSince))
 {
+    if (!sharedLedgerUrl.isEmpty()) {
+        m_shared = std::make_unique<SharedKeyBudget>(sharedLedgerUrl);
+    }
 }
+
+ClientKeyGate::~ClientKeyGate() = default;
 
 bool ClientKeyGate::keysRequired()
 {
@@ -224,6 +230,22 @@ BudgetHold ClientKeyGate::hold(const QString& keyId, quint64 requestId, const Mo
         return answer;
     }
     const quint64 id = m_nextHold++;
+    if (m_shared) {
+        // The other gateways on the team's ledger hold against the same key.
+        const auto utc = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC); };
+        const SharedKeyBudget::Outcome shared
+            = m_shared->hold(id, *key, worstCase, { utc(usage.day.startMs), utc(usage.day.endMs) },
+                             { utc(usage.month.startMs), utc(usage.month.endMs) });
+        if (!shared.ok) {
+            answer.ok = false;
+            answer.reason = shared.refusal;
+            answer.limit = tr("budget of the client key \"%1\"").arg(key->name);
+            if (!m_refusals.contains(requestId)) {
+                m_refusals.insert(requestId, Verdict { nullptr, error(429, "budget_exceeded", shared.refusal), 1 });
+            }
+            return answer;
+        }
+    }
     m_holds.insert(id, Held { keyId, requestId, worstCase, usage.day.startMs, usage.month.startMs });
     m_requestHolds.insert(requestId, id);
     usage.dayHeld += worstCase;
@@ -282,11 +304,14 @@ void ClientKeyGate::releaseHold(quint64 holdId)
     dropHold(holdId);
 }
 
-void ClientKeyGate::dropHold(quint64 holdId)
+void ClientKeyGate::dropHold(quint64 holdId, double sharedCostUsd)
 {
     const auto found = m_holds.constFind(holdId);
     if (found == m_holds.cend()) {
         return;
+    }
+    if (m_shared) {
+        m_shared->settle(holdId, sharedCostUsd);
     }
     auto usage = m_usage.find(found->keyId);
     if (usage != m_usage.end()) {
@@ -304,8 +329,11 @@ void ClientKeyGate::dropHold(quint64 holdId)
 void ClientKeyGate::settle(quint64 requestId, const QString& keyId, const QDateTime& startedAtUtc,
                            std::optional<double> costUsd)
 {
+    // The request's cost lands once in the team's count, on one of its holds.
+    double sharedCost = costUsd.value_or(0);
     for (quint64 holdId : m_requestHolds.values(requestId)) {
-        dropHold(holdId);
+        dropHold(holdId, sharedCost);
+        sharedCost = 0;
     }
     m_requestHolds.remove(requestId);
     charge(keyId, startedAtUtc, costUsd);

@@ -10,8 +10,10 @@
 
 #include <deque>
 #include <functional>
+#include <memory>
 
 struct HttpRequest;
+class SharedKeyBudget;
 
 // Checks each request's client key against its record and limits (expiry, revocation, models,
 // requests per minute, concurrency, daily and monthly budgets) and keeps the running counts.
@@ -27,7 +29,12 @@ public:
     // What a key spent since a moment (UTC), from the ledger; nullptr: nothing earlier counts.
     using SpendSince = std::function<double(const QString& keyId, const QDateTime& sinceUtc)>;
 
-    ClientKeyGate(ClientKeyStore* store, SpendSince spendSince);
+    // sharedLedgerUrl: the team's PostgreSQL ledger, where keys' budgets are also held with the
+    // other gateways on it (SharedKeyBudget); empty: this gateway counts alone.
+    ClientKeyGate(ClientKeyStore* store, SpendSince spendSince, const QString& sharedLedgerUrl = {});
+    ~ClientKeyGate();
+    ClientKeyGate(const ClientKeyGate&) = delete;
+    ClientKeyGate& operator=(const ClientKeyGate&) = delete;
 
     // Whether requests must carry a client key: once the user made one, every client needs one.
     bool keysRequired();
@@ -105,7 +112,8 @@ private:
         qint64 monthStartMs = 0;
     };
     Usage& usageFor(const QString& keyId, qint64 nowMs);
-    void dropHold(quint64 holdId);
+    // sharedCostUsd: what the hold's attempt cost, for the team's count (SharedKeyBudget).
+    void dropHold(quint64 holdId, double sharedCostUsd = 0);
     Verdict refuseOverBudget(const ClientKey& key, const Usage& usage, bool daily, double worstCase,
                              const ModelConfig& model, qint64 nowMs) const;
 
@@ -116,4 +124,5 @@ private:
     QMultiHash<quint64, quint64> m_requestHolds; // request id -> its hold ids
     QHash<quint64, Verdict> m_refusals; // request id -> the first refusal of one of its attempts
     quint64 m_nextHold = 1;
+    std::unique_ptr<SharedKeyBudget> m_shared; // with a team's ledger
 };

@@ -63,7 +63,7 @@ constexpr int kDrainPollMs = 20;
 GatewayServer::GatewayServer(GatewayDependencies dependencies, QObject* parent)
     : QObject(parent)
     , m_deps(std::move(dependencies))
-    , m_gate(&m_keys, m_deps.clientKeySpend)
+    , m_gate(&m_keys, m_deps.clientKeySpend, m_deps.sharedLedgerUrl)
     , m_http(new HttpServer(this))
 {
     qRegisterMetaType<GatewayTraffic>();

@@ -75,6 +75,9 @@ struct GatewayDependencies
     // A request that is no spend (a token count) as a trace exporter takes it; never a ledger row.
     // Optional.
     std::function<void(const RequestRecord&)> traced = {};
+    // The team's ledger database (a PostgreSQL URL) where client keys' budgets are held together
+    // with the other gateways on it (SharedKeyBudget); empty: each gateway counts on its own.
+    QString sharedLedgerUrl = {};
 };
 
 // One request as the live traffic view shows it.

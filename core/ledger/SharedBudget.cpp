@@ -6,6 +6,7 @@
 #include "core/common/Money.h"
 
 #include <QCoreApplication>
+#include <QMap>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -42,9 +43,11 @@ SharedBudget::~SharedBudget() = default;
 
 bool SharedBudget::connect(QString* error)
 {
-    if (m_connection && m_connection->isOpen()) {
+    if (m_connection && m_connection->isOpen() && !m_broken) {
         return true;
     }
+    m_broken = false;
+    m_connection.reset(); // no query of it is alive here
     m_connection = std::make_unique<LedgerConnection>(m_location, QStringLiteral("budget"));
     if (!m_connection->open(5000, error)) {
         m_connection.reset();
@@ -55,7 +58,8 @@ bool SharedBudget::connect(QString* error)
 
 void SharedBudget::disconnect()
 {
-    m_connection.reset();
+    // Closed when next asked: queries of the connection may still be alive in the caller.
+    m_broken = true;
 }
 
 SharedBudget::Hold SharedBudget::reserve(QList<Scope> scopes, double amountUsd)
@@ -89,10 +93,15 @@ SharedBudget::Hold SharedBudget::reserve(QList<Scope> scopes, double amountUsd)
         }
         if (!query.next()) {
             // The period's first hold anywhere: it starts from what the ledger holds for it.
-            const QString provider = scope.providerId.isEmpty() ? QString() : QStringLiteral(" AND final_provider = ?");
+            QString provider;
             QVariantList binds { scope.key, scope.from.toMSecsSinceEpoch(), scope.until.toMSecsSinceEpoch() };
             if (!scope.providerId.isEmpty()) {
+                provider += QStringLiteral(" AND final_provider = ?");
                 binds << scope.providerId;
+            }
+            if (!scope.clientKeyId.isEmpty()) {
+                provider += QStringLiteral(" AND client_key = ?");
+                binds << scope.clientKeyId;
             }
             if (!run(query,
                      QStringLiteral("INSERT INTO budget_periods(scope, spent_usd, held_usd) SELECT ?,"
@@ -243,4 +252,67 @@ bool SharedBudget::standing(const QString& key, double* spentUsd, double* heldUs
     *spentUsd = found ? query.value(0).toDouble() : 0;
     *heldUsd = found ? query.value(1).toDouble() : 0;
     return true;
+}
+
+bool SharedBudget::ping(QString* error)
+{
+    if (!connect(error)) {
+        return false;
+    }
+    QSqlQuery query(m_connection->database());
+    if (!run(query, QStringLiteral("SELECT 1"), {}, error)) {
+        disconnect();
+        return false;
+    }
+    return true;
+}
+
+int SharedBudget::expireHolds(const QDateTime& before, QString* errorOut)
+{
+    QString error;
+    if (!connect(&error)) {
+        if (errorOut) {
+            *errorOut = error;
+        }
+        return -1;
+    }
+    const QSqlDatabase db = m_connection->database();
+    QSqlQuery query(db);
+    // Deleting claims each stale hold once, whichever process expires it.
+    if (!LedgerConnection::exec(db, LedgerDialect::of(db).beginWrite(), &error)
+        || !run(query, QStringLiteral("DELETE FROM budget_holds WHERE created_at < ? RETURNING scopes, amount_usd"),
+                { before.toMSecsSinceEpoch() }, &error)) {
+        LedgerConnection::exec(db, QStringLiteral("ROLLBACK"), nullptr);
+        disconnect();
+        if (errorOut) {
+            *errorOut = error;
+        }
+        return -1;
+    }
+    QMap<QString, double> held; // sorted: the same lock order as reserve()
+    int expired = 0;
+    while (query.next()) {
+        const double amount = query.value(1).toDouble();
+        for (const QString& key : query.value(0).toString().split(u'\n', Qt::SkipEmptyParts)) {
+            held[key] += amount;
+        }
+        ++expired;
+    }
+    query.finish();
+    bool ok = true;
+    for (auto it = held.cbegin(); ok && it != held.cend(); ++it) {
+        ok = run(query,
+                 QStringLiteral("UPDATE budget_periods SET held_usd = held_usd - ?, spent_usd = spent_usd + ?"
+                                " WHERE scope = ?"),
+                 { it.value(), it.value(), it.key() }, &error);
+    }
+    if (!ok || !LedgerConnection::exec(db, QStringLiteral("COMMIT"), &error)) {
+        LedgerConnection::exec(db, QStringLiteral("ROLLBACK"), nullptr);
+        disconnect();
+        if (errorOut) {
+            *errorOut = error;
+        }
+        return -1;
+    }
+    return expired;
 }

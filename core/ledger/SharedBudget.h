@@ -29,6 +29,7 @@ public:
         double limitUsd = 0;
         QDateTime from; // the period, for the spend already in the ledger
         QDateTime until;
+        QString clientKeyId; // empty: every client; else the period counts that client key's requests
     };
     struct Hold
     {
@@ -54,6 +55,11 @@ public:
     bool addSpent(const QHash<QString, double>& spentUsd, QString* error = nullptr);
     // Spent and held in one scope's period, as the database has them (0 when it has no row yet).
     bool standing(const QString& key, double* spentUsd, double* heldUsd, QString* error = nullptr);
+    // Connects when needed and asks the server something trivial: is it answering?
+    bool ping(QString* error);
+    // Holds created before `before` (their process died before it settled them) count as spent at
+    // what they held, the worst case, and are removed. The number removed, or -1 with *error.
+    int expireHolds(const QDateTime& before, QString* error = nullptr);
 
 private:
     bool connect(QString* error);
@@ -61,4 +67,5 @@ private:
 
     QString m_location;
     std::unique_ptr<LedgerConnection> m_connection;
+    bool m_broken = false; // the server may be gone: connect anew next time
 };

@@ -1,4 +1,5 @@
 #include "CannedUpstream.h"
+#include "CliRun.h"
 #include "ServeProcess.h"
 
 #include "PostgresServer.h"
@@ -23,6 +24,8 @@ private slots:
     void initTestCase();
     void twoGateways_oneBudget_neverOvershootTogether();
     void databaseAway_aGatewaySpendsOnlyItsShare_handedOverAfter();
+    void databaseHangs_requestsAreAnsweredWithinTheShare();
+    void twoGateways_oneClientKey_itsBudgetHoldsAcrossThem();
 
 private:
     QTemporaryDir m_settings;
@@ -208,6 +211,132 @@ void TestServeSharedBudget::databaseAway_aGatewaySpendsOnlyItsShare_handedOverAf
                        "SELECT CAST(ROUND(SUM(spent_usd) * 100) AS INTEGER) FROM budget_periods"
                        " WHERE scope LIKE 'global/day@%'"),
              answered);
+}
+
+// A database that hangs with its connections open (SIGSTOP: a stalled host) must not stall the
+// gateway: the budget is asked on a thread of its own and given up on after a second, so the
+// requests go on being answered within the outage share, and once the server goes on, the team's
+// count holds every answered request.
+void TestServeSharedBudget::databaseHangs_requestsAreAnsweredWithinTheShare()
+{
+    CannedUpstream upstream(200, CannedUpstream::completion("ten tokens of answer", 10, "length"));
+    QVERIFY(upstream.isListening());
+    const QString url = m_server.createDatabase();
+    QTemporaryDir home;
+    QVERIFY(writeHome(home.path(), upstream));
+    ServeProcess serve;
+    QVERIFY2(serve.start(home.path(), { QStringLiteral("--database"), url }, { QStringLiteral("--quiet") }),
+             serve.standardError().constData());
+    QNetworkAccessManager nam;
+    const QByteArray extra = QByteArrayLiteral(",\"max_tokens\":") + QByteArray::number(kMaxTokens);
+    auto ask = [&]() {
+        const ClientCall call = ClientCall::send(nam, serve.url(QStringLiteral("/v1/chat/completions")),
+                                                 QStringLiteral("m"), false, extra);
+        QSignalSpy done(call.reply, &QNetworkReply::finished);
+        const int status
+            = done.wait(20000) ? call.reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() : -1;
+        call.reply->deleteLater();
+        return status;
+    };
+    for (int i = 0; i < 10; ++i) {
+        QCOMPARE(ask(), 200);
+    }
+    QVERIFY(m_server.signalAll(SIGSTOP));
+    // $0.40 left: 10% of it while the database does not answer, then refusals; all answered.
+    QList<int> hung;
+    for (int i = 0; i < 8; ++i) {
+        hung.append(ask());
+    }
+    QVERIFY(m_server.signalAll(SIGCONT));
+    QCOMPARE(hung.count(200), 4);
+    QCOMPARE(hung.count(503), 4);
+    QCOMPARE(upstream.received, 14);
+    QTRY_VERIFY_WITH_TIMEOUT(ask() == 200, 20000);
+    const int answered = upstream.received;
+
+    QCOMPARE(::kill(pid_t(serve.pid()), SIGTERM), 0);
+    QCOMPARE(serve.waitForExit(15000), 0);
+    QCOMPARE(countRows(url, "SELECT COUNT(*) FROM requests WHERE status = 'ok'"), answered);
+    QCOMPARE(countRows(url, "SELECT COUNT(*) FROM budget_holds"), 0);
+    QCOMPARE(countRows(url,
+                       "SELECT CAST(ROUND(SUM(spent_usd) * 100) AS INTEGER) FROM budget_periods"
+                       " WHERE scope LIKE 'global/day@%'"),
+             answered);
+}
+
+// A client key used through two gateways on one ledger: its daily budget ($0.50, 50 requests)
+// is held in the database too, so 64 clients with the key cannot get more than 50 requests to the
+// upstream through both together; the rest are refused with the key's 429.
+void TestServeSharedBudget::twoGateways_oneClientKey_itsBudgetHoldsAcrossThem()
+{
+    CannedUpstream upstream(200, CannedUpstream::completion("ten tokens of answer", 10, "length"));
+    QVERIFY(upstream.isListening());
+    const QString url = m_server.createDatabase();
+    QTemporaryDir homes[2];
+    for (QTemporaryDir& home : homes) {
+        QVERIFY(upstream.writeProviders(home.path(), 0, kOutputPerMTok));
+    }
+    const CliRun created
+        = CliRun::of({ QStringLiteral("--home"), homes[0].path(), QStringLiteral("keys"), QStringLiteral("create"),
+                       QStringLiteral("--name"), QStringLiteral("team agent"), QStringLiteral("--daily-usd"),
+                       QStringLiteral("0.5") });
+    QCOMPARE(created.exitCode, 0);
+    const QByteArray key = created.out.trimmed();
+    QVERIFY(key.startsWith("sk-sy-"));
+    // The second gateway knows the same key (its salted hash), as a team's gateways share a home.
+    QVERIFY(QFile::copy(QDir(homes[0].path()).filePath(QStringLiteral("client-keys.json")),
+                        QDir(homes[1].path()).filePath(QStringLiteral("client-keys.json"))));
+    ServeProcess serve[2];
+    for (int i = 0; i < 2; ++i) {
+        QVERIFY2(serve[i].start(homes[i].path(), { QStringLiteral("--database"), url }, { QStringLiteral("--quiet") }),
+                 serve[i].standardError().constData());
+    }
+
+    QList<std::shared_ptr<QNetworkAccessManager>> clients;
+    QList<int> statuses;
+    QByteArray refusal;
+    int finished = 0;
+    const QByteArray body = ClientCall::body(QStringLiteral("m"), false,
+                                             QByteArrayLiteral(",\"max_tokens\":") + QByteArray::number(kMaxTokens));
+    std::function<void(int, int)> send = [&](int client, int round) {
+        QNetworkRequest request(serve[(client + round) % 2].url(QStringLiteral("/v1/chat/completions")));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setRawHeader("authorization", "Bearer " + key);
+        QNetworkReply* reply = clients[client]->post(request, body);
+        QObject::connect(reply, &QNetworkReply::finished, reply, [&, client, round, reply] {
+            statuses.append(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
+            if (statuses.last() != 200 && refusal.isEmpty()) {
+                refusal = reply->readAll();
+            }
+            ++finished;
+            reply->deleteLater();
+            if (round + 1 < kRequestsPerClient) {
+                send(client, round + 1);
+            }
+        });
+    };
+    for (int i = 0; i < kClients; ++i) {
+        clients.append(std::make_shared<QNetworkAccessManager>());
+    }
+    for (int i = 0; i < kClients; ++i) {
+        send(i, 0);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(finished, kClients * kRequestsPerClient, 60000);
+
+    QCOMPARE(upstream.received, kFits);
+    QCOMPARE(int(statuses.count(200)), kFits);
+    QCOMPARE(int(statuses.count(429)), kClients * kRequestsPerClient - kFits);
+    QVERIFY2(refusal.contains("budget_exceeded") && refusal.contains("team agent"), refusal.constData());
+    for (ServeProcess& process : serve) {
+        QCOMPARE(::kill(pid_t(process.pid()), SIGTERM), 0);
+        QCOMPARE(process.waitForExit(15000), 0);
+    }
+    QCOMPARE(countRows(url, "SELECT COUNT(*) FROM requests WHERE status = 'ok'"), kFits);
+    QCOMPARE(countRows(url, "SELECT COUNT(*) FROM budget_holds"), 0);
+    QCOMPARE(countRows(url,
+                       "SELECT CAST(ROUND(SUM(spent_usd) * 100) AS INTEGER) FROM budget_periods"
+                       " WHERE scope LIKE 'key/%/day@%'"),
+             kFits);
 }
 
 QTEST_GUILESS_MAIN(TestServeSharedBudget)

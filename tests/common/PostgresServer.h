@@ -10,6 +10,10 @@
 #include <QTemporaryDir>
 #include <QUrl>
 
+#include <cerrno>
+#include <csignal>
+#include <sys/types.h>
+
 // A real PostgreSQL server for one test process: tests/postgres/pg-server.sh runs initdb in a
 // temporary directory and starts the server on a free loopback port (as the postgres user when
 // the tests run as root). start() once in initTestCase; each test takes a fresh database from
@@ -65,6 +69,39 @@ public:
     // Stops and starts the same server (same port, same data): an outage as clients see it.
     bool pause() { return run(QStringLiteral("pause")); }
     bool resume() { return run(QStringLiteral("resume")); }
+
+    // Sends `sig` to the server and every process it started: SIGSTOP makes a server that hangs
+    // with its connections open (as a stalled host does), SIGCONT lets it go on.
+    bool signalAll(int sig)
+    {
+        QFile pidFile(m_dataDir + QStringLiteral("/data/postmaster.pid"));
+        if (!pidFile.open(QIODevice::ReadOnly)) {
+            return false;
+        }
+        const pid_t postmaster = pid_t(pidFile.readLine().trimmed().toLongLong());
+        if (postmaster <= 0) {
+            return false;
+        }
+        QList<pid_t> pids { postmaster };
+        const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+        for (const QString& entry : entries) {
+            QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
+            if (!entry.front().isDigit() || !stat.open(QIODevice::ReadOnly)) {
+                continue;
+            }
+            // pid (comm) state ppid ...: the command may hold spaces, the last ')' ends it.
+            const QByteArray line = stat.readAll();
+            const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+            if (fields.size() > 1 && fields[1].toLongLong() == postmaster) {
+                pids << pid_t(entry.toLongLong());
+            }
+        }
+        bool ok = true;
+        for (const pid_t pid : std::as_const(pids)) {
+            ok = (::kill(pid, sig) == 0 || errno == ESRCH) && ok; // a backend may have ended meanwhile
+        }
+        return ok;
+    }
 
     QString skipReason() const { return m_skipReason; }
     bool isRunning() const { return !m_url.isEmpty(); }

@@ -22,6 +22,7 @@ private slots:
     void reserve_refusesWhatWouldExceedAndSettleFreesTheRest();
     void periodStartsFromTheLedgersSpend();
     void concurrentReservations_neverHoldMoreThanTheLimit();
+    void expireHolds_countsAHoldItsProcessNeverSettledAsSpent();
 
 private:
     QString m_location;
@@ -128,6 +129,32 @@ void TestSharedBudget::concurrentReservations_neverHoldMoreThanTheLimit()
     double held = 0;
     QVERIFY(budget.standing(daily(5.0).key, &spent, &held));
     QVERIFY(qAbs(held - 5.0) < 1e-9);
+}
+
+// A gateway that died between reserve and settle leaves its hold behind; expired, it counts as
+// spent at its worst case (the call may have been paid for), and no longer blocks the limit.
+void TestSharedBudget::expireHolds_countsAHoldItsProcessNeverSettledAsSpent()
+{
+    SharedBudget budget(m_location);
+    const SharedBudget::Hold stale = budget.reserve({ daily(1.0) }, 0.3);
+    QVERIFY2(stale.ok, qPrintable(stale.error));
+    const QDateTime cutoff = QDateTime::currentDateTimeUtc().addSecs(1);
+    QTest::qWait(1100); // the next hold is younger than the cutoff
+    const SharedBudget::Hold fresh = budget.reserve({ daily(1.0) }, 0.2);
+    QVERIFY2(fresh.ok, qPrintable(fresh.error));
+
+    QCOMPARE(budget.expireHolds(cutoff), 1);
+    double spent = 0;
+    double held = 0;
+    QVERIFY(budget.standing(daily(1.0).key, &spent, &held));
+    QVERIFY2(qAbs(spent - 0.3) < 1e-9, qPrintable(QString::number(spent)));
+    QVERIFY2(qAbs(held - 0.2) < 1e-9, qPrintable(QString::number(held)));
+    QVERIFY(!budget.settle(stale.id, 0.1)); // gone: its process cannot settle it twice
+    QCOMPARE(budget.expireHolds(cutoff), 0);
+    QVERIFY(budget.settle(fresh.id, 0.1));
+    QVERIFY(budget.standing(daily(1.0).key, &spent, &held));
+    QVERIFY(qAbs(spent - 0.4) < 1e-9);
+    QVERIFY(qAbs(held) < 1e-9);
 }
 
 QTEST_GUILESS_MAIN(TestSharedBudget)
