@@ -717,6 +717,10 @@
         <source>primaries [--days N] [--tier T] [--json]   each tier&apos;s primary: failover rate, uptime, the fallback to promote</source>
         <translation>primaries [--days N] [--tier T] [--json]   das primäre Modell jeder Stufe: Failover-Quote, Verfügbarkeit, das Ausweichmodell zum Vorziehen</translation>
     </message>
+    <message>
+        <source>team push [--note TEXT] | pull [--version N] | history   the team&apos;s configuration in the ledger database</source>
+        <translation>team push [--note TEXT] | pull [--version N] | history   die Konfiguration des Teams in der Journal-Datenbank</translation>
+    </message>
 </context>
 <context>
     <name>ClientKeyGate</name>
@@ -7701,6 +7705,32 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
         <translation>Probe: %1
 </translation>
     </message>
+    <message>
+        <source>Run on the team&apos;s configuration in the ledger database (switchyard team push) and apply each new version as it is pushed.</source>
+        <translation>Mit der Konfiguration des Teams aus der Journal-Datenbank laufen (switchyard team push) und jede neue Version übernehmen, sobald sie hochgeladen wird.</translation>
+    </message>
+    <message>
+        <source>--team-config needs a ledger database (--database postgresql://...); serving on this home&apos;s own configuration.
+</source>
+        <translation>--team-config braucht eine Journal-Datenbank (--database postgresql://...); es gilt die eigene Konfiguration dieses Verzeichnisses.
+</translation>
+    </message>
+    <message>
+        <source>The team configuration cannot be read (%1); serving on the version applied last.</source>
+        <translation>Die Konfiguration des Teams kann nicht gelesen werden (%1); es gilt die zuletzt übernommene Version.</translation>
+    </message>
+    <message>
+        <source>Not applied: the team configuration&apos;s %1 has errors (%2).</source>
+        <translation>Nicht übernommen: %1 der Team-Konfiguration hat Fehler (%2).</translation>
+    </message>
+    <message>
+        <source>Not applied: the team configuration&apos;s %1 (%2).</source>
+        <translation>Nicht übernommen: %1 der Team-Konfiguration (%2).</translation>
+    </message>
+    <message>
+        <source>Applied the team configuration&apos;s %1.</source>
+        <translation>%1 der Team-Konfiguration übernommen.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -8120,6 +8150,123 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
     <message>
         <source>Total %1 over %2 requests; %3 failed; failover rate %4%; %5 unpriced</source>
         <translation>Gesamt %1 über %2 Anfragen; %3 fehlgeschlagen; Failover-Quote %4 %; %5 ohne Preis</translation>
+    </message>
+</context>
+<context>
+    <name>TeamCommand</name>
+    <message>
+        <source>One configuration for a team&apos;s gateways and apps, kept in the ledger database: providers.json, routing.json and client-keys.json, versioned, with who pushed each version.
+  team push [--note TEXT] [--force]   this home&apos;s files as the next version
+  team pull [--version N]              a version (default: the newest) into this home
+  team history [--json]                every version, newest first</source>
+        <translation>Eine Konfiguration für die Gateways und Apps eines Teams, in der Journal-Datenbank: providers.json, routing.json und client-keys.json, versioniert, mit wer jede Version hochgeladen hat.
+  team push [--note TEXT] [--force]   die Dateien dieses Verzeichnisses als nächste Version
+  team pull [--version N]              eine Version (Standard: die neueste) in dieses Verzeichnis
+  team history [--json]                alle Versionen, die neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Why, for the history.</source>
+        <translation>Warum, für den Verlauf.</translation>
+    </message>
+    <message>
+        <source>Push even though someone pushed since this home&apos;s version.</source>
+        <translation>Hochladen, obwohl seit der Version dieses Verzeichnisses jemand anderes hochgeladen hat.</translation>
+    </message>
+    <message>
+        <source>The version to pull.</source>
+        <translation>Die zu holende Version.</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>push, pull or history</source>
+        <translation>push, pull oder history</translation>
+    </message>
+    <message>
+        <source>team needs push, pull or history (see switchyard team --help)</source>
+        <translation>team braucht push, pull oder history (siehe switchyard team --help)</translation>
+    </message>
+    <message>
+        <source>--version needs a version number of at least 1</source>
+        <translation>--version braucht eine Versionsnummer von mindestens 1</translation>
+    </message>
+    <message>
+        <source>Not pushed: the configuration has errors (%1).</source>
+        <translation>Nicht hochgeladen: die Konfiguration hat Fehler (%1).</translation>
+    </message>
+    <message>
+        <source>Not pushed: %1 is newer than the version this home holds (%2). Pull it (switchyard team pull), make your change again and push, or push with --force to replace it.</source>
+        <translation>Nicht hochgeladen: %1 ist neuer als die Version dieses Verzeichnisses (%2). Holen Sie sie (switchyard team pull), nehmen Sie Ihre Änderung erneut vor und laden Sie hoch, oder ersetzen Sie sie mit --force.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Not pushed to %1: %2</source>
+        <translation>Nicht nach %1 hochgeladen: %2</translation>
+    </message>
+    <message>
+        <source>Pushed version %1.
+</source>
+        <translation>Version %1 hochgeladen.
+</translation>
+    </message>
+    <message>
+        <source>Cannot read the team configuration from %1: %2</source>
+        <translation>Die Team-Konfiguration kann nicht aus %1 gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>There is no version %1 of the team configuration.</source>
+        <translation>Es gibt keine Version %1 der Team-Konfiguration.</translation>
+    </message>
+    <message>
+        <source>No team configuration has been pushed yet.</source>
+        <translation>Es wurde noch keine Team-Konfiguration hochgeladen.</translation>
+    </message>
+    <message>
+        <source>Not pulled: %1 has errors (%2).</source>
+        <translation>Nicht geholt: %1 hat Fehler (%2).</translation>
+    </message>
+    <message>
+        <source>Pulled %1.
+</source>
+        <translation>%1 geholt.
+</translation>
+    </message>
+    <message>
+        <source>No team configuration has been pushed yet; switchyard team push makes the first version from this home&apos;s files.
+</source>
+        <translation>Es wurde noch keine Team-Konfiguration hochgeladen; switchyard team push macht aus den Dateien dieses Verzeichnisses die erste Version.
+</translation>
+    </message>
+</context>
+<context>
+    <name>TeamConfigFiles</name>
+    <message>
+        <source>version %1, pushed by %2 (%3) at %4</source>
+        <translation>Version %1, hochgeladen von %2 (%3) am %4</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1</source>
+        <translation>%1 kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TeamConfigStore</name>
+    <message>
+        <source>version %1 is the newest, not %2, the one this change was made on</source>
+        <translation>Version %1 ist die neueste, nicht %2, auf der diese Änderung beruht</translation>
     </message>
 </context>
 <context>

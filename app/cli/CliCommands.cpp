@@ -14,6 +14,7 @@
 #include "app/cli/RouterCommand.h"
 #include "app/cli/ServeCommand.h"
 #include "app/cli/StatsCommand.h"
+#include "app/cli/TeamCommand.h"
 
 #include <QCoreApplication>
 
@@ -86,6 +87,11 @@ const QList<Entry>& entries()
                             "migrate-ledger --to postgresql://user@host:port/db [--from FILE]   copy the ledger to "
                             "PostgreSQL"),
           [] { return new MigrateLedgerCommand; } },
+        { "team",
+          QT_TRANSLATE_NOOP("CliCommands",
+                            "team push [--note TEXT] | pull [--version N] | history   the team's configuration in "
+                            "the ledger database"),
+          [] { return new TeamCommand; } },
     };
     return list;
 }

@@ -1,8 +1,10 @@
 #include "app/cli/ServeCommand.h"
 
 #include "app/cli/Console.h"
+#include "app/cli/TeamConfigFiles.h"
 #include "core/alerts/AlertMonitor.h"
 #include "core/alerts/WebhookSender.h"
+#include "core/config/ConfigStore.h"
 #include "core/engine/Engine.h"
 #include "core/engine/EngineAlerts.h"
 #include "core/engine/EngineGateway.h"
@@ -11,6 +13,8 @@
 #include "core/gateway/GatewayServer.h"
 #include "core/gateway/MetricsEndpoint.h"
 #include "core/ledger/Ledger.h"
+#include "core/ledger/LedgerUrl.h"
+#include "core/ledger/TeamConfigFollower.h"
 #include "core/telemetry/OtlpExporter.h"
 
 #include <QCommandLineParser>
@@ -91,11 +95,16 @@ bool ServeCommand::parse(const QStringList& arguments)
         tr("What the probes may cost per day in US dollars (default %1); they stop for the day when reached.")
             .arg(ProviderProbes::kDefaultDailyCapUsd),
         QStringLiteral("USD"), QString::number(ProviderProbes::kDefaultDailyCapUsd));
+    const QCommandLineOption teamConfig(
+        QStringLiteral("team-config"),
+        tr("Run on the team's configuration in the ledger database (switchyard team push) and apply each new "
+           "version as it is pushed."));
     parser.addOptions({ port, bind, keyEnv, quiet, allowHost, allowOrigin, tlsCert, tlsKey, insecureHttp, grace,
-                        metricsPort, otlpEndpoint, probeEvery, probeCap });
+                        metricsPort, otlpEndpoint, probeEvery, probeCap, teamConfig });
     if (!Console::parseArguments(parser, QStringLiteral("switchyard serve"), arguments)) {
         return false;
     }
+    m_teamConfig = parser.isSet(teamConfig);
     bool ok = false;
     const uint portValue = parser.value(port).toUInt(&ok);
     if (!ok || portValue > 65535) {
@@ -240,6 +249,53 @@ void ServeCommand::startTraces(Engine& engine)
 }
 
 // Probe results that change a provider's state go to stderr, and so does the day's cap.
+void ServeCommand::followTeamConfig(Engine& engine)
+{
+    if (!m_teamConfig) {
+        return;
+    }
+    if (!LedgerUrl::isUrl(engine.ledgerPath())) {
+        Console::err(tr("--team-config needs a ledger database (--database postgresql://...); serving on this "
+                        "home's own configuration.\n"));
+        return;
+    }
+    const QString home = engine.homeDir();
+    auto* follower = new TeamConfigFollower(engine.ledgerPath(), TeamConfigFiles::appliedVersion(home), this);
+    connect(follower, &TeamConfigFollower::reachabilityChanged, this, [](const QString& error) {
+        if (!error.isEmpty()) {
+            qWarning().noquote() << tr("The team configuration cannot be read (%1); serving on the version "
+                                       "applied last.")
+                                        .arg(error);
+        }
+    });
+    connect(follower, &TeamConfigFollower::versionAvailable, this,
+            [&engine, follower, home](const TeamConfigVersion& config) {
+                follower->acknowledge(config.version); // applied or refused, it is not offered again
+                QString error;
+                const ConfigLoadResult parsed = ConfigStore::parse(config.providers, config.routing);
+                if (!TeamConfigFiles::check(config, &error)) {
+                    qWarning().noquote() << tr("Not applied: the team configuration's %1 has errors (%2).")
+                                                .arg(TeamConfigFiles::describe(config), error);
+                    return;
+                }
+                // Providers and routing take effect at once; the client keys' file is re-read by
+                // the gateway before its next request.
+                const QList<ConfigProblem> problems = engine.saveConfig(parsed.config);
+                if (ConfigProblems::hasErrors(problems)
+                    || !TeamConfigFiles::writeClientKeys(home, config.clientKeys, &error)
+                    || !TeamConfigFiles::setAppliedVersion(home, config.version, &error)) {
+                    qWarning().noquote() << tr("Not applied: the team configuration's %1 (%2).")
+                                                .arg(TeamConfigFiles::describe(config),
+                                                     error.isEmpty() && !problems.isEmpty()
+                                                         ? problems.constFirst().toString()
+                                                         : error);
+                    return;
+                }
+                qInfo().noquote() << tr("Applied the team configuration's %1.").arg(TeamConfigFiles::describe(config));
+            });
+    follower->start();
+}
+
 void ServeCommand::startProbes(Engine& engine)
 {
     if (m_probeMinutes <= 0) {
@@ -280,6 +336,7 @@ void ServeCommand::run(Engine& engine)
     startAlerts(engine);
     startTraces(engine);
     startProbes(engine);
+    followTeamConfig(engine);
     if (m_metricsPort >= 0) {
         auto* endpoint = new MetricsEndpoint([gateway = m_gateway] { return gateway->metricsText(); }, this);
         if (!endpoint->listen(quint16(m_metricsPort))) {

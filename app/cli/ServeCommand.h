@@ -11,7 +11,7 @@
 class GatewayServer;
 
 // `switchyard serve [--port N] [--bind ADDR] [--key-env NAME] [--grace-seconds S] [--metrics-port N]
-// [--otlp-endpoint URL] [--probe-every MINUTES] [--probe-cap USD]`: the
+// [--otlp-endpoint URL] [--probe-every MINUTES] [--probe-cap USD] [--team-config]`: the
 // OpenAI-compatible gateway (and /v1/messages for Anthropic clients) with the app's routing,
 // failover and ledger. Runs until SIGINT/SIGTERM; then it stops accepting, gives the requests in
 // flight the grace period to finish (a second signal ends it at once), cancels the rest with an
@@ -29,6 +29,7 @@ private:
     void startAlerts(Engine& engine);
     void startTraces(Engine& engine);
     void startProbes(Engine& engine);
+    void followTeamConfig(Engine& engine);
     void onStopSignal();
 
     QHostAddress m_bind = QHostAddress::LocalHost;
@@ -43,6 +44,7 @@ private:
     int m_graceSeconds = 10;
     int m_metricsPort = -1; // -1: /metrics only on the gateway's own port
     std::optional<OtlpSettings> m_traces; // --otlp-endpoint or the OTEL_* variables; nullopt: off
+    bool m_teamConfig = false; // --team-config: follow the team's configuration in the ledger database
     int m_probeMinutes = 0; // 0: no active probes
     double m_probeCapUsd = 0;
     int m_stopSignals = 0;

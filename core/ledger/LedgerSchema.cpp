@@ -195,6 +195,14 @@ QStringList LedgerSchema::stepSql(int version)
             QStringLiteral("CREATE TABLE budget_holds(id INTEGER PRIMARY KEY, scopes TEXT NOT NULL,"
                            " amount_usd REAL NOT NULL, created_at INTEGER NOT NULL)"),
         };
+    case 9:
+        // One team configuration for every gateway and app on the database (TeamConfigStore):
+        // each version whole, as the files hold it, with who pushed it from where and why.
+        return {
+            QStringLiteral("CREATE TABLE team_config(version INTEGER PRIMARY KEY, providers TEXT NOT NULL,"
+                           " routing TEXT NOT NULL, client_keys TEXT NOT NULL, changed_by TEXT NOT NULL,"
+                           " changed_on TEXT NOT NULL, changed_at INTEGER NOT NULL, note TEXT NOT NULL)"),
+        };
     default:
         return {};
     }

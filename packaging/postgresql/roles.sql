@@ -2,9 +2,10 @@
 -- schema, e.g. with `switchyard --database postgresql://owner@host/switchyard migrate-ledger` or
 -- the first `switchyard serve` on an empty database), connected to that database:
 --     psql "postgresql://owner@host/switchyard" -f roles.sql
--- then give people and gateways a login in one of the two groups:
+-- then give people and gateways a login in one of the groups:
 --     CREATE ROLE dashboard_alice LOGIN PASSWORD '...' IN ROLE switchyard_reader;
 --     CREATE ROLE gateway_eu1 LOGIN PASSWORD '...' IN ROLE switchyard_gateway;
+--     CREATE ROLE admin_bob LOGIN PASSWORD '...' IN ROLE switchyard_admin;
 -- Schema upgrades stay with the owner: a newer Switchyard is started once with the owner's URL.
 
 -- Read-only: enough for the desktop dashboard, `stats`, `export history` and `reconcile`.
@@ -23,3 +24,8 @@ GRANT INSERT, UPDATE ON rollup_hourly, rollup_daily, latency_hourly, latency_dai
 GRANT INSERT, UPDATE ON budget_periods TO switchyard_gateway;
 GRANT INSERT, DELETE ON budget_holds TO switchyard_gateway;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO switchyard_gateway;
+
+-- Admins: what gateways may, and push the team's configuration (`switchyard team push`); every
+-- version stays, with the role that pushed it. Gateways and readers only read it.
+CREATE ROLE switchyard_admin NOLOGIN IN ROLE switchyard_gateway;
+GRANT INSERT ON team_config TO switchyard_admin;

@@ -143,6 +143,29 @@ public:
         return ok;
     }
     QString lastError() const { return m_lastError; }
+    // Runs an SQL script (statements end with ';', lines starting with "--" are comments) on a
+    // database, statement by statement; false (and lastError() naming the statement) on failure.
+    bool execScript(const QString& path, const QString& databaseUrl)
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            m_lastError = path + QStringLiteral(": ") + file.errorString();
+            return false;
+        }
+        QString script;
+        for (const QString& line : QString::fromUtf8(file.readAll()).split(u'\n')) {
+            if (!line.trimmed().startsWith(QLatin1String("--"))) {
+                script += line + u'\n';
+            }
+        }
+        for (const QString& statement : script.split(u';', Qt::SkipEmptyParts)) {
+            if (!statement.trimmed().isEmpty() && !exec(statement, databaseUrl)) {
+                m_lastError = statement.trimmed() + QStringLiteral(": ") + m_lastError;
+                return false;
+            }
+        }
+        return true;
+    }
 
 private:
     static QString script() { return QStringLiteral(SWITCHYARD_TESTS_DIR "/postgres/pg-server.sh"); }

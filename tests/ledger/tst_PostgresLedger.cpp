@@ -145,6 +145,9 @@ void TestPostgresLedger::everyEarlierVersion_upgradesKeepingRows()
             for (const QString& sql : LedgerSchema::stepSql(step)) {
                 QVERIFY2(raw.exec(dialect.ddl(sql)), qPrintable(sql));
             }
+            for (const QString& sql : dialect.extraStepSql(step)) {
+                QVERIFY2(raw.exec(sql), qPrintable(sql));
+            }
         }
         QVERIFY(raw.exec(QStringLiteral("INSERT INTO meta VALUES('schema_version', '%1')").arg(version)));
         QVERIFY(insertV1Rows(raw));
@@ -295,24 +298,13 @@ void TestPostgresLedger::documentedRoles_readerReadsGatewayWritesNeitherChangesT
         QVERIFY2(owner.open(url), qPrintable(owner.errorString()));
         QVERIFY(recordAll(owner, { request(utc(2026, 3, 2, 10), "m-a", "pa", 0.5) }));
     }
-    QFile file(QStringLiteral(SWITCHYARD_TESTS_DIR "/../packaging/postgresql/roles.sql"));
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    QString script;
-    for (const QString& line : QString::fromUtf8(file.readAll()).split(u'\n')) {
-        if (!line.trimmed().startsWith(QLatin1String("--"))) {
-            script += line + u'\n';
-        }
-    }
     // Roles belong to the whole server: drop what an earlier run of this test left.
-    for (const char* role : { "alice_ro", "gw_eu1", "switchyard_reader", "switchyard_gateway" }) {
+    for (const char* role : { "alice_ro", "gw_eu1", "switchyard_admin", "switchyard_reader", "switchyard_gateway" }) {
         m_server.exec(QStringLiteral("DROP OWNED BY %1").arg(QLatin1String(role)), url);
         m_server.exec(QStringLiteral("DROP ROLE IF EXISTS %1").arg(QLatin1String(role)));
     }
-    for (const QString& statement : script.split(u';', Qt::SkipEmptyParts)) {
-        if (!statement.trimmed().isEmpty()) {
-            QVERIFY2(m_server.exec(statement, url), qPrintable(statement + m_server.lastError()));
-        }
-    }
+    QVERIFY2(m_server.execScript(QStringLiteral(SWITCHYARD_TESTS_DIR "/../packaging/postgresql/roles.sql"), url),
+             qPrintable(m_server.lastError()));
     QVERIFY(m_server.exec("CREATE ROLE alice_ro LOGIN IN ROLE switchyard_reader"));
     QVERIFY(m_server.exec("CREATE ROLE gw_eu1 LOGIN IN ROLE switchyard_gateway"));
     QUrl reader(url);
