@@ -2251,6 +2251,10 @@ Erstes Token: %3</translation>
         <source>The shared budget could not be updated (%1).</source>
         <translation>Das gemeinsame Budget konnte nicht aktualisiert werden (%1).</translation>
     </message>
+    <message>
+        <source>The team&apos;s budget cannot be checked (%1); this instance spends at most %2% of what each limit had left until it can.</source>
+        <translation>Das Budget des Teams kann nicht geprüft werden (%1); bis es wieder geht, gibt diese Instanz höchstens %2 % dessen aus, was jedem Limit blieb.</translation>
+    </message>
 </context>
 <context>
     <name>EntraTokenSource</name>

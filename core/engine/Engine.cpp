@@ -245,6 +245,7 @@ void Engine::holdShared(Reservation* reservation)
         if (!m_sharedBudgetError.isEmpty()) {
             m_sharedBudgetError.clear();
             qInfo().noquote() << tr("The shared budget is reachable again.");
+            emit healthChanged();
         }
         return;
     }
@@ -253,7 +254,11 @@ void Engine::holdShared(Reservation* reservation)
         // The database cannot be asked: every instance goes on serving, each within a conservative
         // share of what the team's budget had left, so that together they stay within it.
         if (m_sharedBudgetError != hold.error) {
+            const bool wasReachable = m_sharedBudgetError.isEmpty();
             m_sharedBudgetError = hold.error;
+            if (wasReachable) {
+                emit healthChanged(); // the UI and /health say the gateway runs on its share
+            }
             qWarning().noquote() << tr("The shared budget cannot be checked (%1); until it can, this instance "
                                        "spends at most %2% of what each limit had left.")
                                         .arg(hold.error)
@@ -339,6 +344,12 @@ QStringList Engine::healthProblems() const
     }
     if (m_ledger && !m_ledger->stallReason().isEmpty()) {
         problems.append(tr("The history database cannot be written: %1.").arg(m_ledger->stallReason()));
+    }
+    if (!m_sharedBudgetError.isEmpty()) {
+        problems.append(tr("The team's budget cannot be checked (%1); this instance spends at most %2% of what "
+                           "each limit had left until it can.")
+                            .arg(m_sharedBudgetError)
+                            .arg(int(SharedBudgetFallback::kShare * 100)));
     }
     return problems;
 }

@@ -199,8 +199,14 @@ void TestServeSharedBudget::databaseAway_aGatewaySpendsOnlyItsShare_handedOverAf
     QCOMPARE(away.count(200), 4);
     QCOMPARE(away.count(503), 4);
     QCOMPARE(upstream.received, 14);
+    // /health says the gateway runs on its share, and why.
+    const QJsonObject degraded = serve.health();
+    QCOMPARE(degraded.value("status").toString(), QStringLiteral("degraded"));
+    QVERIFY2(QJsonDocument(degraded).toJson().contains("team's budget cannot be checked"),
+             QJsonDocument(degraded).toJson().constData());
     QVERIFY(m_server.resume());
     QTRY_VERIFY_WITH_TIMEOUT(ask() == 200, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(serve.health().value("status").toString(), QStringLiteral("ok"), 20000);
     const int answered = upstream.received;
 
     QCOMPARE(::kill(pid_t(serve.pid()), SIGTERM), 0);
