@@ -357,21 +357,26 @@ bool LedgerWriter::writeBatch(const QList<RequestRecord>& records, const QList<V
         }
     }
     m_rollup->clear();
-    for (int i = 0; ok && i < records.size(); ++i) {
-        if (!spillKey.isEmpty()) {
-            // A spill may repeat rows (a crashed run's journal keeps rows until a flush confirms
-            // them): a row the ledger holds already is not written twice (PostgreSQL's unique
-            // uuid index would skip it too; SQLite keeps uuid unindexed, see LedgerSchema).
+    QList<RequestRecord> fresh;
+    const QList<RequestRecord>* toWrite = &records;
+    if (!spillKey.isEmpty()) {
+        // A spill may repeat rows (a crashed run's journal keeps rows until a flush confirms
+        // them): a row the ledger holds already is not written twice (PostgreSQL's unique
+        // uuid index would skip it too; SQLite keeps uuid unindexed, see LedgerSchema).
+        for (int i = 0; ok && i < records.size(); ++i) {
             bool present = false;
             ok = requestPresent(records[i], &present, error);
-            if (!ok || present) {
-                continue;
+            if (ok && !present) {
+                fresh.append(records[i]);
             }
         }
-        bool inserted = false;
-        ok = m_rows->writeRequest(records[i], error, &inserted);
-        if (ok && inserted) {
-            m_rollup->add(records[i]);
+        toWrite = &fresh;
+    }
+    QList<bool> inserted;
+    ok = ok && m_rows->writeRequests(m_connection->database(), *toWrite, &inserted, error);
+    for (qsizetype i = 0; ok && i < toWrite->size(); ++i) {
+        if (inserted[i]) {
+            m_rollup->add(toWrite->at(i));
         }
     }
     for (int i = 0; ok && i < votes.size(); ++i) {

@@ -57,6 +57,14 @@ struct SharedBudgetClient::State
 
     void run();
     void serve(SharedBudget& budget);
+    // The database answers again: what the outage refused goes first, in its order.
+    void requeueRetries()
+    {
+        while (!retries.empty()) {
+            jobs.push_front(retries.back());
+            retries.pop_back();
+        }
+    }
     void execute(SharedBudget& budget, Job& job, QString* error);
 };
 
@@ -102,11 +110,7 @@ void SharedBudgetClient::State::serve(SharedBudget& budget)
             reachable = ok;
             lastError = error;
             if (ok) {
-                // What the outage refused goes first, in its order.
-                while (!retries.empty()) {
-                    jobs.push_front(retries.back());
-                    retries.pop_back();
-                }
+                requeueRetries();
             }
             continue;
         }
@@ -125,6 +129,8 @@ void SharedBudgetClient::State::serve(SharedBudget& budget)
         reachable = error.isEmpty();
         if (!error.isEmpty()) {
             lastError = error;
+        } else {
+            requeueRetries();
         }
         switch (job->kind) {
         case Job::Kind::Reserve:

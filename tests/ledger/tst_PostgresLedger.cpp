@@ -1,7 +1,9 @@
 #include "LedgerTestUtil.h"
 
+#include "core/ledger/LedgerConnection.h"
 #include "core/ledger/LedgerDialect.h"
 #include "core/ledger/LedgerQueries.h"
+#include "core/ledger/LedgerRowWriter.h"
 #include "core/ledger/LedgerSchema.h"
 #include "core/ledger/LedgerUrl.h"
 #include "core/ledger/SharedBudget.h"
@@ -81,6 +83,7 @@ private slots:
     void password_fromPgpassFileOrKeychain_neverInMessages();
     void documentedRoles_readerReadsGatewayWritesNeitherChangesTheSchema();
     void sameRequestTwice_storedAndCountedOnce();
+    void batchWrite_multiRowInsertsKeepEveryRowWithItsChildren();
     void serverRestart_rowsInFlightWrittenOnce();
     void closedDuringOutage_spilledAndWrittenOnceOnNextOpen();
 
@@ -341,6 +344,68 @@ void TestPostgresLedger::documentedRoles_readerReadsGatewayWritesNeitherChangesT
     QVERIFY(!m_server.exec("UPDATE requests SET cost_usd = 0", gateway.toString()));
     QVERIFY(!m_server.exec("INSERT INTO votes(compare_group, winner_model, tie, at) VALUES('g', 'm', 0, 0)",
                            reader.toString()));
+}
+
+// PostgreSQL's writer sends a batch as multi-row inserts (LedgerRowWriter::kBatchRows requests a
+// statement): 1,200 requests span three statements; each keeps its own attempts and failovers,
+// and a request already written, or twice in the batch, is written once and reported as skipped.
+void TestPostgresLedger::batchWrite_multiRowInsertsKeepEveryRowWithItsChildren()
+{
+    const QString url = m_server.createDatabase();
+    {
+        Ledger ledger; // the schema
+        QVERIFY2(ledger.open(url), qPrintable(ledger.errorString()));
+    }
+    QList<RequestRecord> records;
+    for (int i = 0; i < 1200; ++i) {
+        RequestRecord r = request(utc(2026, 3, 2, 10).addSecs(i), QStringLiteral("m-%1").arg(i % 7), "pa", 0.001 * i);
+        r.prompt = QStringLiteral("prompt %1").arg(i);
+        if (i % 3 == 0) { // a failover: two attempts, one failover
+            r.attempts.prepend(attempt(QStringLiteral("first-%1").arg(i), "pb", r.startedAt, QStringLiteral("failed"),
+                                       QStringLiteral("server_error")));
+            r.failovers = { FailoverRecord { r.startedAt.addMSecs(100), QStringLiteral("first-%1").arg(i), r.finalModel,
+                                             QStringLiteral("server_error"), QStringLiteral("503 from pb") } };
+        }
+        records.append(r);
+    }
+    records[700].costUsd.reset(); // NULL cost
+    records[701].learned = LearnedRouteRecord { 0.75, true };
+    records.append(records[5]); // twice in one batch
+    LedgerConnection connection(url, QStringLiteral("batch-test"));
+    QString error;
+    QVERIFY2(connection.open(5000, &error), qPrintable(error));
+    const QSqlDatabase db = connection.database();
+    LedgerRowWriter rows;
+    QVERIFY2(rows.prepare(db, &error), qPrintable(error));
+    QList<bool> inserted;
+    // Request 0 is there already (a replayed batch).
+    QVERIFY(LedgerConnection::exec(db, QStringLiteral("BEGIN"), &error));
+    QVERIFY2(rows.writeRequests(db, { records[0] }, &inserted, &error), qPrintable(error));
+    QVERIFY(LedgerConnection::exec(db, QStringLiteral("COMMIT"), &error));
+    QCOMPARE(inserted, QList<bool> { true });
+    QVERIFY(LedgerConnection::exec(db, QStringLiteral("BEGIN"), &error));
+    QVERIFY2(rows.writeRequests(db, records, &inserted, &error), qPrintable(error));
+    QVERIFY(LedgerConnection::exec(db, QStringLiteral("COMMIT"), &error));
+    QCOMPARE(inserted.size(), records.size());
+    QCOMPARE(inserted.count(true), 1199);
+    QVERIFY(!inserted[0]); // written before
+    QVERIFY(inserted[5] && !inserted.last()); // the second copy of request 5
+
+    RawDb raw(url);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM requests").toInt(), 1200);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM attempts").toInt(), 1200 + 400);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM failovers").toInt(), 400);
+    // Every child row belongs to its own request.
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM attempts a JOIN requests r ON r.rid = a.request_rid"
+                        " WHERE a.seq = 1 AND a.model_id <> r.final_model")
+                 .toInt(),
+             0);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM failovers f JOIN requests r ON r.rid = f.request_rid"
+                        " WHERE f.from_model <> 'first-' || substr(r.prompt, 8) OR f.to_model <> r.final_model")
+                 .toInt(),
+             0);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM requests WHERE cost_usd IS NULL").toInt(), 1);
+    QCOMPARE(raw.scalar("SELECT learned_p_strong FROM requests WHERE prompt = 'prompt 701'").toDouble(), 0.75);
 }
 
 void TestPostgresLedger::sameRequestTwice_storedAndCountedOnce()

@@ -1,5 +1,6 @@
 // Ledger benchmark: fills a ledger through the writer thread, then times each dashboard query.
-// Usage: bench-ledger [--requests N] [--keep DIR] [--queries-only FILE (time the queries on an existing ledger)]
+// Usage: bench-ledger [--requests N] [--keep DIR] [--database postgresql://... (an empty database instead
+// of a SQLite file)] [--queries-only FILE|URL (time the queries on an existing ledger)]
 #include "core/ledger/Ledger.h"
 #include "core/ledger/LedgerQueries.h"
 
@@ -138,6 +139,7 @@ int runLedgerBenchmarks(const QStringList& args)
     int total = 1000000;
     QString keepDir;
     QString existing;
+    QString database;
     for (int i = 0; i + 1 < args.size(); ++i) {
         if (args[i] == QLatin1String("--queries-only")) {
             existing = args[i + 1];
@@ -146,12 +148,14 @@ int runLedgerBenchmarks(const QStringList& args)
             total = args[i + 1].toInt();
         } else if (args[i] == QLatin1String("--keep")) {
             keepDir = args[i + 1];
+        } else if (args[i] == QLatin1String("--database")) {
+            database = args[i + 1];
         }
     }
     QTemporaryDir temp;
-    const QString path = existing.isEmpty()
-        ? (keepDir.isEmpty() ? temp.path() : keepDir) + QStringLiteral("/bench-ledger.sqlite")
-        : existing;
+    const QString path = !existing.isEmpty() ? existing
+        : !database.isEmpty()                ? database
+                              : (keepDir.isEmpty() ? temp.path() : keepDir) + QStringLiteral("/bench-ledger.sqlite");
     QDateTime end = QDateTime::currentDateTimeUtc();
     if (existing.isEmpty() && !fillLedger(path, total, end, out)) {
         return 1;
