@@ -297,10 +297,9 @@ bool LedgerMigration::run(Report* report)
         if (!LedgerConnection::exec(to, dialect.beginWrite(), &error)) {
             return fail(error);
         }
-        for (const RequestRecord& record : std::as_const(batch)) {
-            if (!rows.writeRequest(record, &error)) {
-                return fail(error);
-            }
+        QList<bool> inserted; // a request copied by an interrupted run is skipped by its uuid
+        if (!rows.writeRequests(to, batch, &inserted, &error)) {
+            return fail(error);
         }
         progress.insert("last_rid", lastRid);
         progress.insert("copied", progress.value("copied").toInteger() + batch.size());
