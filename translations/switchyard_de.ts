@@ -7728,10 +7728,6 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
         <translation>Nicht übernommen: %1 der Team-Konfiguration hat Fehler (%2).</translation>
     </message>
     <message>
-        <source>Not applied: the team configuration&apos;s %1 (%2).</source>
-        <translation>Nicht übernommen: %1 der Team-Konfiguration (%2).</translation>
-    </message>
-    <message>
         <source>Applied the team configuration&apos;s %1.</source>
         <translation>%1 der Team-Konfiguration übernommen.</translation>
     </message>
@@ -8245,6 +8241,33 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
 </source>
         <translation>Es wurde noch keine Team-Konfiguration hochgeladen; switchyard team push macht aus den Dateien dieses Verzeichnisses die erste Version.
 </translation>
+    </message>
+</context>
+<context>
+    <name>TeamConfigBar</name>
+    <message>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <source>The team&apos;s configuration has a new %1, but it has errors and is not applied: %2</source>
+        <translation>Die Konfiguration des Teams hat eine neue %1, aber sie hat Fehler und wird nicht übernommen: %2</translation>
+    </message>
+    <message>
+        <source>The team&apos;s configuration has a new %1. Apply it to this app (providers, routing and client keys)?</source>
+        <translation>Die Konfiguration des Teams hat eine neue %1. In diese App übernehmen (Anbieter, Routing und Client-Schlüssel)?</translation>
+    </message>
+    <message>
+        <source>The team&apos;s %1 was not applied: %2</source>
+        <translation>%1 des Teams wurde nicht übernommen: %2</translation>
+    </message>
+    <message>
+        <source>Applied the team&apos;s %1.</source>
+        <translation>%1 des Teams übernommen.</translation>
     </message>
 </context>
 <context>

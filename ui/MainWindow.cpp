@@ -6,6 +6,7 @@
 #include "ui/routing/TryPromptPanel.h"
 #include "ui/settings/SandboxExample.h"
 #include "ui/settings/SettingsMenu.h"
+#include "ui/settings/TeamConfigBar.h"
 #include "ui/settings/WelcomeDialog.h"
 
 #include "core/alerts/AlertRules.h"
@@ -83,6 +84,13 @@ MainWindow::MainWindow(Engine& engine, QWidget* parent)
     statusBar()->insertPermanentWidget(0, degraded);
     connect(&engine, &Engine::healthChanged, degraded, showHealth);
     showHealth();
+
+    // On a team's ledger database: a newer team configuration is offered above the pages.
+    auto* team = new TeamConfigBar(engine, this);
+    static_cast<QVBoxLayout*>(centralWidget()->layout())->insertWidget(0, team);
+    connect(team, &TeamConfigBar::applied, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 15000); });
+    team->follow();
 }
 
 void MainWindow::setUpEnginePages(Engine& engine)
@@ -363,7 +371,13 @@ void MainWindow::setUpPages(const ModelCatalog& catalog, ProviderClient* client)
     m_pages->addWidget(placeholderPage(QStringLiteral("dashboard"), tr("Dashboard"),
                                        tr("The dashboard will live here: spend per provider and model, budgets, "
                                           "latency and failure rates from the ledger.")));
-    setCentralWidget(m_pages);
+    // The pages, below an optional bar (the team configuration's, see setUpEngine).
+    auto* central = new QWidget(this);
+    auto* centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_pages, 1);
+    setCentralWidget(central);
 
     auto* navigation = new QToolBar(tr("Navigation"), this);
     navigation->setObjectName(QStringLiteral("navigation"));

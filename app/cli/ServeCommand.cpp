@@ -1,14 +1,13 @@
 #include "app/cli/ServeCommand.h"
 
 #include "app/cli/Console.h"
-#include "app/cli/TeamConfigFiles.h"
 #include "core/alerts/AlertMonitor.h"
 #include "core/alerts/WebhookSender.h"
-#include "core/config/ConfigStore.h"
 #include "core/engine/Engine.h"
 #include "core/engine/EngineAlerts.h"
 #include "core/engine/EngineGateway.h"
 #include "core/engine/ProviderProbes.h"
+#include "core/engine/TeamConfigFiles.h"
 #include "core/gateway/ClientKeyStore.h"
 #include "core/gateway/GatewayServer.h"
 #include "core/gateway/MetricsEndpoint.h"
@@ -259,8 +258,8 @@ void ServeCommand::followTeamConfig(Engine& engine)
                         "home's own configuration.\n"));
         return;
     }
-    const QString home = engine.homeDir();
-    auto* follower = new TeamConfigFollower(engine.ledgerPath(), TeamConfigFiles::appliedVersion(home), this);
+    auto* follower
+        = new TeamConfigFollower(engine.ledgerPath(), TeamConfigFiles::appliedVersion(engine.homeDir()), this);
     connect(follower, &TeamConfigFollower::reachabilityChanged, this, [](const QString& error) {
         if (!error.isEmpty()) {
             qWarning().noquote() << tr("The team configuration cannot be read (%1); serving on the version "
@@ -269,26 +268,12 @@ void ServeCommand::followTeamConfig(Engine& engine)
         }
     });
     connect(follower, &TeamConfigFollower::versionAvailable, this,
-            [&engine, follower, home](const TeamConfigVersion& config) {
+            [&engine, follower](const TeamConfigVersion& config) {
                 follower->acknowledge(config.version); // applied or refused, it is not offered again
                 QString error;
-                const ConfigLoadResult parsed = ConfigStore::parse(config.providers, config.routing);
-                if (!TeamConfigFiles::check(config, &error)) {
+                if (!TeamConfigFiles::apply(engine, config, &error)) {
                     qWarning().noquote() << tr("Not applied: the team configuration's %1 has errors (%2).")
                                                 .arg(TeamConfigFiles::describe(config), error);
-                    return;
-                }
-                // Providers and routing take effect at once; the client keys' file is re-read by
-                // the gateway before its next request.
-                const QList<ConfigProblem> problems = engine.saveConfig(parsed.config);
-                if (ConfigProblems::hasErrors(problems)
-                    || !TeamConfigFiles::writeClientKeys(home, config.clientKeys, &error)
-                    || !TeamConfigFiles::setAppliedVersion(home, config.version, &error)) {
-                    qWarning().noquote() << tr("Not applied: the team configuration's %1 (%2).")
-                                                .arg(TeamConfigFiles::describe(config),
-                                                     error.isEmpty() && !problems.isEmpty()
-                                                         ? problems.constFirst().toString()
-                                                         : error);
                     return;
                 }
                 qInfo().noquote() << tr("Applied the team configuration's %1.").arg(TeamConfigFiles::describe(config));

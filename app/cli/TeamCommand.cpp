@@ -1,8 +1,8 @@
 #include "app/cli/TeamCommand.h"
 
 #include "app/cli/Console.h"
-#include "app/cli/TeamConfigFiles.h"
 #include "core/engine/Engine.h"
+#include "core/engine/TeamConfigFiles.h"
 #include "core/ledger/LedgerUrl.h"
 #include "core/ledger/TeamConfigStore.h"
 

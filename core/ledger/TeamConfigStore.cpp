@@ -4,6 +4,7 @@
 #include "core/ledger/LedgerDialect.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSysInfo>
@@ -16,6 +17,18 @@ QString tr(const char* text)
 }
 
 const QString kColumns = QStringLiteral("version, changed_by, changed_on, changed_at, note");
+
+// The user this process runs as, for the history ("alice@laptop").
+QString osUser()
+{
+    for (const char* variable : { "USER", "LOGNAME" }) {
+        const QString name = qEnvironmentVariable(variable);
+        if (!name.isEmpty()) {
+            return name;
+        }
+    }
+    return QDir::home().dirName();
+}
 
 TeamConfigVersion fromRow(const QSqlQuery& query, bool withFiles)
 {
@@ -154,7 +167,7 @@ int TeamConfigStore::push(const TeamConfigVersion& config, int baseVersion, bool
     }
     query.finish();
     // Who: the role the server authenticated on PostgreSQL; the file's owner can only say.
-    QString changedBy = qEnvironmentVariable("USER", QStringLiteral("unknown"));
+    QString changedBy = osUser();
     if (dialect.isPostgres()) {
         if (!query.exec(QStringLiteral("SELECT current_user")) || !query.next()) {
             return rollback(query.lastError().text());
@@ -162,8 +175,7 @@ int TeamConfigStore::push(const TeamConfigVersion& config, int baseVersion, bool
         changedBy = query.value(0).toString();
         query.finish();
     }
-    const QString changedOn
-        = qEnvironmentVariable("USER", QStringLiteral("unknown")) + u'@' + QSysInfo::machineHostName();
+    const QString changedOn = osUser() + u'@' + QSysInfo::machineHostName();
     const int number = newest + 1;
     if (!query.prepare(QStringLiteral("INSERT INTO team_config(version, providers, routing, client_keys, changed_by,"
                                       " changed_on, changed_at, note) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"))) {

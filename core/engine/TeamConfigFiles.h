@@ -4,6 +4,8 @@
 
 #include <QString>
 
+class Engine;
+
 // A team configuration version as files in a home directory: providers.json, routing.json and
 // client-keys.json, plus team-config.json, which remembers the version the home was last pulled
 // from or pushed as (the base of the next push).
@@ -20,6 +22,10 @@ bool writeClientKeys(const QString& homeDir, const QByteArray& clientKeys, QStri
 // The version the home holds (0: none, or never pulled).
 int appliedVersion(const QString& homeDir);
 bool setAppliedVersion(const QString& homeDir, int version, QString* error);
+// Makes `config` what the engine runs on: providers and routing at once (saved as the engine saves
+// them), client keys for the gateway's next request, and the home's version. Nothing changes when
+// the version has errors; false with *error then.
+bool apply(Engine& engine, const TeamConfigVersion& config, QString* error);
 // "version 3, pushed by alice (alice@laptop) at 2026-03-02 10:00 UTC: note"
 QString describe(const TeamConfigVersion& config);
 } // namespace TeamConfigFiles

@@ -1,6 +1,7 @@
-#include "app/cli/TeamConfigFiles.h"
+#include "core/engine/TeamConfigFiles.h"
 
 #include "core/config/ConfigStore.h"
+#include "core/engine/Engine.h"
 #include "core/gateway/ClientKeyStore.h"
 
 #include <QCoreApplication>
@@ -112,6 +113,21 @@ bool setAppliedVersion(const QString& homeDir, int version, QString* error)
 {
     return writeFile(QDir(homeDir).filePath(stateFileName()),
                      QJsonDocument(QJsonObject { { QStringLiteral("version"), version } }).toJson(), error);
+}
+
+bool apply(Engine& engine, const TeamConfigVersion& config, QString* error)
+{
+    if (!check(config, error)) {
+        return false;
+    }
+    const QList<ConfigProblem> problems
+        = engine.saveConfig(ConfigStore::parse(config.providers, config.routing).config);
+    if (ConfigProblems::hasErrors(problems)) {
+        *error = problems.constFirst().toString();
+        return false;
+    }
+    return writeClientKeys(engine.homeDir(), config.clientKeys, error)
+        && setAppliedVersion(engine.homeDir(), config.version, error);
 }
 
 QString describe(const TeamConfigVersion& config)
