@@ -57,6 +57,7 @@ struct BudgetRequest
     qint64 images = 0;
     qint64 maxOutputTokens = 0;
     bool mayWriteCache = false;
+    qint64 webSearches = 0; // the most server-side web searches the request may be billed for
 };
 
 // One limit: a period, for all providers (empty providerId) or one.
