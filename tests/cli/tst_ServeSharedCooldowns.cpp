@@ -48,6 +48,12 @@ void TestServeSharedCooldowns::breakerOpenedByOneGateway_theOtherSendsNothingThe
         QVERIFY2(serve[i].start(homes[i].path(), { QStringLiteral("--database"), url }, { QStringLiteral("--quiet") }),
                  serve[i].standardError().constData());
     }
+    // Both listen before anything fails: a notification sent before a process listens is not
+    // kept for it (it finds a failing deployment out by itself).
+    for (ServeProcess& gateway : serve) {
+        QTRY_VERIFY_WITH_TIMEOUT(gateway.standardError().contains("Cooldowns are shared through the ledger database"),
+                                 15000);
+    }
     QNetworkAccessManager nam;
     QByteArray lastBody;
     auto ask = [&](ServeProcess& gateway) {
@@ -75,8 +81,18 @@ void TestServeSharedCooldowns::breakerOpenedByOneGateway_theOtherSendsNothingThe
     QVERIFY2(sentBeforeOpen >= 3, qPrintable(QString::number(sentBeforeOpen)));
     QVERIFY2(lastBody.contains("cool"), lastBody.constData());
 
-    // The second gateway saw no failure, yet sends the deployment nothing.
-    QTest::qWait(300); // the notification crosses the database
+    // The second gateway saw no failure, yet sends the deployment nothing: once the notification
+    // has crossed the database (its /metrics shows the breaker open; within a second or two even
+    // on a loaded machine), its requests are refused without reaching the upstream.
+    auto circuitOpen = [&nam](ServeProcess& gateway) {
+        QNetworkReply* reply = nam.get(QNetworkRequest(gateway.url(QStringLiteral("/metrics"))));
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        const bool answered = done.wait(5000);
+        const QByteArray text = answered ? reply->readAll() : QByteArray();
+        reply->deleteLater();
+        return text.contains("switchyard_circuit_state{model=\"m\"} 2");
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(circuitOpen(serve[1]), 10000);
     for (int i = 0; i < 3; ++i) {
         QVERIFY(ask(serve[1]) >= 500);
         QVERIFY2(lastBody.contains("cool"), lastBody.constData());
