@@ -53,6 +53,7 @@ struct SharedBudgetClient::State
     QString lastError;
     bool busy = false;
     SteadyClock::time_point busySince;
+    bool stalled = false; // a reservation gave up on the call the thread is in: nobody waits behind it
     QStringList errors;
 
     void run();
@@ -126,6 +127,7 @@ void SharedBudgetClient::State::serve(SharedBudget& budget)
         execute(budget, *job, &error);
         lock.lock();
         busy = false;
+        stalled = false;
         reachable = error.isEmpty();
         if (!error.isEmpty()) {
             lastError = error;
@@ -211,7 +213,8 @@ SharedBudget::Hold SharedBudgetClient::reserve(const QList<SharedBudget::Scope>&
         hold.error = m_state->lastError;
         return hold;
     }
-    if (m_state->busy && SteadyClock::now() - m_state->busySince > std::chrono::milliseconds(kWaitMs)) {
+    if (m_state->stalled
+        || (m_state->busy && SteadyClock::now() - m_state->busySince > std::chrono::milliseconds(kWaitMs))) {
         hold.error = notInTime();
         return hold;
     }
@@ -222,6 +225,7 @@ SharedBudget::Hold SharedBudgetClient::reserve(const QList<SharedBudget::Scope>&
     m_state->wake.notify_all();
     if (!m_state->answered.wait_for(lock, std::chrono::milliseconds(kWaitMs), [&job] { return job->done; })) {
         job->abandoned = true;
+        m_state->stalled = true; // until the thread is done with what it is in
         hold.error = notInTime();
         return hold;
     }

@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -248,11 +249,13 @@ void TestServeSharedBudget::databaseHangs_requestsAreAnsweredWithinTheShare()
         QCOMPARE(ask(), 200);
     }
     QVERIFY(m_server.signalAll(SIGSTOP));
+    auto resume = qScopeGuard([this] { m_server.signalAll(SIGCONT); }); // also when a check fails
     // $0.40 left: 10% of it while the database does not answer, then refusals; all answered.
     QList<int> hung;
     for (int i = 0; i < 8; ++i) {
         hung.append(ask());
     }
+    resume.dismiss();
     QVERIFY(m_server.signalAll(SIGCONT));
     QCOMPARE(hung.count(200), 4);
     QCOMPARE(hung.count(503), 4);

@@ -3,6 +3,7 @@
 #include "core/ledger/SharedBudgetClient.h"
 
 #include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 
 #include <csignal>
@@ -102,6 +103,7 @@ void TestSharedBudgetClient::hungServer_reserveGivesUpInTime_lateHoldIsReleased(
     QVERIFY2(first.ok, qPrintable(first.error));
 
     QVERIFY(server.signalAll(SIGSTOP));
+    auto resume = qScopeGuard([&server] { server.signalAll(SIGCONT); }); // also when a check fails
     QElapsedTimer timer;
     timer.start();
     const SharedBudget::Hold late = client.reserve({ daily(1.0) }, 0.2);
@@ -118,6 +120,7 @@ void TestSharedBudgetClient::hungServer_reserveGivesUpInTime_lateHoldIsReleased(
     }
     QVERIFY2(timer.elapsed() < SharedBudgetClient::kWaitMs, qPrintable(QString::number(timer.elapsed())));
     client.settle(first.id, 0.1); // queued behind the hung call
+    resume.dismiss();
     QVERIFY(server.signalAll(SIGCONT));
 
     // The server goes on: the late hold it granted is released, the settle written, and the
