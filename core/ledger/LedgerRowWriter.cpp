@@ -90,7 +90,8 @@ bool LedgerRowWriter::writeRequest(const RequestRecord& r, QString* error, bool*
         q.bindNull(i++);
         q.bindNull(i++);
     }
-    for (const QString& value : { r.answer, r.reasoning, LedgerRows::toolCallsToJson(r.toolCalls), r.settings }) {
+    for (const QString& value :
+         { r.answer, r.reasoning, LedgerRows::toolCallsToJson(r.toolCalls), r.settings, r.exchange }) {
         q.bind(i++, value);
     }
     if (!q.exec()) {

@@ -195,6 +195,16 @@ QStringList LedgerSchema::stepSql(int version)
             QStringLiteral("CREATE TABLE budget_holds(id INTEGER PRIMARY KEY, scopes TEXT NOT NULL,"
                            " amount_usd REAL NOT NULL, created_at INTEGER NOT NULL)"),
         };
+    case 9:
+        // Taken by another change made at the same time; this one does not depend on it.
+        return {};
+    case 10:
+        // What a workbench column's row needs to reopen as it was shown: the tools and tool_choice
+        // it was sent, its earlier turns (answers, tool calls, results, the files each carried as
+        // references) and this turn's files. A JSON document the workbench reads; '' for others.
+        return {
+            QStringLiteral("ALTER TABLE requests ADD COLUMN exchange TEXT NOT NULL DEFAULT ''"),
+        };
     default:
         return {};
     }

@@ -29,7 +29,7 @@ enum class LedgerOpenError
 // and nothing looks a request up by uuid (history pages by time, details by rowid).
 // Old steps are never edited: a v1 file upgrades through exactly the DDL a v1 build would follow.
 namespace LedgerSchema {
-constexpr int kVersion = 8;
+constexpr int kVersion = 10;
 
 struct Result
 {
