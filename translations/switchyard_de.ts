@@ -162,6 +162,22 @@
         <source>Tool calls</source>
         <translation>Werkzeugaufrufe</translation>
     </message>
+    <message>
+        <source>Attached: %1</source>
+        <translation>Angehängt: %1</translation>
+    </message>
+    <message>
+        <source>Tool results sent</source>
+        <translation>Gesendete Werkzeugergebnisse</translation>
+    </message>
+    <message>
+        <source>No result was given for these calls.</source>
+        <translation>Für diese Aufrufe wurde kein Ergebnis angegeben.</translation>
+    </message>
+    <message>
+        <source>Sent with: %1</source>
+        <translation>Mitgesendet: %1</translation>
+    </message>
 </context>
 <context>
     <name>AnthropicExportParser</name>
@@ -1349,6 +1365,18 @@ Optionen:
     <message>
         <source>Attached</source>
         <translation>Angehängt</translation>
+    </message>
+    <message>
+        <source>Turn %1</source>
+        <translation>Runde %1</translation>
+    </message>
+    <message>
+        <source>Attached: %1</source>
+        <translation>Angehängt: %1</translation>
+    </message>
+    <message>
+        <source>Tool results sent</source>
+        <translation>Gesendete Werkzeugergebnisse</translation>
     </message>
 </context>
 <context>
