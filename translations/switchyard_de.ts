@@ -376,6 +376,10 @@
         <source>Remove %1</source>
         <translation>%1 entfernen</translation>
     </message>
+    <message>
+        <source>PDF, reading…</source>
+        <translation>PDF, wird gelesen…</translation>
+    </message>
 </context>
 <context>
     <name>AwsCredentialChain</name>
@@ -8884,6 +8888,10 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
     <message>
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Wait until %1 is read, then send.</source>
+        <translation>Warten Sie, bis %1 gelesen ist, und senden Sie dann.</translation>
     </message>
 </context>
 </TS>
