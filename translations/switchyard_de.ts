@@ -162,6 +162,22 @@
         <source>Tool calls</source>
         <translation>Werkzeugaufrufe</translation>
     </message>
+    <message>
+        <source>Attached: %1</source>
+        <translation>Angehängt: %1</translation>
+    </message>
+    <message>
+        <source>Tool results sent</source>
+        <translation>Gesendete Werkzeugergebnisse</translation>
+    </message>
+    <message>
+        <source>No result was given for these calls.</source>
+        <translation>Für diese Aufrufe wurde kein Ergebnis angegeben.</translation>
+    </message>
+    <message>
+        <source>Sent with: %1</source>
+        <translation>Mitgesendet: %1</translation>
+    </message>
 </context>
 <context>
     <name>AnthropicExportParser</name>
@@ -359,6 +375,10 @@
     <message>
         <source>Remove %1</source>
         <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>PDF, reading…</source>
+        <translation>PDF, wird gelesen…</translation>
     </message>
 </context>
 <context>
@@ -1353,6 +1373,18 @@ Optionen:
     <message>
         <source>Attached</source>
         <translation>Angehängt</translation>
+    </message>
+    <message>
+        <source>Turn %1</source>
+        <translation>Runde %1</translation>
+    </message>
+    <message>
+        <source>Attached: %1</source>
+        <translation>Angehängt: %1</translation>
+    </message>
+    <message>
+        <source>Tool results sent</source>
+        <translation>Gesendete Werkzeugergebnisse</translation>
     </message>
 </context>
 <context>
@@ -9052,6 +9084,10 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
     <message>
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Wait until %1 is read, then send.</source>
+        <translation>Warten Sie, bis %1 gelesen ist, und senden Sie dann.</translation>
     </message>
 </context>
 </TS>

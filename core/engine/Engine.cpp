@@ -663,11 +663,13 @@ private:
 };
 } // namespace
 
-void Engine::track(RoutedCall* call, const ChatRequest& request, RequestSource source, const QString& compareGroup)
+void Engine::track(RoutedCall* call, const ChatRequest& request, RequestSource source, const QString& compareGroup,
+                   const QString& exchange)
 {
     RecordContext context { source, request.lastUserText(), compareGroup, {}, {}, {}, {} };
     context.keepAnswer = source == RequestSource::Workbench;
     context.settings = RequestSettings::describe(request);
+    context.exchange = exchange;
     auto* holder = new TicketHolder(m_recorder->start(std::move(context)), call);
     connect(call, &RoutedCall::finished, holder,
             [holder](const RoutedResult& result) { holder->ticket.finish(FinishedCall::routed(result)); });
@@ -677,7 +679,7 @@ void Engine::track(RoutedCall* call, const ChatRequest& request, RequestSource s
             [holder](const RoutedError& state) { holder->ticket.finish(FinishedCall::routedCancelled(state)); });
 }
 
-void Engine::track(ProviderCall* call, RequestSource source, const QString& compareGroup)
+void Engine::track(ProviderCall* call, RequestSource source, const QString& compareGroup, const QString& exchange)
 {
     RecordContext context { source,
                             call->request().lastUserText(),
@@ -688,6 +690,7 @@ void Engine::track(ProviderCall* call, RequestSource source, const QString& comp
                             call->model().price };
     context.keepAnswer = source == RequestSource::Workbench;
     context.settings = RequestSettings::describe(call->request());
+    context.exchange = exchange;
     auto* holder = new DirectTicketHolder(m_recorder->start(std::move(context)), call, m_router);
     connect(call, &ProviderCall::finished, holder, [holder](const CallResult& result) { holder->finish(result, {}); });
     connect(call, &ProviderCall::failed, holder,

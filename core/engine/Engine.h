@@ -132,11 +132,14 @@ public:
     // The one way a call becomes a ledger row (the gateway's requests included).
     CallRecorder& recorder() const { return *m_recorder; }
     // Records the call in the ledger exactly once when it ends (finished, failed, or destroyed
-    // before either: cancelled), through recorder().
-    void track(RoutedCall* call, const ChatRequest& request, RequestSource source, const QString& compareGroup = {});
+    // before either: cancelled), through recorder(). `exchange` is what a workbench column keeps
+    // with its answer (ColumnExchange's JSON).
+    void track(RoutedCall* call, const ChatRequest& request, RequestSource source, const QString& compareGroup = {},
+               const QString& exchange = {});
     // A direct call's budget hold (ProviderCall::budgetHold, from router()->reserveBudget() before
     // it started) is settled here with the call's real usage, or given back when nothing was billed.
-    void track(ProviderCall* call, RequestSource source, const QString& compareGroup = {});
+    void track(ProviderCall* call, RequestSource source, const QString& compareGroup = {},
+               const QString& exchange = {});
     // Writes one finished request to the ledger and counts its cost against the budgets (routed
     // calls were already counted attempt by attempt through their reservations).
     void record(RequestRecord record, bool countAgainstBudgets = true);

@@ -89,6 +89,7 @@ void Ledger::record(RequestRecord record)
         record.answer.clear();
         record.reasoning.clear();
         record.toolCalls.clear();
+        record.exchange.clear();
     }
     if (record.id.isEmpty()) {
         record.id = QUuid::createUuid().toString(QUuid::WithoutBraces);

@@ -103,6 +103,9 @@ struct RequestRecord
     QList<ToolCall> toolCalls;
     // What makes two calls of one model differ (RequestSettings::describe), empty for defaults.
     QString settings;
+    // A workbench column's tools, earlier turns and files as a JSON document the workbench writes
+    // and reads (ColumnExchange); blanked with the prompt when prompt storage is off.
+    QString exchange;
     RequestSpanInfo trace;
 
     bool operator==(const RequestRecord&) const = default;

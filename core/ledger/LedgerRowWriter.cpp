@@ -94,7 +94,8 @@ void putRequestValues(const RequestRecord& r, Put&& put)
         put(nullptr);
         put(nullptr);
     }
-    for (const QString& value : { r.answer, r.reasoning, LedgerRows::toolCallsToJson(r.toolCalls), r.settings }) {
+    for (const QString& value :
+         { r.answer, r.reasoning, LedgerRows::toolCallsToJson(r.toolCalls), r.settings, r.exchange }) {
         put(value);
     }
 }

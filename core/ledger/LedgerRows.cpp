@@ -42,7 +42,8 @@ const char* const kColumns[] = { "rid",
                                  "answer",
                                  "reasoning",
                                  "tool_calls",
-                                 "settings" };
+                                 "settings",
+                                 "exchange" };
 }
 
 QString LedgerRows::requestColumns(const QString& alias)
@@ -149,6 +150,7 @@ RequestRecord LedgerRows::readRequest(const QSqlQuery& q, qint64* rid)
     r.reasoning = q.value(33).toString();
     r.toolCalls = toolCallsFromJson(q.value(34).toString());
     r.settings = q.value(35).toString();
+    r.exchange = q.value(36).toString();
     return r;
 }
 

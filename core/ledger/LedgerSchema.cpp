@@ -196,6 +196,16 @@ QStringList LedgerSchema::stepSql(int version)
                            " amount_usd REAL NOT NULL, created_at INTEGER NOT NULL)"),
         };
     case 9:
+        // Batch evaluations (merged from another change made at the same time).
+        return {};
+    case 10:
+        // What a workbench column's row needs to reopen as it was shown: the tools and tool_choice
+        // it was sent, its earlier turns (answers, tool calls, results, the files each carried as
+        // references) and this turn's files. A JSON document the workbench reads; '' for others.
+        return {
+            QStringLiteral("ALTER TABLE requests ADD COLUMN exchange TEXT NOT NULL DEFAULT ''"),
+        };
+    case 11:
         // One team configuration for every gateway and app on the database (TeamConfigStore):
         // each version whole, as the files hold it, with who pushed it from where and why.
         return {

@@ -146,6 +146,7 @@ constexpr std::pair<const char*, QString RequestRecord::*> kTexts[] = {
     { "answer", &RequestRecord::answer },
     { "reasoning", &RequestRecord::reasoning },
     { "settings", &RequestRecord::settings },
+    { "exchange", &RequestRecord::exchange },
 };
 
 RequestRecord requestFrom(const QJsonObject& o)

@@ -147,6 +147,7 @@ void CallJournal::finished(const RequestRecord& row)
         kept.answer.clear();
         kept.reasoning.clear();
         kept.toolCalls.clear();
+        kept.exchange.clear();
     }
     const QByteArray line = lineFor(kDone, kept);
     m_done.push_back({ ++m_seq, line });

@@ -146,6 +146,7 @@ RequestRecord CallRecorder::row(const RecordContext& context, const FinishedCall
         record.answer = call.answer;
         record.reasoning = call.reasoning;
         record.toolCalls = call.toolCalls;
+        record.exchange = context.exchange;
     }
     return record;
 }

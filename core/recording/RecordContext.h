@@ -27,5 +27,6 @@ struct RecordContext
     // comparison); the ledger still drops them when prompt storage is off.
     bool keepAnswer = false;
     QString settings; // RequestSettings::describe of the request
+    QString exchange; // a workbench column's tools, earlier turns and files (kept with the answer)
     QString requestId; // the row's uuid; the recorder makes one when left empty
 };

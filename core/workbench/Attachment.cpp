@@ -102,6 +102,29 @@ std::optional<Attachment> Attachment::fromBytes(const QString& fileName, const Q
     return attachment;
 }
 
+Attachment Attachment::fromReference(const QJsonObject& reference)
+{
+    Attachment attachment;
+    attachment.fileName = reference.value(QLatin1String("name")).toString();
+    const QString kind = reference.value(QLatin1String("kind")).toString();
+    attachment.kind = kind == kindId(AttachmentKind::Image) ? AttachmentKind::Image
+        : kind == kindId(AttachmentKind::Pdf)               ? AttachmentKind::Pdf
+                                                            : AttachmentKind::Text;
+    attachment.mimeType = reference.value(QLatin1String("mimeType")).toString();
+    attachment.pages = reference.value(QLatin1String("pages")).toInt();
+    attachment.referencedBytes = reference.value(QLatin1String("bytes")).toInteger();
+    attachment.referencedSha256 = reference.value(QLatin1String("sha256")).toString();
+    return attachment;
+}
+
+QString Attachment::sha256() const
+{
+    if (isReference()) {
+        return referencedSha256;
+    }
+    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+}
+
 QString Attachment::dataUrl() const
 {
     return QStringLiteral("data:%1;base64,%2").arg(mimeType, QString::fromLatin1(data.toBase64()));
@@ -109,6 +132,10 @@ QString Attachment::dataUrl() const
 
 QString Attachment::asPromptText() const
 {
+    if (isReference()) {
+        // Model-facing: the bytes of a file from a reopened run are not kept.
+        return QStringLiteral("[File %1 was attached here; Switchyard kept only its name and checksum.]").arg(fileName);
+    }
     if (kind == AttachmentKind::Pdf) {
         // Model-facing text, not UI: the same words whatever the user's language.
         return QStringLiteral("File %1 (the text of a %2-page PDF, extracted by Switchyard; images and layout are "
@@ -130,13 +157,13 @@ QString Attachment::describe() const
 {
     switch (kind) {
     case AttachmentKind::Image:
-        return tr("image, %1").arg(sizeText(data.size()));
+        return tr("image, %1").arg(sizeText(size()));
     case AttachmentKind::Pdf:
-        return tr("PDF, %n page(s), %1", nullptr, pages).arg(sizeText(data.size()));
+        return tr("PDF, %n page(s), %1", nullptr, pages).arg(sizeText(size()));
     case AttachmentKind::Text:
         break;
     }
-    return tr("text, %1").arg(sizeText(data.size()));
+    return tr("text, %1").arg(sizeText(size()));
 }
 
 QJsonObject Attachment::reference() const
@@ -144,9 +171,8 @@ QJsonObject Attachment::reference() const
     QJsonObject object { { QStringLiteral("name"), fileName },
                          { QStringLiteral("kind"), kindId(kind) },
                          { QStringLiteral("mimeType"), mimeType },
-                         { QStringLiteral("bytes"), qint64(data.size()) },
-                         { QStringLiteral("sha256"),
-                           QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex()) } };
+                         { QStringLiteral("bytes"), size() },
+                         { QStringLiteral("sha256"), sha256() } };
     if (kind == AttachmentKind::Pdf) {
         object.insert(QStringLiteral("pages"), pages);
     }

@@ -28,6 +28,10 @@ public:
     QByteArray data; // the file's bytes
     QString text; // a text file's contents; a PDF's text layer (empty: it has none)
     int pages = 0; // a PDF's pages
+    // A file known only by its reference (a turn read back from history): its bytes are not kept,
+    // so these stand for them.
+    qint64 referencedBytes = 0;
+    QString referencedSha256;
 
     // The largest file of each kind, the strictest of the providers' limits so that every column
     // can send it (Anthropic: 5 MB per image, 32 MB per PDF); text goes into the prompt itself.
@@ -40,6 +44,12 @@ public:
     // UTF-8 text. Anything else, an empty or oversized file is refused in *error, naming the file
     // and the cap.
     static std::optional<Attachment> fromBytes(const QString& fileName, const QByteArray& data, QString* error);
+
+    // A file as a history entry or an export references it (reference()): no bytes.
+    static Attachment fromReference(const QJsonObject& reference);
+    bool isReference() const { return data.isEmpty() && !referencedSha256.isEmpty(); }
+    qint64 size() const { return isReference() ? referencedBytes : data.size(); }
+    QString sha256() const;
 
     // "data:image/png;base64,..."
     QString dataUrl() const;

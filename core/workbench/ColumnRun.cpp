@@ -120,11 +120,16 @@ qint64 ColumnRun::elapsedMs() const
     return m_clock.isValid() ? m_clock.elapsed() : 0;
 }
 
-void ColumnRun::begin(const ChatRequest& request, const QStringList& notes)
+void ColumnRun::begin(const ChatRequest& request, const QStringList& notes, const QList<Attachment>& attachments,
+                      const std::optional<QString>& question)
 {
     releaseCall();
     m_request = request;
     m_notes = notes;
+    m_question = question.value_or(request.lastUserText());
+    m_attachments = attachments;
+    m_exchange = {};
+    m_exchange.setOfferedFrom(request);
     m_text.clear();
     m_reasoning.clear();
     m_toolCalls.clear();
@@ -188,9 +193,13 @@ void ColumnRun::settleUsage(const TokenUsage& usage)
 }
 
 void ColumnRun::restore(ColumnState state, const QString& text, const ColumnFigures& figures, const CallError& error,
-                        const QString& reasoning, const QList<ToolCall>& toolCalls)
+                        const QString& reasoning, const QList<ToolCall>& toolCalls, const ColumnExchange& exchange)
 {
     releaseCall();
+    m_exchange = exchange;
+    m_conversation = exchange.earlier;
+    m_question = exchange.question;
+    m_attachments = exchange.attachments;
     m_text = text;
     m_reasoning = reasoning;
     m_toolCalls = toolCalls;
@@ -379,24 +388,27 @@ void ColumnRun::discardText()
     emit figuresChanged();
 }
 
-bool ColumnRun::keepTurn()
+bool ColumnRun::keepTurn(const QStringList& toolResults)
 {
     if ((m_text.isEmpty() && m_toolCalls.isEmpty())
         || (m_state != ColumnState::Done && m_state != ColumnState::Incomplete)) {
         return false;
     }
-    // Tool calls left unanswered cannot go back as calls (the APIs want their results next):
-    // the turn keeps them as text, so the model still knows what it asked for.
-    QString answer = m_text;
-    for (const ToolCall& call : m_toolCalls) {
-        if (!answer.isEmpty()) {
-            answer += QLatin1Char('\n');
-        }
-        answer += QStringLiteral("[called %1 with %2; no result was given]").arg(call.name, call.arguments);
-    }
-    m_conversation.append({ QStringLiteral("user"), m_request.lastUserText() });
-    m_conversation.append({ QStringLiteral("assistant"), answer });
+    // Calls left unanswered go on as text (ConversationTurn::answerText): the APIs take a call
+    // back only with its result.
+    m_conversation.append(
+        { m_question, m_attachments, m_text, m_toolCalls, m_toolCalls.isEmpty() ? QStringList() : toolResults });
     return true;
+}
+
+ColumnExchange ColumnRun::exchange() const
+{
+    ColumnExchange exchange = m_exchange;
+    exchange.column = -1;
+    exchange.earlier = m_conversation;
+    exchange.question = m_question;
+    exchange.attachments = m_attachments;
+    return exchange;
 }
 
 void ColumnRun::clearConversation()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/workbench/ColumnExchange.h"
 #include "core/workbench/ColumnFigures.h"
 #include "core/workbench/ColumnRoute.h"
 #include "core/workbench/ColumnSpec.h"
@@ -48,8 +49,15 @@ public:
     // router chose ("Route it" before it chose).
     QString title() const;
     const ColumnRoute& route() const { return m_route; }
-    // Earlier turns of this column's conversation (user and assistant messages), oldest first.
-    const QList<ChatMessage>& conversation() const { return m_conversation; }
+    // Earlier turns of this column's conversation, oldest first.
+    const QList<ConversationTurn>& conversation() const { return m_conversation; }
+    // This turn's question (empty when it went on from tool results) and files.
+    const QString& question() const { return m_question; }
+    const QList<Attachment>& attachments() const { return m_attachments; }
+    // The tools this turn's request offered (for a restored column, what its row kept).
+    const ToolSet& offeredTools() const { return m_exchange.tools; }
+    // What the column's ledger row keeps to be reopened as shown (its place in the run unset).
+    ColumnExchange exchange() const;
 
     ColumnState state() const { return m_state; }
     const QString& text() const { return m_text; }
@@ -66,8 +74,10 @@ public:
     bool isActive() const { return ColumnStates::isActive(m_state); }
 
     // Starts a new answer for `request`: clears the text and figures, state Waiting. The notes say
-    // how the request differs from what was asked ("report.pdf went as its text: ...").
-    void begin(const ChatRequest& request, const QStringList& notes = {});
+    // how the request differs from what was asked ("report.pdf went as its text: ..."). The turn's
+    // question is the request's last user text unless given (empty: it goes on from tool results).
+    void begin(const ChatRequest& request, const QStringList& notes = {}, const QList<Attachment>& attachments = {},
+               const std::optional<QString>& question = std::nullopt);
     const QStringList& notes() const { return m_notes; }
     // Takes ownership of the object running the call; `cancelCall` stops it without further signals.
     void attach(QObject* call, std::function<void()> cancelCall);
@@ -77,7 +87,8 @@ public:
     void settleUsage(const TokenUsage& usage);
     // Restores a column from history/export without a call.
     void restore(ColumnState state, const QString& text, const ColumnFigures& figures, const CallError& error,
-                 const QString& reasoning = {}, const QList<ToolCall>& toolCalls = {});
+                 const QString& reasoning = {}, const QList<ToolCall>& toolCalls = {},
+                 const ColumnExchange& exchange = {});
     // Restores what the router did for a routed column (with the model it chose, when known).
     void restoreRoute(const ColumnRoute& route, const ModelConfig* model, const ProviderConfig* provider);
 
@@ -99,9 +110,10 @@ public:
     // The answer so far is void (a failover restarts it on another model).
     void discardText();
 
-    // Keeps the last question and this column's answer as a turn of its conversation, so the
-    // next request carries them. False (nothing kept) when there is no answer to keep.
-    bool keepTurn();
+    // Keeps the last question, its files and this column's answer as a turn of its conversation,
+    // so the next request carries them; `toolResults` answer its tool calls (one per call). False
+    // (nothing kept) when there is no answer to keep.
+    bool keepTurn(const QStringList& toolResults = {});
     void clearConversation();
 
 signals:
@@ -138,7 +150,10 @@ private:
     QElapsedTimer m_clock;
     qint64 m_firstTokenAtMs = -1; // on m_clock; the call's own ttft excludes queueing
     ColumnRoute m_route;
-    QList<ChatMessage> m_conversation;
+    QList<ConversationTurn> m_conversation;
+    QString m_question;
+    QList<Attachment> m_attachments;
+    ColumnExchange m_exchange; // the offered tools of this turn
     QStringList m_notes;
     QPointer<QObject> m_call;
     std::function<void()> m_cancelCall;

@@ -2,27 +2,50 @@
 
 #include "core/workbench/PromptBody.h"
 
-ChatRequest ColumnSpec::requestFor(const PromptSettings& prompt, const AttachmentFit& fit, bool takesTemperature) const
+ChatRequest ColumnSpec::requestFor(const PromptSettings& prompt, const AttachmentFit& fit, bool takesTemperature,
+                                   const QList<AttachmentFit>& earlierFits) const
 {
     ChatRequest request;
     const QString system = systemPrompt.value_or(prompt.systemPrompt);
     if (!system.trimmed().isEmpty()) {
         request.messages.append({ QStringLiteral("system"), system });
     }
-    for (const auto& message : prompt.history) {
-        if (message.role != QLatin1String("system")) {
-            request.messages.append(message);
+    bool richHistory = false;
+    for (const ConversationTurn& turn : prompt.history) {
+        if (!turn.question.isEmpty()) {
+            request.messages.append({ QStringLiteral("user"), turn.question });
         }
+        request.messages.append({ QStringLiteral("assistant"), turn.answerText() });
+        if (turn.answered()) {
+            // The plain messages serve estimates and the ledger: the results count as input.
+            request.messages.append({ QStringLiteral("user"), turn.toolResults.join(QLatin1Char('\n')) });
+        }
+        richHistory = richHistory || turn.answered() || !turn.attachments.isEmpty();
     }
-    request.messages.append({ QStringLiteral("user"), prompt.prompt });
+    if (!prompt.prompt.isEmpty()) {
+        request.messages.append({ QStringLiteral("user"), prompt.prompt });
+    }
     request.temperature = temperature ? temperature : prompt.temperature;
     request.maxTokens = maxTokens.value_or(prompt.maxTokens);
     request.stream = true;
-    if (!prompt.attachments.isEmpty() || reasoningEffort != ReasoningEffort::Default || !prompt.tools.isEmpty()) {
+    if (!prompt.attachments.isEmpty() || reasoningEffort != ReasoningEffort::Default || !prompt.tools.isEmpty()
+        || richHistory) {
         if (reasoningEffort != ReasoningEffort::Default || !takesTemperature) {
             request.temperature.reset(); // reasoning models take none (a thinking Claude only 1)
         }
-        request.clientBody = PromptBody::build(request, prompt.attachments, fit, prompt.tools, reasoningEffort);
+        PromptBody::Parts parts;
+        parts.system = system;
+        parts.earlier = &prompt.history;
+        parts.earlierFits = &earlierFits;
+        parts.question = prompt.prompt;
+        parts.attachments = &prompt.attachments;
+        parts.fit = &fit;
+        parts.temperature = request.temperature;
+        parts.maxTokens = request.maxTokens;
+        parts.stream = request.stream;
+        parts.tools = &prompt.tools;
+        parts.effort = reasoningEffort;
+        request.clientBody = PromptBody::build(parts);
         request.clientFormat = ProviderKind::OpenAiCompatible;
     }
     return request;

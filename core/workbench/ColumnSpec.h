@@ -3,6 +3,7 @@
 #include "core/common/ProviderTypes.h"
 #include "core/workbench/Attachment.h"
 #include "core/workbench/AttachmentFit.h"
+#include "core/workbench/ConversationTurn.h"
 #include "core/workbench/ReasoningEffort.h"
 #include "core/workbench/ToolSet.h"
 
@@ -16,11 +17,11 @@
 // What the prompt editor holds: shared by every column unless a column overrides it.
 struct PromptSettings
 {
-    QString prompt;
+    QString prompt; // empty when a column goes on from the tool results of its last turn
     QString systemPrompt; // empty = none
     std::optional<double> temperature; // nullopt = provider default
     int maxTokens = 0; // 0 = provider default
-    QList<ChatMessage> history; // earlier turns when continuing a conversation
+    QList<ConversationTurn> history; // earlier turns when continuing a conversation
     QList<Attachment> attachments; // sent with the prompt to every column
     ToolSet tools; // offered to every column
 
@@ -48,11 +49,12 @@ struct ColumnSpec
     {
         return temperature || maxTokens || systemPrompt || reasoningEffort != ReasoningEffort::Default;
     }
-    // The request this column sends for the shared prompt settings. With attachments or an effort
-    // it carries them as an OpenAI body (PromptBody), the files as `fit` says; that body has no
-    // temperature when an effort is asked or the model takes none (takesTemperature).
-    ChatRequest requestFor(const PromptSettings& prompt, const AttachmentFit& fit = {},
-                           bool takesTemperature = true) const;
+    // The request this column sends for the shared prompt settings. With attachments (this turn's
+    // or an earlier one's), tools, calls answered by hand or an effort it carries them as an OpenAI
+    // body (PromptBody), the files as `fit` (this turn) and `earlierFits` (each earlier turn) say;
+    // that body has no temperature when an effort is asked or the model takes none.
+    ChatRequest requestFor(const PromptSettings& prompt, const AttachmentFit& fit = {}, bool takesTemperature = true,
+                           const QList<AttachmentFit>& earlierFits = {}) const;
 
     QJsonObject toJson() const;
     static ColumnSpec fromJson(const QJsonObject& object);

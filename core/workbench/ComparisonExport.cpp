@@ -54,6 +54,80 @@ QJsonValue knownMs(qint64 ms)
 {
     return ms >= 0 ? QJsonValue(double(ms)) : QJsonValue(QJsonValue::Null);
 }
+
+QString filesList(const QList<Attachment>& attachments)
+{
+    QStringList files;
+    for (const Attachment& attachment : attachments) {
+        files << QStringLiteral("`%1` (%2)").arg(attachment.fileName, attachment.describe());
+    }
+    return files.join(QStringLiteral(", "));
+}
+
+QString quoted(const QString& text)
+{
+    return QStringLiteral("> ") + QString(text).replace(QLatin1Char('\n'), QStringLiteral("\n> ")) + QLatin1Char('\n');
+}
+
+QString toolCallsMarkdown(const QList<ToolCall>& calls)
+{
+    QString md;
+    for (const ToolCall& call : calls) {
+        md += QStringLiteral("\n`") + call.name + QStringLiteral("`\n\n```json\n")
+            + ComparisonHtml::prettyArguments(call.arguments) + QStringLiteral("\n```\n");
+    }
+    return md;
+}
+
+// The column's conversation before its answer, turn by turn: each question with the files it
+// carried, each answer with its tool calls and the results sent back; then this turn's files.
+QString exchangeMarkdown(const ColumnSnapshot& c, const QList<Attachment>& promptFiles)
+{
+    const ColumnExchange& exchange = c.exchange;
+    QString md;
+    for (qsizetype i = 0; i < exchange.earlier.size(); ++i) {
+        const ConversationTurn& turn = exchange.earlier[i];
+        md += QStringLiteral("**") + tr("Turn %1").arg(i + 1) + QStringLiteral("**\n\n");
+        if (!turn.question.isEmpty()) {
+            md += quoted(turn.question) + QLatin1Char('\n');
+        }
+        if (!turn.attachments.isEmpty()) {
+            md += tr("Attached: %1").arg(filesList(turn.attachments)) + QStringLiteral("\n\n");
+        }
+        if (!turn.answer.isEmpty()) {
+            md += turn.answer + QLatin1Char('\n');
+        }
+        if (!turn.toolCalls.isEmpty()) {
+            md += QStringLiteral("\n*") + tr("Tool calls") + QStringLiteral("*\n") + toolCallsMarkdown(turn.toolCalls);
+        }
+        if (turn.answered()) {
+            md += QStringLiteral("\n*") + tr("Tool results sent") + QStringLiteral("*\n\n");
+            for (qsizetype r = 0; r < turn.toolCalls.size(); ++r) {
+                md += QStringLiteral("- `%1`: %2\n").arg(turn.toolCalls[r].name, turn.toolResults.value(r));
+            }
+        }
+        md += QLatin1Char('\n');
+    }
+    if (!exchange.earlier.isEmpty()) {
+        md += QStringLiteral("**") + tr("Turn %1").arg(exchange.earlier.size() + 1) + QStringLiteral("**\n\n");
+        if (!exchange.question.isEmpty()) {
+            md += quoted(exchange.question) + QLatin1Char('\n');
+        }
+    }
+    if (!exchange.attachments.isEmpty() && (!exchange.earlier.isEmpty() || exchange.attachments != promptFiles)) {
+        md += tr("Attached: %1").arg(filesList(exchange.attachments)) + QStringLiteral("\n\n");
+    }
+    return md;
+}
+
+QJsonArray references(const QList<Attachment>& attachments)
+{
+    QJsonArray array;
+    for (const Attachment& attachment : attachments) {
+        array.append(attachment.reference());
+    }
+    return array;
+}
 } // namespace
 
 QByteArray toMarkdown(const ComparisonSnapshot& snapshot)
@@ -106,6 +180,7 @@ QByteArray toMarkdown(const ComparisonSnapshot& snapshot)
         if (c.state == ColumnState::Failed) {
             md += QStringLiteral("> ") + statusLine(c) + QStringLiteral("\n\n");
         }
+        md += exchangeMarkdown(c, snapshot.prompt.attachments);
         md += c.text.isEmpty() ? QStringLiteral("*") + tr("No answer") + QStringLiteral("*\n")
                                : c.text + QLatin1Char('\n');
         if (!c.reasoning.isEmpty()) {
@@ -113,11 +188,7 @@ QByteArray toMarkdown(const ComparisonSnapshot& snapshot)
                 + QString(c.reasoning).replace(QLatin1Char('\n'), QStringLiteral("\n> ")) + QLatin1Char('\n');
         }
         if (!c.toolCalls.isEmpty()) {
-            md += QStringLiteral("\n**") + tr("Tool calls") + QStringLiteral("**\n");
-            for (const ToolCall& call : c.toolCalls) {
-                md += QStringLiteral("\n`") + call.name + QStringLiteral("`\n\n```json\n")
-                    + ComparisonHtml::prettyArguments(call.arguments) + QStringLiteral("\n```\n");
-            }
+            md += QStringLiteral("\n**") + tr("Tool calls") + QStringLiteral("**\n") + toolCallsMarkdown(c.toolCalls);
         }
     }
     return md.toUtf8();
@@ -163,6 +234,17 @@ QByteArray toJson(const ComparisonSnapshot& snapshot)
                              { QStringLiteral("toolCalls"), LedgerRows::toolCallsToJsonArray(c.toolCalls) },
                              { QStringLiteral("requestSettings"), c.settings },
                              { QStringLiteral("settings"), c.spec.toJson() } };
+        // The conversation before this answer and the files of each turn (references, no bytes).
+        if (!c.exchange.earlier.isEmpty()) {
+            column.insert(QStringLiteral("earlierTurns"), ConversationTurn::listToJson(c.exchange.earlier));
+            column.insert(QStringLiteral("question"), c.exchange.question);
+        }
+        if (!c.exchange.attachments.isEmpty()) {
+            column.insert(QStringLiteral("attachments"), references(c.exchange.attachments));
+        }
+        if (!c.exchange.tools.isEmpty()) {
+            column.insert(QStringLiteral("tools"), c.exchange.tools.toJson());
+        }
         if (c.state == ColumnState::Failed) {
             column.insert(QStringLiteral("error"),
                           QJsonObject { { QStringLiteral("class"), FailureClasses::id(c.error.failureClass) },
@@ -178,11 +260,7 @@ QByteArray toJson(const ComparisonSnapshot& snapshot)
                                                        : QJsonValue(QJsonValue::Null) },
                          { QStringLiteral("maxTokens"), snapshot.prompt.maxTokens } };
     if (!snapshot.prompt.attachments.isEmpty()) {
-        QJsonArray attachments;
-        for (const Attachment& attachment : snapshot.prompt.attachments) {
-            attachments.append(attachment.reference());
-        }
-        prompt.insert(QStringLiteral("attachments"), attachments);
+        prompt.insert(QStringLiteral("attachments"), references(snapshot.prompt.attachments));
     }
     QJsonObject root { { QStringLiteral("format"), QStringLiteral("switchyard-comparison") },
                        { QStringLiteral("version"), 1 },
@@ -197,14 +275,23 @@ QByteArray toCsv(const ComparisonSnapshot& snapshot)
 {
     QString text = QStringLiteral("model,provider,status,failure_class,ttft_ms,latency_ms,prompt_tokens,"
                                   "completion_tokens,tokens_estimated,tokens_per_second,cost_usd,cost_estimated,"
-                                  "answer,reasoning,tool_calls,attachments\r\n");
-    // What went with the prompt, the same on every row: "chart.png (image, 273 bytes); ..."
-    QStringList attached;
-    for (const Attachment& attachment : snapshot.prompt.attachments) {
-        attached << QStringLiteral("%1 (%2)").arg(attachment.fileName, attachment.describe());
-    }
-    const QString attachments = attached.join(QStringLiteral("; "));
+                                  "answer,reasoning,tool_calls,attachments,earlier_turns\r\n");
+    // What went with the question: "chart.png (image, 273 bytes); ..." (a follow-up's own files;
+    // earlier turns list theirs in earlier_turns).
+    const auto describe = [](const QList<Attachment>& files) {
+        QStringList attached;
+        for (const Attachment& attachment : files) {
+            attached << QStringLiteral("%1 (%2)").arg(attachment.fileName, attachment.describe());
+        }
+        return attached.join(QStringLiteral("; "));
+    };
     for (const auto& c : snapshot.columns) {
+        const bool ownTurn = !c.exchange.earlier.isEmpty() || !c.exchange.attachments.isEmpty();
+        const QString attachments = describe(ownTurn ? c.exchange.attachments : snapshot.prompt.attachments);
+        const QString earlier = c.exchange.earlier.isEmpty()
+            ? QString()
+            : QString::fromUtf8(
+                QJsonDocument(ConversationTurn::listToJson(c.exchange.earlier)).toJson(QJsonDocument::Compact));
         const auto& f = c.figures;
         QStringList row { c.modelId,
                           c.providerId,
@@ -221,7 +308,8 @@ QByteArray toCsv(const ComparisonSnapshot& snapshot)
                           c.text,
                           c.reasoning,
                           LedgerRows::toolCallsToJson(c.toolCalls),
-                          attachments };
+                          attachments,
+                          earlier };
         text += Csv::line(row);
     }
     return text.toUtf8();

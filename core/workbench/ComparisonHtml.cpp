@@ -74,6 +74,60 @@ QString extrasHtml(const ColumnSnapshot& c)
     return html;
 }
 
+QString filesHtml(const QList<Attachment>& attachments)
+{
+    QStringList files;
+    for (const Attachment& attachment : attachments) {
+        files << QStringLiteral("<code>%1</code> (%2)")
+                     .arg(attachment.fileName.toHtmlEscaped(), attachment.describe().toHtmlEscaped());
+    }
+    return exportText("Attached: %1").arg(files.join(QStringLiteral(", ")));
+}
+
+// The conversation before the answer, turn by turn, muted: questions with their files, answers
+// with their tool calls and the results sent back.
+QString exchangeHtml(const ColumnSnapshot& c)
+{
+    const ColumnExchange& exchange = c.exchange;
+    QString html;
+    for (qsizetype i = 0; i < exchange.earlier.size(); ++i) {
+        const ConversationTurn& turn = exchange.earlier[i];
+        html += QStringLiteral("<div class=\"turn\"><h3>%1</h3>\n")
+                    .arg(exportText("Turn %1").arg(i + 1).toHtmlEscaped());
+        if (!turn.question.isEmpty()) {
+            html += QStringLiteral("<blockquote>%1</blockquote>\n").arg(turn.question.toHtmlEscaped());
+        }
+        if (!turn.attachments.isEmpty()) {
+            html += QStringLiteral("<p>%1</p>\n").arg(filesHtml(turn.attachments));
+        }
+        html += answerHtml(turn.answer);
+        for (const ToolCall& call : turn.toolCalls) {
+            html += QStringLiteral("<p><code>%1</code></p><pre><code>%2</code></pre>\n")
+                        .arg(call.name.toHtmlEscaped(), prettyArguments(call.arguments).toHtmlEscaped());
+        }
+        if (turn.answered()) {
+            html += QStringLiteral("<p><em>%1</em></p><ul>\n").arg(exportText("Tool results sent").toHtmlEscaped());
+            for (qsizetype r = 0; r < turn.toolCalls.size(); ++r) {
+                html += QStringLiteral("<li><code>%1</code>: %2</li>\n")
+                            .arg(turn.toolCalls[r].name.toHtmlEscaped(), turn.toolResults.value(r).toHtmlEscaped());
+            }
+            html += QStringLiteral("</ul>\n");
+        }
+        html += QStringLiteral("</div>\n");
+    }
+    if (!exchange.earlier.isEmpty()) {
+        html += QStringLiteral("<h3>%1</h3>\n")
+                    .arg(exportText("Turn %1").arg(exchange.earlier.size() + 1).toHtmlEscaped());
+        if (!exchange.question.isEmpty()) {
+            html += QStringLiteral("<blockquote>%1</blockquote>\n").arg(exchange.question.toHtmlEscaped());
+        }
+        if (!exchange.attachments.isEmpty()) {
+            html += QStringLiteral("<p>%1</p>\n").arg(filesHtml(exchange.attachments));
+        }
+    }
+    return html;
+}
+
 const char* styleSheet()
 {
     return R"(:root{color-scheme:light dark;--fg:#1d1f23;--muted:#666c75;--bg:#fff;--card:#f6f7f9;--line:#dfe2e6;--best:#1a7f37;--bad:#c62828}
@@ -86,7 +140,7 @@ th:first-child,td:first-child,th:nth-child(2),td:nth-child(2){text-align:left}th
 .best{color:var(--best);font-weight:700}.failed{color:var(--bad)}
 .columns{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:1rem}
 .column{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:1rem;overflow:auto}
-.column h2{font-size:1rem;margin:0}.column h3{font-size:.95rem;margin:1rem 0 .25rem}.reasoning{color:var(--muted);margin:.5rem 0}.column .provider{color:var(--muted);font-size:.9rem;margin-bottom:.5rem}
+.column h2{font-size:1rem;margin:0}.turn{color:var(--muted)}.column h3{font-size:.95rem;margin:1rem 0 .25rem}.reasoning{color:var(--muted);margin:.5rem 0}.column .provider{color:var(--muted);font-size:.9rem;margin-bottom:.5rem}
 pre{background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:.6rem;overflow:auto}code{font-family:ui-monospace,monospace;font-size:.9em})";
 }
 } // namespace
@@ -172,7 +226,7 @@ QByteArray page(const ComparisonSnapshot& snapshot)
             html += QStringLiteral("<p class=\"failed\">%1</p>\n")
                         .arg((c.statusText + QStringLiteral(": ") + c.error.message).toHtmlEscaped());
         }
-        html += answerHtml(c.text) + extrasHtml(c) + QStringLiteral("</section>\n");
+        html += exchangeHtml(c) + answerHtml(c.text) + extrasHtml(c) + QStringLiteral("</section>\n");
     }
     html += QStringLiteral("</div>\n</body></html>\n");
     return html.toUtf8();

@@ -7,8 +7,9 @@
 #include "core/providers/ProviderClient.h"
 #include "core/routing/RoutedCall.h"
 #include "core/routing/Router.h"
-#include "core/workbench/ToolReply.h"
 
+#include <QHash>
+#include <QSet>
 #include <QUuid>
 
 bool ColumnSnapshot::operator==(const ColumnSnapshot& other) const
@@ -159,7 +160,9 @@ void ComparisonRun::rerun(int index)
         return;
     }
     column->cancel();
-    runOne(column, nullptr);
+    // A turn that went on from tool results is sent again from them, not as the question again.
+    const QList<ConversationTurn>& turns = column->conversation();
+    runOne(column, column->question().isEmpty() && !turns.isEmpty() && turns.constLast().answered());
 }
 
 bool ComparisonRun::answerToolCalls(int index, const QStringList& results)
@@ -168,12 +171,15 @@ bool ComparisonRun::answerToolCalls(int index, const QStringList& results)
     if (!column || column->isActive() || column->toolCalls().isEmpty() || !column->request().hasClientBody()) {
         return false;
     }
-    const ChatRequest request = ToolReply::continued(column->request(), column->text(), column->toolCalls(), results);
-    runOne(column, &request);
+    // The answered calls become a turn of the column's conversation; the request goes on from them.
+    if (!column->keepTurn(results)) {
+        return false;
+    }
+    runOne(column, true);
     return true;
 }
 
-void ComparisonRun::runOne(ColumnRun* column, const ChatRequest* given)
+void ComparisonRun::runOne(ColumnRun* column, bool fromToolResults)
 {
     if (m_compareGroup.isEmpty()) {
         m_compareGroup = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -185,7 +191,7 @@ void ComparisonRun::runOne(ColumnRun* column, const ChatRequest* given)
     const bool wasRunning = m_running;
     m_running = true;
     m_starting = true;
-    runColumn(column, given);
+    runColumn(column, fromToolResults);
     m_starting = false;
     if (!wasRunning) {
         emit runStarted();
@@ -238,6 +244,8 @@ ComparisonSnapshot ComparisonRun::snapshot() const
         entry.toolCalls = column->toolCalls();
         entry.settings
             = column->state() == ColumnState::Idle ? QString() : RequestSettings::describe(column->request());
+        entry.exchange = column->exchange();
+        entry.exchange.column = int(snapshot.columns.size());
         entry.figures = column->figures();
         entry.error = column->error();
         snapshot.columns.append(entry);
@@ -264,34 +272,77 @@ void ComparisonRun::restore(const ComparisonSnapshot& snapshot)
                                        m_catalog.providerOf(column.modelId));
         }
         m_columns[i]->restore(column.state, column.text, column.figures, column.error, column.reasoning,
-                              column.toolCalls);
+                              column.toolCalls, column.exchange);
     }
 }
 
-void ComparisonRun::runColumn(ColumnRun* column, const ChatRequest* given)
+QString ComparisonRun::exchangeOf(const ColumnRun* column) const
+{
+    ColumnExchange exchange = column->exchange();
+    exchange.column = indexOf(column);
+    return exchange.toJson();
+}
+
+void ComparisonRun::runColumn(ColumnRun* column, bool fromToolResults)
 {
     PromptSettings prompt = m_prompt;
-    if (!column->conversation().isEmpty()) {
-        prompt.history = column->conversation();
+    prompt.history = column->conversation();
+    if (fromToolResults) {
+        prompt.prompt.clear();
+        prompt.attachments.clear();
+    } else {
+        // A file an earlier turn carried stays a part of that turn; only new files go with this one.
+        // A reopened run kept only references: the same file in the strip gives the turn its bytes.
+        QHash<QString, Attachment> inStrip;
+        for (const Attachment& attachment : std::as_const(prompt.attachments)) {
+            inStrip.insert(attachment.sha256(), attachment);
+        }
+        QSet<QString> sent;
+        for (ConversationTurn& turn : prompt.history) {
+            for (Attachment& attachment : turn.attachments) {
+                sent.insert(attachment.sha256());
+                if (attachment.isReference() && inStrip.contains(attachment.sha256())) {
+                    attachment = inStrip.value(attachment.sha256());
+                }
+            }
+        }
+        if (!sent.isEmpty()) {
+            prompt.attachments.removeIf(
+                [&sent](const Attachment& attachment) { return sent.contains(attachment.sha256()); });
+        }
     }
+    const std::optional<QString> question = fromToolResults ? std::optional<QString>(QString()) : std::nullopt;
     const ModelConfig* model = m_catalog.model(column->spec().modelId);
     const ProviderConfig* provider = m_catalog.providerOf(column->spec().modelId);
+    // What the model takes decides how the files go, before anything is sent: this turn's and,
+    // as they went then, every earlier turn's.
+    const auto fitOf = [model, routed = column->spec().routed](const QList<Attachment>& attachments) {
+        return model && !routed ? AttachmentFit::of(attachments, model->id, model->capabilities)
+                                : AttachmentFit::routed(attachments);
+    };
+    QList<AttachmentFit> earlierFits;
+    for (const ConversationTurn& turn : std::as_const(prompt.history)) {
+        earlierFits.append(fitOf(turn.attachments));
+    }
     if (column->spec().routed) {
         const ChatRequest request
-            = given ? *given : column->spec().requestFor(prompt, AttachmentFit::routed(prompt.attachments));
-        column->begin(request);
+            = column->spec().requestFor(prompt, AttachmentFit::routed(prompt.attachments), true, earlierFits);
+        column->begin(request, {}, prompt.attachments, question);
         runRouted(column, request);
         return;
     }
-    // What the model takes decides how the files go, before anything is sent.
-    const AttachmentFit fit = model ? AttachmentFit::of(prompt.attachments, model->id, model->capabilities)
-                                    : AttachmentFit::routed(prompt.attachments);
+    AttachmentFit fit = fitOf(prompt.attachments);
+    for (const AttachmentFit& earlier : std::as_const(earlierFits)) {
+        if (fit.refusal.isEmpty()) {
+            fit.refusal = earlier.refusal;
+        }
+    }
     const bool takesTemperature = !model || !provider
         || ProviderKinds::wireFormat(provider->kind) != ProviderKind::OpenAiCompatible
         || OpenAiWire::takesSamplingParameters(model->upstreamModel);
-    const ChatRequest request = given ? *given : column->spec().requestFor(prompt, fit, takesTemperature);
-    column->begin(request, given ? QStringList() : fit.notes);
-    if (!given && !fit.refusal.isEmpty()) {
+    const ChatRequest request = column->spec().requestFor(prompt, fit, takesTemperature, earlierFits);
+    column->begin(request, fit.notes, prompt.attachments, question);
+    if (!fit.refusal.isEmpty()) {
         CallError error;
         error.failureClass = FailureClass::Unsupported;
         error.message = fit.refusal;
@@ -335,7 +386,7 @@ void ComparisonRun::runColumn(ColumnRun* column, const ChatRequest* given)
     connect(call, &ProviderCall::cancelled, column,
             [column](const CallError&, const CallResult& partial) { column->settleUsage(partial.usage); });
     column->attach(call, [call] { call->cancel(); });
-    emit callStarted(call, m_compareGroup);
+    emit callStarted(call, m_compareGroup, exchangeOf(column));
 }
 
 bool ComparisonRun::refuseUnsupported(ColumnRun* column, const ChatRequest& request, const ModelConfig& model)
@@ -396,7 +447,7 @@ void ComparisonRun::runRouted(ColumnRun* column, const ChatRequest& request)
     connect(call, &RoutedCall::cancelled, column,
             [column](const RoutedError& state) { column->settleUsage(state.usage); });
     column->attach(call, [call] { call->cancel(); });
-    emit routedCallStarted(call, request, m_compareGroup);
+    emit routedCallStarted(call, request, m_compareGroup, exchangeOf(column));
 }
 
 void ComparisonRun::onColumnEnded(ColumnRun* column, ColumnState state)

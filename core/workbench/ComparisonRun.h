@@ -76,18 +76,22 @@ signals:
     void columnSpecChanged(int index);
     void runStarted();
     // A column's call has just started (the engine records it in the ledger under the group and
-    // settles its budget hold, ProviderCall::budgetHold).
-    void callStarted(ProviderCall* call, const QString& compareGroup);
-    void routedCallStarted(RoutedCall* call, const ChatRequest& request, const QString& compareGroup);
+    // settles its budget hold, ProviderCall::budgetHold). `exchange` is what its row keeps to be
+    // reopened as shown (ColumnExchange's JSON).
+    void callStarted(ProviderCall* call, const QString& compareGroup, const QString& exchange);
+    void routedCallStarted(RoutedCall* call, const ChatRequest& request, const QString& compareGroup,
+                           const QString& exchange);
     void columnEnded(int index, ColumnState state);
     // No column is active any more (after start(), rerun() or cancel()).
     void runFinished();
 
 private:
-    // Sends the column its request for the current prompt, or `given` instead.
-    void runColumn(ColumnRun* column, const ChatRequest* given = nullptr);
+    // Sends the column its request for the current prompt as the next turn of its conversation, or
+    // (fromToolResults) the conversation on from the results of its last turn's tool calls.
+    void runColumn(ColumnRun* column, bool fromToolResults = false);
     // Runs one column outside a full run (rerun, tool answers), under the run's group.
-    void runOne(ColumnRun* column, const ChatRequest* given);
+    void runOne(ColumnRun* column, bool fromToolResults);
+    QString exchangeOf(const ColumnRun* column) const;
     void runRouted(ColumnRun* column, const ChatRequest& request);
     // Fails the column, nothing sent, when its model lacks a capability the request needs.
     bool refuseUnsupported(ColumnRun* column, const ChatRequest& request, const ModelConfig& model);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/workbench/ColumnExchange.h"
 #include "core/workbench/ColumnFigures.h"
 #include "core/workbench/ColumnRoute.h"
 #include "core/workbench/ColumnRun.h"
@@ -25,6 +26,8 @@ struct ColumnSnapshot
     CallError error;
     QString note; // e.g. "routed: tier fast, rule short-prompts; failed over from x"
     ColumnRoute route; // a routed column's decision and failovers
+    // The tools it was offered, its earlier turns, this turn's question and files.
+    ColumnExchange exchange;
 
     bool operator==(const ColumnSnapshot& other) const;
 };

@@ -84,6 +84,7 @@ ColumnSnapshot HistoryEntry::columnOf(const RequestRecord& record)
     column.reasoning = record.reasoning;
     column.toolCalls = record.toolCalls;
     column.settings = record.settings;
+    column.exchange = ColumnExchange::fromJson(record.exchange);
     ColumnFigures& f = column.figures;
     f.ttftMs = record.ttftMs;
     f.latencyMs = record.latencyMs;
@@ -106,13 +107,24 @@ ComparisonSnapshot HistoryEntry::snapshotOf(const QList<RequestRecord>& records)
     QList<RequestRecord> ordered = records;
     std::stable_sort(ordered.begin(), ordered.end(),
                      [](const RequestRecord& a, const RequestRecord& b) { return a.startedAt < b.startedAt; });
+    QHash<int, qsizetype> byPlace;
     for (const auto& record : ordered) {
+        ColumnSnapshot column = columnOf(record);
         if (snapshot.compareGroup.isEmpty()) {
             snapshot.compareGroup = record.compareGroup;
             snapshot.startedAt = record.startedAt;
             snapshot.prompt.prompt = record.prompt;
+            snapshot.prompt.attachments = column.exchange.attachments;
         }
-        snapshot.columns.append(columnOf(record));
+        // A column sent again in its run (rerun, its tool calls answered) showed its newest answer
+        // only, the exchange before it above: one column, as the live run had.
+        const int place = column.exchange.column;
+        if (const auto it = byPlace.constFind(place); place >= 0 && it != byPlace.cend()) {
+            snapshot.columns[*it] = column;
+            continue;
+        }
+        byPlace.insert(place, snapshot.columns.size());
+        snapshot.columns.append(column);
     }
     return snapshot;
 }

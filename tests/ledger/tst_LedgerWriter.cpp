@@ -91,6 +91,7 @@ RequestRecord richRecord()
     r.reasoning = QStringLiteral("Stability means equal keys keep their order.");
     r.toolCalls = { ToolCall { "call_1", "lookup", "{\"q\":\"stable sort\"}" }, ToolCall { "call_2", "noop", "" } };
     r.settings = QStringLiteral("temperature=0.2 max_tokens=512");
+    r.exchange = QStringLiteral("{\"column\":1,\"question\":\"Why «stable»?\",\"tools\":[]}");
     return r;
 }
 } // namespace
@@ -198,6 +199,7 @@ void TestLedgerWriter::promptStorage()
         record.reasoning = reasoning;
         record.toolCalls = { ToolCall { "call_1", "weather", arguments } };
         record.settings = QStringLiteral("temperature=0.5");
+        record.exchange = QStringLiteral("{\"earlier\":[{\"question\":\"EXCHANGE-TEXT-tapir-31\"}]}");
         QVERIFY(recordAll(ledger, { record }));
     }
     const QByteArray bytes = storedBytes(path);
@@ -206,6 +208,7 @@ void TestLedgerWriter::promptStorage()
     QCOMPARE(bytes.contains(answer.toUtf8()), store);
     QCOMPARE(bytes.contains(reasoning.toUtf8()), store);
     QCOMPARE(bytes.contains("TOOL-ARGS-ibex-55"), store);
+    QCOMPARE(bytes.contains("EXCHANGE-TEXT-tapir-31"), store); // earlier turns are prompts too
     LedgerQueries queries(path);
     const RequestRecord stored = queries.recentRequests(1).value(0);
     QCOMPARE(stored.prompt, store ? secret : QString());
@@ -392,6 +395,7 @@ QList<RequestRecord> numbered(int count)
             r.reasoning = QStringLiteral("because %1").arg(i);
             r.toolCalls = { ToolCall { QStringLiteral("c%1").arg(i), "f", "{}" } };
             r.settings = QStringLiteral("max_tokens=%1").arg(i);
+            r.exchange = QStringLiteral("{\"column\":%1}").arg(i);
         }
         records.append(r);
     }

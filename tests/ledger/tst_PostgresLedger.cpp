@@ -148,7 +148,7 @@ void TestPostgresLedger::everyEarlierVersion_upgradesKeepingRows()
             for (const QString& sql : LedgerSchema::stepSql(step)) {
                 QVERIFY2(raw.exec(dialect.ddl(sql)), qPrintable(sql));
             }
-            for (const QString& sql : dialect.extraStepSql(step)) {
+            for (const QString& sql : dialect.extraStepSql(step)) { // v8's unique index on uuid
                 QVERIFY2(raw.exec(sql), qPrintable(sql));
             }
         }

@@ -217,6 +217,7 @@ private slots:
             QVERIFY(row.prompt.isEmpty());
             QVERIFY(row.answer.isEmpty());
             QVERIFY(row.reasoning.isEmpty());
+            QVERIFY(row.exchange.isEmpty()); // its turns and files tell what was asked too
             QVERIFY(row.latencyMs > 0); // the figures are still kept
         }
         QFile ledgerFile(m_engine->ledgerPath());

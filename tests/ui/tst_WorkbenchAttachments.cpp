@@ -3,6 +3,7 @@
 #include "core/workbench/Attachment.h"
 #include "ui/MainWindow.h"
 #include "ui/common/FileDialogs.h"
+#include "ui/workbench/AttachmentLoader.h"
 #include "ui/workbench/AttachmentStrip.h"
 #include "ui/workbench/ColumnView.h"
 #include "ui/workbench/PromptEditor.h"
@@ -10,16 +11,21 @@
 
 #include <QClipboard>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QMimeData>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QPlainTextEdit>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
+#include <QTimer>
 #include <QToolButton>
 #include <QUrl>
 
@@ -89,6 +95,28 @@ private:
             } else {
                 painter.setFont(QFont(QStringLiteral("DejaVu Sans"), 14));
                 painter.drawText(QPointF(60, 80 + page * 20), QStringLiteral("%1 (page %2)").arg(text).arg(page + 1));
+            }
+        }
+        painter.end();
+        return path(name);
+    }
+    static constexpr int LongPdfPages = 400;
+    // A PDF of many pages, each with a line of text.
+    QString writeLongPdf(const QString& name, int pages) const
+    {
+        QPdfWriter writer(path(name));
+        writer.setResolution(72);
+        QPainter painter(&writer);
+        painter.setFont(QFont(QStringLiteral("DejaVu Sans"), 12));
+        for (int page = 1; page <= pages; ++page) {
+            if (page > 1) {
+                writer.newPage();
+            }
+            for (int line = 0; line < 20; ++line) {
+                painter.drawText(QPointF(60, 80 + line * 18),
+                                 QStringLiteral("Page %1 of the long report, line %2: revenue, costs and margins.")
+                                     .arg(page)
+                                     .arg(line + 1));
             }
         }
         painter.end();
@@ -173,6 +201,7 @@ private slots:
         QGuiApplication::clipboard()->setMimeData(mime);
         workbench()->promptEditor()->promptEdit()->paste();
         QCOMPARE(strip()->attachments().size(), 1);
+        QTRY_VERIFY(!strip()->isReading()); // its pages are read on a worker thread
         const Attachment attached = strip()->attachments().first();
         QCOMPARE(attached.kind, AttachmentKind::Pdf);
         QCOMPARE(attached.pages, 2);
@@ -214,12 +243,93 @@ private slots:
     {
         openWindow({ TextOnly });
         QVERIFY(strip()->addFiles({ writePdf(QStringLiteral("scan.pdf"), QString()) }));
+        QTRY_VERIFY(!strip()->isReading());
+        QCOMPARE(strip()->attachments().first().pages, 2);
         QVERIFY(strip()->attachments().first().text.isEmpty());
         send(QStringLiteral("What does the scan say?"));
         QCOMPARE(m_fixture.sandbox->requestCount(QStringLiteral("deepseek-chat")), 0);
         QCOMPARE(column(TextOnly)->state(), ColumnState::Failed);
         QVERIFY2(column(TextOnly)->error().message.contains(QStringLiteral("no text layer")),
                  qPrintable(column(TextOnly)->error().message));
+    }
+
+    // Issue 17: a large PDF's pages are read on a worker thread. The chip says "reading…" at once,
+    // the event loop keeps running (a timer ticks) while the pages are read, a send meanwhile is
+    // held back with a message, and the text is there when the reading is done.
+    void largePdf_readOffTheUiThread_chipSaysReading_stripStaysResponsive()
+    {
+        openWindow({ TextOnly });
+        const QString pdf = writeLongPdf(QStringLiteral("long.pdf"), LongPdfPages);
+        QElapsedTimer clock;
+        clock.start();
+        const AttachmentLoader::PdfRead direct = AttachmentLoader::readPdf(pdf, AttachmentStrip::ThumbnailSide);
+        const qint64 readMs = clock.elapsed();
+        QCOMPARE(direct.pages, LongPdfPages);
+
+        int ticks = 0;
+        QTimer ticker;
+        connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
+        ticker.start(1);
+        QSignalSpy finished(strip(), &AttachmentStrip::readingFinished);
+        clock.restart();
+        QVERIFY(strip()->addFiles({ pdf }));
+        const qint64 addMs = clock.elapsed();
+        QVERIFY(strip()->isReading());
+        QVERIFY2(addMs < readMs, qPrintable(QStringLiteral("addFiles %1 ms, reading %2 ms").arg(addMs).arg(readMs)));
+        auto* what = strip()->findChild<QLabel*>(QStringLiteral("attachmentDescription"));
+        QCOMPARE(what->text(), QStringLiteral("PDF, reading…"));
+        QDir().mkpath(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR));
+        QVERIFY(workbench()->promptEditor()->grab().save(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR "/pdf-reading.png")));
+
+        // Sent while reading: held back, nothing reaches the sandbox.
+        QSignalSpy status(workbench(), &WorkbenchView::statusMessage);
+        WorkbenchDriver::typeAndSend(workbench(), QStringLiteral("Summarise it."));
+        if (strip()->isReading()) {
+            QCOMPARE(status.size(), 1);
+            QCOMPARE(status.first().first().toString(), QStringLiteral("Wait until long.pdf is read, then send."));
+            QCOMPARE(column(TextOnly)->state(), ColumnState::Idle);
+        }
+
+        const int ticksBefore = ticks;
+        QVERIFY(finished.wait(60000));
+        QVERIFY(!strip()->isReading());
+        QVERIFY2(ticks > ticksBefore, "the event loop ran while the PDF was read");
+        const Attachment read = strip()->attachments().first();
+        QCOMPARE(read.pages, LongPdfPages);
+        QCOMPARE(read.text, direct.text);
+        QVERIFY(read.text.contains(QStringLiteral("Page %1 of the long report").arg(LongPdfPages)));
+        QCOMPARE(what->text(), read.describe());
+        send(QStringLiteral("Summarise it."));
+        QCOMPARE(m_fixture.sandbox->requestCount(QStringLiteral("deepseek-chat")), 1);
+    }
+
+    // Removing the chip of a PDF being read stops the reading: nothing comes back, nothing is
+    // attached, the strip says it is done; the loader stops between pages when asked.
+    void pdfRemovedWhileReading_readingStops()
+    {
+        openWindow({ TextOnly });
+        const QString pdf = writeLongPdf(QStringLiteral("long.pdf"), LongPdfPages);
+        int asked = 0;
+        const AttachmentLoader::PdfRead stopped
+            = AttachmentLoader::readPdf(pdf, AttachmentStrip::ThumbnailSide, [&asked] { return ++asked > 3; });
+        QVERIFY(stopped.cancelled);
+        QCOMPARE(asked, 4); // three pages read, stopped before the fourth
+        QVERIFY(stopped.text.isEmpty());
+
+        QSignalSpy changed(strip(), &AttachmentStrip::changed);
+        QSignalSpy finished(strip(), &AttachmentStrip::readingFinished);
+        QVERIFY(strip()->addFiles({ pdf }));
+        QVERIFY(strip()->isReading());
+        strip()->findChild<QToolButton*>(QStringLiteral("removeAttachment"))->click();
+        QVERIFY(!strip()->isReading());
+        QVERIFY(strip()->attachments().isEmpty());
+        QCOMPARE(finished.size(), 1);
+        const int changes = changed.size();
+        QVERIFY(QThreadPool::globalInstance()->waitForDone(60000));
+        QTest::qWait(20); // a late result would arrive as a queued event
+        QVERIFY(strip()->attachments().isEmpty());
+        QCOMPARE(changed.size(), changes);
+        QVERIFY(strip()->problem().isEmpty());
     }
 
     void textFile_goesAsTextToEveryColumn()
@@ -282,7 +392,10 @@ private slots:
             }
             out.close();
         }
-        QVERIFY(!strip()->addFiles({ path(file) }));
+        const bool added = strip()->addFiles({ path(file) });
+        // A PDF is opened on a worker thread: its refusal comes when it has been tried.
+        QTRY_VERIFY(!strip()->isReading());
+        QVERIFY(!added || file.endsWith(QLatin1String(".pdf")));
         QVERIFY(strip()->attachments().isEmpty());
         QVERIFY2(strip()->problem().startsWith(file + QLatin1Char(':')), qPrintable(strip()->problem()));
         QVERIFY2(strip()->problem().contains(why), qPrintable(strip()->problem()));

@@ -192,8 +192,8 @@ private slots:
         QVERIFY(!ComparisonExport::toJson(snapshot).contains("# Notes"));
         snapshot.columns.append(ColumnSnapshot {});
         const QList<QByteArray> csv = ComparisonExport::toCsv(snapshot).split('\n');
-        QVERIFY2(csv.first().trimmed().endsWith(",attachments"), csv.first().constData());
-        QVERIFY2(csv.at(1).trimmed().endsWith(",\"notes.md (text, 8 bytes)\""), csv.at(1).constData());
+        QVERIFY2(csv.first().trimmed().endsWith(",attachments,earlier_turns"), csv.first().constData());
+        QVERIFY2(csv.at(1).trimmed().endsWith(",\"notes.md (text, 8 bytes)\","), csv.at(1).constData());
     }
 };
 

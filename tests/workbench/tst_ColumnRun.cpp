@@ -306,15 +306,15 @@ private slots:
         column.appendText(QStringLiteral("one"));
         column.complete(result(10, 20, 1, 1));
         QVERIFY(column.keepTurn());
-        const QList<ChatMessage> turns { { QStringLiteral("user"), QStringLiteral("first?") },
-                                         { QStringLiteral("assistant"), QStringLiteral("one") } };
-        QCOMPARE(column.conversation(), turns);
+        QCOMPARE(column.conversation().size(), 1);
+        QCOMPARE(column.conversation().at(0).question, QStringLiteral("first?"));
+        QCOMPARE(column.conversation().at(0).answer, QStringLiteral("one"));
 
         PromptSettings prompt { QStringLiteral("second?"), QStringLiteral("Be brief."), {}, 0, column.conversation() };
         const ChatRequest next = column.spec().requestFor(prompt);
         const QList<ChatMessage> expected { { QStringLiteral("system"), QStringLiteral("Be brief.") },
-                                            turns[0],
-                                            turns[1],
+                                            { QStringLiteral("user"), QStringLiteral("first?") },
+                                            { QStringLiteral("assistant"), QStringLiteral("one") },
                                             { QStringLiteral("user"), QStringLiteral("second?") } };
         QCOMPARE(next.messages, expected);
         column.clearConversation();

@@ -151,9 +151,10 @@ private slots:
         QCOMPARE(call.value(QStringLiteral("arguments")).toString(), s.columns[1].toolCalls[0].arguments);
 
         const QString csv = QString::fromUtf8(ComparisonExport::toCsv(s));
-        QVERIFY(csv.startsWith(QStringLiteral("model,provider,status,failure_class,ttft_ms,latency_ms,prompt_tokens,"
-                                              "completion_tokens,tokens_estimated,tokens_per_second,cost_usd,"
-                                              "cost_estimated,answer,reasoning,tool_calls,attachments\r\n")));
+        QVERIFY(
+            csv.startsWith(QStringLiteral("model,provider,status,failure_class,ttft_ms,latency_ms,prompt_tokens,"
+                                          "completion_tokens,tokens_estimated,tokens_per_second,cost_usd,"
+                                          "cost_estimated,answer,reasoning,tool_calls,attachments,earlier_turns\r\n")));
         QVERIFY2(csv.contains(QStringLiteral("Plain answer.,\"First <think> about \"\"CSV\"\", then answer.\",")),
                  qPrintable(csv));
 

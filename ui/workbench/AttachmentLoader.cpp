@@ -49,23 +49,34 @@ std::optional<AttachmentLoader::Loaded> AttachmentLoader::fromFile(const QString
             return std::nullopt;
         }
         loaded.thumbnail = scaledThumbnail(image, thumbnailSide);
-    } else if (attachment->kind == AttachmentKind::Pdf) {
-        QPdfDocument document;
-        if (document.load(path) != QPdfDocument::Error::None || document.pageCount() <= 0) {
-            *error = tr("%1: the PDF cannot be opened (damaged or password-protected)").arg(name);
-            return std::nullopt;
-        }
-        loaded.attachment.pages = document.pageCount();
-        QStringList pages;
-        for (int page = 0; page < document.pageCount(); ++page) {
-            pages.append(document.getAllText(page).text());
-        }
-        loaded.attachment.text = pages.join(QStringLiteral("\n\n")).trimmed();
-        const QSizeF size = document.pagePointSize(0);
-        const qreal scale = thumbnailSide / qMax<qreal>(1, qMax(size.width(), size.height()));
-        loaded.thumbnail = document.render(0, (size * scale).toSize());
     }
     return loaded;
+}
+
+AttachmentLoader::PdfRead AttachmentLoader::readPdf(const QString& path, int thumbnailSide,
+                                                    const std::function<bool()>& cancelled)
+{
+    PdfRead read;
+    const QString name = QFileInfo(path).fileName();
+    QPdfDocument document;
+    if (document.load(path) != QPdfDocument::Error::None || document.pageCount() <= 0) {
+        read.error = tr("%1: the PDF cannot be opened (damaged or password-protected)").arg(name);
+        return read;
+    }
+    read.pages = document.pageCount();
+    QStringList pages;
+    for (int page = 0; page < document.pageCount(); ++page) {
+        if (cancelled && cancelled()) {
+            read.cancelled = true;
+            return read;
+        }
+        pages.append(document.getAllText(page).text());
+    }
+    read.text = pages.join(QStringLiteral("\n\n")).trimmed();
+    const QSizeF size = document.pagePointSize(0);
+    const qreal scale = thumbnailSide / qMax<qreal>(1, qMax(size.width(), size.height()));
+    read.thumbnail = document.render(0, (size * scale).toSize());
+    return read;
 }
 
 std::optional<AttachmentLoader::Loaded> AttachmentLoader::fromImage(const QImage& image, const QString& fileName,

@@ -5,12 +5,16 @@
 #include "ui/workbench/AttachmentLoader.h"
 
 #include <QFrame>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPromise>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 
 AttachmentStrip::AttachmentStrip(QWidget* parent)
     : QWidget(parent)
@@ -44,6 +48,19 @@ AttachmentStrip::AttachmentStrip(QWidget* parent)
     updateVisibility();
 }
 
+bool AttachmentStrip::isReading(QString* fileName) const
+{
+    for (const Chip& chip : m_chips) {
+        if (chip.reading) {
+            if (fileName) {
+                *fileName = chip.attachment.fileName;
+            }
+            return true;
+        }
+    }
+    return false;
+}
+
 QList<Attachment> AttachmentStrip::attachments() const
 {
     QList<Attachment> result;
@@ -63,7 +80,10 @@ bool AttachmentStrip::addFiles(const QStringList& paths)
         }
         QString error;
         if (const auto loaded = AttachmentLoader::fromFile(path, ThumbnailSide, &error)) {
-            add(loaded->attachment, loaded->thumbnail);
+            Chip& chip = add(loaded->attachment, loaded->thumbnail);
+            if (loaded->attachment.kind == AttachmentKind::Pdf) {
+                readPdf(chip, path);
+            }
         } else {
             problems.append(error);
         }
@@ -91,11 +111,64 @@ bool AttachmentStrip::addImage(const QImage& image)
 
 void AttachmentStrip::clear()
 {
+    const bool reading = isReading();
     while (!m_chips.isEmpty()) {
-        delete m_chips.takeLast().widget;
+        const Chip chip = m_chips.takeLast();
+        if (chip.reading) {
+            chip.reading->cancel(); // the worker stops at its next page
+        }
+        delete chip.widget;
     }
     showProblems({});
     emit changed();
+    if (reading) {
+        emit readingFinished();
+    }
+}
+
+void AttachmentStrip::readPdf(Chip& chip, const QString& path)
+{
+    chip.what->setText(tr("PDF, reading…"));
+    chip.picture->setPixmap(Icons::icon(QStringLiteral("plain-text")).pixmap(24, 24));
+    // The watcher lives with the chip: removing the chip cancels the reading and drops its result.
+    auto* watcher = new QFutureWatcher<AttachmentLoader::PdfRead>(chip.widget);
+    chip.reading = watcher;
+    QWidget* widget = chip.widget;
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, widget] { pdfRead(widget); });
+    watcher->setFuture(QtConcurrent::run([path](QPromise<AttachmentLoader::PdfRead>& promise) {
+        promise.addResult(AttachmentLoader::readPdf(path, ThumbnailSide, [&promise] { return promise.isCanceled(); }));
+    }));
+}
+
+void AttachmentStrip::pdfRead(QWidget* widget)
+{
+    const auto it
+        = std::find_if(m_chips.begin(), m_chips.end(), [widget](const Chip& c) { return c.widget == widget; });
+    if (it == m_chips.end() || !it->reading) {
+        return;
+    }
+    QFutureWatcher<AttachmentLoader::PdfRead>* watcher = it->reading;
+    it->reading = nullptr;
+    watcher->deleteLater();
+    const AttachmentLoader::PdfRead read
+        = watcher->future().resultCount() > 0 ? watcher->result() : AttachmentLoader::PdfRead {};
+    if (!read.error.isEmpty()) {
+        m_chips.erase(it);
+        widget->deleteLater();
+        showProblems({ read.error });
+    } else {
+        it->attachment.pages = read.pages;
+        it->attachment.text = read.text;
+        it->what->setText(it->attachment.describe());
+        widget->setToolTip(QStringLiteral("%1\n%2").arg(it->attachment.fileName, it->attachment.describe()));
+        if (!read.thumbnail.isNull()) {
+            it->picture->setPixmap(QPixmap::fromImage(read.thumbnail));
+        }
+    }
+    emit changed();
+    if (!isReading()) {
+        emit readingFinished();
+    }
 }
 
 QString AttachmentStrip::problem() const
@@ -103,7 +176,7 @@ QString AttachmentStrip::problem() const
     return m_problem->text();
 }
 
-void AttachmentStrip::add(const Attachment& attachment, const QImage& thumbnail)
+AttachmentStrip::Chip& AttachmentStrip::add(const Attachment& attachment, const QImage& thumbnail)
 {
     auto* chip = new QFrame;
     chip->setObjectName(QStringLiteral("attachmentChip"));
@@ -121,6 +194,7 @@ void AttachmentStrip::add(const Attachment& attachment, const QImage& thumbnail)
     auto* name = new QLabel(fontMetrics().elidedText(attachment.fileName, Qt::ElideMiddle, 180), chip);
     name->setObjectName(QStringLiteral("attachmentName"));
     auto* what = new QLabel(attachment.describe(), chip);
+    what->setObjectName(QStringLiteral("attachmentDescription"));
     what->setForegroundRole(QPalette::PlaceholderText);
     auto* removeButton = new QToolButton(chip);
     removeButton->setObjectName(QStringLiteral("removeAttachment"));
@@ -141,15 +215,22 @@ void AttachmentStrip::add(const Attachment& attachment, const QImage& thumbnail)
     layout->addWidget(removeButton, 0, Qt::AlignTop);
     connect(removeButton, &QToolButton::clicked, this, [this, chip] { remove(chip); });
     m_row->insertWidget(m_row->count() - 1, chip);
-    m_chips.append({ attachment, chip });
+    m_chips.append({ attachment, chip, picture, what, nullptr });
     updateVisibility();
     emit changed();
+    return m_chips.last();
 }
 
 void AttachmentStrip::remove(QWidget* chip)
 {
+    bool wasReading = false;
     for (qsizetype i = 0; i < m_chips.size(); ++i) {
         if (m_chips[i].widget == chip) {
+            if (QFutureWatcher<AttachmentLoader::PdfRead>* reading = m_chips[i].reading) {
+                wasReading = true;
+                reading->disconnect(this);
+                reading->cancel(); // the worker stops at its next page; its result is dropped
+            }
             m_chips.removeAt(i);
             chip->deleteLater();
             break;
@@ -157,6 +238,9 @@ void AttachmentStrip::remove(QWidget* chip)
     }
     showProblems({});
     emit changed();
+    if (wasReading && !isReading()) {
+        emit readingFinished();
+    }
 }
 
 void AttachmentStrip::showProblems(const QStringList& problems)

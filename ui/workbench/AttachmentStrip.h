@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/workbench/Attachment.h"
+#include "ui/workbench/AttachmentLoader.h"
 
 #include <QImage>
 #include <QList>
@@ -9,9 +10,13 @@
 class QHBoxLayout;
 class QLabel;
 class QScrollArea;
+template <typename T>
+class QFutureWatcher;
 
 // The files attached to the prompt, as a row of chips (thumbnail, name, kind and size, a remove
 // button) above it, and the last file refused with why. Hidden while empty and nothing refused.
+// A PDF's pages and text are read on a worker thread: its chip says "reading…" meanwhile, the
+// strip stays responsive, and removing the chip stops the reading.
 class AttachmentStrip : public QWidget
 {
     Q_OBJECT
@@ -21,7 +26,10 @@ public:
 
     explicit AttachmentStrip(QWidget* parent = nullptr);
 
+    // Every file attached, PDFs still being read among them (isReading()).
     QList<Attachment> attachments() const;
+    // A PDF is still being read; its name in *fileName.
+    bool isReading(QString* fileName = nullptr) const;
     // Reads files (picked, dropped); each one refused is named in the strip. True when all came.
     bool addFiles(const QStringList& paths);
     // An image pasted from the clipboard.
@@ -32,14 +40,21 @@ public:
 
 signals:
     void changed();
+    // Every PDF being read has been read (or removed, or refused).
+    void readingFinished();
 
 private:
     struct Chip
     {
         Attachment attachment;
         QWidget* widget = nullptr;
+        QLabel* picture = nullptr;
+        QLabel* what = nullptr;
+        QFutureWatcher<AttachmentLoader::PdfRead>* reading = nullptr; // a PDF being read
     };
-    void add(const Attachment& attachment, const QImage& thumbnail);
+    Chip& add(const Attachment& attachment, const QImage& thumbnail);
+    void readPdf(Chip& chip, const QString& path);
+    void pdfRead(QWidget* chip);
     void remove(QWidget* chip);
     void showProblems(const QStringList& problems);
     void updateVisibility();

@@ -396,7 +396,7 @@ QString ColumnView::statusText() const
 void ColumnView::onBegun()
 {
     m_pending.clear();
-    AnswerDocument::reset(m_answer->document(), m_run->conversation(), m_run->title());
+    AnswerDocument::reset(m_answer->document(), answerContext());
     m_errorBanner->hide();
     updateReasoning();
     updateRoute();
@@ -421,7 +421,7 @@ void ColumnView::onTextDiscarded()
     m_calling->clear(); // the abandoned attempt's calls go with its text
     m_calling->hide();
     updateReasoning();
-    AnswerDocument::reset(m_answer->document(), m_run->conversation(), m_run->title());
+    AnswerDocument::reset(m_answer->document(), answerContext());
 }
 
 void ColumnView::onTextAppended(const QString& delta)
@@ -555,15 +555,19 @@ void ColumnView::renderFinal()
     updateReasoning();
     const QString text = m_run->text();
     if (text.isEmpty()) {
-        AnswerDocument::reset(m_answer->document(), m_run->conversation(), m_run->title());
+        AnswerDocument::reset(m_answer->document(), answerContext());
     } else {
         // Markdown once, when the answer is complete; while streaming the plain append stays cheap.
-        AnswerDocument::renderFinal(m_answer->document(), m_run->conversation(), m_run->title(), text);
+        AnswerDocument::renderFinal(m_answer->document(), answerContext(), text);
     }
-    // Checked against the tools this column's request offered (none known for a reopened run).
-    AnswerDocument::appendToolCalls(
-        m_answer->document(), m_run->toolCalls(),
-        ToolCallCheck::ofAll(m_run->toolCalls(), ToolSet::ofRequestBody(m_run->request().clientBody)));
+    // Checked against the tools this column's request offered (for a reopened run, what its row kept).
+    AnswerDocument::appendToolCalls(m_answer->document(), m_run->toolCalls(),
+                                    ToolCallCheck::ofAll(m_run->toolCalls(), m_run->offeredTools()));
+}
+
+AnswerDocument::Context ColumnView::answerContext() const
+{
+    return { m_run->conversation(), m_run->title(), m_run->offeredTools(), m_run->attachments() };
 }
 
 void ColumnView::updateReasoning()

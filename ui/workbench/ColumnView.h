@@ -2,6 +2,7 @@
 
 #include "core/workbench/BestValues.h"
 #include "core/workbench/ColumnRun.h"
+#include "ui/workbench/AnswerDocument.h"
 
 #include <QFrame>
 #include <QPointer>
@@ -80,6 +81,7 @@ private:
     QToolButton* toolButton(const QString& icon, const QString& toolTip);
     Figure addFigure(class FigureGridLayout* grid, FigureId id, const QString& caption);
     void onBegun();
+    AnswerDocument::Context answerContext() const;
     void onTextAppended(const QString& delta);
     void onReasoningAppended(const QString& delta);
     void onTextDiscarded();

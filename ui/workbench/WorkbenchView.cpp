@@ -4,6 +4,7 @@
 #include "core/workbench/ComparisonExport.h"
 #include "core/workbench/RunSummary.h"
 #include "ui/common/Icons.h"
+#include "ui/workbench/AttachmentStrip.h"
 #include "ui/workbench/ColumnSettingsDialog.h"
 #include "ui/workbench/ColumnView.h"
 #include "ui/workbench/ColumnsArea.h"
@@ -260,6 +261,11 @@ void WorkbenchView::send()
     if (prompt.prompt.trimmed().isEmpty()) {
         emit statusMessage(tr("Type a prompt first."));
         m_editor->promptEdit()->setFocus();
+        return;
+    }
+    if (QString reading; m_editor->attachmentStrip()->isReading(&reading)) {
+        // Its text goes to the models that take no PDFs: nothing is sent before it is read.
+        emit statusMessage(tr("Wait until %1 is read, then send.").arg(reading));
         return;
     }
     if (m_run->columns().isEmpty()) {
