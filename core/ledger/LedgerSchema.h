@@ -25,11 +25,12 @@ enum class LedgerOpenError
 //   v7  requests: answer, reasoning, tool calls and settings (the evidence of a comparison);
 //       votes.winner_settings and tag
 //   v8  budget_periods + budget_holds: budgets shared by every process on one database
+//   v9  evaluations + evaluation_cells: batch evaluations, each cell linked to its ledger request
 // requests.uuid has no index on purpose: random keys would dirty one index page per insert,
 // and nothing looks a request up by uuid (history pages by time, details by rowid).
 // Old steps are never edited: a v1 file upgrades through exactly the DDL a v1 build would follow.
 namespace LedgerSchema {
-constexpr int kVersion = 8;
+constexpr int kVersion = 9;
 
 struct Result
 {

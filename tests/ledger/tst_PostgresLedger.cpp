@@ -105,8 +105,9 @@ void TestPostgresLedger::newDatabase_getsCurrentSchema()
     ledger.close();
     RawDb raw(url);
     QCOMPARE(raw.scalar("SELECT value FROM meta WHERE key = 'schema_version'").toInt(), LedgerSchema::kVersion);
-    for (const char* table : { "requests", "attempts", "failovers", "votes", "rollup_hourly", "rollup_daily",
-                               "latency_hourly", "latency_daily", "uptime_hourly", "uptime_daily" }) {
+    for (const char* table :
+         { "requests", "attempts", "failovers", "votes", "rollup_hourly", "rollup_daily", "latency_hourly",
+           "latency_daily", "uptime_hourly", "uptime_daily", "evaluations", "evaluation_cells" }) {
         QVERIFY2(
             raw.scalar(
                    QStringLiteral("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = '%1'").arg(table))
