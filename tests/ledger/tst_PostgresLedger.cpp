@@ -146,6 +146,10 @@ void TestPostgresLedger::everyEarlierVersion_upgradesKeepingRows()
             for (const QString& sql : LedgerSchema::stepSql(step)) {
                 QVERIFY2(raw.exec(dialect.ddl(sql)), qPrintable(sql));
             }
+            // And what it added on PostgreSQL only (v8: the unique index the writer's upsert needs).
+            for (const QString& sql : dialect.extraStepSql(step)) {
+                QVERIFY2(raw.exec(sql), qPrintable(sql));
+            }
         }
         QVERIFY(raw.exec(QStringLiteral("INSERT INTO meta VALUES('schema_version', '%1')").arg(version)));
         QVERIFY(insertV1Rows(raw));
