@@ -2591,6 +2591,124 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>EvaluationMatrixDialog</name>
+    <message>
+        <source>Evaluation results</source>
+        <translation>Auswertungsergebnisse</translation>
+    </message>
+    <message>
+        <source>Evaluation:</source>
+        <translation>Auswertung:</translation>
+    </message>
+    <message>
+        <source>Export CSV...</source>
+        <translation>CSV exportieren …</translation>
+    </message>
+    <message>
+        <source>Export JSONL...</source>
+        <translation>JSONL exportieren …</translation>
+    </message>
+    <message>
+        <source>Export HTML...</source>
+        <translation>HTML exportieren …</translation>
+    </message>
+    <message>
+        <source>The ledger cannot be read: %1</source>
+        <translation>Das Ledger kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 prompts x %4 models</source>
+        <translation>%1: %2, %3 Prompts x %4 Modelle</translation>
+    </message>
+    <message>
+        <source>The evaluations cannot be read: %1</source>
+        <translation>Die Auswertungen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No evaluation yet: run one with `switchyard eval run SET --models A,B`.</source>
+        <translation>Noch keine Auswertung: eine mit `switchyard eval run SET --models A,B` ausführen.</translation>
+    </message>
+    <message>
+        <source>The evaluation&apos;s cells cannot be read: %1</source>
+        <translation>Die Zellen der Auswertung können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cheapest model that passes: %1. %2</source>
+        <translation>Günstigstes Modell, das besteht: %1. %2</translation>
+    </message>
+    <message>
+        <source>Export the evaluation</source>
+        <translation>Die Auswertung exportieren</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1-Dateien (*.%2)</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationMatrixModel</name>
+    <message>
+        <source>not asked</source>
+        <translation>nicht gefragt</translation>
+    </message>
+    <message>
+        <source>call failed</source>
+        <translation>Aufruf fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>nicht bestanden</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>%1 (score %2)</source>
+        <translation>%1 (Bewertung %2)</translation>
+    </message>
+    <message>
+        <source>unpriced</source>
+        <translation>ohne Preis</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 ms</source>
+        <translation>%1 · %2 · %3 ms</translation>
+    </message>
+    <message>
+        <source>%1 (%2 – %3)</source>
+        <translation>%1 (%2 – %3)</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>%1 ms / %2 ms</source>
+        <translation>%1 ms / %2 ms</translation>
+    </message>
+    <message>
+        <source>Pass rate (95 % interval)</source>
+        <translation>Bestehensquote (95-%-Intervall)</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Cost per pass</source>
+        <translation>Kosten pro Bestehen</translation>
+    </message>
+    <message>
+        <source>Latency p50 / p95</source>
+        <translation>Latenz p50 / p95</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationRun</name>
     <message>
         <source>model %1 names an unknown provider %2</source>
@@ -2643,12 +2761,12 @@ Erstes Token: %3</translation>
         <translation>Kein Modell mit Preis besteht so oft wie %1.</translation>
     </message>
     <message>
-        <source>%1 passes most often (%2 %) and costs least per prompt (%3).</source>
-        <translation>%1 besteht am häufigsten (%2 %) und kostet pro Prompt am wenigsten (%3).</translation>
-    </message>
-    <message>
         <source>%1 passes %2 % against %3&apos;s %4 %, not significantly less, at %5 per prompt.</source>
         <translation>%1 besteht %2 % gegenüber %4 % bei %3, nicht signifikant weniger, für %5 pro Prompt.</translation>
+    </message>
+    <message>
+        <source>%1 passes most often (%2 %), and no cheaper model passes about as often; it costs %3 per prompt.</source>
+        <translation>%1 besteht am häufigsten (%2 %), und kein günstigeres Modell besteht etwa so oft; es kostet %3 pro Prompt.</translation>
     </message>
 </context>
 <context>
@@ -5382,6 +5500,14 @@ Erstes Token: %3</translation>
     <message>
         <source>The example goes to tier %1 (rule &quot;%2&quot;). Its first model, %3, is %4 in the sandbox, so the &quot;Route it&quot; column fails over to %5.</source>
         <translation>Das Beispiel geht an die Stufe %1 (Regel „%2“). Ihr erstes Modell, %3, ist in der Sandbox %4, daher wechselt die Spalte „Routen lassen“ per Failover zu %5.</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Werkzeuge</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluation results...</source>
+        <translation>&amp;Auswertungsergebnisse …</translation>
     </message>
 </context>
 <context>

@@ -117,10 +117,11 @@ EvaluationSummary::Suggestion EvaluationSummary::cheapestPassing(const QList<Mod
     }
     suggestion.model = cheapest->model;
     if (cheapest == best) {
-        suggestion.reason = tr("%1 passes most often (%2 %) and costs least per prompt (%3).")
-                                .arg(best->model)
-                                .arg(std::round(best->passRate * 1000) / 10)
-                                .arg(Money::format(*cheapest->costPerPrompt));
+        suggestion.reason
+            = tr("%1 passes most often (%2 %), and no cheaper model passes about as often; it costs %3 per prompt.")
+                  .arg(best->model)
+                  .arg(std::round(best->passRate * 1000) / 10)
+                  .arg(Money::format(*cheapest->costPerPrompt));
     } else {
         suggestion.reason = tr("%1 passes %2 % against %3's %4 %, not significantly less, at %5 per prompt.")
                                 .arg(cheapest->model)
