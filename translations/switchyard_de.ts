@@ -741,6 +741,10 @@
         <source>team push [--note TEXT] | pull [--version N] | history   the team&apos;s configuration in the ledger database</source>
         <translation>team push [--note TEXT] | pull [--version N] | history   die Konfiguration des Teams in der Journal-Datenbank</translation>
     </message>
+    <message>
+        <source>eval run SET --models A,B,... [--grader KIND[:ARG]] [--json] [--resume ID]   a batch evaluation: pass rates, cost per pass, the cheapest model that passes</source>
+        <translation>eval run SET --models A,B,... [--grader KIND[:ARG]] [--json] [--resume ID]   eine Stapelauswertung: Bestehensquoten, Kosten pro Bestehen, das günstigste Modell, das besteht</translation>
+    </message>
 </context>
 <context>
     <name>ClientKeyGate</name>
@@ -2390,6 +2394,418 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>EvalCommand</name>
+    <message>
+        <source>Run a batch evaluation: every prompt of SET (CSV, JSONL or promptfoo YAML) asked of every model, graded, and kept in the ledger.</source>
+        <translation>Eine Stapelauswertung ausführen: jeder Prompt aus SET (CSV, JSONL oder promptfoo-YAML) an jedes Modell gestellt, bewertet und im Ledger festgehalten.</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>run</translation>
+    </message>
+    <message>
+        <source>The prompt set file.</source>
+        <translation>Die Datei mit den Prompts.</translation>
+    </message>
+    <message>
+        <source>The models to evaluate, comma-separated.</source>
+        <translation>Die auszuwertenden Modelle, durch Kommas getrennt.</translation>
+    </message>
+    <message>
+        <source>A grader for the prompts that name none (repeatable): equals[:TEXT], contains[:TEXT], regex:PATTERN, json-valid, json-schema-valid:SCHEMA, numeric[:TOLERANCE], tool-call:NAME, llm-judge:MODEL[:THRESHOLD]. Default: contains the expected answer.</source>
+        <translation>Ein Bewerter für die Prompts, die keinen nennen (wiederholbar): equals[:TEXT], contains[:TEXT], regex:PATTERN, json-valid, json-schema-valid:SCHEMA, numeric[:TOLERANCE], tool-call:NAME, llm-judge:MODEL[:THRESHOLD]. Standard: enthält die erwartete Antwort.</translation>
+    </message>
+    <message>
+        <source>Cells in flight at once (default 4); each provider&apos;s own limit applies too.</source>
+        <translation>Gleichzeitig laufende Zellen (Standard 4); die eigene Grenze jedes Anbieters gilt zusätzlich.</translation>
+    </message>
+    <message>
+        <source>Print the results as one JSON object.</source>
+        <translation>Die Ergebnisse als ein JSON-Objekt ausgeben.</translation>
+    </message>
+    <message>
+        <source>Also write the results to FILE (.csv, .jsonl or .html).</source>
+        <translation>Die Ergebnisse zusätzlich in FILE schreiben (.csv, .jsonl oder .html).</translation>
+    </message>
+    <message>
+        <source>Ask the cells of evaluation ID not done yet.</source>
+        <translation>Die noch nicht erledigten Zellen der Auswertung ID stellen.</translation>
+    </message>
+    <message>
+        <source>usage: switchyard eval run SET --models A,B,... [--grader KIND[:ARG]] [--concurrency N] [--json] [--export FILE] [--resume ID]</source>
+        <translation>Aufruf: switchyard eval run SET --models A,B,... [--grader KIND[:ARG]] [--concurrency N] [--json] [--export FILE] [--resume ID]</translation>
+    </message>
+    <message>
+        <source>--models is required</source>
+        <translation>--models ist erforderlich</translation>
+    </message>
+    <message>
+        <source>--grader %1: %2</source>
+        <translation>--grader %1: %2</translation>
+    </message>
+    <message>
+        <source>--concurrency needs a number from 1 to 64</source>
+        <translation>--concurrency braucht eine Zahl von 1 bis 64</translation>
+    </message>
+    <message>
+        <source>--resume needs an evaluation id</source>
+        <translation>--resume braucht die ID einer Auswertung</translation>
+    </message>
+    <message>
+        <source>--resume takes the prompts, models and graders the evaluation started with; give no SET, --models or --grader</source>
+        <translation>--resume übernimmt die Prompts, Modelle und Bewerter, mit denen die Auswertung begann; kein SET, --models oder --grader angeben</translation>
+    </message>
+    <message>
+        <source>--export %1: expected a .csv, .jsonl or .html file</source>
+        <translation>--export %1: erwartet wird eine .csv-, .jsonl- oder .html-Datei</translation>
+    </message>
+    <message>
+        <source>the ledger is not open; an evaluation keeps its results there</source>
+        <translation>das Ledger ist nicht geöffnet; eine Auswertung hält ihre Ergebnisse dort fest</translation>
+    </message>
+    <message>
+        <source>%1:%2: prompt &quot;%3&quot; has no grader and no expected answer; name a grader with --grader</source>
+        <translation>%1:%2: Prompt „%3“ hat keinen Bewerter und keine erwartete Antwort; einen Bewerter mit --grader angeben</translation>
+    </message>
+    <message>
+        <source>cannot open the ledger: %1</source>
+        <translation>das Ledger kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>call failed: %1</source>
+        <translation>Aufruf fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>fail: %1</source>
+        <translation>nicht bestanden: %1</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>[%1/%2] %3 x %4: %5</source>
+        <translation>[%1/%2] %3 x %4: %5</translation>
+    </message>
+    <message>
+        <source>the ledger did not take a cell: %1</source>
+        <translation>das Ledger hat eine Zelle nicht angenommen: %1</translation>
+    </message>
+    <message>
+        <source>Evaluation %1: %2 prompts x %3 models</source>
+        <translation>Auswertung %1: %2 Prompts x %3 Modelle</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>pass rate</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <source>95% interval</source>
+        <translation>95-%-Intervall</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>per pass</source>
+        <translation>je Bestehen</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>unpriced</source>
+        <translation>ohne Preis</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Cheapest model that passes: %1. %2</source>
+        <translation>Günstigstes Modell, das besteht: %1. %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) not done; ask them with: switchyard eval run --resume %1</source>
+        <translation>
+            <numerusform>%n Zelle nicht erledigt; stellen mit: switchyard eval run --resume %1</numerusform>
+            <numerusform>%n Zellen nicht erledigt; stellen mit: switchyard eval run --resume %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationExport</name>
+    <message>
+        <source>Evaluation %1: %2</source>
+        <translation>Auswertung %1: %2</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>call failed: %1</source>
+        <translation>Aufruf fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>not asked</source>
+        <translation>nicht gefragt</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>nicht bestanden</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>unpriced</source>
+        <translation>ohne Preis</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Pass rate (95 % interval)</source>
+        <translation>Bestehensquote (95-%-Intervall)</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Cost per pass</source>
+        <translation>Kosten pro Bestehen</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>Latency p50 / p95</source>
+        <translation>Latenz p50 / p95</translation>
+    </message>
+    <message>
+        <source>%1 ms / %2 ms</source>
+        <translation>%1 ms / %2 ms</translation>
+    </message>
+    <message>
+        <source>Cheapest model that passes: %1. %2</source>
+        <translation>Günstigstes Modell, das besteht: %1. %2</translation>
+    </message>
+    <message>
+        <source>%1: unknown export format (expected .csv, .jsonl or .html)</source>
+        <translation>%1: unbekanntes Exportformat (erwartet: .csv, .jsonl oder .html)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationMatrixDialog</name>
+    <message>
+        <source>Evaluation results</source>
+        <translation>Auswertungsergebnisse</translation>
+    </message>
+    <message>
+        <source>Evaluation:</source>
+        <translation>Auswertung:</translation>
+    </message>
+    <message>
+        <source>Export CSV...</source>
+        <translation>CSV exportieren …</translation>
+    </message>
+    <message>
+        <source>Export JSONL...</source>
+        <translation>JSONL exportieren …</translation>
+    </message>
+    <message>
+        <source>Export HTML...</source>
+        <translation>HTML exportieren …</translation>
+    </message>
+    <message>
+        <source>The ledger cannot be read: %1</source>
+        <translation>Das Ledger kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 prompts x %4 models</source>
+        <translation>%1: %2, %3 Prompts x %4 Modelle</translation>
+    </message>
+    <message>
+        <source>The evaluations cannot be read: %1</source>
+        <translation>Die Auswertungen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No evaluation yet: run one with `switchyard eval run SET --models A,B`.</source>
+        <translation>Noch keine Auswertung: eine mit `switchyard eval run SET --models A,B` ausführen.</translation>
+    </message>
+    <message>
+        <source>The evaluation&apos;s cells cannot be read: %1</source>
+        <translation>Die Zellen der Auswertung können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cheapest model that passes: %1. %2</source>
+        <translation>Günstigstes Modell, das besteht: %1. %2</translation>
+    </message>
+    <message>
+        <source>Export the evaluation</source>
+        <translation>Die Auswertung exportieren</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1-Dateien (*.%2)</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationMatrixModel</name>
+    <message>
+        <source>not asked</source>
+        <translation>nicht gefragt</translation>
+    </message>
+    <message>
+        <source>call failed</source>
+        <translation>Aufruf fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>nicht bestanden</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>%1 (score %2)</source>
+        <translation>%1 (Bewertung %2)</translation>
+    </message>
+    <message>
+        <source>unpriced</source>
+        <translation>ohne Preis</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 ms</source>
+        <translation>%1 · %2 · %3 ms</translation>
+    </message>
+    <message>
+        <source>%1 (%2 – %3)</source>
+        <translation>%1 (%2 – %3)</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>%1 ms / %2 ms</source>
+        <translation>%1 ms / %2 ms</translation>
+    </message>
+    <message>
+        <source>Pass rate (95 % interval)</source>
+        <translation>Bestehensquote (95-%-Intervall)</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Cost per pass</source>
+        <translation>Kosten pro Bestehen</translation>
+    </message>
+    <message>
+        <source>Latency p50 / p95</source>
+        <translation>Latenz p50 / p95</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationRun</name>
+    <message>
+        <source>model %1 names an unknown provider %2</source>
+        <translation>Modell %1 nennt einen unbekannten Anbieter %2</translation>
+    </message>
+    <message>
+        <source>no model to evaluate</source>
+        <translation>kein Modell zum Auswerten</translation>
+    </message>
+    <message>
+        <source>no prompts</source>
+        <translation>keine Prompts</translation>
+    </message>
+    <message>
+        <source>model %1 cannot be called</source>
+        <translation>Modell %1 kann nicht aufgerufen werden</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>the judge %1 could not be asked: %2</source>
+        <translation>das Bewertungsmodell %1 konnte nicht gefragt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationStore</name>
+    <message>
+        <source>the new evaluation got no id</source>
+        <translation>die neue Auswertung hat keine ID erhalten</translation>
+    </message>
+    <message>
+        <source>there is no evaluation %1 in the ledger</source>
+        <translation>im Ledger gibt es keine Auswertung %1</translation>
+    </message>
+    <message>
+        <source>evaluation %1 has a grader this version cannot read: %2</source>
+        <translation>Auswertung %1 hat einen Bewerter, den diese Version nicht lesen kann: %2</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationSummary</name>
+    <message>
+        <source>No answer has been graded yet.</source>
+        <translation>Noch keine Antwort wurde bewertet.</translation>
+    </message>
+    <message>
+        <source>No priced model passes as often as %1.</source>
+        <translation>Kein Modell mit Preis besteht so oft wie %1.</translation>
+    </message>
+    <message>
+        <source>%1 passes most often (%2 %), and no cheaper model passes about as often; it costs %3 per prompt.</source>
+        <translation>%1 besteht am häufigsten (%2 %), und kein günstigeres Modell besteht etwa so oft; es kostet %3 pro Prompt.</translation>
+    </message>
+    <message>
+        <source>%1 passes %2 % against %3&apos;s %4 %, not significantly less, at %5 per prompt.</source>
+        <translation>%1 besteht %2 % gegenüber %4 % bei %3, nicht signifikant weniger, für %5 pro Prompt.</translation>
+    </message>
+</context>
+<context>
     <name>ExplainCommand</name>
     <message>
         <source>Show how a prompt would be routed, without sending it.</source>
@@ -3246,6 +3662,156 @@ Erstes Token: %3</translation>
     <message>
         <source>Cost</source>
         <translation>Kosten</translation>
+    </message>
+</context>
+<context>
+    <name>Grader</name>
+    <message>
+        <source>the answer is empty, not JSON</source>
+        <translation>die Antwort ist leer, kein JSON</translation>
+    </message>
+    <message>
+        <source>the answer is not JSON: %1 at character %2</source>
+        <translation>die Antwort ist kein JSON: %1 bei Zeichen %2</translation>
+    </message>
+    <message>
+        <source>no tool was called (expected %1)</source>
+        <translation>kein Werkzeug wurde aufgerufen (erwartet: %1)</translation>
+    </message>
+    <message>
+        <source>called %1, expected %2</source>
+        <translation>%1 aufgerufen, erwartet: %2</translation>
+    </message>
+    <message>
+        <source>%1&apos;s arguments are not a JSON object</source>
+        <translation>die Argumente von %1 sind kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>%1: argument &quot;%2&quot; is missing</source>
+        <translation>%1: Argument „%2“ fehlt</translation>
+    </message>
+    <message>
+        <source>%1: argument &quot;%2&quot; is %3, expected %4</source>
+        <translation>%1: Argument „%2“ ist %3, erwartet: %4</translation>
+    </message>
+    <message>
+        <source>expected &quot;%1&quot;, got &quot;%2&quot;</source>
+        <translation>erwartet „%1“, erhalten „%2“</translation>
+    </message>
+    <message>
+        <source>contains: nothing to look for (no value and no expected answer)</source>
+        <translation>contains: nichts zu suchen (kein Wert und keine erwartete Antwort)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; not found in the answer</source>
+        <translation>„%1“ nicht in der Antwort gefunden</translation>
+    </message>
+    <message>
+        <source>regex &quot;%1&quot; is not valid: %2 at character %3</source>
+        <translation>regex „%1“ ist ungültig: %2 bei Zeichen %3</translation>
+    </message>
+    <message>
+        <source>regex &quot;%1&quot; does not match the answer</source>
+        <translation>regex „%1“ passt nicht auf die Antwort</translation>
+    </message>
+    <message>
+        <source>the schema is not valid: %1</source>
+        <translation>das Schema ist ungültig: %1</translation>
+    </message>
+    <message>
+        <source>numeric: the expected value &quot;%1&quot; is not a number</source>
+        <translation>numeric: der erwartete Wert „%1“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>no number in the answer (expected %1)</source>
+        <translation>keine Zahl in der Antwort (erwartet: %1)</translation>
+    </message>
+    <message>
+        <source>%1 is not within %2 of %3</source>
+        <translation>%1 liegt nicht innerhalb von %2 um %3</translation>
+    </message>
+    <message>
+        <source>llm-judge needs a call to the judge model</source>
+        <translation>llm-judge braucht einen Aufruf des Bewertungsmodells</translation>
+    </message>
+    <message>
+        <source>unknown grader</source>
+        <translation>unbekannter Bewerter</translation>
+    </message>
+    <message>
+        <source>the judge&apos;s reply has no &quot;SCORE: N&quot;: &quot;%1&quot;</source>
+        <translation>die Antwort des Bewertungsmodells enthält kein „SCORE: N“: „%1“</translation>
+    </message>
+    <message>
+        <source>the judge&apos;s score %1 is not between 1 and 10</source>
+        <translation>die Bewertung %1 des Bewertungsmodells liegt nicht zwischen 1 und 10</translation>
+    </message>
+    <message>
+        <source>the judge scored %1, below %2</source>
+        <translation>das Bewertungsmodell gab %1, weniger als %2</translation>
+    </message>
+    <message>
+        <source>no grader</source>
+        <translation>kein Bewerter</translation>
+    </message>
+</context>
+<context>
+    <name>GraderSpec</name>
+    <message>
+        <source>regex needs a pattern</source>
+        <translation>regex braucht ein Muster</translation>
+    </message>
+    <message>
+        <source>json-schema-valid needs a JSON Schema object</source>
+        <translation>json-schema-valid braucht ein JSON-Schema-Objekt</translation>
+    </message>
+    <message>
+        <source>json-schema-valid: the schema is not valid: %1</source>
+        <translation>json-schema-valid: das Schema ist ungültig: %1</translation>
+    </message>
+    <message>
+        <source>numeric needs a tolerance of 0 or more</source>
+        <translation>numeric braucht eine Toleranz von 0 oder mehr</translation>
+    </message>
+    <message>
+        <source>tool-call needs the tool&apos;s name</source>
+        <translation>tool-call braucht den Namen des Werkzeugs</translation>
+    </message>
+    <message>
+        <source>tool-call: the expected arguments must be a JSON object</source>
+        <translation>tool-call: die erwarteten Argumente müssen ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>llm-judge needs a judge model</source>
+        <translation>llm-judge braucht ein Bewertungsmodell</translation>
+    </message>
+    <message>
+        <source>llm-judge: the pass threshold must be between 1 and 10</source>
+        <translation>llm-judge: die Bestehensschwelle muss zwischen 1 und 10 liegen</translation>
+    </message>
+    <message>
+        <source>field &quot;kind&quot; must be one of %1</source>
+        <translation>Feld „kind“ muss eines von %1 sein</translation>
+    </message>
+    <message>
+        <source>unknown grader &quot;%1&quot; (known: %2)</source>
+        <translation>unbekannter Bewerter „%1“ (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; must be a string</source>
+        <translation>Feld „%1“ muss ein Text sein</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; must be a number</source>
+        <translation>Feld „%1“ muss eine Zahl sein</translation>
+    </message>
+    <message>
+        <source>json-schema-valid:SCHEMA needs the schema as JSON: %1</source>
+        <translation>json-schema-valid:SCHEMA braucht das Schema als JSON: %1</translation>
+    </message>
+    <message>
+        <source>numeric:TOLERANCE needs a number, not &quot;%1&quot;</source>
+        <translation>numeric:TOLERANCE braucht eine Zahl, nicht „%1“</translation>
     </message>
 </context>
 <context>
@@ -4971,6 +5537,14 @@ Erstes Token: %3</translation>
         <source>The example goes to tier %1 (rule &quot;%2&quot;). Its first model, %3, is %4 in the sandbox, so the &quot;Route it&quot; column fails over to %5.</source>
         <translation>Das Beispiel geht an die Stufe %1 (Regel „%2“). Ihr erstes Modell, %3, ist in der Sandbox %4, daher wechselt die Spalte „Routen lassen“ per Failover zu %5.</translation>
     </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Werkzeuge</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluation results...</source>
+        <translation>&amp;Auswertungsergebnisse …</translation>
+    </message>
 </context>
 <context>
     <name>MigrateLedgerCommand</name>
@@ -5659,6 +6233,144 @@ Erstes Token: %3</translation>
     <message>
         <source>%1:%2: the line is longer than %3 MiB</source>
         <translation>%1:%2: die Zeile ist länger als %3 MiB</translation>
+    </message>
+</context>
+<context>
+    <name>PromptSet</name>
+    <message>
+        <source>%1: id &quot;%2&quot; is used again (first on line %3)</source>
+        <translation>%1: id „%2“ wird erneut verwendet (zuerst in Zeile %3)</translation>
+    </message>
+    <message>
+        <source>%1: no prompts</source>
+        <translation>%1: keine Prompts</translation>
+    </message>
+    <message>
+        <source>must be &quot;KIND[:ARG]&quot;, an object with &quot;kind&quot;, or a list of them</source>
+        <translation>muss „KIND[:ARG]“, ein Objekt mit „kind“ oder eine Liste davon sein</translation>
+    </message>
+    <message>
+        <source>invalid JSON at column %1: %2</source>
+        <translation>ungültiges JSON in Spalte %1: %2</translation>
+    </message>
+    <message>
+        <source>expected a JSON object</source>
+        <translation>JSON-Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>unknown field &quot;%1&quot; (known: id, prompt, expected, grader, graders)</source>
+        <translation>unbekanntes Feld „%1“ (bekannt: id, prompt, expected, grader, graders)</translation>
+    </message>
+    <message>
+        <source>missing field &quot;id&quot;</source>
+        <translation>Feld „id“ fehlt</translation>
+    </message>
+    <message>
+        <source>field &quot;id&quot; must be a non-empty string or a number</source>
+        <translation>Feld „id“ muss ein nicht leerer Text oder eine Zahl sein</translation>
+    </message>
+    <message>
+        <source>missing field &quot;prompt&quot;</source>
+        <translation>Feld „prompt“ fehlt</translation>
+    </message>
+    <message>
+        <source>field &quot;prompt&quot; must be a non-empty string</source>
+        <translation>Feld „prompt“ muss ein nicht leerer Text sein</translation>
+    </message>
+    <message>
+        <source>field &quot;expected&quot; must be a string or a number</source>
+        <translation>Feld „expected“ muss ein Text oder eine Zahl sein</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: the line is longer than %2 MiB</source>
+        <translation>%1: die Zeile ist länger als %2 MiB</translation>
+    </message>
+    <message>
+        <source>%1: the file is larger than %2 MiB</source>
+        <translation>%1: die Datei ist größer als %2 MiB</translation>
+    </message>
+    <message>
+        <source>%1: unknown kind of prompt file (expected .csv, .jsonl or .yaml)</source>
+        <translation>%1: unbekannte Art von Prompt-Datei (erwartet: .csv, .jsonl oder .yaml)</translation>
+    </message>
+    <message>
+        <source>%1: no header (expected a column &quot;prompt&quot;)</source>
+        <translation>%1: keine Kopfzeile (erwartet: eine Spalte „prompt“)</translation>
+    </message>
+    <message>
+        <source>%1: unknown column &quot;%2&quot; (known: id, prompt, expected, grader)</source>
+        <translation>%1: unbekannte Spalte „%2“ (bekannt: id, prompt, expected, grader)</translation>
+    </message>
+    <message>
+        <source>%1: missing column &quot;prompt&quot;</source>
+        <translation>%1: Spalte „prompt“ fehlt</translation>
+    </message>
+    <message>
+        <source>%1: %2 fields, the header has %3</source>
+        <translation>%1: %2 Felder, die Kopfzeile hat %3</translation>
+    </message>
+    <message>
+        <source>%1: field &quot;id&quot; is empty</source>
+        <translation>%1: Feld „id“ ist leer</translation>
+    </message>
+    <message>
+        <source>%1: field &quot;prompt&quot; is empty</source>
+        <translation>%1: Feld „prompt“ ist leer</translation>
+    </message>
+</context>
+<context>
+    <name>PromptfooFile</name>
+    <message>
+        <source>must be text</source>
+        <translation>muss Text sein</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>must be a map with &quot;type&quot;</source>
+        <translation>muss eine Map mit „type“ sein</translation>
+    </message>
+    <message>
+        <source>must be a number from 0 to 1</source>
+        <translation>muss eine Zahl von 0 bis 1 sein</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not supported (supported: equals, contains, regex, is-json, llm-rubric, %2)</source>
+        <translation>„%1“ wird nicht unterstützt (unterstützt: equals, contains, regex, is-json, llm-rubric, %2)</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>muss eine Liste sein</translation>
+    </message>
+    <message>
+        <source>no variable &quot;%1&quot; for the prompt</source>
+        <translation>keine Variable „%1“ für den Prompt</translation>
+    </message>
+    <message>
+        <source>must be a map with &quot;tests&quot;</source>
+        <translation>muss eine Map mit „tests“ sein</translation>
+    </message>
+    <message>
+        <source>must be a list of prompt templates</source>
+        <translation>muss eine Liste von Prompt-Vorlagen sein</translation>
+    </message>
+    <message>
+        <source>must be a map</source>
+        <translation>muss eine Map sein</translation>
+    </message>
+    <message>
+        <source>must be a non-empty list</source>
+        <translation>muss eine nicht leere Liste sein</translation>
+    </message>
+    <message>
+        <source>%1:%2: description &quot;%3&quot; is used again (first on line %4)</source>
+        <translation>%1:%2: description „%3“ wird erneut verwendet (zuerst in Zeile %4)</translation>
     </message>
 </context>
 <context>

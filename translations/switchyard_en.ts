@@ -131,6 +131,16 @@
     </message>
 </context>
 <context>
+    <name>EvalCommand</name>
+    <message numerus="yes">
+        <source>%n cell(s) not done; ask them with: switchyard eval run --resume %1</source>
+        <translation>
+            <numerusform>%n cell not done; ask it with: switchyard eval run --resume %1</numerusform>
+            <numerusform>%n cells not done; ask them with: switchyard eval run --resume %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GatewayServer</name>
     <message numerus="yes">
         <source>The gateway is busy with %n large request(s) (%1 MiB or more each); try again shortly.</source>

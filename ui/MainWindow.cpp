@@ -24,6 +24,7 @@
 #include "ui/common/ElidedLabel.h"
 #include "ui/common/Icons.h"
 #include "ui/common/ProviderStatusBar.h"
+#include "ui/workbench/EvaluationMatrixDialog.h"
 #include "ui/workbench/HistoryPanel.h"
 #include "ui/workbench/LeaderboardDock.h"
 #include "ui/workbench/PromptEditor.h"
@@ -61,6 +62,19 @@ MainWindow::MainWindow(Engine& engine, QWidget* parent)
     m_engine = &engine;
     if (engine.isSandboxed()) {
         setWindowTitle(tr("Switchyard — Sandbox"));
+    }
+    if (engine.ledger()) {
+        // Tools, before Help: the evaluations `switchyard eval run` kept in the ledger.
+        auto* tools = new QMenu(tr("&Tools"), this);
+        QAction* results = tools->addAction(tr("&Evaluation results..."));
+        results->setObjectName(QStringLiteral("evaluationResultsAction"));
+        connect(results, &QAction::triggered, this, [this] {
+            auto* dialog = new EvaluationMatrixDialog(m_engine->ledgerPath(), this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->show();
+        });
+        const QList<QAction*> menus = menuBar()->actions();
+        menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), tools);
     }
     // Ledger recording, routed columns, settings, cooldowns and budgets in the status bar.
     WorkbenchEngineLink::connect(engine, m_workbench, m_health);

@@ -1,6 +1,7 @@
 #include "app/cli/CliCommands.h"
 
 #include "app/cli/AskCommand.h"
+#include "app/cli/EvalCommand.h"
 #include "app/cli/ExplainCommand.h"
 #include "app/cli/ExportCommand.h"
 #include "app/cli/ImportCommand.h"
@@ -80,6 +81,11 @@ const QList<Entry>& entries()
                             "router train FILE.jsonl [--weak KEY] [--strong KEY] | score FILE.jsonl   the learned "
                             "router"),
           [] { return new RouterCommand; } },
+        { "eval",
+          QT_TRANSLATE_NOOP("CliCommands",
+                            "eval run SET --models A,B,... [--grader KIND[:ARG]] [--json] [--resume ID]   a batch "
+                            "evaluation: pass rates, cost per pass, the cheapest model that passes"),
+          [] { return new EvalCommand; } },
         { "prune", QT_TRANSLATE_NOOP("CliCommands", "prune --older-than DAYS   delete old history records"),
           [] { return new PruneCommand; } },
         { "migrate-ledger",

@@ -196,8 +196,21 @@ QStringList LedgerSchema::stepSql(int version)
                            " amount_usd REAL NOT NULL, created_at INTEGER NOT NULL)"),
         };
     case 9:
-        // Batch evaluations (merged from another change made at the same time).
-        return {};
+        // Batch evaluations (core/evaluation): the prompts, models and graders of each, and one row
+        // per prompt x model. A cell names the ledger request of its call (and of its judge's), so
+        // a resumed evaluation skips what was paid for; its cost is the request's as recorded.
+        return {
+            QStringLiteral("CREATE TABLE evaluations(id INTEGER PRIMARY KEY, created_at INTEGER NOT NULL,"
+                           " name TEXT NOT NULL, prompts TEXT NOT NULL, models TEXT NOT NULL,"
+                           " graders TEXT NOT NULL, state TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE evaluation_cells(evaluation_id INTEGER NOT NULL REFERENCES evaluations(id)"
+                           " ON DELETE CASCADE, prompt_index INTEGER NOT NULL, prompt_id TEXT NOT NULL,"
+                           " model TEXT NOT NULL, state TEXT NOT NULL, outcome TEXT NOT NULL, score REAL,"
+                           " reason TEXT NOT NULL, answer TEXT NOT NULL, request_uuid TEXT NOT NULL,"
+                           " judge_request_uuid TEXT NOT NULL, cost_usd REAL, judge_cost_usd REAL,"
+                           " latency_ms INTEGER NOT NULL, error TEXT NOT NULL, updated_at INTEGER NOT NULL,"
+                           " PRIMARY KEY(evaluation_id, prompt_index, model))"),
+        };
     case 10:
         // What a workbench column's row needs to reopen as it was shown: the tools and tool_choice
         // it was sent, its earlier turns (answers, tool calls, results, the files each carried as

@@ -25,7 +25,7 @@ enum class LedgerOpenError
 //   v7  requests: answer, reasoning, tool calls and settings (the evidence of a comparison);
 //       votes.winner_settings and tag
 //   v8  budget_periods + budget_holds: budgets shared by every process on one database
-//   v9  (batch evaluations)
+//   v9  evaluations + evaluation_cells: batch evaluations, each cell linked to its ledger request
 //   v10 requests.exchange: a workbench row's tools, earlier turns and file references
 //   v11 team_config: a team's providers, routing policy and client keys, versioned, with who
 //       changed them

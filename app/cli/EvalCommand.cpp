@@ -1,0 +1,233 @@
+#include "app/cli/EvalCommand.h"
+
+#include "app/cli/Console.h"
+#include "core/common/Money.h"
+#include "core/engine/Engine.h"
+#include "core/evaluation/EvaluationExport.h"
+#include "core/evaluation/EvaluationRun.h"
+#include "core/evaluation/EvaluationSummary.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+
+namespace {
+QString percent(double share)
+{
+    return QStringLiteral("%1%").arg(share * 100.0, 0, 'f', 1);
+}
+
+QString padded(const QString& text, int width)
+{
+    return text.leftJustified(width) + QLatin1Char(' ');
+}
+} // namespace
+
+EvalCommand::EvalCommand() = default;
+EvalCommand::~EvalCommand() = default;
+
+bool EvalCommand::parse(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Run a batch evaluation: every prompt of SET (CSV, JSONL or promptfoo YAML) asked of every model, "
+           "graded, and kept in the ledger."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("action"), tr("run"), QStringLiteral("run"));
+    parser.addPositionalArgument(QStringLiteral("SET"), tr("The prompt set file."), QStringLiteral("SET"));
+    const QCommandLineOption models(QStringLiteral("models"), tr("The models to evaluate, comma-separated."),
+                                    QStringLiteral("A,B,..."));
+    const QCommandLineOption grader(QStringLiteral("grader"),
+                                    tr("A grader for the prompts that name none (repeatable): equals[:TEXT], "
+                                       "contains[:TEXT], regex:PATTERN, json-valid, json-schema-valid:SCHEMA, "
+                                       "numeric[:TOLERANCE], tool-call:NAME, llm-judge:MODEL[:THRESHOLD]. "
+                                       "Default: contains the expected answer."),
+                                    QStringLiteral("KIND[:ARG]"));
+    const QCommandLineOption concurrency(QStringLiteral("concurrency"),
+                                         tr("Cells in flight at once (default 4); each provider's own limit applies "
+                                            "too."),
+                                         QStringLiteral("N"));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print the results as one JSON object."));
+    const QCommandLineOption exportTo(QStringLiteral("export"),
+                                      tr("Also write the results to FILE (.csv, .jsonl or .html)."),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption resume(QStringLiteral("resume"), tr("Ask the cells of evaluation ID not done yet."),
+                                    QStringLiteral("ID"));
+    parser.addOptions({ models, grader, concurrency, json, exportTo, resume });
+    if (!Console::parseArguments(parser, QStringLiteral("switchyard eval"), arguments)) {
+        return false;
+    }
+    const QStringList positional = parser.positionalArguments();
+    const bool resuming = parser.isSet(resume);
+    if (positional.isEmpty() || positional.first() != QLatin1String("run") || positional.size() > 2
+        || (positional.size() != 2 && !resuming)) {
+        Console::fail(tr("usage: switchyard eval run SET --models A,B,... [--grader KIND[:ARG]] [--concurrency N] "
+                         "[--json] [--export FILE] [--resume ID]"),
+                      64);
+        return false;
+    }
+    m_set = positional.value(1);
+    for (const QString& model : parser.value(models).split(u',', Qt::SkipEmptyParts)) {
+        if (!m_models.contains(model.trimmed())) {
+            m_models.append(model.trimmed());
+        }
+    }
+    if (m_models.isEmpty() && !resuming) {
+        Console::fail(tr("--models is required"), 64);
+        return false;
+    }
+    for (const QString& text : parser.values(grader)) {
+        QString error;
+        const auto spec = GraderSpec::parse(text, &error);
+        if (!spec) {
+            Console::fail(tr("--grader %1: %2").arg(text, error), 64);
+            return false;
+        }
+        m_graders.append(*spec);
+    }
+    if (parser.isSet(concurrency)) {
+        bool ok = false;
+        m_concurrency = parser.value(concurrency).toInt(&ok);
+        if (!ok || m_concurrency < 1 || m_concurrency > 64) {
+            Console::fail(tr("--concurrency needs a number from 1 to 64"), 64);
+            return false;
+        }
+    }
+    if (resuming) {
+        bool ok = false;
+        m_resume = parser.value(resume).toLongLong(&ok);
+        if (!ok || m_resume <= 0) {
+            Console::fail(tr("--resume needs an evaluation id"), 64);
+            return false;
+        }
+        if (!m_set.isEmpty() || !m_models.isEmpty() || !m_graders.isEmpty()) {
+            Console::fail(tr("--resume takes the prompts, models and graders the evaluation started with; give "
+                             "no SET, --models or --grader"),
+                          64);
+            return false;
+        }
+    }
+    m_json = parser.isSet(json);
+    m_export = parser.value(exportTo);
+    if (!m_export.isEmpty() && !EvaluationExport::formatOf(m_export)) {
+        Console::fail(tr("--export %1: expected a .csv, .jsonl or .html file").arg(m_export), 64);
+        return false;
+    }
+    return true;
+}
+
+void EvalCommand::run(Engine& engine)
+{
+    if (!engine.ledger()) {
+        emit done(Console::fail(tr("the ledger is not open; an evaluation keeps its results there")));
+        return;
+    }
+    EvaluationInfo info;
+    if (m_resume == 0) {
+        info.prompts = PromptSet::read(m_set);
+        if (!info.prompts.ok()) {
+            emit done(Console::fail(info.prompts.errorString(), ExitUnparsable));
+            return;
+        }
+        info.graders = m_graders;
+        if (info.graders.isEmpty()) {
+            for (const PromptItem& item : info.prompts.items()) {
+                if (item.graders.isEmpty() && item.expected.isEmpty()) {
+                    emit done(Console::fail(tr("%1:%2: prompt \"%3\" has no grader and no expected answer; name a "
+                                               "grader with --grader")
+                                                .arg(m_set)
+                                                .arg(item.line)
+                                                .arg(item.id),
+                                            ExitUnparsable));
+                    return;
+                }
+            }
+            GraderSpec contains;
+            contains.kind = GraderKind::Contains;
+            info.graders = { contains };
+        }
+        info.name = QFileInfo(m_set).fileName();
+        info.models = m_models;
+    }
+    m_store = std::make_unique<EvaluationStore>(engine.ledgerPath());
+    QString error;
+    if (!m_store->open(&error)) {
+        emit done(Console::fail(tr("cannot open the ledger: %1").arg(error)));
+        return;
+    }
+    m_run = new EvaluationRun(engine, *m_store, this);
+    m_run->setConcurrency(m_concurrency);
+    connect(m_run, &EvaluationRun::cellFinished, this, [this](int index) {
+        const EvaluationCell& cell = m_run->cells().at(index);
+        const QString verdict = cell.state == CellState::Failed ? tr("call failed: %1").arg(cell.error)
+            : cell.grade.passed()                               ? tr("pass")
+            : cell.grade.outcome == GradeOutcome::Fail          ? tr("fail: %1").arg(cell.grade.reason)
+                                                                : tr("error: %1").arg(cell.grade.reason);
+        Console::err(tr("[%1/%2] %3 x %4: %5")
+                         .arg(m_run->doneCount())
+                         .arg(m_run->cells().size())
+                         .arg(cell.promptId, cell.model, verdict)
+                     + QLatin1Char('\n'));
+    });
+    connect(m_run, &EvaluationRun::storeFailed, this, [](const QString& message) {
+        Console::err(tr("the ledger did not take a cell: %1").arg(message) + QLatin1Char('\n'));
+    });
+    connect(m_run, &EvaluationRun::finished, this, &EvalCommand::report);
+    const bool started = m_resume == 0 ? m_run->start(info, &error) : m_run->resumeEvaluation(m_resume, &error);
+    if (!started) {
+        emit done(Console::fail(error));
+        return;
+    }
+    if (!m_json) {
+        Console::err(tr("Evaluation %1: %2 prompts x %3 models")
+                         .arg(m_run->evaluationId())
+                         .arg(m_run->info().prompts.size())
+                         .arg(m_run->info().models.size())
+                     + QLatin1Char('\n'));
+    }
+}
+
+void EvalCommand::report()
+{
+    const EvaluationInfo& info = m_run->info();
+    const QList<EvaluationCell>& cells = m_run->cells();
+    if (!m_export.isEmpty()) {
+        QString error;
+        if (!EvaluationExport::write(m_export, info, cells, &error)) {
+            emit done(Console::fail(error));
+            return;
+        }
+    }
+    const QList<ModelSummary> summaries = EvaluationSummary::of(cells, info.models);
+    const auto suggestion = EvaluationSummary::cheapestPassing(summaries);
+    if (m_json) {
+        Console::printJson(EvaluationExport::resultJson(info, cells));
+    } else {
+        int width = int(tr("model").size());
+        for (const QString& model : info.models) {
+            width = qMax(width, int(model.size()));
+        }
+        Console::out(padded(tr("model"), width) + padded(tr("pass rate"), 10) + padded(tr("95% interval"), 14)
+                     + padded(tr("cost"), 12) + padded(tr("per pass"), 12) + padded(tr("p50"), 9) + tr("p95")
+                     + QLatin1Char('\n'));
+        for (const ModelSummary& s : summaries) {
+            Console::out(padded(s.model, width) + padded(percent(s.passRate), 10)
+                         + padded(percent(s.wilsonLow) + QLatin1Char('-') + percent(s.wilsonHigh), 14)
+                         + padded(s.unpricedCalls > 0 ? tr("unpriced") : Money::format(s.costUsd), 12)
+                         + padded(s.costPerPass ? Money::format(*s.costPerPass) : tr("n/a"), 12)
+                         + padded(tr("%1 ms").arg(s.p50LatencyMs), 9) + tr("%1 ms").arg(s.p95LatencyMs)
+                         + QLatin1Char('\n'));
+        }
+        Console::out(suggestion.model.isEmpty()
+                         ? suggestion.reason + QLatin1Char('\n')
+                         : tr("Cheapest model that passes: %1. %2").arg(suggestion.model, suggestion.reason)
+                             + QLatin1Char('\n'));
+    }
+    if (info.status != EvaluationStatus::Complete) {
+        const int notDone = int(cells.size()) - m_run->doneCount();
+        emit done(Console::fail(
+            tr("%n cell(s) not done; ask them with: switchyard eval run --resume %1", nullptr, notDone).arg(info.id),
+            ExitIncomplete));
+        return;
+    }
+    emit done(0);
+}

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "app/cli/CliCommand.h"
+#include "core/evaluation/GraderSpec.h"
+
+#include <memory>
+
+class EvaluationRun;
+class EvaluationStore;
+
+// `switchyard eval run SET --models A,B,... [--grader KIND[:ARG]]... [--concurrency N] [--json]
+// [--export FILE] [--resume ID]`: every prompt of SET (CSV, JSONL or promptfoo YAML) asked of
+// every model through the engine, graded, kept in the ledger; prints the totals per model (pass
+// rate with its 95 % interval, cost, cost per pass, p50/p95 latency) and the cheapest model that
+// passes, or with --json one object. `--resume ID` asks the cells of evaluation ID not done yet.
+// Exit codes: 0 every cell done; 2 some calls failed (resume asks them again); 65 the set does
+// not parse (file:line named); 64 bad usage; 1 other errors.
+class EvalCommand : public CliCommand
+{
+    Q_OBJECT
+
+public:
+    static constexpr int ExitIncomplete = 2;
+    static constexpr int ExitUnparsable = 65;
+
+    EvalCommand();
+    ~EvalCommand() override;
+
+    bool parse(const QStringList& arguments) override;
+    void run(Engine& engine) override;
+
+private:
+    void report();
+
+    QString m_set;
+    QStringList m_models;
+    QList<GraderSpec> m_graders;
+    int m_concurrency = 4;
+    bool m_json = false;
+    QString m_export;
+    qint64 m_resume = 0;
+    std::unique_ptr<EvaluationStore> m_store;
+    EvaluationRun* m_run = nullptr;
+};

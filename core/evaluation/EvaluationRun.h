@@ -1,0 +1,110 @@
+#pragma once
+
+#include "core/evaluation/EvaluationCell.h"
+#include "core/evaluation/EvaluationStore.h"
+#include "core/ledger/LedgerRecords.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+
+class Engine;
+class ProviderCall;
+struct CallError;
+struct CallResult;
+struct ChatRequest;
+
+// An evaluation running: every prompt x model cell asked through the engine as a direct call
+// (the provider's concurrency limit applies in ProviderClient, and at most `concurrency` cells
+// are in flight at once), recorded in the ledger by the engine like any call by name (source
+// "cli") with the cell keeping that request's uuid and cost, graded, and saved at once. The llm-judge's call is made
+// the same way. A cell whose call failed is saved as failed and asked again on resume; a done cell never is.
+class EvaluationRun final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EvaluationRun)
+
+public:
+    static constexpr int kDefaultConcurrency = 4;
+
+    EvaluationRun(Engine& engine, EvaluationStore& store, QObject* parent = nullptr);
+    ~EvaluationRun() override;
+
+    void setConcurrency(int cells) { m_concurrency = qMax(1, cells); }
+    int concurrency() const { return m_concurrency; }
+
+    // Creates the evaluation in the ledger and starts it. False (nothing created, nothing sent)
+    // when a model or a judge model is not configured, or the ledger cannot take it.
+    bool start(EvaluationInfo info, QString* error);
+    // Starts the cells of evaluation `id` that are not done.
+    bool resumeEvaluation(qint64 id, QString* error);
+
+    // No new cell starts while paused; those in flight finish.
+    void pause();
+    void resume();
+    bool isPaused() const { return m_paused; }
+    // Stops the calls in flight (recorded as cancelled; their cells stay to be asked again).
+    void cancel();
+    bool isRunning() const { return m_running; }
+
+    qint64 evaluationId() const { return m_info.id; }
+    const EvaluationInfo& info() const { return m_info; }
+    const QList<EvaluationCell>& cells() const { return m_cells; }
+    int doneCount() const;
+
+signals:
+    void cellFinished(int index);
+    // Cells done of all, and the time left at this run's pace (-1 until a cell finished).
+    void progressed(int done, int total, qint64 etaMs);
+    void paused();
+    void resumed();
+    void finished(EvaluationStatus status);
+    // The ledger could not take a cell (it is then asked again on resume).
+    void storeFailed(const QString& message);
+
+private:
+    bool checkModels(QString* error) const;
+    bool begin(QString* error);
+    void pump();
+    void launch(int index);
+    // Starts a direct call; false with the cell failed when it cannot be sent.
+    bool call(int index, const QString& modelName, const ChatRequest& request, bool judge);
+    void onRecorded(const RequestRecord& record);
+    // The call ended (answered, failed or cancelled) and the engine has just recorded it.
+    void onCallEnded(ProviderCall* call, const CallResult& result, const CallError& error);
+    void onAnswer(int index, const RequestRecord& record, const CallResult& result);
+    void onJudge(int index, const RequestRecord& record);
+    void nextJudge(int index);
+    void failCell(int index, const QString& reason);
+    void finishCell(int index);
+    void save(int index);
+    QList<GraderSpec> gradersOf(const PromptItem& item) const;
+    void maybeFinish();
+
+    struct Pending
+    {
+        int cell = -1;
+        bool judge = false;
+    };
+
+    Engine& m_engine;
+    EvaluationStore& m_store;
+    EvaluationInfo m_info;
+    QList<EvaluationCell> m_cells;
+    QList<int> m_queue; // cells still to launch, in order
+    QHash<ProviderCall*, Pending> m_calls; // calls in flight
+    std::optional<RequestRecord> m_lastRecord; // the row the engine recorded last
+    QHash<int, QList<Grade>> m_grades; // cell -> grades so far (judges add theirs)
+    QHash<int, QList<GraderSpec>> m_judges; // cell -> judges still to ask
+    int m_inFlight = 0;
+    int m_concurrency = kDefaultConcurrency;
+    int m_finishedThisRun = 0;
+    bool m_paused = false;
+    bool m_running = false;
+    bool m_cancelled = false;
+    QElapsedTimer m_clock;
+};

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "core/evaluation/GraderSpec.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QList>
+#include <QString>
+
+// One prompt of an evaluation: what is sent, what a good answer is, and the graders of its own
+// (used instead of the set's when given).
+struct PromptItem
+{
+    QString id;
+    QString prompt;
+    QString expected; // may be empty
+    QList<GraderSpec> graders;
+    int line = 0; // 1-based line in the file it came from
+
+    bool operator==(const PromptItem&) const = default;
+};
+
+// The prompts of an evaluation, read completely or not at all from
+//   - CSV with a header: `prompt` and optionally `id`, `expected`, `grader` (KIND[:ARG], as
+//     `--grader` takes it; further grader columns `grader2`, ...);
+//   - JSONL: {"id": ..., "prompt": ..., "expected"?: ..., "grader"?: "KIND[:ARG]" or {"kind": ...},
+//     "graders"?: [...]} one a line;
+//   - a promptfoo-style YAML file (PromptfooFile): `prompts` templates, `tests` with `vars`/`assert`.
+// The first thing it cannot read is the error, "FILE:LINE: what (field)", and no prompt is kept.
+// A line longer than the limit is refused after reading the limit, never loaded whole.
+class PromptSet final
+{
+    Q_DECLARE_TR_FUNCTIONS(PromptSet)
+
+public:
+    static constexpr qint64 kMaxLineBytes = 8 * 1024 * 1024;
+    static constexpr qint64 kMaxFileBytes = 256 * 1024 * 1024;
+
+    // By the file's suffix: .csv, .jsonl (or .ndjson), .yaml/.yml.
+    static PromptSet read(const QString& path, qint64 maxLineBytes = kMaxLineBytes);
+    static PromptSet readCsv(const QString& path, const QByteArray& content);
+    static PromptSet readJsonl(const QString& path, const QByteArray& content);
+    // The file's bytes, refused (error set) when a line or the whole file is over the limits.
+    static QByteArray readBounded(const QString& path, qint64 maxLineBytes, QString* error);
+
+    static PromptSet failed(const QString& error);
+    static PromptSet of(QList<PromptItem> items);
+
+    bool ok() const { return m_error.isEmpty(); }
+    QString errorString() const { return m_error; }
+    const QList<PromptItem>& items() const { return m_items; }
+    int size() const { return int(m_items.size()); }
+
+    // The form kept with an evaluation in the ledger, so a resumed run asks the same prompts.
+    QJsonArray toJson() const;
+    static PromptSet fromJson(const QJsonArray& array);
+
+private:
+    QList<PromptItem> m_items;
+    QString m_error;
+};

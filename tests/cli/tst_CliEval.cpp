@@ -1,0 +1,293 @@
+#include "CliRun.h"
+#include "core/http/HttpResponder.h"
+#include "core/http/HttpServer.h"
+
+#include <QDir>
+#include <QFile>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+// `switchyard eval run` as a real process against a loopback upstream of this test that serves two
+// models ("strong" answers every sum right, "weak" only the even ones), counts what it answered per
+// model and prompt, and can fail requests from the Nth on: a fault mid-run, then a resume that asks
+// only the failed cells, so no cell is paid for twice and the ledger's cost is the cells' sum.
+namespace {
+class Upstream
+{
+public:
+    Upstream()
+    {
+        m_server.setHandler([this](const HttpRequest& request, HttpResponder* responder) {
+            const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+            const QString model = body.value(QLatin1String("model")).toString();
+            const QJsonArray messages = body.value(QLatin1String("messages")).toArray();
+            const QString prompt = messages.last().toObject().value(QLatin1String("content")).toString();
+            ++received;
+            if (failFrom > 0 && received >= failFrom) {
+                responder->send(503, "application/json", R"({"error":{"message":"overloaded","type":"server_error"}})");
+                ++failed;
+                return;
+            }
+            static const QRegularExpression sum(QStringLiteral("What is (\\d+)\\+(\\d+)\\?"));
+            const auto match = sum.match(prompt);
+            const int a = match.captured(1).toInt();
+            const int b = match.captured(2).toInt();
+            const bool right = model == QLatin1String("strong") || a % 2 == 0;
+            const QString text = QStringLiteral("The answer is %1.").arg(right ? a + b : a + b + 1);
+            answered[model + u'|' + prompt] += 1;
+            const QJsonObject answer {
+                { QStringLiteral("id"), QStringLiteral("c1") },
+                { QStringLiteral("object"), QStringLiteral("chat.completion") },
+                { QStringLiteral("model"), model },
+                { QStringLiteral("choices"),
+                  QJsonArray { QJsonObject { { QStringLiteral("index"), 0 },
+                                             { QStringLiteral("message"),
+                                               QJsonObject { { QStringLiteral("role"), QStringLiteral("assistant") },
+                                                             { QStringLiteral("content"), text } } },
+                                             { QStringLiteral("finish_reason"), QStringLiteral("stop") } } } },
+                { QStringLiteral("usage"),
+                  QJsonObject { { QStringLiteral("prompt_tokens"), 1000 },
+                                { QStringLiteral("completion_tokens"), 500 },
+                                { QStringLiteral("total_tokens"), 1500 } } },
+            };
+            responder->send(200, "application/json", QJsonDocument(answer).toJson(QJsonDocument::Compact));
+        });
+        m_listening = m_server.listen(QHostAddress::LocalHost);
+    }
+    bool isListening() const { return m_listening; }
+    quint16 port() const { return m_server.port(); }
+
+    int received = 0;
+    int failed = 0;
+    int failFrom = 0; // the Nth request and every later one get a 503; 0: none
+    QHash<QString, int> answered; // "model|prompt" -> answers sent
+
+private:
+    HttpServer m_server;
+    bool m_listening = false;
+};
+
+QJsonObject model(const QString& id, double input, double output)
+{
+    return { { QStringLiteral("id"), id },
+             { QStringLiteral("provider"), QStringLiteral("up") },
+             { QStringLiteral("upstreamModel"), id },
+             { QStringLiteral("price"),
+               QJsonObject { { QStringLiteral("inputPerMTok"), input },
+                             { QStringLiteral("outputPerMTok"), output } } } };
+}
+
+bool write(const QString& path, const QByteArray& content)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
+}
+} // namespace
+
+class tst_CliEval : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void faultMidRun_thenResume_paysEachCellOnce();
+    void badSet_refusedNamingLineAndField_nothingSent_data();
+    void badSet_refusedNamingLineAndField_nothingSent();
+    void export_writesTheMatrix();
+
+private:
+    QStringList home() const { return { QStringLiteral("--home"), m_home->path() }; }
+    QVariant scalar(const QString& sql) const;
+
+    std::unique_ptr<QTemporaryDir> m_home;
+    std::unique_ptr<Upstream> m_upstream;
+    QString m_set;
+    static constexpr int kPrompts = 8;
+};
+
+void tst_CliEval::init()
+{
+    m_home = std::make_unique<QTemporaryDir>();
+    m_upstream = std::make_unique<Upstream>();
+    QVERIFY(m_upstream->isListening());
+    const QJsonObject providers {
+        { QStringLiteral("format"), QStringLiteral("switchyard-providers") },
+        { QStringLiteral("version"), 1 },
+        { QStringLiteral("providers"),
+          QJsonArray { QJsonObject {
+              { QStringLiteral("id"), QStringLiteral("up") },
+              { QStringLiteral("displayName"), QStringLiteral("up") },
+              { QStringLiteral("kind"), QStringLiteral("openai") },
+              { QStringLiteral("baseUrl"), QStringLiteral("http://127.0.0.1:%1/v1").arg(m_upstream->port()) },
+              { QStringLiteral("keyEnv"), QString() },
+              { QStringLiteral("maxConcurrent"), 2 },
+              { QStringLiteral("enabled"), true },
+              { QStringLiteral("simulated"), false } } } },
+        { QStringLiteral("models"),
+          QJsonArray { model(QStringLiteral("strong"), 10.0, 30.0), model(QStringLiteral("weak"), 0.1, 0.3) } },
+    };
+    QVERIFY(write(QDir(m_home->path()).filePath(QStringLiteral("providers.json")), QJsonDocument(providers).toJson()));
+    QByteArray set;
+    for (int i = 1; i <= kPrompts; ++i) {
+        set += QJsonDocument(QJsonObject { { QStringLiteral("id"), QStringLiteral("q%1").arg(i) },
+                                           { QStringLiteral("prompt"), QStringLiteral("What is %1+%1?").arg(i) },
+                                           { QStringLiteral("expected"), QString::number(2 * i) } })
+                   .toJson(QJsonDocument::Compact)
+            + '\n';
+    }
+    m_set = QDir(m_home->path()).filePath(QStringLiteral("sums.jsonl"));
+    QVERIFY(write(m_set, set));
+}
+
+QVariant tst_CliEval::scalar(const QString& sql) const
+{
+    QVariant value;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+        db.setDatabaseName(QDir(m_home->path()).filePath(QStringLiteral("ledger.sqlite")));
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(sql) && query.next()) {
+                value = query.value(0);
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("check"));
+    return value;
+}
+
+void tst_CliEval::faultMidRun_thenResume_paysEachCellOnce()
+{
+    // The upstream goes down at its 7th request: 6 cells answered, the other 10 fail.
+    m_upstream->failFrom = 7;
+    const CliRun first = CliRun::of(
+        home()
+        + QStringList { QStringLiteral("eval"), QStringLiteral("run"), m_set, QStringLiteral("--models"),
+                        QStringLiteral("strong,weak"), QStringLiteral("--grader"), QStringLiteral("numeric"),
+                        QStringLiteral("--concurrency"), QStringLiteral("2"), QStringLiteral("--json") });
+    QVERIFY2(first.exitCode == 2, first.err.constData());
+    const QJsonObject firstResult = QJsonDocument::fromJson(first.out).object();
+    QCOMPARE(firstResult.value(QLatin1String("status")).toString(), QStringLiteral("incomplete"));
+    const qint64 id = firstResult.value(QLatin1String("evaluation")).toInteger();
+    QVERIFY(id > 0);
+    QVERIFY2(first.err.contains(QStringLiteral("switchyard eval run --resume %1").arg(id).toUtf8()),
+             first.err.constData());
+    int failedCells = 0;
+    for (const QJsonValue& cell : firstResult.value(QLatin1String("cells")).toArray()) {
+        failedCells += cell.toObject().value(QLatin1String("state")).toString() == QLatin1String("failed") ? 1 : 0;
+    }
+    QCOMPARE(failedCells, 2 * kPrompts - 6);
+    QCOMPARE(m_upstream->failed, failedCells);
+
+    m_upstream->failFrom = 0;
+    const CliRun second
+        = CliRun::of(home()
+                     + QStringList { QStringLiteral("eval"), QStringLiteral("run"), QStringLiteral("--resume"),
+                                     QString::number(id), QStringLiteral("--json") });
+    QVERIFY2(second.exitCode == 0, second.err.constData());
+    const QJsonObject result = QJsonDocument::fromJson(second.out).object();
+    QCOMPARE(result.value(QLatin1String("status")).toString(), QStringLiteral("complete"));
+
+    // Server side: every cell answered exactly once, over both runs.
+    QCOMPARE(m_upstream->answered.size(), 2 * kPrompts);
+    for (auto it = m_upstream->answered.cbegin(); it != m_upstream->answered.cend(); ++it) {
+        QVERIFY2(it.value() == 1, qPrintable(it.key()));
+    }
+    QCOMPARE(m_upstream->received, 2 * kPrompts + failedCells);
+
+    // strong answers all 8, weak the 4 even sums: 4/8 is significantly below 8/8.
+    const QJsonArray models = result.value(QLatin1String("models")).toArray();
+    QCOMPARE(models.size(), 2);
+    const QJsonObject strong = models.at(0).toObject();
+    const QJsonObject weak = models.at(1).toObject();
+    QCOMPARE(strong.value(QLatin1String("model")).toString(), QStringLiteral("strong"));
+    QCOMPARE(strong.value(QLatin1String("pass_rate")).toDouble(), 1.0);
+    QCOMPARE(weak.value(QLatin1String("pass_rate")).toDouble(), 0.5);
+    QVERIFY(std::abs(strong.value(QLatin1String("pass_rate_ci95")).toArray().at(0).toDouble() - 0.6756) < 5e-4);
+    // 1000 input and 500 output tokens at $10 / $30 per million: $0.025 a cell.
+    QVERIFY(std::abs(strong.value(QLatin1String("cost_usd")).toDouble() - 8 * 0.025) < 1e-9);
+    QVERIFY(std::abs(strong.value(QLatin1String("cost_per_pass_usd")).toDouble() - 0.025) < 1e-9);
+    QVERIFY(std::abs(weak.value(QLatin1String("cost_per_pass_usd")).toDouble() - 8 * 0.00025 / 4) < 1e-9);
+    QCOMPARE(result.value(QLatin1String("cheapest")).toString(), QStringLiteral("strong"));
+
+    // The ledger: one answered request per cell, and the cost it holds is the cells' sum.
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM requests WHERE source = 'cli' AND status = 'ok'")).toInt(),
+             2 * kPrompts);
+    const double ledgerCost = scalar(QStringLiteral("SELECT SUM(cost_usd) FROM requests")).toDouble();
+    const double cellsCost
+        = scalar(QStringLiteral("SELECT SUM(cost_usd) FROM evaluation_cells WHERE evaluation_id = %1").arg(id))
+              .toDouble();
+    QVERIFY(std::abs(ledgerCost - (8 * 0.025 + 8 * 0.00025)) < 1e-9);
+    QVERIFY2(std::abs(ledgerCost - cellsCost) < 1e-12,
+             qPrintable(QStringLiteral("%1 vs %2").arg(ledgerCost).arg(cellsCost)));
+}
+
+void tst_CliEval::badSet_refusedNamingLineAndField_nothingSent_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("error"); // after "FILE:"
+    QTest::newRow("jsonl: a prompt of the wrong type")
+        << "bad.jsonl"
+        << QByteArray("{\"id\": 1, \"prompt\": \"ok\", \"expected\": \"x\"}\n{\"id\": 2, \"prompt\": 3}\n")
+        << "2: field \"prompt\" must be a non-empty string";
+    QTest::newRow("csv: an unterminated quote") << "bad.csv" << QByteArray("id,prompt,expected\n1,\"open,x\n") << "2: ";
+    QTest::newRow("no grader and no expected answer")
+        << "plain.jsonl" << QByteArray("{\"id\": \"a\", \"prompt\": \"hi\"}\n")
+        << "1: prompt \"a\" has no grader and no expected answer; name a grader with --grader";
+}
+
+void tst_CliEval::badSet_refusedNamingLineAndField_nothingSent()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, content);
+    QFETCH(QString, error);
+    const QString path = QDir(m_home->path()).filePath(name);
+    QVERIFY(write(path, content));
+    const CliRun run = CliRun::of(home()
+                                  + QStringList { QStringLiteral("eval"), QStringLiteral("run"), path,
+                                                  QStringLiteral("--models"), QStringLiteral("strong") });
+    QCOMPARE(run.exitCode, 65);
+    QVERIFY2(QString::fromUtf8(run.err).startsWith(QStringLiteral("switchyard: ") + path + u':' + error),
+             run.err.constData());
+    QCOMPARE(m_upstream->received, 0);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM evaluations")).toInt(), 0);
+}
+
+void tst_CliEval::export_writesTheMatrix()
+{
+    const QString html = QDir(m_home->path()).filePath(QStringLiteral("result.html"));
+    const CliRun run
+        = CliRun::of(home()
+                     + QStringList { QStringLiteral("eval"), QStringLiteral("run"), m_set, QStringLiteral("--models"),
+                                     QStringLiteral("weak,strong"), QStringLiteral("--grader"),
+                                     QStringLiteral("numeric"), QStringLiteral("--export"), html });
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    // The table on stdout: a row per model, then the suggestion.
+    const QStringList lines = QString::fromUtf8(run.out).split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 4);
+    QVERIFY2(lines.at(1).startsWith(QStringLiteral("weak  ")) && lines.at(1).contains(QStringLiteral("50.0%")),
+             qPrintable(lines.at(1)));
+    QVERIFY2(lines.at(2).startsWith(QStringLiteral("strong")) && lines.at(2).contains(QStringLiteral("$0.20")),
+             qPrintable(lines.at(2)));
+    QCOMPARE(lines.at(3).left(36), QStringLiteral("Cheapest model that passes: strong. "));
+    QFile file(html);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString page = QString::fromUtf8(file.readAll());
+    QCOMPARE(page.count(QStringLiteral("<tr><th>q")), kPrompts);
+    QCOMPARE(page.count(QStringLiteral("class=\"pass\"")), 12);
+    QCOMPARE(page.count(QStringLiteral("class=\"fail\"")), 4);
+    QVERIFY(page.contains(QStringLiteral("$0.025")));
+}
+
+QTEST_GUILESS_MAIN(tst_CliEval)
+#include "tst_CliEval.moc"

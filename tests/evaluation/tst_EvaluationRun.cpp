@@ -1,0 +1,276 @@
+#include "core/engine/Engine.h"
+#include "core/evaluation/EvaluationRun.h"
+#include "core/ledger/Ledger.h"
+#include "core/sandbox/SandboxServer.h"
+
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+// Evaluations over the sandbox's providers, through the engine as the app and the CLI wire it:
+// each cell's call is a ledger request like any call by name, named by the cell, a fault mid-run leaves failed cells
+// that a resume asks again, and what was paid for is paid for once.
+class tst_EvaluationRun : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void faultMidRun_resumeAsksOnlyTheRest();
+    void judge_failureIsAGradeNotARetry_data();
+    void judge_failureIsAGradeNotARetry();
+    void pauseThenResume_andCancel();
+    void unknownModel_refusedBeforeAnythingIsSent();
+
+private:
+    PromptSet prompts(int count) const;
+    EvaluationInfo info(const QStringList& models, const QList<GraderSpec>& graders, int count) const;
+    // Waits for the ledger to hold every row recorded so far.
+    void flushLedger();
+    QVariant scalar(const QString& sql);
+
+    std::unique_ptr<QTemporaryDir> m_home;
+    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<EvaluationStore> m_store;
+};
+
+namespace {
+const QString kMini = QStringLiteral("sandbox/gpt-4.1-mini");
+const QString kHaiku = QStringLiteral("sandbox/claude-haiku-4-5");
+
+GraderSpec grader(const QString& text)
+{
+    QString error;
+    return GraderSpec::parse(text, &error).value();
+}
+} // namespace
+
+void tst_EvaluationRun::init()
+{
+    m_home = std::make_unique<QTemporaryDir>();
+    m_engine = std::make_unique<Engine>();
+    QVERIFY(m_engine->open({ m_home->path(), true }));
+    m_engine->sandbox()->setTimeScale(0);
+    m_store = std::make_unique<EvaluationStore>(m_engine->ledgerPath());
+    QString error;
+    QVERIFY2(m_store->open(&error), qPrintable(error));
+}
+
+void tst_EvaluationRun::cleanup()
+{
+    m_store.reset();
+    m_engine.reset();
+    m_home.reset();
+}
+
+PromptSet tst_EvaluationRun::prompts(int count) const
+{
+    QList<PromptItem> items;
+    for (int i = 0; i < count; ++i) {
+        items.append({ QStringLiteral("p%1").arg(i), QStringLiteral("Question number %1?").arg(i), {}, {}, i + 1 });
+    }
+    return PromptSet::of(items);
+}
+
+EvaluationInfo tst_EvaluationRun::info(const QStringList& models, const QList<GraderSpec>& graders, int count) const
+{
+    EvaluationInfo info;
+    info.name = QStringLiteral("test");
+    info.prompts = prompts(count);
+    info.models = models;
+    info.graders = graders;
+    return info;
+}
+
+void tst_EvaluationRun::flushLedger()
+{
+    QSignalSpy flushed(m_engine->ledger(), &Ledger::flushed);
+    m_engine->ledger()->flush();
+    QVERIFY(flushed.wait(5000));
+}
+
+QVariant tst_EvaluationRun::scalar(const QString& sql)
+{
+    QVariant value;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+        db.setDatabaseName(m_engine->ledgerPath());
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(sql) && query.next()) {
+                value = query.value(0);
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("check"));
+    return value;
+}
+
+void tst_EvaluationRun::faultMidRun_resumeAsksOnlyTheRest()
+{
+    const int count = 6;
+    qint64 id = 0;
+    int failedInFirstRun = 0;
+    {
+        EvaluationRun run(*m_engine, *m_store);
+        run.setConcurrency(2);
+        // Claude's provider goes down once three cells are in.
+        int finishedCells = 0;
+        connect(&run, &EvaluationRun::cellFinished, this, [&] {
+            if (++finishedCells == 3) {
+                m_engine->sandbox()->setFault(QStringLiteral("claude-haiku-4-5"), SandboxFault::httpError(503));
+            }
+        });
+        QSignalSpy finished(&run, &EvaluationRun::finished);
+        QSignalSpy progressed(&run, &EvaluationRun::progressed);
+        QString error;
+        QVERIFY2(run.start(info({ kMini, kHaiku }, { grader(QStringLiteral("regex:\\S")) }, count), &error),
+                 qPrintable(error));
+        id = run.evaluationId();
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.first().first().value<EvaluationStatus>(), EvaluationStatus::Incomplete);
+        QCOMPARE(progressed.last().at(1).toInt(), 2 * count);
+        QVERIFY(progressed.last().at(2).toLongLong() >= 0);
+        for (const EvaluationCell& cell : run.cells()) {
+            if (cell.state == CellState::Failed) {
+                ++failedInFirstRun;
+                QCOMPARE(cell.model, kHaiku);
+                QVERIFY(!cell.error.isEmpty());
+            } else {
+                QCOMPARE(cell.state, CellState::Done);
+                QVERIFY(cell.grade.passed());
+                QVERIFY(cell.costUsd.value_or(0) > 0);
+            }
+        }
+        QVERIFY(failedInFirstRun >= 1);
+        QVERIFY(failedInFirstRun <= count);
+    }
+    m_engine->sandbox()->setFault(QStringLiteral("claude-haiku-4-5"), SandboxFault {});
+    const int servedBefore = m_engine->sandbox()->requestCount(QStringLiteral("gpt-4.1-mini"))
+        + m_engine->sandbox()->requestCount(QStringLiteral("claude-haiku-4-5"));
+    QCOMPARE(servedBefore, 2 * count); // every cell asked once; the failed ones got their 503
+    {
+        EvaluationRun run(*m_engine, *m_store);
+        QSignalSpy finished(&run, &EvaluationRun::finished);
+        QString error;
+        QVERIFY2(run.resumeEvaluation(id, &error), qPrintable(error));
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.first().first().value<EvaluationStatus>(), EvaluationStatus::Complete);
+        QCOMPARE(run.doneCount(), 2 * count);
+    }
+    // Server side: only the failed cells were asked again, none that was answered.
+    QCOMPARE(m_engine->sandbox()->requestCount(QStringLiteral("gpt-4.1-mini")), count);
+    QCOMPARE(m_engine->sandbox()->requestCount(QStringLiteral("claude-haiku-4-5")), count + failedInFirstRun);
+    flushLedger();
+    // Each cell is one answered ledger request, and what the sandbox billed is what the ledger holds.
+    // (The home is new: every request in its ledger is the evaluation's, recorded as calls by name.)
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM requests WHERE source = 'cli' AND status = 'ok'")).toInt(),
+             2 * count);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM requests")).toInt(), 2 * count + failedInFirstRun);
+    QCOMPARE(scalar(QStringLiteral("SELECT SUM(prompt_tokens) FROM requests")).toLongLong(),
+             m_engine->sandbox()->answered().promptTokens);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM evaluation_cells c JOIN requests r ON r.uuid = c.request_uuid"
+                                   " WHERE c.evaluation_id = %1 AND c.state = 'done' AND r.status = 'ok'")
+                        .arg(id))
+                 .toInt(),
+             2 * count);
+    const double ledgerCost = scalar(QStringLiteral("SELECT SUM(cost_usd) FROM requests")).toDouble();
+    const double cellsCost = scalar(QStringLiteral("SELECT SUM(cost_usd) FROM evaluation_cells")).toDouble();
+    QVERIFY(ledgerCost > 0);
+    QVERIFY2(std::abs(ledgerCost - cellsCost) < 1e-12,
+             qPrintable(QStringLiteral("%1 vs %2").arg(ledgerCost).arg(cellsCost)));
+}
+
+void tst_EvaluationRun::judge_failureIsAGradeNotARetry_data()
+{
+    QTest::addColumn<bool>("judgeDown");
+    QTest::addColumn<QString>("reason");
+    // The sandbox writes prose, never "SCORE: N": an unreadable verdict.
+    QTest::newRow("unparsable judge reply") << false << "the judge's reply has no \"SCORE: N\"";
+    QTest::newRow("judge unreachable") << true << "the judge sandbox/gpt-4.1 could not be asked";
+}
+
+void tst_EvaluationRun::judge_failureIsAGradeNotARetry()
+{
+    QFETCH(bool, judgeDown);
+    QFETCH(QString, reason);
+    if (judgeDown) {
+        m_engine->sandbox()->setFault(QStringLiteral("gpt-4.1"), SandboxFault::httpError(500));
+    }
+    EvaluationRun run(*m_engine, *m_store);
+    QSignalSpy finished(&run, &EvaluationRun::finished);
+    QString error;
+    QVERIFY2(run.start(info({ kMini }, { grader(QStringLiteral("llm-judge:sandbox/gpt-4.1")) }, 2), &error),
+             qPrintable(error));
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.first().first().value<EvaluationStatus>(), EvaluationStatus::Complete);
+    for (const EvaluationCell& cell : run.cells()) {
+        QCOMPARE(cell.state, CellState::Done);
+        QCOMPARE(cell.grade.outcome, GradeOutcome::Error);
+        QVERIFY2(cell.grade.reason.startsWith(reason), qPrintable(cell.grade.reason));
+        QVERIFY(!cell.judgeRequestId.isEmpty());
+        QVERIFY(!cell.answer.isEmpty());
+    }
+    QCOMPARE(m_engine->sandbox()->requestCount(QStringLiteral("gpt-4.1-mini")), 2);
+    QCOMPARE(m_engine->sandbox()->requestCount(QStringLiteral("gpt-4.1")), 2);
+    flushLedger();
+    // The judge's calls are ledger requests like any other; the cells carry their cost.
+    const double judged = scalar(QStringLiteral("SELECT COALESCE(SUM(cost_usd), 0) FROM requests WHERE"
+                                                " final_model = 'sandbox/gpt-4.1'"))
+                              .toDouble();
+    const double cellsJudged
+        = scalar(QStringLiteral("SELECT COALESCE(SUM(judge_cost_usd), 0) FROM evaluation_cells")).toDouble();
+    QVERIFY(std::abs(judged - cellsJudged) < 1e-12);
+    QCOMPARE(judged > 0, !judgeDown);
+}
+
+void tst_EvaluationRun::pauseThenResume_andCancel()
+{
+    m_engine->sandbox()->setTimeScale(0.2); // a call takes about 100-200 ms
+    EvaluationRun run(*m_engine, *m_store);
+    run.setConcurrency(1);
+    QSignalSpy cells(&run, &EvaluationRun::cellFinished);
+    QSignalSpy finished(&run, &EvaluationRun::finished);
+    QString error;
+    QVERIFY(run.start(info({ kMini }, { grader(QStringLiteral("regex:\\S")) }, 8), &error));
+    QVERIFY(cells.wait(10000));
+    run.pause();
+    QVERIFY(run.isPaused());
+    // The cell in flight may finish; nothing new starts.
+    QTest::qWait(300);
+    const int whilePaused = int(cells.size());
+    QVERIFY(whilePaused <= 2);
+    QTest::qWait(300);
+    QCOMPARE(int(cells.size()), whilePaused);
+    QCOMPARE(m_engine->sandbox()->requestCount(QStringLiteral("gpt-4.1-mini")), whilePaused);
+    run.resume();
+    QTRY_VERIFY_WITH_TIMEOUT(cells.size() > whilePaused, 10000);
+    run.cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    QCOMPARE(finished.first().first().value<EvaluationStatus>(), EvaluationStatus::Incomplete);
+    QVERIFY(run.doneCount() < 8);
+    for (const EvaluationCell& cell : run.cells()) {
+        QVERIFY(cell.state != CellState::Done || cell.grade.passed());
+    }
+}
+
+void tst_EvaluationRun::unknownModel_refusedBeforeAnythingIsSent()
+{
+    EvaluationRun run(*m_engine, *m_store);
+    QString error;
+    QVERIFY(
+        !run.start(info({ kMini, QStringLiteral("no-such-model") }, { grader(QStringLiteral("equals")) }, 2), &error));
+    QVERIFY2(error.contains(QStringLiteral("no-such-model")), qPrintable(error));
+    QVERIFY(!run.start(info({ kMini }, { grader(QStringLiteral("llm-judge:missing-judge")) }, 2), &error));
+    QVERIFY2(error.contains(QStringLiteral("missing-judge")), qPrintable(error));
+    QCOMPARE(m_engine->sandbox()->totalRequests(), 0);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM evaluations")).toInt(), 0);
+}
+
+QTEST_GUILESS_MAIN(tst_EvaluationRun)
+#include "tst_EvaluationRun.moc"

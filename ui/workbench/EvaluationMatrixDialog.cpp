@@ -1,0 +1,156 @@
+#include "ui/workbench/EvaluationMatrixDialog.h"
+
+#include "core/evaluation/EvaluationStore.h"
+#include "ui/common/FileDialogs.h"
+#include "ui/common/StatusColors.h"
+#include "ui/workbench/EvaluationMatrixModel.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+EvaluationMatrixDialog::EvaluationMatrixDialog(const QString& ledgerLocation, QWidget* parent)
+    : QDialog(parent)
+    , m_store(std::make_unique<EvaluationStore>(ledgerLocation))
+    , m_model(new EvaluationMatrixModel(this))
+    , m_picker(new QComboBox(this))
+    , m_table(new QTableView(this))
+    , m_summary(new QLabel(this))
+    , m_error(new QLabel(this))
+{
+    setObjectName(QStringLiteral("evaluationMatrixDialog"));
+    setWindowTitle(tr("Evaluation results"));
+    m_picker->setObjectName(QStringLiteral("evaluationPicker"));
+    m_table->setObjectName(QStringLiteral("evaluationMatrix"));
+    m_table->setModel(m_model);
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_summary->setObjectName(QStringLiteral("evaluationSummary"));
+    m_summary->setWordWrap(true);
+    m_error->setObjectName(QStringLiteral("evaluationError"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: %1").arg(StatusColors::name(StatusTone::Bad)));
+    m_error->hide();
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Evaluation:"), this));
+    top->addWidget(m_picker, 1);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    const struct
+    {
+        EvaluationExport::Format format;
+        QString text;
+        const char* name;
+    } exports[] = {
+        { EvaluationExport::Format::Csv, tr("Export CSV..."), "evaluationExportCsv" },
+        { EvaluationExport::Format::Jsonl, tr("Export JSONL..."), "evaluationExportJsonl" },
+        { EvaluationExport::Format::Html, tr("Export HTML..."), "evaluationExportHtml" },
+    };
+    for (const auto& entry : exports) {
+        QPushButton* button = buttons->addButton(entry.text, QDialogButtonBox::ActionRole);
+        button->setObjectName(QLatin1String(entry.name));
+        const EvaluationExport::Format format = entry.format;
+        connect(button, &QPushButton::clicked, this, [this, format] { exportAs(format); });
+    }
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_error);
+    layout->addWidget(buttons);
+
+    QString error;
+    if (!m_store->open(&error)) {
+        m_error->setText(tr("The ledger cannot be read: %1").arg(error));
+        m_error->show();
+    } else if (auto evaluations = m_store->list(&error)) {
+        m_evaluations = *evaluations;
+        for (const EvaluationInfo& info : std::as_const(m_evaluations)) {
+            m_picker->addItem(tr("%1: %2, %3 prompts x %4 models")
+                                  .arg(info.id)
+                                  .arg(info.name)
+                                  .arg(info.prompts.size())
+                                  .arg(info.models.size()),
+                              info.id);
+        }
+    } else {
+        m_error->setText(tr("The evaluations cannot be read: %1").arg(error));
+        m_error->show();
+    }
+    if (m_evaluations.isEmpty() && m_error->isHidden()) {
+        m_summary->setText(tr("No evaluation yet: run one with `switchyard eval run SET --models A,B`."));
+    }
+    connect(m_picker, &QComboBox::currentIndexChanged, this,
+            [this](int index) { showEvaluation(m_picker->itemData(index).toLongLong()); });
+    if (!m_evaluations.isEmpty()) {
+        showEvaluation(m_evaluations.first().id);
+    }
+    resize(900, 560);
+}
+
+EvaluationMatrixDialog::~EvaluationMatrixDialog() = default;
+
+QString EvaluationMatrixDialog::summaryText() const
+{
+    return m_summary->text();
+}
+
+QString EvaluationMatrixDialog::errorText() const
+{
+    return m_error->isHidden() ? QString() : m_error->text();
+}
+
+void EvaluationMatrixDialog::showEvaluation(qint64 id)
+{
+    for (const EvaluationInfo& info : std::as_const(m_evaluations)) {
+        if (id != 0 && info.id != id) {
+            continue;
+        }
+        QString error;
+        const auto cells = m_store->cells(info.id, &error);
+        if (!cells) {
+            m_error->setText(tr("The evaluation's cells cannot be read: %1").arg(error));
+            m_error->show();
+            return;
+        }
+        m_error->hide();
+        m_model->setEvaluation(info, *cells);
+        const int pickerIndex = m_picker->findData(info.id);
+        if (pickerIndex != m_picker->currentIndex()) {
+            m_picker->setCurrentIndex(pickerIndex);
+        }
+        const auto suggestion = EvaluationSummary::cheapestPassing(m_model->summaries());
+        m_summary->setText(suggestion.model.isEmpty()
+                               ? suggestion.reason
+                               : tr("Cheapest model that passes: %1. %2").arg(suggestion.model, suggestion.reason));
+        return;
+    }
+}
+
+void EvaluationMatrixDialog::exportAs(EvaluationExport::Format format)
+{
+    if (m_model->info().id == 0) {
+        return;
+    }
+    const QString suffix = format == EvaluationExport::Format::Csv ? QStringLiteral("csv")
+        : format == EvaluationExport::Format::Jsonl                ? QStringLiteral("jsonl")
+                                                                   : QStringLiteral("html");
+    const QString path = FileDialogs::saveFileName(
+        this, tr("Export the evaluation"), QStringLiteral("evaluation-%1.%2").arg(m_model->info().id).arg(suffix),
+        tr("%1 files (*.%2)").arg(suffix.toUpper(), suffix));
+    if (path.isEmpty()) {
+        return;
+    }
+    QString error;
+    if (!EvaluationExport::write(path, m_model->info(), m_model->cells(), &error)) {
+        m_error->setText(error);
+        m_error->show();
+    }
+}
