@@ -106,7 +106,10 @@ void SharedBudgetClient::State::serve(SharedBudget& budget)
                 : budget.expireHolds(QDateTime::currentDateTimeUtc().addSecs(-kStaleHoldSecs), &error) >= 0;
             lock.lock();
             if (!probe) {
+                // Best effort: a role that may not delete holds (a read-only dashboard) leaves
+                // them to the gateways, and the next reservation finds out about the server.
                 nextExpiry = SteadyClock::now() + kExpiryPeriod;
+                continue;
             }
             reachable = ok;
             lastError = error;
