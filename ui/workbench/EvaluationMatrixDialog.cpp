@@ -29,7 +29,6 @@ EvaluationMatrixDialog::EvaluationMatrixDialog(const QString& ledgerLocation, QW
     m_table->setObjectName(QStringLiteral("evaluationMatrix"));
     m_table->setModel(m_model);
     m_table->setWordWrap(false);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_summary->setObjectName(QStringLiteral("evaluationSummary"));
     m_summary->setWordWrap(true);
@@ -107,6 +106,21 @@ QString EvaluationMatrixDialog::errorText() const
     return m_error->isHidden() ? QString() : m_error->text();
 }
 
+// Every model column at least as wide as the widest one needs, and the spare width shared by
+// all of them (no empty band on the right); more models than fit scroll.
+void EvaluationMatrixDialog::fitColumns()
+{
+    QHeaderView* header = m_table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->resizeColumnsToContents();
+    int widest = 0;
+    for (int column = 0; column < m_model->columnCount(); ++column) {
+        widest = qMax(widest, header->sectionSize(column));
+    }
+    header->setMinimumSectionSize(widest);
+    header->setSectionResizeMode(QHeaderView::Stretch);
+}
+
 void EvaluationMatrixDialog::showEvaluation(qint64 id)
 {
     for (const EvaluationInfo& info : std::as_const(m_evaluations)) {
@@ -122,6 +136,7 @@ void EvaluationMatrixDialog::showEvaluation(qint64 id)
         }
         m_error->hide();
         m_model->setEvaluation(info, *cells);
+        fitColumns();
         const int pickerIndex = m_picker->findData(info.id);
         if (pickerIndex != m_picker->currentIndex()) {
             m_picker->setCurrentIndex(pickerIndex);

@@ -30,6 +30,7 @@ public:
     QString errorText() const;
     // Shows evaluation `id` (the newest when 0).
     void showEvaluation(qint64 id);
+    void fitColumns();
 
 private:
     void exportAs(EvaluationExport::Format format);
