@@ -1,5 +1,7 @@
 #include "core/common/PromptSize.h"
 
+#include "core/common/LeanJsonDocument.h"
+
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,17 +12,31 @@ namespace {
 class Counter
 {
 public:
-    explicit Counter(ProviderKind format)
+    // `source` is the document values come from (long strings are read in the body), or null.
+    Counter(ProviderKind format, const LeanJsonDocument* source)
         : m_format(format)
+        , m_source(source)
         , m_digest(QCryptographicHash::Sha1)
     {
+    }
+
+    QString string(const QJsonValue& value) const { return m_source ? m_source->string(value) : value.toString(); }
+
+    // A string's bytes as Latin-1 (base64, URLs): in place for a long one, else copied to storage.
+    QByteArrayView latin1(const QJsonValue& value, QByteArray& storage) const
+    {
+        if (m_source && m_source->isLong(value)) {
+            return m_source->raw(value);
+        }
+        storage = value.toString().toLatin1();
+        return storage;
     }
 
     // One content value: a string or an array of blocks (text, image, tool_use, tool_result...).
     void content(const QJsonValue& value)
     {
         if (value.isString()) {
-            text(value.toString());
+            text(string(value));
             return;
         }
         if (value.isArray()) {
@@ -36,7 +52,7 @@ public:
     {
         const QString type = object.value(QLatin1String("type")).toString();
         if (type == QLatin1String("text")) {
-            text(object.value(QLatin1String("text")).toString());
+            text(string(object.value(QLatin1String("text"))));
         } else if (type == QLatin1String("image") || type == QLatin1String("image_url")) {
             image(object);
         } else if (type == QLatin1String("tool_result")) {
@@ -57,10 +73,16 @@ public:
 
     void json(const QJsonValue& value)
     {
-        const QByteArray bytes = value.isObject() ? QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)
-            : value.isArray()                     ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
-                                                  : value.toVariant().toString().toUtf8();
-        text(QString::fromUtf8(bytes));
+        if (value.isString()) {
+            text(string(value));
+        } else if (!value.isObject() && !value.isArray()) {
+            text(value.toVariant().toString());
+        } else if (m_source) {
+            text(QString::fromUtf8(m_source->toJson(value))); // long strings (a file a tool writes) count
+        } else {
+            text(QString::fromUtf8(value.isObject() ? QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)
+                                                    : QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)));
+        }
     }
 
     void image(const QJsonObject& object)
@@ -83,6 +105,8 @@ public:
             const QJsonValue value = it.value();
             if (value.isObject()) {
                 digestImage(value.toObject());
+            } else if (m_source && m_source->isLong(value)) {
+                m_digest.addData(m_source->raw(value));
             } else if (value.isString()) {
                 const QString text = value.toString();
                 m_digest.addData(QByteArrayView(reinterpret_cast<const char*>(text.constData()),
@@ -98,19 +122,22 @@ public:
     void document(const QJsonObject& object)
     {
         const QJsonObject source = object.value(QLatin1String("source")).toObject();
-        QString base64;
+        QByteArray storage;
+        QByteArrayView base64;
         if (source.value(QLatin1String("type")).toString() == QLatin1String("base64")
             && source.value(QLatin1String("media_type")).toString() == QLatin1String("application/pdf")) {
-            base64 = source.value(QLatin1String("data")).toString();
+            base64 = latin1(source.value(QLatin1String("data")), storage);
         } else {
-            const QString data
-                = object.value(QLatin1String("file")).toObject().value(QLatin1String("file_data")).toString();
-            const QLatin1String prefix("data:application/pdf;base64,");
+            const QByteArrayView data
+                = latin1(object.value(QLatin1String("file")).toObject().value(QLatin1String("file_data")), storage);
+            const QByteArrayView prefix("data:application/pdf;base64,");
             if (data.startsWith(prefix)) {
-                base64 = data.mid(prefix.size());
+                base64 = data.sliced(prefix.size());
             }
         }
-        const qint64 pages = base64.isEmpty() ? 0 : PromptSize::pdfPages(QByteArray::fromBase64(base64.toLatin1()));
+        const qint64 pages = base64.isEmpty()
+            ? 0
+            : PromptSize::pdfPages(QByteArray::fromBase64(QByteArray::fromRawData(base64.data(), base64.size())));
         if (pages <= 0) {
             json(object);
             return;
@@ -119,7 +146,7 @@ public:
                                                                              : PromptSize::kOpenAiImageTokens;
         m_size.documentPages += pages;
         m_size.documentTokens += pages * (PromptSize::kPdfPageTextTokens + pageImage);
-        m_digest.addData(base64.toLatin1());
+        m_digest.addData(base64);
     }
 
     void message() { m_size.textTokens += PromptSize::kMessageOverheadTokens; }
@@ -145,6 +172,7 @@ public:
 
 private:
     ProviderKind m_format;
+    const LeanJsonDocument* m_source;
     QCryptographicHash m_digest;
     PromptSize m_size;
 };
@@ -168,8 +196,9 @@ qint64 PromptSize::pdfPages(const QByteArray& pdf)
 
 PromptSize PromptSize::ofBody(const QByteArray& body, ProviderKind format)
 {
-    const QJsonDocument document = QJsonDocument::fromJson(body);
-    Counter counter(format);
+    // Lean: a multi-megabyte image is measured where it is in the body, not copied twice.
+    const LeanJsonDocument document = LeanJsonDocument::fromJson(body);
+    Counter counter(format, &document);
     if (!document.isObject()) {
         counter.text(QString::fromUtf8(body));
         return counter.result();
@@ -199,7 +228,7 @@ PromptSize PromptSize::ofRequest(const ChatRequest& request)
     if (request.hasClientBody()) {
         return ofBody(request.clientBody, request.clientFormat);
     }
-    Counter counter(ProviderKind::OpenAiCompatible);
+    Counter counter(ProviderKind::OpenAiCompatible, nullptr);
     for (const ChatMessage& message : request.messages) {
         counter.message();
         counter.text(message.content);

@@ -1,5 +1,7 @@
 #include "core/common/RequestNeeds.h"
 
+#include "core/common/LeanJsonDocument.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -111,7 +113,8 @@ RequestNeeds RequestNeeds::ofBody(const QByteArray& body, ProviderKind format)
     if (!mayNeed(body)) {
         return {};
     }
-    const QJsonDocument document = QJsonDocument::fromJson(body);
+    // Only structure and short fields are read: long strings stay in the body.
+    const LeanJsonDocument document = LeanJsonDocument::fromJson(body);
     Reader reader(format);
     if (document.isObject()) {
         reader.root(document.object());

@@ -25,6 +25,9 @@ bool present(const QJsonValue& value)
 constexpr qint64 kMaxOpenAiImageBytes = 20 * 1000 * 1000;
 constexpr qint64 kMaxAnthropicImageBytes = 5 * 1000 * 1000;
 
+// A long URL's first characters: enough for "data:image/...;base64," and an http(s) scheme.
+constexpr qsizetype kUrlHead = 512;
+
 // The decoded size of base64 text of this length.
 qint64 decodedBytes(qsizetype base64Length)
 {
@@ -39,9 +42,15 @@ bool validToolName(const QString& name)
 }
 } // namespace
 
-GatewayBodyCheck::GatewayBodyCheck(Api api)
+GatewayBodyCheck::GatewayBodyCheck(Api api, const LeanJsonDocument& source)
     : m_api(api)
+    , m_source(source)
 {
+}
+
+QString GatewayBodyCheck::string(const QJsonValue& value) const
+{
+    return m_source.string(value);
 }
 
 QString GatewayBodyCheck::at(const QString& base, qsizetype index) const
@@ -72,7 +81,7 @@ bool GatewayBodyCheck::tools(const QJsonObject& body)
         if (!list.at(i).isObject()) {
             return fail(param, tr("%1 must be an object.").arg(param));
         }
-        const QString type = tool.value(QLatin1String("type")).toString();
+        const QString type = string(tool.value(QLatin1String("type")));
         if (m_api == Api::OpenAi) {
             if (type.isEmpty()) {
                 return fail(member(param, "type"), tr("%1.type is required (\"function\").").arg(param));
@@ -82,7 +91,7 @@ bool GatewayBodyCheck::tools(const QJsonObject& body)
             }
             const QJsonObject function = tool.value(QLatin1String("function")).toObject();
             const QString functionParam = member(param, "function");
-            if (!validToolName(function.value(QLatin1String("name")).toString())) {
+            if (!validToolName(string(function.value(QLatin1String("name"))))) {
                 return fail(member(functionParam, "name"),
                             tr("%1.name must be 1-64 letters, digits, underscores or dashes.").arg(functionParam));
             }
@@ -96,7 +105,7 @@ bool GatewayBodyCheck::tools(const QJsonObject& body)
         if (!type.isEmpty() && type != QLatin1String("custom")) {
             continue; // server tools (web search, code execution...): Anthropic judges them
         }
-        if (!validToolName(tool.value(QLatin1String("name")).toString())) {
+        if (!validToolName(string(tool.value(QLatin1String("name"))))) {
             return fail(member(param, "name"),
                         tr("%1.name must be 1-64 letters, digits, underscores or dashes.").arg(param));
         }
@@ -114,7 +123,7 @@ bool GatewayBodyCheck::responseFormat(const QJsonObject& body)
         return true;
     }
     const QJsonObject format = value.toObject();
-    const QString type = format.value(QLatin1String("type")).toString();
+    const QString type = string(format.value(QLatin1String("type")));
     if (!value.isObject() || type.isEmpty()) {
         return fail(QStringLiteral("response_format"),
                     tr("response_format must be an object with a type (text, json_object or json_schema)."));
@@ -123,7 +132,7 @@ bool GatewayBodyCheck::responseFormat(const QJsonObject& body)
         return true;
     }
     const QJsonObject schema = format.value(QLatin1String("json_schema")).toObject();
-    if (schema.value(QLatin1String("name")).toString().isEmpty()) {
+    if (string(schema.value(QLatin1String("name"))).isEmpty()) {
         return fail(QStringLiteral("response_format.json_schema.name"),
                     tr("response_format.json_schema.name is required."));
     }
@@ -140,8 +149,13 @@ std::optional<QString> GatewayBodyCheck::systemText(const QJsonValue& system)
     return content(system, QStringLiteral("system"), QStringLiteral("system"));
 }
 
-bool GatewayBodyCheck::imageUrl(const QString& url, const QString& param)
+bool GatewayBodyCheck::imageUrl(const QJsonValue& value, const QString& param)
 {
+    // A long data URL is judged in the client's text, by its head and its length.
+    const QByteArrayView raw = m_source.raw(value);
+    const QString url
+        = raw.isEmpty() ? value.toString() : LeanJsonDocument::decode(raw.first(std::min(raw.size(), kUrlHead)));
+    const qsizetype size = raw.isEmpty() ? url.size() : raw.size();
     const bool web = url.startsWith(QLatin1String("https://")) || url.startsWith(QLatin1String("http://"));
     const qsizetype comma = url.indexOf(QLatin1Char(','));
     const bool data = url.startsWith(QLatin1String("data:image/")) && comma > 0
@@ -150,7 +164,7 @@ bool GatewayBodyCheck::imageUrl(const QString& url, const QString& param)
         return fail(param, tr("%1 must be an http(s) URL or a data:image/...;base64, URL.").arg(param));
     }
     if (data) {
-        return imageSize(decodedBytes(url.size() - comma - 1), param);
+        return imageSize(decodedBytes(size - comma - 1), param);
     }
     return true;
 }
@@ -170,7 +184,7 @@ bool GatewayBodyCheck::imageSize(qint64 bytes, const QString& param)
 
 bool GatewayBodyCheck::part(const QJsonObject& part, const QString& param, const QString& role, QString& text)
 {
-    const QString type = part.value(QLatin1String("type")).toString();
+    const QString type = string(part.value(QLatin1String("type")));
     if (type.isEmpty()) {
         return fail(member(param, "type"), tr("%1 needs a type.").arg(param));
     }
@@ -178,31 +192,30 @@ bool GatewayBodyCheck::part(const QJsonObject& part, const QString& param, const
         if (!part.value(QLatin1String("text")).isString()) {
             return fail(member(param, "text"), tr("%1.text must be a string.").arg(param));
         }
-        text += part.value(QLatin1String("text")).toString();
+        text += string(part.value(QLatin1String("text")));
         return true;
     }
     if (m_api == Api::OpenAi) {
         if (type == QLatin1String("image_url")) {
             const QJsonValue image = part.value(QLatin1String("image_url"));
-            const QString url
-                = image.isString() ? image.toString() : image.toObject().value(QLatin1String("url")).toString();
-            return imageUrl(url, member(member(param, "image_url"), "url"));
+            return imageUrl(image.isString() ? image : image.toObject().value(QLatin1String("url")),
+                            member(member(param, "image_url"), "url"));
         }
         return true;
     }
     if (type == QLatin1String("image")) {
         const QJsonObject source = part.value(QLatin1String("source")).toObject();
-        const QString sourceType = source.value(QLatin1String("type")).toString();
+        const QString sourceType = string(source.value(QLatin1String("type")));
         const QString sourceParam = member(param, "source");
         if (sourceType == QLatin1String("url")) {
-            return imageUrl(source.value(QLatin1String("url")).toString(), member(sourceParam, "url"));
+            return imageUrl(source.value(QLatin1String("url")), member(sourceParam, "url"));
         }
         if (sourceType == QLatin1String("base64")) {
-            if (!source.value(QLatin1String("media_type")).toString().startsWith(QLatin1String("image/"))
-                || source.value(QLatin1String("data")).toString().isEmpty()) {
+            if (!string(source.value(QLatin1String("media_type"))).startsWith(QLatin1String("image/"))
+                || m_source.stringSize(source.value(QLatin1String("data"))) == 0) {
                 return fail(sourceParam, tr("%1 needs media_type image/... and base64 data.").arg(sourceParam));
             }
-            return imageSize(decodedBytes(source.value(QLatin1String("data")).toString().size()),
+            return imageSize(decodedBytes(m_source.stringSize(source.value(QLatin1String("data")))),
                              member(sourceParam, "data"));
         }
         if (sourceType != QLatin1String("file")) {
@@ -214,8 +227,8 @@ bool GatewayBodyCheck::part(const QJsonObject& part, const QString& param, const
         if (role != QLatin1String("assistant")) {
             return fail(param, tr("%1: tool_use blocks belong to assistant messages.").arg(param));
         }
-        const QString id = part.value(QLatin1String("id")).toString();
-        if (id.isEmpty() || part.value(QLatin1String("name")).toString().isEmpty()
+        const QString id = string(part.value(QLatin1String("id")));
+        if (id.isEmpty() || string(part.value(QLatin1String("name"))).isEmpty()
             || !part.value(QLatin1String("input")).isObject()) {
             return fail(param, tr("%1 needs an id, a name and an input object.").arg(param));
         }
@@ -223,7 +236,7 @@ bool GatewayBodyCheck::part(const QJsonObject& part, const QString& param, const
         return true;
     }
     if (type == QLatin1String("tool_result")) {
-        const QString id = part.value(QLatin1String("tool_use_id")).toString();
+        const QString id = string(part.value(QLatin1String("tool_use_id")));
         if (!m_callIds.contains(id)) {
             return fail(
                 member(param, "tool_use_id"),
@@ -231,7 +244,7 @@ bool GatewayBodyCheck::part(const QJsonObject& part, const QString& param, const
         }
         const QJsonValue result = part.value(QLatin1String("content"));
         if (result.isString()) {
-            text += result.toString();
+            text += string(result);
         }
         return true;
     }
@@ -241,7 +254,7 @@ bool GatewayBodyCheck::part(const QJsonObject& part, const QString& param, const
 std::optional<QString> GatewayBodyCheck::content(const QJsonValue& value, const QString& param, const QString& role)
 {
     if (value.isString()) {
-        return value.toString();
+        return string(value);
     }
     if (value.isNull() && role == QLatin1String("assistant")) {
         return QString(); // an assistant turn made only of tool calls
@@ -280,8 +293,8 @@ bool GatewayBodyCheck::toolCalls(const QJsonObject& message, const QString& para
         const QString callParam = at(callsParam, i);
         const QJsonObject call = calls.at(i).toObject();
         const QJsonObject function = call.value(QLatin1String("function")).toObject();
-        const QString id = call.value(QLatin1String("id")).toString();
-        if (id.isEmpty() || function.value(QLatin1String("name")).toString().isEmpty()
+        const QString id = string(call.value(QLatin1String("id")));
+        if (id.isEmpty() || string(function.value(QLatin1String("name"))).isEmpty()
             || !function.value(QLatin1String("arguments")).isString()) {
             return fail(callParam,
                         tr("%1 needs an id and a function with a name and arguments (a JSON string).").arg(callParam));
@@ -299,7 +312,7 @@ std::optional<ChatMessage> GatewayBodyCheck::message(const QJsonValue& value, qs
         return std::nullopt;
     }
     const QJsonObject message = value.toObject();
-    QString role = message.value(QLatin1String("role")).toString();
+    QString role = string(message.value(QLatin1String("role")));
     const QString roleParam = member(param, "role");
     if (m_api == Api::Anthropic) {
         if (role != QLatin1String("user") && role != QLatin1String("assistant")) {
@@ -320,7 +333,7 @@ std::optional<ChatMessage> GatewayBodyCheck::message(const QJsonValue& value, qs
             return std::nullopt;
         }
         if (role == QLatin1String("tool")) {
-            const QString id = message.value(QLatin1String("tool_call_id")).toString();
+            const QString id = string(message.value(QLatin1String("tool_call_id")));
             if (!m_callIds.contains(id)) {
                 fail(member(param, "tool_call_id"),
                      tr("%1.tool_call_id \"%2\" answers no tool call of an earlier assistant message.").arg(param, id));

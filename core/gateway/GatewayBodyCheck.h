@@ -2,6 +2,7 @@
 
 #include "core/gateway/GatewayError.h"
 
+#include "core/common/LeanJsonDocument.h"
 #include "core/common/ProviderTypes.h"
 
 #include <QJsonObject>
@@ -23,7 +24,9 @@ public:
         Anthropic,
     };
 
-    explicit GatewayBodyCheck(Api api);
+    // Strings are read through `source`, the document the checked values come from: its long
+    // strings (images, documents) are looked at where they are in the client's body.
+    GatewayBodyCheck(Api api, const LeanJsonDocument& source);
 
     bool tools(const QJsonObject& body);
     bool responseFormat(const QJsonObject& body);
@@ -39,11 +42,13 @@ private:
     std::optional<QString> content(const QJsonValue& content, const QString& param, const QString& role);
     bool part(const QJsonObject& part, const QString& param, const QString& role, QString& text);
     bool toolCalls(const QJsonObject& message, const QString& param);
-    bool imageUrl(const QString& url, const QString& param);
+    QString string(const QJsonValue& value) const;
+    bool imageUrl(const QJsonValue& url, const QString& param);
     // Past the API's own limit per image (decoded bytes): refused, naming the place.
     bool imageSize(qint64 bytes, const QString& param);
 
     Api m_api;
+    const LeanJsonDocument& m_source;
     QSet<QString> m_callIds; // tool calls made by earlier assistant messages
     GatewayError m_error;
 };

@@ -70,19 +70,21 @@ bool readMaxTokens(const QJsonObject& body, const char* field, GatewayRequest& o
     return true;
 }
 
-std::optional<QJsonObject> parseObject(const QByteArray& bytes, GatewayRequest& out)
+// Lean: the body goes upstream as it is, so its long strings (images, documents) are read where
+// they are instead of being copied into the parsed tree.
+std::optional<LeanJsonDocument> parseObject(const QByteArray& bytes, GatewayRequest& out)
 {
     QString reason;
-    const QJsonDocument document = WireJson::parse(bytes, &reason);
+    LeanJsonDocument document = WireJson::parseLean(bytes, &reason);
     if (!document.isObject()) {
         out.error = GatewayError::badRequest(
-            document.isNull()
+            document.document().isNull()
                 ? QCoreApplication::translate("GatewayRequest", "The request body is not valid JSON: %1.").arg(reason)
                 : QCoreApplication::translate("GatewayRequest", "The request body must be a JSON object."),
             {}, QByteArrayLiteral("invalid_json"));
         return std::nullopt;
     }
-    return document.object();
+    return document;
 }
 
 bool readMessages(const QJsonObject& body, GatewayBodyCheck& check, GatewayRequest& out)
@@ -113,10 +115,10 @@ GatewayRequest GatewayRequest::fromOpenAi(const QByteArray& bytes)
 {
     GatewayRequest out;
     const auto parsed = parseObject(bytes, out);
-    if (!parsed || !readCommon(*parsed, out)) {
+    if (!parsed || !readCommon(parsed->object(), out)) {
         return out;
     }
-    const QJsonObject& body = *parsed;
+    const QJsonObject body = parsed->object();
     const bool hasCompletionTokens = body.contains(QLatin1String("max_completion_tokens"));
     if (!readMaxTokens(body, hasCompletionTokens ? "max_completion_tokens" : "max_tokens", out)) {
         return out;
@@ -133,7 +135,7 @@ GatewayRequest GatewayRequest::fromOpenAi(const QByteArray& bytes)
         out.error = GatewayError::badRequest(tr("stream_options must be an object."), QStringLiteral("stream_options"));
         return out;
     }
-    GatewayBodyCheck check(GatewayBodyCheck::Api::OpenAi);
+    GatewayBodyCheck check(GatewayBodyCheck::Api::OpenAi, *parsed);
     if (!check.tools(body) || !check.responseFormat(body)) {
         out.error = check.error();
         return out;
@@ -149,10 +151,10 @@ GatewayRequest GatewayRequest::fromAnthropic(const QByteArray& bytes)
 {
     GatewayRequest out;
     const auto parsed = parseObject(bytes, out);
-    if (!parsed || !readCommon(*parsed, out)) {
+    if (!parsed || !readCommon(parsed->object(), out)) {
         return out;
     }
-    const QJsonObject& body = *parsed;
+    const QJsonObject body = parsed->object();
     if (!body.contains(QLatin1String("max_tokens"))) {
         out.error = GatewayError::badRequest(tr("max_tokens is required."), QStringLiteral("max_tokens"));
         return out;
@@ -160,7 +162,7 @@ GatewayRequest GatewayRequest::fromAnthropic(const QByteArray& bytes)
     if (!readMaxTokens(body, "max_tokens", out)) {
         return out;
     }
-    GatewayBodyCheck check(GatewayBodyCheck::Api::Anthropic);
+    GatewayBodyCheck check(GatewayBodyCheck::Api::Anthropic, *parsed);
     const QJsonValue system = body.value(QLatin1String("system"));
     if (!system.isUndefined() && !system.isNull()) {
         const auto text = check.systemText(system);

@@ -1,5 +1,6 @@
 #include "core/pricing/BudgetEstimate.h"
 
+#include "core/common/LeanJsonDocument.h"
 #include "core/common/PromptSize.h"
 #include "core/pricing/CostCalculator.h"
 
@@ -18,7 +19,7 @@ qint64 webSearchesOf(const ChatRequest& request)
         || (!request.clientBody.contains("\"web_search_options\"") && !request.clientBody.contains("\"web_search_"))) {
         return 0;
     }
-    const QJsonObject body = QJsonDocument::fromJson(request.clientBody).object();
+    const QJsonObject body = LeanJsonDocument::fromJson(request.clientBody).object();
     qint64 searches = body.contains(QLatin1String("web_search_options")) ? 1 : 0;
     for (const QJsonValue& value : body.value(QLatin1String("tools")).toArray()) {
         const QJsonObject tool = value.toObject();

@@ -82,6 +82,23 @@ QJsonDocument WireJson::parse(const QByteArray& bytes, QString* error)
     return document;
 }
 
+LeanJsonDocument WireJson::parseLean(const QByteArray& bytes, QString* error)
+{
+    if (!isValidUtf8(bytes)) {
+        *error = QCoreApplication::translate("WireJson", "invalid UTF-8");
+        return {};
+    }
+    QJsonParseError parseError;
+    LeanJsonDocument document = LeanJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = QCoreApplication::translate("WireJson", "invalid JSON at offset %1: %2")
+                     .arg(parseError.offset)
+                     .arg(parseError.errorString());
+        return {};
+    }
+    return document;
+}
+
 qint64 WireJson::toInt64(const QJsonValue& value, qint64 fallback)
 {
     if (value.isDouble()) {

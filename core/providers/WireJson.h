@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/FailureClass.h"
+#include "core/common/LeanJsonDocument.h"
 
 #include <QByteArrayView>
 #include <QJsonDocument>
@@ -16,6 +17,8 @@ bool isValidUtf8(QByteArrayView bytes);
 // Parses a complete JSON text after checking its UTF-8. Leading/trailing whitespace is fine.
 // On failure returns a null document and sets *error to a short reason.
 QJsonDocument parse(const QByteArray& bytes, QString* error);
+// The same, leaving long strings in `bytes` (see LeanJsonDocument): for bodies that pass on.
+LeanJsonDocument parseLean(const QByteArray& bytes, QString* error);
 // A number that may arrive as a JSON number or a numeric string; fallback when absent/other.
 qint64 toInt64(const QJsonValue& value, qint64 fallback = 0);
 // A printable excerpt of a body for messages: invalid UTF-8 replaced, control characters

@@ -69,6 +69,24 @@ void TestPromptSize::ofBody_data()
                       R"("file_data":"data:application/pdf;base64,)"
                       + pdf + R"("}}]}]})")
         << openAi << qint64(4 + 3 * (3000 + 1105)) << qint64(0) << qint64(0) << qint64(0);
+    // Strings over 16 KiB are read where they are in the body: counted all the same.
+    QTest::newRow("a long text counts in full")
+        << "{\"messages\":[{\"role\":\"user\",\"content\":\"" + QByteArray(40'000, 'a') + "\"}]}" << openAi
+        << qint64(4 + 10'000) << qint64(0) << qint64(0) << qint64(0);
+    // {"id":"t","input":{"c":"<40,000 x>"},"name":"w","type":"tool_use"}: 40,056 characters
+    QTest::newRow("a long tool_use input (a file a tool writes) counts in full")
+        << R"({"messages":[{"role":"assistant","content":[{"type":"tool_use","id":"t","name":"w","input":{"c":")"
+            + QByteArray(40'000, 'x') + R"("}}]}]})"
+        << anthropic << qint64(4 + 10'014) << qint64(0) << qint64(0) << qint64(0);
+    const QByteArray longPdf = QByteArray("%PDF-1.4\n%" + QByteArray(20'000, ' ')
+                                          + "\n"
+                                            "3 0 obj <</Type /Page>> endobj\n4 0 obj <</Type /Page>> endobj\n%%EOF\n")
+                                   .toBase64();
+    QTest::newRow("a long PDF file part: its pages")
+        << QByteArray(R"({"messages":[{"role":"user","content":[{"type":"file","file":{"filename":"a.pdf",)"
+                      R"("file_data":"data:application/pdf;base64,)"
+                      + longPdf + R"("}}]}]})")
+        << openAi << qint64(4 + 2 * (3000 + 1105)) << qint64(0) << qint64(0) << qint64(0);
     // "%PDF-" alone has no page to count: the block's compact JSON, 95 characters = 24 tokens.
     QTest::newRow("PDF without countable pages: its JSON text")
         << QByteArray(R"({"messages":[{"role":"user","content":[{"type":"document","source":{"type":"base64",)"

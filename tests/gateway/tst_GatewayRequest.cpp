@@ -18,6 +18,7 @@ private slots:
     void anthropicBody_data();
     void anthropicBody();
     void openAiBody_readsEverythingRouted();
+    void longStrings_readAsTheClientWroteThem();
     void anthropicBody_systemAndParts();
     void escaping_matchesQJson_data();
     void escaping_matchesQJson();
@@ -72,6 +73,19 @@ void tst_GatewayRequest::openAiBody_data()
         << R"({"model":"a","messages":[{"role":"user","content":[{"type":"text","text":"see"},{"type":"image_url","image_url":{"url":"data:image/png;base64,)"
             + QByteArray(26'680'000, 'A') + R"("}}]}]})"
         << "messages[0].content[1].image_url.url" << false;
+    // Strings over 16 KiB are judged in the body where they are (LeanJsonDocument), by the same rules.
+    QTest::newRow("a long data URL that is not an image names the url")
+        << R"({"model":"a","messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"data:text/plain;base64,)"
+            + QByteArray(40'000, 'A') + R"("}}]}]})"
+        << "messages[0].content[0].image_url.url" << false;
+    QTest::newRow("a long http URL is accepted")
+        << R"({"model":"a","messages":[{"role":"user","content":[{"type":"image_url","image_url":"https://x.test/?q=)"
+            + QByteArray(40'000, 'q') + R"("}]}]})"
+        << QString() << true;
+    QTest::newRow("a long tool message answering nothing names tool_call_id")
+        << R"({"model":"a","messages":[{"role":"tool","tool_call_id":"c9","content":")" + QByteArray(40'000, 'r')
+            + R"("}]})"
+        << "messages[0].tool_call_id" << false;
     QTest::newRow("image part without a url names the url")
         << QByteArray(R"({"model":"a","messages":[{"role":"user","content":[{"type":"image_url"}]}]})")
         << "messages[0].content[0].image_url.url" << false;
@@ -181,6 +195,31 @@ void tst_GatewayRequest::anthropicBody()
     if (!ok) {
         QCOMPARE(request.error->param, param);
     }
+}
+
+// A pasted file of 40,000 characters, with escapes, is the text rules and the ledger see; a long
+// tool call id still pairs with its result.
+void tst_GatewayRequest::longStrings_readAsTheClientWroteThem()
+{
+    const QByteArray file = QByteArray(40'000, 'x') + "\\n\\\"caf\\u00e9\\\" \\ud83d\\ude00 end";
+    const QString expected
+        = QString(40'000, QLatin1Char('x')) + QString::fromUtf8("\n\"caf\u00e9\" \xf0\x9f\x98\x80 end");
+    const QByteArray id = "call_" + QByteArray(20'000, '7');
+    const GatewayRequest openAi = GatewayRequest::fromOpenAi(
+        R"({"model":"a","messages":[{"role":"user","content":")" + file
+        + R"("},{"role":"assistant","content":null,"tool_calls":[{"id":")" + id
+        + R"(","type":"function","function":{"name":"read","arguments":"{}"}}]},{"role":"tool","tool_call_id":")" + id
+        + R"(","content":[{"type":"text","text":")" + file + R"("}]}]})");
+    QVERIFY2(!openAi.error, openAi.error ? qPrintable(openAi.error->message) : "");
+    QCOMPARE(openAi.chat.messages.size(), 3);
+    QCOMPARE(openAi.chat.messages.at(0).content, expected);
+    QCOMPARE(openAi.chat.messages.at(2).content, expected);
+
+    const GatewayRequest anthropic = GatewayRequest::fromAnthropic(
+        R"({"model":"a","max_tokens":5,"system":")" + file + R"(","messages":[{"role":"user","content":"hi"}]})");
+    QVERIFY(!anthropic.error);
+    QCOMPARE(anthropic.chat.messages.at(0).role, QStringLiteral("system"));
+    QCOMPARE(anthropic.chat.messages.at(0).content, expected);
 }
 
 void tst_GatewayRequest::openAiBody_readsEverythingRouted()
