@@ -1,11 +1,24 @@
 #include "core/common/JsonText.h"
 
+#include <algorithm>
+
+namespace {
+// Room for `more` bytes with geometric growth: reserving the exact size before each string made
+// every later append of a long row reallocate and copy it.
+void makeRoom(QByteArray& out, qsizetype more)
+{
+    if (out.capacity() - out.size() < more) {
+        out.reserve(std::max(out.size() + more, out.capacity() * 2));
+    }
+}
+} // namespace
+
 namespace JsonText {
 
 void appendString(QByteArray& out, QByteArrayView utf8)
 {
     static const char hex[] = "0123456789abcdef";
-    out.reserve(out.size() + utf8.size() + 2);
+    makeRoom(out, utf8.size() + 2);
     out.append('"');
     qsizetype runStart = 0;
     for (qsizetype i = 0; i < utf8.size(); ++i) {
@@ -43,7 +56,24 @@ void appendString(QByteArray& out, QByteArrayView utf8)
 
 void appendString(QByteArray& out, const QString& text)
 {
-    appendString(out, QByteArrayView(text.toUtf8()));
+    // Printable ASCII without quotes or backslashes (ids, names, most short texts) is written in
+    // place; anything else goes through UTF-8.
+    const char16_t* chars = reinterpret_cast<const char16_t*>(text.constData());
+    const qsizetype size = text.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        const char16_t c = chars[i];
+        if (c >= 0x80 || c < 0x20 || c == u'"' || c == u'\\') {
+            appendString(out, QByteArrayView(text.toUtf8()));
+            return;
+        }
+    }
+    makeRoom(out, size + 2);
+    const qsizetype at = out.size();
+    out.resize(at + size + 2);
+    char* data = out.data() + at;
+    *data++ = '"';
+    std::copy(chars, chars + size, data);
+    data[size] = '"';
 }
 
 QByteArray quoted(const QString& text)

@@ -20,6 +20,10 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+
 namespace {
 constexpr char kFormat[] = "switchyard-ledger-spill";
 constexpr int kVersion = 1;
@@ -56,11 +60,36 @@ FailoverRecord failoverFrom(const QJsonObject& o)
 
 // Rows are written by hand: the crash journal writes two per request on the gateway's path,
 // where a QJsonObject of 30 members cost ~20 us. Read back with QJsonDocument (requestFrom).
+// Room for `more` bytes with geometric growth (a row is built by many small appends).
+char* grow(QByteArray& out, qsizetype more)
+{
+    const qsizetype at = out.size();
+    if (out.capacity() - at < more) {
+        out.reserve(std::max(at + more, out.capacity() * 2));
+    }
+    out.resize(at + more);
+    return out.data() + at;
+}
+
 void appendKey(QByteArray& out, const char* key)
 {
-    out += '"';
-    out += key;
-    out += "\":";
+    const qsizetype length = qsizetype(std::strlen(key));
+    char* data = grow(out, length + 3);
+    data[0] = '"';
+    std::memcpy(data + 1, key, size_t(length));
+    data[length + 1] = '"';
+    data[length + 2] = ':';
+}
+
+// A number and its comma without a temporary QByteArray.
+void appendInteger(QByteArray& out, qint64 value)
+{
+    char digits[24];
+    const std::to_chars_result end = std::to_chars(digits, digits + sizeof digits, value);
+    const qsizetype length = end.ptr - digits;
+    char* data = grow(out, length + 1);
+    std::memcpy(data, digits, size_t(length));
+    data[length] = ',';
 }
 
 void appendText(QByteArray& out, const char* key, const QString& value)
@@ -73,8 +102,7 @@ void appendText(QByteArray& out, const char* key, const QString& value)
 void appendNumber(QByteArray& out, const char* key, qint64 value)
 {
     appendKey(out, key);
-    out += QByteArray::number(value);
-    out += ',';
+    appendInteger(out, value);
 }
 
 void appendBool(QByteArray& out, const char* key, bool value)
@@ -86,8 +114,11 @@ void appendBool(QByteArray& out, const char* key, bool value)
 void appendMs(QByteArray& out, const char* key, const QDateTime& at)
 {
     appendKey(out, key);
-    out += at.isValid() ? QByteArray::number(at.toMSecsSinceEpoch()) : QByteArrayLiteral("null");
-    out += ',';
+    if (at.isValid()) {
+        appendInteger(out, at.toMSecsSinceEpoch());
+    } else {
+        out += "null,";
+    }
 }
 
 // Ends an object whose last member left a comma.

@@ -40,7 +40,7 @@ QString journalBase(const QString& ledgerPath)
 QByteArray lineFor(QLatin1String kind, const RequestRecord& row)
 {
     QByteArray line;
-    line.reserve(1024);
+    line.reserve(2048); // a row without prompt and answer fits
     line += "{\"";
     line += QByteArrayView(kind.data(), kind.size());
     line += "\":";

@@ -257,6 +257,9 @@ void tst_GatewayRequest::escaping_matchesQJson_data()
 {
     QTest::addColumn<QString>("text");
     QTest::newRow("plain") << QStringLiteral("hello");
+    QTest::newRow("empty") << QString();
+    QTest::newRow("all printable ASCII but quote and backslash")
+        << QStringLiteral(" !#$%&'()*+,-./0123456789:;<=>?@ABCXYZ[]^_`abcxyz{|}~") + QChar(0x7f);
     QTest::newRow("quotes and backslashes") << QStringLiteral("say \"hi\" \\ there");
     QTest::newRow("control characters") << QStringLiteral("a\nb\tc\rd") + QChar(0x01) + QChar(0x1f);
     QTest::newRow("non-ascii") << QStringLiteral("héllo ✓ 😀");
