@@ -5,6 +5,7 @@
 
 #include "core/common/AttemptOutcome.h"
 #include "core/common/JsonText.h"
+#include "core/common/JsonTextWriter.h"
 #include "core/common/RequestSource.h"
 #include "core/common/RequestStatus.h"
 
@@ -19,10 +20,6 @@
 #include <QJsonObject>
 #include <QSaveFile>
 #include <QStandardPaths>
-
-#include <algorithm>
-#include <charconv>
-#include <cstring>
 
 namespace {
 constexpr char kFormat[] = "switchyard-ledger-spill";
@@ -58,88 +55,58 @@ FailoverRecord failoverFrom(const QJsonObject& o)
              o.value(QLatin1String("message")).toString() };
 }
 
-// Rows are written by hand: the crash journal writes two per request on the gateway's path,
-// where a QJsonObject of 30 members cost ~20 us. Read back with QJsonDocument (requestFrom).
-// Room for `more` bytes with geometric growth (a row is built by many small appends).
-char* grow(QByteArray& out, qsizetype more)
+// Rows are written by hand: the crash journal writes two per request on the gateway's path, where
+// a QJsonObject of 30 members cost ~20 us and QByteArray appends most of what was left. Read back
+// with QJsonDocument (requestFrom).
+void appendText(JsonTextWriter& out, const char* key, const QString& value)
 {
-    const qsizetype at = out.size();
-    if (out.capacity() - at < more) {
-        out.reserve(std::max(at + more, out.capacity() * 2));
-    }
-    out.resize(at + more);
-    return out.data() + at;
+    out.key(key);
+    out.string(value);
+    out.raw(',');
 }
 
-void appendKey(QByteArray& out, const char* key)
+void appendNumber(JsonTextWriter& out, const char* key, qint64 value)
 {
-    const qsizetype length = qsizetype(std::strlen(key));
-    char* data = grow(out, length + 3);
-    data[0] = '"';
-    std::memcpy(data + 1, key, size_t(length));
-    data[length + 1] = '"';
-    data[length + 2] = ':';
+    out.key(key);
+    out.number(value);
+    out.raw(',');
 }
 
-// A number and its comma without a temporary QByteArray.
-void appendInteger(QByteArray& out, qint64 value)
+void appendBool(JsonTextWriter& out, const char* key, bool value)
 {
-    char digits[24];
-    const std::to_chars_result end = std::to_chars(digits, digits + sizeof digits, value);
-    const qsizetype length = end.ptr - digits;
-    char* data = grow(out, length + 1);
-    std::memcpy(data, digits, size_t(length));
-    data[length] = ',';
+    out.key(key);
+    out.raw(value ? QByteArrayView("true,") : QByteArrayView("false,"));
 }
 
-void appendText(QByteArray& out, const char* key, const QString& value)
+void appendMs(JsonTextWriter& out, const char* key, const QDateTime& at)
 {
-    appendKey(out, key);
-    JsonText::appendString(out, value);
-    out += ',';
-}
-
-void appendNumber(QByteArray& out, const char* key, qint64 value)
-{
-    appendKey(out, key);
-    appendInteger(out, value);
-}
-
-void appendBool(QByteArray& out, const char* key, bool value)
-{
-    appendKey(out, key);
-    out += value ? "true," : "false,";
-}
-
-void appendMs(QByteArray& out, const char* key, const QDateTime& at)
-{
-    appendKey(out, key);
     if (at.isValid()) {
-        appendInteger(out, at.toMSecsSinceEpoch());
+        appendNumber(out, key, at.toMSecsSinceEpoch());
     } else {
-        out += "null,";
+        out.key(key);
+        out.raw("null,");
     }
 }
 
 // Ends an object whose last member left a comma.
-void close(QByteArray& out, char bracket)
+void close(JsonTextWriter& out, char bracket)
 {
     out.back() = bracket;
 }
 
 // Ends an array whose items each left a comma (or none).
-void closeList(QByteArray& out)
+void closeList(JsonTextWriter& out)
 {
-    if (out.back() == ',') {
+    if (out.endsWith(',')) {
         out.back() = ']';
     } else {
-        out += ']';
+        out.raw(']');
     }
 }
 
-void appendAttempt(QByteArray& out, const AttemptRecord& a)
+void appendAttempt(JsonTextWriter& out, const AttemptRecord& a)
 {
-    out += '{';
+    out.raw('{');
     appendText(out, "model", a.modelId);
     appendText(out, "provider", a.providerId);
     appendMs(out, "started", a.startedAt);
@@ -151,9 +118,9 @@ void appendAttempt(QByteArray& out, const AttemptRecord& a)
     close(out, '}');
 }
 
-void appendFailover(QByteArray& out, const FailoverRecord& f)
+void appendFailover(JsonTextWriter& out, const FailoverRecord& f)
 {
-    out += '{';
+    out.raw('{');
     appendMs(out, "at", f.at);
     appendText(out, "from", f.fromModel);
     appendText(out, "to", f.toModel);
@@ -229,9 +196,10 @@ RequestRecord requestFrom(const QJsonObject& o)
 }
 } // namespace
 
-void LedgerSpill::appendRequestJson(QByteArray& out, const RequestRecord& r)
+void LedgerSpill::appendRequestJson(QByteArray& bytes, const RequestRecord& r)
 {
-    out += '{';
+    JsonTextWriter out;
+    out.raw('{');
     appendText(out, "source", RequestSources::id(r.source));
     appendText(out, "status", RequestStatuses::id(r.status));
     for (const auto& [name, member] : kTexts) {
@@ -256,38 +224,43 @@ void LedgerSpill::appendRequestJson(QByteArray& out, const RequestRecord& r)
     appendMs(out, "started", r.startedAt);
     appendBool(out, "usage_estimated", r.usage.estimated);
     appendBool(out, "batch", r.usage.batch);
-    appendKey(out, "cost_usd");
-    out += r.costUsd && qIsFinite(*r.costUsd) ? QByteArray::number(*r.costUsd, 'g', QLocale::FloatingPointShortest)
-                                              : QByteArrayLiteral("null");
-    out += ',';
+    out.key("cost_usd");
+    if (r.costUsd) {
+        out.number(*r.costUsd);
+    } else {
+        out.raw("null");
+    }
+    out.raw(',');
     appendBool(out, "cost_estimated", r.costEstimated);
     appendBool(out, "cached_answer", r.cachedAnswer);
     if (r.learned) {
-        appendKey(out, "learned");
-        out += "{\"p_strong\":" + QByteArray::number(r.learned->pStrong, 'g', QLocale::FloatingPointShortest)
-            + ",\"strong\":" + (r.learned->strong ? "true" : "false") + "},";
+        out.key("learned");
+        out.raw("{\"p_strong\":");
+        out.number(r.learned->pStrong);
+        out.raw(r.learned->strong ? QByteArrayView(",\"strong\":true},") : QByteArrayView(",\"strong\":false},"));
     }
     if (!r.toolCalls.isEmpty()) {
-        appendKey(out, "tool_calls");
-        out += QJsonDocument(LedgerRows::toolCallsToJsonArray(r.toolCalls)).toJson(QJsonDocument::Compact);
-        out += ',';
+        out.key("tool_calls");
+        out.raw(QJsonDocument(LedgerRows::toolCallsToJsonArray(r.toolCalls)).toJson(QJsonDocument::Compact));
+        out.raw(',');
     }
-    appendKey(out, "attempts");
-    out += '[';
+    out.key("attempts");
+    out.raw('[');
     for (const AttemptRecord& attempt : r.attempts) {
         appendAttempt(out, attempt);
-        out += ',';
+        out.raw(',');
     }
     closeList(out);
-    out += ',';
-    appendKey(out, "failovers");
-    out += '[';
+    out.raw(',');
+    out.key("failovers");
+    out.raw('[');
     for (const FailoverRecord& failover : r.failovers) {
         appendFailover(out, failover);
-        out += ',';
+        out.raw(',');
     }
     closeList(out);
-    out += '}';
+    out.raw('}');
+    bytes.append(out.text());
 }
 
 RequestRecord LedgerSpill::requestFromJson(const QJsonObject& object)
