@@ -44,7 +44,7 @@ QByteArray AnthropicWire::buildRequestBody(const QString& upstreamModel, const C
     return body;
 }
 
-QByteArray AnthropicWire::rewriteClientBody(const QString& upstreamModel, const QByteArray& body, bool stream) const
+BodyPieces AnthropicWire::rewriteClientBody(const QString& upstreamModel, const QByteArray& body, bool stream) const
 {
     JsonObjectEditor editor(body);
     editor.set("model", JsonText::quoted(upstreamModel));
@@ -52,7 +52,7 @@ QByteArray AnthropicWire::rewriteClientBody(const QString& upstreamModel, const 
     if (stream || editor.has("stream")) {
         editor.set("stream", stream ? QByteArrayLiteral("true") : QByteArrayLiteral("false"));
     }
-    return editor.result();
+    return editor.body();
 }
 
 std::unique_ptr<StreamDecoder> AnthropicWire::createStreamDecoder() const

@@ -18,7 +18,7 @@ public:
     WireDelta decodeResponse(const QByteArray& body) const override;
 
 protected:
-    QByteArray rewriteClientBody(const QString& upstreamModel, const QByteArray& body, bool stream) const override;
+    BodyPieces rewriteClientBody(const QString& upstreamModel, const QByteArray& body, bool stream) const override;
 };
 
 // Anthropic's usage counters as last reported. input_tokens excludes cache reads and writes,

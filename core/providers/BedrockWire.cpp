@@ -109,7 +109,7 @@ std::optional<CallError> BedrockWire::finishRequest(const OutgoingContext& conte
     request.method = QByteArrayLiteral("POST");
     request.path = url.path(QUrl::FullyEncoded).toLatin1();
     request.query = url.query(QUrl::FullyEncoded).toLatin1();
-    request.body = context.body;
+    request.body = context.body.join(); // signed whole (a Bedrock body is never spliced)
     // Host as both transports write it: the port only when the URL names one.
     request.headers.append({ QByteArrayLiteral("Host"),
                              url.host(QUrl::FullyEncoded).toLatin1()
@@ -161,7 +161,7 @@ QByteArray BedrockWire::buildRequestBody(const QString& upstreamModel, const Cha
     return body;
 }
 
-QByteArray BedrockWire::rewriteClientBody(const QString& upstreamModel, const QByteArray& body, bool stream) const
+BodyPieces BedrockWire::rewriteClientBody(const QString& upstreamModel, const QByteArray& body, bool stream) const
 {
     Q_UNUSED(upstreamModel);
     Q_UNUSED(stream);

@@ -40,5 +40,5 @@ public:
 
 protected:
     // A client body arrives already translated to Converse (see RequestTranslator); nothing to rewrite.
-    QByteArray rewriteClientBody(const QString& upstreamModel, const QByteArray& body, bool stream) const override;
+    BodyPieces rewriteClientBody(const QString& upstreamModel, const QByteArray& body, bool stream) const override;
 };

@@ -5,7 +5,7 @@
 #include <QTcpSocket>
 
 DirectHttpExchange::DirectHttpExchange(DirectConnectionPool* pool, Method method, const QUrl& url,
-                                       const Headers& requestHeaders, const QByteArray& body, QObject* parent)
+                                       const Headers& requestHeaders, const BodyPieces& body, QObject* parent)
     : HttpExchange(parent)
     , m_pool(pool)
     , m_host(url.host())
@@ -20,8 +20,8 @@ DirectHttpExchange::DirectHttpExchange(DirectConnectionPool* pool, Method method
     }
     const QByteArray hostHeader = url.host(QUrl::FullyEncoded).toLatin1()
         + (url.port() > 0 ? ':' + QByteArray::number(url.port()) : QByteArray());
-    // A large body is written after the head as it is (shared, not copied into the request).
-    const bool apart = body.size() > kCopiedBodyBytes;
+    // A large body is written after the head (shared or in chunks, not copied into the request).
+    const bool apart = body.size() >= BodyPieces::kSpliceFrom;
     m_request.reserve(256 + (apart ? 0 : body.size()));
     m_request += (method == Method::Get ? QByteArrayLiteral("GET ") : QByteArrayLiteral("POST ")) + target
         + " HTTP/1.1\r\nHost: " + hostHeader + "\r\n";
@@ -35,7 +35,7 @@ DirectHttpExchange::DirectHttpExchange(DirectConnectionPool* pool, Method method
     if (apart) {
         m_requestBody = body;
     } else {
-        m_request += body;
+        m_request += body.join();
     }
 }
 
@@ -87,9 +87,26 @@ void DirectHttpExchange::sendRequest()
 {
     m_connected = true;
     m_unsent = m_request.size() + m_requestBody.size();
+    m_bodyWritten = 0; // a retry on a new connection starts over
     m_socket->write(m_request);
-    if (!m_requestBody.isEmpty()) {
-        m_socket->write(m_requestBody);
+    writeBody();
+}
+
+void DirectHttpExchange::writeBody()
+{
+    // One whole piece goes to the socket shared, at once; pieces are copied a chunk at a time, the
+    // next when the socket has sent most of the last.
+    if (m_requestBody.isWhole()) {
+        if (m_bodyWritten == 0) {
+            m_socket->write(m_requestBody.join());
+            m_bodyWritten = m_requestBody.size();
+        }
+        return;
+    }
+    while (m_bodyWritten < m_requestBody.size() && m_socket->bytesToWrite() < kChunkBytes) {
+        const QByteArray chunk = m_requestBody.chunk(m_bodyWritten, kChunkBytes);
+        m_socket->write(chunk);
+        m_bodyWritten += chunk.size();
     }
 }
 
@@ -101,7 +118,9 @@ void DirectHttpExchange::onBytesWritten(qint64 bytes)
     m_unsent -= bytes;
     if (m_unsent <= 0) {
         emit requestSent();
+        return;
     }
+    writeBody();
 }
 
 void DirectHttpExchange::onReadyRead()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/providers/BodyPieces.h"
 #include "core/providers/HttpExchange.h"
 #include "core/providers/HttpResponseParser.h"
 
@@ -19,7 +20,7 @@ class DirectHttpExchange : public HttpExchange
 
 public:
     DirectHttpExchange(DirectConnectionPool* pool, Method method, const QUrl& url, const Headers& requestHeaders,
-                       const QByteArray& body, QObject* parent = nullptr);
+                       const BodyPieces& body, QObject* parent = nullptr);
     ~DirectHttpExchange() override;
 
     void start() override;
@@ -33,6 +34,7 @@ public:
 private:
     void attach(QTcpSocket* socket, bool reused);
     void sendRequest();
+    void writeBody();
     void onBytesWritten(qint64 bytes);
     void onReadyRead();
     void onClosed();
@@ -45,8 +47,11 @@ private:
     QString m_host;
     quint16 m_port;
     QByteArray m_request; // the head, and a small body
-    QByteArray m_requestBody; // a body over kCopiedBodyBytes, sent after the head as it is
-    static constexpr qsizetype kCopiedBodyBytes = 64 * 1024;
+    // A body of BodyPieces::kSpliceFrom or more, written after the head: as it is when it is one
+    // piece, else a chunk at a time as the socket takes them (never joined whole).
+    BodyPieces m_requestBody;
+    qsizetype m_bodyWritten = 0;
+    static constexpr qsizetype kChunkBytes = 256 * 1024;
     QTcpSocket* m_socket = nullptr;
     bool m_reused = false;
     bool m_retried = false;

@@ -128,16 +128,36 @@ void JsonObjectEditor::rename(QByteArrayView key, QByteArrayView newKey)
     }
 }
 
-QByteArray JsonObjectEditor::result() const
+namespace {
+QByteArray quoted(QByteArrayView key)
 {
-    if (!m_valid) {
-        return m_json;
-    }
-    const QByteArrayView json(m_json);
     QByteArray out;
-    out.reserve(m_json.size() + 64);
+    JsonText::appendString(out, key);
+    return out;
+}
+
+// Where write() puts the text: one QByteArray, or pieces over the input.
+struct JoinedSink
+{
+    QByteArray& out;
+    QByteArrayView json;
+    void source(qsizetype from, qsizetype length) { out += json.sliced(from, length); }
+    void bytes(QByteArrayView bytes) { out += bytes; }
+};
+
+struct PieceSink
+{
+    BodyPieces& out;
+    void source(qsizetype from, qsizetype length) { out.appendSource(from, length); }
+    void bytes(QByteArrayView bytes) { out.appendBytes(bytes); }
+};
+} // namespace
+
+template <typename Sink>
+void JsonObjectEditor::write(Sink& sink) const
+{
     const qsizetype firstStart = m_members.isEmpty() ? m_close : m_members.first().start;
-    out += json.first(firstStart);
+    sink.source(0, firstStart);
     bool written = false;
     for (const Member& member : m_members) {
         if (member.removed) {
@@ -145,27 +165,56 @@ QByteArray JsonObjectEditor::result() const
         }
         if (written) {
             // The original comma and spacing, or a comma where the member before was removed.
-            out += member.separator >= 0 ? json.sliced(member.separator, member.start - member.separator)
-                                         : QByteArrayView(",");
+            if (member.separator >= 0) {
+                sink.source(member.separator, member.start - member.separator);
+            } else {
+                sink.bytes(",");
+            }
         }
         written = true;
         if (member.newKey.isEmpty()) {
-            out += json.sliced(member.start, member.valueStart - member.start);
+            sink.source(member.start, member.valueStart - member.start);
         } else {
-            JsonText::appendString(out, QByteArrayView(member.newKey));
-            out += json.sliced(member.keyEnd, member.valueStart - member.keyEnd);
+            sink.bytes(quoted(member.newKey));
+            sink.source(member.keyEnd, member.valueStart - member.keyEnd);
         }
-        out += member.replaced ? QByteArrayView(member.newValue)
-                               : json.sliced(member.valueStart, member.valueEnd - member.valueStart);
+        if (member.replaced) {
+            sink.bytes(member.newValue);
+        } else {
+            sink.source(member.valueStart, member.valueEnd - member.valueStart);
+        }
     }
     for (const auto& [key, value] : m_added) {
-        out += written ? "," : "";
+        if (written) {
+            sink.bytes(",");
+        }
         written = true;
-        JsonText::appendString(out, QByteArrayView(key));
-        out += ':';
-        out += value;
+        sink.bytes(quoted(key) + ':' + value);
     }
     // The spacing before the closing brace, the brace and anything after it.
-    out += json.sliced(m_members.isEmpty() ? m_close : m_members.last().valueEnd);
+    const qsizetype tail = m_members.isEmpty() ? m_close : m_members.last().valueEnd;
+    sink.source(tail, m_json.size() - tail);
+}
+
+QByteArray JsonObjectEditor::result() const
+{
+    if (!m_valid) {
+        return m_json;
+    }
+    QByteArray out;
+    out.reserve(m_json.size() + 64);
+    JoinedSink sink { out, QByteArrayView(m_json) };
+    write(sink);
     return out;
+}
+
+BodyPieces JsonObjectEditor::body() const
+{
+    if (!m_valid || m_json.size() < BodyPieces::kSpliceFrom) {
+        return result();
+    }
+    BodyPieces pieces = BodyPieces::over(m_json);
+    PieceSink sink { pieces };
+    write(sink);
+    return pieces;
 }

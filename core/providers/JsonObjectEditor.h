@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/providers/BodyPieces.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
@@ -25,8 +27,14 @@ public:
     void rename(QByteArrayView key, QByteArrayView newKey);
 
     QByteArray result() const;
+    // The same text as pieces of the input and the edits, not joined (see BodyPieces) when the
+    // input is at least BodyPieces::kSpliceFrom long: a large body is never copied whole.
+    BodyPieces body() const;
 
 private:
+    template <typename Sink>
+    void write(Sink& sink) const;
+
     struct Member
     {
         QByteArray key; // decoded when escaped

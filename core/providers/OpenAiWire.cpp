@@ -39,7 +39,7 @@ QByteArray OpenAiWire::buildRequestBody(const QString& upstreamModel, const Chat
     return body;
 }
 
-QByteArray OpenAiWire::rewriteClientBody(const QString& upstreamModel, const QByteArray& body, bool stream) const
+BodyPieces OpenAiWire::rewriteClientBody(const QString& upstreamModel, const QByteArray& body, bool stream) const
 {
     JsonObjectEditor editor(body);
     editor.set("model", JsonText::quoted(upstreamModel));
@@ -61,7 +61,7 @@ QByteArray OpenAiWire::rewriteClientBody(const QString& upstreamModel, const QBy
     if (isReasoningModel(upstreamModel) && !editor.has("max_completion_tokens")) {
         editor.rename("max_tokens", "max_completion_tokens"); // the same limit under the name these models take
     }
-    return editor.result();
+    return editor.body();
 }
 
 bool OpenAiWire::isReasoningModel(const QString& upstreamModel)

@@ -46,5 +46,5 @@ public:
     static void readLogprobs(const QJsonObject& choice, QList<AnswerPart>& parts);
 
 protected:
-    QByteArray rewriteClientBody(const QString& upstreamModel, const QByteArray& body, bool stream) const override;
+    BodyPieces rewriteClientBody(const QString& upstreamModel, const QByteArray& body, bool stream) const override;
 };

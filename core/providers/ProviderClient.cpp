@@ -64,7 +64,7 @@ ProviderClient::Transport ProviderClient::transportFor(const QUrl& url) const
 }
 
 HttpExchange* ProviderClient::createExchange(const QUrl& url, const HttpExchange::Headers& headers,
-                                             const QByteArray& body, QObject* parent)
+                                             const BodyPieces& body, QObject* parent)
 {
     return createExchange(HttpExchange::Method::Post, url, headers, body, parent);
 }
@@ -93,7 +93,7 @@ HttpExchange* ProviderClient::post(const ProviderConfig& provider, const QString
 }
 
 HttpExchange* ProviderClient::createExchange(HttpExchange::Method method, const QUrl& url,
-                                             const HttpExchange::Headers& headers, const QByteArray& body,
+                                             const HttpExchange::Headers& headers, const BodyPieces& body,
                                              QObject* parent)
 {
     if (transportFor(url) == Transport::Direct && url.scheme() == QLatin1String("http")) {
@@ -106,7 +106,7 @@ HttpExchange* ProviderClient::createExchange(HttpExchange::Method method, const 
     for (const auto& [name, value] : headers) {
         request.setRawHeader(name, value);
     }
-    return new QnamExchange(m_network, method, request, body, parent);
+    return new QnamExchange(m_network, method, request, body.join(), parent);
 }
 
 int ProviderClient::inFlight(const QString& providerId) const

@@ -2,6 +2,7 @@
 
 #include "core/common/AwsCredentialChain.h"
 #include "core/common/ProviderTypes.h"
+#include "core/providers/BodyPieces.h"
 #include "core/providers/HttpExchange.h"
 
 #include <QHash>
@@ -80,10 +81,10 @@ public:
 private:
     friend class ProviderCall;
     friend class EntraTokenSource;
-    HttpExchange* createExchange(const QUrl& url, const HttpExchange::Headers& headers, const QByteArray& body,
+    HttpExchange* createExchange(const QUrl& url, const HttpExchange::Headers& headers, const BodyPieces& body,
                                  QObject* parent);
     HttpExchange* createExchange(HttpExchange::Method method, const QUrl& url, const HttpExchange::Headers& headers,
-                                 const QByteArray& body, QObject* parent);
+                                 const BodyPieces& body, QObject* parent);
     void launch(ProviderCall* call);
     void release(const QString& providerId);
 

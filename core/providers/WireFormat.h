@@ -2,6 +2,7 @@
 
 #include "core/common/AwsCredentialChain.h"
 #include "core/common/ProviderTypes.h"
+#include "core/providers/BodyPieces.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -49,7 +50,7 @@ public:
 // What goes upstream for one call, or why this model cannot be sent the request.
 struct RequestBody
 {
-    QByteArray bytes;
+    BodyPieces bytes; // a large client body as pieces of it, else one piece
     std::optional<CallError> refusal; // FailureClass::Unsupported, naming the field in param
 };
 
@@ -59,7 +60,7 @@ struct OutgoingContext
     const ProviderConfig& provider;
     const QString& upstreamModel;
     bool stream = true;
-    const QByteArray& body;
+    const BodyPieces& body;
     bool hasApiKey = false; // authHeaders() got a key
     std::function<AwsCredentialChain::Result()> awsCredentials; // asked only by the wires that sign
 };
@@ -124,7 +125,7 @@ public:
 protected:
     // A client body of this wire's own format with what this call must change: the model, the
     // stream flag and whatever the wire needs to read the answer. Everything else stays byte for byte.
-    virtual QByteArray rewriteClientBody(const QString& upstreamModel, const QByteArray& body, bool stream) const = 0;
+    virtual BodyPieces rewriteClientBody(const QString& upstreamModel, const QByteArray& body, bool stream) const = 0;
 
     // Request bodies are written by hand (a QJsonDocument per request costs more than the rest of
     // the call set-up together). Appends {"model":...,"messages":[...] without the closing brace,

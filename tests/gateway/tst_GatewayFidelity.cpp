@@ -214,6 +214,15 @@ void tst_GatewayFidelity::everyField_arrivesAsSentOrTranslated_data()
         QTest::addRow("anthropic client, openai upstream, %s: translated", mode)
             << true << "rec/gpt" << stream << fill(kAnthropicTranslatable, QStringLiteral("rec/gpt"), stream)
             << anthropicTranslated;
+        // A 3 MB image: the body goes upstream in pieces of the client's own text (never copied
+        // whole), the same bytes.
+        const auto large = [](QByteArray body) { return body.replace("iVBORw0KGgo=", QByteArray(3'000'000, 'A')); };
+        QTest::addRow("openai client, openai upstream, %s, a 3 MB image: byte for byte but the model", mode)
+            << false << "rec/gpt" << stream << large(fill(kOpenAiEveryField, QStringLiteral("rec/gpt"), stream))
+            << large(openAiSame);
+        QTest::addRow("anthropic client, anthropic upstream, %s, a 3 MB image: byte for byte but the model", mode)
+            << true << "rec/claude" << stream << large(fill(kAnthropicEveryField, QStringLiteral("rec/claude"), stream))
+            << large(fill(kAnthropicEveryField, QStringLiteral("up-claude"), stream));
     }
 }
 

@@ -308,7 +308,7 @@ void TestBedrockWire::requestBody_fromChatRequest_isConverse()
     QVERIFY(!body.refusal);
     // The documented Converse shape: model and stream travel in the path, not here.
     QCOMPARE(
-        body.bytes,
+        body.bytes.join(),
         QByteArray(
             "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"Hi \\\"there\\\"\"}]},"
             R"({"role":"assistant","content":[{"text":"Hello."}]},{"role":"user","content":[{"text":"Count to 3"}]}],)"
@@ -372,7 +372,7 @@ void TestBedrockWire::requestBody_fromClientBody_isConverse()
     const RequestBody body
         = BedrockWire().requestBody(QStringLiteral("m"), clientRequest(client, ProviderKind(format)));
     QVERIFY2(!body.refusal, body.refusal ? qPrintable(body.refusal->message) : "");
-    QCOMPARE(json(body.bytes), json(converse));
+    QCOMPARE(json(body.bytes.join()), json(converse));
 }
 
 void TestBedrockWire::requestBody_withoutEquivalent_isRefusedNamingTheField_data()

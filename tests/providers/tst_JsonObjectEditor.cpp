@@ -12,6 +12,9 @@ private slots:
     void edit();
     void notAnObject_leftAlone_data();
     void notAnObject_leftAlone();
+    void largeBody_sentAsPiecesOfItself_data();
+    void largeBody_sentAsPiecesOfItself();
+    void smallBody_joined();
 };
 
 void tst_JsonObjectEditor::edit_data()
@@ -65,6 +68,58 @@ void tst_JsonObjectEditor::notAnObject_leftAlone()
     QVERIFY(!editor.isValid());
     editor.set("model", "\"up\"");
     QCOMPARE(editor.result(), json);
+}
+
+// A body of BodyPieces::kSpliceFrom or more is not copied whole: its edits are pieces between
+// ranges of the client's text, and however it is cut into chunks for the socket the bytes are
+// exactly result()'s.
+void tst_JsonObjectEditor::largeBody_sentAsPiecesOfItself_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    const QByteArray image
+        = R"([{"role":"user","content":[{"type":"image_url","image_url":{"url":"data:image/png;base64,)"
+        + QByteArray(200'000, 'A') + R"("}}]}])";
+    QTest::newRow("model first, tier and max_tokens after the messages")
+        << R"({"model":"a","messages":)" + image + R"(,"tier":"x","max_tokens":5})";
+    QTest::newRow("messages first, model last, spacing kept")
+        << "{ \"messages\" : " + image + " ,\n \"model\": \"a\" }";
+    QTest::newRow("no model: added at the end") << R"({"messages":)" + image + "}";
+}
+
+void tst_JsonObjectEditor::largeBody_sentAsPiecesOfItself()
+{
+    QFETCH(QByteArray, json);
+    JsonObjectEditor editor(json);
+    QVERIFY(editor.isValid());
+    editor.set("model", "\"up\"");
+    editor.remove("tier");
+    editor.rename("max_tokens", "max_completion_tokens");
+    editor.set("stream_options", R"({"include_usage":true})");
+    const QByteArray expected = editor.result();
+    const BodyPieces body = editor.body();
+
+    QVERIFY(!body.isWhole());
+    QCOMPARE(body.size(), expected.size());
+    QCOMPARE(body.join(), expected);
+    for (const qsizetype chunk : { qsizetype(1000), qsizetype(65'536), qsizetype(256 * 1024) }) {
+        QByteArray written;
+        for (qsizetype at = 0; at < body.size(); at += chunk) {
+            written += body.chunk(at, chunk);
+        }
+        QCOMPARE(written, expected);
+    }
+    QCOMPARE(body.chunk(body.size(), 10), QByteArray());
+}
+
+void tst_JsonObjectEditor::smallBody_joined()
+{
+    JsonObjectEditor editor(R"({"model":"a","messages":[]})");
+    editor.set("model", "\"up\"");
+    const BodyPieces body = editor.body();
+    QVERIFY(body.isWhole());
+    QCOMPARE(body.join(), QByteArray(R"({"model":"up","messages":[]})"));
+    // The one piece is shared, not copied, when it is written.
+    QCOMPARE(body.join().constData(), body.join().constData());
 }
 
 QTEST_GUILESS_MAIN(tst_JsonObjectEditor)

@@ -99,7 +99,7 @@ void tst_WireRequests::clientBody_sameFormat_onlyModelAndStreamOptionsChange()
     const auto wire = WireFormat::create(request.clientFormat);
     const RequestBody sent = wire->requestBody(upstream, request);
     QVERIFY(!sent.refusal);
-    QCOMPARE(sent.bytes, expected);
+    QCOMPARE(sent.bytes.join(), expected);
 }
 
 void tst_WireRequests::clientBody_otherFormat_refusalNamesTheField()
