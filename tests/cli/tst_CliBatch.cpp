@@ -207,9 +207,11 @@ void tst_CliBatch::resultsBeforeTheEnd_saysSoThenWaits()
 {
     const QString file = input("{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}\n");
     const CliRun submitted = run({ QStringLiteral("batch"), QStringLiteral("submit"), file, QStringLiteral("--model"),
-                                   QStringLiteral("gpt-4.1-mini"), QStringLiteral("--json") });
+                                   QStringLiteral("gpt-4.1-mini") });
     QVERIFY2(submitted.exitCode == 0, submitted.err.constData());
-    const QString id = QJsonDocument::fromJson(submitted.out).object().value(QLatin1String("id")).toString();
+    const QString id = QString::fromUtf8(submitted.out).section(QLatin1Char(':'), 0, 0).section(QLatin1Char(' '), -1);
+    QCOMPARE(QString::fromUtf8(submitted.out).trimmed(),
+             QStringLiteral("Submitted batch %1: 1 request to gpt-4.1-mini. See: switchyard batch status %1").arg(id));
     const CliRun early = run({ QStringLiteral("batch"), QStringLiteral("results"), id });
     QCOMPARE(early.exitCode, 75);
     QVERIFY2(early.err.contains("has not finished yet (in_progress)"), early.err.constData());
@@ -218,7 +220,22 @@ void tst_CliBatch::resultsBeforeTheEnd_saysSoThenWaits()
                                 QStringLiteral("--poll-seconds"), QStringLiteral("1") });
     QVERIFY2(waited.exitCode == 0, waited.err.constData());
     QVERIFY2(waited.out.contains("[request-1]"), waited.out.constData());
+    QVERIFY2(waited.out.contains("1 result, $"), waited.out.constData());
+    QVERIFY2(waited.out.contains("at the batch rates, recorded in the history"), waited.out.constData());
+    const CliRun list = run({ QStringLiteral("batch"), QStringLiteral("list") });
+    QVERIFY2(list.out.startsWith(id.toUtf8()) && list.out.contains("gpt-4.1-mini  ended  recorded"),
+             list.out.constData());
     QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM requests WHERE source = 'batch'")).value(0).value(0).toInt(), 1);
+
+    // --wait straight after a submit: in progress at the first poll, ended at the one a second later.
+    const CliRun second = run({ QStringLiteral("batch"), QStringLiteral("submit"), file, QStringLiteral("--model"),
+                                QStringLiteral("claude-haiku-4-5"), QStringLiteral("--json") });
+    const QString secondId = QJsonDocument::fromJson(second.out).object().value(QLatin1String("id")).toString();
+    const CliRun polled = run({ QStringLiteral("batch"), QStringLiteral("results"), secondId, QStringLiteral("--wait"),
+                                QStringLiteral("--poll-seconds"), QStringLiteral("1") });
+    QVERIFY2(polled.exitCode == 0, polled.err.constData());
+    QVERIFY2(polled.err.contains(secondId.toUtf8() + ": in_progress, waiting 1 s"), polled.err.constData());
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM requests WHERE source = 'batch'")).value(0).value(0).toInt(), 2);
 }
 
 void tst_CliBatch::badInput_refusedNamingThePlace_nothingSent_data()
