@@ -1,35 +1,62 @@
+#include "PostgresServer.h"
 #include "core/batch/BatchStore.h"
 #include "core/ledger/Ledger.h"
 
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
-// The batch jobs' table (ledger schema step 13): a job kept as submitted, its state followed, and
-// its results claimed for recording by exactly one caller, also from a second connection (another
-// process fetching the same results).
+// The batch jobs' table (ledger schema step 13) on both backends: a job kept as submitted, its
+// state followed, and its results claimed for recording by exactly one caller, also from a second
+// connection (another process fetching the same results).
 class tst_BatchStore : public QObject
 {
     Q_OBJECT
 
 private slots:
+    void initTestCase();
+    void submittedJob_readBackAfterReopening_data() { backends(); }
     void submittedJob_readBackAfterReopening();
+    void recording_claimedOnceAcrossConnections_data() { backends(); }
     void recording_claimedOnceAcrossConnections();
+    void unknownJob_saysSo_data() { backends(); }
     void unknownJob_saysSo();
 
 private:
+    static void backends();
+    // A new ledger at the current schema, or an empty string when the backend is not here.
     QString ledger();
     static BatchJob job(const QString& id);
     QTemporaryDir m_dir;
+    PostgresServer m_server;
+    bool m_postgres = false;
+    int m_files = 0;
 };
 
-static QString storeLocation(const QTemporaryDir& dir)
+void tst_BatchStore::initTestCase()
 {
-    return dir.filePath(QStringLiteral("ledger.sqlite"));
+    QStandardPaths::setTestModeEnabled(true);
+    m_postgres = m_server.start();
+    if (!m_postgres) {
+        qWarning("PostgreSQL rows skipped: %s", qPrintable(m_server.skipReason()));
+    }
+}
+
+void tst_BatchStore::backends()
+{
+    QTest::addColumn<bool>("postgres");
+    QTest::newRow("sqlite") << false;
+    QTest::newRow("postgresql") << true;
 }
 
 QString tst_BatchStore::ledger()
 {
-    const QString location = storeLocation(m_dir);
+    QFETCH(bool, postgres);
+    if (postgres && !m_postgres) {
+        return {};
+    }
+    const QString location
+        = postgres ? m_server.createDatabase() : m_dir.filePath(QStringLiteral("ledger-%1.sqlite").arg(++m_files));
     Ledger created; // creates the schema, as the engine does
     if (!created.open(location)) {
         qWarning() << created.errorString();
@@ -55,6 +82,9 @@ BatchJob tst_BatchStore::job(const QString& id)
 void tst_BatchStore::submittedJob_readBackAfterReopening()
 {
     const QString location = ledger();
+    if (location.isEmpty()) {
+        QSKIP(qPrintable(m_server.skipReason()));
+    }
     QString error;
     {
         BatchStore store(location);
@@ -82,6 +112,9 @@ void tst_BatchStore::submittedJob_readBackAfterReopening()
 void tst_BatchStore::recording_claimedOnceAcrossConnections()
 {
     const QString location = ledger();
+    if (location.isEmpty()) {
+        QSKIP(qPrintable(m_server.skipReason()));
+    }
     QString error;
     BatchStore first(location);
     BatchStore second(location);
@@ -96,7 +129,11 @@ void tst_BatchStore::recording_claimedOnceAcrossConnections()
 
 void tst_BatchStore::unknownJob_saysSo()
 {
-    BatchStore store(ledger());
+    const QString location = ledger();
+    if (location.isEmpty()) {
+        QSKIP(qPrintable(m_server.skipReason()));
+    }
+    BatchStore store(location);
     QString error;
     QVERIFY(store.open(&error));
     QVERIFY(!store.load(QStringLiteral("batch_none"), &error));
