@@ -572,6 +572,10 @@
         <source> (recorded earlier)</source>
         <translation> (früher verbucht)</translation>
     </message>
+    <message>
+        <source>the batch could cost up to %1 at the batch rates, more than the %2 has left (%3 of %4); nothing was sent</source>
+        <translation>der Batch könnte zu den Batch-Preisen bis zu %1 kosten, mehr als beim %2 übrig ist (%3 von %4); nichts wurde gesendet</translation>
+    </message>
 </context>
 <context>
     <name>BatchInput</name>

@@ -8,6 +8,8 @@
 #include "core/common/Clock.h"
 #include "core/common/Money.h"
 #include "core/engine/Engine.h"
+#include "core/pricing/BudgetTracker.h"
+#include "core/pricing/CostCalculator.h"
 #include "core/recording/CallRecorder.h"
 
 #include <QCommandLineParser>
@@ -151,6 +153,40 @@ void BatchCommand::submit(Engine& engine)
     if (!payload) {
         finish(Console::fail(error, ExitUnparsable));
         return;
+    }
+    // A budget that refuses must have room for the whole batch's worst case at the batch rates
+    // (every request's whole prompt and all the output it may write) before anything is sent: the
+    // job runs for hours and its spend is only known when its results are recorded.
+    double worstUsd = 0;
+    for (const BatchItem& item : *items) {
+        ChatRequest request;
+        request.clientBody = item.body;
+        request.clientFormat = ProviderKind::OpenAiCompatible;
+        request.maxTokens = item.maxTokens;
+        const BudgetRequest planned = Engine::budgetRequest(*model, request);
+        TokenUsage usage;
+        usage.promptTokens = planned.promptTokens;
+        usage.images = planned.images;
+        usage.webSearches = planned.webSearches;
+        usage.searchContext = SearchContextSize::High;
+        usage.completionTokens = planned.maxOutputTokens;
+        usage.batch = true;
+        worstUsd += CostCalculator::cost(model->price, usage).value_or(0);
+    }
+    if (BudgetTracker* budgets = engine.budgets(); budgets && budgets->settings().action != BudgetAction::WarnOnly) {
+        for (ScopeUsage scope : budgets->usage(provider->id)) {
+            scope.requestUsd = worstUsd;
+            if (scope.wouldExceed()) {
+                finish(Console::fail(
+                    tr("the batch could cost up to %1 at the batch rates, more than the %2 has left "
+                       "(%3 of %4); nothing was sent")
+                        .arg(Money::format(worstUsd), scope.scope.displayName(),
+                             Money::format(std::max(0.0, scope.limitUsd - scope.spentUsd - scope.reservedUsd)),
+                             Money::format(scope.limitUsd)),
+                    ExitOverBudget));
+                return;
+            }
+        }
     }
     m_job.providerId = provider->id;
     m_job.modelId = model->id;

@@ -13,7 +13,8 @@ class BatchStore;
 // with [--json]: a provider's batch API (OpenAI's Batch API, Anthropic's Message Batches) at
 // about half the price, the jobs kept in the ledger so that status and results work from any
 // later process, each result recorded once (source "batch", at the batch rates).
-// Exit codes: 0 done; 75 the job has not finished yet (results without --wait); 65 the input
+// Exit codes: 0 done; 2 a refusing budget has no room for the batch's worst case at the batch
+// rates (nothing sent); 75 the job has not finished yet (results without --wait); 65 the input
 // file does not parse (FILE:LINE:COL named) or the provider failed the job; 64 bad usage (unknown
 // model, a provider without a batch API, a model without batch prices); 1 other errors. Nothing
 // is sent before the whole file and the model are checked.
@@ -22,6 +23,7 @@ class BatchCommand : public CliCommand
     Q_OBJECT
 
 public:
+    static constexpr int ExitOverBudget = 2;
     static constexpr int ExitUnparsable = 65;
     static constexpr int ExitNotFinished = 75;
 

@@ -1,4 +1,5 @@
 #include "CliRun.h"
+#include "core/common/HomeSettings.h"
 #include "core/sandbox/SandboxServer.h"
 
 #include <QDir>
@@ -57,6 +58,8 @@ private slots:
     void resultsBeforeTheEnd_saysSoThenWaits();
     void badInput_refusedNamingThePlace_nothingSent_data();
     void badInput_refusedNamingThePlace_nothingSent();
+    void refusingBudget_needsRoomForTheWorstCase_data();
+    void refusingBudget_needsRoomForTheWorstCase();
 
 private:
     CliRun run(const QStringList& arguments)
@@ -273,6 +276,40 @@ void tst_CliBatch::badInput_refusedNamingThePlace_nothingSent()
     QCOMPARE(m_sandbox->batches().endpointRequests(), 0);
     QCOMPARE(m_sandbox->totalRequests(), 0);
     QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM batch_jobs")).value(0).value(0).toInt(), 0);
+}
+
+void tst_CliBatch::refusingBudget_needsRoomForTheWorstCase_data()
+{
+    QTest::addColumn<QByteArray>("file");
+    QTest::addColumn<int>("exitCode");
+    // gpt-4.1-mini at 0.20 / 0.80 per 1M in a batch, a daily limit of $0.01 that refuses.
+    // 40 output tokens at most: about $0.00003, room enough.
+    QTest::newRow("max_tokens 40: fits") << QByteArray(
+        "{\"max_tokens\":40,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}\n")
+                                         << 0;
+    // No max_tokens: the model's 32,768 output tokens may come back, 32768 x 0.80 per 1M = $0.026.
+    QTest::newRow("no max_tokens: the model's maximum does not fit")
+        << QByteArray("{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}\n") << 2;
+}
+
+void tst_CliBatch::refusingBudget_needsRoomForTheWorstCase()
+{
+    QFETCH(QByteArray, file);
+    QFETCH(int, exitCode);
+    QFile ini(QDir(m_home->path()).filePath(QString::fromLatin1(HomeSettings::FileName)));
+    QVERIFY(ini.open(QIODevice::WriteOnly));
+    ini.write("[budget]\ndailyUsd=0.01\naction=refuse\n");
+    ini.close();
+    const CliRun submitted = run({ QStringLiteral("batch"), QStringLiteral("submit"), input(file),
+                                   QStringLiteral("--model"), QStringLiteral("gpt-4.1-mini") });
+    QCOMPARE(submitted.exitCode, exitCode);
+    QCOMPARE(m_sandbox->batches().jobsCreated(), exitCode == 0 ? 1 : 0);
+    if (exitCode != 0) {
+        QVERIFY2(submitted.err.contains("the batch could cost up to $0.02622 at the batch rates, more than the daily "
+                                        "budget has left ($0.01 of $0.01)"),
+                 submitted.err.constData());
+        QCOMPARE(m_sandbox->batches().endpointRequests(), 0);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_CliBatch)
