@@ -29,6 +29,7 @@ private slots:
     void init();
     void openAi_uploadCreatePollDownload_answersEachLineOnce();
     void openAi_badLine_failsTheJobWholeAndAnswersNothing();
+    void openAi_uploadPurpose_checked();
     void openAi_errorAnswers_data();
     void openAi_errorAnswers();
     void anthropic_createPollResults_answersEachRequestOnce();
@@ -192,6 +193,31 @@ void tst_SandboxBatches::openAi_badLine_failsTheJobWholeAndAnswersNothing()
     send("GET", QStringLiteral("/openai/v1/batches/") + id);
     QCOMPARE(m_sandbox->batches().requestsRun(), 0);
     QCOMPARE(m_sandbox->totalRequests(), 0);
+}
+
+void tst_SandboxBatches::openAi_uploadPurpose_checked()
+{
+    const QByteArray file = openAiLine(QStringLiteral("q1"), QStringLiteral("gpt-4.1-mini"), QStringLiteral("Hi"));
+    const Answer missing = upload({}, file);
+    QCOMPARE(missing.status, 400);
+    QCOMPARE(missing.json().value(QLatin1String("error")).toObject().value(QLatin1String("param")).toString(),
+             QStringLiteral("purpose"));
+    QCOMPARE(missing.json().value(QLatin1String("error")).toObject().value(QLatin1String("message")).toString(),
+             QStringLiteral("Missing required parameter: 'purpose'."));
+    const Answer unknown = upload("batches", file);
+    QCOMPARE(unknown.status, 400);
+    QCOMPARE(unknown.json().value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString(),
+             QStringLiteral("invalid_value"));
+    // A file uploaded for another purpose does not make a batch.
+    const QString other = upload("assistants", file).json().value(QLatin1String("id")).toString();
+    const Answer refused = send("POST", QStringLiteral("/openai/v1/batches"),
+                                "{\"input_file_id\":\"" + other.toUtf8()
+                                    + "\",\"endpoint\":\"/v1/chat/completions\",\"completion_window\":\"24h\"}");
+    QCOMPARE(refused.status, 400);
+    QCOMPARE(refused.json().value(QLatin1String("error")).toObject().value(QLatin1String("param")).toString(),
+             QStringLiteral("input_file_id"));
+    QCOMPARE(m_sandbox->batches().uploads(), 1);
+    QCOMPARE(m_sandbox->batches().jobsCreated(), 0);
 }
 
 void tst_SandboxBatches::openAi_errorAnswers_data()
