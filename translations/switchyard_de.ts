@@ -432,6 +432,233 @@
     </message>
 </context>
 <context>
+    <name>BatchClient</name>
+    <message>
+        <source>%1 did not answer within %2 s.</source>
+        <translation>%1 hat nicht innerhalb von %2 s geantwortet.</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached: %2</source>
+        <translation>%1 war nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused it: %2</source>
+        <translation>%1 hat es abgelehnt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>BatchCommand</name>
+    <message>
+        <source>Send many prompts through a provider&apos;s batch API (OpenAI, Anthropic) at its batch price; results come within 24 hours and are recorded once, at the batch rates.</source>
+        <translation>Viele Prompts über die Batch-API eines Anbieters (OpenAI, Anthropic) zu dessen Batch-Preis senden; die Ergebnisse kommen innerhalb von 24 Stunden und werden einmal zu den Batch-Preisen verbucht.</translation>
+    </message>
+    <message>
+        <source>submit FILE.jsonl | status ID | results ID | list</source>
+        <translation>submit DATEI.jsonl | status ID | results ID | list</translation>
+    </message>
+    <message>
+        <source>The model every request of the file goes to.</source>
+        <translation>Das Modell, an das jede Anfrage der Datei geht.</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>results: poll until the job has ended.</source>
+        <translation>results: abfragen, bis der Auftrag beendet ist.</translation>
+    </message>
+    <message>
+        <source>How often --wait asks (default 30).</source>
+        <translation>Wie oft --wait nachfragt (Standard 30).</translation>
+    </message>
+    <message>
+        <source>usage: switchyard batch submit FILE.jsonl --model M | status ID | results ID [--wait] | list</source>
+        <translation>Aufruf: switchyard batch submit DATEI.jsonl --model M | status ID | results ID [--wait] | list</translation>
+    </message>
+    <message>
+        <source>--poll-seconds needs a whole number of seconds, 1 or more</source>
+        <translation>--poll-seconds braucht eine ganze Zahl von Sekunden, 1 oder mehr</translation>
+    </message>
+    <message>
+        <source>batch submit needs --model M (see switchyard models)</source>
+        <translation>batch submit braucht --model M (siehe switchyard models)</translation>
+    </message>
+    <message>
+        <source>no history database is available: batch jobs are kept there</source>
+        <translation>keine Verlaufsdatenbank verfügbar: Batch-Aufträge werden dort gespeichert</translation>
+    </message>
+    <message>
+        <source>--model: unknown model &quot;%1&quot; (see switchyard models)</source>
+        <translation>--model: unbekanntes Modell &quot;%1&quot; (siehe switchyard models)</translation>
+    </message>
+    <message>
+        <source>--model: %1 is served by %2, which has no batch API Switchyard can use (OpenAI&apos;s Batch API and Anthropic&apos;s Message Batches are supported)</source>
+        <translation>--model: %1 wird von %2 bedient, das keine Batch-API hat, die Switchyard nutzen kann (unterstützt werden die Batch API von OpenAI und die Message Batches von Anthropic)</translation>
+    </message>
+    <message>
+        <source>--model: %1 has no batch prices, so its results could not be costed; its provider may offer no batch API (import prices with batch rates: switchyard import prices FILE)</source>
+        <translation>--model: %1 hat keine Batch-Preise, seine Ergebnisse ließen sich also nicht bepreisen; sein Anbieter bietet vielleicht keine Batch-API an (Preise mit Batch-Tarifen importieren: switchyard import prices DATEI)</translation>
+    </message>
+    <message>
+        <source>batch %1 was submitted but could not be kept in the ledger: %2</source>
+        <translation>Batch %1 wurde eingereicht, konnte aber nicht im Verlauf gespeichert werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Submitted batch %1: %n request(s) to %2. See: switchyard batch status %1</source>
+        <translation>
+            <numerusform>Batch %1 eingereicht: %n Anfrage an %2. Siehe: switchyard batch status %1</numerusform>
+            <numerusform>Batch %1 eingereicht: %n Anfragen an %2. Siehe: switchyard batch status %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>recorded</source>
+        <translation>verbucht</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>nicht verbucht</translation>
+    </message>
+    <message>
+        <source>batch %1 went to provider %2, which is no longer configured</source>
+        <translation>Batch %1 ging an den Anbieter %2, der nicht mehr konfiguriert ist</translation>
+    </message>
+    <message>
+        <source>%1  %2 on %3, submitted %4: %5, %6 of %7 succeeded, %8 failed</source>
+        <translation>%1  %2 bei %3, eingereicht %4: %5, %6 von %7 erfolgreich, %8 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>the provider refused batch %1 as a whole; nothing was billed</source>
+        <translation>der Anbieter hat Batch %1 als Ganzes abgelehnt; nichts wurde berechnet</translation>
+    </message>
+    <message>
+        <source>%1: %2, waiting %3 s</source>
+        <translation>%1: %2, warte %3 s</translation>
+    </message>
+    <message>
+        <source>batch %1 has not finished yet (%2); try again later or add --wait</source>
+        <translation>Batch %1 ist noch nicht fertig (%2); versuchen Sie es später erneut oder fügen Sie --wait hinzu</translation>
+    </message>
+    <message>
+        <source>[%1] %2 in / %3 out tokens, %4
+%5
+</source>
+        <translation>[%1] %2 Eingabe- / %3 Ausgabe-Tokens, %4
+%5
+</translation>
+    </message>
+    <message>
+        <source>unpriced</source>
+        <translation>ohne Preis</translation>
+    </message>
+    <message>
+        <source>[%1] failed: %2
+</source>
+        <translation>[%1] fehlgeschlagen: %2
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s), %1 at the batch rates%2</source>
+        <translation>
+            <numerusform>%n Ergebnis, %1 zu den Batch-Preisen%2</numerusform>
+            <numerusform>%n Ergebnisse, %1 zu den Batch-Preisen%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, recorded in the history</source>
+        <translation>, im Verlauf verbucht</translation>
+    </message>
+    <message>
+        <source> (recorded earlier)</source>
+        <translation> (früher verbucht)</translation>
+    </message>
+    <message>
+        <source>the batch could cost up to %1 at the batch rates, more than the %2 has left (%3 of %4); nothing was sent</source>
+        <translation>der Batch könnte zu den Batch-Preisen bis zu %1 kosten, mehr als beim %2 übrig ist (%3 von %4); nichts wurde gesendet</translation>
+    </message>
+</context>
+<context>
+    <name>BatchInput</name>
+    <message>
+        <source>not valid JSON (%1)</source>
+        <translation>kein gültiges JSON (%1)</translation>
+    </message>
+    <message>
+        <source>expected a JSON object with &quot;messages&quot;</source>
+        <translation>erwartet ein JSON-Objekt mit &quot;messages&quot;</translation>
+    </message>
+    <message>
+        <source>the model is chosen for the whole batch with --model; remove it</source>
+        <translation>das Modell wird für den ganzen Batch mit --model gewählt; entfernen Sie es</translation>
+    </message>
+    <message>
+        <source>a batch answers whole, it cannot stream; remove it</source>
+        <translation>ein Batch antwortet vollständig, er kann nicht streamen; entfernen Sie es</translation>
+    </message>
+    <message>
+        <source>expected a non-empty array of messages</source>
+        <translation>erwartet ein nicht leeres Array von Nachrichten</translation>
+    </message>
+    <message>
+        <source>expected an object with a &quot;role&quot;</source>
+        <translation>erwartet ein Objekt mit einer &quot;role&quot;</translation>
+    </message>
+    <message>
+        <source>expected a whole number of tokens, 1 or more</source>
+        <translation>erwartet eine ganze Zahl von Tokens, 1 oder mehr</translation>
+    </message>
+    <message>
+        <source>expected 1 to 64 letters, digits, &apos;-&apos; or &apos;_&apos;</source>
+        <translation>erwartet 1 bis 64 Buchstaben, Ziffern, &apos;-&apos; oder &apos;_&apos;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is already used on line %2</source>
+        <translation>&quot;%1&quot; wird schon in Zeile %2 verwendet</translation>
+    </message>
+    <message>
+        <source>a batch holds at most %1 requests</source>
+        <translation>ein Batch fasst höchstens %1 Anfragen</translation>
+    </message>
+    <message>
+        <source>no requests (one JSON object per line)</source>
+        <translation>keine Anfragen (ein JSON-Objekt pro Zeile)</translation>
+    </message>
+</context>
+<context>
+    <name>BatchStore</name>
+    <message>
+        <source>there is no batch job %1 in the ledger (see switchyard batch list)</source>
+        <translation>im Verlauf gibt es keinen Batch-Auftrag %1 (siehe switchyard batch list)</translation>
+    </message>
+</context>
+<context>
+    <name>BatchWire</name>
+    <message>
+        <source>the upload was not answered with a file object</source>
+        <translation>der Upload wurde nicht mit einem Dateiobjekt beantwortet</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>expected a message_batch object with a processing_status</source>
+        <translation>erwartet ein message_batch-Objekt mit einem processing_status</translation>
+    </message>
+    <message>
+        <source>expected a batch object with a status</source>
+        <translation>erwartet ein batch-Objekt mit einem status</translation>
+    </message>
+    <message>
+        <source>results line %1: expected an object with a custom_id</source>
+        <translation>Ergebniszeile %1: erwartet ein Objekt mit einer custom_id</translation>
+    </message>
+    <message>
+        <source>results line %1: unknown result type &quot;%2&quot;</source>
+        <translation>Ergebniszeile %1: unbekannter Ergebnistyp &quot;%2&quot;</translation>
+    </message>
+</context>
+<context>
     <name>BedrockStreamDecoder</name>
     <message>
         <source>The event stream ended inside a message (%1 bytes of it arrived).</source>
@@ -744,6 +971,10 @@
     <message>
         <source>eval run SET --models A,B,... [--grader KIND[:ARG]] [--json] [--resume ID]   a batch evaluation: pass rates, cost per pass, the cheapest model that passes</source>
         <translation>eval run SET --models A,B,... [--grader KIND[:ARG]] [--json] [--resume ID]   eine Stapelauswertung: Bestehensquoten, Kosten pro Bestehen, das günstigste Modell, das besteht</translation>
+    </message>
+    <message>
+        <source>batch submit FILE.jsonl --model M | status ID | results ID [--wait] | list [--json]   a provider&apos;s batch API at its batch price</source>
+        <translation>batch submit DATEI.jsonl --model M | status ID | results ID [--wait] | list [--json]   die Batch-API eines Anbieters zu dessen Batch-Preis</translation>
     </message>
 </context>
 <context>
@@ -1861,6 +2092,10 @@ Erstes Token: %3</translation>
     <message>
         <source>Filters: %1</source>
         <translation>Filter: %1</translation>
+    </message>
+    <message>
+        <source>Batch jobs (switchyard batch)</source>
+        <translation>Batch-Aufträge (switchyard batch)</translation>
     </message>
 </context>
 <context>
@@ -5935,6 +6170,10 @@ Erstes Token: %3</translation>
     <message>
         <source>expected an array of capability names</source>
         <translation>erwartet wurde ein Array von Fähigkeitsnamen</translation>
+    </message>
+    <message>
+        <source>expected true or false</source>
+        <translation>erwartet true oder false</translation>
     </message>
 </context>
 <context>

@@ -56,6 +56,23 @@
     </message>
 </context>
 <context>
+    <name>BatchCommand</name>
+    <message numerus="yes">
+        <source>Submitted batch %1: %n request(s) to %2. See: switchyard batch status %1</source>
+        <translation>
+            <numerusform>Submitted batch %1: %n request to %2. See: switchyard batch status %1</numerusform>
+            <numerusform>Submitted batch %1: %n requests to %2. See: switchyard batch status %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s), %1 at the batch rates%2</source>
+        <translation>
+            <numerusform>%n result, %1 at the batch rates%2</numerusform>
+            <numerusform>%n results, %1 at the batch rates%2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ColumnView</name>
     <message numerus="yes">
         <source>Reasoning: %n token(s)</source>

@@ -1,6 +1,7 @@
 #include "app/cli/CliCommands.h"
 
 #include "app/cli/AskCommand.h"
+#include "app/cli/BatchCommand.h"
 #include "app/cli/EvalCommand.h"
 #include "app/cli/ExplainCommand.h"
 #include "app/cli/ExportCommand.h"
@@ -86,6 +87,11 @@ const QList<Entry>& entries()
                             "eval run SET --models A,B,... [--grader KIND[:ARG]] [--json] [--resume ID]   a batch "
                             "evaluation: pass rates, cost per pass, the cheapest model that passes"),
           [] { return new EvalCommand; } },
+        { "batch",
+          QT_TRANSLATE_NOOP("CliCommands",
+                            "batch submit FILE.jsonl --model M | status ID | results ID [--wait] | list [--json]   "
+                            "a provider's batch API at its batch price"),
+          [] { return new BatchCommand; } },
         { "prune", QT_TRANSLATE_NOOP("CliCommands", "prune --older-than DAYS   delete old history records"),
           [] { return new PruneCommand; } },
         { "migrate-ledger",

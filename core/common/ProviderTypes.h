@@ -2,6 +2,7 @@
 
 #include "core/common/FailureClass.h"
 #include "core/common/ModelCapability.h"
+#include "core/common/SearchContextSize.h"
 
 #include <QList>
 #include <QMap>
@@ -95,7 +96,12 @@ struct ModelPrice
     double perImageUsd = 0; // per input image on top of its tokens; 0 = its tokens only
     double batchInputPerMTok = 0; // batch API rates; 0 = the standard rate
     double batchOutputPerMTok = 0;
-    double webSearchPerRequestUsd = 0; // per server-side web search
+    double webSearchPerRequestUsd = 0; // per server-side web search (OpenAI: at the default, medium, context size)
+    double webSearchLowUsd = 0; // OpenAI per search at search_context_size "low"; 0 = the default rate
+    double webSearchHighUsd = 0; // at "high"; 0 = the default rate
+    // Gemini 2.x grounding with Google Search bills a grounded prompt once, however many queries it
+    // ran (LiteLLM: no web_search_billing_unit); Gemini 3 and the others bill each search.
+    bool webSearchPerPrompt = false;
     LongContextRates longContext;
 
     bool isFree() const { return known && inputPerMTok == 0 && outputPerMTok == 0; }
@@ -195,6 +201,7 @@ struct TokenUsage
     qint64 images = 0; // input images (their tokens are in promptTokens)
     qint64 webSearches = 0; // server-side web searches billed per request
     bool batch = false; // billed at the batch rates
+    SearchContextSize searchContext = SearchContextSize::Medium; // OpenAI: what the web searches were asked for
 
     qint64 cacheWriteTokens() const { return cacheWrite5mTokens + cacheWrite1hTokens; }
     bool operator==(const TokenUsage&) const = default;

@@ -10,7 +10,7 @@ struct Entry
 constexpr Entry kEntries[] = {
     { RequestSource::Workbench, "workbench" }, { RequestSource::Route, "route" },
     { RequestSource::Gateway, "gateway" },     { RequestSource::Cli, "cli" },
-    { RequestSource::Probe, "probe" },
+    { RequestSource::Probe, "probe" },         { RequestSource::Batch, "batch" },
 };
 } // namespace
 

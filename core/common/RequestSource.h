@@ -13,6 +13,7 @@ enum class RequestSource
     Gateway, // "gateway": the local gateway
     Cli, // "cli": `switchyard ask` (a model, group or tier by name)
     Probe, // "probe": an active health probe (ProviderProbes), never part of savings
+    Batch, // "batch": a result of a provider batch job (`switchyard batch`), billed at batch rates
 };
 
 namespace RequestSources {

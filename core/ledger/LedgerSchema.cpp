@@ -226,6 +226,18 @@ QStringList LedgerSchema::stepSql(int version)
                            " routing TEXT NOT NULL, client_keys TEXT NOT NULL, changed_by TEXT NOT NULL,"
                            " changed_on TEXT NOT NULL, changed_at INTEGER NOT NULL, note TEXT NOT NULL)"),
         };
+    case 13:
+        // Provider batch jobs (core/batch): the provider's id of the job, the model and what each
+        // request asked (custom_id -> prompt, for the rows), and when its results were recorded
+        // (0: not yet). Recording claims the job with a conditional UPDATE first, so two processes
+        // fetching the same results record them once.
+        return {
+            QStringLiteral("CREATE TABLE batch_jobs(id TEXT PRIMARY KEY, provider_id TEXT NOT NULL,"
+                           " model_id TEXT NOT NULL, upstream_model TEXT NOT NULL, input_name TEXT NOT NULL,"
+                           " prompts TEXT NOT NULL, request_count INTEGER NOT NULL, state TEXT NOT NULL,"
+                           " submitted_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
+                           " recorded_at INTEGER NOT NULL DEFAULT 0)"),
+        };
     default:
         return {};
     }

@@ -29,11 +29,13 @@ enum class LedgerOpenError
 //   v10 requests.exchange: a workbench row's tools, earlier turns and file references
 //   v11 team_config: a team's providers, routing policy and client keys, versioned, with who
 //       changed them
+//   v13 batch_jobs: provider batch jobs (`switchyard batch`), what each asked and whether its
+//       results are in the ledger (v12 is another branch's step)
 // requests.uuid has no index on purpose: random keys would dirty one index page per insert,
 // and nothing looks a request up by uuid (history pages by time, details by rowid).
 // Old steps are never edited: a v1 file upgrades through exactly the DDL a v1 build would follow.
 namespace LedgerSchema {
-constexpr int kVersion = 11;
+constexpr int kVersion = 13;
 
 struct Result
 {

@@ -14,6 +14,28 @@ double orElse(double rate, double fallback)
 {
     return rate > 0 ? rate : fallback;
 }
+
+// OpenAI prices a search by the context size the request asked for; a size without a rate of its
+// own costs the default (medium) rate.
+double searchRate(const ModelPrice& rates, SearchContextSize size)
+{
+    switch (size) {
+    case SearchContextSize::Low:
+        return orElse(rates.webSearchLowUsd, rates.webSearchPerRequestUsd);
+    case SearchContextSize::High:
+        return orElse(rates.webSearchHighUsd, rates.webSearchPerRequestUsd);
+    case SearchContextSize::Medium:
+        break;
+    }
+    return rates.webSearchPerRequestUsd;
+}
+
+// Gemini 2.x grounding bills a grounded prompt once, whatever number of queries it ran.
+qint64 billedSearches(const ModelPrice& rates, const TokenUsage& usage)
+{
+    const qint64 searches = nonNegative(usage.webSearches);
+    return rates.webSearchPerPrompt ? std::min<qint64>(searches, 1) : searches;
+}
 } // namespace
 
 double CostCalculator::effectiveCachedRate(const ModelPrice& price)
@@ -54,7 +76,7 @@ std::optional<CostBreakdown> CostCalculator::breakdown(const ModelPrice& price, 
     result.output = (completion - reasoning) * rates.outputPerMTok * outputScale / TokensPerPriceUnit;
     result.reasoning = reasoning * rates.reasoningPerMTok * outputScale / TokensPerPriceUnit;
     result.images = double(nonNegative(usage.images)) * rates.perImageUsd;
-    result.surcharges = double(nonNegative(usage.webSearches)) * rates.webSearchPerRequestUsd;
+    result.surcharges = double(billedSearches(rates, usage)) * searchRate(rates, usage.searchContext);
     result.longContext = price.hasLongContext() && usage.promptTokens > price.longContext.aboveTokens;
     result.estimated = usage.estimated;
     return result;
@@ -88,9 +110,15 @@ std::optional<double> CostCalculator::costOfMany(const ModelPrice& price, const 
         below.webSearches = nonNegative(total.webSearches - aboveTier.webSearches);
     }
     // ratesFor() resolves the tier and drops it, so the sums below are billed at one set of rates.
-    double result = *cost(price.ratesFor(0), below);
+    // Summed searches cannot tell how many grounded prompts they came from: each is billed, which
+    // over-reports Gemini 2.x grounding rather than under-reporting it.
+    ModelPrice base = price.ratesFor(0);
+    base.webSearchPerPrompt = false;
+    double result = *cost(base, below);
     if (tiered) {
-        result += *cost(price.ratesFor(price.longContext.aboveTokens + 1), aboveTier);
+        ModelPrice tier = price.ratesFor(price.longContext.aboveTokens + 1);
+        tier.webSearchPerPrompt = false;
+        result += *cost(tier, aboveTier);
     }
     return result;
 }
@@ -108,6 +136,7 @@ std::optional<double> CostCalculator::estimateWorstCase(const ModelPrice& price,
     worst.cacheWrite1hTokens = 0;
     worst.completionTokens = nonNegative(maxTokens);
     worst.batch = false;
+    worst.searchContext = SearchContextSize::High; // the dearest a search could be asked for
     const ModelPrice rates = price.ratesFor(worst.promptTokens);
     if (mayWriteCache) {
         // The dearest write the request could make: a 1-hour one unless only 5-minute writes are priced.

@@ -63,20 +63,39 @@ void readLongContextTier(const QJsonObject& object, ModelPrice* price)
     }
 }
 
-// LiteLLM gives web search per context size; the dearest one bounds what a search costs.
-double webSearchCost(const QJsonObject& object)
+// LiteLLM gives web search per context size ("search_context_size_low" ...) in USD per search,
+// or one number; medium is the rate of a request that names no size. Gemini's grounding has the
+// same field: per query for Gemini 3 ("web_search_billing_unit": "per_query"), per grounded
+// prompt for the older models (no billing unit), as Google bills them.
+void readWebSearch(const QJsonObject& object, ModelPrice* price)
 {
     const QJsonValue value = object.value(QStringLiteral("search_context_cost_per_query"));
-    double result = 0;
+    auto rate = [](const QJsonValue& field) {
+        const double usd = field.toDouble();
+        return field.isDouble() && std::isfinite(usd) && usd > 0 ? usd : 0;
+    };
     if (value.isObject()) {
         const QJsonObject sizes = value.toObject();
-        for (auto it = sizes.constBegin(); it != sizes.constEnd(); ++it) {
-            result = std::max(result, it.value().toDouble());
+        price->webSearchLowUsd = rate(sizes.value(QStringLiteral("search_context_size_low")));
+        price->webSearchPerRequestUsd = rate(sizes.value(QStringLiteral("search_context_size_medium")));
+        price->webSearchHighUsd = rate(sizes.value(QStringLiteral("search_context_size_high")));
+        if (price->webSearchPerRequestUsd <= 0) {
+            // No medium rate: the dearest one never under-reports.
+            price->webSearchPerRequestUsd = std::max(price->webSearchLowUsd, price->webSearchHighUsd);
         }
-    } else if (value.isDouble()) {
-        result = value.toDouble();
+        // Sizes at the default rate need no rate of their own.
+        for (double* size : { &price->webSearchLowUsd, &price->webSearchHighUsd }) {
+            if (*size == price->webSearchPerRequestUsd) {
+                *size = 0;
+            }
+        }
+    } else {
+        price->webSearchPerRequestUsd = rate(value);
     }
-    return std::isfinite(result) && result > 0 ? result : 0;
+    const QString provider = object.value(QStringLiteral("litellm_provider")).toString();
+    const bool gemini = provider.startsWith(QLatin1String("gemini")) || provider.startsWith(QLatin1String("vertex_ai"));
+    price->webSearchPerPrompt = gemini && price->webSearchPerRequestUsd > 0
+        && object.value(QStringLiteral("web_search_billing_unit")).toString() != QLatin1String("per_query");
 }
 
 // Fills *entry or returns why the model cannot be imported.
@@ -153,7 +172,7 @@ QString readEntry(const QJsonValue& value, PriceEntry* entry)
     price.batchOutputPerMTok = optionalRate(object, QStringLiteral("output_cost_per_token_batches"));
     const QJsonValue perImage = object.value(QStringLiteral("input_cost_per_image"));
     price.perImageUsd = perImage.isDouble() && perImage.toDouble() > 0 ? perImage.toDouble() : 0;
-    price.webSearchPerRequestUsd = webSearchCost(object);
+    readWebSearch(object, &price);
     price.known = true;
     entry->contextWindow = tokenCount(object.value(QStringLiteral("max_input_tokens")));
     entry->maxOutputTokens = tokenCount(object.value(QStringLiteral("max_output_tokens")));

@@ -36,6 +36,8 @@ const OptionalRate kOptionalRates[] = {
     { "batchInput", &ModelPrice::batchInputPerMTok },
     { "batchOutput", &ModelPrice::batchOutputPerMTok },
     { "webSearch", &ModelPrice::webSearchPerRequestUsd },
+    { "webSearchLow", &ModelPrice::webSearchLowUsd },
+    { "webSearchHigh", &ModelPrice::webSearchHighUsd },
 };
 struct TierRate
 {
@@ -61,6 +63,9 @@ QJsonObject entryToJson(const PriceEntry& entry)
             if (price.*rate.field > 0) {
                 object.insert(QLatin1String(rate.key), price.*rate.field);
             }
+        }
+        if (price.webSearchPerPrompt) {
+            object.insert(QStringLiteral("webSearchPerPrompt"), true);
         }
     } else {
         object.insert(QStringLiteral("known"), false);
@@ -133,6 +138,13 @@ bool entryFromJson(const QJsonValue& value, const QString& place, PriceEntry* en
                 return false;
             }
         }
+        const QJsonValue perPrompt = object.value(QStringLiteral("webSearchPerPrompt"));
+        if (!perPrompt.isUndefined() && !perPrompt.isBool()) {
+            *error = place + QStringLiteral(".webSearchPerPrompt: ")
+                + QCoreApplication::translate("PriceTable", "expected true or false");
+            return false;
+        }
+        price.webSearchPerPrompt = perPrompt.toBool();
     }
     double contextWindow = 0;
     double maxOutput = 0;

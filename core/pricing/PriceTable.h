@@ -50,7 +50,10 @@ struct PriceVersion
 //                                           "cacheWrite5m": USD/1M, "cacheWrite1h": USD/1M,
 //                                           "reasoning": USD/1M, "perImage": USD,
 //                                           "batchInput": USD/1M, "batchOutput": USD/1M,
-//                                           "webSearch": USD per search,
+//                                           "webSearch": USD per search (OpenAI: at medium context),
+//                                           "webSearchLow": USD, "webSearchHigh": USD (OpenAI's other
+//                                           search_context_size rates), "webSearchPerPrompt": true
+//                                           (Gemini 2.x grounding: once per grounded prompt),
 //                                           "contextWindow": n, "maxOutputTokens": n,
 //                                           "litellmProvider": "...", "mode": "embedding",
 //                                           "supports": [ "vision", "tools", "pdf", "json_schema" ],

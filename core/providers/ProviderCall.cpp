@@ -11,14 +11,17 @@
 #include "core/providers/ReasoningModels.h"
 #include "core/providers/WireFormat.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTimerEvent>
 
 namespace {
 constexpr qsizetype kMaxErrorBodyBytes = 1024 * 1024;
 
 // OpenAI's search models (gpt-4o-search-preview, ...) search once for every Chat Completions
-// request that asks with web_search_options, billed per call on top of the tokens, and no usage
-// field says so: the request does (Anthropic and Gemini report their searches themselves).
+// request that asks with web_search_options, billed per call on top of the tokens at the rate of
+// its search_context_size (medium when not given), and no usage field says so: the request does
+// (Anthropic and Gemini report their searches themselves).
 void countOpenAiWebSearch(const ProviderConfig& provider, const ChatRequest& request, TokenUsage& usage)
 {
     if (usage.webSearches > 0 || !request.hasClientBody()
@@ -27,9 +30,14 @@ void countOpenAiWebSearch(const ProviderConfig& provider, const ChatRequest& req
         || !request.clientBody.contains("\"web_search_options\"")) {
         return;
     }
-    if (JsonObjectEditor(request.clientBody).has("web_search_options")) {
-        usage.webSearches = 1;
+    const JsonObjectEditor body(request.clientBody);
+    if (!body.has("web_search_options")) {
+        return;
     }
+    usage.webSearches = 1;
+    const QJsonObject options = QJsonDocument::fromJson(body.value("web_search_options").toByteArray()).object();
+    usage.searchContext = SearchContextSizes::fromId(options.value(QLatin1String("search_context_size")).toString())
+                              .value_or(SearchContextSize::Medium);
 }
 } // namespace
 

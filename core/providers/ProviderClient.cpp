@@ -77,9 +77,26 @@ HttpExchange* ProviderClient::get(const QUrl& url, const HttpExchange::Headers& 
 HttpExchange* ProviderClient::post(const ProviderConfig& provider, const QString& path, const QByteArray& body,
                                    QObject* parent, const HttpExchange::Headers& extraHeaders)
 {
+    return request(provider, HttpExchange::Method::Post, path, body, QByteArrayLiteral("application/json"), parent,
+                   extraHeaders);
+}
+
+HttpExchange* ProviderClient::send(const ProviderConfig& provider, HttpExchange::Method method, const QString& path,
+                                   const QByteArray& body, const QByteArray& contentType, QObject* parent)
+{
+    return request(provider, method, path, body, contentType, parent, {});
+}
+
+HttpExchange* ProviderClient::request(const ProviderConfig& provider, HttpExchange::Method method, const QString& path,
+                                      const QByteArray& body, const QByteArray& contentType, QObject* parent,
+                                      const HttpExchange::Headers& extraHeaders)
+{
     const std::unique_ptr<WireFormat> wire = WireFormat::create(provider.kind);
-    HttpExchange::Headers headers { { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") },
-                                    { QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json") } };
+    HttpExchange::Headers headers;
+    if (!contentType.isEmpty()) {
+        headers.append({ QByteArrayLiteral("Content-Type"), contentType });
+    }
+    headers.append({ QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json") });
     QString secret = m_keyResolver(provider);
     if (secret.isEmpty() && provider.auth == ProviderAuth::EntraIdToken) {
         secret = m_entraTokens->cachedToken();
@@ -89,7 +106,7 @@ HttpExchange* ProviderClient::post(const ProviderConfig& provider, const QString
         headers.append({ it.key().toUtf8(), it.value().toUtf8() });
     }
     headers += extraHeaders;
-    return createExchange(HttpExchange::Method::Post, WireFormat::urlOn(provider.baseUrl, path), headers, body, parent);
+    return createExchange(method, WireFormat::urlOn(provider.baseUrl, path), headers, body, parent);
 }
 
 HttpExchange* ProviderClient::createExchange(HttpExchange::Method method, const QUrl& url,

@@ -70,6 +70,11 @@ public:
     // queues and with no timeout of its own. The caller owns the exchange and start()s it.
     HttpExchange* post(const ProviderConfig& provider, const QString& path, const QByteArray& body,
                        QObject* parent = nullptr, const HttpExchange::Headers& extraHeaders = {});
+    // Any other request to an endpoint of a provider's API (the batch APIs: a multipart file upload,
+    // GETs of a job and of its results), with the provider's auth and extra headers, the same
+    // transport and queues as post(). An empty contentType sends none (a GET).
+    HttpExchange* send(const ProviderConfig& provider, HttpExchange::Method method, const QString& path,
+                       const QByteArray& body, const QByteArray& contentType, QObject* parent = nullptr);
 
     // Requests running (not queued) against a provider right now; used by least-busy balancing.
     int inFlight(const QString& providerId) const;
@@ -85,6 +90,9 @@ private:
                                  QObject* parent);
     HttpExchange* createExchange(HttpExchange::Method method, const QUrl& url, const HttpExchange::Headers& headers,
                                  const BodyPieces& body, QObject* parent);
+    HttpExchange* request(const ProviderConfig& provider, HttpExchange::Method method, const QString& path,
+                          const QByteArray& body, const QByteArray& contentType, QObject* parent,
+                          const HttpExchange::Headers& extraHeaders);
     void launch(ProviderCall* call);
     void release(const QString& providerId);
 

@@ -298,6 +298,26 @@ void SandboxServer::handle(const HttpRequest& request, HttpResponder* responder)
             handleEmbeddings(provider, request, responder);
             return;
         }
+        const bool batchPath
+            = rest.startsWith("/files") || rest.startsWith("/batches") || rest.startsWith("/messages/batches");
+        if (batchPath && !keyAccepted(provider, request)) {
+            sendError(responder, provider.kind, 401, {});
+            return;
+        }
+        const SandboxBatches::Answerer answerer
+            = [this, &provider](const QByteArray& body) { return batchAnswer(provider, body); };
+        std::optional<SandboxBatches::Reply> batchReply;
+        if (provider.id == QLatin1String("sandbox-openai")) {
+            batchReply = m_batches.openAi(request, rest, answerer);
+        } else if (provider.kind == ProviderKind::AnthropicMessages) {
+            const QByteArray resultsBase
+                = "http://127.0.0.1:" + QByteArray::number(port()) + prefix + "/messages/batches/";
+            batchReply = m_batches.anthropic(request, rest, resultsBase, answerer);
+        }
+        if (batchReply) {
+            responder->send(batchReply->status, batchReply->contentType, batchReply->body);
+            return;
+        }
         if (rest == callPath || rest == "/models") {
             const bool isCall = rest == callPath;
             if (request.method != (isCall ? "POST" : "GET")) {
@@ -743,6 +763,65 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
     } else {
         QTimer::singleShot(delayMs, responder, answer); // the responder as context: no answer to a client that left
     }
+}
+
+std::pair<int, QByteArray> SandboxServer::batchAnswer(const SandboxCatalogue::Provider& provider,
+                                                      const QByteArray& body)
+{
+    const Wire wire = wireOf(provider.kind);
+    ++m_totalRequests;
+    SandboxWire::Call call;
+    QByteArray parseError;
+    if (!SandboxWire::parseRequest(wire, body, &call, &parseError)) {
+        return { 400, SandboxWire::errorBody(wire, 400, "invalid_request_error", parseError) };
+    }
+    ++m_requestCounts[call.model];
+    m_lastBodies.insert(call.model, body);
+    emit requestReceived(call.model, QByteArrayLiteral("batch"));
+    const auto found = std::find_if(m_models.cbegin(), m_models.cend(), [&](const SandboxModel& model) {
+        return model.name == call.model && model.providerId == provider.id;
+    });
+    if (found == m_models.cend()) {
+        const QByteArray name = call.model.toUtf8();
+        return { 404,
+                 SandboxWire::errorBody(wire, 404, "model_not_found",
+                                        wire == Wire::Anthropic ? "model: " + name
+                                                                : "The model `" + name
+                                                + "` does not exist or you do not have access to it.") };
+    }
+    const SandboxModel& model = *found;
+    if (wire != Wire::Anthropic) {
+        if (const QByteArray refusal = SandboxWire::reasoningModelRefusal(model.name, call); !refusal.isEmpty()) {
+            return { 400, refusal };
+        }
+    }
+    if (call.promptTokens > model.contextWindow) {
+        return { 400, SandboxWire::errorBody(wire, 400, "context_length_exceeded") };
+    }
+    const SandboxWire::PromptUsage prompt = promptUsage(wire, call, model.providerId, model.name);
+    SandboxText::Reply reply = SandboxText::generate(call.promptText, call.lastUserText, model.name, call.maxTokens,
+                                                     model.reasoning || call.thinkingBudget > 0);
+    if (SandboxWire::isOpenAiReasoningModel(model.name)
+        && SandboxWire::hiddenReasoningTokens(call.reasoningEffort) > 0) {
+        reply.hiddenReasoningTokens = SandboxWire::hiddenReasoningTokens(call.reasoningEffort);
+    }
+    const QByteArray id
+        = (wire == Wire::Anthropic ? QByteArrayLiteral("msg_sandbox") : QByteArrayLiteral("chatcmpl-sandbox"))
+        + QByteArray::number(m_nextId++).rightJustified(8, '0');
+    SandboxAnswer::shape(call.ask,
+                         (wire == Wire::Anthropic ? QStringLiteral("toolu_") : QStringLiteral("call_"))
+                             + QString::fromLatin1(id),
+                         reply);
+    if (reply.webSearches > 0) {
+        reply.searchQuery = call.lastUserText.left(100);
+        m_answered.webSearches += reply.webSearches;
+    }
+    m_answered.completionTokens += reply.tokenCount() + reply.hiddenReasoningTokens;
+    return { 200,
+             wire == Wire::Anthropic
+                 ? SandboxWire::anthropicMessage(id, model.name, reply, prompt, true)
+                 : SandboxWire::openAiCompletion(id, model.name, QDateTime::currentSecsSinceEpoch(), reply,
+                                                 call.promptTokens, true, call.topLogprobs, prompt.cacheRead) };
 }
 
 int SandboxServer::connectionCount() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/AwsSigV4.h"
+#include "core/sandbox/SandboxBatches.h"
 #include "core/sandbox/SandboxCatalogue.h"
 #include "core/sandbox/SandboxEntra.h"
 #include "core/sandbox/SandboxTypes.h"
@@ -22,7 +23,8 @@ struct HttpRequest;
 // pacing, and injectable faults (errors, hangs, drops, malformed JSON, slow tokens).
 //
 // Endpoints per provider prefix (e.g. /openai/v1): POST chat/completions and POST embeddings
-// (OpenAI wire) or POST messages and messages/count_tokens (Anthropic wire), GET models.
+// (OpenAI wire) or POST messages and messages/count_tokens (Anthropic wire), GET models; the batch
+// APIs on sandbox-openai (files, batches) and sandbox-anthropic (messages/batches), see SandboxBatches.
 class SandboxServer : public QObject
 {
     Q_OBJECT
@@ -110,6 +112,9 @@ public:
     // The test credentials the Bedrock route accepts.
     static AwsCredentials awsCredentials();
 
+    // The batch APIs' counts (requests to their endpoints, uploads, jobs, requests run in jobs).
+    const SandboxBatches& batches() const { return m_batches; }
+
     HttpServer* httpServer() const { return m_http; }
 
 signals:
@@ -137,6 +142,8 @@ private:
                           HttpResponder* responder);
     void handleTokenCount(const SandboxCatalogue::Provider& provider, const HttpRequest& request,
                           HttpResponder* responder);
+    // One request of a batch job, answered whole as the provider's endpoint would (no faults).
+    std::pair<int, QByteArray> batchAnswer(const SandboxCatalogue::Provider& provider, const QByteArray& body);
     SandboxFault activeFault(const SandboxModel& model);
     void sendError(HttpResponder* responder, ProviderKind kind, int status, const QByteArray& code,
                    const QByteArray& message = {}, int retryAfterSec = -1);
@@ -165,6 +172,7 @@ private:
     Answered m_answered;
     QHash<QByteArray, QDateTime> m_promptCache; // cache prefix digest -> expiry (UTC)
     bool m_automaticCaching = false;
+    SandboxBatches m_batches;
     quint64 m_nextId = 1;
     double m_timeScale = 1.0;
 };

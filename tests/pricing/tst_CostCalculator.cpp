@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+#include <tuple>
+
 // Every number below is computed by hand from USD-per-1M prices, so a change in the arithmetic
 // shows up as a failed row rather than as a quietly different figure.
 namespace {
@@ -339,6 +341,38 @@ void TestCostCalculator::everyDimension_bundledPrices_data()
     TokenUsage image = usage(1590 + 10, 100);
     image.images = 1;
     QTest::newRow("haiku 4.5 image input: 1600*1 + 100*5") << "claude-haiku-4-5" << image << 0.0021;
+    // Batch rates: half the standard ones at Anthropic (haiku 4.5: 0.50 / 2.50) and for gpt-5 (0.625 / 5).
+    TokenUsage haikuBatch = usage(4000, 1000);
+    haikuBatch.batch = true;
+    QTest::newRow("haiku 4.5 batch: 4000*0.5 + 1000*2.5") << "claude-haiku-4-5" << haikuBatch << 0.0045;
+    TokenUsage gpt5Batch = usage(2000, 3000, 0, 2000);
+    gpt5Batch.batch = true;
+    QTest::newRow("gpt-5 batch with 2000 reasoning: 2000*0.625 + 3000*5") << "gpt-5" << gpt5Batch << 0.01625;
+    // OpenAI's search models: a search per request at its search_context_size rate (per 1k: 30 / 35 / 50).
+    for (const auto& [size, name, usd] : { std::tuple { SearchContextSize::Low, "low", 0.03 },
+                                           std::tuple { SearchContextSize::Medium, "medium", 0.035 },
+                                           std::tuple { SearchContextSize::High, "high", 0.05 } }) {
+        TokenUsage searched = usage(1000, 200);
+        searched.webSearches = 1;
+        searched.searchContext = size;
+        QTest::addRow("gpt-4o-search-preview, %s context: 1000*2.5 + 200*10 + %g", name, usd)
+            << "gpt-4o-search-preview" << searched << 0.0045 + usd;
+    }
+    TokenUsage miniHigh = usage(1000, 200);
+    miniHigh.webSearches = 1;
+    miniHigh.searchContext = SearchContextSize::High;
+    QTest::newRow("gpt-4o-mini-search-preview, high: 1000*0.15 + 200*0.6 + 0.03")
+        << "gpt-4o-mini-search-preview" << miniHigh << 0.03027;
+    // Gemini 2.5 grounding with Google Search: $35 per 1,000 grounded prompts, however many queries.
+    TokenUsage grounded = usage(2000, 500);
+    grounded.webSearches = 3;
+    QTest::newRow("gemini-2.5-flash grounded prompt with 3 queries: 2000*0.3 + 500*2.5 + 0.035 once")
+        << "gemini-2.5-flash" << grounded << 0.03685;
+    // Anthropic bills each search (10 per 1k), whatever context size a request names.
+    TokenUsage claudeSearches = usage(1000, 100);
+    claudeSearches.webSearches = 3;
+    claudeSearches.searchContext = SearchContextSize::High;
+    QTest::newRow("sonnet 3 searches: 1000*3 + 100*15 + 3 x 0.01") << "claude-sonnet-4-5" << claudeSearches << 0.0345;
 }
 
 void TestCostCalculator::everyDimension_bundledPrices()

@@ -48,6 +48,8 @@ private slots:
     void bundledPrices_matchTheLiteLlmSource();
     void capabilities_fromSupportsFlags_data();
     void capabilities_fromSupportsFlags();
+    void webSearch_byContextSizeAndBillingUnit_data();
+    void webSearch_byContextSizeAndBillingUnit();
 };
 
 void TestPriceImport::perMillion_data()
@@ -270,6 +272,8 @@ void TestPriceImport::bundledPrices_matchTheLiteLlmSource()
     // not in it and come from Mistral's and OpenAI's price lists).
     const QStringList elsewhere { QStringLiteral("codestral-latest"), QStringLiteral("text-embedding-3-large"),
                                   QStringLiteral("text-embedding-3-small"), QStringLiteral("text-embedding-ada-002") };
+    const QStringList batchElsewhere { QStringLiteral("claude-haiku-4-5"), QStringLiteral("claude-haiku-4-5-20251001"),
+                                       QStringLiteral("claude-sonnet-4-5"), QStringLiteral("gpt-5") };
     const auto source = PriceImport::parseLiteLlm(liteLlmSubset());
     QVERIFY(source);
     const PriceTable bundled = PriceTable::bundled();
@@ -281,7 +285,15 @@ void TestPriceImport::bundledPrices_matchTheLiteLlmSource()
             continue;
         }
         QVERIFY2(source->entries.contains(it.key()), qPrintable(it.key()));
-        QCOMPARE(it.value(), source->entries.value(it.key()));
+        PriceEntry bundledEntry = it.value();
+        if (batchElsewhere.contains(it.key())) {
+            // LiteLLM lists no batch rates for these; the price pages' half rates are bundled.
+            QCOMPARE(bundledEntry.price.batchInputPerMTok * 2, bundledEntry.price.inputPerMTok);
+            QCOMPARE(bundledEntry.price.batchOutputPerMTok * 2, bundledEntry.price.outputPerMTok);
+            bundledEntry.price.batchInputPerMTok = 0;
+            bundledEntry.price.batchOutputPerMTok = 0;
+        }
+        QVERIFY2(bundledEntry == source->entries.value(it.key()), qPrintable(it.key()));
         ++compared;
     }
     QCOMPARE(compared, entries.size() - elsewhere.size());
@@ -322,6 +334,43 @@ void TestPriceImport::capabilities_fromSupportsFlags()
     const auto loaded = PriceTable::fromJson(table.toJson(), &error);
     QVERIFY2(loaded, qPrintable(error));
     QCOMPARE(loaded->lookup(QStringLiteral("m"))->capabilities, capabilities);
+}
+
+void TestPriceImport::webSearch_byContextSizeAndBillingUnit_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<double>("low");
+    QTest::addColumn<double>("medium");
+    QTest::addColumn<double>("high");
+    QTest::addColumn<bool>("perPrompt");
+    // search_context_cost_per_query in USD per search; a size at the medium (default) rate needs no rate of its own.
+    QTest::newRow("gpt-4o-search-preview: 30 / 35 / 50 per 1k")
+        << "gpt-4o-search-preview" << 0.03 << 0.035 << 0.05 << false;
+    QTest::newRow("gpt-4o-mini-search-preview: 25 / 27.50 / 30 per 1k")
+        << "gpt-4o-mini-search-preview" << 0.025 << 0.0275 << 0.03 << false;
+    QTest::newRow("claude-sonnet-4-5: 10 per 1k searches whatever the size")
+        << "claude-sonnet-4-5" << 0.0 << 0.01 << 0.0 << false;
+    QTest::newRow("gemini-2.5-flash grounding: 35 per 1k grounded prompts")
+        << "gemini-2.5-flash" << 0.0 << 0.035 << 0.0 << true;
+    QTest::newRow("gemini-3-flash-preview: 14 per 1k queries (web_search_billing_unit per_query)")
+        << "gemini-3-flash-preview" << 0.0 << 0.014 << 0.0 << false;
+    QTest::newRow("gpt-4o: no search price") << "gpt-4o" << 0.0 << 0.0 << 0.0 << false;
+}
+
+void TestPriceImport::webSearch_byContextSizeAndBillingUnit()
+{
+    QFETCH(QString, model);
+    QFETCH(double, low);
+    QFETCH(double, medium);
+    QFETCH(double, high);
+    QFETCH(bool, perPrompt);
+    const auto prices = PriceImport::parseLiteLlm(liteLlmSubset());
+    QVERIFY(prices && prices->entries.contains(model));
+    const ModelPrice price = prices->entries.value(model).price;
+    QCOMPARE(price.webSearchLowUsd, low);
+    QCOMPARE(price.webSearchPerRequestUsd, medium);
+    QCOMPARE(price.webSearchHighUsd, high);
+    QCOMPARE(price.webSearchPerPrompt, perPrompt);
 }
 
 QTEST_GUILESS_MAIN(TestPriceImport)

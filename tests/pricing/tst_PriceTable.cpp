@@ -194,6 +194,9 @@ void TestPriceTable::saveThenLoad_roundTrip()
     full.price.cacheWrite5mPerMTok = 3.75;
     full.price.cacheWrite1hPerMTok = 6;
     full.price.webSearchPerRequestUsd = 0.01;
+    full.price.webSearchLowUsd = 0.005; // every rate survives the round trip, whatever the model
+    full.price.webSearchHighUsd = 0.02;
+    full.price.webSearchPerPrompt = true;
     full.price.longContext = { 200000, 6, 22.5, 0.6, 7.5, 12 };
     table.setPrice(QStringLiteral("claude-sonnet-4-5"), full, QStringLiteral("first"));
     m_clock.advanceMs(3600 * 1000);
@@ -327,7 +330,8 @@ void TestPriceTable::bundled_hasCommonModels()
 {
     QFETCH(QString, modelId);
     static const PriceTable bundled = PriceTable::bundled();
-    QCOMPARE(bundled.version(), 3); // 1: flat rates; 2: cache writes, reasoning, batch, web search; 3: embeddings
+    QCOMPARE(bundled.version(), 4); // 1: flat rates; 2: cache writes, reasoning, batch, web search; 3: embeddings; 4:
+                                    // Claude batch, search context sizes
     const auto found = bundled.lookup(modelId);
     QVERIFY(found);
     QVERIFY(found->price.known);

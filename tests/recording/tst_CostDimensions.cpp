@@ -25,7 +25,8 @@ struct Call
     QByteArray anthropicBody; // a client's own body (cache_control, images); empty: `prompt`
     QString prompt;
     int maxTokens = 8;
-    bool batch = false; // billed through the batch API (Switchyard sends none itself yet)
+    bool batch = false; // billed through the batch API (tests/cli/tst_CliBatch sends real batches)
+    QByteArray openAiBody = {}; // a client's own OpenAI body (web_search_options); empty: `prompt`
 };
 
 // The parts of a row that make its cost.
@@ -107,6 +108,8 @@ void TestCostDimensions::initTestCase()
                          ProviderKind::OpenAiCompatible, 1.25, 10, 0.125, 1048576, 0, 1000, QString(), false });
     m_sandbox.addModel({ QStringLiteral("o4-mini"), QStringLiteral("sandbox-openai"), ProviderKind::OpenAiCompatible,
                          1.1, 4.4, 0.275, 200000, 0, 1000, QString(), true });
+    m_sandbox.addModel({ QStringLiteral("gpt-4o-search-preview"), QStringLiteral("sandbox-openai"),
+                         ProviderKind::OpenAiCompatible, 2.5, 10, 0, 128000, 0, 1000, QString(), false });
     m_sandbox.setTimeScale(0);
     m_sandbox.setAutomaticPromptCaching(true);
     QVERIFY(m_sandbox.start());
@@ -146,6 +149,9 @@ CallResult TestCostDimensions::send(const Call& call)
     if (!call.anthropicBody.isEmpty()) {
         request.clientBody = call.anthropicBody;
         request.clientFormat = ProviderKind::AnthropicMessages;
+    } else if (!call.openAiBody.isEmpty()) {
+        request.clientBody = call.openAiBody;
+        request.clientFormat = ProviderKind::OpenAiCompatible;
     }
     PendingRecord ticket
         = m_recorder->start({ RequestSource::Cli, call.prompt, {}, {}, model.id, provider.id, {}, {} });
@@ -286,6 +292,26 @@ void TestCostDimensions::callThroughSandbox_billsEveryDimension_data()
     // gpt-4.1-mini through the batch API: 0.2 / 0.8 instead of 0.4 / 1.6. 100*0.2 + 8*0.8 = 26.4
     QTest::newRow("batch call") << QList<Call> { { QStringLiteral("gpt-4.1-mini"), {}, QString(400, u'b'), 8, true } }
                                 << Billed { 100, 8, 0, 0, 0, 0, 0, 0.0000264 };
+
+    // gpt-4o-search-preview (2.5 / 10) searches once per request with web_search_options; no usage
+    // field says so (the sandbox reports none, as OpenAI), the request does, and its
+    // search_context_size picks the rate: 30 / 35 / 50 per 1,000. 100*2.5 + 8*10 = 330 per 1M.
+    for (const auto& [size, usd] : { std::pair { "low", 0.03 }, std::pair { "", 0.035 }, std::pair { "high", 0.05 } }) {
+        QJsonObject options;
+        if (*size) {
+            options.insert(QStringLiteral("search_context_size"), QLatin1String(size));
+        }
+        const QJsonObject body { { QStringLiteral("model"), QStringLiteral("gpt-4o-search-preview") },
+                                 { QStringLiteral("max_tokens"), 8 },
+                                 { QStringLiteral("web_search_options"), options },
+                                 { QStringLiteral("messages"),
+                                   QJsonArray { QJsonObject { { QStringLiteral("role"), QStringLiteral("user") },
+                                                              { QStringLiteral("content"), QString(400, u's') } } } } };
+        Call call { QStringLiteral("gpt-4o-search-preview"), {}, QString(400, u's') };
+        call.openAiBody = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        QTest::addRow("openai web search, context size %s", *size ? size : "not given (medium)")
+            << QList<Call> { call } << Billed { 100, 8, 0, 0, 0, 0, 0, 0.00033 + usd, 1 };
+    }
 }
 
 void TestCostDimensions::callThroughSandbox_billsEveryDimension()

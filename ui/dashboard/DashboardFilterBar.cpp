@@ -60,6 +60,9 @@ DashboardFilterBar::DashboardFilterBar(QWidget* parent)
         case RequestSource::Probe:
             sourceLabels.insert(sourceIds.constLast(), tr("Health probes"));
             break;
+        case RequestSource::Batch:
+            sourceLabels.insert(sourceIds.constLast(), tr("Batch jobs (switchyard batch)"));
+            break;
         }
     }
     m_sources->setLabels(sourceLabels);

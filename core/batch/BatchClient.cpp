@@ -1,0 +1,137 @@
+#include "core/batch/BatchClient.h"
+
+#include "core/providers/ProviderClient.h"
+
+#include <QUuid>
+
+BatchClient::BatchClient(ProviderClient* client, const ProviderConfig& provider, QObject* parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_provider(provider)
+{
+    m_timeout.setSingleShot(true);
+    m_timeout.setInterval(120000);
+    connect(&m_timeout, &QTimer::timeout, this, [this] {
+        if (HttpExchange* exchange = m_exchange) {
+            m_exchange = nullptr;
+            exchange->disconnect(this);
+            exchange->abort();
+            exchange->deleteLater();
+        }
+        emit failed(tr("%1 did not answer within %2 s.").arg(m_provider.displayName).arg(m_timeout.interval() / 1000));
+    });
+}
+
+void BatchClient::request(HttpExchange::Method method, const QString& path, const QByteArray& body,
+                          const QByteArray& contentType, Then then)
+{
+    m_body.clear();
+    m_exchange = m_client->send(m_provider, method, path, body, contentType, this);
+    connect(m_exchange, &HttpExchange::readyRead, this, [this] { m_body += m_exchange->readAll(); });
+    connect(m_exchange, &HttpExchange::finished, this, [this, then = std::move(then)] {
+        m_timeout.stop();
+        HttpExchange* exchange = m_exchange;
+        m_exchange = nullptr;
+        m_body += exchange->readAll();
+        exchange->deleteLater();
+        if (exchange->failure() != HttpExchange::Failure::None) {
+            emit failed(tr("%1 could not be reached: %2").arg(m_provider.displayName, exchange->errorString()));
+            return;
+        }
+        if (exchange->status() < 200 || exchange->status() >= 300) {
+            emit failed(tr("%1 refused it: %2")
+                            .arg(m_provider.displayName, BatchWire::errorMessage(exchange->status(), m_body)));
+            return;
+        }
+        then(m_body);
+    });
+    m_timeout.start();
+    m_exchange->start();
+}
+
+void BatchClient::submit(const QByteArray& payload, const QString& fileName)
+{
+    if (m_provider.kind == ProviderKind::AnthropicMessages) {
+        request(HttpExchange::Method::Post, QStringLiteral("messages/batches"), payload,
+                QByteArrayLiteral("application/json"), [this](const QByteArray& body) { readStatus(body); });
+        return;
+    }
+    const QByteArray boundary = "switchyard-" + QUuid::createUuid().toString(QUuid::Id128).toLatin1();
+    request(HttpExchange::Method::Post, QStringLiteral("files"),
+            BatchWire::multipartUpload(payload, fileName, boundary), "multipart/form-data; boundary=" + boundary,
+            [this](const QByteArray& body) {
+                QString error;
+                const QString fileId = BatchWire::uploadedFileId(body, &error);
+                if (fileId.isEmpty()) {
+                    emit failed(QStringLiteral("%1: %2").arg(m_provider.displayName, error));
+                    return;
+                }
+                request(HttpExchange::Method::Post, QStringLiteral("batches"), BatchWire::openAiCreateBody(fileId),
+                        QByteArrayLiteral("application/json"), [this](const QByteArray& job) { readStatus(job); });
+            });
+}
+
+void BatchClient::poll(const QString& jobId)
+{
+    const QString path = m_provider.kind == ProviderKind::AnthropicMessages ? QStringLiteral("messages/batches/")
+                                                                            : QStringLiteral("batches/");
+    request(HttpExchange::Method::Get, path + jobId, {}, {}, [this](const QByteArray& body) { readStatus(body); });
+}
+
+void BatchClient::readStatus(const QByteArray& body)
+{
+    QString error;
+    const std::optional<BatchStatus> status = BatchWire::parseStatus(m_provider.kind, body, &error);
+    if (!status) {
+        emit failed(QStringLiteral("%1: %2").arg(m_provider.displayName, error));
+        return;
+    }
+    emit statusReceived(*status);
+}
+
+void BatchClient::fetchResults(const BatchStatus& status)
+{
+    if (m_provider.kind == ProviderKind::AnthropicMessages) {
+        request(HttpExchange::Method::Get, QStringLiteral("messages/batches/%1/results").arg(status.id), {}, {},
+                [this](const QByteArray& body) {
+                    QString error;
+                    const auto results = BatchWire::parseResults(m_provider.kind, body, &error);
+                    if (!results) {
+                        emit failed(QStringLiteral("%1: %2").arg(m_provider.displayName, error));
+                        return;
+                    }
+                    emit resultsReceived(*results);
+                });
+        return;
+    }
+    QStringList files;
+    for (const QString& id : { status.outputFileId, status.errorFileId }) {
+        if (!id.isEmpty()) {
+            files << id;
+        }
+    }
+    fetchFiles(files, {});
+}
+
+void BatchClient::fetchFiles(QStringList fileIds, QByteArray collected)
+{
+    if (fileIds.isEmpty()) {
+        QString error;
+        const auto results = BatchWire::parseResults(m_provider.kind, collected, &error);
+        if (!results) {
+            emit failed(QStringLiteral("%1: %2").arg(m_provider.displayName, error));
+            return;
+        }
+        emit resultsReceived(*results);
+        return;
+    }
+    const QString id = fileIds.takeFirst();
+    request(HttpExchange::Method::Get, QStringLiteral("files/%1/content").arg(id), {}, {},
+            [this, fileIds, collected](const QByteArray& body) {
+                QByteArray all = collected + body;
+                if (!all.isEmpty() && !all.endsWith('\n')) {
+                    all += '\n';
+                }
+                fetchFiles(fileIds, all);
+            });
+}

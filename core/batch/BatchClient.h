@@ -1,0 +1,52 @@
+#pragma once
+
+#include "core/batch/BatchWire.h"
+#include "core/common/ProviderTypes.h"
+#include "core/providers/HttpExchange.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <functional>
+
+class ProviderClient;
+
+// The batch APIs over the provider client's transport (auth and extra headers as for calls):
+// submit a job, ask for its status, download its results. One operation at a time; each ends in
+// exactly one signal. Nothing is retried: a batch job costs money, a second submit is a second job.
+class BatchClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BatchClient)
+
+public:
+    BatchClient(ProviderClient* client, const ProviderConfig& provider, QObject* parent = nullptr);
+
+    // OpenAI: uploads `payload` (BatchWire::payload) as `fileName` and creates the job;
+    // Anthropic: creates it with `payload` as the body.
+    void submit(const QByteArray& payload, const QString& fileName);
+    void poll(const QString& jobId);
+    // The results of a job that has them (BatchStates::hasResults); OpenAI's output and error files.
+    void fetchResults(const BatchStatus& status);
+    // Default 120 s per HTTP request; then failed().
+    void setTimeoutMs(int ms) { m_timeout.setInterval(ms); }
+
+signals:
+    void statusReceived(const BatchStatus& status); // after submit() and poll()
+    void resultsReceived(const QList<BatchResult>& results);
+    void failed(const QString& message);
+
+private:
+    using Then = std::function<void(const QByteArray& body)>;
+    void request(HttpExchange::Method method, const QString& path, const QByteArray& body,
+                 const QByteArray& contentType, Then then);
+    void readStatus(const QByteArray& body);
+    void fetchFiles(QStringList fileIds, QByteArray collected);
+
+    ProviderClient* m_client;
+    ProviderConfig m_provider;
+    QPointer<HttpExchange> m_exchange;
+    QByteArray m_body;
+    QTimer m_timeout;
+};

@@ -1,0 +1,250 @@
+#include "core/batch/BatchWire.h"
+
+#include "core/providers/WireFormat.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace {
+QByteArray compact(const QJsonObject& object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+int count(const QJsonObject& counts, const char* key)
+{
+    return counts.value(QLatin1String(key)).toInt();
+}
+
+std::optional<BatchState> openAiState(const QString& status)
+{
+    static const std::pair<const char*, BatchState> kStates[] = {
+        { "validating", BatchState::Validating }, { "in_progress", BatchState::InProgress },
+        { "finalizing", BatchState::Finalizing }, { "completed", BatchState::Ended },
+        { "failed", BatchState::Failed },         { "expired", BatchState::Expired },
+        { "cancelling", BatchState::Cancelling }, { "cancelled", BatchState::Cancelled },
+    };
+    for (const auto& [id, state] : kStates) {
+        if (status == QLatin1String(id)) {
+            return state;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<BatchState> anthropicState(const QString& status, const QJsonObject& counts)
+{
+    if (status == QLatin1String("in_progress")) {
+        return BatchState::InProgress;
+    }
+    if (status == QLatin1String("canceling")) {
+        return BatchState::Cancelling;
+    }
+    if (status != QLatin1String("ended")) {
+        return std::nullopt;
+    }
+    // An ended batch that was cancelled, or ran out of time, says so in its counts.
+    if (count(counts, "canceled") > 0) {
+        return BatchState::Cancelled;
+    }
+    return count(counts, "expired") > 0 ? BatchState::Expired : BatchState::Ended;
+}
+
+// A decoded answer body's text and usage, billed at the batch rates.
+BatchResult answered(ProviderKind kind, const QString& customId, const QJsonObject& body)
+{
+    const WireDelta delta = WireFormat::create(kind)->decodeResponse(compact(body));
+    BatchResult result;
+    result.customId = customId;
+    result.ok = !delta.error;
+    result.text = delta.text;
+    result.finishReason = delta.finishReason;
+    result.usage = delta.usage.value_or(TokenUsage {});
+    result.usage.batch = true;
+    if (delta.error) {
+        result.error = delta.error->message;
+    }
+    return result;
+}
+
+QString envelopeMessage(const QJsonObject& body)
+{
+    // OpenAI: {"error": {"message", "type", "code"}}; Anthropic: {"type": "error", "error": {"type", "message"}}.
+    const QJsonObject error = body.value(QLatin1String("error")).toObject();
+    const QString type = error.value(QLatin1String("type")).toString();
+    const QString message = error.value(QLatin1String("message")).toString();
+    return type.isEmpty() || message.startsWith(type) ? message : type + QStringLiteral(": ") + message;
+}
+} // namespace
+
+bool BatchWire::supports(ProviderKind kind)
+{
+    return kind == ProviderKind::OpenAiCompatible || kind == ProviderKind::AnthropicMessages;
+}
+
+std::optional<QByteArray> BatchWire::payload(ProviderKind kind, const QString& upstreamModel,
+                                             const QList<BatchItem>& items, const QString& fileName, QString* error)
+{
+    const std::unique_ptr<WireFormat> wire = WireFormat::create(kind);
+    QByteArray jsonl;
+    QJsonArray requests;
+    for (const BatchItem& item : items) {
+        ChatRequest request;
+        request.clientBody = item.body;
+        request.clientFormat = ProviderKind::OpenAiCompatible;
+        request.stream = false;
+        request.maxTokens = item.maxTokens;
+        const RequestBody body = wire->requestBody(upstreamModel, request);
+        if (body.refusal) {
+            *error = body.refusal->param.isEmpty()
+                ? QStringLiteral("%1:%2: %3").arg(fileName).arg(item.line).arg(body.refusal->message)
+                : QStringLiteral("%1:%2: \"%3\": %4")
+                      .arg(fileName)
+                      .arg(item.line)
+                      .arg(body.refusal->param, body.refusal->message);
+            return std::nullopt;
+        }
+        const QJsonObject params = QJsonDocument::fromJson(body.bytes).object();
+        if (kind == ProviderKind::AnthropicMessages) {
+            requests.append(
+                QJsonObject { { QStringLiteral("custom_id"), item.customId }, { QStringLiteral("params"), params } });
+        } else {
+            jsonl += compact({ { QStringLiteral("custom_id"), item.customId },
+                               { QStringLiteral("method"), QStringLiteral("POST") },
+                               { QStringLiteral("url"), QStringLiteral("/v1/chat/completions") },
+                               { QStringLiteral("body"), params } })
+                + '\n';
+        }
+    }
+    if (kind == ProviderKind::AnthropicMessages) {
+        return compact({ { QStringLiteral("requests"), requests } });
+    }
+    return jsonl;
+}
+
+QByteArray BatchWire::multipartUpload(const QByteArray& jsonl, const QString& fileName, const QByteArray& boundary)
+{
+    QByteArray name = fileName.toUtf8();
+    name.replace('"', "%22");
+    return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nbatch\r\n--" + boundary
+        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+        + "\"\r\nContent-Type: application/jsonl\r\n\r\n" + jsonl + "\r\n--" + boundary + "--\r\n";
+}
+
+QByteArray BatchWire::openAiCreateBody(const QString& inputFileId)
+{
+    return compact({ { QStringLiteral("input_file_id"), inputFileId },
+                     { QStringLiteral("endpoint"), QStringLiteral("/v1/chat/completions") },
+                     { QStringLiteral("completion_window"), QStringLiteral("24h") } });
+}
+
+QString BatchWire::uploadedFileId(const QByteArray& json, QString* error)
+{
+    const QJsonObject file = QJsonDocument::fromJson(json).object();
+    if (file.value(QLatin1String("object")).toString() != QLatin1String("file")
+        || file.value(QLatin1String("id")).toString().isEmpty()) {
+        *error = tr("the upload was not answered with a file object");
+        return {};
+    }
+    return file.value(QLatin1String("id")).toString();
+}
+
+std::optional<BatchStatus> BatchWire::parseStatus(ProviderKind kind, const QByteArray& json, QString* error)
+{
+    const QJsonObject object = QJsonDocument::fromJson(json).object();
+    BatchStatus status;
+    status.id = object.value(QLatin1String("id")).toString();
+    const QJsonObject counts = object.value(QLatin1String("request_counts")).toObject();
+    std::optional<BatchState> state;
+    if (kind == ProviderKind::AnthropicMessages) {
+        state = object.value(QLatin1String("type")).toString() == QLatin1String("message_batch")
+            ? anthropicState(object.value(QLatin1String("processing_status")).toString(), counts)
+            : std::nullopt;
+        status.succeeded = count(counts, "succeeded");
+        status.failed = count(counts, "errored") + count(counts, "canceled") + count(counts, "expired");
+        status.total = status.succeeded + status.failed + count(counts, "processing");
+    } else {
+        state = object.value(QLatin1String("object")).toString() == QLatin1String("batch")
+            ? openAiState(object.value(QLatin1String("status")).toString())
+            : std::nullopt;
+        status.total = count(counts, "total");
+        status.succeeded = count(counts, "completed");
+        status.failed = count(counts, "failed");
+        status.outputFileId = object.value(QLatin1String("output_file_id")).toString();
+        status.errorFileId = object.value(QLatin1String("error_file_id")).toString();
+        for (const QJsonValue& value :
+             object.value(QLatin1String("errors")).toObject().value(QLatin1String("data")).toArray()) {
+            const QJsonObject entry = value.toObject();
+            const QString message = entry.value(QLatin1String("message")).toString();
+            status.errors << (entry.value(QLatin1String("line")).isDouble()
+                                  ? tr("line %1: %2").arg(entry.value(QLatin1String("line")).toInt()).arg(message)
+                                  : message);
+        }
+    }
+    if (!state || status.id.isEmpty()) {
+        *error = kind == ProviderKind::AnthropicMessages
+            ? tr("expected a message_batch object with a processing_status")
+            : tr("expected a batch object with a status");
+        return std::nullopt;
+    }
+    status.state = *state;
+    return status;
+}
+
+std::optional<QList<BatchResult>> BatchWire::parseResults(ProviderKind kind, const QByteArray& jsonl, QString* error)
+{
+    QList<BatchResult> results;
+    const QList<QByteArray> lines = jsonl.split('\n');
+    for (int index = 0; index < lines.size(); ++index) {
+        const QByteArray line = lines[index].trimmed();
+        if (line.isEmpty()) {
+            continue;
+        }
+        const QJsonObject object = QJsonDocument::fromJson(line).object();
+        const QString customId = object.value(QLatin1String("custom_id")).toString();
+        if (customId.isEmpty()) {
+            *error = tr("results line %1: expected an object with a custom_id").arg(index + 1);
+            return std::nullopt;
+        }
+        BatchResult result;
+        result.customId = customId;
+        result.usage.batch = true;
+        if (kind == ProviderKind::AnthropicMessages) {
+            const QJsonObject outcome = object.value(QLatin1String("result")).toObject();
+            const QString type = outcome.value(QLatin1String("type")).toString();
+            if (type == QLatin1String("succeeded")) {
+                result = answered(kind, customId, outcome.value(QLatin1String("message")).toObject());
+            } else if (type == QLatin1String("errored")) {
+                result.error = envelopeMessage(outcome.value(QLatin1String("error")).toObject());
+            } else if (type == QLatin1String("canceled") || type == QLatin1String("expired")) {
+                result.error = type;
+            } else {
+                *error = tr("results line %1: unknown result type \"%2\"").arg(index + 1).arg(type);
+                return std::nullopt;
+            }
+        } else {
+            const QJsonObject response = object.value(QLatin1String("response")).toObject();
+            const int statusCode = response.value(QLatin1String("status_code")).toInt();
+            const QJsonObject body = response.value(QLatin1String("body")).toObject();
+            if (statusCode >= 200 && statusCode < 300) {
+                result = answered(kind, customId, body);
+            } else if (!response.isEmpty()) {
+                result.error = QStringLiteral("HTTP %1: %2").arg(statusCode).arg(envelopeMessage(body));
+            } else {
+                const QJsonObject failure = object.value(QLatin1String("error")).toObject();
+                result.error = failure.value(QLatin1String("code")).toString() + QStringLiteral(": ")
+                    + failure.value(QLatin1String("message")).toString();
+            }
+        }
+        results.append(result);
+    }
+    return results;
+}
+
+QString BatchWire::errorMessage(int status, const QByteArray& body)
+{
+    const QString message = envelopeMessage(QJsonDocument::fromJson(body).object());
+    return message.isEmpty() ? QStringLiteral("HTTP %1").arg(status)
+                             : QStringLiteral("HTTP %1: %2").arg(status).arg(message);
+}

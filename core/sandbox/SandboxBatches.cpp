@@ -1,0 +1,496 @@
+#include "core/sandbox/SandboxBatches.h"
+
+#include "core/common/Clock.h"
+#include "core/http/HttpRequest.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace {
+const QByteArray kJson = QByteArrayLiteral("application/json");
+
+QByteArray compact(const QJsonObject& object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+qint64 now()
+{
+    return Clock::instance().currentDateTimeUtc().toSecsSinceEpoch();
+}
+
+QString rfc3339(qint64 seconds)
+{
+    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QJsonValue orNull(const QString& value)
+{
+    return value.isEmpty() ? QJsonValue() : QJsonValue(value);
+}
+
+// OpenAI's error envelope.
+SandboxBatches::Reply openAiError(int status, const QString& message, const QString& param = {},
+                                  const QString& code = {})
+{
+    return { status, kJson,
+             compact({ { QStringLiteral("error"),
+                         QJsonObject { { QStringLiteral("message"), message },
+                                       { QStringLiteral("type"), QStringLiteral("invalid_request_error") },
+                                       { QStringLiteral("param"), orNull(param) },
+                                       { QStringLiteral("code"), orNull(code) } } } }) };
+}
+
+// Anthropic's error envelope.
+SandboxBatches::Reply anthropicError(int status, const QString& type, const QString& message)
+{
+    return { status, kJson,
+             compact(
+                 { { QStringLiteral("type"), QStringLiteral("error") },
+                   { QStringLiteral("error"),
+                     QJsonObject { { QStringLiteral("type"), type }, { QStringLiteral("message"), message } } } }) };
+}
+
+// The parts of a multipart/form-data body by field name: (filename, content).
+QHash<QByteArray, std::pair<QByteArray, QByteArray>> formParts(const HttpRequest& request)
+{
+    QHash<QByteArray, std::pair<QByteArray, QByteArray>> parts;
+    const QByteArray type = request.header("content-type");
+    const qsizetype at = type.indexOf("boundary=");
+    if (!type.startsWith("multipart/form-data") || at < 0) {
+        return parts;
+    }
+    QByteArray boundary = type.mid(at + 9);
+    if (boundary.startsWith('"')) {
+        boundary = boundary.mid(1, boundary.indexOf('"', 1) - 1);
+    }
+    const QByteArray delimiter = "--" + boundary;
+    qsizetype from = request.body.indexOf(delimiter);
+    while (from >= 0) {
+        from += delimiter.size();
+        if (request.body.mid(from, 2) == "--") {
+            break;
+        }
+        const qsizetype next = request.body.indexOf("\r\n" + delimiter, from);
+        if (next < 0) {
+            break;
+        }
+        const QByteArray section = request.body.mid(from + 2, next - from - 2); // after the CRLF
+        const qsizetype split = section.indexOf("\r\n\r\n");
+        if (split >= 0) {
+            const QByteArray head = section.left(split);
+            const QByteArray content = section.mid(split + 4);
+            static const QRegularExpression name(QStringLiteral("name=\"([^\"]*)\""));
+            static const QRegularExpression file(QStringLiteral("filename=\"([^\"]*)\""));
+            const QString headText = QString::fromUtf8(head);
+            const QByteArray field = name.match(headText).captured(1).toUtf8();
+            parts.insert(field, { file.match(headText).captured(1).toUtf8(), content });
+        }
+        from = next + 2;
+    }
+    return parts;
+}
+} // namespace
+
+QString SandboxBatches::nextId(const char* prefix)
+{
+    return QString::fromLatin1(prefix) + QStringLiteral("sandbox%1").arg(m_next++, 8, 10, QLatin1Char('0'));
+}
+
+QByteArray SandboxBatches::jobInput(const QString& jobId) const
+{
+    if (const auto job = m_openAiJobs.constFind(jobId); job != m_openAiJobs.cend()) {
+        return m_files.value(job->inputFileId).bytes;
+    }
+    return m_anthropicJobs.value(jobId).body;
+}
+
+std::optional<SandboxBatches::Reply> SandboxBatches::openAi(const HttpRequest& request, QByteArrayView rest,
+                                                            const Answerer& answer)
+{
+    static const QRegularExpression fileContent(QStringLiteral("^/files/([^/]+)/content$"));
+    static const QRegularExpression batch(QStringLiteral("^/batches/([^/]+)$"));
+    const QString path = QString::fromUtf8(rest);
+    const QRegularExpressionMatch content = fileContent.match(path);
+    const QRegularExpressionMatch job = batch.match(path);
+    if (path != QLatin1String("/files") && path != QLatin1String("/batches") && !content.hasMatch()
+        && !job.hasMatch()) {
+        return std::nullopt;
+    }
+    ++m_endpointRequests;
+    const bool post = request.method == "POST";
+    if (post != (path == QLatin1String("/files") || path == QLatin1String("/batches"))) {
+        return openAiError(405, QStringLiteral("Method not allowed"));
+    }
+    if (path == QLatin1String("/files")) {
+        return upload(request);
+    }
+    if (path == QLatin1String("/batches")) {
+        return createOpenAiJob(request);
+    }
+    if (content.hasMatch()) {
+        const auto file = m_files.constFind(content.captured(1));
+        if (file == m_files.cend()) {
+            return openAiError(404, QStringLiteral("No such File object: %1").arg(content.captured(1)),
+                               QStringLiteral("id"));
+        }
+        return Reply { 200, QByteArrayLiteral("application/octet-stream"), file->bytes };
+    }
+    const auto found = m_openAiJobs.find(job.captured(1));
+    if (found == m_openAiJobs.end()) {
+        return openAiError(404, QStringLiteral("No batch found with id '%1'.").arg(job.captured(1)));
+    }
+    advance(*found, answer);
+    return Reply { 200, kJson, openAiJobJson(*found) };
+}
+
+SandboxBatches::Reply SandboxBatches::upload(const HttpRequest& request)
+{
+    const auto parts = formParts(request);
+    if (!parts.contains("purpose")) {
+        return openAiError(400, QStringLiteral("Missing required parameter: 'purpose'."), QStringLiteral("purpose"),
+                           QStringLiteral("missing_required_parameter"));
+    }
+    if (!parts.contains("file")) {
+        return openAiError(400, QStringLiteral("Missing required parameter: 'file'."), QStringLiteral("file"),
+                           QStringLiteral("missing_required_parameter"));
+    }
+    const QByteArray purpose = parts.value("purpose").second;
+    static const QSet<QByteArray> purposes { "assistants", "batch", "fine-tune", "vision", "user_data", "evals" };
+    if (!purposes.contains(purpose)) {
+        return openAiError(400,
+                           QStringLiteral("'%1' is not one of ['assistants', 'batch', 'fine-tune', 'vision', "
+                                          "'user_data', 'evals'] - 'purpose'")
+                               .arg(QString::fromUtf8(purpose)),
+                           QStringLiteral("purpose"), QStringLiteral("invalid_value"));
+    }
+    ++m_uploads;
+    File file { parts.value("file").first, purpose, parts.value("file").second, now() };
+    const QString id = nextId("file-");
+    m_files.insert(id, file);
+    return { 200, kJson,
+             compact({ { QStringLiteral("id"), id },
+                       { QStringLiteral("object"), QStringLiteral("file") },
+                       { QStringLiteral("bytes"), file.bytes.size() },
+                       { QStringLiteral("created_at"), file.createdAt },
+                       { QStringLiteral("filename"), QString::fromUtf8(file.name) },
+                       { QStringLiteral("purpose"), QString::fromUtf8(purpose) } }) };
+}
+
+SandboxBatches::Reply SandboxBatches::createOpenAiJob(const HttpRequest& request)
+{
+    QJsonParseError parseError;
+    const QJsonObject body = QJsonDocument::fromJson(request.body, &parseError).object();
+    if (parseError.error != QJsonParseError::NoError) {
+        return openAiError(400,
+                           QStringLiteral("We could not parse the JSON body of your request. (HINT: This likely "
+                                          "means you aren't using your HTTP library correctly. The OpenAI API "
+                                          "expects a JSON payload, but what was sent was not valid JSON."));
+    }
+    for (const char* field : { "input_file_id", "endpoint", "completion_window" }) {
+        if (!body.value(QLatin1String(field)).isString()) {
+            return openAiError(400, QStringLiteral("Missing required parameter: '%1'.").arg(QLatin1String(field)),
+                               QLatin1String(field), QStringLiteral("missing_required_parameter"));
+        }
+    }
+    const QString endpoint = body.value(QLatin1String("endpoint")).toString();
+    static const QStringList endpoints { QStringLiteral("/v1/responses"), QStringLiteral("/v1/chat/completions"),
+                                         QStringLiteral("/v1/embeddings"), QStringLiteral("/v1/completions") };
+    if (!endpoints.contains(endpoint)) {
+        return openAiError(400,
+                           QStringLiteral("Invalid value: '%1'. Supported values are: '/v1/responses', "
+                                          "'/v1/chat/completions', '/v1/embeddings', and '/v1/completions'.")
+                               .arg(endpoint),
+                           QStringLiteral("endpoint"), QStringLiteral("invalid_value"));
+    }
+    const QString window = body.value(QLatin1String("completion_window")).toString();
+    if (window != QLatin1String("24h")) {
+        return openAiError(400, QStringLiteral("Invalid value: '%1'. Supported values are: '24h'.").arg(window),
+                           QStringLiteral("completion_window"), QStringLiteral("invalid_value"));
+    }
+    const QString fileId = body.value(QLatin1String("input_file_id")).toString();
+    const auto file = m_files.constFind(fileId);
+    if (file == m_files.cend()) {
+        return openAiError(404, QStringLiteral("No such File object: %1").arg(fileId), QStringLiteral("id"));
+    }
+    if (file->purpose != "batch") {
+        return openAiError(400, QStringLiteral("The input file %1 was not uploaded with purpose 'batch'.").arg(fileId),
+                           QStringLiteral("input_file_id"), QStringLiteral("invalid_value"));
+    }
+    ++m_jobsCreated;
+    OpenAiJob job;
+    job.id = nextId("batch_");
+    job.inputFileId = fileId;
+    job.createdAt = now();
+    job.errors = "null";
+    m_openAiJobs.insert(job.id, job);
+    return { 200, kJson, openAiJobJson(job) };
+}
+
+// validating -> (first poll) in_progress, or failed when a line is bad -> (second poll) completed.
+void SandboxBatches::advance(OpenAiJob& job, const Answerer& answer)
+{
+    ++job.polls;
+    if (job.status == "validating") {
+        QJsonArray errors;
+        QSet<QString> ids;
+        const QList<QByteArray> lines = m_files.value(job.inputFileId).bytes.split('\n');
+        for (int index = 0; index < lines.size() && errors.isEmpty(); ++index) {
+            if (lines[index].trimmed().isEmpty()) {
+                continue;
+            }
+            auto error = [&](const QString& code, const QString& message, const QJsonValue& param) {
+                errors.append(QJsonObject { { QStringLiteral("code"), code },
+                                            { QStringLiteral("message"), message },
+                                            { QStringLiteral("param"), param },
+                                            { QStringLiteral("line"), index + 1 } });
+            };
+            QJsonParseError parseError;
+            const QJsonObject line = QJsonDocument::fromJson(lines[index], &parseError).object();
+            if (parseError.error != QJsonParseError::NoError) {
+                error(QStringLiteral("invalid_json_line"), QStringLiteral("This line is not parseable as valid JSON."),
+                      QJsonValue());
+                break;
+            }
+            for (const char* field : { "custom_id", "method", "url", "body" }) {
+                if (!line.contains(QLatin1String(field))) {
+                    error(QStringLiteral("missing_required_parameter"),
+                          QStringLiteral("Missing required parameter: '%1'.").arg(QLatin1String(field)),
+                          QLatin1String(field));
+                    break;
+                }
+            }
+            if (!errors.isEmpty()) {
+                break;
+            }
+            if (line.value(QLatin1String("url")).toString() != QLatin1String("/v1/chat/completions")) {
+                error(QStringLiteral("invalid_url"),
+                      QStringLiteral("The URL provided for this request does not match the batch endpoint."),
+                      QStringLiteral("url"));
+            } else if (ids.contains(line.value(QLatin1String("custom_id")).toString())) {
+                error(QStringLiteral("duplicate_custom_id"),
+                      QStringLiteral("The custom_id for this request is a duplicate of another request. The "
+                                     "custom_id parameter must be unique for each request in a batch."),
+                      QStringLiteral("custom_id"));
+            }
+            ids.insert(line.value(QLatin1String("custom_id")).toString());
+            ++job.total;
+        }
+        if (!errors.isEmpty()) {
+            job.status = "failed";
+            job.total = 0;
+            job.errors
+                = compact({ { QStringLiteral("object"), QStringLiteral("list") }, { QStringLiteral("data"), errors } });
+        } else {
+            job.status = "in_progress";
+        }
+        return;
+    }
+    if (job.status != "in_progress") {
+        return;
+    }
+    QByteArray output;
+    QByteArray failures;
+    for (const QByteArray& text : m_files.value(job.inputFileId).bytes.split('\n')) {
+        if (text.trimmed().isEmpty()) {
+            continue;
+        }
+        const QJsonObject line = QJsonDocument::fromJson(text).object();
+        ++m_requestsRun;
+        const auto [status, body] = answer(compact(line.value(QLatin1String("body")).toObject()));
+        const QByteArray result
+            = compact({ { QStringLiteral("id"), nextId("batch_req_") },
+                        { QStringLiteral("custom_id"), line.value(QLatin1String("custom_id")) },
+                        { QStringLiteral("response"),
+                          QJsonObject { { QStringLiteral("status_code"), status },
+                                        { QStringLiteral("request_id"), nextId("req_") },
+                                        { QStringLiteral("body"), QJsonDocument::fromJson(body).object() } } },
+                        { QStringLiteral("error"), QJsonValue() } })
+            + '\n';
+        if (status == 200) {
+            output += result;
+            ++job.completed;
+        } else {
+            failures += result;
+            ++job.failed;
+        }
+    }
+    for (auto [bytes, id] : { std::pair { &output, &job.outputFileId }, std::pair { &failures, &job.errorFileId } }) {
+        if (!bytes->isEmpty()) {
+            *id = nextId("file-");
+            m_files.insert(*id, File { "batch_" + id->toUtf8() + ".jsonl", "batch_output", *bytes, now() });
+        }
+    }
+    job.status = "completed";
+}
+
+QByteArray SandboxBatches::openAiJobJson(const OpenAiJob& job) const
+{
+    const bool done = job.status == "completed";
+    const bool failed = job.status == "failed";
+    return compact(
+        { { QStringLiteral("id"), job.id },
+          { QStringLiteral("object"), QStringLiteral("batch") },
+          { QStringLiteral("endpoint"), QStringLiteral("/v1/chat/completions") },
+          { QStringLiteral("errors"),
+            QJsonDocument::fromJson(job.errors).object().isEmpty()
+                ? QJsonValue()
+                : QJsonValue(QJsonDocument::fromJson(job.errors).object()) },
+          { QStringLiteral("input_file_id"), job.inputFileId },
+          { QStringLiteral("completion_window"), QStringLiteral("24h") },
+          { QStringLiteral("status"), QString::fromLatin1(job.status) },
+          { QStringLiteral("output_file_id"), orNull(job.outputFileId) },
+          { QStringLiteral("error_file_id"), orNull(job.errorFileId) },
+          { QStringLiteral("created_at"), job.createdAt },
+          { QStringLiteral("in_progress_at"), job.polls > 0 && !failed ? QJsonValue(job.createdAt) : QJsonValue() },
+          { QStringLiteral("expires_at"), job.createdAt + 86400 },
+          { QStringLiteral("finalizing_at"), done ? QJsonValue(job.createdAt) : QJsonValue() },
+          { QStringLiteral("completed_at"), done ? QJsonValue(now()) : QJsonValue() },
+          { QStringLiteral("failed_at"), failed ? QJsonValue(now()) : QJsonValue() },
+          { QStringLiteral("expired_at"), QJsonValue() },
+          { QStringLiteral("cancelling_at"), QJsonValue() },
+          { QStringLiteral("cancelled_at"), QJsonValue() },
+          { QStringLiteral("request_counts"),
+            QJsonObject { { QStringLiteral("total"), job.total },
+                          { QStringLiteral("completed"), job.completed },
+                          { QStringLiteral("failed"), job.failed } } },
+          { QStringLiteral("metadata"), QJsonValue() } });
+}
+
+std::optional<SandboxBatches::Reply> SandboxBatches::anthropic(const HttpRequest& request, QByteArrayView rest,
+                                                               const QByteArray& resultsBase, const Answerer& answer)
+{
+    static const QRegularExpression batch(QStringLiteral("^/messages/batches/([^/]+)(/results)?$"));
+    const QString path = QString::fromUtf8(rest);
+    const QRegularExpressionMatch job = batch.match(path);
+    if (path != QLatin1String("/messages/batches") && !job.hasMatch()) {
+        return std::nullopt;
+    }
+    ++m_endpointRequests;
+    if ((request.method == "POST") != !job.hasMatch()) {
+        return anthropicError(405, QStringLiteral("invalid_request_error"), QStringLiteral("Method not allowed"));
+    }
+    if (!job.hasMatch()) {
+        return createAnthropicJob(request);
+    }
+    const auto found = m_anthropicJobs.find(job.captured(1));
+    if (found == m_anthropicJobs.end()) {
+        return anthropicError(404, QStringLiteral("not_found_error"),
+                              QStringLiteral("Message batch %1 not found.").arg(job.captured(1)));
+    }
+    if (job.captured(2).isEmpty()) {
+        advance(*found, answer);
+        return Reply { 200, kJson, anthropicJobJson(*found, resultsBase) };
+    }
+    if (!found->ended) {
+        return anthropicError(400, QStringLiteral("invalid_request_error"),
+                              QStringLiteral("Message batch %1 has not yet ended; its results are available once "
+                                             "its processing_status is \"ended\".")
+                                  .arg(found->id));
+    }
+    return Reply { 200, QByteArrayLiteral("application/x-jsonl"), found->results };
+}
+
+SandboxBatches::Reply SandboxBatches::createAnthropicJob(const HttpRequest& request)
+{
+    static const QRegularExpression customIdPattern(QStringLiteral("^[a-zA-Z0-9_-]{1,64}$"));
+    QJsonParseError parseError;
+    const QJsonObject body = QJsonDocument::fromJson(request.body, &parseError).object();
+    if (parseError.error != QJsonParseError::NoError) {
+        return anthropicError(400, QStringLiteral("invalid_request_error"),
+                              QStringLiteral("There was an issue with your request body: invalid JSON"));
+    }
+    const QJsonValue requests = body.value(QLatin1String("requests"));
+    if (!requests.isArray()) {
+        return anthropicError(400, QStringLiteral("invalid_request_error"), QStringLiteral("requests: Field required"));
+    }
+    if (requests.toArray().isEmpty()) {
+        return anthropicError(400, QStringLiteral("invalid_request_error"),
+                              QStringLiteral("requests: List should have at least 1 item after validation, not 0"));
+    }
+    AnthropicJob job;
+    QSet<QString> ids;
+    const QJsonArray list = requests.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QJsonObject entry = list[i].toObject();
+        const QString customId = entry.value(QLatin1String("custom_id")).toString();
+        if (!entry.value(QLatin1String("custom_id")).isString()) {
+            return anthropicError(400, QStringLiteral("invalid_request_error"),
+                                  QStringLiteral("requests.%1.custom_id: Field required").arg(i));
+        }
+        if (!customIdPattern.match(customId).hasMatch()) {
+            return anthropicError(400, QStringLiteral("invalid_request_error"),
+                                  QStringLiteral("requests.%1.custom_id: String should match pattern "
+                                                 "'^[a-zA-Z0-9_-]{1,64}$'")
+                                      .arg(i));
+        }
+        if (ids.contains(customId)) {
+            return anthropicError(
+                400, QStringLiteral("invalid_request_error"),
+                QStringLiteral("requests: custom_id values must be unique; '%1' is duplicated").arg(customId));
+        }
+        if (!entry.value(QLatin1String("params")).isObject()) {
+            return anthropicError(400, QStringLiteral("invalid_request_error"),
+                                  QStringLiteral("requests.%1.params: Field required").arg(i));
+        }
+        ids.insert(customId);
+        job.requests.append({ customId, compact(entry.value(QLatin1String("params")).toObject()) });
+    }
+    ++m_jobsCreated;
+    job.id = nextId("msgbatch_");
+    job.body = request.body;
+    job.createdAt = now();
+    m_anthropicJobs.insert(job.id, job);
+    return { 200, kJson, anthropicJobJson(job, {}) };
+}
+
+// in_progress -> (second poll) ended, each request answered then.
+void SandboxBatches::advance(AnthropicJob& job, const Answerer& answer)
+{
+    if (job.ended || ++job.polls < 2) {
+        return;
+    }
+    for (const auto& [customId, params] : std::as_const(job.requests)) {
+        ++m_requestsRun;
+        const auto [status, body] = answer(params);
+        QJsonObject result;
+        if (status == 200) {
+            ++job.succeeded;
+            result = { { QStringLiteral("type"), QStringLiteral("succeeded") },
+                       { QStringLiteral("message"), QJsonDocument::fromJson(body).object() } };
+        } else {
+            ++job.errored;
+            result = { { QStringLiteral("type"), QStringLiteral("errored") },
+                       { QStringLiteral("error"), QJsonDocument::fromJson(body).object() } };
+        }
+        job.results
+            += compact({ { QStringLiteral("custom_id"), customId }, { QStringLiteral("result"), result } }) + '\n';
+    }
+    job.ended = true;
+}
+
+QByteArray SandboxBatches::anthropicJobJson(const AnthropicJob& job, const QByteArray& resultsBase) const
+{
+    const int processing = job.ended ? 0 : int(job.requests.size());
+    return compact(
+        { { QStringLiteral("id"), job.id },
+          { QStringLiteral("type"), QStringLiteral("message_batch") },
+          { QStringLiteral("processing_status"), job.ended ? QStringLiteral("ended") : QStringLiteral("in_progress") },
+          { QStringLiteral("request_counts"),
+            QJsonObject { { QStringLiteral("processing"), processing },
+                          { QStringLiteral("succeeded"), job.succeeded },
+                          { QStringLiteral("errored"), job.errored },
+                          { QStringLiteral("canceled"), 0 },
+                          { QStringLiteral("expired"), 0 } } },
+          { QStringLiteral("ended_at"), job.ended ? QJsonValue(rfc3339(now())) : QJsonValue() },
+          { QStringLiteral("created_at"), rfc3339(job.createdAt) },
+          { QStringLiteral("expires_at"), rfc3339(job.createdAt + 86400) },
+          { QStringLiteral("archived_at"), QJsonValue() },
+          { QStringLiteral("cancel_initiated_at"), QJsonValue() },
+          { QStringLiteral("results_url"),
+            job.ended ? QJsonValue(QString::fromUtf8(resultsBase) + job.id + QStringLiteral("/results"))
+                      : QJsonValue() } });
+}

@@ -1,0 +1,316 @@
+#include "CliRun.h"
+#include "core/common/HomeSettings.h"
+#include "core/sandbox/SandboxServer.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+// `switchyard batch` as a user runs it, each step a process of its own (so a job outlives the
+// process that submitted it), against the sandbox's OpenAI and Anthropic batch APIs served by this
+// test. Counted server-side: one upload and one job per submit, each request answered once however
+// often its results are fetched; and in the ledger: one row per result, source "batch", costed at
+// the batch rates.
+namespace {
+bool write(const QString& path, const QByteArray& content)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
+}
+
+QJsonObject provider(const QString& id, const QString& kind, const QString& baseUrl)
+{
+    return { { QStringLiteral("id"), id },
+             { QStringLiteral("displayName"), id },
+             { QStringLiteral("kind"), kind },
+             { QStringLiteral("baseUrl"), baseUrl },
+             { QStringLiteral("keyEnv"), QString() },
+             { QStringLiteral("enabled"), true },
+             { QStringLiteral("simulated"), false } };
+}
+
+QJsonObject model(const QString& id, const QString& provider)
+{
+    // No price of its own: the bundled price table's, batch rates included.
+    return { { QStringLiteral("id"), id },
+             { QStringLiteral("provider"), provider },
+             { QStringLiteral("upstreamModel"), id } };
+}
+} // namespace
+
+class tst_CliBatch : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void submitStatusResults_recordsEachResultOnceAtTheBatchRates_data();
+    void submitStatusResults_recordsEachResultOnceAtTheBatchRates();
+    void resultsBeforeTheEnd_saysSoThenWaits();
+    void badInput_refusedNamingThePlace_nothingSent_data();
+    void badInput_refusedNamingThePlace_nothingSent();
+    void refusingBudget_needsRoomForTheWorstCase_data();
+    void refusingBudget_needsRoomForTheWorstCase();
+
+private:
+    CliRun run(const QStringList& arguments)
+    {
+        return CliRun::of(QStringList { QStringLiteral("--home"), m_home->path() } + arguments);
+    }
+    QString input(const QByteArray& content);
+    QList<QVariantList> rows(const QString& sql) const;
+
+    std::unique_ptr<QTemporaryDir> m_home;
+    std::unique_ptr<SandboxServer> m_sandbox;
+};
+
+void tst_CliBatch::init()
+{
+    m_home = std::make_unique<QTemporaryDir>();
+    m_sandbox = std::make_unique<SandboxServer>();
+    QVERIFY(m_sandbox->start());
+    m_sandbox->setTimeScale(0);
+    const QString base = QStringLiteral("http://127.0.0.1:%1").arg(m_sandbox->port());
+    const QJsonObject config {
+        { QStringLiteral("format"), QStringLiteral("switchyard-providers") },
+        { QStringLiteral("version"), 1 },
+        { QStringLiteral("providers"),
+          QJsonArray {
+              provider(QStringLiteral("openai"), QStringLiteral("openai"), base + QStringLiteral("/openai/v1")),
+              provider(QStringLiteral("anthropic"), QStringLiteral("anthropic"),
+                       base + QStringLiteral("/anthropic/v1")),
+              provider(QStringLiteral("deepseek"), QStringLiteral("openai"), base + QStringLiteral("/deepseek/v1")) } },
+        { QStringLiteral("models"),
+          QJsonArray { model(QStringLiteral("gpt-4.1-mini"), QStringLiteral("openai")),
+                       model(QStringLiteral("claude-haiku-4-5"), QStringLiteral("anthropic")),
+                       model(QStringLiteral("deepseek-chat"), QStringLiteral("deepseek")) } },
+    };
+    QVERIFY(write(QDir(m_home->path()).filePath(QStringLiteral("providers.json")), QJsonDocument(config).toJson()));
+}
+
+QString tst_CliBatch::input(const QByteArray& content)
+{
+    const QString path = QDir(m_home->path()).filePath(QStringLiteral("in.jsonl"));
+    write(path, content);
+    return path;
+}
+
+QList<QVariantList> tst_CliBatch::rows(const QString& sql) const
+{
+    QList<QVariantList> result;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+        db.setDatabaseName(QDir(m_home->path()).filePath(QStringLiteral("ledger.sqlite")));
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(sql)) {
+                while (query.next()) {
+                    QVariantList row;
+                    for (int i = 0; i < query.record().count(); ++i) {
+                        row << query.value(i);
+                    }
+                    result << row;
+                }
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("check"));
+    return result;
+}
+
+void tst_CliBatch::submitStatusResults_recordsEachResultOnceAtTheBatchRates_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<int>("uploads");
+    QTest::addColumn<double>("batchInput"); // USD per 1M, from resources/prices.json
+    QTest::addColumn<double>("batchOutput");
+    QTest::newRow("OpenAI Batch API, gpt-4.1-mini at 0.20 / 0.80") << "gpt-4.1-mini" << 1 << 0.20 << 0.80;
+    QTest::newRow("Anthropic Message Batches, claude-haiku-4-5 at 0.50 / 2.50")
+        << "claude-haiku-4-5" << 0 << 0.50 << 2.50;
+}
+
+void tst_CliBatch::submitStatusResults_recordsEachResultOnceAtTheBatchRates()
+{
+    QFETCH(QString, model);
+    QFETCH(int, uploads);
+    QFETCH(double, batchInput);
+    QFETCH(double, batchOutput);
+    const QString file = input(
+        "{\"custom_id\":\"q1\",\"messages\":[{\"role\":\"user\",\"content\":\"What is 2+2?\"}],\"max_tokens\":40}\n"
+        "{\"custom_id\":\"q2\",\"messages\":[{\"role\":\"system\",\"content\":\"Be brief.\"},"
+        "{\"role\":\"user\",\"content\":\"Name a colour.\"}],\"max_tokens\":40}\n"
+        "{\"custom_id\":\"q3\",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello.\"}]}\n");
+
+    const CliRun submitted = run({ QStringLiteral("batch"), QStringLiteral("submit"), file, QStringLiteral("--model"),
+                                   model, QStringLiteral("--json") });
+    QVERIFY2(submitted.exitCode == 0, submitted.err.constData());
+    const QString id = QJsonDocument::fromJson(submitted.out).object().value(QLatin1String("id")).toString();
+    QVERIFY2(!id.isEmpty(), submitted.out.constData());
+    QCOMPARE(m_sandbox->batches().uploads(), uploads);
+    QCOMPARE(m_sandbox->batches().jobsCreated(), 1);
+    QCOMPARE(m_sandbox->batches().requestsRun(), 0);
+
+    const CliRun status = run({ QStringLiteral("batch"), QStringLiteral("status"), id, QStringLiteral("--json") });
+    QVERIFY2(status.exitCode == 0, status.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(status.out).object().value(QLatin1String("state")).toString(),
+             QStringLiteral("in_progress"));
+
+    const CliRun results = run({ QStringLiteral("batch"), QStringLiteral("results"), id, QStringLiteral("--json") });
+    QVERIFY2(results.exitCode == 0, results.err.constData());
+    const QJsonObject answer = QJsonDocument::fromJson(results.out).object();
+    QCOMPARE(answer.value(QLatin1String("recorded_now")).toBool(), true);
+    QCOMPARE(answer.value(QLatin1String("results")).toArray().size(), 3);
+    QCOMPARE(m_sandbox->batches().requestsRun(), 3);
+    QCOMPARE(m_sandbox->requestCount(model), 3);
+
+    // One row per result, source batch, each cost by hand: prompt x batch input + completion x batch output.
+    const QList<QVariantList> recorded = rows(QStringLiteral(
+        "SELECT prompt_tokens, completion_tokens, cost_usd, batch, final_model, status, prompt FROM requests"
+        " WHERE source = 'batch' ORDER BY prompt"));
+    QCOMPARE(recorded.size(), 3);
+    double total = 0;
+    for (const QVariantList& row : recorded) {
+        const double expected = (row[0].toLongLong() * batchInput + row[1].toLongLong() * batchOutput) / 1e6;
+        QVERIFY(row[0].toLongLong() > 0 && row[1].toLongLong() > 0);
+        QVERIFY2(qAbs(row[2].toDouble() - expected) < 1e-12, qPrintable(row[2].toString()));
+        QCOMPARE(row[3].toInt(), 1);
+        QCOMPARE(row[4].toString(), model);
+        QCOMPARE(row[5].toString(), QStringLiteral("ok"));
+        total += expected;
+    }
+    QCOMPARE(recorded[0][6].toString(), QStringLiteral("Name a colour."));
+    QVERIFY(qAbs(answer.value(QLatin1String("cost_usd")).toDouble() - total) < 1e-12);
+
+    // Fetched again (another process, later): shown, not recorded again, not answered again.
+    const CliRun again = run({ QStringLiteral("batch"), QStringLiteral("results"), id, QStringLiteral("--json") });
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(again.out).object().value(QLatin1String("recorded_now")).toBool(), false);
+    QVERIFY(qAbs(QJsonDocument::fromJson(again.out).object().value(QLatin1String("cost_usd")).toDouble() - total)
+            < 1e-12);
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM requests")).value(0).value(0).toInt(), 3);
+    QCOMPARE(m_sandbox->batches().requestsRun(), 3);
+
+    const CliRun list = run({ QStringLiteral("batch"), QStringLiteral("list"), QStringLiteral("--json") });
+    const QJsonArray jobs = QJsonDocument::fromJson(list.out).object().value(QLatin1String("jobs")).toArray();
+    QCOMPARE(jobs.size(), 1);
+    QCOMPARE(jobs[0].toObject().value(QLatin1String("state")).toString(), QStringLiteral("ended"));
+    QCOMPARE(jobs[0].toObject().value(QLatin1String("recorded")).toBool(), true);
+}
+
+void tst_CliBatch::resultsBeforeTheEnd_saysSoThenWaits()
+{
+    const QString file = input("{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}\n");
+    const CliRun submitted = run({ QStringLiteral("batch"), QStringLiteral("submit"), file, QStringLiteral("--model"),
+                                   QStringLiteral("gpt-4.1-mini") });
+    QVERIFY2(submitted.exitCode == 0, submitted.err.constData());
+    const QString id = QString::fromUtf8(submitted.out).section(QLatin1Char(':'), 0, 0).section(QLatin1Char(' '), -1);
+    QCOMPARE(QString::fromUtf8(submitted.out).trimmed(),
+             QStringLiteral("Submitted batch %1: 1 request to gpt-4.1-mini. See: switchyard batch status %1").arg(id));
+    const CliRun early = run({ QStringLiteral("batch"), QStringLiteral("results"), id });
+    QCOMPARE(early.exitCode, 75);
+    QVERIFY2(early.err.contains("has not finished yet (in_progress)"), early.err.constData());
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM requests")).value(0).value(0).toInt(), 0);
+    const CliRun waited = run({ QStringLiteral("batch"), QStringLiteral("results"), id, QStringLiteral("--wait"),
+                                QStringLiteral("--poll-seconds"), QStringLiteral("1") });
+    QVERIFY2(waited.exitCode == 0, waited.err.constData());
+    QVERIFY2(waited.out.contains("[request-1]"), waited.out.constData());
+    QVERIFY2(waited.out.contains("1 result, $"), waited.out.constData());
+    QVERIFY2(waited.out.contains("at the batch rates, recorded in the history"), waited.out.constData());
+    const CliRun list = run({ QStringLiteral("batch"), QStringLiteral("list") });
+    QVERIFY2(list.out.startsWith(id.toUtf8()) && list.out.contains("gpt-4.1-mini  ended  recorded"),
+             list.out.constData());
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM requests WHERE source = 'batch'")).value(0).value(0).toInt(), 1);
+
+    // --wait straight after a submit: in progress at the first poll, ended at the one a second later.
+    const CliRun second = run({ QStringLiteral("batch"), QStringLiteral("submit"), file, QStringLiteral("--model"),
+                                QStringLiteral("claude-haiku-4-5"), QStringLiteral("--json") });
+    const QString secondId = QJsonDocument::fromJson(second.out).object().value(QLatin1String("id")).toString();
+    const CliRun polled = run({ QStringLiteral("batch"), QStringLiteral("results"), secondId, QStringLiteral("--wait"),
+                                QStringLiteral("--poll-seconds"), QStringLiteral("1") });
+    QVERIFY2(polled.exitCode == 0, polled.err.constData());
+    QVERIFY2(polled.err.contains(secondId.toUtf8() + ": in_progress, waiting 1 s"), polled.err.constData());
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM requests WHERE source = 'batch'")).value(0).value(0).toInt(), 2);
+}
+
+void tst_CliBatch::badInput_refusedNamingThePlace_nothingSent_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<QByteArray>("file");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("error");
+    const QByteArray ok = "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}\n";
+    QTest::newRow("a malformed line") << "gpt-4.1-mini" << ok + "{\"messages\": [\n" << 65 << "in.jsonl:2:";
+    QTest::newRow("a duplicate custom_id")
+        << "gpt-4.1-mini"
+        << QByteArray("{\"custom_id\":\"a\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}\n"
+                      "{\"custom_id\":\"a\",\"messages\":[{\"role\":\"user\",\"content\":\"Ho\"}]}\n")
+        << 65 << "in.jsonl:2: \"custom_id\"";
+    QTest::newRow("an unknown model") << "gpt-0" << ok << 64 << "--model: unknown model \"gpt-0\"";
+    QTest::newRow("a provider without a batch API (no batch prices)")
+        << "deepseek-chat" << ok << 64 << "--model: deepseek-chat has no batch prices";
+    QTest::newRow("a field Anthropic has no equivalent for")
+        << "claude-haiku-4-5"
+        << QByteArray("{\"logprobs\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}\n") << 65
+        << "in.jsonl:1: \"logprobs\"";
+}
+
+void tst_CliBatch::badInput_refusedNamingThePlace_nothingSent()
+{
+    QFETCH(QString, model);
+    QFETCH(QByteArray, file);
+    QFETCH(int, exitCode);
+    QFETCH(QString, error);
+    const CliRun refused
+        = run({ QStringLiteral("batch"), QStringLiteral("submit"), input(file), QStringLiteral("--model"), model });
+    QCOMPARE(refused.exitCode, exitCode);
+    QVERIFY2(refused.err.contains(error.toUtf8()), refused.err.constData());
+    QCOMPARE(m_sandbox->batches().endpointRequests(), 0);
+    QCOMPARE(m_sandbox->totalRequests(), 0);
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM batch_jobs")).value(0).value(0).toInt(), 0);
+}
+
+void tst_CliBatch::refusingBudget_needsRoomForTheWorstCase_data()
+{
+    QTest::addColumn<QByteArray>("file");
+    QTest::addColumn<int>("exitCode");
+    // gpt-4.1-mini at 0.20 / 0.80 per 1M in a batch, a daily limit of $0.01 that refuses.
+    // 40 output tokens at most: about $0.00003, room enough.
+    QTest::newRow("max_tokens 40: fits") << QByteArray(
+        "{\"max_tokens\":40,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}\n")
+                                         << 0;
+    // No max_tokens: the model's 32,768 output tokens may come back, 32768 x 0.80 per 1M = $0.026.
+    QTest::newRow("no max_tokens: the model's maximum does not fit")
+        << QByteArray("{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}\n") << 2;
+}
+
+void tst_CliBatch::refusingBudget_needsRoomForTheWorstCase()
+{
+    QFETCH(QByteArray, file);
+    QFETCH(int, exitCode);
+    QFile ini(QDir(m_home->path()).filePath(QString::fromLatin1(HomeSettings::FileName)));
+    QVERIFY(ini.open(QIODevice::WriteOnly));
+    ini.write("[budget]\ndailyUsd=0.01\naction=refuse\n");
+    ini.close();
+    const CliRun submitted = run({ QStringLiteral("batch"), QStringLiteral("submit"), input(file),
+                                   QStringLiteral("--model"), QStringLiteral("gpt-4.1-mini") });
+    QCOMPARE(submitted.exitCode, exitCode);
+    QCOMPARE(m_sandbox->batches().jobsCreated(), exitCode == 0 ? 1 : 0);
+    if (exitCode != 0) {
+        QVERIFY2(submitted.err.contains("the batch could cost up to $0.02622 at the batch rates, more than the daily "
+                                        "budget has left ($0.01 of $0.01)"),
+                 submitted.err.constData());
+        QCOMPARE(m_sandbox->batches().endpointRequests(), 0);
+    }
+}
+
+QTEST_GUILESS_MAIN(tst_CliBatch)
+#include "tst_CliBatch.moc"

@@ -1,0 +1,389 @@
+#include "core/sandbox/SandboxServer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTest>
+
+// The sandbox's batch APIs as the providers document them, over real loopback HTTP: OpenAI's
+// files + batches (multipart upload, the batch object's states, the output and error files, the
+// validation that fails a job whole) and Anthropic's Message Batches (the message_batch object,
+// results JSONL once ended), with their error answers. Counted server-side.
+namespace {
+struct Answer
+{
+    int status = 0;
+    QByteArray body;
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+};
+} // namespace
+
+class tst_SandboxBatches : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void openAi_uploadCreatePollDownload_answersEachLineOnce();
+    void openAi_badLine_failsTheJobWholeAndAnswersNothing();
+    void openAi_uploadPurpose_checked();
+    void openAi_errorAnswers_data();
+    void openAi_errorAnswers();
+    void anthropic_createPollResults_answersEachRequestOnce();
+    void anthropic_errorAnswers_data();
+    void anthropic_errorAnswers();
+    void otherProviders_haveNoBatchApi();
+
+private:
+    Answer send(const QByteArray& method, const QString& path, const QByteArray& body = {},
+                const QByteArray& contentType = "application/json");
+    Answer upload(const QByteArray& purpose, const QByteArray& file);
+    QByteArray url(const QString& path) const;
+
+    std::unique_ptr<SandboxServer> m_sandbox;
+    QNetworkAccessManager m_network;
+};
+
+void tst_SandboxBatches::init()
+{
+    m_sandbox = std::make_unique<SandboxServer>();
+    QVERIFY(m_sandbox->start());
+    m_sandbox->setTimeScale(0);
+}
+
+QByteArray tst_SandboxBatches::url(const QString& path) const
+{
+    return QStringLiteral("http://127.0.0.1:%1%2").arg(m_sandbox->port()).arg(path).toUtf8();
+}
+
+Answer tst_SandboxBatches::send(const QByteArray& method, const QString& path, const QByteArray& body,
+                                const QByteArray& contentType)
+{
+    QNetworkRequest request(QUrl(QString::fromUtf8(url(path))));
+    if (!body.isEmpty()) {
+        request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    }
+    QNetworkReply* reply = m_network.sendCustomRequest(request, method, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished()) {
+        finished.wait(10000);
+    }
+    Answer answer { reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll() };
+    reply->deleteLater();
+    return answer;
+}
+
+Answer tst_SandboxBatches::upload(const QByteArray& purpose, const QByteArray& file)
+{
+    QByteArray body;
+    if (!purpose.isEmpty()) {
+        body += "--b0undary\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\n" + purpose + "\r\n";
+    }
+    body += "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"in.jsonl\"\r\n"
+            "Content-Type: application/jsonl\r\n\r\n"
+        + file + "\r\n--b0undary--\r\n";
+    return send("POST", QStringLiteral("/openai/v1/files"), body, "multipart/form-data; boundary=b0undary");
+}
+
+static QByteArray openAiLine(const QString& id, const QString& model, const QString& prompt)
+{
+    return QJsonDocument(
+               QJsonObject {
+                   { QStringLiteral("custom_id"), id },
+                   { QStringLiteral("method"), QStringLiteral("POST") },
+                   { QStringLiteral("url"), QStringLiteral("/v1/chat/completions") },
+                   { QStringLiteral("body"),
+                     QJsonObject { { QStringLiteral("model"), model },
+                                   { QStringLiteral("max_tokens"), 40 },
+                                   { QStringLiteral("messages"),
+                                     QJsonArray { QJsonObject { { QStringLiteral("role"), QStringLiteral("user") },
+                                                                { QStringLiteral("content"), prompt } } } } } } })
+               .toJson(QJsonDocument::Compact)
+        + '\n';
+}
+
+void tst_SandboxBatches::openAi_uploadCreatePollDownload_answersEachLineOnce()
+{
+    const QByteArray file = openAiLine(QStringLiteral("q1"), QStringLiteral("gpt-4.1-mini"), QStringLiteral("Hi"))
+        + openAiLine(QStringLiteral("q2"), QStringLiteral("gpt-4.1-mini"), QStringLiteral("Name a colour"))
+        + openAiLine(QStringLiteral("q3"), QStringLiteral("gpt-0"), QStringLiteral("No such model"));
+    const Answer uploaded = upload("batch", file);
+    QCOMPARE(uploaded.status, 200);
+    QCOMPARE(uploaded.json().value(QLatin1String("object")).toString(), QStringLiteral("file"));
+    QCOMPARE(uploaded.json().value(QLatin1String("purpose")).toString(), QStringLiteral("batch"));
+    QCOMPARE(uploaded.json().value(QLatin1String("bytes")).toInt(), file.size());
+    const QString fileId = uploaded.json().value(QLatin1String("id")).toString();
+
+    const Answer created
+        = send("POST", QStringLiteral("/openai/v1/batches"),
+               QJsonDocument(QJsonObject { { QStringLiteral("input_file_id"), fileId },
+                                           { QStringLiteral("endpoint"), QStringLiteral("/v1/chat/completions") },
+                                           { QStringLiteral("completion_window"), QStringLiteral("24h") } })
+                   .toJson());
+    QCOMPARE(created.status, 200);
+    QCOMPARE(created.json().value(QLatin1String("object")).toString(), QStringLiteral("batch"));
+    QCOMPARE(created.json().value(QLatin1String("status")).toString(), QStringLiteral("validating"));
+    const QString id = created.json().value(QLatin1String("id")).toString();
+    QCOMPARE(m_sandbox->batches().jobInput(id), file);
+
+    const Answer first = send("GET", QStringLiteral("/openai/v1/batches/") + id);
+    QCOMPARE(first.json().value(QLatin1String("status")).toString(), QStringLiteral("in_progress"));
+    QCOMPARE(m_sandbox->batches().requestsRun(), 0);
+    const Answer second = send("GET", QStringLiteral("/openai/v1/batches/") + id);
+    const QJsonObject done = second.json();
+    QCOMPARE(done.value(QLatin1String("status")).toString(), QStringLiteral("completed"));
+    QCOMPARE(done.value(QLatin1String("request_counts")).toObject().value(QLatin1String("total")).toInt(), 3);
+    QCOMPARE(done.value(QLatin1String("request_counts")).toObject().value(QLatin1String("completed")).toInt(), 2);
+    QCOMPARE(done.value(QLatin1String("request_counts")).toObject().value(QLatin1String("failed")).toInt(), 1);
+    QCOMPARE(m_sandbox->batches().requestsRun(), 3);
+    QCOMPARE(m_sandbox->requestCount(QStringLiteral("gpt-4.1-mini")), 2);
+
+    const Answer output = send(
+        "GET",
+        QStringLiteral("/openai/v1/files/%1/content").arg(done.value(QLatin1String("output_file_id")).toString()));
+    QCOMPARE(output.status, 200);
+    const QList<QByteArray> lines = output.body.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject line = QJsonDocument::fromJson(lines[0]).object();
+    QCOMPARE(line.value(QLatin1String("custom_id")).toString(), QStringLiteral("q1"));
+    const QJsonObject response = line.value(QLatin1String("response")).toObject();
+    QCOMPARE(response.value(QLatin1String("status_code")).toInt(), 200);
+    QCOMPARE(response.value(QLatin1String("body")).toObject().value(QLatin1String("object")).toString(),
+             QStringLiteral("chat.completion"));
+    QVERIFY(response.value(QLatin1String("body"))
+                .toObject()
+                .value(QLatin1String("usage"))
+                .toObject()
+                .value(QLatin1String("prompt_tokens"))
+                .toInt()
+            > 0);
+    const Answer errors = send(
+        "GET",
+        QStringLiteral("/openai/v1/files/%1/content").arg(done.value(QLatin1String("error_file_id")).toString()));
+    const QJsonObject failed = QJsonDocument::fromJson(errors.body.trimmed()).object();
+    QCOMPARE(failed.value(QLatin1String("custom_id")).toString(), QStringLiteral("q3"));
+    QCOMPARE(failed.value(QLatin1String("response")).toObject().value(QLatin1String("status_code")).toInt(), 404);
+
+    // Polling an ended job answers nothing again.
+    send("GET", QStringLiteral("/openai/v1/batches/") + id);
+    QCOMPARE(m_sandbox->batches().requestsRun(), 3);
+}
+
+void tst_SandboxBatches::openAi_badLine_failsTheJobWholeAndAnswersNothing()
+{
+    const QByteArray file = openAiLine(QStringLiteral("q1"), QStringLiteral("gpt-4.1-mini"), QStringLiteral("Hi"))
+        + "{\"custom_id\":\"q2\",\"method\":\"POST\",\"url\":\"/v1/embeddings\",\"body\":{}}\n";
+    const QString fileId = upload("batch", file).json().value(QLatin1String("id")).toString();
+    const QString id = send("POST", QStringLiteral("/openai/v1/batches"),
+                            "{\"input_file_id\":\"" + fileId.toUtf8()
+                                + "\",\"endpoint\":\"/v1/chat/completions\",\"completion_window\":\"24h\"}")
+                           .json()
+                           .value(QLatin1String("id"))
+                           .toString();
+    const QJsonObject job = send("GET", QStringLiteral("/openai/v1/batches/") + id).json();
+    QCOMPARE(job.value(QLatin1String("status")).toString(), QStringLiteral("failed"));
+    const QJsonObject error
+        = job.value(QLatin1String("errors")).toObject().value(QLatin1String("data")).toArray()[0].toObject();
+    QCOMPARE(error.value(QLatin1String("code")).toString(), QStringLiteral("invalid_url"));
+    QCOMPARE(error.value(QLatin1String("line")).toInt(), 2);
+    QCOMPARE(error.value(QLatin1String("param")).toString(), QStringLiteral("url"));
+    send("GET", QStringLiteral("/openai/v1/batches/") + id);
+    QCOMPARE(m_sandbox->batches().requestsRun(), 0);
+    QCOMPARE(m_sandbox->totalRequests(), 0);
+}
+
+void tst_SandboxBatches::openAi_uploadPurpose_checked()
+{
+    const QByteArray file = openAiLine(QStringLiteral("q1"), QStringLiteral("gpt-4.1-mini"), QStringLiteral("Hi"));
+    const Answer missing = upload({}, file);
+    QCOMPARE(missing.status, 400);
+    QCOMPARE(missing.json().value(QLatin1String("error")).toObject().value(QLatin1String("param")).toString(),
+             QStringLiteral("purpose"));
+    QCOMPARE(missing.json().value(QLatin1String("error")).toObject().value(QLatin1String("message")).toString(),
+             QStringLiteral("Missing required parameter: 'purpose'."));
+    const Answer unknown = upload("batches", file);
+    QCOMPARE(unknown.status, 400);
+    QCOMPARE(unknown.json().value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString(),
+             QStringLiteral("invalid_value"));
+    // A file uploaded for another purpose does not make a batch.
+    const QString other = upload("assistants", file).json().value(QLatin1String("id")).toString();
+    const Answer refused = send("POST", QStringLiteral("/openai/v1/batches"),
+                                "{\"input_file_id\":\"" + other.toUtf8()
+                                    + "\",\"endpoint\":\"/v1/chat/completions\",\"completion_window\":\"24h\"}");
+    QCOMPARE(refused.status, 400);
+    QCOMPARE(refused.json().value(QLatin1String("error")).toObject().value(QLatin1String("param")).toString(),
+             QStringLiteral("input_file_id"));
+    QCOMPARE(m_sandbox->batches().uploads(), 1);
+    QCOMPARE(m_sandbox->batches().jobsCreated(), 0);
+}
+
+void tst_SandboxBatches::openAi_errorAnswers_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("param");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown batch") << QByteArray("GET") << "/openai/v1/batches/batch_nope" << QByteArray() << 404
+                                   << QString() << "No batch found with id 'batch_nope'.";
+    QTest::newRow("unknown file") << QByteArray("GET") << "/openai/v1/files/file-nope/content" << QByteArray() << 404
+                                  << "id"
+                                  << "No such File object: file-nope";
+    QTest::newRow("a batch of an unknown file")
+        << QByteArray("POST") << "/openai/v1/batches"
+        << QByteArray("{\"input_file_id\":\"file-nope\",\"endpoint\":\"/v1/chat/completions\",\"completion_window\":"
+                      "\"24h\"}")
+        << 404 << "id"
+        << "No such File object: file-nope";
+    QTest::newRow("no input_file_id") << QByteArray("POST") << "/openai/v1/batches"
+                                      << QByteArray(
+                                             "{\"endpoint\":\"/v1/chat/completions\",\"completion_window\":\"24h\"}")
+                                      << 400 << "input_file_id"
+                                      << "Missing required parameter: 'input_file_id'.";
+    QTest::newRow("a window other than 24h")
+        << QByteArray("POST") << "/openai/v1/batches"
+        << QByteArray("{\"input_file_id\":\"f\",\"endpoint\":\"/v1/chat/completions\",\"completion_window\":\"1h\"}")
+        << 400 << "completion_window"
+        << "Invalid value: '1h'. Supported values are: '24h'.";
+    QTest::newRow("an endpoint batches do not serve")
+        << QByteArray("POST") << "/openai/v1/batches"
+        << QByteArray("{\"input_file_id\":\"f\",\"endpoint\":\"/v1/images\",\"completion_window\":\"24h\"}") << 400
+        << "endpoint"
+        << "Invalid value: '/v1/images'.";
+    QTest::newRow("GET of the batches list is not served")
+        << QByteArray("PUT") << "/openai/v1/batches" << QByteArray() << 405 << QString() << "Method not allowed";
+}
+
+void tst_SandboxBatches::openAi_errorAnswers()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(QString, param);
+    QFETCH(QString, message);
+    const Answer answer = send(method, path, body);
+    QCOMPARE(answer.status, status);
+    const QJsonObject error = answer.json().value(QLatin1String("error")).toObject();
+    QCOMPARE(error.value(QLatin1String("type")).toString(), QStringLiteral("invalid_request_error"));
+    QCOMPARE(error.value(QLatin1String("param")).toString(), param);
+    QVERIFY2(error.value(QLatin1String("message")).toString().startsWith(message), qPrintable(answer.body));
+    QCOMPARE(m_sandbox->batches().jobsCreated(), 0);
+}
+
+void tst_SandboxBatches::anthropic_createPollResults_answersEachRequestOnce()
+{
+    const QByteArray body = "{\"requests\":["
+                            "{\"custom_id\":\"a\",\"params\":{\"model\":\"claude-haiku-4-5\",\"max_tokens\":40,"
+                            "\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}},"
+                            "{\"custom_id\":\"b\",\"params\":{\"model\":\"claude-haiku-4-5\","
+                            "\"messages\":[{\"role\":\"user\",\"content\":\"No max_tokens\"}]}}]}";
+    const Answer created = send("POST", QStringLiteral("/anthropic/v1/messages/batches"), body);
+    QCOMPARE(created.status, 200);
+    QCOMPARE(created.json().value(QLatin1String("type")).toString(), QStringLiteral("message_batch"));
+    QCOMPARE(created.json().value(QLatin1String("processing_status")).toString(), QStringLiteral("in_progress"));
+    QCOMPARE(
+        created.json().value(QLatin1String("request_counts")).toObject().value(QLatin1String("processing")).toInt(), 2);
+    QVERIFY(created.json().value(QLatin1String("results_url")).isNull());
+    const QString id = created.json().value(QLatin1String("id")).toString();
+    QVERIFY(id.startsWith(QLatin1String("msgbatch_")));
+
+    const Answer early = send("GET", QStringLiteral("/anthropic/v1/messages/batches/%1/results").arg(id));
+    QCOMPARE(early.status, 400);
+    QCOMPARE(send("GET", QStringLiteral("/anthropic/v1/messages/batches/") + id)
+                 .json()
+                 .value(QLatin1String("processing_status")),
+             QJsonValue(QStringLiteral("in_progress")));
+    const QJsonObject ended = send("GET", QStringLiteral("/anthropic/v1/messages/batches/") + id).json();
+    QCOMPARE(ended.value(QLatin1String("processing_status")).toString(), QStringLiteral("ended"));
+    QCOMPARE(ended.value(QLatin1String("request_counts")).toObject().value(QLatin1String("succeeded")).toInt(), 1);
+    QCOMPARE(ended.value(QLatin1String("request_counts")).toObject().value(QLatin1String("errored")).toInt(), 1);
+    QCOMPARE(ended.value(QLatin1String("results_url")).toString(),
+             QString::fromUtf8(url(QStringLiteral("/anthropic/v1/messages/batches/%1/results").arg(id))));
+
+    const Answer results = send("GET", QStringLiteral("/anthropic/v1/messages/batches/%1/results").arg(id));
+    QCOMPARE(results.status, 200);
+    const QList<QByteArray> lines = results.body.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject a = QJsonDocument::fromJson(lines[0]).object();
+    QCOMPARE(a.value(QLatin1String("custom_id")).toString(), QStringLiteral("a"));
+    QCOMPARE(a.value(QLatin1String("result")).toObject().value(QLatin1String("type")).toString(),
+             QStringLiteral("succeeded"));
+    const QJsonObject message = a.value(QLatin1String("result")).toObject().value(QLatin1String("message")).toObject();
+    QCOMPARE(message.value(QLatin1String("type")).toString(), QStringLiteral("message"));
+    QVERIFY(message.value(QLatin1String("usage")).toObject().value(QLatin1String("input_tokens")).toInt() > 0);
+    // Anthropic requires max_tokens in each request's params: that one errored, billed nothing.
+    const QJsonObject b = QJsonDocument::fromJson(lines[1]).object().value(QLatin1String("result")).toObject();
+    QCOMPARE(b.value(QLatin1String("type")).toString(), QStringLiteral("errored"));
+    QCOMPARE(b.value(QLatin1String("error")).toObject().value(QLatin1String("type")).toString(),
+             QStringLiteral("error"));
+    QCOMPARE(m_sandbox->batches().requestsRun(), 2);
+    QCOMPARE(m_sandbox->answered().completionTokens > 0, true);
+}
+
+void tst_SandboxBatches::anthropic_errorAnswers_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no requests") << QByteArray("POST") << "/anthropic/v1/messages/batches" << QByteArray("{}") << 400
+                                 << "invalid_request_error"
+                                 << "requests: Field required";
+    QTest::newRow("an empty list") << QByteArray("POST") << "/anthropic/v1/messages/batches"
+                                   << QByteArray("{\"requests\":[]}") << 400 << "invalid_request_error"
+                                   << "requests: List should have at least 1 item";
+    QTest::newRow("a custom_id with a dot")
+        << QByteArray("POST") << "/anthropic/v1/messages/batches"
+        << QByteArray("{\"requests\":[{\"custom_id\":\"a.b\",\"params\":{}}]}") << 400 << "invalid_request_error"
+        << "requests.0.custom_id: String should match pattern";
+    QTest::newRow("a custom_id twice")
+        << QByteArray("POST") << "/anthropic/v1/messages/batches"
+        << QByteArray("{\"requests\":[{\"custom_id\":\"a\",\"params\":{}},{\"custom_id\":\"a\",\"params\":{}}]}") << 400
+        << "invalid_request_error"
+        << "requests: custom_id values must be unique";
+    QTest::newRow("no params") << QByteArray("POST") << "/anthropic/v1/messages/batches"
+                               << QByteArray("{\"requests\":[{\"custom_id\":\"a\"}]}") << 400 << "invalid_request_error"
+                               << "requests.0.params: Field required";
+    QTest::newRow("unknown batch") << QByteArray("GET") << "/anthropic/v1/messages/batches/msgbatch_nope"
+                                   << QByteArray() << 404 << "not_found_error"
+                                   << "Message batch msgbatch_nope not found.";
+}
+
+void tst_SandboxBatches::anthropic_errorAnswers()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(QString, type);
+    QFETCH(QString, message);
+    const Answer answer = send(method, path, body);
+    QCOMPARE(answer.status, status);
+    QCOMPARE(answer.json().value(QLatin1String("type")).toString(), QStringLiteral("error"));
+    const QJsonObject error = answer.json().value(QLatin1String("error")).toObject();
+    QCOMPARE(error.value(QLatin1String("type")).toString(), type);
+    QVERIFY2(error.value(QLatin1String("message")).toString().startsWith(message), qPrintable(answer.body));
+    QCOMPARE(m_sandbox->batches().jobsCreated(), 0);
+}
+
+void tst_SandboxBatches::otherProviders_haveNoBatchApi()
+{
+    // DeepSeek offers no batch API: its sandbox answers these paths as an unknown URL.
+    QCOMPARE(send("POST", QStringLiteral("/deepseek/v1/batches"), "{}").status, 404);
+    QCOMPARE(send("GET", QStringLiteral("/deepseek/v1/files/file-1/content")).status, 404);
+    QCOMPARE(m_sandbox->batches().endpointRequests(), 0);
+    // A required key is checked before a job is touched.
+    m_sandbox->setRequiredKey(QStringLiteral("sandbox-openai"), QStringLiteral("sk-right"));
+    QCOMPARE(upload("batch", "{}\n").status, 401);
+    QCOMPARE(m_sandbox->batches().uploads(), 0);
+}
+
+QTEST_GUILESS_MAIN(tst_SandboxBatches)
+#include "tst_SandboxBatches.moc"
