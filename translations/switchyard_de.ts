@@ -1827,10 +1827,6 @@ Erstes Token: %3</translation>
         <translation>Client-Schlüssel des Gateways (ihre IDs)</translation>
     </message>
     <message>
-        <source>Count savings only on requests the router chose a model for, leaving out workbench comparisons</source>
-        <translation>Einsparungen nur für Anfragen zählen, für die der Router ein Modell gewählt hat, ohne Vergleiche der Werkbank</translation>
-    </message>
-    <message>
         <source>Health probes</source>
         <translation>Zustandsproben</translation>
     </message>
@@ -1861,6 +1857,14 @@ Erstes Token: %3</translation>
     <message>
         <source>Filters: %1</source>
         <translation>Filter: %1</translation>
+    </message>
+    <message>
+        <source>Evaluations (switchyard eval)</source>
+        <translation>Auswertungen (switchyard eval)</translation>
+    </message>
+    <message>
+        <source>Count savings only on requests the router chose a model for, leaving out workbench comparisons and evaluations</source>
+        <translation>Einsparungen nur für Anfragen zählen, für die der Router ein Modell gewählt hat, ohne Vergleiche der Werkbank und Auswertungen</translation>
     </message>
 </context>
 <context>
@@ -2464,10 +2468,6 @@ Erstes Token: %3</translation>
         <translation>das Ledger ist nicht geöffnet; eine Auswertung hält ihre Ergebnisse dort fest</translation>
     </message>
     <message>
-        <source>%1:%2: prompt &quot;%3&quot; has no grader and no expected answer; name a grader with --grader</source>
-        <translation>%1:%2: Prompt „%3“ hat keinen Bewerter und keine erwartete Antwort; einen Bewerter mit --grader angeben</translation>
-    </message>
-    <message>
         <source>cannot open the ledger: %1</source>
         <translation>das Ledger kann nicht geöffnet werden: %1</translation>
     </message>
@@ -2549,6 +2549,10 @@ Erstes Token: %3</translation>
             <numerusform>%n Zelle nicht erledigt; stellen mit: switchyard eval run --resume %1</numerusform>
             <numerusform>%n Zellen nicht erledigt; stellen mit: switchyard eval run --resume %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1:%2: prompt &quot;%3&quot; has no grader and no expected answer; name a grader with --grader</source>
+        <translation>%1:%2: Prompt „%3“ hat keinen Bewerter und keine erwartete Antwort; einen Bewerter mit --grader angeben</translation>
     </message>
 </context>
 <context>
@@ -7738,10 +7742,6 @@ Erstes Token: %3</translation>
         <translation>Auch mit den Stimmen der Werkbank im Verlauf trainieren: Vergleiche des --weak- und des --strong-Modells (wie der Verlauf sie nennt), der Gewinner mit 1 bewertet.</translation>
     </message>
     <message>
-        <source>usage: switchyard router train|score FILE.jsonl, or router train --votes --weak MODEL --strong MODEL [FILE.jsonl]</source>
-        <translation>Aufruf: switchyard router train|score DATEI.jsonl, oder router train --votes --weak MODELL --strong MODELL [DATEI.jsonl]</translation>
-    </message>
-    <message>
         <source>--votes is an option of `router train` and needs --weak and --strong</source>
         <translation>--votes ist eine Option von `router train` und braucht --weak und --strong</translation>
     </message>
@@ -7758,6 +7758,10 @@ Erstes Token: %3</translation>
             <numerusform>%n davon aus Stimmen der Werkbank
 </numerusform>
         </translation>
+    </message>
+    <message>
+        <source>usage: switchyard router train|score FILE.jsonl, or router train --votes --weak MODEL --strong MODEL [FILE.jsonl]</source>
+        <translation>Aufruf: switchyard router train|score DATEI.jsonl, oder router train --votes --weak MODELL --strong MODELL [DATEI.jsonl]</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ enum class RequestSource
     Gateway, // "gateway": the local gateway
     Cli, // "cli": `switchyard ask` (a model, group or tier by name)
     Probe, // "probe": an active health probe (ProviderProbes), never part of savings
+    Evaluation, // "evaluation": a batch evaluation's model and judge calls (`switchyard eval run`)
 };
 
 namespace RequestSources {
@@ -20,4 +21,8 @@ namespace RequestSources {
 QString id(RequestSource value);
 std::optional<RequestSource> fromId(const QString& id);
 QList<RequestSource> all();
+// Calls that compare models (workbench columns, evaluation cells) rather than serve traffic: never
+// "routed" savings, nor the volume a routing projection scales to.
+bool isComparison(RequestSource value);
+QList<RequestSource> comparisons();
 } // namespace RequestSources
