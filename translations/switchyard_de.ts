@@ -2556,6 +2556,69 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>EvaluationAdvicePanel</name>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Passes</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation>95-%-Intervall</translation>
+    </message>
+    <message>
+        <source>Cost per prompt</source>
+        <translation>Kosten pro Prompt</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluation:</source>
+        <translation>&amp;Auswertung:</translation>
+    </message>
+    <message>
+        <source>T&amp;ier:</source>
+        <translation>&amp;Stufe:</translation>
+    </message>
+    <message>
+        <source>there is no ledger</source>
+        <translation>es gibt kein Ledger</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 prompts x %4 models</source>
+        <translation>%1: %2, %3 Prompts x %4 Modelle</translation>
+    </message>
+    <message>
+        <source>No evaluation yet: run one with `switchyard eval run SET --models A,B`.</source>
+        <translation>Noch keine Auswertung: eine mit `switchyard eval run SET --models A,B` ausführen.</translation>
+    </message>
+    <message>
+        <source>The evaluations cannot be read: %1</source>
+        <translation>Die Auswertungen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The evaluation&apos;s cells cannot be read: %1</source>
+        <translation>Die Zellen der Auswertung können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>unpriced</source>
+        <translation>ohne Preis</translation>
+    </message>
+    <message>
+        <source>Make %1 the primary of %2</source>
+        <translation>%1 zum primären Modell von %2 machen</translation>
+    </message>
+    <message>
+        <source>Put %1 at the top of the %2 chain (undoable)</source>
+        <translation>%1 an die Spitze der Kette %2 stellen (rückgängig zu machen)</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationExport</name>
     <message>
         <source>Evaluation %1: %2</source>
@@ -7936,6 +7999,10 @@ Erstes Token: %3</translation>
         <source>Save writes the changes to routing.json; Revert drops them</source>
         <translation>Ungespeicherte Änderungen: Speichern schreibt sie in routing.json, Verwerfen verwirft sie</translation>
     </message>
+    <message>
+        <source>E&amp;valuation advice</source>
+        <translation>Rat aus einer Aus&amp;wertung</translation>
+    </message>
 </context>
 <context>
     <name>RuleEngine</name>
@@ -9042,6 +9109,35 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
     <message>
         <source>version %1 is the newest, not %2, the one this change was made on</source>
         <translation>Version %1 ist die neueste, nicht %2, auf der diese Änderung beruht</translation>
+    </message>
+</context>
+<context>
+    <name>TierAdvice</name>
+    <message numerus="yes">
+        <source>No prompt of this evaluation goes to %1; judged on all %n prompt(s).</source>
+        <translation>
+            <numerusform>Kein Prompt dieser Auswertung geht an %1; beurteilt über den %n Prompt.</numerusform>
+            <numerusform>Kein Prompt dieser Auswertung geht an %1; beurteilt über alle %n Prompts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Judged on the %n prompt(s) of this evaluation that go to %1.</source>
+        <translation>
+            <numerusform>Beurteilt über den %n Prompt dieser Auswertung, der an %1 geht.</numerusform>
+            <numerusform>Beurteilt über die %n Prompts dieser Auswertung, die an %1 gehen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is the primary already.</source>
+        <translation>%1 ist bereits das primäre Modell.</translation>
+    </message>
+    <message>
+        <source>Suggested primary: %1 (now %2).</source>
+        <translation>Vorgeschlagenes primäres Modell: %1 (jetzt %2).</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
     </message>
 </context>
 <context>

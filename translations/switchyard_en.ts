@@ -444,6 +444,23 @@
     </message>
 </context>
 <context>
+    <name>TierAdvice</name>
+    <message numerus="yes">
+        <source>No prompt of this evaluation goes to %1; judged on all %n prompt(s).</source>
+        <translation>
+            <numerusform>No prompt of this evaluation goes to %1; judged on its %n prompt.</numerusform>
+            <numerusform>No prompt of this evaluation goes to %1; judged on all %n prompts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Judged on the %n prompt(s) of this evaluation that go to %1.</source>
+        <translation>
+            <numerusform>Judged on the %n prompt of this evaluation that goes to %1.</numerusform>
+            <numerusform>Judged on the %n prompts of this evaluation that go to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TierColumn</name>
     <message numerus="yes">
         <source>One request can make up to %n upstream call(s) (every deployment once, plus one retry after a 429), take %1 until an answer or a final error when every attempt runs into its timeout, and cost up to %2 (2,000 tokens in, 1,000 out on the dearest model)%3.</source>
