@@ -2551,8 +2551,8 @@ Erstes Token: %3</translation>
         </translation>
     </message>
     <message>
-        <source>%1:%2: prompt &quot;%3&quot; has no grader and no expected answer; name a grader with --grader</source>
-        <translation>%1:%2: Prompt „%3“ hat keinen Bewerter und keine erwartete Antwort; einen Bewerter mit --grader angeben</translation>
+        <source>%1 with --grader</source>
+        <translation>%1 mit --grader</translation>
     </message>
 </context>
 <context>
@@ -2747,6 +2747,14 @@ Erstes Token: %3</translation>
         <source>%1 files (*.%2)</source>
         <translation>%1-Dateien (*.%2)</translation>
     </message>
+    <message>
+        <source>Resume evaluation</source>
+        <translation>Auswertung fortsetzen</translation>
+    </message>
+    <message>
+        <source>Ask the cells of the evaluation shown that are not done; what was paid for is not asked again</source>
+        <translation>Die noch offenen Zellen der gezeigten Auswertung fragen; was bezahlt ist, wird nicht noch einmal gefragt</translation>
+    </message>
 </context>
 <context>
     <name>EvaluationMatrixModel</name>
@@ -2812,6 +2820,13 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>EvaluationPlan</name>
+    <message>
+        <source>%1:%2: prompt &quot;%3&quot; has no grader and no expected answer; name a grader</source>
+        <translation>%1:%2: Prompt „%3“ hat keinen Bewerter und keine erwartete Antwort; nennen Sie einen Bewerter</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationRun</name>
     <message>
         <source>model %1 names an unknown provider %2</source>
@@ -2836,6 +2851,135 @@ Erstes Token: %3</translation>
     <message>
         <source>the judge %1 could not be asked: %2</source>
         <translation>das Bewertungsmodell %1 konnte nicht gefragt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationRunBar</name>
+    <message>
+        <source>estimating the time left</source>
+        <translation>die Restzeit wird geschätzt</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n second(s) left</source>
+        <translation>
+            <numerusform>noch etwa %n Sekunde</numerusform>
+            <numerusform>noch etwa %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s) left</source>
+        <translation>
+            <numerusform>noch etwa %n Minute</numerusform>
+            <numerusform>noch etwa %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run an evaluation</source>
+        <translation>Eine Auswertung starten</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel run</source>
+        <translation>Lauf a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>A prompt set: .csv, .jsonl or promptfoo .yaml</source>
+        <translation>Ein Prompt-Satz: .csv, .jsonl oder promptfoo-.yaml</translation>
+    </message>
+    <message>
+        <source>contains the expected answer</source>
+        <translation>enthält die erwartete Antwort</translation>
+    </message>
+    <message>
+        <source>The set&apos;s grader, for prompts that name none: equals[:TEXT], contains[:TEXT], regex:PATTERN, json-valid, json-schema-valid:SCHEMA, numeric[:TOLERANCE], tool-call:NAME, llm-judge:MODEL[:THRESHOLD]</source>
+        <translation>Der Bewerter des Satzes für Prompts, die keinen nennen: equals[:TEXT], contains[:TEXT], regex:PATTERN, json-valid, json-schema-valid:SCHEMA, numeric[:TOLERANCE], tool-call:NAME, llm-judge:MODEL[:THRESHOLD]</translation>
+    </message>
+    <message>
+        <source>Cells in flight at once; each provider&apos;s own limit applies too</source>
+        <translation>Gleichzeitig laufende Zellen; das eigene Limit jedes Anbieters gilt zusätzlich</translation>
+    </message>
+    <message>
+        <source>%v of %m cells</source>
+        <translation>%v von %m Zellen</translation>
+    </message>
+    <message>
+        <source>Prompt s&amp;et:</source>
+        <translation>Prompt-Sat&amp;z:</translation>
+    </message>
+    <message>
+        <source>&amp;Models:</source>
+        <translation>&amp;Modelle:</translation>
+    </message>
+    <message>
+        <source>&amp;Grader:</source>
+        <translation>&amp;Bewerter:</translation>
+    </message>
+    <message>
+        <source>Ce&amp;lls at once:</source>
+        <translation>Ze&amp;llen zugleich:</translation>
+    </message>
+    <message>
+        <source>Prompt set</source>
+        <translation>Prompt-Satz</translation>
+    </message>
+    <message>
+        <source>Prompt sets (*.csv *.jsonl *.ndjson *.yaml *.yml)</source>
+        <translation>Prompt-Sätze (*.csv *.jsonl *.ndjson *.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Choose a prompt set file first.</source>
+        <translation>Wählen Sie zuerst eine Datei mit einem Prompt-Satz.</translation>
+    </message>
+    <message>
+        <source>Reading %1...</source>
+        <translation>%1 wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Grader: %1</source>
+        <translation>Bewerter: %1</translation>
+    </message>
+    <message>
+        <source>Check at least one model to ask.</source>
+        <translation>Haken Sie mindestens ein Modell an, das gefragt werden soll.</translation>
+    </message>
+    <message>
+        <source>The ledger cannot be written: %1</source>
+        <translation>In das Ledger kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>The ledger did not take a cell: %1</source>
+        <translation>Das Ledger hat eine Zelle nicht angenommen: %1</translation>
+    </message>
+    <message>
+        <source>Evaluation %1 complete: %2 cells.</source>
+        <translation>Auswertung %1 vollständig: %2 Zellen.</translation>
+    </message>
+    <message>
+        <source>Evaluation %1 stopped with %2 of %3 cells done; resume it to ask the rest.</source>
+        <translation>Auswertung %1 angehalten, %2 von %3 Zellen erledigt; setzen Sie sie fort, um den Rest zu fragen.</translation>
+    </message>
+    <message>
+        <source>Paused: the cells in flight finish, no new one starts.</source>
+        <translation>Pausiert: laufende Zellen werden fertig, keine neue beginnt.</translation>
+    </message>
+    <message>
+        <source>Evaluation %1: %2.</source>
+        <translation>Auswertung %1: %2.</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
     </message>
 </context>
 <context>

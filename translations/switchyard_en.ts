@@ -141,6 +141,23 @@
     </message>
 </context>
 <context>
+    <name>EvaluationRunBar</name>
+    <message numerus="yes">
+        <source>about %n second(s) left</source>
+        <translation>
+            <numerusform>about %n second left</numerusform>
+            <numerusform>about %n seconds left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s) left</source>
+        <translation>
+            <numerusform>about %n minute left</numerusform>
+            <numerusform>about %n minutes left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GatewayServer</name>
     <message numerus="yes">
         <source>The gateway is busy with %n large request(s) (%1 MiB or more each); try again shortly.</source>
