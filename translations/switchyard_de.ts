@@ -5248,6 +5248,10 @@ Erstes Token: %3</translation>
         <source>The copy does not match the source: %1 requests, %2 attempts, %3 failovers, %4 votes and $%5 in the source; %6, %7, %8, %9 and $%10 added to the target. Was the target written by something else meanwhile?</source>
         <translation>Die Kopie stimmt nicht mit der Quelle überein: %1 Anfragen, %2 Versuche, %3 Failover, %4 Stimmen und $%5 in der Quelle; %6, %7, %8, %9 und $%10 im Ziel hinzugekommen. Hat inzwischen etwas anderes in das Ziel geschrieben?</translation>
     </message>
+    <message>
+        <source>Evaluations: %1 with %2 cells in the source, %3 with %4 cells added.</source>
+        <translation>Auswertungen: %1 mit %2 Zellen in der Quelle, %3 mit %4 Zellen hinzugefügt.</translation>
+    </message>
 </context>
 <context>
     <name>LedgerSchema</name>
@@ -5802,6 +5806,16 @@ Erstes Token: %3</translation>
 </source>
         <translation>%1 Anfragen, %2 Versuche, %3 Failover und %4 Stimmen in %5; Anzahlen und Summen stimmen mit der Quelle überein.
 </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evaluation(s) with their %1 cells copied.
+</source>
+        <translation>
+            <numerusform>%n Auswertung mit ihren %1 Zellen kopiert.
+</numerusform>
+            <numerusform>%n Auswertungen mit ihren %1 Zellen kopiert.
+</numerusform>
+        </translation>
     </message>
 </context>
 <context>

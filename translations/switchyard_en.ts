@@ -259,6 +259,19 @@
     </message>
 </context>
 <context>
+    <name>MigrateLedgerCommand</name>
+    <message numerus="yes">
+        <source>%n evaluation(s) with their %1 cells copied.
+</source>
+        <translation>
+            <numerusform>%n evaluation with its %1 cells copied.
+</numerusform>
+            <numerusform>%n evaluations with their %1 cells copied.
+</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PrimariesCommand</name>
     <message numerus="yes">
         <source>Last %n day(s); marked (!) above %1% failover over at least %2 requests (alerts.json).</source>
