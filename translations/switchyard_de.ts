@@ -2619,6 +2619,13 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>EvaluationEvidence</name>
+    <message>
+        <source>evaluation %1 did not ask %2 (it asked %3)</source>
+        <translation>Auswertung %1 hat %2 nicht gefragt (sie fragte %3)</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationExport</name>
     <message>
         <source>Evaluation %1: %2</source>
@@ -4830,6 +4837,10 @@ Erstes Token: %3</translation>
     <message>
         <source>SETTINGS</source>
         <translation>EINSTELLUNGEN</translation>
+    </message>
+    <message>
+        <source>cannot read the evaluations: %1</source>
+        <translation>die Auswertungen können nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -7981,8 +7992,34 @@ Erstes Token: %3</translation>
         </translation>
     </message>
     <message>
-        <source>usage: switchyard router train|score FILE.jsonl, or router train --votes --weak MODEL --strong MODEL [FILE.jsonl]</source>
-        <translation>Aufruf: switchyard router train|score DATEI.jsonl, oder router train --votes --weak MODELL --strong MODELL [DATEI.jsonl]</translation>
+        <source>Also train on evaluation ID in the ledger (repeatable): each prompt both the --weak and the --strong model answered, a pass scored 1.</source>
+        <translation>Auch mit Auswertung ID im Ledger trainieren (wiederholbar): jeder Prompt, den das --weak- und das --strong-Modell beantwortet haben, bestanden zählt 1.</translation>
+    </message>
+    <message>
+        <source>--evaluation needs an evaluation id, not &quot;%1&quot;</source>
+        <translation>--evaluation braucht die ID einer Auswertung, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>usage: switchyard router train|score FILE.jsonl, or router train --votes|--evaluation ID --weak MODEL --strong MODEL [FILE.jsonl]</source>
+        <translation>Aufruf: switchyard router train|score DATEI.jsonl, oder router train --votes|--evaluation ID --weak MODELL --strong MODELL [DATEI.jsonl]</translation>
+    </message>
+    <message>
+        <source>--evaluation is an option of `router train` and needs --weak and --strong</source>
+        <translation>--evaluation ist eine Option von `router train` und braucht --weak und --strong</translation>
+    </message>
+    <message>
+        <source>cannot read the evaluations: %1</source>
+        <translation>die Auswertungen können nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them from evaluations
+</source>
+        <translation>
+            <numerusform>%n davon aus Auswertungen
+</numerusform>
+            <numerusform>%n davon aus Auswertungen
+</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -385,6 +385,16 @@
 </numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n of them from evaluations
+</source>
+        <translation>
+            <numerusform>%n of them from evaluations
+</numerusform>
+            <numerusform>%n of them from evaluations
+</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RoutingEditor</name>
