@@ -5263,6 +5263,10 @@ Erstes Token: %3</translation>
         <source>Evaluations: %1 with %2 cells in the source, %3 with %4 cells added.</source>
         <translation>Auswertungen: %1 mit %2 Zellen in der Quelle, %3 mit %4 Zellen hinzugefügt.</translation>
     </message>
+    <message>
+        <source>the copied evaluation got no id</source>
+        <translation>die kopierte Auswertung hat keine ID bekommen</translation>
+    </message>
 </context>
 <context>
     <name>LedgerSchema</name>

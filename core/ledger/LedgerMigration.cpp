@@ -181,7 +181,7 @@ bool copyEvaluations(const QSqlDatabase& source, const QSqlDatabase& target, QSt
         const QVariant id
             = dialect.isPostgres() ? (insert.next() ? insert.value(0) : QVariant()) : insert.lastInsertId();
         if (!id.isValid()) {
-            *error = tr("the copied evaluation got no id");
+            *error = QCoreApplication::translate("LedgerMigration", "the copied evaluation got no id");
             return false;
         }
         if (!exec(cells, QStringLiteral("SELECT %1 FROM evaluation_cells WHERE evaluation_id = ?").arg(columns),
