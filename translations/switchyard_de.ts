@@ -2058,10 +2058,6 @@ Erstes Token: %3</translation>
         <translation>Client-Schlüssel des Gateways (ihre IDs)</translation>
     </message>
     <message>
-        <source>Count savings only on requests the router chose a model for, leaving out workbench comparisons</source>
-        <translation>Einsparungen nur für Anfragen zählen, für die der Router ein Modell gewählt hat, ohne Vergleiche der Werkbank</translation>
-    </message>
-    <message>
         <source>Health probes</source>
         <translation>Zustandsproben</translation>
     </message>
@@ -2096,6 +2092,14 @@ Erstes Token: %3</translation>
     <message>
         <source>Batch jobs (switchyard batch)</source>
         <translation>Batch-Aufträge (switchyard batch)</translation>
+    </message>
+    <message>
+        <source>Evaluations (switchyard eval)</source>
+        <translation>Auswertungen (switchyard eval)</translation>
+    </message>
+    <message>
+        <source>Count savings only on requests the router chose a model for, leaving out workbench comparisons and evaluations</source>
+        <translation>Einsparungen nur für Anfragen zählen, für die der Router ein Modell gewählt hat, ohne Vergleiche der Werkbank und Auswertungen</translation>
     </message>
 </context>
 <context>
@@ -2699,10 +2703,6 @@ Erstes Token: %3</translation>
         <translation>das Ledger ist nicht geöffnet; eine Auswertung hält ihre Ergebnisse dort fest</translation>
     </message>
     <message>
-        <source>%1:%2: prompt &quot;%3&quot; has no grader and no expected answer; name a grader with --grader</source>
-        <translation>%1:%2: Prompt „%3“ hat keinen Bewerter und keine erwartete Antwort; einen Bewerter mit --grader angeben</translation>
-    </message>
-    <message>
         <source>cannot open the ledger: %1</source>
         <translation>das Ledger kann nicht geöffnet werden: %1</translation>
     </message>
@@ -2784,6 +2784,80 @@ Erstes Token: %3</translation>
             <numerusform>%n Zelle nicht erledigt; stellen mit: switchyard eval run --resume %1</numerusform>
             <numerusform>%n Zellen nicht erledigt; stellen mit: switchyard eval run --resume %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 with --grader</source>
+        <translation>%1 mit --grader</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationAdvicePanel</name>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Passes</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation>95-%-Intervall</translation>
+    </message>
+    <message>
+        <source>Cost per prompt</source>
+        <translation>Kosten pro Prompt</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluation:</source>
+        <translation>&amp;Auswertung:</translation>
+    </message>
+    <message>
+        <source>T&amp;ier:</source>
+        <translation>&amp;Stufe:</translation>
+    </message>
+    <message>
+        <source>there is no ledger</source>
+        <translation>es gibt kein Ledger</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 prompts x %4 models</source>
+        <translation>%1: %2, %3 Prompts x %4 Modelle</translation>
+    </message>
+    <message>
+        <source>No evaluation yet: run one with `switchyard eval run SET --models A,B`.</source>
+        <translation>Noch keine Auswertung: eine mit `switchyard eval run SET --models A,B` ausführen.</translation>
+    </message>
+    <message>
+        <source>The evaluations cannot be read: %1</source>
+        <translation>Die Auswertungen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The evaluation&apos;s cells cannot be read: %1</source>
+        <translation>Die Zellen der Auswertung können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>unpriced</source>
+        <translation>ohne Preis</translation>
+    </message>
+    <message>
+        <source>Make %1 the primary of %2</source>
+        <translation>%1 zum primären Modell von %2 machen</translation>
+    </message>
+    <message>
+        <source>Put %1 at the top of the %2 chain (undoable)</source>
+        <translation>%1 an die Spitze der Kette %2 stellen (rückgängig zu machen)</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationEvidence</name>
+    <message>
+        <source>evaluation %1 did not ask %2 (it asked %3)</source>
+        <translation>Auswertung %1 hat %2 nicht gefragt (sie fragte %3)</translation>
     </message>
 </context>
 <context>
@@ -2915,6 +2989,14 @@ Erstes Token: %3</translation>
         <source>%1 files (*.%2)</source>
         <translation>%1-Dateien (*.%2)</translation>
     </message>
+    <message>
+        <source>Resume evaluation</source>
+        <translation>Auswertung fortsetzen</translation>
+    </message>
+    <message>
+        <source>Ask the cells of the evaluation shown that are not done; what was paid for is not asked again</source>
+        <translation>Die noch offenen Zellen der gezeigten Auswertung fragen; was bezahlt ist, wird nicht noch einmal gefragt</translation>
+    </message>
 </context>
 <context>
     <name>EvaluationMatrixModel</name>
@@ -2980,6 +3062,13 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>EvaluationPlan</name>
+    <message>
+        <source>%1:%2: prompt &quot;%3&quot; has no grader and no expected answer; name a grader</source>
+        <translation>%1:%2: Prompt „%3“ hat keinen Bewerter und keine erwartete Antwort; nennen Sie einen Bewerter</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationRun</name>
     <message>
         <source>model %1 names an unknown provider %2</source>
@@ -3004,6 +3093,135 @@ Erstes Token: %3</translation>
     <message>
         <source>the judge %1 could not be asked: %2</source>
         <translation>das Bewertungsmodell %1 konnte nicht gefragt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationRunBar</name>
+    <message>
+        <source>estimating the time left</source>
+        <translation>die Restzeit wird geschätzt</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n second(s) left</source>
+        <translation>
+            <numerusform>noch etwa %n Sekunde</numerusform>
+            <numerusform>noch etwa %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s) left</source>
+        <translation>
+            <numerusform>noch etwa %n Minute</numerusform>
+            <numerusform>noch etwa %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run an evaluation</source>
+        <translation>Eine Auswertung starten</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel run</source>
+        <translation>Lauf a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>A prompt set: .csv, .jsonl or promptfoo .yaml</source>
+        <translation>Ein Prompt-Satz: .csv, .jsonl oder promptfoo-.yaml</translation>
+    </message>
+    <message>
+        <source>contains the expected answer</source>
+        <translation>enthält die erwartete Antwort</translation>
+    </message>
+    <message>
+        <source>The set&apos;s grader, for prompts that name none: equals[:TEXT], contains[:TEXT], regex:PATTERN, json-valid, json-schema-valid:SCHEMA, numeric[:TOLERANCE], tool-call:NAME, llm-judge:MODEL[:THRESHOLD]</source>
+        <translation>Der Bewerter des Satzes für Prompts, die keinen nennen: equals[:TEXT], contains[:TEXT], regex:PATTERN, json-valid, json-schema-valid:SCHEMA, numeric[:TOLERANCE], tool-call:NAME, llm-judge:MODEL[:THRESHOLD]</translation>
+    </message>
+    <message>
+        <source>Cells in flight at once; each provider&apos;s own limit applies too</source>
+        <translation>Gleichzeitig laufende Zellen; das eigene Limit jedes Anbieters gilt zusätzlich</translation>
+    </message>
+    <message>
+        <source>%v of %m cells</source>
+        <translation>%v von %m Zellen</translation>
+    </message>
+    <message>
+        <source>Prompt s&amp;et:</source>
+        <translation>Prompt-Sat&amp;z:</translation>
+    </message>
+    <message>
+        <source>&amp;Models:</source>
+        <translation>&amp;Modelle:</translation>
+    </message>
+    <message>
+        <source>&amp;Grader:</source>
+        <translation>&amp;Bewerter:</translation>
+    </message>
+    <message>
+        <source>Ce&amp;lls at once:</source>
+        <translation>Ze&amp;llen zugleich:</translation>
+    </message>
+    <message>
+        <source>Prompt set</source>
+        <translation>Prompt-Satz</translation>
+    </message>
+    <message>
+        <source>Prompt sets (*.csv *.jsonl *.ndjson *.yaml *.yml)</source>
+        <translation>Prompt-Sätze (*.csv *.jsonl *.ndjson *.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Choose a prompt set file first.</source>
+        <translation>Wählen Sie zuerst eine Datei mit einem Prompt-Satz.</translation>
+    </message>
+    <message>
+        <source>Reading %1...</source>
+        <translation>%1 wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Grader: %1</source>
+        <translation>Bewerter: %1</translation>
+    </message>
+    <message>
+        <source>Check at least one model to ask.</source>
+        <translation>Haken Sie mindestens ein Modell an, das gefragt werden soll.</translation>
+    </message>
+    <message>
+        <source>The ledger cannot be written: %1</source>
+        <translation>In das Ledger kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>The ledger did not take a cell: %1</source>
+        <translation>Das Ledger hat eine Zelle nicht angenommen: %1</translation>
+    </message>
+    <message>
+        <source>Evaluation %1 complete: %2 cells.</source>
+        <translation>Auswertung %1 vollständig: %2 Zellen.</translation>
+    </message>
+    <message>
+        <source>Evaluation %1 stopped with %2 of %3 cells done; resume it to ask the rest.</source>
+        <translation>Auswertung %1 angehalten, %2 von %3 Zellen erledigt; setzen Sie sie fort, um den Rest zu fragen.</translation>
+    </message>
+    <message>
+        <source>Paused: the cells in flight finish, no new one starts.</source>
+        <translation>Pausiert: laufende Zellen werden fertig, keine neue beginnt.</translation>
+    </message>
+    <message>
+        <source>Evaluation %1: %2.</source>
+        <translation>Auswertung %1: %2.</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
     </message>
 </context>
 <context>
@@ -4855,6 +5073,10 @@ Erstes Token: %3</translation>
         <source>SETTINGS</source>
         <translation>EINSTELLUNGEN</translation>
     </message>
+    <message>
+        <source>cannot read the evaluations: %1</source>
+        <translation>die Auswertungen können nicht gelesen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>LeaderboardDock</name>
@@ -5271,6 +5493,14 @@ Erstes Token: %3</translation>
     <message>
         <source>The copy does not match the source: %1 requests, %2 attempts, %3 failovers, %4 votes and $%5 in the source; %6, %7, %8, %9 and $%10 added to the target. Was the target written by something else meanwhile?</source>
         <translation>Die Kopie stimmt nicht mit der Quelle überein: %1 Anfragen, %2 Versuche, %3 Failover, %4 Stimmen und $%5 in der Quelle; %6, %7, %8, %9 und $%10 im Ziel hinzugekommen. Hat inzwischen etwas anderes in das Ziel geschrieben?</translation>
+    </message>
+    <message>
+        <source>Evaluations: %1 with %2 cells in the source, %3 with %4 cells added.</source>
+        <translation>Auswertungen: %1 mit %2 Zellen in der Quelle, %3 mit %4 Zellen hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>the copied evaluation got no id</source>
+        <translation>die kopierte Auswertung hat keine ID bekommen</translation>
     </message>
 </context>
 <context>
@@ -5826,6 +6056,16 @@ Erstes Token: %3</translation>
 </source>
         <translation>%1 Anfragen, %2 Versuche, %3 Failover und %4 Stimmen in %5; Anzahlen und Summen stimmen mit der Quelle überein.
 </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evaluation(s) with their %1 cells copied.
+</source>
+        <translation>
+            <numerusform>%n Auswertung mit ihren %1 Zellen kopiert.
+</numerusform>
+            <numerusform>%n Auswertungen mit ihren %1 Zellen kopiert.
+</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7977,10 +8217,6 @@ Erstes Token: %3</translation>
         <translation>Auch mit den Stimmen der Werkbank im Verlauf trainieren: Vergleiche des --weak- und des --strong-Modells (wie der Verlauf sie nennt), der Gewinner mit 1 bewertet.</translation>
     </message>
     <message>
-        <source>usage: switchyard router train|score FILE.jsonl, or router train --votes --weak MODEL --strong MODEL [FILE.jsonl]</source>
-        <translation>Aufruf: switchyard router train|score DATEI.jsonl, oder router train --votes --weak MODELL --strong MODELL [DATEI.jsonl]</translation>
-    </message>
-    <message>
         <source>--votes is an option of `router train` and needs --weak and --strong</source>
         <translation>--votes ist eine Option von `router train` und braucht --weak und --strong</translation>
     </message>
@@ -7995,6 +8231,36 @@ Erstes Token: %3</translation>
             <numerusform>%n davon aus Stimmen der Werkbank
 </numerusform>
             <numerusform>%n davon aus Stimmen der Werkbank
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Also train on evaluation ID in the ledger (repeatable): each prompt both the --weak and the --strong model answered, a pass scored 1.</source>
+        <translation>Auch mit Auswertung ID im Ledger trainieren (wiederholbar): jeder Prompt, den das --weak- und das --strong-Modell beantwortet haben, bestanden zählt 1.</translation>
+    </message>
+    <message>
+        <source>--evaluation needs an evaluation id, not &quot;%1&quot;</source>
+        <translation>--evaluation braucht die ID einer Auswertung, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>usage: switchyard router train|score FILE.jsonl, or router train --votes|--evaluation ID --weak MODEL --strong MODEL [FILE.jsonl]</source>
+        <translation>Aufruf: switchyard router train|score DATEI.jsonl, oder router train --votes|--evaluation ID --weak MODELL --strong MODELL [DATEI.jsonl]</translation>
+    </message>
+    <message>
+        <source>--evaluation is an option of `router train` and needs --weak and --strong</source>
+        <translation>--evaluation ist eine Option von `router train` und braucht --weak und --strong</translation>
+    </message>
+    <message>
+        <source>cannot read the evaluations: %1</source>
+        <translation>die Auswertungen können nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them from evaluations
+</source>
+        <translation>
+            <numerusform>%n davon aus Auswertungen
+</numerusform>
+            <numerusform>%n davon aus Auswertungen
 </numerusform>
         </translation>
     </message>
@@ -8170,6 +8436,10 @@ Erstes Token: %3</translation>
     <message>
         <source>Save writes the changes to routing.json; Revert drops them</source>
         <translation>Ungespeicherte Änderungen: Speichern schreibt sie in routing.json, Verwerfen verwirft sie</translation>
+    </message>
+    <message>
+        <source>E&amp;valuation advice</source>
+        <translation>Rat aus einer Aus&amp;wertung</translation>
     </message>
 </context>
 <context>
@@ -9277,6 +9547,35 @@ Modelle: auto, die Routing-Stufen, Gruppen und %4 Modelle. Strg+C beendet.
     <message>
         <source>version %1 is the newest, not %2, the one this change was made on</source>
         <translation>Version %1 ist die neueste, nicht %2, auf der diese Änderung beruht</translation>
+    </message>
+</context>
+<context>
+    <name>TierAdvice</name>
+    <message numerus="yes">
+        <source>No prompt of this evaluation goes to %1; judged on all %n prompt(s).</source>
+        <translation>
+            <numerusform>Kein Prompt dieser Auswertung geht an %1; beurteilt über den %n Prompt.</numerusform>
+            <numerusform>Kein Prompt dieser Auswertung geht an %1; beurteilt über alle %n Prompts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Judged on the %n prompt(s) of this evaluation that go to %1.</source>
+        <translation>
+            <numerusform>Beurteilt über den %n Prompt dieser Auswertung, der an %1 geht.</numerusform>
+            <numerusform>Beurteilt über die %n Prompts dieser Auswertung, die an %1 gehen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is the primary already.</source>
+        <translation>%1 ist bereits das primäre Modell.</translation>
+    </message>
+    <message>
+        <source>Suggested primary: %1 (now %2).</source>
+        <translation>Vorgeschlagenes primäres Modell: %1 (jetzt %2).</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
     </message>
 </context>
 <context>

@@ -158,6 +158,23 @@
     </message>
 </context>
 <context>
+    <name>EvaluationRunBar</name>
+    <message numerus="yes">
+        <source>about %n second(s) left</source>
+        <translation>
+            <numerusform>about %n second left</numerusform>
+            <numerusform>about %n seconds left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s) left</source>
+        <translation>
+            <numerusform>about %n minute left</numerusform>
+            <numerusform>about %n minutes left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GatewayServer</name>
     <message numerus="yes">
         <source>The gateway is busy with %n large request(s) (%1 MiB or more each); try again shortly.</source>
@@ -255,6 +272,19 @@
         <translation>
             <numerusform>Degraded: %n problem</numerusform>
             <numerusform>Degraded: %n problems</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MigrateLedgerCommand</name>
+    <message numerus="yes">
+        <source>%n evaluation(s) with their %1 cells copied.
+</source>
+        <translation>
+            <numerusform>%n evaluation with its %1 cells copied.
+</numerusform>
+            <numerusform>%n evaluations with their %1 cells copied.
+</numerusform>
         </translation>
     </message>
 </context>
@@ -372,6 +402,16 @@
 </numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n of them from evaluations
+</source>
+        <translation>
+            <numerusform>%n of them from evaluations
+</numerusform>
+            <numerusform>%n of them from evaluations
+</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RoutingEditor</name>
@@ -457,6 +497,23 @@
         <translation>
             <numerusform>answered by %1 after %n failover</numerusform>
             <numerusform>answered by %1 after %n failovers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TierAdvice</name>
+    <message numerus="yes">
+        <source>No prompt of this evaluation goes to %1; judged on all %n prompt(s).</source>
+        <translation>
+            <numerusform>No prompt of this evaluation goes to %1; judged on its %n prompt.</numerusform>
+            <numerusform>No prompt of this evaluation goes to %1; judged on all %n prompts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Judged on the %n prompt(s) of this evaluation that go to %1.</source>
+        <translation>
+            <numerusform>Judged on the %n prompt of this evaluation that goes to %1.</numerusform>
+            <numerusform>Judged on the %n prompts of this evaluation that go to %1.</numerusform>
         </translation>
     </message>
 </context>

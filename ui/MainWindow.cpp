@@ -70,6 +70,7 @@ MainWindow::MainWindow(Engine& engine, QWidget* parent)
         results->setObjectName(QStringLiteral("evaluationResultsAction"));
         connect(results, &QAction::triggered, this, [this] {
             auto* dialog = new EvaluationMatrixDialog(m_engine->ledgerPath(), this);
+            dialog->enableRuns(*m_engine);
             dialog->setAttribute(Qt::WA_DeleteOnClose);
             dialog->show();
         });

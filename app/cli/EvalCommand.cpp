@@ -4,11 +4,11 @@
 #include "core/common/Money.h"
 #include "core/engine/Engine.h"
 #include "core/evaluation/EvaluationExport.h"
+#include "core/evaluation/EvaluationPlan.h"
 #include "core/evaluation/EvaluationRun.h"
 #include "core/evaluation/EvaluationSummary.h"
 
 #include <QCommandLineParser>
-#include <QFileInfo>
 
 namespace {
 QString percent(double share)
@@ -123,30 +123,15 @@ void EvalCommand::run(Engine& engine)
     }
     EvaluationInfo info;
     if (m_resume == 0) {
-        info.prompts = PromptSet::read(m_set);
-        if (!info.prompts.ok()) {
-            emit done(Console::fail(info.prompts.errorString(), ExitUnparsable));
+        QString error;
+        const PromptSet prompts = PromptSet::read(m_set);
+        const auto planned = EvaluationPlan::of(m_set, prompts, m_graders, m_models, &error);
+        if (!planned) {
+            // A prompt that nothing grades: the set can name its grader here.
+            emit done(Console::fail(prompts.ok() ? tr("%1 with --grader").arg(error) : error, ExitUnparsable));
             return;
         }
-        info.graders = m_graders;
-        if (info.graders.isEmpty()) {
-            for (const PromptItem& item : info.prompts.items()) {
-                if (item.graders.isEmpty() && item.expected.isEmpty()) {
-                    emit done(Console::fail(tr("%1:%2: prompt \"%3\" has no grader and no expected answer; name a "
-                                               "grader with --grader")
-                                                .arg(m_set)
-                                                .arg(item.line)
-                                                .arg(item.id),
-                                            ExitUnparsable));
-                    return;
-                }
-            }
-            GraderSpec contains;
-            contains.kind = GraderKind::Contains;
-            info.graders = { contains };
-        }
-        info.name = QFileInfo(m_set).fileName();
-        info.models = m_models;
+        info = *planned;
     }
     m_store = std::make_unique<EvaluationStore>(engine.ledgerPath());
     QString error;

@@ -3,6 +3,7 @@
 #include "app/cli/Console.h"
 #include "core/common/Money.h"
 #include "core/engine/Engine.h"
+#include "core/evaluation/EvaluationEvidence.h"
 #include "core/ledger/LedgerQueries.h"
 
 #include <QCommandLineParser>
@@ -84,11 +85,23 @@ void LeaderboardCommand::run(Engine& engine)
         return;
     }
     LedgerQueries queries(engine.ledgerPath());
-    const QList<VotedRun> runs = queries.votedRuns(m_filter.from, m_filter.until);
+    QList<VotedRun> runs = queries.votedRuns(m_filter.from, m_filter.until);
     if (!queries.errorString().isEmpty()) {
         emit done(Console::fail(queries.errorString()));
         return;
     }
+    // The evaluations' games count as votes do (tag "evaluation").
+    EvaluationStore evaluations(engine.ledgerPath());
+    QString evaluationError;
+    std::optional<QList<VotedRun>> games;
+    if (evaluations.open(&evaluationError)) {
+        games = EvaluationEvidence::fromLedger(evaluations, &evaluationError, m_filter.from, m_filter.until);
+    }
+    if (!games) {
+        emit done(Console::fail(tr("cannot read the evaluations: %1").arg(evaluationError)));
+        return;
+    }
+    runs += *games;
     const QList<Leaderboard::Row> rows = Leaderboard::compute(runs, m_grouping, m_filter);
     QString error;
     if (!m_csvPath.isEmpty() && !Leaderboard::save(Leaderboard::toCsv(rows), m_csvPath, &error)) {

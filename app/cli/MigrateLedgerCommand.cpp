@@ -64,5 +64,9 @@ void MigrateLedgerCommand::run(Engine& engine)
                      .arg(report.source.failovers)
                      .arg(report.source.votes)
                      .arg(target));
+    if (report.source.evaluations > 0) {
+        Console::out(tr("%n evaluation(s) with their %1 cells copied.\n", nullptr, int(report.source.evaluations))
+                         .arg(report.source.evaluationCells));
+    }
     emit done(0);
 }

@@ -3,6 +3,7 @@
 #include "app/cli/Console.h"
 #include "core/common/HomeSettings.h"
 #include "core/engine/Engine.h"
+#include "core/evaluation/EvaluationEvidence.h"
 #include "core/learning/LearnedRouter.h"
 #include "core/learning/PromptFile.h"
 #include "core/learning/RouterTrainer.h"
@@ -88,17 +89,31 @@ bool RouterCommand::parse(const QStringList& arguments)
     const QCommandLineOption votes(QStringLiteral("votes"),
                                    tr("Also train on the workbench's votes in the ledger: comparisons of the --weak "
                                       "and --strong models (as the ledger names them), the winner scored 1."));
-    parser.addOptions({ weak, strong, votes });
+    const QCommandLineOption evaluation(QStringLiteral("evaluation"),
+                                        tr("Also train on evaluation ID in the ledger (repeatable): each prompt both "
+                                           "the --weak and the --strong model answered, a pass scored 1."),
+                                        QStringLiteral("ID"));
+    parser.addOptions({ weak, strong, votes, evaluation });
     if (!Console::parseArguments(parser, QStringLiteral("switchyard router"), arguments)) {
         return false;
     }
     const QStringList positional = parser.positionalArguments();
     m_votes = parser.isSet(votes);
-    const bool fileOptional = m_votes && positional.size() == 1;
+    m_evaluations.clear();
+    for (const QString& value : parser.values(evaluation)) {
+        bool ok = false;
+        const qint64 id = value.toLongLong(&ok);
+        if (!ok || id <= 0) {
+            Console::fail(tr("--evaluation needs an evaluation id, not \"%1\"").arg(value), 64);
+            return false;
+        }
+        m_evaluations.append(id);
+    }
+    const bool fileOptional = (m_votes || !m_evaluations.isEmpty()) && positional.size() == 1;
     if ((positional.size() != 2 && !fileOptional)
         || (positional.at(0) != QLatin1String("train") && positional.at(0) != QLatin1String("score"))) {
-        Console::fail(tr("usage: switchyard router train|score FILE.jsonl, or router train --votes --weak MODEL "
-                         "--strong MODEL [FILE.jsonl]"),
+        Console::fail(tr("usage: switchyard router train|score FILE.jsonl, or router train --votes|--evaluation ID "
+                         "--weak MODEL --strong MODEL [FILE.jsonl]"),
                       64);
         return false;
     }
@@ -108,6 +123,10 @@ bool RouterCommand::parse(const QStringList& arguments)
     m_strong = parser.value(strong);
     if (m_votes && (m_action != Action::Train || m_weak.isEmpty() || m_strong.isEmpty())) {
         Console::fail(tr("--votes is an option of `router train` and needs --weak and --strong"), 64);
+        return false;
+    }
+    if (!m_evaluations.isEmpty() && (m_action != Action::Train || m_weak.isEmpty() || m_strong.isEmpty())) {
+        Console::fail(tr("--evaluation is an option of `router train` and needs --weak and --strong"), 64);
         return false;
     }
     if (m_action == Action::Score && (!m_weak.isEmpty() || !m_strong.isEmpty())) {
@@ -168,8 +187,39 @@ void RouterCommand::train()
             ++fromVotes;
         }
     }
+    int fromEvaluations = 0;
+    if (!m_evaluations.isEmpty()) {
+        EvaluationStore store(Engine::ledgerLocation({}, HomeSettings::homeDir()));
+        QString error;
+        if (!store.open(&error)) {
+            emit done(Console::fail(tr("cannot read the evaluations: %1").arg(error)));
+            return;
+        }
+        for (const qint64 id : std::as_const(m_evaluations)) {
+            const std::optional<EvaluationInfo> info = store.load(id, &error);
+            std::optional<QList<EvaluationCell>> cells;
+            if (info) {
+                cells = store.cells(id, &error);
+            }
+            QList<EvaluationEvidence::LabelledPair> pairs;
+            if (cells) {
+                pairs = EvaluationEvidence::pairs(*info, *cells, m_weak, m_strong, &error);
+            }
+            if (!error.isEmpty()) {
+                emit done(Console::fail(error));
+                return;
+            }
+            for (const EvaluationEvidence::LabelledPair& pair : pairs) {
+                examples->push_back({ pair.prompt, pair.weakScore, pair.strongScore });
+            }
+            fromEvaluations += int(pairs.size());
+        }
+    }
     Console::err(
         tr("training on %n prompt(s): weak %1, strong %2\n", nullptr, int(examples->size())).arg(m_weak, m_strong));
+    if (!m_evaluations.isEmpty()) {
+        Console::err(tr("%n of them from evaluations\n", nullptr, fromEvaluations));
+    }
     if (m_votes) {
         Console::err(tr("%n of them from workbench votes\n", nullptr, fromVotes));
     }

@@ -11,6 +11,7 @@ constexpr Entry kEntries[] = {
     { RequestSource::Workbench, "workbench" }, { RequestSource::Route, "route" },
     { RequestSource::Gateway, "gateway" },     { RequestSource::Cli, "cli" },
     { RequestSource::Probe, "probe" },         { RequestSource::Batch, "batch" },
+    { RequestSource::Evaluation, "evaluation" },
 };
 } // namespace
 
@@ -39,6 +40,22 @@ QList<RequestSource> RequestSources::all()
     QList<RequestSource> values;
     for (const auto& entry : kEntries) {
         values.append(entry.value);
+    }
+    return values;
+}
+
+bool RequestSources::isComparison(RequestSource value)
+{
+    return value == RequestSource::Workbench || value == RequestSource::Evaluation;
+}
+
+QList<RequestSource> RequestSources::comparisons()
+{
+    QList<RequestSource> values;
+    for (const auto& entry : kEntries) {
+        if (isComparison(entry.value)) {
+            values.append(entry.value);
+        }
     }
     return values;
 }

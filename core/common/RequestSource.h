@@ -14,6 +14,7 @@ enum class RequestSource
     Cli, // "cli": `switchyard ask` (a model, group or tier by name)
     Probe, // "probe": an active health probe (ProviderProbes), never part of savings
     Batch, // "batch": a result of a provider batch job (`switchyard batch`), billed at batch rates
+    Evaluation, // "evaluation": a batch evaluation's model and judge calls (`switchyard eval run`)
 };
 
 namespace RequestSources {
@@ -21,4 +22,8 @@ namespace RequestSources {
 QString id(RequestSource value);
 std::optional<RequestSource> fromId(const QString& id);
 QList<RequestSource> all();
+// Calls that compare models (workbench columns, evaluation cells) rather than serve traffic: never
+// "routed" savings, nor the volume a routing projection scales to.
+bool isComparison(RequestSource value);
+QList<RequestSource> comparisons();
 } // namespace RequestSources

@@ -679,7 +679,8 @@ void Engine::track(RoutedCall* call, const ChatRequest& request, RequestSource s
             [holder](const RoutedError& state) { holder->ticket.finish(FinishedCall::routedCancelled(state)); });
 }
 
-void Engine::track(ProviderCall* call, RequestSource source, const QString& compareGroup, const QString& exchange)
+void Engine::track(ProviderCall* call, RequestSource source, const QString& compareGroup, const QString& exchange,
+                   const QString& requestId)
 {
     RecordContext context { source,
                             call->request().lastUserText(),
@@ -688,9 +689,12 @@ void Engine::track(ProviderCall* call, RequestSource source, const QString& comp
                             call->model().id,
                             call->provider().id,
                             call->model().price };
-    context.keepAnswer = source == RequestSource::Workbench;
+    // A comparison's answers are its evidence: a workbench run reopens them, an evaluation resumed
+    // after a crash grades the answer its ledger row holds instead of asking again.
+    context.keepAnswer = RequestSources::isComparison(source);
     context.settings = RequestSettings::describe(call->request());
     context.exchange = exchange;
+    context.requestId = requestId;
     auto* holder = new DirectTicketHolder(m_recorder->start(std::move(context)), call, m_router);
     connect(call, &ProviderCall::finished, holder, [holder](const CallResult& result) { holder->finish(result, {}); });
     connect(call, &ProviderCall::failed, holder,

@@ -138,8 +138,10 @@ public:
                const QString& exchange = {});
     // A direct call's budget hold (ProviderCall::budgetHold, from router()->reserveBudget() before
     // it started) is settled here with the call's real usage, or given back when nothing was billed.
-    void track(ProviderCall* call, RequestSource source, const QString& compareGroup = {},
-               const QString& exchange = {});
+    // `requestId`: the row's uuid when the caller named it before the call (an evaluation cell
+    // keeps it, so that a resume after a crash finds the answer the ledger holds).
+    void track(ProviderCall* call, RequestSource source, const QString& compareGroup = {}, const QString& exchange = {},
+               const QString& requestId = {});
     // Writes one finished request to the ledger and counts its cost against the budgets (routed
     // calls were already counted attempt by attempt through their reservations).
     void record(RequestRecord record, bool countAgainstBudgets = true);

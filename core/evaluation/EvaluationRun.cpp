@@ -2,16 +2,40 @@
 
 #include "core/engine/Engine.h"
 #include "core/evaluation/Grader.h"
+#include "core/ledger/Ledger.h"
 #include "core/ledger/LedgerRecords.h"
 #include "core/providers/ProviderCall.h"
 #include "core/providers/ProviderClient.h"
 #include "core/routing/Router.h"
+
+#include <QUuid>
 
 namespace {
 bool answered(RequestStatus status)
 {
     // An answer that broke off was paid for all the same: it is graded as it is, not asked again.
     return status == RequestStatus::Ok || status == RequestStatus::Incomplete || status == RequestStatus::Cached;
+}
+
+// A call that ended with a result of its own; a cancelled or interrupted one (the run stopped or
+// the process died) is asked again.
+bool ended(RequestStatus status)
+{
+    return answered(status) || status == RequestStatus::Failed;
+}
+
+CallResult resultOf(const RequestRecord& record)
+{
+    CallResult result;
+    result.modelId = record.finalModel;
+    result.providerId = record.finalProvider;
+    result.text = record.answer;
+    result.reasoning = record.reasoning;
+    result.toolCalls = record.toolCalls;
+    result.usage = record.usage;
+    result.ttftMs = record.ttftMs;
+    result.latencyMs = record.latencyMs;
+    return result;
 }
 
 std::optional<double> plus(const std::optional<double>& a, const std::optional<double>& b, bool first)
@@ -153,9 +177,12 @@ bool EvaluationRun::resumeEvaluation(qint64 id, QString* error)
 bool EvaluationRun::begin(QString*)
 {
     m_queue.clear();
+    bool earlierCalls = false;
     for (int i = 0; i < m_cells.size(); ++i) {
-        if (m_cells.at(i).state != CellState::Done) {
+        const EvaluationCell& cell = m_cells.at(i);
+        if (cell.state != CellState::Done) {
             m_queue.append(i);
+            earlierCalls = earlierCalls || !cell.requestId.isEmpty() || !cell.judgeRequestId.isEmpty();
         }
     }
     m_running = true;
@@ -164,8 +191,58 @@ bool EvaluationRun::begin(QString*)
     m_finishedThisRun = 0;
     m_clock.start();
     emit progressed(doneCount(), int(m_cells.size()), -1);
+    Ledger* ledger = m_engine.ledger();
+    if (earlierCalls && ledger && ledger->isOpen()) {
+        // An earlier run's rows may still wait in the ledger's queue or in the spill its crash
+        // journal became: committed first, so that the cells find what was paid for.
+        m_waitingForLedger = true;
+        connect(
+            ledger, &Ledger::flushed, this,
+            [this] {
+                m_waitingForLedger = false;
+                pump();
+            },
+            Qt::SingleShotConnection);
+        ledger->flush();
+        return true;
+    }
     // Started from the event loop, so that a caller connects to the signals first.
     QMetaObject::invokeMethod(this, &EvaluationRun::pump, Qt::QueuedConnection);
+    return true;
+}
+
+std::optional<RequestRecord> EvaluationRun::recorded(const QString& requestId) const
+{
+    if (requestId.isEmpty()) {
+        return std::nullopt;
+    }
+    QString error;
+    return m_store.recordedRequest(requestId, &error);
+}
+
+bool EvaluationRun::reuseAnswer(int index, bool accounted)
+{
+    EvaluationCell& cell = m_cells[index];
+    const std::optional<RequestRecord> record = recorded(cell.requestId);
+    if (!record) {
+        return false;
+    }
+    if (!accounted && record->costUsd) {
+        // The call ended but its cell was never saved: what it cost counts now, answered or not.
+        accountCall(index, *record);
+    }
+    if (!answered(record->status) || (record->answer.isEmpty() && record->toolCalls.isEmpty())) {
+        return false; // not answered, or the ledger keeps no answers (prompt storage off)
+    }
+    cell.state = CellState::Pending;
+    cell.requestId = record->id;
+    cell.latencyMs = record->latencyMs;
+    // The judges it had are read again from the ledger in order, their cost with them.
+    m_replayJudges.insert(index, cell.judgeRequestId.split(u',', Qt::SkipEmptyParts));
+    cell.judgeRequestId.clear();
+    cell.judgeCostUsd.reset();
+    m_judgeCosted.remove(index);
+    gradeAnswer(index, resultOf(*record));
     return true;
 }
 
@@ -185,6 +262,9 @@ QList<GraderSpec> EvaluationRun::gradersOf(const PromptItem& item) const
 
 void EvaluationRun::pump()
 {
+    if (m_waitingForLedger) {
+        return;
+    }
     while (m_running && !m_paused && !m_cancelled && m_inFlight < m_concurrency && !m_queue.isEmpty()) {
         launch(m_queue.takeFirst());
     }
@@ -198,6 +278,18 @@ void EvaluationRun::launch(int index)
     const PromptItem& item = m_info.prompts.items().at(cell.promptIndex);
     m_grades.remove(index);
     m_judges.remove(index);
+    m_replayJudges.remove(index);
+    // A failed cell's calls are in its cost already, and so is the answer of a cell saved while
+    // its judges were asked; a pending cell's last model call never reached its cost.
+    const bool accounted = cell.state == CellState::Failed || !cell.judgeRequestId.isEmpty();
+    if (reuseAnswer(index, accounted)) {
+        return;
+    }
+    if (!cell.judgeRequestId.isEmpty()) {
+        // Judges of an answer not kept: their cost stays counted, the new answer gets its own.
+        cell.judgeRequestId.clear();
+        m_judgeCosted.insert(index);
+    }
     cell.answer.clear();
     ChatRequest request;
     request.stream = false;
@@ -222,12 +314,23 @@ bool EvaluationRun::call(int index, const QString& modelName, const ChatRequest&
         failCell(index, Router::budgetRefusal(hold.reason));
         return false;
     }
+    // The row's uuid is the cell's before anything is sent: if the process dies after the ledger
+    // (or its journal) took the answer but before the cell is saved, a resume finds it.
+    const QString requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    EvaluationCell& cell = m_cells[index];
+    if (judge) {
+        cell.judgeRequestId = cell.judgeRequestId.isEmpty() ? requestId : cell.judgeRequestId + u',' + requestId;
+    } else {
+        cell.requestId = requestId;
+        cell.state = CellState::Pending; // a failed cell asked again keeps its error and cost so far
+    }
+    save(index);
     ProviderCall* providerCall = m_engine.client()->start(*provider, effective, request, this);
     providerCall->setBudgetHold(hold.id);
     // The engine records the call when it ends, with its one cost path; connected first, its row
     // is recorded (onRecorded) just before the handlers below run.
-    m_engine.track(providerCall, RequestSource::Cli);
-    m_calls.insert(providerCall, { index, judge });
+    m_engine.track(providerCall, RequestSource::Evaluation, {}, {}, requestId);
+    m_calls.insert(providerCall, { index, judge, requestId });
     connect(providerCall, &ProviderCall::finished, this,
             [this, providerCall](const CallResult& result) { onCallEnded(providerCall, result, {}); });
     connect(providerCall, &ProviderCall::failed, this,
@@ -252,11 +355,12 @@ void EvaluationRun::onCallEnded(ProviderCall* call, const CallResult& result, co
     m_calls.erase(it);
     call->deleteLater();
     RequestRecord record;
-    if (m_lastRecord && m_lastRecord->finalModel == call->model().id) {
+    if (m_lastRecord && m_lastRecord->id == pending.requestId) {
         record = *m_lastRecord;
     } else {
         // No ledger row came (the engine records every tracked call; this is a safeguard): the
         // cell still ends, with what the call itself says.
+        record.id = pending.requestId;
         record.status = error.isError() ? RequestStatus::Failed : RequestStatus::Ok;
         record.latencyMs = result.latencyMs;
     }
@@ -277,16 +381,29 @@ void EvaluationRun::onCallEnded(ProviderCall* call, const CallResult& result, co
 
 void EvaluationRun::onAnswer(int index, const RequestRecord& record, const CallResult& result)
 {
+    accountCall(index, record);
+    if (!answered(record.status)) {
+        failCell(index, record.errorMessage.isEmpty() ? RequestStatuses::id(record.status) : record.errorMessage);
+        return;
+    }
+    gradeAnswer(index, result);
+}
+
+void EvaluationRun::accountCall(int index, const RequestRecord& record)
+{
     EvaluationCell& cell = m_cells[index];
     // Every call of the cell is paid for, a failed one too: the cell's cost is their sum.
     const bool firstCall = cell.state == CellState::Pending && !cell.costUsd.has_value() && cell.error.isEmpty();
     cell.costUsd = plus(cell.costUsd, record.costUsd, firstCall);
     cell.latencyMs = record.latencyMs;
-    cell.requestId = record.id;
-    if (!answered(record.status)) {
-        failCell(index, record.errorMessage.isEmpty() ? RequestStatuses::id(record.status) : record.errorMessage);
-        return;
+    if (!record.id.isEmpty()) {
+        cell.requestId = record.id;
     }
+}
+
+void EvaluationRun::gradeAnswer(int index, const CallResult& result)
+{
+    EvaluationCell& cell = m_cells[index];
     cell.answer = result.text;
     cell.error.clear();
     const PromptItem& item = m_info.prompts.items().at(cell.promptIndex);
@@ -320,6 +437,23 @@ void EvaluationRun::nextJudge(int index)
     }
     // The judge asked now stays first in the list until its verdict is in (onJudge).
     const GraderSpec spec = judges.first();
+    QStringList& replay = m_replayJudges[index];
+    while (!replay.isEmpty()) {
+        // An earlier run's call to this judge: its verdict (or failure) counts as it is; one that
+        // never ended (interrupted, cancelled) or left no row is followed by the next call made.
+        const QString id = replay.takeFirst();
+        EvaluationCell& replayed = m_cells[index];
+        replayed.judgeRequestId = replayed.judgeRequestId.isEmpty() ? id : replayed.judgeRequestId + u',' + id;
+        const std::optional<RequestRecord> record = recorded(id);
+        if (record && ended(record->status)) {
+            onJudge(index, *record);
+            return;
+        }
+        if (record && record->costUsd) {
+            replayed.judgeCostUsd = plus(replayed.judgeCostUsd, record->costUsd, !m_judgeCosted.contains(index));
+            m_judgeCosted.insert(index);
+        }
+    }
     const EvaluationCell& cell = m_cells.at(index);
     const PromptItem& item = m_info.prompts.items().at(cell.promptIndex);
     call(index, spec.judgeModel, Grader::judgeRequest(spec, item.prompt, item.expected, cell.answer), true);
@@ -328,9 +462,9 @@ void EvaluationRun::nextJudge(int index)
 void EvaluationRun::onJudge(int index, const RequestRecord& record)
 {
     EvaluationCell& cell = m_cells[index];
-    const bool first = cell.judgeRequestId.isEmpty();
-    cell.judgeCostUsd = plus(cell.judgeCostUsd, record.costUsd, first);
-    cell.judgeRequestId = first ? record.id : cell.judgeRequestId + u',' + record.id;
+    // The call's uuid is in judgeRequestId since it was sent (call(), or the replay in nextJudge).
+    cell.judgeCostUsd = plus(cell.judgeCostUsd, record.costUsd, !m_judgeCosted.contains(index));
+    m_judgeCosted.insert(index);
     QList<GraderSpec>& judges = m_judges[index];
     const GraderSpec spec = judges.isEmpty() ? GraderSpec {} : judges.takeFirst();
     Grade grade;
@@ -372,6 +506,8 @@ void EvaluationRun::finishCell(int index)
     ++m_finishedThisRun;
     m_grades.remove(index);
     m_judges.remove(index);
+    m_replayJudges.remove(index);
+    m_judgeCosted.remove(index);
     emit cellFinished(index);
     const int done = doneCount();
     const qint64 remaining = qint64(m_queue.size()) + m_inFlight;

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 #include <optional>
 
@@ -20,9 +21,17 @@ struct ChatRequest;
 
 // An evaluation running: every prompt x model cell asked through the engine as a direct call
 // (the provider's concurrency limit applies in ProviderClient, and at most `concurrency` cells
-// are in flight at once), recorded in the ledger by the engine like any call by name (source
-// "cli") with the cell keeping that request's uuid and cost, graded, and saved at once. The llm-judge's call is made
-// the same way. A cell whose call failed is saved as failed and asked again on resume; a done cell never is.
+// are in flight at once), recorded in the ledger by the engine (source "evaluation", the answer
+// kept in the row) with the cell keeping that request's uuid and cost, graded, and saved at once.
+// The llm-judge's call is made the same way. A cell whose call failed is saved as failed and asked
+// again on resume; a done cell never is.
+//
+// Crash safety: a call's uuid is chosen and saved with its cell before the request goes out, and
+// the engine records the call under it (its journal keeps the row through a SIGKILL). A resume
+// first looks each unfinished cell's calls up in the ledger: an answer recorded there is graded
+// as it is, a judge's recorded verdict is read again; only calls that never ended (interrupted,
+// cancelled) or left no row are asked again. So the process may die between the ledger recording
+// an answer and the cell being saved without that answer being paid for twice.
 class EvaluationRun final : public QObject
 {
     Q_OBJECT
@@ -70,6 +79,10 @@ private:
     bool checkModels(QString* error) const;
     bool begin(QString* error);
     void pump();
+    // The ledger's row of a call an earlier run made (nullopt: none, ask again).
+    std::optional<RequestRecord> recorded(const QString& requestId) const;
+    // A recorded answer graded without asking; false when the row holds no usable answer.
+    bool reuseAnswer(int index, bool accounted);
     void launch(int index);
     // Starts a direct call; false with the cell failed when it cannot be sent.
     bool call(int index, const QString& modelName, const ChatRequest& request, bool judge);
@@ -77,6 +90,10 @@ private:
     // The call ended (answered, failed or cancelled) and the engine has just recorded it.
     void onCallEnded(ProviderCall* call, const CallResult& result, const CallError& error);
     void onAnswer(int index, const RequestRecord& record, const CallResult& result);
+    // Adds a model call of the cell to its cost (every call is paid for, a failed one too).
+    void accountCall(int index, const RequestRecord& record);
+    // Grades an answer with the graders that need no call, then asks the judges.
+    void gradeAnswer(int index, const CallResult& result);
     void onJudge(int index, const RequestRecord& record);
     void nextJudge(int index);
     void failCell(int index, const QString& reason);
@@ -89,6 +106,7 @@ private:
     {
         int cell = -1;
         bool judge = false;
+        QString requestId;
     };
 
     Engine& m_engine;
@@ -100,11 +118,14 @@ private:
     std::optional<RequestRecord> m_lastRecord; // the row the engine recorded last
     QHash<int, QList<Grade>> m_grades; // cell -> grades so far (judges add theirs)
     QHash<int, QList<GraderSpec>> m_judges; // cell -> judges still to ask
+    QHash<int, QStringList> m_replayJudges; // cell -> judge calls an earlier run made, in judge order
+    QSet<int> m_judgeCosted; // cells whose judgeCostUsd holds a sum of this run
     int m_inFlight = 0;
     int m_concurrency = kDefaultConcurrency;
     int m_finishedThisRun = 0;
     bool m_paused = false;
     bool m_running = false;
     bool m_cancelled = false;
+    bool m_waitingForLedger = false; // a resume waits for the ledger to commit what it holds
     QElapsedTimer m_clock;
 };

@@ -2,6 +2,7 @@
 
 #include "core/ledger/LedgerConnection.h"
 #include "core/ledger/LedgerDialect.h"
+#include "core/ledger/LedgerRows.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -234,4 +235,18 @@ std::optional<QList<EvaluationCell>> EvaluationStore::cells(qint64 id, QString* 
         list.append(cell);
     }
     return list;
+}
+
+std::optional<RequestRecord> EvaluationStore::recordedRequest(const QString& uuid, QString* error)
+{
+    QSqlQuery query(m_connection->database());
+    if (uuid.isEmpty()
+        || !run(query, QStringLiteral("SELECT %1 FROM requests r WHERE r.uuid = ?").arg(LedgerRows::requestColumns()),
+                { uuid }, error)) {
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        return std::nullopt;
+    }
+    return LedgerRows::readRequest(query);
 }

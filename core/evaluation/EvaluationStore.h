@@ -3,6 +3,7 @@
 #include "core/evaluation/EvaluationCell.h"
 #include "core/evaluation/GraderSpec.h"
 #include "core/evaluation/PromptSet.h"
+#include "core/ledger/LedgerRecords.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -64,6 +65,9 @@ public:
     bool saveCell(qint64 id, const EvaluationCell& cell, QString* error);
     // In prompt, then model order as stored.
     std::optional<QList<EvaluationCell>> cells(qint64 id, QString* error);
+    // The ledger's row of request `uuid` (without attempts), nullopt when the ledger has none: a
+    // resume grades the answer of a call that was recorded but whose cell was never saved.
+    std::optional<RequestRecord> recordedRequest(const QString& uuid, QString* error);
 
 private:
     QString m_location;

@@ -34,18 +34,26 @@ HistoryQueries::HistoryQueries(LedgerReader& reader)
 {
 }
 
-bool HistoryQueries::scanUsage(const QDateTime& since, RequestSource excluded,
+bool HistoryQueries::scanUsage(const QDateTime& since, const QList<RequestSource>& excluded,
                                const std::function<void(const PricedUsage&)>& row)
 {
+    QStringList marks;
+    QVariantList binds { since.toMSecsSinceEpoch() };
+    for (const RequestSource source : excluded) {
+        marks << QStringLiteral("?");
+        binds << RequestSources::id(source);
+    }
     LedgerStatement statement;
     if (!m_reader.scan(
             statement,
             QStringLiteral("SELECT prompt, prompt_tokens, completion_tokens, cached_tokens, reasoning_tokens,"
                            " usage_estimated, cache_write_5m_tokens, cache_write_1h_tokens, images,"
                            " web_searches, batch, CASE WHEN cost_usd IS NULL THEN 1 ELSE 0 END,"
-                           " COALESCE(cost_usd, 0) FROM requests WHERE started_at >= ? AND source <> ?"
-                           " AND prompt_tokens + completion_tokens > 0"),
-            { since.toMSecsSinceEpoch(), RequestSources::id(excluded) })) {
+                           " COALESCE(cost_usd, 0) FROM requests WHERE started_at >= ?%1"
+                           " AND prompt_tokens + completion_tokens > 0")
+                .arg(marks.isEmpty() ? QString()
+                                     : QStringLiteral(" AND source NOT IN (%1)").arg(marks.join(QStringLiteral(", ")))),
+            binds)) {
         return false;
     }
     PricedUsage usage;

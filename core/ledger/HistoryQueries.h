@@ -35,10 +35,11 @@ public:
         TokenUsage usage;
         std::optional<double> costUsd;
     };
-    // Every request started at or after `since`, from any source but `excluded`, that has token
+    // Every request started at or after `since`, from any source but those `excluded`, that has token
     // counts, in one pass over the rows (no limit): `row` is called for each. False, with the
     // reader's error set, when the ledger could not be read.
-    bool scanUsage(const QDateTime& since, RequestSource excluded, const std::function<void(const PricedUsage&)>& row);
+    bool scanUsage(const QDateTime& since, const QList<RequestSource>& excluded,
+                   const std::function<void(const PricedUsage&)>& row);
 
 private:
     QList<RequestRecord> readRequests(QSqlQuery& query);

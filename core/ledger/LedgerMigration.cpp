@@ -55,7 +55,8 @@ bool readFigures(const QSqlDatabase& db, LedgerMigration::Figures* figures, QStr
     figures->costUsd = query.value(2).toDouble();
     for (auto [table, field] :
          { std::pair { "attempts", &figures->attempts }, std::pair { "failovers", &figures->failovers },
-           std::pair { "votes", &figures->votes } }) {
+           std::pair { "votes", &figures->votes }, std::pair { "evaluations", &figures->evaluations },
+           std::pair { "evaluation_cells", &figures->evaluationCells } }) {
         if (!exec(query, QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table)), {}, error)
             || !query.next()) {
             return false;
@@ -78,6 +79,8 @@ QJsonObject toJson(const LedgerMigration::Figures& f)
              { "attempts", f.attempts },
              { "failovers", f.failovers },
              { "votes", f.votes },
+             { "evaluations", f.evaluations },
+             { "evaluation_cells", f.evaluationCells },
              { "tokens", f.tokens },
              { "cost_usd", f.costUsd },
              { "rollup_requests", f.rollupRequests },
@@ -91,6 +94,8 @@ LedgerMigration::Figures fromJson(const QJsonObject& o)
     f.attempts = o.value("attempts").toInteger();
     f.failovers = o.value("failovers").toInteger();
     f.votes = o.value("votes").toInteger();
+    f.evaluations = o.value("evaluations").toInteger();
+    f.evaluationCells = o.value("evaluation_cells").toInteger();
     f.tokens = o.value("tokens").toInteger();
     f.costUsd = o.value("cost_usd").toDouble();
     f.rollupRequests = o.value("rollup_requests").toInteger();
@@ -104,6 +109,8 @@ LedgerMigration::Figures minus(const LedgerMigration::Figures& a, const LedgerMi
              a.attempts - b.attempts,
              a.failovers - b.failovers,
              a.votes - b.votes,
+             a.evaluations - b.evaluations,
+             a.evaluationCells - b.evaluationCells,
              a.tokens - b.tokens,
              a.costUsd - b.costUsd,
              a.rollupRequests - b.rollupRequests,
@@ -133,6 +140,66 @@ bool setMeta(const QSqlDatabase& db, const QString& key, const QString& value, Q
                 QStringLiteral("INSERT INTO meta(key, value) VALUES(?, ?)"
                                " ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
                 { key, value }, error);
+}
+
+// Every evaluation of the source as a new one of the target (the target may have its own ids),
+// with its cells; the cells keep naming their requests by uuid, which the copy kept.
+bool copyEvaluations(const QSqlDatabase& source, const QSqlDatabase& target, QString* error)
+{
+    const LedgerDialect dialect = LedgerDialect::of(target);
+    const QString columns = QStringLiteral("prompt_index, prompt_id, model, state, outcome, score, reason, answer,"
+                                           " request_uuid, judge_request_uuid, cost_usd, judge_cost_usd, latency_ms,"
+                                           " error, updated_at");
+    constexpr int kCellColumns = 15;
+    QSqlQuery evaluations(source);
+    if (!exec(
+            evaluations,
+            QStringLiteral("SELECT id, created_at, name, prompts, models, graders, state FROM evaluations ORDER BY id"),
+            {}, error)) {
+        return false;
+    }
+    QSqlQuery insert(target);
+    QSqlQuery cells(source);
+    QSqlQuery insertCell(target);
+    if (!insertCell.prepare(QStringLiteral("INSERT INTO evaluation_cells(evaluation_id, %1) VALUES(?%2)")
+                                .arg(columns, QStringLiteral(", ?").repeated(kCellColumns)))) {
+        *error = insertCell.lastError().text();
+        return false;
+    }
+    while (evaluations.next()) {
+        QVariantList values;
+        for (int i = 1; i <= 6; ++i) {
+            values << evaluations.value(i);
+        }
+        if (!exec(insert,
+                  QStringLiteral("INSERT INTO evaluations(created_at, name, prompts, models, graders, state)"
+                                 " VALUES(?, ?, ?, ?, ?, ?)%1")
+                      .arg(dialect.returningId(QStringLiteral("id"))),
+                  values, error)) {
+            return false;
+        }
+        const QVariant id
+            = dialect.isPostgres() ? (insert.next() ? insert.value(0) : QVariant()) : insert.lastInsertId();
+        if (!id.isValid()) {
+            *error = QCoreApplication::translate("LedgerMigration", "the copied evaluation got no id");
+            return false;
+        }
+        if (!exec(cells, QStringLiteral("SELECT %1 FROM evaluation_cells WHERE evaluation_id = ?").arg(columns),
+                  { evaluations.value(0) }, error)) {
+            return false;
+        }
+        while (cells.next()) {
+            insertCell.bindValue(0, id);
+            for (int i = 0; i < kCellColumns; ++i) {
+                insertCell.bindValue(i + 1, cells.value(i));
+            }
+            if (!insertCell.exec()) {
+                *error = insertCell.lastError().text();
+                return false;
+            }
+        }
+    }
+    return true;
 }
 
 // Adds every rollup row of the source to the target's (same upsert as the writer's).
@@ -192,7 +259,8 @@ bool copyRollups(const QSqlDatabase& source, const QSqlDatabase& target, QString
 bool LedgerMigration::Figures::operator==(const Figures& o) const
 {
     return requests == o.requests && attempts == o.attempts && failovers == o.failovers && votes == o.votes
-        && tokens == o.tokens && sameMoney(costUsd, o.costUsd) && rollupRequests == o.rollupRequests
+        && evaluations == o.evaluations && evaluationCells == o.evaluationCells && tokens == o.tokens
+        && sameMoney(costUsd, o.costUsd) && rollupRequests == o.rollupRequests
         && sameMoney(rollupCostUsd, o.rollupCostUsd);
 }
 
@@ -261,9 +329,8 @@ bool LedgerMigration::run(Report* report)
         if (!readFigures(to, &before, &error)) {
             return fail(error);
         }
-        progress = {
-            { "before", toJson(before) }, { "last_rid", 0 }, { "copied", 0 }, { "votes", false }, { "rollups", false }
-        };
+        progress = { { "before", toJson(before) }, { "last_rid", 0 },        { "copied", 0 },
+                     { "votes", false },           { "evaluations", false }, { "rollups", false } };
     }
     report->resumedAfter = progress.value("copied").toInteger();
 
@@ -313,7 +380,7 @@ bool LedgerMigration::run(Report* report)
         }
     }
 
-    for (const char* step : { "votes", "rollups" }) {
+    for (const char* step : { "votes", "evaluations", "rollups" }) {
         if (progress.value(QLatin1String(step)).toBool()) {
             continue;
         }
@@ -332,6 +399,10 @@ bool LedgerMigration::run(Report* report)
                 if (!rows.writeVote(vote, &error)) {
                     return fail(error);
                 }
+            }
+        } else if (qstrcmp(step, "evaluations") == 0) {
+            if (!copyEvaluations(from, to, &error)) {
+                return fail(error);
             }
         } else if (!copyRollups(from, to, &error)) {
             return fail(error);
@@ -362,7 +433,13 @@ bool LedgerMigration::run(Report* report)
                       .arg(report->added.attempts)
                       .arg(report->added.failovers)
                       .arg(report->added.votes)
-                      .arg(report->added.costUsd, 0, 'f', 6);
+                      .arg(report->added.costUsd, 0, 'f', 6)
+            + u' '
+            + tr("Evaluations: %1 with %2 cells in the source, %3 with %4 cells added.")
+                  .arg(report->source.evaluations)
+                  .arg(report->source.evaluationCells)
+                  .arg(report->added.evaluations)
+                  .arg(report->added.evaluationCells);
         return false;
     }
     return true;

@@ -5,8 +5,9 @@
 #include <functional>
 
 // Copies a SQLite ledger into another ledger (a PostgreSQL database, for a team): raw requests
-// with their attempts and failovers in batches, then the votes, then the rollups (which may reach
-// further back than the raw rows that retention kept). Resumable: each batch commits together
+// with their attempts and failovers in batches, then the votes, then the evaluations with their
+// cells (renumbered after the target's own), then the rollups (which may reach further back than
+// the raw rows that retention kept). Resumable: each batch commits together
 // with the source row id it reached, under a key naming the source file in the target's meta
 // table, so a migration that was stopped (or lost its server) continues where the last commit
 // ended and never copies a row twice. At the end the copy is verified: row counts and the sums of
@@ -22,6 +23,8 @@ public:
         qint64 attempts = 0;
         qint64 failovers = 0;
         qint64 votes = 0;
+        qint64 evaluations = 0;
+        qint64 evaluationCells = 0;
         qint64 tokens = 0; // prompt + completion of the raw rows
         double costUsd = 0; // of the raw rows
         qint64 rollupRequests = 0; // daily rollups

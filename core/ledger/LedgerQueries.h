@@ -90,7 +90,7 @@ public:
     {
         return m_history.recentRequests(limit, offset, searchText);
     }
-    bool scanUsage(const QDateTime& since, RequestSource excluded,
+    bool scanUsage(const QDateTime& since, const QList<RequestSource>& excluded,
                    const std::function<void(const HistoryQueries::PricedUsage&)>& row)
     {
         return m_history.scanUsage(since, excluded, row);

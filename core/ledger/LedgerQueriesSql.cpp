@@ -18,6 +18,21 @@ qint64 ceilHour(const QDateTime& at)
     return floor * 1000 == at.toMSecsSinceEpoch() ? floor : floor + 3600;
 }
 
+namespace {
+// Requests the router chose a model for: a tier, and not a comparison (workbench, evaluation).
+void addRoutedOnly(SqlWhere* where, const QString& prefix)
+{
+    QStringList marks;
+    QVariantList binds;
+    for (const RequestSource source : RequestSources::comparisons()) {
+        marks << QStringLiteral("?");
+        binds << RequestSources::id(source);
+    }
+    where->add(QStringLiteral("%1tier <> '' AND %1source NOT IN (%2)").arg(prefix, marks.join(QStringLiteral(", "))),
+               binds);
+}
+} // namespace
+
 void addColumnFilters(SqlWhere* where, const LedgerFilter& filter)
 {
     where->in(QStringLiteral("provider"), filter.providers);
@@ -25,7 +40,7 @@ void addColumnFilters(SqlWhere* where, const LedgerFilter& filter)
     where->in(QStringLiteral("tier"), filter.tiers);
     where->in(QStringLiteral("source"), filter.sources);
     if (filter.routedOnly) {
-        where->add(QStringLiteral("tier <> '' AND source <> ?"), { RequestSources::id(RequestSource::Workbench) });
+        addRoutedOnly(where, QString());
     }
 }
 
@@ -110,7 +125,7 @@ void addRequestKeys(SqlWhere* where, const LedgerFilter& filter)
     where->in(QStringLiteral("r.source"), filter.sources);
     where->in(QStringLiteral("r.client_key"), filter.clientKeys);
     if (filter.routedOnly) {
-        where->add(QStringLiteral("r.tier <> '' AND r.source <> ?"), { RequestSources::id(RequestSource::Workbench) });
+        addRoutedOnly(where, QStringLiteral("r."));
     }
 }
 

@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -32,9 +34,18 @@ public:
             const QJsonArray messages = body.value(QLatin1String("messages")).toArray();
             const QString prompt = messages.last().toObject().value(QLatin1String("content")).toString();
             ++received;
+            if (model == holdModel) {
+                held.append(QPointer<HttpResponder>(responder)); // never answered: the process dies first
+                return;
+            }
             if (failFrom > 0 && received >= failFrom) {
                 responder->send(503, "application/json", R"({"error":{"message":"overloaded","type":"server_error"}})");
                 ++failed;
+                return;
+            }
+            if (model == QLatin1String("judge")) {
+                answered[model] += 1;
+                send(responder, model, QStringLiteral("Right. SCORE: 9"));
                 return;
             }
             static const QRegularExpression sum(QStringLiteral("What is (\\d+)\\+(\\d+)\\?"));
@@ -44,22 +55,7 @@ public:
             const bool right = model == QLatin1String("strong") || a % 2 == 0;
             const QString text = QStringLiteral("The answer is %1.").arg(right ? a + b : a + b + 1);
             answered[model + u'|' + prompt] += 1;
-            const QJsonObject answer {
-                { QStringLiteral("id"), QStringLiteral("c1") },
-                { QStringLiteral("object"), QStringLiteral("chat.completion") },
-                { QStringLiteral("model"), model },
-                { QStringLiteral("choices"),
-                  QJsonArray { QJsonObject { { QStringLiteral("index"), 0 },
-                                             { QStringLiteral("message"),
-                                               QJsonObject { { QStringLiteral("role"), QStringLiteral("assistant") },
-                                                             { QStringLiteral("content"), text } } },
-                                             { QStringLiteral("finish_reason"), QStringLiteral("stop") } } } },
-                { QStringLiteral("usage"),
-                  QJsonObject { { QStringLiteral("prompt_tokens"), 1000 },
-                                { QStringLiteral("completion_tokens"), 500 },
-                                { QStringLiteral("total_tokens"), 1500 } } },
-            };
-            responder->send(200, "application/json", QJsonDocument(answer).toJson(QJsonDocument::Compact));
+            send(responder, model, text);
         });
         m_listening = m_server.listen(QHostAddress::LocalHost);
     }
@@ -69,9 +65,31 @@ public:
     int received = 0;
     int failed = 0;
     int failFrom = 0; // the Nth request and every later one get a 503; 0: none
-    QHash<QString, int> answered; // "model|prompt" -> answers sent
+    QString holdModel; // requests for this model are held, never answered
+    QList<QPointer<HttpResponder>> held;
+    QHash<QString, int> answered; // "model|prompt" (the judge: "judge") -> answers sent
 
 private:
+    static void send(HttpResponder* responder, const QString& model, const QString& text)
+    {
+        const QJsonObject answer {
+            { QStringLiteral("id"), QStringLiteral("c1") },
+            { QStringLiteral("object"), QStringLiteral("chat.completion") },
+            { QStringLiteral("model"), model },
+            { QStringLiteral("choices"),
+              QJsonArray { QJsonObject { { QStringLiteral("index"), 0 },
+                                         { QStringLiteral("message"),
+                                           QJsonObject { { QStringLiteral("role"), QStringLiteral("assistant") },
+                                                         { QStringLiteral("content"), text } } },
+                                         { QStringLiteral("finish_reason"), QStringLiteral("stop") } } } },
+            { QStringLiteral("usage"),
+              QJsonObject { { QStringLiteral("prompt_tokens"), 1000 },
+                            { QStringLiteral("completion_tokens"), 500 },
+                            { QStringLiteral("total_tokens"), 1500 } } },
+        };
+        responder->send(200, "application/json", QJsonDocument(answer).toJson(QJsonDocument::Compact));
+    }
+
     HttpServer m_server;
     bool m_listening = false;
 };
@@ -100,6 +118,7 @@ class tst_CliEval : public QObject
 private slots:
     void init();
     void faultMidRun_thenResume_paysEachCellOnce();
+    void sigkillWhileJudging_resumeAsksNoModelAgain();
     void badSet_refusedNamingLineAndField_nothingSent_data();
     void badSet_refusedNamingLineAndField_nothingSent();
     void export_writesTheMatrix();
@@ -133,7 +152,8 @@ void tst_CliEval::init()
               { QStringLiteral("enabled"), true },
               { QStringLiteral("simulated"), false } } } },
         { QStringLiteral("models"),
-          QJsonArray { model(QStringLiteral("strong"), 10.0, 30.0), model(QStringLiteral("weak"), 0.1, 0.3) } },
+          QJsonArray { model(QStringLiteral("strong"), 10.0, 30.0), model(QStringLiteral("weak"), 0.1, 0.3),
+                       model(QStringLiteral("judge"), 1.0, 2.0) } },
     };
     QVERIFY(write(QDir(m_home->path()).filePath(QStringLiteral("providers.json")), QJsonDocument(providers).toJson()));
     QByteArray set;
@@ -220,13 +240,73 @@ void tst_CliEval::faultMidRun_thenResume_paysEachCellOnce()
     QCOMPARE(result.value(QLatin1String("cheapest")).toString(), QStringLiteral("strong"));
 
     // The ledger: one answered request per cell, and the cost it holds is the cells' sum.
-    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM requests WHERE source = 'cli' AND status = 'ok'")).toInt(),
-             2 * kPrompts);
+    QCOMPARE(
+        scalar(QStringLiteral("SELECT COUNT(*) FROM requests WHERE source = 'evaluation' AND status = 'ok'")).toInt(),
+        2 * kPrompts);
     const double ledgerCost = scalar(QStringLiteral("SELECT SUM(cost_usd) FROM requests")).toDouble();
     const double cellsCost
         = scalar(QStringLiteral("SELECT SUM(cost_usd) FROM evaluation_cells WHERE evaluation_id = %1").arg(id))
               .toDouble();
     QVERIFY(std::abs(ledgerCost - (8 * 0.025 + 8 * 0.00025)) < 1e-9);
+    QVERIFY2(std::abs(ledgerCost - cellsCost) < 1e-12,
+             qPrintable(QStringLiteral("%1 vs %2").arg(ledgerCost).arg(cellsCost)));
+}
+
+// The process is killed with SIGKILL while the judge holds its first two verdicts: the models'
+// answers of those cells are in the ledger (through the crash journal), their cells are not done.
+// The resume grades those answers as they are: every model is asked each prompt once in all.
+void tst_CliEval::sigkillWhileJudging_resumeAsksNoModelAgain()
+{
+    m_upstream->holdModel = QStringLiteral("judge");
+    const QStringList grading { QStringLiteral("--grader"), QStringLiteral("numeric"), QStringLiteral("--grader"),
+                                QStringLiteral("llm-judge:judge") };
+    QProcess first;
+    first.start(QStringLiteral(SWITCHYARD_BINARY),
+                home()
+                    + QStringList { QStringLiteral("eval"), QStringLiteral("run"), m_set, QStringLiteral("--models"),
+                                    QStringLiteral("strong,weak"), QStringLiteral("--concurrency"),
+                                    QStringLiteral("2") }
+                    + grading);
+    QVERIFY(first.waitForStarted());
+    // Two cells in flight, both waiting for their verdict: nothing more is asked.
+    QTRY_COMPARE_WITH_TIMEOUT(m_upstream->held.size(), 2, 30000);
+    QCOMPARE(m_upstream->received, 4);
+    first.kill();
+    QVERIFY(first.waitForFinished(10000));
+    QCOMPARE(first.exitStatus(), QProcess::CrashExit);
+    const qint64 id = scalar(QStringLiteral("SELECT MAX(id) FROM evaluations")).toLongLong();
+    QVERIFY(id > 0);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM evaluation_cells WHERE state = 'done'")).toInt(), 0);
+
+    m_upstream->holdModel.clear();
+    const CliRun second
+        = CliRun::of(home()
+                     + QStringList { QStringLiteral("eval"), QStringLiteral("run"), QStringLiteral("--resume"),
+                                     QString::number(id), QStringLiteral("--json") });
+    QVERIFY2(second.exitCode == 0, second.err.constData());
+    const QJsonObject result = QJsonDocument::fromJson(second.out).object();
+    QCOMPARE(result.value(QLatin1String("status")).toString(), QStringLiteral("complete"));
+    // Server side: each model answered each prompt once over both runs; the judge answered every
+    // cell once, after the two verdicts that never came.
+    int modelAnswers = 0;
+    for (auto it = m_upstream->answered.cbegin(); it != m_upstream->answered.cend(); ++it) {
+        if (it.key() != QLatin1String("judge")) {
+            QVERIFY2(it.value() == 1, qPrintable(it.key()));
+            modelAnswers += it.value();
+        }
+    }
+    QCOMPARE(modelAnswers, 2 * kPrompts);
+    QCOMPARE(m_upstream->answered.value(QStringLiteral("judge")), 2 * kPrompts);
+    QCOMPARE(m_upstream->received, 2 * kPrompts + 2 * kPrompts + 2);
+    // The ledger: the two verdicts that never came are interrupted rows, every answer is there once.
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM requests WHERE status = 'interrupted'")).toInt(), 2);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM requests WHERE final_model <> 'judge'")).toInt(),
+             2 * kPrompts);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM evaluation_cells WHERE state = 'done'")).toInt(),
+             2 * kPrompts);
+    const double ledgerCost = scalar(QStringLiteral("SELECT SUM(cost_usd) FROM requests")).toDouble();
+    const double cellsCost
+        = scalar(QStringLiteral("SELECT SUM(cost_usd) + SUM(judge_cost_usd) FROM evaluation_cells")).toDouble();
     QVERIFY2(std::abs(ledgerCost - cellsCost) < 1e-12,
              qPrintable(QStringLiteral("%1 vs %2").arg(ledgerCost).arg(cellsCost)));
 }

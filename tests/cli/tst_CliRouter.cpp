@@ -12,6 +12,7 @@
 #include <QTest>
 #include <QtEndian>
 
+#include "core/evaluation/EvaluationStore.h"
 #include "core/ledger/Ledger.h"
 
 namespace {
@@ -49,6 +50,7 @@ private slots:
     void learnedRule_inExplainRouteAndLedger();
     void learnedRule_failingChoice_fallsBackToTheOtherModel();
     void trainFromVotes_learnsWhichPromptsTheStrongModelWins();
+    void trainFromEvaluation_andTheLeaderboardCountsItsGames();
 
 private:
     CliRun run(const QStringList& arguments, int timeoutMs = 120000)
@@ -391,6 +393,115 @@ void TestCliRouter::trainFromVotes_learnsWhichPromptsTheStrongModelWins()
                                      QStringLiteral("train"), QStringLiteral("--votes") },
                                    QProcessEnvironment::systemEnvironment());
     QCOMPARE(bare.exitCode, 64);
+}
+
+void TestCliRouter::trainFromEvaluation_andTheLeaderboardCountsItsGames()
+{
+    // An evaluation of the two models (and a third) kept in a home's ledger: the strong model passes
+    // every prompt, the weak one only those that do not need the strong one.
+    QTemporaryDir home;
+    const QString weak = QStringLiteral("sandbox/gpt-4.1-mini");
+    const QString strong = QStringLiteral("sandbox/gpt-5");
+    const QString other = QStringLiteral("sandbox/deepseek-chat");
+    const QString ledgerPath = QDir(home.path()).filePath(QStringLiteral("ledger.sqlite"));
+    {
+        Ledger ledger;
+        QVERIFY(ledger.open(ledgerPath));
+    }
+    EvaluationStore store(ledgerPath);
+    QString error;
+    QVERIFY2(store.open(&error), qPrintable(error));
+    const std::vector<TrainingExample> examples = LearningFixtures::topicExamples(60, 7);
+    EvaluationInfo info;
+    info.createdAt = QDateTime::currentDateTimeUtc().addDays(-1);
+    info.name = QStringLiteral("topics.jsonl");
+    QList<PromptItem> items;
+    for (const TrainingExample& example : examples) {
+        items.append({ QStringLiteral("t%1").arg(items.size()),
+                       example.prompt,
+                       QStringLiteral("x"),
+                       {},
+                       int(items.size()) + 1 });
+    }
+    info.prompts = PromptSet::of(items);
+    info.models = { weak, strong, other };
+    info.status = EvaluationStatus::Complete;
+    const auto id = store.create(info, &error);
+    QVERIFY2(id, qPrintable(error));
+    int hard = 0;
+    for (int p = 0; p < items.size(); ++p) {
+        const bool strongNeeded = examples.at(std::size_t(p)).weak < examples.at(std::size_t(p)).strong;
+        hard += strongNeeded ? 1 : 0;
+        for (const QString& model : info.models) {
+            EvaluationCell cell;
+            cell.promptIndex = p;
+            cell.promptId = items.at(p).id;
+            cell.model = model;
+            cell.state = CellState::Done;
+            const bool pass = model == strong || (model == weak && !strongNeeded);
+            cell.grade = pass ? Grade::pass() : Grade::fail(QStringLiteral("wrong"));
+            cell.costUsd = 0.001;
+            QVERIFY2(store.saveCell(*id, cell, &error), qPrintable(error));
+        }
+    }
+    QVERIFY(hard > 5 && hard < 55);
+
+    const CliRun trained = CliRun::of({ QStringLiteral("--home"), home.path(), QStringLiteral("router"),
+                                        QStringLiteral("train"), QStringLiteral("--evaluation"), QString::number(*id),
+                                        QStringLiteral("--weak"), weak, QStringLiteral("--strong"), strong },
+                                      QProcessEnvironment::systemEnvironment(), 120000);
+    QVERIFY2(trained.exitCode == 0, trained.err.constData());
+    QVERIFY2(trained.err.contains("training on 60 prompts: weak sandbox/gpt-4.1-mini, strong sandbox/gpt-5"),
+             trained.err.constData());
+    QVERIFY2(trained.err.contains("60 of them from evaluations"), trained.err.constData());
+    const QString prompts = QDir(home.path()).filePath(QStringLiteral("prompts.jsonl"));
+    QVERIFY(writeFile(prompts,
+                      jsonLine({ { "id", "proof" }, { "prompt", kProof } })
+                          + jsonLine({ { "id", "hello" }, { "prompt", kHello } })));
+    const CliRun scored = CliRun::of(
+        { QStringLiteral("--home"), home.path(), QStringLiteral("router"), QStringLiteral("score"), prompts },
+        QProcessEnvironment::systemEnvironment(), 60000);
+    QVERIFY2(scored.exitCode == 0, scored.err.constData());
+    const QList<QByteArray> lines = scored.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    const double proof = QJsonDocument::fromJson(lines.at(0)).object().value(QStringLiteral("p_strong")).toDouble();
+    const double hello = QJsonDocument::fromJson(lines.at(1)).object().value(QStringLiteral("p_strong")).toDouble();
+    QVERIFY2(proof > hello, qPrintable(QStringLiteral("%1 vs %2").arg(proof).arg(hello)));
+
+    // A model the evaluation did not ask is named; nothing is trained.
+    const CliRun wrongPair
+        = CliRun::of({ QStringLiteral("--home"), home.path(), QStringLiteral("router"), QStringLiteral("train"),
+                       QStringLiteral("--evaluation"), QString::number(*id), QStringLiteral("--weak"),
+                       QStringLiteral("sandbox/claude-haiku-4-5"), QStringLiteral("--strong"), strong });
+    QCOMPARE(wrongPair.exitCode, 1);
+    QVERIFY2(wrongPair.err.contains("did not ask sandbox/claude-haiku-4-5"), wrongPair.err.constData());
+
+    // The leaderboard counts the evaluation's games: on each prompt every two models, a pass beating
+    // a fail. strong: `hard` wins over weak, 60 over other; weak: 60 - hard over other.
+    const CliRun board
+        = CliRun::of({ QStringLiteral("--home"), home.path(), QStringLiteral("leaderboard"), QStringLiteral("--tag"),
+                       QStringLiteral("evaluation"), QStringLiteral("--json") });
+    QVERIFY2(board.exitCode == 0, board.err.constData());
+    QHash<QString, QJsonObject> rows;
+    for (const QJsonValue& row : QJsonDocument::fromJson(board.out).object().value(QStringLiteral("rows")).toArray()) {
+        rows.insert(row.toObject().value(QStringLiteral("model")).toString(), row.toObject());
+    }
+    QCOMPARE(rows.size(), 3);
+    QCOMPARE(rows.value(strong).value(QStringLiteral("wins")).toInt(), hard + 60);
+    QCOMPARE(rows.value(strong).value(QStringLiteral("losses")).toInt(), 0);
+    QCOMPARE(rows.value(strong).value(QStringLiteral("ties")).toInt(), 60 - hard);
+    QCOMPARE(rows.value(weak).value(QStringLiteral("wins")).toInt(), 60 - hard);
+    QCOMPARE(rows.value(weak).value(QStringLiteral("losses")).toInt(), hard);
+    QCOMPARE(rows.value(other).value(QStringLiteral("losses")).toInt(), 60 + 60 - hard);
+    QCOMPARE(QJsonDocument::fromJson(board.out)
+                 .object()
+                 .value(QStringLiteral("rows"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QStringLiteral("model"))
+                 .toString(),
+             strong);
 }
 
 QTEST_GUILESS_MAIN(TestCliRouter)

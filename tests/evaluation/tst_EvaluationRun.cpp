@@ -12,8 +12,10 @@
 #include <cmath>
 
 // Evaluations over the sandbox's providers, through the engine as the app and the CLI wire it:
-// each cell's call is a ledger request like any call by name, named by the cell, a fault mid-run leaves failed cells
-// that a resume asks again, and what was paid for is paid for once.
+// each cell's call is a ledger request of source "evaluation", named by the cell before it is sent, a
+// fault mid-run leaves failed cells that a resume asks again, a run torn down mid-cell leaves
+// answers in the ledger that a resume grades without asking again, and what was paid for is paid
+// for once.
 class tst_EvaluationRun : public QObject
 {
     Q_OBJECT
@@ -25,6 +27,8 @@ private slots:
     void judge_failureIsAGradeNotARetry_data();
     void judge_failureIsAGradeNotARetry();
     void pauseThenResume_andCancel();
+    void tornDownWhileJudging_resumeGradesRecordedAnswers();
+    void cancelledWhileJudging_resumeAsksOnlyTheJudge();
     void unknownModel_refusedBeforeAnythingIsSent();
 
 private:
@@ -168,9 +172,10 @@ void tst_EvaluationRun::faultMidRun_resumeAsksOnlyTheRest()
     QCOMPARE(m_engine->sandbox()->requestCount(QStringLiteral("claude-haiku-4-5")), count + failedInFirstRun);
     flushLedger();
     // Each cell is one answered ledger request, and what the sandbox billed is what the ledger holds.
-    // (The home is new: every request in its ledger is the evaluation's, recorded as calls by name.)
-    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM requests WHERE source = 'cli' AND status = 'ok'")).toInt(),
-             2 * count);
+    // (The home is new: every request in its ledger is the evaluation's, recorded under its source.)
+    QCOMPARE(
+        scalar(QStringLiteral("SELECT COUNT(*) FROM requests WHERE source = 'evaluation' AND status = 'ok'")).toInt(),
+        2 * count);
     QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM requests")).toInt(), 2 * count + failedInFirstRun);
     QCOMPARE(scalar(QStringLiteral("SELECT SUM(prompt_tokens) FROM requests")).toLongLong(),
              m_engine->sandbox()->answered().promptTokens);
@@ -257,6 +262,103 @@ void tst_EvaluationRun::pauseThenResume_andCancel()
     for (const EvaluationCell& cell : run.cells()) {
         QVERIFY(cell.state != CellState::Done || cell.grade.passed());
     }
+}
+
+void tst_EvaluationRun::tornDownWhileJudging_resumeGradesRecordedAnswers()
+{
+    // The judge never answers: every model answer is in the ledger, no cell is done, when the run
+    // is torn down as a crash would stop it.
+    m_engine->sandbox()->setFault(QStringLiteral("gpt-4.1"),
+                                  SandboxFault::ofKind(SandboxFault::Kind::HangBeforeHeaders));
+    const int count = 3;
+    qint64 id = 0;
+    {
+        EvaluationRun run(*m_engine, *m_store);
+        run.setConcurrency(count);
+        QString error;
+        QVERIFY2(
+            run.start(info({ kMini },
+                           { grader(QStringLiteral("regex:\\S")), grader(QStringLiteral("llm-judge:sandbox/gpt-4.1")) },
+                           count),
+                      &error),
+            qPrintable(error));
+        id = run.evaluationId();
+        QTRY_COMPARE_WITH_TIMEOUT(m_engine->sandbox()->requestCount(QStringLiteral("gpt-4.1")), count, 10000);
+        QCOMPARE(run.doneCount(), 0);
+    }
+    QString error;
+    const auto stored = m_store->cells(id, &error);
+    QVERIFY2(stored, qPrintable(error));
+    QCOMPARE(stored->size(), count);
+    QStringList answeredBy;
+    for (const EvaluationCell& cell : *stored) {
+        // Saved before each call went out: the cell names the model's call and the judge's.
+        QCOMPARE(cell.state, CellState::Pending);
+        QVERIFY(!cell.requestId.isEmpty());
+        QVERIFY(!cell.judgeRequestId.isEmpty());
+        answeredBy.append(cell.requestId);
+    }
+    m_engine->sandbox()->setFault(QStringLiteral("gpt-4.1"), SandboxFault {});
+    {
+        EvaluationRun run(*m_engine, *m_store);
+        QSignalSpy finished(&run, &EvaluationRun::finished);
+        QVERIFY2(run.resumeEvaluation(id, &error), qPrintable(error));
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.first().first().value<EvaluationStatus>(), EvaluationStatus::Complete);
+        for (const EvaluationCell& cell : run.cells()) {
+            QCOMPARE(cell.state, CellState::Done);
+            QVERIFY(!cell.answer.isEmpty());
+            QVERIFY(answeredBy.contains(cell.requestId)); // the first run's answer, graded as it was
+            // The torn-down judge call and the one that answered.
+            QCOMPARE(cell.judgeRequestId.count(u','), 1);
+        }
+    }
+    // Server side: each prompt's answer asked once over both runs; the judge twice (never answered, then again).
+    QCOMPARE(m_engine->sandbox()->requestCount(QStringLiteral("gpt-4.1-mini")), count);
+    QCOMPARE(m_engine->sandbox()->requestCount(QStringLiteral("gpt-4.1")), 2 * count);
+    flushLedger();
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM requests WHERE final_model = 'sandbox/gpt-4.1-mini'")).toInt(),
+             count);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM requests WHERE source <> 'evaluation'")).toInt(), 0);
+    // What the ledger holds is what the cells say they cost, judges included.
+    const double ledgerCost = scalar(QStringLiteral("SELECT SUM(cost_usd) FROM requests")).toDouble();
+    const double cellsCost
+        = scalar(QStringLiteral("SELECT SUM(cost_usd) + SUM(COALESCE(judge_cost_usd, 0)) FROM evaluation_cells"))
+              .toDouble();
+    QVERIFY(ledgerCost > 0);
+    QVERIFY2(std::abs(ledgerCost - cellsCost) < 1e-12,
+             qPrintable(QStringLiteral("%1 vs %2").arg(ledgerCost).arg(cellsCost)));
+}
+
+void tst_EvaluationRun::cancelledWhileJudging_resumeAsksOnlyTheJudge()
+{
+    m_engine->sandbox()->setFault(QStringLiteral("gpt-4.1"),
+                                  SandboxFault::ofKind(SandboxFault::Kind::HangBeforeHeaders));
+    const int count = 2;
+    qint64 id = 0;
+    {
+        EvaluationRun run(*m_engine, *m_store);
+        run.setConcurrency(count);
+        QSignalSpy finished(&run, &EvaluationRun::finished);
+        QString error;
+        QVERIFY(run.start(info({ kMini }, { grader(QStringLiteral("llm-judge:sandbox/gpt-4.1")) }, count), &error));
+        id = run.evaluationId();
+        QTRY_COMPARE_WITH_TIMEOUT(m_engine->sandbox()->requestCount(QStringLiteral("gpt-4.1")), count, 10000);
+        run.cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+        QCOMPARE(finished.first().first().value<EvaluationStatus>(), EvaluationStatus::Incomplete);
+    }
+    m_engine->sandbox()->setFault(QStringLiteral("gpt-4.1"), SandboxFault {});
+    {
+        EvaluationRun run(*m_engine, *m_store);
+        QSignalSpy finished(&run, &EvaluationRun::finished);
+        QString error;
+        QVERIFY2(run.resumeEvaluation(id, &error), qPrintable(error));
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.first().first().value<EvaluationStatus>(), EvaluationStatus::Complete);
+    }
+    QCOMPARE(m_engine->sandbox()->requestCount(QStringLiteral("gpt-4.1-mini")), count);
+    QCOMPARE(m_engine->sandbox()->requestCount(QStringLiteral("gpt-4.1")), 2 * count);
 }
 
 void tst_EvaluationRun::unknownModel_refusedBeforeAnythingIsSent()

@@ -63,6 +63,32 @@ QString TestLedgerMigration::makeSource(const QString& name, int count)
     if (!recordAll(ledger, {})) {
         return {};
     }
+    // Two evaluations of three cells, each naming a request of the last half day (kept by retention).
+    {
+        RawDb raw(path);
+        for (int e = 1; e <= 2; ++e) {
+            if (!raw.exec(
+                    QStringLiteral("INSERT INTO evaluations(id, created_at, name, prompts, models, graders, state)"
+                                   " VALUES(%1, 0, 'set-%1.jsonl', '[]', '[\"m-a\"]', '[]', 'complete')")
+                        .arg(e))) {
+                return {};
+            }
+            for (int p = 0; p < 3; ++p) {
+                const RequestRecord& answered = records.at(count - 1 - (e * 3 + p));
+                if (!raw.exec(
+                        QStringLiteral("INSERT INTO evaluation_cells(evaluation_id, prompt_index, prompt_id, model,"
+                                       " state, outcome, score, reason, answer, request_uuid, judge_request_uuid,"
+                                       " cost_usd, judge_cost_usd, latency_ms, error, updated_at) VALUES(%1, %2,"
+                                       " 'p%2', 'm-a', 'done', 'pass', NULL, '', 'yes', '%3', '', 0.001, NULL,"
+                                       " 400, '', 0)")
+                            .arg(e)
+                            .arg(p)
+                            .arg(answered.id))) {
+                    return {};
+                }
+            }
+        }
+    }
     MockClock clock(utc(2026, 3, 2, 12));
     Clock::setInstance(&clock);
     QSignalSpy pruned(&ledger, &Ledger::pruned);
@@ -109,6 +135,17 @@ void TestLedgerMigration::copy_matchesTheSourceFigureForFigure()
     QCOMPARE(to.recentRequests(50), from.recentRequests(50));
     QCOMPARE(to.votesInCompareGroup(QStringLiteral("cmp-1")).size(), 2);
     QCOMPARE(to.failoverEvents({}, 20).size(), 20);
+    // The evaluations came along, their cells still naming the requests they paid for.
+    QCOMPARE(report.source.evaluations, 2);
+    QCOMPARE(report.source.evaluationCells, 6);
+    {
+        RawDb raw(target);
+        QCOMPARE(raw.scalar("SELECT COUNT(*) FROM evaluations").toLongLong(), 2);
+        QCOMPARE(raw.scalar("SELECT COUNT(*) FROM evaluation_cells c JOIN requests r ON r.uuid = c.request_uuid"
+                            " JOIN evaluations e ON e.id = c.evaluation_id WHERE e.name LIKE 'set-%'")
+                     .toLongLong(),
+                 6);
+    }
 
     // Run again: nothing left to copy, nothing doubled.
     LedgerMigration again(source, target);
@@ -118,6 +155,7 @@ void TestLedgerMigration::copy_matchesTheSourceFigureForFigure()
     RawDb raw(target);
     QCOMPARE(raw.scalar("SELECT COUNT(*) FROM requests").toLongLong(), report.source.requests);
     QCOMPARE(raw.scalar("SELECT COUNT(DISTINCT uuid) FROM requests").toLongLong(), report.source.requests);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM evaluation_cells").toLongLong(), 6);
 }
 
 void TestLedgerMigration::serverLostMidway_secondRunResumesWithoutDuplicates()

@@ -128,6 +128,7 @@ private slots:
     void init();
     void totals_data();
     void totals();
+    void routedOnly_leavesOutWorkbenchAndEvaluations();
     void spendOverTime_data();
     void spendOverTime();
     void requestsAndTokensByTier_matchesHandSums();
@@ -760,6 +761,41 @@ void TestLedgerQueries::requests_returnWholeRecords()
     RequestMatch failedOver;
     failedOver.failedOverOnly = true;
     QCOMPARE(queries.requests(range(day(0), day(1)), 5, failedOver), QList<RequestRecord> { m_records[3] });
+}
+
+// Evaluation cells, like workbench columns, pick their model by hand: not routed traffic, not
+// the volume a routing projection scales to; route and gateway calls are.
+void TestLedgerQueries::routedOnly_leavesOutWorkbenchAndEvaluations()
+{
+    if (Backends::current() != QLatin1String("sqlite")) {
+        QSKIP("the sources' SQL is the dialects' common part: checked once");
+    }
+    const QString path = m_dir.filePath(QStringLiteral("sources.sqlite"));
+    QList<RequestRecord> records;
+    for (const RequestSource source : { RequestSource::Workbench, RequestSource::Evaluation, RequestSource::Route,
+                                        RequestSource::Gateway, RequestSource::Evaluation }) {
+        RequestRecord r = request(T0.addSecs(60 * records.size()), QStringLiteral("m-a"), QStringLiteral("pa"), 0.01);
+        r.source = source;
+        r.tier = QStringLiteral("smart");
+        records.append(r);
+    }
+    {
+        Ledger ledger;
+        QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
+        QVERIFY(recordAll(ledger, records));
+    }
+    LedgerQueries queries(path);
+    LedgerFilter routed;
+    routed.routedOnly = true;
+    QCOMPARE(queries.savings(routed, ModelPrice { 1, 2, 0, true }).pricedRequests, qint64(2));
+    QCOMPARE(queries.savings(LedgerFilter {}, ModelPrice { 1, 2, 0, true }).pricedRequests, qint64(5));
+    LedgerFilter evaluations;
+    evaluations.sources = { RequestSources::id(RequestSource::Evaluation) };
+    QCOMPARE(queries.totals(evaluations).requests, qint64(2));
+    int traffic = 0;
+    QVERIFY(queries.scanUsage(T0.addDays(-1), RequestSources::comparisons(),
+                              [&traffic](const HistoryQueries::PricedUsage&) { ++traffic; }));
+    QCOMPARE(traffic, 2);
 }
 
 QTEST_GUILESS_MAIN(TestLedgerQueries)

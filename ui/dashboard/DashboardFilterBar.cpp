@@ -63,6 +63,9 @@ DashboardFilterBar::DashboardFilterBar(QWidget* parent)
         case RequestSource::Batch:
             sourceLabels.insert(sourceIds.constLast(), tr("Batch jobs (switchyard batch)"));
             break;
+        case RequestSource::Evaluation:
+            sourceLabels.insert(sourceIds.constLast(), tr("Evaluations (switchyard eval)"));
+            break;
         }
     }
     m_sources->setLabels(sourceLabels);
@@ -72,7 +75,7 @@ DashboardFilterBar::DashboardFilterBar(QWidget* parent)
     m_routedOnly->setObjectName(QStringLiteral("savingsRoutedOnly"));
     m_routedOnly->setChecked(true);
     m_routedOnly->setToolTip(tr("Count savings only on requests the router chose a model for, leaving out "
-                                "workbench comparisons"));
+                                "workbench comparisons and evaluations"));
     m_split->setObjectName(QStringLiteral("splitPicker"));
     m_split->addItem(tr("Stack by model"), int(LedgerSplit::Model));
     m_split->addItem(tr("Stack by provider"), int(LedgerSplit::Provider));

@@ -74,8 +74,8 @@ void EstimatePanel::estimate()
         return *choice.insert(prompt, m_engine.model(modelId));
     };
     LedgerQueries queries(m_engine.ledgerPath());
-    // Workbench comparisons pick their models by hand; only routed traffic follows a policy.
-    queries.scanUsage(since, RequestSource::Workbench, [&](const HistoryQueries::PricedUsage& row) {
+    // Comparisons (workbench, evaluations) pick their models by hand; only routed traffic follows a policy.
+    queries.scanUsage(since, RequestSources::comparisons(), [&](const HistoryQueries::PricedUsage& row) {
         ++m_result.requests;
         m_result.spent += row.costUsd.value_or(0);
         const ModelConfig* model = modelFor(row.prompt);

@@ -158,8 +158,8 @@ const LearnedRulePanel::Volume& LearnedRulePanel::volume(const QString& weak, co
     const ModelConfig* strongModel = m_engine.model(strong);
     if (!m_engine.ledgerPath().isEmpty()) {
         LedgerQueries queries(m_engine.ledgerPath());
-        // Routed traffic only: workbench comparisons pick their models by hand.
-        queries.scanUsage(QDateTime::currentDateTimeUtc().addDays(-kVolumeDays), RequestSource::Workbench,
+        // Routed traffic only: comparisons (workbench, evaluations) pick their models by hand.
+        queries.scanUsage(QDateTime::currentDateTimeUtc().addDays(-kVolumeDays), RequestSources::comparisons(),
                           [&](const HistoryQueries::PricedUsage& row) {
                               ++measured.requests;
                               const auto weakCost

@@ -8,6 +8,7 @@
 #include "ui/common/StatusColors.h"
 #include "ui/routing/ChainModel.h"
 #include "ui/routing/EstimatePanel.h"
+#include "ui/routing/EvaluationAdvicePanel.h"
 #include "ui/routing/LearnedRulePanel.h"
 #include "ui/routing/ModelListModel.h"
 #include "ui/routing/PrimaryReviewer.h"
@@ -55,6 +56,7 @@ RoutingEditor::RoutingEditor(Engine& engine, QWidget* parent)
         engine, m_document, [this] { return std::make_pair(m_try->prompt(), m_try->tags()); }, this);
     m_estimate = new EstimatePanel(engine, m_document, this);
     m_learned = new LearnedRulePanel(engine, m_document, this);
+    m_evaluation = new EvaluationAdvicePanel(engine, m_document, this);
     m_primaries = new PrimaryReviewer(engine, m_document, this);
 
     m_modelView->setModel(m_modelList);
@@ -100,6 +102,7 @@ RoutingEditor::RoutingEditor(Engine& engine, QWidget* parent)
     tabs->addTab(m_simulate, tr("Simu&late outage"));
     tabs->addTab(m_estimate, tr("What it would &cost"));
     tabs->addTab(m_learned, tr("Learned &threshold"));
+    tabs->addTab(m_evaluation, tr("E&valuation advice"));
     // The learned rule selected in the rules table is the one the slider moves.
     connect(m_rulesPane->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, m_learned,
             [this](const QModelIndex& current) { m_learned->showRule(current.row()); });

@@ -16,6 +16,7 @@ class RulesModel;
 class RulesPane;
 class SimulatePanel;
 class EstimatePanel;
+class EvaluationAdvicePanel;
 class LearnedRulePanel;
 class TierBoard;
 class PrimaryReviewer;
@@ -41,6 +42,7 @@ public:
     SimulatePanel* simulatePanel() const { return m_simulate; }
     EstimatePanel* estimatePanel() const { return m_estimate; }
     LearnedRulePanel* learnedPanel() const { return m_learned; }
+    EvaluationAdvicePanel* evaluationPanel() const { return m_evaluation; }
     RulesPane* rulesPane() const { return m_rulesPane; }
     QListWidget* problemsList() const { return m_problems; }
     PrimaryReviewer* primaryReviewer() const { return m_primaries; }
@@ -78,6 +80,7 @@ private:
     SimulatePanel* m_simulate;
     EstimatePanel* m_estimate;
     LearnedRulePanel* m_learned;
+    EvaluationAdvicePanel* m_evaluation;
     QListWidget* m_problems;
     PrimaryReviewer* m_primaries;
     QLabel* m_state;

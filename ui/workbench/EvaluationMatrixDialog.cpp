@@ -4,6 +4,7 @@
 #include "ui/common/FileDialogs.h"
 #include "ui/common/StatusColors.h"
 #include "ui/workbench/EvaluationMatrixModel.h"
+#include "ui/workbench/EvaluationRunBar.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -38,6 +39,7 @@ EvaluationMatrixDialog::EvaluationMatrixDialog(const QString& ledgerLocation, QW
     m_error->hide();
 
     auto* top = new QHBoxLayout;
+    m_top = top;
     top->addWidget(new QLabel(tr("Evaluation:"), this));
     top->addWidget(m_picker, 1);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -69,19 +71,8 @@ EvaluationMatrixDialog::EvaluationMatrixDialog(const QString& ledgerLocation, QW
     if (!m_store->open(&error)) {
         m_error->setText(tr("The ledger cannot be read: %1").arg(error));
         m_error->show();
-    } else if (auto evaluations = m_store->list(&error)) {
-        m_evaluations = *evaluations;
-        for (const EvaluationInfo& info : std::as_const(m_evaluations)) {
-            m_picker->addItem(tr("%1: %2, %3 prompts x %4 models")
-                                  .arg(info.id)
-                                  .arg(info.name)
-                                  .arg(info.prompts.size())
-                                  .arg(info.models.size()),
-                              info.id);
-        }
     } else {
-        m_error->setText(tr("The evaluations cannot be read: %1").arg(error));
-        m_error->show();
+        reloadList();
     }
     if (m_evaluations.isEmpty() && m_error->isHidden()) {
         m_summary->setText(tr("No evaluation yet: run one with `switchyard eval run SET --models A,B`."));
@@ -92,6 +83,83 @@ EvaluationMatrixDialog::EvaluationMatrixDialog(const QString& ledgerLocation, QW
         showEvaluation(m_evaluations.first().id);
     }
     resize(900, 560);
+}
+
+void EvaluationMatrixDialog::reloadList()
+{
+    QString error;
+    auto evaluations = m_store->list(&error);
+    if (!evaluations) {
+        m_error->setText(tr("The evaluations cannot be read: %1").arg(error));
+        m_error->show();
+        return;
+    }
+    m_evaluations = *evaluations;
+    const QSignalBlocker blocker(m_picker);
+    const qint64 shown = m_model->info().id;
+    m_picker->clear();
+    for (const EvaluationInfo& info : std::as_const(m_evaluations)) {
+        m_picker->addItem(tr("%1: %2, %3 prompts x %4 models")
+                              .arg(info.id)
+                              .arg(info.name)
+                              .arg(info.prompts.size())
+                              .arg(info.models.size()),
+                          info.id);
+    }
+    m_picker->setCurrentIndex(qMax(0, m_picker->findData(shown)));
+    updateResume();
+}
+
+void EvaluationMatrixDialog::enableRuns(Engine& engine)
+{
+    if (m_runBar) {
+        return;
+    }
+    m_runBar = new EvaluationRunBar(engine, this);
+    static_cast<QVBoxLayout*>(layout())->insertWidget(0, m_runBar);
+    m_resume = new QPushButton(tr("Resume evaluation"), this);
+    m_resume->setObjectName(QStringLiteral("evaluationResume"));
+    m_resume->setToolTip(tr("Ask the cells of the evaluation shown that are not done; what was paid for is not "
+                            "asked again"));
+    m_top->addWidget(m_resume);
+    connect(m_resume, &QPushButton::clicked, this, [this] { m_runBar->resumeEvaluation(m_model->info().id); });
+    connect(m_runBar, &EvaluationRunBar::evaluationStarted, this, [this](qint64 id) {
+        reloadList();
+        showEvaluation(id);
+    });
+    connect(m_runBar, &EvaluationRunBar::cellsChanged, this,
+            [this](const EvaluationInfo& info, const QList<EvaluationCell>& cells) {
+                if (info.id != m_model->info().id) {
+                    return;
+                }
+                m_model->setEvaluation(info, cells);
+                fitColumns();
+                showSummary();
+            });
+    connect(m_runBar, &EvaluationRunBar::evaluationFinished, this, [this] { reloadList(); });
+    resize(width(), height() + m_runBar->sizeHint().height());
+    updateResume();
+}
+
+void EvaluationMatrixDialog::updateResume()
+{
+    if (!m_resume) {
+        return;
+    }
+    const qint64 shown = m_model->info().id;
+    bool incomplete = false;
+    for (const EvaluationInfo& info : std::as_const(m_evaluations)) {
+        incomplete = incomplete || (info.id == shown && info.status != EvaluationStatus::Complete);
+    }
+    m_resume->setEnabled(incomplete && !m_runBar->isRunning());
+}
+
+void EvaluationMatrixDialog::showSummary()
+{
+    const auto suggestion = EvaluationSummary::cheapestPassing(m_model->summaries());
+    m_summary->setText(suggestion.model.isEmpty()
+                           ? suggestion.reason
+                           : tr("Cheapest model that passes: %1. %2").arg(suggestion.model, suggestion.reason));
 }
 
 EvaluationMatrixDialog::~EvaluationMatrixDialog() = default;
@@ -141,10 +209,8 @@ void EvaluationMatrixDialog::showEvaluation(qint64 id)
         if (pickerIndex != m_picker->currentIndex()) {
             m_picker->setCurrentIndex(pickerIndex);
         }
-        const auto suggestion = EvaluationSummary::cheapestPassing(m_model->summaries());
-        m_summary->setText(suggestion.model.isEmpty()
-                               ? suggestion.reason
-                               : tr("Cheapest model that passes: %1. %2").arg(suggestion.model, suggestion.reason));
+        showSummary();
+        updateResume();
         return;
     }
 }

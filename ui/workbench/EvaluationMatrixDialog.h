@@ -6,15 +6,20 @@
 
 #include <memory>
 
+class Engine;
 class EvaluationMatrixModel;
+class EvaluationRunBar;
 class EvaluationStore;
+class QPushButton;
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QTableView;
 
 // Tools > "Evaluation results...": the evaluations in the ledger (`switchyard eval run`), one at a
 // time as a matrix of prompts x models with the totals, the cheapest model that passes, and
-// exports as CSV, JSONL or HTML.
+// exports as CSV, JSONL or HTML. With an engine (enableRuns), it also starts, pauses, cancels and
+// resumes runs (EvaluationRunBar), the matrix filling in as cells end.
 class EvaluationMatrixDialog final : public QDialog
 {
     Q_OBJECT
@@ -31,9 +36,17 @@ public:
     // Shows evaluation `id` (the newest when 0).
     void showEvaluation(qint64 id);
     void fitColumns();
+    // Adds the run box over the matrix and "Resume evaluation" for an incomplete one.
+    void enableRuns(Engine& engine);
+    EvaluationRunBar* runBar() const { return m_runBar; }
+    QPushButton* resumeButton() const { return m_resume; }
 
 private:
     void exportAs(EvaluationExport::Format format);
+    // Reads the list of evaluations again (a run started or ended), keeping the one shown.
+    void reloadList();
+    void showSummary();
+    void updateResume();
 
     std::unique_ptr<EvaluationStore> m_store;
     QList<EvaluationInfo> m_evaluations;
@@ -42,4 +55,7 @@ private:
     QTableView* m_table;
     QLabel* m_summary;
     QLabel* m_error;
+    EvaluationRunBar* m_runBar = nullptr;
+    QPushButton* m_resume = nullptr;
+    QHBoxLayout* m_top = nullptr;
 };

@@ -1,6 +1,8 @@
 #include "ui/workbench/LeaderboardDock.h"
 
 #include "core/engine/Engine.h"
+#include "core/evaluation/EvaluationEvidence.h"
+#include "core/evaluation/EvaluationStore.h"
 #include "core/ledger/Ledger.h"
 #include "core/ledger/LedgerQueries.h"
 #include "ui/common/Icons.h"
@@ -53,7 +55,23 @@ LeaderboardDock::LeaderboardDock(Engine& engine, QWidget* parent)
     setObjectName(QStringLiteral("leaderboardDock"));
     setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     auto queries = m_queries;
-    m_view = new LeaderboardView([queries] { return queries->votedRuns(); }, this);
+    // The evaluations' games count as votes do: on a prompt, the answer that passed beats the one
+    // that did not (tag "evaluation").
+    auto evaluations = std::make_shared<EvaluationStore>(engine.ledgerPath());
+    auto opened = std::make_shared<bool>(false);
+    m_view = new LeaderboardView(
+        [queries, evaluations, opened] {
+            QList<VotedRun> runs = queries->votedRuns();
+            QString error;
+            if (!*opened) {
+                *opened = evaluations->open(&error);
+            }
+            if (*opened) {
+                runs += EvaluationEvidence::fromLedger(*evaluations, &error).value_or(QList<VotedRun> {});
+            }
+            return runs;
+        },
+        this);
     setWidget(m_view);
     connect(m_view, &LeaderboardView::updated, this, &LeaderboardDock::publishRatings);
 }

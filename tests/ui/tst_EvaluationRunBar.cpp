@@ -1,0 +1,207 @@
+#include "ClippedText.h"
+#include "UiFixture.h"
+#include "core/evaluation/EvaluationRun.h"
+#include "core/sandbox/SandboxServer.h"
+#include "ui/common/FileDialogs.h"
+#include "ui/workbench/EvaluationMatrixDialog.h"
+#include "ui/workbench/EvaluationMatrixModel.h"
+#include "ui/workbench/EvaluationRunBar.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The evaluation dialog running evaluations on a sandboxed engine (real loopback providers, a real
+// SQLite ledger): a set picked with Browse and two models checked run to the end while the matrix
+// fills in; Pause stops new cells, Resume goes on, Cancel stops, "Resume evaluation" asks only the
+// rest; a set it cannot read is refused naming its line, with nothing sent.
+class tst_EvaluationRunBar : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void browseCheckStart_runsToTheEnd_matrixFillsIn();
+    void pauseResumeCancel_thenResumeEvaluation_asksOnlyTheRest();
+    void badSet_refusedNamingTheLine_nothingSent();
+
+private:
+    QString writeSet(const QString& name, int prompts);
+
+    std::unique_ptr<QTemporaryDir> m_home;
+    std::unique_ptr<Engine> m_engine;
+};
+
+namespace {
+const QString kMini = QStringLiteral("sandbox/gpt-4.1-mini");
+const QString kHaiku = QStringLiteral("sandbox/claude-haiku-4-5");
+
+int served(Engine& engine, const QString& model)
+{
+    return engine.sandbox()->requestCount(model.mid(model.indexOf(u'/') + 1));
+}
+} // namespace
+
+void tst_EvaluationRunBar::initTestCase()
+{
+    UiFixture::initTestCase(QStringLiteral("tst_evaluationrunbar"));
+}
+
+void tst_EvaluationRunBar::init()
+{
+    m_home = std::make_unique<QTemporaryDir>();
+    QString error;
+    m_engine = UiFixture::openSandbox(m_home->path(), 0, &error);
+    QVERIFY2(m_engine, qPrintable(error));
+}
+
+void tst_EvaluationRunBar::cleanup()
+{
+    m_engine.reset();
+    m_home.reset();
+}
+
+QString tst_EvaluationRunBar::writeSet(const QString& name, int prompts)
+{
+    QByteArray lines;
+    for (int i = 1; i <= prompts; ++i) {
+        lines
+            += QStringLiteral("{\"id\": \"q%1\", \"prompt\": \"Question %1?\", \"expected\": \"x\"}\n").arg(i).toUtf8();
+    }
+    const QString path = QDir(m_home->path()).filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(lines) != lines.size()) {
+        return {};
+    }
+    return path;
+}
+
+void tst_EvaluationRunBar::browseCheckStart_runsToTheEnd_matrixFillsIn()
+{
+    const QString set = writeSet(QStringLiteral("questions.jsonl"), 3);
+    QVERIFY(!set.isEmpty());
+    EvaluationMatrixDialog dialog(m_engine->ledgerPath());
+    dialog.enableRuns(*m_engine);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    EvaluationRunBar* bar = dialog.runBar();
+    QVERIFY(bar);
+    FileDialogs::setNextOpenFileName(set);
+    QTest::mouseClick(bar->findChild<QPushButton*>(QStringLiteral("evaluationBrowse")), Qt::LeftButton);
+    QCOMPARE(bar->setPath()->text(), set);
+    bar->checkModels({ kMini, kHaiku });
+    bar->grader()->setText(QStringLiteral("regex:\\S"));
+    QSignalSpy started(bar, &EvaluationRunBar::evaluationStarted);
+    QSignalSpy finished(bar, &EvaluationRunBar::evaluationFinished);
+    QTest::mouseClick(bar->startButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(started.size(), 1);
+    QCOMPARE(finished.first().at(1).value<EvaluationStatus>(), EvaluationStatus::Complete);
+    const qint64 id = started.first().first().toLongLong();
+    QCOMPARE(dialog.model()->info().id, id);
+    QCOMPARE(bar->progress()->value(), 6);
+    QCOMPARE(bar->progress()->maximum(), 6);
+    QVERIFY2(bar->statusText().startsWith(QStringLiteral("Evaluation %1 complete").arg(id)),
+             qPrintable(bar->statusText()));
+    // The matrix shows the cells the run answered, and what it suggests.
+    QCOMPARE(dialog.model()->cells().size(), 6);
+    for (const EvaluationCell& cell : dialog.model()->cells()) {
+        QCOMPARE(cell.state, CellState::Done);
+    }
+    QVERIFY2(dialog.summaryText().startsWith(QStringLiteral("Cheapest model that passes: ")),
+             qPrintable(dialog.summaryText()));
+    QVERIFY(!dialog.resumeButton()->isEnabled());
+    // Server side: each prompt asked of each model once.
+    QCOMPARE(served(*m_engine, kMini), 3);
+    QCOMPARE(served(*m_engine, kHaiku), 3);
+
+    QTest::qWait(50); // let the layout settle after the last texts changed
+    const QStringList cut = ClippedText::find(&dialog);
+    QVERIFY2(cut.isEmpty(), qPrintable(cut.join(u'\n')));
+    QDir().mkpath(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR));
+    QVERIFY(dialog.grab().save(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR "/evaluation-run.png")));
+}
+
+void tst_EvaluationRunBar::pauseResumeCancel_thenResumeEvaluation_asksOnlyTheRest()
+{
+    m_engine->sandbox()->setTimeScale(0.2); // a call takes about 100-200 ms
+    const int count = 8;
+    const QString set = writeSet(QStringLiteral("slow.jsonl"), count);
+    EvaluationMatrixDialog dialog(m_engine->ledgerPath());
+    dialog.enableRuns(*m_engine);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    EvaluationRunBar* bar = dialog.runBar();
+    bar->setPath()->setText(set);
+    bar->checkModels({ kMini });
+    bar->concurrency()->setValue(1);
+    QSignalSpy finished(bar, &EvaluationRunBar::evaluationFinished);
+    QTest::mouseClick(bar->startButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(bar->progress()->value() >= 1, 10000);
+    QVERIFY2(bar->statusText().contains(QStringLiteral("left")), qPrintable(bar->statusText()));
+    QVERIFY(!bar->startButton()->isEnabled());
+
+    QTest::mouseClick(bar->pauseButton(), Qt::LeftButton);
+    QCOMPARE(bar->pauseButton()->text(), QStringLiteral("&Resume"));
+    // The cell in flight may finish; then nothing new is sent.
+    QTRY_VERIFY_WITH_TIMEOUT(served(*m_engine, kMini) == bar->progress()->value(), 5000);
+    const int whilePaused = served(*m_engine, kMini);
+    QTest::qWait(500);
+    QCOMPARE(served(*m_engine, kMini), whilePaused);
+    QVERIFY2(bar->statusText().startsWith(QStringLiteral("Paused")), qPrintable(bar->statusText()));
+
+    QTest::mouseClick(bar->pauseButton(), Qt::LeftButton);
+    QCOMPARE(bar->pauseButton()->text(), QStringLiteral("&Pause"));
+    QTRY_VERIFY_WITH_TIMEOUT(bar->progress()->value() > whilePaused, 10000);
+    QTest::mouseClick(bar->cancelButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    QCOMPARE(finished.first().at(1).value<EvaluationStatus>(), EvaluationStatus::Incomplete);
+    const int doneBeforeCancel = bar->progress()->value();
+    QVERIFY(doneBeforeCancel < count);
+    QVERIFY2(bar->statusText().contains(QStringLiteral("resume it")), qPrintable(bar->statusText()));
+    const int sentBeforeResume = served(*m_engine, kMini);
+
+    // The evaluation shown is incomplete: "Resume evaluation" asks the cells not done, and only them.
+    QVERIFY(dialog.resumeButton()->isEnabled());
+    m_engine->sandbox()->setTimeScale(0);
+    QTest::mouseClick(dialog.resumeButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000);
+    QCOMPARE(finished.last().at(1).value<EvaluationStatus>(), EvaluationStatus::Complete);
+    QCOMPARE(bar->progress()->value(), count);
+    QCOMPARE(served(*m_engine, kMini), sentBeforeResume + (count - doneBeforeCancel));
+    QVERIFY(!dialog.resumeButton()->isEnabled());
+}
+
+void tst_EvaluationRunBar::badSet_refusedNamingTheLine_nothingSent()
+{
+    const QString path = QDir(m_home->path()).filePath(QStringLiteral("bad.jsonl"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"id\": 1, \"prompt\": \"fine\", \"expected\": \"x\"}\n{\"id\": 2, \"prompt\": 3}\n");
+    }
+    EvaluationMatrixDialog dialog(m_engine->ledgerPath());
+    dialog.enableRuns(*m_engine);
+    EvaluationRunBar* bar = dialog.runBar();
+    bar->setPath()->setText(path);
+    bar->checkModels({ kMini });
+    QSignalSpy failed(bar, &EvaluationRunBar::failed);
+    QSignalSpy started(bar, &EvaluationRunBar::evaluationStarted);
+    bar->start();
+    QVERIFY(failed.wait(10000));
+    QVERIFY2(bar->statusText().startsWith(path + QStringLiteral(":2: ")), qPrintable(bar->statusText()));
+    QCOMPARE(started.size(), 0);
+    QCOMPARE(m_engine->sandbox()->totalRequests(), 0);
+    QVERIFY(bar->startButton()->isEnabled());
+}
+
+QTEST_MAIN(tst_EvaluationRunBar)
+#include "tst_EvaluationRunBar.moc"
