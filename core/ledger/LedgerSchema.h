@@ -33,7 +33,7 @@ enum class LedgerOpenError
 // and nothing looks a request up by uuid (history pages by time, details by rowid).
 // Old steps are never edited: a v1 file upgrades through exactly the DDL a v1 build would follow.
 namespace LedgerSchema {
-constexpr int kVersion = 11;
+constexpr int kVersion = 12;
 
 struct Result
 {

@@ -175,7 +175,7 @@ UptimeReport ReliabilityQueries::uptime(const LedgerFilter& filter, LedgerBucket
     QSqlQuery query;
     UptimeReport report;
     QMap<QString, UptimeRow> overall;
-    if (bucket == LedgerBucket::Hour) {
+    if (bucket == LedgerBucket::Hour && m_reader.dialect().sumsWhileReading()) {
         LedgerStatement statement;
         if (!m_reader.scan(statement,
                            QStringLiteral("SELECT t, provider, attempts, provider_faults FROM %1").arg(source.sql),
@@ -234,10 +234,14 @@ QList<LatencyRow> ReliabilityQueries::latencyPercentiles(const LedgerFilter& fil
     const Source source
         = rollupSource(QStringLiteral("latency"), QStringLiteral("model, ") + histogram.join(u','), filter, false);
     QList<LatencyRow> rows;
-    // Summed here rather than with GROUP BY model, which sorts every 80-column row first.
+    // On SQLite summed here rather than with GROUP BY model, which sorts every 80-column row first;
+    // PostgreSQL sums on the server and sends a row per model (LedgerDialect::sumsWhileReading).
+    QString select = QStringLiteral("SELECT model, %1 FROM %2").arg(histogram.join(u','), source.sql);
+    if (!m_reader.dialect().sumsWhileReading()) {
+        select = QStringLiteral("SELECT model, %1 FROM %2 GROUP BY model").arg(sums(histogram), source.sql);
+    }
     LedgerStatement statement;
-    if (!m_reader.scan(statement, QStringLiteral("SELECT model, %1 FROM %2").arg(histogram.join(u','), source.sql),
-                       source.binds)) {
+    if (!m_reader.scan(statement, select, source.binds)) {
         return rows;
     }
     QMap<QString, std::pair<LatencyHistogram::Counts, LatencyHistogram::Counts>> perModel;

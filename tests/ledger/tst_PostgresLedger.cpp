@@ -83,7 +83,9 @@ private slots:
     void password_fromPgpassFileOrKeychain_neverInMessages();
     void documentedRoles_readerReadsGatewayWritesNeitherChangesTheSchema();
     void sameRequestTwice_storedAndCountedOnce();
-    void batchWrite_multiRowInsertsKeepEveryRowWithItsChildren();
+    void batchWrite_copyKeepsEveryRowWithItsChildren();
+    void copy_readsBackAsSqliteKeepsIt_data();
+    void copy_readsBackAsSqliteKeepsIt();
     void serverRestart_rowsInFlightWrittenOnce();
     void closedDuringOutage_spilledAndWrittenOnceOnNextOpen();
 
@@ -348,10 +350,10 @@ void TestPostgresLedger::documentedRoles_readerReadsGatewayWritesNeitherChangesT
                            reader.toString()));
 }
 
-// PostgreSQL's writer sends a batch as multi-row inserts (LedgerRowWriter::kBatchRows requests a
-// statement): 1,200 requests span three statements; each keeps its own attempts and failovers,
-// and a request already written, or twice in the batch, is written once and reported as skipped.
-void TestPostgresLedger::batchWrite_multiRowInsertsKeepEveryRowWithItsChildren()
+// PostgreSQL's writer sends a batch as COPY streams with row ids drawn beforehand: 1,200 requests
+// each keep their own attempts and failovers, and a request already written, or twice in the
+// batch, is written once and reported as skipped.
+void TestPostgresLedger::batchWrite_copyKeepsEveryRowWithItsChildren()
 {
     const QString url = m_server.createDatabase();
     {
@@ -408,6 +410,82 @@ void TestPostgresLedger::batchWrite_multiRowInsertsKeepEveryRowWithItsChildren()
              0);
     QCOMPARE(raw.scalar("SELECT COUNT(*) FROM requests WHERE cost_usd IS NULL").toInt(), 1);
     QCOMPARE(raw.scalar("SELECT learned_p_strong FROM requests WHERE prompt = 'prompt 701'").toDouble(), 0.75);
+}
+
+// COPY's binary rows carry every value as SQLite's bound statements do: the same record written
+// through LedgerRowWriter into both ledgers reads back the same from both, and as it was written.
+void TestPostgresLedger::copy_readsBackAsSqliteKeepsIt_data()
+{
+    QTest::addColumn<RequestRecord>("record");
+    const QDateTime at = utc(2026, 3, 2, 10);
+    RequestRecord plain = request(at, "m-a", "pa", 0.125);
+    plain.attempts = { attempt("m-a", "pa", at) };
+    QTest::newRow("priced request with one attempt") << plain;
+
+    RequestRecord text = plain;
+    text.prompt = QStringLiteral("tab\there, a newline\nthen \\ and \"quotes\" and a \\N");
+    text.errorMessage = QStringLiteral("\r\n");
+    text.answer = QStringLiteral("Grüße, 日本語, 🚀 and an empty reasoning");
+    QTest::newRow("tabs, newlines, backslashes and non-ASCII text") << text;
+
+    RequestRecord uuid = plain;
+    uuid.id = QStringLiteral("id with \"quotes\", a comma, {braces} and a \\ backslash");
+    QTest::newRow("uuid with characters an array literal escapes") << uuid;
+
+    RequestRecord unpriced = plain;
+    unpriced.costUsd.reset();
+    unpriced.learned = LearnedRouteRecord { 0.3125, false };
+    QTest::newRow("NULL cost, a learned rule's estimate") << unpriced;
+
+    RequestRecord failover = plain;
+    AttemptRecord timeless = attempt("m-b", "pb", QDateTime(), QStringLiteral("failed"), QStringLiteral("timeout"));
+    timeless.endedAt = QDateTime();
+    failover.attempts.prepend(timeless);
+    failover.failovers = { FailoverRecord { at.addMSecs(250), "m-b", "m-a", "timeout", "no first token" } };
+    QTest::newRow("attempt without times, one failover") << failover;
+
+    RequestRecord large = plain;
+    large.usage.promptTokens = qint64(1) << 40;
+    large.usage.completionTokens = 0;
+    large.ttftMs = -1;
+    large.costUsd = 1e-12;
+    QTest::newRow("64-bit token count, negative ttft, tiny cost") << large;
+}
+
+void TestPostgresLedger::copy_readsBackAsSqliteKeepsIt()
+{
+    QFETCH(RequestRecord, record);
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("ledger.sqlite"));
+    const QString url = m_server.createDatabase();
+    for (const QString& location : { file, url }) {
+        {
+            Ledger ledger; // the schema
+            QVERIFY2(ledger.open(location), qPrintable(ledger.errorString()));
+        }
+        LedgerConnection connection(location, QStringLiteral("copy-test"));
+        QString error;
+        QVERIFY2(connection.open(5000, &error), qPrintable(error));
+        LedgerRowWriter rows;
+        QVERIFY2(rows.prepare(connection.database(), &error), qPrintable(error));
+        QList<bool> inserted;
+        QVERIFY(LedgerConnection::exec(connection.database(), QStringLiteral("BEGIN"), &error));
+        QVERIFY2(rows.writeRequests(connection.database(), { record }, &inserted, &error), qPrintable(error));
+        QVERIFY(LedgerConnection::exec(connection.database(), QStringLiteral("COMMIT"), &error));
+        QCOMPARE(inserted, QList<bool> { true });
+    }
+    const QList<RequestRecord> fromSqlite = LedgerQueries(file).recentRequests(5);
+    const QList<RequestRecord> fromPostgres = LedgerQueries(url).recentRequests(5);
+    QCOMPARE(fromPostgres.size(), 1);
+    QCOMPARE(fromSqlite.size(), 1);
+    QCOMPARE(fromPostgres[0], fromSqlite[0]);
+    QCOMPARE(fromPostgres[0].id, record.id);
+    QCOMPARE(fromPostgres[0].prompt, record.prompt);
+    QCOMPARE(fromPostgres[0].answer, record.answer);
+    QCOMPARE(fromPostgres[0].costUsd, record.costUsd);
+    QCOMPARE(fromPostgres[0].usage.promptTokens, record.usage.promptTokens);
+    QCOMPARE(fromPostgres[0].attempts, record.attempts);
+    QCOMPARE(fromPostgres[0].failovers, record.failovers);
 }
 
 void TestPostgresLedger::sameRequestTwice_storedAndCountedOnce()

@@ -192,6 +192,11 @@ bool fillLedger(const QString& path, int total, const QDateTime& end, QTextStrea
         failure = message;
         loop.quit();
     });
+    // A stall sets rows aside in spool files and the figure would measure the replay: say why.
+    QObject::connect(&ledger, &Ledger::writeStalled, &loop, [&](const QString& reason) {
+        out << "write stalled: " << reason << "\n";
+        out.flush();
+    });
 
     const QDateTime start = end.addDays(-90);
     const qint64 spanMs = start.msecsTo(end);

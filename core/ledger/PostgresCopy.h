@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+struct pg_conn;
+
+// Rows sent with COPY ... FROM STDIN in PostgreSQL's binary format, on the libpq connection
+// behind a QPSQL QSqlDatabase and so inside the transaction that connection has open. Binding
+// each value through QSqlQuery costs the writer more than the server's work (about 8,000 rows a
+// second); COPY takes the rows as one stream. Values are written in the table's column order as
+// the schema declares them on PostgreSQL (LedgerDialect::ddl): BIGINT, DOUBLE PRECISION, TEXT.
+class PostgresCopy final
+{
+public:
+    PostgresCopy();
+    PostgresCopy(const PostgresCopy&) = delete;
+    PostgresCopy& operator=(const PostgresCopy&) = delete;
+
+    // The PGconn of an open QPSQL connection, or nullptr (any other driver, or a closed one).
+    static pg_conn* connection(const QSqlDatabase& db);
+    // Runs a statement with text parameters and returns its first column as text (NULL as an
+    // empty array); false with *error naming what the server said.
+    static bool queryColumn(pg_conn* connection, const QByteArray& sql, const QList<QByteArray>& parameters,
+                            QList<QByteArray>* column, QString* error);
+    // Runs a statement that returns no rows; false with *error naming what the server said.
+    static bool exec(pg_conn* connection, const QByteArray& sql, const QList<QByteArray>& parameters, QString* error);
+    // An array literal of texts for a text[] parameter ('{"a","b"}'), and one element of it.
+    static QByteArray textArray(const QStringList& values);
+    static QByteArray arrayElement(const QString& text);
+
+    void beginRow(int fields);
+    void add(qint64 value);
+    void add(double value);
+    void add(const QString& text); // a null QString is written as '', as the row writer binds it
+    void addNull();
+    qsizetype rows() const { return m_rows; }
+
+    // COPY table(columns) FROM STDIN with the rows added so far; the rows are cleared either way.
+    bool send(pg_conn* connection, const QString& table, const QString& columns, QString* error);
+
+private:
+    void put32(qint32 value);
+    void clear();
+
+    QByteArray m_data;
+    qsizetype m_rows = 0;
+};
