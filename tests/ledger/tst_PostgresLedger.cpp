@@ -3,6 +3,7 @@
 #include "core/ledger/LedgerConnection.h"
 #include "core/ledger/LedgerDialect.h"
 #include "core/ledger/LedgerQueries.h"
+#include "core/ledger/LedgerRollup.h"
 #include "core/ledger/LedgerRowWriter.h"
 #include "core/ledger/LedgerSchema.h"
 #include "core/ledger/LedgerUrl.h"
@@ -86,6 +87,7 @@ private slots:
     void batchWrite_copyKeepsEveryRowWithItsChildren();
     void copy_readsBackAsSqliteKeepsIt_data();
     void copy_readsBackAsSqliteKeepsIt();
+    void dashboardSums_sameOnBothEnginesAndAsTheRawRows();
     void serverRestart_rowsInFlightWrittenOnce();
     void closedDuringOutage_spilledAndWrittenOnceOnNextOpen();
 
@@ -486,6 +488,90 @@ void TestPostgresLedger::copy_readsBackAsSqliteKeepsIt()
     QCOMPARE(fromPostgres[0].usage.promptTokens, record.usage.promptTokens);
     QCOMPARE(fromPostgres[0].attempts, record.attempts);
     QCOMPARE(fromPostgres[0].failovers, record.failovers);
+}
+
+// The dashboard's hourly spend and uptime and its latency percentiles are summed by the server on
+// PostgreSQL and while reading on SQLite (LedgerDialect::sumsWhileReading): the same requests give
+// the same answers on both, and the hourly spend is what the raw rows add up to. Costs are
+// multiples of 1/1024, so sums in any order are exact.
+void TestPostgresLedger::dashboardSums_sameOnBothEnginesAndAsTheRawRows()
+{
+    const QDateTime start = utc(2026, 3, 2, 0);
+    const QStringList providers = { "pa", "pb", "pc", "pd" };
+    QList<RequestRecord> records;
+    for (int i = 0; i < 720; ++i) { // three days, ten an hour
+        const QString provider = providers[i % 4];
+        RequestRecord r = request(start.addSecs(i * 360 + (i % 7) * 11),
+                                  QStringLiteral("m-%1-%2").arg(provider).arg(i % 3), provider, (i % 13 + 1) / 1024.0);
+        if (i % 10 == 0) {
+            r.costUsd.reset(); // unpriced
+        }
+        r.latencyMs = 100 + (i * 37) % 3000;
+        r.ttftMs = r.latencyMs / 4;
+        if (i % 9 == 0) { // failed over from the next provider
+            const QString from = providers[(i + 1) % 4];
+            r.attempts.prepend(attempt(QStringLiteral("m-%1-x").arg(from), from, r.startedAt, QStringLiteral("failed"),
+                                       QStringLiteral("server_error")));
+            r.failovers = { FailoverRecord { r.startedAt.addMSecs(100), QStringLiteral("m-%1-x").arg(from),
+                                             r.finalModel, QStringLiteral("server_error"), QStringLiteral("503") } };
+        }
+        records << r;
+    }
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("ledger.sqlite"));
+    const QString url = m_server.createDatabase();
+    for (const QString& location : { file, url }) {
+        Ledger ledger;
+        QVERIFY2(ledger.open(location), qPrintable(ledger.errorString()));
+        QVERIFY(recordAll(ledger, records));
+    }
+    LedgerFilter filter; // partial days at both ends
+    filter.from = start.addSecs(5 * 3600 + 600);
+    filter.until = start.addDays(3).addSecs(-7 * 3600);
+    LedgerQueries sqlite(file);
+    LedgerQueries postgres(url);
+
+    const QList<SpendRow> spend = postgres.spendOverTime(filter, LedgerBucket::Hour, LedgerSplit::Provider);
+    QCOMPARE(spend, sqlite.spendOverTime(filter, LedgerBucket::Hour, LedgerSplit::Provider));
+    RawDb raw(url);
+    QSqlQuery query(raw.db());
+    // The rollups hold whole hours: the raw rows of the hours the period touches.
+    QVERIFY(
+        query.exec(QStringLiteral("SELECT (started_at / 3600000) * 3600, final_provider, SUM(COALESCE(cost_usd, 0)),"
+                                  " COUNT(*), SUM(CASE WHEN cost_usd IS NULL THEN 1 ELSE 0 END) FROM requests"
+                                  " WHERE started_at >= %1 AND started_at < %2 GROUP BY 1, 2 ORDER BY 1, 2")
+                       .arg(LedgerRollup::hourOf(filter.from) * 1000)
+                       .arg(LedgerRollup::hourOf(filter.until.addSecs(3599)) * 1000)));
+    QList<SpendRow> fromRows;
+    while (query.next()) {
+        fromRows << SpendRow { QDateTime::fromSecsSinceEpoch(query.value(0).toLongLong(), Qt::UTC),
+                               query.value(1).toString(), query.value(2).toDouble(), query.value(3).toLongLong(),
+                               query.value(4).toLongLong() };
+    }
+    QCOMPARE(spend.size(), 4 * (72 - 5 - 7));
+    QCOMPARE(spend, fromRows);
+
+    const UptimeReport uptime = postgres.uptime(filter, LedgerBucket::Hour);
+    const UptimeReport uptimeThere = sqlite.uptime(filter, LedgerBucket::Hour);
+    QCOMPARE(uptime.buckets, uptimeThere.buckets);
+    QCOMPARE(uptime.overall, uptimeThere.overall);
+    QVERIFY(std::any_of(uptime.overall.cbegin(), uptime.overall.cend(),
+                        [](const UptimeRow& row) { return row.providerFaults > 0; }));
+
+    const QList<LatencyRow> latency = postgres.latencyPercentiles(filter);
+    const QList<LatencyRow> latencyThere = sqlite.latencyPercentiles(filter);
+    QCOMPARE(latency.size(), 12);
+    QCOMPARE(latency.size(), latencyThere.size());
+    for (qsizetype i = 0; i < latency.size(); ++i) {
+        QCOMPARE(latency[i].model, latencyThere[i].model);
+        for (const auto& [here, there] : { std::pair { latency[i].latency, latencyThere[i].latency },
+                                           std::pair { latency[i].ttft, latencyThere[i].ttft } }) {
+            QCOMPARE(here.samples, there.samples);
+            QCOMPARE(here.p50, there.p50);
+            QCOMPARE(here.p90, there.p90);
+            QCOMPARE(here.p99, there.p99);
+        }
+    }
 }
 
 void TestPostgresLedger::sameRequestTwice_storedAndCountedOnce()
