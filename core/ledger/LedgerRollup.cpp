@@ -4,6 +4,8 @@
 #include "core/ledger/LedgerDialect.h"
 #include "core/ledger/PostgresCopy.h"
 
+#include <QCoreApplication>
+
 namespace {
 // Order matches Totals::counts, then cost_usd.
 const QStringList kCounters = { "requests",
@@ -118,9 +120,8 @@ QByteArray upsertArraysSql(const QString& table, const QString& keys, const QStr
 {
     QStringList arrays;
     int n = 0;
-    for (const QString& key : keys.split(QStringLiteral(", "))) {
-        arrays << QStringLiteral("$%1::%2[]").arg(++n).arg(arrays.isEmpty() ? "bigint" : "text");
-        Q_UNUSED(key);
+    for (int key = 0; key <= keys.count(u','); ++key) {
+        arrays << QStringLiteral("$%1::%2[]").arg(++n).arg(key == 0 ? "bigint" : "text");
     }
     QStringList updates;
     for (const QString& value : values) {
@@ -302,7 +303,8 @@ bool LedgerRollup::writeGrainArrays(const QSqlDatabase& db, Grain grain, const Q
 {
     pg_conn* connection = PostgresCopy::connection(db);
     if (!connection) {
-        *error = QStringLiteral("no PostgreSQL connection behind the ledger's database handle");
+        *error = QCoreApplication::translate("Ledger",
+                                             "The ledger's connection gives no PostgreSQL handle to copy rows with.");
         return false;
     }
     const QStringList latencyValues = latencyColumns() + ttftColumns();

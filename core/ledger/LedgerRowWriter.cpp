@@ -4,6 +4,8 @@
 #include "core/ledger/LedgerRows.h"
 #include "core/ledger/PostgresCopy.h"
 
+#include <QCoreApplication>
+
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -233,7 +235,8 @@ bool LedgerRowWriter::copyRequests(const QSqlDatabase& db, const QList<RequestRe
 {
     pg_conn* connection = PostgresCopy::connection(db);
     if (!connection) {
-        *error = QStringLiteral("no PostgreSQL connection behind the ledger's database handle");
+        *error = QCoreApplication::translate("Ledger",
+                                             "The ledger's connection gives no PostgreSQL handle to copy rows with.");
         return false;
     }
     // A uuid twice in one batch is one row: only its first record counts as written.
@@ -262,7 +265,9 @@ bool LedgerRowWriter::copyRequests(const QSqlDatabase& db, const QList<RequestRe
         return false;
     }
     if (ridOf.size() != unique.size()) {
-        *error = QStringLiteral("the server answered %1 of %2 requests").arg(ridOf.size()).arg(unique.size());
+        *error = QCoreApplication::translate("Ledger", "The database answered for %1 of %2 requests.")
+                     .arg(ridOf.size())
+                     .arg(unique.size());
         return false;
     }
     QList<qsizetype> fresh;

@@ -12,6 +12,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
+#include <numeric>
+
 using namespace LedgerTestUtil;
 
 // The ledger on a real PostgreSQL 15 (tests/postgres/pg-server.sh): the schema and its upgrades
@@ -490,7 +492,7 @@ void TestPostgresLedger::copy_readsBackAsSqliteKeepsIt()
     QCOMPARE(fromPostgres[0].failovers, record.failovers);
 }
 
-// The dashboard's hourly spend and uptime and its latency percentiles are summed by the server on
+// The dashboard's hourly spend and uptime, failover counts and latency percentiles are summed by the server on
 // PostgreSQL and while reading on SQLite (LedgerDialect::sumsWhileReading): the same requests give
 // the same answers on both, and the hourly spend is what the raw rows add up to. Costs are
 // multiples of 1/1024, so sums in any order are exact.
@@ -557,6 +559,25 @@ void TestPostgresLedger::dashboardSums_sameOnBothEnginesAndAsTheRawRows()
     QCOMPARE(uptime.overall, uptimeThere.overall);
     QVERIFY(std::any_of(uptime.overall.cbegin(), uptime.overall.cend(),
                         [](const UptimeRow& row) { return row.providerFaults > 0; }));
+
+    for (const LedgerBucket bucket : { LedgerBucket::Hour, LedgerBucket::Day, LedgerBucket::Week }) {
+        QCOMPARE(postgres.failoverCounts(filter, bucket), sqlite.failoverCounts(filter, bucket));
+    }
+    QVERIFY(!postgres.failoverCounts(filter, LedgerBucket::Day).isEmpty());
+    LedgerFilter oneProvider = filter; // joins the request on PostgreSQL, cached keys on SQLite
+    oneProvider.providers = { QStringLiteral("pb") };
+    oneProvider.tiers = { QStringLiteral("fast") };
+    const QList<FailoverCountRow> fromPb = postgres.failoverCounts(oneProvider, LedgerBucket::Day);
+    QCOMPARE(fromPb, sqlite.failoverCounts(oneProvider, LedgerBucket::Day));
+    QVERIFY(!fromPb.isEmpty());
+    qint64 failoversOfPb = 0;
+    for (const FailoverCountRow& row : fromPb) {
+        failoversOfPb += row.count;
+    }
+    const QList<FailoverCountRow> all = postgres.failoverCounts(filter, LedgerBucket::Day);
+    const qint64 failovers = std::accumulate(all.cbegin(), all.cend(), qint64(0),
+                                             [](qint64 sum, const FailoverCountRow& row) { return sum + row.count; });
+    QVERIFY(failoversOfPb > 0 && failoversOfPb < failovers);
 
     const QList<LatencyRow> latency = postgres.latencyPercentiles(filter);
     const QList<LatencyRow> latencyThere = sqlite.latencyPercentiles(filter);
