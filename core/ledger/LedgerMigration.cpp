@@ -172,6 +172,14 @@ bool copyRollups(const QSqlDatabase& source, const QSqlDatabase& target, QString
                 // COPY into a table of this transaction, then one upsert (the target may hold rollups).
                 const QString staging = QStringLiteral("migrate_") + family.table;
                 PostgresCopy copy;
+                if (!PostgresCopy::exec(connection,
+                                        QStringLiteral("CREATE TEMPORARY TABLE %1 (LIKE %2) ON COMMIT DROP")
+                                            .arg(staging, family.table)
+                                            .toUtf8(),
+                                        {}, error)
+                    || !copy.start(connection, staging, columns.join(u','), error)) {
+                    return false;
+                }
                 while (read.next()) {
                     copy.beginRow(int(columns.size()));
                     copy.add(read.value(0).toLongLong());
@@ -186,12 +194,7 @@ bool copyRollups(const QSqlDatabase& source, const QSqlDatabase& target, QString
                         }
                     }
                 }
-                if (!PostgresCopy::exec(connection,
-                                        QStringLiteral("CREATE TEMPORARY TABLE %1 (LIKE %2) ON COMMIT DROP")
-                                            .arg(staging, family.table)
-                                            .toUtf8(),
-                                        {}, error)
-                    || !copy.send(connection, staging, columns.join(u','), error)
+                if (!copy.finish(error)
                     || !PostgresCopy::exec(
                         connection,
                         QStringLiteral("INSERT INTO %1(%2) SELECT %2 FROM %3 ON CONFLICT(%4) DO"

@@ -283,48 +283,62 @@ bool LedgerRowWriter::copyRequests(const QSqlDatabase& db, const QList<RequestRe
     }
     const QString columns = LedgerRows::requestColumns(QString());
     const int width = int(columns.count(u',')) + 1;
+    qsizetype attempts = 0;
+    qsizetype failovers = 0;
+    for (const qsizetype i : std::as_const(fresh)) {
+        attempts += records[i].attempts.size();
+        failovers += records[i].failovers.size();
+    }
     PostgresCopy copy;
+    if (!copy.start(connection, QStringLiteral("requests"), columns, error)) {
+        return false;
+    }
     for (qsizetype k = 0; k < fresh.size(); ++k) {
         copy.beginRow(width);
         copy.add(rids[k]);
         putRequestValues(records[fresh[k]], CopyPut { copy });
     }
-    if (!copy.send(connection, QStringLiteral("requests"), columns, error)) {
+    if (!copy.finish(error)) {
         return false;
     }
-    for (qsizetype k = 0; k < fresh.size(); ++k) {
-        const RequestRecord& record = records[fresh[k]];
-        const qint64 rid = rids[k];
-        qint64 seq = 0;
-        for (const AttemptRecord& attempt : record.attempts) {
-            copy.beginRow(10);
-            copy.add(rid);
-            copy.add(seq++);
-            putAttemptValues(attempt, CopyPut { copy });
+    if (attempts > 0) {
+        if (!copy.start(connection, QStringLiteral("attempts"),
+                        QStringLiteral("request_rid, seq, model_id, provider_id, started_at, ended_at, outcome,"
+                                       " failure_class, http_status, message"),
+                        error)) {
+            return false;
+        }
+        for (qsizetype k = 0; k < fresh.size(); ++k) {
+            qint64 seq = 0;
+            for (const AttemptRecord& attempt : records[fresh[k]].attempts) {
+                copy.beginRow(10);
+                copy.add(rids[k]);
+                copy.add(seq++);
+                putAttemptValues(attempt, CopyPut { copy });
+            }
+        }
+        if (!copy.finish(error)) {
+            return false;
         }
     }
-    if (copy.rows() > 0
-        && !copy.send(connection, QStringLiteral("attempts"),
-                      QStringLiteral("request_rid, seq, model_id, provider_id, started_at, ended_at, outcome,"
-                                     " failure_class, http_status, message"),
-                      error)) {
-        return false;
-    }
-    for (qsizetype k = 0; k < fresh.size(); ++k) {
-        const RequestRecord& record = records[fresh[k]];
-        const qint64 rid = rids[k];
-        qint64 seq = 0;
-        for (const FailoverRecord& failover : record.failovers) {
-            copy.beginRow(7);
-            copy.add(rid);
-            copy.add(seq++);
-            putFailoverValues(record, failover, CopyPut { copy });
+    if (failovers > 0) {
+        if (!copy.start(connection, QStringLiteral("failovers"),
+                        QStringLiteral("request_rid, seq, at, from_model, to_model, failure_class, message"), error)) {
+            return false;
         }
-    }
-    if (copy.rows() > 0
-        && !copy.send(connection, QStringLiteral("failovers"),
-                      QStringLiteral("request_rid, seq, at, from_model, to_model, failure_class, message"), error)) {
-        return false;
+        for (qsizetype k = 0; k < fresh.size(); ++k) {
+            const RequestRecord& record = records[fresh[k]];
+            qint64 seq = 0;
+            for (const FailoverRecord& failover : record.failovers) {
+                copy.beginRow(7);
+                copy.add(rids[k]);
+                copy.add(seq++);
+                putFailoverValues(record, failover, CopyPut { copy });
+            }
+        }
+        if (!copy.finish(error)) {
+            return false;
+        }
     }
     for (const qsizetype i : std::as_const(fresh)) {
         (*inserted)[i] = true;

@@ -7,6 +7,7 @@
 #include <libpq-fe.h>
 
 #include <cstring>
+#include <utility>
 
 namespace {
 // PGCOPY\n\377\r\n\0, then the flags (no OIDs) and the length of the header extension.
@@ -23,9 +24,14 @@ QString serverError(PGconn* connection, const PGresult* result)
 }
 } // namespace
 
-PostgresCopy::PostgresCopy()
+PostgresCopy::~PostgresCopy()
 {
-    clear();
+    if (PGconn* connection = std::exchange(m_connection, nullptr)) {
+        PQputCopyEnd(connection, "abandoned by the client");
+        while (PGresult* result = PQgetResult(connection)) {
+            PQclear(result);
+        }
+    }
 }
 
 pg_conn* PostgresCopy::connection(const QSqlDatabase& db)
@@ -108,13 +114,35 @@ QByteArray PostgresCopy::arrayElement(const QString& text)
     return out + '"';
 }
 
-void PostgresCopy::clear()
+bool PostgresCopy::start(pg_conn* connection, const QString& table, const QString& columns, QString* error)
 {
+    m_connection = nullptr;
+    m_sendFailed = false;
     m_data.clear();
+    const QByteArray sql = QStringLiteral("COPY %1(%2) FROM STDIN (FORMAT binary)").arg(table, columns).toUtf8();
+    PGresult* result = PQexec(connection, sql.constData());
+    const bool copying = PQresultStatus(result) == PGRES_COPY_IN;
+    if (!copying) {
+        *error = serverError(connection, result);
+    }
+    PQclear(result);
+    if (!copying) {
+        return false;
+    }
+    m_connection = connection;
+    m_data.reserve(kChunkBytes + kChunkBytes / 4);
     m_data.append(kSignature, kSignatureSize);
     put32(0); // flags
     put32(0); // header extension length
-    m_rows = 0;
+    return true;
+}
+
+void PostgresCopy::sendChunk()
+{
+    if (!m_sendFailed && PQputCopyData(m_connection, m_data.constData(), int(m_data.size())) != 1) {
+        m_sendFailed = true;
+    }
+    m_data.resize(0); // keeps the capacity for the next chunk
 }
 
 void PostgresCopy::put32(qint32 value)
@@ -125,9 +153,11 @@ void PostgresCopy::put32(qint32 value)
 
 void PostgresCopy::beginRow(int fields)
 {
+    if (m_data.size() >= kChunkBytes) {
+        sendChunk();
+    }
     const qint16 big = qToBigEndian(qint16(fields));
     m_data.append(reinterpret_cast<const char*>(&big), sizeof big);
-    ++m_rows;
 }
 
 void PostgresCopy::add(qint64 value)
@@ -162,25 +192,18 @@ void PostgresCopy::addNull()
     put32(-1);
 }
 
-bool PostgresCopy::send(pg_conn* connection, const QString& table, const QString& columns, QString* error)
+bool PostgresCopy::finish(QString* error)
 {
-    const qint16 trailer = qToBigEndian(qint16(-1));
-    m_data.append(reinterpret_cast<const char*>(&trailer), sizeof trailer);
-    const QByteArray sql = QStringLiteral("COPY %1(%2) FROM STDIN (FORMAT binary)").arg(table, columns).toUtf8();
-    PGresult* start = PQexec(connection, sql.constData());
-    const bool copying = PQresultStatus(start) == PGRES_COPY_IN;
-    if (!copying) {
-        *error = serverError(connection, start);
-    }
-    PQclear(start);
-    if (!copying) {
-        clear();
+    if (!m_connection) {
         return false;
     }
-    bool ok = PQputCopyData(connection, m_data.constData(), int(m_data.size())) == 1;
-    clear();
+    const qint16 trailer = qToBigEndian(qint16(-1));
+    m_data.append(reinterpret_cast<const char*>(&trailer), sizeof trailer);
+    sendChunk();
+    PGconn* connection = std::exchange(m_connection, nullptr);
+    const bool sent = !m_sendFailed;
     // End the COPY whatever happened, so the connection leaves the copy state.
-    ok = PQputCopyEnd(connection, ok ? nullptr : "the client could not send the rows") == 1 && ok;
+    bool ok = PQputCopyEnd(connection, sent ? nullptr : "the client could not send the rows") == 1 && sent;
     QString failure = ok ? QString() : serverError(connection, nullptr);
     while (PGresult* result = PQgetResult(connection)) {
         if (PQresultStatus(result) != PGRES_COMMAND_OK && failure.isEmpty()) {
@@ -188,6 +211,8 @@ bool PostgresCopy::send(pg_conn* connection, const QString& table, const QString
         }
         PQclear(result);
     }
+    m_data.clear();
+    m_data.squeeze();
     if (!failure.isEmpty()) {
         *error = failure;
         return false;

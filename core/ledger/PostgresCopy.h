@@ -16,7 +16,8 @@ struct pg_conn;
 class PostgresCopy final
 {
 public:
-    PostgresCopy();
+    PostgresCopy() = default;
+    ~PostgresCopy(); // a COPY started and not finished is abandoned (the server discards its rows)
     PostgresCopy(const PostgresCopy&) = delete;
     PostgresCopy& operator=(const PostgresCopy&) = delete;
 
@@ -32,20 +33,24 @@ public:
     static QByteArray textArray(const QStringList& values);
     static QByteArray arrayElement(const QString& text);
 
+    // Starts COPY table(columns) FROM STDIN. The rows added after it are sent in pieces of
+    // kChunkBytes as they fill, so a batch of long prompts and answers is never held whole.
+    bool start(pg_conn* connection, const QString& table, const QString& columns, QString* error);
     void beginRow(int fields);
     void add(qint64 value);
     void add(double value);
     void add(const QString& text); // a null QString is written as '', as the row writer binds it
     void addNull();
-    qsizetype rows() const { return m_rows; }
+    // Ends the COPY: false with *error when the server refused a row or the connection failed.
+    bool finish(QString* error);
 
-    // COPY table(columns) FROM STDIN with the rows added so far; the rows are cleared either way.
-    bool send(pg_conn* connection, const QString& table, const QString& columns, QString* error);
+    static constexpr qsizetype kChunkBytes = 1 << 20;
 
 private:
     void put32(qint32 value);
-    void clear();
+    void sendChunk();
 
+    pg_conn* m_connection = nullptr;
     QByteArray m_data;
-    qsizetype m_rows = 0;
+    bool m_sendFailed = false;
 };

@@ -7,6 +7,7 @@
 #include "core/ledger/LedgerRowWriter.h"
 #include "core/ledger/LedgerSchema.h"
 #include "core/ledger/LedgerUrl.h"
+#include "core/ledger/PostgresCopy.h"
 #include "core/ledger/SharedBudget.h"
 
 #include <QStandardPaths>
@@ -355,8 +356,8 @@ void TestPostgresLedger::documentedRoles_readerReadsGatewayWritesNeitherChangesT
 }
 
 // PostgreSQL's writer sends a batch as COPY streams with row ids drawn beforehand: 1,200 requests
-// each keep their own attempts and failovers, and a request already written, or twice in the
-// batch, is written once and reported as skipped.
+// each keep their own attempts, failovers and answer (sent in chunks), and a request already
+// written, or twice in the batch, is written once and reported as skipped.
 void TestPostgresLedger::batchWrite_copyKeepsEveryRowWithItsChildren()
 {
     const QString url = m_server.createDatabase();
@@ -368,6 +369,7 @@ void TestPostgresLedger::batchWrite_copyKeepsEveryRowWithItsChildren()
     for (int i = 0; i < 1200; ++i) {
         RequestRecord r = request(utc(2026, 3, 2, 10).addSecs(i), QStringLiteral("m-%1").arg(i % 7), "pa", 0.001 * i);
         r.prompt = QStringLiteral("prompt %1").arg(i);
+        r.answer = QString(2000, QChar(u'a' + i % 26)); // 2.4 MB in all: the stream goes in several chunks
         if (i % 3 == 0) { // a failover: two attempts, one failover
             r.attempts.prepend(attempt(QStringLiteral("first-%1").arg(i), "pb", r.startedAt, QStringLiteral("failed"),
                                        QStringLiteral("server_error")));
@@ -413,6 +415,12 @@ void TestPostgresLedger::batchWrite_copyKeepsEveryRowWithItsChildren()
                  .toInt(),
              0);
     QCOMPARE(raw.scalar("SELECT COUNT(*) FROM requests WHERE cost_usd IS NULL").toInt(), 1);
+    QVERIFY(1200 * 2000 > 2 * PostgresCopy::kChunkBytes);
+    QCOMPARE(raw.scalar("SELECT SUM(length(answer)) FROM requests").toLongLong(), qint64(1200 * 2000));
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM requests WHERE answer <> repeat(chr(97 + (CAST(substr(prompt, 8) AS"
+                        " integer) % 26)), 2000)")
+                 .toInt(),
+             0);
     QCOMPARE(raw.scalar("SELECT learned_p_strong FROM requests WHERE prompt = 'prompt 701'").toDouble(), 0.75);
 }
 
