@@ -3,13 +3,14 @@
 # Skips apt entirely when everything is already there. prometheus is for the test that has a real
 # Prometheus scrape the gateway (it starts its own server on loopback; the service the package
 # enables is not used). postgresql likewise: the tests run initdb in a temporary directory and
-# start their own server (tests/postgres/pg-server.sh); libqt6sql6-psql is Qt's driver for it.
+# start their own server (tests/postgres/pg-server.sh); libqt6sql6-psql is Qt's driver for it,
+# libpq-dev the headers the ledger's COPY writer needs (it runs on that driver's libpq connection).
 # dunst is a real desktop notification server, photographed showing an alert on Xvfb.
 set -eu
 packages="build-essential cmake ninja-build pkg-config clang-format
  qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6svg6 libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev
  qt6-httpserver-dev qt6-pdf-dev qt6-websockets-dev qtkeychain-qt6-dev libyaml-cpp-dev libgl-dev libqt6opengl6-dev libvulkan-dev libxkbcommon-dev
- libqt6sql6-psql postgresql
+ libqt6sql6-psql libpq-dev postgresql
  xvfb xauth imagemagick gnome-keyring dbus-x11 prometheus dunst"
 # Node.js and npm (for the gateway's SDK tests) may come from outside Debian (e.g. NodeSource,
 # whose nodejs package bundles npm and conflicts with Debian's npm): only install Debian's when

@@ -5401,6 +5401,14 @@ Erstes Token: %3</translation>
         <source>Rows waiting for the ledger cannot be set aside on disk (%1); they wait in memory.</source>
         <translation>Zeilen, die auf das Journal warten, lassen sich nicht auf der Festplatte ablegen (%1); sie warten im Speicher.</translation>
     </message>
+    <message>
+        <source>The ledger&apos;s connection gives no PostgreSQL handle to copy rows with.</source>
+        <translation>Die Verbindung des Ledgers liefert kein PostgreSQL-Handle zum Kopieren der Zeilen.</translation>
+    </message>
+    <message>
+        <source>The database answered for %1 of %2 requests.</source>
+        <translation>Die Datenbank hat für %1 von %2 Anfragen geantwortet.</translation>
+    </message>
 </context>
 <context>
     <name>LedgerCheck</name>

@@ -65,13 +65,12 @@ void SharedCooldowns::publish(const QString& kind, const QString& id, const Cool
     }
     // The time left, not the end: the processes' clocks need not agree.
     const qint64 remainingMs = state.phase == CooldownState::CoolingDown ? qMax<qint64>(1, state.untilMs - nowMs()) : 0;
-    const QJsonObject message { { QStringLiteral("kind"), kind },
-                                { QStringLiteral("id"), id },
-                                { QStringLiteral("remainingMs"), remainingMs },
-                                { QStringLiteral("reason"), state.reason } };
-    const QByteArray bytes = QJsonDocument(message).toJson(QJsonDocument::Compact);
     QMetaObject::invokeMethod(
-        m_channel, [channel = m_channel, bytes] { channel->publish(bytes); }, Qt::QueuedConnection);
+        m_channel,
+        [channel = m_channel, kind, id, remainingMs, reason = state.reason] {
+            channel->publish(kind, id, remainingMs, reason);
+        },
+        Qt::QueuedConnection);
 }
 
 void SharedCooldowns::adopt(const QByteArray& payload)

@@ -49,7 +49,7 @@ QList<SpendRow> LedgerQueries::spendOverTime(const LedgerFilter& filter, LedgerB
                        filter, bucket == LedgerBucket::Hour);
     QSqlQuery query;
     QList<SpendRow> rows;
-    if (bucket == LedgerBucket::Hour) {
+    if (bucket == LedgerBucket::Hour && m_reader->dialect().sumsWhileReading()) {
         LedgerStatement statement;
         if (!m_reader->scan(statement,
                             QStringLiteral("SELECT t, %1, cost_usd, requests, unpriced FROM %2").arg(key, source.sql),

@@ -1,6 +1,10 @@
 #include "core/ledger/LedgerRollup.h"
 
 #include "core/common/FailureClass.h"
+#include "core/ledger/LedgerDialect.h"
+#include "core/ledger/PostgresCopy.h"
+
+#include <QCoreApplication>
 
 namespace {
 // Order matches Totals::counts, then cost_usd.
@@ -76,6 +80,57 @@ QString upsertSql(const QString& table, const QString& keys, const QStringList& 
     return QStringLiteral("INSERT INTO %1(%2, %3) VALUES(%4) ON CONFLICT(%2) DO UPDATE SET %5")
         .arg(table, keys, values.join(QStringLiteral(", ")), QStringList(count, QStringLiteral("?")).join(u','),
              updates.join(u','));
+}
+// The columns of an upsert as PostgreSQL array literals, one per column, filled row by row.
+class ArrayColumns
+{
+public:
+    explicit ArrayColumns(int columns)
+        : m_columns(columns, QByteArray("{"))
+    {
+    }
+    void add(int column, qint64 value) { append(column, QByteArray::number(value)); }
+    void add(int column, double value) { append(column, QByteArray::number(value, 'g', 17)); }
+    void add(int column, const QString& text) { append(column, PostgresCopy::arrayElement(text)); }
+    bool isEmpty() const { return m_columns.isEmpty() || m_columns[0].size() == 1; }
+    QList<QByteArray> literals() const
+    {
+        QList<QByteArray> out;
+        for (const QByteArray& column : m_columns) {
+            out << column + '}';
+        }
+        return out;
+    }
+
+private:
+    void append(int column, const QByteArray& value)
+    {
+        QByteArray& out = m_columns[column];
+        if (out.size() > 1) {
+            out += ',';
+        }
+        out += value;
+    }
+    QList<QByteArray> m_columns;
+};
+
+// INSERT INTO table SELECT * FROM unnest($1::bigint[], ...) ON CONFLICT(keys) DO UPDATE: keys are
+// a time and four texts, values bigint but cost_usd.
+QByteArray upsertArraysSql(const QString& table, const QString& keys, const QStringList& values)
+{
+    QStringList arrays;
+    int n = 0;
+    for (int key = 0; key <= keys.count(u','); ++key) {
+        arrays << QStringLiteral("$%1::%2[]").arg(++n).arg(key == 0 ? "bigint" : "text");
+    }
+    QStringList updates;
+    for (const QString& value : values) {
+        arrays << QStringLiteral("$%1::%2[]").arg(++n).arg(value == QLatin1String("cost_usd") ? "float8" : "bigint");
+        updates << QStringLiteral("%1=%2.%1+excluded.%1").arg(value, table);
+    }
+    return QStringLiteral("INSERT INTO %1(%2, %3) SELECT * FROM unnest(%4) ON CONFLICT(%2) DO UPDATE SET %5")
+        .arg(table, keys, values.join(QStringLiteral(", ")), arrays.join(QStringLiteral(", ")), updates.join(u','))
+        .toUtf8();
 }
 } // namespace
 
@@ -197,7 +252,8 @@ void LedgerRollup::clear()
 
 bool LedgerRollup::write(const QSqlDatabase& db, QString* error)
 {
-    if (!m_statements) {
+    const bool arrays = LedgerDialect::of(db).isPostgres();
+    if (!arrays && !m_statements) {
         auto statements = std::make_unique<Statements>();
         for (Grain grain : { Hourly, Daily }) {
             const bool ok = statements->rollup[grain].prepare(
@@ -235,7 +291,75 @@ bool LedgerRollup::write(const QSqlDatabase& db, QString* error)
         dailyAttempts[day].attempts += it->attempts;
         dailyAttempts[day].providerFaults += it->providerFaults;
     }
+    if (arrays) {
+        return writeGrainArrays(db, Hourly, m_requests, m_attempts, error)
+            && writeGrainArrays(db, Daily, dailyRequests, dailyAttempts, error);
+    }
     return writeGrain(Hourly, m_requests, m_attempts, error) && writeGrain(Daily, dailyRequests, dailyAttempts, error);
+}
+
+bool LedgerRollup::writeGrainArrays(const QSqlDatabase& db, Grain grain, const QHash<Key, Totals>& requests,
+                                    const QHash<Key, AttemptTotals>& attempts, QString* error)
+{
+    pg_conn* connection = PostgresCopy::connection(db);
+    if (!connection) {
+        *error = QCoreApplication::translate("Ledger",
+                                             "The ledger's connection gives no PostgreSQL handle to copy rows with.");
+        return false;
+    }
+    const QStringList latencyValues = latencyColumns() + ttftColumns();
+    ArrayColumns rollup(5 + int(counterColumns().size()));
+    ArrayColumns latency(5 + int(latencyValues.size()));
+    for (auto it = requests.cbegin(); it != requests.cend(); ++it) {
+        const Key& key = it.key();
+        const bool answered = LatencyHistogram::total(it->latency) != 0;
+        for (ArrayColumns* columns : { &rollup, &latency }) {
+            if (columns == &latency && !answered) {
+                continue; // nothing answered under this key: no latency row needed
+            }
+            columns->add(0, key.t);
+            columns->add(1, key.model);
+            columns->add(2, key.provider);
+            columns->add(3, key.tier);
+            columns->add(4, key.source);
+        }
+        int index = 5;
+        for (qint64 value : it->counts) {
+            rollup.add(index++, value);
+        }
+        rollup.add(index, it->costUsd);
+        if (answered) {
+            index = 5;
+            for (qint64 value : it->latency) {
+                latency.add(index++, value);
+            }
+            for (qint64 value : it->ttft) {
+                latency.add(index++, value);
+            }
+        }
+    }
+    ArrayColumns uptime(7);
+    for (auto it = attempts.cbegin(); it != attempts.cend(); ++it) {
+        const Key& key = it.key();
+        uptime.add(0, key.t);
+        uptime.add(1, key.provider);
+        uptime.add(2, key.model);
+        uptime.add(3, key.tier);
+        uptime.add(4, key.source);
+        uptime.add(5, it->attempts);
+        uptime.add(6, it->providerFaults);
+    }
+    const auto upsert
+        = [&](const ArrayColumns& columns, const QString& family, bool uptimeKeys, const QStringList& values) {
+              return columns.isEmpty()
+                  || PostgresCopy::exec(connection,
+                                        upsertArraysSql(table(family, grain), keyColumns(grain, uptimeKeys), values),
+                                        columns.literals(), error);
+          };
+    return upsert(rollup, QStringLiteral("rollup"), false, counterColumns())
+        && upsert(latency, QStringLiteral("latency"), false, latencyValues)
+        && upsert(uptime, QStringLiteral("uptime"), true,
+                  { QStringLiteral("attempts"), QStringLiteral("provider_faults") });
 }
 
 bool LedgerRollup::writeGrain(Grain grain, const QHash<Key, Totals>& requests,

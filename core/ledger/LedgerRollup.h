@@ -77,6 +77,9 @@ public:
 
 private:
     struct Statements;
+    // PostgreSQL: one upsert per table from array parameters, not one round trip per key.
+    bool writeGrainArrays(const QSqlDatabase& db, Grain grain, const QHash<Key, Totals>& requests,
+                          const QHash<Key, AttemptTotals>& attempts, QString* error);
     bool writeGrain(Grain grain, const QHash<Key, Totals>& requests, const QHash<Key, AttemptTotals>& attempts,
                     QString* error);
 

@@ -2,8 +2,11 @@
 
 #include "core/ledger/LedgerDialect.h"
 #include "core/ledger/LedgerRows.h"
+#include "core/ledger/PostgresCopy.h"
 
-#include <QHash>
+#include <QCoreApplication>
+
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -29,6 +32,14 @@ bool LedgerRowWriter::prepare(const QSqlDatabase& db, QString* error)
             db,
             QStringLiteral("INSERT INTO votes(compare_group, winner_model, tie, at, winner_settings, tag)"
                            " VALUES(?,?,?,?,?,?)"));
+    if (ok && m_postgres) {
+        QSqlQuery sequence(db);
+        if (!sequence.exec(QStringLiteral("SELECT pg_get_serial_sequence('requests', 'rid')")) || !sequence.next()) {
+            *error = sequence.lastError().text();
+            return false;
+        }
+        m_ridSequence = sequence.value(0).toString();
+    }
     if (!ok) {
         for (const LedgerStatement* statement :
              { &m_insertRequest, &m_insertAttempt, &m_insertFailover, &m_insertVote }) {
@@ -141,21 +152,15 @@ struct StatementPut
     void operator()(std::nullptr_t) { statement.bindNull(index++); }
 };
 
-// Binds into a QSqlQuery in order (PostgreSQL's multi-row inserts).
-struct QueryPut
+// Appends to a COPY row in order (PostgreSQL).
+struct CopyPut
 {
-    QSqlQuery& query;
-    void operator()(qint64 value) { query.addBindValue(value); }
-    void operator()(double value) { query.addBindValue(value); }
-    void operator()(const QString& value) { query.addBindValue(value.isNull() ? QStringLiteral("") : value); }
-    void operator()(std::nullptr_t) { query.addBindValue(QVariant()); }
+    PostgresCopy& copy;
+    void operator()(qint64 value) { copy.add(value); }
+    void operator()(double value) { copy.add(value); }
+    void operator()(const QString& value) { copy.add(value); }
+    void operator()(std::nullptr_t) { copy.addNull(); }
 };
-
-QString placeholders(int rows, int columns)
-{
-    const QString row = u'(' + QStringList(columns, QStringLiteral("?")).join(u',') + u')';
-    return QStringList(rows, row).join(u',');
-}
 } // namespace
 
 bool LedgerRowWriter::writeRequest(const RequestRecord& r, QString* error, bool* inserted)
@@ -215,114 +220,128 @@ bool LedgerRowWriter::writeRequests(const QSqlDatabase& db, const QList<RequestR
         }
         return true;
     }
-    qsizetype first = 0;
-    while (first < records.size()) {
-        // Up to kBatchRows requests, and no more attempts or failovers than fit one statement.
-        qsizetype end = first;
-        qsizetype children = 0;
-        while (end < records.size() && end - first < kBatchRows
-               && (end == first
-                   || children + records[end].attempts.size() + records[end].failovers.size() <= kBatchRows * 4)) {
-            children += records[end].attempts.size() + records[end].failovers.size();
-            ++end;
-        }
-        if (!writeBatch(db, records, first, end, inserted, error)) {
-            return false;
-        }
-        first = end;
-    }
-    return true;
+    return records.isEmpty() || copyRequests(db, records, inserted, error);
 }
 
-// PostgreSQL: a round trip per row would cap the writer at a few thousand rows a second, so a
-// batch goes as one multi-row INSERT per table. The requests' ids come back with their uuids
-// (RETURNING), which also says which ones the unique uuid index skipped as already written.
-bool LedgerRowWriter::writeBatch(const QSqlDatabase& db, const QList<RequestRecord>& records, qsizetype first,
-                                 qsizetype end, QList<bool>* inserted, QString* error)
+// PostgreSQL: the batch goes as three COPY streams (requests, attempts, failovers), a few round
+// trips whatever its size. COPY cannot skip a row that is there already, so the uuids the ledger
+// holds are asked first (a replayed batch, a spool written before its mark), and in the same pass
+// the new ones get their row ids from the identity's sequence, so that attempts and failovers can
+// name their request. The
+// unique index on uuid stays the guard: a row another process wrote in between fails the COPY,
+// the transaction is rolled back and the writer retries the batch, which then skips it.
+bool LedgerRowWriter::copyRequests(const QSqlDatabase& db, const QList<RequestRecord>& records, QList<bool>* inserted,
+                                   QString* error)
 {
-    QSqlQuery query(db);
-    const QString columns = LedgerRows::requestColumns(QString()).section(u',', 1);
-    const int width = int(columns.count(u',')) + 1;
-    if (!query.prepare(QStringLiteral("INSERT INTO requests(%1) VALUES %2 ON CONFLICT (uuid) DO NOTHING"
-                                      " RETURNING rid, uuid")
-                           .arg(columns, placeholders(int(end - first), width)))) {
-        *error = query.lastError().text();
+    pg_conn* connection = PostgresCopy::connection(db);
+    if (!connection) {
+        *error = QCoreApplication::translate("Ledger",
+                                             "The ledger's connection gives no PostgreSQL handle to copy rows with.");
         return false;
     }
-    for (qsizetype i = first; i < end; ++i) {
-        putRequestValues(records[i], QueryPut { query });
-    }
-    if (!query.exec()) {
-        *error = query.lastError().text();
-        return false;
-    }
-    QHash<QString, qint64> rids;
-    while (query.next()) {
-        rids.insert(query.value(1).toString(), query.value(0).toLongLong());
-    }
-    query.finish();
     // A uuid twice in one batch is one row: only its first record counts as written.
-    int attempts = 0;
-    int failovers = 0;
-    QList<qint64> ridOf(end - first, 0);
-    for (qsizetype i = first; i < end; ++i) {
-        const auto found = rids.find(records[i].id);
-        if (found != rids.end()) {
-            ridOf[i - first] = *found;
-            (*inserted)[i] = true;
-            attempts += int(records[i].attempts.size());
-            failovers += int(records[i].failovers.size());
-            rids.erase(found);
+    QList<qsizetype> unique;
+    QStringList uuids;
+    {
+        QSet<QString> seen;
+        for (qsizetype i = 0; i < records.size(); ++i) {
+            if (!seen.contains(records[i].id)) {
+                seen.insert(records[i].id);
+                unique << i;
+                uuids << records[i].id;
+            }
         }
     }
-    auto insertChildren
-        = [&](const QString& table, const QString& childColumns, int childWidth, int rows, const auto& putRows) {
-              if (rows == 0) {
-                  return true;
-              }
-              QSqlQuery children(db);
-              if (!children.prepare(QStringLiteral("INSERT INTO %1(%2) VALUES %3")
-                                        .arg(table, childColumns, placeholders(rows, childWidth)))) {
-                  *error = children.lastError().text();
-                  return false;
-              }
-              putRows(children);
-              if (!children.exec()) {
-                  *error = children.lastError().text();
-                  return false;
-              }
-              return true;
-          };
-    return insertChildren(QStringLiteral("attempts"),
-                          QStringLiteral("request_rid, seq, model_id, provider_id, started_at, ended_at, outcome,"
-                                         " failure_class, http_status, message"),
-                          10, attempts,
-                          [&](QSqlQuery& children) {
-                              for (qsizetype i = first; i < end; ++i) {
-                                  if (ridOf[i - first] == 0) {
-                                      continue;
-                                  }
-                                  qint64 seq = 0;
-                                  for (const AttemptRecord& attempt : records[i].attempts) {
-                                      children.addBindValue(ridOf[i - first]);
-                                      children.addBindValue(seq++);
-                                      putAttemptValues(attempt, QueryPut { children });
-                                  }
-                              }
-                          })
-        && insertChildren(QStringLiteral("failovers"),
-                          QStringLiteral("request_rid, seq, at, from_model, to_model, failure_class, message"), 7,
-                          failovers, [&](QSqlQuery& children) {
-                              for (qsizetype i = first; i < end; ++i) {
-                                  if (ridOf[i - first] == 0) {
-                                      continue;
-                                  }
-                                  qint64 seq = 0;
-                                  for (const FailoverRecord& failover : records[i].failovers) {
-                                      children.addBindValue(ridOf[i - first]);
-                                      children.addBindValue(seq++);
-                                      putFailoverValues(records[i], failover, QueryPut { children });
-                                  }
-                              }
-                          });
+    // One pass: for each uuid, NULL when the ledger holds it, else the row id it will have.
+    QList<QByteArray> ridOf;
+    if (!PostgresCopy::queryColumn(
+            connection,
+            QStringLiteral("SELECT CASE WHEN EXISTS(SELECT 1 FROM requests r WHERE r.uuid = u.uuid) THEN NULL"
+                           " ELSE nextval('%1'::regclass) END FROM unnest($1::text[]) WITH ORDINALITY AS u(uuid, i)"
+                           " ORDER BY u.i")
+                .arg(QString(m_ridSequence).replace(u'\'', QStringLiteral("''")))
+                .toUtf8(),
+            { PostgresCopy::textArray(uuids) }, &ridOf, error)) {
+        return false;
+    }
+    if (ridOf.size() != unique.size()) {
+        *error = QCoreApplication::translate("Ledger", "The database answered for %1 of %2 requests.")
+                     .arg(ridOf.size())
+                     .arg(unique.size());
+        return false;
+    }
+    QList<qsizetype> fresh;
+    QList<qint64> rids;
+    for (qsizetype k = 0; k < unique.size(); ++k) {
+        if (!ridOf[k].isEmpty()) {
+            fresh << unique[k];
+            rids << ridOf[k].toLongLong();
+        }
+    }
+    if (fresh.isEmpty()) {
+        return true;
+    }
+    const QString columns = LedgerRows::requestColumns(QString());
+    const int width = int(columns.count(u',')) + 1;
+    qsizetype attempts = 0;
+    qsizetype failovers = 0;
+    for (const qsizetype i : std::as_const(fresh)) {
+        attempts += records[i].attempts.size();
+        failovers += records[i].failovers.size();
+    }
+    PostgresCopy copy;
+    if (!copy.start(connection, QStringLiteral("requests"), columns, error)) {
+        return false;
+    }
+    for (qsizetype k = 0; k < fresh.size(); ++k) {
+        copy.beginRow(width);
+        copy.add(rids[k]);
+        putRequestValues(records[fresh[k]], CopyPut { copy });
+    }
+    if (!copy.finish(error)) {
+        return false;
+    }
+    if (attempts > 0) {
+        if (!copy.start(connection, QStringLiteral("attempts"),
+                        QStringLiteral("request_rid, seq, model_id, provider_id, started_at, ended_at, outcome,"
+                                       " failure_class, http_status, message"),
+                        error)) {
+            return false;
+        }
+        for (qsizetype k = 0; k < fresh.size(); ++k) {
+            qint64 seq = 0;
+            for (const AttemptRecord& attempt : records[fresh[k]].attempts) {
+                copy.beginRow(10);
+                copy.add(rids[k]);
+                copy.add(seq++);
+                putAttemptValues(attempt, CopyPut { copy });
+            }
+        }
+        if (!copy.finish(error)) {
+            return false;
+        }
+    }
+    if (failovers > 0) {
+        if (!copy.start(connection, QStringLiteral("failovers"),
+                        QStringLiteral("request_rid, seq, at, from_model, to_model, failure_class, message"), error)) {
+            return false;
+        }
+        for (qsizetype k = 0; k < fresh.size(); ++k) {
+            const RequestRecord& record = records[fresh[k]];
+            qint64 seq = 0;
+            for (const FailoverRecord& failover : record.failovers) {
+                copy.beginRow(7);
+                copy.add(rids[k]);
+                copy.add(seq++);
+                putFailoverValues(record, failover, CopyPut { copy });
+            }
+        }
+        if (!copy.finish(error)) {
+            return false;
+        }
+    }
+    for (const qsizetype i : std::as_const(fresh)) {
+        (*inserted)[i] = true;
+    }
+    return true;
 }

@@ -226,6 +226,14 @@ QStringList LedgerSchema::stepSql(int version)
                            " routing TEXT NOT NULL, client_keys TEXT NOT NULL, changed_by TEXT NOT NULL,"
                            " changed_on TEXT NOT NULL, changed_at INTEGER NOT NULL, note TEXT NOT NULL)"),
         };
+    case 12:
+        // The cooldowns announced on a PostgreSQL ledger (SharedCooldowns), each with its end by the
+        // server's clock, so that a process that starts listening (or listens again) learns those
+        // still in force, not only the ones announced after it.
+        return {
+            QStringLiteral("CREATE TABLE cooldowns(kind TEXT NOT NULL, id TEXT NOT NULL, until_ms INTEGER NOT NULL,"
+                           " reason TEXT NOT NULL, PRIMARY KEY(kind, id))"),
+        };
     case 13:
         // Provider batch jobs (core/batch): the provider's id of the job, the model and what each
         // request asked (custom_id -> prompt, for the rows), and when its results were recorded

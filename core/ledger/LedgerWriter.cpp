@@ -54,7 +54,7 @@ void LedgerWriter::wake(qsizetype queued)
             },
             Qt::QueuedConnection);
     }
-    if (queued >= kBatchSize && !m_commitRequested) {
+    if (queued >= batchSize() && !m_commitRequested) {
         m_commitRequested = true;
         QMetaObject::invokeMethod(this, &LedgerWriter::commitPending, Qt::QueuedConnection);
     }
@@ -285,7 +285,7 @@ bool LedgerWriter::tryCommit(QString* error)
             if (m_queue.isEmpty() && m_votes.isEmpty()) {
                 return true;
             }
-            const qsizetype take = qMin<qsizetype>(kBatchSize, m_queue.size());
+            const qsizetype take = qMin<qsizetype>(batchSize(), m_queue.size());
             records = m_queue.mid(0, take);
             m_queue.remove(0, take);
             votes.swap(m_votes);
@@ -419,13 +419,21 @@ void LedgerWriter::deleteOlderThan(const QDateTime& cutoff)
     const QSqlDatabase db = m_connection->database();
     QString error;
     QSqlQuery query(db);
-    // Attempts and failovers go with their request (ON DELETE CASCADE); rollups stay.
+    // Attempts and failovers go with their request (on PostgreSQL they have no foreign key, see
+    // LedgerDialect::extraStepSql; SQLite's ON DELETE CASCADE then finds nothing left); rollups stay.
     bool ok = LedgerConnection::exec(db, m_dialect.beginWrite(), &error);
     int deleted = 0;
     if (ok) {
+        for (const QString& children : { QStringLiteral("attempts"), QStringLiteral("failovers") }) {
+            query.prepare(QStringLiteral("DELETE FROM %1 WHERE request_rid IN (SELECT rid FROM requests"
+                                         " WHERE started_at < ?)")
+                              .arg(children));
+            query.addBindValue(cutoff.toMSecsSinceEpoch());
+            ok = ok && query.exec();
+        }
         query.prepare(QStringLiteral("DELETE FROM requests WHERE started_at < ?"));
         query.addBindValue(cutoff.toMSecsSinceEpoch());
-        ok = query.exec();
+        ok = ok && query.exec();
         deleted = query.numRowsAffected();
         query.prepare(QStringLiteral("DELETE FROM votes WHERE at < ?"));
         query.addBindValue(cutoff.toMSecsSinceEpoch());

@@ -31,6 +31,9 @@ class LedgerWriter : public QObject
 
 public:
     static constexpr int kBatchSize = 500;
+    // PostgreSQL: a transaction costs round trips and each table's rollups one upsert whatever
+    // the batch holds, so larger batches go further (COPY takes any number of rows).
+    static constexpr int kPostgresBatchSize = 5000;
     static constexpr int kFlushDelayMs = 50;
     static constexpr int kFirstRetryMs = 100;
     static constexpr int kMaxRetryMs = 2000;
@@ -94,6 +97,7 @@ private:
     bool spillAlreadyWritten(const QString& spillKey, bool* written, QString* error);
     void closeConnection();
     void wake(qsizetype queued);
+    int batchSize() const { return m_dialect.isPostgres() ? kPostgresBatchSize : kBatchSize; }
 
     QString m_path;
     int m_busyTimeoutMs;

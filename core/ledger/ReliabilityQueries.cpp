@@ -75,8 +75,33 @@ QList<FailoverEvent> ReliabilityQueries::failoverEvents(const LedgerFilter& filt
 QList<FailoverCountRow> ReliabilityQueries::failoverCounts(const LedgerFilter& filter, LedgerBucket bucket)
 {
     bool join = false;
-    const SqlWhere where = failoverWhere(filter, &join, false);
+    SqlWhere where = failoverWhere(filter, &join, false);
     QList<FailoverCountRow> rows;
+    if (!m_reader.dialect().sumsWhileReading()) {
+        // PostgreSQL counts on the server: sending 300,000 failovers (10M requests, 90 days)
+        // through QPSQL took 700 ms, their counts 150-300 ms. The request's provider, tier and
+        // source are matched as the cached keys below match them.
+        if (join) {
+            where.in(QStringLiteral("r.final_provider"), filter.providers);
+            where.in(QStringLiteral("r.tier"), filter.tiers);
+            where.in(QStringLiteral("r.source"), filter.sources);
+        }
+        QSqlQuery query;
+        if (!m_reader.run(query,
+                          QStringLiteral("SELECT %1 AS b, f.failure_class, COUNT(*) FROM failovers f%2%3"
+                                         " GROUP BY b, f.failure_class ORDER BY b, f.failure_class")
+                              .arg(bucketSql(m_reader.dialect(), bucket, QStringLiteral("f.at / 1000")),
+                                   join ? QStringLiteral(" JOIN requests r ON r.rid = f.request_rid") : QString(),
+                                   where.sql()),
+                          where.binds())) {
+            return rows;
+        }
+        while (query.next()) {
+            rows << FailoverCountRow { fromSecs(query.value(0)), query.value(1).toString(),
+                                       query.value(2).toLongLong() };
+        }
+        return rows;
+    }
     // Read in failovers_at order and counted here: an SQL GROUP BY sorts every failover of the
     // period first, which costs more than the scan itself (30,000 failovers over 90 days).
     // Filters on the request's provider, tier or source are not joined in SQL (a primary-key
@@ -175,7 +200,7 @@ UptimeReport ReliabilityQueries::uptime(const LedgerFilter& filter, LedgerBucket
     QSqlQuery query;
     UptimeReport report;
     QMap<QString, UptimeRow> overall;
-    if (bucket == LedgerBucket::Hour) {
+    if (bucket == LedgerBucket::Hour && m_reader.dialect().sumsWhileReading()) {
         LedgerStatement statement;
         if (!m_reader.scan(statement,
                            QStringLiteral("SELECT t, provider, attempts, provider_faults FROM %1").arg(source.sql),
@@ -234,10 +259,14 @@ QList<LatencyRow> ReliabilityQueries::latencyPercentiles(const LedgerFilter& fil
     const Source source
         = rollupSource(QStringLiteral("latency"), QStringLiteral("model, ") + histogram.join(u','), filter, false);
     QList<LatencyRow> rows;
-    // Summed here rather than with GROUP BY model, which sorts every 80-column row first.
+    // On SQLite summed here rather than with GROUP BY model, which sorts every 80-column row first;
+    // PostgreSQL sums on the server and sends a row per model (LedgerDialect::sumsWhileReading).
+    QString select = QStringLiteral("SELECT model, %1 FROM %2").arg(histogram.join(u','), source.sql);
+    if (!m_reader.dialect().sumsWhileReading()) {
+        select = QStringLiteral("SELECT model, %1 FROM %2 GROUP BY model").arg(sums(histogram), source.sql);
+    }
     LedgerStatement statement;
-    if (!m_reader.scan(statement, QStringLiteral("SELECT model, %1 FROM %2").arg(histogram.join(u','), source.sql),
-                       source.binds)) {
+    if (!m_reader.scan(statement, select, source.binds)) {
         return rows;
     }
     QMap<QString, std::pair<LatencyHistogram::Counts, LatencyHistogram::Counts>> perModel;

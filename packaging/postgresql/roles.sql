@@ -23,6 +23,8 @@ GRANT INSERT, UPDATE ON rollup_hourly, rollup_daily, latency_hourly, latency_dai
     TO switchyard_gateway;
 GRANT INSERT, UPDATE ON budget_periods TO switchyard_gateway;
 GRANT INSERT, DELETE ON budget_holds TO switchyard_gateway;
+-- Cooldowns in force, with their end, for gateways that start after one was announced.
+GRANT INSERT, UPDATE ON cooldowns TO switchyard_gateway;
 -- Batch evaluations (`switchyard eval run`): a cell is written when it is graded, again when a
 -- resume asks it once more.
 GRANT INSERT, UPDATE ON evaluations, evaluation_cells TO switchyard_gateway;

@@ -1,12 +1,16 @@
 #include "PostgresServer.h"
+#include "core/engine/SharedCooldownChannel.h"
 #include "core/engine/SharedCooldowns.h"
+#include "core/ledger/Ledger.h"
 #include "core/routing/CooldownTracker.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QUuid>
 
 // Issue 21: cooldowns shared by the processes on one PostgreSQL ledger (a real server the test
 // starts). A breaker one process opens is skipped by the others at once, a probe that answers
@@ -48,6 +52,41 @@ private:
         SharedCooldowns secondShare;
         QString error;
     };
+
+    // A database with the ledger's schema (and so its cooldowns table), as the engine opens it.
+    QString createLedger()
+    {
+        const QString url = m_server.createDatabase(QStringLiteral("cooldowns"));
+        Ledger ledger;
+        return ledger.open(url) ? url : QString();
+    }
+
+    // One value asked of the database on a connection of the test's own.
+    static QVariant scalar(const QString& url, const QString& sql)
+    {
+        const QString name = QUuid::createUuid().toString();
+        QVariant value;
+        {
+            const QUrl parts(url);
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+            db.setHostName(parts.host());
+            db.setPort(parts.port());
+            db.setUserName(parts.userName());
+            db.setDatabaseName(parts.path().mid(1));
+            QSqlQuery query(db);
+            if (db.open() && query.exec(sql) && query.next()) {
+                value = query.value(0);
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return value;
+    }
+
+    static bool listening(SharedCooldowns& share)
+    {
+        QTest::qWaitFor([&] { return share.isListening() || !share.errorString().isEmpty(); }, 10000);
+        return share.isListening();
+    }
 
     static TierSettings twoFailures()
     {
@@ -126,6 +165,103 @@ private slots:
         QVERIFY(there.untilMs > QDateTime::currentMSecsSinceEpoch() + 590 * 1000);
         QCOMPARE(second.state(QStringLiteral("anthropic/claude"), QStringLiteral("anthropic")).phase,
                  CooldownState::Available);
+    }
+
+    // A process that starts listening after the announcements learns the cooldowns still in force
+    // from the ledger's table (their ends by the server's clock); those that closed again or ran
+    // out are not adopted.
+    void startedLater_learnsTheCooldownsStillInForce()
+    {
+        const QString url = createLedger();
+        QVERIFY(!url.isEmpty());
+        CooldownTracker first;
+        SharedCooldowns firstShare(url, &first);
+        firstShare.start();
+        QVERIFY2(listening(firstShare), qPrintable(firstShare.errorString()));
+
+        first.recordFailure(Model, Provider, FailureClass::ServerError, twoFailures());
+        first.recordFailure(Model, Provider, FailureClass::ServerError, twoFailures()); // 30 s
+        TierSettings quota = twoFailures();
+        quota.quotaCooldownSec = 600;
+        first.recordFailure(QStringLiteral("anthropic/claude"), QStringLiteral("anthropic"),
+                            FailureClass::QuotaExhausted, quota);
+        const QString closed = QStringLiteral("openai/gpt-4.1-mini");
+        first.recordFailure(closed, Provider, FailureClass::ServerError, twoFailures());
+        first.recordFailure(closed, Provider, FailureClass::ServerError, twoFailures());
+        first.recordSuccess(closed, Provider); // its probe answered: closed again
+        TierSettings oneSecond = twoFailures();
+        oneSecond.cooldown.durationSec = 1;
+        const QString brief = QStringLiteral("mistral/small");
+        first.recordFailure(brief, QStringLiteral("mistral"), FailureClass::ServerError, oneSecond);
+        first.recordFailure(brief, QStringLiteral("mistral"), FailureClass::ServerError, oneSecond);
+        QTRY_COMPARE(scalar(url, QStringLiteral("SELECT COUNT(*) FROM cooldowns")).toInt(), 4);
+        // The brief one runs out before the second process starts.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            scalar(url,
+                   QStringLiteral("SELECT COUNT(*) FROM cooldowns WHERE until_ms >"
+                                  " CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)"))
+                .toInt(),
+            2, 5000);
+
+        CooldownTracker second;
+        SharedCooldowns secondShare(url, &second);
+        QSignalSpy adopted(&secondShare, &SharedCooldowns::adopted);
+        secondShare.start();
+        QVERIFY2(listening(secondShare), qPrintable(secondShare.errorString()));
+        QTRY_COMPARE(adopted.size(), 2);
+        const CooldownState model = second.state(Model, Provider);
+        QCOMPARE(model.phase, CooldownState::CoolingDown);
+        QCOMPARE(model.reason, QStringLiteral("server_error"));
+        const qint64 firstUntil = first.state(Model, Provider).untilMs;
+        QVERIFY2(qAbs(model.untilMs - firstUntil) < 2000, qPrintable(QString::number(model.untilMs - firstUntil)));
+        QVERIFY(!second.tryAcquire(Model, Provider));
+        const CooldownState provider = second.state(QStringLiteral("anthropic/opus"), QStringLiteral("anthropic"));
+        QCOMPARE(provider.phase, CooldownState::CoolingDown);
+        QVERIFY(provider.providerWide);
+        QVERIFY(provider.untilMs > QDateTime::currentMSecsSinceEpoch() + 590 * 1000);
+        QCOMPARE(second.state(closed, Provider).phase, CooldownState::Available);
+        QCOMPARE(second.state(brief, QStringLiteral("mistral")).phase, CooldownState::Available);
+        // Learning them announced nothing back.
+        QTest::qWait(200);
+        QCOMPARE(scalar(url, QStringLiteral("SELECT COUNT(*) FROM cooldowns")).toInt(), 4);
+    }
+
+    // A listening connection the server dropped says nothing by itself, and what is announced
+    // meanwhile never reaches it: the process notices within SharedCooldownChannel::kRetryMs,
+    // listens again and learns from the table what it missed.
+    void connectionDropped_reconnectsAndLearnsWhatItMissed()
+    {
+        const QString url = createLedger();
+        QVERIFY(!url.isEmpty());
+        const QString database = QUrl(url).path().mid(1);
+        const QString backends
+            = QStringLiteral("SELECT string_agg(pid::text, ',') FROM pg_stat_activity WHERE datname = '%1'")
+                  .arg(database);
+        CooldownTracker first;
+        SharedCooldowns firstShare(url, &first);
+        firstShare.start();
+        QVERIFY2(listening(firstShare), qPrintable(firstShare.errorString()));
+        const QString firstPid = scalar(url, backends + QStringLiteral(" AND pid <> pg_backend_pid()")).toString();
+        QVERIFY(!firstPid.isEmpty() && !firstPid.contains(u','));
+        CooldownTracker second;
+        SharedCooldowns secondShare(url, &second);
+        QSignalSpy adopted(&secondShare, &SharedCooldowns::adopted);
+        QSignalSpy changed(&secondShare, &SharedCooldowns::listeningChanged);
+        secondShare.start();
+        QVERIFY2(listening(secondShare), qPrintable(secondShare.errorString()));
+        QVERIFY(scalar(url,
+                       QStringLiteral("SELECT bool_and(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                                      " WHERE datname = '%1' AND pid <> pg_backend_pid() AND pid <> %2")
+                           .arg(database, firstPid))
+                    .toBool());
+
+        first.recordFailure(Model, Provider, FailureClass::ServerError, twoFailures());
+        first.recordFailure(Model, Provider, FailureClass::ServerError, twoFailures());
+        QTRY_COMPARE(scalar(url, QStringLiteral("SELECT COUNT(*) FROM cooldowns")).toInt(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(adopted.size(), 1, 3 * SharedCooldownChannel::kRetryMs);
+        QCOMPARE(second.state(Model, Provider).phase, CooldownState::CoolingDown);
+        QVERIFY(secondShare.isListening());
+        QVERIFY(changed.size() >= 2); // lost, then listening again
     }
 
     void longerLocalCooldown_notShortenedByAPeer()

@@ -3,13 +3,17 @@
 #include "core/ledger/LedgerConnection.h"
 #include "core/ledger/LedgerDialect.h"
 #include "core/ledger/LedgerQueries.h"
+#include "core/ledger/LedgerRollup.h"
 #include "core/ledger/LedgerRowWriter.h"
 #include "core/ledger/LedgerSchema.h"
 #include "core/ledger/LedgerUrl.h"
+#include "core/ledger/PostgresCopy.h"
 #include "core/ledger/SharedBudget.h"
 
 #include <QStandardPaths>
 #include <QTemporaryDir>
+
+#include <numeric>
 
 using namespace LedgerTestUtil;
 
@@ -83,7 +87,10 @@ private slots:
     void password_fromPgpassFileOrKeychain_neverInMessages();
     void documentedRoles_readerReadsGatewayWritesNeitherChangesTheSchema();
     void sameRequestTwice_storedAndCountedOnce();
-    void batchWrite_multiRowInsertsKeepEveryRowWithItsChildren();
+    void batchWrite_copyKeepsEveryRowWithItsChildren();
+    void copy_readsBackAsSqliteKeepsIt_data();
+    void copy_readsBackAsSqliteKeepsIt();
+    void dashboardSums_sameOnBothEnginesAndAsTheRawRows();
     void serverRestart_rowsInFlightWrittenOnce();
     void closedDuringOutage_spilledAndWrittenOnceOnNextOpen();
 
@@ -348,10 +355,10 @@ void TestPostgresLedger::documentedRoles_readerReadsGatewayWritesNeitherChangesT
                            reader.toString()));
 }
 
-// PostgreSQL's writer sends a batch as multi-row inserts (LedgerRowWriter::kBatchRows requests a
-// statement): 1,200 requests span three statements; each keeps its own attempts and failovers,
-// and a request already written, or twice in the batch, is written once and reported as skipped.
-void TestPostgresLedger::batchWrite_multiRowInsertsKeepEveryRowWithItsChildren()
+// PostgreSQL's writer sends a batch as COPY streams with row ids drawn beforehand: 1,200 requests
+// each keep their own attempts, failovers and answer (sent in chunks), and a request already
+// written, or twice in the batch, is written once and reported as skipped.
+void TestPostgresLedger::batchWrite_copyKeepsEveryRowWithItsChildren()
 {
     const QString url = m_server.createDatabase();
     {
@@ -362,6 +369,7 @@ void TestPostgresLedger::batchWrite_multiRowInsertsKeepEveryRowWithItsChildren()
     for (int i = 0; i < 1200; ++i) {
         RequestRecord r = request(utc(2026, 3, 2, 10).addSecs(i), QStringLiteral("m-%1").arg(i % 7), "pa", 0.001 * i);
         r.prompt = QStringLiteral("prompt %1").arg(i);
+        r.answer = QString(2000, QChar(u'a' + i % 26)); // 2.4 MB in all: the stream goes in several chunks
         if (i % 3 == 0) { // a failover: two attempts, one failover
             r.attempts.prepend(attempt(QStringLiteral("first-%1").arg(i), "pb", r.startedAt, QStringLiteral("failed"),
                                        QStringLiteral("server_error")));
@@ -407,7 +415,192 @@ void TestPostgresLedger::batchWrite_multiRowInsertsKeepEveryRowWithItsChildren()
                  .toInt(),
              0);
     QCOMPARE(raw.scalar("SELECT COUNT(*) FROM requests WHERE cost_usd IS NULL").toInt(), 1);
+    QVERIFY(1200 * 2000 > 2 * PostgresCopy::kChunkBytes);
+    QCOMPARE(raw.scalar("SELECT SUM(length(answer)) FROM requests").toLongLong(), qint64(1200 * 2000));
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM requests WHERE answer <> repeat(chr(97 + (CAST(substr(prompt, 8) AS"
+                        " integer) % 26)), 2000)")
+                 .toInt(),
+             0);
     QCOMPARE(raw.scalar("SELECT learned_p_strong FROM requests WHERE prompt = 'prompt 701'").toDouble(), 0.75);
+}
+
+// COPY's binary rows carry every value as SQLite's bound statements do: the same record written
+// through LedgerRowWriter into both ledgers reads back the same from both, and as it was written.
+void TestPostgresLedger::copy_readsBackAsSqliteKeepsIt_data()
+{
+    QTest::addColumn<RequestRecord>("record");
+    const QDateTime at = utc(2026, 3, 2, 10);
+    RequestRecord plain = request(at, "m-a", "pa", 0.125);
+    plain.attempts = { attempt("m-a", "pa", at) };
+    QTest::newRow("priced request with one attempt") << plain;
+
+    RequestRecord text = plain;
+    text.prompt = QStringLiteral("tab\there, a newline\nthen \\ and \"quotes\" and a \\N");
+    text.errorMessage = QStringLiteral("\r\n");
+    text.answer = QStringLiteral("Grüße, 日本語, 🚀 and an empty reasoning");
+    QTest::newRow("tabs, newlines, backslashes and non-ASCII text") << text;
+
+    RequestRecord uuid = plain;
+    uuid.id = QStringLiteral("id with \"quotes\", a comma, {braces} and a \\ backslash");
+    QTest::newRow("uuid with characters an array literal escapes") << uuid;
+
+    RequestRecord unpriced = plain;
+    unpriced.costUsd.reset();
+    unpriced.learned = LearnedRouteRecord { 0.3125, false };
+    QTest::newRow("NULL cost, a learned rule's estimate") << unpriced;
+
+    RequestRecord failover = plain;
+    AttemptRecord timeless = attempt("m-b", "pb", QDateTime(), QStringLiteral("failed"), QStringLiteral("timeout"));
+    timeless.endedAt = QDateTime();
+    failover.attempts.prepend(timeless);
+    failover.failovers = { FailoverRecord { at.addMSecs(250), "m-b", "m-a", "timeout", "no first token" } };
+    QTest::newRow("attempt without times, one failover") << failover;
+
+    RequestRecord large = plain;
+    large.usage.promptTokens = qint64(1) << 40;
+    large.usage.completionTokens = 0;
+    large.ttftMs = -1;
+    large.costUsd = 1e-12;
+    QTest::newRow("64-bit token count, negative ttft, tiny cost") << large;
+}
+
+void TestPostgresLedger::copy_readsBackAsSqliteKeepsIt()
+{
+    QFETCH(RequestRecord, record);
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("ledger.sqlite"));
+    const QString url = m_server.createDatabase();
+    for (const QString& location : { file, url }) {
+        {
+            Ledger ledger; // the schema
+            QVERIFY2(ledger.open(location), qPrintable(ledger.errorString()));
+        }
+        LedgerConnection connection(location, QStringLiteral("copy-test"));
+        QString error;
+        QVERIFY2(connection.open(5000, &error), qPrintable(error));
+        LedgerRowWriter rows;
+        QVERIFY2(rows.prepare(connection.database(), &error), qPrintable(error));
+        QList<bool> inserted;
+        QVERIFY(LedgerConnection::exec(connection.database(), QStringLiteral("BEGIN"), &error));
+        QVERIFY2(rows.writeRequests(connection.database(), { record }, &inserted, &error), qPrintable(error));
+        QVERIFY(LedgerConnection::exec(connection.database(), QStringLiteral("COMMIT"), &error));
+        QCOMPARE(inserted, QList<bool> { true });
+    }
+    const QList<RequestRecord> fromSqlite = LedgerQueries(file).recentRequests(5);
+    const QList<RequestRecord> fromPostgres = LedgerQueries(url).recentRequests(5);
+    QCOMPARE(fromPostgres.size(), 1);
+    QCOMPARE(fromSqlite.size(), 1);
+    QCOMPARE(fromPostgres[0], fromSqlite[0]);
+    QCOMPARE(fromPostgres[0].id, record.id);
+    QCOMPARE(fromPostgres[0].prompt, record.prompt);
+    QCOMPARE(fromPostgres[0].answer, record.answer);
+    QCOMPARE(fromPostgres[0].costUsd, record.costUsd);
+    QCOMPARE(fromPostgres[0].usage.promptTokens, record.usage.promptTokens);
+    QCOMPARE(fromPostgres[0].attempts, record.attempts);
+    QCOMPARE(fromPostgres[0].failovers, record.failovers);
+}
+
+// The dashboard's hourly spend and uptime, failover counts and latency percentiles are summed by the server on
+// PostgreSQL and while reading on SQLite (LedgerDialect::sumsWhileReading): the same requests give
+// the same answers on both, and the hourly spend is what the raw rows add up to. Costs are
+// multiples of 1/1024, so sums in any order are exact.
+void TestPostgresLedger::dashboardSums_sameOnBothEnginesAndAsTheRawRows()
+{
+    const QDateTime start = utc(2026, 3, 2, 0);
+    const QStringList providers = { "pa", "pb", "pc", "pd" };
+    QList<RequestRecord> records;
+    for (int i = 0; i < 720; ++i) { // three days, ten an hour
+        const QString provider = providers[i % 4];
+        RequestRecord r = request(start.addSecs(i * 360 + (i % 7) * 11),
+                                  QStringLiteral("m-%1-%2").arg(provider).arg(i % 3), provider, (i % 13 + 1) / 1024.0);
+        if (i % 10 == 0) {
+            r.costUsd.reset(); // unpriced
+        }
+        r.latencyMs = 100 + (i * 37) % 3000;
+        r.ttftMs = r.latencyMs / 4;
+        if (i % 9 == 0) { // failed over from the next provider
+            const QString from = providers[(i + 1) % 4];
+            r.attempts.prepend(attempt(QStringLiteral("m-%1-x").arg(from), from, r.startedAt, QStringLiteral("failed"),
+                                       QStringLiteral("server_error")));
+            r.failovers = { FailoverRecord { r.startedAt.addMSecs(100), QStringLiteral("m-%1-x").arg(from),
+                                             r.finalModel, QStringLiteral("server_error"), QStringLiteral("503") } };
+        }
+        records << r;
+    }
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("ledger.sqlite"));
+    const QString url = m_server.createDatabase();
+    for (const QString& location : { file, url }) {
+        Ledger ledger;
+        QVERIFY2(ledger.open(location), qPrintable(ledger.errorString()));
+        QVERIFY(recordAll(ledger, records));
+    }
+    LedgerFilter filter; // partial days at both ends
+    filter.from = start.addSecs(5 * 3600 + 600);
+    filter.until = start.addDays(3).addSecs(-7 * 3600);
+    LedgerQueries sqlite(file);
+    LedgerQueries postgres(url);
+
+    const QList<SpendRow> spend = postgres.spendOverTime(filter, LedgerBucket::Hour, LedgerSplit::Provider);
+    QCOMPARE(spend, sqlite.spendOverTime(filter, LedgerBucket::Hour, LedgerSplit::Provider));
+    RawDb raw(url);
+    QSqlQuery query(raw.db());
+    // The rollups hold whole hours: the raw rows of the hours the period touches.
+    QVERIFY(
+        query.exec(QStringLiteral("SELECT (started_at / 3600000) * 3600, final_provider, SUM(COALESCE(cost_usd, 0)),"
+                                  " COUNT(*), SUM(CASE WHEN cost_usd IS NULL THEN 1 ELSE 0 END) FROM requests"
+                                  " WHERE started_at >= %1 AND started_at < %2 GROUP BY 1, 2 ORDER BY 1, 2")
+                       .arg(LedgerRollup::hourOf(filter.from) * 1000)
+                       .arg(LedgerRollup::hourOf(filter.until.addSecs(3599)) * 1000)));
+    QList<SpendRow> fromRows;
+    while (query.next()) {
+        fromRows << SpendRow { QDateTime::fromSecsSinceEpoch(query.value(0).toLongLong(), Qt::UTC),
+                               query.value(1).toString(), query.value(2).toDouble(), query.value(3).toLongLong(),
+                               query.value(4).toLongLong() };
+    }
+    QCOMPARE(spend.size(), 4 * (72 - 5 - 7));
+    QCOMPARE(spend, fromRows);
+
+    const UptimeReport uptime = postgres.uptime(filter, LedgerBucket::Hour);
+    const UptimeReport uptimeThere = sqlite.uptime(filter, LedgerBucket::Hour);
+    QCOMPARE(uptime.buckets, uptimeThere.buckets);
+    QCOMPARE(uptime.overall, uptimeThere.overall);
+    QVERIFY(std::any_of(uptime.overall.cbegin(), uptime.overall.cend(),
+                        [](const UptimeRow& row) { return row.providerFaults > 0; }));
+
+    for (const LedgerBucket bucket : { LedgerBucket::Hour, LedgerBucket::Day, LedgerBucket::Week }) {
+        QCOMPARE(postgres.failoverCounts(filter, bucket), sqlite.failoverCounts(filter, bucket));
+    }
+    QVERIFY(!postgres.failoverCounts(filter, LedgerBucket::Day).isEmpty());
+    LedgerFilter oneProvider = filter; // joins the request on PostgreSQL, cached keys on SQLite
+    oneProvider.providers = { QStringLiteral("pb") };
+    oneProvider.tiers = { QStringLiteral("fast") };
+    const QList<FailoverCountRow> fromPb = postgres.failoverCounts(oneProvider, LedgerBucket::Day);
+    QCOMPARE(fromPb, sqlite.failoverCounts(oneProvider, LedgerBucket::Day));
+    QVERIFY(!fromPb.isEmpty());
+    qint64 failoversOfPb = 0;
+    for (const FailoverCountRow& row : fromPb) {
+        failoversOfPb += row.count;
+    }
+    const QList<FailoverCountRow> all = postgres.failoverCounts(filter, LedgerBucket::Day);
+    const qint64 failovers = std::accumulate(all.cbegin(), all.cend(), qint64(0),
+                                             [](qint64 sum, const FailoverCountRow& row) { return sum + row.count; });
+    QVERIFY(failoversOfPb > 0 && failoversOfPb < failovers);
+
+    const QList<LatencyRow> latency = postgres.latencyPercentiles(filter);
+    const QList<LatencyRow> latencyThere = sqlite.latencyPercentiles(filter);
+    QCOMPARE(latency.size(), 12);
+    QCOMPARE(latency.size(), latencyThere.size());
+    for (qsizetype i = 0; i < latency.size(); ++i) {
+        QCOMPARE(latency[i].model, latencyThere[i].model);
+        for (const auto& [here, there] : { std::pair { latency[i].latency, latencyThere[i].latency },
+                                           std::pair { latency[i].ttft, latencyThere[i].ttft } }) {
+            QCOMPARE(here.samples, there.samples);
+            QCOMPARE(here.p50, there.p50);
+            QCOMPARE(here.p90, there.p90);
+            QCOMPARE(here.p99, there.p99);
+        }
+    }
 }
 
 void TestPostgresLedger::sameRequestTwice_storedAndCountedOnce()
