@@ -1,11 +1,29 @@
 #include "core/workbench/HistoryEntry.h"
 
+#include "core/providers/JsonObjectEditor.h"
+
 #include <QHash>
+#include <QSet>
+
+namespace {
+// The column a record answered in its run (kept with its exchange), -1 when unknown. Read without
+// parsing the exchange, which may hold tools, turns and files.
+int placeOf(const RequestRecord& record)
+{
+    if (record.exchange.isEmpty()) {
+        return -1;
+    }
+    bool ok = false;
+    const int place = JsonObjectEditor(record.exchange.toUtf8()).value("column").toInt(&ok);
+    return ok ? place : -1;
+}
+} // namespace
 
 QList<HistoryEntry> HistoryEntry::group(const QList<RequestRecord>& records)
 {
     QList<HistoryEntry> entries;
     QHash<QString, qsizetype> byGroup;
+    QHash<QString, QSet<int>> placesByGroup;
     for (const auto& record : records) {
         const QString key = record.compareGroup.isEmpty() ? record.id : record.compareGroup;
         auto it = byGroup.find(key);
@@ -18,13 +36,21 @@ QList<HistoryEntry> HistoryEntry::group(const QList<RequestRecord>& records)
             entries.append(entry);
         }
         HistoryEntry& entry = entries[*it];
-        entry.models.prepend(record.finalModel);
+        // Every call was paid for; a column sent again in its run (rerun, its tool calls answered)
+        // is still one column, shown by its newest answer (records come newest first).
         entry.costUsd += record.costUsd.value_or(0);
         entry.costEstimated = entry.costEstimated || (record.costEstimated && record.costUsd.value_or(0) > 0);
-        entry.failed += record.status == RequestStatus::Failed;
         if (record.startedAt < entry.startedAt) {
             entry.startedAt = record.startedAt;
         }
+        const int place = placeOf(record);
+        QSet<int>& places = placesByGroup[key];
+        if (place >= 0 && places.contains(place)) {
+            continue;
+        }
+        places.insert(place);
+        entry.models.prepend(record.finalModel);
+        entry.failed += record.status == RequestStatus::Failed;
     }
     return entries;
 }
