@@ -29,6 +29,24 @@ bool writeFile(const QString& path, const QByteArray& bytes)
     QFile file(path);
     return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
 }
+
+// What a router trained in `home` learned: a proof needs the strong model more than a greeting.
+void verifyProofNeedsTheStrongModelMore(const QString& home)
+{
+    const QString prompts = QDir(home).filePath(QStringLiteral("prompts.jsonl"));
+    QVERIFY(writeFile(prompts,
+                      jsonLine({ { "id", "proof" }, { "prompt", kProof } })
+                          + jsonLine({ { "id", "hello" }, { "prompt", kHello } })));
+    const CliRun scored
+        = CliRun::of({ QStringLiteral("--home"), home, QStringLiteral("router"), QStringLiteral("score"), prompts },
+                     QProcessEnvironment::systemEnvironment(), 60000);
+    QVERIFY2(scored.exitCode == 0, scored.err.constData());
+    const QList<QByteArray> lines = scored.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    const double proof = QJsonDocument::fromJson(lines.at(0)).object().value(QStringLiteral("p_strong")).toDouble();
+    const double hello = QJsonDocument::fromJson(lines.at(1)).object().value(QStringLiteral("p_strong")).toDouble();
+    QVERIFY2(proof > hello, qPrintable(QStringLiteral("%1 vs %2").arg(proof).arg(hello)));
+}
 } // namespace
 
 // `switchyard router train|score` and the learned rule, through the real binary: the model file
@@ -373,20 +391,10 @@ void TestCliRouter::trainFromVotes_learnsWhichPromptsTheStrongModelWins()
              trained.err.constData());
     QVERIFY2(trained.err.contains("60 of them from workbench votes"), trained.err.constData());
 
-    // What it learned: a proof needs the strong model more than a greeting does.
-    const QString prompts = QDir(home.path()).filePath(QStringLiteral("prompts.jsonl"));
-    QVERIFY(writeFile(prompts,
-                      jsonLine({ { "id", "proof" }, { "prompt", kProof } })
-                          + jsonLine({ { "id", "hello" }, { "prompt", kHello } })));
-    const CliRun scored = CliRun::of(
-        { QStringLiteral("--home"), home.path(), QStringLiteral("router"), QStringLiteral("score"), prompts },
-        QProcessEnvironment::systemEnvironment(), 60000);
-    QVERIFY2(scored.exitCode == 0, scored.err.constData());
-    const QList<QByteArray> lines = scored.out.trimmed().split('\n');
-    QCOMPARE(lines.size(), 2);
-    const double proof = QJsonDocument::fromJson(lines.at(0)).object().value(QStringLiteral("p_strong")).toDouble();
-    const double hello = QJsonDocument::fromJson(lines.at(1)).object().value(QStringLiteral("p_strong")).toDouble();
-    QVERIFY2(proof > hello, qPrintable(QStringLiteral("%1 vs %2").arg(proof).arg(hello)));
+    verifyProofNeedsTheStrongModelMore(home.path());
+    if (QTest::currentTestFailed()) {
+        return;
+    }
 
     // --votes needs the model pair.
     const CliRun bare = CliRun::of({ QStringLiteral("--home"), home.path(), QStringLiteral("router"),
@@ -454,19 +462,10 @@ void TestCliRouter::trainFromEvaluation_andTheLeaderboardCountsItsGames()
     QVERIFY2(trained.err.contains("training on 60 prompts: weak sandbox/gpt-4.1-mini, strong sandbox/gpt-5"),
              trained.err.constData());
     QVERIFY2(trained.err.contains("60 of them from evaluations"), trained.err.constData());
-    const QString prompts = QDir(home.path()).filePath(QStringLiteral("prompts.jsonl"));
-    QVERIFY(writeFile(prompts,
-                      jsonLine({ { "id", "proof" }, { "prompt", kProof } })
-                          + jsonLine({ { "id", "hello" }, { "prompt", kHello } })));
-    const CliRun scored = CliRun::of(
-        { QStringLiteral("--home"), home.path(), QStringLiteral("router"), QStringLiteral("score"), prompts },
-        QProcessEnvironment::systemEnvironment(), 60000);
-    QVERIFY2(scored.exitCode == 0, scored.err.constData());
-    const QList<QByteArray> lines = scored.out.trimmed().split('\n');
-    QCOMPARE(lines.size(), 2);
-    const double proof = QJsonDocument::fromJson(lines.at(0)).object().value(QStringLiteral("p_strong")).toDouble();
-    const double hello = QJsonDocument::fromJson(lines.at(1)).object().value(QStringLiteral("p_strong")).toDouble();
-    QVERIFY2(proof > hello, qPrintable(QStringLiteral("%1 vs %2").arg(proof).arg(hello)));
+    verifyProofNeedsTheStrongModelMore(home.path());
+    if (QTest::currentTestFailed()) {
+        return;
+    }
 
     // A model the evaluation did not ask is named; nothing is trained.
     const CliRun wrongPair
