@@ -105,7 +105,7 @@ std::optional<QByteArray> BatchWire::payload(ProviderKind kind, const QString& u
                       .arg(body.refusal->param, body.refusal->message);
             return std::nullopt;
         }
-        const QJsonObject params = QJsonDocument::fromJson(body.bytes).object();
+        const QJsonObject params = QJsonDocument::fromJson(body.bytes.join()).object();
         if (kind == ProviderKind::AnthropicMessages) {
             requests.append(
                 QJsonObject { { QStringLiteral("custom_id"), item.customId }, { QStringLiteral("params"), params } });
