@@ -8,9 +8,9 @@ struct Entry
 };
 
 constexpr Entry kEntries[] = {
-    { RequestSource::Workbench, "workbench" }, { RequestSource::Route, "route" },
-    { RequestSource::Gateway, "gateway" },     { RequestSource::Cli, "cli" },
-    { RequestSource::Probe, "probe" },         { RequestSource::Batch, "batch" },
+    { RequestSource::Workbench, "workbench" },   { RequestSource::Route, "route" },
+    { RequestSource::Gateway, "gateway" },       { RequestSource::Cli, "cli" },
+    { RequestSource::Probe, "probe" },           { RequestSource::Batch, "batch" },
     { RequestSource::Evaluation, "evaluation" },
 };
 } // namespace
