@@ -36,39 +36,47 @@ void JsonTextWriter::key(const char* name)
 void JsonTextWriter::string(QByteArrayView utf8)
 {
     static const char hex[] = "0123456789abcdef";
-    room(6 * utf8.size() + 2); // the most an escaped byte takes
+    // Room for the most a block can take escaped (6 bytes a byte), block by block: a long text is
+    // not given six times its size at once.
+    constexpr qsizetype kBlock = 4096;
+    room(std::min(utf8.size(), kBlock) * 6 + 2);
     *m_at++ = '"';
-    for (const char byte : utf8) {
-        const auto c = static_cast<unsigned char>(byte);
-        if (c >= 0x20 && c != '"' && c != '\\') {
-            *m_at++ = byte;
-            continue;
-        }
-        *m_at++ = '\\';
-        switch (c) {
-        case '"':
-            *m_at++ = '"';
-            break;
-        case '\\':
+    for (qsizetype from = 0; from < utf8.size(); from += kBlock) {
+        const QByteArrayView block = utf8.sliced(from, std::min(kBlock, utf8.size() - from));
+        room(block.size() * 6 + 1);
+        for (const char byte : block) {
+            const auto c = static_cast<unsigned char>(byte);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                *m_at++ = byte;
+                continue;
+            }
             *m_at++ = '\\';
-            break;
-        case '\n':
-            *m_at++ = 'n';
-            break;
-        case '\r':
-            *m_at++ = 'r';
-            break;
-        case '\t':
-            *m_at++ = 't';
-            break;
-        default:
-            *m_at++ = 'u';
-            *m_at++ = '0';
-            *m_at++ = '0';
-            *m_at++ = hex[c >> 4];
-            *m_at++ = hex[c & 15];
+            switch (c) {
+            case '"':
+                *m_at++ = '"';
+                break;
+            case '\\':
+                *m_at++ = '\\';
+                break;
+            case '\n':
+                *m_at++ = 'n';
+                break;
+            case '\r':
+                *m_at++ = 'r';
+                break;
+            case '\t':
+                *m_at++ = 't';
+                break;
+            default:
+                *m_at++ = 'u';
+                *m_at++ = '0';
+                *m_at++ = '0';
+                *m_at++ = hex[c >> 4];
+                *m_at++ = hex[c & 15];
+            }
         }
     }
+    room(1);
     *m_at++ = '"';
 }
 

@@ -32,6 +32,9 @@ void TestJsonTextWriter::string_asJsonText_data()
     QTest::newRow("non-ASCII") << QStringLiteral("héllo ✓ 😀");
     QTest::newRow("long, escapes after non-ASCII")
         << QString(300, QChar(0xe9)) + QStringLiteral("\"\n\\") + QString(300, QLatin1Char('a')) + QChar(0x01);
+    // Escaped a block (4 KiB) at a time: escapes on both sides of a block's edge.
+    QTest::newRow("several blocks, escapes at a block edge")
+        << QString(4093, QLatin1Char('a')) + QStringLiteral("\"\n\"") + QString(9000, QChar(0xe9)) + QChar(0x02);
 }
 
 void TestJsonTextWriter::string_asJsonText()
