@@ -1,4 +1,5 @@
 #include "LedgerTestUtil.h"
+#include "SharedBudgetScopes.h"
 
 #include "core/ledger/SharedBudget.h"
 
@@ -31,12 +32,6 @@ private:
 };
 
 namespace {
-const QDateTime kDay = utc(2026, 3, 2);
-
-SharedBudget::Scope daily(double limit)
-{
-    return { QStringLiteral("global/day@2026-03-02"), QString(), limit, kDay, kDay.addDays(1) };
-}
 } // namespace
 
 void TestSharedBudget::init()

@@ -1,4 +1,5 @@
 #include "LedgerTestUtil.h"
+#include "SharedBudgetScopes.h"
 
 #include "core/ledger/SharedBudgetClient.h"
 
@@ -35,13 +36,6 @@ private:
 };
 
 namespace {
-const QDateTime kDay = utc(2026, 3, 2);
-
-SharedBudget::Scope daily(double limit)
-{
-    return { QStringLiteral("global/day@2026-03-02"), QString(), limit, kDay, kDay.addDays(1) };
-}
-
 bool near(double a, double b)
 {
     return qAbs(a - b) < 1e-9;
