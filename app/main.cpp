@@ -45,8 +45,12 @@ int main(int argc, char* argv[])
         HomeSettings::setHomeDir(commandLine.homeDir);
     }
     if (commandLine.showHelp || commandLine.showVersion || !commandLine.command.isEmpty()) {
-        // Commands run headless: no display needed.
+        // Commands run headless: no display needed, and no GLib loop to share.
+        const bool plainLoop = HttpServer::preferPlainEventLoop();
         QCoreApplication app(argc, argv);
+        if (plainLoop) {
+            qunsetenv("QT_NO_GLIB");
+        }
         setIdentity();
         installTranslations();
         if (commandLine.showVersion) {

@@ -1,6 +1,7 @@
 #include "core/common/JsonText.h"
 
 #include <algorithm>
+#include <charconv>
 
 namespace {
 // Room for `more` bytes with geometric growth: reserving the exact size before each string made
@@ -14,6 +15,13 @@ void makeRoom(QByteArray& out, qsizetype more)
 } // namespace
 
 namespace JsonText {
+
+void appendInteger(QByteArray& out, qint64 value)
+{
+    char digits[24];
+    const char* end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    out.append(digits, end - digits);
+}
 
 void appendString(QByteArray& out, QByteArrayView utf8)
 {

@@ -11,4 +11,6 @@ namespace JsonText {
 void appendString(QByteArray& out, QByteArrayView utf8);
 void appendString(QByteArray& out, const QString& text);
 QByteArray quoted(const QString& text);
+// Appends a JSON integer without a temporary QByteArray.
+void appendInteger(QByteArray& out, qint64 value);
 } // namespace JsonText

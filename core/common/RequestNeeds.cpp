@@ -6,6 +6,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cstring>
+#include <string_view>
+
 namespace {
 class Reader
 {
@@ -85,14 +88,27 @@ private:
     RequestNeeds m_needs;
 };
 
-// Every need is spelled by one of these words in the body; most requests have none of them and
-// are not parsed at all (the gateway's per-request cost).
+// Every need is spelled by one of these quoted words in the body; most requests have none of
+// them and are not parsed at all (the gateway's per-request cost). One pass over the body's
+// quotes, not one search per word.
 bool mayNeed(const QByteArray& body)
 {
-    for (const char* word : { "\"tools\"", "\"functions\"", "json_schema", "\"image", "\"file\"", "\"document\"" }) {
-        if (body.contains(word)) {
-            return true;
+    static constexpr std::string_view words[]
+        = { "\"tools\"", "\"functions\"", "\"json_schema\"", "\"image", "\"file\"", "\"document\"" };
+    const char* at = body.constData();
+    const char* const end = at + body.size();
+    while ((at = static_cast<const char*>(std::memchr(at, '"', size_t(end - at)))) != nullptr) {
+        const std::string_view rest(at, size_t(end - at));
+        if (rest.size() < 2 || std::memchr("tfjid", rest[1], 5) == nullptr) {
+            ++at; // no word starts with this letter: most quotes end here
+            continue;
         }
+        for (const std::string_view word : words) {
+            if (rest.starts_with(word)) {
+                return true;
+            }
+        }
+        ++at;
     }
     return false;
 }

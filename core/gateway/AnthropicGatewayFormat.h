@@ -13,6 +13,7 @@ public:
 
     QByteArray errorBody(const GatewayError& error) const override;
     QByteArray completeBody(const CallResult& result, const QString& model) const override;
+    bool startCarriesPromptEstimate() const override { return true; } // message_start's input_tokens
     QByteArray streamStart(const QString& model, qint64 promptTokensEstimate) override;
     QByteArray textDelta(const QString& text) override;
     QByteArray reasoningDelta(const QString& text) override;

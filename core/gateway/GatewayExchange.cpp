@@ -101,7 +101,8 @@ void GatewayExchange::beginStreamIfNeeded()
         addSkippedHeader(m_call->skipped(), &headers);
     }
     m_responder->beginStream(200, QByteArrayLiteral("text/event-stream; charset=utf-8"), headers);
-    queue(m_format->streamStart(m_currentModel, UsageEstimate::inputTokens(m_request.chat)));
+    queue(m_format->streamStart(
+        m_currentModel, m_format->startCarriesPromptEstimate() ? UsageEstimate::inputTokens(m_request.chat) : 0));
 }
 
 // Deltas decoded from one upstream read leave in one socket write.

@@ -29,7 +29,9 @@ public:
     // (Anthropic's signed thinking).
     virtual void setUpstream(ProviderKind) { }
 
-    // Stream pieces, in this order: start, deltas, end (or error).
+    // Stream pieces, in this order: start, deltas, end (or error). The prompt's token estimate is
+    // worked out (a walk over the whole request) only for a format whose start carries it.
+    virtual bool startCarriesPromptEstimate() const { return false; }
     virtual QByteArray streamStart(const QString& model, qint64 promptTokensEstimate) = 0;
     virtual QByteArray textDelta(const QString& text) = 0;
     virtual QByteArray reasoningDelta(const QString& text) = 0;

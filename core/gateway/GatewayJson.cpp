@@ -4,13 +4,20 @@ namespace GatewayJson {
 
 QByteArray openAiUsage(const TokenUsage& usage)
 {
+    // Appended in place: it ends every answer and every stream.
     QByteArray out;
     out.reserve(200);
-    out += "{\"prompt_tokens\":" + QByteArray::number(usage.promptTokens)
-        + ",\"completion_tokens\":" + QByteArray::number(usage.completionTokens)
-        + ",\"total_tokens\":" + QByteArray::number(usage.promptTokens + usage.completionTokens)
-        + ",\"prompt_tokens_details\":{\"cached_tokens\":" + QByteArray::number(usage.cachedTokens)
-        + "},\"completion_tokens_details\":{\"reasoning_tokens\":" + QByteArray::number(usage.reasoningTokens) + "}}";
+    out += "{\"prompt_tokens\":";
+    JsonText::appendInteger(out, usage.promptTokens);
+    out += ",\"completion_tokens\":";
+    JsonText::appendInteger(out, usage.completionTokens);
+    out += ",\"total_tokens\":";
+    JsonText::appendInteger(out, usage.promptTokens + usage.completionTokens);
+    out += ",\"prompt_tokens_details\":{\"cached_tokens\":";
+    JsonText::appendInteger(out, usage.cachedTokens);
+    out += "},\"completion_tokens_details\":{\"reasoning_tokens\":";
+    JsonText::appendInteger(out, usage.reasoningTokens);
+    out += "}}";
     return out;
 }
 

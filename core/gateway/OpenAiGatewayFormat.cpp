@@ -98,20 +98,27 @@ QByteArray OpenAiGatewayFormat::streamStart(const QString& model, qint64)
     return chunk("{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}", "null");
 }
 
+// The chunk written in place (the deltas are most of a stream's events).
+QByteArray OpenAiGatewayFormat::deltaChunk(const char* field, const QString& text) const
+{
+    static constexpr QByteArrayView tail = "},\"logprobs\":null,\"finish_reason\":null}]}\n\n";
+    QByteArray out;
+    out.reserve(m_prefix.size() + 24 + text.size() * 3 / 2 + tail.size());
+    out += m_prefix;
+    out += field;
+    JsonText::appendString(out, text);
+    out += tail;
+    return out;
+}
+
 QByteArray OpenAiGatewayFormat::textDelta(const QString& text)
 {
-    QByteArray delta = "{\"content\":";
-    JsonText::appendString(delta, text);
-    delta += '}';
-    return chunk(delta, "null");
+    return deltaChunk("{\"content\":", text);
 }
 
 QByteArray OpenAiGatewayFormat::reasoningDelta(const QString& text)
 {
-    QByteArray delta = "{\"reasoning_content\":";
-    JsonText::appendString(delta, text);
-    delta += '}';
-    return chunk(delta, "null");
+    return deltaChunk("{\"reasoning_content\":", text);
 }
 
 QByteArray OpenAiGatewayFormat::partDelta(const AnswerPart& part)
@@ -155,13 +162,24 @@ QByteArray OpenAiGatewayFormat::partDelta(const AnswerPart& part)
 
 QByteArray OpenAiGatewayFormat::streamEnd(const CallResult& result, bool includeUsage)
 {
-    QByteArray out = chunk("{}", "\"" + finishReason(result.finishReason) + "\"");
+    const QByteArray reason = finishReason(result.finishReason);
+    QByteArray out;
+    out.reserve(2 * m_prefix.size() + 320);
+    out += m_prefix;
+    out += "{},\"logprobs\":null,\"finish_reason\":\"";
+    out += reason;
+    out += "\"}]}\n\n";
     if (includeUsage) {
         // The usage chunk has no choices: the SDKs read it as the last event before [DONE].
-        out += "data: {\"id\":\"" + m_id + "\",\"object\":\"chat.completion.chunk\",\"created\":"
-            + QByteArray::number(m_created) + ",\"model\":" + m_modelJson
-            + ",\"system_fingerprint\":null,\"choices\":[],\"usage\":" + GatewayJson::openAiUsage(result.usage)
-            + "}\n\n";
+        out += "data: {\"id\":\"";
+        out += m_id;
+        out += "\",\"object\":\"chat.completion.chunk\",\"created\":";
+        JsonText::appendInteger(out, m_created);
+        out += ",\"model\":";
+        out += m_modelJson;
+        out += ",\"system_fingerprint\":null,\"choices\":[],\"usage\":";
+        out += GatewayJson::openAiUsage(result.usage);
+        out += "}\n\n";
     }
     out += "data: [DONE]\n\n";
     return out;

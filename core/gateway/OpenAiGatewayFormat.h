@@ -21,6 +21,7 @@ public:
 
 private:
     QByteArray chunk(QByteArrayView delta, QByteArrayView finishReason) const;
+    QByteArray deltaChunk(const char* field, const QString& text) const;
 
     qint64 m_created;
     QByteArray m_modelJson;

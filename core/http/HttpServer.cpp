@@ -170,6 +170,14 @@ qint64 HttpServer::raiseOpenFileLimit()
 #endif
 }
 
+bool HttpServer::preferPlainEventLoop()
+{
+    if (!qEnvironmentVariableIsEmpty("QT_NO_GLIB")) {
+        return false; // the user's own choice
+    }
+    return qputenv("QT_NO_GLIB", "1");
+}
+
 void HttpServer::onNewConnection()
 {
     const int cap = effectiveMaxConnections();

@@ -64,14 +64,16 @@ BodyPieces OpenAiWire::rewriteClientBody(const QString& upstreamModel, const QBy
     return editor.body();
 }
 
+// Views and case-insensitive compares: both run for every request (no copies of the name).
 bool OpenAiWire::isReasoningModel(const QString& upstreamModel)
 {
-    const QString name = upstreamModel.mid(upstreamModel.lastIndexOf(QLatin1Char('/')) + 1).toLower();
-    if (name.startsWith(QLatin1String("gpt-5"))) {
-        return !name.startsWith(QLatin1String("gpt-5-chat"));
+    const QStringView name = QStringView(upstreamModel).mid(upstreamModel.lastIndexOf(QLatin1Char('/')) + 1);
+    if (name.startsWith(QLatin1String("gpt-5"), Qt::CaseInsensitive)) {
+        return !name.startsWith(QLatin1String("gpt-5-chat"), Qt::CaseInsensitive);
     }
-    for (const char* family : { "o1", "o3", "o4" }) {
-        if (name == QLatin1String(family) || name.startsWith(QLatin1String(family) + QLatin1Char('-'))) {
+    for (const QLatin1String family : { QLatin1String("o1"), QLatin1String("o3"), QLatin1String("o4") }) {
+        if (name.startsWith(family, Qt::CaseInsensitive)
+            && (name.size() == family.size() || name.at(family.size()) == QLatin1Char('-'))) {
             return true;
         }
     }
@@ -80,7 +82,8 @@ bool OpenAiWire::isReasoningModel(const QString& upstreamModel)
 
 bool OpenAiWire::takesSamplingParameters(const QString& upstreamModel)
 {
-    return !isReasoningModel(upstreamModel) && !upstreamModel.toLower().endsWith(QLatin1String("deepseek-reasoner"));
+    return !isReasoningModel(upstreamModel)
+        && !upstreamModel.endsWith(QLatin1String("deepseek-reasoner"), Qt::CaseInsensitive);
 }
 
 void OpenAiWire::readParts(const QJsonObject& message, QList<AnswerPart>& parts)

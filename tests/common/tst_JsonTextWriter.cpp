@@ -20,6 +20,8 @@ private slots:
     void number_readsBack_data();
     void number_readsBack();
     void manyAppends_growTheBuffer();
+    void appendInteger_asQByteArrayNumber_data();
+    void appendInteger_asQByteArrayNumber();
 };
 
 void TestJsonTextWriter::string_asJsonText_data()
@@ -85,6 +87,25 @@ void TestJsonTextWriter::manyAppends_growTheBuffer()
     QCOMPARE(array.at(500).toInteger(), 500);
     QVERIFY(writer.text().startsWith("[-9223372036854775808,1,2,"));
     QVERIFY(writer.text().endsWith(",998,9223372036854775807]"));
+}
+
+void TestJsonTextWriter::appendInteger_asQByteArrayNumber_data()
+{
+    QTest::addColumn<qint64>("value");
+    QTest::newRow("zero") << qint64(0);
+    QTest::newRow("a token count") << qint64(1234567);
+    QTest::newRow("negative") << qint64(-42);
+    QTest::newRow("the smallest") << std::numeric_limits<qint64>::min();
+    QTest::newRow("the largest") << std::numeric_limits<qint64>::max();
+}
+
+// JsonText::appendInteger (usage objects in every answer) writes what QByteArray::number would.
+void TestJsonTextWriter::appendInteger_asQByteArrayNumber()
+{
+    QFETCH(qint64, value);
+    QByteArray out = "x:";
+    JsonText::appendInteger(out, value);
+    QCOMPARE(out, "x:" + QByteArray::number(value));
 }
 
 QTEST_GUILESS_MAIN(TestJsonTextWriter)

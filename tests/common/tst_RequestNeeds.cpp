@@ -75,6 +75,15 @@ void TestRequestNeeds::ofBody_data()
     QTest::newRow("an image_url word in anthropic format is text, not an image")
         << QByteArray(R"({"messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"a"}}]}]})")
         << anthropic << QStringList();
+    QTest::newRow("pretty-printed with spaces, the last key of the body")
+        << QByteArray(
+               "{\n  \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}],\n  \"response_format\": {\"type\": "
+               "\"json_schema\", \"json_schema\": {\"name\": \"a\", \"schema\": {}}},\n  \"tools\": [{\"type\": "
+               "\"function\", \"function\": {\"name\": \"f\"}}]\n}")
+        << openAi << QStringList { QStringLiteral("tools@tools"), QStringLiteral("json_schema@response_format") };
+    QTest::newRow("escaped quotes in text mentioning tools need nothing")
+        << QByteArray(R"({"messages":[{"role":"user","content":"say "tools" and "image""}]})") << openAi
+        << QStringList();
     QTest::newRow("malformed JSON needs nothing (refused elsewhere)")
         << QByteArray(R"({"tools":[)") << openAi << QStringList();
 }

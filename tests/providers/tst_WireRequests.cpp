@@ -38,6 +38,14 @@ void tst_WireRequests::ownRequest_followsTheModelsParameterRules_data()
                         << "max_completion_tokens" << false;
     QTest::newRow("o4-mini") << "o4-mini"
                              << "max_completion_tokens" << false;
+    QTest::newRow("names are matched without regard to case") << "Azure/GPT-5-Mini"
+                                                              << "max_completion_tokens" << false;
+    QTest::newRow("o3 alone, upper case") << "O3"
+                                          << "max_completion_tokens" << false;
+    QTest::newRow("o10 is no o1 model") << "o10"
+                                        << "max_tokens" << true;
+    QTest::newRow("DeepSeek-Reasoner in capitals") << "deepseek/DeepSeek-Reasoner"
+                                                   << "max_tokens" << false;
     QTest::newRow("omni-moderation is no o-series model") << "omni-moderation"
                                                           << "max_tokens" << true;
     QTest::newRow("deepseek-reasoner ignores sampling, so none is sent") << "deepseek-reasoner"

@@ -32,6 +32,10 @@
 // processes of their own, so getrusage() of this process is the gateway's CPU alone.
 //
 //   bench-gateway [--quick] [--upstream minimal|sandbox|both]   (or: switchyard-bench gateway ...)
+//                 [--mode whole|stream|both] [--clients 1,16,64] [--table-only]
+//
+// --mode, --clients and --table-only narrow a run to one row of the table (to profile that path
+// alone: `valgrind --tool=callgrind bench-gateway --mode stream --clients 1 --table-only`).
 //
 // "minimal" is a fixed-answer HttpServer handler (the cheapest possible upstream), "sandbox" the
 // simulated providers with timeScale 0 (an upstream about as costly as a small real server).
@@ -148,8 +152,17 @@ double layerCpuMsPerCall(int count, int concurrency, const std::function<void(st
 
 namespace {
 
-int benchAgainst(const Upstream& kind, const QStringList& prefix, bool quick, QTextStream& out)
+struct Scope
 {
+    bool quick = false;
+    QList<bool> streams { false, true };
+    QList<int> clients { 1, 16, 64 };
+    bool tableOnly = false; // the latency table alone: no key, journal or layer figures
+};
+
+int benchAgainst(const Upstream& kind, const QStringList& prefix, const Scope& scope, QTextStream& out)
+{
+    const bool quick = scope.quick;
     QProcess upstream;
     upstream.start(QCoreApplication::applicationFilePath(),
                    prefix
@@ -208,8 +221,8 @@ int benchAgainst(const Upstream& kind, const QStringList& prefix, bool quick, QT
            "gateway "
            "req/s  ratio  gw CPU ms/req  lost\n";
     int lostTotal = 0;
-    for (const bool stream : { false, true }) {
-        for (const int clients : { 1, 16, 64 }) {
+    for (const bool stream : scope.streams) {
+        for (const int clients : scope.clients) {
             const int requests = (clients == 1 ? 3000 : 8000) / (quick ? 4 : 1);
             const Run direct = runClients(prefix, upstreamPort, clients, requests, stream, kind.model(), kind.path());
             const qint64 recordedBefore = recorded;
@@ -235,6 +248,12 @@ int benchAgainst(const Upstream& kind, const QStringList& prefix, bool quick, QT
                        .arg(lost, 4);
             out.flush();
         }
+    }
+
+    if (scope.tableOnly) {
+        upstream.kill();
+        upstream.waitForFinished(2000);
+        return lostTotal == 0 ? 0 : 2;
     }
 
     // Client key checking (hash, limits, rate window, the per-request stat of the key file): the
@@ -430,14 +449,29 @@ int runGatewayBenchmarks(const QStringList& args)
         return GatewayBenchRoles::runClient(args);
     }
     QTextStream out(stdout);
-    const bool quick = args.contains(QStringLiteral("--quick"));
+    Scope scope;
+    scope.quick = args.contains(QStringLiteral("--quick"));
+    scope.tableOnly = args.contains(QStringLiteral("--table-only"));
+    const QString mode = option(QStringLiteral("--mode"), QStringLiteral("both"));
+    if (mode == QLatin1String("whole") || mode == QLatin1String("stream")) {
+        scope.streams = { mode == QLatin1String("stream") };
+    }
+    const QString clients = option(QStringLiteral("--clients"), {});
+    if (!clients.isEmpty()) {
+        scope.clients.clear();
+        for (const QString& count : clients.split(QLatin1Char(','))) {
+            if (count.toInt() > 0) {
+                scope.clients.append(count.toInt());
+            }
+        }
+    }
     const QStringList prefix = selfPrefix(args);
     int status = 0;
     if (upstreamKind != QLatin1String("sandbox")) {
-        status = qMax(status, benchAgainst(Upstream { false }, prefix, quick, out));
+        status = qMax(status, benchAgainst(Upstream { false }, prefix, scope, out));
     }
     if (upstreamKind != QLatin1String("minimal")) {
-        status = qMax(status, benchAgainst(Upstream { true }, prefix, quick, out));
+        status = qMax(status, benchAgainst(Upstream { true }, prefix, scope, out));
     }
     return status;
 }
