@@ -1,5 +1,6 @@
 #include "core/providers/DirectHttpExchange.h"
 
+#include "core/common/JsonText.h"
 #include "core/providers/DirectConnectionPool.h"
 
 #include <QTcpSocket>
@@ -11,25 +12,40 @@ DirectHttpExchange::DirectHttpExchange(DirectConnectionPool* pool, Method method
     , m_host(url.host())
     , m_port(quint16(url.port(80)))
 {
-    QByteArray target = url.path(QUrl::FullyEncoded).toLatin1();
-    if (target.isEmpty()) {
-        target = "/";
+    // The head is appended in place: it is built for every upstream request.
+    const QByteArray path = url.path(QUrl::FullyEncoded).toLatin1();
+    const QByteArray query = url.hasQuery() ? url.query(QUrl::FullyEncoded).toLatin1() : QByteArray();
+    const QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
+    qsizetype headersSize = 0;
+    for (const auto& [name, value] : requestHeaders) {
+        headersSize += name.size() + value.size() + 4;
     }
-    if (url.hasQuery()) {
-        target += '?' + url.query(QUrl::FullyEncoded).toLatin1();
-    }
-    const QByteArray hostHeader = url.host(QUrl::FullyEncoded).toLatin1()
-        + (url.port() > 0 ? ':' + QByteArray::number(url.port()) : QByteArray());
     // A large body is written after the head (shared or in chunks, not copied into the request).
     const bool apart = body.size() >= BodyPieces::kSpliceFrom;
-    m_request.reserve(256 + (apart ? 0 : body.size()));
-    m_request += (method == Method::Get ? QByteArrayLiteral("GET ") : QByteArrayLiteral("POST ")) + target
-        + " HTTP/1.1\r\nHost: " + hostHeader + "\r\n";
+    m_request.reserve(96 + path.size() + query.size() + host.size() + headersSize + (apart ? 0 : body.size()));
+    m_request += method == Method::Get ? QByteArrayView("GET ") : QByteArrayView("POST ");
+    m_request += path.isEmpty() ? QByteArray("/") : path;
+    if (url.hasQuery()) {
+        m_request += '?';
+        m_request += query;
+    }
+    m_request += " HTTP/1.1\r\nHost: ";
+    m_request += host;
+    if (url.port() > 0) {
+        m_request += ':';
+        JsonText::appendInteger(m_request, url.port());
+    }
+    m_request += "\r\n";
     for (const auto& [name, value] : requestHeaders) {
-        m_request += name + ": " + value + "\r\n";
+        m_request += name;
+        m_request += ": ";
+        m_request += value;
+        m_request += "\r\n";
     }
     if (method == Method::Post) {
-        m_request += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+        m_request += "Content-Length: ";
+        JsonText::appendInteger(m_request, body.size());
+        m_request += "\r\n";
     }
     m_request += "\r\n";
     if (apart) {
