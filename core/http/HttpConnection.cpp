@@ -195,6 +195,13 @@ void HttpConnection::responseEnded(HttpResponder* responder, bool keepAlive)
     }
 }
 
+void HttpConnection::flushEnded()
+{
+    if (!m_gone && !m_active) {
+        m_socket->flush();
+    }
+}
+
 void HttpConnection::abortFor(HttpResponder* responder)
 {
     if (responder == m_active) {

@@ -23,6 +23,10 @@ public:
     // Used by HttpResponder.
     void write(const QByteArray& data);
     void responseEnded(HttpResponder* responder, bool keepAlive);
+    // Hands what was written to the kernel now rather than on the event loop's next turn. Only
+    // once the response has ended (the responder is no longer active): a peer gone meanwhile then
+    // tells no one but the connection.
+    void flushEnded();
     void abortFor(HttpResponder* responder);
     // Closes the connection if it is between requests, as a server's keep-alive timeout does.
     void closeIfIdle();

@@ -118,6 +118,9 @@ void HttpResponder::send(int status, const QByteArray& contentType, const QByteA
     m_state = State::Ended;
     m_connection->write(out);
     m_connection->responseEnded(this, m_keepAlive);
+    // The answer leaves before the rest of this turn (the caller's bookkeeping, the objects
+    // deleted later), not after it.
+    m_connection->flushEnded();
 }
 
 void HttpResponder::beginStream(int status, const QByteArray& contentType, const HttpHeaders& extraHeaders)
@@ -157,6 +160,7 @@ void HttpResponder::endStream()
         m_connection->write(QByteArrayLiteral("0\r\n\r\n"));
     }
     m_connection->responseEnded(this, m_keepAlive);
+    m_connection->flushEnded();
 }
 
 void HttpResponder::abortConnection()
