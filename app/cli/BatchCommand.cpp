@@ -439,7 +439,7 @@ void BatchCommand::settleHold(Engine& engine, double costUsd, int exitCode)
         finish(exitCode);
     };
     Ledger* ledger = engine.ledger();
-    if (!ledger) {
+    if (!ledger || !ledger->isOpen()) { // nothing was queued, nothing to wait for
         settle();
         return;
     }
