@@ -453,10 +453,6 @@
         <translation>Viele Prompts über die Batch-API eines Anbieters (OpenAI, Anthropic) zu dessen Batch-Preis senden; die Ergebnisse kommen innerhalb von 24 Stunden und werden einmal zu den Batch-Preisen verbucht.</translation>
     </message>
     <message>
-        <source>submit FILE.jsonl | status ID | results ID | list</source>
-        <translation>submit DATEI.jsonl | status ID | results ID | list</translation>
-    </message>
-    <message>
         <source>The model every request of the file goes to.</source>
         <translation>Das Modell, an das jede Anfrage der Datei geht.</translation>
     </message>
@@ -471,10 +467,6 @@
     <message>
         <source>How often --wait asks (default 30).</source>
         <translation>Wie oft --wait nachfragt (Standard 30).</translation>
-    </message>
-    <message>
-        <source>usage: switchyard batch submit FILE.jsonl --model M | status ID | results ID [--wait] | list</source>
-        <translation>Aufruf: switchyard batch submit DATEI.jsonl --model M | status ID | results ID [--wait] | list</translation>
     </message>
     <message>
         <source>--poll-seconds needs a whole number of seconds, 1 or more</source>
@@ -575,6 +567,34 @@
     <message>
         <source>the batch could cost up to %1 at the batch rates, more than the %2 has left (%3 of %4); nothing was sent</source>
         <translation>der Batch könnte zu den Batch-Preisen bis zu %1 kosten, mehr als beim %2 übrig ist (%3 von %4); nichts wurde gesendet</translation>
+    </message>
+    <message>
+        <source>submit FILE.jsonl | status ID | results ID | cancel ID | list</source>
+        <translation>submit DATEI.jsonl | status ID | results ID | cancel ID | list</translation>
+    </message>
+    <message>
+        <source>usage: switchyard batch submit FILE.jsonl --model M | status ID | results ID [--wait] | cancel ID | list</source>
+        <translation>Aufruf: switchyard batch submit DATEI.jsonl --model M | status ID | results ID [--wait] | cancel ID | list</translation>
+    </message>
+    <message>
+        <source>the batch&apos;s budget hold could not be kept in the ledger (%1); nothing was sent</source>
+        <translation>die Budgetreservierung des Batches konnte nicht im Verlauf gespeichert werden (%1); nichts wurde gesendet</translation>
+    </message>
+    <message>
+        <source>the batch could cost up to %1 at the batch rates: %2; nothing was sent</source>
+        <translation>der Batch könnte zu den Batch-Preisen bis zu %1 kosten: %2; nichts wurde gesendet</translation>
+    </message>
+    <message>
+        <source>What finished before the cancel is billed; record it with: switchyard batch results %1 --wait</source>
+        <translation>Was vor dem Abbruch fertig wurde, wird berechnet; verbuchen mit: switchyard batch results %1 --wait</translation>
+    </message>
+    <message>
+        <source>batch %1: its budget hold could not be settled (%2)</source>
+        <translation>Batch %1: seine Budgetreservierung konnte nicht abgerechnet werden (%2)</translation>
+    </message>
+    <message>
+        <source>batch %1: its budget hold could not be named after it (%2), so its results cannot settle it: it counts at its worst case</source>
+        <translation>Batch %1: seine Budgetreservierung konnte nicht nach ihm benannt werden (%2), daher können seine Ergebnisse sie nicht abrechnen: sie zählt mit dem ungünstigsten Fall</translation>
     </message>
 </context>
 <context>

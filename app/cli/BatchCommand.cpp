@@ -8,6 +8,8 @@
 #include "core/common/Clock.h"
 #include "core/common/Money.h"
 #include "core/engine/Engine.h"
+#include "core/ledger/Ledger.h"
+#include "core/ledger/SharedBudget.h"
 #include "core/pricing/BudgetTracker.h"
 #include "core/pricing/CostCalculator.h"
 #include "core/recording/CallRecorder.h"
@@ -43,7 +45,8 @@ bool BatchCommand::parse(const QStringList& arguments)
         tr("Send many prompts through a provider's batch API (OpenAI, Anthropic) at its batch price; "
            "results come within 24 hours and are recorded once, at the batch rates."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("ACTION"), tr("submit FILE.jsonl | status ID | results ID | list"));
+    parser.addPositionalArgument(QStringLiteral("ACTION"),
+                                 tr("submit FILE.jsonl | status ID | results ID | cancel ID | list"));
     const QCommandLineOption model(QStringLiteral("model"), tr("The model every request of the file goes to."),
                                    QStringLiteral("M"));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
@@ -59,12 +62,13 @@ bool BatchCommand::parse(const QStringList& arguments)
         { QStringLiteral("submit"), { Action::Submit, true } },
         { QStringLiteral("status"), { Action::Status, true } },
         { QStringLiteral("results"), { Action::Results, true } },
+        { QStringLiteral("cancel"), { Action::Cancel, true } },
         { QStringLiteral("list"), { Action::List, false } },
     };
     const auto action = kActions.constFind(positional.value(0));
     if (action == kActions.cend() || positional.size() != (action->second ? 2 : 1)) {
         Console::fail(tr("usage: switchyard batch submit FILE.jsonl --model M | status ID | results ID [--wait] | "
-                         "list"),
+                         "cancel ID | list"),
                       64);
         return false;
     }
@@ -112,6 +116,7 @@ void BatchCommand::run(Engine& engine)
         return;
     case Action::Status:
     case Action::Results:
+    case Action::Cancel:
         follow(engine);
         return;
     }
@@ -188,6 +193,20 @@ void BatchCommand::submit(Engine& engine)
             }
         }
     }
+    // The hold goes into the ledger before the job goes out, so that no other process's request
+    // or batch can take the room it needs meanwhile; on a PostgreSQL ledger the team's shared
+    // limits are checked in the same step.
+    const SharedBudget::Hold hold = engine.holdBatch(provider->id, worstUsd);
+    if (!hold.ok) {
+        finish(hold.refusal.isEmpty() ? Console::fail(
+                   tr("the batch's budget hold could not be kept in the ledger (%1); nothing was sent").arg(hold.error))
+                                      : Console::fail(
+                                          tr("the batch could cost up to %1 at the batch rates: %2; nothing was sent")
+                                              .arg(Money::format(worstUsd), hold.refusal),
+                                          ExitOverBudget));
+        return;
+    }
+    m_holdId = hold.id;
     m_job.providerId = provider->id;
     m_job.modelId = model->id;
     m_job.upstreamModel = upstream;
@@ -197,8 +216,12 @@ void BatchCommand::submit(Engine& engine)
         m_job.prompts.append({ item.customId, item.prompt });
     }
     m_client = new BatchClient(engine.client(), *provider, this);
-    connect(m_client, &BatchClient::failed, this, [this](const QString& message) { finish(Console::fail(message)); });
-    connect(m_client, &BatchClient::statusReceived, this, [this](const BatchStatus& status) {
+    connect(m_client, &BatchClient::failed, this, [this, &engine](const QString& message) {
+        // Nothing was created (or nothing is known of it): the hold goes back.
+        SharedBudget(engine.ledgerPath()).settle(m_holdId, 0);
+        finish(Console::fail(message));
+    });
+    connect(m_client, &BatchClient::statusReceived, this, [this, &engine](const BatchStatus& status) {
         m_job.id = status.id;
         m_job.state = status.state;
         m_job.submittedAt = Clock::instance().currentDateTimeUtc();
@@ -207,6 +230,11 @@ void BatchCommand::submit(Engine& engine)
             finish(Console::fail(
                 tr("batch %1 was submitted but could not be kept in the ledger: %2").arg(status.id, error)));
             return;
+        }
+        if (!SharedBudget(engine.ledgerPath()).nameBatch(m_holdId, m_job.id, &error)) {
+            Console::err(tr("batch %1: its budget hold could not be named after it (%2), so its results cannot settle "
+                            "it: it counts at its worst case")
+                             .arg(m_job.id, error));
         }
         if (m_json) {
             Console::printJson(statusJson(m_job, status));
@@ -268,7 +296,11 @@ void BatchCommand::follow(Engine& engine)
             [this, &engine](const BatchStatus& status) { statusReceived(engine, status); });
     connect(m_client, &BatchClient::resultsReceived, this,
             [this, &engine](const QList<BatchResult>& results) { resultsReceived(engine, results); });
-    m_client->poll(m_job.id);
+    if (m_action == Action::Cancel) {
+        m_client->cancel(m_job.id);
+    } else {
+        m_client->poll(m_job.id);
+    }
 }
 
 void BatchCommand::printStatus(const BatchStatus& status)
@@ -290,7 +322,6 @@ void BatchCommand::printStatus(const BatchStatus& status)
 
 void BatchCommand::statusReceived(Engine& engine, const BatchStatus& status)
 {
-    Q_UNUSED(engine);
     QString error;
     if (status.state != m_job.state) {
         m_job.state = status.state;
@@ -298,6 +329,19 @@ void BatchCommand::statusReceived(Engine& engine, const BatchStatus& status)
             finish(Console::fail(error));
             return;
         }
+    }
+    if (status.state == BatchState::Failed) {
+        SharedBudget(engine.ledgerPath()).settleBatch(m_job.id, 0); // refused as a whole: nothing billed
+    }
+    if (m_action == Action::Cancel) {
+        printStatus(status);
+        if (!m_json) {
+            Console::out(tr("What finished before the cancel is billed; record it with: switchyard batch results %1 "
+                            "--wait")
+                             .arg(m_job.id));
+        }
+        finish(0);
+        return;
     }
     if (m_action == Action::Status) {
         printStatus(status);
@@ -341,8 +385,9 @@ void BatchCommand::resultsReceived(Engine& engine, const QList<BatchResult>& res
     for (const BatchResult& result : results) {
         const RecordContext context = BatchRecords::context(m_job, result);
         const FinishedCall call = BatchRecords::call(m_job, result, now);
-        const RequestRecord record
-            = *claimed ? engine.recorder().start(context).finish(call) : engine.recorder().row(context, call);
+        // A request cancelled (or expired) before it ran is shown but not a ledger row: nothing was billed.
+        const RequestRecord record = *claimed && !result.notRun ? engine.recorder().start(context).finish(call)
+                                                                : engine.recorder().row(context, call);
         total += record.costUsd.value_or(0);
         unpriced = unpriced || (result.ok && !record.costUsd);
         if (m_json) {
@@ -378,5 +423,26 @@ void BatchCommand::resultsReceived(Engine& engine, const QList<BatchResult>& res
             tr("%n result(s), %1 at the batch rates%2", nullptr, int(results.size()))
                 .arg(Money::format(total), *claimed ? tr(", recorded in the history") : tr(" (recorded earlier)")));
     }
-    finish(unpriced ? 1 : 0);
+    settleHold(engine, total, unpriced ? 1 : 0);
+}
+
+void BatchCommand::settleHold(Engine& engine, double costUsd, int exitCode)
+{
+    // Settled once the rows are committed, so that no process sees neither the hold nor the rows.
+    // Whoever shows the results settles: a process that recorded them and died before settling
+    // leaves the hold to the next fetch (or to its expiry).
+    auto settle = [this, &engine, costUsd, exitCode] {
+        QString error;
+        if (!SharedBudget(engine.ledgerPath()).settleBatch(m_job.id, costUsd, &error) && !error.isEmpty()) {
+            Console::err(tr("batch %1: its budget hold could not be settled (%2)").arg(m_job.id, error));
+        }
+        finish(exitCode);
+    };
+    Ledger* ledger = engine.ledger();
+    if (!ledger || !ledger->isOpen()) { // nothing was queued, nothing to wait for
+        settle();
+        return;
+    }
+    connect(ledger, &Ledger::flushed, this, settle, Qt::SingleShotConnection);
+    ledger->flush();
 }

@@ -9,10 +9,12 @@
 class BatchClient;
 class BatchStore;
 
-// `switchyard batch submit FILE.jsonl --model M | status ID | results ID [--wait] | list`, each
-// with [--json]: a provider's batch API (OpenAI's Batch API, Anthropic's Message Batches) at
-// about half the price, the jobs kept in the ledger so that status and results work from any
-// later process, each result recorded once (source "batch", at the batch rates).
+// `switchyard batch submit FILE.jsonl --model M | status ID | results ID [--wait] | cancel ID |
+// list`, each with [--json]: a provider's batch API (OpenAI's Batch API, Anthropic's Message
+// Batches) at about half the price, the jobs kept in the ledger so that status and results work
+// from any later process, each result recorded once (source "batch", at the batch rates). A job
+// holds its worst case at the batch rates in the ledger from its submit until its results are
+// recorded (then its real cost counts) or it fails (released): every process's budgets count it.
 // Exit codes: 0 done; 2 a refusing budget has no room for the batch's worst case at the batch
 // rates (nothing sent); 75 the job has not finished yet (results without --wait); 65 the input
 // file does not parse (FILE:LINE:COL named) or the provider failed the job; 64 bad usage (unknown
@@ -39,6 +41,7 @@ private:
         Submit,
         Status,
         Results,
+        Cancel,
         List,
     };
     void submit(Engine& engine);
@@ -49,6 +52,8 @@ private:
     void resultsReceived(Engine& engine, const QList<BatchResult>& results);
     void printStatus(const BatchStatus& status);
     void finish(int exitCode);
+    // Replaces the job's budget hold by what its results cost once the ledger has their rows.
+    void settleHold(Engine& engine, double costUsd, int exitCode);
 
     Action m_action = Action::List;
     QString m_argument; // the file or the job id
@@ -59,4 +64,5 @@ private:
     std::unique_ptr<BatchStore> m_store;
     BatchClient* m_client = nullptr;
     BatchJob m_job;
+    qint64 m_holdId = 0; // submit: the ledger's hold for the job's worst case
 };

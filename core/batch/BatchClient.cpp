@@ -78,6 +78,14 @@ void BatchClient::poll(const QString& jobId)
     request(HttpExchange::Method::Get, path + jobId, {}, {}, [this](const QByteArray& body) { readStatus(body); });
 }
 
+void BatchClient::cancel(const QString& jobId)
+{
+    const QString path = m_provider.kind == ProviderKind::AnthropicMessages
+        ? QStringLiteral("messages/batches/%1/cancel")
+        : QStringLiteral("batches/%1/cancel");
+    request(HttpExchange::Method::Post, path.arg(jobId), {}, {}, [this](const QByteArray& body) { readStatus(body); });
+}
+
 void BatchClient::readStatus(const QByteArray& body)
 {
     QString error;

@@ -27,13 +27,17 @@ public:
     // Anthropic: creates it with `payload` as the body.
     void submit(const QByteArray& payload, const QString& fileName);
     void poll(const QString& jobId);
+    // Asks the provider to cancel the job (OpenAI: POST batches/{id}/cancel, then "cancelling" until
+    // "cancelled" with what finished in its output file; Anthropic: POST messages/batches/{id}/cancel,
+    // "canceling" until "ended" with the unfinished requests "canceled"); statusReceived() follows.
+    void cancel(const QString& jobId);
     // The results of a job that has them (BatchStates::hasResults); OpenAI's output and error files.
     void fetchResults(const BatchStatus& status);
     // Default 120 s per HTTP request; then failed().
     void setTimeoutMs(int ms) { m_timeout.setInterval(ms); }
 
 signals:
-    void statusReceived(const BatchStatus& status); // after submit() and poll()
+    void statusReceived(const BatchStatus& status); // after submit(), poll() and cancel()
     void resultsReceived(const QList<BatchResult>& results);
     void failed(const QString& message);
 

@@ -219,6 +219,7 @@ std::optional<QList<BatchResult>> BatchWire::parseResults(ProviderKind kind, con
                 result.error = envelopeMessage(outcome.value(QLatin1String("error")).toObject());
             } else if (type == QLatin1String("canceled") || type == QLatin1String("expired")) {
                 result.error = type;
+                result.notRun = true;
             } else {
                 *error = tr("results line %1: unknown result type \"%2\"").arg(index + 1).arg(type);
                 return std::nullopt;

@@ -34,6 +34,8 @@ struct BatchResult
     QString text;
     QString finishReason;
     QString error; // why it failed ("errored: invalid_request_error: ...", "expired")
+    // Anthropic's "canceled" and "expired" results: never run, nothing billed, so no ledger row.
+    bool notRun = false;
 };
 
 // The two batch APIs as pure functions from values to bytes and back:

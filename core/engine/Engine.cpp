@@ -183,7 +183,11 @@ bool Engine::open(const Options& options)
                 return 0.0;
             }
             LedgerQueries queries(path);
-            return queries.spendInPeriod(from, until, providerId);
+            // The batch jobs still running hold their worst case until their results are recorded
+            // (by this process or another one): counted up to now, not only up to `until`.
+            SharedBudget holds(path);
+            return queries.spendInPeriod(from, until, providerId)
+                + holds.batchHeld(providerId, from, QDateTime()).value_or(0.0);
         });
     m_router->setBudgetReservation(
         [this](const ModelConfig& model, const ChatRequest& request) {
@@ -221,19 +225,7 @@ void Engine::holdShared(Reservation* reservation)
         || reservation->check.action == BudgetAction::WarnOnly) {
         return;
     }
-    const QDateTime now = Clock::instance().currentDateTimeUtc();
-    QList<SharedBudget::Scope> scopes;
-    for (const ScopeUsage& usage : std::as_const(reservation->check.scopes)) {
-        if (usage.limitUsd <= 0) {
-            continue;
-        }
-        const BudgetPeriod period = usage.scope.period;
-        const QDateTime start = m_budgets->periodStart(period, now);
-        const QDateTime end = period == BudgetPeriod::Day ? m_budgets->periodStart(period, start.addSecs(36 * 3600))
-                                                          : m_budgets->periodStart(period, start.addDays(40));
-        scopes.append({ usage.scope.id() + u'@' + m_budgets->periodKey(period, now), usage.scope.providerId,
-                        usage.limitUsd, start, end });
-    }
+    const QList<SharedBudget::Scope> scopes = sharedScopes(reservation->check.scopes);
     if (scopes.isEmpty()) {
         return;
     }
@@ -279,6 +271,34 @@ void Engine::holdShared(Reservation* reservation)
     reservation->check.allowed = false;
     reservation->check.overLimit = true;
     reservation->check.reason = refusal;
+}
+
+QList<SharedBudget::Scope> Engine::sharedScopes(const QList<ScopeUsage>& usage) const
+{
+    const QDateTime now = Clock::instance().currentDateTimeUtc();
+    QList<SharedBudget::Scope> scopes;
+    for (const ScopeUsage& scope : usage) {
+        if (scope.limitUsd <= 0) {
+            continue;
+        }
+        const BudgetPeriod period = scope.scope.period;
+        const QDateTime start = m_budgets->periodStart(period, now);
+        const QDateTime end = period == BudgetPeriod::Day ? m_budgets->periodStart(period, start.addSecs(36 * 3600))
+                                                          : m_budgets->periodStart(period, start.addDays(40));
+        scopes.append({ scope.scope.id() + u'@' + m_budgets->periodKey(period, now), scope.scope.providerId,
+                        scope.limitUsd, start, end });
+    }
+    return scopes;
+}
+
+SharedBudget::Hold Engine::holdBatch(const QString& providerId, double amountUsd)
+{
+    QList<SharedBudget::Scope> scopes;
+    if (m_sharedBudget && m_budgets->settings().action != BudgetAction::WarnOnly) {
+        scopes = sharedScopes(m_budgets->usage(providerId));
+    }
+    SharedBudget budget(m_ledgerPath);
+    return budget.reserveBatch(scopes, amountUsd, providerId, Clock::instance().currentDateTimeUtc());
 }
 
 void Engine::handOverOutageSpend()

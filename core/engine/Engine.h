@@ -5,6 +5,7 @@
 #include "core/config/ConfigProblem.h"
 #include "core/config/SwitchyardConfig.h"
 #include "core/ledger/LedgerRecords.h"
+#include "core/ledger/SharedBudget.h"
 #include "core/pricing/BudgetTypes.h"
 #include "core/sandbox/SandboxTypes.h"
 #include "core/telemetry/OtlpSettings.h"
@@ -115,6 +116,11 @@ public:
     SandboxServer* sandbox() const { return m_sandbox; }
     const PriceTable& prices() const { return *m_prices; }
     BudgetTracker* budgets() const { return m_budgets; }
+    // A provider batch job's hold, taken before the job is submitted: its worst case at the batch
+    // rates kept in the ledger (SharedBudget::reserveBatch) until its results are recorded, so that
+    // every later process counts it (the spend the budgets read includes it), and checked against
+    // the team's shared limits on a PostgreSQL ledger (the caller checks the local ones first).
+    SharedBudget::Hold holdBatch(const QString& providerId, double amountUsd);
     // The app's default timeouts (AppSettings), beneath routing.json's defaults: each field the
     // configuration does not set takes these. `set`: the TimeoutField bits the user chose there (the
     // others are built-in values, which a thinking model's first token may exceed). Applies to calls
@@ -169,6 +175,8 @@ private:
     // Adds the shared (database) hold to a local reservation, or turns it into a refusal when the
     // team's budget has no room; settles it when the call ends.
     void holdShared(Reservation* reservation);
+    // The shared (database) scopes of the limited ones among `usage`, each for its current period.
+    QList<SharedBudget::Scope> sharedScopes(const QList<ScopeUsage>& usage) const;
     void settleShared(quint64 holdId, double actualUsd);
     void handOverOutageSpend();
     void readLedgerPassword();

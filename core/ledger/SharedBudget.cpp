@@ -12,10 +12,16 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <limits>
 
 namespace {
 // What the writer's epsilon is for limits: a cent's millionth, so sums of doubles compare fairly.
 constexpr double kEpsilonUsd = 1e-9;
+
+// The lines a batch job's hold carries besides its scope keys (which look like "global/day@...").
+const QString kBatchTag = QStringLiteral("batch:"); // + the job's id, empty until the provider gave one
+const QString kBatchPattern = QStringLiteral("%batch:%"); // LIKE: a batch job's hold
+const QString kBatchProviderTag = QStringLiteral("batch-provider:"); // + the provider's id
 
 bool run(QSqlQuery& query, const QString& sql, const QVariantList& binds, QString* error)
 {
@@ -63,6 +69,12 @@ void SharedBudget::disconnect()
 }
 
 SharedBudget::Hold SharedBudget::reserve(QList<Scope> scopes, double amountUsd)
+{
+    return reserveTagged(std::move(scopes), amountUsd, {}, QDateTime::currentMSecsSinceEpoch());
+}
+
+SharedBudget::Hold SharedBudget::reserveTagged(QList<Scope> scopes, double amountUsd, const QStringList& tags,
+                                               qint64 createdAtMs)
 {
     Hold hold;
     if (!connect(&hold.error)) {
@@ -137,10 +149,11 @@ SharedBudget::Hold SharedBudget::reserve(QList<Scope> scopes, double amountUsd)
     for (const Scope& scope : std::as_const(scopes)) {
         keys << scope.key;
     }
+    keys << tags; // no scope has such a key: settle() and expireHolds() update no period for them
     if (!run(query,
              QStringLiteral("INSERT INTO budget_holds(scopes, amount_usd, created_at) VALUES(?, ?, ?)%1")
                  .arg(dialect.returningId(QStringLiteral("id"))),
-             { keys.join(u'\n'), amountUsd, QDateTime::currentMSecsSinceEpoch() }, &error)) {
+             { keys.join(u'\n'), amountUsd, createdAtMs }, &error)) {
         return fail();
     }
     hold.id
@@ -151,6 +164,106 @@ SharedBudget::Hold SharedBudget::reserve(QList<Scope> scopes, double amountUsd)
     }
     hold.ok = true;
     return hold;
+}
+
+SharedBudget::Hold SharedBudget::reserveBatch(QList<Scope> scopes, double amountUsd, const QString& providerId,
+                                              const QDateTime& at)
+{
+    return reserveTagged(std::move(scopes), amountUsd, { kBatchTag, kBatchProviderTag + providerId },
+                         at.toMSecsSinceEpoch());
+}
+
+std::optional<QList<std::pair<qint64, QStringList>>> SharedBudget::batchHolds(QString* error)
+{
+    if (!connect(error)) {
+        return std::nullopt;
+    }
+    QSqlQuery query(m_connection->database());
+    if (!run(query, QStringLiteral("SELECT id, scopes FROM budget_holds WHERE scopes LIKE ?"), { kBatchPattern },
+             error)) {
+        disconnect();
+        return std::nullopt;
+    }
+    QList<std::pair<qint64, QStringList>> holds;
+    while (query.next()) {
+        holds.append({ query.value(0).toLongLong(), query.value(1).toString().split(u'\n') });
+    }
+    return holds;
+}
+
+bool SharedBudget::nameBatch(qint64 holdId, const QString& jobId, QString* errorOut)
+{
+    QString error;
+    const auto holds = batchHolds(&error);
+    bool ok = holds.has_value();
+    for (const auto& [id, lines] : holds.value_or(QList<std::pair<qint64, QStringList>> {})) {
+        if (id != holdId) {
+            continue;
+        }
+        QStringList named = lines;
+        named.replace(named.indexOf(kBatchTag), kBatchTag + jobId);
+        QSqlQuery query(m_connection->database());
+        ok = run(query, QStringLiteral("UPDATE budget_holds SET scopes = ? WHERE id = ?"),
+                 { named.join(u'\n'), holdId }, &error);
+        if (!ok) {
+            disconnect();
+        }
+        break;
+    }
+    if (!ok && errorOut) {
+        *errorOut = error;
+    }
+    return ok;
+}
+
+bool SharedBudget::settleBatch(const QString& jobId, double actualUsd, QString* errorOut)
+{
+    QString error;
+    const auto holds = batchHolds(&error);
+    if (!holds) {
+        if (errorOut) {
+            *errorOut = error;
+        }
+        return false;
+    }
+    for (const auto& [id, lines] : *holds) {
+        if (lines.contains(kBatchTag + jobId)) {
+            // One hold per job; settle() claims it, so two processes recording the results settle once.
+            return settle(id, actualUsd, errorOut);
+        }
+    }
+    return false;
+}
+
+std::optional<double> SharedBudget::batchHeld(const QString& providerId, const QDateTime& from, const QDateTime& until,
+                                              QString* errorOut)
+{
+    QString error;
+    auto fail = [&] {
+        if (errorOut) {
+            *errorOut = error;
+        }
+        return std::nullopt;
+    };
+    if (!connect(&error)) {
+        return fail();
+    }
+    QSqlQuery query(m_connection->database());
+    const qint64 untilMs = until.isValid() ? until.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
+    if (!run(query,
+             QStringLiteral("SELECT scopes, amount_usd FROM budget_holds WHERE scopes LIKE ? AND created_at >= ?"
+                            " AND created_at < ?"),
+             { kBatchPattern, from.toMSecsSinceEpoch(), untilMs }, &error)) {
+        disconnect();
+        return fail();
+    }
+    double held = 0;
+    while (query.next()) {
+        if (providerId.isEmpty() || query.value(0).toString().split(u'\n').contains(kBatchProviderTag + providerId)) {
+            held += query.value(1).toDouble();
+        }
+    }
+    return held;
 }
 
 bool SharedBudget::addSpent(const QHash<QString, double>& spentUsd, QString* errorOut)
@@ -280,8 +393,12 @@ int SharedBudget::expireHolds(const QDateTime& before, QString* errorOut)
     QSqlQuery query(db);
     // Deleting claims each stale hold once, whichever process expires it.
     if (!LedgerConnection::exec(db, LedgerDialect::of(db).beginWrite(), &error)
-        || !run(query, QStringLiteral("DELETE FROM budget_holds WHERE created_at < ? RETURNING scopes, amount_usd"),
-                { before.toMSecsSinceEpoch() }, &error)) {
+        || !run(query,
+                QStringLiteral("DELETE FROM budget_holds WHERE created_at < ? AND (scopes NOT LIKE ? OR created_at < ?)"
+                               " RETURNING scopes, amount_usd"),
+                { before.toMSecsSinceEpoch(), kBatchPattern,
+                  std::min(before, QDateTime::currentDateTimeUtc().addSecs(-kBatchHoldSecs)).toMSecsSinceEpoch() },
+                &error)) {
         LedgerConnection::exec(db, QStringLiteral("ROLLBACK"), nullptr);
         disconnect();
         if (errorOut) {

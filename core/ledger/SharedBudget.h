@@ -4,8 +4,10 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
+#include <optional>
 
 class LedgerConnection;
 
@@ -46,6 +48,23 @@ public:
     SharedBudget& operator=(const SharedBudget&) = delete;
 
     Hold reserve(QList<Scope> scopes, double amountUsd);
+    // A provider batch job's hold: the whole job's worst case at the batch rates, taken before the
+    // job is submitted (scopes: the limits it is checked against here; none on SQLite, where no
+    // budget_periods are kept), named after the job once the provider gave it an id (nameBatch), and
+    // settled when its results are recorded or released when it ends without any (settleBatch). A
+    // job runs for up to 24 hours, so expireHolds() leaves such a hold for kBatchHoldSecs rather
+    // than treating it as stale. Its row also names the job and the provider: batchHeld() counts
+    // it for a process that checks its limits against the ledger alone (BudgetTracker on SQLite).
+    static constexpr int kBatchHoldSecs = 26 * 3600; // the providers' 24 h window and a margin
+    Hold reserveBatch(QList<Scope> scopes, double amountUsd, const QString& providerId, const QDateTime& at);
+    bool nameBatch(qint64 holdId, const QString& jobId, QString* error = nullptr);
+    // Replaces the job's hold by what its results cost (0 releases it). False when the job holds
+    // nothing (settled already, or submitted before holds were kept) or the database failed.
+    bool settleBatch(const QString& jobId, double actualUsd, QString* error = nullptr);
+    // What the batch jobs of providerId (every provider when empty) submitted at or after `from`
+    // (and before `until` when valid) hold now; nullopt with *error when the database failed.
+    std::optional<double> batchHeld(const QString& providerId, const QDateTime& from, const QDateTime& until,
+                                    QString* error = nullptr);
     // Replaces the hold by the actual cost (0 releases it). False when the hold is unknown or the
     // database could not be written.
     bool settle(qint64 holdId, double actualUsd, QString* error = nullptr);
@@ -58,10 +77,14 @@ public:
     // Connects when needed and asks the server something trivial: is it answering?
     bool ping(QString* error);
     // Holds created before `before` (their process died before it settled them) count as spent at
-    // what they held, the worst case, and are removed. The number removed, or -1 with *error.
+    // what they held, the worst case, and are removed; a batch job's hold only once it is older
+    // than kBatchHoldSecs. The number removed, or -1 with *error.
     int expireHolds(const QDateTime& before, QString* error = nullptr);
 
 private:
+    Hold reserveTagged(QList<Scope> scopes, double amountUsd, const QStringList& tags, qint64 createdAtMs);
+    // The holds of batch jobs: id and the lines of their scopes column.
+    std::optional<QList<std::pair<qint64, QStringList>>> batchHolds(QString* error);
     bool connect(QString* error);
     void disconnect();
 

@@ -112,7 +112,7 @@ std::optional<SandboxBatches::Reply> SandboxBatches::openAi(const HttpRequest& r
                                                             const Answerer& answer)
 {
     static const QRegularExpression fileContent(QStringLiteral("^/files/([^/]+)/content$"));
-    static const QRegularExpression batch(QStringLiteral("^/batches/([^/]+)$"));
+    static const QRegularExpression batch(QStringLiteral("^/batches/([^/]+)(/cancel)?$"));
     const QString path = QString::fromUtf8(rest);
     const QRegularExpressionMatch content = fileContent.match(path);
     const QRegularExpressionMatch job = batch.match(path);
@@ -122,7 +122,8 @@ std::optional<SandboxBatches::Reply> SandboxBatches::openAi(const HttpRequest& r
     }
     ++m_endpointRequests;
     const bool post = request.method == "POST";
-    if (post != (path == QLatin1String("/files") || path == QLatin1String("/batches"))) {
+    const bool cancel = job.hasMatch() && !job.captured(2).isEmpty();
+    if (post != (path == QLatin1String("/files") || path == QLatin1String("/batches") || cancel)) {
         return openAiError(405, QStringLiteral("Method not allowed"));
     }
     if (path == QLatin1String("/files")) {
@@ -142,6 +143,13 @@ std::optional<SandboxBatches::Reply> SandboxBatches::openAi(const HttpRequest& r
     const auto found = m_openAiJobs.find(job.captured(1));
     if (found == m_openAiJobs.end()) {
         return openAiError(404, QStringLiteral("No batch found with id '%1'.").arg(job.captured(1)));
+    }
+    if (cancel) {
+        if (found->status == "validating" || found->status == "in_progress") {
+            found->status = "cancelling";
+            found->cancellingAt = now();
+        }
+        return Reply { 200, kJson, openAiJobJson(*found) };
     }
     advance(*found, answer);
     return Reply { 200, kJson, openAiJobJson(*found) };
@@ -289,14 +297,31 @@ void SandboxBatches::advance(OpenAiJob& job, const Answerer& answer)
         }
         return;
     }
+    if (job.status == "cancelling") {
+        // What finished before the cancel took effect is in the output file; the rest never ran.
+        run(job, answer, (job.total + 1) / 2);
+        job.status = "cancelled";
+        job.cancelledAt = now();
+        return;
+    }
     if (job.status != "in_progress") {
         return;
     }
+    run(job, answer, job.total);
+    job.status = "completed";
+}
+
+void SandboxBatches::run(OpenAiJob& job, const Answerer& answer, int count)
+{
     QByteArray output;
     QByteArray failures;
+    int ran = 0;
     for (const QByteArray& text : m_files.value(job.inputFileId).bytes.split('\n')) {
         if (text.trimmed().isEmpty()) {
             continue;
+        }
+        if (ran++ == count) {
+            break;
         }
         const QJsonObject line = QJsonDocument::fromJson(text).object();
         ++m_requestsRun;
@@ -324,7 +349,6 @@ void SandboxBatches::advance(OpenAiJob& job, const Answerer& answer)
             m_files.insert(*id, File { "batch_" + id->toUtf8() + ".jsonl", "batch_output", *bytes, now() });
         }
     }
-    job.status = "completed";
 }
 
 QByteArray SandboxBatches::openAiJobJson(const OpenAiJob& job) const
@@ -351,8 +375,8 @@ QByteArray SandboxBatches::openAiJobJson(const OpenAiJob& job) const
           { QStringLiteral("completed_at"), done ? QJsonValue(now()) : QJsonValue() },
           { QStringLiteral("failed_at"), failed ? QJsonValue(now()) : QJsonValue() },
           { QStringLiteral("expired_at"), QJsonValue() },
-          { QStringLiteral("cancelling_at"), QJsonValue() },
-          { QStringLiteral("cancelled_at"), QJsonValue() },
+          { QStringLiteral("cancelling_at"), job.cancellingAt > 0 ? QJsonValue(job.cancellingAt) : QJsonValue() },
+          { QStringLiteral("cancelled_at"), job.cancelledAt > 0 ? QJsonValue(job.cancelledAt) : QJsonValue() },
           { QStringLiteral("request_counts"),
             QJsonObject { { QStringLiteral("total"), job.total },
                           { QStringLiteral("completed"), job.completed },
@@ -363,14 +387,15 @@ QByteArray SandboxBatches::openAiJobJson(const OpenAiJob& job) const
 std::optional<SandboxBatches::Reply> SandboxBatches::anthropic(const HttpRequest& request, QByteArrayView rest,
                                                                const QByteArray& resultsBase, const Answerer& answer)
 {
-    static const QRegularExpression batch(QStringLiteral("^/messages/batches/([^/]+)(/results)?$"));
+    static const QRegularExpression batch(QStringLiteral("^/messages/batches/([^/]+)(/results|/cancel)?$"));
     const QString path = QString::fromUtf8(rest);
     const QRegularExpressionMatch job = batch.match(path);
     if (path != QLatin1String("/messages/batches") && !job.hasMatch()) {
         return std::nullopt;
     }
     ++m_endpointRequests;
-    if ((request.method == "POST") != !job.hasMatch()) {
+    const bool cancel = job.captured(2) == QLatin1String("/cancel");
+    if ((request.method == "POST") != (!job.hasMatch() || cancel)) {
         return anthropicError(405, QStringLiteral("invalid_request_error"), QStringLiteral("Method not allowed"));
     }
     if (!job.hasMatch()) {
@@ -380,6 +405,12 @@ std::optional<SandboxBatches::Reply> SandboxBatches::anthropic(const HttpRequest
     if (found == m_anthropicJobs.end()) {
         return anthropicError(404, QStringLiteral("not_found_error"),
                               QStringLiteral("Message batch %1 not found.").arg(job.captured(1)));
+    }
+    if (cancel) {
+        if (!found->ended && found->cancelInitiatedAt == 0) {
+            found->cancelInitiatedAt = now();
+        }
+        return Reply { 200, kJson, anthropicJobJson(*found, resultsBase) };
     }
     if (job.captured(2).isEmpty()) {
         advance(*found, answer);
@@ -450,10 +481,21 @@ SandboxBatches::Reply SandboxBatches::createAnthropicJob(const HttpRequest& requ
 // in_progress -> (second poll) ended, each request answered then.
 void SandboxBatches::advance(AnthropicJob& job, const Answerer& answer)
 {
-    if (job.ended || ++job.polls < 2) {
+    if (job.ended || (++job.polls < 2 && job.cancelInitiatedAt == 0)) {
         return;
     }
-    for (const auto& [customId, params] : std::as_const(job.requests)) {
+    // Cancelled: the first half (rounded up) had finished, the others are canceled.
+    const qsizetype finished = job.cancelInitiatedAt > 0 ? (job.requests.size() + 1) / 2 : job.requests.size();
+    for (qsizetype i = 0; i < job.requests.size(); ++i) {
+        const auto& [customId, params] = job.requests[i];
+        if (i >= finished) {
+            ++job.canceled;
+            job.results += compact({ { QStringLiteral("custom_id"), customId },
+                                     { QStringLiteral("result"),
+                                       QJsonObject { { QStringLiteral("type"), QStringLiteral("canceled") } } } })
+                + '\n';
+            continue;
+        }
         ++m_requestsRun;
         const auto [status, body] = answer(params);
         QJsonObject result;
@@ -475,22 +517,25 @@ void SandboxBatches::advance(AnthropicJob& job, const Answerer& answer)
 QByteArray SandboxBatches::anthropicJobJson(const AnthropicJob& job, const QByteArray& resultsBase) const
 {
     const int processing = job.ended ? 0 : int(job.requests.size());
-    return compact(
-        { { QStringLiteral("id"), job.id },
-          { QStringLiteral("type"), QStringLiteral("message_batch") },
-          { QStringLiteral("processing_status"), job.ended ? QStringLiteral("ended") : QStringLiteral("in_progress") },
-          { QStringLiteral("request_counts"),
-            QJsonObject { { QStringLiteral("processing"), processing },
-                          { QStringLiteral("succeeded"), job.succeeded },
-                          { QStringLiteral("errored"), job.errored },
-                          { QStringLiteral("canceled"), 0 },
-                          { QStringLiteral("expired"), 0 } } },
-          { QStringLiteral("ended_at"), job.ended ? QJsonValue(rfc3339(now())) : QJsonValue() },
-          { QStringLiteral("created_at"), rfc3339(job.createdAt) },
-          { QStringLiteral("expires_at"), rfc3339(job.createdAt + 86400) },
-          { QStringLiteral("archived_at"), QJsonValue() },
-          { QStringLiteral("cancel_initiated_at"), QJsonValue() },
-          { QStringLiteral("results_url"),
-            job.ended ? QJsonValue(QString::fromUtf8(resultsBase) + job.id + QStringLiteral("/results"))
-                      : QJsonValue() } });
+    const QString status = job.ended ? QStringLiteral("ended")
+        : job.cancelInitiatedAt > 0  ? QStringLiteral("canceling")
+                                     : QStringLiteral("in_progress");
+    return compact({ { QStringLiteral("id"), job.id },
+                     { QStringLiteral("type"), QStringLiteral("message_batch") },
+                     { QStringLiteral("processing_status"), status },
+                     { QStringLiteral("request_counts"),
+                       QJsonObject { { QStringLiteral("processing"), processing },
+                                     { QStringLiteral("succeeded"), job.succeeded },
+                                     { QStringLiteral("errored"), job.errored },
+                                     { QStringLiteral("canceled"), job.canceled },
+                                     { QStringLiteral("expired"), 0 } } },
+                     { QStringLiteral("ended_at"), job.ended ? QJsonValue(rfc3339(now())) : QJsonValue() },
+                     { QStringLiteral("created_at"), rfc3339(job.createdAt) },
+                     { QStringLiteral("expires_at"), rfc3339(job.createdAt + 86400) },
+                     { QStringLiteral("archived_at"), QJsonValue() },
+                     { QStringLiteral("cancel_initiated_at"),
+                       job.cancelInitiatedAt > 0 ? QJsonValue(rfc3339(job.cancelInitiatedAt)) : QJsonValue() },
+                     { QStringLiteral("results_url"),
+                       job.ended ? QJsonValue(QString::fromUtf8(resultsBase) + job.id + QStringLiteral("/results"))
+                                 : QJsonValue() } });
 }

@@ -14,13 +14,19 @@ struct HttpRequest;
 // The providers' batch APIs as documented, for the sandbox's OpenAI and Anthropic providers:
 // - OpenAI: POST files (multipart/form-data, purpose "batch"), GET files/{id}/content, POST
 //   batches ({input_file_id, endpoint "/v1/chat/completions", completion_window "24h"}),
-//   GET batches/{id}. The input file is validated when the job is created; a bad line fails the
-//   whole job (status "failed", errors.data with the line) and nothing is answered or billed.
+//   GET batches/{id}, POST batches/{id}/cancel. The input file is validated when the job is
+//   created; a bad line fails the whole job (status "failed", errors.data with the line) and
+//   nothing is answered or billed.
 // - Anthropic: POST messages/batches ({requests: [{custom_id, params}]}, custom_ids unique and
 //   1-64 of [A-Za-z0-9_-], checked at once with a 400), GET messages/batches/{id},
-//   GET messages/batches/{id}/results (JSONL, once the batch has ended).
+//   GET messages/batches/{id}/results (JSONL, once the batch has ended),
+//   POST messages/batches/{id}/cancel.
 // A job runs when it is polled: the first GET shows it in progress, the second one ended, each
 // request then answered through the Answerer exactly as the provider's own endpoint would.
+// A cancel of a running job answers it "cancelling" (Anthropic "canceling"); the next GET shows it
+// cancelled (Anthropic: ended) with the first half of its requests (rounded up) answered, those
+// that finished before the cancel took effect: OpenAI's output file holds only those, Anthropic's
+// results name the others "canceled". A job that has ended already is answered as it stands.
 class SandboxBatches final
 {
 public:
@@ -67,6 +73,8 @@ private:
         QString outputFileId;
         QString errorFileId;
         QByteArray errors; // errors.data as JSON, "null" when none
+        qint64 cancellingAt = 0;
+        qint64 cancelledAt = 0;
     };
     struct AnthropicJob
     {
@@ -78,12 +86,16 @@ private:
         bool ended = false;
         int succeeded = 0;
         int errored = 0;
+        int canceled = 0;
+        qint64 cancelInitiatedAt = 0;
         QByteArray results;
     };
 
     Reply upload(const HttpRequest& request);
     Reply createOpenAiJob(const HttpRequest& request);
     void advance(OpenAiJob& job, const Answerer& answer);
+    // Answers the job's first `count` requests into its output and error files.
+    void run(OpenAiJob& job, const Answerer& answer, int count);
     QByteArray openAiJobJson(const OpenAiJob& job) const;
     Reply createAnthropicJob(const HttpRequest& request);
     void advance(AnthropicJob& job, const Answerer& answer);

@@ -1,4 +1,5 @@
 #include "CliRun.h"
+#include "PostgresServer.h"
 #include "core/common/HomeSettings.h"
 #include "core/sandbox/SandboxServer.h"
 
@@ -60,21 +61,33 @@ private slots:
     void badInput_refusedNamingThePlace_nothingSent();
     void refusingBudget_needsRoomForTheWorstCase_data();
     void refusingBudget_needsRoomForTheWorstCase();
+    void runningJob_holdsItsWorstCaseUntilItsResultsAreRecorded_data();
+    void runningJob_holdsItsWorstCaseUntilItsResultsAreRecorded();
+    void cancel_recordsWhatFinishedAndReleasesTheRest_data();
+    void cancel_recordsWhatFinishedAndReleasesTheRest();
 
 private:
     CliRun run(const QStringList& arguments)
     {
-        return CliRun::of(QStringList { QStringLiteral("--home"), m_home->path() } + arguments);
+        QStringList database;
+        if (!m_database.isEmpty()) {
+            database = QStringList { QStringLiteral("--database"), m_database };
+        }
+        return CliRun::of(QStringList { QStringLiteral("--home"), m_home->path() } + database + arguments);
     }
-    QString input(const QByteArray& content);
+    QString input(const QByteArray& content, const QString& name = QStringLiteral("in.jsonl"));
+    void refuseOver(double dailyUsd);
     QList<QVariantList> rows(const QString& sql) const;
 
     std::unique_ptr<QTemporaryDir> m_home;
     std::unique_ptr<SandboxServer> m_sandbox;
+    QString m_database; // a PostgreSQL ledger's URL; empty: the home's SQLite file
+    PostgresServer m_server;
 };
 
 void tst_CliBatch::init()
 {
+    m_database.clear();
     m_home = std::make_unique<QTemporaryDir>();
     m_sandbox = std::make_unique<SandboxServer>();
     QVERIFY(m_sandbox->start());
@@ -97,19 +110,47 @@ void tst_CliBatch::init()
     QVERIFY(write(QDir(m_home->path()).filePath(QStringLiteral("providers.json")), QJsonDocument(config).toJson()));
 }
 
-QString tst_CliBatch::input(const QByteArray& content)
+QString tst_CliBatch::input(const QByteArray& content, const QString& name)
 {
-    const QString path = QDir(m_home->path()).filePath(QStringLiteral("in.jsonl"));
+    const QString path = QDir(m_home->path()).filePath(name);
     write(path, content);
     return path;
+}
+
+void tst_CliBatch::refuseOver(double dailyUsd)
+{
+    QFile ini(QDir(m_home->path()).filePath(QString::fromLatin1(HomeSettings::FileName)));
+    QVERIFY(ini.open(QIODevice::WriteOnly));
+    ini.write("[budget]\ndailyUsd=" + QByteArray::number(dailyUsd) + "\naction=refuse\n");
+}
+
+// What a refused submit says the daily budget has left: "... has left ($0.00199 of $0.01) ...".
+static double leftInRefusal(const QByteArray& err)
+{
+    const qsizetype at = err.indexOf("has left ($");
+    if (at < 0) {
+        return -1;
+    }
+    const qsizetype from = at + qsizetype(sizeof("has left ($")) - 1;
+    return err.mid(from, err.indexOf(' ', from) - from).toDouble();
 }
 
 QList<QVariantList> tst_CliBatch::rows(const QString& sql) const
 {
     QList<QVariantList> result;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
-        db.setDatabaseName(QDir(m_home->path()).filePath(QStringLiteral("ledger.sqlite")));
+        QSqlDatabase db;
+        if (m_database.isEmpty()) {
+            db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+            db.setDatabaseName(QDir(m_home->path()).filePath(QStringLiteral("ledger.sqlite")));
+        } else {
+            const QUrl url(m_database);
+            db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("check"));
+            db.setHostName(url.host());
+            db.setPort(url.port());
+            db.setUserName(url.userName());
+            db.setDatabaseName(url.path().mid(1));
+        }
         if (db.open()) {
             QSqlQuery query(db);
             if (query.exec(sql)) {
@@ -310,6 +351,149 @@ void tst_CliBatch::refusingBudget_needsRoomForTheWorstCase()
                  submitted.err.constData());
         QCOMPARE(m_sandbox->batches().endpointRequests(), 0);
     }
+}
+
+// The budget fits one batch: while it runs (between its submit and the recording of its results)
+// its worst case at the batch rates is held in the ledger, so another process's second submit and
+// an ordinary request over the room left are refused and send nothing; once its results are
+// recorded only their real cost counts.
+void tst_CliBatch::runningJob_holdsItsWorstCaseUntilItsResultsAreRecorded_data()
+{
+    QTest::addColumn<bool>("postgres");
+    QTest::newRow("SQLite ledger: each process counts the hold in its ledger spend") << false;
+    QTest::newRow("PostgreSQL ledger: the team's shared budget holds it too") << true;
+}
+
+void tst_CliBatch::runningJob_holdsItsWorstCaseUntilItsResultsAreRecorded()
+{
+    QFETCH(bool, postgres);
+    if (postgres) {
+        if (!m_server.start()) {
+            QSKIP(qPrintable(m_server.skipReason()));
+        }
+        m_database = m_server.createDatabase(QStringLiteral("batch"));
+        QVERIFY(!m_database.isEmpty());
+    }
+    refuseOver(0.01);
+    // gpt-4.1-mini at 0.20 / 0.80 per 1M in a batch: two requests of up to 5,000 output tokens each
+    // hold 2 x 5,000 x 0.80 / 1M = $0.008 plus their prompts.
+    const QString file = input("{\"custom_id\":\"a\",\"max_tokens\":5000,\"messages\":[{\"role\":\"user\","
+                               "\"content\":\"Hi\"}]}\n"
+                               "{\"custom_id\":\"b\",\"max_tokens\":5000,\"messages\":[{\"role\":\"user\","
+                               "\"content\":\"Ho\"}]}\n");
+    const QStringList submit { QStringLiteral("batch"),   QStringLiteral("submit"),       file,
+                               QStringLiteral("--model"), QStringLiteral("gpt-4.1-mini"), QStringLiteral("--json") };
+    const CliRun first = run(submit);
+    QVERIFY2(first.exitCode == 0, first.err.constData());
+    const QString id = QJsonDocument::fromJson(first.out).object().value(QLatin1String("id")).toString();
+    const QList<QVariantList> holds = rows(QStringLiteral("SELECT amount_usd, scopes FROM budget_holds"));
+    QCOMPARE(holds.size(), 1);
+    const double held = holds[0][0].toDouble();
+    QVERIFY2(held > 0.008 && held < 0.00801, qPrintable(QString::number(held)));
+    QVERIFY2(holds[0][1].toString().split(QLatin1Char('\n')).contains(QStringLiteral("batch:") + id),
+             qPrintable(holds[0][1].toString()));
+    const QString sharedHeld = QStringLiteral("SELECT COALESCE(SUM(held_usd), 0) FROM budget_periods");
+    if (postgres) { // the team's daily scope holds it as well
+        QVERIFY(qAbs(rows(sharedHeld).value(0).value(0).toDouble() - held) < 1e-9);
+    }
+
+    const CliRun second = run(submit);
+    QCOMPARE(second.exitCode, 2);
+    QVERIFY2(qAbs(leftInRefusal(second.err) - (0.01 - held)) < 1e-5, second.err.constData());
+    QCOMPARE(m_sandbox->batches().jobsCreated(), 1);
+
+    const QStringList ask { QStringLiteral("ask"), QStringLiteral("--model"), QStringLiteral("gpt-4.1-mini"),
+                            QStringLiteral("--max-tokens") };
+    // 3,000 tokens at 1.60 per 1M: $0.0048, more than the $0.002 left.
+    const CliRun over = run(ask + QStringList { QStringLiteral("3000"), QStringLiteral("Hello") });
+    QCOMPARE(over.exitCode, 2);
+    QCOMPARE(m_sandbox->requestCount(QStringLiteral("gpt-4.1-mini")), 0);
+    // 100 tokens: $0.00016, within the room: the hold is the job's worst case, no more.
+    const CliRun within = run(ask + QStringList { QStringLiteral("100"), QStringLiteral("Hello") });
+    QVERIFY2(within.exitCode == 0, within.err.constData());
+    QCOMPARE(m_sandbox->requestCount(QStringLiteral("gpt-4.1-mini")), 1);
+
+    QCOMPARE(run({ QStringLiteral("batch"), QStringLiteral("status"), id }).exitCode, 0);
+    const CliRun results = run({ QStringLiteral("batch"), QStringLiteral("results"), id, QStringLiteral("--json") });
+    QVERIFY2(results.exitCode == 0, results.err.constData());
+    QCOMPARE(m_sandbox->batches().requestsRun(), 2);
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM budget_holds")).value(0).value(0).toInt(), 0);
+    if (postgres) {
+        QVERIFY(qAbs(rows(sharedHeld).value(0).value(0).toDouble()) < 1e-9);
+    }
+
+    // Now the room left is the limit less what was really spent (the batch's rows and the ask's).
+    const double spent = rows(QStringLiteral("SELECT SUM(cost_usd) FROM requests")).value(0).value(0).toDouble();
+    QVERIFY(spent > 0 && spent < 0.001);
+    const CliRun unbounded
+        = run({ QStringLiteral("batch"), QStringLiteral("submit"),
+                input("{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}\n", QStringLiteral("unbounded.jsonl")),
+                QStringLiteral("--model"), QStringLiteral("gpt-4.1-mini") });
+    QCOMPARE(unbounded.exitCode, 2);
+    QVERIFY2(qAbs(leftInRefusal(unbounded.err) - (0.01 - spent)) < 1e-5, unbounded.err.constData());
+    const CliRun again = run(submit);
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+    QCOMPARE(m_sandbox->batches().jobsCreated(), 2);
+}
+
+void tst_CliBatch::cancel_recordsWhatFinishedAndReleasesTheRest_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<QString>("cancelling");
+    QTest::addColumn<int>("results"); // what the provider reports after the cancel
+    QTest::newRow("OpenAI: cancelling, then cancelled with a partial output file") << "gpt-4.1-mini"
+                                                                                   << "cancelling" << 2;
+    QTest::newRow("Anthropic: canceling, then ended with the rest canceled") << "claude-haiku-4-5"
+                                                                             << "cancelling" << 3;
+}
+
+// Three requests, cancelled while running: the sandbox had finished two (the first half, rounded
+// up). Those are recorded and billed at the batch rates; the hold for the rest is released.
+void tst_CliBatch::cancel_recordsWhatFinishedAndReleasesTheRest()
+{
+    QFETCH(QString, model);
+    QFETCH(QString, cancelling);
+    QFETCH(int, results);
+    const QString file
+        = input("{\"custom_id\":\"q1\",\"max_tokens\":50,\"messages\":[{\"role\":\"user\",\"content\":\"One\"}]}\n"
+                "{\"custom_id\":\"q2\",\"max_tokens\":50,\"messages\":[{\"role\":\"user\",\"content\":\"Two\"}]}\n"
+                "{\"custom_id\":\"q3\",\"max_tokens\":50,\"messages\":[{\"role\":\"user\",\"content\":\"Three\"}]}\n");
+    const CliRun submitted = run({ QStringLiteral("batch"), QStringLiteral("submit"), file, QStringLiteral("--model"),
+                                   model, QStringLiteral("--json") });
+    QVERIFY2(submitted.exitCode == 0, submitted.err.constData());
+    const QString id = QJsonDocument::fromJson(submitted.out).object().value(QLatin1String("id")).toString();
+    QCOMPARE(run({ QStringLiteral("batch"), QStringLiteral("status"), id }).exitCode, 0);
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM budget_holds")).value(0).value(0).toInt(), 1);
+
+    const CliRun cancelled = run({ QStringLiteral("batch"), QStringLiteral("cancel"), id, QStringLiteral("--json") });
+    QVERIFY2(cancelled.exitCode == 0, cancelled.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(cancelled.out).object().value(QLatin1String("state")).toString(), cancelling);
+    QCOMPARE(m_sandbox->batches().requestsRun(), 0);
+
+    const CliRun fetched = run({ QStringLiteral("batch"), QStringLiteral("results"), id, QStringLiteral("--wait"),
+                                 QStringLiteral("--poll-seconds"), QStringLiteral("1"), QStringLiteral("--json") });
+    QVERIFY2(fetched.exitCode == 0, fetched.err.constData());
+    const QJsonObject answer = QJsonDocument::fromJson(fetched.out).object();
+    QCOMPARE(answer.value(QLatin1String("state")).toString(), QStringLiteral("cancelled"));
+    const QJsonArray shown = answer.value(QLatin1String("results")).toArray();
+    QCOMPARE(shown.size(), results);
+    if (results == 3) {
+        QCOMPARE(shown[2].toObject().value(QLatin1String("error")).toString(), QStringLiteral("canceled"));
+    }
+    QCOMPARE(m_sandbox->batches().requestsRun(), 2); // counted server-side: q3 never ran
+
+    const QList<QVariantList> recorded
+        = rows(QStringLiteral("SELECT prompt, status, cost_usd FROM requests WHERE source = 'batch' ORDER BY prompt"));
+    QCOMPARE(recorded.size(), 2);
+    QCOMPARE(recorded[0][0].toString(), QStringLiteral("One"));
+    QCOMPARE(recorded[1][0].toString(), QStringLiteral("Two"));
+    QVERIFY(recorded[0][2].toDouble() > 0 && recorded[1][2].toDouble() > 0);
+    QVERIFY(
+        qAbs(answer.value(QLatin1String("cost_usd")).toDouble() - recorded[0][2].toDouble() - recorded[1][2].toDouble())
+        < 1e-12);
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM budget_holds")).value(0).value(0).toInt(), 0);
+    const CliRun list = run({ QStringLiteral("batch"), QStringLiteral("list") });
+    QVERIFY2(list.out.contains("cancelled  recorded"), list.out.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_CliBatch)

@@ -24,6 +24,8 @@ private slots:
     void periodStartsFromTheLedgersSpend();
     void concurrentReservations_neverHoldMoreThanTheLimit();
     void expireHolds_countsAHoldItsProcessNeverSettledAsSpent();
+    void batchHold_livesUntilItsJobIsSettled_data();
+    void batchHold_livesUntilItsJobIsSettled();
 
 private:
     QString m_location;
@@ -36,7 +38,9 @@ namespace {
 
 void TestSharedBudget::init()
 {
-    m_location = m_backends.newLocation(m_dir, QStringLiteral("budget-%1").arg(QTest::currentTestFunction()));
+    static int s_run = 0; // a new file for each data row too
+    m_location
+        = m_backends.newLocation(m_dir, QStringLiteral("budget-%1-%2").arg(QTest::currentTestFunction()).arg(++s_run));
     if (m_location.isEmpty()) {
         QSKIP(qPrintable(m_backends.skipReason()));
     }
@@ -150,6 +154,60 @@ void TestSharedBudget::expireHolds_countsAHoldItsProcessNeverSettledAsSpent()
     QVERIFY(budget.standing(daily(1.0).key, &spent, &held));
     QVERIFY(qAbs(spent - 0.4) < 1e-9);
     QVERIFY(qAbs(held) < 1e-9);
+}
+
+void TestSharedBudget::batchHold_livesUntilItsJobIsSettled_data()
+{
+    QTest::addColumn<double>("actualUsd");
+    QTest::newRow("results recorded: the real cost stays spent") << 0.15;
+    QTest::newRow("failed or cancelled before anything ran: released") << 0.0;
+}
+
+// A batch job holds its worst case from before its submit until its results are recorded: the
+// shared limits see it, a process checking the ledger alone counts it (batchHeld), and the sweep
+// for holds of dead processes leaves it, however old, within the providers' 24-hour window.
+void TestSharedBudget::batchHold_livesUntilItsJobIsSettled()
+{
+    QFETCH(double, actualUsd);
+    SharedBudget budget(m_location);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime submitted = now.addSecs(-10 * 3600); // ten hours ago: long past any stale hold
+    const SharedBudget::Hold job = budget.reserveBatch({ daily(1.0) }, 0.7, QStringLiteral("pa"), submitted);
+    QVERIFY2(job.ok, qPrintable(job.error));
+    QString error;
+    QVERIFY2(budget.nameBatch(job.id, QStringLiteral("batch_abc"), &error), qPrintable(error));
+
+    QVERIFY(!budget.reserve({ daily(1.0) }, 0.4).ok); // an ordinary request over the room left
+    QVERIFY(!budget.reserveBatch({ daily(1.0) }, 0.7, QStringLiteral("pa"), now).ok); // a second job
+    QCOMPARE(budget.batchHeld(QStringLiteral("pa"), submitted, submitted.addSecs(1)), std::optional<double>(0.7));
+    QCOMPARE(budget.batchHeld(QString(), submitted, QDateTime()), std::optional<double>(0.7));
+    QCOMPARE(budget.batchHeld(QStringLiteral("pb"), submitted, QDateTime()), std::optional<double>(0.0));
+    QCOMPARE(budget.batchHeld(QStringLiteral("pa"), submitted.addSecs(1), QDateTime()), std::optional<double>(0.0));
+
+    // The sweep for holds of dead processes: a job may run for 24 hours, its hold stays.
+    QCOMPARE(budget.expireHolds(now.addSecs(-3600)), 0);
+    double spent = 0;
+    double held = 0;
+    QVERIFY(budget.standing(daily(1.0).key, &spent, &held));
+    QVERIFY(qAbs(held - 0.7) < 1e-9);
+
+    QVERIFY(!budget.settleBatch(QStringLiteral("batch_other"), 0.1)); // another job holds nothing
+    QVERIFY2(budget.settleBatch(QStringLiteral("batch_abc"), actualUsd, &error), qPrintable(error));
+    QVERIFY(!budget.settleBatch(QStringLiteral("batch_abc"), actualUsd)); // once only
+    QVERIFY(budget.standing(daily(1.0).key, &spent, &held));
+    QVERIFY2(qAbs(spent - actualUsd) < 1e-9, qPrintable(QString::number(spent)));
+    QVERIFY(qAbs(held) < 1e-9);
+    QCOMPARE(budget.batchHeld(QStringLiteral("pa"), submitted, QDateTime()), std::optional<double>(0.0));
+
+    // A job nobody recorded past the window (and its margin) counts as spent at its worst case.
+    const SharedBudget::Hold forgotten = budget.reserveBatch({ daily(1.0) }, 0.1, QStringLiteral("pa"),
+                                                             now.addSecs(-SharedBudget::kBatchHoldSecs - 60));
+    QVERIFY2(forgotten.ok, qPrintable(forgotten.error));
+    QCOMPARE(budget.expireHolds(now.addSecs(-3600)), 1);
+    QVERIFY(budget.standing(daily(1.0).key, &spent, &held));
+    QVERIFY2(qAbs(spent - actualUsd - 0.1) < 1e-9, qPrintable(QString::number(spent)));
+    // The room is the real costs' complement.
+    QVERIFY(budget.reserve({ daily(1.0) }, 0.9 - actualUsd).ok);
 }
 
 QTEST_GUILESS_MAIN(TestSharedBudget)

@@ -36,6 +36,8 @@ private slots:
     void anthropic_errorAnswers_data();
     void anthropic_errorAnswers();
     void otherProviders_haveNoBatchApi();
+    void openAi_cancel_cancellingThenCancelledWithAPartialOutputFile();
+    void anthropic_cancel_cancelingThenEndedWithTheRestCanceled();
 
 private:
     Answer send(const QByteArray& method, const QString& path, const QByteArray& body = {},
@@ -383,6 +385,97 @@ void tst_SandboxBatches::otherProviders_haveNoBatchApi()
     m_sandbox->setRequiredKey(QStringLiteral("sandbox-openai"), QStringLiteral("sk-right"));
     QCOMPARE(upload("batch", "{}\n").status, 401);
     QCOMPARE(m_sandbox->batches().uploads(), 0);
+}
+
+// Three lines, cancelled while in progress: "cancelling" with cancelling_at, then "cancelled" with
+// the two that finished first in the output file (request_counts.completed 2 of 3); the third
+// never ran. Cancelling an ended job changes nothing.
+void tst_SandboxBatches::openAi_cancel_cancellingThenCancelledWithAPartialOutputFile()
+{
+    const QByteArray file = openAiLine(QStringLiteral("q1"), QStringLiteral("gpt-4.1-mini"), QStringLiteral("One"))
+        + openAiLine(QStringLiteral("q2"), QStringLiteral("gpt-4.1-mini"), QStringLiteral("Two"))
+        + openAiLine(QStringLiteral("q3"), QStringLiteral("gpt-4.1-mini"), QStringLiteral("Three"));
+    const QString fileId = upload("batch", file).json().value(QLatin1String("id")).toString();
+    const QString id
+        = send("POST", QStringLiteral("/openai/v1/batches"),
+               QJsonDocument(QJsonObject { { QStringLiteral("input_file_id"), fileId },
+                                           { QStringLiteral("endpoint"), QStringLiteral("/v1/chat/completions") },
+                                           { QStringLiteral("completion_window"), QStringLiteral("24h") } })
+                   .toJson())
+              .json()
+              .value(QLatin1String("id"))
+              .toString();
+    QCOMPARE(send("GET", QStringLiteral("/openai/v1/batches/") + id).json().value(QLatin1String("status")),
+             QJsonValue(QStringLiteral("in_progress")));
+    QCOMPARE(send("GET", QStringLiteral("/openai/v1/batches/%1/cancel").arg(id)).status, 405);
+
+    const Answer cancelling = send("POST", QStringLiteral("/openai/v1/batches/%1/cancel").arg(id));
+    QCOMPARE(cancelling.status, 200);
+    QCOMPARE(cancelling.json().value(QLatin1String("status")).toString(), QStringLiteral("cancelling"));
+    QVERIFY(cancelling.json().value(QLatin1String("cancelling_at")).isDouble());
+    QVERIFY(cancelling.json().value(QLatin1String("cancelled_at")).isNull());
+    QVERIFY(cancelling.json().value(QLatin1String("output_file_id")).isNull());
+    QCOMPARE(m_sandbox->batches().requestsRun(), 0);
+
+    const QJsonObject cancelled = send("GET", QStringLiteral("/openai/v1/batches/") + id).json();
+    QCOMPARE(cancelled.value(QLatin1String("status")).toString(), QStringLiteral("cancelled"));
+    QVERIFY(cancelled.value(QLatin1String("cancelled_at")).isDouble());
+    const QJsonObject counts = cancelled.value(QLatin1String("request_counts")).toObject();
+    QCOMPARE(counts.value(QLatin1String("total")).toInt(), 3);
+    QCOMPARE(counts.value(QLatin1String("completed")).toInt(), 2);
+    QCOMPARE(counts.value(QLatin1String("failed")).toInt(), 0);
+    QCOMPARE(m_sandbox->batches().requestsRun(), 2);
+    const Answer output = send(
+        "GET",
+        QStringLiteral("/openai/v1/files/%1/content").arg(cancelled.value(QLatin1String("output_file_id")).toString()));
+    const QList<QByteArray> lines = output.body.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(QJsonDocument::fromJson(lines[1]).object().value(QLatin1String("custom_id")).toString(),
+             QStringLiteral("q2"));
+
+    const Answer again = send("POST", QStringLiteral("/openai/v1/batches/%1/cancel").arg(id));
+    QCOMPARE(again.json().value(QLatin1String("status")).toString(), QStringLiteral("cancelled"));
+    QCOMPARE(m_sandbox->batches().requestsRun(), 2);
+    QCOMPARE(send("POST", QStringLiteral("/openai/v1/batches/batch_none/cancel")).status, 404);
+}
+
+// Anthropic: "canceling" with cancel_initiated_at, then "ended" with request_counts.canceled and
+// a "canceled" result for each request that had not run.
+void tst_SandboxBatches::anthropic_cancel_cancelingThenEndedWithTheRestCanceled()
+{
+    QByteArray body = "{\"requests\":[";
+    for (const char* id : { "a", "b", "c" }) {
+        body += QByteArray("{\"custom_id\":\"") + id
+            + "\",\"params\":{\"model\":\"claude-haiku-4-5\",\"max_tokens\":40,"
+              "\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}}"
+            + (id[0] == 'c' ? "" : ",");
+    }
+    body += "]}";
+    const QString id = send("POST", QStringLiteral("/anthropic/v1/messages/batches"), body)
+                           .json()
+                           .value(QLatin1String("id"))
+                           .toString();
+    QVERIFY(!id.isEmpty());
+    const Answer canceling = send("POST", QStringLiteral("/anthropic/v1/messages/batches/%1/cancel").arg(id));
+    QCOMPARE(canceling.status, 200);
+    QCOMPARE(canceling.json().value(QLatin1String("processing_status")).toString(), QStringLiteral("canceling"));
+    QVERIFY(canceling.json().value(QLatin1String("cancel_initiated_at")).isString());
+    QCOMPARE(m_sandbox->batches().requestsRun(), 0);
+
+    const QJsonObject ended = send("GET", QStringLiteral("/anthropic/v1/messages/batches/") + id).json();
+    QCOMPARE(ended.value(QLatin1String("processing_status")).toString(), QStringLiteral("ended"));
+    const QJsonObject counts = ended.value(QLatin1String("request_counts")).toObject();
+    QCOMPARE(counts.value(QLatin1String("succeeded")).toInt(), 2);
+    QCOMPARE(counts.value(QLatin1String("canceled")).toInt(), 1);
+    QCOMPARE(counts.value(QLatin1String("processing")).toInt(), 0);
+    QCOMPARE(m_sandbox->batches().requestsRun(), 2);
+    const QList<QByteArray> lines
+        = send("GET", QStringLiteral("/anthropic/v1/messages/batches/%1/results").arg(id)).body.trimmed().split('\n');
+    QCOMPARE(lines.size(), 3);
+    const QJsonObject c = QJsonDocument::fromJson(lines[2]).object();
+    QCOMPARE(c.value(QLatin1String("custom_id")).toString(), QStringLiteral("c"));
+    QCOMPARE(c.value(QLatin1String("result")).toObject(),
+             QJsonObject({ { QStringLiteral("type"), QStringLiteral("canceled") } }));
 }
 
 QTEST_GUILESS_MAIN(tst_SandboxBatches)
