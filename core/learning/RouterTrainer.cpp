@@ -111,8 +111,22 @@ Fit fitLogistic(const Matrix& matrix, const std::vector<std::size_t>& rows, cons
     return fit;
 }
 
-// Platt scaling: p = sigmoid(a * margin + b) fitted to "strong scored higher" by Newton's method.
-std::pair<double, double> calibrate(const std::vector<double>& margins, const std::vector<double>& targets)
+} // namespace
+
+namespace {
+double logLoss(const std::vector<double>& margins, const std::vector<double>& targets, double a, double b)
+{
+    double loss = 0;
+    for (std::size_t i = 0; i < margins.size(); ++i) {
+        const double z = a * margins[i] + b;
+        // log(1 + e^z) - t z, without overflow
+        loss += (z > 0 ? z + std::log1p(std::exp(-z)) : std::log1p(std::exp(z))) - targets[i] * z;
+    }
+    return loss;
+}
+} // namespace
+
+std::pair<double, double> Calibration::fit(const std::vector<double>& margins, const std::vector<double>& targets)
 {
     double a = 1;
     double b = 0;
@@ -134,8 +148,15 @@ std::pair<double, double> calibrate(const std::vector<double>& margins, const st
         if (std::abs(det) < 1e-18) {
             break;
         }
-        const double dA = (hBB * gA - hAB * gB) / det;
-        const double dB = (hAA * gB - hAB * gA) / det;
+        double dA = (hBB * gA - hAB * gB) / det;
+        double dB = (hAA * gB - hAB * gA) / det;
+        // A full Newton step from far off can overshoot to where the sigmoid is flat and run away
+        // (slopes of 1e11 were seen on standardised margins): halve it until the loss does not rise.
+        const double before = logLoss(margins, targets, a, b);
+        while (logLoss(margins, targets, a - dA, b - dB) > before && std::abs(dA) + std::abs(dB) > 1e-12) {
+            dA /= 2;
+            dB /= 2;
+        }
         a -= dA;
         b -= dB;
         if (std::abs(dA) + std::abs(dB) < 1e-9) {
@@ -144,7 +165,6 @@ std::pair<double, double> calibrate(const std::vector<double>& margins, const st
     }
     return { a, b };
 }
-} // namespace
 
 QString LabelModes::id(LabelMode mode)
 {
@@ -364,7 +384,7 @@ std::optional<LearnedRouter> RouterTrainer::train(const std::vector<TrainingExam
     if (progress) {
         progress(total, total);
     }
-    const auto [slope, intercept] = calibrate(outOfFold[std::size_t(best)], strongBetter);
+    const auto [slope, intercept] = Calibration::fit(outOfFold[std::size_t(best)], strongBetter);
     {
         std::vector<ScoredPrompt> calibrated;
         calibrated.reserve(examples.size());

@@ -11,6 +11,7 @@
 #include <atomic>
 #include <functional>
 #include <optional>
+#include <utility>
 #include <vector>
 
 // What a prompt's label is made of.
@@ -24,6 +25,12 @@ namespace LabelModes {
 QString id(LabelMode mode);
 std::optional<LabelMode> fromId(const QString& id);
 } // namespace LabelModes
+
+namespace Calibration {
+// Platt scaling: the slope and intercept of p = sigmoid(slope * margin + intercept) that best fit
+// the 0/1 targets (maximum likelihood, by Newton's method with step halving).
+std::pair<double, double> fit(const std::vector<double>& margins, const std::vector<double>& targets);
+} // namespace Calibration
 
 struct TrainingExample
 {

@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QTest>
 
+#include <cmath>
+
 namespace {
 double heldOutApgr(const LearnedRouter& router, const std::vector<TrainingExample>& examples)
 {
@@ -28,6 +30,8 @@ private slots:
     void tooFewPrompts_refused();
     void cancelled_returnsNoRouter();
     void sharedPoolSlice_beatsRandomOnHeldOutRows();
+    void calibration_fitsTheMostLikelySlopeAndIntercept_data();
+    void calibration_fitsTheMostLikelySlopeAndIntercept();
 };
 
 void TestRouterTrainer::topicDecidesNeed_learnedAndCalibrated()
@@ -145,6 +149,34 @@ void TestRouterTrainer::sharedPoolSlice_beatsRandomOnHeldOutRows()
     QVERIFY2(router, qPrintable(error));
     const double apgr = heldOutApgr(*router, test);
     QVERIFY2(apgr > 0.56, qPrintable(QStringLiteral("held-out APGR %1").arg(apgr)));
+}
+
+void TestRouterTrainer::calibration_fitsTheMostLikelySlopeAndIntercept_data()
+{
+    QTest::addColumn<QList<double>>("margins");
+    QTest::addColumn<QList<double>>("targets");
+    QTest::addColumn<double>("slope");
+    QTest::addColumn<double>("intercept");
+    // Shares 1/3 at margin 0 and 2/3 at margin 1: intercept ln(1/2), slope ln 4.
+    QTest::newRow("a third strong at 0, two thirds at 1")
+        << QList<double> { 0, 0, 0, 1, 1, 1 } << QList<double> { 0, 0, 1, 0, 1, 1 } << std::log(4.0) << std::log(0.5);
+    QTest::newRow("margins that say nothing: slope 0, even odds")
+        << QList<double> { -1, 1, -1, 1 } << QList<double> { 0, 1, 1, 0 } << 0.0 << 0.0;
+    // A full Newton step from slope 1 overshoots here and ran away to slope 17,847.
+    QTest::newRow("one strong win among weak ones, far from slope 1")
+        << QList<double> { 2, 2.5, 3, 3.5 } << QList<double> { 0, 0, 1, 0 } << 1.1332409687035758 << -4.313530128680236;
+}
+
+void TestRouterTrainer::calibration_fitsTheMostLikelySlopeAndIntercept()
+{
+    QFETCH(QList<double>, margins);
+    QFETCH(QList<double>, targets);
+    QFETCH(double, slope);
+    QFETCH(double, intercept);
+    const auto [fittedSlope, fittedIntercept] = Calibration::fit(std::vector<double>(margins.begin(), margins.end()),
+                                                                 std::vector<double>(targets.begin(), targets.end()));
+    QVERIFY2(std::abs(fittedSlope - slope) < 1e-6 && std::abs(fittedIntercept - intercept) < 1e-6,
+             qPrintable(QStringLiteral("slope %1, intercept %2").arg(fittedSlope).arg(fittedIntercept)));
 }
 
 QTEST_GUILESS_MAIN(TestRouterTrainer)

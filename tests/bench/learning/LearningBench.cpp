@@ -72,10 +72,17 @@ int runLearningBenchmarks(const QStringList& args)
                .arg(test.size());
     out.flush();
 
-    // The router as `switchyard router train` builds it.
+    // The router as `switchyard router train` builds it; `-- --seed N` trains with another seed
+    // (shuffles, folds and SGD order), to see how far the figures move by chance alone.
+    TrainingOptions options;
+    const qsizetype seedAt = args.indexOf(QStringLiteral("--seed"));
+    if (seedAt >= 0 && seedAt + 1 < args.size()) {
+        options.seed = args.at(seedAt + 1).toUInt();
+    }
+    out << QStringLiteral("seed %1\n").arg(options.seed);
     TrainingReport report;
     QString error;
-    const auto router = RouterTrainer().train(train, &report, &error);
+    const auto router = RouterTrainer(options).train(train, &report, &error);
     if (!router) {
         out << error << '\n';
         return 1;
