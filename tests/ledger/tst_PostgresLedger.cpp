@@ -339,8 +339,10 @@ void TestPostgresLedger::documentedRoles_readerReadsGatewayWritesNeitherChangesT
     {
         Ledger writer;
         QVERIFY2(writer.open(gateway.toString()), qPrintable(writer.errorString()));
-        QVERIFY(recordAll(writer, { request(utc(2026, 3, 2, 12), "m-b", "pb", 0.25) }));
-        QVERIFY(writer.stallReason().isEmpty());
+        RequestRecord failedOver = request(utc(2026, 3, 2, 12), "m-b", "pb", 0.25);
+        failedOver.failovers = { FailoverRecord { failedOver.startedAt, "m-a", "m-b", "server_error", "503" } };
+        QVERIFY(recordAll(writer, { failedOver }));
+        QVERIFY2(writer.stallReason().isEmpty(), qPrintable(writer.stallReason()));
         SharedBudget budget(gateway.toString());
         const SharedBudget::Hold hold = budget.reserve(
             { { QStringLiteral("global/day@2026-03-02"), QString(), 1.0, utc(2026, 3, 2), utc(2026, 3, 3) } }, 0.1);
@@ -348,6 +350,9 @@ void TestPostgresLedger::documentedRoles_readerReadsGatewayWritesNeitherChangesT
         QVERIFY(budget.settle(hold.id, 0.05));
     }
     QCOMPARE(LedgerQueries(url).totals({}).requests, 2);
+    // The gateway counted its failover in the failover rollups, which the reader reads.
+    QCOMPARE(dashboard.failoverCounts({}, LedgerBucket::Day),
+             (QList<FailoverCountRow> { { utc(2026, 3, 2), QStringLiteral("server_error"), 1 } }));
     QVERIFY(!m_server.exec("DELETE FROM requests", gateway.toString()));
     QVERIFY(!m_server.exec("DROP TABLE votes", gateway.toString()));
     QVERIFY(!m_server.exec("UPDATE requests SET cost_usd = 0", gateway.toString()));
@@ -618,6 +623,10 @@ void TestPostgresLedger::sameRequestTwice_storedAndCountedOnce()
     QCOMPARE(raw.scalar("SELECT COUNT(*) FROM requests").toInt(), 2);
     QCOMPARE(raw.scalar("SELECT COUNT(*) FROM attempts").toInt(), 2);
     QCOMPARE(raw.scalar("SELECT COUNT(*) FROM failovers").toInt(), 1);
+    // The replayed batch was copied again after its first copy hit the unique index: its
+    // failover is counted once in the rollups too.
+    QCOMPARE(raw.scalar("SELECT SUM(failovers) FROM failover_hourly").toInt(), 1);
+    QCOMPARE(raw.scalar("SELECT SUM(failovers) FROM failover_daily").toInt(), 1);
     const LedgerTotals totals = LedgerQueries(url).totals({});
     QCOMPARE(totals.requests, 2);
     QCOMPARE(totals.spendUsd, 0.75);
@@ -640,7 +649,11 @@ void TestPostgresLedger::serverRestart_rowsInFlightWrittenOnce()
     QSignalSpy resumed(&ledger, &Ledger::writeResumed);
     QVERIFY(server.pause());
     for (int i = 0; i < 30; ++i) {
-        ledger.record(request(utc(2026, 3, 2, 11).addSecs(i), "m-b", "pb", 0.02));
+        RequestRecord r = request(utc(2026, 3, 2, 11).addSecs(i), "m-b", "pb", 0.02);
+        if (i % 2 == 0) {
+            r.failovers = { FailoverRecord { r.startedAt, "m-a", "m-b", "server_error", "503" } };
+        }
+        ledger.record(r);
     }
     QTRY_COMPARE_WITH_TIMEOUT(stalled.size(), 1, 10000);
     QVERIFY(server.resume());
@@ -654,6 +667,10 @@ void TestPostgresLedger::serverRestart_rowsInFlightWrittenOnce()
     const LedgerTotals totals = queries.totals({});
     QCOMPARE(totals.requests, 50);
     QCOMPARE(totals.spendUsd, 20 * 0.01 + 30 * 0.02);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM failovers").toInt(), 15);
+    QCOMPARE(queries.failoverCounts({}, LedgerBucket::Hour),
+             (QList<FailoverCountRow> { { utc(2026, 3, 2, 11), QStringLiteral("server_error"), 15 } }));
+    QCOMPARE(raw.scalar("SELECT SUM(failovers) FROM failover_daily").toInt(), 15);
 }
 
 void TestPostgresLedger::closedDuringOutage_spilledAndWrittenOnceOnNextOpen()
