@@ -6,6 +6,7 @@
 #include "core/ledger/LedgerRollup.h"
 #include "core/ledger/LedgerRowWriter.h"
 #include "core/ledger/LedgerSchema.h"
+#include "core/ledger/LedgerSpill.h"
 #include "core/ledger/LedgerUrl.h"
 #include "core/ledger/PostgresCopy.h"
 #include "core/ledger/SharedBudget.h"
@@ -93,6 +94,7 @@ private slots:
     void dashboardSums_sameOnBothEnginesAndAsTheRawRows();
     void serverRestart_rowsInFlightWrittenOnce();
     void closedDuringOutage_spilledAndWrittenOnceOnNextOpen();
+    void spillRepeatingWrittenRows_eachWrittenOnce();
 
 private:
     QTemporaryDir m_dir;
@@ -706,6 +708,48 @@ void TestPostgresLedger::closedDuringOutage_spilledAndWrittenOnceOnNextOpen()
     RawDb raw(url);
     QCOMPARE(raw.scalar("SELECT COUNT(*) FROM requests").toInt(), 12);
     QCOMPARE(raw.scalar("SELECT SUM(cost_usd) FROM requests").toDouble(), 3.0);
+}
+
+// A spill (or spool) may repeat rows the ledger has (a crashed run's journal keeps rows until a
+// flush confirms them): the unique index on uuid turns the copy back and the rows are written
+// once, their failovers counted once.
+void TestPostgresLedger::spillRepeatingWrittenRows_eachWrittenOnce()
+{
+    const QString url = m_server.createDatabase();
+    QList<RequestRecord> records;
+    for (int i = 0; i < 12; ++i) {
+        RequestRecord r = request(utc(2026, 3, 2, 11).addSecs(i * 60), "m-b", "pb", 0.25);
+        if (i % 3 == 0) {
+            r.failovers = { FailoverRecord { r.startedAt, "m-a", "m-b", "server_error", "503" } };
+        }
+        records << r;
+    }
+    {
+        Ledger ledger;
+        QVERIFY2(ledger.open(url), qPrintable(ledger.errorString()));
+        QVERIFY(recordAll(ledger, records.mid(0, 5)));
+    }
+    LedgerSpill spill;
+    spill.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    spill.requests = records; // the first five are in the ledger already
+    const QString spillPath = LedgerSpill::pathFor(url);
+    QString error;
+    QVERIFY2(spill.save(spillPath, &error), qPrintable(error));
+    {
+        Ledger ledger;
+        QVERIFY2(ledger.open(url), qPrintable(ledger.errorString()));
+        QTRY_VERIFY(!QFile::exists(spillPath));
+        QVERIFY(recordAll(ledger, {}));
+        QVERIFY2(ledger.stallReason().isEmpty(), qPrintable(ledger.stallReason()));
+    }
+    RawDb raw(url);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM requests").toInt(), 12);
+    QCOMPARE(raw.scalar("SELECT COUNT(DISTINCT uuid) FROM requests").toInt(), 12);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM attempts").toInt(), 12);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM failovers").toInt(), 4);
+    QCOMPARE(raw.scalar("SELECT SUM(failovers) FROM failover_daily").toInt(), 4);
+    QCOMPARE(LedgerQueries(url).totals({}).requests, 12);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM meta WHERE key = '%1'").arg(spill.metaKey())).toInt(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestPostgresLedger)
