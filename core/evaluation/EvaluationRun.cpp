@@ -9,7 +9,6 @@
 #include "core/providers/ProviderClient.h"
 #include "core/routing/Router.h"
 
-
 namespace {
 bool answered(RequestStatus status)
 {
