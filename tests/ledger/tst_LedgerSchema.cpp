@@ -96,9 +96,9 @@ void TestLedgerSchema::newFile_getsCurrentSchemaInWalMode()
     RawDb raw(path);
     QCOMPARE(raw.scalar("SELECT value FROM meta WHERE key = 'schema_version'").toInt(), LedgerSchema::kVersion);
     QCOMPARE(raw.scalar("PRAGMA journal_mode").toString(), QStringLiteral("wal"));
-    for (const char* table :
-         { "requests", "attempts", "failovers", "votes", "rollup_hourly", "rollup_daily", "latency_hourly",
-           "latency_daily", "uptime_hourly", "uptime_daily", "evaluations", "evaluation_cells" }) {
+    for (const char* table : { "requests", "attempts", "failovers", "votes", "rollup_hourly", "rollup_daily",
+                               "latency_hourly", "latency_daily", "uptime_hourly", "uptime_daily", "evaluations",
+                               "evaluation_cells", "failover_hourly", "failover_daily" }) {
         QVERIFY2(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = '%1'").arg(table)).toInt()
                      == 1,
                  table);

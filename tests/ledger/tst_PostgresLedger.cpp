@@ -117,9 +117,9 @@ void TestPostgresLedger::newDatabase_getsCurrentSchema()
     ledger.close();
     RawDb raw(url);
     QCOMPARE(raw.scalar("SELECT value FROM meta WHERE key = 'schema_version'").toInt(), LedgerSchema::kVersion);
-    for (const char* table :
-         { "requests", "attempts", "failovers", "votes", "rollup_hourly", "rollup_daily", "latency_hourly",
-           "latency_daily", "uptime_hourly", "uptime_daily", "evaluations", "evaluation_cells" }) {
+    for (const char* table : { "requests", "attempts", "failovers", "votes", "rollup_hourly", "rollup_daily",
+                               "latency_hourly", "latency_daily", "uptime_hourly", "uptime_daily", "evaluations",
+                               "evaluation_cells", "failover_hourly", "failover_daily" }) {
         QVERIFY2(
             raw.scalar(
                    QStringLiteral("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = '%1'").arg(table))
