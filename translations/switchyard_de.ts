@@ -5530,6 +5530,10 @@ Erstes Token: %3</translation>
         <source>the copied evaluation got no id</source>
         <translation>die kopierte Auswertung hat keine ID bekommen</translation>
     </message>
+    <message>
+        <source>Batch jobs: %1 in the source, %2 of them in the target. Cooldowns: %3 in the source, %4 of them in the target. Failovers counted by the daily summaries: %5 in the source, %6 added.</source>
+        <translation>Batch-Aufträge: %1 in der Quelle, davon %2 im Ziel. Pausen (Cooldowns): %3 in der Quelle, davon %4 im Ziel. In den Tageszusammenfassungen gezählte Failovers: %5 in der Quelle, %6 hinzugefügt.</translation>
+    </message>
 </context>
 <context>
     <name>LedgerSchema</name>
@@ -6094,6 +6098,12 @@ Erstes Token: %3</translation>
             <numerusform>%n Auswertungen mit ihren %1 Zellen kopiert.
 </numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Provider batch jobs copied: %1; cooldowns copied: %2.
+</source>
+        <translation>Batch-Aufträge der Anbieter kopiert: %1; Pausen (Cooldowns) kopiert: %2.
+</translation>
     </message>
 </context>
 <context>

@@ -68,5 +68,10 @@ void MigrateLedgerCommand::run(Engine& engine)
         Console::out(tr("%n evaluation(s) with their %1 cells copied.\n", nullptr, int(report.source.evaluations))
                          .arg(report.source.evaluationCells));
     }
+    if (report.source.batchJobs > 0 || report.source.cooldowns > 0) {
+        Console::out(tr("Provider batch jobs copied: %1; cooldowns copied: %2.\n")
+                         .arg(report.source.batchJobs)
+                         .arg(report.source.cooldowns));
+    }
     emit done(0);
 }

@@ -1,5 +1,6 @@
 #include "core/evaluation/EvaluationRun.h"
 
+#include "core/common/RequestId.h"
 #include "core/engine/Engine.h"
 #include "core/evaluation/Grader.h"
 #include "core/ledger/Ledger.h"
@@ -7,8 +8,6 @@
 #include "core/providers/ProviderCall.h"
 #include "core/providers/ProviderClient.h"
 #include "core/routing/Router.h"
-
-#include <QUuid>
 
 namespace {
 bool answered(RequestStatus status)
@@ -316,7 +315,7 @@ bool EvaluationRun::call(int index, const QString& modelName, const ChatRequest&
     }
     // The row's uuid is the cell's before anything is sent: if the process dies after the ledger
     // (or its journal) took the answer but before the cell is saved, a resume finds it.
-    const QString requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString requestId = RequestIds::create();
     EvaluationCell& cell = m_cells[index];
     if (judge) {
         cell.judgeRequestId = cell.judgeRequestId.isEmpty() ? requestId : cell.judgeRequestId + u',' + requestId;

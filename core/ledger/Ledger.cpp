@@ -5,9 +5,9 @@
 #include "core/ledger/LedgerWriter.h"
 
 #include "core/common/Clock.h"
+#include "core/common/RequestId.h"
 
 #include <QFile>
-#include <QUuid>
 
 Ledger::Ledger(QObject* parent)
     : QObject(parent)
@@ -92,7 +92,7 @@ void Ledger::record(RequestRecord record)
         record.exchange.clear();
     }
     if (record.id.isEmpty()) {
-        record.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        record.id = RequestIds::create();
     }
     if (!record.startedAt.isValid()) {
         record.startedAt = Clock::instance().currentDateTimeUtc();

@@ -71,6 +71,15 @@ bool readFigures(const QSqlDatabase& db, LedgerMigration::Figures* figures, QStr
     }
     figures->rollupRequests = query.value(0).toLongLong();
     figures->rollupCostUsd = query.value(1).toDouble();
+    for (auto [sql, field] :
+         { std::pair { "SELECT COALESCE(SUM(failovers), 0) FROM failover_daily", &figures->rollupFailovers },
+           std::pair { "SELECT COUNT(*) FROM batch_jobs", &figures->batchJobs },
+           std::pair { "SELECT COUNT(*) FROM cooldowns", &figures->cooldowns } }) {
+        if (!exec(query, QLatin1String(sql), {}, error) || !query.next()) {
+            return false;
+        }
+        *field = query.value(0).toLongLong();
+    }
     return true;
 }
 
@@ -85,7 +94,10 @@ QJsonObject toJson(const LedgerMigration::Figures& f)
              { "tokens", f.tokens },
              { "cost_usd", f.costUsd },
              { "rollup_requests", f.rollupRequests },
-             { "rollup_cost_usd", f.rollupCostUsd } };
+             { "rollup_cost_usd", f.rollupCostUsd },
+             { "rollup_failovers", f.rollupFailovers },
+             { "batch_jobs", f.batchJobs },
+             { "cooldowns", f.cooldowns } };
 }
 
 LedgerMigration::Figures fromJson(const QJsonObject& o)
@@ -101,6 +113,9 @@ LedgerMigration::Figures fromJson(const QJsonObject& o)
     f.costUsd = o.value("cost_usd").toDouble();
     f.rollupRequests = o.value("rollup_requests").toInteger();
     f.rollupCostUsd = o.value("rollup_cost_usd").toDouble();
+    f.rollupFailovers = o.value("rollup_failovers").toInteger();
+    f.batchJobs = o.value("batch_jobs").toInteger();
+    f.cooldowns = o.value("cooldowns").toInteger();
     return f;
 }
 
@@ -115,7 +130,10 @@ LedgerMigration::Figures minus(const LedgerMigration::Figures& a, const LedgerMi
              a.tokens - b.tokens,
              a.costUsd - b.costUsd,
              a.rollupRequests - b.rollupRequests,
-             a.rollupCostUsd - b.rollupCostUsd };
+             a.rollupCostUsd - b.rollupCostUsd,
+             a.rollupFailovers - b.rollupFailovers,
+             a.batchJobs - b.batchJobs,
+             a.cooldowns - b.cooldowns };
 }
 
 bool sameMoney(double a, double b)
@@ -221,6 +239,9 @@ bool copyRollups(const QSqlDatabase& source, const QSqlDatabase& target, QString
             { LedgerRollup::table("uptime", grain),
               t + ", provider, model, tier, source",
               { "attempts", "provider_faults" } },
+            { LedgerRollup::table("failover", grain),
+              (QStringList { t } + LedgerRollup::failoverKeyColumns()).join(QStringLiteral(", ")),
+              { LedgerRollup::failoverCountColumn() } },
         };
         for (const auto& family : families) {
             const QStringList keys = family.keys.split(QStringLiteral(", "));
@@ -294,6 +315,79 @@ bool copyRollups(const QSqlDatabase& source, const QSqlDatabase& target, QString
     }
     return true;
 }
+// Every batch job of the source that the target does not have (by id), and every cooldown, kept
+// until the later of the two ends where the target has one for the same model or provider.
+bool copyTable(const QSqlDatabase& source, const QSqlDatabase& target, const QString& table, QString* error)
+{
+    const bool jobs = table == QLatin1String("batch_jobs");
+    const QStringList columns = jobs ? QStringList { "id",           "provider_id", "model_id",      "upstream_model",
+                                                     "input_name",   "prompts",     "request_count", "state",
+                                                     "submitted_at", "updated_at",  "recorded_at" }
+                                     : QStringList { "kind", "id", "until_ms", "reason" };
+    const QString conflict = jobs ? QStringLiteral(" ON CONFLICT(id) DO NOTHING")
+                                  : QStringLiteral(" ON CONFLICT(kind, id) DO UPDATE SET"
+                                                   " until_ms = CASE WHEN excluded.until_ms > cooldowns.until_ms"
+                                                   " THEN excluded.until_ms ELSE cooldowns.until_ms END,"
+                                                   " reason = CASE WHEN excluded.until_ms > cooldowns.until_ms"
+                                                   " THEN excluded.reason ELSE cooldowns.reason END");
+    QSqlQuery read(source);
+    read.setForwardOnly(true);
+    if (!exec(read, QStringLiteral("SELECT %1 FROM %2").arg(columns.join(u','), table), {}, error)) {
+        return false;
+    }
+    QSqlQuery write(target);
+    if (!write.prepare(QStringLiteral("INSERT INTO %1(%2) VALUES(%3)%4")
+                           .arg(table, columns.join(u','), QStringList(columns.size(), QStringLiteral("?")).join(u','),
+                                conflict))) {
+        *error = write.lastError().text();
+        return false;
+    }
+    while (read.next()) {
+        for (int i = 0; i < columns.size(); ++i) {
+            write.bindValue(i, read.value(i));
+        }
+        if (!write.exec()) {
+            *error = write.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+// How many rows of the source's `table` the target holds (by key): batch jobs by id, cooldowns by
+// kind and id, each ending no earlier than the source's.
+bool countPresent(const QSqlDatabase& source, const QSqlDatabase& target, const QString& table, qint64* present,
+                  QString* error)
+{
+    const bool jobs = table == QLatin1String("batch_jobs");
+    QSqlQuery read(source);
+    read.setForwardOnly(true);
+    if (!exec(read,
+              jobs ? QStringLiteral("SELECT id FROM batch_jobs")
+                   : QStringLiteral("SELECT kind, id, until_ms FROM cooldowns"),
+              {}, error)) {
+        return false;
+    }
+    QSqlQuery find(target);
+    if (!find.prepare(jobs ? QStringLiteral("SELECT 1 FROM batch_jobs WHERE id = ?")
+                           : QStringLiteral("SELECT 1 FROM cooldowns WHERE kind = ? AND id = ? AND until_ms >= ?"))) {
+        *error = find.lastError().text();
+        return false;
+    }
+    *present = 0;
+    while (read.next()) {
+        for (int i = 0; i < (jobs ? 1 : 3); ++i) {
+            find.bindValue(i, read.value(i));
+        }
+        if (!find.exec()) {
+            *error = find.lastError().text();
+            return false;
+        }
+        *present += find.next() ? 1 : 0;
+        find.finish();
+    }
+    return true;
+}
 } // namespace
 
 bool LedgerMigration::Figures::operator==(const Figures& o) const
@@ -301,7 +395,8 @@ bool LedgerMigration::Figures::operator==(const Figures& o) const
     return requests == o.requests && attempts == o.attempts && failovers == o.failovers && votes == o.votes
         && evaluations == o.evaluations && evaluationCells == o.evaluationCells && tokens == o.tokens
         && sameMoney(costUsd, o.costUsd) && rollupRequests == o.rollupRequests
-        && sameMoney(rollupCostUsd, o.rollupCostUsd);
+        && sameMoney(rollupCostUsd, o.rollupCostUsd) && rollupFailovers == o.rollupFailovers && batchJobs == o.batchJobs
+        && cooldowns == o.cooldowns;
 }
 
 LedgerMigration::LedgerMigration(const QString& sourcePath, const QString& target)
@@ -369,8 +464,9 @@ bool LedgerMigration::run(Report* report)
         if (!readFigures(to, &before, &error)) {
             return fail(error);
         }
-        progress = { { "before", toJson(before) }, { "last_rid", 0 },        { "copied", 0 },
-                     { "votes", false },           { "evaluations", false }, { "rollups", false } };
+        progress
+            = { { "before", toJson(before) }, { "last_rid", 0 },    { "copied", 0 },         { "votes", false },
+                { "evaluations", false },     { "rollups", false }, { "batch_jobs", false }, { "cooldowns", false } };
     }
     report->resumedAfter = progress.value("copied").toInteger();
 
@@ -420,7 +516,7 @@ bool LedgerMigration::run(Report* report)
         }
     }
 
-    for (const char* step : { "votes", "evaluations", "rollups" }) {
+    for (const char* step : { "votes", "evaluations", "rollups", "batch_jobs", "cooldowns" }) {
         if (progress.value(QLatin1String(step)).toBool()) {
             continue;
         }
@@ -444,7 +540,11 @@ bool LedgerMigration::run(Report* report)
             if (!copyEvaluations(from, to, &error)) {
                 return fail(error);
             }
-        } else if (!copyRollups(from, to, &error)) {
+        } else if (qstrcmp(step, "rollups") == 0) {
+            if (!copyRollups(from, to, &error)) {
+                return fail(error);
+            }
+        } else if (!copyTable(from, to, QLatin1String(step), &error)) {
             return fail(error);
         }
         progress.insert(QLatin1String(step), true);
@@ -459,6 +559,10 @@ bool LedgerMigration::run(Report* report)
         return fail(error);
     }
     report->added = minus(now, fromJson(progress.value("before").toObject()));
+    if (!countPresent(from, to, QStringLiteral("batch_jobs"), &report->added.batchJobs, &error)
+        || !countPresent(from, to, QStringLiteral("cooldowns"), &report->added.cooldowns, &error)) {
+        return fail(error);
+    }
     report->verified = report->added == report->source;
     if (!report->verified) {
         m_error = tr("The copy does not match the source: %1 requests, %2 attempts, %3 failovers, %4 votes and $%5 "
@@ -479,7 +583,16 @@ bool LedgerMigration::run(Report* report)
                   .arg(report->source.evaluations)
                   .arg(report->source.evaluationCells)
                   .arg(report->added.evaluations)
-                  .arg(report->added.evaluationCells);
+                  .arg(report->added.evaluationCells)
+            + u' '
+            + tr("Batch jobs: %1 in the source, %2 of them in the target. Cooldowns: %3 in the source, %4 of them"
+                 " in the target. Failovers counted by the daily summaries: %5 in the source, %6 added.")
+                  .arg(report->source.batchJobs)
+                  .arg(report->added.batchJobs)
+                  .arg(report->source.cooldowns)
+                  .arg(report->added.cooldowns)
+                  .arg(report->source.rollupFailovers)
+                  .arg(report->added.rollupFailovers);
         return false;
     }
     return true;

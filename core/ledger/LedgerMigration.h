@@ -7,11 +7,13 @@
 // Copies a SQLite ledger into another ledger (a PostgreSQL database, for a team): raw requests
 // with their attempts and failovers in batches, then the votes, then the evaluations with their
 // cells (renumbered after the target's own), then the rollups (which may reach further back than
-// the raw rows that retention kept). Resumable: each batch commits together
+// the raw rows that retention kept, failover counts included), then the provider batch jobs and
+// the cooldowns (kept where the target has them already). Resumable: each batch commits together
 // with the source row id it reached, under a key naming the source file in the target's meta
 // table, so a migration that was stopped (or lost its server) continues where the last commit
 // ended and never copies a row twice. At the end the copy is verified: row counts and the sums of
-// cost and tokens of the source must equal what the migration added to the target.
+// cost and tokens of the source must equal what the migration added to the target, and every
+// batch job and cooldown of the source must be in the target.
 class LedgerMigration final
 {
 public:
@@ -29,6 +31,11 @@ public:
         double costUsd = 0; // of the raw rows
         qint64 rollupRequests = 0; // daily rollups
         double rollupCostUsd = 0;
+        qint64 rollupFailovers = 0; // daily failover rollups
+        // Of a source: its rows. Of what was added: the source's rows the target holds (by id;
+        // a gateway on the target may add cooldowns of its own meanwhile).
+        qint64 batchJobs = 0;
+        qint64 cooldowns = 0;
         bool operator==(const Figures& other) const;
     };
 

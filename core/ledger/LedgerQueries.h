@@ -21,9 +21,10 @@ class LedgerReader;
 // Everything the dashboard shows comes from the hourly rollups (rollup_hourly,
 // rollup_attempts_hourly), whose keys (hour, model, provider, tier, source) cover every field
 // of LedgerFilter, so no filter falls back to raw rows. What does read raw rows:
-//   - failoverEvents / failoverCounts: failovers are kept raw, indexed by time; filters on
-//     provider, tier and source join their request by primary key (failoverCounts looks each
-//     request up once and keeps what the filters need);
+//   - failoverEvents: failovers are kept raw, indexed by time; filters on provider, tier and
+//     source join their request by primary key;
+//   - failoverCounts: whole hours from the failover rollups (failover_hourly/daily), the
+//     partial hours at either end of the period from the raw failovers;
 //   - spendInPeriod: the partial hours at either end of a period that does not start or end
 //     on a whole hour (index on requests.started_at);
 //   - the history listing (index on started_at; a search text scans until `limit` matches);

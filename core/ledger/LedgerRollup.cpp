@@ -139,11 +139,17 @@ struct LedgerRollup::Statements
     LedgerStatement rollup[2];
     LedgerStatement latency[2];
     LedgerStatement uptime[2];
+    LedgerStatement failover[2];
 };
 
 size_t qHash(const LedgerRollup::Key& key, size_t seed)
 {
     return qHashMulti(seed, key.t, key.model, key.provider, key.tier, key.source);
+}
+
+size_t qHash(const LedgerRollup::FailoverKey& key, size_t seed)
+{
+    return qHashMulti(seed, key.t, key.fromModel, key.toModel, key.failureClass, key.provider, key.tier, key.source);
 }
 
 LedgerRollup::LedgerRollup() = default;
@@ -196,6 +202,49 @@ QStringList LedgerRollup::createTablesSql()
     return sql;
 }
 
+QStringList LedgerRollup::failoverKeyColumns()
+{
+    return { QStringLiteral("from_model"), QStringLiteral("to_model"), QStringLiteral("failure_class"),
+             QStringLiteral("provider"),   QStringLiteral("tier"),     QStringLiteral("source") };
+}
+
+QString LedgerRollup::failoverCountColumn()
+{
+    return QStringLiteral("failovers");
+}
+
+namespace {
+QString failoverKeys(LedgerRollup::Grain grain)
+{
+    return (QStringList { LedgerRollup::timeColumn(grain) } + LedgerRollup::failoverKeyColumns())
+        .join(QStringLiteral(", "));
+}
+} // namespace
+
+QStringList LedgerRollup::createFailoverTablesSql()
+{
+    QStringList sql;
+    for (Grain grain : { Hourly, Daily }) {
+        sql << createSql(table("failover", grain), failoverKeys(grain), { failoverCountColumn() }, "INTEGER");
+    }
+    return sql;
+}
+
+QStringList LedgerRollup::backfillFailoversSql()
+{
+    // A failover's hour as LedgerRollup::add() takes it (the row holds the failover's time, or
+    // its request's when it had none); the daily table sums the hourly one.
+    return {
+        QStringLiteral("INSERT INTO failover_hourly(%1, failovers) SELECT (f.at / 3600000) * 3600, f.from_model,"
+                       " f.to_model, f.failure_class, r.final_provider, r.tier, r.source, COUNT(*)"
+                       " FROM failovers f JOIN requests r ON r.rid = f.request_rid GROUP BY 1, 2, 3, 4, 5, 6, 7")
+            .arg(failoverKeys(Hourly)),
+        QStringLiteral("INSERT INTO failover_daily(%1, failovers) SELECT (hour / 86400) * 86400, %2, SUM(failovers)"
+                       " FROM failover_hourly GROUP BY 1, 2, 3, 4, 5, 6, 7")
+            .arg(failoverKeys(Daily), failoverKeyColumns().join(QStringLiteral(", "))),
+    };
+}
+
 void LedgerRollup::add(const RequestRecord& record)
 {
     const qint64 hour = hourOf(record.startedAt);
@@ -242,12 +291,24 @@ void LedgerRollup::add(const RequestRecord& record)
             counts.providerFaults += 1;
         }
     }
+
+    if (!m_countsFailovers) {
+        return;
+    }
+    for (const FailoverRecord& failover : record.failovers) {
+        // The time the failovers row gets (LedgerRowWriter): its own, else its request's.
+        const qint64 failoverHour = failover.at.isValid() ? hourOf(failover.at) : hour;
+        m_failovers[FailoverKey { failoverHour, failover.fromModel, failover.toModel, failover.failureClass,
+                                  record.finalProvider, record.tier, source }]
+            += 1;
+    }
 }
 
 void LedgerRollup::clear()
 {
     m_requests.clear();
     m_attempts.clear();
+    m_failovers.clear();
 }
 
 bool LedgerRollup::write(const QSqlDatabase& db, QString* error)
@@ -261,10 +322,12 @@ bool LedgerRollup::write(const QSqlDatabase& db, QString* error)
                 && statements->latency[grain].prepare(
                     db, upsertSql(table("latency", grain), keyColumns(grain, false), latencyColumns() + ttftColumns()))
                 && statements->uptime[grain].prepare(
-                    db, upsertSql(table("uptime", grain), keyColumns(grain, true), { "attempts", "provider_faults" }));
+                    db, upsertSql(table("uptime", grain), keyColumns(grain, true), { "attempts", "provider_faults" }))
+                && statements->failover[grain].prepare(
+                    db, upsertSql(table("failover", grain), failoverKeys(grain), { failoverCountColumn() }));
             if (!ok) {
                 *error = statements->rollup[grain].errorString() + statements->latency[grain].errorString()
-                    + statements->uptime[grain].errorString();
+                    + statements->uptime[grain].errorString() + statements->failover[grain].errorString();
                 return false;
             }
         }
@@ -291,11 +354,63 @@ bool LedgerRollup::write(const QSqlDatabase& db, QString* error)
         dailyAttempts[day].attempts += it->attempts;
         dailyAttempts[day].providerFaults += it->providerFaults;
     }
-    if (arrays) {
-        return writeGrainArrays(db, Hourly, m_requests, m_attempts, error)
-            && writeGrainArrays(db, Daily, dailyRequests, dailyAttempts, error);
+    QHash<FailoverKey, qint64> dailyFailovers;
+    for (auto it = m_failovers.cbegin(); it != m_failovers.cend(); ++it) {
+        FailoverKey day = it.key();
+        day.t = dayOf(day.t);
+        dailyFailovers[day] += *it;
     }
-    return writeGrain(Hourly, m_requests, m_attempts, error) && writeGrain(Daily, dailyRequests, dailyAttempts, error);
+    const bool ok = arrays
+        ? writeGrainArrays(db, Hourly, m_requests, m_attempts, error)
+            && writeGrainArrays(db, Daily, dailyRequests, dailyAttempts, error)
+        : writeGrain(Hourly, m_requests, m_attempts, error) && writeGrain(Daily, dailyRequests, dailyAttempts, error);
+    return ok && writeFailovers(db, Hourly, m_failovers, error) && writeFailovers(db, Daily, dailyFailovers, error);
+}
+
+bool LedgerRollup::writeFailovers(const QSqlDatabase& db, Grain grain, const QHash<FailoverKey, qint64>& failovers,
+                                  QString* error)
+{
+    if (failovers.isEmpty()) {
+        return true;
+    }
+    if (LedgerDialect::of(db).isPostgres()) { // one upsert from array parameters
+        pg_conn* connection = PostgresCopy::connection(db);
+        if (!connection) {
+            *error = QCoreApplication::translate(
+                "Ledger", "The ledger's connection gives no PostgreSQL handle to copy rows with.");
+            return false;
+        }
+        ArrayColumns columns(8);
+        for (auto it = failovers.cbegin(); it != failovers.cend(); ++it) {
+            const FailoverKey& key = it.key();
+            columns.add(0, key.t);
+            int index = 1;
+            for (const QString* text :
+                 { &key.fromModel, &key.toModel, &key.failureClass, &key.provider, &key.tier, &key.source }) {
+                columns.add(index++, *text);
+            }
+            columns.add(7, *it);
+        }
+        return PostgresCopy::exec(
+            connection, upsertArraysSql(table("failover", grain), failoverKeys(grain), { failoverCountColumn() }),
+            columns.literals(), error);
+    }
+    LedgerStatement& upsert = m_statements->failover[grain];
+    for (auto it = failovers.cbegin(); it != failovers.cend(); ++it) {
+        const FailoverKey& key = it.key();
+        upsert.bind(1, key.t);
+        int index = 2;
+        for (const QString* text :
+             { &key.fromModel, &key.toModel, &key.failureClass, &key.provider, &key.tier, &key.source }) {
+            upsert.bind(index++, *text);
+        }
+        upsert.bind(8, *it);
+        if (!upsert.exec()) {
+            *error = upsert.errorString();
+            return false;
+        }
+    }
+    return true;
 }
 
 bool LedgerRollup::writeGrainArrays(const QSqlDatabase& db, Grain grain, const QHash<Key, Totals>& requests,

@@ -18,6 +18,8 @@
 //   latency_*  latency and ttft histograms (LatencyHistogram) under the same key; kept apart so
 //              the counter tables stay narrow
 //   uptime_*   attempts and provider-fault failures per (t, provider, model, tier, source)
+//   failover_* failovers per (t, from_model, to_model, failure_class, provider, tier, source), t
+//              the hour of the failover's own time, provider/tier/source its request's (v14)
 // t is the start of the hour (or UTC day) in epoch seconds. The writer adds a batch's rollups in
 // the same transaction as its raw rows; the v3 migration backfills them from older files.
 class LedgerRollup
@@ -48,6 +50,19 @@ public:
         LatencyHistogram::Counts ttft {};
     };
 
+    // A failover's key: t of the failover's own time; provider, tier and source of its request.
+    struct FailoverKey
+    {
+        qint64 t = 0;
+        QString fromModel;
+        QString toModel;
+        QString failureClass;
+        QString provider;
+        QString tier;
+        QString source;
+        bool operator==(const FailoverKey&) const = default;
+    };
+
     struct AttemptTotals
     {
         qint64 attempts = 0;
@@ -56,6 +71,10 @@ public:
 
     LedgerRollup();
     ~LedgerRollup();
+
+    // False: add() leaves failovers out (the v3 backfill of an older file, whose failovers the
+    // v14 step has counted already).
+    void setCountsFailovers(bool counts) { m_countsFailovers = counts; }
 
     void add(const RequestRecord& record);
     void clear();
@@ -72,8 +91,15 @@ public:
     static QStringList counterColumns();
     static QStringList latencyColumns();
     static QStringList ttftColumns();
-    // In SQLite's DDL, as every schema step (LedgerDialect::ddl adapts it).
+    // In SQLite's DDL, as every schema step (LedgerDialect::ddl adapts it). The v3 tables.
     static QStringList createTablesSql();
+    // The v14 tables failover_hourly and failover_daily, and the SQL that fills them from the raw
+    // failovers (of a file upgraded to v14).
+    static QStringList createFailoverTablesSql();
+    static QStringList backfillFailoversSql();
+    // Key columns of failover_* after the time column, and its one counter ("failovers").
+    static QStringList failoverKeyColumns();
+    static QString failoverCountColumn();
 
 private:
     struct Statements;
@@ -82,10 +108,15 @@ private:
                           const QHash<Key, AttemptTotals>& attempts, QString* error);
     bool writeGrain(Grain grain, const QHash<Key, Totals>& requests, const QHash<Key, AttemptTotals>& attempts,
                     QString* error);
+    bool writeFailovers(const QSqlDatabase& db, Grain grain, const QHash<FailoverKey, qint64>& failovers,
+                        QString* error);
 
     QHash<Key, Totals> m_requests;
     QHash<Key, AttemptTotals> m_attempts;
+    QHash<FailoverKey, qint64> m_failovers;
+    bool m_countsFailovers = true;
     std::unique_ptr<Statements> m_statements;
 };
 
 size_t qHash(const LedgerRollup::Key& key, size_t seed = 0);
+size_t qHash(const LedgerRollup::FailoverKey& key, size_t seed = 0);

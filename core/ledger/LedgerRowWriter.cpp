@@ -224,12 +224,20 @@ bool LedgerRowWriter::writeRequests(const QSqlDatabase& db, const QList<RequestR
 }
 
 // PostgreSQL: the batch goes as three COPY streams (requests, attempts, failovers), a few round
-// trips whatever its size. COPY cannot skip a row that is there already, so the uuids the ledger
-// holds are asked first (a replayed batch, a spool written before its mark), and in the same pass
-// the new ones get their row ids from the identity's sequence, so that attempts and failovers can
-// name their request. The
-// unique index on uuid stays the guard: a row another process wrote in between fails the COPY,
+// trips whatever its size; the new rows get their row ids from the identity's sequence first, so
+// that attempts and failovers can name their request. COPY cannot skip a row that is there
+// already, and the unique index on uuid refuses it. Nearly every batch is new (a batch whose
+// commit nobody acknowledged, a spool written before its mark, a resumed migration are the
+// exceptions), so it is copied as it is, inside a savepoint; only when the unique index refused
+// a row is the copy rolled back to the savepoint and done again without the uuids the ledger
+// holds. Asking for them first in every batch (an index probe per row, before the index insert
+// probes the same pages again) took as long as the COPY of the requests itself: 23 of 62 s the
+// server spent on 1M requests. A row another process writes in between still fails the COPY;
 // the transaction is rolled back and the writer retries the batch, which then skips it.
+// The session keeps the server's synchronous_commit: the writer forgets a batch (memory, spool
+// file, spill) as soon as its COMMIT returns, so with synchronous_commit off a server crash in
+// the next few hundred milliseconds would lose rows that nothing holds any more. What it would
+// save is one WAL flush per batch of up to 5,000 requests, not one per request.
 bool LedgerRowWriter::copyRequests(const QSqlDatabase& db, const QList<RequestRecord>& records, QList<bool>* inserted,
                                    QString* error)
 {
@@ -252,15 +260,31 @@ bool LedgerRowWriter::copyRequests(const QSqlDatabase& db, const QList<RequestRe
             }
         }
     }
-    // One pass: for each uuid, NULL when the ledger holds it, else the row id it will have.
+    const QByteArray sequence = QString(m_ridSequence).replace(u'\'', QStringLiteral("''")).toUtf8();
     QList<QByteArray> ridOf;
+    if (!PostgresCopy::exec(connection, "SAVEPOINT ledger_copy", {}, error)
+        || !PostgresCopy::queryColumn(connection,
+                                      "SELECT nextval('" + sequence + "'::regclass) FROM generate_series(1, $1::int)",
+                                      { QByteArray::number(unique.size()) }, &ridOf, error)) {
+        return false;
+    }
+    bool duplicate = false;
+    if (ridOf.size() == unique.size() && copyRows(connection, records, unique, ridOf, &duplicate, error)) {
+        for (const qsizetype i : std::as_const(unique)) {
+            (*inserted)[i] = true;
+        }
+        return PostgresCopy::exec(connection, "RELEASE SAVEPOINT ledger_copy", {}, error);
+    }
+    if (!duplicate || !PostgresCopy::exec(connection, "ROLLBACK TO SAVEPOINT ledger_copy", {}, error)) {
+        return false;
+    }
+    // One pass: for each uuid, NULL when the ledger holds it, else the row id it will have.
+    ridOf.clear();
     if (!PostgresCopy::queryColumn(
             connection,
-            QStringLiteral("SELECT CASE WHEN EXISTS(SELECT 1 FROM requests r WHERE r.uuid = u.uuid) THEN NULL"
-                           " ELSE nextval('%1'::regclass) END FROM unnest($1::text[]) WITH ORDINALITY AS u(uuid, i)"
-                           " ORDER BY u.i")
-                .arg(QString(m_ridSequence).replace(u'\'', QStringLiteral("''")))
-                .toUtf8(),
+            "SELECT CASE WHEN EXISTS(SELECT 1 FROM requests r WHERE r.uuid = u.uuid) THEN NULL"
+            " ELSE nextval('"
+                + sequence + "'::regclass) END FROM unnest($1::text[]) WITH ORDINALITY AS u(uuid, i) ORDER BY u.i",
             { PostgresCopy::textArray(uuids) }, &ridOf, error)) {
         return false;
     }
@@ -271,21 +295,38 @@ bool LedgerRowWriter::copyRequests(const QSqlDatabase& db, const QList<RequestRe
         return false;
     }
     QList<qsizetype> fresh;
-    QList<qint64> rids;
+    QList<QByteArray> rids;
     for (qsizetype k = 0; k < unique.size(); ++k) {
         if (!ridOf[k].isEmpty()) {
             fresh << unique[k];
-            rids << ridOf[k].toLongLong();
+            rids << ridOf[k];
         }
     }
     if (fresh.isEmpty()) {
         return true;
     }
+    if (!copyRows(connection, records, fresh, rids, &duplicate, error)) {
+        return false;
+    }
+    for (const qsizetype i : std::as_const(fresh)) {
+        (*inserted)[i] = true;
+    }
+    return true;
+}
+
+bool LedgerRowWriter::copyRows(pg_conn* connection, const QList<RequestRecord>& records, const QList<qsizetype>& fresh,
+                               const QList<QByteArray>& ridTexts, bool* duplicate, QString* error)
+{
+    *duplicate = false;
+    QList<qint64> rids;
+    for (const QByteArray& rid : ridTexts) {
+        rids << rid.toLongLong();
+    }
     const QString columns = LedgerRows::requestColumns(QString());
     const int width = int(columns.count(u',')) + 1;
     qsizetype attempts = 0;
     qsizetype failovers = 0;
-    for (const qsizetype i : std::as_const(fresh)) {
+    for (const qsizetype i : fresh) {
         attempts += records[i].attempts.size();
         failovers += records[i].failovers.size();
     }
@@ -299,6 +340,7 @@ bool LedgerRowWriter::copyRequests(const QSqlDatabase& db, const QList<RequestRe
         putRequestValues(records[fresh[k]], CopyPut { copy });
     }
     if (!copy.finish(error)) {
+        *duplicate = copy.sqlState() == "23505"; // unique_violation
         return false;
     }
     if (attempts > 0) {
@@ -339,9 +381,6 @@ bool LedgerRowWriter::copyRequests(const QSqlDatabase& db, const QList<RequestRe
         if (!copy.finish(error)) {
             return false;
         }
-    }
-    for (const qsizetype i : std::as_const(fresh)) {
-        (*inserted)[i] = true;
     }
     return true;
 }

@@ -5,6 +5,8 @@
 
 #include <QSqlDatabase>
 
+struct pg_conn;
+
 // Inserts a request with its attempts and failovers, or a vote, through statements prepared once
 // on one connection (either backend). The caller owns the transaction and the rollups; the
 // LedgerWriter and the migration to PostgreSQL (LedgerMigration) both write rows through it.
@@ -28,6 +30,10 @@ public:
 private:
     bool copyRequests(const QSqlDatabase& db, const QList<RequestRecord>& records, QList<bool>* inserted,
                       QString* error);
+    // COPYs records[fresh[k]] with row id rids[k], their attempts and failovers; *duplicate when
+    // the unique index on uuid refused a request.
+    bool copyRows(pg_conn* connection, const QList<RequestRecord>& records, const QList<qsizetype>& fresh,
+                  const QList<QByteArray>& rids, bool* duplicate, QString* error);
 
     bool m_postgres = false;
     QString m_ridSequence; // PostgreSQL: the identity sequence behind requests.rid

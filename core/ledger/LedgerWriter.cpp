@@ -359,10 +359,12 @@ bool LedgerWriter::writeBatch(const QList<RequestRecord>& records, const QList<V
     m_rollup->clear();
     QList<RequestRecord> fresh;
     const QList<RequestRecord>* toWrite = &records;
-    if (!spillKey.isEmpty()) {
+    if (!spillKey.isEmpty() && !m_dialect.isPostgres()) {
         // A spill may repeat rows (a crashed run's journal keeps rows until a flush confirms
-        // them): a row the ledger holds already is not written twice (PostgreSQL's unique
-        // uuid index would skip it too; SQLite keeps uuid unindexed, see LedgerSchema).
+        // them): a row the ledger holds already is not written twice. SQLite keeps uuid
+        // unindexed (see LedgerSchema), so each is looked up by its time and id; on PostgreSQL
+        // the unique index on uuid refuses it and the row writer copies the batch again without
+        // it (LedgerRowWriter::copyRequests), instead of a round trip per row here.
         for (int i = 0; ok && i < records.size(); ++i) {
             bool present = false;
             ok = requestPresent(records[i], &present, error);

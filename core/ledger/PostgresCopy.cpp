@@ -205,9 +205,11 @@ bool PostgresCopy::finish(QString* error)
     // End the COPY whatever happened, so the connection leaves the copy state.
     bool ok = PQputCopyEnd(connection, sent ? nullptr : "the client could not send the rows") == 1 && sent;
     QString failure = ok ? QString() : serverError(connection, nullptr);
+    m_sqlState.clear();
     while (PGresult* result = PQgetResult(connection)) {
         if (PQresultStatus(result) != PGRES_COMMAND_OK && failure.isEmpty()) {
             failure = serverError(connection, result);
+            m_sqlState = QByteArray(PQresultErrorField(result, PG_DIAG_SQLSTATE));
         }
         PQclear(result);
     }

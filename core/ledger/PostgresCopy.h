@@ -43,6 +43,8 @@ public:
     void addNull();
     // Ends the COPY: false with *error when the server refused a row or the connection failed.
     bool finish(QString* error);
+    // The SQLSTATE of the error finish() reported ("23505": a unique index refused a row), or empty.
+    QByteArray sqlState() const { return m_sqlState; }
 
     static constexpr qsizetype kChunkBytes = 1 << 20;
 
@@ -52,5 +54,6 @@ private:
 
     pg_conn* m_connection = nullptr;
     QByteArray m_data;
+    QByteArray m_sqlState;
     bool m_sendFailed = false;
 };

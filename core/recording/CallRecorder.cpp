@@ -1,11 +1,10 @@
 #include "core/recording/CallRecorder.h"
 
 #include "core/common/Clock.h"
+#include "core/common/RequestId.h"
 #include "core/pricing/CostCalculator.h"
 #include "core/pricing/PriceTable.h"
 #include "core/recording/CallJournal.h"
-
-#include <QUuid>
 
 namespace {
 QDateTime utcFromMs(qint64 ms)
@@ -79,7 +78,7 @@ PendingRecord CallRecorder::start(RecordContext context) const
         m_lastGroupStart = context.startedAt;
     }
     if (context.requestId.isEmpty()) {
-        context.requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        context.requestId = RequestIds::create();
     }
     if (m_journal) {
         m_journal->started(context); // before the request goes out

@@ -19,7 +19,8 @@ CREATE ROLE switchyard_gateway NOLOGIN;
 GRANT USAGE ON SCHEMA public TO switchyard_gateway;
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO switchyard_gateway;
 GRANT INSERT ON requests, attempts, failovers, votes, meta TO switchyard_gateway;
-GRANT INSERT, UPDATE ON rollup_hourly, rollup_daily, latency_hourly, latency_daily, uptime_hourly, uptime_daily
+GRANT INSERT, UPDATE ON rollup_hourly, rollup_daily, latency_hourly, latency_daily, uptime_hourly, uptime_daily,
+    failover_hourly, failover_daily
     TO switchyard_gateway;
 GRANT INSERT, UPDATE ON budget_periods TO switchyard_gateway;
 GRANT INSERT, DELETE ON budget_holds TO switchyard_gateway;

@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -69,6 +71,19 @@ void TestCliMigrateLedger::migrate_thenStatsFromTheDatabaseMatchTheFile()
         ledger.flush();
         QVERIFY(flushed.wait(10000));
     }
+    {
+        // A provider batch job and a cooldown in the file go along.
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("home-ledger"));
+        db.setDatabaseName(QDir(home.path()).filePath(QStringLiteral("ledger.sqlite")));
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO batch_jobs VALUES('batch_abc', 'p', 'm-a', 'm-a', 'in.jsonl',"
+                                          " '{}', 3, 'in_progress', 1, 2, 0)")));
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO cooldowns VALUES('provider', 'p', 1, 'rate limited')")));
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("home-ledger"));
     const QString url = m_server.createDatabase();
     const QStringList homeArgs { QStringLiteral("--home"), home.path() };
     const CliRun fileStats = CliRun::of(homeArgs + QStringList { "stats", "--json" });
@@ -78,6 +93,7 @@ void TestCliMigrateLedger::migrate_thenStatsFromTheDatabaseMatchTheFile()
     QVERIFY2(migrated.exitCode == 0, migrated.err.constData());
     QVERIFY2(migrated.out.contains("300 requests"), migrated.out.constData());
     QVERIFY(migrated.out.contains("counts and sums match"));
+    QVERIFY2(migrated.out.contains("Provider batch jobs copied: 1; cooldowns copied: 1."), migrated.out.constData());
     const CliRun again = CliRun::of(homeArgs + QStringList { "migrate-ledger", "--to", url });
     QCOMPARE(again.exitCode, 0);
     QVERIFY2(again.out.contains("Resumed after 300 requests"), again.out.constData());

@@ -6,6 +6,8 @@
 
 #include <QTemporaryDir>
 
+#include <numeric>
+
 using namespace LedgerTestUtil;
 
 // A SQLite ledger copied into PostgreSQL: every row and the rollups arrive once, the dashboard
@@ -89,6 +91,21 @@ QString TestLedgerMigration::makeSource(const QString& name, int count)
             }
         }
     }
+    // Two provider batch jobs (one recorded) and two cooldowns.
+    {
+        RawDb raw(path);
+        for (const QString& sql :
+             { QStringLiteral("INSERT INTO batch_jobs VALUES('batch_1', 'pa', 'm-a', 'a-1', 'in.jsonl',"
+                              " '{\"c1\":\"hi\"}', 1, 'ended', 10, 20, 30)"),
+               QStringLiteral("INSERT INTO batch_jobs VALUES('batch_2', 'pb', 'm-b', 'b-1', 'in.jsonl',"
+                              " '{\"c1\":\"ho\"}', 1, 'in_progress', 40, 50, 0)"),
+               QStringLiteral("INSERT INTO cooldowns VALUES('provider', 'pa', 5000, 'rate limited')"),
+               QStringLiteral("INSERT INTO cooldowns VALUES('model', 'm-b@pb', 7000, 'server error')") }) {
+            if (!raw.exec(sql)) {
+                return {};
+            }
+        }
+    }
     MockClock clock(utc(2026, 3, 2, 12));
     Clock::setInstance(&clock);
     QSignalSpy pruned(&ledger, &Ledger::pruned);
@@ -103,6 +120,15 @@ void TestLedgerMigration::copy_matchesTheSourceFigureForFigure()
     const QString source = makeSource(QStringLiteral("figures"), 3000);
     QVERIFY(!source.isEmpty());
     const QString target = m_server.createDatabase();
+    {
+        // A gateway on the team database cooled pa down already, for longer; m-b@pb for less.
+        Ledger ledger;
+        QVERIFY2(ledger.open(target), qPrintable(ledger.errorString()));
+        ledger.close();
+        RawDb raw(target);
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO cooldowns VALUES('provider', 'pa', 9000, 'overloaded')")));
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO cooldowns VALUES('model', 'm-b@pb', 6000, 'timeout')")));
+    }
     LedgerMigration migration(source, target);
     QList<qint64> progress;
     migration.setProgress([&](qint64 done, qint64) { progress << done; });
@@ -135,6 +161,33 @@ void TestLedgerMigration::copy_matchesTheSourceFigureForFigure()
     QCOMPARE(to.recentRequests(50), from.recentRequests(50));
     QCOMPARE(to.votesInCompareGroup(QStringLiteral("cmp-1")).size(), 2);
     QCOMPARE(to.failoverEvents({}, 20).size(), 20);
+    // The failover rollups came along: the pruned half day is still counted, as in the source.
+    QCOMPARE(report.source.rollupFailovers, 1000);
+    QCOMPARE(report.added.rollupFailovers, 1000);
+    QVERIFY(report.source.failovers < 1000);
+    for (const LedgerBucket bucket : { LedgerBucket::Hour, LedgerBucket::Day }) {
+        const QList<FailoverCountRow> counts = to.failoverCounts({}, bucket);
+        QCOMPARE(counts, from.failoverCounts({}, bucket));
+        QCOMPARE(std::accumulate(counts.cbegin(), counts.cend(), qint64(0),
+                                 [](qint64 sum, const FailoverCountRow& row) { return sum + row.count; }),
+                 1000);
+    }
+    // The batch jobs as they were; the cooldowns ending at the later of the two ends.
+    QCOMPARE(report.source.batchJobs, 2);
+    QCOMPARE(report.added.batchJobs, 2);
+    QCOMPARE(report.source.cooldowns, 2);
+    QCOMPARE(report.added.cooldowns, 2);
+    {
+        RawDb raw(target);
+        QCOMPARE(raw.scalar("SELECT string_agg(id || ':' || state || ':' || recorded_at || ':' || prompts, ' '"
+                            " ORDER BY id) FROM batch_jobs")
+                     .toString(),
+                 QStringLiteral("batch_1:ended:30:{\"c1\":\"hi\"} batch_2:in_progress:0:{\"c1\":\"ho\"}"));
+        QCOMPARE(raw.scalar("SELECT string_agg(kind || ':' || id || ':' || until_ms || ':' || reason, ' '"
+                            " ORDER BY kind, id) FROM cooldowns")
+                     .toString(),
+                 QStringLiteral("model:m-b@pb:7000:server error provider:pa:9000:overloaded"));
+    }
     // The evaluations came along, their cells still naming the requests they paid for.
     QCOMPARE(report.source.evaluations, 2);
     QCOMPARE(report.source.evaluationCells, 6);
@@ -156,6 +209,8 @@ void TestLedgerMigration::copy_matchesTheSourceFigureForFigure()
     QCOMPARE(raw.scalar("SELECT COUNT(*) FROM requests").toLongLong(), report.source.requests);
     QCOMPARE(raw.scalar("SELECT COUNT(DISTINCT uuid) FROM requests").toLongLong(), report.source.requests);
     QCOMPARE(raw.scalar("SELECT COUNT(*) FROM evaluation_cells").toLongLong(), 6);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM batch_jobs").toLongLong(), 2);
+    QCOMPARE(raw.scalar("SELECT SUM(failovers) FROM failover_daily").toLongLong(), 1000);
 }
 
 void TestLedgerMigration::serverLostMidway_secondRunResumesWithoutDuplicates()

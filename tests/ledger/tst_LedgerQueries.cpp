@@ -1,5 +1,6 @@
 #include "LedgerTestUtil.h"
 
+#include "core/common/Clock.h"
 #include "core/ledger/LatencyHistogram.h"
 #include "core/ledger/LedgerQueries.h"
 
@@ -116,6 +117,85 @@ SpendRow spend(const QDateTime& bucket, const QString& key, double cost, qint64 
 {
     return SpendRow { bucket, key, cost, requests, unpriced };
 }
+
+// `count` requests every 7 minutes from `start` over the models, providers, tiers and sources the
+// failover chart filters on; every fourth failed over 1.5-2.4 s after it started (so now and then
+// in the next hour), every eighth twice, its second failover without a time of its own (stored,
+// and counted, at the request's start).
+QList<RequestRecord> failoverSet(const QDateTime& start, int first, int count)
+{
+    const QStringList models = { "m-a", "m-b", "m-c" };
+    const QStringList providers = { "pa", "pb", "pc" };
+    const QStringList classes = { "server_error", "rate_limited", "timeout" };
+    QList<RequestRecord> records;
+    for (int i = first; i < first + count; ++i) {
+        RequestRecord r = request(start.addSecs(i * 419 + (i % 11) * 7), models[i % 3], providers[i % 3]);
+        r.id = QStringLiteral("fo-%1").arg(i);
+        r.tier = (i / 4) % 2 ? QStringLiteral("fast") : QStringLiteral("smart");
+        r.source = i % 5 == 0 ? RequestSource::Gateway : RequestSource::Route;
+        if (i % 4 == 0) {
+            const QString from = models[(i + 1) % 3];
+            r.failovers << FailoverRecord { r.startedAt.addMSecs(1500 + (i * 37) % 900), from, r.finalModel,
+                                            classes[(i / 4) % 3], QStringLiteral("503") };
+            if (i % 8 == 0) {
+                r.failovers.prepend(
+                    FailoverRecord { QDateTime(), models[(i + 2) % 3], from, classes[(i / 8) % 3], QString() });
+            }
+        }
+        records << r;
+    }
+    return records;
+}
+
+// The failover chart worked out from the records themselves: each failover at its own time (its
+// request's when it has none), in [from, until), from or to one of the models, of a request with
+// one of the providers, tiers and sources.
+QList<FailoverCountRow> countedFromRecords(const QList<RequestRecord>& records, const LedgerFilter& filter,
+                                           LedgerBucket bucket)
+{
+    auto wanted = [](const QStringList& list, const QString& value) { return list.isEmpty() || list.contains(value); };
+    QMap<std::pair<QDateTime, QString>, qint64> counts;
+    for (const RequestRecord& r : records) {
+        for (const FailoverRecord& f : r.failovers) {
+            const QDateTime at = f.at.isValid() ? f.at : r.startedAt;
+            if ((filter.from.isValid() && at < filter.from) || (filter.until.isValid() && at >= filter.until)
+                || !(filter.models.isEmpty() || filter.models.contains(f.fromModel)
+                     || filter.models.contains(f.toModel))
+                || !wanted(filter.providers, r.finalProvider) || !wanted(filter.tiers, r.tier)
+                || !wanted(filter.sources, RequestSources::id(r.source))) {
+                continue;
+            }
+            const QDate date = at.date();
+            QDateTime bucketStart;
+            switch (bucket) {
+            case LedgerBucket::Hour:
+                bucketStart = QDateTime(date, QTime(at.time().hour(), 0), Qt::UTC);
+                break;
+            case LedgerBucket::Day:
+                bucketStart = QDateTime(date, QTime(0, 0), Qt::UTC);
+                break;
+            case LedgerBucket::Week:
+                bucketStart = QDateTime(date.addDays(1 - date.dayOfWeek()), QTime(0, 0), Qt::UTC);
+                break;
+            case LedgerBucket::Month:
+                bucketStart = QDateTime(QDate(date.year(), date.month(), 1), QTime(0, 0), Qt::UTC);
+                break;
+            }
+            counts[{ bucketStart, f.failureClass }] += 1;
+        }
+    }
+    QList<FailoverCountRow> rows;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        rows << FailoverCountRow { it.key().first, it.key().second, *it };
+    }
+    return rows;
+}
+
+LedgerFilter narrowed(LedgerFilter filter, QStringList LedgerFilter::*field, const QStringList& values)
+{
+    filter.*field = values;
+    return filter;
+}
 } // namespace
 
 class TestLedgerQueries : public QObject
@@ -138,6 +218,10 @@ private slots:
     void failoverCounts_filteredByRequest_data();
     void failoverCounts_filteredByRequest();
     void failoverCounts_filteredAgain_countsFailoversRecordedSince();
+    void failoverRollup_v13LedgerBackfilledThenKeptByTheWriter();
+    void failoverCounts_fromRollupsAndEdges_sameAsTheRecords_data();
+    void failoverCounts_fromRollupsAndEdges_sameAsTheRecords();
+    void failoverCounts_afterRetention_wholeHoursStillCounted();
     void uptime_countsOnlyProviderFaults();
     void latencyPercentiles_withinTheTrueValuesBucket();
     void savings_data();
@@ -159,6 +243,9 @@ private:
     QHash<QString, QString> m_locations; // the data set, by backend
     QString m_path; // the current row's
     QList<RequestRecord> m_records;
+    // failoverRollup_v13LedgerBackfilledThenKeptByTheWriter's ledgers, by backend, and their records.
+    QHash<QString, QString> m_failoverLocations;
+    QList<RequestRecord> m_failoverRecords;
 };
 
 // Every query runs against both backends over the same hand-counted data set.
@@ -394,7 +481,7 @@ void TestLedgerQueries::failoverCounts_filteredByRequest()
     filter.tiers = tiers;
     filter.sources = sources;
     LedgerQueries queries(m_path);
-    // Twice on one instance: the second answer comes from the keys the first one looked up.
+    // Twice on one instance: the same answer again.
     for (int pass = 0; pass < 2; ++pass) {
         QCOMPARE(queries.failoverCounts(filter, LedgerBucket::Day), expected);
         QVERIFY2(queries.errorString().isEmpty(), qPrintable(queries.errorString()));
@@ -429,6 +516,148 @@ void TestLedgerQueries::failoverCounts_filteredAgain_countsFailoversRecordedSinc
     QCOMPARE(rows,
              (QList<FailoverCountRow> {
                  { day(0), "rate_limited", 1 }, { day(1), "server_error", 1 }, { day(2), "server_error", 1 } }));
+}
+
+// A v13 ledger (no failover rollups yet) with failovers: the v14 step fills the rollups from the
+// raw failovers, and the writer keeps them in step with the rows it adds afterwards.
+void TestLedgerQueries::failoverRollup_v13LedgerBackfilledThenKeptByTheWriter()
+{
+    const QDateTime start = utc(2026, 4, 6, 0, 3);
+    const QList<RequestRecord> before = failoverSet(start, 0, 600); // ~2.9 days
+    const QList<RequestRecord> after = failoverSet(start, 600, 300);
+    const QString location = m_backends.newLocation(m_dir, QStringLiteral("failovers-v13"));
+    QVERIFY(!location.isEmpty());
+    {
+        Ledger ledger;
+        QVERIFY2(ledger.open(location), qPrintable(ledger.errorString()));
+        QVERIFY(recordAll(ledger, before));
+    }
+    {
+        // What a v13 build left: the same tables and rows, no failover rollups.
+        RawDb raw(location);
+        QVERIFY(raw.exec(QStringLiteral("DROP TABLE failover_hourly")));
+        QVERIFY(raw.exec(QStringLiteral("DROP TABLE failover_daily")));
+        QVERIFY(raw.exec(QStringLiteral("UPDATE meta SET value = '13' WHERE key = 'schema_version'")));
+    }
+    const qint64 rawBefore = [&] {
+        qint64 n = 0;
+        for (const RequestRecord& r : before) {
+            n += r.failovers.size();
+        }
+        return n;
+    }();
+    QCOMPARE(rawBefore, 150 + 75);
+    Ledger ledger;
+    QVERIFY2(ledger.open(location), qPrintable(ledger.errorString()));
+    {
+        RawDb raw(location);
+        QCOMPARE(raw.scalar("SELECT value FROM meta WHERE key = 'schema_version'").toInt(), 14);
+        QCOMPARE(raw.scalar("SELECT COUNT(*) FROM failovers").toLongLong(), rawBefore);
+        QCOMPARE(raw.scalar("SELECT SUM(failovers) FROM failover_hourly").toLongLong(), rawBefore);
+        QCOMPARE(raw.scalar("SELECT SUM(failovers) FROM failover_daily").toLongLong(), rawBefore);
+    }
+    LedgerQueries queries(location);
+    QCOMPARE(queries.failoverCounts({}, LedgerBucket::Hour), countedFromRecords(before, {}, LedgerBucket::Hour));
+
+    QVERIFY(recordAll(ledger, after));
+    {
+        RawDb raw(location);
+        QCOMPARE(raw.scalar("SELECT SUM(failovers) FROM failover_hourly").toLongLong(), rawBefore + 113);
+        QCOMPARE(raw.scalar("SELECT SUM(failovers) FROM failover_daily").toLongLong(), rawBefore + 113);
+    }
+    m_failoverRecords = before + after;
+    QCOMPARE(queries.failoverCounts({}, LedgerBucket::Day),
+             countedFromRecords(m_failoverRecords, {}, LedgerBucket::Day));
+    m_failoverLocations.insert(Backends::current(), location);
+}
+
+// Whole hours come from the rollups (whole days from the daily one), partial hours at the edges
+// from the raw failovers: every filter and bucket counts what the records say.
+void TestLedgerQueries::failoverCounts_fromRollupsAndEdges_sameAsTheRecords_data()
+{
+    QTest::addColumn<LedgerFilter>("filter");
+    QTest::addColumn<LedgerBucket>("bucket");
+    const QDateTime start = utc(2026, 4, 6);
+    const LedgerFilter partial
+        = range(start.addSecs(5 * 3600 + 17 * 60 + 3), start.addSecs(3 * 86400 + 7 * 3600 + 41 * 60));
+    QTest::newRow("everything by day: the daily rollup") << LedgerFilter {} << LedgerBucket::Day;
+    QTest::newRow("everything by hour: the hourly rollup") << LedgerFilter {} << LedgerBucket::Hour;
+    QTest::newRow("everything by week") << LedgerFilter {} << LedgerBucket::Week;
+    QTest::newRow("everything by month") << LedgerFilter {} << LedgerBucket::Month;
+    QTest::newRow("partial hours at both ends, by day (raw, hourly, daily, hourly, raw)")
+        << partial << LedgerBucket::Day;
+    QTest::newRow("partial hours at both ends, by hour") << partial << LedgerBucket::Hour;
+    QTest::newRow("hour-aligned, across two day edges")
+        << range(start.addSecs(20 * 3600), start.addSecs(2 * 86400 + 3 * 3600)) << LedgerBucket::Day;
+    QTest::newRow("inside one hour: raw rows only")
+        << range(start.addSecs(30 * 3600 + 5 * 60), start.addSecs(30 * 3600 + 50 * 60)) << LedgerBucket::Hour;
+    QTest::newRow("across an hour edge, no whole hour")
+        << range(start.addSecs(30 * 3600 + 40 * 60), start.addSecs(31 * 3600 + 20 * 60)) << LedgerBucket::Hour;
+    QTest::newRow("open start, until inside an hour")
+        << range({}, start.addSecs(50 * 3600 + 1234)) << LedgerBucket::Day;
+    QTest::newRow("from inside an hour, open end") << range(start.addSecs(26 * 3600 + 999), {}) << LedgerBucket::Day;
+    QTest::newRow("model m-b, failed over from or to it")
+        << narrowed(partial, &LedgerFilter::models, { "m-b" }) << LedgerBucket::Day;
+    QTest::newRow("providers pa and pc: the request's final provider")
+        << narrowed(partial, &LedgerFilter::providers, { "pa", "pc" }) << LedgerBucket::Hour;
+    QTest::newRow("tier smart") << narrowed(partial, &LedgerFilter::tiers, { "smart" }) << LedgerBucket::Day;
+    QTest::newRow("source gateway, model m-c")
+        << narrowed(narrowed(partial, &LedgerFilter::sources, { "gateway" }), &LedgerFilter::models, { "m-c" })
+        << LedgerBucket::Day;
+    QTest::newRow("a provider nobody ended on")
+        << narrowed(partial, &LedgerFilter::providers, { "pz" }) << LedgerBucket::Day;
+}
+
+void TestLedgerQueries::failoverCounts_fromRollupsAndEdges_sameAsTheRecords()
+{
+    QFETCH(LedgerFilter, filter);
+    QFETCH(LedgerBucket, bucket);
+    const QString location = m_failoverLocations.value(Backends::current());
+    QVERIFY2(!location.isEmpty(), "failoverRollup_v13LedgerBackfilledThenKeptByTheWriter built no ledger");
+    LedgerQueries queries(location);
+    const QList<FailoverCountRow> rows = queries.failoverCounts(filter, bucket);
+    QVERIFY2(queries.errorString().isEmpty(), qPrintable(queries.errorString()));
+    QCOMPARE(rows, countedFromRecords(m_failoverRecords, filter, bucket));
+    if (filter.providers != QStringList { "pz" }) {
+        QVERIFY(!rows.isEmpty());
+    }
+}
+
+// Retention deletes raw failovers with their requests; the failover rollups stay, as the other
+// rollups do, so the chart keeps counting whole hours that only the rollups still hold.
+void TestLedgerQueries::failoverCounts_afterRetention_wholeHoursStillCounted()
+{
+    QTemporaryDir dir;
+    const QString location = m_backends.newLocation(dir, QStringLiteral("failover-retention"));
+    QVERIFY(!location.isEmpty());
+    const QDateTime start = utc(2026, 4, 6, 0, 3);
+    const QList<RequestRecord> records = failoverSet(start, 0, 600);
+    Ledger ledger;
+    QVERIFY2(ledger.open(location), qPrintable(ledger.errorString()));
+    QVERIFY(recordAll(ledger, records));
+    LedgerQueries queries(location);
+    const QList<FailoverCountRow> byHour = countedFromRecords(records, {}, LedgerBucket::Hour);
+    QCOMPARE(queries.failoverCounts({}, LedgerBucket::Hour), byHour);
+
+    MockClock clock(utc(2026, 4, 8, 1, 30)); // keeps one day: rows from 2026-04-07 01:30 on
+    Clock::setInstance(&clock);
+    QSignalSpy pruned(&ledger, &Ledger::pruned);
+    ledger.deleteOlderThan(1);
+    const bool done = pruned.wait(10000);
+    Clock::setInstance(nullptr);
+    QVERIFY(done);
+    QVERIFY(pruned.first().first().toInt() > 200);
+    RawDb raw(location);
+    const qint64 kept = raw.scalar("SELECT COUNT(*) FROM failovers").toLongLong();
+    QVERIFY(kept > 0 && kept < 225);
+    QCOMPARE(queries.failoverCounts({}, LedgerBucket::Hour), byHour);
+    QCOMPARE(queries.failoverCounts({}, LedgerBucket::Day), countedFromRecords(records, {}, LedgerBucket::Day));
+    // A period starting inside a pruned hour: that partial hour came from raw rows, now gone.
+    const LedgerFilter fromInside = range(utc(2026, 4, 6, 10, 30), {});
+    LedgerFilter wholeHours = fromInside;
+    wholeHours.from = utc(2026, 4, 6, 11);
+    QCOMPARE(queries.failoverCounts(fromInside, LedgerBucket::Hour),
+             countedFromRecords(records, wholeHours, LedgerBucket::Hour));
 }
 
 void TestLedgerQueries::uptime_countsOnlyProviderFaults()

@@ -96,9 +96,9 @@ void TestLedgerSchema::newFile_getsCurrentSchemaInWalMode()
     RawDb raw(path);
     QCOMPARE(raw.scalar("SELECT value FROM meta WHERE key = 'schema_version'").toInt(), LedgerSchema::kVersion);
     QCOMPARE(raw.scalar("PRAGMA journal_mode").toString(), QStringLiteral("wal"));
-    for (const char* table :
-         { "requests", "attempts", "failovers", "votes", "rollup_hourly", "rollup_daily", "latency_hourly",
-           "latency_daily", "uptime_hourly", "uptime_daily", "evaluations", "evaluation_cells" }) {
+    for (const char* table : { "requests", "attempts", "failovers", "votes", "rollup_hourly", "rollup_daily",
+                               "latency_hourly", "latency_daily", "uptime_hourly", "uptime_daily", "evaluations",
+                               "evaluation_cells", "failover_hourly", "failover_daily" }) {
         QVERIFY2(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = '%1'").arg(table)).toInt()
                      == 1,
                  table);
@@ -170,6 +170,14 @@ void TestLedgerSchema::v2File_upgradesInPlaceKeepingFailoversAndVotes()
     QCOMPARE(events[0].toModel, QStringLiteral("m-c"));
     QCOMPARE(events[0].requestId, QStringLiteral("u-2"));
     QCOMPARE(queries.totals({}).failedOverRequests, 1);
+    // v14 counted the failover once (the v3 backfill, which runs later, leaves failovers out).
+    QCOMPARE(queries.failoverCounts({}, LedgerBucket::Day),
+             (QList<FailoverCountRow> { { utc(2026, 3, 2), QStringLiteral("server_error"), 1 } }));
+    {
+        RawDb raw(path);
+        QCOMPARE(raw.scalar("SELECT SUM(failovers) FROM failover_hourly").toInt(), 1);
+        QCOMPARE(raw.scalar("SELECT SUM(failovers) FROM failover_daily").toInt(), 1);
+    }
     const QList<VoteRecord> votes = queries.votesInCompareGroup(QStringLiteral("g"));
     QCOMPARE(votes.size(), 1);
     QCOMPARE(votes[0].winnerModel, QStringLiteral("m-c"));

@@ -6,6 +6,7 @@
 #include "core/ledger/LedgerRollup.h"
 #include "core/ledger/LedgerRowWriter.h"
 #include "core/ledger/LedgerSchema.h"
+#include "core/ledger/LedgerSpill.h"
 #include "core/ledger/LedgerUrl.h"
 #include "core/ledger/PostgresCopy.h"
 #include "core/ledger/SharedBudget.h"
@@ -93,6 +94,7 @@ private slots:
     void dashboardSums_sameOnBothEnginesAndAsTheRawRows();
     void serverRestart_rowsInFlightWrittenOnce();
     void closedDuringOutage_spilledAndWrittenOnceOnNextOpen();
+    void spillRepeatingWrittenRows_eachWrittenOnce();
 
 private:
     QTemporaryDir m_dir;
@@ -115,9 +117,9 @@ void TestPostgresLedger::newDatabase_getsCurrentSchema()
     ledger.close();
     RawDb raw(url);
     QCOMPARE(raw.scalar("SELECT value FROM meta WHERE key = 'schema_version'").toInt(), LedgerSchema::kVersion);
-    for (const char* table :
-         { "requests", "attempts", "failovers", "votes", "rollup_hourly", "rollup_daily", "latency_hourly",
-           "latency_daily", "uptime_hourly", "uptime_daily", "evaluations", "evaluation_cells" }) {
+    for (const char* table : { "requests", "attempts", "failovers", "votes", "rollup_hourly", "rollup_daily",
+                               "latency_hourly", "latency_daily", "uptime_hourly", "uptime_daily", "evaluations",
+                               "evaluation_cells", "failover_hourly", "failover_daily" }) {
         QVERIFY2(
             raw.scalar(
                    QStringLiteral("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = '%1'").arg(table))
@@ -339,8 +341,10 @@ void TestPostgresLedger::documentedRoles_readerReadsGatewayWritesNeitherChangesT
     {
         Ledger writer;
         QVERIFY2(writer.open(gateway.toString()), qPrintable(writer.errorString()));
-        QVERIFY(recordAll(writer, { request(utc(2026, 3, 2, 12), "m-b", "pb", 0.25) }));
-        QVERIFY(writer.stallReason().isEmpty());
+        RequestRecord failedOver = request(utc(2026, 3, 2, 12), "m-b", "pb", 0.25);
+        failedOver.failovers = { FailoverRecord { failedOver.startedAt, "m-a", "m-b", "server_error", "503" } };
+        QVERIFY(recordAll(writer, { failedOver }));
+        QVERIFY2(writer.stallReason().isEmpty(), qPrintable(writer.stallReason()));
         SharedBudget budget(gateway.toString());
         const SharedBudget::Hold hold = budget.reserve(
             { { QStringLiteral("global/day@2026-03-02"), QString(), 1.0, utc(2026, 3, 2), utc(2026, 3, 3) } }, 0.1);
@@ -348,6 +352,9 @@ void TestPostgresLedger::documentedRoles_readerReadsGatewayWritesNeitherChangesT
         QVERIFY(budget.settle(hold.id, 0.05));
     }
     QCOMPARE(LedgerQueries(url).totals({}).requests, 2);
+    // The gateway counted its failover in the failover rollups, which the reader reads.
+    QCOMPARE(dashboard.failoverCounts({}, LedgerBucket::Day),
+             (QList<FailoverCountRow> { { utc(2026, 3, 2), QStringLiteral("server_error"), 1 } }));
     QVERIFY(!m_server.exec("DELETE FROM requests", gateway.toString()));
     QVERIFY(!m_server.exec("DROP TABLE votes", gateway.toString()));
     QVERIFY(!m_server.exec("UPDATE requests SET cost_usd = 0", gateway.toString()));
@@ -618,6 +625,10 @@ void TestPostgresLedger::sameRequestTwice_storedAndCountedOnce()
     QCOMPARE(raw.scalar("SELECT COUNT(*) FROM requests").toInt(), 2);
     QCOMPARE(raw.scalar("SELECT COUNT(*) FROM attempts").toInt(), 2);
     QCOMPARE(raw.scalar("SELECT COUNT(*) FROM failovers").toInt(), 1);
+    // The replayed batch was copied again after its first copy hit the unique index: its
+    // failover is counted once in the rollups too.
+    QCOMPARE(raw.scalar("SELECT SUM(failovers) FROM failover_hourly").toInt(), 1);
+    QCOMPARE(raw.scalar("SELECT SUM(failovers) FROM failover_daily").toInt(), 1);
     const LedgerTotals totals = LedgerQueries(url).totals({});
     QCOMPARE(totals.requests, 2);
     QCOMPARE(totals.spendUsd, 0.75);
@@ -640,7 +651,11 @@ void TestPostgresLedger::serverRestart_rowsInFlightWrittenOnce()
     QSignalSpy resumed(&ledger, &Ledger::writeResumed);
     QVERIFY(server.pause());
     for (int i = 0; i < 30; ++i) {
-        ledger.record(request(utc(2026, 3, 2, 11).addSecs(i), "m-b", "pb", 0.02));
+        RequestRecord r = request(utc(2026, 3, 2, 11).addSecs(i), "m-b", "pb", 0.02);
+        if (i % 2 == 0) {
+            r.failovers = { FailoverRecord { r.startedAt, "m-a", "m-b", "server_error", "503" } };
+        }
+        ledger.record(r);
     }
     QTRY_COMPARE_WITH_TIMEOUT(stalled.size(), 1, 10000);
     QVERIFY(server.resume());
@@ -654,6 +669,10 @@ void TestPostgresLedger::serverRestart_rowsInFlightWrittenOnce()
     const LedgerTotals totals = queries.totals({});
     QCOMPARE(totals.requests, 50);
     QCOMPARE(totals.spendUsd, 20 * 0.01 + 30 * 0.02);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM failovers").toInt(), 15);
+    QCOMPARE(queries.failoverCounts({}, LedgerBucket::Hour),
+             (QList<FailoverCountRow> { { utc(2026, 3, 2, 11), QStringLiteral("server_error"), 15 } }));
+    QCOMPARE(raw.scalar("SELECT SUM(failovers) FROM failover_daily").toInt(), 15);
 }
 
 void TestPostgresLedger::closedDuringOutage_spilledAndWrittenOnceOnNextOpen()
@@ -689,6 +708,48 @@ void TestPostgresLedger::closedDuringOutage_spilledAndWrittenOnceOnNextOpen()
     RawDb raw(url);
     QCOMPARE(raw.scalar("SELECT COUNT(*) FROM requests").toInt(), 12);
     QCOMPARE(raw.scalar("SELECT SUM(cost_usd) FROM requests").toDouble(), 3.0);
+}
+
+// A spill (or spool) may repeat rows the ledger has (a crashed run's journal keeps rows until a
+// flush confirms them): the unique index on uuid turns the copy back and the rows are written
+// once, their failovers counted once.
+void TestPostgresLedger::spillRepeatingWrittenRows_eachWrittenOnce()
+{
+    const QString url = m_server.createDatabase();
+    QList<RequestRecord> records;
+    for (int i = 0; i < 12; ++i) {
+        RequestRecord r = request(utc(2026, 3, 2, 11).addSecs(i * 60), "m-b", "pb", 0.25);
+        if (i % 3 == 0) {
+            r.failovers = { FailoverRecord { r.startedAt, "m-a", "m-b", "server_error", "503" } };
+        }
+        records << r;
+    }
+    {
+        Ledger ledger;
+        QVERIFY2(ledger.open(url), qPrintable(ledger.errorString()));
+        QVERIFY(recordAll(ledger, records.mid(0, 5)));
+    }
+    LedgerSpill spill;
+    spill.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    spill.requests = records; // the first five are in the ledger already
+    const QString spillPath = LedgerSpill::pathFor(url);
+    QString error;
+    QVERIFY2(spill.save(spillPath, &error), qPrintable(error));
+    {
+        Ledger ledger;
+        QVERIFY2(ledger.open(url), qPrintable(ledger.errorString()));
+        QTRY_VERIFY(!QFile::exists(spillPath));
+        QVERIFY(recordAll(ledger, {}));
+        QVERIFY2(ledger.stallReason().isEmpty(), qPrintable(ledger.stallReason()));
+    }
+    RawDb raw(url);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM requests").toInt(), 12);
+    QCOMPARE(raw.scalar("SELECT COUNT(DISTINCT uuid) FROM requests").toInt(), 12);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM attempts").toInt(), 12);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM failovers").toInt(), 4);
+    QCOMPARE(raw.scalar("SELECT SUM(failovers) FROM failover_daily").toInt(), 4);
+    QCOMPARE(LedgerQueries(url).totals({}).requests, 12);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM meta WHERE key = '%1'").arg(spill.metaKey())).toInt(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestPostgresLedger)
