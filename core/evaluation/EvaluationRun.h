@@ -2,6 +2,7 @@
 
 #include "core/evaluation/EvaluationCell.h"
 #include "core/evaluation/EvaluationStore.h"
+#include "core/evaluation/PairwiseVerdict.h"
 #include "core/ledger/LedgerRecords.h"
 
 #include <QElapsedTimer>
@@ -100,6 +101,12 @@ private:
     void finishCell(int index);
     void save(int index);
     QList<GraderSpec> gradersOf(const PromptItem& item) const;
+    // Pairwise judging: the prompt's llm-pairwise grader, its baseline model, a cell's index, and
+    // whether the judge's `order`th call (0, 1) shows the model's answer first.
+    std::optional<GraderSpec> pairwiseOf(const PromptItem& item) const;
+    QString baselineOf(const GraderSpec& spec) const;
+    int cellIndex(int promptIndex, const QString& model) const;
+    bool pairwiseModelFirst(int index, int order) const;
     void maybeFinish();
 
     struct Pending
@@ -120,6 +127,9 @@ private:
     QHash<int, QList<GraderSpec>> m_judges; // cell -> judges still to ask
     QHash<int, QStringList> m_replayJudges; // cell -> judge calls an earlier run made, in judge order
     QSet<int> m_judgeCosted; // cells whose judgeCostUsd holds a sum of this run
+    QHash<int, QList<PairwiseVerdict>> m_pairwise; // cell -> its verdict in each order judged so far
+    QHash<int, QList<int>> m_parked; // baseline cell -> cells whose answer waits for its answer
+    QSet<int> m_answered; // cells whose answer came in this run
     int m_inFlight = 0;
     int m_concurrency = kDefaultConcurrency;
     int m_finishedThisRun = 0;

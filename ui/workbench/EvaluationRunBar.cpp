@@ -61,7 +61,7 @@ EvaluationRunBar::EvaluationRunBar(Engine& engine, QWidget* parent)
     m_grader->setPlaceholderText(tr("contains the expected answer"));
     m_grader->setToolTip(tr("The set's grader, for prompts that name none: equals[:TEXT], contains[:TEXT], "
                             "regex:PATTERN, json-valid, json-schema-valid:SCHEMA, numeric[:TOLERANCE], "
-                            "tool-call:NAME, llm-judge:MODEL[:THRESHOLD]"));
+                            "tool-call:NAME, llm-judge:MODEL[:THRESHOLD], llm-pairwise:JUDGE[:BASELINE]"));
     m_concurrency->setObjectName(QStringLiteral("evaluationConcurrency"));
     m_concurrency->setRange(1, 64);
     m_concurrency->setValue(EvaluationRun::kDefaultConcurrency);
