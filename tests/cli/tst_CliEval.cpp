@@ -1,6 +1,7 @@
 #include "CliRun.h"
 #include "core/http/HttpResponder.h"
 #include "core/http/HttpServer.h"
+#include "core/ledger/Ledger.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -562,8 +563,9 @@ void tst_CliEval::pairwise_judgedInBothOrders_verdictsAndGames()
     QCOMPARE(rows.value(QStringLiteral("weak")).value(QLatin1String("losses")).toInt(), wins);
 }
 
-// `switchyard ask` leaves history (source cli); `eval import-history` writes its prompts as a set,
-// the answers as expected ones when asked, an evaluation's own calls and repeated prompts left out.
+// `switchyard ask` leaves history (source cli, no answer kept) and a workbench run keeps its answer;
+// `eval import-history` writes their prompts as a set, kept answers as expected ones when asked, an
+// evaluation's own calls and repeated prompts left out.
 void tst_CliEval::importHistory_writesASetThatRuns()
 {
     for (const auto& [model, prompt] : { std::pair { "weak", "What is 3+3?" }, std::pair { "strong", "What is 5+5?" },
@@ -573,6 +575,23 @@ void tst_CliEval::importHistory_writesASetThatRuns()
                          + QStringList { QStringLiteral("ask"), QStringLiteral("--model"), QString::fromLatin1(model),
                                          QStringLiteral("--no-stream"), QString::fromLatin1(prompt) });
         QVERIFY2(ask.exitCode == 0, ask.err.constData());
+    }
+    {
+        Ledger ledger;
+        QVERIFY(ledger.open(QDir(m_home->path()).filePath(QStringLiteral("ledger.sqlite"))));
+        RequestRecord run;
+        run.startedAt = QDateTime::currentDateTimeUtc();
+        run.source = RequestSource::Workbench;
+        run.prompt = QStringLiteral("Name a colour.");
+        run.finalModel = QStringLiteral("weak");
+        run.finalProvider = QStringLiteral("up");
+        run.compareGroup = QStringLiteral("g1");
+        run.answer = QStringLiteral("Blue.");
+        run.costUsd = 0.001;
+        ledger.record(run);
+        QSignalSpy flushed(&ledger, &Ledger::flushed);
+        ledger.flush();
+        QVERIFY(flushed.wait(10000));
     }
     const CliRun eval
         = CliRun::of(home()
@@ -586,17 +605,20 @@ void tst_CliEval::importHistory_writesASetThatRuns()
         + QStringList { QStringLiteral("eval"), QStringLiteral("import-history"), QStringLiteral("--since"), today,
                         QStringLiteral("--answers-as-expected"), QStringLiteral("--out"), out });
     QVERIFY2(import.exitCode == 0, import.err.constData());
-    QVERIFY2(import.err.contains("2 prompts written; 1 repeated prompt left out"), import.err.constData());
+    QVERIFY2(import.err.contains("3 prompts written; 1 repeated prompt left out"), import.err.constData());
     QFile file(out);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
-    QCOMPARE(lines.size(), 2);
-    // Newest first: the last ask's prompt, with weak's wrong sum as its expected answer.
-    const QJsonObject first = QJsonDocument::fromJson(lines.at(0)).object();
-    QCOMPARE(first.value(QLatin1String("prompt")).toString(), QStringLiteral("What is 3+3?"));
-    QCOMPARE(first.value(QLatin1String("expected")).toString(), QStringLiteral("The answer is 7."));
-    QCOMPARE(QJsonDocument::fromJson(lines.at(1)).object().value(QLatin1String("expected")).toString(),
-             QStringLiteral("The answer is 10."));
+    // Newest first: the workbench run with its answer, then the asks (the ledger kept no answer).
+    QStringList got;
+    for (const QByteArray& line : lines) {
+        const QJsonObject object = QJsonDocument::fromJson(line).object();
+        got.append(object.value(QLatin1String("prompt")).toString() + u'|'
+                   + object.value(QLatin1String("expected")).toString());
+    }
+    QCOMPARE(got,
+             (QStringList { QStringLiteral("Name a colour.|Blue."), QStringLiteral("What is 3+3?|"),
+                            QStringLiteral("What is 5+5?|") }));
     // One model's history only; a set that runs as written.
     const CliRun strongOnly = CliRun::of(home()
                                          + QStringList { QStringLiteral("eval"), QStringLiteral("import-history"),
