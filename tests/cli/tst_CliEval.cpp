@@ -46,6 +46,10 @@ public:
                 return;
             }
             if (model == QLatin1String("judge") && prompt.contains(QLatin1String("Answer B:"))) {
+                if (holdPairwiseAfter > 0 && ++pairwiseReceived > holdPairwiseAfter) {
+                    held.append(QPointer<HttpResponder>(responder)); // never answered: the process dies first
+                    return;
+                }
                 answered[model] += 1;
                 send(responder, model, pairwiseVerdict(prompt));
                 return;
@@ -94,6 +98,8 @@ public:
     QString holdModel; // requests for this model are held, never answered
     QList<QPointer<HttpResponder>> held;
     QHash<QString, int> answered; // "model|prompt" (the judge: "judge") -> answers sent
+    int holdPairwiseAfter = 0; // pairwise judge calls after this many are held; 0: none
+    int pairwiseReceived = 0;
     bool judgePrefersA = false; // the pairwise judge's position bias: it always names the first answer
     QStringList judgedFirst; // per pairwise judge call: "PROMPT|the answer shown as A"
     QHash<QString, int> toolsSeen; // model -> requests that offered tools
@@ -182,6 +188,7 @@ private slots:
     void toolsFile_offeredToEveryModel_callsGraded();
     void pairwise_judgedInBothOrders_verdictsAndGames_data();
     void pairwise_judgedInBothOrders_verdictsAndGames();
+    void pairwise_sigkillBetweenTheTwoOrders_resumeReadsTheFirstVerdict();
     void importHistory_writesASetThatRuns();
     void badToolsFile_refusedNamingThePlace_nothingSent_data();
     void badToolsFile_refusedNamingThePlace_nothingSent();
@@ -561,6 +568,58 @@ void tst_CliEval::pairwise_judgedInBothOrders_verdictsAndGames()
     QCOMPARE(rows.value(QStringLiteral("strong")).value(QLatin1String("wins")).toInt(), wins);
     QCOMPARE(rows.value(QStringLiteral("strong")).value(QLatin1String("ties")).toInt(), ties);
     QCOMPARE(rows.value(QStringLiteral("weak")).value(QLatin1String("losses")).toInt(), wins);
+}
+
+// Killed while the judge holds the second order of the first comparison: the first order's verdict
+// is in the ledger (through the crash journal), so the resume reads it and asks only the second.
+void tst_CliEval::pairwise_sigkillBetweenTheTwoOrders_resumeReadsTheFirstVerdict()
+{
+    m_upstream->holdPairwiseAfter = 1;
+    QProcess first;
+    first.start(QStringLiteral(SWITCHYARD_BINARY),
+                home()
+                    + QStringList { QStringLiteral("eval"), QStringLiteral("run"), m_set, QStringLiteral("--models"),
+                                    QStringLiteral("weak,strong"), QStringLiteral("--grader"),
+                                    QStringLiteral("llm-pairwise:judge"), QStringLiteral("--concurrency"),
+                                    QStringLiteral("1") });
+    QVERIFY(first.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(m_upstream->held.size(), 1, 30000);
+    QCOMPARE(m_upstream->answered.value(QStringLiteral("judge")), 1);
+    QCOMPARE(m_upstream->received, 4); // q1 of weak and strong, the judge twice
+    first.kill();
+    QVERIFY(first.waitForFinished(10000));
+    const qint64 id = scalar(QStringLiteral("SELECT MAX(id) FROM evaluations")).toLongLong();
+    QVERIFY(id > 0);
+
+    m_upstream->holdPairwiseAfter = 0;
+    const CliRun second
+        = CliRun::of(home()
+                     + QStringList { QStringLiteral("eval"), QStringLiteral("run"), QStringLiteral("--resume"),
+                                     QString::number(id), QStringLiteral("--json") });
+    QVERIFY2(second.exitCode == 0, second.err.constData());
+    // Server side: each model asked each prompt once, the judge 2 x 8 verdicts in all (the held one
+    // again, the one that came not).
+    for (auto it = m_upstream->answered.cbegin(); it != m_upstream->answered.cend(); ++it) {
+        if (it.key() != QLatin1String("judge")) {
+            QVERIFY2(it.value() == 1, qPrintable(it.key()));
+        }
+    }
+    QCOMPARE(m_upstream->answered.value(QStringLiteral("judge")), 2 * kPrompts);
+    const QJsonObject result = QJsonDocument::fromJson(second.out).object();
+    const QJsonObject versus = result.value(QLatin1String("models"))
+                                   .toArray()
+                                   .at(1)
+                                   .toObject()
+                                   .value(QLatin1String("versus_baseline"))
+                                   .toObject();
+    QCOMPARE(versus.value(QLatin1String("wins")).toInt(), 4);
+    QCOMPARE(versus.value(QLatin1String("ties")).toInt(), 4);
+    // The judge's cost is the cells' judge cost: the held call cost nothing, the rest once.
+    const double judgeRows
+        = scalar(QStringLiteral("SELECT SUM(cost_usd) FROM requests WHERE final_model = 'judge'")).toDouble();
+    const double judgeCells = scalar(QStringLiteral("SELECT SUM(judge_cost_usd) FROM evaluation_cells")).toDouble();
+    QVERIFY2(std::abs(judgeRows - judgeCells) < 1e-12,
+             qPrintable(QStringLiteral("%1 vs %2").arg(judgeRows).arg(judgeCells)));
 }
 
 // `switchyard ask` leaves history (source cli, no answer kept) and a workbench run keeps its answer;
