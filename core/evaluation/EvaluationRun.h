@@ -33,6 +33,10 @@ struct ChatRequest;
 // as it is, a judge's recorded verdict is read again; only calls that never ended (interrupted,
 // cancelled) or left no row are asked again. So the process may die between the ledger recording
 // an answer and the cell being saved without that answer being paid for twice.
+//
+// Pairwise judging (llm-pairwise): the baseline model's cell of a prompt is asked first; another
+// model's answer is judged against it in both orders once both are in (a cell whose answer comes
+// first waits, its answer saved), each order a judge call replayed on resume like the 1-10 judge's.
 class EvaluationRun final : public QObject
 {
     Q_OBJECT
