@@ -3323,6 +3323,18 @@ Erstes Token: %3</translation>
         <source>The set&apos;s grader, for prompts that name none: equals[:TEXT], contains[:TEXT], regex:PATTERN, json-valid, json-schema-valid:SCHEMA, numeric[:TOLERANCE], tool-call:NAME, llm-judge:MODEL[:THRESHOLD], llm-pairwise:JUDGE[:BASELINE]</source>
         <translation>Der Bewerter des Satzes für Prompts, die keinen nennen: equals[:TEXT], contains[:TEXT], regex:MUSTER, json-valid, json-schema-valid:SCHEMA, numeric[:TOLERANZ], tool-call:NAME, llm-judge:MODELL[:SCHWELLE], llm-pairwise:RICHTER[:VERGLEICHSMODELL]</translation>
     </message>
+    <message>
+        <source>Optional: a tools file (.json) for the prompts that offer none</source>
+        <translation>Optional: eine Werkzeugdatei (.json) für die Prompts, die keine anbieten</translation>
+    </message>
+    <message>
+        <source>OpenAI&apos;s tools list, or an object with &quot;tools&quot; and &quot;tool_choice&quot;; offered to every model, so tool-call graders grade real calls</source>
+        <translation>OpenAIs Werkzeugliste oder ein Objekt mit „tools“ und „tool_choice“; jedem Modell angeboten, sodass tool-call-Bewerter echte Aufrufe bewerten</translation>
+    </message>
+    <message>
+        <source>T&amp;ools:</source>
+        <translation>&amp;Werkzeuge:</translation>
+    </message>
 </context>
 <context>
     <name>EvaluationSetDialog</name>

@@ -256,15 +256,9 @@ void EvalCommand::run(Engine& engine)
         QString error;
         PromptSet prompts = PromptSet::read(m_set);
         if (!m_tools.isEmpty() && prompts.ok()) {
-            const QByteArray content = PromptSet::readBounded(m_tools, PromptSet::kMaxLineBytes, &error);
-            const auto offered = error.isEmpty() ? PromptTools::parse(content, &error) : std::nullopt;
+            const auto offered = PromptTools::readFile(m_tools, &error);
             if (!offered) {
-                // "FILE:LINE:COL: what" for bad JSON, "FILE: tools[1].function.name: ..." for a bad field.
-                const bool placed = error.startsWith(m_tools) || (!error.isEmpty() && error.front().isDigit());
-                emit done(Console::fail(error.startsWith(m_tools) ? error
-                                            : placed              ? QStringLiteral("%1:%2").arg(m_tools, error)
-                                                                  : QStringLiteral("%1: %2").arg(m_tools, error),
-                                        ExitUnparsable));
+                emit done(Console::fail(error, ExitUnparsable));
                 return;
             }
             prompts = prompts.withTools(*offered);

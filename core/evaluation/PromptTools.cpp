@@ -1,6 +1,7 @@
 #include "core/evaluation/PromptTools.h"
 
 #include "core/common/TextPosition.h"
+#include "core/evaluation/PromptSet.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -91,6 +92,22 @@ std::optional<PromptTools> PromptTools::parse(const QByteArray& json, QString* e
         return std::nullopt;
     }
     return fromJson(object.value(QLatin1String("tools")), object.value(QLatin1String("tool_choice")), error);
+}
+
+std::optional<PromptTools> PromptTools::readFile(const QString& path, QString* error)
+{
+    QString why;
+    const QByteArray content = PromptSet::readBounded(path, PromptSet::kMaxLineBytes, &why);
+    if (!why.isEmpty()) {
+        *error = why; // names the file already
+        return std::nullopt;
+    }
+    const auto tools = parse(content, &why);
+    if (!tools) {
+        const bool placed = !why.isEmpty() && why.front().isDigit(); // "LINE:COL: what"
+        *error = placed ? QStringLiteral("%1:%2").arg(path, why) : QStringLiteral("%1: %2").arg(path, why);
+    }
+    return tools;
 }
 
 void PromptTools::addTo(QJsonObject& body) const

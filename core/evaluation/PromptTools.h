@@ -30,6 +30,9 @@ public:
     // A `tools` file (`--tools FILE`): OpenAI's tools list, or an object with "tools" and
     // optionally "tool_choice"; *error names the place in the file.
     static std::optional<PromptTools> parse(const QByteArray& json, QString* error);
+    // A tools file read (bounded as a prompt set's lines are) and parsed; *error names the file:
+    // "FILE:LINE:COL: what" for bad JSON, "FILE: tools[0].function.name: ..." for a bad field.
+    static std::optional<PromptTools> readFile(const QString& path, QString* error);
 
     // Adds "tools" and, when set, "tool_choice" to an OpenAI chat-completions body.
     void addTo(QJsonObject& body) const;
