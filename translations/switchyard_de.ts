@@ -2659,20 +2659,12 @@ Erstes Token: %3</translation>
         <translation>Eine Stapelauswertung ausführen: jeder Prompt aus SET (CSV, JSONL oder promptfoo-YAML) an jedes Modell gestellt, bewertet und im Ledger festgehalten.</translation>
     </message>
     <message>
-        <source>run</source>
-        <translation>run</translation>
-    </message>
-    <message>
         <source>The prompt set file.</source>
         <translation>Die Datei mit den Prompts.</translation>
     </message>
     <message>
         <source>The models to evaluate, comma-separated.</source>
         <translation>Die auszuwertenden Modelle, durch Kommas getrennt.</translation>
-    </message>
-    <message>
-        <source>A grader for the prompts that name none (repeatable): equals[:TEXT], contains[:TEXT], regex:PATTERN, json-valid, json-schema-valid:SCHEMA, numeric[:TOLERANCE], tool-call:NAME, llm-judge:MODEL[:THRESHOLD]. Default: contains the expected answer.</source>
-        <translation>Ein Bewerter für die Prompts, die keinen nennen (wiederholbar): equals[:TEXT], contains[:TEXT], regex:PATTERN, json-valid, json-schema-valid:SCHEMA, numeric[:TOLERANCE], tool-call:NAME, llm-judge:MODEL[:THRESHOLD]. Standard: enthält die erwartete Antwort.</translation>
     </message>
     <message>
         <source>Cells in flight at once (default 4); each provider&apos;s own limit applies too.</source>
@@ -2691,10 +2683,6 @@ Erstes Token: %3</translation>
         <translation>Die noch nicht erledigten Zellen der Auswertung ID stellen.</translation>
     </message>
     <message>
-        <source>usage: switchyard eval run SET --models A,B,... [--grader KIND[:ARG]] [--concurrency N] [--json] [--export FILE] [--resume ID]</source>
-        <translation>Aufruf: switchyard eval run SET --models A,B,... [--grader KIND[:ARG]] [--concurrency N] [--json] [--export FILE] [--resume ID]</translation>
-    </message>
-    <message>
         <source>--models is required</source>
         <translation>--models ist erforderlich</translation>
     </message>
@@ -2709,10 +2697,6 @@ Erstes Token: %3</translation>
     <message>
         <source>--resume needs an evaluation id</source>
         <translation>--resume braucht die ID einer Auswertung</translation>
-    </message>
-    <message>
-        <source>--resume takes the prompts, models and graders the evaluation started with; give no SET, --models or --grader</source>
-        <translation>--resume übernimmt die Prompts, Modelle und Bewerter, mit denen die Auswertung begann; kein SET, --models oder --grader angeben</translation>
     </message>
     <message>
         <source>--export %1: expected a .csv, .jsonl or .html file</source>
@@ -2808,6 +2792,98 @@ Erstes Token: %3</translation>
     <message>
         <source>%1 with --grader</source>
         <translation>%1 mit --grader</translation>
+    </message>
+    <message>
+        <source>Write the prompts of the history as a prompt set (JSONL) to evaluate.</source>
+        <translation>Die Prompts des Verlaufs als Prompt-Satz (JSONL) zum Bewerten schreiben.</translation>
+    </message>
+    <message>
+        <source>import-history</source>
+        <translation>import-history</translation>
+    </message>
+    <message>
+        <source>Requests from this date on (YYYY-MM-DD, UTC).</source>
+        <translation>Anfragen ab diesem Datum (JJJJ-MM-TT, UTC).</translation>
+    </message>
+    <message>
+        <source>Requests up to and including this date.</source>
+        <translation>Anfragen bis einschließlich dieses Datums.</translation>
+    </message>
+    <message>
+        <source>Only requests a model answered (its id or name).</source>
+        <translation>Nur Anfragen, die ein Modell beantwortet hat (seine ID oder sein Name).</translation>
+    </message>
+    <message>
+        <source>At most N prompts, the newest (default 1000).</source>
+        <translation>Höchstens N Prompts, die neuesten (Standard 1000).</translation>
+    </message>
+    <message>
+        <source>Write each request&apos;s answer as the prompt&apos;s expected answer.</source>
+        <translation>Die Antwort jeder Anfrage als erwartete Antwort des Prompts schreiben.</translation>
+    </message>
+    <message>
+        <source>The prompt set to write (.jsonl).</source>
+        <translation>Der zu schreibende Prompt-Satz (.jsonl).</translation>
+    </message>
+    <message>
+        <source>usage: switchyard eval import-history --since DATE [--until DATE] [--model M] [--limit N] [--answers-as-expected] --out SET.jsonl</source>
+        <translation>Aufruf: switchyard eval import-history --since DATUM [--until DATUM] [--model M] [--limit N] [--answers-as-expected] --out SATZ.jsonl</translation>
+    </message>
+    <message>
+        <source>--since needs a date as YYYY-MM-DD, not &quot;%1&quot;</source>
+        <translation>--since braucht ein Datum als JJJJ-MM-TT, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>--until needs a date as YYYY-MM-DD, not &quot;%1&quot;</source>
+        <translation>--until braucht ein Datum als JJJJ-MM-TT, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>--limit needs a number of 1 or more</source>
+        <translation>--limit braucht eine Zahl ab 1</translation>
+    </message>
+    <message>
+        <source>--out %1: the set is written as JSONL; name a .jsonl file</source>
+        <translation>--out %1: der Satz wird als JSONL geschrieben; nennen Sie eine .jsonl-Datei</translation>
+    </message>
+    <message>
+        <source>the ledger is not open; the history is kept there</source>
+        <translation>das Protokoll ist nicht geöffnet; dort liegt der Verlauf</translation>
+    </message>
+    <message>
+        <source>cannot read the ledger: %1</source>
+        <translation>das Protokoll kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>no prompt in the history matches (%1)</source>
+        <translation>kein Prompt im Verlauf passt (%1)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>run, or import-history (see its --help)</source>
+        <translation>run oder import-history (siehe dessen --help)</translation>
+    </message>
+    <message>
+        <source>A grader for the prompts that name none (repeatable): equals[:TEXT], contains[:TEXT], regex:PATTERN, json-valid, json-schema-valid:SCHEMA, numeric[:TOLERANCE], tool-call:NAME, llm-judge:MODEL[:THRESHOLD], llm-pairwise:JUDGE[:BASELINE]. Default: contains the expected answer.</source>
+        <translation>Ein Bewerter für die Prompts, die keinen nennen (wiederholbar): equals[:TEXT], contains[:TEXT], regex:MUSTER, json-valid, json-schema-valid:SCHEMA, numeric[:TOLERANZ], tool-call:NAME, llm-judge:MODELL[:SCHWELLE], llm-pairwise:RICHTER[:VERGLEICHSMODELL]. Standard: enthält die erwartete Antwort.</translation>
+    </message>
+    <message>
+        <source>Offer the tools in FILE (OpenAI&apos;s tools list, or an object with &quot;tools&quot; and &quot;tool_choice&quot;) with every prompt that offers none of its own.</source>
+        <translation>Die Werkzeuge in DATEI (OpenAIs Werkzeugliste oder ein Objekt mit „tools“ und „tool_choice“) mit jedem Prompt anbieten, der keine eigenen anbietet.</translation>
+    </message>
+    <message>
+        <source>usage: switchyard eval run SET --models A,B,... [--grader KIND[:ARG]] [--concurrency N] [--json] [--export FILE] [--tools FILE] [--resume ID]</source>
+        <translation>Aufruf: switchyard eval run SATZ --models A,B,... [--grader ART[:ARG]] [--concurrency N] [--json] [--export DATEI] [--tools DATEI] [--resume ID]</translation>
+    </message>
+    <message>
+        <source>--resume takes the prompts, models, graders and tools the evaluation started with; give no SET, --models, --grader or --tools</source>
+        <translation>--resume nimmt die Prompts, Modelle, Bewerter und Werkzeuge, mit denen die Bewertung begann; geben Sie keinen SATZ, kein --models, --grader oder --tools an</translation>
+    </message>
+    <message>
+        <source>%1 against %2: %3 won, %4 tied, %5 lost</source>
+        <translation>%1 gegen %2: %3 gewonnen, %4 unentschieden, %5 verloren</translation>
     </message>
 </context>
 <context>
@@ -3080,6 +3156,14 @@ Erstes Token: %3</translation>
         <source>Latency p50 / p95</source>
         <translation>Latenz p50 / p95</translation>
     </message>
+    <message>
+        <source>%1 vs %2</source>
+        <translation>%1 gegen %2</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>Vergleichsmodell</translation>
+    </message>
 </context>
 <context>
     <name>EvaluationPlan</name>
@@ -3113,6 +3197,22 @@ Erstes Token: %3</translation>
     <message>
         <source>the judge %1 could not be asked: %2</source>
         <translation>das Bewertungsmodell %1 konnte nicht gefragt werden: %2</translation>
+    </message>
+    <message>
+        <source>the pairwise baseline %1 is not one of the models evaluated (%2)</source>
+        <translation>das Vergleichsmodell %1 ist keines der bewerteten Modelle (%2)</translation>
+    </message>
+    <message>
+        <source>llm-judge and llm-pairwise cannot grade the same evaluation; run them as two</source>
+        <translation>llm-judge und llm-pairwise können nicht dieselbe Bewertung bewerten; starten Sie zwei</translation>
+    </message>
+    <message>
+        <source>worse than the baseline %1 in both orders</source>
+        <translation>in beiden Reihenfolgen schlechter als das Vergleichsmodell %1</translation>
+    </message>
+    <message>
+        <source>the baseline %1 has no answer to compare with</source>
+        <translation>das Vergleichsmodell %1 hat keine Antwort zum Vergleichen</translation>
     </message>
 </context>
 <context>
@@ -3162,10 +3262,6 @@ Erstes Token: %3</translation>
     <message>
         <source>contains the expected answer</source>
         <translation>enthält die erwartete Antwort</translation>
-    </message>
-    <message>
-        <source>The set&apos;s grader, for prompts that name none: equals[:TEXT], contains[:TEXT], regex:PATTERN, json-valid, json-schema-valid:SCHEMA, numeric[:TOLERANCE], tool-call:NAME, llm-judge:MODEL[:THRESHOLD]</source>
-        <translation>Der Bewerter des Satzes für Prompts, die keinen nennen: equals[:TEXT], contains[:TEXT], regex:PATTERN, json-valid, json-schema-valid:SCHEMA, numeric[:TOLERANCE], tool-call:NAME, llm-judge:MODEL[:THRESHOLD]</translation>
     </message>
     <message>
         <source>Cells in flight at once; each provider&apos;s own limit applies too</source>
@@ -3242,6 +3338,76 @@ Erstes Token: %3</translation>
     <message>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>The set&apos;s grader, for prompts that name none: equals[:TEXT], contains[:TEXT], regex:PATTERN, json-valid, json-schema-valid:SCHEMA, numeric[:TOLERANCE], tool-call:NAME, llm-judge:MODEL[:THRESHOLD], llm-pairwise:JUDGE[:BASELINE]</source>
+        <translation>Der Bewerter des Satzes für Prompts, die keinen nennen: equals[:TEXT], contains[:TEXT], regex:MUSTER, json-valid, json-schema-valid:SCHEMA, numeric[:TOLERANZ], tool-call:NAME, llm-judge:MODELL[:SCHWELLE], llm-pairwise:RICHTER[:VERGLEICHSMODELL]</translation>
+    </message>
+    <message>
+        <source>Optional: a tools file (.json) for the prompts that offer none</source>
+        <translation>Optional: eine Werkzeugdatei (.json) für die Prompts, die keine anbieten</translation>
+    </message>
+    <message>
+        <source>OpenAI&apos;s tools list, or an object with &quot;tools&quot; and &quot;tool_choice&quot;; offered to every model, so tool-call graders grade real calls</source>
+        <translation>OpenAIs Werkzeugliste oder ein Objekt mit „tools“ und „tool_choice“; jedem Modell angeboten, sodass tool-call-Bewerter echte Aufrufe bewerten</translation>
+    </message>
+    <message>
+        <source>T&amp;ools:</source>
+        <translation>&amp;Werkzeuge:</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationSetDialog</name>
+    <message>
+        <source>New Evaluation Set</source>
+        <translation>Neuer Bewertungssatz</translation>
+    </message>
+    <message>
+        <source>No expected answer</source>
+        <translation>Keine erwartete Antwort</translation>
+    </message>
+    <message>
+        <source>The answer of %1</source>
+        <translation>Die Antwort von %1</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>&amp;Expected answer:</source>
+        <translation>&amp;Erwartete Antwort:</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) selected. Each prompt becomes a line of a JSONL prompt set, which opens in the evaluation run box.</source>
+        <translation>
+            <numerusform>%n Lauf ausgewählt. Jeder Prompt wird eine Zeile eines JSONL-Prompt-Satzes, der sich im Bewertungslauf öffnet.</numerusform>
+            <numerusform>%n Läufe ausgewählt. Jeder Prompt wird eine Zeile eines JSONL-Prompt-Satzes, der sich im Bewertungslauf öffnet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Write Set</source>
+        <translation>Satz &amp;schreiben</translation>
+    </message>
+    <message>
+        <source>Save the Prompt Set</source>
+        <translation>Prompt-Satz speichern</translation>
+    </message>
+    <message>
+        <source>Prompt sets (*.jsonl)</source>
+        <translation>Prompt-Sätze (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Name the file to write.</source>
+        <translation>Nennen Sie die zu schreibende Datei.</translation>
+    </message>
+    <message>
+        <source>No prompt to write: %1</source>
+        <translation>Kein Prompt zu schreiben: %1</translation>
     </message>
 </context>
 <context>
@@ -4227,6 +4393,14 @@ Erstes Token: %3</translation>
         <source>no grader</source>
         <translation>kein Bewerter</translation>
     </message>
+    <message>
+        <source>llm-pairwise needs calls to the judge model</source>
+        <translation>llm-pairwise braucht Aufrufe des Richtermodells</translation>
+    </message>
+    <message>
+        <source>the judge&apos;s reply has no &quot;WINNER: A|B|TIE&quot;: &quot;%1&quot;</source>
+        <translation>die Antwort des Richters enthält kein „WINNER: A|B|TIE“: „%1“</translation>
+    </message>
 </context>
 <context>
     <name>GraderSpec</name>
@@ -4285,6 +4459,14 @@ Erstes Token: %3</translation>
     <message>
         <source>numeric:TOLERANCE needs a number, not &quot;%1&quot;</source>
         <translation>numeric:TOLERANCE braucht eine Zahl, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>llm-pairwise needs a judge model</source>
+        <translation>llm-pairwise braucht ein Richtermodell</translation>
+    </message>
+    <message>
+        <source>llm-pairwise: the judge cannot be the baseline</source>
+        <translation>llm-pairwise: der Richter kann nicht das Vergleichsmodell sein</translation>
     </message>
 </context>
 <context>
@@ -4404,6 +4586,42 @@ Erstes Token: %3</translation>
     <message>
         <source>Search prompts, answers, models, errors</source>
         <translation>Prompts, Antworten, Modelle, Fehler durchsuchen</translation>
+    </message>
+    <message>
+        <source>New &amp;evaluation set from selection...</source>
+        <translation>Neuer &amp;Bewertungssatz aus der Auswahl …</translation>
+    </message>
+    <message>
+        <source>Write the prompts of the runs selected as a prompt set and open it in the evaluation run box</source>
+        <translation>Die Prompts der ausgewählten Läufe als Prompt-Satz schreiben und im Bewertungslauf öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>HistorySet</name>
+    <message numerus="yes">
+        <source>%n prompt(s) written</source>
+        <translation>
+            <numerusform>%n Prompt geschrieben</numerusform>
+            <numerusform>%n Prompts geschrieben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n row(s) without a prompt left out (prompt storage was off)</source>
+        <translation>
+            <numerusform>; %n Zeile ohne Prompt ausgelassen (Prompt-Speicherung war aus)</numerusform>
+            <numerusform>; %n Zeilen ohne Prompt ausgelassen (Prompt-Speicherung war aus)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n repeated prompt(s) left out</source>
+        <translation>
+            <numerusform>; %n wiederholter Prompt ausgelassen</numerusform>
+            <numerusform>; %n wiederholte Prompts ausgelassen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -6335,6 +6553,21 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>PairwiseVerdict</name>
+    <message>
+        <source>win</source>
+        <translation>Sieg</translation>
+    </message>
+    <message>
+        <source>tie</source>
+        <translation>Unentschieden</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Niederlage</translation>
+    </message>
+</context>
+<context>
     <name>PolicyEdits</name>
     <message>
         <source>unknown tier &quot;%1&quot;</source>
@@ -6775,10 +7008,6 @@ Erstes Token: %3</translation>
         <translation>JSON-Objekt erwartet</translation>
     </message>
     <message>
-        <source>unknown field &quot;%1&quot; (known: id, prompt, expected, grader, graders)</source>
-        <translation>unbekanntes Feld „%1“ (bekannt: id, prompt, expected, grader, graders)</translation>
-    </message>
-    <message>
         <source>missing field &quot;id&quot;</source>
         <translation>Feld „id“ fehlt</translation>
     </message>
@@ -6819,10 +7048,6 @@ Erstes Token: %3</translation>
         <translation>%1: keine Kopfzeile (erwartet: eine Spalte „prompt“)</translation>
     </message>
     <message>
-        <source>%1: unknown column &quot;%2&quot; (known: id, prompt, expected, grader)</source>
-        <translation>%1: unbekannte Spalte „%2“ (bekannt: id, prompt, expected, grader)</translation>
-    </message>
-    <message>
         <source>%1: missing column &quot;prompt&quot;</source>
         <translation>%1: Spalte „prompt“ fehlt</translation>
     </message>
@@ -6837,6 +7062,61 @@ Erstes Token: %3</translation>
     <message>
         <source>%1: field &quot;prompt&quot; is empty</source>
         <translation>%1: Feld „prompt“ ist leer</translation>
+    </message>
+    <message>
+        <source>unknown field &quot;%1&quot; (known: id, prompt, system, expected, grader, graders, tools, tool_choice)</source>
+        <translation>unbekanntes Feld „%1“ (bekannt: id, prompt, system, expected, grader, graders, tools, tool_choice)</translation>
+    </message>
+    <message>
+        <source>field &quot;system&quot; must be a string</source>
+        <translation>Feld „system“ muss ein Text sein</translation>
+    </message>
+    <message>
+        <source>%1: invalid JSON at column %2: %3</source>
+        <translation>%1: ungültiges JSON in Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: unknown column &quot;%2&quot; (known: id, prompt, system, expected, grader, tools, tool_choice)</source>
+        <translation>%1: unbekannte Spalte „%2“ (bekannt: id, prompt, system, expected, grader, tools, tool_choice)</translation>
+    </message>
+</context>
+<context>
+    <name>PromptTools</name>
+    <message>
+        <source>tool_choice: there are no tools to choose from</source>
+        <translation>tool_choice: es gibt keine Werkzeuge zur Auswahl</translation>
+    </message>
+    <message>
+        <source>tool_choice: &quot;%1&quot; is not auto, none, required or {&quot;type&quot;: &quot;function&quot;, &quot;function&quot;: {&quot;name&quot;: ...}}</source>
+        <translation>tool_choice: „%1“ ist weder auto, none, required noch {&quot;type&quot;: &quot;function&quot;, &quot;function&quot;: {&quot;name&quot;: ...}}</translation>
+    </message>
+    <message>
+        <source>tool_choice: must be auto, none, required or {&quot;type&quot;: &quot;function&quot;, &quot;function&quot;: {&quot;name&quot;: ...}}</source>
+        <translation>tool_choice: muss auto, none, required oder {&quot;type&quot;: &quot;function&quot;, &quot;function&quot;: {&quot;name&quot;: ...}} sein</translation>
+    </message>
+    <message>
+        <source>tool_choice.function.name: missing</source>
+        <translation>tool_choice.function.name: fehlt</translation>
+    </message>
+    <message>
+        <source>tool_choice.function.name: &quot;%1&quot; is not one of the tools</source>
+        <translation>tool_choice.function.name: „%1“ ist keines der Werkzeuge</translation>
+    </message>
+    <message>
+        <source>tools: must be a list of {&quot;type&quot;: &quot;function&quot;, &quot;function&quot;: {...}}</source>
+        <translation>tools: muss eine Liste von {&quot;type&quot;: &quot;function&quot;, &quot;function&quot;: {...}} sein</translation>
+    </message>
+    <message>
+        <source>tools: the list is empty</source>
+        <translation>tools: die Liste ist leer</translation>
+    </message>
+    <message>
+        <source>unknown field &quot;%1&quot; (known: tools, tool_choice)</source>
+        <translation>unbekanntes Feld „%1“ (bekannt: tools, tool_choice)</translation>
+    </message>
+    <message>
+        <source>expected a list of tools, or an object with a &quot;tools&quot; list</source>
+        <translation>erwartet eine Liste von Werkzeugen oder ein Objekt mit einer Liste „tools“</translation>
     </message>
 </context>
 <context>
@@ -8329,18 +8609,6 @@ Erstes Token: %3</translation>
         <translation>&lt;b&gt;&amp;Modelle&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>Try a &amp;prompt</source>
-        <translation>&amp;Prompt ausprobieren</translation>
-    </message>
-    <message>
-        <source>Simu&amp;late outage</source>
-        <translation>&amp;Ausfall simulieren</translation>
-    </message>
-    <message>
-        <source>What it would &amp;cost</source>
-        <translation>Was es &amp;kosten würde</translation>
-    </message>
-    <message>
         <source>Problems</source>
         <translation>Probleme</translation>
     </message>
@@ -8453,10 +8721,6 @@ Erstes Token: %3</translation>
         <translation>%1 wiederholen</translation>
     </message>
     <message>
-        <source>Learned &amp;threshold</source>
-        <translation>Gelernte &amp;Schwelle</translation>
-    </message>
-    <message>
         <source>Review primaries over</source>
         <translation>Primäre Modelle bewerten über</translation>
     </message>
@@ -8476,8 +8740,44 @@ Erstes Token: %3</translation>
         <translation>Ungespeicherte Änderungen: Speichern schreibt sie in routing.json, Verwerfen verwirft sie</translation>
     </message>
     <message>
-        <source>E&amp;valuation advice</source>
-        <translation>Rat aus einer Aus&amp;wertung</translation>
+        <source>Tr&amp;y</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>Try a prompt: which tier and rule it gets, and why</source>
+        <translation>Einen Prompt testen: welche Stufe und Regel er bekommt, und warum</translation>
+    </message>
+    <message>
+        <source>&amp;Outage</source>
+        <translation>&amp;Ausfall</translation>
+    </message>
+    <message>
+        <source>Simulate an outage: what the chains fall back to</source>
+        <translation>Einen Ausfall simulieren: worauf die Ketten ausweichen</translation>
+    </message>
+    <message>
+        <source>&amp;Cost</source>
+        <translation>&amp;Kosten</translation>
+    </message>
+    <message>
+        <source>What it would cost: the policy priced over your traffic</source>
+        <translation>Was es kosten würde: die Richtlinie über Ihren Verkehr berechnet</translation>
+    </message>
+    <message>
+        <source>Lear&amp;ned</source>
+        <translation>&amp;Gelernt</translation>
+    </message>
+    <message>
+        <source>The learned rule&apos;s threshold and its curve</source>
+        <translation>Die Schwelle der gelernten Regel und ihre Kurve</translation>
+    </message>
+    <message>
+        <source>Eva&amp;luation</source>
+        <translation>Be&amp;wertung</translation>
+    </message>
+    <message>
+        <source>Evaluation advice: the cheapest model that passes, per tier</source>
+        <translation>Bewertungsrat: das günstigste Modell, das besteht, je Stufe</translation>
     </message>
 </context>
 <context>

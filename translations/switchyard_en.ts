@@ -175,6 +175,16 @@
     </message>
 </context>
 <context>
+    <name>EvaluationSetDialog</name>
+    <message numerus="yes">
+        <source>%n run(s) selected. Each prompt becomes a line of a JSONL prompt set, which opens in the evaluation run box.</source>
+        <translation>
+            <numerusform>%n run selected. Each prompt becomes a line of a JSONL prompt set, which opens in the evaluation run box.</numerusform>
+            <numerusform>%n runs selected. Each prompt becomes a line of a JSONL prompt set, which opens in the evaluation run box.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GatewayServer</name>
     <message numerus="yes">
         <source>The gateway is busy with %n large request(s) (%1 MiB or more each); try again shortly.</source>
@@ -208,6 +218,30 @@
         <translation>
             <numerusform>%n model</numerusform>
             <numerusform>%n models</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistorySet</name>
+    <message numerus="yes">
+        <source>%n prompt(s) written</source>
+        <translation>
+            <numerusform>%n prompt written</numerusform>
+            <numerusform>%n prompts written</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n row(s) without a prompt left out (prompt storage was off)</source>
+        <translation>
+            <numerusform>; %n row without a prompt left out (prompt storage was off)</numerusform>
+            <numerusform>; %n rows without a prompt left out (prompt storage was off)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n repeated prompt(s) left out</source>
+        <translation>
+            <numerusform>; %n repeated prompt left out</numerusform>
+            <numerusform>; %n repeated prompts left out</numerusform>
         </translation>
     </message>
 </context>

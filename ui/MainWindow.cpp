@@ -22,9 +22,11 @@
 #include "core/workbench/ProviderHealth.h"
 #include "ui/common/AlertTray.h"
 #include "ui/common/ElidedLabel.h"
+#include "ui/common/FileDialogs.h"
 #include "ui/common/Icons.h"
 #include "ui/common/ProviderStatusBar.h"
 #include "ui/workbench/EvaluationMatrixDialog.h"
+#include "ui/workbench/EvaluationSetDialog.h"
 #include "ui/workbench/HistoryPanel.h"
 #include "ui/workbench/LeaderboardDock.h"
 #include "ui/workbench/PromptEditor.h"
@@ -310,6 +312,25 @@ void MainWindow::setUpHistory(Engine& engine)
         m_workbench->showRun(snapshot);
     });
     connect(ledger, &Ledger::recorded, m_history, &HistoryPanel::reload);
+    connect(m_history, &HistoryPanel::evaluationSetRequested, this, [this](const QList<RequestRecord>& records) {
+        const QString suggested = FileDialogs::suggestedPath(QStringLiteral("history-set.jsonl"));
+        EvaluationSetDialog chooser(records, suggested, this);
+        if (chooser.exec() != QDialog::Accepted) {
+            return;
+        }
+        // The set opens in the run box, the models of the runs checked.
+        auto* dialog = new EvaluationMatrixDialog(m_engine->ledgerPath(), this);
+        dialog->enableRuns(*m_engine);
+        QStringList models;
+        for (const RequestRecord& record : records) {
+            if (!models.contains(record.finalModel)) {
+                models.append(record.finalModel);
+            }
+        }
+        dialog->openSet(chooser.writtenPath(), models);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
 
     m_historyDock = new QDockWidget(tr("History"), this);
     m_historyDock->setObjectName(QStringLiteral("historyDock"));

@@ -144,6 +144,8 @@ int runCommand(const CommandLine& commandLine)
         const AppSettings appSettings;
         engine.budgets()->setSettings(EngineSettings::budgetSettings(appSettings, engine.budgets()->settings()));
         engine.setDefaultTimeouts(appSettings.defaultTimeouts(), appSettings.defaultTimeoutsSet());
+        // And its privacy choice: with prompt storage off the ledger keeps no prompts or answers.
+        engine.setStorePrompts(appSettings.storePrompts());
         // Requests sent from here are traced when the environment names a collector (serve also
         // takes --otlp-endpoint).
         QString traceError;

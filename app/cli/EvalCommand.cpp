@@ -7,6 +7,9 @@
 #include "core/evaluation/EvaluationPlan.h"
 #include "core/evaluation/EvaluationRun.h"
 #include "core/evaluation/EvaluationSummary.h"
+#include "core/evaluation/HistorySet.h"
+#include "core/evaluation/PairwiseResults.h"
+#include "core/ledger/LedgerQueries.h"
 
 #include <QCommandLineParser>
 
@@ -25,21 +28,139 @@ QString padded(const QString& text, int width)
 EvalCommand::EvalCommand() = default;
 EvalCommand::~EvalCommand() = default;
 
+bool EvalCommand::parseImport(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Write the prompts of the history as a prompt set (JSONL) to evaluate."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("action"), tr("import-history"), QStringLiteral("import-history"));
+    const QCommandLineOption since(QStringLiteral("since"), tr("Requests from this date on (YYYY-MM-DD, UTC)."),
+                                   QStringLiteral("DATE"));
+    const QCommandLineOption until(QStringLiteral("until"), tr("Requests up to and including this date."),
+                                   QStringLiteral("DATE"));
+    const QCommandLineOption model(QStringLiteral("model"), tr("Only requests a model answered (its id or name)."),
+                                   QStringLiteral("M"));
+    const QCommandLineOption limit(QStringLiteral("limit"), tr("At most N prompts, the newest (default 1000)."),
+                                   QStringLiteral("N"));
+    const QCommandLineOption answers(QStringLiteral("answers-as-expected"),
+                                     tr("Write each request's answer as the prompt's expected answer."));
+    const QCommandLineOption out(QStringLiteral("out"), tr("The prompt set to write (.jsonl)."),
+                                 QStringLiteral("FILE"));
+    parser.addOptions({ since, until, model, limit, answers, out });
+    if (!Console::parseArguments(parser, QStringLiteral("switchyard eval"), arguments)) {
+        return false;
+    }
+    const QString usage = tr("usage: switchyard eval import-history --since DATE [--until DATE] [--model M] "
+                             "[--limit N] [--answers-as-expected] --out SET.jsonl");
+    if (parser.positionalArguments() != QStringList { QStringLiteral("import-history") } || !parser.isSet(since)
+        || !parser.isSet(out)) {
+        Console::fail(usage, 64);
+        return false;
+    }
+    auto day = [](const QString& text) {
+        const QDate date = QDate::fromString(text, Qt::ISODate);
+        return date.isValid() ? QDateTime(date, QTime(0, 0), Qt::UTC) : QDateTime();
+    };
+    m_since = day(parser.value(since));
+    if (!m_since.isValid()) {
+        Console::fail(tr("--since needs a date as YYYY-MM-DD, not \"%1\"").arg(parser.value(since)), 64);
+        return false;
+    }
+    if (parser.isSet(until)) {
+        m_until = day(parser.value(until)).addDays(1);
+        if (!m_until.isValid()) {
+            Console::fail(tr("--until needs a date as YYYY-MM-DD, not \"%1\"").arg(parser.value(until)), 64);
+            return false;
+        }
+    }
+    if (parser.isSet(limit)) {
+        bool ok = false;
+        m_limit = parser.value(limit).toInt(&ok);
+        if (!ok || m_limit < 1) {
+            Console::fail(tr("--limit needs a number of 1 or more"), 64);
+            return false;
+        }
+    }
+    m_out = parser.value(out);
+    if (!m_out.endsWith(QLatin1String(".jsonl"), Qt::CaseInsensitive)) {
+        Console::fail(tr("--out %1: the set is written as JSONL; name a .jsonl file").arg(m_out), 64);
+        return false;
+    }
+    m_model = parser.value(model);
+    m_answersAsExpected = parser.isSet(answers);
+    m_import = true;
+    return true;
+}
+
+void EvalCommand::runImport(Engine& engine)
+{
+    if (engine.ledgerPath().isEmpty()) {
+        emit done(Console::fail(tr("the ledger is not open; the history is kept there")));
+        return;
+    }
+    LedgerFilter filter;
+    filter.from = m_since;
+    filter.until = m_until;
+    for (RequestSource source : RequestSources::all()) {
+        if (source != RequestSource::Evaluation) { // an evaluation's own calls are no history to ask again
+            filter.sources.append(RequestSources::id(source));
+        }
+    }
+    if (!m_model.isEmpty()) {
+        const ModelConfig* model = engine.resolveModel(m_model, nullptr);
+        filter.models = { model ? model->id : m_model };
+    }
+    LedgerQueries queries(engine.ledgerPath());
+    // Repeated prompts are left out, so more rows than the limit are read to fill it.
+    const QList<RequestRecord> rows = queries.requests(filter, m_limit * 4);
+    if (!queries.errorString().isEmpty()) {
+        emit done(Console::fail(tr("cannot read the ledger: %1").arg(queries.errorString())));
+        return;
+    }
+    HistorySet::Result set = HistorySet::of(rows, m_answersAsExpected);
+    if (set.written > m_limit) {
+        const QList<QByteArray> lines = set.jsonl.split('\n');
+        set.jsonl = lines.mid(0, m_limit).join('\n') + '\n';
+        set.written = m_limit;
+    }
+    if (set.written == 0) {
+        emit done(Console::fail(tr("no prompt in the history matches (%1)").arg(HistorySet::describe(set))));
+        return;
+    }
+    QString error;
+    if (!HistorySet::save(m_out, set.jsonl, &error)) {
+        emit done(Console::fail(error));
+        return;
+    }
+    Console::err(tr("%1: %2").arg(m_out, HistorySet::describe(set)) + QLatin1Char('\n'));
+    emit done(0);
+}
+
 bool EvalCommand::parse(const QStringList& arguments)
 {
+    for (const QString& argument : arguments) {
+        if (!argument.startsWith(u'-')) { // the action
+            if (argument == QLatin1String("import-history")) {
+                return parseImport(arguments);
+            }
+            break;
+        }
+    }
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Run a batch evaluation: every prompt of SET (CSV, JSONL or promptfoo YAML) asked of every model, "
            "graded, and kept in the ledger."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("action"), tr("run"), QStringLiteral("run"));
+    parser.addPositionalArgument(QStringLiteral("action"), tr("run, or import-history (see its --help)"),
+                                 QStringLiteral("run"));
     parser.addPositionalArgument(QStringLiteral("SET"), tr("The prompt set file."), QStringLiteral("SET"));
     const QCommandLineOption models(QStringLiteral("models"), tr("The models to evaluate, comma-separated."),
                                     QStringLiteral("A,B,..."));
     const QCommandLineOption grader(QStringLiteral("grader"),
                                     tr("A grader for the prompts that name none (repeatable): equals[:TEXT], "
                                        "contains[:TEXT], regex:PATTERN, json-valid, json-schema-valid:SCHEMA, "
-                                       "numeric[:TOLERANCE], tool-call:NAME, llm-judge:MODEL[:THRESHOLD]. "
+                                       "numeric[:TOLERANCE], tool-call:NAME, llm-judge:MODEL[:THRESHOLD], "
+                                       "llm-pairwise:JUDGE[:BASELINE]. "
                                        "Default: contains the expected answer."),
                                     QStringLiteral("KIND[:ARG]"));
     const QCommandLineOption concurrency(QStringLiteral("concurrency"),
@@ -52,7 +173,11 @@ bool EvalCommand::parse(const QStringList& arguments)
                                       QStringLiteral("FILE"));
     const QCommandLineOption resume(QStringLiteral("resume"), tr("Ask the cells of evaluation ID not done yet."),
                                     QStringLiteral("ID"));
-    parser.addOptions({ models, grader, concurrency, json, exportTo, resume });
+    const QCommandLineOption tools(QStringLiteral("tools"),
+                                   tr("Offer the tools in FILE (OpenAI's tools list, or an object with \"tools\" and "
+                                      "\"tool_choice\") with every prompt that offers none of its own."),
+                                   QStringLiteral("FILE"));
+    parser.addOptions({ models, grader, concurrency, json, exportTo, resume, tools });
     if (!Console::parseArguments(parser, QStringLiteral("switchyard eval"), arguments)) {
         return false;
     }
@@ -61,7 +186,7 @@ bool EvalCommand::parse(const QStringList& arguments)
     if (positional.isEmpty() || positional.first() != QLatin1String("run") || positional.size() > 2
         || (positional.size() != 2 && !resuming)) {
         Console::fail(tr("usage: switchyard eval run SET --models A,B,... [--grader KIND[:ARG]] [--concurrency N] "
-                         "[--json] [--export FILE] [--resume ID]"),
+                         "[--json] [--export FILE] [--tools FILE] [--resume ID]"),
                       64);
         return false;
     }
@@ -99,13 +224,14 @@ bool EvalCommand::parse(const QStringList& arguments)
             Console::fail(tr("--resume needs an evaluation id"), 64);
             return false;
         }
-        if (!m_set.isEmpty() || !m_models.isEmpty() || !m_graders.isEmpty()) {
-            Console::fail(tr("--resume takes the prompts, models and graders the evaluation started with; give "
-                             "no SET, --models or --grader"),
+        if (!m_set.isEmpty() || !m_models.isEmpty() || !m_graders.isEmpty() || parser.isSet(tools)) {
+            Console::fail(tr("--resume takes the prompts, models, graders and tools the evaluation started with; "
+                             "give no SET, --models, --grader or --tools"),
                           64);
             return false;
         }
     }
+    m_tools = parser.value(tools);
     m_json = parser.isSet(json);
     m_export = parser.value(exportTo);
     if (!m_export.isEmpty() && !EvaluationExport::formatOf(m_export)) {
@@ -117,6 +243,10 @@ bool EvalCommand::parse(const QStringList& arguments)
 
 void EvalCommand::run(Engine& engine)
 {
+    if (m_import) {
+        runImport(engine);
+        return;
+    }
     if (!engine.ledger()) {
         emit done(Console::fail(tr("the ledger is not open; an evaluation keeps its results there")));
         return;
@@ -124,7 +254,15 @@ void EvalCommand::run(Engine& engine)
     EvaluationInfo info;
     if (m_resume == 0) {
         QString error;
-        const PromptSet prompts = PromptSet::read(m_set);
+        PromptSet prompts = PromptSet::read(m_set);
+        if (!m_tools.isEmpty() && prompts.ok()) {
+            const auto offered = PromptTools::readFile(m_tools, &error);
+            if (!offered) {
+                emit done(Console::fail(error, ExitUnparsable));
+                return;
+            }
+            prompts = prompts.withTools(*offered);
+        }
         const auto planned = EvaluationPlan::of(m_set, prompts, m_graders, m_models, &error);
         if (!planned) {
             // A prompt that nothing grades: the set can name its grader here.
@@ -201,6 +339,18 @@ void EvalCommand::report()
                          + padded(s.costPerPass ? Money::format(*s.costPerPass) : tr("n/a"), 12)
                          + padded(tr("%1 ms").arg(s.p50LatencyMs), 9) + tr("%1 ms").arg(s.p95LatencyMs)
                          + QLatin1Char('\n'));
+        }
+        const QString baseline = PairwiseResults::baseline(info);
+        for (const QString& model : info.models) {
+            if (!baseline.isEmpty() && model != baseline) {
+                const PairwiseResults::Tally tally = PairwiseResults::tally(baseline, cells, model);
+                Console::out(tr("%1 against %2: %3 won, %4 tied, %5 lost")
+                                 .arg(model, baseline)
+                                 .arg(tally.wins)
+                                 .arg(tally.ties)
+                                 .arg(tally.losses)
+                             + QLatin1Char('\n'));
+            }
         }
         Console::out(suggestion.model.isEmpty()
                          ? suggestion.reason + QLatin1Char('\n')

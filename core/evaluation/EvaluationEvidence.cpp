@@ -1,5 +1,7 @@
 #include "core/evaluation/EvaluationEvidence.h"
 
+#include "core/evaluation/PairwiseResults.h"
+
 #include <QHash>
 
 namespace {
@@ -27,8 +29,37 @@ QList<VotedRun> EvaluationEvidence::games(const EvaluationInfo& info, const QLis
     const auto byPrompt = gradedByPrompt(cells);
     QList<VotedRun> runs;
     const QList<PromptItem>& items = info.prompts.items();
+    const QString baseline = PairwiseResults::baseline(info);
     for (int p = 0; p < items.size(); ++p) {
         const QHash<QString, const EvaluationCell*> answered = byPrompt.value(p);
+        if (!baseline.isEmpty()) {
+            // Pairwise judging: each model played the baseline, as the judge saw it.
+            const EvaluationCell* base = answered.value(baseline);
+            for (int m = 0; m < info.models.size(); ++m) {
+                const EvaluationCell* cell = answered.value(info.models.at(m));
+                const auto verdict = cell ? PairwiseResults::verdict(baseline, *cell) : std::nullopt;
+                if (!base || !verdict) {
+                    continue;
+                }
+                VotedRun run;
+                run.compareGroup = QStringLiteral("evaluation-%1-%2-pairwise-%3").arg(info.id).arg(p).arg(m);
+                run.at = info.createdAt;
+                run.tag = QLatin1String(kTag);
+                run.prompt = items.at(p).prompt;
+                run.tie = *verdict == PairwiseVerdict::Tie;
+                if (!run.tie) {
+                    run.winnerModel = *verdict == PairwiseVerdict::Win ? cell->model : base->model;
+                }
+                for (const EvaluationCell* played : { cell, base }) {
+                    VotedColumn column;
+                    column.model = played->model;
+                    column.costUsd = played->costUsd;
+                    run.columns.append(column);
+                }
+                runs.append(run);
+            }
+            continue;
+        }
         for (int a = 0; a < info.models.size(); ++a) {
             for (int b = a + 1; b < info.models.size(); ++b) {
                 const EvaluationCell* first = answered.value(info.models.at(a));

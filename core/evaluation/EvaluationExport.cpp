@@ -2,6 +2,7 @@
 
 #include "core/common/Csv.h"
 #include "core/common/Money.h"
+#include "core/evaluation/PairwiseResults.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -86,22 +87,42 @@ QJsonObject EvaluationExport::summaryJson(const ModelSummary& summary)
 QJsonObject EvaluationExport::resultJson(const EvaluationInfo& info, const QList<EvaluationCell>& cells)
 {
     const QList<ModelSummary> summaries = EvaluationSummary::of(cells, info.models);
+    const QString baseline = PairwiseResults::baseline(info);
     QJsonArray models;
     for (const ModelSummary& summary : summaries) {
-        models.append(summaryJson(summary));
+        QJsonObject object = summaryJson(summary);
+        if (!baseline.isEmpty() && summary.model != baseline) {
+            // Pairwise judging: the games against the baseline (a pass is a win or a tie).
+            const PairwiseResults::Tally tally = PairwiseResults::tally(baseline, cells, summary.model);
+            object.insert(QStringLiteral("versus_baseline"),
+                          QJsonObject { { QStringLiteral("baseline"), baseline },
+                                        { QStringLiteral("wins"), tally.wins },
+                                        { QStringLiteral("ties"), tally.ties },
+                                        { QStringLiteral("losses"), tally.losses } });
+        }
+        models.append(object);
     }
     QJsonArray cellArray;
     for (const EvaluationCell& cell : cells) {
-        cellArray.append(cellJson(cell));
+        QJsonObject object = cellJson(cell);
+        if (const auto verdict = PairwiseResults::verdict(baseline, cell)) {
+            object.insert(QStringLiteral("versus"), PairwiseVerdicts::id(*verdict));
+            object.insert(QStringLiteral("baseline"), baseline);
+        }
+        cellArray.append(object);
     }
     const auto suggestion = EvaluationSummary::cheapestPassing(summaries);
-    return { { QStringLiteral("evaluation"), info.id },
-             { QStringLiteral("status"), EvaluationStatuses::id(info.status) },
-             { QStringLiteral("models"), models },
-             { QStringLiteral("cheapest"),
-               suggestion.model.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(suggestion.model) },
-             { QStringLiteral("best"), suggestion.best },
-             { QStringLiteral("cells"), cellArray } };
+    QJsonObject result { { QStringLiteral("evaluation"), info.id },
+                         { QStringLiteral("status"), EvaluationStatuses::id(info.status) },
+                         { QStringLiteral("models"), models },
+                         { QStringLiteral("cheapest"),
+                           suggestion.model.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(suggestion.model) },
+                         { QStringLiteral("best"), suggestion.best },
+                         { QStringLiteral("cells"), cellArray } };
+    if (!baseline.isEmpty()) {
+        result.insert(QStringLiteral("baseline"), baseline);
+    }
+    return result;
 }
 
 QByteArray EvaluationExport::csv(const EvaluationInfo&, const QList<EvaluationCell>& cells)

@@ -9,6 +9,11 @@
 #include "core/providers/ProviderClient.h"
 #include "core/routing/Router.h"
 
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace {
 bool answered(RequestStatus status)
 {
@@ -35,6 +40,37 @@ CallResult resultOf(const RequestRecord& record)
     result.ttftMs = record.ttftMs;
     result.latencyMs = record.latencyMs;
     return result;
+}
+
+// The prompt as sent to every model: its system prompt, the question, and the tools it offers in
+// an OpenAI chat body (passed on as it is to OpenAI-format providers, translated for the others).
+ChatRequest requestOf(const PromptItem& item)
+{
+    ChatRequest request;
+    request.stream = false;
+    if (!item.system.isEmpty()) {
+        request.messages.append({ QStringLiteral("system"), item.system });
+    }
+    request.messages.append({ QStringLiteral("user"), item.prompt });
+    if (!item.tools.isEmpty()) {
+        QJsonArray messages;
+        for (const ChatMessage& message : std::as_const(request.messages)) {
+            messages.append(QJsonObject { { QStringLiteral("role"), message.role },
+                                          { QStringLiteral("content"), message.content } });
+        }
+        QJsonObject body { { QStringLiteral("messages"), messages }, { QStringLiteral("stream"), false } };
+        item.tools.addTo(body);
+        request.clientBody = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        request.clientFormat = ProviderKind::OpenAiCompatible;
+    }
+    return request;
+}
+
+PairwiseVerdict flipped(PairwiseVerdict verdict)
+{
+    return verdict == PairwiseVerdict::Win ? PairwiseVerdict::Loss
+        : verdict == PairwiseVerdict::Loss ? PairwiseVerdict::Win
+                                           : PairwiseVerdict::Tie;
 }
 
 std::optional<double> plus(const std::optional<double>& a, const std::optional<double>& b, bool first)
@@ -73,16 +109,36 @@ EvaluationRun::~EvaluationRun()
 bool EvaluationRun::checkModels(QString* error) const
 {
     QStringList names = m_info.models;
-    auto addJudges = [&names](const QList<GraderSpec>& graders) {
+    QSet<GraderKind> judgeKinds;
+    QString badBaseline;
+    auto addJudges = [&](const QList<GraderSpec>& graders) {
         for (const GraderSpec& spec : graders) {
-            if (spec.kind == GraderKind::LlmJudge && !names.contains(spec.judgeModel)) {
+            if (spec.kind != GraderKind::LlmJudge && spec.kind != GraderKind::LlmPairwise) {
+                continue;
+            }
+            judgeKinds.insert(spec.kind);
+            if (!names.contains(spec.judgeModel)) {
                 names.append(spec.judgeModel);
+            }
+            if (spec.kind == GraderKind::LlmPairwise && !spec.baselineModel.isEmpty()
+                && !m_info.models.contains(spec.baselineModel)) {
+                badBaseline = spec.baselineModel;
             }
         }
     };
     addJudges(m_info.graders);
     for (const PromptItem& item : m_info.prompts.items()) {
         addJudges(item.graders);
+    }
+    if (!badBaseline.isEmpty()) {
+        *error = tr("the pairwise baseline %1 is not one of the models evaluated (%2)")
+                     .arg(badBaseline, m_info.models.join(QStringLiteral(", ")));
+        return false;
+    }
+    if (judgeKinds.size() > 1) {
+        // Both keep their verdict as the cell's score (1-10, or a game's points).
+        *error = tr("llm-judge and llm-pairwise cannot grade the same evaluation; run them as two");
+        return false;
     }
     for (const QString& name : names) {
         QString why;
@@ -184,6 +240,15 @@ bool EvaluationRun::begin(QString*)
             earlierCalls = earlierCalls || !cell.requestId.isEmpty() || !cell.judgeRequestId.isEmpty();
         }
     }
+    // The baseline of pairwise judging answers a prompt first, so the others' judging need not wait long.
+    std::stable_sort(m_queue.begin(), m_queue.end(), [this](int a, int b) {
+        auto rank = [this](int index) {
+            const EvaluationCell& cell = m_cells.at(index);
+            const auto pairwise = pairwiseOf(m_info.prompts.items().at(cell.promptIndex));
+            return cell.promptIndex * 2 + (pairwise && baselineOf(*pairwise) == cell.model ? 0 : 1);
+        };
+        return rank(a) < rank(b);
+    });
     m_running = true;
     m_cancelled = false;
     m_paused = false;
@@ -230,8 +295,17 @@ bool EvaluationRun::reuseAnswer(int index, bool accounted)
         // The call ended but its cell was never saved: what it cost counts now, answered or not.
         accountCall(index, *record);
     }
-    if (!answered(record->status) || (record->answer.isEmpty() && record->toolCalls.isEmpty())) {
-        return false; // not answered, or the ledger keeps no answers (prompt storage off)
+    if (!answered(record->status)) {
+        return false;
+    }
+    CallResult result = resultOf(*record);
+    if (record->answer.isEmpty() && record->toolCalls.isEmpty()) {
+        // The ledger keeps no answers with prompt storage off; the cell's own copy, saved before
+        // its judges were asked (or while it waited for a pairwise baseline), is graded instead.
+        if (cell.answer.isEmpty()) {
+            return false;
+        }
+        result.text = cell.answer;
     }
     cell.state = CellState::Pending;
     cell.requestId = record->id;
@@ -241,7 +315,7 @@ bool EvaluationRun::reuseAnswer(int index, bool accounted)
     cell.judgeRequestId.clear();
     cell.judgeCostUsd.reset();
     m_judgeCosted.remove(index);
-    gradeAnswer(index, resultOf(*record));
+    gradeAnswer(index, result);
     return true;
 }
 
@@ -257,6 +331,34 @@ int EvaluationRun::doneCount() const
 QList<GraderSpec> EvaluationRun::gradersOf(const PromptItem& item) const
 {
     return item.graders.isEmpty() ? m_info.graders : item.graders;
+}
+
+std::optional<GraderSpec> EvaluationRun::pairwiseOf(const PromptItem& item) const
+{
+    for (const GraderSpec& spec : gradersOf(item)) {
+        if (spec.kind == GraderKind::LlmPairwise) {
+            return spec;
+        }
+    }
+    return std::nullopt;
+}
+
+QString EvaluationRun::baselineOf(const GraderSpec& spec) const
+{
+    return spec.baselineModel.isEmpty() ? m_info.models.value(0) : spec.baselineModel;
+}
+
+int EvaluationRun::cellIndex(int promptIndex, const QString& model) const
+{
+    return promptIndex * int(m_info.models.size()) + int(m_info.models.indexOf(model));
+}
+
+bool EvaluationRun::pairwiseModelFirst(int index, int order) const
+{
+    // A stable coin per prompt (the same on a resume): which order the judge is asked first.
+    const QByteArray digest = QCryptographicHash::hash(m_cells.at(index).promptId.toUtf8(), QCryptographicHash::Sha256);
+    const bool first = (quint8(digest.at(0)) & 1) != 0;
+    return order == 0 ? first : !first;
 }
 
 void EvaluationRun::pump()
@@ -278,6 +380,8 @@ void EvaluationRun::launch(int index)
     m_grades.remove(index);
     m_judges.remove(index);
     m_replayJudges.remove(index);
+    m_pairwise.remove(index);
+    m_answered.remove(index);
     // A failed cell's calls are in its cost already, and so is the answer of a cell saved while
     // its judges were asked; a pending cell's last model call never reached its cost.
     const bool accounted = cell.state == CellState::Failed || !cell.judgeRequestId.isEmpty();
@@ -290,10 +394,7 @@ void EvaluationRun::launch(int index)
         m_judgeCosted.insert(index);
     }
     cell.answer.clear();
-    ChatRequest request;
-    request.stream = false;
-    request.messages.append({ QStringLiteral("user"), item.prompt });
-    call(index, cell.model, request, false);
+    call(index, cell.model, requestOf(item), false);
 }
 
 bool EvaluationRun::call(int index, const QString& modelName, const ChatRequest& request, bool judge)
@@ -408,16 +509,41 @@ void EvaluationRun::gradeAnswer(int index, const CallResult& result)
     const PromptItem& item = m_info.prompts.items().at(cell.promptIndex);
     QList<Grade> grades;
     QList<GraderSpec> judges;
+    std::optional<GraderSpec> pairwise;
     for (const GraderSpec& spec : gradersOf(item)) {
         if (spec.kind == GraderKind::LlmJudge) {
             judges.append(spec);
+        } else if (spec.kind == GraderKind::LlmPairwise) {
+            if (cell.model == baselineOf(spec)) {
+                grades.append(Grade::pass()); // the baseline is not worse than itself
+            } else {
+                pairwise = spec;
+                judges += { spec, spec }; // asked in both orders, against position bias
+            }
         } else {
             grades.append(Grader::grade(spec, item.expected, result));
         }
     }
     m_grades.insert(index, grades);
     m_judges.insert(index, judges);
+    m_answered.insert(index);
+    const QList<int> waiting = m_parked.take(index); // cells that wait for this baseline's answer
+    if (pairwise) {
+        const int baseline = cellIndex(cell.promptIndex, baselineOf(*pairwise));
+        if (m_cells.at(baseline).state != CellState::Done && !m_answered.contains(baseline)) {
+            // The baseline's answer is not in yet: the answer is kept with the cell meanwhile.
+            m_parked[baseline].append(index);
+            save(index);
+            for (int other : waiting) {
+                nextJudge(other);
+            }
+            return;
+        }
+    }
     nextJudge(index);
+    for (int other : waiting) {
+        nextJudge(other);
+    }
 }
 
 void EvaluationRun::nextJudge(int index)
@@ -444,7 +570,9 @@ void EvaluationRun::nextJudge(int index)
         EvaluationCell& replayed = m_cells[index];
         replayed.judgeRequestId = replayed.judgeRequestId.isEmpty() ? id : replayed.judgeRequestId + u',' + id;
         const std::optional<RequestRecord> record = recorded(id);
-        if (record && ended(record->status)) {
+        // With prompt storage off an answered judge's reply is not kept: it is asked again.
+        const bool verdictKept = record && (!answered(record->status) || !record->answer.isEmpty());
+        if (record && ended(record->status) && verdictKept) {
             onJudge(index, *record);
             return;
         }
@@ -455,6 +583,15 @@ void EvaluationRun::nextJudge(int index)
     }
     const EvaluationCell& cell = m_cells.at(index);
     const PromptItem& item = m_info.prompts.items().at(cell.promptIndex);
+    if (spec.kind == GraderKind::LlmPairwise) {
+        const QString& baseline = m_cells.at(cellIndex(cell.promptIndex, baselineOf(spec))).answer;
+        const bool modelFirst = pairwiseModelFirst(index, int(m_pairwise.value(index).size()));
+        call(index, spec.judgeModel,
+             Grader::pairwiseRequest(item.prompt, item.expected, modelFirst ? cell.answer : baseline,
+                                     modelFirst ? baseline : cell.answer),
+             true);
+        return;
+    }
     call(index, spec.judgeModel, Grader::judgeRequest(spec, item.prompt, item.expected, cell.answer), true);
 }
 
@@ -467,7 +604,29 @@ void EvaluationRun::onJudge(int index, const RequestRecord& record)
     QList<GraderSpec>& judges = m_judges[index];
     const GraderSpec spec = judges.isEmpty() ? GraderSpec {} : judges.takeFirst();
     Grade grade;
-    if (answered(record.status)) {
+    if (spec.kind == GraderKind::LlmPairwise && answered(record.status)) {
+        QString why;
+        const auto choice = Grader::pairwiseChoice(record.answer, &why);
+        if (choice) {
+            QList<PairwiseVerdict>& verdicts = m_pairwise[index];
+            // The judge names A or B; from the model's side, A is it only when it was shown first.
+            const bool modelFirst = pairwiseModelFirst(index, int(verdicts.size()));
+            verdicts.append(modelFirst ? *choice : flipped(*choice));
+            if (verdicts.size() < 2) {
+                nextJudge(index); // the other order
+                return;
+            }
+            const PairwiseVerdict verdict = PairwiseVerdicts::combine(verdicts.at(0), verdicts.at(1));
+            m_pairwise.remove(index);
+            const QString baseline = baselineOf(spec);
+            grade = verdict == PairwiseVerdict::Loss
+                ? Grade::fail(tr("worse than the baseline %1 in both orders").arg(baseline),
+                              PairwiseVerdicts::points(verdict))
+                : Grade::pass(PairwiseVerdicts::points(verdict));
+        } else {
+            grade = Grade::error(why);
+        }
+    } else if (answered(record.status)) {
         grade = Grader::judgeVerdict(spec, record.answer);
     } else {
         // The answer was paid for and stays; only the judging failed: a result, not a retry.
@@ -475,6 +634,13 @@ void EvaluationRun::onJudge(int index, const RequestRecord& record)
             tr("the judge %1 could not be asked: %2")
                 .arg(spec.judgeModel,
                      record.errorMessage.isEmpty() ? RequestStatuses::id(record.status) : record.errorMessage));
+    }
+    if (spec.kind == GraderKind::LlmPairwise && grade.outcome == GradeOutcome::Error) {
+        // One order could not be judged: the pair gets no verdict, and the other order is not asked.
+        m_pairwise.remove(index);
+        if (!judges.isEmpty() && judges.first().kind == GraderKind::LlmPairwise) {
+            judges.removeFirst();
+        }
     }
     m_grades[index].append(grade);
     nextJudge(index);
@@ -501,12 +667,24 @@ void EvaluationRun::failCell(int index, const QString& reason)
 void EvaluationRun::finishCell(int index)
 {
     save(index);
+    // Cells waiting for this baseline's answer: it failed, so they are asked again on resume
+    // (their own answers are graded as recorded then, not paid for again).
+    const QList<int> waiting = m_parked.take(index);
+    for (int other : waiting) {
+        EvaluationCell& cell = m_cells[other];
+        cell.state = CellState::Failed;
+        cell.error = tr("the baseline %1 has no answer to compare with").arg(m_cells.at(index).model);
+        cell.grade = Grade::error(cell.error);
+        finishCell(other);
+    }
     --m_inFlight;
     ++m_finishedThisRun;
     m_grades.remove(index);
     m_judges.remove(index);
     m_replayJudges.remove(index);
     m_judgeCosted.remove(index);
+    m_pairwise.remove(index);
+    m_answered.remove(index);
     emit cellFinished(index);
     const int done = doneCount();
     const qint64 remaining = qint64(m_queue.size()) + m_inFlight;

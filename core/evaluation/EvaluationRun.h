@@ -2,6 +2,7 @@
 
 #include "core/evaluation/EvaluationCell.h"
 #include "core/evaluation/EvaluationStore.h"
+#include "core/evaluation/PairwiseVerdict.h"
 #include "core/ledger/LedgerRecords.h"
 
 #include <QElapsedTimer>
@@ -32,6 +33,10 @@ struct ChatRequest;
 // as it is, a judge's recorded verdict is read again; only calls that never ended (interrupted,
 // cancelled) or left no row are asked again. So the process may die between the ledger recording
 // an answer and the cell being saved without that answer being paid for twice.
+//
+// Pairwise judging (llm-pairwise): the baseline model's cell of a prompt is asked first; another
+// model's answer is judged against it in both orders once both are in (a cell whose answer comes
+// first waits, its answer saved), each order a judge call replayed on resume like the 1-10 judge's.
 class EvaluationRun final : public QObject
 {
     Q_OBJECT
@@ -100,6 +105,12 @@ private:
     void finishCell(int index);
     void save(int index);
     QList<GraderSpec> gradersOf(const PromptItem& item) const;
+    // Pairwise judging: the prompt's llm-pairwise grader, its baseline model, a cell's index, and
+    // whether the judge's `order`th call (0, 1) shows the model's answer first.
+    std::optional<GraderSpec> pairwiseOf(const PromptItem& item) const;
+    QString baselineOf(const GraderSpec& spec) const;
+    int cellIndex(int promptIndex, const QString& model) const;
+    bool pairwiseModelFirst(int index, int order) const;
     void maybeFinish();
 
     struct Pending
@@ -120,6 +131,9 @@ private:
     QHash<int, QList<GraderSpec>> m_judges; // cell -> judges still to ask
     QHash<int, QStringList> m_replayJudges; // cell -> judge calls an earlier run made, in judge order
     QSet<int> m_judgeCosted; // cells whose judgeCostUsd holds a sum of this run
+    QHash<int, QList<PairwiseVerdict>> m_pairwise; // cell -> its verdict in each order judged so far
+    QHash<int, QList<int>> m_parked; // baseline cell -> cells whose answer waits for its answer
+    QSet<int> m_answered; // cells whose answer came in this run
     int m_inFlight = 0;
     int m_concurrency = kDefaultConcurrency;
     int m_finishedThisRun = 0;

@@ -166,6 +166,8 @@ Grade Grader::grade(const GraderSpec& spec, const QString& expected, const CallR
         return gradeToolCall(spec, answer);
     case GraderKind::LlmJudge:
         return Grade::error(tr("llm-judge needs a call to the judge model"));
+    case GraderKind::LlmPairwise:
+        return Grade::error(tr("llm-pairwise needs calls to the judge model"));
     }
     return Grade::error(tr("unknown grader"));
 }
@@ -233,4 +235,42 @@ Grade Grader::combine(const QList<Grade>& grades)
         return Grade::error(tr("no grader"));
     }
     return Grade::pass(score);
+}
+
+ChatRequest Grader::pairwiseRequest(const QString& prompt, const QString& expected, const QString& answerA,
+                                    const QString& answerB)
+{
+    // Not translated, as the 1-10 judge's instructions: sent, never shown.
+    ChatRequest request;
+    request.stream = false;
+    request.temperature = 0;
+    request.messages.append(
+        { QStringLiteral("system"),
+          QStringLiteral("You compare two answers to the same question. Judge which one answers it better "
+                         "(correct, complete, helpful); ignore their order and their length. Reply with one short "
+                         "sentence of reasons, then a last line \"WINNER: A\", \"WINNER: B\" or \"WINNER: TIE\".") });
+    const QString reference
+        = expected.isEmpty() ? QString() : QStringLiteral("Reference answer:\n%1\n\n").arg(expected);
+    request.messages.append({ QStringLiteral("user"),
+                              QStringLiteral("Question:\n%1\n\n%2Answer A:\n%3\n\nAnswer B:\n%4")
+                                  .arg(prompt, reference, answerA, answerB) });
+    return request;
+}
+
+std::optional<PairwiseVerdict> Grader::pairwiseChoice(const QString& reply, QString* error)
+{
+    static const QRegularExpression winnerLine(QStringLiteral("WINNER\\s*[:=]\\s*\\**\\s*(A|B|TIE)\\b"),
+                                               QRegularExpression::CaseInsensitiveOption);
+    QString last;
+    auto matches = winnerLine.globalMatch(reply);
+    while (matches.hasNext()) {
+        last = matches.next().captured(1).toUpper();
+    }
+    if (last.isEmpty()) {
+        *error = tr("the judge's reply has no \"WINNER: A|B|TIE\": \"%1\"").arg(shortened(reply));
+        return std::nullopt;
+    }
+    return last == QLatin1String("A") ? PairwiseVerdict::Win
+        : last == QLatin1String("B")  ? PairwiseVerdict::Loss
+                                      : PairwiseVerdict::Tie;
 }

@@ -3,6 +3,7 @@
 #include "core/common/ProviderTypes.h"
 #include "core/evaluation/Grade.h"
 #include "core/evaluation/GraderSpec.h"
+#include "core/evaluation/PairwiseVerdict.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -25,6 +26,14 @@ public:
     // The judge's reply read: the score N of "SCORE: N" (1-10; the last such line counts), passing at
     // spec.threshold. A reply without a score in range is an Error naming what came back.
     static Grade judgeVerdict(const GraderSpec& spec, const QString& reply);
+
+    // The pairwise judge's request: the question (and the reference answer, if any) and two answers
+    // as A and B, asking which is better or a tie.
+    static ChatRequest pairwiseRequest(const QString& prompt, const QString& expected, const QString& answerA,
+                                       const QString& answerB);
+    // Its reply read: the last "WINNER: A|B|TIE" line as A's verdict against B; nullopt with
+    // *error naming what came back when there is none.
+    static std::optional<PairwiseVerdict> pairwiseChoice(const QString& reply, QString* error);
 
     // The cell's grade from each grader's: any fail fails it, else any error, else it passes. The
     // score is the judge's (the lowest when several judged), else none.

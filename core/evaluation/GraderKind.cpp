@@ -18,6 +18,7 @@ constexpr Entry kEntries[] = {
     { GraderKind::Numeric, "numeric" },
     { GraderKind::ToolCall, "tool-call" },
     { GraderKind::LlmJudge, "llm-judge" },
+    { GraderKind::LlmPairwise, "llm-pairwise" },
 };
 } // namespace
 

@@ -16,6 +16,9 @@ enum class GraderKind
     Numeric, // "numeric": the answer's last number is within a tolerance of the expected number
     ToolCall, // "tool-call": the model called a tool of that name with the expected arguments
     LlmJudge, // "llm-judge": a judge model scores the answer 1-10 against a rubric
+    // "llm-pairwise": a judge model compares the answer with a baseline model's (both orders):
+    // win, tie or loss; it passes when not worse
+    LlmPairwise,
 };
 
 namespace GraderKinds {

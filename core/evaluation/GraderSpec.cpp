@@ -60,6 +60,16 @@ bool check(const GraderSpec& spec, QString* error)
             return false;
         }
         return true;
+    case GraderKind::LlmPairwise:
+        if (spec.judgeModel.isEmpty()) {
+            *error = GraderSpec::tr("llm-pairwise needs a judge model");
+            return false;
+        }
+        if (spec.judgeModel == spec.baselineModel) {
+            *error = GraderSpec::tr("llm-pairwise: the judge cannot be the baseline");
+            return false;
+        }
+        return true;
     case GraderKind::Equals:
     case GraderKind::Contains:
     case GraderKind::JsonValid:
@@ -85,6 +95,12 @@ QJsonObject GraderSpec::toJson() const
         object.insert(key("tool"), toolName);
         if (!toolArguments.isUndefined()) {
             object.insert(key("arguments"), toolArguments);
+        }
+    }
+    if (kind == GraderKind::LlmPairwise) {
+        object.insert(key("judge"), judgeModel);
+        if (!baselineModel.isEmpty()) {
+            object.insert(key("baseline"), baselineModel);
         }
     }
     if (kind == GraderKind::LlmJudge) {
@@ -141,7 +157,8 @@ std::optional<GraderSpec> GraderSpec::fromJson(const QJsonObject& object, QStrin
     };
     double threshold = spec.threshold;
     if (!text("value", &spec.value) || !number("tolerance", &spec.tolerance) || !text("tool", &spec.toolName)
-        || !text("judge", &spec.judgeModel) || !text("rubric", &spec.rubric) || !number("threshold", &threshold)) {
+        || !text("judge", &spec.judgeModel) || !text("rubric", &spec.rubric) || !number("threshold", &threshold)
+        || !text("baseline", &spec.baselineModel)) {
         return std::nullopt;
     }
     spec.threshold = int(threshold);
@@ -196,6 +213,13 @@ std::optional<GraderSpec> GraderSpec::parse(const QString& text, QString* error)
     case GraderKind::ToolCall:
         spec.toolName = argument;
         break;
+    case GraderKind::LlmPairwise: {
+        // JUDGE[:BASELINE]: a model id holding a colon itself is named in a set's {"kind": ...} form.
+        const qsizetype at = argument.indexOf(u':');
+        spec.judgeModel = at < 0 ? argument : argument.left(at);
+        spec.baselineModel = at < 0 ? QString() : argument.mid(at + 1);
+        break;
+    }
     case GraderKind::LlmJudge: {
         // MODEL[:THRESHOLD]; a model id may hold colons itself, so only a final number is a threshold.
         static const QRegularExpression withThreshold(QStringLiteral("^(.+):(\\d+)$"));
@@ -229,6 +253,9 @@ QString GraderSpec::describe() const
         return kindId + QLatin1Char(' ') + toolName;
     case GraderKind::LlmJudge:
         return QStringLiteral("%1 %2 (>= %3)").arg(kindId, judgeModel).arg(threshold);
+    case GraderKind::LlmPairwise:
+        return baselineModel.isEmpty() ? QStringLiteral("%1 %2").arg(kindId, judgeModel)
+                                       : QStringLiteral("%1 %2 vs %3").arg(kindId, judgeModel, baselineModel);
     case GraderKind::JsonValid:
     case GraderKind::JsonSchemaValid:
         return kindId;

@@ -28,7 +28,8 @@ public:
         QJsonValue::Undefined
     }; // tool-call: an object each of whose members the call must carry; undefined: any
     QString rubric; // llm-judge; empty: the prompt's expected answer, else a general rubric
-    QString judgeModel; // llm-judge
+    QString judgeModel; // llm-judge, llm-pairwise
+    QString baselineModel; // llm-pairwise: the model compared with; empty: the evaluation's first
     int threshold = kDefaultJudgeThreshold; // llm-judge: a score at or above it passes
 
     bool operator==(const GraderSpec&) const = default;
@@ -38,7 +39,8 @@ public:
     // `place` names the grader in errors ("FILE:3: grader").
     static std::optional<GraderSpec> fromJson(const QJsonObject& object, QString* error);
     // `--grader KIND[:ARG]`: equals[:TEXT], contains[:TEXT], regex:PATTERN, json-valid,
-    // json-schema-valid:JSON, numeric[:TOLERANCE], tool-call:NAME, llm-judge:MODEL[:THRESHOLD].
+    // json-schema-valid:JSON, numeric[:TOLERANCE], tool-call:NAME, llm-judge:MODEL[:THRESHOLD],
+    // llm-pairwise:JUDGE[:BASELINE].
     static std::optional<GraderSpec> parse(const QString& text, QString* error);
     // "regex ^\d+$", "llm-judge gpt-5 (>= 7)" for tables and reports.
     QString describe() const;

@@ -74,11 +74,15 @@ QString readJsonRow(const QByteArray& line, PromptItem* item)
         return PromptSet::tr("expected a JSON object");
     }
     const QJsonObject object = document.object();
-    static const QSet<QString> known { QStringLiteral("id"), QStringLiteral("prompt"), QStringLiteral("expected"),
-                                       QStringLiteral("grader"), QStringLiteral("graders") };
+    static const QSet<QString> known { QStringLiteral("id"),     QStringLiteral("prompt"),
+                                       QStringLiteral("system"), QStringLiteral("expected"),
+                                       QStringLiteral("grader"), QStringLiteral("graders"),
+                                       QStringLiteral("tools"),  QStringLiteral("tool_choice") };
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!known.contains(it.key())) {
-            return PromptSet::tr("unknown field \"%1\" (known: id, prompt, expected, grader, graders)").arg(it.key());
+            return PromptSet::
+                tr("unknown field \"%1\" (known: id, prompt, system, expected, grader, graders, tools, tool_choice)")
+                    .arg(it.key());
         }
     }
     const QJsonValue id = object.value(QStringLiteral("id"));
@@ -100,6 +104,12 @@ QString readJsonRow(const QByteArray& line, PromptItem* item)
         return PromptSet::tr("field \"prompt\" must be a non-empty string");
     }
     item->prompt = prompt.toString();
+    const QJsonValue system = object.value(QStringLiteral("system"));
+    if (system.isString()) {
+        item->system = system.toString();
+    } else if (!system.isUndefined() && !system.isNull()) {
+        return PromptSet::tr("field \"system\" must be a string");
+    }
     const QJsonValue expected = object.value(QStringLiteral("expected"));
     if (expected.isString()) {
         item->expected = expected.toString();
@@ -115,7 +125,38 @@ QString readJsonRow(const QByteArray& line, PromptItem* item)
             return error;
         }
     }
+    const auto tools = PromptTools::fromJson(object.value(QStringLiteral("tools")),
+                                             object.value(QStringLiteral("tool_choice")), &error);
+    if (!tools) {
+        return error;
+    }
+    item->tools = *tools;
     return {};
+}
+
+// A CSV cell holding JSON (tools, tool_choice); empty: absent. tool_choice may be a bare word.
+bool jsonCell(const QString& text, const QString& field, bool bareWord, QJsonValue* value, QString* error)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty()) {
+        *value = QJsonValue::Undefined;
+        return true;
+    }
+    if (bareWord && !trimmed.startsWith(u'{')) {
+        *value = trimmed;
+        return true;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(trimmed.toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = PromptSet::tr("%1: invalid JSON at column %2: %3")
+                     .arg(field)
+                     .arg(parseError.offset + 1)
+                     .arg(parseError.errorString());
+        return false;
+    }
+    *value = document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
+    return true;
 }
 } // namespace
 
@@ -183,6 +224,9 @@ PromptSet PromptSet::readCsv(const QString& path, const QByteArray& content)
     int idColumn = -1;
     int promptColumn = -1;
     int expectedColumn = -1;
+    int systemColumn = -1;
+    int toolsColumn = -1;
+    int choiceColumn = -1;
     QList<int> graderColumns;
     for (int i = 0; i < header.fields.size(); ++i) {
         const QString name = header.fields.at(i).trimmed().toLower();
@@ -192,11 +236,18 @@ PromptSet PromptSet::readCsv(const QString& path, const QByteArray& content)
             promptColumn = i;
         } else if (name == QLatin1String("expected")) {
             expectedColumn = i;
+        } else if (name == QLatin1String("system")) {
+            systemColumn = i;
+        } else if (name == QLatin1String("tools")) {
+            toolsColumn = i;
+        } else if (name == QLatin1String("tool_choice")) {
+            choiceColumn = i;
         } else if (name.startsWith(QLatin1String("grader"))) {
             graderColumns.append(i);
         } else {
-            return failed(tr("%1: unknown column \"%2\" (known: id, prompt, expected, grader)")
-                              .arg(place(path, header.line), header.fields.at(i)));
+            return failed(
+                tr("%1: unknown column \"%2\" (known: id, prompt, system, expected, grader, tools, tool_choice)")
+                    .arg(place(path, header.line), header.fields.at(i)));
         }
     }
     if (promptColumn < 0) {
@@ -227,12 +278,26 @@ PromptSet PromptSet::readCsv(const QString& path, const QByteArray& content)
         if (expectedColumn >= 0) {
             item.expected = record.fields.at(expectedColumn);
         }
+        if (systemColumn >= 0) {
+            item.system = record.fields.at(systemColumn);
+        }
+        QJsonValue tools(QJsonValue::Undefined);
+        QJsonValue choice(QJsonValue::Undefined);
+        QString why;
+        const bool readTools
+            = (toolsColumn < 0 || jsonCell(record.fields.at(toolsColumn), QStringLiteral("tools"), false, &tools, &why))
+            && (choiceColumn < 0
+                || jsonCell(record.fields.at(choiceColumn), QStringLiteral("tool_choice"), true, &choice, &why));
+        const auto offered = readTools ? PromptTools::fromJson(tools, choice, &why) : std::nullopt;
+        if (!offered) {
+            return failed(QStringLiteral("%1: %2").arg(place(path, record.line), why));
+        }
+        item.tools = *offered;
         for (int column : graderColumns) {
             const QString text = record.fields.at(column).trimmed();
             if (text.isEmpty()) {
                 continue;
             }
-            QString why;
             const auto spec = GraderSpec::parse(text, &why);
             if (!spec) {
                 return failed(
@@ -281,6 +346,17 @@ PromptSet PromptSet::of(QList<PromptItem> items)
     return set;
 }
 
+PromptSet PromptSet::withTools(const PromptTools& tools) const
+{
+    PromptSet set = *this;
+    for (PromptItem& item : set.m_items) {
+        if (item.tools.isEmpty()) {
+            item.tools = tools;
+        }
+    }
+    return set;
+}
+
 QJsonArray PromptSet::toJson() const
 {
     QJsonArray array;
@@ -289,11 +365,17 @@ QJsonArray PromptSet::toJson() const
         for (const GraderSpec& spec : item.graders) {
             graders.append(spec.toJson());
         }
-        array.append(QJsonObject { { QStringLiteral("id"), item.id },
-                                   { QStringLiteral("prompt"), item.prompt },
-                                   { QStringLiteral("expected"), item.expected },
-                                   { QStringLiteral("graders"), graders },
-                                   { QStringLiteral("line"), item.line } });
+        QJsonObject object { { QStringLiteral("id"), item.id },
+                             { QStringLiteral("prompt"), item.prompt },
+                             { QStringLiteral("expected"), item.expected },
+                             { QStringLiteral("graders"), graders },
+                             { QStringLiteral("line"), item.line } };
+        if (!item.system.isEmpty()) {
+            object.insert(QStringLiteral("system"), item.system);
+        }
+        // Kept with the evaluation so that a resume offers the same tools (tools + tool_choice).
+        item.tools.addTo(object);
+        array.append(object);
     }
     return array;
 }
@@ -308,7 +390,14 @@ PromptSet PromptSet::fromJson(const QJsonArray& array)
         item.prompt = object.value(QStringLiteral("prompt")).toString();
         item.expected = object.value(QStringLiteral("expected")).toString();
         item.line = object.value(QStringLiteral("line")).toInt();
+        item.system = object.value(QStringLiteral("system")).toString();
         QString error;
+        const auto tools = PromptTools::fromJson(object.value(QStringLiteral("tools")),
+                                                 object.value(QStringLiteral("tool_choice")), &error);
+        if (!tools) {
+            return failed(error);
+        }
+        item.tools = *tools;
         if (!readGraders(object.value(QStringLiteral("graders")), QStringLiteral("graders"), &item.graders, &error)) {
             return failed(error);
         }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/evaluation/GraderSpec.h"
+#include "core/evaluation/PromptTools.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -16,15 +17,17 @@ struct PromptItem
     QString expected; // may be empty
     QList<GraderSpec> graders;
     int line = 0; // 1-based line in the file it came from
+    QString system; // the system prompt sent before it; may be empty
+    PromptTools tools; // offered to every model; empty: none
 
     bool operator==(const PromptItem&) const = default;
 };
 
 // The prompts of an evaluation, read completely or not at all from
-//   - CSV with a header: `prompt` and optionally `id`, `expected`, `grader` (KIND[:ARG], as
-//     `--grader` takes it; further grader columns `grader2`, ...);
-//   - JSONL: {"id": ..., "prompt": ..., "expected"?: ..., "grader"?: "KIND[:ARG]" or {"kind": ...},
-//     "graders"?: [...]} one a line;
+//   - CSV with a header: `prompt` and optionally `id`, `system`, `expected`, `grader` (KIND[:ARG], as
+//     `--grader` takes it; further grader columns `grader2`, ...), `tools` and `tool_choice` (JSON);
+//   - JSONL: {"id": ..., "prompt": ..., "system"?: ..., "expected"?: ..., "grader"?: "KIND[:ARG]" or
+//     {"kind": ...}, "graders"?: [...], "tools"?: [...], "tool_choice"?: ...} one a line;
 //   - a promptfoo-style YAML file (PromptfooFile): `prompts` templates, `tests` with `vars`/`assert`.
 // The first thing it cannot read is the error, "FILE:LINE: what (field)", and no prompt is kept.
 // A line longer than the limit is refused after reading the limit, never loaded whole.
@@ -45,6 +48,8 @@ public:
 
     static PromptSet failed(const QString& error);
     static PromptSet of(QList<PromptItem> items);
+    // The set with `tools` offered by every prompt that offers none of its own.
+    PromptSet withTools(const PromptTools& tools) const;
 
     bool ok() const { return m_error.isEmpty(); }
     QString errorString() const { return m_error; }

@@ -145,6 +145,25 @@ QList<GraderSpec> assertions(const QString& path, const YAML::Node& node, const 
     return specs;
 }
 
+// Switchyard's own fields `tools` and `tool_choice` (OpenAI's shape, as YAML or JSON) on a test or
+// on defaultTest; promptfoo itself sets them per provider, and the models here come from --models.
+std::optional<PromptTools> toolsOf(const QString& path, const YAML::Node& node, const QString& field)
+{
+    const YAML::Node tools = node["tools"];
+    const YAML::Node choice = node["tool_choice"];
+    if (!tools.IsDefined() && !choice.IsDefined()) {
+        return std::nullopt;
+    }
+    QString why;
+    const auto read
+        = PromptTools::fromJson(tools.IsDefined() ? toJson(tools) : QJsonValue(QJsonValue::Undefined),
+                                choice.IsDefined() ? toJson(choice) : QJsonValue(QJsonValue::Undefined), &why);
+    if (!read) {
+        fail(path, tools.IsDefined() ? tools : choice, field, why);
+    }
+    return read;
+}
+
 QString render(const QString& path, const YAML::Node& where, const QString& field, const QString& templ,
                const QHash<QString, QString>& vars)
 {
@@ -186,6 +205,8 @@ QList<PromptItem> items(const QString& path, const YAML::Node& root)
     const QList<GraderSpec> defaults = defaultTest.IsDefined()
         ? assertions(path, defaultTest["assert"], QStringLiteral("defaultTest.assert"))
         : QList<GraderSpec> {};
+    const std::optional<PromptTools> defaultTools
+        = defaultTest.IsDefined() ? toolsOf(path, defaultTest, QStringLiteral("defaultTest")) : std::nullopt;
     const YAML::Node tests = root["tests"];
     if (!tests.IsSequence() || tests.size() == 0) {
         fail(path, tests.IsDefined() ? tests : root, QStringLiteral("tests"),
@@ -213,6 +234,7 @@ QList<PromptItem> items(const QString& path, const YAML::Node& root)
             ? member(path, test, "description", field + QStringLiteral(".description"))
             : QStringLiteral("test %1").arg(t + 1);
         QList<GraderSpec> graders = defaults + assertions(path, test["assert"], field + QStringLiteral(".assert"));
+        const std::optional<PromptTools> tools = toolsOf(path, test, field);
         const QStringList own = templates.isEmpty() ? QStringList { QStringLiteral("{{prompt}}") } : templates;
         for (qsizetype p = 0; p < own.size(); ++p) {
             PromptItem item;
@@ -220,6 +242,7 @@ QList<PromptItem> items(const QString& path, const YAML::Node& root)
             item.prompt = render(path, test, field, own.at(p), vars);
             item.expected = vars.value(QStringLiteral("expected"));
             item.graders = graders;
+            item.tools = tools ? *tools : defaultTools.value_or(PromptTools {});
             item.line = lineOf(test);
             result.append(item);
         }

@@ -6,7 +6,7 @@
 #include <QSet>
 
 TierAdvice TierAdvice::of(const RoutingPolicy& policy, const QString& tier, const EvaluationInfo& info,
-                          const QList<EvaluationCell>& cells)
+                          const QList<EvaluationCell>& cells, const ModelIdOf& modelIdOf)
 {
     TierAdvice advice;
     advice.tier = tier;
@@ -31,6 +31,18 @@ TierAdvice TierAdvice::of(const RoutingPolicy& policy, const QString& tier, cons
     }
     advice.models = EvaluationSummary::of(evidence, info.models);
     advice.suggestion = EvaluationSummary::cheapestPassing(advice.models);
+    if (!advice.suggestion.model.isEmpty()) {
+        if (const ModelGroup* group = policy.routableGroup(advice.suggestion.model);
+            group && !group->deployments.isEmpty()) {
+            advice.suggestedGroup = true;
+            for (const Deployment& deployment : group->deployments) {
+                advice.suggestedIds.append(deployment.modelId);
+            }
+        } else {
+            const QString id = modelIdOf ? modelIdOf(advice.suggestion.model) : QString();
+            advice.suggestedIds = { id.isEmpty() ? advice.suggestion.model : id };
+        }
+    }
     return advice;
 }
 
@@ -41,11 +53,24 @@ RoutingPolicy TierAdvice::apply(const RoutingPolicy& policy) const
         return policy;
     }
     for (int row = 1; row < routingTier->chain.size(); ++row) {
-        if (routingTier->chain.at(row).primaryModelId() == suggestion.model) {
+        if (suggestedIds.contains(routingTier->chain.at(row).primaryModelId())) {
             return PolicyEdits::moveStep(policy, tier, row, tier, 0);
         }
     }
-    return PolicyEdits::insertModel(policy, tier, 0, suggestion.model);
+    if (!suggestedGroup) {
+        return PolicyEdits::insertModel(policy, tier, 0, suggestedIds.first());
+    }
+    RoutingPolicy edited = policy;
+    for (RoutingTier& each : edited.tiers) {
+        if (each.name == tier) {
+            ChainStep step;
+            for (const QString& id : suggestedIds) {
+                step.deployments.append(Deployment { id, 1 });
+            }
+            each.chain.prepend(step);
+        }
+    }
+    return edited;
 }
 
 QString TierAdvice::summary() const
@@ -56,7 +81,7 @@ QString TierAdvice::summary() const
     if (suggestion.model.isEmpty()) {
         return judged + u' ' + suggestion.reason;
     }
-    const QString verdict = suggestion.model == primary
+    const QString verdict = !changesPrimary()
         ? tr("%1 is the primary already.").arg(primary)
         : tr("Suggested primary: %1 (now %2).").arg(suggestion.model, primary.isEmpty() ? tr("none") : primary);
     return judged + u' ' + suggestion.reason + u' ' + verdict;

@@ -65,6 +65,8 @@ SandboxAnswer::Ask SandboxAnswer::read(const QJsonObject& root, bool anthropic)
                 continue;
             }
             ask.toolName = name;
+            ask.toolForced
+                = !chosen.isEmpty() || choiceType == QLatin1String("required") || choiceType == QLatin1String("any");
             ask.toolSchema = function.value(QLatin1String(anthropic ? "input_schema" : "parameters")).toObject();
             break;
         }

@@ -23,6 +23,9 @@ public:
         QString toolName; // the tool to call; empty when none is offered, tool_choice is none, or
                           // the last message already carries tool results
         QJsonObject toolSchema;
+        // tool_choice forces a call ("required", a named function; Anthropic's "any" and "tool"):
+        // a model that would rather answer in text must call all the same.
+        bool toolForced = false;
         int images = 0; // image parts in user messages
         int webSearches = 0; // Anthropic's web_search server tool offered and no client tool called: one search
         Format format = Format::Text;

@@ -222,6 +222,11 @@ void SandboxServer::setReportsUsage(const QString& modelName, bool reports)
     m_reportsUsage.insert(modelName, reports);
 }
 
+void SandboxServer::setCallsToolsWhenFree(const QString& modelName, bool calls)
+{
+    m_callsToolsWhenFree.insert(modelName, calls);
+}
+
 void SandboxServer::resetCounts()
 {
     m_requestCounts.clear();
@@ -699,6 +704,9 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
             reply.pieces.append(once.mid(0, fault.answerTokens - reply.tokenCount()));
         }
     }
+    if (!call.ask.toolForced && !m_callsToolsWhenFree.value(model.name, true)) {
+        call.ask.toolName.clear(); // free to choose, this model answers in text
+    }
     SandboxAnswer::shape(call.ask,
                          (wire == Wire::Bedrock         ? QStringLiteral("tooluse_")
                               : wire == Wire::Anthropic ? QStringLiteral("toolu_")
@@ -808,6 +816,9 @@ std::pair<int, QByteArray> SandboxServer::batchAnswer(const SandboxCatalogue::Pr
     const QByteArray id
         = (wire == Wire::Anthropic ? QByteArrayLiteral("msg_sandbox") : QByteArrayLiteral("chatcmpl-sandbox"))
         + QByteArray::number(m_nextId++).rightJustified(8, '0');
+    if (!call.ask.toolForced && !m_callsToolsWhenFree.value(model.name, true)) {
+        call.ask.toolName.clear(); // free to choose, this model answers in text
+    }
     SandboxAnswer::shape(call.ask,
                          (wire == Wire::Anthropic ? QStringLiteral("toolu_") : QStringLiteral("call_"))
                              + QString::fromLatin1(id),

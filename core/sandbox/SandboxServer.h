@@ -80,6 +80,10 @@ public:
 
     // false: the model sends no usage, so clients must estimate.
     void setReportsUsage(const QString& modelName, bool reports);
+    // false: offered tools under tool_choice "auto" (or none given), the model answers in text, as
+    // a real model that decides no tool is needed does; a forced choice ("required", a named tool,
+    // Anthropic's "any") is still obeyed. Default true: every model calls the first tool offered.
+    void setCallsToolsWhenFree(const QString& modelName, bool calls);
     // OpenAI's automatic prompt caching on the sandbox-openai models: a prompt of 1,024 tokens or
     // more whose prefix was sent within five minutes reads it from the cache (in 128-token steps,
     // prompt_tokens_details.cached_tokens). Off by default, so repeated prompts cost the same.
@@ -159,6 +163,7 @@ private:
     QHash<QString, FaultState> m_modelFaults;
     QHash<QString, FaultState> m_providerFaults;
     QHash<QString, bool> m_reportsUsage;
+    QHash<QString, bool> m_callsToolsWhenFree;
     QHash<QString, int> m_requestCounts;
     QHash<QString, QByteArray> m_lastBodies;
     QHash<QString, QByteArray> m_lastTargets;

@@ -1,7 +1,9 @@
 #include "CliRun.h"
 #include "core/http/HttpResponder.h"
 #include "core/http/HttpServer.h"
+#include "core/ledger/Ledger.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QHostAddress>
@@ -43,9 +45,37 @@ public:
                 ++failed;
                 return;
             }
+            if (model == QLatin1String("judge") && prompt.contains(QLatin1String("Answer B:"))) {
+                if (holdPairwiseAfter > 0 && ++pairwiseReceived > holdPairwiseAfter) {
+                    held.append(QPointer<HttpResponder>(responder)); // never answered: the process dies first
+                    return;
+                }
+                answered[model] += 1;
+                send(responder, model, pairwiseVerdict(prompt));
+                return;
+            }
             if (model == QLatin1String("judge")) {
                 answered[model] += 1;
                 send(responder, model, QStringLiteral("Right. SCORE: 9"));
+                return;
+            }
+            if (body.contains(QLatin1String("tools"))) {
+                // "strong" calls the tool with the city the prompt names, "weak" answers in text.
+                toolsSeen[model] += 1;
+                toolChoices.append(body.value(QLatin1String("tool_choice")));
+                static const QRegularExpression city(QStringLiteral("in (\\w+)\\?"));
+                const QString named = city.match(prompt).captured(1);
+                if (model == QLatin1String("strong")) {
+                    const QJsonObject call { { QStringLiteral("id"), QStringLiteral("call_1") },
+                                             { QStringLiteral("type"), QStringLiteral("function") },
+                                             { QStringLiteral("function"),
+                                               QJsonObject { { QStringLiteral("name"), QStringLiteral("get_weather") },
+                                                             { QStringLiteral("arguments"),
+                                                               QStringLiteral("{\"city\":\"%1\"}").arg(named) } } } };
+                    send(responder, model, QString(), QJsonArray { call });
+                } else {
+                    send(responder, model, QStringLiteral("It is probably sunny in %1.").arg(named));
+                }
                 return;
             }
             static const QRegularExpression sum(QStringLiteral("What is (\\d+)\\+(\\d+)\\?"));
@@ -68,20 +98,52 @@ public:
     QString holdModel; // requests for this model are held, never answered
     QList<QPointer<HttpResponder>> held;
     QHash<QString, int> answered; // "model|prompt" (the judge: "judge") -> answers sent
+    int holdPairwiseAfter = 0; // pairwise judge calls after this many are held; 0: none
+    int pairwiseReceived = 0;
+    bool judgePrefersA = false; // the pairwise judge's position bias: it always names the first answer
+    QStringList judgedFirst; // per pairwise judge call: "PROMPT|the answer shown as A"
+    QHash<QString, int> toolsSeen; // model -> requests that offered tools
+    QList<QJsonValue> toolChoices; // the tool_choice of each of them (undefined: none sent)
 
 private:
-    static void send(HttpResponder* responder, const QString& model, const QString& text)
+    // A fair judge: the answer holding the right sum wins, two right or two wrong ones tie.
+    QString pairwiseVerdict(const QString& prompt)
     {
+        static const QRegularExpression parts(
+            QStringLiteral("What is (\\d+)\\+(\\d+)\\?.*Answer A:\\n([^\\n]*)\\n\\nAnswer B:\\n([^\\n]*)"),
+            QRegularExpression::DotMatchesEverythingOption);
+        const auto match = parts.match(prompt);
+        judgedFirst.append(match.captured(1) + u'|' + match.captured(3));
+        if (judgePrefersA) {
+            return QStringLiteral("The first one reads better.\nWINNER: A");
+        }
+        const QString right
+            = QStringLiteral("The answer is %1.").arg(match.captured(1).toInt() + match.captured(2).toInt());
+        const bool a = match.captured(3) == right;
+        const bool b = match.captured(4) == right;
+        return a == b ? QStringLiteral("Equally good.\nWINNER: TIE")
+            : a       ? QStringLiteral("A has the right sum.\nWINNER: A")
+                      : QStringLiteral("B has the right sum.\nWINNER: B");
+    }
+
+    static void send(HttpResponder* responder, const QString& model, const QString& text,
+                     const QJsonArray& toolCalls = {})
+    {
+        QJsonObject message { { QStringLiteral("role"), QStringLiteral("assistant") },
+                              { QStringLiteral("content"), toolCalls.isEmpty() ? QJsonValue(text) : QJsonValue() } };
+        if (!toolCalls.isEmpty()) {
+            message.insert(QStringLiteral("tool_calls"), toolCalls);
+        }
         const QJsonObject answer {
             { QStringLiteral("id"), QStringLiteral("c1") },
             { QStringLiteral("object"), QStringLiteral("chat.completion") },
             { QStringLiteral("model"), model },
             { QStringLiteral("choices"),
-              QJsonArray { QJsonObject { { QStringLiteral("index"), 0 },
-                                         { QStringLiteral("message"),
-                                           QJsonObject { { QStringLiteral("role"), QStringLiteral("assistant") },
-                                                         { QStringLiteral("content"), text } } },
-                                         { QStringLiteral("finish_reason"), QStringLiteral("stop") } } } },
+              QJsonArray {
+                  QJsonObject { { QStringLiteral("index"), 0 },
+                                { QStringLiteral("message"), message },
+                                { QStringLiteral("finish_reason"),
+                                  toolCalls.isEmpty() ? QStringLiteral("stop") : QStringLiteral("tool_calls") } } } },
             { QStringLiteral("usage"),
               QJsonObject { { QStringLiteral("prompt_tokens"), 1000 },
                             { QStringLiteral("completion_tokens"), 500 },
@@ -118,10 +180,18 @@ class tst_CliEval : public QObject
 private slots:
     void init();
     void faultMidRun_thenResume_paysEachCellOnce();
+    void sigkillWhileJudging_resumeAsksNoModelAgain_data();
     void sigkillWhileJudging_resumeAsksNoModelAgain();
     void badSet_refusedNamingLineAndField_nothingSent_data();
     void badSet_refusedNamingLineAndField_nothingSent();
     void export_writesTheMatrix();
+    void toolsFile_offeredToEveryModel_callsGraded();
+    void pairwise_judgedInBothOrders_verdictsAndGames_data();
+    void pairwise_judgedInBothOrders_verdictsAndGames();
+    void pairwise_sigkillBetweenTheTwoOrders_resumeReadsTheFirstVerdict();
+    void importHistory_writesASetThatRuns();
+    void badToolsFile_refusedNamingThePlace_nothingSent_data();
+    void badToolsFile_refusedNamingThePlace_nothingSent();
 
 private:
     QStringList home() const { return { QStringLiteral("--home"), m_home->path() }; }
@@ -255,8 +325,21 @@ void tst_CliEval::faultMidRun_thenResume_paysEachCellOnce()
 // The process is killed with SIGKILL while the judge holds its first two verdicts: the models'
 // answers of those cells are in the ledger (through the crash journal), their cells are not done.
 // The resume grades those answers as they are: every model is asked each prompt once in all.
+void tst_CliEval::sigkillWhileJudging_resumeAsksNoModelAgain_data()
+{
+    QTest::addColumn<bool>("storePrompts");
+    QTest::newRow("prompt storage on: the answers are read from the ledger") << true;
+    // The ledger keeps no answers then; each cell saved its own before its judge was asked.
+    QTest::newRow("prompt storage off: the answers are read from the cells") << false;
+}
+
 void tst_CliEval::sigkillWhileJudging_resumeAsksNoModelAgain()
 {
+    QFETCH(bool, storePrompts);
+    if (!storePrompts) {
+        QVERIFY(
+            write(QDir(m_home->path()).filePath(QStringLiteral("settings.ini")), "[privacy]\nstorePrompts=false\n"));
+    }
     m_upstream->holdModel = QStringLiteral("judge");
     const QStringList grading { QStringLiteral("--grader"), QStringLiteral("numeric"), QStringLiteral("--grader"),
                                 QStringLiteral("llm-judge:judge") };
@@ -304,6 +387,7 @@ void tst_CliEval::sigkillWhileJudging_resumeAsksNoModelAgain()
              2 * kPrompts);
     QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM evaluation_cells WHERE state = 'done'")).toInt(),
              2 * kPrompts);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM requests WHERE answer <> ''")).toInt() > 0, storePrompts);
     const double ledgerCost = scalar(QStringLiteral("SELECT SUM(cost_usd) FROM requests")).toDouble();
     const double cellsCost
         = scalar(QStringLiteral("SELECT SUM(cost_usd) + SUM(judge_cost_usd) FROM evaluation_cells")).toDouble();
@@ -367,6 +451,286 @@ void tst_CliEval::export_writesTheMatrix()
     QCOMPARE(page.count(QStringLiteral("class=\"pass\"")), 12);
     QCOMPARE(page.count(QStringLiteral("class=\"fail\"")), 4);
     QVERIFY(page.contains(QStringLiteral("$0.025")));
+}
+
+void tst_CliEval::toolsFile_offeredToEveryModel_callsGraded()
+{
+    const QString tools = QDir(m_home->path()).filePath(QStringLiteral("tools.json"));
+    QVERIFY(write(tools,
+                  "{\"tools\": [{\"type\": \"function\", \"function\": {\"name\": \"get_weather\", \"parameters\": "
+                  "{\"type\": \"object\", \"properties\": {\"city\": {\"type\": \"string\"}}, \"required\": "
+                  "[\"city\"]}}}],\n \"tool_choice\": \"auto\"}\n"));
+    const QString set = QDir(m_home->path()).filePath(QStringLiteral("weather.jsonl"));
+    QVERIFY(write(set,
+                  "{\"id\": \"paris\", \"prompt\": \"Weather in Paris?\", \"grader\": {\"kind\": \"tool-call\", "
+                  "\"tool\": \"get_weather\", \"arguments\": {\"city\": \"Paris\"}}}\n"
+                  "{\"id\": \"rome\", \"prompt\": \"Weather in Rome?\", \"grader\": {\"kind\": \"tool-call\", "
+                  "\"tool\": \"get_weather\", \"arguments\": {\"city\": \"Rome\"}}}\n"));
+    const CliRun run = CliRun::of(home()
+                                  + QStringList { QStringLiteral("eval"), QStringLiteral("run"), set,
+                                                  QStringLiteral("--models"), QStringLiteral("strong,weak"),
+                                                  QStringLiteral("--tools"), tools, QStringLiteral("--json") });
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    // Server side: every call offered the tools and the choice the file names.
+    QCOMPARE(m_upstream->toolsSeen.value(QStringLiteral("strong")), 2);
+    QCOMPARE(m_upstream->toolsSeen.value(QStringLiteral("weak")), 2);
+    QCOMPARE(m_upstream->received, 4);
+    for (const QJsonValue& choice : std::as_const(m_upstream->toolChoices)) {
+        QCOMPARE(choice, QJsonValue(QStringLiteral("auto")));
+    }
+    const QJsonObject result = QJsonDocument::fromJson(run.out).object();
+    const QJsonArray models = result.value(QLatin1String("models")).toArray();
+    QCOMPARE(models.at(0).toObject().value(QLatin1String("pass_rate")).toDouble(), 1.0);
+    QCOMPARE(models.at(1).toObject().value(QLatin1String("pass_rate")).toDouble(), 0.0);
+    QCOMPARE(result.value(QLatin1String("cheapest")).toString(), QStringLiteral("strong"));
+}
+
+void tst_CliEval::pairwise_judgedInBothOrders_verdictsAndGames_data()
+{
+    QTest::addColumn<bool>("prefersA");
+    QTest::addColumn<int>("wins");
+    QTest::addColumn<int>("ties");
+    // strong answers every sum right, the baseline weak only the even ones.
+    QTest::newRow("a fair judge: strong wins the odd sums, ties the even ones") << false << 4 << 4;
+    QTest::newRow("a judge that always names A: the two orders cancel out, all ties") << true << 0 << 8;
+}
+
+void tst_CliEval::pairwise_judgedInBothOrders_verdictsAndGames()
+{
+    QFETCH(bool, prefersA);
+    QFETCH(int, wins);
+    QFETCH(int, ties);
+    m_upstream->judgePrefersA = prefersA;
+    const CliRun run
+        = CliRun::of(home()
+                     + QStringList { QStringLiteral("eval"), QStringLiteral("run"), m_set, QStringLiteral("--models"),
+                                     QStringLiteral("weak,strong"), QStringLiteral("--grader"),
+                                     QStringLiteral("llm-pairwise:judge"), QStringLiteral("--json") });
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    // Server side: each model asked each prompt once; the judge twice per prompt for strong (the
+    // baseline, the first model, is not compared with itself), once with each answer first.
+    QCOMPARE(m_upstream->answered.value(QStringLiteral("judge")), 2 * kPrompts);
+    QCOMPARE(m_upstream->received, 2 * kPrompts + 2 * kPrompts);
+    for (int i = 1; i <= kPrompts; ++i) {
+        const QString strongAnswer = QStringLiteral("%1|The answer is %2.").arg(i).arg(2 * i);
+        const QString prefix = QStringLiteral("%1|").arg(i);
+        int strongFirst = 0;
+        int calls = 0;
+        for (const QString& call : std::as_const(m_upstream->judgedFirst)) {
+            calls += call.startsWith(prefix) ? 1 : 0;
+            strongFirst += call == strongAnswer ? 1 : 0;
+        }
+        QCOMPARE(calls, 2);
+        // Where both are right the two answers read the same; else strong is first exactly once.
+        QCOMPARE(strongFirst, i % 2 == 0 ? 2 : 1);
+    }
+    const QJsonObject result = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(result.value(QLatin1String("baseline")).toString(), QStringLiteral("weak"));
+    const QJsonObject strong = result.value(QLatin1String("models")).toArray().at(1).toObject();
+    QCOMPARE(strong.value(QLatin1String("model")).toString(), QStringLiteral("strong"));
+    const QJsonObject versus = strong.value(QLatin1String("versus_baseline")).toObject();
+    QCOMPARE(versus.value(QLatin1String("wins")).toInt(), wins);
+    QCOMPARE(versus.value(QLatin1String("ties")).toInt(), ties);
+    QCOMPARE(versus.value(QLatin1String("losses")).toInt(), 0);
+    QCOMPARE(strong.value(QLatin1String("pass_rate")).toDouble(), 1.0); // never worse than the baseline
+    int versusCells = 0;
+    for (const QJsonValue& value : result.value(QLatin1String("cells")).toArray()) {
+        const QJsonObject cell = value.toObject();
+        if (cell.value(QLatin1String("model")).toString() == QLatin1String("strong")) {
+            const QString expected
+                = !prefersA && cell.value(QLatin1String("prompt_id")).toString().mid(1).toInt() % 2 == 1
+                ? QStringLiteral("win")
+                : QStringLiteral("tie");
+            QCOMPARE(cell.value(QLatin1String("versus")).toString(), expected);
+            QVERIFY(cell.value(QLatin1String("judge_cost_usd")).toDouble() > 0);
+            ++versusCells;
+        } else {
+            QVERIFY(!cell.contains(QLatin1String("versus")));
+        }
+    }
+    QCOMPARE(versusCells, kPrompts);
+    // The judge's cost is kept apart, as the 1-10 judge's: the ledger's judge rows are the cells' sum.
+    const double judgeRows
+        = scalar(QStringLiteral("SELECT SUM(cost_usd) FROM requests WHERE final_model = 'judge'")).toDouble();
+    const double judgeCells = scalar(QStringLiteral("SELECT SUM(judge_cost_usd) FROM evaluation_cells")).toDouble();
+    QVERIFY(judgeRows > 0);
+    QVERIFY2(std::abs(judgeRows - judgeCells) < 1e-12,
+             qPrintable(QStringLiteral("%1 vs %2").arg(judgeRows).arg(judgeCells)));
+    // The leaderboard counts each comparison as a game of strong against weak.
+    const CliRun board = CliRun::of(home()
+                                    + QStringList { QStringLiteral("leaderboard"), QStringLiteral("--tag"),
+                                                    QStringLiteral("evaluation"), QStringLiteral("--json") });
+    QVERIFY2(board.exitCode == 0, board.err.constData());
+    QHash<QString, QJsonObject> rows;
+    for (const QJsonValue& row : QJsonDocument::fromJson(board.out).object().value(QLatin1String("rows")).toArray()) {
+        rows.insert(row.toObject().value(QLatin1String("model")).toString(), row.toObject());
+    }
+    QCOMPARE(rows.value(QStringLiteral("strong")).value(QLatin1String("wins")).toInt(), wins);
+    QCOMPARE(rows.value(QStringLiteral("strong")).value(QLatin1String("ties")).toInt(), ties);
+    QCOMPARE(rows.value(QStringLiteral("weak")).value(QLatin1String("losses")).toInt(), wins);
+}
+
+// Killed while the judge holds the second order of the first comparison: the first order's verdict
+// is in the ledger (through the crash journal), so the resume reads it and asks only the second.
+void tst_CliEval::pairwise_sigkillBetweenTheTwoOrders_resumeReadsTheFirstVerdict()
+{
+    m_upstream->holdPairwiseAfter = 1;
+    QProcess first;
+    first.start(QStringLiteral(SWITCHYARD_BINARY),
+                home()
+                    + QStringList { QStringLiteral("eval"), QStringLiteral("run"), m_set, QStringLiteral("--models"),
+                                    QStringLiteral("weak,strong"), QStringLiteral("--grader"),
+                                    QStringLiteral("llm-pairwise:judge"), QStringLiteral("--concurrency"),
+                                    QStringLiteral("1") });
+    QVERIFY(first.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(m_upstream->held.size(), 1, 30000);
+    QCOMPARE(m_upstream->answered.value(QStringLiteral("judge")), 1);
+    QCOMPARE(m_upstream->received, 4); // q1 of weak and strong, the judge twice
+    first.kill();
+    QVERIFY(first.waitForFinished(10000));
+    const qint64 id = scalar(QStringLiteral("SELECT MAX(id) FROM evaluations")).toLongLong();
+    QVERIFY(id > 0);
+
+    m_upstream->holdPairwiseAfter = 0;
+    const CliRun second
+        = CliRun::of(home()
+                     + QStringList { QStringLiteral("eval"), QStringLiteral("run"), QStringLiteral("--resume"),
+                                     QString::number(id), QStringLiteral("--json") });
+    QVERIFY2(second.exitCode == 0, second.err.constData());
+    // Server side: each model asked each prompt once, the judge 2 x 8 verdicts in all (the held one
+    // again, the one that came not).
+    for (auto it = m_upstream->answered.cbegin(); it != m_upstream->answered.cend(); ++it) {
+        if (it.key() != QLatin1String("judge")) {
+            QVERIFY2(it.value() == 1, qPrintable(it.key()));
+        }
+    }
+    QCOMPARE(m_upstream->answered.value(QStringLiteral("judge")), 2 * kPrompts);
+    const QJsonObject result = QJsonDocument::fromJson(second.out).object();
+    const QJsonObject versus = result.value(QLatin1String("models"))
+                                   .toArray()
+                                   .at(1)
+                                   .toObject()
+                                   .value(QLatin1String("versus_baseline"))
+                                   .toObject();
+    QCOMPARE(versus.value(QLatin1String("wins")).toInt(), 4);
+    QCOMPARE(versus.value(QLatin1String("ties")).toInt(), 4);
+    // The judge's cost is the cells' judge cost: the held call cost nothing, the rest once.
+    const double judgeRows
+        = scalar(QStringLiteral("SELECT SUM(cost_usd) FROM requests WHERE final_model = 'judge'")).toDouble();
+    const double judgeCells = scalar(QStringLiteral("SELECT SUM(judge_cost_usd) FROM evaluation_cells")).toDouble();
+    QVERIFY2(std::abs(judgeRows - judgeCells) < 1e-12,
+             qPrintable(QStringLiteral("%1 vs %2").arg(judgeRows).arg(judgeCells)));
+}
+
+// `switchyard ask` leaves history (source cli, no answer kept) and a workbench run keeps its answer;
+// `eval import-history` writes their prompts as a set, kept answers as expected ones when asked, an
+// evaluation's own calls and repeated prompts left out.
+void tst_CliEval::importHistory_writesASetThatRuns()
+{
+    for (const auto& [model, prompt] : { std::pair { "weak", "What is 3+3?" }, std::pair { "strong", "What is 5+5?" },
+                                         std::pair { "weak", "What is 3+3?" } }) {
+        const CliRun ask
+            = CliRun::of(home()
+                         + QStringList { QStringLiteral("ask"), QStringLiteral("--model"), QString::fromLatin1(model),
+                                         QStringLiteral("--no-stream"), QString::fromLatin1(prompt) });
+        QVERIFY2(ask.exitCode == 0, ask.err.constData());
+    }
+    {
+        Ledger ledger;
+        QVERIFY(ledger.open(QDir(m_home->path()).filePath(QStringLiteral("ledger.sqlite"))));
+        RequestRecord run;
+        run.startedAt = QDateTime::currentDateTimeUtc();
+        run.source = RequestSource::Workbench;
+        run.prompt = QStringLiteral("Name a colour.");
+        run.finalModel = QStringLiteral("weak");
+        run.finalProvider = QStringLiteral("up");
+        run.compareGroup = QStringLiteral("g1");
+        run.answer = QStringLiteral("Blue.");
+        run.costUsd = 0.001;
+        ledger.record(run);
+        QSignalSpy flushed(&ledger, &Ledger::flushed);
+        ledger.flush();
+        QVERIFY(flushed.wait(10000));
+    }
+    const CliRun eval
+        = CliRun::of(home()
+                     + QStringList { QStringLiteral("eval"), QStringLiteral("run"), m_set, QStringLiteral("--models"),
+                                     QStringLiteral("strong"), QStringLiteral("--grader"), QStringLiteral("numeric") });
+    QVERIFY2(eval.exitCode == 0, eval.err.constData());
+    const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+    const QString out = QDir(m_home->path()).filePath(QStringLiteral("history.jsonl"));
+    const CliRun import = CliRun::of(
+        home()
+        + QStringList { QStringLiteral("eval"), QStringLiteral("import-history"), QStringLiteral("--since"), today,
+                        QStringLiteral("--answers-as-expected"), QStringLiteral("--out"), out });
+    QVERIFY2(import.exitCode == 0, import.err.constData());
+    QVERIFY2(import.err.contains("3 prompts written; 1 repeated prompt left out"), import.err.constData());
+    QFile file(out);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+    // Newest first: the workbench run with its answer, then the asks (the ledger kept no answer).
+    QStringList got;
+    for (const QByteArray& line : lines) {
+        const QJsonObject object = QJsonDocument::fromJson(line).object();
+        got.append(object.value(QLatin1String("prompt")).toString() + u'|'
+                   + object.value(QLatin1String("expected")).toString());
+    }
+    QCOMPARE(got,
+             (QStringList { QStringLiteral("Name a colour.|Blue."), QStringLiteral("What is 3+3?|"),
+                            QStringLiteral("What is 5+5?|") }));
+    // One model's history only; a set that runs as written.
+    const CliRun strongOnly = CliRun::of(home()
+                                         + QStringList { QStringLiteral("eval"), QStringLiteral("import-history"),
+                                                         QStringLiteral("--since"), today, QStringLiteral("--model"),
+                                                         QStringLiteral("strong"), QStringLiteral("--out"), out });
+    QVERIFY2(strongOnly.exitCode == 0, strongOnly.err.constData());
+    QVERIFY2(strongOnly.err.contains("1 prompt written"), strongOnly.err.constData());
+    const int before = m_upstream->received;
+    const CliRun rerun
+        = CliRun::of(home()
+                     + QStringList { QStringLiteral("eval"), QStringLiteral("run"), out, QStringLiteral("--models"),
+                                     QStringLiteral("weak"), QStringLiteral("--grader"), QStringLiteral("numeric:0") });
+    QVERIFY2(rerun.exitCode == 0, rerun.err.constData());
+    QCOMPARE(m_upstream->received, before + 1);
+    // A date that is none is refused before anything is read.
+    const CliRun bad = CliRun::of(home()
+                                  + QStringList { QStringLiteral("eval"), QStringLiteral("import-history"),
+                                                  QStringLiteral("--since"), QStringLiteral("yesterday"),
+                                                  QStringLiteral("--out"), out });
+    QCOMPARE(bad.exitCode, 64);
+    QVERIFY2(bad.err.contains("--since needs a date as YYYY-MM-DD"), bad.err.constData());
+}
+
+void tst_CliEval::badToolsFile_refusedNamingThePlace_nothingSent_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("error"); // after "FILE"
+    QTest::newRow("a JSON syntax error: line and column")
+        << QByteArray("[{\"type\": \"function\",\n  \"function\": {\"name\": }}]\n") << ":2:";
+    QTest::newRow("a name the APIs refuse: the field")
+        << QByteArray("[{\"type\": \"function\", \"function\": {\"name\": \"get weather\"}}]\n")
+        << ": tools[0].function.name: \"get weather\" may hold only letters, digits, _ and -";
+    QTest::newRow("a tool_choice naming no tool")
+        << QByteArray("{\"tools\": [{\"type\": \"function\", \"function\": {\"name\": \"f\"}}], \"tool_choice\": "
+                      "{\"type\": \"function\", \"function\": {\"name\": \"g\"}}}\n")
+        << ": tool_choice.function.name: \"g\" is not one of the tools";
+}
+
+void tst_CliEval::badToolsFile_refusedNamingThePlace_nothingSent()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, error);
+    const QString tools = QDir(m_home->path()).filePath(QStringLiteral("tools.json"));
+    QVERIFY(write(tools, content));
+    const CliRun run
+        = CliRun::of(home()
+                     + QStringList { QStringLiteral("eval"), QStringLiteral("run"), m_set, QStringLiteral("--models"),
+                                     QStringLiteral("strong"), QStringLiteral("--tools"), tools });
+    QCOMPARE(run.exitCode, 65);
+    QVERIFY2(QString::fromUtf8(run.err).startsWith(QStringLiteral("switchyard: ") + tools + error),
+             run.err.constData());
+    QCOMPARE(m_upstream->received, 0);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM evaluations")).toInt(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_CliEval)

@@ -3,6 +3,8 @@
 #include "core/ledger/Ledger.h"
 #include "core/sandbox/SandboxServer.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -30,6 +32,8 @@ private slots:
     void tornDownWhileJudging_resumeGradesRecordedAnswers();
     void cancelledWhileJudging_resumeAsksOnlyTheJudge();
     void unknownModel_refusedBeforeAnythingIsSent();
+    void tools_offeredToEveryModel_toolCallGraded_data();
+    void tools_offeredToEveryModel_toolCallGraded();
 
 private:
     PromptSet prompts(int count) const;
@@ -372,6 +376,81 @@ void tst_EvaluationRun::unknownModel_refusedBeforeAnythingIsSent()
     QVERIFY2(error.contains(QStringLiteral("missing-judge")), qPrintable(error));
     QCOMPARE(m_engine->sandbox()->totalRequests(), 0);
     QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM evaluations")).toInt(), 0);
+}
+
+void tst_EvaluationRun::tools_offeredToEveryModel_toolCallGraded_data()
+{
+    QTest::addColumn<QString>("model"); // the sandbox's name
+    QTest::addColumn<QJsonValue>("choice"); // tool_choice; undefined: not sent
+    QTest::addColumn<bool>("callsWhenFree"); // the sandbox model calls a tool under "auto"
+    QTest::addColumn<QByteArray>("toolsOnTheWire"); // how the provider received the tool
+    QTest::addColumn<bool>("passes");
+    const QJsonValue none(QJsonValue::Undefined);
+    QTest::newRow("openai model calls the tool it is offered")
+        << "gpt-4.1-mini" << none << true << QByteArray("\"parameters\"") << true;
+    QTest::newRow("anthropic model gets the tool translated and calls it")
+        << "claude-haiku-4-5" << none << true << QByteArray("\"input_schema\"") << true;
+    QTest::newRow("a model that answers in text under auto fails the grader")
+        << "gpt-4.1-mini" << QJsonValue(QStringLiteral("auto")) << false << QByteArray("\"parameters\"") << false;
+    QTest::newRow("tool_choice required makes that model call")
+        << "gpt-4.1-mini" << QJsonValue(QStringLiteral("required")) << false << QByteArray("\"parameters\"") << true;
+    QTest::newRow("anthropic: required becomes any, and it calls")
+        << "claude-haiku-4-5" << QJsonValue(QStringLiteral("required")) << false << QByteArray("\"type\":\"any\"")
+        << true;
+    QTest::newRow("tool_choice none: no call, the grader fails")
+        << "claude-haiku-4-5" << QJsonValue(QStringLiteral("none")) << true << QByteArray("\"input_schema\"") << false;
+}
+
+void tst_EvaluationRun::tools_offeredToEveryModel_toolCallGraded()
+{
+    QFETCH(QString, model);
+    QFETCH(QJsonValue, choice);
+    QFETCH(bool, callsWhenFree);
+    QFETCH(QByteArray, toolsOnTheWire);
+    QFETCH(bool, passes);
+    m_engine->sandbox()->setCallsToolsWhenFree(model, callsWhenFree);
+    QString error;
+    const QJsonArray tools { QJsonObject {
+        { QStringLiteral("type"), QStringLiteral("function") },
+        { QStringLiteral("function"),
+          QJsonObject {
+              { QStringLiteral("name"), QStringLiteral("get_weather") },
+              { QStringLiteral("parameters"),
+                QJsonObject {
+                    { QStringLiteral("type"), QStringLiteral("object") },
+                    { QStringLiteral("properties"),
+                      QJsonObject { { QStringLiteral("city"),
+                                      QJsonObject { { QStringLiteral("type"), QStringLiteral("string") } } } } },
+                    { QStringLiteral("required"), QJsonArray { QStringLiteral("city") } } } } } } } };
+    const auto offered = PromptTools::fromJson(tools, choice, &error);
+    QVERIFY2(offered, qPrintable(error));
+    PromptItem item { QStringLiteral("w"), QStringLiteral("What is the weather in Paris?"), {}, {}, 1 };
+    item.system = QStringLiteral("Use the tools you have.");
+    item.tools = *offered;
+    EvaluationInfo evaluation;
+    evaluation.name = QStringLiteral("tools");
+    evaluation.prompts = PromptSet::of({ item });
+    evaluation.models = { QStringLiteral("sandbox/") + model };
+    // The sandbox fills a string argument with "example".
+    GraderSpec toolCall;
+    toolCall.kind = GraderKind::ToolCall;
+    toolCall.toolName = QStringLiteral("get_weather");
+    toolCall.toolArguments = QJsonObject { { QStringLiteral("city"), QStringLiteral("example") } };
+    evaluation.graders = { toolCall };
+    EvaluationRun run(*m_engine, *m_store);
+    QSignalSpy finished(&run, &EvaluationRun::finished);
+    QVERIFY2(run.start(evaluation, &error), qPrintable(error));
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(m_engine->sandbox()->requestCount(model), 1);
+    const QByteArray body = m_engine->sandbox()->lastRequestBody(model);
+    QVERIFY2(body.contains("\"get_weather\"") && body.contains(toolsOnTheWire), body.constData());
+    QVERIFY2(body.contains("Use the tools you have."), body.constData());
+    const EvaluationCell& cell = run.cells().first();
+    QCOMPARE(cell.state, CellState::Done);
+    QVERIFY2(cell.grade.passed() == passes, qPrintable(cell.grade.reason));
+    if (!passes) {
+        QCOMPARE(cell.grade.reason, QStringLiteral("no tool was called (expected get_weather)"));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_EvaluationRun)

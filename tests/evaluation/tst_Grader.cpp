@@ -26,6 +26,9 @@ private slots:
     void parse_refusesWhatCannotWork();
     void spec_jsonRoundTrip_data();
     void spec_jsonRoundTrip();
+    void pairwiseChoice_readsTheLastWinnerLine_data();
+    void pairwiseChoice_readsTheLastWinnerLine();
+    void pairwiseRequest_showsBothAnswersInTheOrderGiven();
 };
 
 namespace {
@@ -380,7 +383,7 @@ void tst_Grader::parse_refusesWhatCannotWork_data()
 
     QTest::newRow("unknown kind") << "similar"
                                   << "unknown grader \"similar\" (known: equals, contains, regex, "
-                                     "json-valid, json-schema-valid, numeric, tool-call, llm-judge)";
+                                     "json-valid, json-schema-valid, numeric, tool-call, llm-judge, llm-pairwise)";
     QTest::newRow("regex without a pattern") << "regex"
                                              << "regex needs a pattern";
     QTest::newRow("schema that is not JSON") << "json-schema-valid:{type"
@@ -396,6 +399,10 @@ void tst_Grader::parse_refusesWhatCannotWork_data()
                                               << "tool-call needs the tool's name";
     QTest::newRow("judge without a model") << "llm-judge"
                                            << "llm-judge needs a judge model";
+    QTest::newRow("pairwise without a judge") << "llm-pairwise"
+                                              << "llm-pairwise needs a judge model";
+    QTest::newRow("pairwise judging itself as the baseline") << "llm-pairwise:m:m"
+                                                             << "llm-pairwise: the judge cannot be the baseline";
     QTest::newRow("judge threshold above 10") << "llm-judge:m:11"
                                               << "llm-judge: the pass threshold must be between 1 "
                                                  "and 10";
@@ -415,7 +422,8 @@ void tst_Grader::spec_jsonRoundTrip_data()
     QTest::addColumn<QString>("text");
     for (const char* text :
          { "equals", "contains:Paris", "regex:^\\d+$", "json-valid", R"(json-schema-valid:{"type":"object"})",
-           "numeric:0.5", "tool-call:get_weather", "llm-judge:sandbox/claude-opus:6" }) {
+           "numeric:0.5", "tool-call:get_weather", "llm-judge:sandbox/claude-opus:6", "llm-pairwise:sandbox/gpt-5",
+           "llm-pairwise:sandbox/gpt-5:sandbox/gpt-4.1-mini" }) {
         QTest::newRow(text) << QString::fromUtf8(text);
     }
 }
@@ -429,6 +437,48 @@ void tst_Grader::spec_jsonRoundTrip()
     QVERIFY2(back, qPrintable(error));
     QCOMPARE(back->toJson(), original.toJson());
     QVERIFY(*back == original);
+}
+
+void tst_Grader::pairwiseChoice_readsTheLastWinnerLine_data()
+{
+    QTest::addColumn<QString>("reply");
+    QTest::addColumn<QString>("verdict"); // A's against B: win, tie, loss; empty: unreadable
+    QTest::newRow("A wins") << "A is right, B is off by one.\nWINNER: A"
+                            << "win";
+    QTest::newRow("B wins, lower case and bold") << "B is better.\n**winner: b**"
+                                                 << "loss";
+    QTest::newRow("a tie") << "Both are fine.\nWINNER: TIE"
+                           << "tie";
+    QTest::newRow("the last line counts") << "WINNER: A at first sight, but on reflection\nWINNER: B"
+                                          << "loss";
+    QTest::newRow("no verdict") << "They are both good answers."
+                                << "";
+    QTest::newRow("a name that is no answer") << "WINNER: C"
+                                              << "";
+}
+
+void tst_Grader::pairwiseChoice_readsTheLastWinnerLine()
+{
+    QFETCH(QString, reply);
+    QFETCH(QString, verdict);
+    QString error;
+    const auto choice = Grader::pairwiseChoice(reply, &error);
+    QCOMPARE(choice ? PairwiseVerdicts::id(*choice) : QString(), verdict);
+    QCOMPARE(error.isEmpty(), !verdict.isEmpty());
+}
+
+void tst_Grader::pairwiseRequest_showsBothAnswersInTheOrderGiven()
+{
+    const ChatRequest request = Grader::pairwiseRequest(QStringLiteral("What is 2+2?"), QStringLiteral("4"),
+                                                        QStringLiteral("Four."), QStringLiteral("Five."));
+    QCOMPARE(request.messages.size(), 2);
+    QVERIFY(request.messages.first().content.contains(QStringLiteral("WINNER: A")));
+    const QString user = request.messages.last().content;
+    QVERIFY(user.contains(QStringLiteral("What is 2+2?")));
+    QVERIFY(user.contains(QStringLiteral("Reference answer:\n4")));
+    QVERIFY(user.indexOf(QStringLiteral("Answer A:\nFour.")) < user.indexOf(QStringLiteral("Answer B:\nFive.")));
+    QVERIFY(user.indexOf(QStringLiteral("Answer A:\nFour.")) >= 0);
+    QCOMPARE(request.temperature, std::optional<double>(0));
 }
 
 QTEST_GUILESS_MAIN(tst_Grader)

@@ -2,6 +2,8 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -19,6 +21,9 @@ private slots:
     void twoGigabyteLine_refusedWithoutReadingIt_data();
     void twoGigabyteLine_refusedWithoutReadingIt();
     void json_roundTrip();
+    void tools_readInEveryFormat_data();
+    void tools_readInEveryFormat();
+    void toolsFile_offeredWhereAPromptHasNone();
 
 private:
     QString write(const QString& suffix, const QByteArray& content)
@@ -124,8 +129,9 @@ void tst_PromptSet::badFile_refusedNamingLineAndField_data()
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("error"); // after "FILE:"
 
-    QTest::newRow("csv: no prompt column") << "csv" << QByteArray("id,question\n1,x\n")
-                                           << "1: unknown column \"question\" (known: id, prompt, expected, grader)";
+    QTest::newRow("csv: no prompt column")
+        << "csv" << QByteArray("id,question\n1,x\n")
+        << "1: unknown column \"question\" (known: id, prompt, system, expected, grader, tools, tool_choice)";
     QTest::newRow("csv: missing prompt column")
         << "csv" << QByteArray("id,expected\n1,x\n") << "1: missing column \"prompt\"";
     QTest::newRow("csv: unterminated quote names the line it started on")
@@ -149,7 +155,7 @@ void tst_PromptSet::badFile_refusedNamingLineAndField_data()
         << "1: field \"expected\" must be a string or a number";
     QTest::newRow("jsonl: an unknown field is not dropped")
         << "jsonl" << QByteArray("{\"id\": 1, \"prompt\": \"a\", \"expceted\": \"x\"}\n")
-        << "1: unknown field \"expceted\" (known: id, prompt, expected, grader, graders)";
+        << "1: unknown field \"expceted\" (known: id, prompt, system, expected, grader, graders, tools, tool_choice)";
     QTest::newRow("jsonl: a bad grader in a list names its place")
         << "jsonl" << QByteArray("{\"id\": 1, \"prompt\": \"a\", \"graders\": [\"equals\", {\"kind\": \"nope\"}]}\n")
         << "1: graders[1]: unknown grader \"nope\"";
@@ -173,6 +179,40 @@ void tst_PromptSet::badFile_refusedNamingLineAndField_data()
     QTest::newRow("yaml: tests is not a list")
         << "yaml" << QByteArray("tests: 3\n") << "1: tests: must be a non-empty list";
     QTest::newRow("yaml: a syntax error") << "yaml" << QByteArray("tests:\n  - vars: {prompt: a\n") << "3:";
+    QTest::newRow("jsonl: tools not a list")
+        << "jsonl" << QByteArray("{\"id\": 1, \"prompt\": \"a\", \"tools\": {\"name\": \"f\"}}\n")
+        << "1: tools: must be a list";
+    QTest::newRow("jsonl: a tool without a name names its place")
+        << "jsonl"
+        << QByteArray("{\"id\": 1, \"prompt\": \"a\"}\n"
+                      "{\"id\": 2, \"prompt\": \"b\", \"tools\": [{\"type\": \"function\", \"function\": {}}]}\n")
+        << "2: tools[0].function.name: missing";
+    QTest::newRow("jsonl: parameters that are no schema")
+        << "jsonl"
+        << QByteArray("{\"id\": 1, \"prompt\": \"a\", \"tools\": [{\"type\": \"function\", \"function\": "
+                      "{\"name\": \"f\", \"parameters\": {\"type\": \"object\", \"properties\": 3}}}]}\n")
+        << "1: tools[0].function.parameters.properties";
+    QTest::newRow("jsonl: tool_choice naming no tool")
+        << "jsonl"
+        << QByteArray(
+               "{\"id\": 1, \"prompt\": \"a\", \"tools\": [{\"type\": \"function\", \"function\": "
+               "{\"name\": \"f\"}}], \"tool_choice\": {\"type\": \"function\", \"function\": {\"name\": \"g\"}}}\n")
+        << "1: tool_choice.function.name: \"g\" is not one of the tools";
+    QTest::newRow("jsonl: tool_choice without tools")
+        << "jsonl" << QByteArray("{\"id\": 1, \"prompt\": \"a\", \"tool_choice\": \"required\"}\n")
+        << "1: tool_choice: there are no tools to choose from";
+    QTest::newRow("csv: tools cell that is not JSON")
+        << "csv" << QByteArray("id,prompt,tools\na,q,[{\"\"type\"\": }]\n") << "2: tools: invalid JSON at column";
+    QTest::newRow("csv: an unknown tool_choice word")
+        << "csv"
+        << QByteArray("id,prompt,tools,tool_choice\na,q,\"[{\"\"type\"\":\"\"function\"\",\"\"function\"\":{"
+                      "\"\"name\"\":\"\"f\"\"}}]\",always\n")
+        << "2: tool_choice: \"always\" is not auto, none, required";
+    QTest::newRow("yaml: a test's tools name their line and test")
+        << "yaml"
+        << QByteArray("tests:\n  - vars: {prompt: a}\n  - vars: {prompt: b}\n    tools:\n      - type: function\n"
+                      "        function: {description: no name}\n")
+        << "5: tests[1]: tools[0].function.name: missing";
     QTest::newRow("unknown suffix") << "txt" << QByteArray("hello\n")
                                     << " unknown kind of prompt file (expected .csv, .jsonl or .yaml)";
 }
@@ -226,6 +266,85 @@ void tst_PromptSet::json_roundTrip()
     const PromptSet back = PromptSet::fromJson(set.toJson());
     QVERIFY(back.ok());
     QCOMPARE(back.items(), set.items());
+}
+
+void tst_PromptSet::tools_readInEveryFormat_data()
+{
+    QTest::addColumn<QString>("suffix");
+    QTest::addColumn<QByteArray>("content");
+    // "id|system|tool names|tool_choice as JSON (empty: not sent)" per item
+    QTest::addColumn<QStringList>("items");
+    const QByteArray weather = "{\"type\": \"function\", \"function\": {\"name\": \"get_weather\", \"parameters\": "
+                               "{\"type\": \"object\", \"properties\": {\"city\": {\"type\": \"string\"}}}}}";
+    QTest::newRow("jsonl: tools and tool_choice on one line, none on the other")
+        << "jsonl"
+        << QByteArray("{\"id\": \"w\", \"prompt\": \"Weather in Paris?\", \"system\": \"Use tools.\", \"tools\": ["
+                      + weather + "], \"tool_choice\": \"required\"}\n{\"id\": \"p\", \"prompt\": \"Hi\"}\n")
+        << QStringList { "w|Use tools.|get_weather|\"required\"", "p|||" };
+    QTest::newRow("csv: a tools column with JSON, tool_choice as a bare word and as JSON")
+        << "csv"
+        << QByteArray(
+               "id,prompt,system,tools,tool_choice\n"
+               "a,q,Be brief.,\"[{\"\"type\"\":\"\"function\"\",\"\"function\"\":{\"\"name\"\":\"\"f\"\"}}]\",none\n"
+               "b,r,,\"[{\"\"type\"\":\"\"function\"\",\"\"function\"\":{\"\"name\"\":\"\"f\"\"}}]\","
+               "\"{\"\"type\"\":\"\"function\"\",\"\"function\"\":{\"\"name\"\":\"\"f\"\"}}\"\n"
+               "c,s,,,\n")
+        << QStringList { "a|Be brief.|f|\"none\"", "b||f|{\"function\":{\"name\":\"f\"},\"type\":\"function\"}",
+                         "c|||" };
+    QTest::newRow("yaml: defaultTest's tools, a test's own instead")
+        << "yaml"
+        << QByteArray("defaultTest:\n  tools:\n    - type: function\n      function:\n        name: lookup\n"
+                      "        parameters: {type: object, properties: {q: {type: string}}}\n"
+                      "tests:\n  - description: d\n    vars: {prompt: a}\n"
+                      "  - description: own\n    vars: {prompt: b}\n    tools: ["
+                      + weather + "]\n    tool_choice: auto\n")
+        << QStringList { "d||lookup|", "own||get_weather|\"auto\"" };
+}
+
+void tst_PromptSet::tools_readInEveryFormat()
+{
+    QFETCH(QString, suffix);
+    QFETCH(QByteArray, content);
+    QFETCH(QStringList, items);
+    const PromptSet set = PromptSet::read(write(suffix, content));
+    QVERIFY2(set.ok(), qPrintable(set.errorString()));
+    QStringList got;
+    for (const PromptItem& item : set.items()) {
+        QStringList names;
+        for (const ToolDefinition& tool : item.tools.tools.tools) {
+            names.append(tool.name);
+        }
+        const QJsonValue choice = item.tools.choice;
+        const QString choiceText = choice.isUndefined()
+            ? QString()
+            : QString::fromUtf8(QJsonDocument(QJsonArray { choice }).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+        got.append(QStringList { item.id, item.system, names.join(u','), choiceText }.join(u'|'));
+    }
+    QCOMPARE(got, items);
+    // What the ledger keeps of the set offers the same tools on a resume.
+    QCOMPARE(PromptSet::fromJson(set.toJson()).items(), set.items());
+}
+
+void tst_PromptSet::toolsFile_offeredWhereAPromptHasNone()
+{
+    const PromptSet set = PromptSet::read(write(QStringLiteral("jsonl"),
+                                                "{\"id\": \"own\", \"prompt\": \"a\", \"tools\": [{\"type\": "
+                                                "\"function\", \"function\": {\"name\": \"mine\"}}]}\n"
+                                                "{\"id\": \"bare\", \"prompt\": \"b\"}\n"));
+    QVERIFY2(set.ok(), qPrintable(set.errorString()));
+    QString error;
+    const auto file = PromptTools::parse(
+        "{\"tools\": [{\"type\": \"function\", \"function\": {\"name\": \"shared\"}}], \"tool_choice\": \"required\"}",
+        &error);
+    QVERIFY2(file, qPrintable(error));
+    const PromptSet offered = set.withTools(*file);
+    QCOMPARE(offered.items().at(0).tools.tools.tools.first().name, QStringLiteral("mine"));
+    QCOMPARE(offered.items().at(1).tools.tools.tools.first().name, QStringLiteral("shared"));
+    QCOMPARE(offered.items().at(1).tools.choice, QJsonValue(QStringLiteral("required")));
+    QVERIFY(!PromptTools::parse("{\"tools\": [], \"extra\": 1}", &error));
+    QCOMPARE(error, QStringLiteral("unknown field \"extra\" (known: tools, tool_choice)"));
+    QVERIFY(!PromptTools::parse("[{\"type\": \"function\",\n \"function\": {\"name\": }}]", &error));
+    QVERIFY2(error.startsWith(QStringLiteral("2:23: ")), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(tst_PromptSet)

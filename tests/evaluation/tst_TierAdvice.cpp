@@ -12,6 +12,8 @@ class tst_TierAdvice : public QObject
 private slots:
     void advice_data();
     void advice();
+    void advice_matchesAliasesAndGroups_data();
+    void advice_matchesAliasesAndGroups();
 };
 
 namespace {
@@ -128,6 +130,74 @@ void tst_TierAdvice::advice()
             QCOMPARE(*after.tier(other.name), other);
         }
     }
+}
+
+void tst_TierAdvice::advice_matchesAliasesAndGroups_data()
+{
+    QTest::addColumn<QString>("weakName"); // what the evaluation calls the cheap model
+    QTest::addColumn<bool>("aliases"); // the engine resolves "strong" to "sandbox/strong", ...
+    QTest::addColumn<QStringList>("chainAfter"); // each step's deployments joined with "+"
+    QTest::newRow("an alias names the chain's fallback: moved up, nothing added")
+        << "weak" << true << QStringList { "sandbox/weak", "sandbox/strong" };
+    QTest::newRow("without the aliases the name matches nothing: put first as it is")
+        << "weak" << false << QStringList { "weak", "sandbox/strong", "sandbox/weak" };
+    QTest::newRow("a group whose deployment is the fallback: that step moved up")
+        << "cheap" << true << QStringList { "sandbox/weak", "sandbox/strong" };
+    QTest::newRow("a group not in the chain: one step of its deployments put first")
+        << "pool" << true << QStringList { "sandbox/x1+sandbox/x2", "sandbox/strong", "sandbox/weak" };
+}
+
+void tst_TierAdvice::advice_matchesAliasesAndGroups()
+{
+    QFETCH(QString, weakName);
+    QFETCH(bool, aliases);
+    QFETCH(QStringList, chainAfter);
+    EvaluationInfo info;
+    QList<EvaluationCell> cells;
+    evaluation(&info, &cells);
+    info.models.replace(1, weakName);
+    for (EvaluationCell& cell : cells) {
+        if (cell.model == QLatin1String("weak")) {
+            cell.model = weakName;
+        }
+    }
+    // The policy names configured ids; groups "cheap" (the weak model) and "pool" (two others).
+    RoutingPolicy before = policy();
+    for (RoutingTier& tier : before.tiers) {
+        for (ChainStep& step : tier.chain) {
+            step.deployments.first().modelId.prepend(QStringLiteral("sandbox/"));
+        }
+    }
+    ModelGroup cheap;
+    cheap.name = QStringLiteral("cheap");
+    cheap.deployments = { Deployment { QStringLiteral("sandbox/weak"), 1 } };
+    ModelGroup pool;
+    pool.name = QStringLiteral("pool");
+    pool.deployments
+        = { Deployment { QStringLiteral("sandbox/x1"), 1 }, Deployment { QStringLiteral("sandbox/x2"), 1 } };
+    before.groups = { cheap, pool };
+    const TierAdvice::ModelIdOf resolve = [](const QString& name) {
+        return name == QLatin1String("strong") || name == QLatin1String("weak") || name == QLatin1String("mid")
+            ? QStringLiteral("sandbox/") + name
+            : QString();
+    };
+    const TierAdvice advice = TierAdvice::of(before, QStringLiteral("fast"), info, cells, aliases ? resolve : nullptr);
+    QCOMPARE(advice.suggestion.model, weakName);
+    QVERIFY(advice.changesPrimary());
+    const RoutingPolicy after = advice.apply(before);
+    QStringList steps;
+    for (const ChainStep& step : after.tier(QStringLiteral("fast"))->chain) {
+        QStringList ids;
+        for (const Deployment& deployment : step.deployments) {
+            ids.append(deployment.modelId);
+        }
+        steps.append(ids.join(u'+'));
+    }
+    QCOMPARE(steps, chainAfter);
+    // Applied once, the advice is the primary already: nothing more to change.
+    const TierAdvice again = TierAdvice::of(after, QStringLiteral("fast"), info, cells, aliases ? resolve : nullptr);
+    QVERIFY(!again.changesPrimary());
+    QCOMPARE(again.apply(after), after);
 }
 
 QTEST_GUILESS_MAIN(tst_TierAdvice)

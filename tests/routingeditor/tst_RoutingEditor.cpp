@@ -34,6 +34,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -693,6 +694,52 @@ private slots:
         QDir().mkpath(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR));
         QVERIFY(
             m_editor->grab().save(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR "/routing-editor-de-saved-english.png")));
+        QVERIFY(Appearance::installLanguage(QStringLiteral("en")));
+    }
+
+    void toolTabs_fitWithoutScrollArrows_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("english, the test window") << "en" << QSize(1400, 900);
+        QTest::newRow("english, the page of a 1280x820 window") << "en" << QSize(1180, 760);
+        QTest::newRow("german, the page of a 1280x820 window") << "de" << QSize(1180, 760);
+    }
+
+    // The five tools below the rules (try, outage, cost, learned, evaluation) each show their
+    // whole label: no scroll arrows, nothing elided.
+    void toolTabs_fitWithoutScrollArrows()
+    {
+        QFETCH(QString, language);
+        QFETCH(QSize, size);
+        QVERIFY(Appearance::installLanguage(language));
+        m_editor = std::make_unique<RoutingEditor>(*m_engine);
+        m_editor->resize(size);
+        m_editor->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_editor.get()));
+        auto* tabs = m_editor->findChild<QTabWidget*>(QStringLiteral("routingToolTabs"));
+        QVERIFY(tabs);
+        QCOMPARE(tabs->count(), 5);
+        const QTabBar* bar = tabs->tabBar();
+        for (const QToolButton* arrow : bar->findChildren<QToolButton*>()) {
+            QVERIFY2(!arrow->isVisible(), "the tab bar scrolls");
+        }
+        for (int i = 0; i < tabs->count(); ++i) {
+            const QString text = tabs->tabText(i).remove(u'&');
+            const QRect rect = bar->tabRect(i);
+            QVERIFY2(rect.right() < bar->width() && rect.width() >= bar->fontMetrics().horizontalAdvance(text),
+                     qPrintable(QStringLiteral("\"%1\" at %2-%3 of %4 px")
+                                    .arg(text)
+                                    .arg(rect.left())
+                                    .arg(rect.right())
+                                    .arg(bar->width())));
+            QVERIFY(!tabs->tabToolTip(i).isEmpty());
+        }
+        QDir().mkpath(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR));
+        QVERIFY(tabs->grab().save(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR "/routing-editor-tools-%1-%2.png")
+                                      .arg(language)
+                                      .arg(size.width())));
+        m_editor.reset();
         QVERIFY(Appearance::installLanguage(QStringLiteral("en")));
     }
 

@@ -60,37 +60,49 @@ void tst_SandboxAnswer::read_findsWhatTheRequestAsks_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("tool");
     QTest::addColumn<int>("images");
+    QTest::addColumn<bool>("forced"); // the model must call even when it would rather answer in text
     const QByteArray openAiTools
         = R"("tools":[{"type":"function","function":{"name":"a","parameters":{}}},{"type":"function","function":{"name":"b","parameters":{}}}])";
     QTest::newRow("openai: the first tool offered")
         << false << R"({)" + openAiTools + R"(,"messages":[{"role":"user","content":"x"}]})"
-        << "a" << 0;
+        << "a" << 0 << false;
     QTest::newRow("openai: the tool tool_choice names") << false
                                                         << R"({)" + openAiTools
             + R"(,"tool_choice":{"type":"function","function":{"name":"b"}},"messages":[{"role":"user","content":"x"}]})"
-                                                        << "b" << 0;
+                                                        << "b" << 0 << true;
     QTest::newRow("openai: tool_choice none calls nothing")
         << false << R"({)" + openAiTools + R"(,"tool_choice":"none","messages":[{"role":"user","content":"x"}]})"
-        << "" << 0;
+        << "" << 0 << false;
     QTest::newRow("openai: after a tool result, text") << false
                                                        << R"({)" + openAiTools
             + R"(,"messages":[{"role":"assistant","content":null,"tool_calls":[]},{"role":"tool","tool_call_id":"c","content":"1"}]})"
-                                                       << "" << 0;
+                                                       << "" << 0 << false;
     QTest::newRow("openai: two images counted")
         << false
         << QByteArray(
                R"({"messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"https://x/a"}},{"type":"text","text":"?"},{"type":"image_url","image_url":{"url":"https://x/b"}}]}]})")
-        << "" << 2;
+        << "" << 2 << false;
     QTest::newRow("anthropic: custom tool, server tool skipped")
         << true
         << QByteArray(
                R"({"tools":[{"type":"web_search_20250305","name":"web_search"},{"name":"c","input_schema":{}}],"messages":[{"role":"user","content":[{"type":"image","source":{"type":"url","url":"https://x/a"}}]}]})")
-        << "c" << 1;
+        << "c" << 1 << false;
     QTest::newRow("anthropic: after a tool_result, text")
         << true
         << QByteArray(
                R"({"tools":[{"name":"c","input_schema":{}}],"messages":[{"role":"user","content":[{"type":"tool_result","tool_use_id":"t","content":"1"}]}]})")
-        << "" << 0;
+        << "" << 0 << false;
+    QTest::newRow("openai: tool_choice auto leaves the model free")
+        << false << R"({)" + openAiTools + R"(,"tool_choice":"auto","messages":[{"role":"user","content":"x"}]})"
+        << "a" << 0 << false;
+    QTest::newRow("openai: tool_choice required forces a call")
+        << false << R"({)" + openAiTools + R"(,"tool_choice":"required","messages":[{"role":"user","content":"x"}]})"
+        << "a" << 0 << true;
+    QTest::newRow("anthropic: tool_choice any forces a call")
+        << true
+        << QByteArray(
+               R"({"tools":[{"name":"c","input_schema":{}}],"tool_choice":{"type":"any"},"messages":[{"role":"user","content":"x"}]})")
+        << "c" << 0 << true;
 }
 
 void tst_SandboxAnswer::read_findsWhatTheRequestAsks()
@@ -99,9 +111,11 @@ void tst_SandboxAnswer::read_findsWhatTheRequestAsks()
     QFETCH(QByteArray, body);
     QFETCH(QString, tool);
     QFETCH(int, images);
+    QFETCH(bool, forced);
     const SandboxAnswer::Ask ask = SandboxAnswer::read(json(body), anthropic);
     QCOMPARE(ask.toolName, tool);
     QCOMPARE(ask.images, images);
+    QCOMPARE(ask.toolForced, forced);
 }
 
 void tst_SandboxAnswer::shape_givesTheAnswerAsked_data()

@@ -29,6 +29,7 @@ private slots:
     void initTestCase();
     void matrix_cellsAndTotals();
     void export_writesTheChosenFormat();
+    void matrix_pairwiseCells_showTheVerdictAgainstTheBaseline();
     void screenshot_nothingClipped_data();
     void screenshot_nothingClipped();
 
@@ -118,6 +119,41 @@ void tst_EvaluationMatrixDialog::matrix_cellsAndTotals()
              QStringLiteral("1870 ms / 1910 ms"));
     QVERIFY2(dialog.summaryText().startsWith(QStringLiteral("Cheapest model that passes:")),
              qPrintable(dialog.summaryText()));
+}
+
+void tst_EvaluationMatrixDialog::matrix_pairwiseCells_showTheVerdictAgainstTheBaseline()
+{
+    EvaluationInfo info;
+    info.prompts = PromptSet::of({ { QStringLiteral("a"), QStringLiteral("A?"), {}, {}, 1 },
+                                   { QStringLiteral("b"), QStringLiteral("B?"), {}, {}, 2 },
+                                   { QStringLiteral("c"), QStringLiteral("C?"), {}, {}, 3 } });
+    info.models = { QStringLiteral("cheap"), QStringLiteral("strong") }; // the first is the baseline
+    GraderSpec pairwise;
+    pairwise.kind = GraderKind::LlmPairwise;
+    pairwise.judgeModel = QStringLiteral("judge");
+    info.graders = { pairwise };
+    QList<EvaluationCell> cells;
+    const QList<Grade> verdicts { Grade::pass(1.0), Grade::pass(0.5),
+                                  Grade::fail(QStringLiteral("worse than the baseline cheap in both orders"), 0.0) };
+    for (int p = 0; p < 3; ++p) {
+        for (const QString& model : info.models) {
+            EvaluationCell cell;
+            cell.promptIndex = p;
+            cell.promptId = info.prompts.items().at(p).id;
+            cell.model = model;
+            cell.state = CellState::Done;
+            cell.grade = model == QLatin1String("cheap") ? Grade::pass() : verdicts.at(p);
+            cell.costUsd = 0.001;
+            cell.latencyMs = 100;
+            cells.append(cell);
+        }
+    }
+    EvaluationMatrixModel model;
+    model.setEvaluation(info, cells);
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("baseline · $0.001 · 100 ms"));
+    QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("win vs cheap · $0.001 · 100 ms"));
+    QCOMPARE(model.index(1, 1).data().toString(), QStringLiteral("tie vs cheap · $0.001 · 100 ms"));
+    QCOMPARE(model.index(2, 1).data().toString(), QStringLiteral("loss vs cheap · $0.001 · 100 ms"));
 }
 
 void tst_EvaluationMatrixDialog::export_writesTheChosenFormat()

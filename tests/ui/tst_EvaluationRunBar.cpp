@@ -32,6 +32,7 @@ private slots:
     void browseCheckStart_runsToTheEnd_matrixFillsIn();
     void pauseResumeCancel_thenResumeEvaluation_asksOnlyTheRest();
     void badSet_refusedNamingTheLine_nothingSent();
+    void toolsFile_offeredToEveryModel_badOneRefused();
 
 private:
     QString writeSet(const QString& name, int prompts);
@@ -201,6 +202,57 @@ void tst_EvaluationRunBar::badSet_refusedNamingTheLine_nothingSent()
     QCOMPARE(started.size(), 0);
     QCOMPARE(m_engine->sandbox()->totalRequests(), 0);
     QVERIFY(bar->startButton()->isEnabled());
+}
+
+// The run box's tools file, as `eval run --tools`: offered to both models (Haiku's translated),
+// one of which answers in text under "auto"; a tools file that is no JSON is refused naming its
+// line and column, with nothing sent.
+void tst_EvaluationRunBar::toolsFile_offeredToEveryModel_badOneRefused()
+{
+    const QString set = writeSet(QStringLiteral("weather.jsonl"), 2);
+    const QString tools = QDir(m_home->path()).filePath(QStringLiteral("tools.json"));
+    {
+        QFile file(tools);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"tools\": [{\"type\": \"function\", \"function\": {\"name\": \"get_weather\", \"parameters\": "
+                   "{\"type\": \"object\", \"properties\": {\"city\": {\"type\": \"string\"}}}}}], \"tool_choice\": "
+                   "\"auto\"}\n");
+    }
+    m_engine->sandbox()->setCallsToolsWhenFree(QStringLiteral("claude-haiku-4-5"), false);
+    EvaluationMatrixDialog dialog(m_engine->ledgerPath());
+    dialog.enableRuns(*m_engine);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    EvaluationRunBar* bar = dialog.runBar();
+    bar->setPath()->setText(set);
+    bar->toolsPath()->setText(tools);
+    bar->checkModels({ kMini, kHaiku });
+    bar->grader()->setText(QStringLiteral("tool-call:get_weather"));
+    QSignalSpy finished(bar, &EvaluationRunBar::evaluationFinished);
+    bar->start();
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(served(*m_engine, kMini), 2);
+    QCOMPARE(served(*m_engine, kHaiku), 2);
+    QVERIFY(m_engine->sandbox()->lastRequestBody(QStringLiteral("gpt-4.1-mini")).contains("\"get_weather\""));
+    QVERIFY(m_engine->sandbox()->lastRequestBody(QStringLiteral("claude-haiku-4-5")).contains("\"input_schema\""));
+    int passes = 0;
+    for (const EvaluationCell& cell : dialog.model()->cells()) {
+        QCOMPARE(cell.grade.passed(), cell.model == kMini);
+        passes += cell.grade.passed() ? 1 : 0;
+    }
+    QCOMPARE(passes, 2);
+
+    {
+        QFile file(tools);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("[{\"type\": \"function\",\n \"function\": {\"name\": }}]\n");
+    }
+    m_engine->sandbox()->resetCounts();
+    QSignalSpy failed(bar, &EvaluationRunBar::failed);
+    bar->start();
+    QVERIFY(failed.wait(10000));
+    QVERIFY2(bar->statusText().startsWith(tools + QStringLiteral(":2:")), qPrintable(bar->statusText()));
+    QCOMPARE(m_engine->sandbox()->totalRequests(), 0);
 }
 
 QTEST_MAIN(tst_EvaluationRunBar)

@@ -179,7 +179,12 @@ void EvaluationAdvicePanel::refresh()
     if (!info || m_tierPicker->currentIndex() < 0) {
         return;
     }
-    m_advice = TierAdvice::of(m_document->policy(), m_tierPicker->currentText(), *info, m_cells);
+    // An evaluation's model names may be aliases ("gpt-4.1-mini") or groups of the policy.
+    m_advice = TierAdvice::of(m_document->policy(), m_tierPicker->currentText(), *info, m_cells,
+                              [this](const QString& name) {
+                                  const ModelConfig* model = m_engine.resolveModel(name, nullptr);
+                                  return model ? model->id : QString();
+                              });
     m_table->setRowCount(int(m_advice.models.size()));
     for (int row = 0; row < m_advice.models.size(); ++row) {
         const ModelSummary& model = m_advice.models.at(row);
@@ -192,7 +197,7 @@ void EvaluationAdvicePanel::refresh()
         };
         for (int column = 0; column < texts.size(); ++column) {
             auto* item = new QTableWidgetItem(texts.at(column));
-            if (model.model == m_advice.suggestion.model) {
+            if (model.model == m_advice.suggestion.model && !m_advice.suggestion.model.isEmpty()) {
                 QFont font = item->font();
                 font.setBold(true);
                 item->setFont(font);

@@ -98,11 +98,19 @@ RoutingEditor::RoutingEditor(Engine& engine, QWidget* parent)
     auto* bottom = new QSplitter(Qt::Horizontal, this);
     bottom->addWidget(m_rulesPane);
     auto* tabs = new QTabWidget(this);
-    tabs->addTab(m_try, tr("Try a &prompt"));
-    tabs->addTab(m_simulate, tr("Simu&late outage"));
-    tabs->addTab(m_estimate, tr("What it would &cost"));
-    tabs->addTab(m_learned, tr("Learned &threshold"));
-    tabs->addTab(m_evaluation, tr("E&valuation advice"));
+    tabs->setObjectName(QStringLiteral("routingToolTabs"));
+    // Five tools share a pane a third of the page wide: short labels, so that every tab shows
+    // without scroll arrows at 960 px; the tooltip says what each is.
+    const QList<std::tuple<QWidget*, QString, QString>> tools {
+        { m_try, tr("Tr&y"), tr("Try a prompt: which tier and rule it gets, and why") },
+        { m_simulate, tr("&Outage"), tr("Simulate an outage: what the chains fall back to") },
+        { m_estimate, tr("&Cost"), tr("What it would cost: the policy priced over your traffic") },
+        { m_learned, tr("Lear&ned"), tr("The learned rule's threshold and its curve") },
+        { m_evaluation, tr("Eva&luation"), tr("Evaluation advice: the cheapest model that passes, per tier") },
+    };
+    for (const auto& [page, label, tip] : tools) {
+        tabs->setTabToolTip(tabs->addTab(page, label), tip);
+    }
     // The learned rule selected in the rules table is the one the slider moves.
     connect(m_rulesPane->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, m_learned,
             [this](const QModelIndex& current) { m_learned->showRule(current.row()); });

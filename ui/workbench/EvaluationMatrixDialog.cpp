@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -108,6 +109,15 @@ void EvaluationMatrixDialog::reloadList()
     }
     m_picker->setCurrentIndex(qMax(0, m_picker->findData(shown)));
     updateResume();
+}
+
+void EvaluationMatrixDialog::openSet(const QString& path, const QStringList& models)
+{
+    if (!m_runBar) {
+        return;
+    }
+    m_runBar->setPath()->setText(path);
+    m_runBar->checkModels(models);
 }
 
 void EvaluationMatrixDialog::enableRuns(Engine& engine)

@@ -38,6 +38,8 @@ public:
     void fitColumns();
     // Adds the run box over the matrix and "Resume evaluation" for an incomplete one.
     void enableRuns(Engine& engine);
+    // Puts a prompt set into the run box (after enableRuns), these models checked.
+    void openSet(const QString& path, const QStringList& models);
     EvaluationRunBar* runBar() const { return m_runBar; }
     QPushButton* resumeButton() const { return m_resume; }
 

@@ -1,6 +1,7 @@
 #include "ui/workbench/EvaluationMatrixModel.h"
 
 #include "core/common/Money.h"
+#include "core/evaluation/PairwiseResults.h"
 #include "ui/common/StatusColors.h"
 
 #include <QFont>
@@ -58,7 +59,12 @@ QString EvaluationMatrixModel::cellText(const EvaluationCell* cell) const
     QString verdict = cell->grade.passed()          ? tr("pass")
         : cell->grade.outcome == GradeOutcome::Fail ? tr("fail")
                                                     : tr("error");
-    if (cell->grade.score) {
+    const QString baseline = PairwiseResults::baseline(m_info);
+    if (const auto versus = PairwiseResults::verdict(baseline, *cell)) {
+        verdict = tr("%1 vs %2").arg(PairwiseVerdicts::label(*versus), baseline);
+    } else if (!baseline.isEmpty() && cell->model == baseline) {
+        verdict = tr("baseline");
+    } else if (cell->grade.score) {
         verdict = tr("%1 (score %2)").arg(verdict).arg(*cell->grade.score);
     }
     const QString cost = cell->costUsd ? Money::format(*cell->costUsd) : tr("unpriced");

@@ -3,6 +3,7 @@
 #include "core/engine/Engine.h"
 #include "core/evaluation/EvaluationPlan.h"
 #include "core/evaluation/EvaluationRun.h"
+#include "core/evaluation/PromptTools.h"
 #include "ui/common/FileDialogs.h"
 #include "ui/common/StatusColors.h"
 
@@ -38,6 +39,7 @@ EvaluationRunBar::EvaluationRunBar(Engine& engine, QWidget* parent)
     , m_browse(new QPushButton(tr("&Browse..."), this))
     , m_models(new QListWidget(this))
     , m_grader(new QLineEdit(this))
+    , m_tools(new QLineEdit(this))
     , m_concurrency(new QSpinBox(this))
     , m_start(new QPushButton(tr("&Start"), this))
     , m_pause(new QPushButton(tr("&Pause"), this))
@@ -61,7 +63,11 @@ EvaluationRunBar::EvaluationRunBar(Engine& engine, QWidget* parent)
     m_grader->setPlaceholderText(tr("contains the expected answer"));
     m_grader->setToolTip(tr("The set's grader, for prompts that name none: equals[:TEXT], contains[:TEXT], "
                             "regex:PATTERN, json-valid, json-schema-valid:SCHEMA, numeric[:TOLERANCE], "
-                            "tool-call:NAME, llm-judge:MODEL[:THRESHOLD]"));
+                            "tool-call:NAME, llm-judge:MODEL[:THRESHOLD], llm-pairwise:JUDGE[:BASELINE]"));
+    m_tools->setObjectName(QStringLiteral("evaluationToolsPath"));
+    m_tools->setPlaceholderText(tr("Optional: a tools file (.json) for the prompts that offer none"));
+    m_tools->setToolTip(tr("OpenAI's tools list, or an object with \"tools\" and \"tool_choice\"; offered to "
+                           "every model, so tool-call graders grade real calls"));
     m_concurrency->setObjectName(QStringLiteral("evaluationConcurrency"));
     m_concurrency->setRange(1, 64);
     m_concurrency->setValue(EvaluationRun::kDefaultConcurrency);
@@ -89,21 +95,25 @@ EvaluationRunBar::EvaluationRunBar(Engine& engine, QWidget* parent)
     modelsLabel->setBuddy(m_models);
     grid->addWidget(modelsLabel, 1, 0, Qt::AlignTop);
     grid->addWidget(m_models, 1, 1, 1, 3);
+    auto* toolsLabel = new QLabel(tr("T&ools:"), this);
+    toolsLabel->setBuddy(m_tools);
+    grid->addWidget(toolsLabel, 2, 0);
+    grid->addWidget(m_tools, 2, 1, 1, 3);
     auto* graderLabel = new QLabel(tr("&Grader:"), this);
     graderLabel->setBuddy(m_grader);
-    grid->addWidget(graderLabel, 2, 0);
-    grid->addWidget(m_grader, 2, 1);
+    grid->addWidget(graderLabel, 3, 0);
+    grid->addWidget(m_grader, 3, 1);
     auto* concurrencyLabel = new QLabel(tr("Ce&lls at once:"), this);
     concurrencyLabel->setBuddy(m_concurrency);
-    grid->addWidget(concurrencyLabel, 2, 2);
-    grid->addWidget(m_concurrency, 2, 3);
+    grid->addWidget(concurrencyLabel, 3, 2);
+    grid->addWidget(m_concurrency, 3, 3);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_start);
     buttons->addWidget(m_pause);
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_progress, 1);
-    grid->addLayout(buttons, 3, 0, 1, 4);
-    grid->addWidget(m_status, 4, 0, 1, 4);
+    grid->addLayout(buttons, 4, 0, 1, 4);
+    grid->addWidget(m_status, 5, 0, 1, 4);
     grid->setColumnStretch(1, 1);
 
     connect(m_browse, &QPushButton::clicked, this, &EvaluationRunBar::browse);
@@ -170,7 +180,16 @@ void EvaluationRunBar::start()
         m_reading = false;
         begin(path, watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([path] { return PromptSet::read(path); }));
+    const QString tools = m_tools->text().trimmed();
+    watcher->setFuture(QtConcurrent::run([path, tools] {
+        const PromptSet set = PromptSet::read(path);
+        if (!set.ok() || tools.isEmpty()) {
+            return set;
+        }
+        QString error;
+        const auto offered = PromptTools::readFile(tools, &error);
+        return offered ? set.withTools(*offered) : PromptSet::failed(error);
+    }));
 }
 
 void EvaluationRunBar::begin(const QString& path, const PromptSet& prompts)
@@ -306,7 +325,7 @@ void EvaluationRunBar::updateButtons()
 {
     const bool running = isRunning();
     for (QWidget* input :
-         std::initializer_list<QWidget*> { m_path, m_browse, m_models, m_grader, m_concurrency, m_start }) {
+         std::initializer_list<QWidget*> { m_path, m_browse, m_models, m_grader, m_tools, m_concurrency, m_start }) {
         input->setEnabled(!running);
     }
     const bool live = m_run && m_run->isRunning();

@@ -33,6 +33,8 @@ public:
     QLineEdit* setPath() const { return m_path; }
     QListWidget* models() const { return m_models; }
     QLineEdit* grader() const { return m_grader; }
+    // Optional: a tools file offered with every prompt that offers none (as `eval run --tools`).
+    QLineEdit* toolsPath() const { return m_tools; }
     QSpinBox* concurrency() const { return m_concurrency; }
     QPushButton* startButton() const { return m_start; }
     QPushButton* pauseButton() const { return m_pause; }
@@ -77,6 +79,7 @@ private:
     QPushButton* m_browse;
     QListWidget* m_models;
     QLineEdit* m_grader;
+    QLineEdit* m_tools;
     QSpinBox* m_concurrency;
     QPushButton* m_start;
     QPushButton* m_pause;

@@ -4,6 +4,7 @@
 #include "core/workbench/ColumnFigures.h"
 #include "ui/common/Icons.h"
 
+#include <QAction>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -28,6 +29,22 @@ HistoryPanel::HistoryPanel(Search search, Load load, QWidget* parent)
     m_list->setWordWrap(true);
     m_list->setAlternatingRowColors(true);
     m_list->setTextElideMode(Qt::ElideRight);
+    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_newSet = new QAction(tr("New &evaluation set from selection..."), this);
+    m_newSet->setObjectName(QStringLiteral("newEvaluationSetAction"));
+    m_newSet->setToolTip(tr("Write the prompts of the runs selected as a prompt set and open it in the "
+                            "evaluation run box"));
+    m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_list->addAction(m_newSet);
+    connect(m_newSet, &QAction::triggered, this, [this] {
+        const QList<RequestRecord> records = selectedRecords();
+        if (!records.isEmpty()) {
+            emit evaluationSetRequested(records);
+        }
+    });
+    connect(m_list, &QListWidget::itemSelectionChanged, this,
+            [this] { m_newSet->setEnabled(!m_list->selectedItems().isEmpty()); });
+    m_newSet->setEnabled(false);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_filter);
@@ -75,6 +92,22 @@ void HistoryPanel::reload()
             m_filter->text().isEmpty() ? tr("No runs yet. Send a prompt to start.") : tr("No run matches."), m_list);
         item->setFlags(Qt::NoItemFlags);
     }
+}
+
+QList<RequestRecord> HistoryPanel::selectedRecords() const
+{
+    QList<RequestRecord> records;
+    if (!m_load) {
+        return records;
+    }
+    for (int row = 0; row < m_list->count(); ++row) { // in the list's order, newest first
+        const QListWidgetItem* item = m_list->item(row);
+        const QString group = item->data(GroupRole).toString();
+        if (item->isSelected() && !group.isEmpty()) {
+            records += m_load(group);
+        }
+    }
+    return records;
 }
 
 void HistoryPanel::open(int row)

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "core/ledger/LedgerRecords.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QList>
+
+// A prompt set made of ledger rows (the history): one JSONL line a row, {"id", "prompt",
+// "expected"?}, read back by PromptSet like any set. The id is the row's request id; the expected
+// answer is the row's answer when asked for (and the row has one). Rows without a prompt (prompt
+// storage was off) are left out, and so is a prompt seen before (the newest row keeps it). The
+// ledger keeps a call's last user message, not its system prompt, so no `system` is written. Pure.
+class HistorySet final
+{
+    Q_DECLARE_TR_FUNCTIONS(HistorySet)
+
+public:
+    struct Result
+    {
+        QByteArray jsonl;
+        int written = 0;
+        int withoutPrompt = 0; // rows left out: the ledger kept no prompt
+        int repeated = 0; // rows left out: their prompt came in an earlier (newer) row
+    };
+
+    // One row a run (a compare group, or a row on its own): the row `model` answered, its answer
+    // then the expected one; else (no model given, or that model had no column) the run's first
+    // row with its answer left out.
+    static QList<RequestRecord> runsAnsweredBy(const QList<RequestRecord>& records, const QString& model);
+    // rows: newest first, as the history lists them.
+    static Result of(const QList<RequestRecord>& rows, bool answersAsExpected);
+    // "12 prompts written; 3 rows without a prompt left out; ..." for a report.
+    static QString describe(const Result& result);
+    // Writes the set atomically (QSaveFile); false with *error naming the file.
+    static bool save(const QString& path, const QByteArray& jsonl, QString* error);
+};
