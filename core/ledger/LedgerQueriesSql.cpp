@@ -33,6 +33,16 @@ void addRoutedOnly(SqlWhere* where, const QString& prefix)
 }
 } // namespace
 
+void addTimeRange(SqlWhere* where, const QString& column, qint64 start, qint64 end)
+{
+    if (start != kOpenStart) {
+        where->add(column + QStringLiteral(" >= ?"), { start });
+    }
+    if (end != kOpenEnd) {
+        where->add(column + QStringLiteral(" < ?"), { end });
+    }
+}
+
 void addColumnFilters(SqlWhere* where, const LedgerFilter& filter)
 {
     where->in(QStringLiteral("provider"), filter.providers);
@@ -162,12 +172,7 @@ Source rollupSource(const QString& family, const QString& columns, const LedgerF
         }
         const QString t = LedgerRollup::timeColumn(grain);
         SqlWhere where;
-        if (start != kOpenStart) {
-            where.add(t + QStringLiteral(" >= ?"), { start });
-        }
-        if (end != kOpenEnd) {
-            where.add(t + QStringLiteral(" < ?"), { end });
-        }
+        addTimeRange(&where, t, start, end);
         addColumnFilters(&where, filter);
         parts << QStringLiteral("SELECT %1 AS t, %2 FROM %3%4")
                      .arg(t, columns, LedgerRollup::table(family, grain), where.sql());

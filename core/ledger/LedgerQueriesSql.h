@@ -17,6 +17,8 @@ qint64 ceilHour(const QDateTime& at);
 constexpr qint64 kOpenStart = -(qint64(1) << 50);
 constexpr qint64 kOpenEnd = qint64(1) << 50;
 
+// Rows whose `column` is in [start, end); kOpenStart / kOpenEnd leave that side open.
+void addTimeRange(SqlWhere* where, const QString& column, qint64 start, qint64 end);
 // The filter's key lists on a rollup table (columns provider, model, tier, source).
 void addColumnFilters(SqlWhere* where, const LedgerFilter& filter);
 // Requests (alias r) started in the filter's period, with its model, provider, tier and source.

@@ -106,12 +106,7 @@ QList<FailoverCountRow> ReliabilityQueries::failoverCounts(const LedgerFilter& f
         }
         const QString t = LedgerRollup::timeColumn(grain);
         SqlWhere where;
-        if (start != kOpenStart) {
-            where.add(t + QStringLiteral(" >= ?"), { start });
-        }
-        if (end != kOpenEnd) {
-            where.add(t + QStringLiteral(" < ?"), { end });
-        }
+        addTimeRange(&where, t, start, end);
         SqlWhere models;
         models.in(QStringLiteral("from_model"), filter.models);
         models.in(QStringLiteral("to_model"), filter.models);
