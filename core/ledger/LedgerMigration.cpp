@@ -161,6 +161,21 @@ bool setMeta(const QSqlDatabase& db, const QString& key, const QString& value, Q
                 { key, value }, error);
 }
 
+// Each row `read` yields, bound in column order to the prepared `write` and run.
+bool copyRows(QSqlQuery& read, QSqlQuery& write, int columns, QString* error)
+{
+    while (read.next()) {
+        for (int i = 0; i < columns; ++i) {
+            write.bindValue(i, read.value(i));
+        }
+        if (!write.exec()) {
+            *error = write.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
 // Every evaluation of the source as a new one of the target (the target may have its own ids),
 // with its cells; the cells keep naming their requests by uuid, which the copy kept.
 bool copyEvaluations(const QSqlDatabase& source, const QSqlDatabase& target, QString* error)
@@ -302,19 +317,14 @@ bool copyRollups(const QSqlDatabase& source, const QSqlDatabase& target, QString
                 *error = write.lastError().text();
                 return false;
             }
-            while (read.next()) {
-                for (int i = 0; i < columns.size(); ++i) {
-                    write.bindValue(i, read.value(i));
-                }
-                if (!write.exec()) {
-                    *error = write.lastError().text();
-                    return false;
-                }
+            if (!copyRows(read, write, int(columns.size()), error)) {
+                return false;
             }
         }
     }
     return true;
 }
+
 // Every batch job of the source that the target does not have (by id), and every cooldown, kept
 // until the later of the two ends where the target has one for the same model or provider.
 bool copyTable(const QSqlDatabase& source, const QSqlDatabase& target, const QString& table, QString* error)
@@ -342,16 +352,7 @@ bool copyTable(const QSqlDatabase& source, const QSqlDatabase& target, const QSt
         *error = write.lastError().text();
         return false;
     }
-    while (read.next()) {
-        for (int i = 0; i < columns.size(); ++i) {
-            write.bindValue(i, read.value(i));
-        }
-        if (!write.exec()) {
-            *error = write.lastError().text();
-            return false;
-        }
-    }
-    return true;
+    return copyRows(read, write, int(columns.size()), error);
 }
 
 // How many rows of the source's `table` the target holds (by key): batch jobs by id, cooldowns by
