@@ -68,6 +68,10 @@ HttpServer::~HttpServer() = default;
 
 bool HttpServer::listen(const QHostAddress& address, quint16 port)
 {
+    // Qt's default backlog is 50: a burst of new connections beyond it (an agent fanning out, a
+    // load test's 64 clients) lost SYNs, and those clients waited for the kernel's 1 s retry.
+    // The kernel caps it at net.core.somaxconn.
+    m_tcp->setListenBacklogSize(1024);
     return m_tcp->listen(address, port);
 }
 

@@ -1,6 +1,7 @@
 #include "core/http/HttpResponder.h"
 #include "core/http/HttpServer.h"
 
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPointer>
@@ -8,6 +9,14 @@
 #include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
+
+#include <arpa/inet.h>
+#include <cerrno>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <vector>
 
 // A raw client for protocol-level checks QNetworkAccessManager would hide.
 class RawClient : public QObject
@@ -56,6 +65,7 @@ private slots:
     void stream_readIncrementallyByClient();
     void clientDisconnectMidStream_firesSignalAndServerKeepsServing();
     void abortConnection_dropsClientWithoutTerminator();
+    void connectionBurst_kernelTakesAllBeforeAnyAccept();
 
 private:
     QUrl url(const QByteArray& path) const
@@ -406,6 +416,46 @@ void TestHttpServer::abortConnection_dropsClientWithoutTerminator()
     QVERIFY(client.received.contains("data: partial"));
     QVERIFY(!client.received.endsWith("0\r\n\r\n"));
     QVERIFY(!sawDisconnectSignal); // our own abort is not the client going away
+}
+
+// A burst of new connections while the server accepts none (its event loop does not run here):
+// beyond the listen backlog the kernel drops the SYNs and those clients wait for its 1 s retry
+// (Qt's default backlog is 50). 200 raw non-blocking connects: every handshake completes well
+// before that retry.
+void TestHttpServer::connectionBurst_kernelTakesAllBeforeAnyAccept()
+{
+    constexpr int kBurst = 200;
+    sockaddr_in address {};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(m_server->port());
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    std::vector<pollfd> sockets;
+    for (int i = 0; i < kBurst; ++i) {
+        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+        QVERIFY(fd >= 0);
+        sockets.push_back({ fd, POLLOUT, 0 });
+        const int rc = ::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address);
+        QVERIFY(rc == 0 || errno == EINPROGRESS);
+    }
+    int connected = 0;
+    QElapsedTimer clock;
+    clock.start();
+    while (connected < kBurst && clock.elapsed() < 800) {
+        ::poll(sockets.data(), sockets.size(), 50);
+        connected = 0;
+        for (const pollfd& socket : sockets) {
+            int error = 0;
+            socklen_t length = sizeof error;
+            if ((socket.revents & POLLOUT) && ::getsockopt(socket.fd, SOL_SOCKET, SO_ERROR, &error, &length) == 0
+                && error == 0) {
+                ++connected;
+            }
+        }
+    }
+    for (const pollfd& socket : sockets) {
+        ::close(socket.fd);
+    }
+    QCOMPARE(connected, kBurst);
 }
 
 QTEST_GUILESS_MAIN(TestHttpServer)
