@@ -5520,6 +5520,10 @@ Erstes Token: %3</translation>
         <source>larger than 64 MiB</source>
         <translation>größer als 64 MiB</translation>
     </message>
+    <message>
+        <source>unreadable trees</source>
+        <translation>unlesbare Entscheidungsbäume</translation>
+    </message>
 </context>
 <context>
     <name>LearnedRulePanel</name>
@@ -8581,6 +8585,24 @@ Erstes Token: %3</translation>
             <numerusform>%n davon aus Auswertungen
 </numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Boosted trees over the linear scores and the prompt&apos;s form (same folds; APGR, CPT(50%), CPT(80%)):
+</source>
+        <translation>Geboostete Entscheidungsbäume über den linearen Werten und der Form des Prompts (dieselben Teilmengen; APGR, CPT(50%), CPT(80%)):
+</translation>
+    </message>
+    <message>
+        <source>Kept the trees (depth %1, %2 rounds): cross-validated APGR %3, CPT(50%) %4, CPT(80%) %5
+</source>
+        <translation>Entscheidungsbäume übernommen (Tiefe %1, %2 Runden): kreuzvalidiert APGR %3, CPT(50%) %4, CPT(80%) %5
+</translation>
+    </message>
+    <message>
+        <source>The trees did not rank better than the linear model; kept the linear model
+</source>
+        <translation>Die Entscheidungsbäume ordnen nicht besser als das lineare Modell; das lineare Modell bleibt
+</translation>
     </message>
 </context>
 <context>

@@ -272,6 +272,28 @@ void RouterCommand::train()
         Console::out(tr("Cross-validated APGR %1, CPT(50%) %2, CPT(80%) %3\n")
                          .arg(chosen.apgr, 0, 'f', 3)
                          .arg(percent(chosen.cpt50), percent(chosen.cpt80)));
+        if (!report.boostingCurve.isEmpty()) {
+            Console::out(tr("Boosted trees over the linear scores and the prompt's form (same folds; APGR, "
+                            "CPT(50%), CPT(80%)):\n"));
+            for (const BoostingPoint& point : report.boostingCurve) {
+                Console::out(QStringLiteral("  depth %1 rounds %2  %3  %4  %5\n")
+                                 .arg(point.depth)
+                                 .arg(point.rounds, -4)
+                                 .arg(point.apgr, 0, 'f', 3)
+                                 .arg(percent(point.cpt50), 6)
+                                 .arg(percent(point.cpt80), 6));
+            }
+            if (report.boosted) {
+                Console::out(tr("Kept the trees (depth %1, %2 rounds): cross-validated APGR %3, CPT(50%) %4, "
+                                "CPT(80%) %5\n")
+                                 .arg(report.boosted->depth)
+                                 .arg(report.boosted->rounds)
+                                 .arg(report.boosted->apgr, 0, 'f', 3)
+                                 .arg(percent(report.boosted->cpt50), percent(report.boosted->cpt80)));
+            } else {
+                Console::out(tr("The trees did not rank better than the linear model; kept the linear model\n"));
+            }
+        }
         // Which threshold to put in a learned rule: what each one costs and recovers.
         Console::out(tr("Thresholds (cross-validated): share sent to the strong model, share of the quality gap "
                         "recovered\n"));

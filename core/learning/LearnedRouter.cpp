@@ -123,15 +123,54 @@ LearnedRouter::LearnedRouter(const FeatureSettings& features, std::vector<float>
 {
 }
 
+void LearnedRouter::stackedFeatures(double gap, double weakFails, double strongRight, QStringView prompt, float* out)
+{
+    out[0] = float(gap); // first: the trees start from a line over it
+    out[1] = float(weakFails);
+    out[2] = float(strongRight);
+    PromptShape::extract(prompt, out + 3);
+}
+
+void LearnedRouter::setStack(std::vector<float> weakFails, float weakFailsBias, std::vector<float> strongRight,
+                             float strongRightBias, BoostedTrees trees)
+{
+    m_weakFails = std::move(weakFails);
+    m_weakFailsBias = weakFailsBias;
+    m_strongRight = std::move(strongRight);
+    m_strongRightBias = strongRightBias;
+    m_trees = std::move(trees);
+    // The three weights of a bucket side by side: one cache miss per feature instead of three
+    // (the arrays are 1 MB each at 2^18 buckets; the decision is mostly these misses).
+    m_packed.resize(m_weights.size() * 3);
+    for (std::size_t i = 0; i < m_weights.size(); ++i) {
+        m_packed[3 * i] = m_weights[i];
+        m_packed[3 * i + 1] = m_weakFails[i];
+        m_packed[3 * i + 2] = m_strongRight[i];
+    }
+}
+
 double LearnedRouter::margin(QStringView prompt, TextFeaturizer& featurizer) const
 {
     thread_local SparseRow row;
     featurizer.extract(prompt, m_idf.data(), row);
     double sum = m_bias;
-    for (std::size_t k = 0; k < row.indices.size(); ++k) {
-        sum += double(m_weights[row.indices[k]]) * row.values[k];
+    if (!m_trees.isValid()) {
+        for (std::size_t k = 0; k < row.indices.size(); ++k) {
+            sum += double(m_weights[row.indices[k]]) * row.values[k];
+        }
+        return sum;
     }
-    return sum;
+    double weakFails = m_weakFailsBias;
+    double strongRight = m_strongRightBias;
+    for (std::size_t k = 0; k < row.indices.size(); ++k) {
+        const float* weights = &m_packed[3 * std::size_t(row.indices[k])];
+        sum += double(weights[0]) * row.values[k];
+        weakFails += double(weights[1]) * row.values[k];
+        strongRight += double(weights[2]) * row.values[k];
+    }
+    float stacked[kStackedCount];
+    stackedFeatures(sum, weakFails, strongRight, prompt, stacked);
+    return m_trees.predict(stacked);
 }
 
 double LearnedRouter::probability(double margin) const
@@ -164,6 +203,16 @@ QByteArray LearnedRouter::serialize() const
                   QJsonObject { { QStringLiteral("slope"), m_calibrationSlope },
                                 { QStringLiteral("intercept"), m_calibrationIntercept } });
     header.insert(QStringLiteral("report"), m_report);
+    if (m_trees.isValid()) {
+        header.insert(QStringLiteral("stack"),
+                      QJsonObject { { QStringLiteral("weak_fails_bias"), double(m_weakFailsBias) },
+                                    { QStringLiteral("strong_right_bias"), double(m_strongRightBias) },
+                                    { QStringLiteral("base"), m_trees.base() },
+                                    { QStringLiteral("slope"), m_trees.slope() },
+                                    { QStringLiteral("features"), m_trees.featureCount() },
+                                    { QStringLiteral("trees"), m_trees.rounds() },
+                                    { QStringLiteral("nodes"), qint64(m_trees.nodes().size()) } });
+    }
     const QByteArray headerBytes = QJsonDocument(header).toJson(QJsonDocument::Compact);
 
     QByteArray out;
@@ -175,6 +224,19 @@ QByteArray LearnedRouter::serialize() const
     appendU32(out, quint32(m_weights.size()));
     appendFloats(out, m_idf);
     appendFloats(out, m_weights);
+    if (m_trees.isValid()) {
+        appendFloats(out, m_weakFails);
+        appendFloats(out, m_strongRight);
+        for (quint32 root : m_trees.roots()) {
+            appendU32(out, root);
+        }
+        for (const BoostedTrees::Node& node : m_trees.nodes()) {
+            appendU32(out, quint32(node.feature));
+            appendFloats(out, { node.feature < 0 ? node.value : node.threshold });
+            appendU32(out, node.left);
+            appendU32(out, node.right);
+        }
+    }
     out.append(QCryptographicHash::hash(out, QCryptographicHash::Sha256));
     return out;
 }
@@ -221,13 +283,60 @@ std::optional<LearnedRouter> LearnedRouter::deserialize(const QByteArray& bytes,
     }
     std::vector<float> idf = bodyReader.floats(buckets);
     std::vector<float> weights = bodyReader.floats(buckets);
+    const QJsonObject object = header.object();
+    const QJsonObject stack = object.value(QStringLiteral("stack")).toObject();
+    std::vector<float> weakFails;
+    std::vector<float> strongRight;
+    std::optional<BoostedTrees> trees;
+    if (!stack.isEmpty()) {
+        const int treeCount = stack.value(QStringLiteral("trees")).toInt(-1);
+        const qint64 nodeCount = stack.value(QStringLiteral("nodes")).toInteger(-1);
+        const QString badTrees = corrupt.arg(QCoreApplication::translate("LearnedRouter", "unreadable trees"));
+        if (stack.value(QStringLiteral("features")).toInt() != kStackedCount || treeCount < 0 || nodeCount < treeCount
+            || nodeCount > 16 * 1024 * 1024) {
+            return fail(badTrees);
+        }
+        weakFails = bodyReader.floats(buckets);
+        strongRight = bodyReader.floats(buckets);
+        std::vector<quint32> roots(static_cast<std::size_t>(treeCount));
+        for (quint32& root : roots) {
+            root = bodyReader.u32();
+        }
+        std::vector<BoostedTrees::Node> nodes(static_cast<std::size_t>(nodeCount));
+        bool finite = true;
+        for (BoostedTrees::Node& node : nodes) {
+            node.feature = qint32(bodyReader.u32());
+            const std::vector<float> one = bodyReader.floats(1);
+            const float value = one.empty() ? 0.0f : one.front();
+            (node.feature < 0 ? node.value : node.threshold) = value;
+            node.left = bodyReader.u32();
+            node.right = bodyReader.u32();
+            finite = finite && std::isfinite(value);
+        }
+        if (!bodyReader.ok()) {
+            return fail(corrupt.arg(QCoreApplication::translate("LearnedRouter", "weights do not match the features")));
+        }
+        if (!finite) {
+            return fail(badTrees);
+        }
+        trees = BoostedTrees::fromParts(kStackedCount, stack.value(QStringLiteral("base")).toDouble(),
+                                        stack.value(QStringLiteral("slope")).toDouble(), std::move(roots),
+                                        std::move(nodes));
+        if (!trees) {
+            return fail(badTrees);
+        }
+    }
     if (!bodyReader.ok() || bodyReader.position() != body.size() - kMagicSize - 4 || !allFinite(idf)
-        || !allFinite(weights)) {
+        || !allFinite(weights) || !allFinite(weakFails) || !allFinite(strongRight)) {
         return fail(corrupt.arg(QCoreApplication::translate("LearnedRouter", "weights do not match the features")));
     }
-    const QJsonObject object = header.object();
     LearnedRouter router(features, std::move(idf), std::move(weights),
                          float(object.value(QStringLiteral("bias")).toDouble()));
+    if (trees) {
+        router.setStack(std::move(weakFails), float(stack.value(QStringLiteral("weak_fails_bias")).toDouble()),
+                        std::move(strongRight), float(stack.value(QStringLiteral("strong_right_bias")).toDouble()),
+                        std::move(*trees));
+    }
     const QJsonObject calibration = object.value(QStringLiteral("calibration")).toObject();
     router.setCalibration(calibration.value(QStringLiteral("slope")).toDouble(1.0),
                           calibration.value(QStringLiteral("intercept")).toDouble(0.0));

@@ -5,13 +5,20 @@
 #include <QJsonArray>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <functional>
 #include <mutex>
 #include <numeric>
 #include <random>
 #include <thread>
 
 namespace {
+struct QualityFigures
+{
+    double apgr = 0, cpt50 = 0, cpt80 = 0;
+};
+
 // All examples as one compressed sparse row matrix.
 struct Matrix
 {
@@ -111,6 +118,39 @@ Fit fitLogistic(const Matrix& matrix, const std::vector<std::size_t>& rows, cons
     return fit;
 }
 
+// Runs job(0..count-1) on `threads` threads, each job once, stopping early when cancelled.
+void runJobs(int count, int threads, const std::atomic_bool* cancel, const std::function<void(int)>& job)
+{
+    std::atomic_int next { 0 };
+    const auto work = [&] {
+        for (int j = next++; j < count; j = next++) {
+            if (cancel && cancel->load()) {
+                return;
+            }
+            job(j);
+        }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < std::max(1, threads); ++t) {
+        pool.emplace_back(work);
+    }
+    work();
+    for (std::thread& thread : pool) {
+        thread.join();
+    }
+}
+
+QualityFigures figuresOf(const std::vector<double>& scores, const std::vector<TrainingExample>& examples,
+                         const std::vector<std::size_t>& rows)
+{
+    std::vector<ScoredPrompt> scored;
+    scored.reserve(rows.size());
+    for (std::size_t row : rows) {
+        scored.push_back({ scores[row], examples[row].weak, examples[row].strong });
+    }
+    const RoutingQuality quality(std::move(scored));
+    return { quality.apgr(), quality.cpt(0.5), quality.cpt(0.8) };
+}
 } // namespace
 
 namespace {
@@ -196,6 +236,15 @@ QJsonObject CrossValidationPoint::toJson() const
              { QStringLiteral("cpt80"), cpt80 } };
 }
 
+QJsonObject BoostingPoint::toJson() const
+{
+    return { { QStringLiteral("depth"), depth },
+             { QStringLiteral("rounds"), rounds },
+             { QStringLiteral("apgr"), apgr },
+             { QStringLiteral("cpt50"), cpt50 },
+             { QStringLiteral("cpt80"), cpt80 } };
+}
+
 QJsonObject TrainingReport::toJson() const
 {
     QJsonArray points;
@@ -208,7 +257,13 @@ QJsonObject TrainingReport::toJson() const
                                              { QStringLiteral("strong_share"), point.strongShare },
                                              { QStringLiteral("gap_recovered"), point.gapRecovered } });
     }
+    QJsonArray boostingPoints;
+    for (const BoostingPoint& point : boostingCurve) {
+        boostingPoints.append(point.toJson());
+    }
     return { { QStringLiteral("cross_validation"), points },
+             { QStringLiteral("boosting"), boostingPoints },
+             { QStringLiteral("boosted"), boosted ? QJsonValue(boosted->toJson()) : QJsonValue() },
              { QStringLiteral("thresholds"), thresholdPoints },
              { QStringLiteral("chosen"), chosen.toJson() },
              { QStringLiteral("examples"), examples },
@@ -300,54 +355,41 @@ std::optional<LearnedRouter> RouterTrainer::train(const std::vector<TrainingExam
     }
     // Out-of-fold margins per grid point (for the calibration of the chosen one).
     std::vector<std::vector<double>> outOfFold(points.size(), std::vector<double>(examples.size(), 0.0));
-    struct FoldFigures
-    {
-        double apgr = 0, cpt50 = 0, cpt80 = 0;
-    };
-    std::vector<FoldFigures> figures(jobs.size());
-    std::atomic_int next { 0 };
+    std::vector<QualityFigures> figures(jobs.size());
     std::atomic_int done { 0 };
-    const int total = int(jobs.size()) + 1;
-
-    const auto work = [&] {
-        for (int j = next++; j < int(jobs.size()); j = next++) {
-            if (cancel && cancel->load()) {
-                return;
-            }
-            const Job job = jobs[std::size_t(j)];
-            const CrossValidationPoint& point = points[std::size_t(job.point)];
-            std::vector<double> labels(examples.size());
-            std::vector<std::size_t> trainRows;
-            std::vector<std::size_t> testRows;
-            for (std::size_t i = 0; i < examples.size(); ++i) {
-                labels[i] = label(examples[i], point.labelMode);
-                (foldOf[i] == job.fold ? testRows : trainRows).push_back(i);
-            }
-            const Fit fit = fitLogistic(matrix, trainRows, labels, buckets, point.lambda, m_options.epochs,
-                                        m_options.learningRate, m_options.seed + quint32(job.fold));
-            std::vector<ScoredPrompt> scored;
-            scored.reserve(testRows.size());
-            for (std::size_t row : testRows) {
-                const double margin = fit.margin(matrix, row);
-                outOfFold[std::size_t(job.point)][row] = margin; // each row is written by one fold only
-                scored.push_back({ margin, examples[row].weak, examples[row].strong });
-            }
-            const RoutingQuality quality(std::move(scored));
-            figures[std::size_t(j)] = { quality.apgr(), quality.cpt(0.5), quality.cpt(0.8) };
-            const int finished = ++done;
-            if (progress) {
-                progress(finished, total);
-            }
+    const bool boosting
+        = m_options.boosting && !m_options.boostingDepths.isEmpty() && !m_options.boostingRounds.isEmpty();
+    const int total = int(jobs.size()) + (boosting ? (2 + int(m_options.boostingDepths.size())) * folds : 0) + 1;
+    const auto reportDone = [&] {
+        const int finished = ++done;
+        if (progress) {
+            progress(finished, total);
         }
     };
-    std::vector<std::thread> threads;
-    for (int t = 1; t < std::max(1, m_options.threads); ++t) {
-        threads.emplace_back(work);
+    std::vector<std::vector<std::size_t>> trainRowsOf(static_cast<std::size_t>(folds));
+    std::vector<std::vector<std::size_t>> testRowsOf(static_cast<std::size_t>(folds));
+    for (std::size_t i = 0; i < examples.size(); ++i) {
+        for (int fold = 0; fold < folds; ++fold) {
+            (foldOf[i] == fold ? testRowsOf : trainRowsOf)[std::size_t(fold)].push_back(i);
+        }
     }
-    work();
-    for (std::thread& thread : threads) {
-        thread.join();
-    }
+
+    runJobs(int(jobs.size()), m_options.threads, cancel, [&](int j) {
+        const Job job = jobs[std::size_t(j)];
+        const CrossValidationPoint& point = points[std::size_t(job.point)];
+        std::vector<double> labels(examples.size());
+        for (std::size_t i = 0; i < examples.size(); ++i) {
+            labels[i] = label(examples[i], point.labelMode);
+        }
+        const std::vector<std::size_t>& testRows = testRowsOf[std::size_t(job.fold)];
+        const Fit fit = fitLogistic(matrix, trainRowsOf[std::size_t(job.fold)], labels, buckets, point.lambda,
+                                    m_options.epochs, m_options.learningRate, m_options.seed + quint32(job.fold));
+        for (std::size_t row : testRows) {
+            outOfFold[std::size_t(job.point)][row] = fit.margin(matrix, row); // each row is written by one fold only
+        }
+        figures[std::size_t(j)] = figuresOf(outOfFold[std::size_t(job.point)], examples, testRows);
+        reportDone();
+    });
     if (cancel && cancel->load()) {
         *error = QCoreApplication::translate("RouterTrainer", "training cancelled");
         return std::nullopt;
@@ -358,7 +400,7 @@ std::optional<LearnedRouter> RouterTrainer::train(const std::vector<TrainingExam
     for (int p = 0; p < int(points.size()); ++p) {
         CrossValidationPoint& point = points[std::size_t(p)];
         for (int fold = 0; fold < folds; ++fold) {
-            const FoldFigures& f = figures[std::size_t(p * folds + fold)];
+            const QualityFigures& f = figures[std::size_t(p * folds + fold)];
             point.apgr += f.apgr / folds;
             point.cpt50 += f.cpt50 / folds;
             point.cpt80 += f.cpt80 / folds;
@@ -381,15 +423,130 @@ std::optional<LearnedRouter> RouterTrainer::train(const std::vector<TrainingExam
     }
     Fit fit = fitLogistic(matrix, all, labels, buckets, chosen.lambda, m_options.epochs, m_options.learningRate,
                           m_options.seed);
+    LearnedRouter router(settings, std::move(idf), std::move(fit.weights), fit.bias);
+
+    // What calibration and the threshold table are fitted on: the out-of-fold scores of what is kept.
+    std::vector<double> scores = outOfFold[std::size_t(best)];
+    if (boosting) {
+        // Two more linear scores, out of fold and on all examples: "the weak model fails" and "the
+        // strong model is right" tell hard questions (both fail) from easy ones (both succeed),
+        // which the score gap alone puts together.
+        std::array<std::vector<double>, 2> auxiliaryLabels;
+        for (std::vector<double>& labelsOfKind : auxiliaryLabels) {
+            labelsOfKind.resize(examples.size());
+        }
+        for (std::size_t i = 0; i < examples.size(); ++i) {
+            auxiliaryLabels[0][i] = std::clamp(1.0 - examples[i].weak, 0.0, 1.0);
+            auxiliaryLabels[1][i] = std::clamp(examples[i].strong, 0.0, 1.0);
+        }
+        std::array<std::vector<double>, 2> auxiliaryOutOfFold { std::vector<double>(examples.size(), 0.0),
+                                                                std::vector<double>(examples.size(), 0.0) };
+        std::array<Fit, 2> auxiliaryFits;
+        runJobs(2 * (folds + 1), m_options.threads, cancel, [&](int j) {
+            const std::size_t kind = std::size_t(j / (folds + 1));
+            const int fold = j % (folds + 1); // folds: the fit on all examples
+            const quint32 seed = m_options.seed + quint32(fold) + 101 * quint32(kind + 1);
+            if (fold == folds) {
+                auxiliaryFits[kind]
+                    = fitLogistic(matrix, all, auxiliaryLabels[kind], buckets, m_options.auxiliaryLambda,
+                                  m_options.epochs, m_options.learningRate, seed);
+                return;
+            }
+            const Fit auxiliary
+                = fitLogistic(matrix, trainRowsOf[std::size_t(fold)], auxiliaryLabels[kind], buckets,
+                              m_options.auxiliaryLambda, m_options.epochs, m_options.learningRate, seed);
+            for (std::size_t row : testRowsOf[std::size_t(fold)]) {
+                auxiliaryOutOfFold[kind][row] = auxiliary.margin(matrix, row);
+            }
+            reportDone();
+        });
+        if (cancel && cancel->load()) {
+            *error = QCoreApplication::translate("RouterTrainer", "training cancelled");
+            return std::nullopt;
+        }
+
+        // The trees' inputs: the out-of-fold scores (as a prompt's scores are never fitted on
+        // it) and the prompt's shape; their target the score gap itself.
+        constexpr int width = LearnedRouter::kStackedCount;
+        std::vector<float> stacked(examples.size() * width);
+        std::vector<double> gap(examples.size());
+        for (std::size_t i = 0; i < examples.size(); ++i) {
+            LearnedRouter::stackedFeatures(outOfFold[std::size_t(best)][i], auxiliaryOutOfFold[0][i],
+                                           auxiliaryOutOfFold[1][i], examples[i].prompt, &stacked[i * width]);
+            gap[i] = examples[i].strong - examples[i].weak;
+        }
+        QList<int> rounds = m_options.boostingRounds;
+        std::sort(rounds.begin(), rounds.end());
+        const int depths = int(m_options.boostingDepths.size());
+        // Per depth x rounds: the out-of-fold estimates, and per fold its figures.
+        std::vector<std::vector<double>> boostedOutOfFold(std::size_t(depths * rounds.size()),
+                                                          std::vector<double>(examples.size(), 0.0));
+        std::vector<QualityFigures> boostedFigures(std::size_t(depths * rounds.size() * folds));
+        runJobs(depths * folds, m_options.threads, cancel, [&](int j) {
+            const int depth = j / folds;
+            const int fold = j % folds;
+            BoostingSettings boostingSettings = m_options.boostingSettings;
+            boostingSettings.depth = m_options.boostingDepths.at(depth);
+            boostingSettings.rounds = rounds.last();
+            const BoostedTrees trees = BoostedTrees::fit(stacked, width, gap, trainRowsOf[std::size_t(fold)],
+                                                         boostingSettings, m_options.seed + quint32(fold));
+            const std::vector<std::size_t>& testRows = testRowsOf[std::size_t(fold)];
+            for (qsizetype r = 0; r < rounds.size(); ++r) {
+                const std::size_t point = std::size_t(depth * rounds.size() + r);
+                for (std::size_t row : testRows) {
+                    boostedOutOfFold[point][row] = trees.predict(&stacked[row * width], rounds.at(r));
+                }
+                boostedFigures[point * std::size_t(folds) + std::size_t(fold)]
+                    = figuresOf(boostedOutOfFold[point], examples, testRows);
+            }
+            reportDone();
+        });
+        if (cancel && cancel->load()) {
+            *error = QCoreApplication::translate("RouterTrainer", "training cancelled");
+            return std::nullopt;
+        }
+        int bestBoosted = 0;
+        for (int d = 0; d < depths; ++d) {
+            for (qsizetype r = 0; r < rounds.size(); ++r) {
+                const std::size_t point = std::size_t(d * rounds.size() + r);
+                BoostingPoint boosted;
+                boosted.depth = m_options.boostingDepths.at(d);
+                boosted.rounds = rounds.at(r);
+                for (int fold = 0; fold < folds; ++fold) {
+                    const QualityFigures& f = boostedFigures[point * std::size_t(folds) + std::size_t(fold)];
+                    boosted.apgr += f.apgr / folds;
+                    boosted.cpt50 += f.cpt50 / folds;
+                    boosted.cpt80 += f.cpt80 / folds;
+                }
+                result.boostingCurve.append(boosted);
+                if (boosted.apgr > result.boostingCurve.at(bestBoosted).apgr) {
+                    bestBoosted = int(result.boostingCurve.size() - 1);
+                }
+            }
+        }
+        const BoostingPoint& winner = result.boostingCurve.at(bestBoosted);
+        if (winner.apgr > chosen.apgr) {
+            // Fitted on all examples' out-of-fold scores; at decision time the trees read the
+            // scores of the models fitted on all examples, as stacking does.
+            BoostingSettings boostingSettings = m_options.boostingSettings;
+            boostingSettings.depth = winner.depth;
+            boostingSettings.rounds = winner.rounds;
+            BoostedTrees trees = BoostedTrees::fit(stacked, width, gap, all, boostingSettings, m_options.seed);
+            router.setStack(std::move(auxiliaryFits[0].weights), auxiliaryFits[0].bias,
+                            std::move(auxiliaryFits[1].weights), auxiliaryFits[1].bias, std::move(trees));
+            result.boosted = winner;
+            scores = boostedOutOfFold[std::size_t(bestBoosted)];
+        }
+    }
     if (progress) {
         progress(total, total);
     }
-    const auto [slope, intercept] = Calibration::fit(outOfFold[std::size_t(best)], strongBetter);
+    const auto [slope, intercept] = Calibration::fit(scores, strongBetter);
     {
         std::vector<ScoredPrompt> calibrated;
         calibrated.reserve(examples.size());
         for (std::size_t i = 0; i < examples.size(); ++i) {
-            const double p = 1.0 / (1.0 + std::exp(-(slope * outOfFold[std::size_t(best)][i] + intercept)));
+            const double p = 1.0 / (1.0 + std::exp(-(slope * scores[i] + intercept)));
             calibrated.push_back({ p, examples[i].weak, examples[i].strong });
         }
         const RoutingQuality quality(std::move(calibrated));
@@ -400,7 +557,6 @@ std::optional<LearnedRouter> RouterTrainer::train(const std::vector<TrainingExam
 
     result.examples = int(examples.size());
     result.seconds = double(timer.elapsed()) / 1000.0;
-    LearnedRouter router(settings, std::move(idf), std::move(fit.weights), fit.bias);
     router.setCalibration(slope, intercept);
     router.setReport(result.toJson());
     if (report) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/learning/BoostedTrees.h"
 #include "core/learning/LearnedRouter.h"
 #include "core/learning/RoutingQuality.h"
 #include "core/learning/TextFeatures.h"
@@ -50,6 +51,15 @@ struct TrainingOptions
     double learningRate = 0.5;
     quint32 seed = 1;
     int threads = 2;
+    // Boosted trees stacked on the linear score, two more linear scores ("the weak model fails",
+    // "the strong model is right", L2 auxiliaryLambda) and the prompt's shape (PromptShape),
+    // cross-validated over the depths x the rounds on the same folds; kept only when they beat the
+    // linear model there.
+    bool boosting = true;
+    double auxiliaryLambda = 1e-4;
+    QList<int> boostingDepths { 3, 4 };
+    QList<int> boostingRounds { 100, 200, 300, 400, 600 };
+    BoostingSettings boostingSettings; // its depth and rounds come from the lists above
 };
 
 // One grid point of the cross-validation: the mean over the folds of each figure.
@@ -64,10 +74,24 @@ struct CrossValidationPoint
     QJsonObject toJson() const;
 };
 
+// One point of the boosted trees' cross-validation (the same folds as the linear grid's).
+struct BoostingPoint
+{
+    int depth = 0;
+    int rounds = 0;
+    double apgr = 0;
+    double cpt50 = 0;
+    double cpt80 = 0;
+
+    QJsonObject toJson() const;
+};
+
 struct TrainingReport
 {
     QList<CrossValidationPoint> curve; // in grid order
     CrossValidationPoint chosen; // highest APGR
+    QList<BoostingPoint> boostingCurve; // depths x rounds; empty when boosting is off
+    std::optional<BoostingPoint> boosted; // the trees kept, when they beat `chosen`
     // For thresholds 0.05, 0.10 ... 0.95 on the calibrated out-of-fold estimates of the chosen
     // setting: the share of prompts sent to the strong model and the share of the gap recovered.
     QList<QualityPoint> thresholds;
@@ -78,8 +102,10 @@ struct TrainingReport
 };
 
 // Trains a LearnedRouter: features and idf over the examples, k-fold cross-validation over the
-// grid (folds run on `threads` threads), then the chosen settings fitted on all examples and a
-// calibration fitted on the out-of-fold margins. Deterministic for a seed and a thread count.
+// grid (folds run on `threads` threads), then the chosen settings fitted on all examples; then
+// the boosted trees over the out-of-fold linear scores, cross-validated on the same folds and kept
+// when they rank better; a calibration fitted on the out-of-fold estimates of what is kept.
+// Deterministic for a seed, whatever the thread count.
 class RouterTrainer final
 {
 public:

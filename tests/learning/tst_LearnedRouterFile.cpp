@@ -2,6 +2,7 @@
 #include "core/learning/LearnedRouter.h"
 #include "core/learning/RouterTrainer.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -15,6 +16,7 @@ class TestLearnedRouterFile : public QObject
 
 private slots:
     void initTestCase();
+    void saveThenLoad_sameEstimatesAndModels_data();
     void saveThenLoad_sameEstimatesAndModels();
     void damagedFile_refusedWithItsReason_data();
     void damagedFile_refusedWithItsReason();
@@ -23,36 +25,76 @@ private slots:
 
 private:
     QTemporaryDir m_dir;
-    std::optional<LearnedRouter> m_router;
-    QByteArray m_bytes;
+    std::optional<LearnedRouter> m_linear;
+    std::optional<LearnedRouter> m_boosted;
+    QByteArray m_bytes; // the boosted router's
 };
+
+namespace {
+// The bytes with their SHA-256 recomputed, as a file edited by hand would be.
+QByteArray resealed(QByteArray bytes)
+{
+    bytes.chop(32);
+    return bytes + QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
+}
+} // namespace
 
 void TestLearnedRouterFile::initTestCase()
 {
     QString error;
-    m_router = RouterTrainer(LearningFixtures::quickOptions())
-                   .train(LearningFixtures::topicExamples(300, 11), nullptr, &error);
-    QVERIFY2(m_router, qPrintable(error));
-    m_router->setModels(QStringLiteral("small-model"), QStringLiteral("big-model"));
-    m_bytes = m_router->serialize();
+    TrainingOptions linearOnly = LearningFixtures::quickOptions();
+    linearOnly.boosting = false;
+    m_linear = RouterTrainer(linearOnly).train(LearningFixtures::topicExamples(300, 11), nullptr, &error);
+    QVERIFY2(m_linear, qPrintable(error));
+    m_linear->setModels(QStringLiteral("small-model"), QStringLiteral("big-model"));
+    // The n-grams as well as the shape: every part of the file has weights.
+    TrainingOptions boosting = LearningFixtures::quickOptions();
+    boosting.features.charWeight = 0;
+    m_boosted = RouterTrainer(boosting).train(LearningFixtures::countingExamples(600, 11), nullptr, &error);
+    QVERIFY2(m_boosted, qPrintable(error));
+    QVERIFY(m_boosted->isBoosted());
+    m_boosted->setModels(QStringLiteral("small-model"), QStringLiteral("big-model"));
+    m_bytes = m_boosted->serialize();
+}
+
+void TestLearnedRouterFile::saveThenLoad_sameEstimatesAndModels_data()
+{
+    QTest::addColumn<bool>("boosted");
+    QTest::addColumn<QStringList>("prompts");
+    QStringList prompts;
+    for (const TrainingExample& example : LearningFixtures::topicExamples(20, 12)) {
+        prompts.append(example.prompt);
+    }
+    for (const TrainingExample& example : LearningFixtures::countingExamples(20, 12)) {
+        prompts.append(example.prompt);
+    }
+    prompts.append(QStringLiteral("Which is NOT a prime?\nA. 2\nB. 3\nC. 9\nD. 11\nAnswer:"));
+    prompts.append(QString());
+    QTest::newRow("linear router, no trees") << false << prompts;
+    QTest::newRow("boosted trees on three linear scores and the prompt's shape") << true << prompts;
 }
 
 void TestLearnedRouterFile::saveThenLoad_sameEstimatesAndModels()
 {
-    const QString path = LearnedRouter::defaultPath(m_dir.filePath(QStringLiteral("home")));
+    QFETCH(bool, boosted);
+    QFETCH(QStringList, prompts);
+    const LearnedRouter& router = boosted ? *m_boosted : *m_linear;
+    const QString home = m_dir.filePath(boosted ? QStringLiteral("boosted") : QStringLiteral("linear"));
+    const QString path = LearnedRouter::defaultPath(home);
     QString error;
-    QVERIFY2(m_router->save(path, &error), qPrintable(error));
-    QCOMPARE(QDir(m_dir.filePath(QStringLiteral("home"))).entryList(QDir::Files),
+    QVERIFY2(router.save(path, &error), qPrintable(error));
+    QCOMPARE(QDir(home).entryList(QDir::Files),
              QStringList { QStringLiteral("router.model") }); // no temporary file left behind
     const auto loaded = LearnedRouter::load(path, &error);
     QVERIFY2(loaded, qPrintable(error));
+    QCOMPARE(loaded->isBoosted(), boosted);
     QCOMPARE(loaded->weakModel(), QStringLiteral("small-model"));
     QCOMPARE(loaded->strongModel(), QStringLiteral("big-model"));
-    QCOMPARE(loaded->report(), m_router->report());
-    for (const TrainingExample& example : LearningFixtures::topicExamples(30, 12)) {
-        QCOMPARE(loaded->pStrong(example.prompt), m_router->pStrong(example.prompt));
+    QCOMPARE(loaded->report(), router.report());
+    for (const QString& prompt : prompts) {
+        QCOMPARE(loaded->pStrong(prompt), router.pStrong(prompt));
     }
-    QCOMPARE(loaded->serialize(), m_bytes);
+    QCOMPARE(loaded->serialize(), router.serialize());
 }
 
 void TestLearnedRouterFile::damagedFile_refusedWithItsReason_data()
@@ -67,12 +109,33 @@ void TestLearnedRouterFile::damagedFile_refusedWithItsReason_data()
                                << "the model file is corrupt (checksum mismatch)";
     QTest::newRow("only the magic and version") << m_bytes.left(12) << "the model file is corrupt (too short)";
     QByteArray future = m_bytes;
-    const quint32 two = qToLittleEndian(quint32(2));
-    future.replace(8, 4, reinterpret_cast<const char*>(&two), 4);
+    const quint32 three = qToLittleEndian(quint32(3));
+    future.replace(8, 4, reinterpret_cast<const char*>(&three), 4);
     QTest::newRow("a newer format version")
         << future
-        << "model format version 2 is not supported (this version of Switchyard reads version 1); train the "
+        << "model format version 3 is not supported (this version of Switchyard reads version 2); train the "
            "router again";
+    QByteArray linearOnly = m_linear->serialize();
+    const quint32 one = qToLittleEndian(quint32(1));
+    linearOnly.replace(8, 4, reinterpret_cast<const char*>(&one), 4);
+    QTest::newRow("a version 1 file (the linear router of earlier versions)")
+        << linearOnly
+        << "model format version 1 is not supported (this version of Switchyard reads version 2); train the "
+           "router again";
+    const QByteArray width = QByteArrayLiteral("\"features\":") + QByteArray::number(LearnedRouter::kStackedCount);
+    QVERIFY(m_bytes.contains(width));
+    QByteArray narrower = m_bytes;
+    narrower.replace(width, QByteArrayLiteral("\"features\":") + QByteArray::number(LearnedRouter::kStackedCount - 1));
+    QTest::newRow("trees for another feature layout, checksum intact")
+        << resealed(narrower) << "the model file is corrupt (unreadable trees)";
+    const QByteArray nodeCount = QByteArrayLiteral("\"nodes\":");
+    QByteArray moreNodes = m_bytes;
+    QVERIFY(moreNodes.contains(nodeCount));
+    moreNodes.insert(moreNodes.indexOf(nodeCount) + nodeCount.size(), '9'); // nine thousand more than stored
+    const quint32 headerSize = qToLittleEndian(qFromLittleEndian<quint32>(moreNodes.constData() + 12) + 1);
+    moreNodes.replace(12, 4, reinterpret_cast<const char*>(&headerSize), 4);
+    QTest::newRow("more tree nodes announced than stored, checksum intact")
+        << resealed(moreNodes) << "the model file is corrupt (weights do not match the features)";
     QTest::newRow("not a model at all") << QByteArray("{\"weights\": []}") << "not a Switchyard router model";
     QTest::newRow("empty file") << QByteArray() << "not a Switchyard router model";
 }

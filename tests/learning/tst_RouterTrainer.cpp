@@ -25,6 +25,8 @@ class TestRouterTrainer : public QObject
 
 private slots:
     void topicDecidesNeed_learnedAndCalibrated();
+    void shapeAlone_treesLearnWhatNoNgramTells();
+    void boostingOff_linearRouterOnly();
     void sameSeed_sameRouterOnOneOrTwoThreads();
     void crossValidation_reportsEveryGridPointAndPicksTheBest();
     void tooFewPrompts_refused();
@@ -52,6 +54,43 @@ void TestRouterTrainer::topicDecidesNeed_learnedAndCalibrated()
     QVERIFY2(smallTalk < 0.3, qPrintable(QString::number(smallTalk)));
 }
 
+void TestRouterTrainer::shapeAlone_treesLearnWhatNoNgramTells()
+{
+    const std::vector<TrainingExample> train = LearningFixtures::countingExamples(600, 21);
+    const std::vector<TrainingExample> test = LearningFixtures::countingExamples(400, 22);
+    TrainingReport report;
+    QString error;
+    const auto boosted = RouterTrainer(LearningFixtures::shapeOnlyOptions()).train(train, &report, &error);
+    QVERIFY2(boosted, qPrintable(error));
+    QVERIFY(boosted->isBoosted());
+    QVERIFY(report.boosted.has_value());
+    QCOMPARE(report.boostingCurve.size(), 2 * 5); // depths 3 and 4 x five round counts
+    // Constant linear scores rank at random (0.5); the trees count the numbers (the flipped labels
+    // keep even a perfect count near 0.75).
+    QVERIFY2(report.chosen.apgr < 0.55 && report.boosted->apgr > 0.7,
+             qPrintable(QStringLiteral("trees %1, linear %2").arg(report.boosted->apgr).arg(report.chosen.apgr)));
+    const double apgr = heldOutApgr(*boosted, test);
+    QVERIFY2(apgr > 0.7, qPrintable(QStringLiteral("held-out APGR %1").arg(apgr)));
+    QVERIFY(boosted->pStrong(u"Add these up: 12, 2538, 31, 7, 58, 661, 9, 4") > 0.5);
+    QVERIFY(boosted->pStrong(u"Add these up: 1200, 2538") < 0.5);
+}
+
+void TestRouterTrainer::boostingOff_linearRouterOnly()
+{
+    TrainingOptions options = LearningFixtures::quickOptions();
+    options.boosting = false;
+    TrainingReport report;
+    QString error;
+    QList<int> progress;
+    const auto router = RouterTrainer(options).train(LearningFixtures::countingExamples(300, 23), &report, &error,
+                                                     [&progress](int done, int) { progress.append(done); });
+    QVERIFY2(router, qPrintable(error));
+    QVERIFY(!router->isBoosted());
+    QVERIFY(report.boostingCurve.isEmpty());
+    QVERIFY(!report.boosted);
+    QCOMPARE(progress.last(), 2 * 2 * 3 + 1); // labels x lambdas x folds, then the final fit
+}
+
 void TestRouterTrainer::sameSeed_sameRouterOnOneOrTwoThreads()
 {
     const std::vector<TrainingExample> examples = LearningFixtures::topicExamples(300, 3);
@@ -70,6 +109,10 @@ void TestRouterTrainer::sameSeed_sameRouterOnOneOrTwoThreads()
     }
     for (qsizetype i = 0; i < reportOne.curve.size(); ++i) {
         QCOMPARE(reportOne.curve.at(i).apgr, reportTwo.curve.at(i).apgr);
+    }
+    QCOMPARE(reportOne.boostingCurve.size(), reportTwo.boostingCurve.size());
+    for (qsizetype i = 0; i < reportOne.boostingCurve.size(); ++i) {
+        QCOMPARE(reportOne.boostingCurve.at(i).apgr, reportTwo.boostingCurve.at(i).apgr);
     }
 }
 
@@ -92,9 +135,10 @@ void TestRouterTrainer::crossValidation_reportsEveryGridPointAndPicksTheBest()
         best = std::max(best, point.apgr);
     }
     QCOMPARE(report.chosen.apgr, best);
-    // One report per fold fit (2 x 3 points x 3 folds) and one for the final fit.
-    QCOMPARE(progress.size(), 19);
-    QCOMPARE(progress.last(), 19);
+    // One report per fold fit (2 x 3 points x 3 folds), per fold of the two extra linear scores
+    // (2 x 3) and of each depth of boosted trees (2 x 3), and one for the final fits.
+    QCOMPARE(progress.size(), 18 + 6 + 6 + 1);
+    QCOMPARE(progress.last(), 31);
     // The threshold table: a higher threshold sends fewer prompts to the strong model.
     QCOMPARE(report.thresholds.size(), 19);
     QCOMPARE(report.thresholds.first().threshold, 0.05);

@@ -99,11 +99,29 @@ int runLearningBenchmarks(const QStringList& args)
                             ? QStringLiteral("  <- chosen")
                             : QString());
     }
+    if (!report.boostingCurve.isEmpty()) {
+        out << QStringLiteral("boosted trees over the out-of-fold scores and the prompt's shape, same folds:\n");
+        for (const BoostingPoint& point : report.boostingCurve) {
+            const bool kept
+                = report.boosted && report.boosted->depth == point.depth && report.boosted->rounds == point.rounds;
+            out << QStringLiteral("  depth %1 rounds %2  %3  %4  %5%6\n")
+                       .arg(point.depth)
+                       .arg(point.rounds, -4)
+                       .arg(point.apgr, 0, 'f', 3)
+                       .arg(percent(point.cpt50), 6)
+                       .arg(percent(point.cpt80), 6)
+                       .arg(kept ? QStringLiteral("  <- kept") : QString());
+        }
+        if (!report.boosted) {
+            out << QStringLiteral("  (not kept: the linear router cross-validates better)\n");
+        }
+    }
     printHeldOut(out, QStringLiteral("learned router"), *router, test);
 
     // The plain baseline the issue names: word unigram TF-IDF, logistic regression on "strong
     // scored higher", the same split and cross-validated L2 strength.
     TrainingOptions baseline;
+    baseline.boosting = false;
     baseline.features.wordBigrams = false;
     baseline.features.charWeight = 0;
     baseline.features.shapeWeight = 0;
@@ -144,10 +162,11 @@ int runLearningBenchmarks(const QStringList& args)
     const std::clock_t cpuStart = std::clock();
     const auto full = RouterTrainer().train(tenThousand, nullptr, &error);
     const double cpuSeconds = double(std::clock() - cpuStart) / CLOCKS_PER_SEC;
-    out << QStringLiteral("training %1 prompts (2 threads, %2 grid points x 5 folds + final fit): %3 s wall, %4 s "
-                          "CPU (both threads)\n")
+    out << QStringLiteral("training %1 prompts (2 threads, %2 grid points x 5 folds + final fit, then %3 depths of "
+                          "boosted trees x 5 folds + final fit): %4 s wall, %5 s CPU (both threads)\n")
                .arg(tenThousand.size())
                .arg(report.curve.size())
+               .arg(options.boostingDepths.size())
                .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1)
                .arg(cpuSeconds, 0, 'f', 1);
     return full ? 0 : 1;
