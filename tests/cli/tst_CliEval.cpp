@@ -36,6 +36,9 @@ public:
             const QJsonArray messages = body.value(QLatin1String("messages")).toArray();
             const QString prompt = messages.last().toObject().value(QLatin1String("content")).toString();
             ++received;
+            if (messages.first().toObject().value(QLatin1String("role")).toString() == QLatin1String("system")) {
+                systems.append(messages.first().toObject().value(QLatin1String("content")).toString());
+            }
             if (model == holdModel) {
                 held.append(QPointer<HttpResponder>(responder)); // never answered: the process dies first
                 return;
@@ -104,6 +107,7 @@ public:
     QStringList judgedFirst; // per pairwise judge call: "PROMPT|the answer shown as A"
     QHash<QString, int> toolsSeen; // model -> requests that offered tools
     QList<QJsonValue> toolChoices; // the tool_choice of each of them (undefined: none sent)
+    QStringList systems; // the system prompt of each request that had one
 
 private:
     // A fair judge: the answer holding the right sum wins, two right or two wrong ones tie.
@@ -647,6 +651,11 @@ void tst_CliEval::importHistory_writesASetThatRuns()
         run.compareGroup = QStringLiteral("g1");
         run.answer = QStringLiteral("Blue.");
         run.costUsd = 0.001;
+        // What the workbench column was sent besides the question (ColumnExchange).
+        run.exchange = QStringLiteral(
+            R"({"column":0,"system":"Answer in one word.","tools":[{"type":"function","function":{"name":"get_weather",)"
+            R"("parameters":{"type":"object","properties":{"city":{"type":"string"}}}}}],"tool_choice":"auto",)"
+            R"("question":"Name a colour."})");
         ledger.record(run);
         QSignalSpy flushed(&ledger, &Ledger::flushed);
         ledger.flush();
@@ -678,6 +687,30 @@ void tst_CliEval::importHistory_writesASetThatRuns()
     QCOMPARE(got,
              (QStringList { QStringLiteral("Name a colour.|Blue."), QStringLiteral("What is 3+3?|"),
                             QStringLiteral("What is 5+5?|") }));
+    // The workbench row's system prompt and tools go with its prompt; the asks kept none.
+    const QJsonObject colour = QJsonDocument::fromJson(lines.first()).object();
+    QCOMPARE(colour.value(QLatin1String("system")).toString(), QStringLiteral("Answer in one word."));
+    QCOMPARE(colour.value(QLatin1String("tools"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QLatin1String("function"))
+                 .toObject()
+                 .value(QLatin1String("name"))
+                 .toString(),
+             QStringLiteral("get_weather"));
+    QCOMPARE(colour.value(QLatin1String("tool_choice")).toString(), QStringLiteral("auto"));
+    QVERIFY(!QJsonDocument::fromJson(lines.last()).object().contains(QLatin1String("system")));
+    // Run again as imported, the set asks the same thing: with that system prompt and those tools.
+    m_upstream->systems.clear();
+    const int toolsBefore = m_upstream->toolsSeen.value(QStringLiteral("weak"));
+    const CliRun asked
+        = CliRun::of(home()
+                     + QStringList { QStringLiteral("eval"), QStringLiteral("run"), out, QStringLiteral("--models"),
+                                     QStringLiteral("weak"), QStringLiteral("--grader"), QStringLiteral("regex:\\S") });
+    QVERIFY2(asked.exitCode == 0, asked.err.constData());
+    QCOMPARE(m_upstream->systems, QStringList { QStringLiteral("Answer in one word.") });
+    QCOMPARE(m_upstream->toolsSeen.value(QStringLiteral("weak")), toolsBefore + 1);
     // One model's history only; a set that runs as written.
     const CliRun strongOnly = CliRun::of(home()
                                          + QStringList { QStringLiteral("eval"), QStringLiteral("import-history"),
