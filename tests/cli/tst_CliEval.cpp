@@ -189,6 +189,7 @@ private slots:
     void badSet_refusedNamingLineAndField_nothingSent_data();
     void badSet_refusedNamingLineAndField_nothingSent();
     void export_writesTheMatrix();
+    void severalGraders_eachVerdictExported_saidWhenTheRunStarts();
     void toolsFile_offeredToEveryModel_callsGraded();
     void pairwise_judgedInBothOrders_verdictsAndGames_data();
     void pairwise_judgedInBothOrders_verdictsAndGames();
@@ -455,6 +456,41 @@ void tst_CliEval::export_writesTheMatrix()
     QCOMPARE(page.count(QStringLiteral("class=\"pass\"")), 12);
     QCOMPARE(page.count(QStringLiteral("class=\"fail\"")), 4);
     QVERIFY(page.contains(QStringLiteral("$0.025")));
+}
+
+// Two --grader options (a pattern with a comma among them): a cell passes only when both pass,
+// each grader's verdict is in the export, and the run says how the cells are graded.
+void tst_CliEval::severalGraders_eachVerdictExported_saidWhenTheRunStarts()
+{
+    const QString cells = QDir(m_home->path()).filePath(QStringLiteral("cells.jsonl"));
+    const CliRun run
+        = CliRun::of(home()
+                     + QStringList { QStringLiteral("eval"), QStringLiteral("run"), m_set, QStringLiteral("--models"),
+                                     QStringLiteral("weak"), QStringLiteral("--grader"), QStringLiteral("numeric"),
+                                     QStringLiteral("--grader"), QStringLiteral("regex:^The answer is \\d{1,3}\\.$"),
+                                     QStringLiteral("--export"), cells });
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(run.err.contains("Graders: numeric ±1e-06, regex ^The answer is \\d{1,3}\\.$; a cell passes when every "
+                              "one passes."),
+             run.err.constData());
+    QFile file(cells);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    int failed = 0;
+    for (const QByteArray& line : file.readAll().trimmed().split('\n')) {
+        const QJsonObject cell = QJsonDocument::fromJson(line).object();
+        const QJsonArray graders = cell.value(QLatin1String("graders")).toArray();
+        QCOMPARE(graders.size(), 2);
+        QCOMPARE(graders.at(1).toObject().value(QLatin1String("outcome")).toString(), QStringLiteral("pass"));
+        const bool numericPassed = graders.at(0).toObject().value(QLatin1String("outcome")) == QLatin1String("pass");
+        QCOMPARE(cell.value(QLatin1String("passed")).toBool(), numericPassed);
+        if (!numericPassed) {
+            ++failed;
+            QVERIFY2(cell.value(QLatin1String("reason")).toString().startsWith(QStringLiteral("numeric ±1e-06: ")),
+                     line.constData());
+        }
+    }
+    QCOMPARE(failed, kPrompts / 2); // "weak" gets the odd sums wrong
+    QCOMPARE(m_upstream->received, kPrompts);
 }
 
 void tst_CliEval::toolsFile_offeredToEveryModel_callsGraded()
