@@ -3164,12 +3164,31 @@ Erstes Token: %3</translation>
         <source>baseline</source>
         <translation>Vergleichsmodell</translation>
     </message>
+    <message>
+        <source>%1, %2 of %3 graders</source>
+        <translation>%1 (%2/%3 Bewerter)</translation>
+    </message>
 </context>
 <context>
     <name>EvaluationPlan</name>
     <message>
         <source>%1:%2: prompt &quot;%3&quot; has no grader and no expected answer; name a grader</source>
         <translation>%1:%2: Prompt „%3“ hat keinen Bewerter und keine erwartete Antwort; nennen Sie einen Bewerter</translation>
+    </message>
+    <message>
+        <source>Graders: %1; a cell passes when every one passes.</source>
+        <translation>Bewerter: %1; eine Zelle besteht, wenn jeder besteht.</translation>
+    </message>
+    <message>
+        <source>Grader: %1.</source>
+        <translation>Bewerter: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 prompt(s) name their own graders, which replace these for them.</source>
+        <translation>
+            <numerusform>%n von %1 Prompts nennt eigene Bewerter, die diese für ihn ersetzen.</numerusform>
+            <numerusform>%n von %1 Prompts nennen eigene Bewerter, die diese für sie ersetzen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3280,10 +3299,6 @@ Erstes Token: %3</translation>
         <translation>&amp;Modelle:</translation>
     </message>
     <message>
-        <source>&amp;Grader:</source>
-        <translation>&amp;Bewerter:</translation>
-    </message>
-    <message>
         <source>Ce&amp;lls at once:</source>
         <translation>Ze&amp;llen zugleich:</translation>
     </message>
@@ -3302,10 +3317,6 @@ Erstes Token: %3</translation>
     <message>
         <source>Reading %1...</source>
         <translation>%1 wird gelesen …</translation>
-    </message>
-    <message>
-        <source>Grader: %1</source>
-        <translation>Bewerter: %1</translation>
     </message>
     <message>
         <source>Check at least one model to ask.</source>
@@ -3340,10 +3351,6 @@ Erstes Token: %3</translation>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <source>The set&apos;s grader, for prompts that name none: equals[:TEXT], contains[:TEXT], regex:PATTERN, json-valid, json-schema-valid:SCHEMA, numeric[:TOLERANCE], tool-call:NAME, llm-judge:MODEL[:THRESHOLD], llm-pairwise:JUDGE[:BASELINE]</source>
-        <translation>Der Bewerter des Satzes für Prompts, die keinen nennen: equals[:TEXT], contains[:TEXT], regex:MUSTER, json-valid, json-schema-valid:SCHEMA, numeric[:TOLERANZ], tool-call:NAME, llm-judge:MODELL[:SCHWELLE], llm-pairwise:RICHTER[:VERGLEICHSMODELL]</translation>
-    </message>
-    <message>
         <source>Optional: a tools file (.json) for the prompts that offer none</source>
         <translation>Optional: eine Werkzeugdatei (.json) für die Prompts, die keine anbieten</translation>
     </message>
@@ -3354,6 +3361,22 @@ Erstes Token: %3</translation>
     <message>
         <source>T&amp;ools:</source>
         <translation>&amp;Werkzeuge:</translation>
+    </message>
+    <message>
+        <source>The set&apos;s graders, one a line, for prompts that name none: equals[:TEXT], contains[:TEXT], regex:PATTERN, json-valid, json-schema-valid:SCHEMA, numeric[:TOLERANCE], tool-call:NAME, llm-judge:MODEL[:THRESHOLD], llm-pairwise:JUDGE[:BASELINE]</source>
+        <translation>Die Bewerter des Satzes, einer je Zeile, für Prompts, die keine nennen: equals[:TEXT], contains[:TEXT], regex:MUSTER, json-valid, json-schema-valid:SCHEMA, numeric[:TOLERANZ], tool-call:NAME, llm-judge:MODELL[:SCHWELLE], llm-pairwise:RICHTER[:VERGLEICHSMODELL]</translation>
+    </message>
+    <message>
+        <source>&amp;Graders:</source>
+        <translation>&amp;Bewerter:</translation>
+    </message>
+    <message>
+        <source>One a line; a cell passes when every grader passes. Prompts that name their own graders in the file are graded by those instead.</source>
+        <translation>Einer je Zeile; eine Zelle besteht, wenn jeder Bewerter besteht. Prompts, die in der Datei eigene Bewerter nennen, werden stattdessen von diesen bewertet.</translation>
+    </message>
+    <message>
+        <source>Graders, line %1: %2</source>
+        <translation>Bewerter, Zeile %1: %2</translation>
     </message>
 </context>
 <context>
@@ -4467,6 +4490,33 @@ Erstes Token: %3</translation>
     <message>
         <source>llm-pairwise: the judge cannot be the baseline</source>
         <translation>llm-pairwise: der Richter kann nicht das Vergleichsmodell sein</translation>
+    </message>
+</context>
+<context>
+    <name>GraderVerdict</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>nicht bestanden</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source> (score %1)</source>
+        <translation> (Bewertung %1)</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
     </message>
 </context>
 <context>
@@ -7173,6 +7223,46 @@ Erstes Token: %3</translation>
         <source>%1:%2: description &quot;%3&quot; is used again (first on line %4)</source>
         <translation>%1:%2: description „%3“ wird erneut verwendet (zuerst in Zeile %4)</translation>
     </message>
+    <message>
+        <source>%1: only a .json or .yaml file of tools is read, not a script</source>
+        <translation>%1: gelesen wird nur eine .json- oder .yaml-Datei mit Werkzeugen, kein Skript</translation>
+    </message>
+    <message>
+        <source>must be a list of tools or a file://tools.json reference</source>
+        <translation>muss eine Liste von Werkzeugen oder ein Verweis file://tools.json sein</translation>
+    </message>
+    <message>
+        <source>must be a list of tools</source>
+        <translation>muss eine Liste von Werkzeugen sein</translation>
+    </message>
+    <message>
+        <source>Google&apos;s functionDeclarations are not read; write the tools in OpenAI&apos;s format ({type: function, function: {name, parameters}})</source>
+        <translation>Googles functionDeclarations werden nicht gelesen; schreiben Sie die Werkzeuge im Format von OpenAI ({type: function, function: {name, parameters}})</translation>
+    </message>
+    <message>
+        <source>is neither OpenAI&apos;s {type: function, function: {name, parameters}} nor Anthropic&apos;s {name, input_schema} nor Bedrock&apos;s {toolSpec}</source>
+        <translation>ist weder OpenAIs {type: function, function: {name, parameters}} noch Anthropics {name, input_schema} noch Bedrocks {toolSpec}</translation>
+    </message>
+    <message>
+        <source>give providers or targets, not both</source>
+        <translation>geben Sie providers oder targets an, nicht beides</translation>
+    </message>
+    <message>
+        <source>must be a list of providers</source>
+        <translation>muss eine Liste von Anbietern sein</translation>
+    </message>
+    <message>
+        <source>must be a provider id or a map with &quot;id&quot;</source>
+        <translation>muss eine Anbieter-ID oder eine Map mit „id“ sein</translation>
+    </message>
+    <message>
+        <source>OpenAI&apos;s older functions are not read; give them as tools</source>
+        <translation>Die älteren functions von OpenAI werden nicht gelesen; geben Sie sie als tools an</translation>
+    </message>
+    <message>
+        <source>there is no config.tools to choose from</source>
+        <translation>es gibt keine config.tools, aus denen gewählt werden könnte</translation>
+    </message>
 </context>
 <context>
     <name>ProviderCall</name>
@@ -7557,6 +7647,17 @@ Erstes Token: %3</translation>
     <message>
         <source>(%1)</source>
         <translation>(%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderTools</name>
+    <message>
+        <source>%1: %2 names the model %3, as %4 does; give each a label that is one model&apos;s name</source>
+        <translation>%1: %2 steht für das Modell %3, wie schon %4; geben Sie jedem ein label, das der Name eines Modells ist</translation>
+    </message>
+    <message>
+        <source>%1.config.tools: %2 is none of the models evaluated (%3), so its tools would not be offered; evaluate its model or give the entry a label that is one of them</source>
+        <translation>%1.config.tools: %2 ist keines der ausgewerteten Modelle (%3), seine Werkzeuge würden also nicht angeboten; werten Sie sein Modell aus oder geben Sie dem Eintrag ein label, das eines davon ist</translation>
     </message>
 </context>
 <context>

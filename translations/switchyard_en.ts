@@ -158,6 +158,16 @@
     </message>
 </context>
 <context>
+    <name>EvaluationPlan</name>
+    <message numerus="yes">
+        <source>%n of %1 prompt(s) name their own graders, which replace these for them.</source>
+        <translation>
+            <numerusform>%n of %1 prompts names its own graders, which replace these for it.</numerusform>
+            <numerusform>%n of %1 prompts name their own graders, which replace these for them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EvaluationRunBar</name>
     <message numerus="yes">
         <source>about %n second(s) left</source>

@@ -254,16 +254,22 @@ void EvalCommand::run(Engine& engine)
     EvaluationInfo info;
     if (m_resume == 0) {
         QString error;
-        PromptSet prompts = PromptSet::read(m_set);
+        const PromptSet prompts = PromptSet::read(m_set);
+        if (prompts.ok() && !prompts.forModels(m_models, &error)) {
+            // A promptfoo provider entry whose tools would go to no model: the file's fault.
+            emit done(Console::fail(error, ExitUnparsable));
+            return;
+        }
+        PromptTools offered;
         if (!m_tools.isEmpty() && prompts.ok()) {
-            const auto offered = PromptTools::readFile(m_tools, &error);
-            if (!offered) {
+            const auto read = PromptTools::readFile(m_tools, &error);
+            if (!read) {
                 emit done(Console::fail(error, ExitUnparsable));
                 return;
             }
-            prompts = prompts.withTools(*offered);
+            offered = *read;
         }
-        const auto planned = EvaluationPlan::of(m_set, prompts, m_graders, m_models, &error);
+        const auto planned = EvaluationPlan::of(m_set, prompts, m_graders, m_models, &error, offered);
         if (!planned) {
             // A prompt that nothing grades: the set can name its grader here.
             emit done(Console::fail(prompts.ok() ? tr("%1 with --grader").arg(error) : error, ExitUnparsable));
@@ -305,7 +311,7 @@ void EvalCommand::run(Engine& engine)
                          .arg(m_run->evaluationId())
                          .arg(m_run->info().prompts.size())
                          .arg(m_run->info().models.size())
-                     + QLatin1Char('\n'));
+                     + QLatin1Char('\n') + EvaluationPlan::describeGraders(m_run->info()) + QLatin1Char('\n'));
     }
 }
 

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "core/common/ProviderTypes.h"
 #include "core/evaluation/Grade.h"
+#include "core/evaluation/GraderVerdict.h"
+
+#include <QList>
 
 #include <QString>
 
@@ -25,8 +29,14 @@ struct EvaluationCell
     QString promptId;
     QString model;
     CellState state = CellState::Pending;
-    Grade grade;
+    Grade grade; // the combination of the verdicts
+    // Each grader's verdict when several graded the cell (in the set's order); empty for one grader,
+    // whose verdict is the grade itself.
+    QList<GraderVerdict> verdicts;
     QString answer;
+    // The tool calls the answer made: kept with the cell, so a resume with prompt storage off (the
+    // ledger keeps no answers then) grades an answer of only tool calls without asking again.
+    QList<ToolCall> toolCalls;
     QString requestId; // the ledger request (uuid) of the model's call
     QString judgeRequestId; // the judge's call, when an llm-judge graded it
     std::optional<double> costUsd; // the model's call as the ledger recorded it; nullopt: unpriced

@@ -26,6 +26,22 @@ QString percent(double share)
 {
     return QLocale().toString(share * 100, 'f', 1) + QStringLiteral(" %");
 }
+
+// {"name", "arguments"} each, the arguments as the model wrote them.
+QJsonArray toolCalls(const QList<ToolCall>& calls)
+{
+    QJsonArray array;
+    for (const ToolCall& call : calls) {
+        array.append(
+            QJsonObject { { QStringLiteral("name"), call.name }, { QStringLiteral("arguments"), call.arguments } });
+    }
+    return array;
+}
+
+QString compact(const QJsonArray& array)
+{
+    return array.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
 } // namespace
 
 std::optional<EvaluationExport::Format> EvaluationExport::formatOf(const QString& path)
@@ -57,6 +73,12 @@ QJsonObject EvaluationExport::cellJson(const EvaluationCell& cell)
                       cell.grade.score ? QJsonValue(*cell.grade.score) : QJsonValue(QJsonValue::Null));
         object.insert(QStringLiteral("reason"), cell.grade.reason);
         object.insert(QStringLiteral("answer"), cell.answer);
+        if (!cell.verdicts.isEmpty()) {
+            object.insert(QStringLiteral("graders"), GraderVerdict::toJson(cell.verdicts));
+        }
+        if (!cell.toolCalls.isEmpty()) {
+            object.insert(QStringLiteral("tool_calls"), toolCalls(cell.toolCalls));
+        }
     } else {
         object.insert(QStringLiteral("error"), cell.error);
     }
@@ -127,17 +149,19 @@ QJsonObject EvaluationExport::resultJson(const EvaluationInfo& info, const QList
 
 QByteArray EvaluationExport::csv(const EvaluationInfo&, const QList<EvaluationCell>& cells)
 {
-    QString text = Csv::line({ QStringLiteral("prompt_id"), QStringLiteral("model"), QStringLiteral("state"),
-                               QStringLiteral("outcome"), QStringLiteral("score"), QStringLiteral("reason"),
-                               QStringLiteral("cost_usd"), QStringLiteral("judge_cost_usd"),
-                               QStringLiteral("latency_ms"), QStringLiteral("answer") });
+    QString text
+        = Csv::line({ QStringLiteral("prompt_id"), QStringLiteral("model"), QStringLiteral("state"),
+                      QStringLiteral("outcome"), QStringLiteral("score"), QStringLiteral("reason"),
+                      QStringLiteral("cost_usd"), QStringLiteral("judge_cost_usd"), QStringLiteral("latency_ms"),
+                      QStringLiteral("answer"), QStringLiteral("tool_calls"), QStringLiteral("graders") });
     for (const EvaluationCell& cell : cells) {
         const bool done = cell.state == CellState::Done;
         text += Csv::line({ cell.promptId, cell.model, CellStates::id(cell.state),
                             done ? GradeOutcomes::id(cell.grade.outcome) : QString(),
                             cell.grade.score ? QString::number(*cell.grade.score) : QString(),
                             done ? cell.grade.reason : cell.error, plainMoney(cell.costUsd),
-                            plainMoney(cell.judgeCostUsd), QString::number(cell.latencyMs), cell.answer });
+                            plainMoney(cell.judgeCostUsd), QString::number(cell.latencyMs), cell.answer,
+                            compact(toolCalls(cell.toolCalls)), compact(GraderVerdict::toJson(cell.verdicts)) });
     }
     return text.toUtf8();
 }
@@ -192,9 +216,15 @@ QByteArray EvaluationExport::html(const EvaluationInfo& info, const QList<Evalua
             if (cell->grade.score) {
                 verdict += QStringLiteral(" (%1)").arg(*cell->grade.score);
             }
+            // Several graders: each one's verdict on a line of the title, and the failing ones in the cell.
+            const QString title = cell->verdicts.isEmpty()
+                ? cell->grade.reason
+                : GraderVerdict::describe(cell->verdicts, QStringLiteral("\n"));
+            if (cell->verdicts.size() > 1 && !cell->grade.passed()) {
+                verdict += QStringLiteral(": ") + cell->grade.reason;
+            }
             html += QStringLiteral("<td class=\"%1\" title=\"%2\">%3<br>%4 · %5</td>")
-                        .arg(GradeOutcomes::id(cell->grade.outcome), cell->grade.reason.toHtmlEscaped(),
-                             verdict.toHtmlEscaped(),
+                        .arg(GradeOutcomes::id(cell->grade.outcome), title.toHtmlEscaped(), verdict.toHtmlEscaped(),
                              (cell->costUsd ? Money::format(*cell->costUsd) : tr("unpriced")).toHtmlEscaped(),
                              tr("%1 ms").arg(cell->latencyMs).toHtmlEscaped());
         }

@@ -42,24 +42,26 @@ CallResult resultOf(const RequestRecord& record)
     return result;
 }
 
-// The prompt as sent to every model: its system prompt, the question, and the tools it offers in
-// an OpenAI chat body (passed on as it is to OpenAI-format providers, translated for the others).
-ChatRequest requestOf(const PromptItem& item)
+// The prompt as sent to a model: its system prompt, the question, and the tools it offers that
+// model in an OpenAI chat body (passed on as it is to OpenAI-format providers, translated for the
+// others).
+ChatRequest requestOf(const PromptItem& item, const QString& model)
 {
+    const PromptTools& tools = item.toolsFor(model);
     ChatRequest request;
     request.stream = false;
     if (!item.system.isEmpty()) {
         request.messages.append({ QStringLiteral("system"), item.system });
     }
     request.messages.append({ QStringLiteral("user"), item.prompt });
-    if (!item.tools.isEmpty()) {
+    if (!tools.isEmpty()) {
         QJsonArray messages;
         for (const ChatMessage& message : std::as_const(request.messages)) {
             messages.append(QJsonObject { { QStringLiteral("role"), message.role },
                                           { QStringLiteral("content"), message.content } });
         }
         QJsonObject body { { QStringLiteral("messages"), messages }, { QStringLiteral("stream"), false } };
-        item.tools.addTo(body);
+        tools.addTo(body);
         request.clientBody = QJsonDocument(body).toJson(QJsonDocument::Compact);
         request.clientFormat = ProviderKind::OpenAiCompatible;
     }
@@ -302,10 +304,11 @@ bool EvaluationRun::reuseAnswer(int index, bool accounted)
     if (record->answer.isEmpty() && record->toolCalls.isEmpty()) {
         // The ledger keeps no answers with prompt storage off; the cell's own copy, saved before
         // its judges were asked (or while it waited for a pairwise baseline), is graded instead.
-        if (cell.answer.isEmpty()) {
+        if (cell.answer.isEmpty() && cell.toolCalls.isEmpty()) {
             return false;
         }
         result.text = cell.answer;
+        result.toolCalls = cell.toolCalls;
     }
     cell.state = CellState::Pending;
     cell.requestId = record->id;
@@ -394,7 +397,8 @@ void EvaluationRun::launch(int index)
         m_judgeCosted.insert(index);
     }
     cell.answer.clear();
-    call(index, cell.model, requestOf(item), false);
+    cell.toolCalls.clear();
+    call(index, cell.model, requestOf(item, cell.model), false);
 }
 
 bool EvaluationRun::call(int index, const QString& modelName, const ChatRequest& request, bool judge)
@@ -505,9 +509,10 @@ void EvaluationRun::gradeAnswer(int index, const CallResult& result)
 {
     EvaluationCell& cell = m_cells[index];
     cell.answer = result.text;
+    cell.toolCalls = result.toolCalls;
     cell.error.clear();
     const PromptItem& item = m_info.prompts.items().at(cell.promptIndex);
-    QList<Grade> grades;
+    QList<GraderVerdict> grades;
     QList<GraderSpec> judges;
     std::optional<GraderSpec> pairwise;
     for (const GraderSpec& spec : gradersOf(item)) {
@@ -515,13 +520,13 @@ void EvaluationRun::gradeAnswer(int index, const CallResult& result)
             judges.append(spec);
         } else if (spec.kind == GraderKind::LlmPairwise) {
             if (cell.model == baselineOf(spec)) {
-                grades.append(Grade::pass()); // the baseline is not worse than itself
+                grades.append(GraderVerdict::of(spec, Grade::pass())); // the baseline is not worse than itself
             } else {
                 pairwise = spec;
                 judges += { spec, spec }; // asked in both orders, against position bias
             }
         } else {
-            grades.append(Grader::grade(spec, item.expected, result));
+            grades.append(GraderVerdict::of(spec, Grader::grade(spec, item.expected, result)));
         }
     }
     m_grades.insert(index, grades);
@@ -554,10 +559,7 @@ void EvaluationRun::nextJudge(int index)
             failCell(index, tr("cancelled"));
             return;
         }
-        EvaluationCell& cell = m_cells[index];
-        cell.grade = Grader::combine(m_grades.value(index));
-        cell.state = CellState::Done;
-        finishCell(index);
+        gradeCell(index);
         return;
     }
     // The judge asked now stays first in the list until its verdict is in (onJudge).
@@ -584,15 +586,19 @@ void EvaluationRun::nextJudge(int index)
     const EvaluationCell& cell = m_cells.at(index);
     const PromptItem& item = m_info.prompts.items().at(cell.promptIndex);
     if (spec.kind == GraderKind::LlmPairwise) {
-        const QString& baseline = m_cells.at(cellIndex(cell.promptIndex, baselineOf(spec))).answer;
+        const EvaluationCell& baselineCell = m_cells.at(cellIndex(cell.promptIndex, baselineOf(spec)));
+        const QString baseline = Grader::judgedAnswer(baselineCell.answer, baselineCell.toolCalls);
+        const QString answer = Grader::judgedAnswer(cell.answer, cell.toolCalls);
         const bool modelFirst = pairwiseModelFirst(index, int(m_pairwise.value(index).size()));
         call(index, spec.judgeModel,
-             Grader::pairwiseRequest(item.prompt, item.expected, modelFirst ? cell.answer : baseline,
-                                     modelFirst ? baseline : cell.answer),
+             Grader::pairwiseRequest(item.prompt, item.expected, modelFirst ? answer : baseline,
+                                     modelFirst ? baseline : answer),
              true);
         return;
     }
-    call(index, spec.judgeModel, Grader::judgeRequest(spec, item.prompt, item.expected, cell.answer), true);
+    call(index, spec.judgeModel,
+         Grader::judgeRequest(spec, item.prompt, item.expected, Grader::judgedAnswer(cell.answer, cell.toolCalls)),
+         true);
 }
 
 void EvaluationRun::onJudge(int index, const RequestRecord& record)
@@ -642,25 +648,36 @@ void EvaluationRun::onJudge(int index, const RequestRecord& record)
             judges.removeFirst();
         }
     }
-    m_grades[index].append(grade);
+    m_grades[index].append(GraderVerdict::of(spec, grade));
     nextJudge(index);
 }
 
 void EvaluationRun::failCell(int index, const QString& reason)
 {
     EvaluationCell& cell = m_cells[index];
-    if (!cell.answer.isEmpty() && cell.state != CellState::Done && !cell.requestId.isEmpty() && !m_cancelled) {
+    if ((!cell.answer.isEmpty() || !cell.toolCalls.isEmpty()) && cell.state != CellState::Done
+        && !cell.requestId.isEmpty() && !m_cancelled) {
         // The model answered but a judge could not even be called: keep the answer, grade it an error.
-        m_grades[index].append(Grade::error(reason));
+        const QList<GraderSpec> judges = m_judges.value(index);
+        m_grades[index].append(GraderVerdict::of(judges.value(0), Grade::error(reason)));
         m_judges[index].clear();
-        cell.grade = Grader::combine(m_grades.value(index));
-        cell.state = CellState::Done;
-        finishCell(index);
+        gradeCell(index);
         return;
     }
     cell.state = CellState::Failed;
+    cell.verdicts.clear();
     cell.error = reason;
     cell.grade = Grade::error(reason);
+    finishCell(index);
+}
+
+void EvaluationRun::gradeCell(int index)
+{
+    EvaluationCell& cell = m_cells[index];
+    const QList<GraderVerdict> verdicts = m_grades.value(index);
+    cell.grade = GraderVerdict::combine(verdicts);
+    cell.verdicts = verdicts.size() > 1 ? verdicts : QList<GraderVerdict> {};
+    cell.state = CellState::Done;
     finishCell(index);
 }
 

@@ -102,6 +102,8 @@ private:
     void onJudge(int index, const RequestRecord& record);
     void nextJudge(int index);
     void failCell(int index, const QString& reason);
+    // The cell done with the verdicts so far: its grade their combination, each kept when several.
+    void gradeCell(int index);
     void finishCell(int index);
     void save(int index);
     QList<GraderSpec> gradersOf(const PromptItem& item) const;
@@ -127,7 +129,7 @@ private:
     QList<int> m_queue; // cells still to launch, in order
     QHash<ProviderCall*, Pending> m_calls; // calls in flight
     std::optional<RequestRecord> m_lastRecord; // the row the engine recorded last
-    QHash<int, QList<Grade>> m_grades; // cell -> grades so far (judges add theirs)
+    QHash<int, QList<GraderVerdict>> m_grades; // cell -> each grader's verdict so far (judges add theirs)
     QHash<int, QList<GraderSpec>> m_judges; // cell -> judges still to ask
     QHash<int, QStringList> m_replayJudges; // cell -> judge calls an earlier run made, in judge order
     QSet<int> m_judgeCosted; // cells whose judgeCostUsd holds a sum of this run

@@ -32,6 +32,75 @@ std::optional<double> readOptional(const QVariant& value)
     return value.isNull() ? std::nullopt : std::optional<double>(value.toDouble());
 }
 
+// The schema keeps a cell's answer and reason as text (evaluation_cells, v9). A cell whose answer
+// made tool calls, or that several graders judged, needs more than text: then the column holds
+// one JSON object under a key of its own, {"switchyard_answer": {"text", "tool_calls"}} or
+// {"switchyard_verdicts": {"reason", "graders"}}. A text that would read as that form is itself
+// written in it, so every text comes back as it went in.
+const QString kAnswerKey = QStringLiteral("switchyard_answer");
+const QString kVerdictsKey = QStringLiteral("switchyard_verdicts");
+
+QString prefixOf(const QString& key)
+{
+    return QStringLiteral("{\"%1\":").arg(key);
+}
+
+QString wrapped(const QString& key, const QJsonObject& inner)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonObject { { key, inner } }).toJson(QJsonDocument::Compact));
+}
+
+// The inner object of a wrapped column; nullopt for a plain text.
+std::optional<QJsonObject> unwrapped(const QString& key, const QString& column)
+{
+    if (!column.startsWith(prefixOf(key))) {
+        return std::nullopt;
+    }
+    const QJsonValue inner = QJsonDocument::fromJson(column.toUtf8()).object().value(key);
+    return inner.isObject() ? std::optional<QJsonObject>(inner.toObject()) : std::nullopt;
+}
+
+QString answerColumn(const EvaluationCell& cell)
+{
+    if (cell.toolCalls.isEmpty() && !cell.answer.startsWith(prefixOf(kAnswerKey))) {
+        return cell.answer;
+    }
+    return wrapped(kAnswerKey,
+                   { { QStringLiteral("text"), cell.answer },
+                     { QStringLiteral("tool_calls"), LedgerRows::toolCallsToJsonArray(cell.toolCalls) } });
+}
+
+void readAnswer(const QString& column, EvaluationCell* cell)
+{
+    if (const auto inner = unwrapped(kAnswerKey, column)) {
+        cell->answer = inner->value(QLatin1String("text")).toString();
+        cell->toolCalls = LedgerRows::toolCallsFromJsonArray(inner->value(QLatin1String("tool_calls")).toArray());
+        return;
+    }
+    cell->answer = column;
+}
+
+QString reasonColumn(const EvaluationCell& cell)
+{
+    if (cell.verdicts.isEmpty() && !cell.grade.reason.startsWith(prefixOf(kVerdictsKey))) {
+        return cell.grade.reason;
+    }
+    return wrapped(kVerdictsKey,
+                   { { QStringLiteral("reason"), cell.grade.reason },
+                     { QStringLiteral("graders"), GraderVerdict::toJson(cell.verdicts) } });
+}
+
+void readReason(const QString& column, EvaluationCell* cell)
+{
+    if (const auto inner = unwrapped(kVerdictsKey, column)) {
+        cell->grade.reason = inner->value(QLatin1String("reason")).toString();
+        cell->verdicts = GraderVerdict::fromJson(inner->value(QLatin1String("graders")).toArray())
+                             .value_or(QList<GraderVerdict> {});
+        return;
+    }
+    cell->grade.reason = column;
+}
+
 bool run(QSqlQuery& query, const QString& sql, const QVariantList& values, QString* error)
 {
     if (!query.prepare(sql)) {
@@ -198,7 +267,7 @@ bool EvaluationStore::saveCell(qint64 id, const EvaluationCell& cell, QString* e
                    " error = excluded.error, updated_at = excluded.updated_at"),
                { id, cell.promptIndex, LedgerConnection::text(cell.promptId), LedgerConnection::text(cell.model),
                  CellStates::id(cell.state), GradeOutcomes::id(cell.grade.outcome), optionalReal(cell.grade.score),
-                 LedgerConnection::text(cell.grade.reason), LedgerConnection::text(cell.answer),
+                 LedgerConnection::text(reasonColumn(cell)), LedgerConnection::text(answerColumn(cell)),
                  LedgerConnection::text(cell.requestId), LedgerConnection::text(cell.judgeRequestId),
                  optionalReal(cell.costUsd), optionalReal(cell.judgeCostUsd), cell.latencyMs,
                  LedgerConnection::text(cell.error), QDateTime::currentMSecsSinceEpoch() },
@@ -224,8 +293,8 @@ std::optional<QList<EvaluationCell>> EvaluationStore::cells(qint64 id, QString* 
         cell.state = CellStates::fromId(query.value(3).toString()).value_or(CellState::Pending);
         cell.grade.outcome = GradeOutcomes::fromId(query.value(4).toString()).value_or(GradeOutcome::Error);
         cell.grade.score = readOptional(query.value(5));
-        cell.grade.reason = query.value(6).toString();
-        cell.answer = query.value(7).toString();
+        readReason(query.value(6).toString(), &cell);
+        readAnswer(query.value(7).toString(), &cell);
         cell.requestId = query.value(8).toString();
         cell.judgeRequestId = query.value(9).toString();
         cell.costUsd = readOptional(query.value(10));

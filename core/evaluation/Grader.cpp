@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QStringList>
 
 #include <cmath>
 
@@ -172,6 +173,25 @@ Grade Grader::grade(const GraderSpec& spec, const QString& expected, const CallR
     return Grade::error(tr("unknown grader"));
 }
 
+QString Grader::judgedAnswer(const QString& text, const QList<ToolCall>& toolCalls)
+{
+    QStringList lines;
+    if (!text.isEmpty()) {
+        lines.append(text);
+    }
+    for (const ToolCall& call : toolCalls) {
+        QJsonParseError error;
+        const QJsonDocument arguments = QJsonDocument::fromJson(call.arguments.toUtf8(), &error);
+        // QJsonObject keeps its keys sorted: the rendering does not depend on the model's order.
+        const QString rendered = error.error == QJsonParseError::NoError && !arguments.isNull()
+            ? QString::fromUtf8(arguments.toJson(QJsonDocument::Compact))
+            : call.arguments.trimmed();
+        lines.append(
+            QStringLiteral("[tool call] %1 %2").arg(call.name, rendered.isEmpty() ? QStringLiteral("{}") : rendered));
+    }
+    return lines.join(u'\n');
+}
+
 ChatRequest Grader::judgeRequest(const GraderSpec& spec, const QString& prompt, const QString& expected,
                                  const QString& answer)
 {
@@ -187,8 +207,11 @@ ChatRequest Grader::judgeRequest(const GraderSpec& spec, const QString& prompt, 
     request.temperature = 0;
     request.messages.append(
         { QStringLiteral("system"),
-          QStringLiteral("You grade answers. Score how well the answer meets the rubric from 1 (not at all) to 10 "
-                         "(fully). Reply with one short sentence of reasons, then a last line \"SCORE: N\".") });
+          QStringLiteral(
+              "You grade answers. Score how well the answer meets the rubric from 1 (not at all) to 10 "
+              "(fully). An answer may call tools, each call shown on a line \"[tool call] NAME ARGUMENTS\": judge "
+              "those calls as what the answer does. Reply with one short sentence of reasons, then a last "
+              "line \"SCORE: N\".") });
     request.messages.append(
         { QStringLiteral("user"),
           QStringLiteral("Rubric: %1\n\nQuestion:\n%2\n\nAnswer:\n%3").arg(rubric, prompt, answer) });
@@ -246,9 +269,12 @@ ChatRequest Grader::pairwiseRequest(const QString& prompt, const QString& expect
     request.temperature = 0;
     request.messages.append(
         { QStringLiteral("system"),
-          QStringLiteral("You compare two answers to the same question. Judge which one answers it better "
-                         "(correct, complete, helpful); ignore their order and their length. Reply with one short "
-                         "sentence of reasons, then a last line \"WINNER: A\", \"WINNER: B\" or \"WINNER: TIE\".") });
+          QStringLiteral(
+              "You compare two answers to the same question. Judge which one answers it better "
+              "(correct, complete, helpful); ignore their order and their length. Reply with one short "
+              "sentence of reasons, then a last line \"WINNER: A\", \"WINNER: B\" or \"WINNER: TIE\". An answer may "
+              "call tools, each call shown on a line \"[tool call] NAME ARGUMENTS\": judge those calls as "
+              "what the answer does.") });
     const QString reference
         = expected.isEmpty() ? QString() : QStringLiteral("Reference answer:\n%1\n\n").arg(expected);
     request.messages.append({ QStringLiteral("user"),

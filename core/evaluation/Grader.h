@@ -27,6 +27,11 @@ public:
     // spec.threshold. A reply without a score in range is an Error naming what came back.
     static Grade judgeVerdict(const GraderSpec& spec, const QString& reply);
 
+    // An answer as a judge reads it: its text, then each tool call it made on a line of its own,
+    // "[tool call] NAME ARGUMENTS" with the arguments as compact JSON, keys sorted (as the model
+    // wrote them when they are no JSON), so the same calls read the same in every run.
+    static QString judgedAnswer(const QString& text, const QList<ToolCall>& toolCalls);
+
     // The pairwise judge's request: the question (and the reference answer, if any) and two answers
     // as A and B, asking which is better or a tie.
     static ChatRequest pairwiseRequest(const QString& prompt, const QString& expected, const QString& answerA,

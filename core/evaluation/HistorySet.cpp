@@ -1,10 +1,13 @@
 #include "core/evaluation/HistorySet.h"
 
+#include "core/workbench/ColumnExchange.h"
+
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
 #include <QSet>
+#include <QStringList>
 
 QList<RequestRecord> HistorySet::runsAnsweredBy(const QList<RequestRecord>& records, const QString& model)
 {
@@ -39,12 +42,30 @@ HistorySet::Result HistorySet::of(const QList<RequestRecord>& rows, bool answers
             ++result.withoutPrompt;
             continue;
         }
-        if (seen.contains(row.prompt)) {
+        // What the row asked: its system prompt and tools with the question (a workbench row keeps
+        // them in its exchange; other sources keep none). The same question asked with another
+        // system prompt or other tools is another prompt of the set.
+        const ColumnExchange exchange = ColumnExchange::fromJson(row.exchange);
+        const QString key
+            = QStringList { exchange.system, row.prompt,
+                            QString::fromUtf8(QJsonDocument(exchange.tools.toJson()).toJson(QJsonDocument::Compact)) }
+                  .join(QChar(0x1f));
+        if (seen.contains(key)) {
             ++result.repeated;
             continue;
         }
-        seen.insert(row.prompt);
+        seen.insert(key);
         QJsonObject line { { QStringLiteral("id"), row.id }, { QStringLiteral("prompt"), row.prompt } };
+        if (!exchange.system.isEmpty()) {
+            line.insert(QStringLiteral("system"), exchange.system);
+        }
+        if (!exchange.tools.isEmpty()) {
+            // As the column was sent them, so the set offers every model the same tools.
+            line.insert(QStringLiteral("tools"), exchange.tools.toJson());
+            if (!exchange.toolChoice.isUndefined() && !exchange.toolChoice.isNull()) {
+                line.insert(QStringLiteral("tool_choice"), exchange.toolChoice);
+            }
+        }
         const bool answered = row.status == RequestStatus::Ok || row.status == RequestStatus::Cached;
         if (answersAsExpected && answered && !row.answer.trimmed().isEmpty()) {
             line.insert(QStringLiteral("expected"), row.answer);

@@ -7,10 +7,12 @@
 #include <QList>
 
 // A prompt set made of ledger rows (the history): one JSONL line a row, {"id", "prompt",
-// "expected"?}, read back by PromptSet like any set. The id is the row's request id; the expected
-// answer is the row's answer when asked for (and the row has one). Rows without a prompt (prompt
-// storage was off) are left out, and so is a prompt seen before (the newest row keeps it). The
-// ledger keeps a call's last user message, not its system prompt, so no `system` is written. Pure.
+// "system"?, "tools"?, "tool_choice"?, "expected"?}, read back by PromptSet like any set. The id is
+// the row's request id; the system prompt and tools are those a workbench row was sent (kept in
+// its exchange; `ask`, `route` and the gateway keep none); the expected answer is the row's
+// answer when asked for (and the row has one). Rows without a prompt (prompt storage was off) are
+// left out, and so is a question asked before with the same system prompt and tools (the newest
+// row keeps it). Pure.
 class HistorySet final
 {
     Q_DECLARE_TR_FUNCTIONS(HistorySet)

@@ -346,6 +346,32 @@ PromptSet PromptSet::of(QList<PromptItem> items)
     return set;
 }
 
+PromptSet PromptSet::withProviderTools(QList<ProviderTools> entries) const
+{
+    PromptSet set = *this;
+    set.m_providerTools = std::move(entries);
+    return set;
+}
+
+std::optional<PromptSet> PromptSet::forModels(const QStringList& models, QString* error) const
+{
+    const auto taken = ProviderTools::match(m_providerTools, models, error);
+    if (!taken) {
+        return std::nullopt;
+    }
+    PromptSet set = *this;
+    set.m_providerTools.clear();
+    for (PromptItem& item : set.m_items) {
+        if (!item.tools.isEmpty()) {
+            continue; // a prompt's own tools are offered to every model
+        }
+        for (auto it = taken->cbegin(); it != taken->cend(); ++it) {
+            item.modelTools.insert(it.key(), m_providerTools.at(it.value()).tools);
+        }
+    }
+    return set;
+}
+
 PromptSet PromptSet::withTools(const PromptTools& tools) const
 {
     PromptSet set = *this;
@@ -375,6 +401,15 @@ QJsonArray PromptSet::toJson() const
         }
         // Kept with the evaluation so that a resume offers the same tools (tools + tool_choice).
         item.tools.addTo(object);
+        if (!item.modelTools.isEmpty()) {
+            QJsonObject byModel;
+            for (auto it = item.modelTools.cbegin(); it != item.modelTools.cend(); ++it) {
+                QJsonObject offered;
+                it->addTo(offered);
+                byModel.insert(it.key(), offered);
+            }
+            object.insert(QStringLiteral("model_tools"), byModel);
+        }
         array.append(object);
     }
     return array;
@@ -398,6 +433,16 @@ PromptSet PromptSet::fromJson(const QJsonArray& array)
             return failed(error);
         }
         item.tools = *tools;
+        const QJsonObject byModel = object.value(QStringLiteral("model_tools")).toObject();
+        for (auto it = byModel.constBegin(); it != byModel.constEnd(); ++it) {
+            const QJsonObject offered = it->toObject();
+            const auto own = PromptTools::fromJson(offered.value(QStringLiteral("tools")),
+                                                   offered.value(QStringLiteral("tool_choice")), &error);
+            if (!own) {
+                return failed(error);
+            }
+            item.modelTools.insert(it.key(), *own);
+        }
         if (!readGraders(object.value(QStringLiteral("graders")), QStringLiteral("graders"), &item.graders, &error)) {
             return failed(error);
         }

@@ -2,10 +2,12 @@
 
 #include "core/evaluation/GraderSpec.h"
 #include "core/evaluation/PromptTools.h"
+#include "core/evaluation/ProviderTools.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QList>
+#include <QMap>
 #include <QString>
 
 // One prompt of an evaluation: what is sent, what a good answer is, and the graders of its own
@@ -19,6 +21,15 @@ struct PromptItem
     int line = 0; // 1-based line in the file it came from
     QString system; // the system prompt sent before it; may be empty
     PromptTools tools; // offered to every model; empty: none
+    // Offered to one model instead (a promptfoo provider entry's config.tools, for a prompt with
+    // no tools of its own): model name as evaluated -> its tools.
+    QMap<QString, PromptTools> modelTools;
+
+    const PromptTools& toolsFor(const QString& model) const
+    {
+        const auto it = modelTools.constFind(model);
+        return it != modelTools.cend() ? *it : tools;
+    }
 
     bool operator==(const PromptItem&) const = default;
 };
@@ -50,6 +61,13 @@ public:
     static PromptSet of(QList<PromptItem> items);
     // The set with `tools` offered by every prompt that offers none of its own.
     PromptSet withTools(const PromptTools& tools) const;
+    // The tools the file's provider entries offer (promptfoo `providers[].config.tools`), not yet
+    // given to any model.
+    PromptSet withProviderTools(QList<ProviderTools> entries) const;
+    const QList<ProviderTools>& providerTools() const { return m_providerTools; }
+    // Each provider entry's tools given to the model it names, for every prompt with no tools of its
+    // own (ProviderTools::match: refused, nullopt with *error, when an entry names no model).
+    std::optional<PromptSet> forModels(const QStringList& models, QString* error) const;
 
     bool ok() const { return m_error.isEmpty(); }
     QString errorString() const { return m_error; }
@@ -62,5 +80,6 @@ public:
 
 private:
     QList<PromptItem> m_items;
+    QList<ProviderTools> m_providerTools;
     QString m_error;
 };

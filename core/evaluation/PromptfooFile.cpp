@@ -1,5 +1,8 @@
 #include "core/evaluation/PromptfooFile.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -146,7 +149,7 @@ QList<GraderSpec> assertions(const QString& path, const YAML::Node& node, const 
 }
 
 // Switchyard's own fields `tools` and `tool_choice` (OpenAI's shape, as YAML or JSON) on a test or
-// on defaultTest; promptfoo itself sets them per provider, and the models here come from --models.
+// on defaultTest, offered to every model; promptfoo's own per provider are read by providerTools.
 std::optional<PromptTools> toolsOf(const QString& path, const YAML::Node& node, const QString& field)
 {
     const YAML::Node tools = node["tools"];
@@ -162,6 +165,187 @@ std::optional<PromptTools> toolsOf(const QString& path, const YAML::Node& node, 
         fail(path, tools.IsDefined() ? tools : choice, field, why);
     }
     return read;
+}
+
+// A YAML file a provider entry's `tools: file://tools.json` names (JSON is YAML), next to the file.
+YAML::Node toolsFile(const QString& path, const YAML::Node& node, const QString& field, const QString& reference)
+{
+    const QString name = reference.mid(int(qstrlen("file://")));
+    static const QStringList readable { QStringLiteral("json"), QStringLiteral("yaml"), QStringLiteral("yml") };
+    if (!readable.contains(QFileInfo(name).suffix().toLower())) {
+        fail(path, node, field,
+             PromptfooFile::tr("%1: only a .json or .yaml file of tools is read, not a script").arg(reference));
+    }
+    const QString file = QFileInfo(path).dir().filePath(name);
+    QString why;
+    const QByteArray content = PromptSet::readBounded(file, PromptSet::kMaxLineBytes, &why);
+    if (!why.isEmpty()) {
+        fail(path, node, field, why);
+    }
+    try {
+        return YAML::Load(content.toStdString());
+    } catch (const YAML::Exception& exception) {
+        fail(path, node, field,
+             QStringLiteral("%1:%2:%3: %4")
+                 .arg(file)
+                 .arg(exception.mark.line + 1)
+                 .arg(exception.mark.column + 1)
+                 .arg(QString::fromStdString(exception.msg)));
+    }
+}
+
+// A provider entry's `config.tools` in OpenAI's format, as promptfoo takes them: OpenAI's own, or
+// the native forms it passes on to Anthropic ({name, description, input_schema}) and Bedrock
+// ({toolSpec: {name, description, inputSchema: {json}}}), which map one to one. Google's
+// functionDeclarations and anything else are refused: their schemas are not JSON Schema as sent.
+QJsonArray openAiTools(const QString& path, const YAML::Node& node, const QString& field)
+{
+    const QString reference = node.IsScalar() ? QString::fromStdString(node.Scalar()) : QString();
+    if (node.IsScalar() && !reference.startsWith(QLatin1String("file://"))) {
+        fail(path, node, field, PromptfooFile::tr("must be a list of tools or a file://tools.json reference"));
+    }
+    const YAML::Node list = node.IsScalar() ? toolsFile(path, node, field, reference) : node;
+    if (!list.IsSequence()) {
+        fail(path, node, field, PromptfooFile::tr("must be a list of tools"));
+    }
+    QJsonArray tools;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const QString place = QStringLiteral("%1[%2]").arg(field).arg(i);
+        const QJsonObject tool = toJson(list[i]).toObject();
+        const YAML::Node at = node.IsSequence() ? node[i] : node;
+        if (tool.contains(QLatin1String("type")) || tool.contains(QLatin1String("function"))) {
+            tools.append(tool); // OpenAI's: checked with the others below
+            continue;
+        }
+        QJsonObject function;
+        if (tool.contains(QLatin1String("toolSpec"))) {
+            const QJsonObject spec = tool.value(QLatin1String("toolSpec")).toObject();
+            function.insert(QStringLiteral("name"), spec.value(QLatin1String("name")));
+            if (spec.contains(QLatin1String("description"))) {
+                function.insert(QStringLiteral("description"), spec.value(QLatin1String("description")));
+            }
+            function.insert(QStringLiteral("parameters"),
+                            spec.value(QLatin1String("inputSchema")).toObject().value(QLatin1String("json")));
+        } else if (tool.contains(QLatin1String("input_schema"))) {
+            function.insert(QStringLiteral("name"), tool.value(QLatin1String("name")));
+            if (tool.contains(QLatin1String("description"))) {
+                function.insert(QStringLiteral("description"), tool.value(QLatin1String("description")));
+            }
+            function.insert(QStringLiteral("parameters"), tool.value(QLatin1String("input_schema")));
+        } else if (tool.contains(QLatin1String("functionDeclarations"))) {
+            fail(path, at, place,
+                 PromptfooFile::tr("Google's functionDeclarations are not read; write the tools in OpenAI's format "
+                                   "({type: function, function: {name, parameters}})"));
+        } else {
+            fail(path, at, place,
+                 PromptfooFile::tr("is neither OpenAI's {type: function, function: {name, parameters}} nor "
+                                   "Anthropic's {name, input_schema} nor Bedrock's {toolSpec}"));
+        }
+        tools.append(QJsonObject { { QStringLiteral("type"), QStringLiteral("function") },
+                                   { QStringLiteral("function"), function } });
+    }
+    return tools;
+}
+
+// `config.tool_choice` as OpenAI takes it; Anthropic's native {type: auto|any|tool|none, name}
+// (which promptfoo passes on) mapped to it.
+QJsonValue openAiToolChoice(const YAML::Node& node)
+{
+    const QJsonValue choice = toJson(node);
+    const QJsonObject object = choice.toObject();
+    const QString type = object.value(QLatin1String("type")).toString();
+    if (!choice.isObject() || type == QLatin1String("function")) {
+        return choice;
+    }
+    if (type == QLatin1String("auto") || type == QLatin1String("none")) {
+        return type;
+    }
+    if (type == QLatin1String("any")) {
+        return QStringLiteral("required");
+    }
+    if (type == QLatin1String("tool")) {
+        return QJsonObject { { QStringLiteral("type"), QStringLiteral("function") },
+                             { QStringLiteral("function"),
+                               QJsonObject { { QStringLiteral("name"), object.value(QLatin1String("name")) } } } };
+    }
+    return choice; // refused by PromptTools, naming the field
+}
+
+// The file's provider entries (`providers`, or promptfoo's other name for them, `targets`) that
+// set tools: each an id ("openai:gpt-4.1-mini"), a map {id, label?, config?}, or the older
+// {ID: {label?, config?}}. Entries without tools are not kept: the models come from --models.
+QList<ProviderTools> providerTools(const QString& path, const YAML::Node& root)
+{
+    QList<ProviderTools> result;
+    const YAML::Node providers = root["providers"];
+    const YAML::Node targets = root["targets"];
+    if (providers.IsDefined() && targets.IsDefined()) {
+        fail(path, targets, QStringLiteral("targets"), PromptfooFile::tr("give providers or targets, not both"));
+    }
+    const YAML::Node list = providers.IsDefined() ? providers : targets;
+    const QString listField = providers.IsDefined() ? QStringLiteral("providers") : QStringLiteral("targets");
+    if (!list.IsDefined() || list.IsNull() || list.IsScalar()) {
+        return result; // none, or one id without options
+    }
+    if (!list.IsSequence()) {
+        fail(path, list, listField, PromptfooFile::tr("must be a list of providers"));
+    }
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const YAML::Node entry = list[i];
+        const QString field = QStringLiteral("%1[%2]").arg(listField).arg(i);
+        if (entry.IsScalar()) {
+            continue;
+        }
+        const bool keyed = entry.IsMap() && !entry["id"].IsDefined() && entry.size() == 1; // {ID: {config}}
+        if (!entry.IsMap() || (!keyed && !entry["id"].IsDefined())) {
+            fail(path, entry, field, PromptfooFile::tr("must be a provider id or a map with \"id\""));
+        }
+        const QString id = keyed ? QString::fromStdString(entry.begin()->first.Scalar())
+                                 : member(path, entry, "id", field + QStringLiteral(".id"));
+        const YAML::Node options = keyed ? YAML::Node(entry.begin()->second) : entry;
+        if (!options.IsMap()) {
+            continue;
+        }
+        const YAML::Node config = options["config"];
+        if (!config.IsDefined() || config.IsNull()) {
+            continue;
+        }
+        if (!config.IsMap()) {
+            fail(path, config, field + QStringLiteral(".config"), PromptfooFile::tr("must be a map"));
+        }
+        for (const char* legacy : { "functions", "function_call" }) {
+            if (config[legacy].IsDefined()) {
+                fail(path, config[legacy], field + QStringLiteral(".config.") + QLatin1String(legacy),
+                     PromptfooFile::tr("OpenAI's older functions are not read; give them as tools"));
+            }
+        }
+        const YAML::Node tools = config["tools"];
+        const YAML::Node choice = config["tool_choice"];
+        if (!tools.IsDefined()) {
+            if (choice.IsDefined()) {
+                fail(path, choice, field + QStringLiteral(".config.tool_choice"),
+                     PromptfooFile::tr("there is no config.tools to choose from"));
+            }
+            continue;
+        }
+        QString why;
+        const auto offered = PromptTools::fromJson(
+            openAiTools(path, tools, field + QStringLiteral(".config.tools")),
+            choice.IsDefined() ? openAiToolChoice(choice) : QJsonValue(QJsonValue::Undefined), &why);
+        if (!offered) {
+            fail(path, why.startsWith(QLatin1String("tool_choice")) ? choice : tools, field + QStringLiteral(".config"),
+                 why);
+        }
+        ProviderTools provider;
+        provider.id = id;
+        if (options["label"].IsDefined()) {
+            provider.label = member(path, options, "label", field + QStringLiteral(".label"));
+        }
+        provider.tools = *offered;
+        provider.place = QStringLiteral("%1:%2: %3").arg(path).arg(lineOf(entry)).arg(field);
+        result.append(provider);
+    }
+    return result;
 }
 
 QString render(const QString& path, const YAML::Node& where, const QString& field, const QString& templ,
@@ -267,7 +451,7 @@ PromptSet PromptfooFile::read(const QString& path, const QByteArray& content)
             }
             seen.insert(item.id, item.line);
         }
-        return PromptSet::of(list);
+        return PromptSet::of(list).withProviderTools(providerTools(path, root));
     } catch (const Failure& failure) {
         return PromptSet::failed(failure.message);
     } catch (const YAML::Exception& exception) {

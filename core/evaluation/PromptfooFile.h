@@ -17,6 +17,11 @@
 // threshold 0-1 is scaled to 1-10), and Switchyard's own kinds by their ids. Several prompts make
 // one item per prompt and test ("capital/2"). Any other type, a missing variable, or a value of
 // the wrong kind is refused naming FILE:LINE and the field.
+//   providers: [{id: openai:chat:gpt-4.1-mini, label?: ..., config: {tools: [...], tool_choice: ...}}]
+// (or `targets`): each entry's tools are kept as ProviderTools, given to the model the entry stands
+// for when the models are known (PromptSet::forModels). OpenAI's format, Anthropic's and Bedrock's
+// native ones (mapped) and file://tools.json are read; Google's, scripts and the older `functions`
+// are refused naming the field.
 class PromptfooFile final
 {
     Q_DECLARE_TR_FUNCTIONS(PromptfooFile)

@@ -1,10 +1,31 @@
 #include "core/workbench/ColumnExchange.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStringList>
 
 void ColumnExchange::setOfferedFrom(const ChatRequest& request)
 {
+    system = request.systemText();
+    if (system.isEmpty() && request.hasClientBody()) {
+        // A body of its own (files, tools): its system message, as text or as text parts.
+        const QJsonArray messages
+            = QJsonDocument::fromJson(request.clientBody).object().value(QLatin1String("messages")).toArray();
+        for (const QJsonValue& value : messages) {
+            const QJsonObject message = value.toObject();
+            if (message.value(QLatin1String("role")).toString() != QLatin1String("system")) {
+                continue;
+            }
+            const QJsonValue content = message.value(QLatin1String("content"));
+            QStringList parts { content.toString() };
+            for (const QJsonValue& part : content.toArray()) {
+                parts.append(part.toObject().value(QLatin1String("text")).toString());
+            }
+            parts.removeAll(QString());
+            system += parts.join(u'\n');
+        }
+    }
     tools = ToolSet::ofRequestBody(request.clientBody);
     toolChoice = request.hasClientBody()
         ? QJsonDocument::fromJson(request.clientBody).object().value(QLatin1String("tool_choice"))
@@ -14,6 +35,9 @@ void ColumnExchange::setOfferedFrom(const ChatRequest& request)
 QString ColumnExchange::toJson() const
 {
     QJsonObject object { { QStringLiteral("column"), column } };
+    if (!system.isEmpty()) {
+        object.insert(QStringLiteral("system"), system);
+    }
     if (!tools.isEmpty()) {
         object.insert(QStringLiteral("tools"), tools.toJson());
     }
@@ -42,6 +66,7 @@ ColumnExchange ColumnExchange::fromJson(const QString& json)
         return exchange;
     }
     exchange.column = object.value(QLatin1String("column")).toInt(-1);
+    exchange.system = object.value(QLatin1String("system")).toString();
     exchange.tools = ToolSet::fromJson(object.value(QLatin1String("tools")).toArray());
     exchange.toolChoice = object.value(QLatin1String("tool_choice"));
     exchange.earlier = ConversationTurn::listFromJson(object.value(QLatin1String("earlier")).toArray());

@@ -15,15 +15,21 @@
 struct ColumnExchange
 {
     int column = -1; // the column's place in its run: the newest row of a place is what it showed
+    // The system prompt the column was sent: the ledger keeps a call's last user message as its
+    // prompt, so a prompt set made of this row (HistorySet) asks the same thing with it.
+    QString system;
     ToolSet tools;
     QJsonValue toolChoice { QJsonValue::Undefined }; // as sent; undefined when none was
     QList<ConversationTurn> earlier;
     QString question; // empty: this turn went on from the last earlier turn's tool results
     QList<Attachment> attachments; // this turn's files
 
-    bool isEmpty() const { return column < 0 && tools.isEmpty() && earlier.isEmpty() && attachments.isEmpty(); }
+    bool isEmpty() const
+    {
+        return column < 0 && system.isEmpty() && tools.isEmpty() && earlier.isEmpty() && attachments.isEmpty();
+    }
 
-    // The tools and tool_choice of a request's body (what the column was really sent).
+    // The system prompt, tools and tool_choice of a request (what the column was really sent).
     void setOfferedFrom(const ChatRequest& request);
 
     QString toJson() const;

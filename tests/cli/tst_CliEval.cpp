@@ -36,6 +36,9 @@ public:
             const QJsonArray messages = body.value(QLatin1String("messages")).toArray();
             const QString prompt = messages.last().toObject().value(QLatin1String("content")).toString();
             ++received;
+            if (messages.first().toObject().value(QLatin1String("role")).toString() == QLatin1String("system")) {
+                systems.append(messages.first().toObject().value(QLatin1String("content")).toString());
+            }
             if (model == holdModel) {
                 held.append(QPointer<HttpResponder>(responder)); // never answered: the process dies first
                 return;
@@ -104,6 +107,7 @@ public:
     QStringList judgedFirst; // per pairwise judge call: "PROMPT|the answer shown as A"
     QHash<QString, int> toolsSeen; // model -> requests that offered tools
     QList<QJsonValue> toolChoices; // the tool_choice of each of them (undefined: none sent)
+    QStringList systems; // the system prompt of each request that had one
 
 private:
     // A fair judge: the answer holding the right sum wins, two right or two wrong ones tie.
@@ -185,6 +189,7 @@ private slots:
     void badSet_refusedNamingLineAndField_nothingSent_data();
     void badSet_refusedNamingLineAndField_nothingSent();
     void export_writesTheMatrix();
+    void severalGraders_eachVerdictExported_saidWhenTheRunStarts();
     void toolsFile_offeredToEveryModel_callsGraded();
     void pairwise_judgedInBothOrders_verdictsAndGames_data();
     void pairwise_judgedInBothOrders_verdictsAndGames();
@@ -453,6 +458,41 @@ void tst_CliEval::export_writesTheMatrix()
     QVERIFY(page.contains(QStringLiteral("$0.025")));
 }
 
+// Two --grader options (a pattern with a comma among them): a cell passes only when both pass,
+// each grader's verdict is in the export, and the run says how the cells are graded.
+void tst_CliEval::severalGraders_eachVerdictExported_saidWhenTheRunStarts()
+{
+    const QString cells = QDir(m_home->path()).filePath(QStringLiteral("cells.jsonl"));
+    const CliRun run
+        = CliRun::of(home()
+                     + QStringList { QStringLiteral("eval"), QStringLiteral("run"), m_set, QStringLiteral("--models"),
+                                     QStringLiteral("weak"), QStringLiteral("--grader"), QStringLiteral("numeric"),
+                                     QStringLiteral("--grader"), QStringLiteral("regex:^The answer is \\d{1,3}\\.$"),
+                                     QStringLiteral("--export"), cells });
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(run.err.contains("Graders: numeric ±1e-06, regex ^The answer is \\d{1,3}\\.$; a cell passes when every "
+                              "one passes."),
+             run.err.constData());
+    QFile file(cells);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    int failed = 0;
+    for (const QByteArray& line : file.readAll().trimmed().split('\n')) {
+        const QJsonObject cell = QJsonDocument::fromJson(line).object();
+        const QJsonArray graders = cell.value(QLatin1String("graders")).toArray();
+        QCOMPARE(graders.size(), 2);
+        QCOMPARE(graders.at(1).toObject().value(QLatin1String("outcome")).toString(), QStringLiteral("pass"));
+        const bool numericPassed = graders.at(0).toObject().value(QLatin1String("outcome")) == QLatin1String("pass");
+        QCOMPARE(cell.value(QLatin1String("passed")).toBool(), numericPassed);
+        if (!numericPassed) {
+            ++failed;
+            QVERIFY2(cell.value(QLatin1String("reason")).toString().startsWith(QStringLiteral("numeric ±1e-06: ")),
+                     line.constData());
+        }
+    }
+    QCOMPARE(failed, kPrompts / 2); // "weak" gets the odd sums wrong
+    QCOMPARE(m_upstream->received, kPrompts);
+}
+
 void tst_CliEval::toolsFile_offeredToEveryModel_callsGraded()
 {
     const QString tools = QDir(m_home->path()).filePath(QStringLiteral("tools.json"));
@@ -647,6 +687,11 @@ void tst_CliEval::importHistory_writesASetThatRuns()
         run.compareGroup = QStringLiteral("g1");
         run.answer = QStringLiteral("Blue.");
         run.costUsd = 0.001;
+        // What the workbench column was sent besides the question (ColumnExchange).
+        run.exchange = QStringLiteral(
+            R"({"column":0,"system":"Answer in one word.","tools":[{"type":"function","function":{"name":"get_weather",)"
+            R"("parameters":{"type":"object","properties":{"city":{"type":"string"}}}}}],"tool_choice":"auto",)"
+            R"("question":"Name a colour."})");
         ledger.record(run);
         QSignalSpy flushed(&ledger, &Ledger::flushed);
         ledger.flush();
@@ -678,6 +723,30 @@ void tst_CliEval::importHistory_writesASetThatRuns()
     QCOMPARE(got,
              (QStringList { QStringLiteral("Name a colour.|Blue."), QStringLiteral("What is 3+3?|"),
                             QStringLiteral("What is 5+5?|") }));
+    // The workbench row's system prompt and tools go with its prompt; the asks kept none.
+    const QJsonObject colour = QJsonDocument::fromJson(lines.first()).object();
+    QCOMPARE(colour.value(QLatin1String("system")).toString(), QStringLiteral("Answer in one word."));
+    QCOMPARE(colour.value(QLatin1String("tools"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QLatin1String("function"))
+                 .toObject()
+                 .value(QLatin1String("name"))
+                 .toString(),
+             QStringLiteral("get_weather"));
+    QCOMPARE(colour.value(QLatin1String("tool_choice")).toString(), QStringLiteral("auto"));
+    QVERIFY(!QJsonDocument::fromJson(lines.last()).object().contains(QLatin1String("system")));
+    // Run again as imported, the set asks the same thing: with that system prompt and those tools.
+    m_upstream->systems.clear();
+    const int toolsBefore = m_upstream->toolsSeen.value(QStringLiteral("weak"));
+    const CliRun asked
+        = CliRun::of(home()
+                     + QStringList { QStringLiteral("eval"), QStringLiteral("run"), out, QStringLiteral("--models"),
+                                     QStringLiteral("weak"), QStringLiteral("--grader"), QStringLiteral("regex:\\S") });
+    QVERIFY2(asked.exitCode == 0, asked.err.constData());
+    QCOMPARE(m_upstream->systems, QStringList { QStringLiteral("Answer in one word.") });
+    QCOMPARE(m_upstream->toolsSeen.value(QStringLiteral("weak")), toolsBefore + 1);
     // One model's history only; a set that runs as written.
     const CliRun strongOnly = CliRun::of(home()
                                          + QStringList { QStringLiteral("eval"), QStringLiteral("import-history"),

@@ -1,9 +1,13 @@
 #include "core/engine/Engine.h"
+#include "core/evaluation/EvaluationPlan.h"
 #include "core/evaluation/EvaluationRun.h"
 #include "core/ledger/Ledger.h"
 #include "core/sandbox/SandboxServer.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -34,6 +38,11 @@ private slots:
     void unknownModel_refusedBeforeAnythingIsSent();
     void tools_offeredToEveryModel_toolCallGraded_data();
     void tools_offeredToEveryModel_toolCallGraded();
+    void severalGraders_eachVerdictKept_passOnlyWhenAllPass_data();
+    void severalGraders_eachVerdictKept_passOnlyWhenAllPass();
+    void toolOnlyAnswers_tornDownWhileJudging_resumeAsksNoModelAgain_data();
+    void toolOnlyAnswers_tornDownWhileJudging_resumeAsksNoModelAgain();
+    void promptfooProviderTools_offeredToThatModelOnly();
 
 private:
     PromptSet prompts(int count) const;
@@ -55,6 +64,32 @@ GraderSpec grader(const QString& text)
 {
     QString error;
     return GraderSpec::parse(text, &error).value();
+}
+
+QList<GraderSpec> graders(const QStringList& texts)
+{
+    QList<GraderSpec> specs;
+    for (const QString& text : texts) {
+        specs.append(grader(text));
+    }
+    return specs;
+}
+
+PromptTools weatherTools()
+{
+    QString error;
+    return PromptTools::parse(R"([{"type": "function", "function": {"name": "get_weather", "parameters":
+        {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]}}}])",
+                              &error)
+        .value();
+}
+
+// The last user message of the last request a sandbox model received: what a judge was shown.
+QString lastUserMessage(SandboxServer* sandbox, const QString& model)
+{
+    const QJsonArray messages
+        = QJsonDocument::fromJson(sandbox->lastRequestBody(model)).object().value(QLatin1String("messages")).toArray();
+    return messages.isEmpty() ? QString() : messages.last().toObject().value(QLatin1String("content")).toString();
 }
 } // namespace
 
@@ -451,6 +486,189 @@ void tst_EvaluationRun::tools_offeredToEveryModel_toolCallGraded()
     if (!passes) {
         QCOMPARE(cell.grade.reason, QStringLiteral("no tool was called (expected get_weather)"));
     }
+}
+
+void tst_EvaluationRun::severalGraders_eachVerdictKept_passOnlyWhenAllPass_data()
+{
+    QTest::addColumn<QStringList>("setGraders");
+    QTest::addColumn<QStringList>("ownGraders"); // the first prompt's own, from its file
+    QTest::addColumn<bool>("firstPasses");
+    QTest::addColumn<bool>("secondPasses");
+    QTest::addColumn<int>("verdictsOfTheSecond");
+    QTest::addColumn<QString>("reasonOfTheSecond"); // how it starts
+    // The sandbox answers every question in prose: something non-blank, never the bare word "x".
+    QTest::newRow("two graders, both pass")
+        << QStringList { "regex:\\S", "regex:[a-z]" } << QStringList {} << true << true << 2 << QString();
+    QTest::newRow("two graders, one fails: the cell fails, naming it")
+        << QStringList { "regex:\\S", "equals:x" } << QStringList {} << false << false << 2
+        << "equals x: expected \"x\", got \"";
+    QTest::newRow("a prompt's own grader replaces the set's two for it")
+        << QStringList { "regex:\\S", "equals:x" } << QStringList { "regex:\\S" } << true << false << 2
+        << "equals x: expected \"x\", got \"";
+    QTest::newRow("a prompt's own two graders, the set's one")
+        << QStringList { "regex:\\S" } << QStringList { "regex:\\S", "equals:x" } << false << true << 0 << QString();
+}
+
+void tst_EvaluationRun::severalGraders_eachVerdictKept_passOnlyWhenAllPass()
+{
+    QFETCH(QStringList, setGraders);
+    QFETCH(QStringList, ownGraders);
+    QFETCH(bool, firstPasses);
+    QFETCH(bool, secondPasses);
+    QFETCH(int, verdictsOfTheSecond);
+    QFETCH(QString, reasonOfTheSecond);
+    EvaluationInfo evaluation = info({ kMini }, graders(setGraders), 2);
+    QList<PromptItem> items = evaluation.prompts.items();
+    items[0].graders = graders(ownGraders);
+    evaluation.prompts = PromptSet::of(items);
+    EvaluationRun run(*m_engine, *m_store);
+    QSignalSpy finished(&run, &EvaluationRun::finished);
+    QString error;
+    QVERIFY2(run.start(evaluation, &error), qPrintable(error));
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(m_engine->sandbox()->requestCount(QStringLiteral("gpt-4.1-mini")), 2);
+    const EvaluationCell& first = run.cells().at(0);
+    const EvaluationCell& second = run.cells().at(1);
+    QVERIFY2(first.grade.passed() == firstPasses, qPrintable(first.grade.reason));
+    QVERIFY2(second.grade.passed() == secondPasses, qPrintable(second.grade.reason));
+    QCOMPARE(first.verdicts.size(),
+             (ownGraders.isEmpty() ? setGraders : ownGraders).size() > 1
+                 ? (ownGraders.isEmpty() ? setGraders : ownGraders).size()
+                 : 0);
+    QCOMPARE(second.verdicts.size(), verdictsOfTheSecond);
+    QVERIFY2(second.grade.reason.startsWith(reasonOfTheSecond)
+                 && reasonOfTheSecond.isEmpty() == second.grade.reason.isEmpty(),
+             qPrintable(second.grade.reason));
+    for (int v = 0; v < second.verdicts.size(); ++v) {
+        QCOMPARE(second.verdicts.at(v).grader, grader(setGraders.at(v)).describe());
+    }
+    // The ledger keeps each grader's verdict with its cell, as the run had it.
+    const auto stored = m_store->cells(run.evaluationId(), &error);
+    QVERIFY2(stored, qPrintable(error));
+    QCOMPARE(*stored, run.cells());
+}
+
+void tst_EvaluationRun::toolOnlyAnswers_tornDownWhileJudging_resumeAsksNoModelAgain_data()
+{
+    QTest::addColumn<bool>("storePrompts");
+    QTest::addColumn<QString>("judge");
+    QTest::addColumn<int>("shownPerJudgeCall"); // tool calls the judge's last request showed
+    QTest::newRow("prompt storage on, 1-10 judge: the calls are read from the ledger")
+        << true << "llm-judge:sandbox/gpt-4.1" << 1;
+    QTest::newRow("prompt storage off, 1-10 judge: the calls are read from the cell")
+        << false << "llm-judge:sandbox/gpt-4.1" << 1;
+    QTest::newRow("prompt storage on, pairwise: both answers' calls shown")
+        << true << "llm-pairwise:sandbox/gpt-4.1" << 2;
+    QTest::newRow("prompt storage off, pairwise: both answers' calls shown")
+        << false << "llm-pairwise:sandbox/gpt-4.1" << 2;
+}
+
+// Every model answers with a tool call only; the judge never answers, and the run is torn down as
+// a crash would stop it. The resume grades the calls the first run paid for (with prompt storage
+// off the ledger keeps none: the cells do) and asks the judges again, which are shown the calls.
+void tst_EvaluationRun::toolOnlyAnswers_tornDownWhileJudging_resumeAsksNoModelAgain()
+{
+    QFETCH(bool, storePrompts);
+    QFETCH(QString, judge);
+    QFETCH(int, shownPerJudgeCall);
+    m_engine->setStorePrompts(storePrompts);
+    m_engine->sandbox()->setFault(QStringLiteral("gpt-4.1"),
+                                  SandboxFault::ofKind(SandboxFault::Kind::HangBeforeHeaders));
+    const int count = 2;
+    const bool pairwise = judge.startsWith(QLatin1String("llm-pairwise"));
+    EvaluationInfo evaluation = info({ kMini, kHaiku }, graders({ "tool-call:get_weather", judge }), count);
+    evaluation.prompts = evaluation.prompts.withTools(weatherTools());
+    qint64 id = 0;
+    {
+        EvaluationRun run(*m_engine, *m_store);
+        run.setConcurrency(4);
+        QString error;
+        QVERIFY2(run.start(evaluation, &error), qPrintable(error));
+        id = run.evaluationId();
+        // Every judged cell has its first judge call out (pairwise: only the model against the baseline).
+        QTRY_COMPARE_WITH_TIMEOUT(m_engine->sandbox()->requestCount(QStringLiteral("gpt-4.1")),
+                                  pairwise ? count : 2 * count, 10000);
+        QCOMPARE(m_engine->sandbox()->requestCount(QStringLiteral("gpt-4.1-mini")), count);
+        QCOMPARE(m_engine->sandbox()->requestCount(QStringLiteral("claude-haiku-4-5")), count);
+    }
+    flushLedger();
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM requests WHERE tool_calls <> ''")).toInt() > 0, storePrompts);
+    m_engine->sandbox()->setFault(QStringLiteral("gpt-4.1"), SandboxFault {});
+    {
+        EvaluationRun run(*m_engine, *m_store);
+        QSignalSpy finished(&run, &EvaluationRun::finished);
+        QString error;
+        QVERIFY2(run.resumeEvaluation(id, &error), qPrintable(error));
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.first().first().value<EvaluationStatus>(), EvaluationStatus::Complete);
+        for (const EvaluationCell& cell : run.cells()) {
+            QCOMPARE(cell.state, CellState::Done);
+            QCOMPARE(cell.toolCalls.size(), 1);
+            QCOMPARE(cell.toolCalls.first().name, QStringLiteral("get_weather"));
+            QCOMPARE(cell.verdicts.size(), 2);
+            QCOMPARE(cell.verdicts.first().grade, Grade::pass()); // the tool-call grader, on the calls kept
+        }
+    }
+    // Server side: each model answered each prompt once over both runs.
+    QCOMPARE(m_engine->sandbox()->requestCount(QStringLiteral("gpt-4.1-mini")), count);
+    QCOMPARE(m_engine->sandbox()->requestCount(QStringLiteral("claude-haiku-4-5")), count);
+    // The judge was shown the calls, not an empty answer (the sandbox fills a string with "example").
+    const QString shown = lastUserMessage(m_engine->sandbox(), QStringLiteral("gpt-4.1"));
+    QVERIFY2(shown.count(QStringLiteral("[tool call] get_weather {\"city\":\"example\"}")) == shownPerJudgeCall,
+             qPrintable(shown));
+}
+
+// A promptfoo file in its documented form: the tools one provider entry sets in its config go to
+// that model's cells only; another model, without an entry, is asked without tools.
+void tst_EvaluationRun::promptfooProviderTools_offeredToThatModelOnly()
+{
+    const QString path = QDir(m_home->path()).filePath(QStringLiteral("promptfooconfig.yaml"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"(prompts:
+  - 'What is the weather in {{city}}?'
+providers:
+  - id: openai:chat:gpt-4.1-mini
+    config:
+      temperature: 0
+      tools:
+        - type: function
+          function:
+            name: get_weather
+            parameters:
+              type: object
+              properties:
+                city: { type: string }
+              required: [city]
+      tool_choice: required
+  - anthropic:messages:claude-haiku-4-5
+tests:
+  - vars: { city: Paris }
+    assert:
+      - type: tool-call
+        tool: get_weather
+)");
+    file.close();
+    const PromptSet set = PromptSet::read(path);
+    QVERIFY2(set.ok(), qPrintable(set.errorString()));
+    QString error;
+    const auto planned = EvaluationPlan::of(path, set, {}, { kMini, kHaiku }, &error);
+    QVERIFY2(planned, qPrintable(error));
+    EvaluationRun run(*m_engine, *m_store);
+    QSignalSpy finished(&run, &EvaluationRun::finished);
+    QVERIFY2(run.start(*planned, &error), qPrintable(error));
+    QVERIFY(finished.wait(20000));
+    const QByteArray mini = m_engine->sandbox()->lastRequestBody(QStringLiteral("gpt-4.1-mini"));
+    const QByteArray haiku = m_engine->sandbox()->lastRequestBody(QStringLiteral("claude-haiku-4-5"));
+    QVERIFY2(mini.contains("\"get_weather\"") && mini.contains("\"required\""), mini.constData());
+    QVERIFY2(!haiku.contains("get_weather") && !haiku.contains("\"tools\""), haiku.constData());
+    QVERIFY2(run.cells().at(0).grade.passed(), qPrintable(run.cells().at(0).grade.reason));
+    QCOMPARE(run.cells().at(1).grade.reason, QStringLiteral("no tool was called (expected get_weather)"));
+    // Kept with the evaluation: a resume offers the same tools to the same model.
+    const auto loaded = m_store->load(run.evaluationId(), &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QCOMPARE(loaded->prompts.items().first().toolsFor(kMini).tools.size(), 1);
+    QVERIFY(loaded->prompts.items().first().toolsFor(kHaiku).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_EvaluationRun)

@@ -6,8 +6,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+Q_DECLARE_METATYPE(ToolCall)
+Q_DECLARE_METATYPE(GraderVerdict)
+
 // The evaluations' tables (ledger schema 9) on both backends: an evaluation and its cells kept,
-// a cell written again replacing the earlier one (a resumed cell), an unknown id named.
+// a cell written again replacing the earlier one (a resumed cell), an unknown id named; a cell's
+// tool calls and its graders' verdicts kept in the answer and reason columns (no new column), and
+// every text, even one that reads like that form, coming back as it went in.
 class tst_EvaluationStore : public QObject
 {
     Q_OBJECT
@@ -16,6 +21,8 @@ private slots:
     void initTestCase();
     void createSaveReload_data();
     void createSaveReload();
+    void cellVerdictsAndToolCalls_roundTrip_data();
+    void cellVerdictsAndToolCalls_roundTrip();
 
 private:
     QTemporaryDir m_dir;
@@ -118,6 +125,72 @@ void tst_EvaluationStore::createSaveReload()
     QCOMPARE(store.cells(*second, &error)->size(), 0);
     QVERIFY(!store.load(*second + 100, &error));
     QCOMPARE(error, QStringLiteral("there is no evaluation %1 in the ledger").arg(*second + 100));
+}
+
+void tst_EvaluationStore::cellVerdictsAndToolCalls_roundTrip_data()
+{
+    QTest::addColumn<QString>("answer");
+    QTest::addColumn<QList<ToolCall>>("toolCalls");
+    QTest::addColumn<QList<GraderVerdict>>("verdicts");
+    QTest::addColumn<QString>("reason");
+    const QList<ToolCall> none;
+    const QList<ToolCall> weather { { QStringLiteral("call_1"), QStringLiteral("get_weather"),
+                                      QStringLiteral("{\"city\":\"Paris\"}") } };
+    const QList<GraderVerdict> one;
+    const QList<GraderVerdict> two { { QStringLiteral("regex \\d"), Grade::pass() },
+                                     { QStringLiteral("equals 4"),
+                                       Grade::fail(QStringLiteral("the answer is not 4")) } };
+    QTest::newRow("plain text, one grader") << "Four." << none << one << "the answer is not 4";
+    QTest::newRow("only tool calls") << QString() << weather << one << QString();
+    QTest::newRow("text and tool calls") << "Let me look." << weather << one << QString();
+    QTest::newRow("two graders, each verdict kept") << "Four." << none << two << "equals 4: the answer is not 4";
+    QTest::newRow("tool calls and two graders") << QString() << weather << two << "equals 4: the answer is not 4";
+    QTest::newRow("a text answer that reads like the kept form")
+        << R"({"switchyard_answer":{"text":"x","tool_calls":[]}})" << none << one
+        << R"({"switchyard_verdicts":{"reason":"r","graders":[]}})";
+}
+
+void tst_EvaluationStore::cellVerdictsAndToolCalls_roundTrip()
+{
+    QFETCH(QString, answer);
+    QFETCH(QList<ToolCall>, toolCalls);
+    QFETCH(QList<GraderVerdict>, verdicts);
+    QFETCH(QString, reason);
+    const QString location = m_dir.filePath(QStringLiteral("cells-%1.sqlite").arg(QTest::currentDataTag()));
+    {
+        Ledger ledger;
+        QVERIFY2(ledger.open(location), qPrintable(ledger.errorString()));
+    }
+    EvaluationStore store(location);
+    QString error;
+    QVERIFY2(store.open(&error), qPrintable(error));
+    EvaluationInfo info;
+    info.createdAt = QDateTime::currentDateTimeUtc();
+    info.name = QStringLiteral("set.jsonl");
+    info.prompts = PromptSet::of({ { QStringLiteral("a"), QStringLiteral("2+2?"), QStringLiteral("4"), {}, 1 } });
+    info.models = { QStringLiteral("m1") };
+    const auto id = store.create(info, &error);
+    QVERIFY2(id, qPrintable(error));
+    EvaluationCell cell;
+    cell.promptId = QStringLiteral("a");
+    cell.model = QStringLiteral("m1");
+    cell.state = CellState::Done;
+    cell.answer = answer;
+    cell.toolCalls = toolCalls;
+    cell.verdicts = verdicts;
+    cell.grade = verdicts.isEmpty() ? Grade::fail(reason) : GraderVerdict::combine(verdicts);
+    if (reason.isEmpty()) {
+        cell.grade = Grade::pass();
+    }
+    QCOMPARE(cell.grade.reason, reason);
+    QVERIFY2(store.saveCell(*id, cell, &error), qPrintable(error));
+    const auto cells = store.cells(*id, &error);
+    QVERIFY2(cells, qPrintable(error));
+    QCOMPARE(cells->size(), 1);
+    QCOMPARE(cells->first().answer, answer);
+    QCOMPARE(cells->first().toolCalls, toolCalls);
+    QCOMPARE(cells->first().verdicts, verdicts);
+    QCOMPARE(cells->first().grade, cell.grade);
 }
 
 QTEST_GUILESS_MAIN(tst_EvaluationStore)

@@ -1,10 +1,12 @@
 #include "core/evaluation/Grader.h"
+#include "core/evaluation/GraderVerdict.h"
 
 #include <QJsonDocument>
 #include <QTest>
 
 Q_DECLARE_METATYPE(ToolCall)
 Q_DECLARE_METATYPE(Grade)
+Q_DECLARE_METATYPE(GraderVerdict)
 
 // Each grader kind as a table: the grader (as `--grader` or a set file names it), what was
 // expected, what the model answered, and the outcome with the start of its reason.
@@ -29,6 +31,10 @@ private slots:
     void pairwiseChoice_readsTheLastWinnerLine_data();
     void pairwiseChoice_readsTheLastWinnerLine();
     void pairwiseRequest_showsBothAnswersInTheOrderGiven();
+    void judgedAnswer_showsToolCallsStably_data();
+    void judgedAnswer_showsToolCallsStably();
+    void verdicts_combine_namingEachGraderThatDidNotPass_data();
+    void verdicts_combine_namingEachGraderThatDidNotPass();
 };
 
 namespace {
@@ -479,6 +485,81 @@ void tst_Grader::pairwiseRequest_showsBothAnswersInTheOrderGiven()
     QVERIFY(user.indexOf(QStringLiteral("Answer A:\nFour.")) < user.indexOf(QStringLiteral("Answer B:\nFive.")));
     QVERIFY(user.indexOf(QStringLiteral("Answer A:\nFour.")) >= 0);
     QCOMPARE(request.temperature, std::optional<double>(0));
+}
+
+void tst_Grader::judgedAnswer_showsToolCallsStably_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QList<ToolCall>>("calls");
+    QTest::addColumn<QString>("shown");
+    const ToolCall paris { QStringLiteral("c1"), QStringLiteral("get_weather"),
+                           QStringLiteral("{ \"unit\": \"C\",\n \"city\": \"Paris\" }") };
+    const ToolCall time { QStringLiteral("c2"), QStringLiteral("get_time"), QString() };
+    QTest::newRow("text only, as it is") << "Sunny." << QList<ToolCall> {} << "Sunny.";
+    QTest::newRow("only a tool call: its name and arguments, keys sorted, compact")
+        << QString() << QList<ToolCall> { paris } << R"([tool call] get_weather {"city":"Paris","unit":"C"})";
+    QTest::newRow("text then each call on a line of its own")
+        << "Let me check." << QList<ToolCall> { paris, time }
+        << "Let me check.\n[tool call] get_weather {\"city\":\"Paris\",\"unit\":\"C\"}\n[tool call] get_time {}";
+    QTest::newRow("arguments that are no JSON are shown as written")
+        << QString()
+        << QList<ToolCall> { { QStringLiteral("c3"), QStringLiteral("f"), QStringLiteral(" {city: Paris ") } }
+        << "[tool call] f {city: Paris";
+}
+
+void tst_Grader::judgedAnswer_showsToolCallsStably()
+{
+    QFETCH(QString, text);
+    QFETCH(QList<ToolCall>, calls);
+    QFETCH(QString, shown);
+    QCOMPARE(Grader::judgedAnswer(text, calls), shown);
+    // Both judges get it as the answer.
+    GraderSpec judge;
+    judge.kind = GraderKind::LlmJudge;
+    judge.judgeModel = QStringLiteral("j");
+    QVERIFY(Grader::judgeRequest(judge, QStringLiteral("Q?"), {}, Grader::judgedAnswer(text, calls))
+                .messages.last()
+                .content.endsWith(QStringLiteral("Answer:\n") + shown));
+    QVERIFY(Grader::pairwiseRequest(QStringLiteral("Q?"), {}, Grader::judgedAnswer(text, calls), QStringLiteral("B"))
+                .messages.last()
+                .content.contains(QStringLiteral("Answer A:\n") + shown + QStringLiteral("\n\nAnswer B:")));
+}
+
+void tst_Grader::verdicts_combine_namingEachGraderThatDidNotPass_data()
+{
+    QTest::addColumn<QList<GraderVerdict>>("verdicts");
+    QTest::addColumn<Grade>("combined");
+    const GraderVerdict regexPass { QStringLiteral("regex \\S"), Grade::pass() };
+    const GraderVerdict equalsFail { QStringLiteral("equals 4"), Grade::fail(QStringLiteral("the answer is not 4")) };
+    const GraderVerdict containsFail { QStringLiteral("contains four"),
+                                       Grade::fail(QStringLiteral("the answer does not contain four")) };
+    const GraderVerdict judgeError { QStringLiteral("llm-judge j (>= 7)"), Grade::error(QStringLiteral("no score")) };
+    const GraderVerdict judgeScore { QStringLiteral("llm-judge j (>= 7)"), Grade::pass(8) };
+    QTest::newRow("one grader: its own grade, reason as it is")
+        << QList<GraderVerdict> { equalsFail } << Grade::fail(QStringLiteral("the answer is not 4"));
+    QTest::newRow("every grader passes: a pass with the judge's score")
+        << QList<GraderVerdict> { regexPass, judgeScore } << Grade::pass(8);
+    QTest::newRow("one of two fails: named in the reason")
+        << QList<GraderVerdict> { regexPass, equalsFail }
+        << Grade::fail(QStringLiteral("equals 4: the answer is not 4"));
+    QTest::newRow("two fail: both named in the set's order") << QList<GraderVerdict> {
+        equalsFail, regexPass, containsFail
+    } << Grade::fail(QStringLiteral("equals 4: the answer is not 4; contains four: the answer does not contain four"));
+    QTest::newRow("a fail beats an error; the error is not in the reason")
+        << QList<GraderVerdict> { judgeError, equalsFail }
+        << Grade::fail(QStringLiteral("equals 4: the answer is not 4"));
+    QTest::newRow("an error and a pass: an error naming the judge")
+        << QList<GraderVerdict> { regexPass, judgeError }
+        << Grade::error(QStringLiteral("llm-judge j (>= 7): no score"));
+}
+
+void tst_Grader::verdicts_combine_namingEachGraderThatDidNotPass()
+{
+    QFETCH(QList<GraderVerdict>, verdicts);
+    QFETCH(Grade, combined);
+    QCOMPARE(GraderVerdict::combine(verdicts), combined);
+    // What the ledger keeps reads back the same.
+    QCOMPARE(GraderVerdict::fromJson(GraderVerdict::toJson(verdicts)), std::optional(verdicts));
 }
 
 QTEST_GUILESS_MAIN(tst_Grader)

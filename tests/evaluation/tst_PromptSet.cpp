@@ -24,6 +24,8 @@ private slots:
     void tools_readInEveryFormat_data();
     void tools_readInEveryFormat();
     void toolsFile_offeredWhereAPromptHasNone();
+    void promptfooProviderTools_givenToTheirModel_data();
+    void promptfooProviderTools_givenToTheirModel();
 
 private:
     QString write(const QString& suffix, const QByteArray& content)
@@ -345,6 +347,175 @@ void tst_PromptSet::toolsFile_offeredWhereAPromptHasNone()
     QCOMPARE(error, QStringLiteral("unknown field \"extra\" (known: tools, tool_choice)"));
     QVERIFY(!PromptTools::parse("[{\"type\": \"function\",\n \"function\": {\"name\": }}]", &error));
     QVERIFY2(error.startsWith(QStringLiteral("2:23: ")), qPrintable(error));
+}
+
+namespace {
+// "get_weather|"required"": the tools' names and the tool_choice as JSON, empty when none.
+QString offered(const PromptTools& tools)
+{
+    QStringList names;
+    for (const ToolDefinition& tool : tools.tools.tools) {
+        names.append(tool.name);
+    }
+    const QString choice = tools.choice.isUndefined()
+        ? QString()
+        : QString::fromUtf8(QJsonDocument(QJsonArray { tools.choice }).toJson(QJsonDocument::Compact))
+              .mid(1)
+              .chopped(1);
+    return names.join(u',') + u'|' + choice;
+}
+
+const QByteArray kTests = "tests:\n  - vars: {prompt: \"Weather in Paris?\"}\n";
+} // namespace
+
+void tst_PromptSet::promptfooProviderTools_givenToTheirModel_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::addColumn<QStringList>("models");
+    QTest::addColumn<QStringList>("offeredToEach"); // per model of `models`, for the test's prompt
+    QTest::addColumn<QString>("error"); // how the error goes on after "FILE:"; empty: read
+    const QStringList sandbox { QStringLiteral("sandbox/gpt-4.1-mini"), QStringLiteral("sandbox/claude-haiku-4-5") };
+    QTest::newRow("OpenAI's format, matched by the model of its id; an entry without config offers none")
+        << QByteArray("providers:\n"
+                      "  - id: openai:chat:gpt-4.1-mini\n"
+                      "    config:\n"
+                      "      temperature: 0\n"
+                      "      tools:\n"
+                      "        - type: function\n"
+                      "          function:\n"
+                      "            name: get_weather\n"
+                      "            parameters: {type: object, properties: {city: {type: string}}}\n"
+                      "      tool_choice: required\n"
+                      "  - anthropic:messages:claude-haiku-4-5\n")
+            + kTests
+        << sandbox << QStringList { "get_weather|\"required\"", "|" } << QString();
+    QTest::newRow("Anthropic's native tools and tool_choice mapped to OpenAI's")
+        << QByteArray("providers:\n"
+                      "  - id: anthropic:messages:claude-haiku-4-5\n"
+                      "    config:\n"
+                      "      tools:\n"
+                      "        - name: lookup\n"
+                      "          description: Look it up\n"
+                      "          input_schema: {type: object, properties: {q: {type: string}}}\n"
+                      "      tool_choice: {type: any}\n")
+            + kTests
+        << sandbox << QStringList { "|", "lookup|\"required\"" } << QString();
+    QTest::newRow("Bedrock's toolSpec mapped, the entry matched by its label; YAML anchors reuse tools")
+        << QByteArray("targets:\n"
+                      "  - id: bedrock:converse:anthropic.claude-3-haiku-20240307-v1:0\n"
+                      "    label: cheap\n"
+                      "    config:\n"
+                      "      tools: &tools\n"
+                      "        - toolSpec: {name: find, inputSchema: {json: {type: object}}}\n"
+                      "      tool_choice: {type: tool, name: find}\n"
+                      "  - id: openai:gpt-5\n"
+                      "    label: strong\n"
+                      "    config: {tools: *tools}\n")
+            + kTests
+        << QStringList { "cheap", "strong" }
+        << QStringList { "find|{\"function\":{\"name\":\"find\"},\"type\":\"function\"}", "find|" } << QString();
+    QTest::newRow("a test's own tools are offered to every model instead")
+        << QByteArray("providers:\n"
+                      "  - id: openai:gpt-4.1-mini\n"
+                      "    config: {tools: [{type: function, function: {name: theirs}}]}\n"
+                      "tests:\n"
+                      "  - vars: {prompt: \"Q?\"}\n"
+                      "    tools: [{type: function, function: {name: mine}}]\n")
+        << sandbox << QStringList { "mine|", "mine|" } << QString();
+    QTest::newRow("tools from a JSON file next to the set") << QByteArray("providers:\n"
+                                                                          "  - id: openai:gpt-4.1-mini\n"
+                                                                          "    config:\n"
+                                                                          "      tools: file://provider-tools.json\n")
+            + kTests << sandbox << QStringList { "from_file|", "|" }
+                                                            << QString();
+    QTest::newRow("an entry whose tools would go to no model")
+        << QByteArray("providers:\n"
+                      "  - id: openai:gpt-5\n"
+                      "    config:\n"
+                      "      tools:\n"
+                      "        - {type: function, function: {name: f}}\n")
+            + kTests
+        << sandbox << QStringList {} << "2: providers[0].config.tools: openai:gpt-5 is none of the models evaluated";
+    QTest::newRow("two entries naming one model")
+        << QByteArray("providers:\n"
+                      "  - id: openai:gpt-4.1-mini\n"
+                      "    config: {tools: [{type: function, function: {name: a}}]}\n"
+                      "  - id: openai:chat:gpt-4.1-mini\n"
+                      "    config: {tools: [{type: function, function: {name: b}}]}\n")
+            + kTests
+        << sandbox << QStringList {}
+        << "4: providers[1]: openai:chat:gpt-4.1-mini names the model sandbox/gpt-4.1-mini, as openai:gpt-4.1-mini "
+           "does";
+    QTest::newRow("Google's functionDeclarations refused")
+        << QByteArray("providers:\n"
+                      "  - id: google:gemini-2.5-flash\n"
+                      "    config:\n"
+                      "      tools:\n"
+                      "        - functionDeclarations: [{name: f}]\n")
+            + kTests
+        << sandbox << QStringList {} << "5: providers[0].config.tools[0]: Google's functionDeclarations are not read";
+    QTest::newRow("a script of tools is not run")
+        << QByteArray("providers:\n"
+                      "  - id: openai:gpt-4.1-mini\n"
+                      "    config:\n"
+                      "      tools: file://tools.py:get_tools\n")
+            + kTests
+        << sandbox << QStringList {}
+        << "4: providers[0].config.tools: file://tools.py:get_tools: only a .json or .yaml file of tools is read";
+    QTest::newRow("a tool without a name") << QByteArray("providers:\n"
+                                                         "  - id: openai:gpt-4.1-mini\n"
+                                                         "    config:\n"
+                                                         "      tools:\n"
+                                                         "        - type: function\n"
+                                                         "          function: {description: no name}\n")
+            + kTests << sandbox << QStringList {}
+                                           << "5: providers[0].config: tools[0].function.name: missing";
+    QTest::newRow("tool_choice without tools")
+        << QByteArray("providers:\n"
+                      "  - id: openai:gpt-4.1-mini\n"
+                      "    config:\n"
+                      "      tool_choice: required\n")
+            + kTests
+        << sandbox << QStringList {} << "4: providers[0].config.tool_choice: there is no config.tools to choose from";
+    QTest::newRow("OpenAI's older functions refused")
+        << QByteArray("providers:\n"
+                      "  - id: openai:gpt-4.1-mini\n"
+                      "    config:\n"
+                      "      functions: [{name: f}]\n")
+            + kTests
+        << sandbox << QStringList {} << "4: providers[0].config.functions: OpenAI's older functions are not read";
+}
+
+void tst_PromptSet::promptfooProviderTools_givenToTheirModel()
+{
+    QFETCH(QByteArray, yaml);
+    QFETCH(QStringList, models);
+    QFETCH(QStringList, offeredToEach);
+    QFETCH(QString, error);
+    QFile tools(m_dir.filePath(QStringLiteral("provider-tools.json")));
+    QVERIFY(tools.open(QIODevice::WriteOnly));
+    tools.write(R"([{"type": "function", "function": {"name": "from_file"}}])");
+    tools.close();
+    const QString path = write(QStringLiteral("yaml"), yaml);
+    const PromptSet set = PromptSet::read(path);
+    QString why = set.errorString();
+    std::optional<PromptSet> given;
+    if (set.ok()) {
+        given = set.forModels(models, &why);
+    }
+    if (!error.isEmpty()) {
+        QVERIFY(!given);
+        QVERIFY2(why.startsWith(path + u':' + error), qPrintable(why));
+        return;
+    }
+    QVERIFY2(given, qPrintable(why));
+    QStringList got;
+    for (const QString& model : models) {
+        got.append(offered(given->items().first().toolsFor(model)));
+    }
+    QCOMPARE(got, offeredToEach);
+    // Kept with the evaluation as given, so a resume offers each model the same.
+    QCOMPARE(PromptSet::fromJson(given->toJson()).items(), given->items());
 }
 
 QTEST_GUILESS_MAIN(tst_PromptSet)

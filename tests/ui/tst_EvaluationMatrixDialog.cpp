@@ -65,7 +65,10 @@ void tst_EvaluationMatrixDialog::initTestCase()
     info.models = { QStringLiteral("sandbox/gpt-4.1-mini"), QStringLiteral("sandbox/claude-sonnet-4-5") };
     GraderSpec numeric;
     numeric.kind = GraderKind::Numeric;
-    info.graders = { numeric };
+    GraderSpec phrased;
+    phrased.kind = GraderKind::Regex;
+    phrased.value = QStringLiteral("^The answer");
+    info.graders = { numeric, phrased }; // two graders: each cell keeps both verdicts
     info.status = EvaluationStatus::Incomplete;
     const auto id = store.create(info, &error);
     QVERIFY2(id, qPrintable(error));
@@ -83,8 +86,12 @@ void tst_EvaluationMatrixDialog::initTestCase()
                 cell.costUsd = 0.0;
             } else {
                 cell.state = CellState::Done;
-                cell.grade
-                    = mini && p % 2 == 1 ? Grade::fail(QStringLiteral("5 is not within 1e-06 of 4")) : Grade::pass();
+                cell.verdicts
+                    = { GraderVerdict::of(numeric,
+                                          mini && p % 2 == 1 ? Grade::fail(QStringLiteral("5 is not within 1e-06 of 4"))
+                                                             : Grade::pass()),
+                        GraderVerdict::of(phrased, Grade::pass()) };
+                cell.grade = GraderVerdict::combine(cell.verdicts);
                 cell.costUsd = mini ? 0.000213 : 0.00915;
                 cell.latencyMs = mini ? 640 + 10 * p : 1830 + 20 * p;
                 cell.answer = QStringLiteral("The answer is %1.").arg(2 * (p + 1));
@@ -105,8 +112,12 @@ void tst_EvaluationMatrixDialog::matrix_cellsAndTotals()
     QCOMPARE(model->headerData(0, Qt::Vertical).toString(), QStringLiteral("sum-1"));
     QCOMPARE(model->headerData(1, Qt::Horizontal).toString(), QStringLiteral("sandbox/claude-sonnet-4-5"));
     QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("pass · $0.000213 · 640 ms"));
-    QCOMPARE(model->index(1, 0).data().toString(), QStringLiteral("fail · $0.000213 · 650 ms"));
-    QCOMPARE(model->index(1, 0).data(Qt::ToolTipRole).toString(), QStringLiteral("5 is not within 1e-06 of 4"));
+    // A cell two graders judged: how many passed, and each one's verdict and reason as its tooltip.
+    QCOMPARE(model->index(1, 0).data().toString(), QStringLiteral("fail, 1 of 2 graders · $0.000213 · 650 ms"));
+    QCOMPARE(model->index(1, 0).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("numeric ±1e-06: fail (5 is not within 1e-06 of 4)\nregex ^The answer: pass"));
+    QCOMPARE(model->index(0, 0).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("numeric ±1e-06: pass\nregex ^The answer: pass"));
     QCOMPARE(model->index(4, 0).data().toString(), QStringLiteral("call failed"));
     const int totals = model->totalsRow();
     // mini: 2 of 4 graded pass; sonnet 5 of 5.
@@ -168,12 +179,21 @@ void tst_EvaluationMatrixDialog::export_writesTheChosenFormat()
     const QString html = QString::fromUtf8(file.readAll());
     QCOMPARE(html.count(QStringLiteral("<tr><th>sum-")), 5);
     QVERIFY(html.contains(QStringLiteral("class=\"fail\"")));
+    // Each grader's verdict in the cell's title, the failing one named in the cell.
+    QVERIFY(html.contains(
+        QStringLiteral("title=\"numeric ±1e-06: fail (5 is not within 1e-06 of 4)\nregex ^The answer: pass\">"
+                       "fail: numeric ±1e-06: 5 is not within 1e-06 of 4<br>")));
     const QString csv = m_dir.filePath(QStringLiteral("matrix.csv"));
     FileDialogs::setNextSaveFileName(csv);
     dialog.findChild<QPushButton*>(QStringLiteral("evaluationExportCsv"))->click();
     QFile csvFile(csv);
     QVERIFY(csvFile.open(QIODevice::ReadOnly));
-    QCOMPARE(csvFile.readAll().count('\n'), 1 + 10);
+    const QByteArray rows = csvFile.readAll();
+    QCOMPARE(rows.count('\n'), 1 + 10);
+    QVERIFY(rows.startsWith("prompt_id,model,state,outcome,score,reason,cost_usd,judge_cost_usd,latency_ms,answer,"
+                            "tool_calls,graders\r\n"));
+    QVERIFY2(rows.contains(R"(""grader"":""numeric ±1e-06"",""outcome"":""fail"",""reason"":""5 is not within)"),
+             rows.constData());
 }
 
 void tst_EvaluationMatrixDialog::screenshot_nothingClipped_data()

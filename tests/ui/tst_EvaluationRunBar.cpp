@@ -10,12 +10,15 @@
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 // The evaluation dialog running evaluations on a sandboxed engine (real loopback providers, a real
 // SQLite ledger): a set picked with Browse and two models checked run to the end while the matrix
@@ -33,6 +36,9 @@ private slots:
     void pauseResumeCancel_thenResumeEvaluation_asksOnlyTheRest();
     void badSet_refusedNamingTheLine_nothingSent();
     void toolsFile_offeredToEveryModel_badOneRefused();
+    void severalGraders_eachVerdictInTheMatrix_screenshots_data();
+    void severalGraders_eachVerdictInTheMatrix_screenshots();
+    void badGraderLine_refusedNamingTheLine_nothingSent();
 
 private:
     QString writeSet(const QString& name, int prompts);
@@ -99,7 +105,7 @@ void tst_EvaluationRunBar::browseCheckStart_runsToTheEnd_matrixFillsIn()
     QTest::mouseClick(bar->findChild<QPushButton*>(QStringLiteral("evaluationBrowse")), Qt::LeftButton);
     QCOMPARE(bar->setPath()->text(), set);
     bar->checkModels({ kMini, kHaiku });
-    bar->grader()->setText(QStringLiteral("regex:\\S"));
+    bar->graders()->setPlainText(QStringLiteral("regex:\\S"));
     QSignalSpy started(bar, &EvaluationRunBar::evaluationStarted);
     QSignalSpy finished(bar, &EvaluationRunBar::evaluationFinished);
     QTest::mouseClick(bar->startButton(), Qt::LeftButton);
@@ -227,7 +233,7 @@ void tst_EvaluationRunBar::toolsFile_offeredToEveryModel_badOneRefused()
     bar->setPath()->setText(set);
     bar->toolsPath()->setText(tools);
     bar->checkModels({ kMini, kHaiku });
-    bar->grader()->setText(QStringLiteral("tool-call:get_weather"));
+    bar->graders()->setPlainText(QStringLiteral("tool-call:get_weather"));
     QSignalSpy finished(bar, &EvaluationRunBar::evaluationFinished);
     bar->start();
     QVERIFY(finished.wait(20000));
@@ -252,6 +258,109 @@ void tst_EvaluationRunBar::toolsFile_offeredToEveryModel_badOneRefused()
     bar->start();
     QVERIFY(failed.wait(10000));
     QVERIFY2(bar->statusText().startsWith(tools + QStringLiteral(":2:")), qPrintable(bar->statusText()));
+    QCOMPARE(m_engine->sandbox()->totalRequests(), 0);
+}
+
+void tst_EvaluationRunBar::severalGraders_eachVerdictInTheMatrix_screenshots_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("English") << QStringLiteral("en"); // its plural forms, as the app loads them
+    QTest::newRow("German") << QStringLiteral("de");
+}
+
+// Two graders in the run box, one a line (a pattern with a comma among them), and a prompt of the
+// set that names its own: a cell passes only when both pass, the matrix says how many passed and
+// shows each verdict as the tooltip, the prompt's own grader replaces the box's for it, and the
+// status says so. Screenshots of the run box and the matrix, nothing clipped, in both languages.
+void tst_EvaluationRunBar::severalGraders_eachVerdictInTheMatrix_screenshots()
+{
+    QFETCH(QString, language);
+    QTranslator translator;
+    if (!language.isEmpty()) {
+        QVERIFY(translator.load(QStringLiteral(":/i18n/switchyard_%1.qm").arg(language)));
+        QCoreApplication::installTranslator(&translator);
+    }
+    const QString set = QDir(m_home->path()).filePath(QStringLiteral("graded.jsonl"));
+    {
+        QFile file(set);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"id\": \"q1\", \"prompt\": \"Question 1?\"}\n"
+                   "{\"id\": \"q2\", \"prompt\": \"Question 2?\"}\n"
+                   "{\"id\": \"own\", \"prompt\": \"Question 3?\", \"grader\": \"regex:\\\\S\"}\n");
+    }
+    {
+        EvaluationMatrixDialog dialog(m_engine->ledgerPath());
+        dialog.enableRuns(*m_engine);
+        dialog.resize(1100, 760);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        EvaluationRunBar* bar = dialog.runBar();
+        bar->setPath()->setText(set);
+        bar->checkModels({ kMini, kHaiku });
+        bar->graders()->setPlainText(QStringLiteral("regex:\\S{1,}\nequals:x\n"));
+        QSignalSpy finished(bar, &EvaluationRunBar::evaluationFinished);
+        QTest::mouseClick(bar->startButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.first().at(1).value<EvaluationStatus>(), EvaluationStatus::Complete);
+        QCOMPARE(served(*m_engine, kMini), 3);
+        QCOMPARE(served(*m_engine, kHaiku), 3);
+        const EvaluationInfo& info = dialog.model()->info();
+        QCOMPARE(info.graders.size(), 2);
+        QCOMPARE(info.graders.first().value, QStringLiteral("\\S{1,}"));
+        for (const EvaluationCell& cell : dialog.model()->cells()) {
+            if (cell.promptId == QLatin1String("own")) {
+                QVERIFY2(cell.grade.passed(), qPrintable(cell.grade.reason)); // its own grader only
+                QVERIFY(cell.verdicts.isEmpty());
+                continue;
+            }
+            QVERIFY(!cell.grade.passed());
+            QCOMPARE(cell.verdicts.size(), 2);
+            QVERIFY2(cell.verdicts.at(0).grade.passed(), qPrintable(cell.verdicts.at(0).grade.reason));
+            QCOMPARE(cell.verdicts.at(1).grade.outcome, GradeOutcome::Fail);
+        }
+        EvaluationMatrixModel* model = dialog.model();
+        const QStringList tooltip = model->index(0, 0).data(Qt::ToolTipRole).toString().split(u'\n');
+        QCOMPARE(tooltip.size(), 2);
+        QVERIFY2(tooltip.at(0).startsWith(QStringLiteral("regex \\S{1,}: ")), qPrintable(tooltip.at(0)));
+        QVERIFY2(tooltip.at(1).startsWith(QStringLiteral("equals x: ")), qPrintable(tooltip.at(1)));
+        if (language == QLatin1String("en")) {
+            QVERIFY2(model->index(0, 0).data().toString().startsWith(QStringLiteral("fail, 1 of 2 graders · ")),
+                     qPrintable(model->index(0, 0).data().toString()));
+            QVERIFY2(bar->statusText().contains(
+                         QStringLiteral("Graders: regex \\S{1,}, equals x; a cell passes when every one passes. "
+                                        "1 of 3 prompts names its own graders, which replace these for it.")),
+                     qPrintable(bar->statusText()));
+        }
+        QTest::qWait(50); // let the layout settle after the last texts changed
+        const QStringList cut = ClippedText::find(&dialog);
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join(u'\n')));
+        QTableView* table = dialog.table();
+        for (int column = 0; column < model->columnCount(); ++column) {
+            const QString text = model->index(0, column).data().toString();
+            QVERIFY2(table->fontMetrics().horizontalAdvance(text) <= table->columnWidth(column), qPrintable(text));
+        }
+        const QString suffix = language == QLatin1String("en") ? QString() : u'-' + language;
+        QDir().mkpath(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR));
+        QVERIFY(
+            dialog.grab().save(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR "/evaluation-run-graders%1.png").arg(suffix)));
+        QVERIFY(bar->grab().save(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR "/evaluation-run-box%1.png").arg(suffix)));
+    }
+    QCoreApplication::removeTranslator(&translator);
+}
+
+void tst_EvaluationRunBar::badGraderLine_refusedNamingTheLine_nothingSent()
+{
+    const QString set = writeSet(QStringLiteral("questions.jsonl"), 2);
+    EvaluationMatrixDialog dialog(m_engine->ledgerPath());
+    dialog.enableRuns(*m_engine);
+    EvaluationRunBar* bar = dialog.runBar();
+    bar->setPath()->setText(set);
+    bar->checkModels({ kMini });
+    bar->graders()->setPlainText(QStringLiteral("regex:\\S\nbogus:1\n"));
+    QSignalSpy failed(bar, &EvaluationRunBar::failed);
+    bar->start();
+    QVERIFY(failed.wait(10000));
+    QVERIFY2(bar->statusText().startsWith(QStringLiteral("Graders, line 2: ")), qPrintable(bar->statusText()));
     QCOMPARE(m_engine->sandbox()->totalRequests(), 0);
 }
 

@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -137,7 +138,7 @@ void tst_EvaluationSetFromHistory::selectedRuns_becomeASet_thatRuns()
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     EvaluationRunBar* bar = dialog.runBar();
     QCOMPARE(bar->setPath()->text(), chooser.writtenPath());
-    bar->grader()->setText(QStringLiteral("regex:\\S"));
+    bar->graders()->setPlainText(QStringLiteral("regex:\\S"));
     QSignalSpy finished(bar, &EvaluationRunBar::evaluationFinished);
     m_engine->sandbox()->resetCounts();
     QTest::mouseClick(bar->startButton(), Qt::LeftButton);

@@ -63,6 +63,7 @@ QStringList linesOf(const QByteArray& body)
 } // namespace
 
 Q_DECLARE_METATYPE(QList<ConversationTurn>)
+Q_DECLARE_METATYPE(QList<ChatMessage>)
 
 // A column's conversation as the providers take multi-turn messages: each earlier turn's files as
 // parts of its own user message, answered calls back as tool_calls with one tool message each,
@@ -76,6 +77,8 @@ private slots:
     void requestFor_sendsEachTurnAsTheProvidersTakeIt();
     void exchange_roundTripsThroughJson_withReferencesOnly();
     void referencedFile_goesAsANote_neverAnEmptyImage();
+    void exchange_keepsTheSystemPromptSent_data();
+    void exchange_keepsTheSystemPromptSent();
 };
 
 void TestConversationTurn::requestFor_sendsEachTurnAsTheProvidersTakeIt_data()
@@ -205,6 +208,37 @@ void TestConversationTurn::referencedFile_goesAsANote_neverAnEmptyImage()
     QCOMPARE(linesOf(request.clientBody).first(),
              QStringLiteral("user: [text: [File chart.png was attached here; Switchyard kept only its name and "
                             "checksum.]] [text: What is this?]"));
+}
+
+void TestConversationTurn::exchange_keepsTheSystemPromptSent_data()
+{
+    QTest::addColumn<QList<ChatMessage>>("messages");
+    QTest::addColumn<QByteArray>("clientBody");
+    QTest::addColumn<QString>("system");
+    const QList<ChatMessage> plain { { QStringLiteral("system"), QStringLiteral("Answer in one word.") },
+                                     { QStringLiteral("user"), QStringLiteral("Name a colour.") } };
+    QTest::newRow("a system message") << plain << QByteArray() << "Answer in one word.";
+    QTest::newRow("none") << QList<ChatMessage> { plain.last() } << QByteArray() << QString();
+    QTest::newRow("a body of its own, the system message as text parts")
+        << QList<ChatMessage> {}
+        << QByteArray(R"({"messages":[{"role":"system","content":[{"type":"text","text":"Be brief."}]},)"
+                      R"({"role":"user","content":"Hi"}]})")
+        << "Be brief.";
+}
+
+void TestConversationTurn::exchange_keepsTheSystemPromptSent()
+{
+    QFETCH(QList<ChatMessage>, messages);
+    QFETCH(QByteArray, clientBody);
+    QFETCH(QString, system);
+    ChatRequest request;
+    request.messages = messages;
+    request.clientBody = clientBody;
+    ColumnExchange exchange;
+    exchange.setOfferedFrom(request);
+    QCOMPARE(exchange.system, system);
+    // Kept with the row, so a prompt set made of it (eval import-history) asks with it.
+    QCOMPARE(ColumnExchange::fromJson(exchange.toJson()).system, system);
 }
 
 QTEST_MAIN(TestConversationTurn)

@@ -83,7 +83,7 @@ EvaluationMatrixDialog::EvaluationMatrixDialog(const QString& ledgerLocation, QW
     if (!m_evaluations.isEmpty()) {
         showEvaluation(m_evaluations.first().id);
     }
-    resize(900, 560);
+    resize(1000, 560); // two models side by side, each cell with its verdict, graders, cost and latency
 }
 
 void EvaluationMatrixDialog::reloadList()

@@ -67,6 +67,14 @@ QString EvaluationMatrixModel::cellText(const EvaluationCell* cell) const
     } else if (cell->grade.score) {
         verdict = tr("%1 (score %2)").arg(verdict).arg(*cell->grade.score);
     }
+    if (cell->verdicts.size() > 1 && !cell->grade.passed()) {
+        // Which of several graders did not pass is in the tooltip; the cell says how many did.
+        int passed = 0;
+        for (const GraderVerdict& each : cell->verdicts) {
+            passed += each.grade.passed() ? 1 : 0;
+        }
+        verdict = tr("%1, %2 of %3 graders").arg(verdict).arg(passed).arg(cell->verdicts.size());
+    }
     const QString cost = cell->costUsd ? Money::format(*cell->costUsd) : tr("unpriced");
     return tr("%1 · %2 · %3 ms").arg(verdict, cost).arg(cell->latencyMs);
 }
@@ -113,7 +121,12 @@ QVariant EvaluationMatrixModel::data(const QModelIndex& index, int role) const
         if (!cell) {
             return {};
         }
-        return cell->state == CellState::Failed ? cell->error : cell->grade.reason;
+        if (cell->state == CellState::Failed) {
+            return cell->error;
+        }
+        // Several graders: each one's verdict and reason on a line of its own.
+        return cell->verdicts.isEmpty() ? cell->grade.reason
+                                        : GraderVerdict::describe(cell->verdicts, QStringLiteral("\n"));
     case Qt::ForegroundRole:
         if (!cell || cell->state != CellState::Done) {
             return StatusColors::color(cell && cell->state == CellState::Failed ? StatusTone::Bad

@@ -14,10 +14,15 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTextDocument>
+#include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <utility>
 
 namespace {
 QString timeLeft(qint64 ms)
@@ -38,7 +43,7 @@ EvaluationRunBar::EvaluationRunBar(Engine& engine, QWidget* parent)
     , m_path(new QLineEdit(this))
     , m_browse(new QPushButton(tr("&Browse..."), this))
     , m_models(new QListWidget(this))
-    , m_grader(new QLineEdit(this))
+    , m_graders(new QPlainTextEdit(this))
     , m_tools(new QLineEdit(this))
     , m_concurrency(new QSpinBox(this))
     , m_start(new QPushButton(tr("&Start"), this))
@@ -59,11 +64,18 @@ EvaluationRunBar::EvaluationRunBar(Engine& engine, QWidget* parent)
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Unchecked);
     }
-    m_grader->setObjectName(QStringLiteral("evaluationGrader"));
-    m_grader->setPlaceholderText(tr("contains the expected answer"));
-    m_grader->setToolTip(tr("The set's grader, for prompts that name none: equals[:TEXT], contains[:TEXT], "
-                            "regex:PATTERN, json-valid, json-schema-valid:SCHEMA, numeric[:TOLERANCE], "
-                            "tool-call:NAME, llm-judge:MODEL[:THRESHOLD], llm-pairwise:JUDGE[:BASELINE]"));
+    m_graders->setObjectName(QStringLiteral("evaluationGraders"));
+    m_graders->setPlaceholderText(tr("contains the expected answer"));
+    m_graders->setToolTip(tr("The set's graders, one a line, for prompts that name none: equals[:TEXT], "
+                             "contains[:TEXT], regex:PATTERN, json-valid, json-schema-valid:SCHEMA, "
+                             "numeric[:TOLERANCE], tool-call:NAME, llm-judge:MODEL[:THRESHOLD], "
+                             "llm-pairwise:JUDGE[:BASELINE]"));
+    m_graders->setTabChangesFocus(true);
+    m_graders->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Three lines tall, shown whole: room for a few graders without pushing the buttons down.
+    m_graders->setFixedHeight(m_graders->fontMetrics().lineSpacing() * 3 + 2 * m_graders->frameWidth()
+                              + int(m_graders->document()->documentMargin() * 2) + m_graders->fontMetrics().descent()
+                              + 2);
     m_tools->setObjectName(QStringLiteral("evaluationToolsPath"));
     m_tools->setPlaceholderText(tr("Optional: a tools file (.json) for the prompts that offer none"));
     m_tools->setToolTip(tr("OpenAI's tools list, or an object with \"tools\" and \"tool_choice\"; offered to "
@@ -99,14 +111,23 @@ EvaluationRunBar::EvaluationRunBar(Engine& engine, QWidget* parent)
     toolsLabel->setBuddy(m_tools);
     grid->addWidget(toolsLabel, 2, 0);
     grid->addWidget(m_tools, 2, 1, 1, 3);
-    auto* graderLabel = new QLabel(tr("&Grader:"), this);
-    graderLabel->setBuddy(m_grader);
-    grid->addWidget(graderLabel, 3, 0);
-    grid->addWidget(m_grader, 3, 1);
+    auto* graderLabel = new QLabel(tr("&Graders:"), this);
+    graderLabel->setBuddy(m_graders);
+    grid->addWidget(graderLabel, 3, 0, Qt::AlignTop);
+    auto* graderColumn = new QVBoxLayout;
+    graderColumn->addWidget(m_graders);
+    auto* graderHint = new QLabel(tr("One a line; a cell passes when every grader passes. Prompts that name their "
+                                     "own graders in the file are graded by those instead."),
+                                  this);
+    graderHint->setObjectName(QStringLiteral("evaluationGradersHint"));
+    graderHint->setWordWrap(true);
+    graderHint->setEnabled(false); // read as a hint, in the disabled text colour
+    graderColumn->addWidget(graderHint);
+    grid->addLayout(graderColumn, 3, 1);
     auto* concurrencyLabel = new QLabel(tr("Ce&lls at once:"), this);
     concurrencyLabel->setBuddy(m_concurrency);
-    grid->addWidget(concurrencyLabel, 3, 2);
-    grid->addWidget(m_concurrency, 3, 3);
+    grid->addWidget(concurrencyLabel, 3, 2, Qt::AlignTop);
+    grid->addWidget(m_concurrency, 3, 3, Qt::AlignTop);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_start);
     buttons->addWidget(m_pause);
@@ -174,25 +195,27 @@ void EvaluationRunBar::start()
     m_status->setStyleSheet(QString());
     m_status->setText(tr("Reading %1...").arg(path));
     // A large set takes a while to read and check: not on the window's thread.
-    auto* watcher = new QFutureWatcher<PromptSet>(this);
-    connect(watcher, &QFutureWatcher<PromptSet>::finished, this, [this, watcher, path] {
+    using Read = std::pair<PromptSet, PromptTools>; // the set and the --tools file's tools
+    auto* watcher = new QFutureWatcher<Read>(this);
+    connect(watcher, &QFutureWatcher<Read>::finished, this, [this, watcher, path] {
         watcher->deleteLater();
         m_reading = false;
-        begin(path, watcher->result());
+        const Read read = watcher->result();
+        begin(path, read.first, read.second);
     });
     const QString tools = m_tools->text().trimmed();
     watcher->setFuture(QtConcurrent::run([path, tools] {
         const PromptSet set = PromptSet::read(path);
         if (!set.ok() || tools.isEmpty()) {
-            return set;
+            return std::make_pair(set, PromptTools {});
         }
         QString error;
         const auto offered = PromptTools::readFile(tools, &error);
-        return offered ? set.withTools(*offered) : PromptSet::failed(error);
+        return offered ? std::make_pair(set, *offered) : std::make_pair(PromptSet::failed(error), PromptTools {});
     }));
 }
 
-void EvaluationRunBar::begin(const QString& path, const PromptSet& prompts)
+void EvaluationRunBar::begin(const QString& path, const PromptSet& prompts, const PromptTools& tools)
 {
     QStringList models;
     for (int row = 0; row < m_models->count(); ++row) {
@@ -202,10 +225,15 @@ void EvaluationRunBar::begin(const QString& path, const PromptSet& prompts)
     }
     QList<GraderSpec> graders;
     QString error;
-    if (const QString text = m_grader->text().trimmed(); !text.isEmpty()) {
+    const QStringList lines = m_graders->toPlainText().split(u'\n');
+    for (int line = 0; line < lines.size(); ++line) {
+        const QString text = lines.at(line).trimmed();
+        if (text.isEmpty()) {
+            continue;
+        }
         const auto spec = GraderSpec::parse(text, &error);
         if (!spec) {
-            showError(tr("Grader: %1").arg(error));
+            showError(tr("Graders, line %1: %2").arg(line + 1).arg(error));
             return;
         }
         graders.append(*spec);
@@ -214,12 +242,15 @@ void EvaluationRunBar::begin(const QString& path, const PromptSet& prompts)
         showError(tr("Check at least one model to ask."));
         return;
     }
-    const auto info = EvaluationPlan::of(path, prompts, graders, models, &error);
+    const auto info = EvaluationPlan::of(path, prompts, graders, models, &error, tools);
     if (!info) {
         showError(error);
         return;
     }
-    launch([info](EvaluationRun* run, QString* why) { return run->start(*info, why); });
+    if (launch([info](EvaluationRun* run, QString* why) { return run->start(*info, why); })) {
+        m_graded = EvaluationPlan::describeGraders(*info);
+        m_status->setText(m_graded);
+    }
 }
 
 bool EvaluationRunBar::resumeEvaluation(qint64 id)
@@ -227,7 +258,11 @@ bool EvaluationRunBar::resumeEvaluation(qint64 id)
     if (isRunning()) {
         return false;
     }
-    return launch([id](EvaluationRun* run, QString* why) { return run->resumeEvaluation(id, why); });
+    if (!launch([id](EvaluationRun* run, QString* why) { return run->resumeEvaluation(id, why); })) {
+        return false;
+    }
+    m_graded = EvaluationPlan::describeGraders(m_run->info());
+    return true;
 }
 
 bool EvaluationRunBar::launch(const std::function<bool(EvaluationRun*, QString*)>& how)
@@ -261,6 +296,7 @@ bool EvaluationRunBar::launch(const std::function<bool(EvaluationRun*, QString*)
         const int total = int(m_run->cells().size());
         m_status->setText(status == EvaluationStatus::Complete
                               ? tr("Evaluation %1 complete: %2 cells.").arg(m_run->evaluationId()).arg(total)
+                                  + (m_graded.isEmpty() ? QString() : QLatin1Char(' ') + m_graded)
                               : tr("Evaluation %1 stopped with %2 of %3 cells done; resume it to ask the rest.")
                                     .arg(m_run->evaluationId())
                                     .arg(done)
@@ -287,7 +323,8 @@ void EvaluationRunBar::showProgress(int done, int total, qint64 etaMs)
     m_progress->setValue(done);
     if (m_run && m_run->isRunning()) {
         m_status->setText(m_run->isPaused() ? tr("Paused: the cells in flight finish, no new one starts.")
-                                            : tr("Evaluation %1: %2.").arg(m_run->evaluationId()).arg(timeLeft(etaMs)));
+                                            : tr("Evaluation %1: %2.").arg(m_run->evaluationId()).arg(timeLeft(etaMs))
+                                  + (m_graded.isEmpty() ? QString() : QLatin1Char(' ') + m_graded));
     }
 }
 
@@ -325,7 +362,7 @@ void EvaluationRunBar::updateButtons()
 {
     const bool running = isRunning();
     for (QWidget* input :
-         std::initializer_list<QWidget*> { m_path, m_browse, m_models, m_grader, m_tools, m_concurrency, m_start }) {
+         std::initializer_list<QWidget*> { m_path, m_browse, m_models, m_graders, m_tools, m_concurrency, m_start }) {
         input->setEnabled(!running);
     }
     const bool live = m_run && m_run->isRunning();

@@ -12,12 +12,14 @@ class EvaluationRun;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
 
 // The evaluation dialog's "Run" box: a prompt set file (read on a worker thread), the models to
-// ask (checked in a list of the configured ones), the set's grader and how many cells at once;
+// ask (checked in a list of the configured ones), the set's graders (one a line; a cell passes when
+// every grader passes, and a prompt's own graders from the file replace them) and how many cells at once;
 // then Start, Pause/Resume and Cancel of the run with its progress and the time left. The run
 // itself is asynchronous (EvaluationRun: calls through the engine, each cell saved as it ends), so
 // the window never waits on it; an incomplete evaluation shown in the dialog can be resumed.
@@ -32,7 +34,8 @@ public:
 
     QLineEdit* setPath() const { return m_path; }
     QListWidget* models() const { return m_models; }
-    QLineEdit* grader() const { return m_grader; }
+    // The set's graders, one a line (KIND[:ARG] as `eval run --grader`; a pattern may hold commas).
+    QPlainTextEdit* graders() const { return m_graders; }
     // Optional: a tools file offered with every prompt that offers none (as `eval run --tools`).
     QLineEdit* toolsPath() const { return m_tools; }
     QSpinBox* concurrency() const { return m_concurrency; }
@@ -64,7 +67,7 @@ public:
 
 private:
     void browse();
-    void begin(const QString& path, const PromptSet& prompts);
+    void begin(const QString& path, const PromptSet& prompts, const PromptTools& tools);
     bool launch(const std::function<bool(EvaluationRun*, QString*)>& how);
     void showProgress(int done, int total, qint64 etaMs);
     void showError(const QString& message);
@@ -78,7 +81,7 @@ private:
     QLineEdit* m_path;
     QPushButton* m_browse;
     QListWidget* m_models;
-    QLineEdit* m_grader;
+    QPlainTextEdit* m_graders;
     QLineEdit* m_tools;
     QSpinBox* m_concurrency;
     QPushButton* m_start;
@@ -86,5 +89,6 @@ private:
     QPushButton* m_cancel;
     QProgressBar* m_progress;
     QLabel* m_status;
+    QString m_graded; // how the running evaluation's cells are graded (EvaluationPlan::describeGraders)
     QTimer m_refresh;
 };
