@@ -42,9 +42,9 @@ QJsonObject provider(const QString& id, const QString& kind, const QString& base
 
 // Azure OpenAI's resource endpoint with its api-version and key; the sandbox checks both.
 constexpr char kAzureKey[] = "azure-batch-key-4711";
-QJsonObject azure(const QString& baseUrl)
+QJsonObject azure(const QString& id, const QString& baseUrl)
 {
-    QJsonObject object = provider(QStringLiteral("azure"), QStringLiteral("azure"), baseUrl);
+    QJsonObject object = provider(id, QStringLiteral("azure"), baseUrl);
     object.insert(QStringLiteral("keyEnv"), QStringLiteral("SWITCHYARD_TEST_AZURE_KEY"));
     object.insert(QStringLiteral("apiVersion"), QStringLiteral("2024-10-21"));
     return object;
@@ -127,7 +127,9 @@ void tst_CliBatch::init()
               provider(QStringLiteral("deepseek"), QStringLiteral("openai"), base + QStringLiteral("/deepseek/v1")),
               // The Mistral preset's id: Mistral's batch API, whatever the base URL.
               provider(QStringLiteral("mistral"), QStringLiteral("openai"), base + QStringLiteral("/mistral/v1")),
-              azure(base + QStringLiteral("/azure")) } },
+              azure(QStringLiteral("azure"), base + QStringLiteral("/azure")),
+              // Azure's v1 API: files and batches under the base URL, no api-version.
+              azure(QStringLiteral("azure-v1"), base + QStringLiteral("/azure/openai/v1")) } },
         { QStringLiteral("models"),
           QJsonArray { model(QStringLiteral("gpt-4.1-mini"), QStringLiteral("openai")),
                        model(QStringLiteral("claude-haiku-4-5"), QStringLiteral("anthropic")),
@@ -136,6 +138,10 @@ void tst_CliBatch::init()
                        // A global batch deployment, priced as its base model.
                        QJsonObject { { QStringLiteral("id"), QStringLiteral("azure-mini") },
                                      { QStringLiteral("provider"), QStringLiteral("azure") },
+                                     { QStringLiteral("upstreamModel"), QStringLiteral("batch-mini") },
+                                     { QStringLiteral("baseModel"), QStringLiteral("gpt-4.1-mini") } },
+                       QJsonObject { { QStringLiteral("id"), QStringLiteral("azure-v1-mini") },
+                                     { QStringLiteral("provider"), QStringLiteral("azure-v1") },
                                      { QStringLiteral("upstreamModel"), QStringLiteral("batch-mini") },
                                      { QStringLiteral("baseModel"), QStringLiteral("gpt-4.1-mini") } } } },
     };
@@ -217,6 +223,8 @@ void tst_CliBatch::submitStatusResults_recordsEachResultOnceAtTheBatchRates_data
     QTest::newRow("Azure OpenAI global batch, a gpt-4.1-mini deployment at 0.20 / 0.80")
         << "azure-mini"
         << "batch-mini" << 1 << 0.20 << 0.80;
+    QTest::newRow("Azure OpenAI's v1 API, the same deployment") << "azure-v1-mini"
+                                                                << "batch-mini" << 1 << 0.20 << 0.80;
 }
 
 void tst_CliBatch::submitStatusResults_recordsEachResultOnceAtTheBatchRates()
