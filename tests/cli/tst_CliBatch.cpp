@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -50,6 +51,15 @@ QJsonObject azure(const QString& id, const QString& baseUrl)
     return object;
 }
 
+// The same resource signed in with Microsoft Entra ID client credentials (the sandbox's /entra).
+QJsonObject entra(const QString& baseUrl)
+{
+    QJsonObject object = provider(QStringLiteral("azure-entra"), QStringLiteral("azure"), baseUrl);
+    object.insert(QStringLiteral("auth"), QStringLiteral("entra-id"));
+    object.insert(QStringLiteral("apiVersion"), QStringLiteral("2024-10-21"));
+    return object;
+}
+
 QJsonObject model(const QString& id, const QString& provider)
 {
     // No price of its own: the bundled price table's, batch rates included.
@@ -80,6 +90,7 @@ private slots:
     void malformedOutputLine_namedAndNothingRecorded();
     void azure_reachesTheResourcesBatchPathsWithItsKey();
     void sqliteHold_pastItsWindow_countsAsSpentUntilTheResultsReplaceIt();
+    void azureEntra_fetchesTheTokenBeforeTheFirstBatchRequest();
 
 private:
     CliRun run(const QStringList& arguments)
@@ -129,7 +140,8 @@ void tst_CliBatch::init()
               provider(QStringLiteral("mistral"), QStringLiteral("openai"), base + QStringLiteral("/mistral/v1")),
               azure(QStringLiteral("azure"), base + QStringLiteral("/azure")),
               // Azure's v1 API: files and batches under the base URL, no api-version.
-              azure(QStringLiteral("azure-v1"), base + QStringLiteral("/azure/openai/v1")) } },
+              azure(QStringLiteral("azure-v1"), base + QStringLiteral("/azure/openai/v1")),
+              entra(base + QStringLiteral("/azure")) } },
         { QStringLiteral("models"),
           QJsonArray { model(QStringLiteral("gpt-4.1-mini"), QStringLiteral("openai")),
                        model(QStringLiteral("claude-haiku-4-5"), QStringLiteral("anthropic")),
@@ -142,6 +154,10 @@ void tst_CliBatch::init()
                                      { QStringLiteral("baseModel"), QStringLiteral("gpt-4.1-mini") } },
                        QJsonObject { { QStringLiteral("id"), QStringLiteral("azure-v1-mini") },
                                      { QStringLiteral("provider"), QStringLiteral("azure-v1") },
+                                     { QStringLiteral("upstreamModel"), QStringLiteral("batch-mini") },
+                                     { QStringLiteral("baseModel"), QStringLiteral("gpt-4.1-mini") } },
+                       QJsonObject { { QStringLiteral("id"), QStringLiteral("azure-entra-mini") },
+                                     { QStringLiteral("provider"), QStringLiteral("azure-entra") },
                                      { QStringLiteral("upstreamModel"), QStringLiteral("batch-mini") },
                                      { QStringLiteral("baseModel"), QStringLiteral("gpt-4.1-mini") } } } },
     };
@@ -682,6 +698,45 @@ void tst_CliBatch::sqliteHold_pastItsWindow_countsAsSpentUntilTheResultsReplaceI
         = QJsonDocument::fromJson(after.out).object().value(QLatin1String("budgets")).toArray().first().toObject();
     QVERIFY2(qAbs(month.value(QLatin1String("spent_usd")).toDouble() - spent) < 1e-12, after.out.constData());
     QCOMPARE(month.value(QLatin1String("batch_held_usd")).toDouble(), 0.0);
+}
+
+// Azure with Entra ID client credentials: each process fetches a token before its first batch
+// request (as calls do) and sends it as the bearer; no api-key goes out.
+void tst_CliBatch::azureEntra_fetchesTheTokenBeforeTheFirstBatchRequest()
+{
+    m_sandbox->setEntraApp(
+        { QStringLiteral("contoso-tenant"), QStringLiteral("app-0000-1234"), QStringLiteral("entra-secret-42"), 4 });
+    const QList<std::pair<const char*, QByteArray>> environment {
+        { "AZURE_TENANT_ID", "contoso-tenant" },
+        { "AZURE_CLIENT_ID", "app-0000-1234" },
+        { "AZURE_CLIENT_SECRET", "entra-secret-42" },
+        { "AZURE_AUTHORITY_HOST", QStringLiteral("http://127.0.0.1:%1/entra").arg(m_sandbox->port()).toUtf8() },
+    };
+    for (const auto& [name, value] : environment) {
+        qputenv(name, value);
+    }
+    const auto restore = qScopeGuard([&] {
+        for (const auto& entry : environment) {
+            qunsetenv(entry.first);
+        }
+    });
+    const QString file
+        = input("{\"custom_id\":\"q1\",\"max_tokens\":50,\"messages\":[{\"role\":\"user\",\"content\":\"One\"}]}\n");
+    const CliRun submitted = run({ QStringLiteral("batch"), QStringLiteral("submit"), file, QStringLiteral("--model"),
+                                   QStringLiteral("azure-entra-mini"), QStringLiteral("--json") });
+    QVERIFY2(submitted.exitCode == 0, submitted.err.constData());
+    QCOMPARE(m_sandbox->entraTokenRequests(), 1); // the upload and the job: one token
+    QCOMPARE(m_sandbox->batches().jobsCreated(), 1);
+    const QString id = QJsonDocument::fromJson(submitted.out).object().value(QLatin1String("id")).toString();
+    const CliRun results = run({ QStringLiteral("batch"), QStringLiteral("results"), id, QStringLiteral("--wait"),
+                                 QStringLiteral("--poll-seconds"), QStringLiteral("1") });
+    QVERIFY2(results.exitCode == 0, results.err.constData());
+    QCOMPARE(m_sandbox->requestCount(QStringLiteral("batch-mini")), 1);
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM requests WHERE final_model = 'azure-entra-mini'"))
+                 .value(0)
+                 .value(0)
+                 .toInt(),
+             1);
 }
 
 QTEST_GUILESS_MAIN(tst_CliBatch)
