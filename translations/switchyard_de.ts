@@ -86,6 +86,10 @@
         <source>Client key %1 spent $%2 of its $%3 budget</source>
         <translation>Client-Schlüssel %1 hat $%2 seines Budgets von $%3 ausgegeben</translation>
     </message>
+    <message>
+        <source>%1 budget at %2 % (threshold %3 %), %4 % of it held by running batch jobs, not billed yet</source>
+        <translation>%1 bei %2 % (Schwelle %3 %), davon %4 % für laufende Batch-Jobs zurückgehalten, noch nicht abgerechnet</translation>
+    </message>
 </context>
 <context>
     <name>AlertRules</name>
@@ -485,10 +489,6 @@
         <translation>--model: unbekanntes Modell &quot;%1&quot; (siehe switchyard models)</translation>
     </message>
     <message>
-        <source>--model: %1 is served by %2, which has no batch API Switchyard can use (OpenAI&apos;s Batch API and Anthropic&apos;s Message Batches are supported)</source>
-        <translation>--model: %1 wird von %2 bedient, das keine Batch-API hat, die Switchyard nutzen kann (unterstützt werden die Batch API von OpenAI und die Message Batches von Anthropic)</translation>
-    </message>
-    <message>
         <source>--model: %1 has no batch prices, so its results could not be costed; its provider may offer no batch API (import prices with batch rates: switchyard import prices FILE)</source>
         <translation>--model: %1 hat keine Batch-Preise, seine Ergebnisse ließen sich also nicht bepreisen; sein Anbieter bietet vielleicht keine Batch-API an (Preise mit Batch-Tarifen importieren: switchyard import prices DATEI)</translation>
     </message>
@@ -596,6 +596,10 @@
         <source>batch %1: its budget hold could not be named after it (%2), so its results cannot settle it: it counts at its worst case</source>
         <translation>Batch %1: seine Budgetreservierung konnte nicht nach ihm benannt werden (%2), daher können seine Ergebnisse sie nicht abrechnen: sie zählt mit dem ungünstigsten Fall</translation>
     </message>
+    <message>
+        <source>--model: %1 is served by %2, which has no batch API Switchyard can use (OpenAI&apos;s, Azure OpenAI&apos;s, Mistral&apos;s batch APIs and Anthropic&apos;s Message Batches are supported)</source>
+        <translation>--model: %1 wird von %2 bedient, das keine Batch-API hat, die Switchyard nutzen kann (unterstützt werden die Batch-APIs von OpenAI, Azure OpenAI und Mistral sowie die Message Batches von Anthropic)</translation>
+    </message>
 </context>
 <context>
     <name>BatchInput</name>
@@ -677,6 +681,10 @@
         <source>results line %1: unknown result type &quot;%2&quot;</source>
         <translation>Ergebniszeile %1: unbekannter Ergebnistyp &quot;%2&quot;</translation>
     </message>
+    <message>
+        <source>%1 (%2 times)</source>
+        <translation>%1 (%2-mal)</translation>
+    </message>
 </context>
 <context>
     <name>BedrockStreamDecoder</name>
@@ -720,6 +728,31 @@
     <message>
         <source>%1, limit %2</source>
         <translation>%1, Limit %2</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetCommand</name>
+    <message>
+        <source>Show where each budget stands: spent, held by running batch jobs, and the limit.</source>
+        <translation>Zeigt, wo jedes Budget steht: ausgegeben, für laufende Batch-Jobs zurückgehalten, und das Limit.</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>No budget limit is set (Settings &gt; Budgets, or a provider&apos;s own limits).
+</source>
+        <translation>Kein Budgetlimit gesetzt (Einstellungen &gt; Budgets oder die eigenen Limits eines Anbieters).
+</translation>
+    </message>
+    <message>
+        <source>%1: %2 spent + %3 held by running batch jobs of %4 (%5 %)</source>
+        <translation>%1: %2 ausgegeben + %3 für laufende Batch-Jobs zurückgehalten, Limit %4 (%5 %)</translation>
+    </message>
+    <message>
+        <source>%1: %2 spent of %3 (%4 %)</source>
+        <translation>%1: %2 von %3 ausgegeben (%4 %)</translation>
     </message>
 </context>
 <context>
@@ -778,6 +811,10 @@
     <message>
         <source>%1 has no price, so the %2 cannot bound what it costs. Refused; add its price or allow unpriced models in the budget settings.</source>
         <translation>%1 hat keinen Preis, daher kann das %2 seine Kosten nicht begrenzen. Abgelehnt; tragen Sie seinen Preis ein oder erlauben Sie Modelle ohne Preis in den Budgeteinstellungen.</translation>
+    </message>
+    <message>
+        <source>The %1 would be exceeded: %2 spent, %3 held by running batch jobs, %4 reserved, this request up to %5, limit %6.</source>
+        <translation>Das %1 würde überschritten: %2 ausgegeben, %3 für laufende Batch-Jobs zurückgehalten, %4 reserviert, diese Anfrage bis zu %5, Limit %6.</translation>
     </message>
 </context>
 <context>
@@ -995,6 +1032,10 @@
     <message>
         <source>batch submit FILE.jsonl --model M | status ID | results ID [--wait] | list [--json]   a provider&apos;s batch API at its batch price</source>
         <translation>batch submit DATEI.jsonl --model M | status ID | results ID [--wait] | list [--json]   die Batch-API eines Anbieters zu dessen Batch-Preis</translation>
+    </message>
+    <message>
+        <source>budget [--json]   where each budget stands: spent, held by running batch jobs, limit</source>
+        <translation>budget [--json]   wo jedes Budget steht: ausgegeben, für laufende Batch-Jobs zurückgehalten, Limit</translation>
     </message>
 </context>
 <context>
@@ -4607,6 +4648,10 @@ Erstes Token: %3</translation>
         <source>%1 of %2 (%3)</source>
         <translation>%1 von %2 (%3)</translation>
     </message>
+    <message>
+        <source>%1 spent + %2 held by running batch jobs of %3 (%4)</source>
+        <translation>%1 ausgegeben + %2 für laufende Batch-Jobs zurückgehalten, Limit %3 (%4)</translation>
+    </message>
 </context>
 <context>
     <name>HistoryPanel</name>
@@ -7647,6 +7692,14 @@ Erstes Token: %3</translation>
     <message>
         <source>(%1)</source>
         <translation>(%1)</translation>
+    </message>
+    <message>
+        <source>%1 spent + %2 held by running batch jobs of %3</source>
+        <translation>%1 ausgegeben + %2 für laufende Batch-Jobs zurückgehalten, Limit %3</translation>
+    </message>
+    <message>
+        <source>%1 used up (%2)</source>
+        <translation>%1 aufgebraucht (%2)</translation>
     </message>
 </context>
 <context>

@@ -137,9 +137,11 @@ void BatchCommand::submit(Engine& engine)
         return;
     }
     const ProviderConfig* provider = engine.provider(model->providerId);
-    if (!provider || !BatchWire::supports(provider->kind)) {
-        finish(Console::fail(tr("--model: %1 is served by %2, which has no batch API Switchyard can use (OpenAI's "
-                                "Batch API and Anthropic's Message Batches are supported)")
+    const std::optional<BatchApi> api = provider ? BatchApis::of(*provider) : std::nullopt;
+    if (!api) {
+        finish(Console::fail(tr("--model: %1 is served by %2, which has no batch API Switchyard can use (OpenAI's, "
+                                "Azure OpenAI's, Mistral's batch APIs and Anthropic's Message Batches are "
+                                "supported)")
                                  .arg(model->id, provider ? provider->displayName : model->providerId),
                              64));
         return;
@@ -154,7 +156,7 @@ void BatchCommand::submit(Engine& engine)
     }
     const QString upstream = model->upstreamModel.isEmpty() ? model->id : model->upstreamModel;
     const QString fileName = QFileInfo(m_argument).fileName();
-    const std::optional<QByteArray> payload = BatchWire::payload(provider->kind, upstream, *items, fileName, &error);
+    const std::optional<QByteArray> payload = BatchWire::payload(*api, upstream, *items, fileName, &error);
     if (!payload) {
         finish(Console::fail(error, ExitUnparsable));
         return;
@@ -186,7 +188,7 @@ void BatchCommand::submit(Engine& engine)
                     tr("the batch could cost up to %1 at the batch rates, more than the %2 has left "
                        "(%3 of %4); nothing was sent")
                         .arg(Money::format(worstUsd), scope.scope.displayName(),
-                             Money::format(std::max(0.0, scope.limitUsd - scope.spentUsd - scope.reservedUsd)),
+                             Money::format(std::max(0.0, scope.limitUsd - scope.countedUsd() - scope.reservedUsd)),
                              Money::format(scope.limitUsd)),
                     ExitOverBudget));
                 return;
@@ -245,7 +247,7 @@ void BatchCommand::submit(Engine& engine)
         }
         finish(0);
     });
-    m_client->submit(*payload, fileName);
+    m_client->submit(*payload, fileName, upstream);
 }
 
 void BatchCommand::list()

@@ -2,6 +2,7 @@
 
 #include "app/cli/AskCommand.h"
 #include "app/cli/BatchCommand.h"
+#include "app/cli/BudgetCommand.h"
 #include "app/cli/EvalCommand.h"
 #include "app/cli/ExplainCommand.h"
 #include "app/cli/ExportCommand.h"
@@ -92,6 +93,10 @@ const QList<Entry>& entries()
                             "batch submit FILE.jsonl --model M | status ID | results ID [--wait] | list [--json]   "
                             "a provider's batch API at its batch price"),
           [] { return new BatchCommand; } },
+        { "budget",
+          QT_TRANSLATE_NOOP("CliCommands",
+                            "budget [--json]   where each budget stands: spent, held by running batch jobs, limit"),
+          [] { return new BudgetCommand; } },
         { "prune", QT_TRANSLATE_NOOP("CliCommands", "prune --older-than DAYS   delete old history records"),
           [] { return new PruneCommand; } },
         { "migrate-ledger",

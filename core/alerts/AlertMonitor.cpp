@@ -191,14 +191,21 @@ void AlertMonitor::observeCircuit(const QString& providerId, bool open)
     checkProvider(providerId, Clock::instance().currentMSecsSinceEpoch());
 }
 
-void AlertMonitor::observeBudget(const QString& scopeId, double usedFraction)
+void AlertMonitor::observeBudget(const QString& scopeId, double usedFraction, double batchHeldFraction)
 {
     const double percent = usedFraction * 100;
+    const double heldPercent = batchHeldFraction * 100;
     for (const int threshold : std::as_const(m_rules.budgetThresholdsPercent)) {
         Alert alert = make(AlertKind::BudgetThreshold, QStringLiteral("%1 %2%").arg(scopeId).arg(threshold));
         alert.value = percent;
         alert.threshold = threshold;
-        alert.summary = tr("%1 budget at %2 % (threshold %3 %)").arg(scopeId).arg(percent, 0, 'f', 0).arg(threshold);
+        alert.summary = heldPercent > 0
+            ? tr("%1 budget at %2 % (threshold %3 %), %4 % of it held by running batch jobs, not billed yet")
+                  .arg(scopeId)
+                  .arg(percent, 0, 'f', 0)
+                  .arg(threshold)
+                  .arg(heldPercent, 0, 'f', 0)
+            : tr("%1 budget at %2 % (threshold %3 %)").arg(scopeId).arg(percent, 0, 'f', 0).arg(threshold);
         update(alert, m_rules.budget && percent >= threshold, !m_rules.budget || percent < 0.9 * threshold);
     }
 }

@@ -29,8 +29,9 @@ public:
     void observe(const RequestRecord& record);
     // Whether any circuit of the provider is open now.
     void observeCircuit(const QString& providerId, bool open);
-    // A budget scope's spent-and-reserved fraction of its limit (1.0 = the whole budget).
-    void observeBudget(const QString& scopeId, double usedFraction);
+    // A budget scope's spent-and-reserved fraction of its limit (1.0 = the whole budget), of which
+    // batchHeldFraction is held by running batch jobs (counted, not billed yet: the summary says so).
+    void observeBudget(const QString& scopeId, double usedFraction, double batchHeldFraction = 0);
     void observeKeyBudget(const QString& keyId, double spentUsd, double limitUsd);
     // Re-checks the windowed rules at the clock's time (failures and requests age out).
     void evaluate();

@@ -1,6 +1,10 @@
 #include "core/batch/BatchClient.h"
 
+#include "core/common/AzureEndpoint.h"
+#include "core/providers/EntraTokenSource.h"
 #include "core/providers/ProviderClient.h"
+
+#include <QUrlQuery>
 
 #include <QUuid>
 
@@ -8,7 +12,20 @@ BatchClient::BatchClient(ProviderClient* client, const ProviderConfig& provider,
     : QObject(parent)
     , m_client(client)
     , m_provider(provider)
+    , m_api(BatchApis::of(provider).value_or(BatchApi::OpenAi))
 {
+    if (m_api == BatchApi::Azure && !AzureEndpoint::isV1Base(m_provider.baseUrl)) {
+        // The resource endpoint's files and batches take the api-version as its deployments do;
+        // the request paths are set on this base URL, which keeps its query.
+        QUrl base = m_provider.baseUrl;
+        QUrlQuery query(base);
+        query.removeAllQueryItems(QStringLiteral("api-version"));
+        query.addQueryItem(QStringLiteral("api-version"),
+                           m_provider.apiVersion.isEmpty() ? AzureEndpoint::defaultApiVersion()
+                                                           : m_provider.apiVersion);
+        base.setQuery(query);
+        m_provider.baseUrl = base;
+    }
     m_timeout.setSingleShot(true);
     m_timeout.setInterval(120000);
     connect(&m_timeout, &QTimer::timeout, this, [this] {
@@ -25,6 +42,21 @@ BatchClient::BatchClient(ProviderClient* client, const ProviderConfig& provider,
 void BatchClient::request(HttpExchange::Method method, const QString& path, const QByteArray& body,
                           const QByteArray& contentType, Then then)
 {
+    // Azure with Microsoft Entra ID: the token is fetched (or taken from the cache) first, as calls do.
+    EntraTokenSource* entra = m_client->entraTokens();
+    if (m_provider.auth == ProviderAuth::EntraIdToken && entra->isConfigured() && entra->cachedToken().isEmpty()) {
+        entra->token(this,
+                     [this, method, path, body, contentType,
+                      then = std::move(then)](const QString& token, const std::optional<CallError>& error) mutable {
+                         if (token.isEmpty()) {
+                             emit failed(tr("%1 could not be reached: %2")
+                                             .arg(m_provider.displayName, error ? error->message : QString()));
+                             return;
+                         }
+                         request(method, path, body, contentType, std::move(then));
+                     });
+        return;
+    }
     m_body.clear();
     m_exchange = m_client->send(m_provider, method, path, body, contentType, this);
     connect(m_exchange, &HttpExchange::readyRead, this, [this] { m_body += m_exchange->readAll(); });
@@ -49,47 +81,60 @@ void BatchClient::request(HttpExchange::Method method, const QString& path, cons
     m_exchange->start();
 }
 
-void BatchClient::submit(const QByteArray& payload, const QString& fileName)
+QString BatchClient::path(const QString& relative) const
 {
-    if (m_provider.kind == ProviderKind::AnthropicMessages) {
+    // Azure's resource endpoint has them under openai/; its v1 base URL ends in /openai/v1 already.
+    return m_api == BatchApi::Azure && !AzureEndpoint::isV1Base(m_provider.baseUrl)
+        ? QStringLiteral("openai/") + relative
+        : relative;
+}
+
+void BatchClient::submit(const QByteArray& payload, const QString& fileName, const QString& upstreamModel)
+{
+    if (m_api == BatchApi::Anthropic) {
         request(HttpExchange::Method::Post, QStringLiteral("messages/batches"), payload,
                 QByteArrayLiteral("application/json"), [this](const QByteArray& body) { readStatus(body); });
         return;
     }
     const QByteArray boundary = "switchyard-" + QUuid::createUuid().toString(QUuid::Id128).toLatin1();
-    request(HttpExchange::Method::Post, QStringLiteral("files"),
+    request(HttpExchange::Method::Post, path(QStringLiteral("files")),
             BatchWire::multipartUpload(payload, fileName, boundary), "multipart/form-data; boundary=" + boundary,
-            [this](const QByteArray& body) {
+            [this, fileName, upstreamModel](const QByteArray& body) {
                 QString error;
                 const QString fileId = BatchWire::uploadedFileId(body, &error);
                 if (fileId.isEmpty()) {
                     emit failed(QStringLiteral("%1: %2").arg(m_provider.displayName, error));
                     return;
                 }
-                request(HttpExchange::Method::Post, QStringLiteral("batches"), BatchWire::openAiCreateBody(fileId),
+                request(HttpExchange::Method::Post,
+                        path(m_api == BatchApi::Mistral ? QStringLiteral("batch/jobs") : QStringLiteral("batches")),
+                        BatchWire::createBody(m_api, fileId, upstreamModel, fileName),
                         QByteArrayLiteral("application/json"), [this](const QByteArray& job) { readStatus(job); });
             });
 }
 
 void BatchClient::poll(const QString& jobId)
 {
-    const QString path = m_provider.kind == ProviderKind::AnthropicMessages ? QStringLiteral("messages/batches/")
-                                                                            : QStringLiteral("batches/");
-    request(HttpExchange::Method::Get, path + jobId, {}, {}, [this](const QByteArray& body) { readStatus(body); });
+    const QString jobs = m_api == BatchApi::Anthropic ? QStringLiteral("messages/batches/")
+        : m_api == BatchApi::Mistral                  ? QStringLiteral("batch/jobs/")
+                                                      : QStringLiteral("batches/");
+    request(HttpExchange::Method::Get, path(jobs + jobId), {}, {},
+            [this](const QByteArray& body) { readStatus(body); });
 }
 
 void BatchClient::cancel(const QString& jobId)
 {
-    const QString path = m_provider.kind == ProviderKind::AnthropicMessages
-        ? QStringLiteral("messages/batches/%1/cancel")
-        : QStringLiteral("batches/%1/cancel");
-    request(HttpExchange::Method::Post, path.arg(jobId), {}, {}, [this](const QByteArray& body) { readStatus(body); });
+    const QString jobs = m_api == BatchApi::Anthropic ? QStringLiteral("messages/batches/%1/cancel")
+        : m_api == BatchApi::Mistral                  ? QStringLiteral("batch/jobs/%1/cancel")
+                                                      : QStringLiteral("batches/%1/cancel");
+    request(HttpExchange::Method::Post, path(jobs.arg(jobId)), {}, {},
+            [this](const QByteArray& body) { readStatus(body); });
 }
 
 void BatchClient::readStatus(const QByteArray& body)
 {
     QString error;
-    const std::optional<BatchStatus> status = BatchWire::parseStatus(m_provider.kind, body, &error);
+    const std::optional<BatchStatus> status = BatchWire::parseStatus(m_api, body, &error);
     if (!status) {
         emit failed(QStringLiteral("%1: %2").arg(m_provider.displayName, error));
         return;
@@ -99,11 +144,11 @@ void BatchClient::readStatus(const QByteArray& body)
 
 void BatchClient::fetchResults(const BatchStatus& status)
 {
-    if (m_provider.kind == ProviderKind::AnthropicMessages) {
+    if (m_api == BatchApi::Anthropic) {
         request(HttpExchange::Method::Get, QStringLiteral("messages/batches/%1/results").arg(status.id), {}, {},
                 [this](const QByteArray& body) {
                     QString error;
-                    const auto results = BatchWire::parseResults(m_provider.kind, body, &error);
+                    const auto results = BatchWire::parseResults(m_api, body, &error);
                     if (!results) {
                         emit failed(QStringLiteral("%1: %2").arg(m_provider.displayName, error));
                         return;
@@ -125,7 +170,7 @@ void BatchClient::fetchFiles(QStringList fileIds, QByteArray collected)
 {
     if (fileIds.isEmpty()) {
         QString error;
-        const auto results = BatchWire::parseResults(m_provider.kind, collected, &error);
+        const auto results = BatchWire::parseResults(m_api, collected, &error);
         if (!results) {
             emit failed(QStringLiteral("%1: %2").arg(m_provider.displayName, error));
             return;
@@ -134,7 +179,7 @@ void BatchClient::fetchFiles(QStringList fileIds, QByteArray collected)
         return;
     }
     const QString id = fileIds.takeFirst();
-    request(HttpExchange::Method::Get, QStringLiteral("files/%1/content").arg(id), {}, {},
+    request(HttpExchange::Method::Get, path(QStringLiteral("files/%1/content").arg(id)), {}, {},
             [this, fileIds, collected](const QByteArray& body) {
                 QByteArray all = collected + body;
                 if (!all.isEmpty() && !all.endsWith('\n')) {

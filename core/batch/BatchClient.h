@@ -23,15 +23,15 @@ class BatchClient final : public QObject
 public:
     BatchClient(ProviderClient* client, const ProviderConfig& provider, QObject* parent = nullptr);
 
-    // OpenAI: uploads `payload` (BatchWire::payload) as `fileName` and creates the job;
-    // Anthropic: creates it with `payload` as the body.
-    void submit(const QByteArray& payload, const QString& fileName);
+    // OpenAI, Azure, Mistral: uploads `payload` (BatchWire::payload) as `fileName` and creates the
+    // job for `upstreamModel` (Mistral names it on the job); Anthropic: creates it with `payload` as the body.
+    void submit(const QByteArray& payload, const QString& fileName, const QString& upstreamModel);
     void poll(const QString& jobId);
     // Asks the provider to cancel the job (OpenAI: POST batches/{id}/cancel, then "cancelling" until
     // "cancelled" with what finished in its output file; Anthropic: POST messages/batches/{id}/cancel,
     // "canceling" until "ended" with the unfinished requests "canceled"); statusReceived() follows.
     void cancel(const QString& jobId);
-    // The results of a job that has them (BatchStates::hasResults); OpenAI's output and error files.
+    // The results of a job that has them (BatchStates::hasResults); the output and error files.
     void fetchResults(const BatchStatus& status);
     // Default 120 s per HTTP request; then failed().
     void setTimeoutMs(int ms) { m_timeout.setInterval(ms); }
@@ -47,9 +47,12 @@ private:
                  const QByteArray& contentType, Then then);
     void readStatus(const QByteArray& body);
     void fetchFiles(QStringList fileIds, QByteArray collected);
+    // The api's path for a job ("batches/ID", "batch/jobs/ID", "openai/batches/ID"), a file, ...
+    QString path(const QString& relative) const;
 
     ProviderClient* m_client;
     ProviderConfig m_provider;
+    BatchApi m_api = BatchApi::OpenAi;
     QPointer<HttpExchange> m_exchange;
     QByteArray m_body;
     QTimer m_timeout;

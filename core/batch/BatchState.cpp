@@ -8,10 +8,11 @@ struct Entry
 };
 
 constexpr Entry kEntries[] = {
-    { BatchState::Validating, "validating" }, { BatchState::InProgress, "in_progress" },
-    { BatchState::Finalizing, "finalizing" }, { BatchState::Cancelling, "cancelling" },
-    { BatchState::Ended, "ended" },           { BatchState::Failed, "failed" },
-    { BatchState::Expired, "expired" },       { BatchState::Cancelled, "cancelled" },
+    { BatchState::Validating, "validating" },  { BatchState::Queued, "queued" },
+    { BatchState::InProgress, "in_progress" }, { BatchState::Finalizing, "finalizing" },
+    { BatchState::Cancelling, "cancelling" },  { BatchState::Ended, "ended" },
+    { BatchState::Failed, "failed" },          { BatchState::Expired, "expired" },
+    { BatchState::Cancelled, "cancelled" },
 };
 } // namespace
 
@@ -37,8 +38,8 @@ std::optional<BatchState> BatchStates::fromId(const QString& id)
 
 bool BatchStates::isRunning(BatchState state)
 {
-    return state == BatchState::Validating || state == BatchState::InProgress || state == BatchState::Finalizing
-        || state == BatchState::Cancelling;
+    return state == BatchState::Validating || state == BatchState::Queued || state == BatchState::InProgress
+        || state == BatchState::Finalizing || state == BatchState::Cancelling;
 }
 
 bool BatchStates::hasResults(BatchState state)

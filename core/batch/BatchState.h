@@ -4,11 +4,12 @@
 
 #include <optional>
 
-// Where a provider batch job stands, the same for OpenAI's Batch API and Anthropic's Message
-// Batches (their own status words are mapped in BatchWire).
+// Where a provider batch job stands, the same for every batch API (their own status words are
+// mapped in BatchWire). Kept in the ledger by id: a new state is a new word, not a schema change.
 enum class BatchState
 {
     Validating, // OpenAI checks the input file
+    Queued, // Mistral: waiting to run (QUEUED)
     InProgress,
     Finalizing, // OpenAI writes the output file
     Cancelling,
@@ -19,7 +20,7 @@ enum class BatchState
 };
 
 namespace BatchStates {
-QString id(BatchState state); // "validating", "in_progress", "finalizing", "cancelling", "ended", ...
+QString id(BatchState state); // "validating", "queued", "in_progress", "finalizing", "cancelling", "ended", ...
 std::optional<BatchState> fromId(const QString& id);
 // Whether results may still change: polling makes sense.
 bool isRunning(BatchState state);

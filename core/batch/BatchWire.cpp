@@ -33,6 +33,25 @@ std::optional<BatchState> openAiState(const QString& status)
     return std::nullopt;
 }
 
+std::optional<BatchState> mistralState(const QString& status)
+{
+    static const std::pair<const char*, BatchState> kStates[] = {
+        { "QUEUED", BatchState::Queued },
+        { "RUNNING", BatchState::InProgress },
+        { "SUCCESS", BatchState::Ended },
+        { "FAILED", BatchState::Failed },
+        { "TIMEOUT_EXCEEDED", BatchState::Expired },
+        { "CANCELLATION_REQUESTED", BatchState::Cancelling },
+        { "CANCELLED", BatchState::Cancelled },
+    };
+    for (const auto& [id, state] : kStates) {
+        if (status == QLatin1String(id)) {
+            return state;
+        }
+    }
+    return std::nullopt;
+}
+
 std::optional<BatchState> anthropicState(const QString& status, const QJsonObject& counts)
 {
     if (status == QLatin1String("in_progress")) {
@@ -51,10 +70,16 @@ std::optional<BatchState> anthropicState(const QString& status, const QJsonObjec
     return count(counts, "expired") > 0 ? BatchState::Expired : BatchState::Ended;
 }
 
-// A decoded answer body's text and usage, billed at the batch rates.
-BatchResult answered(ProviderKind kind, const QString& customId, const QJsonObject& body)
+// The chat dialect of a batch API's request and answer bodies.
+ProviderKind bodyKind(BatchApi api)
 {
-    const WireDelta delta = WireFormat::create(kind)->decodeResponse(compact(body));
+    return BatchApis::isAnthropic(api) ? ProviderKind::AnthropicMessages : ProviderKind::OpenAiCompatible;
+}
+
+// A decoded answer body's text and usage, billed at the batch rates.
+BatchResult answered(BatchApi api, const QString& customId, const QJsonObject& body)
+{
+    const WireDelta delta = WireFormat::create(bodyKind(api))->decodeResponse(compact(body));
     BatchResult result;
     result.customId = customId;
     result.ok = !delta.error;
@@ -70,23 +95,20 @@ BatchResult answered(ProviderKind kind, const QString& customId, const QJsonObje
 
 QString envelopeMessage(const QJsonObject& body)
 {
-    // OpenAI: {"error": {"message", "type", "code"}}; Anthropic: {"type": "error", "error": {"type", "message"}}.
-    const QJsonObject error = body.value(QLatin1String("error")).toObject();
+    // OpenAI: {"error": {"message", "type", "code"}}; Anthropic: {"type": "error", "error": {"type", "message"}};
+    // Azure: {"error": {"code", "message"}}; Mistral: {"object": "error", "message", "type", "code"}.
+    const QJsonObject error
+        = body.value(QLatin1String("error")).isObject() ? body.value(QLatin1String("error")).toObject() : body;
     const QString type = error.value(QLatin1String("type")).toString();
     const QString message = error.value(QLatin1String("message")).toString();
     return type.isEmpty() || message.startsWith(type) ? message : type + QStringLiteral(": ") + message;
 }
 } // namespace
 
-bool BatchWire::supports(ProviderKind kind)
+std::optional<QByteArray> BatchWire::payload(BatchApi api, const QString& upstreamModel, const QList<BatchItem>& items,
+                                             const QString& fileName, QString* error)
 {
-    return kind == ProviderKind::OpenAiCompatible || kind == ProviderKind::AnthropicMessages;
-}
-
-std::optional<QByteArray> BatchWire::payload(ProviderKind kind, const QString& upstreamModel,
-                                             const QList<BatchItem>& items, const QString& fileName, QString* error)
-{
-    const std::unique_ptr<WireFormat> wire = WireFormat::create(kind);
+    const std::unique_ptr<WireFormat> wire = WireFormat::create(bodyKind(api));
     QByteArray jsonl;
     QJsonArray requests;
     for (const BatchItem& item : items) {
@@ -105,19 +127,31 @@ std::optional<QByteArray> BatchWire::payload(ProviderKind kind, const QString& u
                       .arg(body.refusal->param, body.refusal->message);
             return std::nullopt;
         }
-        const QJsonObject params = QJsonDocument::fromJson(body.bytes.join()).object();
-        if (kind == ProviderKind::AnthropicMessages) {
+        QJsonObject params = QJsonDocument::fromJson(body.bytes.join()).object();
+        switch (api) {
+        case BatchApi::Anthropic:
             requests.append(
                 QJsonObject { { QStringLiteral("custom_id"), item.customId }, { QStringLiteral("params"), params } });
-        } else {
+            break;
+        case BatchApi::Mistral:
+            params.remove(QStringLiteral("model")); // one model per job, named by the job
+            jsonl += compact({ { QStringLiteral("custom_id"), item.customId }, { QStringLiteral("body"), params } })
+                + '\n';
+            break;
+        case BatchApi::OpenAi:
+        case BatchApi::Azure:
+            // Azure's lines name the deployment-relative path; the body's model is the deployment.
             jsonl += compact({ { QStringLiteral("custom_id"), item.customId },
                                { QStringLiteral("method"), QStringLiteral("POST") },
-                               { QStringLiteral("url"), QStringLiteral("/v1/chat/completions") },
+                               { QStringLiteral("url"),
+                                 api == BatchApi::Azure ? QStringLiteral("/chat/completions")
+                                                        : QStringLiteral("/v1/chat/completions") },
                                { QStringLiteral("body"), params } })
                 + '\n';
+            break;
         }
     }
-    if (kind == ProviderKind::AnthropicMessages) {
+    if (api == BatchApi::Anthropic) {
         return compact({ { QStringLiteral("requests"), requests } });
     }
     return jsonl;
@@ -132,11 +166,20 @@ QByteArray BatchWire::multipartUpload(const QByteArray& jsonl, const QString& fi
         + "\"\r\nContent-Type: application/jsonl\r\n\r\n" + jsonl + "\r\n--" + boundary + "--\r\n";
 }
 
-QByteArray BatchWire::openAiCreateBody(const QString& inputFileId)
+QByteArray BatchWire::createBody(BatchApi api, const QString& inputFileId, const QString& upstreamModel,
+                                 const QString& fileName)
 {
-    return compact({ { QStringLiteral("input_file_id"), inputFileId },
-                     { QStringLiteral("endpoint"), QStringLiteral("/v1/chat/completions") },
-                     { QStringLiteral("completion_window"), QStringLiteral("24h") } });
+    if (api == BatchApi::Mistral) {
+        return compact({ { QStringLiteral("input_files"), QJsonArray { inputFileId } },
+                         { QStringLiteral("model"), upstreamModel },
+                         { QStringLiteral("endpoint"), QStringLiteral("/v1/chat/completions") },
+                         { QStringLiteral("metadata"), QJsonObject { { QStringLiteral("input"), fileName } } } });
+    }
+    return compact(
+        { { QStringLiteral("input_file_id"), inputFileId },
+          { QStringLiteral("endpoint"),
+            api == BatchApi::Azure ? QStringLiteral("/chat/completions") : QStringLiteral("/v1/chat/completions") },
+          { QStringLiteral("completion_window"), QStringLiteral("24h") } });
 }
 
 QString BatchWire::uploadedFileId(const QByteArray& json, QString* error)
@@ -150,14 +193,28 @@ QString BatchWire::uploadedFileId(const QByteArray& json, QString* error)
     return file.value(QLatin1String("id")).toString();
 }
 
-std::optional<BatchStatus> BatchWire::parseStatus(ProviderKind kind, const QByteArray& json, QString* error)
+std::optional<BatchStatus> BatchWire::parseStatus(BatchApi api, const QByteArray& json, QString* error)
 {
     const QJsonObject object = QJsonDocument::fromJson(json).object();
     BatchStatus status;
     status.id = object.value(QLatin1String("id")).toString();
     const QJsonObject counts = object.value(QLatin1String("request_counts")).toObject();
     std::optional<BatchState> state;
-    if (kind == ProviderKind::AnthropicMessages) {
+    if (api == BatchApi::Mistral) {
+        state = mistralState(object.value(QLatin1String("status")).toString());
+        status.total = count(object, "total_requests");
+        status.succeeded = count(object, "succeeded_requests");
+        status.failed = count(object, "failed_requests");
+        status.outputFileId = object.value(QLatin1String("output_file")).toString();
+        status.errorFileId = object.value(QLatin1String("error_file")).toString();
+        for (const QJsonValue& value : object.value(QLatin1String("errors")).toArray()) {
+            const QJsonObject entry = value.toObject();
+            const int times = entry.value(QLatin1String("count")).toInt(1);
+            status.errors << (times > 1
+                                  ? tr("%1 (%2 times)").arg(entry.value(QLatin1String("message")).toString()).arg(times)
+                                  : entry.value(QLatin1String("message")).toString());
+        }
+    } else if (api == BatchApi::Anthropic) {
         state = object.value(QLatin1String("type")).toString() == QLatin1String("message_batch")
             ? anthropicState(object.value(QLatin1String("processing_status")).toString(), counts)
             : std::nullopt;
@@ -183,16 +240,15 @@ std::optional<BatchStatus> BatchWire::parseStatus(ProviderKind kind, const QByte
         }
     }
     if (!state || status.id.isEmpty()) {
-        *error = kind == ProviderKind::AnthropicMessages
-            ? tr("expected a message_batch object with a processing_status")
-            : tr("expected a batch object with a status");
+        *error = api == BatchApi::Anthropic ? tr("expected a message_batch object with a processing_status")
+                                            : tr("expected a batch object with a status");
         return std::nullopt;
     }
     status.state = *state;
     return status;
 }
 
-std::optional<QList<BatchResult>> BatchWire::parseResults(ProviderKind kind, const QByteArray& jsonl, QString* error)
+std::optional<QList<BatchResult>> BatchWire::parseResults(BatchApi api, const QByteArray& jsonl, QString* error)
 {
     QList<BatchResult> results;
     const QList<QByteArray> lines = jsonl.split('\n');
@@ -210,11 +266,11 @@ std::optional<QList<BatchResult>> BatchWire::parseResults(ProviderKind kind, con
         BatchResult result;
         result.customId = customId;
         result.usage.batch = true;
-        if (kind == ProviderKind::AnthropicMessages) {
+        if (api == BatchApi::Anthropic) {
             const QJsonObject outcome = object.value(QLatin1String("result")).toObject();
             const QString type = outcome.value(QLatin1String("type")).toString();
             if (type == QLatin1String("succeeded")) {
-                result = answered(kind, customId, outcome.value(QLatin1String("message")).toObject());
+                result = answered(api, customId, outcome.value(QLatin1String("message")).toObject());
             } else if (type == QLatin1String("errored")) {
                 result.error = envelopeMessage(outcome.value(QLatin1String("error")).toObject());
             } else if (type == QLatin1String("canceled") || type == QLatin1String("expired")) {
@@ -229,7 +285,7 @@ std::optional<QList<BatchResult>> BatchWire::parseResults(ProviderKind kind, con
             const int statusCode = response.value(QLatin1String("status_code")).toInt();
             const QJsonObject body = response.value(QLatin1String("body")).toObject();
             if (statusCode >= 200 && statusCode < 300) {
-                result = answered(kind, customId, body);
+                result = answered(api, customId, body);
             } else if (!response.isEmpty()) {
                 result.error = QStringLiteral("HTTP %1: %2").arg(statusCode).arg(envelopeMessage(body));
             } else {

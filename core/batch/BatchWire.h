@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/batch/BatchApi.h"
 #include "core/batch/BatchInput.h"
 #include "core/batch/BatchState.h"
 #include "core/common/ProviderTypes.h"
@@ -12,7 +13,8 @@
 
 #include <optional>
 
-// A batch job as the provider reports it (OpenAI's batch object, Anthropic's message_batch).
+// A batch job as the provider reports it (OpenAI's and Azure's batch object, Anthropic's
+// message_batch, Mistral's batch job).
 struct BatchStatus
 {
     QString id;
@@ -20,9 +22,9 @@ struct BatchStatus
     int total = 0;
     int succeeded = 0;
     int failed = 0; // errored, expired and cancelled requests
-    QString outputFileId; // OpenAI: the answers; empty until there are some
-    QString errorFileId; // OpenAI: the requests that failed
-    QStringList errors; // OpenAI's validation errors of the input file ("line 3: ...")
+    QString outputFileId; // OpenAI, Azure, Mistral: the answers; empty until there are some
+    QString errorFileId; // the requests that failed
+    QStringList errors; // the input file's validation errors ("line 3: ...")
 };
 
 // One request's result.
@@ -38,35 +40,43 @@ struct BatchResult
     bool notRun = false;
 };
 
-// The two batch APIs as pure functions from values to bytes and back:
+// The batch APIs as pure functions from values to bytes and back:
 // - OpenAI (and OpenAI-compatible providers that offer it): the requests as a JSONL file uploaded
 //   to POST files (multipart, purpose "batch"), POST batches {input_file_id, endpoint
 //   "/v1/chat/completions", completion_window "24h"}, GET batches/{id}, the output and error
 //   files from GET files/{id}/content, each line {custom_id, response: {status_code, body}, error}.
+// - Azure OpenAI (global batch deployments): the same objects at openai/files and openai/batches
+//   (?api-version=, or the v1 API's files and batches), endpoint and each line's url
+//   "/chat/completions", each body's model the deployment's name.
+// - Mistral: the JSONL of {custom_id, body} (no model: the job names it) uploaded to POST files
+//   (purpose "batch"), POST batch/jobs {input_files, model, endpoint "/v1/chat/completions",
+//   metadata}, GET batch/jobs/{id} (status QUEUED, RUNNING, SUCCESS, FAILED, TIMEOUT_EXCEEDED,
+//   CANCELLATION_REQUESTED, CANCELLED; output_file, error_file, errors [{message, count}]),
+//   POST batch/jobs/{id}/cancel, the files' lines shaped as OpenAI's.
 // - Anthropic: POST messages/batches {requests: [{custom_id, params}]}, GET messages/batches/{id}
 //   (processing_status in_progress, canceling, ended), GET messages/batches/{id}/results, each
 //   line {custom_id, result: {type: succeeded|errored|canceled|expired, message|error}}.
-// Azure OpenAI's global batch deployments and Bedrock's S3 batch inference are not supported.
+// Bedrock's S3 batch inference is not supported.
 class BatchWire final
 {
     Q_DECLARE_TR_FUNCTIONS(BatchWire)
 
 public:
-    static bool supports(ProviderKind kind);
-
-    // What a provider is sent: OpenAI's JSONL input file, or Anthropic's create body. A line the
+    // What a provider is sent: the JSONL input file, or Anthropic's create body. A line the
     // provider's format cannot carry is refused as FILE:LINE: field: why; nothing is sent then.
-    static std::optional<QByteArray> payload(ProviderKind kind, const QString& upstreamModel,
-                                             const QList<BatchItem>& items, const QString& fileName, QString* error);
-    // OpenAI's file upload as multipart/form-data: purpose=batch and the file.
+    static std::optional<QByteArray> payload(BatchApi api, const QString& upstreamModel, const QList<BatchItem>& items,
+                                             const QString& fileName, QString* error);
+    // The file upload as multipart/form-data: purpose=batch and the file.
     static QByteArray multipartUpload(const QByteArray& jsonl, const QString& fileName, const QByteArray& boundary);
-    static QByteArray openAiCreateBody(const QString& inputFileId);
-    // The id of an uploaded file (OpenAI's file object); empty + error when it is not one.
+    // The create body once the file is uploaded (OpenAI, Azure, Mistral).
+    static QByteArray createBody(BatchApi api, const QString& inputFileId, const QString& upstreamModel,
+                                 const QString& fileName);
+    // The id of an uploaded file (a file object); empty + error when it is not one.
     static QString uploadedFileId(const QByteArray& json, QString* error);
 
-    static std::optional<BatchStatus> parseStatus(ProviderKind kind, const QByteArray& json, QString* error);
+    static std::optional<BatchStatus> parseStatus(BatchApi api, const QByteArray& json, QString* error);
     // Every line of a results file; a line that cannot be read fails the whole file.
-    static std::optional<QList<BatchResult>> parseResults(ProviderKind kind, const QByteArray& jsonl, QString* error);
+    static std::optional<QList<BatchResult>> parseResults(BatchApi api, const QByteArray& jsonl, QString* error);
     // The provider's error envelope in one line ("HTTP 404: No batch found with id 'batch_x'.").
     static QString errorMessage(int status, const QByteArray& body);
 };

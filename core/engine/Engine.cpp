@@ -177,18 +177,27 @@ bool Engine::open(const Options& options)
         });
         cooldowns->start();
     }
-    m_budgets->setSpendSource(
-        [path = m_ledgerPath](const QString& providerId, const QDateTime& from, const QDateTime& until) {
-            if (path.isEmpty()) {
-                return 0.0;
-            }
-            LedgerQueries queries(path);
-            // The batch jobs still running hold their worst case until their results are recorded
-            // (by this process or another one): counted up to now, not only up to `until`.
-            SharedBudget holds(path);
-            return queries.spendInPeriod(from, until, providerId)
-                + holds.batchHeld(providerId, from, QDateTime()).value_or(0.0);
-        });
+    m_budgets->setSpendSource([path = m_ledgerPath](const QString& providerId, const QDateTime& from,
+                                                    const QDateTime& until) {
+        if (path.isEmpty()) {
+            return 0.0;
+        }
+        LedgerQueries queries(path);
+        // A batch job whose results nobody recorded within the providers' window counts as spent
+        // at its worst case (SharedBudget::BatchStanding): counted up to now, not only up to `until`.
+        SharedBudget holds(path);
+        return queries.spendInPeriod(from, until, providerId)
+            + holds.batchStanding(providerId, from, QDateTime()).value_or(SharedBudget::BatchStanding {}).expiredUsd;
+    });
+    // The batch jobs still running hold their worst case until their results are recorded (by this
+    // process or another one): every check counts it, every view shows it apart from the spend.
+    m_budgets->setBatchHoldSource([path = m_ledgerPath](const QString& providerId, const QDateTime& from) {
+        if (path.isEmpty()) {
+            return 0.0;
+        }
+        SharedBudget holds(path);
+        return holds.batchHeld(providerId, from, QDateTime()).value_or(0.0);
+    });
     m_router->setBudgetReservation(
         [this](const ModelConfig& model, const ChatRequest& request) {
             Reservation reservation
@@ -298,7 +307,10 @@ SharedBudget::Hold Engine::holdBatch(const QString& providerId, double amountUsd
         scopes = sharedScopes(m_budgets->usage(providerId));
     }
     SharedBudget budget(m_ledgerPath);
-    return budget.reserveBatch(scopes, amountUsd, providerId, Clock::instance().currentDateTimeUtc());
+    const SharedBudget::Hold hold
+        = budget.reserveBatch(scopes, amountUsd, providerId, Clock::instance().currentDateTimeUtc());
+    m_budgets->batchHoldsChanged();
+    return hold;
 }
 
 void Engine::handOverOutageSpend()

@@ -49,7 +49,7 @@ void EngineAlerts::evaluate()
     readCircuits();
     for (const ScopeUsage& usage : m_engine.budgets()->usage()) {
         if (usage.limitUsd > 0) {
-            m_monitor->observeBudget(usage.scope.id(), usage.usedFraction());
+            m_monitor->observeBudget(usage.scope.id(), usage.usedFraction(), usage.batchHeldUsd / usage.limitUsd);
         }
     }
     m_monitor->evaluate();

@@ -3,6 +3,7 @@
 #include "core/ledger/LedgerConnection.h"
 #include "core/ledger/LedgerDialect.h"
 
+#include "core/common/Clock.h"
 #include "core/common/Money.h"
 
 #include <QCoreApplication>
@@ -235,8 +236,8 @@ bool SharedBudget::settleBatch(const QString& jobId, double actualUsd, QString* 
     return false;
 }
 
-std::optional<double> SharedBudget::batchHeld(const QString& providerId, const QDateTime& from, const QDateTime& until,
-                                              QString* errorOut)
+std::optional<SharedBudget::BatchStanding> SharedBudget::batchStanding(const QString& providerId, const QDateTime& from,
+                                                                       const QDateTime& until, QString* errorOut)
 {
     QString error;
     auto fail = [&] {
@@ -251,19 +252,29 @@ std::optional<double> SharedBudget::batchHeld(const QString& providerId, const Q
     QSqlQuery query(m_connection->database());
     const qint64 untilMs = until.isValid() ? until.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
     if (!run(query,
-             QStringLiteral("SELECT scopes, amount_usd FROM budget_holds WHERE scopes LIKE ? AND created_at >= ?"
-                            " AND created_at < ?"),
+             QStringLiteral("SELECT scopes, amount_usd, created_at FROM budget_holds WHERE scopes LIKE ?"
+                            " AND created_at >= ? AND created_at < ?"),
              { kBatchPattern, from.toMSecsSinceEpoch(), untilMs }, &error)) {
         disconnect();
         return fail();
     }
-    double held = 0;
+    const qint64 expiredBefore = Clock::instance().currentDateTimeUtc().addSecs(-kBatchHoldSecs).toMSecsSinceEpoch();
+    BatchStanding standing;
     while (query.next()) {
-        if (providerId.isEmpty() || query.value(0).toString().split(u'\n').contains(kBatchProviderTag + providerId)) {
-            held += query.value(1).toDouble();
+        if (!providerId.isEmpty() && !query.value(0).toString().split(u'\n').contains(kBatchProviderTag + providerId)) {
+            continue;
         }
+        (query.value(2).toLongLong() < expiredBefore ? standing.expiredUsd : standing.heldUsd)
+            += query.value(1).toDouble();
     }
-    return held;
+    return standing;
+}
+
+std::optional<double> SharedBudget::batchHeld(const QString& providerId, const QDateTime& from, const QDateTime& until,
+                                              QString* error)
+{
+    const std::optional<BatchStanding> standing = batchStanding(providerId, from, until, error);
+    return standing ? std::optional<double>(standing->heldUsd) : std::nullopt;
 }
 
 bool SharedBudget::addSpent(const QHash<QString, double>& spentUsd, QString* errorOut)
@@ -393,12 +404,13 @@ int SharedBudget::expireHolds(const QDateTime& before, QString* errorOut)
     QSqlQuery query(db);
     // Deleting claims each stale hold once, whichever process expires it.
     if (!LedgerConnection::exec(db, LedgerDialect::of(db).beginWrite(), &error)
-        || !run(query,
-                QStringLiteral("DELETE FROM budget_holds WHERE created_at < ? AND (scopes NOT LIKE ? OR created_at < ?)"
-                               " RETURNING scopes, amount_usd"),
-                { before.toMSecsSinceEpoch(), kBatchPattern,
-                  std::min(before, QDateTime::currentDateTimeUtc().addSecs(-kBatchHoldSecs)).toMSecsSinceEpoch() },
-                &error)) {
+        || !run(
+            query,
+            QStringLiteral("DELETE FROM budget_holds WHERE created_at < ? AND (scopes NOT LIKE ? OR created_at < ?)"
+                           " RETURNING scopes, amount_usd"),
+            { before.toMSecsSinceEpoch(), kBatchPattern,
+              std::min(before, Clock::instance().currentDateTimeUtc().addSecs(-kBatchHoldSecs)).toMSecsSinceEpoch() },
+            &error)) {
         LedgerConnection::exec(db, QStringLiteral("ROLLBACK"), nullptr);
         disconnect();
         if (errorOut) {

@@ -61,8 +61,22 @@ public:
     // Replaces the job's hold by what its results cost (0 releases it). False when the job holds
     // nothing (settled already, or submitted before holds were kept) or the database failed.
     bool settleBatch(const QString& jobId, double actualUsd, QString* error = nullptr);
-    // What the batch jobs of providerId (every provider when empty) submitted at or after `from`
-    // (and before `until` when valid) hold now; nullopt with *error when the database failed.
+    // The batch jobs of providerId (every provider when empty) submitted at or after `from` (and
+    // before `until` when valid), by what their holds mean now (Clock::instance()):
+    struct BatchStanding
+    {
+        // Jobs within kBatchHoldSecs of their submit: may still run, their worst case is held.
+        double heldUsd = 0;
+        // Older jobs whose results nobody recorded: the provider's window is over, so what they held
+        // counts as spent at its worst case, the rule PostgreSQL's expireHolds() applies. On SQLite
+        // no sweep removes them: the row stays until the job's results are recorded (settleBatch
+        // replaces it by their real cost), so an expired job is counted once, never dropped.
+        double expiredUsd = 0;
+    };
+    // nullopt with *error when the database failed.
+    std::optional<BatchStanding> batchStanding(const QString& providerId, const QDateTime& from, const QDateTime& until,
+                                               QString* error = nullptr);
+    // batchStanding()'s heldUsd.
     std::optional<double> batchHeld(const QString& providerId, const QDateTime& from, const QDateTime& until,
                                     QString* error = nullptr);
     // Replaces the hold by the actual cost (0 releases it). False when the hold is unknown or the
@@ -78,7 +92,7 @@ public:
     bool ping(QString* error);
     // Holds created before `before` (their process died before it settled them) count as spent at
     // what they held, the worst case, and are removed; a batch job's hold only once it is older
-    // than kBatchHoldSecs. The number removed, or -1 with *error.
+    // than kBatchHoldSecs by Clock::instance(). The number removed, or -1 with *error.
     int expireHolds(const QDateTime& before, QString* error = nullptr);
 
 private:

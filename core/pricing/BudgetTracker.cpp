@@ -30,6 +30,7 @@ void BudgetTracker::setSettings(const BudgetSettings& settings)
         }
         // New limits or zone: periods may start elsewhere and thresholds deserve a fresh look.
         m_sourceCache.clear();
+        m_batchHeldCache.clear();
         m_thresholdSignalled.clear();
         m_limitSignalled.clear();
     }
@@ -49,6 +50,19 @@ void BudgetTracker::setSpendSource(SpendSource source)
     m_baseline = Clock::instance().currentDateTimeUtc();
     m_committed.clear();
     m_sourceCache.clear();
+}
+
+void BudgetTracker::setBatchHoldSource(BatchHoldSource source)
+{
+    QMutexLocker lock(&m_mutex);
+    m_batchHolds = std::move(source);
+    m_batchHeldCache.clear();
+}
+
+void BudgetTracker::batchHoldsChanged()
+{
+    QMutexLocker lock(&m_mutex);
+    m_batchHeldCache.clear();
 }
 
 namespace {
@@ -205,8 +219,12 @@ BudgetCheck BudgetTracker::checkLocked(const QString& providerId, const QString&
             continue;
         }
         result.overLimit = true;
-        const QString over
-            = tr("The %1 would be exceeded: %2 spent, %3 reserved, this request up to %4, limit %5.")
+        const QString over = scope.batchHeldUsd > 0
+            ? tr("The %1 would be exceeded: %2 spent, %3 held by running batch jobs, %4 reserved, this request up "
+                 "to %5, limit %6.")
+                  .arg(scope.scope.displayName(), Money::format(scope.spentUsd), Money::format(scope.batchHeldUsd),
+                       Money::format(scope.reservedUsd), Money::format(scope.requestUsd), Money::format(scope.limitUsd))
+            : tr("The %1 would be exceeded: %2 spent, %3 reserved, this request up to %4, limit %5.")
                   .arg(scope.scope.displayName(), Money::format(scope.spentUsd), Money::format(scope.reservedUsd),
                        Money::format(scope.requestUsd), Money::format(scope.limitUsd));
         switch (m_settings.action) {
@@ -249,6 +267,7 @@ QList<ScopeUsage> BudgetTracker::scopesLocked(const QString& providerId, double 
             usage.scope = { scopeProvider, period };
             usage.limitUsd = limit;
             usage.spentUsd = spentLocked(usage.scope, now);
+            usage.batchHeldUsd = batchHeldLocked(scopeProvider, periodStart(period, now), now);
             usage.reservedUsd = reserved;
             usage.requestUsd = requestUsd;
             result.append(usage);
@@ -288,6 +307,22 @@ double BudgetTracker::sourceSpendLocked(const QString& providerId, const QDateTi
     return spent;
 }
 
+double BudgetTracker::batchHeldLocked(const QString& providerId, const QDateTime& from, const QDateTime& now) const
+{
+    if (!m_batchHolds) {
+        return 0;
+    }
+    const QString key = providerId + QLatin1Char('|') + QString::number(from.toMSecsSinceEpoch());
+    const auto cached = m_batchHeldCache.constFind(key);
+    if (cached != m_batchHeldCache.cend() && cached->askedAt <= now
+        && cached->askedAt.secsTo(now) < kBatchHoldRefreshSecs) {
+        return cached->amountUsd;
+    }
+    const double held = std::max(0.0, m_batchHolds(providerId, from));
+    m_batchHeldCache.insert(key, { held, now });
+    return held;
+}
+
 QDateTime BudgetTracker::periodStart(BudgetPeriod period, const QDateTime& now) const
 {
     const QDate today = now.toTimeZone(m_settings.timeZone).date();
@@ -307,12 +342,13 @@ void BudgetTracker::collectSignalsLocked(const QList<ScopeUsage>& scopes, QList<
     for (const ScopeUsage& usage : scopes) {
         const QString id = usage.scope.id();
         const QString period = periodKey(usage.scope.period, now);
-        const double spentFraction = usage.spentUsd / usage.limitUsd;
+        // A running batch job's hold counts as spent: the job may bill all of it.
+        const double spentFraction = usage.countedUsd() / usage.limitUsd;
         if (spentFraction >= m_settings.warnAt && m_thresholdSignalled.value(id) != period) {
             m_thresholdSignalled.insert(id, period);
             out->append({ usage.scope, spentFraction, false });
         }
-        const bool reached = usage.spentUsd >= usage.limitUsd - LimitEpsilonUsd || usage.wouldExceed();
+        const bool reached = usage.countedUsd() >= usage.limitUsd - LimitEpsilonUsd || usage.wouldExceed();
         if (reached && m_limitSignalled.value(id) != period) {
             m_limitSignalled.insert(id, period);
             out->append({ usage.scope, spentFraction, true });

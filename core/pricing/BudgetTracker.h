@@ -36,6 +36,15 @@ public:
     BudgetSettings settings() const;
     // Also moves the baseline to now and forgets committed amounts: the source has them, or will.
     void setSpendSource(SpendSource source);
+    // What the provider batch jobs of providerId (every provider when empty) submitted at or after
+    // `from` hold now: their worst cases until their results are recorded (ScopeUsage::batchHeldUsd).
+    // Unlike spend, a hold ends when any process records the job's results, so the answer is asked
+    // again once it is kBatchHoldRefreshSecs old.
+    using BatchHoldSource = std::function<double(const QString& providerId /* empty = all */, const QDateTime& from)>;
+    void setBatchHoldSource(BatchHoldSource source);
+    static constexpr int kBatchHoldRefreshSecs = 60;
+    // This process took or settled a batch job's hold: the source is asked again at the next look.
+    void batchHoldsChanged();
 
     // The worst case is CostCalculator::estimateWorstCase of the whole request, at the
     // long-context rates when its prompt crosses the tier.
@@ -88,6 +97,7 @@ private:
     QList<ScopeUsage> scopesLocked(const QString& providerId, double requestUsd) const;
     double spentLocked(const BudgetScope& scope, const QDateTime& now) const;
     double sourceSpendLocked(const QString& providerId, const QDateTime& from) const;
+    double batchHeldLocked(const QString& providerId, const QDateTime& from, const QDateTime& now) const;
     // Queues thresholdReached/limitReached for scopes not yet signalled in their current period.
     void collectSignalsLocked(const QList<ScopeUsage>& scopes, QList<PendingSignal>* out);
     void emitSignals(const QList<PendingSignal>& pending);
@@ -102,6 +112,13 @@ private:
     quint64 m_nextId = 1;
     // Source answers for a closed range never change: provider + period start -> USD.
     mutable QHash<QString, double> m_sourceCache;
+    BatchHoldSource m_batchHolds;
+    struct HeldAnswer
+    {
+        double amountUsd = 0;
+        QDateTime askedAt;
+    };
+    mutable QHash<QString, HeldAnswer> m_batchHeldCache; // provider + period start -> the last answer
     QHash<QString, QString> m_thresholdSignalled; // scope id -> period key
     QHash<QString, QString> m_limitSignalled;
 };

@@ -66,7 +66,7 @@ QString BudgetScope::displayName() const
 
 bool ScopeUsage::wouldExceed() const
 {
-    return limitUsd > 0 && spentUsd + reservedUsd + requestUsd > limitUsd + LimitEpsilonUsd;
+    return limitUsd > 0 && countedUsd() + reservedUsd + requestUsd > limitUsd + LimitEpsilonUsd;
 }
 
 QString BudgetCheck::exceededLimit() const

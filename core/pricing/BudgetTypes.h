@@ -77,11 +77,19 @@ struct ScopeUsage
     BudgetScope scope;
     double limitUsd = 0;
     double spentUsd = 0; // ledger before the tracker started + committed since
+    // The worst cases running provider batch jobs hold until their results are recorded: not
+    // billed yet, so shown apart from spentUsd, but counted by every check as if spent.
+    double batchHeldUsd = 0;
     double reservedUsd = 0; // in-flight requests' worst cases
     double requestUsd = 0; // worst case of the request being checked
 
-    double usedFraction() const { return limitUsd > 0 ? (spentUsd + reservedUsd) / limitUsd : 0; }
-    double fractionWithRequest() const { return limitUsd > 0 ? (spentUsd + reservedUsd + requestUsd) / limitUsd : 0; }
+    // What the checks count as gone: spent and held by running batch jobs.
+    double countedUsd() const { return spentUsd + batchHeldUsd; }
+    double usedFraction() const { return limitUsd > 0 ? (countedUsd() + reservedUsd) / limitUsd : 0; }
+    double fractionWithRequest() const
+    {
+        return limitUsd > 0 ? (countedUsd() + reservedUsd + requestUsd) / limitUsd : 0;
+    }
     bool wouldExceed() const;
 };
 

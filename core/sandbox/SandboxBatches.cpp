@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
+#include <QUuid>
 
 namespace {
 const QByteArray kJson = QByteArrayLiteral("application/json");
@@ -42,6 +43,35 @@ SandboxBatches::Reply openAiError(int status, const QString& message, const QStr
                                        { QStringLiteral("type"), QStringLiteral("invalid_request_error") },
                                        { QStringLiteral("param"), orNull(param) },
                                        { QStringLiteral("code"), orNull(code) } } } }) };
+}
+
+// Azure's error envelope: a code and a message, no type.
+SandboxBatches::Reply azureError(int status, const QString& code, const QString& message)
+{
+    return { status, kJson,
+             compact(
+                 { { QStringLiteral("error"),
+                     QJsonObject { { QStringLiteral("code"), code }, { QStringLiteral("message"), message } } } }) };
+}
+
+// Mistral's error envelope.
+SandboxBatches::Reply mistralError(int status, const QString& message,
+                                   const QString& type = QStringLiteral("invalid_request_error"))
+{
+    return { status, kJson,
+             compact({ { QStringLiteral("object"), QStringLiteral("error") },
+                       { QStringLiteral("message"), message },
+                       { QStringLiteral("type"), type },
+                       { QStringLiteral("param"), QJsonValue() },
+                       { QStringLiteral("code"), QJsonValue() } }) };
+}
+
+// OpenAI's envelope, or Azure's for the same refusal (Azure's has a code and a message only).
+SandboxBatches::Reply refusal(bool azure, int status, const QString& message, const QString& param = {},
+                              const QString& code = {})
+{
+    return azure ? azureError(status, code.isEmpty() ? QString::number(status) : code, message)
+                 : openAiError(status, message, param, code);
 }
 
 // Anthropic's error envelope.
@@ -95,6 +125,19 @@ QHash<QByteArray, std::pair<QByteArray, QByteArray>> formParts(const HttpRequest
 }
 } // namespace
 
+void SandboxBatches::malform(QByteArray& output)
+{
+    QList<QByteArray> lines = output.split('\n');
+    if (m_malformedOutputLine <= 0 || m_malformedOutputLine > lines.size()
+        || lines[m_malformedOutputLine - 1].isEmpty()) {
+        return;
+    }
+    QByteArray& line = lines[m_malformedOutputLine - 1];
+    line.truncate(line.size() / 2);
+    output = lines.join('\n');
+    m_malformedOutputLine = 0;
+}
+
 QString SandboxBatches::nextId(const char* prefix)
 {
     return QString::fromLatin1(prefix) + QStringLiteral("sandbox%1").arg(m_next++, 8, 10, QLatin1Char('0'));
@@ -105,12 +148,28 @@ QByteArray SandboxBatches::jobInput(const QString& jobId) const
     if (const auto job = m_openAiJobs.constFind(jobId); job != m_openAiJobs.cend()) {
         return m_files.value(job->inputFileId).bytes;
     }
+    if (const auto job = m_mistralJobs.constFind(jobId); job != m_mistralJobs.cend()) {
+        return m_files.value(job->inputFiles.value(0)).bytes;
+    }
     return m_anthropicJobs.value(jobId).body;
 }
 
 std::optional<SandboxBatches::Reply> SandboxBatches::openAi(const HttpRequest& request, QByteArrayView rest,
                                                             const Answerer& answer)
 {
+    return openAiLike(Api::OpenAi, request, rest, answer);
+}
+
+std::optional<SandboxBatches::Reply> SandboxBatches::azure(const HttpRequest& request, QByteArrayView rest,
+                                                           const Answerer& answer)
+{
+    return openAiLike(Api::Azure, request, rest, answer);
+}
+
+std::optional<SandboxBatches::Reply> SandboxBatches::openAiLike(Api api, const HttpRequest& request,
+                                                                QByteArrayView rest, const Answerer& answer)
+{
+    const bool azure = api == Api::Azure;
     static const QRegularExpression fileContent(QStringLiteral("^/files/([^/]+)/content$"));
     static const QRegularExpression batch(QStringLiteral("^/batches/([^/]+)(/cancel)?$"));
     const QString path = QString::fromUtf8(rest);
@@ -124,25 +183,25 @@ std::optional<SandboxBatches::Reply> SandboxBatches::openAi(const HttpRequest& r
     const bool post = request.method == "POST";
     const bool cancel = job.hasMatch() && !job.captured(2).isEmpty();
     if (post != (path == QLatin1String("/files") || path == QLatin1String("/batches") || cancel)) {
-        return openAiError(405, QStringLiteral("Method not allowed"));
+        return refusal(azure, 405, QStringLiteral("Method not allowed"));
     }
     if (path == QLatin1String("/files")) {
-        return upload(request);
+        return upload(api, request);
     }
     if (path == QLatin1String("/batches")) {
-        return createOpenAiJob(request);
+        return createOpenAiJob(api, request);
     }
     if (content.hasMatch()) {
         const auto file = m_files.constFind(content.captured(1));
         if (file == m_files.cend()) {
-            return openAiError(404, QStringLiteral("No such File object: %1").arg(content.captured(1)),
-                               QStringLiteral("id"));
+            return refusal(azure, 404, QStringLiteral("No such File object: %1").arg(content.captured(1)),
+                           QStringLiteral("id"));
         }
         return Reply { 200, QByteArrayLiteral("application/octet-stream"), file->bytes };
     }
     const auto found = m_openAiJobs.find(job.captured(1));
     if (found == m_openAiJobs.end()) {
-        return openAiError(404, QStringLiteral("No batch found with id '%1'.").arg(job.captured(1)));
+        return refusal(azure, 404, QStringLiteral("No batch found with id '%1'.").arg(job.captured(1)));
     }
     if (cancel) {
         if (found->status == "validating" || found->status == "in_progress") {
@@ -155,25 +214,50 @@ std::optional<SandboxBatches::Reply> SandboxBatches::openAi(const HttpRequest& r
     return Reply { 200, kJson, openAiJobJson(*found) };
 }
 
-SandboxBatches::Reply SandboxBatches::upload(const HttpRequest& request)
+SandboxBatches::Reply SandboxBatches::upload(Api api, const HttpRequest& request)
 {
+    const bool azure = api == Api::Azure;
     const auto parts = formParts(request);
+    if (api == Api::Mistral) {
+        // Mistral's purposes; its file object counts the lines of a batch file.
+        static const QSet<QByteArray> purposes { "fine-tune", "batch", "ocr" };
+        if (!parts.contains("file") || !purposes.contains(parts.value("purpose").second)) {
+            return mistralError(422,
+                                parts.contains("file")
+                                    ? QStringLiteral("purpose: Input should be 'fine-tune', 'batch' or 'ocr'")
+                                    : QStringLiteral("file: Field required"));
+        }
+        ++m_uploads;
+        const File file { parts.value("file").first, parts.value("purpose").second, parts.value("file").second, now() };
+        const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        m_files.insert(id, file);
+        return { 200, kJson,
+                 compact({ { QStringLiteral("id"), id },
+                           { QStringLiteral("object"), QStringLiteral("file") },
+                           { QStringLiteral("bytes"), file.bytes.size() },
+                           { QStringLiteral("created_at"), file.createdAt },
+                           { QStringLiteral("filename"), QString::fromUtf8(file.name) },
+                           { QStringLiteral("purpose"), QString::fromUtf8(file.purpose) },
+                           { QStringLiteral("sample_type"), QStringLiteral("batch_request") },
+                           { QStringLiteral("num_lines"), int(file.bytes.trimmed().count('\n') + 1) },
+                           { QStringLiteral("source"), QStringLiteral("upload") } }) };
+    }
     if (!parts.contains("purpose")) {
-        return openAiError(400, QStringLiteral("Missing required parameter: 'purpose'."), QStringLiteral("purpose"),
-                           QStringLiteral("missing_required_parameter"));
+        return refusal(azure, 400, QStringLiteral("Missing required parameter: 'purpose'."), QStringLiteral("purpose"),
+                       QStringLiteral("missing_required_parameter"));
     }
     if (!parts.contains("file")) {
-        return openAiError(400, QStringLiteral("Missing required parameter: 'file'."), QStringLiteral("file"),
-                           QStringLiteral("missing_required_parameter"));
+        return refusal(azure, 400, QStringLiteral("Missing required parameter: 'file'."), QStringLiteral("file"),
+                       QStringLiteral("missing_required_parameter"));
     }
     const QByteArray purpose = parts.value("purpose").second;
     static const QSet<QByteArray> purposes { "assistants", "batch", "fine-tune", "vision", "user_data", "evals" };
     if (!purposes.contains(purpose)) {
-        return openAiError(400,
-                           QStringLiteral("'%1' is not one of ['assistants', 'batch', 'fine-tune', 'vision', "
-                                          "'user_data', 'evals'] - 'purpose'")
-                               .arg(QString::fromUtf8(purpose)),
-                           QStringLiteral("purpose"), QStringLiteral("invalid_value"));
+        return refusal(azure, 400,
+                       QStringLiteral("'%1' is not one of ['assistants', 'batch', 'fine-tune', 'vision', "
+                                      "'user_data', 'evals'] - 'purpose'")
+                           .arg(QString::fromUtf8(purpose)),
+                       QStringLiteral("purpose"), QStringLiteral("invalid_value"));
     }
     ++m_uploads;
     File file { parts.value("file").first, purpose, parts.value("file").second, now() };
@@ -185,51 +269,66 @@ SandboxBatches::Reply SandboxBatches::upload(const HttpRequest& request)
                        { QStringLiteral("bytes"), file.bytes.size() },
                        { QStringLiteral("created_at"), file.createdAt },
                        { QStringLiteral("filename"), QString::fromUtf8(file.name) },
-                       { QStringLiteral("purpose"), QString::fromUtf8(purpose) } }) };
+                       { QStringLiteral("purpose"), QString::fromUtf8(purpose) },
+                       // Azure imports the file before a batch may use it; the sandbox has at once.
+                       { QStringLiteral("status"), QStringLiteral("processed") } }) };
 }
 
-SandboxBatches::Reply SandboxBatches::createOpenAiJob(const HttpRequest& request)
+SandboxBatches::Reply SandboxBatches::createOpenAiJob(Api api, const HttpRequest& request)
 {
+    const bool azure = api == Api::Azure;
     QJsonParseError parseError;
     const QJsonObject body = QJsonDocument::fromJson(request.body, &parseError).object();
     if (parseError.error != QJsonParseError::NoError) {
-        return openAiError(400,
-                           QStringLiteral("We could not parse the JSON body of your request. (HINT: This likely "
-                                          "means you aren't using your HTTP library correctly. The OpenAI API "
-                                          "expects a JSON payload, but what was sent was not valid JSON."));
+        return refusal(azure, 400,
+                       QStringLiteral("We could not parse the JSON body of your request. (HINT: This likely "
+                                      "means you aren't using your HTTP library correctly. The OpenAI API "
+                                      "expects a JSON payload, but what was sent was not valid JSON."));
     }
     for (const char* field : { "input_file_id", "endpoint", "completion_window" }) {
         if (!body.value(QLatin1String(field)).isString()) {
-            return openAiError(400, QStringLiteral("Missing required parameter: '%1'.").arg(QLatin1String(field)),
-                               QLatin1String(field), QStringLiteral("missing_required_parameter"));
+            return refusal(azure, 400, QStringLiteral("Missing required parameter: '%1'.").arg(QLatin1String(field)),
+                           QLatin1String(field), QStringLiteral("missing_required_parameter"));
         }
     }
     const QString endpoint = body.value(QLatin1String("endpoint")).toString();
     static const QStringList endpoints { QStringLiteral("/v1/responses"), QStringLiteral("/v1/chat/completions"),
                                          QStringLiteral("/v1/embeddings"), QStringLiteral("/v1/completions") };
-    if (!endpoints.contains(endpoint)) {
-        return openAiError(400,
-                           QStringLiteral("Invalid value: '%1'. Supported values are: '/v1/responses', "
-                                          "'/v1/chat/completions', '/v1/embeddings', and '/v1/completions'.")
-                               .arg(endpoint),
-                           QStringLiteral("endpoint"), QStringLiteral("invalid_value"));
+    // Azure's batches name the deployment-relative paths.
+    static const QStringList azureEndpoints { QStringLiteral("/chat/completions"), QStringLiteral("/embeddings"),
+                                              QStringLiteral("/responses") };
+    if (azure && !azureEndpoints.contains(endpoint)) {
+        return refusal(azure, 400,
+                       QStringLiteral("The endpoint '%1' is not supported. Supported endpoints are "
+                                      "'/chat/completions', '/embeddings' and '/responses'.")
+                           .arg(endpoint),
+                       QStringLiteral("endpoint"), QStringLiteral("invalid_value"));
+    }
+    if (!azure && !endpoints.contains(endpoint)) {
+        return refusal(azure, 400,
+                       QStringLiteral("Invalid value: '%1'. Supported values are: '/v1/responses', "
+                                      "'/v1/chat/completions', '/v1/embeddings', and '/v1/completions'.")
+                           .arg(endpoint),
+                       QStringLiteral("endpoint"), QStringLiteral("invalid_value"));
     }
     const QString window = body.value(QLatin1String("completion_window")).toString();
     if (window != QLatin1String("24h")) {
-        return openAiError(400, QStringLiteral("Invalid value: '%1'. Supported values are: '24h'.").arg(window),
-                           QStringLiteral("completion_window"), QStringLiteral("invalid_value"));
+        return refusal(azure, 400, QStringLiteral("Invalid value: '%1'. Supported values are: '24h'.").arg(window),
+                       QStringLiteral("completion_window"), QStringLiteral("invalid_value"));
     }
     const QString fileId = body.value(QLatin1String("input_file_id")).toString();
     const auto file = m_files.constFind(fileId);
     if (file == m_files.cend()) {
-        return openAiError(404, QStringLiteral("No such File object: %1").arg(fileId), QStringLiteral("id"));
+        return refusal(azure, 404, QStringLiteral("No such File object: %1").arg(fileId), QStringLiteral("id"));
     }
     if (file->purpose != "batch") {
-        return openAiError(400, QStringLiteral("The input file %1 was not uploaded with purpose 'batch'.").arg(fileId),
-                           QStringLiteral("input_file_id"), QStringLiteral("invalid_value"));
+        return refusal(azure, 400,
+                       QStringLiteral("The input file %1 was not uploaded with purpose 'batch'.").arg(fileId),
+                       QStringLiteral("input_file_id"), QStringLiteral("invalid_value"));
     }
     ++m_jobsCreated;
     OpenAiJob job;
+    job.api = api;
     job.id = nextId("batch_");
     job.inputFileId = fileId;
     job.createdAt = now();
@@ -274,7 +373,8 @@ void SandboxBatches::advance(OpenAiJob& job, const Answerer& answer)
             if (!errors.isEmpty()) {
                 break;
             }
-            if (line.value(QLatin1String("url")).toString() != QLatin1String("/v1/chat/completions")) {
+            const QLatin1String url(job.api == Api::Azure ? "/chat/completions" : "/v1/chat/completions");
+            if (line.value(QLatin1String("url")).toString() != url) {
                 error(QStringLiteral("invalid_url"),
                       QStringLiteral("The URL provided for this request does not match the batch endpoint."),
                       QStringLiteral("url"));
@@ -343,6 +443,7 @@ void SandboxBatches::run(OpenAiJob& job, const Answerer& answer, int count)
             ++job.failed;
         }
     }
+    malform(output);
     for (auto [bytes, id] : { std::pair { &output, &job.outputFileId }, std::pair { &failures, &job.errorFileId } }) {
         if (!bytes->isEmpty()) {
             *id = nextId("file-");
@@ -358,7 +459,8 @@ QByteArray SandboxBatches::openAiJobJson(const OpenAiJob& job) const
     return compact(
         { { QStringLiteral("id"), job.id },
           { QStringLiteral("object"), QStringLiteral("batch") },
-          { QStringLiteral("endpoint"), QStringLiteral("/v1/chat/completions") },
+          { QStringLiteral("endpoint"),
+            job.api == Api::Azure ? QStringLiteral("/chat/completions") : QStringLiteral("/v1/chat/completions") },
           { QStringLiteral("errors"),
             QJsonDocument::fromJson(job.errors).object().isEmpty()
                 ? QJsonValue()
@@ -538,4 +640,225 @@ QByteArray SandboxBatches::anthropicJobJson(const AnthropicJob& job, const QByte
                      { QStringLiteral("results_url"),
                        job.ended ? QJsonValue(QString::fromUtf8(resultsBase) + job.id + QStringLiteral("/results"))
                                  : QJsonValue() } });
+}
+
+std::optional<SandboxBatches::Reply> SandboxBatches::mistral(const HttpRequest& request, QByteArrayView rest,
+                                                             const Answerer& answer)
+{
+    static const QRegularExpression fileContent(QStringLiteral("^/files/([^/]+)/content$"));
+    static const QRegularExpression jobPath(QStringLiteral("^/batch/jobs/([^/]+)(/cancel)?$"));
+    const QString path = QString::fromUtf8(rest);
+    const QRegularExpressionMatch content = fileContent.match(path);
+    const QRegularExpressionMatch job = jobPath.match(path);
+    const bool files = path == QLatin1String("/files");
+    const bool jobs = path == QLatin1String("/batch/jobs");
+    if (!files && !jobs && !content.hasMatch() && !job.hasMatch()) {
+        return std::nullopt;
+    }
+    ++m_endpointRequests;
+    const bool cancel = job.hasMatch() && !job.captured(2).isEmpty();
+    if ((request.method == "POST") != (files || jobs || cancel)) {
+        return mistralError(405, QStringLiteral("Method Not Allowed"));
+    }
+    if (files) {
+        return upload(Api::Mistral, request);
+    }
+    if (jobs) {
+        return createMistralJob(request);
+    }
+    if (content.hasMatch()) {
+        const auto file = m_files.constFind(content.captured(1));
+        if (file == m_files.cend()) {
+            return mistralError(404, QStringLiteral("File %1 not found").arg(content.captured(1)),
+                                QStringLiteral("not_found"));
+        }
+        return Reply { 200, QByteArrayLiteral("application/octet-stream"), file->bytes };
+    }
+    const auto found = m_mistralJobs.find(job.captured(1));
+    if (found == m_mistralJobs.end()) {
+        return mistralError(404, QStringLiteral("Batch job %1 not found").arg(job.captured(1)),
+                            QStringLiteral("not_found"));
+    }
+    if (cancel) {
+        if (found->status == "QUEUED" || found->status == "RUNNING") {
+            found->status = "CANCELLATION_REQUESTED";
+        }
+        return Reply { 200, kJson, mistralJobJson(*found) };
+    }
+    advance(*found, answer);
+    return Reply { 200, kJson, mistralJobJson(*found) };
+}
+
+SandboxBatches::Reply SandboxBatches::createMistralJob(const HttpRequest& request)
+{
+    QJsonParseError parseError;
+    const QJsonObject body = QJsonDocument::fromJson(request.body, &parseError).object();
+    if (parseError.error != QJsonParseError::NoError) {
+        return mistralError(422, QStringLiteral("body: Input should be a valid JSON object"));
+    }
+    if (!body.value(QLatin1String("endpoint")).isString()) {
+        return mistralError(422, QStringLiteral("endpoint: Field required"));
+    }
+    static const QStringList endpoints { QStringLiteral("/v1/chat/completions"),    QStringLiteral("/v1/embeddings"),
+                                         QStringLiteral("/v1/fim/completions"),     QStringLiteral("/v1/moderations"),
+                                         QStringLiteral("/v1/chat/moderations"),    QStringLiteral("/v1/ocr"),
+                                         QStringLiteral("/v1/classifications"),     QStringLiteral("/v1/conversations"),
+                                         QStringLiteral("/v1/audio/transcriptions") };
+    const QString endpoint = body.value(QLatin1String("endpoint")).toString();
+    if (!endpoints.contains(endpoint)) {
+        return mistralError(422,
+                            QStringLiteral("endpoint: Input should be one of %1, got '%2'")
+                                .arg(endpoints.join(QStringLiteral(", ")), endpoint));
+    }
+    if (!body.value(QLatin1String("model")).isString()) {
+        return mistralError(400, QStringLiteral("A model is required for a batch job without an agent_id"));
+    }
+    const QJsonArray inputs = body.value(QLatin1String("input_files")).toArray();
+    if (inputs.isEmpty()) {
+        return mistralError(422, QStringLiteral("input_files: Field required"));
+    }
+    MistralJob job;
+    for (const QJsonValue& input : inputs) {
+        const auto file = m_files.constFind(input.toString());
+        if (file == m_files.cend()) {
+            return mistralError(404, QStringLiteral("File %1 not found").arg(input.toString()),
+                                QStringLiteral("not_found"));
+        }
+        if (file->purpose != "batch") {
+            return mistralError(400,
+                                QStringLiteral("File %1 was not uploaded with purpose 'batch'").arg(input.toString()));
+        }
+        job.inputFiles << input.toString();
+    }
+    ++m_jobsCreated;
+    job.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    job.model = body.value(QLatin1String("model")).toString();
+    job.metadata = body.value(QLatin1String("metadata")).toObject();
+    job.createdAt = now();
+    m_mistralJobs.insert(job.id, job);
+    return { 200, kJson, mistralJobJson(job) };
+}
+
+QList<std::pair<QJsonValue, QJsonObject>> SandboxBatches::mistralRequests(const MistralJob& job) const
+{
+    QList<std::pair<QJsonValue, QJsonObject>> requests;
+    for (const QString& fileId : job.inputFiles) {
+        for (const QByteArray& text : m_files.value(fileId).bytes.split('\n')) {
+            if (text.trimmed().isEmpty()) {
+                continue;
+            }
+            const QJsonObject line = QJsonDocument::fromJson(text).object();
+            QJsonObject body = line.value(QLatin1String("body")).toObject();
+            body.insert(QStringLiteral("model"), job.model); // one model per job
+            requests.append({ line.value(QLatin1String("custom_id")), body });
+        }
+    }
+    return requests;
+}
+
+// QUEUED -> (first poll) RUNNING, or FAILED when a line is bad -> (second poll) SUCCESS.
+void SandboxBatches::advance(MistralJob& job, const Answerer& answer)
+{
+    if (job.status == "QUEUED") {
+        int index = 0;
+        for (const QString& fileId : std::as_const(job.inputFiles)) {
+            for (const QByteArray& text : m_files.value(fileId).bytes.split('\n')) {
+                ++index;
+                if (text.trimmed().isEmpty()) {
+                    continue;
+                }
+                QJsonParseError parseError;
+                const QJsonObject line = QJsonDocument::fromJson(text, &parseError).object();
+                const QString why = parseError.error != QJsonParseError::NoError ? QStringLiteral("invalid JSON")
+                    : !line.value(QLatin1String("custom_id")).isString() ? QStringLiteral("custom_id: Field required")
+                    : !line.value(QLatin1String("body")).isObject()      ? QStringLiteral("body: Field required")
+                                                                         : QString();
+                if (!why.isEmpty()) {
+                    job.errors.append(
+                        QJsonObject { { QStringLiteral("message"), QStringLiteral("Line %1: %2").arg(index).arg(why) },
+                                      { QStringLiteral("count"), 1 } });
+                }
+                ++job.total;
+            }
+        }
+        job.startedAt = now();
+        if (!job.errors.isEmpty()) {
+            job.status = "FAILED"; // nothing runs, nothing is billed
+            job.completedAt = now();
+        } else {
+            job.status = "RUNNING";
+        }
+        return;
+    }
+    if (job.status == "CANCELLATION_REQUESTED") {
+        run(job, answer, (job.total + 1) / 2); // what finished before the cancel took effect
+        job.status = "CANCELLED";
+        job.completedAt = now();
+        return;
+    }
+    if (job.status == "RUNNING") {
+        run(job, answer, job.total);
+        job.status = "SUCCESS";
+        job.completedAt = now();
+    }
+}
+
+void SandboxBatches::run(MistralJob& job, const Answerer& answer, int count)
+{
+    QByteArray output;
+    QByteArray failures;
+    const QList<std::pair<QJsonValue, QJsonObject>> requests = mistralRequests(job);
+    for (qsizetype i = 0; i < requests.size() && i < count; ++i) {
+        ++m_requestsRun;
+        const auto [status, body] = answer(compact(requests[i].second));
+        const QByteArray result
+            = compact({ { QStringLiteral("id"), QStringLiteral("batch-%1-%2").arg(job.id).arg(i) },
+                        { QStringLiteral("custom_id"), requests[i].first },
+                        { QStringLiteral("response"),
+                          QJsonObject { { QStringLiteral("status_code"), status },
+                                        { QStringLiteral("body"), QJsonDocument::fromJson(body).object() } } },
+                        { QStringLiteral("error"), QJsonValue() } })
+            + '\n';
+        if (status == 200) {
+            output += result;
+            ++job.succeeded;
+        } else {
+            failures += result;
+            ++job.failed;
+        }
+    }
+    malform(output);
+    for (auto [bytes, id] : { std::pair { &output, &job.outputFile }, std::pair { &failures, &job.errorFile } }) {
+        if (!bytes->isEmpty()) {
+            *id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            m_files.insert(*id, File { id->toUtf8() + ".jsonl", "batch_result", *bytes, now() });
+        }
+    }
+}
+
+QByteArray SandboxBatches::mistralJobJson(const MistralJob& job) const
+{
+    QJsonArray inputs;
+    for (const QString& id : job.inputFiles) {
+        inputs.append(id);
+    }
+    return compact(
+        { { QStringLiteral("id"), job.id },
+          { QStringLiteral("object"), QStringLiteral("batch") },
+          { QStringLiteral("input_files"), inputs },
+          { QStringLiteral("metadata"), job.metadata },
+          { QStringLiteral("endpoint"), QStringLiteral("/v1/chat/completions") },
+          { QStringLiteral("model"), job.model },
+          { QStringLiteral("agent_id"), QJsonValue() },
+          { QStringLiteral("output_file"), orNull(job.outputFile) },
+          { QStringLiteral("error_file"), orNull(job.errorFile) },
+          { QStringLiteral("errors"), job.errors },
+          { QStringLiteral("status"), QString::fromLatin1(job.status) },
+          { QStringLiteral("created_at"), job.createdAt },
+          { QStringLiteral("total_requests"), job.total },
+          { QStringLiteral("completed_requests"), job.succeeded + job.failed },
+          { QStringLiteral("succeeded_requests"), job.succeeded },
+          { QStringLiteral("failed_requests"), job.failed },
+          { QStringLiteral("started_at"), job.startedAt > 0 ? QJsonValue(job.startedAt) : QJsonValue() },
+          { QStringLiteral("completed_at"), job.completedAt > 0 ? QJsonValue(job.completedAt) : QJsonValue() } });
 }

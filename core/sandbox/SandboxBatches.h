@@ -3,15 +3,19 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <optional>
 
 struct HttpRequest;
 
-// The providers' batch APIs as documented, for the sandbox's OpenAI and Anthropic providers:
+// The providers' batch APIs as documented, for the sandbox's OpenAI, Azure OpenAI, Mistral and
+// Anthropic providers:
 // - OpenAI: POST files (multipart/form-data, purpose "batch"), GET files/{id}/content, POST
 //   batches ({input_file_id, endpoint "/v1/chat/completions", completion_window "24h"}),
 //   GET batches/{id}, POST batches/{id}/cancel. The input file is validated when the job is
@@ -21,6 +25,17 @@ struct HttpRequest;
 //   1-64 of [A-Za-z0-9_-], checked at once with a 400), GET messages/batches/{id},
 //   GET messages/batches/{id}/results (JSONL, once the batch has ended),
 //   POST messages/batches/{id}/cancel.
+// - Azure OpenAI (global batch): OpenAI's objects at {endpoint}/openai/files and /openai/batches
+//   (?api-version= required, 404 "Resource not found" without, as Azure answers) or the v1 API's
+//   /openai/v1/files and /batches; endpoint and each line's url "/chat/completions", each body's
+//   model a deployment; Azure's error envelope {"error": {"code", "message"}}.
+// - Mistral: POST files (purpose "batch"), POST batch/jobs ({input_files, model, endpoint,
+//   metadata}), GET batch/jobs/{id}, POST batch/jobs/{id}/cancel, GET files/{id}/content. Each
+//   line {custom_id, body}, the job's model put into each body. QUEUED until the first GET, which
+//   checks every line: a bad one fails the job (FAILED, errors [{message: "Line N: ...", count}])
+//   and nothing runs; else RUNNING, then SUCCESS with output_file (and error_file for the requests
+//   that failed, OpenAI-shaped lines); a cancel CANCELLATION_REQUESTED, then CANCELLED with the
+//   first half run. Mistral's error envelope {"object": "error", "message", "type", "param", "code"}.
 // A job runs when it is polled: the first GET shows it in progress, the second one ended, each
 // request then answered through the Answerer exactly as the provider's own endpoint would.
 // A cancel of a running job answers it "cancelling" (Anthropic "canceling"); the next GET shows it
@@ -43,6 +58,9 @@ public:
     std::optional<Reply> openAi(const HttpRequest& request, QByteArrayView rest, const Answerer& answer);
     std::optional<Reply> anthropic(const HttpRequest& request, QByteArrayView rest, const QByteArray& resultsBase,
                                    const Answerer& answer);
+    // `rest` after the resource's /openai (or /openai/v1): /files..., /batches...
+    std::optional<Reply> azure(const HttpRequest& request, QByteArrayView rest, const Answerer& answer);
+    std::optional<Reply> mistral(const HttpRequest& request, QByteArrayView rest, const Answerer& answer);
 
     // What reached the server: requests to the batch endpoints, and the requests run in jobs.
     int endpointRequests() const { return m_endpointRequests; }
@@ -51,6 +69,9 @@ public:
     int requestsRun() const { return m_requestsRun; }
     // A job's input as received (OpenAI: the uploaded JSONL; Anthropic: the create body).
     QByteArray jobInput(const QString& jobId) const;
+    // A fault: the next output file written (OpenAI, Azure, Mistral) has its line `line` (1-based)
+    // cut in half, as a truncated download would; 0 turns it off.
+    void setMalformedOutputLine(int line) { m_malformedOutputLine = line; }
 
 private:
     struct File
@@ -60,8 +81,15 @@ private:
         QByteArray bytes;
         qint64 createdAt = 0;
     };
+    enum class Api
+    {
+        OpenAi,
+        Azure,
+        Mistral,
+    };
     struct OpenAiJob
     {
+        Api api = Api::OpenAi; // or Azure: the same objects, its own endpoint and error envelope
         QString id;
         QString inputFileId;
         qint64 createdAt = 0;
@@ -91,8 +119,27 @@ private:
         QByteArray results;
     };
 
-    Reply upload(const HttpRequest& request);
-    Reply createOpenAiJob(const HttpRequest& request);
+    struct MistralJob
+    {
+        QString id;
+        QStringList inputFiles;
+        QString model;
+        QJsonObject metadata;
+        qint64 createdAt = 0;
+        qint64 startedAt = 0;
+        qint64 completedAt = 0;
+        QByteArray status = "QUEUED";
+        int total = 0;
+        int succeeded = 0;
+        int failed = 0;
+        QString outputFile;
+        QString errorFile;
+        QJsonArray errors; // [{message, count}]
+    };
+
+    std::optional<Reply> openAiLike(Api api, const HttpRequest& request, QByteArrayView rest, const Answerer& answer);
+    Reply upload(Api api, const HttpRequest& request);
+    Reply createOpenAiJob(Api api, const HttpRequest& request);
     void advance(OpenAiJob& job, const Answerer& answer);
     // Answers the job's first `count` requests into its output and error files.
     void run(OpenAiJob& job, const Answerer& answer, int count);
@@ -101,13 +148,24 @@ private:
     void advance(AnthropicJob& job, const Answerer& answer);
     QByteArray anthropicJobJson(const AnthropicJob& job, const QByteArray& resultsBase) const;
     QString nextId(const char* prefix);
+    Reply createMistralJob(const HttpRequest& request);
+    void advance(MistralJob& job, const Answerer& answer);
+    // Answers the job's first `count` requests into its output and error files.
+    void run(MistralJob& job, const Answerer& answer, int count);
+    QByteArray mistralJobJson(const MistralJob& job) const;
+    // The {custom_id, body} lines of the job's input files, the job's model in each body.
+    QList<std::pair<QJsonValue, QJsonObject>> mistralRequests(const MistralJob& job) const;
 
     QHash<QString, File> m_files;
     QHash<QString, OpenAiJob> m_openAiJobs;
     QHash<QString, AnthropicJob> m_anthropicJobs;
+    QHash<QString, MistralJob> m_mistralJobs;
     quint64 m_next = 1;
     int m_endpointRequests = 0;
     int m_uploads = 0;
     int m_jobsCreated = 0;
     int m_requestsRun = 0;
+    int m_malformedOutputLine = 0;
+    // Applies setMalformedOutputLine() to an output file's lines, once.
+    void malform(QByteArray& output);
 };

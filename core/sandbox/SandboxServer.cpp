@@ -303,8 +303,8 @@ void SandboxServer::handle(const HttpRequest& request, HttpResponder* responder)
             handleEmbeddings(provider, request, responder);
             return;
         }
-        const bool batchPath
-            = rest.startsWith("/files") || rest.startsWith("/batches") || rest.startsWith("/messages/batches");
+        const bool batchPath = rest.startsWith("/files") || rest.startsWith("/batches") || rest.startsWith("/batch/")
+            || rest.startsWith("/messages/batches");
         if (batchPath && !keyAccepted(provider, request)) {
             sendError(responder, provider.kind, 401, {});
             return;
@@ -314,6 +314,8 @@ void SandboxServer::handle(const HttpRequest& request, HttpResponder* responder)
         std::optional<SandboxBatches::Reply> batchReply;
         if (provider.id == QLatin1String("sandbox-openai")) {
             batchReply = m_batches.openAi(request, rest, answerer);
+        } else if (provider.id == QLatin1String("sandbox-mistral")) {
+            batchReply = m_batches.mistral(request, rest, answerer);
         } else if (provider.kind == ProviderKind::AnthropicMessages) {
             const QByteArray resultsBase
                 = "http://127.0.0.1:" + QByteArray::number(port()) + prefix + "/messages/batches/";
@@ -368,14 +370,35 @@ void SandboxServer::handleAzure(const SandboxCatalogue::Provider& provider, cons
     const QByteArrayView deployments = "/openai/deployments/";
     const QByteArrayView completions = "/chat/completions";
     const auto notFound = [&] { sendError(responder, provider.kind, 404, {}); };
+    const bool hasVersion
+        = QByteArrayView(request.query).startsWith("api-version=") || request.query.contains("&api-version=");
+    // Global batch: files and batches under /openai (with an api-version) or the v1 API's /openai/v1.
+    const bool v1 = rest.startsWith("/openai/v1/");
+    const QByteArrayView batchRest = v1 ? rest.sliced(10)
+        : rest.startsWith("/openai/")   ? rest.sliced(7)
+                                        : QByteArrayView();
+    if (batchRest.startsWith("/files") || batchRest.startsWith("/batches")) {
+        if (!v1 && !hasVersion) {
+            notFound();
+            return;
+        }
+        if (!keyAccepted(provider, request)) {
+            sendError(responder, provider.kind, 401, m_entra.carriesBearer(request) ? "invalid_token" : QByteArray());
+            return;
+        }
+        const std::optional<SandboxBatches::Reply> reply = m_batches.azure(
+            request, batchRest, [this, &provider](const QByteArray& body) { return batchAnswer(provider, body); });
+        if (reply) {
+            responder->send(reply->status, reply->contentType, reply->body);
+            return;
+        }
+    }
     std::optional<QString> deployment; // none: the v1 API, where the body's model names it
     if (rest == "/openai/v1/chat/completions") {
     } else if (rest.startsWith(deployments) && rest.endsWith(completions)
                && rest.size() > deployments.size() + completions.size()) {
         deployment
             = QString::fromUtf8(rest.sliced(deployments.size(), rest.size() - deployments.size() - completions.size()));
-        const bool hasVersion
-            = QByteArrayView(request.query).startsWith("api-version=") || request.query.contains("&api-version=");
         if (!hasVersion || deployment->contains(QLatin1Char('/'))) {
             notFound();
             return;

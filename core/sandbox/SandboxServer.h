@@ -118,6 +118,7 @@ public:
 
     // The batch APIs' counts (requests to their endpoints, uploads, jobs, requests run in jobs).
     const SandboxBatches& batches() const { return m_batches; }
+    SandboxBatches& batches() { return m_batches; } // its faults
 
     HttpServer* httpServer() const { return m_http; }
 

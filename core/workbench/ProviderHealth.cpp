@@ -272,8 +272,9 @@ ProviderHealth::Overlay ProviderHealth::overlayFor(const QString& providerId) co
             if (usage.scope.providerId.isEmpty() || usage.limitUsd <= 0) {
                 continue;
             }
-            // Spent, not merely reserved: calls in flight do not flash "over budget".
-            const double fraction = usage.spentUsd / usage.limitUsd;
+            // Spent (a running batch job's hold counts: it may bill all of it), not merely reserved:
+            // calls in flight do not flash "over budget".
+            const double fraction = usage.countedUsd() / usage.limitUsd;
             if (fraction >= 1) {
                 overlay.budgetScope = usage.scope.displayName();
                 break;
@@ -312,7 +313,7 @@ void ProviderHealth::refresh()
         }
     }
     const std::optional<ScopeUsage> global = globalBudgetWarning();
-    const int globalPercent = global ? qMax(1, qRound(global->spentUsd / global->limitUsd * 100)) : 0;
+    const int globalPercent = global ? qMax(1, qRound(global->countedUsd() / global->limitUsd * 100)) : 0;
     if (globalPercent != m_globalBudgetPercent) {
         m_globalBudgetPercent = globalPercent;
         emit globalBudgetChanged();
@@ -351,10 +352,10 @@ std::optional<ScopeUsage> ProviderHealth::globalBudgetWarning() const
     const double warnAt = m_budgets->settings().warnAt;
     std::optional<ScopeUsage> most;
     for (const ScopeUsage& usage : m_budgets->usage()) {
-        if (!usage.scope.providerId.isEmpty() || usage.limitUsd <= 0 || usage.spentUsd < usage.limitUsd * warnAt) {
+        if (!usage.scope.providerId.isEmpty() || usage.limitUsd <= 0 || usage.countedUsd() < usage.limitUsd * warnAt) {
             continue;
         }
-        if (!most || usage.spentUsd / usage.limitUsd > most->spentUsd / most->limitUsd) {
+        if (!most || usage.countedUsd() / usage.limitUsd > most->countedUsd() / most->limitUsd) {
             most = usage;
         }
     }

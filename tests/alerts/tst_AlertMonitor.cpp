@@ -163,6 +163,19 @@ private slots:
         QCOMPARE(m_cleared->size(), 3);
     }
 
+    void budget_heldByRunningBatchJobs_saidApartInTheSummary()
+    {
+        // $0.25 spent and $0.60 held by a running batch job of a $1.00 limit: the alert counts
+        // both (the job may bill all of it) and says how much is not billed yet.
+        m_monitor->observeBudget(QStringLiteral("global/day"), 0.85, 0.60);
+        QCOMPARE(m_fired->size(), 2); // 50, 80 %
+        QCOMPARE(m_fired->at(1).first().value<Alert>().summary,
+                 QStringLiteral("global/day budget at 85 % (threshold 80 %), 60 % of it held by running batch jobs, "
+                                "not billed yet"));
+        m_monitor->observeBudget(QStringLiteral("global/day"), 0.3, 0.0); // the job's results: $0.05 billed
+        QCOMPARE(m_cleared->size(), 2);
+    }
+
     void keyOverBudget_firesOnceClears()
     {
         m_monitor->observeKeyBudget(QStringLiteral("a1b2c3d4"), 4.0, 5.0);

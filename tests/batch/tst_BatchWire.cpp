@@ -39,13 +39,21 @@ private slots:
     void results_failedRequestsSayWhyAndBillNothing();
     void batchCost_handComputed_data();
     void batchCost_handComputed();
+    void api_ofEachProvider_data();
+    void api_ofEachProvider();
+    void mistralPayload_customIdAndBodyTheJobNamesTheModel();
+    void azurePayload_deploymentRelativeUrlAndTheDeploymentAsModel();
+    void results_aMalformedLineFailsTheWholeFileNamingIt_data();
+    void results_aMalformedLineFailsTheWholeFileNamingIt();
+    void errorMessage_readsEachProvidersEnvelope_data();
+    void errorMessage_readsEachProvidersEnvelope();
 };
 
 void tst_BatchWire::openAiPayload_isTheDocumentedInputFile()
 {
     QString error;
-    const auto file = BatchWire::payload(ProviderKind::OpenAiCompatible, QStringLiteral("gpt-4.1-mini"),
-                                         items(kTwoLines), QStringLiteral("in.jsonl"), &error);
+    const auto file = BatchWire::payload(BatchApi::OpenAi, QStringLiteral("gpt-4.1-mini"), items(kTwoLines),
+                                         QStringLiteral("in.jsonl"), &error);
     QVERIFY2(file, qPrintable(error));
     const QList<QByteArray> lines = file->trimmed().split('\n');
     QCOMPARE(lines.size(), 2);
@@ -66,8 +74,8 @@ void tst_BatchWire::openAiPayload_isTheDocumentedInputFile()
 void tst_BatchWire::anthropicPayload_translatesEachLineIntoParams()
 {
     QString error;
-    const auto body = BatchWire::payload(ProviderKind::AnthropicMessages, QStringLiteral("claude-haiku-4-5"),
-                                         items(kTwoLines), QStringLiteral("in.jsonl"), &error);
+    const auto body = BatchWire::payload(BatchApi::Anthropic, QStringLiteral("claude-haiku-4-5"), items(kTwoLines),
+                                         QStringLiteral("in.jsonl"), &error);
     QVERIFY2(body, qPrintable(error));
     const QJsonArray requests = QJsonDocument::fromJson(*body).object().value(QLatin1String("requests")).toArray();
     QCOMPARE(requests.size(), 2);
@@ -99,11 +107,11 @@ void tst_BatchWire::anthropicPayload_lineWithNoEquivalent_refusedNamingLineAndFi
     QFETCH(QString, error);
     const QByteArray file = "{\"messages\":[{\"role\":\"user\",\"content\":\"fine\"}]}\n" + line + '\n';
     QString message;
-    QVERIFY(!BatchWire::payload(ProviderKind::AnthropicMessages, QStringLiteral("claude-haiku-4-5"), items(file),
+    QVERIFY(!BatchWire::payload(BatchApi::Anthropic, QStringLiteral("claude-haiku-4-5"), items(file),
                                 QStringLiteral("in.jsonl"), &message));
     QVERIFY2(message.startsWith(error), qPrintable(message));
     // The same line goes to OpenAI as it is.
-    QVERIFY(BatchWire::payload(ProviderKind::OpenAiCompatible, QStringLiteral("gpt-4.1-mini"), items(file),
+    QVERIFY(BatchWire::payload(BatchApi::OpenAi, QStringLiteral("gpt-4.1-mini"), items(file),
                                QStringLiteral("in.jsonl"), &message));
 }
 
@@ -113,7 +121,9 @@ void tst_BatchWire::multipartUpload_carriesPurposeBatchAndTheFile()
     QVERIFY(body.startsWith("--XyZ\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nbatch\r\n"));
     QVERIFY(body.contains("Content-Disposition: form-data; name=\"file\"; filename=\"in.jsonl\"\r\n"));
     QVERIFY(body.contains("\r\n\r\n{\"a\":1}\n\r\n--XyZ--\r\n"));
-    QCOMPARE(QJsonDocument::fromJson(BatchWire::openAiCreateBody(QStringLiteral("file-1"))).object(),
+    QCOMPARE(QJsonDocument::fromJson(BatchWire::createBody(BatchApi::OpenAi, QStringLiteral("file-1"),
+                                                           QStringLiteral("gpt-4.1-mini"), QStringLiteral("in.jsonl")))
+                 .object(),
              (QJsonObject { { QStringLiteral("input_file_id"), QStringLiteral("file-1") },
                             { QStringLiteral("endpoint"), QStringLiteral("/v1/chat/completions") },
                             { QStringLiteral("completion_window"), QStringLiteral("24h") } }));
@@ -121,66 +131,104 @@ void tst_BatchWire::multipartUpload_carriesPurposeBatchAndTheFile()
 
 void tst_BatchWire::status_readsBothProvidersObjects_data()
 {
-    QTest::addColumn<bool>("anthropic");
+    QTest::addColumn<QString>("api");
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("state"); // "" = refused
     QTest::addColumn<int>("succeeded");
     QTest::addColumn<int>("failed");
     QTest::addColumn<QString>("outputFile");
     QTest::addColumn<QString>("firstError");
-    QTest::newRow("openai validating") << false
+    QTest::newRow("openai validating") << "openai"
                                        << QByteArray(
                                               "{\"id\":\"batch_1\",\"object\":\"batch\",\"status\":\"validating\","
                                               "\"request_counts\":{\"total\":0,\"completed\":0,\"failed\":0},"
                                               "\"output_file_id\":null,\"error_file_id\":null,\"errors\":null}")
                                        << "validating" << 0 << 0 << QString() << QString();
     QTest::newRow("openai completed with an output file")
-        << false
+        << "openai"
         << QByteArray(
                "{\"id\":\"batch_1\",\"object\":\"batch\",\"status\":\"completed\",\"request_counts\":{\"total\":3,"
                "\"completed\":2,\"failed\":1},\"output_file_id\":\"file-out\",\"error_file_id\":\"file-err\"}")
         << "ended" << 2 << 1 << "file-out" << QString();
     QTest::newRow("openai failed validation names the line")
-        << false
+        << "openai"
         << QByteArray("{\"id\":\"batch_1\",\"object\":\"batch\",\"status\":\"failed\",\"errors\":{\"object\":\"list\","
                       "\"data\":[{\"code\":\"invalid_url\",\"message\":\"The URL provided for this request does not "
                       "match the batch endpoint.\",\"param\":\"url\",\"line\":4}]}}")
         << "failed" << 0 << 0 << QString()
         << "line 4: The URL provided for this request does not match the batch endpoint.";
-    QTest::newRow("openai expired") << false
+    QTest::newRow("openai expired") << "openai"
                                     << QByteArray("{\"id\":\"batch_1\",\"object\":\"batch\",\"status\":\"expired\"}")
                                     << "expired" << 0 << 0 << QString() << QString();
     QTest::newRow("anthropic in progress")
-        << true
+        << "anthropic"
         << QByteArray("{\"id\":\"msgbatch_1\",\"type\":\"message_batch\",\"processing_status\":\"in_progress\","
                       "\"request_counts\":{\"processing\":2,\"succeeded\":0,\"errored\":0,\"canceled\":0,"
                       "\"expired\":0},\"results_url\":null}")
         << "in_progress" << 0 << 0 << QString() << QString();
     QTest::newRow("anthropic ended")
-        << true
+        << "anthropic"
         << QByteArray("{\"id\":\"msgbatch_1\",\"type\":\"message_batch\",\"processing_status\":\"ended\","
                       "\"request_counts\":{\"processing\":0,\"succeeded\":5,\"errored\":1,\"canceled\":0,"
                       "\"expired\":0},\"results_url\":\"https://api.anthropic.com/v1/messages/batches/msgbatch_1/"
                       "results\"}")
         << "ended" << 5 << 1 << QString() << QString();
     QTest::newRow("anthropic ended after a cancel")
-        << true
+        << "anthropic"
         << QByteArray("{\"id\":\"msgbatch_1\",\"type\":\"message_batch\",\"processing_status\":\"ended\","
                       "\"request_counts\":{\"processing\":0,\"succeeded\":1,\"errored\":0,\"canceled\":3,"
                       "\"expired\":0}}")
         << "cancelled" << 1 << 3 << QString() << QString();
-    QTest::newRow("an error envelope is no status") << false
+    QTest::newRow("an error envelope is no status") << "openai"
                                                     << QByteArray("{\"error\":{\"message\":\"No batch found with id "
                                                                   "'batch_x'.\",\"type\":\"invalid_request_error\"}}")
                                                     << QString() << 0 << 0 << QString() << QString();
     QTest::newRow("an OpenAI batch is no Anthropic one")
-        << true << QByteArray("{\"id\":\"batch_1\",\"object\":\"batch\",\"status\":\"completed\"}") << QString() << 0
-        << 0 << QString() << QString();
+        << "anthropic" << QByteArray("{\"id\":\"batch_1\",\"object\":\"batch\",\"status\":\"completed\"}") << QString()
+        << 0 << 0 << QString() << QString();
+    // Mistral's batch job: statuses in capitals, counts at the top level, errors as {message, count}.
+    QTest::newRow("mistral queued")
+        << "mistral"
+        << QByteArray("{\"id\":\"b6d4a1e2-0c1f-4c7e-9b0a-1f2e3d4c5b6a\",\"object\":\"batch\",\"input_files\":["
+                      "\"f1\"],\"endpoint\":\"/v1/chat/completions\",\"model\":\"codestral-latest\",\"errors\":[],"
+                      "\"status\":\"QUEUED\",\"created_at\":1765090800,\"total_requests\":3,\"completed_requests\":0,"
+                      "\"succeeded_requests\":0,\"failed_requests\":0}")
+        << "queued" << 0 << 0 << QString() << QString();
+    QTest::newRow("mistral success with an output file")
+        << "mistral"
+        << QByteArray("{\"id\":\"b6d4\",\"object\":\"batch\",\"input_files\":[\"f1\"],\"endpoint\":\"/v1/chat/"
+                      "completions\",\"errors\":[],\"status\":\"SUCCESS\",\"output_file\":\"f2\",\"error_file\":"
+                      "\"f3\",\"created_at\":1,\"total_requests\":3,\"completed_requests\":3,\"succeeded_requests\":2,"
+                      "\"failed_requests\":1}")
+        << "ended" << 2 << 1 << "f2" << QString();
+    QTest::newRow("mistral failed names the line and how often")
+        << "mistral"
+        << QByteArray("{\"id\":\"b6d4\",\"object\":\"batch\",\"input_files\":[\"f1\"],\"endpoint\":\"/v1/chat/"
+                      "completions\",\"errors\":[{\"message\":\"Line 2: invalid JSON\",\"count\":2}],\"status\":"
+                      "\"FAILED\",\"created_at\":1,\"total_requests\":0,\"completed_requests\":0,"
+                      "\"succeeded_requests\":0,\"failed_requests\":0}")
+        << "failed" << 0 << 0 << QString() << "Line 2: invalid JSON (2 times)";
+    QTest::newRow("mistral timeout exceeded is expired")
+        << "mistral" << QByteArray("{\"id\":\"b6d4\",\"status\":\"TIMEOUT_EXCEEDED\",\"succeeded_requests\":1}")
+        << "expired" << 1 << 0 << QString() << QString();
+    QTest::newRow("mistral cancellation requested")
+        << "mistral" << QByteArray("{\"id\":\"b6d4\",\"status\":\"CANCELLATION_REQUESTED\"}") << "cancelling" << 0 << 0
+        << QString() << QString();
+    QTest::newRow("an OpenAI status word is no Mistral one")
+        << "mistral" << QByteArray("{\"id\":\"batch_1\",\"object\":\"batch\",\"status\":\"completed\"}") << QString()
+        << 0 << 0 << QString() << QString();
+    QTest::newRow("azure: OpenAI's batch object")
+        << "azure"
+        << QByteArray("{\"object\":\"batch\",\"id\":\"batch_72a2792ef7d24ba7b82c7fe4a37e379f\",\"endpoint\":\"/chat/"
+                      "completions\",\"errors\":null,\"input_file_id\":\"file-b4fa\",\"completion_window\":\"24h\","
+                      "\"status\":\"completed\",\"output_file_id\":\"file-out\",\"error_file_id\":null,"
+                      "\"request_counts\":{\"total\":2,\"completed\":2,\"failed\":0}}")
+        << "ended" << 2 << 0 << "file-out" << QString();
 }
 
 void tst_BatchWire::status_readsBothProvidersObjects()
 {
-    QFETCH(bool, anthropic);
+    QFETCH(QString, api);
     QFETCH(QByteArray, json);
     QFETCH(QString, state);
     QFETCH(int, succeeded);
@@ -188,8 +236,7 @@ void tst_BatchWire::status_readsBothProvidersObjects()
     QFETCH(QString, outputFile);
     QFETCH(QString, firstError);
     QString error;
-    const auto status = BatchWire::parseStatus(
-        anthropic ? ProviderKind::AnthropicMessages : ProviderKind::OpenAiCompatible, json, &error);
+    const auto status = BatchWire::parseStatus(*BatchApis::fromId(api), json, &error);
     if (state.isEmpty()) {
         QVERIFY(!status);
         QVERIFY(!error.isEmpty());
@@ -207,7 +254,7 @@ void tst_BatchWire::results_failedRequestsSayWhyAndBillNothing()
 {
     QString error;
     const auto openAi = BatchWire::parseResults(
-        ProviderKind::OpenAiCompatible,
+        BatchApi::OpenAi,
         "{\"id\":\"batch_req_2\",\"custom_id\":\"q2\",\"response\":{\"status_code\":404,\"request_id\":\"req_2\","
         "\"body\":{\"error\":{\"message\":\"The model `gpt-0` does not exist or you do not have access to it.\","
         "\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"model_not_found\"}}},\"error\":null}\n",
@@ -221,7 +268,7 @@ void tst_BatchWire::results_failedRequestsSayWhyAndBillNothing()
     QCOMPARE(openAi->at(0).usage.promptTokens, 0);
 
     const auto anthropic = BatchWire::parseResults(
-        ProviderKind::AnthropicMessages,
+        BatchApi::Anthropic,
         "{\"custom_id\":\"a\",\"result\":{\"type\":\"errored\",\"error\":{\"type\":\"error\",\"error\":{\"type\":"
         "\"invalid_request_error\",\"message\":\"max_tokens: Field required\"}}}}\n"
         "{\"custom_id\":\"b\",\"result\":{\"type\":\"expired\"}}\n",
@@ -232,7 +279,7 @@ void tst_BatchWire::results_failedRequestsSayWhyAndBillNothing()
     QCOMPARE(anthropic->at(1).error, QStringLiteral("expired"));
     QVERIFY(!anthropic->at(1).ok);
 
-    QVERIFY(!BatchWire::parseResults(ProviderKind::AnthropicMessages, "{\"result\":{}}\n", &error));
+    QVERIFY(!BatchWire::parseResults(BatchApi::Anthropic, "{\"result\":{}}\n", &error));
     QVERIFY2(error.contains(QLatin1String("line 1")), qPrintable(error));
 }
 
@@ -242,6 +289,15 @@ void tst_BatchWire::batchCost_handComputed_data()
     QTest::addColumn<QString>("model");
     QTest::addColumn<QByteArray>("resultLine");
     QTest::addColumn<double>("expectedUsd");
+    // codestral-latest: 0.30 / 0.90 per 1M; Mistral's batch jobs bill half: 0.15 / 0.45.
+    QTest::newRow("Mistral codestral-latest: 1000 in, 500 out = 1000 x 0.15 + 500 x 0.45 per 1M")
+        << false << "codestral-latest"
+        << QByteArray("{\"id\":\"batch-b6d4-0\",\"custom_id\":\"q1\",\"response\":{\"status_code\":200,\"body\":{"
+                      "\"id\":\"cmpl-1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"codestral-latest\","
+                      "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"ok\"},"
+                      "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":1000,\"completion_tokens\":500,"
+                      "\"total_tokens\":1500}}},\"error\":null}")
+        << 0.000375;
     // gpt-4.1-mini: 0.40 / 1.60 per 1M, cached 0.10; batch 0.20 / 0.80 (half, cache reads too).
     QTest::newRow("gpt-4.1-mini: 1200 in, 300 out = 1200 x 0.20 + 300 x 0.80 per 1M")
         << false << "gpt-4.1-mini"
@@ -295,8 +351,8 @@ void tst_BatchWire::batchCost_handComputed()
     QFETCH(QByteArray, resultLine);
     QFETCH(double, expectedUsd);
     QString error;
-    const auto results = BatchWire::parseResults(
-        anthropic ? ProviderKind::AnthropicMessages : ProviderKind::OpenAiCompatible, resultLine, &error);
+    const auto results
+        = BatchWire::parseResults(anthropic ? BatchApi::Anthropic : BatchApi::OpenAi, resultLine, &error);
     QVERIFY2(results && results->size() == 1, qPrintable(error));
     const BatchResult& result = results->first();
     QVERIFY2(result.ok, qPrintable(result.error));
@@ -310,6 +366,163 @@ void tst_BatchWire::batchCost_handComputed()
     TokenUsage standard = result.usage;
     standard.batch = false;
     QVERIFY(qAbs(*CostCalculator::cost(*entry, standard) - 2 * expectedUsd) < 1e-12);
+}
+
+void tst_BatchWire::api_ofEachProvider_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("baseUrl");
+    QTest::addColumn<QString>("api"); // "" = none
+    QTest::newRow("OpenAI") << "openai"
+                            << "openai"
+                            << "https://api.openai.com/v1"
+                            << "openai";
+    QTest::newRow("an OpenAI-compatible provider") << "deepseek"
+                                                   << "openai"
+                                                   << "https://api.deepseek.com/v1"
+                                                   << "openai";
+    QTest::newRow("Mistral's host, whatever the id") << "la-plateforme"
+                                                     << "openai"
+                                                     << "https://API.mistral.ai/v1"
+                                                     << "mistral";
+    QTest::newRow("the Mistral preset's id behind a proxy") << "mistral"
+                                                            << "openai"
+                                                            << "http://127.0.0.1:4000/mistral/v1"
+                                                            << "mistral";
+    QTest::newRow("the sandbox's Mistral") << "sandbox-mistral"
+                                           << "openai"
+                                           << "http://127.0.0.1:1/mistral/v1"
+                                           << "mistral";
+    QTest::newRow("Anthropic") << "anthropic"
+                               << "anthropic"
+                               << "https://api.anthropic.com/v1"
+                               << "anthropic";
+    QTest::newRow("Azure OpenAI") << "azure"
+                                  << "azure"
+                                  << "https://contoso.openai.azure.com"
+                                  << "azure";
+    QTest::newRow("Bedrock: S3 batch inference is not supported")
+        << "bedrock"
+        << "bedrock"
+        << "https://bedrock-runtime.us-east-1.amazonaws.com" << QString();
+}
+
+void tst_BatchWire::api_ofEachProvider()
+{
+    QFETCH(QString, id);
+    QFETCH(QString, kind);
+    QFETCH(QString, baseUrl);
+    QFETCH(QString, api);
+    ProviderConfig provider;
+    provider.id = id;
+    provider.kind = *ProviderKinds::fromId(kind);
+    provider.baseUrl = QUrl(baseUrl);
+    const std::optional<BatchApi> found = BatchApis::of(provider);
+    QCOMPARE(found ? BatchApis::id(*found) : QString(), api);
+    if (found) {
+        QCOMPARE(BatchApis::fromId(api), found);
+    }
+}
+
+// Mistral's input file: {custom_id, body} per line, the body without a model (the job names one);
+// the job: input_files, model, endpoint and metadata.
+void tst_BatchWire::mistralPayload_customIdAndBodyTheJobNamesTheModel()
+{
+    QString error;
+    const auto file = BatchWire::payload(BatchApi::Mistral, QStringLiteral("codestral-latest"), items(kTwoLines),
+                                         QStringLiteral("in.jsonl"), &error);
+    QVERIFY2(file, qPrintable(error));
+    const QList<QByteArray> lines = file->trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject first = QJsonDocument::fromJson(lines[0]).object();
+    QCOMPARE(first.keys(), (QStringList { QStringLiteral("body"), QStringLiteral("custom_id") }));
+    QCOMPARE(first.value(QLatin1String("custom_id")).toString(), QStringLiteral("q1"));
+    const QJsonObject body = first.value(QLatin1String("body")).toObject();
+    QVERIFY(!body.contains(QLatin1String("model")));
+    QCOMPARE(body.value(QLatin1String("max_tokens")).toInt(), 50);
+    QCOMPARE(body.value(QLatin1String("temperature")).toDouble(), 0.5);
+    QCOMPARE(body.value(QLatin1String("messages")).toArray().size(), 2);
+    QCOMPARE(
+        QJsonDocument::fromJson(BatchWire::createBody(BatchApi::Mistral, QStringLiteral("f-1"),
+                                                      QStringLiteral("codestral-latest"), QStringLiteral("in.jsonl")))
+            .object(),
+        (QJsonObject {
+            { QStringLiteral("input_files"), QJsonArray { QStringLiteral("f-1") } },
+            { QStringLiteral("model"), QStringLiteral("codestral-latest") },
+            { QStringLiteral("endpoint"), QStringLiteral("/v1/chat/completions") },
+            { QStringLiteral("metadata"), QJsonObject { { QStringLiteral("input"), QStringLiteral("in.jsonl") } } } }));
+}
+
+// Azure's global batch: OpenAI's lines with the deployment-relative url, the deployment as model.
+void tst_BatchWire::azurePayload_deploymentRelativeUrlAndTheDeploymentAsModel()
+{
+    QString error;
+    const auto file = BatchWire::payload(BatchApi::Azure, QStringLiteral("mini-batch"), items(kTwoLines),
+                                         QStringLiteral("in.jsonl"), &error);
+    QVERIFY2(file, qPrintable(error));
+    const QJsonObject first = QJsonDocument::fromJson(file->split('\n').first()).object();
+    QCOMPARE(first.value(QLatin1String("url")).toString(), QStringLiteral("/chat/completions"));
+    QCOMPARE(first.value(QLatin1String("method")).toString(), QStringLiteral("POST"));
+    QCOMPARE(first.value(QLatin1String("body")).toObject().value(QLatin1String("model")).toString(),
+             QStringLiteral("mini-batch"));
+    QCOMPARE(QJsonDocument::fromJson(BatchWire::createBody(BatchApi::Azure, QStringLiteral("file-1"),
+                                                           QStringLiteral("mini-batch"), QStringLiteral("in.jsonl")))
+                 .object(),
+             (QJsonObject { { QStringLiteral("input_file_id"), QStringLiteral("file-1") },
+                            { QStringLiteral("endpoint"), QStringLiteral("/chat/completions") },
+                            { QStringLiteral("completion_window"), QStringLiteral("24h") } }));
+}
+
+void tst_BatchWire::results_aMalformedLineFailsTheWholeFileNamingIt_data()
+{
+    QTest::addColumn<QString>("api");
+    QTest::newRow("mistral") << "mistral";
+    QTest::newRow("azure") << "azure";
+    QTest::newRow("openai") << "openai";
+}
+
+void tst_BatchWire::results_aMalformedLineFailsTheWholeFileNamingIt()
+{
+    QFETCH(QString, api);
+    const QByteArray good = "{\"id\":\"r1\",\"custom_id\":\"q1\",\"response\":{\"status_code\":200,\"body\":{\"id\":"
+                            "\"c1\",\"object\":\"chat.completion\",\"model\":\"m\",\"choices\":[{\"index\":0,"
+                            "\"message\":{\"role\":\"assistant\",\"content\":\"4\"},\"finish_reason\":\"stop\"}],"
+                            "\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":1,\"total_tokens\":11}}},"
+                            "\"error\":null}\n";
+    QString error;
+    const auto one = BatchWire::parseResults(*BatchApis::fromId(api), good, &error);
+    QVERIFY2(one && one->size() == 1 && one->first().ok, qPrintable(error));
+    QCOMPARE(one->first().usage.promptTokens, 10);
+    QVERIFY(!BatchWire::parseResults(*BatchApis::fromId(api), good + "{\"custom_id\":\"q2\",\"response\":{\n" + good,
+                                     &error));
+    QCOMPARE(error, QStringLiteral("results line 2: expected an object with a custom_id"));
+}
+
+void tst_BatchWire::errorMessage_readsEachProvidersEnvelope_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("OpenAI") << 404
+                            << QByteArray("{\"error\":{\"message\":\"No batch found with id 'batch_x'.\",\"type\":"
+                                          "\"invalid_request_error\",\"param\":null,\"code\":null}}")
+                            << "HTTP 404: invalid_request_error: No batch found with id 'batch_x'.";
+    QTest::newRow("Azure") << 404 << QByteArray("{\"error\":{\"code\":\"404\",\"message\":\"Resource not found\"}}")
+                           << "HTTP 404: Resource not found";
+    QTest::newRow("Mistral") << 404
+                             << QByteArray("{\"object\":\"error\",\"message\":\"Batch job not found\",\"type\":"
+                                           "\"invalid_request_error\",\"param\":null,\"code\":null}")
+                             << "HTTP 404: invalid_request_error: Batch job not found";
+    QTest::newRow("no envelope") << 502 << QByteArray("<html>bad gateway</html>") << "HTTP 502";
+}
+
+void tst_BatchWire::errorMessage_readsEachProvidersEnvelope()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, message);
+    QCOMPARE(BatchWire::errorMessage(status, body), message);
 }
 
 QTEST_GUILESS_MAIN(tst_BatchWire)

@@ -1,6 +1,7 @@
 #include "CliRun.h"
 #include "PostgresServer.h"
 #include "core/common/HomeSettings.h"
+#include "core/sandbox/SandboxBatches.h"
 #include "core/sandbox/SandboxServer.h"
 
 #include <QDir>
@@ -8,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -39,6 +41,25 @@ QJsonObject provider(const QString& id, const QString& kind, const QString& base
              { QStringLiteral("simulated"), false } };
 }
 
+// Azure OpenAI's resource endpoint with its api-version and key; the sandbox checks both.
+constexpr char kAzureKey[] = "azure-batch-key-4711";
+QJsonObject azure(const QString& id, const QString& baseUrl)
+{
+    QJsonObject object = provider(id, QStringLiteral("azure"), baseUrl);
+    object.insert(QStringLiteral("keyEnv"), QStringLiteral("SWITCHYARD_TEST_AZURE_KEY"));
+    object.insert(QStringLiteral("apiVersion"), QStringLiteral("2024-10-21"));
+    return object;
+}
+
+// The same resource signed in with Microsoft Entra ID client credentials (the sandbox's /entra).
+QJsonObject entra(const QString& baseUrl)
+{
+    QJsonObject object = provider(QStringLiteral("azure-entra"), QStringLiteral("azure"), baseUrl);
+    object.insert(QStringLiteral("auth"), QStringLiteral("entra-id"));
+    object.insert(QStringLiteral("apiVersion"), QStringLiteral("2024-10-21"));
+    return object;
+}
+
 QJsonObject model(const QString& id, const QString& provider)
 {
     // No price of its own: the bundled price table's, batch rates included.
@@ -65,6 +86,11 @@ private slots:
     void runningJob_holdsItsWorstCaseUntilItsResultsAreRecorded();
     void cancel_recordsWhatFinishedAndReleasesTheRest_data();
     void cancel_recordsWhatFinishedAndReleasesTheRest();
+    void malformedOutputLine_namedAndNothingRecorded_data();
+    void malformedOutputLine_namedAndNothingRecorded();
+    void azure_reachesTheResourcesBatchPathsWithItsKey();
+    void sqliteHold_pastItsWindow_countsAsSpentUntilTheResultsReplaceIt();
+    void azureEntra_fetchesTheTokenBeforeTheFirstBatchRequest();
 
 private:
     CliRun run(const QStringList& arguments)
@@ -92,6 +118,14 @@ void tst_CliBatch::init()
     m_sandbox = std::make_unique<SandboxServer>();
     QVERIFY(m_sandbox->start());
     m_sandbox->setTimeScale(0);
+    SandboxModel deployment;
+    deployment.name = QStringLiteral("batch-mini");
+    deployment.providerId = QStringLiteral("sandbox-azure");
+    deployment.kind = ProviderKind::AzureOpenAi;
+    deployment.contextWindow = 128000;
+    m_sandbox->addModel(deployment);
+    m_sandbox->setRequiredKey(QStringLiteral("sandbox-azure"), QString::fromLatin1(kAzureKey));
+    qputenv("SWITCHYARD_TEST_AZURE_KEY", kAzureKey); // the processes this test runs inherit it
     const QString base = QStringLiteral("http://127.0.0.1:%1").arg(m_sandbox->port());
     const QJsonObject config {
         { QStringLiteral("format"), QStringLiteral("switchyard-providers") },
@@ -101,11 +135,31 @@ void tst_CliBatch::init()
               provider(QStringLiteral("openai"), QStringLiteral("openai"), base + QStringLiteral("/openai/v1")),
               provider(QStringLiteral("anthropic"), QStringLiteral("anthropic"),
                        base + QStringLiteral("/anthropic/v1")),
-              provider(QStringLiteral("deepseek"), QStringLiteral("openai"), base + QStringLiteral("/deepseek/v1")) } },
+              provider(QStringLiteral("deepseek"), QStringLiteral("openai"), base + QStringLiteral("/deepseek/v1")),
+              // The Mistral preset's id: Mistral's batch API, whatever the base URL.
+              provider(QStringLiteral("mistral"), QStringLiteral("openai"), base + QStringLiteral("/mistral/v1")),
+              azure(QStringLiteral("azure"), base + QStringLiteral("/azure")),
+              // Azure's v1 API: files and batches under the base URL, no api-version.
+              azure(QStringLiteral("azure-v1"), base + QStringLiteral("/azure/openai/v1")),
+              entra(base + QStringLiteral("/azure")) } },
         { QStringLiteral("models"),
           QJsonArray { model(QStringLiteral("gpt-4.1-mini"), QStringLiteral("openai")),
                        model(QStringLiteral("claude-haiku-4-5"), QStringLiteral("anthropic")),
-                       model(QStringLiteral("deepseek-chat"), QStringLiteral("deepseek")) } },
+                       model(QStringLiteral("deepseek-chat"), QStringLiteral("deepseek")),
+                       model(QStringLiteral("codestral-latest"), QStringLiteral("mistral")),
+                       // A global batch deployment, priced as its base model.
+                       QJsonObject { { QStringLiteral("id"), QStringLiteral("azure-mini") },
+                                     { QStringLiteral("provider"), QStringLiteral("azure") },
+                                     { QStringLiteral("upstreamModel"), QStringLiteral("batch-mini") },
+                                     { QStringLiteral("baseModel"), QStringLiteral("gpt-4.1-mini") } },
+                       QJsonObject { { QStringLiteral("id"), QStringLiteral("azure-v1-mini") },
+                                     { QStringLiteral("provider"), QStringLiteral("azure-v1") },
+                                     { QStringLiteral("upstreamModel"), QStringLiteral("batch-mini") },
+                                     { QStringLiteral("baseModel"), QStringLiteral("gpt-4.1-mini") } },
+                       QJsonObject { { QStringLiteral("id"), QStringLiteral("azure-entra-mini") },
+                                     { QStringLiteral("provider"), QStringLiteral("azure-entra") },
+                                     { QStringLiteral("upstreamModel"), QStringLiteral("batch-mini") },
+                                     { QStringLiteral("baseModel"), QStringLiteral("gpt-4.1-mini") } } } },
     };
     QVERIFY(write(QDir(m_home->path()).filePath(QStringLiteral("providers.json")), QJsonDocument(config).toJson()));
 }
@@ -171,17 +225,28 @@ QList<QVariantList> tst_CliBatch::rows(const QString& sql) const
 void tst_CliBatch::submitStatusResults_recordsEachResultOnceAtTheBatchRates_data()
 {
     QTest::addColumn<QString>("model");
+    QTest::addColumn<QString>("served"); // the name the provider runs it under
     QTest::addColumn<int>("uploads");
     QTest::addColumn<double>("batchInput"); // USD per 1M, from resources/prices.json
     QTest::addColumn<double>("batchOutput");
-    QTest::newRow("OpenAI Batch API, gpt-4.1-mini at 0.20 / 0.80") << "gpt-4.1-mini" << 1 << 0.20 << 0.80;
+    QTest::newRow("OpenAI Batch API, gpt-4.1-mini at 0.20 / 0.80") << "gpt-4.1-mini"
+                                                                   << "gpt-4.1-mini" << 1 << 0.20 << 0.80;
     QTest::newRow("Anthropic Message Batches, claude-haiku-4-5 at 0.50 / 2.50")
+        << "claude-haiku-4-5"
         << "claude-haiku-4-5" << 0 << 0.50 << 2.50;
+    QTest::newRow("Mistral batch jobs, codestral-latest at 0.15 / 0.45") << "codestral-latest"
+                                                                         << "codestral-latest" << 1 << 0.15 << 0.45;
+    QTest::newRow("Azure OpenAI global batch, a gpt-4.1-mini deployment at 0.20 / 0.80")
+        << "azure-mini"
+        << "batch-mini" << 1 << 0.20 << 0.80;
+    QTest::newRow("Azure OpenAI's v1 API, the same deployment") << "azure-v1-mini"
+                                                                << "batch-mini" << 1 << 0.20 << 0.80;
 }
 
 void tst_CliBatch::submitStatusResults_recordsEachResultOnceAtTheBatchRates()
 {
     QFETCH(QString, model);
+    QFETCH(QString, served);
     QFETCH(int, uploads);
     QFETCH(double, batchInput);
     QFETCH(double, batchOutput);
@@ -211,7 +276,7 @@ void tst_CliBatch::submitStatusResults_recordsEachResultOnceAtTheBatchRates()
     QCOMPARE(answer.value(QLatin1String("recorded_now")).toBool(), true);
     QCOMPARE(answer.value(QLatin1String("results")).toArray().size(), 3);
     QCOMPARE(m_sandbox->batches().requestsRun(), 3);
-    QCOMPARE(m_sandbox->requestCount(model), 3);
+    QCOMPARE(m_sandbox->requestCount(served), 3);
 
     // One row per result, source batch, each cost by hand: prompt x batch input + completion x batch output.
     const QList<QVariantList> recorded = rows(QStringLiteral(
@@ -392,6 +457,22 @@ void tst_CliBatch::runningJob_holdsItsWorstCaseUntilItsResultsAreRecorded()
     QVERIFY2(held > 0.008 && held < 0.00801, qPrintable(QString::number(held)));
     QVERIFY2(holds[0][1].toString().split(QLatin1Char('\n')).contains(QStringLiteral("batch:") + id),
              qPrintable(holds[0][1].toString()));
+    // `switchyard budget` shows the hold apart from the spend, both counted against the limit.
+    const CliRun standing = run({ QStringLiteral("budget") });
+    QVERIFY2(standing.exitCode == 0, standing.err.constData());
+    QVERIFY2(standing.out.startsWith("daily budget: $0.00 spent + $0.008")
+                 && standing.out.contains(" held by running batch jobs of $0.01 (80 %)\n"),
+             standing.out.constData());
+    const QJsonObject day = QJsonDocument::fromJson(run({ QStringLiteral("budget"), QStringLiteral("--json") }).out)
+                                .object()
+                                .value(QLatin1String("budgets"))
+                                .toArray()
+                                .first()
+                                .toObject();
+    QCOMPARE(day.value(QLatin1String("scope")).toString(), QStringLiteral("global/day"));
+    QCOMPARE(day.value(QLatin1String("spent_usd")).toDouble(), 0.0);
+    QVERIFY(qAbs(day.value(QLatin1String("batch_held_usd")).toDouble() - held) < 1e-9);
+    QCOMPARE(day.value(QLatin1String("limit_usd")).toDouble(), 0.01);
     const QString sharedHeld = QStringLiteral("SELECT COALESCE(SUM(held_usd), 0) FROM budget_periods");
     if (postgres) { // the team's daily scope holds it as well
         QVERIFY(qAbs(rows(sharedHeld).value(0).value(0).toDouble() - held) < 1e-9);
@@ -425,6 +506,10 @@ void tst_CliBatch::runningJob_holdsItsWorstCaseUntilItsResultsAreRecorded()
     // Now the room left is the limit less what was really spent (the batch's rows and the ask's).
     const double spent = rows(QStringLiteral("SELECT SUM(cost_usd) FROM requests")).value(0).value(0).toDouble();
     QVERIFY(spent > 0 && spent < 0.001);
+    const CliRun after = run({ QStringLiteral("budget") });
+    QVERIFY2(after.out.startsWith("daily budget: $0.000") && after.out.contains(" spent of $0.01 (")
+                 && !after.out.contains("held"),
+             after.out.constData());
     const CliRun unbounded
         = run({ QStringLiteral("batch"), QStringLiteral("submit"),
                 input("{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}\n", QStringLiteral("unbounded.jsonl")),
@@ -445,6 +530,10 @@ void tst_CliBatch::cancel_recordsWhatFinishedAndReleasesTheRest_data()
                                                                                    << "cancelling" << 2;
     QTest::newRow("Anthropic: canceling, then ended with the rest canceled") << "claude-haiku-4-5"
                                                                              << "cancelling" << 3;
+    QTest::newRow("Mistral: CANCELLATION_REQUESTED, then CANCELLED with a partial output file") << "codestral-latest"
+                                                                                                << "cancelling" << 2;
+    QTest::newRow("Azure OpenAI: cancelling, then cancelled with a partial output file") << "azure-mini"
+                                                                                         << "cancelling" << 2;
 }
 
 // Three requests, cancelled while running: the sandbox had finished two (the first half, rounded
@@ -494,6 +583,160 @@ void tst_CliBatch::cancel_recordsWhatFinishedAndReleasesTheRest()
     QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM budget_holds")).value(0).value(0).toInt(), 0);
     const CliRun list = run({ QStringLiteral("batch"), QStringLiteral("list") });
     QVERIFY2(list.out.contains("cancelled  recorded"), list.out.constData());
+}
+
+void tst_CliBatch::malformedOutputLine_namedAndNothingRecorded_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::newRow("Mistral") << "codestral-latest";
+    QTest::newRow("Azure OpenAI") << "azure-mini";
+    QTest::newRow("OpenAI") << "gpt-4.1-mini";
+}
+
+// The provider's output file has a line cut in half (a truncated download): the results command
+// names the line and records none of the file, and the job's hold stays until a good copy is read.
+void tst_CliBatch::malformedOutputLine_namedAndNothingRecorded()
+{
+    QFETCH(QString, model);
+    const QString file
+        = input("{\"custom_id\":\"q1\",\"max_tokens\":50,\"messages\":[{\"role\":\"user\",\"content\":\"One\"}]}\n"
+                "{\"custom_id\":\"q2\",\"max_tokens\":50,\"messages\":[{\"role\":\"user\",\"content\":\"Two\"}]}\n"
+                "{\"custom_id\":\"q3\",\"max_tokens\":50,\"messages\":[{\"role\":\"user\",\"content\":\"Three\"}]}\n");
+    const CliRun submitted = run({ QStringLiteral("batch"), QStringLiteral("submit"), file, QStringLiteral("--model"),
+                                   model, QStringLiteral("--json") });
+    QVERIFY2(submitted.exitCode == 0, submitted.err.constData());
+    const QString id = QJsonDocument::fromJson(submitted.out).object().value(QLatin1String("id")).toString();
+    m_sandbox->batches().setMalformedOutputLine(2);
+    QCOMPARE(run({ QStringLiteral("batch"), QStringLiteral("status"), id }).exitCode, 0);
+    const CliRun results = run({ QStringLiteral("batch"), QStringLiteral("results"), id });
+    QVERIFY(results.exitCode != 0);
+    QVERIFY2(results.err.contains("results line 2: expected an object with a custom_id"), results.err.constData());
+    QCOMPARE(m_sandbox->batches().requestsRun(), 3);
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM requests")).value(0).value(0).toInt(), 0);
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM budget_holds")).value(0).value(0).toInt(), 1);
+    const CliRun list = run({ QStringLiteral("batch"), QStringLiteral("list") });
+    QVERIFY2(list.out.contains("not recorded"), list.out.constData());
+}
+
+// Azure's resource endpoint: the upload, the job and its polls at /openai/files and /openai/batches
+// with the provider's api-version, its key in api-key; each line's body names the deployment.
+void tst_CliBatch::azure_reachesTheResourcesBatchPathsWithItsKey()
+{
+    const QString file
+        = input("{\"custom_id\":\"q1\",\"max_tokens\":50,\"messages\":[{\"role\":\"user\",\"content\":\"One\"}]}\n");
+    const CliRun submitted = run({ QStringLiteral("batch"), QStringLiteral("submit"), file, QStringLiteral("--model"),
+                                   QStringLiteral("azure-mini"), QStringLiteral("--json") });
+    QVERIFY2(submitted.exitCode == 0, submitted.err.constData());
+    const QString id = QJsonDocument::fromJson(submitted.out).object().value(QLatin1String("id")).toString();
+    const QJsonObject line = QJsonDocument::fromJson(m_sandbox->batches().jobInput(id).trimmed()).object();
+    QCOMPARE(line.value(QLatin1String("url")).toString(), QStringLiteral("/chat/completions"));
+    QCOMPARE(line.value(QLatin1String("body")).toObject().value(QLatin1String("model")).toString(),
+             QStringLiteral("batch-mini"));
+
+    // Without the key the resource refuses, naming nothing of the job.
+    qputenv("SWITCHYARD_TEST_AZURE_KEY", "wrong-key");
+    const CliRun refused = run({ QStringLiteral("batch"), QStringLiteral("status"), id });
+    qputenv("SWITCHYARD_TEST_AZURE_KEY", kAzureKey);
+    QVERIFY(refused.exitCode != 0);
+    QVERIFY2(refused.err.contains("HTTP 401"), refused.err.constData());
+    const CliRun results = run({ QStringLiteral("batch"), QStringLiteral("results"), id, QStringLiteral("--wait"),
+                                 QStringLiteral("--poll-seconds"), QStringLiteral("1"), QStringLiteral("--json") });
+    QVERIFY2(results.exitCode == 0, results.err.constData());
+    QCOMPARE(m_sandbox->requestCount(QStringLiteral("batch-mini")), 1);
+    const QList<QVariantList> recorded = rows(QStringLiteral("SELECT final_model, batch FROM requests"));
+    QCOMPARE(recorded.size(), 1);
+    QCOMPARE(recorded[0][0].toString(), QStringLiteral("azure-mini"));
+    QCOMPARE(recorded[0][1].toInt(), 1);
+}
+
+// On SQLite no sweep runs: 26 hours after its submit (here: its row's time set back, as each step
+// is a process of its own with the system clock) a job nobody recorded counts as spent at its worst
+// case, not as held by a running job; its results, fetched late, replace it by their real cost.
+void tst_CliBatch::sqliteHold_pastItsWindow_countsAsSpentUntilTheResultsReplaceIt()
+{
+    const qint64 back = (26 * 3600 + 60) * qint64(1000);
+    if (QDateTime::currentDateTime().addMSecs(-back).date().month() != QDate::currentDate().month()) {
+        QSKIP("the job would have been submitted last month, outside this month's budget");
+    }
+    QFile ini(QDir(m_home->path()).filePath(QString::fromLatin1(HomeSettings::FileName)));
+    QVERIFY(ini.open(QIODevice::WriteOnly));
+    ini.write("[budget]\nmonthlyUsd=0.01\naction=refuse\n");
+    ini.close();
+    const QString file = input("{\"custom_id\":\"a\",\"max_tokens\":5000,\"messages\":[{\"role\":\"user\","
+                               "\"content\":\"Hi\"}]}\n"
+                               "{\"custom_id\":\"b\",\"max_tokens\":5000,\"messages\":[{\"role\":\"user\","
+                               "\"content\":\"Ho\"}]}\n");
+    const CliRun submitted = run({ QStringLiteral("batch"), QStringLiteral("submit"), file, QStringLiteral("--model"),
+                                   QStringLiteral("gpt-4.1-mini"), QStringLiteral("--json") });
+    QVERIFY2(submitted.exitCode == 0, submitted.err.constData());
+    const QString id = QJsonDocument::fromJson(submitted.out).object().value(QLatin1String("id")).toString();
+    QVERIFY(run({ QStringLiteral("budget") }).out.contains(" held by running batch jobs of $0.01 (80 %)"));
+
+    const qint64 submittedAt
+        = rows(QStringLiteral("SELECT created_at FROM budget_holds")).value(0).value(0).toLongLong();
+    rows(QStringLiteral("UPDATE budget_holds SET created_at = created_at - %1").arg(back));
+    QCOMPARE(rows(QStringLiteral("SELECT created_at FROM budget_holds")).value(0).value(0).toLongLong(),
+             submittedAt - back);
+
+    // Spent at its worst case, not held: the limit is as full as before.
+    const CliRun expired = run({ QStringLiteral("budget") });
+    QVERIFY2(expired.out.startsWith("monthly budget: $0.008") && expired.out.contains(" spent of $0.01 (80 %)")
+                 && !expired.out.contains("held"),
+             expired.out.constData());
+    const CliRun over = run({ QStringLiteral("ask"), QStringLiteral("--model"), QStringLiteral("gpt-4.1-mini"),
+                              QStringLiteral("--max-tokens"), QStringLiteral("3000"), QStringLiteral("Hello") });
+    QCOMPARE(over.exitCode, 2);
+
+    // Its results, late: the real cost replaces the worst case.
+    QCOMPARE(run({ QStringLiteral("batch"), QStringLiteral("status"), id }).exitCode, 0);
+    const CliRun results = run({ QStringLiteral("batch"), QStringLiteral("results"), id });
+    QVERIFY2(results.exitCode == 0, results.err.constData());
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM budget_holds")).value(0).value(0).toInt(), 0);
+    const CliRun after = run({ QStringLiteral("budget"), QStringLiteral("--json") });
+    const double spent = rows(QStringLiteral("SELECT SUM(cost_usd) FROM requests")).value(0).value(0).toDouble();
+    const QJsonObject month
+        = QJsonDocument::fromJson(after.out).object().value(QLatin1String("budgets")).toArray().first().toObject();
+    QVERIFY2(qAbs(month.value(QLatin1String("spent_usd")).toDouble() - spent) < 1e-12, after.out.constData());
+    QCOMPARE(month.value(QLatin1String("batch_held_usd")).toDouble(), 0.0);
+}
+
+// Azure with Entra ID client credentials: each process fetches a token before its first batch
+// request (as calls do) and sends it as the bearer; no api-key goes out.
+void tst_CliBatch::azureEntra_fetchesTheTokenBeforeTheFirstBatchRequest()
+{
+    m_sandbox->setEntraApp(
+        { QStringLiteral("contoso-tenant"), QStringLiteral("app-0000-1234"), QStringLiteral("entra-secret-42"), 4 });
+    const QList<std::pair<const char*, QByteArray>> environment {
+        { "AZURE_TENANT_ID", "contoso-tenant" },
+        { "AZURE_CLIENT_ID", "app-0000-1234" },
+        { "AZURE_CLIENT_SECRET", "entra-secret-42" },
+        { "AZURE_AUTHORITY_HOST", QStringLiteral("http://127.0.0.1:%1/entra").arg(m_sandbox->port()).toUtf8() },
+    };
+    for (const auto& [name, value] : environment) {
+        qputenv(name, value);
+    }
+    const auto restore = qScopeGuard([&] {
+        for (const auto& entry : environment) {
+            qunsetenv(entry.first);
+        }
+    });
+    const QString file
+        = input("{\"custom_id\":\"q1\",\"max_tokens\":50,\"messages\":[{\"role\":\"user\",\"content\":\"One\"}]}\n");
+    const CliRun submitted = run({ QStringLiteral("batch"), QStringLiteral("submit"), file, QStringLiteral("--model"),
+                                   QStringLiteral("azure-entra-mini"), QStringLiteral("--json") });
+    QVERIFY2(submitted.exitCode == 0, submitted.err.constData());
+    QCOMPARE(m_sandbox->entraTokenRequests(), 1); // the upload and the job: one token
+    QCOMPARE(m_sandbox->batches().jobsCreated(), 1);
+    const QString id = QJsonDocument::fromJson(submitted.out).object().value(QLatin1String("id")).toString();
+    const CliRun results = run({ QStringLiteral("batch"), QStringLiteral("results"), id, QStringLiteral("--wait"),
+                                 QStringLiteral("--poll-seconds"), QStringLiteral("1") });
+    QVERIFY2(results.exitCode == 0, results.err.constData());
+    QCOMPARE(m_sandbox->requestCount(QStringLiteral("batch-mini")), 1);
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM requests WHERE final_model = 'azure-entra-mini'"))
+                 .value(0)
+                 .value(0)
+                 .toInt(),
+             1);
 }
 
 QTEST_GUILESS_MAIN(tst_CliBatch)

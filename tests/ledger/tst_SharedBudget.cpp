@@ -1,7 +1,10 @@
 #include "LedgerTestUtil.h"
 #include "SharedBudgetScopes.h"
 
+#include "core/common/Clock.h"
 #include "core/ledger/SharedBudget.h"
+
+#include <QScopeGuard>
 
 #include <QTemporaryDir>
 #include <QThread>
@@ -26,6 +29,7 @@ private slots:
     void expireHolds_countsAHoldItsProcessNeverSettledAsSpent();
     void batchHold_livesUntilItsJobIsSettled_data();
     void batchHold_livesUntilItsJobIsSettled();
+    void batchHold_pastItsWindow_countsAsSpentUntilItsResultsAreRecorded();
 
 private:
     QString m_location;
@@ -208,6 +212,43 @@ void TestSharedBudget::batchHold_livesUntilItsJobIsSettled()
     QVERIFY2(qAbs(spent - actualUsd - 0.1) < 1e-9, qPrintable(QString::number(spent)));
     // The room is the real costs' complement.
     QVERIFY(budget.reserve({ daily(1.0) }, 0.9 - actualUsd).ok);
+}
+
+// The providers' window is 24 hours: 26 hours after its submit (kBatchHoldSecs, by the Clock) a
+// job nobody recorded no longer holds its worst case as running, it counts it as spent, as
+// PostgreSQL's sweep books it; until the job's results are recorded, which replace it by their cost.
+void TestSharedBudget::batchHold_pastItsWindow_countsAsSpentUntilItsResultsAreRecorded()
+{
+    MockClock clock(QDateTime(QDate(2026, 12, 1), QTime(9, 0), Qt::UTC));
+    Clock::setInstance(&clock);
+    const auto restore = qScopeGuard([] { Clock::setInstance(nullptr); });
+    SharedBudget budget(m_location);
+    const QDateTime submitted = clock.currentDateTimeUtc();
+    const QDateTime month(QDate(2026, 12, 1), QTime(0, 0), Qt::UTC);
+    const SharedBudget::Hold job = budget.reserveBatch({}, 0.4, QStringLiteral("pa"), submitted);
+    QVERIFY2(job.ok, qPrintable(job.error));
+    QVERIFY(budget.nameBatch(job.id, QStringLiteral("batch_late")));
+    const auto standing = [&] {
+        const auto now = budget.batchStanding(QStringLiteral("pa"), month, QDateTime());
+        return now ? std::pair(now->heldUsd, now->expiredUsd) : std::pair(-1.0, -1.0);
+    };
+    QCOMPARE(standing(), std::pair(0.4, 0.0));
+    clock.advanceMs(qint64(SharedBudget::kBatchHoldSecs - 60) * 1000);
+    QCOMPARE(standing(), std::pair(0.4, 0.0)); // a minute before the end of its window: running
+    QCOMPARE(budget.expireHolds(clock.currentDateTimeUtc().addSecs(-3600)), 0);
+    clock.advanceMs(120 * 1000);
+    QCOMPARE(standing(), std::pair(0.0, 0.4)); // past it: spent at its worst case
+    QCOMPARE(budget.batchHeld(QString(), month, QDateTime()), std::optional<double>(0.0));
+
+    // Its results fetched late: their real cost replaces the worst case.
+    QVERIFY(budget.settleBatch(QStringLiteral("batch_late"), 0.05));
+    QCOMPARE(standing(), std::pair(0.0, 0.0));
+
+    // The sweep (PostgreSQL's gateways run it) follows the same Clock.
+    const SharedBudget::Hold forgotten = budget.reserveBatch({}, 0.3, QStringLiteral("pa"), clock.currentDateTimeUtc());
+    QVERIFY(forgotten.ok);
+    clock.advanceMs(qint64(SharedBudget::kBatchHoldSecs + 60) * 1000);
+    QCOMPARE(budget.expireHolds(clock.currentDateTimeUtc().addSecs(-3600)), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSharedBudget)

@@ -60,6 +60,7 @@ private slots:
     void action_data();
     void action();
     void spendSource_countedOnceWithCommitsSince();
+    void batchHolds_countedByTheChecksShownApartAndAskedAgain();
     void check_doesNotReserve();
     void parallelThreads_neverOvershoot();
     void days_followDaylightSavingTime();
@@ -386,6 +387,43 @@ void TestBudgetTracker::spendSource_countedOnceWithCommitsSince()
     const int before = calls;
     tracker.usage();
     QCOMPARE(calls, before);
+}
+
+// A running batch job's hold is no spend (nothing is billed yet) but every check counts it, and
+// it ends when any process records the job's results: asked again once the answer is a minute old.
+void TestBudgetTracker::batchHolds_countedByTheChecksShownApartAndAskedAgain()
+{
+    BudgetTracker tracker;
+    tracker.setSettings(settings(1.0));
+    tracker.setSpendSource([](const QString&, const QDateTime&, const QDateTime&) { return 0.1; });
+    double held = 0.7;
+    int asked = 0;
+    tracker.setBatchHoldSource([&](const QString& provider, const QDateTime& from) {
+        ++asked;
+        return from == utc(2026, 3, 13, 22) && (provider.isEmpty() || provider == QLatin1String("openai")) ? held : 0.0;
+    });
+    m_clock.advanceMs(1000);
+    const ScopeUsage day = tracker.usage().constFirst();
+    QCOMPARE(day.spentUsd, 0.1);
+    QCOMPARE(day.batchHeldUsd, 0.7);
+    QVERIFY(qAbs(day.usedFraction() - 0.8) < 1e-12);
+
+    // gpt-4o's worst case of $0.2025 fits in $1.00 less the $0.10 spent, not less the hold as well.
+    const BudgetCheck over = tracker.check(QStringLiteral("openai"), QStringLiteral("gpt-4o"), Gpt4o, 1000, 20000);
+    QVERIFY(!over.allowed);
+    QVERIFY2(over.reason.contains(QStringLiteral("$0.10 spent, $0.70 held by running batch jobs, $0.00 reserved")),
+             qPrintable(over.reason));
+    const int answers = asked;
+    m_clock.advanceMs((BudgetTracker::kBatchHoldRefreshSecs - 1) * 1000);
+    tracker.usage();
+    QCOMPARE(asked, answers); // within the minute: the answer stands
+
+    held = 0; // the job's results were recorded (by another process): its hold is gone
+    m_clock.advanceMs(2000);
+    QCOMPARE(tracker.usage().constFirst().batchHeldUsd, 0.0);
+    QVERIFY(asked > answers);
+    const BudgetCheck within = tracker.check(QStringLiteral("openai"), QStringLiteral("gpt-4o"), Gpt4o, 1000, 20000);
+    QVERIFY2(within.allowed, qPrintable(within.reason));
 }
 
 void TestBudgetTracker::check_doesNotReserve()

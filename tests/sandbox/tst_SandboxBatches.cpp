@@ -38,8 +38,16 @@ private slots:
     void otherProviders_haveNoBatchApi();
     void openAi_cancel_cancellingThenCancelledWithAPartialOutputFile();
     void anthropic_cancel_cancelingThenEndedWithTheRestCanceled();
+    void mistral_uploadCreatePollDownload_eachLineAnsweredOnceByTheJobsModel();
+    void mistral_badLine_failsTheJobWholeAndAnswersNothing();
+    void mistral_cancel_requestedThenCancelledWithAPartialOutputFile();
+    void mistral_errorAnswers_data();
+    void mistral_errorAnswers();
+    void azure_resourceAndV1Paths_answerOpenAisObjectsWithAzuresEnvelope();
 
 private:
+    Answer uploadTo(const QString& path, const QByteArray& purpose, const QByteArray& file);
+    QString mistralJob(const QByteArray& file);
     Answer send(const QByteArray& method, const QString& path, const QByteArray& body = {},
                 const QByteArray& contentType = "application/json");
     Answer upload(const QByteArray& purpose, const QByteArray& file);
@@ -80,6 +88,11 @@ Answer tst_SandboxBatches::send(const QByteArray& method, const QString& path, c
 
 Answer tst_SandboxBatches::upload(const QByteArray& purpose, const QByteArray& file)
 {
+    return uploadTo(QStringLiteral("/openai/v1/files"), purpose, file);
+}
+
+Answer tst_SandboxBatches::uploadTo(const QString& path, const QByteArray& purpose, const QByteArray& file)
+{
     QByteArray body;
     if (!purpose.isEmpty()) {
         body += "--b0undary\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\n" + purpose + "\r\n";
@@ -87,7 +100,7 @@ Answer tst_SandboxBatches::upload(const QByteArray& purpose, const QByteArray& f
     body += "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"in.jsonl\"\r\n"
             "Content-Type: application/jsonl\r\n\r\n"
         + file + "\r\n--b0undary--\r\n";
-    return send("POST", QStringLiteral("/openai/v1/files"), body, "multipart/form-data; boundary=b0undary");
+    return send("POST", path, body, "multipart/form-data; boundary=b0undary");
 }
 
 static QByteArray openAiLine(const QString& id, const QString& model, const QString& prompt)
@@ -476,6 +489,250 @@ void tst_SandboxBatches::anthropic_cancel_cancelingThenEndedWithTheRestCanceled(
     QCOMPARE(c.value(QLatin1String("custom_id")).toString(), QStringLiteral("c"));
     QCOMPARE(c.value(QLatin1String("result")).toObject(),
              QJsonObject({ { QStringLiteral("type"), QStringLiteral("canceled") } }));
+}
+
+static QByteArray mistralLine(const QString& id, const QString& prompt)
+{
+    return QJsonDocument(
+               QJsonObject {
+                   { QStringLiteral("custom_id"), id },
+                   { QStringLiteral("body"),
+                     QJsonObject { { QStringLiteral("max_tokens"), 40 },
+                                   { QStringLiteral("messages"),
+                                     QJsonArray { QJsonObject { { QStringLiteral("role"), QStringLiteral("user") },
+                                                                { QStringLiteral("content"), prompt } } } } } } })
+               .toJson(QJsonDocument::Compact)
+        + '\n';
+}
+
+QString tst_SandboxBatches::mistralJob(const QByteArray& file)
+{
+    const QString fileId
+        = uploadTo(QStringLiteral("/mistral/v1/files"), "batch", file).json().value(QLatin1String("id")).toString();
+    return send(
+               "POST", QStringLiteral("/mistral/v1/batch/jobs"),
+               "{\"input_files\":[\"" + fileId.toUtf8()
+                   + "\"],\"model\":\"codestral-latest\",\"endpoint\":\"/v1/chat/completions\",\"metadata\":{\"input\":"
+                     "\"in.jsonl\"}}")
+        .json()
+        .value(QLatin1String("id"))
+        .toString();
+}
+
+// Mistral: the file of {custom_id, body} lines, the job naming the model; QUEUED, RUNNING (first
+// GET), SUCCESS (second GET) with the output file's lines shaped as OpenAI's, each body answered
+// as the job's model once.
+void tst_SandboxBatches::mistral_uploadCreatePollDownload_eachLineAnsweredOnceByTheJobsModel()
+{
+    const QByteArray file = mistralLine(QStringLiteral("q1"), QStringLiteral("Hi"))
+        + mistralLine(QStringLiteral("q2"), QStringLiteral("Name a colour"));
+    const Answer uploaded = uploadTo(QStringLiteral("/mistral/v1/files"), "batch", file);
+    QCOMPARE(uploaded.status, 200);
+    QCOMPARE(uploaded.json().value(QLatin1String("object")).toString(), QStringLiteral("file"));
+    QCOMPARE(uploaded.json().value(QLatin1String("num_lines")).toInt(), 2);
+    QCOMPARE(uploaded.json().value(QLatin1String("purpose")).toString(), QStringLiteral("batch"));
+    const Answer created = send("POST", QStringLiteral("/mistral/v1/batch/jobs"),
+                                "{\"input_files\":[\"" + uploaded.json().value(QLatin1String("id")).toString().toUtf8()
+                                    + "\"],\"model\":\"codestral-latest\",\"endpoint\":\"/v1/chat/completions\","
+                                      "\"metadata\":{\"input\":\"in.jsonl\"}}");
+    QCOMPARE(created.status, 200);
+    QCOMPARE(created.json().value(QLatin1String("status")).toString(), QStringLiteral("QUEUED"));
+    QCOMPARE(created.json().value(QLatin1String("model")).toString(), QStringLiteral("codestral-latest"));
+    QCOMPARE(created.json().value(QLatin1String("metadata")).toObject().value(QLatin1String("input")).toString(),
+             QStringLiteral("in.jsonl"));
+    const QString id = created.json().value(QLatin1String("id")).toString();
+    QCOMPARE(m_sandbox->batches().jobInput(id), file);
+
+    QCOMPARE(
+        send("GET", QStringLiteral("/mistral/v1/batch/jobs/") + id).json().value(QLatin1String("status")).toString(),
+        QStringLiteral("RUNNING"));
+    QCOMPARE(m_sandbox->batches().requestsRun(), 0);
+    const QJsonObject done = send("GET", QStringLiteral("/mistral/v1/batch/jobs/") + id).json();
+    QCOMPARE(done.value(QLatin1String("status")).toString(), QStringLiteral("SUCCESS"));
+    QCOMPARE(done.value(QLatin1String("total_requests")).toInt(), 2);
+    QCOMPARE(done.value(QLatin1String("succeeded_requests")).toInt(), 2);
+    QCOMPARE(done.value(QLatin1String("failed_requests")).toInt(), 0);
+    QVERIFY(done.value(QLatin1String("error_file")).isNull());
+    QCOMPARE(m_sandbox->requestCount(QStringLiteral("codestral-latest")), 2);
+
+    const Answer output = send(
+        "GET", QStringLiteral("/mistral/v1/files/%1/content").arg(done.value(QLatin1String("output_file")).toString()));
+    QCOMPARE(output.status, 200);
+    const QList<QByteArray> lines = output.body.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject line = QJsonDocument::fromJson(lines[1]).object();
+    QCOMPARE(line.value(QLatin1String("custom_id")).toString(), QStringLiteral("q2"));
+    const QJsonObject response = line.value(QLatin1String("response")).toObject();
+    QCOMPARE(response.value(QLatin1String("status_code")).toInt(), 200);
+    QCOMPARE(response.value(QLatin1String("body")).toObject().value(QLatin1String("model")).toString(),
+             QStringLiteral("codestral-latest"));
+    send("GET", QStringLiteral("/mistral/v1/batch/jobs/") + id);
+    QCOMPARE(m_sandbox->batches().requestsRun(), 2); // an ended job is not run again
+}
+
+void tst_SandboxBatches::mistral_badLine_failsTheJobWholeAndAnswersNothing()
+{
+    const QString id = mistralJob(mistralLine(QStringLiteral("q1"), QStringLiteral("Hi")) + "{\"custom_id\":\"q2\"}\n");
+    const QJsonObject job = send("GET", QStringLiteral("/mistral/v1/batch/jobs/") + id).json();
+    QCOMPARE(job.value(QLatin1String("status")).toString(), QStringLiteral("FAILED"));
+    const QJsonObject error = job.value(QLatin1String("errors")).toArray()[0].toObject();
+    QCOMPARE(error.value(QLatin1String("message")).toString(), QStringLiteral("Line 2: body: Field required"));
+    QCOMPARE(error.value(QLatin1String("count")).toInt(), 1);
+    send("GET", QStringLiteral("/mistral/v1/batch/jobs/") + id);
+    QCOMPARE(m_sandbox->batches().requestsRun(), 0);
+    QCOMPARE(m_sandbox->totalRequests(), 0);
+}
+
+void tst_SandboxBatches::mistral_cancel_requestedThenCancelledWithAPartialOutputFile()
+{
+    const QString id = mistralJob(mistralLine(QStringLiteral("q1"), QStringLiteral("One"))
+                                  + mistralLine(QStringLiteral("q2"), QStringLiteral("Two"))
+                                  + mistralLine(QStringLiteral("q3"), QStringLiteral("Three")));
+    send("GET", QStringLiteral("/mistral/v1/batch/jobs/") + id); // RUNNING
+    const Answer cancelled = send("POST", QStringLiteral("/mistral/v1/batch/jobs/%1/cancel").arg(id));
+    QCOMPARE(cancelled.status, 200);
+    QCOMPARE(cancelled.json().value(QLatin1String("status")).toString(), QStringLiteral("CANCELLATION_REQUESTED"));
+    QCOMPARE(m_sandbox->batches().requestsRun(), 0);
+    const QJsonObject job = send("GET", QStringLiteral("/mistral/v1/batch/jobs/") + id).json();
+    QCOMPARE(job.value(QLatin1String("status")).toString(), QStringLiteral("CANCELLED"));
+    QCOMPARE(job.value(QLatin1String("succeeded_requests")).toInt(), 2);
+    QCOMPARE(m_sandbox->batches().requestsRun(), 2);
+    const Answer output = send(
+        "GET", QStringLiteral("/mistral/v1/files/%1/content").arg(job.value(QLatin1String("output_file")).toString()));
+    QCOMPARE(output.body.trimmed().split('\n').size(), 2);
+    // A cancel of an ended job changes nothing.
+    QCOMPARE(send("POST", QStringLiteral("/mistral/v1/batch/jobs/%1/cancel").arg(id))
+                 .json()
+                 .value(QLatin1String("status"))
+                 .toString(),
+             QStringLiteral("CANCELLED"));
+}
+
+void tst_SandboxBatches::mistral_errorAnswers_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown job") << QByteArray("GET") << "/mistral/v1/batch/jobs/nope" << QByteArray() << 404
+                                 << "Batch job nope not found";
+    QTest::newRow("unknown file") << QByteArray("GET") << "/mistral/v1/files/nope/content" << QByteArray() << 404
+                                  << "File nope not found";
+    QTest::newRow("a job of an unknown file")
+        << QByteArray("POST") << "/mistral/v1/batch/jobs"
+        << QByteArray(
+               "{\"input_files\":[\"nope\"],\"model\":\"codestral-latest\",\"endpoint\":\"/v1/chat/completions\"}")
+        << 404 << "File nope not found";
+    QTest::newRow("no model") << QByteArray("POST") << "/mistral/v1/batch/jobs"
+                              << QByteArray("{\"input_files\":[\"f\"],\"endpoint\":\"/v1/chat/completions\"}") << 400
+                              << "A model is required";
+    QTest::newRow("an endpoint batches do not serve")
+        << QByteArray("POST") << "/mistral/v1/batch/jobs"
+        << QByteArray("{\"input_files\":[\"f\"],\"model\":\"codestral-latest\",\"endpoint\":\"/v1/images\"}") << 422
+        << "endpoint: Input should be one of";
+}
+
+void tst_SandboxBatches::mistral_errorAnswers()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(QString, message);
+    const Answer answer = send(method, path, body);
+    QCOMPARE(answer.status, status);
+    QCOMPARE(answer.json().value(QLatin1String("object")).toString(), QStringLiteral("error"));
+    QVERIFY2(answer.json().value(QLatin1String("message")).toString().startsWith(message), qPrintable(answer.body));
+    QCOMPARE(m_sandbox->batches().jobsCreated(), 0);
+}
+
+// Azure OpenAI's global batch: OpenAI's file and batch objects at the resource's /openai paths
+// (an api-version required, as for its deployments) and the v1 API's; "/chat/completions" as the
+// endpoint and each line's url; each body's model a deployment; Azure's error envelope.
+void tst_SandboxBatches::azure_resourceAndV1Paths_answerOpenAisObjectsWithAzuresEnvelope()
+{
+    SandboxModel deployment;
+    deployment.name = QStringLiteral("batch-mini");
+    deployment.providerId = QStringLiteral("sandbox-azure");
+    deployment.kind = ProviderKind::AzureOpenAi;
+    deployment.contextWindow = 128000;
+    m_sandbox->addModel(deployment);
+    const auto line = [](const QString& id, const QString& url) {
+        return QJsonDocument(
+                   QJsonObject { { QStringLiteral("custom_id"), id },
+                                 { QStringLiteral("method"), QStringLiteral("POST") },
+                                 { QStringLiteral("url"), url },
+                                 { QStringLiteral("body"),
+                                   QJsonObject { { QStringLiteral("model"), QStringLiteral("batch-mini") },
+                                                 { QStringLiteral("messages"),
+                                                   QJsonArray { QJsonObject {
+                                                       { QStringLiteral("role"), QStringLiteral("user") },
+                                                       { QStringLiteral("content"), QStringLiteral("Hi") } } } } } } })
+                   .toJson(QJsonDocument::Compact)
+            + '\n';
+    };
+    const QString version = QStringLiteral("?api-version=2024-10-21");
+    QCOMPARE(uploadTo(QStringLiteral("/azure/openai/files"), "batch",
+                      line(QStringLiteral("q1"), QStringLiteral("/chat/completions")))
+                 .status,
+             404); // no api-version: Azure's "Resource not found"
+    const Answer uploaded = uploadTo(QStringLiteral("/azure/openai/files") + version, "batch",
+                                     line(QStringLiteral("q1"), QStringLiteral("/chat/completions")));
+    QCOMPARE(uploaded.status, 200);
+    QCOMPARE(uploaded.json().value(QLatin1String("status")).toString(), QStringLiteral("processed"));
+    const QByteArray create = "{\"input_file_id\":\"" + uploaded.json().value(QLatin1String("id")).toString().toUtf8()
+        + "\",\"endpoint\":\"/chat/completions\",\"completion_window\":\"24h\"}";
+    const Answer wrongEndpoint = send("POST", QStringLiteral("/azure/openai/batches") + version,
+                                      QByteArray(create).replace("\"/chat/completions\"", "\"/v1/chat/completions\""));
+    QCOMPARE(wrongEndpoint.status, 400);
+    QCOMPARE(wrongEndpoint.json().value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString(),
+             QStringLiteral("invalid_value"));
+    const Answer created = send("POST", QStringLiteral("/azure/openai/batches") + version, create);
+    QCOMPARE(created.status, 200);
+    QCOMPARE(created.json().value(QLatin1String("endpoint")).toString(), QStringLiteral("/chat/completions"));
+    const QString id = created.json().value(QLatin1String("id")).toString();
+    send("GET", QStringLiteral("/azure/openai/batches/%1%2").arg(id, version));
+    const QJsonObject done = send("GET", QStringLiteral("/azure/openai/batches/%1%2").arg(id, version)).json();
+    QCOMPARE(done.value(QLatin1String("status")).toString(), QStringLiteral("completed"));
+    QCOMPARE(m_sandbox->requestCount(QStringLiteral("batch-mini")), 1);
+    const Answer output = send("GET",
+                               QStringLiteral("/azure/openai/files/%1/content%2")
+                                   .arg(done.value(QLatin1String("output_file_id")).toString(), version));
+    QCOMPARE(QJsonDocument::fromJson(output.body.trimmed()).object().value(QLatin1String("custom_id")).toString(),
+             QStringLiteral("q1"));
+
+    // The v1 API: the same objects, no api-version; a line with OpenAI's url fails the job whole.
+    const QString v1File = uploadTo(QStringLiteral("/azure/openai/v1/files"), "batch",
+                                    line(QStringLiteral("q1"), QStringLiteral("/v1/chat/completions")))
+                               .json()
+                               .value(QLatin1String("id"))
+                               .toString();
+    const QString v1Job = send("POST", QStringLiteral("/azure/openai/v1/batches"),
+                               "{\"input_file_id\":\"" + v1File.toUtf8()
+                                   + "\",\"endpoint\":\"/chat/completions\",\"completion_window\":\"24h\"}")
+                              .json()
+                              .value(QLatin1String("id"))
+                              .toString();
+    const QJsonObject failed = send("GET", QStringLiteral("/azure/openai/v1/batches/") + v1Job).json();
+    QCOMPARE(failed.value(QLatin1String("status")).toString(), QStringLiteral("failed"));
+    QCOMPARE(failed.value(QLatin1String("errors"))
+                 .toObject()
+                 .value(QLatin1String("data"))
+                 .toArray()[0]
+                 .toObject()
+                 .value(QLatin1String("code"))
+                 .toString(),
+             QStringLiteral("invalid_url"));
+
+    const Answer unknown = send("GET", QStringLiteral("/azure/openai/batches/batch_nope") + version);
+    QCOMPARE(unknown.status, 404);
+    QCOMPARE(unknown.json(),
+             (QJsonObject { { QStringLiteral("error"),
+                              QJsonObject { { QStringLiteral("code"), QStringLiteral("404") },
+                                            { QStringLiteral("message"),
+                                              QStringLiteral("No batch found with id 'batch_nope'.") } } } }));
+    QCOMPARE(m_sandbox->batches().requestsRun(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_SandboxBatches)

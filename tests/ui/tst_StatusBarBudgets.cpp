@@ -6,9 +6,14 @@
 #include "ui/MainWindow.h"
 #include "ui/common/ElidedLabel.h"
 #include "ui/common/ProviderStatusBar.h"
+#include "ui/dashboard/ChartStyle.h"
+#include "ui/dashboard/HeadlineCard.h"
+#include "ui/dashboard/HeadlineCards.h"
+#include "ui/settings/Appearance.h"
 
 #include <QDir>
 #include <QLabel>
+#include <QScopeGuard>
 #include <QSizeGrip>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -141,6 +146,65 @@ private slots:
             }
         }
         verifyNothingCut(window.statusBar());
+    }
+
+    void batchHold_shownApartFromWhatWasSpent_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("statusText"); // %1 spent, %2 held, %3 the limit
+        QTest::addColumn<QString>("cardDetail");
+        QTest::newRow("English") << "en"
+                                 << "Daily budget: 85% used (%1 spent + %2 held by running batch jobs of %3)"
+                                 << "%1 spent + %2 held by running batch jobs of %3 (daily budget)";
+        QTest::newRow("German") << "de"
+                                << "Tagesbudget: 85 % verbraucht (%1 ausgegeben + %2 für laufende Batch-Jobs "
+                                   "zurückgehalten, Limit %3)"
+                                << "%1 ausgegeben + %2 für laufende Batch-Jobs zurückgehalten, Limit %3 (Tagesbudget)";
+    }
+    // A running batch job's hold (its worst case, kept in the ledger until its results are
+    // recorded) counts against the limit but is no spend: the status bar and the dashboard's
+    // budget card say "spent" only for what was billed and name the hold beside it.
+    void batchHold_shownApartFromWhatWasSpent()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, statusText);
+        QFETCH(QString, cardDetail);
+        QVERIFY(Appearance::installLanguage(language));
+        const auto english = qScopeGuard([] { Appearance::installLanguage(QStringLiteral("en")); });
+        const SharedBudget::Hold hold = m_engine->holdBatch(QStringLiteral("sandbox-openai"), 0.006);
+        QVERIFY2(hold.ok, qPrintable(hold.error));
+        MainWindow window(*m_engine);
+        window.appSettings()->setValue(AppSettings::BudgetDailyUsd, 0.01);
+        window.resize(1280, 820);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        spend(QStringLiteral("sandbox-openai"), QStringLiteral("sandbox/gpt-4.1-mini"), 0.0025);
+
+        ProviderStatusBar* status = window.providerStatus();
+        QTRY_COMPARE(status->globalBudgetText(),
+                     statusText.arg(Money::format(0.0025), Money::format(0.006), Money::format(0.01)));
+        verifyNothingCut(window.statusBar());
+        QDir().mkpath(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR));
+        QVERIFY(
+            window.grab().save(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR "/statusbar-batch-hold-%1.png").arg(language)));
+
+        HeadlineCards cards;
+        cards.setBudgets(m_engine->budgets());
+        cards.resize(1200, cards.sizeHint().height());
+        cards.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&cards));
+        // The longer German detail wraps within the card: every line shown, none cut.
+        auto* detail = cards.findChild<QLabel*>(QStringLiteral("budgetCardDetail"));
+        QVERIFY(detail);
+        QVERIFY2(detail->heightForWidth(detail->width()) <= detail->height(),
+                 qPrintable(QStringLiteral("%1 px needed, %2 px shown")
+                                .arg(detail->heightForWidth(detail->width()))
+                                .arg(detail->height())));
+        QVERIFY(
+            cards.grab().save(QStringLiteral(SWITCHYARD_SCREENSHOT_DIR "/headline-batch-hold-%1.png").arg(language)));
+        QCOMPARE(cards.card(HeadlineCards::Card::Budget)->value(), ChartStyle::formatPercent(85, 0));
+        QCOMPARE(cards.card(HeadlineCards::Card::Budget)->detail(),
+                 cardDetail.arg(Money::format(0.0025), Money::format(0.006), Money::format(0.01)));
     }
 
     void narrowWindow_textsElideAndTemporaryMessageIsReadable()

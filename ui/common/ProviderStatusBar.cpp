@@ -91,11 +91,16 @@ void ProviderStatusBar::updateGlobalBudget()
         return;
     }
     const QString scope = capitalized(usage->scope.displayName());
-    const QString amounts = tr("%1 of %2").arg(Money::format(usage->spentUsd), Money::format(usage->limitUsd));
-    const bool spent = usage->spentUsd >= usage->limitUsd;
+    // A running batch job's hold counts against the limit but is not billed yet: said apart.
+    const QString amounts = usage->batchHeldUsd > 0
+        ? tr("%1 spent + %2 held by running batch jobs of %3")
+              .arg(Money::format(usage->spentUsd), Money::format(usage->batchHeldUsd), Money::format(usage->limitUsd))
+        : tr("%1 of %2").arg(Money::format(usage->spentUsd), Money::format(usage->limitUsd));
+    const bool spent = usage->countedUsd() >= usage->limitUsd;
     const QString text = spent
-        ? tr("%1 spent (%2)").arg(scope, amounts)
-        : tr("%1: %2% used (%3)").arg(scope).arg(qRound(usage->spentUsd / usage->limitUsd * 100)).arg(amounts);
+        ? (usage->batchHeldUsd > 0 ? tr("%1 used up (%2)").arg(scope, amounts)
+                                   : tr("%1 spent (%2)").arg(scope, amounts))
+        : tr("%1: %2% used (%3)").arg(scope).arg(qRound(usage->countedUsd() / usage->limitUsd * 100)).arg(amounts);
     m_globalBudget->setText(text);
     m_globalBudget->setStyleSheet(
         QStringLiteral("color: %1").arg(StatusColors::name(spent ? StatusTone::OverBudget : StatusTone::Warning)));

@@ -103,8 +103,13 @@ void HeadlineCards::setBudgets(const BudgetTracker* budgets)
         budget->setValue(QStringLiteral("—"), tr("No budget set. Add one in Settings."));
         return;
     }
-    budget->setValue(ChartStyle::formatPercent(fullest->usedFraction() * 100, 0),
-                     tr("%1 of %2 (%3)")
-                         .arg(Money::format(fullest->spentUsd + fullest->reservedUsd), Money::format(fullest->limitUsd),
-                              fullest->scope.displayName()));
+    // What running batch jobs hold is counted in the share but is not billed yet: said apart.
+    const QString spent = Money::format(fullest->spentUsd + fullest->reservedUsd);
+    budget->setValue(
+        ChartStyle::formatPercent(fullest->usedFraction() * 100, 0),
+        fullest->batchHeldUsd > 0
+            ? tr("%1 spent + %2 held by running batch jobs of %3 (%4)")
+                  .arg(spent, Money::format(fullest->batchHeldUsd), Money::format(fullest->limitUsd),
+                       fullest->scope.displayName())
+            : tr("%1 of %2 (%3)").arg(spent, Money::format(fullest->limitUsd), fullest->scope.displayName()));
 }
