@@ -8289,6 +8289,18 @@ Erstes Token: %3</translation>
         <source>Claude takes no temperature but 1 while it thinks (reasoning_effort)</source>
         <translation>Claude nimmt beim Nachdenken keine andere Temperatur als 1 (reasoning_effort)</translation>
     </message>
+    <message>
+        <source>must be an object</source>
+        <translation>muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>Claude&apos;s web search has one context size, the default (medium)</source>
+        <translation>Claudes Websuche kennt nur eine Kontextgröße, die voreingestellte (medium)</translation>
+    </message>
+    <message>
+        <source>that API takes one web search</source>
+        <translation>diese API nimmt nur eine Websuche</translation>
+    </message>
 </context>
 <context>
     <name>ResponsesRequest</name>
@@ -8419,6 +8431,18 @@ Erstes Token: %3</translation>
     <message>
         <source>%1: the Conversations API is not served here; use previous_response_id or send the whole input.</source>
         <translation>%1: Die Conversations-API wird hier nicht angeboten; verwenden Sie previous_response_id oder senden Sie die ganze Eingabe.</translation>
+    </message>
+    <message>
+        <source>%1: only one web search tool can be translated to chat completions.</source>
+        <translation>%1: Nur ein Websuche-Werkzeug lässt sich in Chat Completions übersetzen.</translation>
+    </message>
+    <message>
+        <source>%1.user_location.type: only &quot;approximate&quot; can be translated to chat completions.</source>
+        <translation>%1.user_location.type: Nur „approximate“ lässt sich in Chat Completions übersetzen.</translation>
+    </message>
+    <message>
+        <source>%1.%2 of a web search cannot be translated to chat completions.</source>
+        <translation>%1.%2 einer Websuche lässt sich nicht in Chat Completions übersetzen.</translation>
     </message>
 </context>
 <context>

@@ -231,6 +231,15 @@ struct AnswerPart
         // OpenAI's token log probabilities (logprobs: true): text = the logprobs.content entries
         // of one chunk as compact JSON objects (members as the provider sent them), comma-separated.
         Logprobs,
+        // A source the answer cites (web search): text = one annotation as OpenAI's Chat
+        // Completions writes it, compact JSON {"type":"url_citation","url_citation":{"end_index",
+        // "start_index","title","url"}}, indices in characters of the whole answer text; id = the
+        // citation as Anthropic wrote it (compact JSON) when it came from Anthropic.
+        Citation,
+        // A block Anthropic's servers ran for the answer (server_tool_use with its whole input,
+        // web_search_tool_result, ...): text = the block, compact JSON; index = where in the
+        // answer text (characters) it came.
+        ServerTool,
     };
     Kind kind = Kind::ToolCall;
     int index = 0;
@@ -257,6 +266,10 @@ struct CallResult
     QString reasoningSignature; // Anthropic: what lets a client send the thinking back
     QStringList redactedThinking;
     QString logprobs; // OpenAI logprobs.content entries (compact JSON objects, comma-separated)
+    QString citations; // AnswerPart::Kind::Citation annotations (compact JSON objects, comma-separated)
+    // Anthropic's server tool blocks and its own citations (ServerTool and Citation parts with an
+    // id), in the order they came, for a client of Anthropic's API.
+    QList<AnswerPart> serverParts;
     TokenUsage usage;
     qint64 ttftMs = -1; // request start to first token (text or reasoning)
     qint64 latencyMs = 0; // request start to finish

@@ -2,8 +2,11 @@
 
 #include "core/gateway/GatewayJson.h"
 
+#include "core/common/UrlCitation.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace {
 QByteArray event(QByteArrayView name, QByteArrayView data)
@@ -21,9 +24,22 @@ QByteArray event(QByteArrayView name, QByteArrayView data)
 QByteArray usageJson(const TokenUsage& usage)
 {
     // Anthropic counts cached input apart from input_tokens.
-    return "{\"input_tokens\":" + QByteArray::number(qMax<qint64>(0, usage.promptTokens - usage.cachedTokens))
+    QByteArray out = "{\"input_tokens\":" + QByteArray::number(qMax<qint64>(0, usage.promptTokens - usage.cachedTokens))
         + ",\"cache_read_input_tokens\":" + QByteArray::number(usage.cachedTokens)
-        + ",\"output_tokens\":" + QByteArray::number(usage.completionTokens) + "}";
+        + ",\"output_tokens\":" + QByteArray::number(usage.completionTokens);
+    if (usage.webSearches > 0) {
+        out += ",\"server_tool_use\":{\"web_search_requests\":" + QByteArray::number(usage.webSearches) + '}';
+    }
+    return out + '}';
+}
+
+// {"end_index", "start_index"} of a Citation part's url citation.
+std::pair<qsizetype, qsizetype> citedRange(const AnswerPart& part)
+{
+    const QJsonObject range
+        = QJsonDocument::fromJson(part.text.toUtf8()).object().value(QLatin1String("url_citation")).toObject();
+    return { range.value(QLatin1String("start_index")).toInteger(),
+             range.value(QLatin1String("end_index")).toInteger() };
 }
 } // namespace
 
@@ -77,7 +93,9 @@ QByteArray AnthropicGatewayFormat::completeBody(const CallResult& result, const 
     }
     // A refusal has no field of its own here: its text is the answer, stop_reason says "refusal".
     const QString text = result.text + result.refusal;
-    if (!text.isEmpty() || result.toolCalls.isEmpty()) {
+    if (m_signedThinking && !result.serverParts.isEmpty()) {
+        appendInterleaved(out, text, result.serverParts);
+    } else if (!text.isEmpty() || result.toolCalls.isEmpty()) {
         out += "{\"type\":\"text\",\"text\":";
         JsonText::appendString(out, text);
         out += '}';
@@ -97,6 +115,62 @@ QByteArray AnthropicGatewayFormat::completeBody(const CallResult& result, const 
         + stopReason(!result.refusal.isEmpty() ? QStringLiteral("refusal") : result.finishReason)
         + "\",\"stop_sequence\":null,\"usage\":" + usageJson(result.usage) + "}";
     return out;
+}
+
+// Claude's own order: text up to a server block, the block, the text each citation covers as a
+// block of its own with its citations, the rest.
+void AnthropicGatewayFormat::appendInterleaved(QByteArray& out, const QString& text,
+                                               const QList<AnswerPart>& serverParts)
+{
+    const qsizetype length = UrlCitation::characters(text);
+    qsizetype cursor = 0; // characters of the text written
+    const auto separate = [&out] {
+        if (!out.endsWith('[') && !out.endsWith(',')) {
+            out += ',';
+        }
+    };
+    const auto textBlock = [&](qsizetype from, qsizetype to, const QStringList& citations) {
+        from = qBound<qsizetype>(0, from, length);
+        to = qBound<qsizetype>(from, to, length);
+        if (from == to) {
+            return;
+        }
+        const qsizetype begin = UrlCitation::indexOf(text, from);
+        separate();
+        out += "{\"type\":\"text\",\"text\":";
+        JsonText::appendString(out, text.mid(begin, UrlCitation::indexOf(text, to) - begin));
+        if (!citations.isEmpty()) {
+            out += ",\"citations\":[" + citations.join(QLatin1Char(',')).toUtf8() + ']';
+        }
+        out += '}';
+    };
+    for (qsizetype i = 0; i < serverParts.size(); ++i) {
+        const AnswerPart& part = serverParts.at(i);
+        if (part.kind == AnswerPart::Kind::ServerTool) {
+            textBlock(cursor, part.index, {});
+            cursor = qMax(cursor, qsizetype(part.index));
+            separate();
+            out += part.text.toUtf8();
+            continue;
+        }
+        // The citations of one block come together: the block's range, each of them.
+        const auto [start, end] = citedRange(part);
+        QStringList citations { part.id };
+        while (i + 1 < serverParts.size() && serverParts.at(i + 1).kind == AnswerPart::Kind::Citation
+               && citedRange(serverParts.at(i + 1)) == std::pair(start, end)) {
+            citations.append(serverParts.at(++i).id);
+        }
+        if (start < cursor) {
+            continue; // a range already written (only a malformed answer has one)
+        }
+        textBlock(cursor, start, {});
+        textBlock(start, end, citations);
+        cursor = qMax(cursor, end);
+    }
+    textBlock(cursor, length, {});
+    if (out.endsWith('[')) {
+        out += "{\"type\":\"text\",\"text\":\"\"}"; // no text at all: the API's empty text block
+    }
 }
 
 QByteArray AnthropicGatewayFormat::streamStart(const QString& model, qint64 promptTokensEstimate)
@@ -126,8 +200,9 @@ QByteArray AnthropicGatewayFormat::nextBlock(Block kind, QByteArrayView contentB
 QByteArray AnthropicGatewayFormat::textDelta(const QString& text)
 {
     QByteArray out;
-    if (m_open != Block::Text) {
+    if (m_open != Block::Text || m_textCited) {
         out = nextBlock(Block::Text, "{\"type\":\"text\",\"text\":\"\"}");
+        m_textCited = false;
     }
     QByteArray data = "{\"type\":\"content_block_delta\",\"index\":" + QByteArray::number(m_block)
         + ",\"delta\":{\"type\":\"text_delta\",\"text\":";
@@ -182,6 +257,12 @@ QByteArray AnthropicGatewayFormat::partDelta(const AnswerPart& part)
     }
     case AnswerPart::Kind::Logprobs:
         return {}; // only an OpenAI-format request asks for them, and this API has no place for them
+    case AnswerPart::Kind::Citation:
+        // Anthropic's own citations carry an encrypted index and the cited text, which another
+        // provider's url citation has not: only Claude's are written.
+        return citationDelta(part);
+    case AnswerPart::Kind::ServerTool:
+        return serverBlock(part);
     case AnswerPart::Kind::ToolCall:
         break;
     }
@@ -204,6 +285,42 @@ QByteArray AnthropicGatewayFormat::partDelta(const AnswerPart& part)
     JsonText::appendString(data, part.text);
     data += "}}";
     return out + event("content_block_delta", data);
+}
+
+// As Claude streams them: the block opens (a server_tool_use with an empty input), its input as
+// one input_json_delta, and it stops.
+QByteArray AnthropicGatewayFormat::serverBlock(const AnswerPart& part)
+{
+    if (!m_signedThinking) {
+        return {};
+    }
+    QJsonObject block = QJsonDocument::fromJson(part.text.toUtf8()).object();
+    const bool hasInput = block.contains(QLatin1String("input"));
+    const QJsonObject input = block.value(QLatin1String("input")).toObject();
+    if (hasInput) {
+        block.insert(QStringLiteral("input"), QJsonObject());
+    }
+    QByteArray out = nextBlock(Block::Server, QJsonDocument(block).toJson(QJsonDocument::Compact));
+    if (hasInput && !input.isEmpty()) {
+        QByteArray data = "{\"type\":\"content_block_delta\",\"index\":" + QByteArray::number(m_block)
+            + ",\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":";
+        JsonText::appendString(data, QString::fromUtf8(QJsonDocument(input).toJson(QJsonDocument::Compact)));
+        data += "}}";
+        out += event("content_block_delta", data);
+    }
+    return out;
+}
+
+// Claude's citation of the text block just streamed; the next text opens a block of its own.
+QByteArray AnthropicGatewayFormat::citationDelta(const AnswerPart& part)
+{
+    if (!m_signedThinking || part.id.isEmpty() || m_open != Block::Text) {
+        return {};
+    }
+    m_textCited = true;
+    return event("content_block_delta",
+                 "{\"type\":\"content_block_delta\",\"index\":" + QByteArray::number(m_block)
+                     + ",\"delta\":{\"type\":\"citations_delta\",\"citation\":" + part.id.toUtf8() + "}}");
 }
 
 QByteArray AnthropicGatewayFormat::streamEnd(const CallResult& result, bool)

@@ -31,7 +31,12 @@ private:
         Text,
         Thinking,
         Tool,
+        Server, // a server tool block of Anthropic's, passed on
     };
+    QByteArray serverBlock(const AnswerPart& part);
+    QByteArray citationDelta(const AnswerPart& part);
+    // The answer's text blocks with Anthropic's server blocks and citations where they came.
+    static void appendInterleaved(QByteArray& out, const QString& text, const QList<AnswerPart>& serverParts);
     // Closes the open block (if any) and opens the next one; returns the events.
     QByteArray nextBlock(Block kind, QByteArrayView contentBlock);
 
@@ -41,4 +46,5 @@ private:
     // Thinking from Anthropic comes signed and goes back to the client; reasoning from other
     // upstreams has no signature the client could send back, so it is left out.
     bool m_signedThinking = false;
+    bool m_textCited = false; // the open text block got its citations: more text opens a new one
 };

@@ -65,7 +65,7 @@ QJsonObject ResponsesGatewayFormat::partJson(const Part& part)
         return { { kType, QStringLiteral("refusal") }, { QStringLiteral("refusal"), part.text } };
     }
     return { { kType, QStringLiteral("output_text") },
-             { QStringLiteral("annotations"), QJsonArray() },
+             { QStringLiteral("annotations"), part.annotations },
              { QStringLiteral("logprobs"), part.logprobs },
              { QStringLiteral("text"), part.text } };
 }
@@ -78,6 +78,30 @@ QJsonArray ResponsesGatewayFormat::logprobsOf(const QString& entries)
     // The entries are chat completions' logprobs.content objects, which the Responses API
     // writes the same way (token, logprob, bytes, top_logprobs).
     return QJsonDocument::fromJson('[' + entries.toUtf8() + ']').array();
+}
+
+// Chat completions nests a url citation's fields ({"type": "url_citation", "url_citation": {...}});
+// the Responses API writes them flat on the annotation.
+QJsonArray ResponsesGatewayFormat::annotationsOf(const QString& citations)
+{
+    QJsonArray out;
+    if (citations.isEmpty()) {
+        return out;
+    }
+    for (const QJsonValue& value : QJsonDocument::fromJson('[' + citations.toUtf8() + ']').array()) {
+        QJsonObject annotation = value.toObject();
+        const QString type = annotation.value(kType).toString();
+        const QJsonValue nested = annotation.value(type);
+        if (nested.isObject()) {
+            annotation.remove(type);
+            const QJsonObject fields = nested.toObject();
+            for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
+                annotation.insert(it.key(), it.value());
+            }
+        }
+        out.append(annotation);
+    }
+    return out;
 }
 
 QJsonObject ResponsesGatewayFormat::itemJson(const Item& item, bool done)
@@ -194,7 +218,8 @@ QByteArray ResponsesGatewayFormat::completeBody(const CallResult& result, const 
     if (!result.text.isEmpty() || !result.refusal.isEmpty()) {
         Item message { Item::Kind::Message, id("msg"), {}, {}, {}, {}, false };
         if (!result.text.isEmpty()) {
-            message.parts.append(Part { false, result.text, logprobsOf(result.logprobs) });
+            message.parts.append(
+                Part { false, result.text, logprobsOf(result.logprobs), annotationsOf(result.citations) });
         }
         if (!result.refusal.isEmpty()) {
             message.parts.append(Part { true, result.refusal, {} });
@@ -355,7 +380,10 @@ QByteArray ResponsesGatewayFormat::messagePiece(bool refusal, const QString& tex
     Item& item = m_items[index];
     if (item.parts.isEmpty() || item.parts.constLast().refusal != refusal) {
         out += closePart(index);
-        item.parts.append(Part { refusal, {}, {} });
+        item.parts.append(Part { refusal, {}, {}, {} });
+        if (!refusal) {
+            std::swap(item.parts.last().annotations, m_pendingAnnotations);
+        }
         out += event("response.content_part.added",
                      { { kItemId, QString::fromLatin1(item.id) },
                        { kOutputIndex, index },
@@ -395,6 +423,33 @@ QByteArray ResponsesGatewayFormat::logprobsDelta(const QString& entries)
                    { QStringLiteral("logprobs"), logprobs } });
 }
 
+// A citation belongs to the text before it (OpenAI sends it after that text); one that comes before
+// any text waits for the text part it will belong to.
+QByteArray ResponsesGatewayFormat::annotationAdded(const QString& citation)
+{
+    const QJsonArray annotations = annotationsOf(citation);
+    if (m_current < 0 || m_items.at(m_current).kind != Item::Kind::Message || m_items.at(m_current).parts.isEmpty()
+        || m_items.at(m_current).parts.constLast().refusal) {
+        for (const QJsonValue& annotation : annotations) {
+            m_pendingAnnotations.append(annotation);
+        }
+        return {};
+    }
+    Item& item = m_items[m_current];
+    QJsonArray& kept = item.parts.last().annotations;
+    QByteArray out;
+    for (const QJsonValue& annotation : annotations) {
+        kept.append(annotation);
+        out += event("response.output_text.annotation.added",
+                     { { kItemId, QString::fromLatin1(item.id) },
+                       { kOutputIndex, m_current },
+                       { kContentIndex, int(item.parts.size() - 1) },
+                       { QStringLiteral("annotation_index"), int(kept.size() - 1) },
+                       { QStringLiteral("annotation"), annotation } });
+    }
+    return out;
+}
+
 QByteArray ResponsesGatewayFormat::textDelta(const QString& text)
 {
     return messagePiece(false, text);
@@ -410,6 +465,8 @@ QByteArray ResponsesGatewayFormat::partDelta(const AnswerPart& part)
         return {}; // Anthropic's, for sending thinking back to Anthropic: the Responses API has no place for it
     case AnswerPart::Kind::Logprobs:
         return logprobsDelta(part.text);
+    case AnswerPart::Kind::Citation:
+        return annotationAdded(part.text);
     case AnswerPart::Kind::ToolCall:
         break;
     }
@@ -442,6 +499,7 @@ QByteArray ResponsesGatewayFormat::streamEnd(const CallResult& result, bool)
     if (!textSent && (!result.text.isEmpty() || !result.refusal.isEmpty())) {
         if (!result.text.isEmpty()) {
             out += messagePiece(false, result.text);
+            out += annotationAdded(result.citations);
         }
         if (!result.refusal.isEmpty()) {
             out += messagePiece(true, result.refusal);

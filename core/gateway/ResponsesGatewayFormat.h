@@ -13,8 +13,8 @@
 // calls), or its event stream as the SDKs read it (tests/data/wire-next/openai-responses-*.sse):
 // response.created, response.in_progress, then per item output_item.added, its part and delta
 // events (output_text, refusal, reasoning_summary_text, function_call_arguments) and their
-// .done events, output_item.done, and at the end response.completed (or response.incomplete when
-// the answer hit max_output_tokens); a failure is an "error" event and response.failed. Every
+// .done events, output_item.done (url citations as output_text.annotation.added), and at the end response.completed (or
+// response.incomplete when the answer hit max_output_tokens); a failure is an "error" event and response.failed. Every
 // event carries its sequence_number.
 class ResponsesGatewayFormat : public GatewayFormat
 {
@@ -40,6 +40,7 @@ private:
         bool refusal = false;
         QString text;
         QJsonArray logprobs; // output_text: the token log probabilities asked for with include
+        QJsonArray annotations; // output_text: url citations of a web search
     };
     struct Item
     {
@@ -69,6 +70,8 @@ private:
     static QJsonObject itemJson(const Item& item, bool done);
     static QJsonArray logprobsOf(const QString& entries);
     QByteArray logprobsDelta(const QString& entries);
+    static QJsonArray annotationsOf(const QString& citations);
+    QByteArray annotationAdded(const QString& citation);
     static QJsonObject partJson(const Part& part);
     static QJsonArray outputOf(const QList<Item>& items);
     QJsonObject response(const QString& model, const char* status, const CallResult* result,
@@ -83,4 +86,5 @@ private:
     QList<Item> m_items;
     int m_current = -1; // the open reasoning or message item
     QHash<int, int> m_functions; // tool call index -> item
+    QJsonArray m_pendingAnnotations; // citations that came before any text: the next text part's
 };

@@ -279,6 +279,12 @@ public:
             const QJsonObject tool = list.at(i).toObject();
             const QString type = tool.value(QLatin1String("type")).toString();
             const QString param = QStringLiteral("tools[%1]").arg(i);
+            if (isWebSearch(type)) {
+                if (!webSearch(tool, param, chat)) {
+                    return false;
+                }
+                continue;
+            }
             if (type != QLatin1String("function")) {
                 return fail(param + QStringLiteral(".type"),
                             QCoreApplication::translate(
@@ -299,7 +305,61 @@ public:
             out.append(QJsonObject { { QStringLiteral("type"), QStringLiteral("function") },
                                      { QStringLiteral("function"), function } });
         }
-        chat.insert(QStringLiteral("tools"), out);
+        if (!out.isEmpty()) {
+            chat.insert(QStringLiteral("tools"), out);
+        }
+        return true;
+    }
+
+    static bool isWebSearch(const QString& type)
+    {
+        return type == QLatin1String("web_search") || type == QLatin1String("web_search_preview")
+            || type.startsWith(QLatin1String("web_search_20")) || type.startsWith(QLatin1String("web_search_preview_"));
+    }
+
+    // The hosted web search tool as chat completions' web_search_options (OpenAI's search models
+    // search for every such request; Claude gets its own web search tool): context size and
+    // approximate location carry over, domain filters do not.
+    bool webSearch(const QJsonObject& tool, const QString& param, QJsonObject& chat)
+    {
+        if (chat.contains(QLatin1String("web_search_options"))) {
+            return fail(param,
+                        QCoreApplication::translate("ResponsesRequest",
+                                                    "%1: only one web search tool can be translated to chat "
+                                                    "completions.")
+                            .arg(param));
+        }
+        QJsonObject options;
+        for (auto it = tool.constBegin(); it != tool.constEnd(); ++it) {
+            const QString key = it.key();
+            if (key == QLatin1String("type") || it.value().isNull()) {
+                continue;
+            }
+            if (key == QLatin1String("search_context_size")) {
+                options.insert(key, it.value());
+            } else if (key == QLatin1String("user_location")) {
+                QJsonObject approximate = it.value().toObject();
+                if (approximate.value(QLatin1String("type")).toString(QStringLiteral("approximate"))
+                    != QLatin1String("approximate")) {
+                    return fail(param + QStringLiteral(".user_location.type"),
+                                QCoreApplication::translate("ResponsesRequest",
+                                                            "%1.user_location.type: only \"approximate\" can be "
+                                                            "translated to chat completions.")
+                                    .arg(param));
+                }
+                approximate.remove(QStringLiteral("type"));
+                options.insert(key,
+                               QJsonObject { { QStringLiteral("type"), QStringLiteral("approximate") },
+                                             { QStringLiteral("approximate"), approximate } });
+            } else {
+                return fail(param + QLatin1Char('.') + key,
+                            QCoreApplication::translate("ResponsesRequest",
+                                                        "%1.%2 of a web search cannot be translated to chat "
+                                                        "completions.")
+                                .arg(param, key));
+            }
+        }
+        chat.insert(QStringLiteral("web_search_options"), options);
         return true;
     }
 

@@ -15,16 +15,20 @@
 //
 // Translated: input (a string, or items: messages with input_text / input_image / input_file /
 // output_text / refusal parts, function_call, function_call_output), instructions (a system
-// message first), tools (function tools), tool_choice, parallel_tool_calls, text.format (text,
-// json_object, json_schema) and text.verbosity, reasoning.effort, max_output_tokens, temperature,
+// message first), tools (function tools; the hosted web search, web_search or
+// web_search_preview, as web_search_options with its context size and approximate location),
+// tool_choice, parallel_tool_calls, text.format (text, json_object, json_schema) and
+// text.verbosity, reasoning.effort, max_output_tokens, temperature,
 // top_p, stream, and metadata, user, store, service_tier, prompt_cache_key, safety_identifier
 // as they are. reasoning.summary is accepted: reasoning text an upstream sends comes back as
 // the summary. Our own reasoning items sent back (id "rs_sy...") carry nothing a chat upstream
 // takes and are left out. previous_response_id continues a conversation the gateway kept
 // (ResponsesStore); include takes message.output_text.logprobs and reasoning.encrypted_content
 // (nothing to encrypt: reasoning items carry their text). Everything else - conversation,
-// background, other include values, built-in tools (web_search, file_search, ...), reasoning
-// items from another service, fields not known here - is refused with a 400 naming it.
+// background, other include values, other built-in tools (file_search, code_interpreter, ...),
+// a web search's domain filters, reasoning items from another service, fields not known here -
+// is refused with a 400 naming it. Url citations of an answer come back as output_text
+// annotations.
 class ResponsesStore;
 
 struct ResponsesRequest

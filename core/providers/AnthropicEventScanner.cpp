@@ -132,14 +132,13 @@ bool AnthropicEventScanner::result(Event* event)
         if (!part.seen || (isDelta ? m_block.seen : m_delta.seen) || m_sawMessage || m_usage || m_messageUsage) {
             return false; // members the full decoder would not read here: keep to the usual shape
         }
-        // The text of a text block or delta, the thinking of a thinking one, nothing of later kinds.
+        // The text of a text block or delta, the thinking of a thinking one; other kinds go to the full decoder.
         event->kind = Kind::Text;
         const bool text = isDelta ? JsonCursor::equals(part.kind, "text_delta") : JsonCursor::equals(part.kind, "text");
         const bool thinking
             = isDelta ? JsonCursor::equals(part.kind, "thinking_delta") : JsonCursor::equals(part.kind, "thinking");
-        if (JsonCursor::equals(part.kind, "tool_use") || JsonCursor::equals(part.kind, "input_json_delta")
-            || JsonCursor::equals(part.kind, "signature_delta") || JsonCursor::equals(part.kind, "redacted_thinking")) {
-            return false; // tool calls and thinking signatures are read by the full decoder
+        if (!text && !thinking) {
+            return false; // tool calls, signatures, citations, server blocks: the full decoder reads them
         }
         event->text = text ? std::move(part.text) : QString();
         event->thinking = thinking ? std::move(part.thinking) : QString();
@@ -156,7 +155,9 @@ bool AnthropicEventScanner::result(Event* event)
         event->usage = m_usage;
         return !m_sawMessage && !m_messageUsage && !m_block.seen;
     }
-    event->kind = JsonCursor::equals(m_type, "message_stop") ? Kind::MessageStop : Kind::Quiet;
+    event->kind = JsonCursor::equals(m_type, "message_stop")
+        ? Kind::MessageStop
+        : (JsonCursor::equals(m_type, "content_block_stop") ? Kind::BlockStop : Kind::Quiet);
     return true;
 }
 

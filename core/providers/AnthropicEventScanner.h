@@ -22,7 +22,8 @@ public:
         Text, // content_block_delta / content_block_start: text and thinking as the full decoder shows them
         MessageStart,
         MessageDelta,
-        Quiet, // ping, content_block_stop
+        Quiet, // ping
+        BlockStop, // content_block_stop
         MessageStop
     };
 

@@ -1,10 +1,13 @@
 #include "core/providers/AnthropicStreamDecoder.h"
 
+#include "core/common/UrlCitation.h"
 #include "core/providers/AnthropicEventScanner.h"
 #include "core/providers/ErrorClassifier.h"
 #include "core/providers/WireJson.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
 
 void AnthropicStreamDecoder::handleEvent(const SseEvent& event, WireDelta& delta)
 {
@@ -31,11 +34,16 @@ void AnthropicStreamDecoder::handleEvent(const SseEvent& event, WireDelta& delta
         const QString kind = change.value(QLatin1String("type")).toString();
         if (kind == QLatin1String("text_delta")) {
             delta.text = change.value(QLatin1String("text")).toString();
+            countText(delta.text);
+        } else if (kind == QLatin1String("citations_delta")) {
+            m_citations.append(change.value(QLatin1String("citation")).toObject());
         } else if (kind == QLatin1String("thinking_delta")) {
             delta.reasoning = change.value(QLatin1String("thinking")).toString();
         } else if (kind == QLatin1String("input_json_delta")) {
             const auto call = m_toolCalls.constFind(WireJson::toInt64(object.value(QLatin1String("index")), -1));
-            if (call != m_toolCalls.cend()) {
+            if (call == m_toolCalls.cend() && !m_serverBlock.isEmpty()) {
+                m_serverInput += change.value(QLatin1String("partial_json")).toString();
+            } else if (call != m_toolCalls.cend()) {
                 delta.parts.append({ AnswerPart::Kind::ToolCall,
                                      *call,
                                      {},
@@ -46,17 +54,23 @@ void AnthropicStreamDecoder::handleEvent(const SseEvent& event, WireDelta& delta
             delta.parts.append(
                 { AnswerPart::Kind::Signature, 0, {}, {}, change.value(QLatin1String("signature")).toString() });
         }
-        // citations_delta: not shown.
     } else if (type == QLatin1String("content_block_start")) {
         const QJsonObject block = object.value(QLatin1String("content_block")).toObject();
         const QString kind = block.value(QLatin1String("type")).toString();
         if (kind == QLatin1String("text")) {
             delta.text = block.value(QLatin1String("text")).toString();
+            countText(delta.text);
+            for (const QJsonValue& citation : block.value(QLatin1String("citations")).toArray()) {
+                m_citations.append(citation.toObject());
+            }
         } else if (kind == QLatin1String("thinking")) {
             delta.reasoning = block.value(QLatin1String("thinking")).toString();
         } else if (kind == QLatin1String("redacted_thinking")) {
             delta.parts.append(
                 { AnswerPart::Kind::RedactedThinking, 0, {}, {}, block.value(QLatin1String("data")).toString() });
+        } else if (isAnthropicServerBlock(kind)) {
+            m_serverBlock = block; // shown at its stop, with its input whole
+            m_serverInput.clear();
         } else if (kind == QLatin1String("tool_use")) {
             // The input arrives in input_json_delta pieces; the block's own "input" is {}.
             const int call = int(m_toolCalls.size());
@@ -82,6 +96,8 @@ void AnthropicStreamDecoder::handleEvent(const SseEvent& event, WireDelta& delta
             m_usage.merge(usage.toObject());
             delta.usage = m_usage.toTokenUsage();
         }
+    } else if (type == QLatin1String("content_block_stop")) {
+        endBlock(delta);
     } else if (type == QLatin1String("message_stop")) {
         delta.endOfStream = true;
         markComplete();
@@ -92,13 +108,43 @@ void AnthropicStreamDecoder::handleEvent(const SseEvent& event, WireDelta& delta
             = WireJson::malformed(QCoreApplication::translate("AnthropicStreamDecoder", "Stream event has no type: %1")
                                       .arg(WireJson::excerpt(event.data, 120)));
     }
-    // ping, content_block_stop and event types added later carry nothing we show.
+    // ping and event types added later carry nothing we show.
+}
+
+void AnthropicStreamDecoder::countText(const QString& text)
+{
+    m_characters += UrlCitation::characters(text);
+}
+
+void AnthropicStreamDecoder::endBlock(WireDelta& delta)
+{
+    for (const QJsonObject& citation : std::as_const(m_citations)) {
+        if (const auto part = anthropicCitation(citation, m_blockStart, m_characters)) {
+            delta.parts.append(*part);
+        }
+    }
+    m_citations.clear();
+    m_blockStart = m_characters;
+    if (!m_serverBlock.isEmpty()) {
+        if (!m_serverInput.isEmpty()) {
+            const QJsonDocument input = QJsonDocument::fromJson(m_serverInput.toUtf8());
+            m_serverBlock.insert(QStringLiteral("input"), input.isObject() ? input.object() : QJsonObject());
+        }
+        delta.parts.append({ AnswerPart::Kind::ServerTool,
+                             int(m_characters),
+                             {},
+                             m_serverBlock.value(QLatin1String("type")).toString(),
+                             QString::fromUtf8(QJsonDocument(m_serverBlock).toJson(QJsonDocument::Compact)) });
+        m_serverBlock = {};
+        m_serverInput.clear();
+    }
 }
 
 // The same reading as below, from the fast path.
 void AnthropicStreamDecoder::apply(AnthropicEventScanner::Event& event, WireDelta& delta)
 {
     delta.text = std::move(event.text);
+    countText(delta.text);
     delta.reasoning = std::move(event.thinking);
     delta.finishReason = std::move(event.stopReason);
     if (event.usage) {
@@ -112,7 +158,9 @@ void AnthropicStreamDecoder::apply(AnthropicEventScanner::Event& event, WireDelt
         take(event.usage->webSearches, m_usage.webSearches);
         delta.usage = m_usage.toTokenUsage();
     }
-    if (event.kind == AnthropicEventScanner::Kind::MessageStop) {
+    if (event.kind == AnthropicEventScanner::Kind::BlockStop) {
+        endBlock(delta);
+    } else if (event.kind == AnthropicEventScanner::Kind::MessageStop) {
         delta.endOfStream = true;
         markComplete();
     }

@@ -5,6 +5,8 @@
 #include "core/providers/SseStreamDecoder.h"
 
 #include <QHash>
+#include <QJsonObject>
+#include <QList>
 
 // Messages API events, dispatched on the JSON "type" (proxies drop the event: lines):
 // message_start / message_delta usage, text_delta / thinking_delta, message_stop, error.
@@ -15,7 +17,17 @@ protected:
 
 private:
     void apply(AnthropicEventScanner::Event& event, WireDelta& delta);
+    void countText(const QString& text);
+    void endBlock(WireDelta& delta);
 
     AnthropicUsage m_usage;
+    // Web search citations of the text block being read: each covers the block's text, known
+    // when the block ends; positions in characters of the whole answer.
+    QList<QJsonObject> m_citations;
+    qsizetype m_characters = 0; // of text so far
+    qsizetype m_blockStart = 0; // where the current block's text began
+    // A server block being read (server_tool_use's input comes in input_json_delta pieces).
+    QJsonObject m_serverBlock;
+    QString m_serverInput;
     QHash<qint64, int> m_toolCalls; // content block index -> tool call index (0, 1, ... in order)
 };

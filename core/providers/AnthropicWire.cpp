@@ -1,6 +1,7 @@
 #include "core/providers/AnthropicWire.h"
 
 #include "core/common/JsonText.h"
+#include "core/common/UrlCitation.h"
 #include "core/providers/AnthropicStreamDecoder.h"
 #include "core/providers/ErrorClassifier.h"
 #include "core/providers/JsonObjectEditor.h"
@@ -83,11 +84,28 @@ WireDelta AnthropicWire::decodeResponse(const QByteArray& body) const
                                               .arg(WireJson::excerpt(body, 120)));
         return delta;
     }
+    int toolCalls = 0;
+    qsizetype characters = 0; // of the text so far, where a citation's range begins
     for (const QJsonValue& value : content.toArray()) {
         const QJsonObject block = value.toObject();
         const QString kind = block.value(QLatin1String("type")).toString();
         if (kind == QLatin1String("text")) {
-            delta.text += block.value(QLatin1String("text")).toString();
+            const QString text = block.value(QLatin1String("text")).toString();
+            delta.text += text;
+            const qsizetype start = characters;
+            characters += UrlCitation::characters(text);
+            // A web search answer's text comes in blocks, each with the results it rests on.
+            for (const QJsonValue& citation : block.value(QLatin1String("citations")).toArray()) {
+                if (const auto part = anthropicCitation(citation.toObject(), start, characters)) {
+                    delta.parts.append(*part);
+                }
+            }
+        } else if (isAnthropicServerBlock(kind)) {
+            delta.parts.append({ AnswerPart::Kind::ServerTool,
+                                 int(characters),
+                                 {},
+                                 kind,
+                                 QString::fromUtf8(QJsonDocument(block).toJson(QJsonDocument::Compact)) });
         } else if (kind == QLatin1String("thinking")) {
             delta.reasoning += block.value(QLatin1String("thinking")).toString();
             delta.parts.append(
@@ -97,7 +115,7 @@ WireDelta AnthropicWire::decodeResponse(const QByteArray& body) const
                 { AnswerPart::Kind::RedactedThinking, 0, {}, {}, block.value(QLatin1String("data")).toString() });
         } else if (kind == QLatin1String("tool_use")) {
             AnswerPart part;
-            part.index = int(delta.parts.size());
+            part.index = toolCalls++;
             part.id = block.value(QLatin1String("id")).toString();
             part.name = block.value(QLatin1String("name")).toString();
             part.text = QString::fromUtf8(
@@ -114,6 +132,25 @@ WireDelta AnthropicWire::decodeResponse(const QByteArray& body) const
     }
     delta.endOfStream = true;
     return delta;
+}
+
+std::optional<AnswerPart> anthropicCitation(const QJsonObject& citation, qsizetype start, qsizetype end)
+{
+    const QString annotation = UrlCitation::fromAnthropic(citation, start, end);
+    if (annotation.isEmpty()) {
+        return std::nullopt;
+    }
+    return AnswerPart { AnswerPart::Kind::Citation,
+                        0,
+                        QString::fromUtf8(QJsonDocument(citation).toJson(QJsonDocument::Compact)),
+                        {},
+                        annotation };
+}
+
+bool isAnthropicServerBlock(QStringView type)
+{
+    return type == QLatin1String("server_tool_use") || type == QLatin1String("mcp_tool_use")
+        || (type.endsWith(QLatin1String("_tool_result")) && type != QLatin1String("tool_result"));
 }
 
 void AnthropicUsage::merge(const QJsonObject& usage)

@@ -4,6 +4,8 @@
 
 #include <QJsonObject>
 
+#include <optional>
+
 // Anthropic Messages API (POST {base}/messages).
 class AnthropicWire : public WireFormat
 {
@@ -20,6 +22,12 @@ public:
 protected:
     BodyPieces rewriteClientBody(const QString& upstreamModel, const QByteArray& body, bool stream) const override;
 };
+
+// Anthropic's own citation as a Citation part over [start, end) (characters of the answer), or
+// nothing for one without a URL (a document's).
+std::optional<AnswerPart> anthropicCitation(const QJsonObject& citation, qsizetype start, qsizetype end);
+// Blocks Anthropic's servers add to an answer (server_tool_use, web_search_tool_result, ...).
+bool isAnthropicServerBlock(QStringView type);
 
 // Anthropic's usage counters as last reported. input_tokens excludes cache reads and writes,
 // so the normalised prompt count adds them back; every field is cumulative (replace, never add).

@@ -101,8 +101,8 @@ OpenAiChunkScanner::Slot OpenAiChunkScanner::childOf(Slot parent, QByteArrayView
             return Slot::Reasoning;
         }
         if (JsonCursor::equals(key, "tool_calls") || JsonCursor::equals(key, "refusal")
-            || JsonCursor::equals(key, "function_call")) {
-            return Slot::Rejected; // tool calls and refusals (when not null) are read by the full decoder
+            || JsonCursor::equals(key, "function_call") || JsonCursor::equals(key, "annotations")) {
+            return Slot::Rejected; // tool calls, refusals, citations (when not null): the full decoder
         }
         return Slot::Ignored;
     default:

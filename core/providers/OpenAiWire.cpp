@@ -103,6 +103,16 @@ void OpenAiWire::readParts(const QJsonObject& message, QList<AnswerPart>& parts)
     if (!refusal.isEmpty()) {
         parts.append({ AnswerPart::Kind::Refusal, 0, {}, {}, refusal });
     }
+    // Web search citations (the search models): kept as sent, each annotation whole.
+    for (const QJsonValue& annotation : message.value(QLatin1String("annotations")).toArray()) {
+        if (annotation.isObject()) {
+            parts.append({ AnswerPart::Kind::Citation,
+                           0,
+                           {},
+                           {},
+                           QString::fromUtf8(QJsonDocument(annotation.toObject()).toJson(QJsonDocument::Compact)) });
+        }
+    }
 }
 
 void OpenAiWire::readLogprobs(const QJsonObject& choice, QList<AnswerPart>& parts)

@@ -11,6 +11,7 @@
 #include "core/providers/ReasoningModels.h"
 #include "core/providers/WireFormat.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimerEvent>
@@ -21,17 +22,31 @@ constexpr qsizetype kMaxErrorBodyBytes = 1024 * 1024;
 // OpenAI's search models (gpt-4o-search-preview, ...) search once for every Chat Completions
 // request that asks with web_search_options, billed per call on top of the tokens at the rate of
 // its search_context_size (medium when not given), and no usage field says so: the request does
-// (Anthropic and Gemini report their searches themselves).
+// (Anthropic and Gemini report their searches themselves). An Anthropic client's web search tool
+// reaches them as web_search_options of the default size (RequestTranslator).
 void countOpenAiWebSearch(const ProviderConfig& provider, const ChatRequest& request, TokenUsage& usage)
 {
     if (usage.webSearches > 0 || !request.hasClientBody()
-        || ProviderKinds::wireFormat(provider.kind) != ProviderKind::OpenAiCompatible
-        || request.clientFormat != ProviderKind::OpenAiCompatible
-        || !request.clientBody.contains("\"web_search_options\"")) {
+        || ProviderKinds::wireFormat(provider.kind) != ProviderKind::OpenAiCompatible) {
         return;
     }
     const JsonObjectEditor body(request.clientBody);
-    if (!body.has("web_search_options")) {
+    if (request.clientFormat == ProviderKind::AnthropicMessages) {
+        if (!request.clientBody.contains("\"web_search_") || !body.has("tools")) {
+            return;
+        }
+        const QJsonArray tools = QJsonDocument::fromJson(body.value("tools").toByteArray()).array();
+        for (const QJsonValue& tool : tools) {
+            if (tool.toObject().value(QLatin1String("type")).toString().startsWith(QLatin1String("web_search_"))) {
+                usage.webSearches = 1;
+                usage.searchContext = SearchContextSize::Medium;
+                return;
+            }
+        }
+        return;
+    }
+    if (request.clientFormat != ProviderKind::OpenAiCompatible || !request.clientBody.contains("\"web_search_options\"")
+        || !body.has("web_search_options")) {
         return;
     }
     usage.webSearches = 1;
@@ -326,6 +341,20 @@ void ProviderCall::addPart(const AnswerPart& part)
             m_result.logprobs += QLatin1Char(',');
         }
         m_result.logprobs += part.text;
+        return;
+    }
+    if (part.kind == AnswerPart::Kind::Citation) {
+        if (!m_result.citations.isEmpty()) {
+            m_result.citations += QLatin1Char(',');
+        }
+        m_result.citations += part.text;
+        if (!part.id.isEmpty()) {
+            m_result.serverParts.append(part);
+        }
+        return;
+    }
+    if (part.kind == AnswerPart::Kind::ServerTool) {
+        m_result.serverParts.append(part);
         return;
     }
     if (part.index < 0 || part.index > 1024) {

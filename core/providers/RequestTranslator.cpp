@@ -321,6 +321,50 @@ public:
         return true;
     }
 
+    // OpenAI's web_search_options (the search models) as Claude's web search server tool: the
+    // approximate location carries over; a search context size other than the default does not.
+    bool webSearch(const QJsonValue& value, QJsonObject& tool)
+    {
+        const QString param = QStringLiteral("web_search_options");
+        if (!value.isObject()) {
+            return walk.refuse(param, QCoreApplication::translate("RequestTranslator", "must be an object"));
+        }
+        tool = { { QStringLiteral("type"), QStringLiteral("web_search_20250305") },
+                 { QStringLiteral("name"), QStringLiteral("web_search") } };
+        const QJsonObject options = value.toObject();
+        for (auto it = options.constBegin(); it != options.constEnd(); ++it) {
+            const QString key = it.key();
+            if (absent(it.value())) {
+            } else if (key == QLatin1String("search_context_size")) {
+                if (it.value().toString() != QLatin1String("medium")) {
+                    return walk.refuse(member(param, "search_context_size"),
+                                       QCoreApplication::translate("RequestTranslator",
+                                                                   "Claude's web search has one context size, the "
+                                                                   "default (medium)"));
+                }
+            } else if (key == QLatin1String("user_location")) {
+                const QJsonObject location = it.value().toObject();
+                const QString locationParam = member(param, "user_location");
+                if (location.value(QLatin1String("type")).toString() != QLatin1String("approximate")) {
+                    return walk.noEquivalent(member(locationParam, "type"));
+                }
+                QJsonObject mapped { { QStringLiteral("type"), QStringLiteral("approximate") } };
+                const QJsonObject approximate = location.value(QLatin1String("approximate")).toObject();
+                for (auto field = approximate.constBegin(); field != approximate.constEnd(); ++field) {
+                    if (field.key() != QLatin1String("city") && field.key() != QLatin1String("country")
+                        && field.key() != QLatin1String("region") && field.key() != QLatin1String("timezone")) {
+                        return walk.noEquivalent(locationParam + QStringLiteral(".approximate.") + field.key());
+                    }
+                    mapped.insert(field.key(), field.value());
+                }
+                tool.insert(QStringLiteral("user_location"), mapped);
+            } else {
+                return walk.noEquivalent(param + QLatin1Char('.') + key);
+            }
+        }
+        return true;
+    }
+
     // OpenAI's reasoning_effort as Claude's thinking budget, as LiteLLM maps it (low 1,024, medium
     // 2,048, high 4,096 tokens); "minimal" and "none" ask for no thinking, which is Claude's default.
     bool reasoningEffort(const QJsonValue& value, QJsonObject& out)
@@ -347,6 +391,7 @@ public:
     RequestTranslator::Result run(const QJsonObject& body)
     {
         QJsonObject out;
+        QJsonObject searchTool; // from web_search_options, added to the tools at the end
         bool ok = true;
         for (auto it = body.constBegin(); ok && it != body.constEnd(); ++it) {
             const QString key = it.key();
@@ -379,12 +424,19 @@ public:
                 out.insert(QStringLiteral("metadata"), QJsonObject { { QStringLiteral("user_id"), value } });
             } else if (key == QLatin1String("reasoning_effort")) {
                 ok = reasoningEffort(value, out);
+            } else if (key == QLatin1String("web_search_options")) {
+                ok = webSearch(value, searchTool);
             } else if (key == QLatin1String("n") && value.toDouble() == 1) {
             } else if (key == QLatin1String("response_format")
                        && value.toObject().value(QLatin1String("type")).toString() == QLatin1String("text")) {
             } else {
                 ok = walk.noEquivalent(key);
             }
+        }
+        if (ok && !searchTool.isEmpty()) {
+            QJsonArray tools = out.value(QLatin1String("tools")).toArray();
+            tools.append(searchTool);
+            out.insert(QStringLiteral("tools"), tools);
         }
         if (ok && body.value(QLatin1String("parallel_tool_calls")) == QJsonValue(false)) {
             QJsonObject choice = out.value(QLatin1String("tool_choice")).toObject();
@@ -540,8 +592,13 @@ public:
             for (qsizetype i = 0; i < blocks.size(); ++i) {
                 const QJsonObject block = blocks.at(i).toObject();
                 const QString type = block.value(QLatin1String("type")).toString();
-                if (type == QLatin1String("text") && blockFieldsKnown(block, ix(contentParam, i), { "text" })) {
+                if (type == QLatin1String("text")
+                    && blockFieldsKnown(block, ix(contentParam, i), { "text", "citations" })) {
+                    // Citations point into search results only Anthropic can read (encrypted).
                     text += block.value(QLatin1String("text")).toString();
+                } else if (type == QLatin1String("server_tool_use")
+                           || type == QLatin1String("web_search_tool_result")) {
+                    // This answer's own web search record: encrypted for Anthropic; the text keeps what it found.
                 } else if (type == QLatin1String("tool_use")
                            && blockFieldsKnown(block, ix(contentParam, i), { "id", "name", "input" })) {
                     const QByteArray arguments
@@ -609,6 +666,16 @@ public:
             const QString param = ix(QStringLiteral("tools"), i);
             const QJsonObject tool = list.at(i).toObject();
             const QString type = tool.value(QLatin1String("type")).toString(QStringLiteral("custom"));
+            if (type.startsWith(QLatin1String("web_search_"))) {
+                if (out.contains(QLatin1String("web_search_options"))) {
+                    return walk.refuse(
+                        param, QCoreApplication::translate("RequestTranslator", "that API takes one web search"));
+                }
+                if (!webSearch(tool, param, out)) {
+                    return false;
+                }
+                continue;
+            }
             if (type != QLatin1String("custom")) {
                 return walk.refuse(
                     member(param, "type"),
@@ -626,7 +693,29 @@ public:
             tools.append(QJsonObject { { QStringLiteral("type"), QStringLiteral("function") },
                                        { QStringLiteral("function"), function } });
         }
-        out.insert(QStringLiteral("tools"), tools);
+        if (!tools.isEmpty() || !out.contains(QLatin1String("web_search_options"))) {
+            out.insert(QStringLiteral("tools"), tools);
+        }
+        return true;
+    }
+
+    // Claude's web search server tool as web_search_options (OpenAI's search models search once
+    // for each request, within any max_uses); domain filters have no equivalent there.
+    bool webSearch(const QJsonObject& tool, const QString& param, QJsonObject& out)
+    {
+        if (!blockFieldsKnown(tool, param, { "name", "max_uses", "user_location" })) {
+            return false;
+        }
+        QJsonObject options;
+        const QJsonValue location = tool.value(QLatin1String("user_location"));
+        if (!absent(location)) {
+            QJsonObject approximate = location.toObject();
+            approximate.remove(QStringLiteral("type"));
+            options.insert(QStringLiteral("user_location"),
+                           QJsonObject { { QStringLiteral("type"), QStringLiteral("approximate") },
+                                         { QStringLiteral("approximate"), approximate } });
+        }
+        out.insert(QStringLiteral("web_search_options"), options);
         return true;
     }
 

@@ -71,6 +71,8 @@ SandboxAnswer::Ask SandboxAnswer::read(const QJsonObject& root, bool anthropic)
             break;
         }
     }
+    // OpenAI's search models search before every answer asked with web_search_options.
+    searchOffered = searchOffered || (!anthropic && root.value(QLatin1String("web_search_options")).isObject());
     // The server runs the search itself and answers in the same turn (max_uses is at least 1).
     ask.webSearches = searchOffered && ask.toolName.isEmpty() ? 1 : 0;
     const QJsonObject format = root.value(QLatin1String("response_format")).toObject();

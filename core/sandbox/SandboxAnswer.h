@@ -27,7 +27,9 @@ public:
         // a model that would rather answer in text must call all the same.
         bool toolForced = false;
         int images = 0; // image parts in user messages
-        int webSearches = 0; // Anthropic's web_search server tool offered and no client tool called: one search
+        // Anthropic's web_search server tool offered and no client tool called, or OpenAI's
+        // web_search_options: one search
+        int webSearches = 0;
         Format format = Format::Text;
         QJsonObject schema; // response_format.json_schema.schema
     };

@@ -12,6 +12,8 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QTimer>
 
 #include <cmath>
@@ -654,6 +656,36 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
         }
         if (!model.capabilities.has(ModelCapability::Vision) && call.size.images > 0) {
             responder->send(400, kJson, SandboxWire::textOnlyRefusal(request.body));
+            return;
+        }
+        if (call.ask.webSearches > 0 && provider.id == QLatin1String("sandbox-gemini")) {
+            // Gemini's OpenAI-compatible endpoint does not know the field (Google's error shape:
+            // an array of google.rpc.Status, tests/data/wire/gemini-openai-compat-error-400.json).
+            const QString message = QStringLiteral(
+                "Invalid JSON payload received. Unknown name \"web_search_options\": Cannot find field.");
+            const QJsonObject violation { { QStringLiteral("description"), message } };
+            const QJsonObject detail { { QStringLiteral("@type"),
+                                         QStringLiteral("type.googleapis.com/google.rpc.BadRequest") },
+                                       { QStringLiteral("fieldViolations"), QJsonArray { violation } } };
+            const QJsonObject error { { QStringLiteral("code"), 400 },
+                                      { QStringLiteral("message"), message },
+                                      { QStringLiteral("status"), QStringLiteral("INVALID_ARGUMENT") },
+                                      { QStringLiteral("details"), QJsonArray { detail } } };
+            responder->send(400, kJson,
+                            QJsonDocument(QJsonArray { QJsonObject { { QStringLiteral("error"), error } } })
+                                .toJson(QJsonDocument::Compact));
+            return;
+        }
+        if (call.ask.webSearches > 0 && !model.name.contains(QLatin1String("-search"))) {
+            // What OpenAI answers web_search_options for a model that is not a search model.
+            const QJsonObject error { { QStringLiteral("message"),
+                                        QStringLiteral("Web search options not supported with this model.") },
+                                      { QStringLiteral("type"), QStringLiteral("invalid_request_error") },
+                                      { QStringLiteral("param"), QStringLiteral("web_search_options") },
+                                      { QStringLiteral("code"), QJsonValue::Null } };
+            responder->send(
+                400, kJson,
+                QJsonDocument(QJsonObject { { QStringLiteral("error"), error } }).toJson(QJsonDocument::Compact));
             return;
         }
     }

@@ -37,7 +37,7 @@ void SandboxStream::start()
             m_out += SandboxWire::anthropicThinkingStart(); // searches and the answer follow the thinking
         } else {
             m_out += SandboxWire::anthropicSearchEvents(m_plan.reply);
-            m_out += SandboxWire::sseEvent("content_block_start", SandboxWire::anthropicBlockStart(m_plan.reply));
+            m_out += SandboxWire::anthropicAnswerStartEvents(m_plan.reply);
         }
         m_out += SandboxWire::sseEvent("ping", QJsonObject { { QStringLiteral("type"), QStringLiteral("ping") } });
     } else {
@@ -135,7 +135,7 @@ bool SandboxStream::sendPiece()
         if (m_next == reply.reasoning.size()) {
             m_out += SandboxWire::anthropicThinkingEnd(reply);
             m_out += SandboxWire::anthropicSearchEvents(reply);
-            m_out += SandboxWire::sseEvent("content_block_start", SandboxWire::anthropicBlockStart(reply));
+            m_out += SandboxWire::anthropicAnswerStartEvents(reply);
         }
     } else if (!reply.toolName.isEmpty() && !reasoning) {
         m_out += m_plan.wire == Wire::Anthropic
@@ -173,6 +173,11 @@ void SandboxStream::finish()
             : !reply.toolName.isEmpty()        ? QStringLiteral("tool_calls")
             : reply.truncated                  ? QStringLiteral("length")
                                                : QStringLiteral("stop");
+        if (const QJsonArray annotations = SandboxWire::openAiAnnotations(reply); !annotations.isEmpty()) {
+            m_out += SandboxWire::sseData(
+                SandboxWire::openAiChunk(m_plan.id, m_plan.model, m_plan.created,
+                                         QJsonObject { { QStringLiteral("annotations"), annotations } }));
+        }
         QJsonObject last = SandboxWire::openAiChunk(m_plan.id, m_plan.model, m_plan.created, QJsonObject(), reason);
         if (m_plan.wire == Wire::Azure) {
             QJsonArray choices = last.value(QLatin1String("choices")).toArray();

@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace SandboxWire {
 
 namespace {
@@ -483,6 +485,24 @@ QJsonObject logprobEntry(const QString& token, int tokenIndex, int top)
     return result;
 }
 
+QJsonArray openAiAnnotations(const SandboxText::Reply& reply)
+{
+    if (reply.webSearches == 0 || !reply.toolName.isEmpty()) {
+        return {};
+    }
+    // The search models cite the page their answer rests on: here the whole answer, in characters.
+    const QString text = reply.text();
+    const qsizetype end
+        = text.size() - std::count_if(text.cbegin(), text.cend(), [](QChar c) { return c.isLowSurrogate(); });
+    const QJsonObject citation { { QStringLiteral("end_index"), end },
+                                 { QStringLiteral("start_index"), 0 },
+                                 { QStringLiteral("title"),
+                                   QStringLiteral("Sandbox result for: ") + reply.searchQuery },
+                                 { QStringLiteral("url"), QStringLiteral("https://sandbox.invalid/search?q=1") } };
+    return { QJsonObject { { QStringLiteral("type"), QStringLiteral("url_citation") },
+                           { QStringLiteral("url_citation"), citation } } };
+}
+
 QByteArray openAiCompletion(const QByteArray& id, const QString& model, qint64 created, const SandboxText::Reply& reply,
                             qint64 promptTokens, bool withUsage, int topLogprobs, qint64 cachedTokens)
 {
@@ -492,6 +512,9 @@ QByteArray openAiCompletion(const QByteArray& id, const QString& model, qint64 c
                           { QStringLiteral("refusal"), QJsonValue::Null } };
     if (!reply.reasoning.isEmpty()) {
         message.insert(QStringLiteral("reasoning_content"), reply.reasoningText());
+    }
+    if (const QJsonArray annotations = openAiAnnotations(reply); !annotations.isEmpty()) {
+        message.insert(QStringLiteral("annotations"), annotations);
     }
     if (tool) {
         message.insert(
@@ -600,6 +623,20 @@ QJsonObject anthropicBlockStart(const SandboxText::Reply& reply)
              { QStringLiteral("content_block"), block } };
 }
 
+QByteArray anthropicAnswerStartEvents(const SandboxText::Reply& reply)
+{
+    QByteArray out = sseEvent("content_block_start", anthropicBlockStart(reply));
+    if (reply.webSearches > 0 && reply.toolName.isEmpty()) {
+        out += sseEvent("content_block_delta",
+                        QJsonObject { { QStringLiteral("type"), QStringLiteral("content_block_delta") },
+                                      { QStringLiteral("index"), anthropicAnswerIndex(reply) },
+                                      { QStringLiteral("delta"),
+                                        QJsonObject { { QStringLiteral("type"), QStringLiteral("citations_delta") },
+                                                      { QStringLiteral("citation"), anthropicCitation(reply) } } } });
+    }
+    return out;
+}
+
 int anthropicAnswerIndex(const SandboxText::Reply& reply)
 {
     return (reply.reasoning.isEmpty() ? 0 : 1) + reply.webSearches * 2;
@@ -664,6 +701,16 @@ static QJsonObject searchResult(const SandboxText::Reply& reply)
     return { { QStringLiteral("type"), QStringLiteral("web_search_tool_result") },
              { QStringLiteral("tool_use_id"), reply.serverToolId },
              { QStringLiteral("content"), QJsonArray { result } } };
+}
+
+QJsonObject anthropicCitation(const SandboxText::Reply& reply)
+{
+    const QJsonObject result = searchResult(reply).value(QLatin1String("content")).toArray().first().toObject();
+    return { { QStringLiteral("type"), QStringLiteral("web_search_result_location") },
+             { QStringLiteral("url"), result.value(QLatin1String("url")) },
+             { QStringLiteral("title"), result.value(QLatin1String("title")) },
+             { QStringLiteral("encrypted_index"), QStringLiteral("c2FuZGJveCBpbmRleA==") },
+             { QStringLiteral("cited_text"), QStringLiteral("Sandbox search result text.") } };
 }
 
 static QJsonObject serverToolUse(const SandboxText::Reply& reply, const QJsonObject& input)
@@ -779,8 +826,12 @@ static QString stopReason(const SandboxText::Reply& reply)
 QByteArray anthropicMessage(const QByteArray& id, const QString& model, const SandboxText::Reply& reply,
                             const PromptUsage& prompt, bool withUsage)
 {
+    QJsonObject text { { QStringLiteral("type"), QStringLiteral("text") }, { QStringLiteral("text"), reply.text() } };
+    if (reply.webSearches > 0) {
+        text.insert(QStringLiteral("citations"), QJsonArray { anthropicCitation(reply) });
+    }
     const QJsonObject block = reply.toolName.isEmpty()
-        ? QJsonObject { { QStringLiteral("type"), QStringLiteral("text") }, { QStringLiteral("text"), reply.text() } }
+        ? text
         : QJsonObject { { QStringLiteral("type"), QStringLiteral("tool_use") },
                         { QStringLiteral("id"), reply.toolCallId },
                         { QStringLiteral("name"), reply.toolName },

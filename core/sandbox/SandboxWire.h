@@ -105,6 +105,8 @@ QByteArray sseEvent(const QByteArray& name, const QJsonObject& object); // "even
 // OpenAI chat completions.
 // topLogprobs >= 0: the request asked for logprobs (with that many alternatives per token).
 // cachedTokens: the part of the prompt read from OpenAI's automatic prompt cache.
+// A search model's url_citation annotations of the reply (none without a web search).
+QJsonArray openAiAnnotations(const SandboxText::Reply& reply);
 QByteArray openAiCompletion(const QByteArray& id, const QString& model, qint64 created, const SandboxText::Reply& reply,
                             qint64 promptTokens, bool withUsage, int topLogprobs = -1, qint64 cachedTokens = 0);
 // One streamed token as a complete `data:` event, written by hand: this runs once per token.
@@ -122,6 +124,11 @@ QByteArray openAiToolPieceEvent(const QByteArray& id, const QString& model, qint
 QByteArray anthropicToolPieceEvent(const QString& piece, int index = 0);
 // content_block_start of the answer's block: text, or tool_use with the call's id and name.
 QJsonObject anthropicBlockStart(const SandboxText::Reply& reply);
+// That start as an event, and for a text answer after a web search the citation of the result it
+// rests on (a citations_delta, as Claude sends it before the cited text).
+QByteArray anthropicAnswerStartEvents(const SandboxText::Reply& reply);
+// The citation of the reply's search result (type web_search_result_location).
+QJsonObject anthropicCitation(const SandboxText::Reply& reply);
 // The index of the answer's block: after the web searches' blocks when the server searched.
 int anthropicAnswerIndex(const SandboxText::Reply& reply);
 // Claude's thinking as it streams: block 0 opens, thinking_delta pieces, then its signature and stop.

@@ -19,6 +19,7 @@
 //   "solo"  -> sandbox/gemini-2.5-flash, no fallback
 //   "haiku" -> sandbox/claude-haiku-4-5 (Anthropic upstream), falls back to sandbox/gpt-4.1-mini
 //   "embed" -> sandbox/text-embedding-3-small, falls back to sandbox/text-embedding-3-large
+// Models are priced as the app prices simulated ones (the bundled table's entry for the real model).
 // Every ledger record lands in `records`.
 struct GatewayFixture
 {
@@ -51,7 +52,14 @@ struct GatewayFixture
             return false;
         }
         router.setProviders(sandbox.providers());
-        router.setModels(sandbox.models() + sandbox.embeddingModels());
+        // As the app prices simulated models: every dimension of the real model's price.
+        QList<ModelConfig> models = sandbox.models() + sandbox.embeddingModels();
+        for (ModelConfig& model : models) {
+            if (const std::optional<PriceEntry> entry = prices.lookup(model.upstreamModel)) {
+                model.price = entry->price;
+            }
+        }
+        router.setModels(models);
         RoutingPolicy policy = DefaultPolicy::create(sandbox.models());
         auto group = [](const QString& name, const QString& model, const QStringList& fallbacks) {
             ModelGroup g;

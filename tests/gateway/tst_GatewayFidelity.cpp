@@ -37,6 +37,8 @@ private slots:
     void anthropicThinking_comesBackSigned();
     void reasoningEffort_becomesClaudesThinkingBudget_data();
     void reasoningEffort_becomesClaudesThinkingBudget();
+    void webSearch_crossesFormats_data();
+    void webSearch_crossesFormats();
 
 private:
     HttpAnswer post(bool anthropic, const QByteArray& body);
@@ -328,9 +330,17 @@ void tst_GatewayFidelity::fieldWithoutEquivalent_400NamesItNothingSent_data()
         << "top_k";
     QTest::newRow("anthropic server tool to a gpt model")
         << true
-        << R"({"model":"rec/gpt","max_tokens":9,"tools":[{"type":"web_search_20250305","name":"web_search"}],)" + user
-            + "}"
+        << R"({"model":"rec/gpt","max_tokens":9,"tools":[{"type":"code_execution_20250522","name":"code_execution"}],)"
+            + user + "}"
         << "tools.0.type";
+    QTest::newRow("anthropic web search with domain filters to a gpt model")
+        << true
+        << R"({"model":"rec/gpt","max_tokens":9,"tools":[{"type":"web_search_20250305","name":"web_search","allowed_domains":["a.org"]}],)"
+            + user + "}"
+        << "tools.0.allowed_domains";
+    QTest::newRow("openai web search of a large context to a claude model")
+        << false << R"({"model":"rec/claude","web_search_options":{"search_context_size":"high"},)" + user + "}"
+        << "web_search_options.search_context_size";
     QTest::newRow("anthropic thinking block in history to a gpt model")
         << true
         << QByteArray(
@@ -401,6 +411,62 @@ void tst_GatewayFidelity::reasoningEffort_becomesClaudesThinkingBudget()
         QCOMPARE(thinking.value(QLatin1String("type")).toString(), QStringLiteral("enabled"));
         QCOMPARE(thinking.value(QLatin1String("budget_tokens")).toInt(), budget);
     }
+}
+
+void tst_GatewayFidelity::webSearch_crossesFormats_data()
+{
+    QTest::addColumn<bool>("anthropicClient");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("expected"); // members of the upstream body, each compared whole
+    QTest::addColumn<QString>("absent"); // a member the upstream body must not have
+    const QByteArray user = R"("messages":[{"role":"user","content":"News?"}])";
+    QTest::newRow("openai web_search_options to claude: its web search tool, location carried")
+        << false
+        << R"({"model":"rec/claude","web_search_options":{"search_context_size":"medium","user_location":{"type":"approximate","approximate":{"country":"FR","city":"Lyon"}}},)"
+            + user + "}"
+        << QByteArray(
+               R"({"tools":[{"type":"web_search_20250305","name":"web_search","user_location":{"type":"approximate","country":"FR","city":"Lyon"}}]})")
+        << "web_search_options";
+    QTest::newRow("openai web_search_options beside a function tool: both tools")
+        << false
+        << R"({"model":"rec/claude","web_search_options":{},"tools":[{"type":"function","function":{"name":"f","parameters":{"type":"object"}}}],)"
+            + user + "}"
+        << QByteArray(
+               R"({"tools":[{"name":"f","input_schema":{"type":"object"}},{"type":"web_search_20250305","name":"web_search"}]})")
+        << "web_search_options";
+    QTest::newRow("claude's web search to a gpt model: web_search_options, no empty tools")
+        << true
+        << R"({"model":"rec/gpt","max_tokens":9,"tools":[{"type":"web_search_20250305","name":"web_search","max_uses":3,"user_location":{"type":"approximate","city":"Lyon","country":"FR"}}],)"
+            + user + "}"
+        << QByteArray(
+               R"({"web_search_options":{"user_location":{"type":"approximate","approximate":{"city":"Lyon","country":"FR"}}}})")
+        << "tools";
+    QTest::newRow("a claude search turn in history to a gpt model: its text, the records left out")
+        << true
+        << QByteArray(
+               R"({"model":"rec/gpt","max_tokens":9,"messages":[{"role":"user","content":"News?"},{"role":"assistant","content":[{"type":"server_tool_use","id":"srvtoolu_1","name":"web_search","input":{"query":"news"}},{"type":"web_search_tool_result","tool_use_id":"srvtoolu_1","content":[{"type":"web_search_result","url":"https://a.org","title":"A","encrypted_content":"eA=="}]},{"type":"text","text":"It rained.","citations":[{"type":"web_search_result_location","url":"https://a.org","title":"A","encrypted_index":"eQ==","cited_text":"rain"}]}]},{"role":"user","content":"More?"}]})")
+        << QByteArray(
+               R"({"messages":[{"role":"user","content":"News?"},{"role":"assistant","content":"It rained."},{"role":"user","content":"More?"}]})")
+        << "tools";
+}
+
+// A web search asked in one format reaches a model of the other as that API asks for it.
+void tst_GatewayFidelity::webSearch_crossesFormats()
+{
+    QFETCH(bool, anthropicClient);
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, expected);
+    QFETCH(QString, absent);
+    const HttpAnswer answer = post(anthropicClient, body);
+    QVERIFY2(answer.status == 200, answer.body.constData());
+    RecordingUpstream& upstream = anthropicClient ? *m_openAi : *m_anthropic;
+    QCOMPARE(upstream.requests.size(), 1);
+    const QJsonObject arrived = upstream.lastJson();
+    const QJsonObject members = QJsonDocument::fromJson(expected).object();
+    for (auto it = members.constBegin(); it != members.constEnd(); ++it) {
+        QCOMPARE(arrived.value(it.key()), it.value());
+    }
+    QVERIFY2(!arrived.contains(absent), qPrintable(absent));
 }
 
 void tst_GatewayFidelity::fallbackThatCannotCarry_isSkippedWithReason()

@@ -34,6 +34,10 @@ private slots:
     void previousResponse_functionCallAnsweredNextTurn();
     void previousResponse_unknownOrNotStored_refusedAsOpenAiDoes_data();
     void previousResponse_unknownOrNotStored_refusedAsOpenAiDoes();
+    void webSearch_citedAndBilled_data();
+    void webSearch_citedAndBilled();
+    void webSearch_modelThatCannotSearch_refusalPassedOn_data();
+    void webSearch_modelThatCannotSearch_refusalPassedOn();
 
 private:
     HttpAnswer post(const QByteArray& body);
@@ -411,8 +415,17 @@ void tst_GatewayResponses::untranslatable_refusedNamingTheField_data()
     QTest::newRow("a conversation of the Conversations API")
         << QByteArray(R"({"model":"chat","input":"Go on","conversation":"conv_123"})") << "conversation";
     QTest::newRow("a built-in tool") << QByteArray(
-        R"({"model":"chat","input":"Search","tools":[{"type":"web_search"}]})")
+        R"({"model":"chat","input":"Search","tools":[{"type":"file_search","vector_store_ids":["vs_1"]}]})")
                                      << "tools[0].type";
+    QTest::newRow("a web search's domain filters") << QByteArray(
+        R"({"model":"chat","input":"Search","tools":[{"type":"web_search","filters":{"allowed_domains":["a.org"]}}]})")
+                                                   << "tools[0].filters";
+    QTest::newRow("two web searches") << QByteArray(
+        R"({"model":"chat","input":"Search","tools":[{"type":"web_search"},{"type":"web_search_preview"}]})")
+                                      << "tools[1]";
+    QTest::newRow("a web search at a precise location") << QByteArray(
+        R"({"model":"chat","input":"Search","tools":[{"type":"web_search","user_location":{"type":"exact"}}]})")
+                                                        << "tools[0].user_location.type";
     QTest::newRow("an item reference") << QByteArray(R"({"model":"chat","input":[{"type":"item_reference","id":"x"}]})")
                                        << "input[0].type";
     QTest::newRow("someone else's encrypted reasoning")
@@ -613,3 +626,197 @@ void tst_GatewayResponses::previousResponse_unknownOrNotStored_refusedAsOpenAiDo
 
 QTEST_GUILESS_MAIN(tst_GatewayResponses)
 #include "tst_GatewayResponses.moc"
+
+// A web search asked through the gateway: the sandbox searched (counted server-side), the
+// client gets the url citation in its own API's shape, and the ledger row costs the tokens plus
+// the search at the model's rate (gpt-4o-mini-search-preview: 0.15 / 0.60 per 1M and $0.0275 a
+// medium search; Claude Haiku 4.5: 1 / 5 per 1M and $0.01 a search).
+void tst_GatewayResponses::webSearch_citedAndBilled_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("upstream");
+    QTest::addColumn<double>("inputPerMTok");
+    QTest::addColumn<double>("outputPerMTok");
+    QTest::addColumn<double>("searchUsd");
+    for (const bool stream : { false, true }) {
+        const QByteArray streamed = stream ? "true" : "false";
+        const char* mode = stream ? "streamed" : "whole";
+        QTest::addRow("responses web_search to a search model, %s", mode)
+            << "/v1/responses"
+            << R"({"model":"sandbox/gpt-4o-mini-search-preview","input":"Weather in Lyon?","tools":[{"type":"web_search","search_context_size":"medium","user_location":{"type":"approximate","city":"Lyon"}}],"stream":)"
+                + streamed + "}"
+            << "gpt-4o-mini-search-preview" << 0.15 << 0.60 << 0.0275;
+        QTest::addRow("responses web_search_preview to claude, %s", mode)
+            << "/v1/responses"
+            << R"({"model":"haiku","input":"Weather in Lyon?","tools":[{"type":"web_search_preview"}],"stream":)"
+                + streamed + "}"
+            << "claude-haiku-4-5" << 1.0 << 5.0 << 0.01;
+        QTest::addRow("chat web_search_options to a search model, %s", mode)
+            << "/v1/chat/completions"
+            << R"({"model":"sandbox/gpt-4o-mini-search-preview","messages":[{"role":"user","content":"Weather in Lyon?"}],"web_search_options":{},"stream":)"
+                + streamed + "}"
+            << "gpt-4o-mini-search-preview" << 0.15 << 0.60 << 0.0275;
+        QTest::addRow("chat web_search_options to claude, %s", mode)
+            << "/v1/chat/completions"
+            << R"({"model":"haiku","messages":[{"role":"user","content":"Weather in Lyon?"}],"web_search_options":{},"stream":)"
+                + streamed + "}"
+            << "claude-haiku-4-5" << 1.0 << 5.0 << 0.01;
+    }
+}
+
+void tst_GatewayResponses::webSearch_citedAndBilled()
+{
+    QFETCH(QString, path);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, upstream);
+    QFETCH(double, inputPerMTok);
+    QFETCH(double, outputPerMTok);
+    QFETCH(double, searchUsd);
+    // A search model of OpenAI's beside the usual sandbox.
+    m_fx = std::make_unique<GatewayFixture>();
+    m_fx->sandbox.addModel({ QStringLiteral("gpt-4o-mini-search-preview"), QStringLiteral("sandbox-openai"),
+                             ProviderKind::OpenAiCompatible, 0.15, 0.60, 0.075, 128000, 300, 80,
+                             QStringLiteral("standard"), false });
+    QVERIFY(m_fx->start());
+    const HttpAnswer answer = httpCall(*m_nam, "POST", m_fx->url(path), body);
+    QVERIFY2(answer.status == 200, answer.body.constData());
+
+    // What reached the sandbox, and that it searched.
+    QCOMPARE(m_fx->sandbox.requestCount(upstream), 1);
+    const QJsonObject sent = QJsonDocument::fromJson(m_fx->sandbox.lastRequestBody(upstream)).object();
+    if (upstream.startsWith(QLatin1String("claude"))) {
+        const QJsonArray tools = sent.value(QLatin1String("tools")).toArray();
+        QCOMPARE(tools.size(), 1);
+        QCOMPARE(tools.first().toObject().value(QLatin1String("type")).toString(),
+                 QStringLiteral("web_search_20250305"));
+    } else {
+        QVERIFY(sent.value(QLatin1String("web_search_options")).isObject());
+        QVERIFY(!sent.contains(QLatin1String("tools")));
+        if (path == QLatin1String("/v1/responses")) {
+            QCOMPARE(
+                sent.value(QLatin1String("web_search_options")).toObject(),
+                QJsonDocument::fromJson(
+                    R"({"search_context_size":"medium","user_location":{"type":"approximate","approximate":{"city":"Lyon"}}})")
+                    .object());
+        }
+    }
+    QCOMPARE(m_fx->sandbox.answered().webSearches, qint64(1));
+
+    // The citation, in the client's API: Responses output_text annotations (flat), chat
+    // message annotations (nested), streamed as annotation.added / an annotations delta.
+    QString url;
+    QString text;
+    const bool streamed = body.contains("\"stream\":true");
+    if (path == QLatin1String("/v1/responses")) {
+        QJsonObject response;
+        if (streamed) {
+            const QList<Event> events = eventsOf(answer.body);
+            QStringList added;
+            for (const Event& event : events) {
+                if (event.name == "response.output_text.annotation.added") {
+                    added.append(event.data.value(QLatin1String("annotation"))
+                                     .toObject()
+                                     .value(QLatin1String("url"))
+                                     .toString());
+                }
+                if (event.name == "response.completed") {
+                    response = event.data.value(QLatin1String("response")).toObject();
+                }
+            }
+            QCOMPARE(added, QStringList { QStringLiteral("https://sandbox.invalid/search?q=1") });
+        } else {
+            response = QJsonDocument::fromJson(answer.body).object();
+        }
+        const QJsonObject part = itemOfType(response, QStringLiteral("message"))
+                                     .value(QLatin1String("content"))
+                                     .toArray()
+                                     .first()
+                                     .toObject();
+        text = part.value(QLatin1String("text")).toString();
+        const QJsonArray annotations = part.value(QLatin1String("annotations")).toArray();
+        QCOMPARE(annotations.size(), 1);
+        const QJsonObject annotation = annotations.first().toObject();
+        QCOMPARE(annotation.value(QLatin1String("type")).toString(), QStringLiteral("url_citation"));
+        url = annotation.value(QLatin1String("url")).toString();
+        QCOMPARE(annotation.value(QLatin1String("start_index")).toInt(), 0);
+        QCOMPARE(annotation.value(QLatin1String("end_index")).toInt(), text.size());
+    } else {
+        QJsonArray annotations;
+        if (streamed) {
+            for (const QByteArray& line : answer.body.split('\n')) {
+                const QJsonObject delta = QJsonDocument::fromJson(line.mid(6))
+                                              .object()
+                                              .value(QLatin1String("choices"))
+                                              .toArray()
+                                              .first()
+                                              .toObject()
+                                              .value(QLatin1String("delta"))
+                                              .toObject();
+                text += delta.value(QLatin1String("content")).toString();
+                for (const QJsonValue& annotation : delta.value(QLatin1String("annotations")).toArray()) {
+                    annotations.append(annotation);
+                }
+            }
+        } else {
+            const QJsonObject message = QJsonDocument::fromJson(answer.body)
+                                            .object()
+                                            .value(QLatin1String("choices"))
+                                            .toArray()
+                                            .first()
+                                            .toObject()
+                                            .value(QLatin1String("message"))
+                                            .toObject();
+            text = message.value(QLatin1String("content")).toString();
+            annotations = message.value(QLatin1String("annotations")).toArray();
+        }
+        QCOMPARE(annotations.size(), 1);
+        const QJsonObject citation = annotations.first().toObject().value(QLatin1String("url_citation")).toObject();
+        url = citation.value(QLatin1String("url")).toString();
+        QCOMPARE(citation.value(QLatin1String("end_index")).toInt(), text.size());
+    }
+    QVERIFY(!text.isEmpty());
+    QCOMPARE(url, QStringLiteral("https://sandbox.invalid/search?q=1"));
+
+    // The ledger: one search, at the model's rate, on top of the tokens.
+    QTRY_COMPARE(m_fx->records.size(), 1);
+    const RequestRecord& record = m_fx->records.first();
+    QCOMPARE(record.usage.webSearches, qint64(1));
+    QVERIFY(record.usage.promptTokens > 0 && record.usage.completionTokens > 0);
+    QVERIFY(record.costUsd);
+    const double expected = record.usage.promptTokens * inputPerMTok / 1e6
+        + record.usage.completionTokens * outputPerMTok / 1e6 + searchUsd;
+    QVERIFY2(qAbs(*record.costUsd - expected) < 1e-12,
+             qPrintable(QStringLiteral("%1 != %2").arg(*record.costUsd, 0, 'g', 17).arg(expected, 0, 'g', 17)));
+}
+
+// A model that cannot search refuses web_search_options as its API does (OpenAI: not a search
+// model; Gemini's OpenAI endpoint: an unknown field); the client gets that 400, nothing billed.
+void tst_GatewayResponses::webSearch_modelThatCannotSearch_refusalPassedOn_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<QString>("upstream");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("openai, not a search model") << "sandbox/gpt-4.1"
+                                                << "gpt-4.1"
+                                                << "Web search options not supported";
+    QTest::newRow("gemini's openai endpoint") << "solo"
+                                              << "gemini-2.5-flash"
+                                              << "Unknown name \"web_search_options\"";
+}
+
+void tst_GatewayResponses::webSearch_modelThatCannotSearch_refusalPassedOn()
+{
+    QFETCH(QString, model);
+    QFETCH(QString, upstream);
+    QFETCH(QString, message);
+    const HttpAnswer answer
+        = post(R"({"model":")" + model.toUtf8() + R"(","input":"Weather in Lyon?","tools":[{"type":"web_search"}]})");
+    QCOMPARE(answer.status, 400);
+    const QJsonObject error = QJsonDocument::fromJson(answer.body).object().value(QLatin1String("error")).toObject();
+    QVERIFY2(error.value(QLatin1String("message")).toString().contains(message), answer.body.constData());
+    QCOMPARE(m_fx->sandbox.requestCount(upstream), 1);
+    QCOMPARE(m_fx->sandbox.answered().webSearches, qint64(0));
+    QTRY_COMPARE(m_fx->records.size(), 1);
+    QCOMPARE(m_fx->records.first().usage.webSearches, qint64(0));
+}

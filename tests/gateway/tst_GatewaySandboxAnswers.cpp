@@ -19,6 +19,8 @@ private slots:
     void jsonSchema_answeredWithSchemaShapedJson();
     void logprobs_reachTheClient_data();
     void logprobs_reachTheClient();
+    void anthropicWebSearch_blocksAndCitationsPassedOn_data();
+    void anthropicWebSearch_blocksAndCitationsPassedOn();
 
 private:
     HttpAnswer post(bool anthropic, const QByteArray& body);
@@ -201,3 +203,96 @@ void tst_GatewaySandboxAnswers::logprobs_reachTheClient()
 
 QTEST_GUILESS_MAIN(tst_GatewaySandboxAnswers)
 #include "tst_GatewaySandboxAnswers.moc"
+
+void tst_GatewaySandboxAnswers::anthropicWebSearch_blocksAndCitationsPassedOn_data()
+{
+    QTest::addColumn<bool>("stream");
+    QTest::newRow("whole") << false;
+    QTest::newRow("streamed") << true;
+}
+
+// Claude's web search through the gateway to an Anthropic client (Claude Code's WebSearch): the
+// server_tool_use with its query, the web_search_tool_result, the text with its citation, and the
+// searches in the usage, as the API gives them.
+void tst_GatewaySandboxAnswers::anthropicWebSearch_blocksAndCitationsPassedOn()
+{
+    QFETCH(bool, stream);
+    const QByteArray body
+        = R"({"model":"sandbox/claude-haiku-4-5","max_tokens":300,"messages":[{"role":"user","content":"Weather in Lyon?"}],"tools":[{"type":"web_search_20250305","name":"web_search","max_uses":2}],"stream":)"
+        + QByteArray(stream ? "true" : "false") + "}";
+    const HttpAnswer answer = post(true, body);
+    QVERIFY2(answer.status == 200, answer.body.constData());
+    QJsonArray blocks;
+    QJsonObject usage;
+    if (!stream) {
+        const QJsonObject message = QJsonDocument::fromJson(answer.body).object();
+        blocks = message.value(QLatin1String("content")).toArray();
+        usage = message.value(QLatin1String("usage")).toObject();
+    } else {
+        // The blocks as the SDKs assemble them: start, input_json_delta, text and citation deltas.
+        QList<QJsonObject> open;
+        QList<QString> inputs;
+        QJsonObject event;
+        for (const QByteArray& line : answer.body.split('\n')) {
+            if (!line.startsWith("data: ")) {
+                continue;
+            }
+            event = QJsonDocument::fromJson(line.mid(6)).object();
+            const QString type = event.value(QLatin1String("type")).toString();
+            const int index = event.value(QLatin1String("index")).toInt();
+            if (type == QLatin1String("content_block_start")) {
+                QCOMPARE(index, int(open.size()));
+                open.append(event.value(QLatin1String("content_block")).toObject());
+                inputs.append(QString());
+            } else if (type == QLatin1String("content_block_delta")) {
+                const QJsonObject delta = event.value(QLatin1String("delta")).toObject();
+                const QString kind = delta.value(QLatin1String("type")).toString();
+                QJsonObject& block = open[index];
+                if (kind == QLatin1String("text_delta")) {
+                    block.insert(QStringLiteral("text"),
+                                 block.value(QLatin1String("text")).toString()
+                                     + delta.value(QLatin1String("text")).toString());
+                } else if (kind == QLatin1String("input_json_delta")) {
+                    inputs[index] += delta.value(QLatin1String("partial_json")).toString();
+                } else if (kind == QLatin1String("citations_delta")) {
+                    QJsonArray citations = block.value(QLatin1String("citations")).toArray();
+                    citations.append(delta.value(QLatin1String("citation")));
+                    block.insert(QStringLiteral("citations"), citations);
+                }
+            } else if (type == QLatin1String("message_delta")) {
+                usage = event.value(QLatin1String("usage")).toObject();
+            }
+        }
+        for (qsizetype i = 0; i < open.size(); ++i) {
+            if (!inputs.at(i).isEmpty()) {
+                open[i].insert(QStringLiteral("input"), QJsonDocument::fromJson(inputs.at(i).toUtf8()).object());
+            }
+            blocks.append(open.at(i));
+        }
+    }
+    QStringList types;
+    for (const QJsonValue& block : blocks) {
+        types.append(block.toObject().value(QLatin1String("type")).toString());
+    }
+    QCOMPARE(types, (QStringList { "server_tool_use", "web_search_tool_result", "text" }));
+    const QJsonObject search = blocks.at(0).toObject();
+    QCOMPARE(search.value(QLatin1String("name")).toString(), QStringLiteral("web_search"));
+    QCOMPARE(search.value(QLatin1String("input")).toObject().value(QLatin1String("query")).toString(),
+             QStringLiteral("Weather in Lyon?"));
+    const QJsonObject results = blocks.at(1).toObject();
+    QCOMPARE(results.value(QLatin1String("tool_use_id")), search.value(QLatin1String("id")));
+    QCOMPARE(
+        results.value(QLatin1String("content")).toArray().first().toObject().value(QLatin1String("url")).toString(),
+        QStringLiteral("https://sandbox.invalid/search?q=1"));
+    const QJsonObject text = blocks.at(2).toObject();
+    QVERIFY(!text.value(QLatin1String("text")).toString().isEmpty());
+    const QJsonArray citations = text.value(QLatin1String("citations")).toArray();
+    QCOMPARE(citations.size(), 1);
+    QCOMPARE(citations.first().toObject().value(QLatin1String("type")).toString(),
+             QStringLiteral("web_search_result_location"));
+    QVERIFY(!citations.first().toObject().value(QLatin1String("encrypted_index")).toString().isEmpty());
+    QCOMPARE(
+        usage.value(QLatin1String("server_tool_use")).toObject().value(QLatin1String("web_search_requests")).toInt(),
+        1);
+    QCOMPARE(m_fx->sandbox.answered().webSearches, qint64(1));
+}

@@ -373,6 +373,7 @@ void TestCostCalculator::everyDimension_bundledPrices_data()
     claudeSearches.webSearches = 3;
     claudeSearches.searchContext = SearchContextSize::High;
     QTest::newRow("sonnet 3 searches: 1000*3 + 100*15 + 3 x 0.01") << "claude-sonnet-4-5" << claudeSearches << 0.0345;
+    QTest::newRow("haiku 4.5, 3 searches: 1000*1 + 100*5 + 3 x 0.01") << "claude-haiku-4-5" << claudeSearches << 0.0315;
 }
 
 void TestCostCalculator::everyDimension_bundledPrices()

@@ -61,7 +61,9 @@ inline std::optional<AnthropicReading> anthropicFullReading(const QByteArray& js
         reading.kind = Kind::MessageDelta;
     } else if (type == QLatin1String("message_stop")) {
         reading.kind = Kind::MessageStop;
-    } else if (type == QLatin1String("ping") || type == QLatin1String("content_block_stop")) {
+    } else if (type == QLatin1String("content_block_stop")) {
+        reading.kind = Kind::BlockStop;
+    } else if (type == QLatin1String("ping")) {
         reading.kind = Kind::Quiet;
     }
     return reading;

@@ -149,7 +149,7 @@ void TestAnthropicEventScanner::readsOtherEvents_data()
     QTest::newRow("ping, spaced as the API sends it")
         << QByteArray(R"({"type": "ping"})") << AnthropicEventScanner::Kind::Quiet;
     QTest::newRow("content_block_stop") << QByteArray(R"({"type":"content_block_stop","index":0})")
-                                        << AnthropicEventScanner::Kind::Quiet;
+                                        << AnthropicEventScanner::Kind::BlockStop;
     QTest::newRow("message_stop") << QByteArray(R"({"type":"message_stop"})")
                                   << AnthropicEventScanner::Kind::MessageStop;
     QTest::newRow("message_start") << QByteArray(
@@ -193,6 +193,8 @@ void TestAnthropicEventScanner::leavesTheRestToTheFullDecoder_data()
     QTest::addColumn<QByteArray>("json");
     QTest::newRow("tool input: the full decoder reads tool calls") << QByteArray(
         R"({"type":"content_block_delta","index":1,"delta":{"type":"input_json_delta","partial_json":"{\"a\":"}})");
+    QTest::newRow("a citation: the full decoder reads it") << QByteArray(
+        R"({"type":"content_block_delta","index":2,"delta":{"type":"citations_delta","citation":{"type":"web_search_result_location","url":"https://a.org","title":"A","encrypted_index":"eQ==","cited_text":"a"}}})");
     QTest::newRow("signature: the full decoder reads it") << QByteArray(
         R"({"type":"content_block_delta","index":0,"delta":{"type":"signature_delta","signature":"EqQB"}})");
     QTest::newRow("tool_use block start") << QByteArray(

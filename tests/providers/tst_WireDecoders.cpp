@@ -153,6 +153,9 @@ class TestWireDecoders : public QObject
 
 private slots:
     void openAiStream_keepsLogprobs();
+    void citations_keepTheirPlaceInTheText_data();
+    void citations_keepTheirPlaceInTheText();
+    void anthropicWholeBody_toolCallsCountedFromZero();
     void openAiStream_matchesManifestSummary_data();
     void openAiStream_matchesManifestSummary();
     void anthropicStream_matchesManifestSummary_data();
@@ -253,6 +256,146 @@ void TestWireDecoders::openAiStream_keepsLogprobs()
                 QStringLiteral(R"({"bytes":[70,111,111],"logprob":-0.0025094282,"token":"Foo","top_logprobs":[]})"),
                 QStringLiteral(R"({"bytes":[33],"logprob":-0.26638845,"token":"!","top_logprobs":[]})") }));
     }
+}
+
+namespace {
+QString sse(const char* event, const QByteArray& data)
+{
+    return QStringLiteral("event: %1\ndata: %2\n\n").arg(QLatin1String(event), QString::fromUtf8(data));
+}
+} // namespace
+
+// Web search citations: kept as OpenAI writes them, Claude's turned into url citations over the
+// text block they belong to, counted in characters (an emoji is one), documents' citations left
+// out (they have no URL). Streamed answers split anywhere.
+void TestWireDecoders::citations_keepTheirPlaceInTheText_data()
+{
+    QTest::addColumn<ProviderKind>("kind");
+    QTest::addColumn<bool>("stream");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("citations");
+    const QString openAiCitation = QString::fromUtf8(
+        R"({"type":"url_citation","url_citation":{"end_index":11,"start_index":0,"title":"Weather","url":"https://w.example/lyon"}})");
+    QTest::newRow("openai whole: message annotations")
+        << ProviderKind::OpenAiCompatible << false
+        << (R"({"id":"c","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"Rain today.","refusal":null,"annotations":[)"
+            + openAiCitation.toUtf8()
+            + R"(]},"finish_reason":"stop"}],"usage":{"prompt_tokens":3,"completion_tokens":2}})")
+        << "Rain today." << QStringList { openAiCitation };
+    QTest::newRow("openai streamed: annotations in a delta of their own")
+        << ProviderKind::OpenAiCompatible << true
+        << (QByteArray(R"(data: {"id":"c","choices":[{"index":0,"delta":{"role":"assistant","content":"Rain "}}]})")
+            + "\n\n" + R"(data: {"id":"c","choices":[{"index":0,"delta":{"content":"today."}}]})" + "\n\n"
+            + R"(data: {"id":"c","choices":[{"index":0,"delta":{"annotations":[)" + openAiCitation.toUtf8()
+            + "]}}]}\n\n" + R"(data: {"id":"c","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]})"
+            + "\n\ndata: [DONE]\n\n")
+        << "Rain today." << QStringList { openAiCitation };
+    const QByteArray cited
+        = R"({"type":"web_search_result_location","url":"https://w.example/lyon","title":"Weather","encrypted_index":"Eo8=","cited_text":"Rain expected"})";
+    const QByteArray document
+        = R"({"type":"char_location","cited_text":"x","document_index":0,"document_title":"d","start_char_index":0,"end_char_index":1})";
+    const QStringList claudeCitation {
+        QString::fromUtf8(
+            R"({"type":"url_citation","url_citation":{"end_index":12,"start_index":7,"title":"Weather","url":"https://w.example/lyon"}})")
+    };
+    QTest::newRow("anthropic whole: the cited block's range, after an emoji")
+        << ProviderKind::AnthropicMessages << false
+        << (R"({"id":"m","type":"message","role":"assistant","content":[{"type":"server_tool_use","id":"srvtoolu_1","name":"web_search","input":{"query":"lyon weather"}},{"type":"web_search_tool_result","tool_use_id":"srvtoolu_1","content":[]},{"type":"text","text":"It's \ud83d\ude00 "},{"type":"text","text":"rain.","citations":[)"
+            + cited + "," + document
+            + R"(]}],"stop_reason":"end_turn","usage":{"input_tokens":5,"output_tokens":4,"server_tool_use":{"web_search_requests":1}}})")
+        << QStringLiteral("It's \U0001F600 rain.") << claudeCitation;
+    QString events = sse(
+        "message_start",
+        R"({"type":"message_start","message":{"id":"m","type":"message","role":"assistant","content":[],"usage":{"input_tokens":5,"output_tokens":1}}})");
+    events += sse(
+        "content_block_start",
+        R"({"type":"content_block_start","index":0,"content_block":{"type":"server_tool_use","id":"srvtoolu_1","name":"web_search","input":{}}})");
+    events += sse(
+        "content_block_delta",
+        R"({"type":"content_block_delta","index":0,"delta":{"type":"input_json_delta","partial_json":"{\"query\":\"lyon\"}"}})");
+    events += sse("content_block_stop", R"({"type":"content_block_stop","index":0})");
+    events += sse(
+        "content_block_start",
+        R"({"type":"content_block_start","index":1,"content_block":{"type":"web_search_tool_result","tool_use_id":"srvtoolu_1","content":[]}})");
+    events += sse("content_block_stop", R"({"type":"content_block_stop","index":1})");
+    events += sse("content_block_start",
+                  R"({"type":"content_block_start","index":2,"content_block":{"type":"text","text":""}})");
+    events
+        += sse("content_block_delta",
+               R"({"type":"content_block_delta","index":2,"delta":{"type":"text_delta","text":"It's \ud83d\ude00 "}})");
+    events += sse("content_block_stop", R"({"type":"content_block_stop","index":2})");
+    events
+        += sse("content_block_start",
+               R"({"type":"content_block_start","index":3,"content_block":{"type":"text","text":"","citations":[]}})");
+    events += sse("content_block_delta",
+                  R"({"type":"content_block_delta","index":3,"delta":{"type":"citations_delta","citation":)" + cited
+                      + "}}");
+    events += sse("content_block_delta",
+                  R"({"type":"content_block_delta","index":3,"delta":{"type":"citations_delta","citation":)" + document
+                      + "}}");
+    events += sse("content_block_delta",
+                  R"({"type":"content_block_delta","index":3,"delta":{"type":"text_delta","text":"rain."}})");
+    events += sse("content_block_stop", R"({"type":"content_block_stop","index":3})");
+    events += sse(
+        "message_delta",
+        R"({"type":"message_delta","delta":{"stop_reason":"end_turn"},"usage":{"output_tokens":4,"server_tool_use":{"web_search_requests":1}}})");
+    events += sse("message_stop", R"({"type":"message_stop"})");
+    QTest::newRow("anthropic streamed: citations_delta before the text it cites")
+        << ProviderKind::AnthropicMessages << true << events.toUtf8() << QStringLiteral("It's \U0001F600 rain.")
+        << claudeCitation;
+}
+
+void TestWireDecoders::citations_keepTheirPlaceInTheText()
+{
+    QFETCH(ProviderKind, kind);
+    QFETCH(bool, stream);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, text);
+    QFETCH(QStringList, citations);
+    const auto wire = WireFormat::create(kind);
+    const QList<QList<QByteArray>> splits = stream ? splitsOf(body) : QList<QList<QByteArray>> { { body } };
+    for (const QList<QByteArray>& pieces : splits) {
+        QList<WireDelta> deltas;
+        if (stream) {
+            const auto decoder = wire->createStreamDecoder();
+            for (const QByteArray& piece : pieces) {
+                decoder->feed(piece, deltas);
+            }
+            decoder->finish(deltas);
+        } else {
+            deltas.append(wire->decodeResponse(body));
+        }
+        QString got;
+        QStringList cites;
+        for (const WireDelta& delta : std::as_const(deltas)) {
+            QVERIFY(!delta.error);
+            got += delta.text;
+            for (const AnswerPart& part : delta.parts) {
+                if (part.kind == AnswerPart::Kind::Citation) {
+                    cites.append(part.text);
+                }
+            }
+        }
+        QCOMPARE(got, text);
+        QCOMPARE(cites, citations);
+    }
+}
+
+// A whole answer with thinking before its tool call: the call is the first (index 0), not one
+// after the thinking's signature part.
+void TestWireDecoders::anthropicWholeBody_toolCallsCountedFromZero()
+{
+    const QByteArray body
+        = R"({"id":"m","type":"message","role":"assistant","content":[{"type":"thinking","thinking":"t","signature":"c2ln"},{"type":"tool_use","id":"toolu_1","name":"f","input":{"a":1}},{"type":"tool_use","id":"toolu_2","name":"g","input":{}}],"stop_reason":"tool_use","usage":{"input_tokens":5,"output_tokens":4}})";
+    const WireDelta delta = WireFormat::create(ProviderKind::AnthropicMessages)->decodeResponse(body);
+    QList<int> indices;
+    for (const AnswerPart& part : delta.parts) {
+        if (part.kind == AnswerPart::Kind::ToolCall) {
+            indices.append(part.index);
+        }
+    }
+    QCOMPARE(indices, (QList<int> { 0, 1 }));
 }
 
 void TestWireDecoders::anthropicStream_matchesManifestSummary_data()

@@ -188,12 +188,16 @@ void TestSandboxWireFormats::anthropicWebSearch_blocksAndUsageAsDocumented()
     QJsonObject usage;
     QString searchId;
     QString resultFor;
+    QJsonObject citation; // of the answer's text, pointing at the result
     if (!stream) {
         const QJsonObject json = exchange->json();
         for (const QJsonValue& value : json["content"].toArray()) {
             const QJsonObject block = value.toObject();
             kinds << block["type"].toString();
-            if (kinds.last() == QLatin1String("server_tool_use")) {
+            if (kinds.last() == QLatin1String("text")) {
+                QCOMPARE(block["citations"].toArray().size(), 1);
+                citation = block["citations"].toArray().first().toObject();
+            } else if (kinds.last() == QLatin1String("server_tool_use")) {
                 query = block["input"].toObject()["query"].toString();
                 searchId = block["id"].toString();
             } else if (kinds.last() == QLatin1String("web_search_tool_result")) {
@@ -217,6 +221,10 @@ void TestSandboxWireFormats::anthropicWebSearch_blocksAndUsageAsDocumented()
             } else if (event.event == "content_block_delta"
                        && json["delta"].toObject()["type"].toString() == QLatin1String("input_json_delta")) {
                 partialJson += json["delta"].toObject()["partial_json"].toString();
+            } else if (event.event == "content_block_delta"
+                       && json["delta"].toObject()["type"].toString() == QLatin1String("citations_delta")) {
+                QCOMPARE(kinds.last(), QStringLiteral("text"));
+                citation = json["delta"].toObject()["citation"].toObject();
             } else if (event.event == "message_delta") {
                 usage = json["usage"].toObject();
             }
@@ -229,6 +237,10 @@ void TestSandboxWireFormats::anthropicWebSearch_blocksAndUsageAsDocumented()
     QCOMPARE(query, QStringLiteral("What changed today?"));
     QCOMPARE(usage["server_tool_use"].toObject()["web_search_requests"].toInt(), 1);
     QCOMPARE(m_sandbox->answered().webSearches, qint64(1));
+    QCOMPARE(citation["type"].toString(), QStringLiteral("web_search_result_location"));
+    QCOMPARE(citation["url"].toString(), QStringLiteral("https://sandbox.invalid/search?q=1"));
+    QVERIFY(!citation["encrypted_index"].toString().isEmpty());
+    QVERIFY(!citation["cited_text"].toString().isEmpty());
 }
 
 void TestSandboxWireFormats::streamAndNonStream_sameTextAndUsage_data()
