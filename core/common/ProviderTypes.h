@@ -19,10 +19,14 @@ enum class ProviderKind
     AnthropicMessages, // POST {base}/messages
     AzureOpenAi, // the OpenAI body at POST {base}/openai/deployments/{deployment}/chat/completions?api-version=...
     BedrockConverse, // POST {base}/model/{modelId}/converse[-stream], SigV4-signed
+    // Google's own Gemini API: POST {base}/models/{model}:generateContent and
+    // :streamGenerateContent?alt=sse, the key in x-goog-api-key. Unlike its OpenAI-compatible
+    // endpoint it reports grounding searches, thoughts and thought signatures.
+    Gemini,
 };
 
 namespace ProviderKinds {
-QString id(ProviderKind kind); // "openai", "anthropic", "azure", "bedrock"
+QString id(ProviderKind kind); // "openai", "anthropic", "azure", "bedrock", "gemini"
 std::optional<ProviderKind> fromId(const QString& id);
 // The body dialect a provider of this kind speaks: Azure OpenAI speaks OpenAI's.
 ProviderKind wireFormat(ProviderKind kind);
@@ -231,6 +235,9 @@ struct AnswerPart
         // OpenAI's token log probabilities (logprobs: true): text = the logprobs.content entries
         // of one chunk as compact JSON objects (members as the provider sent them), comma-separated.
         Logprobs,
+        // A web source the answer cites (Gemini's grounding): text = one annotation as OpenAI
+        // writes it, {"type":"url_citation","url_citation":{...}}, compact JSON.
+        UrlCitation,
     };
     Kind kind = Kind::ToolCall;
     int index = 0;
@@ -257,6 +264,7 @@ struct CallResult
     QString reasoningSignature; // Anthropic: what lets a client send the thinking back
     QStringList redactedThinking;
     QString logprobs; // OpenAI logprobs.content entries (compact JSON objects, comma-separated)
+    QString annotations; // url_citation annotations (compact JSON objects, comma-separated)
     TokenUsage usage;
     qint64 ttftMs = -1; // request start to first token (text or reasoning)
     qint64 latencyMs = 0; // request start to finish

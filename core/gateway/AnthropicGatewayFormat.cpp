@@ -182,6 +182,8 @@ QByteArray AnthropicGatewayFormat::partDelta(const AnswerPart& part)
     }
     case AnswerPart::Kind::Logprobs:
         return {}; // only an OpenAI-format request asks for them, and this API has no place for them
+    case AnswerPart::Kind::UrlCitation:
+        return {}; // Anthropic cites inside its own web search result blocks, which no other API sends
     case AnswerPart::Kind::ToolCall:
         break;
     }

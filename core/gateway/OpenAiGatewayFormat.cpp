@@ -66,6 +66,9 @@ QByteArray OpenAiGatewayFormat::completeBody(const CallResult& result, const QSt
     } else {
         JsonText::appendString(out, result.refusal);
     }
+    if (!result.annotations.isEmpty()) {
+        out += ",\"annotations\":[" + result.annotations.toUtf8() + ']';
+    }
     out += "},\"logprobs\":";
     if (result.logprobs.isEmpty()) {
         out += "null";
@@ -138,6 +141,9 @@ QByteArray OpenAiGatewayFormat::partDelta(const AnswerPart& part)
         return out;
     }
     QByteArray delta;
+    if (part.kind == AnswerPart::Kind::UrlCitation) {
+        return chunk("{\"annotations\":[" + part.text.toUtf8() + "]}", "null");
+    }
     if (part.kind == AnswerPart::Kind::Refusal) {
         delta = "{\"refusal\":";
         JsonText::appendString(delta, part.text);

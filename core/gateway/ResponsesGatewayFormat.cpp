@@ -408,6 +408,8 @@ QByteArray ResponsesGatewayFormat::partDelta(const AnswerPart& part)
     case AnswerPart::Kind::Signature:
     case AnswerPart::Kind::RedactedThinking:
         return {}; // Anthropic's, for sending thinking back to Anthropic: the Responses API has no place for it
+    case AnswerPart::Kind::UrlCitation:
+        return {}; // Chat Completions' annotations; not mapped to output_text annotations yet
     case AnswerPart::Kind::Logprobs:
         return logprobsDelta(part.text);
     case AnswerPart::Kind::ToolCall:

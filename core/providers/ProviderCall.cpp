@@ -321,6 +321,13 @@ void ProviderCall::addPart(const AnswerPart& part)
         m_result.redactedThinking.append(part.text);
         return;
     }
+    if (part.kind == AnswerPart::Kind::UrlCitation) {
+        if (!m_result.annotations.isEmpty()) {
+            m_result.annotations += QLatin1Char(',');
+        }
+        m_result.annotations += part.text;
+        return;
+    }
     if (part.kind == AnswerPart::Kind::Logprobs) {
         if (!m_result.logprobs.isEmpty()) {
             m_result.logprobs += QLatin1Char(',');
