@@ -7457,6 +7457,10 @@ Erstes Token: %3</translation>
         <source>Region %1</source>
         <translation>Region %1</translation>
     </message>
+    <message>
+        <source>Google Gemini API (generateContent)</source>
+        <translation>Google-Gemini-API (generateContent)</translation>
+    </message>
 </context>
 <context>
     <name>ProviderHealth</name>
