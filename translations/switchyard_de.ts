@@ -4368,6 +4368,72 @@ Erstes Token: %3</translation>
     </message>
 </context>
 <context>
+    <name>GeminiTranslator</name>
+    <message>
+        <source>%1: %2 (the model speaks the Gemini API).</source>
+        <translation>%1: %2 (das Modell spricht die Gemini-API).</translation>
+    </message>
+    <message>
+        <source>no equivalent in that API</source>
+        <translation>keine Entsprechung in dieser API</translation>
+    </message>
+    <message>
+        <source>Gemini takes images inline only: send a data: URL</source>
+        <translation>Gemini nimmt Bilder nur direkt eingebettet an: Senden Sie eine data:-URL</translation>
+    </message>
+    <message>
+        <source>only files sent inline as file_data can be carried</source>
+        <translation>nur Dateien, die direkt als file_data gesendet werden, lassen sich übertragen</translation>
+    </message>
+    <message>
+        <source>content part type &quot;%1&quot; has no equivalent in that API</source>
+        <translation>der Inhaltsteil-Typ „%1“ hat keine Entsprechung in dieser API</translation>
+    </message>
+    <message>
+        <source>only text parts can be carried here</source>
+        <translation>hier lassen sich nur Textteile übertragen</translation>
+    </message>
+    <message>
+        <source>the arguments must be a JSON object to be carried</source>
+        <translation>die arguments müssen ein JSON-Objekt sein, um übertragen zu werden</translation>
+    </message>
+    <message>
+        <source>no earlier assistant tool call has this id, so the function it answers is unknown</source>
+        <translation>kein früherer Werkzeugaufruf des Assistenten hat diese ID, daher ist unbekannt, welche Funktion sie beantwortet</translation>
+    </message>
+    <message>
+        <source>system text can only come before the conversation</source>
+        <translation>Systemtext kann nur vor der Unterhaltung stehen</translation>
+    </message>
+    <message>
+        <source>role &quot;%1&quot; has no equivalent in that API</source>
+        <translation>die Rolle „%1“ hat keine Entsprechung in dieser API</translation>
+    </message>
+    <message>
+        <source>Gemini 3 takes minimal, low, medium or high (it always thinks)</source>
+        <translation>Gemini 3 nimmt minimal, low, medium oder high (es denkt immer)</translation>
+    </message>
+    <message>
+        <source>Gemini takes none, minimal, low, medium or high</source>
+        <translation>Gemini nimmt none, minimal, low, medium oder high</translation>
+    </message>
+    <message>
+        <source>one choice per request is what Switchyard answers</source>
+        <translation>Switchyard beantwortet jede Anfrage mit genau einer Auswahl</translation>
+    </message>
+</context>
+<context>
+    <name>GeminiWire</name>
+    <message>
+        <source>Gemini ended the answer with %1%2</source>
+        <translation>Gemini beendete die Antwort mit %1%2</translation>
+    </message>
+    <message>
+        <source>Response is not a Gemini answer (%1): %2</source>
+        <translation>Die Antwort ist keine Gemini-Antwort (%1): %2</translation>
+    </message>
+</context>
+<context>
     <name>Grader</name>
     <message>
         <source>the answer is empty, not JSON</source>
@@ -7530,6 +7596,10 @@ Erstes Token: %3</translation>
         <source>Region %1</source>
         <translation>Region %1</translation>
     </message>
+    <message>
+        <source>Google Gemini API (generateContent)</source>
+        <translation>Google-Gemini-API (generateContent)</translation>
+    </message>
 </context>
 <context>
     <name>ProviderHealth</name>
@@ -9255,6 +9325,10 @@ Erstes Token: %3</translation>
     <message>
         <source>Sandbox Bedrock</source>
         <translation>Sandbox Bedrock</translation>
+    </message>
+    <message>
+        <source>Sandbox Gemini (native API)</source>
+        <translation>Sandbox Gemini (native API)</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,8 @@ QString ProviderKinds::id(ProviderKind kind)
         return QStringLiteral("azure");
     case ProviderKind::BedrockConverse:
         return QStringLiteral("bedrock");
+    case ProviderKind::Gemini:
+        return QStringLiteral("gemini");
     case ProviderKind::OpenAiCompatible:
         break;
     }
@@ -30,6 +32,9 @@ std::optional<ProviderKind> ProviderKinds::fromId(const QString& id)
     }
     if (id == QLatin1String("azure")) {
         return ProviderKind::AzureOpenAi;
+    }
+    if (id == QLatin1String("gemini")) {
+        return ProviderKind::Gemini;
     }
     return std::nullopt;
 }

@@ -19,10 +19,14 @@ enum class ProviderKind
     AnthropicMessages, // POST {base}/messages
     AzureOpenAi, // the OpenAI body at POST {base}/openai/deployments/{deployment}/chat/completions?api-version=...
     BedrockConverse, // POST {base}/model/{modelId}/converse[-stream], SigV4-signed
+    // Google's own Gemini API: POST {base}/models/{model}:generateContent and
+    // :streamGenerateContent?alt=sse, the key in x-goog-api-key. Unlike its OpenAI-compatible
+    // endpoint it reports grounding searches, thoughts and thought signatures.
+    Gemini,
 };
 
 namespace ProviderKinds {
-QString id(ProviderKind kind); // "openai", "anthropic", "azure", "bedrock"
+QString id(ProviderKind kind); // "openai", "anthropic", "azure", "bedrock", "gemini"
 std::optional<ProviderKind> fromId(const QString& id);
 // The body dialect a provider of this kind speaks: Azure OpenAI speaks OpenAI's.
 ProviderKind wireFormat(ProviderKind kind);

@@ -102,7 +102,7 @@ void ConfigJsonReader::readProviders(const QJsonObject& document, SwitchyardConf
         reader.string(*object, QStringLiteral("displayName"), path, &provider.displayName);
         reader.enumeration(*object, QStringLiteral("kind"), path, ProviderKinds::fromId,
                            { QStringLiteral("openai"), QStringLiteral("anthropic"), QStringLiteral("azure"),
-                             QStringLiteral("bedrock") },
+                             QStringLiteral("bedrock"), QStringLiteral("gemini") },
                            &provider.kind);
         reader.string(*object, QStringLiteral("apiVersion"), path, &provider.apiVersion);
         reader.enumeration(*object, QStringLiteral("auth"), path, ProviderAuths::fromId,

@@ -110,12 +110,13 @@ void LiteLlmDeploymentReader::readDeployment(const YAML::Node& entry, const QStr
         || !acceptWildcard(*groupName, route, join(paramsPath, QStringLiteral("model")), modelNode)) {
         return;
     }
-    const LiteLlmPrefix& prefix = *route.prefix;
-    const bool bedrock = prefix.kind == ProviderKind::BedrockConverse;
-    const std::optional<QUrl> base = bedrock ? m_bedrock.base(params, paramsPath) : baseFor(prefix, params, paramsPath);
+    const bool bedrock = route.prefix->kind == ProviderKind::BedrockConverse;
+    const std::optional<QUrl> base
+        = bedrock ? m_bedrock.base(params, paramsPath) : baseFor(*route.prefix, params, paramsPath);
     if (!base) {
         return;
     }
+    const LiteLlmPrefix& prefix = LiteLlmProviders::forBase(*route.prefix, *base);
 
     ModelConfig model;
     model.upstreamModel = route.upstreamModel;

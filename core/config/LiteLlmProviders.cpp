@@ -14,6 +14,10 @@ constexpr LiteLlmPrefix kPrefixes[] = {
       "openai" },
     { "anthropic", "anthropic", "Anthropic", Kind::AnthropicMessages, "https://api.anthropic.com/v1",
       "ANTHROPIC_API_KEY", "/v1", "anthropic" },
+    { "gemini", "gemini", "Google Gemini", Kind::Gemini, "https://generativelanguage.googleapis.com/v1beta",
+      "GEMINI_API_KEY", "", "google" },
+    // Gemini's OpenAI-compatible endpoint: what gemini/ meant before Switchyard spoke the native API,
+    // kept so that providers saved with this URL export (and Portkey-export) as Gemini still.
     { "gemini", "gemini", "Google Gemini", Kind::OpenAiCompatible,
       "https://generativelanguage.googleapis.com/v1beta/openai", "GEMINI_API_KEY", "", "google" },
     { "deepseek", "deepseek", "DeepSeek", Kind::OpenAiCompatible, "https://api.deepseek.com/v1", "DEEPSEEK_API_KEY", "",
@@ -165,6 +169,19 @@ bool isOpenAiModelName(const QString& model)
 }
 } // namespace
 
+const LiteLlmPrefix& LiteLlmProviders::forBase(const LiteLlmPrefix& prefix, const QUrl& base)
+{
+    if (prefix.kind != Kind::Gemini || !normalised(base).endsWith(QLatin1String("/openai"))) {
+        return prefix;
+    }
+    for (const auto& entry : kPrefixes) {
+        if (entry.kind == Kind::OpenAiCompatible && QLatin1String(entry.prefix) == QLatin1String(prefix.prefix)) {
+            return entry;
+        }
+    }
+    return prefix;
+}
+
 const LiteLlmPrefix* LiteLlmProviders::byPrefix(const QString& prefix)
 {
     for (const auto& entry : kPrefixes) {
@@ -241,7 +258,9 @@ QList<LiteLlmInferredWildcard> LiteLlmProviders::inferredWildcards()
 {
     QList<LiteLlmInferredWildcard> patterns;
     for (const auto& entry : kPrefixes) {
-        if (*entry.defaultBase && *entry.defaultKeyEnv && entry.kind != Kind::AzureOpenAi) {
+        // One pattern per prefix: its first entry (gemini's native API before its OpenAI-compatible one).
+        if (*entry.defaultBase && *entry.defaultKeyEnv && entry.kind != Kind::AzureOpenAi
+            && byPrefix(QLatin1String(entry.prefix)) == &entry) {
             patterns.append({ QLatin1String(entry.prefix) + QLatin1String("/*"), &entry, QStringLiteral("*") });
         }
     }

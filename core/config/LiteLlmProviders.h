@@ -52,6 +52,10 @@ struct LiteLlmInferredWildcard
 
 namespace LiteLlmProviders {
 const LiteLlmPrefix* byPrefix(const QString& prefix);
+// The entry a deployment of this prefix at this base URL is: gemini/ at an api_base on Gemini's
+// OpenAI-compatible path (".../openai") stays OpenAI-compatible, as configs made before the
+// native API was spoken expect; any other, the prefix's own.
+const LiteLlmPrefix& forBase(const LiteLlmPrefix& prefix, const QUrl& base);
 // LiteLLM's reading of litellm_params.model (and api_base, which names a provider when the model has no prefix).
 LiteLlmModelRoute route(const QString& model, const QString& apiBase);
 // The prefix whose default key variable this is ("OPENAI_API_KEY" -> openai), or null.

@@ -62,10 +62,14 @@ QList<ProviderPreset> all()
                { QStringLiteral("claude-sonnet-4-5"), QStringLiteral("claude-haiku-4-5"),
                  QStringLiteral("claude-opus-4-5") },
                ProviderKind::AnthropicMessages),
-        preset("gemini", QStringLiteral("Google Gemini"), "https://generativelanguage.googleapis.com/v1beta/openai",
+        // Gemini's own API, not its OpenAI-compatible endpoint (/v1beta/openai): only the native one
+        // reports grounding searches (billed apart), thoughts and thought signatures. Providers saved
+        // with the OpenAI-compatible URL keep working as they are.
+        preset("gemini", QStringLiteral("Google Gemini"), "https://generativelanguage.googleapis.com/v1beta",
                "GEMINI_API_KEY",
                { QStringLiteral("gemini-2.5-flash"), QStringLiteral("gemini-2.5-pro"),
-                 QStringLiteral("gemini-2.5-flash-lite") }),
+                 QStringLiteral("gemini-2.5-flash-lite"), QStringLiteral("gemini-3-pro-preview") },
+               ProviderKind::Gemini),
         preset("deepseek", QStringLiteral("DeepSeek"), "https://api.deepseek.com/v1", "DEEPSEEK_API_KEY",
                { QStringLiteral("deepseek-chat"), QStringLiteral("deepseek-reasoner") }),
         preset("groq", QStringLiteral("Groq"), "https://api.groq.com/openai/v1", "GROQ_API_KEY",

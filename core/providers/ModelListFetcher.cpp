@@ -6,10 +6,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QUrlQuery>
 
 namespace {
 // The largest model lists (OpenRouter) are a few hundred KiB.
 constexpr qsizetype MaxBodyBytes = 16 * 1024 * 1024;
+constexpr int kMaxPages = 50;
 } // namespace
 
 ModelListFetcher::ModelListFetcher(ProviderClient* client, QObject* parent)
@@ -45,8 +47,17 @@ void ModelListFetcher::fetch(const ProviderConfig& provider, const QString& key)
     for (auto it = provider.extraHeaders.cbegin(); it != provider.extraHeaders.cend(); ++it) {
         headers.append({ it.key().toUtf8(), it.value().toUtf8() });
     }
+    m_url = url;
+    m_headers = headers;
+    m_ids.clear();
+    m_pages = 0;
+    get(url);
+}
+
+void ModelListFetcher::get(const QUrl& url)
+{
     m_body.clear();
-    m_exchange = m_client->get(url, headers, this);
+    m_exchange = m_client->get(url, m_headers, this);
     connect(m_exchange, &HttpExchange::readyRead, this, [this] {
         m_body += m_exchange->readAll();
         if (m_body.size() > MaxBodyBytes) {
@@ -75,12 +86,13 @@ void ModelListFetcher::fail(const QString& message)
     emit fetchFailed(message);
 }
 
-QStringList ModelListFetcher::parseModelList(const QByteArray& json, QString* error)
+QStringList ModelListFetcher::parseModelList(const QByteArray& json, QString* error, QString* nextPageToken)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     const QJsonValue data = doc.object().value(QLatin1String("data"));
-    if (parseError.error != QJsonParseError::NoError || !data.isArray()) {
+    const QJsonValue gemini = doc.object().value(QLatin1String("models"));
+    if (parseError.error != QJsonParseError::NoError || (!data.isArray() && !gemini.isArray())) {
         if (error) {
             *error = tr("The model list is not the expected JSON (no \"data\" array).");
         }
@@ -92,6 +104,23 @@ QStringList ModelListFetcher::parseModelList(const QByteArray& json, QString* er
         if (!id.isEmpty() && !ids.contains(id)) {
             ids << id;
         }
+    }
+    for (const QJsonValue& entry : gemini.toArray()) {
+        const QJsonObject model = entry.toObject();
+        const QJsonValue methods = model.value(QLatin1String("supportedGenerationMethods"));
+        if (methods.isArray() && !methods.toArray().contains(QStringLiteral("generateContent"))) {
+            continue; // embedding and other non-chat models
+        }
+        QString id = model.value(QLatin1String("name")).toString();
+        if (id.startsWith(QLatin1String("models/"))) {
+            id = id.mid(7);
+        }
+        if (!id.isEmpty() && !ids.contains(id)) {
+            ids << id;
+        }
+    }
+    if (nextPageToken) {
+        *nextPageToken = doc.object().value(QLatin1String("nextPageToken")).toString();
     }
     ids.sort();
     return ids;
@@ -126,10 +155,27 @@ void ModelListFetcher::exchangeFinished()
         return;
     }
     QString error;
-    const QStringList ids = parseModelList(body, &error);
+    QString nextPage;
+    const QStringList ids = parseModelList(body, &error, &nextPage);
     if (!error.isEmpty()) {
         emit fetchFailed(error);
         return;
     }
-    emit modelsFetched(ids);
+    for (const QString& id : ids) {
+        if (!m_ids.contains(id)) {
+            m_ids.append(id);
+        }
+    }
+    // A bound on the pages: a server that always says "more" must not keep the dialog busy.
+    if (!nextPage.isEmpty() && ++m_pages < kMaxPages) {
+        QUrl url = m_url;
+        QUrlQuery query(url);
+        query.removeAllQueryItems(QStringLiteral("pageToken"));
+        query.addQueryItem(QStringLiteral("pageToken"), nextPage);
+        url.setQuery(query);
+        get(url);
+        return;
+    }
+    m_ids.sort();
+    emit modelsFetched(std::exchange(m_ids, {}));
 }

@@ -2,6 +2,7 @@
 
 #include "core/providers/AnthropicWire.h"
 #include "core/providers/ConverseTranslator.h"
+#include "core/providers/GeminiTranslator.h"
 #include "core/providers/WireJson.h"
 
 #include <QCoreApplication>
@@ -795,12 +796,24 @@ public:
 };
 } // namespace
 
-RequestTranslator::Result RequestTranslator::translate(const QByteArray& body, ProviderKind from, ProviderKind to)
+RequestTranslator::Result RequestTranslator::translate(const QByteArray& body, ProviderKind from, ProviderKind to,
+                                                       const QString& upstreamModel)
 {
     QString reason;
     const QJsonDocument document = WireJson::parse(body, &reason);
     if (from == to || !document.isObject()) {
         return { body, std::nullopt };
+    }
+    if (to == ProviderKind::Gemini) {
+        // Gemini is reached through OpenAI's shape, the closer of the two.
+        if (from == ProviderKind::OpenAiCompatible) {
+            return GeminiTranslator::fromOpenAi(document.object(), upstreamModel);
+        }
+        const Result openAi = anthropicToOpenAi(document.object());
+        if (openAi.refusal) {
+            return openAi;
+        }
+        return GeminiTranslator::fromOpenAi(QJsonDocument::fromJson(openAi.body).object(), upstreamModel);
     }
     if (to == ProviderKind::BedrockConverse) {
         // Converse is reached through Anthropic's shape, the closer of the two.

@@ -4,6 +4,7 @@
 #include "core/providers/AnthropicWire.h"
 #include "core/providers/AzureOpenAiWire.h"
 #include "core/providers/BedrockWire.h"
+#include "core/providers/GeminiWire.h"
 #include "core/providers/OpenAiWire.h"
 #include "core/providers/RequestTranslator.h"
 
@@ -18,6 +19,8 @@ std::unique_ptr<WireFormat> WireFormat::create(ProviderKind kind)
         return std::make_unique<AzureOpenAiWire>();
     case ProviderKind::BedrockConverse:
         return std::make_unique<BedrockWire>();
+    case ProviderKind::Gemini:
+        return std::make_unique<GeminiWire>();
     case ProviderKind::OpenAiCompatible:
         break;
     }
@@ -33,7 +36,7 @@ RequestBody WireFormat::requestBody(const QString& upstreamModel, const ChatRequ
         return { rewriteClientBody(upstreamModel, request.clientBody, request.stream), std::nullopt };
     }
     const RequestTranslator::Result translated
-        = RequestTranslator::translate(request.clientBody, request.clientFormat, kind());
+        = RequestTranslator::translate(request.clientBody, request.clientFormat, kind(), upstreamModel);
     if (translated.refusal) {
         return { {}, translated.refusal };
     }

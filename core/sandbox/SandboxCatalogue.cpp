@@ -24,6 +24,11 @@ QList<Provider> providers()
         // Offered once a model is added (SandboxServer::addModel): the default catalogue has none.
         { QStringLiteral("sandbox-bedrock"), QCoreApplication::translate("SandboxCatalogue", "Sandbox Bedrock"),
           ProviderKind::BedrockConverse, QByteArrayLiteral("/bedrock") },
+        // Google's native Gemini API (generateContent), beside the OpenAI-compatible sandbox-gemini.
+        // Offered once a model is added, as Bedrock is.
+        { QStringLiteral("sandbox-gemini-native"),
+          QCoreApplication::translate("SandboxCatalogue", "Sandbox Gemini (native API)"), ProviderKind::Gemini,
+          QByteArrayLiteral("/gemini/v1beta") },
     };
 }
 

@@ -6,6 +6,7 @@
 #include "core/http/HttpServer.h"
 #include "core/sandbox/SandboxBedrock.h"
 #include "core/sandbox/SandboxEmbeddings.h"
+#include "core/sandbox/SandboxGemini.h"
 #include "core/sandbox/SandboxStream.h"
 #include "core/sandbox/SandboxText.h"
 #include "core/sandbox/SandboxWire.h"
@@ -15,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTimer>
+#include <QUrlQuery>
 
 #include <cmath>
 
@@ -31,6 +33,8 @@ Wire wireOf(ProviderKind kind)
         return Wire::Azure;
     case ProviderKind::BedrockConverse:
         return Wire::Bedrock;
+    case ProviderKind::Gemini:
+        return Wire::Gemini;
     case ProviderKind::OpenAiCompatible:
         break;
     }
@@ -285,6 +289,10 @@ void SandboxServer::handle(const HttpRequest& request, HttpResponder* responder)
         }
         if (provider.kind == ProviderKind::BedrockConverse) {
             handleBedrock(provider, request, rest, responder);
+            return;
+        }
+        if (provider.kind == ProviderKind::Gemini) {
+            handleGemini(provider, request, rest, responder);
             return;
         }
         const QByteArrayView callPath
@@ -556,6 +564,59 @@ void SandboxServer::handleBedrock(const SandboxCatalogue::Provider& provider, co
     handleCall(provider, request, responder, std::nullopt, model, stream);
 }
 
+// Google's Gemini API: the key in x-goog-api-key (or ?key=), checked before anything is counted:
+// a wrong key is Google's 400 API_KEY_INVALID, none at all a 403; GET models pages with pageSize.
+void SandboxServer::handleGemini(const SandboxCatalogue::Provider& provider, const HttpRequest& request,
+                                 QByteArrayView rest, HttpResponder* responder)
+{
+    QString model;
+    bool stream = false;
+    const bool list = rest == "/models";
+    if (!list && !SandboxGemini::parsePath(rest, &model, &stream)) {
+        responder->send(404, kJson, SandboxGemini::errorBody(404, {}, "Method not found."));
+        return;
+    }
+    if (request.method != (list ? "GET" : "POST")) {
+        sendError(responder, provider.kind, 405, {}, "Method not allowed");
+        return;
+    }
+    const QUrlQuery query(QString::fromUtf8(request.query));
+    QByteArray key = request.header("x-goog-api-key");
+    if (key.isEmpty()) {
+        key = query.queryItemValue(QStringLiteral("key")).toUtf8();
+    }
+    const QString required = m_requiredKeys.value(provider.id);
+    if (!required.isEmpty() && key != required.toUtf8()) {
+        if (!list) {
+            ++m_totalRequests;
+        }
+        sendError(responder, provider.kind, key.isEmpty() ? 403 : 400,
+                  key.isEmpty() ? QByteArray() : "API_KEY_INVALID");
+        return;
+    }
+    if (list) {
+        QList<SandboxModel> own;
+        for (const SandboxModel& served : std::as_const(m_models)) {
+            if (served.providerId == provider.id) {
+                own.append(served);
+            }
+        }
+        // Google's page size: 50 unless asked, at most 1,000.
+        const int asked = query.queryItemValue(QStringLiteral("pageSize")).toInt();
+        const int pageSize = asked <= 0 ? 50 : qMin(asked, 1000);
+        responder->send(
+            200, kJson,
+            SandboxGemini::modelList(own, pageSize, query.queryItemValue(QStringLiteral("pageToken")).toInt()));
+        return;
+    }
+    if (stream && query.queryItemValue(QStringLiteral("alt")) != QLatin1String("sse")) {
+        // Without alt=sse Gemini streams one JSON array; the sandbox speaks the SSE form only.
+        responder->send(400, kJson, SandboxGemini::errorBody(400, {}, "The sandbox streams with alt=sse only."));
+        return;
+    }
+    handleCall(provider, request, responder, std::nullopt, model, stream);
+}
+
 void SandboxServer::sendError(HttpResponder* responder, ProviderKind kind, int status, const QByteArray& code,
                               const QByteArray& message, int retryAfterSec)
 {
@@ -580,6 +641,10 @@ void SandboxServer::sendError(HttpResponder* responder, ProviderKind kind, int s
                         headers);
         return;
     }
+    if (kind == ProviderKind::Gemini) {
+        responder->send(status, kJson, SandboxGemini::errorBody(status, code, message, retryAfterSec), headers);
+        return;
+    }
     if (kind == ProviderKind::BedrockConverse) {
         const SandboxBedrock::Error error = SandboxBedrock::errorFor(status, code);
         headers.append({ QByteArrayLiteral("x-amzn-errortype"), SandboxBedrock::errorTypeHeader(error.type) });
@@ -599,14 +664,22 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
     ++m_totalRequests;
     SandboxWire::Call call;
     QByteArray parseError;
+    SandboxGemini::Extras gemini;
     const bool parsed = wire == Wire::Bedrock
         ? SandboxBedrock::parseRequest(request.body, pathModel, pathStream, &call, &parseError)
+        : wire == Wire::Gemini
+        ? SandboxGemini::parseRequest(request.body, pathModel, pathStream, &call, &gemini, &parseError)
         : SandboxWire::parseRequest(wire, request.body, &call, &parseError);
     if (!parsed) {
         if (!call.model.isEmpty()) {
             ++m_requestCounts[call.model];
+            m_lastBodies.insert(call.model, request.body);
         }
         emit requestReceived(call.model, request.path);
+        if (wire == Wire::Gemini) {
+            responder->send(400, kJson, parseError); // the whole google.rpc.Status body
+            return;
+        }
         sendError(responder, provider.kind, 400, "invalid_request_error", parseError);
         return;
     }
@@ -642,7 +715,10 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
     if (found == m_models.cend()) {
         const QByteArray name = call.model.toUtf8();
         sendError(responder, provider.kind, wire == Wire::Bedrock ? 400 : 404, "model_not_found",
-                  wire == Wire::Bedrock ? QByteArray("The provided model identifier is invalid.")
+                  wire == Wire::Bedrock      ? QByteArray("The provided model identifier is invalid.")
+                      : wire == Wire::Gemini ? "models/" + name
+                          + " is not found for API version v1beta, or is not supported for generateContent. Call "
+                            "ListModels to see the list of available models and their supported methods."
                       : wire == Wire::Anthropic
                       ? "model: " + name
                       : "The model `" + name + "` does not exist or you do not have access to it.");
@@ -706,6 +782,10 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
     }
     if (call.promptTokens > model.contextWindow) {
         const QString message = wire == Wire::Bedrock ? QStringLiteral("Input is too long for requested model.")
+            : wire == Wire::Gemini
+            ? QStringLiteral("The input token count (%1) exceeds the maximum number of tokens allowed (%2).")
+                  .arg(call.promptTokens)
+                  .arg(model.contextWindow)
             : wire == Wire::Anthropic
             ? QStringLiteral("prompt is too long: %1 tokens > %2 maximum")
                   .arg(call.promptTokens)
@@ -772,6 +852,11 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
         reply.searchQuery = call.lastUserText.left(100);
         m_answered.webSearches += reply.webSearches;
     }
+    // Google Search grounding: the model searches unless it calls a function of the client's.
+    const QStringList searches = wire == Wire::Gemini && gemini.googleSearch && reply.toolName.isEmpty()
+        ? SandboxGemini::searchQueries(call.lastUserText)
+        : QStringList();
+    m_answered.webSearches += searches.size();
     m_answered.completionTokens += reply.tokenCount() + reply.hiddenReasoningTokens;
     const int firstMs = scaled(model.firstTokenMs);
     const int intervalMs = ignoresMaxTokens
@@ -798,11 +883,15 @@ void SandboxServer::handleCall(const SandboxCatalogue::Provider& provider, const
         plan.errorAfterTokens = fault.kind == Kind::ErrorMidStream ? qMax(0, fault.afterTokens) : -1;
         plan.errorStatus = fault.httpStatus;
         plan.headers = headers;
+        plan.searchQueries = searches;
         (new SandboxStream(responder, std::move(plan)))->start();
         return;
     }
 
-    const QByteArray body = wire == Wire::Bedrock ? SandboxBedrock::converseResponse(reply, prompt, reportsUsage)
+    const QByteArray body = wire == Wire::Gemini
+        ? SandboxGemini::response(model.name, id, reply, prompt, searches, reportsUsage,
+                                  fault.kind == Kind::FilteredAnswer)
+        : wire == Wire::Bedrock   ? SandboxBedrock::converseResponse(reply, prompt, reportsUsage)
         : wire == Wire::Anthropic ? SandboxWire::anthropicMessage(id, model.name, reply, prompt, reportsUsage)
         : wire == Wire::Azure     ? SandboxWire::azureCompletion(id, model.name, created, reply, call.promptTokens,
                                                                  reportsUsage, fault.kind == Kind::FilteredAnswer)

@@ -142,6 +142,8 @@ private:
     bool keyAccepted(const SandboxCatalogue::Provider& provider, const HttpRequest& request) const;
     void handleBedrock(const SandboxCatalogue::Provider& provider, const HttpRequest& request, QByteArrayView rest,
                        HttpResponder* responder);
+    void handleGemini(const SandboxCatalogue::Provider& provider, const HttpRequest& request, QByteArrayView rest,
+                      HttpResponder* responder);
     void handleModels(const SandboxCatalogue::Provider& provider, HttpResponder* responder);
     void handleEmbeddings(const SandboxCatalogue::Provider& provider, const HttpRequest& request,
                           HttpResponder* responder);

@@ -2,6 +2,7 @@
 
 #include "core/http/HttpResponder.h"
 #include "core/sandbox/SandboxBedrock.h"
+#include "core/sandbox/SandboxGemini.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,6 +29,9 @@ void SandboxStream::start()
         if (!m_plan.reply.toolName.isEmpty()) {
             m_out += SandboxBedrock::toolStart(m_plan.reply);
         }
+    } else if (m_plan.wire == Wire::Gemini) {
+        // No preamble: every Gemini event is a whole response with the candidate so far.
+        m_responder->beginStream(200, QByteArrayLiteral("text/event-stream"), m_plan.headers);
     } else if (m_plan.wire == Wire::Anthropic) {
         m_responder->beginStream(200, QByteArrayLiteral("text/event-stream; charset=utf-8"), m_plan.headers);
         m_out += SandboxWire::sseEvent(
@@ -85,6 +89,8 @@ bool SandboxStream::sendPiece()
     if (m_plan.errorAfterTokens >= 0 && m_next >= qMin(m_plan.errorAfterTokens, total)) {
         if (m_plan.wire == Wire::Bedrock) {
             m_out += SandboxBedrock::exceptionFrame(m_plan.errorStatus);
+        } else if (m_plan.wire == Wire::Gemini) {
+            m_out += SandboxGemini::errorEvent(m_plan.errorStatus);
         } else if (m_plan.wire == Wire::Anthropic) {
             m_out += SandboxWire::sseEvent(
                 "error",
@@ -103,6 +109,8 @@ bool SandboxStream::sendPiece()
             QByteArray frame = SandboxBedrock::textDelta(QStringLiteral("oops"), 0);
             frame[frame.size() - 1] = char(frame.at(frame.size() - 1) ^ 0x5A); // the message CRC no longer matches
             m_out += frame;
+        } else if (m_plan.wire == Wire::Gemini) {
+            m_out += "data: {\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"oops\r\n\r\n";
         } else if (m_plan.wire == Wire::Anthropic) {
             m_out += "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{"
                      "\"type\":\"text_delta\",\"text\":\"oops\n\n";
@@ -119,7 +127,16 @@ bool SandboxStream::sendPiece()
     const QString& piece = reasoning ? reply.reasoning[m_next] : reply.pieces[m_next - reply.reasoning.size()];
     ++m_next;
     const int answerBlock = reply.reasoning.isEmpty() ? 0 : 1;
-    if (m_plan.wire == Wire::Bedrock) {
+    if (m_plan.wire == Wire::Gemini) {
+        if (!reasoning && !reply.toolName.isEmpty()) {
+            m_next = total; // Gemini sends a function call whole, with the last event
+            finish();
+            return false;
+        }
+        const int thoughts = int(qMin<qsizetype>(m_next, reply.reasoning.size()));
+        m_out += SandboxGemini::pieceEvent(m_plan.model, m_plan.id, piece, reasoning, m_plan.prompt, m_next - thoughts,
+                                           thoughts, m_plan.reportsUsage);
+    } else if (m_plan.wire == Wire::Bedrock) {
         if (reasoning) {
             m_out += SandboxBedrock::reasoningDelta(piece);
             if (m_next == reply.reasoning.size()) {
@@ -154,7 +171,10 @@ bool SandboxStream::sendPiece()
 void SandboxStream::finish()
 {
     const SandboxText::Reply& reply = m_plan.reply;
-    if (m_plan.wire == Wire::Bedrock) {
+    if (m_plan.wire == Wire::Gemini) {
+        m_out += SandboxGemini::lastEvent(m_plan.model, m_plan.id, reply, m_plan.prompt, m_plan.searchQueries,
+                                          m_plan.reportsUsage, m_plan.filtered);
+    } else if (m_plan.wire == Wire::Bedrock) {
         m_out += SandboxBedrock::blockStop(reply.reasoning.isEmpty() ? 0 : 1);
         m_out += SandboxBedrock::messageStop(reply);
         if (m_plan.reportsUsage) {

@@ -36,6 +36,7 @@ public:
         int errorAfterTokens = -1; // >= 0: the provider's in-stream error after that many tokens
         int errorStatus = 500; // which error (429 throttling, 503 unavailable, else internal)
         HttpHeaders headers;
+        QStringList searchQueries; // Gemini: the grounding searches, reported with the last event
     };
 
     SandboxStream(HttpResponder* responder, Plan plan);

@@ -23,6 +23,7 @@ enum class Wire
     Anthropic,
     Azure, // OpenAI's bodies with Azure's content filter annotations, error envelopes and URLs
     Bedrock, // Converse; see SandboxBedrock
+    Gemini, // Google's generateContent; see SandboxGemini
 };
 
 // What a prompt is billed as: all its tokens, and how many of them were read from or written to

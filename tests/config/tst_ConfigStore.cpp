@@ -294,7 +294,7 @@ void TestConfigStore::invalidConfig_reportedAtPath_data()
         << "must not be negative (found -1)";
     QTest::newRow("unknown provider kind")
         << providers << "providers[0].kind" << QJsonValue("opnai") << "providers[0].kind"
-        << "unknown value \"opnai\" (expected one of: openai, anthropic, azure, bedrock)";
+        << "unknown value \"opnai\" (expected one of: openai, anthropic, azure, bedrock, gemini)";
     QTest::newRow("unknown capability") << providers << "models[2].supports"
                                         << QJsonValue(QJsonArray { "tools", "telepathy" }) << "models[2].supports"
                                         << "unknown capability \"telepathy\" (known: vision, tools, pdf, json_schema)";

@@ -179,7 +179,7 @@ void TestLiteLlmConfig::import_mapsProvidersModelsGroups_data()
     QTest::newRow("context window fallbacks, prices, litellm_settings, local servers")
         << "context-window-prices.yaml"
         << QStringList { "groq|openai|https://api.groq.com/openai/v1|GROQ_API_KEY",
-                         "gemini|openai|https://generativelanguage.googleapis.com/v1beta/openai|GEMINI_API_KEY",
+                         "gemini|gemini|https://generativelanguage.googleapis.com/v1beta|GEMINI_API_KEY",
                          "ollama|openai|http://gpu-box:11434/v1|",
                          "vllm|openai|http://10.0.0.7:8000/v1|",
                          "localhost-1234|openai|http://localhost:1234/v1|",

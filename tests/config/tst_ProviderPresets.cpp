@@ -43,24 +43,29 @@ void TestProviderPresets::preset_data()
     QTest::addColumn<QString>("id");
     QTest::addColumn<QString>("baseUrl");
     QTest::addColumn<QString>("keyEnv");
-    QTest::addColumn<bool>("anthropicWire");
+    QTest::addColumn<QString>("kind");
     QTest::addColumn<int>("maxConcurrent");
     QTest::newRow("openai uses OPENAI_API_KEY") << "openai"
                                                 << "https://api.openai.com/v1"
-                                                << "OPENAI_API_KEY" << false << 0;
+                                                << "OPENAI_API_KEY"
+                                                << "openai" << 0;
     QTest::newRow("anthropic speaks native Messages") << "anthropic"
                                                       << "https://api.anthropic.com/v1"
-                                                      << "ANTHROPIC_API_KEY" << true << 0;
-    QTest::newRow("gemini through its OpenAI-compatible endpoint")
+                                                      << "ANTHROPIC_API_KEY"
+                                                      << "anthropic" << 0;
+    QTest::newRow("gemini speaks its native API, not the OpenAI-compatible endpoint")
         << "gemini"
-        << "https://generativelanguage.googleapis.com/v1beta/openai"
-        << "GEMINI_API_KEY" << false << 0;
+        << "https://generativelanguage.googleapis.com/v1beta"
+        << "GEMINI_API_KEY"
+        << "gemini" << 0;
     QTest::newRow("ollama is local, keyless, one request at a time") << "ollama"
                                                                      << "http://localhost:11434/v1"
-                                                                     << "" << false << 1;
+                                                                     << ""
+                                                                     << "openai" << 1;
     QTest::newRow("lm studio is local and keyless") << "lmstudio"
                                                     << "http://localhost:1234/v1"
-                                                    << "" << false << 0;
+                                                    << ""
+                                                    << "openai" << 0;
 }
 
 void TestProviderPresets::preset()
@@ -68,7 +73,7 @@ void TestProviderPresets::preset()
     QFETCH(QString, id);
     QFETCH(QString, baseUrl);
     QFETCH(QString, keyEnv);
-    QFETCH(bool, anthropicWire);
+    QFETCH(QString, kind);
     QFETCH(int, maxConcurrent);
     const auto p = ProviderPresets::find(id);
     QVERIFY(p);
@@ -76,7 +81,7 @@ void TestProviderPresets::preset()
     QCOMPARE(config.id, id);
     QCOMPARE(config.baseUrl, QUrl(baseUrl));
     QCOMPARE(config.keyEnv, keyEnv);
-    QCOMPARE(config.kind == ProviderKind::AnthropicMessages, anthropicWire);
+    QCOMPARE(ProviderKinds::id(config.kind), kind);
     QCOMPARE(config.maxConcurrent, maxConcurrent);
     QVERIFY(!ProviderPresets::isInsecure(config));
 }

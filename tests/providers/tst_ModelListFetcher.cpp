@@ -183,7 +183,13 @@ void tst_ModelListFetcher::parseModelList_data()
         << QByteArray(R"({"data":[{"id":"a"},{"id":"a"},{"name":"b"}]})") << QStringList { "a" } << true;
     QTest::newRow("empty data is an empty list") << QByteArray(R"({"data":[]})") << QStringList {} << true;
     QTest::newRow("an html error page is an error") << QByteArray("<html>502</html>") << QStringList {} << false;
-    QTest::newRow("json without data is an error") << QByteArray(R"({"models":[]})") << QStringList {} << false;
+    QTest::newRow("json without data is an error") << QByteArray(R"({"object":"list"})") << QStringList {} << false;
+    QTest::newRow("gemini names models/..., lists its chat models")
+        << QByteArray(R"({"models":[{"name":"models/gemini-2.5-pro","supportedGenerationMethods":["generateContent"]},)"
+                      R"({"name":"models/gemini-embedding-001","supportedGenerationMethods":["embedContent"]},)"
+                      R"({"name":"models/gemini-2.0-flash"}],"nextPageToken":"Ch1t"})")
+        << QStringList { "gemini-2.0-flash", "gemini-2.5-pro" } << true;
+    QTest::newRow("gemini's empty page") << QByteArray(R"({"models":[]})") << QStringList {} << true;
 }
 
 void tst_ModelListFetcher::parseModelList()

@@ -72,6 +72,7 @@ ProviderForm::ProviderForm(KeyStore& keys, QWidget* parent)
     m_kind->addItem(tr("Anthropic Messages"), ProviderKinds::id(ProviderKind::AnthropicMessages));
     m_kind->addItem(tr("Azure OpenAI"), ProviderKinds::id(ProviderKind::AzureOpenAi));
     m_kind->addItem(tr("Amazon Bedrock (Converse, AWS SigV4)"), ProviderKinds::id(ProviderKind::BedrockConverse));
+    m_kind->addItem(tr("Google Gemini API (generateContent)"), ProviderKinds::id(ProviderKind::Gemini));
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
         updateKindRows();
         updateAwsState();
