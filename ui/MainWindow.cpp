@@ -67,7 +67,8 @@ MainWindow::MainWindow(Engine& engine, QWidget* parent)
     }
     if (engine.ledger()) {
         // Tools, before Help: the evaluations `switchyard eval run` kept in the ledger.
-        auto* tools = new QMenu(tr("&Tools"), this);
+        auto* tools = new QMenu(tr("&Tools"), menuBar());
+        tools->setObjectName(QStringLiteral("toolsMenu"));
         QAction* results = tools->addAction(tr("&Evaluation results..."));
         results->setObjectName(QStringLiteral("evaluationResultsAction"));
         connect(results, &QAction::triggered, this, [this] {

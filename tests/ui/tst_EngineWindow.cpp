@@ -14,7 +14,10 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -47,6 +50,30 @@ private slots:
     {
         m_engine.reset();
         HomeSettings::open()->clear();
+    }
+
+    // The menu bar as the app builds it: each menu once, Help last, and the one Tools menu holds
+    // the evaluation results and the gateway's actions.
+    void menuBar_eachMenuOnceHelpLast()
+    {
+        MainWindow window(*m_engine);
+        QStringList titles;
+        QMenu* tools = nullptr;
+        for (QAction* menu : window.menuBar()->actions()) {
+            titles.append(menu->text());
+            if (menu->menu() && menu->menu()->objectName() == QLatin1String("toolsMenu")) {
+                tools = menu->menu();
+            }
+        }
+        QCOMPARE(titles.size(), QSet<QString>(titles.cbegin(), titles.cend()).size());
+        QCOMPARE(titles.last(), QStringLiteral("&Help"));
+        QVERIFY(tools);
+        QStringList names;
+        for (QAction* action : tools->actions()) {
+            names.append(action->objectName());
+        }
+        QVERIFY2(names.contains(QStringLiteral("evaluationResultsAction")), qPrintable(names.join(',')));
+        QVERIFY2(names.contains(QStringLiteral("gatewayCopyAction")), qPrintable(names.join(',')));
     }
 
     // Issue 22 item 13: the History dock is the workbench's: it leaves with it for Routing and

@@ -40,7 +40,14 @@ GatewayDock* GatewayDock::install(QMainWindow* window, Engine& engine)
     showPanel->setObjectName(QStringLiteral("gatewayPanelAction"));
     showPanel->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
 
-    QMenu* tools = window->menuBar()->addMenu(tr("&Tools"));
+    // One Tools menu: the window's own (evaluation results) when it has one.
+    QMenu* tools = window->menuBar()->findChild<QMenu*>(QStringLiteral("toolsMenu"));
+    if (!tools) {
+        tools = window->menuBar()->addMenu(tr("&Tools"));
+        tools->setObjectName(QStringLiteral("toolsMenu"));
+    } else if (!tools->isEmpty()) {
+        tools->addSeparator();
+    }
     tools->addAction(dock->m_gateway->toggleAction());
     tools->addAction(showPanel);
     QAction* copy = tools->addAction(tr("&Copy Gateway URL"), dock->m_panel, &GatewayPanel::copyEndpoint);
