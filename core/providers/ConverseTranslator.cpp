@@ -1,6 +1,7 @@
 #include "core/providers/ConverseTranslator.h"
 
 #include "core/providers/BedrockWire.h"
+#include "core/providers/WireJson.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -10,18 +11,11 @@ namespace {
 
 QString ix(const QString& base, qsizetype index)
 {
-    return QStringLiteral("%1.%2").arg(base).arg(index);
+    return WireJson::dotted(base, index);
 }
 
-QString member(const QString& base, const char* name)
-{
-    return base + QLatin1Char('.') + QLatin1String(name);
-}
-
-bool absent(const QJsonValue& value)
-{
-    return value.isUndefined() || value.isNull();
-}
+using WireJson::absent;
+using WireJson::member;
 
 class ToConverse
 {

@@ -12,18 +12,11 @@ namespace {
 
 QString at(const QString& base, qsizetype index)
 {
-    return QStringLiteral("%1[%2]").arg(base).arg(index);
+    return WireJson::indexed(base, index);
 }
 
-QString member(const QString& base, const char* name)
-{
-    return base + QLatin1Char('.') + QLatin1String(name);
-}
-
-bool absent(const QJsonValue& value)
-{
-    return value.isUndefined() || value.isNull();
-}
+using WireJson::absent;
+using WireJson::member;
 
 // "data:image/png;base64,AAAA" -> media type and data; nullopt for anything else.
 std::optional<std::pair<QString, QString>> splitDataUrl(const QString& url)

@@ -12,18 +12,11 @@
 namespace {
 QString at(const QString& base, qsizetype index)
 {
-    return QStringLiteral("%1[%2]").arg(base).arg(index);
+    return WireJson::indexed(base, index);
 }
 
-QString member(const QString& base, const char* name)
-{
-    return base + QLatin1Char('.') + QLatin1String(name);
-}
-
-bool absent(const QJsonValue& value)
-{
-    return value.isUndefined() || value.isNull();
-}
+using WireJson::absent;
+using WireJson::member;
 
 // Walks one body; the first field that cannot be carried ends the walk with a refusal.
 class Walk
@@ -488,7 +481,7 @@ class ToOpenAi
 {
 public:
     // Anthropic names positions with dots: messages.2.content.0.
-    static QString ix(const QString& base, qsizetype index) { return QStringLiteral("%1.%2").arg(base).arg(index); }
+    static QString ix(const QString& base, qsizetype index) { return WireJson::dotted(base, index); }
 
     Walk walk { "OpenAI Chat Completions API" };
 

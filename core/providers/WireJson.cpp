@@ -144,3 +144,23 @@ CallError WireJson::malformed(const QString& message)
     error.message = message;
     return error;
 }
+
+QString WireJson::indexed(const QString& base, qsizetype index)
+{
+    return QStringLiteral("%1[%2]").arg(base).arg(index);
+}
+
+QString WireJson::dotted(const QString& base, qsizetype index)
+{
+    return QStringLiteral("%1.%2").arg(base).arg(index);
+}
+
+QString WireJson::member(const QString& base, const char* name)
+{
+    return base + QLatin1Char('.') + QLatin1String(name);
+}
+
+bool WireJson::absent(const QJsonValue& value)
+{
+    return value.isUndefined() || value.isNull();
+}

@@ -26,4 +26,11 @@ qint64 toInt64(const QJsonValue& value, qint64 fallback = 0);
 QString excerpt(QByteArrayView bytes, qsizetype maxChars = 200);
 // A MalformedResponse error with our own message.
 CallError malformed(const QString& message);
+// Where a field sits, for a refusal's param: OpenAI's notation "messages[2]" (indexed), Anthropic's
+// and Bedrock's "messages.2" (dotted), a member "tools[0].type".
+QString indexed(const QString& base, qsizetype index);
+QString dotted(const QString& base, qsizetype index);
+QString member(const QString& base, const char* name);
+// Undefined or null: a field that is not set.
+bool absent(const QJsonValue& value);
 } // namespace WireJson
