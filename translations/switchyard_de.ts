@@ -7768,8 +7768,12 @@ Erstes Token: %3</translation>
         <translation>%1 ausgegeben + %2 für laufende Batch-Jobs zurückgehalten, Limit %3</translation>
     </message>
     <message>
-        <source>%1 used up (%2)</source>
-        <translation>%1 aufgebraucht (%2)</translation>
+        <source>%1 used up, %2 held by batch jobs</source>
+        <translation>%1 aufgebraucht, %2 von Batch-Jobs zurückgehalten</translation>
+    </message>
+    <message>
+        <source>%1: %2% used, %3 held by batch jobs</source>
+        <translation>%1: %2 % verbraucht, %3 von Batch-Jobs zurückgehalten</translation>
     </message>
 </context>
 <context>

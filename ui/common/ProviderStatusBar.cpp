@@ -97,11 +97,16 @@ void ProviderStatusBar::updateGlobalBudget()
               .arg(Money::format(usage->spentUsd), Money::format(usage->batchHeldUsd), Money::format(usage->limitUsd))
         : tr("%1 of %2").arg(Money::format(usage->spentUsd), Money::format(usage->limitUsd));
     const bool spent = usage->countedUsd() >= usage->limitUsd;
-    const QString text = spent
-        ? (usage->batchHeldUsd > 0 ? tr("%1 used up (%2)").arg(scope, amounts)
-                                   : tr("%1 spent (%2)").arg(scope, amounts))
-        : tr("%1: %2% used (%3)").arg(scope).arg(qRound(usage->countedUsd() / usage->limitUsd * 100)).arg(amounts);
+    const int percent = qRound(usage->countedUsd() / usage->limitUsd * 100);
+    const QString held = Money::format(usage->batchHeldUsd);
+    // With a hold the whole sentence is long: the bar says the share and the hold, the tooltip all.
+    const QString text = usage->batchHeldUsd > 0
+        ? (spent ? tr("%1 used up, %2 held by batch jobs").arg(scope, held)
+                 : tr("%1: %2% used, %3 held by batch jobs").arg(scope).arg(percent).arg(held))
+        : (spent ? tr("%1 spent (%2)").arg(scope, amounts)
+                 : tr("%1: %2% used (%3)").arg(scope).arg(percent).arg(amounts));
     m_globalBudget->setText(text);
+    m_globalBudget->setToolTip(usage->batchHeldUsd > 0 ? amounts : QString());
     m_globalBudget->setStyleSheet(
         QStringLiteral("color: %1").arg(StatusColors::name(spent ? StatusTone::OverBudget : StatusTone::Warning)));
     m_globalBudget->setAccessibleName(text);
