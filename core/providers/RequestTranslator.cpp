@@ -59,19 +59,7 @@ private:
     std::optional<CallError> m_refusal;
 };
 
-// "data:image/png;base64,AAAA" -> media type and data; nullopt for anything else.
-std::optional<std::pair<QString, QString>> splitDataUrl(const QString& url)
-{
-    if (!url.startsWith(QLatin1String("data:"))) {
-        return std::nullopt;
-    }
-    const qsizetype comma = url.indexOf(QLatin1Char(','));
-    const qsizetype marker = url.lastIndexOf(QLatin1String(";base64"), comma);
-    if (comma < 0 || marker < 5 || marker + 7 != comma) {
-        return std::nullopt;
-    }
-    return std::make_pair(url.mid(5, marker - 5), url.mid(comma + 1));
-}
+using WireJson::splitDataUrl;
 
 // ---- OpenAI -> Anthropic ----
 

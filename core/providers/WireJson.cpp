@@ -164,3 +164,16 @@ bool WireJson::absent(const QJsonValue& value)
 {
     return value.isUndefined() || value.isNull();
 }
+
+std::optional<std::pair<QString, QString>> WireJson::splitDataUrl(const QString& url)
+{
+    if (!url.startsWith(QLatin1String("data:"))) {
+        return std::nullopt;
+    }
+    const qsizetype comma = url.indexOf(QLatin1Char(','));
+    const qsizetype marker = url.lastIndexOf(QLatin1String(";base64"), comma);
+    if (comma < 0 || marker < 5 || marker + 7 != comma) {
+        return std::nullopt;
+    }
+    return std::make_pair(url.mid(5, marker - 5), url.mid(comma + 1));
+}

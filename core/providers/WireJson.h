@@ -9,6 +9,9 @@
 #include <QJsonValue>
 #include <QString>
 
+#include <optional>
+#include <utility>
+
 // Small helpers shared by the wire formats and the error classifier: strict parsing (QJsonDocument
 // silently replaces invalid UTF-8, we must not) and lenient number reading.
 namespace WireJson {
@@ -33,4 +36,6 @@ QString dotted(const QString& base, qsizetype index);
 QString member(const QString& base, const char* name);
 // Undefined or null: a field that is not set.
 bool absent(const QJsonValue& value);
+// "data:image/png;base64,AAAA" -> media type and data; nullopt for anything else.
+std::optional<std::pair<QString, QString>> splitDataUrl(const QString& url);
 } // namespace WireJson
