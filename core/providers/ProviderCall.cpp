@@ -30,11 +30,15 @@ void countOpenAiWebSearch(const ProviderConfig& provider, const ChatRequest& req
         || ProviderKinds::wireFormat(provider.kind) != ProviderKind::OpenAiCompatible) {
         return;
     }
+    // Most bodies have neither word: they are not parsed (every gateway request comes here).
+    const bool anthropic = request.clientFormat == ProviderKind::AnthropicMessages;
+    if ((!anthropic && request.clientFormat != ProviderKind::OpenAiCompatible)
+        || !request.clientBody.contains(anthropic ? QByteArrayView("\"web_search_")
+                                                  : QByteArrayView("\"web_search_options\""))) {
+        return;
+    }
     const JsonObjectEditor body(request.clientBody);
-    if (request.clientFormat == ProviderKind::AnthropicMessages) {
-        if (!request.clientBody.contains("\"web_search_") || !body.has("tools")) {
-            return;
-        }
+    if (anthropic) {
         const QJsonArray tools = QJsonDocument::fromJson(body.value("tools").toByteArray()).array();
         for (const QJsonValue& tool : tools) {
             if (tool.toObject().value(QLatin1String("type")).toString().startsWith(QLatin1String("web_search_"))) {
@@ -45,8 +49,7 @@ void countOpenAiWebSearch(const ProviderConfig& provider, const ChatRequest& req
         }
         return;
     }
-    if (request.clientFormat != ProviderKind::OpenAiCompatible || !request.clientBody.contains("\"web_search_options\"")
-        || !body.has("web_search_options")) {
+    if (!body.has("web_search_options")) {
         return;
     }
     usage.webSearches = 1;
