@@ -1,6 +1,7 @@
 #include "core/learning/BoostedTrees.h"
 
 #include <algorithm>
+#include <limits>
 #include <random>
 
 namespace {
@@ -40,6 +41,7 @@ std::optional<BoostedTrees> BoostedTrees::fromParts(int featureCount, double bas
     trees.m_slope = slope;
     trees.m_roots = std::move(roots);
     trees.m_nodes = std::move(nodes);
+    trees.pack();
     return trees;
 }
 
@@ -47,6 +49,19 @@ double BoostedTrees::predict(const float* x, int rounds) const
 {
     double sum = m_base + m_slope * x[0];
     const std::size_t count = rounds < 0 ? m_roots.size() : std::min(m_roots.size(), std::size_t(rounds));
+    if (!m_packed.empty()) {
+        const std::size_t inner = (std::size_t(1) << m_packedDepth) - 1;
+        const float* block = m_packed.data();
+        for (std::size_t t = 0; t < count; ++t, block += m_blockSize) {
+            const auto* features = reinterpret_cast<const std::uint8_t*>(block + 2 * inner + 1);
+            std::size_t at = 0;
+            for (int level = 0; level < m_packedDepth; ++level) {
+                at = 2 * at + 1 + std::size_t(!(x[features[at]] <= block[at])); // as the node walk: NaN goes right
+            }
+            sum += block[at]; // the leaves follow the thresholds: slot `at` is the leaf's place
+        }
+        return sum;
+    }
     for (std::size_t t = 0; t < count; ++t) {
         const Node* node = &m_nodes[m_roots[t]];
         while (node->feature >= 0) {
@@ -64,6 +79,97 @@ void BoostedTrees::truncate(int rounds)
     }
     m_nodes.resize(m_roots[std::size_t(rounds)]);
     m_roots.resize(std::size_t(rounds));
+    pack();
+}
+
+void BoostedTrees::pack()
+{
+    m_packed.clear();
+    m_packedDepth = 0;
+    m_blockSize = 0;
+    if (m_featureCount > 256) {
+        return; // features are stored in a byte
+    }
+    // The depth of the deepest tree (fromParts has checked that children come after parents).
+    std::vector<int> level(m_nodes.size(), 0);
+    int depth = 0;
+    for (std::size_t t = 0; t < m_roots.size(); ++t) {
+        const std::size_t end = t + 1 < m_roots.size() ? m_roots[t + 1] : m_nodes.size();
+        for (std::size_t n = m_roots[t]; n < end; ++n) {
+            if (m_nodes[n].feature >= 0) {
+                level[m_nodes[n].left] = level[n] + 1;
+                level[m_nodes[n].right] = level[n] + 1;
+                depth = std::max(depth, level[n] + 1);
+            }
+        }
+    }
+    if (depth > kMaxPackedDepth) {
+        return;
+    }
+    const std::size_t inner = (std::size_t(1) << depth) - 1;
+    // thresholds (inner), leaves (inner + 1), then the inner features as bytes in whole floats
+    const std::size_t blockSize = 2 * inner + 1 + (inner + sizeof(float) - 1) / sizeof(float);
+    std::vector<float> packed(m_roots.size() * blockSize, 0.0f);
+    for (std::size_t t = 0; t < m_roots.size(); ++t) {
+        float* block = &packed[t * blockSize];
+        auto* features = reinterpret_cast<std::uint8_t*>(block + 2 * inner + 1);
+        // (slot, node) pairs; a leaf above the bottom fills its slot's whole subtree: splits on
+        // feature 0 at +inf (always left) and its value in every leaf below.
+        std::vector<std::pair<std::size_t, quint32>> stack { { 0, m_roots[t] } };
+        while (!stack.empty()) {
+            const auto [slot, n] = stack.back();
+            stack.pop_back();
+            const Node& node = m_nodes[n];
+            if (slot >= inner) {
+                block[slot] = node.value; // a bottom slot: the node is a leaf here
+                continue;
+            }
+            if (node.feature < 0) {
+                block[slot] = std::numeric_limits<float>::infinity();
+                features[slot] = 0;
+                stack.push_back({ 2 * slot + 1, n });
+                stack.push_back({ 2 * slot + 2, n });
+                continue;
+            }
+            block[slot] = node.threshold;
+            features[slot] = std::uint8_t(node.feature);
+            stack.push_back({ 2 * slot + 1, node.left });
+            stack.push_back({ 2 * slot + 2, node.right });
+        }
+    }
+    m_packedDepth = depth;
+    m_blockSize = blockSize;
+    m_packed = std::move(packed);
+}
+
+BoostedTrees BoostedTrees::average(const std::vector<BoostedTrees>& models)
+{
+    BoostedTrees result;
+    if (models.empty()) {
+        return result;
+    }
+    const double share = 1.0 / double(models.size());
+    result.m_featureCount = models.front().m_featureCount;
+    for (const BoostedTrees& model : models) {
+        Q_ASSERT(model.m_featureCount == result.m_featureCount);
+        result.m_base += model.m_base * share;
+        result.m_slope += model.m_slope * share;
+        const auto offset = quint32(result.m_nodes.size());
+        for (quint32 root : model.m_roots) {
+            result.m_roots.push_back(root + offset);
+        }
+        for (Node node : model.m_nodes) {
+            if (node.feature >= 0) {
+                node.left += offset;
+                node.right += offset;
+            } else {
+                node.value = float(node.value * share);
+            }
+            result.m_nodes.push_back(node);
+        }
+    }
+    result.pack();
+    return result;
 }
 
 BoostedTrees BoostedTrees::fit(const std::vector<float>& x, int featureCount, const std::vector<double>& y,
@@ -246,5 +352,6 @@ BoostedTrees BoostedTrees::fit(const std::vector<float>& x, int featureCount, co
             model.m_nodes.push_back(node);
         }
     }
+    model.pack();
     return model;
 }

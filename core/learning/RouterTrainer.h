@@ -102,9 +102,10 @@ struct TrainingReport
 };
 
 // Trains a LearnedRouter: features and idf over the examples, k-fold cross-validation over the
-// grid (folds run on `threads` threads), then the chosen settings fitted on all examples; then
-// the boosted trees over the out-of-fold linear scores, cross-validated on the same folds and kept
-// when they rank better; a calibration fitted on the out-of-fold estimates of what is kept.
+// grid (folds run on `threads` threads), the chosen point's fold models averaged into the router's
+// weights; then the boosted trees over the out-of-fold linear scores, cross-validated on the same
+// folds and kept (fitted on all examples, averaged with the fold trees) when they rank better; a
+// calibration fitted on the out-of-fold estimates of what is kept.
 // Deterministic for a seed, whatever the thread count.
 class RouterTrainer final
 {

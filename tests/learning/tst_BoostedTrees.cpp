@@ -15,6 +15,10 @@ private slots:
     void fit_learnsAStepTheLineMisses();
     void sameSeed_sameTrees();
     void truncate_keepsTheFirstRounds();
+    void predict_followsTheNodes_data();
+    void predict_followsTheNodes();
+    void average_predictsTheMeanOfItsModels_data();
+    void average_predictsTheMeanOfItsModels();
     void fromParts_refusesTreesThatCannotBeWalked_data();
     void fromParts_refusesTreesThatCannotBeWalked();
 };
@@ -89,6 +93,100 @@ void TestBoostedTrees::truncate_keepsTheFirstRounds()
     trees.truncate(100);
     QCOMPARE(trees.rounds(), 100);
     QCOMPARE(trees.predict(x), at100);
+}
+
+// What predict() computes, walked node by node: the stored trees are what a file keeps, and the
+// laid-out copy predict() reads must agree with them exactly.
+double walk(const BoostedTrees& trees, const float* x)
+{
+    double sum = trees.base() + trees.slope() * x[0];
+    const std::vector<BoostedTrees::Node>& nodes = trees.nodes();
+    for (quint32 root : trees.roots()) {
+        const BoostedTrees::Node* node = &nodes[root];
+        while (node->feature >= 0) {
+            node = &nodes[x[node->feature] <= node->threshold ? node->left : node->right];
+        }
+        sum += node->value;
+    }
+    return sum;
+}
+
+void TestBoostedTrees::predict_followsTheNodes_data()
+{
+    QTest::addColumn<int>("depth");
+    QTest::addColumn<int>("minLeaf");
+
+    QTest::newRow("stumps") << 1 << 20;
+    QTest::newRow("depth 4, full trees") << 4 << 5;
+    QTest::newRow("depth 4, leaves above the bottom (large minimum leaf)") << 4 << 150;
+    QTest::newRow("depth 6, most branches stop early") << 6 << 60;
+    QTest::newRow("depth 10: deeper than the laid-out copy, walked") << 10 << 2;
+}
+
+void TestBoostedTrees::predict_followsTheNodes()
+{
+    QFETCH(int, depth);
+    QFETCH(int, minLeaf);
+    const Data data = stepData(1500, 9);
+    BoostingSettings settings = quick();
+    settings.depth = depth;
+    settings.minLeaf = minLeaf;
+    settings.rounds = 40;
+    const BoostedTrees trees = BoostedTrees::fit(data.x, 2, data.y, data.rows, settings, 13);
+    std::mt19937 random(17);
+    std::uniform_real_distribution<float> uniform(-0.2f, 1.2f);
+    for (int i = 0; i < 500; ++i) {
+        const float x[] = { uniform(random), uniform(random) };
+        QCOMPARE(trees.predict(x), walk(trees, x));
+    }
+    // The stored edges themselves, where <= decides.
+    for (const BoostedTrees::Node& node : trees.nodes()) {
+        if (node.feature >= 0) {
+            float x[] = { 0.5f, 0.5f };
+            x[node.feature] = node.threshold;
+            QCOMPARE(trees.predict(x), walk(trees, x));
+        }
+    }
+}
+
+void TestBoostedTrees::average_predictsTheMeanOfItsModels_data()
+{
+    QTest::addColumn<int>("models");
+    QTest::addColumn<float>("x0");
+    QTest::addColumn<float>("x1");
+
+    QTest::newRow("one model: itself, below the step") << 1 << 0.2f << 0.3f;
+    QTest::newRow("two models, above the step") << 2 << 0.6f << 0.9f;
+    QTest::newRow("six models, at the edge of the data") << 6 << 1.0f << 0.0f;
+    QTest::newRow("six models, outside the data") << 6 << -3.0f << 7.0f;
+}
+
+void TestBoostedTrees::average_predictsTheMeanOfItsModels()
+{
+    QFETCH(int, models);
+    QFETCH(float, x0);
+    QFETCH(float, x1);
+    const Data data = stepData(600, 8);
+    std::vector<BoostedTrees> bag;
+    double expected = 0;
+    const float x[] = { x0, x1 };
+    for (int m = 0; m < models; ++m) {
+        BoostingSettings settings = quick();
+        settings.rounds = 50 + 20 * m; // models of different sizes
+        bag.push_back(BoostedTrees::fit(data.x, 2, data.y, data.rows, settings, quint32(11 + m)));
+        expected += bag.back().predict(x) / models;
+    }
+    const BoostedTrees mean = BoostedTrees::average(bag);
+    QCOMPARE(mean.featureCount(), 2);
+    int rounds = 0;
+    for (const BoostedTrees& model : bag) {
+        rounds += model.rounds();
+    }
+    QCOMPARE(mean.rounds(), rounds);
+    QVERIFY2(std::abs(mean.predict(x) - expected) < 1e-5,
+             qPrintable(QStringLiteral("%1 vs %2").arg(mean.predict(x)).arg(expected)));
+    // What a file holds is walked and checked again on loading: the merged trees pass.
+    QVERIFY(BoostedTrees::fromParts(2, mean.base(), mean.slope(), mean.roots(), mean.nodes()).has_value());
 }
 
 using Nodes = std::vector<BoostedTrees::Node>;

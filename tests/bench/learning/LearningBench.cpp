@@ -162,8 +162,9 @@ int runLearningBenchmarks(const QStringList& args)
     const std::clock_t cpuStart = std::clock();
     const auto full = RouterTrainer().train(tenThousand, nullptr, &error);
     const double cpuSeconds = double(std::clock() - cpuStart) / CLOCKS_PER_SEC;
-    out << QStringLiteral("training %1 prompts (2 threads, %2 grid points x 5 folds + final fit, then %3 depths of "
-                          "boosted trees x 5 folds + final fit): %4 s wall, %5 s CPU (both threads)\n")
+    out << QStringLiteral("training %1 prompts (2 threads, %2 grid points x 5 folds, 2 extra linear scores x 5 "
+                          "folds, then %3 depths of boosted trees x 5 folds + the trees on all prompts): %4 s "
+                          "wall, %5 s CPU (both threads)\n")
                .arg(tenThousand.size())
                .arg(report.curve.size())
                .arg(options.boostingDepths.size())
