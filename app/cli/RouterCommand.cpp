@@ -284,8 +284,8 @@ void RouterCommand::train()
                                  .arg(percent(point.cpt80), 6));
             }
             if (report.boosted) {
-                Console::out(tr("Kept the trees (depth %1, %2 rounds): cross-validated APGR %3, CPT(50%) %4, "
-                                "CPT(80%) %5\n")
+                Console::out(tr("Kept the trees (depth %1, %2 rounds, averaged with the folds' trees): "
+                                "cross-validated APGR %3, CPT(50%) %4, CPT(80%) %5\n")
                                  .arg(report.boosted->depth)
                                  .arg(report.boosted->rounds)
                                  .arg(report.boosted->apgr, 0, 'f', 3)
