@@ -2,10 +2,12 @@
 
 #include "core/gateway/GatewayBodyCheck.h"
 
+#include "core/providers/RequestTranslator.h"
 #include "core/providers/WireJson.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace {
@@ -109,6 +111,23 @@ bool readMessages(const QJsonObject& body, GatewayBodyCheck& check, GatewayReque
     }
     return true;
 }
+// From the tree already parsed (no second parse of the body), unless a tool holds a string longer
+// than LeanJsonDocument leaves in the source: then only the tools are parsed again, whole.
+void readOffered(const LeanJsonDocument& parsed, const QJsonObject& body, ProviderKind from, GatewayRequest& out)
+{
+    const QJsonValue tools = body.value(QLatin1String("tools"));
+    if (!tools.isArray() || tools.toArray().isEmpty()) {
+        return;
+    }
+    QJsonObject offered { { QStringLiteral("tools"), tools },
+                          { QStringLiteral("tool_choice"), body.value(QLatin1String("tool_choice")) } };
+    if (parsed.longStringCount() > 0) {
+        offered = QJsonDocument::fromJson(parsed.toJson(offered)).object();
+    }
+    RequestTranslator::OfferedTools kept = RequestTranslator::offeredTools(offered, from);
+    out.offeredTools = std::move(kept.tools);
+    out.offeredToolChoice = std::move(kept.choice);
+}
 } // namespace
 
 GatewayRequest GatewayRequest::fromOpenAi(const QByteArray& bytes)
@@ -143,6 +162,7 @@ GatewayRequest GatewayRequest::fromOpenAi(const QByteArray& bytes)
     if (readMessages(body, check, out)) {
         out.chat.clientBody = bytes;
         out.chat.clientFormat = ProviderKind::OpenAiCompatible;
+        readOffered(*parsed, body, ProviderKind::OpenAiCompatible, out);
     }
     return out;
 }
@@ -179,6 +199,7 @@ GatewayRequest GatewayRequest::fromAnthropic(const QByteArray& bytes)
     if (readMessages(body, check, out)) {
         out.chat.clientBody = bytes;
         out.chat.clientFormat = ProviderKind::AnthropicMessages;
+        readOffered(*parsed, body, ProviderKind::AnthropicMessages, out);
     }
     return out;
 }
