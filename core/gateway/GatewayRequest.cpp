@@ -124,9 +124,21 @@ void readOffered(const LeanJsonDocument& parsed, const QJsonObject& body, Provid
     if (parsed.longStringCount() > 0) {
         offered = QJsonDocument::fromJson(parsed.toJson(offered)).object();
     }
-    RequestTranslator::OfferedTools kept = RequestTranslator::offeredTools(offered, from);
-    out.offeredTools = std::move(kept.tools);
-    out.offeredToolChoice = std::move(kept.choice);
+    // An agent sends the same tools on every request: the last ones' translation is reused (a
+    // deep comparison, 6 us for 40 KB of tools, against 83 us to translate Anthropic's), and the
+    // rows share one array, which the ledger writer then recognises without hashing it again.
+    struct Memo
+    {
+        QJsonObject offered;
+        ProviderKind from = ProviderKind::OpenAiCompatible;
+        RequestTranslator::OfferedTools kept;
+    };
+    thread_local Memo memo;
+    if (memo.offered.isEmpty() || memo.from != from || memo.offered != offered) {
+        memo = { offered, from, RequestTranslator::offeredTools(offered, from) };
+    }
+    out.offeredTools = memo.kept.tools;
+    out.offeredToolChoice = memo.kept.choice;
 }
 } // namespace
 

@@ -2,6 +2,7 @@
 
 #include "core/ledger/LedgerRecords.h"
 #include "core/ledger/LedgerStatement.h"
+#include "core/ledger/ToolDocument.h"
 
 #include <QSet>
 #include <QSqlDatabase>
@@ -48,4 +49,11 @@ private:
     LedgerStatement m_insertFailover;
     LedgerStatement m_insertVote;
     LedgerStatement m_insertTools;
+    struct KnownTools
+    {
+        QJsonArray tools;
+        ToolDocument document;
+    };
+    static constexpr qsizetype kKnownTools = 8;
+    QList<KnownTools> m_knownTools; // the documents written last, newest first
 };

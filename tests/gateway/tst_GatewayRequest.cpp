@@ -24,6 +24,7 @@ private slots:
     void anthropicBody_systemAndParts();
     void offeredTools_asOpenAiFunctions_data();
     void offeredTools_asOpenAiFunctions();
+    void offeredTools_sameToolsAgain_sharedAndNeverStale();
     void escaping_matchesQJson_data();
     void escaping_matchesQJson();
     void constantTimeEquals_data();
@@ -332,6 +333,30 @@ void tst_GatewayRequest::offeredTools_asOpenAiFunctions()
         ? QByteArray()
         : QJsonDocument(QJsonArray { request.offeredToolChoice }).toJson(QJsonDocument::Compact).chopped(1).mid(1);
     QCOMPARE(got, choice);
+}
+
+// An agent's next request with the same tools reuses their translation; changed tools never get
+// the last ones'.
+void tst_GatewayRequest::offeredTools_sameToolsAgain_sharedAndNeverStale()
+{
+    auto body = [](const QByteArray& description, const QByteArray& choice) {
+        return R"({"model":"m","max_tokens":9,"messages":[{"role":"user","content":"hi"}],"tools":[{"name":"read",)"
+               R"("description":")"
+            + description + R"(","input_schema":{"type":"object"}}],"tool_choice":{"type":")" + choice + R"("}})";
+    };
+    const GatewayRequest first = GatewayRequest::fromAnthropic(body("Reads a file", "auto"));
+    const GatewayRequest again = GatewayRequest::fromAnthropic(body("Reads a file", "auto"));
+    QCOMPARE(again.offeredTools, first.offeredTools);
+    const GatewayRequest changed = GatewayRequest::fromAnthropic(body("Reads a whole file", "auto"));
+    QCOMPARE(changed.offeredTools.first()
+                 .toObject()
+                 .value(QLatin1String("function"))
+                 .toObject()
+                 .value(QLatin1String("description"))
+                 .toString(),
+             QStringLiteral("Reads a whole file"));
+    QCOMPARE(GatewayRequest::fromAnthropic(body("Reads a whole file", "any")).offeredToolChoice,
+             QJsonValue(QStringLiteral("required")));
 }
 
 void tst_GatewayRequest::escaping_matchesQJson_data()
