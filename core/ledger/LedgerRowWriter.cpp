@@ -312,6 +312,14 @@ bool LedgerRowWriter::copyRequests(const QSqlDatabase& db, const QList<RequestRe
     // The tools documents first, outside the savepoint: a row the copy skips as a duplicate names
     // its document in the row the ledger holds already.
     QStringList toolsHashes;
+    const bool anyTools
+        = std::any_of(records.begin(), records.end(), [](const RequestRecord& r) { return !r.tools.isEmpty(); });
+    QList<QByteArray> locked;
+    if (anyTools
+        && !PostgresCopy::queryColumn(connection, LedgerDialect::of(db).lockToolDocuments(false).toUtf8(), {}, &locked,
+                                      error)) {
+        return false;
+    }
     {
         QSet<QString> stored;
         for (const RequestRecord& record : records) {

@@ -439,7 +439,11 @@ void LedgerWriter::deleteOlderThan(const QDateTime& cutoff)
         query.addBindValue(cutoff.toMSecsSinceEpoch());
         ok = ok && query.exec();
         deleted = query.numRowsAffected();
-        // The tools documents only the deleted rows named go with them.
+        // The tools documents only the deleted rows named go with them (once no batch naming one
+        // is in flight: see lockToolDocuments).
+        if (const QString lock = m_dialect.lockToolDocuments(true); !lock.isEmpty()) {
+            ok = ok && query.exec(lock);
+        }
         ok = ok && query.exec(ToolDocument::deleteOrphansSql());
         query.prepare(QStringLiteral("DELETE FROM votes WHERE at < ?"));
         query.addBindValue(cutoff.toMSecsSinceEpoch());

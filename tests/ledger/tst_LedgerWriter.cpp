@@ -34,6 +34,7 @@ private slots:
     void offeredTools_storedOncePerDocument_data();
     void offeredTools_storedOncePerDocument();
     void deleteOlderThan_dropsToolDocumentsNoRowNames();
+    void deleteOlderThan_waitsForABatchNamingTheDocument();
     void exportCsv_headerAndQuotedRows();
     void exportJsonl_parsesBack();
     void killedWriter_keepsEveryReportedCommit();
@@ -406,6 +407,46 @@ void TestLedgerWriter::deleteOlderThan_dropsToolDocumentsNoRowNames()
     QVERIFY(raw.scalar("SELECT tools FROM tool_documents").toString().contains(QLatin1String("still_used")));
     LedgerQueries queries(path);
     QCOMPARE(queries.recentRequests(10).value(0).tools, recent.tools);
+}
+
+// PostgreSQL, two processes on one ledger: retention in one must not delete a document that a
+// batch of the other names but has not committed yet (it would see the document unnamed).
+void TestLedgerWriter::deleteOlderThan_waitsForABatchNamingTheDocument()
+{
+    if (!Backends::isPostgres()) {
+        QSKIP("SQLite's writers hold the file's write lock: no batch is in flight beside retention");
+    }
+    MockClock clock(utc(2026, 6, 1, 12));
+    Clock::setInstance(&clock);
+    const QString path = freshPath("retention-race");
+    Ledger ledger;
+    QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
+    RequestRecord old = request(utc(2026, 3, 2, 10), "m-a", "pa");
+    old.tools = toolsNamed(QStringLiteral("read_file"));
+    QVERIFY(recordAll(ledger, { old }));
+    RawDb other(path); // the other process's writer, mid-batch: its row names the old row's document
+    QVERIFY(other.exec(QStringLiteral("BEGIN")));
+    QVERIFY(other.exec(QStringLiteral("SELECT pg_advisory_xact_lock_shared(7316254002)")));
+    QVERIFY(
+        other.exec(QStringLiteral("INSERT INTO requests(uuid, started_at, source, prompt, tier, rule, final_model,"
+                                  " final_provider, status, ttft_ms, latency_ms, prompt_tokens, completion_tokens,"
+                                  " cached_tokens, reasoning_tokens, usage_estimated, cost_estimated, price_version,"
+                                  " cached_answer, compare_group, failure_class, error_message, tools_hash)"
+                                  " SELECT 'u-new', %1, 'gateway', 'p', '', '', 'm-a', 'pa', 'ok', 0, 0, 0, 0, 0, 0,"
+                                  " 0, 0, 0, 0, '', '', '', hash FROM tool_documents")
+                       .arg(utc(2026, 5, 31).toMSecsSinceEpoch())));
+    QSignalSpy pruned(&ledger, &Ledger::pruned);
+    ledger.deleteOlderThan(30);
+    // Retention waits for the batch (its exclusive lock is not granted) ...
+    QTRY_COMPARE(other.scalar("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted").toInt(), 1);
+    QVERIFY(pruned.isEmpty());
+    QVERIFY(other.exec(QStringLiteral("COMMIT")));
+    // ... and then sees the new row name the document: only the old row goes.
+    QVERIFY(pruned.wait(5000));
+    QCOMPARE(pruned[0][0].toInt(), 1);
+    Clock::setInstance(nullptr);
+    QCOMPARE(other.scalar("SELECT COUNT(*) FROM tool_documents").toInt(), 1);
+    QCOMPARE(LedgerQueries(path).recentRequests(10).value(0).tools, old.tools);
 }
 
 void TestLedgerWriter::exportCsv_headerAndQuotedRows()
