@@ -4784,6 +4784,13 @@ Erstes Token: %3</translation>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>; %n row(s) whose tools cannot be offered to a model left out</source>
+        <translation>
+            <numerusform>; %n Zeile, deren Werkzeuge keinem Modell angeboten werden können, ausgelassen</numerusform>
+            <numerusform>; %n Zeilen, deren Werkzeuge keinem Modell angeboten werden können, ausgelassen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>HttpServer</name>

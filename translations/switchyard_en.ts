@@ -254,6 +254,13 @@
             <numerusform>; %n repeated prompts left out</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>; %n row(s) whose tools cannot be offered to a model left out</source>
+        <translation>
+            <numerusform>; %n row whose tools cannot be offered to a model left out</numerusform>
+            <numerusform>; %n rows whose tools cannot be offered to a model left out</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LeaderboardModel</name>

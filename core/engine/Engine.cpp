@@ -702,6 +702,10 @@ void Engine::track(RoutedCall* call, const ChatRequest& request, RequestSource s
     context.keepAnswer = source == RequestSource::Workbench;
     context.settings = RequestSettings::describe(request);
     context.exchange = exchange;
+    if (!RequestSources::isComparison(source)) {
+        // `route --system`: kept so the row replays as asked (a column keeps it in its exchange).
+        context.system = request.systemText();
+    }
     auto* holder = new TicketHolder(m_recorder->start(std::move(context)), call);
     connect(call, &RoutedCall::finished, holder,
             [holder](const RoutedResult& result) { holder->ticket.finish(FinishedCall::routed(result)); });
@@ -726,6 +730,9 @@ void Engine::track(ProviderCall* call, RequestSource source, const QString& comp
     context.keepAnswer = RequestSources::isComparison(source);
     context.settings = RequestSettings::describe(call->request());
     context.exchange = exchange;
+    if (!RequestSources::isComparison(source)) {
+        context.system = call->request().systemText(); // `ask --system`
+    }
     context.requestId = requestId;
     auto* holder = new DirectTicketHolder(m_recorder->start(std::move(context)), call, m_router);
     connect(call, &ProviderCall::finished, holder, [holder](const CallResult& result) { holder->finish(result, {}); });

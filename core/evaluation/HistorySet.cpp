@@ -1,8 +1,10 @@
 #include "core/evaluation/HistorySet.h"
 
+#include "core/evaluation/PromptTools.h"
 #include "core/workbench/ColumnExchange.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
@@ -43,27 +45,39 @@ HistorySet::Result HistorySet::of(const QList<RequestRecord>& rows, bool answers
             continue;
         }
         // What the row asked: its system prompt and tools with the question (a workbench row keeps
-        // them in its exchange; other sources keep none). The same question asked with another
-        // system prompt or other tools is another prompt of the set.
+        // them in its exchange, a gateway, `ask` or `route` row in its own columns). The same
+        // question asked with another system prompt or other tools is another prompt of the set.
         const ColumnExchange exchange = ColumnExchange::fromJson(row.exchange);
-        const QString key
-            = QStringList { exchange.system, row.prompt,
-                            QString::fromUtf8(QJsonDocument(exchange.tools.toJson()).toJson(QJsonDocument::Compact)) }
-                  .join(QChar(0x1f));
+        const QString system = exchange.system.isEmpty() ? row.system : exchange.system;
+        const bool exchangeTools = !exchange.tools.isEmpty();
+        QString problem;
+        const std::optional<PromptTools> tools = exchangeTools
+            ? PromptTools::fromJson(exchange.tools.toJson(), exchange.toolChoice, &problem)
+            : PromptTools::fromJson(row.tools.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(row.tools),
+                                    row.tools.isEmpty() ? QJsonValue(QJsonValue::Undefined) : row.toolChoice, &problem);
+        if (!tools) {
+            // Asked without them, the prompt would not be the one the row asked.
+            ++result.toolsRefused;
+            continue;
+        }
+        const QJsonArray toolsJson = tools->tools.toJson();
+        const QString key = QStringList { system, row.prompt,
+                                          QString::fromUtf8(QJsonDocument(toolsJson).toJson(QJsonDocument::Compact)) }
+                                .join(QChar(0x1f));
         if (seen.contains(key)) {
             ++result.repeated;
             continue;
         }
         seen.insert(key);
         QJsonObject line { { QStringLiteral("id"), row.id }, { QStringLiteral("prompt"), row.prompt } };
-        if (!exchange.system.isEmpty()) {
-            line.insert(QStringLiteral("system"), exchange.system);
+        if (!system.isEmpty()) {
+            line.insert(QStringLiteral("system"), system);
         }
-        if (!exchange.tools.isEmpty()) {
-            // As the column was sent them, so the set offers every model the same tools.
-            line.insert(QStringLiteral("tools"), exchange.tools.toJson());
-            if (!exchange.toolChoice.isUndefined() && !exchange.toolChoice.isNull()) {
-                line.insert(QStringLiteral("tool_choice"), exchange.toolChoice);
+        if (!tools->isEmpty()) {
+            // As the row was sent them, so the set offers every model the same tools.
+            line.insert(QStringLiteral("tools"), toolsJson);
+            if (!tools->choice.isUndefined() && !tools->choice.isNull()) {
+                line.insert(QStringLiteral("tool_choice"), tools->choice);
             }
         }
         const bool answered = row.status == RequestStatus::Ok || row.status == RequestStatus::Cached;
@@ -84,6 +98,9 @@ QString HistorySet::describe(const Result& result)
     }
     if (result.repeated > 0) {
         text += tr("; %n repeated prompt(s) left out", nullptr, result.repeated);
+    }
+    if (result.toolsRefused > 0) {
+        text += tr("; %n row(s) whose tools cannot be offered to a model left out", nullptr, result.toolsRefused);
     }
     return text;
 }

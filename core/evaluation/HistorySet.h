@@ -8,11 +8,14 @@
 
 // A prompt set made of ledger rows (the history): one JSONL line a row, {"id", "prompt",
 // "system"?, "tools"?, "tool_choice"?, "expected"?}, read back by PromptSet like any set. The id is
-// the row's request id; the system prompt and tools are those a workbench row was sent (kept in
-// its exchange; `ask`, `route` and the gateway keep none); the expected answer is the row's
-// answer when asked for (and the row has one). Rows without a prompt (prompt storage was off) are
-// left out, and so is a question asked before with the same system prompt and tools (the newest
-// row keeps it). Pure.
+// the row's request id; the system prompt, tools and tool_choice are those the row was sent (a
+// workbench row keeps them in its exchange; a gateway, `ask` or `route` row in its own columns
+// since ledger v15, the tools as OpenAI's function tools, Anthropic's translated; older rows kept
+// none), so an evaluation of the set asks every model what the row asked; the expected answer is
+// the row's answer when asked for (and the row has one). Rows without a prompt (prompt storage was
+// off) are left out, and so is a question asked before with the same system prompt and tools (the
+// newest row keeps it), and a row whose tools PromptTools refuses (asked without them, it would
+// be another question). Pure.
 class HistorySet final
 {
     Q_DECLARE_TR_FUNCTIONS(HistorySet)
@@ -24,6 +27,7 @@ public:
         int written = 0;
         int withoutPrompt = 0; // rows left out: the ledger kept no prompt
         int repeated = 0; // rows left out: their prompt came in an earlier (newer) row
+        int toolsRefused = 0; // rows left out: their tools cannot be offered (PromptTools refuses them)
     };
 
     // One row a run (a compare group, or a row on its own): the row `model` answered, its answer

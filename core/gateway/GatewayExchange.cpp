@@ -26,8 +26,14 @@ GatewayExchange::GatewayExchange(Router* router, GatewayRequest request, const R
     m_elapsed.start();
     m_startedAt = Clock::instance().currentDateTimeUtc();
     if (recorder) {
-        m_ticket = recorder->start(
-            { RequestSource::Gateway, m_request.chat.lastUserText(), {}, m_startedAt, {}, {}, {}, clientKey });
+        RecordContext context {
+            RequestSource::Gateway, m_request.chat.lastUserText(), {}, m_startedAt, {}, {}, {}, clientKey
+        };
+        // With what the client offered besides its prompt, so the row replays as it was asked.
+        context.system = m_request.chat.systemText();
+        context.tools = m_request.offeredTools;
+        context.toolChoice = m_request.offeredToolChoice;
+        m_ticket = recorder->start(std::move(context));
     }
     connect(responder, &HttpResponder::clientDisconnected, this, &GatewayExchange::onClientGone);
 }

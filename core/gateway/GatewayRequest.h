@@ -5,6 +5,8 @@
 #include "core/common/ProviderTypes.h"
 
 #include <QByteArrayView>
+#include <QJsonArray>
+#include <QJsonValue>
 #include <optional>
 
 // A client's chat request, read from either API's body: what to ask and where to send it.
@@ -15,6 +17,10 @@ struct GatewayRequest
     QString tier; // body field "tier" (the header x-switchyard-tier wins)
     bool stream = false;
     bool includeUsage = false; // OpenAI stream_options.include_usage
+    // The function tools and tool_choice the client offered, as OpenAI's (RequestTranslator::
+    // offeredTools), read from the tree parsed here: what the ledger row keeps for an evaluation.
+    QJsonArray offeredTools;
+    QJsonValue offeredToolChoice { QJsonValue::Undefined };
     std::optional<GatewayError> error;
 
     // Pure parsers: bytes in, request or 400 out, with the offending field in the error's param.

@@ -14,15 +14,18 @@ QList<RequestRecord> HistoryQueries::readRequests(QSqlQuery& query)
 {
     QList<RequestRecord> records;
     QList<qint64> rids;
+    QStringList toolsHashes;
     while (query.next()) {
         qint64 rid = 0;
-        records << LedgerRows::readRequest(query, &rid);
+        QString toolsHash;
+        records << LedgerRows::readRequest(query, &rid, &toolsHash);
         rids << rid;
+        toolsHashes << toolsHash;
     }
     query.finish();
     LedgerRows::DetailsLoader details(m_reader.database());
     for (int i = 0; i < records.size(); ++i) {
-        if (!details.load(rids[i], &records[i])) {
+        if (!details.load(rids[i], &records[i], toolsHashes[i])) {
             m_reader.setError(details.errorString());
         }
     }

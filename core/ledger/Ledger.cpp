@@ -90,6 +90,9 @@ void Ledger::record(RequestRecord record)
         record.reasoning.clear();
         record.toolCalls.clear();
         record.exchange.clear();
+        record.system.clear();
+        record.tools = {};
+        record.toolChoice = QJsonValue(QJsonValue::Undefined);
     }
     if (record.id.isEmpty()) {
         record.id = RequestIds::create();

@@ -68,6 +68,15 @@ QStringList LedgerDialect::lockSchema() const
     return {}; // BEGIN IMMEDIATE already holds the file's write lock
 }
 
+QString LedgerDialect::lockToolDocuments(bool exclusive) const
+{
+    if (!isPostgres()) {
+        return {};
+    }
+    return exclusive ? QStringLiteral("SELECT pg_advisory_xact_lock(7316254002)")
+                     : QStringLiteral("SELECT pg_advisory_xact_lock_shared(7316254002)");
+}
+
 QString LedgerDialect::listTablesSql() const
 {
     return isPostgres() ? QStringLiteral("SELECT table_name FROM information_schema.tables"

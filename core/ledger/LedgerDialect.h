@@ -45,6 +45,11 @@ public:
     QString beginWrite() const;
     // Statements that serialise schema upgrades between processes, run right after beginWrite().
     QStringList lockSchema() const;
+    // Taken in a transaction that names tools documents (shared) or deletes those no row names
+    // (exclusive), until its end: on PostgreSQL another process's retention could otherwise see
+    // a document unnamed while a batch naming it is not committed yet, and delete it. Empty on
+    // SQLite, whose writers hold the file's write lock anyway.
+    QString lockToolDocuments(bool exclusive) const;
     // The names of the tables in the ledger's schema (one column).
     QString listTablesSql() const;
     // Appended to an INSERT so that the statement returns the new row id (PostgreSQL has no

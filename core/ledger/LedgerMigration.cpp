@@ -483,17 +483,21 @@ bool LedgerMigration::run(Report* report)
         }
         QList<RequestRecord> batch;
         QList<qint64> rids;
+        QStringList toolsHashes;
         while (read.next()) {
             qint64 rid = 0;
-            batch << LedgerRows::readRequest(read, &rid);
+            QString toolsHash;
+            batch << LedgerRows::readRequest(read, &rid, &toolsHash);
             rids << rid;
+            toolsHashes << toolsHash;
         }
         read.finish();
         if (batch.isEmpty()) {
             break;
         }
         for (int i = 0; i < batch.size(); ++i) {
-            if (!details.load(rids[i], &batch[i])) {
+            // With its tools, which the row writer stores (once) under the same hash.
+            if (!details.load(rids[i], &batch[i], toolsHashes[i])) {
                 return fail(details.errorString());
             }
         }

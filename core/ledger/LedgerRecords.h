@@ -7,6 +7,8 @@
 #include "core/common/TraceContext.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonValue>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -106,6 +108,15 @@ struct RequestRecord
     // A workbench column's tools, earlier turns and files as a JSON document the workbench writes
     // and reads (ColumnExchange); blanked with the prompt when prompt storage is off.
     QString exchange;
+    // What a client sent with its prompt besides the conversation (the gateway, `ask`, `route`), so
+    // that a prompt set made of the row asks the same (HistorySet): the system prompt (its system
+    // and developer messages, or Anthropic's `system`, joined), the tools as OpenAI's `tools` array
+    // (function tools; Anthropic's translated) and tool_choice as OpenAI's (undefined: none).
+    // Blanked with the prompt when prompt storage is off; the tools are stored once per distinct
+    // document (ToolDocument).
+    QString system;
+    QJsonArray tools;
+    QJsonValue toolChoice { QJsonValue::Undefined };
     RequestSpanInfo trace;
 
     bool operator==(const RequestRecord&) const = default;

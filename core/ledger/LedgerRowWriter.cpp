@@ -3,12 +3,15 @@
 #include "core/ledger/LedgerDialect.h"
 #include "core/ledger/LedgerRows.h"
 #include "core/ledger/PostgresCopy.h"
+#include "core/ledger/ToolDocument.h"
 
 #include <QCoreApplication>
 
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <algorithm>
 
 bool LedgerRowWriter::prepare(const QSqlDatabase& db, QString* error)
 {
@@ -31,7 +34,8 @@ bool LedgerRowWriter::prepare(const QSqlDatabase& db, QString* error)
         && m_insertVote.prepare(
             db,
             QStringLiteral("INSERT INTO votes(compare_group, winner_model, tie, at, winner_settings, tag)"
-                           " VALUES(?,?,?,?,?,?)"));
+                           " VALUES(?,?,?,?,?,?)"))
+        && m_insertTools.prepare(db, ToolDocument::insertSql());
     if (ok && m_postgres) {
         QSqlQuery sequence(db);
         if (!sequence.exec(QStringLiteral("SELECT pg_get_serial_sequence('requests', 'rid')")) || !sequence.next()) {
@@ -42,7 +46,7 @@ bool LedgerRowWriter::prepare(const QSqlDatabase& db, QString* error)
     }
     if (!ok) {
         for (const LedgerStatement* statement :
-             { &m_insertRequest, &m_insertAttempt, &m_insertFailover, &m_insertVote }) {
+             { &m_insertRequest, &m_insertAttempt, &m_insertFailover, &m_insertVote, &m_insertTools }) {
             if (!statement->errorString().isEmpty()) {
                 *error = statement->errorString();
             }
@@ -68,9 +72,10 @@ bool LedgerRowWriter::writeVote(const VoteRecord& vote, QString* error)
 
 namespace {
 // Every column of a request row after rid, in LedgerRows::requestColumns() order, handed to
-// `put` as qint64, double, QString or nullptr (NULL): one list for both ways of binding.
+// `put` as qint64, double, QString or nullptr (NULL): one list for both ways of binding. The
+// tools go by the hash of their document (storeTools() wrote it).
 template <typename Put>
-void putRequestValues(const RequestRecord& r, Put&& put)
+void putRequestValues(const RequestRecord& r, const QString& toolsHash, Put&& put)
 {
     put(r.id);
     put(LedgerRows::toMs(r.startedAt));
@@ -105,8 +110,8 @@ void putRequestValues(const RequestRecord& r, Put&& put)
         put(nullptr);
         put(nullptr);
     }
-    for (const QString& value :
-         { r.answer, r.reasoning, LedgerRows::toolCallsToJson(r.toolCalls), r.settings, r.exchange }) {
+    for (const QString& value : { r.answer, r.reasoning, LedgerRows::toolCallsToJson(r.toolCalls), r.settings,
+                                  r.exchange, r.system, toolsHash, LedgerRows::toolChoiceToText(r.toolChoice) }) {
         put(value);
     }
 }
@@ -163,13 +168,56 @@ struct CopyPut
 };
 } // namespace
 
+bool LedgerRowWriter::storeTools(const RequestRecord& r, QSet<QString>* stored, QString* hash, QString* error)
+{
+    if (r.tools.isEmpty()) {
+        hash->clear();
+        return true;
+    }
+    // Serialising and hashing 40 KB of tools takes 0.5 ms; the few documents seen last are
+    // recognised by comparison instead (6 us, or none for the array the gateway shares between
+    // an agent's requests).
+    auto known = std::find_if(m_knownTools.begin(), m_knownTools.end(),
+                              [&](const KnownTools& k) { return k.tools == r.tools; });
+    if (known == m_knownTools.end()) {
+        m_knownTools.prepend({ r.tools, ToolDocument::of(r.tools) });
+        if (m_knownTools.size() > kKnownTools) {
+            m_knownTools.removeLast();
+        }
+        known = m_knownTools.begin();
+    }
+    const ToolDocument& document = known->document;
+    *hash = document.hash;
+    if (stored->contains(document.hash)) {
+        return true;
+    }
+    m_insertTools.bind(1, document.hash);
+    m_insertTools.bind(2, QString::fromUtf8(document.json));
+    if (!m_insertTools.exec()) {
+        *error = m_insertTools.errorString();
+        return false;
+    }
+    stored->insert(document.hash);
+    return true;
+}
+
 bool LedgerRowWriter::writeRequest(const RequestRecord& r, QString* error, bool* inserted)
+{
+    QSet<QString> stored;
+    return writeRequest(r, &stored, error, inserted);
+}
+
+bool LedgerRowWriter::writeRequest(const RequestRecord& r, QSet<QString>* storedTools, QString* error, bool* inserted)
 {
     if (inserted) {
         *inserted = false;
     }
+    QString toolsHash;
+    if (!storeTools(r, storedTools, &toolsHash, error)) {
+        return false;
+    }
     LedgerStatement& q = m_insertRequest;
-    putRequestValues(r, StatementPut { q });
+    putRequestValues(r, toolsHash, StatementPut { q });
     if (!q.exec()) {
         *error = q.errorString();
         return false;
@@ -211,9 +259,10 @@ bool LedgerRowWriter::writeRequests(const QSqlDatabase& db, const QList<RequestR
 {
     inserted->fill(false, records.size());
     if (!m_postgres) {
+        QSet<QString> storedTools; // a batch of one agent's requests stores its tools once
         for (qsizetype i = 0; i < records.size(); ++i) {
             bool one = false;
-            if (!writeRequest(records[i], error, &one)) {
+            if (!writeRequest(records[i], &storedTools, error, &one)) {
                 return false;
             }
             (*inserted)[i] = one;
@@ -260,6 +309,27 @@ bool LedgerRowWriter::copyRequests(const QSqlDatabase& db, const QList<RequestRe
             }
         }
     }
+    // The tools documents first, outside the savepoint: a row the copy skips as a duplicate names
+    // its document in the row the ledger holds already.
+    QStringList toolsHashes;
+    const bool anyTools
+        = std::any_of(records.begin(), records.end(), [](const RequestRecord& r) { return !r.tools.isEmpty(); });
+    QList<QByteArray> locked;
+    if (anyTools
+        && !PostgresCopy::queryColumn(connection, LedgerDialect::of(db).lockToolDocuments(false).toUtf8(), {}, &locked,
+                                      error)) {
+        return false;
+    }
+    {
+        QSet<QString> stored;
+        for (const RequestRecord& record : records) {
+            QString hash;
+            if (!storeTools(record, &stored, &hash, error)) {
+                return false;
+            }
+            toolsHashes << hash;
+        }
+    }
     const QByteArray sequence = QString(m_ridSequence).replace(u'\'', QStringLiteral("''")).toUtf8();
     QList<QByteArray> ridOf;
     if (!PostgresCopy::exec(connection, "SAVEPOINT ledger_copy", {}, error)
@@ -269,7 +339,7 @@ bool LedgerRowWriter::copyRequests(const QSqlDatabase& db, const QList<RequestRe
         return false;
     }
     bool duplicate = false;
-    if (ridOf.size() == unique.size() && copyRows(connection, records, unique, ridOf, &duplicate, error)) {
+    if (ridOf.size() == unique.size() && copyRows(connection, records, toolsHashes, unique, ridOf, &duplicate, error)) {
         for (const qsizetype i : std::as_const(unique)) {
             (*inserted)[i] = true;
         }
@@ -305,7 +375,7 @@ bool LedgerRowWriter::copyRequests(const QSqlDatabase& db, const QList<RequestRe
     if (fresh.isEmpty()) {
         return true;
     }
-    if (!copyRows(connection, records, fresh, rids, &duplicate, error)) {
+    if (!copyRows(connection, records, toolsHashes, fresh, rids, &duplicate, error)) {
         return false;
     }
     for (const qsizetype i : std::as_const(fresh)) {
@@ -314,8 +384,9 @@ bool LedgerRowWriter::copyRequests(const QSqlDatabase& db, const QList<RequestRe
     return true;
 }
 
-bool LedgerRowWriter::copyRows(pg_conn* connection, const QList<RequestRecord>& records, const QList<qsizetype>& fresh,
-                               const QList<QByteArray>& ridTexts, bool* duplicate, QString* error)
+bool LedgerRowWriter::copyRows(pg_conn* connection, const QList<RequestRecord>& records, const QStringList& toolsHashes,
+                               const QList<qsizetype>& fresh, const QList<QByteArray>& ridTexts, bool* duplicate,
+                               QString* error)
 {
     *duplicate = false;
     QList<qint64> rids;
@@ -337,7 +408,7 @@ bool LedgerRowWriter::copyRows(pg_conn* connection, const QList<RequestRecord>& 
     for (qsizetype k = 0; k < fresh.size(); ++k) {
         copy.beginRow(width);
         copy.add(rids[k]);
-        putRequestValues(records[fresh[k]], CopyPut { copy });
+        putRequestValues(records[fresh[k]], toolsHashes[fresh[k]], CopyPut { copy });
     }
     if (!copy.finish(error)) {
         *duplicate = copy.sqlState() == "23505"; // unique_violation

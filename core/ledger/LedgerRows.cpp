@@ -1,5 +1,7 @@
 #include "core/ledger/LedgerRows.h"
 
+#include "core/ledger/ToolDocument.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -43,7 +45,10 @@ const char* const kColumns[] = { "rid",
                                  "reasoning",
                                  "tool_calls",
                                  "settings",
-                                 "exchange" };
+                                 "exchange",
+                                 "system_prompt",
+                                 "tools_hash",
+                                 "tool_choice" };
 }
 
 QString LedgerRows::requestColumns(const QString& alias)
@@ -93,6 +98,24 @@ QList<ToolCall> LedgerRows::toolCallsFromJson(const QString& json)
     return toolCallsFromJsonArray(QJsonDocument::fromJson(json.toUtf8()).array());
 }
 
+QString LedgerRows::toolChoiceToText(const QJsonValue& choice)
+{
+    if (choice.isUndefined() || choice.isNull()) {
+        return {};
+    }
+    // A JSON text ("\"auto\"", {"type": "function", ...}), so a string and an object read back alike.
+    return QString::fromUtf8(QJsonDocument(QJsonArray { choice }).toJson(QJsonDocument::Compact).chopped(1).mid(1));
+}
+
+QJsonValue LedgerRows::toolChoiceFromText(const QString& text)
+{
+    if (text.isEmpty()) {
+        return QJsonValue(QJsonValue::Undefined);
+    }
+    const QJsonArray wrapped = QJsonDocument::fromJson(QByteArray("[") + text.toUtf8() + ']').array();
+    return wrapped.isEmpty() ? QJsonValue(QJsonValue::Undefined) : wrapped.first();
+}
+
 qint64 LedgerRows::toMs(const QDateTime& at)
 {
     return at.isValid() ? at.toMSecsSinceEpoch() : 0;
@@ -106,7 +129,7 @@ QDateTime LedgerRows::fromMs(const QVariant& ms)
     return QDateTime::fromMSecsSinceEpoch(ms.toLongLong(), Qt::UTC);
 }
 
-RequestRecord LedgerRows::readRequest(const QSqlQuery& q, qint64* rid)
+RequestRecord LedgerRows::readRequest(const QSqlQuery& q, qint64* rid, QString* toolsHash)
 {
     if (rid) {
         *rid = q.value(0).toLongLong();
@@ -151,12 +174,18 @@ RequestRecord LedgerRows::readRequest(const QSqlQuery& q, qint64* rid)
     r.toolCalls = toolCallsFromJson(q.value(34).toString());
     r.settings = q.value(35).toString();
     r.exchange = q.value(36).toString();
+    r.system = q.value(37).toString();
+    if (toolsHash) {
+        *toolsHash = q.value(38).toString();
+    }
+    r.toolChoice = toolChoiceFromText(q.value(39).toString());
     return r;
 }
 
 LedgerRows::DetailsLoader::DetailsLoader(const QSqlDatabase& db, bool withFailovers)
     : m_attempts(db)
     , m_failovers(db)
+    , m_tools(db)
     , m_withFailovers(withFailovers)
 {
     m_prepared = m_attempts.prepare(QStringLiteral(
@@ -165,16 +194,32 @@ LedgerRows::DetailsLoader::DetailsLoader(const QSqlDatabase& db, bool withFailov
         && (!withFailovers
             || m_failovers.prepare(
                 QStringLiteral("SELECT at, from_model, to_model, failure_class, message FROM failovers"
-                               " WHERE request_rid = ? ORDER BY seq")));
+                               " WHERE request_rid = ? ORDER BY seq")))
+        && m_tools.prepare(QStringLiteral("SELECT tools FROM tool_documents WHERE hash = ?"));
     if (!m_prepared) {
-        m_error = m_attempts.lastError().text() + m_failovers.lastError().text();
+        m_error = m_attempts.lastError().text() + m_failovers.lastError().text() + m_tools.lastError().text();
     }
 }
 
-bool LedgerRows::DetailsLoader::load(qint64 rid, RequestRecord* record)
+bool LedgerRows::DetailsLoader::load(qint64 rid, RequestRecord* record, const QString& toolsHash)
 {
     if (!m_prepared) {
         return false;
+    }
+    if (!toolsHash.isEmpty()) {
+        // Rows of one client name the same document: read and parsed once, then shared.
+        auto known = m_toolDocuments.constFind(toolsHash);
+        if (known == m_toolDocuments.constEnd()) {
+            m_tools.addBindValue(toolsHash);
+            if (!m_tools.exec()) {
+                m_error = m_tools.lastError().text();
+                return false;
+            }
+            const QJsonArray tools = m_tools.next() ? ToolDocument::parse(m_tools.value(0).toString()) : QJsonArray();
+            m_tools.finish();
+            known = m_toolDocuments.insert(toolsHash, tools);
+        }
+        record->tools = *known;
     }
     m_attempts.addBindValue(rid);
     if (!m_attempts.exec()) {

@@ -252,6 +252,19 @@ QStringList LedgerSchema::stepSql(int version)
         // 10M-request ledger held 300,000 raw failovers, which took 338 ms to count. Filled here
         // from the raw failovers, then kept by the writer in each batch's transaction.
         return LedgerRollup::createFailoverTablesSql() + LedgerRollup::backfillFailoversSql();
+    case 15:
+        // What a gateway, `ask` or `route` client sent besides its prompt, so that its rows replay
+        // in an evaluation as they were asked: the system prompt and tool_choice in the row, the
+        // tools once per distinct document (ToolDocument: an agent sends the same 20-40 KB on every
+        // request), named by hash. The partial index finds the rows still naming a document when
+        // retention deletes rows, and costs nothing to rows without tools. Older rows kept none.
+        return {
+            QStringLiteral("CREATE TABLE tool_documents(hash TEXT PRIMARY KEY, tools TEXT NOT NULL)"),
+            QStringLiteral("ALTER TABLE requests ADD COLUMN system_prompt TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE requests ADD COLUMN tools_hash TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE requests ADD COLUMN tool_choice TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("CREATE INDEX requests_tools_hash ON requests(tools_hash) WHERE tools_hash <> ''"),
+        };
     default:
         return {};
     }

@@ -32,11 +32,13 @@ enum class LedgerOpenError
 //   v13 batch_jobs: provider batch jobs (`switchyard batch`), what each asked and whether its
 //       results are in the ledger (v12 is another branch's step)
 //   v14 failover_hourly + failover_daily: failovers per hour and day, backfilled from the raw rows
+//   v15 requests.system_prompt, tools_hash, tool_choice + tool_documents: what a gateway, `ask` or
+//       `route` client sent besides its prompt, each distinct tools document stored once
 // requests.uuid has no index on purpose: random keys would dirty one index page per insert,
 // and nothing looks a request up by uuid (history pages by time, details by rowid).
 // Old steps are never edited: a v1 file upgrades through exactly the DDL a v1 build would follow.
 namespace LedgerSchema {
-constexpr int kVersion = 14;
+constexpr int kVersion = 15;
 
 struct Result
 {

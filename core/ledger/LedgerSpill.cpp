@@ -145,6 +145,7 @@ constexpr std::pair<const char*, QString RequestRecord::*> kTexts[] = {
     { "reasoning", &RequestRecord::reasoning },
     { "settings", &RequestRecord::settings },
     { "exchange", &RequestRecord::exchange },
+    { "system", &RequestRecord::system },
 };
 
 RequestRecord requestFrom(const QJsonObject& o)
@@ -192,11 +193,13 @@ RequestRecord requestFrom(const QJsonObject& o)
         r.failovers.append(failoverFrom(failover.toObject()));
     }
     r.toolCalls = LedgerRows::toolCallsFromJsonArray(o.value(QLatin1String("tool_calls")).toArray());
+    r.tools = o.value(QLatin1String("tools")).toArray();
+    r.toolChoice = o.value(QLatin1String("tool_choice"));
     return r;
 }
 } // namespace
 
-void LedgerSpill::appendRequestJson(QByteArray& bytes, const RequestRecord& r)
+void LedgerSpill::appendRequestJson(QByteArray& bytes, const RequestRecord& r, bool withTools)
 {
     JsonTextWriter out;
     out.raw('{');
@@ -243,6 +246,16 @@ void LedgerSpill::appendRequestJson(QByteArray& bytes, const RequestRecord& r)
         out.key("tool_calls");
         out.raw(QJsonDocument(LedgerRows::toolCallsToJsonArray(r.toolCalls)).toJson(QJsonDocument::Compact));
         out.raw(',');
+    }
+    if (withTools && !r.tools.isEmpty()) {
+        out.key("tools");
+        out.raw(QJsonDocument(r.tools).toJson(QJsonDocument::Compact));
+        out.raw(',');
+        if (const QString choice = LedgerRows::toolChoiceToText(r.toolChoice); !choice.isEmpty()) {
+            out.key("tool_choice");
+            out.raw(choice.toUtf8());
+            out.raw(',');
+        }
     }
     out.key("attempts");
     out.raw('[');

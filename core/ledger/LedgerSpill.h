@@ -31,7 +31,9 @@ struct LedgerSpill
     // The spool files there are for a ledger, oldest first.
     static QStringList spoolsFor(const QString& ledgerPath);
     // One request as the spill keeps it, as a compact JSON object (also the crash journal's).
-    static void appendRequestJson(QByteArray& out, const RequestRecord& record);
+    // withTools false: without the tools and tool_choice (the crash journal, written as each call
+    // ends, leaves out the tens of KB of tool definitions an agent repeats on every request).
+    static void appendRequestJson(QByteArray& out, const RequestRecord& record, bool withTools = true);
     static RequestRecord requestFromJson(const QJsonObject& object);
     // Atomic (QSaveFile), readable by the owner only: it may hold prompts.
     bool save(const QString& path, QString* error) const;

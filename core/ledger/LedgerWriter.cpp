@@ -4,6 +4,7 @@
 #include "core/ledger/LedgerRowWriter.h"
 #include "core/ledger/LedgerRows.h"
 #include "core/ledger/LedgerStatement.h"
+#include "core/ledger/ToolDocument.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -422,7 +423,8 @@ void LedgerWriter::deleteOlderThan(const QDateTime& cutoff)
     QString error;
     QSqlQuery query(db);
     // Attempts and failovers go with their request (on PostgreSQL they have no foreign key, see
-    // LedgerDialect::extraStepSql; SQLite's ON DELETE CASCADE then finds nothing left); rollups stay.
+    // LedgerDialect::extraStepSql; SQLite's ON DELETE CASCADE then finds nothing left), and so do
+    // the tools documents no row names any more; rollups stay.
     bool ok = LedgerConnection::exec(db, m_dialect.beginWrite(), &error);
     int deleted = 0;
     if (ok) {
@@ -437,6 +439,12 @@ void LedgerWriter::deleteOlderThan(const QDateTime& cutoff)
         query.addBindValue(cutoff.toMSecsSinceEpoch());
         ok = ok && query.exec();
         deleted = query.numRowsAffected();
+        // The tools documents only the deleted rows named go with them (once no batch naming one
+        // is in flight: see lockToolDocuments).
+        if (const QString lock = m_dialect.lockToolDocuments(true); !lock.isEmpty()) {
+            ok = ok && query.exec(lock);
+        }
+        ok = ok && query.exec(ToolDocument::deleteOrphansSql());
         query.prepare(QStringLiteral("DELETE FROM votes WHERE at < ?"));
         query.addBindValue(cutoff.toMSecsSinceEpoch());
         ok = ok && query.exec();

@@ -9,6 +9,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace {
 QString at(const QString& base, qsizetype index)
 {
@@ -819,4 +821,60 @@ RequestTranslator::Result RequestTranslator::openAiToAnthropic(const QJsonObject
 RequestTranslator::Result RequestTranslator::anthropicToOpenAi(const QJsonObject& body)
 {
     return ToOpenAi().run(body);
+}
+
+RequestTranslator::OfferedTools RequestTranslator::offeredTools(const QJsonObject& body, ProviderKind from)
+{
+    OfferedTools offered;
+    const QJsonArray list = body.value(QLatin1String("tools")).toArray();
+    const QJsonValue choice = body.value(QLatin1String("tool_choice"));
+    if (from == ProviderKind::AnthropicMessages) {
+        QJsonArray custom;
+        for (const QJsonValue& tool : list) {
+            if (tool.toObject().value(QLatin1String("type")).toString(QStringLiteral("custom"))
+                == QLatin1String("custom")) {
+                custom.append(tool);
+            }
+        }
+        ToOpenAi translation;
+        QJsonObject out;
+        if (custom.isEmpty() || !translation.tools(custom, out)) {
+            return offered;
+        }
+        offered.tools = out.value(QLatin1String("tools")).toArray();
+        QJsonObject mapped;
+        if (choice.isObject() && translation.toolChoice(choice.toObject(), mapped)) {
+            offered.choice = mapped.value(QLatin1String("tool_choice"));
+        }
+    } else {
+        for (const QJsonValue& tool : list) {
+            if (tool.toObject().value(QLatin1String("type")).toString() == QLatin1String("function")) {
+                offered.tools.append(tool);
+            }
+        }
+        if (offered.tools.isEmpty()) {
+            return offered;
+        }
+        const QString mode = choice.toString();
+        if (mode == QLatin1String("auto") || mode == QLatin1String("none") || mode == QLatin1String("required")
+            || choice.toObject().value(QLatin1String("type")).toString() == QLatin1String("function")) {
+            offered.choice = choice;
+        }
+    }
+    // A choice of one tool stays only when that tool is among those kept (not a server tool).
+    if (offered.choice.isObject()) {
+        const QString name = offered.choice.toObject()
+                                 .value(QLatin1String("function"))
+                                 .toObject()
+                                 .value(QLatin1String("name"))
+                                 .toString();
+        const bool kept = std::any_of(offered.tools.begin(), offered.tools.end(), [&](const QJsonValue& tool) {
+            return tool.toObject().value(QLatin1String("function")).toObject().value(QLatin1String("name")).toString()
+                == name;
+        });
+        if (!kept) {
+            offered.choice = QJsonValue(QJsonValue::Undefined);
+        }
+    }
+    return offered;
 }

@@ -3,7 +3,9 @@
 #include "core/common/ProviderTypes.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QJsonValue>
 
 #include <optional>
 
@@ -27,4 +29,16 @@ public:
                             const QString& upstreamModel = {});
     static Result openAiToAnthropic(const QJsonObject& body);
     static Result anthropicToOpenAi(const QJsonObject& body);
+
+    // The function tools a client's body offers, and its tool_choice, as OpenAI's Chat Completions
+    // take them: what a ledger row keeps so that an evaluation offers every model the same. An
+    // Anthropic body's custom tools are translated as above. Tools that are no functions (server
+    // tools: web search, code execution) cannot be offered that way and are left out, with a
+    // tool_choice naming one; tools that cannot be translated leave nothing (empty tools).
+    struct OfferedTools
+    {
+        QJsonArray tools;
+        QJsonValue choice { QJsonValue::Undefined }; // undefined: none, or none that can be kept
+    };
+    static OfferedTools offeredTools(const QJsonObject& body, ProviderKind from);
 };

@@ -44,7 +44,9 @@ QByteArray lineFor(QLatin1String kind, const RequestRecord& row)
     line += "{\"";
     line += QByteArrayView(kind.data(), kind.size());
     line += "\":";
-    LedgerSpill::appendRequestJson(line, row);
+    // The system prompt goes in; the tools (an agent's tens of KB, on every call) do not: a row
+    // recovered after a crash keeps what was asked, not what it was offered.
+    LedgerSpill::appendRequestJson(line, row, false);
     line += "}\n";
     return line;
 }
@@ -148,6 +150,7 @@ void CallJournal::finished(const RequestRecord& row)
         kept.reasoning.clear();
         kept.toolCalls.clear();
         kept.exchange.clear();
+        kept.system.clear();
     }
     const QByteArray line = lineFor(kDone, kept);
     m_done.push_back({ ++m_seq, line });

@@ -140,6 +140,9 @@ RequestRecord CallRecorder::row(const RecordContext& context, const FinishedCall
     record.attempts = attemptRows(call.attempts);
     record.failovers = failoverRows(call.attempts);
     record.settings = context.settings;
+    record.system = context.system;
+    record.tools = context.tools;
+    record.toolChoice = context.toolChoice;
     record.trace = { call.span, call.maxTokens, call.finishReason, call.operation };
     if (context.keepAnswer) {
         record.answer = call.answer;

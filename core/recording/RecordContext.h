@@ -4,6 +4,8 @@
 #include "core/common/RequestSource.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonValue>
 #include <QString>
 
 #include <optional>
@@ -29,4 +31,10 @@ struct RecordContext
     QString settings; // RequestSettings::describe of the request
     QString exchange; // a workbench column's tools, earlier turns and files (kept with the answer)
     QString requestId; // the row's uuid; the recorder makes one when left empty
+    // What a client sent besides its prompt (the gateway, `ask`, `route`): its system prompt, and
+    // its tools and tool_choice as OpenAI's (see RequestRecord). The ledger drops them with the
+    // prompt when prompt storage is off.
+    QString system;
+    QJsonArray tools;
+    QJsonValue toolChoice { QJsonValue::Undefined };
 };

@@ -1,4 +1,5 @@
 #include "CliRun.h"
+#include "ServeProcess.h"
 #include "core/http/HttpResponder.h"
 #include "core/http/HttpServer.h"
 #include "core/ledger/Ledger.h"
@@ -19,6 +20,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <csignal>
 
 // `switchyard eval run` as a real process against a loopback upstream of this test that serves two
 // models ("strong" answers every sum right, "weak" only the even ones), counts what it answered per
@@ -36,8 +38,16 @@ public:
             const QJsonArray messages = body.value(QLatin1String("messages")).toArray();
             const QString prompt = messages.last().toObject().value(QLatin1String("content")).toString();
             ++received;
-            if (messages.first().toObject().value(QLatin1String("role")).toString() == QLatin1String("system")) {
-                systems.append(messages.first().toObject().value(QLatin1String("content")).toString());
+            const QString firstRole = messages.first().toObject().value(QLatin1String("role")).toString();
+            if (firstRole == QLatin1String("system") || firstRole == QLatin1String("developer")) {
+                // As text, or as text parts (what a translated Anthropic system becomes).
+                const QJsonValue content = messages.first().toObject().value(QLatin1String("content"));
+                QStringList texts { content.toString() };
+                for (const QJsonValue& part : content.toArray()) {
+                    texts.append(part.toObject().value(QLatin1String("text")).toString());
+                }
+                texts.removeAll(QString());
+                systems.append(texts.join(u'\n'));
             }
             if (model == holdModel) {
                 held.append(QPointer<HttpResponder>(responder)); // never answered: the process dies first
@@ -66,6 +76,7 @@ public:
                 // "strong" calls the tool with the city the prompt names, "weak" answers in text.
                 toolsSeen[model] += 1;
                 toolChoices.append(body.value(QLatin1String("tool_choice")));
+                toolLists.append(body.value(QLatin1String("tools")).toArray());
                 static const QRegularExpression city(QStringLiteral("in (\\w+)\\?"));
                 const QString named = city.match(prompt).captured(1);
                 if (model == QLatin1String("strong")) {
@@ -107,6 +118,7 @@ public:
     QStringList judgedFirst; // per pairwise judge call: "PROMPT|the answer shown as A"
     QHash<QString, int> toolsSeen; // model -> requests that offered tools
     QList<QJsonValue> toolChoices; // the tool_choice of each of them (undefined: none sent)
+    QList<QJsonArray> toolLists; // the tools of each of them
     QStringList systems; // the system prompt of each request that had one
 
 private:
@@ -195,6 +207,9 @@ private slots:
     void pairwise_judgedInBothOrders_verdictsAndGames();
     void pairwise_sigkillBetweenTheTwoOrders_resumeReadsTheFirstVerdict();
     void importHistory_writesASetThatRuns();
+    void importHistory_gatewayRowsReplayWithSystemAndTools_data();
+    void importHistory_gatewayRowsReplayWithSystemAndTools();
+    void importHistory_askAndRouteRowsKeepTheirSystemPrompt();
     void badToolsFile_refusedNamingThePlace_nothingSent_data();
     void badToolsFile_refusedNamingThePlace_nothingSent();
 
@@ -768,6 +783,153 @@ void tst_CliEval::importHistory_writesASetThatRuns()
                                                   QStringLiteral("--out"), out });
     QCOMPARE(bad.exitCode, 64);
     QVERIFY2(bad.err.contains("--since needs a date as YYYY-MM-DD"), bad.err.constData());
+}
+
+// An agent's request through the gateway (chat completions, Anthropic messages or the Responses
+// API) with a system prompt and tools leaves a ledger row that `eval import-history` writes with
+// both, as OpenAI's function tools, and `eval run` of that set sends both to the upstream: the
+// agent's traffic replays on another model. With prompt storage off nothing of it is kept.
+void tst_CliEval::importHistory_gatewayRowsReplayWithSystemAndTools_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("storePrompts");
+    const QByteArray schema = R"({"type":"object","properties":{"city":{"type":"string"}},"required":["city"]})";
+    const QByteArray chat = R"({"model":"weak","messages":[{"role":"developer","content":"You forecast weather."},)"
+                            R"({"role":"user","content":"Rain in Oslo?"}],"tools":[{"type":"function","function":)"
+                            R"({"name":"get_weather","description":"Weather now","parameters":)"
+        + schema + R"(}}],"tool_choice":"required"})";
+    QTest::newRow("chat completions") << QStringLiteral("/v1/chat/completions") << chat << true;
+    QTest::newRow("anthropic messages")
+        << QStringLiteral("/v1/messages")
+        << R"({"model":"weak","max_tokens":100,"system":[{"type":"text","text":"You forecast weather."}],)"
+           R"("messages":[{"role":"user","content":"Rain in Oslo?"}],"tools":[{"name":"get_weather",)"
+           R"("description":"Weather now","input_schema":)"
+            + schema + R"(,"cache_control":{"type":"ephemeral"}}],"tool_choice":{"type":"any"}})"
+        << true;
+    QTest::newRow("responses")
+        << QStringLiteral("/v1/responses")
+        << R"({"model":"weak","store":false,"instructions":"You forecast weather.","input":"Rain in Oslo?",)"
+           R"("tools":[{"type":"function","name":"get_weather","description":"Weather now","parameters":)"
+            + schema + R"(}],"tool_choice":"required"})"
+        << true;
+    QTest::newRow("prompt storage off keeps none of it") << QStringLiteral("/v1/chat/completions") << chat << false;
+}
+
+void tst_CliEval::importHistory_gatewayRowsReplayWithSystemAndTools()
+{
+    QFETCH(QString, path);
+    QFETCH(QByteArray, body);
+    QFETCH(bool, storePrompts);
+    const QString system = QStringLiteral("You forecast weather.");
+    if (!storePrompts) {
+        QVERIFY(
+            write(QDir(m_home->path()).filePath(QStringLiteral("settings.ini")), "[privacy]\nstorePrompts=false\n"));
+    }
+    {
+        ServeProcess serve;
+        QVERIFY2(serve.start(m_home->path(), {}), serve.standardError().constData());
+        QNetworkAccessManager nam;
+        QNetworkRequest request(serve.url(path));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        QNetworkReply* reply = nam.post(request, body);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        QVERIFY(finished.wait(15000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        reply->deleteLater();
+        QCOMPARE(::kill(pid_t(serve.pid()), SIGTERM), 0);
+        QCOMPARE(serve.waitForExit(15000), 0);
+    }
+    // The upstream was offered what the client sent (the gateway passes it on or translates it).
+    QCOMPARE(m_upstream->systems, QStringList { system });
+    QCOMPARE(m_upstream->toolsSeen.value(QStringLiteral("weak")), 1);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM requests WHERE source = 'gateway'")).toInt(), 1);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM tool_documents")).toInt(), storePrompts ? 1 : 0);
+    QCOMPARE(scalar(QStringLiteral("SELECT system_prompt || tool_choice FROM requests")).toString().isEmpty(),
+             !storePrompts);
+
+    const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+    const QString out = QDir(m_home->path()).filePath(QStringLiteral("agent.jsonl"));
+    const CliRun import = CliRun::of(home()
+                                     + QStringList { QStringLiteral("eval"), QStringLiteral("import-history"),
+                                                     QStringLiteral("--since"), today, QStringLiteral("--out"), out });
+    if (!storePrompts) {
+        QVERIFY(import.exitCode != 0);
+        QVERIFY2(import.err.contains("1 row without a prompt left out"), import.err.constData());
+        return;
+    }
+    QVERIFY2(import.exitCode == 0, import.err.constData());
+    QVERIFY2(import.err.contains("1 prompt written"), import.err.constData());
+    QFile file(out);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject line = QJsonDocument::fromJson(file.readAll().trimmed()).object();
+    QCOMPARE(line.value(QLatin1String("prompt")).toString(), QStringLiteral("Rain in Oslo?"));
+    QCOMPARE(line.value(QLatin1String("system")).toString(), system);
+    const QJsonObject function
+        = line.value(QLatin1String("tools")).toArray().first().toObject().value(QLatin1String("function")).toObject();
+    QCOMPARE(function.value(QLatin1String("name")).toString(), QStringLiteral("get_weather"));
+    QCOMPARE(function.value(QLatin1String("description")).toString(), QStringLiteral("Weather now"));
+    QCOMPARE(function.value(QLatin1String("parameters")).toObject().value(QLatin1String("required")).toArray(),
+             QJsonArray { QStringLiteral("city") });
+    // Anthropic's "any" is OpenAI's "required".
+    QCOMPARE(line.value(QLatin1String("tool_choice")).toString(), QStringLiteral("required"));
+
+    // The set, run on another model, asks what the agent asked: same system prompt, same tools.
+    m_upstream->systems.clear();
+    m_upstream->toolLists.clear();
+    m_upstream->toolChoices.clear();
+    const CliRun replay
+        = CliRun::of(home()
+                     + QStringList { QStringLiteral("eval"), QStringLiteral("run"), out, QStringLiteral("--models"),
+                                     QStringLiteral("strong"), QStringLiteral("--grader"),
+                                     QStringLiteral("tool-call:get_weather"), QStringLiteral("--json") });
+    QVERIFY2(replay.exitCode == 0, replay.err.constData());
+    // The cheap model's call is graded as a real call of the agent's tool.
+    QCOMPARE(QJsonDocument::fromJson(replay.out)
+                 .object()
+                 .value(QLatin1String("models"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QLatin1String("pass_rate"))
+                 .toDouble(),
+             1.0);
+    QCOMPARE(m_upstream->systems, QStringList { system });
+    QCOMPARE(m_upstream->toolLists.size(), 1);
+    QCOMPARE(m_upstream->toolLists.first(), line.value(QLatin1String("tools")).toArray());
+    QCOMPARE(m_upstream->toolChoices, QList<QJsonValue> { QJsonValue(QStringLiteral("required")) });
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM tool_documents")).toInt(), 1);
+}
+
+// `ask --system` and `route --system` keep the system prompt with the prompt, so the set made of
+// their rows asks with it.
+void tst_CliEval::importHistory_askAndRouteRowsKeepTheirSystemPrompt()
+{
+    for (const char* command : { "ask", "route" }) {
+        const CliRun run = CliRun::of(home()
+                                      + QStringList { QString::fromLatin1(command), QStringLiteral("--model"),
+                                                      QStringLiteral("weak"), QStringLiteral("--system"),
+                                                      QStringLiteral("Answer as %1 would.").arg(command),
+                                                      QStringLiteral("--no-stream"), QStringLiteral("What is 2+2?") });
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+    }
+    const QString out = QDir(m_home->path()).filePath(QStringLiteral("asked.jsonl"));
+    const CliRun import = CliRun::of(
+        home()
+        + QStringList { QStringLiteral("eval"), QStringLiteral("import-history"), QStringLiteral("--since"),
+                        QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate), QStringLiteral("--out"), out });
+    // The same question with two system prompts: two prompts of the set.
+    QVERIFY2(import.err.contains("2 prompts written"), import.err.constData());
+    m_upstream->systems.clear();
+    const CliRun replay = CliRun::of(home()
+                                     + QStringList { QStringLiteral("eval"), QStringLiteral("run"), out,
+                                                     QStringLiteral("--models"), QStringLiteral("strong"),
+                                                     QStringLiteral("--grader"), QStringLiteral("numeric:4") });
+    QVERIFY2(replay.exitCode == 0, replay.err.constData());
+    QStringList systems = m_upstream->systems;
+    systems.sort();
+    QCOMPARE(systems,
+             (QStringList { QStringLiteral("Answer as ask would."), QStringLiteral("Answer as route would.") }));
 }
 
 void tst_CliEval::badToolsFile_refusedNamingThePlace_nothingSent_data()

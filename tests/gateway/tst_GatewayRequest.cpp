@@ -2,7 +2,9 @@
 #include "core/gateway/GatewayJson.h"
 #include "core/gateway/GatewayRequest.h"
 #include "core/gateway/OpenAiGatewayFormat.h"
+#include "core/gateway/ResponsesRequest.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -20,6 +22,9 @@ private slots:
     void openAiBody_readsEverythingRouted();
     void longStrings_readAsTheClientWroteThem();
     void anthropicBody_systemAndParts();
+    void offeredTools_asOpenAiFunctions_data();
+    void offeredTools_asOpenAiFunctions();
+    void offeredTools_sameToolsAgain_sharedAndNeverStale();
     void escaping_matchesQJson_data();
     void escaping_matchesQJson();
     void constantTimeEquals_data();
@@ -251,6 +256,107 @@ void tst_GatewayRequest::anthropicBody_systemAndParts()
     QCOMPARE(request.chat.systemText(), QStringLiteral("be short"));
     QCOMPARE(request.chat.lastUserText(), QStringLiteral("q2"));
     QCOMPARE(request.chat.maxTokens, 9);
+}
+
+// What a ledger row keeps of the tools a client offered, for an evaluation to offer every model:
+// OpenAI's function tools as sent, Anthropic's custom tools and the Responses API's function tools
+// translated to them; tools that are no functions (server tools) cannot be offered that way.
+void tst_GatewayRequest::offeredTools_asOpenAiFunctions_data()
+{
+    QTest::addColumn<QString>("api"); // "openai", "anthropic", "responses"
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("tools"); // the expected OpenAI tools array ("[]": none)
+    QTest::addColumn<QByteArray>("choice"); // the expected tool_choice as JSON ("": none)
+    const QByteArray weather = R"([{"type":"function","function":{"name":"get_weather","description":"Weather now",)"
+                               R"("parameters":{"type":"object","properties":{"city":{"type":"string"}}}}}])";
+    const QByteArray messages = R"("messages":[{"role":"user","content":"Rain in Oslo?"}])";
+    QTest::newRow("chat completions: function tools and tool_choice as sent")
+        << "openai"
+        << R"({"model":"m",)" + messages + R"(,"tools":)" + weather + R"(,"tool_choice":"required"})" << weather
+        << QByteArray(R"("required")");
+    QTest::newRow("chat completions: a choice of one function kept")
+        << "openai"
+        << R"({"model":"m",)" + messages + R"(,"tools":)" + weather
+            + R"(,"tool_choice":{"type":"function","function":{"name":"get_weather"}}})"
+        << weather << QByteArray(R"({"function":{"name":"get_weather"},"type":"function"})");
+    QTest::newRow("chat completions: a custom tool is no function, left out") << "openai"
+                                                                              << R"({"model":"m",)" + messages
+            + R"(,"tools":[{"type":"custom","custom":{"name":"grammar"}},{"type":"function","function":{"name":"get_weather","description":"Weather now","parameters":{"type":"object","properties":{"city":{"type":"string"}}}}}]})"
+                                                                              << weather << QByteArray();
+    QTest::newRow("chat completions: no tools, nothing kept")
+        << "openai"
+        << R"({"model":"m",)" + messages + "}" << QByteArray("[]") << QByteArray();
+    QTest::newRow("messages: custom tools translated, cache_control dropped, any -> required")
+        << "anthropic"
+        << R"({"model":"m","max_tokens":9,)" + messages
+            + R"(,"tools":[{"name":"get_weather","description":"Weather now","input_schema":{"type":"object",)"
+              R"("properties":{"city":{"type":"string"}}},"cache_control":{"type":"ephemeral"}}],"tool_choice":{"type":"any"}})"
+        << weather << QByteArray(R"("required")");
+    QTest::newRow("messages: a server tool left out, and a choice of it")
+        << "anthropic"
+        << R"({"model":"m","max_tokens":9,)" + messages
+            + R"(,"tools":[{"type":"web_search_20250305","name":"web_search"},{"type":"custom","name":"get_weather",)"
+              R"("description":"Weather now","input_schema":{"type":"object","properties":{"city":{"type":"string"}}}}],)"
+              R"("tool_choice":{"type":"tool","name":"web_search"}})"
+        << weather << QByteArray();
+    QTest::newRow("messages: only server tools, nothing kept") << "anthropic"
+                                                               << R"({"model":"m","max_tokens":9,)" + messages
+            + R"(,"tools":[{"type":"web_search_20250305","name":"web_search"}]})"
+                                                               << QByteArray("[]") << QByteArray();
+    QTest::newRow("responses: function tools as chat completions take them")
+        << "responses"
+        << QByteArray(R"({"model":"m","input":"Rain in Oslo?","instructions":"Be brief.","tools":[{"type":"function",)"
+                      R"("name":"get_weather","description":"Weather now","parameters":{"type":"object",)"
+                      R"("properties":{"city":{"type":"string"}}}}],"tool_choice":"auto"})")
+        << weather << QByteArray(R"("auto")");
+}
+
+void tst_GatewayRequest::offeredTools_asOpenAiFunctions()
+{
+    QFETCH(QString, api);
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, tools);
+    QFETCH(QByteArray, choice);
+    GatewayRequest request;
+    if (api == QLatin1String("responses")) {
+        const ResponsesRequest translated = ResponsesRequest::fromJson(body);
+        QVERIFY2(!translated.error, translated.error ? qPrintable(translated.error->message) : "");
+        request = GatewayRequest::fromOpenAi(translated.chatBody);
+    } else {
+        request
+            = api == QLatin1String("openai") ? GatewayRequest::fromOpenAi(body) : GatewayRequest::fromAnthropic(body);
+    }
+    QVERIFY2(!request.error, request.error ? qPrintable(request.error->message) : "");
+    QCOMPARE(QJsonDocument(request.offeredTools).toJson(QJsonDocument::Compact),
+             QJsonDocument::fromJson(tools).toJson(QJsonDocument::Compact));
+    const QByteArray got = request.offeredToolChoice.isUndefined()
+        ? QByteArray()
+        : QJsonDocument(QJsonArray { request.offeredToolChoice }).toJson(QJsonDocument::Compact).chopped(1).mid(1);
+    QCOMPARE(got, choice);
+}
+
+// An agent's next request with the same tools reuses their translation; changed tools never get
+// the last ones'.
+void tst_GatewayRequest::offeredTools_sameToolsAgain_sharedAndNeverStale()
+{
+    auto body = [](const QByteArray& description, const QByteArray& choice) {
+        return R"({"model":"m","max_tokens":9,"messages":[{"role":"user","content":"hi"}],"tools":[{"name":"read",)"
+               R"("description":")"
+            + description + R"(","input_schema":{"type":"object"}}],"tool_choice":{"type":")" + choice + R"("}})";
+    };
+    const GatewayRequest first = GatewayRequest::fromAnthropic(body("Reads a file", "auto"));
+    const GatewayRequest again = GatewayRequest::fromAnthropic(body("Reads a file", "auto"));
+    QCOMPARE(again.offeredTools, first.offeredTools);
+    const GatewayRequest changed = GatewayRequest::fromAnthropic(body("Reads a whole file", "auto"));
+    QCOMPARE(changed.offeredTools.first()
+                 .toObject()
+                 .value(QLatin1String("function"))
+                 .toObject()
+                 .value(QLatin1String("description"))
+                 .toString(),
+             QStringLiteral("Reads a whole file"));
+    QCOMPARE(GatewayRequest::fromAnthropic(body("Reads a whole file", "any")).offeredToolChoice,
+             QJsonValue(QStringLiteral("required")));
 }
 
 void tst_GatewayRequest::escaping_matchesQJson_data()

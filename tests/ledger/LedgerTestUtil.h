@@ -136,7 +136,7 @@ inline QByteArray storedBytes(const QString& location)
     }
     RawDb raw(location);
     QByteArray all;
-    for (const char* table : { "meta", "requests", "attempts", "failovers", "votes" }) {
+    for (const char* table : { "meta", "requests", "attempts", "failovers", "votes", "tool_documents" }) {
         all += raw.scalar(QStringLiteral("SELECT string_agg(t::text, E'\\n') FROM %1 t").arg(QLatin1String(table)))
                    .toString()
                    .toUtf8();

@@ -4,8 +4,11 @@
 #include "core/ledger/LedgerMigration.h"
 #include "core/ledger/LedgerQueries.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <numeric>
 
 using namespace LedgerTestUtil;
@@ -51,6 +54,14 @@ QString TestLedgerMigration::makeSource(const QString& name, int count)
                                   i % 7 == 0 ? std::nullopt : std::optional<double>(0.001 * (i % 13)));
         r.usage.promptTokens = 100 + i;
         r.clientKey = i % 5 == 0 ? QStringLiteral("k1") : QString();
+        if (i % 4 == 0) {
+            // A gateway client's system prompt and one of two tool sets: two documents in all.
+            r.source = RequestSource::Gateway;
+            r.system = QStringLiteral("Agent %1").arg(i % 8);
+            r.tools = QJsonArray { QJsonObject {
+                { "type", "function" }, { "function", QJsonObject { { "name", i % 8 ? "read" : "write" } } } } };
+            r.toolChoice = QStringLiteral("auto");
+        }
         if (i % 3 == 0) {
             r.attempts.prepend(attempt("m-c", "pc", r.startedAt, "failed", "server_error"));
             r.failovers = { FailoverRecord { r.startedAt.addMSecs(400), "m-c", r.finalModel, "server_error", "503" } };
@@ -159,6 +170,11 @@ void TestLedgerMigration::copy_matchesTheSourceFigureForFigure()
         QCOMPARE(b.unpricedRequests, a.unpricedRequests);
     }
     QCOMPARE(to.recentRequests(50), from.recentRequests(50));
+    // Among them every fourth with the tools it was offered, read from the copied documents.
+    const QList<RequestRecord> copied = to.recentRequests(50);
+    QVERIFY(std::count_if(copied.begin(), copied.end(), [](const RequestRecord& r) { return !r.tools.isEmpty(); })
+            >= 12);
+    QCOMPARE(RawDb(target).scalar("SELECT COUNT(*) FROM tool_documents").toInt(), 2);
     QCOMPARE(to.votesInCompareGroup(QStringLiteral("cmp-1")).size(), 2);
     QCOMPARE(to.failoverEvents({}, 20).size(), 20);
     // The failover rollups came along: the pruned half day is still counted, as in the source.

@@ -3,6 +3,7 @@
 #include "core/common/Clock.h"
 #include "core/ledger/LatencyHistogram.h"
 #include "core/ledger/LedgerQueries.h"
+#include "core/ledger/LedgerSchema.h"
 
 #include <QTemporaryDir>
 
@@ -537,6 +538,13 @@ void TestLedgerQueries::failoverRollup_v13LedgerBackfilledThenKeptByTheWriter()
         RawDb raw(location);
         QVERIFY(raw.exec(QStringLiteral("DROP TABLE failover_hourly")));
         QVERIFY(raw.exec(QStringLiteral("DROP TABLE failover_daily")));
+        // Nor what v15 added.
+        for (const char* sql :
+             { "DROP INDEX requests_tools_hash", "DROP TABLE tool_documents",
+               "ALTER TABLE requests DROP COLUMN system_prompt", "ALTER TABLE requests DROP COLUMN tools_hash",
+               "ALTER TABLE requests DROP COLUMN tool_choice" }) {
+            QVERIFY2(raw.exec(QString::fromLatin1(sql)), sql);
+        }
         QVERIFY(raw.exec(QStringLiteral("UPDATE meta SET value = '13' WHERE key = 'schema_version'")));
     }
     const qint64 rawBefore = [&] {
@@ -551,7 +559,7 @@ void TestLedgerQueries::failoverRollup_v13LedgerBackfilledThenKeptByTheWriter()
     QVERIFY2(ledger.open(location), qPrintable(ledger.errorString()));
     {
         RawDb raw(location);
-        QCOMPARE(raw.scalar("SELECT value FROM meta WHERE key = 'schema_version'").toInt(), 14);
+        QCOMPARE(raw.scalar("SELECT value FROM meta WHERE key = 'schema_version'").toInt(), LedgerSchema::kVersion);
         QCOMPARE(raw.scalar("SELECT COUNT(*) FROM failovers").toLongLong(), rawBefore);
         QCOMPARE(raw.scalar("SELECT SUM(failovers) FROM failover_hourly").toLongLong(), rawBefore);
         QCOMPARE(raw.scalar("SELECT SUM(failovers) FROM failover_daily").toLongLong(), rawBefore);

@@ -3,6 +3,8 @@
 #include "core/ledger/LedgerQueries.h"
 #include "core/ledger/LedgerSchema.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTemporaryDir>
 
 using namespace LedgerTestUtil;
@@ -75,6 +77,7 @@ private slots:
     void everyEarlierVersion_upgradesToLearnedDecisions_data();
     void everyEarlierVersion_upgradesToLearnedDecisions();
     void v5File_upgradesToKeptAnswers();
+    void v14File_upgradesToOfferedTools();
     void newerFile_refusedAndByteIdentical();
     void garbageFile_reportedDamagedAndCanBeMovedAside();
     void corruptPages_reportedDamaged();
@@ -486,6 +489,59 @@ void TestLedgerSchema::v5File_upgradesToKeptAnswers()
     QCOMPARE(history.at(2).prompt, QStringLiteral("first prompt"));
     QCOMPARE(queries.votesInCompareGroup(QStringLiteral("g")).value(0).winnerModel, QStringLiteral("m-c"));
     QCOMPARE(queries.votedRuns().size(), 1);
+}
+
+// v15 keeps what a gateway, `ask` or `route` client sent besides its prompt; a v14 file's rows
+// stay as they were (no system prompt, no tools) and new rows keep theirs, in the same file.
+void TestLedgerSchema::v14File_upgradesToOfferedTools()
+{
+    const QString path = m_dir.filePath(QStringLiteral("tools-v14.sqlite"));
+    {
+        // A file exactly as a version-14 build left it.
+        RawDb raw(path);
+        for (int step = 1; step <= 14; ++step) {
+            for (const QString& sql : LedgerSchema::stepSql(step)) {
+                QVERIFY2(raw.exec(sql), qPrintable(sql));
+            }
+            if (step == 1) {
+                insertV1Rows(raw);
+            }
+        }
+        QVERIFY(raw.exec(QStringLiteral("INSERT OR REPLACE INTO meta VALUES('schema_version', '14')")));
+    }
+    Ledger ledger;
+    QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
+    RequestRecord agent = request(utc(2026, 3, 3, 10), QStringLiteral("m-a"), QStringLiteral("pa"));
+    agent.source = RequestSource::Gateway;
+    agent.system = QStringLiteral("You are a coding agent.");
+    agent.tools = QJsonArray { QJsonObject {
+        { "type", "function" },
+        { "function",
+          QJsonObject { { "name", "read_file" }, { "parameters", QJsonObject { { "type", "object" } } } } } } };
+    agent.toolChoice = QStringLiteral("auto");
+    RequestRecord again = agent; // the agent's next request: the same tools
+    again.id = QStringLiteral("u-again");
+    again.startedAt = agent.startedAt.addSecs(1);
+    QVERIFY(recordAll(ledger, { agent, again }));
+    ledger.close();
+
+    RawDb raw(path);
+    QCOMPARE(raw.scalar("SELECT value FROM meta WHERE key = 'schema_version'").toInt(), LedgerSchema::kVersion);
+    QCOMPARE(
+        raw.scalar("SELECT COUNT(*) FROM requests WHERE system_prompt = '' AND tools_hash = '' AND tool_choice = ''"
+                   " AND uuid IN ('u-1', 'u-2')")
+            .toInt(),
+        2);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM tool_documents").toInt(), 1); // two rows, one document
+    LedgerQueries queries(path);
+    const QList<RequestRecord> history = queries.recentRequests(10);
+    QCOMPARE(history.size(), 4);
+    QCOMPARE(history.at(1), agent);
+    QCOMPARE(history.at(3).prompt, QStringLiteral("first prompt"));
+    QVERIFY(history.at(3).tools.isEmpty());
+    QVERIFY(history.at(3).system.isEmpty());
+    QVERIFY(history.at(3).toolChoice.isUndefined());
+    QCOMPARE(history.at(3).attempts.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestLedgerSchema)

@@ -12,6 +12,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <algorithm>
+
 using namespace LedgerTestUtil;
 
 class TestLedgerWriter : public QObject
@@ -29,6 +31,10 @@ private slots:
     void promptStorage();
     void apiKeyFromEnvironment_neverInFileOrExports();
     void deleteOlderThan_dropsOldRawRowsKeepsRollups();
+    void offeredTools_storedOncePerDocument_data();
+    void offeredTools_storedOncePerDocument();
+    void deleteOlderThan_dropsToolDocumentsNoRowNames();
+    void deleteOlderThan_waitsForABatchNamingTheDocument();
     void exportCsv_headerAndQuotedRows();
     void exportJsonl_parsesBack();
     void killedWriter_keepsEveryReportedCommit();
@@ -92,7 +98,24 @@ RequestRecord richRecord()
     r.toolCalls = { ToolCall { "call_1", "lookup", "{\"q\":\"stable sort\"}" }, ToolCall { "call_2", "noop", "" } };
     r.settings = QStringLiteral("temperature=0.2 max_tokens=512");
     r.exchange = QStringLiteral("{\"column\":1,\"question\":\"Why «stable»?\",\"tools\":[]}");
+    r.system = QStringLiteral("You sort «things».\nBe brief.");
+    r.tools = QJsonDocument::fromJson(R"([{"type":"function","function":{"name":"lookup","description":"Finds a term",
+        "parameters":{"type":"object","properties":{"q":{"type":"string"}},"required":["q"]}}}])")
+                  .array();
+    r.toolChoice = QJsonObject { { "type", "function" }, { "function", QJsonObject { { "name", "lookup" } } } };
     return r;
+}
+
+// An OpenAI tools array of one function with this name and description.
+QJsonArray toolsNamed(const QString& name, const QString& description = QStringLiteral("Looks it up"))
+{
+    return QJsonArray { QJsonObject {
+        { "type", "function" },
+        { "function",
+          QJsonObject {
+              { "name", name },
+              { "description", description },
+              { "parameters", QJsonObject { { "type", "object" }, { "properties", QJsonObject {} } } } } } } };
 }
 } // namespace
 
@@ -203,6 +226,9 @@ void TestLedgerWriter::promptStorage()
         record.toolCalls = { ToolCall { "call_1", "weather", arguments } };
         record.settings = QStringLiteral("temperature=0.5");
         record.exchange = QStringLiteral("{\"earlier\":[{\"question\":\"EXCHANGE-TEXT-tapir-31\"}]}");
+        record.system = QStringLiteral("SYSTEM-TEXT-gecko-12");
+        record.tools = toolsNamed(QStringLiteral("lookup"), QStringLiteral("TOOLS-TEXT-lemur-77"));
+        record.toolChoice = QStringLiteral("required");
         QVERIFY(recordAll(ledger, { record }));
     }
     const QByteArray bytes = storedBytes(path);
@@ -212,6 +238,10 @@ void TestLedgerWriter::promptStorage()
     QCOMPARE(bytes.contains(reasoning.toUtf8()), store);
     QCOMPARE(bytes.contains("TOOL-ARGS-ibex-55"), store);
     QCOMPARE(bytes.contains("EXCHANGE-TEXT-tapir-31"), store); // earlier turns are prompts too
+    // The system prompt and the tools offered with it tell what was asked as well.
+    QCOMPARE(bytes.contains("SYSTEM-TEXT-gecko-12"), store);
+    QCOMPARE(bytes.contains("TOOLS-TEXT-lemur-77"), store);
+    QCOMPARE(RawDb(path).scalar("SELECT COUNT(*) FROM tool_documents").toInt(), store ? 1 : 0);
     LedgerQueries queries(path);
     const RequestRecord stored = queries.recentRequests(1).value(0);
     QCOMPARE(stored.prompt, store ? secret : QString());
@@ -219,6 +249,9 @@ void TestLedgerWriter::promptStorage()
     QCOMPARE(stored.reasoning, store ? reasoning : QString());
     QCOMPARE(stored.toolCalls.size(), store ? 1 : 0);
     QCOMPARE(stored.settings, QStringLiteral("temperature=0.5")); // settings hold no text of the user's
+    QCOMPARE(stored.system, store ? QStringLiteral("SYSTEM-TEXT-gecko-12") : QString());
+    QCOMPARE(stored.tools.size(), store ? 1 : 0);
+    QCOMPARE(stored.toolChoice, store ? QJsonValue(QStringLiteral("required")) : QJsonValue(QJsonValue::Undefined));
     // History search finds a run by what it answered, when it was kept.
     QCOMPARE(queries.recentRequests(10, 0, QStringLiteral("okapi")).size(), store ? 1 : 0);
     QCOMPARE(queries.recentRequests(10, 0, QStringLiteral("quokka")).size(), store ? 1 : 0);
@@ -285,6 +318,135 @@ void TestLedgerWriter::deleteOlderThan_dropsOldRawRowsKeepsRollups()
     QCOMPARE(raw.scalar("SELECT COUNT(*) FROM attempts").toInt(), 1);
     // Rollups keep the long-range dashboard.
     QCOMPARE(queries.totals({}).requests, 2);
+}
+
+// An agent sends the same tool definitions (20-40 KB) on every request: the ledger keeps each
+// distinct document once, whatever spacing or key order it came in, across batches.
+void TestLedgerWriter::offeredTools_storedOncePerDocument_data()
+{
+    QTest::addColumn<QStringList>("toolsTexts"); // request i offers toolsTexts[i % size] ("" none)
+    QTest::addColumn<int>("flushes"); // the 50 requests in this many writer transactions
+    QTest::addColumn<int>("documents");
+    const QString a = QStringLiteral(R"([{"type":"function","function":{"name":"read_file","description":"Reads",)"
+                                     R"("parameters":{"type":"object","properties":{"path":{"type":"string"}}}}}])");
+    const QString aReordered = QStringLiteral(
+        R"([ { "function": { "parameters": { "properties": { "path": { "type": "string" } }, "type": "object" },)"
+        R"( "description": "Reads", "name": "read_file" }, "type": "function" } ])");
+    const QString b = QStringLiteral(R"([{"type":"function","function":{"name":"write_file","parameters":{}}}])");
+    QTest::newRow("50 requests with the same tools store one document") << QStringList { a } << 1 << 1;
+    QTest::newRow("the same tools in five transactions store one document") << QStringList { a } << 5 << 1;
+    QTest::newRow("the same tools with other key order and spacing are one document")
+        << QStringList { a, aReordered } << 1 << 1;
+    QTest::newRow("two tool sets in turn store two documents") << QStringList { a, b } << 2 << 2;
+    QTest::newRow("requests without tools store none") << QStringList { QString() } << 1 << 0;
+}
+
+void TestLedgerWriter::offeredTools_storedOncePerDocument()
+{
+    QFETCH(QStringList, toolsTexts);
+    QFETCH(int, flushes);
+    QFETCH(int, documents);
+    const QString path = freshPath(QStringLiteral("tools-%1").arg(QTest::currentDataTag()).replace(u' ', u'-'));
+    QList<RequestRecord> records;
+    for (int i = 0; i < 50; ++i) {
+        RequestRecord record = request(utc(2026, 3, 2, 10).addSecs(i), "m-a", "pa");
+        record.source = RequestSource::Gateway;
+        record.system = QStringLiteral("You are a coding agent.");
+        record.tools = QJsonDocument::fromJson(toolsTexts.at(i % toolsTexts.size()).toUtf8()).array();
+        record.toolChoice = record.tools.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue("auto");
+        records << record;
+    }
+    {
+        Ledger ledger;
+        QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
+        const qsizetype each = records.size() / flushes;
+        for (int f = 0; f < flushes; ++f) {
+            QVERIFY(recordAll(ledger, records.mid(f * each, f + 1 == flushes ? -1 : each)));
+        }
+    }
+    RawDb raw(path);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM tool_documents").toInt(), documents);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM requests WHERE tools_hash <> ''").toInt(), documents > 0 ? 50 : 0);
+    // Each row reads back the tools it was offered, from the one document.
+    LedgerQueries queries(path);
+    QList<RequestRecord> history = queries.recentRequests(100);
+    std::reverse(history.begin(), history.end());
+    QCOMPARE(history.size(), 50);
+    for (int i = 0; i < 50; ++i) {
+        QCOMPARE(history[i].tools, records[i].tools);
+        QCOMPARE(history[i].toolChoice, records[i].toolChoice);
+        QCOMPARE(history[i].system, records[i].system);
+    }
+}
+
+// Retention deletes old rows; a tools document goes with the last row that named it.
+void TestLedgerWriter::deleteOlderThan_dropsToolDocumentsNoRowNames()
+{
+    MockClock clock(utc(2026, 6, 1, 12));
+    Clock::setInstance(&clock);
+    const QString path = freshPath("retention-tools");
+    Ledger ledger;
+    QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
+    RequestRecord oldOnly = request(utc(2026, 3, 2, 10), "m-a", "pa");
+    oldOnly.tools = toolsNamed(QStringLiteral("only_in_old_rows"));
+    RequestRecord oldShared = request(utc(2026, 3, 2, 11), "m-a", "pa");
+    oldShared.tools = toolsNamed(QStringLiteral("still_used"));
+    RequestRecord recent = request(utc(2026, 5, 20, 8), "m-a", "pa");
+    recent.tools = toolsNamed(QStringLiteral("still_used"));
+    QVERIFY(recordAll(ledger, { oldOnly, oldShared, recent }));
+    RawDb raw(path);
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM tool_documents").toInt(), 2);
+
+    QSignalSpy pruned(&ledger, &Ledger::pruned);
+    ledger.deleteOlderThan(30);
+    QVERIFY(pruned.wait(5000));
+    QCOMPARE(pruned[0][0].toInt(), 2);
+    Clock::setInstance(nullptr);
+
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM tool_documents").toInt(), 1);
+    QVERIFY(raw.scalar("SELECT tools FROM tool_documents").toString().contains(QLatin1String("still_used")));
+    LedgerQueries queries(path);
+    QCOMPARE(queries.recentRequests(10).value(0).tools, recent.tools);
+}
+
+// PostgreSQL, two processes on one ledger: retention in one must not delete a document that a
+// batch of the other names but has not committed yet (it would see the document unnamed).
+void TestLedgerWriter::deleteOlderThan_waitsForABatchNamingTheDocument()
+{
+    if (!Backends::isPostgres()) {
+        QSKIP("SQLite's writers hold the file's write lock: no batch is in flight beside retention");
+    }
+    MockClock clock(utc(2026, 6, 1, 12));
+    Clock::setInstance(&clock);
+    const QString path = freshPath("retention-race");
+    Ledger ledger;
+    QVERIFY2(ledger.open(path), qPrintable(ledger.errorString()));
+    RequestRecord old = request(utc(2026, 3, 2, 10), "m-a", "pa");
+    old.tools = toolsNamed(QStringLiteral("read_file"));
+    QVERIFY(recordAll(ledger, { old }));
+    RawDb other(path); // the other process's writer, mid-batch: its row names the old row's document
+    QVERIFY(other.exec(QStringLiteral("BEGIN")));
+    QVERIFY(other.exec(QStringLiteral("SELECT pg_advisory_xact_lock_shared(7316254002)")));
+    QVERIFY(
+        other.exec(QStringLiteral("INSERT INTO requests(uuid, started_at, source, prompt, tier, rule, final_model,"
+                                  " final_provider, status, ttft_ms, latency_ms, prompt_tokens, completion_tokens,"
+                                  " cached_tokens, reasoning_tokens, usage_estimated, cost_estimated, price_version,"
+                                  " cached_answer, compare_group, failure_class, error_message, tools_hash)"
+                                  " SELECT 'u-new', %1, 'gateway', 'p', '', '', 'm-a', 'pa', 'ok', 0, 0, 0, 0, 0, 0,"
+                                  " 0, 0, 0, 0, '', '', '', hash FROM tool_documents")
+                       .arg(utc(2026, 5, 31).toMSecsSinceEpoch())));
+    QSignalSpy pruned(&ledger, &Ledger::pruned);
+    ledger.deleteOlderThan(30);
+    // Retention waits for the batch (its exclusive lock is not granted) ...
+    QTRY_COMPARE(other.scalar("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted").toInt(), 1);
+    QVERIFY(pruned.isEmpty());
+    QVERIFY(other.exec(QStringLiteral("COMMIT")));
+    // ... and then sees the new row name the document: only the old row goes.
+    QVERIFY(pruned.wait(5000));
+    QCOMPARE(pruned[0][0].toInt(), 1);
+    Clock::setInstance(nullptr);
+    QCOMPARE(other.scalar("SELECT COUNT(*) FROM tool_documents").toInt(), 1);
+    QCOMPARE(LedgerQueries(path).recentRequests(10).value(0).tools, old.tools);
 }
 
 void TestLedgerWriter::exportCsv_headerAndQuotedRows()

@@ -11,6 +11,9 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -32,6 +35,7 @@ private slots:
     void init();
     void cleanup();
     void selectedRuns_becomeASet_thatRuns();
+    void gatewayRow_becomesASetThatOffersItsSystemAndTools();
 
 private:
     void recordRun(const QString& group, const QString& prompt, const QStringList& models, int minutesAgo);
@@ -146,6 +150,76 @@ void tst_EvaluationSetFromHistory::selectedRuns_becomeASet_thatRuns()
     QCOMPARE(finished.first().at(1).value<EvaluationStatus>(), EvaluationStatus::Complete);
     QCOMPARE(m_engine->sandbox()->requestCount(QStringLiteral("gpt-4.1-mini")), 2);
     QCOMPARE(m_engine->sandbox()->requestCount(QStringLiteral("claude-haiku-4-5")), 2);
+}
+
+// An agent's request that came through the gateway, made a set by the dialog: the set asks its
+// question with the system prompt and tools the agent sent, and the run offers them to the model.
+void tst_EvaluationSetFromHistory::gatewayRow_becomesASetThatOffersItsSystemAndTools()
+{
+    RequestRecord agent;
+    agent.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    agent.startedAt = QDateTime::currentDateTimeUtc().addSecs(-60);
+    agent.source = RequestSource::Gateway;
+    agent.prompt = QStringLiteral("Rain in Oslo?");
+    agent.finalModel = kHaiku;
+    agent.finalProvider = QStringLiteral("sandbox");
+    agent.costUsd = 0.001;
+    agent.system = QStringLiteral("You forecast weather.");
+    agent.tools = QJsonArray { QJsonObject {
+        { "type", "function" },
+        { "function",
+          QJsonObject {
+              { "name", "get_weather" },
+              { "parameters",
+                QJsonObject {
+                    { "type", "object" },
+                    { "properties", QJsonObject { { "city", QJsonObject { { "type", "string" } } } } } } } } } } };
+    agent.toolChoice = QStringLiteral("auto");
+    m_engine->ledger()->record(agent);
+    QSignalSpy flushed(m_engine->ledger(), &Ledger::flushed);
+    m_engine->ledger()->flush();
+    QVERIFY(flushed.wait(5000));
+
+    // The row as the ledger gives it back (the History list shows workbench runs; the dialog
+    // writes whatever rows it is handed, as `eval import-history` does).
+    const QList<RequestRecord> rows = LedgerQueries(m_engine->ledgerPath()).recentRequests(10);
+    QCOMPARE(rows.size(), 1);
+    EvaluationSetDialog chooser(rows, QDir(m_home->path()).filePath(QStringLiteral("agent")));
+    chooser.accept();
+    QCOMPARE(chooser.result(), int(QDialog::Accepted));
+    const PromptSet set = PromptSet::read(chooser.writtenPath());
+    QVERIFY2(set.ok(), qPrintable(set.errorString()));
+    QCOMPARE(set.size(), 1);
+    QCOMPARE(set.items().at(0).system, agent.system);
+    QCOMPARE(set.items().at(0).tools.tools.toJson(), agent.tools);
+    QCOMPARE(set.items().at(0).tools.choice, QJsonValue(QStringLiteral("auto")));
+
+    EvaluationMatrixDialog dialog(m_engine->ledgerPath());
+    dialog.enableRuns(*m_engine);
+    dialog.openSet(chooser.writtenPath(), { kMini });
+    EvaluationRunBar* bar = dialog.runBar();
+    bar->graders()->setPlainText(QStringLiteral("tool-call:get_weather"));
+    QSignalSpy finished(bar, &EvaluationRunBar::evaluationFinished);
+    m_engine->sandbox()->resetCounts();
+    QTest::mouseClick(bar->startButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(m_engine->sandbox()->requestCount(QStringLiteral("gpt-4.1-mini")), 1);
+    // What the sandbox received: the agent's system prompt and its tool.
+    const QJsonObject sent
+        = QJsonDocument::fromJson(m_engine->sandbox()->lastRequestBody(QStringLiteral("gpt-4.1-mini"))).object();
+    QCOMPARE(
+        sent.value(QLatin1String("messages")).toArray().first().toObject().value(QLatin1String("content")).toString(),
+        agent.system);
+    QCOMPARE(sent.value(QLatin1String("tools"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QLatin1String("function"))
+                 .toObject()
+                 .value(QLatin1String("name"))
+                 .toString(),
+             QStringLiteral("get_weather"));
+    QCOMPARE(sent.value(QLatin1String("tool_choice")).toString(), QStringLiteral("auto"));
 }
 
 QTEST_MAIN(tst_EvaluationSetFromHistory)
