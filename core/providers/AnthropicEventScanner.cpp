@@ -140,6 +140,9 @@ bool AnthropicEventScanner::result(Event* event)
         if (!text && !thinking) {
             return false; // tool calls, signatures, citations, server blocks: the full decoder reads them
         }
+        if (text && !isDelta) {
+            return false; // a text block's start: the full decoder marks where Claude's blocks begin
+        }
         event->text = text ? std::move(part.text) : QString();
         event->thinking = thinking ? std::move(part.thinking) : QString();
         return true;

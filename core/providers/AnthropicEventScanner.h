@@ -9,7 +9,7 @@
 #include <optional>
 
 // The fast path for the events of an Anthropic Messages stream: content_block_delta,
-// content_block_start, message_start and message_delta (their text, thinking, stop reason and
+// a thinking block's content_block_start, message_start and message_delta (their text, thinking, stop reason and
 // usage counts), and ping, content_block_stop and message_stop. One strict pass (JsonCursor), no
 // DOM; the exact bytes Anthropic sends for a delta are matched first. Errors, unknown events and
 // any doubt (duplicate keys, odd types, escaped names, counts as strings) return false and the
@@ -19,7 +19,7 @@ class AnthropicEventScanner
 public:
     enum class Kind
     {
-        Text, // content_block_delta / content_block_start: text and thinking as the full decoder shows them
+        Text, // content_block_delta / a thinking block's start: text and thinking as the full decoder shows them
         MessageStart,
         MessageDelta,
         Quiet, // ping

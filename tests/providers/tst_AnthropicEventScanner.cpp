@@ -166,9 +166,9 @@ void TestAnthropicEventScanner::readsOtherEvents_data()
         R"({"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},)"
         R"("usage":{"input_tokens":2679,"output_tokens":510,"server_tool_use":{"web_search_requests":2}}})")
                                                      << AnthropicEventScanner::Kind::MessageDelta;
-    QTest::newRow("content_block_start") << QByteArray(
-        R"({"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}})")
-                                         << AnthropicEventScanner::Kind::Text;
+    QTest::newRow("thinking block start") << QByteArray(
+        R"({"type":"content_block_start","index":0,"content_block":{"type":"thinking","thinking":"","signature":""}})")
+                                          << AnthropicEventScanner::Kind::Text;
     QTest::newRow("message_stop with extra members")
         << QByteArray(R"({"amazon-bedrock-invocationMetrics":{"inputTokenCount":9},"type":"message_stop"})")
         << AnthropicEventScanner::Kind::MessageStop;
@@ -197,6 +197,11 @@ void TestAnthropicEventScanner::leavesTheRestToTheFullDecoder_data()
         R"({"type":"content_block_delta","index":2,"delta":{"type":"citations_delta","citation":{"type":"web_search_result_location","url":"https://a.org","title":"A","encrypted_index":"eQ==","cited_text":"a"}}})");
     QTest::newRow("signature: the full decoder reads it") << QByteArray(
         R"({"type":"content_block_delta","index":0,"delta":{"type":"signature_delta","signature":"EqQB"}})");
+    // Claude's text comes in blocks, some with citations: the full decoder marks each start.
+    QTest::newRow("text block start") << QByteArray(
+        R"({"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}})");
+    QTest::newRow("cited text block start") << QByteArray(
+        R"({"type":"content_block_start","index":7,"content_block":{"citations":[],"type":"text","text":""}})");
     QTest::newRow("tool_use block start") << QByteArray(
         R"({"type":"content_block_start","index":1,"content_block":{"type":"tool_use","id":"t","name":"f","input":{}}})");
     QTest::newRow("usage count as a string")
