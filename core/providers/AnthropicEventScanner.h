@@ -9,7 +9,7 @@
 #include <optional>
 
 // The fast path for the events of an Anthropic Messages stream: content_block_delta,
-// a thinking block's content_block_start, message_start and message_delta (their text, thinking, stop reason and
+// content_block_start, message_start and message_delta (their text, thinking, stop reason and
 // usage counts), and ping, content_block_stop and message_stop. One strict pass (JsonCursor), no
 // DOM; the exact bytes Anthropic sends for a delta are matched first. Errors, unknown events and
 // any doubt (duplicate keys, odd types, escaped names, counts as strings) return false and the
@@ -20,6 +20,7 @@ public:
     enum class Kind
     {
         Text, // content_block_delta / a thinking block's start: text and thinking as the full decoder shows them
+        TextStart, // a text block's start: its text, and `cited` when it has Claude's (empty) citations list
         MessageStart,
         MessageDelta,
         Quiet, // ping
@@ -46,6 +47,7 @@ public:
         QString thinking;
         QString stopReason; // message_delta
         std::optional<UsageCounts> usage; // message_start, message_delta: set when a usage object came
+        bool cited = false; // TextStart: the block has a citations list
     };
 
     static bool scan(QByteArrayView json, Event* event);
@@ -59,6 +61,7 @@ private:
         QString text;
         QString thinking;
         QString stopReason;
+        bool citations = false; // an empty "citations" list (a list with citations is the full decoder's)
     };
 
     explicit AnthropicEventScanner(QByteArrayView json);

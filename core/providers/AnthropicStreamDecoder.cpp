@@ -162,6 +162,10 @@ void AnthropicStreamDecoder::endBlock(WireDelta& delta)
 // The same reading as below, from the fast path.
 void AnthropicStreamDecoder::apply(AnthropicEventScanner::Event& event, WireDelta& delta)
 {
+    if (event.kind == AnthropicEventScanner::Kind::TextStart) {
+        delta.parts.append(
+            { AnswerPart::Kind::TextBlock, 0, {}, event.cited ? QStringLiteral("cited") : QString(), {} });
+    }
     delta.text = std::move(event.text);
     countText(delta.text);
     delta.reasoning = std::move(event.thinking);
