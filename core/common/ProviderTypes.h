@@ -238,12 +238,19 @@ struct AnswerPart
         // A source the answer cites (web search): text = one annotation as OpenAI's Chat
         // Completions writes it, compact JSON {"type":"url_citation","url_citation":{"end_index",
         // "start_index","title","url"}}, indices in characters of the whole answer text; id = the
-        // citation as Anthropic wrote it (compact JSON) when it came from Anthropic.
+        // citation as Anthropic wrote it (compact JSON) when it came from Anthropic. A streamed
+        // Claude citation comes twice: ahead of its block's text as Claude sends it (id only, text
+        // empty: the range is not known yet), then whole when the block ends.
         Citation,
         // A block Anthropic's servers ran for the answer (server_tool_use with its whole input,
         // web_search_tool_result, ...): text = the block, compact JSON; index = where in the
         // answer text (characters) it came.
         ServerTool,
+        // Claude began a text block of a streamed answer (its web search answers come in several,
+        // each with exactly its own citations): name = "cited" when the block comes with a
+        // citations list (its citations follow ahead of its text). Not text: only a client of
+        // Anthropic's API, which gets the same blocks, has a use for it.
+        TextBlock,
     };
     Kind kind = Kind::ToolCall;
     int index = 0;

@@ -197,13 +197,23 @@ QByteArray AnthropicGatewayFormat::nextBlock(Block kind, QByteArrayView contentB
     return out;
 }
 
+QByteArray AnthropicGatewayFormat::openText(bool cited)
+{
+    m_textCited = false;
+    m_blockText = false;
+    m_citedAhead.clear();
+    return nextBlock(Block::Text,
+                     cited ? QByteArrayView("{\"citations\":[],\"type\":\"text\",\"text\":\"\"}")
+                           : QByteArrayView("{\"type\":\"text\",\"text\":\"\"}"));
+}
+
 QByteArray AnthropicGatewayFormat::textDelta(const QString& text)
 {
     QByteArray out;
     if (m_open != Block::Text || m_textCited) {
-        out = nextBlock(Block::Text, "{\"type\":\"text\",\"text\":\"\"}");
-        m_textCited = false;
+        out = openText(false);
     }
+    m_blockText = true;
     QByteArray data = "{\"type\":\"content_block_delta\",\"index\":" + QByteArray::number(m_block)
         + ",\"delta\":{\"type\":\"text_delta\",\"text\":";
     JsonText::appendString(data, text);
@@ -263,6 +273,9 @@ QByteArray AnthropicGatewayFormat::partDelta(const AnswerPart& part)
         return citationDelta(part);
     case AnswerPart::Kind::ServerTool:
         return serverBlock(part);
+    case AnswerPart::Kind::TextBlock:
+        // Claude's blocks kept as they came: each with exactly its own citations.
+        return m_signedThinking ? openText(part.name == QLatin1String("cited")) : QByteArray();
     case AnswerPart::Kind::ToolCall:
         break;
     }
@@ -311,16 +324,30 @@ QByteArray AnthropicGatewayFormat::serverBlock(const AnswerPart& part)
     return out;
 }
 
-// Claude's citation of the text block just streamed; the next text opens a block of its own.
+// Claude's citations as it streams them: ahead of the text of the block they belong to. One that
+// comes only with its block's end (after the text) ends the block: the next text opens its own.
 QByteArray AnthropicGatewayFormat::citationDelta(const AnswerPart& part)
 {
-    if (!m_signedThinking || part.id.isEmpty() || m_open != Block::Text) {
+    if (!m_signedThinking || part.id.isEmpty()) {
         return {};
     }
-    m_textCited = true;
-    return event("content_block_delta",
-                 "{\"type\":\"content_block_delta\",\"index\":" + QByteArray::number(m_block)
-                     + ",\"delta\":{\"type\":\"citations_delta\",\"citation\":" + part.id.toUtf8() + "}}");
+    QByteArray out;
+    if (part.text.isEmpty()) {
+        if (m_open != Block::Text || m_blockText || m_textCited) {
+            out = openText(true);
+        }
+        m_citedAhead.append(part.id);
+    } else if (m_citedAhead.removeOne(part.id)) {
+        return {}; // the client has it already
+    } else if (m_open != Block::Text) {
+        return {};
+    } else {
+        m_textCited = true;
+    }
+    return out
+        + event("content_block_delta",
+                "{\"type\":\"content_block_delta\",\"index\":" + QByteArray::number(m_block)
+                    + ",\"delta\":{\"type\":\"citations_delta\",\"citation\":" + part.id.toUtf8() + "}}");
 }
 
 QByteArray AnthropicGatewayFormat::streamEnd(const CallResult& result, bool)

@@ -3,6 +3,7 @@
 #include "core/gateway/GatewayFormat.h"
 
 #include <QHash>
+#include <QStringList>
 
 // Anthropic Messages API responses: a message object, or the event stream message_start,
 // content_block_start, content_block_delta..., content_block_stop, message_delta, message_stop.
@@ -35,6 +36,8 @@ private:
     };
     QByteArray serverBlock(const AnswerPart& part);
     QByteArray citationDelta(const AnswerPart& part);
+    // Closes the open block and opens a text block (with Claude's empty citations list when cited).
+    QByteArray openText(bool cited);
     // The answer's text blocks with Anthropic's server blocks and citations where they came.
     static void appendInterleaved(QByteArray& out, const QString& text, const QList<AnswerPart>& serverParts);
     // Closes the open block (if any) and opens the next one; returns the events.
@@ -46,5 +49,9 @@ private:
     // Thinking from Anthropic comes signed and goes back to the client; reasoning from other
     // upstreams has no signature the client could send back, so it is left out.
     bool m_signedThinking = false;
-    bool m_textCited = false; // the open text block got its citations: more text opens a new one
+    bool m_textCited = false; // the open text block got its citations after its text: more text opens a new one
+    bool m_blockText = false; // the open text block has text
+    // Citations written ahead of the open text block's text (as Claude sends them), whose whole
+    // form (with the range, for other APIs) still comes at the block's end.
+    QStringList m_citedAhead;
 };

@@ -129,6 +129,14 @@ QByteArray OpenAiGatewayFormat::partDelta(const AnswerPart& part)
     if (part.kind == AnswerPart::Kind::Signature || part.kind == AnswerPart::Kind::RedactedThinking) {
         return {}; // Anthropic's, for sending thinking back to Anthropic: nothing in this API takes it
     }
+    if (part.kind == AnswerPart::Kind::ServerTool || part.kind == AnswerPart::Kind::TextBlock) {
+        // Claude's server blocks (its searches ran on its side) and block starts: this API has one
+        // text, with the citations as annotations; a server block is no call for the client to make.
+        return {};
+    }
+    if (part.kind == AnswerPart::Kind::Citation && part.text.isEmpty()) {
+        return {}; // Claude's, ahead of its text: the annotation comes with the block's end
+    }
     if (part.kind == AnswerPart::Kind::Logprobs) {
         // As OpenAI sends them: beside the delta, in the same choice (here with an empty delta
         // right after the text they belong to).

@@ -466,7 +466,13 @@ QByteArray ResponsesGatewayFormat::partDelta(const AnswerPart& part)
     case AnswerPart::Kind::Logprobs:
         return logprobsDelta(part.text);
     case AnswerPart::Kind::Citation:
-        return annotationAdded(part.text);
+        // Claude's come ahead of their text too, without a range: the annotation comes with the block's end.
+        return part.text.isEmpty() ? QByteArray() : annotationAdded(part.text);
+    case AnswerPart::Kind::ServerTool:
+    case AnswerPart::Kind::TextBlock:
+        // Claude's server blocks (its searches ran on its side) and block starts: the message has
+        // one output_text, the citations as its annotations; a server block is no function call.
+        return {};
     case AnswerPart::Kind::ToolCall:
         break;
     }

@@ -140,6 +140,13 @@ bool AnthropicEventScanner::result(Event* event)
         if (!text && !thinking) {
             return false; // tool calls, signatures, citations, server blocks: the full decoder reads them
         }
+        if (!text && part.citations) {
+            return false; // a citations list on another kind of block: the full decoder's reading
+        }
+        if (text && !isDelta) {
+            event->kind = Kind::TextStart; // where Claude's blocks begin: each has its own citations
+            event->cited = part.citations;
+        }
         event->text = text ? std::move(part.text) : QString();
         event->thinking = thinking ? std::move(part.thinking) : QString();
         return true;
@@ -186,6 +193,11 @@ bool AnthropicEventScanner::part(Part* into, int depth)
         }
         if (JsonCursor::equals(name, "stop_reason")) {
             return first(8) && (isString ? m_json.string(&into->stopReason) : m_json.literal("null"));
+        }
+        if (JsonCursor::equals(name, "citations")) {
+            // Claude's cited blocks start with an empty list; citations in it are the full decoder's to read.
+            into->citations = true;
+            return first(16) && m_json.literal("[]");
         }
         return m_json.skipValue(depth + 1);
     });

@@ -19,7 +19,8 @@ class AnthropicEventScanner
 public:
     enum class Kind
     {
-        Text, // content_block_delta / content_block_start: text and thinking as the full decoder shows them
+        Text, // content_block_delta / a thinking block's start: text and thinking as the full decoder shows them
+        TextStart, // a text block's start: its text, and `cited` when it has Claude's (empty) citations list
         MessageStart,
         MessageDelta,
         Quiet, // ping
@@ -46,6 +47,7 @@ public:
         QString thinking;
         QString stopReason; // message_delta
         std::optional<UsageCounts> usage; // message_start, message_delta: set when a usage object came
+        bool cited = false; // TextStart: the block has a citations list
     };
 
     static bool scan(QByteArrayView json, Event* event);
@@ -59,6 +61,7 @@ private:
         QString text;
         QString thinking;
         QString stopReason;
+        bool citations = false; // an empty "citations" list (a list with citations is the full decoder's)
     };
 
     explicit AnthropicEventScanner(QByteArrayView json);

@@ -36,7 +36,7 @@ void AnthropicStreamDecoder::handleEvent(const SseEvent& event, WireDelta& delta
             delta.text = change.value(QLatin1String("text")).toString();
             countText(delta.text);
         } else if (kind == QLatin1String("citations_delta")) {
-            m_citations.append(change.value(QLatin1String("citation")).toObject());
+            cite(change.value(QLatin1String("citation")).toObject(), delta);
         } else if (kind == QLatin1String("thinking_delta")) {
             delta.reasoning = change.value(QLatin1String("thinking")).toString();
         } else if (kind == QLatin1String("input_json_delta")) {
@@ -58,10 +58,18 @@ void AnthropicStreamDecoder::handleEvent(const SseEvent& event, WireDelta& delta
         const QJsonObject block = object.value(QLatin1String("content_block")).toObject();
         const QString kind = block.value(QLatin1String("type")).toString();
         if (kind == QLatin1String("text")) {
+            // Claude's cited blocks start with a citations list (empty: citations_delta fill it).
+            const QJsonValue citations = block.value(QLatin1String("citations"));
+            delta.parts.append(
+                { AnswerPart::Kind::TextBlock, 0, {}, citations.isArray() ? QStringLiteral("cited") : QString(), {} });
             delta.text = block.value(QLatin1String("text")).toString();
             countText(delta.text);
-            for (const QJsonValue& citation : block.value(QLatin1String("citations")).toArray()) {
-                m_citations.append(citation.toObject());
+            for (const QJsonValue& citation : citations.toArray()) {
+                if (delta.text.isEmpty()) {
+                    cite(citation.toObject(), delta);
+                } else {
+                    m_citations.append(citation.toObject()); // after its text: whole at the block's end
+                }
             }
         } else if (kind == QLatin1String("thinking")) {
             delta.reasoning = block.value(QLatin1String("thinking")).toString();
@@ -116,6 +124,17 @@ void AnthropicStreamDecoder::countText(const QString& text)
     m_characters += UrlCitation::characters(text);
 }
 
+// Passed on as it comes (Claude sends a block's citations before its text) and kept for the
+// block's end, when the text it covers is known.
+void AnthropicStreamDecoder::cite(const QJsonObject& citation, WireDelta& delta)
+{
+    m_citations.append(citation);
+    if (auto part = anthropicCitation(citation, m_blockStart, m_blockStart)) {
+        part->text.clear();
+        delta.parts.append(*part);
+    }
+}
+
 void AnthropicStreamDecoder::endBlock(WireDelta& delta)
 {
     for (const QJsonObject& citation : std::as_const(m_citations)) {
@@ -143,6 +162,10 @@ void AnthropicStreamDecoder::endBlock(WireDelta& delta)
 // The same reading as below, from the fast path.
 void AnthropicStreamDecoder::apply(AnthropicEventScanner::Event& event, WireDelta& delta)
 {
+    if (event.kind == AnthropicEventScanner::Kind::TextStart) {
+        delta.parts.append(
+            { AnswerPart::Kind::TextBlock, 0, {}, event.cited ? QStringLiteral("cited") : QString(), {} });
+    }
     delta.text = std::move(event.text);
     countText(delta.text);
     delta.reasoning = std::move(event.thinking);

@@ -9,7 +9,8 @@
 #include <QList>
 
 // Messages API events, dispatched on the JSON "type" (proxies drop the event: lines):
-// message_start / message_delta usage, text_delta / thinking_delta, message_stop, error.
+// message_start / message_delta usage, text_delta / thinking_delta, message_stop, error; each
+// text block's start (AnswerPart::Kind::TextBlock) and citations, so Claude's blocks can be kept.
 class AnthropicStreamDecoder : public SseStreamDecoder
 {
 protected:
@@ -18,6 +19,7 @@ protected:
 private:
     void apply(AnthropicEventScanner::Event& event, WireDelta& delta);
     void countText(const QString& text);
+    void cite(const QJsonObject& citation, WireDelta& delta);
     void endBlock(WireDelta& delta);
 
     AnthropicUsage m_usage;

@@ -16,6 +16,8 @@
 #include <QJsonObject>
 #include <QTimerEvent>
 
+#include <algorithm>
+
 namespace {
 constexpr qsizetype kMaxErrorBodyBytes = 1024 * 1024;
 
@@ -275,7 +277,10 @@ void ProviderCall::applyDelta(const WireDelta& delta)
         fail(error);
         return;
     }
-    const bool hasToken = !delta.text.isEmpty() || !delta.reasoning.isEmpty() || !delta.parts.isEmpty();
+    // Where a text block starts is no token of the answer (the first token timer keeps running).
+    const auto blockStart = [](const AnswerPart& part) { return part.kind == AnswerPart::Kind::TextBlock; };
+    const bool hasToken = !delta.text.isEmpty() || !delta.reasoning.isEmpty()
+        || !std::all_of(delta.parts.cbegin(), delta.parts.cend(), blockStart);
     if (hasToken) {
         if (m_result.ttftMs < 0) {
             m_result.ttftMs = m_clock.elapsed();
@@ -286,6 +291,14 @@ void ProviderCall::applyDelta(const WireDelta& delta)
             }
         }
         restartIdleTimer();
+    }
+    for (const AnswerPart& part : delta.parts) {
+        if (blockStart(part)) {
+            emit partReceived(part); // before the text the block begins with
+            if (m_done) {
+                return;
+            }
+        }
     }
     if (!delta.reasoning.isEmpty()) {
         m_result.reasoning += delta.reasoning;
@@ -302,6 +315,9 @@ void ProviderCall::applyDelta(const WireDelta& delta)
         }
     }
     for (const AnswerPart& part : delta.parts) {
+        if (blockStart(part)) {
+            continue;
+        }
         addPart(part);
         emit partReceived(part);
         if (m_done) {
@@ -347,6 +363,9 @@ void ProviderCall::addPart(const AnswerPart& part)
         return;
     }
     if (part.kind == AnswerPart::Kind::Citation) {
+        if (part.text.isEmpty()) {
+            return; // ahead of its text: kept when it comes whole, at its block's end
+        }
         if (!m_result.citations.isEmpty()) {
             m_result.citations += QLatin1Char(',');
         }

@@ -225,6 +225,13 @@ void RoutedCall::startAttempt(const Candidate& candidate, AttemptReason reason)
         if (activeIndex(call) < 0) {
             return;
         }
+        if (part.kind == AnswerPart::Kind::TextBlock) {
+            // Where a block begins shows nothing yet: it neither settles a race nor stops a restart.
+            if (isSoleActive(call)) {
+                emit partReceived(part);
+            }
+            return;
+        }
         if (m_active.size() > 1) {
             settleRace(call); // as a text delta does
         }

@@ -160,7 +160,22 @@ bool SandboxStream::sendPiece()
             : SandboxWire::openAiToolPieceEvent(m_plan.id, m_plan.model, m_plan.created, reply, piece,
                                                 m_next == reply.reasoning.size() + 1);
     } else if (m_plan.wire == Wire::Anthropic) {
-        m_out += SandboxWire::anthropicTextDeltaEvent(piece, SandboxWire::anthropicAnswerIndex(reply));
+        // Claude's answer after a web search comes in blocks, each with exactly its own citations.
+        const int at = m_next - 1 - int(reply.reasoning.size());
+        const QList<SandboxWire::AnthropicTextBlock> blocks = SandboxWire::anthropicTextBlocks(reply);
+        int block = 0;
+        while (block + 1 < blocks.size() && blocks.at(block + 1).begin <= at) {
+            ++block;
+        }
+        const int index = SandboxWire::anthropicAnswerIndex(reply) + block;
+        if (block > 0 && blocks.at(block).begin == at) {
+            m_out
+                += SandboxWire::sseEvent("content_block_stop",
+                                         QJsonObject { { QStringLiteral("type"), QStringLiteral("content_block_stop") },
+                                                       { QStringLiteral("index"), index - 1 } });
+            m_out += SandboxWire::anthropicTextBlockStartEvents(reply, block);
+        }
+        m_out += SandboxWire::anthropicTextDeltaEvent(piece, index);
     } else {
         m_out += SandboxWire::openAiPieceEvent(m_plan.id, m_plan.model, m_plan.created, piece, reasoning,
                                                m_plan.topLogprobs, int(m_next - 1 - reply.reasoning.size()));
@@ -184,7 +199,7 @@ void SandboxStream::finish()
         m_out += SandboxWire::sseEvent(
             "content_block_stop",
             QJsonObject { { QStringLiteral("type"), QStringLiteral("content_block_stop") },
-                          { QStringLiteral("index"), SandboxWire::anthropicAnswerIndex(reply) } });
+                          { QStringLiteral("index"), SandboxWire::anthropicLastAnswerIndex(reply) } });
         m_out += SandboxWire::sseEvent("message_delta", SandboxWire::anthropicMessageDelta(reply, m_plan.reportsUsage));
         m_out += SandboxWire::sseEvent("message_stop",
                                        QJsonObject { { QStringLiteral("type"), QStringLiteral("message_stop") } });

@@ -625,11 +625,52 @@ QJsonObject anthropicBlockStart(const SandboxText::Reply& reply)
 
 QByteArray anthropicAnswerStartEvents(const SandboxText::Reply& reply)
 {
-    QByteArray out = sseEvent("content_block_start", anthropicBlockStart(reply));
-    if (reply.webSearches > 0 && reply.toolName.isEmpty()) {
+    return reply.toolName.isEmpty() ? anthropicTextBlockStartEvents(reply, 0)
+                                    : sseEvent("content_block_start", anthropicBlockStart(reply));
+}
+
+int anthropicAnswerIndex(const SandboxText::Reply& reply)
+{
+    return (reply.reasoning.isEmpty() ? 0 : 1) + reply.webSearches * 2;
+}
+
+QList<AnthropicTextBlock> anthropicTextBlocks(const SandboxText::Reply& reply)
+{
+    if (!reply.toolName.isEmpty()) {
+        return {};
+    }
+    const int pieces = int(reply.pieces.size());
+    if (reply.webSearches == 0 || pieces < 2) {
+        return { { 0, pieces, reply.webSearches > 0 } };
+    }
+    // As Claude answers (tests/data/citations): "Based on the search results, " uncited, then
+    // what the result says with its citation, then the rest of the sentence uncited again.
+    const int begin = qMax(1, pieces / 4);
+    const int end = qMax(begin + 1, pieces / 2);
+    QList<AnthropicTextBlock> blocks { { 0, begin, false }, { begin, end, true } };
+    if (end < pieces) {
+        blocks.append({ end, pieces, false });
+    }
+    return blocks;
+}
+
+QByteArray anthropicTextBlockStartEvents(const SandboxText::Reply& reply, int block)
+{
+    const QList<AnthropicTextBlock> blocks = anthropicTextBlocks(reply);
+    const bool cited = block < blocks.size() && blocks.at(block).cited;
+    const int index = anthropicAnswerIndex(reply) + block;
+    QJsonObject text { { QStringLiteral("type"), QStringLiteral("text") }, { QStringLiteral("text"), QString() } };
+    if (cited) {
+        text.insert(QStringLiteral("citations"), QJsonArray());
+    }
+    QByteArray out = sseEvent("content_block_start",
+                              QJsonObject { { QStringLiteral("type"), QStringLiteral("content_block_start") },
+                                            { QStringLiteral("index"), index },
+                                            { QStringLiteral("content_block"), text } });
+    if (cited) {
         out += sseEvent("content_block_delta",
                         QJsonObject { { QStringLiteral("type"), QStringLiteral("content_block_delta") },
-                                      { QStringLiteral("index"), anthropicAnswerIndex(reply) },
+                                      { QStringLiteral("index"), index },
                                       { QStringLiteral("delta"),
                                         QJsonObject { { QStringLiteral("type"), QStringLiteral("citations_delta") },
                                                       { QStringLiteral("citation"), anthropicCitation(reply) } } } });
@@ -637,9 +678,9 @@ QByteArray anthropicAnswerStartEvents(const SandboxText::Reply& reply)
     return out;
 }
 
-int anthropicAnswerIndex(const SandboxText::Reply& reply)
+int anthropicLastAnswerIndex(const SandboxText::Reply& reply)
 {
-    return (reply.reasoning.isEmpty() ? 0 : 1) + reply.webSearches * 2;
+    return anthropicAnswerIndex(reply) + int(qMax<qsizetype>(1, anthropicTextBlocks(reply).size())) - 1;
 }
 
 QString anthropicSignature(const SandboxText::Reply& reply)
@@ -826,16 +867,23 @@ static QString stopReason(const SandboxText::Reply& reply)
 QByteArray anthropicMessage(const QByteArray& id, const QString& model, const SandboxText::Reply& reply,
                             const PromptUsage& prompt, bool withUsage)
 {
-    QJsonObject text { { QStringLiteral("type"), QStringLiteral("text") }, { QStringLiteral("text"), reply.text() } };
-    if (reply.webSearches > 0) {
-        text.insert(QStringLiteral("citations"), QJsonArray { anthropicCitation(reply) });
+    QJsonArray answer;
+    for (const AnthropicTextBlock& block : anthropicTextBlocks(reply)) {
+        QJsonObject text { { QStringLiteral("type"), QStringLiteral("text") },
+                           { QStringLiteral("text"),
+                             reply.pieces.mid(block.begin, block.end - block.begin).join(QString()) } };
+        if (block.cited) {
+            text.insert(QStringLiteral("citations"), QJsonArray { anthropicCitation(reply) });
+        }
+        answer.append(text);
     }
-    const QJsonObject block = reply.toolName.isEmpty()
-        ? text
-        : QJsonObject { { QStringLiteral("type"), QStringLiteral("tool_use") },
-                        { QStringLiteral("id"), reply.toolCallId },
-                        { QStringLiteral("name"), reply.toolName },
-                        { QStringLiteral("input"), QJsonDocument::fromJson(reply.text().toUtf8()).object() } };
+    if (!reply.toolName.isEmpty()) {
+        answer.append(
+            QJsonObject { { QStringLiteral("type"), QStringLiteral("tool_use") },
+                          { QStringLiteral("id"), reply.toolCallId },
+                          { QStringLiteral("name"), reply.toolName },
+                          { QStringLiteral("input"), QJsonDocument::fromJson(reply.text().toUtf8()).object() } });
+    }
     QJsonArray content;
     if (!reply.reasoning.isEmpty()) {
         content.append(QJsonObject { { QStringLiteral("type"), QStringLiteral("thinking") },
@@ -845,7 +893,9 @@ QByteArray anthropicMessage(const QByteArray& id, const QString& model, const Sa
     for (const QJsonValue& search : anthropicSearchBlocks(reply)) {
         content.append(search);
     }
-    content.append(block);
+    for (const QJsonValue& block : std::as_const(answer)) {
+        content.append(block);
+    }
     QJsonObject root { { QStringLiteral("id"), QString::fromLatin1(id) },
                        { QStringLiteral("type"), QStringLiteral("message") },
                        { QStringLiteral("role"), QStringLiteral("assistant") },

@@ -123,15 +123,31 @@ QByteArray anthropicTextDeltaEvent(const QString& piece, int index = 0);
 QByteArray openAiToolPieceEvent(const QByteArray& id, const QString& model, qint64 created,
                                 const SandboxText::Reply& reply, const QString& piece, bool first);
 QByteArray anthropicToolPieceEvent(const QString& piece, int index = 0);
-// content_block_start of the answer's block: text, or tool_use with the call's id and name.
+// content_block_start of the answer's (first) block: text, or tool_use with the call's id and name.
 QJsonObject anthropicBlockStart(const SandboxText::Reply& reply);
-// That start as an event, and for a text answer after a web search the citation of the result it
-// rests on (a citations_delta, as Claude sends it before the cited text).
+// That start as an event (with its citation when that block is cited).
 QByteArray anthropicAnswerStartEvents(const SandboxText::Reply& reply);
 // The citation of the reply's search result (type web_search_result_location).
 QJsonObject anthropicCitation(const SandboxText::Reply& reply);
-// The index of the answer's block: after the web searches' blocks when the server searched.
+// The index of the answer's first block: after the web searches' blocks when the server searched.
 int anthropicAnswerIndex(const SandboxText::Reply& reply);
+// A text block of Claude's answer: the reply's pieces [begin, end), with the search result's
+// citation or without.
+struct AnthropicTextBlock
+{
+    int begin = 0;
+    int end = 0;
+    bool cited = false;
+};
+// The text blocks of the answer as Claude writes them after a web search: the text before what
+// it cites, the cited text, the rest (each block with exactly its own citations); one uncited
+// block without a search. Empty for a tool call.
+QList<AnthropicTextBlock> anthropicTextBlocks(const SandboxText::Reply& reply);
+// The text block `block` opening: content_block_start, and for a cited block its "citations": []
+// and the citations_delta, both before its text as Claude streams them.
+QByteArray anthropicTextBlockStartEvents(const SandboxText::Reply& reply, int block);
+// The index of the answer's last block (the one the stream's last content_block_stop closes).
+int anthropicLastAnswerIndex(const SandboxText::Reply& reply);
 // Claude's thinking as it streams: block 0 opens, thinking_delta pieces, then its signature and stop.
 QByteArray anthropicThinkingStart();
 QByteArray anthropicThinkingDeltaEvent(const QString& piece);

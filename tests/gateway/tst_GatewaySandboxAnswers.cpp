@@ -212,8 +212,8 @@ void tst_GatewaySandboxAnswers::anthropicWebSearch_blocksAndCitationsPassedOn_da
 }
 
 // Claude's web search through the gateway to an Anthropic client (Claude Code's WebSearch): the
-// server_tool_use with its query, the web_search_tool_result, the text with its citation, and the
-// searches in the usage, as the API gives them.
+// server_tool_use with its query, the web_search_tool_result, the text in Claude's blocks (only the
+// cited one with its citation), and the searches in the usage, as the API gives them.
 void tst_GatewaySandboxAnswers::anthropicWebSearch_blocksAndCitationsPassedOn()
 {
     QFETCH(bool, stream);
@@ -274,7 +274,7 @@ void tst_GatewaySandboxAnswers::anthropicWebSearch_blocksAndCitationsPassedOn()
     for (const QJsonValue& block : blocks) {
         types.append(block.toObject().value(QLatin1String("type")).toString());
     }
-    QCOMPARE(types, (QStringList { "server_tool_use", "web_search_tool_result", "text" }));
+    QCOMPARE(types, (QStringList { "server_tool_use", "web_search_tool_result", "text", "text", "text" }));
     const QJsonObject search = blocks.at(0).toObject();
     QCOMPARE(search.value(QLatin1String("name")).toString(), QStringLiteral("web_search"));
     QCOMPARE(search.value(QLatin1String("input")).toObject().value(QLatin1String("query")).toString(),
@@ -284,7 +284,11 @@ void tst_GatewaySandboxAnswers::anthropicWebSearch_blocksAndCitationsPassedOn()
     QCOMPARE(
         results.value(QLatin1String("content")).toArray().first().toObject().value(QLatin1String("url")).toString(),
         QStringLiteral("https://sandbox.invalid/search?q=1"));
-    const QJsonObject text = blocks.at(2).toObject();
+    for (const int uncited : { 2, 4 }) {
+        QVERIFY(!blocks.at(uncited).toObject().value(QLatin1String("text")).toString().isEmpty());
+        QVERIFY(!blocks.at(uncited).toObject().contains(QLatin1String("citations")));
+    }
+    const QJsonObject text = blocks.at(3).toObject();
     QVERIFY(!text.value(QLatin1String("text")).toString().isEmpty());
     const QJsonArray citations = text.value(QLatin1String("citations")).toArray();
     QCOMPARE(citations.size(), 1);

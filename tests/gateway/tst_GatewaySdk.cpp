@@ -39,6 +39,7 @@ private slots:
     void anthropic_image_reachesTheModel();
     void anthropic_thinking_reachesTheProviderAsSent();
     void anthropic_countTokens_asTheUpstreamCounts();
+    void anthropic_webSearch_sdkGetsClaudesBlocks();
     void openAi_embeddings_base64AndFloat();
     void openAi_responses_data();
     void openAi_responses();
@@ -226,6 +227,33 @@ void tst_GatewaySdk::anthropic_streamingWithUsage()
     QVERIFY(usage.value(QLatin1String("output_tokens")).toInt() > 1);
     QVERIFY(usage.value(QLatin1String("input_tokens")).toInt() > 0);
     QCOMPARE(m_fx->records.size(), 1);
+}
+
+// Claude's web search answer through the gateway, read by the official SDK whole and streamed
+// (its stream helper assembling the blocks): the same blocks both ways, Claude's own (uncited,
+// cited with the search result's url, uncited), one search.
+void tst_GatewaySdk::anthropic_webSearch_sdkGetsClaudesBlocks()
+{
+    const QJsonObject whole = runAnthropic(QStringLiteral("search"), QStringLiteral("haiku"));
+    QVERIFY2(whole.value(QLatin1String("ok")).toBool(), QJsonDocument(whole).toJson().constData());
+    const QJsonObject streamed = runAnthropic(QStringLiteral("search-stream"), QStringLiteral("haiku"));
+    QVERIFY2(streamed.value(QLatin1String("ok")).toBool(), QJsonDocument(streamed).toJson().constData());
+    const QJsonArray blocks = whole.value(QLatin1String("blocks")).toArray();
+    QCOMPARE(streamed.value(QLatin1String("blocks")).toArray(), blocks);
+    QStringList shape;
+    for (const QJsonValue& value : blocks) {
+        const QJsonObject block = value.toObject();
+        const QJsonValue citations = block.value(QLatin1String("citations"));
+        shape.append(block.value(QLatin1String("type")).toString()
+                     + (citations.isArray()
+                            ? QLatin1Char(' ') + citations.toVariant().toStringList().join(QLatin1Char(','))
+                            : QString()));
+    }
+    QCOMPARE(shape,
+             (QStringList { "server_tool_use", "web_search_tool_result", "text",
+                            "text https://sandbox.invalid/search?q=1", "text" }));
+    QCOMPARE(streamed.value(QLatin1String("searches")).toInt(), 1);
+    QCOMPARE(m_fx->sandbox.answered().webSearches, qint64(2));
 }
 
 void tst_GatewaySdk::anthropic_upstreamFailure_failsOverTransparently()

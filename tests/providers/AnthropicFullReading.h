@@ -18,6 +18,7 @@ struct AnthropicReading
     QString thinking;
     QString stopReason;
     std::optional<TokenUsage> usage;
+    bool cited = false; // a text block's start with a citations list
 
     bool operator==(const AnthropicReading&) const = default;
 };
@@ -45,12 +46,16 @@ inline std::optional<AnthropicReading> anthropicFullReading(const QByteArray& js
         const bool isDelta = type == QLatin1String("content_block_delta");
         const QJsonObject part = event.value(QLatin1String(isDelta ? "delta" : "content_block")).toObject();
         const QString partKind = part.value(QLatin1String("type")).toString();
+        reading.kind = Kind::Text;
         if (partKind == QLatin1String(isDelta ? "text_delta" : "text")) {
             reading.text = part.value(QLatin1String("text")).toString();
+            if (!isDelta) {
+                reading.kind = Kind::TextStart;
+                reading.cited = part.value(QLatin1String("citations")).isArray();
+            }
         } else if (partKind == QLatin1String(isDelta ? "thinking_delta" : "thinking")) {
             reading.thinking = part.value(QLatin1String("thinking")).toString();
         }
-        reading.kind = Kind::Text;
     } else if (type == QLatin1String("message_start")) {
         mergeUsage(event.value(QLatin1String("message")).toObject().value(QLatin1String("usage")));
         reading.kind = Kind::MessageStart;
@@ -71,7 +76,7 @@ inline std::optional<AnthropicReading> anthropicFullReading(const QByteArray& js
 
 inline AnthropicReading anthropicFastReading(const AnthropicEventScanner::Event& event)
 {
-    AnthropicReading reading { event.kind, event.text, event.thinking, event.stopReason, std::nullopt };
+    AnthropicReading reading { event.kind, event.text, event.thinking, event.stopReason, std::nullopt, event.cited };
     if (event.usage) {
         AnthropicUsage counts;
         counts.inputTokens = event.usage->inputTokens.value_or(0);

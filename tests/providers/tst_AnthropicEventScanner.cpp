@@ -48,6 +48,7 @@ void TestAnthropicEventScanner::compareWithFull(const QByteArray& json)
     QCOMPARE(fastReading.text, full->text);
     QCOMPARE(fastReading.thinking, full->thinking);
     QCOMPARE(fastReading.stopReason, full->stopReason);
+    QCOMPARE(fastReading.cited, full->cited);
     QCOMPARE(fastReading.usage.has_value(), full->usage.has_value());
     if (fastReading.usage) {
         QCOMPARE(*fastReading.usage, *full->usage);
@@ -166,9 +167,16 @@ void TestAnthropicEventScanner::readsOtherEvents_data()
         R"({"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},)"
         R"("usage":{"input_tokens":2679,"output_tokens":510,"server_tool_use":{"web_search_requests":2}}})")
                                                      << AnthropicEventScanner::Kind::MessageDelta;
-    QTest::newRow("content_block_start") << QByteArray(
+    // Claude's text comes in blocks, the cited ones with a citations list: each start is marked.
+    QTest::newRow("text block start") << QByteArray(
         R"({"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}})")
-                                         << AnthropicEventScanner::Kind::Text;
+                                      << AnthropicEventScanner::Kind::TextStart;
+    QTest::newRow("cited text block start, as Claude writes it") << QByteArray(
+        R"({"type":"content_block_start","index":7,"content_block":{"citations":[],"type":"text","text":""}   })")
+                                                                 << AnthropicEventScanner::Kind::TextStart;
+    QTest::newRow("thinking block start") << QByteArray(
+        R"({"type":"content_block_start","index":0,"content_block":{"type":"thinking","thinking":"","signature":""}})")
+                                          << AnthropicEventScanner::Kind::Text;
     QTest::newRow("message_stop with extra members")
         << QByteArray(R"({"amazon-bedrock-invocationMetrics":{"inputTokenCount":9},"type":"message_stop"})")
         << AnthropicEventScanner::Kind::MessageStop;
@@ -182,6 +190,7 @@ void TestAnthropicEventScanner::readsOtherEvents()
     QVERIFY(AnthropicEventScanner::scan(json, &event));
     QCOMPARE(event.kind, kind);
     compareWithFull(json);
+    QCOMPARE(event.cited, json.contains("\"citations\""));
     if (json.contains("web_search_requests")) {
         QVERIFY(event.usage);
         QCOMPARE(event.usage->webSearches, std::optional<qint64>(2));
@@ -197,6 +206,10 @@ void TestAnthropicEventScanner::leavesTheRestToTheFullDecoder_data()
         R"({"type":"content_block_delta","index":2,"delta":{"type":"citations_delta","citation":{"type":"web_search_result_location","url":"https://a.org","title":"A","encrypted_index":"eQ==","cited_text":"a"}}})");
     QTest::newRow("signature: the full decoder reads it") << QByteArray(
         R"({"type":"content_block_delta","index":0,"delta":{"type":"signature_delta","signature":"EqQB"}})");
+    QTest::newRow("a text block start with citations in its list") << QByteArray(
+        R"({"type":"content_block_start","index":3,"content_block":{"type":"text","text":"","citations":[{"type":"web_search_result_location","url":"https://a.org","title":"A","encrypted_index":"eQ==","cited_text":"a"}]}})");
+    QTest::newRow("a citations list on a thinking block") << QByteArray(
+        R"({"type":"content_block_start","index":0,"content_block":{"type":"thinking","thinking":"","citations":[]}})");
     QTest::newRow("tool_use block start") << QByteArray(
         R"({"type":"content_block_start","index":1,"content_block":{"type":"tool_use","id":"t","name":"f","input":{}}})");
     QTest::newRow("usage count as a string")

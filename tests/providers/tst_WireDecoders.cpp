@@ -2,6 +2,7 @@
 #include "core/providers/AnthropicWire.h"
 #include "core/providers/OpenAiWire.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -156,6 +157,8 @@ private slots:
     void citations_keepTheirPlaceInTheText_data();
     void citations_keepTheirPlaceInTheText();
     void anthropicWholeBody_toolCallsCountedFromZero();
+    void anthropicWebSearch_keepsClaudesBlocks_data();
+    void anthropicWebSearch_keepsClaudesBlocks();
     void openAiStream_matchesManifestSummary_data();
     void openAiStream_matchesManifestSummary();
     void anthropicStream_matchesManifestSummary_data();
@@ -372,13 +375,121 @@ void TestWireDecoders::citations_keepTheirPlaceInTheText()
             QVERIFY(!delta.error);
             got += delta.text;
             for (const AnswerPart& part : delta.parts) {
-                if (part.kind == AnswerPart::Kind::Citation) {
+                // Claude's streamed citations also come ahead of their text, without a range yet.
+                if (part.kind == AnswerPart::Kind::Citation && !part.text.isEmpty()) {
                     cites.append(part.text);
                 }
             }
         }
         QCOMPARE(got, text);
         QCOMPARE(cites, citations);
+    }
+}
+
+// Claude's web search answer (tests/data/citations, in the order Claude streams it): each text
+// block's start, its citations ahead of its text (as Claude sends them), and each citation again
+// with the range of exactly its block once the block ends, in characters (the emoji is one). A
+// whole answer has its citations' ranges only. Split anywhere, the same reading.
+void TestWireDecoders::anthropicWebSearch_keepsClaudesBlocks_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<bool>("stream");
+    QTest::addColumn<QStringList>("reading");
+    const QString a = QStringLiteral("https://meteo.example/lyon/today");
+    const QString b = QStringLiteral("https://weather.example/fr/lyon/tomorrow");
+    QTest::newRow("streamed: blocks, citations ahead and with their block's range")
+        << "claude-web-search-stream.sse" << true
+        << QStringList { "server server_tool_use",
+                         "server web_search_tool_result",
+                         "block",
+                         "text Based on the search results, ",
+                         "block cited",
+                         "ahead " + a,
+                         "ahead " + a,
+                         QStringLiteral("text Lyon expects rain this afternoon with highs of 14\u00B0C"),
+                         "cite " + a + " 29-80",
+                         "cite " + a + " 29-80",
+                         "block",
+                         QStringLiteral("text , then \U0001F327 showers into the evening. "),
+                         "block cited",
+                         "ahead " + b,
+                         "text Tomorrow turns dry with sunny spells",
+                         "cite " + b + " 115-151",
+                         "block",
+                         "text ." };
+    QTest::newRow("whole: the text, each citation with its block's range")
+        << "claude-web-search-message.json" << false
+        << QStringList { QStringLiteral("text Based on the search results, Lyon expects rain this afternoon with highs "
+                                        "of 14\u00B0C, then \U0001F327 showers into the evening. Tomorrow turns dry "
+                                        "with sunny spells."),
+                         "server server_tool_use",
+                         "server web_search_tool_result",
+                         "cite " + a + " 29-80",
+                         "cite " + a + " 29-80",
+                         "cite " + b + " 115-151" };
+}
+
+void TestWireDecoders::anthropicWebSearch_keepsClaudesBlocks()
+{
+    QFETCH(QString, file);
+    QFETCH(bool, stream);
+    QFETCH(QStringList, reading);
+    QFile data(QStringLiteral(SWITCHYARD_TEST_DATA_DIR "/citations/") + file);
+    QVERIFY2(data.open(QIODevice::ReadOnly), qPrintable(data.fileName()));
+    const QByteArray body = data.readAll();
+    const auto wire = WireFormat::create(ProviderKind::AnthropicMessages);
+    for (const QList<QByteArray>& pieces : stream ? splitsOf(body) : QList<QList<QByteArray>> { { body } }) {
+        QList<WireDelta> deltas;
+        if (stream) {
+            const auto decoder = wire->createStreamDecoder();
+            for (const QByteArray& piece : pieces) {
+                decoder->feed(piece, deltas);
+            }
+            decoder->finish(deltas);
+            QVERIFY(decoder->complete());
+        } else {
+            deltas.append(wire->decodeResponse(body));
+        }
+        // In the order a call hands them on: a block's start, then the text, then the other parts.
+        QStringList got;
+        const auto add = [&got](const QString& line) {
+            if (line.startsWith(QLatin1String("text ")) && !got.isEmpty()
+                && got.last().startsWith(QLatin1String("text "))) {
+                got.last() += line.mid(5);
+            } else {
+                got.append(line);
+            }
+        };
+        for (const WireDelta& delta : std::as_const(deltas)) {
+            QVERIFY(!delta.error);
+            for (const AnswerPart& part : delta.parts) {
+                if (part.kind == AnswerPart::Kind::TextBlock) {
+                    add(part.name.isEmpty() ? QStringLiteral("block") : "block " + part.name);
+                }
+            }
+            if (!delta.text.isEmpty()) {
+                add("text " + delta.text);
+            }
+            for (const AnswerPart& part : delta.parts) {
+                if (part.kind == AnswerPart::Kind::ServerTool) {
+                    add("server " + part.name);
+                } else if (part.kind == AnswerPart::Kind::Citation) {
+                    const QString url
+                        = QJsonDocument::fromJson(part.id.toUtf8()).object().value(QLatin1String("url")).toString();
+                    const QJsonObject range = QJsonDocument::fromJson(part.text.toUtf8())
+                                                  .object()
+                                                  .value(QLatin1String("url_citation"))
+                                                  .toObject();
+                    QCOMPARE(range.value(QLatin1String("url")).toString(), part.text.isEmpty() ? QString() : url);
+                    add(part.text.isEmpty() ? "ahead " + url
+                                            : QStringLiteral("cite %1 %2-%3")
+                                                  .arg(url)
+                                                  .arg(range.value(QLatin1String("start_index")).toInt())
+                                                  .arg(range.value(QLatin1String("end_index")).toInt()));
+                }
+            }
+        }
+        QCOMPARE(got, reading);
     }
 }
 

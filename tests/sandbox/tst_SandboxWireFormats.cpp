@@ -165,8 +165,10 @@ void TestSandboxWireFormats::anthropicWebSearch_blocksAndUsageAsDocumented_data(
 }
 
 // Anthropic's web_search server tool: the server searches before answering, shows the search as a
-// server_tool_use block (its input the query) and a web_search_tool_result, then the text; the
-// usage counts the searches (server_tool_use.web_search_requests), billed per search.
+// server_tool_use block (its input the query) and a web_search_tool_result, then the text in
+// blocks as Claude writes it (tests/data/citations): uncited, cited (its start with an empty
+// citations list, the citations_delta before its text), uncited again; the usage counts the
+// searches (server_tool_use.web_search_requests), billed per search.
 void TestSandboxWireFormats::anthropicWebSearch_blocksAndUsageAsDocumented()
 {
     QFETCH(bool, stream);
@@ -189,14 +191,19 @@ void TestSandboxWireFormats::anthropicWebSearch_blocksAndUsageAsDocumented()
     QString searchId;
     QString resultFor;
     QJsonObject citation; // of the answer's text, pointing at the result
+    QList<int> cited; // per text block: its citations (-1: no citations list)
+    QStringList texts; // per text block
     if (!stream) {
         const QJsonObject json = exchange->json();
         for (const QJsonValue& value : json["content"].toArray()) {
             const QJsonObject block = value.toObject();
             kinds << block["type"].toString();
             if (kinds.last() == QLatin1String("text")) {
-                QCOMPARE(block["citations"].toArray().size(), 1);
-                citation = block["citations"].toArray().first().toObject();
+                texts << block["text"].toString();
+                cited << (block.contains(QLatin1String("citations")) ? int(block["citations"].toArray().size()) : -1);
+                if (cited.last() > 0) {
+                    citation = block["citations"].toArray().first().toObject();
+                }
             } else if (kinds.last() == QLatin1String("server_tool_use")) {
                 query = block["input"].toObject()["query"].toString();
                 searchId = block["id"].toString();
@@ -217,13 +224,23 @@ void TestSandboxWireFormats::anthropicWebSearch_blocksAndUsageAsDocumented()
                     searchId = block["id"].toString();
                 } else if (kinds.last() == QLatin1String("web_search_tool_result")) {
                     resultFor = block["tool_use_id"].toString();
+                } else if (kinds.last() == QLatin1String("text")) {
+                    texts << block["text"].toString();
+                    cited << (block.contains(QLatin1String("citations")) ? 0 : -1);
                 }
             } else if (event.event == "content_block_delta"
                        && json["delta"].toObject()["type"].toString() == QLatin1String("input_json_delta")) {
                 partialJson += json["delta"].toObject()["partial_json"].toString();
             } else if (event.event == "content_block_delta"
+                       && json["delta"].toObject()["type"].toString() == QLatin1String("text_delta")) {
+                QCOMPARE(json["index"].toInt(), int(kinds.size()) - 1);
+                texts.last() += json["delta"].toObject()["text"].toString();
+            } else if (event.event == "content_block_delta"
                        && json["delta"].toObject()["type"].toString() == QLatin1String("citations_delta")) {
                 QCOMPARE(kinds.last(), QStringLiteral("text"));
+                QVERIFY2(texts.last().isEmpty(), "a citation comes before the text it cites");
+                QVERIFY2(cited.last() >= 0, "a cited block starts with its citations list");
+                ++cited.last();
                 citation = json["delta"].toObject()["citation"].toObject();
             } else if (event.event == "message_delta") {
                 usage = json["usage"].toObject();
@@ -231,7 +248,9 @@ void TestSandboxWireFormats::anthropicWebSearch_blocksAndUsageAsDocumented()
         }
         query = QJsonDocument::fromJson(partialJson.toUtf8()).object()["query"].toString();
     }
-    QCOMPARE(kinds, (QStringList { "server_tool_use", "web_search_tool_result", "text" }));
+    QCOMPARE(kinds, (QStringList { "server_tool_use", "web_search_tool_result", "text", "text", "text" }));
+    QCOMPARE(cited, (QList<int> { -1, 1, -1 }));
+    QVERIFY2(!texts.contains(QString()), qPrintable(texts.join(QLatin1Char('|'))));
     QVERIFY2(searchId.startsWith(QLatin1String("srvtoolu_")), qPrintable(searchId));
     QCOMPARE(resultFor, searchId);
     QCOMPARE(query, QStringLiteral("What changed today?"));

@@ -1,5 +1,5 @@
 // The official Anthropic SDK as a client of the gateway's /v1/messages. Usage:
-//   node anthropic-client.mjs <baseURL without /v1> <complete|stream|tools|tools-stream|image|thinking|count> <model> [apiKey]
+//   node anthropic-client.mjs <baseURL without /v1> <complete|stream|tools|tools-stream|image|thinking|count|search|search-stream> <model> [apiKey]
 // Prints one JSON object: what the SDK returned, or the error it raised.
 import Anthropic from '@anthropic-ai/sdk';
 
@@ -30,8 +30,26 @@ function print(result) {
   process.stdout.write(JSON.stringify(result) + '\n');
 }
 
+// The content blocks as the SDK gives them: each block's type, and a text block's text and its
+// citations' urls (null when the block has no citations list).
+function blocksOf(message) {
+  return message.content.map((block) => (block.type === 'text'
+    ? { type: 'text', text: block.text, citations: block.citations ? block.citations.map((c) => c.url) : null }
+    : { type: block.type }));
+}
+
 try {
-  if (mode === 'stream') {
+  if (mode === 'search' || mode === 'search-stream') {
+    // Claude's web search: the SDK assembles the streamed blocks (finalMessage) as it reads them.
+    const searchRequest = {
+      model, max_tokens: 256, messages: [{ role: 'user', content: 'Weather in Lyon?' }],
+      tools: [{ type: 'web_search_20250305', name: 'web_search', max_uses: 1 }],
+    };
+    const message = mode === 'search'
+      ? await client.messages.create(searchRequest)
+      : await client.messages.stream(searchRequest).finalMessage();
+    print({ ok: true, stop: message.stop_reason, blocks: blocksOf(message), searches: message.usage.server_tool_use?.web_search_requests ?? 0 });
+  } else if (mode === 'stream') {
     const stream = client.messages.stream(request);
     let deltaText = '';
     const events = [];
