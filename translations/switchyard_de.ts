@@ -8852,15 +8852,15 @@ Erstes Token: %3</translation>
 </translation>
     </message>
     <message>
-        <source>Kept the trees (depth %1, %2 rounds): cross-validated APGR %3, CPT(50%) %4, CPT(80%) %5
-</source>
-        <translation>Entscheidungsbäume übernommen (Tiefe %1, %2 Runden): kreuzvalidiert APGR %3, CPT(50%) %4, CPT(80%) %5
-</translation>
-    </message>
-    <message>
         <source>The trees did not rank better than the linear model; kept the linear model
 </source>
         <translation>Die Entscheidungsbäume ordnen nicht besser als das lineare Modell; das lineare Modell bleibt
+</translation>
+    </message>
+    <message>
+        <source>Kept the trees (depth %1, %2 rounds, averaged with the folds&apos; trees): cross-validated APGR %3, CPT(50%) %4, CPT(80%) %5
+</source>
+        <translation>Entscheidungsbäume übernommen (Tiefe %1, %2 Runden, gemittelt mit den Bäumen der Folds): kreuzvalidiert APGR %3, CPT(50%) %4, CPT(80%) %5
 </translation>
     </message>
 </context>
