@@ -42,7 +42,8 @@ bool BatchCommand::parse(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Send many prompts through a provider's batch API (OpenAI, Anthropic) at its batch price; "
+        tr("Send many prompts through a provider's batch API (OpenAI, Anthropic, Mistral, Azure OpenAI, Gemini) at "
+           "its batch price; "
            "results come within 24 hours and are recorded once, at the batch rates."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("ACTION"),
@@ -140,8 +141,8 @@ void BatchCommand::submit(Engine& engine)
     const std::optional<BatchApi> api = provider ? BatchApis::of(*provider) : std::nullopt;
     if (!api) {
         finish(Console::fail(tr("--model: %1 is served by %2, which has no batch API Switchyard can use (OpenAI's, "
-                                "Azure OpenAI's, Mistral's batch APIs and Anthropic's Message Batches are "
-                                "supported)")
+                                "Azure OpenAI's, Mistral's and Gemini's batch APIs and Anthropic's Message Batches "
+                                "are supported)")
                                  .arg(model->id, provider ? provider->displayName : model->providerId),
                              64));
         return;
@@ -368,7 +369,11 @@ void BatchCommand::statusReceived(Engine& engine, const BatchStatus& status)
                              ExitNotFinished));
         return;
     }
-    m_client->fetchResults(status);
+    QStringList customIds;
+    for (const auto& [customId, prompt] : m_job.prompts) {
+        customIds << customId;
+    }
+    m_client->fetchResults(status, customIds);
 }
 
 void BatchCommand::resultsReceived(Engine& engine, const QList<BatchResult>& results)

@@ -96,6 +96,16 @@ void BatchClient::submit(const QByteArray& payload, const QString& fileName, con
                 QByteArrayLiteral("application/json"), [this](const QByteArray& body) { readStatus(body); });
         return;
     }
+    if (m_api == BatchApi::Gemini) {
+        // The model is in the path, the requests inline in the body.
+        QString model = upstreamModel;
+        if (model.startsWith(QLatin1String("models/"))) {
+            model = model.mid(7);
+        }
+        request(HttpExchange::Method::Post, QStringLiteral("models/%1:batchGenerateContent").arg(model), payload,
+                QByteArrayLiteral("application/json"), [this](const QByteArray& body) { readStatus(body); });
+        return;
+    }
     const QByteArray boundary = "switchyard-" + QUuid::createUuid().toString(QUuid::Id128).toLatin1();
     request(HttpExchange::Method::Post, path(QStringLiteral("files")),
             BatchWire::multipartUpload(payload, fileName, boundary), "multipart/form-data; boundary=" + boundary,
@@ -117,13 +127,19 @@ void BatchClient::poll(const QString& jobId)
 {
     const QString jobs = m_api == BatchApi::Anthropic ? QStringLiteral("messages/batches/")
         : m_api == BatchApi::Mistral                  ? QStringLiteral("batch/jobs/")
-                                                      : QStringLiteral("batches/");
+                                                      : QStringLiteral("batches/"); // Gemini's too
     request(HttpExchange::Method::Get, path(jobs + jobId), {}, {},
             [this](const QByteArray& body) { readStatus(body); });
 }
 
 void BatchClient::cancel(const QString& jobId)
 {
+    if (m_api == BatchApi::Gemini) {
+        // Gemini answers a cancel with an empty object: the batch's state comes from a GET after it.
+        request(HttpExchange::Method::Post, QStringLiteral("batches/%1:cancel").arg(jobId), QByteArrayLiteral("{}"),
+                QByteArrayLiteral("application/json"), [this, jobId](const QByteArray&) { poll(jobId); });
+        return;
+    }
     const QString jobs = m_api == BatchApi::Anthropic ? QStringLiteral("messages/batches/%1/cancel")
         : m_api == BatchApi::Mistral                  ? QStringLiteral("batch/jobs/%1/cancel")
                                                       : QStringLiteral("batches/%1/cancel");
@@ -142,8 +158,22 @@ void BatchClient::readStatus(const QByteArray& body)
     emit statusReceived(*status);
 }
 
-void BatchClient::fetchResults(const BatchStatus& status)
+void BatchClient::fetchResults(const BatchStatus& status, const QStringList& customIds)
 {
+    if (m_api == BatchApi::Gemini) {
+        // The answers are inline in the batch's operation.
+        request(HttpExchange::Method::Get, QStringLiteral("batches/%1").arg(status.id), {}, {},
+                [this, customIds](const QByteArray& body) {
+                    QString error;
+                    const auto results = BatchWire::parseResults(m_api, body, &error, customIds);
+                    if (!results) {
+                        emit failed(QStringLiteral("%1: %2").arg(m_provider.displayName, error));
+                        return;
+                    }
+                    emit resultsReceived(*results);
+                });
+        return;
+    }
     if (m_api == BatchApi::Anthropic) {
         request(HttpExchange::Method::Get, QStringLiteral("messages/batches/%1/results").arg(status.id), {}, {},
                 [this](const QByteArray& body) {

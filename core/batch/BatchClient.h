@@ -24,15 +24,19 @@ public:
     BatchClient(ProviderClient* client, const ProviderConfig& provider, QObject* parent = nullptr);
 
     // OpenAI, Azure, Mistral: uploads `payload` (BatchWire::payload) as `fileName` and creates the
-    // job for `upstreamModel` (Mistral names it on the job); Anthropic: creates it with `payload` as the body.
+    // job for `upstreamModel` (Mistral names it on the job); Anthropic: creates it with `payload` as
+    // the body; Gemini: POST models/{upstreamModel}:batchGenerateContent with `payload`.
     void submit(const QByteArray& payload, const QString& fileName, const QString& upstreamModel);
     void poll(const QString& jobId);
     // Asks the provider to cancel the job (OpenAI: POST batches/{id}/cancel, then "cancelling" until
     // "cancelled" with what finished in its output file; Anthropic: POST messages/batches/{id}/cancel,
-    // "canceling" until "ended" with the unfinished requests "canceled"); statusReceived() follows.
+    // "canceling" until "ended" with the unfinished requests "canceled"; Gemini: POST batches/{id}:cancel,
+    // which answers {}, then GET batches/{id}); statusReceived() follows.
     void cancel(const QString& jobId);
-    // The results of a job that has them (BatchStates::hasResults); the output and error files.
-    void fetchResults(const BatchStatus& status);
+    // The results of a job that has them (BatchStates::hasResults); the output and error files
+    // (Gemini: the inline responses of GET batches/{id}, matched to `customIds` by place when
+    // Google leaves their metadata out).
+    void fetchResults(const BatchStatus& status, const QStringList& customIds = {});
     // Default 120 s per HTTP request; then failed().
     void setTimeoutMs(int ms) { m_timeout.setInterval(ms); }
 

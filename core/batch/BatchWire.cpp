@@ -52,6 +52,35 @@ std::optional<BatchState> mistralState(const QString& status)
     return std::nullopt;
 }
 
+// The REST API's BATCH_STATE_* words; the SDKs' JOB_STATE_* names (which the Batch API guide's
+// shell example compares with) read the same.
+std::optional<BatchState> geminiState(const QString& state)
+{
+    static const std::pair<const char*, BatchState> kStates[] = {
+        { "PENDING", BatchState::Queued }, { "RUNNING", BatchState::InProgress },  { "SUCCEEDED", BatchState::Ended },
+        { "FAILED", BatchState::Failed },  { "CANCELLED", BatchState::Cancelled }, { "EXPIRED", BatchState::Expired },
+    };
+    for (const char* prefix : { "BATCH_STATE_", "JOB_STATE_" }) {
+        if (!state.startsWith(QLatin1String(prefix))) {
+            continue;
+        }
+        const QStringView word = QStringView(state).sliced(qsizetype(qstrlen(prefix)));
+        for (const auto& [id, value] : kStates) {
+            if (word == QLatin1String(id)) {
+                return value;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+// Gemini's batchStats counts are int64, which proto3 JSON writes as strings ("3").
+int int64Count(const QJsonObject& stats, const char* key)
+{
+    const QJsonValue value = stats.value(QLatin1String(key));
+    return value.isString() ? value.toString().toInt() : value.toInt();
+}
+
 std::optional<BatchState> anthropicState(const QString& status, const QJsonObject& counts)
 {
     if (status == QLatin1String("in_progress")) {
@@ -73,7 +102,9 @@ std::optional<BatchState> anthropicState(const QString& status, const QJsonObjec
 // The chat dialect of a batch API's request and answer bodies.
 ProviderKind bodyKind(BatchApi api)
 {
-    return BatchApis::isAnthropic(api) ? ProviderKind::AnthropicMessages : ProviderKind::OpenAiCompatible;
+    return api == BatchApi::Gemini    ? ProviderKind::Gemini
+        : BatchApis::isAnthropic(api) ? ProviderKind::AnthropicMessages
+                                      : ProviderKind::OpenAiCompatible;
 }
 
 // A decoded answer body's text and usage, billed at the batch rates.
@@ -99,7 +130,9 @@ QString envelopeMessage(const QJsonObject& body)
     // Azure: {"error": {"code", "message"}}; Mistral: {"object": "error", "message", "type", "code"}.
     const QJsonObject error
         = body.value(QLatin1String("error")).isObject() ? body.value(QLatin1String("error")).toObject() : body;
-    const QString type = error.value(QLatin1String("type")).toString();
+    // Google's google.rpc.Status names its kind in "status" ("NOT_FOUND").
+    const QString type
+        = error.value(QLatin1String(error.contains(QLatin1String("type")) ? "type" : "status")).toString();
     const QString message = error.value(QLatin1String("message")).toString();
     return type.isEmpty() || message.startsWith(type) ? message : type + QStringLiteral(": ") + message;
 }
@@ -129,6 +162,12 @@ std::optional<QByteArray> BatchWire::payload(BatchApi api, const QString& upstre
         }
         QJsonObject params = QJsonDocument::fromJson(body.bytes.join()).object();
         switch (api) {
+        case BatchApi::Gemini:
+            // The custom id rides in the request's metadata, which Google gives back with its answer.
+            requests.append(QJsonObject {
+                { QStringLiteral("request"), params },
+                { QStringLiteral("metadata"), QJsonObject { { QStringLiteral("key"), item.customId } } } });
+            break;
         case BatchApi::Anthropic:
             requests.append(
                 QJsonObject { { QStringLiteral("custom_id"), item.customId }, { QStringLiteral("params"), params } });
@@ -153,6 +192,23 @@ std::optional<QByteArray> BatchWire::payload(BatchApi api, const QString& upstre
     }
     if (api == BatchApi::Anthropic) {
         return compact({ { QStringLiteral("requests"), requests } });
+    }
+    if (api == BatchApi::Gemini) {
+        const QJsonObject input { { QStringLiteral("requests"),
+                                    QJsonObject { { QStringLiteral("requests"), requests } } } };
+        const QByteArray body = compact({ { QStringLiteral("batch"),
+                                            QJsonObject { { QStringLiteral("displayName"), fileName },
+                                                          { QStringLiteral("inputConfig"), input } } } });
+        if (body.size() > GeminiInlineLimitBytes) {
+            *error = QStringLiteral("%1: %2").arg(
+                fileName,
+                tr("the batch is %1 bytes as Gemini's inline requests, over Google's limit of %2 bytes "
+                   "for a batch sent inline; split the file")
+                    .arg(body.size())
+                    .arg(GeminiInlineLimitBytes));
+            return std::nullopt;
+        }
+        return body;
     }
     return jsonl;
 }
@@ -200,7 +256,20 @@ std::optional<BatchStatus> BatchWire::parseStatus(BatchApi api, const QByteArray
     status.id = object.value(QLatin1String("id")).toString();
     const QJsonObject counts = object.value(QLatin1String("request_counts")).toObject();
     std::optional<BatchState> state;
-    if (api == BatchApi::Mistral) {
+    if (api == BatchApi::Gemini) {
+        // The create answer and GET batches/{id} are both the batch's Operation, the batch in its metadata.
+        const QJsonObject batch = object.value(QLatin1String("metadata")).toObject();
+        const QString name = object.value(QLatin1String("name")).toString();
+        status.id = name.startsWith(QLatin1String("batches/")) ? name.mid(8) : QString();
+        state = geminiState(batch.value(QLatin1String("state")).toString());
+        const QJsonObject stats = batch.value(QLatin1String("batchStats")).toObject();
+        status.total = int64Count(stats, "requestCount");
+        status.succeeded = int64Count(stats, "successfulRequestCount");
+        status.failed = int64Count(stats, "failedRequestCount");
+        if (const QJsonObject failure = object.value(QLatin1String("error")).toObject(); !failure.isEmpty()) {
+            status.errors << envelopeMessage(failure);
+        }
+    } else if (api == BatchApi::Mistral) {
         state = mistralState(object.value(QLatin1String("status")).toString());
         status.total = count(object, "total_requests");
         status.succeeded = count(object, "succeeded_requests");
@@ -241,6 +310,7 @@ std::optional<BatchStatus> BatchWire::parseStatus(BatchApi api, const QByteArray
     }
     if (!state || status.id.isEmpty()) {
         *error = api == BatchApi::Anthropic ? tr("expected a message_batch object with a processing_status")
+            : api == BatchApi::Gemini       ? tr("expected a batch operation named batches/ID with a state")
                                             : tr("expected a batch object with a status");
         return std::nullopt;
     }
@@ -248,9 +318,60 @@ std::optional<BatchStatus> BatchWire::parseStatus(BatchApi api, const QByteArray
     return status;
 }
 
-std::optional<QList<BatchResult>> BatchWire::parseResults(BatchApi api, const QByteArray& jsonl, QString* error)
+std::optional<QList<BatchResult>> BatchWire::parseResults(BatchApi api, const QByteArray& jsonl, QString* error,
+                                                          const QStringList& customIds)
 {
     QList<BatchResult> results;
+    if (api == BatchApi::Gemini) {
+        const QJsonObject operation = QJsonDocument::fromJson(jsonl).object();
+        if (operation.value(QLatin1String("name")).toString().isEmpty()) {
+            *error = tr("expected a batch operation named batches/ID");
+            return std::nullopt;
+        }
+        // The operation's response is the output; its metadata.output mirrors it.
+        QJsonObject output = operation.value(QLatin1String("response")).toObject();
+        if (!output.contains(QLatin1String("inlinedResponses")) && !output.contains(QLatin1String("responsesFile"))) {
+            output = operation.value(QLatin1String("metadata")).toObject().value(QLatin1String("output")).toObject();
+        }
+        if (const QString file = output.value(QLatin1String("responsesFile")).toString(); !file.isEmpty()) {
+            *error = tr("the results are in the file %1, which Switchyard does not download (it sends its batches "
+                        "inline and reads their answers inline)")
+                         .arg(file);
+            return std::nullopt;
+        }
+        const QJsonArray inlined = output.value(QLatin1String("inlinedResponses"))
+                                       .toObject()
+                                       .value(QLatin1String("inlinedResponses"))
+                                       .toArray();
+        for (qsizetype index = 0; index < inlined.size(); ++index) {
+            const QJsonObject item = inlined[index].toObject();
+            QString key = item.value(QLatin1String("metadata")).toObject().value(QLatin1String("key")).toString();
+            if (key.isEmpty()) {
+                key = customIds.value(index);
+            }
+            if (key.isEmpty()) {
+                *error = tr("inline response %1: no metadata key to tell which request it answers").arg(index + 1);
+                return std::nullopt;
+            }
+            if (item.value(QLatin1String("response")).isObject()) {
+                results.append(answered(api, key, item.value(QLatin1String("response")).toObject()));
+            } else if (item.value(QLatin1String("error")).isObject()) {
+                BatchResult result;
+                result.customId = key;
+                result.usage.batch = true;
+                const QJsonObject failure = item.value(QLatin1String("error")).toObject();
+                const QString message = envelopeMessage(failure);
+                result.error = failure.contains(QLatin1String("status"))
+                    ? message
+                    : QStringLiteral("%1: %2").arg(failure.value(QLatin1String("code")).toInt()).arg(message);
+                results.append(result);
+            } else {
+                *error = tr("inline response %1: expected a response or an error").arg(index + 1);
+                return std::nullopt;
+            }
+        }
+        return results;
+    }
     const QList<QByteArray> lines = jsonl.split('\n');
     for (int index = 0; index < lines.size(); ++index) {
         const QByteArray line = lines[index].trimmed();

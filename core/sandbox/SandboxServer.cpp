@@ -572,11 +572,14 @@ void SandboxServer::handleGemini(const SandboxCatalogue::Provider& provider, con
     QString model;
     bool stream = false;
     const bool list = rest == "/models";
-    if (!list && !SandboxGemini::parsePath(rest, &model, &stream)) {
+    // The Batch API: models/{model}:batchGenerateContent, batches/{id}[:cancel] (SandboxBatches).
+    const bool batch
+        = rest.startsWith("/batches/") || (rest.startsWith("/models/") && rest.endsWith(":batchGenerateContent"));
+    if (!list && !batch && !SandboxGemini::parsePath(rest, &model, &stream)) {
         responder->send(404, kJson, SandboxGemini::errorBody(404, {}, "Method not found."));
         return;
     }
-    if (request.method != (list ? "GET" : "POST")) {
+    if (!batch && request.method != (list ? "GET" : "POST")) {
         sendError(responder, provider.kind, 405, {}, "Method not allowed");
         return;
     }
@@ -587,11 +590,29 @@ void SandboxServer::handleGemini(const SandboxCatalogue::Provider& provider, con
     }
     const QString required = m_requiredKeys.value(provider.id);
     if (!required.isEmpty() && key != required.toUtf8()) {
-        if (!list) {
+        if (!list && !batch) {
             ++m_totalRequests;
         }
         sendError(responder, provider.kind, key.isEmpty() ? 403 : 400,
                   key.isEmpty() ? QByteArray() : "API_KEY_INVALID");
+        return;
+    }
+    if (batch) {
+        QStringList served;
+        for (const SandboxModel& candidate : std::as_const(m_models)) {
+            if (candidate.providerId == provider.id) {
+                served << candidate.name;
+            }
+        }
+        const std::optional<SandboxBatches::Reply> reply
+            = m_batches.gemini(request, rest, served, [this, &provider](const QString& name, const QByteArray& body) {
+                  return geminiBatchAnswer(provider, name, body);
+              });
+        if (!reply) {
+            responder->send(404, kJson, SandboxGemini::errorBody(404, {}, "Method not found."));
+            return;
+        }
+        responder->send(reply->status, reply->contentType, reply->body);
         return;
     }
     if (list) {
@@ -977,6 +998,51 @@ std::pair<int, QByteArray> SandboxServer::batchAnswer(const SandboxCatalogue::Pr
                  ? SandboxWire::anthropicMessage(id, model.name, reply, prompt, true)
                  : SandboxWire::openAiCompletion(id, model.name, QDateTime::currentSecsSinceEpoch(), reply,
                                                  call.promptTokens, true, call.topLogprobs, prompt.cacheRead) };
+}
+
+std::pair<int, QByteArray> SandboxServer::geminiBatchAnswer(const SandboxCatalogue::Provider& provider,
+                                                            const QString& modelName, const QByteArray& body)
+{
+    ++m_totalRequests;
+    SandboxWire::Call call;
+    SandboxGemini::Extras extras;
+    QByteArray errorBody;
+    if (!SandboxGemini::parseRequest(body, modelName, false, &call, &extras, &errorBody)) {
+        return { 400, errorBody }; // the whole google.rpc.Status body
+    }
+    ++m_requestCounts[call.model];
+    m_lastBodies.insert(call.model, body);
+    emit requestReceived(call.model, QByteArrayLiteral("batch"));
+    const auto found = std::find_if(m_models.cbegin(), m_models.cend(), [&](const SandboxModel& model) {
+        return model.name == call.model && model.providerId == provider.id;
+    });
+    if (found == m_models.cend()) {
+        return { 404, SandboxGemini::errorBody(404, {}, "models/" + call.model.toUtf8() + " is not found.") };
+    }
+    const SandboxModel& model = *found;
+    if (call.promptTokens > model.contextWindow) {
+        return { 400,
+                 SandboxGemini::errorBody(
+                     400, {},
+                     QStringLiteral("The input token count (%1) exceeds the maximum number of tokens allowed (%2).")
+                         .arg(call.promptTokens)
+                         .arg(model.contextWindow)
+                         .toUtf8()) };
+    }
+    const SandboxWire::PromptUsage prompt = promptUsage(Wire::Gemini, call, model.providerId, model.name);
+    SandboxText::Reply reply = SandboxText::generate(call.promptText, call.lastUserText, model.name, call.maxTokens,
+                                                     model.reasoning || call.thinkingBudget > 0);
+    const QByteArray id = QByteArrayLiteral("sandbox") + QByteArray::number(m_nextId++).rightJustified(8, '0');
+    if (!call.ask.toolForced && !m_callsToolsWhenFree.value(model.name, true)) {
+        call.ask.toolName.clear();
+    }
+    SandboxAnswer::shape(call.ask, QStringLiteral("call_") + QString::fromLatin1(id), reply);
+    const QStringList searches = extras.googleSearch && reply.toolName.isEmpty()
+        ? SandboxGemini::searchQueries(call.lastUserText)
+        : QStringList();
+    m_answered.webSearches += searches.size();
+    m_answered.completionTokens += reply.tokenCount();
+    return { 200, SandboxGemini::response(model.name, id, reply, prompt, searches, true) };
 }
 
 int SandboxServer::connectionCount() const

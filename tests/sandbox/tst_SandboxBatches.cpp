@@ -10,8 +10,9 @@
 
 // The sandbox's batch APIs as the providers document them, over real loopback HTTP: OpenAI's
 // files + batches (multipart upload, the batch object's states, the output and error files, the
-// validation that fails a job whole) and Anthropic's Message Batches (the message_batch object,
-// results JSONL once ended), with their error answers. Counted server-side.
+// validation that fails a job whole), Anthropic's Message Batches (the message_batch object,
+// results JSONL once ended), Mistral's, Azure's and Gemini's (batchGenerateContent, the batch's
+// Operation, inline responses), with their error answers. Counted server-side.
 namespace {
 struct Answer
 {
@@ -44,8 +45,18 @@ private slots:
     void mistral_errorAnswers_data();
     void mistral_errorAnswers();
     void azure_resourceAndV1Paths_answerOpenAisObjectsWithAzuresEnvelope();
+    void gemini_createPollResults_eachRequestAnsweredOnceAFailureKeptInline();
+    void gemini_cancel_cancelledWithTheFirstHalfAnswered();
+    void gemini_errorAnswers_data();
+    void gemini_errorAnswers();
 
 private:
+    // sandbox-gemini-native serving gemini-2.5-flash (a context window of 200 tokens, so that a
+    // long prompt fails inside a batch), its key required.
+    void serveGemini();
+    Answer gemini(const QByteArray& method, const QString& path, const QByteArray& body = {},
+                  const QByteArray& key = "gemini-key-1");
+    QString geminiBatch(const QStringList& prompts);
     Answer uploadTo(const QString& path, const QByteArray& purpose, const QByteArray& file);
     QString mistralJob(const QByteArray& file);
     Answer send(const QByteArray& method, const QString& path, const QByteArray& body = {},
@@ -733,6 +744,248 @@ void tst_SandboxBatches::azure_resourceAndV1Paths_answerOpenAisObjectsWithAzures
                                             { QStringLiteral("message"),
                                               QStringLiteral("No batch found with id 'batch_nope'.") } } } }));
     QCOMPARE(m_sandbox->batches().requestsRun(), 1);
+}
+
+void tst_SandboxBatches::serveGemini()
+{
+    SandboxModel flash;
+    flash.name = QStringLiteral("gemini-2.5-flash");
+    flash.providerId = QStringLiteral("sandbox-gemini-native");
+    flash.kind = ProviderKind::Gemini;
+    flash.contextWindow = 200;
+    m_sandbox->addModel(flash);
+    m_sandbox->setRequiredKey(QStringLiteral("sandbox-gemini-native"), QStringLiteral("gemini-key-1"));
+}
+
+Answer tst_SandboxBatches::gemini(const QByteArray& method, const QString& path, const QByteArray& body,
+                                  const QByteArray& key)
+{
+    QNetworkRequest request(QUrl(QString::fromUtf8(url(QStringLiteral("/gemini/v1beta") + path))));
+    request.setRawHeader("x-goog-api-key", key);
+    if (!body.isEmpty()) {
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    }
+    QNetworkReply* reply = m_network.sendCustomRequest(request, method, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished()) {
+        finished.wait(10000);
+    }
+    Answer answer { reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll() };
+    reply->deleteLater();
+    return answer;
+}
+
+static QJsonObject geminiRequest(const QString& key, const QString& prompt)
+{
+    const QJsonObject part { { QStringLiteral("text"), prompt } };
+    const QJsonObject content { { QStringLiteral("role"), QStringLiteral("user") },
+                                { QStringLiteral("parts"), QJsonArray { part } } };
+    return { { QStringLiteral("request"),
+               QJsonObject { { QStringLiteral("contents"), QJsonArray { content } },
+                             { QStringLiteral("generationConfig"),
+                               QJsonObject { { QStringLiteral("maxOutputTokens"), 40 } } } } },
+             { QStringLiteral("metadata"), QJsonObject { { QStringLiteral("key"), key } } } };
+}
+
+static QByteArray geminiCreateBody(const QJsonArray& requests)
+{
+    const QJsonObject input { { QStringLiteral("requests"),
+                                QJsonObject { { QStringLiteral("requests"), requests } } } };
+    return QJsonDocument(QJsonObject { { QStringLiteral("batch"),
+                                         QJsonObject { { QStringLiteral("displayName"), QStringLiteral("in.jsonl") },
+                                                       { QStringLiteral("inputConfig"), input } } } })
+        .toJson(QJsonDocument::Compact);
+}
+
+static QJsonArray inlinedResponses(const QJsonObject& operation)
+{
+    return operation.value(QLatin1String("response"))
+        .toObject()
+        .value(QLatin1String("inlinedResponses"))
+        .toObject()
+        .value(QLatin1String("inlinedResponses"))
+        .toArray();
+}
+
+QString tst_SandboxBatches::geminiBatch(const QStringList& prompts)
+{
+    QJsonArray requests;
+    for (qsizetype i = 0; i < prompts.size(); ++i) {
+        requests.append(geminiRequest(QStringLiteral("q%1").arg(i + 1), prompts[i]));
+    }
+    const Answer created
+        = gemini("POST", QStringLiteral("/models/gemini-2.5-flash:batchGenerateContent"), geminiCreateBody(requests));
+    return created.json().value(QLatin1String("name")).toString();
+}
+
+// Three requests, the third's prompt over the model's 200 tokens: the batch's Operation PENDING,
+// then RUNNING, then SUCCEEDED with the two answers and the failure inline, each with its
+// request's metadata key; counts as int64 strings. Each request answered once, however often asked.
+void tst_SandboxBatches::gemini_createPollResults_eachRequestAnsweredOnceAFailureKeptInline()
+{
+    serveGemini();
+    const QString longPrompt = QStringLiteral("word ").repeated(400);
+    QJsonArray requests { geminiRequest(QStringLiteral("q1"), QStringLiteral("What is 2+2?")),
+                          geminiRequest(QStringLiteral("q2"), QStringLiteral("Name a colour.")),
+                          geminiRequest(QStringLiteral("q3"), longPrompt) };
+    const Answer created
+        = gemini("POST", QStringLiteral("/models/gemini-2.5-flash:batchGenerateContent"), geminiCreateBody(requests));
+    QCOMPARE(created.status, 200);
+    const QString name = created.json().value(QLatin1String("name")).toString();
+    QVERIFY2(name.startsWith(QLatin1String("batches/")), created.body.constData());
+    const QJsonObject batch = created.json().value(QLatin1String("metadata")).toObject();
+    QCOMPARE(batch.value(QLatin1String("state")).toString(), QStringLiteral("BATCH_STATE_PENDING"));
+    QCOMPARE(batch.value(QLatin1String("model")).toString(), QStringLiteral("models/gemini-2.5-flash"));
+    QCOMPARE(batch.value(QLatin1String("displayName")).toString(), QStringLiteral("in.jsonl"));
+    QCOMPARE(batch.value(QLatin1String("batchStats")).toObject().value(QLatin1String("requestCount")),
+             QJsonValue(QStringLiteral("3")));
+    QVERIFY(!created.json().contains(QLatin1String("done")));
+    QCOMPARE(m_sandbox->batches().jobsCreated(), 1);
+    QCOMPARE(m_sandbox->batches().jobInput(name.mid(8)), geminiCreateBody(requests));
+
+    const Answer running = gemini("GET", QLatin1Char('/') + name);
+    QCOMPARE(running.json().value(QLatin1String("metadata")).toObject().value(QLatin1String("state")).toString(),
+             QStringLiteral("BATCH_STATE_RUNNING"));
+    QCOMPARE(m_sandbox->batches().requestsRun(), 0);
+
+    const Answer done = gemini("GET", QLatin1Char('/') + name);
+    QCOMPARE(done.status, 200);
+    QCOMPARE(done.json().value(QLatin1String("done")).toBool(), true);
+    const QJsonObject ended = done.json().value(QLatin1String("metadata")).toObject();
+    QCOMPARE(ended.value(QLatin1String("state")).toString(), QStringLiteral("BATCH_STATE_SUCCEEDED"));
+    const QJsonObject stats = ended.value(QLatin1String("batchStats")).toObject();
+    QCOMPARE(stats.value(QLatin1String("successfulRequestCount")), QJsonValue(QStringLiteral("2")));
+    QCOMPARE(stats.value(QLatin1String("failedRequestCount")), QJsonValue(QStringLiteral("1")));
+    QVERIFY(!stats.contains(QLatin1String("pendingRequestCount"))); // 0: left out, as proto3 JSON does
+    const QJsonArray inlined = inlinedResponses(done.json());
+    QCOMPARE(inlined.size(), 3);
+    QCOMPARE(ended.value(QLatin1String("output"))
+                 .toObject()
+                 .value(QLatin1String("inlinedResponses"))
+                 .toObject()
+                 .value(QLatin1String("inlinedResponses"))
+                 .toArray(),
+             inlined);
+    for (int i = 0; i < 2; ++i) {
+        const QJsonObject entry = inlined[i].toObject();
+        QCOMPARE(entry.value(QLatin1String("metadata")).toObject().value(QLatin1String("key")).toString(),
+                 QStringLiteral("q%1").arg(i + 1));
+        const QJsonObject response = entry.value(QLatin1String("response")).toObject();
+        QVERIFY(!response.value(QLatin1String("candidates")).toArray().isEmpty());
+        QVERIFY(
+            response.value(QLatin1String("usageMetadata")).toObject().value(QLatin1String("promptTokenCount")).toInt()
+            > 0);
+    }
+    const QJsonObject failure = inlined[2].toObject().value(QLatin1String("error")).toObject();
+    QCOMPARE(failure.value(QLatin1String("code")).toInt(), 400);
+    QCOMPARE(failure.value(QLatin1String("status")).toString(), QStringLiteral("INVALID_ARGUMENT"));
+    QVERIFY2(failure.value(QLatin1String("message")).toString().startsWith(QLatin1String("The input token count")),
+             qPrintable(failure.value(QLatin1String("message")).toString()));
+    QCOMPARE(inlined[2].toObject().value(QLatin1String("metadata")).toObject().value(QLatin1String("key")).toString(),
+             QStringLiteral("q3"));
+    QCOMPARE(m_sandbox->batches().requestsRun(), 3);
+    QCOMPARE(m_sandbox->requestCount(QStringLiteral("gemini-2.5-flash")), 3);
+
+    // Asked again: the same answers, nothing run again.
+    QCOMPARE(inlinedResponses(gemini("GET", QLatin1Char('/') + name).json()), inlined);
+    QCOMPARE(m_sandbox->batches().requestsRun(), 3);
+    QCOMPARE(m_sandbox->batches().endpointRequests(), 4);
+}
+
+// A cancel answers {} (google.protobuf.Empty); the next GET shows the batch CANCELLED with the
+// first half (rounded up) answered. Cancelling it again changes nothing.
+void tst_SandboxBatches::gemini_cancel_cancelledWithTheFirstHalfAnswered()
+{
+    serveGemini();
+    const QString name = geminiBatch({ QStringLiteral("One"), QStringLiteral("Two"), QStringLiteral("Three") });
+    QVERIFY(!name.isEmpty());
+    QCOMPARE(gemini("GET", QLatin1Char('/') + name)
+                 .json()
+                 .value(QLatin1String("metadata"))
+                 .toObject()
+                 .value(QLatin1String("state"))
+                 .toString(),
+             QStringLiteral("BATCH_STATE_RUNNING"));
+    const Answer cancelled = gemini("POST", QLatin1Char('/') + name + QStringLiteral(":cancel"), "{}");
+    QCOMPARE(cancelled.status, 200);
+    QCOMPARE(cancelled.json(), QJsonObject());
+    const Answer after = gemini("GET", QLatin1Char('/') + name);
+    QCOMPARE(after.json().value(QLatin1String("metadata")).toObject().value(QLatin1String("state")).toString(),
+             QStringLiteral("BATCH_STATE_CANCELLED"));
+    QCOMPARE(inlinedResponses(after.json()).size(), 2);
+    QCOMPARE(m_sandbox->batches().requestsRun(), 2);
+    QCOMPARE(gemini("POST", QLatin1Char('/') + name + QStringLiteral(":cancel"), "{}").status, 200);
+    QCOMPARE(gemini("GET", QLatin1Char('/') + name).json(), after.json());
+    QCOMPARE(m_sandbox->batches().requestsRun(), 2);
+}
+
+void tst_SandboxBatches::gemini_errorAnswers_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("key");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("googleStatus");
+    QTest::addColumn<QString>("message");
+    const QByteArray one = geminiCreateBody({ geminiRequest(QStringLiteral("q1"), QStringLiteral("Hi")) });
+    const QString create = QStringLiteral("/models/gemini-2.5-flash:batchGenerateContent");
+    QTest::newRow("unknown batch") << QByteArray("GET") << "/batches/nope" << QByteArray() << QByteArray("gemini-key-1")
+                                   << 404 << "NOT_FOUND"
+                                   << "Requested entity was not found.";
+    QTest::newRow("cancel of an unknown batch") << QByteArray("POST") << "/batches/nope:cancel" << QByteArray("{}")
+                                                << QByteArray("gemini-key-1") << 404 << "NOT_FOUND"
+                                                << "Requested entity was not found.";
+    QTest::newRow("a model not served") << QByteArray("POST") << "/models/gemini-0:batchGenerateContent" << one
+                                        << QByteArray("gemini-key-1") << 404 << "NOT_FOUND"
+                                        << "models/gemini-0 is not found for API version v1beta";
+    QTest::newRow("no display name")
+        << QByteArray("POST") << create
+        << QByteArray("{\"batch\":{\"inputConfig\":{\"requests\":{\"requests\":[{\"request\":{}}]}}}}")
+        << QByteArray("gemini-key-1") << 400 << "INVALID_ARGUMENT"
+        << "batch.display_name is required.";
+    QTest::newRow("no requests") << QByteArray("POST") << create
+                                 << QByteArray("{\"batch\":{\"display_name\":\"x\",\"input_config\":{}}}")
+                                 << QByteArray("gemini-key-1") << 400 << "INVALID_ARGUMENT"
+                                 << "batch.input_config is required";
+    QTest::newRow("an unknown field is named")
+        << QByteArray("POST") << create
+        << QByteArray("{\"batch\":{\"displayName\":\"x\",\"completionWindow\":\"24h\"}}") << QByteArray("gemini-key-1")
+        << 400 << "INVALID_ARGUMENT"
+        << "Invalid JSON payload received. Unknown name \"completionWindow\" at 'batch'";
+    QTest::newRow("a request entry without its request")
+        << QByteArray("POST") << create
+        << QByteArray(
+               "{\"batch\":{\"displayName\":\"x\",\"inputConfig\":{\"requests\":{\"requests\":[{\"metadata\":{}}]}}}}")
+        << QByteArray("gemini-key-1") << 400 << "INVALID_ARGUMENT"
+        << "batch.input_config.requests.requests[0].request is required.";
+    QTest::newRow("GET of the create path")
+        << QByteArray("GET") << create << QByteArray() << QByteArray("gemini-key-1") << 405 << "INTERNAL"
+        << "Method not allowed.";
+    QTest::newRow("a wrong key, before anything else")
+        << QByteArray("GET") << "/batches/nope" << QByteArray() << QByteArray("wrong") << 400 << "INVALID_ARGUMENT"
+        << "API key not valid.";
+}
+
+void tst_SandboxBatches::gemini_errorAnswers()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, key);
+    QFETCH(int, status);
+    QFETCH(QString, googleStatus);
+    QFETCH(QString, message);
+    serveGemini();
+    const Answer answer = gemini(method, path, body, key);
+    QCOMPARE(answer.status, status);
+    // Google's envelope: {"error": {"code": <HTTP status>, "message", "status"}}.
+    const QJsonObject error = answer.json().value(QLatin1String("error")).toObject();
+    QCOMPARE(error.value(QLatin1String("code")).toInt(), status);
+    QCOMPARE(error.value(QLatin1String("status")).toString(), googleStatus);
+    QVERIFY2(error.value(QLatin1String("message")).toString().startsWith(message), qPrintable(answer.body));
+    QCOMPARE(m_sandbox->batches().jobsCreated(), 0);
+    QCOMPARE(m_sandbox->batches().requestsRun(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_SandboxBatches)
