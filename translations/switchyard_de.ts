@@ -453,10 +453,6 @@
 <context>
     <name>BatchCommand</name>
     <message>
-        <source>Send many prompts through a provider&apos;s batch API (OpenAI, Anthropic) at its batch price; results come within 24 hours and are recorded once, at the batch rates.</source>
-        <translation>Viele Prompts über die Batch-API eines Anbieters (OpenAI, Anthropic) zu dessen Batch-Preis senden; die Ergebnisse kommen innerhalb von 24 Stunden und werden einmal zu den Batch-Preisen verbucht.</translation>
-    </message>
-    <message>
         <source>The model every request of the file goes to.</source>
         <translation>Das Modell, an das jede Anfrage der Datei geht.</translation>
     </message>
@@ -597,8 +593,12 @@
         <translation>Batch %1: seine Budgetreservierung konnte nicht nach ihm benannt werden (%2), daher können seine Ergebnisse sie nicht abrechnen: sie zählt mit dem ungünstigsten Fall</translation>
     </message>
     <message>
-        <source>--model: %1 is served by %2, which has no batch API Switchyard can use (OpenAI&apos;s, Azure OpenAI&apos;s, Mistral&apos;s batch APIs and Anthropic&apos;s Message Batches are supported)</source>
-        <translation>--model: %1 wird von %2 bedient, das keine Batch-API hat, die Switchyard nutzen kann (unterstützt werden die Batch-APIs von OpenAI, Azure OpenAI und Mistral sowie die Message Batches von Anthropic)</translation>
+        <source>Send many prompts through a provider&apos;s batch API (OpenAI, Anthropic, Mistral, Azure OpenAI, Gemini) at its batch price; results come within 24 hours and are recorded once, at the batch rates.</source>
+        <translation>Viele Prompts über die Batch-API eines Anbieters (OpenAI, Anthropic, Mistral, Azure OpenAI, Gemini) zu dessen Batch-Preis senden; die Ergebnisse kommen innerhalb von 24 Stunden und werden einmal zu den Batch-Preisen verbucht.</translation>
+    </message>
+    <message>
+        <source>--model: %1 is served by %2, which has no batch API Switchyard can use (OpenAI&apos;s, Azure OpenAI&apos;s, Mistral&apos;s and Gemini&apos;s batch APIs and Anthropic&apos;s Message Batches are supported)</source>
+        <translation>--model: %1 wird von %2 bedient, das keine Batch-API hat, die Switchyard nutzen kann (unterstützt werden die Batch-APIs von OpenAI, Azure OpenAI, Mistral und Gemini sowie die Message Batches von Anthropic)</translation>
     </message>
 </context>
 <context>
@@ -684,6 +684,30 @@
     <message>
         <source>%1 (%2 times)</source>
         <translation>%1 (%2-mal)</translation>
+    </message>
+    <message>
+        <source>the batch is %1 bytes as Gemini&apos;s inline requests, over Google&apos;s limit of %2 bytes for a batch sent inline; split the file</source>
+        <translation>der Batch ist als Inline-Anfragen für Gemini %1 Bytes groß, mehr als Googles Grenze von %2 Bytes für einen inline gesendeten Batch; bitte die Datei aufteilen</translation>
+    </message>
+    <message>
+        <source>expected a batch operation named batches/ID with a state</source>
+        <translation>erwartet wurde eine Batch-Operation namens batches/ID mit einem Status</translation>
+    </message>
+    <message>
+        <source>expected a batch operation named batches/ID</source>
+        <translation>erwartet wurde eine Batch-Operation namens batches/ID</translation>
+    </message>
+    <message>
+        <source>the results are in the file %1, which Switchyard does not download (it sends its batches inline and reads their answers inline)</source>
+        <translation>die Ergebnisse liegen in der Datei %1, die Switchyard nicht herunterlädt (es sendet seine Batches inline und liest deren Antworten inline)</translation>
+    </message>
+    <message>
+        <source>inline response %1: no metadata key to tell which request it answers</source>
+        <translation>Inline-Antwort %1: kein Metadaten-Schlüssel, der sagt, welche Anfrage sie beantwortet</translation>
+    </message>
+    <message>
+        <source>inline response %1: expected a response or an error</source>
+        <translation>Inline-Antwort %1: erwartet wurde eine Antwort oder ein Fehler</translation>
     </message>
 </context>
 <context>
