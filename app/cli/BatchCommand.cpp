@@ -75,6 +75,10 @@ bool BatchCommand::parse(const QStringList& arguments)
     }
     m_action = action->first;
     m_argument = positional.value(1);
+    if (m_action != Action::Submit && m_argument.startsWith(QLatin1String("batches/"))) {
+        // Gemini's resource name, as Google's tools print it; the ledger keeps the id after it.
+        m_argument = m_argument.mid(8);
+    }
     m_model = parser.value(model);
     m_json = parser.isSet(json);
     m_wait = parser.isSet(wait);

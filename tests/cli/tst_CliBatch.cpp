@@ -811,6 +811,11 @@ void tst_CliBatch::gemini_aFailedRequestKeptOnItsRowTheBatchInlineWithItsKey()
              50);
     QCOMPARE(m_sandbox->batches().uploads(), 0);
     QCOMPARE(m_sandbox->batches().jobsCreated(), 1);
+    // Google's resource name names the same job.
+    const CliRun byName = run({ QStringLiteral("batch"), QStringLiteral("status"), QStringLiteral("batches/") + id,
+                                QStringLiteral("--json") });
+    QVERIFY2(byName.exitCode == 0, byName.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(byName.out).object().value(QLatin1String("id")).toString(), id);
 
     const CliRun results = run({ QStringLiteral("batch"), QStringLiteral("results"), id, QStringLiteral("--wait"),
                                  QStringLiteral("--poll-seconds"), QStringLiteral("1"), QStringLiteral("--json") });
