@@ -781,11 +781,30 @@ void tst_CliBatch::gemini_aFailedRequestKeptOnItsRowTheBatchInlineWithItsKey()
                 "\"What is 2+2?\"}]}\n"
                 "{\"custom_id\":\"too-long\",\"max_tokens\":50,\"messages\":[{\"role\":\"user\",\"content\":\""
                 + longPrompt + "\"}]}\n");
+    refuseOver(1.0);
     const CliRun submitted = run({ QStringLiteral("batch"), QStringLiteral("submit"), file, QStringLiteral("--model"),
                                    QStringLiteral("gemini-2.5-flash"), QStringLiteral("--json") });
     QVERIFY2(submitted.exitCode == 0, submitted.err.constData());
     const QJsonObject job = QJsonDocument::fromJson(submitted.out).object();
     const QString id = job.value(QLatin1String("id")).toString();
+    // The running job holds its worst case at the batch rates (at least 2 x 50 tokens x 1.25 per 1M
+    // of output), named after it, shown apart from the spend.
+    const QList<QVariantList> holds = rows(QStringLiteral("SELECT amount_usd, scopes FROM budget_holds"));
+    QCOMPARE(holds.size(), 1);
+    const double held = holds[0][0].toDouble();
+    QVERIFY2(held > 2 * 50 * 1.25 / 1e6 && held < 0.01, qPrintable(QString::number(held)));
+    QVERIFY2(holds[0][1].toString().split(QLatin1Char('\n')).contains(QStringLiteral("batch:") + id),
+             qPrintable(holds[0][1].toString()));
+    auto dayBudget = [this] {
+        return QJsonDocument::fromJson(run({ QStringLiteral("budget"), QStringLiteral("--json") }).out)
+            .object()
+            .value(QLatin1String("budgets"))
+            .toArray()
+            .first()
+            .toObject();
+    };
+    QVERIFY(qAbs(dayBudget().value(QLatin1String("batch_held_usd")).toDouble() - held) < 1e-9);
+    QCOMPARE(dayBudget().value(QLatin1String("spent_usd")).toDouble(), 0.0);
     QCOMPARE(job.value(QLatin1String("state")).toString(), QStringLiteral("queued")); // BATCH_STATE_PENDING
     const QJsonArray sent = QJsonDocument::fromJson(m_sandbox->batches().jobInput(id))
                                 .object()
@@ -848,6 +867,8 @@ void tst_CliBatch::gemini_aFailedRequestKeptOnItsRowTheBatchInlineWithItsKey()
     }
     // The hold is settled to the answer's cost.
     QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM budget_holds")).value(0).value(0).toInt(), 0);
+    QCOMPARE(dayBudget().value(QLatin1String("batch_held_usd")).toDouble(), 0.0);
+    QVERIFY(qAbs(dayBudget().value(QLatin1String("spent_usd")).toDouble() - answered[4].toDouble()) < 1e-9);
 
     // Without the key Google refuses, its reason named.
     qputenv("SWITCHYARD_TEST_GEMINI_KEY", "wrong-key");
