@@ -449,6 +449,14 @@
         <source>%1 refused it: %2</source>
         <translation>%1 hat es abgelehnt: %2</translation>
     </message>
+    <message>
+        <source>the Files API answered the upload&apos;s start without its URL</source>
+        <translation>die Files API hat den Start des Uploads ohne dessen URL beantwortet</translation>
+    </message>
+    <message>
+        <source>the Files API did not finish the upload</source>
+        <translation>die Files API hat den Upload nicht abgeschlossen</translation>
+    </message>
 </context>
 <context>
     <name>BatchCommand</name>
@@ -686,28 +694,28 @@
         <translation>%1 (%2-mal)</translation>
     </message>
     <message>
-        <source>the batch is %1 bytes as Gemini&apos;s inline requests, over Google&apos;s limit of %2 bytes for a batch sent inline; split the file</source>
-        <translation>der Batch ist als Inline-Anfragen für Gemini %1 Bytes groß, mehr als Googles Grenze von %2 Bytes für einen inline gesendeten Batch; bitte die Datei aufteilen</translation>
-    </message>
-    <message>
         <source>expected a batch operation named batches/ID with a state</source>
         <translation>erwartet wurde eine Batch-Operation namens batches/ID mit einem Status</translation>
     </message>
     <message>
-        <source>expected a batch operation named batches/ID</source>
-        <translation>erwartet wurde eine Batch-Operation namens batches/ID</translation>
+        <source>the upload was not answered with a file named files/ID</source>
+        <translation>der Upload wurde nicht mit einer Datei namens files/ID beantwortet</translation>
     </message>
     <message>
-        <source>the results are in the file %1, which Switchyard does not download (it sends its batches inline and reads their answers inline)</source>
-        <translation>die Ergebnisse liegen in der Datei %1, die Switchyard nicht herunterlädt (es sendet seine Batches inline und liest deren Antworten inline)</translation>
+        <source>%1: no key to tell which request it answers</source>
+        <translation>%1: kein Schlüssel, der sagt, welche Anfrage sie beantwortet</translation>
     </message>
     <message>
-        <source>inline response %1: no metadata key to tell which request it answers</source>
-        <translation>Inline-Antwort %1: kein Metadaten-Schlüssel, der sagt, welche Anfrage sie beantwortet</translation>
+        <source>%1: expected a response or an error</source>
+        <translation>%1: erwartet wurde eine Antwort oder ein Fehler</translation>
     </message>
     <message>
-        <source>inline response %1: expected a response or an error</source>
-        <translation>Inline-Antwort %1: erwartet wurde eine Antwort oder ein Fehler</translation>
+        <source>results line %1</source>
+        <translation>Ergebniszeile %1</translation>
+    </message>
+    <message>
+        <source>inline response %1</source>
+        <translation>Inline-Antwort %1</translation>
     </message>
 </context>
 <context>

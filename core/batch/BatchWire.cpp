@@ -163,10 +163,9 @@ std::optional<QByteArray> BatchWire::payload(BatchApi api, const QString& upstre
         QJsonObject params = QJsonDocument::fromJson(body.bytes.join()).object();
         switch (api) {
         case BatchApi::Gemini:
-            // The custom id rides in the request's metadata, which Google gives back with its answer.
-            requests.append(QJsonObject {
-                { QStringLiteral("request"), params },
-                { QStringLiteral("metadata"), QJsonObject { { QStringLiteral("key"), item.customId } } } });
+            // The input file's lines: the custom id as the key Google gives back with each answer.
+            jsonl
+                += compact({ { QStringLiteral("key"), item.customId }, { QStringLiteral("request"), params } }) + '\n';
             break;
         case BatchApi::Anthropic:
             requests.append(
@@ -193,24 +192,51 @@ std::optional<QByteArray> BatchWire::payload(BatchApi api, const QString& upstre
     if (api == BatchApi::Anthropic) {
         return compact({ { QStringLiteral("requests"), requests } });
     }
-    if (api == BatchApi::Gemini) {
-        const QJsonObject input { { QStringLiteral("requests"),
-                                    QJsonObject { { QStringLiteral("requests"), requests } } } };
-        const QByteArray body = compact({ { QStringLiteral("batch"),
-                                            QJsonObject { { QStringLiteral("displayName"), fileName },
-                                                          { QStringLiteral("inputConfig"), input } } } });
-        if (body.size() > GeminiInlineLimitBytes) {
-            *error = QStringLiteral("%1: %2").arg(
-                fileName,
-                tr("the batch is %1 bytes as Gemini's inline requests, over Google's limit of %2 bytes "
-                   "for a batch sent inline; split the file")
-                    .arg(body.size())
-                    .arg(GeminiInlineLimitBytes));
-            return std::nullopt;
-        }
-        return body;
-    }
     return jsonl;
+}
+
+QByteArray BatchWire::geminiInlineBody(const QByteArray& jsonl, const QString& displayName)
+{
+    QJsonArray requests;
+    for (const QByteArray& line : jsonl.split('\n')) {
+        const QJsonObject entry = QJsonDocument::fromJson(line).object();
+        if (entry.isEmpty()) {
+            continue;
+        }
+        // Inline, the key rides in the request's metadata, which Google gives back with its answer.
+        requests.append(
+            QJsonObject { { QStringLiteral("request"), entry.value(QLatin1String("request")) },
+                          { QStringLiteral("metadata"),
+                            QJsonObject { { QStringLiteral("key"), entry.value(QLatin1String("key")) } } } });
+    }
+    const QJsonObject input { { QStringLiteral("requests"),
+                                QJsonObject { { QStringLiteral("requests"), requests } } } };
+    return compact({ { QStringLiteral("batch"),
+                       QJsonObject { { QStringLiteral("displayName"), displayName },
+                                     { QStringLiteral("inputConfig"), input } } } });
+}
+
+QByteArray BatchWire::geminiFileBody(const QString& file, const QString& displayName)
+{
+    return compact({ { QStringLiteral("batch"),
+                       QJsonObject { { QStringLiteral("displayName"), displayName },
+                                     { QStringLiteral("inputConfig"),
+                                       QJsonObject { { QStringLiteral("fileName"), file } } } } } });
+}
+
+QString BatchWire::geminiUploadedFile(const QByteArray& json, QString* error)
+{
+    const QString name = QJsonDocument::fromJson(json)
+                             .object()
+                             .value(QLatin1String("file"))
+                             .toObject()
+                             .value(QLatin1String("name"))
+                             .toString();
+    if (!name.startsWith(QLatin1String("files/"))) {
+        *error = tr("the upload was not answered with a file named files/ID");
+        return {};
+    }
+    return name;
 }
 
 QByteArray BatchWire::multipartUpload(const QByteArray& jsonl, const QString& fileName, const QByteArray& boundary)
@@ -269,6 +295,13 @@ std::optional<BatchStatus> BatchWire::parseStatus(BatchApi api, const QByteArray
         if (const QJsonObject failure = object.value(QLatin1String("error")).toObject(); !failure.isEmpty()) {
             status.errors << envelopeMessage(failure);
         }
+        // A batch sent as a file answers in a file; its operation's response names it (metadata.output mirrors it).
+        status.outputFileId
+            = object.value(QLatin1String("response")).toObject().value(QLatin1String("responsesFile")).toString();
+        if (status.outputFileId.isEmpty()) {
+            status.outputFileId
+                = batch.value(QLatin1String("output")).toObject().value(QLatin1String("responsesFile")).toString();
+        }
     } else if (api == BatchApi::Mistral) {
         state = mistralState(object.value(QLatin1String("status")).toString());
         status.total = count(object, "total_requests");
@@ -323,21 +356,55 @@ std::optional<QList<BatchResult>> BatchWire::parseResults(BatchApi api, const QB
 {
     QList<BatchResult> results;
     if (api == BatchApi::Gemini) {
-        const QJsonObject operation = QJsonDocument::fromJson(jsonl).object();
-        if (operation.value(QLatin1String("name")).toString().isEmpty()) {
-            *error = tr("expected a batch operation named batches/ID");
-            return std::nullopt;
+        // One answer: {response} or {error} (a google.rpc.Status), with its key; without one (python-genai
+        // #2008) the custom id of its place, as Google answers in the input's order.
+        auto read = [&](const QJsonObject& item, const QString& itemKey, qsizetype index, const QString& place) {
+            const QString key = itemKey.isEmpty() ? customIds.value(index) : itemKey;
+            if (key.isEmpty()) {
+                *error = tr("%1: no key to tell which request it answers").arg(place);
+                return false;
+            }
+            if (item.value(QLatin1String("response")).isObject()) {
+                results.append(answered(api, key, item.value(QLatin1String("response")).toObject()));
+                return true;
+            }
+            if (!item.value(QLatin1String("error")).isObject()) {
+                *error = tr("%1: expected a response or an error").arg(place);
+                return false;
+            }
+            BatchResult result;
+            result.customId = key;
+            result.usage.batch = true;
+            const QJsonObject failure = item.value(QLatin1String("error")).toObject();
+            const QString message = envelopeMessage(failure);
+            result.error = failure.contains(QLatin1String("status"))
+                ? message
+                : QStringLiteral("%1: %2").arg(failure.value(QLatin1String("code")).toInt()).arg(message);
+            results.append(result);
+            return true;
+        };
+        const QJsonDocument document = QJsonDocument::fromJson(jsonl);
+        if (!document.object().contains(QLatin1String("name"))) {
+            // The responses file: one {key, response | error} per line.
+            const QList<QByteArray> lines = jsonl.split('\n');
+            qsizetype answers = 0;
+            for (qsizetype index = 0; index < lines.size(); ++index) {
+                if (lines[index].trimmed().isEmpty()) {
+                    continue;
+                }
+                const QJsonObject item = QJsonDocument::fromJson(lines[index]).object();
+                if (!read(item, item.value(QLatin1String("key")).toString(), answers++,
+                          tr("results line %1").arg(index + 1))) {
+                    return std::nullopt;
+                }
+            }
+            return results;
         }
+        const QJsonObject operation = document.object();
         // The operation's response is the output; its metadata.output mirrors it.
         QJsonObject output = operation.value(QLatin1String("response")).toObject();
-        if (!output.contains(QLatin1String("inlinedResponses")) && !output.contains(QLatin1String("responsesFile"))) {
+        if (!output.contains(QLatin1String("inlinedResponses"))) {
             output = operation.value(QLatin1String("metadata")).toObject().value(QLatin1String("output")).toObject();
-        }
-        if (const QString file = output.value(QLatin1String("responsesFile")).toString(); !file.isEmpty()) {
-            *error = tr("the results are in the file %1, which Switchyard does not download (it sends its batches "
-                        "inline and reads their answers inline)")
-                         .arg(file);
-            return std::nullopt;
         }
         const QJsonArray inlined = output.value(QLatin1String("inlinedResponses"))
                                        .toObject()
@@ -345,28 +412,8 @@ std::optional<QList<BatchResult>> BatchWire::parseResults(BatchApi api, const QB
                                        .toArray();
         for (qsizetype index = 0; index < inlined.size(); ++index) {
             const QJsonObject item = inlined[index].toObject();
-            QString key = item.value(QLatin1String("metadata")).toObject().value(QLatin1String("key")).toString();
-            if (key.isEmpty()) {
-                key = customIds.value(index);
-            }
-            if (key.isEmpty()) {
-                *error = tr("inline response %1: no metadata key to tell which request it answers").arg(index + 1);
-                return std::nullopt;
-            }
-            if (item.value(QLatin1String("response")).isObject()) {
-                results.append(answered(api, key, item.value(QLatin1String("response")).toObject()));
-            } else if (item.value(QLatin1String("error")).isObject()) {
-                BatchResult result;
-                result.customId = key;
-                result.usage.batch = true;
-                const QJsonObject failure = item.value(QLatin1String("error")).toObject();
-                const QString message = envelopeMessage(failure);
-                result.error = failure.contains(QLatin1String("status"))
-                    ? message
-                    : QStringLiteral("%1: %2").arg(failure.value(QLatin1String("code")).toInt()).arg(message);
-                results.append(result);
-            } else {
-                *error = tr("inline response %1: expected a response or an error").arg(index + 1);
+            if (!read(item, item.value(QLatin1String("metadata")).toObject().value(QLatin1String("key")).toString(),
+                      index, tr("inline response %1").arg(index + 1))) {
                 return std::nullopt;
             }
         }

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
+#include <QUrlQuery>
 #include <QUuid>
 
 namespace {
@@ -965,13 +966,29 @@ SandboxBatches::Reply SandboxBatches::createGeminiJob(const HttpRequest& request
         return googleError(400, QStringLiteral("batch.display_name is required."));
     }
     const QJsonObject input = field(batch, "inputConfig", "input_config").toObject();
-    if (field(input, "fileName", "file_name").isString()) {
-        return googleError(400,
-                           QStringLiteral("The sandbox takes a batch's requests inline only "
-                                          "(batch.input_config.requests)."));
+    const QString inputFile = field(input, "fileName", "file_name").toString();
+    QJsonArray entries = input.value(QLatin1String("requests")).toObject().value(QLatin1String("requests")).toArray();
+    if (!inputFile.isEmpty()) {
+        const auto file = m_geminiFiles.constFind(inputFile);
+        if (file == m_geminiFiles.cend()) {
+            return googleError(404, QStringLiteral("Requested entity was not found."));
+        }
+        // The file's {key, request} lines, checked as inline entries are, the key as their metadata.
+        const QList<QByteArray> lines = file->split('\n');
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            if (lines[i].trimmed().isEmpty()) {
+                continue;
+            }
+            const QJsonObject line = QJsonDocument::fromJson(lines[i]).object();
+            if (!line.value(QLatin1String("request")).isObject()) {
+                return googleError(400, QStringLiteral("%1 line %2: a request is required.").arg(inputFile).arg(i + 1));
+            }
+            entries.append(
+                QJsonObject { { QStringLiteral("request"), line.value(QLatin1String("request")) },
+                              { QStringLiteral("metadata"),
+                                QJsonObject { { QStringLiteral("key"), line.value(QLatin1String("key")) } } } });
+        }
     }
-    const QJsonArray entries
-        = input.value(QLatin1String("requests")).toObject().value(QLatin1String("requests")).toArray();
     if (entries.isEmpty()) {
         return googleError(400, QStringLiteral("batch.input_config is required: inline requests or a file name."));
     }
@@ -1001,6 +1018,7 @@ SandboxBatches::Reply SandboxBatches::createGeminiJob(const HttpRequest& request
     job.model = model;
     job.displayName = displayName;
     job.body = request.body;
+    job.inputFile = inputFile;
     job.createdAt = job.updatedAt = now();
     m_geminiJobs.insert(job.id, job);
     return { 200, kJson, geminiJobJson(job) };
@@ -1038,6 +1056,19 @@ void SandboxBatches::advance(GeminiJob& job, const GeminiAnswerer& answer)
     }
     job.state = job.cancelRequested ? "BATCH_STATE_CANCELLED" : "BATCH_STATE_SUCCEEDED";
     job.updatedAt = now();
+    if (!job.inputFile.isEmpty()) {
+        // A batch of a file answers in one: {key, response | error} per line.
+        QByteArray lines;
+        for (const QJsonValue& value : std::as_const(job.responses)) {
+            QJsonObject line = value.toObject();
+            line.insert(QStringLiteral("key"),
+                        line.value(QLatin1String("metadata")).toObject().value(QLatin1String("key")));
+            line.remove(QStringLiteral("metadata"));
+            lines += compact(line) + '\n';
+        }
+        job.responsesFile = QStringLiteral("files/sandbox-out-%1").arg(m_geminiNext++);
+        m_geminiFiles.insert(job.responsesFile, lines);
+    }
 }
 
 QByteArray SandboxBatches::geminiJobJson(const GeminiJob& job) const
@@ -1067,8 +1098,10 @@ QByteArray SandboxBatches::geminiJobJson(const GeminiJob& job) const
     };
     QJsonObject operation { { QStringLiteral("name"), name } };
     if (done) {
-        const QJsonObject output { { QStringLiteral("inlinedResponses"),
-                                     QJsonObject { { QStringLiteral("inlinedResponses"), job.responses } } } };
+        const QJsonObject output = job.responsesFile.isEmpty()
+            ? QJsonObject { { QStringLiteral("inlinedResponses"),
+                              QJsonObject { { QStringLiteral("inlinedResponses"), job.responses } } } }
+            : QJsonObject { { QStringLiteral("responsesFile"), job.responsesFile } };
         metadata.insert(QStringLiteral("endTime"), rfc3339(job.updatedAt));
         metadata.insert(QStringLiteral("output"), output);
         QJsonObject response = output;
@@ -1080,4 +1113,79 @@ QByteArray SandboxBatches::geminiJobJson(const GeminiJob& job) const
     }
     operation.insert(QStringLiteral("metadata"), metadata);
     return QJsonDocument(operation).toJson();
+}
+
+std::optional<SandboxBatches::UploadReply> SandboxBatches::geminiUpload(const HttpRequest& request, QByteArrayView rest,
+                                                                        const QByteArray& uploadBase)
+{
+    if (rest != "/files") {
+        return std::nullopt;
+    }
+    ++m_endpointRequests;
+    if (request.method != "POST") {
+        return UploadReply { googleError(405, QStringLiteral("Method not allowed.")), {} };
+    }
+    const QByteArray command = request.header("x-goog-upload-command");
+    const QString uploadId = QUrlQuery(QString::fromUtf8(request.query)).queryItemValue(QStringLiteral("upload_id"));
+    if (uploadId.isEmpty()) {
+        // The start: the protocol, the command and the size, the file's metadata as JSON.
+        if (request.header("x-goog-upload-protocol") != "resumable" || command != "start") {
+            return UploadReply { googleError(
+                                     400,
+                                     QStringLiteral("The sandbox takes resumable uploads only (X-Goog-Upload-Protocol: "
+                                                    "resumable, X-Goog-Upload-Command: start).")),
+                                 {} };
+        }
+        const QJsonObject file = QJsonDocument::fromJson(request.body).object().value(QLatin1String("file")).toObject();
+        const QString id = QString::number(m_geminiNext++);
+        m_geminiUploads.insert(id, field(file, "displayName", "display_name").toString().toUtf8());
+        return UploadReply { Reply { 200, kJson, {} },
+                             { { QByteArrayLiteral("x-goog-upload-status"), QByteArrayLiteral("active") },
+                               { QByteArrayLiteral("x-goog-upload-url"),
+                                 uploadBase + "/files?upload_id=" + id.toLatin1() + "&upload_protocol=resumable" } } };
+    }
+    if (!m_geminiUploads.contains(uploadId)) {
+        return UploadReply { googleError(404, QStringLiteral("Requested entity was not found.")), {} };
+    }
+    if (command != "upload, finalize" || request.header("x-goog-upload-offset") != "0") {
+        return UploadReply { googleError(
+                                 400,
+                                 QStringLiteral("The sandbox takes a file in one piece (X-Goog-Upload-Command: upload, "
+                                                "finalize at offset 0).")),
+                             {} };
+    }
+    ++m_uploads;
+    const QString name = QStringLiteral("files/sandbox-in-") + uploadId;
+    m_geminiFiles.insert(name, request.body);
+    const QString displayName = QString::fromUtf8(m_geminiUploads.take(uploadId));
+    const QJsonObject file { { QStringLiteral("name"), name },
+                             { QStringLiteral("displayName"), displayName },
+                             { QStringLiteral("mimeType"), QStringLiteral("application/jsonl") },
+                             { QStringLiteral("sizeBytes"), QString::number(request.body.size()) },
+                             { QStringLiteral("createTime"), rfc3339(now()) },
+                             { QStringLiteral("state"), QStringLiteral("ACTIVE") },
+                             { QStringLiteral("source"), QStringLiteral("UPLOADED") } };
+    return UploadReply { Reply { 200, kJson, compact({ { QStringLiteral("file"), file } }) },
+                         { { QByteArrayLiteral("x-goog-upload-status"), QByteArrayLiteral("final") } } };
+}
+
+std::optional<SandboxBatches::Reply> SandboxBatches::geminiDownload(const HttpRequest& request, QByteArrayView rest)
+{
+    static const QRegularExpression downloadPath(QStringLiteral("^/(files/[^/:]+):download$"));
+    const QRegularExpressionMatch download = downloadPath.match(QString::fromUtf8(rest));
+    if (!download.hasMatch()) {
+        return std::nullopt;
+    }
+    ++m_endpointRequests;
+    if (request.method != "GET") {
+        return googleError(405, QStringLiteral("Method not allowed."));
+    }
+    if (QUrlQuery(QString::fromUtf8(request.query)).queryItemValue(QStringLiteral("alt")) != QLatin1String("media")) {
+        return googleError(400, QStringLiteral("Download requires alt=media."));
+    }
+    const auto file = m_geminiFiles.constFind(download.captured(1));
+    if (file == m_geminiFiles.cend()) {
+        return googleError(404, QStringLiteral("Requested entity was not found."));
+    }
+    return Reply { 200, QByteArrayLiteral("application/octet-stream"), *file };
 }

@@ -45,7 +45,11 @@ struct HttpRequest;
 //   JSON does), once done "done": true and response (mirrored in metadata.output) with
 //   inlinedResponses.inlinedResponses, each {response} or {error} (a google.rpc.Status) with its
 //   request's metadata. A cancel makes the next GET CANCELLED with the first half run. An unknown
-//   batch is Google's 404 {"error": {"code": 404, "message", "status": "NOT_FOUND"}}.
+//   batch is Google's 404 {"error": {"code": 404, "message", "status": "NOT_FOUND"}}. A batch of
+//   a file (inputConfig.fileName, uploaded through the Files API's resumable upload: start with
+//   the size, then "upload, finalize" at the session URL; x-goog-upload-status active, then
+//   final) reads its {key, request} lines and answers in a responses file of {key, response |
+//   error} lines (response.responsesFile), downloaded with :download?alt=media.
 // A job runs when it is polled: the first GET shows it in progress, the second one ended, each
 // request then answered through the Answerer exactly as the provider's own endpoint would.
 // A cancel of a running job answers it "cancelling" (Anthropic "canceling"); the next GET shows it
@@ -60,6 +64,12 @@ public:
         int status = 200;
         QByteArray contentType;
         QByteArray body;
+    };
+    // An answer of Gemini's upload endpoint: its x-goog-upload-* headers besides the reply.
+    struct UploadReply
+    {
+        Reply reply;
+        QList<std::pair<QByteArray, QByteArray>> headers;
     };
     // One request's answer (status and body) as the chat/messages endpoint gives it.
     using Answerer = std::function<std::pair<int, QByteArray>(const QByteArray& body)>;
@@ -77,6 +87,12 @@ public:
     // `rest` after the API's /v1beta; `models` the ones this provider serves.
     std::optional<Reply> gemini(const HttpRequest& request, QByteArrayView rest, const QStringList& models,
                                 const GeminiAnswerer& answer);
+    // Gemini's Files API for batch files: `rest` after .../upload/v1beta (POST files, resumable:
+    // start, then upload + finalize at the session URL, which is `uploadBase` + "/files?upload_id=N")
+    // or .../download/v1beta (GET files/{id}:download?alt=media).
+    std::optional<UploadReply> geminiUpload(const HttpRequest& request, QByteArrayView rest,
+                                            const QByteArray& uploadBase);
+    std::optional<Reply> geminiDownload(const HttpRequest& request, QByteArrayView rest);
 
     // What reached the server: requests to the batch endpoints, and the requests run in jobs.
     int endpointRequests() const { return m_endpointRequests; }
@@ -159,6 +175,8 @@ private:
         QString model;
         QString displayName;
         QByteArray body; // the create body as received
+        QString inputFile; // files/ID when the requests came as a file: the answers go to one too
+        QString responsesFile;
         QList<std::pair<QJsonObject, QJsonValue>> requests; // request, metadata
         qint64 createdAt = 0;
         qint64 updatedAt = 0;
@@ -193,6 +211,9 @@ private:
     QHash<QString, AnthropicJob> m_anthropicJobs;
     QHash<QString, MistralJob> m_mistralJobs;
     QHash<QString, GeminiJob> m_geminiJobs;
+    QHash<QString, QByteArray> m_geminiFiles; // files/ID -> bytes
+    QHash<QString, QByteArray> m_geminiUploads; // upload_id -> the started file's display name
+    quint64 m_geminiNext = 1;
     Reply createGeminiJob(const HttpRequest& request, const QString& model, const QStringList& models);
     void advance(GeminiJob& job, const GeminiAnswerer& answer);
     QByteArray geminiJobJson(const GeminiJob& job) const;

@@ -53,6 +53,8 @@ SandboxServer::SandboxServer(QObject* parent)
     , m_embeddingModels(SandboxCatalogue::embeddingModels())
 {
     m_http->setHandler([this](const HttpRequest& request, HttpResponder* responder) { handle(request, responder); });
+    // Batch files: over Gemini's 20 MB inline limit a batch goes as a file, which must fit.
+    m_http->setMaxBodyBytes(64 * 1024 * 1024);
 }
 
 SandboxServer::~SandboxServer() = default;
@@ -278,6 +280,9 @@ void SandboxServer::handle(const HttpRequest& request, HttpResponder* responder)
     }
     for (const auto& provider : m_providers) {
         const QByteArray& prefix = provider.pathPrefix;
+        if (provider.kind == ProviderKind::Gemini && handleGeminiFiles(provider, request, responder)) {
+            return;
+        }
         if (!request.path.startsWith(prefix) || request.path.size() <= prefix.size()
             || request.path[prefix.size()] != '/') {
             continue;
@@ -636,6 +641,46 @@ void SandboxServer::handleGemini(const SandboxCatalogue::Provider& provider, con
         return;
     }
     handleCall(provider, request, responder, std::nullopt, model, stream);
+}
+
+// Gemini's Files API beside the API's version (/gemini/upload/v1beta/files,
+// /gemini/download/v1beta/files/ID:download), its key checked as for calls.
+bool SandboxServer::handleGeminiFiles(const SandboxCatalogue::Provider& provider, const HttpRequest& request,
+                                      HttpResponder* responder)
+{
+    const QByteArray& prefix = provider.pathPrefix;
+    const qsizetype version = prefix.lastIndexOf('/');
+    for (const QByteArray& service : { QByteArrayLiteral("/upload"), QByteArrayLiteral("/download") }) {
+        const QByteArray sibling = prefix.left(version) + service + prefix.mid(version);
+        if (!request.path.startsWith(sibling + '/')) {
+            continue;
+        }
+        QByteArray key = request.header("x-goog-api-key");
+        if (key.isEmpty()) {
+            key = QUrlQuery(QString::fromUtf8(request.query)).queryItemValue(QStringLiteral("key")).toUtf8();
+        }
+        const QString required = m_requiredKeys.value(provider.id);
+        if (!required.isEmpty() && key != required.toUtf8()) {
+            sendError(responder, provider.kind, key.isEmpty() ? 403 : 400,
+                      key.isEmpty() ? QByteArray() : "API_KEY_INVALID");
+            return true;
+        }
+        const QByteArrayView rest = QByteArrayView(request.path).sliced(sibling.size());
+        if (service == "/upload") {
+            const std::optional<SandboxBatches::UploadReply> upload
+                = m_batches.geminiUpload(request, rest, "http://127.0.0.1:" + QByteArray::number(port()) + sibling);
+            if (upload) {
+                responder->send(upload->reply.status, upload->reply.contentType, upload->reply.body, upload->headers);
+                return true;
+            }
+        } else if (const std::optional<SandboxBatches::Reply> download = m_batches.geminiDownload(request, rest)) {
+            responder->send(download->status, download->contentType, download->body);
+            return true;
+        }
+        responder->send(404, kJson, SandboxGemini::errorBody(404, {}, "Method not found."));
+        return true;
+    }
+    return false;
 }
 
 void SandboxServer::sendError(HttpResponder* responder, ProviderKind kind, int status, const QByteArray& code,

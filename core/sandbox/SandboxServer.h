@@ -152,6 +152,9 @@ private:
                           HttpResponder* responder);
     // One request of a batch job, answered whole as the provider's endpoint would (no faults).
     std::pair<int, QByteArray> batchAnswer(const SandboxCatalogue::Provider& provider, const QByteArray& body);
+    // Gemini's Files API (upload/ and download/ beside v1beta); false when the path is none of it.
+    bool handleGeminiFiles(const SandboxCatalogue::Provider& provider, const HttpRequest& request,
+                           HttpResponder* responder);
     // One request of a Gemini batch for `model`, answered as generateContent would.
     std::pair<int, QByteArray> geminiBatchAnswer(const SandboxCatalogue::Provider& provider, const QString& model,
                                                  const QByteArray& body);

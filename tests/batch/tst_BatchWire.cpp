@@ -75,7 +75,7 @@ private slots:
     void errorMessage_readsEachProvidersEnvelope_data();
     void errorMessage_readsEachProvidersEnvelope();
     void geminiPayload_inlineRequestsKeyedByCustomId();
-    void geminiPayload_overTheInlineLimit_refusedNamingIt();
+    void geminiFile_createBodyAndUploadAnswer();
     void geminiResults_keyedByMetadataEachFailureKept_data();
     void geminiResults_keyedByMetadataEachFailureKept();
     void geminiResults_costedAtHalfTheRates();
@@ -606,15 +606,25 @@ void tst_BatchWire::errorMessage_readsEachProvidersEnvelope()
     QCOMPARE(BatchWire::errorMessage(status, body), message);
 }
 
-// Gemini's inline batch: each line a GenerateContentRequest (translated from the chat body, the
-// model in the path, not the body) with the custom id as its metadata key.
+// Gemini's batch: each line a GenerateContentRequest (translated from the chat body, the model in
+// the path, not the body) keyed by its custom id, as the input file's {key, request} lines and,
+// inline, as {request, metadata: {key}}.
 void tst_BatchWire::geminiPayload_inlineRequestsKeyedByCustomId()
 {
     QString error;
-    const auto body = BatchWire::payload(BatchApi::Gemini, QStringLiteral("gemini-2.5-flash"), items(kTwoLines),
+    const auto file = BatchWire::payload(BatchApi::Gemini, QStringLiteral("gemini-2.5-flash"), items(kTwoLines),
                                          QStringLiteral("in.jsonl"), &error);
-    QVERIFY2(body, qPrintable(error));
-    const QJsonObject batch = QJsonDocument::fromJson(*body).object().value(QLatin1String("batch")).toObject();
+    QVERIFY2(file, qPrintable(error));
+    const QList<QByteArray> lines = file->trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject line = QJsonDocument::fromJson(lines[0]).object();
+    QCOMPARE(line.keys(), (QStringList { QStringLiteral("key"), QStringLiteral("request") }));
+    QCOMPARE(line.value(QLatin1String("key")).toString(), QStringLiteral("q1"));
+
+    const QJsonObject batch = QJsonDocument::fromJson(BatchWire::geminiInlineBody(*file, QStringLiteral("in.jsonl")))
+                                  .object()
+                                  .value(QLatin1String("batch"))
+                                  .toObject();
     QCOMPARE(batch.value(QLatin1String("displayName")).toString(), QStringLiteral("in.jsonl"));
     const QJsonArray requests = batch.value(QLatin1String("inputConfig"))
                                     .toObject()
@@ -628,6 +638,7 @@ void tst_BatchWire::geminiPayload_inlineRequestsKeyedByCustomId()
     QCOMPARE(first.value(QLatin1String("metadata")).toObject(),
              (QJsonObject { { QStringLiteral("key"), QStringLiteral("q1") } }));
     const QJsonObject request = first.value(QLatin1String("request")).toObject();
+    QCOMPARE(request, line.value(QLatin1String("request")).toObject());
     QVERIFY(!request.contains(QLatin1String("model")));
     QCOMPARE(request.value(QLatin1String("systemInstruction"))
                  .toObject()
@@ -651,23 +662,32 @@ void tst_BatchWire::geminiPayload_inlineRequestsKeyedByCustomId()
     QVERIFY2(error.startsWith(QLatin1String("in.jsonl:1: \"n\"")), qPrintable(error));
 }
 
-void tst_BatchWire::geminiPayload_overTheInlineLimit_refusedNamingIt()
+// Over 20 MB the batch names the uploaded file; the Files API's answer names it as files/ID.
+void tst_BatchWire::geminiFile_createBodyAndUploadAnswer()
 {
-    // 21 requests of a million characters each: over Google's 20 MB for a batch sent inline.
-    const QByteArray big(1000 * 1000, 'a');
-    QByteArray jsonl;
-    for (int i = 0; i < 21; ++i) {
-        jsonl += "{\"messages\":[{\"role\":\"user\",\"content\":\"" + big + "\"}]}\n";
-    }
+    QCOMPARE(
+        QJsonDocument::fromJson(BatchWire::geminiFileBody(QStringLiteral("files/abc"), QStringLiteral("big.jsonl")))
+            .object(),
+        (QJsonObject {
+            { QStringLiteral("batch"),
+              QJsonObject { { QStringLiteral("displayName"), QStringLiteral("big.jsonl") },
+                            { QStringLiteral("inputConfig"),
+                              QJsonObject { { QStringLiteral("fileName"), QStringLiteral("files/abc") } } } } } }));
     QString error;
-    QVERIFY(!BatchWire::payload(BatchApi::Gemini, QStringLiteral("gemini-2.5-flash"), items(jsonl),
-                                QStringLiteral("big.jsonl"), &error));
-    QVERIFY2(error.startsWith(QLatin1String("big.jsonl: ")), qPrintable(error));
-    QVERIFY2(error.contains(QLatin1String("20000000 bytes")), qPrintable(error));
-    // Twenty of them fit.
-    QVERIFY2(BatchWire::payload(BatchApi::Gemini, QStringLiteral("gemini-2.5-flash"),
-                                items(jsonl.left(jsonl.size() / 21 * 19)), QStringLiteral("big.jsonl"), &error),
-             qPrintable(error));
+    QCOMPARE(BatchWire::geminiUploadedFile("{\"file\":{\"name\":\"files/abc\",\"mimeType\":\"application/jsonl\","
+                                           "\"sizeBytes\":\"123\",\"state\":\"ACTIVE\"}}",
+                                           &error),
+             QStringLiteral("files/abc"));
+    QVERIFY(BatchWire::geminiUploadedFile("{\"error\":{\"code\":400}}", &error).isEmpty());
+    QCOMPARE(error, QStringLiteral("the upload was not answered with a file named files/ID"));
+    // Its answers come as a responses file, named in the operation's response.
+    const auto status = BatchWire::parseStatus(
+        BatchApi::Gemini,
+        "{\"name\":\"batches/b1\",\"done\":true,\"metadata\":{\"state\":\"BATCH_STATE_SUCCEEDED\"},"
+        "\"response\":{\"responsesFile\":\"files/out1\"}}",
+        &error);
+    QVERIFY2(status, qPrintable(error));
+    QCOMPARE(status->outputFileId, QStringLiteral("files/out1"));
 }
 
 void tst_BatchWire::geminiResults_keyedByMetadataEachFailureKept_data()
@@ -717,6 +737,19 @@ void tst_BatchWire::geminiResults_keyedByMetadataEachFailureKept_data()
                                                                  keyed(QStringLiteral("x")) } } } } } } } } } } })
                .toJson(QJsonDocument::Compact)
         << QStringList() << QStringList { QStringLiteral("x") } << QStringList { QString() };
+    QTest::newRow("a responses file: one {key, response | error} per line")
+        << QJsonDocument(QJsonObject { { QStringLiteral("key"), QStringLiteral("f1") },
+                                       { QStringLiteral("response"), geminiAnswer() } })
+                .toJson(QJsonDocument::Compact)
+            + "\n"
+            + QJsonDocument(
+                  QJsonObject { { QStringLiteral("key"), QStringLiteral("f2") }, { QStringLiteral("error"), failure } })
+                  .toJson(QJsonDocument::Compact)
+            + "\n"
+        << QStringList() << QStringList { QStringLiteral("f1"), QStringLiteral("f2") }
+        << QStringList { QString(),
+                         QStringLiteral("INVALID_ARGUMENT: The input token count (300) exceeds the maximum number "
+                                        "of tokens allowed (200).") };
     QTest::newRow("cancelled before anything ran: no results")
         << geminiOperation({}) << QStringList() << QStringList() << QStringList();
 }
@@ -765,9 +798,11 @@ void tst_BatchWire::geminiResults_costedAtHalfTheRates()
     standard.batch = false;
     QVERIFY(qAbs(*CostCalculator::cost(*entry, standard) - 2 * 0.0000242) < 1e-12);
 
-    // Not a batch operation: refused, named.
+    // Neither an operation nor answers: refused, named.
     QVERIFY(!BatchWire::parseResults(BatchApi::Gemini, "{\"error\":{\"code\":404}}", &error));
-    QCOMPARE(error, QStringLiteral("expected a batch operation named batches/ID"));
+    QCOMPARE(error, QStringLiteral("results line 1: no key to tell which request it answers"));
+    QVERIFY(!BatchWire::parseResults(BatchApi::Gemini, "{\"key\":\"a\",\"answer\":{}}\n", &error));
+    QCOMPARE(error, QStringLiteral("results line 1: expected a response or an error"));
 }
 
 QTEST_GUILESS_MAIN(tst_BatchWire)

@@ -102,6 +102,7 @@ private slots:
     void azureEntra_fetchesTheTokenBeforeTheFirstBatchRequest();
     void gemini_aFailedRequestKeptOnItsRowTheBatchInlineWithItsKey();
     void gemini_aBatchGoogleDoesNotKnow_namedWithGooglesAnswer();
+    void gemini_overTwentyMegabytes_goesAsAFileAndAnswersInOne();
 
 private:
     CliRun run(const QStringList& arguments)
@@ -898,6 +899,62 @@ void tst_CliBatch::gemini_aBatchGoogleDoesNotKnow_namedWithGooglesAnswer()
     QCOMPARE(m_sandbox->batches().endpointRequests(), 3);
     QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM requests")).value(0).value(0).toInt(), 0);
     QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM budget_holds")).value(0).value(0).toInt(), 1);
+}
+
+// Over Google's 20 MB for an inline batch (a short question and twenty prompts of a million
+// characters): the requests go as a JSONL file through the Files API's resumable upload, the batch
+// names it, and the answers come back as a responses file, downloaded and recorded by custom id.
+void tst_CliBatch::gemini_overTwentyMegabytes_goesAsAFileAndAnswersInOne()
+{
+    QByteArray jsonl = "{\"custom_id\":\"short\",\"max_tokens\":50,\"messages\":[{\"role\":\"user\",\"content\":"
+                       "\"Name a colour.\"}]}\n";
+    const QByteArray big(1000 * 1000, 'a');
+    for (int i = 1; i <= 20; ++i) {
+        jsonl += "{\"custom_id\":\"big-" + QByteArray::number(i)
+            + "\",\"max_tokens\":50,\"messages\":[{\"role\":\"user\",\"content\":\"" + big + "\"}]}\n";
+    }
+    QVERIFY(jsonl.size() > 20 * 1000 * 1000);
+    const QString file = input(jsonl, QStringLiteral("big.jsonl"));
+    const CliRun submitted = run({ QStringLiteral("batch"), QStringLiteral("submit"), file, QStringLiteral("--model"),
+                                   QStringLiteral("gemini-2.5-flash"), QStringLiteral("--json") });
+    QVERIFY2(submitted.exitCode == 0, submitted.err.constData());
+    const QString id = QJsonDocument::fromJson(submitted.out).object().value(QLatin1String("id")).toString();
+    QCOMPARE(m_sandbox->batches().uploads(), 1); // counted server-side: one file, finalized
+    QCOMPARE(m_sandbox->batches().jobsCreated(), 1);
+    const QJsonObject input = QJsonDocument::fromJson(m_sandbox->batches().jobInput(id))
+                                  .object()
+                                  .value(QLatin1String("batch"))
+                                  .toObject()
+                                  .value(QLatin1String("inputConfig"))
+                                  .toObject();
+    QVERIFY2(input.value(QLatin1String("fileName")).toString().startsWith(QLatin1String("files/")),
+             m_sandbox->batches().jobInput(id).constData());
+    QVERIFY(!input.contains(QLatin1String("requests")));
+
+    const CliRun results = run({ QStringLiteral("batch"), QStringLiteral("results"), id, QStringLiteral("--wait"),
+                                 QStringLiteral("--poll-seconds"), QStringLiteral("1"), QStringLiteral("--json") });
+    QVERIFY2(results.exitCode == 0, results.err.constData());
+    const QJsonArray shown = QJsonDocument::fromJson(results.out).object().value(QLatin1String("results")).toArray();
+    QCOMPARE(shown.size(), 21);
+    QCOMPARE(m_sandbox->batches().requestsRun(), 21);
+    QCOMPARE(shown[0].toObject().value(QLatin1String("custom_id")).toString(), QStringLiteral("short"));
+    QCOMPARE(shown[0].toObject().value(QLatin1String("ok")).toBool(), true);
+    QCOMPARE(shown[20].toObject().value(QLatin1String("custom_id")).toString(), QStringLiteral("big-20"));
+    QVERIFY2(shown[20]
+                 .toObject()
+                 .value(QLatin1String("error"))
+                 .toString()
+                 .startsWith(QLatin1String("INVALID_ARGUMENT: The input token count")),
+             qPrintable(shown[20].toObject().value(QLatin1String("error")).toString()));
+
+    const QList<QVariantList> recorded = rows(QStringLiteral(
+        "SELECT prompt_tokens, completion_tokens, cost_usd FROM requests WHERE source = 'batch' AND status = 'ok'"));
+    QCOMPARE(recorded.size(), 1);
+    const double expected = (recorded[0][0].toLongLong() * 0.15 + recorded[0][1].toLongLong() * 1.25) / 1e6;
+    QVERIFY2(qAbs(recorded[0][2].toDouble() - expected) < 1e-12, qPrintable(recorded[0][2].toString()));
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM requests WHERE source = 'batch'")).value(0).value(0).toInt(),
+             21);
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM budget_holds")).value(0).value(0).toInt(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_CliBatch)

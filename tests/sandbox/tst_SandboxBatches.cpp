@@ -49,6 +49,7 @@ private slots:
     void gemini_cancel_cancelledWithTheFirstHalfAnswered();
     void gemini_errorAnswers_data();
     void gemini_errorAnswers();
+    void gemini_fileUploadedResumably_answersInAResponsesFile();
 
 private:
     // sandbox-gemini-native serving gemini-2.5-flash (a context window of 200 tokens, so that a
@@ -986,6 +987,117 @@ void tst_SandboxBatches::gemini_errorAnswers()
     QVERIFY2(error.value(QLatin1String("message")).toString().startsWith(message), qPrintable(answer.body));
     QCOMPARE(m_sandbox->batches().jobsCreated(), 0);
     QCOMPARE(m_sandbox->batches().requestsRun(), 0);
+}
+
+// Over 20 MB a batch goes as a file: the Files API's resumable upload (start with the size, the
+// session URL in x-goog-upload-url, then "upload, finalize" at offset 0, x-goog-upload-status
+// active then final), the batch naming it in inputConfig.fileName, its answers in a responses file
+// of {key, response | error} lines downloaded with :download?alt=media. Counted server-side.
+void tst_SandboxBatches::gemini_fileUploadedResumably_answersInAResponsesFile()
+{
+    serveGemini();
+    auto post = [this](const QUrl& url, const QList<std::pair<QByteArray, QByteArray>>& headers, const QByteArray& body,
+                       QByteArray* uploadUrl, QByteArray* uploadStatus) {
+        QNetworkRequest request(url);
+        request.setRawHeader("x-goog-api-key", "gemini-key-1");
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/jsonl"));
+        for (const auto& [name, value] : headers) {
+            request.setRawHeader(name, value);
+        }
+        QNetworkReply* reply = m_network.post(request, body);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        if (!reply->isFinished()) {
+            finished.wait(10000);
+        }
+        *uploadUrl = reply->rawHeader("x-goog-upload-url");
+        *uploadStatus = reply->rawHeader("x-goog-upload-status");
+        Answer answer { reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll() };
+        reply->deleteLater();
+        return answer;
+    };
+    const QByteArray file = "{\"key\":\"f1\",\"request\":{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":"
+                            "\"Name a colour.\"}]}]}}\n"
+                            "{\"key\":\"f2\",\"request\":{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\""
+        + QByteArray("word ").repeated(400) + "\"}]}]}}\n";
+    QByteArray session;
+    QByteArray status;
+    const Answer started = post(QUrl(QString::fromUtf8(url(QStringLiteral("/gemini/upload/v1beta/files")))),
+                                { { "X-Goog-Upload-Protocol", "resumable" },
+                                  { "X-Goog-Upload-Command", "start" },
+                                  { "X-Goog-Upload-Header-Content-Length", QByteArray::number(file.size()) },
+                                  { "X-Goog-Upload-Header-Content-Type", "application/jsonl" },
+                                  { "Content-Type", "application/json" } },
+                                "{\"file\":{\"displayName\":\"big.jsonl\"}}", &session, &status);
+    QCOMPARE(started.status, 200);
+    QCOMPARE(status, QByteArray("active"));
+    QVERIFY2(session.contains("/gemini/upload/v1beta/files?upload_id="), session.constData());
+    QCOMPARE(m_sandbox->batches().uploads(), 0);
+    QByteArray none;
+    const Answer uploaded = post(QUrl::fromEncoded(session),
+                                 { { "X-Goog-Upload-Command", "upload, finalize" }, { "X-Goog-Upload-Offset", "0" } },
+                                 file, &none, &status);
+    QCOMPARE(uploaded.status, 200);
+    QCOMPARE(status, QByteArray("final"));
+    const QJsonObject uploadedFile = uploaded.json().value(QLatin1String("file")).toObject();
+    const QString name = uploadedFile.value(QLatin1String("name")).toString();
+    QVERIFY2(name.startsWith(QLatin1String("files/")), uploaded.body.constData());
+    QCOMPARE(uploadedFile.value(QLatin1String("sizeBytes")).toString(), QString::number(file.size()));
+    QCOMPARE(uploadedFile.value(QLatin1String("displayName")).toString(), QStringLiteral("big.jsonl"));
+    QCOMPARE(m_sandbox->batches().uploads(), 1);
+
+    const QByteArray create
+        = QJsonDocument(QJsonObject { { QStringLiteral("batch"),
+                                        QJsonObject { { QStringLiteral("displayName"), QStringLiteral("big.jsonl") },
+                                                      { QStringLiteral("inputConfig"),
+                                                        QJsonObject { { QStringLiteral("fileName"), name } } } } } })
+              .toJson(QJsonDocument::Compact);
+    const Answer created = gemini("POST", QStringLiteral("/models/gemini-2.5-flash:batchGenerateContent"), create);
+    QCOMPARE(created.status, 200);
+    const QString batch = created.json().value(QLatin1String("name")).toString();
+    gemini("GET", QLatin1Char('/') + batch);
+    const Answer done = gemini("GET", QLatin1Char('/') + batch);
+    QCOMPARE(done.json().value(QLatin1String("metadata")).toObject().value(QLatin1String("state")).toString(),
+             QStringLiteral("BATCH_STATE_SUCCEEDED"));
+    const QString responses
+        = done.json().value(QLatin1String("response")).toObject().value(QLatin1String("responsesFile")).toString();
+    QVERIFY2(responses.startsWith(QLatin1String("files/")), done.body.constData());
+    QVERIFY(!done.json().value(QLatin1String("response")).toObject().contains(QLatin1String("inlinedResponses")));
+    QCOMPARE(m_sandbox->batches().requestsRun(), 2);
+
+    const QString download = QStringLiteral("/gemini/download/v1beta/") + responses + QStringLiteral(":download");
+    const Answer lines = send("GET", download + QStringLiteral("?alt=media&key=gemini-key-1"));
+    QCOMPARE(lines.status, 200);
+    const QList<QByteArray> answers = lines.body.trimmed().split('\n');
+    QCOMPARE(answers.size(), 2);
+    const QJsonObject first = QJsonDocument::fromJson(answers[0]).object();
+    QCOMPARE(first.value(QLatin1String("key")).toString(), QStringLiteral("f1"));
+    QVERIFY(first.value(QLatin1String("response")).toObject().contains(QLatin1String("usageMetadata")));
+    const QJsonObject second = QJsonDocument::fromJson(answers[1]).object();
+    QCOMPARE(second.value(QLatin1String("key")).toString(), QStringLiteral("f2"));
+    QCOMPARE(second.value(QLatin1String("error")).toObject().value(QLatin1String("status")).toString(),
+             QStringLiteral("INVALID_ARGUMENT"));
+
+    // Google's refusals: no alt=media, a file it does not have, an upload that is not resumable.
+    QCOMPARE(send("GET", download + QStringLiteral("?key=gemini-key-1")).status, 400);
+    QCOMPARE(send("GET", QStringLiteral("/gemini/download/v1beta/files/nope:download?alt=media&key=gemini-key-1"))
+                 .json()
+                 .value(QLatin1String("error"))
+                 .toObject()
+                 .value(QLatin1String("status"))
+                 .toString(),
+             QStringLiteral("NOT_FOUND"));
+    QCOMPARE(send("GET", download + QStringLiteral("?alt=media&key=wrong")).status, 400);
+    QByteArray ignored;
+    QCOMPARE(
+        post(QUrl(QString::fromUtf8(url(QStringLiteral("/gemini/upload/v1beta/files")))), {}, file, &ignored, &ignored)
+            .status,
+        400);
+    QString missing = QString::fromUtf8(create);
+    missing.replace(name, QStringLiteral("files/nope"));
+    QCOMPARE(gemini("POST", QStringLiteral("/models/gemini-2.5-flash:batchGenerateContent"), missing.toUtf8()).status,
+             404);
+    QCOMPARE(m_sandbox->batches().uploads(), 1);
+    QCOMPARE(m_sandbox->batches().jobsCreated(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_SandboxBatches)
