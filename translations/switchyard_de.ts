@@ -457,6 +457,10 @@
         <source>the Files API did not finish the upload</source>
         <translation>die Files API hat den Upload nicht abgeschlossen</translation>
     </message>
+    <message>
+        <source>the Files API named an upload URL on another host (%1); nothing was sent there</source>
+        <translation>die Files API hat eine Upload-URL auf einem anderen Host genannt (%1); dorthin wurde nichts gesendet</translation>
+    </message>
 </context>
 <context>
     <name>BatchCommand</name>

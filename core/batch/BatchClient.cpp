@@ -226,19 +226,27 @@ void BatchClient::uploadGeminiFile(const QByteArray& jsonl, const QString& displ
     requestUrl(HttpExchange::Method::Post, geminiFilesUrl("upload", QStringLiteral("files")), file,
                QByteArrayLiteral("application/json"), start,
                [this, jsonl, then = std::move(then)](const QByteArray&, const HttpExchange::Headers& headers) {
-                   const QByteArray session = headerOf(headers, "x-goog-upload-url");
-                   if (session.isEmpty()) {
+                   const QUrl session = QUrl::fromEncoded(headerOf(headers, "x-goog-upload-url"));
+                   if (!session.isValid() || session.isEmpty()) {
                        emit failed(QStringLiteral("%1: %2").arg(
                            m_provider.displayName, tr("the Files API answered the upload's start without its URL")));
+                       return;
+                   }
+                   // The key goes with the bytes: only to the provider's own host.
+                   if (session.scheme() != m_provider.baseUrl.scheme() || session.host() != m_provider.baseUrl.host()
+                       || session.port() != m_provider.baseUrl.port()) {
+                       emit failed(QStringLiteral("%1: %2").arg(
+                           m_provider.displayName,
+                           tr("the Files API named an upload URL on another host (%1); nothing was sent there")
+                               .arg(session.host())));
                        return;
                    }
                    const HttpExchange::Headers finalize {
                        { QByteArrayLiteral("X-Goog-Upload-Command"), QByteArrayLiteral("upload, finalize") },
                        { QByteArrayLiteral("X-Goog-Upload-Offset"), QByteArrayLiteral("0") },
                    };
-                   requestUrl(HttpExchange::Method::Post, QUrl::fromEncoded(session), jsonl,
-                              QByteArrayLiteral("application/jsonl"), finalize,
-                              [this, then](const QByteArray& body, const HttpExchange::Headers& answered) {
+                   requestUrl(HttpExchange::Method::Post, session, jsonl, QByteArrayLiteral("application/jsonl"),
+                              finalize, [this, then](const QByteArray& body, const HttpExchange::Headers& answered) {
                                   QString error;
                                   const QString name = BatchWire::geminiUploadedFile(body, &error);
                                   if (headerOf(answered, "x-goog-upload-status") != "final" || name.isEmpty()) {

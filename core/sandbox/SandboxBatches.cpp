@@ -1139,10 +1139,13 @@ std::optional<SandboxBatches::UploadReply> SandboxBatches::geminiUpload(const Ht
         const QJsonObject file = QJsonDocument::fromJson(request.body).object().value(QLatin1String("file")).toObject();
         const QString id = QString::number(m_geminiNext++);
         m_geminiUploads.insert(id, field(file, "displayName", "display_name").toString().toUtf8());
-        return UploadReply { Reply { 200, kJson, {} },
-                             { { QByteArrayLiteral("x-goog-upload-status"), QByteArrayLiteral("active") },
-                               { QByteArrayLiteral("x-goog-upload-url"),
-                                 uploadBase + "/files?upload_id=" + id.toLatin1() + "&upload_protocol=resumable" } } };
+        return UploadReply {
+            Reply { 200, kJson, {} },
+            { { QByteArrayLiteral("x-goog-upload-status"), QByteArrayLiteral("active") },
+              { QByteArrayLiteral("x-goog-upload-url"),
+                (m_uploadUrlHost.isEmpty() ? uploadBase : QByteArray(uploadBase).replace("127.0.0.1", m_uploadUrlHost))
+                    + "/files?upload_id=" + id.toLatin1() + "&upload_protocol=resumable" } }
+        };
     }
     if (!m_geminiUploads.contains(uploadId)) {
         return UploadReply { googleError(404, QStringLiteral("Requested entity was not found.")), {} };

@@ -104,6 +104,8 @@ public:
     // A fault: the next output file written (OpenAI, Azure, Mistral) has its line `line` (1-based)
     // cut in half, as a truncated download would; 0 turns it off.
     void setMalformedOutputLine(int line) { m_malformedOutputLine = line; }
+    // A fault: Gemini's upload start names its session URL on this host instead of 127.0.0.1.
+    void setUploadUrlHost(const QByteArray& host) { m_uploadUrlHost = host; }
 
 private:
     struct File
@@ -214,6 +216,7 @@ private:
     QHash<QString, QByteArray> m_geminiFiles; // files/ID -> bytes
     QHash<QString, QByteArray> m_geminiUploads; // upload_id -> the started file's display name
     quint64 m_geminiNext = 1;
+    QByteArray m_uploadUrlHost;
     Reply createGeminiJob(const HttpRequest& request, const QString& model, const QStringList& models);
     void advance(GeminiJob& job, const GeminiAnswerer& answer);
     QByteArray geminiJobJson(const GeminiJob& job) const;

@@ -955,6 +955,17 @@ void tst_CliBatch::gemini_overTwentyMegabytes_goesAsAFileAndAnswersInOne()
     QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM requests WHERE source = 'batch'")).value(0).value(0).toInt(),
              21);
     QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM budget_holds")).value(0).value(0).toInt(), 0);
+
+    // An upload session on another host is not followed: the key and the bytes stay home.
+    m_sandbox->batches().setUploadUrlHost("127.0.0.2");
+    const CliRun elsewhere = run({ QStringLiteral("batch"), QStringLiteral("submit"), file, QStringLiteral("--model"),
+                                   QStringLiteral("gemini-2.5-flash") });
+    QCOMPARE(elsewhere.exitCode, 1);
+    QVERIFY2(elsewhere.err.contains("named an upload URL on another host (127.0.0.2); nothing was sent there"),
+             elsewhere.err.constData());
+    QCOMPARE(m_sandbox->batches().uploads(), 1);
+    QCOMPARE(m_sandbox->batches().jobsCreated(), 1);
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM budget_holds")).value(0).value(0).toInt(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_CliBatch)
