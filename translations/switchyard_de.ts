@@ -449,13 +449,21 @@
         <source>%1 refused it: %2</source>
         <translation>%1 hat es abgelehnt: %2</translation>
     </message>
+    <message>
+        <source>the Files API answered the upload&apos;s start without its URL</source>
+        <translation>die Files API hat den Start des Uploads ohne dessen URL beantwortet</translation>
+    </message>
+    <message>
+        <source>the Files API did not finish the upload</source>
+        <translation>die Files API hat den Upload nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>the Files API named an upload URL on another host (%1); nothing was sent there</source>
+        <translation>die Files API hat eine Upload-URL auf einem anderen Host genannt (%1); dorthin wurde nichts gesendet</translation>
+    </message>
 </context>
 <context>
     <name>BatchCommand</name>
-    <message>
-        <source>Send many prompts through a provider&apos;s batch API (OpenAI, Anthropic) at its batch price; results come within 24 hours and are recorded once, at the batch rates.</source>
-        <translation>Viele Prompts über die Batch-API eines Anbieters (OpenAI, Anthropic) zu dessen Batch-Preis senden; die Ergebnisse kommen innerhalb von 24 Stunden und werden einmal zu den Batch-Preisen verbucht.</translation>
-    </message>
     <message>
         <source>The model every request of the file goes to.</source>
         <translation>Das Modell, an das jede Anfrage der Datei geht.</translation>
@@ -597,8 +605,12 @@
         <translation>Batch %1: seine Budgetreservierung konnte nicht nach ihm benannt werden (%2), daher können seine Ergebnisse sie nicht abrechnen: sie zählt mit dem ungünstigsten Fall</translation>
     </message>
     <message>
-        <source>--model: %1 is served by %2, which has no batch API Switchyard can use (OpenAI&apos;s, Azure OpenAI&apos;s, Mistral&apos;s batch APIs and Anthropic&apos;s Message Batches are supported)</source>
-        <translation>--model: %1 wird von %2 bedient, das keine Batch-API hat, die Switchyard nutzen kann (unterstützt werden die Batch-APIs von OpenAI, Azure OpenAI und Mistral sowie die Message Batches von Anthropic)</translation>
+        <source>Send many prompts through a provider&apos;s batch API (OpenAI, Anthropic, Mistral, Azure OpenAI, Gemini) at its batch price; results come within 24 hours and are recorded once, at the batch rates.</source>
+        <translation>Viele Prompts über die Batch-API eines Anbieters (OpenAI, Anthropic, Mistral, Azure OpenAI, Gemini) zu dessen Batch-Preis senden; die Ergebnisse kommen innerhalb von 24 Stunden und werden einmal zu den Batch-Preisen verbucht.</translation>
+    </message>
+    <message>
+        <source>--model: %1 is served by %2, which has no batch API Switchyard can use (OpenAI&apos;s, Azure OpenAI&apos;s, Mistral&apos;s and Gemini&apos;s batch APIs and Anthropic&apos;s Message Batches are supported)</source>
+        <translation>--model: %1 wird von %2 bedient, das keine Batch-API hat, die Switchyard nutzen kann (unterstützt werden die Batch-APIs von OpenAI, Azure OpenAI, Mistral und Gemini sowie die Message Batches von Anthropic)</translation>
     </message>
 </context>
 <context>
@@ -684,6 +696,30 @@
     <message>
         <source>%1 (%2 times)</source>
         <translation>%1 (%2-mal)</translation>
+    </message>
+    <message>
+        <source>expected a batch operation named batches/ID with a state</source>
+        <translation>erwartet wurde eine Batch-Operation namens batches/ID mit einem Status</translation>
+    </message>
+    <message>
+        <source>the upload was not answered with a file named files/ID</source>
+        <translation>der Upload wurde nicht mit einer Datei namens files/ID beantwortet</translation>
+    </message>
+    <message>
+        <source>%1: no key to tell which request it answers</source>
+        <translation>%1: kein Schlüssel, der sagt, welche Anfrage sie beantwortet</translation>
+    </message>
+    <message>
+        <source>%1: expected a response or an error</source>
+        <translation>%1: erwartet wurde eine Antwort oder ein Fehler</translation>
+    </message>
+    <message>
+        <source>results line %1</source>
+        <translation>Ergebniszeile %1</translation>
+    </message>
+    <message>
+        <source>inline response %1</source>
+        <translation>Inline-Antwort %1</translation>
     </message>
 </context>
 <context>

@@ -42,7 +42,8 @@ bool BatchCommand::parse(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Send many prompts through a provider's batch API (OpenAI, Anthropic) at its batch price; "
+        tr("Send many prompts through a provider's batch API (OpenAI, Anthropic, Mistral, Azure OpenAI, Gemini) at "
+           "its batch price; "
            "results come within 24 hours and are recorded once, at the batch rates."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("ACTION"),
@@ -74,6 +75,10 @@ bool BatchCommand::parse(const QStringList& arguments)
     }
     m_action = action->first;
     m_argument = positional.value(1);
+    if (m_action != Action::Submit && m_argument.startsWith(QLatin1String("batches/"))) {
+        // Gemini's resource name, as Google's tools print it; the ledger keeps the id after it.
+        m_argument = m_argument.mid(8);
+    }
     m_model = parser.value(model);
     m_json = parser.isSet(json);
     m_wait = parser.isSet(wait);
@@ -140,8 +145,8 @@ void BatchCommand::submit(Engine& engine)
     const std::optional<BatchApi> api = provider ? BatchApis::of(*provider) : std::nullopt;
     if (!api) {
         finish(Console::fail(tr("--model: %1 is served by %2, which has no batch API Switchyard can use (OpenAI's, "
-                                "Azure OpenAI's, Mistral's batch APIs and Anthropic's Message Batches are "
-                                "supported)")
+                                "Azure OpenAI's, Mistral's and Gemini's batch APIs and Anthropic's Message Batches "
+                                "are supported)")
                                  .arg(model->id, provider ? provider->displayName : model->providerId),
                              64));
         return;
@@ -368,7 +373,11 @@ void BatchCommand::statusReceived(Engine& engine, const BatchStatus& status)
                              ExitNotFinished));
         return;
     }
-    m_client->fetchResults(status);
+    QStringList customIds;
+    for (const auto& [customId, prompt] : m_job.prompts) {
+        customIds << customId;
+    }
+    m_client->fetchResults(status, customIds);
 }
 
 void BatchCommand::resultsReceived(Engine& engine, const QList<BatchResult>& results)

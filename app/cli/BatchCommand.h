@@ -10,10 +10,10 @@ class BatchClient;
 class BatchStore;
 
 // `switchyard batch submit FILE.jsonl --model M | status ID | results ID [--wait] | cancel ID |
-// list`, each with [--json]: a provider's batch API (OpenAI's Batch API, Anthropic's Message
-// Batches) at about half the price, the jobs kept in the ledger so that status and results work
-// from any later process, each result recorded once (source "batch", at the batch rates). A job
-// holds its worst case at the batch rates in the ledger from its submit until its results are
+// list`, each with [--json]: a provider's batch API (OpenAI's and Azure OpenAI's Batch API,
+// Anthropic's Message Batches, Mistral's batch jobs, Gemini's Batch API) at about half the price, the jobs kept in the
+// ledger so that status and results work from any later process, each result recorded once (source "batch", at the
+// batch rates). A job holds its worst case at the batch rates in the ledger from its submit until its results are
 // recorded (then its real cost counts) or it fails (released): every process's budgets count it.
 // Exit codes: 0 done; 2 a refusing budget has no room for the batch's worst case at the batch
 // rates (nothing sent); 75 the job has not finished yet (results without --wait); 65 the input

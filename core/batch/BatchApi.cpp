@@ -8,10 +8,8 @@ struct Entry
 };
 
 constexpr Entry kEntries[] = {
-    { BatchApi::OpenAi, "openai" },
-    { BatchApi::Anthropic, "anthropic" },
-    { BatchApi::Mistral, "mistral" },
-    { BatchApi::Azure, "azure" },
+    { BatchApi::OpenAi, "openai" }, { BatchApi::Anthropic, "anthropic" }, { BatchApi::Mistral, "mistral" },
+    { BatchApi::Azure, "azure" },   { BatchApi::Gemini, "gemini" },
 };
 } // namespace
 
@@ -42,6 +40,9 @@ std::optional<BatchApi> BatchApis::of(const ProviderConfig& provider)
     }
     if (provider.kind == ProviderKind::AzureOpenAi) {
         return BatchApi::Azure;
+    }
+    if (provider.kind == ProviderKind::Gemini) {
+        return BatchApi::Gemini;
     }
     if (provider.kind != ProviderKind::OpenAiCompatible) {
         return std::nullopt; // Bedrock's batch inference reads and writes S3: not supported

@@ -14,10 +14,11 @@ enum class BatchApi
     Anthropic, // Message Batches
     Mistral, // POST files + batch/jobs {input_files, model, endpoint}, statuses in capitals
     Azure, // OpenAI's Batch API on a resource: openai/files and openai/batches with an api-version, or the v1 API
+    Gemini, // Google's native Gemini API: models/{model}:batchGenerateContent with the requests inline, batches/{id}
 };
 
 namespace BatchApis {
-QString id(BatchApi api); // "openai", "anthropic", "mistral", "azure"
+QString id(BatchApi api); // "openai", "anthropic", "mistral", "azure", "gemini"
 std::optional<BatchApi> fromId(const QString& id);
 // The batch API a provider offers; nullopt when Switchyard cannot use one (Bedrock's S3 batch
 // inference). An OpenAI-compatible provider speaks Mistral's when its base URL is Mistral's host

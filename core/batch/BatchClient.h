@@ -24,15 +24,20 @@ public:
     BatchClient(ProviderClient* client, const ProviderConfig& provider, QObject* parent = nullptr);
 
     // OpenAI, Azure, Mistral: uploads `payload` (BatchWire::payload) as `fileName` and creates the
-    // job for `upstreamModel` (Mistral names it on the job); Anthropic: creates it with `payload` as the body.
+    // job for `upstreamModel` (Mistral names it on the job); Anthropic: creates it with `payload` as
+    // the body; Gemini: POST models/{upstreamModel}:batchGenerateContent with the payload's requests
+    // inline, or over 20 MB uploaded through the Files API first and named by the batch.
     void submit(const QByteArray& payload, const QString& fileName, const QString& upstreamModel);
     void poll(const QString& jobId);
     // Asks the provider to cancel the job (OpenAI: POST batches/{id}/cancel, then "cancelling" until
     // "cancelled" with what finished in its output file; Anthropic: POST messages/batches/{id}/cancel,
-    // "canceling" until "ended" with the unfinished requests "canceled"); statusReceived() follows.
+    // "canceling" until "ended" with the unfinished requests "canceled"; Gemini: POST batches/{id}:cancel,
+    // which answers {}, then GET batches/{id}); statusReceived() follows.
     void cancel(const QString& jobId);
-    // The results of a job that has them (BatchStates::hasResults); the output and error files.
-    void fetchResults(const BatchStatus& status);
+    // The results of a job that has them (BatchStates::hasResults); the output and error files
+    // (Gemini: its responses file, or the inline responses of GET batches/{id}, matched to
+    // `customIds` by place when Google leaves their keys out).
+    void fetchResults(const BatchStatus& status, const QStringList& customIds = {});
     // Default 120 s per HTTP request; then failed().
     void setTimeoutMs(int ms) { m_timeout.setInterval(ms); }
 
@@ -43,8 +48,16 @@ signals:
 
 private:
     using Then = std::function<void(const QByteArray& body)>;
+    using ThenWithHeaders = std::function<void(const QByteArray& body, const HttpExchange::Headers& headers)>;
     void request(HttpExchange::Method method, const QString& path, const QByteArray& body,
                  const QByteArray& contentType, Then then);
+    void requestUrl(HttpExchange::Method method, const QUrl& url, const QByteArray& body, const QByteArray& contentType,
+                    const HttpExchange::Headers& extraHeaders, ThenWithHeaders then);
+    // Gemini's Files API beside the base URL's version: service "upload" or "download".
+    QUrl geminiFilesUrl(const char* service, const QString& relative) const;
+    // Uploads a batch's JSONL through the Files API; `then` gets its name (files/ID).
+    void uploadGeminiFile(const QByteArray& jsonl, const QString& displayName,
+                          std::function<void(const QString& file)> then);
     void readStatus(const QByteArray& body);
     void fetchFiles(QStringList fileIds, QByteArray collected);
     // The api's path for a job ("batches/ID", "batch/jobs/ID", "openai/batches/ID"), a file, ...

@@ -11,7 +11,7 @@
 // A batch job as the ledger keeps it: enough to poll it and record its results after a restart.
 struct BatchJob
 {
-    QString id; // the provider's id (batch_..., msgbatch_...)
+    QString id; // the provider's id (batch_..., msgbatch_..., Gemini's without its "batches/")
     QString providerId;
     QString modelId; // Switchyard's model id
     QString upstreamModel;

@@ -52,6 +52,35 @@ std::optional<BatchState> mistralState(const QString& status)
     return std::nullopt;
 }
 
+// The REST API's BATCH_STATE_* words; the SDKs' JOB_STATE_* names (which the Batch API guide's
+// shell example compares with) read the same.
+std::optional<BatchState> geminiState(const QString& state)
+{
+    static const std::pair<const char*, BatchState> kStates[] = {
+        { "PENDING", BatchState::Queued }, { "RUNNING", BatchState::InProgress },  { "SUCCEEDED", BatchState::Ended },
+        { "FAILED", BatchState::Failed },  { "CANCELLED", BatchState::Cancelled }, { "EXPIRED", BatchState::Expired },
+    };
+    for (const char* prefix : { "BATCH_STATE_", "JOB_STATE_" }) {
+        if (!state.startsWith(QLatin1String(prefix))) {
+            continue;
+        }
+        const QStringView word = QStringView(state).sliced(qsizetype(qstrlen(prefix)));
+        for (const auto& [id, value] : kStates) {
+            if (word == QLatin1String(id)) {
+                return value;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+// Gemini's batchStats counts are int64, which proto3 JSON writes as strings ("3").
+int int64Count(const QJsonObject& stats, const char* key)
+{
+    const QJsonValue value = stats.value(QLatin1String(key));
+    return value.isString() ? value.toString().toInt() : value.toInt();
+}
+
 std::optional<BatchState> anthropicState(const QString& status, const QJsonObject& counts)
 {
     if (status == QLatin1String("in_progress")) {
@@ -73,7 +102,9 @@ std::optional<BatchState> anthropicState(const QString& status, const QJsonObjec
 // The chat dialect of a batch API's request and answer bodies.
 ProviderKind bodyKind(BatchApi api)
 {
-    return BatchApis::isAnthropic(api) ? ProviderKind::AnthropicMessages : ProviderKind::OpenAiCompatible;
+    return api == BatchApi::Gemini    ? ProviderKind::Gemini
+        : BatchApis::isAnthropic(api) ? ProviderKind::AnthropicMessages
+                                      : ProviderKind::OpenAiCompatible;
 }
 
 // A decoded answer body's text and usage, billed at the batch rates.
@@ -99,7 +130,9 @@ QString envelopeMessage(const QJsonObject& body)
     // Azure: {"error": {"code", "message"}}; Mistral: {"object": "error", "message", "type", "code"}.
     const QJsonObject error
         = body.value(QLatin1String("error")).isObject() ? body.value(QLatin1String("error")).toObject() : body;
-    const QString type = error.value(QLatin1String("type")).toString();
+    // Google's google.rpc.Status names its kind in "status" ("NOT_FOUND").
+    const QString type
+        = error.value(QLatin1String(error.contains(QLatin1String("type")) ? "type" : "status")).toString();
     const QString message = error.value(QLatin1String("message")).toString();
     return type.isEmpty() || message.startsWith(type) ? message : type + QStringLiteral(": ") + message;
 }
@@ -129,6 +162,11 @@ std::optional<QByteArray> BatchWire::payload(BatchApi api, const QString& upstre
         }
         QJsonObject params = QJsonDocument::fromJson(body.bytes.join()).object();
         switch (api) {
+        case BatchApi::Gemini:
+            // The input file's lines: the custom id as the key Google gives back with each answer.
+            jsonl
+                += compact({ { QStringLiteral("key"), item.customId }, { QStringLiteral("request"), params } }) + '\n';
+            break;
         case BatchApi::Anthropic:
             requests.append(
                 QJsonObject { { QStringLiteral("custom_id"), item.customId }, { QStringLiteral("params"), params } });
@@ -155,6 +193,50 @@ std::optional<QByteArray> BatchWire::payload(BatchApi api, const QString& upstre
         return compact({ { QStringLiteral("requests"), requests } });
     }
     return jsonl;
+}
+
+QByteArray BatchWire::geminiInlineBody(const QByteArray& jsonl, const QString& displayName)
+{
+    QJsonArray requests;
+    for (const QByteArray& line : jsonl.split('\n')) {
+        const QJsonObject entry = QJsonDocument::fromJson(line).object();
+        if (entry.isEmpty()) {
+            continue;
+        }
+        // Inline, the key rides in the request's metadata, which Google gives back with its answer.
+        requests.append(
+            QJsonObject { { QStringLiteral("request"), entry.value(QLatin1String("request")) },
+                          { QStringLiteral("metadata"),
+                            QJsonObject { { QStringLiteral("key"), entry.value(QLatin1String("key")) } } } });
+    }
+    const QJsonObject input { { QStringLiteral("requests"),
+                                QJsonObject { { QStringLiteral("requests"), requests } } } };
+    return compact({ { QStringLiteral("batch"),
+                       QJsonObject { { QStringLiteral("displayName"), displayName },
+                                     { QStringLiteral("inputConfig"), input } } } });
+}
+
+QByteArray BatchWire::geminiFileBody(const QString& file, const QString& displayName)
+{
+    return compact({ { QStringLiteral("batch"),
+                       QJsonObject { { QStringLiteral("displayName"), displayName },
+                                     { QStringLiteral("inputConfig"),
+                                       QJsonObject { { QStringLiteral("fileName"), file } } } } } });
+}
+
+QString BatchWire::geminiUploadedFile(const QByteArray& json, QString* error)
+{
+    const QString name = QJsonDocument::fromJson(json)
+                             .object()
+                             .value(QLatin1String("file"))
+                             .toObject()
+                             .value(QLatin1String("name"))
+                             .toString();
+    if (!name.startsWith(QLatin1String("files/"))) {
+        *error = tr("the upload was not answered with a file named files/ID");
+        return {};
+    }
+    return name;
 }
 
 QByteArray BatchWire::multipartUpload(const QByteArray& jsonl, const QString& fileName, const QByteArray& boundary)
@@ -200,7 +282,27 @@ std::optional<BatchStatus> BatchWire::parseStatus(BatchApi api, const QByteArray
     status.id = object.value(QLatin1String("id")).toString();
     const QJsonObject counts = object.value(QLatin1String("request_counts")).toObject();
     std::optional<BatchState> state;
-    if (api == BatchApi::Mistral) {
+    if (api == BatchApi::Gemini) {
+        // The create answer and GET batches/{id} are both the batch's Operation, the batch in its metadata.
+        const QJsonObject batch = object.value(QLatin1String("metadata")).toObject();
+        const QString name = object.value(QLatin1String("name")).toString();
+        status.id = name.startsWith(QLatin1String("batches/")) ? name.mid(8) : QString();
+        state = geminiState(batch.value(QLatin1String("state")).toString());
+        const QJsonObject stats = batch.value(QLatin1String("batchStats")).toObject();
+        status.total = int64Count(stats, "requestCount");
+        status.succeeded = int64Count(stats, "successfulRequestCount");
+        status.failed = int64Count(stats, "failedRequestCount");
+        if (const QJsonObject failure = object.value(QLatin1String("error")).toObject(); !failure.isEmpty()) {
+            status.errors << envelopeMessage(failure);
+        }
+        // A batch sent as a file answers in a file; its operation's response names it (metadata.output mirrors it).
+        status.outputFileId
+            = object.value(QLatin1String("response")).toObject().value(QLatin1String("responsesFile")).toString();
+        if (status.outputFileId.isEmpty()) {
+            status.outputFileId
+                = batch.value(QLatin1String("output")).toObject().value(QLatin1String("responsesFile")).toString();
+        }
+    } else if (api == BatchApi::Mistral) {
         state = mistralState(object.value(QLatin1String("status")).toString());
         status.total = count(object, "total_requests");
         status.succeeded = count(object, "succeeded_requests");
@@ -241,6 +343,7 @@ std::optional<BatchStatus> BatchWire::parseStatus(BatchApi api, const QByteArray
     }
     if (!state || status.id.isEmpty()) {
         *error = api == BatchApi::Anthropic ? tr("expected a message_batch object with a processing_status")
+            : api == BatchApi::Gemini       ? tr("expected a batch operation named batches/ID with a state")
                                             : tr("expected a batch object with a status");
         return std::nullopt;
     }
@@ -248,9 +351,74 @@ std::optional<BatchStatus> BatchWire::parseStatus(BatchApi api, const QByteArray
     return status;
 }
 
-std::optional<QList<BatchResult>> BatchWire::parseResults(BatchApi api, const QByteArray& jsonl, QString* error)
+std::optional<QList<BatchResult>> BatchWire::parseResults(BatchApi api, const QByteArray& jsonl, QString* error,
+                                                          const QStringList& customIds)
 {
     QList<BatchResult> results;
+    if (api == BatchApi::Gemini) {
+        // One answer: {response} or {error} (a google.rpc.Status), with its key; without one (python-genai
+        // #2008) the custom id of its place, as Google answers in the input's order.
+        auto read = [&](const QJsonObject& item, const QString& itemKey, qsizetype index, const QString& place) {
+            const QString key = itemKey.isEmpty() ? customIds.value(index) : itemKey;
+            if (key.isEmpty()) {
+                *error = tr("%1: no key to tell which request it answers").arg(place);
+                return false;
+            }
+            if (item.value(QLatin1String("response")).isObject()) {
+                results.append(answered(api, key, item.value(QLatin1String("response")).toObject()));
+                return true;
+            }
+            if (!item.value(QLatin1String("error")).isObject()) {
+                *error = tr("%1: expected a response or an error").arg(place);
+                return false;
+            }
+            BatchResult result;
+            result.customId = key;
+            result.usage.batch = true;
+            const QJsonObject failure = item.value(QLatin1String("error")).toObject();
+            const QString message = envelopeMessage(failure);
+            result.error = failure.contains(QLatin1String("status"))
+                ? message
+                : QStringLiteral("%1: %2").arg(failure.value(QLatin1String("code")).toInt()).arg(message);
+            results.append(result);
+            return true;
+        };
+        const QJsonDocument document = QJsonDocument::fromJson(jsonl);
+        if (!document.object().contains(QLatin1String("name"))) {
+            // The responses file: one {key, response | error} per line.
+            const QList<QByteArray> lines = jsonl.split('\n');
+            qsizetype answers = 0;
+            for (qsizetype index = 0; index < lines.size(); ++index) {
+                if (lines[index].trimmed().isEmpty()) {
+                    continue;
+                }
+                const QJsonObject item = QJsonDocument::fromJson(lines[index]).object();
+                if (!read(item, item.value(QLatin1String("key")).toString(), answers++,
+                          tr("results line %1").arg(index + 1))) {
+                    return std::nullopt;
+                }
+            }
+            return results;
+        }
+        const QJsonObject operation = document.object();
+        // The operation's response is the output; its metadata.output mirrors it.
+        QJsonObject output = operation.value(QLatin1String("response")).toObject();
+        if (!output.contains(QLatin1String("inlinedResponses"))) {
+            output = operation.value(QLatin1String("metadata")).toObject().value(QLatin1String("output")).toObject();
+        }
+        const QJsonArray inlined = output.value(QLatin1String("inlinedResponses"))
+                                       .toObject()
+                                       .value(QLatin1String("inlinedResponses"))
+                                       .toArray();
+        for (qsizetype index = 0; index < inlined.size(); ++index) {
+            const QJsonObject item = inlined[index].toObject();
+            if (!read(item, item.value(QLatin1String("metadata")).toObject().value(QLatin1String("key")).toString(),
+                      index, tr("inline response %1").arg(index + 1))) {
+                return std::nullopt;
+            }
+        }
+        return results;
+    }
     const QList<QByteArray> lines = jsonl.split('\n');
     for (int index = 0; index < lines.size(); ++index) {
         const QByteArray line = lines[index].trimmed();

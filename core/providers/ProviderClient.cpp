@@ -91,6 +91,13 @@ HttpExchange* ProviderClient::request(const ProviderConfig& provider, HttpExchan
                                       const QByteArray& body, const QByteArray& contentType, QObject* parent,
                                       const HttpExchange::Headers& extraHeaders)
 {
+    return send(provider, method, WireFormat::urlOn(provider.baseUrl, path), body, contentType, extraHeaders, parent);
+}
+
+HttpExchange* ProviderClient::send(const ProviderConfig& provider, HttpExchange::Method method, const QUrl& url,
+                                   const QByteArray& body, const QByteArray& contentType,
+                                   const HttpExchange::Headers& extraHeaders, QObject* parent)
+{
     const std::unique_ptr<WireFormat> wire = WireFormat::create(provider.kind);
     HttpExchange::Headers headers;
     if (!contentType.isEmpty()) {
@@ -106,7 +113,7 @@ HttpExchange* ProviderClient::request(const ProviderConfig& provider, HttpExchan
         headers.append({ it.key().toUtf8(), it.value().toUtf8() });
     }
     headers += extraHeaders;
-    return createExchange(method, WireFormat::urlOn(provider.baseUrl, path), headers, body, parent);
+    return createExchange(method, url, headers, body, parent);
 }
 
 HttpExchange* ProviderClient::createExchange(HttpExchange::Method method, const QUrl& url,

@@ -75,6 +75,11 @@ public:
     // transport and queues as post(). An empty contentType sends none (a GET).
     HttpExchange* send(const ProviderConfig& provider, HttpExchange::Method method, const QString& path,
                        const QByteArray& body, const QByteArray& contentType, QObject* parent = nullptr);
+    // The same to a URL of the provider's API that is not under its base URL (Gemini's Files API:
+    // upload/ and download/ beside v1beta, an upload session's URL), with extra headers.
+    HttpExchange* send(const ProviderConfig& provider, HttpExchange::Method method, const QUrl& url,
+                       const QByteArray& body, const QByteArray& contentType, const HttpExchange::Headers& extraHeaders,
+                       QObject* parent = nullptr);
 
     // Requests running (not queued) against a provider right now; used by least-busy balancing.
     int inFlight(const QString& providerId) const;

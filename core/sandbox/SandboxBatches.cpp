@@ -2,12 +2,14 @@
 
 #include "core/common/Clock.h"
 #include "core/http/HttpRequest.h"
+#include "core/sandbox/SandboxGemini.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
+#include <QUrlQuery>
 #include <QUuid>
 
 namespace {
@@ -150,6 +152,9 @@ QByteArray SandboxBatches::jobInput(const QString& jobId) const
     }
     if (const auto job = m_mistralJobs.constFind(jobId); job != m_mistralJobs.cend()) {
         return m_files.value(job->inputFiles.value(0)).bytes;
+    }
+    if (const auto job = m_geminiJobs.constFind(jobId); job != m_geminiJobs.cend()) {
+        return job->body;
     }
     return m_anthropicJobs.value(jobId).body;
 }
@@ -861,4 +866,329 @@ QByteArray SandboxBatches::mistralJobJson(const MistralJob& job) const
           { QStringLiteral("failed_requests"), job.failed },
           { QStringLiteral("started_at"), job.startedAt > 0 ? QJsonValue(job.startedAt) : QJsonValue() },
           { QStringLiteral("completed_at"), job.completedAt > 0 ? QJsonValue(job.completedAt) : QJsonValue() } });
+}
+
+namespace {
+// Google's error envelope (google.rpc.Status).
+SandboxBatches::Reply googleError(int status, const QString& message)
+{
+    return { status, kJson, SandboxGemini::errorBody(status, {}, message.toUtf8()) };
+}
+
+// Google's JSON parser takes a field by its proto name or its JSON (camelCase) name.
+QJsonValue field(const QJsonObject& object, const char* camel, const char* snake)
+{
+    return object.contains(QLatin1String(camel)) ? object.value(QLatin1String(camel))
+                                                 : object.value(QLatin1String(snake));
+}
+
+// The first name of `object` that is none of `known` (each as camelCase and snake_case), empty if none.
+QString unknownName(const QJsonObject& object, const QStringList& known)
+{
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!known.contains(it.key())) {
+            return it.key();
+        }
+    }
+    return {};
+}
+
+SandboxBatches::Reply unknownField(const QString& name, const QString& at)
+{
+    return googleError(400,
+                       QStringLiteral("Invalid JSON payload received. Unknown name \"%1\" at '%2': Cannot find "
+                                      "field.")
+                           .arg(name, at));
+}
+
+QJsonValue int64(int count)
+{
+    return QString::number(count);
+}
+} // namespace
+
+std::optional<SandboxBatches::Reply> SandboxBatches::gemini(const HttpRequest& request, QByteArrayView rest,
+                                                            const QStringList& models, const GeminiAnswerer& answer)
+{
+    static const QRegularExpression createPath(QStringLiteral("^/models/([^/:]+):batchGenerateContent$"));
+    static const QRegularExpression batchPath(QStringLiteral("^/batches/([^/:]+)(:cancel)?$"));
+    const QString path = QString::fromUtf8(rest);
+    const QRegularExpressionMatch create = createPath.match(path);
+    const QRegularExpressionMatch batch = batchPath.match(path);
+    if (!create.hasMatch() && !batch.hasMatch()) {
+        return std::nullopt;
+    }
+    ++m_endpointRequests;
+    const bool cancel = batch.hasMatch() && !batch.captured(2).isEmpty();
+    if ((request.method == "POST") != (create.hasMatch() || cancel)) {
+        return googleError(405, QStringLiteral("Method not allowed."));
+    }
+    if (create.hasMatch()) {
+        return createGeminiJob(request, create.captured(1), models);
+    }
+    const auto found = m_geminiJobs.find(batch.captured(1));
+    if (found == m_geminiJobs.end()) {
+        return googleError(404, QStringLiteral("Requested entity was not found."));
+    }
+    if (cancel) {
+        if (found->state == "BATCH_STATE_PENDING" || found->state == "BATCH_STATE_RUNNING") {
+            found->cancelRequested = true;
+        }
+        return Reply { 200, kJson, QByteArrayLiteral("{}\n") }; // google.protobuf.Empty
+    }
+    advance(*found, answer);
+    return Reply { 200, kJson, geminiJobJson(*found) };
+}
+
+SandboxBatches::Reply SandboxBatches::createGeminiJob(const HttpRequest& request, const QString& model,
+                                                      const QStringList& models)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        return googleError(400, QStringLiteral("Invalid JSON payload received. Unexpected token."));
+    }
+    const QJsonObject root = document.object();
+    if (const QString name = unknownName(root, { QStringLiteral("batch") }); !name.isEmpty()) {
+        return unknownField(name, QString());
+    }
+    const QJsonObject batch = root.value(QLatin1String("batch")).toObject();
+    if (const QString name
+        = unknownName(batch,
+                      { QStringLiteral("displayName"), QStringLiteral("display_name"), QStringLiteral("inputConfig"),
+                        QStringLiteral("input_config"), QStringLiteral("priority"), QStringLiteral("model"),
+                        QStringLiteral("name") });
+        !name.isEmpty()) {
+        return unknownField(name, QStringLiteral("batch"));
+    }
+    const QString displayName = field(batch, "displayName", "display_name").toString();
+    if (displayName.isEmpty()) {
+        return googleError(400, QStringLiteral("batch.display_name is required."));
+    }
+    const QJsonObject input = field(batch, "inputConfig", "input_config").toObject();
+    const QString inputFile = field(input, "fileName", "file_name").toString();
+    QJsonArray entries = input.value(QLatin1String("requests")).toObject().value(QLatin1String("requests")).toArray();
+    if (!inputFile.isEmpty()) {
+        const auto file = m_geminiFiles.constFind(inputFile);
+        if (file == m_geminiFiles.cend()) {
+            return googleError(404, QStringLiteral("Requested entity was not found."));
+        }
+        // The file's {key, request} lines, checked as inline entries are, the key as their metadata.
+        const QList<QByteArray> lines = file->split('\n');
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            if (lines[i].trimmed().isEmpty()) {
+                continue;
+            }
+            const QJsonObject line = QJsonDocument::fromJson(lines[i]).object();
+            if (!line.value(QLatin1String("request")).isObject()) {
+                return googleError(400, QStringLiteral("%1 line %2: a request is required.").arg(inputFile).arg(i + 1));
+            }
+            entries.append(
+                QJsonObject { { QStringLiteral("request"), line.value(QLatin1String("request")) },
+                              { QStringLiteral("metadata"),
+                                QJsonObject { { QStringLiteral("key"), line.value(QLatin1String("key")) } } } });
+        }
+    }
+    if (entries.isEmpty()) {
+        return googleError(400, QStringLiteral("batch.input_config is required: inline requests or a file name."));
+    }
+    if (!models.contains(model)) {
+        return googleError(404,
+                           QStringLiteral("models/%1 is not found for API version v1beta, or is not supported for "
+                                          "batchGenerateContent. Call ListModels to see the list of available "
+                                          "models and their supported methods.")
+                               .arg(model));
+    }
+    GeminiJob job;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QJsonObject entry = entries[i].toObject();
+        const QString at = QStringLiteral("batch.input_config.requests.requests[%1]").arg(i);
+        if (const QString name = unknownName(entry, { QStringLiteral("request"), QStringLiteral("metadata") });
+            !name.isEmpty()) {
+            return unknownField(name, at);
+        }
+        if (!entry.value(QLatin1String("request")).isObject()) {
+            return googleError(400, QStringLiteral("%1.request is required.").arg(at));
+        }
+        job.requests.append(
+            { entry.value(QLatin1String("request")).toObject(), entry.value(QLatin1String("metadata")) });
+    }
+    ++m_jobsCreated;
+    job.id = nextId("");
+    job.model = model;
+    job.displayName = displayName;
+    job.body = request.body;
+    job.inputFile = inputFile;
+    job.createdAt = job.updatedAt = now();
+    m_geminiJobs.insert(job.id, job);
+    return { 200, kJson, geminiJobJson(job) };
+}
+
+void SandboxBatches::advance(GeminiJob& job, const GeminiAnswerer& answer)
+{
+    if (job.state != "BATCH_STATE_PENDING" && job.state != "BATCH_STATE_RUNNING") {
+        return; // ended: answered as it stands
+    }
+    if (job.state == "BATCH_STATE_PENDING" && !job.cancelRequested) {
+        job.state = "BATCH_STATE_RUNNING";
+        job.updatedAt = now();
+        return;
+    }
+    // The first half (rounded up) finished before a cancel took effect.
+    const qsizetype count = job.cancelRequested ? (job.requests.size() + 1) / 2 : job.requests.size();
+    for (qsizetype i = 0; i < count; ++i) {
+        const auto& [request, metadata] = job.requests[i];
+        ++m_requestsRun;
+        const auto [status, body] = answer(job.model, compact(request));
+        QJsonObject entry;
+        const QJsonObject answered = QJsonDocument::fromJson(body).object();
+        if (status == 200) {
+            entry.insert(QStringLiteral("response"), answered);
+            ++job.succeeded;
+        } else {
+            entry.insert(QStringLiteral("error"), answered.value(QLatin1String("error")));
+            ++job.failed;
+        }
+        if (!metadata.isUndefined()) {
+            entry.insert(QStringLiteral("metadata"), metadata);
+        }
+        job.responses.append(entry);
+    }
+    job.state = job.cancelRequested ? "BATCH_STATE_CANCELLED" : "BATCH_STATE_SUCCEEDED";
+    job.updatedAt = now();
+    if (!job.inputFile.isEmpty()) {
+        // A batch of a file answers in one: {key, response | error} per line.
+        QByteArray lines;
+        for (const QJsonValue& value : std::as_const(job.responses)) {
+            QJsonObject line = value.toObject();
+            line.insert(QStringLiteral("key"),
+                        line.value(QLatin1String("metadata")).toObject().value(QLatin1String("key")));
+            line.remove(QStringLiteral("metadata"));
+            lines += compact(line) + '\n';
+        }
+        job.responsesFile = QStringLiteral("files/sandbox-out-%1").arg(m_geminiNext++);
+        m_geminiFiles.insert(job.responsesFile, lines);
+    }
+}
+
+QByteArray SandboxBatches::geminiJobJson(const GeminiJob& job) const
+{
+    const QString name = QStringLiteral("batches/") + job.id;
+    const bool done = job.state != "BATCH_STATE_PENDING" && job.state != "BATCH_STATE_RUNNING";
+    QJsonObject stats { { QStringLiteral("requestCount"), int64(int(job.requests.size())) } };
+    // proto3 JSON leaves out a count of 0.
+    const int pending = done ? 0 : int(job.requests.size());
+    for (const auto& [key, count] :
+         { std::pair { "successfulRequestCount", job.succeeded }, std::pair { "failedRequestCount", job.failed },
+           std::pair { "pendingRequestCount", pending } }) {
+        if (count > 0) {
+            stats.insert(QLatin1String(key), int64(count));
+        }
+    }
+    QJsonObject metadata {
+        { QStringLiteral("@type"),
+          QStringLiteral("type.googleapis.com/google.ai.generativelanguage.v1main.GenerateContentBatch") },
+        { QStringLiteral("model"), QStringLiteral("models/") + job.model },
+        { QStringLiteral("displayName"), job.displayName },
+        { QStringLiteral("name"), name },
+        { QStringLiteral("createTime"), rfc3339(job.createdAt) },
+        { QStringLiteral("updateTime"), rfc3339(job.updatedAt) },
+        { QStringLiteral("batchStats"), stats },
+        { QStringLiteral("state"), QString::fromLatin1(job.state) },
+    };
+    QJsonObject operation { { QStringLiteral("name"), name } };
+    if (done) {
+        const QJsonObject output = job.responsesFile.isEmpty()
+            ? QJsonObject { { QStringLiteral("inlinedResponses"),
+                              QJsonObject { { QStringLiteral("inlinedResponses"), job.responses } } } }
+            : QJsonObject { { QStringLiteral("responsesFile"), job.responsesFile } };
+        metadata.insert(QStringLiteral("endTime"), rfc3339(job.updatedAt));
+        metadata.insert(QStringLiteral("output"), output);
+        QJsonObject response = output;
+        response.insert(
+            QStringLiteral("@type"),
+            QStringLiteral("type.googleapis.com/google.ai.generativelanguage.v1main.GenerateContentBatchOutput"));
+        operation.insert(QStringLiteral("done"), true);
+        operation.insert(QStringLiteral("response"), response);
+    }
+    operation.insert(QStringLiteral("metadata"), metadata);
+    return QJsonDocument(operation).toJson();
+}
+
+std::optional<SandboxBatches::UploadReply> SandboxBatches::geminiUpload(const HttpRequest& request, QByteArrayView rest,
+                                                                        const QByteArray& uploadBase)
+{
+    if (rest != "/files") {
+        return std::nullopt;
+    }
+    ++m_endpointRequests;
+    if (request.method != "POST") {
+        return UploadReply { googleError(405, QStringLiteral("Method not allowed.")), {} };
+    }
+    const QByteArray command = request.header("x-goog-upload-command");
+    const QString uploadId = QUrlQuery(QString::fromUtf8(request.query)).queryItemValue(QStringLiteral("upload_id"));
+    if (uploadId.isEmpty()) {
+        // The start: the protocol, the command and the size, the file's metadata as JSON.
+        if (request.header("x-goog-upload-protocol") != "resumable" || command != "start") {
+            return UploadReply { googleError(
+                                     400,
+                                     QStringLiteral("The sandbox takes resumable uploads only (X-Goog-Upload-Protocol: "
+                                                    "resumable, X-Goog-Upload-Command: start).")),
+                                 {} };
+        }
+        const QJsonObject file = QJsonDocument::fromJson(request.body).object().value(QLatin1String("file")).toObject();
+        const QString id = QString::number(m_geminiNext++);
+        m_geminiUploads.insert(id, field(file, "displayName", "display_name").toString().toUtf8());
+        return UploadReply {
+            Reply { 200, kJson, {} },
+            { { QByteArrayLiteral("x-goog-upload-status"), QByteArrayLiteral("active") },
+              { QByteArrayLiteral("x-goog-upload-url"),
+                (m_uploadUrlHost.isEmpty() ? uploadBase : QByteArray(uploadBase).replace("127.0.0.1", m_uploadUrlHost))
+                    + "/files?upload_id=" + id.toLatin1() + "&upload_protocol=resumable" } }
+        };
+    }
+    if (!m_geminiUploads.contains(uploadId)) {
+        return UploadReply { googleError(404, QStringLiteral("Requested entity was not found.")), {} };
+    }
+    if (command != "upload, finalize" || request.header("x-goog-upload-offset") != "0") {
+        return UploadReply { googleError(
+                                 400,
+                                 QStringLiteral("The sandbox takes a file in one piece (X-Goog-Upload-Command: upload, "
+                                                "finalize at offset 0).")),
+                             {} };
+    }
+    ++m_uploads;
+    const QString name = QStringLiteral("files/sandbox-in-") + uploadId;
+    m_geminiFiles.insert(name, request.body);
+    const QString displayName = QString::fromUtf8(m_geminiUploads.take(uploadId));
+    const QJsonObject file { { QStringLiteral("name"), name },
+                             { QStringLiteral("displayName"), displayName },
+                             { QStringLiteral("mimeType"), QStringLiteral("application/jsonl") },
+                             { QStringLiteral("sizeBytes"), QString::number(request.body.size()) },
+                             { QStringLiteral("createTime"), rfc3339(now()) },
+                             { QStringLiteral("state"), QStringLiteral("ACTIVE") },
+                             { QStringLiteral("source"), QStringLiteral("UPLOADED") } };
+    return UploadReply { Reply { 200, kJson, compact({ { QStringLiteral("file"), file } }) },
+                         { { QByteArrayLiteral("x-goog-upload-status"), QByteArrayLiteral("final") } } };
+}
+
+std::optional<SandboxBatches::Reply> SandboxBatches::geminiDownload(const HttpRequest& request, QByteArrayView rest)
+{
+    static const QRegularExpression downloadPath(QStringLiteral("^/(files/[^/:]+):download$"));
+    const QRegularExpressionMatch download = downloadPath.match(QString::fromUtf8(rest));
+    if (!download.hasMatch()) {
+        return std::nullopt;
+    }
+    ++m_endpointRequests;
+    if (request.method != "GET") {
+        return googleError(405, QStringLiteral("Method not allowed."));
+    }
+    if (QUrlQuery(QString::fromUtf8(request.query)).queryItemValue(QStringLiteral("alt")) != QLatin1String("media")) {
+        return googleError(400, QStringLiteral("Download requires alt=media."));
+    }
+    const auto file = m_geminiFiles.constFind(download.captured(1));
+    if (file == m_geminiFiles.cend()) {
+        return googleError(404, QStringLiteral("Requested entity was not found."));
+    }
+    return Reply { 200, QByteArrayLiteral("application/octet-stream"), *file };
 }

@@ -36,6 +36,20 @@ struct HttpRequest;
 //   and nothing runs; else RUNNING, then SUCCESS with output_file (and error_file for the requests
 //   that failed, OpenAI-shaped lines); a cancel CANCELLATION_REQUESTED, then CANCELLED with the
 //   first half run. Mistral's error envelope {"object": "error", "message", "type", "param", "code"}.
+// - Gemini (sandbox-gemini-native): POST models/{model}:batchGenerateContent ({batch: {displayName,
+//   inputConfig: {requests: {requests: [{request, metadata}]}}}}, camelCase or snake_case as
+//   Google's JSON parser takes them, an unknown name a 400 INVALID_ARGUMENT naming it, a model not
+//   served a 404), GET batches/{id}, POST batches/{id}:cancel (answers {}). Each answer is the
+//   batch's long-running Operation: metadata the batch (BATCH_STATE_PENDING until the first GET,
+//   then RUNNING, then SUCCEEDED; batchStats counts as int64 strings, zero ones left out as proto3
+//   JSON does), once done "done": true and response (mirrored in metadata.output) with
+//   inlinedResponses.inlinedResponses, each {response} or {error} (a google.rpc.Status) with its
+//   request's metadata. A cancel makes the next GET CANCELLED with the first half run. An unknown
+//   batch is Google's 404 {"error": {"code": 404, "message", "status": "NOT_FOUND"}}. A batch of
+//   a file (inputConfig.fileName, uploaded through the Files API's resumable upload: start with
+//   the size, then "upload, finalize" at the session URL; x-goog-upload-status active, then
+//   final) reads its {key, request} lines and answers in a responses file of {key, response |
+//   error} lines (response.responsesFile), downloaded with :download?alt=media.
 // A job runs when it is polled: the first GET shows it in progress, the second one ended, each
 // request then answered through the Answerer exactly as the provider's own endpoint would.
 // A cancel of a running job answers it "cancelling" (Anthropic "canceling"); the next GET shows it
@@ -51,6 +65,12 @@ public:
         QByteArray contentType;
         QByteArray body;
     };
+    // An answer of Gemini's upload endpoint: its x-goog-upload-* headers besides the reply.
+    struct UploadReply
+    {
+        Reply reply;
+        QList<std::pair<QByteArray, QByteArray>> headers;
+    };
     // One request's answer (status and body) as the chat/messages endpoint gives it.
     using Answerer = std::function<std::pair<int, QByteArray>(const QByteArray& body)>;
 
@@ -61,17 +81,31 @@ public:
     // `rest` after the resource's /openai (or /openai/v1): /files..., /batches...
     std::optional<Reply> azure(const HttpRequest& request, QByteArrayView rest, const Answerer& answer);
     std::optional<Reply> mistral(const HttpRequest& request, QByteArrayView rest, const Answerer& answer);
+    // One request of a Gemini batch: the batch's model and the GenerateContentRequest, answered as
+    // generateContent would (status and body, an error in Google's envelope).
+    using GeminiAnswerer = std::function<std::pair<int, QByteArray>(const QString& model, const QByteArray& body)>;
+    // `rest` after the API's /v1beta; `models` the ones this provider serves.
+    std::optional<Reply> gemini(const HttpRequest& request, QByteArrayView rest, const QStringList& models,
+                                const GeminiAnswerer& answer);
+    // Gemini's Files API for batch files: `rest` after .../upload/v1beta (POST files, resumable:
+    // start, then upload + finalize at the session URL, which is `uploadBase` + "/files?upload_id=N")
+    // or .../download/v1beta (GET files/{id}:download?alt=media).
+    std::optional<UploadReply> geminiUpload(const HttpRequest& request, QByteArrayView rest,
+                                            const QByteArray& uploadBase);
+    std::optional<Reply> geminiDownload(const HttpRequest& request, QByteArrayView rest);
 
     // What reached the server: requests to the batch endpoints, and the requests run in jobs.
     int endpointRequests() const { return m_endpointRequests; }
     int uploads() const { return m_uploads; }
     int jobsCreated() const { return m_jobsCreated; }
     int requestsRun() const { return m_requestsRun; }
-    // A job's input as received (OpenAI: the uploaded JSONL; Anthropic: the create body).
+    // A job's input as received (OpenAI: the uploaded JSONL; Anthropic, Gemini: the create body).
     QByteArray jobInput(const QString& jobId) const;
     // A fault: the next output file written (OpenAI, Azure, Mistral) has its line `line` (1-based)
     // cut in half, as a truncated download would; 0 turns it off.
     void setMalformedOutputLine(int line) { m_malformedOutputLine = line; }
+    // A fault: Gemini's upload start names its session URL on this host instead of 127.0.0.1.
+    void setUploadUrlHost(const QByteArray& host) { m_uploadUrlHost = host; }
 
 private:
     struct File
@@ -137,6 +171,24 @@ private:
         QJsonArray errors; // [{message, count}]
     };
 
+    struct GeminiJob
+    {
+        QString id; // without "batches/"
+        QString model;
+        QString displayName;
+        QByteArray body; // the create body as received
+        QString inputFile; // files/ID when the requests came as a file: the answers go to one too
+        QString responsesFile;
+        QList<std::pair<QJsonObject, QJsonValue>> requests; // request, metadata
+        qint64 createdAt = 0;
+        qint64 updatedAt = 0;
+        QByteArray state = "BATCH_STATE_PENDING";
+        bool cancelRequested = false;
+        QJsonArray responses; // inlinedResponses
+        int succeeded = 0;
+        int failed = 0;
+    };
+
     std::optional<Reply> openAiLike(Api api, const HttpRequest& request, QByteArrayView rest, const Answerer& answer);
     Reply upload(Api api, const HttpRequest& request);
     Reply createOpenAiJob(Api api, const HttpRequest& request);
@@ -160,6 +212,14 @@ private:
     QHash<QString, OpenAiJob> m_openAiJobs;
     QHash<QString, AnthropicJob> m_anthropicJobs;
     QHash<QString, MistralJob> m_mistralJobs;
+    QHash<QString, GeminiJob> m_geminiJobs;
+    QHash<QString, QByteArray> m_geminiFiles; // files/ID -> bytes
+    QHash<QString, QByteArray> m_geminiUploads; // upload_id -> the started file's display name
+    quint64 m_geminiNext = 1;
+    QByteArray m_uploadUrlHost;
+    Reply createGeminiJob(const HttpRequest& request, const QString& model, const QStringList& models);
+    void advance(GeminiJob& job, const GeminiAnswerer& answer);
+    QByteArray geminiJobJson(const GeminiJob& job) const;
     quint64 m_next = 1;
     int m_endpointRequests = 0;
     int m_uploads = 0;

@@ -53,6 +53,8 @@ SandboxServer::SandboxServer(QObject* parent)
     , m_embeddingModels(SandboxCatalogue::embeddingModels())
 {
     m_http->setHandler([this](const HttpRequest& request, HttpResponder* responder) { handle(request, responder); });
+    // Batch files: over Gemini's 20 MB inline limit a batch goes as a file, which must fit.
+    m_http->setMaxBodyBytes(64 * 1024 * 1024);
 }
 
 SandboxServer::~SandboxServer() = default;
@@ -278,6 +280,9 @@ void SandboxServer::handle(const HttpRequest& request, HttpResponder* responder)
     }
     for (const auto& provider : m_providers) {
         const QByteArray& prefix = provider.pathPrefix;
+        if (provider.kind == ProviderKind::Gemini && handleGeminiFiles(provider, request, responder)) {
+            return;
+        }
         if (!request.path.startsWith(prefix) || request.path.size() <= prefix.size()
             || request.path[prefix.size()] != '/') {
             continue;
@@ -572,11 +577,14 @@ void SandboxServer::handleGemini(const SandboxCatalogue::Provider& provider, con
     QString model;
     bool stream = false;
     const bool list = rest == "/models";
-    if (!list && !SandboxGemini::parsePath(rest, &model, &stream)) {
+    // The Batch API: models/{model}:batchGenerateContent, batches/{id}[:cancel] (SandboxBatches).
+    const bool batch
+        = rest.startsWith("/batches/") || (rest.startsWith("/models/") && rest.endsWith(":batchGenerateContent"));
+    if (!list && !batch && !SandboxGemini::parsePath(rest, &model, &stream)) {
         responder->send(404, kJson, SandboxGemini::errorBody(404, {}, "Method not found."));
         return;
     }
-    if (request.method != (list ? "GET" : "POST")) {
+    if (!batch && request.method != (list ? "GET" : "POST")) {
         sendError(responder, provider.kind, 405, {}, "Method not allowed");
         return;
     }
@@ -587,11 +595,29 @@ void SandboxServer::handleGemini(const SandboxCatalogue::Provider& provider, con
     }
     const QString required = m_requiredKeys.value(provider.id);
     if (!required.isEmpty() && key != required.toUtf8()) {
-        if (!list) {
+        if (!list && !batch) {
             ++m_totalRequests;
         }
         sendError(responder, provider.kind, key.isEmpty() ? 403 : 400,
                   key.isEmpty() ? QByteArray() : "API_KEY_INVALID");
+        return;
+    }
+    if (batch) {
+        QStringList served;
+        for (const SandboxModel& candidate : std::as_const(m_models)) {
+            if (candidate.providerId == provider.id) {
+                served << candidate.name;
+            }
+        }
+        const std::optional<SandboxBatches::Reply> reply
+            = m_batches.gemini(request, rest, served, [this, &provider](const QString& name, const QByteArray& body) {
+                  return geminiBatchAnswer(provider, name, body);
+              });
+        if (!reply) {
+            responder->send(404, kJson, SandboxGemini::errorBody(404, {}, "Method not found."));
+            return;
+        }
+        responder->send(reply->status, reply->contentType, reply->body);
         return;
     }
     if (list) {
@@ -615,6 +641,46 @@ void SandboxServer::handleGemini(const SandboxCatalogue::Provider& provider, con
         return;
     }
     handleCall(provider, request, responder, std::nullopt, model, stream);
+}
+
+// Gemini's Files API beside the API's version (/gemini/upload/v1beta/files,
+// /gemini/download/v1beta/files/ID:download), its key checked as for calls.
+bool SandboxServer::handleGeminiFiles(const SandboxCatalogue::Provider& provider, const HttpRequest& request,
+                                      HttpResponder* responder)
+{
+    const QByteArray& prefix = provider.pathPrefix;
+    const qsizetype version = prefix.lastIndexOf('/');
+    for (const QByteArray& service : { QByteArrayLiteral("/upload"), QByteArrayLiteral("/download") }) {
+        const QByteArray sibling = prefix.left(version) + service + prefix.mid(version);
+        if (!request.path.startsWith(sibling + '/')) {
+            continue;
+        }
+        QByteArray key = request.header("x-goog-api-key");
+        if (key.isEmpty()) {
+            key = QUrlQuery(QString::fromUtf8(request.query)).queryItemValue(QStringLiteral("key")).toUtf8();
+        }
+        const QString required = m_requiredKeys.value(provider.id);
+        if (!required.isEmpty() && key != required.toUtf8()) {
+            sendError(responder, provider.kind, key.isEmpty() ? 403 : 400,
+                      key.isEmpty() ? QByteArray() : "API_KEY_INVALID");
+            return true;
+        }
+        const QByteArrayView rest = QByteArrayView(request.path).sliced(sibling.size());
+        if (service == "/upload") {
+            const std::optional<SandboxBatches::UploadReply> upload
+                = m_batches.geminiUpload(request, rest, "http://127.0.0.1:" + QByteArray::number(port()) + sibling);
+            if (upload) {
+                responder->send(upload->reply.status, upload->reply.contentType, upload->reply.body, upload->headers);
+                return true;
+            }
+        } else if (const std::optional<SandboxBatches::Reply> download = m_batches.geminiDownload(request, rest)) {
+            responder->send(download->status, download->contentType, download->body);
+            return true;
+        }
+        responder->send(404, kJson, SandboxGemini::errorBody(404, {}, "Method not found."));
+        return true;
+    }
+    return false;
 }
 
 void SandboxServer::sendError(HttpResponder* responder, ProviderKind kind, int status, const QByteArray& code,
@@ -977,6 +1043,51 @@ std::pair<int, QByteArray> SandboxServer::batchAnswer(const SandboxCatalogue::Pr
                  ? SandboxWire::anthropicMessage(id, model.name, reply, prompt, true)
                  : SandboxWire::openAiCompletion(id, model.name, QDateTime::currentSecsSinceEpoch(), reply,
                                                  call.promptTokens, true, call.topLogprobs, prompt.cacheRead) };
+}
+
+std::pair<int, QByteArray> SandboxServer::geminiBatchAnswer(const SandboxCatalogue::Provider& provider,
+                                                            const QString& modelName, const QByteArray& body)
+{
+    ++m_totalRequests;
+    SandboxWire::Call call;
+    SandboxGemini::Extras extras;
+    QByteArray errorBody;
+    if (!SandboxGemini::parseRequest(body, modelName, false, &call, &extras, &errorBody)) {
+        return { 400, errorBody }; // the whole google.rpc.Status body
+    }
+    ++m_requestCounts[call.model];
+    m_lastBodies.insert(call.model, body);
+    emit requestReceived(call.model, QByteArrayLiteral("batch"));
+    const auto found = std::find_if(m_models.cbegin(), m_models.cend(), [&](const SandboxModel& model) {
+        return model.name == call.model && model.providerId == provider.id;
+    });
+    if (found == m_models.cend()) {
+        return { 404, SandboxGemini::errorBody(404, {}, "models/" + call.model.toUtf8() + " is not found.") };
+    }
+    const SandboxModel& model = *found;
+    if (call.promptTokens > model.contextWindow) {
+        return { 400,
+                 SandboxGemini::errorBody(
+                     400, {},
+                     QStringLiteral("The input token count (%1) exceeds the maximum number of tokens allowed (%2).")
+                         .arg(call.promptTokens)
+                         .arg(model.contextWindow)
+                         .toUtf8()) };
+    }
+    const SandboxWire::PromptUsage prompt = promptUsage(Wire::Gemini, call, model.providerId, model.name);
+    SandboxText::Reply reply = SandboxText::generate(call.promptText, call.lastUserText, model.name, call.maxTokens,
+                                                     model.reasoning || call.thinkingBudget > 0);
+    const QByteArray id = QByteArrayLiteral("sandbox") + QByteArray::number(m_nextId++).rightJustified(8, '0');
+    if (!call.ask.toolForced && !m_callsToolsWhenFree.value(model.name, true)) {
+        call.ask.toolName.clear();
+    }
+    SandboxAnswer::shape(call.ask, QStringLiteral("call_") + QString::fromLatin1(id), reply);
+    const QStringList searches = extras.googleSearch && reply.toolName.isEmpty()
+        ? SandboxGemini::searchQueries(call.lastUserText)
+        : QStringList();
+    m_answered.webSearches += searches.size();
+    m_answered.completionTokens += reply.tokenCount();
+    return { 200, SandboxGemini::response(model.name, id, reply, prompt, searches, true) };
 }
 
 int SandboxServer::connectionCount() const

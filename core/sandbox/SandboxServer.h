@@ -24,7 +24,8 @@ struct HttpRequest;
 //
 // Endpoints per provider prefix (e.g. /openai/v1): POST chat/completions and POST embeddings
 // (OpenAI wire) or POST messages and messages/count_tokens (Anthropic wire), GET models; the batch
-// APIs on sandbox-openai (files, batches) and sandbox-anthropic (messages/batches), see SandboxBatches.
+// APIs on sandbox-openai (files, batches), sandbox-anthropic (messages/batches), sandbox-mistral,
+// sandbox-azure and sandbox-gemini-native (batchGenerateContent, batches), see SandboxBatches.
 class SandboxServer : public QObject
 {
     Q_OBJECT
@@ -151,6 +152,12 @@ private:
                           HttpResponder* responder);
     // One request of a batch job, answered whole as the provider's endpoint would (no faults).
     std::pair<int, QByteArray> batchAnswer(const SandboxCatalogue::Provider& provider, const QByteArray& body);
+    // Gemini's Files API (upload/ and download/ beside v1beta); false when the path is none of it.
+    bool handleGeminiFiles(const SandboxCatalogue::Provider& provider, const HttpRequest& request,
+                           HttpResponder* responder);
+    // One request of a Gemini batch for `model`, answered as generateContent would.
+    std::pair<int, QByteArray> geminiBatchAnswer(const SandboxCatalogue::Provider& provider, const QString& model,
+                                                 const QByteArray& body);
     SandboxFault activeFault(const SandboxModel& model);
     void sendError(HttpResponder* responder, ProviderKind kind, int status, const QByteArray& code,
                    const QByteArray& message = {}, int retryAfterSec = -1);

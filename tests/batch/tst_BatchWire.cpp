@@ -2,6 +2,7 @@
 #include "core/pricing/CostCalculator.h"
 #include "core/pricing/PriceTable.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -9,8 +10,34 @@
 
 // Both batch APIs as documented (OpenAI's Batch API: the JSONL input file, the batch object and
 // the output file; Anthropic's Message Batches: the create body, the message_batch object and the
-// results JSONL), and what their results cost at the batch rates, computed by hand.
+// results JSONL; Mistral's, Azure's and Gemini's own forms), and what their results cost at the
+// batch rates, computed by hand.
 namespace {
+// A real generateContent answer (tests/data/wire, gemini-2.5-flash: 3 in, 2 + 17 thoughts out).
+QJsonObject geminiAnswer()
+{
+    QFile file(QStringLiteral(SWITCHYARD_TEST_DATA_DIR "/wire/gemini-generatecontent.json"));
+    return file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll()).object() : QJsonObject();
+}
+
+// GET batches/{id} of an ended batch as the API reference documents it: the Operation with the
+// batch in its metadata and the GenerateContentBatchOutput as its response.
+QByteArray geminiOperation(const QJsonArray& inlined)
+{
+    const QJsonObject output { { QStringLiteral("@type"),
+                                 QStringLiteral("type.googleapis.com/"
+                                                "google.ai.generativelanguage.v1main.GenerateContentBatchOutput") },
+                               { QStringLiteral("inlinedResponses"),
+                                 QJsonObject { { QStringLiteral("inlinedResponses"), inlined } } } };
+    const QJsonObject metadata { { QStringLiteral("name"), QStringLiteral("batches/abc123") },
+                                 { QStringLiteral("state"), QStringLiteral("BATCH_STATE_SUCCEEDED") } };
+    return QJsonDocument(QJsonObject { { QStringLiteral("name"), QStringLiteral("batches/abc123") },
+                                       { QStringLiteral("metadata"), metadata },
+                                       { QStringLiteral("done"), true },
+                                       { QStringLiteral("response"), output } })
+        .toJson(QJsonDocument::Compact);
+}
+
 QList<BatchItem> items(const QByteArray& jsonl)
 {
     QString error;
@@ -47,6 +74,11 @@ private slots:
     void results_aMalformedLineFailsTheWholeFileNamingIt();
     void errorMessage_readsEachProvidersEnvelope_data();
     void errorMessage_readsEachProvidersEnvelope();
+    void geminiPayload_inlineRequestsKeyedByCustomId();
+    void geminiFile_createBodyAndUploadAnswer();
+    void geminiResults_keyedByMetadataEachFailureKept_data();
+    void geminiResults_keyedByMetadataEachFailureKept();
+    void geminiResults_costedAtHalfTheRates();
 };
 
 void tst_BatchWire::openAiPayload_isTheDocumentedInputFile()
@@ -224,6 +256,47 @@ void tst_BatchWire::status_readsBothProvidersObjects_data()
                       "\"status\":\"completed\",\"output_file_id\":\"file-out\",\"error_file_id\":null,"
                       "\"request_counts\":{\"total\":2,\"completed\":2,\"failed\":0}}")
         << "ended" << 2 << 0 << "file-out" << QString();
+    // Gemini: the batch's Operation, the batch in metadata, int64 counts as strings (0 left out).
+    QTest::newRow("gemini pending, as batchGenerateContent answers")
+        << "gemini"
+        << QByteArray("{\"name\":\"batches/abc123\",\"metadata\":{\"@type\":\"type.googleapis.com/google.ai."
+                      "generativelanguage.v1main.GenerateContentBatch\",\"model\":\"models/gemini-2.5-flash\","
+                      "\"displayName\":\"in.jsonl\",\"name\":\"batches/abc123\",\"batchStats\":{\"requestCount\":"
+                      "\"3\",\"pendingRequestCount\":\"3\"},\"state\":\"BATCH_STATE_PENDING\"}}")
+        << "queued" << 0 << 0 << QString() << QString();
+    QTest::newRow("gemini running")
+        << "gemini" << QByteArray("{\"name\":\"batches/abc123\",\"metadata\":{\"state\":\"BATCH_STATE_RUNNING\"}}")
+        << "in_progress" << 0 << 0 << QString() << QString();
+    QTest::newRow("gemini succeeded with counts as strings")
+        << "gemini"
+        << QByteArray("{\"name\":\"batches/abc123\",\"done\":true,\"metadata\":{\"state\":"
+                      "\"BATCH_STATE_SUCCEEDED\",\"batchStats\":{\"requestCount\":\"3\",\"successfulRequestCount\":"
+                      "\"2\",\"failedRequestCount\":\"1\"}},\"response\":{}}")
+        << "ended" << 2 << 1 << QString() << QString();
+    QTest::newRow("gemini: the SDKs' JOB_STATE_ name reads the same")
+        << "gemini" << QByteArray("{\"name\":\"batches/abc123\",\"metadata\":{\"state\":\"JOB_STATE_SUCCEEDED\"}}")
+        << "ended" << 0 << 0 << QString() << QString();
+    QTest::newRow("gemini failed keeps the operation's error")
+        << "gemini"
+        << QByteArray("{\"name\":\"batches/abc123\",\"done\":true,\"metadata\":{\"state\":"
+                      "\"BATCH_STATE_FAILED\"},\"error\":{\"code\":3,\"message\":\"Invalid request.\"}}")
+        << "failed" << 0 << 0 << QString() << "Invalid request.";
+    QTest::newRow("gemini cancelled") << "gemini"
+                                      << QByteArray("{\"name\":\"batches/abc123\",\"metadata\":{\"state\":"
+                                                    "\"BATCH_STATE_CANCELLED\"}}")
+                                      << "cancelled" << 0 << 0 << QString() << QString();
+    QTest::newRow("gemini expired") << "gemini"
+                                    << QByteArray("{\"name\":\"batches/abc123\",\"metadata\":{\"state\":"
+                                                  "\"BATCH_STATE_EXPIRED\"}}")
+                                    << "expired" << 0 << 0 << QString() << QString();
+    QTest::newRow("gemini's error envelope is no status")
+        << "gemini"
+        << QByteArray("{\"error\":{\"code\":404,\"message\":\"Requested entity was not found.\",\"status\":"
+                      "\"NOT_FOUND\"}}")
+        << QString() << 0 << 0 << QString() << QString();
+    QTest::newRow("an OpenAI batch is no Gemini one")
+        << "gemini" << QByteArray("{\"id\":\"batch_1\",\"object\":\"batch\",\"status\":\"completed\"}") << QString()
+        << 0 << 0 << QString() << QString();
 }
 
 void tst_BatchWire::status_readsBothProvidersObjects()
@@ -402,6 +475,10 @@ void tst_BatchWire::api_ofEachProvider_data()
                                   << "azure"
                                   << "https://contoso.openai.azure.com"
                                   << "azure";
+    QTest::newRow("Gemini's native API") << "gemini"
+                                         << "gemini"
+                                         << "https://generativelanguage.googleapis.com/v1beta"
+                                         << "gemini";
     QTest::newRow("Bedrock: S3 batch inference is not supported")
         << "bedrock"
         << "bedrock"
@@ -514,6 +591,10 @@ void tst_BatchWire::errorMessage_readsEachProvidersEnvelope_data()
                              << QByteArray("{\"object\":\"error\",\"message\":\"Batch job not found\",\"type\":"
                                            "\"invalid_request_error\",\"param\":null,\"code\":null}")
                              << "HTTP 404: invalid_request_error: Batch job not found";
+    QTest::newRow("Gemini: google.rpc.Status") << 404
+                                               << QByteArray("{\"error\":{\"code\":404,\"message\":\"Requested "
+                                                             "entity was not found.\",\"status\":\"NOT_FOUND\"}}")
+                                               << "HTTP 404: NOT_FOUND: Requested entity was not found.";
     QTest::newRow("no envelope") << 502 << QByteArray("<html>bad gateway</html>") << "HTTP 502";
 }
 
@@ -523,6 +604,205 @@ void tst_BatchWire::errorMessage_readsEachProvidersEnvelope()
     QFETCH(QByteArray, body);
     QFETCH(QString, message);
     QCOMPARE(BatchWire::errorMessage(status, body), message);
+}
+
+// Gemini's batch: each line a GenerateContentRequest (translated from the chat body, the model in
+// the path, not the body) keyed by its custom id, as the input file's {key, request} lines and,
+// inline, as {request, metadata: {key}}.
+void tst_BatchWire::geminiPayload_inlineRequestsKeyedByCustomId()
+{
+    QString error;
+    const auto file = BatchWire::payload(BatchApi::Gemini, QStringLiteral("gemini-2.5-flash"), items(kTwoLines),
+                                         QStringLiteral("in.jsonl"), &error);
+    QVERIFY2(file, qPrintable(error));
+    const QList<QByteArray> lines = file->trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject line = QJsonDocument::fromJson(lines[0]).object();
+    QCOMPARE(line.keys(), (QStringList { QStringLiteral("key"), QStringLiteral("request") }));
+    QCOMPARE(line.value(QLatin1String("key")).toString(), QStringLiteral("q1"));
+
+    const QJsonObject batch = QJsonDocument::fromJson(BatchWire::geminiInlineBody(*file, QStringLiteral("in.jsonl")))
+                                  .object()
+                                  .value(QLatin1String("batch"))
+                                  .toObject();
+    QCOMPARE(batch.value(QLatin1String("displayName")).toString(), QStringLiteral("in.jsonl"));
+    const QJsonArray requests = batch.value(QLatin1String("inputConfig"))
+                                    .toObject()
+                                    .value(QLatin1String("requests"))
+                                    .toObject()
+                                    .value(QLatin1String("requests"))
+                                    .toArray();
+    QCOMPARE(requests.size(), 2);
+    const QJsonObject first = requests[0].toObject();
+    QCOMPARE(first.keys(), (QStringList { QStringLiteral("metadata"), QStringLiteral("request") }));
+    QCOMPARE(first.value(QLatin1String("metadata")).toObject(),
+             (QJsonObject { { QStringLiteral("key"), QStringLiteral("q1") } }));
+    const QJsonObject request = first.value(QLatin1String("request")).toObject();
+    QCOMPARE(request, line.value(QLatin1String("request")).toObject());
+    QVERIFY(!request.contains(QLatin1String("model")));
+    QCOMPARE(request.value(QLatin1String("systemInstruction"))
+                 .toObject()
+                 .value(QLatin1String("parts"))
+                 .toArray()[0]
+                 .toObject()
+                 .value(QLatin1String("text"))
+                 .toString(),
+             QStringLiteral("Be brief."));
+    const QJsonObject generation = request.value(QLatin1String("generationConfig")).toObject();
+    QCOMPARE(generation.value(QLatin1String("maxOutputTokens")).toInt(), 50);
+    QCOMPARE(generation.value(QLatin1String("temperature")).toDouble(), 0.5);
+    QCOMPARE(request.value(QLatin1String("contents")).toArray().size(), 1);
+    QCOMPARE(requests[1].toObject().value(QLatin1String("metadata")).toObject().value(QLatin1String("key")).toString(),
+             QStringLiteral("q2"));
+
+    // What Gemini cannot take is refused naming the line and the field, never dropped.
+    QVERIFY(!BatchWire::payload(BatchApi::Gemini, QStringLiteral("gemini-2.5-flash"),
+                                items("{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"n\":2}\n"),
+                                QStringLiteral("in.jsonl"), &error));
+    QVERIFY2(error.startsWith(QLatin1String("in.jsonl:1: \"n\"")), qPrintable(error));
+}
+
+// Over 20 MB the batch names the uploaded file; the Files API's answer names it as files/ID.
+void tst_BatchWire::geminiFile_createBodyAndUploadAnswer()
+{
+    QCOMPARE(
+        QJsonDocument::fromJson(BatchWire::geminiFileBody(QStringLiteral("files/abc"), QStringLiteral("big.jsonl")))
+            .object(),
+        (QJsonObject {
+            { QStringLiteral("batch"),
+              QJsonObject { { QStringLiteral("displayName"), QStringLiteral("big.jsonl") },
+                            { QStringLiteral("inputConfig"),
+                              QJsonObject { { QStringLiteral("fileName"), QStringLiteral("files/abc") } } } } } }));
+    QString error;
+    QCOMPARE(BatchWire::geminiUploadedFile("{\"file\":{\"name\":\"files/abc\",\"mimeType\":\"application/jsonl\","
+                                           "\"sizeBytes\":\"123\",\"state\":\"ACTIVE\"}}",
+                                           &error),
+             QStringLiteral("files/abc"));
+    QVERIFY(BatchWire::geminiUploadedFile("{\"error\":{\"code\":400}}", &error).isEmpty());
+    QCOMPARE(error, QStringLiteral("the upload was not answered with a file named files/ID"));
+    // Its answers come as a responses file, named in the operation's response.
+    const auto status = BatchWire::parseStatus(
+        BatchApi::Gemini,
+        "{\"name\":\"batches/b1\",\"done\":true,\"metadata\":{\"state\":\"BATCH_STATE_SUCCEEDED\"},"
+        "\"response\":{\"responsesFile\":\"files/out1\"}}",
+        &error);
+    QVERIFY2(status, qPrintable(error));
+    QCOMPARE(status->outputFileId, QStringLiteral("files/out1"));
+}
+
+void tst_BatchWire::geminiResults_keyedByMetadataEachFailureKept_data()
+{
+    const QJsonObject failure { { QStringLiteral("code"), 400 },
+                                { QStringLiteral("message"),
+                                  QStringLiteral("The input token count (300) exceeds the maximum number of tokens "
+                                                 "allowed (200).") },
+                                { QStringLiteral("status"), QStringLiteral("INVALID_ARGUMENT") } };
+    auto keyed = [](const QString& key) { return QJsonObject { { QStringLiteral("key"), key } }; };
+    QTest::addColumn<QByteArray>("operation");
+    QTest::addColumn<QStringList>("inputOrder");
+    QTest::addColumn<QStringList>("customIds"); // as read, in the output's order
+    QTest::addColumn<QStringList>("errors"); // "" = answered
+    QTest::newRow("an answer and a failure, each by its metadata key, in any order")
+        << geminiOperation({ QJsonObject { { QStringLiteral("error"), failure },
+                                           { QStringLiteral("metadata"), keyed(QStringLiteral("q2")) } },
+                             QJsonObject { { QStringLiteral("response"), geminiAnswer() },
+                                           { QStringLiteral("metadata"), keyed(QStringLiteral("q1")) } } })
+        << QStringList { QStringLiteral("q1"), QStringLiteral("q2") }
+        << QStringList { QStringLiteral("q2"), QStringLiteral("q1") }
+        << QStringList { QStringLiteral("INVALID_ARGUMENT: The input token count (300) exceeds the maximum number "
+                                        "of tokens allowed (200)."),
+                         QString() };
+    QTest::newRow("no metadata given back: the input's order")
+        << geminiOperation(
+               { QJsonObject { { QStringLiteral("response"), geminiAnswer() } },
+                 QJsonObject { { QStringLiteral("error"),
+                                 QJsonObject { { QStringLiteral("code"), 13 },
+                                               { QStringLiteral("message"), QStringLiteral("Internal") } } } } })
+        << QStringList { QStringLiteral("a"), QStringLiteral("b") }
+        << QStringList { QStringLiteral("a"), QStringLiteral("b") }
+        << QStringList { QString(), QStringLiteral("13: Internal") };
+    QTest::newRow("only metadata.output, as the SDKs read it")
+        << QJsonDocument(
+               QJsonObject {
+                   { QStringLiteral("name"), QStringLiteral("batches/abc123") },
+                   { QStringLiteral("metadata"),
+                     QJsonObject {
+                         { QStringLiteral("state"), QStringLiteral("BATCH_STATE_SUCCEEDED") },
+                         { QStringLiteral("output"),
+                           QJsonObject { { QStringLiteral("inlinedResponses"),
+                                           QJsonObject { { QStringLiteral("inlinedResponses"),
+                                                           QJsonArray { QJsonObject {
+                                                               { QStringLiteral("response"), geminiAnswer() },
+                                                               { QStringLiteral("metadata"),
+                                                                 keyed(QStringLiteral("x")) } } } } } } } } } } })
+               .toJson(QJsonDocument::Compact)
+        << QStringList() << QStringList { QStringLiteral("x") } << QStringList { QString() };
+    QTest::newRow("a responses file: one {key, response | error} per line")
+        << QJsonDocument(QJsonObject { { QStringLiteral("key"), QStringLiteral("f1") },
+                                       { QStringLiteral("response"), geminiAnswer() } })
+                .toJson(QJsonDocument::Compact)
+            + "\n"
+            + QJsonDocument(
+                  QJsonObject { { QStringLiteral("key"), QStringLiteral("f2") }, { QStringLiteral("error"), failure } })
+                  .toJson(QJsonDocument::Compact)
+            + "\n"
+        << QStringList() << QStringList { QStringLiteral("f1"), QStringLiteral("f2") }
+        << QStringList { QString(),
+                         QStringLiteral("INVALID_ARGUMENT: The input token count (300) exceeds the maximum number "
+                                        "of tokens allowed (200).") };
+    QTest::newRow("cancelled before anything ran: no results")
+        << geminiOperation({}) << QStringList() << QStringList() << QStringList();
+}
+
+void tst_BatchWire::geminiResults_keyedByMetadataEachFailureKept()
+{
+    QFETCH(QByteArray, operation);
+    QFETCH(QStringList, inputOrder);
+    QFETCH(QStringList, customIds);
+    QFETCH(QStringList, errors);
+    QString error;
+    const auto results = BatchWire::parseResults(BatchApi::Gemini, operation, &error, inputOrder);
+    QVERIFY2(results, qPrintable(error));
+    QCOMPARE(results->size(), customIds.size());
+    for (qsizetype i = 0; i < results->size(); ++i) {
+        const BatchResult& result = results->at(i);
+        QCOMPARE(result.customId, customIds[i]);
+        QCOMPARE(result.error, errors[i]);
+        QCOMPARE(result.ok, errors[i].isEmpty());
+        QVERIFY(result.usage.batch);
+        QCOMPARE(result.usage.promptTokens, result.ok ? 3 : 0);
+        QCOMPARE(result.text, result.ok ? QStringLiteral("Hello!") : QString());
+    }
+}
+
+void tst_BatchWire::geminiResults_costedAtHalfTheRates()
+{
+    // gemini-2.5-flash: 0.30 / 2.50 per 1M, its batch rates 0.15 / 1.25 (Google's pricing page);
+    // thoughts are output: 3 x 0.15 + (2 + 17) x 1.25 per 1M = $0.0000242.
+    QString error;
+    const auto results = BatchWire::parseResults(
+        BatchApi::Gemini,
+        geminiOperation({ QJsonObject {
+            { QStringLiteral("response"), geminiAnswer() },
+            { QStringLiteral("metadata"), QJsonObject { { QStringLiteral("key"), QStringLiteral("q1") } } } } }),
+        &error);
+    QVERIFY2(results && results->size() == 1, qPrintable(error));
+    const auto entry = PriceTable::bundled().lookup(QStringLiteral("gemini-2.5-flash"));
+    QVERIFY(entry);
+    QCOMPARE(entry->price.batchInputPerMTok, 0.15);
+    QCOMPARE(entry->price.batchOutputPerMTok, 1.25);
+    const std::optional<double> cost = CostCalculator::cost(*entry, results->first().usage);
+    QVERIFY(cost);
+    QVERIFY2(qAbs(*cost - 0.0000242) < 1e-12, qPrintable(QString::number(*cost, 'g', 12)));
+    TokenUsage standard = results->first().usage;
+    standard.batch = false;
+    QVERIFY(qAbs(*CostCalculator::cost(*entry, standard) - 2 * 0.0000242) < 1e-12);
+
+    // Neither an operation nor answers: refused, named.
+    QVERIFY(!BatchWire::parseResults(BatchApi::Gemini, "{\"error\":{\"code\":404}}", &error));
+    QCOMPARE(error, QStringLiteral("results line 1: no key to tell which request it answers"));
+    QVERIFY(!BatchWire::parseResults(BatchApi::Gemini, "{\"key\":\"a\",\"answer\":{}}\n", &error));
+    QCOMPARE(error, QStringLiteral("results line 1: expected a response or an error"));
 }
 
 QTEST_GUILESS_MAIN(tst_BatchWire)

@@ -60,6 +60,15 @@ QJsonObject entra(const QString& baseUrl)
     return object;
 }
 
+// Google's Gemini API (kind gemini) with its key; the sandbox checks x-goog-api-key.
+constexpr char kGeminiKey[] = "gemini-batch-key-0815";
+QJsonObject gemini(const QString& baseUrl)
+{
+    QJsonObject object = provider(QStringLiteral("gemini"), QStringLiteral("gemini"), baseUrl);
+    object.insert(QStringLiteral("keyEnv"), QStringLiteral("SWITCHYARD_TEST_GEMINI_KEY"));
+    return object;
+}
+
 QJsonObject model(const QString& id, const QString& provider)
 {
     // No price of its own: the bundled price table's, batch rates included.
@@ -91,6 +100,9 @@ private slots:
     void azure_reachesTheResourcesBatchPathsWithItsKey();
     void sqliteHold_pastItsWindow_countsAsSpentUntilTheResultsReplaceIt();
     void azureEntra_fetchesTheTokenBeforeTheFirstBatchRequest();
+    void gemini_aFailedRequestKeptOnItsRowTheBatchInlineWithItsKey();
+    void gemini_aBatchGoogleDoesNotKnow_namedWithGooglesAnswer();
+    void gemini_overTwentyMegabytes_goesAsAFileAndAnswersInOne();
 
 private:
     CliRun run(const QStringList& arguments)
@@ -126,6 +138,15 @@ void tst_CliBatch::init()
     m_sandbox->addModel(deployment);
     m_sandbox->setRequiredKey(QStringLiteral("sandbox-azure"), QString::fromLatin1(kAzureKey));
     qputenv("SWITCHYARD_TEST_AZURE_KEY", kAzureKey); // the processes this test runs inherit it
+    // Gemini's native API; a context window of 300 tokens, so that a long prompt fails inside a batch.
+    SandboxModel flash;
+    flash.name = QStringLiteral("gemini-2.5-flash");
+    flash.providerId = QStringLiteral("sandbox-gemini-native");
+    flash.kind = ProviderKind::Gemini;
+    flash.contextWindow = 300;
+    m_sandbox->addModel(flash);
+    m_sandbox->setRequiredKey(QStringLiteral("sandbox-gemini-native"), QString::fromLatin1(kGeminiKey));
+    qputenv("SWITCHYARD_TEST_GEMINI_KEY", kGeminiKey);
     const QString base = QStringLiteral("http://127.0.0.1:%1").arg(m_sandbox->port());
     const QJsonObject config {
         { QStringLiteral("format"), QStringLiteral("switchyard-providers") },
@@ -141,12 +162,13 @@ void tst_CliBatch::init()
               azure(QStringLiteral("azure"), base + QStringLiteral("/azure")),
               // Azure's v1 API: files and batches under the base URL, no api-version.
               azure(QStringLiteral("azure-v1"), base + QStringLiteral("/azure/openai/v1")),
-              entra(base + QStringLiteral("/azure")) } },
+              entra(base + QStringLiteral("/azure")), gemini(base + QStringLiteral("/gemini/v1beta")) } },
         { QStringLiteral("models"),
           QJsonArray { model(QStringLiteral("gpt-4.1-mini"), QStringLiteral("openai")),
                        model(QStringLiteral("claude-haiku-4-5"), QStringLiteral("anthropic")),
                        model(QStringLiteral("deepseek-chat"), QStringLiteral("deepseek")),
                        model(QStringLiteral("codestral-latest"), QStringLiteral("mistral")),
+                       model(QStringLiteral("gemini-2.5-flash"), QStringLiteral("gemini")),
                        // A global batch deployment, priced as its base model.
                        QJsonObject { { QStringLiteral("id"), QStringLiteral("azure-mini") },
                                      { QStringLiteral("provider"), QStringLiteral("azure") },
@@ -241,6 +263,9 @@ void tst_CliBatch::submitStatusResults_recordsEachResultOnceAtTheBatchRates_data
         << "batch-mini" << 1 << 0.20 << 0.80;
     QTest::newRow("Azure OpenAI's v1 API, the same deployment") << "azure-v1-mini"
                                                                 << "batch-mini" << 1 << 0.20 << 0.80;
+    QTest::newRow("Gemini Batch API inline, gemini-2.5-flash at 0.15 / 1.25")
+        << "gemini-2.5-flash"
+        << "gemini-2.5-flash" << 0 << 0.15 << 1.25;
 }
 
 void tst_CliBatch::submitStatusResults_recordsEachResultOnceAtTheBatchRates()
@@ -526,14 +551,19 @@ void tst_CliBatch::cancel_recordsWhatFinishedAndReleasesTheRest_data()
     QTest::addColumn<QString>("model");
     QTest::addColumn<QString>("cancelling");
     QTest::addColumn<int>("results"); // what the provider reports after the cancel
+    QTest::addColumn<int>("ranAtCancel"); // requests run server-side when `cancel` returns
     QTest::newRow("OpenAI: cancelling, then cancelled with a partial output file") << "gpt-4.1-mini"
-                                                                                   << "cancelling" << 2;
+                                                                                   << "cancelling" << 2 << 0;
     QTest::newRow("Anthropic: canceling, then ended with the rest canceled") << "claude-haiku-4-5"
-                                                                             << "cancelling" << 3;
-    QTest::newRow("Mistral: CANCELLATION_REQUESTED, then CANCELLED with a partial output file") << "codestral-latest"
-                                                                                                << "cancelling" << 2;
+                                                                             << "cancelling" << 3 << 0;
+    QTest::newRow("Mistral: CANCELLATION_REQUESTED, then CANCELLED with a partial output file")
+        << "codestral-latest"
+        << "cancelling" << 2 << 0;
     QTest::newRow("Azure OpenAI: cancelling, then cancelled with a partial output file") << "azure-mini"
-                                                                                         << "cancelling" << 2;
+                                                                                         << "cancelling" << 2 << 0;
+    // Gemini's cancel answers {}; the GET after it already shows the batch CANCELLED.
+    QTest::newRow("Gemini: :cancel, then CANCELLED with the inline responses of what ran") << "gemini-2.5-flash"
+                                                                                           << "cancelled" << 2 << 2;
 }
 
 // Three requests, cancelled while running: the sandbox had finished two (the first half, rounded
@@ -543,6 +573,7 @@ void tst_CliBatch::cancel_recordsWhatFinishedAndReleasesTheRest()
     QFETCH(QString, model);
     QFETCH(QString, cancelling);
     QFETCH(int, results);
+    QFETCH(int, ranAtCancel);
     const QString file
         = input("{\"custom_id\":\"q1\",\"max_tokens\":50,\"messages\":[{\"role\":\"user\",\"content\":\"One\"}]}\n"
                 "{\"custom_id\":\"q2\",\"max_tokens\":50,\"messages\":[{\"role\":\"user\",\"content\":\"Two\"}]}\n"
@@ -557,7 +588,7 @@ void tst_CliBatch::cancel_recordsWhatFinishedAndReleasesTheRest()
     const CliRun cancelled = run({ QStringLiteral("batch"), QStringLiteral("cancel"), id, QStringLiteral("--json") });
     QVERIFY2(cancelled.exitCode == 0, cancelled.err.constData());
     QCOMPARE(QJsonDocument::fromJson(cancelled.out).object().value(QLatin1String("state")).toString(), cancelling);
-    QCOMPARE(m_sandbox->batches().requestsRun(), 0);
+    QCOMPARE(m_sandbox->batches().requestsRun(), ranAtCancel);
 
     const CliRun fetched = run({ QStringLiteral("batch"), QStringLiteral("results"), id, QStringLiteral("--wait"),
                                  QStringLiteral("--poll-seconds"), QStringLiteral("1"), QStringLiteral("--json") });
@@ -737,6 +768,204 @@ void tst_CliBatch::azureEntra_fetchesTheTokenBeforeTheFirstBatchRequest()
                  .value(0)
                  .toInt(),
              1);
+}
+
+// Gemini's batch end to end with a request that fails inside it: the batch goes inline to
+// models/gemini-2.5-flash:batchGenerateContent with the key in x-goog-api-key, each request keyed
+// by its custom id; the answer is recorded at the batch rates, the failure on its own row with
+// Google's reason and nothing billed; the hold is settled to what the answer cost.
+void tst_CliBatch::gemini_aFailedRequestKeptOnItsRowTheBatchInlineWithItsKey()
+{
+    const QByteArray longPrompt = QByteArray("word ").repeated(600);
+    const QString file
+        = input("{\"custom_id\":\"short\",\"max_tokens\":50,\"messages\":[{\"role\":\"user\",\"content\":"
+                "\"What is 2+2?\"}]}\n"
+                "{\"custom_id\":\"too-long\",\"max_tokens\":50,\"messages\":[{\"role\":\"user\",\"content\":\""
+                + longPrompt + "\"}]}\n");
+    refuseOver(1.0);
+    const CliRun submitted = run({ QStringLiteral("batch"), QStringLiteral("submit"), file, QStringLiteral("--model"),
+                                   QStringLiteral("gemini-2.5-flash"), QStringLiteral("--json") });
+    QVERIFY2(submitted.exitCode == 0, submitted.err.constData());
+    const QJsonObject job = QJsonDocument::fromJson(submitted.out).object();
+    const QString id = job.value(QLatin1String("id")).toString();
+    // The running job holds its worst case at the batch rates (at least 2 x 50 tokens x 1.25 per 1M
+    // of output), named after it, shown apart from the spend.
+    const QList<QVariantList> holds = rows(QStringLiteral("SELECT amount_usd, scopes FROM budget_holds"));
+    QCOMPARE(holds.size(), 1);
+    const double held = holds[0][0].toDouble();
+    QVERIFY2(held > 2 * 50 * 1.25 / 1e6 && held < 0.01, qPrintable(QString::number(held)));
+    QVERIFY2(holds[0][1].toString().split(QLatin1Char('\n')).contains(QStringLiteral("batch:") + id),
+             qPrintable(holds[0][1].toString()));
+    auto dayBudget = [this] {
+        return QJsonDocument::fromJson(run({ QStringLiteral("budget"), QStringLiteral("--json") }).out)
+            .object()
+            .value(QLatin1String("budgets"))
+            .toArray()
+            .first()
+            .toObject();
+    };
+    QVERIFY(qAbs(dayBudget().value(QLatin1String("batch_held_usd")).toDouble() - held) < 1e-9);
+    QCOMPARE(dayBudget().value(QLatin1String("spent_usd")).toDouble(), 0.0);
+    QCOMPARE(job.value(QLatin1String("state")).toString(), QStringLiteral("queued")); // BATCH_STATE_PENDING
+    const QJsonArray sent = QJsonDocument::fromJson(m_sandbox->batches().jobInput(id))
+                                .object()
+                                .value(QLatin1String("batch"))
+                                .toObject()
+                                .value(QLatin1String("inputConfig"))
+                                .toObject()
+                                .value(QLatin1String("requests"))
+                                .toObject()
+                                .value(QLatin1String("requests"))
+                                .toArray();
+    QCOMPARE(sent.size(), 2);
+    QCOMPARE(sent[1].toObject().value(QLatin1String("metadata")).toObject().value(QLatin1String("key")).toString(),
+             QStringLiteral("too-long"));
+    QCOMPARE(sent[0]
+                 .toObject()
+                 .value(QLatin1String("request"))
+                 .toObject()
+                 .value(QLatin1String("generationConfig"))
+                 .toObject()
+                 .value(QLatin1String("maxOutputTokens"))
+                 .toInt(),
+             50);
+    QCOMPARE(m_sandbox->batches().uploads(), 0);
+    QCOMPARE(m_sandbox->batches().jobsCreated(), 1);
+    // Google's resource name names the same job.
+    const CliRun byName = run({ QStringLiteral("batch"), QStringLiteral("status"), QStringLiteral("batches/") + id,
+                                QStringLiteral("--json") });
+    QVERIFY2(byName.exitCode == 0, byName.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(byName.out).object().value(QLatin1String("id")).toString(), id);
+
+    const CliRun results = run({ QStringLiteral("batch"), QStringLiteral("results"), id, QStringLiteral("--wait"),
+                                 QStringLiteral("--poll-seconds"), QStringLiteral("1"), QStringLiteral("--json") });
+    QVERIFY2(results.exitCode == 0, results.err.constData());
+    const QJsonArray shown = QJsonDocument::fromJson(results.out).object().value(QLatin1String("results")).toArray();
+    QCOMPARE(shown.size(), 2);
+    QCOMPARE(m_sandbox->batches().requestsRun(), 2);
+    QCOMPARE(m_sandbox->requestCount(QStringLiteral("gemini-2.5-flash")), 2);
+
+    const QList<QVariantList> recorded
+        = rows(QStringLiteral("SELECT uuid, status, prompt_tokens, completion_tokens, cost_usd, error_message, batch "
+                              "FROM requests WHERE source = 'batch' ORDER BY prompt_tokens DESC"));
+    QCOMPARE(recorded.size(), 2);
+    const QVariantList& answered = recorded[0];
+    QCOMPARE(answered[1].toString(), QStringLiteral("ok"));
+    const double expected = (answered[2].toLongLong() * 0.15 + answered[3].toLongLong() * 1.25) / 1e6;
+    QVERIFY(answered[2].toLongLong() > 0 && answered[3].toLongLong() > 0);
+    QVERIFY2(qAbs(answered[4].toDouble() - expected) < 1e-12, qPrintable(answered[4].toString()));
+    QCOMPARE(answered[6].toInt(), 1);
+    const QVariantList& failed = recorded[1];
+    QVERIFY2(failed[1].toString() != QLatin1String("ok"), qPrintable(failed[1].toString()));
+    QCOMPARE(failed[2].toLongLong(), 0);
+    QCOMPARE(failed[4].toDouble(), 0.0);
+    QVERIFY2(failed[5].toString().startsWith(QLatin1String("INVALID_ARGUMENT: The input token count")),
+             qPrintable(failed[5].toString()));
+    for (const QJsonValue& value : shown) {
+        const QJsonObject row = value.toObject();
+        QCOMPARE(row.value(QLatin1String("ok")).toBool(),
+                 row.value(QLatin1String("custom_id")).toString() == QLatin1String("short"));
+    }
+    // The hold is settled to the answer's cost.
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM budget_holds")).value(0).value(0).toInt(), 0);
+    QCOMPARE(dayBudget().value(QLatin1String("batch_held_usd")).toDouble(), 0.0);
+    QVERIFY(qAbs(dayBudget().value(QLatin1String("spent_usd")).toDouble() - answered[4].toDouble()) < 1e-9);
+
+    // Without the key Google refuses, its reason named.
+    qputenv("SWITCHYARD_TEST_GEMINI_KEY", "wrong-key");
+    const CliRun refused = run({ QStringLiteral("batch"), QStringLiteral("status"), id });
+    qputenv("SWITCHYARD_TEST_GEMINI_KEY", kGeminiKey);
+    QVERIFY(refused.exitCode != 0);
+    QVERIFY2(refused.err.contains("HTTP 400: INVALID_ARGUMENT: API key not valid"), refused.err.constData());
+}
+
+// A batch in the ledger that Google no longer knows (here: a new sandbox on the same port):
+// status, results and cancel each say what Google answered, and nothing is recorded.
+void tst_CliBatch::gemini_aBatchGoogleDoesNotKnow_namedWithGooglesAnswer()
+{
+    const QString file = input("{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}\n");
+    const CliRun submitted = run({ QStringLiteral("batch"), QStringLiteral("submit"), file, QStringLiteral("--model"),
+                                   QStringLiteral("gemini-2.5-flash"), QStringLiteral("--json") });
+    QVERIFY2(submitted.exitCode == 0, submitted.err.constData());
+    const QString id = QJsonDocument::fromJson(submitted.out).object().value(QLatin1String("id")).toString();
+    const quint16 port = m_sandbox->port();
+    m_sandbox = std::make_unique<SandboxServer>();
+    QVERIFY(m_sandbox->start(port));
+    for (const QString& action : { QStringLiteral("status"), QStringLiteral("results"), QStringLiteral("cancel") }) {
+        const CliRun answer = run({ QStringLiteral("batch"), action, id });
+        QCOMPARE(answer.exitCode, 1);
+        QVERIFY2(answer.err.contains("HTTP 404: NOT_FOUND: Requested entity was not found."), answer.err.constData());
+    }
+    QCOMPARE(m_sandbox->batches().endpointRequests(), 3);
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM requests")).value(0).value(0).toInt(), 0);
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM budget_holds")).value(0).value(0).toInt(), 1);
+}
+
+// Over Google's 20 MB for an inline batch (a short question and twenty prompts of a million
+// characters): the requests go as a JSONL file through the Files API's resumable upload, the batch
+// names it, and the answers come back as a responses file, downloaded and recorded by custom id.
+void tst_CliBatch::gemini_overTwentyMegabytes_goesAsAFileAndAnswersInOne()
+{
+    QByteArray jsonl = "{\"custom_id\":\"short\",\"max_tokens\":50,\"messages\":[{\"role\":\"user\",\"content\":"
+                       "\"Name a colour.\"}]}\n";
+    const QByteArray big(1000 * 1000, 'a');
+    for (int i = 1; i <= 20; ++i) {
+        jsonl += "{\"custom_id\":\"big-" + QByteArray::number(i)
+            + "\",\"max_tokens\":50,\"messages\":[{\"role\":\"user\",\"content\":\"" + big + "\"}]}\n";
+    }
+    QVERIFY(jsonl.size() > 20 * 1000 * 1000);
+    const QString file = input(jsonl, QStringLiteral("big.jsonl"));
+    const CliRun submitted = run({ QStringLiteral("batch"), QStringLiteral("submit"), file, QStringLiteral("--model"),
+                                   QStringLiteral("gemini-2.5-flash"), QStringLiteral("--json") });
+    QVERIFY2(submitted.exitCode == 0, submitted.err.constData());
+    const QString id = QJsonDocument::fromJson(submitted.out).object().value(QLatin1String("id")).toString();
+    QCOMPARE(m_sandbox->batches().uploads(), 1); // counted server-side: one file, finalized
+    QCOMPARE(m_sandbox->batches().jobsCreated(), 1);
+    const QJsonObject input = QJsonDocument::fromJson(m_sandbox->batches().jobInput(id))
+                                  .object()
+                                  .value(QLatin1String("batch"))
+                                  .toObject()
+                                  .value(QLatin1String("inputConfig"))
+                                  .toObject();
+    QVERIFY2(input.value(QLatin1String("fileName")).toString().startsWith(QLatin1String("files/")),
+             m_sandbox->batches().jobInput(id).constData());
+    QVERIFY(!input.contains(QLatin1String("requests")));
+
+    const CliRun results = run({ QStringLiteral("batch"), QStringLiteral("results"), id, QStringLiteral("--wait"),
+                                 QStringLiteral("--poll-seconds"), QStringLiteral("1"), QStringLiteral("--json") });
+    QVERIFY2(results.exitCode == 0, results.err.constData());
+    const QJsonArray shown = QJsonDocument::fromJson(results.out).object().value(QLatin1String("results")).toArray();
+    QCOMPARE(shown.size(), 21);
+    QCOMPARE(m_sandbox->batches().requestsRun(), 21);
+    QCOMPARE(shown[0].toObject().value(QLatin1String("custom_id")).toString(), QStringLiteral("short"));
+    QCOMPARE(shown[0].toObject().value(QLatin1String("ok")).toBool(), true);
+    QCOMPARE(shown[20].toObject().value(QLatin1String("custom_id")).toString(), QStringLiteral("big-20"));
+    QVERIFY2(shown[20]
+                 .toObject()
+                 .value(QLatin1String("error"))
+                 .toString()
+                 .startsWith(QLatin1String("INVALID_ARGUMENT: The input token count")),
+             qPrintable(shown[20].toObject().value(QLatin1String("error")).toString()));
+
+    const QList<QVariantList> recorded = rows(QStringLiteral(
+        "SELECT prompt_tokens, completion_tokens, cost_usd FROM requests WHERE source = 'batch' AND status = 'ok'"));
+    QCOMPARE(recorded.size(), 1);
+    const double expected = (recorded[0][0].toLongLong() * 0.15 + recorded[0][1].toLongLong() * 1.25) / 1e6;
+    QVERIFY2(qAbs(recorded[0][2].toDouble() - expected) < 1e-12, qPrintable(recorded[0][2].toString()));
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM requests WHERE source = 'batch'")).value(0).value(0).toInt(),
+             21);
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM budget_holds")).value(0).value(0).toInt(), 0);
+
+    // An upload session on another host is not followed: the key and the bytes stay home.
+    m_sandbox->batches().setUploadUrlHost("127.0.0.2");
+    const CliRun elsewhere = run({ QStringLiteral("batch"), QStringLiteral("submit"), file, QStringLiteral("--model"),
+                                   QStringLiteral("gemini-2.5-flash") });
+    QCOMPARE(elsewhere.exitCode, 1);
+    QVERIFY2(elsewhere.err.contains("named an upload URL on another host (127.0.0.2); nothing was sent there"),
+             elsewhere.err.constData());
+    QCOMPARE(m_sandbox->batches().uploads(), 1);
+    QCOMPARE(m_sandbox->batches().jobsCreated(), 1);
+    QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM budget_holds")).value(0).value(0).toInt(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_CliBatch)

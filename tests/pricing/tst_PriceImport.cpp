@@ -272,8 +272,12 @@ void TestPriceImport::bundledPrices_matchTheLiteLlmSource()
     // not in it and come from Mistral's and OpenAI's price lists).
     const QStringList elsewhere { QStringLiteral("codestral-latest"), QStringLiteral("text-embedding-3-large"),
                                   QStringLiteral("text-embedding-3-small"), QStringLiteral("text-embedding-ada-002") };
-    const QStringList batchElsewhere { QStringLiteral("claude-haiku-4-5"), QStringLiteral("claude-haiku-4-5-20251001"),
-                                       QStringLiteral("claude-sonnet-4-5"), QStringLiteral("gpt-5") };
+    // Gemini's batch rates: half the standard ones, Google's price page (the Batch API's 50 % off).
+    const QStringList batchElsewhere { QStringLiteral("claude-haiku-4-5"),  QStringLiteral("claude-haiku-4-5-20251001"),
+                                       QStringLiteral("claude-sonnet-4-5"), QStringLiteral("gpt-5"),
+                                       QStringLiteral("gemini-2.0-flash"),  QStringLiteral("gemini-2.0-flash-lite"),
+                                       QStringLiteral("gemini-2.5-flash"),  QStringLiteral("gemini-2.5-flash-lite"),
+                                       QStringLiteral("gemini-2.5-pro") };
     const auto source = PriceImport::parseLiteLlm(liteLlmSubset());
     QVERIFY(source);
     const PriceTable bundled = PriceTable::bundled();

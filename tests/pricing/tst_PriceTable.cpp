@@ -330,8 +330,9 @@ void TestPriceTable::bundled_hasCommonModels()
 {
     QFETCH(QString, modelId);
     static const PriceTable bundled = PriceTable::bundled();
-    QCOMPARE(bundled.version(), 6); // 1: flat rates; 2: cache writes, reasoning, batch, web search; 3: embeddings; 4:
-                                    // Claude batch, search context sizes; 5: Mistral batch; 6: Haiku 4.5 web search
+    QCOMPARE(bundled.version(), 7); // 1: flat rates; 2: cache writes, reasoning, batch, web search; 3: embeddings; 4:
+                                    // Claude batch, search context sizes; 5: Mistral batch; 6: Haiku 4.5 web search;
+                                    // 7: Gemini batch
     const auto found = bundled.lookup(modelId);
     QVERIFY(found);
     QVERIFY(found->price.known);

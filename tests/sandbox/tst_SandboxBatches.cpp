@@ -10,8 +10,9 @@
 
 // The sandbox's batch APIs as the providers document them, over real loopback HTTP: OpenAI's
 // files + batches (multipart upload, the batch object's states, the output and error files, the
-// validation that fails a job whole) and Anthropic's Message Batches (the message_batch object,
-// results JSONL once ended), with their error answers. Counted server-side.
+// validation that fails a job whole), Anthropic's Message Batches (the message_batch object,
+// results JSONL once ended), Mistral's, Azure's and Gemini's (batchGenerateContent, the batch's
+// Operation, inline responses), with their error answers. Counted server-side.
 namespace {
 struct Answer
 {
@@ -44,8 +45,19 @@ private slots:
     void mistral_errorAnswers_data();
     void mistral_errorAnswers();
     void azure_resourceAndV1Paths_answerOpenAisObjectsWithAzuresEnvelope();
+    void gemini_createPollResults_eachRequestAnsweredOnceAFailureKeptInline();
+    void gemini_cancel_cancelledWithTheFirstHalfAnswered();
+    void gemini_errorAnswers_data();
+    void gemini_errorAnswers();
+    void gemini_fileUploadedResumably_answersInAResponsesFile();
 
 private:
+    // sandbox-gemini-native serving gemini-2.5-flash (a context window of 200 tokens, so that a
+    // long prompt fails inside a batch), its key required.
+    void serveGemini();
+    Answer gemini(const QByteArray& method, const QString& path, const QByteArray& body = {},
+                  const QByteArray& key = "gemini-key-1");
+    QString geminiBatch(const QStringList& prompts);
     Answer uploadTo(const QString& path, const QByteArray& purpose, const QByteArray& file);
     QString mistralJob(const QByteArray& file);
     Answer send(const QByteArray& method, const QString& path, const QByteArray& body = {},
@@ -733,6 +745,359 @@ void tst_SandboxBatches::azure_resourceAndV1Paths_answerOpenAisObjectsWithAzures
                                             { QStringLiteral("message"),
                                               QStringLiteral("No batch found with id 'batch_nope'.") } } } }));
     QCOMPARE(m_sandbox->batches().requestsRun(), 1);
+}
+
+void tst_SandboxBatches::serveGemini()
+{
+    SandboxModel flash;
+    flash.name = QStringLiteral("gemini-2.5-flash");
+    flash.providerId = QStringLiteral("sandbox-gemini-native");
+    flash.kind = ProviderKind::Gemini;
+    flash.contextWindow = 200;
+    m_sandbox->addModel(flash);
+    m_sandbox->setRequiredKey(QStringLiteral("sandbox-gemini-native"), QStringLiteral("gemini-key-1"));
+}
+
+Answer tst_SandboxBatches::gemini(const QByteArray& method, const QString& path, const QByteArray& body,
+                                  const QByteArray& key)
+{
+    QNetworkRequest request(QUrl(QString::fromUtf8(url(QStringLiteral("/gemini/v1beta") + path))));
+    request.setRawHeader("x-goog-api-key", key);
+    if (!body.isEmpty()) {
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    }
+    QNetworkReply* reply = m_network.sendCustomRequest(request, method, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished()) {
+        finished.wait(10000);
+    }
+    Answer answer { reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll() };
+    reply->deleteLater();
+    return answer;
+}
+
+static QJsonObject geminiRequest(const QString& key, const QString& prompt)
+{
+    const QJsonObject part { { QStringLiteral("text"), prompt } };
+    const QJsonObject content { { QStringLiteral("role"), QStringLiteral("user") },
+                                { QStringLiteral("parts"), QJsonArray { part } } };
+    return { { QStringLiteral("request"),
+               QJsonObject { { QStringLiteral("contents"), QJsonArray { content } },
+                             { QStringLiteral("generationConfig"),
+                               QJsonObject { { QStringLiteral("maxOutputTokens"), 40 } } } } },
+             { QStringLiteral("metadata"), QJsonObject { { QStringLiteral("key"), key } } } };
+}
+
+static QByteArray geminiCreateBody(const QJsonArray& requests)
+{
+    const QJsonObject input { { QStringLiteral("requests"),
+                                QJsonObject { { QStringLiteral("requests"), requests } } } };
+    return QJsonDocument(QJsonObject { { QStringLiteral("batch"),
+                                         QJsonObject { { QStringLiteral("displayName"), QStringLiteral("in.jsonl") },
+                                                       { QStringLiteral("inputConfig"), input } } } })
+        .toJson(QJsonDocument::Compact);
+}
+
+static QJsonArray inlinedResponses(const QJsonObject& operation)
+{
+    return operation.value(QLatin1String("response"))
+        .toObject()
+        .value(QLatin1String("inlinedResponses"))
+        .toObject()
+        .value(QLatin1String("inlinedResponses"))
+        .toArray();
+}
+
+QString tst_SandboxBatches::geminiBatch(const QStringList& prompts)
+{
+    QJsonArray requests;
+    for (qsizetype i = 0; i < prompts.size(); ++i) {
+        requests.append(geminiRequest(QStringLiteral("q%1").arg(i + 1), prompts[i]));
+    }
+    const Answer created
+        = gemini("POST", QStringLiteral("/models/gemini-2.5-flash:batchGenerateContent"), geminiCreateBody(requests));
+    return created.json().value(QLatin1String("name")).toString();
+}
+
+// Three requests, the third's prompt over the model's 200 tokens: the batch's Operation PENDING,
+// then RUNNING, then SUCCEEDED with the two answers and the failure inline, each with its
+// request's metadata key; counts as int64 strings. Each request answered once, however often asked.
+void tst_SandboxBatches::gemini_createPollResults_eachRequestAnsweredOnceAFailureKeptInline()
+{
+    serveGemini();
+    const QString longPrompt = QStringLiteral("word ").repeated(400);
+    QJsonArray requests { geminiRequest(QStringLiteral("q1"), QStringLiteral("What is 2+2?")),
+                          geminiRequest(QStringLiteral("q2"), QStringLiteral("Name a colour.")),
+                          geminiRequest(QStringLiteral("q3"), longPrompt) };
+    const Answer created
+        = gemini("POST", QStringLiteral("/models/gemini-2.5-flash:batchGenerateContent"), geminiCreateBody(requests));
+    QCOMPARE(created.status, 200);
+    const QString name = created.json().value(QLatin1String("name")).toString();
+    QVERIFY2(name.startsWith(QLatin1String("batches/")), created.body.constData());
+    const QJsonObject batch = created.json().value(QLatin1String("metadata")).toObject();
+    QCOMPARE(batch.value(QLatin1String("state")).toString(), QStringLiteral("BATCH_STATE_PENDING"));
+    QCOMPARE(batch.value(QLatin1String("model")).toString(), QStringLiteral("models/gemini-2.5-flash"));
+    QCOMPARE(batch.value(QLatin1String("displayName")).toString(), QStringLiteral("in.jsonl"));
+    QCOMPARE(batch.value(QLatin1String("batchStats")).toObject().value(QLatin1String("requestCount")),
+             QJsonValue(QStringLiteral("3")));
+    QVERIFY(!created.json().contains(QLatin1String("done")));
+    QCOMPARE(m_sandbox->batches().jobsCreated(), 1);
+    QCOMPARE(m_sandbox->batches().jobInput(name.mid(8)), geminiCreateBody(requests));
+
+    const Answer running = gemini("GET", QLatin1Char('/') + name);
+    QCOMPARE(running.json().value(QLatin1String("metadata")).toObject().value(QLatin1String("state")).toString(),
+             QStringLiteral("BATCH_STATE_RUNNING"));
+    QCOMPARE(m_sandbox->batches().requestsRun(), 0);
+
+    const Answer done = gemini("GET", QLatin1Char('/') + name);
+    QCOMPARE(done.status, 200);
+    QCOMPARE(done.json().value(QLatin1String("done")).toBool(), true);
+    const QJsonObject ended = done.json().value(QLatin1String("metadata")).toObject();
+    QCOMPARE(ended.value(QLatin1String("state")).toString(), QStringLiteral("BATCH_STATE_SUCCEEDED"));
+    const QJsonObject stats = ended.value(QLatin1String("batchStats")).toObject();
+    QCOMPARE(stats.value(QLatin1String("successfulRequestCount")), QJsonValue(QStringLiteral("2")));
+    QCOMPARE(stats.value(QLatin1String("failedRequestCount")), QJsonValue(QStringLiteral("1")));
+    QVERIFY(!stats.contains(QLatin1String("pendingRequestCount"))); // 0: left out, as proto3 JSON does
+    const QJsonArray inlined = inlinedResponses(done.json());
+    QCOMPARE(inlined.size(), 3);
+    QCOMPARE(ended.value(QLatin1String("output"))
+                 .toObject()
+                 .value(QLatin1String("inlinedResponses"))
+                 .toObject()
+                 .value(QLatin1String("inlinedResponses"))
+                 .toArray(),
+             inlined);
+    for (int i = 0; i < 2; ++i) {
+        const QJsonObject entry = inlined[i].toObject();
+        QCOMPARE(entry.value(QLatin1String("metadata")).toObject().value(QLatin1String("key")).toString(),
+                 QStringLiteral("q%1").arg(i + 1));
+        const QJsonObject response = entry.value(QLatin1String("response")).toObject();
+        QVERIFY(!response.value(QLatin1String("candidates")).toArray().isEmpty());
+        QVERIFY(
+            response.value(QLatin1String("usageMetadata")).toObject().value(QLatin1String("promptTokenCount")).toInt()
+            > 0);
+    }
+    const QJsonObject failure = inlined[2].toObject().value(QLatin1String("error")).toObject();
+    QCOMPARE(failure.value(QLatin1String("code")).toInt(), 400);
+    QCOMPARE(failure.value(QLatin1String("status")).toString(), QStringLiteral("INVALID_ARGUMENT"));
+    QVERIFY2(failure.value(QLatin1String("message")).toString().startsWith(QLatin1String("The input token count")),
+             qPrintable(failure.value(QLatin1String("message")).toString()));
+    QCOMPARE(inlined[2].toObject().value(QLatin1String("metadata")).toObject().value(QLatin1String("key")).toString(),
+             QStringLiteral("q3"));
+    QCOMPARE(m_sandbox->batches().requestsRun(), 3);
+    QCOMPARE(m_sandbox->requestCount(QStringLiteral("gemini-2.5-flash")), 3);
+
+    // Asked again: the same answers, nothing run again.
+    QCOMPARE(inlinedResponses(gemini("GET", QLatin1Char('/') + name).json()), inlined);
+    QCOMPARE(m_sandbox->batches().requestsRun(), 3);
+    QCOMPARE(m_sandbox->batches().endpointRequests(), 4);
+}
+
+// A cancel answers {} (google.protobuf.Empty); the next GET shows the batch CANCELLED with the
+// first half (rounded up) answered. Cancelling it again changes nothing.
+void tst_SandboxBatches::gemini_cancel_cancelledWithTheFirstHalfAnswered()
+{
+    serveGemini();
+    const QString name = geminiBatch({ QStringLiteral("One"), QStringLiteral("Two"), QStringLiteral("Three") });
+    QVERIFY(!name.isEmpty());
+    QCOMPARE(gemini("GET", QLatin1Char('/') + name)
+                 .json()
+                 .value(QLatin1String("metadata"))
+                 .toObject()
+                 .value(QLatin1String("state"))
+                 .toString(),
+             QStringLiteral("BATCH_STATE_RUNNING"));
+    const Answer cancelled = gemini("POST", QLatin1Char('/') + name + QStringLiteral(":cancel"), "{}");
+    QCOMPARE(cancelled.status, 200);
+    QCOMPARE(cancelled.json(), QJsonObject());
+    const Answer after = gemini("GET", QLatin1Char('/') + name);
+    QCOMPARE(after.json().value(QLatin1String("metadata")).toObject().value(QLatin1String("state")).toString(),
+             QStringLiteral("BATCH_STATE_CANCELLED"));
+    QCOMPARE(inlinedResponses(after.json()).size(), 2);
+    QCOMPARE(m_sandbox->batches().requestsRun(), 2);
+    QCOMPARE(gemini("POST", QLatin1Char('/') + name + QStringLiteral(":cancel"), "{}").status, 200);
+    QCOMPARE(gemini("GET", QLatin1Char('/') + name).json(), after.json());
+    QCOMPARE(m_sandbox->batches().requestsRun(), 2);
+}
+
+void tst_SandboxBatches::gemini_errorAnswers_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("key");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("googleStatus");
+    QTest::addColumn<QString>("message");
+    const QByteArray one = geminiCreateBody({ geminiRequest(QStringLiteral("q1"), QStringLiteral("Hi")) });
+    const QString create = QStringLiteral("/models/gemini-2.5-flash:batchGenerateContent");
+    QTest::newRow("unknown batch") << QByteArray("GET") << "/batches/nope" << QByteArray() << QByteArray("gemini-key-1")
+                                   << 404 << "NOT_FOUND"
+                                   << "Requested entity was not found.";
+    QTest::newRow("cancel of an unknown batch") << QByteArray("POST") << "/batches/nope:cancel" << QByteArray("{}")
+                                                << QByteArray("gemini-key-1") << 404 << "NOT_FOUND"
+                                                << "Requested entity was not found.";
+    QTest::newRow("a model not served") << QByteArray("POST") << "/models/gemini-0:batchGenerateContent" << one
+                                        << QByteArray("gemini-key-1") << 404 << "NOT_FOUND"
+                                        << "models/gemini-0 is not found for API version v1beta";
+    QTest::newRow("no display name")
+        << QByteArray("POST") << create
+        << QByteArray("{\"batch\":{\"inputConfig\":{\"requests\":{\"requests\":[{\"request\":{}}]}}}}")
+        << QByteArray("gemini-key-1") << 400 << "INVALID_ARGUMENT"
+        << "batch.display_name is required.";
+    QTest::newRow("no requests") << QByteArray("POST") << create
+                                 << QByteArray("{\"batch\":{\"display_name\":\"x\",\"input_config\":{}}}")
+                                 << QByteArray("gemini-key-1") << 400 << "INVALID_ARGUMENT"
+                                 << "batch.input_config is required";
+    QTest::newRow("an unknown field is named")
+        << QByteArray("POST") << create
+        << QByteArray("{\"batch\":{\"displayName\":\"x\",\"completionWindow\":\"24h\"}}") << QByteArray("gemini-key-1")
+        << 400 << "INVALID_ARGUMENT"
+        << "Invalid JSON payload received. Unknown name \"completionWindow\" at 'batch'";
+    QTest::newRow("a request entry without its request")
+        << QByteArray("POST") << create
+        << QByteArray(
+               "{\"batch\":{\"displayName\":\"x\",\"inputConfig\":{\"requests\":{\"requests\":[{\"metadata\":{}}]}}}}")
+        << QByteArray("gemini-key-1") << 400 << "INVALID_ARGUMENT"
+        << "batch.input_config.requests.requests[0].request is required.";
+    QTest::newRow("GET of the create path")
+        << QByteArray("GET") << create << QByteArray() << QByteArray("gemini-key-1") << 405 << "INTERNAL"
+        << "Method not allowed.";
+    QTest::newRow("a wrong key, before anything else")
+        << QByteArray("GET") << "/batches/nope" << QByteArray() << QByteArray("wrong") << 400 << "INVALID_ARGUMENT"
+        << "API key not valid.";
+}
+
+void tst_SandboxBatches::gemini_errorAnswers()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, key);
+    QFETCH(int, status);
+    QFETCH(QString, googleStatus);
+    QFETCH(QString, message);
+    serveGemini();
+    const Answer answer = gemini(method, path, body, key);
+    QCOMPARE(answer.status, status);
+    // Google's envelope: {"error": {"code": <HTTP status>, "message", "status"}}.
+    const QJsonObject error = answer.json().value(QLatin1String("error")).toObject();
+    QCOMPARE(error.value(QLatin1String("code")).toInt(), status);
+    QCOMPARE(error.value(QLatin1String("status")).toString(), googleStatus);
+    QVERIFY2(error.value(QLatin1String("message")).toString().startsWith(message), qPrintable(answer.body));
+    QCOMPARE(m_sandbox->batches().jobsCreated(), 0);
+    QCOMPARE(m_sandbox->batches().requestsRun(), 0);
+}
+
+// Over 20 MB a batch goes as a file: the Files API's resumable upload (start with the size, the
+// session URL in x-goog-upload-url, then "upload, finalize" at offset 0, x-goog-upload-status
+// active then final), the batch naming it in inputConfig.fileName, its answers in a responses file
+// of {key, response | error} lines downloaded with :download?alt=media. Counted server-side.
+void tst_SandboxBatches::gemini_fileUploadedResumably_answersInAResponsesFile()
+{
+    serveGemini();
+    auto post = [this](const QUrl& url, const QList<std::pair<QByteArray, QByteArray>>& headers, const QByteArray& body,
+                       QByteArray* uploadUrl, QByteArray* uploadStatus) {
+        QNetworkRequest request(url);
+        request.setRawHeader("x-goog-api-key", "gemini-key-1");
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/jsonl"));
+        for (const auto& [name, value] : headers) {
+            request.setRawHeader(name, value);
+        }
+        QNetworkReply* reply = m_network.post(request, body);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        if (!reply->isFinished()) {
+            finished.wait(10000);
+        }
+        *uploadUrl = reply->rawHeader("x-goog-upload-url");
+        *uploadStatus = reply->rawHeader("x-goog-upload-status");
+        Answer answer { reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll() };
+        reply->deleteLater();
+        return answer;
+    };
+    const QByteArray file = "{\"key\":\"f1\",\"request\":{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":"
+                            "\"Name a colour.\"}]}]}}\n"
+                            "{\"key\":\"f2\",\"request\":{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\""
+        + QByteArray("word ").repeated(400) + "\"}]}]}}\n";
+    QByteArray session;
+    QByteArray status;
+    const Answer started = post(QUrl(QString::fromUtf8(url(QStringLiteral("/gemini/upload/v1beta/files")))),
+                                { { "X-Goog-Upload-Protocol", "resumable" },
+                                  { "X-Goog-Upload-Command", "start" },
+                                  { "X-Goog-Upload-Header-Content-Length", QByteArray::number(file.size()) },
+                                  { "X-Goog-Upload-Header-Content-Type", "application/jsonl" },
+                                  { "Content-Type", "application/json" } },
+                                "{\"file\":{\"displayName\":\"big.jsonl\"}}", &session, &status);
+    QCOMPARE(started.status, 200);
+    QCOMPARE(status, QByteArray("active"));
+    QVERIFY2(session.contains("/gemini/upload/v1beta/files?upload_id="), session.constData());
+    QCOMPARE(m_sandbox->batches().uploads(), 0);
+    QByteArray none;
+    const Answer uploaded = post(QUrl::fromEncoded(session),
+                                 { { "X-Goog-Upload-Command", "upload, finalize" }, { "X-Goog-Upload-Offset", "0" } },
+                                 file, &none, &status);
+    QCOMPARE(uploaded.status, 200);
+    QCOMPARE(status, QByteArray("final"));
+    const QJsonObject uploadedFile = uploaded.json().value(QLatin1String("file")).toObject();
+    const QString name = uploadedFile.value(QLatin1String("name")).toString();
+    QVERIFY2(name.startsWith(QLatin1String("files/")), uploaded.body.constData());
+    QCOMPARE(uploadedFile.value(QLatin1String("sizeBytes")).toString(), QString::number(file.size()));
+    QCOMPARE(uploadedFile.value(QLatin1String("displayName")).toString(), QStringLiteral("big.jsonl"));
+    QCOMPARE(m_sandbox->batches().uploads(), 1);
+
+    const QByteArray create
+        = QJsonDocument(QJsonObject { { QStringLiteral("batch"),
+                                        QJsonObject { { QStringLiteral("displayName"), QStringLiteral("big.jsonl") },
+                                                      { QStringLiteral("inputConfig"),
+                                                        QJsonObject { { QStringLiteral("fileName"), name } } } } } })
+              .toJson(QJsonDocument::Compact);
+    const Answer created = gemini("POST", QStringLiteral("/models/gemini-2.5-flash:batchGenerateContent"), create);
+    QCOMPARE(created.status, 200);
+    const QString batch = created.json().value(QLatin1String("name")).toString();
+    gemini("GET", QLatin1Char('/') + batch);
+    const Answer done = gemini("GET", QLatin1Char('/') + batch);
+    QCOMPARE(done.json().value(QLatin1String("metadata")).toObject().value(QLatin1String("state")).toString(),
+             QStringLiteral("BATCH_STATE_SUCCEEDED"));
+    const QString responses
+        = done.json().value(QLatin1String("response")).toObject().value(QLatin1String("responsesFile")).toString();
+    QVERIFY2(responses.startsWith(QLatin1String("files/")), done.body.constData());
+    QVERIFY(!done.json().value(QLatin1String("response")).toObject().contains(QLatin1String("inlinedResponses")));
+    QCOMPARE(m_sandbox->batches().requestsRun(), 2);
+
+    const QString download = QStringLiteral("/gemini/download/v1beta/") + responses + QStringLiteral(":download");
+    const Answer lines = send("GET", download + QStringLiteral("?alt=media&key=gemini-key-1"));
+    QCOMPARE(lines.status, 200);
+    const QList<QByteArray> answers = lines.body.trimmed().split('\n');
+    QCOMPARE(answers.size(), 2);
+    const QJsonObject first = QJsonDocument::fromJson(answers[0]).object();
+    QCOMPARE(first.value(QLatin1String("key")).toString(), QStringLiteral("f1"));
+    QVERIFY(first.value(QLatin1String("response")).toObject().contains(QLatin1String("usageMetadata")));
+    const QJsonObject second = QJsonDocument::fromJson(answers[1]).object();
+    QCOMPARE(second.value(QLatin1String("key")).toString(), QStringLiteral("f2"));
+    QCOMPARE(second.value(QLatin1String("error")).toObject().value(QLatin1String("status")).toString(),
+             QStringLiteral("INVALID_ARGUMENT"));
+
+    // Google's refusals: no alt=media, a file it does not have, an upload that is not resumable.
+    QCOMPARE(send("GET", download + QStringLiteral("?key=gemini-key-1")).status, 400);
+    QCOMPARE(send("GET", QStringLiteral("/gemini/download/v1beta/files/nope:download?alt=media&key=gemini-key-1"))
+                 .json()
+                 .value(QLatin1String("error"))
+                 .toObject()
+                 .value(QLatin1String("status"))
+                 .toString(),
+             QStringLiteral("NOT_FOUND"));
+    QCOMPARE(send("GET", download + QStringLiteral("?alt=media&key=wrong")).status, 400);
+    QByteArray ignored;
+    QCOMPARE(
+        post(QUrl(QString::fromUtf8(url(QStringLiteral("/gemini/upload/v1beta/files")))), {}, file, &ignored, &ignored)
+            .status,
+        400);
+    QString missing = QString::fromUtf8(create);
+    missing.replace(name, QStringLiteral("files/nope"));
+    QCOMPARE(gemini("POST", QStringLiteral("/models/gemini-2.5-flash:batchGenerateContent"), missing.toUtf8()).status,
+             404);
+    QCOMPARE(m_sandbox->batches().uploads(), 1);
+    QCOMPARE(m_sandbox->batches().jobsCreated(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_SandboxBatches)
