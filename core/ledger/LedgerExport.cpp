@@ -39,11 +39,24 @@ const QStringList kCsvHeader = { "id",
                                  "error_message",
                                  "attempts",
                                  "failovers",
-                                 "prompt" };
+                                 "prompt",
+                                 "system",
+                                 "tools" };
 
 QString iso(const QDateTime& at)
 {
     return at.isValid() ? at.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+// The offered tools' function names, "a;b", for a spreadsheet (the definitions are in JSONL).
+QString toolNames(const QJsonArray& tools)
+{
+    QStringList names;
+    for (const QJsonValue& tool : tools) {
+        names.append(
+            tool.toObject().value(QLatin1String("function")).toObject().value(QLatin1String("name")).toString());
+    }
+    return names.join(u';');
 }
 
 QString csvLine(const RequestRecord& r)
@@ -72,7 +85,9 @@ QString csvLine(const RequestRecord& r)
                                  r.errorMessage,
                                  QString::number(r.attempts.size()),
                                  QString::number(r.failovers.size()),
-                                 r.prompt };
+                                 r.prompt,
+                                 r.system,
+                                 toolNames(r.tools) };
     return Csv::line(fields);
 }
 
@@ -97,31 +112,41 @@ QByteArray jsonLine(const RequestRecord& r)
                                        { "failure_class", f.failureClass },
                                        { "message", f.message } });
     }
-    const QJsonObject object { { "id", r.id },
-                               { "started_at", iso(r.startedAt) },
-                               { "source", RequestSources::id(r.source) },
-                               { "prompt", r.prompt },
-                               { "tier", r.tier },
-                               { "rule", r.rule },
-                               { "final_model", r.finalModel },
-                               { "final_provider", r.finalProvider },
-                               { "status", RequestStatuses::id(r.status) },
-                               { "ttft_ms", r.ttftMs },
-                               { "latency_ms", r.latencyMs },
-                               { "prompt_tokens", r.usage.promptTokens },
-                               { "completion_tokens", r.usage.completionTokens },
-                               { "cached_tokens", r.usage.cachedTokens },
-                               { "reasoning_tokens", r.usage.reasoningTokens },
-                               { "usage_estimated", r.usage.estimated },
-                               { "cost_usd", r.costUsd ? QJsonValue(*r.costUsd) : QJsonValue() },
-                               { "cost_estimated", r.costEstimated },
-                               { "price_version", r.priceVersion },
-                               { "cached_answer", r.cachedAnswer },
-                               { "compare_group", r.compareGroup },
-                               { "failure_class", r.failureClass },
-                               { "error_message", r.errorMessage },
-                               { "attempts", attempts },
-                               { "failovers", failovers } };
+    QJsonObject object { { "id", r.id },
+                         { "started_at", iso(r.startedAt) },
+                         { "source", RequestSources::id(r.source) },
+                         { "prompt", r.prompt },
+                         { "tier", r.tier },
+                         { "rule", r.rule },
+                         { "final_model", r.finalModel },
+                         { "final_provider", r.finalProvider },
+                         { "status", RequestStatuses::id(r.status) },
+                         { "ttft_ms", r.ttftMs },
+                         { "latency_ms", r.latencyMs },
+                         { "prompt_tokens", r.usage.promptTokens },
+                         { "completion_tokens", r.usage.completionTokens },
+                         { "cached_tokens", r.usage.cachedTokens },
+                         { "reasoning_tokens", r.usage.reasoningTokens },
+                         { "usage_estimated", r.usage.estimated },
+                         { "cost_usd", r.costUsd ? QJsonValue(*r.costUsd) : QJsonValue() },
+                         { "cost_estimated", r.costEstimated },
+                         { "price_version", r.priceVersion },
+                         { "cached_answer", r.cachedAnswer },
+                         { "compare_group", r.compareGroup },
+                         { "failure_class", r.failureClass },
+                         { "error_message", r.errorMessage },
+                         { "attempts", attempts },
+                         { "failovers", failovers } };
+    // What the client offered besides its prompt, as the row keeps it (OpenAI's tools form).
+    if (!r.system.isEmpty()) {
+        object.insert(QStringLiteral("system"), r.system);
+    }
+    if (!r.tools.isEmpty()) {
+        object.insert(QStringLiteral("tools"), r.tools);
+    }
+    if (!r.toolChoice.isUndefined()) {
+        object.insert(QStringLiteral("tool_choice"), r.toolChoice);
+    }
     return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
 }
 } // namespace
@@ -176,8 +201,9 @@ bool LedgerExport::write(const QString& filePath, const LedgerFilter& filter, Fo
         LedgerRows::DetailsLoader details(connection.database());
         while (query.next()) {
             qint64 rid = 0;
-            RequestRecord record = LedgerRows::readRequest(query, &rid);
-            details.load(rid, &record);
+            QString toolsHash;
+            RequestRecord record = LedgerRows::readRequest(query, &rid, &toolsHash);
+            details.load(rid, &record, toolsHash);
             file.write(format == Format::Csv ? csvLine(record).toUtf8() : jsonLine(record));
             ++m_rows;
         }

@@ -12,9 +12,11 @@ class LedgerExport
 public:
     explicit LedgerExport(const QString& ledgerPath);
 
-    // One row per request; attempts and failovers as counts. Unpriced cost is an empty cell.
+    // One row per request; attempts and failovers as counts, the offered tools by name. Unpriced
+    // cost is an empty cell.
     bool exportCsv(const QString& filePath, const LedgerFilter& filter = {});
-    // One JSON object per line, with the attempts and failovers nested; unpriced cost is null.
+    // One JSON object per line, with the attempts and failovers nested and the system prompt, tools
+    // and tool_choice the row keeps (each left out when it has none); unpriced cost is null.
     bool exportJsonl(const QString& filePath, const LedgerFilter& filter = {});
 
     QString errorString() const { return m_error; }

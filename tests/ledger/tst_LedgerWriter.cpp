@@ -469,15 +469,17 @@ void TestLedgerWriter::exportCsv_headerAndQuotedRows()
              QStringLiteral("id,started_at,source,tier,rule,final_model,final_provider,status,ttft_ms,latency_ms,"
                             "prompt_tokens,completion_tokens,cached_tokens,reasoning_tokens,usage_estimated,cost_usd,"
                             "cost_estimated,price_version,cached_answer,compare_group,failure_class,error_message,"
-                            "attempts,failovers,prompt"));
+                            "attempts,failovers,prompt,system,tools"));
     // Oldest first; unpriced cost is an empty cell; the multi-line prompt is quoted.
     QVERIFY(lines[1].startsWith(rich.id
                                 + QStringLiteral(",2026-03-02T10:15:30.123Z,route,smart,long-context,m-c,pc,ok,-1,400,"
                                                  "3000,700,1200,300,1,,0,4,0,cmp-7,,,3,1,")));
     QVERIFY(text.contains(QStringLiteral("\"Résumé, \"\"quoted\"\"\nsecond line\"")));
+    // The system prompt (quoted: it has a line break) and the offered tools by name close the row.
+    QVERIFY(text.contains(QStringLiteral(",\"You sort «things».\nBe brief.\",lookup\r\n")));
     QVERIFY(text.contains(priced.id
                           + QStringLiteral(",2026-03-03T10:00:00.000Z,workbench,fast,default,m-a,pa,ok,50,400,"
-                                           "100,20,0,0,0,0.25,0,1,0,,,,1,0,hello\r\n")));
+                                           "100,20,0,0,0,0.25,0,1,0,,,,1,0,hello,,\r\n")));
     QVERIFY(text.endsWith(QStringLiteral("\r\n")));
 }
 
@@ -516,6 +518,13 @@ void TestLedgerWriter::exportJsonl_parsesBack()
              QStringLiteral("server_error"));
     QCOMPARE(objects[0]["failovers"].toArray()[0].toObject()["to_model"].toString(), QStringLiteral("m-c"));
     QCOMPARE(objects[1]["cost_usd"].toDouble(), 0.25);
+    // What the client offered besides its prompt; a row that offered nothing has none of it.
+    QCOMPARE(objects[0]["system"].toString(), rich.system);
+    QCOMPARE(objects[0]["tools"].toArray(), rich.tools);
+    QCOMPARE(objects[0]["tool_choice"], rich.toolChoice);
+    QVERIFY(!objects[1].contains(QLatin1String("system")));
+    QVERIFY(!objects[1].contains(QLatin1String("tools")));
+    QVERIFY(!objects[1].contains(QLatin1String("tool_choice")));
 
     QVERIFY(exporter.exportJsonl(jsonPath, onlySmart));
     QCOMPARE(exporter.exportedRows(), 1);
