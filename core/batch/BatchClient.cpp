@@ -266,43 +266,20 @@ void BatchClient::fetchResults(const BatchStatus& status, const QStringList& cus
         // A batch sent as a file answers in a file (files/ID), downloaded as it is.
         QUrl url = geminiFilesUrl("download", status.outputFileId + QStringLiteral(":download"));
         url.setQuery(QStringLiteral("alt=media"));
-        requestUrl(HttpExchange::Method::Get, url, {}, {}, {},
-                   [this, customIds](const QByteArray& body, const HttpExchange::Headers&) {
-                       QString error;
-                       const auto results = BatchWire::parseResults(m_api, body, &error, customIds);
-                       if (!results) {
-                           emit failed(QStringLiteral("%1: %2").arg(m_provider.displayName, error));
-                           return;
-                       }
-                       emit resultsReceived(*results);
-                   });
+        requestUrl(
+            HttpExchange::Method::Get, url, {}, {}, {},
+            [this, customIds](const QByteArray& body, const HttpExchange::Headers&) { readResults(body, customIds); });
         return;
     }
     if (m_api == BatchApi::Gemini) {
         // The answers are inline in the batch's operation.
         request(HttpExchange::Method::Get, QStringLiteral("batches/%1").arg(status.id), {}, {},
-                [this, customIds](const QByteArray& body) {
-                    QString error;
-                    const auto results = BatchWire::parseResults(m_api, body, &error, customIds);
-                    if (!results) {
-                        emit failed(QStringLiteral("%1: %2").arg(m_provider.displayName, error));
-                        return;
-                    }
-                    emit resultsReceived(*results);
-                });
+                [this, customIds](const QByteArray& body) { readResults(body, customIds); });
         return;
     }
     if (m_api == BatchApi::Anthropic) {
         request(HttpExchange::Method::Get, QStringLiteral("messages/batches/%1/results").arg(status.id), {}, {},
-                [this](const QByteArray& body) {
-                    QString error;
-                    const auto results = BatchWire::parseResults(m_api, body, &error);
-                    if (!results) {
-                        emit failed(QStringLiteral("%1: %2").arg(m_provider.displayName, error));
-                        return;
-                    }
-                    emit resultsReceived(*results);
-                });
+                [this](const QByteArray& body) { readResults(body); });
         return;
     }
     QStringList files;
@@ -314,16 +291,21 @@ void BatchClient::fetchResults(const BatchStatus& status, const QStringList& cus
     fetchFiles(files, {});
 }
 
+void BatchClient::readResults(const QByteArray& body, const QStringList& customIds)
+{
+    QString error;
+    const auto results = BatchWire::parseResults(m_api, body, &error, customIds);
+    if (!results) {
+        emit failed(QStringLiteral("%1: %2").arg(m_provider.displayName, error));
+        return;
+    }
+    emit resultsReceived(*results);
+}
+
 void BatchClient::fetchFiles(QStringList fileIds, QByteArray collected)
 {
     if (fileIds.isEmpty()) {
-        QString error;
-        const auto results = BatchWire::parseResults(m_api, collected, &error);
-        if (!results) {
-            emit failed(QStringLiteral("%1: %2").arg(m_provider.displayName, error));
-            return;
-        }
-        emit resultsReceived(*results);
+        readResults(collected);
         return;
     }
     const QString id = fileIds.takeFirst();

@@ -60,6 +60,9 @@ private:
                           std::function<void(const QString& file)> then);
     void readStatus(const QByteArray& body);
     void fetchFiles(QStringList fileIds, QByteArray collected);
+    // Results read from what the api answered (customIds: the submitted order, for Gemini's
+    // answers without their key); resultsReceived() or failed() naming the line.
+    void readResults(const QByteArray& body, const QStringList& customIds = {});
     // The api's path for a job ("batches/ID", "batch/jobs/ID", "openai/batches/ID"), a file, ...
     QString path(const QString& relative) const;
 
