@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -49,4 +50,16 @@ inline QByteArray chatBody(const QString& model, bool stream = false, const QByt
 {
     return "{\"model\":\"" + model.toUtf8() + "\",\"stream\":" + (stream ? "true" : "false") + extra
         + ",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}]}";
+}
+
+// The first output item of a Responses API answer with this type ("message", "function_call");
+// empty when there is none.
+inline QJsonObject responsesItem(const QJsonObject& response, const QString& type)
+{
+    for (const QJsonValue& item : response.value(QLatin1String("output")).toArray()) {
+        if (item.toObject().value(QLatin1String("type")).toString() == type) {
+            return item.toObject();
+        }
+    }
+    return {};
 }

@@ -149,16 +149,6 @@ QStringList annotationLines(const QJsonArray& annotations)
     }
     return lines;
 }
-
-QJsonObject outputItem(const QJsonObject& response, const QString& type)
-{
-    for (const QJsonValue& item : response.value(QLatin1String("output")).toArray()) {
-        if (item.toObject().value(QLatin1String("type")).toString() == type) {
-            return item.toObject();
-        }
-    }
-    return {};
-}
 } // namespace
 
 void tst_GatewayCitations::init()
@@ -351,10 +341,10 @@ void tst_GatewayCitations::claudeWebSearch_clientGetsClaudesBlocks()
             }
             QCOMPARE(added, annotations);
         }
-        QVERIFY2(outputItem(response, QStringLiteral("function_call")).isEmpty(),
+        QVERIFY2(responsesItem(response, QStringLiteral("function_call")).isEmpty(),
                  "a server block is no call for the client");
         const QJsonArray parts
-            = outputItem(response, QStringLiteral("message")).value(QLatin1String("content")).toArray();
+            = responsesItem(response, QStringLiteral("message")).value(QLatin1String("content")).toArray();
         QCOMPARE(parts.size(), 1);
         QCOMPARE(parts.first().toObject().value(QLatin1String("text")).toString(), text);
         QCOMPARE(annotationLines(parts.first().toObject().value(QLatin1String("annotations")).toArray()), annotations);

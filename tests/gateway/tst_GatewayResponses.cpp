@@ -70,21 +70,11 @@ QList<Event> eventsOf(const QByteArray& body)
     return events;
 }
 
-QJsonObject itemOfType(const QJsonObject& response, const QString& type)
-{
-    for (const QJsonValue& item : response.value(QLatin1String("output")).toArray()) {
-        if (item.toObject().value(QLatin1String("type")).toString() == type) {
-            return item.toObject();
-        }
-    }
-    return {};
-}
-
 QString outputText(const QJsonObject& response)
 {
     QString text;
     for (const QJsonValue& part :
-         itemOfType(response, QStringLiteral("message")).value(QLatin1String("content")).toArray()) {
+         responsesItem(response, QStringLiteral("message")).value(QLatin1String("content")).toArray()) {
         text += part.toObject().value(QLatin1String("text")).toString();
     }
     return text;
@@ -223,12 +213,12 @@ void tst_GatewayResponses::answer_outputItems()
     }
     QCOMPARE(got, types);
     if (types.contains(QStringLiteral("message"))) {
-        const QJsonObject message = itemOfType(response, QStringLiteral("message"));
+        const QJsonObject message = responsesItem(response, QStringLiteral("message"));
         QCOMPARE(message.value(QLatin1String("role")).toString(), QStringLiteral("assistant"));
         QVERIFY(!outputText(response).isEmpty());
     }
     if (types.contains(QStringLiteral("function_call"))) {
-        const QJsonObject call = itemOfType(response, QStringLiteral("function_call"));
+        const QJsonObject call = responsesItem(response, QStringLiteral("function_call"));
         QCOMPARE(call.value(QLatin1String("name")).toString(), QStringLiteral("get_weather"));
         QVERIFY(!call.value(QLatin1String("call_id")).toString().isEmpty());
         const QJsonObject arguments
@@ -237,7 +227,7 @@ void tst_GatewayResponses::answer_outputItems()
     }
     if (types.contains(QStringLiteral("reasoning"))) {
         const QJsonArray summary
-            = itemOfType(response, QStringLiteral("reasoning")).value(QLatin1String("summary")).toArray();
+            = responsesItem(response, QStringLiteral("reasoning")).value(QLatin1String("summary")).toArray();
         QCOMPARE(summary.size(), 1);
         QVERIFY(!summary.at(0).toObject().value(QLatin1String("text")).toString().isEmpty());
     }
@@ -305,12 +295,12 @@ void tst_GatewayResponses::stream_eventsInOrder()
     }
     if (pieces.contains("response.function_call_arguments.delta")) {
         QCOMPARE(pieces.value("response.function_call_arguments.delta"),
-                 itemOfType(response, QStringLiteral("function_call")).value(QLatin1String("arguments")).toString());
+                 responsesItem(response, QStringLiteral("function_call")).value(QLatin1String("arguments")).toString());
         QVERIFY(answer.body.count("response.function_call_arguments.delta") > 2);
     }
     if (pieces.contains("response.reasoning_summary_text.delta")) {
         QCOMPARE(pieces.value("response.reasoning_summary_text.delta"),
-                 itemOfType(response, QStringLiteral("reasoning"))
+                 responsesItem(response, QStringLiteral("reasoning"))
                      .value(QLatin1String("summary"))
                      .toArray()
                      .at(0)
@@ -490,7 +480,8 @@ void tst_GatewayResponses::logprobs_reachTheClient()
     } else {
         response = answer.json();
     }
-    const QJsonArray parts = itemOfType(response, QStringLiteral("message")).value(QLatin1String("content")).toArray();
+    const QJsonArray parts
+        = responsesItem(response, QStringLiteral("message")).value(QLatin1String("content")).toArray();
     QCOMPARE(parts.size(), 1);
     QCOMPARE(parts.first().toObject().value(QLatin1String("logprobs")).toArray(),
              stream ? entries : parts.first().toObject().value(QLatin1String("logprobs")).toArray());
@@ -576,7 +567,7 @@ void tst_GatewayResponses::previousResponse_functionCallAnsweredNextTurn()
 {
     const HttpAnswer first = post(R"({"model":"chat","input":"Weather in Paris?",)" + kTools + "}");
     QVERIFY2(first.status == 200, first.body.constData());
-    const QJsonObject call = itemOfType(first.json(), QStringLiteral("function_call"));
+    const QJsonObject call = responsesItem(first.json(), QStringLiteral("function_call"));
     const QString callId = call.value(QLatin1String("call_id")).toString();
     QVERIFY2(!callId.isEmpty(), first.body.constData());
 
@@ -752,7 +743,7 @@ void tst_GatewayResponses::webSearch_citedAndBilled()
         } else {
             response = QJsonDocument::fromJson(answer.body).object();
         }
-        const QJsonObject part = itemOfType(response, QStringLiteral("message"))
+        const QJsonObject part = responsesItem(response, QStringLiteral("message"))
                                      .value(QLatin1String("content"))
                                      .toArray()
                                      .first()
