@@ -250,7 +250,13 @@ void TestSandboxFaults::dropMidStream_cutsAfterNTokens()
     std::unique_ptr<Exchange> exchange(chat(*m_nam, *m_sandbox, model, "hi", true, 0, true));
     QTRY_VERIFY(exchange->finished);
     QCOMPARE(exchange->status(), 200);
-    QCOMPARE(exchange->reply->error(), QNetworkReply::RemoteHostClosedError);
+    // The cut is the body's: N tokens, then no terminator and no last chunk. How QNAM names a
+    // connection reset in the middle of a chunked body depends on whether the reset overtakes the
+    // data it follows (RemoteHostClosedError mostly; under a loaded host it sometimes ends the
+    // reply without an error), so the transport error is not what this checks.
+    QVERIFY2(exchange->reply->error() == QNetworkReply::RemoteHostClosedError
+                 || exchange->reply->error() == QNetworkReply::NoError,
+             qPrintable(exchange->reply->errorString()));
     int tokens = 0;
     for (const SseEvent& event : exchange->events()) {
         QVERIFY(event.isJson());
